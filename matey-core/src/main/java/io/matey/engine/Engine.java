@@ -1,0 +1,83 @@
+package io.matey.engine;
+
+import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
+import io.matey.migration.StatementSplitter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Everything engine-specific, behind one interface (design.md §3). Implementations are stateless and found
+ * through {@link Engines}; each keeps its JDBC driver optional so applications choose what they bundle.
+ */
+public interface Engine {
+
+    /** The engine name used in locks and config: {@code sqlite}, {@code postgres}, {@code mysql}, ... */
+    String id();
+
+    /** True when this engine serves URLs of the given (lower-case) scheme. */
+    boolean acceptsScheme(String scheme);
+
+    SqlDialect dialect();
+
+    /** Whether DDL runs inside a transaction and is undone by a rollback. */
+    boolean transactionalDdl();
+
+    /** Opens a connection to the database the URL names. Fails with a clear message when it does not exist. */
+    Connection connect(MateyUrl url) throws SQLException;
+
+    boolean databaseExists(MateyUrl url) throws SQLException;
+
+    /** Creates the database the URL names (a no-op when it exists). */
+    void createDatabase(MateyUrl url) throws SQLException;
+
+    /** Drops the database the URL names, if it exists. */
+    void dropDatabase(MateyUrl url) throws SQLException;
+
+    /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
+    MateyUrl siblingUrl(MateyUrl base, String name);
+
+    /**
+     * The scratch base used when no test URL is configured: a temporary directory for SQLite, or empty when
+     * the engine needs a server (or a container) for scratch databases.
+     */
+    default Optional<MateyUrl> defaultScratchBase() {
+        return Optional.empty();
+    }
+
+    /** The dbmate-compatible {@code schema_migrations} table. */
+    MigrationTable migrationTable();
+
+    /** Renders the canonical schema of the connected database, without the migrations block (design.md §5). */
+    String dumpSchema(Connection connection) throws SQLException;
+
+    /**
+     * Holds the cross-process migration lock for the connected database until the returned handle is closed.
+     */
+    MigrationLock lockMigrations(Connection connection) throws SQLException;
+
+    /** The expected schema text of a database with nothing applied. */
+    default String zeroBaseline() {
+        return "";
+    }
+
+    /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
+    default void load(Connection connection, String dump) throws SQLException {
+        for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(statement.sql());
+            } catch (SQLException e) {
+                throw new SQLException("line " + statement.line() + ": " + e.getMessage() + " in statement: "
+                        + statement.summary(), e.getSQLState(), e.getErrorCode(), e);
+            }
+        }
+    }
+
+    /** A held migration lock. */
+    interface MigrationLock extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+}

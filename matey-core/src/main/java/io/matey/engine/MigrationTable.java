@@ -1,0 +1,29 @@
+package io.matey.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The dbmate-compatible table of applied versions, in the shape dbmate itself creates for the engine. */
+public interface MigrationTable {
+
+    String NAME = "schema_migrations";
+
+    boolean exists(Connection connection) throws SQLException;
+
+    /** Creates the table if it is missing. */
+    void ensure(Connection connection) throws SQLException;
+
+    /** Applied versions in ascending order; empty when the table does not exist. */
+    List<String> appliedVersions(Connection connection) throws SQLException;
+
+    void record(Connection connection, String version) throws SQLException;
+
+    void remove(Connection connection, String version) throws SQLException;
+
+    /**
+     * The block that ends every dump: a comment line {@code -- Dbmate schema migrations}, the table's DDL and
+     * an insert of the given versions; empty when there are no versions.
+     */
+    String dumpBlock(List<String> versions);
+}

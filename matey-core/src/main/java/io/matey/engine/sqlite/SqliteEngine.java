@@ -1,0 +1,130 @@
+package io.matey.engine.sqlite;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.FileMutex;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.SqlMigrationTable;
+import io.matey.migration.SqlDialect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+/** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
+public final class SqliteEngine implements Engine {
+
+    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("\"schema_migrations\"",
+            "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version varchar(128) primary key)",
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean acceptsScheme(String scheme) {
+        return scheme.equals("sqlite") || scheme.equals("sqlite3");
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.SQLITE;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        Path file = file(url);
+        if (!Files.exists(file)) {
+            throw new SQLException("unable to open database file: " + file + " does not exist");
+        }
+        return open(file);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        Properties properties = new Properties();
+        // Concurrent writers wait for each other instead of failing with SQLITE_BUSY at once.
+        properties.setProperty("busy_timeout", "60000");
+        return DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+    }
+
+    @Override
+    public boolean databaseExists(MateyUrl url) {
+        return Files.isRegularFile(file(url));
+    }
+
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        Path file = file(url);
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new SQLException("Cannot create directory for " + file + ": " + e.getMessage(), e);
+        }
+        open(file).close();
+    }
+
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        Path file = file(url);
+        try {
+            for (String suffix : new String[] {"", "-journal", "-wal", "-shm", ".matey-lock"}) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        } catch (IOException e) {
+            throw new SQLException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A base path with a file suffix names a file whose directory is used; otherwise the path is the directory. */
+    @Override
+    public MateyUrl siblingUrl(MateyUrl base, String name) {
+        Path basePath = Path.of(base.path());
+        String fileName = basePath.getFileName() == null ? "" : basePath.getFileName().toString();
+        Path dir = fileName.contains(".") ? basePath.toAbsolutePath().getParent() : basePath.toAbsolutePath();
+        return base.withPath(dir.resolve(name + ".sqlite3").toString());
+    }
+
+    @Override
+    public Optional<MateyUrl> defaultScratchBase() {
+        return Optional.of(MateyUrl.parse("sqlite3:" + Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()));
+    }
+
+    @Override
+    public MigrationTable migrationTable() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        return new SqliteSchemaDumper(connection).dump();
+    }
+
+    /** SQLite has no advisory locks; a lock file beside the database serialises migrating processes. */
+    @Override
+    public MigrationLock lockMigrations(Connection connection) throws SQLException {
+        String path = connection.getMetaData().getURL().substring("jdbc:sqlite:".length());
+        FileMutex mutex = FileMutex.acquire(Path.of(path + ".matey-lock"));
+        return mutex::close;
+    }
+
+    static Path file(MateyUrl url) {
+        if (!url.isFile()) {
+            throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
+        }
+        return Path.of(url.path());
+    }
+}

@@ -1,0 +1,261 @@
+package io.matey.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts SQL text into statements at top-level semicolons. It understands string literals, quoted identifiers,
+ * line and block comments, PostgreSQL dollar-quoted bodies and {@code BEGIN ... END} / {@code CASE ... END}
+ * blocks (SQLite triggers, MySQL routines, PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not
+ * split. Fragments holding only comments or whitespace are dropped.
+ */
+public final class StatementSplitter {
+
+    private final SqlDialect dialect;
+
+    public StatementSplitter(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public List<SqlStatement> split(String text) {
+        return split(text, 1);
+    }
+
+    /** Splits {@code text} whose first line is line {@code firstLine} of its file. */
+    public List<SqlStatement> split(String text, int firstLine) {
+        return new Scan(text, firstLine).run();
+    }
+
+    /** True when the text holds at least one statement that is not only comments or semicolons. */
+    public boolean hasExecutable(String text) {
+        return !split(text).isEmpty();
+    }
+
+    private final class Scan {
+        private final String s;
+        private final List<SqlStatement> out = new ArrayList<>();
+        private int pos;
+        private int line;
+        private int start;
+        private int tokenLine = -1;
+        private int tokenPos = -1;
+        private int depth;
+        private boolean sawToken;
+
+        Scan(String text, int firstLine) {
+            this.s = text;
+            this.line = firstLine;
+        }
+
+        List<SqlStatement> run() {
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c == '\n') {
+                    line++;
+                    pos++;
+                } else if (Character.isWhitespace(c)) {
+                    pos++;
+                } else if (c == '-' && peek(1) == '-' || c == '#' && dialect.hashComments()) {
+                    skipLineComment();
+                } else if (c == '/' && peek(1) == '*') {
+                    skipBlockComment();
+                } else if (c == ';') {
+                    if (depth == 0) {
+                        finishStatement(pos);
+                        pos++;
+                        start = pos;
+                    } else {
+                        pos++;
+                    }
+                } else {
+                    markToken();
+                    scanToken(c);
+                }
+            }
+            finishStatement(s.length());
+            return out;
+        }
+
+        private void scanToken(char c) {
+            if (c == '\'') {
+                boolean escapes = dialect.backslashEscapes() || isEscapeStringPrefix();
+                skipQuoted('\'', escapes);
+            } else if (c == '"') {
+                skipQuoted('"', false);
+            } else if (c == '`' && dialect.backtickQuotes()) {
+                skipQuoted('`', false);
+            } else if (c == '$' && dialect.dollarQuotes() && dollarTagAt(pos) != null) {
+                skipDollarQuoted(dollarTagAt(pos));
+            } else if (isWordStart(c)) {
+                String word = readWord();
+                onWord(word);
+            } else {
+                pos++;
+            }
+        }
+
+        private void onWord(String word) {
+            switch (word.toUpperCase(Locale.ROOT)) {
+                case "BEGIN" -> {
+                    boolean transactionStatement = depth == 0 && isFirstTokenOfStatement();
+                    if (!transactionStatement) {
+                        depth++;
+                    }
+                }
+                case "CASE" -> depth++;
+                case "END" -> {
+                    if (depth > 0 && !closesUncountedBlock()) {
+                        depth--;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** {@code END IF}, {@code END LOOP}, ... close blocks whose openers are not counted. */
+        private boolean closesUncountedBlock() {
+            int p = pos;
+            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+                p++;
+            }
+            int q = p;
+            while (q < s.length() && isWordPart(s.charAt(q))) {
+                q++;
+            }
+            String next = s.substring(p, q).toUpperCase(Locale.ROOT);
+            return next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT");
+        }
+
+        private boolean isFirstTokenOfStatement() {
+            return tokenPos == pos - "BEGIN".length();
+        }
+
+        private void markToken() {
+            if (!sawToken) {
+                sawToken = true;
+                tokenLine = line;
+                tokenPos = pos;
+            }
+        }
+
+        private void finishStatement(int end) {
+            if (sawToken) {
+                String sql = s.substring(start, end).strip();
+                out.add(new SqlStatement(sql, tokenLine));
+            }
+            sawToken = false;
+            tokenPos = -1;
+            depth = 0;
+        }
+
+        private boolean isEscapeStringPrefix() {
+            return dialect == SqlDialect.POSTGRES && pos > 0
+                    && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e')
+                    && (pos < 2 || !isWordPart(s.charAt(pos - 2)));
+        }
+
+        private void skipQuoted(char quote, boolean backslashEscapes) {
+            pos++;
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c == '\n') {
+                    line++;
+                }
+                if (backslashEscapes && c == '\\' && pos + 1 < s.length()) {
+                    if (s.charAt(pos + 1) == '\n') {
+                        line++;
+                    }
+                    pos += 2;
+                } else if (c == quote) {
+                    if (peek(1) == quote) {
+                        pos += 2;
+                    } else {
+                        pos++;
+                        return;
+                    }
+                } else {
+                    pos++;
+                }
+            }
+        }
+
+        private String dollarTagAt(int p) {
+            if (p > 0 && isWordPart(s.charAt(p - 1))) {
+                return null; // foo$tag$bar is an identifier, not a quote
+            }
+            int q = p + 1;
+            while (q < s.length() && (Character.isLetterOrDigit(s.charAt(q)) || s.charAt(q) == '_')) {
+                q++;
+            }
+            if (q < s.length() && s.charAt(q) == '$' && (q == p + 1 || !Character.isDigit(s.charAt(p + 1)))) {
+                return s.substring(p, q + 1);
+            }
+            return null;
+        }
+
+        private void skipDollarQuoted(String tag) {
+            int end = s.indexOf(tag, pos + tag.length());
+            int stop = end < 0 ? s.length() : end + tag.length();
+            countLines(pos, stop);
+            pos = stop;
+        }
+
+        private void skipLineComment() {
+            while (pos < s.length() && s.charAt(pos) != '\n') {
+                pos++;
+            }
+        }
+
+        private void skipBlockComment() {
+            int level = 0;
+            while (pos < s.length()) {
+                if (s.startsWith("/*", pos)) {
+                    level = dialect.nestedBlockComments() ? level + 1 : 1;
+                    pos += 2;
+                } else if (s.startsWith("*/", pos)) {
+                    level--;
+                    pos += 2;
+                    if (level == 0) {
+                        return;
+                    }
+                } else {
+                    if (s.charAt(pos) == '\n') {
+                        line++;
+                    }
+                    pos++;
+                }
+            }
+        }
+
+        private String readWord() {
+            int from = pos;
+            while (pos < s.length() && isWordPart(s.charAt(pos))) {
+                pos++;
+            }
+            return s.substring(from, pos);
+        }
+
+        private void countLines(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+        }
+
+        private char peek(int offset) {
+            int p = pos + offset;
+            return p < s.length() ? s.charAt(p) : '\0';
+        }
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}

@@ -1,0 +1,43 @@
+package io.matey.schema;
+
+import io.matey.engine.Engine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A complete dump as stored in {@code schema.sql} and checkpoints: the engine's canonical schema followed by
+ * the dbmate migrations block. Comparisons ignore that block.
+ */
+public final class SchemaDump {
+
+    public static final String MIGRATIONS_MARKER = "-- Dbmate schema migrations";
+
+    private SchemaDump() {
+    }
+
+    public static String dump(Engine engine, Connection connection) throws SQLException {
+        String schema = engine.dumpSchema(connection);
+        List<String> versions = engine.migrationTable().appliedVersions(connection);
+        return join(schema, engine.migrationTable().dumpBlock(versions));
+    }
+
+    static String join(String schema, String block) {
+        if (schema.isEmpty() || block.isEmpty()) {
+            return schema + block;
+        }
+        return schema + "\n" + block;
+    }
+
+    /** The schema part of a dump: everything before the migrations block, trailing blank lines removed. */
+    public static String withoutMigrations(String dump) {
+        int at = dump.startsWith(MIGRATIONS_MARKER) ? 0 : dump.indexOf("\n" + MIGRATIONS_MARKER);
+        String schema = at < 0 ? dump : dump.substring(0, at);
+        return schema.strip().isEmpty() ? "" : schema.stripTrailing() + "\n";
+    }
+
+    /** True when two dumps describe the same schema (the migrations block is not part of the schema). */
+    public static boolean sameSchema(String left, String right) {
+        return withoutMigrations(left).equals(withoutMigrations(right));
+    }
+}
