@@ -1,0 +1,17 @@
+package io.matey.replay;
+
+import io.matey.engine.MateyUrl;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scratch replay produced.
+ *
+ * @param schemaSql   the dump at head: what {@code schema.sql} must hold
+ * @param checkpoints the dump after each tail migration, keyed by checkpoint path
+ * @param downChecked tail migrations whose down section passed the round trip
+ * @param downSkipped tail migrations without an executable down section
+ */
+public record ReplayResult(MateyUrl scratchUrl, String schemaSql, Map<String, String> checkpoints,
+        List<String> downChecked, List<String> downSkipped) {
+}

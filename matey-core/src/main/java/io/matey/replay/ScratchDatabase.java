@@ -1,0 +1,76 @@
+package io.matey.replay;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A scratch database leased for one replay: created next to the test base URL under a sanitised unique name
+ * ({@code matey_<target>_<purpose>_<8 hex>}), dropped on close unless it is to be kept for debugging.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_TARGET_PART = 32;
+
+    private final Engine engine;
+    private final MateyUrl url;
+    private final boolean keep;
+
+    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep) {
+        this.engine = engine;
+        this.url = url;
+        this.keep = keep;
+    }
+
+    public static ScratchDatabase lease(Engine engine, MateyUrl base, String target, String purpose, boolean keep) {
+        MateyUrl url = engine.siblingUrl(base, name(target, purpose));
+        try {
+            engine.createDatabase(url);
+        } catch (SQLException e) {
+            throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
+                    + ". Check that the test server is reachable and the user may create databases.", e);
+        }
+        return new ScratchDatabase(engine, url, keep);
+    }
+
+    /** {@code matey_<target>_<purpose>_<8 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
+    static String name(String target, String purpose) {
+        String part = target.equals(".") ? "root" : target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        if (part.isEmpty()) {
+            part = "target";
+        }
+        if (part.length() > MAX_TARGET_PART) {
+            part = part.substring(0, MAX_TARGET_PART);
+        }
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return "matey_" + part + "_" + purpose + "_" + HexFormat.of().formatHex(random);
+    }
+
+    public MateyUrl url() {
+        return url;
+    }
+
+    public Connection connect() throws SQLException {
+        return engine.connect(url);
+    }
+
+    @Override
+    public void close() {
+        if (keep) {
+            return;
+        }
+        try {
+            engine.dropDatabase(url);
+        } catch (SQLException e) {
+            throw new MateyException("scratch cleanup drop failed for " + url + ": " + MateyUrl.mask(e.getMessage()), e);
+        }
+    }
+}

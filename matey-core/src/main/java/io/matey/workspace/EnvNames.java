@@ -1,0 +1,50 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Default env var names per target and URL resolution from the environment. */
+public final class EnvNames {
+
+    private EnvNames() {
+    }
+
+    /** {@code DATABASE_URL} for {@code .}; {@code DB_CORE_DATABASE_URL} for {@code db/core}. */
+    public static String defaultUrlEnv(String target) {
+        return stem(target) + "DATABASE_URL";
+    }
+
+    public static String defaultTestUrlEnv(String target) {
+        return stem(target) + "TEST_DATABASE_URL";
+    }
+
+    private static String stem(String target) {
+        if (target.equals(".")) {
+            return "";
+        }
+        String stem = target.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
+        return (Character.isDigit(stem.charAt(0)) ? "_" : "") + stem + "_";
+    }
+
+    /** The live URL: {@code --url}, else {@code $url_env}; an error names both ways to give it. */
+    public static String liveUrl(TargetConfig target, String override, Map<String, String> env) {
+        String value = firstNonBlank(override, env.get(target.urlEnv()));
+        if (value == null) {
+            throw new MateyException("Live database URL is missing. Pass --url or set " + target.urlEnv() + ".");
+        }
+        return value;
+    }
+
+    /** The scratch base URL: {@code --test-url}, else {@code $test_url_env}, else null. */
+    public static String testUrl(TargetConfig target, String override, Map<String, String> env) {
+        return firstNonBlank(override, env.get(target.testUrlEnv()));
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first.strip();
+        }
+        return second != null && !second.isBlank() ? second.strip() : null;
+    }
+}

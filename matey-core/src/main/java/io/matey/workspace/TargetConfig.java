@@ -1,0 +1,25 @@
+package io.matey.workspace;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One target: a directory holding one database's history, and its {@code config.toml}.
+ *
+ * @param name    the path relative to the workspace root in POSIX form, {@code .} for the root
+ * @param dir     the absolute target directory
+ * @param codegen the {@code [codegen]} table, or null when absent (codegen off)
+ */
+public record TargetConfig(String name, Path dir, String engine, String urlEnv, String testUrlEnv,
+        CodegenConfig codegen) {
+
+    public static final String CONFIG_FILE = "config.toml";
+
+    public Path configFile() {
+        return dir.resolve(CONFIG_FILE);
+    }
+
+    public Optional<CodegenConfig> enabledCodegen() {
+        return Optional.ofNullable(codegen).filter(CodegenConfig::enabled);
+    }
+}

@@ -1,0 +1,80 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/** Reads and validates a target's {@code config.toml} (keys and messages of Python matey). */
+public final class TargetConfigReader {
+
+    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+    private static final Set<String> KEYS = Set.of("engine", "url_env", "test_url_env", "codegen");
+    private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options");
+
+    private TargetConfigReader() {
+    }
+
+    public static TargetConfig read(String name, Path dir) {
+        Path file = dir.resolve(TargetConfig.CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new MateyException("Target config not found: " + file + ". Run `matey init --path " + name
+                    + " --engine <engine>` to create it.");
+        }
+        TomlParseResult toml = TomlFiles.read(file);
+        TomlFiles.rejectUnknownKeys(toml, KEYS, file.toString(), "target");
+        String engine = requireString(toml, "engine", file);
+        String urlEnv = requireEnvName(toml, "url_env", file);
+        String testUrlEnv = requireEnvName(toml, "test_url_env", file);
+        return new TargetConfig(name, dir, engine, urlEnv, testUrlEnv, codegen(toml, file));
+    }
+
+    private static String requireString(TomlTable toml, String key, Path file) {
+        Object value = toml.get(key);
+        if (!(value instanceof String s)) {
+            throw new MateyException(file + ": '" + key + "' must be a string.");
+        }
+        return s;
+    }
+
+    private static String requireEnvName(TomlTable toml, String key, Path file) {
+        String value = requireString(toml, key, file);
+        if (!ENV_NAME.matcher(value).matches()) {
+            throw new MateyException(file + ":" + toml.inputPositionOf(key).line() + ": " + key
+                    + ": invalid environment variable name '" + value + "'; expected [A-Z_][A-Z0-9_]*.");
+        }
+        return value;
+    }
+
+    private static CodegenConfig codegen(TomlTable toml, Path file) {
+        if (!toml.contains("codegen")) {
+            return null;
+        }
+        if (!toml.isTable("codegen")) {
+            throw new MateyException(file + ": [codegen] must be a table.");
+        }
+        TomlTable table = toml.getTable("codegen");
+        TomlFiles.rejectUnknownKeys(table, CODEGEN_KEYS, file.toString(), "[codegen]");
+        Object enabled = table.get("enabled");
+        if (enabled != null && !(enabled instanceof Boolean)) {
+            throw new MateyException(file + ": codegen.enabled must be a boolean.");
+        }
+        return new CodegenConfig(enabled == null || (Boolean) enabled,
+                optionalString(table, "generator", file, CodegenConfig.DEFAULT_GENERATOR),
+                optionalString(table, "options", file, null));
+    }
+
+    private static String optionalString(TomlTable table, String key, Path file, String fallback) {
+        Object value = table.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String s)) {
+            throw new MateyException(file + ": codegen." + key + " must be a string.");
+        }
+        return s;
+    }
+}

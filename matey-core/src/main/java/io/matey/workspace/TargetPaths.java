@@ -1,0 +1,58 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Normalises and checks target paths: relative, inside the workspace, no {@code .}/{@code ..}, no symlinks. */
+public final class TargetPaths {
+
+    private TargetPaths() {
+    }
+
+    /**
+     * Turns a user-given target path into its canonical name ({@code .} for the root, else POSIX segments).
+     * Absolute paths are accepted when they lie inside the root.
+     */
+    public static String normalize(Path root, String path) {
+        String value = path == null ? "" : path.strip().replace('\\', '/');
+        if (value.isEmpty() || value.equals(".") || value.equals("./")) {
+            return ".";
+        }
+        if (Path.of(value).isAbsolute()) {
+            Path absolute = Path.of(value).normalize();
+            Path normalizedRoot = root.toAbsolutePath().normalize();
+            if (!absolute.startsWith(normalizedRoot)) {
+                throw new MateyException("Target path '" + path + "' is outside the workspace " + normalizedRoot
+                        + ". Give a path relative to the workspace root.");
+            }
+            return absolute.equals(normalizedRoot) ? "." : normalizedRoot.relativize(absolute).toString().replace('\\', '/');
+        }
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        for (String segment : value.split("/")) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new MateyException("Target path '" + path + "' must be relative to the workspace root "
+                        + "without '.' or '..' segments (it must stay inside the workspace).");
+            }
+        }
+        return value;
+    }
+
+    /** The absolute directory of a target, refusing any symlinked segment below the root. */
+    public static Path resolve(Path root, String name) {
+        Path dir = root;
+        if (name.equals(".")) {
+            return root;
+        }
+        for (String segment : name.split("/")) {
+            dir = dir.resolve(segment);
+            if (Files.isSymbolicLink(dir)) {
+                throw new MateyException("workspace target uses symlinked path segment: " + dir
+                        + ". Point the target at the real directory.");
+            }
+        }
+        return dir;
+    }
+}

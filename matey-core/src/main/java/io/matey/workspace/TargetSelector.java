@@ -1,0 +1,61 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Chooses the targets a command acts on (matey-python.md §2.4): {@code --path}, {@code --all} or the cwd. */
+public final class TargetSelector {
+
+    private TargetSelector() {
+    }
+
+    public static List<TargetConfig> select(Workspace workspace, String path, boolean all, Path cwd) {
+        List<TargetConfig> targets = workspace.targets();
+        if (path != null && all) {
+            throw new MateyException("Cannot combine --path with --all.");
+        }
+        if (path != null) {
+            String name = TargetPaths.normalize(workspace.root(), path);
+            return List.of(workspace.target(name).orElseThrow(() -> new MateyException("Target path '" + name
+                    + "' is not configured in workspace. Available paths: " + available(targets))));
+        }
+        if (all) {
+            if (targets.isEmpty()) {
+                throw new MateyException("No targets configured in workspace. Add one with `matey init --path ...`.");
+            }
+            return targets;
+        }
+        Path here = cwd.toAbsolutePath().normalize();
+        List<TargetConfig> containing = targets.stream().filter(t -> here.startsWith(t.dir())).toList();
+        if (containing.size() == 1) {
+            return containing;
+        }
+        if (containing.size() > 1) {
+            throw new MateyException("Current directory is inside multiple configured targets; choose one with "
+                    + "--path. Matching paths: " + available(containing));
+        }
+        if (targets.size() == 1) {
+            return targets;
+        }
+        if (targets.isEmpty()) {
+            throw new MateyException("No targets configured. Pass --path or initialize a target first.");
+        }
+        throw new MateyException("Multiple targets configured; choose one with --path or use --all. "
+                + "Available paths: " + available(targets));
+    }
+
+    /** For commands that change one target: the single selected target. */
+    public static TargetConfig selectOne(Workspace workspace, String path, Path cwd) {
+        List<TargetConfig> selected = select(workspace, path, false, cwd);
+        if (selected.size() != 1) {
+            throw new MateyException("This command requires exactly one resolved target.");
+        }
+        return selected.get(0);
+    }
+
+    private static String available(List<TargetConfig> targets) {
+        return targets.isEmpty() ? "(none)" : targets.stream().map(TargetConfig::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,58 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/** Reads TOML files with messages that name the file, line and column of a problem. */
+final class TomlFiles {
+
+    private TomlFiles() {
+    }
+
+    static TomlParseResult read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MateyException("Unable to read " + file + ": " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MateyException("Unable to decode " + file + " as UTF-8.");
+        }
+        TomlParseResult result = Toml.parse(text);
+        if (result.hasErrors()) {
+            TomlParseError error = result.errors().get(0);
+            throw new MateyException(file + ":" + error.position().line() + ":" + error.position().column()
+                    + ": Unable to parse " + file.getFileName() + ": " + error.getMessage() + ". Fix the TOML syntax.");
+        }
+        return result;
+    }
+
+    /** Rejects keys outside {@code allowed}, naming them in the order they sort. */
+    static void rejectUnknownKeys(TomlTable table, Set<String> allowed, String source, String what) {
+        Set<String> unknown = new TreeSet<>(table.keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw new MateyException(source + ": unsupported " + what + " keys: "
+                    + unknown.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+                    + ". Allowed keys: " + String.join(", ", new TreeSet<>(allowed)) + ".");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.matey.workspace;
+
+import io.matey.MateyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Finds and loads the workspace (matey-python.md §2.3): {@code --workspace}, else the current directory when
+ * it holds {@code matey.toml} or a {@code pyproject.toml} with {@code [tool.matey]}, else the enclosing git
+ * work tree.
+ */
+public final class WorkspaceLoader {
+
+    public static final String CONFIG_FILE = "matey.toml";
+    public static final String PYPROJECT_FILE = "pyproject.toml";
+
+    private WorkspaceLoader() {
+    }
+
+    /**
+     * @param explicitRoot {@code --workspace}, or null
+     * @param cwd          the directory the user stands in
+     * @param allowNew     true for {@code init}: a directory outside any workspace becomes a new one
+     */
+    public static Workspace load(Path explicitRoot, Path cwd, boolean allowNew) {
+        Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), allowNew);
+        Optional<Path> gitRoot = GitRoots.find(root);
+        Path configFile = configFile(root);
+        List<String> names = configFile == null ? List.of() : targetNames(root, configFile);
+        List<TargetConfig> targets = new ArrayList<>();
+        for (String name : names) {
+            targets.add(TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
+        }
+        targets.sort(Comparator.comparing(TargetConfig::name));
+        return new Workspace(root, configFile, List.copyOf(targets), gitRoot);
+    }
+
+    private static Path findRoot(Path explicitRoot, Path cwd, boolean allowNew) {
+        if (explicitRoot != null) {
+            Path root = cwd.resolve(explicitRoot).toAbsolutePath().normalize();
+            if (!Files.isDirectory(root)) {
+                throw new MateyException("--workspace must point to a directory: " + root);
+            }
+            return root;
+        }
+        if (configFile(cwd) != null) {
+            return cwd;
+        }
+        Optional<Path> git = GitRoots.find(cwd);
+        if (git.isPresent()) {
+            return git.get();
+        }
+        if (allowNew) {
+            return cwd;
+        }
+        throw new MateyException("Path is not inside a git repository and no local workspace config was found. "
+                + "Run `matey init --engine <engine>` here or pass --workspace.");
+    }
+
+    /** {@code matey.toml}, else a {@code pyproject.toml} holding {@code [tool.matey]}, else null. */
+    public static Path configFile(Path root) {
+        Path matey = root.resolve(CONFIG_FILE);
+        if (Files.isRegularFile(matey)) {
+            return matey;
+        }
+        Path pyproject = root.resolve(PYPROJECT_FILE);
+        if (Files.isRegularFile(pyproject) && TomlFiles.read(pyproject).contains("tool.matey")) {
+            return pyproject;
+        }
+        return null;
+    }
+
+    private static List<String> targetNames(Path root, Path configFile) {
+        TomlParseResult toml = TomlFiles.read(configFile);
+        TomlTable table = toml;
+        String source = configFile.toString();
+        if (configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
+            if (!toml.isTable("tool.matey")) {
+                throw new MateyException("Invalid pyproject.toml: [tool.matey] must be a table.");
+            }
+            table = toml.getTable("tool.matey");
+            source = "pyproject.toml [tool.matey]";
+        }
+        TomlFiles.rejectUnknownKeys(table, Set.of("targets"), source, "workspace");
+        if (!table.contains("targets")) {
+            return List.of();
+        }
+        if (!table.isArray("targets")) {
+            throw new MateyException(source + ": 'targets' must be an array of strings.");
+        }
+        TomlArray array = table.getArray("targets");
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String raw)) {
+                throw new MateyException(source + ": 'targets' must be an array of strings.");
+            }
+            String name = TargetPaths.normalize(root, raw);
+            if (!seen.add(name)) {
+                throw new MateyException(source + ": duplicate target path '" + name + "'.");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,48 @@
+package io.matey.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MateyUrlTest {
+
+    @Test
+    void parsesServerUrlsAndMasksThePassword() {
+        MateyUrl url = MateyUrl.parse("postgres://app:s3cr%40t@db.internal:5433/shop?sslmode=disable");
+        assertThat(url.scheme()).isEqualTo("postgres");
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.password()).isEqualTo("s3cr@t");
+        assertThat(url.host()).isEqualTo("db.internal");
+        assertThat(url.port()).isEqualTo(5433);
+        assertThat(url.path()).isEqualTo("shop");
+        assertThat(url.query()).containsEntry("sslmode", "disable");
+        assertThat(url.toString()).isEqualTo("postgres://app:****@db.internal:5433/shop?sslmode=disable")
+                .doesNotContain("s3cr");
+    }
+
+    @Test
+    void derivesSiblingDatabasesKeepingCredentialsAndQuery() {
+        MateyUrl url = MateyUrl.parse("mysql://root:pw@127.0.0.1:3306/app?tls=false").withPath("scratch_1");
+        assertThat(url.raw()).isEqualTo("mysql://root:pw@127.0.0.1:3306/scratch_1?tls=false");
+    }
+
+    @Test
+    void parsesSqliteFiles() {
+        assertThat(MateyUrl.parse("sqlite3:db/app.sqlite3").path()).isEqualTo("db/app.sqlite3");
+        assertThat(MateyUrl.parse("sqlite:/tmp/x.db?mode=rw").path()).isEqualTo("/tmp/x.db");
+        assertThat(MateyUrl.parse("sqlite3:/tmp/x.db").isFile()).isTrue();
+    }
+
+    @Test
+    void masksPasswordsInArbitraryText() {
+        assertThat(MateyUrl.mask("connect to postgres://u:hunter2@h/db failed; mysql://:pw@x/y"))
+                .isEqualTo("connect to postgres://u:****@h/db failed; mysql://:****@x/y");
+    }
+
+    @Test
+    void invalidUrlsNeverEchoThePassword() {
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://u:hunter2@/db"))
+                .hasMessageNotContaining("hunter2").hasMessageContaining("host is required");
+    }
+}

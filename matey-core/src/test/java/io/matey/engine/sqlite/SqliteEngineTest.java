@@ -1,0 +1,109 @@
+package io.matey.engine.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.engine.MigrationFailedException;
+import io.matey.engine.MigrationRunner;
+import io.matey.migration.Migration;
+import io.matey.schema.SchemaDump;
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class SqliteEngineTest {
+
+    static final String TABLES = """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, created_at TEXT DEFAULT CURRENT_TIMESTAMP);
+            CREATE TABLE orders (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, total REAL CHECK (total >= 0));
+            CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
+            CREATE TABLE measures (id INTEGER PRIMARY KEY, value REAL NOT NULL) STRICT;
+            """;
+    static final String OTHERS = """
+            CREATE INDEX orders_user ON orders (user_id);
+            CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100;
+            CREATE VIEW big_order_users AS SELECT DISTINCT u.* FROM users u JOIN big_orders o ON o.user_id = u.id;
+            CREATE TRIGGER orders_audit AFTER INSERT ON orders BEGIN
+              UPDATE users SET created_at = CASE WHEN created_at IS NULL THEN 'now' ELSE created_at END WHERE id = NEW.user_id;
+            END;
+            """;
+
+    @Test
+    void richSchemaDumpIsAFixedPoint() throws SQLException {
+        try (TestDatabase source = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
+            source.execute(TABLES + OTHERS);
+            String dump = dump(source);
+            assertThat(dump).contains("WITHOUT ROWID", "STRICT", "REFERENCES users(id)", "CREATE INDEX orders_user",
+                    "CREATE VIEW big_order_users", "CREATE TRIGGER orders_audit").doesNotContain("sqlite_sequence");
+            assertThat(dump.indexOf("CREATE VIEW big_orders")).isLessThan(dump.indexOf("CREATE VIEW big_order_users"));
+            copy.execute(dump);
+            assertThat(dump(copy)).isEqualTo(dump);
+        }
+    }
+
+    @Test
+    void creationOrderDoesNotChangeTheDump() throws SQLException {
+        try (TestDatabase a = TestDatabase.create("sqlite"); TestDatabase b = TestDatabase.create("sqlite")) {
+            a.execute(TABLES + OTHERS);
+            b.execute("""
+                    CREATE TABLE measures (id INTEGER PRIMARY KEY, value REAL NOT NULL) STRICT;
+                    CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
+                    CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, created_at TEXT DEFAULT CURRENT_TIMESTAMP);
+                    CREATE TABLE orders (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, total REAL CHECK (total >= 0));
+                    CREATE TABLE scratch (x);
+                    DROP TABLE scratch;
+                    """ + OTHERS);
+            assertThat(dump(b)).isEqualTo(dump(a));
+        }
+    }
+
+    @Test
+    void failingStatementRollsBackTheWholeSection() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            Migration bad = new Migration("migrations/002_bad.sql", "002", """
+                    -- migrate:up
+                    CREATE TABLE good (id INTEGER);
+                    INSERT INTO missing VALUES (1);
+                    -- migrate:down
+                    DROP TABLE good;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(engine, c).up(bad))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("migrations/002_bad.sql:3: up section failed")
+                    .hasMessageContaining("INSERT INTO missing VALUES (1)")
+                    .hasMessageContaining("rolled back");
+            assertThat(engine.migrationTable().appliedVersions(c)).isEmpty();
+            assertThat(engine.dumpSchema(c)).isEmpty();
+        }
+    }
+
+    @Test
+    void migrationsBlockRecordsVersionsAndLoadsBack() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
+            SqliteEngine engine = new SqliteEngine();
+            try (Connection c = db.connect()) {
+                engine.migrationTable().ensure(c);
+                engine.migrationTable().record(c, "002");
+                engine.migrationTable().record(c, "001");
+            }
+            db.execute("CREATE TABLE t (x INTEGER);");
+            String dump = dump(db);
+            assertThat(dump).endsWith("INSERT INTO \"schema_migrations\" (version) VALUES\n  ('001'),\n  ('002');\n");
+            copy.execute(dump);
+            try (Connection c = copy.connect()) {
+                assertThat(engine.migrationTable().appliedVersions(c)).containsExactly("001", "002");
+            }
+            assertThat(dump(copy)).isEqualTo(dump);
+        }
+    }
+
+    private static String dump(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return SchemaDump.dump(db.engine(), c);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.matey.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MigrationParserTest {
+
+    @Test
+    void splitsSectionsAndKeepsFileLineNumbers() {
+        MigrationScript script = MigrationParser.parse("migrations/001_a.sql",
+                "-- migrate:up\nCREATE TABLE a (id int);\n\n  -- MIGRATE:DOWN transaction:false\nDROP TABLE a;\n");
+        assertThat(script.problems()).isEmpty();
+        assertThat(script.up().statements(SqlDialect.SQLITE)).containsExactly(new SqlStatement("CREATE TABLE a (id int)", 2));
+        assertThat(script.up().transaction()).isTrue();
+        assertThat(script.down().transaction()).isFalse();
+        assertThat(script.down().statements(SqlDialect.SQLITE)).containsExactly(new SqlStatement("DROP TABLE a", 5));
+    }
+
+    @Test
+    void missingDownIsAbsentAndCommentOnlyDownIsNotExecutable() {
+        assertThat(MigrationParser.parse("m.sql", "-- migrate:up\nSELECT 1;\n").down().isPresent()).isFalse();
+        Section down = MigrationParser.parse("m.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n-- irreversible\n").down();
+        assertThat(down.isPresent()).isTrue();
+        assertThat(down.isExecutable(SqlDialect.SQLITE)).isFalse();
+    }
+
+    @Test
+    void downBeforeUpIsAProblemNamingTheLine() {
+        MigrationScript script = MigrationParser.parse("migrations/002_b.sql",
+                "-- migrate:down\nDROP TABLE b;\n-- migrate:up\nCREATE TABLE b (x int);\n");
+        assertThatThrownBy(script::requireValid).isInstanceOf(MateyException.class)
+                .hasMessageContaining("migrations/002_b.sql:1:")
+                .hasMessageContaining("down marker appears before an up marker");
+    }
+
+    @Test
+    void duplicateMarkersAreProblems() {
+        MigrationScript script = MigrationParser.parse("m.sql",
+                "-- migrate:up\nSELECT 1;\n-- migrate:up\n-- migrate:down\n-- migrate:down\n");
+        assertThat(script.problems()).extracting(MigrationScript.Problem::line).containsExactly(3, 5);
+    }
+
+    @Test
+    void undecodableFileIsAUserError() {
+        byte[] bytes = {'-', '-', ' ', (byte) 0xff, '\n'};
+        assertThatThrownBy(() -> MigrationParser.parse("migrations/bad.sql", bytes))
+                .hasMessage("Unable to decode migration 'migrations/bad.sql' as UTF-8.");
+        assertThat(MigrationParser.parse("m.sql", "\uFEFF-- migrate:up\nSELECT 1;".getBytes(StandardCharsets.UTF_8))
+                .up().markerLine()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,62 @@
+package io.matey.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementSplitterTest {
+
+    private static List<String> sql(SqlDialect dialect, String text) {
+        return new StatementSplitter(dialect).split(text).stream().map(SqlStatement::sql).toList();
+    }
+
+    @Test
+    void splitsAtTopLevelSemicolonsAndReportsLines() {
+        List<SqlStatement> statements = new StatementSplitter(SqlDialect.POSTGRES)
+                .split("CREATE TABLE a (id int);\n\n-- note\nCREATE TABLE b (id int);\n", 10);
+        assertThat(statements).extracting(SqlStatement::sql)
+                .containsExactly("CREATE TABLE a (id int)", "-- note\nCREATE TABLE b (id int)");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(10, 13);
+    }
+
+    @Test
+    void ignoresSemicolonsInQuotesAndComments() {
+        assertThat(sql(SqlDialect.POSTGRES, "INSERT INTO t VALUES ('a;b', \"c;d\"); /* x; /* nested; */ y; */ SELECT 1;"))
+                .containsExactly("INSERT INTO t VALUES ('a;b', \"c;d\")", "/* x; /* nested; */ y; */ SELECT 1");
+        assertThat(sql(SqlDialect.MYSQL, "INSERT INTO t VALUES ('it\\'s; fine', `a;b`); # c;\nSELECT 2"))
+                .containsExactly("INSERT INTO t VALUES ('it\\'s; fine', `a;b`)", "# c;\nSELECT 2");
+        assertThat(sql(SqlDialect.POSTGRES, "SELECT E'a\\';b'; SELECT 'x''; y'"))
+                .containsExactly("SELECT E'a\\';b'", "SELECT 'x''; y'");
+    }
+
+    @Test
+    void keepsDollarQuotedBodiesWhole() {
+        String fn = "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql";
+        assertThat(sql(SqlDialect.POSTGRES, fn + "; SELECT foo$tag$bar FROM t; DO $$ BEGIN NULL; END $$;"))
+                .containsExactly(fn, "SELECT foo$tag$bar FROM t", "DO $$ BEGIN NULL; END $$");
+    }
+
+    @Test
+    void keepsBeginEndBodiesWhole() {
+        String trigger = "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET n = CASE WHEN n > 1 THEN 1 ELSE 2 END;\n"
+                + "  INSERT INTO c VALUES (1);\nEND";
+        assertThat(sql(SqlDialect.SQLITE, trigger + ";\nCREATE INDEX i ON a (x);"))
+                .containsExactly(trigger, "CREATE INDEX i ON a (x)");
+        String procedure = "CREATE PROCEDURE p() BEGIN\n  IF 1 THEN SELECT 1; END IF;\n  WHILE 0 DO SELECT 2; END WHILE;\nEND";
+        assertThat(sql(SqlDialect.MYSQL, procedure + ";\nSELECT 3;")).containsExactly(procedure, "SELECT 3");
+    }
+
+    @Test
+    void transactionBeginIsAStatementNotABlock() {
+        assertThat(sql(SqlDialect.SQLITE, "BEGIN; CREATE TABLE a (x); COMMIT;"))
+                .containsExactly("BEGIN", "CREATE TABLE a (x)", "COMMIT");
+    }
+
+    @Test
+    void commentOnlyTextHasNoStatements() {
+        StatementSplitter splitter = new StatementSplitter(SqlDialect.POSTGRES);
+        assertThat(splitter.hasExecutable("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isFalse();
+        assertThat(splitter.hasExecutable("-- comment\nDROP TABLE x;")).isTrue();
+    }
+}
