@@ -79,7 +79,8 @@ public final class WorkspaceLoader {
         return null;
     }
 
-    private static List<String> targetNames(Path root, Path configFile) {
+    /** The target names listed in a workspace config file, validated but without loading the targets. */
+    static List<String> targetNames(Path root, Path configFile) {
         TomlParseResult toml = TomlFiles.read(configFile);
         TomlTable table = toml;
         String source = configFile.toString();

@@ -1,0 +1,65 @@
+package io.matey;
+
+import io.matey.migration.NewMigration;
+import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetSelector;
+import io.matey.workspace.Workspace;
+import io.matey.workspace.WorkspaceLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The façade the shell and the Spring Boot starter call: one instance per command invocation, bound to a
+ * working directory, an optional explicit workspace root and an environment.
+ */
+public final class Matey {
+
+    private final Path cwd;
+    private final Path workspaceRoot;
+    private final Map<String, String> env;
+    private Workspace workspace;
+
+    public Matey(Path cwd, Path workspaceRoot, Map<String, String> env) {
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.workspaceRoot = workspaceRoot;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * A façade for the process's working directory and environment. {@code workspace} may be null: then the
+     * {@code matey.workspace} system property (a global {@code --workspace} option), else discovery, decides.
+     */
+    public static Matey at(String workspace) {
+        String root = workspace != null ? workspace : System.getProperty("matey.workspace");
+        return new Matey(Path.of(System.getProperty("user.dir")), root == null ? null : Path.of(root), System.getenv());
+    }
+
+    public Workspace workspace() {
+        if (workspace == null) {
+            workspace = WorkspaceLoader.load(workspaceRoot, cwd, false);
+        }
+        return workspace;
+    }
+
+    public List<TargetConfig> targets(String path, boolean all) {
+        return TargetSelector.select(workspace(), path, all, cwd);
+    }
+
+    public TargetConfig target(String path) {
+        return TargetSelector.selectOne(workspace(), path, cwd);
+    }
+
+    public Path newMigration(String path, String name) {
+        return NewMigration.create(target(path).dir().resolve("migrations"), name, Clock.systemUTC());
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+}

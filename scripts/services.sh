@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts the PostgreSQL and MariaDB servers the integration tests use, and makes
+# them reachable without a password on 127.0.0.1. Safe to run repeatedly. Needs root (apt-get).
+set -euo pipefail
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+start_postgres() {
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    echo "services: installing PostgreSQL" >&2
+    apt_install postgresql
+  fi
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  local hba="/etc/postgresql/$version/main/pg_hba.conf"
+  if grep -Eq '^host\s+all\s+all\s+127\.0\.0\.1/32\s+(scram-sha-256|md5)' "$hba"; then
+    sed -ri 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)(scram-sha-256|md5)/\1trust/' "$hba"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main reload 2>/dev/null || true
+  fi
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo "services: starting PostgreSQL $version" >&2
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  fi
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return 0; sleep 1; done
+  echo "services: PostgreSQL did not start" >&2
+  return 1
+}
+
+start_mariadb() {
+  if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+    echo "services: installing MariaDB" >&2
+    apt_install mariadb-server
+  fi
+  if ! mysqladmin --protocol=tcp -h 127.0.0.1 -uroot ping >/dev/null 2>&1; then
+    if ! mysqladmin ping >/dev/null 2>&1; then
+      echo "services: starting MariaDB" >&2
+      install -d -o mysql -g mysql /run/mysqld
+      start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+      for _ in $(seq 1 30); do mysqladmin ping >/dev/null 2>&1 && break; sleep 1; done
+    fi
+    mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket; FLUSH PRIVILEGES;"
+  fi
+  for _ in $(seq 1 30); do mysqladmin --protocol=tcp -h 127.0.0.1 -uroot ping >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "services: MariaDB is not reachable as root on 127.0.0.1:3306" >&2
+  return 1
+}
+
+start_postgres
+start_mariadb

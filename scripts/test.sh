@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real engines: SQLite (embedded), PostgreSQL and MariaDB (started here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/services.sh
+export MATEY_TEST_POSTGRES_URL="${MATEY_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
+export MATEY_TEST_MYSQL_URL="${MATEY_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/test}"
+export MATEY_REQUIRE_ENGINES="${MATEY_REQUIRE_ENGINES:-sqlite,postgres,mysql}"
+exec ./mvnw -B verify "$@"
