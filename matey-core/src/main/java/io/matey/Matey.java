@@ -1,6 +1,10 @@
 package io.matey;
 
 import io.matey.migration.NewMigration;
+import io.matey.replay.ReplayOptions;
+import io.matey.replay.SchemaApplyResult;
+import io.matey.replay.SchemaPlanResult;
+import io.matey.replay.SchemaReplay;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetSelector;
 import io.matey.workspace.Workspace;
@@ -9,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The façade the shell and the Spring Boot starter call: one instance per command invocation, bound to a
@@ -55,11 +60,20 @@ public final class Matey {
         return NewMigration.create(target(path).dir().resolve("migrations"), name, Clock.systemUTC());
     }
 
-    Path cwd() {
-        return cwd;
+    public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
+        return TargetInitializer.init(workspaceRoot, cwd,
+                new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force));
     }
 
-    Map<String, String> env() {
-        return env;
+    public List<SchemaStatus> schemaStatus(String path, boolean all) {
+        return targets(path, all).stream().map(SchemaStatusCheck::check).toList();
+    }
+
+    public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {
+        return new SchemaReplay(env, progress).plan(target, options);
+    }
+
+    public SchemaApplyResult schemaApply(String path, ReplayOptions options, Consumer<String> progress) {
+        return new SchemaReplay(env, progress).apply(target(path), options);
     }
 }

@@ -44,6 +44,12 @@ public final class WorkspaceLoader {
         return new Workspace(root, configFile, List.copyOf(targets), gitRoot);
     }
 
+    /** The workspace {@code init} extends: found or new, without loading target configs (one may be missing). */
+    public static Workspace loadForInit(Path explicitRoot, Path cwd) {
+        Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), true);
+        return new Workspace(root, configFile(root), List.of(), GitRoots.find(root));
+    }
+
     private static Path findRoot(Path explicitRoot, Path cwd, boolean allowNew) {
         if (explicitRoot != null) {
             Path root = cwd.resolve(explicitRoot).toAbsolutePath().normalize();

@@ -1,0 +1,17 @@
+package io.matey;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of {@code init}.
+ *
+ * @param wroteConfigs  workspace and target config files that were written
+ * @param changedFiles  target-relative artifact files written or deleted, and directories created
+ */
+public record InitResult(String target, String engine, List<Path> wroteConfigs, List<String> changedFiles) {
+
+    public boolean changed() {
+        return !wroteConfigs.isEmpty() || !changedFiles.isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.matey.replay;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The files {@code schema apply} must write or delete so that a target holds exactly the desired artifacts:
+ * files whose bytes differ, and checkpoints that belong to no migration any more.
+ */
+public record ArtifactChanges(Map<String, byte[]> writes, Set<String> deletes) {
+
+    public static ArtifactChanges between(Path targetDir, Map<String, byte[]> desired) {
+        Map<String, byte[]> writes = new TreeMap<>();
+        desired.forEach((path, bytes) -> {
+            if (!Arrays.equals(read(targetDir.resolve(path)), bytes)) {
+                writes.put(path, bytes);
+            }
+        });
+        Set<String> deletes = new TreeSet<>();
+        Path checkpoints = targetDir.resolve("checkpoints");
+        if (Files.isDirectory(checkpoints)) {
+            try (Stream<Path> files = Files.walk(checkpoints)) {
+                files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".sql"))
+                        .map(p -> targetDir.relativize(p).toString().replace('\\', '/'))
+                        .filter(p -> !desired.containsKey(p)).forEach(deletes::add);
+            } catch (IOException e) {
+                throw new MateyException("Cannot list " + checkpoints + ": " + e.getMessage());
+            }
+        }
+        return new ArtifactChanges(writes, deletes);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new MateyException("Cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public boolean isEmpty() {
+        return writes.isEmpty() && deletes.isEmpty();
+    }
+
+    /** Every written or deleted path, sorted. */
+    public Set<String> paths() {
+        Set<String> paths = new TreeSet<>(writes.keySet());
+        paths.addAll(deletes);
+        return paths;
+    }
+}

@@ -1,0 +1,22 @@
+package io.matey.replay;
+
+import io.matey.engine.MateyUrl;
+import io.matey.schema.SchemaDiff;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The outcome of {@code schema plan}: where replay started, what it checked, and whether the committed
+ * artifacts equal what replay produced ({@code match} means {@code schema apply} would change nothing).
+ *
+ * @param worktreeSql the committed {@code schema.sql}, empty when missing
+ * @param replaySql   what {@code schema.sql} would become
+ */
+public record SchemaPlanResult(String target, OptionalInt divergence, int anchorIndex, int tailCount, boolean match,
+        MateyUrl scratchUrl, List<String> downChecked, List<String> downSkipped, List<String> staleFiles,
+        String worktreeSql, String replaySql) {
+
+    public String diff() {
+        return SchemaDiff.unified(worktreeSql, replaySql, "worktree/schema.sql", "replay/schema.sql");
+    }
+}

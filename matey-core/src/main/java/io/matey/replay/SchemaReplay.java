@@ -1,0 +1,99 @@
+package io.matey.replay;
+
+import io.matey.artifact.ArtifactJournal;
+import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.LockFactory;
+import io.matey.artifact.LockFileCodec;
+import io.matey.artifact.Snapshot;
+import io.matey.artifact.TargetLock;
+import io.matey.migration.Migration;
+import io.matey.workspace.TargetConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code schema plan} and {@code schema apply}: replay in a scratch database under the target lock, then
+ * compare (plan) or write (apply) the artifacts. Nothing is written unless the whole replay succeeded, and a
+ * replay that changes nothing writes nothing.
+ */
+public final class SchemaReplay {
+
+    private final Map<String, String> env;
+    private final Consumer<String> progress;
+
+    public SchemaReplay(Map<String, String> env, Consumer<String> progress) {
+        this.env = env;
+        this.progress = progress;
+    }
+
+    public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
+        try (TargetLock lock = TargetLock.acquire(target.dir())) {
+            new ArtifactJournal(target.dir()).recover();
+            Outcome outcome = replay(target, options);
+            ReplayResult result = outcome.result();
+            String worktreeSql = outcome.plan().head().schema()
+                    .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            return new SchemaPlanResult(target.name(), outcome.plan().divergence(), outcome.plan().anchorIndex(),
+                    outcome.plan().tail().size(), outcome.changes().isEmpty(), result.scratchUrl(),
+                    result.downChecked(), result.downSkipped(), List.copyOf(outcome.changes().paths()), worktreeSql,
+                    result.schemaSql());
+        }
+    }
+
+    public SchemaApplyResult apply(TargetConfig target, ReplayOptions options) {
+        try (TargetLock lock = TargetLock.acquire(target.dir())) {
+            ArtifactJournal journal = new ArtifactJournal(target.dir());
+            journal.recover();
+            Outcome outcome = replay(target, options);
+            ArtifactChanges changes = outcome.changes();
+            if (!changes.isEmpty()) {
+                journal.commit(changes.writes(), changes.deletes());
+            }
+            ReplayResult result = outcome.result();
+            return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
+                    result.scratchUrl(), result.downChecked(), result.downSkipped());
+        }
+    }
+
+    private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
+    }
+
+    private Outcome replay(TargetConfig target, ReplayOptions options) {
+        ReplayPlan plan = ReplayPlanner.plan(target, options);
+        ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
+        ReplayResult result;
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target.name(),
+                "replay", options.keepScratch())) {
+            result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress)
+                    .run(scratch, plan.anchorSql(), plan.tail());
+        }
+        Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result);
+        return new Outcome(plan, result, ArtifactChanges.between(target.dir(), desired));
+    }
+
+    private static Map<String, byte[]> desiredFiles(String engine, TargetConfig target, ReplayPlan plan,
+            ReplayResult result) {
+        Map<String, String> checkpoints = new LinkedHashMap<>(plan.prefixCheckpoints());
+        checkpoints.putAll(result.checkpoints());
+        List<LockFactory.StepSource> steps = new ArrayList<>();
+        for (Migration migration : plan.migrations()) {
+            String checkpoint = Snapshot.checkpointPathFor(migration.file());
+            steps.add(new LockFactory.StepSource(migration.version(), migration.file(), migration.bytes(), checkpoint,
+                    checkpoints.get(checkpoint)));
+        }
+        Map<String, byte[]> desired = new LinkedHashMap<>();
+        desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));
+        checkpoints.forEach((path, text) -> desired.put(path, utf8(text)));
+        desired.put(ArtifactNames.LOCK_FILE, utf8(LockFileCodec.render(
+                LockFactory.build(engine, target.name(), steps, result.schemaSql()))));
+        return desired;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,30 @@
+package io.matey.shell.command;
+
+import io.matey.InitResult;
+import io.matey.Matey;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+@Command(group = "Workspace")
+class InitCommand {
+
+    @Command(command = "init", description = "Create or extend matey.toml, write the target's config.toml and zero-state "
+            + "artifacts. Example: matey init --path db/core --engine postgres")
+    String init(
+            @Option(longNames = "path", description = "Target path relative to the workspace (default: the current directory)") String path,
+            @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
+            @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
+            @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
+            @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations)") boolean force,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        InitResult result = Matey.at(workspace).init(path, engine, urlEnv, testUrlEnv, force);
+        StringBuilder out = new StringBuilder();
+        result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
+        out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine()).append('\n');
+        if (!result.changedFiles().isEmpty()) {
+            out.append("Changed Files\n");
+            result.changedFiles().forEach(f -> out.append(f).append('\n'));
+        }
+        return out.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,42 @@
+package io.matey.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the matey app in a separate JVM, as a user or CI script would, and captures its output. */
+final class MateyProcess {
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private MateyProcess() {
+    }
+
+    static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                MateyShellApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().putAll(env);
+        Path out = java.nio.file.Files.createTempFile("matey-out", ".txt");
+        Path err = java.nio.file.Files.createTempFile("matey-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("matey " + String.join(" ", args) + " did not finish");
+        }
+        Result result = new Result(process.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+        java.nio.file.Files.delete(out);
+        java.nio.file.Files.delete(err);
+        return result;
+    }
+}

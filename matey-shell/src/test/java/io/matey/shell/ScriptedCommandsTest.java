@@ -1,0 +1,85 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scripted app end to end on SQLite: output, exit codes and user errors, as a new user runs it. */
+class ScriptedCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private MateyProcess.Result matey(String... args) throws Exception {
+        return MateyProcess.run(dir, Map.of(), args);
+    }
+
+    @Test
+    void initNewPlanApplyStatus() throws Exception {
+        MateyProcess.Result init = matey("init", "--engine", "sqlite");
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        assertThat(init.stdout()).contains("Wrote " + dir.resolve("matey.toml"), "Init: changed  Engine: sqlite",
+                "schema.lock.toml", "schema.sql");
+        assertThat(Files.readString(dir.resolve("matey.toml"))).isEqualTo("targets = [\".\"]\n");
+        assertThat(Files.readString(dir.resolve("schema.lock.toml"))).contains("steps = []",
+                "head_schema_digest = \"5b4b01a4a3892ea3751793da57f072ae08eec694ddcda872239fc8239e4bcd1b\"");
+
+        MateyProcess.Result created = matey("db", "new", "Create Users");
+        assertThat(created.exitCode()).isZero();
+        Path migration;
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            migration = files.findFirst().orElseThrow();
+        }
+        assertThat(migration.getFileName().toString()).matches("\\d{14}_create_users\\.sql");
+        Files.writeString(migration, "-- migrate:up\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n-- migrate:down\n"
+                + "DROP TABLE users;\n", StandardCharsets.UTF_8);
+
+        MateyProcess.Result plan = matey("schema", "plan");
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(plan.stdout()).containsPattern("Divergence\\s+Anchor\\s+Tail\\s+Status").containsPattern("1\\s+0\\s+1\\s+mismatch")
+                .contains("Down checked: 1  Down skipped: 0");
+
+        MateyProcess.Result apply = matey("schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        assertThat(apply.stdout()).startsWith("Apply: changed").contains("Changed Files", "schema.sql");
+        assertThat(matey("schema", "apply").stdout()).startsWith("Apply: no-op");
+        assertThat(matey("schema", "status").stdout()).containsPattern("clean\\s+1\\s+0");
+        assertThat(matey("schema", "plan", "--diff").stdout()).isBlank();
+    }
+
+    @Test
+    void userErrorsExitWithTwoAndNoStackTrace() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result both = matey("schema", "plan", "--sql", "--diff");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.stderr()).contains("error: Cannot combine --sql and --diff.").doesNotContain("at io.matey");
+
+        MateyProcess.Result badOption = matey("schema", "plan", "--bogus");
+        assertThat(badOption.exitCode()).isEqualTo(2);
+        assertThat(badOption.stdout() + badOption.stderr()).contains("Unrecognised option '--bogus'", "matey help");
+
+        MateyProcess.Result noTarget = matey("schema", "status", "--path", "nope");
+        assertThat(noTarget.exitCode()).isEqualTo(2);
+        assertThat(noTarget.stderr()).contains("error: Target path 'nope' is not configured in workspace. Available paths: .");
+
+        MateyProcess.Result again = matey("init", "--engine", "sqlite");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.stderr()).contains("Pass --force");
+    }
+
+    @Test
+    void globalWorkspaceOptionWorksFromAnyDirectory() throws Exception {
+        Path ws = dir.resolve("ws");
+        Files.createDirectories(ws);
+        assertThat(matey("init", "--engine", "sqlite", "--workspace", ws.toString()).exitCode()).isZero();
+        MateyProcess.Result status = matey("--workspace", ws.toString(), "schema", "status");
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        assertThat(status.stdout()).containsPattern("clean\\s+0\\s+0");
+    }
+}
