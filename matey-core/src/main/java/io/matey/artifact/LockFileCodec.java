@@ -23,7 +23,7 @@ public final class LockFileCodec {
             throw new LockFileException(toml.errors().get(0).toString());
         }
         List<LockStep> steps = new ArrayList<>();
-        TomlArray array = required(toml, "steps", TomlArray.class);
+        TomlArray array = required(toml, "steps", TomlArray.class, "an array of tables");
         for (int i = 0; i < array.size(); i++) {
             if (!(array.get(i) instanceof TomlTable table)) {
                 throw new LockFileException("steps[" + i + "] is not a table");
@@ -85,34 +85,28 @@ public final class LockFileCodec {
     }
 
     private static String string(TomlTable table, String key) throws LockFileException {
-        return required(table, key, String.class);
+        return required(table, key, String.class, "a string");
     }
 
     private static int integer(TomlTable table, String key) throws LockFileException {
-        long value = required(table, key, Long.class);
+        long value = required(table, key, Long.class, "an integer");
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new LockFileException("'" + key + "' is out of range: " + value);
         }
         return (int) value;
     }
 
-    private static <T> T required(TomlTable table, String key, Class<T> type) throws LockFileException {
+    private static <T> T required(TomlTable table, String key, Class<T> type, String typeName)
+            throws LockFileException {
         // A list path, not a dotted key: keys are taken literally.
         Object value = table.get(List.of(key));
         if (value == null) {
             throw new LockFileException("missing key '" + key + "'");
         }
         if (!type.isInstance(value)) {
-            throw new LockFileException("'" + key + "' must be " + typeName(type) + ", got " + value);
+            throw new LockFileException("'" + key + "' must be " + typeName + ", got " + value);
         }
         return type.cast(value);
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == Long.class) {
-            return "an integer";
-        }
-        return type == String.class ? "a string" : "an array of tables";
     }
 
     private static void line(StringBuilder out, String key, String value) {
