@@ -1,0 +1,169 @@
+package io.matey.artifact;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Writes a set of artifact files so that a crash at any instant leaves either the old or the new set once
+ * {@link #recover()} has run: files are staged and backed up in {@code <target>/.matey/tx/<id>/}, then renamed
+ * into place under the {@code applying} state, which recovery rolls back.
+ */
+public final class ArtifactJournal {
+
+    static final String RESERVED_DIR = ".matey";
+
+    private final Path targetDir;
+    /** Told each completed step; tests throw from it to simulate a crash right after that step. */
+    private final Consumer<String> probe;
+
+    public ArtifactJournal(Path targetDir) {
+        this(targetDir, step -> { });
+    }
+
+    ArtifactJournal(Path targetDir, Consumer<String> probe) {
+        this.targetDir = targetDir;
+        this.probe = probe;
+    }
+
+    /**
+     * Atomically replaces {@code writes} (target-relative POSIX path → new content) and removes {@code deletes}.
+     * Recovers an earlier interrupted write first. On an I/O error the target is rolled back before throwing.
+     */
+    public void commit(Map<String, byte[]> writes, Set<String> deletes) {
+        try (TargetLock lock = TargetLock.acquire(targetDir)) {
+            recover();
+            List<String> writePaths = sorted(writes.keySet());
+            List<String> deletePaths = sorted(deletes);
+            validate(writePaths, deletePaths);
+            if (writePaths.isEmpty() && deletePaths.isEmpty()) {
+                return;
+            }
+            JournalTransaction transaction = apply(writes, writePaths, deletePaths);
+            finish(transaction);
+        }
+    }
+
+    /** Rolls back an interrupted {@code applying} transaction and discards every other journal entry. */
+    public void recover() {
+        try (TargetLock lock = TargetLock.acquire(targetDir)) {
+            new JournalRecovery(targetDir, probe).run();
+        } catch (IOException e) {
+            throw new MateyException("Transaction recovery failed in " + targetDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isReserved(String path) {
+        return path.equals(RESERVED_DIR) || path.startsWith(RESERVED_DIR + "/");
+    }
+
+    private JournalTransaction apply(Map<String, byte[]> writes, List<String> writePaths, List<String> deletePaths) {
+        Instant now = Instant.now();
+        long createdNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        String id = createdNs + "-" + UUID.randomUUID().toString().replace("-", "");
+        JournalTransaction transaction =
+                new JournalTransaction(targetDir.resolve(RESERVED_DIR).resolve("tx").resolve(id));
+        try {
+            for (String path : writePaths) {
+                AtomicFiles.write(transaction.staged(path), writes.get(path), transaction.dir());
+                probe.accept("stage " + path);
+            }
+            for (String path : union(writePaths, deletePaths)) {
+                Path current = targetDir.resolve(path);
+                if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFiles.write(transaction.backup(path), Files.readAllBytes(current), transaction.dir());
+                    probe.accept("backup " + path);
+                }
+            }
+            transaction.writeManifest(new JournalManifest(createdNs, writePaths, deletePaths));
+            probe.accept("manifest");
+            transaction.writeState(JournalState.PREPARED);
+            probe.accept("prepared");
+            transaction.writeState(JournalState.APPLYING);
+            probe.accept("applying");
+            for (String path : writePaths) {
+                AtomicFiles.move(transaction.staged(path), targetDir.resolve(path));
+                probe.accept("write " + path);
+            }
+            for (String path : deletePaths) {
+                AtomicFiles.delete(targetDir.resolve(path));
+                probe.accept("delete " + path);
+            }
+            transaction.writeState(JournalState.COMMITTED);
+            probe.accept("committed");
+            return transaction;
+        } catch (IOException e) {
+            MateyException failure = new MateyException(
+                    "Writing artifacts in " + targetDir + " failed: " + e.getMessage() + "; changes rolled back", e);
+            try {
+                recover();
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The new files are in place; what remains is removing the journal, which recovery would also do. */
+    private void finish(JournalTransaction transaction) {
+        try {
+            transaction.forget();
+            probe.accept("forgotten");
+            transaction.deleteTree();
+            JournalRecovery.deleteEmptyJournalDirs(targetDir);
+        } catch (IOException e) {
+            throw new MateyException("Artifacts were written in " + targetDir
+                    + " but their journal could not be removed: " + e.getMessage(), e);
+        }
+    }
+
+    private void validate(List<String> writePaths, List<String> deletePaths) {
+        Set<String> both = new TreeSet<>(CodePointOrder.INSTANCE);
+        both.addAll(writePaths);
+        both.retainAll(deletePaths);
+        if (!both.isEmpty()) {
+            throw new MateyException("Paths cannot be in both writes and deletes in one transaction: "
+                    + String.join(", ", both));
+        }
+        for (String path : union(writePaths, deletePaths)) {
+            if (!RelativePath.isCanonical(path)) {
+                throw new MateyException("Artifact path must be relative, inside the target and without '.' or '..' "
+                        + "segments: '" + path + "'");
+            }
+            if (isReserved(path)) {
+                throw new MateyException("Artifact path is inside the reserved " + RESERVED_DIR + " directory: " + path);
+            }
+            Path current = targetDir;
+            for (String segment : path.split("/")) {
+                current = current.resolve(segment);
+                if (Files.isSymbolicLink(current)) {
+                    throw new MateyException("Refusing to write through symlink: " + current);
+                }
+            }
+            if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                throw new MateyException("Artifact path is a directory: " + current);
+            }
+        }
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new TreeSet<>(CodePointOrder.INSTANCE);
+        all.addAll(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static List<String> sorted(Collection<String> paths) {
+        return paths.stream().sorted(CodePointOrder.INSTANCE).toList();
+    }
+}

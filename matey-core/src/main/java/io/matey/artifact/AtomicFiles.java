@@ -1,0 +1,57 @@
+package io.matey.artifact;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** File writes that a crash cannot leave half done: write a temporary file, flush it, rename it over. */
+final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code file}; the temporary file goes to {@code scratchDir}, which must be on the same file system. */
+    static void write(Path file, byte[] bytes, Path scratchDir) throws IOException {
+        Files.createDirectories(scratchDir);
+        Path temp = scratchDir.resolve("tmp-" + UUID.randomUUID());
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        move(temp, file);
+    }
+
+    /** Renames {@code from} over {@code to}, creating parents, and makes the rename durable. */
+    static void move(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(to.getParent());
+    }
+
+    /** Deletes a file if present and makes the removal durable. */
+    static void delete(Path file) throws IOException {
+        // exists() rather than deleteIfExists(): a path below a regular file is simply absent, not an error.
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(file);
+            syncDirectory(file.getParent());
+        }
+    }
+
+    /** A rename is only durable once its directory is flushed. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory; there the rename is as durable as Java allows.
+        }
+    }
+}

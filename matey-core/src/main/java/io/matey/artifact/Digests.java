@@ -1,0 +1,51 @@
+package io.matey.artifact;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+/** The digests and hash chain recorded in {@code schema.lock.toml}, identical to Python matey's. */
+public final class Digests {
+
+    private static final String CHAIN_LABEL = "matey-lock-v0";
+
+    private Digests() {
+    }
+
+    /** BLAKE2b-256 of raw bytes, lowercase hex: how migrations are digested. */
+    public static String digest(byte[] bytes) {
+        return blake2b(256, bytes);
+    }
+
+    /**
+     * Digest of generated SQL ({@code schema.sql}, checkpoints): a missing final newline must not change it,
+     * so one is appended when absent.
+     */
+    public static String sqlDigest(String text) {
+        String terminated = text.endsWith("\n") ? text : text + "\n";
+        return digest(terminated.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The chain value before the first step; binds the chain to one engine and target. */
+    public static String chainSeed(String engine, String target) {
+        return jsonDigest(List.of(CHAIN_LABEL, engine, target));
+    }
+
+    /** The chain value after one migration, folding its identity into the previous value. */
+    public static String chainStep(String previous, String version, String migrationFile, String migrationDigest) {
+        return jsonDigest(List.of(previous, version, migrationFile, migrationDigest));
+    }
+
+    static String blake2b(int bits, byte[] bytes) {
+        Blake2bDigest blake = new Blake2bDigest(bits);
+        blake.update(bytes, 0, bytes.length);
+        byte[] out = new byte[blake.getDigestSize()];
+        blake.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+
+    private static String jsonDigest(List<String> values) {
+        return digest(CompactJson.array(values).getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,93 @@
+package io.matey.artifact;
+
+import static io.matey.artifact.DiagnosticCode.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Checks the files of a snapshot on their own: valid paths, readable text, nothing missing or left over. */
+final class InputCheck {
+
+    /**
+     * The usable inputs. Checkpoints that exist but are not UTF-8 are in {@code checkpointPaths} but have no
+     * digest; {@code schemaDigest} is null when schema.sql is missing or not UTF-8.
+     */
+    record Inputs(SortedMap<String, byte[]> migrations, Set<String> checkpointPaths,
+            Map<String, String> checkpointDigests, String schemaDigest) {
+    }
+
+    private final List<Diagnostic> diagnostics;
+
+    InputCheck(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    Inputs check(Snapshot snapshot) {
+        SortedMap<String, byte[]> migrations = validPaths(snapshot.migrations(), ArtifactNames.MIGRATIONS_DIR);
+        SortedMap<String, byte[]> checkpoints = validPaths(snapshot.checkpoints(), ArtifactNames.CHECKPOINTS_DIR);
+        Map<String, String> checkpointDigests = new HashMap<>();
+        checkpoints.forEach((path, bytes) -> textDigest(path, bytes, "Checkpoint")
+                .ifPresent(digest -> checkpointDigests.put(path, digest)));
+        String schemaDigest = snapshot.schema()
+                .flatMap(bytes -> textDigest(ArtifactNames.SCHEMA_FILE, bytes, "schema.sql"))
+                .orElse(null);
+        return new Inputs(migrations, checkpoints.keySet(), checkpointDigests, schemaDigest);
+    }
+
+    /** Reports artifacts that should exist but do not, and checkpoints no migration accounts for. */
+    void checkPresence(Snapshot snapshot, Inputs inputs) {
+        boolean hasLock = snapshot.lockFile().isPresent();
+        if (hasLock && snapshot.schema().isEmpty()) {
+            report(INPUT_SCHEMA_MISSING, ArtifactNames.SCHEMA_FILE, "schema.lock.toml exists but schema.sql is missing.");
+        }
+        if (!hasLock && !inputs.migrations().isEmpty()) {
+            report(INPUT_LOCK_MISSING, ArtifactNames.LOCK_FILE,
+                    "Migrations exist but schema.lock.toml is missing; run `matey schema apply`.");
+        }
+        Set<String> expected = inputs.migrations().keySet().stream()
+                .map(Snapshot::checkpointPathFor)
+                .collect(Collectors.toSet());
+        for (String checkpoint : inputs.checkpointPaths()) {
+            if (!expected.contains(checkpoint)) {
+                report(INPUT_ORPHAN_CHECKPOINT, checkpoint, "Checkpoint has no matching migration.");
+            }
+        }
+    }
+
+    private SortedMap<String, byte[]> validPaths(SortedMap<String, byte[]> files, String dir) {
+        SortedMap<String, byte[]> valid = new TreeMap<>(CodePointOrder.INSTANCE);
+        Map<String, String> rawByNormal = new HashMap<>();
+        files.forEach((raw, bytes) -> {
+            Optional<String> normal = RelativePath.normalize(raw)
+                    .filter(path -> path.startsWith(dir + "/") && path.endsWith(".sql"));
+            if (normal.isEmpty()) {
+                report(INPUT_PATH_INVALID, raw, "Expected a relative path under " + dir + "/ ending in .sql.");
+            } else if (rawByNormal.containsKey(normal.get())) {
+                report(INPUT_PATH_DUPLICATE, raw, "Same path as '" + rawByNormal.get(normal.get())
+                        + "' after normalisation; ignored.");
+            } else {
+                rawByNormal.put(normal.get(), raw);
+                valid.put(normal.get(), bytes);
+            }
+        });
+        return valid;
+    }
+
+    private Optional<String> textDigest(String path, byte[] bytes, String what) {
+        Optional<String> text = Utf8.decode(bytes);
+        if (text.isEmpty()) {
+            report(INPUT_PATH_INVALID, path, what + " is not valid UTF-8.");
+        }
+        return text.map(Digests::sqlDigest);
+    }
+
+    private void report(DiagnosticCode code, String path, String detail) {
+        diagnostics.add(new Diagnostic(code, path, detail));
+    }
+}

@@ -1,0 +1,31 @@
+package io.matey.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the lock that {@code schema apply} writes from the migrations and the dumps captured for them. */
+public final class LockFactory {
+
+    /** One migration with the checkpoint dump taken right after it. */
+    public record StepSource(
+            String version, String migrationFile, byte[] migrationBytes, String checkpointFile, String checkpointText) {
+    }
+
+    private LockFactory() {
+    }
+
+    public static SchemaLock build(String engine, String target, List<StepSource> sources, String schemaText) {
+        List<LockStep> steps = new ArrayList<>();
+        String chain = Digests.chainSeed(engine, target);
+        for (StepSource source : sources) {
+            String migrationDigest = Digests.digest(source.migrationBytes());
+            String checkpointDigest = Digests.sqlDigest(source.checkpointText());
+            chain = Digests.chainStep(chain, source.version(), source.migrationFile(), migrationDigest);
+            steps.add(new LockStep(steps.size() + 1, source.version(), source.migrationFile(), migrationDigest,
+                    source.checkpointFile(), chain, checkpointDigest, checkpointDigest));
+        }
+        return new SchemaLock(SchemaLock.LOCK_VERSION, SchemaLock.HASH_ALGORITHM, SchemaLock.CANONICALIZER, engine,
+                target, ArtifactNames.SCHEMA_FILE, ArtifactNames.MIGRATIONS_DIR, ArtifactNames.CHECKPOINTS_DIR,
+                steps.size(), chain, Digests.sqlDigest(schemaText), steps);
+    }
+}

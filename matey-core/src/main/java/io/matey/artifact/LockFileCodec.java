@@ -1,0 +1,139 @@
+package io.matey.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads and writes {@code schema.lock.toml}. Writing reproduces tomli-w's layout byte for byte so that a lock
+ * written here is identical to the one Python matey writes; reading ignores unknown keys, as Python does.
+ */
+public final class LockFileCodec {
+
+    private LockFileCodec() {
+    }
+
+    public static SchemaLock parse(byte[] bytes) throws LockFileException {
+        String text = Utf8.decode(bytes).orElseThrow(() -> new LockFileException("lockfile is not valid UTF-8"));
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            throw new LockFileException(toml.errors().get(0).toString());
+        }
+        List<LockStep> steps = new ArrayList<>();
+        TomlArray array = required(toml, "steps", TomlArray.class, "an array of tables");
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof TomlTable table)) {
+                throw new LockFileException("steps[" + i + "] is not a table");
+            }
+            steps.add(new LockStep(
+                    integer(table, "index"),
+                    string(table, "version"),
+                    string(table, "migration_file"),
+                    string(table, "migration_digest"),
+                    string(table, "checkpoint_file"),
+                    string(table, "chain_hash"),
+                    string(table, "checkpoint_digest"),
+                    string(table, "schema_digest")));
+        }
+        return new SchemaLock(
+                integer(toml, "lock_version"),
+                string(toml, "hash_algorithm"),
+                string(toml, "canonicalizer"),
+                string(toml, "engine"),
+                string(toml, "target"),
+                string(toml, "schema_file"),
+                string(toml, "migrations_dir"),
+                string(toml, "checkpoints_dir"),
+                integer(toml, "head_index"),
+                string(toml, "head_chain_hash"),
+                string(toml, "head_schema_digest"),
+                steps);
+    }
+
+    public static String render(SchemaLock lock) {
+        StringBuilder out = new StringBuilder();
+        line(out, "lock_version", Integer.toString(lock.lockVersion()));
+        line(out, "hash_algorithm", quote(lock.hashAlgorithm()));
+        line(out, "canonicalizer", quote(lock.canonicalizer()));
+        line(out, "engine", quote(lock.engine()));
+        line(out, "target", quote(lock.target()));
+        line(out, "schema_file", quote(lock.schemaFile()));
+        line(out, "migrations_dir", quote(lock.migrationsDir()));
+        line(out, "checkpoints_dir", quote(lock.checkpointsDir()));
+        line(out, "head_index", Integer.toString(lock.headIndex()));
+        line(out, "head_chain_hash", quote(lock.headChainHash()));
+        line(out, "head_schema_digest", quote(lock.headSchemaDigest()));
+        // tomli-w writes an empty list inline and a non-empty list of tables as [[steps]] sections.
+        if (lock.steps().isEmpty()) {
+            line(out, "steps", "[]");
+        }
+        for (LockStep step : lock.steps()) {
+            out.append("\n[[steps]]\n");
+            line(out, "index", Integer.toString(step.index()));
+            line(out, "version", quote(step.version()));
+            line(out, "migration_file", quote(step.migrationFile()));
+            line(out, "migration_digest", quote(step.migrationDigest()));
+            line(out, "checkpoint_file", quote(step.checkpointFile()));
+            line(out, "chain_hash", quote(step.chainHash()));
+            line(out, "checkpoint_digest", quote(step.checkpointDigest()));
+            line(out, "schema_digest", quote(step.schemaDigest()));
+        }
+        return out.toString();
+    }
+
+    private static String string(TomlTable table, String key) throws LockFileException {
+        return required(table, key, String.class, "a string");
+    }
+
+    private static int integer(TomlTable table, String key) throws LockFileException {
+        long value = required(table, key, Long.class, "an integer");
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new LockFileException("'" + key + "' is out of range: " + value);
+        }
+        return (int) value;
+    }
+
+    private static <T> T required(TomlTable table, String key, Class<T> type, String typeName)
+            throws LockFileException {
+        // A list path, not a dotted key: keys are taken literally.
+        Object value = table.get(List.of(key));
+        if (value == null) {
+            throw new LockFileException("missing key '" + key + "'");
+        }
+        if (!type.isInstance(value)) {
+            throw new LockFileException("'" + key + "' must be " + typeName + ", got " + value);
+        }
+        return type.cast(value);
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        out.append(key).append(" = ").append(value).append('\n');
+    }
+
+    /** A TOML basic string escaped as tomli-w does: tab stays literal, other controls become escapes. */
+    private static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if ((c < ' ' && c != '\t') || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,28 @@
+package io.matey.artifact;
+
+import java.util.List;
+
+/** The content of {@code schema.lock.toml}, field for field as Python matey writes it. */
+public record SchemaLock(
+        int lockVersion,
+        String hashAlgorithm,
+        String canonicalizer,
+        String engine,
+        String target,
+        String schemaFile,
+        String migrationsDir,
+        String checkpointsDir,
+        int headIndex,
+        String headChainHash,
+        String headSchemaDigest,
+        List<LockStep> steps) {
+
+    public static final int LOCK_VERSION = 0;
+    public static final String HASH_ALGORITHM = "blake2b-256";
+    /** Only a label: digests are over raw bytes, never canonical text. */
+    public static final String CANONICALIZER = "matey-sql-v0";
+
+    public SchemaLock {
+        steps = List.copyOf(steps);
+    }
+}

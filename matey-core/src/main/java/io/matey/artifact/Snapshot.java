@@ -1,0 +1,154 @@
+package io.matey.artifact;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The artifact files of one target at one point in time (the worktree, or a git tree for {@code --base}).
+ * Keys are POSIX paths relative to the target, in code point order. The byte arrays are copies taken at
+ * construction; callers must not modify the arrays they get back.
+ */
+public final class Snapshot {
+
+    private final String targetName;
+    private final SortedMap<String, byte[]> migrations;
+    private final SortedMap<String, byte[]> checkpoints;
+    private final byte[] schema;
+    private final byte[] lockFile;
+
+    private Snapshot(String targetName, Map<String, byte[]> migrations, Map<String, byte[]> checkpoints,
+            byte[] schema, byte[] lockFile) {
+        this.targetName = targetName;
+        this.migrations = sortedCopy(migrations);
+        this.checkpoints = sortedCopy(checkpoints);
+        this.schema = schema == null ? null : schema.clone();
+        this.lockFile = lockFile == null ? null : lockFile.clone();
+    }
+
+    /**
+     * A snapshot from already collected files. Keys are taken as given ({@code migrations/...},
+     * {@code checkpoints/...}); {@link LockState} reports the ones that are not valid. Absent files are null.
+     */
+    public static Snapshot of(String targetName, Map<String, byte[]> migrations, Map<String, byte[]> checkpoints,
+            byte[] schema, byte[] lockFile) {
+        return new Snapshot(targetName, migrations, checkpoints, schema, lockFile);
+    }
+
+    /** Reads a target directory: every {@code *.sql} under migrations/ and checkpoints/, plus the two artifacts. */
+    public static Snapshot ofWorktree(Path targetDir, String targetName) {
+        return new Snapshot(targetName,
+                collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR),
+                collectSql(targetDir, ArtifactNames.CHECKPOINTS_DIR),
+                readOptional(targetDir.resolve(ArtifactNames.SCHEMA_FILE)),
+                readOptional(targetDir.resolve(ArtifactNames.LOCK_FILE)));
+    }
+
+    /** {@code migrations/a/001_x.sql} → {@code checkpoints/a/001_x.sql}. */
+    public static String checkpointPathFor(String migrationFile) {
+        String prefix = ArtifactNames.MIGRATIONS_DIR + "/";
+        if (!migrationFile.startsWith(prefix)) {
+            throw new IllegalArgumentException("Not a migration path: " + migrationFile);
+        }
+        return ArtifactNames.CHECKPOINTS_DIR + "/" + migrationFile.substring(prefix.length());
+    }
+
+    /**
+     * The version of a migration file: the leading ASCII digits of its name, as dbmate reads it; for names
+     * without leading digits, the name without {@code .sql} cut at the first {@code _} when something
+     * precedes it, else the whole stem.
+     */
+    public static String versionOf(String migrationFile) {
+        String name = migrationFile.substring(migrationFile.lastIndexOf('/') + 1);
+        int digits = 0;
+        while (digits < name.length() && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits > 0) {
+            return name.substring(0, digits);
+        }
+        String stem = name.endsWith(".sql") ? name.substring(0, name.length() - ".sql".length()) : name;
+        int underscore = stem.indexOf('_');
+        return underscore > 0 ? stem.substring(0, underscore) : stem;
+    }
+
+    public String targetName() {
+        return targetName;
+    }
+
+    public SortedMap<String, byte[]> migrations() {
+        return migrations;
+    }
+
+    public SortedMap<String, byte[]> checkpoints() {
+        return checkpoints;
+    }
+
+    public Optional<byte[]> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    public Optional<byte[]> lockFile() {
+        return Optional.ofNullable(lockFile);
+    }
+
+    private static SortedMap<String, byte[]> sortedCopy(Map<String, byte[]> files) {
+        TreeMap<String, byte[]> copy = new TreeMap<>(CodePointOrder.INSTANCE);
+        files.forEach((path, bytes) -> copy.put(path, bytes.clone()));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    private static Map<String, byte[]> collectSql(Path targetDir, String dirName) {
+        Map<String, byte[]> files = new TreeMap<>();
+        Path dir = targetDir.resolve(dirName);
+        if (Files.isSymbolicLink(dir)) {
+            throw new MateyException("Refusing to traverse symlinked directory: " + dir);
+        }
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            walk(dir, dirName, files);
+        }
+        return files;
+    }
+
+    private static void walk(Path dir, String key, Map<String, byte[]> files) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String entryKey = key + "/" + entry.getFileName();
+                if (Files.isSymbolicLink(entry)) {
+                    throw new MateyException(Files.isDirectory(entry)
+                            ? "Refusing to traverse symlinked directory: " + entry
+                            : "Refusing to read symlinked file: " + entry);
+                }
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    walk(entry, entryKey, files);
+                } else if (entryKey.endsWith(".sql") && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(entryKey, Files.readAllBytes(entry));
+                }
+            }
+        } catch (IOException e) {
+            throw new MateyException("Cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readOptional(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            throw new MateyException("Refusing to read symlinked file: " + file);
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MateyException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
