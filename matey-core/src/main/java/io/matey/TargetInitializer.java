@@ -86,12 +86,13 @@ final class TargetInitializer {
         return new InitResult(name, engine.id(), wrote, changed);
     }
 
+    /** The current directory's path in the workspace; the root itself when standing outside it (--workspace). */
     private static String relativeTarget(Path root, Path cwd) {
         Path here = cwd.toAbsolutePath().normalize();
-        if (!here.startsWith(root)) {
-            throw new MateyException("Current directory must be inside the selected workspace root.");
+        if (!here.startsWith(root) || here.equals(root)) {
+            return ".";
         }
-        return here.equals(root) ? "." : root.relativize(here).toString().replace('\\', '/');
+        return root.relativize(here).toString().replace('\\', '/');
     }
 
     private static List<String> existingArtifacts(Path dir) {
