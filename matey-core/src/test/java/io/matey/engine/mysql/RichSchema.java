@@ -80,8 +80,11 @@ final class RichSchema {
               SELECT customer_id, sum(total) AS spent FROM customer_orders GROUP BY customer_id HAVING sum(total) > 1000;
             """;
 
+    /** Calls a function, and has view options other than the defaults, which the dump keeps. */
     private static final String PRICED = """
-            CREATE VIEW priced_orders AS SELECT id, order_value(quantity, unit_price) AS value FROM orders;
+            CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW priced_orders AS
+              SELECT id, quantity, order_value(quantity, unit_price) AS value FROM orders WHERE quantity > 0
+              WITH CHECK OPTION;
             """;
 
     private static final String TRIGGER = """
