@@ -1,0 +1,45 @@
+package io.matey.engine.mysql;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rewrites of {@code SHOW CREATE} text that remove what belongs to a server or a database name, not to the schema. */
+final class DdlText {
+
+    private static final String QUOTED = "`(?:[^`]|``)*`";
+    /** {@code DEFINER=`user`@`host`} (or a role without host), which follows ALGORITHM= in views. */
+    private static final Pattern DEFINER = Pattern.compile("^(CREATE (?:ALGORITHM=\\w+ )?)DEFINER=" + QUOTED + "(?:@" + QUOTED + ")? ");
+    private static final Pattern VIEW_HEAD = Pattern.compile("^CREATE (?:ALGORITHM=(\\w+) )?(?:SQL SECURITY (\\w+) )?VIEW ");
+
+    private DdlText() {
+    }
+
+    /** The definer names an account of the dumped server; a loaded object belongs to whoever loads it. */
+    static String withoutDefiner(String ddl) {
+        return DEFINER.matcher(ddl).replaceFirst("$1");
+    }
+
+    /** Keeps a view's ALGORITHM and SQL SECURITY only when they differ from the defaults (UNDEFINED, DEFINER). */
+    static String viewWithoutDefaults(String ddl) {
+        Matcher m = VIEW_HEAD.matcher(ddl);
+        if (!m.find()) {
+            return ddl;
+        }
+        StringBuilder head = new StringBuilder("CREATE ");
+        if (m.group(1) != null && !m.group(1).equalsIgnoreCase("UNDEFINED")) {
+            head.append("ALGORITHM=").append(m.group(1)).append(' ');
+        }
+        if (m.group(2) != null && !m.group(2).equalsIgnoreCase("DEFINER")) {
+            head.append("SQL SECURITY ").append(m.group(2)).append(' ');
+        }
+        return head.append("VIEW ").append(ddl.substring(m.end())).toString();
+    }
+
+    /**
+     * Removes {@code `db`.} qualifiers that name the dumped database itself, so the dump loads into a database
+     * of any name (MySQL qualifies view bodies fully; routine bodies keep what their author wrote).
+     */
+    static String withoutQualifier(String ddl, String database) {
+        return ddl.replace(Backticks.quote(database) + ".", "");
+    }
+}

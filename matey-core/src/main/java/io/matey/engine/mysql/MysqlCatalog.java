@@ -1,0 +1,111 @@
+package io.matey.engine.mysql;
+
+import io.matey.engine.MigrationTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The objects of the current database, listed with one information_schema query per kind and sorted by name
+ * (Java string order, independent of server collations). Kinds the dump cannot render fail here, naming the
+ * object, rather than being left out.
+ */
+record MysqlCatalog(String database, List<String> sequences, List<String> tables, List<String> views,
+        List<String> functions, List<String> procedures, List<Trigger> triggers, List<String> events,
+        Map<String, Set<String>> foreignKeys) {
+
+    /** A trigger and its place among the triggers fired by the same table, timing and event. */
+    record Trigger(String name, String table, String timing, String event, long actionOrder) {
+        boolean firesWith(Trigger other) {
+            return table.equals(other.table) && timing.equals(other.timing) && event.equals(other.event);
+        }
+    }
+
+    static MysqlCatalog read(Connection connection) throws SQLException {
+        String database = currentDatabase(connection);
+        List<String> sequences = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
+        List<String> procedures = new ArrayList<>();
+        List<Trigger> triggers = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        Map<String, Set<String>> foreignKeys = new TreeMap<>();
+
+        query(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", rs -> {
+            String name = rs.getString(1);
+            String type = rs.getString(2);
+            switch (type) {
+                case "BASE TABLE", "SYSTEM VERSIONED" -> {
+                    if (!name.equals(MigrationTable.NAME)) {
+                        tables.add(name);
+                    }
+                }
+                case "VIEW" -> views.add(name);
+                case "SEQUENCE" -> sequences.add(name);
+                default -> throw unsupported("table", name, type);
+            }
+        });
+        query(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
+            String name = rs.getString(1);
+            String type = rs.getString(2);
+            switch (type) {
+                case "FUNCTION" -> functions.add(name);
+                case "PROCEDURE" -> procedures.add(name);
+                default -> throw unsupported("routine", name, type);
+            }
+        });
+        query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER "
+                + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
+                rs -> triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))));
+        query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
+                rs -> events.add(rs.getString(1)));
+        query(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                + "WHERE CONSTRAINT_SCHEMA = DATABASE()",
+                rs -> foreignKeys.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+
+        List.of(sequences, tables, views, functions, procedures, events).forEach(names -> names.sort(null));
+        triggers.sort((a, b) -> a.name().compareTo(b.name()));
+        return new MysqlCatalog(database, sequences, tables, views, functions, procedures, triggers, events, foreignKeys);
+    }
+
+    /** Names of the foreign keys information_schema lists for a table. */
+    Set<String> foreignKeysOf(String table) {
+        return foreignKeys.getOrDefault(table, Set.of());
+    }
+
+    private static String currentDatabase(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            String database = rs.getString(1);
+            if (database == null) {
+                throw new SQLException("No database selected: the MySQL schema dump reads the connection's current database.");
+            }
+            return database;
+        }
+    }
+
+    private static SQLException unsupported(String what, String name, String type) {
+        return new SQLException("MySQL " + what + " `" + name + "` of type '" + type
+                + "' is not covered by the schema dump; Matey cannot dump this database faithfully.");
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.row(rs);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.matey.engine.mysql;
+
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.SqlMigrationTable;
+import io.matey.migration.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * MySQL and MariaDB through MariaDB Connector/J. URLs are {@code mysql://user:pass@host:3306/db} (or
+ * {@code mariadb://}). DDL commits implicitly, so a failed section leaves its earlier statements applied.
+ */
+public final class MysqlEngine implements Engine {
+
+    /** Error 1049, ER_BAD_DB_ERROR. */
+    private static final int UNKNOWN_DATABASE = 1049;
+
+    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("`schema_migrations`",
+            "CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key)",
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'");
+
+    @Override
+    public String id() {
+        return "mysql";
+    }
+
+    @Override
+    public boolean acceptsScheme(String scheme) {
+        return scheme.equals("mysql") || scheme.equals("mariadb");
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.MYSQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        String database = MysqlConnector.database(url);
+        try {
+            return MysqlConnector.open(url, database);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_DATABASE) {
+                throw new SQLException("Unknown database '" + database + "' on " + url, e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean databaseExists(MateyUrl url) throws SQLException {
+        String database = MysqlConnector.database(url);
+        try (Connection c = MysqlConnector.open(url, "");
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+    }
+
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "DROP DATABASE IF EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+    }
+
+    private static void onServer(MateyUrl url, String sql) throws SQLException {
+        try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public MateyUrl siblingUrl(MateyUrl base, String name) {
+        return base.withPath(name);
+    }
+
+    @Override
+    public MigrationTable migrationTable() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        return new MysqlSchemaDumper(connection).dump();
+    }
+
+    @Override
+    public MigrationLock lockMigrations(Connection connection) throws SQLException {
+        return MysqlMigrationLock.acquire(connection);
+    }
+}

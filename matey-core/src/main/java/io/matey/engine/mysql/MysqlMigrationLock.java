@@ -1,0 +1,82 @@
+package io.matey.engine.mysql;
+
+import io.matey.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * The migration lock: a server-wide named lock ({@code GET_LOCK('matey:<database>')}) held by the session, so
+ * it serialises migrators across processes and machines and vanishes if the holder's connection dies.
+ */
+final class MysqlMigrationLock implements Engine.MigrationLock {
+
+    /** Short waits in a loop rather than one long one, so an interrupted thread gives up between attempts. */
+    private static final int WAIT_SECONDS = 5;
+    /** MySQL rejects longer lock names (MariaDB does not). */
+    private static final int MAX_NAME_LENGTH = 64;
+
+    private final Connection connection;
+    private final String name;
+
+    private MysqlMigrationLock(Connection connection, String name) {
+        this.connection = connection;
+        this.name = name;
+    }
+
+    /** Blocks until this session holds the lock of its current database. */
+    static MysqlMigrationLock acquire(Connection connection) throws SQLException {
+        String database = connection.getCatalog();
+        if (database == null) {
+            throw new SQLException("The migration lock needs a connection to a database; none is selected.");
+        }
+        String name = lockName(database);
+        while (!tryLock(connection, name)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SQLException("Interrupted while waiting for the migration lock '" + name + "'.");
+            }
+        }
+        return new MysqlMigrationLock(connection, name);
+    }
+
+    private static boolean tryLock(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, name);
+            ps.setInt(2, WAIT_SECONDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long result = rs.getLong(1);
+                if (rs.wasNull()) {
+                    throw new SQLException("GET_LOCK('" + name + "') failed on the server.");
+                }
+                return result == 1;
+            }
+        }
+    }
+
+    static String lockName(String database) {
+        String name = "matey:" + database;
+        return name.length() <= MAX_NAME_LENGTH ? name : "matey:" + sha256(database).substring(0, MAX_NAME_LENGTH - 6);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, name);
+            ps.executeQuery().close();
+        }
+    }
+}

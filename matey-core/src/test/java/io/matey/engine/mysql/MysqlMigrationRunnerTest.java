@@ -1,0 +1,76 @@
+package io.matey.engine.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.engine.MigrationFailedException;
+import io.matey.engine.MigrationRunner;
+import io.matey.migration.Migration;
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class MysqlMigrationRunnerTest {
+
+    private static final String FILE = "migrations/20260101120000_create_accounts.sql";
+
+    @Test
+    void aFailedStatementLeavesEarlierDdlAppliedAndSaysWhich() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE accounts (id int PRIMARY KEY);
+                CREATE INDEX idx_accounts_missing ON accounts (missing_column);
+                -- migrate:down
+                DROP TABLE accounts;
+                """;
+        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c).up(migration))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                        assertThat(e.file()).isEqualTo(FILE);
+                        assertThat(e.section()).isEqualTo("up");
+                        assertThat(e.line()).isEqualTo(3);
+                    })
+                    .hasMessageContaining(FILE + ":3: up section failed")
+                    .hasMessageContaining("missing_column")
+                    .hasMessageContaining("Statements at line(s) 2 already ran and stay applied")
+                    .hasMessageContaining("version is not recorded");
+
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE TABLE `accounts`");
+            assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSectionAppliesAndRecordsItsVersion() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE accounts (id int PRIMARY KEY);
+                CREATE PROCEDURE touch_accounts()
+                BEGIN
+                  UPDATE accounts SET id = id;
+                  SELECT count(*) FROM accounts;
+                END;
+                -- migrate:down
+                DROP PROCEDURE touch_accounts;
+                DROP TABLE accounts;
+                """;
+        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+
+            runner.up(migration);
+            assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101120000");
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE PROCEDURE `touch_accounts`()");
+
+            runner.down(migration);
+            assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+            assertThat(db.engine().dumpSchema(c)).isEmpty();
+        }
+    }
+}
