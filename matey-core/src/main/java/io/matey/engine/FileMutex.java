@@ -22,6 +22,7 @@ public final class FileMutex implements AutoCloseable {
     private final ReentrantLock threadLock;
     private final FileChannel channel;
     private final FileLock fileLock;
+    private boolean closed;
 
     private FileMutex(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
         this.threadLock = threadLock;
@@ -48,8 +49,13 @@ public final class FileMutex implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; closing twice is harmless. Close on the thread that acquired it. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (fileLock != null) {
                 fileLock.release();
