@@ -2,6 +2,8 @@ package io.matey.shell.command;
 
 import io.matey.InitResult;
 import io.matey.Matey;
+import io.matey.shell.Console;
+import org.springframework.shell.command.annotation.OptionValues;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -10,9 +12,9 @@ class InitCommand {
 
     @Command(command = "init", description = "Create or extend matey.toml, write the target's config.toml and zero-state "
             + "artifacts. Example: matey init --path db/core --engine postgres")
-    String init(
+    void init(
             @Option(longNames = "path", description = "Target path relative to the workspace (default: the current directory)") String path,
-            @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
+            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
             @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations)") boolean force,
@@ -25,6 +27,6 @@ class InitCommand {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
         }
-        return out.toString().stripTrailing();
+        Console.print(out.toString());
     }
 }
