@@ -12,7 +12,7 @@ import org.springframework.shell.completion.CompletionProvider;
 
 /** Tab completion of option values in interactive sessions. */
 @Configuration(proxyBeanMethods = false)
-class Completions {
+public class Completions {
 
     /** Target paths of the workspace the session stands in. */
     @Bean

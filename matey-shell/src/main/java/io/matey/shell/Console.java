@@ -1,15 +1,27 @@
 package io.matey.shell;
 
-/** Writes command output to stdout; report commands print first and may then end with an exit code. */
-public final class Console {
+import java.io.PrintWriter;
+import org.jline.terminal.Terminal;
+import org.springframework.stereotype.Component;
 
-    private Console() {
+/**
+ * Writes command output through the shell's terminal (stdout when scripted, the session when interactive);
+ * report commands print first and may then end with an exit code.
+ */
+@Component
+public class Console {
+
+    private final Terminal terminal;
+
+    public Console(Terminal terminal) {
+        this.terminal = terminal;
     }
 
-    public static void print(String text) {
+    public void print(String text) {
         if (!text.isEmpty()) {
-            System.out.println(text.stripTrailing());
-            System.out.flush();
+            PrintWriter writer = terminal.writer();
+            writer.println(text.stripTrailing());
+            writer.flush();
         }
     }
 

@@ -29,7 +29,11 @@ public class MateyShellApplication {
         }
         SpringApplication app = new SpringApplication(MateyShellApplication.class);
         if (args.length == 0) {
-            app.setDefaultProperties(java.util.Map.of("spring.shell.interactive.enabled", "true"));
+            app.setDefaultProperties(java.util.Map.of(
+                    "spring.shell.interactive.enabled", "true",
+                    "spring.shell.history.enabled", "true",
+                    "spring.shell.history.name", System.getProperty("user.home") + "/.matey_history",
+                    "spring.shell.command.history.enabled", "true"));
         }
         try {
             return SpringApplication.exit(app.run(args));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** Turns a user error into {@code error: <message>} on stderr and exit code 2, without a stack trace. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class UserErrorResolver implements CommandExceptionResolver {
+public class UserErrorResolver implements CommandExceptionResolver {
 
     @Override
     public CommandHandlingResult resolve(Exception e) {

@@ -10,6 +10,12 @@ import org.springframework.shell.command.annotation.Option;
 @Command(group = "Workspace")
 class InitCommand {
 
+    private final Console console;
+
+    InitCommand(Console console) {
+        this.console = console;
+    }
+
     @Command(command = "init", description = "Create or extend matey.toml, write the target's config.toml and zero-state "
             + "artifacts. Example: matey init --path db/core --engine postgres")
     void init(
@@ -27,6 +33,6 @@ class InitCommand {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
         }
-        Console.print(out.toString());
+        console.print(out.toString());
     }
 }

@@ -24,6 +24,12 @@ import org.springframework.shell.command.annotation.OptionValues;
 @Command(command = "schema", group = "Schema artifacts")
 class SchemaCommands {
 
+    private final Console console;
+
+    SchemaCommands(Console console) {
+        this.console = console;
+    }
+
     @Command(command = "status", description = "Check that schema.sql, checkpoints and schema.lock.toml are coherent "
             + "with the migrations (clean/stale, with diagnostics). Example: matey schema status --all --exit-code")
     void status(
@@ -34,7 +40,7 @@ class SchemaCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<SchemaStatus> statuses = Matey.at(workspace).schemaStatus(path, all);
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
-            Console.print(Json.render(statuses.stream().map(SchemaCommands::statusJson).toList()));
+            console.print(Json.render(statuses.stream().map(SchemaCommands::statusJson).toList()));
         } else {
             List<String> blocks = new ArrayList<>();
             for (SchemaStatus status : statuses) {
@@ -49,7 +55,7 @@ class SchemaCommands {
                 }
                 blocks.add(out.toString());
             }
-            Console.print(String.join("\n", blocks));
+            console.print(String.join("\n", blocks));
         }
         Console.exitIf(exitCode, statuses.stream().anyMatch(s -> !s.clean()));
     }
@@ -96,11 +102,11 @@ class SchemaCommands {
             results.add(result);
             if (reportFormat == ReportFormat.TEXT) {
                 String body = sql ? result.replaySql() : diff ? result.diff() : summary(result);
-                Console.print(header(targets.size(), target.name()) + body);
+                console.print(header(targets.size(), target.name()) + body);
             }
         }
         if (reportFormat == ReportFormat.JSON) {
-            Console.print(Json.render(results.stream().map(SchemaCommands::planJson).toList()));
+            console.print(Json.render(results.stream().map(SchemaCommands::planJson).toList()));
         }
         Console.exitIf(exitCode, results.stream().anyMatch(r -> !r.match()));
     }
@@ -152,7 +158,7 @@ class SchemaCommands {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
         }
-        Console.print(out.toString());
+        console.print(out.toString());
     }
 
     static String header(int targets, String name) {
