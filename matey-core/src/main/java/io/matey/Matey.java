@@ -1,5 +1,7 @@
 package io.matey;
 
+import io.matey.ci.CiProvider;
+import io.matey.ci.CiWriter;
 import io.matey.migration.NewMigration;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
@@ -63,6 +65,22 @@ public final class Matey {
     public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
         return TargetInitializer.init(workspaceRoot, cwd,
                 new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force));
+    }
+
+    /** True when the path (or the current directory) names a configured target. */
+    public boolean hasTarget(String path) {
+        try {
+            target(path);
+            return true;
+        } catch (MateyException notConfigured) {
+            return false;
+        }
+    }
+
+    /** Writes the CI pipeline for every target of the workspace ({@code init --ci}). */
+    public Path writeCi(String provider, boolean force) {
+        workspace = null;
+        return CiWriter.write(workspace(), CiProvider.parse(provider), force);
     }
 
     public List<SchemaStatus> schemaStatus(String path, boolean all) {
