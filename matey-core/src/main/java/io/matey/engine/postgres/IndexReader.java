@@ -10,17 +10,18 @@ import java.sql.SQLException;
 final class IndexReader {
 
     private static final String SQL = """
-            SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
-                   quote_ident(c.relname) AS local_name, i.indisunique, c.relkind = 'I' AS partitioned,
-                   pg_get_indexdef(i.indexrelid) AS definition,
-                   EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid
-                           AND co.contype IN ('p', 'u', 'x')) AS backs_constraint,
-                   EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached
-            FROM pg_index i
-            JOIN pg_class c ON c.oid = i.indexrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE i.indexrelid >= %d
-            """.formatted(Catalog.FIRST_USER_OID);
+            SELECT i.indexrelid, i.indrelid, i.name, i.local_name, i.indisunique, i.partitioned, i.created_elsewhere,
+                   CASE WHEN NOT i.created_elsewhere THEN pg_get_indexdef(i.indexrelid) END AS definition
+            FROM (SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
+                         quote_ident(c.relname) AS local_name, i.indisunique, c.relkind = 'I' AS partitioned,
+                         EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
+                                 AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))
+                         OR EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS created_elsewhere
+                  FROM pg_index i
+                  JOIN pg_class c ON c.oid = i.indexrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE i.indexrelid >= %d AND %s) i
+            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private IndexReader() {
     }
@@ -33,7 +34,7 @@ final class IndexReader {
             }
             String name = row.getString("name");
             long oid = row.getLong("indexrelid");
-            if (row.getBoolean("backs_constraint") || row.getBoolean("attached")) {
+            if (row.getBoolean("created_elsewhere")) {
                 graph.commentable("pg_class", oid, 0, table, "3 " + name, "INDEX " + name);
                 return;
             }
