@@ -8,56 +8,60 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Session settings under which the catalog's deparsing functions give the same text on every connection:
- * with an empty {@code search_path} every name outside pg_catalog comes out schema-qualified, so the output
- * depends neither on the caller's path nor on the one it is loaded under. The caller's values are restored.
+ * Runs work on a connection under some session settings, then gives the caller's connection back with its
+ * own values, also when the work fails (a restore failure is then attached to the work's).
  */
-final class DumpSession implements AutoCloseable {
+final class SessionSettings {
 
-    private static final Map<String, String> SETTINGS = Map.of(
-            "search_path", "",
-            "IntervalStyle", "postgres",
-            "extra_float_digits", "1");
-
-    private final Connection connection;
-    private final Map<String, String> previous;
-
-    private DumpSession(Connection connection, Map<String, String> previous) {
-        this.connection = connection;
-        this.previous = previous;
+    interface Work<T> {
+        T run() throws SQLException;
     }
 
-    static DumpSession open(Connection connection) throws SQLException {
+    private SessionSettings() {
+    }
+
+    static <T> T with(Connection connection, Map<String, String> settings, Work<T> work) throws SQLException {
         Map<String, String> previous = new LinkedHashMap<>();
-        for (String name : SETTINGS.keySet()) {
-            previous.put(name, set(connection, name, null));
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            previous.put(setting.getKey(), set(connection, setting.getKey(), setting.getValue()));
         }
-        DumpSession session = new DumpSession(connection, previous);
-        for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+        T result;
+        try {
+            result = work.run();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                restore(connection, previous);
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
+            throw e;
+        }
+        restore(connection, previous);
+        return result;
+    }
+
+    private static void restore(Connection connection, Map<String, String> previous) throws SQLException {
+        for (Map.Entry<String, String> setting : previous.entrySet()) {
             set(connection, setting.getKey(), setting.getValue());
         }
-        return session;
     }
 
-    /** Sets a setting for the session (or only reads it when {@code value} is null); returns the value. */
+    /** Sets a setting for the session; returns the value it had. */
     private static String set(Connection connection, String name, String value) throws SQLException {
-        String sql = value == null ? "SELECT current_setting(?)" : "SELECT set_config(?, ?, false)";
+        String previous = call(connection, "SELECT current_setting(?)", name);
+        call(connection, "SELECT set_config(?, ?, false)", name, value);
+        return previous;
+    }
+
+    private static String call(Connection connection, String sql, String... arguments) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, name);
-            if (value != null) {
-                ps.setString(2, value);
+            for (int i = 0; i < arguments.length; i++) {
+                ps.setString(i + 1, arguments[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        for (Map.Entry<String, String> setting : previous.entrySet()) {
-            set(connection, setting.getKey(), setting.getValue());
         }
     }
 }

@@ -143,6 +143,18 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void sqlFunctionsMayCallFunctionsCreatedAfterThem() throws SQLException {
+        // string bodies record no dependency, so "a_total" comes first although it calls "b_helper"
+        String dump = dumpOf("""
+                CREATE FUNCTION b_helper() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                CREATE FUNCTION a_total() RETURNS integer LANGUAGE sql AS 'SELECT public.b_helper() + 1';
+                """);
+
+        assertThat(dump.indexOf("public.a_total")).isLessThan(dump.indexOf("public.b_helper"));
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    @Test
     void emptyDatabaseDumpsToNothing() throws SQLException {
         assertThat(dumpOf("")).isEmpty();
     }
