@@ -57,7 +57,7 @@ final class IndexReader {
      * The index of a partitioned table is written {@code ON ONLY}, which would leave the partitions without
      * theirs when loaded; without {@code ONLY}, creating it creates and attaches theirs too.
      */
-    static String definition(String definition, String localName, boolean unique, boolean partitioned) {
+    private static String definition(String definition, String localName, boolean unique, boolean partitioned) {
         String only = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + localName + " ON ONLY ";
         if (partitioned && definition.startsWith(only)) {
             return only.substring(0, only.length() - "ONLY ".length()) + definition.substring(only.length());
