@@ -112,8 +112,25 @@ class PostgresSchemaDumpTest {
                 "CREATE CONSTRAINT TRIGGER codes_check AFTER INSERT ON public.codes DEFERRABLE",
                 "CREATE POLICY readers ON public.codes FOR SELECT TO ",
                 "COMMENT ON TABLE public.codes IS E'It''s a \\\\ backslash\nand a newline';\n",
-                "    START WITH -1\n    INCREMENT BY -1\n");
-        assertThat(dump).doesNotContain("ON ONLY", "events_click_at_idx", "CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click");
+                "    START WITH -1\n    INCREMENT BY -1\n",
+                "COMMENT ON INDEX public.codes_pkey IS 'Backs the primary key';\n",
+                "ALTER TABLE public.notes ADD CONSTRAINT notes_reading_kind_fkey FOREIGN KEY (reading, kind) REFERENCES public.readings(id, kind);\n",
+                "ALTER TABLE public.notes ADD CONSTRAINT notes_code_fkey FOREIGN KEY (code) REFERENCES public.codes(code);\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN kind SET STATISTICS 500;\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN note SET STORAGE EXTERNAL;\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN note SET COMPRESSION pglz;\n",
+                // storage and compression come from the parent when a partition is created, not when attached
+                "ALTER TABLE ONLY public.readings_b ALTER COLUMN note SET STORAGE EXTENDED;\n",
+                // SET STATISTICS without ONLY reached the partition, SET COMPRESSION with ONLY did not
+                "ALTER TABLE ONLY public.readings_a ALTER COLUMN kind SET STATISTICS 500;\n",
+                "ALTER TABLE ONLY public.readings_a ALTER COLUMN note SET COMPRESSION default;\n",
+                "ALTER TABLE ONLY public.readings_b ALTER COLUMN note SET COMPRESSION default;\n",
+                "CREATE UNIQUE INDEX codes_code_idx ON public.codes USING btree (code);\n\n"
+                        + "ALTER TABLE public.codes REPLICA IDENTITY USING INDEX codes_code_idx;\n",
+                "ALTER TABLE \"My Schema\".counter REPLICA IDENTITY FULL;\n",
+                "ALTER TABLE public.holder REPLICA IDENTITY NOTHING;\n");
+        assertThat(dump).doesNotContain("ON ONLY", "events_click_at_idx", "CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click",
+                "notes_0_", "readings_a_", "readings_b_pkey", "readings_a ALTER COLUMN note SET STORAGE");
         // what a default, check or domain calls is created before them, though functions otherwise come later
         assertThat(dump.indexOf("FUNCTION public.is_even")).isLessThan(dump.indexOf("CREATE DOMAIN public.even_int"));
         assertThat(dump.indexOf("FUNCTION public.next_code")).isLessThan(dump.indexOf("CREATE TABLE \"My Schema\".\"Order Items\""));
@@ -123,6 +140,18 @@ class PostgresSchemaDumpTest {
     @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         assertThat(dumpOf(RichSchema.OTHER_ROUTE)).isEqualTo(dumpOf(RichSchema.IN_ORDER));
+    }
+
+    @Test
+    void sqlFunctionsMayCallFunctionsCreatedAfterThem() throws SQLException {
+        // string bodies record no dependency, so "a_total" comes first although it calls "b_helper"
+        String dump = dumpOf("""
+                CREATE FUNCTION b_helper() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                CREATE FUNCTION a_total() RETURNS integer LANGUAGE sql AS 'SELECT public.b_helper() + 1';
+                """);
+
+        assertThat(dump.indexOf("public.a_total")).isLessThan(dump.indexOf("public.b_helper"));
+        assertThat(dumpOf(dump)).isEqualTo(dump);
     }
 
     @Test

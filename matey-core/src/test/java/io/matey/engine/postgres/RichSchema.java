@@ -279,5 +279,22 @@ final class RichSchema {
             CREATE TABLE "My Schema".counter (n integer);
             CREATE SEQUENCE "My Schema".counter_seq OWNED BY "My Schema".counter.n;
             CREATE SEQUENCE down_seq INCREMENT BY -1;
+            COMMENT ON INDEX codes_pkey IS 'Backs the primary key';
+            CREATE TABLE readings (id bigint, kind text, at date NOT NULL, note text, PRIMARY KEY (id, kind))
+                PARTITION BY LIST (kind);
+            CREATE TABLE readings_a PARTITION OF readings FOR VALUES IN ('a');
+            CREATE TABLE notes (reading bigint, kind text, code integer REFERENCES codes,
+                FOREIGN KEY (reading, kind) REFERENCES readings) PARTITION BY HASH (code);
+            CREATE TABLE notes_0 PARTITION OF notes FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+            CREATE TABLE notes_1 PARTITION OF notes FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            ALTER TABLE readings ALTER COLUMN note SET STORAGE EXTERNAL;
+            ALTER TABLE ONLY readings ALTER COLUMN note SET COMPRESSION pglz;
+            ALTER TABLE readings ALTER COLUMN kind SET STATISTICS 500;
+            CREATE TABLE readings_b (id bigint NOT NULL, kind text NOT NULL, at date NOT NULL, note text);
+            ALTER TABLE readings ATTACH PARTITION readings_b FOR VALUES IN ('b');
+            CREATE UNIQUE INDEX codes_code_idx ON codes (code);
+            ALTER TABLE codes REPLICA IDENTITY USING INDEX codes_code_idx;
+            ALTER TABLE "My Schema".counter REPLICA IDENTITY FULL;
+            ALTER TABLE holder REPLICA IDENTITY NOTHING;
             """;
 }
