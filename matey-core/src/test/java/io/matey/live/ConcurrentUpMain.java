@@ -6,12 +6,13 @@ import io.matey.workspace.TargetConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code db up} in a process of its own, for {@link ConcurrentUpTest}. Arguments: the workspace root, the
  * target, the live URL and a start-gate file: the process says {@code ready} once warmed up, then waits for the
- * gate so that all processes reach the database at the same moment. Prints {@code up <before> <after>} and exits
- * 0, or prints the error and exits 2.
+ * gate (for two minutes at most) so that all processes reach the database at the same moment. Prints
+ * {@code up <before> <after>} and exits 0, or prints the error and exits 2.
  */
 public final class ConcurrentUpMain {
 
@@ -26,7 +27,12 @@ public final class ConcurrentUpMain {
         System.out.println("ready");
         System.out.flush();
         Path gate = Path.of(args[3]);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!Files.exists(gate)) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("error: the start gate " + gate + " never opened");
+                System.exit(3);
+            }
             Thread.sleep(5);
         }
         try {
