@@ -5,6 +5,7 @@ import io.matey.MateyException;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
 import io.matey.live.LivePlan;
+import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.shell.Console;
@@ -156,6 +157,7 @@ class DbCommands {
                 json.put("url", d.url().toString());
                 json.put("applied_index", d.appliedIndex());
                 json.put("status", d.drifted() ? "drifted" : "clean");
+                json.put("problem", d.prefix().problem());
                 json.put("diff", d.diff());
                 return json;
             }).toList()));
@@ -164,7 +166,7 @@ class DbCommands {
             for (LiveDrift d : results) {
                 blocks.add(SchemaCommands.header(results.size(), d.target()) + "Applied index: " + d.appliedIndex()
                         + "  Status: " + Style.state(d.drifted() ? "drifted" : "clean", !d.drifted()) + "\n"
-                        + (d.drifted() ? d.diff() : ""));
+                        + problem(d.prefix()) + (d.drifted() ? d.diff() : ""));
             }
             console.print(String.join("\n", blocks));
         }
@@ -193,6 +195,7 @@ class DbCommands {
                 json.put("applied", p.applied());
                 json.put("target_index", p.targetIndex());
                 json.put("status", p.match() ? "match" : "mismatch");
+                json.put("problem", p.prefix().problem());
                 json.put("diff", p.diff());
                 return json;
             }).toList()));
@@ -203,11 +206,16 @@ class DbCommands {
                         : new TextTable("Applied", "Target", "Status")
                                 .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
                                 .render();
-                blocks.add(SchemaCommands.header(results.size(), p.target()) + body);
+                blocks.add(SchemaCommands.header(results.size(), p.target()) + body + (sql ? "" : problem(p.prefix())));
             }
             console.print(String.join("\n", blocks));
         }
         Console.exitIf(exitCode, results.stream().anyMatch(p -> !p.match()));
+    }
+
+    /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
+    private static String problem(LivePrefix prefix) {
+        return prefix.problem() == null || prefix.problem().isEmpty() ? "" : "Problem: " + prefix.problem() + "\n";
     }
 
     private static <T> List<T> report(String workspace, String path, boolean all, String url,
