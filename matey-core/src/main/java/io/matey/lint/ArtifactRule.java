@@ -7,6 +7,7 @@ import io.matey.artifact.SchemaLock;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engines;
 import io.matey.lint.Finding.Level;
+import io.matey.workspace.TargetConfig;
 import java.util.Optional;
 
 /**
@@ -40,12 +41,12 @@ final class ArtifactRule implements LintRule {
         Optional<SchemaLock> lock = context.lockState().lock();
         String configured = Engines.normalizeId(context.target().engine());
         if (lock.isPresent() && !Engines.normalizeId(lock.get().engine()).equals(configured)) {
-            findings.addWithFix(Level.ERROR, "L209", "config.toml", null, "Provided engine '" + configured
+            findings.addWithFix(Level.ERROR, "L209", TargetConfig.CONFIG_FILE, null, "Provided engine '" + configured
                     + "' does not match lock engine '" + lock.get().engine() + "'.",
                     "set engine in config.toml to the lock's engine, or re-create the target for the new engine");
         }
         if (context.dialect().isEmpty()) {
-            String source = lock.isPresent() ? ArtifactNames.LOCK_FILE : "config.toml";
+            String source = lock.isPresent() ? ArtifactNames.LOCK_FILE : TargetConfig.CONFIG_FILE;
             findings.addWithFix(Level.ERROR, "L200", source, null, "Target engine '" + context.engine()
                     + "' is unknown, so its SQL was not checked.",
                     "set engine in config.toml to one of " + EngineDialect.NAMES);

@@ -58,14 +58,15 @@ final class ChangeReader {
             head.accept("ONLY");
             return head.names().stream().<SchemaChange>map(Truncate::new).toList();
         }
-        return statement.tree().map(ChangeReader::fromTree).orElse(List.of());
+        if (statement.startsWith("ALTER") || statement.startsWith("RENAME")) {
+            return statement.tree().map(ChangeReader::fromTree).orElse(List.of());
+        }
+        return List.of();
     }
 
     private static List<SchemaChange> created(TokenCursor head) {
         head.accept("OR", "REPLACE");
-        while (head.acceptAny("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED")) {
-            // table modifiers that do not change what is created
-        }
+        head.skipAll("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED");
         if (head.accept("TABLE")) {
             head.accept("IF", "NOT", "EXISTS");
             return single(head.name(), CreateTable::new);

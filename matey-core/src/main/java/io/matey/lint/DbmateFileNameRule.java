@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.artifact.ArtifactNames;
 import io.matey.lint.Finding.Level;
 
 /**
@@ -8,7 +9,7 @@ import io.matey.lint.Finding.Level;
  */
 final class DbmateFileNameRule implements LintRule {
 
-    private static final String PREFIX = "migrations/";
+    private static final String PREFIX = ArtifactNames.MIGRATIONS_DIR + "/";
 
     @Override
     public void check(LintContext context, Findings findings) {

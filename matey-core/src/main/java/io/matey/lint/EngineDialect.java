@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 final class EngineDialect {
 
-    static final Map<String, SqlDialect> KNOWN = Map.of(
+    private static final Map<String, SqlDialect> KNOWN = Map.of(
             "sqlite", SqlDialect.SQLITE,
             "postgres", SqlDialect.POSTGRES,
             "mysql", SqlDialect.MYSQL,

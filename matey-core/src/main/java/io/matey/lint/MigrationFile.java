@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One migration file as the rules see it: raw bytes, decoded lines, sections and markers, and its statements
+ * One migration file as the rules see it: decoded lines, sections and markers, and its statements
  * parsed once (lazily, since only SQL rules need them and parsing is the expensive part).
  */
 final class MigrationFile {
 
     private final String path;
-    private final byte[] bytes;
+    private final boolean byteOrderMark;
     private final Optional<SqlDialect> dialect;
     private final String decodeError;
     private final List<String> lines;
@@ -28,7 +28,8 @@ final class MigrationFile {
 
     MigrationFile(String path, byte[] bytes, Optional<SqlDialect> dialect) {
         this.path = path;
-        this.bytes = bytes;
+        this.byteOrderMark = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF;
         this.dialect = dialect;
         String text = null;
         String error = null;
@@ -48,10 +49,6 @@ final class MigrationFile {
         return path;
     }
 
-    byte[] bytes() {
-        return bytes;
-    }
-
     String fileName() {
         return path.substring(path.lastIndexOf('/') + 1);
     }
@@ -65,8 +62,9 @@ final class MigrationFile {
         return Optional.ofNullable(decodeError);
     }
 
+    /** dbmate sees a UTF-8 byte-order mark as text; matey's decoding drops it. */
     boolean startsWithByteOrderMark() {
-        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        return byteOrderMark;
     }
 
     /** The file's lines; line {@code n} is {@code lines().get(n - 1)}. Empty for an unreadable file. */

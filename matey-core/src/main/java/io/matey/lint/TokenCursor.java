@@ -46,6 +46,14 @@ final class TokenCursor {
         return false;
     }
 
+    /** Consumes any run of these keywords, in any order. */
+    void skipAll(String... keywords) {
+        boolean skipped;
+        do {
+            skipped = acceptAny(keywords);
+        } while (skipped);
+    }
+
     boolean peek(String keyword) {
         return pos < tokens.size() && is(tokens.get(pos), keyword);
     }
