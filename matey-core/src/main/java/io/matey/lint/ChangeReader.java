@@ -58,7 +58,7 @@ final class ChangeReader {
             head.accept("ONLY");
             return head.names().stream().<SchemaChange>map(Truncate::new).toList();
         }
-        if (statement.startsWith("ALTER") || statement.startsWith("RENAME")) {
+        if (head.accept("ALTER", "TABLE") || head.accept("RENAME", "TABLE")) {
             return statement.tree().map(ChangeReader::fromTree).orElse(List.of());
         }
         return List.of();
