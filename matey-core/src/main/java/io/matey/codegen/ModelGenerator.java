@@ -1,6 +1,7 @@
 package io.matey.codegen;
 
 import io.matey.MateyException;
+import io.matey.codegen.java.JavaRecordsGenerator;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
@@ -9,7 +10,11 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A target's generated models, rendered from the replay scratch database once its schema is validated (never
@@ -59,13 +66,54 @@ public final class ModelGenerator {
         return switch (config.generator()) {
             case "tables" -> Map.of(MODELS_PY, new TablesGenerator(options).render(model));
             case "declarative" -> Map.of(MODELS_PY, new DeclarativeGenerator(options).render(model));
+            case CodegenConfig.JAVA_RECORDS -> {
+                Map<String, String> files = new TreeMap<>();
+                new JavaRecordsGenerator(config.javaPackage(), options).render(model)
+                        .forEach((name, source) -> files.put(javaDirectory() + "/" + name, source));
+                yield files;
+            }
             default -> throw new MateyException(target.configFile() + ": codegen.generator: unknown generator '"
                     + config.generator() + "'.");
         };
     }
 
-    /** Files an earlier generation wrote that this one no longer produces (a dropped table's record). */
+    /** The target-relative directory of the java-records package. */
+    private String javaDirectory() {
+        return config.output() + "/" + config.javaPackage().replace('.', '/');
+    }
+
+    /**
+     * Java files an earlier generation wrote into the package directory that this one no longer produces (the
+     * record of a dropped table). Only files that start with the generated marker are candidates, so hand-written
+     * classes next to them are never deleted.
+     */
     public Set<String> staleFiles(Path targetDir, Set<String> generated) {
-        return Set.of();
+        Set<String> stale = new TreeSet<>();
+        if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
+            return stale;
+        }
+        Path dir = targetDir.resolve(javaDirectory());
+        if (!Files.isDirectory(dir)) {
+            return stale;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String path = javaDirectory() + "/" + file.getFileName();
+                if (path.endsWith(".java") && Files.isRegularFile(file) && !generated.contains(path) && isGenerated(file)) {
+                    stale.add(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new MateyException("Cannot list generated models in " + dir + ": " + e.getMessage(), e);
+        }
+        return stale;
+    }
+
+    private static boolean isGenerated(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return JavaRecordsGenerator.MARKER.equals(reader.readLine());
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }
