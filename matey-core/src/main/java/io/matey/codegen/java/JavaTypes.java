@@ -101,7 +101,7 @@ final class JavaTypes {
         };
     }
 
-    /** By SQLite's type affinity, as the stored values are; {@code ANY} columns hold anything. */
+    /** By SQLite's type affinity, as the stored values are; {@code ANY} and untyped columns hold anything. */
     private static JavaType sqlite(ColumnType t) {
         String name = t.name();
         return switch (name) {
@@ -109,13 +109,13 @@ final class JavaTypes {
             case "date" -> DATE;
             case "datetime", "timestamp" -> DATE_TIME;
             case "time" -> TIME;
-            case "any" -> OBJECT;
+            case "any", "" -> OBJECT;
             default -> {
                 if (name.contains("int")) {
                     yield LONG;
                 } else if (name.contains("char") || name.contains("clob") || name.contains("text") || name.equals("json")) {
                     yield STRING;
-                } else if (name.contains("blob") || name.isEmpty()) {
+                } else if (name.contains("blob")) {
                     yield BYTES;
                 } else if (name.contains("real") || name.contains("floa") || name.contains("doub")) {
                     yield DOUBLE;

@@ -164,11 +164,15 @@ final class SqlAlchemyTypes {
             case "text", "clob" -> sa("Text", "str");
             case "blob" -> sa("LargeBinary", "bytes");
             default -> {
-                if (name.contains("int")) {
+                if (name.isEmpty()) {
+                    // No declared type: values are stored as given, so nothing may convert them; an untyped
+                    // column is also what the metadata then creates.
+                    yield nativeType("");
+                } else if (name.contains("int")) {
                     yield sa("Integer", "int");
                 } else if (name.contains("char") || name.contains("clob") || name.contains("text")) {
                     yield sized(sa("String", "str"), t.length());
-                } else if (name.contains("blob") || name.isEmpty()) {
+                } else if (name.contains("blob")) {
                     yield sa("LargeBinary", "bytes");
                 } else if (name.contains("real") || name.contains("floa") || name.contains("doub")) {
                     yield sa("REAL", "float");
