@@ -2,6 +2,7 @@ package io.matey.codegen;
 
 import io.matey.MateyException;
 import io.matey.codegen.java.JavaRecordsGenerator;
+import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
@@ -10,11 +11,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * A target's generated models, rendered from the replay scratch database once its schema is validated (never
@@ -45,6 +40,11 @@ public final class ModelGenerator {
     /** The generator a target asks for, or empty when it has no {@code [codegen]} table or it is disabled. */
     public static Optional<ModelGenerator> forTarget(TargetConfig target) {
         return target.enabledCodegen().map(config -> new ModelGenerator(target, config));
+    }
+
+    /** What the generator writes, for progress output: {@code models.py}, or the java-records package directory. */
+    public String destination() {
+        return config.generator().equals(CodegenConfig.JAVA_RECORDS) ? javaDirectory() + "/" : MODELS_PY;
     }
 
     /** Reads the scratch database's schema and renders it: target-relative path → content. */
@@ -82,38 +82,11 @@ public final class ModelGenerator {
         return config.output() + "/" + config.javaPackage().replace('.', '/');
     }
 
-    /**
-     * Java files an earlier generation wrote into the package directory that this one no longer produces (the
-     * record of a dropped table). Only files that start with the generated marker are candidates, so hand-written
-     * classes next to them are never deleted.
-     */
+    /** Files an earlier generation wrote that this one no longer produces (the record of a dropped table). */
     public Set<String> staleFiles(Path targetDir, Set<String> generated) {
-        Set<String> stale = new TreeSet<>();
         if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
-            return stale;
+            return Set.of();
         }
-        Path dir = targetDir.resolve(javaDirectory());
-        if (!Files.isDirectory(dir)) {
-            return stale;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String path = javaDirectory() + "/" + file.getFileName();
-                if (path.endsWith(".java") && Files.isRegularFile(file) && !generated.contains(path) && isGenerated(file)) {
-                    stale.add(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new MateyException("Cannot list generated models in " + dir + ": " + e.getMessage(), e);
-        }
-        return stale;
-    }
-
-    private static boolean isGenerated(Path file) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return JavaRecordsGenerator.MARKER.equals(reader.readLine());
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return StaleRecords.in(targetDir, javaDirectory(), generated);
     }
 }

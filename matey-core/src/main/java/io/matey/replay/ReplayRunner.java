@@ -71,7 +71,11 @@ public final class ReplayRunner {
                         + "schema than its first application:\n"
                         + SchemaDiff.unified(before, schema, "first-up/schema.sql", "re-up/schema.sql"));
             }
-            Map<String, byte[]> generated = codegen.map(g -> g.generate(engine, connection)).orElse(Map.of());
+            Map<String, byte[]> generated = Map.of();
+            if (codegen.isPresent()) {
+                generated = codegen.get().generate(engine, connection);
+                progress.accept("Codegen: " + codegen.get().destination());
+            }
             return new ReplayResult(scratch.url(), schema, checkpoints, checked, skipped, generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "

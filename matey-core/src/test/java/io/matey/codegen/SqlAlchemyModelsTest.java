@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.testing.TestWorkspace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,10 @@ class SqlAlchemyModelsTest {
         TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
         schema.writeTo(ws);
 
-        SchemaApplyResult first = ws.apply();
+        List<String> progress = new ArrayList<>();
+        SchemaApplyResult first = ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add);
         assertThat(first.changedFiles()).contains("models.py");
+        assertThat(progress).contains("Codegen: models.py");
         String models = ws.read("db/core/models.py");
         assertThat(models).contains("metadata = MetaData()").doesNotContain("schema_migrations");
 
@@ -95,9 +96,5 @@ class SqlAlchemyModelsTest {
     static String config(String engine, String codegen) {
         return "engine = \"" + engine + "\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
                 + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n" + codegen;
-    }
-
-    static boolean exists(Path file) {
-        return Files.isRegularFile(file);
     }
 }

@@ -18,9 +18,6 @@ import java.util.TreeMap;
  */
 public final class JavaRecordsGenerator {
 
-    /** The first line of every generated file: how generated files are told from hand-written ones. */
-    public static final String MARKER = JavaText.MARKER;
-
     /** The constants class. */
     public static final String NAMES_CLASS = "Tables";
 

@@ -2,7 +2,6 @@ package io.matey.codegen.reader;
 
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
-import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
 import io.matey.codegen.model.SchemaModel;

@@ -1,6 +1,5 @@
 package io.matey.codegen.reader;
 
-import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.ForeignKey;
