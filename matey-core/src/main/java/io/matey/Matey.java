@@ -1,5 +1,12 @@
 package io.matey;
 
+import io.matey.ci.CiProvider;
+import io.matey.ci.CiWriter;
+import io.matey.live.LiveChange;
+import io.matey.live.LiveDatabase;
+import io.matey.live.LiveDrift;
+import io.matey.live.LivePlan;
+import io.matey.live.LiveStatus;
 import io.matey.migration.NewMigration;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
@@ -63,6 +70,50 @@ public final class Matey {
     public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
         return TargetInitializer.init(workspaceRoot, cwd,
                 new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force));
+    }
+
+    public LiveStatus dbStatus(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).status(target, url);
+    }
+
+    public LiveChange dbUp(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).up(target, url);
+    }
+
+    public LiveChange dbMigrate(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).migrate(target, url);
+    }
+
+    public LiveChange dbDown(TargetConfig target, String url, int steps, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).down(target, url, steps);
+    }
+
+    public LiveChange dbBootstrap(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).bootstrap(target, url);
+    }
+
+    public LiveDrift dbDrift(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).drift(target, url);
+    }
+
+    public LivePlan dbPlan(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).plan(target, url);
+    }
+
+    /** True when the path (or the current directory) names a configured target. */
+    public boolean hasTarget(String path) {
+        try {
+            target(path);
+            return true;
+        } catch (MateyException notConfigured) {
+            return false;
+        }
+    }
+
+    /** Writes the CI pipeline for every target of the workspace ({@code init --ci}). */
+    public Path writeCi(String provider, boolean force) {
+        workspace = null;
+        return CiWriter.write(workspace(), CiProvider.parse(provider), force);
     }
 
     public List<SchemaStatus> schemaStatus(String path, boolean all) {

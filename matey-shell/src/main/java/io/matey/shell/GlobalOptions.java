@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Options given before the command ({@code matey --workspace DIR schema status}). Spring Shell only parses
  * options after a command, so the leading ones are taken out here and handed to the commands as properties.
  */
-final class GlobalOptions {
+public final class GlobalOptions {
 
-    static final String WORKSPACE_PROPERTY = "matey.workspace";
+    public static final String WORKSPACE_PROPERTY = "matey.workspace";
 
     private GlobalOptions() {
     }

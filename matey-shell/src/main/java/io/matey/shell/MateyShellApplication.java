@@ -22,9 +22,18 @@ public class MateyShellApplication {
 
     static int run(String[] arguments) {
         String[] args = GlobalOptions.extract(arguments);
+        if (!Style.enabled()) {
+            // A dumb terminal makes Spring Shell's own messages plain text in pipes, CI logs and with NO_COLOR.
+            System.setProperty("org.jline.terminal.dumb", "true");
+            System.setProperty("org.jline.terminal.type", "dumb");
+        }
         SpringApplication app = new SpringApplication(MateyShellApplication.class);
         if (args.length == 0) {
-            app.setDefaultProperties(java.util.Map.of("spring.shell.interactive.enabled", "true"));
+            app.setDefaultProperties(java.util.Map.of(
+                    "spring.shell.interactive.enabled", "true",
+                    "spring.shell.history.enabled", "true",
+                    "spring.shell.history.name", System.getProperty("user.home") + "/.matey_history",
+                    "spring.shell.command.history.enabled", "true"));
         }
         try {
             return SpringApplication.exit(app.run(args));
@@ -39,13 +48,17 @@ public class MateyShellApplication {
             if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
                 return generator.getExitCode();
             }
-            if (t instanceof CommandExecution.CommandParserExceptionsException || t instanceof CommandNotFound) {
-                // Spring Shell has already printed what was wrong with the command line.
-                System.err.println("error: invalid command line. Run `matey help` or `matey help <command>` for usage.");
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CommandNotFound) {
+                System.err.println("Run `matey help` to list the commands.");
                 return 2;
             }
+            if (t instanceof CommandExecution.CommandParserExceptionsException) {
+                return 2; // UserErrorResolver has printed what was wrong
+            }
         }
-        System.err.println("error: Unexpected error: " + failure);
+        System.err.println(Style.red("error:") + " Unexpected error: " + io.matey.engine.MateyUrl.mask(String.valueOf(failure)));
         failure.printStackTrace();
         return 1;
     }

@@ -2,29 +2,49 @@ package io.matey.shell.command;
 
 import io.matey.InitResult;
 import io.matey.Matey;
+import io.matey.shell.Console;
+import org.springframework.shell.command.annotation.OptionValues;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 @Command(group = "Workspace")
 class InitCommand {
 
+    private final Console console;
+
+    InitCommand(Console console) {
+        this.console = console;
+    }
+
     @Command(command = "init", description = "Create or extend matey.toml, write the target's config.toml and zero-state "
-            + "artifacts. Example: matey init --path db/core --engine postgres")
-    String init(
+            + "artifacts, optionally a CI pipeline. Example: matey init --path db/core --engine postgres --ci github")
+    void init(
             @Option(longNames = "path", description = "Target path relative to the workspace (default: the current directory)") String path,
-            @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
+            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
+            @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") String ci,
             @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations)") boolean force,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        InitResult result = Matey.at(workspace).init(path, engine, urlEnv, testUrlEnv, force);
+        Matey matey = Matey.at(workspace);
         StringBuilder out = new StringBuilder();
+        boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null && !force
+                && matey.hasTarget(path);
+        if (onlyCi) {
+            // Adding CI to an initialised workspace must not require resetting its artifacts.
+            console.print("Wrote " + matey.writeCi(ci, false));
+            return;
+        }
+        InitResult result = matey.init(path, engine, urlEnv, testUrlEnv, force);
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
         out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine()).append('\n');
         if (!result.changedFiles().isEmpty()) {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
         }
-        return out.toString().stripTrailing();
+        if (ci != null) {
+            out.append("Wrote ").append(matey.writeCi(ci, force)).append('\n');
+        }
+        console.print(out.toString());
     }
 }

@@ -6,43 +6,79 @@ import io.matey.SchemaStatus;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.replay.SchemaPlanResult;
+import io.matey.shell.Console;
+import io.matey.shell.Json;
 import io.matey.shell.Progress;
+import io.matey.shell.ReportFormat;
+import io.matey.shell.Style;
 import io.matey.shell.TextTable;
 import io.matey.workspace.TargetConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 @Command(command = "schema", group = "Schema artifacts")
 class SchemaCommands {
 
+    private final Console console;
+
+    SchemaCommands(Console console) {
+        this.console = console;
+    }
+
     @Command(command = "status", description = "Check that schema.sql, checkpoints and schema.lock.toml are coherent "
-            + "with the migrations (clean/stale, with diagnostics). Example: matey schema status --all")
-    String status(
-            @Option(longNames = "path", description = "Target path relative to the workspace") String path,
+            + "with the migrations (clean/stale, with diagnostics). Example: matey schema status --all --exit-code")
+    void status(
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
+            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<SchemaStatus> statuses = Matey.at(workspace).schemaStatus(path, all);
-        List<String> blocks = new ArrayList<>();
-        for (SchemaStatus status : statuses) {
-            StringBuilder out = new StringBuilder(header(statuses.size(), status.target()));
-            out.append(new TextTable("Status", "Steps", "Diagnostics")
-                    .row(status.clean() ? "clean" : "stale", status.steps(), status.diagnostics().size()).render());
-            if (!status.clean()) {
-                TextTable diagnostics = new TextTable("Code", "Path", "Detail");
-                status.diagnostics().forEach(d -> diagnostics.row(d.code().id(), d.path(), d.detail()));
-                out.append(diagnostics.render());
+        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+            console.print(Json.render(statuses.stream().map(SchemaCommands::statusJson).toList()));
+        } else {
+            List<String> blocks = new ArrayList<>();
+            for (SchemaStatus status : statuses) {
+                StringBuilder out = new StringBuilder(header(statuses.size(), status.target()));
+                out.append(new TextTable("Status", "Steps", "Diagnostics")
+                        .row(Style.state(status.clean() ? "clean" : "stale", status.clean()), status.steps(),
+                                status.diagnostics().size()).render());
+                if (!status.clean()) {
+                    TextTable diagnostics = new TextTable("Code", "Path", "Detail");
+                    status.diagnostics().forEach(d -> diagnostics.row(d.code().id(), d.path(), d.detail()));
+                    out.append(diagnostics.render());
+                }
+                blocks.add(out.toString());
             }
-            blocks.add(out.toString());
+            console.print(String.join("\n", blocks));
         }
-        return String.join("\n", blocks).stripTrailing();
+        Console.exitIf(exitCode, statuses.stream().anyMatch(s -> !s.clean()));
+    }
+
+    private static Map<String, Object> statusJson(SchemaStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", status.target());
+        json.put("status", status.clean() ? "clean" : "stale");
+        json.put("steps", status.steps());
+        json.put("diagnostics", status.diagnostics().stream().map(d -> {
+            Map<String, Object> diagnostic = new LinkedHashMap<>();
+            diagnostic.put("code", d.code().id());
+            diagnostic.put("path", d.path());
+            diagnostic.put("detail", d.detail());
+            return diagnostic;
+        }).toList());
+        return json;
     }
 
     @Command(command = "plan", description = "Replay migrations in a scratch database and compare with the committed "
             + "artifacts; writes nothing. Example: matey schema plan --diff")
-    String plan(
-            @Option(longNames = "path", description = "Target path relative to the workspace") String path,
+    void plan(
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
@@ -50,32 +86,35 @@ class SchemaCommands {
             @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
+            @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 when committed artifacts differ from the replay") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
         }
+        ReportFormat reportFormat = ReportFormat.parse(format);
         Matey matey = Matey.at(workspace);
         List<TargetConfig> targets = matey.targets(path, all);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch);
-        List<String> blocks = new ArrayList<>();
+        List<SchemaPlanResult> results = new ArrayList<>();
         for (TargetConfig target : targets) {
             SchemaPlanResult result = matey.schemaPlan(target, options, Progress.forTerminal());
-            String header = header(targets.size(), target.name());
-            if (sql) {
-                blocks.add(header + result.replaySql());
-            } else if (diff) {
-                blocks.add(header + result.diff());
-            } else {
-                blocks.add(header + summary(result));
+            results.add(result);
+            if (reportFormat == ReportFormat.TEXT) {
+                String body = sql ? result.replaySql() : diff ? result.diff() : summary(result);
+                console.print(header(targets.size(), target.name()) + body);
             }
         }
-        return String.join("\n", blocks).stripTrailing();
+        if (reportFormat == ReportFormat.JSON) {
+            console.print(Json.render(results.stream().map(SchemaCommands::planJson).toList()));
+        }
+        Console.exitIf(exitCode, results.stream().anyMatch(r -> !r.match()));
     }
 
     private static String summary(SchemaPlanResult result) {
         StringBuilder out = new StringBuilder(new TextTable("Divergence", "Anchor", "Tail", "Status")
                 .row(result.divergence().isPresent() ? result.divergence().getAsInt() : "-", result.anchorIndex(),
-                        result.tailCount(), result.match() ? "match" : "mismatch")
+                        result.tailCount(), Style.state(result.match() ? "match" : "mismatch", result.match()))
                 .render());
         out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
         out.append("Down checked: ").append(result.downChecked().size())
@@ -86,10 +125,24 @@ class SchemaCommands {
         return out.toString();
     }
 
+    private static Map<String, Object> planJson(SchemaPlanResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", result.target());
+        json.put("divergence", result.divergence().isPresent() ? result.divergence().getAsInt() : null);
+        json.put("anchor", result.anchorIndex());
+        json.put("tail", result.tailCount());
+        json.put("status", result.match() ? "match" : "mismatch");
+        json.put("scratch_url", result.scratchUrl().toString());
+        json.put("down_checked", result.downChecked());
+        json.put("down_skipped", result.downSkipped());
+        json.put("stale_files", result.staleFiles());
+        return json;
+    }
+
     @Command(command = "apply", description = "Replay migrations in a scratch database (checking every down section "
             + "by a round trip) and write schema.sql, checkpoints and schema.lock.toml. Example: matey schema apply")
-    String apply(
-            @Option(longNames = "path", description = "Target path relative to the workspace") String path,
+    void apply(
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
@@ -105,10 +158,10 @@ class SchemaCommands {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
         }
-        return out.toString().stripTrailing();
+        console.print(out.toString());
     }
 
     static String header(int targets, String name) {
-        return targets > 1 ? name + "\n" : "";
+        return targets > 1 ? Style.bold(name) + "\n" : "";
     }
 }

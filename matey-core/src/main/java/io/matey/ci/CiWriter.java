@@ -1,0 +1,33 @@
+package io.matey.ci;
+
+import io.matey.MateyException;
+import io.matey.workspace.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes the CI pipeline at the git repository root; an existing file is replaced only with {@code --force}. */
+public final class CiWriter {
+
+    private CiWriter() {
+    }
+
+    public static Path write(Workspace workspace, CiProvider provider, boolean force) {
+        Path repoRoot = workspace.gitRoot().orElseThrow(() -> new MateyException(
+                "--ci requires a git repository so CI files can be written at the repo root. Run `git init` first."));
+        Path file = repoRoot.resolve(provider.path());
+        if (Files.exists(file) && !force) {
+            throw new MateyException("Refusing to overwrite existing file: " + file + ". Pass --force to replace it.");
+        }
+        String relative = repoRoot.relativize(workspace.root()).toString().replace('\\', '/');
+        String text = CiPipeline.render(provider, relative.isEmpty() ? "." : relative, workspace.targets());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MateyException("Cannot write " + file + ": " + e.getMessage());
+        }
+        return file;
+    }
+}
