@@ -26,10 +26,6 @@ public record CodegenConfig(boolean enabled, String generator, String options, S
             "declarative", List.of("noindexes", "noconstraints", "nocomments"),
             JAVA_RECORDS, List.of("nocomments"));
 
-    public static CodegenConfig defaults() {
-        return new CodegenConfig(true, DEFAULT_GENERATOR, null, null, null);
-    }
-
     /** The options, split on commas, trimmed, without empty entries. */
     public Set<String> optionSet() {
         Set<String> set = new LinkedHashSet<>();
