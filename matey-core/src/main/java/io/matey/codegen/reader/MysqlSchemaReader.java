@@ -9,6 +9,7 @@ import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ final class MysqlSchemaReader implements SchemaReader {
         boolean mariadb = single(connection, "SELECT VERSION()").contains("MariaDB");
         String database = single(connection, "SELECT DATABASE()");
         Map<String, Parts> tables = new TreeMap<>();
-        query(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES "
+        Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW')", rs -> {
                     boolean view = rs.getString(2).equals("VIEW");
                     String comment = rs.getString(3);
@@ -68,7 +69,7 @@ final class MysqlSchemaReader implements SchemaReader {
                         tables.put(rs.getString(1), new Parts(view, view || comment == null || comment.isEmpty() ? null : comment));
                     }
                 });
-        query(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, "
+        Rows.forEach(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, "
                 + "CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, EXTRA, "
                 + "GENERATION_EXPRESSION, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME, ORDINAL_POSITION", rs -> {
@@ -77,7 +78,7 @@ final class MysqlSchemaReader implements SchemaReader {
                         table.columns.add(column(rs, table.view, mariadb, database));
                     }
                 });
-        query(connection, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, "
+        Rows.forEach(connection, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, "
                 + "k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME "
                 + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.TABLE_CONSTRAINTS tc "
                 + "ON tc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND tc.TABLE_NAME = k.TABLE_NAME "
@@ -99,7 +100,7 @@ final class MysqlSchemaReader implements SchemaReader {
                         key.refColumns().add(rs.getString(7));
                     }
                 });
-        query(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+        Rows.forEach(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
                 + "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()", rs -> {
                     Parts table = tables.get(rs.getString(1));
                     if (table != null) {
@@ -107,7 +108,7 @@ final class MysqlSchemaReader implements SchemaReader {
                     }
                 });
         // MariaDB scopes check names per table and lists the table; MySQL scopes them per schema and does not.
-        query(connection, mariadb
+        Rows.forEach(connection, mariadb
                 ? "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
                         + "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME"
                 : "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
@@ -119,7 +120,7 @@ final class MysqlSchemaReader implements SchemaReader {
                         table.checks.add(new CheckConstraint(rs.getString(2), unqualified(rs.getString(3), database)));
                     }
                 });
-        query(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
+        Rows.forEach(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
                 + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", rs -> {
                     Parts table = tables.get(rs.getString(1));
@@ -304,17 +305,6 @@ final class MysqlSchemaReader implements SchemaReader {
         return sql == null ? null : sql.replace("`" + database + "`.", "");
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                handler.row(rs);
-            }
-        }
-    }
 
     private static String single(Connection connection, String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -8,6 +8,7 @@ import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.Rows;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,7 +61,7 @@ final class PostgresSchemaReader implements SchemaReader {
         PgTypes types = PgTypes.load(connection, defaultSchema);
         Map<Long, Relation> relations = new LinkedHashMap<>();
         Map<Long, Parts> parts = new LinkedHashMap<>();
-        query(connection, "SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') "
+        Rows.forEach(connection, "SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid IN (" + RELATIONS + ")", rs -> {
                     String schema = rs.getString(2);
                     String name = rs.getString(3);
@@ -81,7 +82,7 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     private static void readColumns(Connection connection, Map<Long, Parts> parts) throws SQLException {
-        query(connection, "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
+        Rows.forEach(connection, "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
                 + "pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated, "
                 + "col_description(a.attrelid, a.attnum), format_type(a.atttypid, a.atttypmod), "
                 + "seq.seqstart, seq.seqincrement, seq.qualified "
@@ -105,7 +106,7 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     private static void readConstraints(Connection connection, Map<Long, Parts> parts, String defaultSchema) throws SQLException {
-        query(connection, "SELECT con.conrelid, con.conname, con.contype, " + names("con.conkey", "con.conrelid") + ", "
+        Rows.forEach(connection, "SELECT con.conrelid, con.conname, con.contype, " + names("con.conkey", "con.conrelid") + ", "
                 + "rn.nspname, rc.relname, " + names("con.confkey", "con.confrelid") + ", con.confupdtype, con.confdeltype, "
                 + "pg_get_constraintdef(con.oid, true) "
                 + "FROM pg_constraint con LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
@@ -138,7 +139,7 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     private static void readIndexes(Connection connection, Map<Long, Parts> parts) throws SQLException {
-        query(connection, "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true), "
+        Rows.forEach(connection, "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true), "
                 + "ARRAY(SELECT a.attname::text FROM generate_series(1, i.indnkeyatts) k "
                 + "  LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] ORDER BY k), "
                 + "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
@@ -220,17 +221,6 @@ final class PostgresSchemaReader implements SchemaReader {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                handler.row(rs);
-            }
-        }
-    }
 
     private static String single(Connection connection, String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {

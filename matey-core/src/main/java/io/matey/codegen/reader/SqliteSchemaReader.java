@@ -8,6 +8,7 @@ import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,11 +83,7 @@ final class SqliteSchemaReader implements SchemaReader {
                 uniques, ddl.checks(), indexes);
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void forEachColumn(Connection connection, String table, RowHandler handler) throws SQLException {
+    private static void forEachColumn(Connection connection, String table, Rows.RowHandler handler) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM pragma_table_xinfo(?) ORDER BY cid")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
