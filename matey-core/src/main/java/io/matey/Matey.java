@@ -5,6 +5,7 @@ import io.matey.ci.CiWriter;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LiveDrift;
+import io.matey.live.LiveEndpoint;
 import io.matey.live.LivePlan;
 import io.matey.live.LiveStatus;
 import io.matey.migration.NewMigration;
@@ -94,6 +95,21 @@ public final class Matey {
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
         return new LiveDatabase(env, line -> { }).drift(target, url);
+    }
+
+    /** {@code db status} on a live database given as an endpoint, such as an application's DataSource. */
+    public LiveStatus dbStatus(TargetConfig target, LiveEndpoint endpoint) {
+        return new LiveDatabase(env, line -> { }).status(target, endpoint);
+    }
+
+    /** {@code db migrate} on a live database given as an endpoint, such as an application's DataSource. */
+    public LiveChange dbMigrate(TargetConfig target, LiveEndpoint endpoint, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).migrate(target, endpoint);
+    }
+
+    /** {@code db drift} on a live database given as an endpoint, such as an application's DataSource. */
+    public LiveDrift dbDrift(TargetConfig target, LiveEndpoint endpoint) {
+        return new LiveDatabase(env, line -> { }).drift(target, endpoint);
     }
 
     public LivePlan dbPlan(TargetConfig target, String url) {
