@@ -2,6 +2,7 @@ package io.matey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.live.LiveCheck;
 import io.matey.live.LiveEndpoint;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
@@ -19,7 +20,7 @@ class MateyEndpointFacadeTest {
     Path dir;
 
     @Test
-    void statusMigrateAndDriftThroughAnApplicationDataSource() throws Exception {
+    void checkAndMigrateThroughAnApplicationDataSource() throws Exception {
         TestWorkspace ws = new TestWorkspace(dir, "sqlite");
         ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
         ws.apply();
@@ -29,10 +30,13 @@ class MateyEndpointFacadeTest {
         Matey matey = ws.matey();
         TargetConfig target = matey.target(TestWorkspace.TARGET);
 
-        assertThat(matey.dbStatus(target, endpoint).pending()).isEqualTo(1);
+        assertThat(matey.dbCheck(target, endpoint).status().pending()).isEqualTo(1);
         List<String> progress = new ArrayList<>();
         assertThat(matey.dbMigrate(target, endpoint, progress::add).after()).isEqualTo(1);
         assertThat(progress).singleElement().asString().startsWith("migrations/001_one.sql  up");
-        assertThat(matey.dbDrift(target, endpoint).drifted()).isFalse();
+        LiveCheck check = matey.dbCheck(target, endpoint);
+        assertThat(check.clean()).isTrue();
+        assertThat(check.status().pending()).isZero();
+        assertThat(check.drift().drifted()).isFalse();
     }
 }

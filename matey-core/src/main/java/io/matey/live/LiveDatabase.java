@@ -90,7 +90,21 @@ public final class LiveDatabase {
 
     /** Compares the live schema with the committed state at the live applied index. */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        Reading reading = inspect(LiveTarget.read(target, endpoint), "db drift");
+        return drift(inspect(LiveTarget.read(target, endpoint), "db drift"));
+    }
+
+    /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
+    public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
+        LiveTarget live = LiveTarget.read(target, endpoint);
+        if (!live.state().isClean()) {
+            return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
+        }
+        Reading reading = inspect(live, "db drift");
+        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
+                reading.applied()), drift(reading));
+    }
+
+    private static LiveDrift drift(Reading reading) {
         LivePrefix prefix = reading.prefix();
         String expected = reading.target().expectedAt(prefix.index());
         boolean drifted = !prefix.consistent() || !SchemaDump.sameSchema(reading.liveSql(), expected);
@@ -118,14 +132,14 @@ public final class LiveDatabase {
     }
 
     /** The applied versions and the live dump, read without the migration lock: reports never block a deploy. */
-    private record Reading(LiveTarget target, LivePrefix prefix, String liveSql) {
+    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
         live.requireClean(context);
         try (Connection connection = LiveConnector.connect(live, context)) {
             List<String> applied = live.engine().migrationTable().appliedVersions(connection);
-            return new Reading(live, LivePrefix.check(live.migrations(), applied),
+            return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
                     SchemaDump.dump(live.engine(), connection));
         } catch (SQLException e) {
             throw live.failure(context, e);

@@ -54,6 +54,30 @@ class LiveDataSourceTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aCheckReadsStatusAndDriftAtOnceAndNoDatabaseWhenArtifactsAreStale(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));
+            h.live.migrate(h.target(), endpoint);
+            h.db.execute("CREATE TABLE it_ds_extra (id INT);");
+            LiveCheck drifted = h.live.check(h.target(), endpoint);
+            assertThat(drifted.clean()).isTrue();
+            assertThat(drifted.target()).isEqualTo("db/core");
+            assertThat(drifted.status().applied()).isEqualTo(2);
+            assertThat(drifted.status().pending()).isZero();
+            assertThat(drifted.drift().drifted()).isTrue();
+            assertThat(drifted.drift().diff()).contains("it_ds_extra");
+
+            h.ws.write("db/core/migrations/002_two.sql", h.ws.read("db/core/migrations/002_two.sql") + "-- edited\n");
+            LiveCheck stale = h.live.check(h.target(), endpoint);
+            assertThat(stale.clean()).isFalse();
+            assertThat(stale.diagnostics()).extracting(d -> d.code().id()).contains("coherence-migration-digest-mismatch");
+            assertThat(stale.status()).isNull();
+            assertThat(stale.drift()).isNull();
+        }
+    }
+
     @Test
     void theDataSourceEngineMustMatchTheTargetEngine() throws Exception {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
