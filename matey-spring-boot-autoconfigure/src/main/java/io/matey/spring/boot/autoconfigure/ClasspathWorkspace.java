@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A workspace packaged on the classpath (in the application jar, the usual production case), copied into a
  * temporary directory once at start-up, because the core reads a workspace from the file system. Only the
- * classpath root that holds {@code matey.toml} is copied, so test resources never mix with main ones.
+ * first classpath root that holds {@code <location>/matey.toml} is copied, so that test resources never mix
+ * with main ones; {@code classpath:} and {@code classpath*:} mean the same here.
  */
 final class ClasspathWorkspace {
 
@@ -29,19 +31,41 @@ final class ClasspathWorkspace {
             throw new MateyWorkspaceNotFoundException(location, "there is no " + base + "/"
                     + WorkspaceLoader.CONFIG_FILE + " on the classpath");
         }
+        Path dir;
         try {
-            String configUrl = config.getURL().toString();
-            String rootUrl = configUrl.substring(0, configUrl.length() - WorkspaceLoader.CONFIG_FILE.length());
-            Path dir = Files.createTempDirectory("matey-workspace-");
-            for (Resource resource : resolver.getResources("classpath*:" + base + "/**")) {
-                String url = resource.getURL().toString();
-                if (url.startsWith(rootUrl) && !isDirectory(resource, url)) {
-                    copy(resource, dir, decode(url.substring(rootUrl.length())));
-                }
-            }
+            dir = Files.createTempDirectory("matey-workspace-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the Matey workspace: " + e.getMessage(), e);
+        }
+        try {
+            copyTree(location, config, resolver, dir);
             return dir;
         } catch (IOException e) {
+            FileSystemUtils.deleteRecursively(dir.toFile());
             throw new UncheckedIOException("Cannot copy the Matey workspace at " + location + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            FileSystemUtils.deleteRecursively(dir.toFile());
+            throw e;
+        }
+    }
+
+    private static void copyTree(String location, Resource config, ResourcePatternResolver resolver, Path dir)
+            throws IOException {
+        String configUrl = config.getURL().toString();
+        String rootUrl = configUrl.substring(0, configUrl.length() - WorkspaceLoader.CONFIG_FILE.length());
+        // A pattern on the root's own URL walks that jar's entries or that directory only.
+        for (Resource resource : resolver.getResources(rootUrl + "**")) {
+            String url = resource.getURL().toString();
+            if (!url.startsWith(rootUrl)) {
+                throw new IOException(url + " is not under " + rootUrl);
+            }
+            if (!isDirectory(resource, url)) {
+                copy(resource, dir, decode(url.substring(rootUrl.length())));
+            }
+        }
+        if (!Files.isRegularFile(dir.resolve(WorkspaceLoader.CONFIG_FILE))) {
+            throw new MateyWorkspaceNotFoundException(location, "found " + configUrl + " but cannot list " + rootUrl
+                    + " (a jar built without directory entries?)");
         }
     }
 

@@ -2,10 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
 import io.matey.MateyException;
-import io.matey.SchemaStatus;
 import io.matey.engine.MigrationFailedException;
-import io.matey.live.LiveDrift;
-import io.matey.live.LiveStatus;
 import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,31 +27,29 @@ public class MateyChecker {
 
     /** Artifact coherence, then the live status and drift at the applied index. Changes nothing. */
     public TargetReport verify(ManagedTarget target) {
-        SchemaStatus artifacts = artifacts(target);
-        return reports.record(artifacts.clean() ? live(target) : TargetReport.stale(target, artifacts, clock.instant()));
+        return reports.record(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()),
+                clock.instant()));
     }
 
-    /** Applies the pending migrations under the engine's migration lock, then verifies. */
+    /**
+     * Applies the pending migrations under the engine's migration lock, then verifies. Migrate refuses stale
+     * artifacts and a database ahead of or diverged from the worktree, and fails its postcheck on an
+     * out-of-band change: those are reported as such; anything else (a failing migration) stays an error.
+     */
     public TargetReport migrate(ManagedTarget target) {
-        SchemaStatus artifacts = artifacts(target);
-        if (!artifacts.clean()) {
-            return reports.record(TargetReport.stale(target, artifacts, clock.instant()));
-        }
         try {
             matey.dbMigrate(target.config(), target.endpoint(), line -> logger.info("Matey target '" + target.name()
                     + "': " + line));
         } catch (MigrationFailedException e) {
             throw e;
         } catch (MateyException e) {
-            // Migrate refuses a database ahead of or diverged from the worktree, and fails its postcheck on an
-            // out-of-band change: those are drift, reported as such; anything else stays an error.
-            TargetReport report = live(target);
-            if (report.drifted()) {
-                return reports.record(report);
+            TargetReport report = verify(target);
+            if (report.healthy()) {
+                throw e;
             }
-            throw e;
+            return report;
         }
-        return reports.record(live(target));
+        return verify(target);
     }
 
     /** {@link #verify}, with a database that cannot be read reported as such: for reports while the application runs. */
@@ -69,15 +64,5 @@ public class MateyChecker {
     /** Records that a check or migration of the target failed. */
     public TargetReport failed(ManagedTarget target, MateyException failure) {
         return reports.record(TargetReport.failed(target, failure.getMessage(), clock.instant()));
-    }
-
-    private SchemaStatus artifacts(ManagedTarget target) {
-        return matey.schemaStatus(target.name(), false).get(0);
-    }
-
-    private TargetReport live(ManagedTarget target) {
-        LiveStatus status = matey.dbStatus(target.config(), target.endpoint());
-        LiveDrift drift = matey.dbDrift(target.config(), target.endpoint());
-        return TargetReport.checked(target, status, drift, clock.instant());
     }
 }

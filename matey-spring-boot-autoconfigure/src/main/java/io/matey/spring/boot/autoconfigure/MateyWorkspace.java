@@ -3,15 +3,12 @@ package io.matey.spring.boot.autoconfigure;
 import io.matey.Matey;
 import io.matey.workspace.Workspace;
 import io.matey.workspace.WorkspaceLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.ResourceUtils;
 
 /**
@@ -81,15 +78,8 @@ public class MateyWorkspace implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (!temporary) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the copied Matey workspace " + root, e);
+        if (temporary) {
+            FileSystemUtils.deleteRecursively(root.toFile());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.matey.spring.boot.autoconfigure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.matey.SchemaStatus;
 import io.matey.artifact.Diagnostic;
+import io.matey.live.LiveCheck;
 import io.matey.live.LiveDrift;
 import io.matey.live.LiveStatus;
 import java.time.Instant;
@@ -33,19 +33,20 @@ public record TargetReport(String target, String engine, String connection, Inte
     public static final String DRIFTED = "drifted";
     public static final String UNCHECKED = "unchecked";
 
-    static TargetReport checked(ManagedTarget target, LiveStatus status, LiveDrift drift, Instant checkedAt) {
+    static TargetReport of(ManagedTarget target, LiveCheck check, Instant checkedAt) {
+        if (!check.clean()) {
+            return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
+                    check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null,
+                    checkedAt);
+        }
+        LiveStatus status = check.status();
+        LiveDrift drift = check.drift();
         List<String> pending = status.migrations().stream().filter(e -> !e.applied()).map(LiveStatus.Entry::file)
                 .toList();
         String problem = drift.prefix().problem().isEmpty() ? null : drift.prefix().problem();
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
                 drift.appliedIndex(), pending, CLEAN, List.of(), drift.drifted() ? DRIFTED : CLEAN, problem,
                 drift.drifted() ? drift.diff() : null, null, checkedAt);
-    }
-
-    static TargetReport stale(ManagedTarget target, SchemaStatus artifacts, Instant checkedAt) {
-        return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
-                artifacts.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null,
-                checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, String error, Instant checkedAt) {

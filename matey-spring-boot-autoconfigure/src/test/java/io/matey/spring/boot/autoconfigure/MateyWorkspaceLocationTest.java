@@ -90,6 +90,15 @@ class MateyWorkspaceLocationTest {
     }
 
     @Test
+    void aJarWithoutDirectoryEntriesIsExplained() {
+        runner.withClassLoader(workspace.inJar(dir.resolve("flat.jar"), "db/matey", false)).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("No Matey workspace at classpath:db/matey: found jar:file:")
+                    .endsWith("(a jar built without directory entries?).");
+        });
+    }
+
+    @Test
     void aMissingDirectoryWorkspaceIsExplained() {
         runner.withPropertyValues("matey.workspace=" + dir.resolve("nowhere")).run(context -> {
             FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());

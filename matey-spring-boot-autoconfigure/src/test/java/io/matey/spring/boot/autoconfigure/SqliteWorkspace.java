@@ -61,11 +61,18 @@ final class SqliteWorkspace {
 
     /** A class loader that sees the workspace under {@code prefix/} inside a jar, with directory entries. */
     ClassLoader inJar(Path jar, String prefix) {
+        return inJar(jar, prefix, true);
+    }
+
+    ClassLoader inJar(Path jar, String prefix, boolean directoryEntries) {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> walk = Files.walk(root())) {
             for (Path path : walk.sorted().toList()) {
                 String name = prefix + "/" + root().relativize(path).toString().replace('\\', '/');
                 boolean directory = Files.isDirectory(path);
+                if (directory && !directoryEntries) {
+                    continue;
+                }
                 out.putNextEntry(new JarEntry(directory ? (name.endsWith("/") ? name : name + "/") : name));
                 if (!directory) {
                     Files.copy(path, (OutputStream) out);
