@@ -25,7 +25,8 @@ import org.springframework.core.io.DefaultResourceLoader;
  * an index and a foreign key) with Matey's verification on, next to the same app with {@code matey.enabled=false}.
  * Runs alternate in one JVM after warm-up; the first start of each kind is reported apart, since it also loads
  * the classes. The workspace is packaged in a jar on the classpath, as in production. Not a test: run it with
- * {@code sample-app/startup-time.sh} (needs {@code MATEY_TEST_POSTGRES_URL}).
+ * {@code sample-app/startup-time.sh} (needs {@code MATEY_TEST_POSTGRES_URL}); arguments are extra properties
+ * for both kinds of run, such as {@code logging.level.io.matey=INFO}.
  */
 public final class StartupTimeMain {
 
@@ -43,6 +44,7 @@ public final class StartupTimeMain {
                     + PostgresUrls.jdbcUrl(db), "spring.datasource.username=" + db.url().user(),
                     "matey.workspace=classpath:bench/matey", "matey.primary-target=postgres",
                     "spring.main.banner-mode=off", "logging.level.root=WARN");
+            common = with(common, args);
             start(jar, common, "matey.migrate-on-startup=true").close();
             List<String> off = with(common, "matey.enabled=false");
             List<String> verify = with(common, "matey.migrate-on-startup=false", "matey.verify-on-startup=true");
