@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Start-up time of the sample app against a 100-table PostgreSQL schema (10 migrations of 10 tables, each with
@@ -62,6 +63,8 @@ public final class StartupTimeMain {
                 verifyTimes[i] = time(jar, verify);
             }
             report(firstOff, firstVerify, offTimes, verifyTimes);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
         }
     }
 
