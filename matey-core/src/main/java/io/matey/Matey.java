@@ -3,8 +3,10 @@ package io.matey;
 import io.matey.ci.CiProvider;
 import io.matey.ci.CiWriter;
 import io.matey.live.LiveChange;
+import io.matey.live.LiveCheck;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LiveDrift;
+import io.matey.live.LiveEndpoint;
 import io.matey.live.LivePlan;
 import io.matey.live.LiveStatus;
 import io.matey.migration.NewMigration;
@@ -94,6 +96,19 @@ public final class Matey {
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
         return new LiveDatabase(env, line -> { }).drift(target, url);
+    }
+
+    /** {@code db migrate} on a live database given as an endpoint, such as an application's DataSource. */
+    public LiveChange dbMigrate(TargetConfig target, LiveEndpoint endpoint, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).migrate(target, endpoint);
+    }
+
+    /**
+     * Artifact coherence, live status and drift of a target in one reading, as a running application reports
+     * them; the database is not read when the artifacts are not clean.
+     */
+    public LiveCheck dbCheck(TargetConfig target, LiveEndpoint endpoint) {
+        return new LiveDatabase(env, line -> { }).check(target, endpoint);
     }
 
     public LivePlan dbPlan(TargetConfig target, String url) {

@@ -35,7 +35,7 @@ final class LiveBootstrap {
                         + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);
-            return new LiveChange(target.name(), target.url(), "bootstrap", created, 0, after.index(), List.of());
+            return new LiveChange(target.name(), target.endpoint(), "bootstrap", created, 0, after.index(), List.of());
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);
         }
@@ -44,11 +44,11 @@ final class LiveBootstrap {
     private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
         int applied = target.engine().migrationTable().appliedVersions(connection).size();
         if (applied > 0) {
-            throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.url() + " has "
+            throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.endpoint() + " has "
                     + applied + " applied migration(s). Use `matey db up` to bring it to head.");
         }
         if (!SchemaDump.sameSchema(target.engine().dumpSchema(connection), target.engine().zeroBaseline())) {
-            throw new MateyException(CONTEXT + " requires an empty database: " + target.url() + " already has schema "
+            throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
                     + "objects (see `matey db plan --diff`).");
         }
     }

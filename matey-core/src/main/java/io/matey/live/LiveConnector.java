@@ -17,14 +17,14 @@ final class LiveConnector {
             return false;
         }
         try {
-            target.engine().createDatabase(target.url());
+            target.endpoint().create();
             return true;
         } catch (SQLException e) {
             // Several deploys may race to create it; PostgreSQL tells the losers with a unique violation.
             if (exists(target, command)) {
                 return false;
             }
-            throw new MateyException(command + " failed: cannot create live database " + target.url() + ": "
+            throw new MateyException(command + " failed: cannot create live database " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }
@@ -32,22 +32,22 @@ final class LiveConnector {
     /** Connects to a database that must exist; {@code db migrate} and the read-only commands never create one. */
     static Connection connect(LiveTarget target, String command) {
         if (!exists(target, command)) {
-            throw new MateyException(command + " failed: live database " + target.url() + " does not exist. "
+            throw new MateyException(command + " failed: live database " + target.endpoint() + " does not exist. "
                     + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
         }
         try {
-            return target.engine().connect(target.url());
+            return target.endpoint().connect();
         } catch (SQLException e) {
-            throw new MateyException(command + " failed: cannot connect to live database " + target.url() + ": "
+            throw new MateyException(command + " failed: cannot connect to live database " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }
 
     private static boolean exists(LiveTarget target, String command) {
         try {
-            return target.engine().databaseExists(target.url());
+            return target.endpoint().exists();
         } catch (SQLException e) {
-            throw new MateyException(command + " failed: cannot reach the server of " + target.url() + ": "
+            throw new MateyException(command + " failed: cannot reach the server of " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The live-database commands ({@code db status|up|migrate|down|bootstrap|drift|plan}) for one target. The live
- * URL is {@code url} when given, else the target's {@code url_env} variable. Every command but {@code status}
- * compares the database with the committed artifacts, so it refuses a target whose artifacts are not clean.
+ * The live-database commands ({@code db status|up|migrate|down|bootstrap|drift|plan}) for one target. Each takes
+ * the live database as a URL (when null, the target's {@code url_env} variable) or as a {@link LiveEndpoint}, such
+ * as an application's DataSource. Every command but {@code status} compares the database with the committed
+ * artifacts, so it refuses a target whose artifacts are not clean.
  */
 public final class LiveDatabase {
 
@@ -27,71 +28,118 @@ public final class LiveDatabase {
         this.progress = progress;
     }
 
-    /** Applied and pending migrations; reads a database without {@code schema_migrations} as 0 applied. */
     public LiveStatus status(TargetConfig target, String url) {
-        LiveTarget live = read(target, url);
+        return status(target, endpoint(target, url));
+    }
+
+    /** Applied and pending migrations; reads a database without {@code schema_migrations} as 0 applied. */
+    public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
+        LiveTarget live = LiveTarget.read(target, endpoint);
         try (Connection connection = LiveConnector.connect(live, "db status")) {
-            return LiveStatus.of(live.name(), live.url(), live.migrations(),
+            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
                     live.engine().migrationTable().appliedVersions(connection));
         } catch (SQLException e) {
             throw live.failure("db status", e);
         }
     }
 
-    /** Creates the database if it is missing, applies the pending migrations and verifies the result. */
     public LiveChange up(TargetConfig target, String url) {
-        return LiveUp.run(read(target, url), "up", true, progress);
+        return up(target, endpoint(target, url));
+    }
+
+    /**
+     * Creates the database if it is missing, applies the pending migrations and verifies the result. A DataSource
+     * cannot create its database, so through one this is {@link #migrate}.
+     */
+    public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
+        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress);
+    }
+
+    public LiveChange migrate(TargetConfig target, String url) {
+        return migrate(target, endpoint(target, url));
     }
 
     /** Like {@link #up}, but refuses a database that does not exist. */
-    public LiveChange migrate(TargetConfig target, String url) {
-        return LiveUp.run(read(target, url), "migrate", false, progress);
+    public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
+        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress);
+    }
+
+    public LiveChange down(TargetConfig target, String url, int steps) {
+        LiveDown.requirePositive(steps); // a bad flag is a usage error, reported before a missing URL
+        return down(target, endpoint(target, url), steps);
     }
 
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
-    public LiveChange down(TargetConfig target, String url, int steps) {
+    public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(read(target, url), steps, progress);
+        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress);
     }
 
-    /** Loads {@code schema.sql} into an empty database (created if missing) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, String url) {
-        return LiveBootstrap.run(read(target, url));
+        return bootstrap(target, endpoint(target, url));
+    }
+
+    /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
+    public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint));
+    }
+
+    public LiveDrift drift(TargetConfig target, String url) {
+        return drift(target, endpoint(target, url));
     }
 
     /** Compares the live schema with the committed state at the live applied index. */
-    public LiveDrift drift(TargetConfig target, String url) {
-        Reading reading = inspect(target, url, "db drift");
+    public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
+        return drift(inspect(LiveTarget.read(target, endpoint), "db drift"));
+    }
+
+    /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
+    public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
+        LiveTarget live = LiveTarget.read(target, endpoint);
+        if (!live.state().isClean()) {
+            return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
+        }
+        Reading reading = inspect(live, "db drift");
+        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
+                reading.applied()), drift(reading));
+    }
+
+    private static LiveDrift drift(Reading reading) {
         LivePrefix prefix = reading.prefix();
         String expected = reading.target().expectedAt(prefix.index());
         boolean drifted = !prefix.consistent() || !SchemaDump.sameSchema(reading.liveSql(), expected);
-        return new LiveDrift(reading.target().name(), reading.target().url(), prefix, drifted, reading.liveSql(),
-                expected);
+        return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
+                reading.liveSql(), expected);
+    }
+
+    public LivePlan plan(TargetConfig target, String url) {
+        return plan(target, endpoint(target, url));
     }
 
     /** Compares the live schema with the worktree head. */
-    public LivePlan plan(TargetConfig target, String url) {
-        Reading reading = inspect(target, url, "db plan");
+    public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
+        Reading reading = inspect(LiveTarget.read(target, endpoint), "db plan");
         LiveTarget live = reading.target();
         String expected = live.expectedAt(live.head());
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), expected);
-        return new LivePlan(live.name(), live.url(), reading.prefix(), live.head(), match, reading.liveSql(), expected);
+        return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
+                expected);
     }
 
-    private LiveTarget read(TargetConfig target, String url) {
-        return LiveTarget.read(target, url, env);
+    private LiveEndpoint endpoint(TargetConfig target, String url) {
+        return LiveTarget.endpoint(target, url, env);
     }
 
     /** The applied versions and the live dump, read without the migration lock: reports never block a deploy. */
-    private record Reading(LiveTarget target, LivePrefix prefix, String liveSql) {
+    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql) {
     }
 
-    private Reading inspect(TargetConfig target, String url, String context) {
-        LiveTarget live = read(target, url).requireClean(context);
+    private Reading inspect(LiveTarget live, String context) {
+        live.requireClean(context);
         try (Connection connection = LiveConnector.connect(live, context)) {
             List<String> applied = live.engine().migrationTable().appliedVersions(connection);
-            return new Reading(live, LivePrefix.check(live.migrations(), applied),
+            return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
                     SchemaDump.dump(live.engine(), connection));
         } catch (SQLException e) {
             throw live.failure(context, e);

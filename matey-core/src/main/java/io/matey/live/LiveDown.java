@@ -41,7 +41,7 @@ final class LiveDown {
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);
-            return new LiveChange(target.name(), target.url(), "down", false, before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), "down", false, before.index(), after.index(), timings);
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);
         }

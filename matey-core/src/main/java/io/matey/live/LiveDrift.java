@@ -1,16 +1,16 @@
 package io.matey.live;
 
-import io.matey.engine.MateyUrl;
 import io.matey.schema.SchemaDiff;
 
 /**
  * The outcome of {@code db drift}: whether the live schema differs from the committed state at the live applied
  * index. Being behind the worktree is not drift; a database ahead of or diverged from it is.
  *
+ * @param url         where the live database is reached (a URL or a DataSource), password masked
  * @param liveSql     the live dump
  * @param expectedSql the committed state at {@code prefix.index()}
  */
-public record LiveDrift(String target, MateyUrl url, LivePrefix prefix, boolean drifted, String liveSql,
+public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
         String expectedSql) {
 
     /** {@code Applied index: K}. */

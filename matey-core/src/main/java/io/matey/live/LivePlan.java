@@ -1,17 +1,17 @@
 package io.matey.live;
 
-import io.matey.engine.MateyUrl;
 import io.matey.schema.SchemaDiff;
 
 /**
  * The outcome of {@code db plan}: the live database compared with the worktree head. A database behind the
  * head is a mismatch, as is one ahead of or diverged from the worktree.
  *
+ * @param url         where the live database is reached (a URL or a DataSource), password masked
  * @param targetIndex N, the worktree head
  * @param liveSql     the live dump
  * @param expectedSql the worktree {@code schema.sql} (the zero baseline with no migrations)
  */
-public record LivePlan(String target, MateyUrl url, LivePrefix prefix, int targetIndex, boolean match,
+public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int targetIndex, boolean match,
         String liveSql, String expectedSql) {
 
     /** The live applied index K. */

@@ -1,6 +1,5 @@
 package io.matey.live;
 
-import io.matey.engine.MateyUrl;
 import io.matey.migration.Migration;
 import java.util.HashSet;
 import java.util.List;
@@ -10,16 +9,17 @@ import java.util.Set;
  * The outcome of {@code db status}: every worktree migration, applied ({@code [X]}) or pending ({@code [ ]}),
  * as dbmate lists them, plus applied versions the worktree does not have.
  *
+ * @param url             where the live database is reached (a URL or a DataSource), password masked
  * @param unknownVersions applied versions without a worktree migration, sorted
  */
-public record LiveStatus(String target, MateyUrl url, List<Entry> migrations, List<String> unknownVersions,
+public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations, List<String> unknownVersions,
         LivePrefix prefix) {
 
     /** One worktree migration and whether its version is recorded as applied. */
     public record Entry(String file, String version, boolean applied) {
     }
 
-    static LiveStatus of(String target, MateyUrl url, List<Migration> worktree, List<String> applied) {
+    static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied) {
         Set<String> appliedSet = new HashSet<>(applied);
         List<Entry> entries = worktree.stream()
                 .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();

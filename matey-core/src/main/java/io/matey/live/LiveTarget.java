@@ -19,19 +19,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a live command works with: the target's engine, its live URL, and its artifacts as one consistent
- * snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
+ * What a live command works with: the target's engine, where its live database is reached, and its artifacts as
+ * one consistent snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
-record LiveTarget(String name, Engine engine, MateyUrl url, List<Migration> migrations, LockState state) {
+record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migration> migrations, LockState state) {
 
-    static LiveTarget read(TargetConfig target, String urlOverride, Map<String, String> env) {
-        MateyUrl url = MateyUrl.parse(EnvNames.liveUrl(target, urlOverride, env));
+    /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
+    static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
+        return LiveEndpoint.of(MateyUrl.parse(EnvNames.liveUrl(target, urlOverride, env)));
+    }
+
+    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint) {
         Engine engine = Engines.byId(target.engine());
-        Engine urlEngine = Engines.forUrl(url);
-        if (urlEngine != engine) {
-            throw new MateyException("Live URL " + url + " is a " + urlEngine.id() + " URL, but "
-                    + target.configFile() + " says engine '" + engine.id() + "'.");
+        Engine liveEngine = endpoint.engine();
+        if (liveEngine != engine) {
+            throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "
+                    + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }
         LockState state;
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
@@ -40,7 +44,7 @@ record LiveTarget(String name, Engine engine, MateyUrl url, List<Migration> migr
         }
         List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
                 .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
-        return new LiveTarget(target.name(), engine, url, migrations, state);
+        return new LiveTarget(target.name(), engine, endpoint, migrations, state);
     }
 
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
@@ -81,9 +85,9 @@ record LiveTarget(String name, Engine engine, MateyUrl url, List<Migration> migr
         return MigrationParser.decode(path, bytes);
     }
 
-    /** A database error during {@code command}, with the URL and any password in the driver's message masked. */
+    /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
-        return new MateyException(command + " failed on " + url + ": " + MateyUrl.mask(e.getMessage()), e);
+        return new MateyException(command + " failed on " + endpoint + ": " + MateyUrl.mask(e.getMessage()), e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */

@@ -40,7 +40,7 @@ final class LiveUp {
                         + " version(s) applied, but the worktree head is " + target.head() + ".");
             }
             Postcheck.verify(target, connection, after.index(), context);
-            return new LiveChange(target.name(), target.url(), command, created, before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), command, created, before.index(), after.index(), timings);
         } catch (SQLException e) {
             throw target.failure(context, e);
         }

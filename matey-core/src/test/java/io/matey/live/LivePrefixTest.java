@@ -63,7 +63,7 @@ class LivePrefixTest {
 
     @Test
     void statusMarksEachWorktreeFileAndCountsUnknownVersions() {
-        LiveStatus status = LiveStatus.of("db/core", MateyUrl.parse("sqlite3:x.sqlite3"), WORKTREE,
+        LiveStatus status = LiveStatus.of("db/core", LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
                 List.of("001", "003", "900"));
         assertThat(status.migrations()).extracting(LiveStatus.Entry::applied).containsExactly(true, false, true);
         assertThat(status.unknownVersions()).containsExactly("900");

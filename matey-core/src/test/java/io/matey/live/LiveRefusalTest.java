@@ -117,10 +117,10 @@ class LiveRefusalTest {
     void liveUrlComesFromTheEnvironmentAndMustMatchTheEngine(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             var target = h.target();
-            assertThatThrownBy(() -> h.live.status(target, null)).isInstanceOf(MateyException.class)
+            assertThatThrownBy(() -> h.live.status(target, (String) null)).isInstanceOf(MateyException.class)
                     .hasMessage("Live database URL is missing. Pass --url or set DB_CORE_DATABASE_URL.");
             h.ws.env().put("DB_CORE_DATABASE_URL", h.url());
-            assertThat(new LiveDatabase(h.ws.env(), line -> { }).up(target, null).after()).isEqualTo(2);
+            assertThat(new LiveDatabase(h.ws.env(), line -> { }).up(target, (String) null).after()).isEqualTo(2);
             String other = engine.equals("sqlite") ? "mysql://root@127.0.0.1:3306/x" : "sqlite3:x.sqlite3";
             assertThatThrownBy(() -> h.live.status(target, other))
                     .hasMessageContaining("but " + target.configFile() + " says engine '" + engine + "'");

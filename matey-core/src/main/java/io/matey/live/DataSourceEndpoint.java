@@ -1,0 +1,66 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * A live database reached through an application's {@link DataSource}. A DataSource hands out connections to a
+ * database that exists and cannot create one, so {@code db up} through it behaves like {@code db migrate}.
+ *
+ * @param description the masked JDBC URL the driver reports
+ */
+record DataSourceEndpoint(DataSource dataSource, Engine engine, String description) implements LiveEndpoint {
+
+    static DataSourceEndpoint detect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String description = MateyUrl.mask(metaData.getURL());
+            return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
+                    description);
+        } catch (SQLException e) {
+            throw new MateyException("Cannot connect to the application's DataSource: " + MateyUrl.mask(e.getMessage()),
+                    e);
+        }
+    }
+
+    /** By product name rather than JDBC URL, so that wrapping drivers (p6spy, Testcontainers' jdbc:tc:) work too. */
+    static Engine engineOf(String productName, String description) {
+        String id = Engines.normalizeId(productName);
+        return Engines.all().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new MateyException("The DataSource " + description + " is a " + productName
+                        + " database, which Matey does not support. Supported engines: "
+                        + Engines.all().stream().map(Engine::id).collect(Collectors.joining(", ")) + "."));
+    }
+
+    @Override
+    public String kind() {
+        return "DataSource";
+    }
+
+    @Override
+    public boolean exists() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        throw new MateyException("Cannot create a database through the DataSource " + description + ".");
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

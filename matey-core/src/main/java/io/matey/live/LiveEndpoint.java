@@ -1,0 +1,36 @@
+package io.matey.live;
+
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Where a live database is reached: a Matey URL ({@code --url} or {@code $url_env}), or an application's
+ * {@link DataSource} (the Spring Boot starter's usual case). {@link #toString()} describes it with any password
+ * masked, so an endpoint can go into every message and report.
+ */
+public interface LiveEndpoint {
+
+    static LiveEndpoint of(MateyUrl url) {
+        return UrlEndpoint.of(url);
+    }
+
+    /** Connects once to detect the engine from the database's product name. */
+    static LiveEndpoint of(DataSource dataSource) {
+        return DataSourceEndpoint.detect(dataSource);
+    }
+
+    Engine engine();
+
+    /** {@code URL} or {@code DataSource}, for messages. */
+    String kind();
+
+    boolean exists() throws SQLException;
+
+    /** Creates the database; only called when {@link #exists()} said it is missing. */
+    void create() throws SQLException;
+
+    Connection connect() throws SQLException;
+}

@@ -1,0 +1,41 @@
+package io.matey.live;
+
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A live database named by a Matey URL: the engine connects, and creates the database for {@code db up}. */
+record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
+
+    static UrlEndpoint of(MateyUrl url) {
+        return new UrlEndpoint(url, Engines.forUrl(url));
+    }
+
+    @Override
+    public String kind() {
+        return "URL";
+    }
+
+    @Override
+    public boolean exists() throws SQLException {
+        return engine.databaseExists(url);
+    }
+
+    @Override
+    public void create() throws SQLException {
+        engine.createDatabase(url);
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return engine.connect(url);
+    }
+
+    /** The URL with its password masked. */
+    @Override
+    public String toString() {
+        return url.toString();
+    }
+}

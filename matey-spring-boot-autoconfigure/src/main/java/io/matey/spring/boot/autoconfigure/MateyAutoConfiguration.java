@@ -1,0 +1,72 @@
+package io.matey.spring.boot.autoconfigure;
+
+import io.matey.Matey;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+/**
+ * Checks the application's databases against the committed Matey artifacts during start-up, modelled on
+ * Spring Boot's Flyway support: the {@link MateyInitializer} is a database initializer that JPA and
+ * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        before = {HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+@ConditionalOnClass(Matey.class)
+@ConditionalOnBooleanProperty(name = "matey.enabled", matchIfMissing = true)
+@Conditional(MateyDatabaseCondition.class)
+@EnableConfigurationProperties(MateyProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public class MateyAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MateyWorkspace mateyWorkspace(MateyProperties properties, ResourceLoader resourceLoader) {
+        return MateyWorkspace.load(properties.getWorkspace(),
+                ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MateyTargets mateyTargets(MateyWorkspace workspace, MateyProperties properties,
+            @MateyDataSource ObjectProvider<DataSource> mateyDataSource, ObjectProvider<DataSource> dataSource,
+            ListableBeanFactory beanFactory, Environment environment) {
+        DataSource primary = mateyDataSource.getIfAvailable(dataSource::getIfUnique);
+        return new TargetConnections(properties, workspace.workspace(), primary,
+                name -> beanFactory.getBean(name, DataSource.class), environment).resolve();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MateyReports mateyReports() {
+        return new MateyReports();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MateyChecker mateyChecker(MateyWorkspace workspace, MateyReports reports) {
+        return new MateyChecker(workspace.matey(), reports, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MateyInitializer mateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
+        return new MateyInitializer(targets, checker, properties);
+    }
+}

@@ -1,0 +1,42 @@
+package io.matey.spring.boot.autoconfigure;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matey needs a database: a DataSource bean, or a target whose URL is configured (as {@code spring.flyway.url} is). */
+class MateyDatabaseCondition extends AnyNestedCondition {
+
+    MateyDatabaseCondition() {
+        super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnBean(DataSource.class)
+    static class DataSourceBean {
+    }
+
+    @Conditional(TargetUrlCondition.class)
+    static class TargetUrl {
+    }
+
+    static class TargetUrlCondition extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Map<String, MateyProperties.Target> targets = Binder.get(context.getEnvironment())
+                    .bind("matey.targets", Bindable.mapOf(String.class, MateyProperties.Target.class))
+                    .orElse(Map.of());
+            return targets.values().stream().anyMatch(t -> t.getUrl() != null || t.getUrlEnv() != null)
+                    ? ConditionOutcome.match("a matey.targets entry names its URL")
+                    : ConditionOutcome.noMatch("no matey.targets entry names a URL");
+        }
+    }
+}

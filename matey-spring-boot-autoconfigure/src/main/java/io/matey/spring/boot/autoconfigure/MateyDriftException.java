@@ -1,0 +1,20 @@
+package io.matey.spring.boot.autoconfigure;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Start-up found databases whose schema differs from the committed state at their applied index. */
+public class MateyDriftException extends RuntimeException {
+
+    private final List<TargetReport> reports;
+
+    public MateyDriftException(List<TargetReport> reports) {
+        super("Matey found drift in target(s) " + reports.stream().map(TargetReport::target)
+                .collect(Collectors.joining(", ")));
+        this.reports = List.copyOf(reports);
+    }
+
+    public List<TargetReport> getReports() {
+        return reports;
+    }
+}

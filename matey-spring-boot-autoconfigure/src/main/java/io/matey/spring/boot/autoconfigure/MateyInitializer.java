@@ -1,0 +1,73 @@
+package io.matey.spring.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Checks (and, with {@code matey.migrate-on-startup}, first migrates) every managed target while the context
+ * refreshes. A database initializer: JPA, {@code JdbcTemplate} users and script initializers wait for it (see
+ * {@link MateyInitializerDatabaseInitializerDetector}). Drift and stale artifacts stop the start-up unless
+ * {@code matey.on-drift=warn}; a database that cannot be read or migrated always does.
+ */
+public class MateyInitializer implements InitializingBean {
+
+    private static final Log logger = LogFactory.getLog(MateyInitializer.class);
+
+    private final MateyTargets targets;
+    private final MateyChecker checker;
+    private final MateyProperties properties;
+
+    public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
+        this.targets = targets;
+        this.checker = checker;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        boolean migrate = properties.isMigrateOnStartup();
+        if (!migrate && !properties.isVerifyOnStartup()) {
+            logger.info("Matey start-up check is off (matey.verify-on-startup=false)");
+            return;
+        }
+        List<TargetReport> stale = new ArrayList<>();
+        List<TargetReport> drifted = new ArrayList<>();
+        for (ManagedTarget target : targets.all()) {
+            long started = System.nanoTime();
+            TargetReport report = migrate ? checker.migrate(target) : checker.verify(target);
+            log(report, (System.nanoTime() - started) / 1_000_000);
+            if (report.stale()) {
+                stale.add(report);
+            } else if (report.drifted()) {
+                drifted.add(report);
+            }
+        }
+        if (properties.getOnDrift() == MateyProperties.OnDrift.FAIL) {
+            if (!stale.isEmpty()) {
+                throw new MateyStaleArtifactsException(stale);
+            }
+            if (!drifted.isEmpty()) {
+                throw new MateyDriftException(drifted);
+            }
+        }
+    }
+
+    private void log(TargetReport report, long millis) {
+        String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
+        if (report.stale()) {
+            logger.warn(subject + ": committed artifacts are stale: " + String.join("; ", report.diagnostics()));
+        } else if (report.drifted()) {
+            logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
+                    + (report.problem() == null ? "" : ": " + report.problem()) + "\n" + report.diff());
+        } else if (report.pendingCount() > 0) {
+            logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
+                    + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
+                    + " (" + millis + " ms)");
+        } else {
+            logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");
+        }
+    }
+}

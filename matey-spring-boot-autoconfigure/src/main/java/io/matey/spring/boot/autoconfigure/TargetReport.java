@@ -1,0 +1,91 @@
+package io.matey.spring.boot.autoconfigure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.matey.artifact.Diagnostic;
+import io.matey.live.LiveCheck;
+import io.matey.live.LiveDrift;
+import io.matey.live.LiveStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The latest check of one managed target: what the endpoint lists, health reports and start-up failures name.
+ * Null fields were not established by the check (no live reading on stale artifacts, say) and stay out of JSON.
+ *
+ * @param connection  where the database is reached, password masked
+ * @param head        N: the worktree migrations
+ * @param applied     K: the live applied index
+ * @param pending     the worktree migrations not applied, in order
+ * @param artifacts   {@value #CLEAN} or {@value #STALE}: the coherence of the committed artifacts
+ * @param diagnostics why the artifacts are stale
+ * @param drift       {@value #CLEAN}, {@value #DRIFTED} or {@value #UNCHECKED} (artifacts stale or check failed)
+ * @param problem     why the applied versions do not fit the worktree (ahead or diverged)
+ * @param diff        the live schema against the committed state at K, when drifted
+ * @param error       why the check could not run
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
+        List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String diff,
+        String error, Instant checkedAt) {
+
+    public static final String CLEAN = "clean";
+    public static final String STALE = "stale";
+    public static final String DRIFTED = "drifted";
+    public static final String UNCHECKED = "unchecked";
+
+    static TargetReport of(ManagedTarget target, LiveCheck check, Instant checkedAt) {
+        if (!check.clean()) {
+            return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
+                    check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null,
+                    checkedAt);
+        }
+        LiveStatus status = check.status();
+        LiveDrift drift = check.drift();
+        List<String> pending = status.migrations().stream().filter(e -> !e.applied()).map(LiveStatus.Entry::file)
+                .toList();
+        String problem = drift.prefix().problem().isEmpty() ? null : drift.prefix().problem();
+        return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
+                drift.appliedIndex(), pending, CLEAN, List.of(), drift.drifted() ? DRIFTED : CLEAN, problem,
+                drift.drifted() ? drift.diff() : null, null, checkedAt);
+    }
+
+    static TargetReport failed(ManagedTarget target, String error, Instant checkedAt) {
+        return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
+                UNCHECKED, null, null, error, checkedAt);
+    }
+
+    private static String engine(ManagedTarget target) {
+        return target.endpoint().engine().id();
+    }
+
+    private static String connection(ManagedTarget target) {
+        return target.endpoint().toString();
+    }
+
+    public boolean drifted() {
+        return DRIFTED.equals(drift);
+    }
+
+    public boolean stale() {
+        return STALE.equals(artifacts);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** Clean artifacts, no drift, and the check ran; pending migrations may remain. */
+    public boolean healthy() {
+        return !drifted() && !stale() && !failed();
+    }
+
+    public int pendingCount() {
+        return pending == null ? 0 : pending.size();
+    }
+
+    /** The same report without the diff, for listings. */
+    public TargetReport withoutDiff() {
+        return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
+                problem, null, error, checkedAt);
+    }
+}

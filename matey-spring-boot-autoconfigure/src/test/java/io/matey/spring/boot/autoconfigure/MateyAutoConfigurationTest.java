@@ -1,0 +1,243 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.Matey;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Conditions, defaults and properties of {@link MateyAutoConfiguration}, on a real SQLite workspace and database. */
+class MateyAutoConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    SqliteWorkspace workspace;
+
+    ApplicationContextRunner runner;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        workspace = new SqliteWorkspace(dir);
+        runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                JdbcTemplateAutoConfiguration.class, MateyAutoConfiguration.class));
+    }
+
+    @Test
+    void defaultsVerifyTheOnlyTargetThroughTheApplicationDataSourceWithoutMigrating() {
+        runner.withPropertyValues(workspace.properties()).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(MateyWorkspace.class).hasSingleBean(MateyTargets.class)
+                    .hasSingleBean(MateyReports.class).hasSingleBean(MateyChecker.class)
+                    .hasSingleBean(MateyInitializer.class);
+            MateyProperties properties = context.getBean(MateyProperties.class);
+            assertThat(properties.isVerifyOnStartup()).isTrue();
+            assertThat(properties.isMigrateOnStartup()).isFalse();
+            assertThat(properties.getOnDrift()).isEqualTo(MateyProperties.OnDrift.FAIL);
+            assertThat(properties.getHealth().getPendingStatus()).isEqualTo("UP");
+            assertThat(properties.getEndpoint().isWriteEnabled()).isFalse();
+
+            TargetReport report = context.getBean(MateyReports.class).find(SqliteWorkspace.TARGET).orElseThrow();
+            assertThat(report.engine()).isEqualTo("sqlite");
+            assertThat(report.connection()).isEqualTo(workspace.jdbcUrl());
+            assertThat(report.artifacts()).isEqualTo(TargetReport.CLEAN);
+            assertThat(report.drift()).isEqualTo(TargetReport.CLEAN);
+            assertThat(report.head()).isEqualTo(2);
+            assertThat(report.applied()).isZero();
+            assertThat(report.pending()).containsExactly("migrations/001_one.sql", "migrations/002_two.sql");
+            assertThat(report.checkedAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void migrateOnStartupAppliesThePendingMigrationsThenVerifies() {
+        runner.withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
+            assertThat(context).hasNotFailed();
+            TargetReport report = context.getBean(MateyReports.class).find(SqliteWorkspace.TARGET).orElseThrow();
+            assertThat(report.applied()).isEqualTo(2);
+            assertThat(report.pending()).isEmpty();
+            assertThat(report.healthy()).isTrue();
+        });
+    }
+
+    @Test
+    void jdbcTemplateWaitsForTheInitializer() {
+        runner.withPropertyValues(workspace.properties()).run(context -> assertThat(
+                context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn()).contains("mateyInitializer"));
+    }
+
+    @Test
+    void verifyOnStartupOffChecksNothing() {
+        runner.withPropertyValues(workspace.properties("matey.verify-on-startup=false")).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(MateyInitializer.class);
+            assertThat(context.getBean(MateyReports.class).all()).isEmpty();
+        });
+    }
+
+    @Test
+    void disabledGivesNoBeans() {
+        runner.withPropertyValues(workspace.properties("matey.enabled=false"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyWorkspace.class)
+                        .doesNotHaveBean(MateyInitializer.class).doesNotHaveBean(MateyProperties.class));
+    }
+
+    @Test
+    void noDataSourceAndNoTargetUrlGivesNoBeans() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root())
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyInitializer.class));
+    }
+
+    @Test
+    void withoutMateyOnTheClasspathNothingIsConfigured() {
+        runner.withClassLoader(new FilteredClassLoader(Matey.class)).withPropertyValues(workspace.properties())
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyInitializer.class));
+    }
+
+    @Test
+    void aTargetUrlAloneIsEnough() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), "matey.migrate-on-startup=true",
+                        "matey.targets.[db/core].url=sqlite3:" + workspace.database)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ManagedTarget target = context.getBean(MateyTargets.class).find("db/core").orElseThrow();
+                    assertThat(target.endpoint().kind()).isEqualTo("URL");
+                    assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().applied()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aTargetUrlEnvIsReadFromTheEnvironment() {
+        runner.withPropertyValues(workspace.properties("matey.targets.[db/core].url-env=ORDERS_DATABASE_URL",
+                "ORDERS_DATABASE_URL=sqlite3:" + workspace.database)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
+                            .hasToString("sqlite3:" + workspace.database);
+                });
+    }
+
+    @Test
+    void withoutADataSourceTheTargetsUrlEnvFromConfigTomlIsUsed() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].enabled=true",
+                        "matey.targets.[db/core].url-env=DB_CORE_DATABASE_URL")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("No live database for Matey target 'db/core': DB_CORE_DATABASE_URL is not set. "
+                                + "Set it, or matey.targets.[db/core].url or .data-source."));
+    }
+
+    @Test
+    void aNamedDataSourceBeanServesItsTarget() {
+        runner.withUserConfiguration(TwoDataSources.class)
+                .withPropertyValues(workspace.properties("matey.targets.[db/core].data-source=mateyOwn"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
+                            .hasToString(workspace.jdbcUrl() + ".own");
+                });
+    }
+
+    @Test
+    void aMateyDataSourceBeanIsPreferredForThePrimaryTarget() {
+        runner.withUserConfiguration(QualifiedDataSource.class).withPropertyValues(workspace.properties())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
+                            .hasToString(workspace.jdbcUrl() + ".own");
+                });
+    }
+
+    @Test
+    void aTargetNotInTheWorkspaceIsNamed() {
+        runner.withPropertyValues(workspace.properties("matey.targets.[db/other].url=sqlite3:x.sqlite3"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("Matey target 'db/other' is not in the workspace")
+                        .hasMessageContaining("Available targets: db/core."));
+    }
+
+    @Test
+    void aDisabledPrimaryTargetLeavesNothingToManage() {
+        runner.withPropertyValues(workspace.properties("matey.targets.[db/core].enabled=false"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageStartingWith("No Matey target to manage"));
+    }
+
+    @Test
+    void aUsersOwnBeansWin() {
+        runner.withUserConfiguration(OwnBeans.class).withPropertyValues(workspace.properties()).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MateyInitializer.class)).isSameAs(context.getBean(OwnBeans.class).initializer);
+            assertThat(context.getBean(MateyReports.class)).isSameAs(context.getBean(OwnBeans.class).reports);
+            assertThat(context.getBean(MateyReports.class).all()).as("the own initializer checks nothing").isEmpty();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+
+        @Bean
+        @Primary
+        DataSource dataSource(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url"));
+        }
+
+        @Bean
+        DataSource mateyOwn(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url") + ".own");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class QualifiedDataSource {
+
+        @Bean
+        @Primary
+        DataSource dataSource(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url"));
+        }
+
+        @Bean
+        @MateyDataSource
+        DataSource mateyOwn(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url") + ".own");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnBeans {
+
+        final MateyReports reports = new MateyReports();
+        MateyInitializer initializer;
+
+        @Bean
+        MateyReports ownReports() {
+            return reports;
+        }
+
+        @Bean
+        MateyInitializer ownInitializer(MateyTargets targets, MateyChecker checker) {
+            MateyProperties off = new MateyProperties();
+            off.setVerifyOnStartup(false);
+            initializer = new MateyInitializer(targets, checker, off);
+            return initializer;
+        }
+    }
+
+    static DataSource sqlite(String url) {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+}

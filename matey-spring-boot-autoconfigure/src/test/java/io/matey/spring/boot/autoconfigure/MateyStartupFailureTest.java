@@ -1,0 +1,111 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Drift, stale artifacts and unreachable databases during start-up, and the failure analyses that explain them. */
+class MateyStartupFailureTest {
+
+    @TempDir
+    Path dir;
+
+    SqliteWorkspace workspace;
+
+    ApplicationContextRunner runner;
+
+    @BeforeEach
+    void migratedDatabase() throws Exception {
+        workspace = new SqliteWorkspace(dir);
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class))
+                .withPropertyValues(workspace.properties());
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void driftStopsTheStartUpWithADiffAndTheCommandToRun() throws Exception {
+        workspace.execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
+            FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' ("
+                    + workspace.jdbcUrl() + ") differs from the committed schema at its applied index 2 of 2.")
+                    .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
+            assertThat(analysis.getAction()).contains("matey db drift --path db/core", "matey.on-drift=warn");
+        });
+    }
+
+    @Test
+    void driftAlsoStopsMigrateOnStartup() throws Exception {
+        workspace.execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context.getStartupFailure())
+                .rootCause().isInstanceOf(MateyDriftException.class));
+    }
+
+    @Test
+    void aDatabaseAheadOfTheWorktreeIsDriftNamingTheProblem() throws Exception {
+        workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("live database is ahead of the worktree");
+        });
+    }
+
+    @Test
+    void withWarnTheApplicationStartsAndReportsTheDrift() throws Exception {
+        workspace.execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+            assertThat(context).hasNotFailed();
+            TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+            assertThat(report.drifted()).isTrue();
+            assertThat(report.diff()).contains("it_out_of_band");
+            assertThat(report.healthy()).isFalse();
+        });
+    }
+
+    @Test
+    void staleArtifactsStopTheStartUpWithTheApplyCommand() {
+        workspace.ws.write("db/core/migrations/002_two.sql", workspace.ws.read("db/core/migrations/002_two.sql") + "-- x\n");
+        runner.run(context -> {
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyStaleArtifactsException.class);
+            FailureAnalysis analysis = new MateyStaleArtifactsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Target 'db/core' (" + workspace.jdbcUrl() + "):",
+                    "    - coherence-migration-digest-mismatch@migrations/002_two.sql");
+            assertThat(analysis.getAction()).contains("matey schema apply --path db/core");
+        });
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().stale()).isTrue();
+        });
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithoutItsPassword() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].url="
+                        + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("postgres://matey:****@127.0.0.1:1/live")
+                            .doesNotContain("s3cret-pw");
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("****")
+                            .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-pw"));
+                });
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** {@code matey.workspace} as a classpath location (a directory or a jar on the classpath) or a directory. */
+class MateyWorkspaceLocationTest {
+
+    @TempDir
+    Path dir;
+
+    SqliteWorkspace workspace;
+
+    ApplicationContextRunner runner;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        workspace = new SqliteWorkspace(dir);
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + workspace.jdbcUrl(), "matey.migrate-on-startup=true");
+    }
+
+    @Test
+    void theDefaultLocationIsClasspathDbMatey() {
+        runner.withClassLoader(workspace.inJar(dir.resolve("app.jar"), "db/matey")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MateyWorkspace.class).location()).isEqualTo("classpath:db/matey");
+            assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().healthy()).isTrue();
+        });
+    }
+
+    @Test
+    void aClasspathWorkspaceInAJarIsCopiedAndRemovedWithTheContext() {
+        Path[] copy = new Path[1];
+        runner.withClassLoader(workspace.inJar(dir.resolve("app.jar"), "deploy/schema"))
+                .withPropertyValues("matey.workspace=classpath:deploy/schema/").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    copy[0] = context.getBean(MateyWorkspace.class).root();
+                    assertThat(copy[0]).isNotEqualTo(workspace.root());
+                    assertThat(copy[0].resolve("db/core/schema.lock.toml")).hasSameTextualContentAs(
+                            workspace.root().resolve("db/core/schema.lock.toml"));
+                    assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().applied()).isEqualTo(2);
+                });
+        assertThat(copy[0]).doesNotExist();
+    }
+
+    @Test
+    void aClasspathWorkspaceInADirectoryIsReadToo() throws Exception {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("db"));
+        Files.move(workspace.root(), classes.resolve("db/matey"));
+        runner.withClassLoader(SqliteWorkspace.loader(classes)).withPropertyValues("matey.workspace=classpath*:db/matey")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().healthy()).isTrue();
+                });
+    }
+
+    @Test
+    void aDirectoryWorkspaceIsUsedInPlaceWithOrWithoutFilePrefix() {
+        for (String location : new String[] {workspace.root().toString(), "file:" + workspace.root()}) {
+            runner.withPropertyValues("matey.workspace=" + location).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MateyWorkspace.class).root()).isEqualTo(workspace.root());
+            });
+        }
+        assertThat(workspace.root()).isDirectory();
+    }
+
+    @Test
+    void aMissingClasspathWorkspaceIsExplained() {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(
+                    "No Matey workspace at classpath:db/matey: there is no db/matey/matey.toml on the classpath.");
+            assertThat(analysis.getAction()).contains("src/main/resources/db/matey", "matey.workspace",
+                    "matey.enabled=false");
+        });
+    }
+
+    @Test
+    void aJarWithoutDirectoryEntriesIsExplained() {
+        runner.withClassLoader(workspace.inJar(dir.resolve("flat.jar"), "db/matey", false)).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("No Matey workspace at classpath:db/matey: found jar:file:")
+                    .endsWith("(a jar built without directory entries?).");
+        });
+    }
+
+    @Test
+    void aMissingDirectoryWorkspaceIsExplained() {
+        runner.withPropertyValues("matey.workspace=" + dir.resolve("nowhere")).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("No Matey workspace at " + dir.resolve("nowhere") + ": "
+                    + dir.resolve("nowhere") + " is not a directory.");
+        });
+        runner.withPropertyValues("matey.workspace=" + dir).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).endsWith("there is no matey.toml in " + dir + ".");
+        });
+    }
+}
