@@ -1,0 +1,60 @@
+package io.matey.engine.postgres;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The dump's view of {@code pg_catalog}: runs one query per object kind, plus the SQL fragments they share. */
+final class Catalog {
+
+    /** OIDs below this were assigned by initdb: built-in objects, never the user's. */
+    static final long FIRST_USER_OID = 16384;
+
+    /** Namespace {@code n} holds user objects: not pg_catalog, pg_toast, temporary schemas or information_schema. */
+    static final String USER_SCHEMA = "n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'";
+
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private final Connection connection;
+
+    Catalog(Connection connection) {
+        this.connection = connection;
+    }
+
+    void query(String sql, RowReader reader) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        }
+    }
+
+    /** The object {@code oid} of {@code catalog} was not created by an extension (pg_dump leaves those out too). */
+    static String notInExtension(String catalog, String oid) {
+        return "NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = '" + catalog + "'::regclass AND x.objid = "
+                + oid + " AND x.deptype = 'e')";
+    }
+
+    /** The name of collation {@code oid} as a COLLATE clause needs it; pg_catalog is always on the path. */
+    static String collationName(String oid) {
+        return "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
+                + " || quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+                + " WHERE co.oid = " + oid + ")";
+    }
+
+    /** A text[] column as a modifiable list; empty for NULL. */
+    static List<String> strings(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        if (array == null) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+}

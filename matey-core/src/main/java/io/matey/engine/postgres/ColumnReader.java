@@ -1,0 +1,60 @@
+package io.matey.engine.postgres;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the columns of every table, view and composite type in one query, in attnum order. */
+final class ColumnReader {
+
+    private static final String SQL = """
+            SELECT a.attrelid, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
+                   CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
+                   a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,
+                   d.oid AS default_oid, pg_get_expr(d.adbin, d.adrelid) AS default_expression,
+                   s.seq_name, s.default_name, s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+                   s.seqcycle
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN LATERAL (
+                SELECT quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) AS seq_name,
+                       sn.oid = n.oid AND sc.relname = c.relname || '_' || a.attname || '_seq' AS default_name,
+                       format_type(q.seqtypid, NULL) AS seq_type, q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
+                       q.seqcache, q.seqcycle
+                FROM pg_depend i
+                JOIN pg_sequence q ON q.seqrelid = i.objid
+                JOIN pg_class sc ON sc.oid = q.seqrelid
+                JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+                WHERE a.attidentity <> '' AND i.classid = 'pg_class'::regclass AND i.refclassid = 'pg_class'::regclass
+                  AND i.refobjid = a.attrelid AND i.refobjsubid = a.attnum AND i.deptype = 'i'
+            ) s ON true
+            WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+              AND %s
+            ORDER BY a.attrelid, a.attnum
+            """.formatted(Catalog.collationName("a.attcollation"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+
+    private ColumnReader() {
+    }
+
+    /** Columns by relation OID. */
+    static Map<Long, List<Column>> read(Catalog catalog) throws SQLException {
+        Map<Long, List<Column>> columns = new HashMap<>();
+        catalog.query(SQL, row -> {
+            String identity = row.getString("attidentity");
+            boolean isIdentity = !identity.isEmpty();
+            Column column = new Column(row.getLong("attrelid"), row.getInt("attnum"), row.getString("name"),
+                    row.getString("type"), row.getString("collation"), row.getBoolean("attnotnull"),
+                    isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
+                    row.getLong("default_oid"), row.getString("default_expression"),
+                    isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
+                    isIdentity ? SequenceOptions.read(row) : null);
+            columns.computeIfAbsent(column.relid(), k -> new ArrayList<>()).add(column);
+        });
+        return columns;
+    }
+}

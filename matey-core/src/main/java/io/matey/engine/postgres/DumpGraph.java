@@ -1,0 +1,81 @@
+package io.matey.engine.postgres;
+
+import io.matey.schema.DependencyOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects of one dump and the catalog rows each one stands for. Readers register rows (a table's row
+ * type, its column defaults, its constraints, ...) with the object that creates them, so that the catalog's
+ * dependencies and comments, which name rows by OID, can be resolved to objects; OIDs never reach the output.
+ */
+final class DumpGraph {
+
+    private record Row(String catalog, long oid, int subId) {
+    }
+
+    private record CommentTarget(DumpObject owner, String order, String target) {
+    }
+
+    private final Map<String, DumpObject> objects = new HashMap<>();
+    private final Map<Row, DumpObject> owners = new HashMap<>();
+    private final Map<Row, CommentTarget> commentTargets = new HashMap<>();
+
+    DumpObject create(Kind kind, String name) {
+        DumpObject object = new DumpObject(kind.key(name));
+        if (objects.putIfAbsent(object.key(), object) != null) {
+            throw new IllegalStateException("Two catalog objects render as " + object.key());
+        }
+        return object;
+    }
+
+    /** Records that a catalog row is created by {@code owner}. */
+    void own(String catalog, long oid, DumpObject owner) {
+        owners.put(new Row(catalog, oid, 0), owner);
+    }
+
+    /** The object that creates a catalog row, or null when the dump does not contain it. */
+    DumpObject owner(String catalog, long oid) {
+        return owners.get(new Row(catalog, oid, 0));
+    }
+
+    /** Owns the row and lets it carry a comment, rendered as {@code COMMENT ON <target>} first among the owner's. */
+    void register(String catalog, long oid, DumpObject owner, String target) {
+        own(catalog, oid, owner);
+        commentable(catalog, oid, 0, owner, "0", target);
+    }
+
+    /** Lets a row (or a column: {@code subId} = attnum) carry a comment rendered with the owner's statements. */
+    void commentable(String catalog, long oid, int subId, DumpObject owner, String order, String target) {
+        commentTargets.put(new Row(catalog, oid, subId), new CommentTarget(owner, order, target));
+    }
+
+    /** Adds a comment from {@code pg_description}; comments on rows outside the dump are not part of it. */
+    void comment(String catalog, long oid, int subId, String literal) {
+        CommentTarget target = commentTargets.get(new Row(catalog, oid, subId));
+        if (target != null) {
+            target.owner().comment(target.order(), target.target(), literal);
+        }
+    }
+
+    /** Adds a dependency from {@code pg_depend}; rows outside the dump impose no order. */
+    void depend(String catalog, long oid, String refCatalog, long refOid) {
+        DumpObject dependent = owner(catalog, oid);
+        if (dependent != null) {
+            dependent.dependOn(owner(refCatalog, refOid));
+        }
+    }
+
+    /** The statements of all objects, dependencies first, otherwise by kind and name, one blank line apart. */
+    String render() {
+        List<String> statements = new ArrayList<>();
+        List<DumpObject> byKey = objects.values().stream().sorted(Comparator.comparing(DumpObject::key)).toList();
+        for (DumpObject object : DependencyOrder.sort(byKey, DumpObject::key, DumpObject::dependencies)) {
+            statements.addAll(object.statements());
+        }
+        return String.join("\n", statements);
+    }
+}

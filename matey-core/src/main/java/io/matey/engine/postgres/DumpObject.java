@@ -1,0 +1,54 @@
+package io.matey.engine.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One unit of the dump: the statements that create an object and what belongs only to it (its comments,
+ * its {@code ALTER}s), emitted together after every object it depends on.
+ */
+final class DumpObject {
+
+    private final String key;
+    private final List<String> statements = new ArrayList<>();
+    private final SortedMap<String, String> comments = new TreeMap<>();
+    private final Set<String> dependencies = new TreeSet<>();
+
+    DumpObject(String key) {
+        this.key = key;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Appends a statement, given without its terminating semicolon. */
+    void add(String statement) {
+        statements.add(statement + ";\n");
+    }
+
+    /** Adds a comment; {@code order} places it among the object's comments whatever order they were read in. */
+    void comment(String order, String target, String literal) {
+        comments.put(order, "COMMENT ON " + target + " IS " + literal + ";\n");
+    }
+
+    void dependOn(DumpObject other) {
+        if (other != null && other != this) {
+            dependencies.add(other.key);
+        }
+    }
+
+    Set<String> dependencies() {
+        return dependencies;
+    }
+
+    List<String> statements() {
+        List<String> all = new ArrayList<>(statements);
+        all.addAll(comments.values());
+        return all;
+    }
+}

@@ -1,0 +1,15 @@
+package io.matey.engine.postgres;
+
+/**
+ * Object kinds in dump order. Dependencies override it (a function used by a column default comes before its
+ * table), otherwise objects go by kind, then name. Functions come after tables and views because SQL function
+ * bodies are checked when created, yet the catalog records no dependency for what a string body references.
+ */
+enum Kind {
+    SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, VIEW, FUNCTION, FOREIGN_KEY, INDEX, STATISTICS, TRIGGER, POLICY;
+
+    /** The sort key of an object of this kind: its rank, then its name. */
+    String key(String name) {
+        return String.format("%02d %s", ordinal(), name);
+    }
+}

@@ -1,0 +1,96 @@
+package io.matey.engine.postgres;
+
+import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reaches a PostgreSQL server from a Matey URL through pgjdbc. Credentials travel as connection properties,
+ * never in the JDBC URL, which drivers and pools like to log.
+ */
+final class PostgresConnector {
+
+    static final int DEFAULT_PORT = 5432;
+    static final String MAINTENANCE_DATABASE = "postgres";
+
+    private static final String DATABASE_MISSING = "3D000";
+
+    /** libpq (and dbmate) parameter names whose pgjdbc property has another name; others pass through as is. */
+    private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
+            "connect_timeout", "connectTimeout",
+            "application_name", "ApplicationName",
+            "search_path", "currentSchema");
+
+    private final MateyUrl url;
+
+    PostgresConnector(MateyUrl url) {
+        if (url.isFile()) {
+            throw new MateyException("PostgreSQL URL must be postgres://user:pass@host:5432/db, got " + url);
+        }
+        this.url = url;
+    }
+
+    String database() {
+        return url.path();
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl(database());
+    }
+
+    private String jdbcUrl(String database) {
+        int port = url.port() > 0 ? url.port() : DEFAULT_PORT;
+        return "jdbc:postgresql://" + url.host() + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+    }
+
+    Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "matey");
+        url.query().forEach((key, value) -> properties.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value));
+        if (url.user() != null && !url.user().isEmpty()) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        return properties;
+    }
+
+    /** Connects to the database the URL names; a missing one fails with SQLState 3D000 and says so. */
+    Connection connect() throws SQLException {
+        if (database().isEmpty()) {
+            throw new MateyException("PostgreSQL URL " + url + " does not name a database (postgres://host:5432/<db>).");
+        }
+        try {
+            return open(database());
+        } catch (SQLException e) {
+            if (DATABASE_MISSING.equals(e.getSQLState())) {
+                throw new SQLException("database \"" + database() + "\" does not exist (" + url + ")", DATABASE_MISSING, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connects to the server's maintenance database, for creating and dropping others. */
+    Connection connectMaintenance() throws SQLException {
+        return open(MAINTENANCE_DATABASE);
+    }
+
+    private Connection open(String database) throws SQLException {
+        try {
+            return DriverManager.getConnection(jdbcUrl(database), properties());
+        } catch (SQLException e) {
+            if (e.getSQLState() == null && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+                throw new SQLException("The PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the "
+                        + "classpath; add it to reach " + url + ".", "08001", e);
+            }
+            throw new SQLException(MateyUrl.mask(e.getMessage()) + " (" + url + ")", e.getSQLState(), e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.matey.engine.postgres;
+
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.SqlMigrationTable;
+import io.matey.migration.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL: URLs {@code postgres://user:pass@host:5432/db?sslmode=disable} (also {@code postgresql://}).
+ * Databases are created and dropped through the server's {@code postgres} maintenance database.
+ */
+public final class PostgresEngine implements Engine {
+
+    private static final String DUPLICATE_DATABASE = "42P04";
+
+    /** dbmate's table, unqualified so that it lives in the current schema as dbmate's does. */
+    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("schema_migrations",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) primary key)",
+            "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
+
+    @Override
+    public String id() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean acceptsScheme(String scheme) {
+        return scheme.equals("postgres") || scheme.equals("postgresql");
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.POSTGRES;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        return new PostgresConnector(url).connect();
+    }
+
+    @Override
+    public boolean databaseExists(MateyUrl url) throws SQLException {
+        PostgresConnector connector = new PostgresConnector(url);
+        try (Connection c = connector.connectMaintenance();
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, connector.database());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        if (databaseExists(url)) {
+            return;
+        }
+        try {
+            maintenance(url, "CREATE DATABASE %s");
+        } catch (SQLException e) {
+            // Another process created it between the check and the statement: the outcome is the same.
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Drops with {@code FORCE}: scratch databases must go even when a crashed run left a session behind. */
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        maintenance(url, "DROP DATABASE IF EXISTS %s WITH (FORCE)");
+    }
+
+    private static void maintenance(MateyUrl url, String template) throws SQLException {
+        PostgresConnector connector = new PostgresConnector(url);
+        String name = "\"" + connector.database().replace("\"", "\"\"") + "\"";
+        try (Connection c = connector.connectMaintenance(); Statement st = c.createStatement()) {
+            st.execute(template.formatted(name));
+        }
+    }
+
+    @Override
+    public MateyUrl siblingUrl(MateyUrl base, String name) {
+        return base.withPath(name);
+    }
+
+    @Override
+    public MigrationTable migrationTable() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        return new PostgresSchemaDumper(connection).dump();
+    }
+
+    @Override
+    public MigrationLock lockMigrations(Connection connection) throws SQLException {
+        return AdvisoryLock.acquire(connection);
+    }
+}

@@ -1,0 +1,56 @@
+package io.matey.engine.postgres;
+
+import io.matey.engine.postgres.ConstraintReader.Constraints;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical PostgreSQL schema (design.md §5): read from the catalogs with one query per object kind,
+ * whatever the number of objects, and rendered as DDL that loads into an empty database and dumps again to
+ * the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
+ */
+final class PostgresSchemaDumper {
+
+    private final Connection connection;
+
+    PostgresSchemaDumper(Connection connection) {
+        this.connection = connection;
+    }
+
+    String dump() throws SQLException {
+        DumpSession session = DumpSession.open(connection);
+        String schema;
+        try {
+            schema = read(new Catalog(connection));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
+            throw e;
+        }
+        session.close();
+        return schema;
+    }
+
+    private static String read(Catalog catalog) throws SQLException {
+        UnsupportedObjects.check(catalog);
+        DumpGraph graph = new DumpGraph();
+        Map<Long, List<Column>> columns = ColumnReader.read(catalog);
+        Constraints constraints = ConstraintReader.read(catalog);
+        SchemaReader.read(catalog, graph);
+        new TypeReader(columns, constraints).read(catalog, graph);
+        new RelationReader(columns, constraints).read(catalog, graph);
+        SequenceReader.read(catalog, graph);
+        FunctionReader.read(catalog, graph);
+        IndexReader.read(catalog, graph);
+        StatisticsReader.read(catalog, graph);
+        TriggerReader.read(catalog, graph);
+        PolicyReader.read(catalog, graph);
+        CatalogLinks.read(catalog, graph);
+        return graph.render();
+    }
+}

@@ -1,0 +1,42 @@
+package io.matey.engine.postgres;
+
+import java.sql.SQLException;
+
+/**
+ * Schemas and extensions. The {@code public} schema exists in every new database and is not created; the
+ * built-in {@code plpgsql} extension neither. Extensions are created without a version, as a fresh install
+ * of the server's default version is what loading a dump can reproduce.
+ */
+final class SchemaReader {
+
+    private static final String SCHEMAS = """
+            SELECT n.oid, quote_ident(n.nspname) AS name
+            FROM pg_namespace n
+            WHERE %s AND n.nspname <> 'public' AND %s
+            """.formatted(Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"));
+
+    private static final String EXTENSIONS = """
+            SELECT e.oid, quote_ident(e.extname) AS name, quote_ident(n.nspname) AS schema
+            FROM pg_extension e
+            JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql'
+            """;
+
+    private SchemaReader() {
+    }
+
+    static void read(Catalog catalog, DumpGraph graph) throws SQLException {
+        catalog.query(SCHEMAS, row -> {
+            String name = row.getString("name");
+            DumpObject schema = graph.create(Kind.SCHEMA, name);
+            schema.add("CREATE SCHEMA " + name);
+            graph.register("pg_namespace", row.getLong("oid"), schema, "SCHEMA " + name);
+        });
+        catalog.query(EXTENSIONS, row -> {
+            String name = row.getString("name");
+            DumpObject extension = graph.create(Kind.EXTENSION, name);
+            extension.add("CREATE EXTENSION IF NOT EXISTS " + name + " WITH SCHEMA " + row.getString("schema"));
+            graph.register("pg_extension", row.getLong("oid"), extension, "EXTENSION " + name);
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package io.matey.engine.postgres;
+
+import io.matey.engine.postgres.ConstraintReader.Constraints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The statements that create a table: CREATE TABLE with its own columns and constraints (foreign keys are
+ * separate objects), then what CREATE TABLE cannot say. A partition or child table lists only what it does
+ * not inherit; the rest comes from its parent when it is created.
+ */
+final class TableRenderer {
+
+    private final Map<Long, List<Column>> columns;
+    private final Constraints constraints;
+
+    TableRenderer(Map<Long, List<Column>> columns, Constraints constraints) {
+        this.columns = columns;
+        this.constraints = constraints;
+    }
+
+    List<String> statements(Relation table) {
+        List<String> statements = new ArrayList<>();
+        statements.add(create(table));
+        for (Constraint constraint : constraints.ofTable(table.oid())) {
+            // CREATE TABLE would validate a NOT VALID check at once; adding it afterwards keeps it unvalidated
+            if (constraint.type() == 'c' && !constraint.validated() && !constraint.inherited()) {
+                statements.add("ALTER TABLE " + table.name() + " ADD " + constraint.element());
+            }
+        }
+        statements.addAll(inheritedColumnChanges(table));
+        if (table.rowSecurity()) {
+            statements.add("ALTER TABLE " + table.name() + " ENABLE ROW LEVEL SECURITY");
+        }
+        if (table.forceRowSecurity()) {
+            statements.add("ALTER TABLE " + table.name() + " FORCE ROW LEVEL SECURITY");
+        }
+        return statements;
+    }
+
+    private String create(Relation table) {
+        List<String> elements = new ArrayList<>();
+        for (Column column : columnsOf(table.oid())) {
+            if (column.local() && !table.isPartition()) {
+                elements.add(column.definition());
+            }
+        }
+        for (Constraint constraint : constraints.ofTable(table.oid())) {
+            if (!constraint.inherited() && constraint.type() != 'f' && (constraint.type() != 'c' || constraint.validated())) {
+                elements.add(constraint.element());
+            }
+        }
+        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "")
+                .append("TABLE ").append(table.name());
+        if (table.isPartition()) {
+            sql.append(" PARTITION OF ").append(table.parents().get(0));
+        }
+        if (!table.isPartition() || !elements.isEmpty()) {
+            sql.append(' ').append(TypeReader.list(elements));
+        }
+        if (table.isPartition()) {
+            sql.append('\n').append(table.partitionBound());
+        } else if (!table.parents().isEmpty()) {
+            sql.append("\nINHERITS (").append(String.join(", ", table.parents())).append(')');
+        }
+        if (table.partitionKey() != null) {
+            sql.append("\nPARTITION BY ").append(table.partitionKey());
+        }
+        if (table.accessMethod() != null) {
+            sql.append("\nUSING ").append(table.accessMethod());
+        }
+        if (!table.options().isEmpty()) {
+            sql.append("\nWITH (").append(String.join(", ", table.options())).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** Defaults and NOT NULL that a partition or child table set on an inherited column, unlike its parent. */
+    private List<String> inheritedColumnChanges(Relation table) {
+        List<String> statements = new ArrayList<>();
+        for (Column column : columnsOf(table.oid())) {
+            if (column.local() && !table.isPartition()) {
+                continue;
+            }
+            Column parent = parentColumn(table, column.name());
+            if (parent == null || column.generated()) {
+                continue;
+            }
+            String alter = "ALTER TABLE ONLY " + table.name() + " ALTER COLUMN " + column.name();
+            if (!Objects.equals(column.defaultExpression(), parent.defaultExpression())) {
+                statements.add(alter + (column.defaultExpression() == null ? " DROP DEFAULT"
+                        : " SET DEFAULT " + column.defaultExpression()));
+            }
+            if (column.notNull() && !parent.notNull()) {
+                statements.add(alter + " SET NOT NULL");
+            }
+        }
+        return statements;
+    }
+
+    private Column parentColumn(Relation table, String name) {
+        for (long parent : table.parentOids()) {
+            for (Column column : columnsOf(parent)) {
+                if (column.name().equals(name)) {
+                    return column;
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<Column> columnsOf(long relid) {
+        return columns.getOrDefault(relid, List.of());
+    }
+}

@@ -1,0 +1,63 @@
+package io.matey.engine.postgres;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds user objects of kinds the dump does not render, so that a schema holding one fails to dump instead
+ * of losing it silently. Objects created by extensions come back with their extension and are not listed.
+ */
+final class UnsupportedObjects {
+
+    /** (catalog, condition on its rows) for every kind the dump leaves out. */
+    private static final String[][] KINDS = {
+            {"pg_class", "relkind = 'f' OR (relkind IN ('r', 'p') AND reloftype <> 0)"},
+            {"pg_rewrite", "rulename <> '_RETURN'"},
+            {"pg_proc", "prokind = 'a'"},
+            // base, shell and range types; arrays of the types the dump does render are implied by them
+            {"pg_type", "typtype IN ('b', 'p', 'r') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)"},
+            {"pg_collation", "true"},
+            {"pg_operator", "true"},
+            {"pg_opclass", "true"},
+            {"pg_opfamily", "true"},
+            {"pg_am", "true"},
+            {"pg_cast", "true"},
+            {"pg_conversion", "true"},
+            {"pg_language", "true"},
+            {"pg_transform", "true"},
+            {"pg_ts_config", "true"},
+            {"pg_ts_dict", "true"},
+            {"pg_ts_parser", "true"},
+            {"pg_ts_template", "true"},
+            {"pg_foreign_data_wrapper", "true"},
+            {"pg_foreign_server", "true"},
+            {"pg_event_trigger", "true"},
+            {"pg_publication", "true"},
+            {"pg_subscription", "subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"},
+    };
+
+    private UnsupportedObjects() {
+    }
+
+    static void check(Catalog catalog) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        for (String[] kind : KINDS) {
+            parts.add("SELECT '" + kind[0] + "'::regclass AS classid, t.oid AS objid FROM " + kind[0]
+                    + " t WHERE t.oid >= " + Catalog.FIRST_USER_OID + " AND (" + kind[1] + ")");
+        }
+        String sql = "WITH candidates AS (" + String.join("\nUNION ALL ", parts) + ")\n"
+                + "SELECT (pg_identify_object(c.classid, c.objid, 0)).* FROM candidates c\n"
+                + "WHERE NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = c.classid AND x.objid = c.objid"
+                + " AND x.deptype = 'e')";
+        List<String> found = new ArrayList<>();
+        catalog.query(sql, row -> found.add(row.getString("type") + " " + row.getString("identity")));
+        if (!found.isEmpty()) {
+            found.sort(null);
+            throw new SQLException("The PostgreSQL schema dump does not cover " + String.join(", ", found)
+                    + ": Matey cannot write a faithful schema.sql while the database holds "
+                    + (found.size() == 1 ? "it" : "them") + ". Drop " + (found.size() == 1 ? "it" : "them")
+                    + " or express the same thing with objects the dump covers.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.matey.engine.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.engine.MigrationFailedException;
+import io.matey.engine.MigrationRunner;
+import io.matey.migration.Migration;
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class PostgresMigrationRunnerTest {
+
+    @Test
+    void failingStatementRollsBackTheWholeSection() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_broken.sql", """
+                -- migrate:up
+                CREATE TABLE kept_out (id integer);
+                INSERT INTO kept_out VALUES (1);
+                INSERT INTO missing_table VALUES (1);
+                -- migrate:down
+                DROP TABLE kept_out;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c).up(migration))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("migrations/20260101000000_broken.sql:4: up section failed")
+                    .hasMessageContaining("missing_table")
+                    .hasMessageContaining("rolled back and its version is not recorded");
+
+            assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+            assertThat(db.engine().dumpSchema(c)).isEmpty();
+        }
+    }
+
+    @Test
+    void appliesAndRevertsAMigration() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_items.sql", """
+                -- migrate:up
+                CREATE TABLE items (id integer PRIMARY KEY);
+                CREATE FUNCTION item_count() RETURNS bigint LANGUAGE plpgsql AS $$
+                BEGIN
+                    RETURN (SELECT count(*) FROM items);
+                END;
+                $$;
+                -- migrate:down
+                DROP FUNCTION item_count();
+                DROP TABLE items;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+
+            runner.up(migration);
+            assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101000000");
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE TABLE public.items", "public.item_count()");
+
+            runner.down(migration);
+            assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+            assertThat(db.engine().dumpSchema(c)).isEmpty();
+        }
+    }
+
+    private static Migration migration(String file, String text) {
+        return new Migration(file, file.replaceAll("^migrations/(\\d+).*", "$1"), text.getBytes(StandardCharsets.UTF_8));
+    }
+}

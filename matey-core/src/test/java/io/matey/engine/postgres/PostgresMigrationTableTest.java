@@ -1,0 +1,66 @@
+package io.matey.engine.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.MigrationTable;
+import io.matey.schema.SchemaDump;
+import io.matey.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class PostgresMigrationTableTest {
+
+    @Test
+    void recordsAndRemovesVersions() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            MigrationTable table = db.engine().migrationTable();
+            assertThat(table.exists(c)).isFalse();
+            assertThat(table.appliedVersions(c)).isEmpty();
+
+            table.ensure(c);
+            table.ensure(c);
+            table.record(c, "20260102000000");
+            table.record(c, "20260101000000");
+            table.remove(c, "20260102000000");
+
+            assertThat(table.exists(c)).isTrue();
+            assertThat(table.appliedVersions(c)).containsExactly("20260101000000");
+        }
+    }
+
+    @Test
+    void createsTheTableInTheCurrentSchemaAsDbmateDoes() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute("CREATE SCHEMA app; ALTER DATABASE " + db.url().path() + " SET search_path = app");
+            try (Connection c = db.connect()) {
+                db.engine().migrationTable().ensure(c);
+            }
+            db.execute("SELECT 'app.schema_migrations'::regclass");
+        }
+    }
+
+    @Test
+    void dumpWithMigrationsBlockLoadsBackWithItsVersions() throws SQLException {
+        String dump;
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.execute("CREATE TABLE items (id integer PRIMARY KEY)");
+            db.engine().migrationTable().ensure(c);
+            db.engine().migrationTable().record(c, "20260101000000");
+            db.engine().migrationTable().record(c, "20260102000000");
+            dump = SchemaDump.dump(db.engine(), c);
+        }
+        assertThat(dump).endsWith("-- Dbmate schema migrations\n"
+                + "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) primary key);\n"
+                + "INSERT INTO schema_migrations (version) VALUES\n"
+                + "  ('20260101000000'),\n"
+                + "  ('20260102000000');\n");
+
+        try (TestDatabase copy = TestDatabase.create("postgres"); Connection c = copy.connect()) {
+            copy.engine().load(c, dump);
+            assertThat(copy.engine().migrationTable().appliedVersions(c))
+                    .containsExactly("20260101000000", "20260102000000");
+            assertThat(SchemaDump.dump(copy.engine(), c)).isEqualTo(dump);
+        }
+    }
+}
