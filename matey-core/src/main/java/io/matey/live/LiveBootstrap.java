@@ -1,0 +1,76 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import io.matey.schema.SchemaDump;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * {@code db bootstrap}: load {@code schema.sql} into an empty database instead of replaying every migration.
+ * Its migrations block records every version, so the result is a database at head, verified like {@code db up}.
+ */
+final class LiveBootstrap {
+
+    private static final String CONTEXT = "db bootstrap";
+
+    private LiveBootstrap() {
+    }
+
+    static LiveChange run(LiveTarget target) {
+        target.requireClean(CONTEXT).requireMigrations(CONTEXT);
+        boolean created = LiveConnector.createIfMissing(target, CONTEXT);
+        Engine engine = target.engine();
+        MigrationTable table = engine.migrationTable();
+        try (Connection connection = LiveConnector.connect(target, CONTEXT);
+                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+            requireEmpty(target, connection);
+            load(target, connection);
+            LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            if (after.relation() != LivePrefix.Relation.EQUAL) {
+                throw new MateyException(CONTEXT + " post-status failed: live migration count does not match worktree "
+                        + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
+            }
+            Postcheck.verify(target, connection, after.index(), CONTEXT);
+            return new LiveChange(target.name(), target.url(), "bootstrap", created, 0, after.index(), List.of());
+        } catch (SQLException e) {
+            throw target.failure(CONTEXT, e);
+        }
+    }
+
+    private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
+        int applied = target.engine().migrationTable().appliedVersions(connection).size();
+        if (applied > 0) {
+            throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.url() + " has "
+                    + applied + " applied migration(s). Use `matey db up` to bring it to head.");
+        }
+        if (!SchemaDump.sameSchema(target.engine().dumpSchema(connection), target.engine().zeroBaseline())) {
+            throw new MateyException(CONTEXT + " requires an empty database: " + target.url() + " already has schema "
+                    + "objects (see `matey db plan --diff`).");
+        }
+    }
+
+    /** In one transaction where DDL is transactional, so that a failed load leaves the database empty. */
+    private static void load(LiveTarget target, Connection connection) throws SQLException {
+        boolean transactional = target.engine().transactionalDdl();
+        connection.setAutoCommit(!transactional);
+        try {
+            target.engine().load(connection, target.expectedAt(target.head()));
+            if (transactional) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            if (transactional) {
+                connection.rollback();
+            }
+            throw new MateyException(CONTEXT + " load of schema.sql failed: " + MateyUrl.mask(e.getMessage())
+                    + (transactional ? ". Nothing was loaded." : ". Statements before it stay applied; empty the "
+                            + "database before trying again."), e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

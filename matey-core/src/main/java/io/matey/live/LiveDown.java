@@ -1,0 +1,72 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MigrationRunner;
+import io.matey.engine.MigrationTable;
+import io.matey.migration.Migration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
+ * schema against the committed state at the resulting index. Everything that would make the rollback stop
+ * halfway for a known reason (too few applied, a migration without a down section) is refused up front.
+ */
+final class LiveDown {
+
+    private static final String CONTEXT = "db down";
+
+    private LiveDown() {
+    }
+
+    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress) {
+        target.requireClean(CONTEXT);
+        Engine engine = target.engine();
+        MigrationTable table = engine.migrationTable();
+        try (Connection connection = LiveConnector.connect(target, CONTEXT);
+                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+            LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            before.requireConsistent(CONTEXT);
+            List<Migration> rollback = latestFirst(target, before.index(), steps);
+            List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
+                    new MigrationRunner(engine, connection)::down, before.index(), -1);
+            LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            if (!after.consistent() || after.index() != before.index() - steps) {
+                throw new MateyException(CONTEXT + " post-status failed: expected index " + (before.index() - steps)
+                        + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
+            }
+            Postcheck.verify(target, connection, after.index(), CONTEXT);
+            return new LiveChange(target.name(), target.url(), "down", false, before.index(), after.index(), timings);
+        } catch (SQLException e) {
+            throw target.failure(CONTEXT, e);
+        }
+    }
+
+    /** Checked before anything else is read: a bad flag is a usage error. */
+    static void requirePositive(int steps) {
+        if (steps <= 0) {
+            throw new MateyException("down steps must be greater than zero.");
+        }
+    }
+
+    private static List<Migration> latestFirst(LiveTarget target, int applied, int steps) {
+        if (steps > applied) {
+            throw new MateyException(CONTEXT + " --steps " + steps + " refused: only " + applied
+                    + " migration(s) are applied; nothing was rolled back.");
+        }
+        List<Migration> rollback = new ArrayList<>(target.migrations().subList(applied - steps, applied));
+        Collections.reverse(rollback);
+        for (Migration migration : rollback) {
+            if (!migration.script().requireValid().down().isExecutable(target.engine().dialect())) {
+                throw new MateyException(CONTEXT + " --steps " + steps + " refused: " + migration.file()
+                        + " has no executable down section; nothing was rolled back.");
+            }
+        }
+        return rollback;
+    }
+}

@@ -1,0 +1,25 @@
+package io.matey.live;
+
+import io.matey.engine.MateyUrl;
+import io.matey.schema.SchemaDiff;
+
+/**
+ * The outcome of {@code db drift}: whether the live schema differs from the committed state at the live applied
+ * index. Being behind the worktree is not drift; a database ahead of or diverged from it is.
+ *
+ * @param liveSql     the live dump
+ * @param expectedSql the committed state at {@code prefix.index()}
+ */
+public record LiveDrift(String target, MateyUrl url, LivePrefix prefix, boolean drifted, String liveSql,
+        String expectedSql) {
+
+    /** {@code Applied index: K}. */
+    public int appliedIndex() {
+        return prefix.index();
+    }
+
+    /** What differs, as a unified diff ({@code live/schema.sql} against the expected state); empty when equal. */
+    public String diff() {
+        return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+    }
+}

@@ -1,0 +1,75 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.migration.Migration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How a live database's applied versions relate to the worktree's migrations. A consistent database has
+ * applied exactly the first K worktree migrations; one that applied a version the worktree does not have, or
+ * skipped a worktree migration while applying a later one, cannot be changed or verified safely.
+ *
+ * @param index    K: how many leading worktree migrations are applied (the index whose state the live
+ *                 schema should have)
+ * @param applied  how many versions {@code schema_migrations} holds
+ * @param problem  why the database is ahead or diverged, naming the first differing migration; empty when
+ *                 consistent
+ */
+public record LivePrefix(int index, int applied, Relation relation, String problem) {
+
+    public enum Relation {
+        /** Consistent, with worktree migrations left to apply. */
+        BEHIND,
+        /** Consistent, at the worktree head. */
+        EQUAL,
+        /** Every worktree migration is applied, and versions the worktree does not have as well. */
+        AHEAD,
+        /** A worktree migration is not applied while a later or unknown version is. */
+        DIVERGED
+    }
+
+    /**
+     * @param worktree the worktree migrations in order
+     * @param applied  the versions recorded in {@code schema_migrations}
+     */
+    public static LivePrefix check(List<Migration> worktree, List<String> applied) {
+        Set<String> appliedSet = new HashSet<>(applied);
+        int index = 0;
+        while (index < worktree.size() && appliedSet.contains(worktree.get(index).version())) {
+            index++;
+        }
+        Set<String> known = worktree.stream().map(Migration::version).collect(Collectors.toSet());
+        List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
+        List<String> appliedLater = worktree.subList(index, worktree.size()).stream().map(Migration::version)
+                .filter(appliedSet::contains).toList();
+        if (unknown.isEmpty() && appliedLater.isEmpty()) {
+            return new LivePrefix(index, applied.size(), index < worktree.size() ? Relation.BEHIND : Relation.EQUAL, "");
+        }
+        if (appliedLater.isEmpty() && index == worktree.size()) {
+            return new LivePrefix(index, applied.size(), Relation.AHEAD, "live database is ahead of the worktree: "
+                    + "applied version(s) " + String.join(", ", unknown) + " have no migration file in the worktree "
+                    + "(first differing migration: index " + (index + 1) + ", version " + unknown.get(0) + ")");
+        }
+        Migration first = worktree.get(index);
+        List<String> others = appliedLater.isEmpty() ? unknown : appliedLater;
+        return new LivePrefix(index, applied.size(), Relation.DIVERGED, "live database has diverged from the "
+                + "worktree at migration " + (index + 1) + " (" + first.file() + ", version " + first.version()
+                + "): it is not applied, but " + (appliedLater.isEmpty() ? "version(s) not in the worktree " : "later version(s) ")
+                + String.join(", ", others) + " are");
+    }
+
+    public boolean consistent() {
+        return relation == Relation.BEHIND || relation == Relation.EQUAL;
+    }
+
+    /** Refuses to change a database that is ahead of or diverged from the worktree. */
+    void requireConsistent(String command) {
+        if (!consistent()) {
+            throw new MateyException(command + " refused: " + problem + ". Check out the migrations this database "
+                    + "was migrated with, or repair its schema_migrations table.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.matey.live;
+
+import io.matey.engine.MateyUrl;
+import io.matey.migration.Migration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of {@code db status}: every worktree migration, applied ({@code [X]}) or pending ({@code [ ]}),
+ * as dbmate lists them, plus applied versions the worktree does not have.
+ *
+ * @param unknownVersions applied versions without a worktree migration, sorted
+ */
+public record LiveStatus(String target, MateyUrl url, List<Entry> migrations, List<String> unknownVersions,
+        LivePrefix prefix) {
+
+    /** One worktree migration and whether its version is recorded as applied. */
+    public record Entry(String file, String version, boolean applied) {
+    }
+
+    static LiveStatus of(String target, MateyUrl url, List<Migration> worktree, List<String> applied) {
+        Set<String> appliedSet = new HashSet<>(applied);
+        List<Entry> entries = worktree.stream()
+                .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();
+        Set<String> known = new HashSet<>();
+        worktree.forEach(m -> known.add(m.version()));
+        List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
+        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied));
+    }
+
+    /** {@code Applied: N}: versions recorded in {@code schema_migrations}. */
+    public int applied() {
+        return prefix.applied();
+    }
+
+    /** {@code Pending: M}: worktree migrations not applied. */
+    public int pending() {
+        return (int) migrations.stream().filter(e -> !e.applied()).count();
+    }
+}

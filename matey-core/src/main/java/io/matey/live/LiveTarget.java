@@ -1,0 +1,97 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.artifact.ArtifactJournal;
+import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.Diagnostic;
+import io.matey.artifact.LockState;
+import io.matey.artifact.Snapshot;
+import io.matey.artifact.TargetLock;
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.migration.Migration;
+import io.matey.migration.MigrationParser;
+import io.matey.workspace.EnvNames;
+import io.matey.workspace.TargetConfig;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a live command works with: the target's engine, its live URL, and its artifacts as one consistent
+ * snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
+ * the database itself is guarded by the engine's migration lock, which also works across machines.
+ */
+record LiveTarget(String name, Engine engine, MateyUrl url, List<Migration> migrations, LockState state) {
+
+    static LiveTarget read(TargetConfig target, String urlOverride, Map<String, String> env) {
+        MateyUrl url = MateyUrl.parse(EnvNames.liveUrl(target, urlOverride, env));
+        Engine engine = Engines.byId(target.engine());
+        Engine urlEngine = Engines.forUrl(url);
+        if (urlEngine != engine) {
+            throw new MateyException("Live URL " + url + " is a " + urlEngine.id() + " URL, but "
+                    + target.configFile() + " says engine '" + engine.id() + "'.");
+        }
+        LockState state;
+        try (TargetLock lock = TargetLock.acquire(target.dir())) {
+            new ArtifactJournal(target.dir()).recover();
+            state = LockState.of(Snapshot.ofWorktree(target.dir(), target.name()));
+        }
+        List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
+                .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
+        return new LiveTarget(target.name(), engine, url, migrations, state);
+    }
+
+    /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
+    LiveTarget requireClean(String command) {
+        if (!state.isClean()) {
+            throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
+                    + command + ". Diagnostics: " + Diagnostic.describe(state.diagnostics())
+                    + ". Run `matey schema apply` to bring them up to date.");
+        }
+        return this;
+    }
+
+    /** Up-like commands need a head to verify against. */
+    LiveTarget requireMigrations(String command) {
+        if (migrations.isEmpty()) {
+            throw new MateyException(command + " is unavailable before the first worktree migration checkpoint.");
+        }
+        return this;
+    }
+
+    /** N: the number of worktree migrations. */
+    int head() {
+        return migrations.size();
+    }
+
+    /** The schema a database with the first {@code index} migrations applied must have. */
+    String expectedAt(int index) {
+        if (index == 0) {
+            return engine.zeroBaseline();
+        }
+        String path = expectedSource(index);
+        byte[] bytes = index == head() ? state.snapshot().schema().orElse(null)
+                : state.snapshot().checkpoints().get(path);
+        if (bytes == null) {
+            throw new MateyException("Missing checkpoint for expected index " + index + ": " + path
+                    + ". Run `matey schema apply` to regenerate it.");
+        }
+        return MigrationParser.decode(path, bytes);
+    }
+
+    /** A database error during {@code command}, with the URL and any password in the driver's message masked. */
+    MateyException failure(String command, SQLException e) {
+        return new MateyException(command + " failed on " + url + ": " + MateyUrl.mask(e.getMessage()), e);
+    }
+
+    /** Where {@link #expectedAt} comes from, for messages. */
+    String expectedSource(int index) {
+        if (index == 0) {
+            return "the zero baseline";
+        }
+        return index == head() ? ArtifactNames.SCHEMA_FILE
+                : Snapshot.checkpointPathFor(migrations.get(index - 1).file());
+    }
+}

@@ -1,0 +1,89 @@
+package io.matey.live;
+
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/** A {@link TestWorkspace} target and one live database on a real engine, driven through {@link LiveDatabase}. */
+final class LiveHarness implements AutoCloseable {
+
+    final TestWorkspace ws;
+    final TestDatabase db;
+    final LiveDatabase live;
+
+    private LiveHarness(TestWorkspace ws, TestDatabase db) {
+        this.ws = ws;
+        this.db = db;
+        this.live = new LiveDatabase(ws.env(), line -> { });
+    }
+
+    /** A workspace in {@code dir} and a live database that does not exist yet. */
+    static LiveHarness unborn(Path dir, String engine) {
+        return new LiveHarness(new TestWorkspace(dir, engine), TestDatabase.unborn(engine));
+    }
+
+    /** A workspace in {@code dir} and an empty live database. */
+    static LiveHarness created(Path dir, String engine) throws SQLException {
+        return new LiveHarness(new TestWorkspace(dir, engine), TestDatabase.create(engine));
+    }
+
+    /** Writes the two standard migrations and applies the artifacts. */
+    LiveHarness twoMigrations() {
+        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+        ws.migration("002_two.sql", ws.createTable("it_two"), "DROP TABLE it_two;");
+        ws.apply();
+        return this;
+    }
+
+    TargetConfig target() {
+        return ws.matey().target(TestWorkspace.TARGET);
+    }
+
+    String url() {
+        return db.url().raw();
+    }
+
+    LiveStatus status() {
+        return live.status(target(), url());
+    }
+
+    LiveChange up() {
+        return live.up(target(), url());
+    }
+
+    LiveChange migrate() {
+        return live.migrate(target(), url());
+    }
+
+    LiveChange down(int steps) {
+        return live.down(target(), url(), steps);
+    }
+
+    LiveChange bootstrap() {
+        return live.bootstrap(target(), url());
+    }
+
+    LiveDrift drift() {
+        return live.drift(target(), url());
+    }
+
+    LivePlan plan() {
+        return live.plan(target(), url());
+    }
+
+    /** Rows of {@code schema_migrations}, counted directly. */
+    int recordedVersions() throws SQLException {
+        try (var c = db.connect(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT COUNT(*) FROM schema_migrations")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        db.close();
+    }
+}

@@ -1,0 +1,225 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Up, status, plan, drift, down, migrate and bootstrap on every engine that runs here. */
+class LiveLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void upDownMigrateCycleIsVerifiedAtEveryIndex(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            LiveChange up = h.up();
+            assertThat(up.command()).isEqualTo("up");
+            assertThat(up.created()).isTrue();
+            assertThat(up.before()).isZero();
+            assertThat(up.after()).isEqualTo(2);
+            assertThat(up.migrations()).extracting(MigrationTiming::file)
+                    .containsExactly("migrations/001_one.sql", "migrations/002_two.sql");
+            assertThat(up.migrations()).allSatisfy(t -> assertThat(t.duration()).isPositive());
+
+            LiveStatus status = h.status();
+            assertThat(status.migrations()).containsExactly(
+                    new LiveStatus.Entry("migrations/001_one.sql", "001", true),
+                    new LiveStatus.Entry("migrations/002_two.sql", "002", true));
+            assertThat(status.applied()).isEqualTo(2);
+            assertThat(status.pending()).isZero();
+
+            LivePlan plan = h.plan();
+            assertThat(plan.applied()).isEqualTo(2);
+            assertThat(plan.targetIndex()).isEqualTo(2);
+            assertThat(plan.match()).isTrue();
+            assertThat(plan.diff()).isEmpty();
+            assertThat(plan.sql()).isEqualTo(h.ws.read("db/core/schema.sql"));
+            assertDrift(h.drift(), 2, false);
+
+            LiveChange down = h.down(1);
+            assertThat(down.before()).isEqualTo(2);
+            assertThat(down.after()).isEqualTo(1);
+            assertThat(down.migrations()).extracting(MigrationTiming::file).containsExactly("migrations/002_two.sql");
+
+            LivePlan behind = h.plan();
+            assertThat(behind.applied()).isEqualTo(1);
+            assertThat(behind.targetIndex()).isEqualTo(2);
+            assertThat(behind.match()).isFalse();
+            assertThat(behind.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
+                    .containsPattern("\\+.*it_two");
+            assertDrift(h.drift(), 1, false);
+            assertThat(h.status().pending()).isEqualTo(1);
+
+            LiveChange migrate = h.migrate();
+            assertThat(migrate.created()).isFalse();
+            assertThat(migrate.before()).isEqualTo(1);
+            assertThat(migrate.after()).isEqualTo(2);
+            assertThat(h.plan().match()).isTrue();
+
+            LiveChange noop = h.up();
+            assertThat(noop.before()).isEqualTo(2);
+            assertThat(noop.migrations()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void bootstrapLoadsSchemaSqlIntoAnEmptyDatabaseOnly(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            LiveChange bootstrap = h.bootstrap();
+            assertThat(bootstrap.command()).isEqualTo("bootstrap");
+            assertThat(bootstrap.created()).isTrue();
+            assertThat(bootstrap.before()).isZero();
+            assertThat(bootstrap.after()).isEqualTo(2);
+            assertThat(bootstrap.migrations()).isEmpty();
+            LiveStatus status = h.status();
+            assertThat(status.applied()).isEqualTo(2);
+            assertThat(status.pending()).isZero();
+            assertThat(h.plan().match()).isTrue();
+            assertThat(h.recordedVersions()).isEqualTo(2);
+
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap requires an empty or unapplied database")
+                    .hasMessageContaining("has 2 applied migration(s)");
+        }
+        try (LiveHarness h = LiveHarness.created(dir.resolve("other"), engine).twoMigrations()) {
+            h.db.execute("CREATE TABLE unrelated (id INT);");
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap requires an empty database")
+                    .hasMessageContaining("already has schema objects");
+            assertThat(h.status().applied()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void downToZeroIsVerifiedAgainstTheZeroBaseline(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            LiveChange down = h.down(2);
+            assertThat(down.after()).isZero();
+            assertThat(down.migrations()).extracting(MigrationTiming::file)
+                    .containsExactly("migrations/002_two.sql", "migrations/001_one.sql");
+            assertThat(h.status().applied()).isZero();
+            assertThat(h.status().pending()).isEqualTo(2);
+            assertDrift(h.drift(), 0, false);
+            LivePlan plan = h.plan();
+            assertThat(plan.applied()).isZero();
+            assertThat(plan.match()).isFalse();
+
+            assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
+                    .hasMessage("db down --steps 1 refused: only 0 migration(s) are applied; nothing was rolled back.");
+            assertThatThrownBy(() -> h.down(0)).hasMessage("down steps must be greater than zero.");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void migrateNeverCreatesTheDatabaseButUpDoes(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            assertThatThrownBy(h::migrate).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("db migrate failed: live database " + h.db.url() + " does not exist.")
+                    .hasMessageContaining("`matey db up` (or `db bootstrap`) creates it");
+            assertThatThrownBy(h::status).hasMessageContaining("does not exist");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+            assertThat(h.up().created()).isTrue();
+            assertThat(h.plan().match()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void statusReadsADatabaseWithoutMigrationsTable(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            LiveStatus status = h.status();
+            assertThat(status.applied()).isZero();
+            assertThat(status.pending()).isEqualTo(2);
+            assertThat(status.prefix().relation()).isEqualTo(LivePrefix.Relation.BEHIND);
+            assertDrift(h.drift(), 0, false);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void outOfBandTableIsDriftAndShowsInThePlanDiff(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("CREATE TABLE it_db_extra (id INT);");
+            LiveDrift drift = h.drift();
+            assertDrift(drift, 2, true);
+            assertThat(drift.diff()).containsPattern("-.*it_db_extra");
+            LivePlan plan = h.plan();
+            assertThat(plan.match()).isFalse();
+            assertThat(plan.targetIndex()).isEqualTo(2);
+            assertThat(plan.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
+                    .containsPattern("-.*it_db_extra");
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("db up postcheck failed: live schema differs from expected schema at index 2 "
+                            + "(schema.sql)")
+                    .hasMessageContaining("it_db_extra");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void databaseAheadOrDivergedIsRefusedAndReportedAsDrift(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("INSERT INTO schema_migrations (version) VALUES ('003');");
+            assertThat(h.status().unknownVersions()).containsExactly("003");
+            assertThat(h.status().prefix().relation()).isEqualTo(LivePrefix.Relation.AHEAD);
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db up refused: live database is ahead of the worktree")
+                    .hasMessageContaining("version 003");
+            assertThatThrownBy(() -> h.down(1)).hasMessageContaining("db down refused: live database is ahead");
+            assertDrift(h.drift(), 2, true);
+            assertThat(h.plan().match()).isFalse();
+
+            h.db.execute("DELETE FROM schema_migrations WHERE version IN ('001', '003');");
+            assertThatThrownBy(h::migrate).hasMessageContaining("db migrate refused: live database has diverged from "
+                    + "the worktree at migration 1 (migrations/001_one.sql, version 001)");
+            assertThat(h.drift().drifted()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void downWithoutAnExecutableDownSectionIsRefusedBeforeAnythingRuns(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");
+            h.ws.migration("002_two.sql", h.ws.createTable("it_two"), "-- irreversible");
+            h.ws.apply();
+            h.up();
+            assertThatThrownBy(() -> h.down(2)).isInstanceOf(MateyException.class)
+                    .hasMessage("db down --steps 2 refused: migrations/002_two.sql has no executable down section; "
+                            + "nothing was rolled back.");
+            assertThat(h.status().applied()).isEqualTo(2);
+            assertThat(h.plan().match()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void upNeedsAWorktreeMigration(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.apply();
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasMessage("db up is unavailable before the first worktree migration checkpoint.");
+            assertThatThrownBy(h::bootstrap)
+                    .hasMessage("db bootstrap is unavailable before the first worktree migration checkpoint.");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+        }
+    }
+
+    private static void assertDrift(LiveDrift drift, int index, boolean drifted) {
+        assertThat(drift.appliedIndex()).isEqualTo(index);
+        assertThat(drift.drifted()).as("drifted at %d: %s", index, drift.diff()).isEqualTo(drifted);
+    }
+}

@@ -1,0 +1,129 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import io.matey.engine.MigrationFailedException;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Stale artifacts, failing migrations and unreachable servers: refused or reported precisely, nothing half done. */
+class LiveRefusalTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void staleArtifactsAreRefusedNamingTheDiagnostic(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.ws.write("db/core/migrations/002_two.sql", h.ws.read("db/core/migrations/002_two.sql") + "-- edited\n");
+            List<ThrowingCallable> commands = List.of(h::up, h::migrate, () -> h.down(1), h::bootstrap, h::drift,
+                    h::plan);
+            for (ThrowingCallable command : commands) {
+                assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith("Worktree schema artifacts of target 'db/core' are not clean; refusing db ")
+                        .hasMessageContaining("coherence-migration-digest-mismatch@migrations/002_two.sql");
+            }
+            // status reads only the migrations and the database, so it still answers.
+            assertThat(h.status().applied()).isEqualTo(2);
+            assertThat(h.recordedVersions()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * The second of three migrations fails on the live database only (a row there conflicts with its insert), so
+     * the artifacts are clean; after the file is fixed and applied, up proceeds to head.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void failingMigrationLeavesNothingOfItselfAndUpProceedsOnceFixed(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            TestWorkspace ws = h.ws;
+            ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+            ws.apply();
+            h.up();
+            h.db.execute("INSERT INTO it_one (id, name) VALUES (1, 'live');");
+            ws.migration("002_two.sql", ws.createTable("it_two") + "\nINSERT INTO it_one (id, name) VALUES (1, 'x');",
+                    "DELETE FROM it_one WHERE id = 1;\nDROP TABLE it_two;");
+            ws.migration("003_three.sql", ws.createTable("it_three"), "DROP TABLE it_three;");
+            ws.apply();
+
+            assertThatThrownBy(h::up).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageStartingWith("db up failed: migrations/002_two.sql:3: up section failed: ")
+                    .hasMessageContaining("Statement: 'INSERT INTO it_one (id, name) VALUES (1, 'x')'")
+                    .hasMessageContaining(engine.equals("mysql")
+                            ? "Statements at line(s) 2 already ran and stay applied"
+                            : "The section was rolled back and its version is not recorded");
+            assertThat(h.status().applied()).isEqualTo(1);
+            assertThat(h.recordedVersions()).isEqualTo(1);
+            if (engine.equals("mysql")) {
+                assertThat(h.drift().drifted()).isTrue();
+                h.db.execute("DROP TABLE it_two;"); // what the message asks for: undo the statements that ran
+            }
+            assertThat(h.drift().drifted()).as("nothing of 002 stays").isFalse();
+
+            ws.migration("002_two.sql", ws.createTable("it_two") + "\nINSERT INTO it_one (id, name) VALUES (2, 'x');",
+                    "DELETE FROM it_one WHERE id = 2;\nDROP TABLE it_two;");
+            ws.apply();
+            LiveChange up = h.up();
+            assertThat(up.before()).isEqualTo(1);
+            assertThat(up.after()).isEqualTo(3);
+            assertThat(h.plan().match()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void failureNamesTheMigrationsThisRunAlreadyApplied(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.db.execute(h.ws.createTable("it_two"));
+            assertThatThrownBy(h::up).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageStartingWith("db up failed: migrations/002_two.sql:2: up section failed: ")
+                    .hasMessageEndingWith("Earlier migrations of this run stay done: migrations/001_one.sql; "
+                            + "the live database is at index 1.");
+            assertThat(h.status().applied()).isEqualTo(1);
+            h.db.execute("DROP TABLE it_two;");
+            assertThat(h.up().after()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void unreachableServerIsReportedWithoutThePassword(String engine) throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+        ws.apply();
+        String url = engine + "://matey:s3cret-pw@127.0.0.1:1/live";
+        LiveDatabase live = new LiveDatabase(ws.env(), line -> { });
+        var target = ws.matey().target(TestWorkspace.TARGET);
+        for (ThrowingCallable command : List.<ThrowingCallable>of(() -> live.up(target, url),
+                () -> live.status(target, url), () -> live.plan(target, url))) {
+            assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("cannot reach the server of " + engine + "://matey:****@127.0.0.1:1/live")
+                    .hasMessageNotContaining("s3cret-pw");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void liveUrlComesFromTheEnvironmentAndMustMatchTheEngine(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            var target = h.target();
+            assertThatThrownBy(() -> h.live.status(target, null)).isInstanceOf(MateyException.class)
+                    .hasMessage("Live database URL is missing. Pass --url or set DB_CORE_DATABASE_URL.");
+            h.ws.env().put("DB_CORE_DATABASE_URL", h.url());
+            assertThat(new LiveDatabase(h.ws.env(), line -> { }).up(target, null).after()).isEqualTo(2);
+            String other = engine.equals("sqlite") ? "mysql://root@127.0.0.1:3306/x" : "sqlite3:x.sqlite3";
+            assertThatThrownBy(() -> h.live.status(target, other))
+                    .hasMessageContaining("but " + target.configFile() + " says engine '" + engine + "'");
+        }
+    }
+}
