@@ -37,6 +37,8 @@ final class ReplayComponents {
                 () -> server.engine().createDatabase(server.url(SCRATCH))));
         Samples load = bench.measure("anchor load (schema.sql at head)", Bench.trial(() -> server.fresh(SCRATCH),
                 () -> load(schemaSql)));
+        Samples loadOneTx = bench.measure("  for comparison: anchor load, one transaction",
+                Bench.trial(() -> server.fresh(SCRATCH), () -> loadInOneTransaction(schemaSql)));
         Samples drop = bench.measure("scratch drop (holding the head schema)", Bench.trial(() -> {
             server.fresh(SCRATCH);
             load(schemaSql);
@@ -44,16 +46,26 @@ final class ReplayComponents {
         Samples write = bench.measure("artifact write (" + artifacts.size() + " files, journal)",
                 Bench.trial(ws::deleteArtifacts, () -> new ArtifactJournal(ws.target()).commit(artifacts, Set.of())));
         ws.restoreArtifacts(artifacts);
-        return List.of(plan, create, load, drop, write);
+        return List.of(plan, create, load, loadOneTx, drop, write);
     }
 
     void cleanup() throws Exception {
         server.drop(SCRATCH);
     }
 
+    /** As the replay loads an anchor: statement by statement on a connection in auto-commit. */
     private void load(String schemaSql) throws Exception {
         try (Connection c = server.connect(SCRATCH)) {
             server.engine().load(c, schemaSql);
+        }
+    }
+
+    /** Not what the replay does: the same statements in one transaction, to show what auto-commit costs. */
+    private void loadInOneTransaction(String schemaSql) throws Exception {
+        try (Connection c = server.connect(SCRATCH)) {
+            c.setAutoCommit(false);
+            server.engine().load(c, schemaSql);
+            c.commit();
         }
     }
 }
