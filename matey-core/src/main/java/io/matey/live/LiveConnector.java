@@ -20,6 +20,10 @@ final class LiveConnector {
             target.engine().createDatabase(target.url());
             return true;
         } catch (SQLException e) {
+            // Several deploys may race to create it; PostgreSQL tells the losers with a unique violation.
+            if (exists(target, command)) {
+                return false;
+            }
             throw new MateyException(command + " failed: cannot create live database " + target.url() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * What a live command works with: the target's engine, its live URL, and its artifacts as one consistent
  * snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
- * the database itself is guarded by the engine's migration lock, which also works across machines.
+ * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
 record LiveTarget(String name, Engine engine, MateyUrl url, List<Migration> migrations, LockState state) {
 

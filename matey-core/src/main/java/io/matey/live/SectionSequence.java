@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class SectionSequence {
 
     /** Runs one migration's section; {@link io.matey.engine.MigrationRunner#up} or {@code down}. */
-    interface Section {
+    interface Runner {
         Duration run(Migration migration) throws SQLException;
     }
 
@@ -32,13 +32,13 @@ final class SectionSequence {
      * @param startIndex the applied index before the first migration
      * @param step       +1 when applying, -1 when rolling back
      */
-    List<MigrationTiming> run(List<Migration> migrations, Section section, int startIndex, int step)
+    List<MigrationTiming> run(List<Migration> migrations, Runner runner, int startIndex, int step)
             throws SQLException {
         List<MigrationTiming> done = new ArrayList<>();
         for (Migration migration : migrations) {
             Duration duration;
             try {
-                duration = section.run(migration);
+                duration = runner.run(migration);
             } catch (MigrationFailedException e) {
                 throw new MigrationFailedException(e.file(), e.section(), e.line(),
                         command + " failed: " + e.getMessage() + aftermath(done, startIndex + step * done.size()),

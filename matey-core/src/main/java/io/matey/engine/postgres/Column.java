@@ -11,10 +11,14 @@ import java.util.List;
  * @param defaultOid        the {@code pg_attrdef} row of the default or generation expression, 0 for none
  * @param identitySequence  the identity sequence's name when it is not the one PostgreSQL would choose, else null
  * @param identityOptions   the identity sequence's options, null for no identity
+ * @param storage           {@code PLAIN}, {@code EXTERNAL}, {@code EXTENDED} or {@code MAIN}
+ * @param typeStorage       the storage a new column of this type gets
+ * @param compression       {@code pglz}, {@code lz4}, or null for the server's default
+ * @param statistics        the statistics target, or -1 for the server's default
  */
 record Column(long relid, int number, String name, String type, String collation, boolean notNull, char identity,
         boolean generated, boolean local, long defaultOid, String defaultExpression, String identitySequence,
-        SequenceOptions identityOptions) {
+        SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics) {
 
     /** The column as a line of CREATE TABLE or CREATE TYPE ... AS. */
     String definition() {

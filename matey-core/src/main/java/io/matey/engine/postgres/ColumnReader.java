@@ -14,31 +14,38 @@ final class ColumnReader {
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
                    a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,
                    d.oid AS default_oid, pg_get_expr(d.adbin, d.adrelid) AS default_expression,
-                   s.seq_name, s.default_name, s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
-                   s.seqcycle
+                   s.seq_name, s.seq_namespace = n.oid AND s.seq_relname = c.relname || '_' || a.attname || '_seq'
+                       AS default_name,
+                   s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   %s AS storage, %s AS type_storage,
+                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            LEFT JOIN LATERAL (
-                SELECT quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) AS seq_name,
-                       sn.oid = n.oid AND sc.relname = c.relname || '_' || a.attname || '_seq' AS default_name,
+            LEFT JOIN (
+                SELECT i.refobjid, i.refobjsubid, quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) AS seq_name,
+                       sc.relnamespace AS seq_namespace, sc.relname AS seq_relname,
                        format_type(q.seqtypid, NULL) AS seq_type, q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
                        q.seqcache, q.seqcycle
                 FROM pg_depend i
                 JOIN pg_sequence q ON q.seqrelid = i.objid
                 JOIN pg_class sc ON sc.oid = q.seqrelid
                 JOIN pg_namespace sn ON sn.oid = sc.relnamespace
-                WHERE a.attidentity <> '' AND i.classid = 'pg_class'::regclass AND i.refclassid = 'pg_class'::regclass
-                  AND i.refobjid = a.attrelid AND i.refobjsubid = a.attnum AND i.deptype = 'i'
-            ) s ON true
+                WHERE i.classid = 'pg_class'::regclass AND i.refclassid = 'pg_class'::regclass AND i.deptype = 'i'
+            ) s ON a.attidentity <> '' AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum
             WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
               AND %s
             ORDER BY a.attrelid, a.attnum
-            """.formatted(Catalog.collationName("a.attcollation"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+            """.formatted(Catalog.collationName("a.attcollation"), storageName("a.attstorage"),
+            storageName("t.typstorage"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private ColumnReader() {
+    }
+
+    private static String storageName(String code) {
+        return "CASE " + code + " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END";
     }
 
     /** Columns by relation OID. */
@@ -52,7 +59,8 @@ final class ColumnReader {
                     isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
                     row.getLong("default_oid"), row.getString("default_expression"),
                     isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
-                    isIdentity ? SequenceOptions.read(row) : null);
+                    isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
+                    row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"));
             columns.computeIfAbsent(column.relid(), k -> new ArrayList<>()).add(column);
         });
         return columns;

@@ -32,9 +32,11 @@ final class DumpGraph {
         return object;
     }
 
-    /** Records that a catalog row is created by {@code owner}. */
+    /** Records that a catalog row is created by {@code owner}; OID 0 (a reader's "none") is ignored. */
     void own(String catalog, long oid, DumpObject owner) {
-        owners.put(new Row(catalog, oid, 0), owner);
+        if (oid != 0) {
+            owners.put(new Row(catalog, oid, 0), owner);
+        }
     }
 
     /** The object that creates a catalog row, or null when the dump does not contain it. */

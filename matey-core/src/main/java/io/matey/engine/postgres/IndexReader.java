@@ -10,17 +10,20 @@ import java.sql.SQLException;
 final class IndexReader {
 
     private static final String SQL = """
-            SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
-                   quote_ident(c.relname) AS local_name, i.indisunique, c.relkind = 'I' AS partitioned,
-                   pg_get_indexdef(i.indexrelid) AS definition,
-                   EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid
-                           AND co.contype IN ('p', 'u', 'x')) AS backs_constraint,
-                   EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached
-            FROM pg_index i
-            JOIN pg_class c ON c.oid = i.indexrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE i.indexrelid >= %d
-            """.formatted(Catalog.FIRST_USER_OID);
+            SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.name, i.local_name, i.indisunique,
+                   i.indisreplident, i.partitioned, i.created_elsewhere,
+                   CASE WHEN NOT i.created_elsewhere THEN pg_get_indexdef(i.indexrelid) END AS definition
+            FROM (SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
+                         quote_ident(c.relname) AS local_name, i.indisunique, i.indisreplident,
+                         c.relkind = 'I' AS partitioned,
+                         EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
+                                 AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))
+                         OR EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS created_elsewhere
+                  FROM pg_index i
+                  JOIN pg_class c ON c.oid = i.indexrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE i.indexrelid >= %d AND %s) i
+            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private IndexReader() {
     }
@@ -33,15 +36,20 @@ final class IndexReader {
             }
             String name = row.getString("name");
             long oid = row.getLong("indexrelid");
-            if (row.getBoolean("backs_constraint") || row.getBoolean("attached")) {
+            DumpObject creator = table;
+            if (row.getBoolean("created_elsewhere")) {
                 graph.commentable("pg_class", oid, 0, table, "3 " + name, "INDEX " + name);
-                return;
+            } else {
+                creator = graph.create(Kind.INDEX, name);
+                creator.add(definition(row.getString("definition"), row.getString("local_name"),
+                        row.getBoolean("indisunique"), row.getBoolean("partitioned")));
+                creator.dependOn(table);
+                graph.register("pg_class", oid, creator, "INDEX " + name);
             }
-            DumpObject index = graph.create(Kind.INDEX, name);
-            index.add(definition(row.getString("definition"), row.getString("local_name"),
-                    row.getBoolean("indisunique"), row.getBoolean("partitioned")));
-            index.dependOn(table);
-            graph.register("pg_class", oid, index, "INDEX " + name);
+            if (row.getBoolean("indisreplident")) {
+                creator.add("ALTER TABLE " + row.getString("relation") + " REPLICA IDENTITY USING INDEX "
+                        + row.getString("local_name"));
+            }
         });
     }
 
@@ -49,7 +57,7 @@ final class IndexReader {
      * The index of a partitioned table is written {@code ON ONLY}, which would leave the partitions without
      * theirs when loaded; without {@code ONLY}, creating it creates and attaches theirs too.
      */
-    static String definition(String definition, String localName, boolean unique, boolean partitioned) {
+    private static String definition(String definition, String localName, boolean unique, boolean partitioned) {
         String only = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + localName + " ON ONLY ";
         if (partitioned && definition.startsWith(only)) {
             return only.substring(0, only.length() - "ONLY ".length()) + definition.substring(only.length());

@@ -86,7 +86,7 @@ final class PostgresConnector {
         try {
             return DriverManager.getConnection(jdbcUrl(database), properties());
         } catch (SQLException e) {
-            if (e.getSQLState() == null && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException("The PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the "
                         + "classpath; add it to reach " + url + ".", "08001", e);
             }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * PostgreSQL: URLs {@code postgres://user:pass@host:5432/db?sslmode=disable} (also {@code postgresql://}).
@@ -103,6 +104,19 @@ public final class PostgresEngine implements Engine {
     @Override
     public String dumpSchema(Connection connection) throws SQLException {
         return new PostgresSchemaDumper(connection).dump();
+    }
+
+    /**
+     * Loads with {@code check_function_bodies} off, as pg_restore does: the catalog records no dependency for
+     * what a SQL function's string body references, so a dump may create it before the objects it names. The
+     * bodies were checked when first created; the session's own setting is back for the migrations that follow.
+     */
+    @Override
+    public void load(Connection connection, String dump) throws SQLException {
+        SessionSettings.with(connection, Map.of("check_function_bodies", "off"), () -> {
+            Engine.super.load(connection, dump);
+            return null;
+        });
     }
 
     @Override

@@ -13,6 +13,16 @@ import java.util.Map;
  */
 final class PostgresSchemaDumper {
 
+    /**
+     * With an empty {@code search_path} the catalog's deparsing functions qualify every name outside
+     * pg_catalog, so the text depends neither on the caller's path nor on the one it is loaded under; the
+     * other settings pin how constants in expressions are printed.
+     */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "search_path", "",
+            "IntervalStyle", "postgres",
+            "extra_float_digits", "1");
+
     private final Connection connection;
 
     PostgresSchemaDumper(Connection connection) {
@@ -20,20 +30,7 @@ final class PostgresSchemaDumper {
     }
 
     String dump() throws SQLException {
-        DumpSession session = DumpSession.open(connection);
-        String schema;
-        try {
-            schema = read(new Catalog(connection));
-        } catch (SQLException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (SQLException restoreFailure) {
-                e.addSuppressed(restoreFailure);
-            }
-            throw e;
-        }
-        session.close();
-        return schema;
+        return SessionSettings.with(connection, SETTINGS, () -> read(new Catalog(connection)));
     }
 
     private static String read(Catalog catalog) throws SQLException {

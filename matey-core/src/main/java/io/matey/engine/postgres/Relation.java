@@ -12,10 +12,11 @@ import java.util.List;
  * @param partitionBound {@code FOR VALUES ...} or {@code DEFAULT} of a partition, else null
  * @param parents        qualified names of the parent tables (the partitioned table of a partition), in order
  * @param viewDefinition the SELECT of a view, else null
+ * @param replicaIdentity {@code d} default, {@code n} nothing, {@code f} full, {@code i} an index
  */
 record Relation(long oid, char kind, String name, boolean unlogged, boolean rowSecurity, boolean forceRowSecurity,
         List<String> options, String accessMethod, String partitionKey, String partitionBound, List<String> parents,
-        List<Long> parentOids, String viewDefinition) {
+        List<Long> parentOids, String viewDefinition, char replicaIdentity) {
 
     boolean isTable() {
         return kind == 'r' || kind == 'p';

@@ -18,7 +18,7 @@ final class RelationReader {
     private static final String SQL = """
             SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                    c.reltype, t.typarray, c.relpersistence = 'u' AS unlogged, c.relrowsecurity, c.relforcerowsecurity,
-                   c.reloptions,
+                   c.reloptions, c.relreplident,
                    CASE WHEN am.amname <> 'heap' THEN quote_ident(am.amname) END AS access_method,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -75,7 +75,8 @@ final class RelationReader {
                 row.getBoolean("unlogged"), row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity"),
                 options, row.getString("access_method"), row.getString("partition_key"),
                 row.getString("partition_bound"), Catalog.strings(row, "parents"),
-                Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"));
+                Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"),
+                row.getString("relreplident").charAt(0));
     }
 
     private void constraints(Relation table, DumpObject object, DumpGraph graph) {

@@ -31,6 +31,11 @@ final class TableRenderer {
             }
         }
         statements.addAll(inheritedColumnChanges(table));
+        statements.addAll(columnSettings(table));
+        if (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f') {
+            statements.add("ALTER TABLE " + table.name() + " REPLICA IDENTITY "
+                    + (table.replicaIdentity() == 'n' ? "NOTHING" : "FULL"));
+        }
         if (table.rowSecurity()) {
             statements.add("ALTER TABLE " + table.name() + " ENABLE ROW LEVEL SECURITY");
         }
@@ -95,6 +100,30 @@ final class TableRenderer {
             }
             if (column.notNull() && !parent.notNull()) {
                 statements.add(alter + " SET NOT NULL");
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * Column settings CREATE TABLE cannot give, where they differ from what creating the table gives: a new
+     * column takes its type's storage and the default compression, or its parent's when inherited, and the
+     * default statistics target.
+     */
+    private List<String> columnSettings(Relation table) {
+        List<String> statements = new ArrayList<>();
+        for (Column column : columnsOf(table.oid())) {
+            Column parent = parentColumn(table, column.name());
+            String alter = "ALTER TABLE ONLY " + table.name() + " ALTER COLUMN " + column.name();
+            if (!column.storage().equals(parent == null ? column.typeStorage() : parent.storage())) {
+                statements.add(alter + " SET STORAGE " + column.storage());
+            }
+            if (!Objects.equals(column.compression(), parent == null ? null : parent.compression())) {
+                statements.add(alter + " SET COMPRESSION "
+                        + (column.compression() == null ? "default" : column.compression()));
+            }
+            if (column.statistics() >= 0) {
+                statements.add(alter + " SET STATISTICS " + column.statistics());
             }
         }
         return statements;

@@ -10,13 +10,18 @@ import java.util.List;
  */
 final class UnsupportedObjects {
 
-    /** (catalog, condition on its rows) for every kind the dump leaves out. */
+    /**
+     * (catalog, condition on its rows, SQL label when the catalog's own object type would not say what is
+     * wrong) for every kind the dump leaves out.
+     */
     private static final String[][] KINDS = {
-            {"pg_class", "relkind = 'f' OR (relkind IN ('r', 'p') AND reloftype <> 0)"},
+            {"pg_class", "relkind = 'f'"},
+            {"pg_class", "relkind IN ('r', 'p') AND reloftype <> 0", "'typed table'"},
             {"pg_rewrite", "rulename <> '_RETURN'"},
             {"pg_proc", "prokind = 'a'"},
-            // base, shell and range types; arrays of the types the dump does render are implied by them
-            {"pg_type", "typtype IN ('b', 'p', 'r') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)"},
+            // arrays of the types the dump does render are implied by them
+            {"pg_type", "typtype IN ('b', 'p', 'r') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)",
+                    "CASE typtype WHEN 'b' THEN 'base type' WHEN 'p' THEN 'shell type' ELSE 'range type' END"},
             {"pg_collation", "true"},
             {"pg_operator", "true"},
             {"pg_opclass", "true"},
@@ -43,11 +48,13 @@ final class UnsupportedObjects {
     static void check(Catalog catalog) throws SQLException {
         List<String> parts = new ArrayList<>();
         for (String[] kind : KINDS) {
-            parts.add("SELECT '" + kind[0] + "'::regclass AS classid, t.oid AS objid FROM " + kind[0]
-                    + " t WHERE t.oid >= " + Catalog.FIRST_USER_OID + " AND (" + kind[1] + ")");
+            parts.add("SELECT '" + kind[0] + "'::regclass AS classid, t.oid AS objid, "
+                    + (kind.length > 2 ? kind[2] : "NULL") + "::text AS label FROM " + kind[0] + " t WHERE t.oid >= "
+                    + Catalog.FIRST_USER_OID + " AND (" + kind[1] + ")");
         }
         String sql = "WITH candidates AS (" + String.join("\nUNION ALL ", parts) + ")\n"
-                + "SELECT (pg_identify_object(c.classid, c.objid, 0)).* FROM candidates c\n"
+                + "SELECT COALESCE(c.label, o.type) AS type, o.identity FROM candidates c,"
+                + " pg_identify_object(c.classid, c.objid, 0) o\n"
                 + "WHERE NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = c.classid AND x.objid = c.objid"
                 + " AND x.deptype = 'e')";
         List<String> found = new ArrayList<>();

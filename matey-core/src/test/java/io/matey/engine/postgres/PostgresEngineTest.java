@@ -9,6 +9,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,20 @@ class PostgresEngineTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("database \"" + db.url().path() + "\" does not exist")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("3D000"));
+    }
+
+    @Test
+    void loadingChecksFunctionBodiesAgainAfterwards() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            engine.load(c, "CREATE FUNCTION early() RETURNS integer LANGUAGE sql AS 'SELECT public.later()';\n"
+                    + "CREATE FUNCTION later() RETURNS integer LANGUAGE sql AS 'SELECT 1';\n");
+
+            try (Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.execute("CREATE FUNCTION broken() RETURNS integer LANGUAGE sql"
+                        + " AS 'SELECT public.missing()'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("public.missing() does not exist");
+            }
+        }
     }
 
     @Test

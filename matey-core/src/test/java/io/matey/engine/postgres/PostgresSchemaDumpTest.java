@@ -87,8 +87,71 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void cornersDumpToAFixedPoint() throws SQLException {
+        String dump = dumpOf(RichSchema.CORNERS);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains(
+                "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA \"My Schema\";\n",
+                "CREATE TYPE public.empty_enum AS ENUM ();\n",
+                "    \"Select\" integer DEFAULT nextval('\"My Schema\".\"Order Items_Select_seq\"'::regclass) NOT NULL,\n",
+                "ALTER SEQUENCE \"My Schema\".\"Order Items_Select_seq\" OWNED BY \"My Schema\".\"Order Items\".\"Select\";\n",
+                "    CONSTRAINT \"Order Items_room_during_excl\" EXCLUDE USING gist (room WITH =, during WITH &&) "
+                        + "DEFERRABLE INITIALLY DEFERRED\n)\nWITH (autovacuum_enabled=false, fillfactor=70);\n",
+                "CREATE UNLOGGED TABLE public.scratchpad (\n",
+                "CREATE TABLE public.nothing ();\n",
+                "GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME public.renamed_id_seq MINVALUE 5 CACHE 20)\n",
+                "CREATE TABLE public.events_click PARTITION OF public.events\nFOR VALUES IN ('click')\nPARTITION BY RANGE (at);\n",
+                "ALTER TABLE ONLY public.events_click_2024 ALTER COLUMN id SET NOT NULL;\n",
+                "ALTER TABLE ONLY public.events_click_2024 ALTER COLUMN payload SET DEFAULT 'click'::text;\n",
+                "CREATE TABLE public.child (\n    a text NOT NULL,\n    b text\n)\nINHERITS (public.parent);\n",
+                "CREATE VIEW public.code_view WITH (security_barrier=true) AS\n",
+                "CREATE VIEW public.checked WITH (check_option=local) AS\n",
+                "ALTER VIEW public.checked ALTER COLUMN code SET DEFAULT 7;\n",
+                "ALTER TABLE public.codes DISABLE TRIGGER codes_forbid;\n",
+                "CREATE CONSTRAINT TRIGGER codes_check AFTER INSERT ON public.codes DEFERRABLE",
+                "CREATE POLICY readers ON public.codes FOR SELECT TO ",
+                "COMMENT ON TABLE public.codes IS E'It''s a \\\\ backslash\nand a newline';\n",
+                "    START WITH -1\n    INCREMENT BY -1\n",
+                "COMMENT ON INDEX public.codes_pkey IS 'Backs the primary key';\n",
+                "ALTER TABLE public.notes ADD CONSTRAINT notes_reading_kind_fkey FOREIGN KEY (reading, kind) REFERENCES public.readings(id, kind);\n",
+                "ALTER TABLE public.notes ADD CONSTRAINT notes_code_fkey FOREIGN KEY (code) REFERENCES public.codes(code);\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN kind SET STATISTICS 500;\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN note SET STORAGE EXTERNAL;\n",
+                "ALTER TABLE ONLY public.readings ALTER COLUMN note SET COMPRESSION pglz;\n",
+                // storage and compression come from the parent when a partition is created, not when attached
+                "ALTER TABLE ONLY public.readings_b ALTER COLUMN note SET STORAGE EXTENDED;\n",
+                // SET STATISTICS without ONLY reached the partition, SET COMPRESSION with ONLY did not
+                "ALTER TABLE ONLY public.readings_a ALTER COLUMN kind SET STATISTICS 500;\n",
+                "ALTER TABLE ONLY public.readings_a ALTER COLUMN note SET COMPRESSION default;\n",
+                "ALTER TABLE ONLY public.readings_b ALTER COLUMN note SET COMPRESSION default;\n",
+                "CREATE UNIQUE INDEX codes_code_idx ON public.codes USING btree (code);\n\n"
+                        + "ALTER TABLE public.codes REPLICA IDENTITY USING INDEX codes_code_idx;\n",
+                "ALTER TABLE \"My Schema\".counter REPLICA IDENTITY FULL;\n",
+                "ALTER TABLE public.holder REPLICA IDENTITY NOTHING;\n");
+        assertThat(dump).doesNotContain("ON ONLY", "events_click_at_idx", "CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click",
+                "notes_0_", "readings_a_", "readings_b_pkey", "readings_a ALTER COLUMN note SET STORAGE");
+        // what a default, check or domain calls is created before them, though functions otherwise come later
+        assertThat(dump.indexOf("FUNCTION public.is_even")).isLessThan(dump.indexOf("CREATE DOMAIN public.even_int"));
+        assertThat(dump.indexOf("FUNCTION public.next_code")).isLessThan(dump.indexOf("CREATE TABLE \"My Schema\".\"Order Items\""));
+        assertThat(dump.indexOf("FUNCTION public.code_exists")).isLessThan(dump.indexOf("CREATE TABLE \"My Schema\".\"Order Items\""));
+    }
+
+    @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         assertThat(dumpOf(RichSchema.OTHER_ROUTE)).isEqualTo(dumpOf(RichSchema.IN_ORDER));
+    }
+
+    @Test
+    void sqlFunctionsMayCallFunctionsCreatedAfterThem() throws SQLException {
+        // string bodies record no dependency, so "a_total" comes first although it calls "b_helper"
+        String dump = dumpOf("""
+                CREATE FUNCTION b_helper() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                CREATE FUNCTION a_total() RETURNS integer LANGUAGE sql AS 'SELECT public.b_helper() + 1';
+                """);
+
+        assertThat(dump.indexOf("public.a_total")).isLessThan(dump.indexOf("public.b_helper"));
+        assertThat(dumpOf(dump)).isEqualTo(dump);
     }
 
     @Test

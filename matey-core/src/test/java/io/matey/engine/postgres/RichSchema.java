@@ -223,4 +223,78 @@ final class RichSchema {
             COMMENT ON SCHEMA billing IS 'Money matters';
             COMMENT ON CONSTRAINT invoices_order_fk ON billing.invoices IS 'Checked from now on';
             """;
+
+    /** Corners: quoting, cross-kind dependencies, sub-partitions, overrides on partitions, object options. */
+    static final String CORNERS = """
+            CREATE SCHEMA "My Schema";
+            CREATE EXTENSION pgcrypto WITH SCHEMA "My Schema";
+            CREATE EXTENSION btree_gist;
+            CREATE TYPE empty_enum AS ENUM ();
+            CREATE TYPE mood AS ENUM ('a', 'b');
+            CREATE FUNCTION is_even(i integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT i % 2 = 0';
+            CREATE DOMAIN even_int AS integer CHECK (is_even(VALUE));
+            CREATE TABLE codes (code integer PRIMARY KEY);
+            CREATE FUNCTION code_exists(c integer) RETURNS boolean LANGUAGE sql STABLE
+                AS 'SELECT EXISTS (SELECT 1 FROM public.codes WHERE code = c)';
+            CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql AS 'SELECT 42';
+            CREATE TABLE "My Schema"."Order Items" (
+                "Select" serial,
+                moods mood[] DEFAULT '{a}',
+                code integer DEFAULT next_code() CHECK (code_exists(code)),
+                e even_int,
+                token bytea DEFAULT "My Schema".gen_random_bytes(8),
+                room integer,
+                during tsrange,
+                EXCLUDE USING gist (room WITH =, during WITH &&) DEFERRABLE INITIALLY DEFERRED
+            ) WITH (fillfactor = 70, autovacuum_enabled = false);
+            CREATE UNLOGGED TABLE scratchpad (note text);
+            CREATE TABLE nothing ();
+            CREATE TABLE renamed (id integer GENERATED ALWAYS AS IDENTITY (MINVALUE 5 CACHE 20));
+            ALTER TABLE renamed RENAME TO renamed_again;
+            CREATE TABLE holder (item codes, items codes[]);
+            CREATE FUNCTION all_codes() RETURNS SETOF codes LANGUAGE sql AS 'SELECT * FROM public.codes';
+            CREATE FUNCTION add(a integer, b integer DEFAULT 1, OUT total integer) LANGUAGE sql AS 'SELECT a + b';
+            CREATE FUNCTION add(a text, b text) RETURNS text LANGUAGE sql AS 'SELECT a || b';
+            CREATE VIEW code_view WITH (security_barrier = true) AS SELECT code, is_even(code) AS even FROM codes;
+            CREATE VIEW checked WITH (check_option = local) AS SELECT * FROM codes WHERE code > 0;
+            ALTER VIEW checked ALTER COLUMN code SET DEFAULT 7;
+            CREATE MATERIALIZED VIEW code_mat AS SELECT * FROM code_view;
+            CREATE VIEW on_mat AS SELECT * FROM code_mat;
+            CREATE TABLE events (id bigint, kind text, at date, payload text DEFAULT 'x') PARTITION BY LIST (kind);
+            CREATE TABLE events_click PARTITION OF events FOR VALUES IN ('click') PARTITION BY RANGE (at);
+            CREATE TABLE events_click_2024 PARTITION OF events_click FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            ALTER TABLE events_click_2024 ALTER COLUMN payload SET DEFAULT 'click';
+            ALTER TABLE events_click_2024 ALTER COLUMN id SET NOT NULL;
+            CREATE INDEX events_at_idx ON events (at);
+            CREATE FUNCTION forbid() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END $$;
+            CREATE TRIGGER codes_forbid BEFORE DELETE ON codes FOR EACH ROW EXECUTE FUNCTION forbid();
+            ALTER TABLE codes DISABLE TRIGGER codes_forbid;
+            CREATE CONSTRAINT TRIGGER codes_check AFTER INSERT ON codes DEFERRABLE FOR EACH ROW EXECUTE FUNCTION forbid();
+            CREATE TRIGGER events_forbid BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION forbid();
+            ALTER TABLE codes ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY readers ON codes FOR SELECT TO CURRENT_USER USING (true);
+            COMMENT ON TABLE codes IS E'It''s a \\\\ backslash\nand a newline';
+            CREATE TABLE parent (id integer, a text CHECK (a <> ''));
+            CREATE TABLE child (b text, a text NOT NULL) INHERITS (parent);
+            CREATE TABLE "My Schema".counter (n integer);
+            CREATE SEQUENCE "My Schema".counter_seq OWNED BY "My Schema".counter.n;
+            CREATE SEQUENCE down_seq INCREMENT BY -1;
+            COMMENT ON INDEX codes_pkey IS 'Backs the primary key';
+            CREATE TABLE readings (id bigint, kind text, at date NOT NULL, note text, PRIMARY KEY (id, kind))
+                PARTITION BY LIST (kind);
+            CREATE TABLE readings_a PARTITION OF readings FOR VALUES IN ('a');
+            CREATE TABLE notes (reading bigint, kind text, code integer REFERENCES codes,
+                FOREIGN KEY (reading, kind) REFERENCES readings) PARTITION BY HASH (code);
+            CREATE TABLE notes_0 PARTITION OF notes FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+            CREATE TABLE notes_1 PARTITION OF notes FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+            ALTER TABLE readings ALTER COLUMN note SET STORAGE EXTERNAL;
+            ALTER TABLE ONLY readings ALTER COLUMN note SET COMPRESSION pglz;
+            ALTER TABLE readings ALTER COLUMN kind SET STATISTICS 500;
+            CREATE TABLE readings_b (id bigint NOT NULL, kind text NOT NULL, at date NOT NULL, note text);
+            ALTER TABLE readings ATTACH PARTITION readings_b FOR VALUES IN ('b');
+            CREATE UNIQUE INDEX codes_code_idx ON codes (code);
+            ALTER TABLE codes REPLICA IDENTITY USING INDEX codes_code_idx;
+            ALTER TABLE "My Schema".counter REPLICA IDENTITY FULL;
+            ALTER TABLE holder REPLICA IDENTITY NOTHING;
+            """;
 }

@@ -23,7 +23,8 @@ class UnsupportedObjectsTest {
             "CREATE PUBLICATION everything FOR ALL TABLES| publication everything",
             "CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END; $$;"
                     + " CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION on_ddl()| event trigger audit_ddl",
-            "CREATE TYPE int_range AS RANGE (SUBTYPE = integer)| type public.int_range",
+            "CREATE TYPE int_range AS RANGE (SUBTYPE = integer)| range type public.int_range",
+            "CREATE TYPE pair AS (a integer, b integer); CREATE TABLE pairs OF pair| typed table public.pairs",
     })
     void objectKindsTheDumpCannotRenderFailItLoudly(String sql, String object) throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
