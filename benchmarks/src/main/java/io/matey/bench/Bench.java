@@ -1,7 +1,9 @@
 package io.matey.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a trial once to warm up, then {@code runs} times timed; preparation is never timed. */
 public final class Bench {
@@ -17,14 +19,6 @@ public final class Bench {
         /** Untimed: called after each run, timed or not. */
         default void after() throws Exception {
         }
-    }
-
-    /** A trial that times its own parts; its figure is the sum of the parts, not the wall time. */
-    public interface PartsTrial {
-        default void prepare() throws Exception {
-        }
-
-        Phases run() throws Exception;
     }
 
     /** A trial from two lambdas: untimed preparation, then the timed run. */
@@ -63,19 +57,27 @@ public final class Bench {
         return samples;
     }
 
-    /** The total first, then one figure per part, each labelled {@code label: part}. */
-    public List<Samples> measureParts(String label, PartsTrial trial) throws Exception {
-        trial.prepare();
-        trial.run();
-        List<Phases> timed = new ArrayList<>();
+    /**
+     * Several trials in rounds: one warm-up round, then {@code runs} timed rounds that each run every trial once
+     * in the given order, so that a change in the machine's load falls on all of them alike.
+     */
+    public List<Samples> interleave(Map<String, Trial> trials) throws Exception {
+        Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        for (Trial trial : trials.values()) {
+            once(trial);
+        }
         for (int i = 0; i < runs; i++) {
-            trial.prepare();
-            timed.add(trial.run());
+            for (Map.Entry<String, Trial> e : trials.entrySet()) {
+                nanos.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(once(e.getValue()));
+            }
+            System.err.printf("  round %d of %d done%n", i + 1, runs);
         }
         List<Samples> out = new ArrayList<>();
-        out.add(new Samples(label, timed.stream().map(Phases::total).toList()));
-        out.addAll(Phases.samples("  " + label, timed));
-        System.err.printf("  %-44s median %9.1f ms%n", label, out.get(0).medianMs());
+        nanos.forEach((label, values) -> {
+            Samples samples = new Samples(label, values);
+            System.err.printf("  %-44s median %9.1f ms%n", label, samples.medianMs());
+            out.add(samples);
+        });
         return out;
     }
 

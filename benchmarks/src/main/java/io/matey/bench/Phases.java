@@ -18,6 +18,20 @@ public final class Phases {
         void run() throws Exception;
     }
 
+    /** The phases of every run of one trial, the warm-up first. */
+    public static final class Log {
+        private final List<Phases> runs = new ArrayList<>();
+
+        public void add(Phases phases) {
+            runs.add(phases);
+        }
+
+        /** The timed runs: all but the warm-up. */
+        public List<Phases> timed() {
+            return runs.subList(1, runs.size());
+        }
+    }
+
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
     public <T> T time(String name, Work<T> work) throws Exception {

@@ -13,7 +13,9 @@ import io.matey.bench.Samples;
 import io.matey.replay.ReplayOptions;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Issue 3: {@code db up} of a generated history of trivial migrations (default 1000) on a new database, next to
@@ -64,18 +66,22 @@ public final class DbUpBenchmark {
         Samples apply = Samples.single("setup, once: schema apply --clean (not an aim)", System.nanoTime() - applyStarted);
         System.err.printf("  %-44s %14.1f ms%n", "schema apply --clean (once)", apply.medianMs());
 
-        Samples floor = bench.measure("floor: " + n + " up sections, one transaction", Bench.trial(
-                () -> server.fresh(FLOOR_DB), () -> {
-                    try (Connection c = server.connect(FLOOR_DB)) {
-                        DirectSql.transaction(c, chain.stream().flatMap(m -> m.up().stream()).toList());
-                    }
-                }));
-        Samples dbmateUp = bench.measure("dbmate --no-dump-schema up (process)", Bench.trial(
-                () -> server.drop(DBMATE_DB), () -> dbmate.up(server.url(DBMATE_DB), ws.migrationsDir(), ws.target())));
         LiveTrial upTrial = new LiveTrial(server, ws, LIVE_DB, false, n);
-        Samples up = bench.measure("matey db up (incl. create, verification)", upTrial);
-        LiveTrial bootstrapTrial = new LiveTrial(server, ws, LIVE_DB, true, n);
-        Samples bootstrap = bench.measure("matey db bootstrap (incl. create, verification)", bootstrapTrial);
+        Map<String, Bench.Trial> trials = new LinkedHashMap<>();
+        trials.put("floor: " + n + " up sections, one transaction", Bench.trial(() -> server.fresh(FLOOR_DB), () -> {
+            try (Connection c = server.connect(FLOOR_DB)) {
+                DirectSql.transaction(c, chain.stream().flatMap(m -> m.up().stream()).toList());
+            }
+        }));
+        trials.put("dbmate --no-dump-schema up (process)", Bench.trial(() -> server.drop(DBMATE_DB),
+                () -> dbmate.up(server.url(DBMATE_DB), ws.migrationsDir(), ws.target())));
+        trials.put("matey db up (incl. create, verification)", upTrial);
+        trials.put("matey db bootstrap (incl. create, verify)", new LiveTrial(server, ws, LIVE_DB, true, n));
+        List<Samples> figures = bench.interleave(trials);
+        Samples floor = figures.get(0);
+        Samples dbmateUp = figures.get(1);
+        Samples up = figures.get(2);
+        Samples bootstrap = figures.get(3);
         String schemaSql = Files.readString(ws.target().resolve("schema.sql"));
         List<Samples> parts = components.measure(bench, LIVE_DB, schemaSql);
 
@@ -94,7 +100,8 @@ public final class DbUpBenchmark {
         report.info("matey db up / floor", (double) up.median() / floor.median());
         report.info("dbmate up / floor", (double) dbmateUp.median() / floor.median());
         report.note("Matey runs in this warm JVM (no JVM start-up counted); dbmate is its native binary, one "
-                + "process per run. Every run starts without the database: both tools create it.");
+                + "process per run. Every run starts without the database: both tools create it. The floor, dbmate, db up and db "
+                + "bootstrap ran interleaved, one of each per round.");
         return report;
     }
 }

@@ -6,7 +6,6 @@ import io.matey.bench.BenchWorkspace;
 import io.matey.bench.Phases;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDatabase;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ final class LiveTrial implements Bench.Trial {
     private final String database;
     private final boolean bootstrap;
     private final int head;
-    private final List<Phases> runs = new ArrayList<>();
+    private final Phases.Log log = new Phases.Log();
 
     LiveTrial(BenchServer server, BenchWorkspace ws, String database, boolean bootstrap, int head) {
         this.server = server;
@@ -54,11 +53,11 @@ final class LiveTrial implements Bench.Trial {
         Phases phases = new Phases();
         phases.add(MIGRATIONS, migrations);
         phases.add(REST, total - migrations);
-        runs.add(phases);
+        log.add(phases);
     }
 
     /** The phases of the timed runs (the warm-up left out). */
     List<Phases> timedPhases() {
-        return runs.subList(1, runs.size());
+        return log.timed();
     }
 }

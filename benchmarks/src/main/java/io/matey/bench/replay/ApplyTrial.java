@@ -5,7 +5,6 @@ import io.matey.bench.BenchWorkspace;
 import io.matey.bench.Phases;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code schema apply} through the façade, checked to have replayed what it should, with its phases. */
@@ -17,7 +16,7 @@ final class ApplyTrial implements Bench.Trial {
     private final Phases.Action before;
     private final Phases.Action after;
     private final ProgressClock clock = new ProgressClock();
-    private final List<Phases> runs = new ArrayList<>();
+    private final Phases.Log log = new Phases.Log();
 
     /**
      * @param expectedReplays how many migrations the apply must replay (each with its down round trip)
@@ -42,7 +41,7 @@ final class ApplyTrial implements Bench.Trial {
     @Override
     public void run() {
         SchemaApplyResult result = ws.matey().schemaApply(BenchWorkspace.TARGET, options, clock);
-        runs.add(clock.phases(System.nanoTime()));
+        log.add(clock.phases(System.nanoTime()));
         if (!result.changed() || result.downChecked().size() != expectedReplays || clock.lines() != expectedReplays) {
             throw new IllegalStateException("schema apply replayed " + clock.lines() + " migration(s) and checked "
                     + result.downChecked().size() + " down section(s); expected " + expectedReplays);
@@ -56,6 +55,6 @@ final class ApplyTrial implements Bench.Trial {
 
     /** The phases of the timed runs (the warm-up left out). */
     List<Phases> timedPhases() {
-        return runs.subList(1, runs.size());
+        return log.timed();
     }
 }

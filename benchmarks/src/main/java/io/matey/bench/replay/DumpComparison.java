@@ -8,7 +8,9 @@ import io.matey.schema.SchemaDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** (d): Matey's canonical dump of one database next to {@code pg_dump --schema-only} of the same database. */
 final class DumpComparison {
@@ -23,24 +25,24 @@ final class DumpComparison {
         this.database = database;
     }
 
-    /** Connect + dump (comparable with a pg_dump process), dump alone, and pg_dump, in that order. */
+    /** Connect + dump (comparable with a pg_dump process), pg_dump (these two interleaved), then dump alone. */
     List<Samples> measure(Bench bench) throws Exception {
-        Samples connectAndDump = bench.measure("(d) SchemaDump.dump incl. connect", () -> {
-            try (Connection c = server.connect(database)) {
-                mateyDump = SchemaDump.dump(server.engine(), c);
-            }
-        });
-        Samples dumpOnly;
-        try (Connection c = server.connect(database)) {
-            dumpOnly = bench.measure("(d) SchemaDump.dump on an open connection",
-                    () -> SchemaDump.dump(server.engine(), c));
-        }
         Path file = Files.createTempFile("matey-bench-pgdump-", ".sql");
         try {
-            PgDump pgDump = new PgDump(server.url(database), file);
-            Samples pg = bench.measure("(d) pg_dump --schema-only (process)", pgDump::run);
+            Map<String, Bench.Trial> trials = new LinkedHashMap<>();
+            trials.put("(d) SchemaDump.dump incl. connect", () -> {
+                try (Connection c = server.connect(database)) {
+                    mateyDump = SchemaDump.dump(server.engine(), c);
+                }
+            });
+            trials.put("(d) pg_dump --schema-only (process)", new PgDump(server.url(database), file)::run);
+            List<Samples> figures = bench.interleave(trials);
             pgDumpLines = Files.readAllLines(file).size();
-            return List.of(connectAndDump, dumpOnly, pg);
+            try (Connection c = server.connect(database)) {
+                Samples dumpOnly = bench.measure("(d) SchemaDump.dump on an open connection",
+                        () -> SchemaDump.dump(server.engine(), c));
+                return List.of(figures.get(0), dumpOnly, figures.get(1));
+            }
         } finally {
             Files.deleteIfExists(file);
         }

@@ -5,6 +5,7 @@ import io.matey.bench.BenchServer;
 import io.matey.bench.DirectSql;
 import io.matey.bench.GeneratedMigration;
 import io.matey.bench.Phases;
+import io.matey.bench.Samples;
 import io.matey.engine.Engine;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -12,9 +13,10 @@ import java.util.List;
 
 /**
  * The work a clean replay cannot avoid, measured directly: for each migration over one connection in a fresh
- * database, up (with its version row), canonical dump, down, dump, compare, up again. Summed per part.
+ * database, up (with its version row), canonical dump, down, dump, compare, up again. Summed per part; the
+ * figure is the sum of the parts ({@link #totals}), not the wall time, which also counts connecting.
  */
-final class RoundTripWork implements Bench.PartsTrial {
+final class RoundTripWork implements Bench.Trial {
 
     static final String DATABASE = "matey_bench_roundtrip";
     private static final String RECORD = "INSERT INTO schema_migrations (version) VALUES (?)";
@@ -22,6 +24,7 @@ final class RoundTripWork implements Bench.PartsTrial {
 
     private final BenchServer server;
     private final List<GeneratedMigration> chain;
+    private final Phases.Log log = new Phases.Log();
 
     RoundTripWork(BenchServer server, List<GeneratedMigration> chain) {
         this.server = server;
@@ -34,7 +37,7 @@ final class RoundTripWork implements Bench.PartsTrial {
     }
 
     @Override
-    public Phases run() throws Exception {
+    public void run() throws Exception {
         Engine engine = server.engine();
         Phases phases = new Phases();
         try (Connection c = server.connect(DATABASE)) {
@@ -52,6 +55,16 @@ final class RoundTripWork implements Bench.PartsTrial {
                 before = after;
             }
         }
-        return phases;
+        log.add(phases);
+    }
+
+    /** The parts of the timed runs (the warm-up left out). */
+    List<Phases> timedPhases() {
+        return log.timed();
+    }
+
+    /** The figure: the sum of the parts of each timed run. */
+    Samples totals(String label) {
+        return new Samples(label, log.timed().stream().map(Phases::total).toList());
     }
 }
