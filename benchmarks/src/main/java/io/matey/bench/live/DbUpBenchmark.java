@@ -99,6 +99,8 @@ public final class DbUpBenchmark {
         report.info("dbmate up, ms per migration", dbmateUp.medianMs() / n);
         report.info("matey db up / floor", (double) up.median() / floor.median());
         report.info("dbmate up / floor", (double) dbmateUp.median() / floor.median());
+        report.note(String.format("Checkpoints read and digested by every live command: %d files, %.1f MB.", n,
+                components.checkpointBytes() / 1e6));
         report.note("Matey runs in this warm JVM (no JVM start-up counted); dbmate is its native binary, one "
                 + "process per run. Every run starts without the database: both tools create it. The floor, dbmate, db up and db "
                 + "bootstrap ran interleaved, one of each per round.");

@@ -1,5 +1,7 @@
 package io.matey.bench.live;
 
+import io.matey.artifact.LockState;
+import io.matey.artifact.Snapshot;
 import io.matey.bench.Bench;
 import io.matey.bench.BenchServer;
 import io.matey.bench.BenchWorkspace;
@@ -12,7 +14,8 @@ import java.util.List;
 /**
  * The pieces of {@code db up} and {@code db bootstrap} besides the migrations, each timed alone: creating the
  * database, reading the artifacts ({@code db status} does that, then connects and reads the versions), the
- * verification dump, and loading {@code schema.sql} in one transaction.
+ * verification dump, and loading {@code schema.sql} in one transaction. Reading the artifacts is split into
+ * reading the files and checking them (digests and coherence), as {@code LiveTarget.read} does.
  */
 final class LiveComponents {
 
@@ -20,6 +23,7 @@ final class LiveComponents {
 
     private final BenchServer server;
     private final BenchWorkspace ws;
+    private long checkpointBytes;
 
     LiveComponents(BenchServer server, BenchWorkspace ws) {
         this.server = server;
@@ -33,6 +37,11 @@ final class LiveComponents {
         String headUrl = server.url(headDatabase).raw();
         Samples status = bench.measure("db status (artifacts read, connect, versions)",
                 () -> new LiveDatabase(ws.env(), line -> { }).status(ws.targetConfig(), headUrl));
+        Snapshot[] snapshot = new Snapshot[1];
+        Samples read = bench.measure("  of which: Snapshot.ofWorktree (read files)",
+                () -> snapshot[0] = Snapshot.ofWorktree(ws.target(), BenchWorkspace.TARGET));
+        Samples check = bench.measure("  of which: LockState.of (digests, coherence)", () -> LockState.of(snapshot[0]));
+        checkpointBytes = snapshot[0].checkpoints().values().stream().mapToLong(b -> b.length).sum();
         Samples dump;
         try (Connection c = server.connect(headDatabase)) {
             dump = bench.measure("verification dump (SchemaDump.dump at head)", () -> SchemaDump.dump(server.engine(), c));
@@ -44,7 +53,12 @@ final class LiveComponents {
                 c.commit();
             }
         }));
-        return List.of(create, status, dump, load);
+        return List.of(create, status, read, check, dump, load);
+    }
+
+    /** The size of all checkpoints, which every live command reads and digests. */
+    long checkpointBytes() {
+        return checkpointBytes;
     }
 
     void cleanup() throws Exception {
