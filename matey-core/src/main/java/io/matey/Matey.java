@@ -2,6 +2,11 @@ package io.matey;
 
 import io.matey.ci.CiProvider;
 import io.matey.ci.CiWriter;
+import io.matey.live.LiveChange;
+import io.matey.live.LiveDatabase;
+import io.matey.live.LiveDrift;
+import io.matey.live.LivePlan;
+import io.matey.live.LiveStatus;
 import io.matey.migration.NewMigration;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
@@ -65,6 +70,34 @@ public final class Matey {
     public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
         return TargetInitializer.init(workspaceRoot, cwd,
                 new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force));
+    }
+
+    public LiveStatus dbStatus(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).status(target, url);
+    }
+
+    public LiveChange dbUp(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).up(target, url);
+    }
+
+    public LiveChange dbMigrate(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).migrate(target, url);
+    }
+
+    public LiveChange dbDown(TargetConfig target, String url, int steps, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).down(target, url, steps);
+    }
+
+    public LiveChange dbBootstrap(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).bootstrap(target, url);
+    }
+
+    public LiveDrift dbDrift(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).drift(target, url);
+    }
+
+    public LivePlan dbPlan(TargetConfig target, String url) {
+        return new LiveDatabase(env, line -> { }).plan(target, url);
     }
 
     /** True when the path (or the current directory) names a configured target. */

@@ -82,6 +82,7 @@ class BadInputTest {
     @Test
     void unreachableTestServerNeverPrintsThePassword() {
         ws.write("db/core/config.toml", "engine = \"postgres\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
+        before = ws.files();
         ReplayOptions unreachable = new ReplayOptions(null,
                 "postgres://matey:hunter2@127.0.0.1:1/postgres?sslmode=disable&connectTimeout=2", true, false);
         assertThatThrownBy(() -> ws.apply(unreachable)).isInstanceOf(MateyException.class)

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class MateyUrl {
 
     private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?<=://)([^:/@\\s]*):([^@\\s]*)@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
 
     private final String raw;
     private final String scheme;
@@ -110,7 +111,8 @@ public final class MateyUrl {
         if (text == null) {
             return null;
         }
-        return PASSWORD_IN_TEXT.matcher(text).replaceAll("$1:****@");
+        String masked = PASSWORD_IN_TEXT.matcher(text).replaceAll("$1:****@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
     }
 
     /** Returns a copy naming another database (or, for file engines, another file path). */

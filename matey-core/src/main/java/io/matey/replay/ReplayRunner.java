@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.MateyException;
+import io.matey.codegen.ModelGenerator;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationFailedException;
@@ -14,28 +15,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Replays a tail of migrations on top of an anchor in one scratch database. Each migration with an executable
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
- * it), up again. The final dump is {@code schema.sql}.
+ * it), up again. The final dump is {@code schema.sql}. Generated models are rendered from the same scratch
+ * database at head, before it is dropped.
  */
 public final class ReplayRunner {
 
     private final Engine engine;
     private final Function<Migration, String> checkpointPath;
     private final Consumer<String> progress;
+    private final Optional<ModelGenerator> codegen;
 
     /**
      * @param checkpointPath maps a migration to its checkpoint file
      * @param progress       receives one line per replayed migration
+     * @param codegen        the target's model generator, empty when it generates none (or for a plan)
      */
-    public ReplayRunner(Engine engine, Function<Migration, String> checkpointPath, Consumer<String> progress) {
+    public ReplayRunner(Engine engine, Function<Migration, String> checkpointPath, Consumer<String> progress,
+            Optional<ModelGenerator> codegen) {
         this.engine = engine;
         this.checkpointPath = checkpointPath;
         this.progress = progress;
+        this.codegen = codegen;
     }
 
     /**
@@ -64,7 +71,12 @@ public final class ReplayRunner {
                         + "schema than its first application:\n"
                         + SchemaDiff.unified(before, schema, "first-up/schema.sql", "re-up/schema.sql"));
             }
-            return new ReplayResult(scratch.url(), schema, checkpoints, checked, skipped);
+            Map<String, byte[]> generated = Map.of();
+            if (codegen.isPresent()) {
+                generated = codegen.get().generate(engine, connection);
+                progress.accept("Codegen: " + codegen.get().destination());
+            }
+            return new ReplayResult(scratch.url(), schema, checkpoints, checked, skipped, generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + MateyUrl.mask(e.getMessage()), e);

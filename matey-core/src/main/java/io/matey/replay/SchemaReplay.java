@@ -6,6 +6,7 @@ import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
+import io.matey.codegen.ModelGenerator;
 import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * {@code schema plan} and {@code schema apply}: replay in a scratch database under the target lock, then
  * compare (plan) or write (apply) the artifacts. Nothing is written unless the whole replay succeeded, and a
- * replay that changes nothing writes nothing.
+ * replay that changes nothing writes nothing. Generated models are rendered by apply only, as in Python matey.
  */
 public final class SchemaReplay {
 
@@ -33,7 +37,7 @@ public final class SchemaReplay {
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             new ArtifactJournal(target.dir()).recover();
-            Outcome outcome = replay(target, options);
+            Outcome outcome = replay(target, options, Optional.empty());
             ReplayResult result = outcome.result();
             String worktreeSql = outcome.plan().head().schema()
                     .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -48,7 +52,7 @@ public final class SchemaReplay {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             ArtifactJournal journal = new ArtifactJournal(target.dir());
             journal.recover();
-            Outcome outcome = replay(target, options);
+            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target));
             ArtifactChanges changes = outcome.changes();
             if (!changes.isEmpty()) {
                 journal.commit(changes.writes(), changes.deletes());
@@ -62,17 +66,24 @@ public final class SchemaReplay {
     private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
     }
 
-    private Outcome replay(TargetConfig target, ReplayOptions options) {
+    private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen) {
         ReplayPlan plan = ReplayPlanner.plan(target, options);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ReplayResult result;
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target.name(),
                 "replay", options.keepScratch())) {
-            result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress)
+            result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
                     .run(scratch, plan.anchorSql(), plan.tail());
         }
         Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result);
-        return new Outcome(plan, result, ArtifactChanges.between(target.dir(), desired));
+        ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired);
+        Set<String> stale = codegen.map(g -> g.staleFiles(target.dir(), result.generated().keySet())).orElse(Set.of());
+        if (!stale.isEmpty()) {
+            Set<String> deletes = new TreeSet<>(changes.deletes());
+            deletes.addAll(stale);
+            changes = new ArtifactChanges(changes.writes(), deletes);
+        }
+        return new Outcome(plan, result, changes);
     }
 
     private static Map<String, byte[]> desiredFiles(String engine, TargetConfig target, ReplayPlan plan,
@@ -90,6 +101,7 @@ public final class SchemaReplay {
         checkpoints.forEach((path, text) -> desired.put(path, utf8(text)));
         desired.put(ArtifactNames.LOCK_FILE, utf8(LockFileCodec.render(
                 LockFactory.build(engine, target.name(), steps, result.schemaSql()))));
+        desired.putAll(result.generated());
         return desired;
     }
 

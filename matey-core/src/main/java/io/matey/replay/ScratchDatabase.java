@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scratch database leased for one replay: created next to the test base URL under a sanitised unique name
@@ -16,6 +18,8 @@ import java.util.Locale;
 public final class ScratchDatabase implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Leases not yet closed, so that an interrupted process can still drop them. */
+    private static final Set<ScratchDatabase> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final int MAX_TARGET_PART = 32;
 
     private final Engine engine;
@@ -36,7 +40,20 @@ public final class ScratchDatabase implements AutoCloseable {
             throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
                     + ". Check that the test server is reachable and the user may create databases.", e);
         }
-        return new ScratchDatabase(engine, url, keep);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep);
+        ACTIVE.add(scratch);
+        return scratch;
+    }
+
+    /** Drops every scratch database still leased (for a shutdown hook after Ctrl-C); failures are ignored. */
+    public static void dropAllActive() {
+        for (ScratchDatabase scratch : ACTIVE) {
+            try {
+                scratch.close();
+            } catch (RuntimeException ignored) {
+                // the process is ending; a leftover scratch database is named matey_* and safe to drop by hand
+            }
+        }
     }
 
     /** {@code matey_<target>_<purpose>_<8 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
@@ -64,7 +81,7 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (keep) {
+        if (!ACTIVE.remove(this) || keep) {
             return;
         }
         try {

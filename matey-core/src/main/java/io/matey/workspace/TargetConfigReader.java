@@ -3,8 +3,12 @@ package io.matey.workspace;
 import io.matey.MateyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -13,7 +17,7 @@ public final class TargetConfigReader {
 
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
     private static final Set<String> KEYS = Set.of("engine", "url_env", "test_url_env", "codegen");
-    private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options");
+    private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options", "package", "output");
 
     private TargetConfigReader() {
     }
@@ -62,9 +66,57 @@ public final class TargetConfigReader {
         if (enabled != null && !(enabled instanceof Boolean)) {
             throw new MateyException(file + ": codegen.enabled must be a boolean.");
         }
-        return new CodegenConfig(enabled == null || (Boolean) enabled,
+        CodegenConfig config = new CodegenConfig(enabled == null || (Boolean) enabled,
                 optionalString(table, "generator", file, CodegenConfig.DEFAULT_GENERATOR),
-                optionalString(table, "options", file, null));
+                optionalString(table, "options", file, null), optionalString(table, "package", file, null),
+                optionalString(table, "output", file, null));
+        return validGenerator(config, file);
+    }
+
+    /** Checks generator, options and the java-records keys, and fills in the default output directory. */
+    private static CodegenConfig validGenerator(CodegenConfig config, Path file) {
+        List<String> supported = CodegenConfig.GENERATORS.get(config.generator());
+        if (supported == null) {
+            throw new MateyException(file + ": codegen.generator: unknown generator '" + config.generator()
+                    + "'; expected one of " + String.join(", ", new TreeSet<>(CodegenConfig.GENERATORS.keySet())) + ".");
+        }
+        for (String option : config.optionSet()) {
+            if (!supported.contains(option)) {
+                throw new MateyException(file + ": codegen.options: unsupported option '" + option + "' for generator '"
+                        + config.generator() + "'; supported: " + String.join(", ", supported) + ".");
+            }
+        }
+        if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
+            if (config.javaPackage() != null || config.output() != null) {
+                throw new MateyException(file + ": codegen.package and codegen.output apply only to generator '"
+                        + CodegenConfig.JAVA_RECORDS + "'.");
+            }
+            return config;
+        }
+        if (config.javaPackage() == null || !SourceVersion.isName(config.javaPackage())) {
+            throw new MateyException(file + ": codegen.package must name a Java package for generator '"
+                    + CodegenConfig.JAVA_RECORDS + "', such as package = \"com.example.db\"; got "
+                    + (config.javaPackage() == null ? "none" : "'" + config.javaPackage() + "'") + ".");
+        }
+        String output = config.output() == null ? CodegenConfig.DEFAULT_JAVA_OUTPUT : relativeOutput(config.output(), file);
+        return new CodegenConfig(config.enabled(), config.generator(), config.options(), config.javaPackage(), output);
+    }
+
+    /** The output directory in canonical form: relative, inside the target, outside the journal's directory. */
+    private static String relativeOutput(String output, Path file) {
+        List<String> segments = new ArrayList<>();
+        boolean valid = !output.startsWith("/") && !output.contains("\\") && !output.contains(":");
+        for (String segment : output.split("/")) {
+            valid &= !segment.equals("..");
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        if (!valid || segments.isEmpty() || segments.get(0).equals(".matey")) {
+            throw new MateyException(file + ": codegen.output must be a directory inside the target, such as \""
+                    + CodegenConfig.DEFAULT_JAVA_OUTPUT + "\"; got '" + output + "'.");
+        }
+        return String.join("/", segments);
     }
 
     private static String optionalString(TomlTable table, String key, Path file, String fallback) {

@@ -15,6 +15,12 @@ public final class TargetConfigWriter {
             sb.append("\n[codegen]\n")
                     .append("enabled = ").append(codegen.enabled()).append('\n')
                     .append("generator = \"").append(codegen.generator()).append("\"\n");
+            if (codegen.javaPackage() != null) {
+                sb.append("package = \"").append(codegen.javaPackage()).append("\"\n");
+            }
+            if (codegen.output() != null) {
+                sb.append("output = \"").append(codegen.output()).append("\"\n");
+            }
             if (codegen.options() != null) {
                 sb.append("options = \"").append(codegen.options()).append("\"\n");
             } else {

@@ -38,6 +38,8 @@ class MateyUrlTest {
     void masksPasswordsInArbitraryText() {
         assertThat(MateyUrl.mask("connect to postgres://u:hunter2@h/db failed; mysql://:pw@x/y"))
                 .isEqualTo("connect to postgres://u:****@h/db failed; mysql://:****@x/y");
+        assertThat(MateyUrl.mask("postgres://h/db?user=u&password=hunter2&sslmode=disable"))
+                .isEqualTo("postgres://h/db?user=u&password=****&sslmode=disable");
     }
 
     @Test

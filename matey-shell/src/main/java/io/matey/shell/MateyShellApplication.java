@@ -17,6 +17,9 @@ import org.springframework.shell.command.annotation.CommandScan;
 public class MateyShellApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            InterruptHandler.install();
+        }
         System.exit(run(args));
     }
 
@@ -29,6 +32,7 @@ public class MateyShellApplication {
         }
         SpringApplication app = new SpringApplication(MateyShellApplication.class);
         if (args.length == 0) {
+            System.setProperty("matey.interactive", "true");
             app.setDefaultProperties(java.util.Map.of(
                     "spring.shell.interactive.enabled", "true",
                     "spring.shell.history.enabled", "true",

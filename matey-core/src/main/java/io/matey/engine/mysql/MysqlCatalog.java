@@ -1,6 +1,7 @@
 package io.matey.engine.mysql;
 
 import io.matey.engine.MigrationTable;
+import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
         List<String> events = new ArrayList<>();
         Map<String, Set<String>> foreignKeys = new TreeMap<>();
 
-        query(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", rs -> {
+        Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", rs -> {
             String name = rs.getString(1);
             String type = rs.getString(2);
             switch (type) {
@@ -53,7 +54,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                 default -> throw unsupported("table", name, type);
             }
         });
-        query(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
+        Rows.forEach(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
             String name = rs.getString(1);
             String type = rs.getString(2);
             switch (type) {
@@ -62,12 +63,12 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                 default -> throw unsupported("routine", name, type);
             }
         });
-        query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER "
+        Rows.forEach(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER "
                 + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
                 rs -> triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))));
-        query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
+        Rows.forEach(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
                 rs -> events.add(rs.getString(1)));
-        query(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
+        Rows.forEach(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
                 + "WHERE CONSTRAINT_SCHEMA = DATABASE()",
                 rs -> foreignKeys.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
 
@@ -97,15 +98,4 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                 + "' is not covered by the schema dump; Matey cannot dump this database faithfully.");
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                handler.row(rs);
-            }
-        }
-    }
 }

@@ -128,7 +128,17 @@ class PostgresSchemaDumpTest {
                 "CREATE UNIQUE INDEX codes_code_idx ON public.codes USING btree (code);\n\n"
                         + "ALTER TABLE public.codes REPLICA IDENTITY USING INDEX codes_code_idx;\n",
                 "ALTER TABLE \"My Schema\".counter REPLICA IDENTITY FULL;\n",
-                "ALTER TABLE public.holder REPLICA IDENTITY NOTHING;\n");
+                "ALTER TABLE public.holder REPLICA IDENTITY NOTHING;\n",
+                "CREATE DOMAIN public.short_code AS text COLLATE \"C\"\n"
+                        + "    CONSTRAINT short_code_length CHECK ((length(VALUE) < 10));\n\n"
+                        + "ALTER DOMAIN public.short_code ADD CONSTRAINT short_code_upper CHECK ((VALUE = upper(VALUE))) NOT VALID;\n\n"
+                        + "COMMENT ON CONSTRAINT short_code_upper ON DOMAIN public.short_code IS 'Checked from now on';\n",
+                "COMMENT ON COLUMN public.code_view.even IS 'Whether the code is even';\n",
+                "CREATE TRIGGER code_view_insert INSTEAD OF INSERT ON public.code_view FOR EACH ROW "
+                        + "EXECUTE FUNCTION public.code_view_insert();\n",
+                "CREATE POLICY writers ON public.codes FOR UPDATE USING ((code > 0)) WITH CHECK ((code > 10));\n",
+                "CREATE POLICY everything ON public.codes AS RESTRICTIVE USING ((code <> 13));\n",
+                "    CONSTRAINT parent_id_check CHECK ((id > 0)) NO INHERIT\n");
         assertThat(dump).doesNotContain("ON ONLY", "events_click_at_idx", "CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click",
                 "notes_0_", "readings_a_", "readings_b_pkey", "readings_a ALTER COLUMN note SET STORAGE");
         // what a default, check or domain calls is created before them, though functions otherwise come later

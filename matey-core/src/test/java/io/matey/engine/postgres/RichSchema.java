@@ -296,5 +296,19 @@ final class RichSchema {
             ALTER TABLE codes REPLICA IDENTITY USING INDEX codes_code_idx;
             ALTER TABLE "My Schema".counter REPLICA IDENTITY FULL;
             ALTER TABLE holder REPLICA IDENTITY NOTHING;
+            CREATE DOMAIN short_code AS text COLLATE "C" CONSTRAINT short_code_length CHECK (length(VALUE) < 10);
+            ALTER DOMAIN short_code ADD CONSTRAINT short_code_upper CHECK (VALUE = upper(VALUE)) NOT VALID;
+            COMMENT ON CONSTRAINT short_code_upper ON DOMAIN short_code IS 'Checked from now on';
+            COMMENT ON COLUMN code_view.even IS 'Whether the code is even';
+            CREATE FUNCTION code_view_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO public.codes VALUES (NEW.code);
+                RETURN NEW;
+            END
+            $$;
+            CREATE TRIGGER code_view_insert INSTEAD OF INSERT ON code_view FOR EACH ROW EXECUTE FUNCTION code_view_insert();
+            CREATE POLICY writers ON codes FOR UPDATE USING (code > 0) WITH CHECK (code > 10);
+            CREATE POLICY everything ON codes AS RESTRICTIVE USING (code <> 13);
+            ALTER TABLE parent ADD CONSTRAINT parent_id_check CHECK (id > 0) NO INHERIT;
             """;
 }

@@ -1,0 +1,92 @@
+package io.matey.codegen;
+
+import io.matey.MateyException;
+import io.matey.codegen.java.JavaRecordsGenerator;
+import io.matey.codegen.java.StaleRecords;
+import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.reader.SchemaReader;
+import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
+import io.matey.codegen.sqlalchemy.TablesGenerator;
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.workspace.CodegenConfig;
+import io.matey.workspace.TargetConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A target's generated models, rendered from the replay scratch database once its schema is validated (never
+ * from a live database), as target-relative files for {@code schema apply} to write with the other artifacts.
+ */
+public final class ModelGenerator {
+
+    /** Where the SQLAlchemy generators write. */
+    public static final String MODELS_PY = "models.py";
+
+    private final TargetConfig target;
+    private final CodegenConfig config;
+
+    private ModelGenerator(TargetConfig target, CodegenConfig config) {
+        this.target = target;
+        this.config = config;
+    }
+
+    /** The generator a target asks for, or empty when it has no {@code [codegen]} table or it is disabled. */
+    public static Optional<ModelGenerator> forTarget(TargetConfig target) {
+        return target.enabledCodegen().map(config -> new ModelGenerator(target, config));
+    }
+
+    /** What the generator writes, for progress output: {@code models.py}, or the java-records package directory. */
+    public String destination() {
+        return config.generator().equals(CodegenConfig.JAVA_RECORDS) ? javaDirectory() + "/" : MODELS_PY;
+    }
+
+    /** Reads the scratch database's schema and renders it: target-relative path → content. */
+    public Map<String, byte[]> generate(Engine engine, Connection scratch) {
+        SchemaModel model;
+        try {
+            model = SchemaReader.forEngine(engine.id()).read(scratch);
+        } catch (SQLException e) {
+            throw new MateyException("Codegen failed for target " + target.name() + ": cannot read the replayed schema: "
+                    + MateyUrl.mask(e.getMessage()), e);
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        render(model).forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+
+    private Map<String, String> render(SchemaModel model) {
+        Set<String> options = config.optionSet();
+        return switch (config.generator()) {
+            case "tables" -> Map.of(MODELS_PY, new TablesGenerator(options).render(model));
+            case "declarative" -> Map.of(MODELS_PY, new DeclarativeGenerator(options).render(model));
+            case CodegenConfig.JAVA_RECORDS -> {
+                Map<String, String> files = new TreeMap<>();
+                new JavaRecordsGenerator(config.javaPackage(), options).render(model)
+                        .forEach((name, source) -> files.put(javaDirectory() + "/" + name, source));
+                yield files;
+            }
+            default -> throw new MateyException(target.configFile() + ": codegen.generator: unknown generator '"
+                    + config.generator() + "'.");
+        };
+    }
+
+    /** The target-relative directory of the java-records package. */
+    private String javaDirectory() {
+        return config.output() + "/" + config.javaPackage().replace('.', '/');
+    }
+
+    /** Files an earlier generation wrote that this one no longer produces (the record of a dropped table). */
+    public Set<String> staleFiles(Path targetDir, Set<String> generated) {
+        if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
+            return Set.of();
+        }
+        return StaleRecords.in(targetDir, javaDirectory(), generated);
+    }
+}

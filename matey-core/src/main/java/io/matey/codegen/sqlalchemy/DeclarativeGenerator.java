@@ -1,0 +1,151 @@
+package io.matey.codegen.sqlalchemy;
+
+import io.matey.codegen.model.Column;
+import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code generator = "declarative"}: SQLAlchemy 2 declarative classes ({@code DeclarativeBase}, {@code Mapped[...]},
+ * {@code mapped_column}) with relationships from foreign keys. As in sqlacodegen, views, tables without a
+ * primary key and pure association tables stay {@code Table} objects on {@code Base.metadata}.
+ */
+public final class DeclarativeGenerator {
+
+    private final Options options;
+
+    public DeclarativeGenerator(Set<String> options) {
+        this.options = Options.of(options);
+    }
+
+    public String render(SchemaModel model) {
+        if (model.tables().isEmpty()) {
+            return PyModule.EMPTY;
+        }
+        PyImports imports = new PyImports();
+        SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
+        Elements elements = new Elements(model.engine(), imports, types, options);
+        PyModule.importTypes(elements, model.tables());
+        PyNames moduleNames = new PyNames(PyModule.reservedNames(imports));
+
+        Mapping mapping = Mapping.of(model, moduleNames);
+        Relationships relationships = options.constraints() ? Relationships.of(model, mapping) : Relationships.none();
+
+        List<String> blocks = new ArrayList<>();
+        blocks.add("class Base(" + imports.use("sqlalchemy.orm", "DeclarativeBase") + "):\n    pass");
+        for (Table table : model.tables()) {
+            MappedClass mapped = mapping.classes().get(table);
+            blocks.add(mapped != null ? classBlock(mapped, elements, imports, relationships.of(mapped))
+                    : PyModule.table(mapping.tables().get(table), table, "Base.metadata", elements, imports));
+        }
+        return PyModule.render(imports, types, blocks);
+    }
+
+    private String classBlock(MappedClass mapped, Elements elements, PyImports imports, List<Relationships.Relationship> relations) {
+        Table table = mapped.table();
+        StringBuilder out = new StringBuilder("class ").append(mapped.name()).append("(Base):\n");
+        out.append("    __tablename__ = ").append(Py.str(table.name())).append('\n');
+        String tableArgs = tableArgs(table, elements);
+        if (tableArgs != null) {
+            out.append("    __table_args__ = ").append(tableArgs).append('\n');
+        }
+        out.append('\n');
+        String mappedName = imports.use("sqlalchemy.orm", "Mapped");
+        for (Column column : table.columns()) {
+            SqlAlchemyTypes.PyType type = elements.type(column);
+            String annotation = annotation(type.annotation(), imports);
+            if (column.nullable()) {
+                annotation = imports.use("typing", "Optional") + "[" + annotation + "]";
+            }
+            List<String> args = new ArrayList<>();
+            String attribute = mapped.attributes().get(column.name());
+            if (!attribute.equals(column.name())) {
+                args.add(Py.str(column.name()));
+            }
+            args.add(type.expression());
+            args.addAll(elements.columnExtras(table, column));
+            args.addAll(elements.columnKeywords(table, column, false));
+            out.append("    ").append(attribute).append(": ").append(mappedName).append('[').append(annotation).append("] = ")
+                    .append(imports.use("sqlalchemy.orm", "mapped_column")).append('(').append(String.join(", ", args)).append(")\n");
+        }
+        if (!relations.isEmpty()) {
+            out.append('\n');
+            for (Relationships.Relationship relation : relations) {
+                String target = Py.str(relation.target());
+                String annotation = switch (relation.kind()) {
+                    case MANY -> imports.use("typing", "List") + "[" + target + "]";
+                    case OPTIONAL_ONE -> imports.use("typing", "Optional") + "[" + target + "]";
+                    case ONE -> target;
+                };
+                out.append("    ").append(relation.attribute()).append(": ").append(mappedName).append('[').append(annotation)
+                        .append("] = ").append(imports.use("sqlalchemy.orm", "relationship")).append('(')
+                        .append(String.join(", ", relation.arguments())).append(")\n");
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** {@code (Constraint(...), {'comment': ...})}, a bare dict, or null when there is nothing. */
+    private static String tableArgs(Table table, Elements elements) {
+        List<String> items = new ArrayList<>(elements.tableElements(table));
+        Map<String, String> keywords = elements.tableKeywords(table);
+        if (!keywords.isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            keywords.forEach((key, value) -> entries.add(Py.str(key) + ": " + value));
+            String dict = "{" + String.join(", ", entries) + "}";
+            if (items.isEmpty()) {
+                return dict;
+            }
+            items.add(dict);
+        }
+        if (items.isEmpty()) {
+            return null;
+        }
+        return "(\n        " + String.join(",\n        ", items) + (items.size() == 1 ? "," : "") + "\n    )";
+    }
+
+    /** Registers the import an annotation such as {@code datetime.date} or {@code Any} needs. */
+    private static String annotation(String annotation, PyImports imports) {
+        int dot = annotation.indexOf('.');
+        if (dot > 0) {
+            imports.module(annotation.substring(0, dot));
+        } else if (annotation.equals("Any")) {
+            imports.use("typing", "Any");
+        }
+        return annotation;
+    }
+
+    /** A table mapped to a class, with the Python attribute of each column. */
+    record MappedClass(Table table, String name, Map<String, String> attributes, PyNames names) {
+    }
+
+    /** Which tables become classes (and their names) and which stay {@code Table} variables. */
+    record Mapping(Map<Table, MappedClass> classes, Map<Table, String> tables) {
+
+        /** Names SQLAlchemy's declarative base claims for itself. */
+        private static final Set<String> CLASS_RESERVED = Set.of("metadata", "registry");
+
+        static Mapping of(SchemaModel model, PyNames moduleNames) {
+            Map<Table, MappedClass> classes = new LinkedHashMap<>();
+            Map<Table, String> tables = new LinkedHashMap<>();
+            for (Table table : model.tables()) {
+                String qualified = table.schema() == null ? table.name() : table.schema() + "_" + table.name();
+                if (table.view() || table.primaryKey().isEmpty() || Relationships.isAssociation(model, table)) {
+                    tables.put(table, moduleNames.claim("t_" + Py.identifier(qualified)));
+                    continue;
+                }
+                PyNames attributes = new PyNames(CLASS_RESERVED);
+                Map<String, String> byColumn = new LinkedHashMap<>();
+                for (Column column : table.columns()) {
+                    byColumn.put(column.name(), attributes.claim(Py.identifier(column.name())));
+                }
+                classes.put(table, new MappedClass(table, moduleNames.claim(Py.className(qualified)), byColumn, attributes));
+            }
+            return new Mapping(classes, tables);
+        }
+    }
+}

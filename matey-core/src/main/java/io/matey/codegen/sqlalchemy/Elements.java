@@ -1,0 +1,199 @@
+package io.matey.codegen.sqlalchemy;
+
+import io.matey.codegen.model.CheckConstraint;
+import io.matey.codegen.model.Column;
+import io.matey.codegen.model.ForeignKey;
+import io.matey.codegen.model.Index;
+import io.matey.codegen.model.Table;
+import io.matey.codegen.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The parts of a table both SQLAlchemy generators write: column arguments, table-level constraints and indexes,
+ * and table keywords. Single-column foreign keys go on their column, wider ones on the table, as sqlacodegen does.
+ */
+final class Elements {
+
+    private final String engine;
+    private final PyImports imports;
+    private final SqlAlchemyTypes types;
+    private final Options options;
+
+    Elements(String engine, PyImports imports, SqlAlchemyTypes types, Options options) {
+        this.engine = engine;
+        this.imports = imports;
+        this.types = types;
+        this.options = options;
+    }
+
+    SqlAlchemyTypes.PyType type(Column column) {
+        return types.map(column.type());
+    }
+
+    /** Positional arguments after the type: inline foreign keys, then identity, computed or sequence. */
+    List<String> columnExtras(Table table, Column column) {
+        List<String> extras = new ArrayList<>();
+        if (options.constraints()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (fk.columns().equals(List.of(column.name()))) {
+                    List<String> args = new ArrayList<>(List.of(Py.str(target(fk, fk.refColumns().get(0)))));
+                    args.addAll(actions(fk));
+                    extras.add(imports.sa("ForeignKey") + "(" + String.join(", ", args) + ")");
+                }
+            }
+        }
+        if (column.identity() != null) {
+            Column.Identity identity = column.identity();
+            extras.add(imports.sa("Identity") + "(" + (identity.always() ? "always=True, " : "") + "start="
+                    + identity.start() + ", increment=" + identity.increment() + ")");
+        }
+        if (column.generated() != null) {
+            extras.add(imports.sa("Computed") + "(" + Py.str(column.generated().expression()) + ", persisted="
+                    + (column.generated().stored() ? "True" : "False") + ")");
+        }
+        if (column.sequence() != null) {
+            extras.add(sequence(column.sequence()));
+        }
+        return extras;
+    }
+
+    /** Keyword arguments; {@code nullable} only where the caller cannot express it otherwise. */
+    List<String> columnKeywords(Table table, Column column, boolean withNullable) {
+        List<String> keywords = new ArrayList<>();
+        if (table.isPrimaryKey(column.name())) {
+            keywords.add("primary_key=True");
+        } else if (withNullable && !column.nullable()) {
+            keywords.add("nullable=False");
+        }
+        if (column.serverDefault() != null) {
+            keywords.add("server_default=" + imports.sa("text") + "(" + Py.str(column.serverDefault()) + ")");
+        }
+        if (options.comments() && column.comment() != null) {
+            keywords.add("comment=" + Py.str(column.comment()));
+        }
+        return keywords;
+    }
+
+    /** Multi-column foreign keys, unique and check constraints, then indexes. */
+    List<String> tableElements(Table table) {
+        List<String> elements = new ArrayList<>();
+        if (options.constraints()) {
+            table.foreignKeys().stream().filter(fk -> fk.columns().size() > 1)
+                    .sorted(Comparator.comparing((ForeignKey fk) -> String.join(",", fk.columns())))
+                    .forEach(fk -> elements.add(foreignKeyConstraint(fk)));
+            table.uniques().stream().sorted(Comparator.comparing((UniqueConstraint u) -> u.name() == null ? "" : u.name())
+                    .thenComparing(u -> String.join(",", u.columns()))).forEach(u -> elements.add(unique(u)));
+            table.checks().forEach(c -> elements.add(check(c)));
+        }
+        if (options.indexes()) {
+            table.indexes().stream().sorted(Comparator.comparing(Index::name)).forEach(i -> elements.add(index(i)));
+        }
+        return elements;
+    }
+
+    /** {@code comment} and {@code schema}, in that order. */
+    Map<String, String> tableKeywords(Table table) {
+        Map<String, String> keywords = new LinkedHashMap<>();
+        if (options.comments() && table.comment() != null) {
+            keywords.put("comment", Py.str(table.comment()));
+        }
+        if (table.schema() != null) {
+            keywords.put("schema", Py.str(table.schema()));
+        }
+        return keywords;
+    }
+
+    private String foreignKeyConstraint(ForeignKey fk) {
+        List<String> args = new ArrayList<>();
+        args.add(Py.list(fk.columns()));
+        args.add(Py.list(fk.refColumns().stream().map(c -> target(fk, c)).toList()));
+        args.addAll(actions(fk));
+        if (fk.name() != null) {
+            args.add("name=" + Py.str(fk.name()));
+        }
+        return imports.sa("ForeignKeyConstraint") + "(" + String.join(", ", args) + ")";
+    }
+
+    private static List<String> actions(ForeignKey fk) {
+        List<String> args = new ArrayList<>();
+        if (fk.onDelete() != null) {
+            args.add("ondelete=" + Py.str(fk.onDelete()));
+        }
+        if (fk.onUpdate() != null) {
+            args.add("onupdate=" + Py.str(fk.onUpdate()));
+        }
+        return args;
+    }
+
+    private static String target(ForeignKey fk, String column) {
+        return (fk.refSchema() == null ? "" : fk.refSchema() + ".") + fk.refTable() + "." + column;
+    }
+
+    private String unique(UniqueConstraint unique) {
+        List<String> args = unique.columns().stream().map(Py::str).collect(Collectors.toCollection(ArrayList::new));
+        if (unique.name() != null) {
+            args.add("name=" + Py.str(unique.name()));
+        }
+        return imports.sa("UniqueConstraint") + "(" + String.join(", ", args) + ")";
+    }
+
+    private String check(CheckConstraint check) {
+        return imports.sa("CheckConstraint") + "(" + Py.str(check.expression())
+                + (check.name() == null ? "" : ", name=" + Py.str(check.name())) + ")";
+    }
+
+    private String index(Index index) {
+        List<String> args = new ArrayList<>();
+        args.add(Py.str(index.name()));
+        for (Index.Part part : index.parts()) {
+            args.add(part.column() != null ? Py.str(part.column()) : imports.sa("text") + "(" + Py.str(part.expression()) + ")");
+        }
+        if (index.unique()) {
+            args.add("unique=True");
+        }
+        String dialect = engine.equals("postgres") ? "postgresql" : engine;
+        if (index.where() != null) {
+            args.add(dialect + "_where=" + imports.sa("text") + "(" + Py.str(index.where()) + ")");
+        }
+        if (index.method() != null) {
+            args.add(engine.equals("mysql") ? "mysql_prefix=" + Py.str(index.method()) : dialect + "_using=" + Py.str(index.method()));
+        }
+        if (!index.prefixes().isEmpty()) {
+            args.add("mysql_length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
+        }
+        return imports.sa("Index") + "(" + String.join(", ", args) + ")";
+    }
+
+    /** {@code billing.ticket_seq} or {@code "Odd.Name"} (a regclass as PostgreSQL prints it) → {@code Sequence(...)}. */
+    private String sequence(String regclass) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < regclass.length(); i++) {
+            char c = regclass.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < regclass.length() && regclass.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        String name = parts.get(parts.size() - 1);
+        String schema = parts.size() > 1 ? ", schema=" + Py.str(parts.get(parts.size() - 2)) : "";
+        return imports.sa("Sequence") + "(" + Py.str(name) + schema + ")";
+    }
+}

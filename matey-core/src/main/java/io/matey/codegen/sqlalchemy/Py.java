@@ -1,0 +1,87 @@
+package io.matey.codegen.sqlalchemy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Python literals and identifiers. */
+final class Py {
+
+    static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield");
+
+    private Py() {
+    }
+
+    /**
+     * A string literal the way Python's {@code repr} writes it: single quotes unless the text holds a single quote
+     * and no double quote; control and invisible characters escaped, other characters kept (the file is UTF-8).
+     */
+    static String str(String text) {
+        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (cp == quote) {
+                        out.append('\\').append(quote);
+                    } else if (visible(cp)) {
+                        out.appendCodePoint(cp);
+                    } else if (cp < 0x100) {
+                        out.append(String.format("\\x%02x", cp));
+                    } else if (cp < 0x10000) {
+                        out.append(String.format("\\u%04x", cp));
+                    } else {
+                        out.append(String.format("\\U%08x", cp));
+                    }
+                }
+            }
+        });
+        return out.append(quote).toString();
+    }
+
+    private static boolean visible(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    /** {@code ['a', 'b']}. */
+    static String list(List<String> items) {
+        return items.stream().map(Py::str).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}. */
+    static String identifier(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(cp -> out.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '_' ? cp : '_'));
+        if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
+            out.insert(0, '_');
+        }
+        String id = out.toString();
+        return KEYWORDS.contains(id) ? id + "_" : id;
+    }
+
+    /** {@code order_items} → {@code OrderItems}. */
+    static String className(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : identifier(name).split("_")) {
+            if (!part.isEmpty()) {
+                out.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append(part.substring(Character.charCount(part.codePointAt(0))));
+            }
+        }
+        String id = out.length() == 0 ? "Table" : out.toString();
+        return Character.isDigit(id.charAt(0)) ? "_" + id : id;
+    }
+}

@@ -1,0 +1,81 @@
+package io.matey.codegen.sqlalchemy;
+
+import io.matey.codegen.model.Column;
+import io.matey.codegen.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Assembles a generated {@code models.py}: imports, the optional {@code NativeType} class, then the blocks. */
+final class PyModule {
+
+    /** What Python matey writes when there is nothing to generate. */
+    static final String EMPTY = "# No user tables or views reflected.\n";
+
+    /** Names the generators may bind besides column types, reserved before tables and classes are named. */
+    static final Set<String> RESERVED = Set.of("Any", "Base", "CheckConstraint", "Column", "Computed", "DeclarativeBase",
+            "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MetaData", "Optional", "Sequence",
+            "Table", "UniqueConstraint", "UserDefinedType", SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
+            "mapped_column", "metadata", "relationship", "text", "uuid");
+
+    private static final String NATIVE_TYPE_CLASS = """
+            class NativeType(UserDefinedType):
+                \"\"\"A column type SQLAlchemy has no class for, created under its database name.\"\"\"
+
+                cache_ok = True
+
+                def __init__(self, name):
+                    self.name = name
+
+                def get_col_spec(self, **kw):
+                    return self.name
+            """;
+
+    private PyModule() {
+    }
+
+    static String render(PyImports imports, SqlAlchemyTypes types, List<String> blocks) {
+        List<String> parts = new ArrayList<>();
+        if (types.nativeTypeUsed()) {
+            parts.add(NATIVE_TYPE_CLASS.strip());
+        }
+        parts.addAll(blocks);
+        return imports.render() + "\n" + String.join("\n\n\n", parts) + "\n";
+    }
+
+    /** Every name the module's imports bind, plus the reserved ones: what generated names must avoid. */
+    static Set<String> reservedNames(PyImports imports) {
+        Set<String> names = new java.util.TreeSet<>(RESERVED);
+        names.addAll(imports.names());
+        return names;
+    }
+
+    /** Maps every column type once so that all type names are imported before anything else is named. */
+    static void importTypes(Elements elements, List<Table> tables) {
+        for (Table table : tables) {
+            for (Column column : table.columns()) {
+                elements.type(column);
+            }
+        }
+    }
+
+    /** A {@code Table(...)} assignment; {@code metadata} is the expression naming the MetaData. */
+    static String table(String variable, Table table, String metadata, Elements elements, PyImports imports) {
+        List<String> lines = new ArrayList<>();
+        lines.add(Py.str(table.name()) + ", " + metadata);
+        for (Column column : table.columns()) {
+            List<String> args = new ArrayList<>();
+            args.add(Py.str(column.name()));
+            args.add(elements.type(column).expression());
+            args.addAll(elements.columnExtras(table, column));
+            args.addAll(elements.columnKeywords(table, column, true));
+            lines.add(imports.sa("Column") + "(" + String.join(", ", args) + ")");
+        }
+        lines.addAll(elements.tableElements(table));
+        for (Map.Entry<String, String> keyword : elements.tableKeywords(table).entrySet()) {
+            lines.add(keyword.getKey() + "=" + keyword.getValue());
+        }
+        return variable + " = " + imports.sa("Table") + "(\n    " + String.join(",\n    ", lines) + "\n)";
+    }
+}

@@ -1,0 +1,36 @@
+package io.matey.codegen.sqlalchemy;
+
+import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code generator = "tables"}: {@code metadata = MetaData()} and one {@code Table(...)} per table and view. */
+public final class TablesGenerator {
+
+    private final Options options;
+
+    public TablesGenerator(Set<String> options) {
+        this.options = Options.of(options);
+    }
+
+    public String render(SchemaModel model) {
+        if (model.tables().isEmpty()) {
+            return PyModule.EMPTY;
+        }
+        PyImports imports = new PyImports();
+        SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
+        Elements elements = new Elements(model.engine(), imports, types, options);
+        PyModule.importTypes(elements, model.tables());
+        PyNames names = new PyNames(PyModule.reservedNames(imports));
+        List<String> blocks = new ArrayList<>();
+        blocks.add("metadata = " + imports.sa("MetaData") + "()");
+        for (Table table : model.tables()) {
+            String variable = names.claim("t_" + Py.identifier(table.schema() == null ? table.name()
+                    : table.schema() + "_" + table.name()));
+            blocks.add(PyModule.table(variable, table, "metadata", elements, imports));
+        }
+        return PyModule.render(imports, types, blocks);
+    }
+}

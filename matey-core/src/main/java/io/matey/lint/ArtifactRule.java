@@ -1,0 +1,78 @@
+package io.matey.lint;
+
+import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.Diagnostic;
+import io.matey.artifact.DiagnosticCode;
+import io.matey.artifact.SchemaLock;
+import io.matey.artifact.Snapshot;
+import io.matey.engine.Engines;
+import io.matey.lint.Finding.Level;
+import io.matey.workspace.TargetConfig;
+import java.util.Optional;
+
+/**
+ * L200-L209: the target's engine and generated artifacts, from the lock state {@code schema status} reports.
+ * Their fix is always to correct the input and let {@code matey schema apply} rewrite the artifacts.
+ */
+final class ArtifactRule implements LintRule {
+
+    private static final String APPLY = "run `matey schema apply` to rewrite the artifacts";
+
+    @Override
+    public void check(LintContext context, Findings findings) {
+        checkEngine(context, findings);
+        for (Diagnostic diagnostic : context.lockState().diagnostics()) {
+            report(diagnostic, findings);
+        }
+        Snapshot snapshot = context.snapshot();
+        if (snapshot.lockFile().isEmpty()) {
+            if (!snapshot.checkpoints().isEmpty()) {
+                findings.addWithFix(Level.WARNING, "L205", ArtifactNames.CHECKPOINTS_DIR, null,
+                        "Target has checkpoint files but no initialized lock state.", APPLY);
+            }
+            if (snapshot.schema().isPresent()) {
+                findings.addWithFix(Level.ERROR, "L206", ArtifactNames.SCHEMA_FILE, null,
+                        "Target has schema.sql but no schema.lock.toml.", APPLY);
+            }
+        }
+    }
+
+    private static void checkEngine(LintContext context, Findings findings) {
+        Optional<SchemaLock> lock = context.lockState().lock();
+        String configured = Engines.normalizeId(context.target().engine());
+        if (lock.isPresent() && !Engines.normalizeId(lock.get().engine()).equals(configured)) {
+            findings.addWithFix(Level.ERROR, "L209", TargetConfig.CONFIG_FILE, null, "Provided engine '" + configured
+                    + "' does not match lock engine '" + lock.get().engine() + "'.",
+                    "set engine in config.toml to the lock's engine, or re-create the target for the new engine");
+        }
+        if (context.dialect().isEmpty()) {
+            String source = lock.isPresent() ? ArtifactNames.LOCK_FILE : TargetConfig.CONFIG_FILE;
+            findings.addWithFix(Level.ERROR, "L200", source, null, "Target engine '" + context.engine()
+                    + "' is unknown, so its SQL was not checked.",
+                    "set engine in config.toml to one of " + EngineDialect.NAMES);
+        }
+    }
+
+    private static void report(Diagnostic diagnostic, Findings findings) {
+        DiagnosticCode code = diagnostic.code();
+        String path = diagnostic.path();
+        if (code == DiagnosticCode.INPUT_ORPHAN_CHECKPOINT) {
+            findings.addWithFix(Level.WARNING, "L202", path, null,
+                    "Checkpoint does not map to any migration in this input.", APPLY + " (it prunes the file)");
+        } else if (code == DiagnosticCode.INPUT_SCHEMA_MISSING) {
+            findings.addWithFix(Level.ERROR, "L203", path, null, "schema.sql is missing from input.", APPLY);
+        } else if (code == DiagnosticCode.INPUT_LOCK_MISSING) {
+            findings.addWithFix(Level.ERROR, "L208", path, null,
+                    "Target has migrations but no initialized lock state.", APPLY);
+        } else if (code == DiagnosticCode.COHERENCE_MIGRATION_DIGEST_MISMATCH) {
+            findings.addWithFix(Level.ERROR, "L204", path, null, diagnostic.detail(), "if a database has applied "
+                    + "this migration, restore it and make the change in a new migration; otherwise " + APPLY);
+        } else if (code.id().startsWith("coherence-")) {
+            findings.addWithFix(Level.ERROR, "L204", path, null, diagnostic.detail(), APPLY);
+        } else {
+            // lockfile-* and input-path-*: the lock or an input cannot be read as an artifact at all.
+            findings.addWithFix(Level.ERROR, "L201", path, null, diagnostic.detail(),
+                    "fix or delete the file, then " + APPLY);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.matey.lint;
+
+import io.matey.lint.SchemaChange.AddColumn;
+import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.CreateIndex;
+import io.matey.lint.SchemaChange.CreateSchema;
+import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.DropSchema;
+import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameTable;
+import io.matey.lint.SchemaChange.SetNotNull;
+import io.matey.lint.SchemaChange.Truncate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.RenameTableStatement;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.Index;
+
+/**
+ * Turns a parsed statement into the schema changes the safety rules need.
+ *
+ * <p>Which object a statement creates, drops or truncates is read from its keyword head in the token stream:
+ * JSqlParser 5.3's grammar rejects much PostgreSQL, MySQL and SQLite syntax after that head ({@code CONCURRENTLY},
+ * {@code ON ONLY}, {@code INCLUDE}, partial-index predicates, unnamed indexes, {@code PARTITION BY},
+ * {@code EXCLUDE}, {@code STRICT}, name lists in {@code DROP TABLE a, b}) and would hide the change. What an
+ * {@code ALTER TABLE} or {@code RENAME TABLE} does needs its clauses, so those come from the syntax tree, and are
+ * skipped when the grammar rejects them.
+ */
+final class ChangeReader {
+
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
+            "serial8");
+    /** Column specs that give a new column a value for existing rows. */
+    private static final Set<String> VALUE_SPECS = Set.of("DEFAULT", "GENERATED", "AS", "AUTO_INCREMENT",
+            "AUTOINCREMENT", "IDENTITY");
+
+    private ChangeReader() {
+    }
+
+    static List<SchemaChange> read(ParsedStatement statement) {
+        TokenCursor head = new TokenCursor(statement.tokens());
+        if (head.accept("CREATE")) {
+            return created(head);
+        }
+        if (head.accept("DROP")) {
+            return dropped(head);
+        }
+        if (head.accept("TRUNCATE")) {
+            head.accept("TABLE");
+            head.accept("ONLY");
+            return head.names().stream().<SchemaChange>map(Truncate::new).toList();
+        }
+        if (head.accept("ALTER", "TABLE") || head.accept("RENAME", "TABLE")) {
+            return statement.tree().map(ChangeReader::fromTree).orElse(List.of());
+        }
+        return List.of();
+    }
+
+    private static List<SchemaChange> created(TokenCursor head) {
+        head.accept("OR", "REPLACE");
+        head.skipAll("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED");
+        if (head.accept("TABLE")) {
+            head.accept("IF", "NOT", "EXISTS");
+            return single(head.name(), CreateTable::new);
+        }
+        if (head.acceptAny("SCHEMA", "DATABASE")) {
+            head.accept("IF", "NOT", "EXISTS");
+            return single(head.name(), CreateSchema::new);
+        }
+        boolean unique = head.accept("UNIQUE");
+        head.acceptAny("FULLTEXT", "SPATIAL");
+        if (!head.accept("INDEX")) {
+            return List.of();
+        }
+        boolean concurrently = head.accept("CONCURRENTLY");
+        head.accept("IF", "NOT", "EXISTS");
+        String name = head.peek("ON") ? null : head.name();
+        if (!head.accept("ON")) {
+            return List.of();
+        }
+        head.accept("ONLY");
+        String table = head.name();
+        return table == null ? List.of() : List.of(new CreateIndex(table, name, unique, concurrently));
+    }
+
+    private static List<SchemaChange> dropped(TokenCursor head) {
+        if (head.accept("TABLE")) {
+            head.accept("IF", "EXISTS");
+            return head.names().stream().<SchemaChange>map(DropTable::new).toList();
+        }
+        if (head.acceptAny("SCHEMA", "DATABASE")) {
+            head.accept("IF", "EXISTS");
+            return head.names().stream().<SchemaChange>map(DropSchema::new).toList();
+        }
+        return List.of();
+    }
+
+    private static List<SchemaChange> single(String name, Function<String, SchemaChange> change) {
+        return name == null ? List.of() : List.of(change.apply(name));
+    }
+
+    private static List<SchemaChange> fromTree(Statement tree) {
+        if (tree instanceof Alter alter) {
+            return altered(alter);
+        }
+        if (tree instanceof RenameTableStatement rename) {
+            return rename.getTableNames().stream()
+                    .<SchemaChange>map(e -> new RenameTable(e.getKey().getUnquotedName(), e.getValue().getUnquotedName()))
+                    .toList();
+        }
+        return List.of();
+    }
+
+    private static List<SchemaChange> altered(Alter alter) {
+        String table = alter.getTable().getUnquotedName();
+        List<SchemaChange> changes = new ArrayList<>();
+        for (AlterExpression e : alter.getAlterExpressions()) {
+            List<AlterExpression.ColumnDataType> columns = e.getColDataTypeList() == null ? List.of()
+                    : e.getColDataTypeList();
+            switch (e.getOperation()) {
+                case ADD -> {
+                    columns.forEach(c -> changes.add(new AddColumn(table, Names.unquote(c.getColumnName()),
+                            requiresValue(c))));
+                    if (isPrimaryKey(e)) {
+                        changes.add(new AddUnique(table, true));
+                    } else if (isUnique(e)) {
+                        changes.add(new AddUnique(table, false));
+                    }
+                }
+                case DROP -> {
+                    if (e.getColumnName() != null) {
+                        changes.add(new DropColumn(table, Names.unquote(e.getColumnName())));
+                    }
+                }
+                // JSqlParser models ALTER COLUMN c SET NOT NULL as column c of type SET with specs NOT NULL.
+                case ALTER -> columns.stream()
+                        .filter(c -> dataType(c).equals("set")
+                                && upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL")))
+                        .forEach(c -> changes.add(new SetNotNull(table, Names.unquote(c.getColumnName()))));
+                case RENAME_TABLE -> changes.add(new RenameTable(table, Names.unquote(e.getNewTableName())));
+                case RENAME -> changes.add(new RenameColumn(table, Names.unquote(e.getColOldName()),
+                        Names.unquote(e.getColumnName())));
+                // MySQL CHANGE old new <definition> renames when the names differ.
+                case CHANGE -> columns.stream()
+                        .filter(c -> !Names.key(c.getColumnName()).equals(Names.key(e.getColOldName())))
+                        .forEach(c -> changes.add(new RenameColumn(table, Names.unquote(e.getColOldName()),
+                                Names.unquote(c.getColumnName()))));
+                default -> {
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** NOT NULL (or PRIMARY KEY) with nothing that fills existing rows: no default, identity, serial or generation. */
+    private static boolean requiresValue(ColumnDefinition column) {
+        List<String> specs = upper(column.getColumnSpecs());
+        boolean notNull = containsPair(specs, "NOT", "NULL") || containsPair(specs, "PRIMARY", "KEY");
+        boolean valued = specs.stream().anyMatch(VALUE_SPECS::contains)
+                || SERIAL_TYPES.contains(dataType(column));
+        return notNull && !valued;
+    }
+
+    /** Lower case; empty for clauses without a type such as {@code ALTER COLUMN c DROP NOT NULL}. */
+    private static String dataType(ColumnDefinition column) {
+        return column.getColDataType() == null ? "" : column.getColDataType().getDataType().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPrimaryKey(AlterExpression e) {
+        return e.getPkColumns() != null || indexType(e).equals("PRIMARY KEY");
+    }
+
+    private static boolean isUnique(AlterExpression e) {
+        return e.getUkColumns() != null || e.getUk() || indexType(e).startsWith("UNIQUE");
+    }
+
+    private static String indexType(AlterExpression e) {
+        Index index = e.getIndex();
+        return index == null || index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean containsPair(List<String> specs, String first, String second) {
+        for (int i = 0; i + 1 < specs.size(); i++) {
+            if (specs.get(i).equals(first) && specs.get(i + 1).equals(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> upper(List<String> specs) {
+        return specs == null ? List.of() : specs.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package io.matey.lint;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * One lint result.
+ *
+ * @param target  the target name ({@code .}, {@code db/core})
+ * @param path    target-relative path of the file concerned ({@code .} for the target itself)
+ * @param line    1-based line in that file, or null when the finding concerns the whole file
+ * @param hint    how to accept the finding on purpose ({@code -- matey:nolint}) or, for artifacts, how to fix it
+ */
+public record Finding(Level level, String code, String target, String path, Integer line, String message,
+        String hint) {
+
+    /** Errors make {@code matey lint} exit 1; warnings only report. */
+    public enum Level {
+        ERROR, WARNING;
+
+        /** {@code error} / {@code warning}, as JSON output spells it. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The order of Python matey's output: path, line (0 when absent), code, message. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::path, CodePoints::compare)
+            .thenComparingInt(f -> f.line() == null ? 0 : f.line())
+            .thenComparing(Finding::code)
+            .thenComparing(Finding::message, CodePoints::compare);
+
+    public boolean isError() {
+        return level == Level.ERROR;
+    }
+}

@@ -1,0 +1,15 @@
+package io.matey.lint;
+
+import java.util.List;
+
+/** The findings of one target, in output order. */
+public record LintReport(String target, List<Finding> findings) {
+
+    public LintReport {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+}

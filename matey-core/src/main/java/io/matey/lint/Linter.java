@@ -1,0 +1,50 @@
+package io.matey.lint;
+
+import io.matey.MateyException;
+import io.matey.artifact.Snapshot;
+import io.matey.lint.Finding.Level;
+import io.matey.workspace.TargetConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code matey lint} for one target: static checks of its migrations (dbmate structure and compatibility,
+ * reversibility, safety of the changes) and of its artifacts. Reads files only; takes no lock, touches no database.
+ */
+public final class Linter {
+
+    /** Rules that read file names, markers and artifacts. */
+    private static final List<LintRule> FILE_RULES = List.of(new EncodingRule(), new DirectiveRule(),
+            new VersionRule(), new DbmateMarkerRule(), new DbmateFileNameRule(), new ArtifactRule());
+
+    /** Rules that read SQL statements; they need the engine's dialect (L200 says when it is unknown). */
+    private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
+            new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new PostgresLockingRule());
+
+    private Linter() {
+    }
+
+    /** The target's findings, ordered by path, line (0 when absent), code and message. */
+    public static List<Finding> lint(TargetConfig target) {
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.ofWorktree(target.dir(), target.name());
+        } catch (MateyException e) {
+            // Without a snapshot (a symlink, an unreadable file) nothing else can be checked.
+            Findings findings = new Findings(target.name(), Map.of());
+            findings.addWithFix(Level.ERROR, "L201", ".", null, e.getMessage(),
+                    "make migrations/ and checkpoints/ hold readable regular files, without symlinks");
+            return findings.sorted();
+        }
+        LintContext context = LintContext.of(target, snapshot);
+        Map<String, Nolint> nolint = context.readableMigrations().stream()
+                .collect(Collectors.toMap(MigrationFile::path, Nolint::of));
+        Findings findings = new Findings(target.name(), nolint);
+        FILE_RULES.forEach(rule -> rule.check(context, findings));
+        if (context.dialect().isPresent()) {
+            SQL_RULES.forEach(rule -> rule.check(context, findings));
+        }
+        return findings.sorted();
+    }
+}

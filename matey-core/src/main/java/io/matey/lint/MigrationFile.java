@@ -1,0 +1,125 @@
+package io.matey.lint;
+
+import io.matey.MateyException;
+import io.matey.migration.MigrationParser;
+import io.matey.migration.MigrationScript;
+import io.matey.migration.Section;
+import io.matey.migration.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One migration file as the rules see it: decoded lines, sections and markers, and its statements
+ * parsed once (lazily, since only SQL rules need them and parsing is the expensive part).
+ */
+final class MigrationFile {
+
+    private final String path;
+    private final boolean byteOrderMark;
+    private final Optional<SqlDialect> dialect;
+    private final String decodeError;
+    private final List<String> lines;
+    private final MigrationScript script;
+    private final List<MarkerLine> markers;
+    private List<ParsedStatement> up;
+    private List<ParsedStatement> down;
+    private List<MigrationChanges.Located> upChanges;
+
+    MigrationFile(String path, byte[] bytes, Optional<SqlDialect> dialect) {
+        this.path = path;
+        this.byteOrderMark = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF;
+        this.dialect = dialect;
+        String text = null;
+        String error = null;
+        try {
+            text = MigrationParser.decode(path, bytes);
+        } catch (MateyException e) {
+            error = e.getMessage();
+        }
+        this.decodeError = error;
+        // The same line split as MigrationParser, so line numbers agree with its sections.
+        this.lines = text == null ? List.of() : List.of(text.split("\r?\n", -1));
+        this.script = text == null ? null : MigrationParser.parse(path, text);
+        this.markers = text == null ? List.of() : markers(path, lines);
+    }
+
+    String path() {
+        return path;
+    }
+
+    String fileName() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    boolean readable() {
+        return decodeError == null;
+    }
+
+    /** {@code Unable to decode migration '...' as UTF-8.} for a file that is not UTF-8. */
+    Optional<String> decodeError() {
+        return Optional.ofNullable(decodeError);
+    }
+
+    /** dbmate sees a UTF-8 byte-order mark as text; matey's decoding drops it. */
+    boolean startsWithByteOrderMark() {
+        return byteOrderMark;
+    }
+
+    /** The file's lines; line {@code n} is {@code lines().get(n - 1)}. Empty for an unreadable file. */
+    List<String> lines() {
+        return lines;
+    }
+
+    MigrationScript script() {
+        return script;
+    }
+
+    List<MarkerLine> markers() {
+        return markers;
+    }
+
+    List<ParsedStatement> upStatements() {
+        if (up == null) {
+            up = parse(script.up());
+        }
+        return up;
+    }
+
+    List<ParsedStatement> downStatements() {
+        if (down == null) {
+            down = parse(script.down());
+        }
+        return down;
+    }
+
+    List<MigrationChanges.Located> upChanges() {
+        if (upChanges == null) {
+            upChanges = MigrationChanges.of(upStatements());
+        }
+        return upChanges;
+    }
+
+    private List<ParsedStatement> parse(Section section) {
+        SqlDialect sqlDialect = dialect.orElseThrow(() -> new IllegalStateException("SQL rules need a known engine"));
+        return section.statements(sqlDialect).stream().map(ParsedStatement::of).toList();
+    }
+
+    /**
+     * Every line matey reads as a marker, found by parsing the line on its own, so that the marker syntax stays
+     * defined in one place ({@link MigrationParser}).
+     */
+    private static List<MarkerLine> markers(String path, List<String> lines) {
+        List<MarkerLine> markers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            MigrationScript single = MigrationParser.parse(path, lines.get(i));
+            if (single.up().markerLine() == 1) {
+                markers.add(new MarkerLine(i + 1, lines.get(i), true, single.up().transaction()));
+            } else if (single.down().markerLine() == 1) {
+                markers.add(new MarkerLine(i + 1, lines.get(i), false, single.down().transaction()));
+            }
+        }
+        return List.copyOf(markers);
+    }
+}

@@ -1,0 +1,54 @@
+package io.matey.lint;
+
+import io.matey.lint.Finding.Level;
+import io.matey.lint.SchemaChange.CreateIndex;
+import io.matey.migration.Section;
+import java.util.List;
+
+/**
+ * L406, L407: PostgreSQL index builds that block a live table (Atlas PG101, PG103).
+ */
+final class PostgresLockingRule implements LintRule {
+
+    @Override
+    public void check(LintContext context, Findings findings) {
+        if (!context.isEngine("postgres")) {
+            return;
+        }
+        for (MigrationFile file : context.readableMigrations()) {
+            checkIndexBuilds(file, findings);
+            checkConcurrently(file, file.script().up(), file.upStatements(), findings);
+            checkConcurrently(file, file.script().down(), file.downStatements(), findings);
+        }
+    }
+
+    /** A plain CREATE INDEX holds a SHARE lock, blocking every write to the table until the index is built. */
+    private static void checkIndexBuilds(MigrationFile file, Findings findings) {
+        for (MigrationChanges.Located located : file.upChanges()) {
+            if (located.existing() && located.change() instanceof CreateIndex index && !index.concurrently()) {
+                String name = index.name() == null ? "an index" : "index '" + index.name() + "'";
+                findings.add(Level.WARNING, "L406", file.path(), located.line(), "Creating " + name
+                        + " on existing table '" + index.subject() + "' without CONCURRENTLY blocks writes to it "
+                        + "until the index is built.");
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL refuses {@code CREATE/DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY} and
+     * {@code DETACH PARTITION ... CONCURRENTLY} inside a transaction block; only
+     * {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} may run in one.
+     */
+    private static void checkConcurrently(MigrationFile file, Section section, List<ParsedStatement> statements,
+            Findings findings) {
+        if (!section.transaction()) {
+            return;
+        }
+        for (ParsedStatement statement : statements) {
+            if (statement.contains("CONCURRENTLY") && !statement.startsWith("REFRESH")) {
+                findings.add(Level.ERROR, "L407", file.path(), statement.line(), "CONCURRENTLY cannot run inside a "
+                        + "transaction; add transaction:false to the '-- migrate:" + section.kind() + "' marker.");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.matey.lint;
+
+import io.matey.lint.Finding.Level;
+import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameTable;
+
+/**
+ * L405: renames of existing tables and columns (Atlas BC101, BC102). The application version still running
+ * during and after a deploy uses the old name; expand-and-contract (add, copy, switch, drop later) avoids that.
+ */
+final class RenameRule implements LintRule {
+
+    @Override
+    public void check(LintContext context, Findings findings) {
+        for (MigrationFile file : context.readableMigrations()) {
+            for (MigrationChanges.Located located : file.upChanges()) {
+                String renamed = located.existing() ? renamed(located.change()) : null;
+                if (renamed != null) {
+                    findings.add(Level.WARNING, "L405", file.path(), located.line(),
+                            "Renaming " + renamed + " breaks running code that still uses the old name.");
+                }
+            }
+        }
+    }
+
+    private static String renamed(SchemaChange change) {
+        if (change instanceof RenameTable rename) {
+            return "table '" + rename.subject() + "' to '" + rename.newName() + "'";
+        }
+        if (change instanceof RenameColumn rename) {
+            return "column '" + rename.subject() + "." + rename.column() + "' to '" + rename.newName() + "'";
+        }
+        return null;
+    }
+}

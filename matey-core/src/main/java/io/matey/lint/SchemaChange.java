@@ -1,0 +1,62 @@
+package io.matey.lint;
+
+/**
+ * What an up statement does to the schema, in the terms the safety rules (L4xx) reason about. Names are as
+ * written, without quotes; {@link #subject()} is the table (or schema) the change acts on.
+ */
+sealed interface SchemaChange {
+
+    String subject();
+
+    /** Whether {@link #subject()} names a schema rather than a table. */
+    default boolean onSchema() {
+        return false;
+    }
+
+    record CreateTable(String subject) implements SchemaChange {
+    }
+
+    record CreateSchema(String subject) implements SchemaChange {
+        @Override
+        public boolean onSchema() {
+            return true;
+        }
+    }
+
+    record DropTable(String subject) implements SchemaChange {
+    }
+
+    record DropSchema(String subject) implements SchemaChange {
+        @Override
+        public boolean onSchema() {
+            return true;
+        }
+    }
+
+    record DropColumn(String subject, String column) implements SchemaChange {
+    }
+
+    record Truncate(String subject) implements SchemaChange {
+    }
+
+    /** {@code requiresValue}: NOT NULL without a default, identity or generated value. */
+    record AddColumn(String subject, String column, boolean requiresValue) implements SchemaChange {
+    }
+
+    /** A UNIQUE constraint or a PRIMARY KEY added to a table. */
+    record AddUnique(String subject, boolean primaryKey) implements SchemaChange {
+    }
+
+    /** {@code name} is null for PostgreSQL's unnamed {@code CREATE INDEX ON t (...)}. */
+    record CreateIndex(String subject, String name, boolean unique, boolean concurrently) implements SchemaChange {
+    }
+
+    record SetNotNull(String subject, String column) implements SchemaChange {
+    }
+
+    record RenameTable(String subject, String newName) implements SchemaChange {
+    }
+
+    record RenameColumn(String subject, String column, String newName) implements SchemaChange {
+    }
+}

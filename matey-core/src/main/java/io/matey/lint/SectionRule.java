@@ -1,0 +1,43 @@
+package io.matey.lint;
+
+import io.matey.lint.Finding.Level;
+import io.matey.migration.Section;
+import java.util.List;
+
+/** L005, L101, L102, L103, L106: whether each section has SQL to run, and how it runs. */
+final class SectionRule implements LintRule {
+
+    @Override
+    public void check(LintContext context, Findings findings) {
+        for (MigrationFile file : context.readableMigrations()) {
+            if (file.upStatements().isEmpty()) {
+                findings.add(Level.ERROR, "L005", file.path(), null, "Migration has no executable up SQL.");
+            }
+            Section down = file.script().down();
+            if (down.sql().isBlank()) {
+                findings.add(Level.WARNING, "L101", file.path(), null, "Migration has no down section.");
+                irreversible(file, findings);
+            } else if (!hasExecutableDown(context, file)) {
+                findings.add(Level.WARNING, "L102", file.path(), down.markerLine(),
+                        "Migration down section exists but has no executable SQL.");
+                irreversible(file, findings);
+            }
+            for (Section section : List.of(file.script().up(), down)) {
+                if (!section.transaction()) {
+                    findings.add(Level.WARNING, "L106", file.path(), section.markerLine(),
+                            "Migration uses transaction:false.");
+                }
+            }
+        }
+    }
+
+    /** A PostgreSQL down section holding only SET statements restores nothing (as in Python matey). */
+    private static boolean hasExecutableDown(LintContext context, MigrationFile file) {
+        return file.downStatements().stream()
+                .anyMatch(statement -> !(context.isEngine("postgres") && statement.startsWith("SET")));
+    }
+
+    private static void irreversible(MigrationFile file, Findings findings) {
+        findings.add(Level.WARNING, "L103", file.path(), null, "Migration is irreversible: no executable down SQL.");
+    }
+}

@@ -1,0 +1,87 @@
+package io.matey.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * Reads a statement's fixed keyword head (such as {@code CREATE UNIQUE INDEX CONCURRENTLY ... ON t}) from
+ * JSqlParser's token stream. Keywords are compared with token images, so a quoted name or a string literal
+ * never matches one.
+ */
+final class TokenCursor {
+
+    private final List<Token> tokens;
+    private int pos;
+
+    TokenCursor(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    static boolean is(Token token, String keyword) {
+        return token.image.equalsIgnoreCase(keyword);
+    }
+
+    /** Consumes the keywords when the next tokens are exactly these, else consumes nothing. */
+    boolean accept(String... keywords) {
+        if (pos + keywords.length > tokens.size()) {
+            return false;
+        }
+        for (int i = 0; i < keywords.length; i++) {
+            if (!is(tokens.get(pos + i), keywords[i])) {
+                return false;
+            }
+        }
+        pos += keywords.length;
+        return true;
+    }
+
+    /** Consumes one of these keywords if it comes next. */
+    boolean acceptAny(String... keywords) {
+        for (String keyword : keywords) {
+            if (accept(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Consumes any run of these keywords, in any order. */
+    void skipAll(String... keywords) {
+        boolean skipped;
+        do {
+            skipped = acceptAny(keywords);
+        } while (skipped);
+    }
+
+    boolean peek(String keyword) {
+        return pos < tokens.size() && is(tokens.get(pos), keyword);
+    }
+
+    /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
+    String name() {
+        if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {
+            return null;
+        }
+        String last = tokens.get(pos++).image;
+        while (peek(".") && pos + 1 < tokens.size() && !isPunctuation(tokens.get(pos + 1))) {
+            last = tokens.get(pos + 1).image;
+            pos += 2;
+        }
+        return Names.unquote(last);
+    }
+
+    /** A comma-separated list of names, as in {@code DROP TABLE a, b}. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String name = name(); name != null; name = accept(",") ? name() : null) {
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static boolean isPunctuation(Token token) {
+        return token.image.equals("(") || token.image.equals(")") || token.image.equals(",")
+                || token.image.equals(".") || token.image.equals(";");
+    }
+}

@@ -1,0 +1,100 @@
+package io.matey.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.matey.replay.ReplayOptions;
+import io.matey.replay.SchemaApplyResult;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Acceptance of the SQLAlchemy generators on SQLite, PostgreSQL and MariaDB: the rich schemas' models load in
+ * Python, their metadata creates the same tables, columns, nullability and keys as the source schema, a second
+ * apply writes nothing, and the live database is never read (its URL points nowhere).
+ */
+class SqlAlchemyModelsTest {
+
+    /** No server listens here: a codegen that touched the live database would fail. */
+    static final String NOWHERE = "postgres://nobody:secret@127.0.0.1:9/nowhere?connect_timeout=1";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void tablesModelsRoundTripThroughSqlAlchemy(String engine) throws Exception {
+        RichSchemas.Schema schema = RichSchemas.of(engine);
+        TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
+        schema.writeTo(ws);
+
+        List<String> progress = new ArrayList<>();
+        SchemaApplyResult first = ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add);
+        assertThat(first.changedFiles()).contains("models.py");
+        assertThat(progress).contains("Codegen: models.py");
+        String models = ws.read("db/core/models.py");
+        assertThat(models).contains("metadata = MetaData()").doesNotContain("schema_migrations");
+
+        for (Python.Interpreter python : Python.all()) {
+            assertRoundTrip(check(python, ws, "tables", schema), schema);
+        }
+
+        assertThat(ws.apply().changed()).isFalse();
+        assertThat(ws.apply(new ReplayOptions(null, null, true, false)).changed()).isFalse();
+        assertThat(ws.read("db/core/models.py")).isEqualTo(models);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void declarativeModelsRoundTripThroughSqlAlchemy2(String engine) throws Exception {
+        RichSchemas.Schema schema = RichSchemas.of(engine);
+        TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
+        schema.writeTo(ws);
+        ws.apply();
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", config(engine, "generator = \"declarative\"\n"));
+        SchemaApplyResult switched = ws.apply();
+        assertThat(switched.changedFiles()).containsExactly("models.py");
+        String models = ws.read("db/core/models.py");
+        assertThat(models).contains("class Base(DeclarativeBase):", "Mapped[", "mapped_column(", "relationship(");
+
+        assertRoundTrip(check(Python.sqlAlchemy2(), ws, "declarative", schema), schema);
+        assertThat(ws.apply().changed()).isFalse();
+        assertThat(ws.read("db/core/models.py")).isEqualTo(models);
+    }
+
+    private static JsonNode check(Python.Interpreter python, TestWorkspace ws, String kind, RichSchemas.Schema schema)
+            throws Exception {
+        return ModelCheck.run(python, ws.target().resolve("models.py"), kind, ws.engine(), ws.read("db/core/schema.sql"),
+                schema.prelude());
+    }
+
+    private static void assertRoundTrip(JsonNode result, RichSchemas.Schema schema) {
+        List<String> expected = new ArrayList<>();
+        result.get("source_tables").forEach(t -> expected.add(t.asText()));
+        expected.removeAll(schema.omitted());
+        List<String> generated = new ArrayList<>();
+        result.get("tables").forEach(t -> generated.add(t.asText()));
+        assertThat(generated).as("tables and views in the models (SQLAlchemy %s)", result.get("sqlalchemy").asText())
+                .isEqualTo(expected);
+        assertThat(result.get("generated")).as("created from the models vs the source schema (SQLAlchemy %s)",
+                result.get("sqlalchemy").asText()).isEqualTo(result.get("source"));
+    }
+
+    private TestWorkspace workspace(String engine, String codegen) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.env().put("DB_CORE_DATABASE_URL", NOWHERE);
+        ws.write(TestWorkspace.TARGET + "/config.toml", config(engine, codegen));
+        return ws;
+    }
+
+    static String config(String engine, String codegen) {
+        return "engine = \"" + engine + "\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n" + codegen;
+    }
+}

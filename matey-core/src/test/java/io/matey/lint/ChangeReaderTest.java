@@ -1,0 +1,100 @@
+package io.matey.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.matey.lint.SchemaChange.AddColumn;
+import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.CreateIndex;
+import io.matey.lint.SchemaChange.CreateSchema;
+import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.DropSchema;
+import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameTable;
+import io.matey.lint.SchemaChange.SetNotNull;
+import io.matey.lint.SchemaChange.Truncate;
+import io.matey.migration.SqlStatement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangeReaderTest {
+
+    private static List<SchemaChange> read(String sql) {
+        return ChangeReader.read(ParsedStatement.of(new SqlStatement(sql, 1)));
+    }
+
+    @Test
+    void createdObjectsComeFromTheHeadEvenWhereTheGrammarRejectsTheRest() {
+        assertThat(read("CREATE TABLE IF NOT EXISTS app.\"Users\" (id int) PARTITION BY RANGE (id)"))
+                .containsExactly(new CreateTable("Users"));
+        assertThat(read("CREATE TABLE t (id INTEGER PRIMARY KEY) STRICT")).containsExactly(new CreateTable("t"));
+        assertThat(read("CREATE UNLOGGED TABLE u (id int)")).containsExactly(new CreateTable("u"));
+        assertThat(read("CREATE SCHEMA IF NOT EXISTS audit")).containsExactly(new CreateSchema("audit"));
+        assertThat(read("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS u ON ONLY s.users (a DESC NULLS LAST) "
+                + "INCLUDE (b) WHERE deleted_at IS NULL")).containsExactly(new CreateIndex("users", "u", true, true));
+        assertThat(read("CREATE INDEX ON users USING gin (doc)")).containsExactly(new CreateIndex("users", null, false,
+                false));
+        assertThat(read("CREATE FULLTEXT INDEX ft ON `docs` (body)")).containsExactly(new CreateIndex("docs", "ft",
+                false, false));
+    }
+
+    @Test
+    void droppedAndTruncatedNameLists() {
+        assertThat(read("DROP TABLE IF EXISTS a, s.b CASCADE")).containsExactly(new DropTable("a"), new DropTable("b"));
+        assertThat(read("DROP DATABASE legacy")).containsExactly(new DropSchema("legacy"));
+        assertThat(read("TRUNCATE TABLE ONLY users, orders RESTART IDENTITY")).containsExactly(new Truncate("users"),
+                new Truncate("orders"));
+        assertThat(read("DROP INDEX CONCURRENTLY users_email")).isEmpty();
+        assertThat(read("DROP VIEW v")).isEmpty();
+    }
+
+    @Test
+    void alterTableClausesComeFromTheSyntaxTree() {
+        assertThat(read("ALTER TABLE users ADD COLUMN age int NOT NULL, ADD COLUMN plan text NOT NULL DEFAULT 'free', "
+                + "ADD COLUMN n bigserial NOT NULL, ADD COLUMN k int PRIMARY KEY, ADD COLUMN note text"))
+                .containsExactly(new AddColumn("users", "age", true), new AddColumn("users", "plan", false),
+                        new AddColumn("users", "n", false), new AddColumn("users", "k", true),
+                        new AddColumn("users", "note", false));
+        assertThat(read("ALTER TABLE users ADD CONSTRAINT u UNIQUE (email)")).containsExactly(new AddUnique("users", false));
+        assertThat(read("ALTER TABLE users ADD UNIQUE KEY u (email)")).containsExactly(new AddUnique("users", false));
+        assertThat(read("ALTER TABLE users ADD CONSTRAINT pk PRIMARY KEY (id)")).containsExactly(new AddUnique("users", true));
+        assertThat(read("ALTER TABLE users ADD CONSTRAINT c CHECK (id > 0)")).isEmpty();
+        assertThat(read("ALTER TABLE users DROP COLUMN IF EXISTS \"Email\", DROP CONSTRAINT c"))
+                .containsExactly(new DropColumn("users", "Email"));
+        assertThat(read("ALTER TABLE users ALTER COLUMN a SET DEFAULT 0, ALTER COLUMN a SET NOT NULL, "
+                + "ALTER COLUMN b DROP NOT NULL")).containsExactly(new SetNotNull("users", "a"));
+    }
+
+    @Test
+    void renamesInPostgresAndMysqlSpellings() {
+        assertThat(read("ALTER TABLE users RENAME COLUMN name TO full_name"))
+                .containsExactly(new RenameColumn("users", "name", "full_name"));
+        assertThat(read("ALTER TABLE users RENAME TO accounts")).containsExactly(new RenameTable("users", "accounts"));
+        assertThat(read("RENAME TABLE a TO b, c TO d")).containsExactly(new RenameTable("a", "b"), new RenameTable("c", "d"));
+        assertThat(read("ALTER TABLE t CHANGE COLUMN a b int NOT NULL")).containsExactly(new RenameColumn("t", "a", "b"));
+        assertThat(read("ALTER TABLE t CHANGE COLUMN a a bigint")).isEmpty();
+        assertThat(read("ALTER TABLE t RENAME CONSTRAINT a TO b")).isEmpty();
+    }
+
+    @Test
+    void statementsTheGrammarRejectsAreSkipped() {
+        assertThat(read("ALTER TABLE IF EXISTS ONLY users ALTER COLUMN email SET NOT NULL")).isEmpty();
+        assertThat(read("DO $$ BEGIN DROP TABLE users; END $$")).isEmpty();
+        assertThat(read("CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN TRUNCATE users; RETURN NEW; END $$ "
+                + "LANGUAGE plpgsql")).isEmpty();
+        assertThat(read("INSERT INTO users (id) VALUES (1)")).isEmpty();
+    }
+
+    @Test
+    void changesOnTablesCreatedEarlierInTheMigrationAreNotExisting() {
+        List<MigrationChanges.Located> changes = MigrationChanges.of(List.of(
+                ParsedStatement.of(new SqlStatement("CREATE TABLE staging (id int)", 2)),
+                ParsedStatement.of(new SqlStatement("ALTER TABLE staging RENAME TO Teams", 3)),
+                ParsedStatement.of(new SqlStatement("CREATE INDEX teams_id ON \"teams\" (id)", 4)),
+                ParsedStatement.of(new SqlStatement("CREATE INDEX users_id ON users (id)", 5))));
+        assertThat(changes).extracting(MigrationChanges.Located::line, MigrationChanges.Located::existing)
+                .containsExactly(tuple(2, true), tuple(3, false), tuple(4, false), tuple(5, true));
+    }
+}

@@ -1,0 +1,80 @@
+"""Loads a generated models.py, creates its metadata in an empty database and describes what was created
+next to the source database, as JSON on stdout: the Java test compares the two descriptions.
+
+usage: check_models.py MODELS_PY KIND TARGET_URL SOURCE_URL
+KIND is "tables" (module-level `metadata`) or "declarative" (`Base.metadata`, mappers configured).
+"""
+import importlib.util
+import json
+import sys
+
+import sqlalchemy as sa
+import sqlalchemy.orm
+
+
+def load(path, kind):
+    spec = importlib.util.spec_from_file_location("generated_models", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if kind == "declarative":
+        sa.orm.configure_mappers()
+        return module.Base.metadata
+    return module.metadata
+
+
+def inventory(engine, schemas):
+    """Every table and view SQLAlchemy itself reflects in the given schemas (None: the default schema)."""
+    insp = sa.inspect(engine)
+    names = []
+    for schema in schemas:
+        found = set(insp.get_table_names(schema=schema)) | set(insp.get_view_names(schema=schema))
+        if hasattr(insp, "get_materialized_view_names"):
+            try:
+                found |= set(insp.get_materialized_view_names(schema=schema))
+            except NotImplementedError:
+                pass
+        names += [name if schema is None else schema + "." + name for name in found if name != "schema_migrations"]
+    return sorted(names)
+
+
+def describe(engine, tables):
+    insp = sa.inspect(engine)
+    out = {}
+    for table in tables:
+        schema, name = table.schema, table.name
+        pk = insp.get_pk_constraint(name, schema=schema).get("constrained_columns") or []
+        out[table.key] = {
+            "columns": [[c["name"], bool(c["nullable"]) and c["name"] not in pk] for c in insp.get_columns(name, schema=schema)],
+            "primary_key": pk,
+            "foreign_keys": sorted(
+                [fk["constrained_columns"], fk.get("referred_schema"), fk["referred_table"], fk["referred_columns"]]
+                for fk in insp.get_foreign_keys(name, schema=schema)),
+            "unique": sorted(sorted(u["column_names"]) for u in insp.get_unique_constraints(name, schema=schema)),
+        }
+    return out
+
+
+def main():
+    models_path, kind, target_url, source_url = sys.argv[1:5]
+    metadata = load(models_path, kind)
+    target = sa.create_engine(target_url)
+    schemas = sorted({t.schema for t in metadata.tables.values() if t.schema})
+    with target.begin() as connection:
+        for schema in schemas:
+            connection.execute(sa.schema.CreateSchema(schema))
+    metadata.create_all(target)
+    source = sa.create_engine(source_url)
+    tables = [metadata.tables[key] for key in sorted(metadata.tables)]
+    print(json.dumps({
+        "sqlalchemy": sa.__version__,
+        "tables": sorted(metadata.tables),
+        "source_tables": inventory(source, [None] + schemas),
+        "generated": describe(target, tables),
+        "source": describe(source, tables),
+    }, sort_keys=True))
+    target.dispose()
+    source.dispose()
+
+
+if __name__ == "__main__":
+    main()

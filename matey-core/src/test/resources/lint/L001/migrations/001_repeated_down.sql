@@ -1,0 +1,6 @@
+-- migrate:up
+CREATE TABLE a (id INTEGER);
+-- migrate:down
+DROP TABLE a;
+-- migrate:down
+DROP TABLE a;

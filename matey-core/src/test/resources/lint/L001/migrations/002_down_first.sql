@@ -1,0 +1,4 @@
+-- migrate:down
+DROP TABLE b;
+-- migrate:up
+CREATE TABLE b (id INTEGER);

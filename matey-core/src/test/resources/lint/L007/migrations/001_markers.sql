@@ -1,0 +1,4 @@
+  -- migrate:up
+CREATE TABLE a (id INTEGER);
+-- MIGRATE:DOWN
+DROP TABLE a;

@@ -1,0 +1,4 @@
+-- migrate:up transaction:FALSE
+CREATE TABLE b (id INTEGER);
+-- migrate:down
+DROP TABLE b;

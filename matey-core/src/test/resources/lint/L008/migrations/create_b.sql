@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE b (id INTEGER);
+
+-- migrate:down
+DROP TABLE b;

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE b (id int);
+
+-- migrate:down
+-- cannot be undone

@@ -1,0 +1,10 @@
+-- migrate:up
+ALTER TABLE users ADD COLUMN age int NOT NULL;
+ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';
+ALTER TABLE users ADD COLUMN number bigint GENERATED ALWAYS AS IDENTITY;
+CREATE TABLE teams (id bigint PRIMARY KEY);
+ALTER TABLE teams ADD COLUMN name text NOT NULL;
+
+-- migrate:down
+DROP TABLE teams;
+ALTER TABLE users DROP COLUMN number, DROP COLUMN plan, DROP COLUMN age;

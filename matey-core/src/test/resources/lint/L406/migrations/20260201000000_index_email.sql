@@ -1,0 +1,10 @@
+-- migrate:up
+CREATE INDEX users_email ON users (email);
+CREATE INDEX IF NOT EXISTS users_named ON ONLY users (name) INCLUDE (email) WHERE name IS NOT NULL;
+CREATE TABLE teams (id bigint, name text) PARTITION BY HASH (id);
+CREATE INDEX teams_name ON teams (name);
+
+-- migrate:down
+DROP TABLE teams;
+DROP INDEX users_named;
+DROP INDEX users_email;

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE legacy (id INTEGER);
+
+-- migrate:down
+DROP TABLE legacy;

@@ -1,0 +1,230 @@
+package io.matey.shell.command;
+
+import io.matey.Matey;
+import io.matey.MateyException;
+import io.matey.live.LiveChange;
+import io.matey.live.LiveDrift;
+import io.matey.live.LivePlan;
+import io.matey.live.LivePrefix;
+import io.matey.live.LiveStatus;
+import io.matey.live.MigrationTiming;
+import io.matey.shell.Console;
+import io.matey.shell.Json;
+import io.matey.shell.Progress;
+import io.matey.shell.ReportFormat;
+import io.matey.shell.Style;
+import io.matey.shell.TextTable;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import org.springframework.shell.command.CommandRegistration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
+
+@Command(command = "db", group = "Live database")
+class DbCommands {
+
+    private final Console console;
+
+    DbCommands(Console console) {
+        this.console = console;
+    }
+
+    @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql. Example: matey db new create_users")
+    void create(
+            @Option(description = "Migration name (sanitised to lower_snake_case)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Path file = Matey.at(workspace).newMigration(path, name);
+        console.print("Created " + file);
+    }
+
+    @Command(command = "status", description = "List applied [X] and pending [ ] migrations of the live database "
+            + "(also one migrated by dbmate). Example: matey db status --exit-code")
+    void status(
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "all", description = "Every configured target") boolean all,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending") boolean exitCode,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        List<LiveStatus> results = report(workspace, path, all, url, (matey, target) -> matey.dbStatus(target, url));
+        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+            console.print(Json.render(results.stream().map(DbCommands::statusJson).toList()));
+        } else {
+            List<String> blocks = new ArrayList<>();
+            for (LiveStatus status : results) {
+                StringBuilder out = new StringBuilder(SchemaCommands.header(results.size(), status.target()));
+                status.migrations().forEach(e -> out.append(e.applied() ? "[X] " : "[ ] ").append(e.file()).append('\n'));
+                status.unknownVersions().forEach(v -> out.append("[?] ").append(v).append(" (applied, not in the worktree)\n"));
+                out.append("\nApplied: ").append(status.applied()).append('\n');
+                out.append("Pending: ").append(status.pending()).append('\n');
+                blocks.add(out.toString());
+            }
+            console.print(String.join("\n", blocks));
+        }
+        Console.exitIf(exitCode, results.stream().anyMatch(s -> s.pending() > 0));
+    }
+
+    private static Map<String, Object> statusJson(LiveStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", status.target());
+        json.put("url", status.url().toString());
+        json.put("applied", status.applied());
+        json.put("pending", status.pending());
+        json.put("migrations", status.migrations().stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", e.file());
+            entry.put("version", e.version());
+            entry.put("applied", e.applied());
+            return entry;
+        }).toList());
+        json.put("unknown_versions", status.unknownVersions());
+        return json;
+    }
+
+    @Command(command = "up", description = "Create the database if missing, apply pending migrations under the "
+            + "migration lock, then verify the live schema against schema.sql. Example: matey db up")
+    void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Matey matey = Matey.at(workspace);
+        printChange(matey.dbUp(matey.target(path), url, Progress.forTerminal()));
+    }
+
+    @Command(command = "migrate", description = "Like db up, but never creates the database. Example: matey db migrate")
+    void migrate(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Matey matey = Matey.at(workspace);
+        printChange(matey.dbMigrate(matey.target(path), url, Progress.forTerminal()));
+    }
+
+    @Command(command = "down", description = "Roll back the last N applied migrations (default 1), then verify the "
+            + "live schema against the checkpoint of the resulting index. Example: matey db down --steps 2")
+    void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Matey matey = Matey.at(workspace);
+        printChange(matey.dbDown(matey.target(path), url, steps, Progress.forTerminal()));
+    }
+
+    @Command(command = "bootstrap", description = "Load schema.sql into an empty database (recording every "
+            + "version) and verify it; much faster than replaying a long history. Example: matey db bootstrap")
+    void bootstrap(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Matey matey = Matey.at(workspace);
+        printChange(matey.dbBootstrap(matey.target(path), url, Progress.forTerminal()));
+    }
+
+    private void printChange(LiveChange change) {
+        StringBuilder out = new StringBuilder(new TextTable("Command", "Before", "After")
+                .row(change.command(), change.before(), change.after()).render());
+        if (change.created()) {
+            out.append("Created database ").append(change.url()).append('\n');
+        }
+        if (!change.migrations().isEmpty()) {
+            TextTable timings = new TextTable("Migration", "Duration");
+            for (MigrationTiming timing : change.migrations()) {
+                timings.row(timing.file(), timing.duration().toMillis() + " ms");
+            }
+            out.append(timings.render());
+        }
+        out.append("Verified: live schema equals the committed state at index ").append(change.after()).append('\n');
+        console.print(out.toString());
+    }
+
+    @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
+            + "index (being behind is not drift). Example: matey db drift --all --exit-code")
+    void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "all", description = "Every configured target") boolean all,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 when any target drifted") boolean exitCode,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        List<LiveDrift> results = report(workspace, path, all, url, (matey, target) -> matey.dbDrift(target, url));
+        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+            console.print(Json.render(results.stream().map(d -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("target", d.target());
+                json.put("url", d.url().toString());
+                json.put("applied_index", d.appliedIndex());
+                json.put("status", d.drifted() ? "drifted" : "clean");
+                json.put("problem", d.prefix().problem());
+                json.put("diff", d.diff());
+                return json;
+            }).toList()));
+        } else {
+            List<String> blocks = new ArrayList<>();
+            for (LiveDrift d : results) {
+                blocks.add(SchemaCommands.header(results.size(), d.target()) + "Applied index: " + d.appliedIndex()
+                        + "  Status: " + Style.state(d.drifted() ? "drifted" : "clean", !d.drifted()) + "\n"
+                        + problem(d.prefix()) + (d.drifted() ? d.diff() : ""));
+            }
+            console.print(String.join("\n", blocks));
+        }
+        Console.exitIf(exitCode, results.stream().anyMatch(LiveDrift::drifted));
+    }
+
+    @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
+            + "match|mismatch. Example: matey db plan --diff")
+    void plan(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "all", description = "Every configured target") boolean all,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
+            @Option(longNames = "diff", description = "Print a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
+            @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        if (sql && diff) {
+            throw new MateyException("Cannot combine --sql and --diff.");
+        }
+        List<LivePlan> results = report(workspace, path, all, url, (matey, target) -> matey.dbPlan(target, url));
+        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+            console.print(Json.render(results.stream().map(p -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("target", p.target());
+                json.put("url", p.url().toString());
+                json.put("applied", p.applied());
+                json.put("target_index", p.targetIndex());
+                json.put("status", p.match() ? "match" : "mismatch");
+                json.put("problem", p.prefix().problem());
+                json.put("diff", p.diff());
+                return json;
+            }).toList()));
+        } else {
+            List<String> blocks = new ArrayList<>();
+            for (LivePlan p : results) {
+                String body = sql ? p.sql() : diff ? p.diff()
+                        : new TextTable("Applied", "Target", "Status")
+                                .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
+                                .render();
+                blocks.add(SchemaCommands.header(results.size(), p.target()) + body + (sql ? "" : problem(p.prefix())));
+            }
+            console.print(String.join("\n", blocks));
+        }
+        Console.exitIf(exitCode, results.stream().anyMatch(p -> !p.match()));
+    }
+
+    /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
+    private static String problem(LivePrefix prefix) {
+        return prefix.problem() == null || prefix.problem().isEmpty() ? "" : "Problem: " + prefix.problem() + "\n";
+    }
+
+    private static <T> List<T> report(String workspace, String path, boolean all, String url,
+            BiFunction<Matey, TargetConfig, T> command) {
+        Matey matey = Matey.at(workspace);
+        List<TargetConfig> targets = matey.targets(path, all);
+        if (url != null && targets.size() > 1) {
+            throw new MateyException("--url names one database; use it with one target, not with --all.");
+        }
+        return targets.stream().map(t -> command.apply(matey, t)).toList();
+    }
+}

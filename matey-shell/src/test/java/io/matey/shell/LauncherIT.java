@@ -1,0 +1,120 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command scripted through the built {@code ./matey} launcher on SQLite, with exit codes checked. */
+class LauncherIT {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:live.sqlite3");
+
+    private Launcher.Result matey(String... args) throws Exception {
+        return Launcher.run(dir, env, args);
+    }
+
+    private void expect(int exitCode, String... args) throws Exception {
+        Launcher.Result result = matey(args);
+        assertThat(result.exitCode()).as("matey %s\n%s", String.join(" ", args), result.all()).isEqualTo(exitCode);
+    }
+
+    @Test
+    void everyCommandWithItsExitCode() throws Exception {
+        expect(0, "help");
+        expect(0, "init", "--engine", "sqlite");
+        expect(0, "db", "new", "create_items");
+        Path migration;
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            migration = files.findFirst().orElseThrow();
+        }
+        Files.writeString(migration, "-- migrate:up\nCREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);\n"
+                + "-- migrate:down\nDROP TABLE items;\n", StandardCharsets.UTF_8);
+
+        expect(0, "schema", "status");
+        expect(1, "schema", "status", "--exit-code");
+        expect(1, "schema", "plan", "--exit-code");
+        expect(0, "schema", "apply");
+        expect(0, "schema", "status", "--exit-code");
+        expect(0, "schema", "plan", "--exit-code", "--format", "json");
+
+        Launcher.Result missing = matey("db", "migrate");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("does not exist", "db up");
+        Launcher.Result up = matey("db", "up");
+        assertThat(up.exitCode()).as(up.all()).isZero();
+        assertThat(up.stdout()).containsPattern("up\\s+0\\s+1");
+        expect(0, "db", "status", "--exit-code");
+        expect(0, "db", "plan", "--exit-code");
+        expect(0, "db", "drift", "--exit-code", "--format", "json");
+        expect(0, "db", "down");
+        expect(0, "db", "drift", "--exit-code");
+        expect(1, "db", "plan", "--exit-code");
+        expect(1, "db", "status", "--exit-code");
+        expect(0, "db", "migrate");
+        expect(2, "db", "bootstrap");
+        Launcher.Result bootstrap = matey("db", "bootstrap", "--url", "sqlite3:fresh.sqlite3");
+        assertThat(bootstrap.exitCode()).as(bootstrap.all()).isZero();
+        assertThat(bootstrap.stdout()).containsPattern("bootstrap\\s+0\\s+1");
+    }
+
+    @Test
+    void badOptionsExitWithTwoAndAUsageHint() throws Exception {
+        expect(0, "init", "--engine", "sqlite");
+        Launcher.Result unknown = matey("schema", "plan", "--no-such-option");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("--no-such-option", "matey help");
+        Launcher.Result noCommand = matey("schema", "explode");
+        assertThat(noCommand.exitCode()).isEqualTo(2);
+        assertThat(noCommand.all()).contains("matey help");
+        Launcher.Result badSteps = matey("db", "down", "--steps", "0");
+        assertThat(badSteps.exitCode()).isEqualTo(2);
+        assertThat(badSteps.stderr()).contains("error:");
+    }
+
+    @Test
+    void interruptedRunExitsWith130AndKeepsArtifacts() throws Exception {
+        expect(0, "init", "--engine", "sqlite");
+        String lockBefore = Files.readString(dir.resolve("schema.lock.toml"));
+        Files.writeString(dir.resolve("migrations/001_slow.sql"), "-- migrate:up\nCREATE TABLE t (x INTEGER);\n"
+                + "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 500000000) "
+                + "SELECT count(*) FROM c;\n-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
+        Path out = Files.createTempFile("matey-out", ".txt");
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Path scratchDir = Files.createDirectories(dir.resolve("scratch"));
+        Process process = Launcher.start(dir, Map.of("TEST_DATABASE_URL", "sqlite3:" + scratchDir), out, err,
+                "schema", "apply");
+        awaitScratchDatabase(scratchDir); // the replay is running the slow statement
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(); // ./matey execs java
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(err)).contains("error: Interrupted.");
+        assertThat(Files.readString(dir.resolve("schema.lock.toml"))).isEqualTo(lockBefore);
+        assertThat(Files.exists(dir.resolve("checkpoints/001_slow.sql"))).isFalse();
+        try (Stream<Path> left = Files.list(scratchDir)) {
+            assertThat(left.filter(p -> p.toString().endsWith(".sqlite3"))).as("scratch databases dropped").isEmpty();
+        }
+    }
+
+    private static void awaitScratchDatabase(Path scratchDir) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Stream<Path> files = Files.list(scratchDir)) {
+                if (files.anyMatch(p -> p.getFileName().toString().startsWith("matey_"))) {
+                    Thread.sleep(500);
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the replay did not start within a minute");
+    }
+}

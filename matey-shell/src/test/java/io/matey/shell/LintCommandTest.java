@@ -1,0 +1,89 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code matey lint} as a CI script runs it: output formats and exit codes 0 (clean or warnings), 1 (errors), 2. */
+class LintCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private MateyProcess.Result matey(String... args) throws Exception {
+        return MateyProcess.run(dir, Map.of(), args);
+    }
+
+    private void migration(String name, String up, String down) throws Exception {
+        Files.writeString(dir.resolve("migrations").resolve(name), "-- migrate:up\n" + up + "\n\n-- migrate:down\n"
+                + down + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exitCodeFollowsTheWorstFinding() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE users;");
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        MateyProcess.Result clean = matey("lint");
+        assertThat(clean.exitCode()).as(clean.stderr()).isZero();
+        assertThat(clean.stdout()).isEqualTo("target: .\n");
+
+        migration("002_rename.sql", "ALTER TABLE users RENAME COLUMN name TO full_name;",
+                "ALTER TABLE users RENAME COLUMN full_name TO name;");
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        MateyProcess.Result warnings = matey("lint");
+        assertThat(warnings.exitCode()).as(warnings.stderr()).isZero();
+        assertThat(warnings.stdout()).isEqualTo("""
+                target: .
+                WARNING L405 migrations/002_rename.sql:2 Renaming column 'users.name' to 'full_name' breaks running \
+                code that still uses the old name.
+                        hint: add "-- matey:nolint L405" on the line above to accept this on purpose
+                """);
+
+        migration("003_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id INTEGER PRIMARY KEY, full_name TEXT);");
+        MateyProcess.Result errors = matey("lint");
+        assertThat(errors.exitCode()).isEqualTo(1);
+        assertThat(errors.stdout()).contains("ERROR   L401 migrations/003_drop.sql:2 Dropping table 'users' deletes its data.\n"
+                + "        hint: add \"-- matey:nolint L401\" on the line above to accept this on purpose\n",
+                "ERROR   L204 migrations/003_drop.sql Migration is not in the lockfile.\n");
+        assertThat(errors.stderr()).isEmpty();
+
+        MateyProcess.Result json = matey("lint", "--format", "json");
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode targets = new ObjectMapper().readTree(json.stdout());
+        assertThat(targets.size()).isEqualTo(1);
+        assertThat(targets.get(0).get("target").asText()).isEqualTo(".");
+        JsonNode drop = StreamSupport.stream(targets.get(0).get("findings").spliterator(), false)
+                .filter(finding -> finding.get("code").asText().equals("L401")).findFirst().orElseThrow();
+        assertThat(drop).hasToString("{\"level\":\"error\",\"code\":\"L401\",\"path\":\"migrations/003_drop.sql\","
+                + "\"line\":2,\"message\":\"Dropping table 'users' deletes its data.\",\"hint\":\"add \\\"-- matey:nolint L401\\\" "
+                + "on the line above to accept this on purpose\"}");
+
+        Files.writeString(dir.resolve("migrations/003_drop.sql"), "-- matey:nolint L401 users moved to accounts\n"
+                + Files.readString(dir.resolve("migrations/003_drop.sql")));
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        assertThat(matey("lint").stdout()).doesNotContain("L401", "ERROR");
+    }
+
+    @Test
+    void everyTargetIsReportedAndABadFormatIsAUserError() throws Exception {
+        assertThat(matey("init", "--path", "db/a", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(matey("init", "--path", "db/b", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result all = matey("lint", "--all");
+        assertThat(all.exitCode()).as(all.stderr()).isZero();
+        assertThat(all.stdout()).isEqualTo("target: db/a\n\ntarget: db/b\n");
+
+        MateyProcess.Result badFormat = matey("lint", "--all", "--format", "yaml");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.stderr()).contains("error: --format must be 'text' or 'json', not 'yaml'.");
+        assertThat(badFormat.stdout()).isEmpty();
+    }
+}
