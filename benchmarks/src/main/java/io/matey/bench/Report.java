@@ -11,7 +11,6 @@ public final class Report {
     private final List<String> figures = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private boolean allMet = true;
 
     public Report(String title, int runs) {
         this.title = title;
@@ -26,7 +25,6 @@ public final class Report {
 
     /** A ratio with its aim as text, and whether the measured value meets it. */
     public Report ratio(String label, double value, String aimText, boolean met) {
-        allMet &= met;
         ratios.add(String.format("| %-52s | %8.3f | %-10s | %-4s |", label, value, aimText, met ? "yes" : "NO"));
         return this;
     }
@@ -40,10 +38,6 @@ public final class Report {
     public Report note(String text) {
         notes.add(text);
         return this;
-    }
-
-    public boolean allMet() {
-        return allMet;
     }
 
     public void print() {
