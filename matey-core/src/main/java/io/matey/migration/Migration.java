@@ -12,9 +12,4 @@ public record Migration(String file, String version, byte[] bytes) {
     public MigrationScript script() {
         return MigrationParser.parse(file, bytes);
     }
-
-    /** The file name without directories, as dbmate prints it. */
-    public String fileName() {
-        return file.substring(file.lastIndexOf('/') + 1);
-    }
 }

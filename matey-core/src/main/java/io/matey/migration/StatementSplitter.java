@@ -27,11 +27,6 @@ public final class StatementSplitter {
         return new Scan(text, firstLine).run();
     }
 
-    /** True when the text holds at least one statement that is not only comments or semicolons. */
-    public boolean hasExecutable(String text) {
-        return !split(text).isEmpty();
-    }
-
     private final class Scan {
         private final String s;
         private final List<SqlStatement> out = new ArrayList<>();

@@ -56,7 +56,7 @@ class StatementSplitterTest {
     @Test
     void commentOnlyTextHasNoStatements() {
         StatementSplitter splitter = new StatementSplitter(SqlDialect.POSTGRES);
-        assertThat(splitter.hasExecutable("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isFalse();
-        assertThat(splitter.hasExecutable("-- comment\nDROP TABLE x;")).isTrue();
+        assertThat(splitter.split("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isEmpty();
+        assertThat(splitter.split("-- comment\nDROP TABLE x;")).hasSize(1);
     }
 }
