@@ -29,7 +29,7 @@ import org.tomlj.TomlTable;
 final class ManifestReader {
 
     /** Table names go into SQL, quoted; a plain identifier also cannot name another schema or database. */
-    static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> SET_KEYS = Set.of("files");
     private static final Set<String> FILE_KEYS = Set.of("name", "table", "mode", "on", "order_by");
