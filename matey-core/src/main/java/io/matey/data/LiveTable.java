@@ -13,8 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A table of the live database (in the connection's current schema): its columns and primary key. */
-record LiveTable(String name, Map<String, Column> columns, List<String> primaryKey) {
+/**
+ * A table of the live database (in the connection's current schema).
+ *
+ * @param columns     every column by name, in table order
+ * @param dataColumns the columns data files hold: all but generated ones, in table order
+ * @param primaryKey  the primary key's column names in key order; empty when there is none
+ */
+record LiveTable(String name, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey) {
 
     /** Reads the table's catalog entry; empty when there is no such table. */
     static Optional<LiveTable> read(Connection connection, DataDialect dialect, String name) throws SQLException {
@@ -45,7 +51,8 @@ record LiveTable(String name, Map<String, Column> columns, List<String> primaryK
                 columns.put(column, new Column(column, type, generated.getOrDefault(column, false)));
             }
         }
-        return Optional.of(new LiveTable(name, columns, primaryKey(meta, connection.getCatalog(), schema, name)));
+        List<Column> dataColumns = columns.values().stream().filter(c -> !c.generated()).toList();
+        return Optional.of(new LiveTable(name, columns, dataColumns, primaryKey(meta, connection.getCatalog(), schema, name)));
     }
 
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)
@@ -57,10 +64,5 @@ record LiveTable(String name, Map<String, Column> columns, List<String> primaryK
             }
         }
         return new ArrayList<>(key.values());
-    }
-
-    /** The columns data files hold: all but generated ones, in table order. */
-    List<Column> dataColumns() {
-        return columns.values().stream().filter(c -> !c.generated()).toList();
     }
 }

@@ -15,11 +15,20 @@ record RowKey(List<Column> columns) {
 
     /** True when the row names every key column with a non-null value. */
     boolean carriedBy(Row row) {
-        return columns.stream().allMatch(c -> row.has(c) && row.value(c) != null);
+        for (Column column : columns) {
+            if (row.value(column) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Object[] values(Row row) {
-        return columns.stream().map(row::value).toArray();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.value(columns.get(i));
+        }
+        return values;
     }
 
     /** The key as JSON text, such as {@code [1, "admin"]}. */
@@ -36,7 +45,7 @@ record RowKey(List<Column> columns) {
 
     /** Every row must carry its key, and no two rows the same one. */
     void check(List<Row> rows, Path path) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
         for (Row row : rows) {
             for (Column column : columns) {
                 if (!row.has(column)) {

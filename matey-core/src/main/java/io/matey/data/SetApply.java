@@ -53,7 +53,7 @@ final class SetApply {
     private CheckedFile check(DataFile file) throws SQLException {
         LiveTable table = DataTables.resolve(connection, dialect, file);
         Path path = targetDir.resolve(file.path());
-        List<Row> rows = new FileRows(file, path, table, decoder).convert(JsonlFile.read(path));
+        List<Row> rows = new FileRows(file, path, table, decoder).convert();
         return new CheckedFile(file, table, rows, key(file, table, rows, path));
     }
 

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +43,9 @@ final class TableWrite {
     private final RowKey key;
     private final ValueReader reader;
     private final ValueBinder binder;
-    private final Map<List<Column>, String> insertSql = new HashMap<>();
-    private final Map<List<Column>, String> updateSql = new HashMap<>();
+    /** SQL by row shape; rows naming the same columns share one list instance. */
+    private final Map<List<Column>, String> insertSql = new IdentityHashMap<>();
+    private final Map<List<Column>, String> updateSql = new IdentityHashMap<>();
 
     private int inserted;
     private int updated;
@@ -80,7 +83,7 @@ final class TableWrite {
 
     private void sync(Batches batches) throws SQLException {
         List<Column> compared = compared();
-        Map<String, Existing> existing = new HashMap<>();
+        Map<String, Existing> existing = new HashMap<>(file.rows().size() * 2);
         int nullKeys = read(compared, existing);
         if (file.file().mode() == DataMode.REPLACE) {
             Set<String> keep = new HashSet<>();
@@ -108,8 +111,10 @@ final class TableWrite {
 
     /** The non-key columns any row names, in table order. */
     private List<Column> compared() {
+        Set<List<Column>> shapes = Collections.newSetFromMap(new IdentityHashMap<>());
+        file.rows().forEach(row -> shapes.add(row.columns()));
         Set<Column> named = new HashSet<>();
-        file.rows().forEach(row -> named.addAll(row.columns()));
+        shapes.forEach(named::addAll);
         return file.table().dataColumns().stream().filter(c -> named.contains(c) && !key.columns().contains(c)).toList();
     }
 
