@@ -43,9 +43,13 @@ final class TableWrite {
     private final RowKey key;
     private final ValueReader reader;
     private final ValueBinder binder;
-    /** SQL by row shape; rows naming the same columns share one list instance. */
+    /** Statements by row shape; rows naming the same columns share one list instance. */
     private final Map<List<Column>, String> insertSql = new IdentityHashMap<>();
-    private final Map<List<Column>, String> updateSql = new IdentityHashMap<>();
+    private final Map<List<Column>, Update> updates = new IdentityHashMap<>();
+
+    /** An UPDATE of one row shape and the columns it sets, in parameter order. */
+    private record Update(String sql, List<Column> set) {
+    }
 
     private int inserted;
     private int updated;
@@ -88,9 +92,10 @@ final class TableWrite {
         if (file.file().mode() == DataMode.REPLACE) {
             Set<String> keep = new HashSet<>();
             file.rows().forEach(row -> keep.add(RowKey.text(key.values(row))));
+            String delete = "DELETE FROM " + table + " WHERE " + where();
             for (Map.Entry<String, Existing> entry : existing.entrySet()) {
                 if (!keep.contains(entry.getKey())) {
-                    delete(batches, entry.getValue());
+                    delete(batches, delete, entry.getValue());
                 }
             }
             if (nullKeys > 0) {
@@ -188,13 +193,14 @@ final class TableWrite {
     }
 
     private void update(Batches batches, Row row, int rows) throws SQLException {
-        List<Column> set = row.columns().stream().filter(c -> !key.columns().contains(c)).toList();
-        String sql = updateSql.computeIfAbsent(row.columns(), columns -> "UPDATE " + table + " SET "
-                + set.stream().map(c -> dialect.quote(c.name()) + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + where());
-        batches.add(sql, st -> {
+        Update update = updates.computeIfAbsent(row.columns(), columns -> {
+            List<Column> set = columns.stream().filter(c -> !key.columns().contains(c)).toList();
+            return new Update("UPDATE " + table + " SET " + set.stream().map(c -> dialect.quote(c.name()) + " = ?")
+                    .collect(Collectors.joining(", ")) + " WHERE " + where(), set);
+        });
+        batches.add(update.sql(), st -> {
             int index = 1;
-            for (Column column : set) {
+            for (Column column : update.set()) {
                 binder.bind(st, index++, column.type(), row.value(column));
             }
             for (Column column : key.columns()) {
@@ -204,8 +210,8 @@ final class TableWrite {
         updated += rows;
     }
 
-    private void delete(Batches batches, Existing row) throws SQLException {
-        batches.add("DELETE FROM " + table + " WHERE " + where(), st -> {
+    private void delete(Batches batches, String sql, Existing row) throws SQLException {
+        batches.add(sql, st -> {
             for (int i = 0; i < row.key.length; i++) {
                 binder.bind(st, i + 1, key.columns().get(i).type(), row.key[i]);
             }
