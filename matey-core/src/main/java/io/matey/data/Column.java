@@ -28,9 +28,4 @@ final class Column {
     boolean generated() {
         return generated;
     }
-
-    @Override
-    public String toString() {
-        return name + " " + type.label();
-    }
 }
