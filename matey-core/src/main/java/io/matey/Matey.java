@@ -2,6 +2,9 @@ package io.matey;
 
 import io.matey.ci.CiProvider;
 import io.matey.ci.CiWriter;
+import io.matey.data.DataApplyResult;
+import io.matey.data.DataExportResult;
+import io.matey.data.LiveData;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDatabase;
@@ -141,5 +144,20 @@ public final class Matey {
 
     public SchemaApplyResult schemaApply(String path, ReplayOptions options, Consumer<String> progress) {
         return new SchemaReplay(env, progress).apply(target(path), options);
+    }
+
+    /** {@code data export}: the set's tables into their JSONL files ({@code set} null: the only set). */
+    public DataExportResult dataExport(TargetConfig target, String url, String set) {
+        return new LiveData(env).export(target, url, set);
+    }
+
+    /** {@code data apply}: the set's JSONL files into their tables, in one transaction. */
+    public DataApplyResult dataApply(TargetConfig target, String url, String set) {
+        return new LiveData(env).apply(target, url, set);
+    }
+
+    /** The names of the target's data sets, in manifest order. */
+    public List<String> dataSets(TargetConfig target) {
+        return new LiveData(env).sets(target);
     }
 }

@@ -36,4 +36,20 @@ public class Completions {
     CompletionProvider formats() {
         return context -> List.of(new CompletionProposal("text"), new CompletionProposal("json"));
     }
+
+    /** Data sets of the target that {@code --path} names (or the one the session stands in). */
+    @Bean
+    CompletionProvider dataSets() {
+        return context -> {
+            List<String> words = context.getWords();
+            int option = words.indexOf("--path");
+            String path = option >= 0 && option + 1 < words.size() ? words.get(option + 1) : null;
+            try {
+                Matey matey = Matey.at(null);
+                return matey.dataSets(matey.target(path)).stream().map(CompletionProposal::new).toList();
+            } catch (RuntimeException noDataSets) {
+                return List.of();
+            }
+        };
+    }
 }

@@ -1,0 +1,11 @@
+package io.matey.data;
+
+import java.util.List;
+
+/**
+ * A data file whose rows have been read and checked against its live table, ready to write.
+ *
+ * @param key the key rows are matched by; null to insert every row (insert mode, or replace without a key)
+ */
+record CheckedFile(DataFile file, LiveTable table, List<Row> rows, RowKey key) {
+}

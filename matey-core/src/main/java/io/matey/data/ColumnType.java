@@ -1,0 +1,35 @@
+package io.matey.data;
+
+import java.math.BigInteger;
+
+/**
+ * A column's type as far as data files care.
+ *
+ * @param label     the type as the database names it, for messages
+ * @param precision total digits of a constrained decimal; 0 when unconstrained or not a decimal
+ * @param scale     digits after the point of a constrained decimal
+ * @param maxLength the character limit the database enforces; 0 when none
+ * @param min       the smallest integer the column holds; null when not an integer
+ * @param max       the largest integer the column holds; null when not an integer
+ */
+record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
+        BigInteger max) {
+
+    static ColumnType of(ValueKind kind, String label) {
+        return new ColumnType(kind, label, 0, 0, 0, null, null);
+    }
+
+    static ColumnType integer(String label, int bits, boolean unsigned) {
+        BigInteger span = BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1);
+        return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, unsigned ? BigInteger.ZERO : span.negate(),
+                span.subtract(BigInteger.ONE));
+    }
+
+    static ColumnType decimal(String label, int precision, int scale) {
+        return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null);
+    }
+
+    static ColumnType text(String label, int maxLength) {
+        return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null);
+    }
+}

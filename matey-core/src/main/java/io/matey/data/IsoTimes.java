@@ -1,0 +1,95 @@
+package io.matey.data;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.regex.Pattern;
+
+/**
+ * Dates and times as Python's {@code isoformat()} writes them ({@code 2024-01-02T03:04:05.500000+00:00}: seconds
+ * always, microseconds only when non-zero, offsets as {@code ±HH:MM}), and the ISO-8601 forms read back.
+ */
+final class IsoTimes {
+
+    /** psql prints {@code +00}; ISO wants {@code +00:00}. */
+    private static final Pattern HOUR_ONLY_OFFSET = Pattern.compile("([+-]\\d{2})$");
+
+    private IsoTimes() {
+    }
+
+    static String date(LocalDate date) {
+        return date.toString();
+    }
+
+    static String time(LocalTime time) {
+        StringBuilder out = new StringBuilder(15);
+        two(out, time.getHour()).append(':');
+        two(out, time.getMinute()).append(':');
+        two(out, time.getSecond());
+        int nanos = time.getNano();
+        if (nanos != 0) {
+            // Python has microseconds; a finer value (no engine here stores one) keeps all nine digits.
+            String fraction = String.format("%09d", nanos);
+            out.append('.').append(nanos % 1000 == 0 ? fraction.substring(0, 6) : fraction);
+        }
+        return out.toString();
+    }
+
+    static String dateTime(LocalDateTime value) {
+        return date(value.toLocalDate()) + "T" + time(value.toLocalTime());
+    }
+
+    static String offsetDateTime(OffsetDateTime value) {
+        return dateTime(value.toLocalDateTime()) + offset(value.getOffset());
+    }
+
+    /** Any temporal value Matey reads or writes, in its ISO form. */
+    static String text(Temporal value) {
+        if (value instanceof LocalDate date) {
+            return date(date);
+        }
+        if (value instanceof LocalTime time) {
+            return time(time);
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime(dateTime);
+        }
+        return offsetDateTime((OffsetDateTime) value);
+    }
+
+    private static String offset(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        StringBuilder out = new StringBuilder(seconds < 0 ? "-" : "+");
+        int abs = Math.abs(seconds);
+        two(out, abs / 3600).append(':');
+        two(out, abs / 60 % 60);
+        if (abs % 60 != 0) {
+            two(out.append(':'), abs % 60);
+        }
+        return out.toString();
+    }
+
+    private static StringBuilder two(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    static LocalDate parseDate(String text) throws DateTimeParseException {
+        return LocalDate.parse(text);
+    }
+
+    static LocalTime parseTime(String text) throws DateTimeParseException {
+        return LocalTime.parse(text);
+    }
+
+    /** A date and time with a {@code T} or a space between them: a {@link LocalDateTime} or {@link OffsetDateTime}. */
+    static Temporal parseDateTime(String text) throws DateTimeParseException {
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+        iso = HOUR_ONLY_OFFSET.matcher(iso).replaceFirst("$1:00");
+        return (Temporal) DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+    }
+}

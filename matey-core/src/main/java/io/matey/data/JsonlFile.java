@@ -1,0 +1,131 @@
+package io.matey.data;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a JSONL data file: UTF-8, one JSON object per line, blank lines skipped. Lines are streamed field by
+ * field, without building an object per row, since files may hold hundreds of thousands of rows.
+ */
+final class JsonlFile {
+
+    /**
+     * Decimals stay exact (with their trailing zeros) until a column's type decides, Python's NaN and Infinity
+     * read back, and a repeated key or trailing text on a line is an error rather than silently dropped.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
+    private static final ObjectReader TREE = JSON.readerFor(JsonNode.class);
+    /** For a value in the middle of a line, which the rest of the line follows. */
+    private static final ObjectReader NESTED = TREE.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A row of the file: the line it is on (1-based) and its keys and values in file order. */
+    record Line(int number, List<String> names, List<JsonNode> values) {
+    }
+
+    private JsonlFile() {
+    }
+
+    static void read(Path file, Consumer<Line> each) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            throw new MateyException("Data file not found: " + file);
+        } catch (CharacterCodingException e) {
+            throw new MateyException("Unable to decode data file " + file + " as UTF-8.");
+        } catch (IOException e) {
+            throw new MateyException("Unable to read data file " + file + ": " + e.getMessage(), e);
+        }
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            if (!line.isBlank()) {
+                each.accept(line(file, number, line));
+            }
+        }
+    }
+
+    private static Line line(Path file, int number, String text) {
+        List<String> names = new ArrayList<>();
+        List<JsonNode> values = new ArrayList<>();
+        String invalid = "Invalid JSON in " + file + ":" + number + ": ";
+        try (JsonParser parser = JSON.createParser(text)) {
+            boolean object = parser.nextToken() == JsonToken.START_OBJECT;
+            if (object) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    names.add(parser.currentName());
+                    values.add(value(parser, parser.nextToken()));
+                }
+            } else {
+                parser.skipChildren();
+            }
+            // Text after the value (a second value, a stray bracket) is invalid, as Python's json.loads says.
+            if (parser.nextToken() != null) {
+                throw new MateyException(invalid + "Extra data after the JSON value.");
+            }
+            if (!object) {
+                throw new MateyException("Data file " + file + ":" + number + " must contain JSON objects only.");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MateyException(invalid + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        return new Line(number, names, values);
+    }
+
+    /** Scalars become nodes directly; only nested objects and arrays go through the tree reader. */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> IntNode.valueOf(parser.getIntValue());
+                case LONG -> LongNode.valueOf(parser.getLongValue());
+                default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> parser.isNaN() ? DoubleNode.valueOf(parser.getDoubleValue())
+                    : DecimalNode.valueOf(parser.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> BooleanNode.valueOf(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> NESTED.readTree(parser);
+        };
+    }
+
+    /** Parses JSON text, such as the value of a JSON column. */
+    static JsonNode parse(String text) throws JsonProcessingException {
+        return TREE.readTree(text);
+    }
+}

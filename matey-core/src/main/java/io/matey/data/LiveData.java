@@ -1,0 +1,92 @@
+package io.matey.data;
+
+import io.matey.MateyException;
+import io.matey.artifact.ArtifactJournal;
+import io.matey.artifact.TargetLock;
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.live.LiveDatabase;
+import io.matey.live.LivePlan;
+import io.matey.workspace.EnvNames;
+import io.matey.workspace.TargetConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data commands ({@code data export|apply}) for one target. Both hold the target lock (data files are
+ * written through the artifact journal) and the engine's migration lock (no migration changes the schema under
+ * them), and both first require the live schema to equal the worktree head.
+ */
+public final class LiveData {
+
+    private final Map<String, String> env;
+
+    /** @param env the environment the live URL is resolved from when no URL is given */
+    public LiveData(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The names of the target's data sets, in manifest order. */
+    public List<String> sets(TargetConfig target) {
+        return DataManifest.read(target.dir()).names();
+    }
+
+    /** Writes each table of the set to its JSONL file. */
+    public DataExportResult export(TargetConfig target, String url, String set) {
+        return run(target, url, set, "data export", (dataSet, connection, dialect) -> new DataExportResult(
+                target.name(), dataSet.name(), SetExport.export(target.dir(), connection, dialect, dataSet)));
+    }
+
+    /** Writes each file of the set into its table, all in one transaction. */
+    public DataApplyResult apply(TargetConfig target, String url, String set) {
+        return run(target, url, set, "data apply", (dataSet, connection, dialect) -> new DataApplyResult(
+                target.name(), dataSet.name(), new SetApply(target.dir(), connection, dialect).apply(dataSet)));
+    }
+
+    private interface Work<T> {
+        T run(DataSet set, Connection connection, DataDialect dialect) throws SQLException;
+    }
+
+    private <T> T run(TargetConfig target, String url, String setName, String command, Work<T> work) {
+        try (TargetLock lock = TargetLock.acquire(target.dir())) {
+            new ArtifactJournal(target.dir()).recover();
+            DataSet set = DataManifest.read(target.dir()).select(setName);
+            MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
+            Engine engine = Engines.forUrl(live);
+            DataDialect dialect = DataDialect.of(engine);
+            try (Connection connection = connect(engine, live, command);
+                    Engine.MigrationLock migrations = engine.lockMigrations(connection)) {
+                requireHead(target, url, command);
+                return work.run(set, connection, dialect);
+            } catch (SQLException e) {
+                throw new MateyException(command + " failed on " + live + ": " + MateyUrl.mask(e.getMessage()), e);
+            }
+        }
+    }
+
+    private static Connection connect(Engine engine, MateyUrl url, String command) {
+        try {
+            if (!engine.databaseExists(url)) {
+                throw new MateyException(command + " failed: live database " + url + " does not exist. "
+                        + "`matey db up` (or `db bootstrap`) creates it.");
+            }
+            return engine.connect(url);
+        } catch (SQLException e) {
+            throw new MateyException(command + " failed: cannot reach live database " + url + ": "
+                    + MateyUrl.mask(e.getMessage()), e);
+        }
+    }
+
+    /** Data files are reviewed against the schema at head; any other schema could silently misread them. */
+    private void requireHead(TargetConfig target, String url, String command) {
+        LivePlan plan = new LiveDatabase(env, line -> { }).plan(target, url);
+        if (!plan.match()) {
+            throw new MateyException(command + " requires the live database schema to match the current worktree head."
+                    + " Live applied index: " + plan.applied() + ", worktree head: " + plan.targetIndex()
+                    + "; `matey db plan --diff` shows the difference.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.matey.data;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A table of the live database (in the connection's current schema).
+ *
+ * @param columns     every column by name, in table order
+ * @param dataColumns the columns data files hold: all but generated ones, in table order
+ * @param primaryKey  the primary key's column names in key order; empty when there is none
+ */
+record LiveTable(String name, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey) {
+
+    /** Reads the table's catalog entry; empty when there is no such table. */
+    static Optional<LiveTable> read(Connection connection, DataDialect dialect, String name) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String schema = connection.getSchema();
+        Map<String, String> declared = new LinkedHashMap<>();
+        Map<String, Boolean> generated = new LinkedHashMap<>();
+        // Names are LIKE patterns here, so '_' matches any character: keep exact matches only.
+        try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, name, "%")) {
+            while (rs.next()) {
+                if (name.equals(rs.getString("TABLE_NAME")) && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))) {
+                    declared.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
+                    generated.put(rs.getString("COLUMN_NAME"), "YES".equals(rs.getString("IS_GENERATEDCOLUMN")));
+                }
+            }
+        }
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Column> columns = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM " + dialect.quote(name) + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String column = md.getColumnName(i);
+                ColumnType type = ColumnTypes.classify(dialect, declared.get(column), md.getColumnTypeName(i),
+                        md.getPrecision(i), md.getScale(i));
+                columns.put(column, new Column(column, type, generated.getOrDefault(column, false)));
+            }
+        }
+        List<Column> dataColumns = columns.values().stream().filter(c -> !c.generated()).toList();
+        return Optional.of(new LiveTable(name, columns, dataColumns, primaryKey(meta, connection.getCatalog(), schema, name)));
+    }
+
+    private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)
+            throws SQLException {
+        TreeMap<Integer, String> key = new TreeMap<>();
+        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return new ArrayList<>(key.values());
+    }
+}

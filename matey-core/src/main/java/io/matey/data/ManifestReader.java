@@ -1,0 +1,193 @@
+package io.matey.data;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Parses and validates {@code data.toml} with Python matey's rules and messages, each naming the manifest (with
+ * its line where TOML knows it), the set and the offending key.
+ */
+final class ManifestReader {
+
+    /** Table names go into SQL, quoted; a plain identifier also cannot name another schema or database. */
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final Set<String> SET_KEYS = Set.of("files");
+    private static final Set<String> FILE_KEYS = Set.of("name", "table", "mode", "on", "order_by");
+    private static final String SUFFIX = ".jsonl";
+
+    private final Path file;
+
+    private ManifestReader(Path file) {
+        this.file = file;
+    }
+
+    static List<DataSet> read(Path file) {
+        return new ManifestReader(file).sets(parse(file));
+    }
+
+    private static TomlParseResult parse(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new MateyException("Data manifest not found: " + file);
+        } catch (IOException e) {
+            throw new MateyException("Unable to read data manifest " + file + ": " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MateyException("Unable to decode data manifest " + file + " as UTF-8.");
+        }
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError error = toml.errors().get(0);
+            throw new MateyException("Unable to parse data manifest " + file + ":" + error.position().line() + ":"
+                    + error.position().column() + ": " + error.getMessage() + ".");
+        }
+        return toml;
+    }
+
+    private List<DataSet> sets(TomlTable toml) {
+        List<DataSet> sets = new ArrayList<>();
+        for (String name : toml.keySet()) {
+            String where = at(toml.inputPositionOf(name)) + ": data set '" + name + "'";
+            if (!toml.isTable(name)) {
+                throw new MateyException(file + " contains an invalid set entry: '" + name
+                        + "' must be a table with a files array.");
+            }
+            TomlTable set = toml.getTable(name);
+            rejectUnknown(set, SET_KEYS, at(toml.inputPositionOf(name)) + ": unsupported keys in data set '" + name + "'");
+            if (!set.isArray("files")) {
+                throw new MateyException(where + " must define a files array.");
+            }
+            sets.add(new DataSet(name, files(name, set.getArray("files"))));
+        }
+        return sets;
+    }
+
+    private List<DataFile> files(String set, TomlArray array) {
+        List<DataFile> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String where = at(array.inputPositionOf(i)) + ": data set '" + set + "', file " + (i + 1);
+            if (!(array.get(i) instanceof TomlTable entry)) {
+                throw new MateyException(where + " is a non-table file entry; expected { name, table, mode, ... }.");
+            }
+            DataFile dataFile = file(entry, where);
+            if (!names.add(dataFile.name())) {
+                throw new MateyException(where + ": data file '" + dataFile.name() + "' is already listed in this set.");
+            }
+            files.add(dataFile);
+        }
+        return files;
+    }
+
+    private DataFile file(TomlTable entry, String where) {
+        rejectUnknown(entry, FILE_KEYS, where + ": unsupported data file keys");
+        String name = requireString(entry, "name", where);
+        String table = requireString(entry, "table", where);
+        String modeText = requireString(entry, "mode", where);
+        if (name.endsWith(SUFFIX)) {
+            name = name.substring(0, name.length() - SUFFIX.length());
+        }
+        if (!isRelativePath(name)) {
+            throw new MateyException(where + ": key 'name': data file name '" + name
+                    + "' must be a relative path without '.' or '..' segments.");
+        }
+        if (!PLAIN_IDENTIFIER.matcher(table).matches()) {
+            throw new MateyException(where + ": key 'table': data file '" + name + "' has table '" + table
+                    + "', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).");
+        }
+        DataMode mode = DataMode.parse(modeText).orElseThrow(() -> new MateyException(where
+                + ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
+        List<String> on = columns(entry, "on", name, where);
+        if (mode == DataMode.UPSERT && on.isEmpty()) {
+            throw new MateyException(where + ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
+        }
+        return new DataFile(name, table, mode, on, columns(entry, "order_by", name, where));
+    }
+
+    private static String requireString(TomlTable entry, String key, String where) {
+        if (!(entry.get(key) instanceof String value)) {
+            throw new MateyException(where + ": key '" + key
+                    + "': data file entries require string name/table/mode.");
+        }
+        return value;
+    }
+
+    /** {@code on} and {@code order_by}: a string or a non-empty array of non-empty strings; empty when absent. */
+    private static List<String> columns(TomlTable entry, String key, String name, String where) {
+        Object value = entry.get(key);
+        String prefix = where + ": key '" + key + "': data file '" + name + "' has ";
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String column) {
+            if (column.isEmpty()) {
+                throw new MateyException(prefix + "empty " + key + ".");
+            }
+            return List.of(column);
+        }
+        if (!(value instanceof TomlArray array)) {
+            throw new MateyException(prefix + "invalid " + key + "; expected string or array of strings.");
+        }
+        if (array.isEmpty()) {
+            throw new MateyException(prefix + "empty " + key + ".");
+        }
+        List<String> columns = new ArrayList<>();
+        for (Object item : array.toList()) {
+            if (!(item instanceof String column) || column.isEmpty()) {
+                throw new MateyException(prefix + "non-string or empty " + key + " entries.");
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    private static boolean isRelativePath(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\")) {
+            return false;
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void rejectUnknown(TomlTable table, Set<String> allowed, String message) {
+        Set<String> unknown = new TreeSet<>(table.keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw new MateyException(message + ": " + unknown.stream().map(k -> "'" + k + "'")
+                    .collect(Collectors.joining(", ")) + ". Allowed keys: " + String.join(", ", new TreeSet<>(allowed)) + ".");
+        }
+    }
+
+    private String at(TomlPosition position) {
+        return position == null ? file.toString() : file + ":" + position.line();
+    }
+}

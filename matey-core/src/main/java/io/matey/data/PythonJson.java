@@ -1,0 +1,152 @@
+package io.matey.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * JSON text exactly as Python's {@code json.dumps(value, sort_keys=True)} writes it, so files exported by either
+ * tool are byte for byte the same: separators {@code ", "} and {@code ": "}, keys sorted by code point,
+ * everything outside printable ASCII escaped as lower-case {@code \\uXXXX}. Column values map as Python matey
+ * maps them: decimals, dates, times and bytes (lower-case hex) become strings, JSON columns nest.
+ */
+final class PythonJson {
+
+    /** Python compares strings by code point; Java's {@code compareTo} by UTF-16 unit, which differs above U+FFFF. */
+    static final Comparator<String> KEY_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private PythonJson() {
+    }
+
+    /** One object whose keys are already in {@link #KEY_ORDER}; {@code values} may go on beyond the keys. */
+    static String object(List<String> sortedKeys, Object[] values) {
+        StringBuilder out = new StringBuilder(32 * sortedKeys.size());
+        out.append('{');
+        for (int i = 0; i < sortedKeys.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            string(out, sortedKeys.get(i));
+            out.append(": ");
+            value(out, values[i]);
+        }
+        return out.append('}').toString();
+    }
+
+    static String value(Object value) {
+        StringBuilder out = new StringBuilder();
+        value(out, value);
+        return out.toString();
+    }
+
+    static void value(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            string(out, s);
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "true" : "false");
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            out.append(PythonFloats.repr(d));
+        } else if (value instanceof Float f) {
+            out.append(PythonFloats.repr(f));
+        } else if (value instanceof BigDecimal d) {
+            string(out, d.toPlainString());
+        } else if (value instanceof byte[] bytes) {
+            string(out, HEX.formatHex(bytes));
+        } else if (value instanceof Temporal t) {
+            string(out, IsoTimes.text(t));
+        } else if (value instanceof JsonNode node) {
+            json(out, node);
+        } else {
+            throw new IllegalArgumentException("No JSON form for " + value.getClass().getName());
+        }
+    }
+
+    /** Nested JSON as Python's json module reads it: non-integral numbers are floats. */
+    private static void json(StringBuilder out, JsonNode node) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            keys.sort(KEY_ORDER);
+            out.append('{');
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                string(out, keys.get(i));
+                out.append(": ");
+                json(out, node.get(keys.get(i)));
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                json(out, it.next());
+                if (it.hasNext()) {
+                    out.append(", ");
+                }
+            }
+            out.append(']');
+        } else if (node.isIntegralNumber()) {
+            out.append(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            out.append(PythonFloats.repr(node.doubleValue()));
+        } else if (node.isTextual()) {
+            string(out, node.textValue());
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue() ? "true" : "false");
+        } else {
+            out.append("null");
+        }
+    }
+
+    static void string(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c >= ' ' && c <= '~') {
+                        out.append(c);
+                    } else {
+                        // UTF-16 units, so characters above U+FFFF become surrogate pairs, as in Python.
+                        out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 0xF, 16))
+                                .append(Character.forDigit(c >> 4 & 0xF, 16)).append(Character.forDigit(c & 0xF, 16));
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

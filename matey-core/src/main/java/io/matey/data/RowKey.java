@@ -1,0 +1,68 @@
+package io.matey.data;
+
+import io.matey.MateyException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns that identify a row for upsert and replace (one or several: composite keys work on every engine).
+ * Rows are matched by the JSON text of their key values, which is the same for a value read from the database
+ * and the same value decoded from a file.
+ */
+record RowKey(List<Column> columns) {
+
+    /** True when the row names every key column with a non-null value. */
+    boolean carriedBy(Row row) {
+        for (Column column : columns) {
+            if (row.value(column) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Object[] values(Row row) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.value(columns.get(i));
+        }
+        return values;
+    }
+
+    /** The key as JSON text, such as {@code [1, "admin"]}. */
+    static String text(Object[] values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            PythonJson.value(out, values[i]);
+        }
+        return out.append(']').toString();
+    }
+
+    /** Every row must carry its key, and no two rows the same one. */
+    void check(List<Row> rows, Path path) {
+        Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
+        for (Row row : rows) {
+            for (Column column : columns) {
+                if (!row.has(column)) {
+                    throw new MateyException("Data file " + path + ":" + row.line() + " lacks key column '"
+                            + column.name() + "'.");
+                }
+                if (row.value(column) == null) {
+                    throw new MateyException("Data file " + path + ":" + row.line() + " has null in key column '"
+                            + column.name() + "'.");
+                }
+            }
+            String key = text(values(row));
+            Integer earlier = seen.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                throw new MateyException("Data file " + path + ":" + row.line() + " repeats the key " + key
+                        + " of line " + earlier + ".");
+            }
+        }
+    }
+}

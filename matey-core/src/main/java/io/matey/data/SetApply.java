@@ -1,0 +1,91 @@
+package io.matey.data;
+
+import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
+import java.nio.file.Path;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code data apply} for one set: every file is read and checked against its table before anything is written,
+ * then all files are written in one transaction, so a row the database refuses leaves every table as it was.
+ */
+final class SetApply {
+
+    private final Path targetDir;
+    private final Connection connection;
+    private final DataDialect dialect;
+    private final ValueDecoder decoder;
+
+    SetApply(Path targetDir, Connection connection, DataDialect dialect) {
+        this.targetDir = targetDir;
+        this.connection = connection;
+        this.dialect = dialect;
+        this.decoder = new ValueDecoder(dialect);
+    }
+
+    List<AppliedFile> apply(DataSet set) throws SQLException {
+        List<CheckedFile> checked = new ArrayList<>();
+        for (DataFile file : set.files()) {
+            checked.add(check(file));
+        }
+        connection.setAutoCommit(false);
+        try {
+            List<AppliedFile> applied = new ArrayList<>();
+            for (CheckedFile file : checked) {
+                applied.add(write(file));
+            }
+            connection.commit();
+            return applied;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    private CheckedFile check(DataFile file) throws SQLException {
+        LiveTable table = DataTables.resolve(connection, dialect, file);
+        Path path = targetDir.resolve(file.path());
+        List<Row> rows = new FileRows(file, path, table, decoder).convert();
+        return new CheckedFile(file, table, rows, key(file, table, rows, path));
+    }
+
+    /**
+     * Upsert matches rows by {@code on}; replace by {@code on}, else by the primary key when every row carries it.
+     * Replace without a key deletes every row and inserts the file.
+     */
+    private static RowKey key(DataFile file, LiveTable table, List<Row> rows, Path path) {
+        if (file.mode() == DataMode.INSERT) {
+            return null;
+        }
+        List<String> names = file.on().isEmpty() ? table.primaryKey() : file.on();
+        if (names.isEmpty()) {
+            return null;
+        }
+        RowKey key = new RowKey(names.stream().map(table.columns()::get).toList());
+        if (file.on().isEmpty() && !rows.stream().allMatch(key::carriedBy)) {
+            return null;
+        }
+        key.check(rows, path);
+        return key;
+    }
+
+    private AppliedFile write(CheckedFile file) {
+        try {
+            return new TableWrite(connection, dialect, file).write();
+        } catch (SQLException e) {
+            // A batch's own message may only say that it was aborted; the cause says why.
+            SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
+                    + file.file().name() + "': " + MateyUrl.mask(cause.getMessage())
+                    + ". The set's transaction was rolled back; no table was changed.", e);
+        }
+    }
+}

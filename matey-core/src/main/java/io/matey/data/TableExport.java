@@ -1,0 +1,90 @@
+package io.matey.data;
+
+import io.matey.MateyException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders one table as JSONL: one object per row with sorted keys, rows ordered by {@code order_by} (or
+ * {@code on}). Rows that tie on those columns are ordered by their text, so that the bytes do not depend on the
+ * order the database happens to return them in.
+ */
+final class TableExport {
+
+    /** The file's bytes and its number of rows. */
+    record Output(byte[] bytes, int rows) {
+    }
+
+    private TableExport() {
+    }
+
+    static Output export(Connection connection, DataDialect dialect, DataFile file, LiveTable table) throws SQLException {
+        if (file.exportOrder().isEmpty()) {
+            throw new MateyException("Data file '" + file.name() + "' requires order_by for deterministic export.");
+        }
+        List<Column> columns = new ArrayList<>(table.dataColumns());
+        columns.sort((a, b) -> PythonJson.KEY_ORDER.compare(a.name(), b.name()));
+        List<String> names = columns.stream().map(Column::name).toList();
+        List<Column> selected = new ArrayList<>(columns);
+        List<Integer> orderIndexes = new ArrayList<>();
+        for (String name : file.exportOrder()) {
+            Column column = table.columns().get(name);
+            if (!selected.contains(column)) {
+                selected.add(column); // a generated column orders rows without being exported
+            }
+            orderIndexes.add(selected.indexOf(column));
+        }
+        String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
+                + " FROM " + dialect.quote(table.name()) + " ORDER BY "
+                + file.exportOrder().stream().map(dialect::quote).collect(Collectors.joining(", "));
+        ValueReader reader = new ValueReader(dialect);
+        StringBuilder out = new StringBuilder();
+        List<String> ties = new ArrayList<>();
+        String previousOrder = null;
+        int rows = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setFetchSize(Batches.SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] values = new Object[selected.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = read(reader, rs, i + 1, selected.get(i), file);
+                    }
+                    String order = RowKey.text(orderIndexes.stream().map(i -> values[i]).toArray());
+                    if (!order.equals(previousOrder)) {
+                        append(out, ties);
+                        previousOrder = order;
+                    }
+                    ties.add(PythonJson.object(names, values));
+                    rows++;
+                }
+            }
+        }
+        append(out, ties);
+        return new Output(out.toString().getBytes(StandardCharsets.US_ASCII), rows);
+    }
+
+    /** Lines are pure ASCII (everything else is escaped), so String order is byte order. */
+    private static void append(StringBuilder out, List<String> ties) {
+        Collections.sort(ties);
+        ties.forEach(line -> out.append(line).append('\n'));
+        ties.clear();
+    }
+
+    private static Object read(ValueReader reader, ResultSet rs, int index, Column column, DataFile file)
+            throws SQLException {
+        try {
+            return reader.read(rs, index, column.type());
+        } catch (ValueException e) {
+            throw new MateyException("Cannot export table '" + file.table() + "' to data file '" + file.name()
+                    + "': column '" + column.name() + "' (" + column.type().label() + ") " + e.getMessage() + ".");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.matey.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.HexFormat;
+
+/**
+ * Converts a JSON value of a data file to its column's type, as the live catalog declares it, checking that it
+ * fits: integer ranges, decimal digits, lengths the database enforces, ISO-8601 forms, hex. The result is the
+ * same Java value {@link ValueReader} reads back, so a row can be compared with the database.
+ */
+final class ValueDecoder {
+
+    private static final int SHOWN = 40;
+
+    private final DataDialect dialect;
+
+    ValueDecoder(DataDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Object decode(JsonNode node, ColumnType type) throws ValueException {
+        if (node.isNull()) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case INTEGER -> integer(node, type);
+            case BOOLEAN -> bool(node);
+            case DECIMAL -> decimal(node, type);
+            case FLOAT32 -> (float) finite(node, Float.MAX_VALUE);
+            case FLOAT64 -> finite(node, Double.MAX_VALUE);
+            case TEXT -> text(node, type);
+            case DATE -> temporal(node, "an ISO-8601 date (YYYY-MM-DD)", IsoTimes::parseDate);
+            case TIME -> temporal(node, "an ISO-8601 time (HH:MM:SS[.ffffff])", IsoTimes::parseTime);
+            case TIMESTAMP -> timestamp(node);
+            case TIMESTAMPTZ -> timestampWithZone(node);
+            case BYTES -> bytes(node);
+            case JSON -> node;
+            case OTHER -> string(node, "a string in the type's text form");
+            case ANY -> any(node);
+        };
+    }
+
+    private static Object integer(JsonNode node, ColumnType type) throws ValueException {
+        if (!node.isIntegralNumber()) {
+            throw wrong(node, "an integer");
+        }
+        BigInteger value = node.bigIntegerValue();
+        if (value.compareTo(type.min()) < 0 || value.compareTo(type.max()) > 0) {
+            throw new ValueException(value + " is out of range [" + type.min() + ", " + type.max() + "]");
+        }
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    /** A string such as "12.50" (as exported) or a JSON number, kept exact; padded to the declared scale. */
+    private static BigDecimal decimal(JsonNode node, ColumnType type) throws ValueException {
+        BigDecimal value;
+        if (node.isTextual()) {
+            try {
+                value = new BigDecimal(node.textValue());
+            } catch (NumberFormatException e) {
+                throw new ValueException(show(node) + " is not a decimal");
+            }
+        } else if (node.isNumber() && !node.isDouble()) {
+            value = node.decimalValue();
+        } else {
+            throw wrong(node, "a decimal string such as \"12.50\"");
+        }
+        if (type.precision() == 0) {
+            return value;
+        }
+        if (value.stripTrailingZeros().scale() > type.scale()) {
+            throw new ValueException(value.toPlainString() + " has more than " + type.scale() + " digit(s) after the point");
+        }
+        BigDecimal scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
+        if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
+            throw new ValueException(value.toPlainString() + " has more than " + (type.precision() - type.scale())
+                    + " digit(s) before the point");
+        }
+        return scaled;
+    }
+
+    /** Any JSON number, and Python's NaN and Infinity; a finite number too large for the type is refused. */
+    private static double finite(JsonNode node, double limit) throws ValueException {
+        if (!node.isNumber()) {
+            throw wrong(node, "a number");
+        }
+        double value = node.doubleValue();
+        if (!Double.isNaN(value) && !node.isDouble() && Math.abs(value) > limit) {
+            throw new ValueException(show(node) + " is out of range");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, ColumnType type) throws ValueException {
+        String value = string(node, "a string");
+        if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
+            throw new ValueException(show(node) + " is longer than " + type.maxLength() + " characters");
+        }
+        return value;
+    }
+
+    private interface Parser {
+        Temporal parse(String text) throws DateTimeParseException;
+    }
+
+    private static Temporal temporal(JsonNode node, String expected, Parser parser) throws ValueException {
+        String text = string(node, expected);
+        try {
+            return parser.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ValueException(show(node) + " is not " + expected);
+        }
+    }
+
+    /** SQLite keeps whatever offset a value has; a column without a time zone refuses one. */
+    private Temporal timestamp(JsonNode node) throws ValueException {
+        Temporal value = temporal(node, "an ISO-8601 timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff])", IsoTimes::parseDateTime);
+        if (value instanceof OffsetDateTime && dialect != DataDialect.SQLITE) {
+            throw new ValueException(show(node) + " has a UTC offset, but the column has no time zone");
+        }
+        return value;
+    }
+
+    /** Compared and written as the same instant in UTC, as export writes it. */
+    private static OffsetDateTime timestampWithZone(JsonNode node) throws ValueException {
+        Temporal value = temporal(node, "an ISO-8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS[.ffffff]+HH:MM)",
+                IsoTimes::parseDateTime);
+        if (value instanceof LocalDateTime) {
+            throw new ValueException(show(node) + " lacks a UTC offset such as +00:00");
+        }
+        return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static byte[] bytes(JsonNode node) throws ValueException {
+        String text = string(node, "a hex string");
+        try {
+            return HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValueException(show(node) + " is not an even number of hex digits");
+        }
+    }
+
+    /** A SQLite column without a type stores what it is given; nested JSON goes in as its text. */
+    private static Object any(JsonNode node) throws ValueException {
+        if (node.isIntegralNumber()) {
+            return integer(node, ColumnType.integer("integer", 64, false));
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return PythonJson.value(node);
+    }
+
+    private static boolean bool(JsonNode node) throws ValueException {
+        if (!node.isBoolean()) {
+            throw wrong(node, "true or false");
+        }
+        return node.booleanValue();
+    }
+
+    private static String string(JsonNode node, String expected) throws ValueException {
+        if (!node.isTextual()) {
+            throw wrong(node, expected);
+        }
+        return node.textValue();
+    }
+
+    private static ValueException wrong(JsonNode node, String expected) {
+        return new ValueException("expected " + expected + ", got " + show(node));
+    }
+
+    private static String show(JsonNode node) {
+        String text = node.toString();
+        return text.length() > SHOWN ? text.substring(0, SHOWN) + "..." : text;
+    }
+}

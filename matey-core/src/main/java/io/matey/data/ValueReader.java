@@ -1,0 +1,117 @@
+package io.matey.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads column values into the Java values {@link PythonJson} writes: Long or BigInteger, Boolean, BigDecimal,
+ * Float, Double, String, java.time values, byte[] and JSON trees. SQLite stores any value in any column, so its
+ * values are checked against the declared type: a value export could not write back fails loudly.
+ */
+final class ValueReader {
+
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final DataDialect dialect;
+
+    ValueReader(DataDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        if (dialect == DataDialect.SQLITE) {
+            return sqlite(rs.getObject(index), type);
+        }
+        Object value = switch (type.kind()) {
+            case INTEGER -> type.max().compareTo(LONG_MAX) > 0 ? unsigned(rs.getBigDecimal(index)) : rs.getLong(index);
+            case BOOLEAN -> rs.getBoolean(index);
+            case DECIMAL -> padded(rs.getBigDecimal(index), type);
+            case FLOAT32 -> rs.getFloat(index);
+            case FLOAT64 -> rs.getDouble(index);
+            case TEXT, OTHER, ANY -> rs.getString(index);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case TIME -> rs.getObject(index, LocalTime.class);
+            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TIMESTAMPTZ -> utc(rs.getObject(index, OffsetDateTime.class));
+            case BYTES -> rs.getBytes(index);
+            case JSON -> json(rs.getString(index));
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Object unsigned(BigDecimal value) {
+        return value == null ? null : integer(value.toBigIntegerExact());
+    }
+
+    private static Object integer(BigInteger value) {
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    /** A decimal with fewer digits than the declared scale (SQLite's REAL storage) is padded: "12.5" → "12.50". */
+    private static BigDecimal padded(BigDecimal value, ColumnType type) {
+        return value != null && type.precision() > 0 && value.scale() < type.scale()
+                ? value.setScale(type.scale(), RoundingMode.UNNECESSARY) : value;
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime value) {
+        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Object json(String text) throws ValueException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonlFile.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new ValueException("holds invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Object sqlite(Object value, ColumnType type) throws ValueException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (type.kind()) {
+                case INTEGER -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
+                        : mismatch(value, "an integer");
+                case BOOLEAN -> value instanceof Integer i && (i == 0 || i == 1) ? (Object) (i == 1)
+                        : mismatch(value, "a boolean (0 or 1)");
+                case DECIMAL -> value instanceof byte[] ? mismatch(value, "a decimal")
+                        : padded(new BigDecimal(value.toString()), type);
+                case FLOAT64 -> value instanceof Number n ? (Object) n.doubleValue() : mismatch(value, "a number");
+                case TEXT -> value.toString();
+                case DATE -> IsoTimes.parseDate(value.toString());
+                case TIME -> IsoTimes.parseTime(value.toString());
+                case TIMESTAMP -> IsoTimes.parseDateTime(value.toString());
+                case BYTES -> value instanceof byte[] ? value : mismatch(value, "a blob");
+                case JSON -> json(value.toString());
+                case ANY -> value instanceof Integer i ? (Object) i.longValue() : value;
+                case FLOAT32, TIMESTAMPTZ, OTHER -> throw new IllegalStateException("no such SQLite column type");
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return mismatch(value, switch (type.kind()) {
+                case DATE -> "an ISO-8601 date";
+                case TIME -> "an ISO-8601 time";
+                case TIMESTAMP -> "an ISO-8601 timestamp";
+                default -> "a decimal";
+            });
+        }
+    }
+
+    private static Object mismatch(Object value, String expected) throws ValueException {
+        String shown = value instanceof byte[] ? "a blob" : "'" + value + "'";
+        throw new ValueException("holds " + shown + ", which is not " + expected);
+    }
+}

@@ -1,0 +1,102 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code data/data.toml}: sets in file order, file entries, set selection, and messages naming file, set and key. */
+class DataManifestTest {
+
+    @TempDir
+    Path dir;
+
+    private DataManifest manifest(String toml) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/data.toml"), toml);
+        return DataManifest.read(dir);
+    }
+
+    private Path file() {
+        return dir.resolve("data/data.toml");
+    }
+
+    @Test
+    void readsSetsInFileOrderWithInlineAndArrayOfTablesEntries() throws Exception {
+        DataManifest manifest = manifest("""
+                [core]
+                files = [
+                  { name = "roles", table = "roles", mode = "replace", order_by = ["id"] },
+                  { name = "permissions.jsonl", table = "permissions", mode = "upsert", on = ["role_id", "name"] },
+                ]
+
+                [[demo.files]]
+                name = "demo/users"
+                table = "users"
+                mode = "insert"
+                order_by = "id"
+                """);
+        assertThat(manifest.names()).containsExactly("core", "demo");
+        assertThat(manifest.select("core").files()).containsExactly(
+                new DataFile("roles", "roles", DataMode.REPLACE, List.of(), List.of("id")),
+                new DataFile("permissions", "permissions", DataMode.UPSERT, List.of("role_id", "name"), List.of()));
+        DataFile users = manifest.select("demo").files().get(0);
+        assertThat(users.path()).isEqualTo("data/demo/users.jsonl");
+        assertThat(users.orderBy()).containsExactly("id");
+        assertThat(users.exportOrder()).containsExactly("id");
+        assertThat(manifest.select("core").files().get(1).exportOrder()).containsExactly("role_id", "name");
+    }
+
+    @Test
+    void selectsTheOnlySetOrTheNamedOne() throws Exception {
+        DataManifest one = manifest("[only]\nfiles = []\n");
+        assertThat(one.select(null).name()).isEqualTo("only");
+        assertThatThrownBy(() -> one.select("other")).isInstanceOf(MateyException.class)
+                .hasMessage("Unknown data set 'other'. Available sets: only.");
+
+        DataManifest two = manifest("[b]\nfiles = []\n[a]\nfiles = []\n");
+        assertThatThrownBy(() -> two.select(null))
+                .hasMessage("Multiple data sets are defined; pass --set. Available sets: b, a.");
+        assertThat(two.select("a").name()).isEqualTo("a");
+
+        DataManifest none = manifest("");
+        assertThatThrownBy(() -> none.select(null)).hasMessage("No data sets are defined in " + file() + ".");
+    }
+
+    @Test
+    void missingOrUnparsableManifestIsNamed() throws Exception {
+        assertThatThrownBy(() -> DataManifest.read(dir)).isInstanceOf(MateyException.class)
+                .hasMessage("Data manifest not found: " + file());
+        assertThatThrownBy(() -> manifest("[core\n")).hasMessageStartingWith("Unable to parse data manifest " + file() + ":1:");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            set not a table     | core = 1                                                                  | data.toml contains an invalid set entry: 'core' must be a table with a files array.
+            unknown set key     | [core]\\nfiles = []\\nfile = []                                            | data.toml:1: unsupported keys in data set 'core': 'file'. Allowed keys: files.
+            no files array      | [core]\\nfiles = 1                                                         | data.toml:1: data set 'core' must define a files array.
+            non-table entry     | [core]\\nfiles = ["roles"]                                                 | data.toml:2: data set 'core', file 1 is a non-table file entry; expected { name, table, mode, ... }.
+            unknown file key    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", sort = 1 }] | data.toml:2: data set 'core', file 1: unsupported data file keys: 'sort'. Allowed keys: mode, name, on, order_by, table.
+            missing table       | [core]\\nfiles = [{ name = "r", mode = "insert" }]                         | data.toml:2: data set 'core', file 1: key 'table': data file entries require string name/table/mode.
+            bad mode            | [core]\\nfiles = [{ name = "r", table = "r", mode = "merge" }]             | data.toml:2: data set 'core', file 1: key 'mode': unsupported data mode 'merge'. Use replace, upsert or insert.
+            upsert without on   | [core]\\nfiles = [{ name = "r", table = "r", mode = "upsert" }]            | data.toml:2: data set 'core', file 1: key 'on': data file 'r' with mode='upsert' requires on.
+            empty on            | [core]\\nfiles = [{ name = "r", table = "r", mode = "upsert", on = [] }]   | data.toml:2: data set 'core', file 1: key 'on': data file 'r' has empty on.
+            non-string order_by | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = [1] }] | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has non-string or empty order_by entries.
+            invalid order_by    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = 1 }]   | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has invalid order_by; expected string or array of strings.
+            climbing name       | [core]\\nfiles = [{ name = "../r", table = "r", mode = "insert" }]         | data.toml:2: data set 'core', file 1: key 'name': data file name '../r' must be a relative path without '.' or '..' segments.
+            qualified table     | [core]\\nfiles = [{ name = "r", table = "public.r", mode = "insert" }]     | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'public.r', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).
+            injected table      | [core]\\nfiles = [{ name = "r", table = "r; DROP TABLE x", mode = "insert" }] | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'r; DROP TABLE x', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).
+            repeated file       | [core]\\nfiles = [{ name = "r", table = "a", mode = "insert" }, { name = "r.jsonl", table = "b", mode = "insert" }] | data.toml:2: data set 'core', file 2: data file 'r' is already listed in this set.
+            """)
+    void invalidManifestsNameTheFileTheSetAndTheKey(String scenario, String toml, String message) throws Exception {
+        assertThatThrownBy(() -> manifest(toml.replace("\\n", "\n"))).as(scenario).isInstanceOf(MateyException.class)
+                .hasMessage(dir.resolve("data") + "/" + message);
+    }
+}

@@ -1,0 +1,154 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Acceptance 2: replace, upsert with a composite key and insert, with their counts, on every engine. */
+class DataModesTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void replaceMakesTheTableEqualTheFile(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE items (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20));")) {
+            h.manifest("[core]\nfiles = [{ name = \"items\", table = \"items\", mode = \"replace\", order_by = [\"id\"] }]\n");
+            h.db.execute("INSERT INTO items (id, name) VALUES (2, 'two');\nINSERT INTO items (id, name) VALUES (1, 'one');");
+            DataExportResult exported = h.export(null);
+            assertThat(exported.set()).isEqualTo("core");
+            assertThat(exported.files()).containsExactly(new ExportedFile("items", "items", DataMode.REPLACE, 2, true));
+            assertThat(h.file("items")).isEqualTo("{\"id\": 1, \"name\": \"one\"}\n{\"id\": 2, \"name\": \"two\"}\n");
+
+            h.file("items", "{\"id\": 4, \"name\": \"four\"}", "{\"id\": 3, \"name\": \"three\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("items", "items", DataMode.REPLACE, 2, 2, 0, 2));
+            h.export(null);
+            assertThat(h.file("items")).isEqualTo("{\"id\": 3, \"name\": \"three\"}\n{\"id\": 4, \"name\": \"four\"}\n");
+        }
+    }
+
+    /**
+     * Rows that stay are updated in place, not deleted and re-inserted: rows of other tables that reference them
+     * stay valid, and columns the file does not name keep their values.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void replaceUpdatesKeptRowsInPlace(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, """
+                CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, label VARCHAR(20), note VARCHAR(20));
+                CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, role_id BIGINT NOT NULL REFERENCES roles (id));""")) {
+            h.manifest("[core]\nfiles = [{ name = \"roles\", table = \"roles\", mode = \"replace\" }]\n");
+            h.db.execute("INSERT INTO roles (id, label, note) VALUES (1, 'admin', 'kept'), (2, 'guest', NULL);\n"
+                    + "INSERT INTO users (id, role_id) VALUES (10, 1);");
+            h.file("roles", "{\"id\": 1, \"label\": \"Administrator\"}", "{\"id\": 3, \"label\": \"editor\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("roles", "roles", DataMode.REPLACE, 2, 1, 1, 1));
+            assertThat(h.rows("SELECT id, label, note FROM roles ORDER BY id"))
+                    .containsExactly(List.of("1", "Administrator", "kept"), Arrays.asList("3", "editor", null));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void upsertMatchesACompositeKey(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, """
+                CREATE TABLE permissions (role_id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, allowed BOOLEAN,
+                  note VARCHAR(20), PRIMARY KEY (role_id, name));""")) {
+            h.manifest("""
+                    [core]
+                    files = [{ name = "permissions", table = "permissions", mode = "upsert", on = ["role_id", "name"] }]
+                    """);
+            h.db.execute("INSERT INTO permissions (role_id, name, allowed, note) VALUES (1, 'read', true, 'r'), "
+                    + "(1, 'write', false, 'kept'), (2, 'read', true, NULL);");
+            h.file("permissions",
+                    "{\"role_id\": 1, \"name\": \"write\", \"allowed\": true}",
+                    "{\"role_id\": 2, \"name\": \"read\", \"allowed\": true, \"note\": null}",
+                    "{\"role_id\": 3, \"name\": \"read\", \"allowed\": false}");
+            assertThat(h.apply(null).files())
+                    .containsExactly(new AppliedFile("permissions", "permissions", DataMode.UPSERT, 3, 1, 1, 0));
+            h.export(null);
+            assertThat(h.file("permissions")).isEqualTo("""
+                    {"allowed": true, "name": "read", "note": "r", "role_id": 1}
+                    {"allowed": true, "name": "write", "note": "kept", "role_id": 1}
+                    {"allowed": true, "name": "read", "note": null, "role_id": 2}
+                    {"allowed": false, "name": "read", "note": null, "role_id": 3}
+                    """);
+            assertThat(h.apply(null).files().get(0)).as("applying the export changes nothing")
+                    .isEqualTo(new AppliedFile("permissions", "permissions", DataMode.UPSERT, 4, 0, 0, 0));
+        }
+    }
+
+    /** The key needs no unique constraint: rows are matched by their values, not by the database's conflict rules. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void upsertNeedsNoConstraintOnItsKey(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE labels (code VARCHAR(20) NOT NULL, locale CHAR(2) NOT NULL, text VARCHAR(40));")) {
+            h.manifest("[core]\nfiles = [{ name = \"labels\", table = \"labels\", mode = \"upsert\", on = [\"code\", \"locale\"] }]\n");
+            h.db.execute("INSERT INTO labels (code, locale, text) VALUES ('hi', 'en', 'Hello'), ('hi', 'de', 'Hallo');");
+            h.file("labels", "{\"code\": \"hi\", \"locale\": \"de\", \"text\": \"Guten Tag\"}",
+                    "{\"code\": \"hi\", \"locale\": \"fr\", \"text\": \"Bonjour\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("labels", "labels", DataMode.UPSERT, 2, 1, 1, 0));
+            assertThat(h.rows("SELECT locale, text FROM labels ORDER BY locale")).containsExactly(
+                    List.of("de", "Guten Tag"), List.of("en", "Hello"), List.of("fr", "Bonjour"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void insertAppendsAndKeylessReplaceRewritesTheTable(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE events (kind VARCHAR(20), amount INTEGER);\nCREATE TABLE tags (name VARCHAR(20));")) {
+            h.manifest("""
+                    [core]
+                    files = [
+                      { name = "events", table = "events", mode = "insert", order_by = ["kind", "amount"] },
+                      { name = "tags", table = "tags", mode = "replace", order_by = "name" },
+                    ]
+                    """);
+            h.db.execute("INSERT INTO events (kind, amount) VALUES ('seed', 0);\nINSERT INTO tags (name) VALUES ('old'), ('b');");
+            h.file("events", "{\"kind\": \"a\", \"amount\": 1}", "", "{\"kind\": \"b\"}");
+            h.file("tags", "{\"name\": \"b\"}", "{\"name\": \"a\"}");
+            assertThat(h.apply(null).files()).containsExactly(
+                    new AppliedFile("events", "events", DataMode.INSERT, 2, 2, 0, 0),
+                    new AppliedFile("tags", "tags", DataMode.REPLACE, 2, 2, 0, 2));
+            assertThat(h.apply(null).files().get(0).inserted()).isEqualTo(2);
+            h.export(null);
+            assertThat(h.file("events")).isEqualTo("""
+                    {"amount": 1, "kind": "a"}
+                    {"amount": 1, "kind": "a"}
+                    {"amount": null, "kind": "b"}
+                    {"amount": null, "kind": "b"}
+                    {"amount": 0, "kind": "seed"}
+                    """);
+            assertThat(h.file("tags")).isEqualTo("{\"name\": \"a\"}\n{\"name\": \"b\"}\n");
+        }
+    }
+
+    /** Rows that tie on order_by come out in the same order whatever order the database holds them in. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void exportIsStableWhenOrderByTies(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE flags (grp INTEGER NOT NULL, name VARCHAR(20) NOT NULL, enabled BOOLEAN);")) {
+            h.manifest("[core]\nfiles = [{ name = \"flags\", table = \"flags\", mode = \"replace\", order_by = \"grp\" }]\n");
+            h.db.execute("INSERT INTO flags VALUES (2, 'z', true), (1, 'b', false), (1, 'a', true), (2, 'y', false);");
+            h.export(null);
+            String first = h.file("flags");
+            assertThat(first).isEqualTo("""
+                    {"enabled": false, "grp": 1, "name": "b"}
+                    {"enabled": true, "grp": 1, "name": "a"}
+                    {"enabled": false, "grp": 2, "name": "y"}
+                    {"enabled": true, "grp": 2, "name": "z"}
+                    """);
+            h.db.execute("DELETE FROM flags;\nINSERT INTO flags VALUES (1, 'a', true), (2, 'y', false), (2, 'z', true), (1, 'b', false);");
+            assertThat(h.export(null).files().get(0).changed()).isFalse();
+        }
+    }
+}

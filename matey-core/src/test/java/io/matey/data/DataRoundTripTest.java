@@ -1,0 +1,130 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.matey.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Acceptance 1: every supported column type survives export → apply into a fresh database at head → export with
+ * identical bytes, and re-exporting an unchanged table changes nothing.
+ */
+class DataRoundTripTest {
+
+    private static final String MANIFEST = """
+            [all]
+            files = [{ name = "every_type", table = "every_type", mode = "replace", order_by = ["id"] }]
+            """;
+
+    private record Case(String schema, String rows, String firstLine) {
+    }
+
+    /**
+     * Per engine: the table, rows written the way an application would (literals in the engine's own SQL), and
+     * the first exported line, which pins the type mapping.
+     */
+    private static final Map<String, Case> CASES = Map.of(
+            "sqlite", new Case("""
+                    CREATE TABLE every_type (
+                      id INTEGER NOT NULL PRIMARY KEY, i BIGINT, b BOOLEAN, d DECIMAL(10,2), n NUMERIC, f REAL,
+                      dt DATE, tm TIME, ts TIMESTAMP, tsz TIMESTAMP, bl BLOB, j JSON, v VARCHAR(20), t TEXT, x);""",
+                    """
+                    INSERT INTO every_type VALUES (1, 9223372036854775807, 1, 12.5, 3.25, 1.5, '2024-01-02', '10:11:12.5',
+                      '2024-01-02 10:11:12', '2024-01-02T10:11:12+02:00', x'00ff', '{"b": 1, "a": [1, 2.5, null]}',
+                      'h\u00e9llo "q"', 'two
+                    lines', 42);
+                    INSERT INTO every_type (id) VALUES (2);
+                    INSERT INTO every_type VALUES (3, -9223372036854775808, 0, -0.5, 0, -2.5e-300, '1999-12-31', '00:00:00',
+                      '1999-12-31T23:59:59.999999', '1999-12-31 23:59:59-05:30', x'', '[]', '\ud83d\ude00', '', 'text');
+                    """,
+                    "{\"b\": true, \"bl\": \"00ff\", \"d\": \"12.50\", \"dt\": \"2024-01-02\", \"f\": 1.5,"
+                    + " \"i\": 9223372036854775807, \"id\": 1, \"j\": {\"a\": [1, 2.5, null], \"b\": 1},"
+                    + " \"n\": \"3.25\", \"t\": \"two\\nlines\", \"tm\": \"10:11:12.500000\","
+                    + " \"ts\": \"2024-01-02T10:11:12\", \"tsz\": \"2024-01-02T10:11:12+02:00\","
+                    + " \"v\": \"h\\u00e9llo \\\"q\\\"\", \"x\": 42}"),
+            "postgres", new Case("""
+                    CREATE TYPE mood AS ENUM ('happy', 'sad');
+                    CREATE TABLE every_type (
+                      id bigint NOT NULL PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, b boolean, d numeric(10,2),
+                      n numeric, f4 real, f8 double precision, dt date, tm time, ts timestamp, tstz timestamptz,
+                      bl bytea, j json, jb jsonb, v varchar(20), c char(3), t text, u uuid, m mood, arr integer[],
+                      iv interval, ident bigint GENERATED ALWAYS AS IDENTITY,
+                      gen integer GENERATED ALWAYS AS (i2 + 1) STORED);""",
+                    """
+                    INSERT INTO every_type (id, i2, i4, i8, b, d, n, f4, f8, dt, tm, ts, tstz, bl, j, jb, v, c, t, u, m, arr, iv)
+                    VALUES (1, 32767, 2147483647, 9223372036854775807, true, 12.5, 3.250, 0.1, 0.1, '2024-01-02',
+                      '10:11:12.5', '2024-01-02 10:11:12', '2024-01-02 10:11:12+02', '\\x00ff',
+                      '{"b": 1, "a": [1, 2.5, null]}', '{"b": 1, "a": {"y": 1.10, "x": "\u00e9"}}', 'h\u00e9llo "q"', 'ab',
+                      E'two\\nlines', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 'sad', '{1,2,NULL}', '1 day 02:00:00');
+                    INSERT INTO every_type (id) VALUES (2);
+                    INSERT INTO every_type (id, i2, i4, i8, b, d, n, f4, f8, dt, tm, ts, tstz, bl, j, jb, v, c, t)
+                    VALUES (3, -32768, -2147483648, -9223372036854775808, false, -0.5, 1e-20, 'NaN', '-Infinity',
+                      '0001-01-01', '23:59:59.999999', '1999-12-31 23:59:59.999999', '1999-12-31 23:59:59-05:30', '',
+                      '[]', '"s"', '\ud83d\ude00', 'abc', '');
+                    """,
+                    "{\"arr\": \"{1,2,NULL}\", \"b\": true, \"bl\": \"00ff\", \"c\": \"ab \", \"d\": \"12.50\","
+                    + " \"dt\": \"2024-01-02\", \"f4\": 0.1, \"f8\": 0.1, \"i2\": 32767, \"i4\": 2147483647,"
+                    + " \"i8\": 9223372036854775807, \"id\": 1, \"ident\": 1, \"iv\": \"1 day 02:00:00\","
+                    + " \"j\": {\"a\": [1, 2.5, null], \"b\": 1}, \"jb\": {\"a\": {\"x\": \"\\u00e9\", \"y\": 1.1},"
+                    + " \"b\": 1}, \"m\": \"sad\", \"n\": \"3.250\", \"t\": \"two\\nlines\","
+                    + " \"tm\": \"10:11:12.500000\", \"ts\": \"2024-01-02T10:11:12\","
+                    + " \"tstz\": \"2024-01-02T08:11:12+00:00\", \"u\": \"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\","
+                    + " \"v\": \"h\\u00e9llo \\\"q\\\"\"}"),
+            "mysql", new Case("""
+                    CREATE TABLE every_type (
+                      id bigint NOT NULL PRIMARY KEY, ti tinyint, si smallint, mi mediumint, i int, bi bigint,
+                      ub bigint unsigned, b boolean, d decimal(10,2), f float, f8 double, dt date, tm time(6),
+                      dtt datetime(6), ts timestamp(6) NULL, bl blob, vb varbinary(10), j json, v varchar(20),
+                      c char(3), t text, e enum('a','b'), st set('x','y'), yr year, bt bit(3),
+                      gen int GENERATED ALWAYS AS (ti + 1) STORED);""",
+                    """
+                    INSERT INTO every_type (id, ti, si, mi, i, bi, ub, b, d, f, f8, dt, tm, dtt, ts, bl, vb, j, v, c, t, e, st, yr, bt)
+                    VALUES (1, 127, 32767, 8388607, 2147483647, 9223372036854775807, 18446744073709551615, true, 12.5,
+                      0.1, 0.1, '2024-01-02', '10:11:12.5', '2024-01-02 10:11:12', '2024-01-02 10:11:12.25', x'00ff',
+                      x'01', '{"b": 1, "a": [1, 2.5, null]}', 'h\u00e9llo "q"', 'ab', 'two\\nlines', 'b', 'x,y',
+                      2024, b'101');
+                    INSERT INTO every_type (id) VALUES (2);
+                    INSERT INTO every_type (id, ti, si, mi, i, bi, ub, b, d, f, f8, dt, tm, dtt, bl, vb, j, v, c, t, e, st, yr, bt)
+                    VALUES (3, -128, -32768, -8388608, -2147483648, -9223372036854775808, 0, false, -0.5, -1.5e-10,
+                      -2.5e-300, '1000-01-01', '00:00:00', '1999-12-31 23:59:59.999999', '', '', '[]', '\ud83d\ude00',
+                      '', '', 'a', '', 1901, b'0');
+                    """,
+                    "{\"b\": true, \"bi\": 9223372036854775807, \"bl\": \"00ff\", \"bt\": \"05\", \"c\": \"ab\","
+                    + " \"d\": \"12.50\", \"dt\": \"2024-01-02\", \"dtt\": \"2024-01-02T10:11:12\", \"e\": \"b\","
+                    + " \"f\": 0.1, \"f8\": 0.1, \"i\": 2147483647, \"id\": 1, \"j\": {\"a\": [1, 2.5, null],"
+                    + " \"b\": 1}, \"mi\": 8388607, \"si\": 32767, \"st\": \"x,y\", \"t\": \"two\\nlines\","
+                    + " \"ti\": 127, \"tm\": \"10:11:12.500000\", \"ts\": \"2024-01-02T10:11:12.250000\","
+                    + " \"ub\": 18446744073709551615, \"v\": \"h\\u00e9llo \\\"q\\\"\", \"vb\": \"01\", \"yr\": 2024}"));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void everyTypeRoundTripsWithIdenticalBytes(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, CASES.get(engine).schema())) {
+            h.db.execute(CASES.get(engine).rows());
+            h.manifest(MANIFEST);
+            assertThat(h.export(null).files()).extracting(ExportedFile::rows, ExportedFile::changed)
+                    .containsExactly(tuple(3, true));
+            String exported = h.file("every_type");
+            assertThat(exported).startsWith(CASES.get(engine).firstLine() + "\n");
+
+            TestDatabase fresh = h.freshAtHead();
+            DataApplyResult applied = h.apply(fresh, null);
+            assertThat(applied.files()).containsExactly(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 3, 3, 0, 0));
+            h.file("every_type", "stale");
+            h.export(fresh, null);
+            assertThat(h.file("every_type")).isEqualTo(exported);
+
+            assertThat(h.export(null).files().get(0).changed()).as("re-export of an unchanged table").isFalse();
+            assertThat(h.apply(fresh, null).files().get(0)).as("re-apply of an unchanged file writes nothing")
+                    .isEqualTo(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 3, 0, 0, 0));
+        }
+    }
+}

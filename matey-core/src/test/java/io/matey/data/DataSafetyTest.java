@@ -1,0 +1,185 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.matey.MateyException;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Acceptance 3 and bad input: a set is applied in one transaction, and input that does not fit is refused before
+ * anything is written. Either way every table, and every file, is as it was.
+ */
+class DataSafetyTest {
+
+    private static final String SCHEMA = """
+            CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);
+            CREATE TABLE perms (role_id BIGINT NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (role_id, name));
+            CREATE TABLE audit (id BIGINT NOT NULL PRIMARY KEY, at TIMESTAMP NOT NULL, price DECIMAL(6,2));""";
+
+    private static final String MANIFEST = """
+            [core]
+            files = [
+              { name = "roles", table = "roles", mode = "replace", order_by = "id" },
+              { name = "perms", table = "perms", mode = "upsert", on = ["role_id", "name"] },
+              { name = "audit", table = "audit", mode = "insert", order_by = "id" },
+            ]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static DataHarness seeded(Path dir, String engine) throws SQLException {
+        DataHarness h = DataHarness.atHead(dir, engine, SCHEMA);
+        h.db.execute("""
+                INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'guest');
+                INSERT INTO perms (role_id, name) VALUES (1, 'read'), (1, 'write');
+                INSERT INTO audit (id, at, price) VALUES (1, '2024-01-01 00:00:00', 1.50);""");
+        goodFiles(h);
+        return h;
+    }
+
+    /** A set that changes all three tables. */
+    private static void goodFiles(DataHarness h) {
+        h.manifest(MANIFEST);
+        h.file("roles", "{\"id\": 1, \"name\": \"administrator\"}", "{\"id\": 3, \"name\": \"editor\"}");
+        h.file("perms", "{\"role_id\": 3, \"name\": \"read\"}");
+        h.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": \"9.99\"}");
+    }
+
+    private static Map<String, List<List<String>>> tables(DataHarness h) throws SQLException {
+        return Map.of("roles", h.rows("SELECT id, name FROM roles ORDER BY id"),
+                "perms", h.rows("SELECT role_id, name FROM perms ORDER BY role_id, name"),
+                "audit", h.rows("SELECT id, at, price FROM audit ORDER BY id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void aRowTheDatabaseRefusesInTheThirdFileLeavesEveryTableAsItWas(String engine) throws Exception {
+        try (DataHarness h = seeded(dir, engine)) {
+            Map<String, List<List<String>>> before = tables(h);
+            // Row 1 of audit exists already: the database refuses the insert.
+            h.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}", "{\"id\": 1, \"at\": \"2024-02-01T10:00:00\"}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("data apply failed writing table 'audit' from data file 'audit': ")
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.");
+            assertThat(tables(h)).isEqualTo(before);
+
+            goodFiles(h);
+            assertThat(h.apply(null).files()).extracting(AppliedFile::inserted, AppliedFile::updated, AppliedFile::deleted)
+                    .containsExactly(tuple(1, 1, 1), tuple(1, 0, 0), tuple(1, 0, 0));
+        }
+    }
+
+    private record Refusal(String scenario, Consumer<DataHarness> input, String message) {
+    }
+
+    private static List<Refusal> refusals(DataHarness h, String engine) {
+        Path data = h.ws.target().resolve("data");
+        String label = Map.of("sqlite", "DECIMAL(6,2)", "postgres", "numeric(6,2)", "mysql", "decimal(6,2)").get(engine);
+        String timestamp = engine.equals("sqlite") ? "TIMESTAMP" : "timestamp";
+        List<Refusal> refusals = new ArrayList<>(List.of(
+                new Refusal("invalid JSON", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}", "{\"id\": 3,"),
+                        "Invalid JSON in " + data.resolve("audit.jsonl") + ":2: "),
+                new Refusal("not an object", x -> x.file("audit", "[1]"),
+                        "Data file " + data.resolve("audit.jsonl") + ":1 must contain JSON objects only."),
+                new Refusal("unknown columns", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}",
+                        "{\"id\": 3, \"colour\": 1, \"at\": \"2024-02-01T10:00:00\", \"size\": 2}"),
+                        "Data file 'audit' contains unknown column(s): 'colour', 'size' (table 'audit'; first at "
+                                + data.resolve("audit.jsonl") + ":2)."),
+                new Refusal("too many decimals", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": \"1.234\"}"),
+                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                                + "): 1.234 has more than 2 digit(s) after the point."),
+                new Refusal("too many digits", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": 12345}"),
+                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                                + "): 12345 has more than 4 digit(s) before the point."),
+                new Refusal("not a timestamp", x -> x.file("audit", "{\"id\": 2, \"at\": \"yesterday\"}"),
+                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'at' (" + timestamp
+                                + "): \"yesterday\" is not an ISO-8601 timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff])."),
+                new Refusal("decimal as a boolean", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": true}"),
+                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                                + "): expected a decimal string such as \"12.50\", got true."),
+                new Refusal("integer out of range", x -> x.file("roles", "{\"id\": 9223372036854775808, \"name\": \"x\"}"),
+                        "Data file " + data.resolve("roles.jsonl") + ":1: column 'id' (" + (engine.equals("postgres") ? "int8"
+                                : engine.equals("mysql") ? "bigint" : "BIGINT") + "): 9223372036854775808 is out of range "
+                                + "[-9223372036854775808, 9223372036854775807]."),
+                new Refusal("missing key column", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"role_id\": 3}"),
+                        "Data file " + data.resolve("perms.jsonl") + ":2 lacks key column 'name'."),
+                new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
+                        "Data file " + data.resolve("perms.jsonl") + ":2 repeats the key [3, \"read\"] of line 1."),
+                new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
+                        "Data file 'perms' references missing key column(s) (on): 'nom' (table 'perms')."),
+                new Refusal("missing file", x -> x.ws.write(TestWorkspace.TARGET + "/data/data.toml", MANIFEST.replace("\"audit\", table", "\"audits\", table")),
+                        "Data file not found: " + data.resolve("audits.jsonl")),
+                new Refusal("missing table", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audits\"")),
+                        "Table 'audits' of data file 'audit' does not exist in the live database."),
+                new Refusal("table that is not a plain identifier", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audit; DROP TABLE roles\"")),
+                        data.resolve("data.toml") + ":5: data set 'core', file 3: key 'table': data file 'audit' has table "
+                                + "'audit; DROP TABLE roles', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).")));
+        if (!engine.equals("sqlite")) {
+            refusals.add(new Refusal("string too long", x -> x.file("roles", "{\"id\": 1, \"name\": \"abcdefghijklmnopqrstu\"}"),
+                    "Data file " + data.resolve("roles.jsonl") + ":1: column 'name' (varchar(20)): \"abcdefghijklmnopqrstu\" "
+                            + "is longer than 20 characters."));
+        }
+        return refusals;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void badInputIsRefusedWithNothingChanged(String engine) throws Exception {
+        try (DataHarness h = seeded(dir, engine)) {
+            Map<String, List<List<String>>> before = tables(h);
+            for (Refusal refusal : refusals(h, engine)) {
+                goodFiles(h);
+                refusal.input().accept(h);
+                Map<String, String> files = h.ws.files();
+                assertThatThrownBy(() -> h.apply(null)).as(refusal.scenario()).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith(refusal.message());
+                assertThat(tables(h)).as(refusal.scenario()).isEqualTo(before);
+                assertThat(h.ws.files()).as(refusal.scenario()).isEqualTo(files);
+            }
+            goodFiles(h);
+            assertThatThrownBy(() -> h.apply("nope")).hasMessage("Unknown data set 'nope'. Available sets: core.");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void bothCommandsRequireTheLiveSchemaAtTheWorktreeHead(String engine) throws Exception {
+        try (DataHarness h = seeded(dir, engine)) {
+            h.ws.migration("002_more.sql", "CREATE TABLE more_data (id INTEGER);", "DROP TABLE more_data;");
+            h.ws.apply();
+            Map<String, String> files = h.ws.files();
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(
+                    "data apply requires the live database schema to match the current worktree head. Live applied "
+                            + "index: 1, worktree head: 2; `matey db plan --diff` shows the difference.");
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("data export requires the live database schema to match the current worktree head.");
+            assertThat(h.ws.files()).isEqualTo(files);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite"})
+    void exportNeedsAnOrderAndWritesNothingWhenAFileFails(String engine) throws Exception {
+        try (DataHarness h = seeded(dir, engine)) {
+            Files.delete(h.ws.target().resolve("data/roles.jsonl"));
+            h.manifest(MANIFEST.replace(", order_by = \"id\" },\n]", " },\n]"));
+            Map<String, String> files = h.ws.files();
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessage("Data file 'audit' requires order_by for deterministic export.");
+            assertThat(h.ws.files()).as("roles was exported before perms failed, and is not written").isEqualTo(files);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.matey.MateyException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading JSONL: one object per line, numbers kept exact, and every malformed line named by file and line. */
+class JsonlFileTest {
+
+    @TempDir
+    Path dir;
+
+    private List<JsonlFile.Line> read(String text) throws Exception {
+        Path file = dir.resolve("rows.jsonl");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        List<JsonlFile.Line> lines = new ArrayList<>();
+        JsonlFile.read(file, lines::add);
+        return lines;
+    }
+
+    @Test
+    void readsObjectsSkippingBlankLinesAndKeepingNumbersExact() throws Exception {
+        List<JsonlFile.Line> lines = read("{\"a\": 12.50, \"b\": 18446744073709551616, \"c\": NaN, \"d\": {\"x\": [1]}}\r\n"
+                + "\n  \n{\"e\": \"\\u00e9\", \"f\": null, \"g\": false}\n");
+        assertThat(lines).extracting(JsonlFile.Line::number).containsExactly(1, 4);
+        assertThat(lines.get(0).names()).containsExactly("a", "b", "c", "d");
+        List<JsonNode> values = lines.get(0).values();
+        assertThat(values.get(0).decimalValue()).hasToString("12.50");
+        assertThat(values.get(1).bigIntegerValue()).hasToString("18446744073709551616");
+        assertThat(values.get(2).doubleValue()).isNaN();
+        assertThat(values.get(3).toString()).isEqualTo("{\"x\":[1]}");
+        assertThat(lines.get(1).values()).extracting(JsonNode::toString).containsExactly("\"é\"", "null", "false");
+    }
+
+    @Test
+    void malformedLinesAreNamed() {
+        Path file = dir.resolve("rows.jsonl");
+        assertThatThrownBy(() -> read("{}\n{\"a\": 1,}\n")).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("Invalid JSON in " + file + ":2: Unexpected character ('}'");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2}")).hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'a'");
+        assertThatThrownBy(() -> read("{\"a\": 1} {\"b\": 2}")).hasMessage("Invalid JSON in " + file + ":1: Extra data after the JSON value.");
+        assertThatThrownBy(() -> read("{\"a\": [1, {}]}\n[1, 2]")).hasMessage("Data file " + file + ":2 must contain JSON objects only.");
+        assertThatThrownBy(() -> read("\"text\"")).hasMessage("Data file " + file + ":1 must contain JSON objects only.");
+        assertThatThrownBy(() -> JsonlFile.read(dir.resolve("missing.jsonl"), line -> { }))
+                .hasMessage("Data file not found: " + dir.resolve("missing.jsonl"));
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws Exception {
+        Path file = dir.resolve("rows.jsonl");
+        Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
+        assertThatThrownBy(() -> JsonlFile.read(file, line -> { })).hasMessage("Unable to decode data file " + file + " as UTF-8.");
+    }
+}

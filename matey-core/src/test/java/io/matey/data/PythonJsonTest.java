@@ -1,0 +1,69 @@
+package io.matey.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JSONL encoding, byte for byte as Python's {@code json.dumps(sort_keys=True)} writes it (vectors from CPython 3). */
+class PythonJsonTest {
+
+    @Test
+    void floatsAreWrittenAsPythonRepr() {
+        double[] values = {1.5, 1e16, 1e15, 0.0001, 0.00001, 1.5e-7, -0.0, 5e-324, 1.2345e20, 0.1, 100.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 12345678.9, 0.0, -2.5e-300, 123456789012345678.0};
+        List<String> written = new ArrayList<>();
+        for (double value : values) {
+            written.add(PythonFloats.repr(value));
+        }
+        // python3 -c 'print([repr(x) for x in [...]])'
+        assertThat(written).containsExactly("1.5", "1e+16", "1000000000000000.0", "0.0001", "1e-05", "1.5e-07", "-0.0",
+                "5e-324", "1.2345e+20", "0.1", "100.0", "NaN", "Infinity", "-Infinity", "12345678.9", "0.0",
+                "-2.5e-300", "1.2345678901234568e+17");
+        assertThat(PythonFloats.repr(2e-323)).isEqualTo("2e-323");
+        assertThat(PythonFloats.repr(0.1f)).isEqualTo("0.1");
+        assertThat(PythonFloats.repr(3.4028235e38f)).isEqualTo("3.4028235e+38");
+    }
+
+    @Test
+    void nestedJsonIsSortedByCodePointAndEscapedLikePython() throws Exception {
+        JsonNode node = JsonlFile.parse("{\"b\": 1, \"a\": \"\\u00e9\\u007f\\u0001\\ud83d\\ude00\", \"A\": [1.5, 1e16, 1e-05, "
+                + "NaN, Infinity, -Infinity, 10000000000000000000000], \"n\": null, \"t\": true, \"o\": {\"z\": {}, \"y\": []}, "
+                + "\"\\u00e9\": 1, \"\\ud83d\\ude00\": 2, \"\\uffff\": 3, \"q\": \"\\\"\\\\\\n\\r\\t\\b\\f/\"}");
+        // python3 -c 'import json; print(json.dumps({...}, sort_keys=True))'
+        assertThat(PythonJson.value(node)).isEqualTo("{\"A\": [1.5, 1e+16, 1e-05, NaN, Infinity, -Infinity, "
+                + "10000000000000000000000], \"a\": \"\\u00e9\\u007f\\u0001\\ud83d\\ude00\", \"b\": 1, \"n\": null, "
+                + "\"o\": {\"y\": [], \"z\": {}}, \"q\": \"\\\"\\\\\\n\\r\\t\\b\\f/\", \"t\": true, \"\\u00e9\": 1, "
+                + "\"\\uffff\": 3, \"\\ud83d\\ude00\": 2}");
+    }
+
+    @Test
+    void columnValuesMapAsPythonMateyMapsThem() throws Exception {
+        List<String> keys = List.of("bytes", "date", "decimal", "int", "json", "null", "time", "ts", "tstz", "unsigned");
+        Object[] values = {new byte[] {0, (byte) 0xAB, 0x10}, LocalDate.of(2024, 1, 2), new BigDecimal("12.50"), 7L,
+                JsonlFile.parse("{\"a\": [1, 2.5]}"), null, LocalTime.of(3, 4), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 500_000_000),
+                OffsetDateTime.parse("2024-01-02T03:04:05Z"), new BigInteger("18446744073709551615")};
+        // python3: json.dumps({"bytes": b.hex(), "date": date.isoformat(), "decimal": str(Decimal("12.50")), ...}, sort_keys=True)
+        assertThat(PythonJson.object(keys, values)).isEqualTo("{\"bytes\": \"00ab10\", \"date\": \"2024-01-02\", "
+                + "\"decimal\": \"12.50\", \"int\": 7, \"json\": {\"a\": [1, 2.5]}, \"null\": null, \"time\": \"03:04:00\", "
+                + "\"ts\": \"2024-01-02T03:04:05.500000\", \"tstz\": \"2024-01-02T03:04:05+00:00\", "
+                + "\"unsigned\": 18446744073709551615}");
+    }
+
+    @Test
+    void isoFormsReadBack() throws Exception {
+        assertThat(IsoTimes.parseDateTime("2024-01-02 03:04:05.5")).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 500_000_000));
+        assertThat(IsoTimes.parseDateTime("2024-01-02T03:04:05+02")).isEqualTo(OffsetDateTime.parse("2024-01-02T03:04:05+02:00"));
+        assertThat(IsoTimes.parseDateTime("2024-01-02T03:04Z")).isEqualTo(OffsetDateTime.parse("2024-01-02T03:04:00Z"));
+        assertThat(IsoTimes.text(OffsetDateTime.parse("2024-01-02T03:04:05-05:30"))).isEqualTo("2024-01-02T03:04:05-05:30");
+        assertThat(IsoTimes.text(LocalTime.of(23, 59, 59, 123_456_000))).isEqualTo("23:59:59.123456");
+    }
+}
