@@ -81,6 +81,9 @@ final class TableWrite {
             }
             batches.flush();
         }
+        if (inserted > 0) {
+            SequenceCatchUp.afterWrite(connection, dialect, file.table().name());
+        }
         return new AppliedFile(file.file().name(), file.table().name(), file.file().mode(), file.rows().size(),
                 inserted, updated, deleted);
     }

@@ -54,6 +54,30 @@ class DataModesTest {
         }
     }
 
+    /** Explicit ids from a file must not make the application's next generated id collide. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void generatedIdsContinueAfterTheAppliedRows(String engine) throws Exception {
+        String table = switch (engine) {
+            case "postgres" -> "CREATE TABLE flags (id SERIAL PRIMARY KEY, name VARCHAR(20) NOT NULL);\n"
+                    + "CREATE TABLE tags (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name VARCHAR(20) NOT NULL);";
+            case "mysql" -> "CREATE TABLE flags (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL);\n"
+                    + "CREATE TABLE tags (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL);";
+            default -> "CREATE TABLE flags (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(20) NOT NULL);\n"
+                    + "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL);";
+        };
+        try (DataHarness h = DataHarness.atHead(dir, engine, table)) {
+            h.manifest("[core]\nfiles = [\n  { name = \"flags\", table = \"flags\", mode = \"insert\" },\n"
+                    + "  { name = \"tags\", table = \"tags\", mode = \"insert\" },\n]\n");
+            h.file("flags", "{\"id\": 1, \"name\": \"a\"}", "{\"id\": 7, \"name\": \"b\"}");
+            h.file("tags", "{\"id\": 5, \"name\": \"x\"}");
+            h.apply(null);
+            h.db.execute("INSERT INTO flags (name) VALUES ('next');\nINSERT INTO tags (name) VALUES ('next');");
+            assertThat(h.rows("SELECT id FROM flags WHERE name = 'next'")).containsExactly(List.of("8"));
+            assertThat(h.rows("SELECT id FROM tags WHERE name = 'next'")).containsExactly(List.of("6"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres", "mysql"})
     void upsertMatchesACompositeKey(String engine) throws Exception {
