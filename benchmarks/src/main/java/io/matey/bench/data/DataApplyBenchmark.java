@@ -1,4 +1,4 @@
-package io.matey.data.bench;
+package io.matey.bench.data;
 
 import io.matey.Matey;
 import io.matey.data.AppliedFile;
