@@ -8,7 +8,7 @@ import java.util.List;
  * printable ASCII (DEL included) as lowercase {@code \\uXXXX}, where Jackson's ESCAPE_NON_ASCII writes
  * uppercase hex and leaves DEL alone.
  */
-final class CompactJson {
+public final class CompactJson {
 
     private CompactJson() {
     }
@@ -24,7 +24,8 @@ final class CompactJson {
         return out.append(']').toString();
     }
 
-    private static void appendString(StringBuilder out, String value) {
+    /** Appends one JSON string as Python escapes it (data files use the same encoding). */
+    public static void appendString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.matey.artifact.CompactJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -125,28 +126,6 @@ final class PythonJson {
     }
 
     static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c >= ' ' && c <= '~') {
-                        out.append(c);
-                    } else {
-                        // UTF-16 units, so characters above U+FFFF become surrogate pairs, as in Python.
-                        out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 0xF, 16))
-                                .append(Character.forDigit(c >> 4 & 0xF, 16)).append(Character.forDigit(c & 0xF, 16));
-                    }
-                }
-            }
-        }
-        out.append('"');
+        CompactJson.appendString(out, value);
     }
 }
