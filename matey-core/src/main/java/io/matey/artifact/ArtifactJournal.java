@@ -73,18 +73,20 @@ public final class ArtifactJournal {
         String id = createdNs + "-" + UUID.randomUUID().toString().replace("-", "");
         JournalTransaction transaction =
                 new JournalTransaction(targetDir.resolve(RESERVED_DIR).resolve("tx").resolve(id));
+        AtomicFiles.DirectorySyncs syncs = new AtomicFiles.DirectorySyncs();
         try {
             for (String path : writePaths) {
-                AtomicFiles.write(transaction.staged(path), writes.get(path), transaction.dir());
+                AtomicFiles.writeFlushed(transaction.staged(path), writes.get(path), syncs);
                 probe.accept("stage " + path);
             }
             for (String path : union(writePaths, deletePaths)) {
                 Path current = targetDir.resolve(path);
                 if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFiles.write(transaction.backup(path), Files.readAllBytes(current), transaction.dir());
+                    AtomicFiles.writeFlushed(transaction.backup(path), Files.readAllBytes(current), syncs);
                     probe.accept("backup " + path);
                 }
             }
+            syncs.flush(); // staged files and backups are durable before the manifest can point at them
             transaction.writeManifest(new JournalManifest(createdNs, writePaths, deletePaths));
             probe.accept("manifest");
             transaction.writeState(JournalState.PREPARED);
@@ -92,13 +94,14 @@ public final class ArtifactJournal {
             transaction.writeState(JournalState.APPLYING);
             probe.accept("applying");
             for (String path : writePaths) {
-                AtomicFiles.move(transaction.staged(path), targetDir.resolve(path));
+                AtomicFiles.move(transaction.staged(path), targetDir.resolve(path), syncs);
                 probe.accept("write " + path);
             }
             for (String path : deletePaths) {
-                AtomicFiles.delete(targetDir.resolve(path));
+                AtomicFiles.delete(targetDir.resolve(path), syncs);
                 probe.accept("delete " + path);
             }
+            syncs.flush(); // every rename and removal is durable before the journal says committed
             transaction.writeState(JournalState.COMMITTED);
             probe.accept("committed");
             return transaction;
