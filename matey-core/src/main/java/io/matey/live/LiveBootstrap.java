@@ -55,22 +55,12 @@ final class LiveBootstrap {
 
     /** In one transaction where DDL is transactional, so that a failed load leaves the database empty. */
     private static void load(LiveTarget target, Connection connection) throws SQLException {
-        boolean transactional = target.engine().transactionalDdl();
-        connection.setAutoCommit(!transactional);
         try {
-            target.engine().load(connection, target.expectedAt(target.head()));
-            if (transactional) {
-                connection.commit();
-            }
+            target.engine().loadAtomically(connection, target.expectedAt(target.head()));
         } catch (SQLException e) {
-            if (transactional) {
-                connection.rollback();
-            }
             throw new MateyException(CONTEXT + " load of schema.sql failed: " + MateyUrl.mask(e.getMessage())
-                    + (transactional ? ". Nothing was loaded." : ". Statements before it stay applied; empty the "
-                            + "database before trying again."), e);
-        } finally {
-            connection.setAutoCommit(true);
+                    + (target.engine().transactionalDdl() ? ". Nothing was loaded."
+                            : ". Statements before it stay applied; empty the database before trying again."), e);
         }
     }
 }

@@ -85,7 +85,7 @@ public final class ReplayRunner {
 
     private void load(Connection connection, String anchorSql) throws SQLException {
         try {
-            engine.load(connection, anchorSql);
+            engine.loadAtomically(connection, anchorSql);
         } catch (SQLException e) {
             throw new MateyException("replay load anchor failed: " + MateyUrl.mask(e.getMessage())
                     + ". Re-run with --clean to replay from an empty database.", e);
