@@ -26,6 +26,8 @@ public final class GlobalOptions {
                 break;
             }
         }
-        return Arrays.copyOfRange(args, i, args.length);
+        String[] rest = Arrays.copyOfRange(args, i, args.length);
+        // `matey --help` / `matey -h` as in most tools (and Python matey): the command list.
+        return rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("-h")) ? new String[] {"help"} : rest;
     }
 }
