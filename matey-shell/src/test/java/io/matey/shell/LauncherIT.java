@@ -31,6 +31,7 @@ class LauncherIT {
     @Test
     void everyCommandWithItsExitCode() throws Exception {
         expect(0, "help");
+        assertThat(matey("--help").stdout()).contains("AVAILABLE COMMANDS", "schema apply", "db up", "data apply", "lint");
         expect(0, "init", "--engine", "sqlite");
         expect(0, "db", "new", "create_items");
         Path migration;
