@@ -56,6 +56,15 @@ class LauncherIT {
         assertThat(up.stdout()).containsPattern("up\\s+0\\s+1");
         expect(0, "db", "status", "--exit-code");
         expect(0, "db", "plan", "--exit-code");
+        expect(0, "lint");
+        Files.writeString(dir.resolve("data/data.toml"),
+                "[core]\nfiles = [{ name = \"items\", table = \"items\", mode = \"replace\", order_by = [\"id\"] }]\n");
+        Files.writeString(dir.resolve("data/items.jsonl"), "{\"id\": 2, \"name\": \"b\"}\n{\"id\": 1, \"name\": \"a\"}\n");
+        expect(0, "data", "apply");
+        expect(0, "data", "export", "--set", "core");
+        assertThat(Files.readString(dir.resolve("data/items.jsonl")))
+                .isEqualTo("{\"id\": 1, \"name\": \"a\"}\n{\"id\": 2, \"name\": \"b\"}\n");
+        expect(2, "data", "apply", "--set", "nope");
         expect(0, "db", "drift", "--exit-code", "--format", "json");
         expect(0, "db", "down");
         expect(0, "db", "drift", "--exit-code");
