@@ -50,7 +50,7 @@ public final class ReplayRunner {
      */
     public ReplayResult run(ScratchDatabase scratch, String anchorSql, List<Migration> tail) {
         try (Connection connection = scratch.connect()) {
-            if (anchorSql != null) {
+            if (anchorSql != null && !scratch.holdsAnchor()) {
                 load(connection, anchorSql);
             }
             engine.migrationTable().ensure(connection);

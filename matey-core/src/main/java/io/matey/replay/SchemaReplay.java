@@ -71,7 +71,7 @@ public final class SchemaReplay {
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ReplayResult result;
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target.name(),
-                "replay", options.keepScratch())) {
+                "replay", options.keepScratch(), plan.anchorSql())) {
             result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
                     .run(scratch, plan.anchorSql(), plan.tail());
         }

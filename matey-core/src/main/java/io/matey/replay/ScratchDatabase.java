@@ -25,24 +25,40 @@ public final class ScratchDatabase implements AutoCloseable {
     private final Engine engine;
     private final MateyUrl url;
     private final boolean keep;
+    private final boolean holdsAnchor;
 
-    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep) {
+    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, boolean holdsAnchor) {
         this.engine = engine;
         this.url = url;
         this.keep = keep;
+        this.holdsAnchor = holdsAnchor;
     }
 
-    public static ScratchDatabase lease(Engine engine, MateyUrl base, String target, String purpose, boolean keep) {
+    /**
+     * Leases a scratch database; with an anchor (null for none), the engine may create it already holding the
+     * anchor from its cache of checkpoint states ({@link #holdsAnchor()}), else the caller loads the anchor.
+     */
+    public static ScratchDatabase lease(Engine engine, MateyUrl base, String target, String purpose, boolean keep,
+            String anchorSql) {
         MateyUrl url = engine.siblingUrl(base, name(target, purpose));
+        boolean holdsAnchor;
         try {
-            engine.createDatabase(url);
+            holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, part(target), anchorSql);
+            if (!holdsAnchor) {
+                engine.createDatabase(url);
+            }
         } catch (SQLException e) {
             throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
                     + ". Check that the test server is reachable and the user may create databases.", e);
         }
-        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor);
         ACTIVE.add(scratch);
         return scratch;
+    }
+
+    /** True when the database was created already holding the anchor checkpoint. */
+    public boolean holdsAnchor() {
+        return holdsAnchor;
     }
 
     /** Drops every scratch database still leased (for a shutdown hook after Ctrl-C); failures are ignored. */
@@ -58,17 +74,19 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** {@code matey_<target>_<purpose>_<8 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
     static String name(String target, String purpose) {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return "matey_" + part(target) + "_" + purpose + "_" + HexFormat.of().formatHex(random);
+    }
+
+    /** The target as a name part: lower case {@code [a-z0-9_]}, {@code root} for {@code .}. */
+    private static String part(String target) {
         String part = target.equals(".") ? "root" : target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
         if (part.isEmpty()) {
             part = "target";
         }
-        if (part.length() > MAX_TARGET_PART) {
-            part = part.substring(0, MAX_TARGET_PART);
-        }
-        byte[] random = new byte[4];
-        RANDOM.nextBytes(random);
-        return "matey_" + part + "_" + purpose + "_" + HexFormat.of().formatHex(random);
+        return part.length() > MAX_TARGET_PART ? part.substring(0, MAX_TARGET_PART) : part;
     }
 
     public MateyUrl url() {

@@ -120,6 +120,11 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
+        return new TemplateCache(this).create(url, cacheGroup, dump);
+    }
+
+    @Override
     public MigrationLock lockMigrations(Connection connection) throws SQLException {
         return AdvisoryLock.acquire(connection);
     }

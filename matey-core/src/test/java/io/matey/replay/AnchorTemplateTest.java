@@ -1,0 +1,77 @@
+package io.matey.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PostgreSQL: incremental replays clone the anchor checkpoint from a template database, with the same result. */
+class AnchorTemplateTest {
+
+    @TempDir
+    Path dir;
+
+    private MateyUrl server;
+
+    @Test
+    void incrementalReplayClonesTheAnchorAndKeepsOneTemplatePerTarget() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        server = TestDatabase.serverBase("postgres");
+        dropTemplates();
+        ws.migration("001_one.sql", ws.createTable("one"), "DROP TABLE one;");
+        ws.migration("002_two.sql", ws.createTable("two"), "DROP TABLE two;");
+        ws.apply();
+        assertThat(templates()).isEmpty(); // a replay from zero has no anchor to cache
+
+        ws.migration("003_three.sql", ws.createTable("three"), "DROP TABLE three;");
+        SchemaApplyResult third = ws.apply();
+        assertThat(third.changedFiles()).contains("checkpoints/003_three.sql");
+        List<String> afterThird = templates();
+        assertThat(afterThird).hasSize(1);
+        String cloned = ws.read("db/core/schema.sql");
+        assertThat(ws.plan(new ReplayOptions(null, null, true, false)).replaySql()).isEqualTo(cloned);
+
+        ws.migration("004_four.sql", ws.createTable("four"), "DROP TABLE four;");
+        ws.apply();
+        assertThat(templates()).hasSize(1).doesNotContainAnyElementsOf(afterThird);
+        assertThat(ws.read("db/core/schema.sql")).contains("four");
+        assertThat(ws.plan().match()).isTrue();
+    }
+
+    @AfterEach
+    void dropTemplates() throws SQLException {
+        if (server == null) {
+            return;
+        }
+        Engine engine = Engines.byId("postgres");
+        for (String name : templates()) {
+            engine.dropDatabase(engine.siblingUrl(server, name));
+        }
+    }
+
+    private List<String> templates() throws SQLException {
+        List<String> names = new ArrayList<>();
+        Engine engine = Engines.byId("postgres");
+        try (Connection c = engine.connect(server); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT datname FROM pg_database "
+                        + "WHERE datname LIKE 'matey\\_tpl\\_db\\_core\\_%' ORDER BY datname")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
