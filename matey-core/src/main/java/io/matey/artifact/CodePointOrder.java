@@ -6,9 +6,9 @@ import java.util.Comparator;
  * Orders strings by Unicode code point, as Python's {@code sorted} does. {@link String#compareTo} compares
  * UTF-16 units and would put astral characters before U+E000..U+FFFF, changing migration order.
  */
-final class CodePointOrder implements Comparator<String> {
+public final class CodePointOrder implements Comparator<String> {
 
-    static final CodePointOrder INSTANCE = new CodePointOrder();
+    public static final CodePointOrder INSTANCE = new CodePointOrder();
 
     private CodePointOrder() {
     }

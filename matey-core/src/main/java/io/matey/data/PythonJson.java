@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.matey.artifact.CodePointOrder;
 import io.matey.artifact.CompactJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,20 +21,7 @@ import java.util.List;
 final class PythonJson {
 
     /** Python compares strings by code point; Java's {@code compareTo} by UTF-16 unit, which differs above U+FFFF. */
-    static final Comparator<String> KEY_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    static final Comparator<String> KEY_ORDER = CodePointOrder.INSTANCE;
 
     private static final HexFormat HEX = HexFormat.of();
 

@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.artifact.CodePointOrder;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -26,10 +27,10 @@ public record Finding(Level level, String code, String target, String path, Inte
 
     /** The order of Python matey's output: path, line (0 when absent), code, message. */
     public static final Comparator<Finding> ORDER = Comparator
-            .comparing(Finding::path, CodePoints::compare)
+            .comparing(Finding::path, CodePointOrder.INSTANCE)
             .thenComparingInt(f -> f.line() == null ? 0 : f.line())
             .thenComparing(Finding::code)
-            .thenComparing(Finding::message, CodePoints::compare);
+            .thenComparing(Finding::message, CodePointOrder.INSTANCE);
 
     public boolean isError() {
         return level == Level.ERROR;

@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.artifact.CodePointOrder;
 import io.matey.artifact.Snapshot;
 import io.matey.lint.Finding.Level;
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ final class VersionRule implements LintRule {
             if (first != null) {
                 findings.add(Level.ERROR, "L002", file.path(), null,
                         "Duplicate migration version '" + version + "'; already used by '" + first + "'.");
-            } else if (highest != null && CodePoints.compare(version, highest) < 0) {
+            } else if (highest != null && CodePointOrder.INSTANCE.compare(version, highest) < 0) {
                 findings.add(Level.ERROR, "L003", file.path(), null,
                         "Migration version '" + version + "' is out of order after '" + highest + "'.");
             }
-            if (highest == null || CodePoints.compare(version, highest) > 0) {
+            if (highest == null || CodePointOrder.INSTANCE.compare(version, highest) > 0) {
                 highest = version;
             }
             pathsByName.computeIfAbsent(file.fileName(), name -> new ArrayList<>()).add(file.path());
