@@ -1,5 +1,6 @@
 package io.matey.codegen.java;
 
+import io.matey.codegen.UniqueNames;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
@@ -35,7 +36,7 @@ public final class JavaRecordsGenerator {
 
     /** File name (within the package's directory) → source. */
     public Map<String, String> render(SchemaModel model) {
-        JavaText.Names typeNames = new JavaText.Names(Set.of(NAMES_CLASS));
+        UniqueNames typeNames = new UniqueNames(Set.of(NAMES_CLASS));
         Map<Table, String> records = new LinkedHashMap<>();
         for (Table table : model.tables()) {
             records.put(table, typeNames.claim(JavaText.typeName(qualified(table))));
@@ -50,7 +51,7 @@ public final class JavaRecordsGenerator {
 
     private String record(String engine, Table table, String name, Set<String> generatedTypes) {
         JavaImports imports = new JavaImports(generatedTypes);
-        JavaText.Names members = new JavaText.Names(OBJECT_METHODS);
+        UniqueNames members = new UniqueNames(OBJECT_METHODS);
         List<String> components = new ArrayList<>();
         List<String> params = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -102,7 +103,7 @@ public final class JavaRecordsGenerator {
         out.append("\n */\npublic final class ").append(NAMES_CLASS).append(" {\n\n    private ").append(NAMES_CLASS)
                 .append("() {\n    }\n");
         records.forEach((table, name) -> {
-            JavaText.Names constants = new JavaText.Names(Set.of("SCHEMA", "TABLE"));
+            UniqueNames constants = new UniqueNames(Set.of("SCHEMA", "TABLE"));
             out.append("\n    /** ").append(table.view() ? "View" : "Table").append(" <code>")
                     .append(JavaText.doc(qualified(table, "."))).append("</code>. */\n");
             out.append("    public static final class ").append(name).append(" {\n");

@@ -1,8 +1,6 @@
 package io.matey.codegen.java;
 
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /** Java identifiers, string literals and Javadoc text made from database names and comments. */
@@ -85,22 +83,5 @@ final class JavaText {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
                 .replace("@", "&#64;").replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;")
                 .replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    }
-
-    /** Hands out names unique within one scope, appending {@code _} until a wanted name is free. */
-    static final class Names {
-        private final Set<String> taken = new HashSet<>();
-
-        Names(Set<String> reserved) {
-            taken.addAll(reserved);
-        }
-
-        String claim(String wanted) {
-            String name = wanted;
-            while (!taken.add(name)) {
-                name = name + "_";
-            }
-            return name;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.codegen.sqlalchemy;
 
+import io.matey.codegen.UniqueNames;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
@@ -30,7 +31,7 @@ public final class DeclarativeGenerator {
         SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
         Elements elements = new Elements(model.engine(), imports, types, options);
         PyModule.importTypes(elements, model.tables());
-        PyNames moduleNames = new PyNames(PyModule.reservedNames(imports));
+        UniqueNames moduleNames = new UniqueNames(PyModule.reservedNames(imports));
 
         Mapping mapping = Mapping.of(model, moduleNames);
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping) : Relationships.none();
@@ -120,7 +121,7 @@ public final class DeclarativeGenerator {
     }
 
     /** A table mapped to a class, with the Python attribute of each column. */
-    record MappedClass(Table table, String name, Map<String, String> attributes, PyNames names) {
+    record MappedClass(Table table, String name, Map<String, String> attributes, UniqueNames names) {
     }
 
     /** Which tables become classes (and their names) and which stay {@code Table} variables. */
@@ -129,7 +130,7 @@ public final class DeclarativeGenerator {
         /** Names SQLAlchemy's declarative base claims for itself. */
         private static final Set<String> CLASS_RESERVED = Set.of("metadata", "registry");
 
-        static Mapping of(SchemaModel model, PyNames moduleNames) {
+        static Mapping of(SchemaModel model, UniqueNames moduleNames) {
             Map<Table, MappedClass> classes = new LinkedHashMap<>();
             Map<Table, String> tables = new LinkedHashMap<>();
             for (Table table : model.tables()) {
@@ -138,7 +139,7 @@ public final class DeclarativeGenerator {
                     tables.put(table, moduleNames.claim("t_" + Py.identifier(qualified)));
                     continue;
                 }
-                PyNames attributes = new PyNames(CLASS_RESERVED);
+                UniqueNames attributes = new UniqueNames(CLASS_RESERVED);
                 Map<String, String> byColumn = new LinkedHashMap<>();
                 for (Column column : table.columns()) {
                     byColumn.put(column.name(), attributes.claim(Py.identifier(column.name())));

@@ -1,5 +1,6 @@
 package io.matey.codegen.sqlalchemy;
 
+import io.matey.codegen.UniqueNames;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class TablesGenerator {
         SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
         Elements elements = new Elements(model.engine(), imports, types, options);
         PyModule.importTypes(elements, model.tables());
-        PyNames names = new PyNames(PyModule.reservedNames(imports));
+        UniqueNames names = new UniqueNames(PyModule.reservedNames(imports));
         List<String> blocks = new ArrayList<>();
         blocks.add("metadata = " + imports.sa("MetaData") + "()");
         for (Table table : model.tables()) {

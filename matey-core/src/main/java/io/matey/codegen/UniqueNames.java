@@ -1,18 +1,18 @@
-package io.matey.codegen.sqlalchemy;
+package io.matey.codegen;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /** Hands out names unique within one scope, appending {@code _} until a wanted name is free. */
-final class PyNames {
+public final class UniqueNames {
 
     private final Set<String> taken = new HashSet<>();
 
-    PyNames(Set<String> reserved) {
+    public UniqueNames(Set<String> reserved) {
         taken.addAll(reserved);
     }
 
-    String claim(String wanted) {
+    public String claim(String wanted) {
         String name = wanted;
         while (!taken.add(name)) {
             name = name + "_";
@@ -20,7 +20,7 @@ final class PyNames {
         return name;
     }
 
-    boolean isTaken(String name) {
+    public boolean isTaken(String name) {
         return taken.contains(name);
     }
 }
