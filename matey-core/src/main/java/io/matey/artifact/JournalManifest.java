@@ -1,9 +1,6 @@
 package io.matey.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -22,13 +19,7 @@ record JournalManifest(long createdNs, List<String> writes, List<String> deletes
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Laid out like Python's {@code json.dumps(indent=2, sort_keys=True)}, so either tool can read the other's. */
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("")
-                    .withObjectEmptySeparator("")));
+    private static final ObjectWriter WRITER = PythonJsonLayout.WRITER;
 
     JournalManifest {
         writes = List.copyOf(writes);
