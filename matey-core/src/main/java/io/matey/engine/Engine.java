@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Everything engine-specific, behind one interface (design.md §3). Implementations are stateless and found
+ * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are stateless and found
  * through {@link Engines}; each keeps its JDBC driver optional so applications choose what they bundle.
  */
 public interface Engine {
@@ -50,7 +50,7 @@ public interface Engine {
     /** The dbmate-compatible {@code schema_migrations} table. */
     MigrationTable migrationTable();
 
-    /** Renders the canonical schema of the connected database, without the migrations block (design.md §5). */
+    /** Renders the canonical schema of the connected database, without the migrations block (docs/architecture.md §5). */
     String dumpSchema(Connection connection) throws SQLException;
 
     /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * L007, L009, L010: markers and file layouts that matey accepts but dbmate reads differently or refuses, so the
- * file would change meaning when the other tool runs it (design.md §4).
+ * file would change meaning when the other tool runs it (docs/architecture.md §9).
  */
 final class DbmateMarkerRule implements LintRule {
 

@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Finds the divergence, the anchor and the tail (design.md §6): the first migration that differs from the lock
+ * Finds the divergence, the anchor and the tail (docs/architecture.md §6): the first migration that differs from the lock
  * (or from the merge base with {@code --base}, or every migration with {@code --clean}), also counting a
  * checkpoint that is missing or differs from the lock as a divergence so that apply regenerates it.
  */
