@@ -16,6 +16,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code matey} without a command: a line editor with completion and history that runs each command line as
@@ -31,6 +33,8 @@ public final class InteractiveSession {
             LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
             LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
 
+    private static final Signal INTERRUPT = new Signal("INT");
+
     private final CommandCatalog catalog;
     private final List<String> globalOptions;
 
@@ -40,7 +44,7 @@ public final class InteractiveSession {
     }
 
     public int run() {
-        Path history = MaskedHistory.prepare(Path.of(System.getProperty("user.home"), ".matey_history"));
+        Path history = MaskedHistory.prepare(home().resolve(".matey_history"));
         try (Terminal terminal = TerminalBuilder.builder().name("matey").system(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("matey")
                     .completer(new SessionCompleter(catalog, new Completions()))
@@ -59,6 +63,12 @@ public final class InteractiveSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code ~}: {@code HOME} as the user's shell has it, else the account's home directory. */
+    private static Path home() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
     }
 
     private void loop(Terminal terminal, LineReader reader) throws IOException {
@@ -84,15 +94,16 @@ public final class InteractiveSession {
                 terminal.flush();
                 continue;
             }
-            run(terminal, words);
+            run(words);
         }
     }
 
     /** Runs the command line with the session's global options; Ctrl-C meanwhile is the command's. */
-    private void run(Terminal terminal, List<String> words) {
+    private void run(List<String> words) {
         List<String> args = new ArrayList<>(globalOptions);
         args.addAll(words);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+        // The command and the session share the terminal's process group: the session lets Ctrl-C pass by.
+        SignalHandler previous = Signal.handle(INTERRUPT, signal -> { });
         try {
             CommandProcess.run(args);
         } catch (IOException e) {
@@ -100,7 +111,7 @@ public final class InteractiveSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            terminal.handle(Terminal.Signal.INT, previous);
+            Signal.handle(INTERRUPT, previous);
         }
     }
 }

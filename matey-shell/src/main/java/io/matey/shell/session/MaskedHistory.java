@@ -17,9 +17,10 @@ import org.jline.reader.impl.history.DefaultHistory;
  */
 final class MaskedHistory extends DefaultHistory {
 
+    /** Every entry passes here, typed or loaded from the file. */
     @Override
-    protected EntryImpl createEntry(int index, Instant time, String line) {
-        return super.createEntry(index, time, MateyUrl.mask(line));
+    protected void internalAdd(Instant time, String line, boolean checkDuplicates) {
+        super.internalAdd(time, MateyUrl.mask(line), checkDuplicates);
     }
 
     /** Creates the file as 0600, or narrows an existing one to 0600 and masks what older versions wrote in clear. */
