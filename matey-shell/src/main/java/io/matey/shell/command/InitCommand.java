@@ -28,10 +28,10 @@ class InitCommand {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         StringBuilder out = new StringBuilder();
+        // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts.
         boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null && !force
-                && matey.hasTarget(path);
+                && (path == null ? matey.hasWorkspace() : matey.hasTarget(path));
         if (onlyCi) {
-            // Adding CI to an initialised workspace must not require resetting its artifacts.
             console.print("Wrote " + matey.writeCi(ci, false));
             return;
         }
