@@ -86,6 +86,24 @@ class InteractiveSessionIT {
                 .doesNotContain(PASSWORD);
     }
 
+    @Test
+    void colouredValuesKeepTheTableAligned() throws Exception {
+        Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
+        Files.createDirectories(workspace.resolve("db/core/migrations"));
+        Files.writeString(workspace.resolve("db/core/config.toml"), "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString()))) {
+            terminal.awaitPrompt(1, START);
+            terminal.type("schema status");
+            terminal.press("Enter");
+            String screen = terminal.awaitPrompt(2, STEP);
+            assertThat(screen).contains("Status  Steps  Diagnostics\nclean   0      0\n");
+            assertThat(terminal.screenWithStyles()).as("on a terminal, clean is green").contains("\u001b[32mclean");
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
+    }
+
     private static void awaitScratchDatabase(Path scratch) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (Stream<Path> files = Files.list(scratch)) {

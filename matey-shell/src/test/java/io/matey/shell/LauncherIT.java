@@ -85,6 +85,14 @@ class LauncherIT {
         Launcher.Result noCommand = matey("schema", "explode");
         assertThat(noCommand.exitCode()).isEqualTo(2);
         assertThat(noCommand.all()).contains("matey help");
+        Launcher.Result mistyped = matey("db", "stauts");
+        assertThat(mistyped.exitCode()).isEqualTo(2);
+        assertThat(mistyped.stdout()).as("errors go to stderr").isEmpty();
+        assertThat(mistyped.stderr()).as("plain in a pipe")
+                .startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n").doesNotContain("\u001b[");
+        Launcher.Result equalsForm = matey("schema", "status", "--path=.", "--format=json");
+        assertThat(equalsForm.exitCode()).as(equalsForm.all()).isZero();
+        assertThat(equalsForm.stdout()).contains("\"target\": \".\"");
         Launcher.Result badSteps = matey("db", "down", "--steps", "0");
         assertThat(badSteps.exitCode()).isEqualTo(2);
         assertThat(badSteps.stderr()).contains("error:");
