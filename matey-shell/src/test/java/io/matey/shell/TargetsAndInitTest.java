@@ -39,7 +39,7 @@ class TargetsAndInitTest {
 
         MateyProcess.Result text = matey(onlyA, "db", "status", "--all");
         assertThat(text.exitCode()).isEqualTo(2);
-        assertThat(text.stdout()).isEqualTo("db/a\n[X] 001_a.sql\n\nApplied: 1\nPending: 0\n\ndb/b\n");
+        assertThat(text.stdout()).isEqualTo("db/a\n[X] migrations/001_a.sql\n\nApplied: 1\nPending: 0\n\ndb/b\n");
         assertThat(text.stderr()).contains("error: db/b: Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.");
 
         MateyProcess.Result json = matey(onlyA, "db", "status", "--all", "--format", "json");
