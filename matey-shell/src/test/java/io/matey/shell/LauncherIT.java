@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +99,31 @@ class LauncherIT {
         Launcher.Result badSteps = matey("db", "down", "--steps", "0");
         assertThat(badSteps.exitCode()).isEqualTo(2);
         assertThat(badSteps.stderr()).contains("error:");
+    }
+
+    @Test
+    void concurrentRunsWaitForTheInstallAndPrintTheVersion() throws Exception {
+        Path installed = Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher/matey.jar");
+        expect(0, "--version"); // installed and its cache recorded
+        assertThat(installed.toFile().setLastModified(946684800000L)).isTrue(); // older than every source: reinstall
+        List<Process> processes = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path out = Files.createTempFile("matey-out", ".txt");
+            Path err = Files.createTempFile("matey-err", ".txt");
+            outputs.add(out);
+            outputs.add(err);
+            processes.add(Launcher.start(dir, env, out, err, "--version"));
+        }
+        StringBuilder errors = new StringBuilder();
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).waitFor(300, TimeUnit.SECONDS)).isTrue();
+            String stdout = Files.readString(outputs.get(2 * i));
+            errors.append(Files.readString(outputs.get(2 * i + 1)));
+            assertThat(processes.get(i).exitValue()).as(errors.toString()).isZero();
+            assertThat(stdout).matches("matey \\S+ \\(commit [0-9a-f]{7,}[^)]*\\)\n");
+        }
+        assertThat(errors.toString()).contains("matey: waiting for another matey to finish building...");
+        assertThat(installed).isReadable();
     }
 }
