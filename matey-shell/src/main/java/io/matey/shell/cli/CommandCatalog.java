@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ public final class CommandCatalog {
             case ZERO_OR_MORE -> arity = new int[] {0, UNBOUNDED};
             case ONE_OR_MORE -> arity = new int[] {1, UNBOUNDED};
             default -> arity = type == boolean.class || type == Boolean.class ? new int[] {0, 1}
-                    : type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? new int[] {1, UNBOUNDED}
+                    : type.isArray() || Collection.class.isAssignableFrom(type) ? new int[] {1, UNBOUNDED}
                     : new int[] {1, 1};
         }
         if (option != null && option.arityMin() >= 0) {

@@ -84,7 +84,7 @@ public final class CommandRunner {
         }
     }
 
-    private Object instantiate(Class<?> type) throws ReflectiveOperationException {
+    Object instantiate(Class<?> type) throws ReflectiveOperationException {
         Constructor<?> constructor = type.getDeclaredConstructors()[0];
         constructor.setAccessible(true);
         Object[] arguments = new Object[constructor.getParameterCount()];

@@ -1,5 +1,6 @@
 package io.matey.shell.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class Help {
         Map<String, List<CommandSpec>> groups = new TreeMap<>();
         for (CommandSpec command : catalog.startingWith(words)) {
             if (!command.hidden()) {
-                groups.computeIfAbsent(command.group(), g -> new java.util.ArrayList<>()).add(command);
+                groups.computeIfAbsent(command.group(), g -> new ArrayList<>()).add(command);
             }
         }
         int width = catalog.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
