@@ -8,9 +8,12 @@ import io.matey.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -140,7 +143,8 @@ class ClickHouseFrontTest {
     @Test
     void theCatalogDescribesWhatWasCreated() throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE events (" + COLUMNS + ") ENGINE = MergeTree PARTITION BY toYYYYMM(happened_at) ORDER BY (kind, id)");
+            s.execute("CREATE TABLE events (" + COLUMNS + ")"
+                    + " ENGINE = MergeTree PARTITION BY toYYYYMM(happened_at) ORDER BY (kind, id)");
             try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE events")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1))
@@ -184,6 +188,45 @@ class ClickHouseFrontTest {
     }
 
     @Test
+    void urlParametersCarrySettingsQueryParametersAndTheDatabase() throws Exception {
+        byte[] none = new byte[0];
+        assertThat(http("GET", query("SELECT getSetting('max_threads')") + "&max_threads=3", none).body()).isEqualTo("3\n");
+
+        HttpResponse<String> unknownSetting = http("GET", query("SELECT 1") + "&no_such_setting=1", none);
+        assertThat(unknownSetting.statusCode()).isEqualTo(404);
+        assertThat(unknownSetting.headers().firstValue("X-ClickHouse-Exception-Code")).contains("115");
+
+        HttpResponse<String> writeOverGet =
+                http("GET", query("CREATE TABLE t (id UInt8) ENGINE = Memory") + "&database=" + database, none);
+        assertThat(writeOverGet.headers().firstValue("X-ClickHouse-Exception-Code")).as("GET is read-only").contains("164");
+
+        HttpResponse<String> doubled = http("POST",
+                query("SELECT {n:UInt8} * 2 AS doubled, currentDatabase() AS db") + "&param_n=21", none,
+                "X-ClickHouse-Format", "JSONEachRow", "X-ClickHouse-Database", database);
+        assertThat(doubled.body()).isEqualTo("{\"doubled\":42,\"db\":\"" + database + "\"}\n");
+        assertThat(doubled.headers().firstValue("X-ClickHouse-Format")).contains("JSONEachRow");
+        assertThat(doubled.headers().firstValue("X-ClickHouse-Summary"))
+                .hasValueSatisfying(summary -> assertThat(summary).contains("\"result_rows\":\"1\""));
+    }
+
+    @Test
+    void binaryInsertDataFollowsItsStatementIntact() throws Exception {
+        post("CREATE TABLE " + database + ".blobs (id UInt64, payload String) ENGINE = MergeTree ORDER BY id");
+        ByteBuffer rows = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        rows.putLong(1).put((byte) 3).put(new byte[] {'a', 0, (byte) 0xff});
+        rows.putLong(2).put((byte) 0);
+        byte[] rowBinary = Arrays.copyOf(rows.array(), rows.position());
+
+        HttpResponse<String> insert =
+                http("POST", query("INSERT INTO blobs FORMAT RowBinary") + "&database=" + database, rowBinary);
+
+        assertThat(insert.statusCode()).isEqualTo(200);
+        assertThat(insert.headers().firstValue("X-ClickHouse-Summary"))
+                .hasValueSatisfying(summary -> assertThat(summary).contains("\"written_rows\":\"2\""));
+        assertThat(post("SELECT id, hex(payload) FROM " + database + ".blobs ORDER BY id").body()).isEqualTo("1\t6100FF\n2\t\n");
+    }
+
+    @Test
     void writtenRowCountsComeFromTheEngine() throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE numbers_copy (n UInt64) ENGINE = MergeTree ORDER BY n");
@@ -207,13 +250,28 @@ class ClickHouseFrontTest {
                 .hasMessageContaining("Authentication failed");
     }
 
+    /** A plain HTTP request, as curl would send it; {@code parameters} is the URL's query string. */
+    private HttpResponse<String> http(String method, String parameters, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://" + server.host() + ":" + port() + "/?" + parameters))
+                .header("X-ClickHouse-User", server.user() == null ? "default" : server.user())
+                .method(method, body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (server.password() != null) {
+            request.header("X-ClickHouse-Key", server.password());
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String sql) throws Exception {
-        String credentials = (server.user() == null ? "default" : server.user()) + ":"
-                + (server.password() == null ? "" : server.password());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + server.host() + ":" + port() + "/"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(sql)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return http("POST", "", sql.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String query(String sql) {
+        return "query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8);
     }
 
     private int port() {
