@@ -16,7 +16,8 @@
 //   GET|POST /?query=...  and/or SQL in a POST body (the query parameter, a newline, then the body: an
 //     INSERT's data may follow its statement); GET runs with readonly=2, as ClickHouse does.
 //   database: `database` parameter or X-ClickHouse-Database header; output format: `default_format` or
-//     X-ClickHouse-Format (TabSeparated by default; a FORMAT clause in the query wins, as in ClickHouse).
+//     X-ClickHouse-Format (TabSeparated by default; a FORMAT clause in the query wins, as in ClickHouse,
+//     though the X-ClickHouse-Format response header still names the requested format).
 //   credentials: basic auth, X-ClickHouse-User/X-ClickHouse-Key, or user/password parameters.
 //   query parameters: param_<name>=<value> bind {name:Type} placeholders (not in INSERT statements).
 //   any other URL parameter is a setting, applied with SET before the statement (chdb rejects unknown
@@ -27,10 +28,11 @@
 //     counters chdb reports: result rows/bytes of a query, written rows/bytes of an INSERT), and on errors
 //     X-ClickHouse-Exception-Code with a "Code: N. DB::Exception: ..." body.
 //
-// Smoke check (with the default port and no password):
-//   curl -s http://127.0.0.1:18123/ping                                   # Ok.
-//   curl -s 'http://127.0.0.1:18123/?query=SELECT+version()'              # 26.x
-//   echo 'SELECT 1; SELECT 2' | curl -s --data-binary @- http://127.0.0.1:18123/   # Code: 62 ... Multi-statements
+// Smoke check, as scripts/services.sh starts it (port 18123, password matey-test):
+//   curl -s http://127.0.0.1:18123/ping                                                 # Ok.
+//   curl -s -u default:matey-test 'http://127.0.0.1:18123/?query=SELECT+version()'      # 26.x
+//   echo 'SELECT 1; SELECT 2' | curl -s -u default:matey-test --data-binary @- http://127.0.0.1:18123/
+//                                                        # Code: 62 ... Multi-statements are not allowed
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
