@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs (when missing) and starts the PostgreSQL and MariaDB servers the integration tests use, and makes
-# them reachable without a password on 127.0.0.1. Safe to run repeatedly. Needs root (apt-get).
+# Installs (when missing) and starts the servers the integration tests use: PostgreSQL and MariaDB, reachable
+# without a password on 127.0.0.1, and the ClickHouse test server (the real engine from the npm package chdb
+# behind scripts/clickhouse-front.mjs). Safe to run repeatedly. Needs root (apt-get).
 set -euo pipefail
 
 apt_updated=""
@@ -67,7 +68,44 @@ install_python_sqlalchemy() {
   fi
 }
 
+# ClickHouse: chdb (pinned: the front calls two entry points of its native addon) goes into a git-ignored
+# folder; the front listens on 127.0.0.1:$MATEY_CLICKHOUSE_PORT, keeps its data in .tools/clickhouse-data, logs
+# to .tools/clickhouse-front.log and writes its process id to .tools/clickhouse-front.pid. A front that already
+# answers /ping (another checkout's) is reused.
+start_clickhouse() {
+  local port="${MATEY_CLICKHOUSE_PORT:-18123}"
+  local ping="http://127.0.0.1:$port/ping"
+  curl -sf --max-time 2 "$ping" >/dev/null 2>&1 && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "services: installing Node.js" >&2
+    apt_install nodejs npm
+  fi
+  local chdb="$repo/.tools/chdb"
+  if ! ls "$chdb"/node_modules/@chdb/lib-*/libchdb.so >/dev/null 2>&1 \
+      || ! grep -q '"version": "3.4.0"' "$chdb/node_modules/chdb/package.json" 2>/dev/null; then
+    echo "services: installing chdb 3.4.0 (the ClickHouse engine, ~540 MB) into .tools/chdb" >&2
+    mkdir -p "$chdb"
+    npm install --prefix "$chdb" --no-audit --no-fund --loglevel=error chdb@3.4.0 >&2
+  fi
+  echo "services: starting the ClickHouse test server on 127.0.0.1:$port" >&2
+  MATEY_CLICKHOUSE_PORT="$port" MATEY_CLICKHOUSE_PASSWORD="${MATEY_CLICKHOUSE_PASSWORD-matey-test}" \
+    setsid nohup node "$repo/scripts/clickhouse-front.mjs" </dev/null >>"$repo/.tools/clickhouse-front.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do
+    if curl -sf --max-time 2 "$ping" >/dev/null 2>&1; then
+      echo "$pid" >"$repo/.tools/clickhouse-front.pid"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "services: the ClickHouse test server did not answer $ping; end of .tools/clickhouse-front.log:" >&2
+  tail -n 20 "$repo/.tools/clickhouse-front.log" >&2
+  return 1
+}
+
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 start_postgres
 start_mariadb
 install_python_sqlalchemy
+start_clickhouse
