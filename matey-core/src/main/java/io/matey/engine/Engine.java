@@ -47,6 +47,14 @@ public interface Engine {
         return Optional.empty();
     }
 
+    /**
+     * The check that a migration statement stays inside the database it runs in (docs/architecture.md §6); run
+     * by replay and the live commands before any section executes.
+     */
+    default WriteGuard writeGuard() {
+        return WriteGuard.NONE;
+    }
+
     /** The dbmate-compatible {@code schema_migrations} table. */
     MigrationTable migrationTable();
 

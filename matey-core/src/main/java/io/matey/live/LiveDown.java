@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.MateyException;
 import io.matey.engine.Engine;
+import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
 import io.matey.migration.Migration;
@@ -33,6 +34,7 @@ final class LiveDown {
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             List<Migration> rollback = latestFirst(target, before.index(), steps);
+            ForeignWrites.refuse(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));

@@ -2,8 +2,10 @@ package io.matey.live;
 
 import io.matey.MateyException;
 import io.matey.engine.Engine;
+import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
+import io.matey.migration.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,8 +33,9 @@ final class LiveUp {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(context);
-            List<MigrationTiming> timings = new SectionSequence(context, progress).run(
-                    target.migrations().subList(before.index(), target.head()),
+            List<Migration> pending = target.migrations().subList(before.index(), target.head());
+            ForeignWrites.refuse(engine, pending, ForeignWrites.Sections.UP, context);
+            List<MigrationTiming> timings = new SectionSequence(context, progress).run(pending,
                     new MigrationRunner(engine, connection)::up, before.index(), 1);
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.engine.WriteGuard;
 import io.matey.migration.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,8 @@ public final class MysqlEngine implements Engine {
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
+
+    private static final WriteGuard GUARD = new MysqlWriteGuard();
 
     private static final MigrationTable MIGRATIONS = new SqlMigrationTable("`schema_migrations`",
             "CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key)",
@@ -88,6 +91,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
         return base.withPath(name);
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
     }
 
     @Override

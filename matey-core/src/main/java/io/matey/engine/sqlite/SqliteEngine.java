@@ -6,6 +6,7 @@ import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.engine.WriteGuard;
 import io.matey.migration.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.util.Properties;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
+
+    private static final WriteGuard GUARD = new SqliteWriteGuard();
 
     private static final MigrationTable MIGRATIONS = new SqlMigrationTable("\"schema_migrations\"",
             "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version varchar(128) primary key)",
@@ -101,6 +104,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public Optional<MateyUrl> defaultScratchBase() {
         return Optional.of(MateyUrl.parse("sqlite3:" + Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()));
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
     }
 
     @Override
