@@ -36,6 +36,14 @@ public interface Engine {
     /** Drops the database the URL names, if it exists. */
     void dropDatabase(MateyUrl url) throws SQLException;
 
+    /**
+     * The names of the databases next to {@code base} (on its server, or in its directory) that start with
+     * {@code prefix}, for collecting leftover scratch databases; empty where the engine cannot list them.
+     */
+    default java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        return java.util.List.of();
+    }
+
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
     MateyUrl siblingUrl(MateyUrl base, String name);
 

@@ -9,7 +9,7 @@ import org.springframework.shell.command.annotation.CommandScan;
 
 /**
  * The {@code matey} command-line app. With arguments it runs one command and exits with its code
- * (0 success, 1 unexpected failure, 2 user error, 130 interrupted); without arguments it opens an interactive
+ * (0 success, 1 unexpected failure, 2 user error, 130 interrupted, 143 terminated); without arguments it opens an interactive
  * session.
  */
 @SpringBootApplication

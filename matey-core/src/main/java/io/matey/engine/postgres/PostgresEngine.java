@@ -89,6 +89,22 @@ public final class PostgresEngine implements Engine {
         maintenance(url, "DROP DATABASE IF EXISTS %s WITH (FORCE)");
     }
 
+    @Override
+    public java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = new PostgresConnector(base).connectMaintenance();
+                PreparedStatement ps = c.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, ?) "
+                        + "AND NOT datistemplate ORDER BY datname")) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     private static void maintenance(MateyUrl url, String template) throws SQLException {
         PostgresConnector connector = new PostgresConnector(url);
         String name = "\"" + connector.database().replace("\"", "\"\"") + "\"";

@@ -11,9 +11,11 @@ import io.matey.migration.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -89,6 +91,18 @@ public final class SqliteEngine implements Engine {
             }
         } catch (IOException e) {
             throw new SQLException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        Path dir = Path.of(siblingUrl(base, "x").path()).getParent();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && n.endsWith(".sqlite3"))
+                    .map(n -> n.substring(0, n.length() - ".sqlite3".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new SQLException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
