@@ -72,12 +72,12 @@ public final class LiveDatabase {
         return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live));
     }
 
-    private MateyUrl scratchBase(TargetConfig target, LiveTarget live) {
+    private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
         String testUrl = EnvNames.testUrl(target, null, env);
         if (testUrl != null) {
-            return MateyUrl.parse(testUrl);
+            return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl));
         }
-        return live.engine().defaultScratchBase().orElseThrow(() -> new MateyException("db up --resume rebuilds the "
+        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base)).orElseThrow(() -> new MateyException("db up --resume rebuilds the "
                 + "partial state in a scratch database: set " + target.testUrlEnv() + " to a server where Matey may "
                 + "create and drop databases."));
     }

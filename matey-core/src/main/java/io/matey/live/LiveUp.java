@@ -3,7 +3,6 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
-import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
@@ -35,7 +34,7 @@ final class LiveUp {
      * @param resume  the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
      */
     static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
-            Supplier<MateyUrl> resume) {
+            Supplier<ResumePoint.Scratch> resume) {
         String context = "db " + command;
         target.requireClean(context).requireMigrations(context);
         boolean created = create && LiveConnector.createIfMissing(target, context);
@@ -77,7 +76,7 @@ final class LiveUp {
 
     /** Finds where the interrupted section continues and runs the rest of it, with its version change. */
     private static MigrationTiming resumeSection(LiveTarget target, MigrationRunner runner, Interruption interruption,
-            MateyUrl scratch, String context, Consumer<String> progress) throws SQLException {
+            ResumePoint.Scratch scratch, String context, Consumer<String> progress) throws SQLException {
         Migration migration = interruption.migration();
         ForeignWrites.refuse(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
                 ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, context);

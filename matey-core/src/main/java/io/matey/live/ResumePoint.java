@@ -7,6 +7,7 @@ import io.matey.migration.SqlStatement;
 import io.matey.replay.ScratchDatabase;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
+import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,10 @@ import java.util.Map;
  */
 final class ResumePoint {
 
+    /** Where the partial states are rebuilt: the target's test server (or the engine's scratch place). */
+    record Scratch(TargetConfig target, MateyUrl base) {
+    }
+
     private ResumePoint() {
     }
 
@@ -32,11 +37,12 @@ final class ResumePoint {
     }
 
     /** The count of statements in effect; fails, with the diff, when the live schema matches no candidate state. */
-    static int find(LiveTarget target, Interruption interruption, MateyUrl scratchBase, String command) {
+    static int find(LiveTarget target, Interruption interruption, Scratch place, String command) {
+        MateyUrl scratchBase = place.base();
         Engine engine = target.engine();
         Map<Integer, String> states = new LinkedHashMap<>();
         int done = Math.min(interruption.done(), interruption.statements().size());
-        try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, target.name(), "resume", false, null);
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null);
                 Connection connection = scratch.connect()) {
             engine.loadAtomically(connection, interruption.expectedSql());
             states.put(0, SchemaDump.dump(engine, connection));

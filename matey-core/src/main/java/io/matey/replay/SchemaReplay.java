@@ -73,7 +73,7 @@ public final class SchemaReplay {
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
-        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target.name(),
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
                 "replay", options.keepScratch(), plan.anchorSql())) {
             result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
                     .run(scratch, plan.anchorSql(), plan.tail());
