@@ -67,10 +67,8 @@ public final class MigrationProgress {
         }
     }
 
+    /** Removes the marker; only after {@link #begin}, which creates the table. */
     static void finish(Connection connection, String version) throws SQLException {
-        if (!exists(connection)) {
-            return;
-        }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
             ps.setString(1, version);
             ps.executeUpdate();
