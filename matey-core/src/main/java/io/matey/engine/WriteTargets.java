@@ -78,8 +78,14 @@ public final class WriteTargets {
     private WriteTargets() {
     }
 
-    /** Every object the statement writes, each name once, in order of appearance. */
+    /**
+     * Every object the statement writes, each name once, in order of appearance. A statement without a dot cannot
+     * name an object in another database or schema, so its names are not read (parsing is the costly part).
+     */
     public static List<Name> of(ParsedSql statement) {
+        if (statement.source().sql().indexOf('.') < 0) {
+            return List.of();
+        }
         Set<Name> names = new LinkedHashSet<>();
         Optional<Statement> tree = statement.tree();
         tree.ifPresent(t -> fromTree(t).forEach(names::add));
@@ -93,7 +99,10 @@ public final class WriteTargets {
      * name (MySQL: the current database).
      */
     public static Optional<String> databaseStatement(ParsedSql statement, Set<String> kinds) {
-        List<Token> tokens = statement.tokens();
+        if (kinds.stream().noneMatch(statement::mentions)) {
+            return Optional.empty();
+        }
+        List<Token> tokens = statement.head(6);
         if (tokens.size() < 2 || !Set.of("CREATE", "ALTER", "DROP").contains(upper(tokens.get(0)))
                 || !kinds.contains(upper(tokens.get(1)))) {
             return Optional.empty();
@@ -108,7 +117,10 @@ public final class WriteTargets {
 
     /** True when the statement's first tokens are these keywords. */
     public static boolean startsWith(ParsedSql statement, String... keywords) {
-        List<Token> tokens = statement.tokens();
+        if (!statement.mentions(keywords[0])) {
+            return false;
+        }
+        List<Token> tokens = statement.head(keywords.length);
         if (tokens.size() < keywords.length) {
             return false;
         }

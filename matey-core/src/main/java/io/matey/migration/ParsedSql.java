@@ -1,6 +1,7 @@
 package io.matey.migration;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,24 +36,35 @@ public final class ParsedSql {
     });
 
     private final SqlStatement source;
-    private final List<Token> tokens;
+    /** Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head). */
+    private final List<Token> tokens = new ArrayList<>();
+    private CCJSqlParserTokenManager lexer;
+    private boolean complete;
     private Optional<Statement> tree;
 
-    private ParsedSql(SqlStatement source, List<Token> tokens) {
+    private ParsedSql(SqlStatement source) {
         this.source = source;
-        this.tokens = tokens;
+        this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(source.sql())));
     }
 
     public static ParsedSql of(SqlStatement source) {
-        return new ParsedSql(source, tokens(source.sql()));
+        return new ParsedSql(source);
     }
 
     public SqlStatement source() {
         return source;
     }
 
+    /** Every token of the statement. */
     public List<Token> tokens() {
-        return tokens;
+        readUpTo(Integer.MAX_VALUE);
+        return Collections.unmodifiableList(tokens);
+    }
+
+    /** The first {@code count} tokens (fewer when the statement is shorter), read without lexing the rest. */
+    public List<Token> head(int count) {
+        readUpTo(count);
+        return Collections.unmodifiableList(tokens.subList(0, Math.min(count, tokens.size())));
     }
 
     public Optional<Statement> tree() {
@@ -60,6 +72,32 @@ public final class ParsedSql {
             tree = parse(source.sql());
         }
         return tree;
+    }
+
+    /**
+     * True when the text contains this word (case-insensitively, as a whole word), in code, a literal or a
+     * comment: a cheap test before lexing, since a statement without the word cannot start with it.
+     */
+    public boolean mentions(String word) {
+        String sql = source.sql();
+        for (int at = indexOfIgnoreCase(sql, word, 0); at >= 0; at = indexOfIgnoreCase(sql, word, at + 1)) {
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(sql.charAt(at - 1)) && sql.charAt(at - 1) != '_';
+            int end = at + word.length();
+            boolean endsWord = end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)) && sql.charAt(end) != '_';
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i <= text.length() - word.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True when token {@code token} is this keyword (or punctuation), compared case-insensitively. */
@@ -76,16 +114,21 @@ public final class ParsedSql {
     }
 
     /** A lexical error ends the list; the tokens before it still describe the statement's head. */
-    private static List<Token> tokens(String sql) {
-        List<Token> tokens = new ArrayList<>();
-        CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(sql)));
-        try {
-            for (Token t = lexer.getNextToken(); t.kind != CCJSqlParserConstants.EOF; t = lexer.getNextToken()) {
-                tokens.add(t);
+    private void readUpTo(int count) {
+        while (!complete && tokens.size() < count) {
+            try {
+                Token t = lexer.getNextToken();
+                if (t.kind == CCJSqlParserConstants.EOF) {
+                    complete = true;
+                } else {
+                    tokens.add(t);
+                }
+            } catch (TokenMgrException e) {
+                complete = true;
             }
-        } catch (TokenMgrException e) {
-            // keep what was read
+            if (complete) {
+                lexer = null;
+            }
         }
-        return List.copyOf(tokens);
     }
 }
