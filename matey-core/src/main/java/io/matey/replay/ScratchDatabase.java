@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A scratch database leased for one replay: created next to the test base URL under a sanitised unique name
@@ -65,6 +66,14 @@ public final class ScratchDatabase implements AutoCloseable {
     /** True when the database was created already holding the anchor checkpoint. */
     public boolean holdsAnchor() {
         return holdsAnchor;
+    }
+
+    /**
+     * Where the notices of dropped leftover scratch databases go (one line each, such as {@code dropped leftover
+     * scratch database ...}); SLF4J's {@code io.matey.replay.ScratchCollector} logger at WARN by default.
+     */
+    public static void reportLeftoversTo(Consumer<String> sink) {
+        ScratchCollector.reportTo(sink);
     }
 
     /** Drops every scratch database still leased (for a shutdown hook after Ctrl-C); failures are ignored. */

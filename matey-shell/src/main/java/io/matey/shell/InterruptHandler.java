@@ -1,62 +1,46 @@
 package io.matey.shell;
 
 import io.matey.replay.ScratchDatabase;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import org.jline.terminal.Terminal;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM in a scripted command: drop scratch databases still in use, say why the command
- * stopped and end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping anywhere leaves the
- * old or the new set; a migration stopped partway is reported by the next db command). Installed
- * when the app starts and again once the shell's terminal exists, because JLine registers its own SIGINT
- * handler when it builds one; interactive sessions keep JLine's handling (Ctrl-C cancels the line typed).
+ * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, drop scratch databases still in use and
+ * end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping anywhere leaves the old or the
+ * new set; a migration stopped partway is reported by the next db command). Dropping a scratch database makes the
+ * running statement fail (PostgreSQL closes its connection, MySQL kills the session): that failure is the
+ * signal's, so the command's own error handling waits here instead of reporting it (docs/architecture.md §8). The
+ * JVM's own SIGTERM handling would run shutdown hooks and leave the scratch databases behind.
  */
-@Component
-@ConditionalOnProperty(name = "spring.shell.interactive.enabled", havingValue = "false", matchIfMissing = true)
-public class InterruptHandler {
+public final class InterruptHandler {
 
-    InterruptHandler(Terminal terminal) {
-        install();
+    /** The exit code of the signal being handled; 0 while none is. */
+    private static volatile int stopping;
+
+    private InterruptHandler() {
     }
 
-    /**
-     * Takes SIGINT (and SIGTERM) over again. Spring Shell points SIGINT at {@code Thread.interrupt()} of the running
-     * command, which a statement inside a JDBC driver never notices, so long-running commands call this first. The
-     * JVM's own SIGTERM handling would run shutdown hooks and leave the scratch databases behind.
-     */
     public static void install() {
         Signal.handle(new Signal("INT"), signal -> stop("Interrupted.", 130));
         Signal.handle(new Signal("TERM"), signal -> stop("Terminated.", 143));
     }
 
-    /**
-     * Dropping the scratch databases ends the command's own statements, whose failure the command would then
-     * report and exit with: from here on, its output is silenced and its exit waits for the halt below.
-     */
     private static void stop(String message, int exitCode) {
-        System.err.println("error: " + message);
-        System.err.flush();
-        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(silent);
-        System.setErr(silent);
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(InterruptHandler::awaitHalt));
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting already; the halt below still decides the exit code
-        }
+        stopping = exitCode;
+        Console.error(message);
         ScratchDatabase.dropAllActive();
         Runtime.getRuntime().halt(exitCode);
     }
 
-    private static void awaitHalt() {
-        try {
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Blocks a thread that is about to report a failure or exit while the handler ends the process. */
+    public static void awaitIfInterrupted() {
+        int exitCode = stopping;
+        if (exitCode != 0) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(exitCode);
         }
     }
 }
