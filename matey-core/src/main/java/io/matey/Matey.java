@@ -85,6 +85,11 @@ public final class Matey {
         return new LiveDatabase(env, progress).up(target, url);
     }
 
+    /** {@code db up --resume}: continue an interrupted section first, then apply the rest. */
+    public LiveChange dbUpResuming(TargetConfig target, String url, Consumer<String> progress) {
+        return new LiveDatabase(env, progress).upResuming(target, url);
+    }
+
     public LiveChange dbMigrate(TargetConfig target, String url, Consumer<String> progress) {
         return new LiveDatabase(env, progress).migrate(target, url);
     }

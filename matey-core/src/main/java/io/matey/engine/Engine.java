@@ -36,6 +36,14 @@ public interface Engine {
     /** Drops the database the URL names, if it exists. */
     void dropDatabase(MateyUrl url) throws SQLException;
 
+    /**
+     * The names of the databases next to {@code base} (on its server, or in its directory) that start with
+     * {@code prefix}, for collecting leftover scratch databases; empty where the engine cannot list them.
+     */
+    default java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        return java.util.List.of();
+    }
+
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
     MateyUrl siblingUrl(MateyUrl base, String name);
 
@@ -45,6 +53,14 @@ public interface Engine {
      */
     default Optional<MateyUrl> defaultScratchBase() {
         return Optional.empty();
+    }
+
+    /**
+     * The check that a migration statement stays inside the database it runs in (docs/architecture.md §6); run
+     * by replay and the live commands before any section executes.
+     */
+    default WriteGuard writeGuard() {
+        return WriteGuard.NONE;
     }
 
     /** The dbmate-compatible {@code schema_migrations} table. */

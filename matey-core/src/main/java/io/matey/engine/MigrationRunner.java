@@ -8,58 +8,102 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Runs migration sections with dbmate's semantics: a section and its version row in one transaction unless
- * the directive says {@code transaction:false}. Statements run one at a time so a failure names its line.
+ * the directive says {@code transaction:false}. Statements run one at a time so a failure names its line. On a
+ * live database, a section that cannot run in one transaction (MySQL DDL commits itself; {@code transaction:false})
+ * records its progress in {@link MigrationProgress}, so that an interruption is known to the next command
+ * (docs/architecture.md §7).
  */
 public final class MigrationRunner {
 
+    public static final String UP = "up";
+    public static final String DOWN = "down";
+
     private final Engine engine;
     private final Connection connection;
+    private final boolean trackProgress;
 
+    /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
     public MigrationRunner(Engine engine, Connection connection) {
+        this(engine, connection, false);
+    }
+
+    /** @param trackProgress record the progress of sections that run outside one transaction (live databases) */
+    public MigrationRunner(Engine engine, Connection connection, boolean trackProgress) {
         this.engine = engine;
         this.connection = connection;
+        this.trackProgress = trackProgress;
     }
 
     /** Applies the up section and records the version; returns how long it took. */
     public Duration up(Migration migration) throws SQLException {
-        MigrationScript script = migration.script().requireValid();
-        return run(migration, script.up(), () -> engine.migrationTable().record(connection, migration.version()));
+        return resume(migration, UP, 0);
     }
 
     /** Applies the down section and removes the version row; returns how long it took. */
     public Duration down(Migration migration) throws SQLException {
+        return resume(migration, DOWN, 0);
+    }
+
+    /**
+     * Runs a section from its statement {@code done} on (the first {@code done} are in effect already), then
+     * changes the version row.
+     */
+    public Duration resume(Migration migration, String direction, int done) throws SQLException {
         MigrationScript script = migration.script().requireValid();
-        return run(migration, script.down(), () -> engine.migrationTable().remove(connection, migration.version()));
+        boolean up = direction.equals(UP);
+        return run(migration, up ? script.up() : script.down(), done, () -> {
+            if (up) {
+                engine.migrationTable().record(connection, migration.version());
+            } else {
+                engine.migrationTable().remove(connection, migration.version());
+            }
+        });
     }
 
     private interface VersionChange {
         void apply() throws SQLException;
     }
 
-    private Duration run(Migration migration, Section section, VersionChange versionChange) throws SQLException {
+    private Duration run(Migration migration, Section section, int done, VersionChange versionChange)
+            throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         boolean previousAutoCommit = connection.getAutoCommit();
         boolean transactional = section.transaction();
+        boolean tracked = trackProgress && !(transactional && engine.transactionalDdl());
         connection.setAutoCommit(!transactional);
-        List<SqlStatement> executed = new ArrayList<>();
         try {
-            for (SqlStatement statement : statements) {
-                execute(migration, section, statement, executed);
-                executed.add(statement);
+            // In a MySQL section the marker rows ride in the open transaction: a DML statement's progress commits
+            // or rolls back with it, and each DDL statement's implicit commit makes the progress before it durable.
+            if (tracked) {
+                MigrationProgress.begin(connection, migration.version(), section.kind(), done, statements.size());
             }
+            for (int i = done; i < statements.size(); i++) {
+                try {
+                    execute(migration, section, statements, i, done);
+                } catch (MigrationFailedException failure) {
+                    if (tracked) {
+                        keepProgress(migration, i, failure);
+                    }
+                    throw failure;
+                }
+                if (tracked) {
+                    MigrationProgress.advance(connection, migration.version(), i + 1);
+                }
+            }
+            connection.setAutoCommit(false);
             versionChange.apply();
-            if (transactional) {
-                connection.commit();
+            if (tracked) {
+                MigrationProgress.finish(connection, migration.version());
             }
+            connection.commit();
         } catch (SQLException | RuntimeException e) {
-            if (transactional) {
+            if (!connection.getAutoCommit()) {
                 rollbackQuietly(e);
             }
             throw e;
@@ -69,29 +113,52 @@ public final class MigrationRunner {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private void execute(Migration migration, Section section, SqlStatement statement, List<SqlStatement> executed) {
+    /**
+     * After statement {@code index} failed (so it took no effect), the statements before it stay in effect: their
+     * work and the marker saying so are committed, which makes the marker exact; with none in effect, no marker.
+     */
+    private void keepProgress(Migration migration, int index, MigrationFailedException failure) {
+        try {
+            if (index == 0) {
+                MigrationProgress.finish(connection, migration.version());
+            } else {
+                MigrationProgress.advance(connection, migration.version(), index);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void execute(Migration migration, Section section, List<SqlStatement> statements, int index, int from) {
+        SqlStatement statement = statements.get(index);
         try (Statement st = connection.createStatement()) {
             st.execute(statement.sql());
         } catch (SQLException e) {
             throw new MigrationFailedException(migration.file(), section.kind(), statement.line(),
                     migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: "
                             + MateyUrl.mask(e.getMessage()) + " Statement: '" + statement.summary() + "'. "
-                            + aftermath(section, executed),
+                            + aftermath(section, statements.subList(0, index), from),
                     e);
         }
     }
 
-    private String aftermath(Section section, List<SqlStatement> executed) {
+    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt) {
         if (section.transaction() && engine.transactionalDdl()) {
             return "The section was rolled back and its version is not recorded; fix the file and run again.";
         }
         if (executed.isEmpty()) {
-            return "No earlier statement of this section had run; its version is not recorded.";
+            return "No statement of this section had run; its version is not recorded.";
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
-        return "Statements at line(s) " + lines + " already ran and stay applied (" + engine.id()
-                + " commits DDL implicitly); its version is not recorded. Undo them or make the migration "
-                + "idempotent before running again.";
+        return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
+                + " and stay applied (" + (engine.transactionalDdl() ? "transaction:false" : engine.id()
+                + " commits DDL implicitly") + "); its version is not recorded."
+                + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after fixing the "
+                        + "file and `matey schema apply`) continues after the last statement in effect."
+                        : " Undo them or make the migration idempotent before running again.");
     }
 
     private void rollbackQuietly(Exception failure) {

@@ -1,11 +1,16 @@
 package io.matey.live;
 
+import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationProgress;
 import io.matey.schema.SchemaDump;
+import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +41,11 @@ public final class LiveDatabase {
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
         LiveTarget live = LiveTarget.read(target, endpoint);
         try (Connection connection = LiveConnector.connect(live, "db status")) {
-            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
-                    live.engine().migrationTable().appliedVersions(connection));
+            List<String> applied = live.engine().migrationTable().appliedVersions(connection);
+            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
+            Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
+                    LivePrefix.check(live.migrations(), applied), SchemaDump.dump(live.engine(), connection));
+            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
         } catch (SQLException e) {
             throw live.failure("db status", e);
         }
@@ -52,7 +60,26 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress, null);
+    }
+
+    /**
+     * {@code db up --resume}: first continues a section that was interrupted on this database, after the last
+     * statement the live schema proves to be in effect (found on the target's test server), then applies the rest.
+     */
+    public LiveChange upResuming(TargetConfig target, String url) {
+        LiveTarget live = LiveTarget.read(target, endpoint(target, url));
+        return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live));
+    }
+
+    private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
+        String testUrl = EnvNames.testUrl(target, null, env);
+        if (testUrl != null) {
+            return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl));
+        }
+        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base)).orElseThrow(() -> new MateyException("db up --resume rebuilds the "
+                + "partial state in a scratch database: set " + target.testUrlEnv() + " to a server where Matey may "
+                + "create and drop databases."));
     }
 
     public LiveChange migrate(TargetConfig target, String url) {
@@ -61,7 +88,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress, null);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -101,7 +128,7 @@ public final class LiveDatabase {
         }
         Reading reading = inspect(live, "db drift");
         return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
-                reading.applied()), drift(reading));
+                reading.applied(), null), drift(reading));
     }
 
     private static LiveDrift drift(Reading reading) {

@@ -2,14 +2,18 @@ package io.matey.live;
 
 import io.matey.MateyException;
 import io.matey.engine.Engine;
+import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationRunner;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.migration.Migration;
+import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,9 +36,16 @@ final class LiveDown {
                 Engine.MigrationLock lock = engine.lockMigrations(connection)) {
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
+            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
+            if (marker.isPresent()) {
+                Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
+                throw new MateyException(CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
+                        + Interruption.wayForward());
+            }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
+            ForeignWrites.refuse(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
-                    new MigrationRunner(engine, connection)::down, before.index(), -1);
+                    new MigrationRunner(engine, connection, true)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
                 throw new MateyException(CONTEXT + " post-status failed: expected index " + (before.index() - steps)

@@ -11,22 +11,24 @@ import java.util.Set;
  *
  * @param url             where the live database is reached (a URL or a DataSource), password masked
  * @param unknownVersions applied versions without a worktree migration, sorted
+ * @param interrupted     the section that stopped partway on this database, or null
  */
 public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations, List<String> unknownVersions,
-        LivePrefix prefix) {
+        LivePrefix prefix, Interruption interrupted) {
 
     /** One worktree migration and whether its version is recorded as applied. */
     public record Entry(String file, String version, boolean applied) {
     }
 
-    static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied) {
+    static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
+            Interruption interrupted) {
         Set<String> appliedSet = new HashSet<>(applied);
         List<Entry> entries = worktree.stream()
                 .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();
         Set<String> known = new HashSet<>();
         worktree.forEach(m -> known.add(m.version()));
         List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
-        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied));
+        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied), interrupted);
     }
 
     /** {@code Applied: N}: versions recorded in {@code schema_migrations}. */

@@ -2,25 +2,39 @@ package io.matey.live;
 
 import io.matey.MateyException;
 import io.matey.engine.Engine;
+import io.matey.engine.ForeignWrites;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
+import io.matey.migration.Migration;
+import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code db up} and {@code db migrate}: apply the pending worktree migrations one by one, then verify the live
  * schema against {@code schema.sql}. The migration lock is held from reading the applied versions to the
  * verification, so concurrent runs apply each migration exactly once: whoever waits re-reads after the lock.
+ * A database where a section was interrupted is refused, unless {@code --resume} continues it first
+ * (docs/architecture.md §7).
  */
 final class LiveUp {
 
     private LiveUp() {
     }
 
-    /** @param create {@code up} creates a missing database, {@code migrate} refuses it */
-    static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress) {
+    /**
+     * @param create  {@code up} creates a missing database, {@code migrate} refuses it
+     * @param resume  the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
+     */
+    static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
+            Supplier<ResumePoint.Scratch> resume) {
         String context = "db " + command;
         target.requireClean(context).requireMigrations(context);
         boolean created = create && LiveConnector.createIfMissing(target, context);
@@ -31,9 +45,23 @@ final class LiveUp {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(context);
-            List<MigrationTiming> timings = new SectionSequence(context, progress).run(
-                    target.migrations().subList(before.index(), target.head()),
-                    new MigrationRunner(engine, connection)::up, before.index(), 1);
+            MigrationRunner runner = new MigrationRunner(engine, connection, true);
+            List<MigrationTiming> timings = new ArrayList<>();
+            LivePrefix start = before;
+            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
+            if (marker.isPresent()) {
+                Interruption interruption = Interruption.of(target, marker.get(), before,
+                        SchemaDump.dump(engine, connection));
+                if (resume == null) {
+                    throw new MateyException(context + " refused: " + interruption.describe() + ":\n"
+                            + interruption.diff() + Interruption.wayForward());
+                }
+                timings.add(resumeSection(target, runner, interruption, resume.get(), context, progress));
+                start = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            }
+            List<Migration> pending = target.migrations().subList(start.index(), target.head());
+            ForeignWrites.refuse(engine, pending, ForeignWrites.Sections.UP, context);
+            timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(context + " post-status failed: " + after.applied()
@@ -44,5 +72,18 @@ final class LiveUp {
         } catch (SQLException e) {
             throw target.failure(context, e);
         }
+    }
+
+    /** Finds where the interrupted section continues and runs the rest of it, with its version change. */
+    private static MigrationTiming resumeSection(LiveTarget target, MigrationRunner runner, Interruption interruption,
+            ResumePoint.Scratch scratch, String context, Consumer<String> progress) throws SQLException {
+        Migration migration = interruption.migration();
+        ForeignWrites.refuse(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
+                ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, context);
+        int done = ResumePoint.find(target, interruption, scratch, context);
+        Duration duration = runner.resume(migration, interruption.direction(), done);
+        progress.accept(String.format("%s  %s resumed after statement %d of %d  %d ms", migration.file(),
+                interruption.direction(), done, interruption.statements().size(), duration.toMillis()));
+        return new MigrationTiming(migration.file(), migration.version(), duration);
     }
 }

@@ -7,6 +7,7 @@ import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
 import io.matey.codegen.ModelGenerator;
+import io.matey.engine.ForeignWrites;
 import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class SchemaReplay {
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             new ArtifactJournal(target.dir()).recover();
-            Outcome outcome = replay(target, options, Optional.empty());
+            Outcome outcome = replay(target, options, Optional.empty(), "schema plan");
             ReplayResult result = outcome.result();
             String worktreeSql = outcome.plan().head().schema()
                     .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -52,7 +53,7 @@ public final class SchemaReplay {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             ArtifactJournal journal = new ArtifactJournal(target.dir());
             journal.recover();
-            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target));
+            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema apply");
             ArtifactChanges changes = outcome.changes();
             if (!changes.isEmpty()) {
                 journal.commit(changes.writes(), changes.deletes());
@@ -66,9 +67,11 @@ public final class SchemaReplay {
     private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
     }
 
-    private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen) {
+    private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen,
+            String command) {
         ReplayPlan plan = ReplayPlanner.plan(target, options);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
+        ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
                 "replay", options.keepScratch(), plan.anchorSql())) {

@@ -12,17 +12,21 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A scratch database leased for one replay: created next to the test base URL under a sanitised unique name
- * ({@code matey_<target>_<purpose>_<8 hex>}), dropped on close unless it is to be kept for debugging.
+ * that records its owner ({@code matey_<target>_<purpose>_<host>_<pid>_<4 hex>}, see {@link ScratchOwner}),
+ * dropped on close unless it is to be kept for debugging. The first lease on a server also drops what killed
+ * processes left there ({@link ScratchCollector}).
  */
 public final class ScratchDatabase implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Leases not yet closed, so that an interrupted process can still drop them. */
     private static final Set<ScratchDatabase> ACTIVE = ConcurrentHashMap.newKeySet();
-    private static final int MAX_TARGET_PART = 32;
+    /** Keeps names within the 63 characters of a PostgreSQL (64 of a MySQL) identifier. */
+    private static final int MAX_TARGET_PART = 24;
 
     private final Engine engine;
     private final MateyUrl url;
@@ -42,6 +46,7 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
             boolean keep, String anchorSql) {
+        ScratchCollector.collect(engine, base);
         MateyUrl url = engine.siblingUrl(base, name(target.name(), purpose));
         boolean holdsAnchor;
         try {
@@ -61,6 +66,14 @@ public final class ScratchDatabase implements AutoCloseable {
     /** True when the database was created already holding the anchor checkpoint. */
     public boolean holdsAnchor() {
         return holdsAnchor;
+    }
+
+    /**
+     * Where the notices of dropped leftover scratch databases go (one line each, such as {@code dropped leftover
+     * scratch database ...}); SLF4J's {@code io.matey.replay.ScratchCollector} logger at WARN by default.
+     */
+    public static void reportLeftoversTo(Consumer<String> sink) {
+        ScratchCollector.reportTo(sink);
     }
 
     /** Drops every scratch database still leased (for a shutdown hook after Ctrl-C); failures are ignored. */
@@ -83,11 +96,12 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    /** {@code matey_<target>_<purpose>_<8 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
+    /** {@code matey_<target>_<purpose>_<host>_<pid>_<4 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
     static String name(String target, String purpose) {
-        byte[] random = new byte[4];
+        byte[] random = new byte[2];
         RANDOM.nextBytes(random);
-        return "matey_" + part(target) + "_" + purpose + "_" + HexFormat.of().formatHex(random);
+        return "matey_" + part(target) + "_" + purpose + "_" + ScratchOwner.current().namePart() + "_"
+                + HexFormat.of().formatHex(random);
     }
 
     /** The target as a name part: lower case {@code [a-z0-9_]}, {@code root} for {@code .}. */

@@ -64,7 +64,7 @@ class LivePrefixTest {
     @Test
     void statusMarksEachWorktreeFileAndCountsUnknownVersions() {
         LiveStatus status = LiveStatus.of("db/core", LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
-                List.of("001", "003", "900"));
+                List.of("001", "003", "900"), null);
         assertThat(status.migrations()).extracting(LiveStatus.Entry::applied).containsExactly(true, false, true);
         assertThat(status.unknownVersions()).containsExactly("900");
         assertThat(status.applied()).isEqualTo(3);

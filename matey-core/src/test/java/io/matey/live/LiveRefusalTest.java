@@ -60,20 +60,23 @@ class LiveRefusalTest {
                     .hasMessageStartingWith("db up failed: migrations/002_two.sql:3: up section failed: ")
                     .hasMessageContaining("Statement: 'INSERT INTO it_one (id, name) VALUES (1, 'x')'")
                     .hasMessageContaining(engine.equals("mysql")
-                            ? "Statements at line(s) 2 already ran and stay applied"
+                            ? "Statements at line(s) 2 took effect and stay applied"
                             : "The section was rolled back and its version is not recorded");
             assertThat(h.status().applied()).isEqualTo(1);
             assertThat(h.recordedVersions()).isEqualTo(1);
             if (engine.equals("mysql")) {
                 assertThat(h.drift().drifted()).isTrue();
-                h.db.execute("DROP TABLE it_two;"); // what the message asks for: undo the statements that ran
+                assertThat(h.status().interrupted().describe()).startsWith("migration migrations/002_two.sql was "
+                        + "interrupted after statement 1 of 2 (up section)");
+            } else {
+                assertThat(h.drift().drifted()).as("nothing of 002 stays").isFalse();
             }
-            assertThat(h.drift().drifted()).as("nothing of 002 stays").isFalse();
 
             ws.migration("002_two.sql", ws.createTable("it_two") + "\nINSERT INTO it_one (id, name) VALUES (2, 'x');",
                     "DELETE FROM it_one WHERE id = 2;\nDROP TABLE it_two;");
             ws.apply();
-            LiveChange up = h.up();
+            // On MySQL the fixed migration continues after its CREATE TABLE, which took effect.
+            LiveChange up = engine.equals("mysql") ? h.live.upResuming(h.target(), h.url()) : h.up();
             assertThat(up.before()).isEqualTo(1);
             assertThat(up.after()).isEqualTo(3);
             assertThat(h.plan().match()).isTrue();

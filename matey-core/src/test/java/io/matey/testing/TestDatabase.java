@@ -37,10 +37,23 @@ public final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Creates a fresh empty database on the server {@code MATEY_TEST_<SERVER>_URL} names, such as
+     * {@code mysql-other} (a second MySQL/MariaDB server of another version); skipped or failed like an engine.
+     */
+    public static TestDatabase createOn(String server) throws SQLException {
+        MateyUrl base = serverBase(server);
+        TestDatabase db = fresh(Engines.forUrl(base), base);
+        db.engine.createDatabase(db.url);
+        return db;
+    }
+
     /** Names a fresh database without creating it (for tests of "database missing" behaviour). */
     public static TestDatabase unborn(String engineId) {
-        MateyUrl base = serverBase(engineId);
-        Engine engine = Engines.byId(engineId);
+        return fresh(Engines.byId(engineId), serverBase(engineId));
+    }
+
+    private static TestDatabase fresh(Engine engine, MateyUrl base) {
         String name = "matey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return new TestDatabase(engine, engine.siblingUrl(base, name));
     }
@@ -54,7 +67,7 @@ public final class TestDatabase implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        String variable = "MATEY_TEST_" + engineId.toUpperCase(Locale.ROOT) + "_URL";
+        String variable = "MATEY_TEST_" + engineId.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
             String reason = variable + " is not set: no " + engineId + " server to test against";

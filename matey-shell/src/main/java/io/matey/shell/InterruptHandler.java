@@ -4,38 +4,43 @@ import io.matey.replay.ScratchDatabase;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C in a command: say why the command stopped, drop scratch databases still in use and end with 130 at
- * once (artifact writes are journaled, so stopping anywhere leaves the old or the new set). Dropping a scratch
- * database makes the running statement fail (PostgreSQL closes its connection): that failure is the
- * interruption's, so the command's own error handling waits here instead of reporting it (docs/architecture.md §8).
+ * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, drop scratch databases still in use and
+ * end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping anywhere leaves the old or the
+ * new set; a migration stopped partway is reported by the next db command). Dropping a scratch database makes the
+ * running statement fail (PostgreSQL closes its connection, MySQL kills the session): that failure is the
+ * signal's, so the command's own error handling waits here instead of reporting it (docs/architecture.md §8). The
+ * JVM's own SIGTERM handling would run shutdown hooks and leave the scratch databases behind.
  */
 public final class InterruptHandler {
 
-    private static volatile boolean interrupted;
+    /** The exit code of the signal being handled; 0 while none is. */
+    private static volatile int stopping;
 
     private InterruptHandler() {
     }
 
     public static void install() {
-        Signal.handle(new Signal("INT"), signal -> interrupted());
+        Signal.handle(new Signal("INT"), signal -> stop("Interrupted.", 130));
+        Signal.handle(new Signal("TERM"), signal -> stop("Terminated.", 143));
     }
 
-    private static void interrupted() {
-        interrupted = true;
-        Console.error("Interrupted.");
+    private static void stop(String message, int exitCode) {
+        stopping = exitCode;
+        Console.error(message);
         ScratchDatabase.dropAllActive();
-        Runtime.getRuntime().halt(130);
+        Runtime.getRuntime().halt(exitCode);
     }
 
     /** Blocks a thread that is about to report a failure or exit while the handler ends the process. */
     public static void awaitIfInterrupted() {
-        if (interrupted) {
+        int exitCode = stopping;
+        if (exitCode != 0) {
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-            Runtime.getRuntime().halt(130);
+            Runtime.getRuntime().halt(exitCode);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.replay.ScratchDatabase;
 import io.matey.shell.cli.CommandCatalog;
 import io.matey.shell.cli.CommandRunner;
 import io.matey.shell.session.InteractiveSession;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code matey} command-line app. With a command it runs it and exits with its code (0 success, 1
- * unexpected failure or a report's {@code --exit-code}, 2 user error, 130 interrupted); with only global
+ * unexpected failure or a report's {@code --exit-code}, 2 user error, 130 interrupted, 143 terminated); with only global
  * options it opens an interactive session (docs/architecture.md §8).
  */
 public final class MateyShellApplication {
@@ -28,6 +29,7 @@ public final class MateyShellApplication {
             exitCode = new InteractiveSession(CommandCatalog.load(), options.global()).run();
         } else {
             InterruptHandler.install();
+            ScratchDatabase.reportLeftoversTo(line -> System.err.println("matey: " + line));
             exitCode = new CommandRunner(CommandCatalog.load(), new Console(out)).run(options.command());
         }
         out.flush();

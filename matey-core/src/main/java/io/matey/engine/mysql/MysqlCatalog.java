@@ -1,5 +1,6 @@
 package io.matey.engine.mysql;
 
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
             String type = rs.getString(2);
             switch (type) {
                 case "BASE TABLE", "SYSTEM VERSIONED" -> {
-                    if (!name.equals(MigrationTable.NAME)) {
+                    if (!name.equals(MigrationTable.NAME) && !name.equals(MigrationProgress.TABLE)) {
                         tables.add(name);
                     }
                 }

@@ -4,12 +4,15 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.engine.WriteGuard;
 import io.matey.migration.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * MySQL and MariaDB through MariaDB Connector/J. URLs are {@code mysql://user:pass@host:3306/db} (or
@@ -19,6 +22,8 @@ public final class MysqlEngine implements Engine {
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
+
+    private static final WriteGuard GUARD = new MysqlWriteGuard();
 
     private static final MigrationTable MIGRATIONS = new SqlMigrationTable("`schema_migrations`",
             "CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key)",
@@ -74,9 +79,47 @@ public final class MysqlEngine implements Engine {
         onServer(url, "CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)));
     }
 
+    /**
+     * Ends the other sessions using the database first (as PostgreSQL's {@code WITH (FORCE)} does): a statement
+     * still running in it, as when a signal stops a replay, would hold a metadata lock the drop waits for.
+     */
     @Override
     public void dropDatabase(MateyUrl url) throws SQLException {
-        onServer(url, "DROP DATABASE IF EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+        String database = MysqlConnector.database(url);
+        try (Connection c = MysqlConnector.open(url, "")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST "
+                    + "WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery(); Statement kill = c.createStatement()) {
+                    while (rs.next()) {
+                        try {
+                            kill.execute("KILL " + rs.getLong(1));
+                        } catch (SQLException gone) {
+                            // the session ended by itself, or belongs to a user we may not stop: the drop then waits
+                        }
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + Backticks.quote(database));
+            }
+        }
+    }
+
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = MysqlConnector.open(base, "");
+                PreparedStatement ps = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                        + "WHERE SCHEMA_NAME LIKE ? ORDER BY SCHEMA_NAME")) {
+            ps.setString(1, prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private static void onServer(MateyUrl url, String sql) throws SQLException {
@@ -88,6 +131,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
         return base.withPath(name);
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
     }
 
     @Override

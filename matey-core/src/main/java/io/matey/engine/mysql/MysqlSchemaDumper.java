@@ -33,8 +33,9 @@ final class MysqlSchemaDumper {
                 statements.add(show.sequence(sequence));
             }
             List<String> foreignKeys = new ArrayList<>();
+            Collations collations = catalog.tables().isEmpty() ? null : Collations.read(connection);
             for (String table : catalog.tables()) {
-                TableDefinition definition = TableDefinition.parse(table, show.table(table))
+                TableDefinition definition = TableDefinition.parse(table, show.table(table), collations)
                         .requireForeignKeys(catalog.foreignKeysOf(table));
                 statements.add(definition.createTable());
                 definition.addForeignKeys().ifPresent(foreignKeys::add);

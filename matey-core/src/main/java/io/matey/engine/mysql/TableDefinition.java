@@ -28,6 +28,8 @@ final class TableDefinition {
     private static final Pattern SECONDARY_INDEX = Pattern.compile("^  (FULLTEXT |SPATIAL )?KEY `");
     /** The next id is data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
+    /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
+    private static final Pattern TABLE_CHARSET = Pattern.compile("^(\\) ENGINE=\\w+)(?: DEFAULT CHARSET=\\w+)?(?: COLLATE=\\w+)?");
 
     private final String name;
     private final String createTable;
@@ -39,7 +41,8 @@ final class TableDefinition {
         this.foreignKeys = foreignKeys;
     }
 
-    static TableDefinition parse(String name, String showCreateTable) {
+    /** @param collations what the table's and its columns' collations are, to print only those that differ */
+    static TableDefinition parse(String name, String showCreateTable, Collations collations) {
         String[] lines = showCreateTable.split("\n", -1);
         int close = 1;
         while (close < lines.length && !lines[close].startsWith(")")) {
@@ -58,12 +61,17 @@ final class TableDefinition {
                 indexPosition = indexPosition < 0 ? items.size() : indexPosition;
                 indexes.add(item);
             } else {
-                items.add(item);
+                String column = ColumnText.quotedName(item);
+                items.add(column == null ? item : ColumnText.canonical(item,
+                        collations.ofColumn(name, column.substring(1, column.length() - 1).replace("``", "`"))));
             }
         }
         indexes.sort(null);
         items.addAll(Math.max(indexPosition, 0), indexes);
         lines[close] = AUTO_INCREMENT.matcher(lines[close]).replaceFirst("");
+        String collation = collations.ofTable(name);
+        lines[close] = TABLE_CHARSET.matcher(lines[close]).replaceFirst(
+                "$1" + Matcher.quoteReplacement(collation == null ? "" : " COLLATE=" + collation));
         String createTable = lines[0] + "\n" + String.join(",\n", items) + "\n"
                 + String.join("\n", Arrays.asList(lines).subList(close, lines.length));
         return new TableDefinition(name, createTable, foreignKeys);

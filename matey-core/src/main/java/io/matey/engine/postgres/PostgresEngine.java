@@ -4,6 +4,8 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.engine.WriteGuard;
+import io.matey.engine.WriteTargets;
 import io.matey.migration.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,12 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PostgreSQL: URLs {@code postgres://user:pass@host:5432/db?sslmode=disable} (also {@code postgresql://}).
  * Databases are created and dropped through the server's {@code postgres} maintenance database.
  */
 public final class PostgresEngine implements Engine {
+
+    private static final WriteGuard GUARD = statement -> WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
+            .map(head -> head + " acts on a database of its own");
 
     private static final String DUPLICATE_DATABASE = "42P04";
 
@@ -83,6 +89,22 @@ public final class PostgresEngine implements Engine {
         maintenance(url, "DROP DATABASE IF EXISTS %s WITH (FORCE)");
     }
 
+    @Override
+    public java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = new PostgresConnector(base).connectMaintenance();
+                PreparedStatement ps = c.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, ?) "
+                        + "AND NOT datistemplate ORDER BY datname")) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     private static void maintenance(MateyUrl url, String template) throws SQLException {
         PostgresConnector connector = new PostgresConnector(url);
         String name = "\"" + connector.database().replace("\"", "\"\"") + "\"";
@@ -94,6 +116,15 @@ public final class PostgresEngine implements Engine {
     @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
         return base.withPath(name);
+    }
+
+    /**
+     * A PostgreSQL statement cannot write to another database (dblink and foreign tables write through
+     * connections of their own and are not analysed); only the statements that manage databases name one.
+     */
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
     }
 
     @Override

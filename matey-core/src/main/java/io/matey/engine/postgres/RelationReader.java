@@ -32,7 +32,7 @@ final class RelationReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_type t ON t.oid = c.reltype
             LEFT JOIN pg_am am ON am.oid = c.relam
-            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'v', 'm') AND %s AND c.relname <> 'schema_migrations' AND %s
+            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'v', 'm') AND %s AND c.relname NOT IN ('schema_migrations', 'matey_migration_progress') AND %s
             """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_class", "c.oid"));
 
     private final Map<Long, List<Column>> columns;

@@ -6,18 +6,23 @@ import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.engine.WriteGuard;
 import io.matey.migration.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
+
+    private static final WriteGuard GUARD = new SqliteWriteGuard();
 
     private static final MigrationTable MIGRATIONS = new SqlMigrationTable("\"schema_migrations\"",
             "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version varchar(128) primary key)",
@@ -89,6 +94,18 @@ public final class SqliteEngine implements Engine {
         }
     }
 
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        Path dir = Path.of(siblingUrl(base, "x").path()).getParent();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && n.endsWith(".sqlite3"))
+                    .map(n -> n.substring(0, n.length() - ".sqlite3".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new SQLException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A base path with a file suffix names a file whose directory is used; otherwise the path is the directory. */
     @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
@@ -101,6 +118,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public Optional<MateyUrl> defaultScratchBase() {
         return Optional.of(MateyUrl.parse("sqlite3:" + Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()));
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
     }
 
     @Override

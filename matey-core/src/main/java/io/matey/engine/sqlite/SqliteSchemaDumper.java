@@ -1,5 +1,6 @@
 package io.matey.engine.sqlite;
 
+import io.matey.engine.MigrationProgress;
 import io.matey.schema.DependencyOrder;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,7 +65,8 @@ final class SqliteSchemaDumper {
     }
 
     private static boolean isInternal(String name) {
-        return name.equals("schema_migrations") || name.toLowerCase(Locale.ROOT).startsWith("sqlite_");
+        return name.equals("schema_migrations") || name.equals(MigrationProgress.TABLE)
+                || name.toLowerCase(Locale.ROOT).startsWith("sqlite_");
     }
 
     private static Set<String> referencedNames(SchemaObject view, List<SchemaObject> candidates) {

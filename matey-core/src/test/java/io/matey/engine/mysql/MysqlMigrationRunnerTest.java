@@ -37,7 +37,7 @@ class MysqlMigrationRunnerTest {
                     })
                     .hasMessageContaining(FILE + ":3: up section failed")
                     .hasMessageContaining("missing_column")
-                    .hasMessageContaining("Statements at line(s) 2 already ran and stay applied")
+                    .hasMessageContaining("Statements at line(s) 2 took effect and stay applied")
                     .hasMessageContaining("version is not recorded");
 
             assertThat(db.engine().dumpSchema(c)).contains("CREATE TABLE `accounts`");

@@ -97,18 +97,18 @@ class MysqlSchemaDumpTest {
 
             assertThat(dump(db)).isEqualTo("""
                     CREATE TABLE `a` (
-                      `id` int(11) DEFAULT NULL
-                    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                      `id` int DEFAULT NULL
+                    ) ENGINE=InnoDB;
 
                     CREATE TABLE `b` (
-                      `id` int(11) NOT NULL,
+                      `id` int NOT NULL,
                       `note` text DEFAULT NULL,
-                      `n` int(11) DEFAULT NULL,
+                      `n` int DEFAULT NULL,
                       UNIQUE KEY `uq_z` (`id`),
                       FULLTEXT KEY `ft` (`note`),
                       KEY `id_idx` (`id`),
                       KEY `n_idx` (`n`)
-                    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                    ) ENGINE=InnoDB;
                     """);
         }
     }

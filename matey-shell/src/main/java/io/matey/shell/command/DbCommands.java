@@ -64,10 +64,15 @@ class DbCommands {
                 status.unknownVersions().forEach(v -> out.append("[?] ").append(v).append(" (applied, not in the worktree)\n"));
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
+                if (status.interrupted() != null) {
+                    out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
+                            .append(status.interrupted().diff())
+                            .append("Run `matey db up --resume` to continue (see `matey help db up`).\n");
+                }
                 return out.toString();
             });
         }
-        TargetReports.exit(results, exitCode, status -> status.pending() > 0);
+        TargetReports.exit(results, exitCode, status -> status.pending() > 0 || status.interrupted() != null);
     }
 
     private static Map<String, Object> statusJson(LiveStatus status) {
@@ -84,6 +89,7 @@ class DbCommands {
             return entry;
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
+        json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
         return json;
     }
 
@@ -91,9 +97,13 @@ class DbCommands {
             + "migration lock, then verify the live schema against schema.sql. Example: matey db up")
     void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
+                    + "database, after the last statement that took effect") boolean resume,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
-        printChange(matey.dbUp(matey.target(path), url, Progress.forTerminal()));
+        TargetConfig target = matey.target(path);
+        printChange(resume ? matey.dbUpResuming(target, url, Progress.forTerminal())
+                : matey.dbUp(target, url, Progress.forTerminal()));
     }
 
     @Command(command = "migrate", description = "Like db up, but never creates the database. Example: matey db migrate")

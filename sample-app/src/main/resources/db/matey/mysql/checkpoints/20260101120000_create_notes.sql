@@ -1,9 +1,9 @@
 CREATE TABLE `notes` (
-  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `id` bigint NOT NULL AUTO_INCREMENT,
   `title` varchar(200) NOT NULL,
   `body` text DEFAULT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+) ENGINE=InnoDB;
 
 -- Dbmate schema migrations
 CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key);

@@ -1,16 +1,16 @@
 CREATE TABLE `note_tags` (
-  `note_id` bigint(20) NOT NULL,
+  `note_id` bigint NOT NULL,
   `tag` varchar(50) NOT NULL,
   PRIMARY KEY (`note_id`,`tag`),
   KEY `note_tags_tag` (`tag`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+) ENGINE=InnoDB;
 
 CREATE TABLE `notes` (
-  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `id` bigint NOT NULL AUTO_INCREMENT,
   `title` varchar(200) NOT NULL,
   `body` text DEFAULT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+) ENGINE=InnoDB;
 
 ALTER TABLE `note_tags`
   ADD CONSTRAINT `note_tags_ibfk_1` FOREIGN KEY (`note_id`) REFERENCES `notes` (`id`) ON DELETE CASCADE;

@@ -1,0 +1,92 @@
+package io.matey.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Progress of a section that runs outside one transaction (MySQL DDL, {@code transaction:false}), in the table
+ * {@code matey_migration_progress} next to {@code schema_migrations} (docs/architecture.md §7). A row exists from
+ * before the section's first statement until its version change commits, and says how many statements had taken
+ * effect; so a process that dies in between leaves a marker the next command reads. dbmate never reads the table,
+ * and dumps leave it out like {@code schema_migrations}.
+ */
+public final class MigrationProgress {
+
+    public static final String TABLE = "matey_migration_progress";
+
+    /**
+     * An interrupted section.
+     *
+     * @param done  statements known to have taken effect; the next one may or may not have (DDL commits itself
+     *              before the marker is advanced)
+     * @param total statements in the section
+     */
+    public record Marker(String version, String direction, int done, int total) {
+    }
+
+    private MigrationProgress() {
+    }
+
+    /** The marker left by an interrupted section; empty when none (or the table does not exist). */
+    public static Optional<Marker> read(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            return Optional.empty();
+        }
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
+            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                    : Optional.empty();
+        }
+    }
+
+    static void begin(Connection connection, String version, String direction, int done, int total) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version varchar(128) NOT NULL PRIMARY KEY, "
+                    + "direction varchar(4) NOT NULL, done int NOT NULL, total int NOT NULL)");
+        }
+        finish(connection, version);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
+                + " (version, direction, done, total) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, version);
+            ps.setString(2, direction);
+            ps.setInt(3, done);
+            ps.setInt(4, total);
+            ps.executeUpdate();
+        }
+    }
+
+    static void advance(Connection connection, String version, int done) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + TABLE + " SET done = ? WHERE version = ?")) {
+            ps.setInt(1, done);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes the marker; only after {@link #begin}, which creates the table. */
+    static void finish(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
+            ps.setString(1, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Asks the driver, so that the check works on every engine without catalog SQL of its own. */
+    private static boolean exists(Connection connection) throws SQLException {
+        String catalog = connection.getCatalog();
+        for (String name : new String[] {TABLE, TABLE.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet rs = connection.getMetaData().getTables(catalog, null, name, new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    if (name.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,18 @@
+package io.matey.engine;
+
+import io.matey.migration.ParsedSql;
+import java.util.Optional;
+
+/**
+ * The engine's check that a migration statement writes only to the database it runs in (docs/architecture.md
+ * §6): replay runs a target's migrations in a scratch database, so a statement that names another database
+ * would write outside it. Engines whose statements cannot name another database use {@link #NONE}.
+ */
+@FunctionalInterface
+public interface WriteGuard {
+
+    WriteGuard NONE = statement -> Optional.empty();
+
+    /** Why this statement would write outside its database (one sentence, no statement text); empty when it would not. */
+    Optional<String> foreignWrite(ParsedSql statement);
+}

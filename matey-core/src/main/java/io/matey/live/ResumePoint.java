@@ -1,0 +1,90 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.migration.SqlStatement;
+import io.matey.replay.ScratchDatabase;
+import io.matey.schema.SchemaDiff;
+import io.matey.schema.SchemaDump;
+import io.matey.workspace.TargetConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where an interrupted section continues (docs/architecture.md §7): the number of its statements the live schema
+ * proves to be in effect. The marker says N statements took effect and statement N+1 may have; a scratch database
+ * loaded with the state before the section runs the first N and then N+1 statements, and the live schema must equal
+ * one of those states (or the state before the section, after a manual undo). Statements that change no schema are
+ * exact already: their progress commits with them.
+ */
+final class ResumePoint {
+
+    /** Where the partial states are rebuilt: the target's test server (or the engine's scratch place). */
+    record Scratch(TargetConfig target, MateyUrl base) {
+    }
+
+    private ResumePoint() {
+    }
+
+    private static void execute(Connection connection, SqlStatement statement) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+        }
+    }
+
+    /** The count of statements in effect; fails, with the diff, when the live schema matches no candidate state. */
+    static int find(LiveTarget target, Interruption interruption, Scratch place, String command) {
+        MateyUrl scratchBase = place.base();
+        Engine engine = target.engine();
+        Map<Integer, String> states = new LinkedHashMap<>();
+        int done = Math.min(interruption.done(), interruption.statements().size());
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null);
+                Connection connection = scratch.connect()) {
+            engine.loadAtomically(connection, interruption.expectedSql());
+            states.put(0, SchemaDump.dump(engine, connection));
+            for (int i = 0; i < done; i++) {
+                SqlStatement statement = interruption.statements().get(i);
+                try {
+                    execute(connection, statement);
+                } catch (SQLException e) {
+                    throw new MateyException(command + " --resume cannot rebuild the partial state: statement "
+                            + (i + 1) + " (line " + statement.line() + ") fails on the state before the migration: "
+                            + MateyUrl.mask(e.getMessage()), e);
+                }
+            }
+            states.put(done, SchemaDump.dump(engine, connection));
+            if (done < interruption.statements().size()) {
+                try {
+                    execute(connection, interruption.statements().get(done));
+                    states.put(done + 1, SchemaDump.dump(engine, connection));
+                } catch (SQLException e) {
+                    // statement N+1 cannot run on the state after N, so it cannot have taken effect live either
+                }
+            }
+        } catch (SQLException e) {
+            throw new MateyException(command + " --resume failed on the scratch server " + scratchBase + ": "
+                    + MateyUrl.mask(e.getMessage()), e);
+        }
+        String live = interruption.liveSql();
+        String afterNext = states.get(done + 1);
+        if (afterNext != null && !SchemaDump.sameSchema(afterNext, states.get(done)) && SchemaDump.sameSchema(live, afterNext)) {
+            return done + 1;
+        }
+        if (SchemaDump.sameSchema(live, states.get(done))) {
+            return done;
+        }
+        if (SchemaDump.sameSchema(live, states.get(0))) {
+            return 0;
+        }
+        throw new MateyException(command + " --resume refused: the live schema is neither the state after statement "
+                + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
+                + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
+                + "until the schema is the state before the migration, then run `matey db up --resume` again. The live "
+                + "schema against the state after statement " + done + ":\n"
+                + SchemaDiff.unified(live, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
+    }
+}

@@ -1,0 +1,134 @@
+package io.matey.migration;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.parser.TokenMgrException;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * A migration statement as JSqlParser reads it: its token stream (comments and literals already told apart from
+ * keywords) and, when the grammar accepts it, its syntax tree. The tree is built on first use, since full parses
+ * are the expensive part and many checks need only the tokens. Statements the grammar rejects (PL/pgSQL and
+ * MySQL compound bodies, syntax JSqlParser lacks) have no tree. Shared by lint and the write guards
+ * (docs/architecture.md §6).
+ */
+public final class ParsedSql {
+
+    /**
+     * JSqlParser runs each parse on an executor so that it can give up on pathological input after its timeout.
+     * Its default creates a thread per parse; idle threads are reused here, and a runaway parse only holds its own.
+     */
+    private static final ExecutorService PARSER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "matey-sql-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SqlStatement source;
+    /** Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head). */
+    private final List<Token> tokens = new ArrayList<>();
+    private CCJSqlParserTokenManager lexer;
+    private boolean complete;
+    private Optional<Statement> tree;
+
+    private ParsedSql(SqlStatement source) {
+        this.source = source;
+        this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(source.sql())));
+    }
+
+    public static ParsedSql of(SqlStatement source) {
+        return new ParsedSql(source);
+    }
+
+    public SqlStatement source() {
+        return source;
+    }
+
+    /** Every token of the statement. */
+    public List<Token> tokens() {
+        readUpTo(Integer.MAX_VALUE);
+        return Collections.unmodifiableList(tokens);
+    }
+
+    /** The first {@code count} tokens (fewer when the statement is shorter), read without lexing the rest. */
+    public List<Token> head(int count) {
+        readUpTo(count);
+        return Collections.unmodifiableList(tokens.subList(0, Math.min(count, tokens.size())));
+    }
+
+    public Optional<Statement> tree() {
+        if (tree == null) {
+            tree = parse(source.sql());
+        }
+        return tree;
+    }
+
+    /**
+     * True when the text contains this word (case-insensitively, as a whole word), in code, a literal or a
+     * comment: a cheap test before lexing, since a statement without the word cannot start with it.
+     */
+    public boolean mentions(String word) {
+        String sql = source.sql();
+        for (int at = indexOfIgnoreCase(sql, word, 0); at >= 0; at = indexOfIgnoreCase(sql, word, at + 1)) {
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(sql.charAt(at - 1)) && sql.charAt(at - 1) != '_';
+            int end = at + word.length();
+            boolean endsWord = end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)) && sql.charAt(end) != '_';
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i <= text.length() - word.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when token {@code token} is this keyword (or punctuation), compared case-insensitively. */
+    public static boolean is(Token token, String keyword) {
+        return token.image.equalsIgnoreCase(keyword);
+    }
+
+    private static Optional<Statement> parse(String sql) {
+        try {
+            return Optional.of(CCJSqlParserUtil.parse(sql, PARSER, parser -> { }));
+        } catch (JSQLParserException | TokenMgrException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A lexical error ends the list; the tokens before it still describe the statement's head. */
+    private void readUpTo(int count) {
+        while (!complete && tokens.size() < count) {
+            try {
+                Token t = lexer.getNextToken();
+                if (t.kind == CCJSqlParserConstants.EOF) {
+                    complete = true;
+                } else {
+                    tokens.add(t);
+                }
+            } catch (TokenMgrException e) {
+                complete = true;
+            }
+            if (complete) {
+                lexer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.matey.replay;
+
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops the scratch databases a killed process left on a test server (docs/architecture.md §6): those whose name
+ * records an owner process on this host that has ended. Runs once per server and process, before the first lease,
+ * and reports each database it drops (to SLF4J unless the application says where). Failures are reported and never
+ * stop the replay.
+ */
+final class ScratchCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScratchCollector.class);
+    private static final Set<String> COLLECTED = ConcurrentHashMap.newKeySet();
+    private static volatile Consumer<String> notices = line -> LOG.warn("matey: {}", line);
+
+    private ScratchCollector() {
+    }
+
+    static void reportTo(Consumer<String> sink) {
+        notices = sink;
+    }
+
+    /** The databases dropped (empty when this server was collected before by this process). */
+    static List<String> collect(Engine engine, MateyUrl base) {
+        if (!COLLECTED.add(engine.id() + " " + engine.siblingUrl(base, "matey_").raw())) {
+            return List.of();
+        }
+        return collectNow(engine, base);
+    }
+
+    static List<String> collectNow(Engine engine, MateyUrl base) {
+        List<String> dropped = new ArrayList<>();
+        try {
+            for (String name : engine.databasesNamed(base, "matey_")) {
+                var owner = ScratchOwner.of(name);
+                if (owner.isPresent() && owner.get().isGone()) {
+                    engine.dropDatabase(engine.siblingUrl(base, name));
+                    dropped.add(name);
+                    notices.accept("dropped leftover scratch database " + name + " (its process " + owner.get().pid()
+                            + " on this host has ended)");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            notices.accept("could not collect leftover scratch databases on " + base + ": " + MateyUrl.mask(e.getMessage()));
+        }
+        return dropped;
+    }
+}

@@ -1,0 +1,142 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import io.matey.artifact.LockFactory;
+import io.matey.artifact.LockFileCodec;
+import io.matey.artifact.Snapshot;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The write guard on real engines: replay ({@code schema plan|apply}) and {@code db up|down} refuse a statement that
+ * writes outside the target's database before running anything, while reads from another database stay allowed.
+ */
+class WriteGuardLiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mysqlReplayRefusesAWriteToAnotherDatabaseBeforeRunningAnything() throws SQLException {
+        try (TestDatabase other = TestDatabase.create("mysql")) {
+            other.execute("CREATE TABLE audit (note varchar(40))");
+            TestWorkspace ws = new TestWorkspace(dir, "mysql");
+            ws.migration("001_items.sql", ws.createTable("items"), "DROP TABLE items;");
+            ws.migration("002_cross.sql", "CREATE TABLE items2 (id int);\nCREATE TABLE " + other.url().path()
+                    + ".events (id int);\nINSERT INTO `" + other.url().path() + "`.audit VALUES ('x');",
+                    "DROP TABLE " + other.url().path() + ".events;\nDROP TABLE items2;");
+            var before = ws.files();
+
+            for (boolean apply : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> {
+                    if (apply) {
+                        ws.apply();
+                    } else {
+                        ws.plan();
+                    }
+                }).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith((apply ? "schema apply" : "schema plan")
+                                + " refused: 3 statements write outside the target's database; nothing was run.")
+                        .hasMessageContaining("migrations/002_cross.sql:3 (up): write target " + other.url().path()
+                                + ".events names database " + other.url().path() + ". Statement: 'CREATE TABLE "
+                                + other.url().path() + ".events (id int)'")
+                        .hasMessageContaining("migrations/002_cross.sql:4 (up): write target " + other.url().path() + ".audit")
+                        .hasMessageContaining("migrations/002_cross.sql:7 (down): write target");
+            }
+            assertThat(tables(other)).containsExactly("audit");
+            assertThat(rows(other, "audit")).isZero();
+            assertThat(ws.files()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void mysqlReplayMayReadAnotherDatabase() throws SQLException {
+        try (TestDatabase other = TestDatabase.create("mysql")) {
+            other.execute("CREATE TABLE countries (code char(2) PRIMARY KEY)");
+            TestWorkspace ws = new TestWorkspace(dir, "mysql");
+            ws.migration("001_view.sql", "CREATE VIEW country_codes AS SELECT code FROM " + other.url().path()
+                    + ".countries;\nCREATE TABLE copy LIKE " + other.url().path() + ".countries;",
+                    "DROP TABLE copy;\nDROP VIEW country_codes;");
+
+            assertThat(ws.apply().changed()).isTrue();
+            assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql")).contains("CREATE TABLE `copy`")
+                    .contains("`" + other.url().path() + "`.`countries`");
+        }
+    }
+
+    @Test
+    void sqliteReplayRefusesAttach() {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        Path attached = dir.resolve("attached.sqlite3");
+        ws.migration("001_attach.sql", "ATTACH DATABASE '" + attached + "' AS aux;\nCREATE TABLE aux.t (id integer);",
+                "DROP TABLE aux.t;");
+
+        assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
+                .hasMessageContaining("migrations/001_attach.sql:2 (up): ATTACH opens another database file")
+                .hasMessageContaining("migrations/001_attach.sql:3 (up): write target aux.t is in attached database aux");
+        assertThat(attached).doesNotExist();
+    }
+
+    @Test
+    void mysqlDbUpRefusesPendingCrossDatabaseWritesBeforeApplyingAny() throws Exception {
+        try (TestDatabase other = TestDatabase.create("mysql"); LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
+            other.execute("CREATE TABLE audit (note varchar(40))");
+            h.twoMigrations();
+            // Artifacts made by another tool for a migration that replay would refuse: the lock covers the new bytes.
+            h.ws.migration("002_two.sql", h.ws.createTable("it_two") + "\nINSERT INTO " + other.url().path()
+                    + ".audit VALUES ('deployed');", "DROP TABLE it_two;");
+            relock(h.ws, "mysql");
+
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("db up refused: a statement writes outside the target's database; nothing was run.")
+                    .hasMessageContaining("migrations/002_two.sql:3 (up): write target " + other.url().path() + ".audit");
+            assertThat(h.recordedVersions()).isZero();
+            assertThat(rows(other, "audit")).isZero();
+        }
+    }
+
+    /** Rewrites the lock over the worktree migrations and checkpoints as they are. */
+    private static void relock(TestWorkspace ws, String engine) {
+        Snapshot snapshot = Snapshot.ofWorktree(ws.target(), TestWorkspace.TARGET);
+        List<LockFactory.StepSource> steps = new ArrayList<>();
+        snapshot.migrations().forEach((file, bytes) -> {
+            String checkpoint = Snapshot.checkpointPathFor(file);
+            steps.add(new LockFactory.StepSource(Snapshot.versionOf(file), file, bytes, checkpoint,
+                    new String(snapshot.checkpoints().get(checkpoint), StandardCharsets.UTF_8)));
+        });
+        String schema = new String(snapshot.schema().orElseThrow(), StandardCharsets.UTF_8);
+        ws.write(TestWorkspace.TARGET + "/schema.lock.toml",
+                LockFileCodec.render(LockFactory.build(engine, TestWorkspace.TARGET, steps, schema)));
+    }
+
+    private static List<String> tables(TestDatabase db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW TABLES")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int rows(TestDatabase db, String table) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A MariaDB migration that stops partway, as a user meets it: {@code db status} reports the interruption with the
+ * diff, {@code db up} refuses, and {@code db up --resume} continues after the statement that took effect.
+ */
+class ResumeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void statusReportsAndUpResumeContinues() throws Exception {
+        try (TestDatabase live = TestDatabase.unborn("mysql")) {
+            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
+                    "DATABASE_URL", live.url().raw());
+            assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+            migration("001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
+            apply(env);
+            MateyProcess.Result first = matey(env, "db", "up");
+            assertThat(first.exitCode()).as(first.stderr()).isZero();
+            live.execute("INSERT INTO pre VALUES (1)");
+            migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (1);", "DROP TABLE two;\nDELETE FROM pre WHERE id = 1;");
+            apply(env);
+
+            MateyProcess.Result failed = matey(env, "db", "up");
+            assertThat(failed.exitCode()).isEqualTo(2);
+            assertThat(failed.stderr()).contains("migrations/002_two.sql:3: up section failed", "Statements at line(s) 2 took effect");
+
+            MateyProcess.Result status = matey(env, "db", "status", "--exit-code");
+            assertThat(status.exitCode()).isEqualTo(1);
+            assertThat(status.stdout()).contains("Interrupted: migration migrations/002_two.sql was interrupted after "
+                    + "statement 1 of 2 (up section); statement 2 (line 3) may also have taken effect; the database "
+                    + "holds a partial state:", "+++ expected/worktree.sql", "-CREATE TABLE `two`", "db up --resume");
+
+            migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (2);", "DROP TABLE two;\nDELETE FROM pre WHERE id = 2;");
+            apply(env);
+            MateyProcess.Result refused = matey(env, "db", "up");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.stderr()).startsWith("error: db up refused: migration migrations/002_two.sql was interrupted");
+
+            MateyProcess.Result resumed = matey(env, "db", "up", "--resume");
+            assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+            assertThat(resumed.stdout()).containsPattern("up\\s+1\\s+2").contains("Verified: live schema equals the committed state at index 2");
+            assertThat(matey(env, "db", "status").stdout()).doesNotContain("Interrupted").contains("Applied: 2");
+        }
+    }
+
+    private void apply(Map<String, String> env) throws Exception {
+        MateyProcess.Result apply = matey(env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+    }
+
+    private void migration(String name, String up, String down) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\n" + up + "\n\n-- migrate:down\n" + down + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private MateyProcess.Result matey(Map<String, String> env, String... args) throws Exception {
+        return MateyProcess.run(dir, env, args);
+    }
+}

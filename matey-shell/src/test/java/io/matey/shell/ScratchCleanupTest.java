@@ -1,0 +1,122 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Scratch databases of a replay stopped by a signal, on every engine: SIGTERM drops them, says so once and exits
+ * 143; after kill -9 they stay, and the next replay on that server drops them and says which.
+ */
+class ScratchCleanupTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void sigtermDropsTheScratchDatabaseAndExits143(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        Path ws = workspace("slow", engine, slowStatement(engine));
+        Path out = Files.createTempFile("matey-out", ".txt");
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Process process = MateyProcess.start(ws, server.env(), out, err, "schema", "plan");
+        String scratch = server.awaitScratchOf(process);
+
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(stderr).isEqualTo("error: Terminated.\n");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEmpty();
+        assertThat(server.scratchNames()).doesNotContain(scratch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void theNextReplayDropsWhatAKilledProcessLeft(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        Path slow = workspace("slow", engine, slowStatement(engine));
+        Process process = MateyProcess.start(slow, server.env(), Files.createTempFile("matey-out", ".txt"),
+                Files.createTempFile("matey-err", ".txt"), "schema", "plan");
+        String scratch = server.awaitScratchOf(process);
+
+        process.destroyForcibly(); // SIGKILL: nothing runs in the process any more
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.scratchNames()).contains(scratch);
+
+        MateyProcess.Result next = MateyProcess.run(workspace("fast", engine, ""), server.env(), "schema", "plan");
+
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(next.stderr()).contains("matey: dropped leftover scratch database " + scratch + " (its process "
+                + process.pid() + " on this host has ended)");
+        assertThat(server.scratchNames()).doesNotContain(scratch);
+    }
+
+    private static String slowStatement(String engine) {
+        return switch (engine) {
+            case "postgres" -> "SELECT pg_sleep(60);";
+            case "mysql" -> "DO SLEEP(60);";
+            default -> "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 500000000) "
+                    + "SELECT count(*) FROM c;";
+        };
+    }
+
+    private Path workspace(String name, String engine, String extra) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve(name));
+        Files.writeString(ws.resolve("matey.toml"), "targets = [\".\"]\n");
+        Files.writeString(ws.resolve("config.toml"), "engine = \"" + engine + "\"\nurl_env = \"DATABASE_URL\"\n"
+                + "test_url_env = \"TEST_DATABASE_URL\"\n");
+        Files.createDirectories(ws.resolve("migrations"));
+        Files.writeString(ws.resolve("migrations/001_t.sql"), "-- migrate:up\nCREATE TABLE t (x INTEGER);\n" + extra
+                + "\n-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
+        return ws;
+    }
+
+    /** The scratch server of an engine: a directory for SQLite, the test server otherwise. */
+    private record Server(Engine engine, MateyUrl base) {
+
+        static Server of(String engine, Path dir) throws Exception {
+            MateyUrl base = engine.equals("sqlite") ? MateyUrl.parse("sqlite3:" + Files.createDirectories(dir.resolve("scratch")))
+                    : TestDatabase.serverBase(engine);
+            return new Server(Engines.byId(engine), base);
+        }
+
+        Map<String, String> env() {
+            return Map.of("TEST_DATABASE_URL", base.raw());
+        }
+
+        List<String> scratchNames() throws Exception {
+            return engine.databasesNamed(base, "matey_root_replay_");
+        }
+
+        /** Waits until the process's scratch database exists and the replay is inside the slow statement. */
+        String awaitScratchOf(Process process) throws Exception {
+            String owner = "_" + Long.toString(process.pid(), 36) + "_";
+            for (int i = 0; i < 600 && process.isAlive(); i++) {
+                for (String name : scratchNames()) {
+                    if (name.contains(owner)) {
+                        Thread.sleep(1500);
+                        return name;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("the replay did not start within a minute"
+                    + (process.isAlive() ? "" : "; it exited with " + process.exitValue()));
+        }
+    }
+}
