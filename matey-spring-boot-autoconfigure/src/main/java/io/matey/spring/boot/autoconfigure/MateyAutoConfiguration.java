@@ -9,9 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +23,9 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * Spring Boot's Flyway support: the {@link MateyInitializer} is a database initializer that JPA and
  * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        before = {HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+@AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE},
+        beforeName = {BootAutoConfigurations.HIBERNATE_JPA, BootAutoConfigurations.BOOT3_HIBERNATE_JPA,
+            BootAutoConfigurations.JDBC_TEMPLATE, BootAutoConfigurations.BOOT3_JDBC_TEMPLATE})
 @ConditionalOnClass(Matey.class)
 @ConditionalOnBooleanProperty(name = "matey.enabled", matchIfMissing = true)
 @Conditional(MateyDatabaseCondition.class)

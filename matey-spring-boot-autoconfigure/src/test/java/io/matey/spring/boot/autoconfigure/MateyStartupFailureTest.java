@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -25,7 +23,7 @@ class MateyStartupFailureTest {
     void migratedDatabase() throws Exception {
         workspace = new SqliteWorkspace(dir);
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class))
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues(workspace.properties());
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
     }
@@ -90,7 +88,7 @@ class MateyStartupFailureTest {
 
     @Test
     void anUnreachableDatabaseFailsWithoutItsPassword() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                 .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].url="
                         + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
                 .run(context -> {

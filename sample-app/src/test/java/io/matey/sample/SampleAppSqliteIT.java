@@ -1,0 +1,88 @@
+package io.matey.sample;
+
+import static io.matey.sample.SampleProcess.cast;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged sample application on its default engine, an SQLite file in its working directory: it migrates
+ * and verifies at start-up, reports through {@code /actuator/matey} and health, and stops on drift.
+ */
+class SampleAppSqliteIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesVerifiesAndReportsAtStartUp() {
+        try (SampleProcess app = SampleProcess.start(dir)) {
+            List<Map<String, Object>> targets = cast(app.json("/actuator/matey").get("targets"));
+            assertThat(targets).hasSize(1);
+            assertThat(targets.get(0)).containsEntry("target", "sqlite").containsEntry("engine", "sqlite")
+                    .containsEntry("connection", "sqlite3:matey-sample.sqlite3").containsEntry("head", 3)
+                    .containsEntry("applied", 3).containsEntry("pending", List.of()).containsEntry("artifacts", "clean")
+                    .containsEntry("drift", "clean").containsKey("checkedAt").doesNotContainKey("diff");
+            assertThat(app.json("/actuator/matey/sqlite")).containsEntry("target", "sqlite").containsEntry("drift", "clean");
+            assertThat(app.get("/actuator/matey/nowhere").statusCode()).isEqualTo(404);
+            assertThat(app.post("/actuator/matey/sqlite", "").statusCode()).as("read-only by default").isEqualTo(405);
+
+            HttpResponse<String> health = app.get("/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            Map<String, Object> matey = SampleProcess.component(SampleProcess.parse(health.body()), "matey");
+            assertThat(matey).containsEntry("status", "UP");
+
+            assertThat(app.post("/notes", "{\"title\":\"t1\",\"body\":\"b\",\"tags\":[\"x\"]}").statusCode()).isEqualTo(201);
+            assertThat(app.get("/notes?tag=x").body()).contains("\"t1\"");
+        }
+    }
+
+    @Test
+    void withUnrestrictedAccessPostMigratesAndUnknownTargetsAre404() {
+        try (SampleProcess app = SampleProcess.start(dir, "matey.migrate-on-startup=false",
+                "management.endpoint.matey.access=unrestricted")) {
+            assertThat(SampleProcess.<List<String>>cast(app.json("/actuator/matey/sqlite").get("pending"))).hasSize(3);
+            assertThat(app.post("/actuator/matey/nowhere", "").statusCode()).isEqualTo(404);
+            HttpResponse<String> migrated = app.post("/actuator/matey/sqlite", "");
+            assertThat(migrated.statusCode()).isEqualTo(200);
+            assertThat(SampleProcess.parse(migrated.body())).containsEntry("applied", 3).containsEntry("drift", "clean");
+        }
+    }
+
+    @Test
+    void driftStopsTheStartUpWithTheAnalysisAndWarnKeepsTheApplicationReady() throws Exception {
+        SampleProcess.start(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("matey-sample.sqlite3"));
+                Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX notes_title ON notes (title)");
+        }
+
+        SampleProcess failed = SampleProcess.run(dir);
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.output()).contains("APPLICATION FAILED TO START", "Matey found drift during start-up.",
+                "Target 'sqlite' (sqlite3:matey-sample.sqlite3) differs from the committed schema at its applied index 3 of 3.",
+                "--- live/schema.sql", "+++ expected/worktree.sql", "-CREATE INDEX notes_title ON notes (title);",
+                "matey db drift --path sqlite --url 'sqlite3:matey-sample.sqlite3'", "matey.on-drift=warn")
+                .doesNotContain("jdbc:sqlite");
+
+        try (SampleProcess app = SampleProcess.start(dir, "matey.on-drift=warn")) {
+            HttpResponse<String> health = app.get("/actuator/health");
+            assertThat(health.statusCode()).as("DRIFT keeps the application ready").isEqualTo(200);
+            Map<String, Object> body = SampleProcess.parse(health.body());
+            assertThat(body).containsEntry("status", "DRIFT");
+            Map<String, Object> matey = SampleProcess.component(body, "matey");
+            assertThat(matey).containsEntry("status", "DRIFT");
+            Map<String, Object> target = SampleProcess.component(matey, "sqlite");
+            assertThat(target).containsEntry("drift", "drifted");
+            assertThat((String) target.get("diff")).contains("notes_title");
+        }
+    }
+}
