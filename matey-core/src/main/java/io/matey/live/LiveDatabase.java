@@ -1,9 +1,11 @@
 package io.matey.live;
 
+import io.matey.engine.Engine;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,14 +20,21 @@ public final class LiveDatabase {
 
     private final Map<String, String> env;
     private final Consumer<String> progress;
+    private final Duration lockTimeout;
 
     /**
      * @param env      the environment the live URL is resolved from
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
+        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** @param lockTimeout how long changing commands wait for a migration lock another process holds */
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout) {
         this.env = env;
         this.progress = progress;
+        this.lockTimeout = lockTimeout;
     }
 
     public LiveStatus status(TargetConfig target, String url) {
@@ -52,7 +61,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress, lockTimeout);
     }
 
     public LiveChange migrate(TargetConfig target, String url) {
@@ -61,7 +70,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress, lockTimeout);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -72,7 +81,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress);
+        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress, lockTimeout);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -81,7 +90,19 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint));
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint), lockTimeout);
+    }
+
+    public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
+        return adopt(target, endpoint(target, url), apply);
+    }
+
+    /**
+     * Finds the applied index whose committed state the live schema equals and, with {@code apply}, records
+     * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
+     */
+    public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
+        return LiveAdopt.run(LiveTarget.read(target, endpoint), apply, lockTimeout);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {

@@ -7,6 +7,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.migration.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,12 +25,12 @@ final class LiveDown {
     private LiveDown() {
     }
 
-    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress) {
+    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
         target.requireClean(CONTEXT);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             List<Migration> rollback = latestFirst(target, before.index(), steps);

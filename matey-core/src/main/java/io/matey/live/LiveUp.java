@@ -6,6 +6,7 @@ import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,14 +21,15 @@ final class LiveUp {
     }
 
     /** @param create {@code up} creates a missing database, {@code migrate} refuses it */
-    static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress) {
+    static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
+            Duration lockTimeout) {
         String context = "db " + command;
         target.requireClean(context).requireMigrations(context);
         boolean created = create && LiveConnector.createIfMissing(target, context);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, context);
-                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(context);
