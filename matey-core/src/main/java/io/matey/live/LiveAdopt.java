@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code db adopt}: bring a database that predates Matey (no {@code schema_migrations} rows) under its history
- * without running anything. The live schema must equal a committed state: the highest index K whose checkpoint
- * (or {@code schema.sql} at head) equals it is adopted, and versions 1..K are recorded as dbmate would have.
- * Nothing is trusted: with no equal checkpoint, adoption is refused naming the closest one and its diff.
+ * {@code db adopt}: bring a database under its history without running anything: one that predates Matey (no
+ * {@code schema_migrations} rows), or one whose schema already went ahead of its recorded versions (an
+ * out-of-band change since captured in a migration). The live schema must equal a committed state: the highest
+ * index K at or after the recorded prefix whose checkpoint (or {@code schema.sql} at head) equals it is adopted,
+ * and the versions up to K are recorded as dbmate would have. Nothing is trusted: with no equal checkpoint,
+ * adoption is refused naming the closest one and its diff.
  */
 final class LiveAdopt {
 
@@ -42,25 +44,22 @@ final class LiveAdopt {
 
     private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {
         MigrationTable table = target.engine().migrationTable();
-        List<String> recorded = table.appliedVersions(connection);
-        if (!recorded.isEmpty()) {
-            throw new MateyException(CONTEXT + " refused: " + target.endpoint() + " already records " + recorded.size()
-                    + " applied version(s) in " + MigrationTable.NAME + "; adoption is for a database without a "
-                    + "history. `matey db status` and `matey db drift` show where it stands.");
-        }
+        LivePrefix recorded = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+        recorded.requireConsistent(CONTEXT);
         String live = target.engine().dumpSchema(connection);
         List<Integer> matching = new ArrayList<>();
-        for (int index = target.head(); index >= 0; index--) {
+        for (int index = target.head(); index >= recorded.index(); index--) {
             if (SchemaDump.sameSchema(live, target.expectedAt(index))) {
                 matching.add(index);
             }
         }
         if (matching.isEmpty()) {
-            throw refusal(target, live);
+            throw refusal(target, live, recorded.index());
         }
         int index = matching.get(0);
-        List<String> versions = target.migrations().subList(0, index).stream().map(Migration::version).toList();
-        if (apply && index > 0) {
+        List<String> versions = target.migrations().subList(recorded.index(), index).stream().map(Migration::version)
+                .toList();
+        if (apply && !versions.isEmpty()) {
             record(connection, table, versions);
             Postcheck.verify(target, connection, index, CONTEXT);
         }
@@ -86,10 +85,10 @@ final class LiveAdopt {
         }
     }
 
-    private static MateyException refusal(LiveTarget target, String live) {
-        int closest = 0;
+    private static MateyException refusal(LiveTarget target, String live, int from) {
+        int closest = from;
         int distance = Integer.MAX_VALUE;
-        for (int index = 0; index <= target.head(); index++) {
+        for (int index = from; index <= target.head(); index++) {
             int d = SchemaDiff.distance(live, target.expectedAt(index));
             if (d < distance) {
                 closest = index;
@@ -97,7 +96,7 @@ final class LiveAdopt {
             }
         }
         return new MateyException(CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
-                + "state of target '" + target.name() + "' (indexes 0.." + target.head() + "). Closest: index " + closest
+                + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
                 + SchemaDiff.unified(live, target.expectedAt(closest), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
                 + "Change the database (or the migrations) until they agree, then adopt again; nothing was recorded.");

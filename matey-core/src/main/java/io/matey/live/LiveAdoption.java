@@ -10,7 +10,8 @@ import java.util.List;
  * @param index         K: the live schema equals the committed state after the first K migrations
  * @param head          N: the worktree migrations
  * @param source        the committed file of index K ({@code checkpoints/...}, {@code schema.sql}, or the zero baseline)
- * @param versions      the versions 1..K, recorded in {@code schema_migrations} when {@code applied}
+ * @param versions      the versions after the recorded ones up to K, recorded in {@code schema_migrations} when
+ *                      {@code applied}; empty when the database already records K
  * @param alsoMatching  other indexes whose committed schema is the same (migrations that changed no schema)
  * @param applied       false on a dry run
  */

@@ -47,8 +47,28 @@ class LiveAdoptTest {
             assertThat(migrated.migrations()).extracting(MigrationTiming::file)
                     .containsExactly("migrations/004_four.sql", "migrations/005_five.sql");
 
-            assertThatThrownBy(() -> h.live.adopt(h.target(), h.url(), true)).isInstanceOf(MateyException.class)
-                    .hasMessageContaining("already records 5 applied version(s)");
+            LiveAdoption again = h.live.adopt(h.target(), h.url(), true);
+            assertThat(again.index()).isEqualTo(5);
+            assertThat(again.versions()).as("nothing left to record").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void anOutOfBandChangeCapturedInANewMigrationIsRecordedWithoutRunningIt(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("CREATE INDEX it_two_by_name ON it_two (name)");
+            assertThat(h.drift().drifted()).isTrue();
+            h.ws.migration("003_keep_index.sql", "CREATE INDEX it_two_by_name ON it_two (name);",
+                    "DROP INDEX it_two_by_name;");
+            h.ws.apply();
+
+            LiveAdoption adopted = h.live.adopt(h.target(), h.url(), true);
+            assertThat(adopted.index()).isEqualTo(3);
+            assertThat(adopted.versions()).containsExactly("003");
+            assertThat(h.recordedVersions()).isEqualTo(3);
+            assertThat(h.drift().drifted()).isFalse();
         }
     }
 
