@@ -98,6 +98,11 @@ public final class Matey {
         return live(line -> { }).status(target, url);
     }
 
+    /** {@code db status} of a live database given as an endpoint, such as an application's DataSource. */
+    public LiveStatus dbStatus(TargetConfig target, LiveEndpoint endpoint) {
+        return live(line -> { }).status(target, endpoint);
+    }
+
     public LiveChange dbUp(TargetConfig target, String url, Consumer<String> progress) {
         return live(progress).up(target, url);
     }

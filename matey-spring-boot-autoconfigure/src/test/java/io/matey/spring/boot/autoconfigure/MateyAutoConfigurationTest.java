@@ -51,7 +51,7 @@ class MateyAutoConfigurationTest {
 
             TargetReport report = context.getBean(MateyReports.class).find(SqliteWorkspace.TARGET).orElseThrow();
             assertThat(report.engine()).isEqualTo("sqlite");
-            assertThat(report.connection()).isEqualTo(workspace.jdbcUrl());
+            assertThat(report.connection()).as("a Matey URL").isEqualTo("sqlite3:" + workspace.database);
             assertThat(report.artifacts()).isEqualTo(TargetReport.CLEAN);
             assertThat(report.drift()).isEqualTo(TargetReport.CLEAN);
             assertThat(report.head()).isEqualTo(2);
@@ -146,7 +146,7 @@ class MateyAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
-                            .hasToString(workspace.jdbcUrl() + ".own");
+                            .hasToString("sqlite3:" + workspace.database + ".own");
                 });
     }
 
@@ -156,7 +156,7 @@ class MateyAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
-                            .hasToString(workspace.jdbcUrl() + ".own");
+                            .hasToString("sqlite3:" + workspace.database + ".own");
                 });
     }
 

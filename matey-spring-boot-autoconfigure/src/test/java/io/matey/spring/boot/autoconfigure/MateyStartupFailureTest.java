@@ -35,10 +35,13 @@ class MateyStartupFailureTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' ("
-                    + workspace.jdbcUrl() + ") differs from the committed schema at its applied index 2 of 2.")
+            assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' (sqlite3:"
+                    + workspace.database + ") differs from the committed schema at its applied index 2 of 2.")
                     .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
-            assertThat(analysis.getAction()).contains("matey db drift --path db/core", "matey.on-drift=warn");
+            assertThat(analysis.getAction()).contains("matey db drift --path db/core --url 'sqlite3:" + workspace.database
+                    + "'", "matey db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+                    "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
+                    "matey.on-drift=warn").doesNotContain("jdbc:");
         });
     }
 
@@ -76,7 +79,7 @@ class MateyStartupFailureTest {
         runner.run(context -> {
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyStaleArtifactsException.class);
             FailureAnalysis analysis = new MateyStaleArtifactsFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("Target 'db/core' (" + workspace.jdbcUrl() + "):",
+            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database + "):",
                     "    - coherence-migration-digest-mismatch@migrations/002_two.sql");
             assertThat(analysis.getAction()).contains("matey schema apply --path db/core");
         });
