@@ -16,6 +16,9 @@ public final class BootLine {
     public static final Class<?> HIBERNATE_JPA = either(
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration");
+    public static final Class<?> DATA_JPA_REPOSITORIES = either(
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+            "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration");
     public static final Class<?> TRANSACTION = either(
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
             "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration");
@@ -30,6 +33,9 @@ public final class BootLine {
     public static final Class<?> SIMPLE_METRICS_EXPORT = either(
             "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
             "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration");
+
+    public static final Class<?> JDBC_CONNECTION_DETAILS = either("org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails",
+            "org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails");
 
     /** Packages of the health API, for hiding it from a context. */
     public static final String[] HEALTH_PACKAGES = {"org.springframework.boot.health.contributor",
