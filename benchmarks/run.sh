@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what a benchmark needs and runs it:  benchmarks/run.sh <replay|db-up|data-apply> [options]
+# Builds what a benchmark needs and runs it:  benchmarks/run.sh <replay|db-up|startup|data-apply> [options]
 # MATEY_BENCH_POSTGRES_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable);
 # MATEY_BENCH_OFFLINE=1 builds with Maven offline (-o).
 set -euo pipefail
@@ -9,10 +9,11 @@ shift || true
 case "$name" in
   replay) main=io.matey.bench.replay.ReplayBenchmark ;;
   db-up) main=io.matey.bench.live.DbUpBenchmark ;;
+  startup) main=io.matey.bench.startup.StartupBenchmark ;;
   data-apply) main=io.matey.bench.data.DataApplyBenchmark
     export MATEY_TEST_POSTGRES_URL="${MATEY_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
     export MATEY_TEST_MYSQL_URL="${MATEY_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/test}" ;;
-  *) echo "usage: benchmarks/run.sh replay|db-up [--runs N] [--migrations N] | data-apply [rows] [engines...]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh replay|db-up [--runs N] [--migrations N] | startup [--runs N] | data-apply [rows] [engines...]" >&2; exit 2 ;;
 esac
 cd "$root"
 mvn_args=(-q -B -DskipTests)
@@ -20,9 +21,9 @@ if [ -n "${MATEY_BENCH_OFFLINE:-}" ]; then mvn_args+=(-o); fi
 # build-classpath runs in the same reactor, so the classpath names this work tree's matey-core jar, not the
 # shared ~/.m2 snapshot that builds in other work trees overwrite.
 classpath="$root/benchmarks/target/classpath.txt"
-./mvnw "${mvn_args[@]}" -pl benchmarks -am install dependency:build-classpath -Dmdep.includeScope=runtime \
+./mvnw "${mvn_args[@]}" -pl benchmarks -am package dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$classpath"
-if [ "$name" = db-up ]; then
+if [ "$name" = db-up ] || [ "$name" = startup ]; then
   # dbmate 2 from npm into the git-ignored .tools/; its native binary is timed, not the node wrapper.
   if [ ! -x "$root/.tools/dbmate/node_modules/.bin/dbmate" ]; then
     npm install --silent --prefix "$root/.tools/dbmate" dbmate@2

@@ -153,6 +153,15 @@ public final class Matey {
         return live(line -> { }).plan(target, url);
     }
 
+    /** True when a workspace with at least one target is found (from {@code --workspace} or the current directory). */
+    public boolean hasWorkspace() {
+        try {
+            return !workspace().targets().isEmpty();
+        } catch (MateyException none) {
+            return false;
+        }
+    }
+
     /** True when the path (or the current directory) names a configured target. */
     public boolean hasTarget(String path) {
         try {

@@ -73,9 +73,9 @@ final class TargetInitializer {
             write(workspaceFile, workspaceText);
             wrote.add(workspaceFile);
         }
-        String configText = TargetConfigWriter.render(engine.id(), urlEnv, testUrlEnv,
-                existing == null ? null : existing.codegen());
         Path configFile = dir.resolve(TargetConfig.CONFIG_FILE);
+        String configText = existing == null ? TargetConfigWriter.render(engine.id(), urlEnv, testUrlEnv)
+                : TargetConfigWriter.update(readOrNull(configFile), engine.id(), urlEnv, testUrlEnv);
         if (!configText.equals(readOrNull(configFile))) {
             write(configFile, configText);
             wrote.add(configFile);

@@ -112,9 +112,10 @@ public interface Engine {
     /**
      * Creates the database {@code url} already holding {@code dump}, from a cached copy where the engine can
      * clone databases (PostgreSQL template databases), so an incremental replay need not load its anchor
-     * statement by statement. {@code cacheGroup} names the family of cached copies (one per target); older
-     * copies of the group are dropped. Returns false when the engine has no such cache or it is busy: the
-     * caller then creates the database and loads the dump itself.
+     * statement by statement. {@code cacheGroup} names the family of cached copies: the canonical directory of
+     * the target, so that each checkout of a workspace and each target has its own; older copies of the group
+     * are dropped. Returns false when the engine has no such cache or it is busy: the caller then creates the
+     * database and loads the dump itself.
      */
     default boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
         return false;

@@ -24,7 +24,12 @@ public final class GitBaseSnapshot {
 
     /** The snapshot of {@code targetDir} at merge-base(HEAD, ref); empty when the directory did not exist there. */
     public static Snapshot read(Path targetDir, String targetName, String ref) {
-        try (Repository repo = new FileRepositoryBuilder().findGitDir(targetDir.toFile()).setMustExist(true).build()) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(targetDir.toFile()).setMustExist(true);
+        if (builder.getGitDir() == null) {
+            throw new MateyException("--base " + ref + " compares with git history, but " + targetDir
+                    + " is not inside a git repository. Run it in a git checkout, or leave out --base.");
+        }
+        try (Repository repo = builder.build()) {
             if (repo.getWorkTree() == null) {
                 throw new MateyException("--base needs a git work tree; " + targetDir + " is not inside one.");
             }

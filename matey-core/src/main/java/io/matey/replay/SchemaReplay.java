@@ -70,7 +70,7 @@ public final class SchemaReplay {
         ReplayPlan plan = ReplayPlanner.plan(target, options);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ReplayResult result;
-        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target.name(),
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
                 "replay", options.keepScratch(), plan.anchorSql())) {
             result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
                     .run(scratch, plan.anchorSql(), plan.tail());

@@ -3,6 +3,8 @@ package io.matey.replay;
 import io.matey.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.workspace.TargetConfig;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,12 +40,12 @@ public final class ScratchDatabase implements AutoCloseable {
      * Leases a scratch database; with an anchor (null for none), the engine may create it already holding the
      * anchor from its cache of checkpoint states ({@link #holdsAnchor()}), else the caller loads the anchor.
      */
-    public static ScratchDatabase lease(Engine engine, MateyUrl base, String target, String purpose, boolean keep,
-            String anchorSql) {
-        MateyUrl url = engine.siblingUrl(base, name(target, purpose));
+    public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
+            boolean keep, String anchorSql) {
+        MateyUrl url = engine.siblingUrl(base, name(target.name(), purpose));
         boolean holdsAnchor;
         try {
-            holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, part(target), anchorSql);
+            holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
             if (!holdsAnchor) {
                 engine.createDatabase(url);
             }
@@ -69,6 +71,15 @@ public final class ScratchDatabase implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // the process is ending; a leftover scratch database is named matey_* and safe to drop by hand
             }
+        }
+    }
+
+    /** The target's canonical directory: one cache group per checkout of a workspace and per target. */
+    private static String cacheGroup(TargetConfig target) {
+        try {
+            return target.dir().toRealPath().toString();
+        } catch (IOException e) {
+            return target.dir().toAbsolutePath().normalize().toString();
         }
     }
 

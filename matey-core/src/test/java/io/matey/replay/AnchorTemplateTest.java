@@ -9,9 +9,8 @@ import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,7 @@ class AnchorTemplateTest {
     }
 
     @AfterEach
-    void dropTemplates() throws SQLException {
+    void dropTemplates() throws Exception {
         if (server == null) {
             return;
         }
@@ -62,14 +61,17 @@ class AnchorTemplateTest {
         }
     }
 
-    private List<String> templates() throws SQLException {
+    /** The templates of this test's target, recognised by the directory their comment names. */
+    private List<String> templates() throws Exception {
         List<String> names = new ArrayList<>();
         Engine engine = Engines.byId("postgres");
-        try (Connection c = engine.connect(server); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT datname FROM pg_database "
-                        + "WHERE datname LIKE 'matey\\_tpl\\_db\\_core\\_%' ORDER BY datname")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
+        try (Connection c = engine.connect(server); PreparedStatement ps = c.prepareStatement("SELECT datname "
+                + "FROM pg_database WHERE shobj_description(oid, 'pg_database') LIKE '%; ' || ? ORDER BY datname")) {
+            ps.setString(1, dir.resolve("db/core").toRealPath().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
             }
         }
         return names;

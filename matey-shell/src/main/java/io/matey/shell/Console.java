@@ -1,28 +1,38 @@
 package io.matey.shell;
 
-import java.io.PrintWriter;
-import org.jline.terminal.Terminal;
-import org.springframework.stereotype.Component;
+import io.matey.engine.MateyUrl;
+import java.io.PrintStream;
 
 /**
- * Writes command output through the shell's terminal (stdout when scripted, the session when interactive);
- * report commands print first and may then end with an exit code.
+ * Command output on stdout, and {@code error: <message>} on stderr with every URL masked; report commands print
+ * first and may then end with an exit code.
  */
-@Component
 public class Console {
 
-    private final Terminal terminal;
+    private final PrintStream out;
 
-    public Console(Terminal terminal) {
-        this.terminal = terminal;
+    public Console(PrintStream out) {
+        this.out = out;
     }
 
+    /** Prints text as a block of lines (trailing blanks dropped); nothing for empty text. */
     public void print(String text) {
         if (!text.isEmpty()) {
-            PrintWriter writer = terminal.writer();
-            writer.println(text.stripTrailing());
-            writer.flush();
+            out.println(text.stripTrailing());
+            out.flush();
         }
+    }
+
+    /** Prints text exactly as given. */
+    public void write(String text) {
+        out.print(text);
+        out.flush();
+    }
+
+    /** {@code error: <message>} on stderr, the URL passwords in it masked. */
+    public static void error(String message) {
+        System.err.println(Style.red("error:") + " " + MateyUrl.mask(message));
+        System.err.flush();
     }
 
     /** Ends the command with exit code 1 when {@code --exit-code} was given and the report found a problem. */

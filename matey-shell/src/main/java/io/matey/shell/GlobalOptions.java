@@ -1,19 +1,20 @@
 package io.matey.shell;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Options given before the command ({@code matey --workspace DIR schema status}). Spring Shell only parses
- * options after a command, so the leading ones are taken out here and handed to the commands as properties.
+ * Options given before the command ({@code matey --workspace DIR schema status}): taken out here and handed to
+ * the commands as a system property; an interactive session passes them on to each command it runs.
+ *
+ * @param global the global options as given
+ * @param command the command line after them (empty: an interactive session)
  */
-public final class GlobalOptions {
+public record GlobalOptions(List<String> global, List<String> command) {
 
     public static final String WORKSPACE_PROPERTY = "matey.workspace";
 
-    private GlobalOptions() {
-    }
-
-    static String[] extract(String[] args) {
+    public static GlobalOptions extract(String[] args) {
         int i = 0;
         while (i < args.length) {
             if (args[i].equals("--workspace") && i + 1 < args.length) {
@@ -26,8 +27,6 @@ public final class GlobalOptions {
                 break;
             }
         }
-        String[] rest = Arrays.copyOfRange(args, i, args.length);
-        // `matey --help` / `matey -h` as in most tools (and Python matey): the command list.
-        return rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("-h")) ? new String[] {"help"} : rest;
+        return new GlobalOptions(List.of(Arrays.copyOfRange(args, 0, i)), List.of(Arrays.copyOfRange(args, i, args.length)));
     }
 }

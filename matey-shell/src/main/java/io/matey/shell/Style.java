@@ -1,12 +1,21 @@
 package io.matey.shell;
 
+import java.io.Console;
+import java.lang.reflect.Method;
+
 /** ANSI colour for a terminal only: never in a pipe or CI log, never when {@code NO_COLOR} is set. */
 public final class Style {
 
-    private static final boolean ENABLED = System.console() != null && System.getenv("NO_COLOR") == null
+    private static final boolean TERMINAL = onTerminal();
+    private static final boolean ENABLED = TERMINAL && System.getenv("NO_COLOR") == null
             && !"dumb".equals(System.getenv("TERM"));
 
     private Style() {
+    }
+
+    /** Whether input and output are a terminal (a person is watching), not a pipe, file or CI log. */
+    public static boolean terminal() {
+        return TERMINAL;
     }
 
     public static boolean enabled() {
@@ -34,7 +43,31 @@ public final class Style {
         return good ? green(text) : yellow(text);
     }
 
+    /** The length of text as a terminal shows it: without colour codes. */
+    public static int visibleLength(String text) {
+        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
     private static String paint(String code, String text) {
         return ENABLED ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    /**
+     * Java 22 and later return a console for redirected streams too and tell a terminal by
+     * {@code Console.isTerminal()}; Java 17 returns none then.
+     */
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException java17) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.matey.shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A borderless table: a header row and value rows, columns padded to their widest cell. */
+/** A borderless table: a header row and value rows, columns padded to their widest cell as shown (colour aside). */
 public final class TextTable {
 
     private final List<String> header;
@@ -25,9 +25,9 @@ public final class TextTable {
     public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = header.get(i).length();
+            widths[i] = Style.visibleLength(header.get(i));
             for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+                widths[i] = Math.max(widths[i], Style.visibleLength(row.get(i)));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -39,7 +39,11 @@ public final class TextTable {
     private static void line(StringBuilder sb, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            line.append(i + 1 < cells.size() ? String.format("%-" + widths[i] + "s  ", cells.get(i)) : cells.get(i));
+            String cell = cells.get(i);
+            line.append(cell);
+            if (i + 1 < cells.size()) {
+                line.append(" ".repeat(widths[i] - Style.visibleLength(cell) + 2));
+            }
         }
         sb.append(line.toString().stripTrailing()).append('\n');
     }

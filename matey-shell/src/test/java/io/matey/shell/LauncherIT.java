@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -86,45 +88,42 @@ class LauncherIT {
         Launcher.Result noCommand = matey("schema", "explode");
         assertThat(noCommand.exitCode()).isEqualTo(2);
         assertThat(noCommand.all()).contains("matey help");
+        Launcher.Result mistyped = matey("db", "stauts");
+        assertThat(mistyped.exitCode()).isEqualTo(2);
+        assertThat(mistyped.stdout()).as("errors go to stderr").isEmpty();
+        assertThat(mistyped.stderr()).as("plain in a pipe")
+                .startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n").doesNotContain("\u001b[");
+        Launcher.Result equalsForm = matey("schema", "status", "--path=.", "--format=json");
+        assertThat(equalsForm.exitCode()).as(equalsForm.all()).isZero();
+        assertThat(equalsForm.stdout()).contains("\"target\": \".\"");
         Launcher.Result badSteps = matey("db", "down", "--steps", "0");
         assertThat(badSteps.exitCode()).isEqualTo(2);
         assertThat(badSteps.stderr()).contains("error:");
     }
 
     @Test
-    void interruptedRunExitsWith130AndKeepsArtifacts() throws Exception {
-        expect(0, "init", "--engine", "sqlite");
-        String lockBefore = Files.readString(dir.resolve("schema.lock.toml"));
-        Files.writeString(dir.resolve("migrations/001_slow.sql"), "-- migrate:up\nCREATE TABLE t (x INTEGER);\n"
-                + "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 500000000) "
-                + "SELECT count(*) FROM c;\n-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
-        Path out = Files.createTempFile("matey-out", ".txt");
-        Path err = Files.createTempFile("matey-err", ".txt");
-        Path scratchDir = Files.createDirectories(dir.resolve("scratch"));
-        Process process = Launcher.start(dir, Map.of("TEST_DATABASE_URL", "sqlite3:" + scratchDir), out, err,
-                "schema", "apply");
-        awaitScratchDatabase(scratchDir); // the replay is running the slow statement
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(); // ./matey execs java
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(130);
-        assertThat(Files.readString(err)).contains("error: Interrupted.");
-        assertThat(Files.readString(dir.resolve("schema.lock.toml"))).isEqualTo(lockBefore);
-        assertThat(Files.exists(dir.resolve("checkpoints/001_slow.sql"))).isFalse();
-        try (Stream<Path> left = Files.list(scratchDir)) {
-            assertThat(left.filter(p -> p.toString().endsWith(".sqlite3"))).as("scratch databases dropped").isEmpty();
+    void concurrentRunsWaitForTheInstallAndPrintTheVersion() throws Exception {
+        Path installed = Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher/matey.jar");
+        expect(0, "--version"); // installed and its cache recorded
+        assertThat(installed.toFile().setLastModified(946684800000L)).isTrue(); // older than every source: reinstall
+        List<Process> processes = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path out = Files.createTempFile("matey-out", ".txt");
+            Path err = Files.createTempFile("matey-err", ".txt");
+            outputs.add(out);
+            outputs.add(err);
+            processes.add(Launcher.start(dir, env, out, err, "--version"));
         }
-    }
-
-    private static void awaitScratchDatabase(Path scratchDir) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try (Stream<Path> files = Files.list(scratchDir)) {
-                if (files.anyMatch(p -> p.getFileName().toString().startsWith("matey_"))) {
-                    Thread.sleep(500);
-                    return;
-                }
-            }
-            Thread.sleep(100);
+        StringBuilder errors = new StringBuilder();
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).waitFor(300, TimeUnit.SECONDS)).isTrue();
+            String stdout = Files.readString(outputs.get(2 * i));
+            errors.append(Files.readString(outputs.get(2 * i + 1)));
+            assertThat(processes.get(i).exitValue()).as(errors.toString()).isZero();
+            assertThat(stdout).matches("matey \\S+ \\(commit [0-9a-f]{7,}[^)]*\\)\n");
         }
-        throw new IllegalStateException("the replay did not start within a minute");
+        assertThat(errors.toString()).contains("matey: waiting for another matey to finish building...");
+        assertThat(installed).isReadable();
     }
 }

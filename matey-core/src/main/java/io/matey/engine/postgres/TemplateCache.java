@@ -1,28 +1,30 @@
 package io.matey.engine.postgres;
 
 import io.matey.engine.MateyUrl;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
+import java.time.Instant;
 
 /**
- * Checkpoint states kept as template databases ({@code matey_tpl_<group>_<digest>}): cloning one with
+ * Checkpoint states kept as template databases (docs/architecture.md §6): cloning one with
  * {@code CREATE DATABASE ... TEMPLATE} copies files instead of re-running hundreds of DDL statements, which is
- * most of an incremental replay. One template per group (target) is kept; a new checkpoint replaces it.
+ * most of an incremental replay. A group (one target of one workspace checkout) keeps its newest template; a new
+ * anchor replaces it, and the least recently used templates of other groups go beyond {@link #KEPT} per server.
+ *
+ * <p>Processes on one server coordinate through {@link TemplateLocks}: a clone holds its template's lock shared, a
+ * build and a drop hold it exclusively, and eviction only tries the lock, so a template being cloned or built
+ * is never dropped, and a template in use by a session is never dropped with {@code FORCE}.
  */
 final class TemplateCache {
 
-    /** SQLSTATE 55006: the template is in use (another replay is cloning or building it). */
+    /** Templates kept per server across all groups; beyond it the least recently used are dropped. */
+    static final int KEPT = 16;
+
+    /** SQLSTATE 55006: the template is in use (a session is connected to it). */
     private static final String OBJECT_IN_USE = "55006";
-    private static final String DUPLICATE_DATABASE = "42P04";
+    /** SQLSTATE 42501: the user may not clone a database it does not own (another user's template). */
+    private static final String NOT_PERMITTED = "42501";
 
     private final PostgresEngine engine;
 
@@ -30,76 +32,87 @@ final class TemplateCache {
         this.engine = engine;
     }
 
+    /**
+     * Creates {@code url} as a clone of the group's template holding {@code dump}, building the template first
+     * when it is missing. Returns false when the template cannot be cloned (busy, or another user's).
+     */
     boolean create(MateyUrl url, String group, String dump) throws SQLException {
-        String prefix = "matey_tpl_" + group + "_";
-        String template = prefix + fingerprint(dump);
-        MateyUrl templateUrl = engine.siblingUrl(url, template);
-        if (!engine.databaseExists(templateUrl) && !build(templateUrl, dump)) {
-            return false;
+        TemplateName template = TemplateName.of(group, dump);
+        try (Connection c = new PostgresConnector(url).connectMaintenance()) {
+            TemplateLocks locks = new TemplateLocks(c);
+            locks.lockShared(template);
+            TemplateDirectory directory = new TemplateDirectory(c);
+            if (!directory.exists(template)) {
+                locks.unlockShared(template);
+                locks.lockExclusive(template); // waits while others clone or build it
+                if (!directory.exists(template) && !build(c, template, url, dump)) {
+                    return false;
+                }
+            }
+            if (!clone(c, url, template)) {
+                return false;
+            }
+            directory.touch(template, Instant.now(), group);
+            for (TemplateDirectory.Evictable stale : directory.evictable(template, KEPT)) {
+                if (locks.tryLockExclusive(stale.template())) {
+                    drop(c, stale.database());
+                    locks.unlockExclusive(stale.template());
+                }
+            }
+            return true;
+        } // closing the session releases its locks, also after a failure
+    }
+
+    /**
+     * Loads under a temporary name and renames, so that a template is complete whenever it exists. Returns false
+     * when the dump does not load: the caller then loads it into the scratch database and reports the failure.
+     */
+    private boolean build(Connection maintenance, TemplateName template, MateyUrl url, String dump) throws SQLException {
+        MateyUrl building = engine.siblingUrl(url, template.building());
+        engine.dropDatabase(building); // left by a crashed build; nobody else builds while we hold the lock
+        engine.createDatabase(building);
+        try {
+            try (Connection c = engine.connect(building)) {
+                engine.loadAtomically(c, dump);
+            } catch (SQLException loadFailure) {
+                engine.dropDatabase(building);
+                return false;
+            }
+            try (Statement st = maintenance.createStatement()) {
+                st.execute("ALTER DATABASE " + quote(template.building()) + " RENAME TO " + quote(template.name()));
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            engine.dropDatabase(building);
+            throw e;
         }
-        PostgresConnector connector = new PostgresConnector(url);
-        try (Connection c = connector.connectMaintenance(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + quote(connector.database()) + " TEMPLATE " + quote(template));
+    }
+
+    private static boolean clone(Connection c, MateyUrl url, TemplateName template) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + quote(new PostgresConnector(url).database()) + " TEMPLATE "
+                    + quote(template.name()));
+            return true;
         } catch (SQLException e) {
-            if (OBJECT_IN_USE.equals(e.getSQLState())) {
+            if (OBJECT_IN_USE.equals(e.getSQLState()) || NOT_PERMITTED.equals(e.getSQLState())) {
                 return false;
             }
             throw e;
         }
-        dropOthers(url, prefix, template);
-        return true;
     }
 
-    /** Builds the template under a temporary name and renames it, so a half-loaded template is never cloned. */
-    private boolean build(MateyUrl templateUrl, String dump) throws SQLException {
-        String name = new PostgresConnector(templateUrl).database();
-        MateyUrl building = engine.siblingUrl(templateUrl, name + "_b");
-        engine.dropDatabase(building);
-        engine.createDatabase(building);
-        try (Connection c = engine.connect(building)) {
-            engine.loadAtomically(c, dump);
-        }
-        PostgresConnector connector = new PostgresConnector(building);
-        try (Connection c = connector.connectMaintenance(); Statement st = c.createStatement()) {
-            st.execute("ALTER DATABASE " + quote(connector.database()) + " RENAME TO " + quote(name));
-            return true;
+    /** Drops without {@code FORCE}: a database someone is connected to (a person looking) stays. */
+    private static void drop(Connection c, String database) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quote(database));
         } catch (SQLException e) {
-            engine.dropDatabase(building);
-            if (DUPLICATE_DATABASE.equals(e.getSQLState()) || OBJECT_IN_USE.equals(e.getSQLState())) {
-                return engine.databaseExists(templateUrl); // a concurrent replay built it first
-            }
-            throw e;
-        }
-    }
-
-    private void dropOthers(MateyUrl url, String prefix, String keep) throws SQLException {
-        List<String> stale = new ArrayList<>();
-        try (Connection c = new PostgresConnector(url).connectMaintenance();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT datname FROM pg_database WHERE starts_with(datname, ?) AND datname <> ?")) {
-            ps.setString(1, prefix);
-            ps.setString(2, keep);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stale.add(rs.getString(1));
-                }
+            if (!OBJECT_IN_USE.equals(e.getSQLState()) && !NOT_PERMITTED.equals(e.getSQLState())) {
+                throw e;
             }
         }
-        for (String name : stale) {
-            engine.dropDatabase(engine.siblingUrl(url, name));
-        }
     }
 
-    private static String fingerprint(String dump) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(dump.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -76,12 +76,13 @@ class DataCommands {
         console.print("Data set: " + result.set() + "\n" + table.render());
     }
 
-    private static Map<String, Object> json(String target, String set, List<Map<String, Object>> files) {
+    /** Like every report: an array with one object per target (here always one). */
+    private static List<Map<String, Object>> json(String target, String set, List<Map<String, Object>> files) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("target", target);
         json.put("set", set);
         json.put("files", files);
-        return json;
+        return List.of(json);
     }
 
     private static Map<String, Object> file(String name, String table, String mode, int rows) {

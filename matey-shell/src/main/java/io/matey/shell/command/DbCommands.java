@@ -14,11 +14,11 @@ import io.matey.shell.Json;
 import io.matey.shell.Progress;
 import io.matey.shell.ReportFormat;
 import io.matey.shell.Style;
+import io.matey.shell.TargetReports;
 import io.matey.shell.TextTable;
 import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import org.springframework.shell.command.CommandRegistration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,22 +54,21 @@ class DbCommands {
             @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
             @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        List<LiveStatus> results = report(workspace, path, all, url, (matey, target) -> matey.dbStatus(target, url));
+        List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
+                (matey, target) -> matey.dbStatus(target, url));
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
-            console.print(Json.render(results.stream().map(DbCommands::statusJson).toList()));
+            console.print(Json.render(TargetReports.json(results, DbCommands::statusJson)));
         } else {
-            List<String> blocks = new ArrayList<>();
-            for (LiveStatus status : results) {
-                StringBuilder out = new StringBuilder(SchemaCommands.header(results.size(), status.target()));
+            TargetReports.print(console, results, status -> {
+                StringBuilder out = new StringBuilder();
                 status.migrations().forEach(e -> out.append(e.applied() ? "[X] " : "[ ] ").append(e.file()).append('\n'));
                 status.unknownVersions().forEach(v -> out.append("[?] ").append(v).append(" (applied, not in the worktree)\n"));
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
-                blocks.add(out.toString());
-            }
-            console.print(String.join("\n", blocks));
+                return out.toString();
+            });
         }
-        Console.exitIf(exitCode, results.stream().anyMatch(s -> s.pending() > 0));
+        TargetReports.exit(results, exitCode, status -> status.pending() > 0);
     }
 
     private static Map<String, Object> statusJson(LiveStatus status) {
@@ -186,9 +185,10 @@ class DbCommands {
             @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target drifted") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        List<LiveDrift> results = report(workspace, path, all, url, (matey, target) -> matey.dbDrift(target, url));
+        List<TargetReports.Outcome<LiveDrift>> results = report(workspace, path, all, url,
+                (matey, target) -> matey.dbDrift(target, url));
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
-            console.print(Json.render(results.stream().map(d -> {
+            console.print(Json.render(TargetReports.json(results, d -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", d.target());
                 json.put("url", d.url().toString());
@@ -197,17 +197,13 @@ class DbCommands {
                 json.put("problem", d.prefix().problem());
                 json.put("diff", d.diff());
                 return json;
-            }).toList()));
+            })));
         } else {
-            List<String> blocks = new ArrayList<>();
-            for (LiveDrift d : results) {
-                blocks.add(SchemaCommands.header(results.size(), d.target()) + "Applied index: " + d.appliedIndex()
-                        + "  Status: " + Style.state(d.drifted() ? "drifted" : "clean", !d.drifted()) + "\n"
-                        + problem(d.prefix()) + (d.drifted() ? d.diff() : ""));
-            }
-            console.print(String.join("\n", blocks));
+            TargetReports.print(console, results, d -> "Applied index: " + d.appliedIndex() + "  Status: "
+                    + Style.state(d.drifted() ? "drifted" : "clean", !d.drifted()) + "\n" + problem(d.prefix())
+                    + (d.drifted() ? d.diff() : ""));
         }
-        Console.exitIf(exitCode, results.stream().anyMatch(LiveDrift::drifted));
+        TargetReports.exit(results, exitCode, LiveDrift::drifted);
     }
 
     @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
@@ -223,9 +219,10 @@ class DbCommands {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
         }
-        List<LivePlan> results = report(workspace, path, all, url, (matey, target) -> matey.dbPlan(target, url));
+        List<TargetReports.Outcome<LivePlan>> results = report(workspace, path, all, url,
+                (matey, target) -> matey.dbPlan(target, url));
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
-            console.print(Json.render(results.stream().map(p -> {
+            console.print(Json.render(TargetReports.json(results, p -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", p.target());
                 json.put("url", p.url().toString());
@@ -235,19 +232,14 @@ class DbCommands {
                 json.put("problem", p.prefix().problem());
                 json.put("diff", p.diff());
                 return json;
-            }).toList()));
+            })));
         } else {
-            List<String> blocks = new ArrayList<>();
-            for (LivePlan p : results) {
-                String body = sql ? p.sql() : diff ? p.diff()
-                        : new TextTable("Applied", "Target", "Status")
-                                .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
-                                .render();
-                blocks.add(SchemaCommands.header(results.size(), p.target()) + body + (sql ? "" : problem(p.prefix())));
-            }
-            console.print(String.join("\n", blocks));
+            TargetReports.print(console, results, p -> (sql ? p.sql() : diff ? p.diff()
+                    : new TextTable("Applied", "Target", "Status")
+                            .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
+                            .render()) + (sql ? "" : problem(p.prefix())));
         }
-        Console.exitIf(exitCode, results.stream().anyMatch(p -> !p.match()));
+        TargetReports.exit(results, exitCode, p -> !p.match());
     }
 
     /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
@@ -255,13 +247,13 @@ class DbCommands {
         return prefix.problem() == null || prefix.problem().isEmpty() ? "" : "Problem: " + prefix.problem() + "\n";
     }
 
-    private static <T> List<T> report(String workspace, String path, boolean all, String url,
+    private static <T> List<TargetReports.Outcome<T>> report(String workspace, String path, boolean all, String url,
             BiFunction<Matey, TargetConfig, T> command) {
         Matey matey = Matey.at(workspace);
         List<TargetConfig> targets = matey.targets(path, all);
         if (url != null && targets.size() > 1) {
             throw new MateyException("--url names one database; use it with one target, not with --all.");
         }
-        return targets.stream().map(t -> command.apply(matey, t)).toList();
+        return TargetReports.run(targets, t -> command.apply(matey, t));
     }
 }

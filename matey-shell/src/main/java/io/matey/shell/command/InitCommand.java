@@ -23,15 +23,15 @@ class InitCommand {
             @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
-            @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") String ci,
+            @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") @OptionValues(provider = "ciProviders") String ci,
             @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations)") boolean force,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         StringBuilder out = new StringBuilder();
+        // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts.
         boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null && !force
-                && matey.hasTarget(path);
+                && (path == null ? matey.hasWorkspace() : matey.hasTarget(path));
         if (onlyCi) {
-            // Adding CI to an initialised workspace must not require resetting its artifacts.
             console.print("Wrote " + matey.writeCi(ci, false));
             return;
         }

@@ -5,20 +5,20 @@ import io.matey.MateyException;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
 import io.matey.lint.Linter;
+import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
-import java.io.PrintWriter;
 import java.util.List;
-import org.jline.terminal.Terminal;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 @Command(group = "Lint")
 class LintCommand {
 
-    private final Terminal terminal;
+    private final Console console;
 
-    LintCommand(Terminal terminal) {
-        this.terminal = terminal;
+    LintCommand(Console console) {
+        this.console = console;
     }
 
     /**
@@ -29,9 +29,10 @@ class LintCommand {
             + "reversibility, destructive and locking changes) and of the generated artifacts; exits 1 on any error. "
             + "Accept a finding on purpose with a '-- matey:nolint CODE' comment. Example: matey lint --all --format json")
     void lint(
-            @Option(longNames = "path", description = "Target path relative to the workspace") String path,
+            @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "exit-code", description = "Exit 1 on warnings too (errors always exit 1)") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (!format.equals("text") && !format.equals("json")) {
             throw new MateyException("--format must be 'text' or 'json', not '" + format + "'.");
@@ -39,10 +40,8 @@ class LintCommand {
         List<LintReport> reports = Matey.at(workspace).targets(path, all).stream()
                 .map(target -> new LintReport(target.name(), Linter.lint(target)))
                 .toList();
-        PrintWriter out = terminal.writer();
-        out.print(format.equals("json") ? LintOutput.json(reports) : LintOutput.text(reports));
-        out.flush();
-        if (reports.stream().anyMatch(LintReport::hasErrors)) {
+        console.write(format.equals("json") ? LintOutput.json(reports) : LintOutput.text(reports));
+        if (reports.stream().anyMatch(exitCode ? r -> !r.findings().isEmpty() : LintReport::hasErrors)) {
             throw new ExitStatusException(1);
         }
     }

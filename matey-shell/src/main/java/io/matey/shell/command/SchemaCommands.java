@@ -11,9 +11,8 @@ import io.matey.shell.Json;
 import io.matey.shell.Progress;
 import io.matey.shell.ReportFormat;
 import io.matey.shell.Style;
+import io.matey.shell.TargetReports;
 import io.matey.shell.TextTable;
-import io.matey.workspace.TargetConfig;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +37,14 @@ class SchemaCommands {
             @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        List<SchemaStatus> statuses = Matey.at(workspace).schemaStatus(path, all);
+        Matey matey = Matey.at(workspace);
+        List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targets(path, all),
+                target -> matey.schemaStatus(target.name(), false).get(0));
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
-            console.print(Json.render(statuses.stream().map(SchemaCommands::statusJson).toList()));
+            console.print(Json.render(TargetReports.json(statuses, SchemaCommands::statusJson)));
         } else {
-            List<String> blocks = new ArrayList<>();
-            for (SchemaStatus status : statuses) {
-                StringBuilder out = new StringBuilder(header(statuses.size(), status.target()));
-                out.append(new TextTable("Status", "Steps", "Diagnostics")
+            TargetReports.print(console, statuses, status -> {
+                StringBuilder out = new StringBuilder(new TextTable("Status", "Steps", "Diagnostics")
                         .row(Style.state(status.clean() ? "clean" : "stale", status.clean()), status.steps(),
                                 status.diagnostics().size()).render());
                 if (!status.clean()) {
@@ -53,11 +52,10 @@ class SchemaCommands {
                     status.diagnostics().forEach(d -> diagnostics.row(d.code().id(), d.path(), d.detail()));
                     out.append(diagnostics.render());
                 }
-                blocks.add(out.toString());
-            }
-            console.print(String.join("\n", blocks));
+                return out.toString();
+            });
         }
-        Console.exitIf(exitCode, statuses.stream().anyMatch(s -> !s.clean()));
+        TargetReports.exit(statuses, exitCode, status -> !status.clean());
     }
 
     private static Map<String, Object> statusJson(SchemaStatus status) {
@@ -94,21 +92,15 @@ class SchemaCommands {
         }
         ReportFormat reportFormat = ReportFormat.parse(format);
         Matey matey = Matey.at(workspace);
-        List<TargetConfig> targets = matey.targets(path, all);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch);
-        List<SchemaPlanResult> results = new ArrayList<>();
-        for (TargetConfig target : targets) {
-            SchemaPlanResult result = matey.schemaPlan(target, options, Progress.forTerminal());
-            results.add(result);
-            if (reportFormat == ReportFormat.TEXT) {
-                String body = sql ? result.replaySql() : diff ? result.diff() : summary(result);
-                console.print(header(targets.size(), target.name()) + body);
-            }
-        }
+        List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all),
+                target -> matey.schemaPlan(target, options, Progress.forTerminal()));
         if (reportFormat == ReportFormat.JSON) {
-            console.print(Json.render(results.stream().map(SchemaCommands::planJson).toList()));
+            console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
+        } else {
+            TargetReports.print(console, results, result -> sql ? result.replaySql() : diff ? result.diff() : summary(result));
         }
-        Console.exitIf(exitCode, results.stream().anyMatch(r -> !r.match()));
+        TargetReports.exit(results, exitCode, result -> !result.match());
     }
 
     private static String summary(SchemaPlanResult result) {
@@ -161,7 +153,4 @@ class SchemaCommands {
         console.print(out.toString());
     }
 
-    static String header(int targets, String name) {
-        return targets > 1 ? Style.bold(name) + "\n" : "";
-    }
 }

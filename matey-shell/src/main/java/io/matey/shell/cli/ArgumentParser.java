@@ -1,0 +1,83 @@
+package io.matey.shell.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a command's arguments: {@code --name VALUE}, {@code --name=VALUE}, {@code -n VALUE}, flags
+ * ({@code --all}, {@code --all=false}), lists (values up to the next option), plain words for options declared
+ * with an arity, and {@code --help}. The runner masks every message it prints (a value may hold a password).
+ */
+final class ArgumentParser {
+
+    /** What was given: the raw values per option (empty for a bare flag), or a request for help. */
+    record Arguments(Map<OptionSpec, List<String>> values, boolean help) {
+    }
+
+    private ArgumentParser() {
+    }
+
+    static Arguments parse(CommandSpec command, List<String> args) {
+        Map<OptionSpec, List<String>> values = new LinkedHashMap<>();
+        String usage = "Run `matey help " + command.name() + "` for usage.";
+        int i = 0;
+        while (i < args.size()) {
+            String word = args.get(i++);
+            if ((word.equals("--help") || word.equals("-h")) && command.option(word).isEmpty()) {
+                return new Arguments(Map.of(), true);
+            }
+            if (!word.startsWith("-") || word.equals("-") || isNumber(word)) {
+                OptionSpec positional = command.options().stream()
+                        .filter(o -> o.positional() && !values.containsKey(o)).findFirst()
+                        .orElseThrow(() -> new UsageException("Unexpected argument '" + word + "' for '"
+                                + command.name() + "'.", usage));
+                values.put(positional, new ArrayList<>(List.of(word)));
+                continue;
+            }
+            int equals = word.indexOf('=');
+            String name = equals > 0 ? word.substring(0, equals) : word;
+            OptionSpec option = command.option(name).orElseThrow(() -> unknownOption(command, name, usage));
+            if (values.containsKey(option) && !option.multiValued()) {
+                throw new UsageException("Option '" + name + "' is given twice.", usage);
+            }
+            List<String> given = values.computeIfAbsent(option, o -> new ArrayList<>());
+            if (equals > 0) {
+                given.add(word.substring(equals + 1));
+            } else if (option.flag()) {
+                if (i < args.size() && (args.get(i).equals("true") || args.get(i).equals("false"))) {
+                    given.add(args.get(i++));
+                }
+            } else {
+                while (i < args.size() && given.size() < option.arityMax()
+                        && (!args.get(i).startsWith("--") || args.get(i).equals("--"))) {
+                    given.add(args.get(i++));
+                }
+            }
+            if (given.size() < option.arityMin()) {
+                throw new UsageException("Option '" + name + "' needs a value: " + option.usage() + ".", usage);
+            }
+        }
+        for (OptionSpec option : command.options()) {
+            if (option.required() && !values.containsKey(option)) {
+                throw new UsageException("Missing " + (option.positional() ? option.label() + " (" + option.usage() + ")"
+                        : "option " + option.usage()) + " for '" + command.name() + "'.", usage);
+            }
+        }
+        return new Arguments(values, false);
+    }
+
+    private static UsageException unknownOption(CommandSpec command, String name, String usage) {
+        List<String> names = new ArrayList<>();
+        command.options().forEach(o -> o.longNames().forEach(n -> names.add("--" + n)));
+        Optional<String> closest = Suggestions.closest(name, names);
+        return new UsageException("Unrecognised option '" + name + "' for '" + command.name() + "'."
+                + closest.map(c -> " Did you mean '" + c + "'?").orElse(""), usage);
+    }
+
+    private static boolean isNumber(String word) {
+        return word.matches("-\\d+(\\.\\d+)?");
+    }
+}

@@ -1,0 +1,145 @@
+package io.matey.shell.cli;
+
+import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
+import io.matey.shell.Console;
+import io.matey.shell.ExitStatusException;
+import io.matey.shell.InterruptHandler;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one command line (after the global options) and gives its exit code: 0 success, 1 unexpected failure
+ * or a report's {@code --exit-code}, 2 a user error (docs/architecture.md §8). Command objects are built here,
+ * their constructors given the {@link Console}.
+ */
+public final class CommandRunner {
+
+    private static final String LIST_HINT = "Run `matey help` to list the commands.";
+
+    private final CommandCatalog catalog;
+    private final Console console;
+
+    public CommandRunner(CommandCatalog catalog, Console console) {
+        this.catalog = catalog;
+        this.console = console;
+    }
+
+    public int run(List<String> args) {
+        try {
+            if (args.get(0).equals("help") || args.equals(List.of("--help")) || args.equals(List.of("-h"))) {
+                return help(args.subList(args.get(0).equals("help") ? 1 : args.size(), args.size()));
+            }
+            if (args.equals(List.of("--version"))) {
+                console.print(Version.describe());
+                return 0;
+            }
+            CommandSpec command = catalog.find(args).orElseThrow(() -> noCommand(args));
+            ArgumentParser.Arguments arguments = ArgumentParser.parse(command, args.subList(command.words().size(), args.size()));
+            if (arguments.help()) {
+                console.print(new Help(catalog).command(command));
+                return 0;
+            }
+            return invoke(command, arguments.values());
+        } catch (UsageException e) {
+            Console.error(e.getMessage());
+            System.err.println(MateyUrl.mask(e.hint()));
+            return 2;
+        }
+    }
+
+    private int help(List<String> words) {
+        Optional<CommandSpec> command = catalog.find(words);
+        if (command.isPresent() && command.get().words().size() == words.size()) {
+            console.print(new Help(catalog).command(command.get()));
+        } else if (!catalog.startingWith(words).isEmpty()) {
+            console.print(new Help(catalog).commands(words));
+        } else {
+            throw noCommand(words);
+        }
+        return 0;
+    }
+
+    private int invoke(CommandSpec command, Map<OptionSpec, List<String>> given) {
+        Object[] values = new Object[command.options().size()];
+        for (int i = 0; i < values.length; i++) {
+            OptionSpec option = command.options().get(i);
+            values[i] = ValueConverter.convert(option, given.get(option));
+        }
+        try {
+            Object result = command.method().invoke(instantiate(command.method().getDeclaringClass()), values);
+            if (result != null) {
+                console.print(String.valueOf(result));
+            }
+            return 0;
+        } catch (InvocationTargetException e) {
+            return failed(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            return failed(e);
+        }
+    }
+
+    Object instantiate(Class<?> type) throws ReflectiveOperationException {
+        Constructor<?> constructor = type.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        Object[] arguments = new Object[constructor.getParameterCount()];
+        for (int i = 0; i < arguments.length; i++) {
+            Class<?> wanted = constructor.getParameterTypes()[i];
+            if (wanted != Console.class) {
+                throw new IllegalStateException(type.getSimpleName() + " asks for a " + wanted.getName()
+                        + "; a command class may only ask for a Console.");
+            }
+            arguments[i] = console;
+        }
+        return constructor.newInstance(arguments);
+    }
+
+    /** The exit code of a command that threw; after Ctrl-C the failure is the interruption's, so it waits for it. */
+    private static int failed(Throwable failure) {
+        InterruptHandler.awaitIfInterrupted();
+        if (failure instanceof ExitStatusException status) {
+            return status.exitCode();
+        }
+        if (failure instanceof UsageException usage) {
+            throw usage;
+        }
+        if (failure instanceof MateyException) {
+            Console.error(failure.getMessage());
+            return 2;
+        }
+        Console.error("Unexpected error: " + failure);
+        failure.printStackTrace();
+        return 1;
+    }
+
+    /** No command has these words: name the closest one. Only leading words are quoted (never option values). */
+    private UsageException noCommand(List<String> args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("-") || words.size() == catalog.maxDepth()) {
+                break;
+            }
+            words.add(arg);
+        }
+        String typed = String.join(" ", words);
+        List<CommandSpec> group = catalog.startingWith(words);
+        if (!words.isEmpty() && !group.isEmpty()) {
+            return new UsageException("'" + typed + "' needs a subcommand: "
+                    + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
+        }
+        String suggestion = catalog.commands().stream().filter(c -> !c.hidden())
+                .filter(c -> Suggestions.close(prefix(words, c.words().size()), c.name()))
+                .min(Comparator.comparingInt(c -> Suggestions.distance(prefix(words, c.words().size()), c.name())))
+                .map(c -> " Did you mean '" + c.name() + "'?").orElse("");
+        return new UsageException("No command '" + typed + "'." + suggestion, LIST_HINT);
+    }
+
+    private static String prefix(List<String> words, int size) {
+        return String.join(" ", words.subList(0, Math.min(size, words.size())));
+    }
+}

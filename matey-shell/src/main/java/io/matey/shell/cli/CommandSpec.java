@@ -1,0 +1,19 @@
+package io.matey.shell.cli;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/** One command as declared by its annotated method: its words ({@code schema status}), help text and options. */
+public record CommandSpec(List<String> words, String group, String description, boolean hidden, Method method,
+        List<OptionSpec> options) {
+
+    public String name() {
+        return String.join(" ", words);
+    }
+
+    /** The option a command-line word ({@code --path}, {@code -p}) names. */
+    public Optional<OptionSpec> option(String word) {
+        return options.stream().filter(o -> o.namedBy(word)).findFirst();
+    }
+}

@@ -1,0 +1,96 @@
+package io.matey.shell.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code matey help}, {@code matey help <command>} and {@code <command> --help}, written from the declarations. */
+public final class Help {
+
+    private static final int WIDTH = 100;
+
+    private final CommandCatalog catalog;
+
+    public Help(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The command list, grouped, or only the commands whose names start with {@code words}. */
+    public String commands(List<String> words) {
+        Map<String, List<CommandSpec>> groups = new TreeMap<>();
+        for (CommandSpec command : catalog.startingWith(words)) {
+            if (!command.hidden()) {
+                groups.computeIfAbsent(command.group(), g -> new ArrayList<>()).add(command);
+            }
+        }
+        int width = catalog.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
+        StringBuilder out = new StringBuilder("Usage: matey [--workspace DIR] <command> [options]\n")
+                .append("       matey [--workspace DIR]    (an interactive session)\n\nAVAILABLE COMMANDS\n");
+        groups.forEach((group, commands) -> {
+            out.append('\n').append(group.isEmpty() ? "Other" : group).append('\n');
+            commands.forEach(c -> out.append(indented(c.name(), width, summary(c.description()))));
+        });
+        if (words.isEmpty()) {
+            out.append("\nBuilt-in\n")
+                    .append(indented("help", width, "This list, or `help <command>` for a command's options"))
+                    .append(indented("--version", width, "The version and git commit of this build"))
+                    .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"));
+        }
+        return out.toString();
+    }
+
+    /** One command: what it does and each option. */
+    public String command(CommandSpec command) {
+        StringBuilder out = new StringBuilder("matey ").append(command.name()).append("\n\n");
+        out.append(wrap(command.description(), 0)).append("\n\nUsage: matey ").append(command.name());
+        command.options().stream().filter(OptionSpec::positional).forEach(o -> out.append(' ').append(o.label()));
+        out.append(command.options().stream().anyMatch(o -> !o.positional()) ? " [options]\n" : "\n");
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (OptionSpec option : command.options()) {
+            StringBuilder text = new StringBuilder(option.description());
+            if (option.required()) {
+                text.append(" (required)");
+            }
+            if (!option.defaultValue().isEmpty()) {
+                text.append(" (default: ").append(option.defaultValue()).append(')');
+            }
+            String names = option.usage() + (option.shortNames().isEmpty() ? "" : ", -" + option.shortNames().get(0));
+            rows.put(option.positional() ? option.label() + ", " + names : names, text.toString());
+        }
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+        out.append("\nOptions:\n");
+        rows.forEach((names, text) -> out.append(indented(names, width, text)));
+        out.append(indented("--help, -h", width, "This text"));
+        return out.toString();
+    }
+
+    /** The first sentence: a command's description often ends with an example. */
+    private static String summary(String description) {
+        int example = description.indexOf(" Example:");
+        return example > 0 ? description.substring(0, example) : description;
+    }
+
+    private static String indented(String name, int width, String text) {
+        return "  " + name + " ".repeat(Math.max(1, width - name.length())) + wrap(text, width + 2).stripLeading() + "\n";
+    }
+
+    /** Wraps text at word boundaries, continuation lines indented by {@code indent}. */
+    private static String wrap(String text, int indent) {
+        StringBuilder out = new StringBuilder(" ".repeat(indent));
+        int column = indent;
+        for (String word : text.split(" ")) {
+            if (column > indent && column + 1 + word.length() > WIDTH) {
+                out.append('\n').append(" ".repeat(indent));
+                column = indent;
+            } else if (column > indent) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.toString();
+    }
+}

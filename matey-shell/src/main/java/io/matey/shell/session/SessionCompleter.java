@@ -1,0 +1,124 @@
+package io.matey.shell.session;
+
+import io.matey.shell.Completions;
+import io.matey.shell.cli.CommandCatalog;
+import io.matey.shell.cli.CommandSpec;
+import io.matey.shell.cli.OptionSpec;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import org.springframework.shell.CompletionContext;
+import org.springframework.shell.CompletionProposal;
+import org.springframework.shell.completion.CompletionProvider;
+
+/**
+ * Tab completion from the command declarations: command words, then the command's options, then an option's
+ * values (its {@code @OptionValues} provider in {@link Completions}, or the constants of an enum).
+ */
+final class SessionCompleter implements Completer {
+
+    static final List<String> BUILT_INS = List.of("help", "exit", "quit", "clear");
+
+    private final CommandCatalog catalog;
+    private final Completions completions;
+
+    SessionCompleter(CommandCatalog catalog, Completions completions) {
+        this.catalog = catalog;
+        this.completions = completions;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> typed = withoutGlobalOptions(line.words().subList(0, line.wordIndex()));
+        String current = line.word().substring(0, line.wordCursor());
+        Optional<CommandSpec> command = catalog.find(typed);
+        if (command.isEmpty()) {
+            commandWords(typed, candidates);
+            return;
+        }
+        CommandSpec spec = command.get();
+        List<String> args = typed.subList(spec.words().size(), typed.size());
+        int equals = current.indexOf('=');
+        if (current.startsWith("--") && equals > 0) {
+            spec.option(current.substring(0, equals)).ifPresent(o ->
+                    values(o, line, current.substring(0, equals + 1), candidates));
+            return;
+        }
+        Optional<OptionSpec> expecting = args.isEmpty() ? Optional.empty()
+                : spec.option(args.get(args.size() - 1)).filter(o -> !o.flag());
+        if (expecting.isPresent()) {
+            values(expecting.get(), line, "", candidates);
+            return;
+        }
+        for (OptionSpec option : spec.options()) {
+            if (args.stream().noneMatch(option::namedBy)) {
+                candidates.add(new Candidate("--" + option.name(), "--" + option.name(), null, option.description(),
+                        null, null, true));
+            }
+        }
+    }
+
+    private void commandWords(List<String> typed, List<Candidate> candidates) {
+        List<String> seen = new ArrayList<>();
+        for (CommandSpec spec : catalog.startingWith(typed)) {
+            String next = spec.words().get(typed.size());
+            if (!spec.hidden() && !seen.contains(next)) {
+                seen.add(next);
+                boolean last = catalog.startingWith(append(typed, next)).stream().allMatch(c -> c.words().size() == typed.size() + 1);
+                candidates.add(new Candidate(next, next, null, null, null, null, last));
+            }
+        }
+        if (typed.isEmpty()) {
+            BUILT_INS.forEach(b -> candidates.add(new Candidate(b)));
+        }
+    }
+
+    private void values(OptionSpec option, ParsedLine line, String prefix, List<Candidate> candidates) {
+        for (String value : values(option, line)) {
+            candidates.add(new Candidate(prefix + value, value, null, null, null, null, true));
+        }
+    }
+
+    private List<String> values(OptionSpec option, ParsedLine line) {
+        Class<?> type = option.parameter().getType();
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            return names;
+        }
+        if (option.provider() == null) {
+            return List.of();
+        }
+        try {
+            Method method = Completions.class.getMethod(option.provider());
+            CompletionProvider provider = (CompletionProvider) method.invoke(completions);
+            return provider.apply(new CompletionContext(line.words(), line.wordIndex(), line.wordCursor(), null, null))
+                    .stream().map(CompletionProposal::value).toList();
+        } catch (ReflectiveOperationException | ClassCastException unknownProvider) {
+            return List.of();
+        }
+    }
+
+    /** The words after {@code --workspace DIR}, which the session passes to every command itself. */
+    private static List<String> withoutGlobalOptions(List<String> words) {
+        int start = 0;
+        while (start < words.size() && words.get(start).startsWith("--workspace")) {
+            start += words.get(start).equals("--workspace") ? 2 : 1;
+        }
+        return words.subList(Math.min(start, words.size()), words.size());
+    }
+
+    private static List<String> append(List<String> words, String word) {
+        List<String> longer = new ArrayList<>(words);
+        longer.add(word);
+        return longer;
+    }
+}

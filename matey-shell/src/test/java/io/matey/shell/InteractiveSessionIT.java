@@ -1,0 +1,119 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code matey} without a command, as a person uses it: the launcher on a pseudo-terminal, keys typed one by one.
+ * Runs with {@code NO_COLOR}, which must leave line editing (Tab, arrows) intact.
+ */
+class InteractiveSessionIT {
+
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final String PASSWORD = "Pw-4321-secret";
+
+    @TempDir
+    Path workspace;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void completesRunsCancelsAndExits() throws Exception {
+        Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\", \"db/reporting\", \"db/slow\"]\n");
+        for (String target : List.of("db/core", "db/reporting", "db/slow")) {
+            Files.createDirectories(workspace.resolve(target + "/migrations"));
+            Files.writeString(workspace.resolve(target + "/config.toml"),
+                    "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"SCRATCH_URL\"\n");
+        }
+        Files.writeString(workspace.resolve("db/slow/migrations/001_slow.sql"), "-- migrate:up\nCREATE TABLE t (x INTEGER);\n"
+                + "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 500000000) "
+                + "SELECT count(*) FROM c;\n-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
+        Path scratch = Files.createDirectories(workspace.resolve("scratch"));
+        Map<String, String> env = Map.of("HOME", home.toString(), "NO_COLOR", "1", "SCRATCH_URL", "sqlite3:" + scratch);
+
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, env)) {
+            terminal.awaitPrompt(1, START);
+            terminal.type("schema status --path db/c");
+            terminal.press("Tab");
+            terminal.await(screen -> screen.endsWith("matey> schema status --path db/core"), STEP);
+            terminal.press("Enter");
+            String status = terminal.awaitPrompt(2, STEP);
+            assertThat(status).containsPattern("Status\\s+Steps\\s+Diagnostics").containsPattern("clean\\s+0\\s+0");
+
+            assertThat(terminal.screenWithStyles()).as("NO_COLOR: plain output").doesNotContain("\u001b[32m", "\u001b[1m");
+
+            terminal.type("schema plan --path db/slow");
+            terminal.press("Enter");
+            awaitScratchDatabase(scratch);
+            terminal.press("C-c");
+            String cancelled = terminal.awaitPrompt(3, STEP);
+            assertThat(cancelled).contains("error: Interrupted.");
+            try (Stream<Path> left = Files.list(scratch)) {
+                assertThat(left).as("scratch databases dropped").isEmpty();
+            }
+
+            terminal.press("Up");
+            terminal.await(screen -> screen.endsWith("matey> schema plan --path db/slow"), STEP);
+            terminal.press("C-c"); // discards the recalled line, not the session
+            terminal.awaitPrompt(4, STEP);
+
+            terminal.type("db stauts --url postgres://u:" + PASSWORD + "@127.0.0.1/app");
+            terminal.press("Enter");
+            String mistyped = terminal.awaitPrompt(5, STEP);
+            assertThat(mistyped).contains("error: No command 'db stauts'. Did you mean 'db status'?");
+            assertThat(mistyped.lines().filter(line -> !line.startsWith("matey>"))).noneMatch(line -> line.contains(PASSWORD));
+
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
+
+        Path history = home.resolve(".matey_history");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+        assertThat(Files.readString(history)).contains("schema status --path db/core", "db stauts --url postgres://u:****@")
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void colouredValuesKeepTheTableAligned() throws Exception {
+        Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
+        Files.createDirectories(workspace.resolve("db/core/migrations"));
+        Files.writeString(workspace.resolve("db/core/config.toml"), "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString()))) {
+            terminal.awaitPrompt(1, START);
+            terminal.type("schema status");
+            terminal.press("Enter");
+            String screen = terminal.awaitPrompt(2, STEP);
+            assertThat(screen).contains("Status  Steps  Diagnostics\nclean   0      0\n");
+            assertThat(terminal.screenWithStyles()).as("on a terminal, clean is green").contains("\u001b[32mclean");
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
+    }
+
+    private static void awaitScratchDatabase(Path scratch) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Stream<Path> files = Files.list(scratch)) {
+                if (files.anyMatch(p -> p.getFileName().toString().startsWith("matey_"))) {
+                    Thread.sleep(500);
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the replay did not start within a minute");
+    }
+}

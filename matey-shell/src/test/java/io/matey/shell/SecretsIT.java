@@ -1,0 +1,45 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A password in a URL never reaches the output, whatever goes wrong: mistyped commands, unknown options, bad
+ * values, {@code --opt=value}, failing connections. Every stream of every run is searched for it.
+ */
+class SecretsIT {
+
+    private static final String PASSWORD = "Sekr3t-Pw-77";
+    private static final String URL = "postgres://app:" + PASSWORD + "@127.0.0.1:1/app?sslmode=disable";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noOutputContainsThePassword() throws Exception {
+        assertThat(Launcher.run(dir, Map.of(), "init", "--engine", "postgres").exitCode()).isZero();
+        List<List<String>> lines = List.of(
+                List.of("db", "stauts", "--url", URL),
+                List.of("db", "stauts", "--url=" + URL),
+                List.of("db", "status", "--urll=" + URL),
+                List.of("db", "status", "--url", URL, "--url=" + URL),
+                List.of("db", "down", "--steps=" + URL, "--url", URL),
+                List.of("db", "status", URL),
+                List.of("db", "status", "--url=" + URL),
+                List.of("db", "status", "--url", "mysql://root:" + PASSWORD + "@127.0.0.1:1/x"),
+                List.of("schema", "plan", "--test-url=" + URL),
+                List.of("--workspace", dir.toString(), "db", "up", "--url", URL));
+        for (List<String> line : lines) {
+            Launcher.Result result = Launcher.run(dir, Map.of(), line.toArray(String[]::new));
+            assertThat(result.exitCode()).as("%s\n%s", line, result.all()).isEqualTo(2);
+            assertThat(result.all()).as("%s", line).contains("error:").doesNotContain(PASSWORD);
+        }
+        Launcher.Result equalsForm = Launcher.run(dir, Map.of(), "db", "status", "--url=" + URL);
+        assertThat(equalsForm.stderr()).as("--url=VALUE is the URL, masked").contains("app:****@127.0.0.1:1/app");
+    }
+}

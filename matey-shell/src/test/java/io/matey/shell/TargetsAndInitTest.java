@@ -1,0 +1,92 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --all} with a failing target, {@code lint --exit-code}, {@code init} on existing workspaces, {@code --base}. */
+class TargetsAndInitTest {
+
+    @TempDir
+    Path dir;
+
+    private MateyProcess.Result matey(Map<String, String> env, String... args) throws Exception {
+        return MateyProcess.run(dir, env, args);
+    }
+
+    private MateyProcess.Result matey(String... args) throws Exception {
+        return matey(Map.of(), args);
+    }
+
+    private void twoTargets() throws Exception {
+        assertThat(matey("init", "--path", "db/a", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(matey("init", "--path", "db/b", "--engine", "sqlite").exitCode()).isZero();
+    }
+
+    @Test
+    void allReportsEveryTargetAndExitsWithTheWorst() throws Exception {
+        twoTargets();
+        Map<String, String> onlyA = Map.of("DB_A_DATABASE_URL", "sqlite3:" + dir.resolve("a.sqlite3"));
+        Files.writeString(dir.resolve("db/a/migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE a;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply", "--path", "db/a").exitCode()).isZero();
+        assertThat(matey(onlyA, "db", "up", "--path", "db/a").exitCode()).isZero();
+
+        MateyProcess.Result text = matey(onlyA, "db", "status", "--all");
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.stdout()).isEqualTo("db/a\n[X] migrations/001_a.sql\n\nApplied: 1\nPending: 0\n\ndb/b\n");
+        assertThat(text.stderr()).contains("error: db/b: Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.");
+
+        MateyProcess.Result json = matey(onlyA, "db", "status", "--all", "--format", "json");
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.stdout()).contains("\"target\": \"db/a\",\n  \"url\":", "\"target\": \"db/b\",\n  \"error\": "
+                + "\"Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.\"");
+    }
+
+    @Test
+    void lintExitCodeAlsoFailsOnWarnings() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n",
+                StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        MateyProcess.Result plain = matey("lint");
+        assertThat(plain.exitCode()).as(plain.stdout()).isZero();
+        assertThat(plain.stdout()).contains("WARNING L010");
+        assertThat(matey("lint", "--exit-code").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void initCiFromAWorkspaceRootThatIsNoTarget() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        twoTargets();
+        MateyProcess.Result ci = matey("init", "--ci", "github");
+        assertThat(ci.exitCode()).as(ci.stderr()).isZero();
+        assertThat(ci.stdout()).startsWith("Wrote " + dir.resolve(".github/workflows/matey-schema.yml"));
+    }
+
+    @Test
+    void initKeepsTheCommentsOfAnExistingConfig() throws Exception {
+        Files.writeString(dir.resolve("matey.toml"), "targets = [\".\"]\n");
+        Files.writeString(dir.resolve("config.toml"), "# the billing database\nengine = \"sqlite\"  # local only\n"
+                + "url_env = \"BILLING_URL\"\ntest_url_env = \"OLD\" # scratch\n\n[codegen]\nenabled = false # later\n");
+        MateyProcess.Result init = matey("init", "--test-url-env", "BILLING_TEST_URL");
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("config.toml"))).isEqualTo("# the billing database\n"
+                + "engine = \"sqlite\"  # local only\nurl_env = \"BILLING_URL\"\ntest_url_env = \"BILLING_TEST_URL\" # scratch\n\n"
+                + "[codegen]\nenabled = false # later\n");
+    }
+
+    @Test
+    void baseOutsideGitSaysSo() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result plan = matey("schema", "plan", "--base", "main");
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stderr()).contains("error: --base main compares with git history, but " + dir
+                + " is not inside a git repository.").doesNotContain("setGitDir");
+    }
+}
