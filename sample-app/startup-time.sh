@@ -6,10 +6,10 @@
 #   MATEY_TEST_POSTGRES_URL='postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable' sample-app/startup-time.sh [PAIRS]
 set -euo pipefail
 : "${MATEY_TEST_POSTGRES_URL:?set MATEY_TEST_POSTGRES_URL to a PostgreSQL server URL}"
+# PAIRS=0 only builds the workspace and database, in $STARTUP_WORK if set (kept), to time the runs with another tool.
 pairs="${1:-15}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+if [ -n "${STARTUP_WORK:-}" ]; then work="$STARTUP_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 (cd "$repo" && ./mvnw -q -B -DskipTests -pl sample-app -am package) >&2
 
 ws="$work/ws"
@@ -45,6 +45,8 @@ run() {
   ended=$(date +%s%N)
   echo $(( (ended - started) / 1000000 ))
 }
+echo "workspace $ws, database $database" >&2
+[ "$pairs" -gt 0 ] || exit 0
 run --matey.enabled=false >/dev/null; run >/dev/null   # warm the page cache, not the JVM
 off=() on=()
 for i in $(seq 1 "$pairs"); do
