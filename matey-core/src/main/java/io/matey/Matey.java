@@ -5,6 +5,8 @@ import io.matey.ci.CiWriter;
 import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
 import io.matey.data.LiveData;
+import io.matey.engine.Engine;
+import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDatabase;
@@ -23,6 +25,7 @@ import io.matey.workspace.Workspace;
 import io.matey.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,12 +39,26 @@ public final class Matey {
     private final Path cwd;
     private final Path workspaceRoot;
     private final Map<String, String> env;
+    private final Duration lockTimeout;
     private Workspace workspace;
 
     public Matey(Path cwd, Path workspaceRoot, Map<String, String> env) {
+        this(cwd, workspaceRoot, env, Engine.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, Duration lockTimeout) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.workspaceRoot = workspaceRoot;
         this.env = Map.copyOf(env);
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** The same façade, with live commands waiting at most {@code timeout} for a migration lock held elsewhere. */
+    public Matey withLockTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new MateyException("The lock timeout must not be negative, got " + timeout + ".");
+        }
+        return new Matey(cwd, workspaceRoot, env, timeout);
     }
 
     /**
@@ -78,37 +95,55 @@ public final class Matey {
     }
 
     public LiveStatus dbStatus(TargetConfig target, String url) {
-        return new LiveDatabase(env, line -> { }).status(target, url);
+        return live(line -> { }).status(target, url);
+    }
+
+    /** {@code db status} of a live database given as an endpoint, such as an application's DataSource. */
+    public LiveStatus dbStatus(TargetConfig target, LiveEndpoint endpoint) {
+        return live(line -> { }).status(target, endpoint);
     }
 
     public LiveChange dbUp(TargetConfig target, String url, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).up(target, url);
+        return live(progress).up(target, url);
     }
 
     /** {@code db up --resume}: continue an interrupted section first, then apply the rest. */
     public LiveChange dbUpResuming(TargetConfig target, String url, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).upResuming(target, url);
+        return live(progress).upResuming(target, url);
     }
 
     public LiveChange dbMigrate(TargetConfig target, String url, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).migrate(target, url);
+        return live(progress).migrate(target, url);
     }
 
     public LiveChange dbDown(TargetConfig target, String url, int steps, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).down(target, url, steps);
+        return live(progress).down(target, url, steps);
     }
 
     public LiveChange dbBootstrap(TargetConfig target, String url, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).bootstrap(target, url);
+        return live(progress).bootstrap(target, url);
+    }
+
+    public LiveAdoption dbAdopt(TargetConfig target, String url, boolean apply) {
+        return live(line -> { }).adopt(target, url, apply);
+    }
+
+    /** {@code db adopt} on a live database given as an endpoint, such as an application's DataSource. */
+    public LiveAdoption dbAdopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
+        return live(line -> { }).adopt(target, endpoint, apply);
+    }
+
+    private LiveDatabase live(Consumer<String> progress) {
+        return new LiveDatabase(env, progress, lockTimeout);
     }
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
-        return new LiveDatabase(env, line -> { }).drift(target, url);
+        return live(line -> { }).drift(target, url);
     }
 
     /** {@code db migrate} on a live database given as an endpoint, such as an application's DataSource. */
     public LiveChange dbMigrate(TargetConfig target, LiveEndpoint endpoint, Consumer<String> progress) {
-        return new LiveDatabase(env, progress).migrate(target, endpoint);
+        return live(progress).migrate(target, endpoint);
     }
 
     /**
@@ -116,11 +151,11 @@ public final class Matey {
      * them; the database is not read when the artifacts are not clean.
      */
     public LiveCheck dbCheck(TargetConfig target, LiveEndpoint endpoint) {
-        return new LiveDatabase(env, line -> { }).check(target, endpoint);
+        return live(line -> { }).check(target, endpoint);
     }
 
     public LivePlan dbPlan(TargetConfig target, String url) {
-        return new LiveDatabase(env, line -> { }).plan(target, url);
+        return live(line -> { }).plan(target, url);
     }
 
     /** True when a workspace with at least one target is found (from {@code --workspace} or the current directory). */

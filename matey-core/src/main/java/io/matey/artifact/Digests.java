@@ -3,7 +3,6 @@ package io.matey.artifact;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /** The digests and hash chain recorded in {@code schema.lock.toml}, identical to Python matey's. */
 public final class Digests {
@@ -38,11 +37,7 @@ public final class Digests {
     }
 
     static String blake2b(int bits, byte[] bytes) {
-        Blake2bDigest blake = new Blake2bDigest(bits);
-        blake.update(bytes, 0, bytes.length);
-        byte[] out = new byte[blake.getDigestSize()];
-        blake.doFinal(out, 0);
-        return HexFormat.of().formatHex(out);
+        return HexFormat.of().formatHex(Blake2b.digest(bytes, bits / 8));
     }
 
     private static String jsonDigest(List<String> values) {

@@ -6,6 +6,7 @@ import io.matey.migration.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -69,10 +70,20 @@ public interface Engine {
     /** Renders the canonical schema of the connected database, without the migrations block (docs/architecture.md §5). */
     String dumpSchema(Connection connection) throws SQLException;
 
+    /** How long live commands wait for a migration lock that another process holds, unless told otherwise. */
+    Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
     /**
      * Holds the cross-process migration lock for the connected database until the returned handle is closed.
+     * Waits at most {@code timeout} for another holder; then fails with a {@link MigrationLockTimeoutException}
+     * that names the holder where the engine can tell.
      */
-    MigrationLock lockMigrations(Connection connection) throws SQLException;
+    MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException;
+
+    /** {@link #lockMigrations(Connection, Duration)} with {@link #DEFAULT_LOCK_TIMEOUT}. */
+    default MigrationLock lockMigrations(Connection connection) throws SQLException {
+        return lockMigrations(connection, DEFAULT_LOCK_TIMEOUT);
+    }
 
     /** The expected schema text of a database with nothing applied. */
     default String zeroBaseline() {

@@ -2,22 +2,32 @@ package io.matey.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A blocking lock shared by threads and processes, held on a lock file. A JVM cannot hold two
- * {@link FileLock}s on one file, so threads first queue on an in-process lock per path.
+ * A lock shared by threads and processes, held on a lock file. A JVM cannot hold two {@link FileLock}s on one
+ * file, so threads first queue on an in-process lock per path. The holder writes who it is into the file, so
+ * that a waiter that gives up can name it.
  */
 public final class FileMutex implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final long POLL_MILLIS = 50;
 
     private final ReentrantLock threadLock;
     private final FileChannel channel;
@@ -32,20 +42,95 @@ public final class FileMutex implements AutoCloseable {
 
     /** Blocks until this thread holds the lock on {@code lockFile} (re-entrant within a thread). */
     public static FileMutex acquire(Path lockFile) {
-        Path key = lockFile.toAbsolutePath().normalize();
+        Path key = key(lockFile);
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         threadLock.lock();
         if (threadLock.getHoldCount() > 1) {
             return new FileMutex(threadLock, null, null);
         }
         try {
-            Files.createDirectories(key.getParent());
-            FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new FileMutex(threadLock, channel, channel.lock());
+            FileChannel channel = open(key);
+            return held(threadLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             threadLock.unlock();
-            throw e instanceof IOException io ? new UncheckedIOException("Cannot lock " + key + ": " + io.getMessage(), io)
-                    : (RuntimeException) e;
+            throw failure(key, e);
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} until this thread holds the lock on {@code lockFile} (re-entrant within a
+     * thread); empty when another thread or process held it all along.
+     */
+    public static Optional<FileMutex> acquire(Path lockFile, Duration timeout) {
+        Path key = key(lockFile);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        try {
+            if (!threadLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (threadLock.getHoldCount() > 1) {
+            return Optional.of(new FileMutex(threadLock, null, null));
+        }
+        try {
+            FileChannel channel = open(key);
+            FileLock lock = channel.tryLock();
+            while (lock == null && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                sleep();
+                lock = channel.tryLock();
+            }
+            if (lock == null) {
+                channel.close();
+                threadLock.unlock();
+                return Optional.empty();
+            }
+            return Optional.of(held(threadLock, channel, lock));
+        } catch (IOException | RuntimeException e) {
+            threadLock.unlock();
+            throw failure(key, e);
+        }
+    }
+
+    /** Who holds (or last held) the lock on {@code lockFile}, as its holder wrote it; empty when unknown. */
+    public static String holder(Path lockFile) {
+        try {
+            return Files.readString(key(lockFile), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static FileMutex held(ReentrantLock threadLock, FileChannel channel, FileLock lock) throws IOException {
+        String self = "process " + ProcessHandle.current().pid() + " (" + ManagementFactory.getRuntimeMXBean().getName()
+                + ", since " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        return new FileMutex(threadLock, channel, lock);
+    }
+
+    private static Path key(Path lockFile) {
+        return lockFile.toAbsolutePath().normalize();
+    }
+
+    private static FileChannel open(Path key) throws IOException {
+        Files.createDirectories(key.getParent());
+        return FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static RuntimeException failure(Path key, Exception e) {
+        return e instanceof IOException io ? new UncheckedIOException("Cannot lock " + key + ": " + io.getMessage(), io)
+                : (RuntimeException) e;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,14 +15,17 @@ import javax.sql.DataSource;
  * A live database reached through an application's {@link DataSource}. A DataSource hands out connections to a
  * database that exists and cannot create one, so {@code db up} through it behaves like {@code db migrate}.
  *
- * @param description the masked JDBC URL the driver reports
+ * @param description the Matey URL of the database (from the JDBC URL and user the driver reports), without a
+ *                    password; the masked JDBC URL where it has no Matey URL
  */
 record DataSourceEndpoint(DataSource dataSource, Engine engine, String description) implements LiveEndpoint {
 
     static DataSourceEndpoint detect(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            String description = MateyUrl.mask(metaData.getURL());
+            String jdbcUrl = metaData.getURL();
+            String description = JdbcUrls.toMateyUrl(jdbcUrl, metaData.getUserName(), null).map(MateyUrl::toString)
+                    .orElseGet(() -> MateyUrl.mask(jdbcUrl));
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);
         } catch (SQLException e) {

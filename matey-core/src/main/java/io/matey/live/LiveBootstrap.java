@@ -7,6 +7,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,13 +21,13 @@ final class LiveBootstrap {
     private LiveBootstrap() {
     }
 
-    static LiveChange run(LiveTarget target) {
+    static LiveChange run(LiveTarget target, Duration lockTimeout) {
         target.requireClean(CONTEXT).requireMigrations(CONTEXT);
         boolean created = LiveConnector.createIfMissing(target, CONTEXT);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             requireEmpty(target, connection);
             load(target, connection);
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));

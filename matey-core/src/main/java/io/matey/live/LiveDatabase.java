@@ -3,11 +3,13 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
+import io.matey.engine.Engine;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +25,21 @@ public final class LiveDatabase {
 
     private final Map<String, String> env;
     private final Consumer<String> progress;
+    private final Duration lockTimeout;
 
     /**
      * @param env      the environment the live URL is resolved from
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
+        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** @param lockTimeout how long changing commands wait for a migration lock another process holds */
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout) {
         this.env = env;
         this.progress = progress;
+        this.lockTimeout = lockTimeout;
     }
 
     public LiveStatus status(TargetConfig target, String url) {
@@ -60,7 +69,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress, null);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress, null, lockTimeout);
     }
 
     /**
@@ -69,7 +78,7 @@ public final class LiveDatabase {
      */
     public LiveChange upResuming(TargetConfig target, String url) {
         LiveTarget live = LiveTarget.read(target, endpoint(target, url));
-        return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live));
+        return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
     }
 
     private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
@@ -88,7 +97,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress, null);
+        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress, null, lockTimeout);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -99,7 +108,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress);
+        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress, lockTimeout);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -108,7 +117,19 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint));
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint), lockTimeout);
+    }
+
+    public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
+        return adopt(target, endpoint(target, url), apply);
+    }
+
+    /**
+     * Finds the applied index whose committed state the live schema equals and, with {@code apply}, records
+     * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
+     */
+    public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
+        return LiveAdopt.run(LiveTarget.read(target, endpoint), apply, lockTimeout);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {

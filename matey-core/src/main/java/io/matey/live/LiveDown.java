@@ -10,6 +10,7 @@ import io.matey.migration.Migration;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,12 +29,12 @@ final class LiveDown {
     private LiveDown() {
     }
 
-    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress) {
+    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
         target.requireClean(CONTEXT);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);

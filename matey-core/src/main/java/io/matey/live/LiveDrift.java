@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 
 /**
@@ -21,5 +22,10 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     /** What differs, as a unified diff ({@code live/schema.sql} against the expected state); empty when equal. */
     public String diff() {
         return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+    }
+
+    /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
+    public String draft() {
+        return DriftDraft.of(liveSql, expectedSql);
     }
 }

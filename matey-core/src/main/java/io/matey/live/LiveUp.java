@@ -30,18 +30,19 @@ final class LiveUp {
     }
 
     /**
-     * @param create  {@code up} creates a missing database, {@code migrate} refuses it
-     * @param resume  the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
+     * @param create      {@code up} creates a missing database, {@code migrate} refuses it
+     * @param resume      the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
+     * @param lockTimeout how long to wait for the migration lock
      */
     static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
-            Supplier<ResumePoint.Scratch> resume) {
+            Supplier<ResumePoint.Scratch> resume, Duration lockTimeout) {
         String context = "db " + command;
         target.requireClean(context).requireMigrations(context);
         boolean created = create && LiveConnector.createIfMissing(target, context);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, context);
-                Engine.MigrationLock lock = engine.lockMigrations(connection)) {
+                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             before.requireConsistent(context);

@@ -23,6 +23,13 @@ public final class SchemaDiff {
         return String.join("\n", out) + "\n";
     }
 
+    /** How many lines differ between two schemas (removed plus added); 0 when they are equal. */
+    public static int distance(String left, String right) {
+        Patch<String> patch = DiffUtils.diff(lines(SchemaDump.withoutMigrations(left)),
+                lines(SchemaDump.withoutMigrations(right)));
+        return patch.getDeltas().stream().mapToInt(d -> d.getSource().size() + d.getTarget().size()).sum();
+    }
+
     private static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }

@@ -34,7 +34,10 @@ class LiveDataSourceTest {
             LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));
             assertThat(endpoint.engine()).isSameAs(h.db.engine());
             assertThat(endpoint.kind()).isEqualTo("DataSource");
-            assertThat(endpoint.toString()).startsWith("jdbc:");
+            MateyUrl described = MateyUrl.parse(endpoint.toString());
+            assertThat(described.scheme()).as("a Matey URL, which `matey db --url` takes")
+                    .isIn("sqlite3", "postgres", "mysql");
+            assertThat(described.path()).isEqualTo(h.db.url().path());
 
             assertThat(h.live.status(h.target(), endpoint).pending()).isEqualTo(2);
             LiveChange up = h.live.up(h.target(), endpoint);
@@ -86,7 +89,7 @@ class LiveDataSourceTest {
         LiveEndpoint endpoint = LiveEndpoint.of(sqlite);
         assertThatThrownBy(() -> new LiveDatabase(ws.env(), line -> { }).status(ws.matey().target(TestWorkspace.TARGET),
                 endpoint)).isInstanceOf(MateyException.class)
-                .hasMessage("Live DataSource jdbc:sqlite:" + dir.resolve("other.sqlite3") + " is a sqlite DataSource, but "
+                .hasMessage("Live DataSource sqlite3:" + dir.resolve("other.sqlite3") + " is a sqlite DataSource, but "
                         + ws.target().resolve("config.toml") + " says engine 'postgres'.");
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 
 /**
  * MySQL and MariaDB through MariaDB Connector/J. URLs are {@code mysql://user:pass@host:3306/db} (or
@@ -149,7 +150,7 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection) throws SQLException {
-        return MysqlMigrationLock.acquire(connection);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        return MysqlMigrationLock.acquire(connection, timeout);
     }
 }

@@ -1,6 +1,7 @@
 package io.matey.engine.mysql;
 
 import io.matey.engine.Engine;
+import io.matey.engine.MigrationLockTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -29,25 +31,57 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
         this.name = name;
     }
 
-    /** Blocks until this session holds the lock of its current database. */
-    static MysqlMigrationLock acquire(Connection connection) throws SQLException {
+    /** Waits at most {@code timeout} until this session holds the lock of its current database. */
+    static MysqlMigrationLock acquire(Connection connection, Duration timeout) throws SQLException {
         String database = connection.getCatalog();
         if (database == null) {
             throw new SQLException("The migration lock needs a connection to a database; none is selected.");
         }
         String name = lockName(database);
-        while (!tryLock(connection, name)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!tryLock(connection, name, waitSeconds(deadline))) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SQLException("Interrupted while waiting for the migration lock '" + name + "'.");
+            }
+            if (System.nanoTime() >= deadline) {
+                Holder holder = holder(connection, name);
+                throw new MigrationLockTimeoutException("GET_LOCK('" + name + "')", timeout,
+                        holder == null ? "" : holder.describe(),
+                        holder == null ? "" : "To end the holding session: KILL CONNECTION " + holder.id + ";");
             }
         }
         return new MysqlMigrationLock(connection, name);
     }
 
-    private static boolean tryLock(Connection connection, String name) throws SQLException {
+    /** The next wait: at most {@value #WAIT_SECONDS} s, and no longer than what is left (0 tries once). */
+    private static int waitSeconds(long deadline) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        return (int) Math.min(WAIT_SECONDS, (left + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private record Holder(long id, String user, String host, String command, long seconds) {
+
+        String describe() {
+            return "connection " + id + " (user " + user + "@" + host + ", in '" + command + "' for " + seconds + " s)";
+        }
+    }
+
+    /** The session holding the lock, from IS_USED_LOCK and the process list; null when it was released meanwhile. */
+    private static Holder holder(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME "
+                + "FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Holder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)) : null;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection, String name, int waitSeconds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             ps.setString(1, name);
-            ps.setInt(2, WAIT_SECONDS);
+            ps.setInt(2, waitSeconds);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long result = rs.getLong(1);

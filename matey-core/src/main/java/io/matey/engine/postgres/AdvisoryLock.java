@@ -1,19 +1,25 @@
 package io.matey.engine.postgres;
 
 import io.matey.engine.Engine.MigrationLock;
+import io.matey.engine.MigrationLockTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The migration lock: a session-level {@code pg_advisory_lock}, so it holds across transactions and serialises
- * every process connected to the same database (advisory keys are scoped per database).
+ * every process connected to the same database (advisory keys are scoped per database). The wait is bounded by
+ * the session's {@code lock_timeout}, so that a waiter shows in {@code pg_locks} like any other.
  */
 final class AdvisoryLock implements MigrationLock {
 
     /** The bytes of "matey" read as a big-endian integer: fixed, so every Matey process contends for it. */
     static final long KEY = 0x6d61746579L;
+
+    private static final String LOCK_TIMEOUT = "55P03";
 
     private final Connection connection;
 
@@ -21,13 +27,52 @@ final class AdvisoryLock implements MigrationLock {
         this.connection = connection;
     }
 
-    /** Blocks until this session holds the lock. */
-    static AdvisoryLock acquire(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            ps.setLong(1, KEY);
-            ps.execute();
+    /** Waits at most {@code timeout} until this session holds the lock. */
+    static AdvisoryLock acquire(Connection connection, Duration timeout) throws SQLException {
+        // lock_timeout 0 would mean "wait forever"
+        String bound = Math.max(1, timeout.toMillis()) + "ms";
+        try {
+            SessionSettings.with(connection, Map.of("lock_timeout", bound), () -> {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    ps.setLong(1, KEY);
+                    return ps.execute();
+                }
+            });
+        } catch (SQLException e) {
+            if (!LOCK_TIMEOUT.equals(e.getSQLState())) {
+                throw e;
+            }
+            Holder holder = holder(connection);
+            throw new MigrationLockTimeoutException("pg_advisory_lock " + KEY + " on database "
+                    + connection.getCatalog(), timeout, holder == null ? "" : holder.describe(),
+                    holder == null ? "" : "To end the holding session: SELECT pg_terminate_backend(" + holder.pid + ");");
         }
         return new AdvisoryLock(connection);
+    }
+
+    private record Holder(int pid, String user, String application, String client, String since, String state) {
+
+        String describe() {
+            return "PostgreSQL backend " + pid + " (user " + user + (application.isEmpty() ? "" : ", application '"
+                    + application + "'") + (client == null ? "" : ", client " + client) + ", connected since " + since
+                    + ", " + state + ")";
+        }
+    }
+
+    /** The session holding the lock, from pg_locks and pg_stat_activity; null when it was released meanwhile. */
+    private static Holder holder(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.pid, a.usename, a.application_name, "
+                + "host(a.client_addr), date_trunc('second', a.backend_start)::text, a.state FROM pg_locks l "
+                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1")) {
+            ps.setLong(1, KEY >>> 32);
+            ps.setLong(2, KEY & 0xffffffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Holder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)) : null;
+            }
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -156,7 +157,7 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection) throws SQLException {
-        return AdvisoryLock.acquire(connection);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        return AdvisoryLock.acquire(connection, timeout);
     }
 }

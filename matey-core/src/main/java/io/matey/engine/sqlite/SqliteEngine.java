@@ -4,6 +4,7 @@ import io.matey.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -137,9 +139,12 @@ public final class SqliteEngine implements Engine {
 
     /** SQLite has no advisory locks; a lock file beside the database serialises migrating processes. */
     @Override
-    public MigrationLock lockMigrations(Connection connection) throws SQLException {
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         String path = connection.getMetaData().getURL().substring("jdbc:sqlite:".length());
-        FileMutex mutex = FileMutex.acquire(Path.of(path + ".matey-lock"));
+        Path lockFile = Path.of(path + ".matey-lock");
+        FileMutex mutex = FileMutex.acquire(lockFile, timeout).orElseThrow(() -> new MigrationLockTimeoutException(
+                "the lock file " + lockFile, timeout, FileMutex.holder(lockFile),
+                "If that process is gone, the lock is free again; delete nothing."));
         return mutex::close;
     }
 

@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.MateyException;
+import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
 import io.matey.live.LivePlan;
@@ -99,8 +100,9 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
                     + "database, after the last statement that took effect") boolean resume,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(resume ? matey.dbUpResuming(target, url, Progress.forTerminal())
                 : matey.dbUp(target, url, Progress.forTerminal()));
@@ -109,8 +111,9 @@ class DbCommands {
     @Command(command = "migrate", description = "Like db up, but never creates the database. Example: matey db migrate")
     void migrate(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbMigrate(matey.target(path), url, Progress.forTerminal()));
     }
 
@@ -119,8 +122,9 @@ class DbCommands {
     void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbDown(matey.target(path), url, steps, Progress.forTerminal()));
     }
 
@@ -128,9 +132,42 @@ class DbCommands {
             + "version) and verify it; much faster than replaying a long history. Example: matey db bootstrap")
     void bootstrap(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbBootstrap(matey.target(path), url, Progress.forTerminal()));
+    }
+
+    @Command(command = "adopt", description = "Bring a database that predates Matey under its history: find the "
+            + "applied index whose committed checkpoint equals the live schema and record versions 1..K as dbmate "
+            + "would, running nothing. Dry run unless --apply. Example: matey db adopt --url postgres://... --apply")
+    void adopt(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "apply", description = "Record the versions (without it: report what would be recorded)") boolean apply,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        LiveAdoption adoption = matey.dbAdopt(matey.target(path), url, apply);
+        StringBuilder out = new StringBuilder(new TextTable("Target", "Index", "Head", "Matches")
+                .row(adoption.target(), adoption.index(), adoption.head(), adoption.source()).render());
+        if (!adoption.alsoMatching().isEmpty()) {
+            out.append("Also equal: index(es) ").append(adoption.alsoMatching().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))).append(" (migrations that changed no schema; "
+                    + "adoption takes the highest)\n");
+        }
+        if (adoption.index() == 0) {
+            out.append("The database is empty: nothing to record. `matey db up` applies every migration.\n");
+        } else if (adoption.applied()) {
+            out.append("Adopted: recorded ").append(adoption.versions().size()).append(" version(s) ")
+                    .append(adoption.versions().get(0)).append("..").append(adoption.versions().get(adoption.versions()
+                    .size() - 1)).append(" in schema_migrations; verified at index ").append(adoption.index())
+                    .append(". Pending: ").append(adoption.pending()).append('\n');
+        } else {
+            out.append("Dry run: would record ").append(adoption.versions().size()).append(" version(s) ")
+                    .append(adoption.versions().get(0)).append("..").append(adoption.versions().get(adoption.versions()
+                    .size() - 1)).append(". Run again with --apply to record them.\n");
+        }
+        console.print(out.toString());
     }
 
     private void printChange(LiveChange change) {

@@ -13,9 +13,20 @@ final class FailureText {
     private FailureText() {
     }
 
-    /** {@code 'db/core' (jdbc:postgresql://host/db)}. */
+    /** {@code 'db/core' (postgres://app@host:5432/db)}. */
     static String subject(TargetReport report) {
         return "'" + report.target() + "' (" + report.connection() + ")";
+    }
+
+    /** The target's Matey URL quoted for a shell, or a placeholder when its DataSource has none. */
+    static String urlArgument(TargetReport report) {
+        return report.connection().startsWith("jdbc:") ? "<its database URL>" : "'" + report.connection() + "'";
+    }
+
+    /** A DataSource does not reveal its password: say where it goes when the database needs one. */
+    static String passwordHint(TargetReport report) {
+        return report.connection().contains("@") && !report.connection().contains(":****@")
+                ? "\n\n(Add the password to the URL, user:password@host, if the database needs one.)" : "";
     }
 
     static String shortDiff(String diff) {

@@ -9,11 +9,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -26,8 +25,9 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * Spring Boot's Flyway support: the {@link MateyInitializer} is a database initializer that JPA and
  * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        before = {HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+@AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE},
+        beforeName = {BootAutoConfigurations.HIBERNATE_JPA, BootAutoConfigurations.BOOT3_HIBERNATE_JPA,
+            BootAutoConfigurations.JDBC_TEMPLATE, BootAutoConfigurations.BOOT3_JDBC_TEMPLATE})
 @ConditionalOnClass(Matey.class)
 @ConditionalOnBooleanProperty(name = "matey.enabled", matchIfMissing = true)
 @Conditional(MateyDatabaseCondition.class)
@@ -46,9 +46,10 @@ public class MateyAutoConfiguration {
     @ConditionalOnMissingBean
     MateyTargets mateyTargets(MateyWorkspace workspace, MateyProperties properties,
             @MateyDataSource ObjectProvider<DataSource> mateyDataSource, ObjectProvider<DataSource> dataSource,
-            ListableBeanFactory beanFactory, Environment environment) {
-        DataSource primary = mateyDataSource.getIfAvailable(dataSource::getIfUnique);
-        return new TargetConnections(properties, workspace.workspace(), primary,
+            ObjectProvider<MateyConnectionDetails> connectionDetails, ListableBeanFactory beanFactory,
+            Environment environment) {
+        return new TargetConnections(properties, workspace.workspace(), PrimaryConnection.of(mateyDataSource
+                .getIfAvailable(), connectionDetails.getIfUnique(), dataSource.getIfUnique()),
                 name -> beanFactory.getBean(name, DataSource.class), environment).resolve();
     }
 
@@ -60,13 +61,23 @@ public class MateyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MateyChecker mateyChecker(MateyWorkspace workspace, MateyReports reports) {
-        return new MateyChecker(workspace.matey(), reports, Clock.systemUTC());
+    MateyChecker mateyChecker(MateyWorkspace workspace, MateyReports reports, MateyProperties properties,
+            ApplicationEventPublisher events) {
+        return new MateyChecker(workspace.matey().withLockTimeout(properties.getLockTimeout()), reports,
+                Clock.systemUTC(), events, properties.getCheckTimeout());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MateyInitializer mateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
-        return new MateyInitializer(targets, checker, properties);
+    MateyInitializer mateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties,
+            ObjectProvider<MateyMigrationStrategy> strategy) {
+        return new MateyInitializer(targets, checker, properties, strategy.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("matey.health.recheck-interval")
+    MateyRecheck mateyRecheck(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
+        return new MateyRecheck(targets, checker, properties.getHealth().getRecheckInterval());
     }
 }

@@ -3,32 +3,64 @@ package io.matey.spring.boot.autoconfigure;
 import io.matey.Matey;
 import io.matey.MateyException;
 import io.matey.engine.MigrationFailedException;
+import io.matey.live.LiveAdoption;
+import io.matey.live.LiveChange;
+import io.matey.live.MigrationTiming;
+import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
+import io.matey.spring.boot.autoconfigure.event.MateyDriftDetectedEvent;
+import io.matey.spring.boot.autoconfigure.event.MateyMigrationAppliedEvent;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Checks one managed target against the committed artifacts (and migrates it first when asked), records the
- * report in {@link MateyReports} and returns it. A database that cannot be read throws: that is no report.
+ * Checks, migrates and adopts managed targets; records each report in {@link MateyReports} and publishes Matey's
+ * application events. Checks while the application runs ({@link #report}) are bounded by
+ * {@code matey.check-timeout}: a database that does not answer is reported as failed, and the check that still
+ * waits is not started again until it ends (docs/architecture.md §8).
  */
-public class MateyChecker {
+public class MateyChecker implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(MateyChecker.class);
 
     private final Matey matey;
     private final MateyReports reports;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Duration checkTimeout;
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "matey-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Future<TargetReport>> running = new ConcurrentHashMap<>();
 
-    public MateyChecker(Matey matey, MateyReports reports, Clock clock) {
+    /**
+     * @param events       receives Matey's application events
+     * @param checkTimeout bound on {@link #report}
+     */
+    public MateyChecker(Matey matey, MateyReports reports, Clock clock, ApplicationEventPublisher events,
+            Duration checkTimeout) {
         this.matey = matey;
         this.reports = reports;
         this.clock = clock;
+        this.events = events;
+        this.checkTimeout = checkTimeout;
     }
 
     /** Artifact coherence, then the live status and drift at the applied index. Changes nothing. */
     public TargetReport verify(ManagedTarget target) {
-        return reports.record(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()),
-                clock.instant()));
+        return finished(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()), clock.instant()));
     }
 
     /**
@@ -38,8 +70,11 @@ public class MateyChecker {
      */
     public TargetReport migrate(ManagedTarget target) {
         try {
-            matey.dbMigrate(target.config(), target.endpoint(), line -> logger.info("Matey target '" + target.name()
-                    + "': " + line));
+            LiveChange change = matey.dbMigrate(target.config(), target.endpoint(), line -> logger.info("Matey target '"
+                    + target.name() + "': " + line));
+            for (MigrationTiming timing : change.migrations()) {
+                events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
+            }
         } catch (MigrationFailedException e) {
             throw e;
         } catch (MateyException e) {
@@ -52,17 +87,70 @@ public class MateyChecker {
         return verify(target);
     }
 
-    /** {@link #verify}, with a database that cannot be read reported as such: for reports while the application runs. */
+    /**
+     * Brings a database that records no versions yet under its history: records the versions up to the
+     * checkpoint its schema equals, running nothing, and refuses (naming the closest checkpoint and its diff)
+     * when none is equal. A database that already records versions is left as it is.
+     */
+    public void adopt(ManagedTarget target) {
+        if (matey.dbStatus(target.config(), target.endpoint()).applied() > 0) {
+            return;
+        }
+        LiveAdoption adoption = matey.dbAdopt(target.config(), target.endpoint(), true);
+        if (!adoption.versions().isEmpty()) {
+            logger.info("Matey target '" + target.name() + "' (" + target.endpoint() + "): adopted at index "
+                    + adoption.index() + " of " + adoption.head() + " (" + adoption.source() + "), recorded "
+                    + adoption.versions().size() + " version(s) without running them");
+        }
+    }
+
+    /**
+     * {@link #verify} within {@code matey.check-timeout}, with a database that cannot be read or does not answer
+     * reported as such: for reports while the application runs.
+     */
     public TargetReport report(ManagedTarget target) {
+        Future<TargetReport> check = running.computeIfAbsent(target.name(), name -> background.submit(() -> verify(target)));
         try {
-            return verify(target);
-        } catch (MateyException e) {
-            return failed(target, e);
+            return check.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return failed(target, "no answer from " + target.endpoint() + " within " + checkTimeout.toMillis()
+                    + " ms (matey.check-timeout); the check goes on and reports when it ends");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MateyException failure) {
+                return failed(target, failure);
+            }
+            throw new IllegalStateException("Matey check of target '" + target.name() + "' failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(target, "interrupted while checking " + target.endpoint());
+        } finally {
+            if (check.isDone()) {
+                running.remove(target.name(), check);
+            }
         }
     }
 
     /** Records that a check or migration of the target failed. */
     public TargetReport failed(ManagedTarget target, MateyException failure) {
-        return reports.record(TargetReport.failed(target, failure.getMessage(), clock.instant()));
+        return failed(target, failure.getMessage());
+    }
+
+    private TargetReport failed(ManagedTarget target, String error) {
+        return finished(TargetReport.failed(target, error, clock.instant()));
+    }
+
+    private TargetReport finished(TargetReport report) {
+        reports.record(report);
+        if (report.drifted()) {
+            events.publishEvent(new MateyDriftDetectedEvent(this, report));
+        }
+        events.publishEvent(new MateyCheckFinishedEvent(this, report));
+        return report;
+    }
+
+    /** Stops checks that still wait for a database (their threads are daemons, and end with it). */
+    @Override
+    public void close() {
+        background.shutdownNow();
     }
 }

@@ -4,20 +4,19 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Explains a drifted database: what differs, with a short diff, and how to look closer and resolve it. */
+/**
+ * Explains a drifted database: what differs, with a short diff, and commands a user can paste: look closer,
+ * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records.
+ */
 class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MateyDriftException cause) {
         String description = cause.getReports().stream().map(MateyDriftFailureAnalyzer::describe)
                 .collect(Collectors.joining("\n\n"));
-        String commands = cause.getReports().stream()
-                .map(r -> "    matey db drift --path " + r.target() + " --url <its database URL>")
-                .collect(Collectors.joining("\n"));
-        String action = "Look at the difference from the workspace (`matey db plan --diff` shows the whole of it):\n\n"
-                + commands + "\n\nThen undo the out-of-band change, or capture it in a new migration (`matey db new "
-                + "NAME`, then `matey schema apply`). To start anyway and report the drift in /actuator/matey and "
-                + "health, set matey.on-drift=warn.";
+        String action = cause.getReports().stream().map(MateyDriftFailureAnalyzer::advise)
+                .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in /actuator/matey "
+                + "and health, set matey.on-drift=warn.";
         return new FailureAnalysis("Matey found drift during start-up.\n\n" + description, action, cause);
     }
 
@@ -32,5 +31,21 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
             text.append("\n\n").append(FailureText.indent(FailureText.shortDiff(report.diff())));
         }
         return text.toString();
+    }
+
+    private static String advise(TargetReport report) {
+        String target = "--path " + report.target() + " --url " + FailureText.urlArgument(report);
+        StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    matey db drift ")
+                .append(target).append("\n\n");
+        if (report.problem() != null || report.draft() == null) {
+            return text.append("Check out the migrations this database was migrated with, or repair its "
+                    + "schema_migrations table.").append(FailureText.passwordHint(report)).toString();
+        }
+        return text.append("To undo the change, make the database equal the committed schema again (the '+' lines "
+                + "above). To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
+                + "`matey schema apply` and commit; then record it on this database without running it (adopt "
+                + "checks that the schema equals the new checkpoint):\n\n    matey db adopt ").append(target)
+                .append(" --apply\n\nDraft for target '").append(report.target()).append("':\n\n")
+                .append(FailureText.indent(report.draft())).append(FailureText.passwordHint(report)).toString();
     }
 }

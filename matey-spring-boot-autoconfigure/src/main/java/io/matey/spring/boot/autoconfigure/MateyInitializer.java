@@ -7,10 +7,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Checks (and, with {@code matey.migrate-on-startup}, first migrates) every managed target while the context
- * refreshes. A database initializer: JPA, {@code JdbcTemplate} users and script initializers wait for it (see
- * {@link MateyInitializerDatabaseInitializerDetector}). Drift and stale artifacts stop the start-up unless
- * {@code matey.on-drift=warn}; a database that cannot be read or migrated always does.
+ * Does Matey's start-up work for every managed target while the context refreshes: by default (per
+ * {@code matey.*}) adopt a database without history, migrate, verify; or whatever a
+ * {@link MateyMigrationStrategy} bean does instead. A database initializer: JPA, {@code JdbcTemplate} users and
+ * script initializers wait for it (see {@link MateyInitializerDatabaseInitializerDetector}). Drift and stale
+ * artifacts stop the start-up unless {@code matey.on-drift=warn}; a database that cannot be read or migrated
+ * always does.
  */
 public class MateyInitializer implements InitializingBean {
 
@@ -19,17 +21,25 @@ public class MateyInitializer implements InitializingBean {
     private final MateyTargets targets;
     private final MateyChecker checker;
     private final MateyProperties properties;
+    private final MateyMigrationStrategy strategy;
 
     public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
+        this(targets, checker, properties, null);
+    }
+
+    /** @param strategy replaces the property-driven work when not null */
+    public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties,
+            MateyMigrationStrategy strategy) {
         this.targets = targets;
         this.checker = checker;
         this.properties = properties;
+        this.strategy = strategy;
     }
 
     @Override
     public void afterPropertiesSet() {
-        boolean migrate = properties.isMigrateOnStartup();
-        if (!migrate && !properties.isVerifyOnStartup()) {
+        if (strategy == null && !properties.isMigrateOnStartup() && !properties.isVerifyOnStartup()
+                && !properties.isAdoptOnStartup()) {
             logger.info("Matey start-up check is off (matey.verify-on-startup=false)");
             return;
         }
@@ -37,7 +47,10 @@ public class MateyInitializer implements InitializingBean {
         List<TargetReport> drifted = new ArrayList<>();
         for (ManagedTarget target : targets.all()) {
             long started = System.nanoTime();
-            TargetReport report = migrate ? checker.migrate(target) : checker.verify(target);
+            TargetReport report = strategy != null ? strategy.migrate(target, checker) : byProperties(target);
+            if (report == null) {
+                continue;
+            }
             log(report, (System.nanoTime() - started) / 1_000_000);
             if (report.stale()) {
                 stale.add(report);
@@ -55,6 +68,13 @@ public class MateyInitializer implements InitializingBean {
         }
     }
 
+    private TargetReport byProperties(ManagedTarget target) {
+        if (properties.isAdoptOnStartup()) {
+            checker.adopt(target);
+        }
+        return properties.isMigrateOnStartup() ? checker.migrate(target) : checker.verify(target);
+    }
+
     private void log(TargetReport report, long millis) {
         String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
         if (report.stale()) {
@@ -66,7 +86,7 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
                     + " (" + millis + " ms)");
-        } else {
+        } else if (!report.failed()) {
             logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");
         }
     }

@@ -1,5 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.spring.boot.autoconfigure.actuate.MateyHealthPolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Configuration of Matey's start-up check, endpoint and health, under {@code matey.*}. */
 @ConfigurationProperties("matey")
 public class MateyProperties {
+
+    /** The default health status of drift with matey.on-drift=warn; mapped to HTTP 200 (docs/architecture.md §8). */
+    public static final String DRIFT = "DRIFT";
 
     /** Whether to check the application's databases against the committed Matey artifacts. */
     private boolean enabled = true;
@@ -26,18 +31,28 @@ public class MateyProperties {
     /** Whether to apply pending migrations under the migration lock during start-up, then verify. */
     private boolean migrateOnStartup = false;
 
+    /**
+     * Whether to adopt a database that has no Matey history during start-up: record the versions up to the
+     * checkpoint its schema equals, as dbmate would have; refuse when no checkpoint matches.
+     */
+    private boolean adoptOnStartup = false;
+
+    /** How long to wait for the migration lock held by another process before failing, naming the holder. */
+    private Duration lockTimeout = Duration.ofMinutes(10);
+
+    /** Bound on each check made while the application runs (endpoint reads, health re-checks). */
+    private Duration checkTimeout = Duration.ofSeconds(10);
+
     /** What drift or stale artifacts found during start-up do: fail stops the start-up, warn logs and reports. */
     private OnDrift onDrift = OnDrift.FAIL;
 
     private final Health health = new Health();
 
-    private final Endpoint endpoint = new Endpoint();
-
     /** What a failed verification does during start-up. */
     public enum OnDrift {
         /** Stop the start-up with a failure analysis. */
         FAIL,
-        /** Log a warning, start, and report the target DOWN in health. */
+        /** Log a warning, start, and report the target with matey.health.drift-status in health. */
         WARN
     }
 
@@ -92,7 +107,16 @@ public class MateyProperties {
     public static class Health {
 
         /** Health status reported while migrations are pending, such as UP or OUT_OF_SERVICE. */
-        private String pendingStatus = "UP";
+        private String pendingStatus = MateyHealthPolicy.UP;
+
+        /**
+         * Health status of drift and stale artifacts with matey.on-drift=warn (with fail: DOWN). The default,
+         * DRIFT, answers HTTP 200 so that the application stays ready.
+         */
+        private String driftStatus = DRIFT;
+
+        /** How often to re-check every managed database in the background; unset: only on reads of the endpoint. */
+        private Duration recheckInterval;
 
         public String getPendingStatus() {
             return pendingStatus;
@@ -101,19 +125,26 @@ public class MateyProperties {
         public void setPendingStatus(String pendingStatus) {
             this.pendingStatus = pendingStatus;
         }
-    }
 
-    public static class Endpoint {
-
-        /** Whether the matey actuator endpoint exposes its migrate write operation. */
-        private boolean writeEnabled = false;
-
-        public boolean isWriteEnabled() {
-            return writeEnabled;
+        public String getDriftStatus() {
+            return driftStatus;
         }
 
-        public void setWriteEnabled(boolean writeEnabled) {
-            this.writeEnabled = writeEnabled;
+        public void setDriftStatus(String driftStatus) {
+            this.driftStatus = driftStatus;
+        }
+
+        public Duration getRecheckInterval() {
+            return recheckInterval;
+        }
+
+        public void setRecheckInterval(Duration recheckInterval) {
+            this.recheckInterval = recheckInterval;
+        }
+
+        /** The statuses in force: drift is DOWN unless the application was told to start anyway. */
+        public MateyHealthPolicy policy(OnDrift onDrift) {
+            return new MateyHealthPolicy(pendingStatus, onDrift == OnDrift.WARN ? driftStatus : MateyHealthPolicy.DOWN);
         }
     }
 
@@ -165,6 +196,30 @@ public class MateyProperties {
         this.migrateOnStartup = migrateOnStartup;
     }
 
+    public boolean isAdoptOnStartup() {
+        return adoptOnStartup;
+    }
+
+    public void setAdoptOnStartup(boolean adoptOnStartup) {
+        this.adoptOnStartup = adoptOnStartup;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getCheckTimeout() {
+        return checkTimeout;
+    }
+
+    public void setCheckTimeout(Duration checkTimeout) {
+        this.checkTimeout = checkTimeout;
+    }
+
     public OnDrift getOnDrift() {
         return onDrift;
     }
@@ -175,9 +230,5 @@ public class MateyProperties {
 
     public Health getHealth() {
         return health;
-    }
-
-    public Endpoint getEndpoint() {
-        return endpoint;
     }
 }

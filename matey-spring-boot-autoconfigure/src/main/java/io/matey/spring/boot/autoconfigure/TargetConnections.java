@@ -18,26 +18,27 @@ import org.springframework.core.env.PropertyResolver;
  * Decides which targets the application manages and where each connects. Managed are the primary target and
  * every target under {@code matey.targets}, less those with {@code enabled=false}. A target connects through
  * the first of: its {@code data-source} bean, its {@code url}, its {@code url-env}; else the primary target uses
- * the application's DataSource, and any target its {@code config.toml} {@code url_env}.
+ * the application's connection ({@link PrimaryConnection}), and any target its {@code config.toml}
+ * {@code url_env}.
  */
 final class TargetConnections {
 
     private final MateyProperties properties;
     private final Workspace workspace;
-    private final DataSource primaryDataSource;
+    private final PrimaryConnection primaryConnection;
     private final Function<String, DataSource> namedDataSources;
     private final PropertyResolver environment;
 
     /**
-     * @param primaryDataSource the {@code @MateyDataSource} bean, else the application's DataSource; may be null
+     * @param primaryConnection where the primary target connects unless its settings say otherwise
      * @param namedDataSources  DataSource beans by name
      * @param environment       resolves URL variables (environment variables and properties alike)
      */
-    TargetConnections(MateyProperties properties, Workspace workspace, DataSource primaryDataSource,
+    TargetConnections(MateyProperties properties, Workspace workspace, PrimaryConnection primaryConnection,
             Function<String, DataSource> namedDataSources, PropertyResolver environment) {
         this.properties = properties;
         this.workspace = workspace;
-        this.primaryDataSource = primaryDataSource;
+        this.primaryConnection = primaryConnection;
         this.namedDataSources = namedDataSources;
         this.environment = environment;
     }
@@ -84,8 +85,9 @@ final class TargetConnections {
         if (settings.getUrl() != null) {
             return LiveEndpoint.of(MateyUrl.parse(settings.getUrl()));
         }
-        if (settings.getUrlEnv() == null && primary && primaryDataSource != null) {
-            return LiveEndpoint.of(primaryDataSource);
+        LiveEndpoint application = settings.getUrlEnv() == null && primary ? primaryConnection.endpoint() : null;
+        if (application != null) {
+            return application;
         }
         String variable = settings.getUrlEnv() != null ? settings.getUrlEnv() : config.urlEnv();
         String url = environment.getProperty(variable);

@@ -12,7 +12,7 @@ import java.util.List;
  * The latest check of one managed target: what the endpoint lists, health reports and start-up failures name.
  * Null fields were not established by the check (no live reading on stale artifacts, say) and stay out of JSON.
  *
- * @param connection  where the database is reached, password masked
+ * @param connection  the Matey URL of the database (as `matey db --url` takes it), password masked
  * @param head        N: the worktree migrations
  * @param applied     K: the live applied index
  * @param pending     the worktree migrations not applied, in order
@@ -21,12 +21,13 @@ import java.util.List;
  * @param drift       {@value #CLEAN}, {@value #DRIFTED} or {@value #UNCHECKED} (artifacts stale or check failed)
  * @param problem     why the applied versions do not fit the worktree (ahead or diverged)
  * @param diff        the live schema against the committed state at K, when drifted
+ * @param draft       a draft migration that keeps the drift (turns the committed state at K into the live one)
  * @param error       why the check could not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
         List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String diff,
-        String error, Instant checkedAt) {
+        String draft, String error, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
     public static final String STALE = "stale";
@@ -36,7 +37,7 @@ public record TargetReport(String target, String engine, String connection, Inte
     static TargetReport of(ManagedTarget target, LiveCheck check, Instant checkedAt) {
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
-                    check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null,
+                    check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null, null,
                     checkedAt);
         }
         LiveStatus status = check.status();
@@ -46,12 +47,12 @@ public record TargetReport(String target, String engine, String connection, Inte
         String problem = drift.prefix().problem().isEmpty() ? null : drift.prefix().problem();
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
                 drift.appliedIndex(), pending, CLEAN, List.of(), drift.drifted() ? DRIFTED : CLEAN, problem,
-                drift.drifted() ? drift.diff() : null, null, checkedAt);
+                drift.drifted() ? drift.diff() : null, drift.drifted() ? drift.draft() : null, null, checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, String error, Instant checkedAt) {
         return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
-                UNCHECKED, null, null, error, checkedAt);
+                UNCHECKED, null, null, null, error, checkedAt);
     }
 
     private static String engine(ManagedTarget target) {
@@ -83,9 +84,9 @@ public record TargetReport(String target, String engine, String connection, Inte
         return pending == null ? 0 : pending.size();
     }
 
-    /** The same report without the diff, for listings. */
+    /** The same report without the diff and the draft, for listings. */
     public TargetReport withoutDiff() {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                problem, null, error, checkedAt);
+                problem, null, null, error, checkedAt);
     }
 }

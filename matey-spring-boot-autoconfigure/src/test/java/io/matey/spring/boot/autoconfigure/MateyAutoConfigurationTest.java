@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +28,8 @@ class MateyAutoConfigurationTest {
     @BeforeEach
     void workspace() throws Exception {
         workspace = new SqliteWorkspace(dir);
-        runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                JdbcTemplateAutoConfiguration.class, MateyAutoConfiguration.class));
+        runner = new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE,
+                BootLine.JDBC_TEMPLATE, MateyAutoConfiguration.class));
     }
 
     @Test
@@ -46,11 +43,15 @@ class MateyAutoConfigurationTest {
             assertThat(properties.isMigrateOnStartup()).isFalse();
             assertThat(properties.getOnDrift()).isEqualTo(MateyProperties.OnDrift.FAIL);
             assertThat(properties.getHealth().getPendingStatus()).isEqualTo("UP");
-            assertThat(properties.getEndpoint().isWriteEnabled()).isFalse();
+            assertThat(properties.getHealth().getDriftStatus()).isEqualTo("DRIFT");
+            assertThat(properties.getHealth().getRecheckInterval()).isNull();
+            assertThat(properties.isAdoptOnStartup()).isFalse();
+            assertThat(properties.getLockTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+            assertThat(properties.getCheckTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
 
             TargetReport report = context.getBean(MateyReports.class).find(SqliteWorkspace.TARGET).orElseThrow();
             assertThat(report.engine()).isEqualTo("sqlite");
-            assertThat(report.connection()).isEqualTo(workspace.jdbcUrl());
+            assertThat(report.connection()).as("a Matey URL").isEqualTo("sqlite3:" + workspace.database);
             assertThat(report.artifacts()).isEqualTo(TargetReport.CLEAN);
             assertThat(report.drift()).isEqualTo(TargetReport.CLEAN);
             assertThat(report.head()).isEqualTo(2);
@@ -94,7 +95,7 @@ class MateyAutoConfigurationTest {
 
     @Test
     void noDataSourceAndNoTargetUrlGivesNoBeans() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                 .withPropertyValues("matey.workspace=" + workspace.root())
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyInitializer.class));
     }
@@ -107,7 +108,7 @@ class MateyAutoConfigurationTest {
 
     @Test
     void aTargetUrlAloneIsEnough() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                 .withPropertyValues("matey.workspace=" + workspace.root(), "matey.migrate-on-startup=true",
                         "matey.targets.[db/core].url=sqlite3:" + workspace.database)
                 .run(context -> {
@@ -130,7 +131,7 @@ class MateyAutoConfigurationTest {
 
     @Test
     void withoutADataSourceTheTargetsUrlEnvFromConfigTomlIsUsed() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                 .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].enabled=true",
                         "matey.targets.[db/core].url-env=DB_CORE_DATABASE_URL")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
@@ -145,7 +146,7 @@ class MateyAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
-                            .hasToString(workspace.jdbcUrl() + ".own");
+                            .hasToString("sqlite3:" + workspace.database + ".own");
                 });
     }
 
@@ -155,7 +156,7 @@ class MateyAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(MateyTargets.class).find("db/core").orElseThrow().endpoint())
-                            .hasToString(workspace.jdbcUrl() + ".own");
+                            .hasToString("sqlite3:" + workspace.database + ".own");
                 });
     }
 

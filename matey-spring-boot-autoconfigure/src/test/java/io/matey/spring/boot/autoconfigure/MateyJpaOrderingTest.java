@@ -10,11 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.domain.EntityScan;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
-import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,8 +31,8 @@ class MateyJpaOrderingTest {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             MateyUrl url = db.url();
             ApplicationContextRunner runner = new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                            HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
+                    .withConfiguration(BootLine.of(BootLine.DATA_SOURCE,
+                            BootLine.HIBERNATE_JPA, BootLine.TRANSACTION,
                             MateyAutoConfiguration.class))
                     .withUserConfiguration(Entities.class)
                     .withPropertyValues("spring.datasource.url=jdbc:postgresql://" + url.host() + ":" + url.port() + "/"
@@ -57,7 +53,7 @@ class MateyJpaOrderingTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Item.class)
+    @AutoConfigurationPackage(basePackageClasses = Item.class)
     static class Entities {
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -25,7 +23,7 @@ class MateyStartupFailureTest {
     void migratedDatabase() throws Exception {
         workspace = new SqliteWorkspace(dir);
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class))
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues(workspace.properties());
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
     }
@@ -37,10 +35,13 @@ class MateyStartupFailureTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' ("
-                    + workspace.jdbcUrl() + ") differs from the committed schema at its applied index 2 of 2.")
+            assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' (sqlite3:"
+                    + workspace.database + ") differs from the committed schema at its applied index 2 of 2.")
                     .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
-            assertThat(analysis.getAction()).contains("matey db drift --path db/core", "matey.on-drift=warn");
+            assertThat(analysis.getAction()).contains("matey db drift --path db/core --url 'sqlite3:" + workspace.database
+                    + "'", "matey db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+                    "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
+                    "matey.on-drift=warn").doesNotContain("jdbc:");
         });
     }
 
@@ -78,7 +79,7 @@ class MateyStartupFailureTest {
         runner.run(context -> {
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyStaleArtifactsException.class);
             FailureAnalysis analysis = new MateyStaleArtifactsFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("Target 'db/core' (" + workspace.jdbcUrl() + "):",
+            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database + "):",
                     "    - coherence-migration-digest-mismatch@migrations/002_two.sql");
             assertThat(analysis.getAction()).contains("matey schema apply --path db/core");
         });
@@ -90,7 +91,7 @@ class MateyStartupFailureTest {
 
     @Test
     void anUnreachableDatabaseFailsWithoutItsPassword() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MateyAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                 .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].url="
                         + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
                 .run(context -> {

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -26,7 +24,7 @@ class MateyWorkspaceLocationTest {
     void workspace() throws Exception {
         workspace = new SqliteWorkspace(dir);
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class))
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=" + workspace.jdbcUrl(), "matey.migrate-on-startup=true");
     }
 

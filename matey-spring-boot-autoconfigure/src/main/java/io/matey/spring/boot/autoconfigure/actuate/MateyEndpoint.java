@@ -1,23 +1,37 @@
 package io.matey.spring.boot.autoconfigure.actuate;
 
+import io.matey.MateyException;
 import io.matey.spring.boot.autoconfigure.ManagedTarget;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
 import io.matey.spring.boot.autoconfigure.MateyTargets;
 import io.matey.spring.boot.autoconfigure.TargetReport;
 import java.util.List;
+import java.util.function.Function;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
- * {@code /actuator/matey}: every managed target checked now (read-only: artifact coherence, live status and
- * drift), and {@code /actuator/matey/{target}} for one target with its diff. Each read refreshes what health
- * and metrics report. Target paths with slashes ({@code db/core}) are addressed as they are.
+ * {@code /actuator/matey}: every managed target checked now (artifact coherence, live status and drift), and
+ * {@code /actuator/matey/{target}} for one target with its diff. Each read refreshes what health and metrics
+ * report. Target paths with slashes ({@code db/core}) are addressed as they are; the workspace's root target
+ * {@code .} as {@value #ROOT_SEGMENT}, since clients and servers normalise a {@code .} segment away.
+ * <p>
+ * {@code POST /actuator/matey/{target}} applies the target's pending migrations under the migration lock, then
+ * verifies. It exists only with {@code management.endpoint.matey.access=unrestricted}, and is then protected
+ * by whatever secures the application's actuator endpoints (docs/architecture.md §8). Unknown targets are 404
+ * for both methods.
  */
-@Endpoint(id = "matey")
+@WebEndpoint(id = "matey", defaultAccess = Access.READ_ONLY)
 public class MateyEndpoint {
+
+    /** The path segment naming the root target {@code .}. */
+    public static final String ROOT_SEGMENT = "~";
 
     private final MateyTargets targets;
     private final MateyChecker checker;
@@ -32,19 +46,37 @@ public class MateyEndpoint {
         return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t).withoutDiff()).toList());
     }
 
-    /** Null (404) for a path that names no managed target. */
     @ReadOperation
-    public TargetReport target(@Selector(match = Match.ALL_REMAINING) String... path) {
-        ManagedTarget target = find(path);
-        return target == null ? null : checker.report(target);
+    public WebEndpointResponse<TargetReport> target(@Selector(match = Match.ALL_REMAINING) String... path) {
+        return forTarget(path, checker::report);
     }
 
-    protected ManagedTarget find(String... path) {
-        return targets.find(String.join("/", path)).orElse(null);
+    /** A failed migration is reported (and recorded for health), not thrown. */
+    @WriteOperation
+    public WebEndpointResponse<TargetReport> migrate(@Selector(match = Match.ALL_REMAINING) String... path) {
+        return forTarget(path, target -> {
+            try {
+                return checker.migrate(target);
+            } catch (MateyException e) {
+                return checker.failed(target, e);
+            }
+        });
     }
 
-    protected MateyChecker checker() {
-        return checker;
+    private WebEndpointResponse<TargetReport> forTarget(String[] path, Function<ManagedTarget, TargetReport> action) {
+        return targets.find(targetName(path)).map(action).map(WebEndpointResponse::new)
+                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+    }
+
+    /** The target a path names: its segments joined by slashes, {@value #ROOT_SEGMENT} for {@code .}. */
+    static String targetName(String... path) {
+        String joined = String.join("/", path);
+        return joined.equals(ROOT_SEGMENT) ? "." : joined;
+    }
+
+    /** The path segment(s) that address a target: {@value #ROOT_SEGMENT} for the root target, else its path. */
+    public static String pathOf(String target) {
+        return target.equals(".") ? ROOT_SEGMENT : target;
     }
 
     /** The reports of every managed target, without diffs. */

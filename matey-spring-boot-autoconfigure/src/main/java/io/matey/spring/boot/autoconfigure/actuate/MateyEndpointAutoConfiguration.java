@@ -7,12 +7,14 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code matey} actuator endpoint, read-only unless {@code matey.endpoint.write-enabled=true}. */
+/**
+ * The {@code matey} actuator endpoint; its access follows {@code management.endpoint.matey.access} (read-only by
+ * default) like every other endpoint's.
+ */
 @AutoConfiguration(after = MateyAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(MateyEndpoint.class)
@@ -20,16 +22,8 @@ import org.springframework.context.annotation.Bean;
 public class MateyEndpointAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(MateyEndpoint.class)
-    @ConditionalOnBooleanProperty(name = "matey.endpoint.write-enabled", havingValue = false, matchIfMissing = true)
+    @ConditionalOnMissingBean
     MateyEndpoint mateyEndpoint(MateyTargets targets, MateyChecker checker) {
         return new MateyEndpoint(targets, checker);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(MateyEndpoint.class)
-    @ConditionalOnBooleanProperty(name = "matey.endpoint.write-enabled")
-    MateyWritableEndpoint mateyWritableEndpoint(MateyTargets targets, MateyChecker checker) {
-        return new MateyWritableEndpoint(targets, checker);
     }
 }

@@ -2,28 +2,26 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.Matey;
+import io.matey.replay.ReplayOptions;
+import io.matey.spring.boot.autoconfigure.BootLine;
 import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
 import io.matey.spring.boot.autoconfigure.TargetReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The matey endpoint, health contributor and gauges: when they exist, and what they report. */
@@ -45,9 +43,8 @@ class MateyActuatorAutoConfigurationTest {
         jdbcUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite3");
         DriverManager.getConnection(jdbcUrl).close();
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class,
-                        EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-                        MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class, BootLine.ENDPOINT,
+                        BootLine.HEALTH_CONTRIBUTOR, BootLine.METRICS, BootLine.SIMPLE_METRICS_EXPORT,
                         MateyEndpointAutoConfiguration.class, MateyHealthContributorAutoConfiguration.class,
                         MateyMetricsAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=" + jdbcUrl, "matey.workspace=" + ws.root(),
@@ -55,15 +52,10 @@ class MateyActuatorAutoConfigurationTest {
     }
 
     @Test
-    void theEndpointIsReadOnlyUnlessWritesAreEnabled() {
-        runner.run(context -> assertThat(context).hasSingleBean(MateyEndpoint.class)
-                .doesNotHaveBean(MateyWritableEndpoint.class));
-        runner.withPropertyValues("matey.endpoint.write-enabled=true")
-                .run(context -> assertThat(context).hasSingleBean(MateyWritableEndpoint.class));
-    }
-
-    @Test
-    void theEndpointNeedsExposureActuatorAndMatey() {
+    void theEndpointFollowsBootsAccessModelAndExposure() {
+        runner.run(context -> assertThat(context).hasSingleBean(MateyEndpoint.class));
+        runner.withPropertyValues("management.endpoint.matey.access=NONE")
+                .run(context -> assertThat(context).doesNotHaveBean(MateyEndpoint.class));
         runner.withPropertyValues("management.endpoints.web.exposure.include=health")
                 .run(context -> assertThat(context).doesNotHaveBean(MateyEndpoint.class));
         runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
@@ -83,21 +75,50 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(listed.drift()).isEqualTo("clean");
             execute("CREATE TABLE it_later (id INT)");
             assertThat(endpoint.targets().targets().get(0).diff()).as("listings carry no diff").isNull();
-            TargetReport one = endpoint.target("db", "core");
-            assertThat(one.drifted()).isTrue();
-            assertThat(one.diff()).contains("it_later");
-            assertThat(endpoint.target("db", "other")).isNull();
-            assertThat(context.getBean(MateyHealthIndicator.class).health().getStatus()).as("the read refreshed health")
-                    .isEqualTo(Status.DOWN);
+            WebEndpointResponse<TargetReport> one = endpoint.target("db", "core");
+            assertThat(one.getStatus()).isEqualTo(200);
+            assertThat(one.getBody().drifted()).isTrue();
+            assertThat(one.getBody().diff()).contains("it_later");
+            assertThat(status(context)).as("the read refreshed health").isEqualTo("DOWN");
+        });
+    }
+
+    @Test
+    void unknownTargetsAre404ForReadsAndWrites() {
+        runner.run(context -> {
+            MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
+            assertThat(endpoint.target("db", "other").getStatus()).isEqualTo(404);
+            assertThat(endpoint.migrate("db", "other").getStatus()).isEqualTo(404);
+            assertThat(endpoint.target(MateyEndpoint.ROOT_SEGMENT).getStatus()).as("this workspace has no root target")
+                    .isEqualTo(404);
+        });
+    }
+
+    @Test
+    void theRootTargetIsAddressedByASegmentThatSurvivesNormalisation() throws Exception {
+        Path root = dir.resolve("rooted");
+        Files.createDirectories(root.resolve("migrations"));
+        Files.writeString(root.resolve("matey.toml"), "targets = [\".\"]\n");
+        Files.writeString(root.resolve("config.toml"), "engine = \"sqlite\"\nurl_env = \"DATABASE_URL\"\ntest_url_env = \"TEST_DATABASE_URL\"\n");
+        Files.writeString(root.resolve("migrations/001_one.sql"), "-- migrate:up\nCREATE TABLE it_one (id INT);\n"
+                + "-- migrate:down\nDROP TABLE it_one;\n");
+        new Matey(root, null, Map.of()).schemaApply(".", ReplayOptions.defaults(), line -> { });
+        runner.withPropertyValues("matey.workspace=" + root).run(context -> {
+            MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
+            assertThat(endpoint.targets().targets().get(0).target()).isEqualTo(".");
+            assertThat(MateyEndpoint.pathOf(".")).isEqualTo("~");
+            WebEndpointResponse<TargetReport> report = endpoint.target("~");
+            assertThat(report.getStatus()).isEqualTo(200);
+            assertThat(report.getBody().target()).isEqualTo(".");
         });
     }
 
     @Test
     void theWriteOperationMigratesThenVerifies() {
-        runner.withPropertyValues("matey.endpoint.write-enabled=true").run(context -> {
-            MateyWritableEndpoint endpoint = context.getBean(MateyWritableEndpoint.class);
-            assertThat(endpoint.target("db", "core").pendingCount()).isEqualTo(2);
-            TargetReport migrated = endpoint.migrate("db", "core");
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
+            MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
+            assertThat(endpoint.target("db", "core").getBody().pendingCount()).isEqualTo(2);
+            TargetReport migrated = endpoint.migrate("db", "core").getBody();
             assertThat(migrated.applied()).isEqualTo(2);
             assertThat(migrated.healthy()).isTrue();
         });
@@ -106,37 +127,38 @@ class MateyActuatorAutoConfigurationTest {
     @Test
     void healthIsUpWhenCleanWithPendingAsConfiguredAndDownOnDrift() throws Exception {
         runner.run(context -> {
-            Health pending = context.getBean(MateyHealthIndicator.class).health();
-            assertThat(pending.getStatus()).isEqualTo(Status.UP);
-            assertThat(pending.getDetails()).containsKey("db/core");
-            assertThat(((TargetReport) pending.getDetails().get("db/core")).pending()).hasSize(2);
+            assertThat(status(context)).isEqualTo("UP");
+            Map<String, Object> details = health(context).getDetails();
+            assertThat(details).containsKey("db/core");
+            assertThat(((TargetReport) details.get("db/core")).pending()).hasSize(2);
         });
-        runner.withPropertyValues("matey.health.pending-status=OUT_OF_SERVICE").run(context -> assertThat(
-                context.getBean(MateyHealthIndicator.class).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE));
-        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(
-                context.getBean(MateyHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP));
+        runner.withPropertyValues("matey.health.pending-status=OUT_OF_SERVICE")
+                .run(context -> assertThat(status(context)).isEqualTo("OUT_OF_SERVICE"));
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(status(context))
+                .isEqualTo("UP"));
         execute("CREATE TABLE it_later (id INT)");
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
-            Health drifted = context.getBean(MateyHealthIndicator.class).health();
-            assertThat(drifted.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(((TargetReport) drifted.getDetails().get("db/core")).diff()).contains("it_later");
+            assertThat(status(context)).as("warn keeps the application ready").isEqualTo("DRIFT");
+            assertThat(((TargetReport) health(context).getDetails().get("db/core")).diff()).contains("it_later");
         });
+        runner.withPropertyValues("matey.on-drift=warn", "matey.health.drift-status=OUT_OF_SERVICE")
+                .run(context -> assertThat(status(context)).isEqualTo("OUT_OF_SERVICE"));
     }
 
     @Test
     void healthIsUnknownBeforeAnyCheckAndCanBeSwitchedOff() {
-        runner.withPropertyValues("matey.verify-on-startup=false").run(context -> assertThat(
-                context.getBean(MateyHealthIndicator.class).health().getStatus()).isEqualTo(Status.UNKNOWN));
+        runner.withPropertyValues("matey.verify-on-startup=false").run(context -> assertThat(status(context))
+                .isEqualTo("UNKNOWN"));
         runner.withPropertyValues("management.health.matey.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(MateyHealthIndicator.class));
-        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+        runner.withClassLoader(new FilteredClassLoader(BootLine.HEALTH_PACKAGES))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyHealthIndicator.class));
     }
 
     @Test
     void gaugesFollowTheLatestCheck() throws Exception {
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class, SimpleMeterRegistry.class))
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MateyAutoConfiguration.class,
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class,
                         MateyMetricsAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MateyMetrics.class));
         runner.run(context -> {
@@ -147,6 +169,22 @@ class MateyActuatorAutoConfigurationTest {
             context.getBean(MateyEndpoint.class).targets();
             assertThat(registry.get("matey.drift").tag("target", "db/core").gauge().value()).isEqualTo(1);
         });
+    }
+
+    /** The line's {@code Health} (Boot 4 and 3.5 differ in package, not in these methods). */
+    static HealthView health(AssertableApplicationContext context) {
+        var health = context.getBean(MateyHealthIndicator.class).health();
+        return new HealthView(health.getStatus().getCode(), health.getDetails());
+    }
+
+    static String status(AssertableApplicationContext context) {
+        return health(context).status();
+    }
+
+    record HealthView(String status, Map<String, Object> details) {
+        Map<String, Object> getDetails() {
+            return details;
+        }
     }
 
     private void execute(String sql) throws Exception {

@@ -1,8 +1,10 @@
 package io.matey.sample;
 
+import static io.matey.sample.SampleProcess.cast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.TestDatabase;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,57 +19,58 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the app starting at once against one PostgreSQL database, both with migrate-on-startup:
- * both start, and each migration is applied once. The test holds Matey's migration lock until both instances
- * wait for it, so that they really race.
+ * Two instances of the packaged app starting at once against one PostgreSQL database, both with
+ * migrate-on-startup: both start, and each migration is applied once. The test holds Matey's migration lock
+ * until both instances wait for it, so that they really race.
  */
-@ExtendWith(OutputCaptureExtension.class)
-class SampleAppConcurrentStartTest {
+class SampleAppConcurrentStartIT {
 
     /** Matey's {@code pg_advisory_lock} key: the bytes of "matey". */
     private static final long MIGRATION_LOCK = 0x6d61746579L;
 
+    @TempDir
+    Path dir;
+
     @Test
-    void twoInstancesMigrateOnceAndBothStart(CapturedOutput output) throws Exception {
+    void twoInstancesMigrateOnceAndBothStart() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        List<SampleProcess> apps = new ArrayList<>();
         try (TestDatabase db = TestDatabase.create("postgres"); Connection gate = db.connect()) {
             lock(gate, "SELECT pg_advisory_lock(?)");
-            List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
+            List<Future<SampleProcess>> starts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                starts.add(pool.submit(() -> SampleApps.start("spring.profiles.active=postgres",
-                        "spring.datasource.url=" + PostgresUrls.jdbcUrl(db), "spring.datasource.username=" + db.url().user())));
+                Path workDir = dir.resolve("app" + i);
+                starts.add(pool.submit(() -> SampleProcess.start(workDir, "spring.profiles.active=postgres",
+                        "spring.datasource.url=" + SampleAppServersIT.jdbcUrl("postgresql", db.url(), 5432),
+                        "spring.datasource.username=" + db.url().user())));
             }
-            awaitWaiters(gate, 2, Duration.ofSeconds(120));
+            awaitWaiters(gate, 2, Duration.ofSeconds(150));
             lock(gate, "SELECT pg_advisory_unlock(?)");
-            for (Future<ConfigurableApplicationContext> start : starts) {
-                apps.add(start.get(120, TimeUnit.SECONDS));
+            for (Future<SampleProcess> start : starts) {
+                apps.add(start.get(150, TimeUnit.SECONDS));
             }
 
             for (String migration : List.of("20260101120000_create_notes", "20260102120000_create_note_tags",
                     "20260103120000_index_note_tags_by_tag")) {
-                // Distinct lines: the capture may hold a log line twice, but never with another thread or time.
-                assertThat(output.getAll().lines().filter(l -> l.contains("migrations/" + migration + ".sql  up"))
-                        .distinct()).as(migration).hasSize(1);
+                assertThat(apps.stream().mapToLong(app -> app.output().lines()
+                        .filter(l -> l.contains("migrations/" + migration + ".sql  up")).count()).sum())
+                        .as(migration).isEqualTo(1);
             }
             try (Statement st = gate.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM schema_migrations")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(3);
             }
-            for (ConfigurableApplicationContext app : apps) {
-                Map<String, Object> target = SampleAppHttpTests.<List<Map<String, Object>>>cast(
-                        SampleApps.get(app, "/actuator/matey").get("targets")).get(0);
+            for (SampleProcess app : apps) {
+                Map<String, Object> target = SampleProcess.<List<Map<String, Object>>>cast(
+                        app.json("/actuator/matey").get("targets")).get(0);
                 assertThat(target).containsEntry("applied", 3).containsEntry("drift", "clean");
             }
         } finally {
-            apps.forEach(ConfigurableApplicationContext::close);
+            apps.forEach(SampleProcess::close);
             pool.shutdownNow();
         }
     }
@@ -91,7 +94,7 @@ class SampleAppConcurrentStartTest {
                     return;
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
         }
         throw new AssertionError("the two instances did not both reach the migration lock in " + timeout);
     }

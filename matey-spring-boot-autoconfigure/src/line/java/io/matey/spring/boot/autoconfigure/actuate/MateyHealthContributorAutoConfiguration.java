@@ -3,16 +3,15 @@ package io.matey.spring.boot.autoconfigure.actuate;
 import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
 import io.matey.spring.boot.autoconfigure.MateyProperties;
 import io.matey.spring.boot.autoconfigure.MateyReports;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code matey} health contributor ({@code management.health.matey.enabled}). */
+/** The {@code matey} health contributor on Boot 4 ({@code management.health.matey.enabled}). */
 @AutoConfiguration(after = MateyAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("matey")
@@ -22,6 +21,6 @@ public class MateyHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "mateyHealthIndicator")
     MateyHealthIndicator mateyHealthIndicator(MateyReports reports, MateyProperties properties) {
-        return new MateyHealthIndicator(reports, new Status(properties.getHealth().getPendingStatus()));
+        return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift()));
     }
 }

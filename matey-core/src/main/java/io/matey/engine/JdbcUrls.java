@@ -1,0 +1,83 @@
+package io.matey.engine;
+
+import io.matey.MateyException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the JDBC URL an application configures into the Matey URL of the same database, so that reports name
+ * a database the way {@code matey db ... --url} takes it (docs/architecture.md §7). Credentials come apart from
+ * the URL, as JDBC keeps them; {@code user} and {@code password} parameters are dropped from it.
+ */
+public final class JdbcUrls {
+
+    private static final Pattern SERVER = Pattern.compile(
+            "jdbc:(postgresql|mysql|mariadb)://([^/?#]+?)(?::(\\d+))?(?:/([^?#]*))?(?:\\?([^#]*))?");
+    private static final Map<String, String> SCHEMES = Map.of("postgresql", "postgres", "mysql", "mysql",
+            "mariadb", "mysql");
+
+    private JdbcUrls() {
+    }
+
+    /** The Matey URL of a JDBC URL, or empty for a JDBC URL of another kind (a wrapping driver's, say). */
+    public static Optional<MateyUrl> toMateyUrl(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null) {
+            return Optional.empty();
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            String path = jdbcUrl.substring("jdbc:sqlite:".length());
+            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+            int query = path.indexOf('?');
+            path = query >= 0 ? path.substring(0, query) : path;
+            return path.isEmpty() || path.startsWith(":memory:") ? Optional.empty()
+                    : Optional.of(MateyUrl.parse("sqlite3:" + path));
+        }
+        Matcher m = SERVER.matcher(jdbcUrl);
+        if (!m.matches() || m.group(2).contains(",")) {
+            return Optional.empty();
+        }
+        StringBuilder url = new StringBuilder(SCHEMES.get(m.group(1).toLowerCase(Locale.ROOT))).append("://");
+        String name = user == null ? null : user.replaceFirst("@.*", ""); // MySQL reports user@host
+        if (name != null && !name.isEmpty()) {
+            url.append(encode(name));
+            if (password != null && !password.isEmpty()) {
+                url.append(':').append(encode(password));
+            }
+            url.append('@');
+        }
+        url.append(m.group(2));
+        if (m.group(3) != null) {
+            url.append(':').append(m.group(3));
+        }
+        url.append('/').append(m.group(4) == null ? "" : m.group(4)).append(parameters(m.group(5)));
+        try {
+            return Optional.of(MateyUrl.parse(url.toString()));
+        } catch (MateyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String parameters(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringJoiner kept = new StringJoiner("&", "?", "").setEmptyValue("");
+        for (String pair : query.split("&")) {
+            String key = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
+            if (!key.isEmpty() && !key.equals("user") && !key.equals("password")) {
+                kept.add(pair);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,30 @@
+package io.matey.engine;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The migration lock stayed held by someone else for the whole wait: the message names the lock, the wait,
+ * who holds it where the engine can tell, and what to do.
+ */
+public class MigrationLockTimeoutException extends SQLException {
+
+    /**
+     * @param lock   what the lock is, such as {@code pg_advisory_lock 469786042745 on database shop}
+     * @param holder who holds it (empty when the engine cannot tell)
+     * @param advice what to do about it
+     */
+    public MigrationLockTimeoutException(String lock, Duration waited, String holder, String advice) {
+        super("the migration lock (" + lock + ") was not released within " + describe(waited)
+                + (holder.isEmpty() ? "" : "; it is held by " + holder) + ". Another migration may still be running: "
+                + "wait for it and try again, or raise the bound (--lock-timeout, matey.lock-timeout). " + advice, "55P03");
+    }
+
+    /** {@code 10s}, {@code 2m}, {@code 1500ms}: as the options take it. */
+    public static String describe(Duration duration) {
+        if (duration.toMillis() % 60_000 == 0 && !duration.isZero()) {
+            return duration.toMinutes() + "m";
+        }
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,104 @@
+package io.matey.live;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MigrationTable;
+import io.matey.migration.Migration;
+import io.matey.schema.SchemaDiff;
+import io.matey.schema.SchemaDump;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code db adopt}: bring a database under its history without running anything: one that predates Matey (no
+ * {@code schema_migrations} rows), or one whose schema already went ahead of its recorded versions (an
+ * out-of-band change since captured in a migration). The live schema must equal a committed state: the highest
+ * index K at or after the recorded prefix whose checkpoint (or {@code schema.sql} at head) equals it is adopted,
+ * and the versions up to K are recorded as dbmate would have. Nothing is trusted: with no equal checkpoint,
+ * adoption is refused naming the closest one and its diff.
+ */
+final class LiveAdopt {
+
+    private static final String CONTEXT = "db adopt";
+
+    private LiveAdopt() {
+    }
+
+    static LiveAdoption run(LiveTarget target, boolean apply, Duration lockTimeout) {
+        target.requireClean(CONTEXT).requireMigrations(CONTEXT);
+        Engine engine = target.engine();
+        try (Connection connection = LiveConnector.connect(target, CONTEXT)) {
+            if (!apply) {
+                return adopt(target, connection, false);
+            }
+            try (Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                return adopt(target, connection, true);
+            }
+        } catch (SQLException e) {
+            throw target.failure(CONTEXT, e);
+        }
+    }
+
+    private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {
+        MigrationTable table = target.engine().migrationTable();
+        LivePrefix recorded = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+        recorded.requireConsistent(CONTEXT);
+        String live = target.engine().dumpSchema(connection);
+        List<Integer> matching = new ArrayList<>();
+        for (int index = target.head(); index >= recorded.index(); index--) {
+            if (SchemaDump.sameSchema(live, target.expectedAt(index))) {
+                matching.add(index);
+            }
+        }
+        if (matching.isEmpty()) {
+            throw refusal(target, live, recorded.index());
+        }
+        int index = matching.get(0);
+        List<String> versions = target.migrations().subList(recorded.index(), index).stream().map(Migration::version)
+                .toList();
+        if (apply && !versions.isEmpty()) {
+            record(connection, table, versions);
+            Postcheck.verify(target, connection, index, CONTEXT);
+        }
+        return new LiveAdoption(target.name(), target.endpoint(), index, target.head(), target.expectedSource(index),
+                versions, matching.subList(1, matching.size()), apply);
+    }
+
+    /** All versions in one transaction, so that a failure records none. */
+    private static void record(Connection connection, MigrationTable table, List<String> versions) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            table.ensure(connection);
+            for (String version : versions) {
+                table.record(connection, version);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static MateyException refusal(LiveTarget target, String live, int from) {
+        int closest = from;
+        int distance = Integer.MAX_VALUE;
+        for (int index = from; index <= target.head(); index++) {
+            int d = SchemaDiff.distance(live, target.expectedAt(index));
+            if (d < distance) {
+                closest = index;
+                distance = d;
+            }
+        }
+        return new MateyException(CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
+                + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + "). Closest: index " + closest
+                + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
+                + SchemaDiff.unified(live, target.expectedAt(closest), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
+                + "Change the database (or the migrations) until they agree, then adopt again; nothing was recorded.");
+    }
+}

@@ -1,0 +1,79 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
+ * out-of-band change (docs/architecture.md §5). Canonical dumps hold one statement per block, so blocks are
+ * compared whole: an object only the live database has is created (and dropped in the down section), one it
+ * lacks is dropped (and created again in down); an object that exists in both but differs is left to the author
+ * as a comment with both definitions, since the ALTER it needs depends on the engine and the intent.
+ */
+public final class DriftDraft {
+
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
+            + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|TRIGGER)\\s+"
+            + "(?:IF NOT EXISTS\\s+)?(\"[^\"]+\"|`[^`]+`|[^\\s(]+)");
+
+    private DriftDraft() {
+    }
+
+    /**
+     * @param live     the live dump
+     * @param expected the committed dump the live database should equal
+     */
+    public static String of(String live, String expected) {
+        Map<String, String> liveBlocks = blocks(live);
+        Map<String, String> expectedBlocks = blocks(expected);
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        liveBlocks.forEach((key, block) -> {
+            String committed = expectedBlocks.get(key);
+            if (committed == null) {
+                up.add(block);
+                down.add(0, drop(key, block));
+            } else if (!committed.equals(block)) {
+                up.add("-- Changed out of band: write the statement that turns the committed definition\n"
+                        + comment(committed) + "\n-- into the live one:\n" + comment(block));
+                down.add(0, "-- Undo the change above: back to\n" + comment(committed));
+            }
+        });
+        expectedBlocks.forEach((key, block) -> {
+            if (!liveBlocks.containsKey(key)) {
+                up.add(drop(key, block));
+                down.add(0, block);
+            }
+        });
+        return "-- migrate:up\n" + String.join("\n\n", up) + "\n\n-- migrate:down\n" + String.join("\n\n", down) + "\n";
+    }
+
+    /** The dump's statements by the object each creates (or, for other statements, by their text). */
+    private static Map<String, String> blocks(String dump) {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        String schema = SchemaDump.withoutMigrations(dump).strip();
+        if (schema.isEmpty()) {
+            return blocks;
+        }
+        for (String block : schema.split("\n\\s*\n")) {
+            String text = block.strip();
+            Matcher m = OBJECT.matcher(text);
+            blocks.put(m.find() ? m.group(1) + " " + m.group(2) : text, text);
+        }
+        return blocks;
+    }
+
+    private static String drop(String key, String block) {
+        Matcher m = OBJECT.matcher(block);
+        return m.find() ? "DROP " + m.group(1) + " " + m.group(2) + ";" : "-- Undo: " + block.lines().findFirst()
+                .orElse("");
+    }
+
+    private static String comment(String block) {
+        return block.lines().map(line -> "-- " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

@@ -1,0 +1,100 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code db adopt} on databases built by hand, on every engine: one equal to checkpoint 3 of 5 is adopted at 3
+ * (dry run first, recording nothing), then {@code db migrate} applies 4 and 5; one equal to no checkpoint is
+ * refused with the closest index and its diff.
+ */
+class LiveAdoptTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void aDatabaseBuiltByHandToEqualCheckpoint3Of5IsAdoptedAt3ThenMigrated(String engine) throws Exception {
+        try (LiveHarness h = fiveMigrations(LiveHarness.created(dir, engine))) {
+            for (String table : new String[] {"it_1", "it_2", "it_3"}) {
+                h.db.execute(h.ws.createTable(table).replace(";", ""));
+            }
+
+            LiveAdoption dryRun = h.live.adopt(h.target(), h.url(), false);
+            assertThat(dryRun.index()).isEqualTo(3);
+            assertThat(dryRun.head()).isEqualTo(5);
+            assertThat(dryRun.source()).isEqualTo("checkpoints/003_three.sql");
+            assertThat(dryRun.versions()).containsExactly("001", "002", "003");
+            assertThat(dryRun.applied()).isFalse();
+            assertThat(h.status().applied()).as("a dry run records nothing").isZero();
+
+            LiveAdoption adopted = h.live.adopt(h.target(), h.url(), true);
+            assertThat(adopted.applied()).isTrue();
+            assertThat(adopted.pending()).isEqualTo(2);
+            assertThat(h.recordedVersions()).isEqualTo(3);
+            assertThat(h.drift().drifted()).isFalse();
+
+            LiveChange migrated = h.migrate();
+            assertThat(migrated.before()).isEqualTo(3);
+            assertThat(migrated.after()).isEqualTo(5);
+            assertThat(migrated.migrations()).extracting(MigrationTiming::file)
+                    .containsExactly("migrations/004_four.sql", "migrations/005_five.sql");
+
+            LiveAdoption again = h.live.adopt(h.target(), h.url(), true);
+            assertThat(again.index()).isEqualTo(5);
+            assertThat(again.versions()).as("nothing left to record").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void anOutOfBandChangeCapturedInANewMigrationIsRecordedWithoutRunningIt(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("CREATE INDEX it_two_by_name ON it_two (name)");
+            assertThat(h.drift().drifted()).isTrue();
+            h.ws.migration("003_keep_index.sql", "CREATE INDEX it_two_by_name ON it_two (name);",
+                    "DROP INDEX it_two_by_name;");
+            h.ws.apply();
+
+            LiveAdoption adopted = h.live.adopt(h.target(), h.url(), true);
+            assertThat(adopted.index()).isEqualTo(3);
+            assertThat(adopted.versions()).containsExactly("003");
+            assertThat(h.recordedVersions()).isEqualTo(3);
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void aDatabaseMatchingNoCheckpointIsRefusedWithTheClosestIndexAndItsDiff(String engine) throws Exception {
+        try (LiveHarness h = fiveMigrations(LiveHarness.created(dir, engine))) {
+            h.db.execute(h.ws.createTable("it_1").replace(";", ""));
+            h.db.execute(h.ws.createTable("it_2").replace(";", ""));
+            h.db.execute("CREATE INDEX it_2_by_name ON it_2 (name)");
+
+            assertThatThrownBy(() -> h.live.adopt(h.target(), h.url(), true)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("equals no committed state of target 'db/core' (indexes 0..5). Closest: index 2"
+                            + " (checkpoints/002_two.sql)")
+                    .hasMessageContaining("--- live/schema.sql").hasMessageContaining("+++ expected/worktree.sql")
+                    .hasMessageContaining("it_2_by_name").hasMessageContaining("nothing was recorded");
+            assertThat(h.status().applied()).isZero();
+        }
+    }
+
+    private static LiveHarness fiveMigrations(LiveHarness h) {
+        String[] names = {"one", "two", "three", "four", "five"};
+        for (int i = 1; i <= 5; i++) {
+            h.ws.migration("00" + i + "_" + names[i - 1] + ".sql", h.ws.createTable("it_" + i), "DROP TABLE it_" + i + ";");
+        }
+        h.ws.apply();
+        return h;
+    }
+}

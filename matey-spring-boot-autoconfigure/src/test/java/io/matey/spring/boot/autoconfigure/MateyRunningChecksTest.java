@@ -1,0 +1,86 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Checks while the application runs: bounded when the database is gone (the pool would wait its whole
+ * connection timeout), and repeated in the background so that later drift shows without a read of the endpoint.
+ */
+class MateyRunningChecksTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReportAnswersWithinTheCheckTimeoutWhenTheDatabaseIsGone() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir.resolve("ws"), "postgres");
+        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+        ws.apply();
+        TestDatabase db = TestDatabase.create("postgres");
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + Databases.jdbcUrl(db),
+                        "spring.datasource.username=" + db.url().user(), "matey.workspace=" + ws.root(),
+                        "matey.migrate-on-startup=true", "matey.check-timeout=1s",
+                        "spring.datasource.hikari.connection-timeout=30000")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ManagedTarget target = context.getBean(MateyTargets.class).all().get(0);
+                    dropForcibly(db);
+                    // Past Hikari's 500 ms without validation, so that the pool finds its connections dead and waits
+                    Thread.sleep(1000);
+
+                    long started = System.nanoTime();
+                    TargetReport report = context.getBean(MateyChecker.class).report(target);
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    assertThat(took).as("bounded by matey.check-timeout, not the pool's 30 s").isLessThan(Duration.ofSeconds(10));
+                    assertThat(report.failed()).isTrue();
+                    assertThat(report.error()).contains("matey.check-timeout").doesNotContain("jdbc:");
+                    assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().failed()).isTrue();
+
+                    long again = System.nanoTime();
+                    context.getBean(MateyChecker.class).report(target);
+                    assertThat(Duration.ofNanos(System.nanoTime() - again)).as("the waiting check is not started twice")
+                            .isLessThan(Duration.ofSeconds(10));
+                });
+    }
+
+    @Test
+    void theRecheckIntervalBringsLaterDriftIntoTheReports() throws Exception {
+        SqliteWorkspace workspace = new SqliteWorkspace(dir);
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues(workspace.properties("matey.migrate-on-startup=true", "matey.on-drift=warn",
+                        "matey.health.recheck-interval=200ms"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(MateyRecheck.class);
+                    MateyReports reports = context.getBean(MateyReports.class);
+                    assertThat(reports.find("db/core").orElseThrow().drifted()).isFalse();
+                    workspace.execute("CREATE TABLE it_later (id INT)");
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (!reports.find("db/core").orElseThrow().drifted() && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    assertThat(reports.find("db/core").orElseThrow().drifted()).as("re-checked without a read").isTrue();
+                });
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues(workspace.properties("matey.on-drift=warn"))
+                .run(context -> assertThat(context).doesNotHaveBean(MateyRecheck.class));
+    }
+
+    /** The database disappears under the application: its sessions are ended and it is dropped. */
+    private static void dropForcibly(TestDatabase db) throws Exception {
+        try (Connection admin = db.engine().connect(db.engine().siblingUrl(db.url(), "postgres"));
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE \"" + db.url().path() + "\" WITH (FORCE)");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
+import io.matey.spring.boot.autoconfigure.event.MateyDriftDetectedEvent;
+import io.matey.spring.boot.autoconfigure.event.MateyMigrationAppliedEvent;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Adoption at start-up, the migration strategy, Matey's application events, connection details and the lock
+ * bound, on real databases (SQLite, PostgreSQL).
+ */
+class MateyStartupExtensionsTest {
+
+    @TempDir
+    Path dir;
+
+    private ApplicationContextRunner runner(TestWorkspace ws, TestDatabase db) {
+        return new ApplicationContextRunner()
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + Databases.jdbcUrl(db),
+                        "spring.datasource.username=" + (db.url().user() == null ? "" : db.url().user()),
+                        "matey.workspace=" + ws.root());
+    }
+
+    private static TestWorkspace fiveMigrations(Path root, String engine) {
+        TestWorkspace ws = new TestWorkspace(root, engine);
+        String[] names = {"one", "two", "three", "four", "five"};
+        for (int i = 1; i <= 5; i++) {
+            ws.migration("00" + i + "_" + names[i - 1] + ".sql", ws.createTable("it_" + i), "DROP TABLE it_" + i + ";");
+        }
+        ws.apply();
+        return ws;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aDatabaseBuiltByHandToEqualCheckpoint3Of5IsAdoptedAt3ThenMigratedTo5(String engine) throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), engine);
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            for (int i = 1; i <= 3; i++) {
+                db.execute(ws.createTable("it_" + i).replace(";", ""));
+            }
+            runner(ws, db).withUserConfiguration(Recorder.class)
+                    .withPropertyValues("matey.adopt-on-startup=true", "matey.migrate-on-startup=true").run(context -> {
+                        assertThat(context).hasNotFailed();
+                        TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+                        assertThat(report.applied()).isEqualTo(5);
+                        assertThat(report.drift()).isEqualTo("clean");
+                        assertThat(context.getBean(Recorder.class).applied()).as("only 4 and 5 ran")
+                                .containsExactly("migrations/004_four.sql", "migrations/005_five.sql");
+                    });
+        }
+    }
+
+    @Test
+    void aDatabaseEqualToNoCheckpointStopsAdoptionWithTheClosestIndexAndItsDiff() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "sqlite");
+        try (TestDatabase db = TestDatabase.create("sqlite")) {
+            db.execute(ws.createTable("it_1").replace(";", ""));
+            db.execute("CREATE INDEX it_1_by_name ON it_1 (name)");
+            runner(ws, db).withPropertyValues("matey.adopt-on-startup=true", "matey.migrate-on-startup=true")
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription()).contains("db adopt refused",
+                                "Closest: index 1 (checkpoints/001_one.sql)", "it_1_by_name", "nothing was recorded");
+                    });
+            try (Connection c = db.connect(); var rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("nothing recorded, nothing created").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aMigrationStrategyReplacesThePropertyDrivenWork() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "sqlite");
+        try (TestDatabase db = TestDatabase.create("sqlite")) {
+            runner(ws, db).withUserConfiguration(OnlyVerify.class).withPropertyValues("matey.migrate-on-startup=true")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(OnlyVerify.class).seen).containsExactly("db/core");
+                        assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().applied())
+                                .as("the strategy only verified").isZero();
+                    });
+        }
+    }
+
+    @Test
+    void eventsReportAppliedMigrationsDriftAndFinishedChecks() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "sqlite");
+        try (TestDatabase db = TestDatabase.create("sqlite")) {
+            runner(ws, db).withUserConfiguration(Recorder.class).withPropertyValues("matey.migrate-on-startup=true")
+                    .run(context -> {
+                        Recorder recorder = context.getBean(Recorder.class);
+                        assertThat(recorder.applied()).hasSize(5);
+                        assertThat(recorder.events).filteredOn(MateyCheckFinishedEvent.class::isInstance).hasSize(1);
+                        db.execute("CREATE TABLE it_later (id INT)");
+                        context.getBean(MateyChecker.class).report(context.getBean(MateyTargets.class).all().get(0));
+                        assertThat(recorder.events).filteredOn(MateyDriftDetectedEvent.class::isInstance).singleElement()
+                                .satisfies(e -> assertThat(((MateyDriftDetectedEvent) e).getReport().diff())
+                                        .contains("it_later"));
+                    });
+        }
+    }
+
+    @Test
+    void connectionDetailsServeThePrimaryTargetInsteadOfTheDataSource() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
+        try (TestDatabase app = TestDatabase.create("postgres"); TestDatabase own = TestDatabase.create("postgres")) {
+            runner(ws, app).withBean(MateyConnectionDetails.class, () -> new MateyConnectionDetails() {
+                @Override
+                public String getJdbcUrl() {
+                    return Databases.jdbcUrl(own);
+                }
+
+                @Override
+                public String getUsername() {
+                    return own.url().user();
+                }
+            }).withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+                assertThat(context).hasNotFailed();
+                TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+                assertThat(report.connection()).endsWith("/" + own.url().path());
+                assertThat(report.applied()).isEqualTo(5);
+            });
+            try (Connection c = app.connect(); var rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the application's own database is untouched").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aHeldMigrationLockStopsMigrateOnStartupAfterMateyLockTimeoutNamingTheHolder() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection holder = db.connect()) {
+            try (PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                ps.setLong(1, 0x6d61746579L);
+                ps.execute();
+            }
+            long started = System.nanoTime();
+            runner(ws, db).withPropertyValues("matey.migrate-on-startup=true", "matey.lock-timeout=1s").run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("was not released within 1s",
+                        "it is held by PostgreSQL backend", "matey.lock-timeout");
+            });
+            assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
+        }
+    }
+
+    /** Records Matey's events; an ApplicationListener bean, so that it also hears those of the start-up. */
+    static class Recorder implements ApplicationListener<ApplicationEvent> {
+
+        final List<ApplicationEvent> events = new ArrayList<>();
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event.getClass().getPackageName().startsWith("io.matey")) {
+                events.add(event);
+            }
+        }
+
+        List<String> applied() {
+            return events.stream().filter(MateyMigrationAppliedEvent.class::isInstance)
+                    .map(e -> ((MateyMigrationAppliedEvent) e).getMigration()).toList();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OnlyVerify {
+
+        final List<String> seen = new ArrayList<>();
+
+        @Bean
+        MateyMigrationStrategy verifyOnly() {
+            return (target, checker) -> {
+                seen.add(target.name());
+                return checker.verify(target);
+            };
+        }
+    }
+}
