@@ -22,7 +22,30 @@ public final class ForeignWrites {
         UP, DOWN, BOTH
     }
 
+    /** JSqlParser is optional where only runtime verification ships (the Spring Boot starter). */
+    private static final boolean PARSER_PRESENT = parserPresent();
+
     private ForeignWrites() {
+    }
+
+    /**
+     * The guard for commands on a live database. Without JSqlParser on the class path (an application that ships
+     * the lean starter) the guard is skipped: the committed migrations were already guarded by the replay that wrote
+     * the lock (docs/architecture.md §6), and the live post-check still compares the whole schema.
+     */
+    public static void refuseOnLive(Engine engine, List<Migration> migrations, Sections sections, String command) {
+        if (PARSER_PRESENT) {
+            refuse(engine, migrations, sections, command);
+        }
+    }
+
+    private static boolean parserPresent() {
+        try {
+            Class.forName("net.sf.jsqlparser.parser.CCJSqlParserUtil", false, ForeignWrites.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Throws a {@link MateyException} naming every offending statement; returns when there is none. */

@@ -44,7 +44,7 @@ final class LiveDown {
                         + Interruption.wayForward());
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
-            ForeignWrites.refuse(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
+            ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection, true)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));

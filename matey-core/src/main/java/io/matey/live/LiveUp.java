@@ -61,7 +61,7 @@ final class LiveUp {
                 start = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
-            ForeignWrites.refuse(engine, pending, ForeignWrites.Sections.UP, context);
+            ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
             LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
@@ -79,7 +79,7 @@ final class LiveUp {
     private static MigrationTiming resumeSection(LiveTarget target, MigrationRunner runner, Interruption interruption,
             ResumePoint.Scratch scratch, String context, Consumer<String> progress) throws SQLException {
         Migration migration = interruption.migration();
-        ForeignWrites.refuse(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
+        ForeignWrites.refuseOnLive(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
                 ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, context);
         int done = ResumePoint.find(target, interruption, scratch, context);
         Duration duration = runner.resume(migration, interruption.direction(), done);
