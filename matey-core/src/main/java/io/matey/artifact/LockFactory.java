@@ -6,9 +6,18 @@ import java.util.List;
 /** Builds the lock that {@code schema apply} writes from the migrations and the dumps captured for them. */
 public final class LockFactory {
 
-    /** One migration with the checkpoint dump taken right after it. */
-    public record StepSource(
-            String version, String migrationFile, byte[] migrationBytes, String checkpointFile, String checkpointText) {
+    /**
+     * One migration with the checkpoint dump taken right after it.
+     *
+     * @param downAccepted the reason its inexact down section is accepted, or null
+     */
+    public record StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
+            String checkpointText, String downAccepted) {
+
+        public StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
+                String checkpointText) {
+            this(version, migrationFile, migrationBytes, checkpointFile, checkpointText, null);
+        }
     }
 
     private LockFactory() {
@@ -22,7 +31,7 @@ public final class LockFactory {
             String checkpointDigest = Digests.sqlDigest(source.checkpointText());
             chain = Digests.chainStep(chain, source.version(), source.migrationFile(), migrationDigest);
             steps.add(new LockStep(steps.size() + 1, source.version(), source.migrationFile(), migrationDigest,
-                    source.checkpointFile(), chain, checkpointDigest, checkpointDigest));
+                    source.checkpointFile(), chain, checkpointDigest, checkpointDigest, source.downAccepted()));
         }
         return new SchemaLock(SchemaLock.LOCK_VERSION, SchemaLock.HASH_ALGORITHM, SchemaLock.CANONICALIZER, engine,
                 target, ArtifactNames.SCHEMA_FILE, ArtifactNames.MIGRATIONS_DIR, ArtifactNames.CHECKPOINTS_DIR,

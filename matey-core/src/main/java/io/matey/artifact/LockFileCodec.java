@@ -36,7 +36,8 @@ public final class LockFileCodec {
                     string(table, "checkpoint_file"),
                     string(table, "chain_hash"),
                     string(table, "checkpoint_digest"),
-                    string(table, "schema_digest")));
+                    string(table, "schema_digest"),
+                    optionalString(table, "down_accepted")));
         }
         return new SchemaLock(
                 integer(toml, "lock_version"),
@@ -80,12 +81,19 @@ public final class LockFileCodec {
             line(out, "chain_hash", quote(step.chainHash()));
             line(out, "checkpoint_digest", quote(step.checkpointDigest()));
             line(out, "schema_digest", quote(step.schemaDigest()));
+            if (step.downAccepted() != null) {
+                line(out, "down_accepted", quote(step.downAccepted()));
+            }
         }
         return out.toString();
     }
 
     private static String string(TomlTable table, String key) throws LockFileException {
         return required(table, key, String.class, "a string");
+    }
+
+    private static String optionalString(TomlTable table, String key) throws LockFileException {
+        return table.get(List.of(key)) == null ? null : string(table, key);
     }
 
     private static int integer(TomlTable table, String key) throws LockFileException {

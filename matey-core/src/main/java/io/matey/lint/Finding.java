@@ -15,11 +15,14 @@ import java.util.Locale;
 public record Finding(Level level, String code, String target, String path, Integer line, String message,
         String hint) {
 
-    /** Errors make {@code matey lint} exit 1; warnings only report. */
+    /**
+     * Errors make {@code matey lint} exit 1; warnings too with {@code --exit-code}; notes only report what was
+     * accepted on purpose elsewhere (config.toml).
+     */
     public enum Level {
-        ERROR, WARNING;
+        ERROR, WARNING, NOTE;
 
-        /** {@code error} / {@code warning}, as JSON output spells it. */
+        /** {@code error} / {@code warning} / {@code note}, as JSON output spells it. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -12,4 +12,9 @@ public record LintReport(String target, List<Finding> findings) {
     public boolean hasErrors() {
         return findings.stream().anyMatch(Finding::isError);
     }
+
+    /** Errors or warnings: what {@code lint --exit-code} fails on (notes report acceptances made on purpose). */
+    public boolean hasProblems() {
+        return findings.stream().anyMatch(f -> f.level() != Finding.Level.NOTE);
+    }
 }

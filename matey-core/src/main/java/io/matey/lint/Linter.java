@@ -16,7 +16,8 @@ public final class Linter {
 
     /** Rules that read file names, markers and artifacts. */
     private static final List<LintRule> FILE_RULES = List.of(new EncodingRule(), new DirectiveRule(),
-            new VersionRule(), new DbmateMarkerRule(), new DbmateFileNameRule(), new ArtifactRule());
+            new VersionRule(), new DbmateMarkerRule(), new DbmateFileNameRule(), new ArtifactRule(),
+            new InexactDownRule());
 
     /** Rules that read SQL statements; they need the engine's dialect (L200 says when it is unknown). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),

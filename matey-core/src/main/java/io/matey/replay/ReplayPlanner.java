@@ -20,7 +20,9 @@ import java.util.OptionalInt;
 /**
  * Finds the divergence, the anchor and the tail (docs/architecture.md §6): the first migration that differs from the lock
  * (or from the merge base with {@code --base}, or every migration with {@code --clean}), also counting a
- * checkpoint that is missing or differs from the lock as a divergence so that apply regenerates it.
+ * checkpoint that is missing or differs from the lock as a divergence so that apply regenerates it, and a
+ * migration whose acceptance in {@code [inexact_downs]} differs from the lock's, so that its down round trip is
+ * checked again.
  */
 public final class ReplayPlanner {
 
@@ -50,9 +52,11 @@ public final class ReplayPlanner {
                 throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean: "
                         + Diagnostic.describe(baseState.diagnostics()));
             }
-            divergence = headState.divergenceFrom(baseState);
+            divergence = earliest(headState.divergenceFrom(baseState),
+                    firstAcceptanceChange(baseState, target, migrations.size()));
         } else {
-            divergence = earliest(headState.divergenceFromLock(), firstStaleCheckpoint(headState));
+            divergence = earliest(earliest(headState.divergenceFromLock(), firstStaleCheckpoint(headState)),
+                    firstAcceptanceChange(headState, target, migrations.size()));
         }
         int anchorIndex = divergence.isPresent() ? divergence.getAsInt() - 1 : migrations.size();
         Map<String, String> prefix = prefixCheckpoints(migrations.subList(0, anchorIndex), head, anchorSource);
@@ -79,6 +83,17 @@ public final class ReplayPlanner {
         for (int i = 0; i < Math.min(locked.size(), steps.size()); i++) {
             if (!Objects.equals(steps.get(i).checkpointDigest(), locked.get(i).checkpointDigest())) {
                 return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The first locked step whose down section config.toml accepts as inexact and the lock does not, or the reverse. */
+    private static OptionalInt firstAcceptanceChange(LockState state, TargetConfig target, int migrations) {
+        List<LockStep> locked = state.lock().map(l -> l.steps()).orElse(List.of());
+        for (LockStep step : locked) {
+            if (step.index() <= migrations && (step.downAccepted() != null) != target.inexactDowns().accepts(step.migrationFile())) {
+                return OptionalInt.of(step.index());
             }
         }
         return OptionalInt.empty();

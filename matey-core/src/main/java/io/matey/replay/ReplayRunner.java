@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Replays a tail of migrations on top of an anchor in one scratch database. Each migration with an executable
+ * Replays a tail of migrations on top of an anchor in a scratch database. Each migration with an executable
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
- * it), up again. The final dump is {@code schema.sql}. Generated models are rendered from the same scratch
- * database at head, before it is dropped.
+ * it), up again. After a down section that did not restore that state (accepted in config.toml, or a failure
+ * under {@code --keep-going}), the replay continues from the checkpoint loaded into a fresh scratch database,
+ * never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
+ * Generated models are rendered from the scratch database at head, before it is dropped.
  */
 public final class ReplayRunner {
 
@@ -45,38 +48,89 @@ public final class ReplayRunner {
         this.codegen = codegen;
     }
 
+    /** The scratch database a replay is working in; replaced when a checkpoint is restored. */
+    private final class Session implements AutoCloseable {
+
+        private final Supplier<ScratchDatabase> fresh;
+        private ScratchDatabase scratch;
+        private ScratchDatabase replacement;
+        private Connection connection;
+        private MigrationRunner runner;
+
+        Session(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh) throws SQLException {
+            this.fresh = fresh;
+            this.scratch = scratch;
+            open();
+        }
+
+        private void open() throws SQLException {
+            connection = scratch.connect();
+            runner = new MigrationRunner(engine, connection);
+        }
+
+        /** Continues in a fresh scratch database holding {@code checkpoint}. */
+        void restore(String checkpoint) throws SQLException {
+            connection.close();
+            if (replacement != null) {
+                replacement.close();
+            }
+            replacement = fresh.get();
+            scratch = replacement;
+            open();
+            load(connection, checkpoint);
+        }
+
+        String dump() throws SQLException {
+            return SchemaDump.dump(engine, connection);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+            if (replacement != null) {
+                replacement.close();
+            }
+        }
+    }
+
     /**
+     * @param scratch   the scratch database leased for the replay (the caller closes it)
+     * @param fresh     leases another, empty scratch database on the same server (closed here)
      * @param anchorSql the checkpoint the tail starts from, or null to start from an empty database
      */
-    public ReplayResult run(ScratchDatabase scratch, String anchorSql, List<Migration> tail) {
-        try (Connection connection = scratch.connect()) {
+    public ReplayResult run(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh, String anchorSql,
+            List<Migration> tail, DownChecks downs) {
+        try (Session session = new Session(scratch, fresh)) {
             if (anchorSql != null && !scratch.holdsAnchor()) {
-                load(connection, anchorSql);
+                load(session.connection, anchorSql);
             }
-            engine.migrationTable().ensure(connection);
-            String before = SchemaDump.dump(engine, connection);
-            MigrationRunner runner = new MigrationRunner(engine, connection);
+            engine.migrationTable().ensure(session.connection);
+            String before = session.dump();
             Map<String, String> checkpoints = new LinkedHashMap<>();
-            List<String> checked = new ArrayList<>();
-            List<String> skipped = new ArrayList<>();
             for (Migration migration : tail) {
-                String checkpoint = replayOne(connection, runner, migration, before, checked, skipped);
+                String checkpoint;
+                try {
+                    checkpoint = replayOne(session, migration, before, downs);
+                } catch (MateyException e) {
+                    throw downs.stopped(e);
+                }
                 checkpoints.put(checkpointPath.apply(migration), checkpoint);
                 before = checkpoint;
             }
-            String schema = tail.isEmpty() ? before : SchemaDump.dump(engine, connection);
+            String schema = tail.isEmpty() ? before : session.dump();
             if (!schema.equals(before)) {
                 Migration last = tail.get(tail.size() - 1);
-                throw new MateyException("Re-applying " + last.file() + " after its down section gives a different "
-                        + "schema than its first application:\n"
-                        + SchemaDiff.unified(before, schema, "first-up/schema.sql", "re-up/schema.sql"));
+                throw downs.stopped(new MateyException("Re-applying " + last.file() + " after its down section gives "
+                        + "a different schema than its first application:\n"
+                        + SchemaDiff.unified(before, schema, "first-up/schema.sql", "re-up/schema.sql")));
             }
             Map<String, byte[]> generated = Map.of();
             if (codegen.isPresent()) {
-                generated = codegen.get().generate(engine, connection);
+                generated = codegen.get().generate(engine, session.connection);
                 progress.accept("Codegen: " + codegen.get().destination());
             }
-            return new ReplayResult(scratch.url(), schema, checkpoints, checked, skipped, generated);
+            return new ReplayResult(session.scratch.url(), schema, checkpoints, downs.checked(), downs.skipped(),
+                    downs.accepted(), downs.failures(), generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + MateyUrl.mask(e.getMessage()), e);
@@ -92,29 +146,39 @@ public final class ReplayRunner {
         }
     }
 
-    private String replayOne(Connection connection, MigrationRunner runner, Migration migration, String before,
-            List<String> checked, List<String> skipped) throws SQLException {
+    private String replayOne(Session session, Migration migration, String before, DownChecks downs)
+            throws SQLException {
         long started = System.nanoTime();
-        apply(() -> runner.up(migration), "replay");
-        String checkpoint = SchemaDump.dump(engine, connection);
+        apply(() -> session.runner.up(migration), "replay");
+        String checkpoint = session.dump();
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
-        if (reversible) {
-            apply(() -> runner.down(migration), "down-roundtrip");
-            String rolledBack = SchemaDump.dump(engine, connection);
-            if (!SchemaDump.sameSchema(rolledBack, before)) {
-                throw new MateyException("Down roundtrip mismatch for " + migration.file()
-                        + ": rollback state differs from the state before the migration. Make its down section "
-                        + "undo exactly what its up section does.\n"
-                        + SchemaDiff.unified(before, rolledBack, "before/schema.sql", "after-down/schema.sql"));
-            }
-            apply(() -> runner.up(migration), "down-roundtrip reapply");
-            checked.add(migration.file());
-        } else {
-            skipped.add(migration.file());
+        String verdict = reversible ? "down checked" : "down skipped";
+        if (!reversible) {
+            downs.skipped(migration.file());
+        } else if (!roundTrip(session, migration, before, downs)) {
+            session.restore(checkpoint);
+            verdict = "down inexact";
         }
-        progress.accept(String.format("%s  %s  %d ms", migration.file(), reversible ? "down checked" : "down skipped",
+        progress.accept(String.format("%s  %s  %d ms", migration.file(), verdict,
                 (System.nanoTime() - started) / 1_000_000));
         return checkpoint;
+    }
+
+    /** Down, dump, compare, up again; false when the down section did not restore {@code before}. */
+    private boolean roundTrip(Session session, Migration migration, String before, DownChecks downs)
+            throws SQLException {
+        try {
+            apply(() -> session.runner.down(migration), "down-roundtrip");
+        } catch (MigrationFailedException e) {
+            downs.failedToRun(migration.file(), e);
+            return false;
+        }
+        String diff = SchemaDiff.unified(before, session.dump(), "before/schema.sql", "after-down/schema.sql");
+        if (downs.roundTrip(migration.file(), diff)) {
+            return false;
+        }
+        apply(() -> session.runner.up(migration), "down-roundtrip reapply");
+        return true;
     }
 
     private interface Step {

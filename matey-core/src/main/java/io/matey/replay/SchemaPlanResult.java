@@ -9,11 +9,15 @@ import java.util.OptionalInt;
  * The outcome of {@code schema plan}: where replay started, what it checked, and whether the committed
  * artifacts equal what replay produced ({@code match} means {@code schema apply} would change nothing).
  *
+ * @param match        false also when a down section failed ({@code --keep-going})
+ * @param downAccepted every down section config.toml accepts as inexact, with the diff where this replay ran it
+ * @param downFailures down sections that failed their round trip under {@code --keep-going}
  * @param worktreeSql the committed {@code schema.sql}, empty when missing
  * @param replaySql   what {@code schema.sql} would become
  */
 public record SchemaPlanResult(String target, OptionalInt divergence, int anchorIndex, int tailCount, boolean match,
-        MateyUrl scratchUrl, List<String> downChecked, List<String> downSkipped, List<String> staleFiles,
+        MateyUrl scratchUrl, List<String> downChecked, List<String> downSkipped, List<AcceptedDown> downAccepted,
+        List<DownFailure> downFailures, List<String> staleFiles,
         String worktreeSql, String replaySql) {
 
     public String diff() {

@@ -1,5 +1,6 @@
 package io.matey.replay;
 
+import io.matey.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.LockFactory;
@@ -43,9 +44,10 @@ public final class SchemaReplay {
             String worktreeSql = outcome.plan().head().schema()
                     .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             return new SchemaPlanResult(target.name(), outcome.plan().divergence(), outcome.plan().anchorIndex(),
-                    outcome.plan().tail().size(), outcome.changes().isEmpty(), result.scratchUrl(),
-                    result.downChecked(), result.downSkipped(), List.copyOf(outcome.changes().paths()), worktreeSql,
-                    result.schemaSql());
+                    outcome.plan().tail().size(), outcome.changes().isEmpty() && result.downFailures().isEmpty(),
+                    result.scratchUrl(), result.downChecked(), result.downSkipped(),
+                    acceptedDowns(target, result), result.downFailures(), List.copyOf(outcome.changes().paths()),
+                    worktreeSql, result.schemaSql());
         }
     }
 
@@ -54,14 +56,30 @@ public final class SchemaReplay {
             ArtifactJournal journal = new ArtifactJournal(target.dir());
             journal.recover();
             Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema apply");
+            if (!outcome.result().downFailures().isEmpty()) {
+                throw new MateyException(DownChecks.report(outcome.result().downFailures()));
+            }
             ArtifactChanges changes = outcome.changes();
             if (!changes.isEmpty()) {
                 journal.commit(changes.writes(), changes.deletes());
             }
             ReplayResult result = outcome.result();
             return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
-                    result.scratchUrl(), result.downChecked(), result.downSkipped());
+                    result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result));
         }
+    }
+
+    /**
+     * Every down section config.toml accepts as inexact, so that a plan or apply shows them all, with the round
+     * trip's diff for those this replay ran.
+     */
+    private static List<AcceptedDown> acceptedDowns(TargetConfig target, ReplayResult result) {
+        Map<String, AcceptedDown> replayed = new LinkedHashMap<>();
+        result.downAccepted().forEach(a -> replayed.put(a.file(), a));
+        List<AcceptedDown> all = new ArrayList<>();
+        target.inexactDowns().sorted().forEach((file, reason) ->
+                all.add(replayed.getOrDefault(file, new AcceptedDown(file, reason, ""))));
+        return all;
     }
 
     private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
@@ -76,7 +94,9 @@ public final class SchemaReplay {
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
                 "replay", options.keepScratch(), plan.anchorSql())) {
             result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
-                    .run(scratch, plan.anchorSql(), plan.tail());
+                    .run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target, "replay",
+                            options.keepScratch(), null), plan.anchorSql(), plan.tail(),
+                            new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
         Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result);
         ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired);
@@ -97,7 +117,7 @@ public final class SchemaReplay {
         for (Migration migration : plan.migrations()) {
             String checkpoint = Snapshot.checkpointPathFor(migration.file());
             steps.add(new LockFactory.StepSource(migration.version(), migration.file(), migration.bytes(), checkpoint,
-                    checkpoints.get(checkpoint)));
+                    checkpoints.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null)));
         }
         Map<String, byte[]> desired = new LinkedHashMap<>();
         desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));

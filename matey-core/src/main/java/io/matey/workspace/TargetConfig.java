@@ -9,9 +9,10 @@ import java.util.Optional;
  * @param name    the path relative to the workspace root in POSIX form, {@code .} for the root
  * @param dir     the absolute target directory
  * @param codegen the {@code [codegen]} table, or null when absent (codegen off)
+ * @param inexactDowns the {@code [inexact_downs]} table: accepted inexact down sections
  */
 public record TargetConfig(String name, Path dir, String engine, String urlEnv, String testUrlEnv,
-        CodegenConfig codegen) {
+        CodegenConfig codegen, InexactDowns inexactDowns) {
 
     public static final String CONFIG_FILE = "config.toml";
 

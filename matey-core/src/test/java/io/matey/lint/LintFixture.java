@@ -63,7 +63,8 @@ final class LintFixture {
             schema = "-- schema after " + migration.getKey() + "\n";
             write(checkpoint, schema);
             steps.add(new LockFactory.StepSource(Snapshot.versionOf(migration.getKey()), migration.getKey(),
-                    migration.getValue(), checkpoint, schema));
+                    migration.getValue(), checkpoint, schema,
+                    config().inexactDowns().reason(migration.getKey()).orElse(null)));
         }
         write("schema.sql", schema);
         String engine = Engines.normalizeId(config().engine());

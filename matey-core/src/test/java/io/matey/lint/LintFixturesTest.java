@@ -19,7 +19,7 @@ class LintFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"clean", "L001", "L002", "L003", "L005", "L006", "L007", "L008", "L009", "L010", "L101",
-            "L102", "L104-L105", "L106", "L401", "L402", "L402-mysql", "L403", "L404", "L405", "L406", "L407",
+            "L102", "L104-L105", "L106", "L107", "L401", "L402", "L402-mysql", "L403", "L404", "L405", "L406", "L407",
             "nolint-statement", "nolint-file"})
     void migrationFixture(String name) {
         assertOutput(LintFixture.load(name, workspace).withArtifacts());
@@ -67,6 +67,12 @@ class LintFixturesTest {
     @Test
     void l209ConfigEngineDiffersFromLock() {
         assertOutput(LintFixture.load("L209", workspace).withArtifacts().write("config.toml",
+                "engine = \"postgres\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n"));
+    }
+
+    @Test
+    void l210LockRecordsOtherAcceptedDowns() {
+        assertOutput(LintFixture.load("L210", workspace).withArtifacts().write("config.toml",
                 "engine = \"postgres\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n"));
     }
 

@@ -97,7 +97,7 @@ class SchemaReplayTest {
         ws.migration("001_alpha.sql", ws.createTable("alpha"), ws.createTable("beta"));
         Map<String, String> before = ws.files();
         assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
-                .hasMessageContaining("Down roundtrip mismatch for migrations/001_alpha.sql");
+                .hasMessageContaining("migrations/001_alpha.sql: down roundtrip mismatch");
         assertThatThrownBy(ws::apply).hasMessageContaining("migrations/001_alpha.sql");
         assertThat(ws.files()).isEqualTo(before);
     }

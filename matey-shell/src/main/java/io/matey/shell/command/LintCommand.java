@@ -32,7 +32,7 @@ class LintCommand {
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") @OptionValues(provider = "formats") String format,
-            @Option(longNames = "exit-code", description = "Exit 1 on warnings too (errors always exit 1)") boolean exitCode,
+            @Option(longNames = "exit-code", description = "Exit 1 on warnings too (errors always exit 1; notes never do)") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (!format.equals("text") && !format.equals("json")) {
             throw new MateyException("--format must be 'text' or 'json', not '" + format + "'.");
@@ -41,7 +41,7 @@ class LintCommand {
                 .map(target -> new LintReport(target.name(), Linter.lint(target)))
                 .toList();
         console.write(format.equals("json") ? LintOutput.json(reports) : LintOutput.text(reports));
-        if (reports.stream().anyMatch(exitCode ? r -> !r.findings().isEmpty() : LintReport::hasErrors)) {
+        if (reports.stream().anyMatch(exitCode ? LintReport::hasProblems : LintReport::hasErrors)) {
             throw new ExitStatusException(1);
         }
     }

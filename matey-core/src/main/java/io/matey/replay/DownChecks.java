@@ -1,0 +1,112 @@
+package io.matey.replay;
+
+import io.matey.MateyException;
+import io.matey.workspace.InexactDowns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges each down round trip of a replay against config.toml's {@code [inexact_downs]} and keeps the verdicts.
+ * Without {@code --keep-going} the first failure ends the replay; with it, every failure is collected and
+ * {@link #requirePassed()} reports them all together (docs/architecture.md §6).
+ */
+final class DownChecks {
+
+    private final InexactDowns accepted;
+    private final boolean keepGoing;
+    private final List<String> checked = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<AcceptedDown> acceptedDowns = new ArrayList<>();
+    private final List<DownFailure> failures = new ArrayList<>();
+
+    DownChecks(InexactDowns accepted, boolean keepGoing) {
+        this.accepted = accepted;
+        this.keepGoing = keepGoing;
+    }
+
+    /** A migration without an executable down section: nothing to check, and nothing to accept. */
+    void skipped(String file) {
+        if (accepted.accepts(file)) {
+            fail(new DownFailure(file, "it is listed in [inexact_downs] of config.toml, but it has no executable down "
+                    + "section to accept: remove its entry.", ""));
+        }
+        skipped.add(file);
+    }
+
+    /** A down section that failed to run. */
+    void failedToRun(String file, MateyException error) {
+        if (!keepGoing) {
+            throw error;
+        }
+        failures.add(new DownFailure(file, error.getMessage(), ""));
+    }
+
+    /**
+     * A round trip's outcome; {@code diff} is empty when the down section restored the state exactly.
+     *
+     * @return true when the state after the down section differs from the state before the migration
+     */
+    boolean roundTrip(String file, String diff) {
+        Optional<String> reason = accepted.reason(file);
+        if (diff.isEmpty()) {
+            if (reason.isPresent()) {
+                fail(new DownFailure(file, "it is listed in [inexact_downs] of config.toml, but its down section "
+                        + "restores the state exactly: remove its entry.", ""));
+            }
+            checked.add(file);
+            return false;
+        }
+        if (reason.isPresent()) {
+            acceptedDowns.add(new AcceptedDown(file, reason.get(), diff));
+        } else {
+            fail(new DownFailure(file, "down roundtrip mismatch: rollback state differs from the state before the "
+                    + "migration. Make its down section undo exactly what its up section does, or accept it in "
+                    + "[inexact_downs] of config.toml with a reason.", diff));
+        }
+        return true;
+    }
+
+    private void fail(DownFailure failure) {
+        if (!keepGoing) {
+            throw new MateyException(failure.render());
+        }
+        failures.add(failure);
+    }
+
+    /**
+     * What stopped a keep-going replay that had already found failures: those failures, then the cause; the
+     * cause alone when there were none.
+     */
+    MateyException stopped(MateyException cause) {
+        if (failures.isEmpty()) {
+            return cause;
+        }
+        return new MateyException(report(failures) + "\n\nThen the replay stopped, so later migrations were not "
+                + "checked: " + cause.getMessage(), cause);
+    }
+
+    /** Every failure with its diff, as {@code schema apply --keep-going} reports them. */
+    static String report(List<DownFailure> failures) {
+        StringBuilder out = new StringBuilder(failures.size() + " down section(s) failed the round trip; nothing "
+                + "was written:");
+        failures.forEach(f -> out.append("\n\n").append(f.render().strip()));
+        return out.toString();
+    }
+
+    List<String> checked() {
+        return List.copyOf(checked);
+    }
+
+    List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    List<AcceptedDown> accepted() {
+        return List.copyOf(acceptedDowns);
+    }
+
+    List<DownFailure> failures() {
+        return List.copyOf(failures);
+    }
+}
