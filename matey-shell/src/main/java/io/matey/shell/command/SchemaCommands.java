@@ -3,10 +3,12 @@ package io.matey.shell.command;
 import io.matey.Matey;
 import io.matey.MateyException;
 import io.matey.SchemaStatus;
+import io.matey.replay.AcceptedDown;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.replay.SchemaPlanResult;
 import io.matey.shell.Console;
+import io.matey.shell.ExitStatusException;
 import io.matey.shell.Json;
 import io.matey.shell.Progress;
 import io.matey.shell.ReportFormat;
@@ -82,6 +84,7 @@ class SchemaCommands {
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
             @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
             @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
@@ -92,13 +95,20 @@ class SchemaCommands {
         }
         ReportFormat reportFormat = ReportFormat.parse(format);
         Matey matey = Matey.at(workspace);
-        ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch);
+        ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all),
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
         if (reportFormat == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
         } else {
             TargetReports.print(console, results, result -> sql ? result.replaySql() : diff ? result.diff() : summary(result));
+        }
+        List<TargetReports.Outcome<SchemaPlanResult>> failed = results.stream()
+                .filter(o -> !o.failed() && !o.result().downFailures().isEmpty()).toList();
+        failed.forEach(o -> Console.error(o.target() + ": " + o.result().downFailures().size()
+                + " down section(s) failed the round trip (listed above)."));
+        if (!failed.isEmpty()) {
+            throw new ExitStatusException(2);
         }
         TargetReports.exit(results, exitCode, result -> !result.match());
     }
@@ -109,11 +119,24 @@ class SchemaCommands {
                         result.tailCount(), Style.state(result.match() ? "match" : "mismatch", result.match()))
                 .render());
         out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append("Down checked: ").append(result.downChecked().size())
-                .append("  Down skipped: ").append(result.downSkipped().size()).append('\n');
-        if (!result.match()) {
+        out.append(downCounts(result.downChecked(), result.downSkipped(), result.downAccepted()));
+        if (!result.match() && !result.staleFiles().isEmpty()) {
             out.append("Stale files: ").append(String.join(", ", result.staleFiles())).append('\n');
         }
+        if (!result.downFailures().isEmpty()) {
+            out.append("Down failures: ").append(result.downFailures().size()).append('\n');
+            result.downFailures().forEach(f -> out.append('\n').append(f.render().strip()).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The round-trip counts, then each accepted inexact down section with its reason (never silent). */
+    private static String downCounts(List<String> checked, List<String> skipped, List<AcceptedDown> accepted) {
+        StringBuilder out = new StringBuilder("Down checked: ").append(checked.size())
+                .append("  Down skipped: ").append(skipped.size())
+                .append("  Down accepted inexact: ").append(accepted.size()).append('\n');
+        accepted.forEach(a -> out.append("Accepted inexact down: ").append(a.file()).append(" (").append(a.reason())
+                .append(")\n"));
         return out.toString();
     }
 
@@ -127,6 +150,20 @@ class SchemaCommands {
         json.put("scratch_url", result.scratchUrl().toString());
         json.put("down_checked", result.downChecked());
         json.put("down_skipped", result.downSkipped());
+        json.put("down_accepted", result.downAccepted().stream().map(a -> {
+            Map<String, Object> accepted = new LinkedHashMap<>();
+            accepted.put("file", a.file());
+            accepted.put("reason", a.reason());
+            accepted.put("diff", a.diff());
+            return accepted;
+        }).toList());
+        json.put("down_failures", result.downFailures().stream().map(f -> {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("file", f.file());
+            failure.put("problem", f.problem());
+            failure.put("diff", f.diff());
+            return failure;
+        }).toList());
         json.put("stale_files", result.staleFiles());
         return json;
     }
@@ -139,13 +176,13 @@ class SchemaCommands {
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
             @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
-                new ReplayOptions(base, testUrl, clean, keepScratch), Progress.forTerminal());
+                new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
         out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append("Down checked: ").append(result.downChecked().size())
-                .append("  Down skipped: ").append(result.downSkipped().size()).append('\n');
+        out.append(downCounts(result.downChecked(), result.downSkipped(), result.downAccepted()));
         if (result.changed()) {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
