@@ -1,6 +1,8 @@
 package io.matey.live;
 
 import io.matey.MateyException;
+import io.matey.artifact.LockStep;
+import io.matey.artifact.SchemaLock;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationRunner;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
  * schema against the committed state at the resulting index. Everything that would make the rollback stop
- * halfway for a known reason (too few applied, a migration without a down section) is refused up front.
+ * halfway or miss that state for a known reason (too few applied, a migration without a down section, one whose
+ * down section the lock records as accepted inexact) is refused up front.
  */
 final class LiveDown {
 
@@ -73,11 +76,20 @@ final class LiveDown {
         }
         List<Migration> rollback = new ArrayList<>(target.migrations().subList(applied - steps, applied));
         Collections.reverse(rollback);
+        List<LockStep> locked = target.state().lock().map(SchemaLock::steps).orElse(List.of());
         for (Migration migration : rollback) {
             if (!migration.script().requireValid().down().isExecutable(target.engine().dialect())) {
                 throw new MateyException(CONTEXT + " --steps " + steps + " refused: " + migration.file()
                         + " has no executable down section; nothing was rolled back.");
             }
+            locked.stream().filter(s -> s.migrationFile().equals(migration.file()) && s.downAccepted() != null)
+                    .findFirst().ifPresent(s -> {
+                        throw new MateyException(CONTEXT + " --steps " + steps + " refused: the down section of "
+                                + migration.file() + " is accepted as inexact (" + s.downAccepted() + "), so rolling "
+                                + "it back cannot give the committed schema before it; nothing was rolled back. "
+                                + "Make its down section exact and remove its [inexact_downs] entry, or rebuild the "
+                                + "database with `matey db bootstrap`.");
+                    });
         }
         return rollback;
     }

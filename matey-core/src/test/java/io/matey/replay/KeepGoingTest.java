@@ -116,6 +116,17 @@ class KeepGoingTest {
                         org.assertj.core.groups.Tuple.tuple(ORDER, Finding.Level.NOTE),
                         org.assertj.core.groups.Tuple.tuple(AUDIT, Finding.Level.NOTE));
 
+        // db down stops short of an accepted inexact down: rolling it back cannot give the committed state.
+        String live = "sqlite3:" + dir.resolve("live.sqlite3");
+        if (engine.equals("sqlite")) {
+            ws.matey().dbUp(ws.matey().target(TestWorkspace.TARGET), live, line -> { });
+            assertThat(ws.matey().dbDown(ws.matey().target(TestWorkspace.TARGET), live, 7, line -> { }).after())
+                    .isEqualTo(23);
+            assertThatThrownBy(() -> ws.matey().dbDown(ws.matey().target(TestWorkspace.TARGET), live, 1, line -> { }))
+                    .isInstanceOf(MateyException.class).hasMessageContaining("refused: the down section of " + AUDIT
+                            + " is accepted as inexact (reviewed: " + AUDIT + ")");
+        }
+
         // Withdrawing an acceptance makes replay check that round trip again: the lock is stale, then it fails.
         accept(ws, INDEX, AUDIT);
         SchemaPlanResult withdrawn = ws.plan(KEEP_GOING);
