@@ -69,7 +69,8 @@ final class DownChecks {
 
     private void fail(DownFailure failure) {
         if (!keepGoing) {
-            throw new MateyException(failure.render());
+            throw new MateyException(failure.render().strip()
+                    + "\nRun with --keep-going to check every down section in one run.");
         }
         failures.add(failure);
     }
