@@ -33,10 +33,9 @@ class SqlAlchemyModelsTest {
         TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
         schema.writeTo(ws);
 
-        List<String> progress = new ArrayList<>();
-        SchemaApplyResult first = ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add);
+        SchemaApplyResult first = ws.apply();
         assertThat(first.changedFiles()).contains("models.py");
-        assertThat(progress).contains("Codegen: models.py");
+        assertThat(first.codegen()).contains("models.py");
         String models = ws.read("db/core/models.py");
         assertThat(models).contains("metadata = MetaData()").doesNotContain("schema_migrations");
 

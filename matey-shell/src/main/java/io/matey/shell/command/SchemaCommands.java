@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
 import io.matey.SchemaStatus;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
@@ -108,13 +109,24 @@ class SchemaCommands {
                 .row(result.divergence().isPresent() ? result.divergence().getAsInt() : "-", result.anchorIndex(),
                         result.tailCount(), Style.state(result.match() ? "match" : "mismatch", result.match()))
                 .render());
-        out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append("Down checked: ").append(result.downChecked().size())
-                .append("  Down skipped: ").append(result.downSkipped().size()).append('\n');
+        out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped()));
         if (!result.match()) {
             out.append("Stale files: ").append(String.join(", ", result.staleFiles())).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Where replay ran and what its down checks found. The down round trip runs in the replay's own scratch
+     * database (docs/architecture.md §6), so {@code Down-check scratch:} names the same one, printed when a check ran.
+     */
+    private static String scratchLines(MateyUrl scratch, List<String> downChecked, List<String> downSkipped) {
+        StringBuilder out = new StringBuilder("Replay scratch: ").append(scratch).append('\n');
+        if (!downChecked.isEmpty()) {
+            out.append("Down-check scratch: ").append(scratch).append('\n');
+        }
+        return out.append("Down checked: ").append(downChecked.size()).append("  Down skipped: ")
+                .append(downSkipped.size()).append('\n').toString();
     }
 
     private static Map<String, Object> planJson(SchemaPlanResult result) {
@@ -143,9 +155,8 @@ class SchemaCommands {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
                 new ReplayOptions(base, testUrl, clean, keepScratch), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
-        out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append("Down checked: ").append(result.downChecked().size())
-                .append("  Down skipped: ").append(result.downSkipped().size()).append('\n');
+        out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped()));
+        result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));
         if (result.changed()) {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));
