@@ -67,6 +67,43 @@ class SqlAlchemyModelsTest {
         assertThat(ws.read("db/core/models.py")).isEqualTo(models);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void dataclassModelsRoundTripThroughSqlAlchemy2(String engine) throws Exception {
+        RichSchemas.Schema schema = RichSchemas.of(engine);
+        TestWorkspace ws = workspace(engine, "generator = \"dataclasses\"\n");
+        schema.writeTo(ws);
+        assertThat(ws.apply().codegen()).contains("models.py");
+        assertThat(ws.read("db/core/models.py")).contains("class Base(MappedAsDataclass, DeclarativeBase):",
+                "Mapped[", "mapped_column(", "relationship(");
+        assertRoundTrip(check(Python.sqlAlchemy2(), ws, "declarative", schema), schema);
+    }
+
+    /**
+     * SQLModel classes carry each column whole ({@code Field(sa_column=Column(...))}), so their tables are the
+     * Table objects the tables generator writes for the same schema; the module must compile with SQLAlchemy 2's
+     * Python, and load (SQLModel's metadata round trip) where that Python has SQLModel.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void sqlModelClassesCarryTheReplayedColumns(String engine) throws Exception {
+        RichSchemas.Schema schema = RichSchemas.of(engine);
+        TestWorkspace ws = workspace(engine, "generator = \"sqlmodels\"\n");
+        schema.writeTo(ws);
+        ws.apply();
+        String models = ws.read("db/core/models.py");
+        assertThat(models).contains("from sqlmodel import ", "(SQLModel, table=True):", "__tablename__ = ",
+                "= Field(sa_column=Column(", "= Field(default=None, sa_column=Column(", "= Relationship(back_populates=",
+                "SQLModel.metadata").doesNotContain("schema_migrations", "mapped_column");
+        Python.Interpreter python = Python.sqlAlchemy2();
+        python.run(List.of("-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
+                ws.target().resolve("models.py").toString()));
+        if (python.run(List.of("-c", "import importlib.util; print(importlib.util.find_spec('sqlmodel') is not None)"))
+                .strip().equals("True")) {
+            assertRoundTrip(check(python, ws, "sqlmodel", schema), schema);
+        }
+    }
+
     private static JsonNode check(Python.Interpreter python, TestWorkspace ws, String kind, RichSchemas.Schema schema)
             throws Exception {
         return ModelCheck.run(python, ws.target().resolve("models.py"), kind, ws.engine(), ws.read("db/core/schema.sql"),
