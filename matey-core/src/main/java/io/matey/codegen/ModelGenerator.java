@@ -6,6 +6,7 @@ import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
+import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
@@ -65,7 +66,9 @@ public final class ModelGenerator {
         Set<String> options = config.optionSet();
         return switch (config.generator()) {
             case "tables" -> Map.of(MODELS_PY, new TablesGenerator(options).render(model));
-            case "declarative" -> Map.of(MODELS_PY, new DeclarativeGenerator(options).render(model));
+            case "declarative" -> Map.of(MODELS_PY, new DeclarativeGenerator(options, false).render(model));
+            case "dataclasses" -> Map.of(MODELS_PY, new DeclarativeGenerator(options, true).render(model));
+            case "sqlmodels" -> Map.of(MODELS_PY, new SqlModelGenerator(options).render(model));
             case CodegenConfig.JAVA_RECORDS -> {
                 Map<String, String> files = new TreeMap<>();
                 new JavaRecordsGenerator(config.javaPackage(), options).render(model)

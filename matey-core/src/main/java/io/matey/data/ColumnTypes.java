@@ -27,6 +27,10 @@ final class ColumnTypes {
     }
 
     private static ColumnType postgres(String name, int precision, int scale) {
+        if (name.startsWith("_")) {
+            String element = name.substring(1);
+            return ColumnType.array(element, postgres(element, precision, scale));
+        }
         return switch (name) {
             case "int2", "smallserial" -> ColumnType.integer(name, 16, false);
             case "int4", "serial" -> ColumnType.integer(name, 32, false);

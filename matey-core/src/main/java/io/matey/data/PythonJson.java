@@ -70,6 +70,13 @@ final class PythonJson {
             string(out, IsoTimes.text(t));
         } else if (value instanceof JsonNode node) {
             json(out, node);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i > 0 ? ", " : "");
+                value(out, list.get(i));
+            }
+            out.append(']');
         } else {
             throw new IllegalArgumentException("No JSON form for " + value.getClass().getName());
         }

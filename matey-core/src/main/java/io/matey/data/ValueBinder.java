@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.temporal.Temporal;
+import java.util.HexFormat;
+import java.util.List;
 
 /** Binds a value from {@link ValueDecoder} (or {@link ValueReader}) to a statement parameter of its column's type. */
 final class ValueBinder {
@@ -46,9 +48,22 @@ final class ValueBinder {
             }
             case BYTES -> ps.setBytes(index, (byte[]) value);
             case JSON -> other(ps, index, PythonJson.value((JsonNode) value));
+            case ARRAY -> ps.setArray(index, ps.getConnection().createArrayOf(type.elementName(), elements((List<?>) value)));
             case OTHER -> other(ps, index, (String) value);
             case ANY -> ps.setObject(index, value);
         }
+    }
+
+    /** Array elements as the driver encodes them: nested lists as nested arrays, bytes as bytea's hex text. */
+    private static Object[] elements(List<?> values) {
+        Object[] elements = new Object[values.size()];
+        for (int i = 0; i < elements.length; i++) {
+            Object value = values.get(i);
+            elements[i] = value instanceof List<?> nested ? elements(nested)
+                    : value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
+                    : value instanceof JsonNode json ? PythonJson.value(json) : value;
+        }
+        return elements;
     }
 
     /** PostgreSQL casts an untyped string to the column's type (jsonb, uuid, an enum, an array, ...). */

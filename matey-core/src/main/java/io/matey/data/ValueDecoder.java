@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Converts a JSON value of a data file to its column's type, as the live catalog declares it, checking that it
@@ -43,9 +45,22 @@ final class ValueDecoder {
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
             case JSON -> node;
+            case ARRAY -> array(node, type.element());
             case OTHER -> string(node, "a string in the type's text form");
             case ANY -> any(node);
         };
+    }
+
+    /** A JSON array of elements of the element type; an array element (not of a JSON type) is a further dimension. */
+    private List<Object> array(JsonNode node, ColumnType element) throws ValueException {
+        if (!node.isArray()) {
+            throw wrong(node, "a JSON array of " + element.label() + " values");
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            values.add(item.isArray() && element.kind() != ValueKind.JSON ? array(item, element) : decode(item, element));
+        }
+        return values;
     }
 
     private static Object integer(JsonNode node, ColumnType type) throws ValueException {

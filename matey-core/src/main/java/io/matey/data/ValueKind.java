@@ -20,7 +20,9 @@ enum ValueKind {
     BYTES,
     /** Nested JSON. */
     JSON,
-    /** Any other type (uuid, enum, interval, array, ...) in the engine's own text form. */
+    /** A PostgreSQL array: a JSON array of its elements, each as its element type travels (nested when multi-dimensional). */
+    ARRAY,
+    /** Any other type (uuid, enum, interval, ...) in the engine's own text form. */
     OTHER,
     /** A SQLite column without a declared type: whatever it stores, as stored. */
     ANY

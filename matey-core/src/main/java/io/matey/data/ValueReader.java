@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads column values into the Java values {@link PythonJson} writes: Long or BigInteger, Boolean, BigDecimal,
@@ -45,8 +48,26 @@ final class ValueReader {
             case TIMESTAMPTZ -> utc(rs.getObject(index, OffsetDateTime.class));
             case BYTES -> rs.getBytes(index);
             case JSON -> json(rs.getString(index));
+            case ARRAY -> array(rs.getArray(index), type.element());
         };
         return rs.wasNull() ? null : value;
+    }
+
+    /** The elements in order, each read as its element type; a nested array is a further dimension. */
+    private List<Object> array(Array array, ColumnType element) throws SQLException, ValueException {
+        if (array == null) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>();
+        try (ResultSet rs = array.getResultSet()) {
+            while (rs.next()) {
+                Object raw = rs.getObject(2);
+                values.add(raw instanceof Array nested ? array(nested, element) : read(rs, 2, element));
+            }
+        } finally {
+            array.free();
+        }
+        return values;
     }
 
     private static Object unsigned(BigDecimal value) {
@@ -98,7 +119,7 @@ final class ValueReader {
                 case BYTES -> value instanceof byte[] ? value : mismatch(value, "a blob");
                 case JSON -> json(value.toString());
                 case ANY -> value instanceof Integer i ? (Object) i.longValue() : value;
-                case FLOAT32, TIMESTAMPTZ, OTHER -> throw new IllegalStateException("no such SQLite column type");
+                case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY -> throw new IllegalStateException("no such SQLite column type");
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             return mismatch(value, switch (type.kind()) {

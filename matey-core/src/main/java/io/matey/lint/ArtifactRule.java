@@ -39,9 +39,9 @@ final class ArtifactRule implements LintRule {
 
     private static void checkEngine(LintContext context, Findings findings) {
         Optional<SchemaLock> lock = context.lockState().lock();
-        String configured = Engines.normalizeId(context.target().engine());
-        if (lock.isPresent() && !Engines.normalizeId(lock.get().engine()).equals(configured)) {
-            findings.addWithFix(Level.ERROR, "L209", TargetConfig.CONFIG_FILE, null, "Provided engine '" + configured
+        String provided = context.provided();
+        if (lock.isPresent() && !Engines.normalizeId(lock.get().engine()).equals(provided)) {
+            findings.addWithFix(Level.ERROR, "L209", TargetConfig.CONFIG_FILE, null, "Provided engine '" + provided
                     + "' does not match lock engine '" + lock.get().engine() + "'.",
                     "set engine in config.toml to the lock's engine, or re-create the target for the new engine");
         }

@@ -6,6 +6,7 @@ import io.matey.lint.Finding.Level;
 import io.matey.workspace.TargetConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,13 +22,40 @@ public final class Linter {
 
     /** Rules that read SQL statements; they need the engine's dialect (L200 says when it is unknown). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
-            new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new PostgresLockingRule());
+            new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new PostgresLockingRule(), new DumpSupportRule());
 
     private Linter() {
     }
 
-    /** The target's findings, ordered by path, line (0 when absent), code and message. */
+    /** Style rules: layout only ({@code --no-style} skips them). */
+    private static final List<LintRule> STYLE_RULES = List.of(new StyleRule());
+
+    /**
+     * What to check.
+     *
+     * @param engine   the engine for a target without a lock ({@code --engine}); the lock's engine wins, and a
+     *                 different one is L209. Empty: config.toml's engine
+     * @param semantic the L rules (structure, dbmate compatibility, reversibility, changes, artifacts)
+     * @param style    the SF style rules
+     */
+    public record Options(Optional<String> engine, boolean semantic, boolean style) {
+
+        public static final Options ALL = new Options(Optional.empty(), true, true);
+
+        public Options {
+            if (!semantic && !style) {
+                throw new MateyException("Lint must run at least one of semantic or style checks.");
+            }
+        }
+    }
+
+    /** The target's findings with every rule, ordered by path, line (0 when absent), code and message. */
     public static List<Finding> lint(TargetConfig target) {
+        return lint(target, Options.ALL);
+    }
+
+    /** The target's findings, ordered by path, line (0 when absent), code and message. */
+    public static List<Finding> lint(TargetConfig target, Options options) {
         Snapshot snapshot;
         try {
             snapshot = Snapshot.ofWorktree(target.dir(), target.name());
@@ -38,13 +66,18 @@ public final class Linter {
                     "make migrations/ and checkpoints/ hold readable regular files, without symlinks");
             return findings.sorted();
         }
-        LintContext context = LintContext.of(target, snapshot);
+        LintContext context = LintContext.of(target, snapshot, options.engine());
         Map<String, Nolint> nolint = context.readableMigrations().stream()
                 .collect(Collectors.toMap(MigrationFile::path, Nolint::of));
         Findings findings = new Findings(target.name(), nolint);
-        FILE_RULES.forEach(rule -> rule.check(context, findings));
-        if (context.dialect().isPresent()) {
-            SQL_RULES.forEach(rule -> rule.check(context, findings));
+        if (options.semantic()) {
+            FILE_RULES.forEach(rule -> rule.check(context, findings));
+            if (context.dialect().isPresent()) {
+                SQL_RULES.forEach(rule -> rule.check(context, findings));
+            }
+        }
+        if (options.style()) {
+            STYLE_RULES.forEach(rule -> rule.check(context, findings));
         }
         return findings.sorted();
     }

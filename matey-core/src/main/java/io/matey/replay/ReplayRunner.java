@@ -38,7 +38,7 @@ public final class ReplayRunner {
     /**
      * @param checkpointPath maps a migration to its checkpoint file
      * @param progress       receives one line per replayed migration
-     * @param codegen        the target's model generator, empty when it generates none (or for a plan)
+     * @param codegen        the target's model generator, empty when it generates none
      */
     public ReplayRunner(Engine engine, Function<Migration, String> checkpointPath, Consumer<String> progress,
             Optional<ModelGenerator> codegen) {
@@ -127,7 +127,6 @@ public final class ReplayRunner {
             Map<String, byte[]> generated = Map.of();
             if (codegen.isPresent()) {
                 generated = codegen.get().generate(engine, session.connection);
-                progress.accept("Codegen: " + codegen.get().destination());
             }
             return new ReplayResult(session.scratch.url(), schema, checkpoints, downs.checked(), downs.skipped(),
                     downs.accepted(), downs.failures(), generated);

@@ -2,8 +2,14 @@ package io.matey.replay;
 
 import io.matey.engine.MateyUrl;
 import java.util.List;
+import java.util.Optional;
 
-/** The outcome of {@code schema apply}: whether artifacts changed, and which files were written or deleted. */
+/**
+ * The outcome of {@code schema apply}: whether artifacts changed, and which files were written or deleted.
+ *
+ * @param codegen where generated models go ({@code models.py}, a java-records directory), empty without codegen
+ */
 public record SchemaApplyResult(String target, boolean changed, List<String> changedFiles, MateyUrl scratchUrl,
-        List<String> downChecked, List<String> downSkipped, List<AcceptedDown> downAccepted) {
+        List<String> downChecked, List<String> downSkipped, List<AcceptedDown> downAccepted,
+        Optional<String> codegen) {
 }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * {@code schema plan} and {@code schema apply}: replay in a scratch database under the target lock, then
  * compare (plan) or write (apply) the artifacts. Nothing is written unless the whole replay succeeded, and a
- * replay that changes nothing writes nothing. Generated models are rendered by apply only, as in Python matey.
+ * replay that changes nothing writes nothing. Generated models are part of the artifacts: plan renders them too,
+ * so a stale or hand-edited {@code models.py} is a mismatch.
  */
 public final class SchemaReplay {
 
@@ -39,7 +40,7 @@ public final class SchemaReplay {
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             new ArtifactJournal(target.dir()).recover();
-            Outcome outcome = replay(target, options, Optional.empty(), "schema plan");
+            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema plan");
             ReplayResult result = outcome.result();
             String worktreeSql = outcome.plan().head().schema()
                     .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -55,7 +56,8 @@ public final class SchemaReplay {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             ArtifactJournal journal = new ArtifactJournal(target.dir());
             journal.recover();
-            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema apply");
+            Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
+            Outcome outcome = replay(target, options, codegen, "schema apply");
             if (!outcome.result().downFailures().isEmpty()) {
                 throw new MateyException(DownChecks.report(outcome.result().downFailures()));
             }
@@ -65,7 +67,8 @@ public final class SchemaReplay {
             }
             ReplayResult result = outcome.result();
             return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
-                    result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result));
+                    result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
+                    codegen.map(ModelGenerator::destination));
         }
     }
 

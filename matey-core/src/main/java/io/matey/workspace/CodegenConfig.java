@@ -24,6 +24,8 @@ public record CodegenConfig(boolean enabled, String generator, String options, S
     public static final Map<String, List<String>> GENERATORS = Map.of(
             "tables", List.of("noindexes", "noconstraints", "nocomments"),
             "declarative", List.of("noindexes", "noconstraints", "nocomments"),
+            "dataclasses", List.of("noindexes", "noconstraints", "nocomments"),
+            "sqlmodels", List.of("noindexes", "noconstraints", "nocomments"),
             JAVA_RECORDS, List.of("nocomments"));
 
     /** The options, split on commas, trimmed, without empty entries. */

@@ -35,10 +35,10 @@ class CodegenConfigTest {
 
     @Test
     void unknownGeneratorNamesTheConfigFile() {
-        assertThatThrownBy(() -> read("generator = \"dataclasses\"\n")).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> read("generator = \"pydantic\"\n")).isInstanceOf(MateyException.class)
                 .hasMessageContaining(dir.resolve("config.toml").toString())
-                .hasMessageContaining("unknown generator 'dataclasses'")
-                .hasMessageContaining("declarative, java-records, tables");
+                .hasMessageContaining("unknown generator 'pydantic'")
+                .hasMessageContaining("dataclasses, declarative, java-records, sqlmodels, tables");
     }
 
     @Test

@@ -87,7 +87,7 @@ class SqlAlchemyOutputTest {
                 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
                 CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), placed DATE);
                 """);
-        assertThat(new DeclarativeGenerator(Set.of()).render(model)).isEqualTo("""
+        assertThat(new DeclarativeGenerator(Set.of(), false).render(model)).isEqualTo("""
                 from typing import List, Optional
                 import datetime
 
@@ -140,7 +140,7 @@ class SqlAlchemyOutputTest {
         SchemaModel model = read("");
         assertThat(model.tables()).isEmpty();
         assertThat(new TablesGenerator(Set.of()).render(model)).isEqualTo("# No user tables or views reflected.\n");
-        assertThat(new DeclarativeGenerator(Set.of()).render(model)).isEqualTo("# No user tables or views reflected.\n");
+        assertThat(new DeclarativeGenerator(Set.of(), false).render(model)).isEqualTo("# No user tables or views reflected.\n");
     }
 
     @Test
@@ -149,7 +149,7 @@ class SqlAlchemyOutputTest {
                 CREATE TABLE "order items" ("class" TEXT, "metadata" TEXT, "2nd" INTEGER, id INTEGER PRIMARY KEY);
                 CREATE TABLE "Table" (id INTEGER PRIMARY KEY);
                 """);
-        String declarative = new DeclarativeGenerator(Set.of()).render(model);
+        String declarative = new DeclarativeGenerator(Set.of(), false).render(model);
         assertThat(declarative).contains("class OrderItems(Base):", "__tablename__ = 'order items'",
                 "class_: Mapped[Optional[str]] = mapped_column('class', Text)",
                 "metadata_: Mapped[Optional[str]] = mapped_column('metadata', Text)",
@@ -159,7 +159,7 @@ class SqlAlchemyOutputTest {
 
     private static String render(String generator, SchemaModel model, Set<String> options) {
         return generator.equals("tables") ? new TablesGenerator(options).render(model)
-                : new DeclarativeGenerator(options).render(model);
+                : new DeclarativeGenerator(options, false).render(model);
     }
 
     private static Table table(String name, List<ForeignKey> keys, List<UniqueConstraint> uniques, List<Index> indexes) {

@@ -53,25 +53,26 @@ class DataRoundTripTest {
                       id bigint NOT NULL PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, b boolean, d numeric(10,2),
                       n numeric, f4 real, f8 double precision, dt date, tm time, ts timestamp, tstz timestamptz,
                       bl bytea, j json, jb jsonb, v varchar(20), c char(3), t text, u uuid, m mood, arr integer[],
-                      iv interval, ident bigint GENERATED ALWAYS AS IDENTITY,
+                      ta text[], md integer[][], iv interval, ident bigint GENERATED ALWAYS AS IDENTITY,
                       gen integer GENERATED ALWAYS AS (i2 + 1) STORED);""",
                     """
-                    INSERT INTO every_type (id, i2, i4, i8, b, d, n, f4, f8, dt, tm, ts, tstz, bl, j, jb, v, c, t, u, m, arr, iv)
+                    INSERT INTO every_type (id, i2, i4, i8, b, d, n, f4, f8, dt, tm, ts, tstz, bl, j, jb, v, c, t, u, m, arr, ta, md, iv)
                     VALUES (1, 32767, 2147483647, 9223372036854775807, true, 12.5, 3.250, 0.1, 0.1, '2024-01-02',
                       '10:11:12.5', '2024-01-02 10:11:12', '2024-01-02 10:11:12+02', '\\x00ff',
                       '{"b": 1, "a": [1, 2.5, null]}', '{"b": 1, "a": {"y": 1.10, "x": "\u00e9"}}', 'h\u00e9llo "q"', 'ab',
-                      E'two\\nlines', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 'sad', '{1,2,NULL}', '1 day 02:00:00');
+                      E'two\\nlines', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 'sad', '{1,2,NULL}', '{"a,b",c}',
+                      '{{1,2},{3,4}}', '1 day 02:00:00');
                     INSERT INTO every_type (id) VALUES (2);
                     INSERT INTO every_type (id, i2, i4, i8, b, d, n, f4, f8, dt, tm, ts, tstz, bl, j, jb, v, c, t)
                     VALUES (3, -32768, -2147483648, -9223372036854775808, false, -0.5, 1e-20, 'NaN', '-Infinity',
                       '0001-01-01', '23:59:59.999999', '1999-12-31 23:59:59.999999', '1999-12-31 23:59:59-05:30', '',
                       '[]', '"s"', '\ud83d\ude00', 'abc', '');
                     """,
-                    "{\"arr\": \"{1,2,NULL}\", \"b\": true, \"bl\": \"00ff\", \"c\": \"ab \", \"d\": \"12.50\","
+                    "{\"arr\": [1, 2, null], \"b\": true, \"bl\": \"00ff\", \"c\": \"ab \", \"d\": \"12.50\","
                     + " \"dt\": \"2024-01-02\", \"f4\": 0.1, \"f8\": 0.1, \"i2\": 32767, \"i4\": 2147483647,"
                     + " \"i8\": 9223372036854775807, \"id\": 1, \"ident\": 1, \"iv\": \"1 day 02:00:00\","
                     + " \"j\": {\"a\": [1, 2.5, null], \"b\": 1}, \"jb\": {\"a\": {\"x\": \"\\u00e9\", \"y\": 1.1},"
-                    + " \"b\": 1}, \"m\": \"sad\", \"n\": \"3.250\", \"t\": \"two\\nlines\","
+                    + " \"b\": 1}, \"m\": \"sad\", \"md\": [[1, 2], [3, 4]], \"n\": \"3.250\", \"t\": \"two\\nlines\", \"ta\": [\"a,b\", \"c\"],"
                     + " \"tm\": \"10:11:12.500000\", \"ts\": \"2024-01-02T10:11:12\","
                     + " \"tstz\": \"2024-01-02T08:11:12+00:00\", \"u\": \"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\","
                     + " \"v\": \"h\\u00e9llo \\\"q\\\"\"}"),

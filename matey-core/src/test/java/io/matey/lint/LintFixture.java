@@ -108,6 +108,10 @@ final class LintFixture {
         return Linter.lint(config());
     }
 
+    List<Finding> lint(Linter.Options options) {
+        return Linter.lint(config(), options);
+    }
+
     String text() {
         return LintOutput.text(List.of(new LintReport(TARGET, lint())));
     }

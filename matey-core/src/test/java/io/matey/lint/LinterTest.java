@@ -1,12 +1,15 @@
 package io.matey.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.matey.MateyException;
 import io.matey.lint.Finding.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,55 @@ class LinterTest {
         assertThat(fixture.lint()).extracting(Finding::code, Finding::path)
                 .containsExactly(tuple("L009", "migrations/001_drop.sql"), tuple("L010", "migrations/001_drop.sql"),
                         tuple("L200", "schema.lock.toml"));
+    }
+
+    @Test
+    void engineOptionServesTargetsWithoutALockAndDisagreeingWithALockIsL209() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("config.toml",
+                "engine = \"oracle\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
+        assertThat(fixture.lint()).extracting(Finding::code).contains("L200");
+        Linter.Options postgres = new Linter.Options(Optional.of("postgresql"), true, true);
+        assertThat(fixture.lint(postgres)).extracting(Finding::code).doesNotContain("L200", "L209");
+
+        LintFixture locked = LintFixture.load("clean", workspace.resolve("locked")).withArtifacts();
+        assertThat(locked.lint(new Linter.Options(Optional.of("mysql"), true, true)))
+                .filteredOn(f -> f.code().equals("L209")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("Provided engine 'mysql' does not match lock engine 'postgres'."));
+    }
+
+    @Test
+    void styleRulesReportLayoutAndEitherKindCanBeSkipped() {
+        LintFixture fixture = LintFixture.load("clean", workspace).withArtifacts()
+                .write("migrations/20260103000000_add_email.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN email text; \n"
+                        + "-- migrate:down\nALTER TABLE users DROP COLUMN email;");
+        assertThat(fixture.lint()).extracting(Finding::code, Finding::line).contains(tuple("SF.LT01", 2),
+                tuple("SF.LT12", 4), tuple("L204", null));
+        assertThat(fixture.lint(new Linter.Options(Optional.empty(), true, false))).extracting(Finding::code)
+                .doesNotContain("SF.LT01", "SF.LT12").contains("L204");
+        assertThat(fixture.lint(new Linter.Options(Optional.empty(), false, true))).extracting(Finding::code)
+                .containsExactly("SF.LT01", "SF.LT12");
+        assertThatThrownBy(() -> new Linter.Options(Optional.empty(), false, false)).isInstanceOf(MateyException.class)
+                .hasMessage("Lint must run at least one of semantic or style checks.");
+    }
+
+    @Test
+    void objectsThePostgresDumpCannotRenderAreL301() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("migrations/20260103000000_kinds.sql", """
+                -- matey:nolint L101,L103
+                -- migrate:up
+                CREATE TYPE mood AS ENUM ('happy', 'sad');
+                CREATE TYPE span AS RANGE (subtype = int4);
+                CREATE FOREIGN TABLE remote_users (id int) SERVER elsewhere;
+                CREATE OR REPLACE RULE no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
+                CREATE AGGREGATE total (int) (sfunc = int4pl, stype = int4);
+                CREATE TABLE plain (id int);
+                """).withArtifacts();
+        assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L301")).extracting(Finding::line, Finding::message)
+                .containsExactly(tuple(4, "The PostgreSQL schema dump does not render range types, so schema apply "
+                        + "cannot replay this migration."), tuple(5, "The PostgreSQL schema dump does not render foreign "
+                        + "tables, so schema apply cannot replay this migration."), tuple(6, "The PostgreSQL schema dump "
+                        + "does not render rules, so schema apply cannot replay this migration."), tuple(7, "The "
+                        + "PostgreSQL schema dump does not render aggregates, so schema apply cannot replay this migration."));
     }
 
     @Test

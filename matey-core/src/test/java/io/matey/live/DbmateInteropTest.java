@@ -2,6 +2,7 @@ package io.matey.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.DbmateBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class DbmateInteropTest {
         try (LiveHarness h = LiveHarness.unborn(dir.resolve("ws"), engine).twoMigrations()) {
             Path firstOnly = Files.createDirectories(dir.resolve("first-only"));
             Files.copy(h.ws.target().resolve("migrations/001_one.sql"), firstOnly.resolve("001_one.sql"));
-            Dbmate.Result up = Dbmate.installed().run(h.db.url(), firstOnly, "--no-dump-schema", "up");
+            DbmateBinary.Result up = DbmateBinary.installed().run(h.db.url(), firstOnly, "--no-dump-schema", "up");
             assertThat(up.exitCode()).as(up.output()).isZero();
 
             LiveStatus status = h.status();
@@ -42,13 +43,13 @@ class DbmateInteropTest {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
             Path migrations = h.ws.target().resolve("migrations");
-            Dbmate dbmate = Dbmate.installed();
+            DbmateBinary dbmate = DbmateBinary.installed();
 
-            Dbmate.Result status = dbmate.run(h.db.url(), migrations, "status");
+            DbmateBinary.Result status = dbmate.run(h.db.url(), migrations, "status");
             assertThat(status.exitCode()).as(status.output()).isZero();
             assertThat(status.output()).contains("[X] 001_one.sql", "[X] 002_two.sql", "Applied: 2", "Pending: 0");
 
-            Dbmate.Result rollback = dbmate.run(h.db.url(), migrations, "--no-dump-schema", "rollback");
+            DbmateBinary.Result rollback = dbmate.run(h.db.url(), migrations, "--no-dump-schema", "rollback");
             assertThat(rollback.exitCode()).as(rollback.output()).isZero();
             assertThat(rollback.output()).contains("Rolling back: 002_two.sql");
 

@@ -2,7 +2,8 @@
 next to the source database, as JSON on stdout: the Java test compares the two descriptions.
 
 usage: check_models.py MODELS_PY KIND TARGET_URL SOURCE_URL
-KIND is "tables" (module-level `metadata`) or "declarative" (`Base.metadata`, mappers configured).
+KIND is "tables" (module-level `metadata`), "declarative" (`Base.metadata`, mappers configured) or "sqlmodel"
+(`SQLModel.metadata`, mappers configured).
 """
 import importlib.util
 import json
@@ -19,6 +20,9 @@ def load(path, kind):
     if kind == "declarative":
         sa.orm.configure_mappers()
         return module.Base.metadata
+    if kind == "sqlmodel":
+        sa.orm.configure_mappers()
+        return module.SQLModel.metadata
     return module.metadata
 
 

@@ -15,6 +15,11 @@ public class Console {
         this.out = out;
     }
 
+    /** The stream itself, for a command that writes its lines as it goes ({@code matey dbmate}). */
+    public PrintStream stream() {
+        return out;
+    }
+
     /** Prints text as a block of lines (trailing blanks dropped); nothing for empty text. */
     public void print(String text) {
         if (!text.isEmpty()) {

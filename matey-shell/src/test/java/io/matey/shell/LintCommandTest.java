@@ -28,6 +28,21 @@ class LintCommandTest {
     }
 
     @Test
+    void engineAndRuleKindOptions() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_users.sql"), "-- migrate:up\nCREATE TABLE users (id INT); \n"
+                + "-- migrate:down\nDROP TABLE users;\n");
+        MateyProcess.Result styleOnly = matey("lint", "--no-semantic", "--engine", "postgres");
+        assertThat(styleOnly.exitCode()).as(styleOnly.stderr()).isZero();
+        assertThat(styleOnly.stdout()).contains("WARNING SF.LT01 migrations/001_users.sql:2 Trailing whitespace.")
+                .doesNotContain("L204");
+        assertThat(matey("lint", "--no-style").stdout()).contains("L204").doesNotContain("SF.LT01");
+        MateyProcess.Result neither = matey("lint", "--no-semantic", "--no-style");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.stderr()).contains("Lint must run at least one of semantic or style checks.");
+    }
+
+    @Test
     void exitCodeFollowsTheWorstFinding() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE users;");

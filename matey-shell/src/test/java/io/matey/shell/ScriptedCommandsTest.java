@@ -54,6 +54,30 @@ class ScriptedCommandsTest {
     }
 
     @Test
+    void replayNamesItsScratchAndModelsAndPlanSeesEditedModels() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("config.toml"), Files.readString(dir.resolve("config.toml"))
+                + "\n[codegen]\nenabled = true\ngenerator = \"tables\"\n");
+        Files.writeString(dir.resolve("migrations/001_users.sql"), "-- migrate:up\nCREATE TABLE users (id INTEGER "
+                + "PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n");
+        MateyProcess.Result apply = matey("schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        assertThat(apply.stdout()).containsPattern("Down-check scratch: sqlite3:\\S+").contains("Codegen: models.py");
+        MateyProcess.Result clean = matey("schema", "plan", "--exit-code");
+        assertThat(clean.exitCode()).as(clean.stdout()).isZero();
+        assertThat(clean.stdout()).doesNotContain("Down-check scratch:");
+
+        Files.writeString(dir.resolve("models.py"), Files.readString(dir.resolve("models.py")) + "# hand edit\n");
+        MateyProcess.Result edited = matey("schema", "plan", "--exit-code");
+        assertThat(edited.exitCode()).isEqualTo(1);
+        assertThat(edited.stdout()).contains("mismatch", "Stale files: models.py");
+        Files.delete(dir.resolve("models.py"));
+        assertThat(matey("schema", "plan", "--exit-code").exitCode()).isEqualTo(1);
+        assertThat(matey("schema", "apply").stdout()).contains("Changed Files", "models.py");
+        assertThat(matey("schema", "plan", "--exit-code").exitCode()).isZero();
+    }
+
+    @Test
     void userErrorsExitWithTwoAndNoStackTrace() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         MateyProcess.Result both = matey("schema", "plan", "--sql", "--diff");

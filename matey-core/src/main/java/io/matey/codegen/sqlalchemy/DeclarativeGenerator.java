@@ -12,15 +12,18 @@ import java.util.Set;
 
 /**
  * {@code generator = "declarative"}: SQLAlchemy 2 declarative classes ({@code DeclarativeBase}, {@code Mapped[...]},
- * {@code mapped_column}) with relationships from foreign keys. As in sqlacodegen, views, tables without a
- * primary key and pure association tables stay {@code Table} objects on {@code Base.metadata}.
+ * {@code mapped_column}) with relationships from foreign keys; {@code generator = "dataclasses"}: the same classes
+ * as dataclasses ({@code MappedAsDataclass}), as sqlacodegen's generator of that name. As in sqlacodegen, views,
+ * tables without a primary key and pure association tables stay {@code Table} objects on {@code Base.metadata}.
  */
 public final class DeclarativeGenerator {
 
     private final Options options;
+    private final boolean dataclasses;
 
-    public DeclarativeGenerator(Set<String> options) {
+    public DeclarativeGenerator(Set<String> options, boolean dataclasses) {
         this.options = Options.of(options);
+        this.dataclasses = dataclasses;
     }
 
     public String render(SchemaModel model) {
@@ -37,7 +40,9 @@ public final class DeclarativeGenerator {
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();
-        blocks.add("class Base(" + imports.use("sqlalchemy.orm", "DeclarativeBase") + "):\n    pass");
+        String bases = (dataclasses ? imports.use("sqlalchemy.orm", "MappedAsDataclass") + ", " : "")
+                + imports.use("sqlalchemy.orm", "DeclarativeBase");
+        blocks.add("class Base(" + bases + "):\n    pass");
         for (Table table : model.tables()) {
             MappedClass mapped = mapping.classes().get(table);
             blocks.add(mapped != null ? classBlock(mapped, elements, imports, relationships.of(mapped))
@@ -91,7 +96,7 @@ public final class DeclarativeGenerator {
     }
 
     /** {@code (Constraint(...), {'comment': ...})}, a bare dict, or null when there is nothing. */
-    private static String tableArgs(Table table, Elements elements) {
+    static String tableArgs(Table table, Elements elements) {
         List<String> items = new ArrayList<>(elements.tableElements(table));
         Map<String, String> keywords = elements.tableKeywords(table);
         if (!keywords.isEmpty()) {
@@ -110,7 +115,7 @@ public final class DeclarativeGenerator {
     }
 
     /** Registers the import an annotation such as {@code datetime.date} or {@code Any} needs. */
-    private static String annotation(String annotation, PyImports imports) {
+    static String annotation(String annotation, PyImports imports) {
         int dot = annotation.indexOf('.');
         if (dot > 0) {
             imports.module(annotation.substring(0, dot));

@@ -15,8 +15,9 @@ final class PyModule {
 
     /** Names the generators may bind besides column types, reserved before tables and classes are named. */
     static final Set<String> RESERVED = Set.of("Any", "Base", "CheckConstraint", "Column", "Computed", "DeclarativeBase",
-            "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MetaData", "Optional", "Sequence",
-            "Table", "UniqueConstraint", "UserDefinedType", SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
+            "Field", "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MappedAsDataclass",
+            "MetaData", "Optional", "Relationship", "SQLModel", "Sequence", "Table", "UniqueConstraint", "UserDefinedType",
+            SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
             "mapped_column", "metadata", "relationship", "text", "uuid");
 
     private static final String NATIVE_TYPE_CLASS = """

@@ -79,9 +79,12 @@ public final class CommandCatalog {
         }
         words.addAll(words(command.command()));
         String groupName = !command.group().isEmpty() ? command.group() : group != null ? group.group() : "";
-        List<OptionSpec> options = Arrays.stream(method.getParameters()).map(CommandCatalog::option).toList();
+        boolean verbatim = method.getParameterCount() == 1 && method.getParameterTypes()[0] == String[].class
+                && method.getParameters()[0].getAnnotation(Option.class) == null;
+        List<OptionSpec> options = verbatim ? List.of()
+                : Arrays.stream(method.getParameters()).map(CommandCatalog::option).toList();
         return new CommandSpec(List.copyOf(words), groupName, command.description(),
-                command.hidden() || group != null && group.hidden(), method, options);
+                command.hidden() || group != null && group.hidden(), method, options, verbatim);
     }
 
     private static List<String> words(String[] command) {

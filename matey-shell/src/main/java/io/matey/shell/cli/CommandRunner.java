@@ -40,6 +40,9 @@ public final class CommandRunner {
                 return 0;
             }
             CommandSpec command = catalog.find(args).orElseThrow(() -> noCommand(args));
+            if (command.verbatim()) {
+                return call(command, new Object[] {args.subList(command.words().size(), args.size()).toArray(String[]::new)});
+            }
             ArgumentParser.Arguments arguments = ArgumentParser.parse(command, args.subList(command.words().size(), args.size()));
             if (arguments.help()) {
                 console.print(new Help(catalog).command(command));
@@ -71,6 +74,10 @@ public final class CommandRunner {
             OptionSpec option = command.options().get(i);
             values[i] = ValueConverter.convert(option, given.get(option));
         }
+        return call(command, values);
+    }
+
+    private int call(CommandSpec command, Object[] values) {
         try {
             Object result = command.method().invoke(instantiate(command.method().getDeclaringClass()), values);
             if (result != null) {

@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
 import io.matey.SchemaStatus;
 import io.matey.replay.AcceptedDown;
 import io.matey.replay.ReplayOptions;
@@ -118,8 +119,7 @@ class SchemaCommands {
                 .row(result.divergence().isPresent() ? result.divergence().getAsInt() : "-", result.anchorIndex(),
                         result.tailCount(), Style.state(result.match() ? "match" : "mismatch", result.match()))
                 .render());
-        out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append(downCounts(result.downChecked(), result.downSkipped(), result.downAccepted()));
+        out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         if (!result.match() && !result.staleFiles().isEmpty()) {
             out.append("Stale files: ").append(String.join(", ", result.staleFiles())).append('\n');
         }
@@ -130,10 +130,18 @@ class SchemaCommands {
         return out.toString();
     }
 
-    /** The round-trip counts, then each accepted inexact down section with its reason (never silent). */
-    private static String downCounts(List<String> checked, List<String> skipped, List<AcceptedDown> accepted) {
-        StringBuilder out = new StringBuilder("Down checked: ").append(checked.size())
-                .append("  Down skipped: ").append(skipped.size())
+    /**
+     * Where replay ran and what its down checks found. The down round trip runs in the replay's own scratch
+     * database (docs/architecture.md §6), so {@code Down-check scratch:} names the same one, printed when a check ran.
+     */
+    /** The scratch lines and round-trip counts, then each accepted inexact down section with its reason (never silent). */
+    private static String scratchLines(MateyUrl scratch, List<String> downChecked, List<String> downSkipped,
+            List<AcceptedDown> accepted) {
+        StringBuilder out = new StringBuilder("Replay scratch: ").append(scratch).append('\n');
+        if (!downChecked.isEmpty()) {
+            out.append("Down-check scratch: ").append(scratch).append('\n');
+        }
+        out.append("Down checked: ").append(downChecked.size()).append("  Down skipped: ").append(downSkipped.size())
                 .append("  Down accepted inexact: ").append(accepted.size()).append('\n');
         accepted.forEach(a -> out.append("Accepted inexact down: ").append(a.file()).append(" (").append(a.reason())
                 .append(")\n"));
@@ -181,8 +189,8 @@ class SchemaCommands {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
                 new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
-        out.append("Replay scratch: ").append(result.scratchUrl()).append('\n');
-        out.append(downCounts(result.downChecked(), result.downSkipped(), result.downAccepted()));
+        out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
+        result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));
         if (result.changed()) {
             out.append("Changed Files\n");
             result.changedFiles().forEach(f -> out.append(f).append('\n'));

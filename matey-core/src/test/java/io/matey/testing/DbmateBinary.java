@@ -1,4 +1,4 @@
-package io.matey.live;
+package io.matey.testing;
 
 import io.matey.engine.MateyUrl;
 import java.io.IOException;
@@ -14,30 +14,30 @@ import org.junit.jupiter.api.Assertions;
  * The real dbmate binary from the npm package {@code dbmate}, installed on first use into the git-ignored
  * {@code <repo>/.tools/dbmate} (the repository root is the directory with {@code mvnw}).
  */
-final class Dbmate {
+public final class DbmateBinary {
 
     private static final String PACKAGE = "dbmate@2";
 
-    private static Dbmate installed;
+    private static DbmateBinary installed;
 
     private final Path binary;
 
-    private Dbmate(Path binary) {
+    private DbmateBinary(Path binary) {
         this.binary = binary;
     }
 
     /** What a dbmate run printed (stdout and stderr together) and its exit code. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static synchronized Dbmate installed() throws IOException, InterruptedException {
+    public static synchronized DbmateBinary installed() throws IOException, InterruptedException {
         if (installed == null) {
             Path prefix = repoRoot().resolve(".tools").resolve("dbmate");
             Path binary = prefix.resolve("node_modules").resolve(".bin").resolve("dbmate");
             if (!Files.isExecutable(binary)) {
                 install(prefix);
             }
-            installed = new Dbmate(binary);
+            installed = new DbmateBinary(binary);
         }
         return installed;
     }
@@ -66,7 +66,7 @@ final class Dbmate {
     }
 
     /** Runs {@code dbmate --url <url> --migrations-dir <dir> <args...>}. */
-    Result run(MateyUrl url, Path migrationsDir, String... args) throws IOException, InterruptedException {
+    public Result run(MateyUrl url, Path migrationsDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--url", url(url), "--migrations-dir",
                 migrationsDir.toString()));
         command.addAll(List.of(args));
@@ -74,7 +74,7 @@ final class Dbmate {
     }
 
     /** dbmate spells SQLite URLs {@code sqlite:<path>}; server URLs are the same for both tools. */
-    static String url(MateyUrl url) {
+    public static String url(MateyUrl url) {
         return url.isFile() ? "sqlite:" + url.path() : url.raw();
     }
 

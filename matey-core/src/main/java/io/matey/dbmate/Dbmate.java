@@ -1,0 +1,105 @@
+package io.matey.dbmate;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.migration.NewMigration;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code matey dbmate ...}: dbmate's verbs and flags, run natively on Matey's engines, so that a script's
+ * {@code dbmate up} can become {@code matey dbmate up}. The URL comes from {@code --url} or {@code DATABASE_URL}
+ * (also from {@code .env}), and the migrations directory, the {@code schema_migrations} table and the exit codes
+ * are dbmate's. Errors are {@link MateyException}s (exit 2, as dbmate's).
+ */
+public final class Dbmate {
+
+    static final String USAGE = """
+            Usage: matey dbmate [global flags] <command> [command flags]
+
+            dbmate's commands, run natively by Matey (no dbmate binary):
+              new NAME       create <dir>/<UTC yyyyMMddHHmmss>_<name>.sql (name as in `matey db new`)
+              up             create the database if missing, then migrate
+              create         create the database
+              drop           drop the database (if it exists)
+              migrate        apply pending migrations (--strict: refuse out-of-order ones)
+              rollback [N]   roll back the most recent migration (N: that many); alias down
+              status         list applied and pending migrations (--exit-code: exit 1 when any is pending;
+                             --quiet: print nothing, implies --exit-code)
+              dump           write the schema file (Matey's canonical dump and the migrations block)
+              load           load the schema file into the database
+              wait           wait until the database server answers
+
+            Global flags (before the command), each also read from the variable in brackets:
+              --url, -u URL              database URL (default: the variable --env names)
+              --env, -e NAME             variable holding the URL (default DATABASE_URL)
+              --env-file FILE            file of variables to load, repeatable (default .env; set variables win)
+              --migrations-dir, -d DIR   migrations directory, repeatable (default ./db/migrations) [DBMATE_MIGRATIONS_DIR]
+              --schema-file, -s FILE     schema file (default ./db/schema.sql) [DBMATE_SCHEMA_FILE]
+              --no-dump-schema           do not write the schema file after up/migrate/rollback [DBMATE_NO_DUMP_SCHEMA]
+              --wait                     wait for the database before the command [DBMATE_WAIT]
+              --wait-timeout DURATION    how long to wait (default 1m) [DBMATE_WAIT_TIMEOUT]
+              --wait-interval DURATION   time between attempts (default 1s) [DBMATE_WAIT_INTERVAL]
+              --migrations-table NAME    only schema_migrations [DBMATE_MIGRATIONS_TABLE]
+            """;
+
+    private final Map<String, String> environment;
+    private final Path cwd;
+    private final PrintStream out;
+    private final Clock clock;
+
+    public Dbmate(Map<String, String> environment, Path cwd, PrintStream out, Clock clock) {
+        this.environment = environment;
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Runs one dbmate command line; returns its exit code: 0, or 1 from {@code status --exit-code|--quiet}. */
+    public int run(List<String> args) {
+        DbmateArguments arguments = DbmateArguments.parse(args);
+        if (arguments.help() || arguments.verb().equals("help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        List<Path> envFiles = (arguments.envFiles().isEmpty() ? List.of(".env") : arguments.envFiles()).stream()
+                .map(cwd::resolve).toList();
+        DbmateSettings settings = DbmateSettings.resolve(arguments, DotEnv.merge(environment, envFiles), cwd);
+        if (arguments.verb().equals("new")) {
+            return newMigration(arguments, settings);
+        }
+        MateyUrl url = settings.url();
+        Engine engine = Engines.forUrl(url);
+        DbmateDatabase database = new DbmateDatabase(engine, url, settings, out);
+        if (settings.waitFirst() && !arguments.verb().equals("wait")) {
+            database.waitForServer();
+        }
+        try {
+            return switch (arguments.verb()) {
+                case "create" -> database.create();
+                case "drop" -> database.drop();
+                case "wait" -> database.waitForServer();
+                case "dump" -> database.dump();
+                case "load" -> database.load();
+                default -> new DbmateMigrations(database, settings, out).run(arguments);
+            };
+        } catch (SQLException e) {
+            throw new MateyException("dbmate " + arguments.verb() + " failed: " + MateyUrl.mask(e.getMessage()), e);
+        }
+    }
+
+    private int newMigration(DbmateArguments arguments, DbmateSettings settings) {
+        if (arguments.positional().isEmpty()) {
+            throw new MateyException("please specify a name for the new migration");
+        }
+        Path file = NewMigration.create(settings.migrationsDirs().get(0), arguments.positional().get(0), clock);
+        out.println("Creating migration: " + cwd.relativize(file));
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package io.matey.dbmate;
+
+import io.matey.MateyException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dbmate command line as dbmate v2 reads it: global flags, then the verb, its flags and its arguments
+ * ({@code --flag value}, {@code --flag=value}, short names). Flags that dbmate also reads from {@code DBMATE_*}
+ * variables are resolved later, once {@code .env} files are loaded ({@link DbmateSettings}).
+ */
+record DbmateArguments(String verb, Map<String, String> globals, Set<String> verbFlags, List<String> envFiles,
+        List<String> migrationsDirs, List<String> positional, boolean help) {
+
+    /** Global flags that take a value, by every name they have, to their long name. */
+    private static final Map<String, String> GLOBAL_VALUES = Map.ofEntries(
+            Map.entry("--url", "url"), Map.entry("-u", "url"),
+            Map.entry("--env", "env"), Map.entry("-e", "env"),
+            Map.entry("--env-file", "env-file"),
+            Map.entry("--migrations-dir", "migrations-dir"), Map.entry("-d", "migrations-dir"),
+            Map.entry("--migrations-table", "migrations-table"),
+            Map.entry("--schema-file", "schema-file"), Map.entry("-s", "schema-file"),
+            Map.entry("--wait-timeout", "wait-timeout"),
+            Map.entry("--wait-interval", "wait-interval"),
+            Map.entry("--driver", "driver"));
+    private static final Map<String, String> GLOBAL_FLAGS = Map.of(
+            "--no-dump-schema", "no-dump-schema", "--wait", "wait");
+    /** Each verb's boolean flags, by every name, to their long name. */
+    private static final Map<String, Map<String, String>> VERB_FLAGS = Map.of(
+            "up", Map.of("--strict", "strict", "--verbose", "verbose", "-v", "verbose"),
+            "migrate", Map.of("--strict", "strict", "--verbose", "verbose", "-v", "verbose"),
+            "rollback", Map.of("--verbose", "verbose", "-v", "verbose"),
+            "status", Map.of("--exit-code", "exit-code", "--quiet", "quiet"));
+    static final List<String> VERBS = List.of("new", "up", "create", "drop", "migrate", "rollback", "status", "dump",
+            "load", "wait");
+
+    static DbmateArguments parse(List<String> args) {
+        Map<String, String> globals = new HashMap<>();
+        List<String> envFiles = new ArrayList<>();
+        List<String> dirs = new ArrayList<>();
+        int i = 0;
+        boolean help = false;
+        for (; i < args.size() && args.get(i).startsWith("-"); i++) {
+            String[] flag = split(args.get(i));
+            if (flag[0].equals("--help") || flag[0].equals("-h")) {
+                help = true;
+                continue;
+            }
+            String name = GLOBAL_VALUES.get(flag[0]);
+            if (name != null) {
+                String value = flag[1] != null ? flag[1] : valueAfter(args, ++i, flag[0]);
+                switch (name) {
+                    case "env-file" -> envFiles.add(value);
+                    case "migrations-dir" -> dirs.add(value);
+                    default -> globals.put(name, value);
+                }
+            } else if (GLOBAL_FLAGS.containsKey(flag[0])) {
+                globals.put(GLOBAL_FLAGS.get(flag[0]), flag[1] == null ? "true" : flag[1]);
+            } else {
+                throw unknown(flag[0], null);
+            }
+        }
+        if (i == args.size()) {
+            return new DbmateArguments(null, globals, Set.of(), envFiles, dirs, List.of(), true);
+        }
+        String verb = verb(args.get(i++));
+        Map<String, String> known = VERB_FLAGS.getOrDefault(verb, Map.of());
+        Set<String> verbFlags = new HashSet<>();
+        List<String> positional = new ArrayList<>();
+        for (; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                positional.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                positional.add(arg);
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (known.containsKey(split(arg)[0])) {
+                String[] flag = split(arg);
+                if (flag[1] == null || Boolean.parseBoolean(flag[1])) {
+                    verbFlags.add(known.get(flag[0]));
+                }
+            } else {
+                throw unknown(arg, verb);
+            }
+        }
+        return new DbmateArguments(verb, globals, Set.copyOf(verbFlags), envFiles, dirs, List.copyOf(positional), help);
+    }
+
+    private static String verb(String word) {
+        return switch (word) {
+            case "n" -> "new";
+            case "down" -> "rollback";
+            case "help", "h" -> "help";
+            default -> {
+                if (!VERBS.contains(word)) {
+                    throw new MateyException("dbmate: no command '" + word + "'. Commands: "
+                            + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
+                }
+                yield word;
+            }
+        };
+    }
+
+    private static String[] split(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? new String[] {arg, null} : new String[] {arg.substring(0, eq), arg.substring(eq + 1)};
+    }
+
+    private static String valueAfter(List<String> args, int index, String flag) {
+        if (index >= args.size()) {
+            throw new MateyException("dbmate: flag needs an argument: " + flag);
+        }
+        return args.get(index);
+    }
+
+    private static MateyException unknown(String flag, String verb) {
+        return new MateyException("dbmate: flag provided but not defined: " + flag
+                + (verb == null ? " (global flags go before the command)" : " (for `dbmate " + verb + "`)")
+                + ". Run `matey dbmate --help`.");
+    }
+}

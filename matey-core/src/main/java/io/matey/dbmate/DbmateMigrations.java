@@ -1,0 +1,155 @@
+package io.matey.dbmate;
+
+import io.matey.MateyException;
+import io.matey.engine.Engine;
+import io.matey.engine.MigrationRunner;
+import io.matey.migration.Migration;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * dbmate's verbs on migrations: up, migrate, rollback and status. Each section runs with its version row in one
+ * transaction unless {@code transaction:false} (Matey's {@link MigrationRunner}); like dbmate, without a migration
+ * lock. The schema file is written afterwards unless {@code --no-dump-schema}.
+ */
+final class DbmateMigrations {
+
+    private final DbmateDatabase database;
+    private final Engine engine;
+    private final DbmateSettings settings;
+    private final PrintStream out;
+
+    DbmateMigrations(DbmateDatabase database, DbmateSettings settings, PrintStream out) {
+        this.database = database;
+        this.engine = database.engine();
+        this.settings = settings;
+        this.out = out;
+    }
+
+    int run(DbmateArguments arguments) throws SQLException {
+        List<Migration> migrations = MigrationFiles.in(settings.migrationsDirs());
+        return switch (arguments.verb()) {
+            case "up" -> {
+                if (!database.exists()) {
+                    database.create();
+                }
+                yield migrate(migrations);
+            }
+            case "migrate" -> migrate(migrations);
+            case "rollback" -> rollback(migrations, count(arguments.positional()));
+            default -> status(migrations, arguments.verbFlags());
+        };
+    }
+
+    private int migrate(List<Migration> migrations) throws SQLException {
+        try (Connection connection = database.connect()) {
+            engine.migrationTable().ensure(connection);
+            Set<String> applied = new HashSet<>(engine.migrationTable().appliedVersions(connection));
+            List<Migration> pending = migrations.stream().filter(m -> !applied.contains(m.version())).toList();
+            if (settings.strict()) {
+                refuseOutOfOrder(pending, applied);
+            }
+            MigrationRunner runner = new MigrationRunner(engine, connection);
+            for (Migration migration : pending) {
+                out.println("Applying: " + migration.file());
+                Duration took = runner.up(migration);
+                out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
+            }
+            dumpUnlessTold(connection);
+        }
+        return 0;
+    }
+
+    private static void refuseOutOfOrder(List<Migration> pending, Set<String> applied) {
+        String latest = applied.stream().max(String::compareTo).orElse("");
+        for (Migration migration : pending) {
+            if (migration.version().compareTo(latest) < 0) {
+                throw new MateyException("migration `" + migration.file() + "` is out of order with already applied "
+                        + "migrations, the version of the last applied migration is " + latest);
+            }
+        }
+    }
+
+    private static int count(List<String> positional) {
+        if (positional.isEmpty()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(positional.get(0));
+            if (n >= 1 && positional.size() == 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MateyException("rollback takes an optional count of migrations (a positive number), got: "
+                + String.join(" ", positional));
+    }
+
+    private int rollback(List<Migration> migrations, int count) throws SQLException {
+        try (Connection connection = database.connect()) {
+            List<String> applied = engine.migrationTable().appliedVersions(connection);
+            if (applied.isEmpty()) {
+                throw new MateyException("can't rollback: no migrations have been applied");
+            }
+            if (count > applied.size()) {
+                throw new MateyException("can't rollback " + count + " migrations: only " + applied.size()
+                        + " have been applied");
+            }
+            Map<String, Migration> byVersion = migrations.stream()
+                    .collect(Collectors.toMap(Migration::version, Function.identity(), (a, b) -> a));
+            List<Migration> undo = new ArrayList<>();
+            List<String> latest = new ArrayList<>(applied.subList(applied.size() - count, applied.size()));
+            Collections.reverse(latest);
+            for (String version : latest) {
+                Migration migration = byVersion.get(version);
+                if (migration == null) {
+                    throw new MateyException("can't find migration file for applied version " + version
+                            + " in " + settings.migrationsDirs());
+                }
+                undo.add(migration);
+            }
+            MigrationRunner runner = new MigrationRunner(engine, connection);
+            for (Migration migration : undo) {
+                out.println("Rolling back: " + migration.file());
+                Duration took = runner.down(migration);
+                out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));
+            }
+            dumpUnlessTold(connection);
+        }
+        return 0;
+    }
+
+    private void dumpUnlessTold(Connection connection) throws SQLException {
+        if (!settings.noDumpSchema()) {
+            database.writeSchema(connection);
+        }
+    }
+
+    private int status(List<Migration> migrations, Set<String> flags) throws SQLException {
+        Set<String> applied;
+        try (Connection connection = database.connect()) {
+            applied = new HashSet<>(engine.migrationTable().appliedVersions(connection));
+        }
+        boolean quiet = flags.contains("quiet");
+        long pending = migrations.stream().filter(m -> !applied.contains(m.version())).count();
+        if (!quiet) {
+            StringBuilder text = new StringBuilder();
+            migrations.forEach(m -> text.append(applied.contains(m.version()) ? "[X] " : "[ ] ").append(m.file())
+                    .append('\n'));
+            text.append("\nApplied: ").append(migrations.size() - pending).append("\nPending: ").append(pending);
+            out.println(text);
+        }
+        return (quiet || flags.contains("exit-code")) && pending > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,68 @@
+package io.matey.dbmate;
+
+import io.matey.MateyException;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dbmate command runs with, after {@code .env} files: each flag, else its {@code DBMATE_*} variable, else
+ * dbmate's default; the URL from {@code --url}, else the variable {@code --env} names ({@code DATABASE_URL}).
+ */
+record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsDirs, Path schemaFile,
+        boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval, boolean strict) {
+
+    static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, Path cwd) {
+        if (args.globals().containsKey("driver")) {
+            throw new MateyException("dbmate: --driver is not supported by matey dbmate: the URL's scheme names "
+                    + "the engine (sqlite:, postgres://, mysql://).");
+        }
+        if (args.verbFlags().contains("verbose")) {
+            throw new MateyException("dbmate: --verbose is not supported by matey dbmate.");
+        }
+        String table = value(args, env, "migrations-table", "DBMATE_MIGRATIONS_TABLE", MigrationTable.NAME);
+        if (!table.equals(MigrationTable.NAME)) {
+            throw new MateyException("dbmate: --migrations-table " + table + " is not supported by matey dbmate: "
+                    + "Matey records versions in " + MigrationTable.NAME + " only.");
+        }
+        String variable = args.globals().getOrDefault("env", "DATABASE_URL");
+        String url = args.globals().getOrDefault("url", env.getOrDefault(variable, ""));
+        List<String> dirs = args.migrationsDirs();
+        if (dirs.isEmpty()) {
+            dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
+        }
+        return new DbmateSettings(url.strip(), variable, dirs.stream().map(d -> cwd.resolve(d).normalize()).toList(),
+                cwd.resolve(value(args, env, "schema-file", "DBMATE_SCHEMA_FILE", "./db/schema.sql")).normalize(),
+                flag(args, env, "no-dump-schema", "DBMATE_NO_DUMP_SCHEMA"), flag(args, env, "wait", "DBMATE_WAIT"),
+                GoDuration.parse("--wait-timeout", value(args, env, "wait-timeout", "DBMATE_WAIT_TIMEOUT", "1m")),
+                GoDuration.parse("--wait-interval", value(args, env, "wait-interval", "DBMATE_WAIT_INTERVAL", "1s")),
+                args.verbFlags().contains("strict") || truthy(env.get("DBMATE_STRICT")));
+    }
+
+    /** The database URL; dbmate's own words when it is missing. */
+    MateyUrl url() {
+        if (urlText.isEmpty()) {
+            throw new MateyException("invalid url, have you set your --url flag or " + urlVariable
+                    + " environment variable (or " + urlVariable + " in .env)?");
+        }
+        return MateyUrl.parse(urlText);
+    }
+
+    private static String value(DbmateArguments args, Map<String, String> env, String flag, String variable,
+            String fallback) {
+        String given = args.globals().get(flag);
+        return given != null ? given : env.getOrDefault(variable, fallback);
+    }
+
+    private static boolean flag(DbmateArguments args, Map<String, String> env, String flag, String variable) {
+        String given = args.globals().get(flag);
+        return given != null ? truthy(given) : truthy(env.get(variable));
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("t"));
+    }
+}

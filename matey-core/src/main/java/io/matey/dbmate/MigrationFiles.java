@@ -1,0 +1,47 @@
+package io.matey.dbmate;
+
+import io.matey.MateyException;
+import io.matey.migration.Migration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The migrations dbmate runs: files named {@code ^\d+.*\.sql$} directly in each migrations directory, ordered by
+ * name, the version being the leading digits (docs/architecture.md §9). They are named by file name, as dbmate
+ * prints them.
+ */
+final class MigrationFiles {
+
+    private static final Pattern NAME = Pattern.compile("^(\\d+).*\\.sql$");
+
+    private MigrationFiles() {
+    }
+
+    static List<Migration> in(List<Path> dirs) {
+        List<Migration> migrations = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new MateyException("could not find migrations directory `" + dir + "`");
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Matcher m = NAME.matcher(file.getFileName().toString());
+                    if (m.matches()) {
+                        migrations.add(new Migration(m.group(), m.group(1), Files.readAllBytes(file)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new MateyException("Cannot read migrations directory " + dir + ": " + e.getMessage());
+            }
+        }
+        migrations.sort(Comparator.comparing(Migration::file));
+        return migrations;
+    }
+}

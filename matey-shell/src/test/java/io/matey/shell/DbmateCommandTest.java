@@ -1,0 +1,149 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.DbmateBinary;
+import io.matey.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code matey dbmate} against the real dbmate binary on the same migrations and databases: each continues where
+ * the other stopped, both record the same {@code schema_migrations}, and both exit alike on common failures.
+ */
+class DbmateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path migrations() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("001_users.sql"),
+                "-- migrate:up\nCREATE TABLE users (id INT PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE users;\n");
+        Files.writeString(migrations.resolve("002_teams.sql"),
+                "-- migrate:up\nCREATE TABLE teams (id INT PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE teams;\n");
+        Files.writeString(migrations.resolve("003_roles.sql"),
+                "-- migrate:up\nCREATE TABLE roles (id INT PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE roles;\n");
+        return migrations;
+    }
+
+    private MateyProcess.Result matey(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("dbmate"));
+        command.addAll(List.of(args));
+        return MateyProcess.run(dir, env, command.toArray(String[]::new));
+    }
+
+    private static List<String> versions(TestDatabase db) throws Exception {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM schema_migrations ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        }
+        return versions;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void interoperatesWithDbmateBothWays(String engine) throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.unborn(engine); TestDatabase theirs = TestDatabase.unborn(engine)) {
+            // DATABASE_URL from .env, the default ./db/migrations, and the schema file written after up.
+            Files.writeString(dir.resolve(".env"), "# dbmate's .env\nDATABASE_URL=\"" + DbmateBinary.url(ours.url()) + "\"\n");
+            MateyProcess.Result up = matey(Map.of(), "up");
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+            assertThat(up.stdout()).contains("Applying: 001_users.sql", "Applied: 003_roles.sql", "Writing: ");
+            assertThat(Files.readString(dir.resolve("db/schema.sql"))).contains("roles", "-- Dbmate schema migrations");
+
+            DbmateBinary.Result status = dbmate.run(ours.url(), migrations, "status");
+            assertThat(status.output()).contains("[X] 001_users.sql", "[X] 003_roles.sql", "Applied: 3", "Pending: 0");
+            DbmateBinary.Result rollback = dbmate.run(ours.url(), migrations, "--no-dump-schema", "rollback");
+            assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+            MateyProcess.Result afterRollback = matey(Map.of(), "status", "--exit-code");
+            assertThat(afterRollback.exitCode()).isEqualTo(1);
+            assertThat(afterRollback.stdout()).contains("[X] 002_teams.sql", "[ ] 003_roles.sql", "Applied: 2",
+                    "Pending: 1");
+            MateyProcess.Result down = matey(Map.of(), "--no-dump-schema", "rollback");
+            assertThat(down.exitCode()).as(down.stderr()).isZero();
+            assertThat(down.stdout()).contains("Rolling back: 002_teams.sql");
+            assertThat(versions(ours)).containsExactly("001");
+
+            // The other way: dbmate applies the first migration, matey dbmate the rest (URL from the environment).
+            Path firstOnly = Files.createDirectories(dir.resolve("first"));
+            Files.copy(migrations.resolve("001_users.sql"), firstOnly.resolve("001_users.sql"));
+            assertThat(dbmate.run(theirs.url(), firstOnly, "--no-dump-schema", "up").exitCode()).isZero();
+            MateyProcess.Result migrate = matey(Map.of("THEIR_URL", DbmateBinary.url(theirs.url())), "--env",
+                    "THEIR_URL", "-d", "db/migrations", "--no-dump-schema", "migrate");
+            assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
+            assertThat(migrate.stdout()).doesNotContain("001_users.sql").contains("Applied: 002_teams.sql");
+            assertThat(dbmate.run(theirs.url(), migrations, "--no-dump-schema", "rollback").exitCode()).isZero();
+            assertThat(dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up").exitCode()).isZero();
+            assertThat(versions(theirs)).containsExactly("001", "002", "003");
+
+            assertThat(dbmate.run(ours.url(), migrations, "--no-dump-schema", "migrate").exitCode()).isZero();
+            assertThat(versions(ours)).isEqualTo(versions(theirs));
+            MateyProcess.Result drop = matey(Map.of(), "drop");
+            assertThat(drop.exitCode()).as(drop.stderr()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void failsWithDbmatesExitCodes(String engine) throws Exception {
+        Path migrations = migrations();
+        Files.writeString(migrations.resolve("004_broken.sql"),
+                "-- migrate:up\nCREATE TABLE broken (id INT PRIMARY KEY);\nNOT SQL AT ALL;\n-- migrate:down\nDROP TABLE broken;\n");
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.create(engine); TestDatabase theirs = TestDatabase.create(engine)) {
+            String url = DbmateBinary.url(ours.url());
+            MateyProcess.Result nothing = matey(Map.of(), "--url", url, "--no-dump-schema", "rollback");
+            assertThat(nothing.exitCode()).isEqualTo(dbmate.run(theirs.url(), migrations, "--no-dump-schema",
+                    "rollback").exitCode()).isEqualTo(2);
+            assertThat(nothing.stderr()).contains("no migrations have been applied");
+
+            MateyProcess.Result failing = matey(Map.of("DATABASE_URL", url), "--no-dump-schema", "up");
+            assertThat(failing.exitCode()).isEqualTo(dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up")
+                    .exitCode()).isEqualTo(2);
+            assertThat(failing.stderr()).contains("004_broken.sql");
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+
+            MateyProcess.Result pending = matey(Map.of(), "--url", url, "status", "--quiet");
+            assertThat(pending.exitCode()).isEqualTo(dbmate.run(theirs.url(), migrations, "status", "--quiet")
+                    .exitCode()).isEqualTo(1);
+            assertThat(pending.stdout()).isEmpty();
+
+            MateyProcess.Result noDir = matey(Map.of(), "--url", url, "-d", "nope", "status");
+            assertThat(noDir.exitCode()).isEqualTo(dbmate.run(theirs.url(), dir.resolve("nope"), "status").exitCode())
+                    .isEqualTo(2);
+            assertThat(noDir.stderr()).contains("could not find migrations directory");
+        }
+    }
+
+    @Test
+    void badOrMissingUrlExitsTwo() throws Exception {
+        migrations();
+        MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("Unsupported database URL scheme 'bogus'").doesNotContain("secret");
+        MateyProcess.Result missing = matey(Map.of(), "status");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("--url", "DATABASE_URL");
+        MateyProcess.Result verb = matey(Map.of(), "upp");
+        assertThat(verb.exitCode()).isEqualTo(2);
+        MateyProcess.Result help = matey(Map.of(), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("rollback [N]", "--migrations-dir");
+    }
+}
