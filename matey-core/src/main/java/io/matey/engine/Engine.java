@@ -31,6 +31,15 @@ public interface Engine {
 
     boolean databaseExists(MateyUrl url) throws SQLException;
 
+    /**
+     * Connects to the database the URL names, or returns empty when it does not exist. Engines whose server tells
+     * a missing database apart at connect time override this, so a live command opens one connection instead of
+     * asking the maintenance database first (docs/architecture.md §7).
+     */
+    default Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        return databaseExists(url) ? Optional.of(connect(url)) : Optional.empty();
+    }
+
     /** Creates the database the URL names (a no-op when it exists). */
     void createDatabase(MateyUrl url) throws SQLException;
 

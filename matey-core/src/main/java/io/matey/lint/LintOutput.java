@@ -1,6 +1,7 @@
 package io.matey.lint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.matey.artifact.PythonJsonLayout;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class LintOutput {
 
     /** Two-space indentation and {@code "key": value}, like Python's {@code json.dumps(indent=2)}. */
-    private static final ObjectWriter JSON = PythonJsonLayout.WRITER;
+    private static final ObjectWriter JSON = new ObjectMapper().writer(PythonJsonLayout.printer());
 
     private LintOutput() {
     }

@@ -23,10 +23,10 @@ final class LiveBootstrap {
 
     static LiveChange run(LiveTarget target, Duration lockTimeout) {
         target.requireClean(CONTEXT).requireMigrations(CONTEXT);
-        boolean created = LiveConnector.createIfMissing(target, CONTEXT);
+        LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
-        try (Connection connection = LiveConnector.connect(target, CONTEXT);
+        try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             requireEmpty(target, connection);
             load(target, connection);
@@ -36,7 +36,7 @@ final class LiveBootstrap {
                         + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);
-            return new LiveChange(target.name(), target.endpoint(), "bootstrap", created, 0, after.index(), List.of());
+            return new LiveChange(target.name(), target.endpoint(), "bootstrap", opened.created(), 0, after.index(), List.of());
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);
         }

@@ -4,18 +4,47 @@ import io.matey.MateyException;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
-/** Opens the live database, telling a missing database apart from one that cannot be reached. */
+/**
+ * Opens the live database, telling a missing database apart from one that cannot be reached. The first attempt
+ * is the connection itself: where the engine's server names a missing database at connect time, an existing
+ * database costs one connection and no maintenance-database round trip (docs/architecture.md §7).
+ */
 final class LiveConnector {
 
     private LiveConnector() {
     }
 
-    /** Creates the database when it is missing (a concurrent creator is fine); true when this call created it. */
-    static boolean createIfMissing(LiveTarget target, String command) {
-        if (exists(target, command)) {
-            return false;
+    /** A connection, and whether this call created the database. */
+    record Opened(Connection connection, boolean created) {
+    }
+
+    /**
+     * Connects, first creating the database when it is missing and {@code create} allows (a concurrent creator
+     * is fine); {@code db migrate} and the read-only commands never create one.
+     */
+    static Opened open(LiveTarget target, String command, boolean create) {
+        Optional<Connection> existing = tryConnect(target, command);
+        if (existing.isPresent()) {
+            return new Opened(existing.get(), false);
         }
+        if (!create) {
+            throw new MateyException(command + " failed: live database " + target.endpoint() + " does not exist. "
+                    + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
+        }
+        boolean created = create(target, command);
+        return new Opened(tryConnect(target, command).orElseThrow(() -> new MateyException(command
+                + " failed: live database " + target.endpoint() + " is missing right after it was created.")), created);
+    }
+
+    /** Connects to a database that must exist. */
+    static Connection connect(LiveTarget target, String command) {
+        return open(target, command, false).connection();
+    }
+
+    /** True when this call created the database; false when another process created it first. */
+    private static boolean create(LiveTarget target, String command) {
         try {
             target.endpoint().create();
             return true;
@@ -29,16 +58,11 @@ final class LiveConnector {
         }
     }
 
-    /** Connects to a database that must exist; {@code db migrate} and the read-only commands never create one. */
-    static Connection connect(LiveTarget target, String command) {
-        if (!exists(target, command)) {
-            throw new MateyException(command + " failed: live database " + target.endpoint() + " does not exist. "
-                    + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
-        }
+    private static Optional<Connection> tryConnect(LiveTarget target, String command) {
         try {
-            return target.endpoint().connect();
+            return target.endpoint().connectIfExists();
         } catch (SQLException e) {
-            throw new MateyException(command + " failed: cannot connect to live database " + target.endpoint() + ": "
+            throw new MateyException(command + " failed: cannot reach the server of " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -33,4 +34,9 @@ public interface LiveEndpoint {
     void create() throws SQLException;
 
     Connection connect() throws SQLException;
+
+    /** A connection to the database, or empty when it does not exist. */
+    default Optional<Connection> connectIfExists() throws SQLException {
+        return exists() ? Optional.of(connect()) : Optional.empty();
+    }
 }

@@ -38,10 +38,10 @@ final class LiveUp {
             Supplier<ResumePoint.Scratch> resume, Duration lockTimeout) {
         String context = "db " + command;
         target.requireClean(context).requireMigrations(context);
-        boolean created = create && LiveConnector.createIfMissing(target, context);
+        LiveConnector.Opened opened = LiveConnector.open(target, context, create);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
-        try (Connection connection = LiveConnector.connect(target, context);
+        try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
@@ -69,7 +69,7 @@ final class LiveUp {
                         + " version(s) applied, but the worktree head is " + target.head() + ".");
             }
             Postcheck.verify(target, connection, after.index(), context);
-            return new LiveChange(target.name(), target.endpoint(), command, created, before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(), timings);
         } catch (SQLException e) {
             throw target.failure(context, e);
         }

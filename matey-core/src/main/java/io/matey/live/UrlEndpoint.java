@@ -5,6 +5,7 @@ import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** A live database named by a Matey URL: the engine connects, and creates the database for {@code db up}. */
 record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
@@ -31,6 +32,11 @@ record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
     @Override
     public Connection connect() throws SQLException {
         return engine.connect(url);
+    }
+
+    @Override
+    public Optional<Connection> connectIfExists() throws SQLException {
+        return engine.connectIfExists(url);
     }
 
     /** The URL with its password masked. */

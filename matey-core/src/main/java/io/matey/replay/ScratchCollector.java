@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,9 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ScratchCollector {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScratchCollector.class);
     private static final Set<String> COLLECTED = ConcurrentHashMap.newKeySet();
-    private static volatile Consumer<String> notices = line -> LOG.warn("matey: {}", line);
+    /** The logger is looked up on first use: SLF4J's provider search would cost every CLI command at start. */
+    private static volatile Consumer<String> notices =
+            line -> LoggerFactory.getLogger(ScratchCollector.class).warn("matey: {}", line);
 
     private ScratchCollector() {
     }

@@ -22,7 +22,6 @@ import java.util.function.Consumer;
  */
 public final class ScratchDatabase implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Leases not yet closed, so that an interrupted process can still drop them. */
     private static final Set<ScratchDatabase> ACTIVE = ConcurrentHashMap.newKeySet();
     /** Keeps names within the 63 characters of a PostgreSQL (64 of a MySQL) identifier. */
@@ -99,7 +98,7 @@ public final class ScratchDatabase implements AutoCloseable {
     /** {@code matey_<target>_<purpose>_<host>_<pid>_<4 hex>}, lower case, only {@code [a-z0-9_]}: valid on every engine. */
     static String name(String target, String purpose) {
         byte[] random = new byte[2];
-        RANDOM.nextBytes(random);
+        Entropy.RANDOM.nextBytes(random);
         return "matey_" + part(target) + "_" + purpose + "_" + ScratchOwner.current().namePart() + "_"
                 + HexFormat.of().formatHex(random);
     }
@@ -132,5 +131,10 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new MateyException("scratch cleanup drop failed for " + url + ": " + MateyUrl.mask(e.getMessage()), e);
         }
+    }
+
+    /** Seeded on the first lease, not when the class loads: every CLI command touches this class at start. */
+    private static final class Entropy {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

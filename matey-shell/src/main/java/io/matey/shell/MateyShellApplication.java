@@ -20,6 +20,11 @@ public final class MateyShellApplication {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line (or the session) and returns the exit code. */
+    static int run(String[] args) {
         System.setErr(MaskedOutput.stderr());
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(out);
@@ -34,6 +39,6 @@ public final class MateyShellApplication {
         }
         out.flush();
         InterruptHandler.awaitIfInterrupted();
-        System.exit(exitCode);
+        return exitCode;
     }
 }

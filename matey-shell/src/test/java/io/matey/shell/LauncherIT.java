@@ -102,6 +102,18 @@ class LauncherIT {
     }
 
     @Test
+    void theClassDataCacheHoldsWhatAServerEngineLoads() throws Exception {
+        expect(0, "init", "--engine", "postgres");
+        // The training replay runs on SQLite; the PostgreSQL driver's connect path must come from the cache anyway.
+        Launcher.Result status = Launcher.run(dir, Map.of("MATEY_JAVA_OPTS", "-Xlog:class+load=info"), "db", "status",
+                "--url", "postgres://matey@127.0.0.1:1/none");
+        assertThat(status.exitCode()).as(status.all()).isEqualTo(2);
+        assertThat(status.stdout())
+                .containsPattern("io\\.matey\\.engine\\.postgres\\.PostgresConnector source: shared objects file")
+                .containsPattern("org\\.postgresql\\.core\\.v3\\.ConnectionFactoryImpl source: shared objects file");
+    }
+
+    @Test
     void concurrentRunsWaitForTheInstallAndPrintTheVersion() throws Exception {
         Path installed = Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher/matey.jar");
         expect(0, "--version"); // installed and its cache recorded

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 
 /**
@@ -58,6 +59,18 @@ public final class MysqlEngine implements Engine {
         } catch (SQLException e) {
             if (e.getErrorCode() == UNKNOWN_DATABASE) {
                 throw new SQLException("Unknown database '" + database + "' on " + url, e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        try {
+            return Optional.of(MysqlConnector.open(url, MysqlConnector.database(url)));
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_DATABASE) {
+                return Optional.empty();
             }
             throw e;
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -72,6 +73,18 @@ final class PostgresConnector {
         } catch (SQLException e) {
             if (DATABASE_MISSING.equals(e.getSQLState())) {
                 throw new SQLException("database \"" + database() + "\" does not exist (" + url + ")", DATABASE_MISSING, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connects to the database the URL names; empty when the server says it does not exist (SQLState 3D000). */
+    Optional<Connection> connectIfExists() throws SQLException {
+        try {
+            return Optional.of(connect());
+        } catch (SQLException e) {
+            if (DATABASE_MISSING.equals(e.getSQLState())) {
+                return Optional.empty();
             }
             throw e;
         }

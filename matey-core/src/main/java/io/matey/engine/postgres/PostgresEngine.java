@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +56,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public Connection connect(MateyUrl url) throws SQLException {
         return new PostgresConnector(url).connect();
+    }
+
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        return new PostgresConnector(url).connectIfExists();
     }
 
     @Override
