@@ -14,9 +14,12 @@ import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a live command works with: the target's engine, where its live database is reached, and its artifacts as
@@ -45,6 +48,21 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
         List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
                 .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
         return new LiveTarget(target.name(), engine, endpoint, migrations, state);
+    }
+
+    /**
+     * The versions {@code schema_migrations} records, as live commands relate them to the worktree: a version
+     * without a worktree file that the worktree's own migrations write into the table ({@link SelfRecordedVersions})
+     * is left out.
+     */
+    List<String> appliedVersions(Connection connection) throws SQLException {
+        List<String> recorded = engine.migrationTable().appliedVersions(connection);
+        Set<String> worktree = migrations.stream().map(Migration::version).collect(Collectors.toSet());
+        if (worktree.containsAll(recorded)) {
+            return recorded;
+        }
+        Set<String> selfRecorded = SelfRecordedVersions.of(migrations, engine.dialect());
+        return recorded.stream().filter(v -> worktree.contains(v) || !selfRecorded.contains(v)).toList();
     }
 
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
