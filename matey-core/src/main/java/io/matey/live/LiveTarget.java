@@ -69,8 +69,8 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
     LiveTarget requireClean(String command) {
         if (!state.isClean()) {
             throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
-                    + command + ". Diagnostics: " + Diagnostic.describe(state.diagnostics())
-                    + ". Run `matey schema apply` to bring them up to date.");
+                    + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"
+                    + Diagnostic.describe(state.diagnostics()));
         }
         return this;
     }

@@ -34,9 +34,8 @@ public final class ReplayPlanner {
         Snapshot head = Snapshot.ofWorktree(target.dir(), target.name());
         LockState headState = LockState.of(head);
         if (!headState.fatalDiagnostics().isEmpty()) {
-            throw new MateyException("head worktree lock state is invalid: "
-                    + Diagnostic.describe(headState.fatalDiagnostics())
-                    + ". Fix schema.lock.toml or delete it and re-run with --clean.");
+            throw new MateyException("head worktree lock state is invalid. Fix schema.lock.toml or delete it and re-run "
+                    + "with --clean. Diagnostics:" + Diagnostic.describe(headState.fatalDiagnostics()));
         }
         List<Migration> migrations = migrations(head);
         Snapshot anchorSource = head;
@@ -47,7 +46,7 @@ public final class ReplayPlanner {
             anchorSource = GitBaseSnapshot.read(target.dir(), target.name(), options.baseRef());
             LockState baseState = LockState.of(anchorSource);
             if (!baseState.isClean()) {
-                throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean: "
+                throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean. Diagnostics:"
                         + Diagnostic.describe(baseState.diagnostics()));
             }
             divergence = headState.divergenceFrom(baseState);
