@@ -41,7 +41,7 @@ public final class LockFileCodec {
         return new SchemaLock(
                 integer(toml, "lock_version"),
                 string(toml, "hash_algorithm"),
-                string(toml, "canonicalizer"),
+                optionalString(toml, "canonicalizer"),
                 string(toml, "engine"),
                 string(toml, "target"),
                 string(toml, "schema_file"),
@@ -86,6 +86,11 @@ public final class LockFileCodec {
 
     private static String string(TomlTable table, String key) throws LockFileException {
         return required(table, key, String.class, "a string");
+    }
+
+    /** Empty when missing: some Python matey locks carry no canonicalizer, which makes them foreign, not unreadable. */
+    private static String optionalString(TomlTable table, String key) throws LockFileException {
+        return table.get(List.of(key)) == null ? "" : string(table, key);
     }
 
     private static int integer(TomlTable table, String key) throws LockFileException {

@@ -67,6 +67,10 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
 
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
     LiveTarget requireClean(String command) {
+        if (state.foreignReason().isPresent()) {
+            throw new MateyException("Target '" + name + "', refusing " + command + " before touching the database: "
+                    + state.foreignReason().get());
+        }
         if (!state.isClean()) {
             throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
                     + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"

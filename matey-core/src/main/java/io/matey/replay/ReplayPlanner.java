@@ -37,6 +37,10 @@ public final class ReplayPlanner {
             throw new MateyException("head worktree lock state is invalid. Fix schema.lock.toml or delete it and re-run "
                     + "with --clean. Diagnostics:" + Diagnostic.describe(headState.fatalDiagnostics()));
         }
+        if (headState.foreignReason().isPresent() && !options.clean()) {
+            throw new MateyException("Target '" + target.name() + "', refusing to replay from its artifacts: "
+                    + headState.foreignReason().get());
+        }
         List<Migration> migrations = migrations(head);
         Snapshot anchorSource = head;
         OptionalInt divergence;
