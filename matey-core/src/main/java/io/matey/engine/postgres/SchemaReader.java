@@ -6,10 +6,11 @@ import java.sql.SQLException;
 
 /**
  * Schemas and extensions. The {@code public} schema exists in every new database and is not created; the
- * built-in {@code plpgsql} extension neither. A schema that holds nothing but {@code schema_migrations} (and
- * Matey's progress table) is the one dbmate keeps its table in (the URL's {@code search_path}): it belongs to the
- * migrations block as the table does, so that a database migrated through such a URL dumps like any other. Extensions are created without a version, as a fresh install
- * of the server's default version is what loading a dump can reproduce.
+ * built-in {@code plpgsql} extension neither. Extensions are created without a version, as a fresh install
+ * of the server's default version is what loading a dump can reproduce. A schema that holds nothing but
+ * {@code schema_migrations} (and Matey's progress table) is the one dbmate keeps its table in (the URL's
+ * {@code search_path}): it belongs to the migrations block as the table does, so that a database migrated through
+ * such a URL dumps like any other.
  */
 final class SchemaReader {
 
