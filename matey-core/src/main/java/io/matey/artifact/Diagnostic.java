@@ -11,8 +11,8 @@ public record Diagnostic(DiagnosticCode code, String path, String detail) {
         return code.id() + "@" + path + ": " + detail;
     }
 
-    /** All diagnostics joined with {@code "; "}, as in Python matey's error messages. */
+    /** All diagnostics, one per line (a stale history can have hundreds), each line starting with a newline. */
     public static String describe(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining("; "));
+        return diagnostics.stream().map(d -> "\n  " + d.render()).collect(Collectors.joining());
     }
 }

@@ -47,10 +47,12 @@ public enum DiagnosticCode {
 
     /**
      * Fatal codes stop even {@code schema plan|apply}: a broken lock or unreadable inputs cannot be replayed
-     * from, and a lock of another target cannot be trusted. Everything else is what apply exists to fix.
+     * from, and a lock of another target cannot be trusted. Everything else is what apply exists to fix; foreign
+     * artifacts ({@link ForeignArtifacts}) are what {@code apply --clean} fixes.
      */
     public boolean isFatal() {
-        return id.startsWith("lockfile-") || this == INPUT_PATH_INVALID || this == INPUT_PATH_DUPLICATE
+        return id.startsWith("lockfile-") && this != LOCKFILE_CANONICALIZER_MISMATCH || this == INPUT_PATH_INVALID
+                || this == INPUT_PATH_DUPLICATE
                 || this == COHERENCE_TARGET_MISMATCH;
     }
 

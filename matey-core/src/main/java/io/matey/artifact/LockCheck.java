@@ -33,6 +33,7 @@ final class LockCheck {
             return Optional.empty();
         }
         checkHeader(lock);
+        ForeignArtifacts.reason(lock, snapshot).ifPresent(reason -> report(LOCKFILE_CANONICALIZER_MISMATCH, reason));
         return Optional.of(new CheckedLock(lock, checkSteps(lock.steps())));
     }
 
@@ -42,7 +43,6 @@ final class LockCheck {
                     + SchemaLock.LOCK_VERSION + ".");
         }
         expect(LOCKFILE_HASH_ALGORITHM_MISMATCH, "hash_algorithm", lock.hashAlgorithm(), SchemaLock.HASH_ALGORITHM);
-        expect(LOCKFILE_CANONICALIZER_MISMATCH, "canonicalizer", lock.canonicalizer(), SchemaLock.CANONICALIZER);
         expect(LOCKFILE_SCHEMA_PATH_MISMATCH, "schema_file", lock.schemaFile(), ArtifactNames.SCHEMA_FILE);
         expect(LOCKFILE_MIGRATIONS_PATH_MISMATCH, "migrations_dir", lock.migrationsDir(),
                 ArtifactNames.MIGRATIONS_DIR);

@@ -42,7 +42,7 @@ public final class LockFileCodec {
         return new SchemaLock(
                 integer(toml, "lock_version"),
                 string(toml, "hash_algorithm"),
-                string(toml, "canonicalizer"),
+                canonicalizer(toml),
                 string(toml, "engine"),
                 string(toml, "target"),
                 string(toml, "schema_file"),
@@ -90,6 +90,12 @@ public final class LockFileCodec {
 
     private static String string(TomlTable table, String key) throws LockFileException {
         return required(table, key, String.class, "a string");
+    }
+
+    /** Empty when missing: some Python matey locks carry no canonicalizer, which makes them foreign, not unreadable. */
+    private static String canonicalizer(TomlTable toml) throws LockFileException {
+        String label = optionalString(toml, "canonicalizer");
+        return label == null ? "" : label;
     }
 
     private static String optionalString(TomlTable table, String key) throws LockFileException {

@@ -63,6 +63,15 @@ public final class LockState {
         return diagnostics.isEmpty();
     }
 
+    /**
+     * Why the artifacts were written by another tool, with the command that regenerates them; empty when they are
+     * Matey's. Foreign artifacts are never replayed from or verified against ({@link ForeignArtifacts}).
+     */
+    public Optional<String> foreignReason() {
+        return diagnostics.stream().filter(d -> d.code() == DiagnosticCode.LOCKFILE_CANONICALIZER_MISMATCH)
+                .map(Diagnostic::detail).findFirst();
+    }
+
     public List<Diagnostic> fatalDiagnostics() {
         return diagnostics.stream().filter(d -> d.code().isFatal()).toList();
     }

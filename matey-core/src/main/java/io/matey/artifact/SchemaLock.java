@@ -19,8 +19,11 @@ public record SchemaLock(
 
     public static final int LOCK_VERSION = 0;
     public static final String HASH_ALGORITHM = "blake2b-256";
-    /** Only a label: digests are over raw bytes, never canonical text. */
-    public static final String CANONICALIZER = "matey-sql-v0";
+    /**
+     * The format of {@code schema.sql} and the checkpoints: Matey's own catalog dumps (docs/architecture.md §5). Only a
+     * label, never digested, so a lock stays byte-compatible with Python matey's layout ({@link ForeignArtifacts}).
+     */
+    public static final String CANONICALIZER = "matey-catalog-v1";
 
     public SchemaLock {
         steps = List.copyOf(steps);

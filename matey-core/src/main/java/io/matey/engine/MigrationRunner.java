@@ -145,17 +145,19 @@ public final class MigrationRunner {
         }
     }
 
+    /** What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded. */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt) {
+        String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
         if (section.transaction() && engine.transactionalDdl()) {
-            return "The section was rolled back and its version is not recorded; fix the file and run again.";
+            return "The section was rolled back and " + version + "; fix the file and run again.";
         }
         if (executed.isEmpty()) {
-            return "No statement of this section had run; its version is not recorded.";
+            return "No statement of this section had run; " + version + ".";
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
                 + " and stay applied (" + (engine.transactionalDdl() ? "transaction:false" : engine.id()
-                + " commits DDL implicitly") + "); its version is not recorded."
+                + " commits DDL implicitly") + "); " + version + "."
                 + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after fixing the "
                         + "file and `matey schema apply`) continues after the last statement in effect."
                         : " Undo them or make the migration idempotent before running again.");

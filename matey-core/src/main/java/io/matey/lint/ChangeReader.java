@@ -75,6 +75,10 @@ final class ChangeReader {
             head.accept("IF", "NOT", "EXISTS");
             return single(head.name(), CreateSchema::new);
         }
+        if (head.accept("MATERIALIZED", "VIEW")) {
+            head.accept("IF", "NOT", "EXISTS");
+            return single(head.name(), CreateTable::new);
+        }
         boolean unique = head.accept("UNIQUE");
         head.acceptAny("FULLTEXT", "SPATIAL");
         if (!head.accept("INDEX")) {

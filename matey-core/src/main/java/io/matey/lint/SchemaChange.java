@@ -13,6 +13,7 @@ sealed interface SchemaChange {
         return false;
     }
 
+    /** A new table, or a new materialized view: both are relations that indexes and constraints can act on. */
     record CreateTable(String subject) implements SchemaChange {
     }
 

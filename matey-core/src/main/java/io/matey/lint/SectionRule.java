@@ -15,7 +15,8 @@ final class SectionRule implements LintRule {
             }
             Section down = file.script().down();
             if (down.sql().isBlank()) {
-                findings.add(Level.WARNING, "L101", file.path(), null, "Migration has no down section.");
+                findings.add(Level.WARNING, "L101", file.path(), null, down.markerLine() > 0
+                        ? "Migration has an empty down section." : "Migration has no down section.");
                 irreversible(file, findings);
             } else if (!hasExecutableDown(context, file)) {
                 findings.add(Level.WARNING, "L102", file.path(), down.markerLine(),

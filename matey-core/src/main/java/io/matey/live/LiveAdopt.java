@@ -44,7 +44,7 @@ final class LiveAdopt {
 
     private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {
         MigrationTable table = target.engine().migrationTable();
-        LivePrefix recorded = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+        LivePrefix recorded = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
         recorded.requireConsistent(CONTEXT);
         String live = target.engine().dumpSchema(connection);
         List<Integer> matching = new ArrayList<>();

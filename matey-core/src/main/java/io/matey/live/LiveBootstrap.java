@@ -3,7 +3,6 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.MigrationTable;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,12 +24,11 @@ final class LiveBootstrap {
         target.requireClean(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
-        MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             requireEmpty(target, connection);
             load(target, connection);
-            LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(CONTEXT + " post-status failed: live migration count does not match worktree "
                         + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");

@@ -50,7 +50,7 @@ public final class LiveDatabase {
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
         LiveTarget live = LiveTarget.read(target, endpoint);
         try (Connection connection = LiveConnector.connect(live, "db status")) {
-            List<String> applied = live.engine().migrationTable().appliedVersions(connection);
+            List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
                     LivePrefix.check(live.migrations(), applied), SchemaDump.dump(live.engine(), connection));
@@ -186,7 +186,7 @@ public final class LiveDatabase {
     private Reading inspect(LiveTarget live, String context) {
         live.requireClean(context);
         try (Connection connection = LiveConnector.connect(live, context)) {
-            List<String> applied = live.engine().migrationTable().appliedVersions(connection);
+            List<String> applied = live.appliedVersions(connection);
             return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
                     SchemaDump.dump(live.engine(), connection));
         } catch (SQLException e) {

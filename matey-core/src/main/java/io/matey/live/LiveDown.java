@@ -7,7 +7,6 @@ import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationProgress;
-import io.matey.engine.MigrationTable;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -35,10 +34,9 @@ final class LiveDown {
     static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
         target.requireClean(CONTEXT);
         Engine engine = target.engine();
-        MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
-            LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
             if (marker.isPresent()) {
@@ -50,7 +48,7 @@ final class LiveDown {
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection, true)::down, before.index(), -1);
-            LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
                 throw new MateyException(CONTEXT + " post-status failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");

@@ -14,9 +14,12 @@ import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a live command works with: the target's engine, where its live database is reached, and its artifacts as
@@ -47,12 +50,31 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
         return new LiveTarget(target.name(), engine, endpoint, migrations, state);
     }
 
+    /**
+     * The versions {@code schema_migrations} records, as live commands relate them to the worktree: a version
+     * without a worktree file that the worktree's own migrations write into the table ({@link SelfRecordedVersions})
+     * is left out.
+     */
+    List<String> appliedVersions(Connection connection) throws SQLException {
+        List<String> recorded = engine.migrationTable().appliedVersions(connection);
+        Set<String> worktree = migrations.stream().map(Migration::version).collect(Collectors.toSet());
+        if (worktree.containsAll(recorded)) {
+            return recorded;
+        }
+        Set<String> selfRecorded = SelfRecordedVersions.of(migrations, engine.dialect());
+        return recorded.stream().filter(v -> worktree.contains(v) || !selfRecorded.contains(v)).toList();
+    }
+
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
     LiveTarget requireClean(String command) {
+        if (state.foreignReason().isPresent()) {
+            throw new MateyException("Target '" + name + "', refusing " + command + " before touching the database: "
+                    + state.foreignReason().get());
+        }
         if (!state.isClean()) {
             throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
-                    + command + ". Diagnostics: " + Diagnostic.describe(state.diagnostics())
-                    + ". Run `matey schema apply` to bring them up to date.");
+                    + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"
+                    + Diagnostic.describe(state.diagnostics()));
         }
         return this;
     }

@@ -44,7 +44,7 @@ final class LiveUp {
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             table.ensure(connection);
-            LivePrefix before = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(context);
             MigrationRunner runner = new MigrationRunner(engine, connection, true);
             List<MigrationTiming> timings = new ArrayList<>();
@@ -58,12 +58,12 @@ final class LiveUp {
                             + interruption.diff() + Interruption.wayForward());
                 }
                 timings.add(resumeSection(target, runner, interruption, resume.get(), context, progress));
-                start = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+                start = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
             ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
-            LivePrefix after = LivePrefix.check(target.migrations(), table.appliedVersions(connection));
+            LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(context + " post-status failed: " + after.applied()
                         + " version(s) applied, but the worktree head is " + target.head() + ".");

@@ -8,9 +8,49 @@ package io.matey.migration;
  */
 public record SqlStatement(String sql, int line) {
 
-    /** The statement folded to one line and shortened, for error messages. */
+    /** The statement folded to one line and shortened, for error messages: leading comments are not the statement. */
     public String summary() {
-        String folded = sql.replaceAll("\\s+", " ").strip();
+        String code = code();
+        String folded = (code.isBlank() ? sql : code).replaceAll("\\s+", " ").strip();
         return folded.length() <= 120 ? folded : folded.substring(0, 117) + "...";
+    }
+
+    /**
+     * The text from the first token on: leading whitespace and comments ({@code --}, {@code #}, block) removed.
+     * MySQL's executable comments ({@code /*!...}) are code.
+     */
+    public String code() {
+        int at = 0;
+        while (at < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(at))) {
+                at++;
+            } else if (sql.startsWith("--", at) || sql.charAt(at) == '#') {
+                int end = sql.indexOf('\n', at);
+                at = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", at) && !sql.startsWith("/*!", at)) {
+                at = blockCommentEnd(at);
+            } else {
+                break;
+            }
+        }
+        return sql.substring(at);
+    }
+
+    /** After the block comment opening at {@code at}, counting nested ones (PostgreSQL nests them). */
+    private int blockCommentEnd(int at) {
+        int depth = 0;
+        for (int i = at; i < sql.length() - 1; i++) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i++;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i++;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return sql.length();
     }
 }

@@ -36,9 +36,12 @@ public final class ReplayPlanner {
         Snapshot head = Snapshot.ofWorktree(target.dir(), target.name());
         LockState headState = LockState.of(head);
         if (!headState.fatalDiagnostics().isEmpty()) {
-            throw new MateyException("head worktree lock state is invalid: "
-                    + Diagnostic.describe(headState.fatalDiagnostics())
-                    + ". Fix schema.lock.toml or delete it and re-run with --clean.");
+            throw new MateyException("head worktree lock state is invalid. Fix schema.lock.toml or delete it and re-run "
+                    + "with --clean. Diagnostics:" + Diagnostic.describe(headState.fatalDiagnostics()));
+        }
+        if (headState.foreignReason().isPresent() && !options.clean()) {
+            throw new MateyException("Target '" + target.name() + "', refusing to replay from its artifacts: "
+                    + headState.foreignReason().get());
         }
         List<Migration> migrations = migrations(head);
         Snapshot anchorSource = head;
@@ -49,7 +52,7 @@ public final class ReplayPlanner {
             anchorSource = GitBaseSnapshot.read(target.dir(), target.name(), options.baseRef());
             LockState baseState = LockState.of(anchorSource);
             if (!baseState.isClean()) {
-                throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean: "
+                throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean. Diagnostics:"
                         + Diagnostic.describe(baseState.diagnostics()));
             }
             divergence = earliest(headState.divergenceFrom(baseState),

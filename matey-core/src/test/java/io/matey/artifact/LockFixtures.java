@@ -17,7 +17,7 @@ final class LockFixtures {
     static final String LOCK = """
             lock_version = 0
             hash_algorithm = "blake2b-256"
-            canonicalizer = "matey-sql-v0"
+            canonicalizer = "matey-catalog-v1"
             engine = "sqlite"
             target = "db/core"
             schema_file = "schema.sql"
@@ -41,7 +41,7 @@ final class LockFixtures {
     static final String ZERO_POSTGRES_LOCK = """
             lock_version = 0
             hash_algorithm = "blake2b-256"
-            canonicalizer = "matey-sql-v0"
+            canonicalizer = "matey-catalog-v1"
             engine = "postgres"
             target = "."
             schema_file = "schema.sql"

@@ -97,10 +97,10 @@ class LockStateTest {
 
         @Test
         void parseErrorForAMissingKeyAndForBadEncoding() {
-            assertThat(twoMigrations().editLock(text -> text.replace("canonicalizer = \"matey-sql-v0\"\n", ""))
+            assertThat(twoMigrations().editLock(text -> text.replace("engine = \"sqlite\"\n", ""))
                     .state().diagnostics())
                     .containsExactly(new Diagnostic(LOCKFILE_PARSE_ERROR, "schema.lock.toml",
-                            "Unable to parse lockfile: missing key 'canonicalizer'"));
+                            "Unable to parse lockfile: missing key 'engine'"));
             TargetFixture fixture = twoMigrations();
             fixture.lock = NOT_UTF8;
             assertThat(fixture.state().diagnostics()).containsExactly(new Diagnostic(LOCKFILE_PARSE_ERROR,
@@ -108,11 +108,34 @@ class LockStateTest {
         }
 
         @Test
+        void artifactsOfPythonMateyAreForeignWithTheCommandThatRegeneratesThem() {
+            TargetFixture pgDump = twoMigrations().editLock(text -> text.replace("matey-catalog-v1", "matey-sql-v0"));
+            pgDump.schema = utf8("--\n-- PostgreSQL database dump\n--\n\n\\restrict abc123\n\nSET lock_timeout = 0;\n");
+            TargetFixture unlabelled = twoMigrations().editLock(text -> text.replace("canonicalizer = \"matey-catalog-v1\"\n", ""));
+
+            assertThat(pgDump.state().foreignReason()).hasValue("Artifacts written by another tool: the lock names "
+                    + "canonicalizer 'matey-sql-v0' (Python matey's pg_dump/mysqldump/sqlite3 text), not Matey's "
+                    + "'matey-catalog-v1'. Regenerate them from the migrations with `matey schema apply --clean`.");
+            assertThat(unlabelled.state().diagnostics()).extracting(Diagnostic::code)
+                    .containsExactly(LOCKFILE_CANONICALIZER_MISMATCH);
+            assertThat(unlabelled.state().foreignReason().orElseThrow()).contains("the lock names no canonicalizer");
+            assertThat(unlabelled.state().fatalDiagnostics()).isEmpty();
+        }
+
+        @Test
+        void theLabelEarlierMateyReleasesWroteStaysMateysOverMateysOwnDumps() {
+            LockState state = twoMigrations().editLock(text -> text.replace("matey-catalog-v1", "matey-sql-v0")).state();
+
+            assertThat(state.diagnostics()).isEmpty();
+            assertThat(state.foreignReason()).isEmpty();
+        }
+
+        @Test
         void headerMismatches() {
             LockState state = twoMigrations().editLock(text -> text
                     .replace("lock_version = 0", "lock_version = 1")
                     .replace("\"blake2b-256\"", "\"sha256\"")
-                    .replace("\"matey-sql-v0\"", "\"other\"")
+                    .replace("\"matey-catalog-v1\"", "\"other\"")
                     .replace("schema_file = \"schema.sql\"", "schema_file = \"db.sql\"")
                     .replace("migrations_dir = \"migrations\"", "migrations_dir = \"m\"")
                     .replace("checkpoints_dir = \"checkpoints\"", "checkpoints_dir = \"c\"")).state();
@@ -121,15 +144,16 @@ class LockStateTest {
                     new Diagnostic(LOCKFILE_VERSION_MISMATCH, "schema.lock.toml", "lock_version is 1; expected 0."),
                     new Diagnostic(LOCKFILE_HASH_ALGORITHM_MISMATCH, "schema.lock.toml",
                             "hash_algorithm is 'sha256'; expected 'blake2b-256'."),
-                    new Diagnostic(LOCKFILE_CANONICALIZER_MISMATCH, "schema.lock.toml",
-                            "canonicalizer is 'other'; expected 'matey-sql-v0'."),
                     new Diagnostic(LOCKFILE_SCHEMA_PATH_MISMATCH, "schema.lock.toml",
                             "schema_file is 'db.sql'; expected 'schema.sql'."),
                     new Diagnostic(LOCKFILE_MIGRATIONS_PATH_MISMATCH, "schema.lock.toml",
                             "migrations_dir is 'm'; expected 'migrations'."),
                     new Diagnostic(LOCKFILE_CHECKPOINTS_PATH_MISMATCH, "schema.lock.toml",
-                            "checkpoints_dir is 'c'; expected 'checkpoints'."));
-            assertThat(state.fatalDiagnostics()).isEqualTo(state.diagnostics());
+                            "checkpoints_dir is 'c'; expected 'checkpoints'."),
+                    new Diagnostic(LOCKFILE_CANONICALIZER_MISMATCH, "schema.lock.toml", "Artifacts written by another "
+                            + "tool: the lock names canonicalizer 'other' (another tool's), not Matey's 'matey-catalog-v1'. "
+                            + "Regenerate them from the migrations with `matey schema apply --clean`."));
+            assertThat(state.fatalDiagnostics()).isEqualTo(state.diagnostics().subList(0, 5));
         }
 
         @Test
@@ -607,16 +631,15 @@ class LockStateTest {
         fixture.checkpoints.put("checkpoints/zz.sql", utf8("x"));
 
         assertThat(Diagnostic.describe(fixture.state().diagnostics())).isEqualTo(
-                "input-schema-missing@schema.sql: schema.lock.toml exists but schema.sql is missing.; "
-                        + "input-orphan-checkpoint@checkpoints/zz.sql: Checkpoint has no matching migration.");
+                "\n  input-schema-missing@schema.sql: schema.lock.toml exists but schema.sql is missing."
+                        + "\n  input-orphan-checkpoint@checkpoints/zz.sql: Checkpoint has no matching migration.");
     }
 
     @Test
     void fatalCodesAreExactlyTheDocumentedOnes() {
         assertThat(List.of(DiagnosticCode.values()).stream().filter(DiagnosticCode::isFatal).map(DiagnosticCode::id))
                 .containsExactly("lockfile-parse-error", "lockfile-version-mismatch",
-                        "lockfile-hash-algorithm-mismatch", "lockfile-canonicalizer-mismatch",
-                        "lockfile-schema-path-mismatch", "lockfile-migrations-path-mismatch",
+                        "lockfile-hash-algorithm-mismatch", "lockfile-schema-path-mismatch", "lockfile-migrations-path-mismatch",
                         "lockfile-checkpoints-path-mismatch", "lockfile-step-path-invalid",
                         "lockfile-step-path-mismatch", "lockfile-duplicate-migration",
                         "lockfile-duplicate-step-index", "lockfile-step-index-invalid", "input-path-invalid",

@@ -3,8 +3,15 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.DbmateBinary;
+import io.matey.engine.MateyUrl;
+import io.matey.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +65,56 @@ class DbmateInteropTest {
             assertThat(h.drift().appliedIndex()).isEqualTo(1);
             assertThat(h.up().after()).isEqualTo(2);
             assertThat(dbmate.run(h.db.url(), migrations, "status").output()).contains("Applied: 2");
+        }
+    }
+
+    /**
+     * dbmate's {@code search_path} convention: {@code ?search_path=dbmate,app} keeps {@code schema_migrations} in
+     * schema {@code dbmate}, created when missing. A database dbmate built that way reads clean, and Matey builds
+     * the same layout, which dbmate reads back.
+     */
+    @Test
+    void searchPathKeepsTheMigrationsTableInItsFirstSchemaForBothTools() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir.resolve("ws"), "postgres");
+                TestDatabase byMatey = TestDatabase.unborn("postgres");
+                TestDatabase bootstrapped = TestDatabase.unborn("postgres")) {
+            h.ws.migration("001_app.sql", "CREATE SCHEMA app;\nCREATE TABLE app.items (id integer PRIMARY KEY);",
+                    "DROP TABLE app.items;\nDROP SCHEMA app;");
+            h.ws.migration("002_tags.sql", "CREATE TABLE app.tags (id integer PRIMARY KEY);", "DROP TABLE app.tags;");
+            h.ws.apply();
+            Path migrations = h.ws.target().resolve("migrations");
+            DbmateBinary dbmate = DbmateBinary.installed();
+
+            MateyUrl byDbmate = h.db.urlWithSearchPath("dbmate,app");
+            DbmateBinary.Result up = dbmate.run(byDbmate, migrations, "--no-dump-schema", "up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(h.live.status(h.target(), byDbmate.raw()).applied()).isEqualTo(2);
+            LiveDrift drift = h.live.drift(h.target(), byDbmate.raw());
+            assertThat(drift.drifted()).as(drift.diff()).isFalse();
+            assertThat(h.live.plan(h.target(), byDbmate.raw()).match()).isTrue();
+
+            MateyUrl mateyUrl = byMatey.urlWithSearchPath("dbmate,app");
+            assertThat(h.live.up(h.target(), mateyUrl.raw()).after()).isEqualTo(2);
+            assertThat(migrationsSchema(byMatey)).isEqualTo("dbmate");
+            DbmateBinary.Result status = dbmate.run(mateyUrl, migrations, "status");
+            assertThat(status.output()).as(status.output()).contains("Applied: 2", "Pending: 0");
+            assertThat(h.live.down(h.target(), mateyUrl.raw(), 1).after()).isEqualTo(1);
+            assertThat(dbmate.run(mateyUrl, migrations, "--no-dump-schema", "up").exitCode()).isZero();
+            assertThat(h.live.drift(h.target(), mateyUrl.raw()).drifted()).isFalse();
+
+            MateyUrl bootstrapUrl = bootstrapped.urlWithSearchPath("dbmate,app");
+            assertThat(h.live.bootstrap(h.target(), bootstrapUrl.raw()).after()).isEqualTo(2);
+            assertThat(migrationsSchema(bootstrapped)).isEqualTo("dbmate");
+            assertThat(dbmate.run(bootstrapUrl, migrations, "status").output()).contains("Applied: 2");
+        }
+    }
+
+    private static String migrationsSchema(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT string_agg(schemaname, ',') FROM pg_tables "
+                        + "WHERE tablename = 'schema_migrations'")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

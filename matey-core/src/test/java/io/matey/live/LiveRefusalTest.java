@@ -30,7 +30,8 @@ class LiveRefusalTest {
             for (ThrowingCallable command : commands) {
                 assertThatThrownBy(command).isInstanceOf(MateyException.class)
                         .hasMessageStartingWith("Worktree schema artifacts of target 'db/core' are not clean; refusing db ")
-                        .hasMessageContaining("coherence-migration-digest-mismatch@migrations/002_two.sql");
+                        .hasMessageContaining("Diagnostics:\n  coherence-")
+                        .hasMessageContaining("\n  coherence-migration-digest-mismatch@migrations/002_two.sql: ");
             }
             // status reads only the migrations and the database, so it still answers.
             assertThat(h.status().applied()).isEqualTo(2);

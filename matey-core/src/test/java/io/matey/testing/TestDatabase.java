@@ -92,6 +92,11 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /** The URL with a {@code search_path} parameter (PostgreSQL), as dbmate users write it. */
+    public MateyUrl urlWithSearchPath(String searchPath) {
+        return MateyUrl.parse(url.raw() + (url.raw().contains("?") ? "&" : "?") + "search_path=" + searchPath);
+    }
+
     public Connection connect() throws SQLException {
         return engine.connect(url);
     }

@@ -25,8 +25,9 @@ final class PostgresConnector {
     /** libpq (and dbmate) parameter names whose pgjdbc property has another name; others pass through as is. */
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
             "connect_timeout", "connectTimeout",
-            "application_name", "ApplicationName",
-            "search_path", "currentSchema");
+            "application_name", "ApplicationName");
+
+    private static final String SEARCH_PATH = "search_path";
 
     private final MateyUrl url;
 
@@ -45,15 +46,25 @@ final class PostgresConnector {
         return jdbcUrl(database());
     }
 
+    /**
+     * The URL's {@code search_path} travels in the JDBC URL as pgjdbc's {@code currentSchema}, because
+     * {@link PostgresMigrationTable} reads it back from the connection (dbmate keeps its table in its first schema).
+     */
     private String jdbcUrl(String database) {
         int port = url.port() > 0 ? url.port() : DEFAULT_PORT;
-        return "jdbc:postgresql://" + url.host() + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+        String searchPath = url.query().get(SEARCH_PATH);
+        return "jdbc:postgresql://" + url.host() + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                + (searchPath == null ? "" : "?currentSchema=" + URLEncoder.encode(searchPath, StandardCharsets.UTF_8));
     }
 
     Properties properties() {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", "matey");
-        url.query().forEach((key, value) -> properties.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value));
+        url.query().forEach((key, value) -> {
+            if (!key.equals(SEARCH_PATH)) {
+                properties.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value);
+            }
+        });
         if (url.user() != null && !url.user().isEmpty()) {
             properties.setProperty("user", url.user());
         }

@@ -3,7 +3,6 @@ package io.matey.engine.postgres;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
-import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
 import io.matey.migration.SqlDialect;
@@ -28,10 +27,7 @@ public final class PostgresEngine implements Engine {
 
     private static final String DUPLICATE_DATABASE = "42P04";
 
-    /** dbmate's table, unqualified so that it lives in the current schema as dbmate's does. */
-    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("schema_migrations",
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) primary key)",
-            "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
+    private static final PostgresMigrationTable MIGRATIONS = new PostgresMigrationTable();
 
     @Override
     public String id() {
@@ -148,9 +144,11 @@ public final class PostgresEngine implements Engine {
      * Loads with {@code check_function_bodies} off, as pg_restore does: the catalog records no dependency for
      * what a SQL function's string body references, so a dump may create it before the objects it names. The
      * bodies were checked when first created; the session's own setting is back for the migrations that follow.
+     * The schema the URL's {@code search_path} keeps {@code schema_migrations} in is created first, as dbmate would.
      */
     @Override
     public void load(Connection connection, String dump) throws SQLException {
+        MIGRATIONS.prepareLoad(connection, dump);
         SessionSettings.with(connection, Map.of("check_function_bodies", "off"), () -> {
             Engine.super.load(connection, dump);
             return null;

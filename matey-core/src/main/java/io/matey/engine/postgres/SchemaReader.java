@@ -1,19 +1,33 @@
 package io.matey.engine.postgres;
 
+import io.matey.engine.MigrationProgress;
+import io.matey.engine.MigrationTable;
 import java.sql.SQLException;
 
 /**
  * Schemas and extensions. The {@code public} schema exists in every new database and is not created; the
  * built-in {@code plpgsql} extension neither. Extensions are created without a version, as a fresh install
- * of the server's default version is what loading a dump can reproduce.
+ * of the server's default version is what loading a dump can reproduce. A schema that holds nothing but
+ * {@code schema_migrations} (and Matey's progress table) is the one dbmate keeps its table in (the URL's
+ * {@code search_path}): it belongs to the migrations block as the table does, so that a database migrated through
+ * such a URL dumps like any other.
  */
 final class SchemaReader {
+
+    private static final String MIGRATION_TABLES = "m.relkind = 'r' AND m.relname IN ('" + MigrationTable.NAME
+            + "', '" + MigrationProgress.TABLE + "')";
 
     private static final String SCHEMAS = """
             SELECT n.oid, quote_ident(n.nspname) AS name
             FROM pg_namespace n
             WHERE %s AND n.nspname <> 'public' AND %s
-            """.formatted(Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"));
+              AND NOT (EXISTS (SELECT 1 FROM pg_class m WHERE m.relnamespace = n.oid AND %s)
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                       WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = n.oid
+                                         AND NOT (d.classid = 'pg_class'::regclass AND d.objid IN
+                                                  (SELECT m.oid FROM pg_class m WHERE m.relnamespace = n.oid AND %s))))
+            """.formatted(Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"),
+            MIGRATION_TABLES, MIGRATION_TABLES);
 
     private static final String EXTENSIONS = """
             SELECT e.oid, quote_ident(e.extname) AS name, quote_ident(n.nspname) AS schema

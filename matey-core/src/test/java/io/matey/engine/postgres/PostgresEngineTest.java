@@ -25,17 +25,17 @@ class PostgresEngineTest {
     }
 
     @Test
-    void credentialsTravelAsPropertiesNotInTheJdbcUrl() {
+    void credentialsTravelAsPropertiesNotInTheJdbcUrlWhereTheSearchPathIs() {
         PostgresConnector connector = new PostgresConnector(MateyUrl.parse(
                 "postgres://app:s%40cret@db.example:6543/shop?sslmode=require&application_name=api&search_path=app"));
 
-        assertThat(connector.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/shop");
+        assertThat(connector.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/shop?currentSchema=app");
         Properties properties = connector.properties();
         assertThat(properties.getProperty("user")).isEqualTo("app");
         assertThat(properties.getProperty("password")).isEqualTo("s@cret");
         assertThat(properties.getProperty("sslmode")).isEqualTo("require");
         assertThat(properties.getProperty("ApplicationName")).isEqualTo("api");
-        assertThat(properties.getProperty("currentSchema")).isEqualTo("app");
+        assertThat(properties).doesNotContainKeys("currentSchema", "search_path");
     }
 
     @Test

@@ -39,6 +39,27 @@ class PostgresMigrationRunnerTest {
     }
 
     @Test
+    void failingDownSectionSaysItsVersionStaysRecorded() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_items.sql", """
+                -- migrate:up
+                CREATE TABLE items (id integer);
+                -- migrate:down
+                DROP TABLE missing_table;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            runner.up(migration);
+
+            assertThatThrownBy(() -> runner.down(migration))
+                    .hasMessageContaining("migrations/20260101000000_items.sql:4: down section failed")
+                    .hasMessageContaining("rolled back and its version stays recorded")
+                    .hasMessageNotContaining("not recorded");
+            assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101000000");
+        }
+    }
+
+    @Test
     void appliesAndRevertsAMigration() throws SQLException {
         Migration migration = migration("migrations/20260101000000_items.sql", """
                 -- migrate:up

@@ -41,6 +41,33 @@ class PostgresMigrationTableTest {
     }
 
     @Test
+    void keepsTheTableInTheFirstSchemaOfTheUrlsSearchPathAsDbmateDoes() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres");
+                TestDatabase loaded = TestDatabase.create("postgres")) {
+            MigrationTable table = db.engine().migrationTable();
+            String dump;
+            try (Connection c = db.engine().connect(db.urlWithSearchPath("dbmate,app"))) {
+                assertThat(table.exists(c)).isFalse();
+                table.ensure(c);
+                table.record(c, "20260101000000");
+                try (var st = c.createStatement()) {
+                    st.execute("CREATE SCHEMA app; SET search_path = app");
+                }
+                assertThat(table.appliedVersions(c)).containsExactly("20260101000000");
+                dump = SchemaDump.dump(db.engine(), c);
+            }
+            db.execute("SELECT 'dbmate.schema_migrations'::regclass");
+            assertThat(dump).startsWith("CREATE SCHEMA app;\n\n-- Dbmate schema migrations\n");
+
+            try (Connection c = loaded.engine().connect(loaded.urlWithSearchPath("dbmate,app"))) {
+                loaded.engine().load(c, dump);
+                assertThat(table.appliedVersions(c)).containsExactly("20260101000000");
+            }
+            loaded.execute("SELECT 'dbmate.schema_migrations'::regclass");
+        }
+    }
+
+    @Test
     void dumpWithMigrationsBlockLoadsBackWithItsVersions() throws SQLException {
         String dump;
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {

@@ -1,0 +1,44 @@
+package io.matey.artifact;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Artifacts another tool wrote (docs/architecture.md §4): the lock's {@code canonicalizer} names the format of
+ * {@code schema.sql} and the checkpoints. Python matey writes {@code matey-sql-v0} over pg_dump, mysqldump or
+ * sqlite3 text, which Matey's own dumps never equal; earlier Matey releases wrote the same label over Matey's
+ * canonical text, which is recognised by the absence of those tools' marks and stays Matey's own. Foreign
+ * artifacts are regenerated from the migrations, never replayed from or verified against.
+ */
+public final class ForeignArtifacts {
+
+    /** The command that regenerates foreign artifacts; every refusal names it. */
+    public static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --clean`.";
+
+    /** The label earlier Matey releases shared with Python matey. */
+    static final String SHARED_LABEL = "matey-sql-v0";
+
+    /** Lines only pg_dump, mysqldump and mariadb-dump write (psql meta-commands such as {@code \restrict}). */
+    private static final List<String> DUMP_TOOL_MARKS = List.of("\n\\", "-- PostgreSQL database dump",
+            "-- MySQL dump", "-- MariaDB dump", "/*!40101 SET");
+
+    private ForeignArtifacts() {
+    }
+
+    /** Why the artifacts are not Matey's, as a diagnostic's detail; empty when they are. */
+    static Optional<String> reason(SchemaLock lock, Snapshot snapshot) {
+        String label = lock.canonicalizer();
+        if (label.equals(SchemaLock.CANONICALIZER) || label.equals(SHARED_LABEL) && !writtenByDumpTool(snapshot)) {
+            return Optional.empty();
+        }
+        String named = label.isEmpty() ? "names no canonicalizer" : "names canonicalizer '" + label + "'";
+        String writer = label.equals(SHARED_LABEL) ? "Python matey's pg_dump/mysqldump/sqlite3 text" : "another tool's";
+        return Optional.of("Artifacts written by another tool: the lock " + named + " (" + writer + "), not Matey's '"
+                + SchemaLock.CANONICALIZER + "'. " + ADVICE);
+    }
+
+    private static boolean writtenByDumpTool(Snapshot snapshot) {
+        String schema = snapshot.schema().flatMap(Utf8::decode).map(text -> "\n" + text).orElse("");
+        return DUMP_TOOL_MARKS.stream().anyMatch(schema::contains);
+    }
+}

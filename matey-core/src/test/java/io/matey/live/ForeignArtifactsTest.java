@@ -1,0 +1,95 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
+import io.matey.SchemaStatus;
+import io.matey.artifact.LockFactory;
+import io.matey.artifact.LockFileCodec;
+import io.matey.artifact.SchemaLock;
+import io.matey.replay.ReplayOptions;
+import io.matey.testing.TestWorkspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workspace as Python matey leaves it (pg_dump text with its {@code \restrict} line, the same lock layout with
+ * Python matey's canonicalizer label): recognised up front, with the command that regenerates it, by every command.
+ */
+class ForeignArtifactsTest {
+
+    private static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --clean`.";
+
+    private static final String PG_DUMP = """
+            --
+            -- PostgreSQL database dump
+            --
+
+            \\restrict 3bQ2tZl0sW9fXk
+
+            SET statement_timeout = 0;
+            SET client_encoding = 'UTF8';
+
+            CREATE TABLE public.items (
+                id integer NOT NULL
+            );
+
+            \\unrestrict 3bQ2tZl0sW9fXk
+
+            --
+            -- Dbmate schema migrations
+            --
+
+            INSERT INTO public.schema_migrations (version) VALUES
+                ('001');
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pythonMateyArtifactsGetTheAdviceBeforeAnythingRuns() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);", "DROP TABLE items;");
+            writePythonMateyArtifacts(h.ws);
+
+            SchemaStatus status = h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0);
+            assertThat(status.clean()).isFalse();
+            assertThat(status.diagnostics()).singleElement().satisfies(d -> assertThat(d.render())
+                    .startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: Artifacts written by another tool: "
+                            + "the lock names canonicalizer 'matey-sql-v0' (Python matey's")
+                    .endsWith(ADVICE));
+
+            assertThatThrownBy(() -> h.ws.plan()).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+            assertThatThrownBy(() -> h.ws.apply()).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+            for (ThrowingCallable command : List.<ThrowingCallable>of(h::up, h::bootstrap, h::migrate, h::drift)) {
+                assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                        .hasMessageContaining("before touching the database").hasMessageEndingWith(ADVICE);
+            }
+            assertThat(h.db.engine().databaseExists(h.db.url())).as("nothing ran").isFalse();
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.lock.toml"))
+                    .contains("canonicalizer = \"" + SchemaLock.CANONICALIZER + "\"");
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(h.up().after()).isEqualTo(1);
+        }
+    }
+
+    /** Python matey's layout: the same files and lock keys, its label, and pg_dump's text as schema and checkpoint. */
+    private static void writePythonMateyArtifacts(TestWorkspace ws) {
+        String migration = "migrations/001_items.sql";
+        byte[] bytes = ws.read(TestWorkspace.TARGET + "/" + migration).getBytes(StandardCharsets.UTF_8);
+        SchemaLock ours = LockFactory.build("postgres", TestWorkspace.TARGET,
+                List.of(new LockFactory.StepSource("001", migration, bytes, "checkpoints/001_items.sql", PG_DUMP)), PG_DUMP);
+        String lock = LockFileCodec.render(ours).replace(SchemaLock.CANONICALIZER, "matey-sql-v0");
+        ws.write(TestWorkspace.TARGET + "/checkpoints/001_items.sql", PG_DUMP);
+        ws.write(TestWorkspace.TARGET + "/schema.sql", PG_DUMP);
+        ws.write(TestWorkspace.TARGET + "/schema.lock.toml", lock);
+    }
+}
