@@ -6,9 +6,19 @@ import java.util.List;
 /** Builds the lock that {@code schema apply} writes from the migrations and the dumps captured for them. */
 public final class LockFactory {
 
-    /** One migration with the checkpoint dump taken right after it. */
+    /**
+     * One migration with the checkpoint dump taken right after it.
+     *
+     * @param checkpointDigest {@link Digests#sqlDigest} of the checkpoint
+     */
     public record StepSource(
-            String version, String migrationFile, byte[] migrationBytes, String checkpointFile, String checkpointText) {
+            String version, String migrationFile, byte[] migrationBytes, String checkpointFile, String checkpointDigest) {
+
+        public static StepSource ofText(String version, String migrationFile, byte[] migrationBytes,
+                String checkpointFile, String checkpointText) {
+            return new StepSource(version, migrationFile, migrationBytes, checkpointFile,
+                    Digests.sqlDigest(checkpointText));
+        }
     }
 
     private LockFactory() {
@@ -19,7 +29,7 @@ public final class LockFactory {
         String chain = Digests.chainSeed(engine, target);
         for (StepSource source : sources) {
             String migrationDigest = Digests.digest(source.migrationBytes());
-            String checkpointDigest = Digests.sqlDigest(source.checkpointText());
+            String checkpointDigest = source.checkpointDigest();
             chain = Digests.chainStep(chain, source.version(), source.migrationFile(), migrationDigest);
             steps.add(new LockStep(steps.size() + 1, source.version(), source.migrationFile(), migrationDigest,
                     source.checkpointFile(), chain, checkpointDigest, checkpointDigest));

@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
@@ -17,6 +18,7 @@ import io.matey.workspace.TargetConfig;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a live command works with: the target's engine, where its live database is reached, and its artifacts as
@@ -77,7 +79,7 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
         }
         String path = expectedSource(index);
         byte[] bytes = index == head() ? state.snapshot().schema().orElse(null)
-                : state.snapshot().checkpoints().get(path);
+                : Optional.ofNullable(state.snapshot().checkpoints().get(path)).map(CheckpointFile::bytes).orElse(null);
         if (bytes == null) {
             throw new MateyException("Missing checkpoint for expected index " + index + ": " + path
                     + ". Run `matey schema apply` to regenerate it.");

@@ -8,11 +8,10 @@ import java.util.Map;
  * What a scratch replay produced.
  *
  * @param schemaSql   the dump at head: what {@code schema.sql} must hold
- * @param checkpoints the dump after each tail migration, keyed by checkpoint path
  * @param downChecked tail migrations whose down section passed the round trip
  * @param downSkipped tail migrations without an executable down section
  * @param generated   generated model files (target-relative path → content), empty when codegen is off
  */
-public record ReplayResult(MateyUrl scratchUrl, String schemaSql, Map<String, String> checkpoints,
-        List<String> downChecked, List<String> downSkipped, Map<String, byte[]> generated) {
+public record ReplayResult(MateyUrl scratchUrl, String schemaSql, List<String> downChecked,
+        List<String> downSkipped, Map<String, byte[]> generated) {
 }

@@ -12,12 +12,11 @@ import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * Replays a tail of migrations on top of an anchor in one scratch database. Each migration with an executable
@@ -28,19 +27,19 @@ import java.util.function.Function;
 public final class ReplayRunner {
 
     private final Engine engine;
-    private final Function<Migration, String> checkpointPath;
+    private final BiConsumer<Migration, String> checkpoints;
     private final Consumer<String> progress;
     private final Optional<ModelGenerator> codegen;
 
     /**
-     * @param checkpointPath maps a migration to its checkpoint file
+     * @param checkpoints    receives each migration's checkpoint as soon as it is dumped
      * @param progress       receives one line per replayed migration
      * @param codegen        the target's model generator, empty when it generates none (or for a plan)
      */
-    public ReplayRunner(Engine engine, Function<Migration, String> checkpointPath, Consumer<String> progress,
+    public ReplayRunner(Engine engine, BiConsumer<Migration, String> checkpoints, Consumer<String> progress,
             Optional<ModelGenerator> codegen) {
         this.engine = engine;
-        this.checkpointPath = checkpointPath;
+        this.checkpoints = checkpoints;
         this.progress = progress;
         this.codegen = codegen;
     }
@@ -56,12 +55,11 @@ public final class ReplayRunner {
             engine.migrationTable().ensure(connection);
             String before = SchemaDump.dump(engine, connection);
             MigrationRunner runner = new MigrationRunner(engine, connection);
-            Map<String, String> checkpoints = new LinkedHashMap<>();
             List<String> checked = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             for (Migration migration : tail) {
                 String checkpoint = replayOne(connection, runner, migration, before, checked, skipped);
-                checkpoints.put(checkpointPath.apply(migration), checkpoint);
+                checkpoints.accept(migration, checkpoint);
                 before = checkpoint;
             }
             String schema = tail.isEmpty() ? before : SchemaDump.dump(engine, connection);
@@ -76,7 +74,7 @@ public final class ReplayRunner {
                 generated = codegen.get().generate(engine, connection);
                 progress.accept("Codegen: " + codegen.get().destination());
             }
-            return new ReplayResult(scratch.url(), schema, checkpoints, checked, skipped, generated);
+            return new ReplayResult(scratch.url(), schema, checked, skipped, generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + MateyUrl.mask(e.getMessage()), e);

@@ -62,7 +62,7 @@ final class LintFixture {
             String checkpoint = Snapshot.checkpointPathFor(migration.getKey());
             schema = "-- schema after " + migration.getKey() + "\n";
             write(checkpoint, schema);
-            steps.add(new LockFactory.StepSource(Snapshot.versionOf(migration.getKey()), migration.getKey(),
+            steps.add(LockFactory.StepSource.ofText(Snapshot.versionOf(migration.getKey()), migration.getKey(),
                     migration.getValue(), checkpoint, schema));
         }
         write("schema.sql", schema);

@@ -115,7 +115,7 @@ class WriteGuardLiveTest {
         snapshot.migrations().forEach((file, bytes) -> {
             String checkpoint = Snapshot.checkpointPathFor(file);
             steps.add(new LockFactory.StepSource(Snapshot.versionOf(file), file, bytes, checkpoint,
-                    new String(snapshot.checkpoints().get(checkpoint), StandardCharsets.UTF_8)));
+                    snapshot.checkpoints().get(checkpoint).digest().orElseThrow()));
         });
         String schema = new String(snapshot.schema().orElseThrow(), StandardCharsets.UTF_8);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml",
