@@ -41,16 +41,93 @@ public final class ArtifactJournal {
      * Recovers an earlier interrupted write first. On an I/O error the target is rolled back before throwing.
      */
     public void commit(Map<String, byte[]> writes, Set<String> deletes) {
-        try (TargetLock lock = TargetLock.acquire(targetDir)) {
-            recover();
-            List<String> writePaths = sorted(writes.keySet());
+        try (TargetLock lock = TargetLock.acquire(targetDir); Staging staging = stage()) {
+            staging.commit(writes, deletes);
+        }
+    }
+
+    /**
+     * Opens a transaction whose files are staged one by one as they are produced, so that a long replay holds none
+     * of them in memory (docs/architecture.md §4). {@link Staging#commit} puts them in place; closing without a
+     * commit discards them, as recovery discards a transaction that never reached {@code prepared}. Recovers an
+     * earlier interrupted write first; the caller holds the target lock until the staging is closed.
+     */
+    public Staging stage() {
+        recover();
+        Instant now = Instant.now();
+        long createdNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        String id = createdNs + "-" + UUID.randomUUID().toString().replace("-", "");
+        return new Staging(new JournalTransaction(targetDir.resolve(RESERVED_DIR).resolve("tx").resolve(id)),
+                createdNs);
+    }
+
+    /** The files of one transaction staged so far. */
+    public final class Staging implements AutoCloseable {
+
+        private final JournalTransaction transaction;
+        private final long createdNs;
+        private final AtomicFiles.DirectorySyncs syncs = new AtomicFiles.DirectorySyncs();
+        private final Set<String> staged = new TreeSet<>(CodePointOrder.INSTANCE);
+        private boolean finished;
+
+        private Staging(JournalTransaction transaction, long createdNs) {
+            this.transaction = transaction;
+            this.createdNs = createdNs;
+        }
+
+        /** Stages {@code bytes} as the new content of {@code path} (target-relative POSIX path). */
+        public void write(String path, byte[] bytes) {
+            validate(List.of(path), List.of());
+            try {
+                AtomicFiles.writeFlushed(transaction.staged(path), bytes, syncs);
+            } catch (IOException e) {
+                throw new MateyException("Writing artifacts in " + targetDir + " failed: " + e.getMessage()
+                        + "; nothing was changed", e);
+            }
+            staged.add(path);
+            probe.accept("stage " + path);
+        }
+
+        /**
+         * Stages {@code writes} too, then atomically puts every staged file in place and removes {@code deletes}.
+         * On an I/O error the target is rolled back before throwing.
+         */
+        public void commit(Map<String, byte[]> writes, Set<String> deletes) {
+            for (String path : sorted(writes.keySet())) {
+                write(path, writes.get(path));
+            }
+            List<String> writePaths = List.copyOf(staged);
             List<String> deletePaths = sorted(deletes);
             validate(writePaths, deletePaths);
             if (writePaths.isEmpty() && deletePaths.isEmpty()) {
                 return;
             }
-            JournalTransaction transaction = apply(writes, writePaths, deletePaths);
+            apply(transaction, createdNs, syncs, writePaths, deletePaths);
+            finished = true;
             finish(transaction);
+        }
+
+        /**
+         * Discards what was staged unless the transaction got a state: from {@code prepared} on, only recovery may
+         * decide (an exception thrown while applying leaves it to the next command, as a crash would).
+         */
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            try {
+                if (Files.isDirectory(transaction.dir(), LinkOption.NOFOLLOW_LINKS)) {
+                    if (transaction.readState().isPresent()) {
+                        return;
+                    }
+                    transaction.deleteTree();
+                }
+                JournalRecovery.deleteEmptyJournalDirs(targetDir);
+            } catch (IOException e) {
+                throw new MateyException("Cannot remove the staged artifacts in " + transaction.dir() + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 
@@ -67,18 +144,10 @@ public final class ArtifactJournal {
         return path.equals(RESERVED_DIR) || path.startsWith(RESERVED_DIR + "/");
     }
 
-    private JournalTransaction apply(Map<String, byte[]> writes, List<String> writePaths, List<String> deletePaths) {
-        Instant now = Instant.now();
-        long createdNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        String id = createdNs + "-" + UUID.randomUUID().toString().replace("-", "");
-        JournalTransaction transaction =
-                new JournalTransaction(targetDir.resolve(RESERVED_DIR).resolve("tx").resolve(id));
-        AtomicFiles.DirectorySyncs syncs = new AtomicFiles.DirectorySyncs();
+    /** Backs up, then puts the staged files in place under the {@code applying} state. */
+    private void apply(JournalTransaction transaction, long createdNs, AtomicFiles.DirectorySyncs syncs,
+            List<String> writePaths, List<String> deletePaths) {
         try {
-            for (String path : writePaths) {
-                AtomicFiles.writeFlushed(transaction.staged(path), writes.get(path), syncs);
-                probe.accept("stage " + path);
-            }
             for (String path : union(writePaths, deletePaths)) {
                 Path current = targetDir.resolve(path);
                 if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
@@ -104,7 +173,6 @@ public final class ArtifactJournal {
             syncs.flush(); // every rename and removal is durable before the journal says committed
             transaction.writeState(JournalState.COMMITTED);
             probe.accept("committed");
-            return transaction;
         } catch (IOException e) {
             MateyException failure = new MateyException(
                     "Writing artifacts in " + targetDir + " failed: " + e.getMessage() + "; changes rolled back", e);

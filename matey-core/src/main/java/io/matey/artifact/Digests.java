@@ -1,8 +1,10 @@
 package io.matey.artifact;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** The digests and hash chain recorded in {@code schema.lock.toml}, identical to Python matey's. */
 public final class Digests {
@@ -22,8 +24,22 @@ public final class Digests {
      * so one is appended when absent.
      */
     public static String sqlDigest(String text) {
-        String terminated = text.endsWith("\n") ? text : text + "\n";
-        return digest(terminated.getBytes(StandardCharsets.UTF_8));
+        return sqlDigest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #sqlDigest(String)} of text given as its UTF-8 bytes. */
+    public static String sqlDigest(byte[] utf8) {
+        if (utf8.length > 0 && utf8[utf8.length - 1] == '\n') {
+            return digest(utf8);
+        }
+        byte[] terminated = Arrays.copyOf(utf8, utf8.length + 1);
+        terminated[utf8.length] = '\n';
+        return digest(terminated);
+    }
+
+    /** {@link #sqlDigest(byte[])} of a file's bytes, empty when they are not valid UTF-8. */
+    static Optional<String> textDigest(byte[] bytes) {
+        return Utf8.isValid(bytes) ? Optional.of(sqlDigest(bytes)) : Optional.empty();
     }
 
     /** The chain value before the first step; binds the chain to one engine and target. */

@@ -30,12 +30,13 @@ final class InputCheck {
 
     Inputs check(Snapshot snapshot) {
         SortedMap<String, byte[]> migrations = validPaths(snapshot.migrations(), ArtifactNames.MIGRATIONS_DIR);
-        SortedMap<String, byte[]> checkpoints = validPaths(snapshot.checkpoints(), ArtifactNames.CHECKPOINTS_DIR);
+        SortedMap<String, CheckpointFile> checkpoints =
+                validPaths(snapshot.checkpoints(), ArtifactNames.CHECKPOINTS_DIR);
         Map<String, String> checkpointDigests = new HashMap<>();
-        checkpoints.forEach((path, bytes) -> textDigest(path, bytes, "Checkpoint")
+        checkpoints.forEach((path, file) -> validText(path, file.digest(), "Checkpoint")
                 .ifPresent(digest -> checkpointDigests.put(path, digest)));
         String schemaDigest = snapshot.schema()
-                .flatMap(bytes -> textDigest(ArtifactNames.SCHEMA_FILE, bytes, "schema.sql"))
+                .flatMap(bytes -> validText(ArtifactNames.SCHEMA_FILE, Digests.textDigest(bytes), "schema.sql"))
                 .orElse(null);
         return new Inputs(migrations, checkpoints.keySet(), checkpointDigests, schemaDigest);
     }
@@ -60,10 +61,10 @@ final class InputCheck {
         }
     }
 
-    private SortedMap<String, byte[]> validPaths(SortedMap<String, byte[]> files, String dir) {
-        SortedMap<String, byte[]> valid = new TreeMap<>(CodePointOrder.INSTANCE);
+    private <T> SortedMap<String, T> validPaths(SortedMap<String, T> files, String dir) {
+        SortedMap<String, T> valid = new TreeMap<>(CodePointOrder.INSTANCE);
         Map<String, String> rawByNormal = new HashMap<>();
-        files.forEach((raw, bytes) -> {
+        files.forEach((raw, content) -> {
             Optional<String> normal = RelativePath.normalize(raw)
                     .filter(path -> path.startsWith(dir + "/") && path.endsWith(".sql"));
             if (normal.isEmpty()) {
@@ -73,18 +74,18 @@ final class InputCheck {
                         + "' after normalisation; ignored.");
             } else {
                 rawByNormal.put(normal.get(), raw);
-                valid.put(normal.get(), bytes);
+                valid.put(normal.get(), content);
             }
         });
         return valid;
     }
 
-    private Optional<String> textDigest(String path, byte[] bytes, String what) {
-        Optional<String> text = Utf8.decode(bytes);
-        if (text.isEmpty()) {
+    /** Reports a file whose digest is missing because it is not UTF-8. */
+    private Optional<String> validText(String path, Optional<String> digest, String what) {
+        if (digest.isEmpty()) {
             report(INPUT_PATH_INVALID, path, what + " is not valid UTF-8.");
         }
-        return text.map(Digests::sqlDigest);
+        return digest;
     }
 
     private void report(DiagnosticCode code, String path, String detail) {

@@ -9,14 +9,16 @@ public final class LockFactory {
     /**
      * One migration with the checkpoint dump taken right after it.
      *
-     * @param downAccepted the reason its inexact down section is accepted, or null
+     * @param checkpointDigest {@link Digests#sqlDigest} of the checkpoint
+     * @param downAccepted     the reason its inexact down section is accepted, or null
      */
     public record StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
-            String checkpointText, String downAccepted) {
+            String checkpointDigest, String downAccepted) {
 
-        public StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
-                String checkpointText) {
-            this(version, migrationFile, migrationBytes, checkpointFile, checkpointText, null);
+        public static StepSource ofText(String version, String migrationFile, byte[] migrationBytes,
+                String checkpointFile, String checkpointText) {
+            return new StepSource(version, migrationFile, migrationBytes, checkpointFile,
+                    Digests.sqlDigest(checkpointText), null);
         }
     }
 
@@ -28,7 +30,7 @@ public final class LockFactory {
         String chain = Digests.chainSeed(engine, target);
         for (StepSource source : sources) {
             String migrationDigest = Digests.digest(source.migrationBytes());
-            String checkpointDigest = Digests.sqlDigest(source.checkpointText());
+            String checkpointDigest = source.checkpointDigest();
             chain = Digests.chainStep(chain, source.version(), source.migrationFile(), migrationDigest);
             steps.add(new LockStep(steps.size() + 1, source.version(), source.migrationFile(), migrationDigest,
                     source.checkpointFile(), chain, checkpointDigest, checkpointDigest, source.downAccepted()));

@@ -11,25 +11,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The artifact files of one target at one point in time (the worktree, or a git tree for {@code --base}).
  * Keys are POSIX paths relative to the target, in code point order. The byte arrays are copies taken at
- * construction; callers must not modify the arrays they get back.
+ * construction; callers must not modify the arrays they get back. Checkpoints are held by digest
+ * ({@link CheckpointFile}), the rest by content.
  */
 public final class Snapshot {
 
     private final String targetName;
     private final SortedMap<String, byte[]> migrations;
-    private final SortedMap<String, byte[]> checkpoints;
+    private final SortedMap<String, CheckpointFile> checkpoints;
     private final byte[] schema;
     private final byte[] lockFile;
 
-    private Snapshot(String targetName, Map<String, byte[]> migrations, Map<String, byte[]> checkpoints,
+    private Snapshot(String targetName, Map<String, byte[]> migrations, Map<String, CheckpointFile> checkpoints,
             byte[] schema, byte[] lockFile) {
         this.targetName = targetName;
-        this.migrations = sortedCopy(migrations);
-        this.checkpoints = sortedCopy(checkpoints);
+        this.migrations = sorted(migrations, byte[]::clone);
+        this.checkpoints = sorted(checkpoints, file -> file);
         this.schema = schema == null ? null : schema.clone();
         this.lockFile = lockFile == null ? null : lockFile.clone();
     }
@@ -40,14 +42,16 @@ public final class Snapshot {
      */
     public static Snapshot of(String targetName, Map<String, byte[]> migrations, Map<String, byte[]> checkpoints,
             byte[] schema, byte[] lockFile) {
-        return new Snapshot(targetName, migrations, checkpoints, schema, lockFile);
+        Map<String, CheckpointFile> held = new TreeMap<>();
+        checkpoints.forEach((path, bytes) -> held.put(path, CheckpointFile.of(bytes)));
+        return new Snapshot(targetName, migrations, held, schema, lockFile);
     }
 
     /** Reads a target directory: every {@code *.sql} under migrations/ and checkpoints/, plus the two artifacts. */
     public static Snapshot ofWorktree(Path targetDir, String targetName) {
         return new Snapshot(targetName,
-                collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR),
-                collectSql(targetDir, ArtifactNames.CHECKPOINTS_DIR),
+                collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR, Files::readAllBytes),
+                collectSql(targetDir, ArtifactNames.CHECKPOINTS_DIR, CheckpointFile::read),
                 readOptional(targetDir.resolve(ArtifactNames.SCHEMA_FILE)),
                 readOptional(targetDir.resolve(ArtifactNames.LOCK_FILE)));
     }
@@ -88,7 +92,7 @@ public final class Snapshot {
         return migrations;
     }
 
-    public SortedMap<String, byte[]> checkpoints() {
+    public SortedMap<String, CheckpointFile> checkpoints() {
         return checkpoints;
     }
 
@@ -100,25 +104,30 @@ public final class Snapshot {
         return Optional.ofNullable(lockFile);
     }
 
-    private static SortedMap<String, byte[]> sortedCopy(Map<String, byte[]> files) {
-        TreeMap<String, byte[]> copy = new TreeMap<>(CodePointOrder.INSTANCE);
-        files.forEach((path, bytes) -> copy.put(path, bytes.clone()));
-        return Collections.unmodifiableSortedMap(copy);
+    private static <T> SortedMap<String, T> sorted(Map<String, T> files, UnaryOperator<T> copy) {
+        TreeMap<String, T> out = new TreeMap<>(CodePointOrder.INSTANCE);
+        files.forEach((path, content) -> out.put(path, copy.apply(content)));
+        return Collections.unmodifiableSortedMap(out);
     }
 
-    private static Map<String, byte[]> collectSql(Path targetDir, String dirName) {
-        Map<String, byte[]> files = new TreeMap<>();
+    /** How a file of the snapshot is read: whole, or digested ({@link CheckpointFile}). */
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private static <T> Map<String, T> collectSql(Path targetDir, String dirName, Reader<T> reader) {
+        Map<String, T> files = new TreeMap<>();
         Path dir = targetDir.resolve(dirName);
         if (Files.isSymbolicLink(dir)) {
             throw new MateyException("Refusing to traverse symlinked directory: " + dir);
         }
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            walk(dir, dirName, files);
+            walk(dir, dirName, reader, files);
         }
         return files;
     }
 
-    private static void walk(Path dir, String key, Map<String, byte[]> files) {
+    private static <T> void walk(Path dir, String key, Reader<T> reader, Map<String, T> files) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String entryKey = key + "/" + entry.getFileName();
@@ -128,9 +137,9 @@ public final class Snapshot {
                             : "Refusing to read symlinked file: " + entry);
                 }
                 if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(entry, entryKey, files);
+                    walk(entry, entryKey, reader, files);
                 } else if (entryKey.endsWith(".sql") && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(entryKey, Files.readAllBytes(entry));
+                    files.put(entryKey, reader.read(entry));
                 }
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -99,7 +101,7 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
         }
         String path = expectedSource(index);
         byte[] bytes = index == head() ? state.snapshot().schema().orElse(null)
-                : state.snapshot().checkpoints().get(path);
+                : Optional.ofNullable(state.snapshot().checkpoints().get(path)).map(CheckpointFile::bytes).orElse(null);
         if (bytes == null) {
             throw new MateyException("Missing checkpoint for expected index " + index + ": " + path
                     + ". Run `matey schema apply` to regenerate it.");

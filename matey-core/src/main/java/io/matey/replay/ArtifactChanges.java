@@ -14,10 +14,18 @@ import java.util.stream.Stream;
 /**
  * The files {@code schema apply} must write or delete so that a target holds exactly the desired artifacts:
  * files whose bytes differ, and checkpoints that belong to no migration any more.
+ *
+ * @param staged checkpoints that differ, already staged in the journal by the replay ({@link CheckpointSink})
  */
-public record ArtifactChanges(Map<String, byte[]> writes, Set<String> deletes) {
+public record ArtifactChanges(Map<String, byte[]> writes, Set<String> staged, Set<String> deletes) {
 
-    public static ArtifactChanges between(Path targetDir, Map<String, byte[]> desired) {
+    /**
+     * @param desired files to compare with the target's
+     * @param staged  checkpoints already found to differ
+     * @param kept    checkpoints known to be as they must be
+     */
+    public static ArtifactChanges between(Path targetDir, Map<String, byte[]> desired, Set<String> staged,
+            Set<String> kept) {
         Map<String, byte[]> writes = new TreeMap<>();
         desired.forEach((path, bytes) -> {
             if (!Arrays.equals(read(targetDir.resolve(path)), bytes)) {
@@ -30,12 +38,13 @@ public record ArtifactChanges(Map<String, byte[]> writes, Set<String> deletes) {
             try (Stream<Path> files = Files.walk(checkpoints)) {
                 files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".sql"))
                         .map(p -> targetDir.relativize(p).toString().replace('\\', '/'))
-                        .filter(p -> !desired.containsKey(p)).forEach(deletes::add);
+                        .filter(p -> !desired.containsKey(p) && !staged.contains(p) && !kept.contains(p))
+                        .forEach(deletes::add);
             } catch (IOException e) {
                 throw new MateyException("Cannot list " + checkpoints + ": " + e.getMessage());
             }
         }
-        return new ArtifactChanges(writes, deletes);
+        return new ArtifactChanges(writes, staged, deletes);
     }
 
     private static byte[] read(Path file) {
@@ -47,12 +56,13 @@ public record ArtifactChanges(Map<String, byte[]> writes, Set<String> deletes) {
     }
 
     public boolean isEmpty() {
-        return writes.isEmpty() && deletes.isEmpty();
+        return writes.isEmpty() && staged.isEmpty() && deletes.isEmpty();
     }
 
     /** Every written or deleted path, sorted. */
     public Set<String> paths() {
         Set<String> paths = new TreeSet<>(writes.keySet());
+        paths.addAll(staged);
         paths.addAll(deletes);
         return paths;
     }

@@ -1,9 +1,11 @@
 package io.matey.replay;
 
+import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.migration.Migration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -15,5 +17,5 @@ import java.util.OptionalInt;
  * @param prefixCheckpoints the checkpoints of migrations 1..anchorIndex, to keep as they are
  */
 public record ReplayPlan(Snapshot head, LockState headState, List<Migration> migrations, OptionalInt divergence,
-        int anchorIndex, String anchorSql, List<Migration> tail, java.util.Map<String, String> prefixCheckpoints) {
+        int anchorIndex, String anchorSql, List<Migration> tail, Map<String, CheckpointFile> prefixCheckpoints) {
 }

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.MateyException;
+import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.LockStep;
@@ -62,9 +63,12 @@ public final class ReplayPlanner {
                     firstAcceptanceChange(headState, target, migrations.size()));
         }
         int anchorIndex = divergence.isPresent() ? divergence.getAsInt() - 1 : migrations.size();
-        Map<String, String> prefix = prefixCheckpoints(migrations.subList(0, anchorIndex), head, anchorSource);
-        String anchorSql = anchorIndex == 0 ? null
-                : prefix.get(Snapshot.checkpointPathFor(migrations.get(anchorIndex - 1).file()));
+        Map<String, CheckpointFile> prefix = prefixCheckpoints(migrations.subList(0, anchorIndex), head, anchorSource);
+        String anchorSql = null;
+        if (anchorIndex > 0) {
+            String path = Snapshot.checkpointPathFor(migrations.get(anchorIndex - 1).file());
+            anchorSql = MigrationParser.decode(path, prefix.get(path).bytes());
+        }
         return new ReplayPlan(head, headState, migrations, divergence, anchorIndex, anchorSql,
                 List.copyOf(migrations.subList(anchorIndex, migrations.size())), prefix);
     }
@@ -110,16 +114,16 @@ public final class ReplayPlanner {
     }
 
     /** Checkpoints kept unchanged: with --base the merge base's (the verified starting state), else the worktree's. */
-    private static Map<String, String> prefixCheckpoints(List<Migration> prefix, Snapshot head, Snapshot base) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static Map<String, CheckpointFile> prefixCheckpoints(List<Migration> prefix, Snapshot head, Snapshot base) {
+        Map<String, CheckpointFile> out = new LinkedHashMap<>();
         for (Migration migration : prefix) {
             String path = Snapshot.checkpointPathFor(migration.file());
-            byte[] bytes = base.checkpoints().getOrDefault(path, head.checkpoints().get(path));
-            if (bytes == null) {
+            CheckpointFile file = base.checkpoints().getOrDefault(path, head.checkpoints().get(path));
+            if (file == null) {
                 throw new MateyException("Missing anchor checkpoint '" + path + "' in "
                         + (head == base ? "head" : "base") + " snapshot. Re-run with --clean to rebuild it.");
             }
-            out.put(path, MigrationParser.decode(path, bytes));
+            out.put(path, file);
         }
         return out;
     }

@@ -9,14 +9,12 @@ import java.util.Map;
  *
  * @param scratchUrl   the scratch database the replay ended in
  * @param schemaSql    the dump at head: what {@code schema.sql} must hold
- * @param checkpoints  the dump after each tail migration, keyed by checkpoint path
  * @param downChecked  tail migrations whose down section passed the round trip
  * @param downSkipped  tail migrations without an executable down section
  * @param downAccepted tail migrations whose inexact down section config.toml accepts
  * @param downFailures down sections that failed their round trip ({@code --keep-going}; else the replay throws)
  * @param generated    generated model files (target-relative path → content), empty when codegen is off
  */
-public record ReplayResult(MateyUrl scratchUrl, String schemaSql, Map<String, String> checkpoints,
-        List<String> downChecked, List<String> downSkipped, List<AcceptedDown> downAccepted,
-        List<DownFailure> downFailures, Map<String, byte[]> generated) {
+public record ReplayResult(MateyUrl scratchUrl, String schemaSql, List<String> downChecked, List<String> downSkipped,
+        List<AcceptedDown> downAccepted, List<DownFailure> downFailures, Map<String, byte[]> generated) {
 }

@@ -12,12 +12,11 @@ import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,19 +30,19 @@ import java.util.function.Supplier;
 public final class ReplayRunner {
 
     private final Engine engine;
-    private final Function<Migration, String> checkpointPath;
+    private final BiConsumer<Migration, String> checkpoints;
     private final Consumer<String> progress;
     private final Optional<ModelGenerator> codegen;
 
     /**
-     * @param checkpointPath maps a migration to its checkpoint file
+     * @param checkpoints    receives each migration's checkpoint as soon as it is dumped
      * @param progress       receives one line per replayed migration
      * @param codegen        the target's model generator, empty when it generates none
      */
-    public ReplayRunner(Engine engine, Function<Migration, String> checkpointPath, Consumer<String> progress,
+    public ReplayRunner(Engine engine, BiConsumer<Migration, String> checkpoints, Consumer<String> progress,
             Optional<ModelGenerator> codegen) {
         this.engine = engine;
-        this.checkpointPath = checkpointPath;
+        this.checkpoints = checkpoints;
         this.progress = progress;
         this.codegen = codegen;
     }
@@ -106,7 +105,6 @@ public final class ReplayRunner {
             }
             engine.migrationTable().ensure(session.connection);
             String before = session.dump();
-            Map<String, String> checkpoints = new LinkedHashMap<>();
             for (Migration migration : tail) {
                 String checkpoint;
                 try {
@@ -114,7 +112,7 @@ public final class ReplayRunner {
                 } catch (MateyException e) {
                     throw downs.stopped(e);
                 }
-                checkpoints.put(checkpointPath.apply(migration), checkpoint);
+                checkpoints.accept(migration, checkpoint);
                 before = checkpoint;
             }
             String schema = tail.isEmpty() ? before : session.dump();
@@ -128,7 +126,7 @@ public final class ReplayRunner {
             if (codegen.isPresent()) {
                 generated = codegen.get().generate(engine, session.connection);
             }
-            return new ReplayResult(session.scratch.url(), schema, checkpoints, downs.checked(), downs.skipped(),
+            return new ReplayResult(session.scratch.url(), schema, downs.checked(), downs.skipped(),
                     downs.accepted(), downs.failures(), generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "

@@ -13,6 +13,8 @@ import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public final class SchemaReplay {
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             new ArtifactJournal(target.dir()).recover();
-            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema plan");
+            Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema plan", null);
             ReplayResult result = outcome.result();
             String worktreeSql = outcome.plan().head().schema()
                     .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -54,21 +56,21 @@ public final class SchemaReplay {
 
     public SchemaApplyResult apply(TargetConfig target, ReplayOptions options) {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            ArtifactJournal journal = new ArtifactJournal(target.dir());
-            journal.recover();
-            Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
-            Outcome outcome = replay(target, options, codegen, "schema apply");
-            if (!outcome.result().downFailures().isEmpty()) {
-                throw new MateyException(DownChecks.report(outcome.result().downFailures()));
+            try (ArtifactJournal.Staging staging = new ArtifactJournal(target.dir()).stage()) {
+                Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
+                Outcome outcome = replay(target, options, codegen, "schema apply", staging);
+                if (!outcome.result().downFailures().isEmpty()) {
+                    throw new MateyException(DownChecks.report(outcome.result().downFailures()));
+                }
+                ArtifactChanges changes = outcome.changes();
+                if (!changes.isEmpty()) {
+                    staging.commit(changes.writes(), changes.deletes());
+                }
+                ReplayResult result = outcome.result();
+                return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
+                        result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
+                        codegen.map(ModelGenerator::destination));
             }
-            ArtifactChanges changes = outcome.changes();
-            if (!changes.isEmpty()) {
-                journal.commit(changes.writes(), changes.deletes());
-            }
-            ReplayResult result = outcome.result();
-            return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
-                    result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
-                    codegen.map(ModelGenerator::destination));
         }
     }
 
@@ -88,43 +90,59 @@ public final class SchemaReplay {
     private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
     }
 
+    /** @param staging where apply stages the checkpoints that changed; null for a plan */
     private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen,
-            String command) {
+            String command, ArtifactJournal.Staging staging) {
         ReplayPlan plan = ReplayPlanner.plan(target, options);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
+        CheckpointSink sink = new CheckpointSink(plan.head(), staging);
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
                 "replay", options.keepScratch(), plan.anchorSql())) {
-            result = new ReplayRunner(engine.engine(), m -> Snapshot.checkpointPathFor(m.file()), progress, codegen)
-                    .run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target, "replay",
-                            options.keepScratch(), null), plan.anchorSql(), plan.tail(),
+            result = new ReplayRunner(engine.engine(),
+                    (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
+                    codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
+                            "replay", options.keepScratch(), null), plan.anchorSql(), plan.tail(),
                             new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
-        Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result);
-        ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired);
+        Set<String> kept = new HashSet<>(sink.digests().keySet());
+        kept.removeAll(sink.changed());
+        Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result, sink.digests(), kept);
+        ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired, sink.changed(), kept);
         Set<String> stale = codegen.map(g -> g.staleFiles(target.dir(), result.generated().keySet())).orElse(Set.of());
         if (!stale.isEmpty()) {
             Set<String> deletes = new TreeSet<>(changes.deletes());
             deletes.addAll(stale);
-            changes = new ArtifactChanges(changes.writes(), deletes);
+            changes = new ArtifactChanges(changes.writes(), changes.staged(), deletes);
         }
         return new Outcome(plan, result, changes);
     }
 
+    /**
+     * The artifacts other than the tail's checkpoints (which the sink took), by content. {@code kept} receives the
+     * worktree checkpoints of the prefix, which are already what they must be and are not read again.
+     */
     private static Map<String, byte[]> desiredFiles(String engine, TargetConfig target, ReplayPlan plan,
-            ReplayResult result) {
-        Map<String, String> checkpoints = new LinkedHashMap<>(plan.prefixCheckpoints());
-        checkpoints.putAll(result.checkpoints());
+            ReplayResult result, Map<String, String> tailDigests, Set<String> kept) {
+        Map<String, byte[]> desired = new LinkedHashMap<>();
+        desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));
+        Map<String, String> digests = new HashMap<>(tailDigests);
+        plan.prefixCheckpoints().forEach((path, file) -> {
+            digests.put(path, file.digest().orElseThrow(() -> new MateyException(
+                    "Checkpoint '" + path + "' is not valid UTF-8. Re-run with --clean to rebuild it.")));
+            if (file == plan.head().checkpoints().get(path)) {
+                kept.add(path);
+            } else {
+                desired.put(path, file.bytes());
+            }
+        });
         List<LockFactory.StepSource> steps = new ArrayList<>();
         for (Migration migration : plan.migrations()) {
             String checkpoint = Snapshot.checkpointPathFor(migration.file());
             steps.add(new LockFactory.StepSource(migration.version(), migration.file(), migration.bytes(), checkpoint,
-                    checkpoints.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null)));
+                    digests.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null)));
         }
-        Map<String, byte[]> desired = new LinkedHashMap<>();
-        desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));
-        checkpoints.forEach((path, text) -> desired.put(path, utf8(text)));
         desired.put(ArtifactNames.LOCK_FILE, utf8(LockFileCodec.render(
                 LockFactory.build(engine, target.name(), steps, result.schemaSql()))));
         desired.putAll(result.generated());

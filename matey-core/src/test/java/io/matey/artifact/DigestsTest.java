@@ -27,6 +27,25 @@ class DigestsTest {
     }
 
     @Test
+    void sqlDigestOfBytesIsTheDigestOfTheirText() {
+        assertThat(Digests.sqlDigest(bytes("caf\u00e9"))).isEqualTo(Digests.sqlDigest("caf\u00e9"));
+        assertThat(Digests.sqlDigest(bytes("x\n"))).isEqualTo(Digests.sqlDigest("x\n"));
+        assertThat(Digests.sqlDigest(new byte[0])).isEqualTo(Digests.sqlDigest(""));
+    }
+
+    @Test
+    void textDigestIsEmptyForBytesThatAreNotUtf8() {
+        String longText = "\u00e9".repeat(5000); // two bytes a character: spans the validator's buffer
+        byte[] truncated = bytes(longText);
+        truncated = java.util.Arrays.copyOf(truncated, truncated.length - 1);
+
+        assertThat(Digests.textDigest(bytes(longText))).hasValue(Digests.sqlDigest(longText));
+        assertThat(Digests.textDigest(truncated)).isEmpty();
+        assertThat(Digests.textDigest(new byte[] {'a', (byte) 0xFF, 'b'})).isEmpty();
+        assertThat(Digests.textDigest(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isEmpty(); // a surrogate
+    }
+
+    @Test
     void chainSeedMatchesPythonVectors() {
         assertThat(Digests.chainSeed("postgres", "."))
                 .isEqualTo("a179de2dda5af64d1eb6042b1019c87245b405380126510b0e5bc884bce6d7ae");

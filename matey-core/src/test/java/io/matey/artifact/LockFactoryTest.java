@@ -10,7 +10,7 @@ class LockFactoryTest {
 
     @Test
     void reproducesThePythonLockOfTheSqliteExampleByteForByte() {
-        SchemaLock lock = LockFactory.build("sqlite", "db/core", List.of(new LockFactory.StepSource(
+        SchemaLock lock = LockFactory.build("sqlite", "db/core", List.of(LockFactory.StepSource.ofText(
                 "001", "migrations/001_init.sql", utf8(LockFixtures.MIGRATION), "checkpoints/001_init.sql",
                 LockFixtures.SCHEMA)), LockFixtures.SCHEMA);
 
@@ -27,8 +27,8 @@ class LockFactoryTest {
     @Test
     void chainsStepsInOrderWithSequentialIndexes() {
         SchemaLock lock = LockFactory.build("sqlite", ".", List.of(
-                new LockFactory.StepSource("001", "migrations/001_a.sql", utf8("a"), "checkpoints/001_a.sql", "A"),
-                new LockFactory.StepSource("002", "migrations/002_b.sql", utf8("b"), "checkpoints/002_b.sql", "B\n")),
+                LockFactory.StepSource.ofText("001", "migrations/001_a.sql", utf8("a"), "checkpoints/001_a.sql", "A"),
+                LockFactory.StepSource.ofText("002", "migrations/002_b.sql", utf8("b"), "checkpoints/002_b.sql", "B\n")),
                 "B");
 
         String first = Digests.chainStep(Digests.chainSeed("sqlite", "."), "001", "migrations/001_a.sql",

@@ -40,6 +40,26 @@ class SnapshotTest {
     }
 
     @Test
+    void holdsWorktreeCheckpointsByDigestAndRefusesOneChangedSince() throws IOException {
+        write("checkpoints/001_a.sql", "CREATE TABLE a (id int);");
+        write("checkpoints/002_b.sql", "");
+        Files.write(dir.resolve("checkpoints/002_b.sql"), new byte[] {'x', (byte) 0xC3}); // not UTF-8
+
+        Snapshot snapshot = Snapshot.ofWorktree(dir, ".");
+        CheckpointFile checkpoint = snapshot.checkpoints().get("checkpoints/001_a.sql");
+
+        assertThat(checkpoint.digest()).hasValue(Digests.sqlDigest("CREATE TABLE a (id int);\n"));
+        assertThat(checkpoint.bytes()).isEqualTo(utf8("CREATE TABLE a (id int);"));
+        assertThat(snapshot.checkpoints().get("checkpoints/002_b.sql").digest()).isEmpty();
+        // The text is not held: it is read again, and a file another writer replaced is not mixed in.
+        write("checkpoints/001_a.sql", "CREATE TABLE b (id int);");
+        assertThatThrownBy(checkpoint::bytes)
+                .isInstanceOf(MateyException.class)
+                .hasMessage(dir.resolve("checkpoints/001_a.sql") + " changed while this command was using it "
+                        + "(another matey writing the artifacts?); run the command again.");
+    }
+
+    @Test
     void anEmptyTargetHasNothing() {
         Snapshot snapshot = Snapshot.ofWorktree(dir, ".");
 

@@ -34,7 +34,7 @@ final class TargetFixture {
             schemaText = "-- schema after " + file + "\n";
             fixture.migrations.put(migrationFile, migration);
             fixture.checkpoints.put(checkpointFile, utf8(schemaText));
-            sources.add(new LockFactory.StepSource(Snapshot.versionOf(migrationFile), migrationFile, migration,
+            sources.add(LockFactory.StepSource.ofText(Snapshot.versionOf(migrationFile), migrationFile, migration,
                     checkpointFile, schemaText));
         }
         fixture.schema = utf8(schemaText);

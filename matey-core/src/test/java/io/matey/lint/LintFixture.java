@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.artifact.Digests;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
@@ -63,7 +64,7 @@ final class LintFixture {
             schema = "-- schema after " + migration.getKey() + "\n";
             write(checkpoint, schema);
             steps.add(new LockFactory.StepSource(Snapshot.versionOf(migration.getKey()), migration.getKey(),
-                    migration.getValue(), checkpoint, schema,
+                    migration.getValue(), checkpoint, Digests.sqlDigest(schema),
                     config().inexactDowns().reason(migration.getKey()).orElse(null)));
         }
         write("schema.sql", schema);

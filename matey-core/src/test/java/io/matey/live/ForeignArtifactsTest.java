@@ -86,7 +86,7 @@ class ForeignArtifactsTest {
         String migration = "migrations/001_items.sql";
         byte[] bytes = ws.read(TestWorkspace.TARGET + "/" + migration).getBytes(StandardCharsets.UTF_8);
         SchemaLock ours = LockFactory.build("postgres", TestWorkspace.TARGET,
-                List.of(new LockFactory.StepSource("001", migration, bytes, "checkpoints/001_items.sql", PG_DUMP)), PG_DUMP);
+                List.of(LockFactory.StepSource.ofText("001", migration, bytes, "checkpoints/001_items.sql", PG_DUMP)), PG_DUMP);
         String lock = LockFileCodec.render(ours).replace(SchemaLock.CANONICALIZER, "matey-sql-v0");
         ws.write(TestWorkspace.TARGET + "/checkpoints/001_items.sql", PG_DUMP);
         ws.write(TestWorkspace.TARGET + "/schema.sql", PG_DUMP);

@@ -10,6 +10,7 @@ import io.matey.bench.Machine;
 import io.matey.bench.Phases;
 import io.matey.bench.Report;
 import io.matey.bench.Samples;
+import io.matey.bench.TrivialChain;
 import io.matey.replay.ReplayOptions;
 import java.nio.file.Files;
 import java.sql.Connection;

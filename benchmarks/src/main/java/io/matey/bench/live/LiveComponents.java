@@ -1,5 +1,6 @@
 package io.matey.bench.live;
 
+import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.bench.Bench;
@@ -41,7 +42,7 @@ final class LiveComponents {
         Samples read = bench.measure("  of which: Snapshot.ofWorktree (read files)",
                 () -> snapshot[0] = Snapshot.ofWorktree(ws.target(), BenchWorkspace.TARGET));
         Samples check = bench.measure("  of which: LockState.of (digests, coherence)", () -> LockState.of(snapshot[0]));
-        checkpointBytes = snapshot[0].checkpoints().values().stream().mapToLong(b -> b.length).sum();
+        checkpointBytes = snapshot[0].checkpoints().values().stream().mapToLong(CheckpointFile::size).sum();
         Samples dump;
         try (Connection c = server.connect(headDatabase)) {
             dump = bench.measure("verification dump (SchemaDump.dump at head)", () -> SchemaDump.dump(server.engine(), c));

@@ -1,6 +1,5 @@
-package io.matey.bench.live;
+package io.matey.bench;
 
-import io.matey.bench.GeneratedMigration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,12 +7,12 @@ import java.util.List;
  * The peers' synthetic history (reference/peers.md §5.1): one trivial statement per migration, rotating create
  * table, add column, create index, insert two rows (250 tables at 1000 migrations), each with its down section.
  */
-final class TrivialChain {
+public final class TrivialChain {
 
     private TrivialChain() {
     }
 
-    static List<GeneratedMigration> generate(int count) {
+    public static List<GeneratedMigration> generate(int count) {
         List<GeneratedMigration> chain = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             chain.add(migration(i));

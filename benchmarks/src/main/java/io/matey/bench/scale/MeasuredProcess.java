@@ -1,0 +1,45 @@
+package io.matey.bench.scale;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One whole process under GNU {@code /usr/bin/time}: its wall time and peak resident memory. A non-zero exit
+ * fails the benchmark with the process's output.
+ */
+record MeasuredProcess(String label, double seconds, double peakMib) {
+
+    static MeasuredProcess run(String label, Path cwd, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        Path figures = Files.createTempFile("matey-bench-scale", ".txt");
+        Path output = Files.createTempFile("matey-bench-scale", ".log");
+        try {
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", figures.toString()));
+            timed.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(timed).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(env);
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(label + ": " + String.join(" ", command) + " exited with " + exit
+                        + ":\n" + tail(output));
+            }
+            String[] parts = Files.readString(figures, StandardCharsets.UTF_8).strip().split("\\s+");
+            return new MeasuredProcess(label, Double.parseDouble(parts[parts.length - 2]),
+                    Long.parseLong(parts[parts.length - 1]) / 1024.0);
+        } finally {
+            Files.deleteIfExists(figures);
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static String tail(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+}

@@ -1,0 +1,70 @@
+package io.matey.artifact;
+
+import io.matey.MateyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A checkpoint of a snapshot, known by its digest. Each checkpoint holds the whole schema after its migration, so
+ * a long history's checkpoints together outgrow any small heap: a worktree snapshot digests each file as it reads
+ * it and reads it again only when its text is needed (docs/architecture.md §4).
+ */
+public final class CheckpointFile {
+
+    private final Path file;
+    private final byte[] bytes;
+    private final long size;
+    private final String digest;
+
+    private CheckpointFile(Path file, byte[] bytes, long size, String digest) {
+        this.file = file;
+        this.bytes = bytes;
+        this.size = size;
+        this.digest = digest;
+    }
+
+    /** A worktree file, digested now and not kept. */
+    static CheckpointFile read(Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        return new CheckpointFile(file, null, content.length, Digests.textDigest(content).orElse(null));
+    }
+
+    /** Content already in memory (a git tree, a test), kept as a copy. */
+    static CheckpointFile of(byte[] content) {
+        return new CheckpointFile(null, content.clone(), content.length, Digests.textDigest(content).orElse(null));
+    }
+
+    /** {@link Digests#sqlDigest} of the text, as the lock records it; empty when the file is not valid UTF-8. */
+    public Optional<String> digest() {
+        return Optional.ofNullable(digest);
+    }
+
+    /** The length in bytes. */
+    public long size() {
+        return size;
+    }
+
+    /**
+     * The content as digested. A worktree file is read again; one that changed since the snapshot was taken is
+     * refused, so that a command never mixes two versions of the artifacts.
+     */
+    public byte[] bytes() {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MateyException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (content.length != size || !Objects.equals(Digests.textDigest(content).orElse(null), digest)) {
+            throw new MateyException(file + " changed while this command was using it (another matey writing the "
+                    + "artifacts?); run the command again.");
+        }
+        return content;
+    }
+}

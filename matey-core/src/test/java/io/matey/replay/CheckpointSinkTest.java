@@ -1,0 +1,63 @@
+package io.matey.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.artifact.ArtifactJournal;
+import io.matey.artifact.Digests;
+import io.matey.artifact.Snapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointSinkTest {
+
+    @TempDir
+    Path target;
+
+    @Test
+    void stagesOnlyCheckpointsThatDifferFromTheWorktreeAndKeepsEveryDigest() throws IOException {
+        write("checkpoints/001_a.sql", "A;\n");
+        write("checkpoints/003_c.sql", "C;\n");
+        Snapshot head = Snapshot.ofWorktree(target, ".");
+
+        try (ArtifactJournal.Staging staging = new ArtifactJournal(target).stage()) {
+            CheckpointSink sink = new CheckpointSink(head, staging);
+            sink.accept("checkpoints/001_a.sql", "A;\n");
+            sink.accept("checkpoints/002_b.sql", "B;\n");
+            sink.accept("checkpoints/003_c.sql", "C;"); // same digest as the worktree's, other bytes
+
+            assertThat(sink.changed()).containsExactly("checkpoints/002_b.sql", "checkpoints/003_c.sql");
+            assertThat(sink.digests()).isEqualTo(Map.of(
+                    "checkpoints/001_a.sql", Digests.sqlDigest("A;\n"),
+                    "checkpoints/002_b.sql", Digests.sqlDigest("B;\n"),
+                    "checkpoints/003_c.sql", Digests.sqlDigest("C;\n")));
+            staging.commit(Map.of(), Set.of());
+        }
+
+        assertThat(target.resolve("checkpoints/002_b.sql")).hasContent("B;\n");
+        assertThat(Files.readString(target.resolve("checkpoints/003_c.sql"))).isEqualTo("C;");
+    }
+
+    @Test
+    void aPlanOnlyNotesTheChanges() throws IOException {
+        write("checkpoints/001_a.sql", "A;\n");
+        CheckpointSink sink = new CheckpointSink(Snapshot.ofWorktree(target, "."), null);
+
+        sink.accept("checkpoints/001_a.sql", "A2;\n");
+
+        assertThat(sink.changed()).containsExactly("checkpoints/001_a.sql");
+        assertThat(target.resolve("checkpoints/001_a.sql")).hasContent("A;\n");
+        assertThat(target.resolve(".matey")).doesNotExist();
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = target.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
