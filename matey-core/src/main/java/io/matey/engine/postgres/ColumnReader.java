@@ -10,7 +10,7 @@ import java.util.Map;
 final class ColumnReader {
 
     private static final String SQL = """
-            SELECT a.attrelid, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
+            SELECT a.attrelid, a.attrelid::regclass::text AS relation, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
                    a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,
                    d.oid AS default_oid, pg_get_expr(d.adbin, d.adrelid) AS default_expression,
@@ -48,16 +48,21 @@ final class ColumnReader {
         return "CASE " + code + " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END";
     }
 
-    /** Columns by relation OID. */
-    static Map<Long, List<Column>> read(Catalog catalog) throws SQLException {
+    /** Columns by relation OID; defaults and generation expressions come as the echo's placeholders. */
+    static Map<Long, List<Column>> read(Catalog catalog, DeparseEcho echo) throws SQLException {
         Map<Long, List<Column>> columns = new HashMap<>();
         catalog.query(SQL, row -> {
             String identity = row.getString("attidentity");
             boolean isIdentity = !identity.isEmpty();
+            String label = "column " + row.getString("relation") + "." + row.getString("name");
+            String expression = row.getBoolean("generated")
+                    ? echo.generated(row.getString("relation"), row.getString("type"),
+                            row.getString("default_expression"), label)
+                    : echo.columnDefault(row.getString("type"), row.getString("default_expression"), label);
             Column column = new Column(row.getLong("attrelid"), row.getInt("attnum"), row.getString("name"),
                     row.getString("type"), row.getString("collation"), row.getBoolean("attnotnull"),
                     isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
-                    row.getLong("default_oid"), row.getString("default_expression"),
+                    row.getLong("default_oid"), expression,
                     isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
                     row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"));

@@ -35,11 +35,13 @@ final class RelationReader {
             WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'v', 'm') AND %s AND c.relname NOT IN ('schema_migrations', 'matey_migration_progress') AND %s
             """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_class", "c.oid"));
 
+    private final DeparseEcho echo;
     private final Map<Long, List<Column>> columns;
     private final Constraints constraints;
     private final TableRenderer tables;
 
-    RelationReader(Map<Long, List<Column>> columns, Constraints constraints) {
+    RelationReader(Map<Long, List<Column>> columns, Constraints constraints, DeparseEcho echo) {
+        this.echo = echo;
         this.columns = columns;
         this.constraints = constraints;
         this.tables = new TableRenderer(columns, constraints);
@@ -102,6 +104,7 @@ final class RelationReader {
         if (definition.endsWith(";")) {
             definition = definition.substring(0, definition.length() - 1);
         }
+        definition = echo.view(definition, "view " + view.name());
         StringBuilder sql = new StringBuilder("CREATE ").append(view.objectType()).append(' ').append(view.name());
         if (view.accessMethod() != null) {
             sql.append(" USING ").append(view.accessMethod());
