@@ -18,7 +18,8 @@ final class ColumnReader {
                        AS default_name,
                    s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    %s AS storage, %s AS type_storage,
-                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget
+                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget,
+                   %s AS fdw_options
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -35,11 +36,11 @@ final class ColumnReader {
                 JOIN pg_namespace sn ON sn.oid = sc.relnamespace
                 WHERE i.classid = 'pg_class'::regclass AND i.refclassid = 'pg_class'::regclass AND i.deptype = 'i'
             ) s ON a.attidentity <> '' AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum
-            WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+            WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
               AND %s
             ORDER BY a.attrelid, a.attnum
             """.formatted(Catalog.collationName("a.attcollation"), storageName("a.attstorage"),
-            storageName("t.typstorage"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+            storageName("t.typstorage"), Catalog.options("a.attfdwoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private ColumnReader() {
     }
@@ -65,7 +66,8 @@ final class ColumnReader {
                     row.getLong("default_oid"), expression,
                     isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
-                    row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"));
+                    row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"),
+                    Catalog.strings(row, "fdw_options"));
             columns.computeIfAbsent(column.relid(), k -> new ArrayList<>()).add(column);
         });
         return columns;

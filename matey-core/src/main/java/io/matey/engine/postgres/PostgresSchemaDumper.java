@@ -40,14 +40,24 @@ final class PostgresSchemaDumper {
         Map<Long, List<Column>> columns = ColumnReader.read(catalog, echo);
         Constraints constraints = ConstraintReader.read(catalog, echo);
         SchemaReader.read(catalog, graph);
+        CollationReader.read(catalog, graph);
+        TextSearchReader.read(catalog, graph);
+        RangeTypeReader.read(catalog, graph);
+        ForeignDataReader.read(catalog, graph);
         new TypeReader(columns, constraints).read(catalog, graph);
         new RelationReader(columns, constraints, echo).read(catalog, graph);
         SequenceReader.read(catalog, graph);
         FunctionReader.read(catalog, graph);
+        AggregateReader.read(catalog, graph);
+        OperatorReader.read(catalog, graph);
+        CastReader.read(catalog, graph);
         IndexReader.read(catalog, graph, echo);
         StatisticsReader.read(catalog, graph);
+        RuleReader.read(catalog, graph);
         TriggerReader.read(catalog, graph);
+        EventTriggerReader.read(catalog, graph);
         PolicyReader.read(catalog, graph, echo);
+        PublicationReader.read(catalog, graph);
         CatalogLinks.read(catalog, graph);
         return echo.resolve(connection, graph.render());
     }

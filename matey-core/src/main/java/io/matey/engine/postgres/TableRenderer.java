@@ -33,7 +33,8 @@ final class TableRenderer {
         }
         statements.addAll(inheritedColumnChanges(table));
         statements.addAll(columnSettings(table));
-        if (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f') {
+        // a foreign table has no replica identity to set (the catalog says "nothing")
+        if (table.kind() != 'f' && (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f')) {
             statements.add("ALTER TABLE " + table.name() + " REPLICA IDENTITY "
                     + (table.replicaIdentity() == 'n' ? "NOTHING" : "FULL"));
         }
@@ -59,7 +60,7 @@ final class TableRenderer {
             }
         }
         StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "")
-                .append("TABLE ").append(table.name());
+                .append(table.objectType()).append(' ').append(table.name());
         if (table.isPartition()) {
             sql.append(" PARTITION OF ").append(table.parents().get(0));
         }
@@ -70,6 +71,9 @@ final class TableRenderer {
             sql.append('\n').append(table.partitionBound());
         } else if (!table.parents().isEmpty()) {
             sql.append("\nINHERITS (").append(String.join(", ", table.parents())).append(')');
+        }
+        if (table.server() != null) {
+            sql.append("\nSERVER ").append(table.server()).append(Catalog.optionsClause(table.foreignOptions()));
         }
         if (table.partitionKey() != null) {
             sql.append("\nPARTITION BY ").append(table.partitionKey());

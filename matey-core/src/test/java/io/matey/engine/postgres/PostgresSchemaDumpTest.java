@@ -173,6 +173,14 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void constructCorpusDumpsToAFixedPoint() throws Exception {
+        String dump = dumpOf(Constructs.allUp());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/pgfid/corpus.sql"), dump);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    @Test
     void constraintsCreateTableWouldFoldAreAddedAfterIt() throws SQLException {
         String dump = dumpOf("""
                 CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
