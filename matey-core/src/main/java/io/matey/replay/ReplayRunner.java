@@ -96,11 +96,11 @@ public final class ReplayRunner {
             List<String> checked, List<String> skipped) throws SQLException {
         long started = System.nanoTime();
         apply(() -> runner.up(migration), "replay");
-        String checkpoint = SchemaDump.dump(engine, connection);
+        String checkpoint = dumpAfter(connection, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
         if (reversible) {
             apply(() -> runner.down(migration), "down-roundtrip");
-            String rolledBack = SchemaDump.dump(engine, connection);
+            String rolledBack = dumpAfter(connection, "the down section of " + migration.file());
             if (!SchemaDump.sameSchema(rolledBack, before)) {
                 throw new MateyException("Down roundtrip mismatch for " + migration.file()
                         + ": rollback state differs from the state before the migration. Make its down section "
@@ -115,6 +115,15 @@ public final class ReplayRunner {
         progress.accept(String.format("%s  %s  %d ms", migration.file(), reversible ? "down checked" : "down skipped",
                 (System.nanoTime() - started) / 1_000_000));
         return checkpoint;
+    }
+
+    /** Dumps the schema; a schema the dump cannot write names the migration that made it so. */
+    private String dumpAfter(Connection connection, String what) {
+        try {
+            return SchemaDump.dump(engine, connection);
+        } catch (SQLException e) {
+            throw new MateyException("Cannot write the schema after " + what + ": " + MateyUrl.mask(e.getMessage()), e);
+        }
     }
 
     private interface Step {
