@@ -146,7 +146,7 @@ public final class ReplayRunner {
             throws SQLException {
         long started = System.nanoTime();
         apply(() -> session.runner.up(migration), "replay");
-        String checkpoint = session.dump();
+        String checkpoint = dumpAfter(session, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
         String verdict = reversible ? "down checked" : "down skipped";
         if (!reversible) {
@@ -169,12 +169,22 @@ public final class ReplayRunner {
             downs.failedToRun(migration.file(), e);
             return false;
         }
-        String diff = SchemaDiff.unified(before, session.dump(), "before/schema.sql", "after-down/schema.sql");
+        String diff = SchemaDiff.unified(before, dumpAfter(session, "the down section of " + migration.file()),
+                "before/schema.sql", "after-down/schema.sql");
         if (downs.roundTrip(migration.file(), diff)) {
             return false;
         }
         apply(() -> session.runner.up(migration), "down-roundtrip reapply");
         return true;
+    }
+
+    /** Dumps the schema; a schema the dump cannot write names the migration that made it so. */
+    private String dumpAfter(Session session, String what) {
+        try {
+            return session.dump();
+        } catch (SQLException e) {
+            throw new MateyException("Cannot write the schema after " + what + ": " + MateyUrl.mask(e.getMessage()), e);
+        }
     }
 
     private interface Step {

@@ -36,10 +36,23 @@ final class Catalog {
         }
     }
 
+    int serverMajorVersion() throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
+    }
+
     /** The object {@code oid} of {@code catalog} was not created by an extension (pg_dump leaves those out too). */
     static String notInExtension(String catalog, String oid) {
         return "NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = '" + catalog + "'::regclass AND x.objid = "
                 + oid + " AND x.deptype = 'e')";
+    }
+
+    /**
+     * The object {@code oid} of {@code catalog} is not part of another object, as the constructor functions
+     * and casts of a range type are: they are created with it.
+     */
+    static String notInternal(String catalog, String oid) {
+        return "NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = '" + catalog + "'::regclass AND x.objid = "
+                + oid + " AND x.deptype = 'i')";
     }
 
     /** The name of collation {@code oid} as a COLLATE clause needs it; pg_catalog is always on the path. */
@@ -47,6 +60,24 @@ final class Catalog {
         return "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
                 + " || quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
                 + " WHERE co.oid = " + oid + ")";
+    }
+
+    /** Generic options ({@code name=value} text[]) as the items of an OPTIONS clause, sorted. */
+    static String options(String column) {
+        return "ARRAY(SELECT quote_ident(o.option_name) || ' ' || quote_literal(o.option_value)"
+                + " FROM pg_options_to_table(" + column + ") o ORDER BY 1)";
+    }
+
+    /** An OPTIONS clause with a leading space, or nothing. */
+    static String optionsClause(List<String> options) {
+        return options.isEmpty() ? "" : " OPTIONS (" + String.join(", ", options) + ")";
+    }
+
+    /** Appends {@code ,\n    OPTION = value} to a parenthesised definition unless the value is null (the default). */
+    static void option(StringBuilder sql, String option, String value) {
+        if (value != null) {
+            sql.append(",\n    ").append(option).append(" = ").append(value);
+        }
     }
 
     /** A text[] column as a modifiable list; empty for NULL. */

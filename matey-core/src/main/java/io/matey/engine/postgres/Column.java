@@ -15,14 +15,16 @@ import java.util.List;
  * @param typeStorage       the storage a new column of this type gets
  * @param compression       {@code pglz}, {@code lz4}, or null for the server's default
  * @param statistics        the statistics target, or -1 for the server's default
+ * @param options           a foreign table column's options, sorted
  */
 record Column(long relid, int number, String name, String type, String collation, boolean notNull, char identity,
         boolean generated, boolean local, long defaultOid, String defaultExpression, String identitySequence,
-        SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics) {
+        SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics,
+        List<String> options) {
 
     /** The column as a line of CREATE TABLE or CREATE TYPE ... AS. */
     String definition() {
-        StringBuilder sb = new StringBuilder(name).append(' ').append(type);
+        StringBuilder sb = new StringBuilder(name).append(' ').append(type).append(Catalog.optionsClause(options));
         if (collation != null) {
             sb.append(" COLLATE ").append(collation);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 final class ColumnReader {
 
     private static final String SQL = """
-            SELECT a.attrelid, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
+            SELECT a.attrelid, a.attrelid::regclass::text AS relation, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
                    a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,
                    d.oid AS default_oid, pg_get_expr(d.adbin, d.adrelid) AS default_expression,
@@ -18,7 +18,8 @@ final class ColumnReader {
                        AS default_name,
                    s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    %s AS storage, %s AS type_storage,
-                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget
+                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget,
+                   %s AS fdw_options
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -35,11 +36,11 @@ final class ColumnReader {
                 JOIN pg_namespace sn ON sn.oid = sc.relnamespace
                 WHERE i.classid = 'pg_class'::regclass AND i.refclassid = 'pg_class'::regclass AND i.deptype = 'i'
             ) s ON a.attidentity <> '' AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum
-            WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+            WHERE a.attrelid >= %d AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
               AND %s
             ORDER BY a.attrelid, a.attnum
             """.formatted(Catalog.collationName("a.attcollation"), storageName("a.attstorage"),
-            storageName("t.typstorage"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+            storageName("t.typstorage"), Catalog.options("a.attfdwoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private ColumnReader() {
     }
@@ -48,19 +49,25 @@ final class ColumnReader {
         return "CASE " + code + " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END";
     }
 
-    /** Columns by relation OID. */
-    static Map<Long, List<Column>> read(Catalog catalog) throws SQLException {
+    /** Columns by relation OID; defaults and generation expressions come as the echo's placeholders. */
+    static Map<Long, List<Column>> read(Catalog catalog, DeparseEcho echo) throws SQLException {
         Map<Long, List<Column>> columns = new HashMap<>();
         catalog.query(SQL, row -> {
             String identity = row.getString("attidentity");
             boolean isIdentity = !identity.isEmpty();
+            String label = "column " + row.getString("relation") + "." + row.getString("name");
+            String expression = row.getBoolean("generated")
+                    ? echo.generated(row.getString("relation"), row.getString("type"),
+                            row.getString("default_expression"), label)
+                    : echo.columnDefault(row.getString("type"), row.getString("default_expression"), label);
             Column column = new Column(row.getLong("attrelid"), row.getInt("attnum"), row.getString("name"),
                     row.getString("type"), row.getString("collation"), row.getBoolean("attnotnull"),
                     isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
-                    row.getLong("default_oid"), row.getString("default_expression"),
+                    row.getLong("default_oid"), expression,
                     isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
-                    row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"));
+                    row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"),
+                    Catalog.strings(row, "fdw_options"));
             columns.computeIfAbsent(column.relid(), k -> new ArrayList<>()).add(column);
         });
         return columns;

@@ -14,8 +14,11 @@ final class ConstraintReader {
             SELECT co.oid, co.conrelid, co.contypid, quote_ident(co.conname) AS name, co.contype,
                    pg_get_constraintdef(co.oid) AS definition, co.convalidated,
                    NOT co.conislocal OR co.conparentid <> 0 AS inherited,
-                   CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid ELSE 0 END AS index_oid
+                   CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid ELSE 0 END AS index_oid,
+                   CASE WHEN co.conrelid <> 0 THEN co.conrelid::regclass::text END AS relation,
+                   format_type(t.typbasetype, t.typtypmod) AS domain_base
             FROM pg_constraint co
+            LEFT JOIN pg_type t ON t.oid = co.contypid
             WHERE co.oid >= %d AND co.contype IN ('c', 'f', 'p', 'u', 'x')
             """.formatted(Catalog.FIRST_USER_OID);
 
@@ -34,12 +37,22 @@ final class ConstraintReader {
         }
     }
 
-    static Constraints read(Catalog catalog) throws SQLException {
+    /** Reads them; CHECK and EXCLUDE definitions, which hold expressions, come as the echo's placeholders. */
+    static Constraints read(Catalog catalog, DeparseEcho echo) throws SQLException {
         Constraints constraints = new Constraints(new HashMap<>(), new HashMap<>());
         catalog.query(SQL, row -> {
+            char type = row.getString("contype").charAt(0);
+            String name = row.getString("name");
+            String definition = row.getString("definition");
+            String relation = row.getString("relation");
+            if (type == 'c' && relation == null) {
+                definition = echo.domainCheck(row.getString("domain_base"), definition, "constraint " + name);
+            } else if ((type == 'c' || type == 'x') && !row.getBoolean("inherited")) {
+                definition = echo.constraint(relation, definition, "constraint " + name + " on " + relation);
+            }
             Constraint constraint = new Constraint(row.getLong("oid"), row.getLong("conrelid"), row.getLong("contypid"),
-                    row.getString("name"), row.getString("contype").charAt(0), row.getString("definition"),
-                    row.getBoolean("convalidated"), row.getBoolean("inherited"), row.getLong("index_oid"));
+                    name, type, definition, row.getBoolean("convalidated"), row.getBoolean("inherited"),
+                    row.getLong("index_oid"));
             if (constraint.relid() != 0) {
                 constraints.byTable().computeIfAbsent(constraint.relid(), k -> new ArrayList<>()).add(constraint);
             } else {

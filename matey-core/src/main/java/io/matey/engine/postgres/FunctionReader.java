@@ -2,7 +2,7 @@ package io.matey.engine.postgres;
 
 import java.sql.SQLException;
 
-/** Functions and procedures, as {@code pg_get_functiondef} writes them; aggregates are refused earlier. */
+/** Functions and procedures, as {@code pg_get_functiondef} writes them; aggregates have their own reader. */
 final class FunctionReader {
 
     private static final String SQL = """
@@ -10,8 +10,9 @@ final class FunctionReader {
                    pg_get_functiondef(p.oid) AS definition
             FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE p.oid >= %d AND p.prokind <> 'a' AND %s AND %s
-            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_proc", "p.oid"));
+            WHERE p.oid >= %d AND p.prokind <> 'a' AND %s AND %s AND %s
+            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_proc", "p.oid"),
+            Catalog.notInternal("pg_proc", "p.oid"));
 
     private FunctionReader() {
     }

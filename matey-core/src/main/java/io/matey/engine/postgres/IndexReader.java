@@ -28,7 +28,7 @@ final class IndexReader {
     private IndexReader() {
     }
 
-    static void read(Catalog catalog, DumpGraph graph) throws SQLException {
+    static void read(Catalog catalog, DumpGraph graph, DeparseEcho echo) throws SQLException {
         catalog.query(SQL, row -> {
             DumpObject table = graph.owner("pg_class", row.getLong("indrelid"));
             if (table == null) {
@@ -41,8 +41,11 @@ final class IndexReader {
                 graph.commentable("pg_class", oid, 0, table, "3 " + name, "INDEX " + name);
             } else {
                 creator = graph.create(Kind.INDEX, name);
-                creator.add(definition(row.getString("definition"), row.getString("local_name"),
-                        row.getBoolean("indisunique"), row.getBoolean("partitioned")));
+                String definition = row.getString("definition");
+                int using = definition.indexOf(" USING ", definition.indexOf(" ON "));
+                creator.add(definition(definition.substring(0, using), row.getString("local_name"),
+                        row.getBoolean("indisunique"), row.getBoolean("partitioned"))
+                        + echo.indexTail(row.getString("relation"), definition.substring(using), "index " + name));
                 creator.dependOn(table);
                 graph.register("pg_class", oid, creator, "INDEX " + name);
             }
@@ -55,7 +58,8 @@ final class IndexReader {
 
     /**
      * The index of a partitioned table is written {@code ON ONLY}, which would leave the partitions without
-     * theirs when loaded; without {@code ONLY}, creating it creates and attaches theirs too.
+     * theirs when loaded; without {@code ONLY}, creating it creates and attaches theirs too. {@code definition}
+     * is the head of the index definition, up to its access method.
      */
     private static String definition(String definition, String localName, boolean unique, boolean partitioned) {
         String only = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + localName + " ON ONLY ";

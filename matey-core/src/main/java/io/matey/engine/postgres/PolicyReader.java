@@ -21,7 +21,7 @@ final class PolicyReader {
     private PolicyReader() {
     }
 
-    static void read(Catalog catalog, DumpGraph graph) throws SQLException {
+    static void read(Catalog catalog, DumpGraph graph, DeparseEcho echo) throws SQLException {
         catalog.query(SQL, row -> {
             DumpObject table = graph.owner("pg_class", row.getLong("polrelid"));
             if (table == null) {
@@ -30,13 +30,17 @@ final class PolicyReader {
             String relation = row.getString("relation");
             String name = row.getString("name");
             DumpObject policy = graph.create(Kind.POLICY, relation + "." + name);
-            policy.add(definition(row, relation, name));
+            policy.add(definition(row, relation, name, echo));
             policy.dependOn(table);
             graph.register("pg_policy", row.getLong("oid"), policy, "POLICY " + name + " ON " + relation);
         });
     }
 
-    private static String definition(ResultSet row, String relation, String name) throws SQLException {
+    private static String definition(ResultSet row, String relation, String name, DeparseEcho echo)
+            throws SQLException {
+        String label = "policy " + name + " on " + relation;
+        String using = echo.policyUsing(relation, row.getString("using_expression"), label);
+        String check = echo.policyCheck(relation, row.getString("check_expression"), label);
         StringBuilder sql = new StringBuilder("CREATE POLICY ").append(name).append(" ON ").append(relation);
         if (!row.getBoolean("polpermissive")) {
             sql.append(" AS RESTRICTIVE");
@@ -56,11 +60,11 @@ final class PolicyReader {
         if (!roles.equals(List.of("PUBLIC"))) {
             sql.append(" TO ").append(String.join(", ", roles));
         }
-        if (row.getString("using_expression") != null) {
-            sql.append(" USING (").append(row.getString("using_expression")).append(')');
+        if (using != null) {
+            sql.append(" USING (").append(using).append(')');
         }
-        if (row.getString("check_expression") != null) {
-            sql.append(" WITH CHECK (").append(row.getString("check_expression")).append(')');
+        if (check != null) {
+            sql.append(" WITH CHECK (").append(check).append(')');
         }
         return sql.toString();
     }

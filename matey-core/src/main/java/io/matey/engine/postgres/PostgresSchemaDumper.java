@@ -33,21 +33,32 @@ final class PostgresSchemaDumper {
         return SessionSettings.with(connection, SETTINGS, () -> read(new Catalog(connection)));
     }
 
-    private static String read(Catalog catalog) throws SQLException {
+    private String read(Catalog catalog) throws SQLException {
         UnsupportedObjects.check(catalog);
         DumpGraph graph = new DumpGraph();
-        Map<Long, List<Column>> columns = ColumnReader.read(catalog);
-        Constraints constraints = ConstraintReader.read(catalog);
+        DeparseEcho echo = new DeparseEcho();
+        Map<Long, List<Column>> columns = ColumnReader.read(catalog, echo);
+        Constraints constraints = ConstraintReader.read(catalog, echo);
         SchemaReader.read(catalog, graph);
+        CollationReader.read(catalog, graph);
+        TextSearchReader.read(catalog, graph);
+        RangeTypeReader.read(catalog, graph);
+        ForeignDataReader.read(catalog, graph);
         new TypeReader(columns, constraints).read(catalog, graph);
-        new RelationReader(columns, constraints).read(catalog, graph);
+        new RelationReader(columns, constraints, echo).read(catalog, graph);
         SequenceReader.read(catalog, graph);
         FunctionReader.read(catalog, graph);
-        IndexReader.read(catalog, graph);
+        AggregateReader.read(catalog, graph);
+        OperatorReader.read(catalog, graph);
+        CastReader.read(catalog, graph);
+        IndexReader.read(catalog, graph, echo);
         StatisticsReader.read(catalog, graph);
+        RuleReader.read(catalog, graph);
         TriggerReader.read(catalog, graph);
-        PolicyReader.read(catalog, graph);
+        EventTriggerReader.read(catalog, graph);
+        PolicyReader.read(catalog, graph, echo);
+        PublicationReader.read(catalog, graph);
         CatalogLinks.read(catalog, graph);
-        return graph.render();
+        return echo.resolve(connection, graph.render());
     }
 }

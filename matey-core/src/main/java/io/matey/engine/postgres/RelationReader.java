@@ -27,19 +27,24 @@ final class RelationReader {
                    ARRAY(SELECT i.inhparent::bigint FROM pg_inherits i WHERE i.inhrelid = c.oid
                          ORDER BY i.inhseqno) AS parent_oids,
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
-                   (SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS rule_oid
+                   (SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS rule_oid,
+                   quote_ident(fs.srvname) AS server, %s AS foreign_options
             FROM pg_class c
+            LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
+            LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_type t ON t.oid = c.reltype
             LEFT JOIN pg_am am ON am.oid = c.relam
-            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'v', 'm') AND %s AND c.relname NOT IN ('schema_migrations', 'matey_migration_progress') AND %s
-            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_class", "c.oid"));
+            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND %s AND c.relname NOT IN ('schema_migrations', 'matey_migration_progress') AND %s
+            """.formatted(Catalog.options("ft.ftoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_class", "c.oid"));
 
+    private final DeparseEcho echo;
     private final Map<Long, List<Column>> columns;
     private final Constraints constraints;
     private final TableRenderer tables;
 
-    RelationReader(Map<Long, List<Column>> columns, Constraints constraints) {
+    RelationReader(Map<Long, List<Column>> columns, Constraints constraints, DeparseEcho echo) {
+        this.echo = echo;
         this.columns = columns;
         this.constraints = constraints;
         this.tables = new TableRenderer(columns, constraints);
@@ -76,7 +81,8 @@ final class RelationReader {
                 options, row.getString("access_method"), row.getString("partition_key"),
                 row.getString("partition_bound"), Catalog.strings(row, "parents"),
                 Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"),
-                row.getString("relreplident").charAt(0));
+                row.getString("relreplident").charAt(0), row.getString("server"),
+                Catalog.strings(row, "foreign_options"));
     }
 
     private void constraints(Relation table, DumpObject object, DumpGraph graph) {
@@ -102,6 +108,7 @@ final class RelationReader {
         if (definition.endsWith(";")) {
             definition = definition.substring(0, definition.length() - 1);
         }
+        definition = echo.view(definition, "view " + view.name());
         StringBuilder sql = new StringBuilder("CREATE ").append(view.objectType()).append(' ').append(view.name());
         if (view.accessMethod() != null) {
             sql.append(" USING ").append(view.accessMethod());

@@ -2,9 +2,11 @@ package io.matey.engine.postgres;
 
 import io.matey.engine.postgres.ConstraintReader.Constraints;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The statements that create a table: CREATE TABLE with its own columns and constraints (foreign keys are
@@ -25,14 +27,14 @@ final class TableRenderer {
         List<String> statements = new ArrayList<>();
         statements.add(create(table));
         for (Constraint constraint : constraints.ofTable(table.oid())) {
-            // CREATE TABLE would validate a NOT VALID check at once; adding it afterwards keeps it unvalidated
-            if (constraint.type() == 'c' && !constraint.validated() && !constraint.inherited()) {
+            if (!inline(table, constraint) && constraint.type() != 'f' && !constraint.inherited()) {
                 statements.add("ALTER TABLE " + table.name() + " ADD " + constraint.element());
             }
         }
         statements.addAll(inheritedColumnChanges(table));
         statements.addAll(columnSettings(table));
-        if (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f') {
+        // a foreign table has no replica identity to set (the catalog says "nothing")
+        if (table.kind() != 'f' && (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f')) {
             statements.add("ALTER TABLE " + table.name() + " REPLICA IDENTITY "
                     + (table.replicaIdentity() == 'n' ? "NOTHING" : "FULL"));
         }
@@ -53,12 +55,12 @@ final class TableRenderer {
             }
         }
         for (Constraint constraint : constraints.ofTable(table.oid())) {
-            if (!constraint.inherited() && constraint.type() != 'f' && (constraint.type() != 'c' || constraint.validated())) {
+            if (!constraint.inherited() && constraint.type() != 'f' && inline(table, constraint)) {
                 elements.add(constraint.element());
             }
         }
         StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "")
-                .append("TABLE ").append(table.name());
+                .append(table.objectType()).append(' ').append(table.name());
         if (table.isPartition()) {
             sql.append(" PARTITION OF ").append(table.parents().get(0));
         }
@@ -70,6 +72,9 @@ final class TableRenderer {
         } else if (!table.parents().isEmpty()) {
             sql.append("\nINHERITS (").append(String.join(", ", table.parents())).append(')');
         }
+        if (table.server() != null) {
+            sql.append("\nSERVER ").append(table.server()).append(Catalog.optionsClause(table.foreignOptions()));
+        }
         if (table.partitionKey() != null) {
             sql.append("\nPARTITION BY ").append(table.partitionKey());
         }
@@ -80,6 +85,42 @@ final class TableRenderer {
             sql.append("\nWITH (").append(String.join(", ", table.options())).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * Whether a (non-inherited, non-foreign-key) constraint is written inside CREATE TABLE. Not so for a NOT
+     * VALID check, which CREATE TABLE would validate at once, nor for a primary key or unique constraint with
+     * the same columns and options as one before it: CREATE TABLE keeps only the first of those (the primary
+     * key first), while the catalog holds each one added by ALTER TABLE.
+     */
+    private boolean inline(Relation table, Constraint constraint) {
+        if (constraint.type() == 'c') {
+            return constraint.validated();
+        }
+        if (constraint.type() != 'p' && constraint.type() != 'u') {
+            return true;
+        }
+        Set<String> keys = new HashSet<>();
+        List<Constraint> candidates = new ArrayList<>();
+        for (Constraint other : constraints.ofTable(table.oid())) {
+            if (!other.inherited() && other.type() == 'p') {
+                candidates.add(0, other);
+            } else if (!other.inherited() && other.type() == 'u') {
+                candidates.add(other);
+            }
+        }
+        for (Constraint candidate : candidates) {
+            boolean first = keys.add(uniqueKey(candidate));
+            if (candidate == constraint) {
+                return first;
+            }
+        }
+        return true;
+    }
+
+    private static String uniqueKey(Constraint constraint) {
+        String definition = constraint.definition();
+        return definition.substring(definition.startsWith("PRIMARY KEY ") ? "PRIMARY KEY ".length() : "UNIQUE ".length());
     }
 
     /** Defaults and NOT NULL that a partition or child table set on an inherited column, unlike its parent. */

@@ -148,6 +148,63 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void definitionsThePrinterDoesNotReproduceAreWrittenInTheFormThatLoadsBack() throws SQLException {
+        // PostgreSQL prints these IN lists on varchar as text that it stores (and prints) differently when loaded
+        String dump = dumpOf("""
+                CREATE DOMAIN role_name AS varchar(20) CHECK (VALUE IN ('owner', 'admin'));
+                CREATE TABLE members (
+                    id integer PRIMARY KEY,
+                    name varchar(20) CHECK (name IN ('owner', 'admin')),
+                    status varchar(10) DEFAULT ('new'::varchar)::text,
+                    tags varchar[] DEFAULT ARRAY['a', 'b']::varchar[],
+                    kind role_name,
+                    up varchar(10) GENERATED ALWAYS AS (CASE WHEN status IN ('a', 'b') THEN 'x' END) STORED,
+                    EXCLUDE USING btree (id WITH =) WHERE (status IN ('x', 'y')));
+                CREATE INDEX members_open ON members (id) WHERE status IN ('new', 'open');
+                CREATE VIEW open_members AS SELECT id FROM members WHERE name IN ('owner', 'admin');
+                CREATE MATERIALIZED VIEW owners AS SELECT id, name FROM members WHERE name IN ('owner');
+                CREATE INDEX owners_name ON owners (id) WHERE name IN ('owner', 'x');
+                ALTER TABLE members ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY mine ON members USING (name IN ('owner', 'admin')) WITH CHECK (status IN ('new'));
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("CONSTRAINT members_name_check CHECK (((name)::text = ANY (ARRAY[('owner'::character varying)::text,");
+    }
+
+    @Test
+    void constructCorpusDumpsToAFixedPoint() throws Exception {
+        String dump = dumpOf(Constructs.allUp());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/pgfid/corpus.sql"), dump);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    @Test
+    void constraintsCreateTableWouldFoldAreAddedAfterIt() throws SQLException {
+        String dump = dumpOf("""
+                CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
+                ALTER TABLE memberships ADD CONSTRAINT memberships_ab UNIQUE (a, b);
+                ALTER TABLE memberships ADD CONSTRAINT memberships_ba UNIQUE (a, b);
+                ALTER TABLE memberships ADD CONSTRAINT memberships_b UNIQUE (b);
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE TABLE public.memberships (
+                    a integer NOT NULL,
+                    b integer NOT NULL,
+                    CONSTRAINT memberships_b UNIQUE (b),
+                    CONSTRAINT memberships_pkey PRIMARY KEY (a, b)
+                );
+
+                ALTER TABLE public.memberships ADD CONSTRAINT memberships_ab UNIQUE (a, b);
+
+                ALTER TABLE public.memberships ADD CONSTRAINT memberships_ba UNIQUE (a, b);
+                """);
+    }
+
+    @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         assertThat(dumpOf(RichSchema.OTHER_ROUTE)).isEqualTo(dumpOf(RichSchema.IN_ORDER));
     }

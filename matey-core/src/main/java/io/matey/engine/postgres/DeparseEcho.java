@@ -1,0 +1,295 @@
+package io.matey.engine.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the dump a fixed point by construction (docs/architecture.md §5). PostgreSQL's deparser does not always
+ * print text that parses back to the same tree: {@code name IN ('a', 'b')} on a varchar column is stored as one
+ * tree, printed as {@code = ANY ((ARRAY[...])::text[])}, and that text is stored as another tree, printed
+ * differently. So each deparsed expression (CHECK and EXCLUDE constraints, index tails, view bodies, defaults,
+ * policy expressions) is created again on a temporary object and read back until the text stops changing; that
+ * text is what the dump writes, and what loading it gives back. All echoes of a round run in one batch and are
+ * read in one query; the temporary objects are rolled back. Readers get a placeholder at once and the rendered
+ * dump has them replaced, so the readers keep building statements in one pass.
+ */
+final class DeparseEcho {
+
+    /** More rounds than any known deparse needs (one to settle, one to confirm). */
+    private static final int MAX_ROUNDS = 5;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\u0001(\\d+)\u0002");
+
+    private enum Shape {
+        CONSTRAINT, DOMAIN_CHECK, INDEX_TAIL, VIEW, DEFAULT, GENERATED, POLICY_USING, POLICY_CHECK
+    }
+
+    /** One deparsed text, the object it belongs to (for messages) and what it is echoed against. */
+    private static final class Request {
+        final int id;
+        final Shape shape;
+        final String context;
+        final String label;
+        String text;
+
+        Request(int id, Shape shape, String context, String label, String text) {
+            this.id = id;
+            this.shape = shape;
+            this.context = context;
+            this.label = label;
+            this.text = text;
+        }
+    }
+
+    private record Key(Shape shape, String context, String text) {
+    }
+
+    private final Map<Key, Request> requests = new LinkedHashMap<>();
+    private final Map<String, String> tempTables = new HashMap<>();
+    private int echoes;
+
+    /** A CHECK or EXCLUDE constraint definition of table {@code relation}. */
+    String constraint(String relation, String definition, String label) {
+        return request(Shape.CONSTRAINT, relation, definition, label);
+    }
+
+    /** A CHECK constraint definition of a domain over {@code baseType}. */
+    String domainCheck(String baseType, String definition, String label) {
+        return request(Shape.DOMAIN_CHECK, baseType, definition, label);
+    }
+
+    /** What follows {@code CREATE INDEX name ON table} in an index definition: {@code " USING ..."}. */
+    String indexTail(String relation, String tail, String label) {
+        return request(Shape.INDEX_TAIL, relation, tail, label);
+    }
+
+    String view(String definition, String label) {
+        return request(Shape.VIEW, "", definition, label);
+    }
+
+    /** A column default, which cannot reference columns, so only its type matters. */
+    String columnDefault(String type, String expression, String label) {
+        return request(Shape.DEFAULT, type, expression, label);
+    }
+
+    /** A stored generated column's expression over the columns of {@code relation}. */
+    String generated(String relation, String type, String expression, String label) {
+        return request(Shape.GENERATED, relation + "\u0000" + type, expression, label);
+    }
+
+    String policyUsing(String relation, String expression, String label) {
+        return request(Shape.POLICY_USING, relation, expression, label);
+    }
+
+    String policyCheck(String relation, String expression, String label) {
+        return request(Shape.POLICY_CHECK, relation, expression, label);
+    }
+
+    private String request(Shape shape, String context, String text, String label) {
+        if (text == null) {
+            return null;
+        }
+        Request request = requests.computeIfAbsent(new Key(shape, context, text),
+                key -> new Request(requests.size(), shape, context, label, text));
+        return "\u0001" + request.id + "\u0002";
+    }
+
+    /** Echoes every requested text until it is stable and returns {@code rendered} with the placeholders replaced. */
+    String resolve(Connection connection, String rendered) throws SQLException {
+        if (requests.isEmpty()) {
+            return rendered;
+        }
+        inScratchTransaction(connection, () -> settle(connection));
+        Map<Integer, String> texts = new HashMap<>();
+        requests.values().forEach(request -> texts.put(request.id, request.text));
+        Matcher matcher = PLACEHOLDER.matcher(rendered);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(texts.get(Integer.parseInt(matcher.group(1)))));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    private void settle(Connection connection) throws SQLException {
+        List<Request> pending = new ArrayList<>(requests.values());
+        for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
+            Map<Request, String> echoed = echo(connection, pending);
+            List<Request> changed = new ArrayList<>();
+            for (Request request : pending) {
+                String text = echoed.get(request);
+                if (!text.equals(request.text)) {
+                    request.text = text;
+                    changed.add(request);
+                }
+            }
+            pending = changed;
+        }
+        if (!pending.isEmpty()) {
+            Set<String> labels = new LinkedHashSet<>();
+            pending.forEach(request -> labels.add(request.label));
+            throw new SQLException("PostgreSQL prints " + String.join(", ", labels) + " differently each time it is"
+                    + " loaded, so the schema dump cannot be a fixed point; write the definition in a form that"
+                    + " PostgreSQL prints back unchanged");
+        }
+    }
+
+    /** Creates each text again on a temporary object and reads back how PostgreSQL prints it now. */
+    private Map<Request, String> echo(Connection connection, List<Request> pending) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<String> reads = new ArrayList<>();
+        Map<Integer, Request> byEcho = new HashMap<>();
+        for (Request request : pending) {
+            int echo = ++echoes;
+            byEcho.put(echo, request);
+            for (String statement : create(request, echo)) {
+                statements.add(statement);
+                owners.add(request.label);
+            }
+            reads.add("SELECT " + echo + ", " + read(request, echo));
+        }
+        execute(connection, statements, owners);
+        Map<Request, String> echoed = new HashMap<>();
+        try (Statement st = connection.createStatement();
+                var rs = st.executeQuery(String.join("\nUNION ALL ", reads))) {
+            while (rs.next()) {
+                Request request = byEcho.get(rs.getInt(1));
+                echoed.put(request, after(request, rs.getString(2)));
+            }
+        }
+        return echoed;
+    }
+
+    private List<String> create(Request request, int echo) {
+        List<String> statements = new ArrayList<>();
+        String name = "pg_temp.matey_echo_" + echo;
+        switch (request.shape) {
+            case CONSTRAINT -> statements.add("ALTER TABLE " + table(request.context, statements)
+                    + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
+            case DOMAIN_CHECK -> {
+                // ALTER DOMAIN, unlike CREATE DOMAIN, also takes a NOT VALID check
+                statements.add("CREATE DOMAIN " + name + " AS " + request.context);
+                statements.add("ALTER DOMAIN " + name + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
+            }
+            case INDEX_TAIL -> statements.add("CREATE INDEX matey_echo_" + echo + " ON "
+                    + table(request.context, statements) + request.text);
+            case VIEW -> statements.add("CREATE VIEW " + name + " AS " + request.text);
+            case DEFAULT -> statements.add("ALTER TABLE " + table("", statements) + " ADD COLUMN matey_echo_" + echo
+                    + " " + request.context + " DEFAULT " + request.text);
+            case GENERATED -> {
+                String[] context = request.context.split("\u0000", 2);
+                statements.add("ALTER TABLE " + table(context[0], statements) + " ADD COLUMN matey_echo_" + echo
+                        + " " + context[1] + " GENERATED ALWAYS AS (" + request.text + ") STORED");
+            }
+            case POLICY_USING -> statements.add("CREATE POLICY matey_echo_" + echo + " ON "
+                    + table(request.context, statements) + " FOR SELECT USING (" + request.text + ")");
+            case POLICY_CHECK -> statements.add("CREATE POLICY matey_echo_" + echo + " ON "
+                    + table(request.context, statements) + " FOR INSERT WITH CHECK (" + request.text + ")");
+            default -> throw new IllegalStateException(request.shape.name());
+        }
+        return statements;
+    }
+
+    /** The SQL expression that reads the echo back; echo names are unique within this session's temporary schema. */
+    private static String read(Request request, int echo) {
+        String name = "'pg_temp.matey_echo_" + echo + "'";
+        String local = "'matey_echo_" + echo + "'";
+        String temporary = " AND c.relnamespace = pg_my_temp_schema())";
+        return switch (request.shape) {
+            case CONSTRAINT -> "(SELECT pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class c"
+                    + " ON c.oid = co.conrelid WHERE co.conname = " + local + temporary;
+            case DOMAIN_CHECK -> "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = " + name
+                    + "::regtype)";
+            case INDEX_TAIL -> "pg_get_indexdef(" + name + "::regclass)";
+            case VIEW -> "pg_get_viewdef(" + name + "::regclass)";
+            case DEFAULT, GENERATED -> "(SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a"
+                    + " ON a.attrelid = d.adrelid AND a.attnum = d.adnum JOIN pg_class c ON c.oid = a.attrelid"
+                    + " WHERE a.attname = " + local + temporary;
+            case POLICY_USING, POLICY_CHECK -> "(SELECT pg_get_expr(" + (request.shape == Shape.POLICY_USING
+                    ? "p.polqual" : "p.polwithcheck") + ", p.polrelid) FROM pg_policy p JOIN pg_class c"
+                    + " ON c.oid = p.polrelid WHERE p.polname = " + local + temporary;
+        };
+    }
+
+    /** The echoed text in the request's own form. */
+    private static String after(Request request, String printed) {
+        return switch (request.shape) {
+            case INDEX_TAIL -> printed.substring(printed.indexOf(" USING ", printed.indexOf(" ON ")));
+            case VIEW -> {
+                String body = printed.strip();
+                yield body.endsWith(";") ? body.substring(0, body.length() - 1) : body;
+            }
+            default -> printed;
+        };
+    }
+
+    /** A temporary table with the columns of {@code relation} (none for ""), created once per dump. */
+    private String table(String relation, List<String> statements) {
+        String name = tempTables.get(relation);
+        if (name == null) {
+            name = "pg_temp.matey_echo_t" + tempTables.size();
+            tempTables.put(relation, name);
+            statements.add("CREATE TEMPORARY TABLE " + name + (relation.isEmpty() ? " ()" : " (LIKE " + relation + ")"));
+        }
+        return name;
+    }
+
+    /** Runs the batch in one round trip; when it fails, finds the statement that does and names its object. */
+    private static void execute(Connection connection, List<String> statements, List<String> owners)
+            throws SQLException {
+        Savepoint batch = connection.setSavepoint();
+        try (Statement st = connection.createStatement()) {
+            st.execute(String.join(";\n", statements));
+            connection.releaseSavepoint(batch);
+            return;
+        } catch (SQLException batchFailure) {
+            connection.rollback(batch);
+        }
+        try (Statement st = connection.createStatement()) {
+            for (int i = 0; i < statements.size(); i++) {
+                try {
+                    st.execute(statements.get(i));
+                } catch (SQLException e) {
+                    throw new SQLException("PostgreSQL does not load back its own text of " + owners.get(i)
+                            + ", so the schema dump cannot be a fixed point: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction (or a savepoint of the caller's) that is always rolled back. */
+    private static void inScratchTransaction(Connection connection, Work work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            return;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            work.run();
+        } finally {
+            connection.rollback(savepoint);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.matey.engine.postgres;
+
+import java.util.List;
+
+/**
+ * The PostgreSQL construct corpus of issue 10: one migration per construct, each with an exact down section,
+ * in an order where later ones may use earlier ones. Dump tests load the up sections; the façade test
+ * replays them as a workspace history.
+ */
+public final class Constructs {
+
+    /** One construct as a migration: a file name suffix and its sections. */
+    public record Construct(String name, String up, String down) {
+    }
+
+    public static final List<Construct> ALL = List.of(
+            new Construct("in_lists", """
+                    CREATE TABLE members (
+                        id integer PRIMARY KEY,
+                        name varchar(20) NOT NULL CHECK (name IN ('owner', 'admin')),
+                        status varchar(10) DEFAULT 'new' CHECK (status IN ('new', 'open', 'closed')),
+                        tags varchar(10)[] DEFAULT ARRAY['a', 'b']::varchar(10)[],
+                        score numeric DEFAULT '1.5'::numeric::integer,
+                        level text DEFAULT CASE WHEN now() > '2020-01-01' THEN 'x' END);
+                    CREATE INDEX members_open ON members (id) WHERE status IN ('new', 'open');
+                    CREATE VIEW admins AS SELECT id, name FROM members WHERE name IN ('owner', 'admin');
+                    COMMENT ON VIEW admins IS 'Owners and admins';
+                    COMMENT ON INDEX members_open IS 'Open members';
+                    """, """
+                    DROP VIEW admins;
+                    DROP TABLE members;
+                    """),
+            new Construct("unique_duplicating_pk", """
+                    CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
+                    ALTER TABLE memberships ADD CONSTRAINT memberships_ab UNIQUE (a, b);
+                    COMMENT ON CONSTRAINT memberships_ab ON memberships IS 'Kept for an old foreign key';
+                    """, """
+                    DROP TABLE memberships;
+                    """),
+            new Construct("icu_collation", """
+                    CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                    CREATE COLLATION german (provider = libc, locale = 'C');
+                    CREATE TABLE handles (handle text COLLATE case_insensitive PRIMARY KEY, label text COLLATE german);
+                    COMMENT ON COLLATION case_insensitive IS 'Case-insensitive comparisons';
+                    """, """
+                    DROP TABLE handles;
+                    DROP COLLATION german;
+                    DROP COLLATION case_insensitive;
+                    """),
+            new Construct("operator", """
+                    CREATE FUNCTION approx_equal(numeric, numeric) RETURNS boolean LANGUAGE sql IMMUTABLE
+                        AS 'SELECT abs($1 - $2) < 0.01';
+                    CREATE OPERATOR ~= (LEFTARG = numeric, RIGHTARG = numeric, FUNCTION = approx_equal,
+                        COMMUTATOR = ~=, RESTRICT = eqsel, JOIN = eqjoinsel);
+                    CREATE FUNCTION negate(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT -$1';
+                    CREATE OPERATOR ~- (RIGHTARG = integer, FUNCTION = negate);
+                    COMMENT ON OPERATOR ~= (numeric, numeric) IS 'Equal to the cent';
+                    """, """
+                    DROP OPERATOR ~- (NONE, integer);
+                    DROP FUNCTION negate(integer);
+                    DROP OPERATOR ~= (numeric, numeric);
+                    DROP FUNCTION approx_equal(numeric, numeric);
+                    """),
+            new Construct("aggregate", """
+                    CREATE FUNCTION concat_step(text, text) RETURNS text LANGUAGE sql IMMUTABLE
+                        AS 'SELECT CASE WHEN $1 = '''' THEN $2 ELSE $1 || '','' || $2 END';
+                    CREATE AGGREGATE comma_list(text) (SFUNC = concat_step, STYPE = text, INITCOND = '');
+                    CREATE AGGREGATE product(integer) (SFUNC = int4mul, STYPE = integer, COMBINEFUNC = int4mul,
+                        PARALLEL = SAFE);
+                    COMMENT ON AGGREGATE comma_list(text) IS 'Joins with commas';
+                    """, """
+                    DROP AGGREGATE product(integer);
+                    DROP AGGREGATE comma_list(text);
+                    DROP FUNCTION concat_step(text, text);
+                    """),
+            new Construct("cast_and_domain", """
+                    CREATE DOMAIN email AS varchar(200) CHECK (VALUE LIKE '%@%') CHECK (VALUE NOT IN ('a@b', 'c@d'));
+                    CREATE TYPE priority AS ENUM ('low', 'high');
+                    CREATE FUNCTION priority_rank(priority) RETURNS integer LANGUAGE sql IMMUTABLE
+                        AS 'SELECT CASE $1 WHEN ''low'' THEN 1 ELSE 2 END';
+                    CREATE CAST (priority AS integer) WITH FUNCTION priority_rank(priority) AS ASSIGNMENT;
+                    COMMENT ON CAST (priority AS integer) IS 'Rank of a priority';
+                    COMMENT ON DOMAIN email IS 'An address';
+                    """, """
+                    DROP CAST (priority AS integer);
+                    DROP FUNCTION priority_rank(priority);
+                    DROP TYPE priority;
+                    DROP DOMAIN email;
+                    """),
+            new Construct("rule", """
+                    CREATE TABLE archive (id integer PRIMARY KEY, note text);
+                    CREATE RULE archive_no_delete AS ON DELETE TO archive WHERE old.note IN ('keep', 'hold')
+                        DO INSTEAD NOTHING;
+                    COMMENT ON RULE archive_no_delete ON archive IS 'Kept notes stay';
+                    """, """
+                    DROP TABLE archive;
+                    """),
+            new Construct("range_type", """
+                    CREATE TYPE float_range AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+                    CREATE TYPE day_span AS RANGE (SUBTYPE = date, MULTIRANGE_TYPE_NAME = day_spans);
+                    CREATE TABLE bookings (id integer PRIMARY KEY, during float_range, days day_spans);
+                    COMMENT ON TYPE float_range IS 'A range of doubles';
+                    """, """
+                    DROP TABLE bookings;
+                    DROP TYPE day_span;
+                    DROP TYPE float_range;
+                    """),
+            new Construct("text_search", """
+                    CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
+                    CREATE TEXT SEARCH CONFIGURATION english_docs (COPY = english);
+                    ALTER TEXT SEARCH CONFIGURATION english_docs ALTER MAPPING FOR word WITH english_simple, english_stem;
+                    CREATE TABLE documents (id integer PRIMARY KEY, body text);
+                    CREATE INDEX documents_body ON documents USING gin (to_tsvector('english_docs', body));
+                    COMMENT ON TEXT SEARCH CONFIGURATION english_docs IS 'For documents';
+                    COMMENT ON TEXT SEARCH DICTIONARY english_simple IS 'Simple words';
+                    """, """
+                    DROP TABLE documents;
+                    DROP TEXT SEARCH CONFIGURATION english_docs;
+                    DROP TEXT SEARCH DICTIONARY english_simple;
+                    """),
+            new Construct("partitions", """
+                    CREATE TABLE events (id bigint NOT NULL, kind text NOT NULL, at timestamptz NOT NULL,
+                        PRIMARY KEY (id, kind)) PARTITION BY LIST (kind);
+                    CREATE TABLE events_click PARTITION OF events FOR VALUES IN ('click', 'tap');
+                    CREATE TABLE events_other PARTITION OF events DEFAULT;
+                    CREATE INDEX events_at ON events (at) WHERE kind IN ('click', 'view');
+                    COMMENT ON TABLE events_click IS 'Clicks';
+                    """, """
+                    DROP TABLE events;
+                    """),
+            new Construct("exclusion", """
+                    CREATE EXTENSION IF NOT EXISTS btree_gist;
+                    CREATE TABLE rooms (room integer, during tstzrange, kind text,
+                        EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (kind IN ('meeting', 'call')));
+                    """, """
+                    DROP TABLE rooms;
+                    DROP EXTENSION btree_gist;
+                    """),
+            new Construct("row_level_security", """
+                    CREATE TABLE notes (id integer PRIMARY KEY, owner text NOT NULL, body text);
+                    ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY own_notes ON notes USING (owner = current_user)
+                        WITH CHECK (owner IN ('alice', 'bob'));
+                    CREATE POLICY read_all ON notes AS RESTRICTIVE FOR SELECT USING (body IS NOT NULL);
+                    COMMENT ON POLICY own_notes ON notes IS 'Own notes only';
+                    """, """
+                    DROP TABLE notes;
+                    """),
+            new Construct("generated_identity", """
+                    CREATE TABLE invoices (
+                        id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100) PRIMARY KEY,
+                        net numeric NOT NULL,
+                        gross numeric GENERATED ALWAYS AS (net * 1.2) STORED,
+                        band varchar(10) GENERATED ALWAYS AS (CASE WHEN net::text IN ('1', '2') THEN 'low' END) STORED,
+                        seq integer GENERATED BY DEFAULT AS IDENTITY);
+                    COMMENT ON COLUMN invoices.gross IS 'With tax';
+                    """, """
+                    DROP TABLE invoices;
+                    """),
+            new Construct("event_trigger", """
+                    CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        RAISE NOTICE 'ddl: %', tg_tag;
+                    END;
+                    $$;
+                    CREATE EVENT TRIGGER log_table_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+                        EXECUTE FUNCTION log_ddl();
+                    ALTER EVENT TRIGGER log_table_ddl DISABLE;
+                    COMMENT ON EVENT TRIGGER log_table_ddl IS 'Logs table changes';
+                    """, """
+                    DROP EVENT TRIGGER log_table_ddl;
+                    DROP FUNCTION log_ddl();
+                    """),
+            new Construct("publication", """
+                    CREATE PUBLICATION member_changes FOR TABLE members, memberships WITH (publish = 'insert, update');
+                    CREATE PUBLICATION filtered;
+                    ALTER PUBLICATION filtered ADD TABLE members (id, name) WHERE (id IN (1, 2, 3));
+                    COMMENT ON PUBLICATION member_changes IS 'For the search index';
+                    """, """
+                    DROP PUBLICATION filtered;
+                    DROP PUBLICATION member_changes;
+                    """),
+            new Construct("foreign_tables", """
+                    CREATE EXTENSION IF NOT EXISTS postgres_fdw;
+                    CREATE EXTENSION IF NOT EXISTS file_fdw;
+                    CREATE SERVER warehouse FOREIGN DATA WRAPPER postgres_fdw
+                        OPTIONS (host 'warehouse.internal', dbname 'dw', port '5432');
+                    CREATE FOREIGN TABLE remote_orders (id integer OPTIONS (column_name 'order_id') NOT NULL, total numeric)
+                        SERVER warehouse OPTIONS (schema_name 'sales', table_name 'orders');
+                    CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+                    CREATE FOREIGN TABLE imported_rates (code text, rate numeric CHECK (rate > 0))
+                        SERVER files OPTIONS (filename '/tmp/rates.csv', format 'csv');
+                    CREATE FOREIGN DATA WRAPPER dummy;
+                    COMMENT ON SERVER warehouse IS 'The data warehouse';
+                    COMMENT ON FOREIGN TABLE remote_orders IS 'Orders there';
+                    """, """
+                    DROP FOREIGN DATA WRAPPER dummy;
+                    DROP FOREIGN TABLE imported_rates;
+                    DROP SERVER files;
+                    DROP FOREIGN TABLE remote_orders;
+                    DROP SERVER warehouse;
+                    DROP EXTENSION file_fdw;
+                    DROP EXTENSION postgres_fdw;
+                    """),
+            new Construct("materialized_view", """
+                    CREATE MATERIALIZED VIEW member_counts AS
+                        SELECT status, count(*) AS n FROM members WHERE status IN ('new', 'open') GROUP BY status;
+                    CREATE UNIQUE INDEX member_counts_status ON member_counts (status);
+                    CREATE INDEX member_counts_n ON member_counts (n) WHERE n > 10;
+                    COMMENT ON MATERIALIZED VIEW member_counts IS 'Refreshed nightly';
+                    """, """
+                    DROP MATERIALIZED VIEW member_counts;
+                    """),
+            new Construct("functions_and_triggers", """
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        NEW.body := coalesce(NEW.body, '');
+                        RETURN NEW;
+                    END;
+                    $$;
+                    CREATE FUNCTION double_it(x integer) RETURNS integer LANGUAGE sql IMMUTABLE
+                    BEGIN ATOMIC
+                        SELECT x * 2;
+                    END;
+                    CREATE PROCEDURE reset_notes() LANGUAGE sql AS 'DELETE FROM notes';
+                    CREATE TRIGGER notes_touch BEFORE INSERT OR UPDATE ON notes FOR EACH ROW
+                        WHEN (NEW.owner IN ('alice', 'bob')) EXECUTE FUNCTION touch();
+                    CREATE STATISTICS members_stats (dependencies) ON id, status FROM members;
+                    COMMENT ON FUNCTION double_it(integer) IS 'Twice';
+                    COMMENT ON PROCEDURE reset_notes() IS 'Empties notes';
+                    COMMENT ON TRIGGER notes_touch ON notes IS 'Fills the body';
+                    COMMENT ON STATISTICS members_stats IS 'Status follows id';
+                    """, """
+                    DROP STATISTICS members_stats;
+                    DROP TRIGGER notes_touch ON notes;
+                    DROP PROCEDURE reset_notes();
+                    DROP FUNCTION double_it(integer);
+                    DROP FUNCTION touch();
+                    """));
+
+    /** Every up section, in order, as one script. */
+    public static String allUp() {
+        StringBuilder sql = new StringBuilder();
+        ALL.forEach(construct -> sql.append(construct.up()).append('\n'));
+        return sql.toString();
+    }
+
+    private Constructs() {
+    }
+}
