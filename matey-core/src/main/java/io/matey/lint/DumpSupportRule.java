@@ -14,14 +14,9 @@ final class DumpSupportRule implements LintRule {
 
     /** The keywords after {@code CREATE [OR REPLACE]} that name each unsupported kind, with the kind's name. */
     private static final List<String[]> KINDS = List.of(
-            new String[] {"foreign tables", "FOREIGN", "TABLE"},
-            new String[] {"foreign data wrappers", "FOREIGN", "DATA", "WRAPPER"},
-            new String[] {"rules", "RULE"},
-            new String[] {"aggregates", "AGGREGATE"},
-            new String[] {"collations", "COLLATION"},
-            new String[] {"operators", "OPERATOR"},
+            new String[] {"operator classes", "OPERATOR", "CLASS"},
+            new String[] {"operator families", "OPERATOR", "FAMILY"},
             new String[] {"access methods", "ACCESS", "METHOD"},
-            new String[] {"casts", "CAST"},
             new String[] {"conversions", "CONVERSION"},
             new String[] {"conversions", "DEFAULT", "CONVERSION"},
             new String[] {"languages", "LANGUAGE"},
@@ -29,10 +24,8 @@ final class DumpSupportRule implements LintRule {
             new String[] {"languages", "PROCEDURAL", "LANGUAGE"},
             new String[] {"languages", "TRUSTED", "PROCEDURAL", "LANGUAGE"},
             new String[] {"transforms", "TRANSFORM"},
-            new String[] {"text search objects", "TEXT", "SEARCH"},
-            new String[] {"foreign servers", "SERVER"},
-            new String[] {"event triggers", "EVENT", "TRIGGER"},
-            new String[] {"publications", "PUBLICATION"},
+            new String[] {"text search parsers", "TEXT", "SEARCH", "PARSER"},
+            new String[] {"text search templates", "TEXT", "SEARCH", "TEMPLATE"},
             new String[] {"subscriptions", "SUBSCRIPTION"});
 
     @Override
@@ -63,10 +56,7 @@ final class DumpSupportRule implements LintRule {
             }
         }
         if (cursor.accept("TYPE") && cursor.name() != null) {
-            // Enum, composite and domain types are dumped; a range, base or shell type is not.
-            if (cursor.accept("AS", "RANGE")) {
-                return "range types";
-            }
+            // Enum, composite, range and domain types are dumped; a base or shell type is not.
             if (cursor.peek("(") || cursor.peek(";") || !cursor.peek("AS")) {
                 return "base or shell types";
             }

@@ -77,17 +77,19 @@ class LinterTest {
                 -- migrate:up
                 CREATE TYPE mood AS ENUM ('happy', 'sad');
                 CREATE TYPE span AS RANGE (subtype = int4);
-                CREATE FOREIGN TABLE remote_users (id int) SERVER elsewhere;
+                CREATE OPERATOR CLASS tiny_ops FOR TYPE int4 USING btree AS OPERATOR 1 <;
                 CREATE OR REPLACE RULE no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
-                CREATE AGGREGATE total (int) (sfunc = int4pl, stype = int4);
+                CREATE TEXT SEARCH PARSER words (start = prsd_start, gettoken = prsd_nexttoken, end = prsd_end,
+                    lextypes = prsd_lextype);
+                CREATE TYPE opaque_thing;
                 CREATE TABLE plain (id int);
                 """).withArtifacts();
         assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L301")).extracting(Finding::line, Finding::message)
-                .containsExactly(tuple(4, "The PostgreSQL schema dump does not render range types, so schema apply "
-                        + "cannot replay this migration."), tuple(5, "The PostgreSQL schema dump does not render foreign "
-                        + "tables, so schema apply cannot replay this migration."), tuple(6, "The PostgreSQL schema dump "
-                        + "does not render rules, so schema apply cannot replay this migration."), tuple(7, "The "
-                        + "PostgreSQL schema dump does not render aggregates, so schema apply cannot replay this migration."));
+                .containsExactly(tuple(5, "The PostgreSQL schema dump does not render operator classes, so schema "
+                        + "apply cannot replay this migration."), tuple(7, "The PostgreSQL schema dump does not render "
+                        + "text search parsers, so schema apply cannot replay this migration."), tuple(9, "The "
+                        + "PostgreSQL schema dump does not render base or shell types, so schema apply cannot replay "
+                        + "this migration."));
     }
 
     @Test
