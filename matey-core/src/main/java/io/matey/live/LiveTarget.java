@@ -1,12 +1,10 @@
 package io.matey.live;
 
 import io.matey.MateyException;
-import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
-import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
@@ -37,11 +35,7 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
             throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "
                     + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }
-        LockState state;
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            new ArtifactJournal(target.dir()).recover();
-            state = LockState.of(Snapshot.ofWorktree(target.dir(), target.name()));
-        }
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
                 .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
         return new LiveTarget(target.name(), engine, endpoint, migrations, state);
