@@ -9,9 +9,11 @@ import java.util.Optional;
  * @param name    the path relative to the workspace root in POSIX form, {@code .} for the root
  * @param dir     the absolute target directory
  * @param codegen the {@code [codegen]} table, or null when absent (codegen off)
+ * @param allowNonDbmateFiles {@code allow_non_dbmate_files}: run migration files dbmate would refuse or never run,
+ *                as Matey reads them (docs/architecture.md §9); false by default
  */
 public record TargetConfig(String name, Path dir, String engine, String urlEnv, String testUrlEnv,
-        CodegenConfig codegen) {
+        CodegenConfig codegen, boolean allowNonDbmateFiles) {
 
     public static final String CONFIG_FILE = "config.toml";
 
