@@ -22,7 +22,7 @@ final class LiveBootstrap {
     }
 
     static LiveChange run(LiveTarget target, Duration lockTimeout) {
-        target.requireClean(CONTEXT).requireMigrations(CONTEXT);
+        target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         boolean created = LiveConnector.createIfMissing(target, CONTEXT);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();

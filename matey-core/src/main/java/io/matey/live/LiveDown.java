@@ -30,7 +30,7 @@ final class LiveDown {
     }
 
     static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
-        target.requireClean(CONTEXT);
+        target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);

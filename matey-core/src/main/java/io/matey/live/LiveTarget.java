@@ -8,6 +8,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
@@ -21,7 +22,8 @@ import java.util.Map;
  * one consistent snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
-record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migration> migrations, LockState state) {
+record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, List<Migration> migrations,
+        LockState state) {
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
@@ -38,16 +40,26 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
                 .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
-        return new LiveTarget(target.name(), engine, endpoint, migrations, state);
+        return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
     LiveTarget requireClean(String command) {
         if (!state.isClean()) {
-            throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
+            throw new MateyException("Worktree schema artifacts of target '" + name() + "' are not clean; refusing "
                     + command + ". Diagnostics: " + Diagnostic.describe(state.diagnostics())
                     + ". Run `matey schema apply` to bring them up to date.");
         }
+        return this;
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    /** Commands that run (or record) migrations refuse files no tool should run as they are. */
+    LiveTarget requireRunnable(String command) {
+        RunnableMigrations.require(config, state.snapshot(), command);
         return this;
     }
 

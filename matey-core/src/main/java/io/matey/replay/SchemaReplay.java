@@ -69,7 +69,7 @@ public final class SchemaReplay {
 
     private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen,
             String command) {
-        ReplayPlan plan = ReplayPlanner.plan(target, options);
+        ReplayPlan plan = ReplayPlanner.plan(target, options, command);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
