@@ -176,7 +176,7 @@ class KillRecoveryTest {
             startup = timed(() -> ok(ws, env, "schema", "status"));
         }
         boolean sigkill = random.nextBoolean();
-        long from = Math.min(startup * 3 / 4, duration / 2);
+        long from = Math.min(startup, duration * 3 / 4);
         long delay = from + (long) (random.nextDouble() * (duration - from));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
