@@ -23,8 +23,12 @@ final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Starts the launcher with SIGINT at its default disposition, as a terminal's foreground job has it: a suite run
+     * as a background job inherits SIGINT ignored, and the JVM does not handle a signal that was ignored at start.
+     */
     static Process start(Path cwd, Map<String, String> env, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
