@@ -1,9 +1,8 @@
 package io.matey;
 
-import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
-import io.matey.artifact.TargetLock;
+import io.matey.engine.Engines;
 import io.matey.workspace.TargetConfig;
 
 /** {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. */
@@ -13,10 +12,12 @@ final class SchemaStatusCheck {
     }
 
     static SchemaStatus check(TargetConfig target) {
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            new ArtifactJournal(target.dir()).recover();
-            LockState state = LockState.of(Snapshot.ofWorktree(target.dir(), target.name()));
-            return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
+        if (!Engines.isKnown(target.engine())) {
+            // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
+            throw new MateyException(target.configFile() + ": engine '" + target.engine() + "' is unknown; set "
+                    + "engine to one of " + String.join(", ", Engines.KNOWN_IDS) + ".");
         }
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
+        return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
     }
 }

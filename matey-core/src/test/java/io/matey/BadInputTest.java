@@ -7,10 +7,14 @@ import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Acceptance item 9: bad input gives a precise user error (exit 2) and changes no file. */
 class BadInputTest {
@@ -89,5 +93,70 @@ class BadInputTest {
                 .hasMessageContaining("postgres://matey:****@127.0.0.1:1/")
                 .hasMessageNotContaining("hunter2");
         assertUnchanged();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "SQL before the first marker | 002_two.sql | CREATE TABLE stray (id int);\\n-- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L009 migrations/002_two.sql:1: SQL before the first marker",
+            "no markers | 002_two.sql | CREATE TABLE two (id int);\\n | L009 migrations/002_two.sql: Migration has no '-- migrate:up' marker",
+            "byte-order mark | 002_two.sql | \uFEFF-- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L009 migrations/002_two.sql:1: File starts with a UTF-8 byte-order mark",
+            "subdirectory | sub/002_two.sql | -- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L008 migrations/sub/002_two.sql: Migration is in a subdirectory",
+            "no leading digits | add_two.sql | -- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L008 migrations/add_two.sql: File name does not start with a version number"})
+    void filesDbmateRefusesAreRefusedByEveryCommandThatRunsMigrations(String scenario, String file, String text,
+            String finding) throws Exception {
+        String live = "sqlite3:" + dir.resolve("live.sqlite3");
+        ws.matey().dbUp(ws.matey().target(TestWorkspace.TARGET), live, line -> { });
+        String config = ws.read("db/core/config.toml");
+        ws.write("db/core/migrations/" + file, text.replace("\\n", "\n"));
+        Map<String, String> withBadFile = ws.files();
+        for (ThrowingCallable command : List.<ThrowingCallable>of(ws::plan, ws::apply)) {
+            assertThatThrownBy(command).as(scenario).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("refuses the migrations of target 'db/core'; nothing ran:\n  " + finding)
+                    .hasMessageContaining("or set allow_non_dbmate_files = true in " + ws.target().resolve("config.toml"));
+        }
+        assertThat(ws.files()).isEqualTo(withBadFile);
+
+        // Artifacts written while the target allowed the file; without the setting the live commands refuse it too.
+        ws.write("db/core/config.toml", config + "allow_non_dbmate_files = true\n");
+        ws.apply();
+        ws.write("db/core/config.toml", config);
+        for (ThrowingCallable command : List.<ThrowingCallable>of(
+                () -> ws.matey().dbUp(ws.matey().target(TestWorkspace.TARGET), live, line -> { }),
+                () -> ws.matey().dbDown(ws.matey().target(TestWorkspace.TARGET), live, 1, line -> { }))) {
+            assertThatThrownBy(command).as(scenario).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("refuses the migrations of target 'db/core'; nothing ran:\n  " + finding);
+        }
+        assertThat(applied(live)).isEqualTo(1);
+        ws.write("db/core/config.toml", config + "allow_non_dbmate_files = true\n");
+        ws.matey().dbUp(ws.matey().target(TestWorkspace.TARGET), live, line -> { });
+        assertThat(applied(live)).isEqualTo(2);
+    }
+
+    private long applied(String live) {
+        return ws.matey().dbStatus(ws.matey().target(TestWorkspace.TARGET), live).migrations().stream()
+                .filter(m -> m.applied()).count();
+    }
+
+    @Test
+    void aRepeatedVersionIsNamedBeforeAnythingRuns() {
+        ws.migration("001_again.sql", ws.createTable("again"), "DROP TABLE again;");
+        assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class).hasMessageContaining(
+                "L002 migrations/001_one.sql: Duplicate migration version '001'; already used by 'migrations/001_again.sql'.")
+                .hasMessageNotContaining("allow_non_dbmate_files");
+    }
+
+    @Test
+    void anUpSectionWithoutSqlIsRefused() {
+        ws.migration("002_empty.sql", "-- to do", "");
+        assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class).hasMessageContaining(
+                "L005 migrations/002_empty.sql: Migration has no executable up SQL.");
+    }
+
+    @Test
+    void anUnknownEngineIsAnErrorNotAClean() {
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"oracle\""));
+        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+                .hasMessage(ws.target().resolve("config.toml") + ": engine 'oracle' is unknown; set engine to one of "
+                        + "sqlite, postgres, mysql, clickhouse, bigquery, bigquery-emulator.");
     }
 }

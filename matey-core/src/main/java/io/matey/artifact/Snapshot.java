@@ -56,6 +56,17 @@ public final class Snapshot {
                 readOptional(targetDir.resolve(ArtifactNames.LOCK_FILE)));
     }
 
+    /**
+     * Reads a target directory after rolling back an interrupted artifact write, under the target lock, so the
+     * snapshot is the old or the new set, never a mix (docs/architecture.md §4).
+     */
+    public static Snapshot ofRecoveredWorktree(Path targetDir, String targetName) {
+        try (TargetLock lock = TargetLock.acquire(targetDir)) {
+            new ArtifactJournal(targetDir).recover();
+            return ofWorktree(targetDir, targetName);
+        }
+    }
+
     /** {@code migrations/a/001_x.sql} → {@code checkpoints/a/001_x.sql}. */
     public static String checkpointPathFor(String migrationFile) {
         String prefix = ArtifactNames.MIGRATIONS_DIR + "/";

@@ -2,16 +2,27 @@ package io.matey.artifact;
 
 import io.matey.MateyException;
 import io.matey.engine.FileMutex;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 
 /**
  * Serialises everything that reads or writes one target's artifacts, across processes and threads. Blocking and
  * re-entrant per thread; close it on the thread that acquired it. The lock file lives in the temp directory, not
- * the repository, so it never shows up in git.
+ * the repository, so it never shows up in git (and a read-only checkout can still be read), in a directory of the
+ * user's own: a shared one would belong to whoever created it first and shut every other user out.
  */
 public final class TargetLock implements AutoCloseable {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final FileMutex mutex;
 
@@ -23,17 +34,60 @@ public final class TargetLock implements AutoCloseable {
     public static TargetLock acquire(Path targetDir) {
         Path lockFile = lockFileFor(targetDir);
         try {
+            prepare(lockFile);
             return new TargetLock(FileMutex.acquire(lockFile));
         } catch (UncheckedIOException e) {
             throw new MateyException("Cannot lock target " + targetDir + " (" + lockFile + "): " + e.getMessage(), e);
         }
     }
 
-    /** {@code <tmp>/matey-locks/<BLAKE2b-128 of the absolute target path>-tx.lock}, as Python matey names it. */
+    /**
+     * {@code <tmp>/matey-locks-<user>/<BLAKE2b-128 of the absolute target path>-tx.lock}; the file name is Python
+     * matey's.
+     */
     static Path lockFileFor(Path targetDir) {
         String key = targetDir.toAbsolutePath().normalize().toString();
-        return Path.of(System.getProperty("java.io.tmpdir"), "matey-locks",
-                Digests.blake2b(128, key.getBytes(StandardCharsets.UTF_8)) + "-tx.lock");
+        return lockDirectory().resolve(Digests.blake2b(128, key.getBytes(StandardCharsets.UTF_8)) + "-tx.lock");
+    }
+
+    static Path lockDirectory() {
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "matey-locks-" + (user.isEmpty() ? "user" : user));
+    }
+
+    /** The directory 0700 and owned by this user (else another user could hold or swap its files), the file 0600. */
+    private static void prepare(Path lockFile) {
+        Path dir = lockFile.getParent();
+        try {
+            Files.createDirectories(dir.getParent());
+            if (!POSIX) {
+                Files.createDirectories(dir);
+                return;
+            }
+            try {
+                Files.createDirectory(dir, permissions("rwx------"));
+            } catch (FileAlreadyExistsException exists) {
+                UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
+                UserPrincipal self = dir.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(System.getProperty("user.name"));
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !owner.equals(self)) {
+                    throw new MateyException("Lock directory " + dir + " is not a directory owned by "
+                            + self.getName() + " (owner: " + owner.getName() + "); remove it, or set another "
+                            + "temporary directory with -Djava.io.tmpdir=...");
+                }
+            }
+            try {
+                Files.createFile(lockFile, permissions("rw-------"));
+            } catch (FileAlreadyExistsException exists) {
+                // created by an earlier run of this user
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileAttribute<?> permissions(String text) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(text));
     }
 
     @Override

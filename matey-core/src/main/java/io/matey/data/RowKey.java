@@ -13,16 +13,6 @@ import java.util.Map;
  */
 record RowKey(List<Column> columns) {
 
-    /** True when the row names every key column with a non-null value. */
-    boolean carriedBy(Row row) {
-        for (Column column : columns) {
-            if (row.value(column) == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     Object[] values(Row row) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {

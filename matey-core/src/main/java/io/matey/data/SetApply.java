@@ -32,21 +32,27 @@ final class SetApply {
         for (DataFile file : set.files()) {
             checked.add(check(file));
         }
-        connection.setAutoCommit(false);
+        boolean enforcedBefore = dialect.enforceForeignKeys(connection, true);
         try {
-            List<AppliedFile> applied = new ArrayList<>();
-            for (CheckedFile file : checked) {
-                applied.add(write(file));
-            }
-            connection.commit();
-            return applied;
-        } catch (SQLException | RuntimeException e) {
+            connection.setAutoCommit(false);
             try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                List<AppliedFile> applied = new ArrayList<>();
+                for (CheckedFile file : checked) {
+                    applied.add(write(file));
+                }
+                connection.commit();
+                return applied;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+            dialect.enforceForeignKeys(connection, enforcedBefore);
         }
     }
 
@@ -58,8 +64,10 @@ final class SetApply {
     }
 
     /**
-     * Upsert matches rows by {@code on}; replace by {@code on}, else by the primary key when every row carries it.
-     * Replace without a key deletes every row and inserts the file.
+     * Upsert matches rows by {@code on}; replace by {@code on}, else by the primary key, which every row must then
+     * carry: a row without it would be deleted and inserted again under a new id, and the rows referring to it
+     * would point at nothing. Replace of a table without a primary key or {@code on} deletes every row and
+     * inserts the file.
      */
     private static RowKey key(DataFile file, LiveTable table, List<Row> rows, Path path) {
         if (file.mode() == DataMode.INSERT) {
@@ -70,9 +78,6 @@ final class SetApply {
             return null;
         }
         RowKey key = new RowKey(names.stream().map(table.columns()::get).toList());
-        if (file.on().isEmpty() && !rows.stream().allMatch(key::carriedBy)) {
-            return null;
-        }
         key.check(rows, path);
         return key;
     }

@@ -21,6 +21,14 @@ public final class Engines {
         return List.copyOf(engines);
     }
 
+    /** Every engine a target may name (Python matey's), including those whose runtime this build lacks. */
+    public static final List<String> KNOWN_IDS =
+            List.of("sqlite", "postgres", "mysql", "clickhouse", "bigquery", "bigquery-emulator");
+
+    public static boolean isKnown(String id) {
+        return KNOWN_IDS.contains(normalizeId(id));
+    }
+
     public static List<Engine> all() {
         return ALL;
     }

@@ -20,6 +20,7 @@ public final class MateyUrl {
 
     private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?<=://)([^:/@\\s]*):([^@\\s]*)@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
+    private static final int MAX_PORT = 65535;
 
     private final String raw;
     private final String scheme;
@@ -56,7 +57,12 @@ public final class MateyUrl {
         try {
             URI uri = new URI(value);
             if (uri.getHost() == null) {
-                throw new MateyException("Invalid database URL '" + mask(value) + "': a host is required.");
+                throw new MateyException("Invalid database URL '" + mask(value) + "': "
+                        + authorityProblem(uri.getRawAuthority()) + ".");
+            }
+            if (uri.getPort() > MAX_PORT) {
+                throw new MateyException("Invalid database URL '" + mask(value) + "': port " + uri.getPort()
+                        + " is out of range; expected a number from 1 to " + MAX_PORT + ".");
             }
             String user = null;
             String password = null;
@@ -71,6 +77,26 @@ public final class MateyUrl {
         } catch (URISyntaxException e) {
             throw new MateyException("Invalid database URL '" + mask(value) + "': " + mask(e.getReason()) + ".");
         }
+    }
+
+    /** Why {@link URI} found no host in the authority (it then keeps it whole): say which part is wrong. */
+    private static String authorityProblem(String rawAuthority) {
+        if (rawAuthority == null || rawAuthority.isEmpty()) {
+            return "a host is required";
+        }
+        String hostPort = rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
+        int colon = hostPort.lastIndexOf(':');
+        if (colon >= 0 && !hostPort.endsWith("]")) {
+            String port = hostPort.substring(colon + 1);
+            if (!port.matches("[0-9]+")) {
+                return "port '" + port + "' is not a number; expected host:port with a port from 1 to " + MAX_PORT;
+            }
+            hostPort = hostPort.substring(0, colon);
+        }
+        if (hostPort.isEmpty()) {
+            return "a host is required";
+        }
+        return "host '" + hostPort + "' is not a valid host name (letters, digits, '-' and '.'; no '_')";
     }
 
     private static MateyUrl parseFile(String value, String scheme, String rest) {

@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.engine.Engines;
 import io.matey.migration.SqlDialect;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class EngineDialect {
             "bigquery-emulator", SqlDialect.BIGQUERY);
 
     /** Known engine names for messages, in a stable order. */
-    static final String NAMES = "sqlite, postgres, mysql, clickhouse, bigquery, bigquery-emulator";
+    static final String NAMES = String.join(", ", Engines.KNOWN_IDS);
 
     private EngineDialect() {
     }

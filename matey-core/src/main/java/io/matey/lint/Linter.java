@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code matey lint} for one target: static checks of its migrations (dbmate structure and compatibility,
- * reversibility, safety of the changes) and of its artifacts. Reads files only; takes no lock, touches no database.
+ * reversibility, safety of the changes) and of its artifacts. Reads files only (after rolling back an interrupted
+ * artifact write, like every command that reads artifacts); touches no database.
  */
 public final class Linter {
 
@@ -58,7 +59,7 @@ public final class Linter {
     public static List<Finding> lint(TargetConfig target, Options options) {
         Snapshot snapshot;
         try {
-            snapshot = Snapshot.ofWorktree(target.dir(), target.name());
+            snapshot = Snapshot.ofRecoveredWorktree(target.dir(), target.name());
         } catch (MateyException e) {
             // Without a snapshot (a symlink, an unreadable file) nothing else can be checked.
             Findings findings = new Findings(target.name(), Map.of());

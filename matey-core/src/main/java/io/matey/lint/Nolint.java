@@ -61,7 +61,7 @@ final class Nolint {
         if (fileCodes.contains(code)) {
             return true;
         }
-        if (line == null) {
+        if (line == null || codesByLine.isEmpty()) {
             return false;
         }
         if (codesByLine.getOrDefault(line, Set.of()).contains(code)) {

@@ -28,7 +28,7 @@ final class LiveAdopt {
     }
 
     static LiveAdoption run(LiveTarget target, boolean apply, Duration lockTimeout) {
-        target.requireClean(CONTEXT).requireMigrations(CONTEXT);
+        target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT)) {
             if (!apply) {

@@ -21,7 +21,7 @@ final class LiveBootstrap {
     }
 
     static LiveChange run(LiveTarget target, Duration lockTimeout) {
-        target.requireClean(CONTEXT).requireMigrations(CONTEXT);
+        target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         try (Connection connection = opened.connection();

@@ -32,7 +32,7 @@ final class LiveDown {
     }
 
     static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
-        target.requireClean(CONTEXT);
+        target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {

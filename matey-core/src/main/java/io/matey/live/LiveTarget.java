@@ -1,16 +1,15 @@
 package io.matey.live;
 
 import io.matey.MateyException;
-import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
-import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
@@ -28,7 +27,8 @@ import java.util.stream.Collectors;
  * one consistent snapshot. The target lock is held only while reading the artifacts (after recovering an interrupted write);
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
-record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migration> migrations, LockState state) {
+record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, List<Migration> migrations,
+        LockState state) {
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
@@ -42,14 +42,10 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
             throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "
                     + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }
-        LockState state;
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            new ArtifactJournal(target.dir()).recover();
-            state = LockState.of(Snapshot.ofWorktree(target.dir(), target.name()));
-        }
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
                 .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
-        return new LiveTarget(target.name(), engine, endpoint, migrations, state);
+        return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 
     /**
@@ -70,14 +66,24 @@ record LiveTarget(String name, Engine engine, LiveEndpoint endpoint, List<Migrat
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
     LiveTarget requireClean(String command) {
         if (state.foreignReason().isPresent()) {
-            throw new MateyException("Target '" + name + "', refusing " + command + " before touching the database: "
+            throw new MateyException("Target '" + name() + "', refusing " + command + " before touching the database: "
                     + state.foreignReason().get());
         }
         if (!state.isClean()) {
-            throw new MateyException("Worktree schema artifacts of target '" + name + "' are not clean; refusing "
+            throw new MateyException("Worktree schema artifacts of target '" + name() + "' are not clean; refusing "
                     + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"
                     + Diagnostic.describe(state.diagnostics()));
         }
+        return this;
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    /** Commands that run (or record) migrations refuse files no tool should run as they are. */
+    LiveTarget requireRunnable(String command) {
+        RunnableMigrations.require(config, state.snapshot(), command);
         return this;
     }
 

@@ -37,7 +37,7 @@ final class LiveUp {
     static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
             Supplier<ResumePoint.Scratch> resume, Duration lockTimeout) {
         String context = "db " + command;
-        target.requireClean(context).requireMigrations(context);
+        target.requireClean(context).requireRunnable(context).requireMigrations(context);
         LiveConnector.Opened opened = LiveConnector.open(target, context, create);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();

@@ -6,6 +6,7 @@ import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.Snapshot;
+import io.matey.lint.RunnableMigrations;
 import io.matey.artifact.WorktreeStep;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
@@ -30,11 +31,13 @@ public final class ReplayPlanner {
     private ReplayPlanner() {
     }
 
-    public static ReplayPlan plan(TargetConfig target, ReplayOptions options) {
+    /** Refuses, before anything runs, migrations {@code command} must not run ({@link RunnableMigrations}). */
+    public static ReplayPlan plan(TargetConfig target, ReplayOptions options, String command) {
         if (options.clean() && options.baseRef() != null) {
             throw new MateyException("Cannot combine --clean with --base.");
         }
         Snapshot head = Snapshot.ofWorktree(target.dir(), target.name());
+        RunnableMigrations.require(target, head, command);
         LockState headState = LockState.of(head);
         if (!headState.fatalDiagnostics().isEmpty()) {
             throw new MateyException("head worktree lock state is invalid. Fix schema.lock.toml or delete it and re-run "

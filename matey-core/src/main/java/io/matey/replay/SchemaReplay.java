@@ -93,7 +93,7 @@ public final class SchemaReplay {
     /** @param staging where apply stages the checkpoints that changed; null for a plan */
     private Outcome replay(TargetConfig target, ReplayOptions options, Optional<ModelGenerator> codegen,
             String command, ArtifactJournal.Staging staging) {
-        ReplayPlan plan = ReplayPlanner.plan(target, options);
+        ReplayPlan plan = ReplayPlanner.plan(target, options, command);
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;

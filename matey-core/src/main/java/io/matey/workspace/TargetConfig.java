@@ -10,9 +10,11 @@ import java.util.Optional;
  * @param dir     the absolute target directory
  * @param codegen the {@code [codegen]} table, or null when absent (codegen off)
  * @param inexactDowns the {@code [inexact_downs]} table: accepted inexact down sections
+ * @param allowNonDbmateFiles {@code allow_non_dbmate_files}: run migration files dbmate would refuse or never run,
+ *                as Matey reads them (docs/architecture.md §9); false by default
  */
 public record TargetConfig(String name, Path dir, String engine, String urlEnv, String testUrlEnv,
-        CodegenConfig codegen, InexactDowns inexactDowns) {
+        CodegenConfig codegen, InexactDowns inexactDowns, boolean allowNonDbmateFiles) {
 
     public static final String CONFIG_FILE = "config.toml";
 

@@ -17,7 +17,7 @@ public final class TargetConfigReader {
 
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
     private static final Set<String> KEYS = Set.of("engine", "url_env", "test_url_env", "codegen",
-            InexactDowns.TABLE);
+            InexactDowns.TABLE, "allow_non_dbmate_files");
     private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options", "package", "output");
 
     private TargetConfigReader() {
@@ -35,7 +35,17 @@ public final class TargetConfigReader {
         String urlEnv = requireEnvName(toml, "url_env", file);
         String testUrlEnv = requireEnvName(toml, "test_url_env", file);
         return new TargetConfig(name, dir, engine, urlEnv, testUrlEnv, codegen(toml, file),
-                InexactDowns.read(toml, file, dir));
+                InexactDowns.read(toml, file, dir),
+                optionalBoolean(toml, "allow_non_dbmate_files", file));
+    }
+
+    private static boolean optionalBoolean(TomlTable toml, String key, Path file) {
+        Object value = toml.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new MateyException(file + ":" + toml.inputPositionOf(key).line() + ": " + key
+                    + " must be true or false.");
+        }
+        return Boolean.TRUE.equals(value);
     }
 
     private static String requireString(TomlTable toml, String key, Path file) {

@@ -1,11 +1,17 @@
 package io.matey.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.MateyException;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TargetLockTest {
+
+    private static final Path RUNUSER = Path.of("/usr/sbin/runuser");
 
     @TempDir
     Path target;
@@ -24,11 +34,86 @@ class TargetLockTest {
     @Test
     void lockFileIsNamedByTheBlake2b128OfTheNormalizedAbsolutePath() {
         // python3: hashlib.blake2b(b"/tmp/x", digest_size=16).hexdigest()
-        Path expected = Path.of(System.getProperty("java.io.tmpdir"), "matey-locks",
+        Path expected = Path.of(System.getProperty("java.io.tmpdir"), "matey-locks-" + System.getProperty("user.name"),
                 "1834b6d5433c51fc7a458e4a9f72d241-tx.lock");
 
         assertThat(TargetLock.lockFileFor(Path.of("/tmp/x"))).isEqualTo(expected);
         assertThat(TargetLock.lockFileFor(Path.of("/tmp/y/../x/."))).isEqualTo(expected);
+    }
+
+    @Test
+    void theLockDirectoryIsTheUsersOwnAndNobodyElseCanReadOrWriteIt() throws Exception {
+        try (TargetLock lock = TargetLock.acquire(target)) {
+            Path file = TargetLock.lockFileFor(target);
+            assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getOwner(file.getParent()).getName()).isEqualTo(System.getProperty("user.name"));
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void aSecondUserLocksTheSameTargetInTheirOwnDirectory(@TempDir Path scratch) throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(RUNUSER),
+                "needs root and runuser to act as a second user");
+        try (TargetLock lock = TargetLock.acquire(target)) {
+            // Another user cannot read the test's class path (under root's home): give it a copy.
+            Path classes = Files.createDirectories(scratch.resolve("classes"));
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                if (Files.isDirectory(Path.of(entry))) {
+                    copyTree(Path.of(entry), classes);
+                }
+            }
+            openToEveryone(scratch);
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process other = new ProcessBuilder(RUNUSER.toString(), "-u", "nobody", "--", java.toString(),
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", classes.toString(),
+                    TargetLockHolder.class.getName(), target.toString(), "0")
+                    .redirectErrorStream(true).start();
+            String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            // Different users' locks do not exclude each other, so nobody gets it while this process holds its own.
+            assertThat(output).isEqualTo("locked\nreleased\n");
+            Path nobodys = Path.of(System.getProperty("java.io.tmpdir"), "matey-locks-nobody");
+            assertThat(Files.getOwner(nobodys).getName()).isEqualTo("nobody");
+            assertThat(Files.getPosixFilePermissions(nobodys)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aLockDirectoryOwnedBySomeoneElseIsRefused(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give a file away");
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            Path planted = Files.createDirectory(tmp.resolve("matey-locks-root"));
+            Files.setOwner(planted, planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            assertThatThrownBy(() -> TargetLock.acquire(target)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("is not a directory owned by root (owner: nobody)");
+        } finally {
+            System.setProperty("java.io.tmpdir", saved);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (!Files.exists(copy)) {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+
+    private static void openToEveryone(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                        Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
     }
 
     @Test

@@ -116,6 +116,8 @@ class DataSafetyTest {
                                 + "[-9223372036854775808, 9223372036854775807]."),
                 new Refusal("missing key column", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"role_id\": 3}"),
                         "Data file " + data.resolve("perms.jsonl") + ":2 lacks key column 'name'."),
+                new Refusal("replace row without its primary key", x -> x.file("roles", "{\"id\": 1, \"name\": \"a\"}", "{\"name\": \"editor\"}"),
+                        "Data file " + data.resolve("roles.jsonl") + ":2 lacks key column 'id'."),
                 new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
                         "Data file " + data.resolve("perms.jsonl") + ":2 repeats the key [3, \"read\"] of line 1."),
                 new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
@@ -151,6 +153,29 @@ class DataSafetyTest {
             }
             goodFiles(h);
             assertThatThrownBy(() -> h.apply("nope")).hasMessage("Unknown data set 'nope'. Available sets: core.");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    void aSetThatLeavesADanglingReferenceFailsAsAWhole(String engine) throws Exception {
+        // SQLite enforces foreign keys only when asked; data apply asks.
+        try (DataHarness h = DataHarness.atHead(dir, engine, """
+                CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);
+                CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, role_id BIGINT NOT NULL REFERENCES roles (id));""")) {
+            h.db.execute("INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'guest');");
+            h.db.execute("INSERT INTO users (id, role_id) VALUES (10, 2);");
+            h.manifest("""
+                    [core]
+                    files = [{ name = "roles", table = "roles", mode = "replace", order_by = "id" }]
+                    """);
+            h.file("roles", "{\"id\": 1, \"name\": \"administrator\"}");
+            List<List<String>> before = h.rows("SELECT id, name FROM roles ORDER BY id");
+
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("data apply failed writing table 'roles' from data file 'roles': ")
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.");
+            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).isEqualTo(before);
         }
     }
 

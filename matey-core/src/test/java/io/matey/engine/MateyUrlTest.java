@@ -47,4 +47,17 @@ class MateyUrlTest {
         assertThatThrownBy(() -> MateyUrl.parse("postgres://u:hunter2@/db"))
                 .hasMessageNotContaining("hunter2").hasMessageContaining("host is required");
     }
+
+    @Test
+    void aBadPortOrHostIsNamedAsSuch() {
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://u:hunter2@localhost:notaport/db")).hasMessage(
+                "Invalid database URL 'postgres://u:****@localhost:notaport/db': port 'notaport' is not a number; "
+                        + "expected host:port with a port from 1 to 65535.");
+        assertThatThrownBy(() -> MateyUrl.parse("mysql://u:hunter2@localhost:99999/db")).hasMessage(
+                "Invalid database URL 'mysql://u:****@localhost:99999/db': port 99999 is out of range; expected a "
+                        + "number from 1 to 65535.");
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://u:hunter2@db_1:5432/db")).hasMessage(
+                "Invalid database URL 'postgres://u:****@db_1:5432/db': host 'db_1' is not a valid host name "
+                        + "(letters, digits, '-' and '.'; no '_').");
+    }
 }

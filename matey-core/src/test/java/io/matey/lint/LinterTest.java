@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.matey.MateyException;
+import io.matey.artifact.InterruptedWrite;
 import io.matey.lint.Finding.Level;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +34,23 @@ class LinterTest {
             assertThat(f.line()).isNull();
             assertThat(f.message()).startsWith("Refusing to read symlinked file: ").endsWith("_link.sql");
         });
+    }
+
+    @Test
+    void anInterruptedArtifactWriteIsRolledBackBeforeTheRulesRead() throws Exception {
+        LintFixture fixture = LintFixture.load("clean", workspace).withArtifacts();
+        Path dir = fixture.dir();
+        byte[] oldLock = Files.readAllBytes(dir.resolve("schema.lock.toml"));
+        // Killed after the new lock was in place but before the checkpoints it names: a mixed set.
+        InterruptedWrite.stopAfter("write schema.lock.toml", dir,
+                Map.of("schema.lock.toml", "lock_version = 0\n".getBytes(StandardCharsets.UTF_8),
+                        "schema.sql", "-- another head\n".getBytes(StandardCharsets.UTF_8)),
+                Set.of("checkpoints/20260102000000_add_name.sql"));
+        assertThat(dir.resolve("schema.lock.toml")).content().isEqualTo("lock_version = 0\n");
+
+        assertThat(fixture.lint()).isEmpty();
+        assertThat(dir.resolve("schema.lock.toml")).hasBinaryContent(oldLock);
+        assertThat(dir.resolve(".matey")).doesNotExist();
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.MateyUrl;
+import io.matey.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,5 +44,35 @@ class SecretsIT {
         }
         Launcher.Result equalsForm = Launcher.run(dir, Map.of(), "db", "status", "--url=" + URL);
         assertThat(equalsForm.stderr()).as("--url=VALUE is the URL, masked").contains("app:****@127.0.0.1:1/app");
+    }
+
+    /**
+     * The test server trusts local connections, so URLs carrying a password connect and every success path (progress
+     * lines, reports, JSON) shows them: masked.
+     */
+    @Test
+    void successfulRunsTextAndJsonNeverShowThePassword() throws Exception {
+        String server = withPassword(TestDatabase.serverBase("postgres"));
+        try (TestDatabase live = TestDatabase.unborn("postgres")) {
+            Map<String, String> env = Map.of("TEST_DATABASE_URL", server, "DATABASE_URL", withPassword(live.url()));
+            assertThat(Launcher.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+            Files.writeString(dir.resolve("migrations/001_t.sql"),
+                    "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE t;\n");
+            StringBuilder all = new StringBuilder();
+            for (List<String> line : List.of(List.of("schema", "apply"), List.of("schema", "plan", "--format", "json"),
+                    List.of("db", "up"), List.of("db", "status"), List.of("db", "status", "--format", "json"),
+                    List.of("db", "drift", "--format", "json"), List.of("db", "plan", "--format", "json"),
+                    List.of("db", "up", "--url", withPassword(live.url())))) {
+                Launcher.Result result = Launcher.run(dir, env, line.toArray(String[]::new));
+                assertThat(result.exitCode()).as("%s\n%s", line, result.all()).isZero();
+                assertThat(result.all()).as("%s", line).doesNotContain(PASSWORD);
+                all.append(result.all());
+            }
+            assertThat(all).as("URLs are shown, masked").contains(":****@");
+        }
+    }
+
+    private static String withPassword(MateyUrl url) {
+        return url.raw().replaceFirst("://([^:@/]+)@", "://$1:" + PASSWORD + "@");
     }
 }

@@ -1,0 +1,55 @@
+package io.matey.lint;
+
+import io.matey.MateyException;
+import io.matey.artifact.Snapshot;
+import io.matey.workspace.TargetConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What every command that runs migrations refuses before running any (docs/architecture.md §9), with lint's codes:
+ * a repeated version (L002) or an up section without SQL (L005) always; files dbmate refuses or never runs (L008,
+ * L009) unless the target's {@code config.toml} sets {@code allow_non_dbmate_files = true}, since Matey would
+ * otherwise run them differently from dbmate, or record a version dbmate never would.
+ */
+public final class RunnableMigrations {
+
+    private static final Set<String> ALWAYS = Set.of("L002", "L005");
+    private static final Set<String> DBMATE_ONLY = Set.of("L008", "L009");
+
+    private RunnableMigrations() {
+    }
+
+    public static void require(TargetConfig target, Snapshot snapshot, String command) {
+        LintContext context = LintContext.of(target, snapshot, Optional.empty());
+        // A broken marker structure has its own exact message (file and line).
+        context.readableMigrations().forEach(file -> file.script().requireValid());
+        Findings findings = new Findings(target.name(), Map.of());
+        new VersionRule().check(context, findings);
+        new DbmateFileNameRule().check(context, findings);
+        new DbmateMarkerRule().check(context, findings);
+        if (context.dialect().isPresent()) {
+            // Not the whole SectionRule: its other checks parse statements, and the lean starter has no parser.
+            context.readableMigrations().forEach(file -> SectionRule.checkUpExecutable(context, file, findings));
+        }
+        List<Finding> refused = findings.sorted().stream()
+                .filter(f -> ALWAYS.contains(f.code())
+                        || (!target.allowNonDbmateFiles() && DBMATE_ONLY.contains(f.code())))
+                .toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        String list = refused.stream()
+                .map(f -> f.code() + " " + f.path() + (f.line() == null ? "" : ":" + f.line()) + ": " + f.message())
+                .collect(Collectors.joining("\n  "));
+        boolean dbmate = refused.stream().anyMatch(f -> DBMATE_ONLY.contains(f.code()));
+        throw new MateyException(command + " refuses the migrations of target '" + target.name()
+                + "'; nothing ran:\n  " + list + "\nFix the files (`matey lint` lists them with hints)"
+                + (dbmate ? ", or set allow_non_dbmate_files = true in " + target.configFile()
+                        + " to run files dbmate refuses as Matey reads them" : "")
+                + ".");
+    }
+}
