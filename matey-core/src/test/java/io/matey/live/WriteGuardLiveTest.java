@@ -114,8 +114,8 @@ class WriteGuardLiveTest {
         List<LockFactory.StepSource> steps = new ArrayList<>();
         snapshot.migrations().forEach((file, bytes) -> {
             String checkpoint = Snapshot.checkpointPathFor(file);
-            steps.add(LockFactory.StepSource.ofText(Snapshot.versionOf(file), file, bytes, checkpoint,
-                    snapshot.checkpoints().get(checkpoint).digest().orElseThrow()));
+            steps.add(new LockFactory.StepSource(Snapshot.versionOf(file), file, bytes, checkpoint,
+                    snapshot.checkpoints().get(checkpoint).digest().orElseThrow(), null));
         });
         String schema = new String(snapshot.schema().orElseThrow(), StandardCharsets.UTF_8);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml",
