@@ -113,6 +113,14 @@ class SqlAlchemyOptionsTest {
     }
 
     @Test
+    void theClassOptionsTogetherGiveDataclassesThatLoad() throws Exception {
+        String models = new DeclarativeGenerator(Set.of("noidsuffix", "nofknames", "nobidi", "use_inflect"), true).render(model);
+        assertThat(models).contains("class Person(Base):", "MappedAsDataclass")
+                .doesNotContain("back_populates", "sender:");
+        loads(models);
+    }
+
+    @Test
     void optionsThatTurnOffWhatMateyNeverGeneratesLeaveTheOutputAsItIs() {
         String plain = declarative(Set.of());
         assertThat(declarative(Set.of("nojoined", "nonativeenums", "nosyntheticenums"))).isEqualTo(plain);
