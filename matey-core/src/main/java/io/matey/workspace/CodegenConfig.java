@@ -20,13 +20,32 @@ public record CodegenConfig(boolean enabled, String generator, String options, S
     public static final String JAVA_RECORDS = "java-records";
     public static final String DEFAULT_JAVA_OUTPUT = "models/java";
 
+    /**
+     * sqlacodegen 4's options for {@code Table} output. Matey never turns a native enum into a Python enum class
+     * nor a {@code CHECK (c IN ...)} into an enum, so {@code nonativeenums} and {@code nosyntheticenums} describe
+     * its output as it is.
+     */
+    private static final List<String> TABLE_OPTIONS = List.of("noindexes", "noconstraints", "nocomments",
+            "nonativeenums", "nosyntheticenums");
+
+    /** The class generators add these; Matey never maps joined-table inheritance, so {@code nojoined} is its output as it is. */
+    private static final List<String> CLASS_OPTIONS = List.of("noindexes", "noconstraints", "nocomments",
+            "nonativeenums", "nosyntheticenums", "noidsuffix", "nofknames", "use_inflect", "nojoined", "nobidi");
+
     /** The generators and the options each understands. */
     public static final Map<String, List<String>> GENERATORS = Map.of(
-            "tables", List.of("noindexes", "noconstraints", "nocomments"),
-            "declarative", List.of("noindexes", "noconstraints", "nocomments"),
-            "dataclasses", List.of("noindexes", "noconstraints", "nocomments"),
-            "sqlmodels", List.of("noindexes", "noconstraints", "nocomments"),
+            "tables", TABLE_OPTIONS,
+            "declarative", CLASS_OPTIONS,
+            "dataclasses", CLASS_OPTIONS,
+            "sqlmodels", CLASS_OPTIONS,
             JAVA_RECORDS, List.of("nocomments"));
+
+    /** sqlacodegen options Matey's own generators cannot reproduce, with the reason given when one is set. */
+    public static final Map<String, String> NOT_REPRODUCED = Map.of(
+            "include_dialect_options", "Matey's schema model does not keep a table's dialect keywords (such as"
+                    + " mysql_engine or sqlite_autoincrement)",
+            "keep_dialect_types", "Matey writes SQLAlchemy's generic types (a type without one becomes NativeType)"
+                    + " and has no dialect type classes to keep");
 
     /** The options, split on commas, trimmed, without empty entries. */
     public Set<String> optionSet() {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /** Reads and validates a target's {@code config.toml} (keys and messages of Python matey). */
@@ -82,19 +83,26 @@ public final class TargetConfigReader {
                 optionalString(table, "generator", file, CodegenConfig.DEFAULT_GENERATOR),
                 optionalString(table, "options", file, null), optionalString(table, "package", file, null),
                 optionalString(table, "output", file, null));
-        return validGenerator(config, file);
+        TomlPosition options = table.inputPositionOf("options");
+        return validGenerator(config, file, options == null ? toml.inputPositionOf("codegen").line() : options.line());
     }
 
     /** Checks generator, options and the java-records keys, and fills in the default output directory. */
-    private static CodegenConfig validGenerator(CodegenConfig config, Path file) {
+    private static CodegenConfig validGenerator(CodegenConfig config, Path file, int line) {
         List<String> supported = CodegenConfig.GENERATORS.get(config.generator());
         if (supported == null) {
             throw new MateyException(file + ": codegen.generator: unknown generator '" + config.generator()
                     + "'; expected one of " + String.join(", ", new TreeSet<>(CodegenConfig.GENERATORS.keySet())) + ".");
         }
         for (String option : config.optionSet()) {
+            String where = file + ":" + line + ": codegen.options: ";
+            String reason = CodegenConfig.NOT_REPRODUCED.get(option);
+            if (reason != null && !config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
+                throw new MateyException(where + "sqlacodegen's option '" + option + "' is not supported: " + reason
+                        + ". Remove it from options.");
+            }
             if (!supported.contains(option)) {
-                throw new MateyException(file + ": codegen.options: unsupported option '" + option + "' for generator '"
+                throw new MateyException(where + "unsupported option '" + option + "' for generator '"
                         + config.generator() + "'; supported: " + String.join(", ", supported) + ".");
             }
         }

@@ -44,9 +44,30 @@ class CodegenConfigTest {
     @Test
     void unsupportedOptionsAreRejected() {
         assertThatThrownBy(() -> read("options = \"nojoined\"\n")).isInstanceOf(MateyException.class)
-                .hasMessageContaining("config.toml: codegen.options: unsupported option 'nojoined' for generator 'tables'");
+                .hasMessageContaining("config.toml:6: codegen.options: unsupported option 'nojoined' for generator 'tables'");
         assertThatThrownBy(() -> read("generator = \"java-records\"\npackage = \"a\"\noptions = \"noindexes\"\n"))
                 .hasMessageContaining("unsupported option 'noindexes' for generator 'java-records'");
+    }
+
+    @Test
+    void everySqlacodegenOptionTheNativeGeneratorsReproduceIsAccepted() throws Exception {
+        assertThat(read("generator = \"declarative\"\noptions = \"noindexes,noconstraints,nocomments,nonativeenums,"
+                + "nosyntheticenums,noidsuffix,nofknames,use_inflect,nojoined,nobidi\"\n").optionSet()).hasSize(10);
+        assertThat(read("generator = \"sqlmodels\"\noptions = \"use_inflect,nobidi\"\n").optionSet()).hasSize(2);
+        assertThat(read("options = \"nonativeenums,nosyntheticenums\"\n").optionSet()).hasSize(2);
+        assertThatThrownBy(() -> read("options = \"nobidi\"\n"))
+                .hasMessageContaining("unsupported option 'nobidi' for generator 'tables'");
+    }
+
+    @Test
+    void sqlacodegenOptionsMateyCannotReproduceAreRejectedWithTheirLine() {
+        assertThatThrownBy(() -> read("enabled = true\noptions = \"noindexes,keep_dialect_types\"\n"))
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("config.toml:7: codegen.options: sqlacodegen's option 'keep_dialect_types' is not supported")
+                .hasMessageContaining("Remove it from options.");
+        assertThatThrownBy(() -> read("generator = \"declarative\"\noptions = \"include_dialect_options\"\n"))
+                .hasMessageContaining("config.toml:7: codegen.options: sqlacodegen's option 'include_dialect_options'")
+                .hasMessageContaining("dialect keywords");
     }
 
     @Test

@@ -36,8 +36,8 @@ public final class DeclarativeGenerator {
         PyModule.importTypes(elements, model.tables());
         UniqueNames moduleNames = new UniqueNames(PyModule.reservedNames(imports));
 
-        Mapping mapping = Mapping.of(model, moduleNames);
-        Relationships relationships = options.constraints() ? Relationships.of(model, mapping) : Relationships.none();
+        Mapping mapping = Mapping.of(model, moduleNames, options.inflect());
+        Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();
         String bases = (dataclasses ? imports.use("sqlalchemy.orm", "MappedAsDataclass") + ", " : "")
@@ -135,7 +135,8 @@ public final class DeclarativeGenerator {
         /** Names SQLAlchemy's declarative base claims for itself. */
         private static final Set<String> CLASS_RESERVED = Set.of("metadata", "registry");
 
-        static Mapping of(SchemaModel model, UniqueNames moduleNames) {
+        /** @param inflect class names from the singular of the table name ({@code use_inflect}) */
+        static Mapping of(SchemaModel model, UniqueNames moduleNames, boolean inflect) {
             Map<Table, MappedClass> classes = new LinkedHashMap<>();
             Map<Table, String> tables = new LinkedHashMap<>();
             for (Table table : model.tables()) {
@@ -149,7 +150,8 @@ public final class DeclarativeGenerator {
                 for (Column column : table.columns()) {
                     byColumn.put(column.name(), attributes.claim(Py.identifier(column.name())));
                 }
-                classes.put(table, new MappedClass(table, moduleNames.claim(Py.className(qualified)), byColumn, attributes));
+                String className = Py.className(inflect ? Singular.of(qualified) : qualified);
+                classes.put(table, new MappedClass(table, moduleNames.claim(className), byColumn, attributes));
             }
             return new Mapping(classes, tables);
         }

@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
  * Relationships from foreign keys between mapped classes: many-to-one on the referencing class and one-to-many
  * (one-to-one when the key columns are unique) back on the referenced one; many-to-many through association
  * tables. Names follow sqlacodegen's rules: the key column without {@code _id}, else the referenced table;
- * the referencing table on the way back, with {@code _reverse} for a table that refers to itself.
+ * the referencing table on the way back, with {@code _reverse} for a table that refers to itself, and with the
+ * forward name appended when several keys lead to the same table. Options: {@code noidsuffix} names the forward
+ * side after the referenced table, {@code nofknames} leaves that append out (a repeat then gets {@code _}), and
+ * {@code nobidi} keeps only the many-to-one side (and the first side of a many-to-many), without
+ * {@code back_populates}.
  */
 final class Relationships {
 
@@ -33,12 +37,14 @@ final class Relationships {
     }
 
     private final Map<MappedClass, List<Relationship>> byClass = new LinkedHashMap<>();
+    private final Options options;
 
-    private Relationships() {
+    private Relationships(Options options) {
+        this.options = options;
     }
 
     static Relationships none() {
-        return new Relationships();
+        return new Relationships(null);
     }
 
     List<Relationship> of(MappedClass mapped) {
@@ -63,8 +69,8 @@ final class Relationships {
         return targets.size() == 2 && covered.size() == table.columns().size();
     }
 
-    static Relationships of(SchemaModel model, Mapping mapping) {
-        Relationships result = new Relationships();
+    static Relationships of(SchemaModel model, Mapping mapping, Options options) {
+        Relationships result = new Relationships(options);
         for (MappedClass child : mapping.classes().values()) {
             List<ForeignKey> keys = child.table().foreignKeys().stream()
                     .sorted(Comparator.comparing((ForeignKey fk) -> String.join(",", fk.columns()))).toList();
@@ -88,26 +94,30 @@ final class Relationships {
     private void addPair(MappedClass child, MappedClass parent, ForeignKey fk, boolean ambiguous) {
         boolean self = child == parent;
         String forward = child.names().claim(forwardName(fk));
+        List<String> forwardArgs = new ArrayList<>(List.of(Py.str(parent.name())));
+        boolean optional = fk.columns().stream().anyMatch(c -> child.table().column(c).nullable());
+        if (ambiguous || self) {
+            forwardArgs.add("foreign_keys=" + Py.str(attributes(child, fk.columns())));
+        }
+        if (self) {
+            forwardArgs.add("remote_side=" + Py.str(attributes(parent, fk.refColumns())));
+        }
+        if (!options.bidi()) {
+            add(child, new Relationship(forward, optional ? Kind.OPTIONAL_ONE : Kind.ONE, parent.name(), forwardArgs));
+            return;
+        }
         String backBase = self ? forward + "_reverse" : Py.identifier(child.table().name()).toLowerCase(Locale.ROOT);
-        if (ambiguous && !self) {
+        if (ambiguous && !self && options.fkNames()) {
             backBase = backBase + "_" + forward;
         }
         String back = parent.names().claim(backBase);
-        boolean optional = fk.columns().stream().anyMatch(c -> child.table().column(c).nullable());
         boolean oneToOne = child.table().isUnique(fk.columns());
-
-        List<String> forwardArgs = new ArrayList<>(List.of(Py.str(parent.name())));
         List<String> backArgs = new ArrayList<>(List.of(Py.str(child.name())));
         if (oneToOne) {
             backArgs.add("uselist=False");
         }
         if (ambiguous || self) {
-            String keys = Py.str(attributes(child, fk.columns()));
-            forwardArgs.add("foreign_keys=" + keys);
-            backArgs.add("foreign_keys=" + keys);
-        }
-        if (self) {
-            forwardArgs.add("remote_side=" + Py.str(attributes(parent, fk.refColumns())));
+            backArgs.add("foreign_keys=" + Py.str(attributes(child, fk.columns())));
         }
         forwardArgs.add("back_populates=" + Py.str(back));
         backArgs.add("back_populates=" + Py.str(forward));
@@ -125,6 +135,11 @@ final class Relationships {
         }
         String secondary = Py.str((association.schema() == null ? "" : association.schema() + ".") + association.name());
         String onFirst = first.names().claim(Py.identifier(second.table().name()).toLowerCase(Locale.ROOT));
+        if (!options.bidi()) {
+            add(first, new Relationship(onFirst, Kind.MANY, second.name(), List.of(Py.str(second.name()),
+                    "secondary=" + secondary)));
+            return;
+        }
         String onSecond = second.names().claim(Py.identifier(first.table().name()).toLowerCase(Locale.ROOT));
         add(first, new Relationship(onFirst, Kind.MANY, second.name(), List.of(Py.str(second.name()),
                 "secondary=" + secondary, "back_populates=" + Py.str(onSecond))));
@@ -132,9 +147,9 @@ final class Relationships {
                 "secondary=" + secondary, "back_populates=" + Py.str(onFirst))));
     }
 
-    /** {@code user_id} → {@code user}; otherwise the referenced table. */
-    private static String forwardName(ForeignKey fk) {
-        if (fk.columns().size() == 1) {
+    /** {@code user_id} → {@code user}; otherwise (or with {@code noidsuffix}) the referenced table. */
+    private String forwardName(ForeignKey fk) {
+        if (options.idSuffix() && fk.columns().size() == 1) {
             String column = fk.columns().get(0);
             if (column.length() > 3 && column.toLowerCase(Locale.ROOT).endsWith("_id")) {
                 return Py.identifier(column.substring(0, column.length() - 3));

@@ -32,8 +32,8 @@ public final class SqlModelGenerator {
         Elements elements = new Elements(model.engine(), imports, types, options);
         PyModule.importTypes(elements, model.tables());
         UniqueNames moduleNames = new UniqueNames(PyModule.reservedNames(imports));
-        DeclarativeGenerator.Mapping mapping = DeclarativeGenerator.Mapping.of(model, moduleNames);
-        Relationships relationships = options.constraints() ? Relationships.of(model, mapping) : Relationships.none();
+        DeclarativeGenerator.Mapping mapping = DeclarativeGenerator.Mapping.of(model, moduleNames, options.inflect());
+        Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();
         String metadata = imports.use("sqlmodel", "SQLModel") + ".metadata";
