@@ -111,6 +111,10 @@ final class OperatorClassReader {
             }
             if (row.getString("storage") != null) {
                 items.add("STORAGE " + row.getString("storage"));
+            } else if (items.isEmpty()) {
+                // btree moves a class's cross-type members to its family, which can leave the class without any;
+                // CREATE needs one item, and a storage type equal to the input type is not recorded
+                items.add("STORAGE " + row.getString("intype"));
             }
             opclass.add("CREATE OPERATOR CLASS " + row.getString("name")
                     + (row.getBoolean("opcdefault") ? " DEFAULT" : "") + " FOR TYPE " + row.getString("intype")

@@ -206,6 +206,24 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void anOperatorClassWhoseMembersAllWentToItsFamilyLoadsBack() throws SQLException {
+        String dump = dumpOf("""
+                CREATE OPERATOR FAMILY cross_ops USING btree;
+                CREATE OPERATOR CLASS int_cross_ops FOR TYPE integer USING btree FAMILY cross_ops AS
+                    OPERATOR 1 pg_catalog.<(integer, bigint);
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE OPERATOR CLASS public.int_cross_ops FOR TYPE integer USING btree FAMILY public.cross_ops AS
+                    STORAGE integer;
+                """, """
+                ALTER OPERATOR FAMILY public.cross_ops USING btree ADD
+                    OPERATOR 1 pg_catalog.<(integer, bigint);
+                """);
+    }
+
+    @Test
     void constraintsCreateTableWouldFoldAreAddedAfterIt() throws SQLException {
         String dump = dumpOf("""
                 CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
