@@ -224,6 +224,22 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void membersAMigrationAddsToABuiltInFamilyAreAddedBack() throws SQLException {
+        String dump = dumpOf("""
+                CREATE FUNCTION int_numeric_cmp(integer, numeric) RETURNS integer LANGUAGE sql IMMUTABLE
+                    AS 'SELECT numeric_cmp($1::numeric, $2)';
+                ALTER OPERATOR FAMILY integer_ops USING btree ADD
+                    FUNCTION 1 (integer, numeric) int_numeric_cmp(integer, numeric);
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).endsWith("""
+                ALTER OPERATOR FAMILY pg_catalog.integer_ops USING btree ADD
+                    FUNCTION 1 (integer, numeric) public.int_numeric_cmp(integer,numeric);
+                """);
+    }
+
+    @Test
     void constraintsCreateTableWouldFoldAreAddedAfterIt() throws SQLException {
         String dump = dumpOf("""
                 CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
