@@ -14,8 +14,6 @@ final class DumpSupportRule implements LintRule {
 
     /** The keywords after {@code CREATE [OR REPLACE]} that name each unsupported kind, with the kind's name. */
     private static final List<String[]> KINDS = List.of(
-            new String[] {"operator classes", "OPERATOR", "CLASS"},
-            new String[] {"operator families", "OPERATOR", "FAMILY"},
             new String[] {"access methods", "ACCESS", "METHOD"},
             new String[] {"conversions", "CONVERSION"},
             new String[] {"conversions", "DEFAULT", "CONVERSION"},

@@ -98,7 +98,7 @@ class LinterTest {
                 -- migrate:up
                 CREATE TYPE mood AS ENUM ('happy', 'sad');
                 CREATE TYPE span AS RANGE (subtype = int4);
-                CREATE OPERATOR CLASS tiny_ops FOR TYPE int4 USING btree AS OPERATOR 1 <;
+                CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
                 CREATE OR REPLACE RULE no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
                 CREATE TEXT SEARCH PARSER words (start = prsd_start, gettoken = prsd_nexttoken, end = prsd_end,
                     lextypes = prsd_lextype);
@@ -106,7 +106,7 @@ class LinterTest {
                 CREATE TABLE plain (id int);
                 """).withArtifacts();
         assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L301")).extracting(Finding::line, Finding::message)
-                .containsExactly(tuple(5, "The PostgreSQL schema dump does not render operator classes, so schema "
+                .containsExactly(tuple(5, "The PostgreSQL schema dump does not render access methods, so schema "
                         + "apply cannot replay this migration."), tuple(7, "The PostgreSQL schema dump does not render "
                         + "text search parsers, so schema apply cannot replay this migration."), tuple(9, "The "
                         + "PostgreSQL schema dump does not render base or shell types, so schema apply cannot replay "

@@ -61,14 +61,14 @@ class PostgresConstructCorpusTest {
     void anObjectTheDumpCannotWriteFailsTheReplayNamingItsMigration() {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
         ws.migration("001_base.sql", ws.createTable("base"), "DROP TABLE base;");
-        ws.migration("002_family.sql", "CREATE OPERATOR FAMILY int_ops USING btree;",
-                "DROP OPERATOR FAMILY int_ops USING btree;");
+        ws.migration("002_method.sql", "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;",
+                "DROP ACCESS METHOD heap2;");
         Map<String, String> before = ws.files();
 
         assertThatThrownBy(ws::apply)
                 .isInstanceOf(MateyException.class)
-                .hasMessageContaining("after migrations/002_family.sql")
-                .hasMessageContaining("operator family public.int_ops USING btree");
+                .hasMessageContaining("after migrations/002_method.sql")
+                .hasMessageContaining("access method heap2");
         assertThat(ws.files()).isEqualTo(before);
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /**
  * Operators. A commutator or negator named before it exists is created by PostgreSQL as a shell that the
- * later CREATE OPERATOR fills in, so pairs load in any order. Operator classes and families are refused.
+ * later CREATE OPERATOR fills in, so pairs load in any order.
  */
 final class OperatorReader {
 

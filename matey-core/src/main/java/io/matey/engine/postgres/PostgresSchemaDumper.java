@@ -50,6 +50,7 @@ final class PostgresSchemaDumper {
         FunctionReader.read(catalog, graph);
         AggregateReader.read(catalog, graph);
         OperatorReader.read(catalog, graph);
+        OperatorClassReader.read(catalog, graph);
         CastReader.read(catalog, graph);
         IndexReader.read(catalog, graph, echo);
         StatisticsReader.read(catalog, graph);

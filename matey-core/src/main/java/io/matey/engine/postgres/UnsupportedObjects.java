@@ -20,8 +20,6 @@ final class UnsupportedObjects {
             {"pg_type", "typtype IN ('b', 'p') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)",
                     "CASE typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END"},
             {"pg_operator", "oprcode = 0", "'shell operator'"},
-            {"pg_opclass", "true"},
-            {"pg_opfamily", "true"},
             {"pg_am", "true"},
             {"pg_conversion", "true"},
             {"pg_language", "true"},

@@ -61,6 +61,36 @@ public final class Constructs {
                     DROP OPERATOR ~= (numeric, numeric);
                     DROP FUNCTION approx_equal(numeric, numeric);
                     """),
+            new Construct("operator_class", """
+                    CREATE FUNCTION abs_lt(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
+                        AS 'SELECT abs($1) < abs($2)';
+                    CREATE FUNCTION abs_eq(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
+                        AS 'SELECT abs($1) = abs($2)';
+                    CREATE FUNCTION abs_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE
+                        AS 'SELECT btint4cmp(abs($1), abs($2))';
+                    CREATE FUNCTION abs_cmp(integer, bigint) RETURNS integer LANGUAGE sql IMMUTABLE
+                        AS 'SELECT btint8cmp(abs($1), abs($2))';
+                    CREATE OPERATOR #<# (LEFTARG = integer, RIGHTARG = integer, FUNCTION = abs_lt);
+                    CREATE OPERATOR #=# (LEFTARG = integer, RIGHTARG = integer, FUNCTION = abs_eq, COMMUTATOR = #=#);
+                    CREATE OPERATOR FAMILY abs_ops USING btree;
+                    CREATE OPERATOR CLASS abs_int_ops FOR TYPE integer USING btree FAMILY abs_ops AS
+                        OPERATOR 1 #<#, OPERATOR 3 #=#, FUNCTION 1 abs_cmp(integer, integer);
+                    ALTER OPERATOR FAMILY abs_ops USING btree ADD FUNCTION 1 (integer, bigint) abs_cmp(integer, bigint);
+                    CREATE TABLE readings (delta integer);
+                    CREATE INDEX readings_abs ON readings (delta abs_int_ops);
+                    COMMENT ON OPERATOR FAMILY abs_ops USING btree IS 'Orderings by absolute value';
+                    COMMENT ON OPERATOR CLASS abs_int_ops USING btree IS 'Integers by absolute value';
+                    """, """
+                    DROP TABLE readings;
+                    DROP OPERATOR CLASS abs_int_ops USING btree;
+                    DROP OPERATOR FAMILY abs_ops USING btree;
+                    DROP OPERATOR #=# (integer, integer);
+                    DROP OPERATOR #<# (integer, integer);
+                    DROP FUNCTION abs_cmp(integer, bigint);
+                    DROP FUNCTION abs_cmp(integer, integer);
+                    DROP FUNCTION abs_eq(integer, integer);
+                    DROP FUNCTION abs_lt(integer, integer);
+                    """),
             new Construct("aggregate", """
                     CREATE FUNCTION concat_step(text, text) RETURNS text LANGUAGE sql IMMUTABLE
                         AS 'SELECT CASE WHEN $1 = '''' THEN $2 ELSE $1 || '','' || $2 END';

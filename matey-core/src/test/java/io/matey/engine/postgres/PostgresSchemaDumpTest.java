@@ -175,9 +175,68 @@ class PostgresSchemaDumpTest {
     @Test
     void constructCorpusDumpsToAFixedPoint() throws Exception {
         String dump = dumpOf(Constructs.allUp());
-        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/pgfid/corpus.sql"), dump);
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    @Test
+    void operatorClassesNameAnExplicitFamilyAndLooseMembersAreAddedToIt() throws SQLException {
+        String up = Constructs.ALL.stream().filter(c -> c.name().equals("operator_class")).findFirst().orElseThrow()
+                .up();
+        String dump = dumpOf(up);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE OPERATOR FAMILY public.abs_ops USING btree;
+
+                COMMENT ON OPERATOR FAMILY public.abs_ops USING btree IS 'Orderings by absolute value';
+                """, """
+                CREATE OPERATOR CLASS public.abs_int_ops FOR TYPE integer USING btree FAMILY public.abs_ops AS
+                    OPERATOR 1 public.#<#(integer, integer),
+                    OPERATOR 3 public.#=#(integer, integer),
+                    FUNCTION 1 (integer, integer) public.abs_cmp(integer,integer);
+
+                COMMENT ON OPERATOR CLASS public.abs_int_ops USING btree IS 'Integers by absolute value';
+                """, """
+                ALTER OPERATOR FAMILY public.abs_ops USING btree ADD
+                    FUNCTION 1 (integer, bigint) public.abs_cmp(integer,bigint);
+                """);
+        assertThat(dump.indexOf("CREATE OPERATOR public.#=#")).isLessThan(dump.indexOf("CREATE OPERATOR CLASS"));
+        assertThat(dump.indexOf("CREATE OPERATOR CLASS")).isLessThan(dump.indexOf("CREATE INDEX readings_abs"));
+    }
+
+    @Test
+    void anOperatorClassWhoseMembersAllWentToItsFamilyLoadsBack() throws SQLException {
+        String dump = dumpOf("""
+                CREATE OPERATOR FAMILY cross_ops USING btree;
+                CREATE OPERATOR CLASS int_cross_ops FOR TYPE integer USING btree FAMILY cross_ops AS
+                    OPERATOR 1 pg_catalog.<(integer, bigint);
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE OPERATOR CLASS public.int_cross_ops FOR TYPE integer USING btree FAMILY public.cross_ops AS
+                    STORAGE integer;
+                """, """
+                ALTER OPERATOR FAMILY public.cross_ops USING btree ADD
+                    OPERATOR 1 pg_catalog.<(integer, bigint);
+                """);
+    }
+
+    @Test
+    void membersAMigrationAddsToABuiltInFamilyAreAddedBack() throws SQLException {
+        String dump = dumpOf("""
+                CREATE FUNCTION int_numeric_cmp(integer, numeric) RETURNS integer LANGUAGE sql IMMUTABLE
+                    AS 'SELECT numeric_cmp($1::numeric, $2)';
+                ALTER OPERATOR FAMILY integer_ops USING btree ADD
+                    FUNCTION 1 (integer, numeric) int_numeric_cmp(integer, numeric);
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).endsWith("""
+                ALTER OPERATOR FAMILY pg_catalog.integer_ops USING btree ADD
+                    FUNCTION 1 (integer, numeric) public.int_numeric_cmp(integer,numeric);
+                """);
     }
 
     @Test

@@ -14,7 +14,7 @@ class UnsupportedObjectsTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "CREATE OPERATOR FAMILY int_ops USING btree| operator family public.int_ops USING btree",
+            "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler| access method heap2",
             "CREATE TYPE shell_only| shell type public.shell_only",
             "CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq, COMMUTATOR = ====)"
                     + "| shell operator public.====(integer,integer)",
@@ -55,7 +55,7 @@ class UnsupportedObjectsTest {
     @Test
     void theFailedDumpLeavesTheSessionAsItWas() throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            db.execute("CREATE OPERATOR FAMILY int_ops USING btree");
+            db.execute("CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler");
             try (Connection c = db.connect()) {
                 assertThatThrownBy(() -> db.engine().dumpSchema(c)).isInstanceOf(SQLException.class);
                 try (var st = c.createStatement(); var rs = st.executeQuery("SHOW search_path")) {
