@@ -32,7 +32,7 @@ final class ReplayComponents {
     List<Samples> measure(Bench bench, String schemaSql, Map<String, byte[]> artifacts) throws Exception {
         ReplayOptions clean = new ReplayOptions(null, null, true, false);
         Samples plan = bench.measure("replay plan --clean (read + digest files)",
-                () -> ReplayPlanner.plan(ws.targetConfig(), clean));
+                () -> ReplayPlanner.plan(ws.targetConfig(), clean, "schema plan"));
         Samples create = bench.measure("scratch create (empty)", Bench.trial(() -> server.drop(SCRATCH),
                 () -> server.engine().createDatabase(server.url(SCRATCH))));
         Samples load = bench.measure("anchor load (schema.sql at head)", Bench.trial(() -> server.fresh(SCRATCH),
