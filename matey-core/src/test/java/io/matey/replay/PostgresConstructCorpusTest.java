@@ -3,11 +3,9 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.Matey;
 import io.matey.MateyException;
 import io.matey.engine.postgres.Constructs;
 import io.matey.engine.postgres.Constructs.Construct;
-import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,18 +41,7 @@ class PostgresConstructCorpusTest {
         assertThat(ws.apply().changed()).isFalse();
         assertThat(ws.plan().match()).isTrue();
 
-        Matey matey = ws.matey();
-        try (TestDatabase bootstrapped = TestDatabase.unborn("postgres")) {
-            matey.dbBootstrap(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw(), line -> { });
-            assertThat(matey.dbDrift(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw()).drifted()).isFalse();
-        }
-        try (TestDatabase migrated = TestDatabase.unborn("postgres")) {
-            String url = migrated.url().raw();
-            matey.dbUp(matey.target(TestWorkspace.TARGET), url, line -> { });
-            matey.dbDown(matey.target(TestWorkspace.TARGET), url, 3, line -> { });
-            matey.dbUp(matey.target(TestWorkspace.TARGET), url, line -> { });
-            assertThat(matey.dbDrift(matey.target(TestWorkspace.TARGET), url).drifted()).isFalse();
-        }
+        PostgresLiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
     }
 
     @Test

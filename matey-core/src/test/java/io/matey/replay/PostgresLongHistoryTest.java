@@ -2,10 +2,8 @@ package io.matey.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matey.Matey;
 import io.matey.engine.postgres.Constructs;
 import io.matey.engine.postgres.Constructs.Construct;
-import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,18 +41,7 @@ class PostgresLongHistoryTest {
 
         ws.apply(new ReplayOptions(null, null, true, false));
         assertThat(ws.plan().match()).isTrue();
-        Matey matey = ws.matey();
-        try (TestDatabase bootstrapped = TestDatabase.unborn("postgres")) {
-            matey.dbBootstrap(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw(), line -> { });
-            assertThat(matey.dbDrift(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw()).drifted()).isFalse();
-        }
-        try (TestDatabase migrated = TestDatabase.unborn("postgres")) {
-            String url = migrated.url().raw();
-            matey.dbUp(matey.target(TestWorkspace.TARGET), url, line -> { });
-            assertThat(matey.dbDown(matey.target(TestWorkspace.TARGET), url, 3, line -> { }).after()).isEqualTo(index - 3);
-            matey.dbUp(matey.target(TestWorkspace.TARGET), url, line -> { });
-            assertThat(matey.dbDrift(matey.target(TestWorkspace.TARGET), url).drifted()).isFalse();
-        }
+        PostgresLiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
     }
 
     /** The five migrations of one feature: (name, up, down). */
