@@ -6,6 +6,7 @@ import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
 import io.matey.data.LiveData;
 import io.matey.engine.Engine;
+import io.matey.error.MateyException;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;

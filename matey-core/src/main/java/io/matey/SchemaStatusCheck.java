@@ -3,6 +3,7 @@ package io.matey;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engines;
+import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 
 /** {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. */

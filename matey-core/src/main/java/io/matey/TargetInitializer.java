@@ -7,6 +7,7 @@ import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.error.MateyException;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetConfigReader;

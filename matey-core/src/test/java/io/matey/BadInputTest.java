@@ -3,6 +3,7 @@ package io.matey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.error.MateyException;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;

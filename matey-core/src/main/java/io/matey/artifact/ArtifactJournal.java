@@ -1,6 +1,6 @@
 package io.matey.artifact;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,6 +1,6 @@
 package io.matey.artifact;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.FileMutex;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.matey.ci;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.util.Locale;
 
 /** The CI systems {@code init --ci} writes a pipeline for, and where each expects its file. */

@@ -1,6 +1,6 @@
 package io.matey.ci;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

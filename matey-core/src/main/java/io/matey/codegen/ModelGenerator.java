@@ -1,6 +1,6 @@
 package io.matey.codegen;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.codegen.java.JavaRecordsGenerator;
 import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;

@@ -1,6 +1,6 @@
 package io.matey.data;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;

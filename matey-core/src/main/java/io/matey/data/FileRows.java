@@ -1,7 +1,7 @@
 package io.matey.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;

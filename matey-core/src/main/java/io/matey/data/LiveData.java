@@ -1,6 +1,6 @@
 package io.matey.data;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;

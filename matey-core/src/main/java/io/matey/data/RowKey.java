@@ -1,6 +1,6 @@
 package io.matey.data;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.matey.data;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import java.io.IOException;
 import java.nio.file.Files;

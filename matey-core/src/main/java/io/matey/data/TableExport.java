@@ -1,6 +1,6 @@
 package io.matey.data;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

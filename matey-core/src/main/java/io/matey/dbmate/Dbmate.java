@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;

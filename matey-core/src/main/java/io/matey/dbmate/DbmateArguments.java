@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

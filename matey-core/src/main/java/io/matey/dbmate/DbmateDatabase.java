@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.schema.SchemaDump;

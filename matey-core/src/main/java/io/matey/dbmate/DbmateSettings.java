@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import java.nio.file.Path;

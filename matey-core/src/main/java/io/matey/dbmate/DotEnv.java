@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

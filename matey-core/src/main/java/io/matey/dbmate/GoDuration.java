@@ -1,6 +1,6 @@
 package io.matey.dbmate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;

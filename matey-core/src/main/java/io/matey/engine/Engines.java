@@ -1,6 +1,6 @@
 package io.matey.engine;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

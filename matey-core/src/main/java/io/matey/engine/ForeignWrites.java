@@ -1,6 +1,6 @@
 package io.matey.engine;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.ParsedSql;

@@ -1,6 +1,6 @@
 package io.matey.engine;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.matey.engine;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -1,6 +1,6 @@
 package io.matey.engine;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 
 /** A migration section failed on a database; the message names the file, section, line and statement. */
 public class MigrationFailedException extends MateyException {

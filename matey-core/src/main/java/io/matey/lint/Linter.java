@@ -1,6 +1,6 @@
 package io.matey.lint;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.Snapshot;
 import io.matey.lint.Finding.Level;
 import io.matey.workspace.TargetConfig;

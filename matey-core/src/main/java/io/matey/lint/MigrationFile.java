@@ -1,6 +1,6 @@
 package io.matey.lint;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.migration.MigrationParser;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.Section;

@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.SchemaLock;
 import io.matey.engine.Engine;

@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import java.util.HashSet;
 import java.util.List;

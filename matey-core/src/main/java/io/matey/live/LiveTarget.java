@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;

@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.MigrationProgress;

@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;

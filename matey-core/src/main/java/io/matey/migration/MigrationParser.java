@@ -1,6 +1,6 @@
 package io.matey.migration;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

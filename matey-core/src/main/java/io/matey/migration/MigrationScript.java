@@ -1,6 +1,6 @@
 package io.matey.migration;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.util.List;
 
 /**

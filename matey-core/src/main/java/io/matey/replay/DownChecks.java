@@ -1,6 +1,6 @@
 package io.matey.replay;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.workspace.InexactDowns;
 import java.util.ArrayList;
 import java.util.List;

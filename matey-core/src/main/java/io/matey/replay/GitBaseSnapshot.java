@@ -1,6 +1,6 @@
 package io.matey.replay;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.Snapshot;
 import java.io.IOException;
 import java.nio.file.Path;

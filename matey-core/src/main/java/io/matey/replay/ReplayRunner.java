@@ -1,6 +1,6 @@
 package io.matey.replay;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.codegen.ModelGenerator;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;

@@ -1,6 +1,6 @@
 package io.matey.replay;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.LockFactory;

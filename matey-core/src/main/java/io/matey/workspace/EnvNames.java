@@ -1,6 +1,6 @@
 package io.matey.workspace;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.util.Locale;
 import java.util.Map;
 

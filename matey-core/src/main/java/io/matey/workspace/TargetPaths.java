@@ -1,6 +1,6 @@
 package io.matey.workspace;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

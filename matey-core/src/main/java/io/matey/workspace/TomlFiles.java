@@ -1,6 +1,6 @@
 package io.matey.workspace;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -3,7 +3,7 @@ package io.matey.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfigReader;
 import java.nio.file.Files;

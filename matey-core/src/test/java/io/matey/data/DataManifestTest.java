@@ -3,7 +3,7 @@ package io.matey.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

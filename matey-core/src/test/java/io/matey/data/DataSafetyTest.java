@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.artifact.InterruptedWrite;
 import io.matey.lint.Finding.Level;
 import java.nio.charset.StandardCharsets;

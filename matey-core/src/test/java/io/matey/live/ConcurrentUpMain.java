@@ -1,7 +1,7 @@
 package io.matey.live;
 
 import io.matey.Matey;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.SchemaStatus;
 import io.matey.artifact.Diagnostic;
 import io.matey.testing.TestWorkspace;

@@ -3,7 +3,7 @@ package io.matey.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.matey.shell;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 
 /** {@code --format text|json} of report commands. */
 public enum ReportFormat {

@@ -1,6 +1,6 @@
 package io.matey.shell;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.workspace.TargetConfig;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.matey.codegen.java;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package io.matey.codegen.reader;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.codegen.model.SchemaModel;
 import java.sql.Connection;
 import java.sql.SQLException;

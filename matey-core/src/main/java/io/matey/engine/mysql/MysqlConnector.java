@@ -1,6 +1,6 @@
 package io.matey.engine.mysql;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
 package io.matey.engine.postgres;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

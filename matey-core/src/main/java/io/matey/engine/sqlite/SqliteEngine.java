@@ -1,6 +1,6 @@
 package io.matey.engine.sqlite;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;

@@ -3,7 +3,7 @@ package io.matey.engine.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import java.util.Properties;

@@ -1,6 +1,6 @@
 package io.matey.shell.cli;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;

@@ -1,7 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;

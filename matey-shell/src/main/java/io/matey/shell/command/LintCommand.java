@@ -1,7 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
 import io.matey.lint.Linter;

@@ -1,6 +1,6 @@
 package io.matey.shell.command;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import java.time.Duration;
 import java.util.regex.Matcher;

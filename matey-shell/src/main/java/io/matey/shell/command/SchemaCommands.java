@@ -1,7 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.SchemaStatus;
 import io.matey.replay.AcceptedDown;

@@ -1,7 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MigrationFailedException;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;

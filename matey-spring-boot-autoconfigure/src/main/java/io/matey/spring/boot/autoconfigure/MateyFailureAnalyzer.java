@@ -1,6 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

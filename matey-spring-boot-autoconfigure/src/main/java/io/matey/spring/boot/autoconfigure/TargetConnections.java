@@ -1,6 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.live.LiveEndpoint;
 import io.matey.workspace.TargetConfig;

@@ -1,6 +1,6 @@
 package io.matey.spring.boot.autoconfigure.actuate;
 
-import io.matey.MateyException;
+import io.matey.error.MateyException;
 import io.matey.spring.boot.autoconfigure.ManagedTarget;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
 import io.matey.spring.boot.autoconfigure.MateyTargets;

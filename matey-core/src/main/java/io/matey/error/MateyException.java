@@ -1,4 +1,4 @@
-package io.matey;
+package io.matey.error;
 
 /**
  * A user error: bad configuration, bad input or a refused operation. The shell prints
