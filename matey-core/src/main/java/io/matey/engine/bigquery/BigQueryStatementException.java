@@ -8,7 +8,7 @@ public final class BigQueryStatementException extends RuntimeException {
     private static final int SUMMARY = 120;
 
     BigQueryStatementException(BigQueryUrl url, String sql, BigQueryException cause) {
-        super("BigQuery refused a statement in " + url + ": " + cause.getMessage() + " Statement: '" + summary(sql) + "'",
+        super("BigQuery refused a statement in " + url + ": " + cause.getMessage() + " (statement: '" + summary(sql) + "')",
                 cause);
     }
 

@@ -42,7 +42,7 @@ public record BigQueryUrl(boolean emulator, String endpoint, String project, Opt
     private static BigQueryUrl parse(MateyUrl url, boolean datasetOptional) {
         boolean emulator = switch (url.scheme()) {
             case REAL_SCHEME -> false;
-            case EMULATOR_SCHEME, "bigquery_emulator" -> true;
+            case EMULATOR_SCHEME -> true;
             default -> throw new MateyException("Not a BigQuery URL: " + url + "; expected " + REAL_FORMS + ".");
         };
         if (url.user() != null) {
