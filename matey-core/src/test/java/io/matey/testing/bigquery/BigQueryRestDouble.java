@@ -42,6 +42,8 @@ public final class BigQueryRestDouble implements AutoCloseable {
 
     private static final String PREFIX = "/bigquery/v2/projects/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ANONYMOUS_DATASET = "_double_anonymous";
+    private static final String ANONYMOUS_TABLE = "anon_";
 
     private record Job(String project, String id, String location, JsonNode configuration, DoubleSql.Result result,
             DoubleError error) {
@@ -74,7 +76,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
         };
     }
 
-    /** The calls served so far, as {@code METHOD path}, oldest first. */
+    /** The calls served so far, as {@code METHOD path}, with {@code (gzip)} for gzipped bodies, oldest first. */
     public List<String> calls() {
         return List.copyOf(calls);
     }
@@ -87,14 +89,15 @@ public final class BigQueryRestDouble implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
-        calls.add(method + " " + path);
+        boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+        calls.add(method + " " + path + (gzip ? " (gzip)" : ""));
         int status = 200;
         JsonNode response;
         try {
             if (!path.startsWith(PREFIX)) {
                 throw DoubleError.notImplemented(method + " " + path);
             }
-            JsonNode body = body(exchange);
+            JsonNode body = body(exchange, gzip);
             response = route(method, path.substring(PREFIX.length()).split("/"), query(exchange), body);
         } catch (DoubleError e) {
             status = e.status;
@@ -111,9 +114,8 @@ public final class BigQueryRestDouble implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(HttpExchange exchange) throws IOException {
+    private static JsonNode body(HttpExchange exchange, boolean gzip) throws IOException {
         try (InputStream raw = exchange.getRequestBody()) {
-            boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
             byte[] bytes = (gzip ? new GZIPInputStream(raw) : raw).readAllBytes();
             return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
         }
@@ -155,6 +157,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
                 yield null;
             }
             case "POST datasets/D/tables/X/insertAll" -> insertAll(project, p[2], p[4], body);
+            case "GET datasets/D/tables/X/data" -> tableData(project, p[2], p[4]);
             case "GET datasets/D/routines" -> listRoutines(catalog.get(project, p[2]));
             case "POST queries" -> queryResponse(runQuery(project, Optional.empty(), body), "bigquery#queryResponse");
             case "GET queries/X" -> queryResponse(job(project, p[2]), "bigquery#getQueryResultsResponse");
@@ -275,6 +278,33 @@ public final class BigQueryRestDouble implements AutoCloseable {
         }
     }
 
+    /** tabledata.list: the rows of a table, or of a query's anonymous result table. */
+    private JsonNode tableData(String project, String dataset, String table) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (dataset.equals(ANONYMOUS_DATASET) && table.startsWith(ANONYMOUS_TABLE)) {
+            rows = job(project, table.substring(ANONYMOUS_TABLE.length())).result.rows();
+        } else {
+            synchronized (catalog) {
+                Table found = DoubleSql.tableForInsertAll(catalog, project, dataset, table);
+                for (Map<String, Object> row : found.rows) {
+                    rows.add(found.columns.stream().map(c -> row.get(c.name())).toList());
+                }
+            }
+        }
+        ObjectNode node = JSON.createObjectNode().put("kind", "bigquery#tableDataList");
+        node.set("rows", rows(rows));
+        return node.put("totalRows", String.valueOf(rows.size()));
+    }
+
+    private static ArrayNode rows(List<List<Object>> rows) {
+        ArrayNode array = JSON.createArrayNode();
+        for (List<Object> row : rows) {
+            ArrayNode cells = array.addObject().putArray("f");
+            row.forEach(v -> cells.addObject().put("v", v == null ? null : String.valueOf(v)));
+        }
+        return array;
+    }
+
     private Job runQuery(String project, Optional<JsonNode> jobReference, JsonNode config) {
         if (config.path("useLegacySql").asBoolean(true)) { // the REST default is legacy SQL
             throw DoubleError.notImplemented("legacy SQL (set useLegacySql to false)");
@@ -333,7 +363,13 @@ public final class BigQueryRestDouble implements AutoCloseable {
                 .put("id", job.project + ":" + job.location + "." + job.id);
         jobReference(node, job);
         ObjectNode configuration = node.putObject("configuration").put("jobType", "QUERY");
-        configuration.set("query", job.configuration);
+        ObjectNode query = configuration.putObject("query");
+        query.setAll((ObjectNode) job.configuration);
+        if (job.result != null && job.result.statementType().equals("SELECT")) {
+            // BigQuery writes every query result to an anonymous table and names it here
+            query.putObject("destinationTable").put("projectId", job.project).put("datasetId", ANONYMOUS_DATASET)
+                    .put("tableId", ANONYMOUS_TABLE + job.id);
+        }
         ObjectNode status = node.putObject("status").put("state", "DONE");
         if (job.error != null) {
             ObjectNode error = status.putObject("errorResult").put("reason", job.error.reason)
@@ -362,11 +398,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
             ArrayNode fields = node.putObject("schema").putArray("fields");
             result.schema().forEach(f -> fields.add(LegacySchema.field(f.name(), f.type(), false)));
         }
-        ArrayNode rows = node.putArray("rows");
-        for (List<Object> row : result.rows()) {
-            ArrayNode cells = rows.addObject().putArray("f");
-            row.forEach(v -> cells.addObject().put("v", v == null ? null : String.valueOf(v)));
-        }
+        node.set("rows", rows(result.rows()));
         node.put("totalRows", String.valueOf(result.rows().size()));
         if (!result.statementType().equals("SELECT")) {
             node.put("numDmlAffectedRows", String.valueOf(result.affectedRows()));

@@ -112,7 +112,7 @@ final class DoubleTokens {
 
     void expect(String word) {
         if (!accept(word)) {
-            throw DoubleError.invalidQuery("Syntax error: Expected \"" + word + "\" but got \"" + peek().text() + "\"");
+            throw DoubleError.notImplemented("this syntax: expected \"" + word + "\" but got \"" + peek().text() + "\"");
         }
     }
 
@@ -126,7 +126,7 @@ final class DoubleTokens {
             } else if (token.kind() == Kind.WORD) {
                 parts.add(token.text());
             } else {
-                throw DoubleError.invalidQuery("Syntax error: Expected a name but got \"" + token.text() + "\"");
+                throw DoubleError.notImplemented("this syntax: expected a name but got \"" + token.text() + "\"");
             }
         } while (accept("."));
         return parts;
@@ -140,7 +140,7 @@ final class DoubleTokens {
     String identifier() {
         Token token = next();
         if (token.kind() != Kind.WORD && token.kind() != Kind.QUOTED) {
-            throw DoubleError.invalidQuery("Syntax error: Expected an identifier but got \"" + token.text() + "\"");
+            throw DoubleError.notImplemented("this syntax: expected an identifier but got \"" + token.text() + "\"");
         }
         return token.text();
     }
