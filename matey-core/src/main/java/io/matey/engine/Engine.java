@@ -1,5 +1,7 @@
 package io.matey.engine;
 
+import io.matey.codegen.CodegenDialect;
+import io.matey.error.MateyException;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -144,6 +146,14 @@ public interface Engine {
      */
     default boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
         return false;
+    }
+
+    /**
+     * What codegen needs from this engine: the schema reader and the engine's halves of the type maps
+     * (docs/architecture.md §3). Fails for an engine that has none, never falling back to another's.
+     */
+    default CodegenDialect codegen() {
+        throw new MateyException("Codegen does not support the " + id() + " engine.");
     }
 
     /** A held migration lock. */

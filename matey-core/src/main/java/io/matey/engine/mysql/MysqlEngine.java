@@ -1,5 +1,6 @@
 package io.matey.engine.mysql;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -21,6 +22,8 @@ import java.time.Duration;
  * {@code mariadb://}). DDL commits implicitly, so a failed section leaves its earlier statements applied.
  */
 public final class MysqlEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
@@ -165,5 +168,10 @@ public final class MysqlEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return MysqlMigrationLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }

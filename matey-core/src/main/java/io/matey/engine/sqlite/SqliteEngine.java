@@ -1,5 +1,6 @@
 package io.matey.engine.sqlite;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
@@ -23,6 +24,8 @@ import java.util.Properties;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new SqliteCodegen();
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
@@ -153,5 +156,10 @@ public final class SqliteEngine implements Engine {
             throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
         }
         return Path.of(url.path());
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }
