@@ -1,6 +1,7 @@
 package io.matey.engine.postgres;
 
 import io.matey.codegen.CodegenDialect;
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -166,6 +167,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return AdvisoryLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new PostgresDataDialect();
     }
 
     @Override

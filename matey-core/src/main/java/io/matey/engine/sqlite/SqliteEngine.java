@@ -2,6 +2,7 @@ package io.matey.engine.sqlite;
 
 import io.matey.codegen.CodegenDialect;
 import io.matey.error.MateyException;
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
@@ -156,6 +157,11 @@ public final class SqliteEngine implements Engine {
             throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
         }
         return Path.of(url.path());
+    }
+
+    @Override
+    public DataDialect data() {
+        return new SqliteDataDialect();
     }
 
     @Override
