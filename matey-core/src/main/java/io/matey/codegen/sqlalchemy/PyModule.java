@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A generated {@code models.py} being assembled: its imports, the types and table elements of the model, and at
- * the end the imports, the optional {@code NativeType} class, then the generator's blocks.
+ * A generated {@code models.py} being assembled, the set-up every SQLAlchemy generator shares: the imports, types
+ * and table elements its blocks use; rendered as the imports, the optional {@code NativeType} class, then the blocks.
  */
 final class PyModule {
 
@@ -63,7 +64,7 @@ final class PyModule {
 
     /** The module-level names still free: every name the imports bind so far and the reserved ones are taken. */
     UniqueNames names() {
-        Set<String> names = new java.util.TreeSet<>(RESERVED);
+        Set<String> names = new TreeSet<>(RESERVED);
         names.addAll(imports.names());
         return new UniqueNames(names);
     }
