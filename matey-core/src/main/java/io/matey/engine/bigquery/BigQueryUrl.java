@@ -24,11 +24,7 @@ public record BigQueryUrl(boolean emulator, String endpoint, String project, Opt
 
     /** The URL of one dataset: every live command and each scratch dataset. */
     public static BigQueryUrl of(MateyUrl url) {
-        BigQueryUrl parsed = parse(url, false);
-        if (parsed.dataset.isEmpty()) {
-            throw new MateyException("BigQuery URL " + url + " names no dataset; expected " + forms(parsed.emulator) + ".");
-        }
-        return parsed;
+        return parse(url, false);
     }
 
     /**
