@@ -3,11 +3,13 @@ package io.matey.engine.bigquery;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.Dataset;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +101,12 @@ public final class BigQueryEngine {
 
     public BigQueryMigrationTable migrationTable() {
         return MIGRATIONS;
+    }
+
+    /** Holds the migration lock of the dataset until closed (a best effort: see {@link BigQueryMigrationLock}). */
+    public BigQueryMigrationLock lockMigrations(BigQueryDataset dataset, Duration timeout)
+            throws MigrationLockTimeoutException {
+        return BigQueryMigrationLock.acquire(dataset, timeout);
     }
 
     /** The canonical schema of the dataset, without the migrations block (docs/architecture.md §5). */

@@ -8,7 +8,6 @@ import com.google.cloud.bigquery.Routine;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDefinition;
-import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +35,7 @@ final class EmulatorDump {
         refuseRoutines();
         List<Table> tables = new ArrayList<>();
         for (Table listed : dataset.client().listTables(dataset.id()).iterateAll()) {
-            if (!listed.getTableId().getTable().equals(MigrationTable.NAME)) {
+            if (!InternalTables.contains(listed.getTableId().getTable())) {
                 tables.add(listed);
             }
         }

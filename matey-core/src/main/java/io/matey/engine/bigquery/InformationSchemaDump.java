@@ -1,7 +1,6 @@
 package io.matey.engine.bigquery;
 
 import com.google.cloud.bigquery.FieldValueList;
-import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +38,7 @@ final class InformationSchemaDump {
         read(objects, "SELECT table_name, table_type, ddl FROM " + schema + "TABLES");
         read(objects, "SELECT routine_name, routine_type, ddl FROM " + schema + "ROUTINES");
         read(objects, "SELECT index_name, 'SEARCH INDEX', ddl FROM " + schema + "SEARCH_INDEXES");
-        objects.removeIf(o -> o.kind.equals("BASE TABLE") && o.name.equals(MigrationTable.NAME));
+        objects.removeIf(o -> o.kind.equals("BASE TABLE") && InternalTables.contains(o.name));
         objects.sort(Comparator.comparing((DumpObject o) -> KIND_ORDER.get(o.kind)).thenComparing(DumpObject::name));
         StringBuilder out = new StringBuilder();
         for (DumpObject object : readersAfterTheirSources(objects)) {

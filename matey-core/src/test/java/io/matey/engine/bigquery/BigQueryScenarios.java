@@ -1,13 +1,16 @@
 package io.matey.engine.bigquery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.LegacySQLTypeName;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TableId;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -109,9 +112,23 @@ abstract class BigQueryScenarios {
     }
 
     @Test
-    void anEmptyDatasetDumpsToEmptyText() {
+    void anEmptyDatasetDumpsToEmptyText() throws Exception {
         BigQueryDataset dataset = engine().connect(scratch("empty"));
         engine().migrationTable().ensure(dataset);
-        assertThat(engine().dumpSchema(dataset)).isEmpty();
+        try (BigQueryMigrationLock lock = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
+            assertThat(engine().dumpSchema(dataset)).isEmpty();
+        }
+    }
+
+    @Test
+    void theMigrationLockHasOneHolderAtATimeAndNamesIt() throws Exception {
+        BigQueryDataset dataset = engine().connect(scratch("lock"));
+        try (BigQueryMigrationLock held = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> engine().lockMigrations(dataset, Duration.ofMillis(600)))
+                    .isInstanceOf(MigrationLockTimeoutException.class)
+                    .hasMessageContaining("matey_migration_lock").hasMessageContaining("process " + ProcessHandle.current().pid())
+                    .hasMessageContaining("DROP TABLE matey_migration_lock");
+        }
+        engine().lockMigrations(dataset, Duration.ofSeconds(5)).close();
     }
 }
