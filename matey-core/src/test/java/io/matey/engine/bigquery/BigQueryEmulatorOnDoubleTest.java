@@ -4,52 +4,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
-import io.matey.testing.bigquery.BigQueryRestDouble;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code bigquery-emulator} engine through the official client against {@link BigQueryRestDouble} (not the
+ * The {@code bigquery-emulator} engine through the official client against {@code BigQueryRestDouble} (not the
  * emulator), reached through the URL's own host, as the default client factory builds it.
  */
-class BigQueryEmulatorOnDoubleTest extends BigQueryScenarios {
+class BigQueryEmulatorOnDoubleTest extends OnDoubleScenarios {
 
-    private static BigQueryRestDouble double_;
-    private static BigQueryEngine engine;
-
-    @BeforeAll
-    static void start() throws IOException {
-        double_ = new BigQueryRestDouble();
-        engine = new BigQueryEngine(true, BigQueryClients.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        double_.close();
-    }
-
-    @Override
-    BigQueryEngine engine() {
-        return engine;
-    }
-
-    @Override
-    MateyUrl base() {
-        return MateyUrl.parse("bigquery-emulator://" + double_.endpoint() + "/matey/us/base");
+    BigQueryEmulatorOnDoubleTest() {
+        super(true);
     }
 
     @Test
     void viewsAndRoutinesAreRefusedNotLeftOut() {
-        BigQueryDataset views = engine.connect(scratch("view"));
-        engine.load(views, "CREATE TABLE t (id INT64);\nCREATE VIEW v AS SELECT id FROM t;");
-        assertThatThrownBy(() -> engine.dumpSchema(views)).isInstanceOf(MateyException.class)
+        BigQueryDataset views = engine().connect(scratch("view"));
+        engine().load(views, "CREATE TABLE t (id INT64);\nCREATE VIEW v AS SELECT id FROM t;");
+        assertThatThrownBy(() -> engine().dumpSchema(views)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("bigquery-emulator cannot dump view 'v'");
 
-        BigQueryDataset routines = engine.connect(scratch("routine"));
-        engine.load(routines, "CREATE FUNCTION f(x INT64) RETURNS INT64 AS (x);");
-        assertThatThrownBy(() -> engine.dumpSchema(routines)).isInstanceOf(MateyException.class)
+        BigQueryDataset routines = engine().connect(scratch("routine"));
+        engine().load(routines, "CREATE FUNCTION f(x INT64) RETURNS INT64 AS (x);");
+        assertThatThrownBy(() -> engine().dumpSchema(routines)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("bigquery-emulator cannot dump routine 'f'");
     }
 }
