@@ -6,6 +6,7 @@ import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LivePlan;
 import io.matey.workspace.EnvNames;
@@ -62,7 +63,7 @@ public final class LiveData {
                 requireHead(target, url, command);
                 return work.run(set, connection, dialect);
             } catch (SQLException e) {
-                throw new MateyException(command + " failed on " + live + ": " + MateyUrl.mask(e.getMessage()), e);
+                throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live + ": " + MateyUrl.mask(e.getMessage()), e);
             }
         }
     }

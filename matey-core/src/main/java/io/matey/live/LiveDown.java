@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.SchemaLock;
 import io.matey.engine.Engine;
@@ -41,7 +42,7 @@ final class LiveDown {
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
-                throw new MateyException(CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
+                throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
                         + Interruption.wayForward());
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
@@ -50,7 +51,7 @@ final class LiveDown {
                     new MigrationRunner(engine, connection, true)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
-                throw new MateyException(CONTEXT + " post-status failed: expected index " + (before.index() - steps)
+                throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);

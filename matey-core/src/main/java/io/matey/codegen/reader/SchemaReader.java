@@ -1,6 +1,7 @@
 package io.matey.codegen.reader;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.codegen.model.SchemaModel;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ public interface SchemaReader {
             case "sqlite" -> new SqliteSchemaReader();
             case "postgres" -> new PostgresSchemaReader();
             case "mysql" -> new MysqlSchemaReader();
-            default -> throw new MateyException("Codegen does not support the " + engine + " engine yet.");
+            default -> throw new MateyException(Reason.UNSUPPORTED, "Codegen does not support the " + engine + " engine yet.");
         };
     }
 }
