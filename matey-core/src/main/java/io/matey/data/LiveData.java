@@ -1,5 +1,6 @@
 package io.matey.data;
 
+import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
@@ -59,7 +60,7 @@ public final class LiveData {
             Engine engine = Engines.forUrl(live);
             DataDialect dialect = DataDialect.of(engine);
             try (Connection connection = connect(engine, live, command);
-                    Engine.MigrationLock migrations = engine.lockMigrations(connection)) {
+                    Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, dialect);
             } catch (SQLException e) {

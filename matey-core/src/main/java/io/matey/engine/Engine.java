@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.log.DebugLog;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -102,6 +103,7 @@ public interface Engine {
     /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
     default void load(Connection connection, String dump) throws SQLException {
         for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+            DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
                 st.execute(statement.sql());
             } catch (SQLException e) {

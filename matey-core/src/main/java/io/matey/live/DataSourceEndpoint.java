@@ -6,6 +6,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.log.DebugLog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -30,8 +31,8 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);
         } catch (SQLException e) {
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the application's DataSource: " + MateyUrl.mask(e.getMessage()),
-                    e);
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the application's DataSource: "
+                    + MateyUrl.mask(e.getMessage()), e);
         }
     }
 
@@ -61,6 +62,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
 
     @Override
     public Connection connect() throws SQLException {
+        DebugLog.log(DataSourceEndpoint.class, () -> "connection from the DataSource " + description);
         return dataSource.getConnection();
     }
 

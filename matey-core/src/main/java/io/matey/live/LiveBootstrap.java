@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.engine.Engine;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ final class LiveBootstrap {
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             requireEmpty(target, connection);
             load(target, connection);
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));

@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.artifact.LockStep;
@@ -36,7 +37,7 @@ final class LiveDown {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);

@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.engine.Engine;
@@ -43,7 +44,7 @@ final class LiveUp {
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(context);
