@@ -1,11 +1,11 @@
 package io.matey.data;
 
-import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.live.LiveDatabase;
@@ -58,13 +58,14 @@ public final class LiveData {
             DataSet set = DataManifest.read(target.dir()).select(setName);
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
-            DataDialect dialect = DataDialect.of(engine);
+            DataDialect dialect = engine.data();
             try (Connection connection = connect(engine, live, command);
                     Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, dialect);
             } catch (SQLException e) {
-                throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live + ": " + MateyUrl.mask(e.getMessage()), e);
+                throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
+                        + ": " + MateyUrl.mask(e.getMessage()), e);
             }
         }
     }

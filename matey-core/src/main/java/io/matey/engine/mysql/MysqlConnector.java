@@ -1,7 +1,7 @@
 package io.matey.engine.mysql;
 
-import io.matey.engine.JdbcConnections;
 import io.matey.error.MateyException;
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.matey.engine.postgres;
 
-import io.matey.engine.JdbcConnections;
 import io.matey.error.MateyException;
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
