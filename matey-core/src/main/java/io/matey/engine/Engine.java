@@ -54,13 +54,13 @@ public interface Engine {
     /** The identifier quoted for this engine's SQL (an embedded quote character doubled). */
     String quote(String identifier);
 
-    /** Whether DDL runs inside a transaction and is undone by a rollback. */
+    /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 
     /**
-     * Whether the engine has transactions at all. Without them every section runs statement by statement with
-     * its progress tracked on live databases, whatever the file's {@code transaction} directive says
-     * (docs/architecture.md §7).
+     * Whether the engine has transactions at all. Without them (ClickHouse) every section runs statement by
+     * statement in auto-commit with its progress tracked on live databases, whatever the file's {@code transaction}
+     * directive says, and a failure names the statements that took effect (docs/architecture.md §7).
      */
     default boolean transactions() {
         return true;
