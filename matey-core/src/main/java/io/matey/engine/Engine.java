@@ -1,6 +1,8 @@
 package io.matey.engine;
 
 import io.matey.ci.CiService;
+import io.matey.data.DataDialect;
+import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -64,6 +66,11 @@ public interface Engine {
      */
     default boolean transactions() {
         return true;
+    }
+
+    /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
+    default ProgressTable progressTable() {
+        return MigrationProgress.STANDARD;
     }
 
     /** The facts and rules {@code matey lint} needs about this engine's SQL (docs/architecture.md §3). */
@@ -192,6 +199,14 @@ public interface Engine {
      */
     default boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
         return false;
+    }
+
+    /**
+     * How data sets are exported and applied on this engine (docs/architecture.md §3). An engine without data
+     * support keeps this default, which refuses clearly.
+     */
+    default DataDialect data() {
+        throw new MateyException("Data sets are not supported on the " + id() + " engine.");
     }
 
     /** A held migration lock. */
