@@ -83,7 +83,7 @@ public final class MigrationRunner {
             // In a MySQL section the marker rows ride in the open transaction: a DML statement's progress commits
             // or rolls back with it, and each DDL statement's implicit commit makes the progress before it durable.
             if (tracked) {
-                MigrationProgress.begin(connection, migration.version(), section.kind(), done, statements.size());
+                engine.progressTable().begin(connection, migration.version(), section.kind(), done, statements.size());
             }
             for (int i = done; i < statements.size(); i++) {
                 try {
@@ -95,7 +95,7 @@ public final class MigrationRunner {
                     throw failure;
                 }
                 if (tracked) {
-                    MigrationProgress.advance(connection, migration.version(), i + 1);
+                    engine.progressTable().advance(connection, migration.version(), i + 1);
                 }
             }
             if (transactions) {
@@ -103,7 +103,7 @@ public final class MigrationRunner {
             }
             versionChange.apply();
             if (tracked) {
-                MigrationProgress.finish(connection, migration.version());
+                engine.progressTable().finish(connection, migration.version());
             }
             if (transactions) {
                 connection.commit();
@@ -126,9 +126,9 @@ public final class MigrationRunner {
     private void keepProgress(Migration migration, int index, MigrationFailedException failure) {
         try {
             if (index == 0) {
-                MigrationProgress.finish(connection, migration.version());
+                engine.progressTable().finish(connection, migration.version());
             } else {
-                MigrationProgress.advance(connection, migration.version(), index);
+                engine.progressTable().advance(connection, migration.version(), index);
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();

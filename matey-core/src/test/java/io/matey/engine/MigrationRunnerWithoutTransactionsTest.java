@@ -43,7 +43,7 @@ class MigrationRunnerWithoutTransactionsTest {
                             + "transactions); its version is not recorded.")
                     .hasMessageNotContaining("rolled back");
             assertThat(engine.dumpSchema(c)).contains("CREATE TABLE good");
-            assertThat(MigrationProgress.read(c)).hasValueSatisfying(marker -> assertThat(marker.done()).isEqualTo(1));
+            assertThat(engine.progressTable().read(c)).hasValueSatisfying(marker -> assertThat(marker.done()).isEqualTo(1));
             assertThat(engine.migrationTable().appliedVersions(c)).isEmpty();
         }
     }
@@ -63,7 +63,7 @@ class MigrationRunnerWithoutTransactionsTest {
             new MigrationRunner(engine, c, true).up(good);
             assertThat(c.getAutoCommit()).isTrue();
             assertThat(engine.migrationTable().appliedVersions(c)).containsExactly("001");
-            assertThat(MigrationProgress.read(c)).isEmpty();
+            assertThat(engine.progressTable().read(c)).isEmpty();
             new MigrationRunner(engine, c, true).down(good);
             assertThat(engine.migrationTable().appliedVersions(c)).isEmpty();
             assertThat(engine.dumpSchema(c)).isEmpty();
