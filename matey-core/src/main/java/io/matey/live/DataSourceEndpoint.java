@@ -37,7 +37,8 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
     static Engine engineOf(String productName, String description) {
         return Engines.find(productName)
                 .orElseThrow(() -> new MateyException("The DataSource " + description + " is a " + productName
-                        + " database, which Matey does not support: " + Engines.available()));
+                        + " database, which Matey does not support. Supported engines: " + String.join(", ", Engines.ids())
+                        + "."));
     }
 
     @Override
