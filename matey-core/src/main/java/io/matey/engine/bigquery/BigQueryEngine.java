@@ -6,7 +6,9 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
+import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
 import java.time.Duration;
@@ -24,6 +26,9 @@ import java.util.Optional;
  */
 public final class BigQueryEngine {
 
+    /** GoogleSQL: backticked names, {@code #} comments, backslash escapes in every string literal. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.HASH_COMMENTS,
+            Feature.BACKSLASH_ESCAPES);
     private static final WriteGuard GUARD = new BigQueryWriteGuard();
     private static final BigQueryMigrationTable MIGRATIONS = new BigQueryMigrationTable();
 
@@ -39,17 +44,31 @@ public final class BigQueryEngine {
         return emulator ? BigQueryUrl.EMULATOR_SCHEME : BigQueryUrl.REAL_SCHEME;
     }
 
+    /** Python matey's spelling of the emulator's name in configs. */
+    public List<String> aliases() {
+        return emulator ? List.of("bigquery_emulator") : List.of();
+    }
+
     public boolean acceptsScheme(String scheme) {
         return scheme.equals(id());
     }
 
     public SqlDialect dialect() {
-        return SqlDialect.BIGQUERY;
+        return DIALECT;
     }
 
-    /** BigQuery runs DDL outside transactions: a failed section leaves its earlier statements applied. */
-    public boolean transactionalDdl() {
+    /** A GoogleSQL quoted identifier: backticks, with backslash escapes inside. */
+    public String quote(String identifier) {
+        return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+
+    /** BigQuery has no transactions across DDL: a failed section leaves its earlier statements applied. */
+    public boolean transactions() {
         return false;
+    }
+
+    public LintDialect lint() {
+        return emulator ? EmulatorLintDialect.INSTANCE : LintDialect.PLAIN;
     }
 
     /** A session with the dataset the URL names; fails clearly when it does not exist. */

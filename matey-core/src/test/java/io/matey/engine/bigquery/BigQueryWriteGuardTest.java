@@ -3,7 +3,6 @@ package io.matey.engine.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.migration.ParsedSql;
-import io.matey.migration.SqlDialect;
 import io.matey.migration.StatementSplitter;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +13,7 @@ class BigQueryWriteGuardTest {
     private final BigQueryWriteGuard guard = new BigQueryWriteGuard();
 
     private Optional<String> check(String sql) {
-        return guard.foreignWrite(ParsedSql.of(new StatementSplitter(SqlDialect.BIGQUERY).split(sql).get(0)));
+        return guard.foreignWrite(ParsedSql.of(new StatementSplitter(new BigQueryEngine(false, BigQueryClients.DEFAULT).dialect()).split(sql).get(0)));
     }
 
     @ParameterizedTest
