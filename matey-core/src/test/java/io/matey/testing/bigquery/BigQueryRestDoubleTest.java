@@ -65,6 +65,18 @@ class BigQueryRestDoubleTest {
     }
 
     @Test
+    void ordersNumbersAsNumbersWithNullsFirstAndNullEqualsNothing() throws Exception {
+        query("CREATE TABLE t (id INT64, name STRING)");
+        query("INSERT INTO t (id, name) VALUES (10, 'x'), (9, NULL), (NULL, 'y')");
+        assertThat(values(query("SELECT id FROM t ORDER BY id"))).extracting(r -> r.get(0))
+                .containsExactly(null, "9", "10");
+        assertThat(values(query("SELECT id FROM t WHERE name = NULL"))).isEmpty();
+        query("DELETE FROM t WHERE name = NULL");
+        assertThat(values(query("SELECT name FROM t ORDER BY name DESC"))).extracting(r -> r.get(0))
+                .containsExactly("y", "x", null);
+    }
+
+    @Test
     void queriesAlsoRunAsInsertedJobsReadBackThroughJobsGetAndGetQueryResults() throws Exception {
         query("CREATE TABLE t (id INT64)");
         query("INSERT INTO t (id) VALUES (7)");

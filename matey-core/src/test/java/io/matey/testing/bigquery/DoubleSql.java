@@ -6,6 +6,7 @@ import io.matey.testing.bigquery.DoubleCatalog.Routine;
 import io.matey.testing.bigquery.DoubleCatalog.Table;
 import io.matey.testing.bigquery.DoubleTokens.Kind;
 import io.matey.testing.bigquery.DoubleTokens.Token;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -374,9 +375,14 @@ final class DoubleSql {
             String column = table.column(t.identifier()).name();
             t.expect("=");
             Object value = literal();
-            table.rows.removeIf(row -> String.valueOf(row.get(column)).equals(String.valueOf(value)));
+            table.rows.removeIf(row -> equal(row.get(column), value));
         }
         return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
+    }
+
+    /** SQL equality: NULL equals nothing. Values are held as their literal text. */
+    private static boolean equal(Object stored, Object literal) {
+        return stored != null && literal != null && stored.toString().equals(literal.toString());
     }
 
     private Result select() {
@@ -399,11 +405,15 @@ final class DoubleSql {
             String column = t.identifier();
             t.expect("=");
             Object value = literal();
-            rows.removeIf(row -> !String.valueOf(row.get(column)).equals(String.valueOf(value)));
+            rows.removeIf(row -> !equal(row.get(column), value));
         }
         if (t.accept("ORDER", "BY")) {
             String column = t.identifier();
-            Comparator<Map<String, Object>> order = Comparator.comparing(row -> String.valueOf(row.get(column)));
+            boolean numeric = source.schema.stream().anyMatch(f -> f.name().equals(column)
+                    && Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC").contains(f.type().replaceAll("\\(.*", "")));
+            Comparator<Map<String, Object>> order = Comparator.comparing(row -> row.get(column),
+                    Comparator.nullsFirst(numeric ? Comparator.comparing((Object v) -> new BigDecimal(v.toString()))
+                            : Comparator.comparing(Object::toString)));
             rows.sort(t.accept("DESC") ? order.reversed() : order);
             t.accept("ASC");
         }
