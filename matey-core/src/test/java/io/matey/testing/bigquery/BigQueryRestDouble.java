@@ -253,8 +253,13 @@ public final class BigQueryRestDouble implements AutoCloseable {
                         problem = Optional.of("no such field: " + cell.getKey() + ".");
                     } else if (cell.getValue().isContainerNode()) {
                         throw DoubleError.notImplemented("insertAll of ARRAY or STRUCT values (column " + cell.getKey() + ")");
-                    } else {
-                        row.put(column.get().name(), cell.getValue().isNull() ? null : cell.getValue().asText());
+                    } else if (!cell.getValue().isNull()) {
+                        try {
+                            DoubleSql.checkInsertAllValue(column.get(), cell.getValue().asText());
+                            row.put(column.get().name(), cell.getValue().asText());
+                        } catch (DoubleError e) {
+                            problem = Optional.of(e.getMessage());
+                        }
                     }
                 }
                 try {

@@ -109,6 +109,21 @@ class BigQueryRestDoubleTest {
     }
 
     @Test
+    void valuesMustFitTheirColumnsType() throws Exception {
+        query("CREATE TABLE t (id INT64, code STRING(2), day DATE, ok BOOL)");
+        query("INSERT INTO t (id, code, day, ok) VALUES (1, 'ab', '2024-01-02', TRUE), (2, NULL, DATE '2024-01-03', NULL)");
+        for (String values : List.of("('x', 'ab', NULL, NULL)", "(1.5, 'ab', NULL, NULL)", "(3, 'abc', NULL, NULL)",
+                "(3, 'ab', NULL, 'yes')", "(3, 7, NULL, NULL)")) {
+            assertThatThrownBy(() -> query("INSERT INTO t (id, code, day, ok) VALUES " + values)).as(values)
+                    .isInstanceOf(BigQueryException.class).hasMessageNotContaining("does not implement");
+        }
+        InsertAllResponse bad = client.insertAll(InsertAllRequest.newBuilder(TableId.of("p", "ds", "t"))
+                .addRow(Map.of("id", "seven")).build());
+        assertThat(bad.getErrorsFor(0).get(0).getMessage()).contains("Cannot convert value seven to INT64");
+        assertThat(values(query("SELECT id FROM t ORDER BY id"))).extracting(r -> r.get(0)).containsExactly("1", "2");
+    }
+
+    @Test
     void whatItDoesNotImplementIsRefusedNeverFaked() throws Exception {
         query("CREATE TABLE t (id INT64)");
         for (String sql : List.of("UPDATE t SET id = 1 WHERE TRUE", "SELECT COUNT(*) FROM t",

@@ -328,7 +328,7 @@ final class DoubleSql {
                 if (i > 0) {
                     t.expect(",");
                 }
-                row.put(columns.get(i), literal());
+                row.put(columns.get(i), typed(table.column(columns.get(i)), t.peek(), literal()));
             }
             t.expect(")");
             added.add(checked(table, row));
@@ -363,6 +363,53 @@ final class DoubleSql {
             return t.next().text();
         }
         throw DoubleError.notImplemented("the expression \"" + token.text() + "\" (only literals)");
+    }
+
+    private static final Set<String> TEXT_COERCIBLE = Set.of("STRING", "DATE", "DATETIME", "TIME", "TIMESTAMP", "JSON");
+
+    /** Checks an INSERT literal against its column's type, as BigQuery does; the value is kept as text. */
+    private static Object typed(Column column, Token first, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String type = column.type().replaceAll("\\(.*", "");
+        boolean typedLiteral = first.kind() == Kind.WORD && !first.is("TRUE") && !first.is("FALSE");
+        boolean fits = switch (type) {
+            case "INT64" -> first.kind() == Kind.NUMBER && value.toString().matches("-?\\d+");
+            case "FLOAT64" -> first.kind() == Kind.NUMBER;
+            case "NUMERIC", "BIGNUMERIC" -> first.kind() == Kind.NUMBER || typedLiteral && first.upper().equals(type);
+            case "BOOL" -> first.is("TRUE") || first.is("FALSE");
+            default -> {
+                if (!TEXT_COERCIBLE.contains(type)) {
+                    throw DoubleError.notImplemented("literals for " + column.type() + " column " + column.name());
+                }
+                yield first.kind() == Kind.STRING || typedLiteral && first.upper().equals(type);
+            }
+        };
+        if (!fits) {
+            throw DoubleError.invalidQuery("Value of type " + (first.kind() == Kind.STRING ? "STRING" : first.upper())
+                    + " cannot be inserted into column " + column.name() + ", which has type " + column.type());
+        }
+        checkLength(column, value.toString());
+        return value;
+    }
+
+    /** {@code STRING(n)} holds at most n characters. */
+    static void checkLength(Column column, String value) {
+        java.util.regex.Matcher limit = java.util.regex.Pattern.compile("STRING\\((\\d+)\\)").matcher(column.type());
+        if (limit.matches() && value.length() > Integer.parseInt(limit.group(1))) {
+            throw DoubleError.invalidQuery("Value of " + value.length() + " characters exceeds the maximum length "
+                    + limit.group(1) + " of column " + column.name());
+        }
+    }
+
+    /** insertAll's JSON values, as BigQuery converts them: integers for INT64, true/false for BOOL, text otherwise. */
+    static void checkInsertAllValue(Column column, String value) {
+        String type = column.type().replaceAll("\\(.*", "");
+        if (type.equals("INT64") && !value.matches("-?\\d+") || type.equals("BOOL") && !value.matches("true|false")) {
+            throw DoubleError.invalidQuery("Cannot convert value " + value + " to " + type + " for field " + column.name());
+        }
+        checkLength(column, value);
     }
 
     private Result delete() {
