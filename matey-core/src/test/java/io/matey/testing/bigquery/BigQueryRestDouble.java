@@ -212,10 +212,10 @@ public final class BigQueryRestDouble implements AutoCloseable {
             Table table = dataset.table(name);
             ObjectNode node = tableHead(dataset, table).put("location", dataset.location);
             if (table.view) {
-                node.putObject("view").put("query", table.viewQuery).put("useLegacySql", false);
-            } else {
-                node.put("numRows", String.valueOf(table.rows.size()));
+                // the double does not derive a view's columns from its query, so it leaves out the schema
+                return node.set("view", JSON.createObjectNode().put("query", table.viewQuery).put("useLegacySql", false));
             }
+            node.put("numRows", String.valueOf(table.rows.size()));
             ArrayNode fields = node.putObject("schema").putArray("fields");
             table.columns.forEach(c -> fields.add(LegacySchema.field(c.name(), c.type(), c.notNull())));
             return node;

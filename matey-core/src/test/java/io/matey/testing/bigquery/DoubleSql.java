@@ -120,7 +120,11 @@ final class DoubleSql {
         }
         Table table = new Table(target.name, false);
         do {
-            table.columns.add(column());
+            Column column = column();
+            if (table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
+                throw DoubleError.invalidQuery("Duplicate column name " + column.name() + " in CREATE TABLE");
+            }
+            table.columns.add(column);
         } while (t.accept(","));
         t.expect(")");
         if (!t.done()) {
