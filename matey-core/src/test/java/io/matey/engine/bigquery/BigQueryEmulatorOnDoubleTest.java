@@ -2,7 +2,6 @@ package io.matey.engine.bigquery;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import org.junit.jupiter.api.Test;
 

@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -217,7 +215,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
             }
             node.put("numRows", String.valueOf(table.rows.size()));
             ArrayNode fields = node.putObject("schema").putArray("fields");
-            table.columns.forEach(c -> fields.add(LegacySchema.field(c.name(), c.type(), c.notNull())));
+            table.columns.forEach(c -> fields.add(DoubleLegacySchema.field(c.name(), c.type(), c.notNull())));
             return node;
         }
     }
@@ -255,7 +253,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
                         throw DoubleError.notImplemented("insertAll of ARRAY or STRUCT values (column " + cell.getKey() + ")");
                     } else if (!cell.getValue().isNull()) {
                         try {
-                            DoubleSql.checkInsertAllValue(column.get(), cell.getValue().asText());
+                            DoubleValues.checkInsertAllValue(column.get(), cell.getValue().asText());
                             row.put(column.get().name(), cell.getValue().asText());
                         } catch (DoubleError e) {
                             problem = Optional.of(e.getMessage());
@@ -263,7 +261,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
                     }
                 }
                 try {
-                    DoubleSql.checked(table, row);
+                    DoubleValues.checked(table, row);
                 } catch (DoubleError e) {
                     problem = Optional.of(e.getMessage());
                 }
@@ -401,7 +399,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
         DoubleSql.Result result = job.result;
         if (!result.schema().isEmpty()) {
             ArrayNode fields = node.putObject("schema").putArray("fields");
-            result.schema().forEach(f -> fields.add(LegacySchema.field(f.name(), f.type(), false)));
+            result.schema().forEach(f -> fields.add(DoubleLegacySchema.field(f.name(), f.type(), false)));
         }
         node.set("rows", rows(result.rows()));
         node.put("totalRows", String.valueOf(result.rows().size()));
@@ -417,65 +415,5 @@ public final class BigQueryRestDouble implements AutoCloseable {
         error.putArray("errors").addObject().put("reason", e.reason).put("message", e.getMessage())
                 .put("domain", "global");
         return node;
-    }
-
-    /** GoogleSQL column types in the tables API's legacy shape: INTEGER, RECORD, mode REPEATED, maxLength. */
-    private static final class LegacySchema {
-
-        private static final Map<String, String> LEGACY = Map.of("INT64", "INTEGER", "FLOAT64", "FLOAT", "BOOL", "BOOLEAN",
-                "STRUCT", "RECORD");
-        private static final Pattern PARAMETERS = Pattern.compile("(\\w+)\\((\\d+)(?:, (\\d+))?\\)");
-
-        static ObjectNode field(String name, String type, boolean notNull) {
-            ObjectNode node = JSON.createObjectNode().put("name", name);
-            String mode = notNull ? "REQUIRED" : "NULLABLE";
-            if (type.startsWith("ARRAY<")) {
-                type = type.substring(6, type.length() - 1);
-                mode = "REPEATED";
-            }
-            if (type.startsWith("STRUCT<")) {
-                node.put("type", "RECORD");
-                ArrayNode fields = node.putArray("fields");
-                for (String member : topLevel(type.substring(7, type.length() - 1))) {
-                    String memberName = member.substring(0, member.indexOf(' '));
-                    String memberType = member.substring(member.indexOf(' ') + 1);
-                    boolean memberNotNull = memberType.endsWith(" NOT NULL");
-                    fields.add(field(memberName, memberNotNull ? memberType.substring(0, memberType.length() - 9)
-                            : memberType, memberNotNull));
-                }
-            } else {
-                Matcher parameters = PARAMETERS.matcher(type);
-                if (parameters.matches()) {
-                    type = parameters.group(1);
-                    if (type.equals("STRING") || type.equals("BYTES")) {
-                        node.put("maxLength", parameters.group(2));
-                    } else {
-                        node.put("precision", parameters.group(2));
-                        if (parameters.group(3) != null) {
-                            node.put("scale", parameters.group(3));
-                        }
-                    }
-                }
-                node.put("type", LEGACY.getOrDefault(type, type));
-            }
-            return node.put("mode", mode);
-        }
-
-        /** Splits {@code a INT64, b STRUCT<c STRING, d INT64>} at its top-level commas. */
-        private static List<String> topLevel(String members) {
-            List<String> out = new ArrayList<>();
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < members.length(); i++) {
-                char c = members.charAt(i);
-                depth += c == '<' || c == '(' ? 1 : c == '>' || c == ')' ? -1 : 0;
-                if (c == ',' && depth == 0) {
-                    out.add(members.substring(start, i).strip());
-                    start = i + 1;
-                }
-            }
-            out.add(members.substring(start).strip());
-            return out;
-        }
     }
 }

@@ -332,22 +332,13 @@ final class DoubleSql {
                 if (i > 0) {
                     t.expect(",");
                 }
-                row.put(columns.get(i), typed(table.column(columns.get(i)), t.peek(), literal()));
+                row.put(columns.get(i), DoubleValues.typed(table.column(columns.get(i)), t.peek(), literal()));
             }
             t.expect(")");
-            added.add(checked(table, row));
+            added.add(DoubleValues.checked(table, row));
         } while (t.accept(","));
         table.rows.addAll(added);
         return new Result("INSERT", List.of(), List.of(), added.size());
-    }
-
-    static Map<String, Object> checked(Table table, Map<String, Object> row) {
-        for (Column column : table.columns) {
-            if (column.notNull() && row.get(column.name()) == null) {
-                throw DoubleError.invalidQuery("Required field " + column.name() + " cannot be null");
-            }
-        }
-        return row;
     }
 
     /** A literal value: strings and typed literals ({@code DATE '...'}) keep their text, NULL is null. */
@@ -369,53 +360,6 @@ final class DoubleSql {
         throw DoubleError.notImplemented("the expression \"" + token.text() + "\" (only literals)");
     }
 
-    private static final Set<String> TEXT_COERCIBLE = Set.of("STRING", "DATE", "DATETIME", "TIME", "TIMESTAMP", "JSON");
-
-    /** Checks an INSERT literal against its column's type, as BigQuery does; the value is kept as text. */
-    private static Object typed(Column column, Token first, Object value) {
-        if (value == null) {
-            return null;
-        }
-        String type = column.type().replaceAll("\\(.*", "");
-        boolean typedLiteral = first.kind() == Kind.WORD && !first.is("TRUE") && !first.is("FALSE");
-        boolean fits = switch (type) {
-            case "INT64" -> first.kind() == Kind.NUMBER && value.toString().matches("-?\\d+");
-            case "FLOAT64" -> first.kind() == Kind.NUMBER;
-            case "NUMERIC", "BIGNUMERIC" -> first.kind() == Kind.NUMBER || typedLiteral && first.upper().equals(type);
-            case "BOOL" -> first.is("TRUE") || first.is("FALSE");
-            default -> {
-                if (!TEXT_COERCIBLE.contains(type)) {
-                    throw DoubleError.notImplemented("literals for " + column.type() + " column " + column.name());
-                }
-                yield first.kind() == Kind.STRING || typedLiteral && first.upper().equals(type);
-            }
-        };
-        if (!fits) {
-            throw DoubleError.invalidQuery("Value of type " + (first.kind() == Kind.STRING ? "STRING" : first.upper())
-                    + " cannot be inserted into column " + column.name() + ", which has type " + column.type());
-        }
-        checkLength(column, value.toString());
-        return value;
-    }
-
-    /** {@code STRING(n)} holds at most n characters. */
-    static void checkLength(Column column, String value) {
-        java.util.regex.Matcher limit = java.util.regex.Pattern.compile("STRING\\((\\d+)\\)").matcher(column.type());
-        if (limit.matches() && value.length() > Integer.parseInt(limit.group(1))) {
-            throw DoubleError.invalidQuery("Value of " + value.length() + " characters exceeds the maximum length "
-                    + limit.group(1) + " of column " + column.name());
-        }
-    }
-
-    /** insertAll's JSON values, as BigQuery converts them: integers for INT64, true/false for BOOL, text otherwise. */
-    static void checkInsertAllValue(Column column, String value) {
-        String type = column.type().replaceAll("\\(.*", "");
-        if (type.equals("INT64") && !value.matches("-?\\d+") || type.equals("BOOL") && !value.matches("true|false")) {
-            throw DoubleError.invalidQuery("Cannot convert value " + value + " to " + type + " for field " + column.name());
-        }
-        checkLength(column, value);
-    }
-
     private Result delete() {
         Table table = baseTable(t.name());
         t.expect("WHERE");
@@ -426,14 +370,9 @@ final class DoubleSql {
             String column = table.column(t.identifier()).name();
             t.expect("=");
             Object value = literal();
-            table.rows.removeIf(row -> equal(row.get(column), value));
+            table.rows.removeIf(row -> DoubleValues.equal(row.get(column), value));
         }
         return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
-    }
-
-    /** SQL equality: NULL equals nothing. Values are held as their literal text. */
-    private static boolean equal(Object stored, Object literal) {
-        return stored != null && literal != null && stored.toString().equals(literal.toString());
     }
 
     private Result select() {
@@ -450,13 +389,13 @@ final class DoubleSql {
         t.expect("FROM");
         List<String> name = t.name();
         Rows source = name.size() >= 2 && name.get(name.size() - 2).equalsIgnoreCase("INFORMATION_SCHEMA")
-                ? informationSchema(name) : tableRows(baseTable(name));
+                ? new DoubleInformationSchema(catalog, project).rows(name) : tableRows(baseTable(name));
         List<Map<String, Object>> rows = new ArrayList<>(source.rows);
         if (t.accept("WHERE")) {
             String column = t.identifier();
             t.expect("=");
             Object value = literal();
-            rows.removeIf(row -> !equal(row.get(column), value));
+            rows.removeIf(row -> !DoubleValues.equal(row.get(column), value));
         }
         if (t.accept("ORDER", "BY")) {
             String column = t.identifier();
@@ -496,59 +435,11 @@ final class DoubleSql {
         return new Result("SELECT", schema, out, 0);
     }
 
-    private record Rows(List<Field> schema, List<Map<String, Object>> rows) {
+    record Rows(List<Field> schema, List<Map<String, Object>> rows) {
     }
 
     private static Rows tableRows(Table table) {
         return new Rows(table.columns.stream().map(c -> new Field(c.name(), c.type())).toList(), table.rows);
-    }
-
-    private Rows informationSchema(List<String> name) {
-        if (name.size() < 3) {
-            throw DoubleError.invalidQuery("Table \"INFORMATION_SCHEMA." + name.get(name.size() - 1)
-                    + "\" must be qualified with a dataset (e.g. dataset.table).");
-        }
-        Dataset dataset = catalog.get(name.size() == 4 ? name.get(0) : project, name.get(name.size() - 3));
-        String view = name.get(name.size() - 1).toUpperCase(Locale.ROOT);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        switch (view) {
-            case "TABLES" -> {
-                for (Table table : dataset.tables.values()) {
-                    rows.add(Map.of("table_name", table.name, "table_type", table.view ? "VIEW" : "BASE TABLE",
-                            "ddl", dataset.ddl(table)));
-                }
-                return new Rows(strings("table_name", "table_type", "ddl"), rows);
-            }
-            case "ROUTINES" -> {
-                for (Routine routine : dataset.routines.values()) {
-                    rows.add(Map.of("routine_name", routine.name(), "routine_type",
-                            routine.type().equals("TABLE_FUNCTION") ? "TABLE FUNCTION" : "FUNCTION", "ddl", dataset.ddl(routine)));
-                }
-                return new Rows(strings("routine_name", "routine_type", "ddl"), rows);
-            }
-            case "COLUMNS" -> {
-                for (Table table : dataset.tables.values()) {
-                    for (int i = 0; i < table.columns.size(); i++) {
-                        Column c = table.columns.get(i);
-                        rows.add(Map.of("table_name", table.name, "column_name", c.name(), "ordinal_position",
-                                String.valueOf(i + 1), "is_nullable", c.notNull() ? "NO" : "YES", "data_type", c.type()));
-                    }
-                }
-                List<Field> schema = new ArrayList<>(strings("table_name", "column_name"));
-                schema.add(new Field("ordinal_position", "INT64"));
-                schema.addAll(strings("is_nullable", "data_type"));
-                return new Rows(schema, rows);
-            }
-            case "SEARCH_INDEXES" -> {
-                // the double refuses CREATE SEARCH INDEX, so its datasets truly hold none
-                return new Rows(strings("index_name", "table_name", "ddl"), rows);
-            }
-            default -> throw DoubleError.notImplemented("INFORMATION_SCHEMA." + view);
-        }
-    }
-
-    private static List<Field> strings(String... names) {
-        return java.util.Arrays.stream(names).map(n -> new Field(n, "STRING")).toList();
     }
 
     private record Target(Dataset dataset, String name) {
