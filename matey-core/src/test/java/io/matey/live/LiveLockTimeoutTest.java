@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import io.matey.engine.Engine;
+import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A migration lock held by a stuck session bounds {@code db up}'s wait on every engine, and the failure names
@@ -26,7 +26,7 @@ class LiveLockTimeoutTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void aHeldLockFailsDbUpAfterTheBoundNamingTheHolder(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations();
                 Connection stuck = h.db.connect()) {
