@@ -1,5 +1,7 @@
 package io.matey.engine.postgres;
 
+import io.matey.codegen.CodegenDialect;
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -21,6 +23,8 @@ import java.util.Set;
  * Databases are created and dropped through the server's {@code postgres} maintenance database.
  */
 public final class PostgresEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new PostgresCodegen();
 
     private static final WriteGuard GUARD = statement -> WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
             .map(head -> head + " acts on a database of its own");
@@ -163,5 +167,15 @@ public final class PostgresEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return AdvisoryLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new PostgresDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }

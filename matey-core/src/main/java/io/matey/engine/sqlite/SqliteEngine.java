@@ -1,6 +1,8 @@
 package io.matey.engine.sqlite;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.error.MateyException;
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
@@ -23,6 +25,8 @@ import java.util.Properties;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new SqliteCodegen();
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
@@ -153,5 +157,15 @@ public final class SqliteEngine implements Engine {
             throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
         }
         return Path.of(url.path());
+    }
+
+    @Override
+    public DataDialect data() {
+        return new SqliteDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }
