@@ -1,8 +1,12 @@
 package io.matey.engine;
 
+import io.matey.ci.CiService;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
+import io.matey.lint.LintDialect;
+import io.matey.log.DebugLog;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -10,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,16 +23,66 @@ import java.util.Optional;
  */
 public interface Engine {
 
+    // Identity and SQL dialect (docs/architecture.md §3).
+
     /** The engine name used in locks and config: {@code sqlite}, {@code postgres}, {@code mysql}, ... */
     String id();
 
-    /** True when this engine serves URLs of the given (lower-case) scheme. */
-    boolean acceptsScheme(String scheme);
+    /**
+     * The other names of this engine, lower case: URL schemes ({@code postgresql://}), JDBC sub-protocols
+     * ({@code jdbc:mariadb:}) and names a config or lock may use ({@code sqlite3}). {@link Engines} maps each to
+     * {@link #id()}; no two engines may share one.
+     */
+    List<String> aliases();
 
+    /** The scheme of the URLs Matey writes for this engine (from an application's JDBC URL, say). */
+    default String urlScheme() {
+        return id();
+    }
+
+    /** True when this engine serves URLs of the given (lower-case) scheme: its id or one of its aliases. */
+    default boolean acceptsScheme(String scheme) {
+        return id().equals(scheme) || aliases().contains(scheme);
+    }
+
+    /**
+     * Whether this engine's URLs name a file ({@code sqlite3:path}, {@code sqlite:///abs/path}) rather than a
+     * server ({@code scheme://user@host:port/db}).
+     */
+    default boolean fileUrls() {
+        return false;
+    }
+
+    /** The lexical rules used to split this engine's SQL into statements. */
     SqlDialect dialect();
 
-    /** Whether DDL runs inside a transaction and is undone by a rollback. */
+    /** The identifier quoted for this engine's SQL (an embedded quote character doubled). */
+    String quote(String identifier);
+
+    /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
+
+    /**
+     * Whether the engine has transactions at all. Without them (ClickHouse) every section runs statement by
+     * statement in auto-commit with its progress tracked on live databases, whatever the file's {@code transaction}
+     * directive says, and a failure names the statements that took effect (docs/architecture.md §7).
+     */
+    default boolean transactions() {
+        return true;
+    }
+
+    /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
+    default ProgressTable progressTable() {
+        return MigrationProgress.STANDARD;
+    }
+
+    /** The facts and rules {@code matey lint} needs about this engine's SQL (docs/architecture.md §3). */
+    LintDialect lint();
+
+    /** The service container and test URL {@code init --ci} writes for this engine; empty when it needs none. */
+    default Optional<CiService> ciService() {
+        return Optional.empty();
+    }
 
     /** Opens a connection to the database the URL names. Fails with a clear message when it does not exist. */
     Connection connect(MateyUrl url) throws SQLException;
@@ -53,8 +108,8 @@ public interface Engine {
      * The names of the databases next to {@code base} (on its server, or in its directory) that start with
      * {@code prefix}, for collecting leftover scratch databases; empty where the engine cannot list them.
      */
-    default java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
-        return java.util.List.of();
+    default List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        return List.of();
     }
 
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
@@ -105,6 +160,7 @@ public interface Engine {
     /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
     default void load(Connection connection, String dump) throws SQLException {
         for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+            DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
                 st.execute(statement.sql());
             } catch (SQLException e) {
@@ -154,7 +210,7 @@ public interface Engine {
      * support keeps this default, which refuses clearly.
      */
     default DataDialect data() {
-        throw new MateyException("Data sets are not supported on the " + id() + " engine.");
+        throw new MateyException(Reason.UNSUPPORTED, "Data sets are not supported on the " + id() + " engine.");
     }
 
     /**
@@ -162,7 +218,7 @@ public interface Engine {
      * (docs/architecture.md §3). Fails for an engine that has none, never falling back to another's.
      */
     default CodegenDialect codegen() {
-        throw new MateyException("Codegen does not support the " + id() + " engine.");
+        throw new MateyException(Reason.UNSUPPORTED, "Codegen does not support the " + id() + " engine.");
     }
 
     /** A held migration lock. */

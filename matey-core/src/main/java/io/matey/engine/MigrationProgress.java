@@ -14,7 +14,7 @@ import java.util.Optional;
  * effect; so a process that dies in between leaves a marker the next command reads. dbmate never reads the table,
  * and dumps leave it out like {@code schema_migrations}.
  */
-public final class MigrationProgress {
+public final class MigrationProgress implements ProgressTable {
 
     public static final String TABLE = "matey_migration_progress";
 
@@ -28,11 +28,14 @@ public final class MigrationProgress {
     public record Marker(String version, String direction, int done, int total) {
     }
 
+    /** The table in standard SQL, which SQLite, PostgreSQL and MySQL run as it is. */
+    public static final ProgressTable STANDARD = new MigrationProgress();
+
     private MigrationProgress() {
     }
 
-    /** The marker left by an interrupted section; empty when none (or the table does not exist). */
-    public static Optional<Marker> read(Connection connection) throws SQLException {
+    @Override
+    public Optional<Marker> read(Connection connection) throws SQLException {
         if (!exists(connection)) {
             return Optional.empty();
         }
@@ -43,7 +46,8 @@ public final class MigrationProgress {
         }
     }
 
-    static void begin(Connection connection, String version, String direction, int done, int total) throws SQLException {
+    @Override
+    public void begin(Connection connection, String version, String direction, int done, int total) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version varchar(128) NOT NULL PRIMARY KEY, "
                     + "direction varchar(4) NOT NULL, done int NOT NULL, total int NOT NULL)");
@@ -59,7 +63,8 @@ public final class MigrationProgress {
         }
     }
 
-    static void advance(Connection connection, String version, int done) throws SQLException {
+    @Override
+    public void advance(Connection connection, String version, int done) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + TABLE + " SET done = ? WHERE version = ?")) {
             ps.setInt(1, done);
             ps.setString(2, version);
@@ -67,8 +72,8 @@ public final class MigrationProgress {
         }
     }
 
-    /** Removes the marker; only after {@link #begin}, which creates the table. */
-    static void finish(Connection connection, String version) throws SQLException {
+    @Override
+    public void finish(Connection connection, String version) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
             ps.setString(1, version);
             ps.executeUpdate();

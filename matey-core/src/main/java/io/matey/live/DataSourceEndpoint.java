@@ -1,14 +1,15 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.log.DebugLog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -29,18 +30,17 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);
         } catch (SQLException e) {
-            throw new MateyException("Cannot connect to the application's DataSource: " + MateyUrl.mask(e.getMessage()),
-                    e);
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the application's DataSource: "
+                    + MateyUrl.mask(e.getMessage()), e);
         }
     }
 
     /** By product name rather than JDBC URL, so that wrapping drivers (p6spy, Testcontainers' jdbc:tc:) work too. */
     static Engine engineOf(String productName, String description) {
-        String id = Engines.normalizeId(productName);
-        return Engines.all().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new MateyException("The DataSource " + description + " is a " + productName
-                        + " database, which Matey does not support. Supported engines: "
-                        + Engines.all().stream().map(Engine::id).collect(Collectors.joining(", ")) + "."));
+        return Engines.find(productName)
+                .orElseThrow(() -> new MateyException(Reason.UNSUPPORTED, "The DataSource " + description + " is a " + productName
+                        + " database, which Matey does not support. Supported engines: " + String.join(", ", Engines.ids())
+                        + "."));
     }
 
     @Override
@@ -55,11 +55,12 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
 
     @Override
     public void create() {
-        throw new MateyException("Cannot create a database through the DataSource " + description + ".");
+        throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 
     @Override
     public Connection connect() throws SQLException {
+        DebugLog.log(DataSourceEndpoint.class, () -> "connection from the DataSource " + description);
         return dataSource.getConnection();
     }
 

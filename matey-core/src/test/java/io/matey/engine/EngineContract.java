@@ -8,6 +8,7 @@ import io.matey.SchemaStatus;
 import io.matey.data.AppliedFile;
 import io.matey.data.DataMode;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.lint.Finding;
 import io.matey.lint.Linter;
 import io.matey.live.LiveChange;
@@ -298,6 +299,7 @@ public abstract class EngineContract {
             }, other).get(60, TimeUnit.SECONDS);
             Matey bounded = ws.matey().withLockTimeout(Duration.ofSeconds(1));
             assertThatThrownBy(() -> bounded.dbUp(target(ws), url(db), line -> { })).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT)
                     .hasMessageContaining("the migration lock (")
                     .hasMessageContaining("was not released within 1s")
                     .hasMessageContaining(lockHolder())
