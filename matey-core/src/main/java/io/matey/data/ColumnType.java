@@ -13,34 +13,34 @@ import java.math.BigInteger;
  * @param max       the largest integer the column holds; null when not an integer
  * @param element   the type of an array's elements; null when not an array
  */
-record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
+public record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
         BigInteger max, ColumnType element) {
 
-    static ColumnType of(ValueKind kind, String label) {
+    public static ColumnType of(ValueKind kind, String label) {
         return new ColumnType(kind, label, 0, 0, 0, null, null, null);
     }
 
-    /** A PostgreSQL array of {@code element}, labelled by the element's catalog name: {@code int4[]}. */
-    static ColumnType array(String elementName, ColumnType element) {
+    /** An array of {@code element}, labelled by the element's catalog name: {@code int4[]}. */
+    public static ColumnType array(String elementName, ColumnType element) {
         return new ColumnType(ValueKind.ARRAY, elementName + "[]", 0, 0, 0, null, null, element);
     }
 
     /** The catalog name of an array's element type, as {@code createArrayOf} takes it. */
-    String elementName() {
+    public String elementName() {
         return label.substring(0, label.length() - 2);
     }
 
-    static ColumnType integer(String label, int bits, boolean unsigned) {
+    public static ColumnType integer(String label, int bits, boolean unsigned) {
         BigInteger span = BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1);
         return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, unsigned ? BigInteger.ZERO : span.negate(),
                 span.subtract(BigInteger.ONE), null);
     }
 
-    static ColumnType decimal(String label, int precision, int scale) {
+    public static ColumnType decimal(String label, int precision, int scale) {
         return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null);
     }
 
-    static ColumnType text(String label, int maxLength) {
+    public static ColumnType text(String label, int maxLength) {
         return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null, null);
     }
 }

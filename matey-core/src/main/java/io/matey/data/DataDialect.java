@@ -1,63 +1,77 @@
 package io.matey.data;
 
-import io.matey.error.MateyException;
-import io.matey.engine.Engine;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** What data export and apply need to know about an engine's SQL. */
-enum DataDialect {
-    SQLITE("\"", ""),
-    /** Explicit values win over identity columns declared {@code GENERATED ALWAYS}, as reference data needs. */
-    POSTGRES("\"", " OVERRIDING SYSTEM VALUE"),
-    MYSQL("`", "");
+/**
+ * What data export and apply need to know about an engine, supplied by {@code Engine.data()}
+ * (docs/architecture.md §3). The engine-neutral work (reading and checking files, comparing rows, choosing what to
+ * insert, update or delete) stays in this package; an implementation answers only where engines differ. The
+ * defaults are standard SQL and JDBC.
+ */
+public interface DataDialect {
 
-    private final String quote;
-    private final String insertOverride;
+    /** Quotes an identifier. Every name from a manifest or a file is quoted, so none is ever read as SQL. */
+    String quote(String identifier);
 
-    DataDialect(String quote, String insertOverride) {
-        this.quote = quote;
-        this.insertOverride = insertOverride;
+    /**
+     * Classifies a live column for data files.
+     *
+     * @param declared  the declared type name, without arguments, from the catalog ({@code DatabaseMetaData})
+     * @param typeName  the result-set type name
+     * @param precision result-set precision: decimal digits or character length
+     * @param scale     result-set scale
+     */
+    ColumnType columnType(String declared, String typeName, int precision, int scale);
+
+    /** Reads a column's value as the Java value data files hold (see {@link ValueReader}). */
+    default Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return ValueReader.read(rs, index, type);
     }
 
-    static DataDialect of(Engine engine) {
-        return switch (engine.id()) {
-            case "sqlite" -> SQLITE;
-            case "postgres" -> POSTGRES;
-            case "mysql" -> MYSQL;
-            default -> throw new MateyException("Data sets are supported on sqlite, postgres and mysql targets, not "
-                    + engine.id() + ".");
-        };
+    /** Binds a value read from a data file (or from the table) to a parameter of its column's type. */
+    default void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        ValueBinder.bind(ps, index, type, value);
     }
 
-    /** Every identifier is quoted, so no name from a manifest or a file is ever read as SQL. */
-    String quote(String identifier) {
-        return quote + identifier.replace(quote, quote + quote) + quote;
+    /** Whether a timestamp column without a time zone keeps a value's UTC offset as given rather than refusing it. */
+    default boolean timestampsKeepOffsets() {
+        return false;
     }
 
     /**
-     * Sets SQLite's per-connection foreign key enforcement (off by default there, always on elsewhere), so that a
-     * set leaving a dangling reference fails as a whole; returns the previous setting. It cannot change inside a
-     * transaction, so call it with auto-commit on.
+     * Sets the connection's foreign key enforcement, so that a set leaving a dangling reference fails as a whole;
+     * returns the previous setting. Called with auto-commit on. Engines that always enforce keep the default.
      */
-    boolean enforceForeignKeys(Connection connection, boolean on) throws SQLException {
-        if (this != SQLITE) {
-            return true;
-        }
-        try (Statement statement = connection.createStatement()) {
-            boolean before;
-            try (ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
-                before = rs.next() && rs.getInt(1) == 1;
-            }
-            statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
-            return before;
-        }
+    default boolean enforceForeignKeys(Connection connection, boolean on) throws SQLException {
+        return true;
     }
 
-    /** The text between an INSERT's column list and its {@code VALUES}. */
-    String insertOverride() {
-        return insertOverride;
+    /** An INSERT of one row: {@code table} and {@code columns} quoted, one parameter per column in order. */
+    default String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + "?, ".repeat(columns.size() - 1) + "?)";
+    }
+
+    /**
+     * An UPDATE of the rows matching {@code where} (a condition over quoted names): one parameter per {@code set}
+     * column, in order, then those of the condition.
+     */
+    default String update(String table, List<String> set, String where) {
+        return "UPDATE " + table + " SET " + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + where;
+    }
+
+    /** A DELETE of the rows matching {@code where}; of every row when it is empty. */
+    default String delete(String table, String where) {
+        return "DELETE FROM " + table + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
+    /** Runs after rows with explicit values were inserted into {@code table}, e.g. to move sequences past them. */
+    default void afterInsert(Connection connection, String table) throws SQLException {
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Dates and times as Python's {@code isoformat()} writes them ({@code 2024-01-02T03:04:05.500000+00:00}: seconds
  * always, microseconds only when non-zero, offsets as {@code ±HH:MM}), and the ISO-8601 forms read back.
  */
-final class IsoTimes {
+public final class IsoTimes {
 
     /** psql prints {@code +00}; ISO wants {@code +00:00}. */
     private static final Pattern HOUR_ONLY_OFFSET = Pattern.compile("([+-]\\d{2})$");
@@ -49,7 +49,7 @@ final class IsoTimes {
     }
 
     /** Any temporal value Matey reads or writes, in its ISO form. */
-    static String text(Temporal value) {
+    public static String text(Temporal value) {
         if (value instanceof LocalDate date) {
             return date(date);
         }
@@ -78,16 +78,16 @@ final class IsoTimes {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
-    static LocalDate parseDate(String text) throws DateTimeParseException {
+    public static LocalDate parseDate(String text) throws DateTimeParseException {
         return LocalDate.parse(text);
     }
 
-    static LocalTime parseTime(String text) throws DateTimeParseException {
+    public static LocalTime parseTime(String text) throws DateTimeParseException {
         return LocalTime.parse(text);
     }
 
     /** A date and time with a {@code T} or a space between them: a {@link LocalDateTime} or {@link OffsetDateTime}. */
-    static Temporal parseDateTime(String text) throws DateTimeParseException {
+    public static Temporal parseDateTime(String text) throws DateTimeParseException {
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
         iso = HOUR_ONLY_OFFSET.matcher(iso).replaceFirst("$1:00");
         return (Temporal) DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);

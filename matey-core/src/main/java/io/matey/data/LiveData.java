@@ -56,7 +56,7 @@ public final class LiveData {
             DataSet set = DataManifest.read(target.dir()).select(setName);
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
-            DataDialect dialect = DataDialect.of(engine);
+            DataDialect dialect = engine.data();
             try (Connection connection = connect(engine, live, command);
                     Engine.MigrationLock migrations = engine.lockMigrations(connection)) {
                 requireHead(target, url, command);

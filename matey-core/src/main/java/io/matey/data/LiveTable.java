@@ -46,7 +46,7 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String column = md.getColumnName(i);
-                ColumnType type = ColumnTypes.classify(dialect, declared.get(column), md.getColumnTypeName(i),
+                ColumnType type = dialect.columnType(declared.get(column), md.getColumnTypeName(i),
                         md.getPrecision(i), md.getScale(i));
                 columns.put(column, new Column(column, type, generated.getOrDefault(column, false)));
             }

@@ -44,7 +44,6 @@ final class TableExport {
         String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
                 + " FROM " + dialect.quote(table.name()) + " ORDER BY "
                 + file.exportOrder().stream().map(dialect::quote).collect(Collectors.joining(", "));
-        ValueReader reader = new ValueReader(dialect);
         StringBuilder out = new StringBuilder();
         List<String> ties = new ArrayList<>();
         String previousOrder = null;
@@ -55,7 +54,7 @@ final class TableExport {
                 while (rs.next()) {
                     Object[] values = new Object[selected.size()];
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = read(reader, rs, i + 1, selected.get(i), file);
+                        values[i] = read(dialect, rs, i + 1, selected.get(i), file);
                     }
                     String order = RowKey.text(orderIndexes.stream().map(i -> values[i]).toArray());
                     if (!order.equals(previousOrder)) {
@@ -78,10 +77,10 @@ final class TableExport {
         ties.clear();
     }
 
-    private static Object read(ValueReader reader, ResultSet rs, int index, Column column, DataFile file)
+    private static Object read(DataDialect dialect, ResultSet rs, int index, Column column, DataFile file)
             throws SQLException {
         try {
-            return reader.read(rs, index, column.type());
+            return dialect.read(rs, index, column.type());
         } catch (ValueException e) {
             throw new MateyException("Cannot export table '" + file.table() + "' to data file '" + file.name()
                     + "': column '" + column.name() + "' (" + column.type().label() + ") " + e.getMessage() + ".");

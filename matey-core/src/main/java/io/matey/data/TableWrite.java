@@ -41,8 +41,6 @@ final class TableWrite {
     private final CheckedFile file;
     private final String table;
     private final RowKey key;
-    private final ValueReader reader;
-    private final ValueBinder binder;
     /** Statements by row shape; rows naming the same columns share one list instance. */
     private final Map<List<Column>, String> insertSql = new IdentityHashMap<>();
     private final Map<List<Column>, Update> updates = new IdentityHashMap<>();
@@ -61,8 +59,6 @@ final class TableWrite {
         this.file = file;
         this.table = dialect.quote(file.table().name());
         this.key = file.key();
-        this.reader = new ValueReader(dialect);
-        this.binder = new ValueBinder(dialect);
     }
 
     AppliedFile write() throws SQLException {
@@ -70,7 +66,7 @@ final class TableWrite {
             if (key == null) {
                 if (file.file().mode() == DataMode.REPLACE) {
                     try (Statement st = connection.createStatement()) {
-                        deleted = st.executeUpdate("DELETE FROM " + table);
+                        deleted = st.executeUpdate(dialect.delete(table, ""));
                     }
                 }
                 for (Row row : file.rows()) {
@@ -82,7 +78,7 @@ final class TableWrite {
             batches.flush();
         }
         if (inserted > 0) {
-            SequenceCatchUp.afterWrite(connection, dialect, file.table().name());
+            dialect.afterInsert(connection, file.table().name());
         }
         return new AppliedFile(file.file().name(), file.table().name(), file.file().mode(), file.rows().size(),
                 inserted, updated, deleted);
@@ -95,15 +91,15 @@ final class TableWrite {
         if (file.file().mode() == DataMode.REPLACE) {
             Set<String> keep = new HashSet<>();
             file.rows().forEach(row -> keep.add(RowKey.text(key.values(row))));
-            String delete = "DELETE FROM " + table + " WHERE " + where();
+            String delete = dialect.delete(table, where());
             for (Map.Entry<String, Existing> entry : existing.entrySet()) {
                 if (!keep.contains(entry.getKey())) {
                     delete(batches, delete, entry.getValue());
                 }
             }
             if (nullKeys > 0) {
-                batches.add("DELETE FROM " + table + " WHERE " + key.columns().stream()
-                        .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR ")), st -> { });
+                batches.add(dialect.delete(table, key.columns().stream()
+                        .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR "))), st -> { });
                 deleted += nullKeys;
             }
         }
@@ -164,7 +160,7 @@ final class TableWrite {
 
     private Object read(ResultSet rs, int index, Column column) throws SQLException {
         try {
-            return reader.read(rs, index, column.type());
+            return dialect.read(rs, index, column.type());
         } catch (ValueException e) {
             throw new MateyException("Cannot compare data file '" + file.file().name() + "' with table '"
                     + file.table().name() + "': column '" + column.name() + "' (" + column.type().label() + ") "
@@ -184,12 +180,10 @@ final class TableWrite {
     }
 
     private void insert(Batches batches, Row row) throws SQLException {
-        String sql = insertSql.computeIfAbsent(row.columns(), columns -> "INSERT INTO " + table
-                + " (" + columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", ")) + ")"
-                + dialect.insertOverride() + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)");
+        String sql = insertSql.computeIfAbsent(row.columns(), columns -> dialect.insert(table, quoted(columns)));
         batches.add(sql, st -> {
             for (int i = 0; i < row.values().length; i++) {
-                binder.bind(st, i + 1, row.columns().get(i).type(), row.values()[i]);
+                dialect.bind(st, i + 1, row.columns().get(i).type(), row.values()[i]);
             }
         });
         inserted++;
@@ -198,16 +192,15 @@ final class TableWrite {
     private void update(Batches batches, Row row, int rows) throws SQLException {
         Update update = updates.computeIfAbsent(row.columns(), columns -> {
             List<Column> set = columns.stream().filter(c -> !key.columns().contains(c)).toList();
-            return new Update("UPDATE " + table + " SET " + set.stream().map(c -> dialect.quote(c.name()) + " = ?")
-                    .collect(Collectors.joining(", ")) + " WHERE " + where(), set);
+            return new Update(dialect.update(table, quoted(set), where()), set);
         });
         batches.add(update.sql(), st -> {
             int index = 1;
             for (Column column : update.set()) {
-                binder.bind(st, index++, column.type(), row.value(column));
+                dialect.bind(st, index++, column.type(), row.value(column));
             }
             for (Column column : key.columns()) {
-                binder.bind(st, index++, column.type(), row.value(column));
+                dialect.bind(st, index++, column.type(), row.value(column));
             }
         });
         updated += rows;
@@ -216,10 +209,14 @@ final class TableWrite {
     private void delete(Batches batches, String sql, Existing row) throws SQLException {
         batches.add(sql, st -> {
             for (int i = 0; i < row.key.length; i++) {
-                binder.bind(st, i + 1, key.columns().get(i).type(), row.key[i]);
+                dialect.bind(st, i + 1, key.columns().get(i).type(), row.key[i]);
             }
         });
         deleted += row.count;
+    }
+
+    private List<String> quoted(List<Column> columns) {
+        return columns.stream().map(c -> dialect.quote(c.name())).toList();
     }
 
     private String where() {

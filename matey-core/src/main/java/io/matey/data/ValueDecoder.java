@@ -135,10 +135,10 @@ final class ValueDecoder {
         }
     }
 
-    /** SQLite keeps whatever offset a value has; a column without a time zone refuses one. */
+    /** A column without a time zone refuses an offset, unless the engine keeps it as given (SQLite). */
     private Temporal timestamp(JsonNode node) throws ValueException {
         Temporal value = temporal(node, "an ISO-8601 timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff])", IsoTimes::parseDateTime);
-        if (value instanceof OffsetDateTime && dialect != DataDialect.SQLITE) {
+        if (value instanceof OffsetDateTime && !dialect.timestampsKeepOffsets()) {
             throw new ValueException(show(node) + " has a UTC offset, but the column has no time zone");
         }
         return value;

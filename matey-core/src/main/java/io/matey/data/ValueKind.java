@@ -1,7 +1,7 @@
 package io.matey.data;
 
 /** How a column's values travel between JSONL and the database. */
-enum ValueKind {
+public enum ValueKind {
     INTEGER,
     BOOLEAN,
     /** Exact decimals, written as strings such as {@code "12.50"}. */
@@ -20,7 +20,7 @@ enum ValueKind {
     BYTES,
     /** Nested JSON. */
     JSON,
-    /** A PostgreSQL array: a JSON array of its elements, each as its element type travels (nested when multi-dimensional). */
+    /** An array: a JSON array of its elements, each as its element type travels (nested when multi-dimensional). */
     ARRAY,
     /** Any other type (uuid, enum, interval, ...) in the engine's own text form. */
     OTHER,

@@ -12,29 +12,22 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads column values into the Java values {@link PythonJson} writes: Long or BigInteger, Boolean, BigDecimal,
- * Float, Double, String, java.time values, byte[] and JSON trees. SQLite stores any value in any column, so its
- * values are checked against the declared type: a value export could not write back fails loudly.
+ * Reads column values through standard JDBC into the Java values {@link PythonJson} writes: Long or BigInteger,
+ * Boolean, BigDecimal, Float, Double, String, java.time values, byte[], JSON trees and lists (arrays). The default
+ * of {@link DataDialect#read}; an engine that stores values differently reads them itself with the helpers here.
  */
-final class ValueReader {
+public final class ValueReader {
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private final DataDialect dialect;
-
-    ValueReader(DataDialect dialect) {
-        this.dialect = dialect;
+    private ValueReader() {
     }
 
-    Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
-        if (dialect == DataDialect.SQLITE) {
-            return sqlite(rs.getObject(index), type);
-        }
+    public static Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
             case INTEGER -> type.max().compareTo(LONG_MAX) > 0 ? unsigned(rs.getBigDecimal(index)) : rs.getLong(index);
             case BOOLEAN -> rs.getBoolean(index);
@@ -54,7 +47,7 @@ final class ValueReader {
     }
 
     /** The elements in order, each read as its element type; a nested array is a further dimension. */
-    private List<Object> array(Array array, ColumnType element) throws SQLException, ValueException {
+    private static List<Object> array(Array array, ColumnType element) throws SQLException, ValueException {
         if (array == null) {
             return null;
         }
@@ -79,7 +72,7 @@ final class ValueReader {
     }
 
     /** A decimal with fewer digits than the declared scale (SQLite's REAL storage) is padded: "12.5" → "12.50". */
-    private static BigDecimal padded(BigDecimal value, ColumnType type) {
+    public static BigDecimal padded(BigDecimal value, ColumnType type) {
         return value != null && type.precision() > 0 && value.scale() < type.scale()
                 ? value.setScale(type.scale(), RoundingMode.UNNECESSARY) : value;
     }
@@ -88,7 +81,8 @@ final class ValueReader {
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static Object json(String text) throws ValueException {
+    /** JSON text, such as a JSON column holds, as a tree; null for null. */
+    public static Object json(String text) throws ValueException {
         if (text == null) {
             return null;
         }
@@ -97,42 +91,5 @@ final class ValueReader {
         } catch (JsonProcessingException e) {
             throw new ValueException("holds invalid JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static Object sqlite(Object value, ColumnType type) throws ValueException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return switch (type.kind()) {
-                case INTEGER -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
-                        : mismatch(value, "an integer");
-                case BOOLEAN -> value instanceof Integer i && (i == 0 || i == 1) ? (Object) (i == 1)
-                        : mismatch(value, "a boolean (0 or 1)");
-                case DECIMAL -> value instanceof byte[] ? mismatch(value, "a decimal")
-                        : padded(new BigDecimal(value.toString()), type);
-                case FLOAT64 -> value instanceof Number n ? (Object) n.doubleValue() : mismatch(value, "a number");
-                case TEXT -> value.toString();
-                case DATE -> IsoTimes.parseDate(value.toString());
-                case TIME -> IsoTimes.parseTime(value.toString());
-                case TIMESTAMP -> IsoTimes.parseDateTime(value.toString());
-                case BYTES -> value instanceof byte[] ? value : mismatch(value, "a blob");
-                case JSON -> json(value.toString());
-                case ANY -> value instanceof Integer i ? (Object) i.longValue() : value;
-                case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY -> throw new IllegalStateException("no such SQLite column type");
-            };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return mismatch(value, switch (type.kind()) {
-                case DATE -> "an ISO-8601 date";
-                case TIME -> "an ISO-8601 time";
-                case TIMESTAMP -> "an ISO-8601 timestamp";
-                default -> "a decimal";
-            });
-        }
-    }
-
-    private static Object mismatch(Object value, String expected) throws ValueException {
-        String shown = value instanceof byte[] ? "a blob" : "'" + value + "'";
-        throw new ValueException("holds " + shown + ", which is not " + expected);
     }
 }

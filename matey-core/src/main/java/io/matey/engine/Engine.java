@@ -1,5 +1,7 @@
 package io.matey.engine;
 
+import io.matey.data.DataDialect;
+import io.matey.error.MateyException;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -144,6 +146,14 @@ public interface Engine {
      */
     default boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
         return false;
+    }
+
+    /**
+     * How data sets are exported and applied on this engine (docs/architecture.md §3). An engine without data
+     * support keeps this default, which refuses clearly.
+     */
+    default DataDialect data() {
+        throw new MateyException("Data sets are not supported on the " + id() + " engine.");
     }
 
     /** A held migration lock. */

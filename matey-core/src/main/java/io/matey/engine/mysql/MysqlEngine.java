@@ -1,5 +1,6 @@
 package io.matey.engine.mysql;
 
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -165,5 +166,10 @@ public final class MysqlEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return MysqlMigrationLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new MysqlDataDialect();
     }
 }

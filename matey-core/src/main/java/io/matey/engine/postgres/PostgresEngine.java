@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -163,5 +164,10 @@ public final class PostgresEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return AdvisoryLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new PostgresDataDialect();
     }
 }

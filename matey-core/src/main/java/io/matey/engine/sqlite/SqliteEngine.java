@@ -1,6 +1,7 @@
 package io.matey.engine.sqlite;
 
 import io.matey.error.MateyException;
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
@@ -153,5 +154,10 @@ public final class SqliteEngine implements Engine {
             throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
         }
         return Path.of(url.path());
+    }
+
+    @Override
+    public DataDialect data() {
+        return new SqliteDataDialect();
     }
 }

@@ -1,4 +1,4 @@
-package io.matey.data;
+package io.matey.engine.postgres;
 
 import io.matey.engine.Rows;
 import java.sql.Connection;
@@ -8,19 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PostgreSQL: rows inserted with explicit ids leave serial and identity sequences behind, so the application's
- * next insert would collide. After writing a table, each of its sequences moves to the largest value present.
+ * Rows inserted with explicit ids leave serial and identity sequences behind, so the application's next insert
+ * would collide. After data apply inserts into a table, each of its sequences moves to the largest value present.
  */
 final class SequenceCatchUp {
 
     private SequenceCatchUp() {
     }
 
-    static void afterWrite(Connection connection, DataDialect dialect, String table) throws SQLException {
-        if (dialect != DataDialect.POSTGRES) {
-            return;
-        }
-        String quotedTable = dialect.quote(table);
+    static void afterInsert(Connection connection, String table) throws SQLException {
+        String quotedTable = TemplateCache.quote(table);
         List<String[]> sequences = new ArrayList<>();
         Rows.forEach(connection, "SELECT a.attname, pg_get_serial_sequence(" + literal(quotedTable) + ", a.attname) "
                 + "FROM pg_attribute a WHERE a.attrelid = " + literal(quotedTable) + "::regclass "
@@ -30,7 +27,7 @@ final class SequenceCatchUp {
                     }
                 });
         for (String[] sequence : sequences) {
-            String column = dialect.quote(sequence[0]);
+            String column = TemplateCache.quote(sequence[0]);
             try (PreparedStatement ps = connection.prepareStatement("SELECT setval(?, m) FROM (SELECT max(" + column
                     + ") AS m FROM " + quotedTable + ") AS t WHERE m IS NOT NULL")) {
                 ps.setString(1, sequence[1]);

@@ -1,0 +1,45 @@
+package io.matey.engine.mysql;
+
+import io.matey.data.ColumnType;
+import io.matey.data.ValueKind;
+import java.util.Locale;
+
+/**
+ * Maps a MySQL or MariaDB result-set type name to a data {@link ColumnType}. Result-set metadata names MariaDB's
+ * JSON columns, which the catalog reports as text.
+ */
+final class MysqlColumnTypes {
+
+    private MysqlColumnTypes() {
+    }
+
+    /** @param precision decimal digits or character length, as the result set reports it */
+    static ColumnType of(String typeName, int precision, int scale) {
+        return mysql(typeName.toUpperCase(Locale.ROOT), precision, scale);
+    }
+
+    private static ColumnType mysql(String name, int precision, int scale) {
+        boolean unsigned = name.contains(" UNSIGNED");
+        String base = name.replace(" UNSIGNED", "").replace(" ZEROFILL", "");
+        String label = name.toLowerCase(Locale.ROOT);
+        return switch (base) {
+            case "TINYINT" -> ColumnType.integer(label, 8, unsigned);
+            case "SMALLINT", "YEAR" -> ColumnType.integer(label, 16, unsigned);
+            case "MEDIUMINT" -> ColumnType.integer(label, 24, unsigned);
+            case "INT", "INTEGER" -> ColumnType.integer(label, 32, unsigned);
+            case "BIGINT" -> ColumnType.integer(label, 64, unsigned);
+            case "BOOLEAN" -> ColumnType.of(ValueKind.BOOLEAN, label);
+            case "DECIMAL" -> ColumnType.decimal(label + "(" + precision + "," + scale + ")", precision, scale);
+            case "FLOAT" -> ColumnType.of(ValueKind.FLOAT32, label);
+            case "DOUBLE" -> ColumnType.of(ValueKind.FLOAT64, label);
+            case "DATE" -> ColumnType.of(ValueKind.DATE, label);
+            case "TIME" -> ColumnType.of(ValueKind.TIME, label);
+            case "DATETIME", "TIMESTAMP" -> ColumnType.of(ValueKind.TIMESTAMP, label);
+            case "BIT", "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> ColumnType.of(ValueKind.BYTES, label);
+            case "JSON" -> ColumnType.of(ValueKind.JSON, label);
+            case "CHAR", "VARCHAR" -> ColumnType.text(label + "(" + precision + ")", precision);
+            case "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "ENUM", "SET" -> ColumnType.text(label, 0);
+            default -> ColumnType.of(ValueKind.OTHER, label);
+        };
+    }
+}

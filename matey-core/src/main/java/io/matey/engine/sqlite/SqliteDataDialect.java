@@ -1,0 +1,66 @@
+package io.matey.engine.sqlite;
+
+import io.matey.data.ColumnType;
+import io.matey.data.DataDialect;
+import io.matey.data.IsoTimes;
+import io.matey.data.ValueBinder;
+import io.matey.data.ValueException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.temporal.Temporal;
+
+/**
+ * SQLite's data export and apply (docs/architecture.md §3): types come from the declared type, values are
+ * checked as they are read (any column stores any value), and dates and times are stored as ISO text.
+ */
+final class SqliteDataDialect implements DataDialect {
+
+    @Override
+    public String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public ColumnType columnType(String declared, String typeName, int precision, int scale) {
+        return SqliteColumnTypes.of(declared, precision, scale);
+    }
+
+    @Override
+    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return SqliteValues.read(rs.getObject(index), type);
+    }
+
+    /** SQLite has no date types: values are stored as the ISO text the files hold. */
+    @Override
+    public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        if (value instanceof Temporal temporal) {
+            ps.setString(index, IsoTimes.text(temporal));
+        } else {
+            ValueBinder.bind(ps, index, type, value);
+        }
+    }
+
+    /** A timestamp is stored as the text given, so its offset stays. */
+    @Override
+    public boolean timestampsKeepOffsets() {
+        return true;
+    }
+
+    /**
+     * Foreign key enforcement is per connection and off by default; it cannot change inside a transaction.
+     */
+    @Override
+    public boolean enforceForeignKeys(Connection connection, boolean on) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean before;
+            try (ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+                before = rs.next() && rs.getInt(1) == 1;
+            }
+            statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+            return before;
+        }
+    }
+}

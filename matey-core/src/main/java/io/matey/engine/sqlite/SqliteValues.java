@@ -1,0 +1,55 @@
+package io.matey.engine.sqlite;
+
+import io.matey.data.ColumnType;
+import io.matey.data.IsoTimes;
+import io.matey.data.ValueException;
+import io.matey.data.ValueReader;
+import java.math.BigDecimal;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads SQLite values into the Java values data files hold. SQLite stores any value in any column, so each is
+ * checked against the declared type: a value export could not write back fails loudly.
+ */
+final class SqliteValues {
+
+    private SqliteValues() {
+    }
+
+    static Object read(Object value, ColumnType type) throws ValueException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (type.kind()) {
+                case INTEGER -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
+                        : mismatch(value, "an integer");
+                case BOOLEAN -> value instanceof Integer i && (i == 0 || i == 1) ? (Object) (i == 1)
+                        : mismatch(value, "a boolean (0 or 1)");
+                case DECIMAL -> value instanceof byte[] ? mismatch(value, "a decimal")
+                        : ValueReader.padded(new BigDecimal(value.toString()), type);
+                case FLOAT64 -> value instanceof Number n ? (Object) n.doubleValue() : mismatch(value, "a number");
+                case TEXT -> value.toString();
+                case DATE -> IsoTimes.parseDate(value.toString());
+                case TIME -> IsoTimes.parseTime(value.toString());
+                case TIMESTAMP -> IsoTimes.parseDateTime(value.toString());
+                case BYTES -> value instanceof byte[] ? value : mismatch(value, "a blob");
+                case JSON -> ValueReader.json(value.toString());
+                case ANY -> value instanceof Integer i ? (Object) i.longValue() : value;
+                case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY -> throw new IllegalStateException("no such SQLite column type");
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return mismatch(value, switch (type.kind()) {
+                case DATE -> "an ISO-8601 date";
+                case TIME -> "an ISO-8601 time";
+                case TIMESTAMP -> "an ISO-8601 timestamp";
+                default -> "a decimal";
+            });
+        }
+    }
+
+    private static Object mismatch(Object value, String expected) throws ValueException {
+        String shown = value instanceof byte[] ? "a blob" : "'" + value + "'";
+        throw new ValueException("holds " + shown + ", which is not " + expected);
+    }
+}
