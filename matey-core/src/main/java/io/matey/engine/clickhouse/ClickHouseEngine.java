@@ -1,0 +1,147 @@
+package io.matey.engine.clickhouse;
+
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.WriteGuard;
+import io.matey.migration.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ClickHouse through the official {@code clickhouse-jdbc} driver over HTTP (docs/architecture.md §3). URLs are
+ * dbmate's, {@code clickhouse://user:pass@host:9000/db}; {@link ClickHouseConnector} maps native ports to HTTP
+ * ones. ClickHouse has no transactions: every statement takes effect when it runs, so a failed section leaves its
+ * earlier statements applied and the runner names them. Sections are split into statements (dbmate sends a section
+ * as one query, which ClickHouse accepts only when it holds one statement), so a dbmate file runs unchanged.
+ */
+public final class ClickHouseEngine implements Engine {
+
+    private static final WriteGuard GUARD = new ClickHouseWriteGuard();
+    private static final MigrationTable MIGRATIONS = new ClickHouseMigrationTable();
+
+    @Override
+    public String id() {
+        return "clickhouse";
+    }
+
+    @Override
+    public boolean acceptsScheme(String scheme) {
+        return scheme.equals("clickhouse");
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.CLICKHOUSE;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        String database = connector.database();
+        try {
+            return connector.open(database);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ClickHouseConnector.UNKNOWN_DATABASE) {
+                throw new SQLException("Unknown database '" + database + "' on " + url, e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try {
+            return Optional.of(connector.open(connector.database()));
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ClickHouseConnector.UNKNOWN_DATABASE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean databaseExists(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try (Connection c = connector.open(ClickHouseConnector.DEFAULT_DATABASE);
+                PreparedStatement ps = c.prepareStatement("SELECT count() FROM system.databases WHERE name = ?")) {
+            ps.setString(1, connector.database());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "CREATE DATABASE IF NOT EXISTS ");
+    }
+
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "DROP DATABASE IF EXISTS ");
+    }
+
+    private static void onServer(MateyUrl url, String statementBeforeName) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try (Connection c = connector.open(ClickHouseConnector.DEFAULT_DATABASE); Statement st = c.createStatement()) {
+            st.execute(statementBeforeName + ClickHouseConnector.quote(connector.database()));
+        }
+    }
+
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = new ClickHouseConnector(base).open(ClickHouseConnector.DEFAULT_DATABASE);
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT name FROM system.databases WHERE startsWith(name, ?) ORDER BY name")) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The path names the database, and wins over dbmate's {@code database} parameter. */
+    @Override
+    public MateyUrl siblingUrl(MateyUrl base, String name) {
+        return base.withPath(name);
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
+    }
+
+    @Override
+    public MigrationTable migrationTable() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        return new ClickHouseSchemaDumper(connection).dump();
+    }
+
+    @Override
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        return ClickHouseMigrationLock.acquire(connection, timeout);
+    }
+}
