@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
@@ -163,5 +164,10 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return ClickHouseMigrationLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new ClickHouseDataDialect();
     }
 }
