@@ -62,7 +62,8 @@ public final class TestEngines {
             new TestEngine("sqlite", "sqlite", null, true, false),
             new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false),
             new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false),
-            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true));
+            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true),
+            new TestEngine("clickhouse", "clickhouse", "MATEY_TEST_CLICKHOUSE_URL", false, false));
 
     private TestEngines() {
     }
