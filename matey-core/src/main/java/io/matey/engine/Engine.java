@@ -75,6 +75,14 @@ public interface Engine {
         return WriteGuard.NONE;
     }
 
+    /**
+     * The statements that keep {@link MigrationProgress}'s marker of a section running outside one transaction
+     * (docs/architecture.md §7); engines whose tables lack UPDATE or a primary key supply their own.
+     */
+    default MigrationProgress.Sql progressSql() {
+        return MigrationProgress.Sql.STANDARD;
+    }
+
     /** The dbmate-compatible {@code schema_migrations} table. */
     MigrationTable migrationTable();
 

@@ -81,7 +81,7 @@ public final class MigrationRunner {
             // In a MySQL section the marker rows ride in the open transaction: a DML statement's progress commits
             // or rolls back with it, and each DDL statement's implicit commit makes the progress before it durable.
             if (tracked) {
-                MigrationProgress.begin(connection, migration.version(), section.kind(), done, statements.size());
+                MigrationProgress.begin(engine, connection, migration.version(), section.kind(), done, statements.size());
             }
             for (int i = done; i < statements.size(); i++) {
                 try {
@@ -93,13 +93,13 @@ public final class MigrationRunner {
                     throw failure;
                 }
                 if (tracked) {
-                    MigrationProgress.advance(connection, migration.version(), i + 1);
+                    MigrationProgress.advance(engine, connection, migration.version(), i + 1);
                 }
             }
             connection.setAutoCommit(false);
             versionChange.apply();
             if (tracked) {
-                MigrationProgress.finish(connection, migration.version());
+                MigrationProgress.finish(engine, connection, migration.version());
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -120,9 +120,9 @@ public final class MigrationRunner {
     private void keepProgress(Migration migration, int index, MigrationFailedException failure) {
         try {
             if (index == 0) {
-                MigrationProgress.finish(connection, migration.version());
+                MigrationProgress.finish(engine, connection, migration.version());
             } else {
-                MigrationProgress.advance(connection, migration.version(), index);
+                MigrationProgress.advance(engine, connection, migration.version(), index);
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();

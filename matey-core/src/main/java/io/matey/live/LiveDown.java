@@ -38,7 +38,7 @@ final class LiveDown {
                 Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
-            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(connection);
+            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(engine, connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
                 throw new MateyException(CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()

@@ -3,6 +3,7 @@ package io.matey.engine.clickhouse;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.migration.SqlDialect;
@@ -27,6 +28,20 @@ public final class ClickHouseEngine implements Engine {
 
     private static final WriteGuard GUARD = new ClickHouseWriteGuard();
     private static final MigrationTable MIGRATIONS = new ClickHouseMigrationTable();
+
+    /**
+     * The interruption marker (docs/architecture.md §7) without UPDATE, which older servers lack: rows are inserted,
+     * a {@code ReplacingMergeTree(done)} keeps the highest count per version, reads use {@code FINAL}, and the
+     * marker is removed with a lightweight DELETE.
+     */
+    private static final MigrationProgress.Sql PROGRESS = new MigrationProgress.Sql(
+            "CREATE TABLE IF NOT EXISTS " + MigrationProgress.TABLE + " (version String, direction String, done Int32, "
+                    + "total Int32) ENGINE = ReplacingMergeTree(done) ORDER BY version",
+            "INSERT INTO " + MigrationProgress.TABLE + " (version, direction, done, total) VALUES (?, ?, ?, ?)",
+            "INSERT INTO " + MigrationProgress.TABLE + " SELECT version, direction, ?, total FROM "
+                    + MigrationProgress.TABLE + " FINAL WHERE version = ?",
+            "DELETE FROM " + MigrationProgress.TABLE + " WHERE version = ?",
+            "SELECT version, direction, done, total FROM " + MigrationProgress.TABLE + " FINAL ORDER BY version");
 
     @Override
     public String id() {
@@ -129,6 +144,11 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public WriteGuard writeGuard() {
         return GUARD;
+    }
+
+    @Override
+    public MigrationProgress.Sql progressSql() {
+        return PROGRESS;
     }
 
     @Override
