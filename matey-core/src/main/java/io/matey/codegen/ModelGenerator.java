@@ -4,7 +4,6 @@ import io.matey.error.MateyException;
 import io.matey.codegen.java.JavaRecordsGenerator;
 import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;
-import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
@@ -52,7 +51,7 @@ public final class ModelGenerator {
     public Map<String, byte[]> generate(Engine engine, Connection scratch) {
         SchemaModel model;
         try {
-            model = SchemaReader.forEngine(engine.id()).read(scratch);
+            model = engine.codegen().read(scratch);
         } catch (SQLException e) {
             throw new MateyException("Codegen failed for target " + target.name() + ": cannot read the replayed schema: "
                     + MateyUrl.mask(e.getMessage()), e);

@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.error.MateyException;
 import io.matey.migration.SqlDialect;
@@ -162,6 +163,14 @@ public interface Engine {
      */
     default DataDialect data() {
         throw new MateyException("Data sets are not supported on the " + id() + " engine.");
+    }
+
+    /**
+     * What codegen needs from this engine: the schema reader and the engine's halves of the type maps
+     * (docs/architecture.md §3). Fails for an engine that has none, never falling back to another's.
+     */
+    default CodegenDialect codegen() {
+        throw new MateyException("Codegen does not support the " + id() + " engine.");
     }
 
     /** A held migration lock. */

@@ -3,7 +3,6 @@ package io.matey.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.codegen.model.SchemaModel;
-import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
@@ -48,7 +47,7 @@ class SqlAlchemyOptionsTest {
                     """);
             try (Connection connection = db.connect()) {
                 db.engine().migrationTable().ensure(connection);
-                model = SchemaReader.forEngine("sqlite").read(connection);
+                model = db.engine().codegen().read(connection);
             }
         }
     }

@@ -10,9 +10,9 @@ import io.matey.codegen.model.Index;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
-import io.matey.codegen.reader.SchemaReader;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
+import io.matey.engine.Engines;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.util.List;
@@ -120,7 +120,7 @@ class SqlAlchemyOutputTest {
 
     @Test
     void optionsDropIndexesConstraintsAndComments() {
-        SchemaModel model = new SchemaModel("postgres", List.of(
+        SchemaModel model = new SchemaModel(Engines.byId("postgres").codegen(), List.of(
                 table("parents", List.of(), List.of(), List.of()),
                 table("children", List.of(new ForeignKey("fk", List.of("parent_id"), null, "parents", List.of("id"), null, null)),
                         List.of(new UniqueConstraint("uq", List.of("name"))),
@@ -179,7 +179,7 @@ class SqlAlchemyOutputTest {
             }
             try (Connection connection = db.connect()) {
                 db.engine().migrationTable().ensure(connection);
-                return SchemaReader.forEngine("sqlite").read(connection);
+                return db.engine().codegen().read(connection);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.matey.codegen.java;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.UniqueNames;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.SchemaModel;
@@ -44,19 +45,19 @@ public final class JavaRecordsGenerator {
         Set<String> generatedTypes = new HashSet<>(records.values());
         generatedTypes.add(NAMES_CLASS);
         Map<String, String> files = new TreeMap<>();
-        records.forEach((table, name) -> files.put(name + ".java", record(model.engine(), table, name, generatedTypes)));
+        records.forEach((table, name) -> files.put(name + ".java", record(model.dialect(), table, name, generatedTypes)));
         files.put(NAMES_CLASS + ".java", names(records));
         return files;
     }
 
-    private String record(String engine, Table table, String name, Set<String> generatedTypes) {
+    private String record(CodegenDialect dialect, Table table, String name, Set<String> generatedTypes) {
         JavaImports imports = new JavaImports(generatedTypes);
         UniqueNames members = new UniqueNames(OBJECT_METHODS);
         List<String> components = new ArrayList<>();
         List<String> params = new ArrayList<>();
         for (Column column : table.columns()) {
             String member = members.claim(JavaText.memberName(column.name()));
-            String type = imports.use(JavaTypes.map(engine, column.type()).forNullability(column.nullable()));
+            String type = imports.use(dialect.javaType(column.type()).forNullability(column.nullable()));
             components.add(type + " " + member);
             params.add(" * @param " + member + " " + describe(table, column));
         }

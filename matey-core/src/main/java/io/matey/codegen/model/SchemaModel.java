@@ -1,5 +1,6 @@
 package io.matey.codegen.model;
 
+import io.matey.codegen.CodegenDialect;
 import java.util.Comparator;
 import java.util.List;
 
@@ -7,10 +8,10 @@ import java.util.List;
  * The tables and views of a validated schema, as the generators need them: read from the replay scratch
  * database, never from a live one.
  *
- * @param engine the engine id ({@code sqlite}, {@code postgres}, {@code mysql}); type names are in its vocabulary
+ * @param dialect the engine's codegen dialect, which read the model; type names are in its vocabulary
  * @param tables tables and views, in the order the generators render them
  */
-public record SchemaModel(String engine, List<Table> tables) {
+public record SchemaModel(CodegenDialect dialect, List<Table> tables) {
 
     /** Default-schema objects first, then other schemas, each by name: a stable order whatever the catalog says. */
     public static final Comparator<Table> ORDER = Comparator

@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A minimal SQL tokenizer for the DDL text SQLite keeps in {@code sqlite_master}: SQLite's catalog has no
- * columns for check constraints, generation expressions or index expressions, so they are cut out of that text.
- * Tokens keep their offsets so that expressions are returned exactly as written.
+ * A minimal SQL tokenizer for the engines' schema readers, which cut parts out of DDL text the catalog keeps
+ * (SQLite's {@code sqlite_master} has no columns for check constraints, generation expressions or index
+ * expressions). Tokens keep their offsets so that expressions are returned exactly as written.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
-    enum Kind { WORD, IDENTIFIER, STRING, NUMBER, PUNCT }
+    public enum Kind { WORD, IDENTIFIER, STRING, NUMBER, PUNCT }
 
-    record Token(Kind kind, String text, int start, int end) {
-        boolean is(String word) {
+    public record Token(Kind kind, String text, int start, int end) {
+        public boolean is(String word) {
             return (kind == Kind.WORD || kind == Kind.PUNCT) && text.equalsIgnoreCase(word);
         }
 
         /** The identifier or word with quotes removed. */
-        String name() {
+        public String name() {
             if (kind != Kind.IDENTIFIER) {
                 return text;
             }
@@ -36,7 +36,7 @@ final class SqlTokens {
     private SqlTokens() {
     }
 
-    static List<Token> tokenize(String sql) {
+    public static List<Token> tokenize(String sql) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -82,7 +82,7 @@ final class SqlTokens {
     }
 
     /** The index of the parenthesis closing the one at {@code open}. */
-    static int closing(List<Token> tokens, int open) {
+    public static int closing(List<Token> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
             if (tokens.get(i).is("(")) {
@@ -95,7 +95,7 @@ final class SqlTokens {
     }
 
     /** The index of the first {@code (} at or after {@code from}. */
-    static int nextOpen(List<Token> tokens, int from) {
+    public static int nextOpen(List<Token> tokens, int from) {
         for (int i = from; i < tokens.size(); i++) {
             if (tokens.get(i).is("(")) {
                 return i;
@@ -105,7 +105,7 @@ final class SqlTokens {
     }
 
     /** Splits the tokens strictly between {@code open} and {@code close} at commas outside parentheses. */
-    static List<List<Token>> splitList(List<Token> tokens, int open, int close) {
+    public static List<List<Token>> splitList(List<Token> tokens, int open, int close) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int depth = 0;
@@ -129,11 +129,11 @@ final class SqlTokens {
     }
 
     /** The source text from the start of token {@code from} to the end of token {@code to}, inclusive. */
-    static String text(String sql, List<Token> tokens, int from, int to) {
+    public static String text(String sql, List<Token> tokens, int from, int to) {
         return sql.substring(tokens.get(from).start(), tokens.get(to).end());
     }
 
-    static String upper(Token token) {
+    public static String upper(Token token) {
         return token.text().toUpperCase(Locale.ROOT);
     }
 }

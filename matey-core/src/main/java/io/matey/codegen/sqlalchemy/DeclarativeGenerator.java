@@ -30,11 +30,10 @@ public final class DeclarativeGenerator {
         if (model.tables().isEmpty()) {
             return PyModule.EMPTY;
         }
-        PyImports imports = new PyImports();
-        SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
-        Elements elements = new Elements(model.engine(), imports, types, options);
-        PyModule.importTypes(elements, model.tables());
-        UniqueNames moduleNames = new UniqueNames(PyModule.reservedNames(imports));
+        PyModule module = new PyModule(model, options);
+        PyImports imports = module.imports();
+        Elements elements = module.elements();
+        UniqueNames moduleNames = module.names();
 
         Mapping mapping = Mapping.of(model, moduleNames, options.inflect());
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
@@ -46,9 +45,9 @@ public final class DeclarativeGenerator {
         for (Table table : model.tables()) {
             MappedClass mapped = mapping.classes().get(table);
             blocks.add(mapped != null ? classBlock(mapped, elements, imports, relationships.of(mapped))
-                    : PyModule.table(mapping.tables().get(table), table, "Base.metadata", elements, imports));
+                    : module.table(mapping.tables().get(table), table, "Base.metadata"));
         }
-        return PyModule.render(imports, types, blocks);
+        return module.render(blocks);
     }
 
     private String classBlock(MappedClass mapped, Elements elements, PyImports imports, List<Relationships.Relationship> relations) {

@@ -1,5 +1,6 @@
 package io.matey.codegen.sqlalchemy;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ForeignKey;
@@ -19,13 +20,13 @@ import java.util.stream.Collectors;
  */
 final class Elements {
 
-    private final String engine;
+    private final CodegenDialect dialect;
     private final PyImports imports;
     private final SqlAlchemyTypes types;
     private final Options options;
 
-    Elements(String engine, PyImports imports, SqlAlchemyTypes types, Options options) {
-        this.engine = engine;
+    Elements(CodegenDialect dialect, PyImports imports, SqlAlchemyTypes types, Options options) {
+        this.dialect = dialect;
         this.imports = imports;
         this.types = types;
         this.options = options;
@@ -156,15 +157,15 @@ final class Elements {
         if (index.unique()) {
             args.add("unique=True");
         }
-        String dialect = engine.equals("postgres") ? "postgresql" : engine;
+        String prefix = dialect.sqlAlchemyDialect() + "_";
         if (index.where() != null) {
-            args.add(dialect + "_where=" + imports.sa("text") + "(" + Py.str(index.where()) + ")");
+            args.add(prefix + "where=" + imports.sa("text") + "(" + Py.str(index.where()) + ")");
         }
         if (index.method() != null) {
-            args.add(engine.equals("mysql") ? "mysql_prefix=" + Py.str(index.method()) : dialect + "_using=" + Py.str(index.method()));
+            args.add(prefix + dialect.sqlAlchemyIndexMethodKeyword() + "=" + Py.str(index.method()));
         }
         if (!index.prefixes().isEmpty()) {
-            args.add("mysql_length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            args.add(prefix + "length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
         }
         return imports.sa("Index") + "(" + String.join(", ", args) + ")";

@@ -1,13 +1,19 @@
 package io.matey.codegen.sqlalchemy;
 
+import io.matey.codegen.UniqueNames;
 import io.matey.codegen.model.Column;
+import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Assembles a generated {@code models.py}: imports, the optional {@code NativeType} class, then the blocks. */
+/**
+ * A generated {@code models.py} being assembled, the set-up every SQLAlchemy generator shares: the imports, types
+ * and table elements its blocks use; rendered as the imports, the optional {@code NativeType} class, then the blocks.
+ */
 final class PyModule {
 
     /** What Python matey writes when there is nothing to generate. */
@@ -33,10 +39,37 @@ final class PyModule {
                     return self.name
             """;
 
-    private PyModule() {
+    private final PyImports imports = new PyImports();
+    private final SqlAlchemyTypes types;
+    private final Elements elements;
+
+    /** Maps every column type of the model once, so that all type names are imported before anything is named. */
+    PyModule(SchemaModel model, Options options) {
+        types = new SqlAlchemyTypes(model.dialect(), imports);
+        elements = new Elements(model.dialect(), imports, types, options);
+        for (Table table : model.tables()) {
+            for (Column column : table.columns()) {
+                elements.type(column);
+            }
+        }
     }
 
-    static String render(PyImports imports, SqlAlchemyTypes types, List<String> blocks) {
+    PyImports imports() {
+        return imports;
+    }
+
+    Elements elements() {
+        return elements;
+    }
+
+    /** The module-level names still free: every name the imports bind so far and the reserved ones are taken. */
+    UniqueNames names() {
+        Set<String> names = new TreeSet<>(RESERVED);
+        names.addAll(imports.names());
+        return new UniqueNames(names);
+    }
+
+    String render(List<String> blocks) {
         List<String> parts = new ArrayList<>();
         if (types.nativeTypeUsed()) {
             parts.add(NATIVE_TYPE_CLASS.strip());
@@ -45,24 +78,8 @@ final class PyModule {
         return imports.render() + "\n" + String.join("\n\n\n", parts) + "\n";
     }
 
-    /** Every name the module's imports bind, plus the reserved ones: what generated names must avoid. */
-    static Set<String> reservedNames(PyImports imports) {
-        Set<String> names = new java.util.TreeSet<>(RESERVED);
-        names.addAll(imports.names());
-        return names;
-    }
-
-    /** Maps every column type once so that all type names are imported before anything else is named. */
-    static void importTypes(Elements elements, List<Table> tables) {
-        for (Table table : tables) {
-            for (Column column : table.columns()) {
-                elements.type(column);
-            }
-        }
-    }
-
     /** A {@code Table(...)} assignment; {@code metadata} is the expression naming the MetaData. */
-    static String table(String variable, Table table, String metadata, Elements elements, PyImports imports) {
+    String table(String variable, Table table, String metadata) {
         List<String> lines = new ArrayList<>();
         lines.add(Py.str(table.name()) + ", " + metadata);
         for (Column column : table.columns()) {

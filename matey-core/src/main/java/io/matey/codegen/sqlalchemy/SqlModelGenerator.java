@@ -27,11 +27,10 @@ public final class SqlModelGenerator {
         if (model.tables().isEmpty()) {
             return PyModule.EMPTY;
         }
-        PyImports imports = new PyImports();
-        SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
-        Elements elements = new Elements(model.engine(), imports, types, options);
-        PyModule.importTypes(elements, model.tables());
-        UniqueNames moduleNames = new UniqueNames(PyModule.reservedNames(imports));
+        PyModule module = new PyModule(model, options);
+        PyImports imports = module.imports();
+        Elements elements = module.elements();
+        UniqueNames moduleNames = module.names();
         DeclarativeGenerator.Mapping mapping = DeclarativeGenerator.Mapping.of(model, moduleNames, options.inflect());
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
@@ -40,9 +39,9 @@ public final class SqlModelGenerator {
         for (Table table : model.tables()) {
             DeclarativeGenerator.MappedClass mapped = mapping.classes().get(table);
             blocks.add(mapped != null ? classBlock(mapped, elements, imports, relationships.of(mapped))
-                    : PyModule.table(mapping.tables().get(table), table, metadata, elements, imports));
+                    : module.table(mapping.tables().get(table), table, metadata));
         }
-        return PyModule.render(imports, types, blocks);
+        return module.render(blocks);
     }
 
     private static String classBlock(DeclarativeGenerator.MappedClass mapped, Elements elements, PyImports imports,

@@ -20,18 +20,15 @@ public final class TablesGenerator {
         if (model.tables().isEmpty()) {
             return PyModule.EMPTY;
         }
-        PyImports imports = new PyImports();
-        SqlAlchemyTypes types = new SqlAlchemyTypes(model.engine(), imports);
-        Elements elements = new Elements(model.engine(), imports, types, options);
-        PyModule.importTypes(elements, model.tables());
-        UniqueNames names = new UniqueNames(PyModule.reservedNames(imports));
+        PyModule module = new PyModule(model, options);
+        UniqueNames names = module.names();
         List<String> blocks = new ArrayList<>();
-        blocks.add("metadata = " + imports.sa("MetaData") + "()");
+        blocks.add("metadata = " + module.imports().sa("MetaData") + "()");
         for (Table table : model.tables()) {
             String variable = names.claim("t_" + Py.identifier(table.schema() == null ? table.name()
                     : table.schema() + "_" + table.name()));
-            blocks.add(PyModule.table(variable, table, "metadata", elements, imports));
+            blocks.add(module.table(variable, table, "metadata"));
         }
-        return PyModule.render(imports, types, blocks);
+        return module.render(blocks);
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.engine.mysql;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
@@ -22,6 +23,8 @@ import java.time.Duration;
  * {@code mariadb://}). DDL commits implicitly, so a failed section leaves its earlier statements applied.
  */
 public final class MysqlEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
@@ -171,5 +174,10 @@ public final class MysqlEngine implements Engine {
     @Override
     public DataDialect data() {
         return new MysqlDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
@@ -22,6 +23,8 @@ import java.util.Set;
  * Databases are created and dropped through the server's {@code postgres} maintenance database.
  */
 public final class PostgresEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new PostgresCodegen();
 
     private static final WriteGuard GUARD = statement -> WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
             .map(head -> head + " acts on a database of its own");
@@ -169,5 +172,10 @@ public final class PostgresEngine implements Engine {
     @Override
     public DataDialect data() {
         return new PostgresDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }

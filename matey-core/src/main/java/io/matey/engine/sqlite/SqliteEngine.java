@@ -1,5 +1,6 @@
 package io.matey.engine.sqlite;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.error.MateyException;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
@@ -24,6 +25,8 @@ import java.util.Properties;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
+
+    private static final CodegenDialect CODEGEN = new SqliteCodegen();
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
@@ -159,5 +162,10 @@ public final class SqliteEngine implements Engine {
     @Override
     public DataDialect data() {
         return new SqliteDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return CODEGEN;
     }
 }

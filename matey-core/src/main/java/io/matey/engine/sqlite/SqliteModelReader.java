@@ -1,10 +1,9 @@
-package io.matey.codegen.reader;
+package io.matey.engine.sqlite;
 
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
-import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.engine.MigrationTable;
@@ -27,13 +26,12 @@ import java.util.TreeMap;
  * SQLite through {@code sqlite_master} and the table pragmas. Virtual tables and their shadow tables are left
  * out: they are modules' storage, not tables an application maps.
  */
-final class SqliteSchemaReader implements SchemaReader {
+final class SqliteModelReader {
 
     private record Entry(String type, String name, String sql) {
     }
 
-    @Override
-    public SchemaModel read(Connection connection) throws SQLException {
+    List<Table> read(Connection connection) throws SQLException {
         Set<String> shadow = names(connection, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'");
         Map<String, Entry> entries = new TreeMap<>();
         try (Statement st = connection.createStatement();
@@ -51,7 +49,7 @@ final class SqliteSchemaReader implements SchemaReader {
         for (Entry entry : entries.values()) {
             tables.add(entry.type().equals("view") ? view(connection, entry) : table(connection, entry, entries));
         }
-        return new SchemaModel("sqlite", tables);
+        return tables;
     }
 
     private Table view(Connection connection, Entry entry) throws SQLException {

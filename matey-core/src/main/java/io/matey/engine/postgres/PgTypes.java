@@ -1,4 +1,4 @@
-package io.matey.codegen.reader;
+package io.matey.engine.postgres;
 
 import io.matey.codegen.model.ColumnType;
 import java.sql.Connection;

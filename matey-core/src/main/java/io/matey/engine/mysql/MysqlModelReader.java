@@ -1,11 +1,10 @@
-package io.matey.codegen.reader;
+package io.matey.engine.mysql;
 
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
-import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.engine.MigrationTable;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * expressions ({@code 'new'}, {@code NULL}, {@code current_timestamp()}), MySQL as bare values unless the default
  * is an expression. Expressions that name the scratch database are made independent of its random name.
  */
-final class MysqlSchemaReader implements SchemaReader {
+final class MysqlModelReader {
 
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (\\S+)");
     private static final Set<String> NUMERIC = Set.of("tinyint", "smallint", "mediumint", "int", "bigint", "decimal",
@@ -56,8 +55,7 @@ final class MysqlSchemaReader implements SchemaReader {
         }
     }
 
-    @Override
-    public SchemaModel read(Connection connection) throws SQLException {
+    List<Table> read(Connection connection) throws SQLException {
         boolean mariadb = single(connection, "SELECT VERSION()").contains("MariaDB");
         String database = single(connection, "SELECT DATABASE()");
         Map<String, Parts> tables = new TreeMap<>();
@@ -130,7 +128,7 @@ final class MysqlSchemaReader implements SchemaReader {
                 });
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(table(name, parts)));
-        return new SchemaModel("mysql", result);
+        return result;
     }
 
     private static Column column(ResultSet rs, boolean view, boolean mariadb, String database) throws SQLException {

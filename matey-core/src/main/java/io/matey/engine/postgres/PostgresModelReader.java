@@ -1,12 +1,12 @@
-package io.matey.codegen.reader;
+package io.matey.engine.postgres;
 
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
-import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
+import io.matey.codegen.reader.SqlTokens;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Array;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * application maps), and so are objects that belong to extensions. EXCLUDE constraints have no SQLAlchemy
  * counterpart outside dialect options and are not part of the model.
  */
-final class PostgresSchemaReader implements SchemaReader {
+final class PostgresModelReader {
 
     /** The relations of the model, as a sub-select of oids. */
     private static final String RELATIONS = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -55,8 +55,7 @@ final class PostgresSchemaReader implements SchemaReader {
         final List<Index> indexes = new ArrayList<>();
     }
 
-    @Override
-    public SchemaModel read(Connection connection) throws SQLException {
+    List<Table> read(Connection connection) throws SQLException {
         String defaultSchema = single(connection, "SELECT current_schema()");
         PgTypes types = PgTypes.load(connection, defaultSchema);
         Map<Long, Relation> relations = new LinkedHashMap<>();
@@ -78,7 +77,7 @@ final class PostgresSchemaReader implements SchemaReader {
         readIndexes(connection, parts);
         List<Table> tables = new ArrayList<>();
         relations.forEach((oid, relation) -> tables.add(table(relation, parts.get(oid), types, defaultSchema)));
-        return new SchemaModel("postgres", tables);
+        return tables;
     }
 
     private static void readColumns(Connection connection, Map<Long, Parts> parts) throws SQLException {

@@ -1,7 +1,8 @@
-package io.matey.codegen.reader;
+package io.matey.engine.sqlite;
 
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
+import io.matey.codegen.reader.SqlTokens;
 import io.matey.codegen.reader.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.HashMap;

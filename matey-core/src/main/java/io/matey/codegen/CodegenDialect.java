@@ -1,0 +1,43 @@
+package io.matey.codegen;
+
+import io.matey.codegen.java.JavaType;
+import io.matey.codegen.model.ColumnType;
+import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What the model generators need from an engine (docs/architecture.md §3): reading the replayed schema and the
+ * engine's half of each type map. An engine supplies it through {@code Engine.codegen()}; the generators
+ * themselves are engine-neutral.
+ */
+public interface CodegenDialect {
+
+    /**
+     * Reads the tables and views of the connected scratch database, without the migrations table; column types
+     * are in this engine's vocabulary (see {@link ColumnType}).
+     */
+    SchemaModel read(Connection connection) throws SQLException;
+
+    /**
+     * The Java type of a column type, as the engine's JDBC driver returns values of it. A type the engine does
+     * not map explicitly documents which type it gets instead.
+     */
+    JavaType javaType(ColumnType type);
+
+    /** SQLAlchemy's name of the dialect, which also prefixes dialect keywords ({@code postgresql_where}). */
+    String sqlAlchemyDialect();
+
+    /**
+     * The dialect keyword, after the prefix, that carries {@link io.matey.codegen.model.Index#method()}:
+     * {@code using} ({@code postgresql_using}) or {@code prefix} ({@code mysql_prefix}).
+     */
+    String sqlAlchemyIndexMethodKeyword();
+
+    /**
+     * The SQLAlchemy type of a column type, built with {@code types} (which records the imports it needs); a type
+     * SQLAlchemy has no class for becomes {@link SqlAlchemyTypes#nativeType(String)}.
+     */
+    SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types);
+}

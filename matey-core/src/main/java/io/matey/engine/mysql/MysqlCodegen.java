@@ -1,0 +1,61 @@
+package io.matey.engine.mysql;
+
+import io.matey.codegen.CodegenDialect;
+import io.matey.codegen.java.JavaType;
+import io.matey.codegen.model.ColumnType;
+import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * MySQL's and MariaDB's codegen dialect (docs/architecture.md §3): the information_schema reader and its halves
+ * of the type maps. Index kinds ({@code FULLTEXT}, {@code SPATIAL}) are SQLAlchemy's {@code mysql_prefix}.
+ */
+final class MysqlCodegen implements CodegenDialect {
+
+    @Override
+    public SchemaModel read(Connection connection) throws SQLException {
+        return new SchemaModel(this, new MysqlModelReader().read(connection));
+    }
+
+    /** As Connector/J returns values; a type without a fitting class (spatial types) stays {@code Object}. */
+    @Override
+    public JavaType javaType(ColumnType t) {
+        boolean unsigned = t.unsigned();
+        return switch (t.name()) {
+            // tinyint(1) is MySQL's boolean, and Connector/J reads it as one.
+            case "tinyint" -> Integer.valueOf(1).equals(t.length()) ? JavaType.BOOLEAN : unsigned ? JavaType.SHORT : JavaType.BYTE;
+            case "smallint" -> unsigned ? JavaType.INT : JavaType.SHORT;
+            case "mediumint" -> JavaType.INT;
+            case "int" -> unsigned ? JavaType.LONG : JavaType.INT;
+            case "bigint" -> unsigned ? JavaType.BIG_INTEGER : JavaType.LONG;
+            case "decimal" -> JavaType.DECIMAL;
+            case "float" -> JavaType.FLOAT;
+            case "double" -> JavaType.DOUBLE;
+            case "bit" -> Integer.valueOf(1).equals(t.length()) ? JavaType.BOOLEAN : JavaType.BYTES;
+            case "year" -> JavaType.SHORT;
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set", "json" -> JavaType.STRING;
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> JavaType.BYTES;
+            case "date" -> JavaType.DATE;
+            case "datetime", "timestamp" -> JavaType.DATE_TIME;
+            case "time" -> JavaType.TIME;
+            default -> JavaType.OBJECT;
+        };
+    }
+
+    @Override
+    public String sqlAlchemyDialect() {
+        return "mysql";
+    }
+
+    @Override
+    public String sqlAlchemyIndexMethodKeyword() {
+        return "prefix";
+    }
+
+    @Override
+    public SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types) {
+        return MysqlSqlAlchemyTypes.map(type, types);
+    }
+}
