@@ -2,9 +2,7 @@ package io.matey.engine.clickhouse;
 
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ColumnType;
-import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
-import io.matey.codegen.reader.SchemaReader;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Connection;
@@ -16,20 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ClickHouse tables and views of the connected database for codegen, from {@code system.tables} and
+ * ClickHouse tables and views of the connected database for codegen ({@link ClickHouseCodegen}), from {@code system.tables} and
  * {@code system.columns}. Materialized views (their rows live in their {@code TO} table) and dictionaries are not
  * models. ClickHouse has no constraints a model could carry: the primary key is the table's {@code PRIMARY KEY}
  * (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a uniqueness guarantee.
  * Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality} unwrapped; nullability
  * goes to the column), with the full type as declared.
  */
-public final class ClickHouseSchemaReader implements SchemaReader {
+final class ClickHouseSchemaReader {
 
     private record Parts(boolean view, String comment, List<String> primaryKey, List<Column> columns) {
     }
 
-    @Override
-    public SchemaModel read(Connection connection) throws SQLException {
+    /** The tables and views of the connected database, without the migrations table. */
+    List<Table> read(Connection connection) throws SQLException {
         Map<String, Parts> tables = new LinkedHashMap<>();
         Rows.forEach(connection, "SELECT name, engine, comment, primary_key FROM system.tables "
                 + "WHERE database = currentDatabase() AND NOT is_temporary "
@@ -56,7 +54,7 @@ public final class ClickHouseSchemaReader implements SchemaReader {
             models.add(new Table(null, name, parts.view(), parts.comment(), parts.columns(), key, List.of(), List.of(),
                     List.of(), List.of()));
         });
-        return new SchemaModel("clickhouse", models);
+        return models;
     }
 
     /** The plain column names of a key expression list ({@code event_name, user_id, cityHash64(id)}). */
