@@ -7,81 +7,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh, uniquely named database on a real engine for one test, dropped on close.
  *
- * <p>Server engines come from {@code MATEY_TEST_POSTGRES_URL} / {@code MATEY_TEST_MYSQL_URL} (Matey URLs of a
- * server where databases may be created). Without one the test is skipped with a visible reason, unless the
- * engine is listed in {@code MATEY_REQUIRE_ENGINES} (CI sets it): then the test fails.
+ * <p>Engines are the entries of {@link TestEngines}: a server engine's databases are created on the server its
+ * variable names ({@code MATEY_TEST_POSTGRES_URL}, ...); without it the test is skipped with a visible reason,
+ * unless the engine is listed in {@code MATEY_REQUIRE_ENGINES} (CI sets it): then the test fails. An embedded
+ * engine's databases live in a temporary directory, removed with the last of them.
  */
 public final class TestDatabase implements AutoCloseable {
 
     private final Engine engine;
     private final MateyUrl url;
+    private final boolean server;
 
-    private TestDatabase(Engine engine, MateyUrl url) {
+    private TestDatabase(Engine engine, MateyUrl url, boolean server) {
         this.engine = engine;
         this.url = url;
+        this.server = server;
     }
 
-    /** Creates a fresh empty database. */
-    public static TestDatabase create(String engineId) throws SQLException {
-        TestDatabase db = unborn(engineId);
+    /** Creates a fresh empty database on the {@link TestEngines} entry {@code name}. */
+    public static TestDatabase create(String name) throws SQLException {
+        TestDatabase db = unborn(name);
         db.engine.createDatabase(db.url);
         return db;
     }
 
-    /**
-     * Creates a fresh empty database on the server {@code MATEY_TEST_<SERVER>_URL} names, such as
-     * {@code mysql-other} (a second MySQL/MariaDB server of another version); skipped or failed like an engine.
-     */
-    public static TestDatabase createOn(String server) throws SQLException {
-        MateyUrl base = serverBase(server);
-        TestDatabase db = fresh(Engines.forUrl(base), base);
-        db.engine.createDatabase(db.url);
-        return db;
+    /** Names a fresh database on the entry {@code name} without creating it (for "database missing" tests). */
+    public static TestDatabase unborn(String name) {
+        TestEngines.TestEngine entry = TestEngines.named(name);
+        Engine engine = Engines.byId(entry.engineId());
+        String database = "matey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return new TestDatabase(engine, engine.siblingUrl(entry.base(), database), entry.server());
     }
 
-    /** Names a fresh database without creating it (for tests of "database missing" behaviour). */
-    public static TestDatabase unborn(String engineId) {
-        return fresh(Engines.byId(engineId), serverBase(engineId));
-    }
-
-    private static TestDatabase fresh(Engine engine, MateyUrl base) {
-        String name = "matey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return new TestDatabase(engine, engine.siblingUrl(base, name));
-    }
-
-    /** The scratch base URL (a server, or a temporary directory for SQLite) for {@code --test-url}. */
-    public static MateyUrl serverBase(String engineId) {
-        if (engineId.equals("sqlite")) {
-            try {
-                return MateyUrl.parse("sqlite3:" + Files.createTempDirectory("matey-test-"));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        String variable = "MATEY_TEST_" + engineId.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
-        String value = System.getenv(variable);
-        if (value == null || value.isBlank()) {
-            String reason = variable + " is not set: no " + engineId + " server to test against";
-            if (required(engineId)) {
-                Assertions.fail(reason + ", but MATEY_REQUIRE_ENGINES requires " + engineId + ".");
-            }
-            Assumptions.abort(reason + " (set it, or run .ci/run).");
-        }
-        return MateyUrl.parse(value);
-    }
-
-    private static boolean required(String engineId) {
-        String list = System.getenv("MATEY_REQUIRE_ENGINES");
-        return list != null && Arrays.stream(list.split(",")).map(String::strip).anyMatch(engineId::equals);
+    /** The scratch base URL (a server, or a temporary directory) of the entry {@code name}, for {@code --test-url}. */
+    public static MateyUrl serverBase(String name) {
+        return TestEngines.named(name).base();
     }
 
     public Engine engine() {
@@ -111,7 +76,7 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         engine.dropDatabase(url);
-        if (engine.id().equals("sqlite")) {
+        if (!server) {
             Path dir = Path.of(url.path()).getParent();
             try (var files = Files.list(dir)) {
                 if (files.findAny().isEmpty()) {

@@ -25,12 +25,13 @@ public final class TestWorkspace {
     private final MateyUrl scratchBase;
     private final Map<String, String> env = new HashMap<>();
 
+    /** A workspace whose target runs on the {@link TestEngines} entry {@code engine}. */
     public TestWorkspace(Path root, String engine) {
         this.root = root;
         this.engine = engine;
         this.scratchBase = TestDatabase.serverBase(engine);
         write("matey.toml", "targets = [\"" + TARGET + "\"]\n");
-        write(TARGET + "/config.toml", "engine = \"" + engine + "\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+        write(TARGET + "/config.toml", "engine = \"" + TestEngines.named(engine).engineId() + "\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
                 + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
         env.put("DB_CORE_TEST_DATABASE_URL", scratchBase.raw());
     }

@@ -22,7 +22,7 @@ class MysqlVersionStabilityTest {
 
     @Test
     void richSchemaDumpsTheSameOnBothServers() throws SQLException {
-        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.createOn("mysql-other")) {
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other")) {
             first.execute(RichSchema.inCreationOrder(first.url().path()));
             second.execute(RichSchema.inAnotherOrder(second.url().path()));
 
@@ -32,7 +32,7 @@ class MysqlVersionStabilityTest {
 
     @Test
     void charsetsAndWidthsDumpTheSameOnBothServers() throws SQLException {
-        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.createOn("mysql-other")) {
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other")) {
             first.execute(CharsetSchema.SQL);
             second.execute(CharsetSchema.SQL);
 
@@ -56,7 +56,7 @@ class MysqlVersionStabilityTest {
 
     @Test
     void aDumpFromOneServerLoadsIntoTheOtherAndDumpsBackToItself() throws SQLException {
-        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.createOn("mysql-other");
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other");
                 TestDatabase back = TestDatabase.create("mysql")) {
             first.execute(CharsetSchema.SQL + RichSchema.inCreationOrder(first.url().path()));
             String dump = dump(first);

@@ -1,0 +1,101 @@
+package io.matey.testing;
+
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * The engines the suite runs on, declared once (docs/architecture.md §10). Tests name an entry ({@code sqlite},
+ * {@code postgres}, ...) or ask {@link EngineMatrix} for every entry; {@link TestDatabase} reaches each server
+ * through the entry's variable. A new engine registers here with one line, and its contract test extends
+ * {@code io.matey.engine.EngineContract}.
+ */
+public final class TestEngines {
+
+    /**
+     * One entry of the matrix.
+     *
+     * @param name what tests and {@code MATEY_REQUIRE_ENGINES} call it
+     * @param engineId the {@code io.matey.engine.Engine} id that serves it ({@code engine =} in config.toml)
+     * @param serverVariable the variable holding the Matey URL of a server where databases may be created; null
+     *     for an embedded engine, whose databases live in a temporary directory
+     * @param sharedSql whether the engine runs the SQL the engine-generic tests write (tables with primary and
+     *     foreign keys, {@code INSERT ... VALUES}, {@link TestWorkspace#createTable}); an engine of another kind
+     *     runs the contract suite with its own fixtures only
+     * @param variant whether the entry is a second server of an engine already in the matrix (another version):
+     *     it runs the contract suite and version tests, not every engine-generic test again
+     */
+    public record TestEngine(String name, String engineId, String serverVariable, boolean sharedSql, boolean variant) {
+
+        public boolean server() {
+            return serverVariable != null;
+        }
+
+        /** Whether the engine rolls a failed migration's DDL back, as its SPI declares. */
+        public boolean transactionalDdl() {
+            return Engines.byId(engineId).transactionalDdl();
+        }
+
+        /** Where scratch and test databases are created; skips or fails the test when the server is not configured. */
+        public MateyUrl base() {
+            if (!server()) {
+                try {
+                    return MateyUrl.parse(engineId + ":" + Files.createTempDirectory("matey-test-"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            String value = System.getenv(serverVariable);
+            if (value == null || value.isBlank()) {
+                TestEngines.absent(name, serverVariable + " is not set: no " + name + " server to test against");
+            }
+            return MateyUrl.parse(value);
+        }
+    }
+
+    private static final List<TestEngine> MATRIX = List.of(
+            new TestEngine("sqlite", "sqlite", null, true, false),
+            new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false),
+            new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false),
+            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true));
+
+    private TestEngines() {
+    }
+
+    public static List<TestEngine> all() {
+        return MATRIX;
+    }
+
+    /** The entry called {@code name}; an unknown name is a mistake in the test. */
+    public static TestEngine named(String name) {
+        return MATRIX.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No test engine '" + name + "' in TestEngines; "
+                        + "known: " + MATRIX.stream().map(TestEngine::name).toList()));
+    }
+
+    /** The entries an {@link EngineMatrix} selects. */
+    static Stream<TestEngine> select(EngineMatrix matrix) {
+        return MATRIX.stream()
+                .filter(e -> e.sharedSql())
+                .filter(e -> matrix.variants() || !e.variant())
+                .filter(e -> !matrix.servers() || e.server())
+                .filter(e -> !matrix.transactionalDdl() || e.transactionalDdl());
+    }
+
+    /**
+     * An engine the test needs is not configured: the test is skipped with the reason, or fails when
+     * {@code MATEY_REQUIRE_ENGINES} (CI sets it) lists the engine.
+     */
+    static void absent(String name, String reason) {
+        String list = System.getenv("MATEY_REQUIRE_ENGINES");
+        if (list != null && Stream.of(list.split(",")).map(String::strip).anyMatch(name::equals)) {
+            org.junit.jupiter.api.Assertions.fail(reason + ", but MATEY_REQUIRE_ENGINES requires " + name + ".");
+        }
+        org.junit.jupiter.api.Assumptions.abort(reason + " (set it, or run .ci/run).");
+    }
+}
