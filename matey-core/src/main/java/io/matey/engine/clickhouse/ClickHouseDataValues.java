@@ -48,7 +48,7 @@ final class ClickHouseDataValues {
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> types.valueType(type.label()).name().equals("JSON")
                     ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
-            case OTHER -> other(rs.getObject(index));
+            case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
             default -> ValueReader.read(rs, index, type);
         };
         return rs.wasNull() ? null : value;
@@ -151,7 +151,7 @@ final class ClickHouseDataValues {
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = JSON.objectNode();
-            map.forEach((k, v) -> object.set(String.valueOf(other(k)), json(v)));
+            map.forEach((k, v) -> object.set(String.valueOf(other(k, false)), json(v)));
             return object;
         }
         if (value instanceof Object[] || value instanceof List<?> || value instanceof Array) {
@@ -179,7 +179,7 @@ final class ClickHouseDataValues {
         if (value instanceof Number n) {
             return JSON.numberNode(n.longValue());
         }
-        return JSON.textNode(value instanceof LocalDateTime time ? time.toString() : String.valueOf(other(value)));
+        return JSON.textNode(value instanceof LocalDateTime time ? time.toString() : String.valueOf(other(value, false)));
     }
 
     private static List<?> items(Object value) {
@@ -193,28 +193,28 @@ final class ClickHouseDataValues {
         }
     }
 
-    /** The text form of values ClickHouse reads back from text: UUIDs, enum labels, IP addresses. */
-    private static Object other(Object value) {
+    /**
+     * The text form of values ClickHouse reads back from text: UUIDs, enum labels, IP addresses. The driver hands
+     * an IPv4-mapped IPv6 value over as an IPv4 address, so an IPv6 column maps it back.
+     */
+    private static Object other(Object value, boolean ipv6) {
         if (value instanceof Inet6Address v6) {
             return ipv6(v6.getAddress());
         }
         if (value instanceof Inet4Address v4) {
-            return v4.getHostAddress();
+            return ipv6 ? "::ffff:" + v4.getHostAddress() : v4.getHostAddress();
         }
         return value == null ? null : value instanceof InetAddress ip ? ip.getHostAddress() : value.toString();
     }
 
     /**
      * RFC 5952 text, as ClickHouse writes IPv6: lower-case hex, the longest run of two or more zero groups as
-     * {@code ::}, and an IPv4-mapped address with its IPv4 tail.
+     * {@code ::},.
      */
     static String ipv6(byte[] bytes) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
-        }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff) {
-            return "::ffff:" + (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
         }
         int bestStart = -1;
         int bestLength = 1;

@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
@@ -169,5 +170,10 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public DataDialect data() {
         return new ClickHouseDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return new ClickHouseCodegen();
     }
 }

@@ -14,20 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ClickHouse tables and views of the connected database for codegen, from {@code system.tables} and
+ * ClickHouse tables and views of the connected database for codegen ({@link ClickHouseCodegen}), from {@code system.tables} and
  * {@code system.columns}. Materialized views (their rows live in their {@code TO} table) and dictionaries are not
  * models. ClickHouse has no constraints a model could carry: the primary key is the table's {@code PRIMARY KEY}
  * (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a uniqueness guarantee.
  * Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality} unwrapped; nullability
  * goes to the column), with the full type as declared.
  */
-public final class ClickHouseSchemaReader {
+final class ClickHouseSchemaReader {
 
     private record Parts(boolean view, String comment, List<String> primaryKey, List<Column> columns) {
     }
 
-    /** The tables and views of the connected database, for the engine's codegen dialect's model. */
-    public List<Table> read(Connection connection) throws SQLException {
+    /** The tables and views of the connected database, without the migrations table. */
+    List<Table> read(Connection connection) throws SQLException {
         Map<String, Parts> tables = new LinkedHashMap<>();
         Rows.forEach(connection, "SELECT name, engine, comment, primary_key FROM system.tables "
                 + "WHERE database = currentDatabase() AND NOT is_temporary "

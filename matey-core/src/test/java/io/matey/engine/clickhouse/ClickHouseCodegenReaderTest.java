@@ -30,7 +30,7 @@ class ClickHouseCodegenReaderTest {
             }
             SchemaModel model;
             try (Connection c = db.connect()) {
-                model = new SchemaModel(null, new ClickHouseSchemaReader().read(c));
+                model = new ClickHouseCodegen().read(c);
             }
 
             assertThat(model.tables()).extracting(Table::name)
