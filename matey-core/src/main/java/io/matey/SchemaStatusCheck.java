@@ -16,7 +16,7 @@ final class SchemaStatusCheck {
         if (!Engines.isKnown(target.engine())) {
             // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
             throw new MateyException(target.configFile() + ": engine '" + target.engine() + "' is unknown; set "
-                    + "engine to one of " + String.join(", ", Engines.KNOWN_IDS) + ".");
+                    + "engine to one of " + String.join(", ", Engines.ids()) + ".");
         }
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());

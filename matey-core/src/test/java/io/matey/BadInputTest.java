@@ -3,6 +3,7 @@ package io.matey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
@@ -158,6 +159,6 @@ class BadInputTest {
         ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"oracle\""));
         assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
                 .hasMessage(ws.target().resolve("config.toml") + ": engine 'oracle' is unknown; set engine to one of "
-                        + "sqlite, postgres, mysql, clickhouse, bigquery, bigquery-emulator.");
+                        + String.join(", ", Engines.ids()) + ".");
     }
 }

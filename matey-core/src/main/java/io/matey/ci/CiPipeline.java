@@ -1,21 +1,22 @@
 package io.matey.ci;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
 import io.matey.workspace.TargetConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Renders the CI pipeline {@code init --ci} writes: install matey as the README documents (a clone of the
  * Matey repository on {@code PATH}, its URL in the {@code MATEY_GIT_URL} CI variable), run {@code lint --all},
  * then {@code schema plan --exit-code} for every target, which fails when committed artifacts are stale.
- * Server engines get a database service and their {@code test_url_env} pointing at it.
+ * Server engines get a database service and their {@code test_url_env} pointing at it, as each engine's
+ * {@link CiService} says (docs/architecture.md §3).
  */
 public final class CiPipeline {
-
-    private static final String POSTGRES_TEST_URL = "postgres://postgres:postgres@%s:5432/postgres?sslmode=disable";
-    private static final String MYSQL_TEST_URL = "mysql://root:root@%s:3306/mysql";
 
     private CiPipeline() {
     }
@@ -42,10 +43,16 @@ public final class CiPipeline {
         return commands;
     }
 
-    private static Set<String> engines(List<TargetConfig> targets) {
-        Set<String> engines = new LinkedHashSet<>();
-        targets.forEach(t -> engines.add(t.engine()));
-        return engines;
+    /** The services the targets' engines need, in the engines' order. */
+    private static List<CiService> services(List<TargetConfig> targets) {
+        Set<String> used = new HashSet<>();
+        targets.forEach(t -> used.add(Engines.normalizeId(t.engine())));
+        return Engines.all().stream().filter(e -> used.contains(e.id())).flatMap(e -> e.ciService().stream())
+                .toList();
+    }
+
+    private static Optional<CiService> service(TargetConfig target) {
+        return Engines.find(target.engine()).flatMap(Engine::ciService);
     }
 
     private static String github(String workspace, List<TargetConfig> targets) {
@@ -53,18 +60,19 @@ public final class CiPipeline {
         y.append("# Written by `matey init --ci github`: fails when committed schema artifacts are stale.\n");
         y.append("name: matey-schema\n\non:\n  pull_request:\n  push:\n    branches: [main]\n\n");
         y.append("jobs:\n  schema:\n    runs-on: ubuntu-latest\n");
-        Set<String> engines = engines(targets);
-        if (engines.contains("postgres") || engines.contains("mysql")) {
+        List<CiService> services = services(targets);
+        if (!services.isEmpty()) {
             y.append("    services:\n");
-            if (engines.contains("postgres")) {
-                y.append("      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: postgres\n")
-                        .append("        ports: [\"5432:5432\"]\n")
-                        .append("        options: --health-cmd pg_isready --health-interval 5s --health-retries 20\n");
-            }
-            if (engines.contains("mysql")) {
-                y.append("      mysql:\n        image: mysql:8.4\n        env:\n          MYSQL_ROOT_PASSWORD: root\n")
-                        .append("        ports: [\"3306:3306\"]\n")
-                        .append("        options: --health-cmd \"mysqladmin ping -proot\" --health-interval 5s --health-retries 20\n");
+            for (CiService service : services) {
+                y.append("      ").append(service.name()).append(":\n        image: ").append(service.image())
+                        .append("\n        env:\n");
+                service.env().forEach((key, value) -> y.append("          ").append(key).append(": ").append(value)
+                        .append('\n'));
+                String health = service.healthCommand().contains(" ") ? '"' + service.healthCommand() + '"'
+                        : service.healthCommand();
+                y.append("        ports: [\"").append(service.port()).append(':').append(service.port()).append("\"]\n")
+                        .append("        options: --health-cmd ").append(health)
+                        .append(" --health-interval 5s --health-retries 20\n");
             }
         }
         y.append("    env:\n");
@@ -89,20 +97,18 @@ public final class CiPipeline {
         y.append("# Written by `matey init --ci gitlab`: include it from .gitlab-ci.yml. Fails when committed schema\n")
                 .append("# artifacts are stale. Set MATEY_GIT_URL in the project's CI/CD variables.\n");
         y.append("stages: [validate]\n\nmatey_schema:\n  stage: validate\n  image: eclipse-temurin:17-jdk\n");
-        Set<String> engines = engines(targets);
-        if (engines.contains("postgres") || engines.contains("mysql")) {
+        List<CiService> services = services(targets);
+        if (!services.isEmpty()) {
             y.append("  services:\n");
-            if (engines.contains("postgres")) {
-                y.append("    - name: postgres:16\n      alias: postgres\n");
-            }
-            if (engines.contains("mysql")) {
-                y.append("    - name: mysql:8.4\n      alias: mysql\n");
-            }
+            services.forEach(s -> y.append("    - name: ").append(s.image()).append("\n      alias: ").append(s.name())
+                    .append('\n'));
         }
-        y.append("  variables:\n    POSTGRES_PASSWORD: postgres\n    MYSQL_ROOT_PASSWORD: root\n");
+        // Every engine's service variables, used or not, as files written by earlier versions have them.
+        y.append("  variables:\n");
+        Engines.all().stream().flatMap(e -> e.ciService().stream()).forEach(s -> s.env().forEach((key, value) ->
+                y.append("    ").append(key).append(": ").append(value).append('\n')));
         for (TargetConfig target : targets) {
-            String host = target.engine().equals("mysql") ? "mysql" : "postgres";
-            testUrl(target, host).ifPresent(line -> y.append("    ").append(line).append('\n'));
+            service(target).ifPresent(s -> y.append("    ").append(testUrlLine(target, s, s.name())).append('\n'));
         }
         y.append("  script:\n")
                 .append("    - apt-get update -qq && apt-get install -y -qq git\n")
@@ -126,15 +132,11 @@ public final class CiPipeline {
 
     private static List<String> testUrls(List<TargetConfig> targets, String host) {
         List<String> lines = new ArrayList<>();
-        targets.forEach(t -> testUrl(t, host).ifPresent(lines::add));
+        targets.forEach(t -> service(t).ifPresent(s -> lines.add(testUrlLine(t, s, host))));
         return lines;
     }
 
-    private static java.util.Optional<String> testUrl(TargetConfig target, String host) {
-        return switch (target.engine()) {
-            case "postgres" -> java.util.Optional.of(target.testUrlEnv() + ": " + String.format(POSTGRES_TEST_URL, host));
-            case "mysql" -> java.util.Optional.of(target.testUrlEnv() + ": " + String.format(MYSQL_TEST_URL, host));
-            default -> java.util.Optional.empty();
-        };
+    private static String testUrlLine(TargetConfig target, CiService service, String host) {
+        return target.testUrlEnv() + ": " + service.testUrl(host);
     }
 }

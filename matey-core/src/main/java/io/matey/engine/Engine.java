@@ -1,9 +1,11 @@
 package io.matey.engine;
 
+import io.matey.ci.CiService;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.lint.LintDialect;
 import io.matey.log.DebugLog;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,16 +23,66 @@ import java.util.Optional;
  */
 public interface Engine {
 
+    // Identity and SQL dialect (docs/architecture.md §3).
+
     /** The engine name used in locks and config: {@code sqlite}, {@code postgres}, {@code mysql}, ... */
     String id();
 
-    /** True when this engine serves URLs of the given (lower-case) scheme. */
-    boolean acceptsScheme(String scheme);
+    /**
+     * The other names of this engine, lower case: URL schemes ({@code postgresql://}), JDBC sub-protocols
+     * ({@code jdbc:mariadb:}) and names a config or lock may use ({@code sqlite3}). {@link Engines} maps each to
+     * {@link #id()}; no two engines may share one.
+     */
+    List<String> aliases();
 
+    /** The scheme of the URLs Matey writes for this engine (from an application's JDBC URL, say). */
+    default String urlScheme() {
+        return id();
+    }
+
+    /** True when this engine serves URLs of the given (lower-case) scheme: its id or one of its aliases. */
+    default boolean acceptsScheme(String scheme) {
+        return id().equals(scheme) || aliases().contains(scheme);
+    }
+
+    /**
+     * Whether this engine's URLs name a file ({@code sqlite3:path}, {@code sqlite:///abs/path}) rather than a
+     * server ({@code scheme://user@host:port/db}).
+     */
+    default boolean fileUrls() {
+        return false;
+    }
+
+    /** The lexical rules used to split this engine's SQL into statements. */
     SqlDialect dialect();
 
-    /** Whether DDL runs inside a transaction and is undone by a rollback. */
+    /** The identifier quoted for this engine's SQL (an embedded quote character doubled). */
+    String quote(String identifier);
+
+    /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
+
+    /**
+     * Whether the engine has transactions at all. Without them (ClickHouse) every section runs statement by
+     * statement in auto-commit with its progress tracked on live databases, whatever the file's {@code transaction}
+     * directive says, and a failure names the statements that took effect (docs/architecture.md §7).
+     */
+    default boolean transactions() {
+        return true;
+    }
+
+    /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
+    default ProgressTable progressTable() {
+        return MigrationProgress.STANDARD;
+    }
+
+    /** The facts and rules {@code matey lint} needs about this engine's SQL (docs/architecture.md §3). */
+    LintDialect lint();
+
+    /** The service container and test URL {@code init --ci} writes for this engine; empty when it needs none. */
+    default Optional<CiService> ciService() {
+        return Optional.empty();
+    }
 
     /** Opens a connection to the database the URL names. Fails with a clear message when it does not exist. */
     Connection connect(MateyUrl url) throws SQLException;
@@ -55,8 +108,8 @@ public interface Engine {
      * The names of the databases next to {@code base} (on its server, or in its directory) that start with
      * {@code prefix}, for collecting leftover scratch databases; empty where the engine cannot list them.
      */
-    default java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
-        return java.util.List.of();
+    default List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        return List.of();
     }
 
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
@@ -76,14 +129,6 @@ public interface Engine {
      */
     default WriteGuard writeGuard() {
         return WriteGuard.NONE;
-    }
-
-    /**
-     * The statements that keep {@link MigrationProgress}'s marker of a section running outside one transaction
-     * (docs/architecture.md §7); engines whose tables lack UPDATE or a primary key supply their own.
-     */
-    default MigrationProgress.Sql progressSql() {
-        return MigrationProgress.Sql.STANDARD;
     }
 
     /** The dbmate-compatible {@code schema_migrations} table. */

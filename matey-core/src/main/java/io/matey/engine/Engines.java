@@ -2,15 +2,24 @@ package io.matey.engine;
 
 import io.matey.error.MateyException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
-/** The registry of engines, discovered with {@link ServiceLoader} so that later engines plug in. */
+/**
+ * The registry of engines, discovered with {@link ServiceLoader} so that later engines plug in
+ * (docs/architecture.md §3). Engine names, their aliases and URL schemes all come from the plug-ins: a name no
+ * plug-in of this build claims is an error naming the engines it has.
+ */
 public final class Engines {
 
     private static final List<Engine> ALL = load();
+
+    /** Every lower-case id and alias, to its engine. */
+    private static final Map<String, Engine> BY_NAME = names(ALL);
 
     private Engines() {
     }
@@ -21,47 +30,75 @@ public final class Engines {
         return List.copyOf(engines);
     }
 
-    /** Every engine a target may name (Python matey's), including those whose runtime this build lacks. */
-    public static final List<String> KNOWN_IDS =
-            List.of("sqlite", "postgres", "mysql", "clickhouse", "bigquery", "bigquery-emulator");
-
-    public static boolean isKnown(String id) {
-        return KNOWN_IDS.contains(normalizeId(id));
+    private static Map<String, Engine> names(List<Engine> engines) {
+        Map<String, Engine> names = new HashMap<>();
+        for (Engine engine : engines) {
+            List<String> own = new ArrayList<>(engine.aliases());
+            own.add(engine.id());
+            for (String name : own) {
+                Engine other = names.put(name, engine);
+                if (other != null) {
+                    throw new IllegalStateException("Engines " + other.id() + " and " + engine.id()
+                            + " both claim the name '" + name + "'");
+                }
+            }
+        }
+        return Map.copyOf(names);
     }
 
     public static List<Engine> all() {
         return ALL;
     }
 
-    /** Normalises aliases ({@code postgresql} → {@code postgres}, {@code sqlite3} → {@code sqlite}, ...). */
-    public static String normalizeId(String id) {
-        String value = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "postgresql" -> "postgres";
-            case "sqlite3" -> "sqlite";
-            case "mariadb" -> "mysql";
-            case "bigquery_emulator" -> "bigquery-emulator";
-            default -> value;
-        };
+    /** The ids of this build's engines, in the order of the services file. */
+    public static List<String> ids() {
+        return ALL.stream().map(Engine::id).toList();
+    }
+
+    /** The engine a name (id or alias, any case) stands for, if this build has it. */
+    public static Optional<Engine> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(lower(name)));
+    }
+
+    public static boolean isKnown(String name) {
+        return find(name).isPresent();
+    }
+
+    /**
+     * The id of the engine a name stands for ({@code postgresql} → {@code postgres}, {@code sqlite3} →
+     * {@code sqlite}); a name no engine of this build claims comes back lower-cased, to be reported.
+     */
+    public static String normalizeId(String name) {
+        return find(name).map(Engine::id).orElse(lower(name));
     }
 
     public static Engine byId(String id) {
-        String normalized = normalizeId(id);
-        return ALL.stream().filter(e -> e.id().equals(normalized)).findFirst()
-                .orElseThrow(() -> new MateyException("Unsupported engine '" + id + "'. Supported engines: "
-                        + ids() + "."));
+        return find(id).orElseThrow(() -> new MateyException("Unsupported engine '" + id + "': " + available()));
     }
 
     public static Engine forUrl(MateyUrl url) {
         String scheme = url.scheme();
-        int plus = scheme.indexOf('+');
-        String base = plus >= 0 ? scheme.substring(0, plus) : scheme;
-        return ALL.stream().filter(e -> e.acceptsScheme(base)).findFirst()
-                .orElseThrow(() -> new MateyException("Unsupported database URL scheme '" + scheme + "' in "
-                        + url + ". Supported engines: " + ids() + "."));
+        return find(baseScheme(scheme)).orElseThrow(() -> new MateyException("Unsupported database URL scheme '"
+                + scheme + "' in " + url + ": " + available()));
     }
 
-    private static String ids() {
-        return ALL.stream().map(Engine::id).collect(Collectors.joining(", "));
+    /** Whether URLs of this scheme name a file ({@code sqlite3:path}) rather than a server. */
+    static boolean fileScheme(String scheme) {
+        return find(baseScheme(scheme)).map(Engine::fileUrls).orElse(false);
+    }
+
+    /** What an unknown engine's message says: the plug-ins this build has. */
+    public static String available() {
+        return "this build has engine plug-ins for " + String.join(", ", ids()) + ".";
+    }
+
+    /** {@code mysql+tcp} → {@code mysql}. */
+    private static String baseScheme(String scheme) {
+        int plus = scheme.indexOf('+');
+        return plus >= 0 ? scheme.substring(0, plus) : scheme;
+    }
+
+    private static String lower(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     }
 }

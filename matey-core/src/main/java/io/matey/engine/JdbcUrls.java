@@ -4,7 +4,6 @@ import io.matey.error.MateyException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -17,10 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class JdbcUrls {
 
+    /** {@code jdbc:<sub-protocol>:<rest>}; the sub-protocol is an engine's id or alias. */
+    private static final Pattern JDBC = Pattern.compile("jdbc:([A-Za-z0-9]+):(.*)", Pattern.DOTALL);
     private static final Pattern SERVER = Pattern.compile(
-            "jdbc:(postgresql|mysql|mariadb)://([^/?#]+?)(?::(\\d+))?(?:/([^?#]*))?(?:\\?([^#]*))?");
-    private static final Map<String, String> SCHEMES = Map.of("postgresql", "postgres", "mysql", "mysql",
-            "mariadb", "mysql");
+            "//([^/?#]+?)(?::(\\d+))?(?:/([^?#]*))?(?:\\?([^#]*))?");
 
     private JdbcUrls() {
     }
@@ -30,19 +29,30 @@ public final class JdbcUrls {
         if (jdbcUrl == null) {
             return Optional.empty();
         }
-        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            String path = jdbcUrl.substring("jdbc:sqlite:".length());
-            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
-            int query = path.indexOf('?');
-            path = query >= 0 ? path.substring(0, query) : path;
-            return path.isEmpty() || path.startsWith(":memory:") ? Optional.empty()
-                    : Optional.of(MateyUrl.parse("sqlite3:" + path));
-        }
-        Matcher m = SERVER.matcher(jdbcUrl);
-        if (!m.matches() || m.group(2).contains(",")) {
+        Matcher jdbc = JDBC.matcher(jdbcUrl);
+        Optional<Engine> engine = jdbc.matches() ? Engines.find(jdbc.group(1)) : Optional.empty();
+        if (engine.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder url = new StringBuilder(SCHEMES.get(m.group(1).toLowerCase(Locale.ROOT))).append("://");
+        return engine.get().fileUrls() ? fileUrl(engine.get(), jdbc.group(2))
+                : serverUrl(engine.get(), jdbc.group(2), user, password);
+    }
+
+    /** {@code jdbc:sqlite:[file:]path[?...]}; an in-memory database has no Matey URL. */
+    private static Optional<MateyUrl> fileUrl(Engine engine, String rest) {
+        String path = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        return path.isEmpty() || path.startsWith(":memory:") ? Optional.empty()
+                : Optional.of(MateyUrl.parse(engine.urlScheme() + ":" + path));
+    }
+
+    private static Optional<MateyUrl> serverUrl(Engine engine, String rest, String user, String password) {
+        Matcher m = SERVER.matcher(rest);
+        if (!m.matches() || m.group(1).contains(",")) {
+            return Optional.empty();
+        }
+        StringBuilder url = new StringBuilder(engine.urlScheme()).append("://");
         String name = user == null ? null : user.replaceFirst("@.*", ""); // MySQL reports user@host
         if (name != null && !name.isEmpty()) {
             url.append(encode(name));
@@ -51,11 +61,11 @@ public final class JdbcUrls {
             }
             url.append('@');
         }
-        url.append(m.group(2));
-        if (m.group(3) != null) {
-            url.append(':').append(m.group(3));
+        url.append(m.group(1));
+        if (m.group(2) != null) {
+            url.append(':').append(m.group(2));
         }
-        url.append('/').append(m.group(4) == null ? "" : m.group(4)).append(parameters(m.group(5)));
+        url.append('/').append(m.group(3) == null ? "" : m.group(3)).append(parameters(m.group(4)));
         try {
             return Optional.of(MateyUrl.parse(url.toString()));
         } catch (MateyException e) {

@@ -51,7 +51,7 @@ public final class MateyUrl {
                     + "sqlite3:db.sqlite3 or postgres://user@host:5432/db.");
         }
         String scheme = value.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (scheme.equals("sqlite") || scheme.equals("sqlite3")) {
+        if (Engines.fileScheme(scheme)) {
             return parseFile(value, scheme, value.substring(colon + 1));
         }
         try {

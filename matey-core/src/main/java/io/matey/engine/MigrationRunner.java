@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs migration sections with dbmate's semantics: a section and its version row in one transaction unless
- * the directive says {@code transaction:false}. Statements run one at a time so a failure names its line. On a
- * live database, a section that cannot run in one transaction (MySQL DDL commits itself; {@code transaction:false})
- * records its progress in {@link MigrationProgress}, so that an interruption is known to the next command
+ * the directive says {@code transaction:false} or the engine has no transactions ({@link Engine#transactions()}).
+ * Statements run one at a time so a failure names its line. On a live database, a section that cannot run in one
+ * transaction (MySQL DDL commits itself; {@code transaction:false}; an engine without transactions) records its
+ * progress in {@link MigrationProgress}, so that an interruption is known to the next command
  * (docs/architecture.md §7).
  */
 public final class MigrationRunner {
@@ -75,14 +76,15 @@ public final class MigrationRunner {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         boolean previousAutoCommit = connection.getAutoCommit();
-        boolean transactional = section.transaction();
+        boolean transactions = engine.transactions();
+        boolean transactional = section.transaction() && transactions;
         boolean tracked = trackProgress && !(transactional && engine.transactionalDdl());
         connection.setAutoCommit(!transactional);
         try {
             // In a MySQL section the marker rows ride in the open transaction: a DML statement's progress commits
             // or rolls back with it, and each DDL statement's implicit commit makes the progress before it durable.
             if (tracked) {
-                MigrationProgress.begin(engine, connection, migration.version(), section.kind(), done, statements.size());
+                engine.progressTable().begin(connection, migration.version(), section.kind(), done, statements.size());
             }
             for (int i = done; i < statements.size(); i++) {
                 try {
@@ -94,15 +96,19 @@ public final class MigrationRunner {
                     throw failure;
                 }
                 if (tracked) {
-                    MigrationProgress.advance(engine, connection, migration.version(), i + 1);
+                    engine.progressTable().advance(connection, migration.version(), i + 1);
                 }
             }
-            connection.setAutoCommit(false);
+            if (transactions) {
+                connection.setAutoCommit(false);
+            }
             versionChange.apply();
             if (tracked) {
-                MigrationProgress.finish(engine, connection, migration.version());
+                engine.progressTable().finish(connection, migration.version());
             }
-            connection.commit();
+            if (transactions) {
+                connection.commit();
+            }
         } catch (SQLException | RuntimeException e) {
             if (!connection.getAutoCommit()) {
                 rollbackQuietly(e);
@@ -121,9 +127,9 @@ public final class MigrationRunner {
     private void keepProgress(Migration migration, int index, MigrationFailedException failure) {
         try {
             if (index == 0) {
-                MigrationProgress.finish(engine, connection, migration.version());
+                engine.progressTable().finish(connection, migration.version());
             } else {
-                MigrationProgress.advance(engine, connection, migration.version(), index);
+                engine.progressTable().advance(connection, migration.version(), index);
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -151,7 +157,7 @@ public final class MigrationRunner {
     /** What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded. */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt) {
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        if (section.transaction() && engine.transactionalDdl()) {
+        if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; fix the file and run again.";
         }
         if (executed.isEmpty()) {
@@ -159,11 +165,17 @@ public final class MigrationRunner {
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
-                + " and stay applied (" + (engine.transactionalDdl() ? "transaction:false" : engine.id()
-                + " commits DDL implicitly") + "); " + version + "."
+                + " and stay applied (" + whyNotRolledBack() + "); " + version + "."
                 + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after fixing the "
                         + "file and `matey schema apply`) continues after the last statement in effect."
                         : " Undo them or make the migration idempotent before running again.");
+    }
+
+    private String whyNotRolledBack() {
+        if (!engine.transactions()) {
+            return engine.id() + " has no transactions";
+        }
+        return engine.transactionalDdl() ? "transaction:false" : engine.id() + " commits DDL implicitly";
     }
 
     private void rollbackQuietly(Exception failure) {

@@ -49,7 +49,7 @@ final class ArtifactRule implements LintRule {
             String source = lock.isPresent() ? ArtifactNames.LOCK_FILE : TargetConfig.CONFIG_FILE;
             findings.addWithFix(Level.ERROR, "L200", source, null, "Target engine '" + context.engine()
                     + "' is unknown, so its SQL was not checked.",
-                    "set engine in config.toml to one of " + EngineDialect.NAMES);
+                    "set engine in config.toml to one of " + String.join(", ", Engines.ids()));
         }
     }
 

@@ -28,7 +28,7 @@ final class DataDependentChangeRule implements LintRule {
         SchemaChange change = located.change();
         String table = "'" + change.subject() + "'";
         if (change instanceof AddColumn add && add.requiresValue()) {
-            String effect = context.isEngine("mysql") ? "gives existing rows of " + table + " an implicit zero value."
+            String effect = context.facts().notNullColumnGetsImplicitZero() ? "gives existing rows of " + table + " an implicit zero value."
                     : "fails if " + table + " has rows.";
             findings.add(Level.WARNING, "L402", file.path(), located.line(), "Adding NOT NULL column '"
                     + add.subject() + "." + add.column() + "' without a DEFAULT " + effect);

@@ -3,6 +3,7 @@ package io.matey.lint;
 import io.matey.artifact.LockState;
 import io.matey.artifact.SchemaLock;
 import io.matey.artifact.Snapshot;
+import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.migration.SqlDialect;
 import io.matey.workspace.TargetConfig;
@@ -16,20 +17,21 @@ import java.util.Optional;
  *                 {@code --engine}, else config.toml's, as Python matey prefers
  * @param provided the normalised engine the user gives: {@code --engine}, else config.toml's (L209 compares it
  *                 with the lock's)
- * @param dialect  the engine's SQL dialect; empty when the engine is unknown, and then no SQL rule runs
+ * @param plugin   the engine's plug-in; empty when this build has none, and then no SQL rule runs (L200)
  */
-record LintContext(TargetConfig target, String engine, String provided, Optional<SqlDialect> dialect,
+record LintContext(TargetConfig target, String engine, String provided, Optional<Engine> plugin,
         LockState lockState, List<MigrationFile> migrations) {
 
     static LintContext of(TargetConfig target, Snapshot snapshot, Optional<String> engineOption) {
         LockState lockState = LockState.of(snapshot);
         String provided = Engines.normalizeId(engineOption.orElse(target.engine()));
         String engine = lockState.lock().map(lock -> Engines.normalizeId(lock.engine())).orElse(provided);
-        Optional<SqlDialect> dialect = EngineDialect.of(engine);
+        Optional<Engine> plugin = Engines.find(engine);
+        Optional<SqlDialect> dialect = plugin.map(Engine::dialect);
         List<MigrationFile> migrations = snapshot.migrations().entrySet().stream()
                 .map(e -> new MigrationFile(e.getKey(), e.getValue(), dialect))
                 .toList();
-        return new LintContext(target, engine, provided, dialect, lockState, migrations);
+        return new LintContext(target, engine, provided, plugin, lockState, migrations);
     }
 
     Snapshot snapshot() {
@@ -40,7 +42,13 @@ record LintContext(TargetConfig target, String engine, String provided, Optional
         return migrations.stream().filter(MigrationFile::readable).toList();
     }
 
-    boolean isEngine(String id) {
-        return engine.equals(id);
+    /** The engine's SQL dialect; empty when this build has no plug-in for it. */
+    Optional<SqlDialect> dialect() {
+        return plugin.map(Engine::dialect);
+    }
+
+    /** The engine's facts for the SQL rules, which run only when the engine has a plug-in. */
+    LintDialect facts() {
+        return plugin.orElseThrow(() -> new IllegalStateException("SQL rules need an engine plug-in")).lint();
     }
 }

@@ -21,9 +21,9 @@ public final class Linter {
             new VersionRule(), new DbmateMarkerRule(), new DbmateFileNameRule(), new ArtifactRule(),
             new InexactDownRule());
 
-    /** Rules that read SQL statements; they need the engine's dialect (L200 says when it is unknown). */
+    /** Rules that read SQL statements; they need the engine's plug-in (L200 says when there is none). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
-            new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new PostgresLockingRule(), new DumpSupportRule());
+            new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(), new DumpSupportRule());
 
     private Linter() {
     }

@@ -1,7 +1,6 @@
 package io.matey.lint;
 
 import io.matey.engine.Engine;
-import io.matey.engine.Engines;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.Finding.Level;
 import java.util.List;
@@ -21,9 +20,8 @@ final class QualifiedWriteRule implements LintRule {
 
     @Override
     public void check(LintContext context, Findings findings) {
-        WriteGuard guard = Engines.all().stream().filter(e -> e.id().equals(context.engine())).findFirst()
-                .map(Engine::writeGuard).orElse(WriteGuard.NONE);
-        if (guard == WriteGuard.NONE || context.dialect().isEmpty()) {
+        WriteGuard guard = context.plugin().map(Engine::writeGuard).orElse(WriteGuard.NONE);
+        if (guard == WriteGuard.NONE) {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {

@@ -30,10 +30,10 @@ final class SectionRule implements LintRule {
         }
     }
 
-    /** A PostgreSQL down section holding only SET statements restores nothing (as in Python matey). */
+    /** A down section holding only session settings (PostgreSQL's SET) restores nothing (as in Python matey). */
     private static boolean hasExecutableDown(LintContext context, MigrationFile file) {
-        return file.downStatements().stream()
-                .anyMatch(statement -> !(context.isEngine("postgres") && statement.startsWith("SET")));
+        boolean settingsOnly = context.facts().setStatementsAreSessionSettings();
+        return file.downStatements().stream().anyMatch(statement -> !(settingsOnly && statement.startsWith("SET")));
     }
 
     private static void irreversible(MigrationFile file, Findings findings) {

@@ -10,7 +10,6 @@ import io.matey.log.DebugLog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -38,11 +37,10 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
 
     /** By product name rather than JDBC URL, so that wrapping drivers (p6spy, Testcontainers' jdbc:tc:) work too. */
     static Engine engineOf(String productName, String description) {
-        String id = Engines.normalizeId(productName);
-        return Engines.all().stream().filter(e -> e.id().equals(id)).findFirst()
+        return Engines.find(productName)
                 .orElseThrow(() -> new MateyException(Reason.UNSUPPORTED, "The DataSource " + description + " is a " + productName
-                        + " database, which Matey does not support. Supported engines: "
-                        + Engines.all().stream().map(Engine::id).collect(Collectors.joining(", ")) + "."));
+                        + " database, which Matey does not support. Supported engines: " + String.join(", ", Engines.ids())
+                        + "."));
     }
 
     @Override

@@ -61,28 +61,41 @@ final class LiveAdopt {
         List<String> versions = target.migrations().subList(recorded.index(), index).stream().map(Migration::version)
                 .toList();
         if (apply && !versions.isEmpty()) {
-            record(connection, table, versions);
+            record(connection, target.engine(), versions);
             Postcheck.verify(target, connection, index, CONTEXT);
         }
         return new LiveAdoption(target.name(), target.endpoint(), index, target.head(), target.expectedSource(index),
                 versions, matching.subList(1, matching.size()), apply);
     }
 
-    /** All versions in one transaction, so that a failure records none. */
-    private static void record(Connection connection, MigrationTable table, List<String> versions) throws SQLException {
+    /**
+     * All versions in one transaction, so that a failure records none; on an engine without transactions one by
+     * one in order, so that adopting again continues after the last one recorded.
+     */
+    private static void record(Connection connection, Engine engine, List<String> versions) throws SQLException {
+        MigrationTable table = engine.migrationTable();
+        if (!engine.transactions()) {
+            recordEach(connection, table, versions);
+            return;
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            table.ensure(connection);
-            for (String version : versions) {
-                table.record(connection, version);
-            }
+            recordEach(connection, table, versions);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void recordEach(Connection connection, MigrationTable table, List<String> versions)
+            throws SQLException {
+        table.ensure(connection);
+        for (String version : versions) {
+            table.record(connection, version);
         }
     }
 

@@ -51,7 +51,7 @@ public final class LiveDatabase {
         LiveTarget live = LiveTarget.read(target, endpoint);
         try (Connection connection = LiveConnector.connect(live, "db status")) {
             List<String> applied = live.appliedVersions(connection);
-            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(live.engine(), connection);
+            Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
                     LivePrefix.check(live.migrations(), applied), SchemaDump.dump(live.engine(), connection));
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);

@@ -40,7 +40,7 @@ final class LiveDown {
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
-            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(engine, connection);
+            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
                 throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()

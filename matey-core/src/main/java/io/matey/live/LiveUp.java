@@ -51,7 +51,7 @@ final class LiveUp {
             MigrationRunner runner = new MigrationRunner(engine, connection, true);
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
-            Optional<MigrationProgress.Marker> marker = MigrationProgress.read(engine, connection);
+            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before,
                         SchemaDump.dump(engine, connection));

@@ -1,45 +1,41 @@
 package io.matey.migration;
 
-/** Lexical rules of an engine's SQL that matter when splitting text into statements. */
-public enum SqlDialect {
-    SQLITE(false, true, false, false),
-    POSTGRES(true, false, false, true),
-    MYSQL(false, true, true, false),
-    CLICKHOUSE(false, true, true, false),
-    BIGQUERY(false, true, true, false);
+import java.util.EnumSet;
+import java.util.Set;
 
-    private final boolean dollarQuotes;
-    private final boolean backtickQuotes;
-    private final boolean backslashEscapes;
-    private final boolean nestedBlockComments;
+/**
+ * The lexical rules of an engine's SQL that matter when splitting text into statements. Each engine builds its
+ * own in its package and returns it from {@code Engine.dialect()} (docs/architecture.md §3).
+ *
+ * @param features the lexical features beyond standard SQL's quotes and comments
+ */
+public record SqlDialect(Set<Feature> features) {
 
-    SqlDialect(boolean dollarQuotes, boolean backtickQuotes, boolean backslashEscapes, boolean nestedBlockComments) {
-        this.dollarQuotes = dollarQuotes;
-        this.backtickQuotes = backtickQuotes;
-        this.backslashEscapes = backslashEscapes;
-        this.nestedBlockComments = nestedBlockComments;
+    /** A lexical feature a dialect may have on top of {@code '...'}, {@code "..."}, {@code --} and {@code /* * /}. */
+    public enum Feature {
+        /** {@code $tag$ ... $tag$} bodies (PostgreSQL). */
+        DOLLAR_QUOTES,
+        /** {@code `name`} quoted identifiers. */
+        BACKTICK_QUOTES,
+        /** {@code \'} inside every ordinary string literal (MySQL). */
+        BACKSLASH_ESCAPES,
+        /** {@code E'...'} strings, the only literals where a backslash escapes (PostgreSQL). */
+        ESCAPE_STRINGS,
+        /** {@code /* /* * / * /} nests. */
+        NESTED_BLOCK_COMMENTS,
+        /** {@code #} starts a line comment. */
+        HASH_COMMENTS
     }
 
-    /** PostgreSQL {@code $tag$ ... $tag$} bodies. */
-    public boolean dollarQuotes() {
-        return dollarQuotes;
+    public SqlDialect {
+        features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
     }
 
-    public boolean backtickQuotes() {
-        return backtickQuotes;
+    public static SqlDialect of(Feature... features) {
+        return new SqlDialect(Set.of(features));
     }
 
-    /** MySQL-style {@code \'} inside ordinary string literals (PostgreSQL only in {@code E'...'}). */
-    public boolean backslashEscapes() {
-        return backslashEscapes;
-    }
-
-    public boolean nestedBlockComments() {
-        return nestedBlockComments;
-    }
-
-    /** {@code #} starts a line comment (MySQL, ClickHouse, BigQuery). */
-    public boolean hashComments() {
-        return this == MYSQL || this == CLICKHOUSE || this == BIGQUERY;
+    public boolean has(Feature feature) {
+        return features.contains(feature);
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.migration.SqlDialect.Feature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class StatementSplitter {
                     pos++;
                 } else if (Character.isWhitespace(c)) {
                     pos++;
-                } else if (c == '-' && peek(1) == '-' || c == '#' && dialect.hashComments()) {
+                } else if (c == '-' && peek(1) == '-' || c == '#' && dialect.has(Feature.HASH_COMMENTS)) {
                     skipLineComment();
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
@@ -74,13 +75,13 @@ public final class StatementSplitter {
 
         private void scanToken(char c) {
             if (c == '\'') {
-                boolean escapes = dialect.backslashEscapes() || isEscapeStringPrefix();
+                boolean escapes = dialect.has(Feature.BACKSLASH_ESCAPES) || isEscapeStringPrefix();
                 skipQuoted('\'', escapes);
             } else if (c == '"') {
                 skipQuoted('"', false);
-            } else if (c == '`' && dialect.backtickQuotes()) {
+            } else if (c == '`' && dialect.has(Feature.BACKTICK_QUOTES)) {
                 skipQuoted('`', false);
-            } else if (c == '$' && dialect.dollarQuotes() && dollarTagAt(pos) != null) {
+            } else if (c == '$' && dialect.has(Feature.DOLLAR_QUOTES) && dollarTagAt(pos) != null) {
                 skipDollarQuoted(dollarTagAt(pos));
             } else if (isWordStart(c)) {
                 String word = readWord();
@@ -146,7 +147,7 @@ public final class StatementSplitter {
         }
 
         private boolean isEscapeStringPrefix() {
-            return dialect == SqlDialect.POSTGRES && pos > 0
+            return dialect.has(Feature.ESCAPE_STRINGS) && pos > 0
                     && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e')
                     && (pos < 2 || !isWordPart(s.charAt(pos - 2)));
         }
@@ -207,7 +208,7 @@ public final class StatementSplitter {
             int level = 0;
             while (pos < s.length()) {
                 if (s.startsWith("/*", pos)) {
-                    level = dialect.nestedBlockComments() ? level + 1 : 1;
+                    level = dialect.has(Feature.NESTED_BLOCK_COMMENTS) ? level + 1 : 1;
                     pos += 2;
                 } else if (s.startsWith("*/", pos)) {
                     level--;

@@ -121,9 +121,11 @@ final class LintFixture {
         return LintOutput.json(List.of(new LintReport(TARGET, lint())));
     }
 
+    /** The expected output; {@code {engines}} stands for this build's engine ids, which grow with plug-ins. */
     String expected(String file) {
         try {
-            return Files.readString(resource(name).resolve(file), StandardCharsets.UTF_8);
+            return Files.readString(resource(name).resolve(file), StandardCharsets.UTF_8)
+                    .replace("{engines}", String.join(", ", Engines.ids()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

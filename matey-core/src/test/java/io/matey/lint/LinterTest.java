@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.artifact.InterruptedWrite;
 import io.matey.lint.Finding.Level;
@@ -60,6 +61,17 @@ class LinterTest {
         assertThat(fixture.lint()).extracting(Finding::code, Finding::path)
                 .containsExactly(tuple("L009", "migrations/001_drop.sql"), tuple("L010", "migrations/001_drop.sql"),
                         tuple("L200", "schema.lock.toml"));
+    }
+
+    @Test
+    void anEngineWithoutAPlugInInThisBuildIsL200NamingTheEnginesItHas() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("config.toml",
+                "engine = \"bigquery\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
+        assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L200")).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("Target engine 'bigquery' is unknown, so its SQL was not checked.");
+            assertThat(f.hint()).isEqualTo("set engine in config.toml to one of " + String.join(", ", Engines.ids()))
+                    .contains("sqlite, postgres, mysql");
+        });
     }
 
     @Test

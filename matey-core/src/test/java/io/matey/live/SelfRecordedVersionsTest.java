@@ -1,9 +1,9 @@
 package io.matey.live;
 
+import io.matey.engine.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.migration.Migration;
-import io.matey.migration.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +61,6 @@ class SelfRecordedVersionsTest {
                 + "-- migrate:down\n" + RESTORE_DOWN + "INSERT INTO public.schema_migrations VALUES ('006');\n")
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(SelfRecordedVersions.of(List.of(migration), SqlDialect.POSTGRES)).containsExactlyInAnyOrder("002", "006");
+        assertThat(SelfRecordedVersions.of(List.of(migration), Engines.byId("postgres").dialect())).containsExactlyInAnyOrder("002", "006");
     }
 }

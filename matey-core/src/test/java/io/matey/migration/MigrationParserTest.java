@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.engine.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,10 @@ class MigrationParserTest {
         MigrationScript script = MigrationParser.parse("migrations/001_a.sql",
                 "-- migrate:up\nCREATE TABLE a (id int);\n\n  -- MIGRATE:DOWN transaction:false\nDROP TABLE a;\n");
         assertThat(script.problems()).isEmpty();
-        assertThat(script.up().statements(SqlDialect.SQLITE)).containsExactly(new SqlStatement("CREATE TABLE a (id int)", 2));
+        assertThat(script.up().statements(Engines.byId("sqlite").dialect())).containsExactly(new SqlStatement("CREATE TABLE a (id int)", 2));
         assertThat(script.up().transaction()).isTrue();
         assertThat(script.down().transaction()).isFalse();
-        assertThat(script.down().statements(SqlDialect.SQLITE)).containsExactly(new SqlStatement("DROP TABLE a", 5));
+        assertThat(script.down().statements(Engines.byId("sqlite").dialect())).containsExactly(new SqlStatement("DROP TABLE a", 5));
     }
 
     @Test
@@ -25,7 +26,7 @@ class MigrationParserTest {
         assertThat(MigrationParser.parse("m.sql", "-- migrate:up\nSELECT 1;\n").down().isPresent()).isFalse();
         Section down = MigrationParser.parse("m.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n-- irreversible\n").down();
         assertThat(down.isPresent()).isTrue();
-        assertThat(down.isExecutable(SqlDialect.SQLITE)).isFalse();
+        assertThat(down.isExecutable(Engines.byId("sqlite").dialect())).isFalse();
     }
 
     @Test

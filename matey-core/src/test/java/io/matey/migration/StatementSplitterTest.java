@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.engine.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +14,7 @@ class StatementSplitterTest {
 
     @Test
     void splitsAtTopLevelSemicolonsAndReportsLines() {
-        List<SqlStatement> statements = new StatementSplitter(SqlDialect.POSTGRES)
+        List<SqlStatement> statements = new StatementSplitter(Engines.byId("postgres").dialect())
                 .split("CREATE TABLE a (id int);\n\n-- note\nCREATE TABLE b (id int);\n", 10);
         assertThat(statements).extracting(SqlStatement::sql)
                 .containsExactly("CREATE TABLE a (id int)", "-- note\nCREATE TABLE b (id int)");
@@ -22,18 +23,18 @@ class StatementSplitterTest {
 
     @Test
     void ignoresSemicolonsInQuotesAndComments() {
-        assertThat(sql(SqlDialect.POSTGRES, "INSERT INTO t VALUES ('a;b', \"c;d\"); /* x; /* nested; */ y; */ SELECT 1;"))
+        assertThat(sql(Engines.byId("postgres").dialect(), "INSERT INTO t VALUES ('a;b', \"c;d\"); /* x; /* nested; */ y; */ SELECT 1;"))
                 .containsExactly("INSERT INTO t VALUES ('a;b', \"c;d\")", "/* x; /* nested; */ y; */ SELECT 1");
-        assertThat(sql(SqlDialect.MYSQL, "INSERT INTO t VALUES ('it\\'s; fine', `a;b`); # c;\nSELECT 2"))
+        assertThat(sql(Engines.byId("mysql").dialect(), "INSERT INTO t VALUES ('it\\'s; fine', `a;b`); # c;\nSELECT 2"))
                 .containsExactly("INSERT INTO t VALUES ('it\\'s; fine', `a;b`)", "# c;\nSELECT 2");
-        assertThat(sql(SqlDialect.POSTGRES, "SELECT E'a\\';b'; SELECT 'x''; y'"))
+        assertThat(sql(Engines.byId("postgres").dialect(), "SELECT E'a\\';b'; SELECT 'x''; y'"))
                 .containsExactly("SELECT E'a\\';b'", "SELECT 'x''; y'");
     }
 
     @Test
     void keepsDollarQuotedBodiesWhole() {
         String fn = "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql";
-        assertThat(sql(SqlDialect.POSTGRES, fn + "; SELECT foo$tag$bar FROM t; DO $$ BEGIN NULL; END $$;"))
+        assertThat(sql(Engines.byId("postgres").dialect(), fn + "; SELECT foo$tag$bar FROM t; DO $$ BEGIN NULL; END $$;"))
                 .containsExactly(fn, "SELECT foo$tag$bar FROM t", "DO $$ BEGIN NULL; END $$");
     }
 
@@ -41,21 +42,21 @@ class StatementSplitterTest {
     void keepsBeginEndBodiesWhole() {
         String trigger = "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET n = CASE WHEN n > 1 THEN 1 ELSE 2 END;\n"
                 + "  INSERT INTO c VALUES (1);\nEND";
-        assertThat(sql(SqlDialect.SQLITE, trigger + ";\nCREATE INDEX i ON a (x);"))
+        assertThat(sql(Engines.byId("sqlite").dialect(), trigger + ";\nCREATE INDEX i ON a (x);"))
                 .containsExactly(trigger, "CREATE INDEX i ON a (x)");
         String procedure = "CREATE PROCEDURE p() BEGIN\n  IF 1 THEN SELECT 1; END IF;\n  WHILE 0 DO SELECT 2; END WHILE;\nEND";
-        assertThat(sql(SqlDialect.MYSQL, procedure + ";\nSELECT 3;")).containsExactly(procedure, "SELECT 3");
+        assertThat(sql(Engines.byId("mysql").dialect(), procedure + ";\nSELECT 3;")).containsExactly(procedure, "SELECT 3");
     }
 
     @Test
     void transactionBeginIsAStatementNotABlock() {
-        assertThat(sql(SqlDialect.SQLITE, "BEGIN; CREATE TABLE a (x); COMMIT;"))
+        assertThat(sql(Engines.byId("sqlite").dialect(), "BEGIN; CREATE TABLE a (x); COMMIT;"))
                 .containsExactly("BEGIN", "CREATE TABLE a (x)", "COMMIT");
     }
 
     @Test
     void commentOnlyTextHasNoStatements() {
-        StatementSplitter splitter = new StatementSplitter(SqlDialect.POSTGRES);
+        StatementSplitter splitter = new StatementSplitter(Engines.byId("postgres").dialect());
         assertThat(splitter.split("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isEmpty();
         assertThat(splitter.split("-- comment\nDROP TABLE x;")).hasSize(1);
     }

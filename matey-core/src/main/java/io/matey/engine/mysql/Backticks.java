@@ -1,5 +1,7 @@
 package io.matey.engine.mysql;
 
+import io.matey.engine.Identifiers;
+
 /** MySQL identifier quoting: backticks, with an embedded backtick doubled. */
 final class Backticks {
 
@@ -7,6 +9,6 @@ final class Backticks {
     }
 
     static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
+        return Identifiers.quoted('`', identifier);
     }
 }

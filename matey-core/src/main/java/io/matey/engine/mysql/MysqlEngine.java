@@ -7,7 +7,10 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.ci.CiService;
+import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 
@@ -35,19 +39,48 @@ public final class MysqlEngine implements Engine {
             "CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key)",
             "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'");
 
+    /** Backtick identifiers, backslash escapes in every string literal, {@code #} comments. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
+            Feature.HASH_COMMENTS);
+
+    private static final LintDialect LINT = new LintDialect() {
+        @Override
+        public boolean notNullColumnGetsImplicitZero() {
+            return true;
+        }
+    };
+
+    private static final CiService CI = new CiService("mysql", "mysql:8.4", Map.of("MYSQL_ROOT_PASSWORD", "root"),
+            3306, "mysqladmin ping -proot", "mysql://root:root@%s:3306/mysql");
+
     @Override
     public String id() {
         return "mysql";
     }
 
     @Override
-    public boolean acceptsScheme(String scheme) {
-        return scheme.equals("mysql") || scheme.equals("mariadb");
+    public List<String> aliases() {
+        return List.of("mariadb");
     }
 
     @Override
     public SqlDialect dialect() {
-        return SqlDialect.MYSQL;
+        return DIALECT;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Backticks.quote(identifier);
+    }
+
+    @Override
+    public LintDialect lint() {
+        return LINT;
+    }
+
+    @Override
+    public Optional<CiService> ciService() {
+        return Optional.of(CI);
     }
 
     @Override

@@ -3,17 +3,22 @@ package io.matey.engine.postgres;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
+import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
+import io.matey.ci.CiService;
+import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,19 +38,42 @@ public final class PostgresEngine implements Engine {
 
     private static final PostgresMigrationTable MIGRATIONS = new PostgresMigrationTable();
 
+    /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.DOLLAR_QUOTES, Feature.ESCAPE_STRINGS,
+            Feature.NESTED_BLOCK_COMMENTS);
+
+    private static final CiService CI = new CiService("postgres", "postgres:16",
+            Map.of("POSTGRES_PASSWORD", "postgres"), 5432, "pg_isready",
+            "postgres://postgres:postgres@%s:5432/postgres?sslmode=disable");
+
     @Override
     public String id() {
         return "postgres";
     }
 
     @Override
-    public boolean acceptsScheme(String scheme) {
-        return scheme.equals("postgres") || scheme.equals("postgresql");
+    public List<String> aliases() {
+        return List.of("postgresql");
     }
 
     @Override
     public SqlDialect dialect() {
-        return SqlDialect.POSTGRES;
+        return DIALECT;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Identifiers.quoted('"', identifier);
+    }
+
+    @Override
+    public LintDialect lint() {
+        return new PostgresLintDialect();
+    }
+
+    @Override
+    public Optional<CiService> ciService() {
+        return Optional.of(CI);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -113,6 +114,6 @@ final class TemplateCache {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Identifiers.quoted('"', identifier);
     }
 }

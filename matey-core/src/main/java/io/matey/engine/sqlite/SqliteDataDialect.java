@@ -1,5 +1,6 @@
 package io.matey.engine.sqlite;
 
+import io.matey.engine.Identifiers;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.IsoTimes;
@@ -20,7 +21,7 @@ final class SqliteDataDialect implements DataDialect {
 
     @Override
     public String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Identifiers.quoted('"', identifier);
     }
 
     @Override

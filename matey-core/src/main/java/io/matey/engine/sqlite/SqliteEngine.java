@@ -4,6 +4,7 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.error.MateyException;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
+import io.matey.engine.Identifiers;
 import io.matey.engine.FileMutex;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
@@ -11,7 +12,9 @@ import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +37,43 @@ public final class SqliteEngine implements Engine {
             "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version varchar(128) primary key)",
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
 
+    /** SQLite also accepts MySQL's backtick identifiers. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES);
+
     @Override
     public String id() {
         return "sqlite";
     }
 
     @Override
-    public boolean acceptsScheme(String scheme) {
-        return scheme.equals("sqlite") || scheme.equals("sqlite3");
+    public List<String> aliases() {
+        return List.of("sqlite3");
+    }
+
+    /** dbmate's scheme. */
+    @Override
+    public String urlScheme() {
+        return "sqlite3";
+    }
+
+    @Override
+    public boolean fileUrls() {
+        return true;
     }
 
     @Override
     public SqlDialect dialect() {
-        return SqlDialect.SQLITE;
+        return DIALECT;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Identifiers.quoted('"', identifier);
+    }
+
+    @Override
+    public LintDialect lint() {
+        return LintDialect.PLAIN;
     }
 
     @Override

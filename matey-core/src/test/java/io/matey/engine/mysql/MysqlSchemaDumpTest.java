@@ -1,9 +1,9 @@
 package io.matey.engine.mysql;
 
+import io.matey.engine.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.migration.SqlDialect;
 import io.matey.migration.StatementSplitter;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
@@ -150,7 +150,7 @@ class MysqlSchemaDumpTest {
     }
 
     private static List<String> heads(String dump) {
-        return new StatementSplitter(SqlDialect.MYSQL).split(dump).stream().map(s -> {
+        return new StatementSplitter(Engines.byId("mysql").dialect()).split(dump).stream().map(s -> {
             Matcher m = HEAD.matcher(s.sql());
             return m.find() ? m.group(1) + " " + m.group(2) + " " + m.group(3) : s.summary();
         }).toList();

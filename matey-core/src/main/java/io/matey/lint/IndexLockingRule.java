@@ -6,13 +6,14 @@ import io.matey.migration.Section;
 import java.util.List;
 
 /**
- * L406, L407: PostgreSQL index builds that block a live table (Atlas PG101, PG103).
+ * L406, L407: index builds that block a live table (Atlas PG101, PG103), on engines that build indexes
+ * {@code CONCURRENTLY} ({@link LintDialect#concurrentIndexBuilds}: PostgreSQL).
  */
-final class PostgresLockingRule implements LintRule {
+final class IndexLockingRule implements LintRule {
 
     @Override
     public void check(LintContext context, Findings findings) {
-        if (!context.isEngine("postgres")) {
+        if (!context.facts().concurrentIndexBuilds()) {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {

@@ -1,0 +1,25 @@
+package io.matey.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Where the progress of a section that runs outside one transaction is kept on a live database
+ * (docs/architecture.md §7). {@link MigrationProgress} is the standard SQL one; an engine whose SQL cannot
+ * create, update or delete its rows that way supplies its own from {@link Engine#progressTable()}.
+ */
+public interface ProgressTable {
+
+    /** The marker left by an interrupted section; empty when none (or the table does not exist). */
+    Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException;
+
+    /** Creates the table if needed and records that the section started with {@code done} statements in effect. */
+    void begin(Connection connection, String version, String direction, int done, int total) throws SQLException;
+
+    /** Records that {@code done} statements of the section are in effect. */
+    void advance(Connection connection, String version, int done) throws SQLException;
+
+    /** Removes the marker; only after {@link #begin}, which creates the table. */
+    void finish(Connection connection, String version) throws SQLException;
+}

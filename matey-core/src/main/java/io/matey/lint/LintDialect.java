@@ -1,0 +1,48 @@
+package io.matey.lint;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code matey lint}'s rules need to know about an engine's SQL beyond its lexical dialect; each engine
+ * returns its own from {@code Engine.lint()} (docs/architecture.md §3). Every fact defaults to "no", so an engine
+ * states only what makes a rule apply to it.
+ */
+public interface LintDialect {
+
+    /** An engine none of the engine-specific rules apply to. */
+    LintDialect PLAIN = new LintDialect() {
+    };
+
+    /**
+     * {@code SET} statements change session settings only, so a down section holding nothing else restores
+     * nothing (L102, as in Python matey).
+     */
+    default boolean setStatementsAreSessionSettings() {
+        return false;
+    }
+
+    /**
+     * Adding a NOT NULL column without a DEFAULT gives existing rows the type's implicit zero value instead of
+     * failing (L402 says which).
+     */
+    default boolean notNullColumnGetsImplicitZero() {
+        return false;
+    }
+
+    /**
+     * A plain {@code CREATE INDEX} blocks writes to its table until built, and {@code CONCURRENTLY} cannot run
+     * inside a transaction (L406, L407).
+     */
+    default boolean concurrentIndexBuilds() {
+        return false;
+    }
+
+    /**
+     * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
+     * token images; empty when it can. Example: "The PostgreSQL schema dump does not render languages".
+     */
+    default Optional<String> undumpable(List<String> tokens) {
+        return Optional.empty();
+    }
+}

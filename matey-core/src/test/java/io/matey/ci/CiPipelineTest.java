@@ -1,0 +1,102 @@
+package io.matey.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.workspace.InexactDowns;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pipelines {@code init --ci} writes: each server engine's service and test URL come from its plug-in. */
+class CiPipelineTest {
+
+    private static final List<TargetConfig> TARGETS = List.of(target("a", "mysql"), target("b", "postgresql"),
+            target("c", "sqlite"));
+
+    private static TargetConfig target(String name, String engine) {
+        return new TargetConfig(name, Path.of(name), engine, "DB_" + name.toUpperCase() + "_URL",
+                "DB_" + name.toUpperCase() + "_TEST_URL", null, InexactDowns.NONE, false);
+    }
+
+    @Test
+    void githubRunsAServiceContainerPerServerEngine() {
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", TARGETS)).isEqualTo("""
+            # Written by `matey init --ci github`: fails when committed schema artifacts are stale.
+            name: matey-schema
+
+            on:
+              pull_request:
+              push:
+                branches: [main]
+
+            jobs:
+              schema:
+                runs-on: ubuntu-latest
+                services:
+                  postgres:
+                    image: postgres:16
+                    env:
+                      POSTGRES_PASSWORD: postgres
+                    ports: ["5432:5432"]
+                    options: --health-cmd pg_isready --health-interval 5s --health-retries 20
+                  mysql:
+                    image: mysql:8.4
+                    env:
+                      MYSQL_ROOT_PASSWORD: root
+                    ports: ["3306:3306"]
+                    options: --health-cmd "mysqladmin ping -proot" --health-interval 5s --health-retries 20
+                env:
+                  DB_A_TEST_URL: mysql://root:root@127.0.0.1:3306/mysql
+                  DB_B_TEST_URL: postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
+                  MATEY_GIT_URL: ${{ vars.MATEY_GIT_URL }}
+                steps:
+                  - uses: actions/checkout@v4
+                    with:
+                      fetch-depth: 0
+                  - uses: actions/setup-java@v4
+                    with:
+                      distribution: temurin
+                      java-version: "17"
+                  - name: Install matey
+                    run: |
+                      git clone --depth 1 "$MATEY_GIT_URL" "$RUNNER_TEMP/matey"
+                      echo "$RUNNER_TEMP/matey" >> "$GITHUB_PATH"
+                  - name: Lint migrations and artifacts
+                    run: |
+                      matey --workspace . lint --all
+                  - name: Committed schema artifacts match a fresh replay
+                    run: |
+                      matey --workspace . schema plan --path a --exit-code
+                      matey --workspace . schema plan --path b --exit-code
+                      matey --workspace . schema plan --path c --exit-code
+            """);
+    }
+
+    @Test
+    void gitlabReachesEachServiceByItsAlias() {
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", TARGETS)).contains("""
+              services:
+                - name: postgres:16
+                  alias: postgres
+                - name: mysql:8.4
+                  alias: mysql
+              variables:
+                POSTGRES_PASSWORD: postgres
+                MYSQL_ROOT_PASSWORD: root
+            """).contains("""
+                DB_A_TEST_URL: mysql://root:root@mysql:3306/mysql
+                DB_B_TEST_URL: postgres://postgres:postgres@postgres:5432/postgres?sslmode=disable
+              script:
+            """);
+    }
+
+    @Test
+    void sqliteNeedsNoService() {
+        List<TargetConfig> sqlite = List.of(target("a", "sqlite"));
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", sqlite)).doesNotContain("services:")
+                .doesNotContain("DB_A_TEST_URL");
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", sqlite)).doesNotContain("services:")
+                .doesNotContain("DB_A_TEST_URL");
+    }
+}
