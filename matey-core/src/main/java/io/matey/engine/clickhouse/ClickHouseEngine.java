@@ -1,13 +1,17 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.ci.CiService;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.MigrationProgress;
+import io.matey.engine.Identifiers;
+import io.matey.engine.ProgressTable;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,38 +35,61 @@ public final class ClickHouseEngine implements Engine {
     private static final WriteGuard GUARD = new ClickHouseWriteGuard();
     private static final MigrationTable MIGRATIONS = new ClickHouseMigrationTable();
 
-    /**
-     * The interruption marker (docs/architecture.md §7) without UPDATE, which older servers lack: rows are inserted,
-     * a {@code ReplacingMergeTree(done)} keeps the highest count per version, reads use {@code FINAL}, and the
-     * marker is removed with a lightweight DELETE.
-     */
-    private static final MigrationProgress.Sql PROGRESS = new MigrationProgress.Sql(
-            "CREATE TABLE IF NOT EXISTS " + MigrationProgress.TABLE + " (version String, direction String, done Int32, "
-                    + "total Int32) ENGINE = ReplacingMergeTree(done) ORDER BY version",
-            "INSERT INTO " + MigrationProgress.TABLE + " (version, direction, done, total) VALUES (?, ?, ?, ?)",
-            "INSERT INTO " + MigrationProgress.TABLE + " SELECT version, direction, ?, total FROM "
-                    + MigrationProgress.TABLE + " FINAL WHERE version = ?",
-            "DELETE FROM " + MigrationProgress.TABLE + " WHERE version = ?",
-            "SELECT version, direction, done, total FROM " + MigrationProgress.TABLE + " FINAL ORDER BY version");
+    private static final ProgressTable PROGRESS = new ClickHouseProgressTable();
+
+    /** Backtick and double-quoted identifiers, backslash escapes in string literals, {@code #} comments. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
+            Feature.HASH_COMMENTS);
+
+    /** The official server image, on its HTTP port, which the engine talks to directly. */
+    private static final CiService CI = new CiService("clickhouse", "clickhouse/clickhouse-server:25.8",
+            Map.of("CLICKHOUSE_PASSWORD", "matey"), ClickHouseConnector.HTTP_PORT,
+            "clickhouse-client --password matey --query 'SELECT 1'", "clickhouse://default:matey@%s:8123/default");
 
     @Override
     public String id() {
         return "clickhouse";
     }
 
+    /** {@code jdbc:ch:} is the driver's short sub-protocol. */
     @Override
-    public boolean acceptsScheme(String scheme) {
-        return scheme.equals("clickhouse");
+    public List<String> aliases() {
+        return List.of("ch");
     }
 
     @Override
     public SqlDialect dialect() {
-        return SqlDialect.CLICKHOUSE;
+        return DIALECT;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Identifiers.quoted('`', identifier);
     }
 
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    public boolean transactions() {
+        return false;
+    }
+
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
+    }
+
+    @Override
+    public LintDialect lint() {
+        return LintDialect.PLAIN;
+    }
+
+    @Override
+    public Optional<CiService> ciService() {
+        return Optional.of(CI);
     }
 
     @Override
@@ -145,11 +173,6 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public WriteGuard writeGuard() {
         return GUARD;
-    }
-
-    @Override
-    public MigrationProgress.Sql progressSql() {
-        return PROGRESS;
     }
 
     @Override

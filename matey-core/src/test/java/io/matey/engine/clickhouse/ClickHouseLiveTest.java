@@ -133,10 +133,10 @@ class ClickHouseLiveTest {
                     .hasMessageContaining("Statements at line(s) 2, 3 took effect")
                     .hasMessageContaining("its version is not recorded");
             assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
-            assertThat(MigrationProgress.read(db.engine(), c)).contains(new MigrationProgress.Marker("003", "up", 2, 3));
+            assertThat(db.engine().progressTable().read(c)).contains(new MigrationProgress.Marker("003", "up", 2, 3));
 
             runner.resume(migration(text.replace("NoSuchEngine", "Memory")), MigrationRunner.UP, 2);
-            assertThat(MigrationProgress.read(db.engine(), c)).isEmpty();
+            assertThat(db.engine().progressTable().read(c)).isEmpty();
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("003");
         }
     }
