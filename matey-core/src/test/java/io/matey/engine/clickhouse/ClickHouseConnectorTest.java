@@ -3,7 +3,15 @@ package io.matey.engine.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.ci.CiPipeline;
+import io.matey.ci.CiProvider;
+import io.matey.ci.CiService;
 import io.matey.engine.Engines;
+import io.matey.engine.JdbcUrls;
+import io.matey.workspace.InexactDowns;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import java.util.List;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import java.util.Properties;
@@ -72,6 +80,26 @@ class ClickHouseConnectorTest {
         assertThatThrownBy(() -> new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@h/shop?on_cluster=true")))
                 .isInstanceOf(MateyException.class).hasMessageContaining("cluster mode (on_cluster)")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void anApplicationsJdbcUrlNamesTheSameDatabase() {
+        assertThat(JdbcUrls.toMateyUrl("jdbc:clickhouse://h:8123/shop?compress=false", "ana", "pw")).map(MateyUrl::raw)
+                .contains("clickhouse://ana:pw@h:8123/shop?compress=false");
+        assertThat(JdbcUrls.toMateyUrl("jdbc:ch://h:8123/shop", null, null)).map(MateyUrl::raw)
+                .contains("clickhouse://h:8123/shop");
+    }
+
+    @Test
+    void initCiRunsTheServerImageOnItsHttpPort() {
+        CiService ci = Engines.byId("clickhouse").ciService().orElseThrow();
+        assertThat(new ClickHouseConnector(MateyUrl.parse(ci.testUrl("127.0.0.1"))).jdbcUrl("default"))
+                .isEqualTo("jdbc:clickhouse:http://127.0.0.1:8123/default");
+        TargetConfig target = new TargetConfig("ch", Path.of("ch"), "clickhouse", "DB_CH_URL", "DB_CH_TEST_URL", null,
+                InexactDowns.NONE, false);
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", List.of(target))).contains(
+                "image: clickhouse/clickhouse-server:25.8", "ports: [\"8123:8123\"]",
+                "DB_CH_TEST_URL: clickhouse://default:matey@127.0.0.1:8123/default");
     }
 
     @Test
