@@ -91,6 +91,28 @@ class ClickHouseLiveTest {
     }
 
     @Test
+    void theRichSchemaFixtureReplaysBootstrapsWithoutDriftAndIsAFixedPoint() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        try (var files = java.nio.file.Files.list(ClickHouseCodegenReaderTest.fixture("rich-schema"))) {
+            for (Path file : files.sorted().toList()) {
+                ws.write(TestWorkspace.TARGET + "/migrations/" + file.getFileName(), java.nio.file.Files.readString(file));
+            }
+        }
+        ws.apply();
+        String schema = ws.read("db/core/schema.sql");
+        assertThat(schema).contains("CREATE MATERIALIZED VIEW", "CREATE DICTIONARY", "PROJECTION", "TTL", "CODEC(");
+        LiveDatabase live = new LiveDatabase(ws.env(), progress::add);
+        try (TestDatabase db = TestDatabase.unborn("clickhouse"); TestDatabase copy = TestDatabase.create("clickhouse")) {
+            assertThat(live.bootstrap(target(ws), db.url().raw()).after()).isEqualTo(5);
+            assertThat(live.drift(target(ws), db.url().raw()).drifted()).isFalse();
+            assertThat(live.plan(target(ws), db.url().raw()).match()).isTrue();
+
+            copy.execute(schema);
+            assertThat(ClickHouseSchemaDumpTest.dump(copy)).isEqualTo(io.matey.schema.SchemaDump.withoutMigrations(schema));
+        }
+    }
+
+    @Test
     void aFailingSectionNamesTheStatementsThatTookEffectAndLeavesAMarker() throws Exception {
         String text = """
                 -- migrate:up
