@@ -5,7 +5,9 @@ import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LivePlan;
 import io.matey.workspace.EnvNames;
@@ -58,11 +60,12 @@ public final class LiveData {
             Engine engine = Engines.forUrl(live);
             DataDialect dialect = engine.data();
             try (Connection connection = connect(engine, live, command);
-                    Engine.MigrationLock migrations = engine.lockMigrations(connection)) {
+                    Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, dialect);
             } catch (SQLException e) {
-                throw new MateyException(command + " failed on " + live + ": " + MateyUrl.mask(e.getMessage()), e);
+                throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
+                        + ": " + MateyUrl.mask(e.getMessage()), e);
             }
         }
     }

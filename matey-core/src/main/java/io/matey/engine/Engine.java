@@ -3,6 +3,8 @@ package io.matey.engine;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
+import io.matey.log.DebugLog;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -113,6 +115,7 @@ public interface Engine {
     /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
     default void load(Connection connection, String dump) throws SQLException {
         for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+            DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
                 st.execute(statement.sql());
             } catch (SQLException e) {
@@ -162,7 +165,7 @@ public interface Engine {
      * support keeps this default, which refuses clearly.
      */
     default DataDialect data() {
-        throw new MateyException("Data sets are not supported on the " + id() + " engine.");
+        throw new MateyException(Reason.UNSUPPORTED, "Data sets are not supported on the " + id() + " engine.");
     }
 
     /**
@@ -170,7 +173,7 @@ public interface Engine {
      * (docs/architecture.md §3). Fails for an engine that has none, never falling back to another's.
      */
     default CodegenDialect codegen() {
-        throw new MateyException("Codegen does not support the " + id() + " engine.");
+        throw new MateyException(Reason.UNSUPPORTED, "Codegen does not support the " + id() + " engine.");
     }
 
     /** A held migration lock. */

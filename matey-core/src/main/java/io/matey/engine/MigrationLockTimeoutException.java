@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.error.Reason;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -18,6 +19,11 @@ public class MigrationLockTimeoutException extends SQLException {
         super("the migration lock (" + lock + ") was not released within " + describe(waited)
                 + (holder.isEmpty() ? "" : "; it is held by " + holder) + ". Another migration may still be running: "
                 + "wait for it and try again, or raise the bound (--lock-timeout, matey.lock-timeout). " + advice, "55P03");
+    }
+
+    /** The reason of a command that failed with {@code failure}: a lock wait that ran out, or another database error. */
+    public static Reason reasonOf(SQLException failure) {
+        return failure instanceof MigrationLockTimeoutException ? Reason.LOCK_TIMEOUT : Reason.DATABASE_ERROR;
     }
 
     /** {@code 10s}, {@code 2m}, {@code 1500ms}: as the options take it. */

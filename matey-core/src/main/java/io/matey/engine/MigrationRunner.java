@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.log.DebugLog;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.Section;
@@ -134,6 +135,8 @@ public final class MigrationRunner {
 
     private void execute(Migration migration, Section section, List<SqlStatement> statements, int index, int from) {
         SqlStatement statement = statements.get(index);
+        DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
+                + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
             st.execute(statement.sql());
         } catch (SQLException e) {

@@ -1,10 +1,12 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.log.DebugLog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -29,8 +31,8 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);
         } catch (SQLException e) {
-            throw new MateyException("Cannot connect to the application's DataSource: " + MateyUrl.mask(e.getMessage()),
-                    e);
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the application's DataSource: "
+                    + MateyUrl.mask(e.getMessage()), e);
         }
     }
 
@@ -38,7 +40,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
     static Engine engineOf(String productName, String description) {
         String id = Engines.normalizeId(productName);
         return Engines.all().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new MateyException("The DataSource " + description + " is a " + productName
+                .orElseThrow(() -> new MateyException(Reason.UNSUPPORTED, "The DataSource " + description + " is a " + productName
                         + " database, which Matey does not support. Supported engines: "
                         + Engines.all().stream().map(Engine::id).collect(Collectors.joining(", ")) + "."));
     }
@@ -55,11 +57,12 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
 
     @Override
     public void create() {
-        throw new MateyException("Cannot create a database through the DataSource " + description + ".");
+        throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 
     @Override
     public Connection connect() throws SQLException {
+        DebugLog.log(DataSourceEndpoint.class, () -> "connection from the DataSource " + description);
         return dataSource.getConnection();
     }
 

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.migration.Migration;
@@ -28,7 +29,7 @@ public record Interruption(Migration migration, String direction, int done, int 
         List<Migration> migrations = target.migrations();
         if (position < 0 || position >= migrations.size()
                 || !migrations.get(position).version().equals(marker.version())) {
-            throw new MateyException("The live database " + target.endpoint() + " holds a progress marker of version "
+            throw new MateyException(Reason.MIGRATION_INTERRUPTED, "The live database " + target.endpoint() + " holds a progress marker of version "
                     + marker.version() + " (" + marker.direction() + " section, " + marker.done() + " of "
                     + marker.total() + " statements), which is not the " + (up ? "next migration to apply" : "latest applied migration")
                     + " of the worktree; check out the migrations it was migrated with.");

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.error.MateyException;
 import io.matey.engine.Engine;
+import io.matey.engine.LockWait;
 import io.matey.engine.MigrationTable;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDiff;
@@ -34,7 +35,7 @@ final class LiveAdopt {
             if (!apply) {
                 return adopt(target, connection, false);
             }
-            try (Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+            try (Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
                 return adopt(target, connection, true);
             }
         } catch (SQLException e) {

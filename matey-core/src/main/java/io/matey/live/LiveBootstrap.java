@@ -1,7 +1,9 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -25,12 +27,12 @@ final class LiveBootstrap {
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             requireEmpty(target, connection);
             load(target, connection);
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
-                throw new MateyException(CONTEXT + " post-status failed: live migration count does not match worktree "
+                throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
                         + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);
@@ -57,7 +59,7 @@ final class LiveBootstrap {
         try {
             target.engine().loadAtomically(connection, target.expectedAt(target.head()));
         } catch (SQLException e) {
-            throw new MateyException(CONTEXT + " load of schema.sql failed: " + MateyUrl.mask(e.getMessage())
+            throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: " + MateyUrl.mask(e.getMessage())
                     + (target.engine().transactionalDdl() ? ". Nothing was loaded."
                             : ". Statements before it stay applied; empty the database before trying again."), e);
         }

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,11 +31,11 @@ final class LiveConnector {
             return new Opened(existing.get(), false);
         }
         if (!create) {
-            throw new MateyException(command + " failed: live database " + target.endpoint() + " does not exist. "
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: live database " + target.endpoint() + " does not exist. "
                     + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
         }
         boolean created = create(target, command);
-        return new Opened(tryConnect(target, command).orElseThrow(() -> new MateyException(command
+        return new Opened(tryConnect(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command
                 + " failed: live database " + target.endpoint() + " is missing right after it was created.")), created);
     }
 
@@ -53,7 +54,7 @@ final class LiveConnector {
             if (exists(target, command)) {
                 return false;
             }
-            throw new MateyException(command + " failed: cannot create live database " + target.endpoint() + ": "
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot create live database " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }
@@ -62,7 +63,7 @@ final class LiveConnector {
         try {
             return target.endpoint().connectIfExists();
         } catch (SQLException e) {
-            throw new MateyException(command + " failed: cannot reach the server of " + target.endpoint() + ": "
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }
@@ -71,7 +72,7 @@ final class LiveConnector {
         try {
             return target.endpoint().exists();
         } catch (SQLException e) {
-            throw new MateyException(command + " failed: cannot reach the server of " + target.endpoint() + ": "
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
     }

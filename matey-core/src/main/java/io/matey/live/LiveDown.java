@@ -1,10 +1,12 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.SchemaLock;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
+import io.matey.engine.LockWait;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationProgress;
 import io.matey.migration.Migration;
@@ -35,13 +37,13 @@ final class LiveDown {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = MigrationProgress.read(engine, connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
-                throw new MateyException(CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
+                throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
                         + Interruption.wayForward());
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
@@ -50,7 +52,7 @@ final class LiveDown {
                     new MigrationRunner(engine, connection, true)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
-                throw new MateyException(CONTEXT + " post-status failed: expected index " + (before.index() - steps)
+                throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT);

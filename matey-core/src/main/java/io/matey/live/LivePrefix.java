@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,8 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
     /** Refuses to change a database that is ahead of or diverged from the worktree. */
     void requireConsistent(String command) {
         if (!consistent()) {
-            throw new MateyException(command + " refused: " + problem + ". Check out the migrations this database "
+            throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
+                    command + " refused: " + problem + ". Check out the migrations this database "
                     + "was migrated with, or repair its schema_migrations table.");
         }
     }

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
@@ -9,6 +10,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
@@ -66,11 +68,11 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     /** Commands that change or verify a database compare it with the artifacts, so those must be coherent. */
     LiveTarget requireClean(String command) {
         if (state.foreignReason().isPresent()) {
-            throw new MateyException("Target '" + name() + "', refusing " + command + " before touching the database: "
+            throw new MateyException(Reason.STALE_ARTIFACTS, "Target '" + name() + "', refusing " + command + " before touching the database: "
                     + state.foreignReason().get());
         }
         if (!state.isClean()) {
-            throw new MateyException("Worktree schema artifacts of target '" + name() + "' are not clean; refusing "
+            throw new MateyException(Reason.STALE_ARTIFACTS, "Worktree schema artifacts of target '" + name() + "' are not clean; refusing "
                     + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"
                     + Diagnostic.describe(state.diagnostics()));
         }
@@ -109,7 +111,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         byte[] bytes = index == head() ? state.snapshot().schema().orElse(null)
                 : Optional.ofNullable(state.snapshot().checkpoints().get(path)).map(CheckpointFile::bytes).orElse(null);
         if (bytes == null) {
-            throw new MateyException("Missing checkpoint for expected index " + index + ": " + path
+            throw new MateyException(Reason.STALE_ARTIFACTS, "Missing checkpoint for expected index " + index + ": " + path
                     + ". Run `matey schema apply` to regenerate it.");
         }
         return MigrationParser.decode(path, bytes);
@@ -117,7 +119,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
-        return new MateyException(command + " failed on " + endpoint + ": " + MateyUrl.mask(e.getMessage()), e);
+        return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": " + MateyUrl.mask(e.getMessage()), e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */

@@ -1,8 +1,10 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
+import io.matey.engine.LockWait;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
@@ -42,7 +44,7 @@ final class LiveUp {
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = engine.lockMigrations(connection, lockTimeout)) {
+                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(context);
@@ -54,7 +56,7 @@ final class LiveUp {
                 Interruption interruption = Interruption.of(target, marker.get(), before,
                         SchemaDump.dump(engine, connection));
                 if (resume == null) {
-                    throw new MateyException(context + " refused: " + interruption.describe() + ":\n"
+                    throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
                             + interruption.diff() + Interruption.wayForward());
                 }
                 timings.add(resumeSection(target, runner, interruption, resume.get(), context, progress));
@@ -65,7 +67,7 @@ final class LiveUp {
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
-                throw new MateyException(context + " post-status failed: " + after.applied()
+                throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
                         + " version(s) applied, but the worktree head is " + target.head() + ".");
             }
             Postcheck.verify(target, connection, after.index(), context);

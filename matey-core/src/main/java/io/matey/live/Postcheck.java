@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -19,7 +20,7 @@ final class Postcheck {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(index);
         if (!SchemaDump.sameSchema(live, expected)) {
-            throw new MateyException(command + " postcheck failed: live schema differs from expected schema at index "
+            throw new MateyException(Reason.POSTCHECK_FAILED, command + " postcheck failed: live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n"
                     + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
         }

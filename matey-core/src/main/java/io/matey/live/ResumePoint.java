@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.migration.SqlStatement;
@@ -66,7 +67,7 @@ final class ResumePoint {
                 }
             }
         } catch (SQLException e) {
-            throw new MateyException(command + " --resume failed on the scratch server " + scratchBase + ": "
+            throw new MateyException(Reason.DATABASE_ERROR, command + " --resume failed on the scratch server " + scratchBase + ": "
                     + MateyUrl.mask(e.getMessage()), e);
         }
         String live = interruption.liveSql();
@@ -80,7 +81,7 @@ final class ResumePoint {
         if (SchemaDump.sameSchema(live, states.get(0))) {
             return 0;
         }
-        throw new MateyException(command + " --resume refused: the live schema is neither the state after statement "
+        throw new MateyException(Reason.MIGRATION_INTERRUPTED, command + " --resume refused: the live schema is neither the state after statement "
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
                 + "until the schema is the state before the migration, then run `matey db up --resume` again. The live "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +126,7 @@ class LiveLifecycleTest {
     void migrateNeverCreatesTheDatabaseButUpDoes(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             assertThatThrownBy(h::migrate).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageStartingWith("db migrate failed: live database " + h.db.url() + " does not exist.")
                     .hasMessageContaining("`matey db up` (or `db bootstrap`) creates it");
             assertThatThrownBy(h::status).hasMessageContaining("does not exist");
@@ -161,6 +163,7 @@ class LiveLifecycleTest {
             assertThat(plan.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
                     .containsPattern("-.*it_db_extra");
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.POSTCHECK_FAILED)
                     .hasMessageStartingWith("db up postcheck failed: live schema differs from expected schema at index 2 "
                             + "(schema.sql)")
                     .hasMessageContaining("it_db_extra");
@@ -176,6 +179,7 @@ class LiveLifecycleTest {
             assertThat(h.status().unknownVersions()).containsExactly("003");
             assertThat(h.status().prefix().relation()).isEqualTo(LivePrefix.Relation.AHEAD);
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_AHEAD)
                     .hasMessageContaining("db up refused: live database is ahead of the worktree")
                     .hasMessageContaining("version 003");
             assertThatThrownBy(() -> h.down(1)).hasMessageContaining("db down refused: live database is ahead");
@@ -183,7 +187,8 @@ class LiveLifecycleTest {
             assertThat(h.plan().match()).isFalse();
 
             h.db.execute("DELETE FROM schema_migrations WHERE version IN ('001', '003');");
-            assertThatThrownBy(h::migrate).hasMessageContaining("db migrate refused: live database has diverged from "
+            assertThatThrownBy(h::migrate).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DIVERGED)
+                    .hasMessageContaining("db migrate refused: live database has diverged from "
                     + "the worktree at migration 1 (migrations/001_one.sql, version 001)");
             assertThat(h.drift().drifted()).isTrue();
         }
@@ -211,6 +216,7 @@ class LiveLifecycleTest {
         try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
             h.ws.apply();
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.INVALID)
                     .hasMessage("db up is unavailable before the first worktree migration checkpoint.");
             assertThatThrownBy(h::bootstrap)
                     .hasMessage("db bootstrap is unavailable before the first worktree migration checkpoint.");

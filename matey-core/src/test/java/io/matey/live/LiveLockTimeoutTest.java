@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ class LiveLockTimeoutTest {
             LiveDatabase bounded = new LiveDatabase(h.ws.env(), line -> { }, Duration.ofSeconds(2));
             long started = System.nanoTime();
             assertThatThrownBy(() -> bounded.up(h.target(), h.url())).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT)
                     .hasMessageContaining("the migration lock (")
                     .hasMessageContaining("was not released within 2s; it is held by ")
                     .hasMessageContaining(switch (engine) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.engine.MigrationFailedException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ class LiveRefusalTest {
                     h::plan);
             for (ThrowingCallable command : commands) {
                 assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                        .hasFieldOrPropertyWithValue("reason", Reason.STALE_ARTIFACTS)
                         .hasMessageStartingWith("Worktree schema artifacts of target 'db/core' are not clean; refusing db ")
                         .hasMessageContaining("Diagnostics:\n  coherence-")
                         .hasMessageContaining("\n  coherence-migration-digest-mismatch@migrations/002_two.sql: ");
@@ -58,6 +60,7 @@ class LiveRefusalTest {
             ws.apply();
 
             assertThatThrownBy(h::up).isInstanceOf(MigrationFailedException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.MIGRATION_FAILED)
                     .hasMessageStartingWith("db up failed: migrations/002_two.sql:3: up section failed: ")
                     .hasMessageContaining("Statement: 'INSERT INTO it_one (id, name) VALUES (1, 'x')'")
                     .hasMessageContaining(engine.equals("mysql")
@@ -111,6 +114,7 @@ class LiveRefusalTest {
         for (ThrowingCallable command : List.<ThrowingCallable>of(() -> live.up(target, url),
                 () -> live.status(target, url), () -> live.plan(target, url))) {
             assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageContaining("cannot reach the server of " + engine + "://matey:****@127.0.0.1:1/live")
                     .hasMessageNotContaining("s3cret-pw");
         }

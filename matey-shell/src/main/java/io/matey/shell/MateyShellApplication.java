@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.log.DebugLog;
 import io.matey.replay.ScratchDatabase;
 import io.matey.shell.cli.CommandCatalog;
 import io.matey.shell.cli.CommandRunner;
@@ -16,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MateyShellApplication {
 
+    /** {@code MATEY_LOG=debug} prints Matey's debug lines (statements, connections, lock waits) to stderr. */
+    static final String LOG_VARIABLE = "MATEY_LOG";
+    private static final String DEBUG = "debug";
+
     private MateyShellApplication() {
     }
 
@@ -29,6 +34,8 @@ public final class MateyShellApplication {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(out);
         GlobalOptions options = GlobalOptions.extract(args);
+        DebugLog.to(DEBUG.equals(System.getenv(LOG_VARIABLE))
+                ? DebugLog.lines(line -> System.err.println("matey debug: " + line)) : DebugLog.OFF);
         int exitCode;
         if (options.command().isEmpty()) {
             exitCode = new InteractiveSession(CommandCatalog.load(), options.global()).run();

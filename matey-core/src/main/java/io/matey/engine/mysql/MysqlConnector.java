@@ -1,9 +1,9 @@
 package io.matey.engine.mysql;
 
 import io.matey.error.MateyException;
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -56,7 +56,7 @@ final class MysqlConnector {
 
     /** Opens a connection to the server's {@code database} (empty for none) with the canonical session settings. */
     static Connection open(MateyUrl url, String database) throws SQLException {
-        Connection connection = DriverManager.getConnection(jdbcUrl(url, database), properties(url));
+        Connection connection = JdbcConnections.open(jdbcUrl(url, database), properties(url));
         try {
             MysqlSession.apply(connection);
             return connection;

@@ -1,11 +1,11 @@
 package io.matey.engine.postgres;
 
 import io.matey.error.MateyException;
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +108,7 @@ final class PostgresConnector {
 
     private Connection open(String database) throws SQLException {
         try {
-            return DriverManager.getConnection(jdbcUrl(database), properties());
+            return JdbcConnections.open(jdbcUrl(database), properties());
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException("The PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the "

@@ -5,6 +5,7 @@ import io.matey.error.MateyException;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class SqliteEngine implements Engine {
         Properties properties = new Properties();
         // Concurrent writers wait for each other instead of failing with SQLITE_BUSY at once.
         properties.setProperty("busy_timeout", "60000");
-        return DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        return JdbcConnections.open("jdbc:sqlite:" + file, properties);
     }
 
     @Override

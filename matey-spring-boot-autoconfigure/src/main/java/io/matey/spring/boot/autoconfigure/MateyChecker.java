@@ -2,7 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
 import io.matey.error.MateyException;
-import io.matey.engine.MigrationFailedException;
+import io.matey.error.Reason;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.MigrationTiming;
@@ -66,7 +66,9 @@ public class MateyChecker implements AutoCloseable {
     /**
      * Applies the pending migrations under the engine's migration lock, then verifies. Migrate refuses stale
      * artifacts and a database ahead of or diverged from the worktree, and fails its postcheck on an
-     * out-of-band change: those are reported as such; anything else (a failing migration) stays an error.
+     * out-of-band change: the refusal's reason says so, and one check then reports it in detail. Any other
+     * failure (a failing migration, a lock timeout, an unreachable database, bad configuration) stays an error,
+     * and no check runs (docs/architecture.md §11).
      */
     public TargetReport migrate(ManagedTarget target) {
         try {
@@ -75,9 +77,10 @@ public class MateyChecker implements AutoCloseable {
             for (MigrationTiming timing : change.migrations()) {
                 events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
             }
-        } catch (MigrationFailedException e) {
-            throw e;
         } catch (MateyException e) {
+            if (!e.reason().isVerificationOutcome()) {
+                throw e;
+            }
             TargetReport report = verify(target);
             if (report.healthy()) {
                 throw e;
@@ -113,7 +116,7 @@ public class MateyChecker implements AutoCloseable {
         try {
             return check.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return failed(target, "no answer from " + target.endpoint() + " within " + checkTimeout.toMillis()
+            return failed(target, Reason.DATABASE_UNAVAILABLE, "no answer from " + target.endpoint() + " within " + checkTimeout.toMillis()
                     + " ms (matey.check-timeout); the check goes on and reports when it ends");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MateyException failure) {
@@ -122,7 +125,7 @@ public class MateyChecker implements AutoCloseable {
             throw new IllegalStateException("Matey check of target '" + target.name() + "' failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(target, "interrupted while checking " + target.endpoint());
+            return failed(target, Reason.DATABASE_UNAVAILABLE, "interrupted while checking " + target.endpoint());
         } finally {
             if (check.isDone()) {
                 running.remove(target.name(), check);
@@ -132,11 +135,11 @@ public class MateyChecker implements AutoCloseable {
 
     /** Records that a check or migration of the target failed. */
     public TargetReport failed(ManagedTarget target, MateyException failure) {
-        return failed(target, failure.getMessage());
+        return failed(target, failure.reason(), failure.getMessage());
     }
 
-    private TargetReport failed(ManagedTarget target, String error) {
-        return finished(TargetReport.failed(target, error, clock.instant()));
+    private TargetReport failed(ManagedTarget target, Reason reason, String error) {
+        return finished(TargetReport.failed(target, reason, error, clock.instant()));
     }
 
     private TargetReport finished(TargetReport report) {

@@ -6,14 +6,36 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains any other Matey error during start-up (bad workspace config, no connection for a target, a failed
- * migration): the core's message already names the cause, and never a password.
+ * migration): the core's message already names the cause, and never a password; the reason code picks the
+ * heading and what to do (docs/architecture.md §11).
  */
 class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MateyException cause) {
-        return new FailureAnalysis("Matey could not check the application's databases during start-up:\n\n"
-                + cause.getMessage(), "Fix the cause above; `matey db status --path <target>` shows a database's "
-                + "state from the workspace. " + FailureText.DISABLE, cause);
+        return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
+                + cause.getMessage(), action(cause) + " " + FailureText.DISABLE, cause);
+    }
+
+    private static String heading(MateyException cause) {
+        return switch (cause.reason()) {
+            case MIGRATION_FAILED -> "A Matey migration failed during start-up";
+            case LOCK_TIMEOUT -> "Matey could not take the migration lock during start-up";
+            case DATABASE_UNAVAILABLE -> "Matey could not reach a database during start-up";
+            default -> "Matey could not check the application's databases during start-up";
+        };
+    }
+
+    private static String action(MateyException cause) {
+        return switch (cause.reason()) {
+            case MIGRATION_FAILED -> "Fix the migration named above, or the database state it ran into, and start "
+                    + "again; `matey db status --path <target>` shows what is applied.";
+            case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
+                    + "matey.lock-timeout.";
+            case DATABASE_UNAVAILABLE -> "Check that the database named above runs, exists and accepts the "
+                    + "application's connection.";
+            default -> "Fix the cause above; `matey db status --path <target>` shows a database's state from the "
+                    + "workspace.";
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.matey.artifact.Diagnostic;
+import io.matey.error.Reason;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDrift;
 import io.matey.live.LiveStatus;
@@ -23,11 +24,13 @@ import java.util.List;
  * @param diff        the live schema against the committed state at K, when drifted
  * @param draft       a draft migration that keeps the drift (turns the committed state at K into the live one)
  * @param error       why the check could not run
+ * @param reason      the kind of {@code error}, as a {@link Reason#code() reason code} such as
+ *                    {@code migration-failed}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
         List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String diff,
-        String draft, String error, Instant checkedAt) {
+        String draft, String error, String reason, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
     public static final String STALE = "stale";
@@ -38,7 +41,7 @@ public record TargetReport(String target, String engine, String connection, Inte
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
                     check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null, null,
-                    checkedAt);
+                    null, checkedAt);
         }
         LiveStatus status = check.status();
         LiveDrift drift = check.drift();
@@ -47,12 +50,12 @@ public record TargetReport(String target, String engine, String connection, Inte
         String problem = drift.prefix().problem().isEmpty() ? null : drift.prefix().problem();
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
                 drift.appliedIndex(), pending, CLEAN, List.of(), drift.drifted() ? DRIFTED : CLEAN, problem,
-                drift.drifted() ? drift.diff() : null, drift.drifted() ? drift.draft() : null, null, checkedAt);
+                drift.drifted() ? drift.diff() : null, drift.drifted() ? drift.draft() : null, null, null, checkedAt);
     }
 
-    static TargetReport failed(ManagedTarget target, String error, Instant checkedAt) {
+    static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {
         return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
-                UNCHECKED, null, null, null, error, checkedAt);
+                UNCHECKED, null, null, null, error, reason.code(), checkedAt);
     }
 
     private static String engine(ManagedTarget target) {
@@ -87,6 +90,6 @@ public record TargetReport(String target, String engine, String connection, Inte
     /** The same report without the diff and the draft, for listings. */
     public TargetReport withoutDiff() {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                problem, null, null, error, checkedAt);
+                problem, null, null, error, reason, checkedAt);
     }
 }

@@ -45,6 +45,7 @@ class MateyRunningChecksTest {
                     assertThat(took).as("bounded by matey.check-timeout, not the pool's 30 s").isLessThan(Duration.ofSeconds(10));
                     assertThat(report.failed()).isTrue();
                     assertThat(report.error()).contains("matey.check-timeout").doesNotContain("jdbc:");
+                    assertThat(report.reason()).isEqualTo("database-unavailable");
                     assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().failed()).isTrue();
 
                     long again = System.nanoTime();

@@ -2,12 +2,28 @@ package io.matey.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MigrationFailedException;
+import io.matey.error.Reason;
+import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Drift, stale artifacts and unreachable databases during start-up, and the failure analyses that explain them. */
 class MateyStartupFailureTest {
@@ -102,6 +118,62 @@ class MateyStartupFailureTest {
                     assertThat(context.getStartupFailure()).hasStackTraceContaining("****")
                             .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-pw"));
                 });
+    }
+
+    /**
+     * The third migration fails on the live database only (a row there conflicts with its insert), so the
+     * artifacts are clean: the failure stops the start-up as it is, and no check runs to find out what it was.
+     */
+    @Test
+    void aFailingMigrationStopsTheStartUpWithoutRunningACheck() throws Exception {
+        workspace.execute("INSERT INTO it_one (id, name) VALUES (1, 'live')");
+        workspace.ws.migration("003_three.sql", "INSERT INTO it_one (id, name) VALUES (1, 'x');",
+                "DELETE FROM it_one WHERE id = 1;");
+        workspace.ws.apply();
+        List<TargetReport> checks = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues("matey.migrate-on-startup=true").withInitializer(recordingChecks(checks))
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getCause()).isInstanceOf(MigrationFailedException.class);
+                    assertThat(analysis.getDescription()).startsWith("A Matey migration failed during start-up "
+                            + "(reason: migration-failed):\n\ndb migrate failed: migrations/003_three.sql:");
+                });
+        assertThat(checks).as("checks run after the failed migration").isEmpty();
+    }
+
+    /**
+     * A lock another holder keeps for the whole wait is an error as it is; the database is not checked. The holder
+     * is another thread, which holds the lock file as another process would.
+     */
+    @Test
+    void aLockTimeoutStopsTheStartUpWithoutRunningACheck() throws Exception {
+        List<TargetReport> checks = new CopyOnWriteArrayList<>();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection holder = DriverManager.getConnection(workspace.jdbcUrl())) {
+            Engine.MigrationLock held = other.submit(() -> Engines.byId("sqlite").lockMigrations(holder,
+                    Duration.ofSeconds(5))).get(30, TimeUnit.SECONDS);
+            runner.withPropertyValues("matey.migrate-on-startup=true", "matey.lock-timeout=100ms")
+                    .withInitializer(recordingChecks(checks)).run(context -> {
+                        FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT);
+                        assertThat(analysis.getDescription()).startsWith("Matey could not take the migration lock "
+                                + "during start-up (reason: lock-timeout):\n\ndb migrate failed on sqlite3:");
+                        assertThat(analysis.getAction()).contains("matey.lock-timeout");
+                    });
+            other.submit(() -> {
+                held.close();
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdown();
+        }
+        assertThat(checks).as("checks run after the lock timeout").isEmpty();
+    }
+
+    /** Records the report of every check the application finishes. */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> recordingChecks(List<TargetReport> checks) {
+        return context -> context.addApplicationListener((ApplicationListener<MateyCheckFinishedEvent>) event ->
+                checks.add(event.getReport()));
     }
 
     private static String stackTrace(Throwable e) {

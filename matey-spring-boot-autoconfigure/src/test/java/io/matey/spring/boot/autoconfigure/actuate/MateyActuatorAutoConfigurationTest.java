@@ -124,6 +124,23 @@ class MateyActuatorAutoConfigurationTest {
         });
     }
 
+    /**
+     * The first migration's table exists on the database already (drift, which {@code warn} lets start), so the
+     * migration fails there.
+     */
+    @Test
+    void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason() throws Exception {
+        execute("CREATE TABLE it_one (id INT)");
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED", "matey.on-drift=warn").run(context -> {
+            TargetReport failed = context.getBean(MateyEndpoint.class).migrate("db", "core").getBody();
+            assertThat(failed.error()).startsWith("db migrate failed: migrations/001_one.sql:");
+            assertThat(failed.reason()).isEqualTo("migration-failed");
+            assertThat(status(context)).isEqualTo("DOWN");
+            assertThat(((TargetReport) health(context).getDetails().get("db/core")).reason())
+                    .isEqualTo("migration-failed");
+        });
+    }
+
     @Test
     void healthIsUpWhenCleanWithPendingAsConfiguredAndDownOnDrift() throws Exception {
         runner.run(context -> {
