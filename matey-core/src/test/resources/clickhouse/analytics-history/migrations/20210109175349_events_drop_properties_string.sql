@@ -1,4 +1,5 @@
 -- migrate:up
+-- matey:nolint L401 the JSON string was copied into the properties map in 2020
 ALTER TABLE events DROP COLUMN properties;
 
 -- migrate:down

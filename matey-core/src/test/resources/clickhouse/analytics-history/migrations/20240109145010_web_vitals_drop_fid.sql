@@ -1,4 +1,5 @@
 -- migrate:up
+-- matey:nolint L401 FID was retired by Core Web Vitals in favour of INP
 ALTER TABLE web_vitals DROP COLUMN fid;
 
 -- migrate:down

@@ -1,4 +1,5 @@
 -- migrate:up
+-- matey:nolint L401 daily_event_counts_by_country holds the same counts since 2024-06
 DROP TABLE daily_event_counts;
 
 -- migrate:down

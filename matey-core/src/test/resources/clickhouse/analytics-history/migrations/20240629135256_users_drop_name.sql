@@ -1,4 +1,5 @@
 -- migrate:up
+-- matey:nolint L401 data minimisation: names are kept in the CRM only
 ALTER TABLE users DROP COLUMN name;
 
 -- migrate:down

@@ -1,4 +1,5 @@
 -- migrate:up
+-- matey:nolint L401 exposures live in experiment_exposures
 ALTER TABLE events DROP COLUMN experiment_ids;
 
 -- migrate:down

@@ -10,16 +10,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * ClickHouse's data export and apply (docs/architecture.md §3). ClickHouse has no UPDATE statement in the SQL
- * sense and no transactions, so a data set's changed rows are rewritten in place by synchronous mutations
- * ({@code ALTER TABLE ... UPDATE ... SETTINGS mutations_sync = 2}) and removed rows by lightweight deletes (which
- * wait by default); a replace without key is a {@code TRUNCATE}. This keeps one row per key on every MergeTree
- * engine: on a {@code ReplacingMergeTree} the mutation rewrites every version of the key, so {@code FINAL} and
- * merges agree with the file. ClickHouse refuses to update key columns ({@code ORDER BY}, a
- * {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign): a file whose rows change them must name
- * them in {@code on}, so that a changed row is a new key (inserted, and for replace the old key deleted).
+ * ClickHouse's data export and apply (docs/architecture.md §3). ClickHouse has no UPDATE statement every table
+ * accepts and no transactions, so a data set's changed rows are rewritten in place and removed rows deleted by
+ * synchronous mutations ({@code ALTER TABLE ... UPDATE|DELETE ... SETTINGS mutations_sync = 2}; a lightweight
+ * {@code DELETE} is refused on tables with projections); a replace without key is a {@code TRUNCATE}. This keeps
+ * one row per key on every MergeTree engine: on a {@code ReplacingMergeTree} the mutation rewrites every version
+ * of the key, so {@code FINAL} and merges agree with the file. ClickHouse refuses to update key columns
+ * ({@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign): a file whose rows
+ * change them must name them in {@code on}, so that a changed row is a new key (inserted, and for replace the old
+ * key deleted).
  */
 final class ClickHouseDataDialect implements DataDialect {
+
+    /** Mutations return once they are done, so the next read sees them. */
+    private static final String MUTATIONS_SYNC = " SETTINGS mutations_sync = 2";
 
     private final ClickHouseDataTypes types = new ClickHouseDataTypes();
     private final ClickHouseDataValues values = new ClickHouseDataValues(types);
@@ -48,11 +52,12 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public String update(String table, List<String> set, String where) {
         return "ALTER TABLE " + table + " UPDATE " + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + where + " SETTINGS mutations_sync = 2";
+                + " WHERE " + where + MUTATIONS_SYNC;
     }
 
     @Override
     public String delete(String table, String where) {
-        return where.isEmpty() ? "TRUNCATE TABLE " + table : "DELETE FROM " + table + " WHERE " + where;
+        return where.isEmpty() ? "TRUNCATE TABLE " + table
+                : "ALTER TABLE " + table + " DELETE WHERE " + where + MUTATIONS_SYNC;
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Data sets on ClickHouse through the façade: every value type survives export → apply into another database →
  * export byte for byte, and upsert/replace keep one row per key on a ReplacingMergeTree and a MergeTree (changed
- * rows rewritten by mutations, removed ones deleted). Live databases are made by {@code db bootstrap}.
+ * rows rewritten and removed ones deleted by mutations, also under a projection). Live databases are made by
+ * {@code db bootstrap}.
  */
 class ClickHouseDataRoundTripTest {
 
@@ -88,8 +89,9 @@ class ClickHouseDataRoundTripTest {
                 ENGINE = ReplacingMergeTree(ver) ORDER BY key;""",
                 "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\"] },"
                         + " { name = \"plans\", table = \"plans\", mode = \"replace\", on = [\"id\"] }");
-        ws.migration("002_plans.sql", "CREATE TABLE plans (id UInt32, name String, price Decimal(10, 2)) "
-                + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE plans;");
+        ws.migration("002_plans.sql", "CREATE TABLE plans (id UInt32, name String, price Decimal(10, 2), "
+                + "PROJECTION by_name (SELECT name, count() GROUP BY name)) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE plans;");
         ws.apply();
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
