@@ -1,6 +1,7 @@
 package io.matey.engine.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.matey.lint.Finding;
 import io.matey.lint.Linter;
@@ -50,8 +51,8 @@ class ClickHouseLintTest {
         List<Finding> l301 = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
                 .filter(f -> f.code().equals("L301")).toList();
         assertThat(l301).extracting(Finding::path, Finding::level).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("migrations/001_remote.sql", Finding.Level.ERROR),
-                org.assertj.core.groups.Tuple.tuple("migrations/002_dictionary.sql", Finding.Level.ERROR));
+                tuple("migrations/001_remote.sql", Finding.Level.ERROR),
+                tuple("migrations/002_dictionary.sql", Finding.Level.ERROR));
         assertThat(l301.get(0).message()).contains("table whose engine is given a remote server's password",
                 "'[HIDDEN]'", "named collection");
         assertThat(l301.get(1).message()).contains("dictionary whose source names a password");
@@ -64,5 +65,18 @@ class ClickHouseLintTest {
                 "SET mutations_sync = 2;");
 
         assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).extracting(Finding::code).contains("L102");
+    }
+
+    @Test
+    void anAddedColumnGivesExistingRowsItsTypesDefault() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
+        ws.migration("002_flag.sql", "ALTER TABLE events ADD COLUMN flag UInt8 NOT NULL;", "ALTER TABLE events DROP COLUMN flag;");
+        ws.migration("003_plain.sql", "ALTER TABLE events ADD COLUMN note String;", "ALTER TABLE events DROP COLUMN note;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L402"))
+                .extracting(Finding::path, Finding::message).containsExactly(tuple(
+                        "migrations/002_flag.sql", "Adding NOT NULL column 'events.flag' without a DEFAULT gives existing rows of"
+                                + " 'events' an implicit zero value."));
     }
 }
