@@ -47,9 +47,12 @@ class TemplateCacheTest {
         assertThat(templates()).containsExactly(first.name());
 
         try (Connection other = new PostgresConnector(server).connectMaintenance()) {
-            new TemplateLocks(other).lockShared(first); // another process cloning the first template
+            TemplateLocks cloning = new TemplateLocks(other);
+            cloning.lockShared(first); // another process cloning the first template
             assertThat(cache.create(scratch(), group, "CREATE TABLE two (id int);")).isTrue();
             assertThat(templates()).hasSize(2).contains(first.name());
+            // the clone ends; unlocking (not closing the session, whose backend exits asynchronously) frees it now
+            cloning.unlockShared(first);
         }
         assertThat(cache.create(scratch(), group, "CREATE TABLE three (id int);")).isTrue();
         assertThat(templates()).containsExactly(TemplateName.of(group, "CREATE TABLE three (id int);").name());
