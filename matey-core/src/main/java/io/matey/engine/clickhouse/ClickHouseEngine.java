@@ -84,7 +84,7 @@ public final class ClickHouseEngine implements Engine {
 
     @Override
     public LintDialect lint() {
-        return LintDialect.PLAIN;
+        return new ClickHouseLintDialect();
     }
 
     @Override
