@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance of {@code java-records} on SQLite, PostgreSQL and MariaDB: the rich schemas' records and name
@@ -34,7 +34,7 @@ class JavaRecordsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void recordsOfTheRichSchemaCompile(String engine) throws Exception {
         TestWorkspace ws = new TestWorkspace(dir, engine);
         ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
@@ -59,7 +59,7 @@ class JavaRecordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void droppedTableLosesItsRecordAndHandWrittenFilesStay(String engine) throws Exception {
         TestWorkspace ws = new TestWorkspace(dir, engine);
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine,

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Core acceptance item 7: each engine's rich schema, built by migrations, passes every down round trip, and
@@ -20,7 +20,7 @@ class RichSchemaRoundTripTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void everyDownSectionIsCheckedAndReplayIsDeterministic(String engine) {
         TestWorkspace ws = new TestWorkspace(dir, engine);
         RichSchemas.Schema schema = RichSchemas.of(engine);

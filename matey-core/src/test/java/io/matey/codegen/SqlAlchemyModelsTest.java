@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance of the SQLAlchemy generators on SQLite, PostgreSQL and MariaDB: the rich schemas' models load in
@@ -27,7 +27,7 @@ class SqlAlchemyModelsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void tablesModelsRoundTripThroughSqlAlchemy(String engine) throws Exception {
         RichSchemas.Schema schema = RichSchemas.of(engine);
         TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
@@ -49,7 +49,7 @@ class SqlAlchemyModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void declarativeModelsRoundTripThroughSqlAlchemy2(String engine) throws Exception {
         RichSchemas.Schema schema = RichSchemas.of(engine);
         TestWorkspace ws = workspace(engine, "generator = \"tables\"\n");
@@ -68,7 +68,7 @@ class SqlAlchemyModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void dataclassModelsRoundTripThroughSqlAlchemy2(String engine) throws Exception {
         RichSchemas.Schema schema = RichSchemas.of(engine);
         TestWorkspace ws = workspace(engine, "generator = \"dataclasses\"\n");
@@ -85,7 +85,7 @@ class SqlAlchemyModelsTest {
      * Python, and load (SQLModel's metadata round trip) where that Python has SQLModel.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void sqlModelClassesCarryTheReplayedColumns(String engine) throws Exception {
         RichSchemas.Schema schema = RichSchemas.of(engine);
         TestWorkspace ws = workspace(engine, "generator = \"sqlmodels\"\n");

@@ -2,12 +2,12 @@ package io.matey.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Acceptance 2: replace, upsert with a composite key and insert, with their counts, on every engine. */
 class DataModesTest {
@@ -16,7 +16,7 @@ class DataModesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void replaceMakesTheTableEqualTheFile(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine,
                 "CREATE TABLE items (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20));")) {
@@ -39,7 +39,7 @@ class DataModesTest {
      * stay valid, and columns the file does not name keep their values.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void replaceUpdatesKeptRowsInPlace(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, """
                 CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, label VARCHAR(20), note VARCHAR(20));
@@ -56,7 +56,7 @@ class DataModesTest {
 
     /** Explicit ids from a file must not make the application's next generated id collide. */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void generatedIdsContinueAfterTheAppliedRows(String engine) throws Exception {
         String table = switch (engine) {
             case "postgres" -> "CREATE TABLE flags (id SERIAL PRIMARY KEY, name VARCHAR(20) NOT NULL);\n"
@@ -79,7 +79,7 @@ class DataModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void upsertMatchesACompositeKey(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, """
                 CREATE TABLE permissions (role_id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, allowed BOOLEAN,
@@ -110,7 +110,7 @@ class DataModesTest {
 
     /** The key needs no unique constraint: rows are matched by their values, not by the database's conflict rules. */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void upsertNeedsNoConstraintOnItsKey(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine,
                 "CREATE TABLE labels (code VARCHAR(20) NOT NULL, locale CHAR(2) NOT NULL, text VARCHAR(40));")) {
@@ -125,7 +125,7 @@ class DataModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void insertAppendsAndKeylessReplaceRewritesTheTable(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine,
                 "CREATE TABLE events (kind VARCHAR(20), amount INTEGER);\nCREATE TABLE tags (name VARCHAR(20));")) {
@@ -157,7 +157,7 @@ class DataModesTest {
 
     /** Rows that tie on order_by come out in the same order whatever order the database holds them in. */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void exportIsStableWhenOrderByTies(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine,
                 "CREATE TABLE flags (grp INTEGER NOT NULL, name VARCHAR(20) NOT NULL, enabled BOOLEAN);")) {

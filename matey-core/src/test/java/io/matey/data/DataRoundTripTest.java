@@ -3,12 +3,12 @@ package io.matey.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance 1: every supported column type survives export → apply into a fresh database at head → export with
@@ -106,7 +106,7 @@ class DataRoundTripTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void everyTypeRoundTripsWithIdenticalBytes(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, CASES.get(engine).schema())) {
             h.db.execute(CASES.get(engine).rows());

@@ -8,6 +8,7 @@ import io.matey.SchemaStatus;
 import io.matey.data.AppliedFile;
 import io.matey.data.DataMode;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.lint.Finding;
 import io.matey.lint.Linter;
 import io.matey.live.LiveChange;
@@ -101,6 +102,12 @@ public abstract class EngineContract {
 
     /** A migration after {@link #history()} that lint flags, and the rule. */
     protected abstract LintViolation lintViolation();
+
+    /**
+     * What a lock timeout says about the session holding the migration lock, so that the user can find it (empty
+     * where the engine cannot tell).
+     */
+    protected abstract String lockHolder();
 
     /** Texts the generated Java record of {@value #ITEMS} contains: the engine's types of its columns. */
     protected abstract List<String> itemRecordTypes();
@@ -277,7 +284,7 @@ public abstract class EngineContract {
     }
 
     @Test
-    void aMigrationLockHeldElsewhereStopsDbUpUntilItIsReleased() throws Exception {
+    void aMigrationLockHeldElsewhereStopsDbUpNamingTheHolderUntilItIsReleased() throws Exception {
         TestWorkspace ws = appliedWorkspace();
         TestDatabase db = created();
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -292,8 +299,11 @@ public abstract class EngineContract {
             }, other).get(60, TimeUnit.SECONDS);
             Matey bounded = ws.matey().withLockTimeout(Duration.ofSeconds(1));
             assertThatThrownBy(() -> bounded.dbUp(target(ws), url(db), line -> { })).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT)
                     .hasMessageContaining("the migration lock (")
-                    .hasMessageContaining("was not released within 1s");
+                    .hasMessageContaining("was not released within 1s")
+                    .hasMessageContaining(lockHolder())
+                    .hasMessageContaining("--lock-timeout");
             assertThat(ws.matey().dbStatus(target(ws), url(db)).applied()).as("nothing ran").isZero();
 
             CompletableFuture.runAsync(() -> {

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Several processes deploying at once: all succeed, and each migration is applied exactly once, because the
@@ -28,7 +28,7 @@ class ConcurrentUpTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void concurrentUpRunsApplyEachMigrationOnce(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
             for (int i = 1; i <= 3; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.DbmateBinary;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Matey and the real dbmate share {@code schema_migrations}: each continues where the other stopped. */
 class DbmateInteropTest {
@@ -23,7 +23,7 @@ class DbmateInteropTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void mateyContinuesADatabaseMigratedByDbmate(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir.resolve("ws"), engine).twoMigrations()) {
             Path firstOnly = Files.createDirectories(dir.resolve("first-only"));
@@ -45,7 +45,7 @@ class DbmateInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void dbmateReadsAndRollsBackADatabaseMigratedByMatey(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kill -9 of a {@code db up} process at random statements inside a multi-statement MariaDB migration (DDL commits
@@ -79,7 +79,7 @@ class InterruptedMigrationTest {
 
     /** The same machinery for {@code transaction:false} sections, where a failure stops them partway. */
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "sqlite"})
+    @EngineMatrix(transactionalDdl = true)
     void aNonTransactionalSectionThatStopsPartwayIsReportedAndResumed(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
             h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A live command reaches an existing server database with one connection: no question to the maintenance
@@ -24,7 +24,7 @@ class LiveConnectionCountTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "mysql"})
+    @EngineMatrix(servers = true)
     void upOfAnExistingDatabaseConnectsOnce(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
             Counting endpoint = new Counting(h.db.url(), h.db.engine());
@@ -37,7 +37,7 @@ class LiveConnectionCountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "mysql"})
+    @EngineMatrix(servers = true)
     void upOfAMissingDatabaseCreatesItThenConnects(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             Counting endpoint = new Counting(h.db.url(), h.db.engine());

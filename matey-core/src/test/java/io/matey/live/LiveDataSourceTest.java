@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
@@ -28,7 +28,7 @@ class LiveDataSourceTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void commandsRunThroughADataSourceAndDetectItsEngine(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
             LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));
@@ -58,7 +58,7 @@ class LiveDataSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @EngineMatrix
     void aCheckReadsStatusAndDriftAtOnceAndNoDatabaseWhenArtifactsAreStale(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
             LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Up, status, plan, drift, down, migrate and bootstrap on every engine that runs here. */
 class LiveLifecycleTest {
@@ -17,7 +17,7 @@ class LiveLifecycleTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void upDownMigrateCycleIsVerifiedAtEveryIndex(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             LiveChange up = h.up();
@@ -71,7 +71,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void bootstrapLoadsSchemaSqlIntoAnEmptyDatabaseOnly(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             LiveChange bootstrap = h.bootstrap();
@@ -100,7 +100,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void downToZeroIsVerifiedAgainstTheZeroBaseline(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
@@ -122,7 +122,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void migrateNeverCreatesTheDatabaseButUpDoes(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             assertThatThrownBy(h::migrate).isInstanceOf(MateyException.class)
@@ -137,7 +137,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void statusReadsADatabaseWithoutMigrationsTable(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
             LiveStatus status = h.status();
@@ -149,7 +149,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void outOfBandTableIsDriftAndShowsInThePlanDiff(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
@@ -171,7 +171,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void databaseAheadOrDivergedIsRefusedAndReportedAsDrift(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
@@ -195,7 +195,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void downWithoutAnExecutableDownSectionIsRefusedBeforeAnythingRuns(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
             h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");
@@ -211,7 +211,7 @@ class LiveLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void upNeedsAWorktreeMigration(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
             h.ws.apply();

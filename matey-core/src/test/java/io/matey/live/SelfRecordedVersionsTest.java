@@ -4,13 +4,13 @@ import io.matey.engine.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.migration.Migration;
+import io.matey.testing.EngineMatrix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A history that excised migration 002 deletes its recorded version in 003's up and restores it in 003's down, as
@@ -26,7 +26,7 @@ class SelfRecordedVersionsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @EngineMatrix
     void aMigrationThatEditsSchemaMigrationsRollsBackAndForward(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine)) {
             h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.error.MateyException;
 import io.matey.lint.Finding;
 import io.matey.lint.Linter;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 10 item 7, adopting an existing history: a 30-migration history with three inexact down sections.
@@ -62,7 +62,7 @@ class KeepGoingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @EngineMatrix
     void keepGoingReportsEveryInexactDownAndAcceptanceIsRecorded(String engine) {
         TestWorkspace ws = history(engine);
         Map<String, String> before = ws.files();

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.error.MateyException;
 import io.matey.SchemaStatus;
 import io.matey.artifact.Diagnostic;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Acceptance items 1–4 of the replay issue, on every engine that runs here. */
 class SchemaReplayTest {
@@ -28,7 +28,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void planApplyCycleReplaysOnlyTheTail(String engine) {
         TestWorkspace ws = twoMigrations(engine);
         SchemaPlanResult first = ws.plan();
@@ -61,7 +61,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void staleArtifactsAreDiagnosedAndRepaired(String engine) {
         TestWorkspace ws = twoMigrations(engine);
         ws.apply();
@@ -91,7 +91,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void brokenDownSectionFailsNamingTheFileAndWritesNothing(String engine) {
         TestWorkspace ws = new TestWorkspace(dir, engine);
         ws.migration("001_alpha.sql", ws.createTable("alpha"), ws.createTable("beta"));
@@ -103,7 +103,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void commentOnlyDownIsSkippedNotFailed(String engine) {
         TestWorkspace ws = new TestWorkspace(dir, engine);
         ws.migration("001_alpha.sql", ws.createTable("alpha"), "-- irreversible: data would be lost");
@@ -113,7 +113,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void deletingAMigrationPrunesItsCheckpoint(String engine) {
         TestWorkspace ws = twoMigrations(engine);
         ws.apply();
@@ -126,7 +126,7 @@ class SchemaReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void failingSqlNamesFileAndStatementAndWritesNothing(String engine) {
         TestWorkspace ws = twoMigrations(engine);
         ws.apply();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Leftover scratch databases: only those whose name records an owner process on this host that has ended are
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScratchCollectorTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void dropsOnlyDatabasesWhoseOwnerProcessIsGone(String engineId) throws Exception {
         MateyUrl base = TestDatabase.serverBase(engineId);
         Engine engine = io.matey.engine.Engines.byId(engineId);

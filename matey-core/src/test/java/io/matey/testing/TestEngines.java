@@ -5,6 +5,7 @@ import io.matey.engine.MateyUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
@@ -41,11 +42,14 @@ public final class TestEngines {
             return Engines.byId(engineId).transactionalDdl();
         }
 
-        /** Where scratch and test databases are created; skips or fails the test when the server is not configured. */
+        /**
+         * Where scratch and test databases are created (a new temporary directory for an embedded engine); skips or
+         * fails the test when the server is not configured.
+         */
         public MateyUrl base() {
             if (!server()) {
                 try {
-                    return MateyUrl.parse(engineId + ":" + Files.createTempDirectory("matey-test-"));
+                    return baseIn(Files.createTempDirectory("matey-test-"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -55,6 +59,11 @@ public final class TestEngines {
                 TestEngines.absent(name, serverVariable + " is not set: no " + name + " server to test against");
             }
             return MateyUrl.parse(value);
+        }
+
+        /** {@link #base()}, but an embedded engine's databases go to {@code directory} (a test's own folder). */
+        public MateyUrl baseIn(Path directory) {
+            return server() ? base() : MateyUrl.parse(engineId + ":" + directory.toAbsolutePath());
         }
     }
 

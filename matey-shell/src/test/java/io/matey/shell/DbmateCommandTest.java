@@ -3,6 +3,7 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.DbmateBinary;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code matey dbmate} against the real dbmate binary on the same migrations and databases: each continues where
@@ -55,7 +55,7 @@ class DbmateCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void interoperatesWithDbmateBothWays(String engine) throws Exception {
         Path migrations = migrations();
         DbmateBinary dbmate = DbmateBinary.installed();
@@ -100,7 +100,7 @@ class DbmateCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void failsWithDbmatesExitCodes(String engine) throws Exception {
         Path migrations = migrations();
         Files.writeString(migrations.resolve("004_broken.sql"),

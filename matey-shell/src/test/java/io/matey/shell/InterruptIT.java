@@ -2,25 +2,19 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ctrl-C during a replay, through the launcher, on every engine: exit 130, one message, the scratch database
@@ -33,7 +27,7 @@ class InterruptIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void ctrlCEndsAReplayWith130AndDropsItsScratchDatabase(String engineId) throws Exception {
         MateyUrl server = TestDatabase.serverBase(engineId);
         String target = "db/int" + UUID.randomUUID().toString().substring(0, 8);
@@ -82,22 +76,6 @@ class InterruptIT {
     }
 
     private static List<String> scratchDatabases(String engineId, MateyUrl server, String prefix) throws Exception {
-        if (engineId.equals("sqlite")) {
-            try (Stream<Path> files = Files.list(Path.of(server.path()))) {
-                return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith(prefix)).toList();
-            }
-        }
-        Engine engine = Engines.byId(engineId);
-        String query = engineId.equals("postgres") ? "SELECT datname FROM pg_database" : "SHOW DATABASES";
-        List<String> names = new ArrayList<>();
-        try (Connection connection = engine.connect(server); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                if (rows.getString(1).startsWith(prefix)) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
+        return Engines.byId(engineId).databasesNamed(server, prefix);
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
+import io.matey.testing.TestEngines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The reliability suite (issue 12, acceptance): real {@code matey} processes killed with SIGKILL or SIGTERM at
@@ -59,7 +60,7 @@ class KillRecoveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void schemaApplyKilledAnywhereLeavesTheOldOrTheNewArtifacts(String engine) throws Exception {
         random = random("schema apply", engine);
         Server server = Server.of(engine, dir);
@@ -83,7 +84,7 @@ class KillRecoveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void dbUpKilledAnywhereLeavesNoHalfRecordedMigration(String engine) throws Exception {
         random = random("db up", engine);
         Server server = Server.of(engine, dir);
@@ -108,8 +109,8 @@ class KillRecoveryTest {
                     ok(ws, env, "db", "up");
                 } else if (status.stdout().contains("Interrupted:")) {
                     System.out.println(killed + ": interrupted inside a migration");
-                    // DDL commits itself on MySQL/MariaDB only; elsewhere a killed migration rolls back whole.
-                    assertThat(engine).as(killed + "\n" + status.stdout()).isEqualTo("mysql");
+                    // Only where DDL commits itself (MySQL/MariaDB); elsewhere a killed migration rolls back whole.
+                    assertThat(TestEngines.named(engine).transactionalDdl()).as(killed + "\n" + status.stdout()).isFalse();
                     assertThat(status.stdout()).contains("the database holds a partial state", "db up --resume");
                     MateyProcess.Result refused = run(ws, env, "db", "up");
                     assertThat(refused.exitCode()).as(killed + "\n" + refused.stderr()).isEqualTo(2);
@@ -131,7 +132,7 @@ class KillRecoveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @EngineMatrix
     void dataApplyKilledAnywhereLeavesTheOldOrTheNewSet(String engine) throws Exception {
         random = random("data apply", engine);
         Server server = Server.of(engine, dir);
@@ -298,9 +299,7 @@ class KillRecoveryTest {
     private record Server(String engineId, Engine engine, MateyUrl base) {
 
         static Server of(String engine, Path dir) throws Exception {
-            MateyUrl base = engine.equals("sqlite")
-                    ? MateyUrl.parse("sqlite3:" + Files.createDirectories(dir.resolve("scratch")))
-                    : TestDatabase.serverBase(engine);
+            MateyUrl base = TestEngines.named(engine).baseIn(Files.createDirectories(dir.resolve("scratch")));
             return new Server(engine, Engines.byId(engine), base);
         }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
-import io.matey.testing.TestDatabase;
+import io.matey.testing.EngineMatrix;
+import io.matey.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scratch databases of a replay stopped by a signal, on every engine: SIGTERM drops them, says so once and exits
@@ -26,7 +26,7 @@ class ScratchCleanupTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void sigtermDropsTheScratchDatabaseAndExits143(String engine) throws Exception {
         Server server = Server.of(engine, dir);
         Path ws = workspace("slow", engine, slowStatement(engine));
@@ -46,7 +46,7 @@ class ScratchCleanupTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres", "mysql"})
+    @EngineMatrix
     void theNextReplayDropsWhatAKilledProcessLeft(String engine) throws Exception {
         Server server = Server.of(engine, dir);
         Path slow = workspace("slow", engine, slowStatement(engine));
@@ -90,8 +90,7 @@ class ScratchCleanupTest {
     private record Server(Engine engine, MateyUrl base) {
 
         static Server of(String engine, Path dir) throws Exception {
-            MateyUrl base = engine.equals("sqlite") ? MateyUrl.parse("sqlite3:" + Files.createDirectories(dir.resolve("scratch")))
-                    : TestDatabase.serverBase(engine);
+            MateyUrl base = TestEngines.named(engine).baseIn(Files.createDirectories(dir.resolve("scratch")));
             return new Server(Engines.byId(engine), base);
         }
 

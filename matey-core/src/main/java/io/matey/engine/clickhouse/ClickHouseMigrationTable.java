@@ -1,6 +1,7 @@
 package io.matey.engine.clickhouse;
 
 import io.matey.engine.MigrationTable;
+import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,12 +42,8 @@ final class ClickHouseMigrationTable implements MigrationTable {
         if (!exists(connection)) {
             return versions;
         }
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version FROM " + NAME + " FINAL WHERE applied ORDER BY version")) {
-            while (rs.next()) {
-                versions.add(rs.getString(1));
-            }
-        }
+        Rows.forEach(connection, "SELECT version FROM " + NAME + " FINAL WHERE applied ORDER BY version",
+                rs -> versions.add(rs.getString(1)));
         return versions;
     }
 

@@ -32,21 +32,17 @@ final class ClickHouseProgressTable implements ProgressTable {
         }
     }
 
+    /**
+     * Creates this engine's table first; the standard begin then finds it (its CREATE ... IF NOT EXISTS does nothing)
+     * and removes and inserts the marker with statements ClickHouse runs as they are.
+     */
     @Override
     public void begin(Connection connection, String version, String direction, int done, int total) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version String, direction String, done Int32, "
                     + "total Int32) ENGINE = ReplacingMergeTree(done) ORDER BY version");
         }
-        finish(connection, version);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
-                + " (version, direction, done, total) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, version);
-            ps.setString(2, direction);
-            ps.setInt(3, done);
-            ps.setInt(4, total);
-            ps.executeUpdate();
-        }
+        MigrationProgress.STANDARD.begin(connection, version, direction, done, total);
     }
 
     @Override
@@ -59,11 +55,9 @@ final class ClickHouseProgressTable implements ProgressTable {
         }
     }
 
+    /** A lightweight DELETE, as standard SQL writes it. */
     @Override
     public void finish(Connection connection, String version) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
-            ps.setString(1, version);
-            ps.executeUpdate();
-        }
+        MigrationProgress.STANDARD.finish(connection, version);
     }
 }

@@ -55,6 +55,12 @@ class ClickHouseEngineContractTest extends EngineContract {
                 "INSERT INTO other_db.audit (note) VALUES ('tags added');", ""), "L104");
     }
 
+    /** The lock table's row names the holding process and machine. */
+    @Override
+    protected String lockHolder() {
+        return "held by process " + ProcessHandle.current().pid() + " on ";
+    }
+
     @Override
     protected List<String> itemRecordTypes() {
         return List.of("long id", "String name", "String note");

@@ -52,6 +52,12 @@ class MysqlEngineContractTest extends EngineContract {
                 "INSERT INTO other_db.audit (note) VALUES ('tags added');", ""), "L104");
     }
 
+    /** The message names the holder's connection id and how to end it. */
+    @Override
+    protected String lockHolder() {
+        return "KILL CONNECTION";
+    }
+
     @Override
     protected List<String> itemRecordTypes() {
         return List.of("long id", "String name", "String note");

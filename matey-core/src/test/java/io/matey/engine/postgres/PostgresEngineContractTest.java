@@ -51,6 +51,11 @@ class PostgresEngineContractTest extends EngineContract {
     }
 
     @Override
+    protected String lockHolder() {
+        return "PostgreSQL backend";
+    }
+
+    @Override
     protected List<String> itemRecordTypes() {
         return List.of("long id", "String name", "String note");
     }

@@ -48,6 +48,12 @@ class SqliteEngineContractTest extends EngineContract {
                 "CREATE TABLE contract_tags (id INTEGER PRIMARY KEY, label TEXT);"), "L401");
     }
 
+    /** The lock is a file lock; here another thread of this process holds it. */
+    @Override
+    protected String lockHolder() {
+        return "process " + ProcessHandle.current().pid();
+    }
+
     @Override
     protected List<String> itemRecordTypes() {
         return List.of("long id", "String name", "String note");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
 import io.matey.spring.boot.autoconfigure.event.MateyDriftDetectedEvent;
 import io.matey.spring.boot.autoconfigure.event.MateyMigrationAppliedEvent;
+import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
@@ -51,7 +51,7 @@ class MateyStartupExtensionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @EngineMatrix
     void aDatabaseBuiltByHandToEqualCheckpoint3Of5IsAdoptedAt3ThenMigratedTo5(String engine) throws Exception {
         TestWorkspace ws = fiveMigrations(dir.resolve("ws"), engine);
         try (TestDatabase db = TestDatabase.create(engine)) {
