@@ -34,7 +34,7 @@ final class ClickHouseCodegenSqlAlchemy {
             case "fixedstring" -> sized(types.sa("String", "str"), t.length());
             case "enum8", "enum16" -> types.enumType(t, List.of());
             case "date", "date32" -> types.sa("Date", "datetime.date");
-            case "datetime", "datetime64" -> ClickHouseDataType.parse(t.declared()).value().arguments().stream()
+            case "datetime", "datetime64" -> ClickHouseDataType.lenient(t.declared()).value().arguments().stream()
                     .anyMatch(a -> a.literal() != null && a.literal().startsWith("'"))
                     ? call(types.sa("DateTime", "datetime.datetime"), "timezone=True") : types.sa("DateTime", "datetime.datetime");
             case "array" -> new PyType(types.sa("ARRAY", "list").expression() + "(" + map(t.element(), types).expression() + ")",
@@ -49,6 +49,6 @@ final class ClickHouseCodegenSqlAlchemy {
 
     /** {@code NativeType} under the value type's ClickHouse name; nullability is the column's. */
     private static PyType opaque(ColumnType t, SqlAlchemyTypes types, String annotation) {
-        return new PyType(types.nativeType(ClickHouseDataType.parse(t.declared()).value().text()).expression(), annotation);
+        return new PyType(types.nativeType(ClickHouseDataType.lenient(t.declared()).value().text()).expression(), annotation);
     }
 }

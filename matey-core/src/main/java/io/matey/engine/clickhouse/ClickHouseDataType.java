@@ -38,6 +38,18 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
         return type;
     }
 
+    /**
+     * Parses a type, or names a type whose arguments this parser does not read ({@code JSON(max_dynamic_paths=8)})
+     * by its whole text, without arguments: such a type travels and maps as an opaque one.
+     */
+    public static ClickHouseDataType lenient(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return new ClickHouseDataType(text, List.of(), text);
+        }
+    }
+
     public boolean isNullable() {
         return name.equals("Nullable");
     }

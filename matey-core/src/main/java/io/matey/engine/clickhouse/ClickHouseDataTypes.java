@@ -27,7 +27,7 @@ final class ClickHouseDataTypes {
     }
 
     private ClickHouseDataType parse(String type) {
-        return parsed.computeIfAbsent(type, ClickHouseDataType::parse);
+        return parsed.computeIfAbsent(type, ClickHouseDataType::lenient);
     }
 
     private ColumnType of(ClickHouseDataType declared) {

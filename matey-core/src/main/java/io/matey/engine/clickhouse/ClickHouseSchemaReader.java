@@ -67,7 +67,7 @@ final class ClickHouseSchemaReader {
     }
 
     private static Column column(String name, String type, String defaultKind, String expression, String comment) {
-        ClickHouseDataType parsed = ClickHouseDataType.parse(type);
+        ClickHouseDataType parsed = ClickHouseDataType.lenient(type);
         String serverDefault = null;
         Column.Generated generated = null;
         switch (defaultKind == null ? "" : defaultKind) {

@@ -104,6 +104,9 @@ class ClickHouseCodegenReaderTest {
         assertThat(ClickHouseDataType.parse("DateTime64(6, 'Europe/Berlin')").string(1)).isEqualTo("Europe/Berlin");
         assertThat(ClickHouseDataType.parse("LowCardinality(Nullable(String))").holdsNull()).isTrue();
 
+        ClickHouseDataType opaque = ClickHouseDataType.lenient("JSON(max_dynamic_paths=8)");
+        assertThat(opaque.name()).isEqualTo("JSON(max_dynamic_paths=8)");
+        assertThat(opaque.arguments()).isEmpty();
         assertThatThrownBy(() -> ClickHouseDataType.parse("Array(String"))
                 .hasMessageContaining("Expected ')'").hasMessageContaining("Array(String");
     }

@@ -123,6 +123,14 @@ class ClickHouseDataRoundTripTest {
                     .isInstanceOf(MateyException.class)
                     .as("ClickHouse refuses to update a key column: the version must be part of `on`")
                     .hasMessageContaining("flags").hasMessageContaining("ver");
+
+            ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [{ name = \"flags\", table = \"flags\","
+                    + " mode = \"upsert\", on = [\"key\", \"ver\"] }]\n");
+            data(ws, "flags", "{\"key\": \"beta\", \"enabled\": false, \"note\": \"third\", \"ver\": 2}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted())
+                    .as("with the version in `on`, a new version is a new row").isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(enabled), ' ', note) FROM flags FINAL WHERE key = 'beta'"))
+                    .as("the newest version wins").containsExactly("false third");
         }
     }
 
