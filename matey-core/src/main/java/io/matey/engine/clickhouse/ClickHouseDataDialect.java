@@ -1,0 +1,63 @@
+package io.matey.engine.clickhouse;
+
+import io.matey.data.ColumnType;
+import io.matey.data.DataDialect;
+import io.matey.data.ValueException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * ClickHouse's data export and apply (docs/architecture.md §3). ClickHouse has no UPDATE statement every table
+ * accepts and no transactions, so a data set's changed rows are rewritten in place and removed rows deleted by
+ * synchronous mutations ({@code ALTER TABLE ... UPDATE|DELETE ... SETTINGS mutations_sync = 2}; a lightweight
+ * {@code DELETE} is refused on tables with projections); a replace without key is a {@code TRUNCATE}. This keeps
+ * one row per key on every MergeTree engine: on a {@code ReplacingMergeTree} the mutation rewrites every version
+ * of the key, so {@code FINAL} and merges agree with the file. ClickHouse refuses to update key columns
+ * ({@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign): a file whose rows
+ * change them must name them in {@code on}, so that a changed row is a new key (inserted, and for replace the old
+ * key deleted).
+ */
+final class ClickHouseDataDialect implements DataDialect {
+
+    /** Mutations return once they are done, so the next read sees them. */
+    private static final String MUTATIONS_SYNC = " SETTINGS mutations_sync = 2";
+
+    private final ClickHouseDataTypes types = new ClickHouseDataTypes();
+    private final ClickHouseDataValues values = new ClickHouseDataValues(types);
+
+    @Override
+    public String quote(String identifier) {
+        return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+
+    /** The result set names the full type ({@code Nullable(Decimal(18, 4))}), which is all ClickHouse needs. */
+    @Override
+    public ColumnType columnType(String declared, String typeName, int precision, int scale) {
+        return types.of(typeName == null ? declared : typeName);
+    }
+
+    @Override
+    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return values.read(rs, index, type);
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        values.bind(ps, index, type, value);
+    }
+
+    @Override
+    public String update(String table, List<String> set, String where) {
+        return "ALTER TABLE " + table + " UPDATE " + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + where + MUTATIONS_SYNC;
+    }
+
+    @Override
+    public String delete(String table, String where) {
+        return where.isEmpty() ? "TRUNCATE TABLE " + table
+                : "ALTER TABLE " + table + " DELETE WHERE " + where + MUTATIONS_SYNC;
+    }
+}

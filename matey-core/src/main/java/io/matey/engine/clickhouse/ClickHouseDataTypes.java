@@ -1,0 +1,55 @@
+package io.matey.engine.clickhouse;
+
+import io.matey.data.ColumnType;
+import io.matey.data.ValueKind;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How ClickHouse column types travel in data files. {@code Nullable} and {@code LowCardinality} change storage,
+ * not values, so a column travels as its value type. {@code DateTime} and {@code DateTime64} are timestamps in the
+ * column's time zone, as ClickHouse shows them; arrays are JSON arrays of their elements; maps and tuples are JSON
+ * (an object, and an array of the elements in order); UUID, IPv4, IPv6 and enums travel in their text form.
+ * Labels are the types as ClickHouse writes them.
+ */
+final class ClickHouseDataTypes {
+
+    private final Map<String, ClickHouseDataType> parsed = new ConcurrentHashMap<>();
+
+    /** The data type of a column of ClickHouse type {@code type}. */
+    ColumnType of(String type) {
+        return of(parse(type));
+    }
+
+    /** The parsed value type of a label ({@code Nullable} and {@code LowCardinality} unwrapped), parsed once. */
+    ClickHouseDataType valueType(String label) {
+        return parse(label).value();
+    }
+
+    private ClickHouseDataType parse(String type) {
+        return parsed.computeIfAbsent(type, ClickHouseDataType::lenient);
+    }
+
+    private ColumnType of(ClickHouseDataType declared) {
+        ClickHouseDataType value = declared.value();
+        String label = declared.text();
+        if (value.isInteger()) {
+            return ColumnType.integer(label, value.integerBits(), value.isUnsigned());
+        }
+        if (value.isDecimal()) {
+            return ColumnType.decimal(label, value.decimalPrecision(), value.decimalScale());
+        }
+        return switch (value.name()) {
+            case "Bool" -> ColumnType.of(ValueKind.BOOLEAN, label);
+            case "Float32", "BFloat16" -> ColumnType.of(ValueKind.FLOAT32, label);
+            case "Float64" -> ColumnType.of(ValueKind.FLOAT64, label);
+            case "String" -> ColumnType.text(label, 0);
+            case "FixedString" -> ColumnType.text(label, value.number(0));
+            case "Date", "Date32" -> ColumnType.of(ValueKind.DATE, label);
+            case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
+            case "Array" -> new ColumnType(ValueKind.ARRAY, label, 0, 0, 0, null, null, of(value.type(0)));
+            case "Map", "Tuple", "JSON", "Object" -> ColumnType.of(ValueKind.JSON, label);
+            default -> ColumnType.of(ValueKind.OTHER, label);
+        };
+    }
+}

@@ -1,0 +1,246 @@
+package io.matey.engine.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.matey.data.ColumnType;
+import io.matey.data.ValueBinder;
+import io.matey.data.ValueException;
+import io.matey.data.ValueKind;
+import io.matey.data.ValueReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and binds ClickHouse values for data files (see {@link ClickHouseDataTypes} for how each type travels).
+ * Timestamps are bound as text, which ClickHouse reads in the column's time zone, the zone it reads them back in.
+ * IPv6 addresses are written as ClickHouse writes them ({@code ::1}, {@code ::ffff:10.0.0.1}), not as Java does.
+ */
+final class ClickHouseDataValues {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final ClickHouseDataTypes types;
+
+    ClickHouseDataValues(ClickHouseDataTypes types) {
+        this.types = types;
+    }
+
+    Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        Object value = switch (type.kind()) {
+            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case ARRAY -> array(rs.getArray(index), type.element());
+            case JSON -> types.valueType(type.label()).name().equals("JSON")
+                    ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
+            case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
+            default -> ValueReader.read(rs, index, type);
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.NULL);
+            return;
+        }
+        switch (type.kind()) {
+            case TIMESTAMP -> ps.setString(index, TIMESTAMP.format((LocalDateTime) value));
+            case ARRAY -> ps.setObject(index, elements((List<?>) value, type.element(), ps));
+            case JSON -> ps.setObject(index, structure((JsonNode) value, types.valueType(type.label()), ps));
+            default -> ValueBinder.bind(ps, index, type, value);
+        }
+    }
+
+    private List<Object> array(Array array, ColumnType element) throws SQLException, ValueException {
+        if (array == null) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>();
+        try (ResultSet rs = array.getResultSet()) {
+            while (rs.next()) {
+                values.add(read(rs, 2, element));
+            }
+        } finally {
+            array.free();
+        }
+        return values;
+    }
+
+    /** Array elements as the driver encodes them; timestamps as text, nested structures as for their own columns. */
+    private List<Object> elements(List<?> values, ColumnType element, PreparedStatement ps) throws SQLException {
+        List<Object> out = new ArrayList<>(values.size());
+        for (Object value : values) {
+            out.add(value == null ? null : switch (element.kind()) {
+                case TIMESTAMP -> TIMESTAMP.format((LocalDateTime) value);
+                case ARRAY -> elements((List<?>) value, element.element(), ps);
+                case JSON -> structure((JsonNode) value, types.valueType(element.label()), ps);
+                case INTEGER -> value instanceof BigInteger big ? new BigDecimal(big) : value;
+                default -> value;
+            });
+        }
+        return out;
+    }
+
+    /** A map from a JSON object, a tuple from a JSON array, ClickHouse's JSON type from any JSON as text. */
+    private Object structure(JsonNode node, ClickHouseDataType type, PreparedStatement ps) throws SQLException {
+        return switch (type.name()) {
+            case "Map" -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    map.put(entry.getKey(), plain(entry.getValue(), type.type(1), ps));
+                }
+                yield map;
+            }
+            case "Tuple" -> {
+                Object[] elements = new Object[node.size()];
+                for (int i = 0; i < elements.length; i++) {
+                    elements[i] = plain(node.get(i), i < type.arguments().size() ? type.type(i) : null, ps);
+                }
+                yield ps.getConnection().createStruct(type.text(), elements);
+            }
+            default -> node.toString();
+        };
+    }
+
+    /** A JSON value inside a map or tuple as the driver encodes it, following the declared type where it nests. */
+    private Object plain(JsonNode node, ClickHouseDataType type, PreparedStatement ps) throws SQLException {
+        ClickHouseDataType value = type == null ? null : type.value();
+        if (node.isNull()) {
+            return null;
+        }
+        if (value != null && (value.name().equals("Map") || value.name().equals("Tuple"))) {
+            return structure(node, value, ps);
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (JsonNode item : node) {
+                items.add(plain(item, value != null && value.name().equals("Array") ? value.type(0) : null, ps));
+            }
+            return items;
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().bitLength() < 64 ? node.longValue() : new BigDecimal(node.bigIntegerValue());
+        }
+        if (node.isNumber()) {
+            return value != null && value.isDecimal() ? node.decimalValue() : node.doubleValue();
+        }
+        return node.isBoolean() ? node.booleanValue() : node.asText();
+    }
+
+    /** A map, tuple or array value read from the driver as a JSON tree. */
+    private static JsonNode json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = JSON.objectNode();
+            map.forEach((k, v) -> object.set(String.valueOf(other(k, false)), json(v)));
+            return object;
+        }
+        if (value instanceof Object[] || value instanceof List<?> || value instanceof Array) {
+            ArrayNode array = JSON.arrayNode();
+            for (Object item : items(value)) {
+                array.add(json(item));
+            }
+            return array;
+        }
+        if (value instanceof Boolean b) {
+            return JSON.booleanNode(b);
+        }
+        if (value instanceof BigInteger big) {
+            return JSON.numberNode(big);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return JSON.numberNode(decimal);
+        }
+        if (value instanceof Float f) {
+            return JSON.numberNode(f);
+        }
+        if (value instanceof Double d) {
+            return JSON.numberNode(d);
+        }
+        if (value instanceof Number n) {
+            return JSON.numberNode(n.longValue());
+        }
+        return JSON.textNode(value instanceof LocalDateTime time ? time.toString() : String.valueOf(other(value, false)));
+    }
+
+    private static List<?> items(Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        try {
+            return List.of((Object[]) (value instanceof Array array ? array.getArray() : value));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The text form of values ClickHouse reads back from text: UUIDs, enum labels, IP addresses. The driver hands
+     * an IPv4-mapped IPv6 value over as an IPv4 address, so an IPv6 column maps it back.
+     */
+    private static Object other(Object value, boolean ipv6) {
+        if (value instanceof Inet6Address v6) {
+            return ipv6(v6.getAddress());
+        }
+        if (value instanceof Inet4Address v4) {
+            return ipv6 ? "::ffff:" + v4.getHostAddress() : v4.getHostAddress();
+        }
+        return value == null ? null : value instanceof InetAddress ip ? ip.getHostAddress() : value.toString();
+    }
+
+    /**
+     * RFC 5952 text, as ClickHouse writes IPv6: lower-case hex, the longest run of two or more zero groups as
+     * {@code ::},.
+     */
+    static String ipv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package io.matey.engine.clickhouse;
+
+import io.matey.ci.CiService;
+import io.matey.codegen.CodegenDialect;
+import io.matey.data.DataDialect;
+import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.Identifiers;
+import io.matey.engine.ProgressTable;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.WriteGuard;
+import io.matey.lint.LintDialect;
+import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlDialect.Feature;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ClickHouse through the official {@code clickhouse-jdbc} driver over HTTP (docs/architecture.md §3). URLs are
+ * dbmate's, {@code clickhouse://user:pass@host:9000/db}; {@link ClickHouseConnector} maps native ports to HTTP
+ * ones. ClickHouse has no transactions: every statement takes effect when it runs, so a failed section leaves its
+ * earlier statements applied and the runner names them. Sections are split into statements (dbmate sends a section
+ * as one query, which ClickHouse accepts only when it holds one statement), so a dbmate file runs unchanged.
+ */
+public final class ClickHouseEngine implements Engine {
+
+    private static final WriteGuard GUARD = new ClickHouseWriteGuard();
+    private static final MigrationTable MIGRATIONS = new ClickHouseMigrationTable();
+
+    private static final ProgressTable PROGRESS = new ClickHouseProgressTable();
+
+    /** Backtick and double-quoted identifiers, backslash escapes in string literals, {@code #} comments. */
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
+            Feature.HASH_COMMENTS);
+
+    /** The official server image, on its HTTP port, which the engine talks to directly. */
+    private static final CiService CI = new CiService("clickhouse", "clickhouse/clickhouse-server:25.8",
+            Map.of("CLICKHOUSE_PASSWORD", "matey"), ClickHouseConnector.HTTP_PORT,
+            "clickhouse-client --password matey --query 'SELECT 1'", "clickhouse://default:matey@%s:8123/default");
+
+    @Override
+    public String id() {
+        return "clickhouse";
+    }
+
+    /** {@code jdbc:ch:} is the driver's short sub-protocol. */
+    @Override
+    public List<String> aliases() {
+        return List.of("ch");
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Identifiers.quoted('`', identifier);
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public boolean transactions() {
+        return false;
+    }
+
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
+    }
+
+    @Override
+    public LintDialect lint() {
+        return new ClickHouseLintDialect();
+    }
+
+    @Override
+    public Optional<CiService> ciService() {
+        return Optional.of(CI);
+    }
+
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        String database = connector.database();
+        try {
+            return connector.open(database);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ClickHouseConnector.UNKNOWN_DATABASE) {
+                throw new SQLException("Unknown database '" + database + "' on " + url, e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try {
+            return Optional.of(connector.open(connector.database()));
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ClickHouseConnector.UNKNOWN_DATABASE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean databaseExists(MateyUrl url) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try (Connection c = connector.open(ClickHouseConnector.DEFAULT_DATABASE);
+                PreparedStatement ps = c.prepareStatement("SELECT count() FROM system.databases WHERE name = ?")) {
+            ps.setString(1, connector.database());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "CREATE DATABASE IF NOT EXISTS ");
+    }
+
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        onServer(url, "DROP DATABASE IF EXISTS ");
+    }
+
+    private static void onServer(MateyUrl url, String statementBeforeName) throws SQLException {
+        ClickHouseConnector connector = new ClickHouseConnector(url);
+        try (Connection c = connector.open(ClickHouseConnector.DEFAULT_DATABASE); Statement st = c.createStatement()) {
+            st.execute(statementBeforeName + ClickHouseConnector.quote(connector.database()));
+        }
+    }
+
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = new ClickHouseConnector(base).open(ClickHouseConnector.DEFAULT_DATABASE);
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT name FROM system.databases WHERE startsWith(name, ?) ORDER BY name")) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The path names the database, and wins over dbmate's {@code database} parameter. */
+    @Override
+    public MateyUrl siblingUrl(MateyUrl base, String name) {
+        return base.withPath(name);
+    }
+
+    @Override
+    public WriteGuard writeGuard() {
+        return GUARD;
+    }
+
+    @Override
+    public MigrationTable migrationTable() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        return new ClickHouseSchemaDumper(connection).dump();
+    }
+
+    @Override
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        return ClickHouseMigrationLock.acquire(connection, timeout);
+    }
+
+    @Override
+    public DataDialect data() {
+        return new ClickHouseDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return new ClickHouseCodegen();
+    }
+}

@@ -1,0 +1,77 @@
+package io.matey.engine.clickhouse;
+
+import io.matey.engine.MigrationProgress;
+import io.matey.engine.MigrationTable;
+import io.matey.schema.DependencyOrder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The canonical dump of the connected database (docs/architecture.md §5): every object of {@code system.tables} —
+ * tables of any engine (with projections, indexes, TTL, codecs and settings), views, materialized views and
+ * dictionaries — in one catalog query, each rendered from the server's own formatting of its CREATE query through
+ * {@link CreateQuery}. Objects are sorted by kind (tables, dictionaries, views) then name, each after the objects
+ * it reads, so the dump loads in order. A materialized view's inner table ({@code .inner_id.*}) is left out: the
+ * view's own CREATE makes it again. Matey's and dbmate's bookkeeping tables are left out too.
+ */
+final class ClickHouseSchemaDumper {
+
+    private static final Set<String> BOOKKEEPING = Set.of(MigrationTable.NAME, MigrationProgress.TABLE,
+            ClickHouseMigrationLock.TABLE);
+    private static final Set<String> VIEW_ENGINES = Set.of("View", "MaterializedView", "LiveView", "WindowView");
+
+    private record DumpedObject(String key, String name, String text, Set<String> references) {
+    }
+
+    private final Connection connection;
+
+    ClickHouseSchemaDumper(Connection connection) {
+        this.connection = connection;
+    }
+
+    String dump() throws SQLException {
+        String database = currentDatabase();
+        List<DumpedObject> objects = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT name, engine, formatQuery(create_table_query) FROM system.tables "
+                        + "WHERE database = currentDatabase() AND NOT is_temporary AND NOT startsWith(name, '.inner') "
+                        + "ORDER BY name")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (BOOKKEEPING.contains(name)) {
+                    continue;
+                }
+                String text = CreateQuery.canonical(rs.getString(3), database, name);
+                objects.add(new DumpedObject(rank(rs.getString(2)) + " " + name, name, text, CreateQuery.references(text)));
+            }
+        }
+        Map<String, String> keyByName = new HashMap<>();
+        objects.forEach(o -> keyByName.put(o.name(), o.key()));
+        List<DumpedObject> ordered = DependencyOrder.sort(objects, DumpedObject::key, o -> o.references().stream()
+                .map(keyByName::get).filter(k -> k != null).collect(Collectors.toSet()));
+        return ordered.stream().map(o -> o.text() + ";\n").collect(Collectors.joining("\n"));
+    }
+
+    /** Tables first, then dictionaries (which read tables), then views; dependencies may pull an object earlier. */
+    private static int rank(String engine) {
+        if (engine.equals("Dictionary")) {
+            return 2;
+        }
+        return VIEW_ENGINES.contains(engine) ? 3 : 1;
+    }
+
+    private String currentDatabase() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT currentDatabase()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.matey.engine.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.TestWorkspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Codegen on ClickHouse through {@code schema apply}: the rich-schema fixture's tables become SQLAlchemy models and
+ * Java records with ClickHouse's types mapped (generic SQLAlchemy types where one holds the values, NativeType under
+ * the ClickHouse name otherwise; Java types as clickhouse-jdbc returns them). The SQLAlchemy module is also loaded
+ * by a real Python with SQLAlchemy when {@code MATEY_TEST_PYTHON} names one.
+ */
+class ClickHouseCodegenModelsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sqlAlchemyTablesNameColumnsWithTheirTypes() throws Exception {
+        TestWorkspace ws = workspace("");
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+
+        assertThat(models).contains("t_events = Table(", "t_users = Table(", "t_daily_event_counts = Table(")
+                .as("the materialized view and the dictionary are no models")
+                .doesNotContain("daily_event_counts_mv", "user_plans");
+        assertThat(models).contains(
+                "Column('event_id', NativeType('UUID'), nullable=False, server_default=text('generateUUIDv4()'))",
+                "Column('occurred_at', DateTime(timezone=True), nullable=False)",
+                "Column('user_id', NativeType('UInt64'), primary_key=True)",
+                "Column('session_id', NativeType('UUID'))",
+                "Column('event_name', String, primary_key=True)",
+                "Column('kind', Enum('view', 'click', 'purchase'), nullable=False)",
+                "Column('properties', NativeType('Map(LowCardinality(String), String)'), nullable=False)",
+                "Column('tags', ARRAY(String), nullable=False)",
+                "Column('client_ip6', NativeType('IPv6'))",
+                "Column('revenue', Numeric(18, 4), nullable=False, server_default=text('0'))",
+                "Column('load_ms', Float(53), nullable=False)",
+                "Column('location', NativeType('Tuple(lat Float64, lon Float64)'), nullable=False)",
+                "Column('note', String, comment='free text from the client')",
+                "comment='raw product events, one row per client event'",
+                "Column('users', NativeType('AggregateFunction(uniq, UInt64)'), nullable=False)",
+                "Column('version', BigInteger, nullable=False)");
+
+        String python = System.getenv("MATEY_TEST_PYTHON");
+        if (python != null && !python.isBlank()) {
+            Process process = new ProcessBuilder(python, "-c", "import runpy, sys; m = runpy.run_path(sys.argv[1]);"
+                    + " print(sorted(m['metadata'].tables))", ws.target().resolve("models.py").toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).as("models.py loads in SQLAlchemy").contains("['daily_event_counts', 'events', 'users']");
+        }
+    }
+
+    @Test
+    void javaRecordsUseTheDriversTypes() throws Exception {
+        TestWorkspace ws = workspace("generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n");
+        Path records = ws.target().resolve("generated/com/example/db");
+        try (Stream<Path> files = Files.list(records)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .contains("DailyEventCounts.java", "Events.java", "Users.java");
+        }
+        String events = Files.readString(records.resolve("Events.java"));
+        assertThat(events).contains("UUID eventId", "LocalDateTime occurredAt", "BigInteger userId",
+                "String eventName", "List<String> tags", "Map<?, ?> properties", "InetAddress clientIp",
+                "BigDecimal revenue", "double loadMs", "Object[] location");
+    }
+
+    /** A workspace holding the rich-schema fixture with codegen on ({@code extra} configures it), applied. */
+    private TestWorkspace workspace(String extra) throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.write(TestWorkspace.TARGET + "/config.toml", "engine = \"clickhouse\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n" + extra);
+        List<Path> migrations;
+        try (Stream<Path> files = Files.list(ClickHouseCodegenReaderTest.fixture("rich-schema"))) {
+            migrations = files.sorted().toList();
+        }
+        for (Path migration : migrations) {
+            ws.write(TestWorkspace.TARGET + "/migrations/" + migration.getFileName(), Files.readString(migration));
+        }
+        ws.apply();
+        return ws;
+    }
+}

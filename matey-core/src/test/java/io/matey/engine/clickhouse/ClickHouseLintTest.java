@@ -1,0 +1,82 @@
+package io.matey.engine.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.matey.lint.Finding;
+import io.matey.lint.Linter;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code matey lint} on ClickHouse migrations, without a database. */
+class ClickHouseLintTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theAnalyticsHistoryHasNoErrors() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        try (Stream<Path> files = Files.list(ClickHouseCodegenReaderTest.fixture("analytics-history"))) {
+            for (Path migration : files.sorted().toList()) {
+                ws.write(TestWorkspace.TARGET + "/migrations/" + migration.getFileName(), Files.readString(migration));
+            }
+        }
+        List<Finding> findings = Linter.lint(ws.matey().target(TestWorkspace.TARGET));
+        assertThat(findings).filteredOn(f -> f.level() == Finding.Level.ERROR && !f.code().startsWith("L2"))
+                .as("migration errors (the L2xx artifact findings: nothing was applied)").isEmpty();
+        assertThat(findings).extracting(Finding::code).as("renames are warned about").contains("L405")
+                .as("the drops carry nolint with their reasons").doesNotContain("L401");
+    }
+
+    @Test
+    void aPasswordTheDumpWouldHideIsAnError() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_remote.sql", """
+                CREATE TABLE remote_users (id UInt64) ENGINE = MySQL('db:3306', 'app', 'users', 'reader', 'secret');""",
+                "DROP TABLE remote_users;");
+        ws.migration("002_dictionary.sql", """
+                CREATE DICTIONARY plans (id UInt64, name String) PRIMARY KEY id
+                SOURCE(CLICKHOUSE(TABLE 'plans_source' USER 'reader' PASSWORD 'secret'))
+                LIFETIME(300) LAYOUT(HASHED());""", "DROP DICTIONARY plans;");
+        ws.migration("003_fine.sql", """
+                CREATE TABLE local_users (id UInt64) ENGINE = MySQL(named_mysql, table = 'users');""",
+                "DROP TABLE local_users;");
+
+        List<Finding> l301 = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
+                .filter(f -> f.code().equals("L301")).toList();
+        assertThat(l301).extracting(Finding::path, Finding::level).containsExactly(
+                tuple("migrations/001_remote.sql", Finding.Level.ERROR),
+                tuple("migrations/002_dictionary.sql", Finding.Level.ERROR));
+        assertThat(l301.get(0).message()).contains("table whose engine is given a remote server's password",
+                "'[HIDDEN]'", "named collection");
+        assertThat(l301.get(1).message()).contains("dictionary whose source names a password");
+    }
+
+    @Test
+    void aDownSectionOfSettingsOnlyRestoresNothing() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;",
+                "SET mutations_sync = 2;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).extracting(Finding::code).contains("L102");
+    }
+
+    @Test
+    void anAddedColumnGivesExistingRowsItsTypesDefault() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
+        ws.migration("002_flag.sql", "ALTER TABLE events ADD COLUMN flag UInt8 NOT NULL;", "ALTER TABLE events DROP COLUMN flag;");
+        ws.migration("003_plain.sql", "ALTER TABLE events ADD COLUMN note String;", "ALTER TABLE events DROP COLUMN note;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L402"))
+                .extracting(Finding::path, Finding::message).containsExactly(tuple(
+                        "migrations/002_flag.sql", "Adding NOT NULL column 'events.flag' without a DEFAULT gives existing rows of"
+                                + " 'events' an implicit zero value."));
+    }
+}

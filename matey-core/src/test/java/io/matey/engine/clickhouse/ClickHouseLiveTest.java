@@ -1,0 +1,158 @@
+package io.matey.engine.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.engine.MigrationFailedException;
+import io.matey.engine.MigrationProgress;
+import io.matey.engine.MigrationRunner;
+import io.matey.error.MateyException;
+import io.matey.migration.Migration;
+import io.matey.live.LiveChange;
+import io.matey.live.LiveDatabase;
+import io.matey.live.LiveDrift;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replay and the live commands on ClickHouse, end to end through the façade and {@link LiveDatabase}. */
+class ClickHouseLiveTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> progress = new ArrayList<>();
+
+    private TestWorkspace workspace() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id UInt64, kind LowCardinality(String), at DateTime64(3, 'UTC'))
+                ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY (kind, id);""", "DROP TABLE events;");
+        ws.migration("002_daily.sql", """
+                CREATE TABLE daily (day Date, kind String, n UInt64) ENGINE = SummingMergeTree ORDER BY (day, kind);
+                CREATE MATERIALIZED VIEW daily_mv TO daily AS
+                SELECT toDate(at) AS day, kind, count() AS n FROM events GROUP BY day, kind;""",
+                "DROP VIEW daily_mv;\nDROP TABLE daily;");
+        ws.apply();
+        return ws;
+    }
+
+    private TargetConfig target(TestWorkspace ws) {
+        return ws.matey().target(TestWorkspace.TARGET);
+    }
+
+    @Test
+    void upDownAndDriftOnALiveDatabase() throws Exception {
+        TestWorkspace ws = workspace();
+        assertThat(ws.read("db/core/schema.sql")).contains("CREATE MATERIALIZED VIEW daily_mv TO daily")
+                .contains("INSERT INTO schema_migrations (version) VALUES\n  ('001'),\n  ('002');");
+        LiveDatabase live = new LiveDatabase(ws.env(), progress::add);
+        try (TestDatabase db = TestDatabase.unborn("clickhouse")) {
+            String url = db.url().raw();
+            LiveChange up = live.up(target(ws), url);
+            assertThat(up.created()).isTrue();
+            assertThat(up.after()).isEqualTo(2);
+            assertThat(live.plan(target(ws), url).match()).isTrue();
+            assertThat(live.drift(target(ws), url).drifted()).isFalse();
+
+            LiveChange down = live.down(target(ws), url, 1);
+            assertThat(down.after()).isEqualTo(1);
+            assertThat(live.status(target(ws), url).pending()).isEqualTo(1);
+            try (Connection c = db.connect()) {
+                assertThat(ClickHouseEngineTest.strings(c, "SELECT applied FROM schema_migrations FINAL ORDER BY version"))
+                        .as("dbmate's rollback row").containsExactly("1", "0");
+            }
+
+            db.execute("CREATE TABLE out_of_band (id UInt8) ENGINE = Memory");
+            LiveDrift drift = live.drift(target(ws), url);
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.diff()).contains("-CREATE TABLE out_of_band");
+        }
+    }
+
+    @Test
+    void bootstrapLoadsSchemaSqlAndDriftAgrees() throws Exception {
+        TestWorkspace ws = workspace();
+        LiveDatabase live = new LiveDatabase(ws.env(), progress::add);
+        try (TestDatabase db = TestDatabase.unborn("clickhouse")) {
+            String url = db.url().raw();
+            LiveChange bootstrap = live.bootstrap(target(ws), url);
+            assertThat(bootstrap.after()).isEqualTo(2);
+            assertThat(live.status(target(ws), url).applied()).isEqualTo(2);
+            assertThat(live.drift(target(ws), url).drifted()).isFalse();
+            assertThat(live.plan(target(ws), url).match()).isTrue();
+        }
+    }
+
+    @Test
+    void theRichSchemaFixtureReplaysBootstrapsWithoutDriftAndIsAFixedPoint() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        try (var files = java.nio.file.Files.list(ClickHouseCodegenReaderTest.fixture("rich-schema"))) {
+            for (Path file : files.sorted().toList()) {
+                ws.write(TestWorkspace.TARGET + "/migrations/" + file.getFileName(), java.nio.file.Files.readString(file));
+            }
+        }
+        ws.apply();
+        String schema = ws.read("db/core/schema.sql");
+        assertThat(schema).contains("CREATE MATERIALIZED VIEW", "CREATE DICTIONARY", "PROJECTION", "TTL", "CODEC(");
+        LiveDatabase live = new LiveDatabase(ws.env(), progress::add);
+        try (TestDatabase db = TestDatabase.unborn("clickhouse"); TestDatabase copy = TestDatabase.create("clickhouse")) {
+            assertThat(live.bootstrap(target(ws), db.url().raw()).after()).isEqualTo(5);
+            assertThat(live.drift(target(ws), db.url().raw()).drifted()).isFalse();
+            assertThat(live.plan(target(ws), db.url().raw()).match()).isTrue();
+
+            copy.execute(schema);
+            assertThat(ClickHouseSchemaDumpTest.dump(copy)).isEqualTo(io.matey.schema.SchemaDump.withoutMigrations(schema));
+        }
+    }
+
+    @Test
+    void aFailingSectionNamesTheStatementsThatTookEffectAndLeavesAMarker() throws Exception {
+        String text = """
+                -- migrate:up
+                CREATE TABLE first_one (id UInt8) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE second_one (id UInt8) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE broken (id UInt8) ENGINE = NoSuchEngine;
+                -- migrate:down
+                DROP TABLE second_one;
+                DROP TABLE first_one;
+                """;
+        Migration migration = migration(text);
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, true);
+
+            assertThatThrownBy(() -> runner.up(migration)).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("migrations/003_broken.sql:4: up section failed")
+                    .hasMessageContaining("Statements at line(s) 2, 3 took effect")
+                    .hasMessageContaining("its version is not recorded");
+            assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+            assertThat(db.engine().progressTable().read(c)).contains(new MigrationProgress.Marker("003", "up", 2, 3));
+
+            runner.resume(migration(text.replace("NoSuchEngine", "Memory")), MigrationRunner.UP, 2);
+            assertThat(db.engine().progressTable().read(c)).isEmpty();
+            assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("003");
+        }
+    }
+
+    private static Migration migration(String text) {
+        return new Migration("migrations/003_broken.sql", "003", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesToAnotherDatabaseAreRefusedBeforeAnythingRuns() throws Exception {
+        TestWorkspace ws = workspace();
+        ws.migration("003_elsewhere.sql", "CREATE TABLE local_one (id UInt8) ENGINE = Memory;\n"
+                + "CREATE MATERIALIZED VIEW copy_mv TO other_db.copy AS SELECT id FROM local_one;", "DROP VIEW copy_mv;");
+        assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
+                .hasMessageContaining("migrations/003_elsewhere.sql:3 (up)")
+                .hasMessageContaining("write target other_db.copy names database other_db");
+    }
+
+}
