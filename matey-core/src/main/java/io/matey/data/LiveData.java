@@ -38,18 +38,18 @@ public final class LiveData {
 
     /** Writes each table of the set to its JSONL file. */
     public DataExportResult export(TargetConfig target, String url, String set) {
-        return run(target, url, set, "data export", (dataSet, connection, dialect) -> new DataExportResult(
-                target.name(), dataSet.name(), SetExport.export(target.dir(), connection, dialect, dataSet)));
+        return run(target, url, set, "data export", (dataSet, connection, engine) -> new DataExportResult(
+                target.name(), dataSet.name(), SetExport.export(target.dir(), connection, engine, dataSet)));
     }
 
     /** Writes each file of the set into its table, all in one transaction. */
     public DataApplyResult apply(TargetConfig target, String url, String set) {
-        return run(target, url, set, "data apply", (dataSet, connection, dialect) -> new DataApplyResult(
-                target.name(), dataSet.name(), new SetApply(target.dir(), connection, dialect).apply(dataSet)));
+        return run(target, url, set, "data apply", (dataSet, connection, engine) -> new DataApplyResult(
+                target.name(), dataSet.name(), new SetApply(target.dir(), connection, engine).apply(dataSet)));
     }
 
     private interface Work<T> {
-        T run(DataSet set, Connection connection, DataDialect dialect) throws SQLException;
+        T run(DataSet set, Connection connection, Engine engine) throws SQLException;
     }
 
     private <T> T run(TargetConfig target, String url, String setName, String command, Work<T> work) {
@@ -58,11 +58,11 @@ public final class LiveData {
             DataSet set = DataManifest.read(target.dir()).select(setName);
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
-            DataDialect dialect = engine.data();
+            engine.data(); // an engine without data sets fails here, before connecting
             try (Connection connection = connect(engine, live, command);
                     Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
-                return work.run(set, connection, dialect);
+                return work.run(set, connection, engine);
             } catch (SQLException e) {
                 throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
                         + ": " + MateyUrl.mask(e.getMessage()), e);

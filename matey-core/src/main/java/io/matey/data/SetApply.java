@@ -1,7 +1,8 @@
 package io.matey.data;
 
-import io.matey.error.MateyException;
+import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -11,19 +12,23 @@ import java.util.List;
 
 /**
  * {@code data apply} for one set: every file is read and checked against its table before anything is written,
- * then all files are written in one transaction, so a row the database refuses leaves every table as it was.
+ * then all files are written in one transaction, so a row the database refuses leaves every table as it was. An
+ * engine without transactions (ClickHouse) writes file after file, and a failure says which tables it changed.
  */
 final class SetApply {
 
     private final Path targetDir;
     private final Connection connection;
+    private final Engine engine;
     private final DataDialect dialect;
     private final ValueDecoder decoder;
+    private final List<String> written = new ArrayList<>();
 
-    SetApply(Path targetDir, Connection connection, DataDialect dialect) {
+    SetApply(Path targetDir, Connection connection, Engine engine) {
         this.targetDir = targetDir;
         this.connection = connection;
-        this.dialect = dialect;
+        this.engine = engine;
+        this.dialect = engine.data();
         this.decoder = new ValueDecoder(dialect);
     }
 
@@ -33,13 +38,17 @@ final class SetApply {
             checked.add(check(file));
         }
         boolean enforcedBefore = dialect.enforceForeignKeys(connection, true);
+        if (!engine.transactions()) {
+            try {
+                return writeAll(checked);
+            } finally {
+                dialect.enforceForeignKeys(connection, enforcedBefore);
+            }
+        }
         try {
             connection.setAutoCommit(false);
             try {
-                List<AppliedFile> applied = new ArrayList<>();
-                for (CheckedFile file : checked) {
-                    applied.add(write(file));
-                }
+                List<AppliedFile> applied = writeAll(checked);
                 connection.commit();
                 return applied;
             } catch (SQLException | RuntimeException e) {
@@ -54,6 +63,15 @@ final class SetApply {
             connection.setAutoCommit(true);
             dialect.enforceForeignKeys(connection, enforcedBefore);
         }
+    }
+
+    private List<AppliedFile> writeAll(List<CheckedFile> checked) {
+        List<AppliedFile> applied = new ArrayList<>();
+        for (CheckedFile file : checked) {
+            applied.add(write(file));
+            written.add(file.table().name());
+        }
+        return applied;
     }
 
     private CheckedFile check(DataFile file) throws SQLException {
@@ -89,8 +107,18 @@ final class SetApply {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + MateyUrl.mask(cause.getMessage())
-                    + ". The set's transaction was rolled back; no table was changed.", e);
+                    + file.file().name() + "': " + MateyUrl.mask(cause.getMessage()) + ". " + aftermath(file), e);
         }
+    }
+
+    private String aftermath(CheckedFile failed) {
+        if (engine.transactions()) {
+            return "The set's transaction was rolled back; no table was changed.";
+        }
+        String before = written.isEmpty() ? "no table before it was changed"
+                : "tables written before it keep their new rows (" + String.join(", ", written) + ")";
+        return "The " + engine.id() + " engine has no transactions: " + before + ", and '" + failed.table().name()
+                + "' may be partly written. Fix the cause and run `matey data apply` again: it writes only the "
+                + "difference.";
     }
 }

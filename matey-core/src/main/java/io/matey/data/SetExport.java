@@ -2,6 +2,7 @@ package io.matey.data;
 
 import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
+import io.matey.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Set;
 
 /**
  * {@code data export} for one set: every table is read in one transaction (a consistent snapshot where the engine
- * has one), and the changed files are replaced together through the artifact journal, so an interrupted export
+ * has one; an engine without transactions reads table after table), and the changed files are replaced together through the artifact journal, so an interrupted export
  * leaves either the old files or the new ones. An unchanged table's file is not touched.
  */
 final class SetExport {
@@ -24,13 +25,17 @@ final class SetExport {
     private SetExport() {
     }
 
-    static List<ExportedFile> export(Path targetDir, Connection connection, DataDialect dialect, DataSet set)
+    static List<ExportedFile> export(Path targetDir, Connection connection, Engine engine, DataSet set)
             throws SQLException {
+        DataDialect dialect = engine.data();
         Map<String, byte[]> writes = new LinkedHashMap<>();
         List<ExportedFile> exported = new ArrayList<>();
-        connection.setAutoCommit(false);
-        if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        boolean snapshot = engine.transactions();
+        if (snapshot) {
+            connection.setAutoCommit(false);
+            if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
         }
         try {
             for (DataFile file : set.files()) {
@@ -43,7 +48,9 @@ final class SetExport {
                 exported.add(new ExportedFile(file.name(), table.name(), file.mode(), output.rows(), changed));
             }
         } finally {
-            connection.rollback();
+            if (snapshot) {
+                connection.rollback();
+            }
         }
         new ArtifactJournal(targetDir).commit(writes, Set.of());
         return exported;

@@ -134,6 +134,26 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    @Test
+    void aFailedApplySaysWhichTablesItChangedForClickHouseHasNoTransactions() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" },"
+                        + " { name = \"limits\", table = \"limits\", mode = \"insert\" }");
+        ws.migration("002_limits.sql", "CREATE TABLE limits (plan UInt32, seats UInt32, CONSTRAINT positive CHECK seats > 0) "
+                + "ENGINE = MergeTree ORDER BY plan;", "DROP TABLE limits;");
+        ws.apply();
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            data(ws, "limits", "{\"plan\": 1, \"seats\": 0}");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("writing table 'limits'")
+                    .hasMessageContaining("no transactions: tables written before it keep their new rows (plans)")
+                    .hasMessageNotContaining("rolled back");
+            assertThat(rows(db, "SELECT name FROM plans")).containsExactly("free");
+        }
+    }
+
     private TestWorkspace workspace(String migration, String up, String files) {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         String table = up.substring("CREATE TABLE ".length()).split("\\s")[0];
