@@ -39,6 +39,22 @@ public interface LintDialect {
     }
 
     /**
+     * {@code ALTER TABLE ... UPDATE|DELETE} are mutations: background rewrites of every data part of the table,
+     * whose changed rows no down can restore (L408).
+     */
+    default boolean alterMutations() {
+        return false;
+    }
+
+    /**
+     * {@code ON CLUSTER} sends DDL to every replica through a distributed queue, outside the one database a
+     * migration runs in (L409).
+     */
+    default boolean clusterDdl() {
+        return false;
+    }
+
+    /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
      * token images; empty when it can. Example: "The PostgreSQL schema dump does not render languages".
      */

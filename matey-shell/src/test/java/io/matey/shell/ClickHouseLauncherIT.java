@@ -41,6 +41,7 @@ class ClickHouseLauncherIT {
             Launcher.Result up = Launcher.run(dir, env, "db", "up");
             assertThat(up.exitCode()).as(up.all()).isZero();
             assertThat(up.stdout()).contains("migrations/001_events.sql", "migrations/002_daily.sql",
+                    "No transactions: clickhouse applied each statement as it ran",
                     "Verified: live schema equals the committed state at index 2");
 
             db.execute("CREATE TABLE out_of_band (x UInt8) ENGINE = Memory");

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What lint knows of ClickHouse's SQL (docs/architecture.md §3). {@code SET} changes session settings only, and a
- * column added without a default gives existing rows its type's default value (0, '', the epoch). The canonical
+ * What lint knows of ClickHouse's SQL (docs/architecture.md §3). {@code SET} changes session settings only, a
+ * column added without a default gives existing rows its type's default value (0, '', the epoch), {@code ALTER
+ * ... UPDATE|DELETE} are mutations and {@code ON CLUSTER} is distributed DDL. The canonical
  * dump fails on an object whose definition holds a password, which the server shows as {@code '[HIDDEN]'} (§5): a
  * dictionary source naming a {@code PASSWORD}, or a table on a remote database engine given one.
  */
@@ -24,6 +25,16 @@ final class ClickHouseLintDialect implements LintDialect {
 
     @Override
     public boolean notNullColumnGetsImplicitZero() {
+        return true;
+    }
+
+    @Override
+    public boolean alterMutations() {
+        return true;
+    }
+
+    @Override
+    public boolean clusterDdl() {
         return true;
     }
 

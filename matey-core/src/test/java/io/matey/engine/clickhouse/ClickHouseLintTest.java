@@ -79,4 +79,30 @@ class ClickHouseLintTest {
                         "migrations/002_flag.sql", "Adding NOT NULL column 'events.flag' without a DEFAULT gives existing rows of"
                                 + " 'events' an implicit zero value."));
     }
+
+    @Test
+    void mutationsAreWarnedAboutButTtlDeletesAreNot() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64, at DateTime, kind String) ENGINE = MergeTree "
+                + "ORDER BY id;", "DROP TABLE events;");
+        ws.migration("002_ttl.sql", "ALTER TABLE events MODIFY TTL at + INTERVAL 30 DAY DELETE WHERE kind = 'debug';",
+                "ALTER TABLE events REMOVE TTL;");
+        ws.migration("003_fix.sql", "ALTER TABLE events UPDATE kind = lower(kind) WHERE kind != lower(kind);", "SELECT 1;");
+        ws.migration("004_purge.sql", "ALTER TABLE events ADD COLUMN note String, DELETE WHERE kind = 'spam';",
+                "ALTER TABLE events DROP COLUMN note;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L408"))
+                .extracting(Finding::path, Finding::line)
+                .containsExactly(tuple("migrations/003_fix.sql", 2), tuple("migrations/004_purge.sql", 2));
+    }
+
+    @Test
+    void onClusterIsAnErrorInEitherSection() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events ON CLUSTER main (id UInt64) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE events ON CLUSTER main;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L409"))
+                .extracting(Finding::level).containsExactly(Finding.Level.ERROR, Finding.Level.ERROR);
+    }
 }

@@ -182,6 +182,10 @@ class DbCommands {
                 timings.row(timing.file(), timing.duration().toMillis() + " ms");
             }
             out.append(timings.render());
+            if (!change.url().engine().transactions()) {
+                out.append("No transactions: ").append(change.url().engine().id()).append(" applied each statement as it "
+                        + "ran (a failing one is named with the statements before it that took effect)\n");
+            }
         }
         out.append("Verified: live schema equals the committed state at index ").append(change.after()).append('\n');
         console.print(out.toString());
