@@ -1,7 +1,7 @@
 package io.matey.artifact;
 
-import io.matey.error.MateyException;
 import io.matey.engine.FileMutex;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

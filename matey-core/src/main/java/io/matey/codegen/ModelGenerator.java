@@ -1,6 +1,5 @@
 package io.matey.codegen;
 
-import io.matey.error.MateyException;
 import io.matey.codegen.java.JavaRecordsGenerator;
 import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;
@@ -9,6 +8,7 @@ import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;

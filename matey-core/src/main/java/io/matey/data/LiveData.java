@@ -1,6 +1,5 @@
 package io.matey.data;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
@@ -8,6 +7,7 @@ import io.matey.engine.Engines;
 import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.error.MateyException;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LivePlan;
 import io.matey.workspace.EnvNames;

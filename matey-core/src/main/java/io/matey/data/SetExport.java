@@ -1,8 +1,8 @@
 package io.matey.data;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.engine.Engine;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.matey.dbmate;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.migration.NewMigration;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.matey.dbmate;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.schema.SchemaDump;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.matey.dbmate;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MigrationRunner;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import java.io.PrintStream;
 import java.sql.Connection;

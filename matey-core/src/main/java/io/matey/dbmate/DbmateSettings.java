@@ -1,8 +1,8 @@
 package io.matey.dbmate;
 
-import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
+import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

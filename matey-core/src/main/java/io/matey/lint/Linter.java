@@ -1,7 +1,7 @@
 package io.matey.lint;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.Snapshot;
+import io.matey.error.MateyException;
 import io.matey.lint.Finding.Level;
 import io.matey.workspace.TargetConfig;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.log.DebugLog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

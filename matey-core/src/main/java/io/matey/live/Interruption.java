@@ -1,9 +1,9 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.migration.SqlStatement;
 import io.matey.schema.SchemaDiff;

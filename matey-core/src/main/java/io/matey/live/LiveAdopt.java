@@ -1,9 +1,9 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
 import io.matey.engine.MigrationTable;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;

@@ -1,10 +1,10 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;

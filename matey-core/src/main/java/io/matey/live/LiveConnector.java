@@ -1,8 +1,8 @@
 package io.matey.live;
 
+import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.engine.MateyUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
+import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
-import io.matey.engine.Engine;
+import io.matey.error.MateyException;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;

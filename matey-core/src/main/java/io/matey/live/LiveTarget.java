@@ -1,7 +1,5 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
@@ -11,6 +9,8 @@ import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;

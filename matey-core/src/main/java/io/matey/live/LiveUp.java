@@ -1,13 +1,13 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.LockWait;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;

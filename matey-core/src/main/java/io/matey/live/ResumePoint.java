@@ -1,9 +1,9 @@
 package io.matey.live;
 
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.SqlStatement;
 import io.matey.replay.ScratchDatabase;
 import io.matey.schema.SchemaDiff;

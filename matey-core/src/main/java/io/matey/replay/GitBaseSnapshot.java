@@ -1,7 +1,7 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.Snapshot;
+import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

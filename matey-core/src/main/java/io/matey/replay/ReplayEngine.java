@@ -1,10 +1,10 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.LockState;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.CheckpointFile;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.Snapshot;
-import io.matey.lint.RunnableMigrations;
 import io.matey.artifact.WorktreeStep;
+import io.matey.error.MateyException;
+import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.TargetConfig;

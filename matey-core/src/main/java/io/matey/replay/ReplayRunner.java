@@ -1,11 +1,11 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.codegen.ModelGenerator;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
@@ -14,8 +14,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**

@@ -1,6 +1,5 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.LockFactory;
@@ -9,6 +8,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
 import io.matey.codegen.ModelGenerator;
 import io.matey.engine.ForeignWrites;
+import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;

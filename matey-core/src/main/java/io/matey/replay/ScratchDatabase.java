@@ -1,8 +1,8 @@
 package io.matey.replay;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import java.io.IOException;
 import java.security.SecureRandom;

@@ -3,11 +3,11 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.error.MateyException;
 import io.matey.SchemaStatus;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.SchemaLock;
+import io.matey.error.MateyException;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;

@@ -3,9 +3,9 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.MigrationFailedException;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.engine.MigrationFailedException;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;

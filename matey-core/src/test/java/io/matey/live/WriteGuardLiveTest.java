@@ -3,10 +3,10 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.error.MateyException;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
+import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.error.MateyException;
-import io.matey.engine.postgres.Constructs;
 import io.matey.engine.postgres.Constructs.Construct;
+import io.matey.engine.postgres.Constructs;
+import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.util.Map;

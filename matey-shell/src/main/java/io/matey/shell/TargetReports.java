@@ -1,7 +1,7 @@
 package io.matey.shell;
 
-import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

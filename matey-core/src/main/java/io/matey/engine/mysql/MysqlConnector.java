@@ -1,8 +1,8 @@
 package io.matey.engine.mysql;
 
-import io.matey.error.MateyException;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;

@@ -1,8 +1,8 @@
 package io.matey.engine.postgres;
 
-import io.matey.error.MateyException;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

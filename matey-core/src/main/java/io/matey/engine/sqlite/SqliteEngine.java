@@ -1,30 +1,30 @@
 package io.matey.engine.sqlite;
 
 import io.matey.codegen.CodegenDialect;
-import io.matey.error.MateyException;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
-import io.matey.engine.Identifiers;
 import io.matey.engine.FileMutex;
+import io.matey.engine.Identifiers;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
-import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlDialect.Feature;
+import io.matey.migration.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {

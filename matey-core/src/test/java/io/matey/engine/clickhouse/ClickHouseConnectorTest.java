@@ -8,16 +8,16 @@ import io.matey.ci.CiProvider;
 import io.matey.ci.CiService;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
+import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.workspace.InexactDowns;
 import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.util.List;
-import io.matey.engine.MateyUrl;
-import io.matey.error.MateyException;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** How dbmate's ClickHouse URLs reach the HTTP driver: ports, database, credentials, masking. */
 class ClickHouseConnectorTest {

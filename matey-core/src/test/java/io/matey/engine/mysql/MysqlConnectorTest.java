@@ -3,9 +3,9 @@ package io.matey.engine.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.matey.shell.cli;
 
-import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
 import io.matey.shell.InterruptHandler;

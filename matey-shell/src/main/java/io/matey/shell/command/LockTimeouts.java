@@ -1,7 +1,7 @@
 package io.matey.shell.command;
 
-import io.matey.error.MateyException;
 import io.matey.engine.Engine;
+import io.matey.error.MateyException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

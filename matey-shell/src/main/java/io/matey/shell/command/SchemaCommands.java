@@ -1,9 +1,9 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
-import io.matey.error.MateyException;
-import io.matey.engine.MateyUrl;
 import io.matey.SchemaStatus;
+import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.replay.AcceptedDown;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;

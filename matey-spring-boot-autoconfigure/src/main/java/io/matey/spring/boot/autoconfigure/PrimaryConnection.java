@@ -1,8 +1,8 @@
 package io.matey.spring.boot.autoconfigure;
 
-import io.matey.error.MateyException;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.live.LiveEndpoint;
 import javax.sql.DataSource;
 

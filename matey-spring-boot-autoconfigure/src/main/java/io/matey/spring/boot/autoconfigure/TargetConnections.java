@@ -1,7 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
-import io.matey.error.MateyException;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.live.LiveEndpoint;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.Workspace;
