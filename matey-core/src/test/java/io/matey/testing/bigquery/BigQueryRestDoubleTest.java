@@ -1,0 +1,145 @@
+package io.matey.testing.bigquery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.DatasetId;
+import com.google.cloud.bigquery.DatasetInfo;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.InsertAllRequest;
+import com.google.cloud.bigquery.InsertAllResponse;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.bigquery.BigQueryUrl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The double is honest: it serves the documented REST shapes to the official client and refuses what it lacks. */
+class BigQueryRestDoubleTest {
+
+    private BigQueryRestDouble double_;
+    private BigQuery client;
+    private final DatasetId dataset = DatasetId.of("p", "ds");
+
+    @BeforeEach
+    void start() throws Exception {
+        double_ = new BigQueryRestDouble();
+        client = double_.clients().client(BigQueryUrl.of(MateyUrl.parse("bigquery://p/ds")));
+        client.create(DatasetInfo.of(dataset));
+    }
+
+    @AfterEach
+    void stop() {
+        double_.close();
+    }
+
+    private TableResult query(String sql) throws InterruptedException {
+        return client.query(QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false).setDefaultDataset(dataset).build());
+    }
+
+    private static List<List<String>> values(TableResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FieldValueList row : result.iterateAll()) {
+            rows.add(row.stream().map(v -> v.isNull() ? null : v.getStringValue()).toList());
+        }
+        return rows;
+    }
+
+    @Test
+    void theClientGzipsRequestBodiesAndTheDoubleReadsThem() throws Exception {
+        query("CREATE TABLE t (id INT64 NOT NULL, name STRING)");
+        query("INSERT INTO t (id, name) VALUES (2, 'b'), (1, 'a')");
+        assertThat(values(query("SELECT id, name FROM t ORDER BY id"))).containsExactly(List.of("1", "a"), List.of("2", "b"));
+        assertThat(double_.calls()).contains("POST /bigquery/v2/projects/p/queries (gzip)");
+    }
+
+    @Test
+    void ordersNumbersAsNumbersWithNullsFirstAndNullEqualsNothing() throws Exception {
+        query("CREATE TABLE t (id INT64, name STRING)");
+        query("INSERT INTO t (id, name) VALUES (10, 'x'), (9, NULL), (NULL, 'y')");
+        assertThat(values(query("SELECT id FROM t ORDER BY id"))).extracting(r -> r.get(0))
+                .containsExactly(null, "9", "10");
+        assertThat(values(query("SELECT id FROM t WHERE name = NULL"))).isEmpty();
+        query("DELETE FROM t WHERE name = NULL");
+        assertThat(values(query("SELECT name FROM t ORDER BY name DESC"))).extracting(r -> r.get(0))
+                .containsExactly("y", "x", null);
+    }
+
+    @Test
+    void queriesAlsoRunAsInsertedJobsReadBackThroughJobsGetAndGetQueryResults() throws Exception {
+        query("CREATE TABLE t (id INT64)");
+        query("INSERT INTO t (id) VALUES (7)");
+        Job job = client.create(JobInfo.of(JobId.of("job_1"), QueryJobConfiguration.newBuilder("SELECT id FROM t")
+                .setUseLegacySql(false).setDefaultDataset(dataset).build()));
+        assertThat(values(job.waitFor().getQueryResults())).containsExactly(List.of("7"));
+        assertThat(double_.calls()).anyMatch(c -> c.startsWith("POST /bigquery/v2/projects/p/jobs"))
+                .anyMatch(c -> c.startsWith("GET /bigquery/v2/projects/p/jobs/job_1"))
+                .anyMatch(c -> c.startsWith("GET /bigquery/v2/projects/p/queries/job_1"));
+
+        Job failed = client.create(JobInfo.of(JobId.of("job_2"), QueryJobConfiguration.newBuilder("SELECT id FROM missing")
+                .setUseLegacySql(false).setDefaultDataset(dataset).build()));
+        assertThatThrownBy(failed::waitFor).hasMessageContaining("Not found: Table p:ds.missing");
+        assertThat(client.getJob(JobId.of("job_2")).getStatus().getError().getMessage())
+                .contains("Not found: Table p:ds.missing");
+    }
+
+    @Test
+    void insertAllAddsRowsAndReportsRowsItCannotTake() throws Exception {
+        query("CREATE TABLE t (id INT64 NOT NULL, name STRING)");
+        InsertAllResponse ok = client.insertAll(InsertAllRequest.newBuilder(TableId.of("p", "ds", "t"))
+                .addRow(Map.of("id", 1, "name", "x")).build());
+        assertThat(ok.hasErrors()).isFalse();
+        InsertAllResponse bad = client.insertAll(InsertAllRequest.newBuilder(TableId.of("p", "ds", "t"))
+                .addRow(Map.of("id", 2, "colour", "red")).addRow(Map.of("name", "no id")).build());
+        assertThat(bad.getInsertErrors()).containsOnlyKeys(0L, 1L);
+        assertThat(bad.getErrorsFor(0).get(0).getMessage()).contains("no such field: colour");
+        assertThat(bad.getErrorsFor(1).get(0).getMessage()).contains("Required field id cannot be null");
+        assertThat(values(query("SELECT id, name FROM t"))).containsExactly(List.of("1", "x"));
+    }
+
+    @Test
+    void valuesMustFitTheirColumnsType() throws Exception {
+        query("CREATE TABLE t (id INT64, code STRING(2), day DATE, ok BOOL)");
+        query("INSERT INTO t (id, code, day, ok) VALUES (1, 'ab', '2024-01-02', TRUE), (2, NULL, DATE '2024-01-03', NULL)");
+        for (String values : List.of("('x', 'ab', NULL, NULL)", "(1.5, 'ab', NULL, NULL)", "(3, 'abc', NULL, NULL)",
+                "(3, 'ab', NULL, 'yes')", "(3, 7, NULL, NULL)")) {
+            assertThatThrownBy(() -> query("INSERT INTO t (id, code, day, ok) VALUES " + values)).as(values)
+                    .isInstanceOf(BigQueryException.class).hasMessageNotContaining("does not implement");
+        }
+        InsertAllResponse bad = client.insertAll(InsertAllRequest.newBuilder(TableId.of("p", "ds", "t"))
+                .addRow(Map.of("id", "seven")).build());
+        assertThat(bad.getErrorsFor(0).get(0).getMessage()).contains("Cannot convert value seven to INT64");
+        assertThat(values(query("SELECT id FROM t ORDER BY id"))).extracting(r -> r.get(0)).containsExactly("1", "2");
+    }
+
+    @Test
+    void whatItDoesNotImplementIsRefusedNeverFaked() throws Exception {
+        query("CREATE TABLE t (id INT64)");
+        for (String sql : List.of("UPDATE t SET id = 1 WHERE TRUE", "SELECT COUNT(*) FROM t",
+                "CREATE TABLE p (id INT64) PARTITION BY id", "CREATE SEARCH INDEX i ON t(ALL COLUMNS)",
+                "SELECT id FROM t WHERE id > 1", "MERGE t USING t s ON FALSE WHEN NOT MATCHED THEN INSERT (id) VALUES (1)")) {
+            assertThatThrownBy(() -> query(sql)).as(sql).isInstanceOf(BigQueryException.class)
+                    .hasMessageContaining("BigQueryRestDouble does not implement");
+        }
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("SELECT 1").setUseLegacySql(true).build()))
+                .hasMessageContaining("does not implement legacy SQL");
+        assertThat(values(query("SELECT id FROM t"))).isEmpty();
+    }
+
+    @Test
+    void unqualifiedNamesNeedADefaultDatasetAsInBigQuery() {
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("CREATE TABLE t (id INT64)")
+                .setUseLegacySql(false).build())).hasMessageContaining("must be qualified with a dataset");
+    }
+}

@@ -1,0 +1,117 @@
+package io.matey.testing.bigquery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The double's catalog: datasets holding tables (schema and rows), views and routines (stored DDL). */
+final class DoubleCatalog {
+
+    record Column(String name, String type, boolean notNull) {
+    }
+
+    static final class Table {
+        final String name;
+        final boolean view;
+        final List<Column> columns = new ArrayList<>();
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        String viewQuery;
+
+        Table(String name, boolean view) {
+            this.name = name;
+            this.view = view;
+        }
+
+        Column column(String name) {
+            return columns.stream().filter(c -> c.name.equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> DoubleError.invalidQuery("Unrecognized name: " + name + " in table " + this.name));
+        }
+    }
+
+    /** A routine as written: its kind and the DDL text after its name. */
+    record Routine(String name, String type, String afterName) {
+    }
+
+    static final class Dataset {
+        final String project;
+        final String name;
+        final String location;
+        final Map<String, Table> tables = new TreeMap<>();
+        final Map<String, Routine> routines = new TreeMap<>();
+
+        Dataset(String project, String name, String location) {
+            this.project = project;
+            this.name = name;
+            this.location = location;
+        }
+
+        String qualified(String object) {
+            return "`" + project + "." + name + "." + object + "`";
+        }
+
+        Table table(String table) {
+            Table found = tables.get(table);
+            if (found == null) {
+                throw DoubleError.notFound("Table " + project + ":" + name + "." + table);
+            }
+            return found;
+        }
+
+        /** INFORMATION_SCHEMA.TABLES.ddl, in BigQuery's layout. */
+        String ddl(Table table) {
+            if (table.view) {
+                return "CREATE VIEW " + qualified(table.name) + "\nAS " + table.viewQuery + ";";
+            }
+            StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualified(table.name)).append("\n(\n");
+            for (int i = 0; i < table.columns.size(); i++) {
+                Column c = table.columns.get(i);
+                sb.append("  ").append(c.name).append(' ').append(c.type).append(c.notNull ? " NOT NULL" : "")
+                        .append(i + 1 < table.columns.size() ? ",\n" : "\n");
+            }
+            return sb.append(");").toString();
+        }
+
+        String ddl(Routine routine) {
+            String kind = routine.type.equals("TABLE_FUNCTION") ? "TABLE FUNCTION" : "FUNCTION";
+            return "CREATE " + kind + " " + qualified(routine.name) + routine.afterName + ";";
+        }
+    }
+
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+
+    synchronized Dataset create(String project, String name, String location) {
+        if (datasets.containsKey(project + ":" + name)) {
+            throw DoubleError.duplicate("Dataset " + project + ":" + name);
+        }
+        Dataset dataset = new Dataset(project, name, location == null ? "US" : location);
+        datasets.put(project + ":" + name, dataset);
+        return dataset;
+    }
+
+    synchronized Dataset find(String project, String name) {
+        return datasets.get(project + ":" + name);
+    }
+
+    Dataset get(String project, String name) {
+        Dataset dataset = find(project, name);
+        if (dataset == null) {
+            throw DoubleError.notFound("Dataset " + project + ":" + name);
+        }
+        return dataset;
+    }
+
+    synchronized void delete(String project, String name, boolean contents) {
+        Dataset dataset = get(project, name);
+        if (!contents && !(dataset.tables.isEmpty() && dataset.routines.isEmpty())) {
+            throw new DoubleError(400, "resourceInUse", "Dataset " + project + ":" + name + " is still in use");
+        }
+        datasets.remove(project + ":" + name);
+    }
+
+    synchronized List<Dataset> list(String project) {
+        return datasets.values().stream().filter(d -> d.project.equals(project)).sorted(
+                java.util.Comparator.comparing(d -> d.name)).toList();
+    }
+}

@@ -1,0 +1,480 @@
+package io.matey.testing.bigquery;
+
+import io.matey.testing.bigquery.DoubleCatalog.Column;
+import io.matey.testing.bigquery.DoubleCatalog.Dataset;
+import io.matey.testing.bigquery.DoubleCatalog.Routine;
+import io.matey.testing.bigquery.DoubleCatalog.Table;
+import io.matey.testing.bigquery.DoubleTokens.Kind;
+import io.matey.testing.bigquery.DoubleTokens.Token;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE, VIEW, FUNCTION, TABLE FUNCTION and
+ * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, DELETE and TRUNCATE, and single-table SELECTs (columns,
+ * WHERE col = literal, ORDER BY, LIMIT) over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES.
+ * Everything else is refused with "does not implement".
+ */
+final class DoubleSql {
+
+    record Field(String name, String type) {
+    }
+
+    record Result(String statementType, List<Field> schema, List<List<Object>> rows, long affectedRows) {
+        static Result ddl(String type) {
+            return new Result(type, List.of(), List.of(), 0);
+        }
+    }
+
+    private static final Set<String> SCALAR_TYPES = Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC", "BOOL", "STRING",
+            "BYTES", "DATE", "DATETIME", "TIME", "TIMESTAMP", "GEOGRAPHY", "JSON", "INTERVAL");
+    private static final Map<String, String> TYPE_ALIASES = Map.of("INT", "INT64", "INTEGER", "INT64", "BIGINT", "INT64",
+            "SMALLINT", "INT64", "TINYINT", "INT64", "BYTEINT", "INT64", "BOOLEAN", "BOOL", "DECIMAL", "NUMERIC",
+            "BIGDECIMAL", "BIGNUMERIC");
+
+    private final DoubleCatalog catalog;
+    private final String project;
+    private final String defaultDataset;
+    private final DoubleTokens t;
+
+    DoubleSql(DoubleCatalog catalog, String project, String defaultDataset, String sql) {
+        this.catalog = catalog;
+        this.project = project;
+        this.defaultDataset = defaultDataset;
+        this.t = new DoubleTokens(sql);
+    }
+
+    Result run() {
+        synchronized (catalog) {
+            Result result = statement();
+            if (!t.done()) {
+                throw DoubleError.notImplemented("the statement part starting at \"" + t.rest() + "\"");
+            }
+            return result;
+        }
+    }
+
+    private Result statement() {
+        if (t.accept("CREATE")) {
+            boolean replace = t.accept("OR", "REPLACE");
+            if (t.accept("SCHEMA")) {
+                return createSchema();
+            }
+            if (t.accept("TABLE", "FUNCTION")) {
+                return createRoutine(replace, "TABLE_FUNCTION");
+            }
+            if (t.accept("TABLE")) {
+                return createTable(replace);
+            }
+            if (t.accept("VIEW")) {
+                return createView(replace);
+            }
+            if (t.accept("FUNCTION")) {
+                return createRoutine(replace, "SCALAR_FUNCTION");
+            }
+        } else if (t.accept("DROP")) {
+            return drop();
+        } else if (t.accept("ALTER", "TABLE")) {
+            return alterTable();
+        } else if (t.accept("INSERT")) {
+            t.accept("INTO");
+            return insert();
+        } else if (t.accept("DELETE")) {
+            t.accept("FROM");
+            return delete();
+        } else if (t.accept("TRUNCATE", "TABLE")) {
+            Table table = baseTable(t.name());
+            long count = table.rows.size();
+            table.rows.clear();
+            return new Result("TRUNCATE_TABLE", List.of(), List.of(), count);
+        } else if (t.accept("SELECT")) {
+            return select();
+        }
+        throw DoubleError.notImplemented("the statement \"" + t.rest() + "\"");
+    }
+
+    private Result createSchema() {
+        boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
+        List<String> name = t.name();
+        String dsProject = name.size() == 2 ? name.get(0) : project;
+        String ds = name.get(name.size() - 1);
+        if (catalog.find(dsProject, ds) == null) {
+            catalog.create(dsProject, ds, null);
+        } else if (!ifNotExists) {
+            throw DoubleError.duplicate("Dataset " + dsProject + ":" + ds);
+        }
+        return Result.ddl("CREATE_SCHEMA");
+    }
+
+    private Result createTable(boolean replace) {
+        boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
+        Target target = target(t.name());
+        if (!t.accept("(")) {
+            throw DoubleError.notImplemented("CREATE TABLE without a column list (\"" + t.rest() + "\")");
+        }
+        Table table = new Table(target.name, false);
+        do {
+            Column column = column();
+            if (table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
+                throw DoubleError.invalidQuery("Duplicate column name " + column.name() + " in CREATE TABLE");
+            }
+            table.columns.add(column);
+        } while (t.accept(","));
+        t.expect(")");
+        if (!t.done()) {
+            throw DoubleError.notImplemented("table options \"" + t.rest() + "\" (PARTITION BY, CLUSTER BY, OPTIONS, AS)");
+        }
+        if (place(target, table.name, replace, ifNotExists, false)) {
+            target.dataset.tables.put(table.name, table);
+        }
+        return Result.ddl("CREATE_TABLE");
+    }
+
+    private Column column() {
+        String name = t.identifier();
+        String type = type();
+        boolean notNull = t.accept("NOT", "NULL");
+        if (!(t.done() || t.peek().isSymbol(",") || t.peek().isSymbol(")"))) {
+            throw DoubleError.notImplemented("column options \"" + t.peek().text() + " ...\" on column " + name);
+        }
+        return new Column(name, type, notNull);
+    }
+
+    /** A type, normalised as BigQuery shows it ({@code INTEGER} becomes {@code INT64}). */
+    private String type() {
+        Token head = t.next();
+        String base = TYPE_ALIASES.getOrDefault(head.upper(), head.upper());
+        if (base.equals("ARRAY")) {
+            t.expect("<");
+            String element = type();
+            t.expect(">");
+            return "ARRAY<" + element + ">";
+        }
+        if (base.equals("STRUCT")) {
+            t.expect("<");
+            List<String> members = new ArrayList<>();
+            do {
+                String member = t.identifier();
+                members.add(member + " " + type() + (t.accept("NOT", "NULL") ? " NOT NULL" : ""));
+            } while (t.accept(","));
+            t.expect(">");
+            return "STRUCT<" + String.join(", ", members) + ">";
+        }
+        if (head.kind() != Kind.WORD || !SCALAR_TYPES.contains(base)) {
+            throw DoubleError.invalidQuery("Type not found: " + head.text());
+        }
+        if (t.accept("(")) {
+            StringBuilder parameters = new StringBuilder(t.next().text());
+            while (t.accept(",")) {
+                parameters.append(", ").append(t.next().text());
+            }
+            t.expect(")");
+            return base + "(" + parameters + ")";
+        }
+        return base;
+    }
+
+    private Result createView(boolean replace) {
+        boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
+        Target target = target(t.name());
+        t.expect("AS");
+        String query = t.rest();
+        checkSources(target.dataset);
+        t.at = t.tokens.size();
+        Table view = new Table(target.name, true);
+        view.viewQuery = query;
+        if (place(target, view.name, replace, ifNotExists, true)) {
+            target.dataset.tables.put(view.name, view);
+        }
+        return Result.ddl("CREATE_VIEW");
+    }
+
+    /** BigQuery checks a view's sources when it is created; the double checks that the names after FROM/JOIN exist. */
+    private void checkSources(Dataset dataset) {
+        for (int i = t.at; i + 1 < t.tokens.size(); i++) {
+            if (t.tokens.get(i).is("FROM") || t.tokens.get(i).is("JOIN")) {
+                int saved = t.at;
+                t.at = i + 1;
+                if (t.peek().kind() == Kind.WORD || t.peek().kind() == Kind.QUOTED) {
+                    Target source = target(t.name());
+                    if (!source.name.equalsIgnoreCase("INFORMATION_SCHEMA")) {
+                        source.dataset.table(source.name);
+                    }
+                }
+                t.at = saved;
+            }
+        }
+    }
+
+    private Result createRoutine(boolean replace, String type) {
+        boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
+        Target target = target(t.name());
+        String afterName = t.rest();
+        t.at = t.tokens.size();
+        boolean exists = target.dataset.routines.containsKey(target.name);
+        if (exists && !replace && !ifNotExists) {
+            throw DoubleError.duplicate("Routine " + target.dataset.project + ":" + target.dataset.name + "." + target.name);
+        }
+        if (!exists || replace) {
+            target.dataset.routines.put(target.name, new Routine(target.name, type, afterName));
+        }
+        return Result.ddl("CREATE_FUNCTION");
+    }
+
+    /** Whether a new object goes in; refuses duplicates as BigQuery does. */
+    private boolean place(Target target, String name, boolean replace, boolean ifNotExists, boolean view) {
+        Table existing = target.dataset.tables.get(name);
+        if (existing == null || replace && existing.view == view) {
+            return true;
+        }
+        if (ifNotExists) {
+            return false;
+        }
+        throw DoubleError.duplicate((view ? "View " : "Table ") + target.dataset.project + ":" + target.dataset.name + "."
+                + name);
+    }
+
+    private Result drop() {
+        if (t.accept("SCHEMA")) {
+            boolean ifExists = t.accept("IF", "EXISTS");
+            List<String> name = t.name();
+            boolean cascade = t.accept("CASCADE");
+            t.accept("RESTRICT");
+            String dsProject = name.size() == 2 ? name.get(0) : project;
+            if (catalog.find(dsProject, name.get(name.size() - 1)) != null || !ifExists) {
+                catalog.delete(dsProject, name.get(name.size() - 1), cascade);
+            }
+            return Result.ddl("DROP_SCHEMA");
+        }
+        String kind = t.accept("TABLE", "FUNCTION") ? "TABLE FUNCTION" : t.next().upper();
+        boolean ifExists = t.accept("IF", "EXISTS");
+        Target target = target(t.name());
+        switch (kind) {
+            case "TABLE", "VIEW" -> {
+                Table table = target.dataset.tables.get(target.name);
+                if (table == null) {
+                    if (!ifExists) {
+                        target.dataset.table(target.name);
+                    }
+                } else if (table.view != kind.equals("VIEW")) {
+                    throw DoubleError.invalidQuery(target.name + " is a " + (table.view ? "view" : "table")
+                            + "; use DROP " + (table.view ? "VIEW" : "TABLE"));
+                } else {
+                    target.dataset.tables.remove(target.name);
+                }
+            }
+            case "FUNCTION", "TABLE FUNCTION" -> {
+                if (target.dataset.routines.remove(target.name) == null && !ifExists) {
+                    throw DoubleError.notFound("Function " + target.dataset.project + ":" + target.dataset.name + "."
+                            + target.name);
+                }
+            }
+            default -> throw DoubleError.notImplemented("DROP " + kind);
+        }
+        return Result.ddl("DROP_" + kind.replace(' ', '_'));
+    }
+
+    private Result alterTable() {
+        Table table = baseTable(t.name());
+        do {
+            if (t.accept("ADD", "COLUMN")) {
+                boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
+                Column column = column();
+                if (column.notNull()) {
+                    throw DoubleError.invalidQuery("Column " + column.name() + " cannot be added as NOT NULL (REQUIRED)");
+                }
+                boolean exists = table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()));
+                if (exists && !ifNotExists) {
+                    throw DoubleError.invalidQuery("Column already exists: " + column.name());
+                }
+                if (!exists) {
+                    table.columns.add(column);
+                }
+            } else if (t.accept("DROP", "COLUMN")) {
+                boolean ifExists = t.accept("IF", "EXISTS");
+                String name = t.identifier();
+                if (!table.columns.removeIf(c -> c.name().equalsIgnoreCase(name)) && !ifExists) {
+                    throw DoubleError.invalidQuery("Column not found: " + name);
+                }
+                table.rows.forEach(row -> row.remove(name));
+            } else {
+                throw DoubleError.notImplemented("ALTER TABLE \"" + t.rest() + "\"");
+            }
+        } while (t.accept(","));
+        return Result.ddl("ALTER_TABLE");
+    }
+
+    private Result insert() {
+        Table table = baseTable(t.name());
+        List<String> columns = new ArrayList<>();
+        if (t.accept("(")) {
+            do {
+                columns.add(table.column(t.identifier()).name());
+            } while (t.accept(","));
+            t.expect(")");
+        } else {
+            table.columns.forEach(c -> columns.add(c.name()));
+        }
+        if (!t.accept("VALUES")) {
+            throw DoubleError.notImplemented("INSERT without VALUES (\"" + t.rest() + "\")");
+        }
+        List<Map<String, Object>> added = new ArrayList<>();
+        do {
+            t.expect("(");
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    t.expect(",");
+                }
+                row.put(columns.get(i), DoubleValues.typed(table.column(columns.get(i)), t.peek(), literal()));
+            }
+            t.expect(")");
+            added.add(DoubleValues.checked(table, row));
+        } while (t.accept(","));
+        table.rows.addAll(added);
+        return new Result("INSERT", List.of(), List.of(), added.size());
+    }
+
+    /** A literal value: strings and typed literals ({@code DATE '...'}) keep their text, NULL is null. */
+    private Object literal() {
+        Token token = t.next();
+        if (token.kind() == Kind.STRING || token.kind() == Kind.NUMBER) {
+            return token.text();
+        }
+        if (token.is("NULL")) {
+            return null;
+        }
+        if (token.is("TRUE") || token.is("FALSE")) {
+            return token.text().toLowerCase(Locale.ROOT);
+        }
+        if (token.kind() == Kind.WORD && t.peek().kind() == Kind.STRING
+                && Set.of("DATE", "DATETIME", "TIME", "TIMESTAMP", "NUMERIC", "BIGNUMERIC", "JSON").contains(token.upper())) {
+            return t.next().text();
+        }
+        throw DoubleError.notImplemented("the expression \"" + token.text() + "\" (only literals)");
+    }
+
+    private Result delete() {
+        Table table = baseTable(t.name());
+        t.expect("WHERE");
+        long before = table.rows.size();
+        if (t.accept("TRUE")) {
+            table.rows.clear();
+        } else {
+            String column = table.column(t.identifier()).name();
+            t.expect("=");
+            Object value = literal();
+            table.rows.removeIf(row -> DoubleValues.equal(row.get(column), value));
+        }
+        return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
+    }
+
+    private Result select() {
+        List<Object> items = new ArrayList<>();
+        do {
+            if (t.accept("*")) {
+                items.add("*");
+            } else if (t.peek().kind() == Kind.STRING) {
+                items.add(t.next());
+            } else {
+                items.add(t.identifier());
+            }
+        } while (t.accept(","));
+        t.expect("FROM");
+        List<String> name = t.name();
+        Rows source = name.size() >= 2 && name.get(name.size() - 2).equalsIgnoreCase("INFORMATION_SCHEMA")
+                ? new DoubleInformationSchema(catalog, project).rows(name) : tableRows(baseTable(name));
+        List<Map<String, Object>> rows = new ArrayList<>(source.rows);
+        if (t.accept("WHERE")) {
+            String column = t.identifier();
+            t.expect("=");
+            Object value = literal();
+            rows.removeIf(row -> !DoubleValues.equal(row.get(column), value));
+        }
+        if (t.accept("ORDER", "BY")) {
+            String column = t.identifier();
+            boolean numeric = source.schema.stream().anyMatch(f -> f.name().equals(column)
+                    && Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC").contains(f.type().replaceAll("\\(.*", "")));
+            Comparator<Map<String, Object>> order = Comparator.comparing(row -> row.get(column),
+                    Comparator.nullsFirst(numeric ? Comparator.comparing((Object v) -> new BigDecimal(v.toString()))
+                            : Comparator.comparing(Object::toString)));
+            rows.sort(t.accept("DESC") ? order.reversed() : order);
+            t.accept("ASC");
+        }
+        if (t.accept("LIMIT")) {
+            rows = rows.subList(0, Math.min(rows.size(), Integer.parseInt(t.next().text())));
+        }
+        List<Field> schema = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Token literal) {
+                keys.add("'" + literal.text());
+                schema.add(new Field("f" + (schema.size()) + "_", "STRING"));
+            } else if (item.equals("*")) {
+                source.schema.forEach(f -> {
+                    keys.add(f.name());
+                    schema.add(f);
+                });
+            } else {
+                Field field = source.schema.stream().filter(f -> f.name().equalsIgnoreCase((String) item)).findFirst()
+                        .orElseThrow(() -> DoubleError.invalidQuery("Unrecognized name: " + item));
+                keys.add(field.name());
+                schema.add(field);
+            }
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            out.add(keys.stream().map(k -> k.startsWith("'") ? (Object) k.substring(1) : row.get(k)).toList());
+        }
+        return new Result("SELECT", schema, out, 0);
+    }
+
+    record Rows(List<Field> schema, List<Map<String, Object>> rows) {
+    }
+
+    private static Rows tableRows(Table table) {
+        return new Rows(table.columns.stream().map(c -> new Field(c.name(), c.type())).toList(), table.rows);
+    }
+
+    private record Target(Dataset dataset, String name) {
+    }
+
+    /** Resolves {@code t}, {@code ds.t}, {@code p.ds.t} against the request's project and default dataset. */
+    private Target target(List<String> name) {
+        return switch (name.size()) {
+            case 1 -> {
+                if (defaultDataset == null) {
+                    throw DoubleError.invalidQuery("Table \"" + name.get(0)
+                            + "\" must be qualified with a dataset (e.g. dataset.table).");
+                }
+                yield new Target(catalog.get(project, defaultDataset), name.get(0));
+            }
+            case 2 -> new Target(catalog.get(project, name.get(0)), name.get(1));
+            case 3 -> new Target(catalog.get(name.get(0), name.get(1)), name.get(2));
+            default -> throw DoubleError.notImplemented("the name " + String.join(".", name));
+        };
+    }
+
+    private Table baseTable(List<String> name) {
+        Target target = target(name);
+        Table table = target.dataset.table(target.name);
+        if (table.view) {
+            throw DoubleError.notImplemented("reading or writing through view " + target.name);
+        }
+        return table;
+    }
+
+    static Table tableForInsertAll(DoubleCatalog catalog, String project, String dataset, String table) {
+        Table found = catalog.get(project, dataset).table(table);
+        if (found.view) {
+            throw DoubleError.invalidQuery("Cannot insert into view " + table);
+        }
+        return found;
+    }
+}

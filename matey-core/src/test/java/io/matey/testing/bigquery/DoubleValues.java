@@ -1,0 +1,76 @@
+package io.matey.testing.bigquery;
+
+import io.matey.testing.bigquery.DoubleCatalog.Column;
+import io.matey.testing.bigquery.DoubleCatalog.Table;
+import io.matey.testing.bigquery.DoubleTokens.Kind;
+import io.matey.testing.bigquery.DoubleTokens.Token;
+import java.util.Map;
+import java.util.Set;
+
+/** The double's checks of stored values against their columns, and GoogleSQL's equality, over values kept as text. */
+final class DoubleValues {
+
+    private DoubleValues() {
+    }
+
+    static Map<String, Object> checked(Table table, Map<String, Object> row) {
+        for (Column column : table.columns) {
+            if (column.notNull() && row.get(column.name()) == null) {
+                throw DoubleError.invalidQuery("Required field " + column.name() + " cannot be null");
+            }
+        }
+        return row;
+    }
+
+    private static final Set<String> TEXT_COERCIBLE = Set.of("STRING", "DATE", "DATETIME", "TIME", "TIMESTAMP", "JSON");
+
+    /** Checks an INSERT literal against its column's type, as BigQuery does; the value is kept as text. */
+    static Object typed(Column column, Token first, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String type = column.type().replaceAll("\\(.*", "");
+        boolean typedLiteral = first.kind() == Kind.WORD && !first.is("TRUE") && !first.is("FALSE");
+        boolean fits = switch (type) {
+            case "INT64" -> first.kind() == Kind.NUMBER && value.toString().matches("-?\\d+");
+            case "FLOAT64" -> first.kind() == Kind.NUMBER;
+            case "NUMERIC", "BIGNUMERIC" -> first.kind() == Kind.NUMBER || typedLiteral && first.upper().equals(type);
+            case "BOOL" -> first.is("TRUE") || first.is("FALSE");
+            default -> {
+                if (!TEXT_COERCIBLE.contains(type)) {
+                    throw DoubleError.notImplemented("literals for " + column.type() + " column " + column.name());
+                }
+                yield first.kind() == Kind.STRING || typedLiteral && first.upper().equals(type);
+            }
+        };
+        if (!fits) {
+            throw DoubleError.invalidQuery("Value of type " + (first.kind() == Kind.STRING ? "STRING" : first.upper())
+                    + " cannot be inserted into column " + column.name() + ", which has type " + column.type());
+        }
+        checkLength(column, value.toString());
+        return value;
+    }
+
+    /** {@code STRING(n)} holds at most n characters. */
+    static void checkLength(Column column, String value) {
+        java.util.regex.Matcher limit = java.util.regex.Pattern.compile("STRING\\((\\d+)\\)").matcher(column.type());
+        if (limit.matches() && value.length() > Integer.parseInt(limit.group(1))) {
+            throw DoubleError.invalidQuery("Value of " + value.length() + " characters exceeds the maximum length "
+                    + limit.group(1) + " of column " + column.name());
+        }
+    }
+
+    /** insertAll's JSON values, as BigQuery converts them: integers for INT64, true/false for BOOL, text otherwise. */
+    static void checkInsertAllValue(Column column, String value) {
+        String type = column.type().replaceAll("\\(.*", "");
+        if (type.equals("INT64") && !value.matches("-?\\d+") || type.equals("BOOL") && !value.matches("true|false")) {
+            throw DoubleError.invalidQuery("Cannot convert value " + value + " to " + type + " for field " + column.name());
+        }
+        checkLength(column, value);
+    }
+
+    /** SQL equality: NULL equals nothing. Values are held as their literal text. */
+    static boolean equal(Object stored, Object literal) {
+        return stored != null && literal != null && stored.toString().equals(literal.toString());
+    }
+}
