@@ -13,8 +13,9 @@ import java.util.UUID;
  * A fresh, uniquely named database on a real engine for one test, dropped on close.
  *
  * <p>Engines are the entries of {@link TestEngines}: a server engine's databases are created on the server its
- * variable names ({@code MATEY_TEST_POSTGRES_URL}, ...); without it the test is skipped with a visible reason,
- * unless the engine is listed in {@code MATEY_REQUIRE_ENGINES} (CI sets it): then the test fails. An embedded
+ * variable names ({@code MATEY_TEST_POSTGRES_URL}, ...), or in a container where it is missing and a Docker engine
+ * answers; without either the test is skipped with a visible reason, unless the engine is listed in
+ * {@code MATEY_REQUIRE_ENGINES} (CI sets it): then the test fails. An embedded
  * engine's databases live in a temporary directory, removed with the last of them.
  */
 public final class TestDatabase implements AutoCloseable {

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The engines the suite runs on, declared once (docs/architecture.md §10). Tests name an entry ({@code sqlite},
  * {@code postgres}, ...) or ask {@link EngineMatrix} for every entry; {@link TestDatabase} reaches each server
- * through the entry's variable. A new engine registers here with one line, and its contract test extends
+ * through the entry's variable or, where it is missing and a Docker engine answers, a container of the entry's image
+ * ({@link EngineContainers}). A new engine registers here with one line, and its contract test extends
  * {@code io.matey.engine.EngineContract}.
  */
 public final class TestEngines {
@@ -30,8 +33,11 @@ public final class TestEngines {
      *     runs the contract suite with its own fixtures only
      * @param variant whether the entry is a second server of an engine already in the matrix (another version):
      *     it runs the contract suite and version tests, not every engine-generic test again
+     * @param image the Docker image of the server started where the variable is missing and a Docker engine answers;
+     *     null for an embedded engine
      */
-    public record TestEngine(String name, String engineId, String serverVariable, boolean sharedSql, boolean variant) {
+    public record TestEngine(String name, String engineId, String serverVariable, boolean sharedSql, boolean variant,
+            String image) {
 
         public boolean server() {
             return serverVariable != null;
@@ -43,8 +49,9 @@ public final class TestEngines {
         }
 
         /**
-         * Where scratch and test databases are created (a new temporary directory for an embedded engine); skips or
-         * fails the test when the server is not configured.
+         * Where scratch and test databases are created (a new temporary directory for an embedded engine): the server
+         * the variable names, else the entry's container where a Docker engine answers; skips or fails the test when
+         * there is neither.
          */
         public MateyUrl base() {
             if (!server()) {
@@ -55,10 +62,12 @@ public final class TestEngines {
                 }
             }
             String value = System.getenv(serverVariable);
-            if (value == null || value.isBlank()) {
-                TestEngines.absent(name, serverVariable + " is not set: no " + name + " server to test against");
-            }
-            return MateyUrl.parse(value);
+            return switch (ServerSource.choose(value, DockerProbe::answers)) {
+                case VARIABLE -> MateyUrl.parse(value);
+                case CONTAINER -> EngineContainers.urlOf(this);
+                case ABSENT -> TestEngines.absent(name, serverVariable + " is not set and no Docker engine answers:"
+                        + " no " + name + " server to test against");
+            };
         }
 
         /** {@link #base()}, but an embedded engine's databases go to {@code directory} (a test's own folder). */
@@ -68,11 +77,12 @@ public final class TestEngines {
     }
 
     private static final List<TestEngine> MATRIX = List.of(
-            new TestEngine("sqlite", "sqlite", null, true, false),
-            new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false),
-            new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false),
-            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true),
-            new TestEngine("clickhouse", "clickhouse", "MATEY_TEST_CLICKHOUSE_URL", false, false));
+            new TestEngine("sqlite", "sqlite", null, true, false, null),
+            new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false, "postgres:16"),
+            new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false, "mariadb:11.4"),
+            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true, "mariadb:10.11"),
+            new TestEngine("clickhouse", "clickhouse", "MATEY_TEST_CLICKHOUSE_URL", false, false,
+                    "clickhouse/clickhouse-server:25.8"));
 
     private TestEngines() {
     }
@@ -99,13 +109,13 @@ public final class TestEngines {
 
     /**
      * An engine the test needs is not configured: the test is skipped with the reason, or fails when
-     * {@code MATEY_REQUIRE_ENGINES} (CI sets it) lists the engine.
+     * {@code MATEY_REQUIRE_ENGINES} (CI sets it) lists the engine. Never returns; typed to stand where a value is due.
      */
-    static void absent(String name, String reason) {
+    static <T> T absent(String name, String reason) {
         String list = System.getenv("MATEY_REQUIRE_ENGINES");
         if (list != null && Stream.of(list.split(",")).map(String::strip).anyMatch(name::equals)) {
-            org.junit.jupiter.api.Assertions.fail(reason + ", but MATEY_REQUIRE_ENGINES requires " + name + ".");
+            return Assertions.fail(reason + ", but MATEY_REQUIRE_ENGINES requires " + name + ".");
         }
-        org.junit.jupiter.api.Assumptions.abort(reason + " (set it, or run .ci/run).");
+        return Assumptions.abort(reason + " (set it, or run .ci/run).");
     }
 }
