@@ -1,9 +1,9 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -123,8 +123,12 @@ final class ClickHouseConnector {
     Connection open(String database) throws SQLException {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(jdbcUrl(database), properties());
+            connection = JdbcConnections.open(jdbcUrl(database), properties());
         } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+                throw new SQLException("The ClickHouse JDBC driver (com.clickhouse:clickhouse-jdbc) is not on the "
+                        + "classpath; add it to reach " + url + ".", "08001", e);
+            }
             throw masked(e);
         }
         try (Statement st = connection.createStatement()) {
