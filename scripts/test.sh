@@ -10,6 +10,6 @@ export MATEY_TEST_POSTGRES_URL="${MATEY_TEST_POSTGRES_URL:-postgres://postgres@1
 export MATEY_TEST_MYSQL_URL="${MATEY_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/test}"
 export MATEY_TEST_CLICKHOUSE_URL="${MATEY_TEST_CLICKHOUSE_URL:-clickhouse://default:$MATEY_CLICKHOUSE_PASSWORD@127.0.0.1:$MATEY_CLICKHOUSE_PORT/default}"
 export MATEY_TEST_MYSQL_OTHER_URL="${MATEY_TEST_MYSQL_OTHER_URL:-mysql://root@127.0.0.1:3307/test}"
-export MATEY_REQUIRE_ENGINES="${MATEY_REQUIRE_ENGINES:-sqlite,postgres,mysql,mysql-other}"
+export MATEY_REQUIRE_ENGINES="${MATEY_REQUIRE_ENGINES:-sqlite,postgres,mysql,mysql-other,clickhouse}"
 export MATEY_TEST_PYTHON="${MATEY_TEST_PYTHON:-$PWD/.tools/sqlalchemy2/bin/python}"
 exec ./mvnw -B verify "$@"
