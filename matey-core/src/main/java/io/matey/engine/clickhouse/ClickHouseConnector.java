@@ -147,7 +147,10 @@ final class ClickHouseConnector {
         return new SQLException(MateyUrl.mask(e.getMessage()) + " (" + url + ")", e.getSQLState(), e.getErrorCode(), e);
     }
 
-    /** {@code name} as a ClickHouse identifier in backticks. */
+    /**
+     * {@code name} as a ClickHouse identifier in backticks. A backslash escapes inside them, so it is escaped too
+     * (doubling the backtick alone would turn {@code a\b} into another name).
+     */
     static String quote(String name) {
         return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }

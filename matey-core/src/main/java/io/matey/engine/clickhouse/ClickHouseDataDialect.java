@@ -30,7 +30,7 @@ final class ClickHouseDataDialect implements DataDialect {
 
     @Override
     public String quote(String identifier) {
-        return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
+        return ClickHouseConnector.quote(identifier);
     }
 
     /** The result set names the full type ({@code Nullable(Decimal(18, 4))}), which is all ClickHouse needs. */

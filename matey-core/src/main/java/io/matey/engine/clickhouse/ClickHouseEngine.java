@@ -5,7 +5,6 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.Identifiers;
 import io.matey.engine.ProgressTable;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
@@ -64,7 +63,7 @@ public final class ClickHouseEngine implements Engine {
 
     @Override
     public String quote(String identifier) {
-        return Identifiers.quoted('`', identifier);
+        return ClickHouseConnector.quote(identifier);
     }
 
     @Override

@@ -58,6 +58,19 @@ class ClickHouseEngineTest {
     }
 
     @Test
+    void quotedNamesKeepBackslashesAndBackticks() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            String name = "odd\\b`name";
+            st.execute("CREATE TABLE " + db.engine().quote(name) + " (x UInt8) ENGINE = Memory");
+            try (ResultSet rs = st.executeQuery("SELECT name FROM system.tables WHERE database = currentDatabase()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(name);
+            }
+        }
+    }
+
+    @Test
     void connectingToAMissingDatabaseSaysSoWithoutThePassword() {
         TestDatabase db = TestDatabase.unborn("clickhouse");
 
