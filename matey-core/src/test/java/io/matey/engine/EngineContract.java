@@ -117,6 +117,16 @@ public abstract class EngineContract {
         return true;
     }
 
+    /** Whether the engine has data sets ({@code Engine.data()}); without, {@code data apply} refuses them clearly. */
+    protected boolean supportsData() {
+        return true;
+    }
+
+    /** Whether the engine has codegen ({@code Engine.codegen()}); without, an apply with codegen fails clearly. */
+    protected boolean supportsCodegen() {
+        return true;
+    }
+
     @AfterEach
     void dropDatabases() throws Exception {
         for (TestDatabase db : databases) {
@@ -143,7 +153,7 @@ public abstract class EngineContract {
         assertThat(ws.read(TestWorkspace.TARGET + "/" + checkpoint(TAGS_MIGRATION))).contains(ITEMS, TAGS)
                 .doesNotContain("note");
         assertThat(ws.read(TestWorkspace.TARGET + "/schema.lock.toml"))
-                .contains("engine = \"" + TestEngines.named(engine()).engineId() + "\"");
+                .contains("engine = \"" + engineId() + "\"");
         assertThat(status(ws).clean()).isTrue();
     }
 
@@ -329,9 +339,13 @@ public abstract class EngineContract {
         TestDatabase db = unborn();
         Matey matey = ws.matey();
         matey.dbUp(target(ws), url(db), line -> { });
-        dataManifest(ws, "insert");
-        dataFile(ws, duplicateNames());
-        matey.dataApply(target(ws), url(db), null);
+        if (supportsData()) {
+            dataManifest(ws, "insert");
+            dataFile(ws, duplicateNames());
+            matey.dataApply(target(ws), url(db), null);
+        } else {
+            db.execute("INSERT INTO " + ITEMS + " (id, name, note) VALUES (1, 'same', NULL), (2, 'same', NULL);");
+        }
         write(ws, failsOnLiveRows());
         ws.apply();
 
@@ -369,6 +383,11 @@ public abstract class EngineContract {
 
         dataManifest(ws, "replace");
         dataFile(ws, rows);
+        if (!supportsData()) {
+            assertThatThrownBy(() -> matey.dataApply(target(ws), url(source), null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("Data sets are not supported on the " + engineId() + " engine.");
+            return;
+        }
         assertThat(matey.dataApply(target(ws), url(source), null).files())
                 .containsExactly(new AppliedFile("items", ITEMS, DataMode.REPLACE, 2, 2, 0, 0));
         dataFile(ws, List.of());
@@ -402,6 +421,13 @@ public abstract class EngineContract {
         ws.write(TestWorkspace.TARGET + "/config.toml", ws.read(TestWorkspace.TARGET + "/config.toml")
                 + "\n[codegen]\nenabled = true\ngenerator = \"java-records\"\npackage = \"com.example.db\"\n"
                 + "output = \"generated\"\n");
+        if (!supportsCodegen()) {
+            Map<String, String> before = ws.files();
+            assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("Codegen does not support the " + engineId() + " engine.");
+            assertThat(ws.files()).as("nothing written").isEqualTo(before);
+            return;
+        }
         SchemaApplyResult applied = ws.apply();
         String generated = "generated/com/example/db/";
         assertThat(applied.changedFiles()).contains(generated + "Tables.java", generated + "ContractItems.java",
@@ -438,6 +464,10 @@ public abstract class EngineContract {
         TestWorkspace ws = workspace();
         ws.apply();
         return ws;
+    }
+
+    private String engineId() {
+        return TestEngines.named(engine()).engineId();
     }
 
     private TestDatabase unborn() {

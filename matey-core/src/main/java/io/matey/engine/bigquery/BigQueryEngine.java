@@ -1,36 +1,36 @@
 package io.matey.engine.bigquery;
 
-import com.google.cloud.bigquery.BigQuery;
-import com.google.cloud.bigquery.Dataset;
+import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.engine.MigrationTable;
+import io.matey.engine.ProgressTable;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlDialect.Feature;
-import io.matey.migration.SqlStatement;
-import io.matey.migration.StatementSplitter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * BigQuery ({@code bigquery}) and the BigQuery emulator ({@code bigquery-emulator}) through the official client
- * (docs/architecture.md §3). It offers what the engine SPI asks of an engine, over a {@link BigQueryDataset} session
- * instead of a JDBC connection: BigQuery has no JDBC driver in this build, and {@code io.matey.engine.Engine} still
- * takes {@code java.sql.Connection}, so this class is not yet registered as an {@code Engine} (the gap is described
- * in docs/architecture.md §3). A database is a dataset; there are no transactions, so every statement of a section
- * takes effect on its own.
+ * (docs/architecture.md §3). BigQuery has no JDBC driver in this build: a session is a {@link BigQueryDataset},
+ * handed to the engine-neutral core as the minimal {@link Connection} of {@link BigQueryConnection}, and this engine's
+ * own parts take it back with {@code unwrap}. A database is a dataset; there are no transactions, so every statement
+ * of a section takes effect on its own and the runner tracks its progress. The registered engines are
+ * {@link BigQueryServiceEngine} and {@link BigQueryEmulatorEngine}.
  */
-public final class BigQueryEngine {
+public class BigQueryEngine implements Engine {
 
     /** GoogleSQL: backticked names, {@code #} comments, backslash escapes in every string literal. */
     private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.HASH_COMMENTS,
             Feature.BACKSLASH_ESCAPES);
     private static final WriteGuard GUARD = new BigQueryWriteGuard();
-    private static final BigQueryMigrationTable MIGRATIONS = new BigQueryMigrationTable();
+    private static final MigrationTable MIGRATIONS = new BigQueryMigrationTable();
+    private static final ProgressTable PROGRESS = new BigQueryProgressTable();
 
     private final boolean emulator;
     private final BigQueryClients clients;
@@ -40,111 +40,125 @@ public final class BigQueryEngine {
         this.clients = clients;
     }
 
+    @Override
     public String id() {
         return emulator ? BigQueryUrl.EMULATOR_SCHEME : BigQueryUrl.REAL_SCHEME;
     }
 
     /** Python matey's spelling of the emulator's name in configs. */
+    @Override
     public List<String> aliases() {
         return emulator ? List.of("bigquery_emulator") : List.of();
     }
 
-    public boolean acceptsScheme(String scheme) {
-        return scheme.equals(id());
-    }
-
+    @Override
     public SqlDialect dialect() {
         return DIALECT;
     }
 
     /** A GoogleSQL quoted identifier: backticks, with backslash escapes inside. */
+    @Override
     public String quote(String identifier) {
         return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
     /** BigQuery has no transactions across DDL: a failed section leaves its earlier statements applied. */
+    @Override
     public boolean transactions() {
         return false;
     }
 
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
+    }
+
+    @Override
     public LintDialect lint() {
         return emulator ? EmulatorLintDialect.INSTANCE : LintDialect.PLAIN;
     }
 
     /** A session with the dataset the URL names; fails clearly when it does not exist. */
-    public BigQueryDataset connect(MateyUrl url) {
-        return connectIfExists(url).orElseThrow(() -> new MateyException("BigQuery dataset " + url
+    @Override
+    public Connection connect(MateyUrl url) throws SQLException {
+        return connectIfExists(url).orElseThrow(() -> new SQLException("BigQuery dataset " + url
                 + " does not exist; create it first (e.g. matey db create) or check the URL."));
     }
 
-    public Optional<BigQueryDataset> connectIfExists(MateyUrl url) {
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
         BigQueryDataset dataset = session(url);
-        return dataset.exists() ? Optional.of(dataset) : Optional.empty();
+        return ClientCalls.call(dataset::exists) ? Optional.of(BigQueryConnection.open(dataset)) : Optional.empty();
     }
 
-    public boolean databaseExists(MateyUrl url) {
-        return session(url).exists();
+    @Override
+    public boolean databaseExists(MateyUrl url) throws SQLException {
+        return ClientCalls.call(session(url)::exists);
     }
 
-    public void createDatabase(MateyUrl url) {
-        session(url).create();
+    @Override
+    public void createDatabase(MateyUrl url) throws SQLException {
+        BigQueryDataset dataset = session(url);
+        ClientCalls.call(() -> {
+            dataset.create();
+            return null;
+        });
     }
 
-    public void dropDatabase(MateyUrl url) {
-        session(url).drop();
+    @Override
+    public void dropDatabase(MateyUrl url) throws SQLException {
+        BigQueryDataset dataset = session(url);
+        ClientCalls.call(() -> {
+            dataset.drop();
+            return null;
+        });
     }
 
     /** The datasets of the base URL's project whose names start with {@code prefix}, sorted: leftover scratch datasets. */
-    public List<String> databasesNamed(MateyUrl base, String prefix) {
+    @Override
+    public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
+        ClientCalls.requireClient(id());
         BigQueryUrl url = BigQueryUrl.base(base);
-        BigQuery client = clients.client(url);
-        List<String> names = new ArrayList<>();
-        for (Dataset dataset : client.listDatasets(url.project()).iterateAll()) {
-            String name = dataset.getDatasetId().getDataset();
-            if (name.startsWith(prefix)) {
-                names.add(name);
-            }
-        }
-        names.sort(null);
-        return names;
+        return ClientCalls.call(() -> BigQueryDataset.namesIn(clients.client(url), url.project(), prefix));
     }
 
     /** Dataset {@code name} in the base URL's project and location (Python matey's scratch rule). */
+    @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
         return BigQueryUrl.base(base).withDataset(name).toMateyUrl();
     }
 
+    @Override
     public WriteGuard writeGuard() {
         return GUARD;
     }
 
-    public BigQueryMigrationTable migrationTable() {
+    @Override
+    public MigrationTable migrationTable() {
         return MIGRATIONS;
     }
 
     /** Holds the migration lock of the dataset until closed (a best effort: see {@link BigQueryMigrationLock}). */
-    public BigQueryMigrationLock lockMigrations(BigQueryDataset dataset, Duration timeout)
-            throws MigrationLockTimeoutException {
+    @Override
+    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
         return BigQueryMigrationLock.acquire(dataset, timeout);
     }
 
     /** The canonical schema of the dataset, without the migrations block (docs/architecture.md §5). */
-    public String dumpSchema(BigQueryDataset dataset) {
-        return emulator ? new EmulatorDump(dataset).dump() : new InformationSchemaDump(dataset).dump();
-    }
-
-    /** Runs a dump (schema.sql or a checkpoint) statement by statement; each takes effect on its own. */
-    public void load(BigQueryDataset dataset, String dump) {
-        for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
-            try {
-                dataset.execute(statement.sql());
-            } catch (BigQueryStatementException e) {
-                throw new MateyException("line " + statement.line() + ": " + e.getMessage());
-            }
-        }
+    @Override
+    public String dumpSchema(Connection connection) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        return ClientCalls.call(() -> emulator ? new EmulatorDump(dataset).dump() : new InformationSchemaDump(dataset).dump());
     }
 
     private BigQueryDataset session(MateyUrl url) {
+        ClientCalls.requireClient(id());
         BigQueryUrl parsed = BigQueryUrl.of(url);
         if (parsed.emulator() != emulator) {
             throw new MateyException("The " + id() + " engine does not serve " + url + ".");

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE, VIEW, FUNCTION, TABLE FUNCTION and
- * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, DELETE and TRUNCATE, and single-table SELECTs (columns,
- * WHERE col = literal, ORDER BY, LIMIT) over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES.
+ * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
+ * TRUNCATE, single-table SELECTs (columns, WHERE col = literal, GROUP BY col HAVING COUNT(*) > n, ORDER BY, LIMIT)
+ * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES, and ASSERT NOT EXISTS of such a SELECT.
  * Everything else is refused with "does not implement".
  */
 final class DoubleSql {
@@ -93,8 +94,12 @@ final class DoubleSql {
             long count = table.rows.size();
             table.rows.clear();
             return new Result("TRUNCATE_TABLE", List.of(), List.of(), count);
+        } else if (t.accept("UPDATE")) {
+            return update();
         } else if (t.accept("SELECT")) {
             return select();
+        } else if (t.accept("ASSERT", "NOT", "EXISTS", "(", "SELECT")) {
+            return assertNotExists();
         }
         throw DoubleError.notImplemented("the statement \"" + t.rest() + "\"");
     }
@@ -375,6 +380,52 @@ final class DoubleSql {
         return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
     }
 
+    /** {@code UPDATE t SET c = literal[, ...] WHERE c = literal} or {@code WHERE TRUE}. */
+    private Result update() {
+        Table table = baseTable(t.name());
+        t.expect("SET");
+        Map<String, Object> set = new LinkedHashMap<>();
+        do {
+            Column column = table.column(t.identifier());
+            t.expect("=");
+            set.put(column.name(), DoubleValues.typed(column, t.peek(), literal()));
+        } while (t.accept(","));
+        t.expect("WHERE");
+        boolean all = t.accept("TRUE");
+        String where = all ? null : table.column(t.identifier()).name();
+        Object value = null;
+        if (!all) {
+            t.expect("=");
+            value = literal();
+        }
+        long changed = 0;
+        for (Map<String, Object> row : table.rows) {
+            if (all || DoubleValues.equal(row.get(where), value)) {
+                Map<String, Object> updated = new LinkedHashMap<>(row);
+                updated.putAll(set);
+                DoubleValues.checked(table, updated);
+                row.putAll(set);
+                changed++;
+            }
+        }
+        return new Result("UPDATE", List.of(), List.of(), changed);
+    }
+
+    /** {@code ASSERT NOT EXISTS (SELECT ...) AS 'message'}: fails with BigQuery's "Assertion failed" when rows exist. */
+    private Result assertNotExists() {
+        Result rows = select();
+        t.expect(")");
+        t.expect("AS");
+        Token message = t.next();
+        if (message.kind() != Kind.STRING) {
+            throw DoubleError.notImplemented("ASSERT without a message literal");
+        }
+        if (!rows.rows().isEmpty()) {
+            throw DoubleError.invalidQuery("Assertion failed: " + message.text());
+        }
+        return Result.ddl("ASSERT");
+    }
+
     private Result select() {
         List<Object> items = new ArrayList<>();
         do {
@@ -396,6 +447,9 @@ final class DoubleSql {
             t.expect("=");
             Object value = literal();
             rows.removeIf(row -> !DoubleValues.equal(row.get(column), value));
+        }
+        if (t.accept("GROUP", "BY")) {
+            rows = groupsHaving(rows, t.identifier());
         }
         if (t.accept("ORDER", "BY")) {
             String column = t.identifier();
@@ -433,6 +487,25 @@ final class DoubleSql {
             out.add(keys.stream().map(k -> k.startsWith("'") ? (Object) k.substring(1) : row.get(k)).toList());
         }
         return new Result("SELECT", schema, out, 0);
+    }
+
+    /** {@code GROUP BY c HAVING COUNT(*) > n}: one row (holding c) per value of c that occurs more than n times. */
+    private List<Map<String, Object>> groupsHaving(List<Map<String, Object>> rows, String column) {
+        if (!t.accept("HAVING", "COUNT", "(", "*", ")", ">") || t.peek().kind() != Kind.NUMBER) {
+            throw DoubleError.notImplemented("GROUP BY without HAVING COUNT(*) > n (\"" + t.rest() + "\")");
+        }
+        long least = Long.parseLong(t.next().text());
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.merge(row.get(column), 1L, Long::sum));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        counts.forEach((value, count) -> {
+            if (count > least) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put(column, value);
+                groups.add(group);
+            }
+        });
+        return groups;
     }
 
     record Rows(List<Field> schema, List<Map<String, Object>> rows) {
