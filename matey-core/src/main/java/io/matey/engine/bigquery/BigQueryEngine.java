@@ -6,6 +6,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlDialect.Feature;
@@ -35,9 +36,18 @@ public class BigQueryEngine implements Engine {
     private final boolean emulator;
     private final BigQueryClients clients;
 
+    /** @param clients where sessions' clients come from; null in the registered engines, which override {@link #clients()} */
     public BigQueryEngine(boolean emulator, BigQueryClients clients) {
         this.emulator = emulator;
         this.clients = clients;
+    }
+
+    /**
+     * Where sessions' clients come from, asked on use: the registered engines must load where the optional client is
+     * not on the class path, so they name no client type before a BigQuery URL is used.
+     */
+    protected BigQueryClients clients() {
+        return clients;
     }
 
     @Override
@@ -122,9 +132,9 @@ public class BigQueryEngine implements Engine {
     /** The datasets of the base URL's project whose names start with {@code prefix}, sorted: leftover scratch datasets. */
     @Override
     public List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
-        ClientCalls.requireClient(id());
+        requireClient();
         BigQueryUrl url = BigQueryUrl.base(base);
-        return ClientCalls.call(() -> BigQueryDataset.namesIn(clients.client(url), url.project(), prefix));
+        return ClientCalls.call(() -> BigQueryDataset.namesIn(clients().client(url), url.project(), prefix));
     }
 
     /** Dataset {@code name} in the base URL's project and location (Python matey's scratch rule). */
@@ -157,12 +167,22 @@ public class BigQueryEngine implements Engine {
         return ClientCalls.call(() -> emulator ? new EmulatorDump(dataset).dump() : new InformationSchemaDump(dataset).dump());
     }
 
+    /** The optional client is checked by name, so that no client class is linked before it is known to be there. */
+    private void requireClient() {
+        try {
+            Class.forName("com.google.cloud.bigquery.BigQuery", false, BigQueryEngine.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new MateyException(Reason.UNSUPPORTED, "The " + id() + " engine needs Google's BigQuery client: add "
+                    + "com.google.cloud:google-cloud-bigquery to the application (the matey app bundles it).");
+        }
+    }
+
     private BigQueryDataset session(MateyUrl url) {
-        ClientCalls.requireClient(id());
+        requireClient();
         BigQueryUrl parsed = BigQueryUrl.of(url);
         if (parsed.emulator() != emulator) {
             throw new MateyException("The " + id() + " engine does not serve " + url + ".");
         }
-        return new BigQueryDataset(clients.client(parsed), parsed);
+        return new BigQueryDataset(clients().client(parsed), parsed);
     }
 }

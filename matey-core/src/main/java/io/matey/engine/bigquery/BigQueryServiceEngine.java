@@ -7,15 +7,21 @@ package io.matey.engine.bigquery;
  */
 public final class BigQueryServiceEngine extends BigQueryEngine {
 
-    /** Null for the default, which is only touched on use: the engine loads without the optional client. */
+    /** Null for the default. */
     private static volatile BigQueryClients installed;
 
     public BigQueryServiceEngine() {
-        super(false, url -> (installed == null ? BigQueryClients.DEFAULT : installed).client(url));
+        super(false, null);
     }
 
     /** Where {@code bigquery://} targets' clients come from from now on, in this JVM. */
     public static void useClients(BigQueryClients clients) {
         installed = clients;
+    }
+
+    @Override
+    protected BigQueryClients clients() {
+        BigQueryClients current = installed;
+        return current == null ? BigQueryClients.DEFAULT : current;
     }
 }

@@ -1,13 +1,11 @@
 package io.matey.engine.bigquery;
 
 import com.google.cloud.bigquery.BigQueryException;
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import java.sql.SQLException;
 
 /**
- * Calls into Google's client from the engine, kept out of {@link BigQueryEngine} so that the registered engines load
- * (and the other engines work) where the optional client is not on the class path.
+ * The client's failures as SQLExceptions, kept out of {@link BigQueryEngine}: a catch of a client type there would
+ * stop the registered engines (and with them every engine) from loading where the optional client is missing.
  */
 final class ClientCalls {
 
@@ -18,21 +16,12 @@ final class ClientCalls {
     private ClientCalls() {
     }
 
-    /** The client's failures as the SQLExceptions the core reports with its context (command, target). */
+    /** Runs a call; the client's failures become the SQLExceptions the core reports with its context. */
     static <T> T call(ClientCall<T> call) throws SQLException {
         try {
             return call.run();
         } catch (BigQueryException | BigQueryStatementException e) {
             throw new SQLException(e.getMessage(), e);
-        }
-    }
-
-    static void requireClient(String engine) {
-        try {
-            Class.forName("com.google.cloud.bigquery.BigQuery", false, ClientCalls.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new MateyException(Reason.UNSUPPORTED, "The " + engine + " engine needs Google's BigQuery client: add "
-                    + "com.google.cloud:google-cloud-bigquery to the application (the matey app bundles it).");
         }
     }
 }
