@@ -117,11 +117,6 @@ public abstract class EngineContract {
         return true;
     }
 
-    /** Whether the engine has data sets ({@code Engine.data()}); without, {@code data apply} refuses them clearly. */
-    protected boolean supportsData() {
-        return true;
-    }
-
     /** Whether the engine has codegen ({@code Engine.codegen()}); without, an apply with codegen fails clearly. */
     protected boolean supportsCodegen() {
         return true;
@@ -339,13 +334,9 @@ public abstract class EngineContract {
         TestDatabase db = unborn();
         Matey matey = ws.matey();
         matey.dbUp(target(ws), url(db), line -> { });
-        if (supportsData()) {
-            dataManifest(ws, "insert");
-            dataFile(ws, duplicateNames());
-            matey.dataApply(target(ws), url(db), null);
-        } else {
-            db.execute("INSERT INTO " + ITEMS + " (id, name, note) VALUES (1, 'same', NULL), (2, 'same', NULL);");
-        }
+        dataManifest(ws, "insert");
+        dataFile(ws, duplicateNames());
+        matey.dataApply(target(ws), url(db), null);
         write(ws, failsOnLiveRows());
         ws.apply();
 
@@ -383,11 +374,6 @@ public abstract class EngineContract {
 
         dataManifest(ws, "replace");
         dataFile(ws, rows);
-        if (!supportsData()) {
-            assertThatThrownBy(() -> matey.dataApply(target(ws), url(source), null)).isInstanceOf(MateyException.class)
-                    .hasMessageContaining("Data sets are not supported on the " + engineId() + " engine.");
-            return;
-        }
         assertThat(matey.dataApply(target(ws), url(source), null).files())
                 .containsExactly(new AppliedFile("items", ITEMS, DataMode.REPLACE, 2, 2, 0, 0));
         dataFile(ws, List.of());

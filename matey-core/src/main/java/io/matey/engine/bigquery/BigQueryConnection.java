@@ -71,6 +71,15 @@ final class BigQueryConnection implements InvocationHandler {
         if (name.equals("getAutoCommit")) {
             return true;
         }
+        if (name.equals("getMetaData")) {
+            return BigQueryMetaData.of(dataset);
+        }
+        if (name.equals("getCatalog")) {
+            return dataset.url().project();
+        }
+        if (name.equals("getSchema")) {
+            return dataset.url().dataset();
+        }
         if (name.equals("setAutoCommit") && (Boolean) args[0]) {
             return null;
         }

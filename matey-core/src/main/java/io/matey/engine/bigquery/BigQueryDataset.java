@@ -8,6 +8,7 @@ import com.google.cloud.bigquery.DatasetInfo;
 import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobStatistics;
 import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import io.matey.error.MateyException;
@@ -79,8 +80,13 @@ public final class BigQueryDataset {
 
     /** Runs one GoogleSQL statement in the dataset and returns its result (empty for DDL). */
     public TableResult execute(String sql) {
+        return execute(sql, List.of());
+    }
+
+    /** Runs one statement with values for its {@code ?} placeholders, in order. */
+    TableResult execute(String sql, List<QueryParameterValue> parameters) {
         QueryJobConfiguration query = QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false)
-                .setDefaultDataset(id()).build();
+                .setDefaultDataset(id()).setPositionalParameters(parameters).build();
         try {
             return client.query(query);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.matey.engine.bigquery;
 
+import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -66,9 +67,13 @@ public class BigQueryEngine implements Engine {
         return DIALECT;
     }
 
-    /** A GoogleSQL quoted identifier: backticks, with backslash escapes inside. */
     @Override
     public String quote(String identifier) {
+        return quoted(identifier);
+    }
+
+    /** A GoogleSQL quoted identifier: backticks, with backslash escapes inside. */
+    static String quoted(String identifier) {
         return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 
@@ -165,6 +170,11 @@ public class BigQueryEngine implements Engine {
     public String dumpSchema(Connection connection) throws SQLException {
         BigQueryDataset dataset = BigQueryConnection.dataset(connection);
         return ClientCalls.call(() -> emulator ? new EmulatorDump(dataset).dump() : new InformationSchemaDump(dataset).dump());
+    }
+
+    @Override
+    public DataDialect data() {
+        return new BigQueryDataDialect();
     }
 
     /** The optional client is checked by name, so that no client class is linked before it is known to be there. */

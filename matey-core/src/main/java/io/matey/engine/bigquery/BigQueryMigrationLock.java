@@ -61,7 +61,7 @@ final class BigQueryMigrationLock implements Engine.MigrationLock {
     private static String currentHolder(BigQueryDataset dataset) {
         try {
             for (FieldValueList row : dataset.execute("SELECT holder, since FROM " + TABLE).iterateAll()) {
-                return row.get(0).getStringValue() + " since " + row.get(1).getStringValue();
+                return row.get(0).getStringValue() + " since " + row.get(1).getTimestampInstant();
             }
         } catch (BigQueryStatementException e) {
             return ""; // released meanwhile, or not yet filled in: nobody to name

@@ -10,14 +10,17 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetMetaDataImpl;
 import javax.sql.rowset.RowSetProvider;
 
 /**
- * A query's rows as a JDK {@link CachedRowSet} (docs/architecture.md §3): column names and GoogleSQL type names from
- * the result's schema, INT64, FLOAT64, NUMERIC/BIGNUMERIC and BOOL values as Java numbers and booleans, every other
- * value as the text BigQuery sends (ARRAY and STRUCT values as the client renders them).
+ * Rows as a JDK {@link CachedRowSet} (docs/architecture.md §3). A query's: column names and GoogleSQL type names from
+ * the result's schema, INT64, FLOAT64, NUMERIC/BIGNUMERIC and BOOL values as Java numbers and booleans, BYTES as
+ * bytes, TIMESTAMP as ISO instant text, every other value as the text BigQuery sends (ARRAY and STRUCT values as the
+ * client renders them). The adapter's own catalog rows (JDBC metadata) are text columns.
  */
 final class BigQueryResults {
 
@@ -29,30 +32,56 @@ final class BigQueryResults {
         RowSetMetaDataImpl meta = new RowSetMetaDataImpl();
         meta.setColumnCount(fields.size());
         for (int i = 0; i < fields.size(); i++) {
-            Field field = fields.get(i);
-            meta.setColumnName(i + 1, field.getName());
-            meta.setColumnLabel(i + 1, field.getName());
-            meta.setColumnTypeName(i + 1, typeName(field));
-            meta.setColumnType(i + 1, jdbcType(field));
-            meta.setNullable(i + 1, ResultSetMetaData.columnNullable);
+            describe(meta, i + 1, fields.get(i).getName(), typeName(fields.get(i)), jdbcType(fields.get(i)));
         }
-        CachedRowSet rows = RowSetProvider.newFactory().createCachedRowSet();
-        rows.setMetaData(meta);
+        List<Object[]> rows = new ArrayList<>();
         for (FieldValueList row : result.iterateAll()) {
-            rows.moveToInsertRow();
-            for (int i = 0; i < fields.size(); i++) {
-                Object value = value(fields.get(i), row.get(i));
-                if (value == null) {
-                    rows.updateNull(i + 1);
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value(fields.get(i), row.get(i));
+            }
+            rows.add(values);
+        }
+        return filled(meta, rows);
+    }
+
+    /** Rows of text columns, as JDBC metadata answers. */
+    static ResultSet text(List<String> names, List<Object[]> rows) throws SQLException {
+        RowSetMetaDataImpl meta = new RowSetMetaDataImpl();
+        meta.setColumnCount(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            describe(meta, i + 1, names.get(i), "STRING", Types.VARCHAR);
+        }
+        return filled(meta, rows);
+    }
+
+    private static void describe(RowSetMetaDataImpl meta, int index, String name, String typeName, int type)
+            throws SQLException {
+        meta.setColumnName(index, name);
+        meta.setColumnLabel(index, name);
+        meta.setColumnTypeName(index, typeName);
+        meta.setColumnType(index, type);
+        meta.setNullable(index, ResultSetMetaData.columnNullable);
+    }
+
+    private static ResultSet filled(RowSetMetaDataImpl meta, List<Object[]> rows) throws SQLException {
+        CachedRowSet set = RowSetProvider.newFactory().createCachedRowSet();
+        set.setMetaData(meta);
+        for (Object[] row : rows) {
+            set.afterLast(); // a row set inserts at its cursor: this keeps the rows in order
+            set.moveToInsertRow();
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null) {
+                    set.updateNull(i + 1);
                 } else {
-                    rows.updateObject(i + 1, value);
+                    set.updateObject(i + 1, row[i]);
                 }
             }
-            rows.insertRow();
-            rows.moveToCurrentRow();
+            set.insertRow();
+            set.moveToCurrentRow();
         }
-        rows.beforeFirst();
-        return rows;
+        set.beforeFirst();
+        return set;
     }
 
     private static String typeName(Field field) {
@@ -70,6 +99,7 @@ final class BigQueryResults {
             case NUMERIC, BIGNUMERIC -> Types.NUMERIC;
             case BOOL -> Types.BOOLEAN;
             case STRING -> Types.VARCHAR;
+            case BYTES -> Types.VARBINARY;
             default -> Types.OTHER;
         };
     }
@@ -87,6 +117,8 @@ final class BigQueryResults {
             case FLOAT64 -> value.getDoubleValue();
             case NUMERIC, BIGNUMERIC -> value.getNumericValue();
             case BOOL -> value.getBooleanValue();
+            case TIMESTAMP -> value.getTimestampInstant().toString();
+            case BYTES -> value.getBytesValue();
             default -> value.getStringValue();
         };
     }

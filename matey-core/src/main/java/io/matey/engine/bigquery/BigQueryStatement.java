@@ -1,5 +1,6 @@
 package io.matey.engine.bigquery;
 
+import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.TableResult;
 import io.matey.error.MateyException;
@@ -9,16 +10,26 @@ import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A statement of {@link BigQueryConnection}: each execution is one query job in the dataset. A query's rows come
  * back as a {@link ResultSet} read into memory ({@link BigQueryResults}); a DML statement's update count is the
- * job's {@code numDmlAffectedRows}, DDL counts 0. Prepared statements are the same with their SQL fixed.
+ * job's {@code numDmlAffectedRows}, DDL counts 0. A prepared statement's {@code ?} placeholders take typed
+ * {@link QueryParameterValue}s through {@code setObject} (the engine's data dialect builds them: BigQuery needs a
+ * type even for NULL); a batch runs its parameter sets one job each, in order, without reading their counts. The fetch size is a hint it ignores,
+ * since results are read whole.
  */
 final class BigQueryStatement implements InvocationHandler {
 
     private final BigQueryDataset dataset;
     private final String prepared;
+    private final Map<Integer, QueryParameterValue> parameters = new TreeMap<>();
+    private final List<List<QueryParameterValue>> batch = new ArrayList<>();
     private TableResult last;
     private ResultSet results;
     private boolean closed;
@@ -58,24 +69,63 @@ final class BigQueryStatement implements InvocationHandler {
         }
         boolean execution = name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate");
         if (execution && (arity == 1 && prepared == null && args[0] instanceof String || arity == 0 && prepared != null)) {
-            run(arity == 0 ? prepared : (String) args[0]);
+            run(arity == 0 ? prepared : (String) args[0], arity == 0 ? current() : List.of());
             return switch (name) {
                 case "execute" -> results != null;
                 case "executeQuery" -> requireResults();
                 default -> Math.toIntExact(updateCount());
             };
         }
+        if (prepared != null && name.equals("setObject") && arity == 2 && args[1] instanceof QueryParameterValue value) {
+            parameters.put((Integer) args[0], value);
+            return null;
+        }
         return switch (name) {
             case "getResultSet" -> results;
             case "getUpdateCount" -> results != null || last == null ? -1 : Math.toIntExact(updateCount());
+            case "setFetchSize" -> null;
+            case "clearParameters" -> {
+                parameters.clear();
+                yield null;
+            }
+            case "addBatch" -> {
+                if (prepared == null || arity != 0) {
+                    throw BigQueryConnection.unsupported("Statement", method, arity);
+                }
+                batch.add(current());
+                yield null;
+            }
+            case "executeBatch" -> executeBatch();
             default -> throw BigQueryConnection.unsupported(prepared == null ? "Statement" : "PreparedStatement",
                     method, arity);
         };
     }
 
-    private void run(String sql) throws SQLException {
+    /** The parameters set so far, which must be 1..n without gaps. */
+    private List<QueryParameterValue> current() throws SQLException {
+        List<QueryParameterValue> values = new ArrayList<>(parameters.values());
+        if (!parameters.isEmpty() && !parameters.containsKey(values.size())) {
+            throw new SQLException("BigQuery statement parameters must be set from 1 without gaps, got " + parameters.keySet());
+        }
+        return values;
+    }
+
+    private int[] executeBatch() throws SQLException {
+        int[] counts = new int[batch.size()];
         try {
-            last = dataset.execute(sql);
+            for (int i = 0; i < counts.length; i++) {
+                run(prepared, batch.get(i));
+                counts[i] = Statement.SUCCESS_NO_INFO; // a count costs a call per job, and writers count themselves
+            }
+        } finally {
+            batch.clear();
+        }
+        return counts;
+    }
+
+    private void run(String sql, List<QueryParameterValue> values) throws SQLException {
+        try {
+            last = dataset.execute(sql, values);
         } catch (BigQueryStatementException e) {
             throw new SQLException(e.getMessage(), e);
         }

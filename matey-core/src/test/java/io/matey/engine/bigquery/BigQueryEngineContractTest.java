@@ -66,12 +66,6 @@ class BigQueryEngineContractTest extends EngineContract {
         return List.of("long id", "String name", "String note");
     }
 
-    /** Not yet: BigQuery's data dialect is still to come (issue 15). */
-    @Override
-    protected boolean supportsData() {
-        return false;
-    }
-
     /** Not yet: BigQuery's codegen dialect is still to come (issue 15). */
     @Override
     protected boolean supportsCodegen() {

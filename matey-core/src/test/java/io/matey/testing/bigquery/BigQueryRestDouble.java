@@ -314,7 +314,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
         if (config.path("useLegacySql").asBoolean(true)) { // the REST default is legacy SQL
             throw DoubleError.notImplemented("legacy SQL (set useLegacySql to false)");
         }
-        for (String option : List.of("queryParameters", "dryRun", "destinationTable", "connectionProperties")) {
+        for (String option : List.of("dryRun", "destinationTable", "connectionProperties")) {
             if (config.has(option) && !(config.get(option).isArray() && config.get(option).isEmpty())
                     && !(config.get(option).isBoolean() && !config.get(option).asBoolean())) {
                 throw DoubleError.notImplemented("the query option " + option);
@@ -328,7 +328,8 @@ public final class BigQueryRestDouble implements AutoCloseable {
         Job job;
         try {
             job = new Job(project, id, location, config,
-                    new DoubleSql(catalog, queryProject, defaultDataset, config.path("query").asText()).run(), null);
+                    new DoubleSql(catalog, queryProject, defaultDataset, config.path("query").asText(), parameters(config))
+                            .run(), null);
         } catch (DoubleError e) {
             if (jobReference.isEmpty()) {
                 throw e;
@@ -337,6 +338,29 @@ public final class BigQueryRestDouble implements AutoCloseable {
         }
         jobs.put(project + ":" + id, job);
         return job;
+    }
+
+    /** Positional scalar parameters; named, array and struct ones are not implemented. */
+    private static List<DoubleSql.Parameter> parameters(JsonNode config) {
+        JsonNode given = config.path("queryParameters");
+        List<DoubleSql.Parameter> parameters = new ArrayList<>();
+        if (given.isEmpty()) {
+            return parameters;
+        }
+        // jobs.query requests leave parameterMode out; unnamed parameters are positional there
+        if (!config.path("parameterMode").asText("POSITIONAL").equals("POSITIONAL")) {
+            throw DoubleError.notImplemented("query parameters other than positional ones");
+        }
+        for (JsonNode parameter : given) {
+            JsonNode type = parameter.path("parameterType");
+            if (type.has("arrayType") || type.has("structTypes") || parameter.hasNonNull("name")) {
+                throw DoubleError.notImplemented("array, struct and named query parameters");
+            }
+            JsonNode value = parameter.path("parameterValue").path("value");
+            parameters.add(new DoubleSql.Parameter(type.path("type").asText(), value.isMissingNode() || value.isNull()
+                    ? null : value.asText()));
+        }
+        return parameters;
     }
 
     private Job insertJob(String project, JsonNode body) {
