@@ -117,11 +117,6 @@ public abstract class EngineContract {
         return true;
     }
 
-    /** Whether the engine has codegen ({@code Engine.codegen()}); without, an apply with codegen fails clearly. */
-    protected boolean supportsCodegen() {
-        return true;
-    }
-
     @AfterEach
     void dropDatabases() throws Exception {
         for (TestDatabase db : databases) {
@@ -148,7 +143,7 @@ public abstract class EngineContract {
         assertThat(ws.read(TestWorkspace.TARGET + "/" + checkpoint(TAGS_MIGRATION))).contains(ITEMS, TAGS)
                 .doesNotContain("note");
         assertThat(ws.read(TestWorkspace.TARGET + "/schema.lock.toml"))
-                .contains("engine = \"" + engineId() + "\"");
+                .contains("engine = \"" + TestEngines.named(engine()).engineId() + "\"");
         assertThat(status(ws).clean()).isTrue();
     }
 
@@ -407,13 +402,6 @@ public abstract class EngineContract {
         ws.write(TestWorkspace.TARGET + "/config.toml", ws.read(TestWorkspace.TARGET + "/config.toml")
                 + "\n[codegen]\nenabled = true\ngenerator = \"java-records\"\npackage = \"com.example.db\"\n"
                 + "output = \"generated\"\n");
-        if (!supportsCodegen()) {
-            Map<String, String> before = ws.files();
-            assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
-                    .hasMessageContaining("Codegen does not support the " + engineId() + " engine.");
-            assertThat(ws.files()).as("nothing written").isEqualTo(before);
-            return;
-        }
         SchemaApplyResult applied = ws.apply();
         String generated = "generated/com/example/db/";
         assertThat(applied.changedFiles()).contains(generated + "Tables.java", generated + "ContractItems.java",
@@ -450,10 +438,6 @@ public abstract class EngineContract {
         TestWorkspace ws = workspace();
         ws.apply();
         return ws;
-    }
-
-    private String engineId() {
-        return TestEngines.named(engine()).engineId();
     }
 
     private TestDatabase unborn() {

@@ -1,5 +1,6 @@
 package io.matey.engine.bigquery;
 
+import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
@@ -175,6 +176,11 @@ public class BigQueryEngine implements Engine {
     @Override
     public DataDialect data() {
         return new BigQueryDataDialect();
+    }
+
+    @Override
+    public CodegenDialect codegen() {
+        return new BigQueryCodegen();
     }
 
     /** The optional client is checked by name, so that no client class is linked before it is known to be there. */

@@ -60,15 +60,9 @@ class BigQueryEngineContractTest extends EngineContract {
         return "held by process " + ProcessHandle.current().pid() + " on ";
     }
 
-    /** What codegen will give once the engine has it: INT64 as long, STRING as String. */
+    /** INT64 NOT NULL as long, nullable STRING as String. */
     @Override
     protected List<String> itemRecordTypes() {
         return List.of("long id", "String name", "String note");
-    }
-
-    /** Not yet: BigQuery's codegen dialect is still to come (issue 15). */
-    @Override
-    protected boolean supportsCodegen() {
-        return false;
     }
 }
