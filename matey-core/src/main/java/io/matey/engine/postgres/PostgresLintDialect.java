@@ -24,8 +24,6 @@ final class PostgresLintDialect implements LintDialect {
             new String[] {"text search templates", "TEXT", "SEARCH", "TEMPLATE"},
             new String[] {"subscriptions", "SUBSCRIPTION"});
 
-    private static final String PUNCTUATION = "(),;.";
-
     @Override
     public boolean setStatementsAreSessionSettings() {
         return true;
@@ -52,12 +50,6 @@ final class PostgresLintDialect implements LintDialect {
                 return Optional.of(kind[0]);
             }
         }
-        if (words.accept("TYPE") && words.skipName()) {
-            // Enum, composite, range and domain types are dumped; a base or shell type is not.
-            if (words.peek("(") || words.peek(";") || !words.peek("AS")) {
-                return Optional.of("base or shell types");
-            }
-        }
         return Optional.empty();
     }
 
@@ -81,26 +73,6 @@ final class PostgresLintDialect implements LintDialect {
             }
             pos += keywords.length;
             return true;
-        }
-
-        boolean peek(String keyword) {
-            return pos < tokens.size() && tokens.get(pos).equalsIgnoreCase(keyword);
-        }
-
-        /** Skips a possibly qualified name ({@code s.t}); false when none follows. */
-        boolean skipName() {
-            if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {
-                return false;
-            }
-            pos++;
-            while (peek(".") && pos + 1 < tokens.size() && !isPunctuation(tokens.get(pos + 1))) {
-                pos += 2;
-            }
-            return true;
-        }
-
-        private static boolean isPunctuation(String token) {
-            return token.length() == 1 && PUNCTUATION.indexOf(token.charAt(0)) >= 0;
         }
     }
 }

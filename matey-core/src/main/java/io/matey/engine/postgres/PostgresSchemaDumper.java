@@ -43,6 +43,7 @@ final class PostgresSchemaDumper {
         CollationReader.read(catalog, graph);
         TextSearchReader.read(catalog, graph);
         RangeTypeReader.read(catalog, graph);
+        BaseTypeReader.read(catalog, graph);
         ForeignDataReader.read(catalog, graph);
         new TypeReader(columns, constraints).read(catalog, graph);
         new RelationReader(columns, constraints, echo).read(catalog, graph);

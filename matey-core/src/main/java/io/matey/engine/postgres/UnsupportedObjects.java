@@ -16,9 +16,6 @@ final class UnsupportedObjects {
      */
     private static final String[][] KINDS = {
             {"pg_class", "relkind IN ('r', 'p') AND reloftype <> 0", "'typed table'"},
-            // arrays of the types the dump does render are implied by them
-            {"pg_type", "typtype IN ('b', 'p') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)",
-                    "CASE typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END"},
             {"pg_operator", "oprcode = 0", "'shell operator'"},
             {"pg_am", "true"},
             {"pg_conversion", "true"},

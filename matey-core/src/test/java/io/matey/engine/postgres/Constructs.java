@@ -135,6 +135,27 @@ public final class Constructs {
                     DROP TYPE day_span;
                     DROP TYPE float_range;
                     """),
+            new Construct("base_type", """
+                    CREATE TYPE celsius;
+                    CREATE FUNCTION celsius_in(cstring) RETURNS celsius LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+                    CREATE FUNCTION celsius_out(celsius) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4out';
+                    CREATE FUNCTION celsius_recv(internal) RETURNS celsius LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE FUNCTION celsius_send(celsius) RETURNS bytea LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4send';
+                    CREATE TYPE celsius (INPUT = celsius_in, OUTPUT = celsius_out, RECEIVE = celsius_recv,
+                        SEND = celsius_send, LIKE = integer, CATEGORY = 'N', DEFAULT = '0', DELIMITER = ';');
+                    CREATE TYPE pending;
+                    CREATE TABLE temperatures (id integer PRIMARY KEY, reading celsius, history celsius[]);
+                    COMMENT ON TYPE celsius IS 'Degrees';
+                    COMMENT ON TYPE pending IS 'Defined later';
+                    COMMENT ON FUNCTION celsius_in(cstring) IS 'Parses degrees';
+                    """, """
+                    DROP TABLE temperatures;
+                    DROP TYPE pending;
+                    DROP TYPE celsius CASCADE;
+                    """),
             new Construct("text_search", """
                     CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
                     CREATE TEXT SEARCH CONFIGURATION english_docs (COPY = english);

@@ -206,6 +206,39 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void baseTypesComeAsAShellThenTheirFunctionsThenTheirDefinition() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> c.name().equals("base_type")).findFirst()
+                .orElseThrow().up());
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).startsWith("""
+                CREATE TYPE public.celsius;
+
+                CREATE TYPE public.pending;
+
+                COMMENT ON TYPE public.pending IS 'Defined later';
+                """).contains("""
+                CREATE TYPE public.celsius (
+                    INTERNALLENGTH = 4,
+                    INPUT = public.celsius_in,
+                    OUTPUT = public.celsius_out,
+                    RECEIVE = public.celsius_recv,
+                    SEND = public.celsius_send,
+                    PASSEDBYVALUE,
+                    ALIGNMENT = int4,
+                    STORAGE = plain,
+                    CATEGORY = 'N',
+                    DEFAULT = '0',
+                    DELIMITER = ';'
+                );
+
+                COMMENT ON TYPE public.celsius IS 'Degrees';
+                """);
+        assertThat(dump.indexOf("FUNCTION public.celsius_send")).isLessThan(dump.indexOf("CREATE TYPE public.celsius ("));
+        assertThat(dump.indexOf("CREATE TYPE public.celsius (")).isLessThan(dump.indexOf("CREATE TABLE public.temperatures"));
+    }
+
+    @Test
     void anOperatorClassWhoseMembersAllWentToItsFamilyLoadsBack() throws SQLException {
         String dump = dumpOf("""
                 CREATE OPERATOR FAMILY cross_ops USING btree;

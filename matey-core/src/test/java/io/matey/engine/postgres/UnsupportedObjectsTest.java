@@ -15,7 +15,6 @@ class UnsupportedObjectsTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler| access method heap2",
-            "CREATE TYPE shell_only| shell type public.shell_only",
             "CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq, COMMUTATOR = ====)"
                     + "| shell operator public.====(integer,integer)",
             "CREATE TEXT SEARCH TEMPLATE my_template (LEXIZE = dsimple_lexize)| text search template public.my_template",
