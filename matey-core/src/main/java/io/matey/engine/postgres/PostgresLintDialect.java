@@ -15,13 +15,7 @@ final class PostgresLintDialect implements LintDialect {
             new String[] {"access methods", "ACCESS", "METHOD"},
             new String[] {"conversions", "CONVERSION"},
             new String[] {"conversions", "DEFAULT", "CONVERSION"},
-            new String[] {"languages", "LANGUAGE"},
-            new String[] {"languages", "TRUSTED", "LANGUAGE"},
-            new String[] {"languages", "PROCEDURAL", "LANGUAGE"},
-            new String[] {"languages", "TRUSTED", "PROCEDURAL", "LANGUAGE"},
             new String[] {"transforms", "TRANSFORM"},
-            new String[] {"text search parsers", "TEXT", "SEARCH", "PARSER"},
-            new String[] {"text search templates", "TEXT", "SEARCH", "TEMPLATE"},
             new String[] {"subscriptions", "SUBSCRIPTION"});
 
     @Override

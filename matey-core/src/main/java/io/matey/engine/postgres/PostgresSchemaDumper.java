@@ -41,6 +41,7 @@ final class PostgresSchemaDumper {
         Constraints constraints = ConstraintReader.read(catalog, echo);
         SchemaReader.read(catalog, graph);
         CollationReader.read(catalog, graph);
+        TextSearchCodeReader.read(catalog, graph);
         TextSearchReader.read(catalog, graph);
         RangeTypeReader.read(catalog, graph);
         BaseTypeReader.read(catalog, graph);
@@ -49,6 +50,7 @@ final class PostgresSchemaDumper {
         new RelationReader(columns, constraints, echo).read(catalog, graph);
         SequenceReader.read(catalog, graph);
         FunctionReader.read(catalog, graph);
+        LanguageReader.read(catalog, graph);
         AggregateReader.read(catalog, graph);
         OperatorReader.read(catalog, graph);
         OperatorClassReader.read(catalog, graph);

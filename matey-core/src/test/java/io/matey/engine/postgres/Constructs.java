@@ -61,6 +61,16 @@ public final class Constructs {
                     DROP OPERATOR ~= (numeric, numeric);
                     DROP FUNCTION approx_equal(numeric, numeric);
                     """),
+            new Construct("shell_operator", """
+                    CREATE FUNCTION int_far(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
+                        AS 'SELECT abs($1 - $2) > 100';
+                    CREATE OPERATOR <~> (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int_far, NEGATOR = <!~>);
+                    COMMENT ON OPERATOR <!~> (integer, integer) IS 'Not defined yet';
+                    """, """
+                    DROP OPERATOR <~> (integer, integer);
+                    DROP OPERATOR <!~> (integer, integer);
+                    DROP FUNCTION int_far(integer, integer);
+                    """),
             new Construct("operator_class", """
                     CREATE FUNCTION abs_lt(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
                         AS 'SELECT abs($1) < abs($2)';
@@ -169,6 +179,21 @@ public final class Constructs {
                     DROP TEXT SEARCH CONFIGURATION english_docs;
                     DROP TEXT SEARCH DICTIONARY english_simple;
                     """),
+            new Construct("text_search_parser_template", """
+                    CREATE TEXT SEARCH TEMPLATE plain_words (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+                    CREATE TEXT SEARCH PARSER plain_parser (START = prsd_start, GETTOKEN = prsd_nexttoken,
+                        END = prsd_end, LEXTYPES = prsd_lextype, HEADLINE = prsd_headline);
+                    CREATE TEXT SEARCH DICTIONARY plain_dict (TEMPLATE = plain_words, STOPWORDS = english);
+                    CREATE TEXT SEARCH CONFIGURATION plain_config (PARSER = plain_parser);
+                    ALTER TEXT SEARCH CONFIGURATION plain_config ADD MAPPING FOR word, asciiword WITH plain_dict;
+                    COMMENT ON TEXT SEARCH TEMPLATE plain_words IS 'Lower-cased words';
+                    COMMENT ON TEXT SEARCH PARSER plain_parser IS 'The default parser again';
+                    """, """
+                    DROP TEXT SEARCH CONFIGURATION plain_config;
+                    DROP TEXT SEARCH DICTIONARY plain_dict;
+                    DROP TEXT SEARCH PARSER plain_parser;
+                    DROP TEXT SEARCH TEMPLATE plain_words;
+                    """),
             new Construct("partitions", """
                     CREATE TABLE events (id bigint NOT NULL, kind text NOT NULL, at timestamptz NOT NULL,
                         PRIMARY KEY (id, kind)) PARTITION BY LIST (kind);
@@ -261,6 +286,22 @@ public final class Constructs {
                     COMMENT ON MATERIALIZED VIEW member_counts IS 'Refreshed nightly';
                     """, """
                     DROP MATERIALIZED VIEW member_counts;
+                    """),
+            new Construct("language", """
+                    CREATE FUNCTION plmine_handler() RETURNS language_handler LANGUAGE c
+                        AS '$libdir/plpgsql', 'plpgsql_call_handler';
+                    CREATE FUNCTION plmine_validator(oid) RETURNS void LANGUAGE c
+                        AS '$libdir/plpgsql', 'plpgsql_validator';
+                    CREATE TRUSTED LANGUAGE plmine HANDLER plmine_handler VALIDATOR plmine_validator;
+                    CREATE FUNCTION answer() RETURNS integer LANGUAGE plmine AS 'BEGIN RETURN 42; END';
+                    CREATE TABLE answers (id integer PRIMARY KEY, value integer DEFAULT answer());
+                    COMMENT ON LANGUAGE plmine IS 'PL/pgSQL under another name';
+                    """, """
+                    DROP TABLE answers;
+                    DROP FUNCTION answer();
+                    DROP LANGUAGE plmine;
+                    DROP FUNCTION plmine_validator(oid);
+                    DROP FUNCTION plmine_handler();
                     """),
             new Construct("functions_and_triggers", """
                     CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,9 +2,12 @@ package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.postgres.Constructs.Construct;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PostgresSchemaDumpTest {
@@ -236,6 +239,43 @@ class PostgresSchemaDumpTest {
                 """);
         assertThat(dump.indexOf("FUNCTION public.celsius_send")).isLessThan(dump.indexOf("CREATE TYPE public.celsius ("));
         assertThat(dump.indexOf("CREATE TYPE public.celsius (")).isLessThan(dump.indexOf("CREATE TABLE public.temperatures"));
+    }
+
+    @Test
+    void languagesTextSearchParsersAndTemplatesAndNamedShellOperatorsLoadBack() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> List.of("language", "text_search_parser_template",
+                "shell_operator").contains(c.name())).map(Construct::up).collect(Collectors.joining()));
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE TEXT SEARCH PARSER public.plain_parser (
+                    START = prsd_start,
+                    GETTOKEN = prsd_nexttoken,
+                    END = prsd_end,
+                    LEXTYPES = prsd_lextype,
+                    HEADLINE = prsd_headline
+                );
+
+                COMMENT ON TEXT SEARCH PARSER public.plain_parser IS 'The default parser again';
+                """, """
+                CREATE TEXT SEARCH TEMPLATE public.plain_words (
+                    INIT = dsimple_init,
+                    LEXIZE = dsimple_lexize
+                );
+                """, """
+                CREATE TRUSTED LANGUAGE plmine HANDLER public.plmine_handler VALIDATOR public.plmine_validator;
+
+                COMMENT ON LANGUAGE plmine IS 'PL/pgSQL under another name';
+                """, """
+                    NEGATOR = OPERATOR(public.<!~>)
+                );
+
+                COMMENT ON OPERATOR public.<!~> (integer, integer) IS 'Not defined yet';
+                """);
+        assertThat(dump.indexOf("TEMPLATE public.plain_words (")).isLessThan(dump.indexOf("DICTIONARY public.plain_dict"));
+        assertThat(dump.indexOf("FUNCTION public.plmine_validator")).isLessThan(dump.indexOf("LANGUAGE plmine HANDLER"));
+        assertThat(dump.indexOf("LANGUAGE plmine HANDLER")).isLessThan(dump.indexOf("FUNCTION public.answer()"));
+        assertThat(dump.indexOf("FUNCTION public.answer()")).isLessThan(dump.indexOf("TABLE public.answers"));
     }
 
     @Test
