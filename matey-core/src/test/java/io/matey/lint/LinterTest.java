@@ -110,7 +110,7 @@ class LinterTest {
                 -- migrate:up
                 CREATE TYPE mood AS ENUM ('happy', 'sad');
                 CREATE TYPE span AS RANGE (subtype = int4);
-                CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
+                CREATE SUBSCRIPTION replica CONNECTION 'host=primary' PUBLICATION everything WITH (connect = false);
                 CREATE OR REPLACE RULE no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
                 CREATE TEXT SEARCH PARSER words (start = prsd_start, gettoken = prsd_nexttoken, end = prsd_end,
                     lextypes = prsd_lextype);
@@ -118,7 +118,7 @@ class LinterTest {
                 CREATE TABLE plain (id int);
                 """).withArtifacts();
         assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L301")).extracting(Finding::line, Finding::message)
-                .containsExactly(tuple(5, "The PostgreSQL schema dump does not render access methods, so schema "
+                .containsExactly(tuple(5, "The PostgreSQL schema dump does not render subscriptions, so schema "
                         + "apply cannot replay this migration."));
     }
 

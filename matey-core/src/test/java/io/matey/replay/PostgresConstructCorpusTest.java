@@ -48,14 +48,17 @@ class PostgresConstructCorpusTest {
     void anObjectTheDumpCannotWriteFailsTheReplayNamingItsMigration() {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
         ws.migration("001_base.sql", ws.createTable("base"), "DROP TABLE base;");
-        ws.migration("002_method.sql", "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;",
-                "DROP ACCESS METHOD heap2;");
+        // dropping the operator leaves the shell of its commutator, which no SQL creates on its own
+        ws.migration("002_shell.sql", """
+                CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq, COMMUTATOR = ====);
+                DROP OPERATOR === (integer, integer);
+                """, "DROP OPERATOR ==== (integer, integer);");
         Map<String, String> before = ws.files();
 
         assertThatThrownBy(ws::apply)
                 .isInstanceOf(MateyException.class)
-                .hasMessageContaining("after migrations/002_method.sql")
-                .hasMessageContaining("access method heap2");
+                .hasMessageContaining("after migrations/002_shell.sql")
+                .hasMessageContaining("shell operator public.====(integer,integer)");
         assertThat(ws.files()).isEqualTo(before);
     }
 }

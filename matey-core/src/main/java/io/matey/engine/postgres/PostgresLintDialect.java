@@ -11,11 +11,7 @@ final class PostgresLintDialect implements LintDialect {
      * The keywords after {@code CREATE [OR REPLACE]} that name each kind {@link UnsupportedObjects} refuses, with
      * the kind's name.
      */
-    private static final List<String[]> UNDUMPABLE = List.of(
-            new String[] {"access methods", "ACCESS", "METHOD"},
-            new String[] {"conversions", "CONVERSION"},
-            new String[] {"conversions", "DEFAULT", "CONVERSION"},
-            new String[] {"transforms", "TRANSFORM"},
+    private static final List<String[]> UNDUMPABLE = List.<String[]>of(
             new String[] {"subscriptions", "SUBSCRIPTION"});
 
     @Override

@@ -40,7 +40,9 @@ final class PostgresSchemaDumper {
         Map<Long, List<Column>> columns = ColumnReader.read(catalog, echo);
         Constraints constraints = ConstraintReader.read(catalog, echo);
         SchemaReader.read(catalog, graph);
+        AccessMethodReader.read(catalog, graph);
         CollationReader.read(catalog, graph);
+        ConversionReader.read(catalog, graph);
         TextSearchCodeReader.read(catalog, graph);
         TextSearchReader.read(catalog, graph);
         RangeTypeReader.read(catalog, graph);
@@ -51,6 +53,7 @@ final class PostgresSchemaDumper {
         SequenceReader.read(catalog, graph);
         FunctionReader.read(catalog, graph);
         LanguageReader.read(catalog, graph);
+        TransformReader.read(catalog, graph);
         AggregateReader.read(catalog, graph);
         OperatorReader.read(catalog, graph);
         OperatorClassReader.read(catalog, graph);

@@ -15,13 +15,9 @@ final class UnsupportedObjects {
      * wrong) for every kind the dump leaves out.
      */
     private static final String[][] KINDS = {
-            {"pg_class", "relkind IN ('r', 'p') AND reloftype <> 0", "'typed table'"},
             // a shell that an operator names as commutator or negator is created again by it
             {"pg_operator", "oprcode = 0 AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode <> 0"
                     + " AND t.oid IN (o.oprcom, o.oprnegate))", "'shell operator'"},
-            {"pg_am", "true"},
-            {"pg_conversion", "true"},
-            {"pg_transform", "true"},
             {"pg_subscription", "subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"},
     };
 

@@ -194,6 +194,34 @@ public final class Constructs {
                     DROP TEXT SEARCH PARSER plain_parser;
                     DROP TEXT SEARCH TEMPLATE plain_words;
                     """),
+            new Construct("typed_table", """
+                    CREATE TYPE pair AS (a integer, b integer, label text COLLATE "C");
+                    CREATE TABLE pairs OF pair (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a), CHECK (b > 0));
+                    CREATE TABLE loose_pairs OF pair;
+                    COMMENT ON TABLE pairs IS 'Typed by pair';
+                    """, """
+                    DROP TABLE loose_pairs;
+                    DROP TABLE pairs;
+                    DROP TYPE pair;
+                    """),
+            new Construct("access_method", """
+                    CREATE ACCESS METHOD heap_again TYPE TABLE HANDLER heap_tableam_handler;
+                    CREATE ACCESS METHOD btree_again TYPE INDEX HANDLER bthandler;
+                    CREATE TABLE ledger (id integer PRIMARY KEY, amount numeric) USING heap_again;
+                    COMMENT ON ACCESS METHOD heap_again IS 'The heap under another name';
+                    """, """
+                    DROP TABLE ledger;
+                    DROP ACCESS METHOD btree_again;
+                    DROP ACCESS METHOD heap_again;
+                    """),
+            new Construct("conversion", """
+                    CREATE CONVERSION utf8_to_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
+                    CREATE DEFAULT CONVERSION latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+                    COMMENT ON CONVERSION utf8_to_latin1 IS 'For the old printer';
+                    """, """
+                    DROP CONVERSION latin1_to_utf8;
+                    DROP CONVERSION utf8_to_latin1;
+                    """),
             new Construct("partitions", """
                     CREATE TABLE events (id bigint NOT NULL, kind text NOT NULL, at timestamptz NOT NULL,
                         PRIMARY KEY (id, kind)) PARTITION BY LIST (kind);
@@ -302,6 +330,19 @@ public final class Constructs {
                     DROP LANGUAGE plmine;
                     DROP FUNCTION plmine_validator(oid);
                     DROP FUNCTION plmine_handler();
+                    """),
+            new Construct("transform", """
+                    CREATE FUNCTION int_from_sql(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE FUNCTION int_to_sql(internal) RETURNS integer LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE TRANSFORM FOR integer LANGUAGE plmine (FROM SQL WITH FUNCTION int_from_sql(internal),
+                        TO SQL WITH FUNCTION int_to_sql(internal));
+                    COMMENT ON TRANSFORM FOR integer LANGUAGE plmine IS 'Never called by plmine';
+                    """, """
+                    DROP TRANSFORM FOR integer LANGUAGE plmine;
+                    DROP FUNCTION int_to_sql(internal);
+                    DROP FUNCTION int_from_sql(internal);
                     """),
             new Construct("functions_and_triggers", """
                     CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -279,6 +279,38 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void accessMethodsConversionsTransformsAndTypedTablesLoadBack() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> List.of("typed_table", "access_method", "conversion",
+                "language", "transform").contains(c.name())).map(Construct::up).collect(Collectors.joining()));
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE ACCESS METHOD heap_again TYPE TABLE HANDLER heap_tableam_handler;
+
+                COMMENT ON ACCESS METHOD heap_again IS 'The heap under another name';
+                """, """
+                )
+                USING heap_again;
+                """, """
+                CREATE DEFAULT CONVERSION public.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+                """, """
+                CREATE TRANSFORM FOR integer LANGUAGE plmine (
+                    FROM SQL WITH FUNCTION public.int_from_sql(internal),
+                    TO SQL WITH FUNCTION public.int_to_sql(internal)
+                );
+                """, """
+                CREATE TABLE public.loose_pairs OF public.pair;
+                """, """
+                CREATE TABLE public.pairs OF public.pair (
+                    a WITH OPTIONS DEFAULT 1 NOT NULL,
+                    CONSTRAINT pairs_b_check CHECK ((b > 0)),
+                    CONSTRAINT pairs_pkey PRIMARY KEY (a)
+                );
+                """);
+        assertThat(dump.indexOf("LANGUAGE plmine HANDLER")).isLessThan(dump.indexOf("CREATE TRANSFORM"));
+    }
+
+    @Test
     void anOperatorClassWhoseMembersAllWentToItsFamilyLoadsBack() throws SQLException {
         String dump = dumpOf("""
                 CREATE OPERATOR FAMILY cross_ops USING btree;
