@@ -12,21 +12,26 @@ import java.sql.SQLException;
 final class BaseTypeReader {
 
     private static final String SQL = """
-            SELECT t.oid, t.typtype, t.typarray, t.typnamespace, quote_ident(n.nspname) || '.' || quote_ident(t.typname) AS name,
-                   CASE WHEN t.typlen = -1 THEN 'VARIABLE' ELSE t.typlen::text END AS length,
-                   t.typbyval, t.typalign, t.typstorage, t.typispreferred,
-                   CASE WHEN t.typcategory <> 'U' THEN quote_literal(t.typcategory::text) END AS category,
-                   CASE WHEN t.typdelim <> ',' THEN quote_literal(t.typdelim::text) END AS delimiter,
-                   t.typcollation <> 0 AS collatable,
-                   CASE WHEN t.typelem <> 0 THEN format_type(t.typelem, NULL) END AS element,
-                   COALESCE(pg_get_expr(t.typdefaultbin, 0), quote_literal(t.typdefault)) AS default_value,
-                   ARRAY[t.typinput, t.typoutput, t.typreceive, t.typsend, t.typmodin, t.typmodout, t.typanalyze,
-                         t.typsubscript]::oid[]::bigint[] AS function_oids,
+            SELECT t.oid, t.typtype, t.typarray, t.typnamespace,
+                   quote_ident(n.nspname) || '.' || quote_ident(t.typname) AS name,
+                   CASE WHEN t.typlen = -1 THEN 'VARIABLE' ELSE t.typlen::text END AS length, t.typbyval,
                    t.typinput::text AS input, t.typoutput::text AS output,
                    NULLIF(t.typreceive, 0)::regproc::text AS receive, NULLIF(t.typsend, 0)::regproc::text AS send,
                    NULLIF(t.typmodin, 0)::regproc::text AS typmod_in, NULLIF(t.typmodout, 0)::regproc::text AS typmod_out,
                    NULLIF(t.typanalyze, 0)::regproc::text AS analyze,
-                   NULLIF(t.typsubscript, 0)::regproc::text AS subscript
+                   NULLIF(t.typsubscript, 0)::regproc::text AS subscript,
+                   CASE t.typalign WHEN 'c' THEN 'char' WHEN 's' THEN 'int2' WHEN 'd' THEN 'double' ELSE 'int4' END
+                       AS alignment,
+                   CASE t.typstorage WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main'
+                       ELSE 'plain' END AS storage,
+                   CASE WHEN t.typcategory <> 'U' THEN quote_literal(t.typcategory::text) END AS category,
+                   CASE WHEN t.typispreferred THEN 'true' END AS preferred,
+                   COALESCE(pg_get_expr(t.typdefaultbin, 0), quote_literal(t.typdefault)) AS "default",
+                   CASE WHEN t.typelem <> 0 THEN format_type(t.typelem, NULL) END AS element,
+                   CASE WHEN t.typdelim <> ',' THEN quote_literal(t.typdelim::text) END AS delimiter,
+                   CASE WHEN t.typcollation <> 0 THEN 'true' END AS collatable,
+                   ARRAY[t.typinput, t.typoutput, t.typreceive, t.typsend, t.typmodin, t.typmodout, t.typanalyze,
+                         t.typsubscript]::oid[]::bigint[] AS function_oids
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.oid >= %d AND %s AND %s
@@ -61,35 +66,12 @@ final class BaseTypeReader {
     private static String definition(ResultSet row, String name) throws SQLException {
         StringBuilder sql = new StringBuilder("CREATE TYPE ").append(name).append(" (\n    INTERNALLENGTH = ")
                 .append(row.getString("length"));
-        Catalog.option(sql, "INPUT", row.getString("input"));
-        Catalog.option(sql, "OUTPUT", row.getString("output"));
-        Catalog.option(sql, "RECEIVE", row.getString("receive"));
-        Catalog.option(sql, "SEND", row.getString("send"));
-        Catalog.option(sql, "TYPMOD_IN", row.getString("typmod_in"));
-        Catalog.option(sql, "TYPMOD_OUT", row.getString("typmod_out"));
-        Catalog.option(sql, "ANALYZE", row.getString("analyze"));
-        Catalog.option(sql, "SUBSCRIPT", row.getString("subscript"));
+        Catalog.options(sql, row, "INPUT", "OUTPUT", "RECEIVE", "SEND", "TYPMOD_IN", "TYPMOD_OUT", "ANALYZE", "SUBSCRIPT");
         if (row.getBoolean("typbyval")) {
             sql.append(",\n    PASSEDBYVALUE");
         }
-        Catalog.option(sql, "ALIGNMENT", switch (row.getString("typalign")) {
-            case "c" -> "char";
-            case "s" -> "int2";
-            case "d" -> "double";
-            default -> "int4";
-        });
-        Catalog.option(sql, "STORAGE", switch (row.getString("typstorage")) {
-            case "e" -> "external";
-            case "x" -> "extended";
-            case "m" -> "main";
-            default -> "plain";
-        });
-        Catalog.option(sql, "CATEGORY", row.getString("category"));
-        Catalog.option(sql, "PREFERRED", row.getBoolean("typispreferred") ? "true" : null);
-        Catalog.option(sql, "DEFAULT", row.getString("default_value"));
-        Catalog.option(sql, "ELEMENT", row.getString("element"));
-        Catalog.option(sql, "DELIMITER", row.getString("delimiter"));
-        Catalog.option(sql, "COLLATABLE", row.getBoolean("collatable") ? "true" : null);
+        Catalog.options(sql, row, "ALIGNMENT", "STORAGE", "CATEGORY", "PREFERRED", "DEFAULT", "ELEMENT", "DELIMITER",
+                "COLLATABLE");
         return sql.append("\n)").toString();
     }
 }

@@ -34,10 +34,7 @@ final class TextSearchCodeReader {
             String name = row.getString("name");
             StringBuilder sql = new StringBuilder("CREATE TEXT SEARCH PARSER ").append(name)
                     .append(" (\n    START = ").append(row.getString("start"));
-            Catalog.option(sql, "GETTOKEN", row.getString("gettoken"));
-            Catalog.option(sql, "END", row.getString("end"));
-            Catalog.option(sql, "LEXTYPES", row.getString("lextypes"));
-            Catalog.option(sql, "HEADLINE", row.getString("headline"));
+            Catalog.options(sql, row, "GETTOKEN", "END", "LEXTYPES", "HEADLINE");
             DumpObject parser = graph.create(Kind.TEXT_SEARCH, "parser " + name);
             parser.add(sql.append("\n)").toString());
             graph.register("pg_ts_parser", row.getLong("oid"), parser, "TEXT SEARCH PARSER " + name);
