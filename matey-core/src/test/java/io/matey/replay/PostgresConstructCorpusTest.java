@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.engine.postgres.Constructs.Construct;
 import io.matey.engine.postgres.Constructs;
 import io.matey.error.MateyException;
+import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,5 +64,24 @@ class PostgresConstructCorpusTest {
                 .hasMessageContaining("after migrations/002_shell.sql")
                 .hasMessageContaining("shell operator public.====(integer,integer)");
         assertThat(ws.files()).isEqualTo(before);
+    }
+
+    @Test
+    void aSubscriptionFailsTheReplayAndItsScratchDatabaseIsStillDropped() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        ws.migration("001_replica.sql", "CREATE SUBSCRIPTION corpus_replica CONNECTION 'host=127.0.0.1 dbname=nowhere"
+                + " password=hunter2' PUBLICATION everything WITH (connect = false);", "DROP SUBSCRIPTION corpus_replica;");
+
+        assertThatThrownBy(ws::apply)
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("after migrations/001_replica.sql")
+                .hasMessageContaining("subscription corpus_replica")
+                .message().doesNotContain("hunter2");
+        // PostgreSQL drops no database holding a subscription: the scratch one went, so its subscription did too
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_subscription WHERE subname = 'corpus_replica'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
     }
 }

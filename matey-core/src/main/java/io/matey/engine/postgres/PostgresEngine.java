@@ -124,6 +124,20 @@ public final class PostgresEngine implements Engine {
         maintenance(url, "DROP DATABASE IF EXISTS %s WITH (FORCE)");
     }
 
+    /**
+     * PostgreSQL refuses to drop a database holding a subscription, so those a replayed migration created are
+     * dropped first, detached from their replication slot: cleaning up never connects to another server.
+     */
+    @Override
+    public void dropScratchDatabase(MateyUrl url) throws SQLException {
+        if (databaseExists(url)) {
+            try (Connection c = connect(url)) {
+                ScratchSubscriptions.drop(c);
+            }
+        }
+        dropDatabase(url);
+    }
+
     @Override
     public java.util.List<String> databasesNamed(MateyUrl base, String prefix) throws SQLException {
         java.util.List<String> names = new java.util.ArrayList<>();
