@@ -67,18 +67,32 @@ class PostgresConstructCorpusTest {
     }
 
     @Test
-    void aSubscriptionFailsTheReplayAndItsScratchDatabaseIsStillDropped() throws Exception {
+    void aSubscriptionIsRefusedBeforeTheReplayRunsAnything() {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
         ws.migration("001_replica.sql", "CREATE SUBSCRIPTION corpus_replica CONNECTION 'host=127.0.0.1 dbname=nowhere"
-                + " password=hunter2' PUBLICATION everything WITH (connect = false);", "DROP SUBSCRIPTION corpus_replica;");
+                + " password=hunter2' PUBLICATION everything;", "DROP SUBSCRIPTION corpus_replica;");
+
+        assertThatThrownBy(ws::apply)
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("nothing was run")
+                .hasMessageContaining("migrations/001_replica.sql:2 (up): CREATE SUBSCRIPTION connects to another server")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void aSubscriptionCreatedByDynamicSqlFailsTheDumpAndItsScratchDatabaseIsStillDropped() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        // the write guard reads statements, not what a DO block executes
+        ws.migration("001_replica.sql", "DO $$ BEGIN EXECUTE 'CREATE SUBSCRIPTION corpus_replica CONNECTION ''host=127.0.0.1"
+                + " dbname=nowhere'' PUBLICATION everything WITH (connect = false)'; END $$;", "SELECT 1;");
 
         assertThatThrownBy(ws::apply)
                 .isInstanceOf(MateyException.class)
                 .hasMessageContaining("after migrations/001_replica.sql")
-                .hasMessageContaining("subscription corpus_replica")
-                .message().doesNotContain("hunter2");
+                .hasMessageContaining("does not cover subscription corpus_replica");
         // PostgreSQL drops no database holding a subscription: the scratch one went, so its subscription did too
-        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect(); Statement st = c.createStatement();
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_subscription WHERE subname = 'corpus_replica'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
