@@ -81,7 +81,7 @@ start_mariadb_other() {
   return 1
 }
 
-# SQLAlchemy 2 (plus drivers) to load generated models.py files in the codegen tests. Debian 12 packages
+# SQLAlchemy 2 and SQLModel (plus drivers) to load generated models.py files in the codegen tests. Debian 12 packages
 # SQLAlchemy 1.4 only, so version 2 goes into a git-ignored venv, from the machine's local wheel mirror.
 install_python_sqlalchemy() {
   if ! /usr/bin/python3 -c 'import sqlalchemy, psycopg2, pymysql, venv' 2>/dev/null; then
@@ -89,12 +89,12 @@ install_python_sqlalchemy() {
     apt_install python3-sqlalchemy python3-psycopg2 python3-pymysql python3-venv
   fi
   local venv="$repo/.tools/sqlalchemy2"
-  if ! "$venv/bin/python" -c 'import sqlalchemy, sys; sys.exit(int(sqlalchemy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
+  if ! "$venv/bin/python" -c 'import sqlalchemy, sqlmodel, sys; sys.exit(int(sqlalchemy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
     /usr/bin/python3 -m venv --system-site-packages "$venv"
     if [ -d /opt/pypi/files ]; then
-      "$venv/bin/pip" install -q --no-index --find-links /opt/pypi/files 'sqlalchemy>=2,<2.1'
+      "$venv/bin/pip" install -q --no-index --find-links /opt/pypi/files 'sqlalchemy>=2,<2.1' sqlmodel
     else
-      "$venv/bin/pip" install -q 'sqlalchemy>=2,<2.1'
+      "$venv/bin/pip" install -q 'sqlalchemy>=2,<2.1' sqlmodel
     fi
   fi
 }

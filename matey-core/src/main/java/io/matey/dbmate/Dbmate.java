@@ -30,6 +30,8 @@ public final class Dbmate {
               drop           drop the database (if it exists)
               migrate        apply pending migrations (--strict: refuse out-of-order ones)
               rollback [N]   roll back the most recent migration (N: that many); alias down
+                             up, migrate and rollback take --verbose, -v [DBMATE_VERBOSE]: print each section's
+                             "Rows affected" (dbmate's "Last insert ID" line is not printed)
               status         list applied and pending migrations (--exit-code: exit 1 when any is pending;
                              --quiet: print nothing, implies --exit-code)
               dump           write the schema file (Matey's canonical dump and the migrations block)
@@ -46,6 +48,8 @@ public final class Dbmate {
               --wait                     wait for the database before the command [DBMATE_WAIT]
               --wait-timeout DURATION    how long to wait (default 1m) [DBMATE_WAIT_TIMEOUT]
               --wait-interval DURATION   time between attempts (default 1s) [DBMATE_WAIT_INTERVAL]
+              --driver NAME              engine to use instead of the URL's scheme (postgres, mysql, sqlite, ...)
+                                         [DBMATE_DRIVER]
               --migrations-table NAME    only schema_migrations [DBMATE_MIGRATIONS_TABLE]
             """;
 

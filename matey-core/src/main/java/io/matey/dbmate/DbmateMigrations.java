@@ -63,6 +63,7 @@ final class DbmateMigrations {
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
                 Duration took = runner.up(migration);
+                printVerbose(runner);
                 out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
             }
             dumpUnlessTold(connection);
@@ -123,11 +124,19 @@ final class DbmateMigrations {
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
                 Duration took = runner.down(migration);
+                printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));
             }
             dumpUnlessTold(connection);
         }
         return 0;
+    }
+
+    /** dbmate's {@code --verbose} line; its "Last insert ID" line is not printed (JDBC does not report it for DDL). */
+    private void printVerbose(MigrationRunner runner) {
+        if (settings.verbose()) {
+            out.println("Rows affected: " + runner.rowsAffected());
+        }
     }
 
     private void dumpUnlessTold(Connection connection) throws SQLException {

@@ -13,23 +13,18 @@ import java.util.Map;
  * dbmate's default; the URL from {@code --url}, else the variable {@code --env} names ({@code DATABASE_URL}).
  */
 record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsDirs, Path schemaFile,
-        boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval, boolean strict) {
+        boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval, boolean strict,
+        boolean verbose) {
 
     static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, Path cwd) {
-        if (args.globals().containsKey("driver")) {
-            throw new MateyException("dbmate: --driver is not supported by matey dbmate: the URL's scheme names "
-                    + "the engine (sqlite:, postgres://, mysql://).");
-        }
-        if (args.verbFlags().contains("verbose")) {
-            throw new MateyException("dbmate: --verbose is not supported by matey dbmate.");
-        }
         String table = value(args, env, "migrations-table", "DBMATE_MIGRATIONS_TABLE", MigrationTable.NAME);
         if (!table.equals(MigrationTable.NAME)) {
             throw new MateyException("dbmate: --migrations-table " + table + " is not supported by matey dbmate: "
                     + "Matey records versions in " + MigrationTable.NAME + " only.");
         }
         String variable = args.globals().getOrDefault("env", "DATABASE_URL");
-        String url = args.globals().getOrDefault("url", env.getOrDefault(variable, ""));
+        String url = withDriver(value(args, env, "driver", "DBMATE_DRIVER", ""),
+                args.globals().getOrDefault("url", env.getOrDefault(variable, "")).strip());
         List<String> dirs = args.migrationsDirs();
         if (dirs.isEmpty()) {
             dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
@@ -39,7 +34,20 @@ record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsD
                 flag(args, env, "no-dump-schema", "DBMATE_NO_DUMP_SCHEMA"), flag(args, env, "wait", "DBMATE_WAIT"),
                 GoDuration.parse("--wait-timeout", value(args, env, "wait-timeout", "DBMATE_WAIT_TIMEOUT", "1m")),
                 GoDuration.parse("--wait-interval", value(args, env, "wait-interval", "DBMATE_WAIT_INTERVAL", "1s")),
-                args.verbFlags().contains("strict") || truthy(env.get("DBMATE_STRICT")));
+                args.verbFlags().contains("strict") || truthy(env.get("DBMATE_STRICT")),
+                args.verbFlags().contains("verbose") || truthy(env.get("DBMATE_VERBOSE")));
+    }
+
+    /**
+     * dbmate's {@code --driver}: the engine named instead of the one the URL's scheme derives, so the URL keeps
+     * everything but its scheme ({@code --driver postgres} with {@code redshift://h/db} is {@code postgres://h/db}).
+     */
+    private static String withDriver(String driver, String url) {
+        int colon = url.indexOf(':');
+        if (driver.isEmpty() || colon < 0) {
+            return url;
+        }
+        return driver.strip() + url.substring(colon);
     }
 
     /** The database URL; dbmate's own words when it is missing. */

@@ -28,6 +28,7 @@ public final class MigrationRunner {
     private final Engine engine;
     private final Connection connection;
     private final boolean trackProgress;
+    private long rowsAffected;
 
     /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
     public MigrationRunner(Engine engine, Connection connection) {
@@ -67,6 +68,14 @@ public final class MigrationRunner {
         });
     }
 
+    /**
+     * The update count of the last statement the last section ran (0 for DDL): what dbmate's {@code --verbose}
+     * prints as "Rows affected" for a section, which it runs as one multi-statement call.
+     */
+    public long rowsAffected() {
+        return rowsAffected;
+    }
+
     private interface VersionChange {
         void apply() throws SQLException;
     }
@@ -75,6 +84,7 @@ public final class MigrationRunner {
             throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
+        rowsAffected = 0;
         boolean previousAutoCommit = connection.getAutoCommit();
         boolean transactions = engine.transactions();
         boolean transactional = section.transaction() && transactions;
@@ -145,6 +155,7 @@ public final class MigrationRunner {
                 + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
             st.execute(statement.sql());
+            rowsAffected = Math.max(0, st.getUpdateCount());
         } catch (SQLException e) {
             throw new MigrationFailedException(migration.file(), section.kind(), statement.line(),
                     migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: "

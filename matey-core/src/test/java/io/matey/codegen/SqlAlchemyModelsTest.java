@@ -82,7 +82,7 @@ class SqlAlchemyModelsTest {
     /**
      * SQLModel classes carry each column whole ({@code Field(sa_column=Column(...))}), so their tables are the
      * Table objects the tables generator writes for the same schema; the module must compile with SQLAlchemy 2's
-     * Python, and load (SQLModel's metadata round trip) where that Python has SQLModel.
+     * Python, and load (SQLModel's metadata round trip).
      */
     @ParameterizedTest
     @EngineMatrix
@@ -98,10 +98,9 @@ class SqlAlchemyModelsTest {
         Python.Interpreter python = Python.sqlAlchemy2();
         python.run(List.of("-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                 ws.target().resolve("models.py").toString()));
-        if (python.run(List.of("-c", "import importlib.util; print(importlib.util.find_spec('sqlmodel') is not None)"))
-                .strip().equals("True")) {
-            assertRoundTrip(check(python, ws, "sqlmodel", schema), schema);
-        }
+        assertThat(python.run(List.of("-c", "import importlib.util; print(importlib.util.find_spec('sqlmodel') is not None)"))
+                .strip()).as("SQLModel in the test Python (scripts/services.sh installs it)").isEqualTo("True");
+        assertRoundTrip(check(python, ws, "sqlmodel", schema), schema);
     }
 
     private static JsonNode check(Python.Interpreter python, TestWorkspace ws, String kind, RichSchemas.Schema schema)

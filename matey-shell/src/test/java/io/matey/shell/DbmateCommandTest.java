@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.MateyUrl;
 import io.matey.testing.DbmateBinary;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
@@ -129,6 +130,43 @@ class DbmateCommandTest {
                     .isEqualTo(2);
             assertThat(noDir.stderr()).contains("could not find migrations directory");
         }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void verbosePrintsTheRowsAffectedAsDbmateDoes(String engine) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("001_seed.sql"), "-- migrate:up\nCREATE TABLE seed (id INT PRIMARY KEY);\n"
+                + "INSERT INTO seed (id) VALUES (1), (2);\n-- migrate:down\nDROP TABLE seed;\n");
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.create(engine); TestDatabase theirs = TestDatabase.create(engine)) {
+            MateyProcess.Result up = matey(Map.of(), "--url", DbmateBinary.url(ours.url()), "--no-dump-schema", "up",
+                    "--verbose");
+            DbmateBinary.Result theirUp = dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up", "-v");
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+            assertThat(rowsAffected(up.stdout())).isEqualTo(rowsAffected(theirUp.output())).containsExactly("2");
+            MateyProcess.Result down = matey(Map.of("DBMATE_VERBOSE", "true"), "--url", DbmateBinary.url(ours.url()),
+                    "--no-dump-schema", "rollback");
+            assertThat(rowsAffected(down.stdout())).containsExactly("0");
+        }
+    }
+
+    private static List<String> rowsAffected(String output) {
+        return output.lines().filter(l -> l.startsWith("Rows affected: ")).map(l -> l.substring(15)).toList();
+    }
+
+    @Test
+    void driverNamesTheEngineInsteadOfTheUrlsScheme() throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        MateyProcess.Result up = matey(Map.of("DBMATE_DRIVER", "sqlite"), "--url", "legacy:ours.sqlite3",
+                "--no-dump-schema", "up");
+        assertThat(up.exitCode()).as(up.stderr()).isZero();
+        assertThat(Files.exists(dir.resolve("ours.sqlite3"))).isTrue();
+        DbmateBinary.Result status = dbmate.run(MateyUrl.parse("sqlite:" + dir.resolve("ours.sqlite3")), migrations, "status");
+        assertThat(status.output()).contains("Applied: 3", "Pending: 0");
+        MateyProcess.Result flag = matey(Map.of(), "--driver", "sqlite", "--url", "legacy:ours.sqlite3", "status");
+        assertThat(flag.stdout()).contains("Applied: 3");
     }
 
     @Test
