@@ -1,6 +1,5 @@
 package io.matey.engine.bigquery;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -10,14 +9,14 @@ import java.sql.SQLFeatureNotSupportedException;
 /**
  * A {@link BigQueryDataset} as the minimal {@link Connection} the engine-neutral core passes around
  * (docs/architecture.md §3): statements (plain, or prepared with positional parameters), auto-commit that is always on
- * (BigQuery has no transactions, and the engine says so, so the core never asks for one), close, and
+ * (BigQuery has no transactions, and the engine says so, so the core never asks for one), the metadata data sets
+ * read (project as catalog, dataset as schema, {@link BigQueryMetaData}), close, and
  * {@code unwrap(BigQueryDataset.class)}, through which the engine's own code gets the session back. Every other
  * method throws {@link SQLFeatureNotSupportedException} naming it, so a core path that needs more fails loudly.
  */
-final class BigQueryConnection implements InvocationHandler {
+final class BigQueryConnection extends AdapterHandler {
 
     private final BigQueryDataset dataset;
-    private boolean closed;
 
     private BigQueryConnection(BigQueryDataset dataset) {
         this.dataset = dataset;
@@ -34,56 +33,34 @@ final class BigQueryConnection implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        int arity = args == null ? 0 : args.length;
-        switch (name) {
-            case "toString":
-                return "BigQuery session with " + dataset.url();
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "equals":
-                return proxy == args[0];
-            case "close":
-                closed = true;
-                return null;
-            case "isClosed":
-                return closed;
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(dataset);
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(dataset)) {
-                    return dataset;
+    String describe() {
+        return "The BigQuery session with " + dataset.url();
+    }
+
+    @Override
+    Object answer(Method method, Object[] args) throws SQLException {
+        return switch (method.getName()) {
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(dataset);
+            case "unwrap" -> {
+                if (!((Class<?>) args[0]).isInstance(dataset)) {
+                    throw new SQLException("A BigQuery connection wraps a BigQueryDataset, not " + args[0] + ".");
                 }
-                throw new SQLException("A BigQuery connection wraps a BigQueryDataset, not " + args[0] + ".");
-            default:
-                break;
-        }
-        if (closed) {
-            throw new SQLException("The BigQuery session with " + dataset.url() + " is closed.");
-        }
-        if (name.equals("createStatement") && arity == 0) {
-            return BigQueryStatement.open(dataset, null);
-        }
-        if (name.equals("prepareStatement") && arity == 1) {
-            return BigQueryStatement.open(dataset, (String) args[0]);
-        }
-        if (name.equals("getAutoCommit")) {
-            return true;
-        }
-        if (name.equals("getMetaData")) {
-            return BigQueryMetaData.of(dataset);
-        }
-        if (name.equals("getCatalog")) {
-            return dataset.url().project();
-        }
-        if (name.equals("getSchema")) {
-            return dataset.url().dataset();
-        }
-        if (name.equals("setAutoCommit") && (Boolean) args[0]) {
-            return null;
-        }
-        throw unsupported("Connection", method, arity);
+                yield dataset;
+            }
+            case "createStatement" -> args.length == 0 ? BigQueryStatement.open(dataset, null) : unsupported(method, args);
+            case "prepareStatement" -> args.length == 1 ? BigQueryStatement.open(dataset, (String) args[0])
+                    : unsupported(method, args);
+            case "getAutoCommit" -> true;
+            case "setAutoCommit" -> (Boolean) args[0] ? null : unsupported(method, args);
+            case "getMetaData" -> BigQueryMetaData.of(dataset);
+            case "getCatalog" -> dataset.url().project();
+            case "getSchema" -> dataset.url().dataset();
+            default -> unsupported(method, args);
+        };
+    }
+
+    private static Object unsupported(Method method, Object[] args) throws SQLFeatureNotSupportedException {
+        throw unsupported("Connection", method, args.length);
     }
 
     static SQLFeatureNotSupportedException unsupported(String type, Method method, int arity) {

@@ -103,7 +103,7 @@ public class BigQueryEngine implements Engine {
     @Override
     public Connection connect(MateyUrl url) throws SQLException {
         return connectIfExists(url).orElseThrow(() -> new SQLException("BigQuery dataset " + url
-                + " does not exist; create it first (e.g. matey db create) or check the URL."));
+                + " does not exist; `matey db up` creates it, or check the URL."));
     }
 
     @Override
@@ -119,20 +119,12 @@ public class BigQueryEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
-        BigQueryDataset dataset = session(url);
-        ClientCalls.call(() -> {
-            dataset.create();
-            return null;
-        });
+        ClientCalls.run(session(url)::create);
     }
 
     @Override
     public void dropDatabase(MateyUrl url) throws SQLException {
-        BigQueryDataset dataset = session(url);
-        ClientCalls.call(() -> {
-            dataset.drop();
-            return null;
-        });
+        ClientCalls.run(session(url)::drop);
     }
 
     /** The datasets of the base URL's project whose names start with {@code prefix}, sorted: leftover scratch datasets. */

@@ -5,10 +5,11 @@ import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDefinition;
 import com.google.cloud.bigquery.TableId;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code ARRAY<INT64>}), which the engine's data dialect parses; and primary keys, which are left empty: BigQuery
  * does not enforce them, so data files name their key with {@code on}.
  */
-final class BigQueryMetaData implements InvocationHandler {
+final class BigQueryMetaData extends AdapterHandler {
 
     private static final List<String> COLUMNS = List.of("TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "TYPE_NAME",
             "IS_GENERATEDCOLUMN");
@@ -35,20 +36,21 @@ final class BigQueryMetaData implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        int arity = args == null ? 0 : args.length;
+    String describe() {
+        return "The BigQuery metadata of " + dataset.url();
+    }
+
+    @Override
+    Object answer(Method method, Object[] args) throws SQLException {
         return switch (method.getName()) {
-            case "toString" -> "BigQuery metadata of " + dataset.url();
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
             case "getColumns" -> columns((String) args[2]);
             case "getPrimaryKeys" -> BigQueryResults.text(List.of("KEY_SEQ", "COLUMN_NAME"), List.of());
-            default -> throw BigQueryConnection.unsupported("DatabaseMetaData", method, arity);
+            default -> throw BigQueryConnection.unsupported("DatabaseMetaData", method, args.length);
         };
     }
 
     /** The columns of one table (its exact name: data sets ask for one table, not a pattern). */
-    private java.sql.ResultSet columns(String table) throws java.sql.SQLException {
+    private ResultSet columns(String table) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         Table found = ClientCalls.call(() -> dataset.client().getTable(TableId.of(dataset.url().project(),
                 dataset.url().dataset(), table)));

@@ -4,7 +4,6 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.TableResult;
 import io.matey.error.MateyException;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ import java.util.TreeMap;
  * type even for NULL); a batch runs its parameter sets one job each, in order, without reading their counts. The fetch size is a hint it ignores,
  * since results are read whole.
  */
-final class BigQueryStatement implements InvocationHandler {
+final class BigQueryStatement extends AdapterHandler {
 
     private final BigQueryDataset dataset;
     private final String prepared;
@@ -32,7 +31,6 @@ final class BigQueryStatement implements InvocationHandler {
     private final List<List<QueryParameterValue>> batch = new ArrayList<>();
     private TableResult last;
     private ResultSet results;
-    private boolean closed;
 
     private BigQueryStatement(BigQueryDataset dataset, String prepared) {
         this.dataset = dataset;
@@ -46,27 +44,14 @@ final class BigQueryStatement implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String describe() {
+        return "The BigQuery statement in " + dataset.url() + (prepared == null ? "" : " (" + prepared + ")");
+    }
+
+    @Override
+    Object answer(Method method, Object[] args) throws SQLException {
         String name = method.getName();
-        int arity = args == null ? 0 : args.length;
-        switch (name) {
-            case "toString":
-                return "BigQuery statement in " + dataset.url() + (prepared == null ? "" : ": " + prepared);
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "equals":
-                return proxy == args[0];
-            case "close":
-                closed = true;
-                return null;
-            case "isClosed":
-                return closed;
-            default:
-                break;
-        }
-        if (closed) {
-            throw new SQLException("This BigQuery statement is closed.");
-        }
+        int arity = args.length;
         boolean execution = name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate");
         if (execution && (arity == 1 && prepared == null && args[0] instanceof String || arity == 0 && prepared != null)) {
             run(arity == 0 ? prepared : (String) args[0], arity == 0 ? current() : List.of());

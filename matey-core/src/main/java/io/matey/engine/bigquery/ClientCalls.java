@@ -24,4 +24,12 @@ final class ClientCalls {
             throw new SQLException(e.getMessage(), e);
         }
     }
+
+    /** {@link #call} for a call without a result. */
+    static void run(Runnable action) throws SQLException {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
 }
