@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +22,8 @@ import java.util.TreeMap;
  * back as a {@link ResultSet} read into memory ({@link BigQueryResults}); a DML statement's update count is the
  * job's {@code numDmlAffectedRows}, DDL counts 0. A prepared statement's {@code ?} placeholders take typed
  * {@link QueryParameterValue}s through {@code setObject} (the engine's data dialect builds them: BigQuery needs a
- * type even for NULL); a batch runs its parameter sets one job each, in order, without reading their counts. The fetch size is a hint it ignores,
+ * type even for NULL); a batch runs in order without reading counts, a one-row INSERT's as multi-row INSERTs
+ * ({@link MultiRowInsert}). The fetch size is a hint it ignores,
  * since results are read whole.
  */
 final class BigQueryStatement extends AdapterHandler {
@@ -95,12 +98,20 @@ final class BigQueryStatement extends AdapterHandler {
         return values;
     }
 
+    /** Runs the batch in order: a one-row INSERT as multi-row INSERTs, anything else one job per parameter set. */
     private int[] executeBatch() throws SQLException {
         int[] counts = new int[batch.size()];
+        Arrays.fill(counts, Statement.SUCCESS_NO_INFO); // a count costs a call per job, and writers count themselves
         try {
-            for (int i = 0; i < counts.length; i++) {
-                run(prepared, batch.get(i));
-                counts[i] = Statement.SUCCESS_NO_INFO; // a count costs a call per job, and writers count themselves
+            Optional<MultiRowInsert> insert = MultiRowInsert.of(prepared);
+            if (insert.isPresent()) {
+                for (MultiRowInsert.Statement statement : insert.get().statements(batch)) {
+                    run(statement.sql(), statement.parameters());
+                }
+            } else {
+                for (List<QueryParameterValue> values : batch) {
+                    run(prepared, values);
+                }
             }
         } finally {
             batch.clear();
