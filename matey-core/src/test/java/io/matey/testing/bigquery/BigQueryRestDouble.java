@@ -160,7 +160,12 @@ public final class BigQueryRestDouble implements AutoCloseable {
             case "GET datasets/D/tables/X/data" -> tableData(project, p[2], p[4]);
             case "GET datasets/D/routines" -> listRoutines(catalog.get(project, p[2]));
             case "POST queries" -> queryResponse(runQuery(project, Optional.empty(), body), "bigquery#queryResponse");
-            case "GET queries/X" -> queryResponse(job(project, p[2]), "bigquery#getQueryResultsResponse");
+            case "GET queries/X" -> {
+                if ("true".equals(query.get("formatOptions.useInt64Timestamp"))) {
+                    throw DoubleError.notImplemented("formatOptions.useInt64Timestamp (TIMESTAMP values are sent as seconds)");
+                }
+                yield queryResponse(job(project, p[2]), "bigquery#getQueryResultsResponse");
+            }
             case "POST jobs" -> jobResource(insertJob(project, body));
             case "GET jobs/X" -> jobResource(job(project, p[2]));
             default -> throw DoubleError.notImplemented(method + " " + String.join("/", p));
@@ -319,6 +324,9 @@ public final class BigQueryRestDouble implements AutoCloseable {
                     && !(config.get(option).isBoolean() && !config.get(option).asBoolean())) {
                 throw DoubleError.notImplemented("the query option " + option);
             }
+        }
+        if (config.path("formatOptions").path("useInt64Timestamp").asBoolean(false)) {
+            throw DoubleError.notImplemented("formatOptions.useInt64Timestamp (TIMESTAMP values are sent as seconds)");
         }
         String defaultDataset = config.path("defaultDataset").path("datasetId").asText(null);
         String queryProject = config.path("defaultDataset").path("projectId").asText(project);
