@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Data sets on {@code bigquery} through the façade, against {@code BigQueryRestDouble} (not BigQuery) unless
  * {@code MATEY_TEST_BIGQUERY_URL} is set: every scalar type travels as a typed query parameter and back byte for
- * byte, a composite key upserts and replaces only the difference, and ARRAY columns are refused by name.
+ * byte, a composite key upserts and replaces only the difference, and ARRAY and STRUCT values, nested, travel as
+ * typed array and struct parameters and come back as the same JSON.
  */
 class BigQueryDataRoundTripTest {
 
@@ -84,17 +85,69 @@ class BigQueryDataRoundTripTest {
                 .containsExactly(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 1, 0, 0, 3));
     }
 
+    private static final String NESTED = "CREATE TABLE nested (id INT64 NOT NULL, tags ARRAY<STRING>, "
+            + "amounts ARRAY<NUMERIC(8, 2)>, address STRUCT<street STRING, zip STRING(5), lines ARRAY<STRING>>, "
+            + "items ARRAY<STRUCT<sku STRING, qty INT64, at TIMESTAMP, raw BYTES>>, "
+            + "meta STRUCT<day DATE, detail STRUCT<flag BOOL, body JSON>>);";
+
+    private static final List<String> NESTED_ROWS = List.of(
+            "{\"address\": {\"lines\": [\"a\", \"b\"], \"street\": \"Main\", \"zip\": \"12345\"}, "
+                    + "\"amounts\": [\"1.50\", \"-2.00\"], \"id\": 1, \"items\": [{\"at\": "
+                    + "\"2024-01-02T03:04:05.500000+00:00\", \"qty\": 2, \"raw\": \"00ff\", \"sku\": \"x\"}, "
+                    + "{\"at\": null, \"qty\": null, \"raw\": null, \"sku\": \"y\"}], \"meta\": {\"day\": "
+                    + "\"2024-02-29\", \"detail\": {\"body\": {\"a\": [1, 2]}, \"flag\": true}}, \"tags\": [\"p\", \"q\"]}",
+            "{\"address\": {\"lines\": [], \"street\": null, \"zip\": null}, \"amounts\": [], \"id\": 2, "
+                    + "\"items\": [{\"at\": null, \"qty\": 0, \"raw\": \"\", \"sku\": \"\"}], \"meta\": null, "
+                    + "\"tags\": []}",
+            "{\"address\": null, \"amounts\": [], \"id\": 3, \"items\": [{\"at\": null, \"qty\": 1, \"raw\": null, "
+                    + "\"sku\": \"z\"}], \"meta\": {\"day\": null, \"detail\": null}, \"tags\": [\"\"]}");
+
     @Test
-    void arrayColumnsAreRefusedByName() {
+    void arrayAndStructColumnsRoundTripAsJsonArraysAndObjectsAndANullArrayIsEmpty() {
         TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_tagged.sql", "CREATE TABLE tagged (id INT64, tags ARRAY<STRING>);", "DROP TABLE tagged;");
+        ws.migration("001_nested.sql", NESTED, "DROP TABLE nested;");
         ws.apply();
-        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"tagged\", table = \"tagged\", "
-                + "mode = \"insert\" }]\n");
-        ws.write(TestWorkspace.TARGET + "/data/tagged.jsonl", "{\"id\": 1, \"tags\": [\"a\"]}\n");
+        nestedManifest(ws, "replace");
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", String.join("\n", NESTED_ROWS) + "\n");
+        Matey matey = ws.matey();
+        String source = live(ws);
+        String copy = live(ws);
+
+        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
+                new AppliedFile("nested", "nested", DataMode.REPLACE, 3, 3, 0, 0));
+        matey.dataExport(target(ws), source, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).containsExactlyElementsOf(NESTED_ROWS);
+        matey.dataApply(target(ws), copy, null);
+        matey.dataExport(target(ws), copy, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).as("the copy holds the same rows")
+                .containsExactlyElementsOf(NESTED_ROWS);
+
+        nestedManifest(ws, "upsert");
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 2, \"tags\": null, \"amounts\": null, "
+                + "\"address\": {\"lines\": null}, \"items\": [{\"qty\": 0, \"raw\": \"\", \"sku\": \"\"}]}\n"
+                + "{\"id\": 3, \"tags\": [\"new\"], \"meta\": {\"detail\": {\"flag\": false}}}\n");
+        assertThat(matey.dataApply(target(ws), copy, null).files()).as("a null array is the empty array stored")
+                .containsExactly(new AppliedFile("nested", "nested", DataMode.UPSERT, 2, 0, 1, 0));
+        matey.dataExport(target(ws), copy, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).element(2).isEqualTo(
+                "{\"address\": null, \"amounts\": [], \"id\": 3, \"items\": [{\"at\": null, \"qty\": 1, \"raw\": null, "
+                        + "\"sku\": \"z\"}], \"meta\": {\"day\": null, \"detail\": {\"body\": null, \"flag\": false}}, "
+                        + "\"tags\": [\"new\"]}");
+    }
+
+    @Test
+    void structValuesMustNameTheirFieldsAndArraysOfStructsMustNotBeEmpty() {
+        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
+        ws.migration("001_nested.sql", NESTED, "DROP TABLE nested;");
+        ws.apply();
+        nestedManifest(ws, "insert");
         String live = live(ws);
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"address\": {\"city\": \"x\"}}\n");
         assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
-                .hasMessageContaining("columns of type ARRAY<STRING>");
+                .hasMessageContaining("nested.jsonl").hasMessageContaining("has field 'city', which STRUCT<");
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"items\": []}\n");
+        assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
+                .hasMessageContaining("An empty ARRAY<STRUCT<sku STRING");
     }
 
     private String live(TestWorkspace ws) {
@@ -107,6 +160,11 @@ class BigQueryDataRoundTripTest {
     private static void manifest(TestWorkspace ws, String mode) {
         ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"every_type\", table = "
                 + "\"every_type\", mode = \"" + mode + "\", on = [\"region\", \"id\"], order_by = [\"region\", \"id\"] }]\n");
+    }
+
+    private static void nestedManifest(TestWorkspace ws, String mode) {
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"nested\", table = \"nested\", "
+                + "mode = \"" + mode + "\", on = [\"id\"], order_by = [\"id\"] }]\n");
     }
 
     private static TargetConfig target(TestWorkspace ws) {

@@ -7,6 +7,7 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.DatasetId;
 import com.google.cloud.bigquery.DatasetInfo;
+import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.InsertAllRequest;
 import com.google.cloud.bigquery.InsertAllResponse;
@@ -14,11 +15,18 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.bigquery.BigQueryUrl;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +160,53 @@ class BigQueryRestDoubleTest {
         assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("SELECT 1").setUseLegacySql(true).build()))
                 .hasMessageContaining("does not implement legacy SQL");
         assertThat(values(query("SELECT id FROM t"))).isEmpty();
+    }
+
+    @Test
+    void arrayAndStructParametersTakeTheDocumentedShapeAndComeBackAsRepeatedAndRecordCells() throws Exception {
+        query("CREATE TABLE t (id INT64, tags ARRAY<STRING>, s STRUCT<a INT64, b ARRAY<STRING>>)");
+        Map<String, QueryParameterValue> fields = new LinkedHashMap<>();
+        fields.put("a", QueryParameterValue.int64(7L));
+        fields.put("b", QueryParameterValue.array(new String[] {"x"}, StandardSQLTypeName.STRING));
+        client.query(QueryJobConfiguration.newBuilder("INSERT INTO t (id, tags, s) VALUES (?, ?, ?), (2, ?, ?)")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(QueryParameterValue.int64(1L))
+                .addPositionalParameter(QueryParameterValue.array(new String[] {"p", "q"}, StandardSQLTypeName.STRING))
+                .addPositionalParameter(QueryParameterValue.struct(fields))
+                .addPositionalParameter(QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY)
+                        .setArrayType(StandardSQLTypeName.STRING).build())
+                .addPositionalParameter(QueryParameterValue.newBuilder().setType(StandardSQLTypeName.STRUCT)
+                        .setStructTypes(fields).build()).build());
+        List<FieldValueList> rows = new ArrayList<>();
+        query("SELECT tags, s FROM t ORDER BY id").iterateAll().forEach(rows::add);
+        assertThat(rows.get(0).get("tags").getRepeatedValue()).extracting(FieldValue::getStringValue).containsExactly("p", "q");
+        assertThat(rows.get(0).get("s").getRecordValue().get(0).getLongValue()).isEqualTo(7);
+        assertThat(rows.get(0).get("s").getRecordValue().get(1).getRepeatedValue().get(0).getStringValue()).isEqualTo("x");
+        assertThat(rows.get(1).get("tags").getRepeatedValue()).as("BigQuery stores a NULL array as empty").isEmpty();
+        assertThat(rows.get(1).get("s").isNull()).isTrue();
+
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("UPDATE t SET tags = ? WHERE id = 1")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(
+                        QueryParameterValue.array(new Long[] {1L}, StandardSQLTypeName.INT64)).build()))
+                .hasMessageContaining("Value of type ARRAY<INT64> cannot be assigned to tags");
+        String parameterQuery = "{\"query\": \"UPDATE t SET tags = ? WHERE id = 1\", \"useLegacySql\": false, "
+                + "\"defaultDataset\": {\"projectId\": \"p\", \"datasetId\": \"ds\"}, \"queryParameters\": [%s]}";
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"ARRAY\"}, "
+                + "\"parameterValue\": {\"arrayValues\": []}}"))).contains("needs arrayType");
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"ARRAY\", \"arrayType\": "
+                + "{\"type\": \"STRING\"}}, \"parameterValue\": {\"arrayValues\": [{\"value\": \"a\"}, {}]}}")))
+                .contains("Array cannot have a null element");
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"STRING\", \"rangeElementType\": "
+                + "{\"type\": \"DATE\"}}, \"parameterValue\": {\"value\": \"a\"}}")))
+                .contains("BigQueryRestDouble does not implement the QueryParameterType field rangeElementType");
+    }
+
+    /** A jobs.query request as raw JSON, for shapes the client never sends; the response body. */
+    private String post(String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + double_.endpoint() + "/bigquery/v2/projects/p/queries")).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        return response.body();
     }
 
     @Test

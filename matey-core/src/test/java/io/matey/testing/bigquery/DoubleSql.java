@@ -50,8 +50,8 @@ final class DoubleSql {
     private final List<Parameter> parameters;
     private int nextParameter;
 
-    /** A positional query parameter ({@code ?}): its GoogleSQL type and its value as REST sends it (null for NULL). */
-    record Parameter(String type, String value) {
+    /** A positional query parameter ({@code ?}): its GoogleSQL type and its value as the catalog keeps it (null for NULL). */
+    record Parameter(String type, Object value) {
     }
 
     DoubleSql(DoubleCatalog catalog, String project, String defaultDataset, String sql, List<Parameter> parameters) {
