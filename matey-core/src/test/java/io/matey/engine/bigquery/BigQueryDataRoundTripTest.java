@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Data sets on {@code bigquery} through the façade, against {@code BigQueryRestDouble} (not BigQuery) unless
@@ -135,6 +137,30 @@ class BigQueryDataRoundTripTest {
                         + "\"tags\": [\"new\"]}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bigquery", "bigquery-emulator"})
+    void aReplaceWithoutOnMatchesRowsByTheDeclaredPrimaryKey(String engine) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.migration("001_keyed.sql", "CREATE TABLE keyed (region STRING NOT NULL, id INT64 NOT NULL, label STRING);\n"
+                + "ALTER TABLE keyed ADD PRIMARY KEY (region, id) NOT ENFORCED;", "DROP TABLE keyed;");
+        ws.apply();
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"keyed\", table = \"keyed\", "
+                + "mode = \"replace\", order_by = [\"region\", \"id\"] }]\n");
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 1, \"label\": \"a\"}\n"
+                + "{\"region\": \"us\", \"id\": 1, \"label\": \"b\"}\n");
+        String live = live(ws, engine);
+        Matey matey = ws.matey();
+        assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+                new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 2, 0, 0));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
+                + "{\"region\": \"us\", \"id\": 2, \"label\": \"new\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("only the difference, by the declared key")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 1, 1, 1));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"id\": 2, \"label\": \"no region\"}\n");
+        assertThatThrownBy(() -> matey.dataApply(target(ws), live, null)).as("every row must carry the key")
+                .isInstanceOf(MateyException.class).hasMessageContaining("region");
+    }
+
     @Test
     void structValuesMustNameTheirFieldsAndArraysOfStructsMustNotBeEmpty() {
         TestWorkspace ws = new TestWorkspace(dir, "bigquery");
@@ -151,7 +177,11 @@ class BigQueryDataRoundTripTest {
     }
 
     private String live(TestWorkspace ws) {
-        TestDatabase db = TestDatabase.unborn("bigquery");
+        return live(ws, "bigquery");
+    }
+
+    private String live(TestWorkspace ws, String engine) {
+        TestDatabase db = TestDatabase.unborn(engine);
         databases.add(db);
         ws.matey().dbUp(target(ws), db.url().raw(), line -> { });
         return db.url().raw();

@@ -223,6 +223,10 @@ public final class BigQueryRestDouble implements AutoCloseable {
             node.put("numRows", String.valueOf(table.rows.size()));
             ArrayNode fields = node.putObject("schema").putArray("fields");
             table.columns.forEach(c -> fields.add(DoubleLegacySchema.field(c.name(), c.type(), c.notNull())));
+            if (!table.primaryKey.isEmpty()) {
+                ArrayNode key = node.putObject("tableConstraints").putObject("primaryKey").putArray("columns");
+                table.primaryKey.forEach(key::add);
+            }
             return node;
         }
     }

@@ -200,6 +200,36 @@ class BigQueryRestDoubleTest {
                 .contains("BigQueryRestDouble does not implement the QueryParameterType field rangeElementType");
     }
 
+    @Test
+    void primaryKeysAreKeptUnenforcedAndShownInDdlConstraintViewsAndTheTablesApi() throws Exception {
+        query("CREATE TABLE k (a STRING NOT NULL, b INT64, c STRING, PRIMARY KEY (b, a) NOT ENFORCED)");
+        query("CREATE TABLE n (id INT64, tags ARRAY<STRING>)");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (tags) NOT ENFORCED"))
+                .hasMessageContaining("which a primary key cannot have");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (id)")).hasMessageContaining("NOT ENFORCED");
+        query("ALTER TABLE n ADD PRIMARY KEY (id) NOT ENFORCED");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (id) NOT ENFORCED"))
+                .hasMessageContaining("already has a primary key");
+        assertThatThrownBy(() -> query("ALTER TABLE k DROP COLUMN a")).hasMessageContaining("drop the primary key first");
+        query("INSERT INTO k (a, b) VALUES ('x', 1), ('x', 1)"); // not enforced: duplicates go in, as in BigQuery
+
+        assertThat(values(query("SELECT table_name, constraint_name, constraint_type, enforced FROM "
+                + "ds.INFORMATION_SCHEMA.TABLE_CONSTRAINTS ORDER BY table_name"))).containsExactly(
+                List.of("k", "k.pk$", "PRIMARY KEY", "NO"), List.of("n", "n.pk$", "PRIMARY KEY", "NO"));
+        assertThat(values(query("SELECT table_name, column_name, ordinal_position FROM ds.INFORMATION_SCHEMA.KEY_COLUMN_USAGE "
+                + "WHERE table_name = 'k' ORDER BY ordinal_position"))).containsExactly(List.of("k", "b", "1"),
+                List.of("k", "a", "2"));
+        assertThat(values(query("SELECT ddl FROM ds.INFORMATION_SCHEMA.TABLES WHERE table_name = 'k'")).get(0).get(0))
+                .endsWith("  c STRING,\n  PRIMARY KEY (b, a) NOT ENFORCED\n);");
+        assertThat(client.getTable(TableId.of("p", "ds", "k")).getTableConstraints().getPrimaryKey().getColumns())
+                .containsExactly("b", "a");
+
+        query("ALTER TABLE n DROP PRIMARY KEY");
+        assertThat(client.getTable(TableId.of("p", "ds", "n")).getTableConstraints()).isNull();
+        assertThatThrownBy(() -> query("CREATE TABLE f (id INT64, FOREIGN KEY (id) REFERENCES k(b) NOT ENFORCED)"))
+                .hasMessageContaining("BigQueryRestDouble does not implement foreign keys");
+    }
+
     /** A jobs.query request as raw JSON, for shapes the client never sends; the response body. */
     private String post(String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"

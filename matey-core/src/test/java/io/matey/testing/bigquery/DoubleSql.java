@@ -19,10 +19,11 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE, VIEW, FUNCTION, TABLE FUNCTION and
- * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
+ * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE (with {@code PRIMARY KEY (...) NOT
+ * ENFORCED}), VIEW, FUNCTION, TABLE FUNCTION and SCHEMA, ALTER TABLE ADD/DROP COLUMN and ADD/DROP PRIMARY KEY, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
  * TRUNCATE, single-table SELECTs (columns, WHERE col = literal, GROUP BY col HAVING COUNT(*) > n, ORDER BY columns, LIMIT)
- * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES, and ASSERT NOT EXISTS of such a SELECT.
+ * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES/TABLE_CONSTRAINTS/KEY_COLUMN_USAGE, and
+ * ASSERT NOT EXISTS of such a SELECT.
  * Conditions are TRUE or equalities joined by AND; values are literals or positional parameters of scalar types.
  * Everything else is refused with "does not implement".
  */
@@ -39,6 +40,8 @@ final class DoubleSql {
 
     private static final Set<String> SCALAR_TYPES = Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC", "BOOL", "STRING",
             "BYTES", "DATE", "DATETIME", "TIME", "TIMESTAMP", "GEOGRAPHY", "JSON", "INTERVAL");
+    private static final Set<String> KEY_TYPES = Set.of("BIGNUMERIC", "BOOL", "DATE", "DATETIME", "INT64", "NUMERIC",
+            "STRING", "TIMESTAMP");
     private static final Map<String, String> TYPE_ALIASES = Map.of("INT", "INT64", "INTEGER", "INT64", "BIGINT", "INT64",
             "SMALLINT", "INT64", "TINYINT", "INT64", "BYTEINT", "INT64", "BOOLEAN", "BOOL", "DECIMAL", "NUMERIC",
             "BIGDECIMAL", "BIGNUMERIC");
@@ -140,6 +143,13 @@ final class DoubleSql {
         }
         Table table = new Table(target.name, false);
         do {
+            if (t.accept("PRIMARY", "KEY")) {
+                primaryKey(table);
+                continue;
+            }
+            if (t.peek().is("FOREIGN") || t.peek().is("CONSTRAINT")) {
+                throw DoubleError.notImplemented("foreign keys and named constraints (\"" + t.rest() + "\")");
+            }
             Column column = column();
             if (table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
                 throw DoubleError.invalidQuery("Duplicate column name " + column.name() + " in CREATE TABLE");
@@ -154,6 +164,37 @@ final class DoubleSql {
             target.dataset.tables.put(table.name, table);
         }
         return Result.ddl("CREATE_TABLE");
+    }
+
+    /**
+     * {@code PRIMARY KEY (a, b) NOT ENFORCED}, after {@code PRIMARY KEY}: BigQuery keeps one unenforced key of at
+     * most 16 top-level columns of the key types.
+     */
+    private void primaryKey(Table table) {
+        if (!table.primaryKey.isEmpty()) {
+            throw DoubleError.invalidQuery("Table " + table.name + " already has a primary key");
+        }
+        List<String> columns = new ArrayList<>();
+        t.expect("(");
+        do {
+            Column column = table.column(t.identifier());
+            if (!KEY_TYPES.contains(column.type().replaceAll("\\(.*", ""))) {
+                throw DoubleError.invalidQuery("Primary key column " + column.name() + " has type " + column.type()
+                        + ", which a primary key cannot have");
+            }
+            if (columns.contains(column.name())) {
+                throw DoubleError.invalidQuery("Column " + column.name() + " is repeated in the primary key");
+            }
+            columns.add(column.name());
+        } while (t.accept(","));
+        t.expect(")");
+        if (!t.accept("NOT", "ENFORCED")) {
+            throw DoubleError.invalidQuery("Enforced primary keys are not supported: declare PRIMARY KEY (...) NOT ENFORCED");
+        }
+        if (columns.size() > 16) {
+            throw DoubleError.invalidQuery("A primary key cannot have more than 16 columns");
+        }
+        table.primaryKey.addAll(columns);
     }
 
     private Column column() {
@@ -316,9 +357,20 @@ final class DoubleSql {
                 if (!exists) {
                     table.columns.add(column);
                 }
+            } else if (t.accept("ADD", "PRIMARY", "KEY")) {
+                primaryKey(table);
+            } else if (t.accept("DROP", "PRIMARY", "KEY")) {
+                if (!t.accept("IF", "EXISTS") && table.primaryKey.isEmpty()) {
+                    throw DoubleError.invalidQuery("Table " + table.name + " has no primary key");
+                }
+                table.primaryKey.clear();
             } else if (t.accept("DROP", "COLUMN")) {
                 boolean ifExists = t.accept("IF", "EXISTS");
                 String name = t.identifier();
+                if (table.primaryKey.stream().anyMatch(name::equalsIgnoreCase)) {
+                    throw DoubleError.invalidQuery("Column " + name + " is part of the primary key of " + table.name
+                            + "; drop the primary key first");
+                }
                 if (!table.columns.removeIf(c -> c.name().equalsIgnoreCase(name)) && !ifExists) {
                     throw DoubleError.invalidQuery("Column not found: " + name);
                 }
