@@ -156,6 +156,16 @@ class BigQueryDataRoundTripTest {
                 + "{\"region\": \"us\", \"id\": 2, \"label\": \"new\"}\n");
         assertThat(matey.dataApply(target(ws), live, null).files()).as("only the difference, by the declared key")
                 .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 1, 1, 1));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 7, \"label\": \"c\"}\n"
+                + "{\"region\": \"us\", \"id\": 1, \"label\": null}\n{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("changed rows in one MERGE (BigQuery) or row by row")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 3, 1, 2, 0));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("removed keys in one DELETE")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 1, 0, 0, 2));
+        matey.dataExport(target(ws), live, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/keyed.jsonl").lines())
+                .containsExactly("{\"id\": 2, \"label\": \"d\", \"region\": \"us\"}");
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"id\": 2, \"label\": \"no region\"}\n");
         assertThatThrownBy(() -> matey.dataApply(target(ws), live, null)).as("every row must carry the key")
                 .isInstanceOf(MateyException.class).hasMessageContaining("region");

@@ -230,6 +230,44 @@ class BigQueryRestDoubleTest {
                 .hasMessageContaining("BigQueryRestDouble does not implement foreign keys");
     }
 
+    @Test
+    void mergeUpdatesMatchedRowsFromAnArrayOfStructsAndStructInUnnestDeletes() throws Exception {
+        query("CREATE TABLE m (k STRING(4), id INT64, label STRING)");
+        query("INSERT INTO m (k, id, label) VALUES ('a', 1, 'one'), ('a', 2, 'two'), ('b', 1, 'three')");
+        QueryParameterValue rows = structs(List.of("x", "a", "1"), List.of("y", "b", "1"));
+        TableResult merged = client.query(QueryJobConfiguration.newBuilder("MERGE m AS T USING UNNEST(?) AS S ON T.k = S.f1 "
+                + "AND T.id = S.f2 WHEN MATCHED THEN UPDATE SET label = S.f0").setUseLegacySql(false)
+                .setDefaultDataset(dataset).addPositionalParameter(rows).build());
+        assertThat(((com.google.cloud.bigquery.JobStatistics.QueryStatistics) client.getJob(merged.getJobId())
+                .getStatistics()).getNumDmlAffectedRows()).isEqualTo(2);
+        assertThat(values(query("SELECT label FROM m ORDER BY label"))).containsExactly(List.of("two"), List.of("x"),
+                List.of("y"));
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("MERGE m AS T USING UNNEST(?) AS S "
+                + "ON T.id = S.f2 WHEN MATCHED THEN UPDATE SET label = S.f0").setUseLegacySql(false).setDefaultDataset(dataset)
+                .addPositionalParameter(rows).build())).hasMessageContaining("at most one source row");
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("DELETE FROM m WHERE STRUCT(label, k) IN "
+                + "UNNEST(?)").setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(rows).build()))
+                .hasMessageContaining("No matching signature");
+        client.query(QueryJobConfiguration.newBuilder("DELETE FROM m WHERE STRUCT(label, k, id) IN UNNEST(?)")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(rows).build());
+        assertThat(values(query("SELECT label FROM m"))).containsExactly(List.of("two"));
+    }
+
+    /** An ARRAY<STRUCT<f0 STRING, f1 STRING, f2 INT64>> parameter of these rows. */
+    @SafeVarargs
+    private static QueryParameterValue structs(List<String>... rows) {
+        List<QueryParameterValue> elements = new ArrayList<>();
+        for (List<String> row : rows) {
+            Map<String, QueryParameterValue> fields = new LinkedHashMap<>();
+            fields.put("f0", QueryParameterValue.string(row.get(0)));
+            fields.put("f1", QueryParameterValue.string(row.get(1)));
+            fields.put("f2", QueryParameterValue.int64(Long.parseLong(row.get(2))));
+            elements.add(QueryParameterValue.struct(fields));
+        }
+        return QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY).setArrayType(StandardSQLTypeName.STRUCT)
+                .setArrayValues(elements).build();
+    }
+
     /** A jobs.query request as raw JSON, for shapes the client never sends; the response body. */
     private String post(String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
