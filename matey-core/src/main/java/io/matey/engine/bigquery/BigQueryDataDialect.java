@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * BigQuery's data export and apply (docs/architecture.md §3). The engine-neutral part reads the table by key and
- * writes only the difference with INSERT, UPDATE and DELETE, which BigQuery and the emulator both run, so upsert and
- * replace need no MERGE; without transactions a set is written file by file. Values travel as typed positional
+ * writes only the difference with INSERT, UPDATE and DELETE, whose batches {@link BigQueryStatement} sends as few
+ * jobs (a MERGE for updates on BigQuery); without transactions a set is written file by file. Values travel as typed positional
  * query parameters ({@link BigQueryParameters}): INT64, BOOL, NUMERIC/BIGNUMERIC, FLOAT64, STRING(n), DATE, TIME,
  * DATETIME (a timestamp without zone), TIMESTAMP (an instant, in UTC), BYTES (hex), JSON, GEOGRAPHY as its WKT text,
  * ARRAY as a JSON array and STRUCT as a JSON object of its fields, nested as declared. BigQuery stores a NULL array
