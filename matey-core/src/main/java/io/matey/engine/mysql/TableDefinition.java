@@ -41,8 +41,11 @@ final class TableDefinition {
         this.foreignKeys = foreignKeys;
     }
 
-    /** @param collations what the table's and its columns' collations are, to print only those that differ */
-    static TableDefinition parse(String name, String showCreateTable, Collations collations) {
+    /**
+     * @param collations what the table's and its columns' collations are, to print only those that differ
+     * @param srids the spatial reference systems of its geometry columns, which the text lacks
+     */
+    static TableDefinition parse(String name, String showCreateTable, Collations collations, SpatialReferences srids) {
         String[] lines = showCreateTable.split("\n", -1);
         int close = 1;
         while (close < lines.length && !lines[close].startsWith(")")) {
@@ -61,9 +64,10 @@ final class TableDefinition {
                 indexPosition = indexPosition < 0 ? items.size() : indexPosition;
                 indexes.add(item);
             } else {
-                String column = ColumnText.quotedName(item);
-                items.add(column == null ? item : ColumnText.canonical(item,
-                        collations.ofColumn(name, column.substring(1, column.length() - 1).replace("``", "`"))));
+                String quoted = ColumnText.quotedName(item);
+                String column = quoted == null ? null : quoted.substring(1, quoted.length() - 1).replace("``", "`");
+                items.add(column == null ? item
+                        : ColumnText.canonical(item, collations.ofColumn(name, column), srids.of(name, column)));
             }
         }
         indexes.sort(null);

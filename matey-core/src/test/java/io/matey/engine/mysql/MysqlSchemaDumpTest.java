@@ -114,6 +114,21 @@ class MysqlSchemaDumpTest {
     }
 
     @Test
+    void whatShowCreateLeavesOutOrAddsIsCorrected() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql")) {
+            db.execute("""
+                    CREATE TABLE places (location point REF_SYSTEM_ID=4326 NOT NULL, area polygon, plain point);
+                    CREATE FUNCTION latin() RETURNS varchar(5) CHARSET latin1 RETURN 'x';
+                    CREATE FUNCTION inherited() RETURNS varchar(5) DETERMINISTIC RETURN 'x';
+                    """);
+
+            // SHOW CREATE TABLE omits the SRID; SHOW CREATE FUNCTION adds the database's collation to a result
+            assertThat(dump(db)).contains("`location` point REF_SYSTEM_ID=4326 NOT NULL,\n  `area` polygon DEFAULT NULL,\n",
+                    "RETURNS varchar(5) CHARSET latin1 COLLATE latin1_swedish_ci\n", "RETURNS varchar(5)\n    DETERMINISTIC\n");
+        }
+    }
+
+    @Test
     void objectsTheDumpCannotRenderFailNamingThem() throws SQLException {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET SESSION sql_mode = 'ORACLE'");
