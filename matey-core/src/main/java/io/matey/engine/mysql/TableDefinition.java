@@ -29,6 +29,8 @@ final class TableDefinition {
     /** The next id is data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
     /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
+    /** An engine-defined table option with a number, which MariaDB 10 quotes ({@code `PAGE_COMPRESSED`='1'}) and 11 does not. */
+    private static final Pattern QUOTED_NUMBER_OPTION = Pattern.compile(" (`\\w+`)='(\\d+)'");
     private static final Pattern TABLE_CHARSET = Pattern.compile("^(\\) ENGINE=\\w+)(?: DEFAULT CHARSET=\\w+)?(?: COLLATE=\\w+)?");
 
     private final String name;
@@ -73,6 +75,7 @@ final class TableDefinition {
         indexes.sort(null);
         items.addAll(Math.max(indexPosition, 0), indexes);
         lines[close] = AUTO_INCREMENT.matcher(lines[close]).replaceFirst("");
+        lines[close] = QUOTED_NUMBER_OPTION.matcher(lines[close]).replaceAll(" $1=$2");
         String collation = collations.ofTable(name);
         lines[close] = TABLE_CHARSET.matcher(lines[close]).replaceFirst(
                 "$1" + Matcher.quoteReplacement(collation == null ? "" : " COLLATE=" + collation));

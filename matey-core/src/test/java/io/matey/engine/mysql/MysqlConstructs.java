@@ -54,6 +54,23 @@ public final class MysqlConstructs {
                     """, """
                     DROP TABLE labels;
                     """),
+            new Construct("legacy_charset", """
+                    CREATE TABLE legacy_codes (
+                      id int PRIMARY KEY,
+                      code varchar(10) NOT NULL DEFAULT 'ü' CHECK (code IN ('ü', 'a', 'b')),
+                      label varchar(20) AS (concat('é-', code)) VIRTUAL,
+                      note varchar(20) CHARACTER SET utf8mb4 DEFAULT 'ß',
+                      CHECK (id > 0),
+                      UNIQUE KEY (code)
+                    ) DEFAULT CHARSET=latin1;
+                    CREATE TABLE legacy_refs (id int PRIMARY KEY, code varchar(10), FOREIGN KEY (code) REFERENCES legacy_codes (code))
+                      DEFAULT CHARSET=latin1;
+                    CREATE VIEW legacy_umlauts AS SELECT id, code FROM legacy_codes WHERE code = 'ü' OR note LIKE 'ß%';
+                    """, """
+                    DROP VIEW legacy_umlauts;
+                    DROP TABLE legacy_refs;
+                    DROP TABLE legacy_codes;
+                    """),
             new Construct("json_columns", """
                     CREATE TABLE documents (
                       id int PRIMARY KEY,
@@ -152,6 +169,13 @@ public final class MysqlConstructs {
                     CREATE FUNCTION member_label(member int, prefix varchar(10)) RETURNS varchar(40)
                       READS SQL DATA
                       RETURN (SELECT concat(prefix, ' ', role) FROM members WHERE id = member);
+                    CREATE PROCEDURE count_roles(OUT owners int, INOUT total int)
+                      SQL SECURITY INVOKER
+                    BEGIN
+                      DECLARE CONTINUE HANDLER FOR NOT FOUND SET owners = 0;
+                      SELECT count(*) INTO owners FROM members WHERE role = 'owner';
+                      SET total = total + owners;
+                    END;
                     CREATE PROCEDURE close_member(IN member int)
                       MODIFIES SQL DATA SQL SECURITY INVOKER
                     BEGIN
@@ -159,6 +183,7 @@ public final class MysqlConstructs {
                     END;
                     """, """
                     DROP PROCEDURE close_member;
+                    DROP PROCEDURE count_roles;
                     DROP FUNCTION member_label;
                     DROP FUNCTION line_total;
                     """),
@@ -202,9 +227,11 @@ public final class MysqlConstructs {
                     CREATE TABLE archived (id int PRIMARY KEY, body text COMPRESSED)
                       ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 STATS_PERSISTENT=0 CHECKSUM=1;
                     CREATE TABLE scratchpad (id int PRIMARY KEY) ENGINE=Aria TRANSACTIONAL=1 PAGE_CHECKSUM=1;
+                    CREATE TABLE packed (id int PRIMARY KEY) ENGINE=InnoDB PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=6;
                     CREATE TABLE lookups (id int PRIMARY KEY, code char(4), KEY lookups_code (code) USING HASH) ENGINE=MEMORY;
                     """, """
                     DROP TABLE lookups;
+                    DROP TABLE packed;
                     DROP TABLE scratchpad;
                     DROP TABLE archived;
                     """),
