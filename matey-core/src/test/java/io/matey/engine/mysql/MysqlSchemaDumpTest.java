@@ -142,6 +142,25 @@ class MysqlSchemaDumpTest {
     }
 
     @Test
+    void triggersAndEventsWhoseBodiesReadDifferentlyUnderTheDumpsSqlModeFailNamingThem() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id int, label varchar(20))");
+            st.execute("SET SESSION sql_mode = 'ANSI'");
+            st.execute("CREATE TRIGGER t_label BEFORE INSERT ON t FOR EACH ROW SET NEW.\"label\" = 'x' || NEW.\"label\"");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("trigger `t_label` was created under sql_mode REAL_AS_FLOAT,PIPES_AS_CONCAT,ANSI_QUOTES,"
+                            + "IGNORE_SPACE,ANSI");
+            st.execute("DROP TRIGGER t_label");
+            st.execute("CREATE EVENT e_backslashes ON SCHEDULE EVERY 1 DAY DO DELETE FROM t WHERE label = 'a\\b'");
+            st.execute("ALTER EVENT e_backslashes COMMENT 'still ANSI'");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c)).hasMessageContaining("event `e_backslashes`");
+        }
+    }
+
+    @Test
     void dumpIgnoresAndRestoresTheCallersSessionSettings() throws SQLException {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id int, at timestamp NOT NULL DEFAULT '2020-01-01 00:00:00')");
