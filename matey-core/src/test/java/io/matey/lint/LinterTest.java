@@ -66,9 +66,9 @@ class LinterTest {
     @Test
     void anEngineWithoutAPlugInInThisBuildIsL200NamingTheEnginesItHas() {
         LintFixture fixture = LintFixture.load("clean", workspace).write("config.toml",
-                "engine = \"bigquery\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
+                "engine = \"snowflake\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
         assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L200")).singleElement().satisfies(f -> {
-            assertThat(f.message()).isEqualTo("Target engine 'bigquery' is unknown, so its SQL was not checked.");
+            assertThat(f.message()).isEqualTo("Target engine 'snowflake' is unknown, so its SQL was not checked.");
             assertThat(f.hint()).isEqualTo("set engine in config.toml to one of " + String.join(", ", Engines.ids()))
                     .contains("sqlite, postgres, mysql");
         });
