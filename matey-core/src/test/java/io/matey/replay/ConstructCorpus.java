@@ -1,7 +1,9 @@
 package io.matey.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.error.MateyException;
 import io.matey.testing.Construct;
 import io.matey.testing.TestWorkspace;
 import java.util.List;
@@ -37,5 +39,21 @@ final class ConstructCorpus {
         assertThat(ws.plan().match()).isTrue();
 
         LiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
+    }
+
+    /**
+     * A migration after a first one leaves an object the dump refuses: the replay fails naming the migration (as
+     * {@code 002_<name>.sql}) and the message {@code refusal}, and writes nothing.
+     */
+    static void refusesAfterTheMigration(TestWorkspace ws, String name, String up, String down, String refusal) {
+        ws.migration("001_base.sql", ws.createTable("base"), "DROP TABLE base;");
+        ws.migration("002_" + name + ".sql", up, down);
+        Map<String, String> before = ws.files();
+
+        assertThatThrownBy(ws::apply)
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("after migrations/002_" + name + ".sql")
+                .hasMessageContaining(refusal);
+        assertThat(ws.files()).isEqualTo(before);
     }
 }
