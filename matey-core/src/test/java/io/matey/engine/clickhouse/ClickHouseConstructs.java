@@ -128,6 +128,37 @@ public final class ClickHouseConstructs {
                     DROP VIEW labelled_events;
                     DROP DICTIONARY kind_dict;
                     DROP TABLE kind_labels;
+                    """),
+            new Construct("range_dictionary", """
+                    CREATE TABLE prices (sku UInt64, valid_from Date, valid_to Date, price Float64)
+                      ENGINE = MergeTree ORDER BY (sku, valid_from);
+                    CREATE DICTIONARY price_dict (sku UInt64, valid_from Date, valid_to Date, price Float64)
+                      PRIMARY KEY sku
+                      SOURCE(CLICKHOUSE(TABLE 'prices'))
+                      LIFETIME(0)
+                      LAYOUT(RANGE_HASHED())
+                      RANGE(MIN valid_from MAX valid_to);
+                    CREATE TABLE priced (sku UInt64, day Date, price Float64 DEFAULT dictGet('price_dict', 'price', sku, day))
+                      ENGINE = MergeTree ORDER BY sku;
+                    """, """
+                    DROP TABLE priced;
+                    DROP DICTIONARY price_dict;
+                    DROP TABLE prices;
+                    """),
+            new Construct("key_value_engines", """
+                    CREATE TABLE user_names (id UInt64, name String) ENGINE = Join(ANY, LEFT, id);
+                    CREATE TABLE blocked (id UInt64) ENGINE = Set;
+                    CREATE TABLE sessions (id String, user_id UInt64, seen DateTime) ENGINE = EmbeddedRocksDB PRIMARY KEY id;
+                    """, """
+                    DROP TABLE sessions;
+                    DROP TABLE blocked;
+                    DROP TABLE user_names;
+                    """),
+            new Construct("refreshable_view", """
+                    CREATE MATERIALIZED VIEW kind_counts REFRESH EVERY 1 HOUR ENGINE = MergeTree ORDER BY kind AS
+                      SELECT kind, count() AS n FROM events GROUP BY kind;
+                    """, """
+                    DROP VIEW kind_counts;
                     """));
 
     private ClickHouseConstructs() {
