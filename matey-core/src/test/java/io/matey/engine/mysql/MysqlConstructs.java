@@ -203,11 +203,12 @@ public final class MysqlConstructs {
                     DROP TRIGGER line_items_opened;
                     DROP TRIGGER line_items_checked;
                     """),
+            // a one-shot event whose time has passed is dropped by the server: its AT is as late as a TIMESTAMP goes
             new Construct("event", """
                     CREATE EVENT close_stale ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00'
                       ON COMPLETION PRESERVE DISABLE COMMENT 'Hourly'
                       DO UPDATE members SET status = 'closed' WHERE status = 'new';
-                    CREATE EVENT purge_once ON SCHEDULE AT '2035-01-01 00:00:00' ON COMPLETION NOT PRESERVE
+                    CREATE EVENT purge_once ON SCHEDULE AT '2037-12-31 00:00:00' ON COMPLETION NOT PRESERVE
                       DO BEGIN
                         DELETE FROM members WHERE status = 'closed';
                         DELETE FROM line_items WHERE quantity = 0;
