@@ -13,8 +13,14 @@ import java.util.Map;
  */
 record SpatialReferences(Map<String, Map<String, Integer>> columns) {
 
+    /** Empty on MySQL 8, which prints {@code SRID} in {@code SHOW CREATE TABLE} and has no GEOMETRY_COLUMNS view. */
     static SpatialReferences read(Connection connection) throws SQLException {
         Map<String, Map<String, Integer>> columns = new HashMap<>();
+        boolean[] mariadb = new boolean[1];
+        Rows.forEach(connection, "SELECT VERSION()", rs -> mariadb[0] = rs.getString(1).contains("MariaDB"));
+        if (!mariadb[0]) {
+            return new SpatialReferences(columns);
+        }
         Rows.forEach(connection, "SELECT G_TABLE_NAME, G_GEOMETRY_COLUMN, SRID FROM information_schema.GEOMETRY_COLUMNS "
                 + "WHERE G_TABLE_SCHEMA = DATABASE() AND SRID <> 0",
                 rs -> columns.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3)));
