@@ -158,7 +158,20 @@ public final class MysqlConstructs {
                       SELECT a.id, count(b.id) AS books FROM authors a LEFT JOIN books b ON b.author_id = a.id GROUP BY a.id;
                     CREATE VIEW admins AS SELECT id, role FROM members WHERE role IN ('owner', 'admin') WITH LOCAL CHECK OPTION;
                     CREATE ALGORITHM=MERGE VIEW open_admins AS SELECT * FROM admins WHERE id > 0 WITH CASCADED CHECK OPTION;
+                    CREATE VIEW mentor_chains AS
+                      WITH RECURSIVE chain (id, depth) AS (
+                        SELECT id, 0 FROM authors WHERE mentor_id IS NULL
+                        UNION ALL SELECT a.id, c.depth + 1 FROM authors a JOIN chain c ON a.mentor_id = c.id)
+                      SELECT id, depth, rank() OVER (ORDER BY depth DESC) AS seniority FROM chain;
+                    CREATE VIEW people AS SELECT id, 'author' AS kind FROM authors UNION SELECT id, role FROM members
+                      ORDER BY id LIMIT 100;
+                    CREATE VIEW document_tags AS
+                      SELECT d.id, t.tag FROM documents d,
+                        JSON_TABLE(d.tags, '$[*]' COLUMNS (tag varchar(20) PATH '$')) AS t;
                     """, """
+                    DROP VIEW document_tags;
+                    DROP VIEW people;
+                    DROP VIEW mentor_chains;
                     DROP VIEW open_admins;
                     DROP VIEW admins;
                     DROP VIEW author_books;
