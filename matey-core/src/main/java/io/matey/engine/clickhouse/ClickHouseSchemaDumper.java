@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * {@link CreateQuery}. Objects are sorted by kind (tables, dictionaries, views) then name, each after the objects
  * it reads, so the dump loads in order. A materialized view's inner table ({@code .inner_id.*}) is left out: the
  * view's own CREATE makes it again; so is the table a refreshable one fills while it refreshes
- * ({@code .tmp.inner_id.*}), which exists only for the length of a refresh. Matey's and dbmate's bookkeeping tables are left out too.
+ * ({@code .tmp.inner_id.*}), which exists only for the length of a refresh. Matey's and dbmate's bookkeeping
+ * tables are left out too.
  */
 final class ClickHouseSchemaDumper {
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * database itself lose their qualifier ({@code db.events} → {@code events}, {@code dictGet('db.d', ...)} →
  * {@code dictGet('d', ...)}, a dictionary source's {@code DB 'db'}), so the dump loads into any database and dumps
  * the same there (a {@code Merge}, {@code Buffer} or {@code Distributed} engine's argument naming it becomes
- * {@code currentDatabase()}); {@code index_granularity = 8192}, which the server adds to every MergeTree table, is left out.
+ * {@code currentDatabase()}); {@code index_granularity = 8192}, which the server adds to every MergeTree table, is
+ * left out.
  */
 final class CreateQuery {
 

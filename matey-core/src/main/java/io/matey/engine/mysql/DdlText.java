@@ -44,7 +44,10 @@ final class DdlText {
      */
     static String returnsWithoutCollation(String ddl, String databaseDefault) {
         Matcher m = RETURNS_COLLATION.matcher(ddl);
-        return m.find() && m.group(2).equals(databaseDefault) ? ddl.substring(0, m.start()) + m.group(1) + ddl.substring(m.end()) : ddl;
+        if (!m.find() || !m.group(2).equals(databaseDefault)) {
+            return ddl;
+        }
+        return ddl.substring(0, m.start()) + m.group(1) + ddl.substring(m.end());
     }
 
     /**

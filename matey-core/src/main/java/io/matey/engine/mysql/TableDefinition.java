@@ -29,7 +29,7 @@ final class TableDefinition {
     /** The next id is data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
     /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
-    /** An engine-defined table option with a number, which MariaDB 10 quotes ({@code `PAGE_COMPRESSED`='1'}) and 11 does not. */
+    /** An engine-defined table option with a number, quoted by MariaDB 10 ({@code `PAGE_COMPRESSED`='1'}), not by 11. */
     private static final Pattern QUOTED_NUMBER_OPTION = Pattern.compile(" (`\\w+`)='(\\d+)'");
     private static final Pattern TABLE_CHARSET = Pattern.compile("^(\\) ENGINE=\\w+)(?: DEFAULT CHARSET=\\w+)?(?: COLLATE=\\w+)?");
 
