@@ -58,23 +58,10 @@ class BigQueryDataRoundTripTest {
 
     @Test
     void everyScalarTypeRoundTripsAndACompositeKeyWritesOnlyTheDifference() {
-        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_every_type.sql", EVERY_TYPE, "DROP TABLE every_type;");
-        ws.apply();
+        TestWorkspace ws = migrated("bigquery", "every_type", EVERY_TYPE);
         manifest(ws, "replace");
-        ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", String.join("\n", ROWS) + "\n");
         Matey matey = ws.matey();
-        String source = live(ws);
-        String copy = live(ws);
-
-        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
-                new AppliedFile("every_type", "every_type", DataMode.REPLACE, 3, 3, 0, 0));
-        matey.dataExport(target(ws), source, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl").lines()).containsExactlyElementsOf(ROWS);
-        matey.dataApply(target(ws), copy, null);
-        matey.dataExport(target(ws), copy, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl").lines()).as("the copy holds the same rows")
-                .containsExactlyElementsOf(ROWS);
+        String copy = roundTrip(ws, "every_type", ROWS);
 
         manifest(ws, "upsert");
         ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
@@ -106,23 +93,10 @@ class BigQueryDataRoundTripTest {
 
     @Test
     void arrayAndStructColumnsRoundTripAsJsonArraysAndObjectsAndANullArrayIsEmpty() {
-        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_nested.sql", NESTED, "DROP TABLE nested;");
-        ws.apply();
+        TestWorkspace ws = migrated("bigquery", "nested", NESTED);
         nestedManifest(ws, "replace");
-        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", String.join("\n", NESTED_ROWS) + "\n");
         Matey matey = ws.matey();
-        String source = live(ws);
-        String copy = live(ws);
-
-        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
-                new AppliedFile("nested", "nested", DataMode.REPLACE, 3, 3, 0, 0));
-        matey.dataExport(target(ws), source, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).containsExactlyElementsOf(NESTED_ROWS);
-        matey.dataApply(target(ws), copy, null);
-        matey.dataExport(target(ws), copy, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).as("the copy holds the same rows")
-                .containsExactlyElementsOf(NESTED_ROWS);
+        String copy = roundTrip(ws, "nested", NESTED_ROWS);
 
         nestedManifest(ws, "upsert");
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 2, \"tags\": null, \"amounts\": null, "
@@ -140,10 +114,8 @@ class BigQueryDataRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"bigquery", "bigquery-emulator"})
     void aReplaceWithoutOnMatchesRowsByTheDeclaredPrimaryKey(String engine) {
-        TestWorkspace ws = new TestWorkspace(dir, engine);
-        ws.migration("001_keyed.sql", "CREATE TABLE keyed (region STRING NOT NULL, id INT64 NOT NULL, label STRING);\n"
-                + "ALTER TABLE keyed ADD PRIMARY KEY (region, id) NOT ENFORCED;", "DROP TABLE keyed;");
-        ws.apply();
+        TestWorkspace ws = migrated(engine, "keyed", "CREATE TABLE keyed (region STRING NOT NULL, id INT64 NOT NULL, "
+                + "label STRING);\nALTER TABLE keyed ADD PRIMARY KEY (region, id) NOT ENFORCED;");
         ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"keyed\", table = \"keyed\", "
                 + "mode = \"replace\", order_by = [\"region\", \"id\"] }]\n");
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 1, \"label\": \"a\"}\n"
@@ -173,9 +145,7 @@ class BigQueryDataRoundTripTest {
 
     @Test
     void structValuesMustNameTheirFieldsAndArraysOfStructsMustNotBeEmpty() {
-        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_nested.sql", NESTED, "DROP TABLE nested;");
-        ws.apply();
+        TestWorkspace ws = migrated("bigquery", "nested", NESTED);
         nestedManifest(ws, "insert");
         String live = live(ws);
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"address\": {\"city\": \"x\"}}\n");
@@ -184,6 +154,34 @@ class BigQueryDataRoundTripTest {
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"items\": []}\n");
         assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("An empty ARRAY<STRUCT<sku STRING");
+    }
+
+    /** A workspace on {@code engine} whose one migration creates table {@code name} with {@code ddl}, applied. */
+    private TestWorkspace migrated(String engine, String name, String ddl) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.migration("001_" + name + ".sql", ddl, "DROP TABLE " + name + ";");
+        ws.apply();
+        return ws;
+    }
+
+    /**
+     * Replaces the table's rows in one new dataset with {@code rows} (a file of that name), exports them back
+     * unchanged, and copies them into another the same way; returns the copy's URL.
+     */
+    private String roundTrip(TestWorkspace ws, String name, List<String> rows) {
+        String file = TestWorkspace.TARGET + "/data/" + name + ".jsonl";
+        ws.write(file, String.join("\n", rows) + "\n");
+        Matey matey = ws.matey();
+        String source = live(ws);
+        String copy = live(ws);
+        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
+                new AppliedFile(name, name, DataMode.REPLACE, rows.size(), rows.size(), 0, 0));
+        matey.dataExport(target(ws), source, null);
+        assertThat(ws.read(file).lines()).containsExactlyElementsOf(rows);
+        matey.dataApply(target(ws), copy, null);
+        matey.dataExport(target(ws), copy, null);
+        assertThat(ws.read(file).lines()).as("the copy holds the same rows").containsExactlyElementsOf(rows);
+        return copy;
     }
 
     private String live(TestWorkspace ws) {
