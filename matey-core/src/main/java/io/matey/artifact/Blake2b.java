@@ -40,16 +40,17 @@ final class Blake2b {
         long[] h = IV.clone();
         h[0] ^= 0x01010000L | outputBytes; // parameter block: fan-out 1, depth 1, no key
         long[] m = new long[16];
+        long[] v = new long[16];
         int offset = 0;
         // Every block but the last is compressed as it comes; the last (possibly empty or partial) is final.
         while (message.length - offset > BLOCK_BYTES) {
             readBlock(message, offset, BLOCK_BYTES, m);
             offset += BLOCK_BYTES;
-            compress(h, m, offset, false);
+            compress(h, m, v, offset, false);
         }
         int rest = message.length - offset;
         readBlock(message, offset, rest, m);
-        compress(h, m, message.length, true);
+        compress(h, m, v, message.length, true);
         byte[] out = new byte[outputBytes];
         for (int i = 0; i < outputBytes; i++) {
             out[i] = (byte) (h[i / 8] >>> (8 * (i % 8)));
@@ -60,14 +61,23 @@ final class Blake2b {
     /** Reads {@code length} bytes as little-endian words, zero-padding the block. */
     private static void readBlock(byte[] message, int offset, int length, long[] m) {
         java.util.Arrays.fill(m, 0L);
-        for (int i = 0; i < length; i++) {
+        // Whole words without a division per byte: the digest reads every byte of every checkpoint.
+        int words = length / 8;
+        for (int w = 0, p = offset; w < words; w++, p += 8) {
+            m[w] = (message[p] & 0xffL) | (message[p + 1] & 0xffL) << 8 | (message[p + 2] & 0xffL) << 16
+                    | (message[p + 3] & 0xffL) << 24 | (message[p + 4] & 0xffL) << 32 | (message[p + 5] & 0xffL) << 40
+                    | (message[p + 6] & 0xffL) << 48 | (message[p + 7] & 0xffL) << 56;
+        }
+        for (int i = words * 8; i < length; i++) {
             m[i / 8] |= (message[offset + i] & 0xffL) << (8 * (i % 8));
         }
     }
 
-    /** @param counter bytes hashed so far, this block included (messages here stay below 2^63 bytes) */
-    private static void compress(long[] h, long[] m, long counter, boolean last) {
-        long[] v = new long[16];
+    /**
+     * @param v       the working vector, overwritten
+     * @param counter bytes hashed so far, this block included (messages here stay below 2^63 bytes)
+     */
+    private static void compress(long[] h, long[] m, long[] v, long counter, boolean last) {
         System.arraycopy(h, 0, v, 0, 8);
         System.arraycopy(IV, 0, v, 8, 8);
         v[12] ^= counter;
