@@ -90,10 +90,11 @@ public class SqlMigrationTable implements MigrationTable {
             size += version.length() + 7;
         }
         StringBuilder sb = new StringBuilder(size).append(header);
-        for (int i = 0; i < versions.size(); i++) {
+        int last = versions.size() - 1;
+        for (int i = 0; i <= last; i++) {
             String version = versions.get(i);
             sb.append("  ('").append(version.indexOf('\'') < 0 ? version : version.replace("'", "''"))
-                    .append(i + 1 < versions.size() ? "'),\n" : "');\n");
+                    .append(i < last ? "'),\n" : "');\n");
         }
         return sb.toString();
     }

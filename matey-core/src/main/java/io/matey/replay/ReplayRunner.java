@@ -54,6 +54,7 @@ public final class ReplayRunner {
         private ScratchDatabase replacement;
         private Connection connection;
         private MigrationRunner runner;
+        private final AppliedVersions versions = new AppliedVersions(engine.migrationTable());
 
         Session(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh) throws SQLException {
             this.fresh = fresh;
@@ -74,12 +75,21 @@ public final class ReplayRunner {
             }
             replacement = fresh.get();
             scratch = replacement;
+            versions.forget();
             open();
             load(connection, checkpoint);
         }
 
         String dump() throws SQLException {
-            return SchemaDump.dump(engine, connection);
+            return SchemaDump.dump(engine, connection, versions.current(connection));
+        }
+
+        void up(Migration migration) throws SQLException {
+            versions.run(migration.script().up().sql(), true, migration.version(), () -> runner.up(migration));
+        }
+
+        void down(Migration migration) throws SQLException {
+            versions.run(migration.script().down().sql(), false, migration.version(), () -> runner.down(migration));
         }
 
         /** The schema without the migrations block, which comparisons ignore: schema_migrations is not read. */
@@ -150,7 +160,7 @@ public final class ReplayRunner {
     private String replayOne(Session session, Migration migration, String before, DownChecks downs)
             throws SQLException {
         long started = System.nanoTime();
-        apply(() -> session.runner.up(migration), "replay");
+        apply(() -> session.up(migration), "replay");
         String checkpoint = dumpAfter(session::dump, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
         String verdict = reversible ? "down checked" : "down skipped";
@@ -169,7 +179,7 @@ public final class ReplayRunner {
     private boolean roundTrip(Session session, Migration migration, String before, DownChecks downs)
             throws SQLException {
         try {
-            apply(() -> session.runner.down(migration), "down-roundtrip");
+            apply(() -> session.down(migration), "down-roundtrip");
         } catch (MigrationFailedException e) {
             downs.failedToRun(migration.file(), e);
             return false;
@@ -181,7 +191,7 @@ public final class ReplayRunner {
         if (downs.roundTrip(migration.file(), diff)) {
             return false;
         }
-        apply(() -> session.runner.up(migration), "down-roundtrip reapply");
+        apply(() -> session.up(migration), "down-roundtrip reapply");
         return true;
     }
 
@@ -199,7 +209,7 @@ public final class ReplayRunner {
     }
 
     private interface Step {
-        Object run() throws SQLException;
+        void run() throws SQLException;
     }
 
     private static void apply(Step step, String context) throws SQLException {
