@@ -105,6 +105,14 @@ public interface Engine {
     void dropDatabase(MateyUrl url) throws SQLException;
 
     /**
+     * Drops a scratch database, if it exists, whatever a replayed migration left in it that would keep
+     * {@link #dropDatabase} from dropping it.
+     */
+    default void dropScratchDatabase(MateyUrl url) throws SQLException {
+        dropDatabase(url);
+    }
+
+    /**
      * The names of the databases next to {@code base} (on its server, or in its directory) that start with
      * {@code prefix}, for collecting leftover scratch databases; empty where the engine cannot list them.
      */

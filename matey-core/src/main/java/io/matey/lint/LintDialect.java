@@ -56,7 +56,7 @@ public interface LintDialect {
 
     /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
-     * token images; empty when it can. Example: "The PostgreSQL schema dump does not render languages".
+     * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */
     default Optional<String> undumpable(List<String> tokens) {
         return Optional.empty();

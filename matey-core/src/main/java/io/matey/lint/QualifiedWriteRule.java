@@ -9,9 +9,8 @@ import java.util.List;
  * L104 (up), L105 (down): statements that write outside the target's database, as the engine's write guard
  * sees them (MySQL {@code other_db.t}, {@code USE}, {@code CREATE DATABASE}; SQLite {@code ATTACH}; PostgreSQL
  * database statements). Replay and the live commands refuse the same statements before running anything
- * (docs/architecture.md §6); lint reports them without a database. (Python matey also checks BigQuery, whose
- * engine this build does not have yet.) No nolint comment silences them, since replay would
- * refuse the statement anyway.
+ * (docs/architecture.md §6); lint reports them without a database (BigQuery: any dataset-qualified write).
+ * No nolint comment silences them, since replay would refuse the statement anyway.
  */
 final class QualifiedWriteRule implements LintRule {
 

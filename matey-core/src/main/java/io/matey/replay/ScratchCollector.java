@@ -44,7 +44,7 @@ final class ScratchCollector {
             for (String name : engine.databasesNamed(base, "matey_")) {
                 var owner = ScratchOwner.of(name);
                 if (owner.isPresent() && owner.get().isGone()) {
-                    engine.dropDatabase(engine.siblingUrl(base, name));
+                    engine.dropScratchDatabase(engine.siblingUrl(base, name));
                     dropped.add(name);
                     notices.accept("dropped leftover scratch database " + name + " (its process " + owner.get().pid()
                             + " on this host has ended)");

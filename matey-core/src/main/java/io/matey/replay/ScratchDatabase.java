@@ -127,7 +127,7 @@ public final class ScratchDatabase implements AutoCloseable {
             return;
         }
         try {
-            engine.dropDatabase(url);
+            engine.dropScratchDatabase(url);
         } catch (SQLException e) {
             throw new MateyException("scratch cleanup drop failed for " + url + ": " + MateyUrl.mask(e.getMessage()), e);
         }

@@ -21,12 +21,21 @@ class EnginesTest {
 
     @Test
     void aNameWithoutAPlugInIsAnErrorNamingThePlugIns() {
-        assertThatThrownBy(() -> Engines.byId("bigquery")).isInstanceOf(MateyException.class)
-                .hasMessageStartingWith("Unsupported engine 'bigquery': this build has engine plug-ins for ")
-                .hasMessageContaining("sqlite, postgres, mysql");
-        assertThatThrownBy(() -> Engines.forUrl(MateyUrl.parse("bigquery://project/dataset")))
+        assertThatThrownBy(() -> Engines.byId("snowflake")).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("Unsupported engine 'snowflake': this build has engine plug-ins for ")
+                .hasMessageContaining("sqlite, postgres, mysql, clickhouse, bigquery, bigquery-emulator");
+        assertThatThrownBy(() -> Engines.forUrl(MateyUrl.parse("snowflake://account/db")))
                 .isInstanceOf(MateyException.class)
-                .hasMessageStartingWith("Unsupported database URL scheme 'bigquery' in bigquery://project/dataset: ");
+                .hasMessageStartingWith("Unsupported database URL scheme 'snowflake' in snowflake://account/db: ");
+    }
+
+    @Test
+    void bigQueryAndItsEmulatorArePlugIns() {
+        assertThat(Engines.forUrl(MateyUrl.parse("bigquery://project/us/dataset")).id()).isEqualTo("bigquery");
+        assertThat(Engines.forUrl(MateyUrl.parse("bigquery-emulator://127.0.0.1:9050/project/dataset")).id())
+                .isEqualTo("bigquery-emulator");
+        assertThat(Engines.normalizeId("bigquery_emulator")).isEqualTo("bigquery-emulator");
+        assertThat(Engines.byId("bigquery").transactions()).isFalse();
     }
 
     @Test

@@ -98,7 +98,8 @@ class WriteGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CREATE DATABASE other", "DROP DATABASE IF EXISTS other", "ALTER DATABASE app SET timezone TO 'UTC'"})
+    @ValueSource(strings = {"CREATE DATABASE other", "DROP DATABASE IF EXISTS other", "ALTER DATABASE app SET timezone TO 'UTC'",
+            "CREATE SUBSCRIPTION replica CONNECTION 'host=primary' PUBLICATION everything"})
     void postgresRefusesDatabaseStatements(String sql) {
         assertThat(guard("postgres", sql)).as(sql).isPresent();
     }

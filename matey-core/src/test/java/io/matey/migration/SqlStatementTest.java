@@ -27,4 +27,19 @@ class SqlStatementTest {
 
         assertThat(summary).startsWith("SELECT 'xxx").endsWith("...").hasSize(120);
     }
+
+    @Test
+    void passwordsAreMasked() {
+        assertThat(new SqlStatement("CREATE SUBSCRIPTION r CONNECTION 'host=p password=hunter2 dbname=app'"
+                + " PUBLICATION p", 1).summary()).isEqualTo("CREATE SUBSCRIPTION r CONNECTION 'host=p password=****"
+                + " dbname=app' PUBLICATION p");
+        assertThat(new SqlStatement("CREATE SUBSCRIPTION r CONNECTION 'password = ''a b'' host=p' PUBLICATION p", 1)
+                .summary()).isEqualTo("CREATE SUBSCRIPTION r CONNECTION 'password = **** host=p' PUBLICATION p");
+        assertThat(new SqlStatement("CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'app', password 'it''s')", 1)
+                .summary()).isEqualTo("CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'app', password '****')");
+        assertThat(new SqlStatement("ALTER ROLE app PASSWORD 'hunter2'", 1).summary())
+                .isEqualTo("ALTER ROLE app PASSWORD '****'");
+        assertThat(new SqlStatement("CREATE SERVER s OPTIONS (url 'postgres://app:hunter2@h/db?password=x&a=1')", 1)
+                .summary()).isEqualTo("CREATE SERVER s OPTIONS (url 'postgres://app:****@h/db?password=****&a=1')");
+    }
 }

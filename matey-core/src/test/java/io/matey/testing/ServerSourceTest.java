@@ -38,7 +38,7 @@ class ServerSourceTest {
         // a real probe: on a machine with Docker the entry would start a container instead
         assumeFalse(DockerProbe.answers(), "a Docker engine answers here");
         TestEngines.TestEngine unset = new TestEngines.TestEngine("nowhere", "postgres",
-                "MATEY_TEST_NOWHERE_URL_NEVER_SET", true, false, "postgres:16");
+                "MATEY_TEST_NOWHERE_URL_NEVER_SET", true, false, "postgres:16", null);
 
         assertThatThrownBy(unset::base).isInstanceOf(TestAbortedException.class)
                 .hasMessage("MATEY_TEST_NOWHERE_URL_NEVER_SET is not set and no Docker engine answers: no nowhere server"

@@ -2,12 +2,14 @@ package io.matey.testing;
 
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.testing.bigquery.SharedBigQueryDouble;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -35,9 +37,11 @@ public final class TestEngines {
      *     it runs the contract suite and version tests, not every engine-generic test again
      * @param image the Docker image of the server started where the variable is missing and a Docker engine answers;
      *     null for an embedded engine
+     * @param inProcess where the variable is missing, the scratch base on an in-process test double of the service
+     *     (BigQuery, which cannot run here), used instead of a container; null for engines tested on real servers
      */
     public record TestEngine(String name, String engineId, String serverVariable, boolean sharedSql, boolean variant,
-            String image) {
+            String image, Supplier<MateyUrl> inProcess) {
 
         public boolean server() {
             return serverVariable != null;
@@ -62,6 +66,9 @@ public final class TestEngines {
                 }
             }
             String value = System.getenv(serverVariable);
+            if (inProcess != null && (value == null || value.isBlank())) {
+                return inProcess.get();
+            }
             return switch (ServerSource.choose(value, DockerProbe::answers)) {
                 case VARIABLE -> MateyUrl.parse(value);
                 case CONTAINER -> EngineContainers.urlOf(this);
@@ -77,12 +84,16 @@ public final class TestEngines {
     }
 
     private static final List<TestEngine> MATRIX = List.of(
-            new TestEngine("sqlite", "sqlite", null, true, false, null),
-            new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false, "postgres:16"),
-            new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false, "mariadb:11.4"),
-            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true, "mariadb:10.11"),
+            new TestEngine("sqlite", "sqlite", null, true, false, null, null),
+            new TestEngine("postgres", "postgres", "MATEY_TEST_POSTGRES_URL", true, false, "postgres:16", null),
+            new TestEngine("mysql", "mysql", "MATEY_TEST_MYSQL_URL", true, false, "mariadb:11.4", null),
+            new TestEngine("mysql-other", "mysql", "MATEY_TEST_MYSQL_OTHER_URL", true, true, "mariadb:10.11", null),
             new TestEngine("clickhouse", "clickhouse", "MATEY_TEST_CLICKHOUSE_URL", false, false,
-                    "clickhouse/clickhouse-server:25.8"));
+                    "clickhouse/clickhouse-server:25.8", null),
+            new TestEngine("bigquery", "bigquery", "MATEY_TEST_BIGQUERY_URL", false, false, null,
+                    () -> SharedBigQueryDouble.base(false)),
+            new TestEngine("bigquery-emulator", "bigquery-emulator", "MATEY_TEST_BIGQUERY_EMULATOR_URL", false, false,
+                    null, () -> SharedBigQueryDouble.base(true)));
 
     private TestEngines() {
     }

@@ -2,10 +2,12 @@ package io.matey.engine.bigquery;
 
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.FieldValueList;
+import io.matey.engine.Engine;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,7 +18,7 @@ import java.time.Instant;
  * one row names host, process and time), and releasing drops it. A holder that dies leaves the table behind; the
  * timeout message names it and the statement that removes it.
  */
-public final class BigQueryMigrationLock implements AutoCloseable {
+final class BigQueryMigrationLock implements Engine.MigrationLock {
 
     static final String TABLE = "matey_migration_lock";
     private static final long POLL_MILLIS = 500;
@@ -28,7 +30,7 @@ public final class BigQueryMigrationLock implements AutoCloseable {
     }
 
     /** Takes the lock, waiting at most {@code timeout} for another holder to release it. */
-    public static BigQueryMigrationLock acquire(BigQueryDataset dataset, Duration timeout)
+    static BigQueryMigrationLock acquire(BigQueryDataset dataset, Duration timeout)
             throws MigrationLockTimeoutException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -59,7 +61,7 @@ public final class BigQueryMigrationLock implements AutoCloseable {
     private static String currentHolder(BigQueryDataset dataset) {
         try {
             for (FieldValueList row : dataset.execute("SELECT holder, since FROM " + TABLE).iterateAll()) {
-                return row.get(0).getStringValue() + " since " + row.get(1).getStringValue();
+                return row.get(0).getStringValue() + " since " + row.get(1).getTimestampInstant();
             }
         } catch (BigQueryStatementException e) {
             return ""; // released meanwhile, or not yet filled in: nobody to name
@@ -87,7 +89,7 @@ public final class BigQueryMigrationLock implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        dataset.execute("DROP TABLE IF EXISTS " + TABLE);
+    public void close() throws SQLException {
+        ClientCalls.call(() -> dataset.execute("DROP TABLE IF EXISTS " + TABLE));
     }
 }

@@ -1,9 +1,11 @@
 package io.matey.engine.bigquery;
 
 import com.google.cloud.bigquery.FieldValueList;
-import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
 import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,49 +15,57 @@ import java.util.regex.Pattern;
  * column, no key; a version is recorded by an INSERT and removed by a DELETE, so dbmate and Matey read each other's
  * table.
  */
-public final class BigQueryMigrationTable {
+final class BigQueryMigrationTable implements MigrationTable {
 
     /** The table as dbmate creates it (dbmate uses the tables API; this DDL gives the same table). */
-    static final String CREATE = "CREATE TABLE IF NOT EXISTS " + MigrationTable.NAME + " (version STRING)";
+    static final String CREATE = "CREATE TABLE IF NOT EXISTS " + NAME + " (version STRING)";
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z_.-]+");
 
-    public boolean exists(BigQueryDataset dataset) {
-        return dataset.client().getTable(TableId.of(dataset.url().project(), dataset.url().dataset(),
-                MigrationTable.NAME)) != null;
+    @Override
+    public boolean exists(Connection connection) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        return ClientCalls.call(() -> dataset.hasTable(NAME));
     }
 
-    public void ensure(BigQueryDataset dataset) {
-        dataset.execute(CREATE);
+    @Override
+    public void ensure(Connection connection) throws SQLException {
+        execute(connection, CREATE);
     }
 
-    /** Applied versions in ascending order; empty when the table does not exist. */
-    public List<String> appliedVersions(BigQueryDataset dataset) {
+    @Override
+    public List<String> appliedVersions(Connection connection) throws SQLException {
         List<String> versions = new ArrayList<>();
-        if (!exists(dataset)) {
+        if (!exists(connection)) {
             return versions;
         }
-        for (FieldValueList row : dataset.execute("SELECT version FROM " + MigrationTable.NAME + " ORDER BY version")
-                .iterateAll()) {
+        for (FieldValueList row : execute(connection, "SELECT version FROM " + NAME + " ORDER BY version").iterateAll()) {
             versions.add(row.get(0).getStringValue());
         }
         return versions;
     }
 
-    public void record(BigQueryDataset dataset, String version) {
-        dataset.execute("INSERT INTO " + MigrationTable.NAME + " (version) VALUES (" + literal(version) + ")");
+    @Override
+    public void record(Connection connection, String version) throws SQLException {
+        execute(connection, "INSERT INTO " + NAME + " (version) VALUES (" + literal(version) + ")");
     }
 
-    public void remove(BigQueryDataset dataset, String version) {
-        dataset.execute("DELETE FROM " + MigrationTable.NAME + " WHERE version = " + literal(version));
+    @Override
+    public void remove(Connection connection, String version) throws SQLException {
+        execute(connection, "DELETE FROM " + NAME + " WHERE version = " + literal(version));
     }
 
-    /** The block that ends every dump: the table's DDL and an insert of the versions; empty without versions. */
+    private static TableResult execute(Connection connection, String sql) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        return ClientCalls.call(() -> dataset.execute(sql));
+    }
+
+    @Override
     public String dumpBlock(List<String> versions) {
         if (versions.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder("-- Dbmate schema migrations\n").append(CREATE).append(";\n")
-                .append("INSERT INTO ").append(MigrationTable.NAME).append(" (version) VALUES\n");
+                .append("INSERT INTO ").append(NAME).append(" (version) VALUES\n");
         for (int i = 0; i < versions.size(); i++) {
             sb.append("  (").append(literal(versions.get(i))).append(')').append(i + 1 < versions.size() ? ",\n" : ";\n");
         }
@@ -63,7 +73,7 @@ public final class BigQueryMigrationTable {
     }
 
     /** Versions come from file names; anything else is refused rather than quoted into SQL. */
-    private static String literal(String version) {
+    static String literal(String version) {
         if (!VERSION.matcher(version).matches()) {
             throw new MateyException("Migration version '" + version + "' has characters BigQuery's schema_migrations "
                     + "does not take; use digits (and letters, '_', '.', '-').");

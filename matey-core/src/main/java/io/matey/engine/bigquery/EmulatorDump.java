@@ -12,7 +12,6 @@ import io.matey.error.MateyException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The dump of a dataset on the BigQuery emulator (docs/architecture.md §5). The emulator keeps no DDL in
@@ -21,9 +20,6 @@ import java.util.Map;
  * clustering, column defaults, descriptions — fails the dump, naming the object, instead of being left out.
  */
 final class EmulatorDump {
-
-    private static final Map<String, String> GOOGLE_SQL_TYPES = Map.of("INTEGER", "INT64", "FLOAT", "FLOAT64",
-            "BOOLEAN", "BOOL");
 
     private final BigQueryDataset dataset;
 
@@ -98,14 +94,7 @@ final class EmulatorDump {
             }
             return "STRUCT<" + String.join(", ", members) + ">";
         }
-        String type = GOOGLE_SQL_TYPES.getOrDefault(legacy.name(), legacy.name());
-        if (field.getMaxLength() != null) {
-            return type + "(" + field.getMaxLength() + ")";
-        }
-        if (field.getPrecision() != null) {
-            return type + "(" + field.getPrecision() + (field.getScale() == null ? "" : ", " + field.getScale()) + ")";
-        }
-        return type;
+        return BigQueryTypes.scalar(field);
     }
 
     private static String identifier(String name) {

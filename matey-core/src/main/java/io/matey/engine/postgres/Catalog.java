@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The dump's view of {@code pg_catalog}: runs one query per object kind, plus the SQL fragments they share. */
 final class Catalog {
@@ -77,6 +78,13 @@ final class Catalog {
     static void option(StringBuilder sql, String option, String value) {
         if (value != null) {
             sql.append(",\n    ").append(option).append(" = ").append(value);
+        }
+    }
+
+    /** {@link #option} for each option whose value is the row's column of the same name in lower case. */
+    static void options(StringBuilder sql, ResultSet row, String... options) throws SQLException {
+        for (String option : options) {
+            option(sql, option, row.getString(option.toLowerCase(Locale.ROOT)));
         }
     }
 

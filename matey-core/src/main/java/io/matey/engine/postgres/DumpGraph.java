@@ -23,6 +23,7 @@ final class DumpGraph {
     private final Map<String, DumpObject> objects = new HashMap<>();
     private final Map<Row, DumpObject> owners = new HashMap<>();
     private final Map<Row, CommentTarget> commentTargets = new HashMap<>();
+    private final Map<List<Row>, DumpObject> shells = new HashMap<>();
 
     DumpObject create(Kind kind, String name) {
         DumpObject object = new DumpObject(kind.key(name));
@@ -63,11 +64,22 @@ final class DumpGraph {
         }
     }
 
+    /**
+     * Makes row {@code oid}'s dependency on row {@code refOid} one on {@code shell}, which creates the referenced
+     * row as a placeholder: a base type's I/O functions need only its shell, and the full type needs them.
+     */
+    void dependOnShell(String catalog, long oid, String refCatalog, long refOid, DumpObject shell) {
+        if (oid != 0) {
+            shells.put(List.of(new Row(catalog, oid, 0), new Row(refCatalog, refOid, 0)), shell);
+        }
+    }
+
     /** Adds a dependency from {@code pg_depend}; rows outside the dump impose no order. */
     void depend(String catalog, long oid, String refCatalog, long refOid) {
         DumpObject dependent = owner(catalog, oid);
         if (dependent != null) {
-            dependent.dependOn(owner(refCatalog, refOid));
+            DumpObject shell = shells.get(List.of(new Row(catalog, oid, 0), new Row(refCatalog, refOid, 0)));
+            dependent.dependOn(shell != null ? shell : owner(refCatalog, refOid));
         }
     }
 

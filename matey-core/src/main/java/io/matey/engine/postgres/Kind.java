@@ -6,8 +6,9 @@ package io.matey.engine.postgres;
  * bodies are checked when created, yet the catalog records no dependency for what a string body references.
  */
 enum Kind {
-    SCHEMA, EXTENSION, COLLATION, TEXT_SEARCH, TYPE, SEQUENCE, FOREIGN_SERVER, TABLE, VIEW, FUNCTION, AGGREGATE,
-    OPERATOR, OPERATOR_CLASS, CAST, FOREIGN_KEY, INDEX, STATISTICS, RULE, TRIGGER, EVENT_TRIGGER, POLICY, PUBLICATION;
+    SCHEMA, EXTENSION, ACCESS_METHOD, COLLATION, CONVERSION, TEXT_SEARCH, TYPE, SEQUENCE, FOREIGN_SERVER, TABLE, VIEW,
+    FUNCTION, LANGUAGE, TRANSFORM, AGGREGATE, OPERATOR, OPERATOR_CLASS, CAST, FOREIGN_KEY, INDEX, STATISTICS, RULE,
+    TRIGGER, EVENT_TRIGGER, POLICY, PUBLICATION;
 
     /** The sort key of an object of this kind: its rank, then its name. */
     String key(String name) {

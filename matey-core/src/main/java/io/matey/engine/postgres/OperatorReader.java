@@ -5,7 +5,9 @@ import java.sql.SQLException;
 
 /**
  * Operators. A commutator or negator named before it exists is created by PostgreSQL as a shell that the
- * later CREATE OPERATOR fills in, so pairs load in any order.
+ * later CREATE OPERATOR fills in, so pairs load in any order; a shell never filled in is created again by the
+ * operator naming it, which therefore carries its comment. No SQL creates a shell on its own, so one that no
+ * operator names any longer is refused ({@link UnsupportedObjects}).
  */
 final class OperatorReader {
 
@@ -22,6 +24,16 @@ final class OperatorReader {
             WHERE o.oid >= %d AND o.oprcode <> 0 AND %s AND %s
             """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_operator", "o.oid"));
 
+    private static final String SHELLS = """
+            SELECT s.oid, quote_ident(n.nspname) || '.' || s.oprname || ' (' || format_type(s.oprleft, NULL) || ', '
+                   || format_type(s.oprright, NULL) || ')' AS signature,
+                   (SELECT o.oid FROM pg_operator o WHERE o.oprcode <> 0 AND s.oid IN (o.oprcom, o.oprnegate)
+                    ORDER BY o.oid::regoperator::text LIMIT 1) AS named_by
+            FROM pg_operator s
+            JOIN pg_namespace n ON n.oid = s.oprnamespace
+            WHERE s.oid >= %d AND s.oprcode = 0 AND %s AND %s
+            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_operator", "s.oid"));
+
     private OperatorReader() {
     }
 
@@ -33,6 +45,15 @@ final class OperatorReader {
             DumpObject operator = graph.create(Kind.OPERATOR, signature);
             operator.add(definition(row, left));
             graph.register("pg_operator", row.getLong("oid"), operator, "OPERATOR " + signature);
+        });
+        catalog.query(SHELLS, row -> {
+            DumpObject namedBy = graph.owner("pg_operator", row.getLong("named_by"));
+            if (namedBy != null) {
+                String signature = row.getString("signature");
+                graph.own("pg_operator", row.getLong("oid"), namedBy);
+                graph.commentable("pg_operator", row.getLong("oid"), 0, namedBy, "1 " + signature,
+                        "OPERATOR " + signature);
+            }
         });
     }
 

@@ -31,8 +31,16 @@ public final class PostgresEngine implements Engine {
 
     private static final CodegenDialect CODEGEN = new PostgresCodegen();
 
+    /**
+     * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
+     * copying its tables) as soon as it is created, which a replay in a scratch database must not do.
+     */
     private static final WriteGuard GUARD = statement -> WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
-            .map(head -> head + " acts on a database of its own");
+            .map(head -> head + " acts on a database of its own")
+            .or(() -> WriteTargets.startsWith(statement, "CREATE", "SUBSCRIPTION")
+                    ? Optional.of("CREATE SUBSCRIPTION connects to another server, its publisher; create subscriptions"
+                            + " outside migrations")
+                    : Optional.empty());
 
     private static final String DUPLICATE_DATABASE = "42P04";
 
@@ -122,6 +130,20 @@ public final class PostgresEngine implements Engine {
     @Override
     public void dropDatabase(MateyUrl url) throws SQLException {
         maintenance(url, "DROP DATABASE IF EXISTS %s WITH (FORCE)");
+    }
+
+    /**
+     * PostgreSQL refuses to drop a database holding a subscription, so those a replayed migration created are
+     * dropped first, detached from their replication slot: cleaning up never connects to another server.
+     */
+    @Override
+    public void dropScratchDatabase(MateyUrl url) throws SQLException {
+        if (databaseExists(url)) {
+            try (Connection c = connect(url)) {
+                ScratchSubscriptions.drop(c);
+            }
+        }
+        dropDatabase(url);
     }
 
     @Override

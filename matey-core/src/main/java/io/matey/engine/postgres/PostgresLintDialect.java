@@ -1,30 +1,12 @@
 package io.matey.engine.postgres;
 
 import io.matey.lint.LintDialect;
-import java.util.List;
-import java.util.Optional;
 
-/** What lint knows of PostgreSQL's SQL (docs/architecture.md §3). */
+/**
+ * What lint knows of PostgreSQL's SQL (docs/architecture.md §3). No kind a migration creates by a statement of
+ * its own is left out of the dump: a subscription, the one the dump refuses, is the write guard's (L104).
+ */
 final class PostgresLintDialect implements LintDialect {
-
-    /**
-     * The keywords after {@code CREATE [OR REPLACE]} that name each kind {@link UnsupportedObjects} refuses, with
-     * the kind's name.
-     */
-    private static final List<String[]> UNDUMPABLE = List.of(
-            new String[] {"access methods", "ACCESS", "METHOD"},
-            new String[] {"conversions", "CONVERSION"},
-            new String[] {"conversions", "DEFAULT", "CONVERSION"},
-            new String[] {"languages", "LANGUAGE"},
-            new String[] {"languages", "TRUSTED", "LANGUAGE"},
-            new String[] {"languages", "PROCEDURAL", "LANGUAGE"},
-            new String[] {"languages", "TRUSTED", "PROCEDURAL", "LANGUAGE"},
-            new String[] {"transforms", "TRANSFORM"},
-            new String[] {"text search parsers", "TEXT", "SEARCH", "PARSER"},
-            new String[] {"text search templates", "TEXT", "SEARCH", "TEMPLATE"},
-            new String[] {"subscriptions", "SUBSCRIPTION"});
-
-    private static final String PUNCTUATION = "(),;.";
 
     @Override
     public boolean setStatementsAreSessionSettings() {
@@ -34,73 +16,5 @@ final class PostgresLintDialect implements LintDialect {
     @Override
     public boolean concurrentIndexBuilds() {
         return true;
-    }
-
-    @Override
-    public Optional<String> undumpable(List<String> tokens) {
-        return kind(tokens).map(kind -> "The PostgreSQL schema dump does not render " + kind);
-    }
-
-    private static Optional<String> kind(List<String> tokens) {
-        Words words = new Words(tokens);
-        if (!words.accept("CREATE")) {
-            return Optional.empty();
-        }
-        words.accept("OR", "REPLACE");
-        for (String[] kind : UNDUMPABLE) {
-            if (words.accept(List.of(kind).subList(1, kind.length).toArray(String[]::new))) {
-                return Optional.of(kind[0]);
-            }
-        }
-        if (words.accept("TYPE") && words.skipName()) {
-            // Enum, composite, range and domain types are dumped; a base or shell type is not.
-            if (words.peek("(") || words.peek(";") || !words.peek("AS")) {
-                return Optional.of("base or shell types");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Keyword matching over token images: a quoted name or a literal never equals a keyword. */
-    private static final class Words {
-        private final List<String> tokens;
-        private int pos;
-
-        Words(List<String> tokens) {
-            this.tokens = tokens;
-        }
-
-        boolean accept(String... keywords) {
-            if (pos + keywords.length > tokens.size()) {
-                return false;
-            }
-            for (int i = 0; i < keywords.length; i++) {
-                if (!tokens.get(pos + i).equalsIgnoreCase(keywords[i])) {
-                    return false;
-                }
-            }
-            pos += keywords.length;
-            return true;
-        }
-
-        boolean peek(String keyword) {
-            return pos < tokens.size() && tokens.get(pos).equalsIgnoreCase(keyword);
-        }
-
-        /** Skips a possibly qualified name ({@code s.t}); false when none follows. */
-        boolean skipName() {
-            if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {
-                return false;
-            }
-            pos++;
-            while (peek(".") && pos + 1 < tokens.size() && !isPunctuation(tokens.get(pos + 1))) {
-                pos += 2;
-            }
-            return true;
-        }
-
-        private static boolean isPunctuation(String token) {
-            return token.length() == 1 && PUNCTUATION.indexOf(token.charAt(0)) >= 0;
-        }
     }
 }

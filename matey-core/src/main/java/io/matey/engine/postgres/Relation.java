@@ -16,11 +16,12 @@ import java.util.List;
  * @param replicaIdentity {@code d} default, {@code n} nothing, {@code f} full, {@code i} an index
  * @param server         the server of a foreign table, else null
  * @param foreignOptions the options of a foreign table ({@code filename '/x'}), sorted
+ * @param ofType         the composite type of a typed table ({@code CREATE TABLE ... OF type}), else null
  */
 record Relation(long oid, char kind, String name, boolean unlogged, boolean rowSecurity, boolean forceRowSecurity,
         List<String> options, String accessMethod, String partitionKey, String partitionBound, List<String> parents,
         List<Long> parentOids, String viewDefinition, char replicaIdentity, String server,
-        List<String> foreignOptions) {
+        List<String> foreignOptions, String ofType) {
 
     boolean isTable() {
         return kind == 'r' || kind == 'p' || kind == 'f';

@@ -28,7 +28,8 @@ final class RelationReader {
                          ORDER BY i.inhseqno) AS parent_oids,
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
                    (SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS rule_oid,
-                   quote_ident(fs.srvname) AS server, %s AS foreign_options
+                   quote_ident(fs.srvname) AS server, %s AS foreign_options,
+                   CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS of_type
             FROM pg_class c
             LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
             LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
@@ -82,7 +83,7 @@ final class RelationReader {
                 row.getString("partition_bound"), Catalog.strings(row, "parents"),
                 Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"),
                 row.getString("relreplident").charAt(0), row.getString("server"),
-                Catalog.strings(row, "foreign_options"));
+                Catalog.strings(row, "foreign_options"), row.getString("of_type"));
     }
 
     private void constraints(Relation table, DumpObject object, DumpGraph graph) {

@@ -50,7 +50,9 @@ final class TableRenderer {
     private String create(Relation table) {
         List<String> elements = new ArrayList<>();
         for (Column column : columnsOf(table.oid())) {
-            if (column.local() && !table.isPartition()) {
+            if (table.ofType() != null) {
+                typedColumn(column, elements);
+            } else if (column.local() && !table.isPartition()) {
                 elements.add(column.definition());
             }
         }
@@ -63,8 +65,10 @@ final class TableRenderer {
                 .append(table.objectType()).append(' ').append(table.name());
         if (table.isPartition()) {
             sql.append(" PARTITION OF ").append(table.parents().get(0));
+        } else if (table.ofType() != null) {
+            sql.append(" OF ").append(table.ofType());
         }
-        if (!table.isPartition() || !elements.isEmpty()) {
+        if (!table.isPartition() && table.ofType() == null || !elements.isEmpty()) {
             sql.append(' ').append(TypeReader.list(elements));
         }
         if (table.isPartition()) {
@@ -85,6 +89,23 @@ final class TableRenderer {
             sql.append("\nWITH (").append(String.join(", ", table.options())).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * A typed table's column takes its type and collation from the composite type; the table adds at most a
+     * default and NOT NULL (PostgreSQL refuses identity and generated columns there).
+     */
+    private static void typedColumn(Column column, List<String> elements) {
+        StringBuilder sb = new StringBuilder(column.name()).append(" WITH OPTIONS");
+        if (column.defaultExpression() != null) {
+            sb.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (column.notNull()) {
+            sb.append(" NOT NULL");
+        }
+        if (column.defaultExpression() != null || column.notNull()) {
+            elements.add(sb.toString());
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * Text-search dictionaries and configurations; a configuration's token mappings are added one token type per
- * statement, dictionaries in their order. Parsers and templates need C functions and are refused.
+ * statement, dictionaries in their order. Parsers and templates have their own reader.
  */
 final class TextSearchReader {
 

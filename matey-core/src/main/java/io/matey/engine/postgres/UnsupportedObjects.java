@@ -15,17 +15,9 @@ final class UnsupportedObjects {
      * wrong) for every kind the dump leaves out.
      */
     private static final String[][] KINDS = {
-            {"pg_class", "relkind IN ('r', 'p') AND reloftype <> 0", "'typed table'"},
-            // arrays of the types the dump does render are implied by them
-            {"pg_type", "typtype IN ('b', 'p') AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)",
-                    "CASE typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END"},
-            {"pg_operator", "oprcode = 0", "'shell operator'"},
-            {"pg_am", "true"},
-            {"pg_conversion", "true"},
-            {"pg_language", "true"},
-            {"pg_transform", "true"},
-            {"pg_ts_parser", "true"},
-            {"pg_ts_template", "true"},
+            // a shell that an operator names as commutator or negator is created again by it
+            {"pg_operator", "oprcode = 0 AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode <> 0"
+                    + " AND t.oid IN (o.oprcom, o.oprnegate))", "'shell operator'"},
             {"pg_subscription", "subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"},
     };
 

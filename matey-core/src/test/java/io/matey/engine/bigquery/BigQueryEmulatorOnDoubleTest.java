@@ -3,6 +3,7 @@ package io.matey.engine.bigquery;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,13 +17,13 @@ class BigQueryEmulatorOnDoubleTest extends OnDoubleScenarios {
     }
 
     @Test
-    void viewsAndRoutinesAreRefusedNotLeftOut() {
-        BigQueryDataset views = engine().connect(scratch("view"));
+    void viewsAndRoutinesAreRefusedNotLeftOut() throws Exception {
+        Connection views = engine().connect(scratch("view"));
         engine().load(views, "CREATE TABLE t (id INT64);\nCREATE VIEW v AS SELECT id FROM t;");
         assertThatThrownBy(() -> engine().dumpSchema(views)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("bigquery-emulator cannot dump view 'v'");
 
-        BigQueryDataset routines = engine().connect(scratch("routine"));
+        Connection routines = engine().connect(scratch("routine"));
         engine().load(routines, "CREATE FUNCTION f(x INT64) RETURNS INT64 AS (x);");
         assertThatThrownBy(() -> engine().dumpSchema(routines)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("bigquery-emulator cannot dump routine 'f'");

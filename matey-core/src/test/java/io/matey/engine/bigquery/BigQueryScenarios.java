@@ -7,7 +7,10 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.LegacySQLTypeName;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TableId;
+import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
 import java.time.Duration;
@@ -40,7 +43,7 @@ abstract class BigQueryScenarios {
     /** A scratch base URL: a project (and location) where datasets may be created. */
     abstract MateyUrl base();
 
-    MateyUrl scratch(String purpose) {
+    MateyUrl scratch(String purpose) throws SQLException {
         MateyUrl url = engine().siblingUrl(base(), "matey_test_" + purpose + "_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         engine().createDatabase(url);
@@ -49,14 +52,14 @@ abstract class BigQueryScenarios {
     }
 
     @AfterEach
-    void dropScratchDatasets() {
+    void dropScratchDatasets() throws Exception {
         for (MateyUrl url : created) {
             engine().dropDatabase(url);
         }
     }
 
     @Test
-    void aDatabaseIsADatasetThatIsCreatedListedAndDropped() {
+    void aDatabaseIsADatasetThatIsCreatedListedAndDropped() throws Exception {
         MateyUrl url = scratch("life");
         String name = BigQueryUrl.of(url).dataset();
         assertThat(engine().databaseExists(url)).isTrue();
@@ -69,14 +72,14 @@ abstract class BigQueryScenarios {
     }
 
     @Test
-    void schemaMigrationsHasDbmatesShapeAndRecordsAndRemovesVersions() {
-        BigQueryDataset dataset = engine().connect(scratch("migrations"));
-        BigQueryMigrationTable table = engine().migrationTable();
+    void schemaMigrationsHasDbmatesShapeAndRecordsAndRemovesVersions() throws Exception {
+        Connection dataset = engine().connect(scratch("migrations"));
+        MigrationTable table = engine().migrationTable();
         assertThat(table.appliedVersions(dataset)).isEmpty();
         table.ensure(dataset);
         table.ensure(dataset);
-        StandardTableDefinition definition = dataset.client().getTable(TableId.of(dataset.url().project(),
-                dataset.url().dataset(), MigrationTable.NAME)).getDefinition();
+        StandardTableDefinition definition = BigQueryConnection.dataset(dataset).client().getTable(TableId.of(BigQueryConnection.dataset(dataset).url().project(),
+                BigQueryConnection.dataset(dataset).url().dataset(), MigrationTable.NAME)).getDefinition();
         assertThat(definition.getSchema().getFields()).singleElement().satisfies(field -> {
             assertThat(field.getName()).isEqualTo("version");
             assertThat(field.getType()).isEqualTo(LegacySQLTypeName.STRING);
@@ -90,9 +93,9 @@ abstract class BigQueryScenarios {
     }
 
     @Test
-    void theDumpDoesNotDependOnTheDatasetAndIsAFixedPoint() {
-        BigQueryDataset first = engine().connect(scratch("dump_a"));
-        BigQueryDataset second = engine().connect(scratch("dump_b"));
+    void theDumpDoesNotDependOnTheDatasetAndIsAFixedPoint() throws Exception {
+        Connection first = engine().connect(scratch("dump_a"));
+        Connection second = engine().connect(scratch("dump_b"));
         engine().load(first, TABLES);
         engine().load(second, TABLES);
         engine().migrationTable().ensure(first);
@@ -100,30 +103,30 @@ abstract class BigQueryScenarios {
 
         String dump = engine().dumpSchema(first);
         assertThat(dump).contains("CREATE TABLE `accounts`").contains("CREATE TABLE `events`")
-                .doesNotContain(first.url().dataset()).doesNotContain(MigrationTable.NAME);
+                .doesNotContain(BigQueryConnection.dataset(first).url().dataset()).doesNotContain(MigrationTable.NAME);
         assertThat(dump.indexOf("`accounts`")).isLessThan(dump.indexOf("`events`"));
         assertThat(dump).contains("region STRING").contains("tags ARRAY<STRING>").contains("amount NUMERIC(12, 2)")
                 .contains("payload STRUCT<source STRING, attempts INT64>").contains("id INT64 NOT NULL");
         assertThat(engine().dumpSchema(second)).isEqualTo(dump);
 
-        BigQueryDataset loaded = engine().connect(scratch("dump_c"));
+        Connection loaded = engine().connect(scratch("dump_c"));
         engine().load(loaded, dump);
         assertThat(engine().dumpSchema(loaded)).isEqualTo(dump);
     }
 
     @Test
     void anEmptyDatasetDumpsToEmptyText() throws Exception {
-        BigQueryDataset dataset = engine().connect(scratch("empty"));
+        Connection dataset = engine().connect(scratch("empty"));
         engine().migrationTable().ensure(dataset);
-        try (BigQueryMigrationLock lock = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
+        try (Engine.MigrationLock lock = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
             assertThat(engine().dumpSchema(dataset)).isEmpty();
         }
     }
 
     @Test
     void theMigrationLockHasOneHolderAtATimeAndNamesIt() throws Exception {
-        BigQueryDataset dataset = engine().connect(scratch("lock"));
-        try (BigQueryMigrationLock held = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
+        Connection dataset = engine().connect(scratch("lock"));
+        try (Engine.MigrationLock held = engine().lockMigrations(dataset, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> engine().lockMigrations(dataset, Duration.ofMillis(600)))
                     .isInstanceOf(MigrationLockTimeoutException.class)
                     .hasMessageContaining("matey_migration_lock").hasMessageContaining("process " + ProcessHandle.current().pid())

@@ -61,6 +61,16 @@ public final class Constructs {
                     DROP OPERATOR ~= (numeric, numeric);
                     DROP FUNCTION approx_equal(numeric, numeric);
                     """),
+            new Construct("shell_operator", """
+                    CREATE FUNCTION int_far(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
+                        AS 'SELECT abs($1 - $2) > 100';
+                    CREATE OPERATOR <~> (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int_far, NEGATOR = <!~>);
+                    COMMENT ON OPERATOR <!~> (integer, integer) IS 'Not defined yet';
+                    """, """
+                    DROP OPERATOR <~> (integer, integer);
+                    DROP OPERATOR <!~> (integer, integer);
+                    DROP FUNCTION int_far(integer, integer);
+                    """),
             new Construct("operator_class", """
                     CREATE FUNCTION abs_lt(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE
                         AS 'SELECT abs($1) < abs($2)';
@@ -135,6 +145,27 @@ public final class Constructs {
                     DROP TYPE day_span;
                     DROP TYPE float_range;
                     """),
+            new Construct("base_type", """
+                    CREATE TYPE celsius;
+                    CREATE FUNCTION celsius_in(cstring) RETURNS celsius LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+                    CREATE FUNCTION celsius_out(celsius) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4out';
+                    CREATE FUNCTION celsius_recv(internal) RETURNS celsius LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE FUNCTION celsius_send(celsius) RETURNS bytea LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4send';
+                    CREATE TYPE celsius (INPUT = celsius_in, OUTPUT = celsius_out, RECEIVE = celsius_recv,
+                        SEND = celsius_send, LIKE = integer, CATEGORY = 'N', DEFAULT = '0', DELIMITER = ';');
+                    CREATE TYPE pending;
+                    CREATE TABLE temperatures (id integer PRIMARY KEY, reading celsius, history celsius[]);
+                    COMMENT ON TYPE celsius IS 'Degrees';
+                    COMMENT ON TYPE pending IS 'Defined later';
+                    COMMENT ON FUNCTION celsius_in(cstring) IS 'Parses degrees';
+                    """, """
+                    DROP TABLE temperatures;
+                    DROP TYPE pending;
+                    DROP TYPE celsius CASCADE;
+                    """),
             new Construct("text_search", """
                     CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
                     CREATE TEXT SEARCH CONFIGURATION english_docs (COPY = english);
@@ -147,6 +178,49 @@ public final class Constructs {
                     DROP TABLE documents;
                     DROP TEXT SEARCH CONFIGURATION english_docs;
                     DROP TEXT SEARCH DICTIONARY english_simple;
+                    """),
+            new Construct("text_search_parser_template", """
+                    CREATE TEXT SEARCH TEMPLATE plain_words (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+                    CREATE TEXT SEARCH PARSER plain_parser (START = prsd_start, GETTOKEN = prsd_nexttoken,
+                        END = prsd_end, LEXTYPES = prsd_lextype, HEADLINE = prsd_headline);
+                    CREATE TEXT SEARCH DICTIONARY plain_dict (TEMPLATE = plain_words, STOPWORDS = english);
+                    CREATE TEXT SEARCH CONFIGURATION plain_config (PARSER = plain_parser);
+                    ALTER TEXT SEARCH CONFIGURATION plain_config ADD MAPPING FOR word, asciiword WITH plain_dict;
+                    COMMENT ON TEXT SEARCH TEMPLATE plain_words IS 'Lower-cased words';
+                    COMMENT ON TEXT SEARCH PARSER plain_parser IS 'The default parser again';
+                    """, """
+                    DROP TEXT SEARCH CONFIGURATION plain_config;
+                    DROP TEXT SEARCH DICTIONARY plain_dict;
+                    DROP TEXT SEARCH PARSER plain_parser;
+                    DROP TEXT SEARCH TEMPLATE plain_words;
+                    """),
+            new Construct("typed_table", """
+                    CREATE TYPE pair AS (a integer, b integer, label text COLLATE "C");
+                    CREATE TABLE pairs OF pair (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a), CHECK (b > 0));
+                    CREATE TABLE loose_pairs OF pair;
+                    COMMENT ON TABLE pairs IS 'Typed by pair';
+                    """, """
+                    DROP TABLE loose_pairs;
+                    DROP TABLE pairs;
+                    DROP TYPE pair;
+                    """),
+            new Construct("access_method", """
+                    CREATE ACCESS METHOD heap_again TYPE TABLE HANDLER heap_tableam_handler;
+                    CREATE ACCESS METHOD btree_again TYPE INDEX HANDLER bthandler;
+                    CREATE TABLE ledger (id integer PRIMARY KEY, amount numeric) USING heap_again;
+                    COMMENT ON ACCESS METHOD heap_again IS 'The heap under another name';
+                    """, """
+                    DROP TABLE ledger;
+                    DROP ACCESS METHOD btree_again;
+                    DROP ACCESS METHOD heap_again;
+                    """),
+            new Construct("conversion", """
+                    CREATE CONVERSION utf8_to_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
+                    CREATE DEFAULT CONVERSION latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+                    COMMENT ON CONVERSION utf8_to_latin1 IS 'For the old printer';
+                    """, """
+                    DROP CONVERSION latin1_to_utf8;
+                    DROP CONVERSION utf8_to_latin1;
                     """),
             new Construct("partitions", """
                     CREATE TABLE events (id bigint NOT NULL, kind text NOT NULL, at timestamptz NOT NULL,
@@ -240,6 +314,35 @@ public final class Constructs {
                     COMMENT ON MATERIALIZED VIEW member_counts IS 'Refreshed nightly';
                     """, """
                     DROP MATERIALIZED VIEW member_counts;
+                    """),
+            new Construct("language", """
+                    CREATE FUNCTION plmine_handler() RETURNS language_handler LANGUAGE c
+                        AS '$libdir/plpgsql', 'plpgsql_call_handler';
+                    CREATE FUNCTION plmine_validator(oid) RETURNS void LANGUAGE c
+                        AS '$libdir/plpgsql', 'plpgsql_validator';
+                    CREATE TRUSTED LANGUAGE plmine HANDLER plmine_handler VALIDATOR plmine_validator;
+                    CREATE FUNCTION answer() RETURNS integer LANGUAGE plmine AS 'BEGIN RETURN 42; END';
+                    CREATE TABLE answers (id integer PRIMARY KEY, value integer DEFAULT answer());
+                    COMMENT ON LANGUAGE plmine IS 'PL/pgSQL under another name';
+                    """, """
+                    DROP TABLE answers;
+                    DROP FUNCTION answer();
+                    DROP LANGUAGE plmine;
+                    DROP FUNCTION plmine_validator(oid);
+                    DROP FUNCTION plmine_handler();
+                    """),
+            new Construct("transform", """
+                    CREATE FUNCTION int_from_sql(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE FUNCTION int_to_sql(internal) RETURNS integer LANGUAGE internal IMMUTABLE STRICT
+                        AS 'int4recv';
+                    CREATE TRANSFORM FOR integer LANGUAGE plmine (FROM SQL WITH FUNCTION int_from_sql(internal),
+                        TO SQL WITH FUNCTION int_to_sql(internal));
+                    COMMENT ON TRANSFORM FOR integer LANGUAGE plmine IS 'Never called by plmine';
+                    """, """
+                    DROP TRANSFORM FOR integer LANGUAGE plmine;
+                    DROP FUNCTION int_to_sql(internal);
+                    DROP FUNCTION int_from_sql(internal);
                     """),
             new Construct("functions_and_triggers", """
                     CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$

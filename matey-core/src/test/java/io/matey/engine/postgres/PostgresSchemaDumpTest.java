@@ -2,9 +2,12 @@ package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.postgres.Constructs.Construct;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PostgresSchemaDumpTest {
@@ -203,6 +206,108 @@ class PostgresSchemaDumpTest {
                 """);
         assertThat(dump.indexOf("CREATE OPERATOR public.#=#")).isLessThan(dump.indexOf("CREATE OPERATOR CLASS"));
         assertThat(dump.indexOf("CREATE OPERATOR CLASS")).isLessThan(dump.indexOf("CREATE INDEX readings_abs"));
+    }
+
+    @Test
+    void baseTypesComeAsAShellThenTheirFunctionsThenTheirDefinition() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> c.name().equals("base_type")).findFirst()
+                .orElseThrow().up());
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).startsWith("""
+                CREATE TYPE public.celsius;
+
+                CREATE TYPE public.pending;
+
+                COMMENT ON TYPE public.pending IS 'Defined later';
+                """).contains("""
+                CREATE TYPE public.celsius (
+                    INTERNALLENGTH = 4,
+                    INPUT = public.celsius_in,
+                    OUTPUT = public.celsius_out,
+                    RECEIVE = public.celsius_recv,
+                    SEND = public.celsius_send,
+                    PASSEDBYVALUE,
+                    ALIGNMENT = int4,
+                    STORAGE = plain,
+                    CATEGORY = 'N',
+                    DEFAULT = '0',
+                    DELIMITER = ';'
+                );
+
+                COMMENT ON TYPE public.celsius IS 'Degrees';
+                """);
+        assertThat(dump.indexOf("FUNCTION public.celsius_send")).isLessThan(dump.indexOf("CREATE TYPE public.celsius ("));
+        assertThat(dump.indexOf("CREATE TYPE public.celsius (")).isLessThan(dump.indexOf("CREATE TABLE public.temperatures"));
+    }
+
+    @Test
+    void languagesTextSearchParsersAndTemplatesAndNamedShellOperatorsLoadBack() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> List.of("language", "text_search_parser_template",
+                "shell_operator").contains(c.name())).map(Construct::up).collect(Collectors.joining()));
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE TEXT SEARCH PARSER public.plain_parser (
+                    START = prsd_start,
+                    GETTOKEN = prsd_nexttoken,
+                    END = prsd_end,
+                    LEXTYPES = prsd_lextype,
+                    HEADLINE = prsd_headline
+                );
+
+                COMMENT ON TEXT SEARCH PARSER public.plain_parser IS 'The default parser again';
+                """, """
+                CREATE TEXT SEARCH TEMPLATE public.plain_words (
+                    INIT = dsimple_init,
+                    LEXIZE = dsimple_lexize
+                );
+                """, """
+                CREATE TRUSTED LANGUAGE plmine HANDLER public.plmine_handler VALIDATOR public.plmine_validator;
+
+                COMMENT ON LANGUAGE plmine IS 'PL/pgSQL under another name';
+                """, """
+                    NEGATOR = OPERATOR(public.<!~>)
+                );
+
+                COMMENT ON OPERATOR public.<!~> (integer, integer) IS 'Not defined yet';
+                """);
+        assertThat(dump.indexOf("TEMPLATE public.plain_words (")).isLessThan(dump.indexOf("DICTIONARY public.plain_dict"));
+        assertThat(dump.indexOf("FUNCTION public.plmine_validator")).isLessThan(dump.indexOf("LANGUAGE plmine HANDLER"));
+        assertThat(dump.indexOf("LANGUAGE plmine HANDLER")).isLessThan(dump.indexOf("FUNCTION public.answer()"));
+        assertThat(dump.indexOf("FUNCTION public.answer()")).isLessThan(dump.indexOf("TABLE public.answers"));
+    }
+
+    @Test
+    void accessMethodsConversionsTransformsAndTypedTablesLoadBack() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> List.of("typed_table", "access_method", "conversion",
+                "language", "transform").contains(c.name())).map(Construct::up).collect(Collectors.joining()));
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE ACCESS METHOD heap_again TYPE TABLE HANDLER heap_tableam_handler;
+
+                COMMENT ON ACCESS METHOD heap_again IS 'The heap under another name';
+                """, """
+                )
+                USING heap_again;
+                """, """
+                CREATE DEFAULT CONVERSION public.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+                """, """
+                CREATE TRANSFORM FOR integer LANGUAGE plmine (
+                    FROM SQL WITH FUNCTION public.int_from_sql(internal),
+                    TO SQL WITH FUNCTION public.int_to_sql(internal)
+                );
+                """, """
+                CREATE TABLE public.loose_pairs OF public.pair;
+                """, """
+                CREATE TABLE public.pairs OF public.pair (
+                    a WITH OPTIONS DEFAULT 1 NOT NULL,
+                    CONSTRAINT pairs_b_check CHECK ((b > 0)),
+                    CONSTRAINT pairs_pkey PRIMARY KEY (a)
+                );
+                """);
+        assertThat(dump.indexOf("LANGUAGE plmine HANDLER")).isLessThan(dump.indexOf("CREATE TRANSFORM"));
     }
 
     @Test

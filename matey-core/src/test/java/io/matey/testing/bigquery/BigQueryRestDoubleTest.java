@@ -124,9 +124,26 @@ class BigQueryRestDoubleTest {
     }
 
     @Test
+    void updatesTypedValuesAndAssertsOverGroupedCounts() throws Exception {
+        query("CREATE TABLE t (id INT64 NOT NULL, name STRING)");
+        query("INSERT INTO t (id, name) VALUES (1, 'a'), (2, 'a'), (3, 'b')");
+        assertThatThrownBy(() -> query("UPDATE t SET id = NULL WHERE name = 'a'"))
+                .hasMessageContaining("Required field id cannot be null");
+        assertThatThrownBy(() -> query("UPDATE t SET id = 'x' WHERE name = 'a'")).hasMessageContaining("has type INT64");
+        query("UPDATE t SET name = 'c' WHERE id = 3");
+        assertThat(values(query("SELECT name FROM t GROUP BY name HAVING COUNT(*) > 1"))).containsExactly(List.of("a"));
+        assertThatThrownBy(() -> query("ASSERT NOT EXISTS (SELECT name FROM t GROUP BY name HAVING COUNT(*) > 1) AS 'dup'"))
+                .hasMessageContaining("Assertion failed: dup").hasMessageNotContaining("does not implement");
+        query("UPDATE t SET name = 'd' WHERE id = 2");
+        query("ASSERT NOT EXISTS (SELECT name FROM t GROUP BY name HAVING COUNT(*) > 1) AS 'dup'");
+        assertThat(values(query("SELECT id, name FROM t ORDER BY id"))).containsExactly(List.of("1", "a"),
+                List.of("2", "d"), List.of("3", "c"));
+    }
+
+    @Test
     void whatItDoesNotImplementIsRefusedNeverFaked() throws Exception {
         query("CREATE TABLE t (id INT64)");
-        for (String sql : List.of("UPDATE t SET id = 1 WHERE TRUE", "SELECT COUNT(*) FROM t",
+        for (String sql : List.of("UPDATE t SET id = id + 1 WHERE id = 1", "SELECT COUNT(*) FROM t",
                 "CREATE TABLE p (id INT64) PARTITION BY id", "CREATE SEARCH INDEX i ON t(ALL COLUMNS)",
                 "SELECT id FROM t WHERE id > 1", "MERGE t USING t s ON FALSE WHEN NOT MATCHED THEN INSERT (id) VALUES (1)")) {
             assertThatThrownBy(() -> query(sql)).as(sql).isInstanceOf(BigQueryException.class)

@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE, VIEW, FUNCTION, TABLE FUNCTION and
- * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, DELETE and TRUNCATE, and single-table SELECTs (columns,
- * WHERE col = literal, ORDER BY, LIMIT) over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES.
+ * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
+ * TRUNCATE, single-table SELECTs (columns, WHERE col = literal, GROUP BY col HAVING COUNT(*) > n, ORDER BY columns, LIMIT)
+ * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES, and ASSERT NOT EXISTS of such a SELECT.
+ * Conditions are TRUE or equalities joined by AND; values are literals or positional parameters of scalar types.
  * Everything else is refused with "does not implement".
  */
 final class DoubleSql {
@@ -42,12 +47,19 @@ final class DoubleSql {
     private final String project;
     private final String defaultDataset;
     private final DoubleTokens t;
+    private final List<Parameter> parameters;
+    private int nextParameter;
 
-    DoubleSql(DoubleCatalog catalog, String project, String defaultDataset, String sql) {
+    /** A positional query parameter ({@code ?}): its GoogleSQL type and its value as REST sends it (null for NULL). */
+    record Parameter(String type, String value) {
+    }
+
+    DoubleSql(DoubleCatalog catalog, String project, String defaultDataset, String sql, List<Parameter> parameters) {
         this.catalog = catalog;
         this.project = project;
         this.defaultDataset = defaultDataset;
         this.t = new DoubleTokens(sql);
+        this.parameters = parameters;
     }
 
     Result run() {
@@ -55,6 +67,10 @@ final class DoubleSql {
             Result result = statement();
             if (!t.done()) {
                 throw DoubleError.notImplemented("the statement part starting at \"" + t.rest() + "\"");
+            }
+            if (nextParameter != parameters.size()) {
+                throw DoubleError.invalidQuery(parameters.size() + " positional parameters were given for "
+                        + nextParameter + " placeholders");
             }
             return result;
         }
@@ -93,8 +109,12 @@ final class DoubleSql {
             long count = table.rows.size();
             table.rows.clear();
             return new Result("TRUNCATE_TABLE", List.of(), List.of(), count);
+        } else if (t.accept("UPDATE")) {
+            return update();
         } else if (t.accept("SELECT")) {
             return select();
+        } else if (t.accept("ASSERT", "NOT", "EXISTS", "(", "SELECT")) {
+            return assertNotExists();
         }
         throw DoubleError.notImplemented("the statement \"" + t.rest() + "\"");
     }
@@ -332,7 +352,7 @@ final class DoubleSql {
                 if (i > 0) {
                     t.expect(",");
                 }
-                row.put(columns.get(i), DoubleValues.typed(table.column(columns.get(i)), t.peek(), literal()));
+                row.put(columns.get(i), value(table.column(columns.get(i))));
             }
             t.expect(")");
             added.add(DoubleValues.checked(table, row));
@@ -343,6 +363,9 @@ final class DoubleSql {
 
     /** A literal value: strings and typed literals ({@code DATE '...'}) keep their text, NULL is null. */
     private Object literal() {
+        if (t.accept("?")) {
+            return parameter().value();
+        }
         Token token = t.next();
         if (token.kind() == Kind.STRING || token.kind() == Kind.NUMBER) {
             return token.text();
@@ -360,19 +383,98 @@ final class DoubleSql {
         throw DoubleError.notImplemented("the expression \"" + token.text() + "\" (only literals)");
     }
 
+    /** A value for a column: a literal checked against its type, or a positional parameter of a type it takes. */
+    private Object value(Column column) {
+        if (t.accept("?")) {
+            Parameter parameter = parameter();
+            return DoubleValues.typedParameter(column, parameter.type(), parameter.value());
+        }
+        return DoubleValues.typed(column, t.peek(), literal());
+    }
+
+    private Parameter parameter() {
+        if (nextParameter == parameters.size()) {
+            throw DoubleError.invalidQuery("Positional parameter " + (nextParameter + 1) + " was not given");
+        }
+        return parameters.get(nextParameter++);
+    }
+
+    /** {@code TRUE}, or {@code a = b [AND ...]} where each side is a column or a literal. */
+    private Predicate<Map<String, Object>> condition(UnaryOperator<String> column) {
+        if (t.accept("TRUE")) {
+            return row -> true;
+        }
+        Predicate<Map<String, Object>> condition = comparison(column);
+        while (t.accept("AND")) {
+            condition = condition.and(comparison(column));
+        }
+        return condition;
+    }
+
+    private Predicate<Map<String, Object>> comparison(UnaryOperator<String> column) {
+        Function<Map<String, Object>, Object> left = operand(column);
+        t.expect("=");
+        Function<Map<String, Object>, Object> right = operand(column);
+        return row -> DoubleValues.equal(left.apply(row), right.apply(row));
+    }
+
+    private Function<Map<String, Object>, Object> operand(UnaryOperator<String> column) {
+        Token next = t.peek();
+        boolean literalWord = next.is("NULL") || next.is("TRUE") || next.is("FALSE") || t.peekAfter().kind() == Kind.STRING;
+        if (next.kind() == Kind.WORD && !literalWord || next.kind() == Kind.QUOTED) {
+            String name = column.apply(t.identifier());
+            return row -> row.get(name);
+        }
+        Object value = literal();
+        return row -> value;
+    }
+
     private Result delete() {
         Table table = baseTable(t.name());
         t.expect("WHERE");
         long before = table.rows.size();
-        if (t.accept("TRUE")) {
-            table.rows.clear();
-        } else {
-            String column = table.column(t.identifier()).name();
-            t.expect("=");
-            Object value = literal();
-            table.rows.removeIf(row -> DoubleValues.equal(row.get(column), value));
-        }
+        table.rows.removeIf(condition(c -> table.column(c).name()));
         return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
+    }
+
+    /** {@code UPDATE t SET c = value[, ...] WHERE condition}. */
+    private Result update() {
+        Table table = baseTable(t.name());
+        t.expect("SET");
+        Map<String, Object> set = new LinkedHashMap<>();
+        do {
+            Column column = table.column(t.identifier());
+            t.expect("=");
+            set.put(column.name(), value(column));
+        } while (t.accept(","));
+        t.expect("WHERE");
+        Predicate<Map<String, Object>> where = condition(c -> table.column(c).name());
+        long changed = 0;
+        for (Map<String, Object> row : table.rows) {
+            if (where.test(row)) {
+                Map<String, Object> updated = new LinkedHashMap<>(row);
+                updated.putAll(set);
+                DoubleValues.checked(table, updated);
+                row.putAll(set);
+                changed++;
+            }
+        }
+        return new Result("UPDATE", List.of(), List.of(), changed);
+    }
+
+    /** {@code ASSERT NOT EXISTS (SELECT ...) AS 'message'}: fails with BigQuery's "Assertion failed" when rows exist. */
+    private Result assertNotExists() {
+        Result rows = select();
+        t.expect(")");
+        t.expect("AS");
+        Token message = t.next();
+        if (message.kind() != Kind.STRING) {
+            throw DoubleError.notImplemented("ASSERT without a message literal");
+        }
+        if (!rows.rows().isEmpty()) {
+            throw DoubleError.invalidQuery("Assertion failed: " + message.text());
+        }
+        return Result.ddl("ASSERT");
     }
 
     private Result select() {
@@ -392,20 +494,20 @@ final class DoubleSql {
                 ? new DoubleInformationSchema(catalog, project).rows(name) : tableRows(baseTable(name));
         List<Map<String, Object>> rows = new ArrayList<>(source.rows);
         if (t.accept("WHERE")) {
-            String column = t.identifier();
-            t.expect("=");
-            Object value = literal();
-            rows.removeIf(row -> !DoubleValues.equal(row.get(column), value));
+            rows.removeIf(condition(c -> c).negate());
+        }
+        if (t.accept("GROUP", "BY")) {
+            rows = groupsHaving(rows, t.identifier());
         }
         if (t.accept("ORDER", "BY")) {
-            String column = t.identifier();
-            boolean numeric = source.schema.stream().anyMatch(f -> f.name().equals(column)
-                    && Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC").contains(f.type().replaceAll("\\(.*", "")));
-            Comparator<Map<String, Object>> order = Comparator.comparing(row -> row.get(column),
-                    Comparator.nullsFirst(numeric ? Comparator.comparing((Object v) -> new BigDecimal(v.toString()))
-                            : Comparator.comparing(Object::toString)));
-            rows.sort(t.accept("DESC") ? order.reversed() : order);
-            t.accept("ASC");
+            Comparator<Map<String, Object>> order = null;
+            do {
+                Comparator<Map<String, Object>> next = order(source, t.identifier());
+                next = t.accept("DESC") ? next.reversed() : next;
+                t.accept("ASC");
+                order = order == null ? next : order.thenComparing(next);
+            } while (t.accept(","));
+            rows.sort(order);
         }
         if (t.accept("LIMIT")) {
             rows = rows.subList(0, Math.min(rows.size(), Integer.parseInt(t.next().text())));
@@ -430,9 +532,41 @@ final class DoubleSql {
         }
         List<List<Object>> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            out.add(keys.stream().map(k -> k.startsWith("'") ? (Object) k.substring(1) : row.get(k)).toList());
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                values.add(key.startsWith("'") ? key.substring(1) : DoubleValues.rendered(schema.get(i).type(), row.get(key)));
+            }
+            out.add(values);
         }
         return new Result("SELECT", schema, out, 0);
+    }
+
+    /** Ascending by a column's values: numbers by value, others by text, NULL first (BigQuery's order). */
+    private static Comparator<Map<String, Object>> order(Rows source, String column) {
+        boolean numeric = source.schema.stream().anyMatch(f -> f.name().equals(column)
+                && Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC").contains(f.type().replaceAll("\\(.*", "")));
+        return Comparator.comparing(row -> row.get(column), Comparator.nullsFirst(numeric
+                ? Comparator.comparing((Object v) -> new BigDecimal(v.toString())) : Comparator.comparing(Object::toString)));
+    }
+
+    /** {@code GROUP BY c HAVING COUNT(*) > n}: one row (holding c) per value of c that occurs more than n times. */
+    private List<Map<String, Object>> groupsHaving(List<Map<String, Object>> rows, String column) {
+        if (!t.accept("HAVING", "COUNT", "(", "*", ")", ">") || t.peek().kind() != Kind.NUMBER) {
+            throw DoubleError.notImplemented("GROUP BY without HAVING COUNT(*) > n (\"" + t.rest() + "\")");
+        }
+        long least = Long.parseLong(t.next().text());
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.merge(row.get(column), 1L, Long::sum));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        counts.forEach((value, count) -> {
+            if (count > least) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put(column, value);
+                groups.add(group);
+            }
+        });
+        return groups;
     }
 
     record Rows(List<Field> schema, List<Map<String, Object>> rows) {

@@ -93,6 +93,11 @@ final class DoubleTokens {
         return done() ? new Token(Kind.SYMBOL, "<end>", sql.length(), sql.length()) : tokens.get(at);
     }
 
+    /** The token after the next one. */
+    Token peekAfter() {
+        return at + 1 < tokens.size() ? tokens.get(at + 1) : new Token(Kind.SYMBOL, "<end>", sql.length(), sql.length());
+    }
+
     Token next() {
         Token token = peek();
         at++;

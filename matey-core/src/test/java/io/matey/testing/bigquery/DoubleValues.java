@@ -4,6 +4,10 @@ import io.matey.testing.bigquery.DoubleCatalog.Column;
 import io.matey.testing.bigquery.DoubleCatalog.Table;
 import io.matey.testing.bigquery.DoubleTokens.Kind;
 import io.matey.testing.bigquery.DoubleTokens.Token;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +53,56 @@ final class DoubleValues {
         }
         checkLength(column, value.toString());
         return value;
+    }
+
+    /** Types a parameter of each type may be assigned to, besides its own (BigQuery's implicit coercions). */
+    private static final Map<String, Set<String>> COERCIONS = Map.of("INT64", Set.of("NUMERIC", "BIGNUMERIC", "FLOAT64"),
+            "NUMERIC", Set.of("BIGNUMERIC", "FLOAT64"), "BIGNUMERIC", Set.of("FLOAT64"));
+
+    /** Checks a positional parameter against its column's type, as BigQuery does; the value is kept as text. */
+    static Object typedParameter(Column column, String parameterType, String value) {
+        String type = column.type().replaceAll("\\(.*", "");
+        if (!type.equals(parameterType) && !COERCIONS.getOrDefault(parameterType, Set.of()).contains(type)) {
+            throw DoubleError.invalidQuery("Value of type " + parameterType + " cannot be assigned to " + column.name()
+                    + ", which has type " + column.type());
+        }
+        if (value != null) {
+            checkLength(column, value);
+        }
+        return value;
+    }
+
+    /**
+     * A stored value as the REST API sends it in rows: TIMESTAMP as seconds since the epoch (with microseconds),
+     * DATETIME with a {@code T}, NUMERIC and BIGNUMERIC without trailing zeros; others as stored.
+     */
+    static Object rendered(String type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String base = type.replaceAll("\\(.*", "");
+        if (base.equals("TIMESTAMP")) {
+            Instant instant = instant(value.toString());
+            return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6))
+                    .toPlainString();
+        }
+        if (base.equals("DATETIME")) {
+            return value.toString().replaceFirst(" ", "T");
+        }
+        if (base.equals("NUMERIC") || base.equals("BIGNUMERIC")) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+        return value;
+    }
+
+    /** TIMESTAMP text as literals and parameters write it: ISO or with a space, an offset, {@code Z} or {@code UTC}. */
+    private static Instant instant(String text) {
+        String iso = text.strip().replace(' ', 'T').replaceAll("T?UTC$", "Z").replaceAll("([+-]\\d\\d)$", "$1:00");
+        try {
+            return OffsetDateTime.parse(iso.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? iso : iso + "Z").toInstant();
+        } catch (DateTimeParseException e) {
+            throw DoubleError.invalidQuery("Invalid timestamp: '" + text + "'");
+        }
     }
 
     /** {@code STRING(n)} holds at most n characters. */
