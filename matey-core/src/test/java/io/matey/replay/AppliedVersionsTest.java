@@ -85,6 +85,15 @@ class AppliedVersionsTest {
         }
     }
 
+    @Test
+    void onSqliteASectionMayWriteTheTableWhenItNamesItRewritesTheSchemaOrRestoresTheDatabase() {
+        MigrationTable sqlite = engine.migrationTable();
+        assertThat(sqlite.mayWrite("UPDATE [Schema_Migrations] SET version = '2';")).isTrue();
+        assertThat(sqlite.mayWrite("PRAGMA Writable_Schema = 1;")).isTrue();
+        assertThat(sqlite.mayWrite("RESTORE FROM 'other.db';")).isTrue(); // sqlite-jdbc replaces the whole database
+        assertThat(sqlite.mayWrite("CREATE TABLE schema_migration_notes (id integer);")).isFalse();
+    }
+
     private MigrationRunner ready(Connection c) throws SQLException {
         engine.migrationTable().ensure(c);
         assertThat(versions.current(c)).isEmpty();

@@ -31,10 +31,13 @@ final class SqliteMigrationTable extends SqlMigrationTable {
         }
     }
 
-    /** Naming the table, or the pragma that lets a statement rewrite the schema table itself. */
+    /**
+     * Naming the table, the pragma that lets a statement rewrite the schema table itself, or sqlite-jdbc's own
+     * {@code restore from FILE} statement, which replaces the whole database.
+     */
     @Override
     public boolean mayWrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        return lower.contains(NAME) || lower.contains("writable_schema");
+        return lower.contains(NAME) || lower.contains("writable_schema") || lower.contains("restore");
     }
 }
