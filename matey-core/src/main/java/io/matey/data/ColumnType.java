@@ -1,6 +1,9 @@
 package io.matey.data;
 
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A column's type as far as data files care.
@@ -12,17 +15,28 @@ import java.math.BigInteger;
  * @param min       the smallest integer the column holds; null when not an integer
  * @param max       the largest integer the column holds; null when not an integer
  * @param element   the type of an array's elements; null when not an array
+ * @param fields    a struct's fields by name, in declared order; null when not a struct
  */
 public record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
-        BigInteger max, ColumnType element) {
+        BigInteger max, ColumnType element, Map<String, ColumnType> fields) {
 
     public static ColumnType of(ValueKind kind, String label) {
-        return new ColumnType(kind, label, 0, 0, 0, null, null, null);
+        return new ColumnType(kind, label, 0, 0, 0, null, null, null, null);
     }
 
     /** An array of {@code element}, labelled by the element's catalog name: {@code int4[]}. */
     public static ColumnType array(String elementName, ColumnType element) {
-        return new ColumnType(ValueKind.ARRAY, elementName + "[]", 0, 0, 0, null, null, element);
+        return new ColumnType(ValueKind.ARRAY, elementName + "[]", 0, 0, 0, null, null, element, null);
+    }
+
+    /** An array of {@code element} under the engine's own name for the whole type: {@code ARRAY<INT64>}. */
+    public static ColumnType arrayNamed(String label, ColumnType element) {
+        return new ColumnType(ValueKind.ARRAY, label, 0, 0, 0, null, null, element, null);
+    }
+
+    /** A struct of {@code fields}, in declared order. */
+    public static ColumnType struct(String label, Map<String, ColumnType> fields) {
+        return new ColumnType(ValueKind.STRUCT, label, 0, 0, 0, null, null, null, Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
     }
 
     /** The catalog name of an array's element type, as {@code createArrayOf} takes it. */
@@ -33,14 +47,14 @@ public record ColumnType(ValueKind kind, String label, int precision, int scale,
     public static ColumnType integer(String label, int bits, boolean unsigned) {
         BigInteger span = BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1);
         return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, unsigned ? BigInteger.ZERO : span.negate(),
-                span.subtract(BigInteger.ONE), null);
+                span.subtract(BigInteger.ONE), null, null);
     }
 
     public static ColumnType decimal(String label, int precision, int scale) {
-        return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null);
+        return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null, null);
     }
 
     public static ColumnType text(String label, int maxLength) {
-        return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null, null);
+        return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null, null, null);
     }
 }

@@ -43,6 +43,11 @@ public interface DataDialect {
         return false;
     }
 
+    /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */
+    default boolean nullArraysAreEmpty() {
+        return false;
+    }
+
     /**
      * Sets the connection's foreign key enforcement, so that a set leaving a dangling reference fails as a whole;
      * returns the previous setting. Called with auto-commit on. Engines that always enforce keep the default.

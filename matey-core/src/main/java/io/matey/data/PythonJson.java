@@ -11,12 +11,14 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON text exactly as Python's {@code json.dumps(value, sort_keys=True)} writes it, so files exported by either
  * tool are byte for byte the same: separators {@code ", "} and {@code ": "}, keys sorted by code point,
  * everything outside printable ASCII escaped as lower-case {@code \\uXXXX}. Column values map as Python matey
- * maps them: decimals, dates, times and bytes (lower-case hex) become strings, JSON columns nest.
+ * maps them: decimals, dates, times and bytes (lower-case hex) become strings, JSON columns nest, arrays are
+ * lists and structs objects.
  */
 final class PythonJson {
 
@@ -77,6 +79,18 @@ final class PythonJson {
                 value(out, list.get(i));
             }
             out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            List<String> keys = new ArrayList<>();
+            map.keySet().forEach(key -> keys.add((String) key));
+            keys.sort(KEY_ORDER);
+            out.append('{');
+            for (int i = 0; i < keys.size(); i++) {
+                out.append(i > 0 ? ", " : "");
+                string(out, keys.get(i));
+                out.append(": ");
+                value(out, map.get(keys.get(i)));
+            }
+            out.append('}');
         } else {
             throw new IllegalArgumentException("No JSON form for " + value.getClass().getName());
         }

@@ -40,6 +40,7 @@ public final class ValueBinder {
             case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, ANY -> ps.setObject(index, value);
             case BYTES -> ps.setBytes(index, (byte[]) value);
             case JSON, OTHER -> ps.setString(index, text(value));
+            case STRUCT -> throw new IllegalStateException("structs are bound by their engine's data dialect");
             case ARRAY -> ps.setArray(index, ps.getConnection().createArrayOf(type.elementName(), elements((List<?>) value)));
         }
     }

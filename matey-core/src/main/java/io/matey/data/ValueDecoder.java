@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts a JSON value of a data file to its column's type, as the live catalog declares it, checking that it
@@ -29,8 +31,8 @@ final class ValueDecoder {
     }
 
     Object decode(JsonNode node, ColumnType type) throws ValueException {
-        if (node.isNull()) {
-            return null;
+        if (node.isNull() || node.isMissingNode()) {
+            return type.kind() == ValueKind.ARRAY && dialect.nullArraysAreEmpty() ? List.of() : null;
         }
         return switch (type.kind()) {
             case INTEGER -> integer(node, type);
@@ -46,6 +48,7 @@ final class ValueDecoder {
             case BYTES -> bytes(node);
             case JSON -> node;
             case ARRAY -> array(node, type.element());
+            case STRUCT -> struct(node, type);
             case OTHER -> string(node, "a string in the type's text form");
             case ANY -> any(node);
         };
@@ -59,6 +62,23 @@ final class ValueDecoder {
         List<Object> values = new ArrayList<>();
         for (JsonNode item : node) {
             values.add(item.isArray() && element.kind() != ValueKind.JSON ? array(item, element) : decode(item, element));
+        }
+        return values;
+    }
+
+    /** A JSON object with some of the struct's fields, each of its type; a field left out is null. */
+    private Map<String, Object> struct(JsonNode node, ColumnType type) throws ValueException {
+        if (!node.isObject()) {
+            throw wrong(node, "a JSON object of the fields of " + type.label());
+        }
+        for (String name : (Iterable<String>) node::fieldNames) {
+            if (!type.fields().containsKey(name)) {
+                throw new ValueException("has field '" + name + "', which " + type.label() + " lacks");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnType> field : type.fields().entrySet()) {
+            values.put(field.getKey(), decode(node.path(field.getKey()), field.getValue()));
         }
         return values;
     }

@@ -22,6 +22,8 @@ public enum ValueKind {
     JSON,
     /** An array: a JSON array of its elements, each as its element type travels (nested when multi-dimensional). */
     ARRAY,
+    /** A record of named fields (BigQuery's STRUCT): a JSON object, each field as its type travels. */
+    STRUCT,
     /** Any other type (uuid, enum, interval, ...) in the engine's own text form. */
     OTHER,
     /** A SQLite column without a declared type: whatever it stores, as stored. */

@@ -42,6 +42,7 @@ public final class ValueReader {
             case BYTES -> rs.getBytes(index);
             case JSON -> json(rs.getString(index));
             case ARRAY -> array(rs.getArray(index), type.element());
+            case STRUCT -> throw new IllegalStateException("structs are read by their engine's data dialect");
         };
         return rs.wasNull() ? null : value;
     }

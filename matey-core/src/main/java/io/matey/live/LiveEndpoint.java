@@ -18,11 +18,20 @@ public interface LiveEndpoint {
         return UrlEndpoint.of(url);
     }
 
+    /**
+     * A URL that {@code engine}, an instance of the URL's engine other than the registered one, connects to: a
+     * BigQuery engine with the client an application configured (the Spring Boot starter's BigQuery bean).
+     */
+    static LiveEndpoint of(MateyUrl url, Engine engine) {
+        return new UrlEndpoint(url, engine);
+    }
+
     /** Connects once to detect the engine from the database's product name. */
     static LiveEndpoint of(DataSource dataSource) {
         return DataSourceEndpoint.detect(dataSource);
     }
 
+    /** The engine that connects; live commands check its {@code id()} against the target's. */
     Engine engine();
 
     /** {@code URL} or {@code DataSource}, for messages. */

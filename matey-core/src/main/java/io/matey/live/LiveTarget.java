@@ -40,7 +40,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     static LiveTarget read(TargetConfig target, LiveEndpoint endpoint) {
         Engine engine = Engines.byId(target.engine());
         Engine liveEngine = endpoint.engine();
-        if (liveEngine != engine) {
+        if (!liveEngine.id().equals(engine.id())) {
             throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "
                     + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }

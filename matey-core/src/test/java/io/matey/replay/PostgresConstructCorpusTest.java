@@ -3,7 +3,6 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.engine.postgres.Constructs.Construct;
 import io.matey.engine.postgres.Constructs;
 import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
@@ -12,14 +11,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10's PostgreSQL construct corpus through the façade, as a user runs it: each construct is a migration,
- * added and applied incrementally a few at a time; a clean replay writes the same bytes, a second apply and the plan find
- * nothing to do, and a bootstrapped and a migrated database both pass their post-checks and show no drift.
+ * Issue 10's PostgreSQL construct corpus ({@link ConstructCorpus}), and what the dump and the write guard refuse.
  */
 class PostgresConstructCorpusTest {
 
@@ -28,42 +24,16 @@ class PostgresConstructCorpusTest {
 
     @Test
     void everyConstructKeepsTheArtifactsTrue() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
-        int index = 0;
-        for (Construct construct : Constructs.ALL) {
-            ws.migration("%03d_%s.sql".formatted(++index, construct.name()), construct.up(), construct.down());
-            // a few migrations per replay, so that most of the history is replayed from a loaded checkpoint
-            if (index % 4 == 0 || index == Constructs.ALL.size()) {
-                ws.apply();
-            }
-        }
-        Map<String, String> incremental = ws.files();
-
-        SchemaApplyResult clean = ws.apply(new ReplayOptions(null, null, true, false));
-        assertThat(clean.changedFiles()).isEmpty();
-        assertThat(ws.files()).isEqualTo(incremental);
-        assertThat(ws.apply().changed()).isFalse();
-        assertThat(ws.plan().match()).isTrue();
-
-        PostgresLiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
+        ConstructCorpus.keepsTheArtifactsTrue(new TestWorkspace(dir, "postgres"), Constructs.ALL);
     }
 
     @Test
     void anObjectTheDumpCannotWriteFailsTheReplayNamingItsMigration() {
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
-        ws.migration("001_base.sql", ws.createTable("base"), "DROP TABLE base;");
         // dropping the operator leaves the shell of its commutator, which no SQL creates on its own
-        ws.migration("002_shell.sql", """
+        ConstructCorpus.refusesAfterTheMigration(new TestWorkspace(dir, "postgres"), "shell", """
                 CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq, COMMUTATOR = ====);
                 DROP OPERATOR === (integer, integer);
-                """, "DROP OPERATOR ==== (integer, integer);");
-        Map<String, String> before = ws.files();
-
-        assertThatThrownBy(ws::apply)
-                .isInstanceOf(MateyException.class)
-                .hasMessageContaining("after migrations/002_shell.sql")
-                .hasMessageContaining("shell operator public.====(integer,integer)");
-        assertThat(ws.files()).isEqualTo(before);
+                """, "DROP OPERATOR ==== (integer, integer);", "shell operator public.====(integer,integer)");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.postgres.Constructs;
-import io.matey.engine.postgres.Constructs.Construct;
+import io.matey.testing.Construct;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class PostgresLongHistoryTest {
 
         ws.apply(new ReplayOptions(null, null, true, false));
         assertThat(ws.plan().match()).isTrue();
-        PostgresLiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
+        LiveChecks.bootstrapAndUpDownUpStayClean(ws, index);
     }
 
     /** The five migrations of one feature: (name, up, down). */

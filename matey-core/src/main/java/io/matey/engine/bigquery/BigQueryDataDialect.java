@@ -1,46 +1,36 @@
 package io.matey.engine.bigquery;
 
-import com.google.cloud.bigquery.QueryParameterValue;
-import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
-import io.matey.data.ValueBinder;
 import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import io.matey.data.ValueReader;
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * BigQuery's data export and apply (docs/architecture.md §3). The engine-neutral part reads the table by key and
- * writes only the difference with INSERT, UPDATE and DELETE, which BigQuery and the emulator both run, so upsert and
- * replace need no MERGE; without transactions a set is written file by file. Values travel as typed positional
- * query parameters (BigQuery needs a type even for NULL): INT64, BOOL, NUMERIC/BIGNUMERIC, FLOAT64, STRING(n), DATE,
- * TIME, DATETIME (a timestamp without zone), TIMESTAMP (an instant, in UTC), BYTES (hex), JSON, and GEOGRAPHY as its
- * WKT text. ARRAY and STRUCT columns are refused by name. A replace without key deletes with {@code WHERE TRUE}
- * (BigQuery requires a WHERE), which, unlike TRUNCATE, reports how many rows it removed.
+ * writes only the difference with INSERT, UPDATE and DELETE, whose batches {@link BigQueryStatement} sends as few
+ * jobs (a MERGE for updates on BigQuery); without transactions a set is written file by file. Values travel as typed positional
+ * query parameters ({@link BigQueryParameters}): INT64, BOOL, NUMERIC/BIGNUMERIC, FLOAT64, STRING(n), DATE, TIME,
+ * DATETIME (a timestamp without zone), TIMESTAMP (an instant, in UTC), BYTES (hex), JSON, GEOGRAPHY as its WKT text,
+ * ARRAY as a JSON array and STRUCT as a JSON object of its fields, nested as declared. BigQuery stores a NULL array
+ * as an empty one, so a data file's null in an ARRAY column is written, compared and exported as {@code []}. A
+ * replace without key deletes with {@code WHERE TRUE} (BigQuery requires a WHERE), which, unlike TRUNCATE, reports
+ * how many rows it removed.
  */
 final class BigQueryDataDialect implements DataDialect {
-
-    /** The client's formats for TIME and DATETIME parameters, which always carry microseconds. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final Pattern TYPE = Pattern.compile("([A-Z0-9]+)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?");
 
     @Override
     public String quote(String identifier) {
@@ -50,84 +40,52 @@ final class BigQueryDataDialect implements DataDialect {
     /** {@code declared} is the column's whole GoogleSQL type from the tables API ({@link BigQueryMetaData}). */
     @Override
     public ColumnType columnType(String declared, String typeName, int precision, int scale) {
-        Matcher type = TYPE.matcher(declared.toUpperCase(Locale.ROOT));
-        if (!type.matches()) {
-            throw new MateyException(Reason.UNSUPPORTED, "Data sets do not support BigQuery columns of type " + declared
-                    + " yet (ARRAY and STRUCT values).");
-        }
-        int first = type.group(2) == null ? 0 : Integer.parseInt(type.group(2));
-        int second = type.group(3) == null ? 0 : Integer.parseInt(type.group(3));
-        return switch (type.group(1)) {
-            case "INT64" -> ColumnType.integer(declared, 64, false);
-            case "BOOL" -> ColumnType.of(ValueKind.BOOLEAN, declared);
-            case "NUMERIC", "BIGNUMERIC" -> ColumnType.decimal(declared, first, second);
-            case "FLOAT64" -> ColumnType.of(ValueKind.FLOAT64, declared);
-            case "STRING" -> ColumnType.text(declared, first);
-            case "DATE" -> ColumnType.of(ValueKind.DATE, declared);
-            case "TIME" -> ColumnType.of(ValueKind.TIME, declared);
-            case "DATETIME" -> ColumnType.of(ValueKind.TIMESTAMP, declared);
-            case "TIMESTAMP" -> ColumnType.of(ValueKind.TIMESTAMPTZ, declared);
-            case "BYTES" -> ColumnType.of(ValueKind.BYTES, declared);
-            case "JSON" -> ColumnType.of(ValueKind.JSON, declared);
-            default -> ColumnType.of(ValueKind.OTHER, declared);
-        };
+        return BigQueryColumnTypes.of(declared);
+    }
+
+    @Override
+    public boolean nullArraysAreEmpty() {
+        return true;
     }
 
     /** Values as {@link BigQueryResults} holds them: numbers and booleans typed, bytes as bytes, the rest as text. */
     @Override
     public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
-        Object value = switch (type.kind()) {
-            case INTEGER -> rs.getLong(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            case DECIMAL -> ValueReader.padded(rs.getBigDecimal(index), type);
-            case FLOAT64 -> rs.getDouble(index);
-            case BYTES -> rs.getBytes(index);
-            case JSON -> ValueReader.json(rs.getString(index));
-            default -> text(rs.getString(index), type);
-        };
-        return rs.wasNull() ? null : value;
+        return value(rs.getObject(index), type);
     }
 
-    private static Object text(String text, ColumnType type) {
-        if (text == null) {
-            return null;
+    private static Object value(Object raw, ColumnType type) throws ValueException {
+        if (raw == null) {
+            return type.kind() == ValueKind.ARRAY ? List.of() : null;
         }
         return switch (type.kind()) {
-            case DATE -> LocalDate.parse(text);
-            case TIME -> LocalTime.parse(text);
-            case TIMESTAMP -> LocalDateTime.parse(text.replace(' ', 'T'));
-            case TIMESTAMPTZ -> OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-            default -> text;
+            case DECIMAL -> ValueReader.padded((BigDecimal) raw, type);
+            case JSON -> ValueReader.json((String) raw);
+            case ARRAY -> {
+                List<Object> elements = new ArrayList<>();
+                for (Object element : (List<?>) raw) {
+                    elements.add(value(element, type.element()));
+                }
+                yield elements;
+            }
+            case STRUCT -> {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                for (Map.Entry<String, ColumnType> field : type.fields().entrySet()) {
+                    fields.put(field.getKey(), value(((Map<?, ?>) raw).get(field.getKey()), field.getValue()));
+                }
+                yield fields;
+            }
+            case DATE -> LocalDate.parse((String) raw);
+            case TIME -> LocalTime.parse((String) raw);
+            case TIMESTAMP -> LocalDateTime.parse(((String) raw).replace(' ', 'T'));
+            case TIMESTAMPTZ -> OffsetDateTime.parse((String) raw).withOffsetSameInstant(ZoneOffset.UTC);
+            default -> raw; // INT64 as Long, BOOL as Boolean, FLOAT64 as Double, BYTES as byte[], text as String
         };
     }
 
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        ps.setObject(index, value == null ? QueryParameterValue.of(null, standardType(type)) : parameter(type, value));
-    }
-
-    private static QueryParameterValue parameter(ColumnType type, Object value) {
-        return switch (type.kind()) {
-            case INTEGER -> QueryParameterValue.int64((Long) value);
-            case BOOLEAN -> QueryParameterValue.bool((Boolean) value);
-            case DECIMAL -> standardType(type) == StandardSQLTypeName.BIGNUMERIC
-                    ? QueryParameterValue.bigNumeric((BigDecimal) value) : QueryParameterValue.numeric((BigDecimal) value);
-            case FLOAT64 -> QueryParameterValue.float64((Double) value);
-            case DATE -> QueryParameterValue.date(value.toString());
-            case TIME -> QueryParameterValue.time(TIME.format((LocalTime) value));
-            case TIMESTAMP -> QueryParameterValue.dateTime(DATETIME.format((LocalDateTime) value));
-            case TIMESTAMPTZ -> QueryParameterValue.timestamp(ChronoUnit.MICROS.between(Instant.EPOCH,
-                    ((OffsetDateTime) value).toInstant()));
-            case BYTES -> QueryParameterValue.bytes((byte[]) value);
-            case JSON -> QueryParameterValue.json(ValueBinder.text(value));
-            case OTHER -> QueryParameterValue.of((String) value, standardType(type));
-            default -> QueryParameterValue.string((String) value);
-        };
-    }
-
-    private static StandardSQLTypeName standardType(ColumnType type) {
-        Matcher matcher = TYPE.matcher(type.label().toUpperCase(Locale.ROOT));
-        return StandardSQLTypeName.valueOf(matcher.matches() ? matcher.group(1) : "STRING");
+        ps.setObject(index, BigQueryParameters.of(type, value));
     }
 
     @Override

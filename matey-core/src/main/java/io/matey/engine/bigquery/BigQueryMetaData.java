@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The part of {@link DatabaseMetaData} the core's data sets read (docs/architecture.md §3): a table's columns, from
  * the tables API, with TYPE_NAME the full GoogleSQL type ({@code STRING(40)}, {@code NUMERIC(12, 2)},
- * {@code ARRAY<INT64>}), which the engine's data dialect parses; and primary keys, which are left empty: BigQuery
- * does not enforce them, so data files name their key with {@code on}.
+ * {@code ARRAY<INT64>}), which the engine's data dialect parses; and the declared primary key
+ * ({@code PRIMARY KEY (...) NOT ENFORCED}, {@link BigQueryKeys}), which a data file without {@code on} matches rows by.
  */
 final class BigQueryMetaData extends AdapterHandler {
 
@@ -44,9 +44,19 @@ final class BigQueryMetaData extends AdapterHandler {
     Object answer(Method method, Object[] args) throws SQLException {
         return switch (method.getName()) {
             case "getColumns" -> columns((String) args[2]);
-            case "getPrimaryKeys" -> BigQueryResults.text(List.of("KEY_SEQ", "COLUMN_NAME"), List.of());
+            case "getPrimaryKeys" -> primaryKey((String) args[2]);
             default -> throw BigQueryConnection.unsupported("DatabaseMetaData", method, args.length);
         };
+    }
+
+    /** The declared primary key of one table ({@link BigQueryKeys}). */
+    private ResultSet primaryKey(String table) throws SQLException {
+        List<String> key = ClientCalls.call(() -> BigQueryKeys.of(dataset, table));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            rows.add(new Object[] {String.valueOf(i + 1), key.get(i)});
+        }
+        return BigQueryResults.text(List.of("KEY_SEQ", "COLUMN_NAME"), rows);
     }
 
     /** The columns of one table (its exact name: data sets ask for one table, not a pattern). */

@@ -11,7 +11,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetMetaDataImpl;
 import javax.sql.rowset.RowSetProvider;
@@ -19,8 +21,8 @@ import javax.sql.rowset.RowSetProvider;
 /**
  * Rows as a JDK {@link CachedRowSet} (docs/architecture.md §3). A query's: column names and GoogleSQL type names from
  * the result's schema, INT64, FLOAT64, NUMERIC/BIGNUMERIC and BOOL values as Java numbers and booleans, BYTES as
- * bytes, TIMESTAMP as ISO instant text, every other value as the text BigQuery sends (ARRAY and STRUCT values as the
- * client renders them). The adapter's own catalog rows (JDBC metadata) are text columns.
+ * bytes, TIMESTAMP as ISO instant text, ARRAY values as lists and STRUCT values as maps by field name (of values
+ * as these), every other value as the text BigQuery sends. The adapter's own catalog rows (JDBC metadata) are text columns.
  */
 final class BigQueryResults {
 
@@ -104,14 +106,29 @@ final class BigQueryResults {
         };
     }
 
+    /** A value as the dialects read it; an ARRAY as a list and a STRUCT as a map by field name, nested. */
     private static Object value(Field field, FieldValue value) {
         if (value.isNull()) {
             return null;
         }
-        if (field.getMode() == Field.Mode.REPEATED || value.getAttribute() != FieldValue.Attribute.PRIMITIVE) {
-            return String.valueOf(value.getValue());
+        if (field.getMode() == Field.Mode.REPEATED) {
+            Field element = field.toBuilder().setMode(Field.Mode.NULLABLE).build();
+            List<Object> elements = new ArrayList<>();
+            for (FieldValue item : value.getRepeatedValue()) {
+                elements.add(value(element, item));
+            }
+            return elements;
         }
         StandardSQLTypeName type = field.getType().getStandardType();
+        if (type == StandardSQLTypeName.STRUCT) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            FieldList members = field.getSubFields();
+            FieldValueList values = value.getRecordValue();
+            for (int i = 0; i < members.size(); i++) {
+                fields.put(members.get(i).getName(), value(members.get(i), values.get(i)));
+            }
+            return fields;
+        }
         return switch (type) {
             case INT64 -> value.getLongValue();
             case FLOAT64 -> value.getDoubleValue();

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * BigQuery tables and views of a dataset for codegen ({@link BigQueryCodegen}), from {@code INFORMATION_SCHEMA.TABLES}
- * and {@code COLUMNS}, without Matey's and dbmate's own tables. BigQuery enforces no keys, so models carry none.
+ * and {@code COLUMNS}, without Matey's and dbmate's own tables; tables carry their declared (unenforced) primary key
+ * ({@link BigQueryKeys}).
  * Type names are the lower-cased GoogleSQL base name ({@code int64}, {@code string}, {@code array}), with the full
  * type as declared ({@code STRING(40)}, {@code ARRAY<INT64>}).
  */
@@ -38,9 +39,10 @@ final class BigQuerySchemaReader {
                     row.get(1).getStringValue(), columnType(row.get(3).getStringValue()),
                     row.get(2).getStringValue().equals("YES"), null, null, false, null, null, null));
         }
+        Map<String, List<String>> keys = BigQueryKeys.of(dataset, List.copyOf(views.keySet()));
         List<Table> tables = new ArrayList<>();
         views.forEach((name, view) -> tables.add(new Table(null, name, view, null, columns.getOrDefault(name, List.of()),
-                List.of(), List.of(), List.of(), List.of(), List.of())));
+                view ? List.of() : keys.getOrDefault(name, List.of()), List.of(), List.of(), List.of(), List.of())));
         return tables;
     }
 

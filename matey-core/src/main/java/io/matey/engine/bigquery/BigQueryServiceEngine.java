@@ -1,9 +1,10 @@
 package io.matey.engine.bigquery;
 
 /**
- * The registered {@code bigquery} engine: Google's service with Application Default Credentials, unless an
- * embedding application or a test installs other clients (a configured {@code BigQuery} bean, the tests' REST
- * double) with {@link #useClients}.
+ * The registered {@code bigquery} engine: Google's service with Application Default Credentials, unless the tests
+ * install other clients (their REST double) with {@link #useClients}. An application with a client of its own gives
+ * it per endpoint instead, as a {@code new BigQueryEngine(false, clients)} (the Spring Boot starter's BigQuery bean,
+ * docs/architecture.md §8), so that nothing leaks from one application into another in the same JVM.
  */
 public final class BigQueryServiceEngine extends BigQueryEngine {
 
@@ -14,7 +15,7 @@ public final class BigQueryServiceEngine extends BigQueryEngine {
         super(false, null);
     }
 
-    /** Where {@code bigquery://} targets' clients come from from now on, in this JVM. */
+    /** Where {@code bigquery://} targets' clients come from from now on, in this whole JVM: for tests. */
     public static void useClients(BigQueryClients clients) {
         installed = clients;
     }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * job's {@code numDmlAffectedRows}, DDL counts 0. A prepared statement's {@code ?} placeholders take typed
  * {@link QueryParameterValue}s through {@code setObject} (the engine's data dialect builds them: BigQuery needs a
  * type even for NULL); a batch runs in order without reading counts, a one-row INSERT's as multi-row INSERTs
- * ({@link MultiRowInsert}). The fetch size is a hint it ignores,
+ * ({@link MultiRowInsert}) and a one-row DELETE's or UPDATE's by key as one statement per chunk ({@link KeyedBatch}). The fetch size is a hint it ignores,
  * since results are read whole.
  */
 final class BigQueryStatement extends AdapterHandler {
@@ -98,14 +98,20 @@ final class BigQueryStatement extends AdapterHandler {
         return values;
     }
 
-    /** Runs the batch in order: a one-row INSERT as multi-row INSERTs, anything else one job per parameter set. */
+    /**
+     * Runs the batch in order: a one-row INSERT as multi-row INSERTs, a one-row DELETE or UPDATE by key as one
+     * statement per chunk of keys ({@link KeyedBatch}), anything else one job per parameter set.
+     */
     private int[] executeBatch() throws SQLException {
         int[] counts = new int[batch.size()];
         Arrays.fill(counts, Statement.SUCCESS_NO_INFO); // a count costs a call per job, and writers count themselves
         try {
             Optional<MultiRowInsert> insert = MultiRowInsert.of(prepared);
-            if (insert.isPresent()) {
-                for (MultiRowInsert.Statement statement : insert.get().statements(batch)) {
+            Optional<KeyedBatch> keyed = KeyedBatch.of(prepared, !dataset.url().emulator());
+            List<MultiRowInsert.Statement> statements = insert.map(i -> i.statements(batch))
+                    .or(() -> keyed.map(k -> k.statements(batch))).orElse(null);
+            if (statements != null) {
+                for (MultiRowInsert.Statement statement : statements) {
                     run(statement.sql(), statement.parameters());
                 }
             } else {

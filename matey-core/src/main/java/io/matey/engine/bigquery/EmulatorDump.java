@@ -7,6 +7,7 @@ import com.google.cloud.bigquery.LegacySQLTypeName;
 import com.google.cloud.bigquery.Routine;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.Table;
+import com.google.cloud.bigquery.TableConstraints;
 import com.google.cloud.bigquery.TableDefinition;
 import io.matey.error.MateyException;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.List;
 /**
  * The dump of a dataset on the BigQuery emulator (docs/architecture.md §5). The emulator keeps no DDL in
  * {@code INFORMATION_SCHEMA}, so the dump is rendered from the tables API: one {@code CREATE TABLE} per table,
- * sorted by name. What that API cannot show faithfully — views, materialized views, routines, partitioning,
- * clustering, column defaults, descriptions — fails the dump, naming the object, instead of being left out.
+ * sorted by name, with its {@code PRIMARY KEY (...) NOT ENFORCED} where the API's {@code tableConstraints} show one. What that API cannot show faithfully — views, materialized views, routines, partitioning,
+ * clustering, column defaults, descriptions, foreign keys — fails the dump, naming the object, instead of being left out.
  */
 final class EmulatorDump {
 
@@ -64,12 +65,22 @@ final class EmulatorDump {
         if (table.getDescription() != null) {
             throw unsupported("table '" + name + "'", "table descriptions");
         }
+        TableConstraints constraints = table.getTableConstraints();
+        if (constraints != null && constraints.getForeignKeys() != null && !constraints.getForeignKeys().isEmpty()) {
+            throw unsupported("table '" + name + "'", "foreign keys");
+        }
+        List<String> key = constraints == null || constraints.getPrimaryKey() == null ? List.of()
+                : constraints.getPrimaryKey().getColumns();
         StringBuilder sb = new StringBuilder("CREATE TABLE `").append(name).append("`\n(\n");
         FieldList fields = standard.getSchema() == null ? FieldList.of() : standard.getSchema().getFields();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             sb.append("  ").append(identifier(field.getName())).append(' ').append(column(name, field))
-                    .append(i + 1 < fields.size() ? ",\n" : "\n");
+                    .append(i + 1 < fields.size() || !key.isEmpty() ? ",\n" : "\n");
+        }
+        if (!key.isEmpty()) {
+            sb.append("  PRIMARY KEY (").append(String.join(", ", key.stream().map(EmulatorDump::identifier).toList()))
+                    .append(") NOT ENFORCED\n");
         }
         return sb.append(");\n").toString();
     }

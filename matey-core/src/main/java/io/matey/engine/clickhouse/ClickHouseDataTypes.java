@@ -47,7 +47,7 @@ final class ClickHouseDataTypes {
             case "FixedString" -> ColumnType.text(label, value.number(0));
             case "Date", "Date32" -> ColumnType.of(ValueKind.DATE, label);
             case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
-            case "Array" -> new ColumnType(ValueKind.ARRAY, label, 0, 0, 0, null, null, of(value.type(0)));
+            case "Array" -> ColumnType.arrayNamed(label, of(value.type(0)));
             case "Map", "Tuple", "JSON", "Object" -> ColumnType.of(ValueKind.JSON, label);
             default -> ColumnType.of(ValueKind.OTHER, label);
         };

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * dictionaries — in one catalog query, each rendered from the server's own formatting of its CREATE query through
  * {@link CreateQuery}. Objects are sorted by kind (tables, dictionaries, views) then name, each after the objects
  * it reads, so the dump loads in order. A materialized view's inner table ({@code .inner_id.*}) is left out: the
- * view's own CREATE makes it again. Matey's and dbmate's bookkeeping tables are left out too.
+ * view's own CREATE makes it again; so is the table a refreshable one fills while it refreshes
+ * ({@code .tmp.inner_id.*}), which exists only for the length of a refresh. Matey's and dbmate's bookkeeping
+ * tables are left out too.
  */
 final class ClickHouseSchemaDumper {
 
@@ -43,6 +45,7 @@ final class ClickHouseSchemaDumper {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT name, engine, formatQuery(create_table_query) FROM system.tables "
                         + "WHERE database = currentDatabase() AND NOT is_temporary AND NOT startsWith(name, '.inner') "
+                        + "AND NOT startsWith(name, '.tmp.inner') "
                         + "ORDER BY name")) {
             while (rs.next()) {
                 String name = rs.getString(1);

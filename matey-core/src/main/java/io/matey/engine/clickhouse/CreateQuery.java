@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,13 +14,20 @@ import java.util.regex.Pattern;
  * without what would tie it to the database it was read from or to the server's defaults. References to the
  * database itself lose their qualifier ({@code db.events} → {@code events}, {@code dictGet('db.d', ...)} →
  * {@code dictGet('d', ...)}, a dictionary source's {@code DB 'db'}), so the dump loads into any database and dumps
- * the same there; {@code index_granularity = 8192}, which the server adds to every MergeTree table, is left out.
+ * the same there (a {@code Merge}, {@code Buffer} or {@code Distributed} engine's argument naming it becomes
+ * {@code currentDatabase()}); {@code index_granularity = 8192}, which the server adds to every MergeTree table, is
+ * left out.
  */
 final class CreateQuery {
 
     private static final Pattern DEFAULT_GRANULARITY_ONLY = Pattern.compile("(?m)^SETTINGS index_granularity = 8192$\\n?");
     private static final Pattern DEFAULT_GRANULARITY_FIRST = Pattern.compile("(?m)^(SETTINGS )index_granularity = 8192, ");
     private static final Pattern DEFAULT_GRANULARITY_LATER = Pattern.compile("(?m)^(SETTINGS .*), index_granularity = 8192(?=,|$)");
+    /**
+     * Engines whose arguments name a database: {@code currentDatabase()} there is evaluated when the table is created
+     * and stored as the name.
+     */
+    private static final Pattern DATABASE_ENGINE_LINE = Pattern.compile("(?m)^(\\s*ENGINE = (?:Merge|Buffer|Distributed)\\().*$");
     /** The words after which a query names a table it reads or writes. */
     private static final Set<String> TABLE_WORDS = Set.of("FROM", "JOIN", "TO", "IN");
     private static final String HIDDEN = "'[HIDDEN]'";
@@ -57,6 +65,9 @@ final class CreateQuery {
         String text = DEFAULT_GRANULARITY_ONLY.matcher(out).replaceAll("");
         text = DEFAULT_GRANULARITY_FIRST.matcher(text).replaceAll("$1");
         text = DEFAULT_GRANULARITY_LATER.matcher(text).replaceAll("$1");
+        String own = ClickHouseConnector.literal(database);
+        text = DATABASE_ENGINE_LINE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + m.group().substring(m.group(1).length()).replace(own, "currentDatabase()")));
         return text.strip();
     }
 

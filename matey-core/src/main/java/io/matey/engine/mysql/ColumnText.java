@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * change nothing, MySQL 8 no longer prints them), except {@code tinyint(1)} (the boolean convention drivers read)
  * and widths with {@code zerofill} (which pads to them); {@code year(4)} → {@code year}; the server's
  * {@code CHARACTER SET}/{@code COLLATE} clause replaced by {@code COLLATE x} only where the column's collation
- * differs from its table's (a collation implies its character set).
+ * differs from its table's (a collation implies its character set); a geometry column's {@code REF_SYSTEM_ID}, which
+ * MariaDB keeps but does not print, added after the type.
  */
 final class ColumnText {
 
@@ -29,8 +30,11 @@ final class ColumnText {
         return m.find() ? m.group(1) : null;
     }
 
-    /** @param collation the collation to print, or null when the column inherits its table's */
-    static String canonical(String line, String collation) {
+    /**
+     * @param collation the collation to print, or null when the column inherits its table's
+     * @param srid the column's spatial reference system, or null when it has none
+     */
+    static String canonical(String line, String collation, Integer srid) {
         Matcher name = NAME.matcher(line);
         if (!name.find()) {
             return line;
@@ -47,7 +51,7 @@ final class ColumnText {
         }
         rest = CHARSET.matcher(rest).replaceFirst("");
         rest = COLLATE.matcher(rest).replaceFirst("");
-        String clause = collation == null ? "" : " COLLATE " + collation;
+        String clause = (srid == null ? "" : " REF_SYSTEM_ID=" + srid) + (collation == null ? "" : " COLLATE " + collation);
         return line.substring(0, name.end()) + withoutDisplayWidth(type, modifiers.toString().contains("zerofill"))
                 + modifiers + clause + rest;
     }

@@ -9,6 +9,8 @@ final class DdlText {
     private static final String QUOTED = "`(?:[^`]|``)*`";
     /** {@code DEFINER=`user`@`host`} (or a role without host), which follows ALGORITHM= in views. */
     private static final Pattern DEFINER = Pattern.compile("^(CREATE (?:ALGORITHM=\\w+ )?)DEFINER=" + QUOTED + "(?:@" + QUOTED + ")? ");
+    /** The end of a function's RETURNS line, where the server prints the result's character set and collation. */
+    private static final Pattern RETURNS_COLLATION = Pattern.compile("(\\) RETURNS [^\n]*?) CHARSET \\w+ COLLATE (\\w+)(?=\n|$)");
     private static final Pattern VIEW_HEAD = Pattern.compile("^CREATE (?:ALGORITHM=(\\w+) )?(?:SQL SECURITY (\\w+) )?VIEW ");
 
     private DdlText() {
@@ -33,6 +35,19 @@ final class DdlText {
             head.append("SQL SECURITY ").append(m.group(2)).append(' ');
         }
         return head.append("VIEW ").append(ddl.substring(m.end())).toString();
+    }
+
+    /**
+     * Drops the {@code CHARSET x COLLATE y} the server prints after a function's string result type when {@code y} is
+     * the database default, which the result inherits when none is written: servers of other versions print
+     * different defaults for the same function (docs/architecture.md §5).
+     */
+    static String returnsWithoutCollation(String ddl, String databaseDefault) {
+        Matcher m = RETURNS_COLLATION.matcher(ddl);
+        if (!m.find() || !m.group(2).equals(databaseDefault)) {
+            return ddl;
+        }
+        return ddl.substring(0, m.start()) + m.group(1) + ddl.substring(m.end());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,7 +56,8 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                 default -> throw unsupported("table", name, type);
             }
         });
-        Rows.forEach(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
+        Rows.forEach(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE, SQL_MODE FROM information_schema.ROUTINES "
+                + "WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
             String name = rs.getString(1);
             String type = rs.getString(2);
             switch (type) {
@@ -63,12 +65,17 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                 case "PROCEDURE" -> procedures.add(name);
                 default -> throw unsupported("routine", name, type);
             }
+            BodySqlModes.require(type.toLowerCase(Locale.ROOT), name, rs.getString(3));
         });
-        Rows.forEach(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER "
-                + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
-                rs -> triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))));
-        Rows.forEach(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
-                rs -> events.add(rs.getString(1)));
+        Rows.forEach(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, "
+                + "SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
+            BodySqlModes.require("trigger", rs.getString(1), rs.getString(6));
+            triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        });
+        Rows.forEach(connection, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()", rs -> {
+            BodySqlModes.require("event", rs.getString(1), rs.getString(2));
+            events.add(rs.getString(1));
+        });
         Rows.forEach(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
                 + "WHERE CONSTRAINT_SCHEMA = DATABASE()",
                 rs -> foreignKeys.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));

@@ -27,15 +27,16 @@ final class MysqlSchemaDumper {
     String dump() throws SQLException {
         try (MysqlSession.Pinned canonical = MysqlSession.pin(connection)) {
             MysqlCatalog catalog = MysqlCatalog.read(connection);
-            ShowCreate show = new ShowCreate(connection, catalog.database());
+            Collations collations = Collations.read(connection);
+            ShowCreate show = new ShowCreate(connection, catalog.database(), collations.databaseDefault());
             List<String> statements = new ArrayList<>();
             for (String sequence : catalog.sequences()) {
                 statements.add(show.sequence(sequence));
             }
             List<String> foreignKeys = new ArrayList<>();
-            Collations collations = catalog.tables().isEmpty() ? null : Collations.read(connection);
+            SpatialReferences srids = catalog.tables().isEmpty() ? null : SpatialReferences.read(connection);
             for (String table : catalog.tables()) {
-                TableDefinition definition = TableDefinition.parse(table, show.table(table), collations)
+                TableDefinition definition = TableDefinition.parse(table, show.table(table), collations, srids)
                         .requireForeignKeys(catalog.foreignKeysOf(table));
                 statements.add(definition.createTable());
                 definition.addForeignKeys().ifPresent(foreignKeys::add);

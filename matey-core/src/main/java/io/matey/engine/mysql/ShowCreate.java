@@ -10,10 +10,13 @@ final class ShowCreate {
 
     private final Connection connection;
     private final String database;
+    private final String defaultCollation;
 
-    ShowCreate(Connection connection, String database) {
+    /** @param defaultCollation the database's, which a function's string result inherits when it names none */
+    ShowCreate(Connection connection, String database, String defaultCollation) {
         this.connection = connection;
         this.database = database;
+        this.defaultCollation = defaultCollation;
     }
 
     String sequence(String name) throws SQLException {
@@ -29,7 +32,7 @@ final class ShowCreate {
     }
 
     String function(String name) throws SQLException {
-        return read("FUNCTION", name, "Create Function");
+        return DdlText.returnsWithoutCollation(read("FUNCTION", name, "Create Function"), defaultCollation);
     }
 
     String procedure(String name) throws SQLException {

@@ -29,6 +29,8 @@ final class TableDefinition {
     /** The next id is data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
     /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
+    /** An engine-defined table option with a number, quoted by MariaDB 10 ({@code `PAGE_COMPRESSED`='1'}), not by 11. */
+    private static final Pattern QUOTED_NUMBER_OPTION = Pattern.compile(" (`\\w+`)='(\\d+)'");
     private static final Pattern TABLE_CHARSET = Pattern.compile("^(\\) ENGINE=\\w+)(?: DEFAULT CHARSET=\\w+)?(?: COLLATE=\\w+)?");
 
     private final String name;
@@ -41,8 +43,11 @@ final class TableDefinition {
         this.foreignKeys = foreignKeys;
     }
 
-    /** @param collations what the table's and its columns' collations are, to print only those that differ */
-    static TableDefinition parse(String name, String showCreateTable, Collations collations) {
+    /**
+     * @param collations what the table's and its columns' collations are, to print only those that differ
+     * @param srids the spatial reference systems of its geometry columns, which the text lacks
+     */
+    static TableDefinition parse(String name, String showCreateTable, Collations collations, SpatialReferences srids) {
         String[] lines = showCreateTable.split("\n", -1);
         int close = 1;
         while (close < lines.length && !lines[close].startsWith(")")) {
@@ -61,14 +66,16 @@ final class TableDefinition {
                 indexPosition = indexPosition < 0 ? items.size() : indexPosition;
                 indexes.add(item);
             } else {
-                String column = ColumnText.quotedName(item);
-                items.add(column == null ? item : ColumnText.canonical(item,
-                        collations.ofColumn(name, column.substring(1, column.length() - 1).replace("``", "`"))));
+                String quoted = ColumnText.quotedName(item);
+                String column = quoted == null ? null : quoted.substring(1, quoted.length() - 1).replace("``", "`");
+                items.add(column == null ? item
+                        : ColumnText.canonical(item, collations.ofColumn(name, column), srids.of(name, column)));
             }
         }
         indexes.sort(null);
         items.addAll(Math.max(indexPosition, 0), indexes);
         lines[close] = AUTO_INCREMENT.matcher(lines[close]).replaceFirst("");
+        lines[close] = QUOTED_NUMBER_OPTION.matcher(lines[close]).replaceAll(" $1=$2");
         String collation = collations.ofTable(name);
         lines[close] = TABLE_CHARSET.matcher(lines[close]).replaceFirst(
                 "$1" + Matcher.quoteReplacement(collation == null ? "" : " COLLATE=" + collation));

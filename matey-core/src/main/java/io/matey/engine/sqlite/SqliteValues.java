@@ -36,7 +36,7 @@ final class SqliteValues {
                 case BYTES -> value instanceof byte[] ? value : mismatch(value, "a blob");
                 case JSON -> ValueReader.json(value.toString());
                 case ANY -> value instanceof Integer i ? (Object) i.longValue() : value;
-                case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY -> throw new IllegalStateException("no such SQLite column type");
+                case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY, STRUCT -> throw new IllegalStateException("no such SQLite column type");
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             return mismatch(value, switch (type.kind()) {

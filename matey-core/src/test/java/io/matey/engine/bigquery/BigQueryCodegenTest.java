@@ -46,10 +46,10 @@ class BigQueryCodegenTest {
                 + "\n[codegen]\nenabled = true\n");
         ws.migration("001_events.sql", "CREATE TABLE events (id INT64 NOT NULL, kind STRING(20), amount NUMERIC(12, 2), "
                 + "at TIMESTAMP, local DATETIME, raw BYTES, body JSON, tags ARRAY<STRING>, place GEOGRAPHY, "
-                + "payload STRUCT<a INT64>, ratio FLOAT64, ok BOOL);", "DROP TABLE events;");
+                + "payload STRUCT<a INT64>, ratio FLOAT64, ok BOOL, PRIMARY KEY (id) NOT ENFORCED);", "DROP TABLE events;");
         ws.apply();
         String models = ws.read(TestWorkspace.TARGET + "/models.py");
-        assertThat(models).contains("t_events = Table(", "Column('id', BigInteger, nullable=False)",
+        assertThat(models).contains("t_events = Table(", "Column('id', BigInteger, primary_key=True)",
                 "Column('kind', String(20))", "Column('amount', Numeric(12, 2))",
                 "Column('at', DateTime(timezone=True))", "Column('local', DateTime)", "Column('raw', LargeBinary)",
                 "Column('body', JSON)", "Column('tags', ARRAY(String))", "Column('place', NativeType('GEOGRAPHY'))",

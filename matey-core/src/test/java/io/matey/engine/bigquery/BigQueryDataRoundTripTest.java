@@ -16,11 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Data sets on {@code bigquery} through the façade, against {@code BigQueryRestDouble} (not BigQuery) unless
  * {@code MATEY_TEST_BIGQUERY_URL} is set: every scalar type travels as a typed query parameter and back byte for
- * byte, a composite key upserts and replaces only the difference, and ARRAY columns are refused by name.
+ * byte, a composite key upserts and replaces only the difference, and ARRAY and STRUCT values, nested, travel as
+ * typed array and struct parameters and come back as the same JSON.
  */
 class BigQueryDataRoundTripTest {
 
@@ -55,23 +58,10 @@ class BigQueryDataRoundTripTest {
 
     @Test
     void everyScalarTypeRoundTripsAndACompositeKeyWritesOnlyTheDifference() {
-        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_every_type.sql", EVERY_TYPE, "DROP TABLE every_type;");
-        ws.apply();
+        TestWorkspace ws = migrated("bigquery", "every_type", EVERY_TYPE);
         manifest(ws, "replace");
-        ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", String.join("\n", ROWS) + "\n");
         Matey matey = ws.matey();
-        String source = live(ws);
-        String copy = live(ws);
-
-        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
-                new AppliedFile("every_type", "every_type", DataMode.REPLACE, 3, 3, 0, 0));
-        matey.dataExport(target(ws), source, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl").lines()).containsExactlyElementsOf(ROWS);
-        matey.dataApply(target(ws), copy, null);
-        matey.dataExport(target(ws), copy, null);
-        assertThat(ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl").lines()).as("the copy holds the same rows")
-                .containsExactlyElementsOf(ROWS);
+        String copy = roundTrip(ws, "every_type", ROWS);
 
         manifest(ws, "upsert");
         ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
@@ -84,21 +74,122 @@ class BigQueryDataRoundTripTest {
                 .containsExactly(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 1, 0, 0, 3));
     }
 
+    private static final String NESTED = "CREATE TABLE nested (id INT64 NOT NULL, tags ARRAY<STRING>, "
+            + "amounts ARRAY<NUMERIC(8, 2)>, address STRUCT<street STRING, zip STRING(5), lines ARRAY<STRING>>, "
+            + "items ARRAY<STRUCT<sku STRING, qty INT64, at TIMESTAMP, raw BYTES>>, "
+            + "meta STRUCT<day DATE, detail STRUCT<flag BOOL, body JSON>>);";
+
+    private static final List<String> NESTED_ROWS = List.of(
+            "{\"address\": {\"lines\": [\"a\", \"b\"], \"street\": \"Main\", \"zip\": \"12345\"}, "
+                    + "\"amounts\": [\"1.50\", \"-2.00\"], \"id\": 1, \"items\": [{\"at\": "
+                    + "\"2024-01-02T03:04:05.500000+00:00\", \"qty\": 2, \"raw\": \"00ff\", \"sku\": \"x\"}, "
+                    + "{\"at\": null, \"qty\": null, \"raw\": null, \"sku\": \"y\"}], \"meta\": {\"day\": "
+                    + "\"2024-02-29\", \"detail\": {\"body\": {\"a\": [1, 2]}, \"flag\": true}}, \"tags\": [\"p\", \"q\"]}",
+            "{\"address\": {\"lines\": [], \"street\": null, \"zip\": null}, \"amounts\": [], \"id\": 2, "
+                    + "\"items\": [{\"at\": null, \"qty\": 0, \"raw\": \"\", \"sku\": \"\"}], \"meta\": null, "
+                    + "\"tags\": []}",
+            "{\"address\": null, \"amounts\": [], \"id\": 3, \"items\": [{\"at\": null, \"qty\": 1, \"raw\": null, "
+                    + "\"sku\": \"z\"}], \"meta\": {\"day\": null, \"detail\": null}, \"tags\": [\"\"]}");
+
     @Test
-    void arrayColumnsAreRefusedByName() {
-        TestWorkspace ws = new TestWorkspace(dir, "bigquery");
-        ws.migration("001_tagged.sql", "CREATE TABLE tagged (id INT64, tags ARRAY<STRING>);", "DROP TABLE tagged;");
-        ws.apply();
-        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"tagged\", table = \"tagged\", "
-                + "mode = \"insert\" }]\n");
-        ws.write(TestWorkspace.TARGET + "/data/tagged.jsonl", "{\"id\": 1, \"tags\": [\"a\"]}\n");
+    void arrayAndStructColumnsRoundTripAsJsonArraysAndObjectsAndANullArrayIsEmpty() {
+        TestWorkspace ws = migrated("bigquery", "nested", NESTED);
+        nestedManifest(ws, "replace");
+        Matey matey = ws.matey();
+        String copy = roundTrip(ws, "nested", NESTED_ROWS);
+
+        nestedManifest(ws, "upsert");
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 2, \"tags\": null, \"amounts\": null, "
+                + "\"address\": {\"lines\": null}, \"items\": [{\"qty\": 0, \"raw\": \"\", \"sku\": \"\"}]}\n"
+                + "{\"id\": 3, \"tags\": [\"new\"], \"meta\": {\"detail\": {\"flag\": false}}}\n");
+        assertThat(matey.dataApply(target(ws), copy, null).files()).as("a null array is the empty array stored")
+                .containsExactly(new AppliedFile("nested", "nested", DataMode.UPSERT, 2, 0, 1, 0));
+        matey.dataExport(target(ws), copy, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).element(2).isEqualTo(
+                "{\"address\": null, \"amounts\": [], \"id\": 3, \"items\": [{\"at\": null, \"qty\": 1, \"raw\": null, "
+                        + "\"sku\": \"z\"}], \"meta\": {\"day\": null, \"detail\": {\"body\": null, \"flag\": false}}, "
+                        + "\"tags\": [\"new\"]}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bigquery", "bigquery-emulator"})
+    void aReplaceWithoutOnMatchesRowsByTheDeclaredPrimaryKey(String engine) {
+        TestWorkspace ws = migrated(engine, "keyed", "CREATE TABLE keyed (region STRING NOT NULL, id INT64 NOT NULL, "
+                + "label STRING);\nALTER TABLE keyed ADD PRIMARY KEY (region, id) NOT ENFORCED;");
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"keyed\", table = \"keyed\", "
+                + "mode = \"replace\", order_by = [\"region\", \"id\"] }]\n");
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 1, \"label\": \"a\"}\n"
+                + "{\"region\": \"us\", \"id\": 1, \"label\": \"b\"}\n");
+        String live = live(ws, engine);
+        Matey matey = ws.matey();
+        assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+                new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 2, 0, 0));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
+                + "{\"region\": \"us\", \"id\": 2, \"label\": \"new\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("only the difference, by the declared key")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 1, 1, 1));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 7, \"label\": \"c\"}\n"
+                + "{\"region\": \"us\", \"id\": 1, \"label\": null}\n{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("changed rows in one MERGE (BigQuery) or row by row")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 3, 1, 2, 0));
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
+        assertThat(matey.dataApply(target(ws), live, null).files()).as("removed keys in one DELETE")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 1, 0, 0, 2));
+        matey.dataExport(target(ws), live, null);
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/keyed.jsonl").lines())
+                .containsExactly("{\"id\": 2, \"label\": \"d\", \"region\": \"us\"}");
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"id\": 2, \"label\": \"no region\"}\n");
+        assertThatThrownBy(() -> matey.dataApply(target(ws), live, null)).as("every row must carry the key")
+                .isInstanceOf(MateyException.class).hasMessageContaining("region");
+    }
+
+    @Test
+    void structValuesMustNameTheirFieldsAndArraysOfStructsMustNotBeEmpty() {
+        TestWorkspace ws = migrated("bigquery", "nested", NESTED);
+        nestedManifest(ws, "insert");
         String live = live(ws);
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"address\": {\"city\": \"x\"}}\n");
         assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
-                .hasMessageContaining("columns of type ARRAY<STRING>");
+                .hasMessageContaining("nested.jsonl").hasMessageContaining("has field 'city', which STRUCT<");
+        ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"items\": []}\n");
+        assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
+                .hasMessageContaining("An empty ARRAY<STRUCT<sku STRING");
+    }
+
+    /** A workspace on {@code engine} whose one migration creates table {@code name} with {@code ddl}, applied. */
+    private TestWorkspace migrated(String engine, String name, String ddl) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.migration("001_" + name + ".sql", ddl, "DROP TABLE " + name + ";");
+        ws.apply();
+        return ws;
+    }
+
+    /**
+     * Replaces the table's rows in one new dataset with {@code rows} (a file of that name), exports them back
+     * unchanged, and copies them into another the same way; returns the copy's URL.
+     */
+    private String roundTrip(TestWorkspace ws, String name, List<String> rows) {
+        String file = TestWorkspace.TARGET + "/data/" + name + ".jsonl";
+        ws.write(file, String.join("\n", rows) + "\n");
+        Matey matey = ws.matey();
+        String source = live(ws);
+        String copy = live(ws);
+        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
+                new AppliedFile(name, name, DataMode.REPLACE, rows.size(), rows.size(), 0, 0));
+        matey.dataExport(target(ws), source, null);
+        assertThat(ws.read(file).lines()).containsExactlyElementsOf(rows);
+        matey.dataApply(target(ws), copy, null);
+        matey.dataExport(target(ws), copy, null);
+        assertThat(ws.read(file).lines()).as("the copy holds the same rows").containsExactlyElementsOf(rows);
+        return copy;
     }
 
     private String live(TestWorkspace ws) {
-        TestDatabase db = TestDatabase.unborn("bigquery");
+        return live(ws, "bigquery");
+    }
+
+    private String live(TestWorkspace ws, String engine) {
+        TestDatabase db = TestDatabase.unborn(engine);
         databases.add(db);
         ws.matey().dbUp(target(ws), db.url().raw(), line -> { });
         return db.url().raw();
@@ -107,6 +198,11 @@ class BigQueryDataRoundTripTest {
     private static void manifest(TestWorkspace ws, String mode) {
         ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"every_type\", table = "
                 + "\"every_type\", mode = \"" + mode + "\", on = [\"region\", \"id\"], order_by = [\"region\", \"id\"] }]\n");
+    }
+
+    private static void nestedManifest(TestWorkspace ws, String mode) {
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"nested\", table = \"nested\", "
+                + "mode = \"" + mode + "\", on = [\"id\"], order_by = [\"id\"] }]\n");
     }
 
     private static TargetConfig target(TestWorkspace ws) {

@@ -31,9 +31,11 @@ abstract class BigQueryScenarios {
     /** Tables only: what both BigQuery and the emulator dump. */
     static final String TABLES = """
             CREATE TABLE events (id INT64 NOT NULL, kind STRING(20), at TIMESTAMP, amount NUMERIC(12, 2),
-              tags ARRAY<STRING>, payload STRUCT<source STRING, attempts INT64>, body JSON, place GEOGRAPHY, raw BYTES);
+              tags ARRAY<STRING>, payload STRUCT<source STRING, attempts INT64>, body JSON, place GEOGRAPHY, raw BYTES,
+              PRIMARY KEY (id) NOT ENFORCED);
             CREATE TABLE accounts (id INT64 NOT NULL, opened DATE, cutoff TIME, local DATETIME, ratio FLOAT64, active BOOL);
             ALTER TABLE accounts ADD COLUMN region STRING;
+            ALTER TABLE accounts ADD PRIMARY KEY (region, id) NOT ENFORCED;
             """;
 
     private final List<MateyUrl> created = new ArrayList<>();
@@ -106,7 +108,8 @@ abstract class BigQueryScenarios {
                 .doesNotContain(BigQueryConnection.dataset(first).url().dataset()).doesNotContain(MigrationTable.NAME);
         assertThat(dump.indexOf("`accounts`")).isLessThan(dump.indexOf("`events`"));
         assertThat(dump).contains("region STRING").contains("tags ARRAY<STRING>").contains("amount NUMERIC(12, 2)")
-                .contains("payload STRUCT<source STRING, attempts INT64>").contains("id INT64 NOT NULL");
+                .contains("payload STRUCT<source STRING, attempts INT64>").contains("id INT64 NOT NULL")
+                .contains("PRIMARY KEY (id) NOT ENFORCED").contains("PRIMARY KEY (region, id) NOT ENFORCED");
         assertThat(engine().dumpSchema(second)).isEqualTo(dump);
 
         Connection loaded = engine().connect(scratch("dump_c"));

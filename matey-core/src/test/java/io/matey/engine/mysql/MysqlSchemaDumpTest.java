@@ -114,6 +114,21 @@ class MysqlSchemaDumpTest {
     }
 
     @Test
+    void whatShowCreateLeavesOutOrAddsIsCorrected() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql")) {
+            db.execute("""
+                    CREATE TABLE places (location point REF_SYSTEM_ID=4326 NOT NULL, area polygon, plain point);
+                    CREATE FUNCTION latin() RETURNS varchar(5) CHARSET latin1 RETURN 'x';
+                    CREATE FUNCTION inherited() RETURNS varchar(5) DETERMINISTIC RETURN 'x';
+                    """);
+
+            // SHOW CREATE TABLE omits the SRID; SHOW CREATE FUNCTION adds the database's collation to a result
+            assertThat(dump(db)).contains("`location` point REF_SYSTEM_ID=4326 NOT NULL,\n  `area` polygon DEFAULT NULL,\n",
+                    "RETURNS varchar(5) CHARSET latin1 COLLATE latin1_swedish_ci\n", "RETURNS varchar(5)\n    DETERMINISTIC\n");
+        }
+    }
+
+    @Test
     void objectsTheDumpCannotRenderFailNamingThem() throws SQLException {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET SESSION sql_mode = 'ORACLE'");
@@ -123,6 +138,25 @@ class MysqlSchemaDumpTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("`billing`")
                     .hasMessageContaining("PACKAGE");
+        }
+    }
+
+    @Test
+    void triggersAndEventsWhoseBodiesReadDifferentlyUnderTheDumpsSqlModeFailNamingThem() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id int, label varchar(20))");
+            st.execute("SET SESSION sql_mode = 'ANSI'");
+            st.execute("CREATE TRIGGER t_label BEFORE INSERT ON t FOR EACH ROW SET NEW.\"label\" = 'x' || NEW.\"label\"");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("trigger `t_label` was created under sql_mode REAL_AS_FLOAT,PIPES_AS_CONCAT,ANSI_QUOTES,"
+                            + "IGNORE_SPACE,ANSI");
+            st.execute("DROP TRIGGER t_label");
+            st.execute("CREATE EVENT e_backslashes ON SCHEDULE EVERY 1 DAY DO DELETE FROM t WHERE label = 'a\\b'");
+            st.execute("ALTER EVENT e_backslashes COMMENT 'still ANSI'");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c)).hasMessageContaining("event `e_backslashes`");
         }
     }
 

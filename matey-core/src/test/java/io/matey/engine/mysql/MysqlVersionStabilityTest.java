@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaPlanResult;
+import io.matey.testing.Construct;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -25,6 +26,16 @@ class MysqlVersionStabilityTest {
         try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other")) {
             first.execute(RichSchema.inCreationOrder(first.url().path()));
             second.execute(RichSchema.inAnotherOrder(second.url().path()));
+
+            assertThat(dump(second)).isEqualTo(dump(first));
+        }
+    }
+
+    @Test
+    void theConstructCorpusDumpsTheSameOnBothServers() throws SQLException {
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other")) {
+            first.execute(Construct.allUp(MysqlConstructs.ALL));
+            second.execute(Construct.allUp(MysqlConstructs.ALL));
 
             assertThat(dump(second)).isEqualTo(dump(first));
         }

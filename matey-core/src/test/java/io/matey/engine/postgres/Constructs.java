@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.testing.Construct;
 import java.util.List;
 
 /**
@@ -8,10 +9,6 @@ import java.util.List;
  * replays them as a workspace history.
  */
 public final class Constructs {
-
-    /** One construct as a migration: a file name suffix and its sections. */
-    public record Construct(String name, String up, String down) {
-    }
 
     public static final List<Construct> ALL = List.of(
             new Construct("in_lists", """
@@ -370,13 +367,6 @@ public final class Constructs {
                     DROP FUNCTION double_it(integer);
                     DROP FUNCTION touch();
                     """));
-
-    /** Every up section, in order, as one script. */
-    public static String allUp() {
-        StringBuilder sql = new StringBuilder();
-        ALL.forEach(construct -> sql.append(construct.up()).append('\n'));
-        return sql.toString();
-    }
 
     private Constructs() {
     }

@@ -2,7 +2,7 @@ package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matey.engine.postgres.Constructs.Construct;
+import io.matey.testing.Construct;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -177,7 +177,7 @@ class PostgresSchemaDumpTest {
 
     @Test
     void constructCorpusDumpsToAFixedPoint() throws Exception {
-        String dump = dumpOf(Constructs.allUp());
+        String dump = dumpOf(Construct.allUp(Constructs.ALL));
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
     }

@@ -223,6 +223,10 @@ public final class BigQueryRestDouble implements AutoCloseable {
             node.put("numRows", String.valueOf(table.rows.size()));
             ArrayNode fields = node.putObject("schema").putArray("fields");
             table.columns.forEach(c -> fields.add(DoubleLegacySchema.field(c.name(), c.type(), c.notNull())));
+            if (!table.primaryKey.isEmpty()) {
+                ArrayNode key = node.putObject("tableConstraints").putObject("primaryKey").putArray("columns");
+                table.primaryKey.forEach(key::add);
+            }
             return node;
         }
     }
@@ -309,10 +313,30 @@ public final class BigQueryRestDouble implements AutoCloseable {
     private static ArrayNode rows(List<List<Object>> rows) {
         ArrayNode array = JSON.createArrayNode();
         for (List<Object> row : rows) {
-            ArrayNode cells = array.addObject().putArray("f");
-            row.forEach(v -> cells.addObject().put("v", v == null ? null : String.valueOf(v)));
+            array.add(record(row));
         }
         return array;
+    }
+
+    /** A row or STRUCT value: {@code {"f": [{"v": cell}, ...]}}. */
+    private static ObjectNode record(java.util.Collection<?> cells) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode fields = node.putArray("f");
+        cells.forEach(v -> fields.addObject().set("v", cell(v)));
+        return node;
+    }
+
+    /** A cell as tabledata rows carry it: scalars as text, an ARRAY as {@code [{"v": ...}]}, a STRUCT as a record. */
+    private static JsonNode cell(Object value) {
+        if (value instanceof List<?> list) {
+            ArrayNode elements = JSON.createArrayNode();
+            list.forEach(v -> elements.addObject().set("v", cell(v)));
+            return elements;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return record(map.values());
+        }
+        return value == null ? JSON.nullNode() : JSON.getNodeFactory().textNode(String.valueOf(value));
     }
 
     private Job runQuery(String project, Optional<JsonNode> jobReference, JsonNode config) {
@@ -336,7 +360,7 @@ public final class BigQueryRestDouble implements AutoCloseable {
         Job job;
         try {
             job = new Job(project, id, location, config,
-                    new DoubleSql(catalog, queryProject, defaultDataset, config.path("query").asText(), parameters(config))
+                    new DoubleSql(catalog, queryProject, defaultDataset, config.path("query").asText(), DoubleParameters.of(config))
                             .run(), null);
         } catch (DoubleError e) {
             if (jobReference.isEmpty()) {
@@ -346,29 +370,6 @@ public final class BigQueryRestDouble implements AutoCloseable {
         }
         jobs.put(project + ":" + id, job);
         return job;
-    }
-
-    /** Positional scalar parameters; named, array and struct ones are not implemented. */
-    private static List<DoubleSql.Parameter> parameters(JsonNode config) {
-        JsonNode given = config.path("queryParameters");
-        List<DoubleSql.Parameter> parameters = new ArrayList<>();
-        if (given.isEmpty()) {
-            return parameters;
-        }
-        // jobs.query requests leave parameterMode out; unnamed parameters are positional there
-        if (!config.path("parameterMode").asText("POSITIONAL").equals("POSITIONAL")) {
-            throw DoubleError.notImplemented("query parameters other than positional ones");
-        }
-        for (JsonNode parameter : given) {
-            JsonNode type = parameter.path("parameterType");
-            if (type.has("arrayType") || type.has("structTypes") || parameter.hasNonNull("name")) {
-                throw DoubleError.notImplemented("array, struct and named query parameters");
-            }
-            JsonNode value = parameter.path("parameterValue").path("value");
-            parameters.add(new DoubleSql.Parameter(type.path("type").asText(), value.isMissingNode() || value.isNull()
-                    ? null : value.asText()));
-        }
-        return parameters;
     }
 
     private Job insertJob(String project, JsonNode body) {

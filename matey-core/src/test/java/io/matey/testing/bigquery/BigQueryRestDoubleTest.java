@@ -7,6 +7,7 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.DatasetId;
 import com.google.cloud.bigquery.DatasetInfo;
+import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.InsertAllRequest;
 import com.google.cloud.bigquery.InsertAllResponse;
@@ -14,11 +15,18 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.bigquery.BigQueryUrl;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +160,121 @@ class BigQueryRestDoubleTest {
         assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("SELECT 1").setUseLegacySql(true).build()))
                 .hasMessageContaining("does not implement legacy SQL");
         assertThat(values(query("SELECT id FROM t"))).isEmpty();
+    }
+
+    @Test
+    void arrayAndStructParametersTakeTheDocumentedShapeAndComeBackAsRepeatedAndRecordCells() throws Exception {
+        query("CREATE TABLE t (id INT64, tags ARRAY<STRING>, s STRUCT<a INT64, b ARRAY<STRING>>)");
+        Map<String, QueryParameterValue> fields = new LinkedHashMap<>();
+        fields.put("a", QueryParameterValue.int64(7L));
+        fields.put("b", QueryParameterValue.array(new String[] {"x"}, StandardSQLTypeName.STRING));
+        client.query(QueryJobConfiguration.newBuilder("INSERT INTO t (id, tags, s) VALUES (?, ?, ?), (2, ?, ?)")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(QueryParameterValue.int64(1L))
+                .addPositionalParameter(QueryParameterValue.array(new String[] {"p", "q"}, StandardSQLTypeName.STRING))
+                .addPositionalParameter(QueryParameterValue.struct(fields))
+                .addPositionalParameter(QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY)
+                        .setArrayType(StandardSQLTypeName.STRING).build())
+                .addPositionalParameter(QueryParameterValue.newBuilder().setType(StandardSQLTypeName.STRUCT)
+                        .setStructTypes(fields).build()).build());
+        List<FieldValueList> rows = new ArrayList<>();
+        query("SELECT tags, s FROM t ORDER BY id").iterateAll().forEach(rows::add);
+        assertThat(rows.get(0).get("tags").getRepeatedValue()).extracting(FieldValue::getStringValue).containsExactly("p", "q");
+        assertThat(rows.get(0).get("s").getRecordValue().get(0).getLongValue()).isEqualTo(7);
+        assertThat(rows.get(0).get("s").getRecordValue().get(1).getRepeatedValue().get(0).getStringValue()).isEqualTo("x");
+        assertThat(rows.get(1).get("tags").getRepeatedValue()).as("BigQuery stores a NULL array as empty").isEmpty();
+        assertThat(rows.get(1).get("s").isNull()).isTrue();
+
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("UPDATE t SET tags = ? WHERE id = 1")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(
+                        QueryParameterValue.array(new Long[] {1L}, StandardSQLTypeName.INT64)).build()))
+                .hasMessageContaining("Value of type ARRAY<INT64> cannot be assigned to tags");
+        String parameterQuery = "{\"query\": \"UPDATE t SET tags = ? WHERE id = 1\", \"useLegacySql\": false, "
+                + "\"defaultDataset\": {\"projectId\": \"p\", \"datasetId\": \"ds\"}, \"queryParameters\": [%s]}";
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"ARRAY\"}, "
+                + "\"parameterValue\": {\"arrayValues\": []}}"))).contains("needs arrayType");
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"ARRAY\", \"arrayType\": "
+                + "{\"type\": \"STRING\"}}, \"parameterValue\": {\"arrayValues\": [{\"value\": \"a\"}, {}]}}")))
+                .contains("Array cannot have a null element");
+        assertThat(post(parameterQuery.formatted("{\"parameterType\": {\"type\": \"STRING\", \"rangeElementType\": "
+                + "{\"type\": \"DATE\"}}, \"parameterValue\": {\"value\": \"a\"}}")))
+                .contains("BigQueryRestDouble does not implement the QueryParameterType field rangeElementType");
+    }
+
+    @Test
+    void primaryKeysAreKeptUnenforcedAndShownInDdlConstraintViewsAndTheTablesApi() throws Exception {
+        query("CREATE TABLE k (a STRING NOT NULL, b INT64, c STRING, PRIMARY KEY (b, a) NOT ENFORCED)");
+        query("CREATE TABLE n (id INT64, tags ARRAY<STRING>)");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (tags) NOT ENFORCED"))
+                .hasMessageContaining("which a primary key cannot have");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (id)")).hasMessageContaining("NOT ENFORCED");
+        query("ALTER TABLE n ADD PRIMARY KEY (id) NOT ENFORCED");
+        assertThatThrownBy(() -> query("ALTER TABLE n ADD PRIMARY KEY (id) NOT ENFORCED"))
+                .hasMessageContaining("already has a primary key");
+        assertThatThrownBy(() -> query("ALTER TABLE k DROP COLUMN a")).hasMessageContaining("drop the primary key first");
+        query("INSERT INTO k (a, b) VALUES ('x', 1), ('x', 1)"); // not enforced: duplicates go in, as in BigQuery
+
+        assertThat(values(query("SELECT table_name, constraint_name, constraint_type, enforced FROM "
+                + "ds.INFORMATION_SCHEMA.TABLE_CONSTRAINTS ORDER BY table_name"))).containsExactly(
+                List.of("k", "k.pk$", "PRIMARY KEY", "NO"), List.of("n", "n.pk$", "PRIMARY KEY", "NO"));
+        assertThat(values(query("SELECT table_name, column_name, ordinal_position FROM ds.INFORMATION_SCHEMA.KEY_COLUMN_USAGE "
+                + "WHERE table_name = 'k' ORDER BY ordinal_position"))).containsExactly(List.of("k", "b", "1"),
+                List.of("k", "a", "2"));
+        assertThat(values(query("SELECT ddl FROM ds.INFORMATION_SCHEMA.TABLES WHERE table_name = 'k'")).get(0).get(0))
+                .endsWith("  c STRING,\n  PRIMARY KEY (b, a) NOT ENFORCED\n);");
+        assertThat(client.getTable(TableId.of("p", "ds", "k")).getTableConstraints().getPrimaryKey().getColumns())
+                .containsExactly("b", "a");
+
+        query("ALTER TABLE n DROP PRIMARY KEY");
+        assertThat(client.getTable(TableId.of("p", "ds", "n")).getTableConstraints()).isNull();
+        assertThatThrownBy(() -> query("CREATE TABLE f (id INT64, FOREIGN KEY (id) REFERENCES k(b) NOT ENFORCED)"))
+                .hasMessageContaining("BigQueryRestDouble does not implement foreign keys");
+    }
+
+    @Test
+    void mergeUpdatesMatchedRowsFromAnArrayOfStructsAndStructInUnnestDeletes() throws Exception {
+        query("CREATE TABLE m (k STRING(4), id INT64, label STRING)");
+        query("INSERT INTO m (k, id, label) VALUES ('a', 1, 'one'), ('a', 2, 'two'), ('b', 1, 'three')");
+        QueryParameterValue rows = structs(List.of("x", "a", "1"), List.of("y", "b", "1"));
+        TableResult merged = client.query(QueryJobConfiguration.newBuilder("MERGE m AS T USING UNNEST(?) AS S ON T.k = S.f1 "
+                + "AND T.id = S.f2 WHEN MATCHED THEN UPDATE SET label = S.f0").setUseLegacySql(false)
+                .setDefaultDataset(dataset).addPositionalParameter(rows).build());
+        assertThat(((com.google.cloud.bigquery.JobStatistics.QueryStatistics) client.getJob(merged.getJobId())
+                .getStatistics()).getNumDmlAffectedRows()).isEqualTo(2);
+        assertThat(values(query("SELECT label FROM m ORDER BY label"))).containsExactly(List.of("two"), List.of("x"),
+                List.of("y"));
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("MERGE m AS T USING UNNEST(?) AS S "
+                + "ON T.id = S.f2 WHEN MATCHED THEN UPDATE SET label = S.f0").setUseLegacySql(false).setDefaultDataset(dataset)
+                .addPositionalParameter(rows).build())).hasMessageContaining("at most one source row");
+        assertThatThrownBy(() -> client.query(QueryJobConfiguration.newBuilder("DELETE FROM m WHERE STRUCT(label, k) IN "
+                + "UNNEST(?)").setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(rows).build()))
+                .hasMessageContaining("No matching signature");
+        client.query(QueryJobConfiguration.newBuilder("DELETE FROM m WHERE STRUCT(label, k, id) IN UNNEST(?)")
+                .setUseLegacySql(false).setDefaultDataset(dataset).addPositionalParameter(rows).build());
+        assertThat(values(query("SELECT label FROM m"))).containsExactly(List.of("two"));
+    }
+
+    /** An ARRAY<STRUCT<f0 STRING, f1 STRING, f2 INT64>> parameter of these rows. */
+    @SafeVarargs
+    private static QueryParameterValue structs(List<String>... rows) {
+        List<QueryParameterValue> elements = new ArrayList<>();
+        for (List<String> row : rows) {
+            Map<String, QueryParameterValue> fields = new LinkedHashMap<>();
+            fields.put("f0", QueryParameterValue.string(row.get(0)));
+            fields.put("f1", QueryParameterValue.string(row.get(1)));
+            fields.put("f2", QueryParameterValue.int64(Long.parseLong(row.get(2))));
+            elements.add(QueryParameterValue.struct(fields));
+        }
+        return QueryParameterValue.newBuilder().setType(StandardSQLTypeName.ARRAY).setArrayType(StandardSQLTypeName.STRUCT)
+                .setArrayValues(elements).build();
+    }
+
+    /** A jobs.query request as raw JSON, for shapes the client never sends; the response body. */
+    private String post(String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + double_.endpoint() + "/bigquery/v2/projects/p/queries")).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        return response.body();
     }
 
     @Test

@@ -17,6 +17,8 @@ final class DoubleCatalog {
         final boolean view;
         final List<Column> columns = new ArrayList<>();
         final List<Map<String, Object>> rows = new ArrayList<>();
+        /** The {@code PRIMARY KEY ... NOT ENFORCED} columns in key order; empty when none is declared. */
+        final List<String> primaryKey = new ArrayList<>();
         String viewQuery;
 
         Table(String name, boolean view) {
@@ -68,7 +70,10 @@ final class DoubleCatalog {
             for (int i = 0; i < table.columns.size(); i++) {
                 Column c = table.columns.get(i);
                 sb.append("  ").append(c.name).append(' ').append(c.type).append(c.notNull ? " NOT NULL" : "")
-                        .append(i + 1 < table.columns.size() ? ",\n" : "\n");
+                        .append(i + 1 < table.columns.size() || !table.primaryKey.isEmpty() ? ",\n" : "\n");
+            }
+            if (!table.primaryKey.isEmpty()) {
+                sb.append("  PRIMARY KEY (").append(String.join(", ", table.primaryKey)).append(") NOT ENFORCED\n");
             }
             return sb.append(");").toString();
         }

@@ -5,13 +5,14 @@ import io.matey.testing.bigquery.DoubleCatalog.Dataset;
 import io.matey.testing.bigquery.DoubleCatalog.Routine;
 import io.matey.testing.bigquery.DoubleCatalog.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The double's {@code INFORMATION_SCHEMA} views of one dataset: TABLES and ROUTINES (with their {@code ddl}),
- * COLUMNS, and SEARCH_INDEXES (always empty: the double refuses CREATE SEARCH INDEX).
+ * COLUMNS, TABLE_CONSTRAINTS and KEY_COLUMN_USAGE (primary keys, named {@code table.pk$}), and SEARCH_INDEXES (always empty: the double refuses CREATE SEARCH INDEX).
  */
 final class DoubleInformationSchema {
 
@@ -57,6 +58,37 @@ final class DoubleInformationSchema {
                 List<DoubleSql.Field> schema = new ArrayList<>(strings("table_name", "column_name"));
                 schema.add(new DoubleSql.Field("ordinal_position", "INT64"));
                 schema.addAll(strings("is_nullable", "data_type"));
+                return new DoubleSql.Rows(schema, rows);
+            }
+            case "TABLE_CONSTRAINTS" -> {
+                for (Table table : dataset.tables.values()) {
+                    if (!table.primaryKey.isEmpty()) {
+                        rows.add(Map.of("constraint_catalog", dataset.project, "constraint_schema", dataset.name,
+                                "constraint_name", table.name + ".pk$", "table_catalog", dataset.project, "table_schema",
+                                dataset.name, "table_name", table.name, "constraint_type", "PRIMARY KEY", "is_deferrable",
+                                "NO", "initially_deferred", "NO", "enforced", "NO"));
+                    }
+                }
+                return new DoubleSql.Rows(strings("constraint_catalog", "constraint_schema", "constraint_name",
+                        "table_catalog", "table_schema", "table_name", "constraint_type", "is_deferrable",
+                        "initially_deferred", "enforced"), rows);
+            }
+            case "KEY_COLUMN_USAGE" -> {
+                // a primary key's columns; position_in_unique_constraint is set only for foreign keys' columns
+                for (Table table : dataset.tables.values()) {
+                    for (int i = 0; i < table.primaryKey.size(); i++) {
+                        Map<String, Object> row = new HashMap<>(Map.of("constraint_catalog", dataset.project,
+                                "constraint_schema", dataset.name, "constraint_name", table.name + ".pk$", "table_catalog",
+                                dataset.project, "table_schema", dataset.name, "table_name", table.name, "column_name",
+                                table.primaryKey.get(i), "ordinal_position", String.valueOf(i + 1)));
+                        row.put("position_in_unique_constraint", null);
+                        rows.add(row);
+                    }
+                }
+                List<DoubleSql.Field> schema = new ArrayList<>(strings("constraint_catalog", "constraint_schema",
+                        "constraint_name", "table_catalog", "table_schema", "table_name", "column_name"));
+                schema.add(new DoubleSql.Field("ordinal_position", "INT64"));
+                schema.add(new DoubleSql.Field("position_in_unique_constraint", "INT64"));
                 return new DoubleSql.Rows(schema, rows);
             }
             case "SEARCH_INDEXES" -> {

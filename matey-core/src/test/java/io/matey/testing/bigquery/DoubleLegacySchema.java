@@ -3,8 +3,6 @@ package io.matey.testing.bigquery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +29,7 @@ final class DoubleLegacySchema {
         if (type.startsWith("STRUCT<")) {
             node.put("type", "RECORD");
             ArrayNode fields = node.putArray("fields");
-            for (String member : topLevel(type.substring(7, type.length() - 1))) {
+            for (String member : DoubleTypes.topLevel(type.substring(7, type.length() - 1))) {
                 String memberName = member.substring(0, member.indexOf(' '));
                 String memberType = member.substring(member.indexOf(' ') + 1);
                 boolean memberNotNull = memberType.endsWith(" NOT NULL");
@@ -54,22 +52,5 @@ final class DoubleLegacySchema {
             node.put("type", LEGACY.getOrDefault(type, type));
         }
         return node.put("mode", mode);
-    }
-
-    /** Splits {@code a INT64, b STRUCT<c STRING, d INT64>} at its top-level commas. */
-    private static List<String> topLevel(String members) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < members.length(); i++) {
-            char c = members.charAt(i);
-            depth += c == '<' || c == '(' ? 1 : c == '>' || c == ')' ? -1 : 0;
-            if (c == ',' && depth == 0) {
-                out.add(members.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        out.add(members.substring(start).strip());
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import io.matey.testing.bigquery.DoubleTokens.Token;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
- * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE, VIEW, FUNCTION, TABLE FUNCTION and
- * SCHEMA, ALTER TABLE ADD/DROP COLUMN, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
+ * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE (with {@code PRIMARY KEY (...) NOT
+ * ENFORCED}), VIEW, FUNCTION, TABLE FUNCTION and SCHEMA, ALTER TABLE ADD/DROP COLUMN and ADD/DROP PRIMARY KEY, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
  * TRUNCATE, single-table SELECTs (columns, WHERE col = literal, GROUP BY col HAVING COUNT(*) > n, ORDER BY columns, LIMIT)
- * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES, and ASSERT NOT EXISTS of such a SELECT.
+ * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES/TABLE_CONSTRAINTS/KEY_COLUMN_USAGE,
+ * ASSERT NOT EXISTS of such a SELECT, DELETE ... WHERE STRUCT(...) IN UNNEST(?) and one MERGE form (USING UNNEST(?),
+ * WHEN MATCHED THEN UPDATE).
  * Conditions are TRUE or equalities joined by AND; values are literals or positional parameters of scalar types.
  * Everything else is refused with "does not implement".
  */
@@ -39,6 +43,8 @@ final class DoubleSql {
 
     private static final Set<String> SCALAR_TYPES = Set.of("INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC", "BOOL", "STRING",
             "BYTES", "DATE", "DATETIME", "TIME", "TIMESTAMP", "GEOGRAPHY", "JSON", "INTERVAL");
+    private static final Set<String> KEY_TYPES = Set.of("BIGNUMERIC", "BOOL", "DATE", "DATETIME", "INT64", "NUMERIC",
+            "STRING", "TIMESTAMP");
     private static final Map<String, String> TYPE_ALIASES = Map.of("INT", "INT64", "INTEGER", "INT64", "BIGINT", "INT64",
             "SMALLINT", "INT64", "TINYINT", "INT64", "BYTEINT", "INT64", "BOOLEAN", "BOOL", "DECIMAL", "NUMERIC",
             "BIGDECIMAL", "BIGNUMERIC");
@@ -50,8 +56,8 @@ final class DoubleSql {
     private final List<Parameter> parameters;
     private int nextParameter;
 
-    /** A positional query parameter ({@code ?}): its GoogleSQL type and its value as REST sends it (null for NULL). */
-    record Parameter(String type, String value) {
+    /** A positional query parameter ({@code ?}): its GoogleSQL type and its value as the catalog keeps it (null for NULL). */
+    record Parameter(String type, Object value) {
     }
 
     DoubleSql(DoubleCatalog catalog, String project, String defaultDataset, String sql, List<Parameter> parameters) {
@@ -111,6 +117,8 @@ final class DoubleSql {
             return new Result("TRUNCATE_TABLE", List.of(), List.of(), count);
         } else if (t.accept("UPDATE")) {
             return update();
+        } else if (t.accept("MERGE")) {
+            return merge();
         } else if (t.accept("SELECT")) {
             return select();
         } else if (t.accept("ASSERT", "NOT", "EXISTS", "(", "SELECT")) {
@@ -140,6 +148,13 @@ final class DoubleSql {
         }
         Table table = new Table(target.name, false);
         do {
+            if (t.accept("PRIMARY", "KEY")) {
+                primaryKey(table);
+                continue;
+            }
+            if (t.peek().is("FOREIGN") || t.peek().is("CONSTRAINT")) {
+                throw DoubleError.notImplemented("foreign keys and named constraints (\"" + t.rest() + "\")");
+            }
             Column column = column();
             if (table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
                 throw DoubleError.invalidQuery("Duplicate column name " + column.name() + " in CREATE TABLE");
@@ -154,6 +169,37 @@ final class DoubleSql {
             target.dataset.tables.put(table.name, table);
         }
         return Result.ddl("CREATE_TABLE");
+    }
+
+    /**
+     * {@code PRIMARY KEY (a, b) NOT ENFORCED}, after {@code PRIMARY KEY}: BigQuery keeps one unenforced key of at
+     * most 16 top-level columns of the key types.
+     */
+    private void primaryKey(Table table) {
+        if (!table.primaryKey.isEmpty()) {
+            throw DoubleError.invalidQuery("Table " + table.name + " already has a primary key");
+        }
+        List<String> columns = new ArrayList<>();
+        t.expect("(");
+        do {
+            Column column = table.column(t.identifier());
+            if (!KEY_TYPES.contains(column.type().replaceAll("\\(.*", ""))) {
+                throw DoubleError.invalidQuery("Primary key column " + column.name() + " has type " + column.type()
+                        + ", which a primary key cannot have");
+            }
+            if (columns.contains(column.name())) {
+                throw DoubleError.invalidQuery("Column " + column.name() + " is repeated in the primary key");
+            }
+            columns.add(column.name());
+        } while (t.accept(","));
+        t.expect(")");
+        if (!t.accept("NOT", "ENFORCED")) {
+            throw DoubleError.invalidQuery("Enforced primary keys are not supported: declare PRIMARY KEY (...) NOT ENFORCED");
+        }
+        if (columns.size() > 16) {
+            throw DoubleError.invalidQuery("A primary key cannot have more than 16 columns");
+        }
+        table.primaryKey.addAll(columns);
     }
 
     private Column column() {
@@ -316,9 +362,20 @@ final class DoubleSql {
                 if (!exists) {
                     table.columns.add(column);
                 }
+            } else if (t.accept("ADD", "PRIMARY", "KEY")) {
+                primaryKey(table);
+            } else if (t.accept("DROP", "PRIMARY", "KEY")) {
+                if (!t.accept("IF", "EXISTS") && table.primaryKey.isEmpty()) {
+                    throw DoubleError.invalidQuery("Table " + table.name + " has no primary key");
+                }
+                table.primaryKey.clear();
             } else if (t.accept("DROP", "COLUMN")) {
                 boolean ifExists = t.accept("IF", "EXISTS");
                 String name = t.identifier();
+                if (table.primaryKey.stream().anyMatch(name::equalsIgnoreCase)) {
+                    throw DoubleError.invalidQuery("Column " + name + " is part of the primary key of " + table.name
+                            + "; drop the primary key first");
+                }
                 if (!table.columns.removeIf(c -> c.name().equalsIgnoreCase(name)) && !ifExists) {
                     throw DoubleError.invalidQuery("Column not found: " + name);
                 }
@@ -433,8 +490,116 @@ final class DoubleSql {
         Table table = baseTable(t.name());
         t.expect("WHERE");
         long before = table.rows.size();
-        table.rows.removeIf(condition(c -> table.column(c).name()));
+        table.rows.removeIf(t.accept("STRUCT", "(") ? structIn(table) : condition(c -> table.column(c).name()));
         return new Result("DELETE", List.of(), List.of(), before - table.rows.size());
+    }
+
+    /**
+     * {@code STRUCT(a, b) IN UNNEST(?)}, after {@code STRUCT(}: whether a row's columns equal, field by field, one of
+     * the elements of an {@code ARRAY<STRUCT>} parameter whose fields have the columns' types.
+     */
+    private Predicate<Map<String, Object>> structIn(Table table) {
+        List<Column> columns = new ArrayList<>();
+        do {
+            columns.add(table.column(t.identifier()));
+        } while (t.accept(","));
+        t.expect(")");
+        if (!t.accept("IN", "UNNEST", "(", "?")) {
+            throw DoubleError.notImplemented("STRUCT(...) other than in STRUCT(...) IN UNNEST(?) (\"" + t.rest() + "\")");
+        }
+        Parameter parameter = parameter();
+        t.expect(")");
+        List<String> memberTypes = List.copyOf(structMembers(parameter, "IN UNNEST").values());
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.size() != memberTypes.size() || !DoubleTypes.unparameterised(columns.get(i).type()).equals(memberTypes.get(i))) {
+                throw DoubleError.invalidQuery("No matching signature for operator IN UNNEST for argument types STRUCT of "
+                        + columns.stream().map(Column::type).toList() + " and " + parameter.type());
+            }
+        }
+        List<List<Object>> keys = elements(parameter).stream().map(e -> List.copyOf(e.values())).toList();
+        return row -> keys.stream().anyMatch(key -> IntStream.range(0, columns.size())
+                .allMatch(i -> DoubleValues.equal(row.get(columns.get(i).name()), key.get(i))));
+    }
+
+    /** The member types of an {@code ARRAY<STRUCT<...>>} parameter; any other type is refused. */
+    private static Map<String, String> structMembers(Parameter parameter, String use) {
+        if (!DoubleTypes.isArray(parameter.type()) || !DoubleTypes.isStruct(DoubleTypes.element(parameter.type()))) {
+            throw DoubleError.invalidQuery(use + " takes an ARRAY<STRUCT<...>> parameter here, not " + parameter.type());
+        }
+        return DoubleTypes.members(DoubleTypes.element(parameter.type()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> elements(Parameter parameter) {
+        return (List<Map<String, Object>>) parameter.value();
+    }
+
+    /**
+     * {@code MERGE t [AS T] USING UNNEST(?) AS S ON T.k = S.f [AND ...] WHEN MATCHED THEN UPDATE SET c = S.f[, ...]}:
+     * the one MERGE form the double runs. A target row matching more than one source row fails, as in BigQuery.
+     */
+    private Result merge() {
+        t.accept("INTO");
+        Table table = baseTable(t.name());
+        String target = t.accept("AS") ? t.identifier() : table.name;
+        t.expect("USING");
+        if (!t.accept("UNNEST", "(", "?")) {
+            throw DoubleError.notImplemented("MERGE from anything but UNNEST(?) (\"" + t.rest() + "\")");
+        }
+        Parameter source = parameter();
+        t.expect(")");
+        t.expect("AS");
+        String alias = t.identifier();
+        Map<String, String> members = structMembers(source, "MERGE ... USING UNNEST");
+        t.expect("ON");
+        Map<String, String> on = new LinkedHashMap<>(); // target column -> source field
+        do {
+            List<String> left = t.name();
+            t.expect("=");
+            List<String> right = t.name();
+            boolean targetFirst = left.size() == 2 && left.get(0).equalsIgnoreCase(target);
+            List<String> column = targetFirst ? left : right;
+            List<String> field = targetFirst ? right : left;
+            if (column.size() != 2 || !column.get(0).equalsIgnoreCase(target) || field.size() != 2
+                    || !field.get(0).equalsIgnoreCase(alias) || !members.containsKey(field.get(1))) {
+                throw DoubleError.notImplemented("MERGE conditions other than " + target + ".column = " + alias + ".field");
+            }
+            Column keyColumn = table.column(column.get(1));
+            if (!DoubleTypes.unparameterised(keyColumn.type()).equals(members.get(field.get(1)))) {
+                throw DoubleError.invalidQuery("No matching signature for operator = for argument types "
+                        + keyColumn.type() + " and " + members.get(field.get(1)));
+            }
+            on.put(keyColumn.name(), field.get(1));
+        } while (t.accept("AND"));
+        if (!t.accept("WHEN", "MATCHED", "THEN", "UPDATE", "SET")) {
+            throw DoubleError.notImplemented("MERGE clauses other than WHEN MATCHED THEN UPDATE SET (\"" + t.rest() + "\")");
+        }
+        Map<Column, String> set = new LinkedHashMap<>();
+        do {
+            Column column = table.column(t.identifier());
+            t.expect("=");
+            List<String> field = t.name();
+            if (field.size() != 2 || !field.get(0).equalsIgnoreCase(alias) || !members.containsKey(field.get(1))) {
+                throw DoubleError.notImplemented("MERGE assignments other than column = " + alias + ".field");
+            }
+            set.put(column, field.get(1));
+        } while (t.accept(","));
+        Map<Map<String, Object>, Map<String, Object>> updates = new IdentityHashMap<>();
+        for (Map<String, Object> row : table.rows) {
+            List<Map<String, Object>> matches = elements(source).stream().filter(s -> on.entrySet().stream()
+                    .allMatch(k -> DoubleValues.equal(row.get(k.getKey()), s.get(k.getValue())))).toList();
+            if (matches.size() > 1) {
+                throw DoubleError.invalidQuery("UPDATE/MERGE must match at most one source row for each target row");
+            }
+            if (matches.size() == 1) {
+                Map<String, Object> updated = new LinkedHashMap<>(row);
+                set.forEach((column, field) -> updated.put(column.name(), DoubleValues.typedParameter(column,
+                        members.get(field), matches.get(0).get(field))));
+                updates.put(row, DoubleValues.checked(table, updated));
+            }
+        }
+        updates.forEach(Map::putAll);
+        return new Result("MERGE", List.of(), List.of(), updates.size());
     }
 
     /** {@code UPDATE t SET c = value[, ...] WHERE condition}. */

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,26 +61,39 @@ final class DoubleValues {
     private static final Map<String, Set<String>> COERCIONS = Map.of("INT64", Set.of("NUMERIC", "BIGNUMERIC", "FLOAT64"),
             "NUMERIC", Set.of("BIGNUMERIC", "FLOAT64"), "BIGNUMERIC", Set.of("FLOAT64"));
 
-    /** Checks a positional parameter against its column's type, as BigQuery does; the value is kept as text. */
-    static Object typedParameter(Column column, String parameterType, String value) {
-        String type = column.type().replaceAll("\\(.*", "");
-        if (!type.equals(parameterType) && !COERCIONS.getOrDefault(parameterType, Set.of()).contains(type)) {
+    /**
+     * Checks a positional parameter against its column's type, as BigQuery does; scalars are kept as text, ARRAY
+     * and STRUCT values as lists and maps of such values, and a NULL array as an empty one, as BigQuery stores it.
+     */
+    static Object typedParameter(Column column, String parameterType, Object value) {
+        String type = DoubleTypes.unparameterised(column.type());
+        boolean composite = type.contains("<") || parameterType.contains("<");
+        if (!type.equals(parameterType) && (composite || !COERCIONS.getOrDefault(parameterType, Set.of()).contains(type))) {
             throw DoubleError.invalidQuery("Value of type " + parameterType + " cannot be assigned to " + column.name()
                     + ", which has type " + column.type());
         }
-        if (value != null) {
-            checkLength(column, value);
+        if (value instanceof String text) {
+            checkLength(column, text);
         }
-        return value;
+        return value == null && DoubleTypes.isArray(type) ? List.of() : value;
     }
 
     /**
      * A stored value as the REST API sends it in rows: TIMESTAMP as seconds since the epoch (with microseconds),
-     * DATETIME with a {@code T}, NUMERIC and BIGNUMERIC without trailing zeros; others as stored.
+     * DATETIME with a {@code T}, NUMERIC and BIGNUMERIC without trailing zeros, ARRAY and STRUCT values element by
+     * element and field by field; others as stored.
      */
     static Object rendered(String type, Object value) {
         if (value == null) {
-            return null;
+            return DoubleTypes.isArray(type) ? List.of() : null; // a REPEATED field is never NULL
+        }
+        if (DoubleTypes.isArray(type)) {
+            return ((List<?>) value).stream().map(v -> rendered(DoubleTypes.element(type), v)).toList();
+        }
+        if (DoubleTypes.isStruct(type)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            DoubleTypes.members(type).forEach((name, member) -> fields.put(name, rendered(member, ((Map<?, ?>) value).get(name))));
+            return fields;
         }
         String base = type.replaceAll("\\(.*", "");
         if (base.equals("TIMESTAMP")) {

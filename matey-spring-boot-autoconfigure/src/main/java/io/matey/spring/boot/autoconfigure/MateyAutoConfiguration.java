@@ -23,16 +23,18 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 /**
  * Checks the application's databases against the committed Matey artifacts during start-up, modelled on
  * Spring Boot's Flyway support: the {@link MateyInitializer} is a database initializer that JPA and
- * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own.
+ * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own. An application's
+ * BigQuery bean serves the BigQuery targets in its project ({@link MateyBigQueryConfiguration}).
  */
-@AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE},
+@AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE,
+            BootAutoConfigurations.GCP_BIGQUERY},
         beforeName = {BootAutoConfigurations.HIBERNATE_JPA, BootAutoConfigurations.BOOT3_HIBERNATE_JPA,
             BootAutoConfigurations.JDBC_TEMPLATE, BootAutoConfigurations.BOOT3_JDBC_TEMPLATE})
 @ConditionalOnClass(Matey.class)
 @ConditionalOnBooleanProperty(name = "matey.enabled", matchIfMissing = true)
 @Conditional(MateyDatabaseCondition.class)
 @EnableConfigurationProperties(MateyProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({DatabaseInitializationDependencyConfigurer.class, MateyBigQueryConfiguration.class})
 public class MateyAutoConfiguration {
 
     @Bean
@@ -47,10 +49,11 @@ public class MateyAutoConfiguration {
     MateyTargets mateyTargets(MateyWorkspace workspace, MateyProperties properties,
             @MateyDataSource ObjectProvider<DataSource> mateyDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<MateyConnectionDetails> connectionDetails, ListableBeanFactory beanFactory,
-            Environment environment) {
+            Environment environment, ObjectProvider<ApplicationClient> clients) {
         return new TargetConnections(properties, workspace.workspace(), PrimaryConnection.of(mateyDataSource
                 .getIfAvailable(), connectionDetails.getIfUnique(), dataSource.getIfUnique()),
-                name -> beanFactory.getBean(name, DataSource.class), environment).resolve();
+                name -> beanFactory.getBean(name, DataSource.class), environment, clients.orderedStream().toList())
+                .resolve();
     }
 
     @Bean

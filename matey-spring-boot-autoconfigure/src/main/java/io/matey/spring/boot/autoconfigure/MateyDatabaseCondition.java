@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,7 +13,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matey needs a database: a DataSource bean, or a target whose URL is configured (as {@code spring.flyway.url} is). */
+/**
+ * Matey needs a database: a DataSource bean, a target whose URL is configured (as {@code spring.flyway.url} is), or
+ * a BigQuery bean.
+ */
 class MateyDatabaseCondition extends AnyNestedCondition {
 
     MateyDatabaseCondition() {
@@ -25,6 +29,12 @@ class MateyDatabaseCondition extends AnyNestedCondition {
 
     @Conditional(TargetUrlCondition.class)
     static class TargetUrl {
+    }
+
+    /** By name: Google's client is optional. */
+    @ConditionalOnClass(name = "com.google.cloud.bigquery.BigQuery")
+    @ConditionalOnBean(type = "com.google.cloud.bigquery.BigQuery")
+    static class BigQueryBean {
     }
 
     static class TargetUrlCondition extends SpringBootCondition {

@@ -1,5 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.live.LiveEndpoint;
@@ -19,7 +20,9 @@ import org.springframework.core.env.PropertyResolver;
  * every target under {@code matey.targets}, less those with {@code enabled=false}. A target connects through
  * the first of: its {@code data-source} bean, its {@code url}, its {@code url-env}; else the primary target uses
  * the application's connection ({@link PrimaryConnection}), and any target its {@code config.toml}
- * {@code url_env}.
+ * {@code url_env}. A URL that a client the application configured serves ({@link ApplicationClient}: its BigQuery
+ * bean) connects through that client; the primary target of such an engine skips the application's JDBC
+ * connection, which cannot reach it.
  */
 final class TargetConnections {
 
@@ -28,19 +31,22 @@ final class TargetConnections {
     private final PrimaryConnection primaryConnection;
     private final Function<String, DataSource> namedDataSources;
     private final PropertyResolver environment;
+    private final List<ApplicationClient> clients;
 
     /**
      * @param primaryConnection where the primary target connects unless its settings say otherwise
      * @param namedDataSources  DataSource beans by name
      * @param environment       resolves URL variables (environment variables and properties alike)
+     * @param clients           the application's clients for engines that do not connect through JDBC
      */
     TargetConnections(MateyProperties properties, Workspace workspace, PrimaryConnection primaryConnection,
-            Function<String, DataSource> namedDataSources, PropertyResolver environment) {
+            Function<String, DataSource> namedDataSources, PropertyResolver environment, List<ApplicationClient> clients) {
         this.properties = properties;
         this.workspace = workspace;
         this.primaryConnection = primaryConnection;
         this.namedDataSources = namedDataSources;
         this.environment = environment;
+        this.clients = clients;
     }
 
     MateyTargets resolve() {
@@ -83,9 +89,10 @@ final class TargetConnections {
             return LiveEndpoint.of(namedDataSources.apply(settings.getDataSource()));
         }
         if (settings.getUrl() != null) {
-            return LiveEndpoint.of(MateyUrl.parse(settings.getUrl()));
+            return urlEndpoint(settings.getUrl());
         }
-        LiveEndpoint application = settings.getUrlEnv() == null && primary ? primaryConnection.endpoint() : null;
+        LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
+                ? primaryConnection.endpoint() : null;
         if (application != null) {
             return application;
         }
@@ -95,7 +102,18 @@ final class TargetConnections {
             throw new MateyException("No live database for Matey target '" + config.name() + "': " + variable
                     + " is not set. Set it, or matey.targets.[" + config.name() + "].url or .data-source.");
         }
-        return LiveEndpoint.of(MateyUrl.parse(url));
+        return urlEndpoint(url);
+    }
+
+    private LiveEndpoint urlEndpoint(String text) {
+        MateyUrl url = MateyUrl.parse(text);
+        return clients.stream().flatMap(client -> client.endpoint(url).stream()).findFirst()
+                .orElseGet(() -> LiveEndpoint.of(url));
+    }
+
+    private boolean hasClient(TargetConfig config) {
+        String engine = Engines.normalizeId(config.engine());
+        return clients.stream().anyMatch(client -> client.engine().equals(engine));
     }
 
     private String available() {

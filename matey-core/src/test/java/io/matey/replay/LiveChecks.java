@@ -6,10 +6,10 @@ import io.matey.Matey;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 
-/** The live half of the artifacts' promise on PostgreSQL, shared by the corpus and the long history. */
-final class PostgresLiveChecks {
+/** The live half of the artifacts' promise on the workspace's engine, shared by the corpora and the long history. */
+final class LiveChecks {
 
-    private PostgresLiveChecks() {
+    private LiveChecks() {
     }
 
     /**
@@ -18,11 +18,11 @@ final class PostgresLiveChecks {
      */
     static void bootstrapAndUpDownUpStayClean(TestWorkspace ws, int migrations) throws Exception {
         Matey matey = ws.matey();
-        try (TestDatabase bootstrapped = TestDatabase.unborn("postgres")) {
+        try (TestDatabase bootstrapped = TestDatabase.unborn(ws.engine())) {
             matey.dbBootstrap(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw(), line -> { });
             assertThat(matey.dbDrift(matey.target(TestWorkspace.TARGET), bootstrapped.url().raw()).drifted()).isFalse();
         }
-        try (TestDatabase migrated = TestDatabase.unborn("postgres")) {
+        try (TestDatabase migrated = TestDatabase.unborn(ws.engine())) {
             String url = migrated.url().raw();
             matey.dbUp(matey.target(TestWorkspace.TARGET), url, line -> { });
             assertThat(matey.dbDown(matey.target(TestWorkspace.TARGET), url, 3, line -> { }).after())
