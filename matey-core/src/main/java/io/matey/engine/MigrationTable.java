@@ -17,6 +17,21 @@ public interface MigrationTable {
     /** Applied versions in ascending order; empty when the table does not exist. */
     List<String> appliedVersions(Connection connection) throws SQLException;
 
+    /**
+     * True when, from now on, only a statement that names this table can change its rows besides {@link #record}
+     * and {@link #remove}: the engine runs no SQL built at run time, and nothing in the database (a trigger) names
+     * the table. A replay then keeps the versions itself instead of reading the table after every section
+     * (docs/architecture.md §6). False unless the engine can tell.
+     */
+    default boolean writtenOnlyWhenNamed(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /** Whether {@code sql} could change this table's rows: true unless the engine can tell that it does not name it. */
+    default boolean mayWrite(String sql) {
+        return true;
+    }
+
     void record(Connection connection, String version) throws SQLException;
 
     void remove(Connection connection, String version) throws SQLException;

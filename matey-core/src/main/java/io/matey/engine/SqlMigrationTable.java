@@ -83,12 +83,18 @@ public class SqlMigrationTable implements MigrationTable {
         if (versions.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("-- Dbmate schema migrations\n")
-                .append(createSql).append(";\n")
-                .append("INSERT INTO ").append(quotedName).append(" (version) VALUES\n");
-        for (int i = 0; i < versions.size(); i++) {
-            sb.append("  ('").append(versions.get(i).replace("'", "''")).append("')")
-                    .append(i + 1 < versions.size() ? ",\n" : ";\n");
+        String header = "-- Dbmate schema migrations\n" + createSql + ";\nINSERT INTO " + quotedName + " (version) VALUES\n";
+        // Sized up front: the block lists every version so far, and each checkpoint of a replay builds it.
+        int size = header.length();
+        for (String version : versions) {
+            size += version.length() + 7;
+        }
+        StringBuilder sb = new StringBuilder(size).append(header);
+        int last = versions.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            String version = versions.get(i);
+            sb.append("  ('").append(version.indexOf('\'') < 0 ? version : version.replace("'", "''"))
+                    .append(i < last ? "'),\n" : "');\n");
         }
         return sb.toString();
     }

@@ -17,9 +17,12 @@ public final class SchemaDump {
     }
 
     public static String dump(Engine engine, Connection connection) throws SQLException {
-        String schema = engine.dumpSchema(connection);
-        List<String> versions = engine.migrationTable().appliedVersions(connection);
-        return join(schema, engine.migrationTable().dumpBlock(versions));
+        return dump(engine, connection, engine.migrationTable().appliedVersions(connection));
+    }
+
+    /** The dump with the versions {@code schema_migrations} is known to hold, in ascending order. */
+    public static String dump(Engine engine, Connection connection, List<String> versions) throws SQLException {
+        return join(engine.dumpSchema(connection), engine.migrationTable().dumpBlock(versions));
     }
 
     static String join(String schema, String block) {

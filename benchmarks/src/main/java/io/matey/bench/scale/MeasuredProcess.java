@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One whole process under GNU {@code /usr/bin/time}: its wall time and peak resident memory. A non-zero exit
- * fails the benchmark with the process's output.
+ * One whole process under GNU {@code /usr/bin/time}: its wall time, CPU time (user and system; on a loaded machine
+ * it says more about the work done than the wall time does) and peak resident memory. A non-zero exit fails the
+ * benchmark with the process's output.
  */
-record MeasuredProcess(String label, double seconds, double peakMib) {
+record MeasuredProcess(String label, double seconds, double cpuSeconds, double peakMib) {
 
     static MeasuredProcess run(String label, Path cwd, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
         Path figures = Files.createTempFile("matey-bench-scale", ".txt");
         Path output = Files.createTempFile("matey-bench-scale", ".log");
         try {
-            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", figures.toString()));
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", figures.toString()));
             timed.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(timed).directory(cwd.toFile()).redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -30,8 +31,10 @@ record MeasuredProcess(String label, double seconds, double peakMib) {
                         + ":\n" + tail(output));
             }
             String[] parts = Files.readString(figures, StandardCharsets.UTF_8).strip().split("\\s+");
-            return new MeasuredProcess(label, Double.parseDouble(parts[parts.length - 2]),
-                    Long.parseLong(parts[parts.length - 1]) / 1024.0);
+            int n = parts.length;
+            return new MeasuredProcess(label, Double.parseDouble(parts[n - 4]),
+                    Double.parseDouble(parts[n - 3]) + Double.parseDouble(parts[n - 2]),
+                    Long.parseLong(parts[n - 1]) / 1024.0);
         } finally {
             Files.deleteIfExists(figures);
             Files.deleteIfExists(output);

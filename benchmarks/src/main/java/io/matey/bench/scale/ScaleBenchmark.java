@@ -53,7 +53,7 @@ public final class ScaleBenchmark {
             String n = String.format("%,d", migrations);
             rows.add(row(measure("schema apply --clean, " + n + " trivial migrations (launcher options)", launcher,
                     history, Map.of(), "schema", "apply", "--clean")));
-            rows.add(String.format("| checkpoints written: %.0f MiB | | |", history.checkpointsMib()));
+            rows.add(String.format("| checkpoints written: %.0f MiB | | | |", history.checkpointsMib()));
             MeasuredProcess status = measure("schema status, " + n + " migrations, -Xmx" + heap, launcher, history,
                     capped, "schema", "status");
             rows.add(row(status));
@@ -69,15 +69,18 @@ public final class ScaleBenchmark {
             try (SqliteWorkspace bounded = new SqliteWorkspace("scale-bounded", BoundedChain.generate(length))) {
                 MeasuredProcess apply = measure(String.format("schema apply --clean, %,d migrations, schema of %d "
                         + "tables", length, BoundedChain.WIDTH), launcher, bounded, Map.of(), "schema", "apply", "--clean");
-                rows.add(row(apply) + String.format(" %.2f ms a migration |", apply.seconds() * 1000 / length));
-                perLength.add(new double[] {length, apply.seconds()});
+                rows.add(row(apply) + String.format(" %.2f ms wall, %.2f ms CPU a migration |",
+                        apply.seconds() * 1000 / length, apply.cpuSeconds() * 1000 / length));
+                perLength.add(new double[] {length, apply.seconds(), apply.cpuSeconds()});
             }
         }
         double[] first = perLength.get(0);
         double[] last = perLength.get(perLength.size() - 1);
         double growth = (last[1] / last[0]) / (first[1] / first[0]);
+        double cpuGrowth = (last[2] / last[0]) / (first[2] / first[0]);
         aims.add(String.format("schema apply --clean linear: time a migration at %,.0f / at %,.0f migrations = %.2f "
-                + "(aim <= 1.25): %s", last[0], first[0], growth, growth <= 1.25 ? "yes" : "NO"));
+                + "wall, %.2f CPU (aim <= 1.25): %s", last[0], first[0], growth, cpuGrowth,
+                growth <= 1.25 ? "yes" : "NO"));
 
         try (SqliteWorkspace big = new SqliteWorkspace("scale-big", List.of(BigMigration.generate(bigMib)))) {
             long bytes = size(big.root().resolve("migrations").resolve(BigMigration.generate(0).fileName()));
@@ -94,8 +97,8 @@ public final class ScaleBenchmark {
         System.out.println();
         System.out.println("## Scale: whole ./matey processes on SQLite (one run each)");
         System.out.println();
-        System.out.println("| command | wall s | peak RSS MiB |");
-        System.out.println("|---|---|---|");
+        System.out.println("| command | wall s | CPU s | peak RSS MiB |");
+        System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         aims.forEach(a -> System.out.println("- " + a));
@@ -112,7 +115,8 @@ public final class ScaleBenchmark {
         List<String> line = new ArrayList<>(List.of(launcher.toString(), "--workspace", workspace.root().toString()));
         line.addAll(List.of(command));
         MeasuredProcess measured = MeasuredProcess.run(label, workspace.root(), env, line);
-        System.err.printf("scale:   %.1f s, %.0f MiB%n", measured.seconds(), measured.peakMib());
+        System.err.printf("scale:   %.1f s, %.1f s CPU, %.0f MiB%n", measured.seconds(), measured.cpuSeconds(),
+                measured.peakMib());
         return measured;
     }
 
@@ -124,7 +128,8 @@ public final class ScaleBenchmark {
     }
 
     private static String row(MeasuredProcess measured) {
-        return String.format("| %s | %.1f | %.0f |", measured.label(), measured.seconds(), measured.peakMib());
+        return String.format("| %s | %.1f | %.1f | %.0f |", measured.label(), measured.seconds(), measured.cpuSeconds(),
+                measured.peakMib());
     }
 
     static long size(Path file) {

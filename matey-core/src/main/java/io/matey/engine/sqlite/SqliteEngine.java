@@ -9,7 +9,6 @@ import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
-import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
@@ -33,9 +32,7 @@ public final class SqliteEngine implements Engine {
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
-    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("\"schema_migrations\"",
-            "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version varchar(128) primary key)",
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    private static final MigrationTable MIGRATIONS = new SqliteMigrationTable();
 
     /** SQLite also accepts MySQL's backtick identifiers. */
     private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES);
