@@ -1,6 +1,7 @@
 package io.matey.engine;
 
 import io.matey.error.MateyException;
+import io.matey.log.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -9,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A database URL in dbmate/matey form ({@code sqlite3:path}, {@code postgres://user:pass@host:5432/db?...},
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class MateyUrl {
 
-    private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?<=://)([^:/@\\s]*):([^@\\s]*)@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
     private static final int MAX_PORT = 65535;
 
     private final String raw;
@@ -134,11 +132,7 @@ public final class MateyUrl {
 
     /** Masks every {@code user:password@} in arbitrary text, such as a driver's error message. */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = PASSWORD_IN_TEXT.matcher(text).replaceAll("$1:****@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+        return Secrets.maskUrls(text);
     }
 
     /** Returns a copy naming another database (or, for file engines, another file path). */

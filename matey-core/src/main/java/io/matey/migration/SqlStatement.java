@@ -1,7 +1,6 @@
 package io.matey.migration;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.matey.log.Secrets;
 
 /**
  * One executable statement cut from a larger text.
@@ -12,22 +11,13 @@ import java.util.regex.Pattern;
 public record SqlStatement(String sql, int line) {
 
     /**
-     * A password a statement may carry: {@code password=x} of a connection string (a subscription's, inside its
-     * literal) or URL, {@code PASSWORD 'x'} of a role or an OPTIONS list, {@code user:x@} of a URL.
-     */
-    private static final Pattern PASSWORD = Pattern.compile(
-            "(?i)(\\bpassword\\s*=\\s*)(?:''.*?''|'[^']*'|[^\\s&';)]+)|(\\bpassword\\s+)'(?:[^']|'')*'"
-                    + "|(?<=://)([^:/@\\s']*):[^@\\s']*@");
-
-    /**
      * The statement folded to one line and shortened, for error messages: leading comments are not the statement,
      * and passwords are masked.
      */
     public String summary() {
         String code = code();
         String folded = (code.isBlank() ? sql : code).replaceAll("\\s+", " ").strip();
-        String masked = PASSWORD.matcher(folded).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
-                ? m.group(1) + "****" : m.group(2) != null ? m.group(2) + "'****'" : m.group(3) + ":****@"));
+        String masked = Secrets.maskSql(folded);
         return masked.length() <= 120 ? masked : masked.substring(0, 117) + "...";
     }
 
