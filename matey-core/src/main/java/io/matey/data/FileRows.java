@@ -26,6 +26,15 @@ final class FileRows {
     private final Set<String> unknown = new TreeSet<>();
     private final Set<String> generated = new TreeSet<>();
     private int firstUnwritable;
+    /** The last converted line's layout: consecutive lines mostly name the same columns in the same order. */
+    private Layout layout;
+
+    /**
+     * How a line naming {@code names} becomes a row: the column of each name, the row's columns in table order,
+     * and the index in the row's values of each name.
+     */
+    private record Layout(List<String> names, Column[] columns, List<Column> shape, int[] slots) {
+    }
 
     FileRows(DataFile file, Path path, LiveTable table, ValueDecoder decoder) {
         this.file = file;
@@ -58,6 +67,9 @@ final class FileRows {
 
     /** Notes the line's columns the table cannot take; true while the file has none, so rows are worth converting. */
     private boolean known(JsonlFile.Line line) {
+        if (sameLayout(line)) {
+            return firstUnwritable == 0;
+        }
         for (String name : line.names()) {
             Column column = table.columns().get(name);
             if (column == null || column.generated()) {
@@ -70,22 +82,37 @@ final class FileRows {
 
     /** Values go into table order; rows naming the same columns share one column list. */
     private Row row(JsonlFile.Line line) {
-        Object[] byPosition = new Object[positions.size()];
+        if (!sameLayout(line)) {
+            layout = layout(line.names());
+        }
+        Object[] values = new Object[layout.shape().size()];
+        for (int i = 0; i < layout.slots().length; i++) {
+            values[layout.slots()[i]] = decode(line.number(), layout.columns()[i], line.values().get(i));
+        }
+        return new Row(line.number(), layout.shape(), values);
+    }
+
+    /** Whether the line names the columns of the last converted one, in the same order (so it is known, too). */
+    private boolean sameLayout(JsonlFile.Line line) {
+        return layout != null && line.names().equals(layout.names());
+    }
+
+    /** Where the values of a line naming {@code names}, in that order, go. */
+    private Layout layout(List<String> names) {
+        Column[] columns = new Column[names.size()];
         BitSet present = new BitSet(positions.size());
-        for (int i = 0; i < line.names().size(); i++) {
-            int position = positions.get(line.names().get(i));
-            Column column = table.dataColumns().get(position);
-            byPosition[position] = decode(line.number(), column, line.values().get(i));
+        for (int i = 0; i < columns.length; i++) {
+            int position = positions.get(names.get(i));
+            columns[i] = table.dataColumns().get(position);
             present.set(position);
         }
-        List<Column> columns = shapes.computeIfAbsent(present,
+        List<Column> shape = shapes.computeIfAbsent(present,
                 p -> p.stream().mapToObj(table.dataColumns()::get).toList());
-        Object[] values = new Object[columns.size()];
-        int next = 0;
-        for (int position = present.nextSetBit(0); position >= 0; position = present.nextSetBit(position + 1)) {
-            values[next++] = byPosition[position];
+        int[] slots = new int[columns.length];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = present.get(0, positions.get(names.get(i))).cardinality();
         }
-        return new Row(line.number(), columns, values);
+        return new Layout(names, columns, shape, slots);
     }
 
     private Object decode(int line, Column column, JsonNode value) {

@@ -21,12 +21,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,6 +53,14 @@ final class JsonlFile {
     /** For a value in the middle of a line, which the rest of the line follows. */
     private static final ObjectReader NESTED = TREE.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * The same parser without duplicate detection, which costs about as much as the parsing itself. It reads lines
+     * whose only object is the row (nested values are rare in data files), whose keys are then checked here; a line
+     * it does not read cleanly (nested values, repeated keys, any error) is read again with duplicate detection,
+     * which gives the verdict and the message.
+     */
+    private static final JsonMapper UNCHECKED = JSON.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     /** A row of the file: the line it is on (1-based) and its keys and values in file order. */
     record Line(int number, List<String> names, List<JsonNode> values) {
     }
@@ -59,9 +69,9 @@ final class JsonlFile {
     }
 
     static void read(Path file, Consumer<Line> each) {
-        String text;
+        CharBuffer text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new MateyException("Data file not found: " + file);
         } catch (CharacterCodingException e) {
@@ -69,20 +79,73 @@ final class JsonlFile {
         } catch (IOException e) {
             throw new MateyException("Unable to read data file " + file + ": " + e.getMessage(), e);
         }
+        // Lines are parsed in place in the decoded characters, without a string per line; a parser over a slice
+        // counts columns from the slice's start, so its messages are those of the line alone.
+        char[] chars = text.array();
+        int end = text.arrayOffset() + text.limit();
         int number = 0;
-        for (String line : text.split("\n", -1)) {
-            number++;
-            if (!line.isBlank()) {
-                each.accept(line(file, number, line));
+        List<String> distinct = List.of();
+        for (int start = text.arrayOffset(); start <= end; ) {
+            int newline = start;
+            while (newline < end && chars[newline] != '\n') {
+                newline++;
             }
+            number++;
+            if (!blank(chars, start, newline)) {
+                Line line = flat(number, chars, start, newline - start, distinct);
+                if (line == null) {
+                    line = line(file, number, chars, start, newline - start);
+                } else {
+                    distinct = line.names();
+                }
+                each.accept(line);
+            }
+            start = newline + 1;
         }
     }
 
-    private static Line line(Path file, int number, String text) {
+    /** As {@link String#isBlank}: whitespace characters are all single UTF-16 units. */
+    private static boolean blank(char[] chars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A line holding one object of scalars and no repeated key, read without duplicate detection; null for any
+     * other line. Keys equal to {@code distinct}, the last such line's, need no check: rows mostly repeat them.
+     */
+    private static Line flat(int number, char[] chars, int offset, int length, List<String> distinct) {
+        List<String> names = new ArrayList<>(distinct.size());
+        List<JsonNode> values = new ArrayList<>(distinct.size());
+        try (JsonParser parser = UNCHECKED.createParser(chars, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                names.add(parser.currentName());
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    return null;
+                }
+                values.add(value(parser, token));
+            }
+            if (parser.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return names.equals(distinct) || new HashSet<>(names).size() == names.size() ? new Line(number, names, values) : null;
+    }
+
+    private static Line line(Path file, int number, char[] chars, int offset, int length) {
         List<String> names = new ArrayList<>();
         List<JsonNode> values = new ArrayList<>();
-        String invalid = "Invalid JSON in " + file + ":" + number + ": ";
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(chars, offset, length)) {
             boolean object = parser.nextToken() == JsonToken.START_OBJECT;
             if (object) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -94,17 +157,21 @@ final class JsonlFile {
             }
             // Text after the value (a second value, a stray bracket) is invalid, as Python's json.loads says.
             if (parser.nextToken() != null) {
-                throw new MateyException(invalid + "Extra data after the JSON value.");
+                throw new MateyException(invalid(file, number) + "Extra data after the JSON value.");
             }
             if (!object) {
                 throw new MateyException("Data file " + file + ":" + number + " must contain JSON objects only.");
             }
         } catch (JsonProcessingException e) {
-            throw new MateyException(invalid + e.getOriginalMessage());
+            throw new MateyException(invalid(file, number) + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
+            throw new IllegalStateException("reading characters in memory cannot fail", e);
         }
         return new Line(number, names, values);
+    }
+
+    private static String invalid(Path file, int number) {
+        return "Invalid JSON in " + file + ":" + number + ": ";
     }
 
     /** Scalars become nodes directly; only nested objects and arrays go through the tree reader. */

@@ -87,6 +87,14 @@ final class ValueDecoder {
         if (!node.isIntegralNumber()) {
             throw wrong(node, "an integer");
         }
+        if ((node.isInt() || node.isLong()) && type.min().bitLength() < 64 && type.max().bitLength() < 64) {
+            // Within 64 bits, as most columns and values are: the same check without a BigInteger per value.
+            long value = node.longValue();
+            if (value < type.min().longValue() || value > type.max().longValue()) {
+                throw new ValueException(value + " is out of range [" + type.min() + ", " + type.max() + "]");
+            }
+            return value;
+        }
         BigInteger value = node.bigIntegerValue();
         if (value.compareTo(type.min()) < 0 || value.compareTo(type.max()) > 0) {
             throw new ValueException(value + " is out of range [" + type.min() + ", " + type.max() + "]");
@@ -111,7 +119,8 @@ final class ValueDecoder {
         if (type.precision() == 0) {
             return value;
         }
-        if (value.stripTrailingZeros().scale() > type.scale()) {
+        // Stripping zeros only lowers the scale, so a value within it needs no stripped copy.
+        if (value.scale() > type.scale() && value.stripTrailingZeros().scale() > type.scale()) {
             throw new ValueException(value.toPlainString() + " has more than " + type.scale() + " digit(s) after the point");
         }
         BigDecimal scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);

@@ -55,6 +55,18 @@ class JsonlFileTest {
     }
 
     @Test
+    void repeatedKeysAreRefusedInRowsLikeTheirNeighboursAndInNestedValues() throws Exception {
+        Path file = dir.resolve("rows.jsonl");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"b\": 2}\n{\"a\": 3, \"b\": 4}\n{\"a\": 5, \"a\": 6}"))
+                .hasMessageStartingWith("Invalid JSON in " + file + ":3: Duplicate field 'a'");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2, }")).hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'a'");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"b\": [{\"x\": 1, \"x\": 2}]}"))
+                .hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'x'");
+        assertThat(read("{\"a\": 1, \"b\": 2}\n{\"b\": 3, \"a\": 4}\n{\"a\": {\"x\": 1}, \"b\": [{}]}"))
+                .extracting(JsonlFile.Line::names).containsExactly(List.of("a", "b"), List.of("b", "a"), List.of("a", "b"));
+    }
+
+    @Test
     void invalidUtf8IsRefused() throws Exception {
         Path file = dir.resolve("rows.jsonl");
         Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});

@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,16 @@ class PythonJsonTest {
         assertThat(IsoTimes.parseDateTime("2024-01-02T03:04Z")).isEqualTo(OffsetDateTime.parse("2024-01-02T03:04:00Z"));
         assertThat(IsoTimes.text(OffsetDateTime.parse("2024-01-02T03:04:05-05:30"))).isEqualTo("2024-01-02T03:04:05-05:30");
         assertThat(IsoTimes.text(LocalTime.of(23, 59, 59, 123_456_000))).isEqualTo("23:59:59.123456");
+    }
+
+    @Test
+    void datesReadBackStrictly() {
+        assertThat(IsoTimes.parseDate("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(IsoTimes.parseDate("0000-12-31")).isEqualTo(LocalDate.of(0, 12, 31));
+        assertThat(IsoTimes.parseDate("+12024-01-02")).isEqualTo(LocalDate.of(12024, 1, 2));
+        for (String invalid : List.of("2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01",
+                "2024/01/01", "2024-01-0x", "２０２４-01-01", "2024-01-01T00:00")) {
+            assertThatThrownBy(() -> IsoTimes.parseDate(invalid)).as(invalid).isInstanceOf(DateTimeParseException.class);
+        }
     }
 }
