@@ -58,7 +58,9 @@ final class PythonJson {
             string(out, s);
         } else if (value instanceof Boolean b) {
             out.append(b ? "true" : "false");
-        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+        } else if (value instanceof Long l) {
+            out.append(l.longValue()); // without a string per key: rows are matched by their keys' text
+        } else if (value instanceof Integer || value instanceof BigInteger) {
             out.append(value);
         } else if (value instanceof Double d) {
             out.append(PythonFloats.repr(d));
