@@ -55,6 +55,14 @@ public interface LintDialect {
     }
 
     /**
+     * {@code PARTITION BY SYSTEM_TIME INTERVAL ...} without {@code STARTS} starts its partitions on the day the statement
+     * runs, which the dump then prints, so a replay on another day writes another schema (L410).
+     */
+    default boolean systemTimeIntervalStartsOnCreation() {
+        return false;
+    }
+
+    /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
      * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */

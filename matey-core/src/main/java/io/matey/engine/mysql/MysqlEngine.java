@@ -48,6 +48,12 @@ public final class MysqlEngine implements Engine {
         public boolean notNullColumnGetsImplicitZero() {
             return true;
         }
+
+        /** MariaDB's system-versioned tables; MySQL 8 has no such syntax. */
+        @Override
+        public boolean systemTimeIntervalStartsOnCreation() {
+            return true;
+        }
     };
 
     private static final CiService CI = new CiService("mysql", "mysql:8.4", Map.of("MYSQL_ROOT_PASSWORD", "root"),
