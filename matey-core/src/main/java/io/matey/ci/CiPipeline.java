@@ -77,6 +77,9 @@ public final class CiPipeline {
         }
         y.append("    env:\n");
         testUrls(targets, "127.0.0.1").forEach(line -> y.append("      ").append(line).append('\n'));
+        // an engine with neither a service nor an embedded scratch place (BigQuery) needs a real one
+        targets.stream().filter(CiPipeline::needsSecretTestUrl).forEach(t -> y.append("      ").append(t.testUrlEnv())
+                .append(": ${{ secrets.").append(t.testUrlEnv()).append(" }}\n"));
         y.append("      MATEY_GIT_URL: ${{ vars.MATEY_GIT_URL }}\n");
         y.append("    steps:\n");
         y.append("      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n");
@@ -102,6 +105,11 @@ public final class CiPipeline {
         y.append(' ').append(service.image()).append(' ').append(String.join(" ", service.arguments())).append('\n')
                 .append("          for attempt in $(seq 30); do ").append(service.healthCommand())
                 .append(" && break; sleep 2; done\n");
+    }
+
+    private static boolean needsSecretTestUrl(TargetConfig target) {
+        return Engines.find(target.engine())
+                .map(e -> e.ciService().isEmpty() && e.defaultScratchBase().isEmpty()).orElse(false);
     }
 
     private static String gitlab(String workspace, List<TargetConfig> targets) {

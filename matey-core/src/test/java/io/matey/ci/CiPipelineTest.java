@@ -117,6 +117,12 @@ class CiPipelineTest {
     }
 
     @Test
+    void realBigQueryTakesItsTestUrlFromASecret() {
+        String github = CiPipeline.render(CiProvider.GITHUB, ".", List.of(target("a", "bigquery")));
+        assertThat(github).contains("      DB_A_TEST_URL: ${{ secrets.DB_A_TEST_URL }}\n").doesNotContain("services:");
+    }
+
+    @Test
     void sqliteNeedsNoService() {
         List<TargetConfig> sqlite = List.of(target("a", "sqlite"));
         assertThat(CiPipeline.render(CiProvider.GITHUB, ".", sqlite)).doesNotContain("services:")
