@@ -25,7 +25,16 @@ public final class IsoTimes {
     }
 
     static String date(LocalDate date) {
-        return date.toString();
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return date.toString(); // signed and longer years, in the formatter's own form
+        }
+        // Four-digit years directly: written for every date of every row, and the same text as toString.
+        StringBuilder out = new StringBuilder(10);
+        two(out, year / 100);
+        two(out, year % 100).append('-');
+        two(out, date.getMonthValue()).append('-');
+        return two(out, date.getDayOfMonth()).toString();
     }
 
     static String time(LocalTime time) {

@@ -70,6 +70,15 @@ class PythonJsonTest {
     }
 
     @Test
+    void datesAreWrittenAsIsoformat() {
+        for (LocalDate date : List.of(LocalDate.of(2024, 1, 2), LocalDate.of(0, 12, 31), LocalDate.of(999, 10, 9),
+                LocalDate.of(9999, 12, 31), LocalDate.of(10000, 1, 1), LocalDate.of(-1, 1, 1))) {
+            assertThat(IsoTimes.text(date)).isEqualTo(date.toString());
+        }
+        assertThat(IsoTimes.text(LocalDate.of(7, 3, 4))).isEqualTo("0007-03-04");
+    }
+
+    @Test
     void datesReadBackStrictly() {
         assertThat(IsoTimes.parseDate("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(IsoTimes.parseDate("0000-12-31")).isEqualTo(LocalDate.of(0, 12, 31));
