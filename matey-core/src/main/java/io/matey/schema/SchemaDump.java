@@ -18,7 +18,7 @@ public final class SchemaDump {
     }
 
     public static String dump(Engine engine, Connection connection) throws SQLException {
-        return dump(engine, connection, engine.migrationTable().appliedVersions(connection));
+        return dump(engine, MigrationTable.NAME, connection);
     }
 
     /** The dump of a database whose versions are in the migrations table named {@code migrationsTable}. */
