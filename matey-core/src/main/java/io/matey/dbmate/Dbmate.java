@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code matey dbmate ...}: dbmate's verbs and flags, run natively on Matey's engines, so that a script's
  * {@code dbmate up} can become {@code matey dbmate up}. The URL comes from {@code --url} or {@code DATABASE_URL}
  * (also from {@code .env}), and the migrations directory, the migrations table ({@code schema_migrations} unless
- * {@code --migrations-table}) and the exit codes are dbmate's. Errors are {@link MateyException}s (exit 2, as dbmate's).
+ * {@code --migrations-table}) and the exit codes are dbmate's. Errors are {@link MateyException}s (exit 2, as
+ * dbmate's).
  */
 public final class Dbmate {
 

@@ -201,7 +201,8 @@ public final class MysqlEngine implements Engine {
     /** The table of applied versions as dbmate creates it, its name quoted whole (a dot is part of the name). */
     private static MigrationTable migrations(String name) {
         String quoted = Backticks.quote(name);
-        return new SqlMigrationTable(quoted, "CREATE TABLE IF NOT EXISTS " + quoted + " (version varchar(128) primary key)",
+        return new SqlMigrationTable(quoted,
+                "CREATE TABLE IF NOT EXISTS " + quoted + " (version varchar(128) primary key)",
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = "
                         + Identifiers.quoted('\'', name.replace("\\", "\\\\")));
     }
