@@ -48,7 +48,8 @@ final class SessionSettings {
 
     /** Sets a setting for the session; returns the value it had. */
     private static String set(Connection connection, String name, String value) throws SQLException {
-        String previous = call(connection, "SELECT current_setting(?)", name);
+        // missing_ok: a setting of Matey's own (the dump's migrations table) is unknown until first set.
+        String previous = call(connection, "SELECT current_setting(?, true)", name);
         call(connection, "SELECT set_config(?, ?, false)", name, value);
         return previous;
     }
