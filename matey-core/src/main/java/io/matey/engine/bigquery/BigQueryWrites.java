@@ -62,7 +62,9 @@ final class BigQueryWrites {
                 deletes.add(((TableChanges.Delete) change).key());
             }
         }
-        delete(deletes);
+        if (!deletes.isEmpty()) {
+            delete(deletes);
+        }
         for (Map.Entry<TableChanges.Columns, List<Object[]>> shape : inserts.entrySet()) {
             insert(shape.getKey(), shape.getValue());
         }
