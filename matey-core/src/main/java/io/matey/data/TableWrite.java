@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Writes one checked data file into its table, inside the caller's transaction. With a key, the table's rows are
  * read first and only the difference is written: new keys are inserted, changed rows updated, unchanged rows
  * left alone and, for replace, rows whose key the file lacks deleted. Columns a file does not name keep their
- * values. Without a key, replace deletes every row and inserts the file.
+ * values. Without a key, replace deletes every row and inserts the file. The inserts, updates and deletes go to
+ * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  */
 final class TableWrite {
 
