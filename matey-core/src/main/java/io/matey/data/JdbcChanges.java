@@ -3,7 +3,7 @@ package io.matey.data;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,9 +16,9 @@ final class JdbcChanges {
     private final Connection connection;
     private final DataDialect dialect;
     private final TableChanges changes;
-    /** Statements by row shape. */
-    private final Map<TableChanges.Columns, String> inserts = new HashMap<>();
-    private final Map<TableChanges.Columns, String> updates = new HashMap<>();
+    /** Statements by row shape; rows of one shape share one instance. */
+    private final Map<TableChanges.Columns, String> inserts = new IdentityHashMap<>();
+    private final Map<TableChanges.Columns, String> updates = new IdentityHashMap<>();
 
     JdbcChanges(Connection connection, DataDialect dialect, TableChanges changes) {
         this.connection = connection;
