@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
- * whatever the number of objects (none for the rare kinds a {@link CatalogCensus} finds unused), and rendered as DDL that loads into an empty database and dumps again to
- * the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
+ * whatever the number of objects (none for the rare kinds a {@link CatalogCensus} finds unused), and rendered as
+ * DDL that loads into an empty database and dumps again to the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
  */
 final class PostgresSchemaDumper {
 
