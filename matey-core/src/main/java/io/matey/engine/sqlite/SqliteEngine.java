@@ -91,7 +91,7 @@ public final class SqliteEngine implements Engine {
         Properties properties = new Properties();
         // Concurrent writers wait for each other instead of failing with SQLITE_BUSY at once.
         properties.setProperty("busy_timeout", "60000");
-        return JdbcConnections.open("jdbc:sqlite:" + file, properties);
+        return JdbcConnections.open("org.sqlite.JDBC", "jdbc:sqlite:" + file, properties);
     }
 
     @Override
