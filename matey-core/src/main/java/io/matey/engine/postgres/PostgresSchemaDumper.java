@@ -3,13 +3,14 @@ package io.matey.engine.postgres;
 import io.matey.engine.postgres.ConstraintReader.Constraints;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
- * whatever the number of objects (none for the rare kinds a {@link CatalogCensus} finds unused), and rendered as DDL that loads into an empty database and dumps again to
- * the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
+ * whatever the number of objects (none for the rare kinds a {@link CatalogCensus} finds unused), and rendered as
+ * DDL that loads into an empty database and dumps again to the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
  */
 final class PostgresSchemaDumper {
 
@@ -24,13 +25,18 @@ final class PostgresSchemaDumper {
             "extra_float_digits", "1");
 
     private final Connection connection;
+    private final String migrationsTable;
 
-    PostgresSchemaDumper(Connection connection) {
+    /** @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block */
+    PostgresSchemaDumper(Connection connection, String migrationsTable) {
         this.connection = connection;
+        this.migrationsTable = migrationsTable;
     }
 
     String dump() throws SQLException {
-        return SessionSettings.with(connection, SETTINGS, () -> read(new Catalog(connection)));
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.put(PostgresMigrationTable.DUMPED_SETTING, migrationsTable);
+        return SessionSettings.with(connection, settings, () -> read(new Catalog(connection)));
     }
 
     private String read(Catalog catalog) throws SQLException {
