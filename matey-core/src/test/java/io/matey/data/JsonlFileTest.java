@@ -67,6 +67,17 @@ class JsonlFileTest {
     }
 
     @Test
+    void rowsAfterAnOddLineAndErrorsAfterGoodRowsAreReadAsLinesAlone() throws Exception {
+        Path file = dir.resolve("rows.jsonl");
+        assertThat(read("{\"a\": 1}\n{\"a\": {\"n\": 2}}\n\u2028\n{\"a\": 3}  \r\n\u000b\n{\"a\": 4}"))
+                .extracting(line -> line.number() + "=" + line.values()).containsExactly("1=[1]", "2=[{\"n\":2}]", "4=[3]", "6=[4]");
+        assertThatThrownBy(() -> read("{\"a\": 1}\n{\"a\": 2} {\"a\": 3}"))
+                .hasMessage("Invalid JSON in " + file + ":2: Extra data after the JSON value.");
+        assertThatThrownBy(() -> read("{\"a\": 1}\n{\"a\":\n 2}"))
+                .hasMessage("Invalid JSON in " + file + ":2: Unexpected end-of-input within/between Object entries");
+    }
+
+    @Test
     void invalidUtf8IsRefused() throws Exception {
         Path file = dir.resolve("rows.jsonl");
         Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
