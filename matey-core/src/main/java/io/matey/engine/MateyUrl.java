@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A database URL in dbmate/matey form ({@code sqlite3:path}, {@code postgres://user:pass@host:5432/db?...},
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class MateyUrl {
 
     private static final int MAX_PORT = 65535;
+    /** RFC 3986's scheme: what makes {@code //user:pass@host} no scheme at all. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
     private final String raw;
     private final String scheme;
@@ -44,9 +47,9 @@ public final class MateyUrl {
     public static MateyUrl parse(String text) {
         String value = text == null ? "" : text.strip();
         int colon = value.indexOf(':');
-        if (colon <= 0) {
-            throw new MateyException("Invalid database URL '" + mask(value) + "': expected <scheme>:... such as "
-                    + "sqlite3:db.sqlite3 or postgres://user@host:5432/db.");
+        if (colon <= 0 || !SCHEME.matcher(value.substring(0, colon)).matches()) {
+            throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': expected <scheme>:... "
+                    + "such as sqlite3:db.sqlite3 or postgres://user@host:5432/db.");
         }
         String scheme = value.substring(0, colon).toLowerCase(Locale.ROOT);
         if (Engines.fileScheme(scheme)) {
@@ -54,12 +57,17 @@ public final class MateyUrl {
         }
         try {
             URI uri = new URI(value);
+            if (strayAt(value, uri)) {
+                throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': an '@' comes "
+                        + "after the host, as when a password holds '@', '/', '?' or '#' unencoded; percent-encode "
+                        + "them (%40, %2F, %3F, %23).");
+            }
             if (uri.getHost() == null) {
-                throw new MateyException("Invalid database URL '" + mask(value) + "': "
+                throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': "
                         + authorityProblem(uri.getRawAuthority()) + ".");
             }
             if (uri.getPort() > MAX_PORT) {
-                throw new MateyException("Invalid database URL '" + mask(value) + "': port " + uri.getPort()
+                throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': port " + uri.getPort()
                         + " is out of range; expected a number from 1 to " + MAX_PORT + ".");
             }
             String user = null;
@@ -73,8 +81,31 @@ public final class MateyUrl {
             return new MateyUrl(value, scheme, user, password, uri.getHost(), uri.getPort(),
                     path.startsWith("/") ? path.substring(1) : path, parseQuery(uri.getRawQuery()));
         } catch (URISyntaxException e) {
-            throw new MateyException("Invalid database URL '" + mask(value) + "': " + mask(e.getReason()) + ".");
+            throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': " + mask(e.getReason())
+                    + ".");
         }
+    }
+
+    /**
+     * Whether an {@code @} comes after the authority {@link URI} took (outside a query's {@code key=value}): then
+     * the password holds a character a URL reserves, cut it short there, and what {@link URI} read as host, port
+     * and path is a piece of the password and the real host.
+     */
+    private static boolean strayAt(String value, URI uri) {
+        int at = value.lastIndexOf('@');
+        if (at < 0 || uri.getRawAuthority() == null) {
+            return false;
+        }
+        int authorityEnd = value.indexOf("//") + 2 + uri.getRawAuthority().length();
+        if (at < authorityEnd) {
+            return false;
+        }
+        int query = value.indexOf('?', authorityEnd);
+        int fragment = value.indexOf('#', authorityEnd);
+        if (query < 0 || query > at || (fragment >= 0 && fragment < at)) {
+            return true;
+        }
+        return value.lastIndexOf('=', at) < Math.max(value.lastIndexOf('&', at), query);
     }
 
     /** Why {@link URI} found no host in the authority (it then keeps it whole): say which part is wrong. */
@@ -106,7 +137,7 @@ public final class MateyUrl {
             path = path.substring(0, q);
         }
         if (path.isEmpty()) {
-            throw new MateyException("Invalid database URL '" + value + "': a file path is required, e.g. sqlite3:db/app.sqlite3.");
+            throw new MateyException("Invalid database URL '" + Secrets.maskUrl(value) + "': a file path is required, e.g. sqlite3:db/app.sqlite3.");
         }
         return new MateyUrl(value, scheme, null, null, null, -1, path, query);
     }
@@ -204,7 +235,7 @@ public final class MateyUrl {
     /** The URL with its password replaced by {@code ****}: safe for messages, logs and endpoints. */
     @Override
     public String toString() {
-        return mask(raw);
+        return Secrets.maskUrl(raw);
     }
 
     @Override

@@ -9,8 +9,33 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=://)([^:/@\\s]*):([^@\\s]*)@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
+    private static final String MASK = "****";
+    /** What follows the {@code :} of {@code host:port}: a port, then the path, query or the URL's end. */
+    private static final String PORT = "\\d*(?:[/?#\\s'\")]|$)";
+    /**
+     * A user name: it may hold {@code @} (as in {@code user@server:pass@host}) unless its {@code :} starts a port,
+     * which makes it {@code user@host:port}.
+     */
+    private static final String USER = "[^\\s:/@'\"`()<>]%s(?:@[^\\s:/'\"`()<>]*(?=:(?!" + PORT + ")))?";
+    private static final String SCHEME = "[A-Za-z][A-Za-z0-9+.-]*:";
+    /**
+     * The {@code user:secret@} of a URL in text, starting a word: after {@code scheme://} or {@code //} (the user
+     * may be empty) or else after {@code scheme:/} or nothing (a user is needed, and the secret must not start with
+     * {@code //}, which makes a scheme of the user). The secret ends at the last {@code @} of its word, so one
+     * holding an unencoded {@code @}, {@code /} or {@code #} is masked whole; it may not cross a double quote,
+     * which ends a JSON string.
+     */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?<![\\w@.%+-])((?:" + SCHEME + ")?//"
+            + USER.formatted("*") + "|(?:" + SCHEME + "/)?" + USER.formatted("+") + "):(?!//)[^\\s\"]*@");
+    /** A whole URL's user-info: the user name's {@code :} and the last {@code @}, unless that is a port's. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("^((?:" + SCHEME + "(?=/))?/{0,2}"
+            + USER.formatted("*") + "):(?!//).*@", Pattern.DOTALL);
+    /**
+     * The value of a {@code password=} parameter: up to the next {@code &} or whitespace, leaving the punctuation
+     * that closes the URL in a message ({@code )}, a quote, the {@code :} before what follows) outside the mask.
+     */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
+            "(?i)([?&;]password=)[^&\\s]*?(?=&|[)'\"\\]>:,;.]*(?:\\s|$))");
     /**
      * What SQL adds: {@code password=x} of a connection string (a subscription's, inside its literal) and
      * {@code PASSWORD 'x'} of a role or an OPTIONS list.
@@ -21,18 +46,31 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /**
+     * Masks one URL given whole, such as the text of a URL that does not parse: everything from the first
+     * {@code :} after the user name to the last {@code @} (whatever the password holds), and its
+     * {@code password=} parameters.
+     */
+    public static String maskUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = URL_USER_INFO.matcher(url).replaceFirst("$1:" + MASK + "@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+    }
+
     /** Masks every {@code user:password@} and {@code ?password=} of a URL in the text. */
     public static String maskUrls(String text) {
         if (text == null) {
             return null;
         }
-        String masked = URL_PASSWORD.matcher(text).replaceAll("$1:****@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+        String masked = URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
     }
 
     /** Masks the passwords of SQL text: those of its URLs, connection strings and PASSWORD clauses. */
     public static String maskSql(String sql) {
         return maskUrls(SQL_PASSWORD.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
-                ? m.group(1) + "****" : m.group(2) + "'****'")));
+                ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'")));
     }
 }

@@ -49,6 +49,34 @@ class MateyUrlTest {
     }
 
     @Test
+    void urlsThatDoNotParseAreEchoedMasked() {
+        assertThatThrownBy(() -> MateyUrl.parse("bob:S3cretPW@host/db"))
+                .hasMessage("Invalid database URL 'bob:****@host/db': a host is required.");
+        assertThatThrownBy(() -> MateyUrl.parse("postgres:/bob:S3cretPW@host/db"))
+                .hasMessage("Invalid database URL 'postgres:/bob:****@host/db': a host is required.");
+        assertThatThrownBy(() -> MateyUrl.parse("//bob:S3cretPW@host/db")).hasMessage(
+                "Invalid database URL '//bob:****@host/db': expected <scheme>:... such as sqlite3:db.sqlite3 or "
+                        + "postgres://user@host:5432/db.");
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://bob:S3cret PW@host/db"))
+                .hasMessageStartingWith("Invalid database URL 'postgres://bob:****@host/db': ")
+                .hasMessageNotContaining("S3cret");
+    }
+
+    @Test
+    void aPasswordHoldingAReservedCharacterIsAskedToBeEncoded() {
+        for (String url : new String[] {"postgres://bob:S3cr#etPW@127.0.0.1/db",
+                "postgres://bob:S3c@ret/PW@127.0.0.1/db", "postgres://bob:S3c/retPW@127.0.0.1/db",
+                "postgres://bob:S3c?retPW@127.0.0.1/db", "postgres://bob:S3c?x=1/a&retPW@127.0.0.1/db"}) {
+            assertThatThrownBy(() -> MateyUrl.parse(url)).as(url).hasMessage("Invalid database URL "
+                    + "'postgres://bob:****@127.0.0.1/db': an '@' comes after the host, as when a password holds "
+                    + "'@', '/', '?' or '#' unencoded; percent-encode them (%40, %2F, %3F, %23).");
+        }
+        MateyUrl atInQuery = MateyUrl.parse("postgres://bob@h:5432/db?application_name=a@b");
+        assertThat(atInQuery.query()).containsEntry("application_name", "a@b");
+        assertThat(atInQuery).hasToString("postgres://bob@h:5432/db?application_name=a@b");
+    }
+
+    @Test
     void aBadPortOrHostIsNamedAsSuch() {
         assertThatThrownBy(() -> MateyUrl.parse("postgres://u:hunter2@localhost:notaport/db")).hasMessage(
                 "Invalid database URL 'postgres://u:****@localhost:notaport/db': port 'notaport' is not a number; "

@@ -1,0 +1,62 @@
+package io.matey.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    @Test
+    void aWholeUrlIsMaskedFromTheUsersColonToTheLastAt() {
+        assertThat(Secrets.maskUrl("bob:S3cretPW@host/db")).isEqualTo("bob:****@host/db");
+        assertThat(Secrets.maskUrl("postgres:/bob:S3cretPW@host/db")).isEqualTo("postgres:/bob:****@host/db");
+        assertThat(Secrets.maskUrl("//bob:S3cretPW@host/db")).isEqualTo("//bob:****@host/db");
+        assertThat(Secrets.maskUrl("postgres://bob:S3cr#etPW@127.0.0.1/db")).isEqualTo("postgres://bob:****@127.0.0.1/db");
+        assertThat(Secrets.maskUrl("postgres://bob:S3c@ret/PW@127.0.0.1/db")).isEqualTo("postgres://bob:****@127.0.0.1/db");
+        assertThat(Secrets.maskUrl("postgres://bob:S3cret PW@h:5432/db?password=x&a=1"))
+                .isEqualTo("postgres://bob:****@h:5432/db?password=****&a=1");
+        assertThat(Secrets.maskUrl("postgres://bob@h:5432/db")).isEqualTo("postgres://bob@h:5432/db");
+        assertThat(Secrets.maskUrl("postgres://bob@h:5432/db?application_name=a@b"))
+                .isEqualTo("postgres://bob@h:5432/db?application_name=a@b");
+        assertThat(Secrets.maskUrl("postgres://bob@server:S3cret@h/db")).isEqualTo("postgres://bob@server:****@h/db");
+        assertThat(Secrets.maskUrl("sqlite3:/tmp/db.sqlite3")).isEqualTo("sqlite3:/tmp/db.sqlite3");
+    }
+
+    @Test
+    void userInfoInTextIsMaskedWithOrWithoutAScheme() {
+        for (String[] urlAndMasked : new String[][] {
+                {"bob:S3cretPW@host/db", "bob:****@host/db"},
+                {"postgres:/bob:S3cretPW@host/db", "postgres:/bob:****@host/db"},
+                {"//bob:S3cretPW@host/db", "//bob:****@host/db"},
+                {"postgres://bob:S3cr#etPW@127.0.0.1/db", "postgres://bob:****@127.0.0.1/db"},
+                {"postgres://bob:S3c@ret/PW@127.0.0.1/db", "postgres://bob:****@127.0.0.1/db"},
+                {"mysql://:S3cret@x/y", "mysql://:****@x/y"},
+                {"postgres://bob@server:S3cret@h/db", "postgres://bob@server:****@h/db"},
+                {"bob@server:S3cret@h/db", "bob@server:****@h/db"}}) {
+            assertThat(Secrets.maskUrls("error: Invalid database URL '" + urlAndMasked[0] + "': a host is required."))
+                    .isEqualTo("error: Invalid database URL '" + urlAndMasked[1] + "': a host is required.");
+            assertThat(Secrets.maskUrls("failed (" + urlAndMasked[0] + ")")).isEqualTo("failed (" + urlAndMasked[1] + ")");
+        }
+    }
+
+    @Test
+    void aPasswordParameterIsMaskedUpToWhatEndsTheUrl() {
+        String url = "postgres://bob:S3cret%20PW@127.0.0.1:5432/x?password=S3cretQ";
+        String masked = "postgres://bob:****@127.0.0.1:5432/x?password=****";
+        assertThat(Secrets.maskUrls("cannot reach " + url + ": FATAL: role \"bob\" does not exist (" + url + ")"))
+                .isEqualTo("cannot reach " + masked + ": FATAL: role \"bob\" does not exist (" + masked + ")");
+        assertThat(Secrets.maskUrls("'h/db?PASSWORD=a)b&sslmode=disable', then h/db?password=c.d."))
+                .isEqualTo("'h/db?PASSWORD=****&sslmode=disable', then h/db?password=****.");
+    }
+
+    @Test
+    void textWithoutAPasswordIsLeftAlone() {
+        for (String text : new String[] {"postgres://bob@host:5432/db", "at 12:30 mail x@y.org",
+                "a::text, b::int", "postgres://[::1]:5432/db", "sqlite3:db/app.sqlite3",
+                "postgres://bob@h:5432/db?application_name=a@b", "(mysql://root@h:3306/x?tls=a@b)"}) {
+            assertThat(Secrets.maskUrls(text)).isEqualTo(text);
+        }
+        assertThat(Secrets.maskUrls("{\"a\":\"x:y\",\"url\":\"postgres://u:pw@h/db\",\"by\":\"a@b\"}"))
+                .isEqualTo("{\"a\":\"x:y\",\"url\":\"postgres://u:****@h/db\",\"by\":\"a@b\"}");
+    }
+}
