@@ -47,6 +47,42 @@ class SecretsIT {
     }
 
     /**
+     * URLs whose password the parser cannot find (no scheme, one slash, a {@code #}, {@code @} or {@code /} in it)
+     * are echoed masked by {@code db} and {@code dbmate} alike, and a {@code password=} parameter's mask keeps the
+     * text after the URL.
+     */
+    @Test
+    void urlsThatDoNotParseAndPasswordParametersNeverShowThePassword() throws Exception {
+        assertThat(Launcher.run(dir, Map.of(), "init", "--engine", "postgres").exitCode()).isZero();
+        Files.createDirectories(dir.resolve("db/migrations"));
+        Map<String, String> urlAndMessage = Map.of(
+                "bob:S3cretPW@host/db", "Invalid database URL 'bob:****@host/db': a host is required.",
+                "postgres:/bob:S3cretPW@host/db", "Invalid database URL 'postgres:/bob:****@host/db': a host is required.",
+                "//bob:S3cretPW@host/db", "Invalid database URL '//bob:****@host/db': expected <scheme>:...",
+                "postgres://bob:S3cr#etPW@127.0.0.1/db", "Invalid database URL 'postgres://bob:****@127.0.0.1/db': "
+                        + "an '@' comes after the host",
+                "postgres://bob:S3c@ret/PW@127.0.0.1/db", "Invalid database URL 'postgres://bob:****@127.0.0.1/db': "
+                        + "an '@' comes after the host",
+                "postgres://bob:S3cret%20PW@127.0.0.1:5432/x?password=S3cretQ&sslmode=disable",
+                "postgres://bob:****@127.0.0.1:5432/x?password=****&sslmode=disable)",
+                "postgres://bob:S3cret%20PW@127.0.0.1:5432/x?password=S3cretQ",
+                "?password=****: FATAL: role \"bob\" does not exist (postgres://bob:****@127.0.0.1:5432/x?password=****)");
+        for (Map.Entry<String, String> entry : urlAndMessage.entrySet()) {
+            for (List<String> line : List.of(List.of("db", "status", "--url", entry.getKey()),
+                    List.of("dbmate", "--url", entry.getKey(), "status"))) {
+                Launcher.Result result = Launcher.run(dir, Map.of(), line.toArray(String[]::new));
+                assertThat(result.exitCode()).as("%s\n%s", line, result.all()).isEqualTo(2);
+                assertThat(result.all()).as("%s", line).doesNotContain("S3c", "PW@", "etPW", "ret/")
+                        .contains("error: ");
+                // dbmate names the URL only after the driver's message, as dbmate does.
+                if (line.get(0).equals("db") || !entry.getKey().endsWith("S3cretQ")) {
+                    assertThat(result.stderr()).as("%s", line).contains(entry.getValue());
+                }
+            }
+        }
+    }
+
+    /**
      * The test server trusts local connections, so URLs carrying a password connect and every success path (progress
      * lines, reports, JSON) shows them: masked.
      */
