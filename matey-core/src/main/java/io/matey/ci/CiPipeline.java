@@ -60,10 +60,10 @@ public final class CiPipeline {
         y.append("# Written by `matey init --ci github`: fails when committed schema artifacts are stale.\n");
         y.append("name: matey-schema\n\non:\n  pull_request:\n  push:\n    branches: [main]\n\n");
         y.append("jobs:\n  schema:\n    runs-on: ubuntu-latest\n");
-        List<CiService> services = services(targets);
-        if (!services.isEmpty()) {
+        List<CiService> containers = services(targets).stream().filter(s -> s.arguments().isEmpty()).toList();
+        if (!containers.isEmpty()) {
             y.append("    services:\n");
-            for (CiService service : services) {
+            for (CiService service : containers) {
                 y.append("      ").append(service.name()).append(":\n        image: ").append(service.image())
                         .append("\n        env:\n");
                 service.env().forEach((key, value) -> y.append("          ").append(key).append(": ").append(value)
@@ -77,9 +77,13 @@ public final class CiPipeline {
         }
         y.append("    env:\n");
         testUrls(targets, "127.0.0.1").forEach(line -> y.append("      ").append(line).append('\n'));
+        // an engine with neither a service nor an embedded scratch place (BigQuery) needs a real one
+        targets.stream().filter(CiPipeline::needsSecretTestUrl).forEach(t -> y.append("      ").append(t.testUrlEnv())
+                .append(": ${{ secrets.").append(t.testUrlEnv()).append(" }}\n"));
         y.append("      MATEY_GIT_URL: ${{ vars.MATEY_GIT_URL }}\n");
         y.append("    steps:\n");
         y.append("      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n");
+        services(targets).stream().filter(s -> !s.arguments().isEmpty()).forEach(s -> githubStartStep(y, s));
         y.append("      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: \"17\"\n");
         y.append("      - name: Install matey\n        run: |\n")
                 .append("          git clone --depth 1 \"$MATEY_GIT_URL\" \"$RUNNER_TEMP/matey\"\n")
@@ -92,6 +96,22 @@ public final class CiPipeline {
         return y.toString();
     }
 
+    /** A service whose container takes arguments, started by a step that waits until it answers. */
+    private static void githubStartStep(StringBuilder y, CiService service) {
+        y.append("      - name: Start ").append(service.name()).append("\n        run: |\n")
+                .append("          docker run -d --name ").append(service.name()).append(" -p ").append(service.port())
+                .append(':').append(service.port());
+        service.env().forEach((key, value) -> y.append(" -e ").append(key).append('=').append(value));
+        y.append(' ').append(service.image()).append(' ').append(String.join(" ", service.arguments())).append('\n')
+                .append("          for attempt in $(seq 30); do ").append(service.healthCommand())
+                .append(" && break; sleep 2; done\n");
+    }
+
+    private static boolean needsSecretTestUrl(TargetConfig target) {
+        return Engines.find(target.engine())
+                .map(e -> e.ciService().isEmpty() && e.defaultScratchBase().isEmpty()).orElse(false);
+    }
+
     private static String gitlab(String workspace, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by `matey init --ci gitlab`: include it from .gitlab-ci.yml. Fails when committed schema\n")
@@ -100,8 +120,13 @@ public final class CiPipeline {
         List<CiService> services = services(targets);
         if (!services.isEmpty()) {
             y.append("  services:\n");
-            services.forEach(s -> y.append("    - name: ").append(s.image()).append("\n      alias: ").append(s.name())
-                    .append('\n'));
+            for (CiService s : services) {
+                y.append("    - name: ").append(s.image()).append("\n      alias: ").append(s.name()).append('\n');
+                if (!s.arguments().isEmpty()) {
+                    y.append("      command: [").append(String.join(", ", s.arguments().stream()
+                            .map(argument -> '"' + argument + '"').toList())).append("]\n");
+                }
+            }
         }
         // Every engine's service variables, used or not, as files written by earlier versions have them.
         y.append("  variables:\n");

@@ -56,6 +56,15 @@ public interface DataDialect {
         return true;
     }
 
+    /**
+     * Sends one data file's changes to its table, inside the caller's transaction where the engine has one. The
+     * default sends the one-row INSERT, UPDATE and DELETE below in JDBC batches, in the order given; an engine where
+     * each statement is costly (BigQuery: a job each) writes many rows per statement instead.
+     */
+    default void write(Connection connection, TableChanges changes) throws SQLException {
+        new JdbcChanges(connection, this, changes).write();
+    }
+
     /** An INSERT of one row: {@code table} and {@code columns} quoted, one parameter per column in order. */
     default String insert(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Writes one checked data file into its table, inside the caller's transaction. With a key, the table's rows are
  * read first and only the difference is written: new keys are inserted, changed rows updated, unchanged rows
  * left alone and, for replace, rows whose key the file lacks deleted. Columns a file does not name keep their
- * values. Without a key, replace deletes every row and inserts the file.
+ * values. Without a key, replace deletes every row and inserts the file. The inserts, updates and deletes go to
+ * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  */
 final class TableWrite {
 
@@ -41,13 +42,10 @@ final class TableWrite {
     private final CheckedFile file;
     private final String table;
     private final RowKey key;
-    /** Statements by row shape; rows naming the same columns share one list instance. */
-    private final Map<List<Column>, String> insertSql = new IdentityHashMap<>();
-    private final Map<List<Column>, Update> updates = new IdentityHashMap<>();
-
-    /** An UPDATE of one row shape and the columns it sets, in parameter order. */
-    private record Update(String sql, List<Column> set) {
-    }
+    private final TableChanges changes;
+    /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
+    private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
+    private final Map<List<Column>, TableChanges.Columns> setShapes = new IdentityHashMap<>();
 
     private int inserted;
     private int updated;
@@ -59,24 +57,23 @@ final class TableWrite {
         this.file = file;
         this.table = dialect.quote(file.table().name());
         this.key = file.key();
+        this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
     }
 
     AppliedFile write() throws SQLException {
-        try (Batches batches = new Batches(connection)) {
-            if (key == null) {
-                if (file.file().mode() == DataMode.REPLACE) {
-                    try (Statement st = connection.createStatement()) {
-                        deleted = st.executeUpdate(dialect.delete(table, ""));
-                    }
+        if (key == null) {
+            if (file.file().mode() == DataMode.REPLACE) {
+                try (Statement st = connection.createStatement()) {
+                    deleted = st.executeUpdate(dialect.delete(table, ""));
                 }
-                for (Row row : file.rows()) {
-                    insert(batches, row);
-                }
-            } else {
-                sync(batches);
             }
-            batches.flush();
+            for (Row row : file.rows()) {
+                insert(row);
+            }
+        } else {
+            sync();
         }
+        dialect.write(connection, changes);
         if (inserted > 0) {
             dialect.afterInsert(connection, file.table().name());
         }
@@ -84,31 +81,34 @@ final class TableWrite {
                 inserted, updated, deleted);
     }
 
-    private void sync(Batches batches) throws SQLException {
+    private void sync() throws SQLException {
         List<Column> compared = compared();
         Map<String, Existing> existing = new HashMap<>(file.rows().size() * 2);
         int nullKeys = read(compared, existing);
         if (file.file().mode() == DataMode.REPLACE) {
             Set<String> keep = new HashSet<>();
             file.rows().forEach(row -> keep.add(RowKey.text(key.values(row))));
-            String delete = dialect.delete(table, where());
             for (Map.Entry<String, Existing> entry : existing.entrySet()) {
                 if (!keep.contains(entry.getKey())) {
-                    delete(batches, delete, entry.getValue());
+                    changes.add(new TableChanges.Delete(entry.getValue().key));
+                    deleted += entry.getValue().count;
                 }
             }
             if (nullKeys > 0) {
-                batches.add(dialect.delete(table, key.columns().stream()
-                        .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR "))), st -> { });
+                // no key to list: one statement, before the changes (rows with and without null keys are disjoint)
+                try (Statement st = connection.createStatement()) {
+                    st.execute(dialect.delete(table, key.columns().stream()
+                            .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR "))));
+                }
                 deleted += nullKeys;
             }
         }
         for (Row row : file.rows()) {
             Existing current = existing.get(RowKey.text(key.values(row)));
             if (current == null) {
-                insert(batches, row);
+                insert(row);
             } else if (changed(row, compared, current)) {
-                update(batches, row, current.count);
+                update(row, current.count);
             }
         }
     }
@@ -179,47 +179,27 @@ final class TableWrite {
         return false;
     }
 
-    private void insert(Batches batches, Row row) throws SQLException {
-        String sql = insertSql.computeIfAbsent(row.columns(), columns -> dialect.insert(table, quoted(columns)));
-        batches.add(sql, st -> {
-            for (int i = 0; i < row.values().length; i++) {
-                dialect.bind(st, i + 1, row.columns().get(i).type(), row.values()[i]);
-            }
-        });
+    private void insert(Row row) {
+        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values()));
         inserted++;
     }
 
-    private void update(Batches batches, Row row, int rows) throws SQLException {
-        Update update = updates.computeIfAbsent(row.columns(), columns -> {
-            List<Column> set = columns.stream().filter(c -> !key.columns().contains(c)).toList();
-            return new Update(dialect.update(table, quoted(set), where()), set);
-        });
-        batches.add(update.sql(), st -> {
-            int index = 1;
-            for (Column column : update.set()) {
-                dialect.bind(st, index++, column.type(), row.value(column));
+    private void update(Row row, int rows) {
+        TableChanges.Columns set = setShapes.computeIfAbsent(row.columns(),
+                columns -> columns(columns.stream().filter(c -> !key.columns().contains(c)).toList()));
+        Object[] values = new Object[set.names().size()];
+        int index = 0;
+        for (int i = 0; i < row.values().length; i++) {
+            if (!key.columns().contains(row.columns().get(i))) {
+                values[index++] = row.values()[i];
             }
-            for (Column column : key.columns()) {
-                dialect.bind(st, index++, column.type(), row.value(column));
-            }
-        });
+        }
+        changes.add(new TableChanges.Update(set, values, key.values(row)));
         updated += rows;
     }
 
-    private void delete(Batches batches, String sql, Existing row) throws SQLException {
-        batches.add(sql, st -> {
-            for (int i = 0; i < row.key.length; i++) {
-                dialect.bind(st, i + 1, key.columns().get(i).type(), row.key[i]);
-            }
-        });
-        deleted += row.count;
-    }
-
-    private List<String> quoted(List<Column> columns) {
-        return columns.stream().map(c -> dialect.quote(c.name())).toList();
-    }
-
-    private String where() {
-        return key.columns().stream().map(c -> dialect.quote(c.name()) + " = ?").collect(Collectors.joining(" AND "));
+    private TableChanges.Columns columns(List<Column> columns) {
+        return new TableChanges.Columns(columns.stream().map(c -> dialect.quote(c.name())).toList(),
+                columns.stream().map(Column::type).toList());
     }
 }

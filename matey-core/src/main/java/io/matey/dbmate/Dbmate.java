@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * {@code matey dbmate ...}: dbmate's verbs and flags, run natively on Matey's engines, so that a script's
  * {@code dbmate up} can become {@code matey dbmate up}. The URL comes from {@code --url} or {@code DATABASE_URL}
- * (also from {@code .env}), and the migrations directory, the {@code schema_migrations} table and the exit codes
- * are dbmate's. Errors are {@link MateyException}s (exit 2, as dbmate's).
+ * (also from {@code .env}), and the migrations directory, the migrations table ({@code schema_migrations} unless
+ * {@code --migrations-table}) and the exit codes are dbmate's. Errors are {@link MateyException}s (exit 2, as
+ * dbmate's).
  */
 public final class Dbmate {
 
@@ -50,7 +51,8 @@ public final class Dbmate {
               --wait-interval DURATION   time between attempts (default 1s) [DBMATE_WAIT_INTERVAL]
               --driver NAME              engine to use instead of the URL's scheme (postgres, mysql, sqlite, ...)
                                          [DBMATE_DRIVER]
-              --migrations-table NAME    only schema_migrations [DBMATE_MIGRATIONS_TABLE]
+              --migrations-table NAME    table of applied versions (default schema_migrations; SQLite,
+                                         PostgreSQL [schema.]name, MySQL) [DBMATE_MIGRATIONS_TABLE]
             """;
 
     private final Map<String, String> environment;

@@ -113,7 +113,7 @@ final class DbmateDatabase {
     void writeSchema(Connection connection) throws SQLException {
         Path file = settings.schemaFile();
         out.println("Writing: " + file);
-        String dump = SchemaDump.dump(engine, connection);
+        String dump = SchemaDump.dump(engine, settings.migrationsTable(), connection);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

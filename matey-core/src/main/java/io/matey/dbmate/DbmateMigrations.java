@@ -2,6 +2,7 @@ package io.matey.dbmate;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MigrationRunner;
+import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import java.io.PrintStream;
@@ -20,19 +21,22 @@ import java.util.stream.Collectors;
 /**
  * dbmate's verbs on migrations: up, migrate, rollback and status. Each section runs with its version row in one
  * transaction unless {@code transaction:false} (Matey's {@link MigrationRunner}); like dbmate, without a migration
- * lock. The schema file is written afterwards unless {@code --no-dump-schema}.
+ * lock. Versions are kept in the table {@code --migrations-table} names ({@code schema_migrations} by default).
+ * The schema file is written afterwards unless {@code --no-dump-schema}.
  */
 final class DbmateMigrations {
 
     private final DbmateDatabase database;
     private final Engine engine;
     private final DbmateSettings settings;
+    private final MigrationTable table;
     private final PrintStream out;
 
     DbmateMigrations(DbmateDatabase database, DbmateSettings settings, PrintStream out) {
         this.database = database;
         this.engine = database.engine();
         this.settings = settings;
+        this.table = engine.migrationTable(settings.migrationsTable());
         this.out = out;
     }
 
@@ -53,13 +57,13 @@ final class DbmateMigrations {
 
     private int migrate(List<Migration> migrations) throws SQLException {
         try (Connection connection = database.connect()) {
-            engine.migrationTable().ensure(connection);
-            Set<String> applied = new HashSet<>(engine.migrationTable().appliedVersions(connection));
+            table.ensure(connection);
+            Set<String> applied = new HashSet<>(table.appliedVersions(connection));
             List<Migration> pending = migrations.stream().filter(m -> !applied.contains(m.version())).toList();
             if (settings.strict()) {
                 refuseOutOfOrder(pending, applied);
             }
-            MigrationRunner runner = new MigrationRunner(engine, connection);
+            MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
                 Duration took = runner.up(migration);
@@ -99,7 +103,7 @@ final class DbmateMigrations {
 
     private int rollback(List<Migration> migrations, int count) throws SQLException {
         try (Connection connection = database.connect()) {
-            List<String> applied = engine.migrationTable().appliedVersions(connection);
+            List<String> applied = table.appliedVersions(connection);
             if (applied.isEmpty()) {
                 throw new MateyException("can't rollback: no migrations have been applied");
             }
@@ -120,7 +124,7 @@ final class DbmateMigrations {
                 }
                 undo.add(migration);
             }
-            MigrationRunner runner = new MigrationRunner(engine, connection);
+            MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
                 Duration took = runner.down(migration);
@@ -148,7 +152,7 @@ final class DbmateMigrations {
     private int status(List<Migration> migrations, Set<String> flags) throws SQLException {
         Set<String> applied;
         try (Connection connection = database.connect()) {
-            applied = new HashSet<>(engine.migrationTable().appliedVersions(connection));
+            applied = new HashSet<>(table.appliedVersions(connection));
         }
         boolean quiet = flags.contains("quiet");
         long pending = migrations.stream().filter(m -> !applied.contains(m.version())).count();

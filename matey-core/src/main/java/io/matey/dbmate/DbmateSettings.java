@@ -12,15 +12,15 @@ import java.util.Map;
  * What a dbmate command runs with, after {@code .env} files: each flag, else its {@code DBMATE_*} variable, else
  * dbmate's default; the URL from {@code --url}, else the variable {@code --env} names ({@code DATABASE_URL}).
  */
-record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsDirs, Path schemaFile,
-        boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval, boolean strict,
-        boolean verbose) {
+record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsDirs, String migrationsTable,
+        Path schemaFile, boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval,
+        boolean strict, boolean verbose) {
 
     static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, Path cwd) {
-        String table = value(args, env, "migrations-table", "DBMATE_MIGRATIONS_TABLE", MigrationTable.NAME);
-        if (!table.equals(MigrationTable.NAME)) {
-            throw new MateyException("dbmate: --migrations-table " + table + " is not supported by matey dbmate: "
-                    + "Matey records versions in " + MigrationTable.NAME + " only.");
+        String table = value(args, env, "migrations-table", "DBMATE_MIGRATIONS_TABLE", MigrationTable.NAME).strip();
+        if (table.isEmpty()) {
+            throw new MateyException("--migrations-table (or DBMATE_MIGRATIONS_TABLE) is empty; name the table that "
+                    + "records applied versions, or leave it unset for " + MigrationTable.NAME + ".");
         }
         String variable = args.globals().getOrDefault("env", "DATABASE_URL");
         String url = withDriver(value(args, env, "driver", "DBMATE_DRIVER", ""),
@@ -30,6 +30,7 @@ record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsD
             dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
         }
         return new DbmateSettings(url.strip(), variable, dirs.stream().map(d -> cwd.resolve(d).normalize()).toList(),
+                table,
                 cwd.resolve(value(args, env, "schema-file", "DBMATE_SCHEMA_FILE", "./db/schema.sql")).normalize(),
                 flag(args, env, "no-dump-schema", "DBMATE_NO_DUMP_SCHEMA"), flag(args, env, "wait", "DBMATE_WAIT"),
                 GoDuration.parse("--wait-timeout", value(args, env, "wait-timeout", "DBMATE_WAIT_TIMEOUT", "1m")),

@@ -142,8 +142,30 @@ public interface Engine {
     /** The dbmate-compatible {@code schema_migrations} table. */
     MigrationTable migrationTable();
 
+    /**
+     * The migrations table under another name, as dbmate's {@code --migrations-table} gives it; an engine that
+     * keeps versions in {@code schema_migrations} only refuses any other name.
+     */
+    default MigrationTable migrationTable(String name) {
+        requireDefaultMigrationsTable(name);
+        return migrationTable();
+    }
+
     /** Renders the canonical schema of the connected database, without the migrations block (docs/architecture.md §5). */
     String dumpSchema(Connection connection) throws SQLException;
+
+    /** {@link #dumpSchema(Connection)} leaving out the migrations table {@link #migrationTable(String)} names. */
+    default String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
+        requireDefaultMigrationsTable(migrationsTable);
+        return dumpSchema(connection);
+    }
+
+    private void requireDefaultMigrationsTable(String name) {
+        if (!name.equals(MigrationTable.NAME)) {
+            throw new MateyException(Reason.UNSUPPORTED, "The " + id() + " engine keeps applied versions in "
+                    + MigrationTable.NAME + " only; a migrations table named '" + name + "' is not supported there.");
+        }
+    }
 
     /** How long live commands wait for a migration lock that another process holds, unless told otherwise. */
     Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);

@@ -26,6 +26,7 @@ public final class MigrationRunner {
     public static final String DOWN = "down";
 
     private final Engine engine;
+    private final MigrationTable table;
     private final Connection connection;
     private final boolean trackProgress;
     private long rowsAffected;
@@ -37,7 +38,13 @@ public final class MigrationRunner {
 
     /** @param trackProgress record the progress of sections that run outside one transaction (live databases) */
     public MigrationRunner(Engine engine, Connection connection, boolean trackProgress) {
+        this(engine, engine.migrationTable(), connection, trackProgress);
+    }
+
+    /** @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it */
+    public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
         this.engine = engine;
+        this.table = table;
         this.connection = connection;
         this.trackProgress = trackProgress;
     }
@@ -61,9 +68,9 @@ public final class MigrationRunner {
         boolean up = direction.equals(UP);
         return run(migration, up ? script.up() : script.down(), done, () -> {
             if (up) {
-                engine.migrationTable().record(connection, migration.version());
+                table.record(connection, migration.version());
             } else {
-                engine.migrationTable().remove(connection, migration.version());
+                table.remove(connection, migration.version());
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.matey.schema;
 
 import io.matey.engine.Engine;
+import io.matey.engine.MigrationTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,7 +18,13 @@ public final class SchemaDump {
     }
 
     public static String dump(Engine engine, Connection connection) throws SQLException {
-        return dump(engine, connection, engine.migrationTable().appliedVersions(connection));
+        return dump(engine, MigrationTable.NAME, connection);
+    }
+
+    /** The dump of a database whose versions are in the migrations table named {@code migrationsTable}. */
+    public static String dump(Engine engine, String migrationsTable, Connection connection) throws SQLException {
+        MigrationTable table = engine.migrationTable(migrationsTable);
+        return join(engine.dumpSchema(connection, migrationsTable), table.dumpBlock(table.appliedVersions(connection)));
     }
 
     /** The dump with the versions {@code schema_migrations} is known to hold, in ascending order. */

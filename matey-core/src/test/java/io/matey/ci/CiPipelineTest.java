@@ -91,6 +91,37 @@ class CiPipelineTest {
             """);
     }
 
+    /** GitHub's service containers take no arguments, so the emulator (which needs its project) is a step there. */
+    @Test
+    void theBigQueryEmulatorStartsWithItsProject() {
+        List<TargetConfig> targets = List.of(target("a", "bigquery-emulator"), target("b", "postgres"));
+        String github = CiPipeline.render(CiProvider.GITHUB, ".", targets);
+        assertThat(github).contains("""
+                      - name: Start bigquery-emulator
+                        run: |
+                          docker run -d --name bigquery-emulator -p 9050:9050 ghcr.io/goccy/bigquery-emulator:latest \
+                --project=matey
+                          for attempt in $(seq 30); do curl -sf http://127.0.0.1:9050/bigquery/v2/projects/matey/datasets \
+                > /dev/null && break; sleep 2; done
+                """).contains("""
+                      DB_A_TEST_URL: bigquery-emulator://127.0.0.1:9050/matey/scratch
+                """);
+        assertThat(github.substring(github.indexOf("services:"), github.indexOf("    env:")))
+                .contains("postgres:").doesNotContain("bigquery");
+        assertThat(github.indexOf("Start bigquery-emulator")).isLessThan(github.indexOf("Committed schema artifacts"));
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", targets)).contains("""
+                - name: ghcr.io/goccy/bigquery-emulator:latest
+                  alias: bigquery-emulator
+                  command: ["--project=matey"]
+            """).contains("DB_A_TEST_URL: bigquery-emulator://bigquery-emulator:9050/matey/scratch");
+    }
+
+    @Test
+    void realBigQueryTakesItsTestUrlFromASecret() {
+        String github = CiPipeline.render(CiProvider.GITHUB, ".", List.of(target("a", "bigquery")));
+        assertThat(github).contains("      DB_A_TEST_URL: ${{ secrets.DB_A_TEST_URL }}\n").doesNotContain("services:");
+    }
+
     @Test
     void sqliteNeedsNoService() {
         List<TargetConfig> sqlite = List.of(target("a", "sqlite"));

@@ -54,6 +54,24 @@ class DataModesTest {
         }
     }
 
+    /** No file row can carry a null key, so replace by {@code on} removes the table's rows that have one. */
+    @ParameterizedTest
+    @EngineMatrix
+    void replaceRemovesRowsWithANullKey(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE codes (code VARCHAR(20), region VARCHAR(2), label VARCHAR(20));")) {
+            h.manifest("[core]\nfiles = [{ name = \"codes\", table = \"codes\", mode = \"replace\", "
+                    + "on = [\"code\", \"region\"] }]\n");
+            h.db.execute("INSERT INTO codes (code, region, label) VALUES ('a', 'eu', 'old'), (NULL, 'eu', 'x'), "
+                    + "('b', NULL, 'y'), ('c', 'us', 'gone');");
+            h.file("codes", "{\"code\": \"a\", \"region\": \"eu\", \"label\": \"new\"}",
+                    "{\"code\": \"b\", \"region\": \"eu\", \"label\": \"added\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("codes", "codes", DataMode.REPLACE, 2, 1, 1, 3));
+            assertThat(h.rows("SELECT code, region, label FROM codes ORDER BY code"))
+                    .containsExactly(List.of("a", "eu", "new"), List.of("b", "eu", "added"));
+        }
+    }
+
     /** Explicit ids from a file must not make the application's next generated id collide. */
     @ParameterizedTest
     @EngineMatrix

@@ -3,6 +3,7 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.MateyUrl;
+import io.matey.schema.SchemaDump;
 import io.matey.testing.DbmateBinary;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
@@ -45,9 +46,13 @@ class DbmateCommandTest {
     }
 
     private static List<String> versions(TestDatabase db) throws Exception {
+        return versions(db, "schema_migrations");
+    }
+
+    private static List<String> versions(TestDatabase db, String table) throws Exception {
         List<String> versions = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version FROM schema_migrations ORDER BY version")) {
+                ResultSet rs = st.executeQuery("SELECT version FROM " + table + " ORDER BY version")) {
             while (rs.next()) {
                 versions.add(rs.getString(1));
             }
@@ -98,6 +103,68 @@ class DbmateCommandTest {
             MateyProcess.Result drop = matey(Map.of(), "drop");
             assertThat(drop.exitCode()).as(drop.stderr()).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void keepsVersionsInTheTableMigrationsTableNamesAsDbmateDoes(String engine) throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        String custom = "custom_migrations";
+        try (TestDatabase ours = TestDatabase.create(engine); TestDatabase theirs = TestDatabase.create(engine);
+                TestDatabase loaded = TestDatabase.create(engine)) {
+            // dbmate records in the custom table; matey dbmate reads it and rolls back from it.
+            String theirUrl = DbmateBinary.url(theirs.url());
+            assertThat(dbmate.run(theirs.url(), migrations, "--migrations-table", custom, "--no-dump-schema", "up")
+                    .exitCode()).isZero();
+            MateyProcess.Result status = matey(Map.of("DBMATE_MIGRATIONS_TABLE", custom), "--url", theirUrl, "status");
+            assertThat(status.stdout()).as(status.stderr()).contains("[X] 003_roles.sql", "Applied: 3", "Pending: 0");
+            MateyProcess.Result rollback = matey(Map.of(), "--url", theirUrl, "--migrations-table", custom,
+                    "--no-dump-schema", "rollback");
+            assertThat(rollback.exitCode()).as(rollback.stderr()).isZero();
+            assertThat(rollback.stdout()).contains("Rolling back: 003_roles.sql");
+            assertThat(versions(theirs, custom)).containsExactly("001", "002");
+            assertThat(matey(Map.of(), "--url", theirUrl, "status").stdout()).contains("Applied: 0", "Pending: 3");
+
+            // matey dbmate records in the custom table; dbmate reads it and rolls back from it.
+            String ourUrl = DbmateBinary.url(ours.url());
+            MateyProcess.Result up = matey(Map.of(), "--url", ourUrl, "--migrations-table", custom, "up");
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+            assertThat(dbmate.run(ours.url(), migrations, "--migrations-table", custom, "status").output())
+                    .contains("[X] 003_roles.sql", "Applied: 3", "Pending: 0");
+            assertThat(dbmate.run(ours.url(), migrations, "--migrations-table", custom, "--no-dump-schema",
+                    "rollback").exitCode()).isZero();
+            assertThat(versions(ours, custom)).containsExactly("001", "002");
+            assertThat(matey(Map.of("DBMATE_MIGRATIONS_TABLE", custom), "--url", ourUrl, "status", "--exit-code")
+                    .exitCode()).isEqualTo(1);
+
+            // The dump leaves both tables to its migrations block, which writes the custom one; load brings it back.
+            MateyProcess.Result dump = matey(Map.of(), "--url", ourUrl, "--migrations-table", custom, "dump");
+            assertThat(dump.exitCode()).as(dump.stderr()).isZero();
+            String schema = Files.readString(dir.resolve("db/schema.sql"));
+            assertThat(SchemaDump.withoutMigrations(schema)).contains("teams").doesNotContain(custom);
+            assertThat(schema.substring(schema.indexOf(SchemaDump.MIGRATIONS_MARKER)))
+                    .contains(custom, "'001'", "'002'").doesNotContain("'003'", "schema_migrations");
+            MateyProcess.Result load = matey(Map.of(), "--url", DbmateBinary.url(loaded.url()), "--migrations-table",
+                    custom, "load");
+            assertThat(load.exitCode()).as(load.stderr()).isZero();
+            assertThat(dbmate.run(loaded.url(), migrations, "--migrations-table", custom, "status").output())
+                    .contains("[X] 002_teams.sql", "[ ] 003_roles.sql", "Applied: 2", "Pending: 1");
+        }
+    }
+
+    @Test
+    void migrationsTableOtherThanSchemaMigrationsIsRefusedWhereTheEngineKeepsOnlyThat() throws Exception {
+        migrations();
+        MateyProcess.Result clickhouse = matey(Map.of(), "--url", "clickhouse://u:secret@127.0.0.1:1/db",
+                "--migrations-table", "custom_migrations", "status");
+        assertThat(clickhouse.exitCode()).isEqualTo(2);
+        assertThat(clickhouse.stderr()).contains("clickhouse", "custom_migrations", "schema_migrations only")
+                .doesNotContain("secret");
+        MateyProcess.Result empty = matey(Map.of("DBMATE_MIGRATIONS_TABLE", " "), "--url", "sqlite:db.sqlite3",
+                "status");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.stderr()).contains("--migrations-table", "empty");
     }
 
     @ParameterizedTest

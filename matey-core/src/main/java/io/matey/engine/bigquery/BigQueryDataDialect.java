@@ -2,10 +2,12 @@ package io.matey.engine.bigquery;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
+import io.matey.data.TableChanges;
 import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import io.matey.data.ValueReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +23,8 @@ import java.util.Map;
 
 /**
  * BigQuery's data export and apply (docs/architecture.md §3). The engine-neutral part reads the table by key and
- * writes only the difference with INSERT, UPDATE and DELETE, whose batches {@link BigQueryStatement} sends as few
- * jobs (a MERGE for updates on BigQuery); without transactions a set is written file by file. Values travel as typed positional
+ * chooses the difference to write, which {@link BigQueryWrites} sends as few jobs (multi-row INSERTs, DELETE by a
+ * list of keys, a MERGE for updates on BigQuery); without transactions a set is written file by file. Values travel as typed positional
  * query parameters ({@link BigQueryParameters}): INT64, BOOL, NUMERIC/BIGNUMERIC, FLOAT64, STRING(n), DATE, TIME,
  * DATETIME (a timestamp without zone), TIMESTAMP (an instant, in UTC), BYTES (hex), JSON, GEOGRAPHY as its WKT text,
  * ARRAY as a JSON array and STRUCT as a JSON object of its fields, nested as declared. BigQuery stores a NULL array
@@ -86,6 +88,19 @@ final class BigQueryDataDialect implements DataDialect {
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         ps.setObject(index, BigQueryParameters.of(type, value));
+    }
+
+    /** As few jobs as the changes allow ({@link BigQueryWrites}), run in the order given. */
+    @Override
+    public void write(Connection connection, TableChanges changes) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        for (BigQueryWrites.Statement statement : BigQueryWrites.of(this, changes, !dataset.url().emulator())) {
+            try {
+                dataset.execute(statement.sql(), statement.parameters());
+            } catch (BigQueryStatementException e) {
+                throw new SQLException(e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -9,12 +9,9 @@ import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,16 +19,14 @@ import java.util.TreeMap;
  * back as a {@link ResultSet} read into memory ({@link BigQueryResults}); a DML statement's update count is the
  * job's {@code numDmlAffectedRows}, DDL counts 0. A prepared statement's {@code ?} placeholders take typed
  * {@link QueryParameterValue}s through {@code setObject} (the engine's data dialect builds them: BigQuery needs a
- * type even for NULL); a batch runs in order without reading counts, a one-row INSERT's as multi-row INSERTs
- * ({@link MultiRowInsert}) and a one-row DELETE's or UPDATE's by key as one statement per chunk ({@link KeyedBatch}). The fetch size is a hint it ignores,
- * since results are read whole.
+ * type even for NULL). There are no batches: data sets, the one writer of many rows, send their own few statements
+ * ({@link BigQueryDataDialect#write}). The fetch size is a hint it ignores, since results are read whole.
  */
 final class BigQueryStatement extends AdapterHandler {
 
     private final BigQueryDataset dataset;
     private final String prepared;
     private final Map<Integer, QueryParameterValue> parameters = new TreeMap<>();
-    private final List<List<QueryParameterValue>> batch = new ArrayList<>();
     private TableResult last;
     private ResultSet results;
 
@@ -76,14 +71,6 @@ final class BigQueryStatement extends AdapterHandler {
                 parameters.clear();
                 yield null;
             }
-            case "addBatch" -> {
-                if (prepared == null || arity != 0) {
-                    throw BigQueryConnection.unsupported("Statement", method, arity);
-                }
-                batch.add(current());
-                yield null;
-            }
-            case "executeBatch" -> executeBatch();
             default -> throw BigQueryConnection.unsupported(prepared == null ? "Statement" : "PreparedStatement",
                     method, arity);
         };
@@ -96,33 +83,6 @@ final class BigQueryStatement extends AdapterHandler {
             throw new SQLException("BigQuery statement parameters must be set from 1 without gaps, got " + parameters.keySet());
         }
         return values;
-    }
-
-    /**
-     * Runs the batch in order: a one-row INSERT as multi-row INSERTs, a one-row DELETE or UPDATE by key as one
-     * statement per chunk of keys ({@link KeyedBatch}), anything else one job per parameter set.
-     */
-    private int[] executeBatch() throws SQLException {
-        int[] counts = new int[batch.size()];
-        Arrays.fill(counts, Statement.SUCCESS_NO_INFO); // a count costs a call per job, and writers count themselves
-        try {
-            Optional<MultiRowInsert> insert = MultiRowInsert.of(prepared);
-            Optional<KeyedBatch> keyed = KeyedBatch.of(prepared, !dataset.url().emulator());
-            List<MultiRowInsert.Statement> statements = insert.map(i -> i.statements(batch))
-                    .or(() -> keyed.map(k -> k.statements(batch))).orElse(null);
-            if (statements != null) {
-                for (MultiRowInsert.Statement statement : statements) {
-                    run(statement.sql(), statement.parameters());
-                }
-            } else {
-                for (List<QueryParameterValue> values : batch) {
-                    run(prepared, values);
-                }
-            }
-        } finally {
-            batch.clear();
-        }
-        return counts;
     }
 
     private void run(String sql, List<QueryParameterValue> values) throws SQLException {

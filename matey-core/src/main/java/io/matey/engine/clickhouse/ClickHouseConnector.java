@@ -123,7 +123,7 @@ final class ClickHouseConnector {
     Connection open(String database) throws SQLException {
         Connection connection;
         try {
-            connection = JdbcConnections.open(jdbcUrl(database), properties());
+            connection = JdbcConnections.open("com.clickhouse.jdbc.ClickHouseDriver", jdbcUrl(database), properties());
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException("The ClickHouse JDBC driver (com.clickhouse:clickhouse-jdbc) is not on the "

@@ -1,7 +1,6 @@
 package io.matey.engine.mysql;
 
 import io.matey.engine.MigrationProgress;
-import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +30,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
         }
     }
 
-    static MysqlCatalog read(Connection connection) throws SQLException {
+    static MysqlCatalog read(Connection connection, String migrationsTable) throws SQLException {
         String database = currentDatabase(connection);
         List<String> sequences = new ArrayList<>();
         List<String> tables = new ArrayList<>();
@@ -47,7 +46,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
             String type = rs.getString(2);
             switch (type) {
                 case "BASE TABLE", "SYSTEM VERSIONED" -> {
-                    if (!name.equals(MigrationTable.NAME) && !name.equals(MigrationProgress.TABLE)) {
+                    if (!name.equals(migrationsTable) && !name.equals(MigrationProgress.TABLE)) {
                         tables.add(name);
                     }
                 }

@@ -56,7 +56,8 @@ final class MysqlConnector {
 
     /** Opens a connection to the server's {@code database} (empty for none) with the canonical session settings. */
     static Connection open(MateyUrl url, String database) throws SQLException {
-        Connection connection = JdbcConnections.open(jdbcUrl(url, database), properties(url));
+        Connection connection = JdbcConnections.open("org.mariadb.jdbc.Driver", jdbcUrl(url, database),
+                properties(url));
         try {
             MysqlSession.apply(connection);
             return connection;

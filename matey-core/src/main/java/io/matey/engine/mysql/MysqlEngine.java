@@ -3,6 +3,7 @@ package io.matey.engine.mysql;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
+import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
@@ -35,9 +36,7 @@ public final class MysqlEngine implements Engine {
 
     private static final WriteGuard GUARD = new MysqlWriteGuard();
 
-    private static final MigrationTable MIGRATIONS = new SqlMigrationTable("`schema_migrations`",
-            "CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key)",
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'");
+    private static final MigrationTable MIGRATIONS = migrations(MigrationTable.NAME);
 
     /** Backtick identifiers, backslash escapes in every string literal, {@code #} comments. */
     private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
@@ -195,8 +194,27 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public MigrationTable migrationTable(String name) {
+        return name.equals(MigrationTable.NAME) ? MIGRATIONS : migrations(name);
+    }
+
+    /** The table of applied versions as dbmate creates it, its name quoted whole (a dot is part of the name). */
+    private static MigrationTable migrations(String name) {
+        String quoted = Backticks.quote(name);
+        return new SqlMigrationTable(quoted,
+                "CREATE TABLE IF NOT EXISTS " + quoted + " (version varchar(128) primary key)",
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = "
+                        + Identifiers.quoted('\'', name.replace("\\", "\\\\")));
+    }
+
+    @Override
     public String dumpSchema(Connection connection) throws SQLException {
-        return new MysqlSchemaDumper(connection).dump();
+        return dumpSchema(connection, MigrationTable.NAME);
+    }
+
+    @Override
+    public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
+        return new MysqlSchemaDumper(connection, migrationsTable).dump();
     }
 
     @Override

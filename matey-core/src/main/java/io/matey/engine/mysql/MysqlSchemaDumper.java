@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
 final class MysqlSchemaDumper {
 
     private final Connection connection;
+    private final String migrationsTable;
 
-    MysqlSchemaDumper(Connection connection) {
+    /** @param migrationsTable the table of applied versions, which the dump leaves to its migrations block */
+    MysqlSchemaDumper(Connection connection, String migrationsTable) {
         this.connection = connection;
+        this.migrationsTable = migrationsTable;
     }
 
     String dump() throws SQLException {
         try (MysqlSession.Pinned canonical = MysqlSession.pin(connection)) {
-            MysqlCatalog catalog = MysqlCatalog.read(connection);
+            MysqlCatalog catalog = MysqlCatalog.read(connection, migrationsTable);
             Collations collations = Collations.read(connection);
             ShowCreate show = new ShowCreate(connection, catalog.database(), collations.databaseDefault());
             List<String> statements = new ArrayList<>();

@@ -29,6 +29,8 @@ final class DeparseEcho {
     /** More rounds than any known deparse needs (one to settle, one to confirm). */
     private static final int MAX_ROUNDS = 5;
 
+    private static final Pattern SEQUENCE_DEFAULT = Pattern.compile("nextval\\('(?:[^']|'')+'::regclass\\)");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0001(\\d+)\u0002");
 
     private enum Shape {
@@ -78,8 +80,15 @@ final class DeparseEcho {
         return request(Shape.VIEW, "", definition, label);
     }
 
-    /** A column default, which cannot reference columns, so only its type matters. */
+    /**
+     * A column default, which cannot reference columns, so only its type matters. A serial column's
+     * {@code nextval('seq'::regclass)} is a function call on a constant, which parses back to the same tree, so
+     * it is not echoed: a table of serial columns would otherwise cost one echo each.
+     */
     String columnDefault(String type, String expression, String label) {
+        if (expression != null && SEQUENCE_DEFAULT.matcher(expression).matches()) {
+            return expression;
+        }
         return request(Shape.DEFAULT, type, expression, label);
     }
 
@@ -128,6 +137,10 @@ final class DeparseEcho {
             List<Request> changed = new ArrayList<>();
             for (Request request : pending) {
                 String text = echoed.get(request);
+                if (text == null) {
+                    throw new SQLException("PostgreSQL did not give back its text of " + request.label
+                            + " when it was created again, so the schema dump cannot be a fixed point");
+                }
                 if (!text.equals(request.text)) {
                     request.text = text;
                     changed.add(request);
@@ -148,8 +161,8 @@ final class DeparseEcho {
     private Map<Request, String> echo(Connection connection, List<Request> pending) throws SQLException {
         List<String> statements = new ArrayList<>();
         List<String> owners = new ArrayList<>();
-        List<String> reads = new ArrayList<>();
         Map<Integer, Request> byEcho = new HashMap<>();
+        int first = echoes + 1;
         for (Request request : pending) {
             int echo = ++echoes;
             byEcho.put(echo, request);
@@ -157,15 +170,16 @@ final class DeparseEcho {
                 statements.add(statement);
                 owners.add(request.label);
             }
-            reads.add("SELECT " + echo + ", " + read(request, echo));
         }
         execute(connection, statements, owners);
         Map<Request, String> echoed = new HashMap<>();
-        try (Statement st = connection.createStatement();
-                var rs = st.executeQuery(String.join("\nUNION ALL ", reads))) {
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first))) {
             while (rs.next()) {
                 Request request = byEcho.get(rs.getInt(1));
-                echoed.put(request, after(request, rs.getString(2)));
+                // an exclusion constraint's index bears the constraint's name
+                if (request != null && catalog(request.shape).equals(rs.getString(3))) {
+                    echoed.put(request, after(request, rs.getString(2)));
+                }
             }
         }
         return echoed;
@@ -201,24 +215,37 @@ final class DeparseEcho {
         return statements;
     }
 
-    /** The SQL expression that reads the echo back; echo names are unique within this session's temporary schema. */
-    private static String read(Request request, int echo) {
-        String name = "'pg_temp.matey_echo_" + echo + "'";
-        String local = "'matey_echo_" + echo + "'";
-        String temporary = " AND c.relnamespace = pg_my_temp_schema())";
-        return switch (request.shape) {
-            case CONSTRAINT -> "(SELECT pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class c"
-                    + " ON c.oid = co.conrelid WHERE co.conname = " + local + temporary;
-            case DOMAIN_CHECK -> "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = " + name
-                    + "::regtype)";
-            case INDEX_TAIL -> "pg_get_indexdef(" + name + "::regclass)";
-            case VIEW -> "pg_get_viewdef(" + name + "::regclass)";
-            case DEFAULT, GENERATED -> "(SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a"
-                    + " ON a.attrelid = d.adrelid AND a.attnum = d.adnum JOIN pg_class c ON c.oid = a.attrelid"
-                    + " WHERE a.attname = " + local + temporary;
-            case POLICY_USING, POLICY_CHECK -> "(SELECT pg_get_expr(" + (request.shape == Shape.POLICY_USING
-                    ? "p.polqual" : "p.polwithcheck") + ", p.polrelid) FROM pg_policy p JOIN pg_class c"
-                    + " ON c.oid = p.polrelid WHERE p.polname = " + local + temporary;
+    /**
+     * Reads back every echo numbered from {@code first} on: a scan of each catalog for the objects named
+     * {@code matey_echo_<n>} in this session's temporary schema. One subquery per echo would cost the planner
+     * seconds for a few hundred echoes.
+     */
+    private static String readBack(int first) {
+        String echo = "substring(%s from 12)::int";
+        String named = " ~ '^matey_echo_[0-9]+$' AND " + echo + " >= " + first;
+        String temporary = "pg_my_temp_schema()";
+        return String.join("\nUNION ALL ",
+                "SELECT " + echo.formatted("co.conname") + ", pg_get_constraintdef(co.oid), 'pg_constraint' FROM pg_constraint co"
+                        + " WHERE co.connamespace = " + temporary + " AND co.conname" + named.formatted("co.conname"),
+                "SELECT " + echo.formatted("c.relname") + ", CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid)"
+                        + " ELSE pg_get_indexdef(c.oid) END, 'pg_class' FROM pg_class c WHERE c.relnamespace = " + temporary
+                        + " AND c.relkind IN ('i', 'v') AND c.relname" + named.formatted("c.relname"),
+                "SELECT " + echo.formatted("a.attname") + ", pg_get_expr(d.adbin, d.adrelid), 'pg_attrdef' FROM pg_attrdef d"
+                        + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+                        + " JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = " + temporary
+                        + " AND a.attname" + named.formatted("a.attname"),
+                "SELECT " + echo.formatted("p.polname") + ", pg_get_expr(coalesce(p.polqual, p.polwithcheck),"
+                        + " p.polrelid), 'pg_policy' FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
+                        + " WHERE c.relnamespace = " + temporary + " AND p.polname" + named.formatted("p.polname"));
+    }
+
+    /** The catalog {@link #readBack} finds an echo of this shape in. */
+    private static String catalog(Shape shape) {
+        return switch (shape) {
+            case CONSTRAINT, DOMAIN_CHECK -> "pg_constraint";
+            case INDEX_TAIL, VIEW -> "pg_class";
+            case DEFAULT, GENERATED -> "pg_attrdef";
+            case POLICY_USING, POLICY_CHECK -> "pg_policy";
         };
     }
 

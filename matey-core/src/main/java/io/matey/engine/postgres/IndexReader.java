@@ -11,10 +11,11 @@ final class IndexReader {
 
     private static final String SQL = """
             SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.name, i.local_name, i.indisunique,
-                   i.indisreplident, i.partitioned, i.created_elsewhere,
+                   i.indisreplident, i.partitioned, i.created_elsewhere, i.plain_columns,
                    CASE WHEN NOT i.created_elsewhere THEN pg_get_indexdef(i.indexrelid) END AS definition
             FROM (SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                          quote_ident(c.relname) AS local_name, i.indisunique, i.indisreplident,
+                         i.indexprs IS NULL AND i.indpred IS NULL AS plain_columns,
                          c.relkind = 'I' AS partitioned,
                          EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
                                  AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))
@@ -43,9 +44,12 @@ final class IndexReader {
                 creator = graph.create(Kind.INDEX, name);
                 String definition = row.getString("definition");
                 int using = definition.indexOf(" USING ", definition.indexOf(" ON "));
+                String tail = definition.substring(using);
+                // without expressions or a predicate, nothing in the tail is deparsed: it loads back as it is
                 creator.add(definition(definition.substring(0, using), row.getString("local_name"),
                         row.getBoolean("indisunique"), row.getBoolean("partitioned"))
-                        + echo.indexTail(row.getString("relation"), definition.substring(using), "index " + name));
+                        + (row.getBoolean("plain_columns") ? tail
+                                : echo.indexTail(row.getString("relation"), tail, "index " + name)));
                 creator.dependOn(table);
                 graph.register("pg_class", oid, creator, "INDEX " + name);
             }

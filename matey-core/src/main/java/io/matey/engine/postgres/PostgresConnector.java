@@ -108,7 +108,7 @@ final class PostgresConnector {
 
     private Connection open(String database) throws SQLException {
         try {
-            return JdbcConnections.open(jdbcUrl(database), properties());
+            return JdbcConnections.open("org.postgresql.Driver", jdbcUrl(database), properties());
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException("The PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the "

@@ -44,7 +44,6 @@ public final class PostgresEngine implements Engine {
 
     private static final String DUPLICATE_DATABASE = "42P04";
 
-    private static final PostgresMigrationTable MIGRATIONS = new PostgresMigrationTable();
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
     private static final SqlDialect DIALECT = SqlDialect.of(Feature.DOLLAR_QUOTES, Feature.ESCAPE_STRINGS,
@@ -186,23 +185,33 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public MigrationTable migrationTable() {
-        return MIGRATIONS;
+        return PostgresMigrationTable.DEFAULT;
+    }
+
+    @Override
+    public MigrationTable migrationTable(String name) {
+        return PostgresMigrationTable.named(name);
     }
 
     @Override
     public String dumpSchema(Connection connection) throws SQLException {
-        return new PostgresSchemaDumper(connection).dump();
+        return dumpSchema(connection, MigrationTable.NAME);
+    }
+
+    @Override
+    public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName()).dump();
     }
 
     /**
      * Loads with {@code check_function_bodies} off, as pg_restore does: the catalog records no dependency for
      * what a SQL function's string body references, so a dump may create it before the objects it names. The
      * bodies were checked when first created; the session's own setting is back for the migrations that follow.
-     * The schema the URL's {@code search_path} keeps {@code schema_migrations} in is created first, as dbmate would.
+     * The schema the dump's migrations block creates its table in is created first, as dbmate would.
      */
     @Override
     public void load(Connection connection, String dump) throws SQLException {
-        MIGRATIONS.prepareLoad(connection, dump);
+        PostgresMigrationTable.prepareLoad(connection, dump);
         SessionSettings.with(connection, Map.of("check_function_bodies", "off"), () -> {
             Engine.super.load(connection, dump);
             return null;

@@ -1,7 +1,10 @@
 package io.matey.engine.postgres;
 
+import io.matey.engine.Identifiers;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.SqlMigrationTable;
+import io.matey.error.MateyException;
+import io.matey.schema.SchemaDump;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,19 +14,63 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * dbmate's {@code schema_migrations} on PostgreSQL, where dbmate places it (docs/architecture.md §3): in the first
- * schema of the URL's {@code search_path}, which is created when missing, and otherwise in the current schema.
- * The schema is read from the connection's JDBC URL ({@code currentSchema}, where {@link PostgresConnector} puts
- * the URL's {@code search_path}, as an application's DataSource URL may), so that a migration that changes its
- * session's {@code search_path} does not move the table. The dump block stays unqualified, as the dumps of
- * databases built either way must be the same text: it is loaded under the same {@code search_path}, after
- * {@link #prepareLoad} made its schema.
+ * dbmate's {@code schema_migrations} on PostgreSQL, or the table dbmate's {@code --migrations-table} names
+ * ({@code name} or {@code schema.name}), where dbmate places it (docs/architecture.md §3): in the schema the name
+ * gives, else in the first schema of the URL's {@code search_path}, which is created when missing, and otherwise in
+ * the current schema. The schema is read from the connection's JDBC URL ({@code currentSchema}, where
+ * {@link PostgresConnector} puts the URL's {@code search_path}, as an application's DataSource URL may), so that a
+ * migration that changes its session's {@code search_path} does not move the table. The dump block of an
+ * unqualified name stays unqualified, as the dumps of databases built either way must be the same text: it is
+ * loaded under the same {@code search_path}, after {@link #prepareLoad} made its schema.
  */
 final class PostgresMigrationTable implements MigrationTable {
 
+    /**
+     * The session setting that holds, while {@link PostgresSchemaDumper} reads the catalogs, the name
+     * ({@code pg_class.relname}) of the migrations table the dump leaves to its migrations block.
+     */
+    static final String DUMPED_SETTING = "matey.migrations_table";
+
+    /** The migrations table's {@code relname} as the dump's catalog queries read it. */
+    static final String DUMPED_NAME = "current_setting('" + DUMPED_SETTING + "')";
+
+    static final PostgresMigrationTable DEFAULT = new PostgresMigrationTable(Optional.empty(), NAME);
+
     private static final String COLUMNS = " (version varchar(128) primary key)";
 
-    private static final SqlMigrationTable CURRENT_SCHEMA = table("");
+    /** How a dump's migrations block begins; the table's (quoted, maybe qualified) name follows. */
+    private static final String BLOCK_CREATE = SchemaDump.MIGRATIONS_MARKER + "\nCREATE TABLE IF NOT EXISTS ";
+
+    /** The quoted schema the name gives; empty for an unqualified name. */
+    private final Optional<String> givenSchema;
+    private final String relationName;
+    private final String quotedName;
+
+    private PostgresMigrationTable(Optional<String> givenSchema, String relationName) {
+        this.givenSchema = givenSchema;
+        this.relationName = relationName;
+        // schema_migrations stays bare so that existing dumps keep their text; any other name is quoted whole.
+        this.quotedName = relationName.equals(NAME) ? NAME : Identifiers.quoted('"', relationName);
+    }
+
+    /** The table {@code --migrations-table} names: {@code name} or {@code schema.name}, each part as written. */
+    static PostgresMigrationTable named(String name) {
+        if (name.equals(NAME)) {
+            return DEFAULT;
+        }
+        String[] parts = name.split("\\.", -1);
+        if (parts.length > 2 || parts[0].isEmpty() || parts[parts.length - 1].isEmpty()) {
+            throw new MateyException("--migrations-table " + name + ": PostgreSQL takes a table name or "
+                    + "schema.table (such as custom_migrations or myschema.migrations).");
+        }
+        return parts.length == 1 ? new PostgresMigrationTable(Optional.empty(), name)
+                : new PostgresMigrationTable(Optional.of(Identifiers.quoted('"', parts[0])), parts[1]);
+    }
+
+    /** The table's name as {@code pg_class.relname} holds it, which the dump leaves out. */
+    String relationName() {
+        return relationName;
+    }
 
     @Override
     public boolean exists(Connection connection) throws SQLException {
@@ -36,19 +83,35 @@ final class PostgresMigrationTable implements MigrationTable {
         if (table.exists(connection)) {
             return;
         }
-        createSchema(connection);
+        createSchema(connection, schema(connection));
         table.ensure(connection);
     }
 
-    /** Before loading a dump: its migrations block creates the table unqualified, so the schema must exist. */
-    void prepareLoad(Connection connection, String dump) throws SQLException {
-        if (dump.contains(create(NAME))) {
-            createSchema(connection);
+    /**
+     * Before loading a dump: its migrations block creates the table in the schema its name gives, else unqualified
+     * under the URL's {@code search_path}, so that schema must exist.
+     */
+    static void prepareLoad(Connection connection, String dump) throws SQLException {
+        int block = dump.indexOf(BLOCK_CREATE);
+        if (block >= 0) {
+            Optional<String> qualifier = qualifier(dump.substring(block + BLOCK_CREATE.length()));
+            createSchema(connection, qualifier.isPresent() ? qualifier : urlSchema(connection));
         }
     }
 
-    private static void createSchema(Connection connection) throws SQLException {
-        Optional<String> schema = schema(connection);
+    /** The quoted schema before {@code .} in a quoted, qualified name at the start of {@code text}. */
+    private static Optional<String> qualifier(String text) {
+        if (!text.startsWith("\"")) {
+            return Optional.empty();
+        }
+        int end = 1;
+        while (end < text.length() && (text.charAt(end) != '"' || text.startsWith("\"\"", end))) {
+            end += text.charAt(end) == '"' ? 2 : 1;
+        }
+        return text.startsWith("\".", end) ? Optional.of(text.substring(0, end + 1)) : Optional.empty();
+    }
+
+    private static void createSchema(Connection connection, Optional<String> schema) throws SQLException {
         if (schema.isPresent()) {
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + schema.get());
@@ -73,26 +136,25 @@ final class PostgresMigrationTable implements MigrationTable {
 
     @Override
     public String dumpBlock(List<String> versions) {
-        return CURRENT_SCHEMA.dumpBlock(versions);
+        return table(givenSchema).dumpBlock(versions);
     }
 
-    private static SqlMigrationTable table(Connection connection) throws SQLException {
-        Optional<String> schema = schema(connection);
-        return schema.isEmpty() ? CURRENT_SCHEMA : table(schema.get() + ".");
+    private SqlMigrationTable table(Connection connection) throws SQLException {
+        return table(schema(connection));
     }
 
-    private static SqlMigrationTable table(String qualifier) {
-        String name = qualifier + NAME;
-        return new SqlMigrationTable(name, create(name),
-                "SELECT 1 WHERE to_regclass('" + name.replace("'", "''") + "') IS NOT NULL");
+    private Optional<String> schema(Connection connection) throws SQLException {
+        return givenSchema.isPresent() ? givenSchema : urlSchema(connection);
     }
 
-    private static String create(String name) {
-        return "CREATE TABLE IF NOT EXISTS " + name + COLUMNS;
+    private SqlMigrationTable table(Optional<String> schema) {
+        String name = schema.map(s -> s + ".").orElse("") + quotedName;
+        return new SqlMigrationTable(name, "CREATE TABLE IF NOT EXISTS " + name + COLUMNS,
+                "SELECT 1 WHERE to_regclass(" + Identifiers.quoted('\'', name) + ") IS NOT NULL");
     }
 
     /** The quoted first schema of the connection's {@code currentSchema}, as dbmate quotes it; empty without one. */
-    static Optional<String> schema(Connection connection) throws SQLException {
+    static Optional<String> urlSchema(Connection connection) throws SQLException {
         return firstSchema(connection.getMetaData().getURL());
     }
 
@@ -105,7 +167,7 @@ final class PostgresMigrationTable implements MigrationTable {
             String[] pair = parameter.split("=", 2);
             if (pair.length == 2 && pair[0].equals("currentSchema")) {
                 String first = URLDecoder.decode(pair[1], StandardCharsets.UTF_8).split(",")[0].strip();
-                return first.isEmpty() ? Optional.empty() : Optional.of("\"" + first.replace("\"", "\"\"") + "\"");
+                return first.isEmpty() ? Optional.empty() : Optional.of(Identifiers.quoted('"', first));
             }
         }
         return Optional.empty();

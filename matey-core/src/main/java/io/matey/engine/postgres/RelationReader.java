@@ -36,8 +36,8 @@ final class RelationReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_type t ON t.oid = c.reltype
             LEFT JOIN pg_am am ON am.oid = c.relam
-            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND %s AND c.relname NOT IN ('schema_migrations', 'matey_migration_progress') AND %s
-            """.formatted(Catalog.options("ft.ftoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_class", "c.oid"));
+            WHERE c.oid >= %d AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND %s AND c.relname NOT IN (%s, 'matey_migration_progress') AND %s
+            """.formatted(Catalog.options("ft.ftoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, PostgresMigrationTable.DUMPED_NAME, Catalog.notInExtension("pg_class", "c.oid"));
 
     private final DeparseEcho echo;
     private final Map<Long, List<Column>> columns;

@@ -1,7 +1,6 @@
 package io.matey.engine.postgres;
 
 import io.matey.engine.MigrationProgress;
-import io.matey.engine.MigrationTable;
 import java.sql.SQLException;
 
 /**
@@ -14,8 +13,8 @@ import java.sql.SQLException;
  */
 final class SchemaReader {
 
-    private static final String MIGRATION_TABLES = "m.relkind = 'r' AND m.relname IN ('" + MigrationTable.NAME
-            + "', '" + MigrationProgress.TABLE + "')";
+    private static final String MIGRATION_TABLES = "m.relkind = 'r' AND m.relname IN ("
+            + PostgresMigrationTable.DUMPED_NAME + ", '" + MigrationProgress.TABLE + "')";
 
     private static final String SCHEMAS = """
             SELECT n.oid, quote_ident(n.nspname) AS name

@@ -21,47 +21,41 @@ final class SessionSettings {
     }
 
     static <T> T with(Connection connection, Map<String, String> settings, Work<T> work) throws SQLException {
-        Map<String, String> previous = new LinkedHashMap<>();
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-            previous.put(setting.getKey(), set(connection, setting.getKey(), setting.getValue()));
-        }
+        Map<String, String> previous = set(connection, settings);
         T result;
         try {
             result = work.run();
         } catch (SQLException | RuntimeException e) {
             try {
-                restore(connection, previous);
+                set(connection, previous);
             } catch (SQLException restoreFailure) {
                 e.addSuppressed(restoreFailure);
             }
             throw e;
         }
-        restore(connection, previous);
+        set(connection, previous);
         return result;
     }
 
-    private static void restore(Connection connection, Map<String, String> previous) throws SQLException {
-        for (Map.Entry<String, String> setting : previous.entrySet()) {
-            set(connection, setting.getKey(), setting.getValue());
-        }
-    }
-
-    /** Sets a setting for the session; returns the value it had. */
-    private static String set(Connection connection, String name, String value) throws SQLException {
-        String previous = call(connection, "SELECT current_setting(?)", name);
-        call(connection, "SELECT set_config(?, ?, false)", name, value);
-        return previous;
-    }
-
-    private static String call(Connection connection, String sql, String... arguments) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                ps.setString(i + 1, arguments[i]);
-            }
+    /**
+     * Sets the settings for the session in one round trip and returns the values they had; each row reads its
+     * setting before it sets it. A setting of Matey's own (the dump's migrations table) is unknown until first
+     * set: it reads as null and is given back as empty.
+     */
+    private static Map<String, String> set(Connection connection, Map<String, String> settings) throws SQLException {
+        String[] names = settings.keySet().toArray(String[]::new);
+        String[] values = settings.values().toArray(String[]::new);
+        Map<String, String> previous = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT s.name, current_setting(s.name, true),"
+                + " set_config(s.name, coalesce(s.value, ''), false) FROM unnest(?::text[], ?::text[]) AS s(name, value)")) {
+            ps.setArray(1, connection.createArrayOf("text", names));
+            ps.setArray(2, connection.createArrayOf("text", values));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+                while (rs.next()) {
+                    previous.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
+        return previous;
     }
 }

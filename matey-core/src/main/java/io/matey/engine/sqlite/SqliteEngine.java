@@ -32,7 +32,7 @@ public final class SqliteEngine implements Engine {
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
-    private static final MigrationTable MIGRATIONS = new SqliteMigrationTable();
+    private static final MigrationTable MIGRATIONS = new SqliteMigrationTable(MigrationTable.NAME);
 
     /** SQLite also accepts MySQL's backtick identifiers. */
     private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES);
@@ -91,7 +91,7 @@ public final class SqliteEngine implements Engine {
         Properties properties = new Properties();
         // Concurrent writers wait for each other instead of failing with SQLITE_BUSY at once.
         properties.setProperty("busy_timeout", "60000");
-        return JdbcConnections.open("jdbc:sqlite:" + file, properties);
+        return JdbcConnections.open("org.sqlite.JDBC", "jdbc:sqlite:" + file, properties);
     }
 
     @Override
@@ -161,8 +161,18 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
+    public MigrationTable migrationTable(String name) {
+        return name.equals(MigrationTable.NAME) ? MIGRATIONS : new SqliteMigrationTable(name);
+    }
+
+    @Override
     public String dumpSchema(Connection connection) throws SQLException {
-        return new SqliteSchemaDumper(connection).dump();
+        return dumpSchema(connection, MigrationTable.NAME);
+    }
+
+    @Override
+    public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
+        return new SqliteSchemaDumper(connection, migrationsTable).dump();
     }
 
     /** SQLite has no advisory locks; a lock file beside the database serialises migrating processes. */

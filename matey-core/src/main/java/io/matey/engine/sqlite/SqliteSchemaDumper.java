@@ -18,16 +18,19 @@ import java.util.regex.Pattern;
 /**
  * The canonical SQLite schema: every object of {@code sqlite_master} with its stored SQL (SQLite keeps the
  * text it was given, amended by ALTER TABLE), ordered tables, views (dependencies first), indexes, triggers,
- * each by name. Internal tables, virtual-table shadow tables and {@code schema_migrations} are left out.
+ * each by name. Internal tables, virtual-table shadow tables and the migrations table ({@code schema_migrations}
+ * unless dbmate's {@code --migrations-table} names another) are left out.
  */
 final class SqliteSchemaDumper {
 
     private static final List<String> KIND_ORDER = List.of("table", "view", "index", "trigger");
 
     private final Connection connection;
+    private final String migrationsTable;
 
-    SqliteSchemaDumper(Connection connection) {
+    SqliteSchemaDumper(Connection connection, String migrationsTable) {
         this.connection = connection;
+        this.migrationsTable = migrationsTable;
     }
 
     private record SchemaObject(String type, String name, String sql) {
@@ -64,8 +67,8 @@ final class SqliteSchemaDumper {
         return String.join("\n", statements);
     }
 
-    private static boolean isInternal(String name) {
-        return name.equals("schema_migrations") || name.equals(MigrationProgress.TABLE)
+    private boolean isInternal(String name) {
+        return name.equals(migrationsTable) || name.equals(MigrationProgress.TABLE)
                 || name.toLowerCase(Locale.ROOT).startsWith("sqlite_");
     }
 

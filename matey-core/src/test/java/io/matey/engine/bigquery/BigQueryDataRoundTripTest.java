@@ -2,6 +2,7 @@ package io.matey.engine.bigquery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.matey.Matey;
 import io.matey.data.AppliedFile;
@@ -9,6 +10,7 @@ import io.matey.data.DataMode;
 import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
+import io.matey.testing.bigquery.SharedBigQueryDouble;
 import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,6 +143,61 @@ class BigQueryDataRoundTripTest {
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"id\": 2, \"label\": \"no region\"}\n");
         assertThatThrownBy(() -> matey.dataApply(target(ws), live, null)).as("every row must carry the key")
                 .isInstanceOf(MateyException.class).hasMessageContaining("region");
+    }
+
+    /**
+     * Each statement is a job that takes seconds and counts against quotas: hundreds of rows inserted, changed and
+     * removed must stay a few jobs (on the emulator, which has no MERGE, one more per changed row). Counted on the
+     * double, as the jobs.query and jobs.insert calls it serves.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bigquery", "bigquery-emulator"})
+    void hundredsOfRowsAreAFewJobs(String engine) {
+        assumeTrue(System.getenv(engine.equals("bigquery") ? "MATEY_TEST_BIGQUERY_URL" : "MATEY_TEST_BIGQUERY_EMULATOR_URL")
+                == null, "jobs are counted on BigQueryRestDouble");
+        TestWorkspace ws = migrated(engine, "keyed", "CREATE TABLE keyed (region STRING NOT NULL, id INT64 NOT NULL, "
+                + "label STRING, n INT64);\nALTER TABLE keyed ADD PRIMARY KEY (region, id) NOT ENFORCED;");
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"keyed\", table = \"keyed\", "
+                + "mode = \"replace\", order_by = [\"region\", \"id\"] }]\n");
+        StringBuilder rows = new StringBuilder();
+        for (int id = 1; id <= 300; id++) {
+            rows.append("{\"region\": \"eu\", \"id\": ").append(id).append(id % 2 == 0 ? ", \"n\": 1" : "")
+                    .append(", \"label\": \"a\"}\n");
+        }
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", rows.toString());
+        String live = live(ws, engine);
+        Matey matey = ws.matey();
+        int inserts = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+                new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 300, 0, 0)));
+        int reads = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).as("nothing to write")
+                .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 0, 0, 0)));
+        assertThat(inserts - reads).as("one multi-row INSERT per row shape").isEqualTo(2);
+
+        rows.setLength(0);
+        for (int id = 101; id <= 300; id++) {
+            rows.append("{\"region\": \"eu\", \"id\": ").append(id).append(id % 2 == 0 ? ", \"n\": 1" : "")
+                    .append(", \"label\": \"").append(id <= 200 ? "changed" : "a").append("\"}\n");
+            if (id <= 200) {
+                rows.append("{\"region\": \"us\", \"id\": ").append(id).append(", \"label\": \"new\"}\n");
+            }
+        }
+        ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", rows.toString());
+        int changes = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+                new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 100, 100, 100)));
+        assertThat(changes - reads).as("one DELETE, one INSERT, and a MERGE per row shape or an UPDATE per row")
+                .isEqualTo(engine.equals("bigquery") ? 1 + 1 + 2 : 1 + 1 + 100);
+    }
+
+    /** How many jobs {@code action} sent. */
+    private static int jobs(Runnable action) {
+        int before = jobs();
+        action.run();
+        return jobs() - before;
+    }
+
+    private static int jobs() {
+        return (int) SharedBigQueryDouble.calls().stream()
+                .filter(call -> call.matches("POST /bigquery/v2/projects/[^/]+/(queries|jobs)( .*)?")).count();
     }
 
     @Test

@@ -27,6 +27,23 @@ public final class Constructs {
                     DROP VIEW admins;
                     DROP TABLE members;
                     """),
+            new Construct("plain_indexes_and_serials", """
+                    CREATE SCHEMA "it's";
+                    CREATE TABLE "it's"."Odd Table" (
+                        id bigserial PRIMARY KEY,
+                        "Code" text COLLATE "C",
+                        n smallserial,
+                        ranked integer,
+                        note varchar(40));
+                    CREATE INDEX odd_code ON "it's"."Odd Table" ("Code" text_pattern_ops DESC NULLS LAST, ranked);
+                    CREATE UNIQUE INDEX odd_note ON "it's"."Odd Table" (note COLLATE "POSIX") INCLUDE (ranked)
+                        WITH (fillfactor = 70);
+                    CREATE UNIQUE INDEX odd_ranked ON "it's"."Odd Table" (ranked) NULLS NOT DISTINCT;
+                    CREATE INDEX odd_hash ON "it's"."Odd Table" USING hash (note);
+                    """, """
+                    DROP TABLE "it's"."Odd Table";
+                    DROP SCHEMA "it's";
+                    """),
             new Construct("unique_duplicating_pk", """
                     CREATE TABLE memberships (a integer, b integer, PRIMARY KEY (a, b));
                     ALTER TABLE memberships ADD CONSTRAINT memberships_ab UNIQUE (a, b);

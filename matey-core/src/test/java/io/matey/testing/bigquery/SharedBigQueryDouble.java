@@ -4,6 +4,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.bigquery.BigQueryServiceEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * One {@link BigQueryRestDouble} per test JVM for the {@code bigquery} and {@code bigquery-emulator} entries of the
@@ -29,5 +30,10 @@ public final class SharedBigQueryDouble {
         }
         return MateyUrl.parse(emulator ? "bigquery-emulator://" + shared.endpoint() + "/matey/us/base"
                 : "bigquery://matey-test/us/base");
+    }
+
+    /** The calls the shared double served so far ({@link BigQueryRestDouble#calls()}); none before it starts. */
+    public static synchronized List<String> calls() {
+        return shared == null ? List.of() : shared.calls();
     }
 }

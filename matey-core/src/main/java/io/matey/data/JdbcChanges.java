@@ -1,0 +1,59 @@
+package io.matey.data;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The default of {@link DataDialect#write}: each change as the dialect's one-row INSERT, UPDATE or DELETE, sent in
+ * JDBC batches in the order given ({@link Batches}), so generated ids and constraints see rows in file order.
+ */
+final class JdbcChanges {
+
+    private final Connection connection;
+    private final DataDialect dialect;
+    private final TableChanges changes;
+    /** Statements by row shape; rows of one shape share one instance. */
+    private final Map<TableChanges.Columns, String> inserts = new IdentityHashMap<>();
+    private final Map<TableChanges.Columns, String> updates = new IdentityHashMap<>();
+
+    JdbcChanges(Connection connection, DataDialect dialect, TableChanges changes) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.changes = changes;
+    }
+
+    void write() throws SQLException {
+        String table = changes.table();
+        TableChanges.Columns key = changes.key();
+        String where = key == null ? null
+                : key.names().stream().map(name -> name + " = ?").collect(Collectors.joining(" AND "));
+        String delete = key == null ? null : dialect.delete(table, where);
+        try (Batches batches = new Batches(connection)) {
+            for (TableChanges.Change change : changes.changes()) {
+                if (change instanceof TableChanges.Insert insert) {
+                    String sql = inserts.computeIfAbsent(insert.columns(), c -> dialect.insert(table, c.names()));
+                    batches.add(sql, st -> bind(st, 1, insert.columns(), insert.values()));
+                } else if (change instanceof TableChanges.Update update) {
+                    String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c.names(), where));
+                    batches.add(sql, st -> bind(st, bind(st, 1, update.set(), update.values()), key, update.key()));
+                } else {
+                    Object[] values = ((TableChanges.Delete) change).key();
+                    batches.add(delete, st -> bind(st, 1, key, values));
+                }
+            }
+            batches.flush();
+        }
+    }
+
+    /** Binds {@code values} from parameter {@code index} on; returns the next index. */
+    private int bind(PreparedStatement st, int index, TableChanges.Columns columns, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            dialect.bind(st, index++, columns.types().get(i), values[i]);
+        }
+        return index;
+    }
+}

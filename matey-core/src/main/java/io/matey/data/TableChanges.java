@@ -1,0 +1,62 @@
+package io.matey.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One data file's writes into its table, as data apply chose them (docs/architecture.md §3): rows to insert, rows to
+ * update by key and rows to delete by key, in the order the engine-neutral code sends them. An engine's
+ * {@link DataDialect#write} sends them; names are quoted, and values are those data files hold, to bind with the
+ * dialect.
+ */
+public final class TableChanges {
+
+    /** Quoted column names with their types: the columns a row names, or the key. Rows of one shape share one. */
+    public record Columns(List<String> names, List<ColumnType> types) {
+    }
+
+    /** One write. */
+    public sealed interface Change permits Insert, Update, Delete {
+    }
+
+    /** A new row: the values of {@code columns}, in order. */
+    public record Insert(Columns columns, Object[] values) implements Change {
+    }
+
+    /** A changed row: the new values of {@code set} (no key column), and the row's key values. */
+    public record Update(Columns set, Object[] values, Object[] key) implements Change {
+    }
+
+    /** A row to delete, by its key values. */
+    public record Delete(Object[] key) implements Change {
+    }
+
+    private final String table;
+    private final Columns key;
+    private final List<Change> changes = new ArrayList<>();
+
+    /** @param key the key updates and deletes match rows by; null when the file only inserts */
+    public TableChanges(String table, Columns key) {
+        this.table = table;
+        this.key = key;
+    }
+
+    public void add(Change change) {
+        changes.add(change);
+    }
+
+    /** The quoted table name. */
+    public String table() {
+        return table;
+    }
+
+    /** The key updates and deletes match rows by; null when there are only inserts. */
+    public Columns key() {
+        return key;
+    }
+
+    public List<Change> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+}

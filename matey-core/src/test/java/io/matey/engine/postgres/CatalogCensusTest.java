@@ -1,0 +1,61 @@
+package io.matey.engine.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The census lets a reader run exactly when its catalogs hold something the user created. */
+class CatalogCensusTest {
+
+    private static final String[] KINDS = {"pg_cast", "pg_operator", "pg_amproc", CatalogCensus.RULES, "pg_policy"};
+
+    @Test
+    void tablesViewsAndFunctionsUseNoRareCatalog() throws SQLException {
+        assertThat(readersRun("""
+                CREATE TABLE t (id serial PRIMARY KEY, n integer);
+                CREATE VIEW v AS SELECT id FROM t;
+                CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                """)).isEmpty();
+    }
+
+    @Test
+    void eachRareObjectWakesItsReader() throws SQLException {
+        assertThat(readersRun("""
+                CREATE TABLE t (id integer PRIMARY KEY, n integer);
+                CREATE FUNCTION same(integer, integer) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2';
+                CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = same);
+                CREATE RULE t_keep AS ON DELETE TO t DO INSTEAD NOTHING;
+                ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY t_all ON t USING (true);
+                """)).containsExactly("pg_operator", CatalogCensus.RULES, "pg_policy");
+    }
+
+    @Test
+    void anOperatorAddedToABuiltInFamilyCounts() throws SQLException {
+        assertThat(readersRun("""
+                CREATE FUNCTION int_num_cmp(integer, numeric) RETURNS integer LANGUAGE sql
+                    AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';
+                ALTER OPERATOR FAMILY integer_ops USING btree
+                    ADD FUNCTION 1 (integer, numeric) int_num_cmp(integer, numeric);
+                """)).containsExactly("pg_amproc");
+    }
+
+    private static List<String> readersRun(String sql) throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute(sql);
+            try (Connection c = db.connect()) {
+                CatalogCensus census = CatalogCensus.take(new Catalog(c));
+                List<String> run = new ArrayList<>();
+                for (String kind : KINDS) {
+                    census.read(() -> run.add(kind), kind);
+                }
+                return run;
+            }
+        }
+    }
+}
