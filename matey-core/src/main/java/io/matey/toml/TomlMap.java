@@ -11,7 +11,7 @@ import org.tomlj.TomlTable;
 
 /**
  * A parsed TOML table, read-only: keys in file order, each with its value and the line it is on. Values are
- * {@code String}, {@code Long}, {@code Boolean}, {@code Double}, tomlj's date and time types, {@code List} (arrays,
+ * {@code String}, {@code Long}, {@code Boolean}, {@code Double}, {@code java.time} values, {@code List} (arrays,
  * arrays of tables) and {@code TomlMap} (tables). Keys are literal: {@code get("a.b")} is the key {@code "a.b"}.
  */
 public final class TomlMap {
