@@ -17,6 +17,7 @@ public final class Secrets {
      * which makes it {@code user@host:port}.
      */
     private static final String USER = "[^\\s:/@'\"`()<>]%s(?:@[^\\s:/'\"`()<>]*(?=:(?!" + PORT + ")))?";
+    /** A scheme, one of a chain such as {@code jdbc:postgresql:}. */
     private static final String SCHEME = "[A-Za-z][A-Za-z0-9+.-]*:";
     /**
      * The {@code user:secret@} of a URL in text, starting a word: after {@code scheme://} or {@code //} (the user
@@ -25,10 +26,10 @@ public final class Secrets {
      * holding an unencoded {@code @}, {@code /} or {@code #} is masked whole; it may not cross a double quote,
      * which ends a JSON string.
      */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?<![\\w@.%+-])((?:" + SCHEME + ")?//"
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?<![\\w@.%+-])((?:" + SCHEME + ")*//"
             + USER.formatted("*") + "|(?:" + SCHEME + "/)?" + USER.formatted("+") + "):(?!//)[^\\s\"]*@");
     /** A whole URL's user-info: the user name's {@code :} and the last {@code @}, unless that is a port's. */
-    private static final Pattern URL_USER_INFO = Pattern.compile("^((?:" + SCHEME + "(?=/))?/{0,2}"
+    private static final Pattern URL_USER_INFO = Pattern.compile("^((?:(?:" + SCHEME + ")+(?=/))?/{0,2}"
             + USER.formatted("*") + "):(?!//).*@", Pattern.DOTALL);
     /**
      * The value of a {@code password=} parameter: up to the next {@code &} or whitespace, leaving the punctuation

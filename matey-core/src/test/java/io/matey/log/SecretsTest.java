@@ -19,6 +19,7 @@ class SecretsTest {
         assertThat(Secrets.maskUrl("postgres://bob@h:5432/db?application_name=a@b"))
                 .isEqualTo("postgres://bob@h:5432/db?application_name=a@b");
         assertThat(Secrets.maskUrl("postgres://bob@server:S3cret@h/db")).isEqualTo("postgres://bob@server:****@h/db");
+        assertThat(Secrets.maskUrl("jdbc:mysql://bob:S3c@ret@h/db")).isEqualTo("jdbc:mysql://bob:****@h/db");
         assertThat(Secrets.maskUrl("sqlite3:/tmp/db.sqlite3")).isEqualTo("sqlite3:/tmp/db.sqlite3");
     }
 
@@ -32,7 +33,8 @@ class SecretsTest {
                 {"postgres://bob:S3c@ret/PW@127.0.0.1/db", "postgres://bob:****@127.0.0.1/db"},
                 {"mysql://:S3cret@x/y", "mysql://:****@x/y"},
                 {"postgres://bob@server:S3cret@h/db", "postgres://bob@server:****@h/db"},
-                {"bob@server:S3cret@h/db", "bob@server:****@h/db"}}) {
+                {"bob@server:S3cret@h/db", "bob@server:****@h/db"},
+                {"jdbc:postgresql://bob:S3cret@h/db", "jdbc:postgresql://bob:****@h/db"}}) {
             assertThat(Secrets.maskUrls("error: Invalid database URL '" + urlAndMasked[0] + "': a host is required."))
                     .isEqualTo("error: Invalid database URL '" + urlAndMasked[1] + "': a host is required.");
             assertThat(Secrets.maskUrls("failed (" + urlAndMasked[0] + ")")).isEqualTo("failed (" + urlAndMasked[1] + ")");
