@@ -101,6 +101,7 @@ class BadInputTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "SQL before the first marker | 002_two.sql | CREATE TABLE stray (id int);\\n-- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L009 migrations/002_two.sql:1: SQL before the first marker",
             "no markers | 002_two.sql | CREATE TABLE two (id int);\\n | L009 migrations/002_two.sql: Migration has no '-- migrate:up' marker",
+            "no down marker | 002_two.sql | -- migrate:up\\nCREATE TABLE two (id int);\\n | L010 migrations/002_two.sql: Migration has no '-- migrate:down' marker",
             "byte-order mark | 002_two.sql | \uFEFF-- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L009 migrations/002_two.sql:1: File starts with a UTF-8 byte-order mark",
             "subdirectory | sub/002_two.sql | -- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L008 migrations/sub/002_two.sql: Migration is in a subdirectory",
             "no leading digits | add_two.sql | -- migrate:up\\nCREATE TABLE two (id int);\\n-- migrate:down\\n | L008 migrations/add_two.sql: File name does not start with a version number"})
@@ -137,6 +138,17 @@ class BadInputTest {
     private long applied(String live) {
         return ws.matey().dbStatus(ws.matey().target(TestWorkspace.TARGET), live).migrations().stream()
                 .filter(m -> m.applied()).count();
+    }
+
+    @Test
+    void aStatementFailingInAReplaySaysTheScratchDatabaseIsDiscarded() {
+        ws.migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO missing VALUES (1);", "DROP TABLE two;");
+        Map<String, String> withFailingFile = ws.files();
+        assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
+                .hasMessageContaining("migrations/002_two.sql:3: up section failed")
+                .hasMessageContaining("It ran in a scratch database, which is discarded: nothing was written")
+                .hasMessageNotContaining("version");
+        assertThat(ws.files()).isEqualTo(withFailingFile);
     }
 
     @Test

@@ -31,8 +31,10 @@ public final class Dbmate {
               drop           drop the database (if it exists)
               migrate        apply pending migrations (--strict: refuse out-of-order ones)
               rollback [N]   roll back the most recent migration (N: that many); alias down
-                             up, migrate and rollback take --verbose, -v [DBMATE_VERBOSE]: print each section's
-                             "Rows affected" (dbmate's "Last insert ID" line is not printed)
+                             up, migrate and rollback take --verbose, -v [DBMATE_VERBOSE] after the command:
+                             print each section's "Rows affected" (dbmate's "Last insert ID" line is not
+                             printed). Like dbmate, they stop at a file without up or down marker or with
+                             statements before the up marker
               status         list applied and pending migrations (--exit-code: exit 1 when any is pending;
                              --quiet: print nothing, implies --exit-code)
               dump           write the schema file (Matey's canonical dump and the migrations block)

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,7 +62,7 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
             } else if (GLOBAL_FLAGS.containsKey(flag[0])) {
                 globals.put(GLOBAL_FLAGS.get(flag[0]), flag[1] == null ? "true" : flag[1]);
             } else {
-                throw unknown(flag[0], null);
+                throw unknownGlobal(flag[0], args.subList(i + 1, args.size()));
             }
         }
         if (i == args.size()) {
@@ -94,17 +95,21 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
     }
 
     private static String verb(String word) {
+        String verb = verbNamed(word);
+        if (verb == null) {
+            throw new MateyException("dbmate: no command '" + word + "'. Commands: "
+                    + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
+        }
+        return verb;
+    }
+
+    /** The verb a word names, by dbmate's aliases too; null for any other word. */
+    private static String verbNamed(String word) {
         return switch (word) {
             case "n" -> "new";
             case "down" -> "rollback";
             case "help", "h" -> "help";
-            default -> {
-                if (!VERBS.contains(word)) {
-                    throw new MateyException("dbmate: no command '" + word + "'. Commands: "
-                            + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
-                }
-                yield word;
-            }
+            default -> VERBS.contains(word) ? word : null;
         };
     }
 
@@ -118,6 +123,19 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
             throw new MateyException("dbmate: flag needs an argument: " + flag);
         }
         return args.get(index);
+    }
+
+    /**
+     * A flag before the command that is not global; when the command after it has that flag, says to move it
+     * there (dbmate itself reads {@code -v} before the command as {@code --version}, Matey has no such flag).
+     */
+    private static MateyException unknownGlobal(String flag, List<String> rest) {
+        return rest.stream().map(DbmateArguments::verbNamed).filter(Objects::nonNull).findFirst()
+                .filter(verb -> VERB_FLAGS.getOrDefault(verb, Map.of()).containsKey(flag))
+                .map(verb -> new MateyException("dbmate: flag provided but not defined: " + flag + " (" + flag
+                        + " is a flag of `dbmate " + verb + "`; put it after the command: `matey dbmate " + verb + " "
+                        + flag + "`). Run `matey dbmate --help`."))
+                .orElseGet(() -> unknown(flag, null));
     }
 
     private static MateyException unknown(String flag, String verb) {

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
+import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * dbmate's verbs on migrations: up, migrate, rollback and status. Each section runs with its version row in one
  * transaction unless {@code transaction:false} (Matey's {@link MigrationRunner}); like dbmate, without a migration
  * lock. Versions are kept in the table {@code --migrations-table} names ({@code schema_migrations} by default).
- * The schema file is written afterwards unless {@code --no-dump-schema}.
+ * The schema file is written afterwards unless {@code --no-dump-schema}. Like dbmate, a file it refuses (statements
+ * before the up marker, no up or no down marker) stops the run when its turn comes (docs/architecture.md §9).
  */
 final class DbmateMigrations {
 
@@ -66,6 +68,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
+                RunnableMigrations.requireDbmateRuns(migration);
                 Duration took = runner.up(migration);
                 printVerbose(runner);
                 out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
@@ -127,6 +130,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
+                RunnableMigrations.requireDbmateRuns(migration);
                 Duration took = runner.down(migration);
                 printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));

@@ -29,11 +29,12 @@ public final class MigrationRunner {
     private final MigrationTable table;
     private final Connection connection;
     private final boolean trackProgress;
+    private final boolean scratch;
     private long rowsAffected;
 
     /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
     public MigrationRunner(Engine engine, Connection connection) {
-        this(engine, connection, false);
+        this(engine, engine.migrationTable(), connection, false, true);
     }
 
     /** @param trackProgress record the progress of sections that run outside one transaction (live databases) */
@@ -43,10 +44,16 @@ public final class MigrationRunner {
 
     /** @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it */
     public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
+        this(engine, table, connection, trackProgress, false);
+    }
+
+    private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,
+            boolean scratch) {
         this.engine = engine;
         this.table = table;
         this.connection = connection;
         this.trackProgress = trackProgress;
+        this.scratch = scratch;
     }
 
     /** Applies the up section and records the version; returns how long it took. */
@@ -172,8 +179,14 @@ public final class MigrationRunner {
         }
     }
 
-    /** What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded. */
+    /**
+     * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
+     * A replay's scratch database is discarded, so there nothing is left behind.
+     */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt) {
+        if (scratch) {
+            return "It ran in a scratch database, which is discarded: nothing was written; fix the file and run again.";
+        }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; fix the file and run again.";

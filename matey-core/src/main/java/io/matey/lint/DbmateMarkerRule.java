@@ -20,11 +20,16 @@ final class DbmateMarkerRule implements LintRule {
     public void check(LintContext context, Findings findings) {
         for (MigrationFile file : context.readableMigrations()) {
             file.markers().forEach(marker -> checkMarker(file, marker, findings));
-            checkUpBlock(file, findings);
-            if (file.markers().stream().allMatch(MarkerLine::up)) {
-                findings.add(Level.WARNING, "L010", file.path(), null, "Migration has no '-- migrate:down' marker; "
-                        + "dbmate refuses to run it (an empty down section is enough).");
-            }
+            checkRefused(file, findings);
+        }
+    }
+
+    /** L009, L010: what dbmate refuses when it comes to run the file (it runs the files before it). */
+    static void checkRefused(MigrationFile file, Findings findings) {
+        checkUpBlock(file, findings);
+        if (file.markers().stream().allMatch(MarkerLine::up)) {
+            findings.add(Level.ERROR, "L010", file.path(), null, "Migration has no '-- migrate:down' marker; "
+                    + "dbmate refuses to run it (an empty down section is enough).");
         }
     }
 

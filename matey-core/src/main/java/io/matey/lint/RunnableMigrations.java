@@ -2,6 +2,7 @@ package io.matey.lint;
 
 import io.matey.artifact.Snapshot;
 import io.matey.error.MateyException;
+import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,13 @@ import java.util.stream.Collectors;
 /**
  * What every command that runs migrations refuses before running any (docs/architecture.md §9), with lint's codes:
  * a repeated version (L002) or an up section without SQL (L005) always; files dbmate refuses or never runs (L008,
- * L009) unless the target's {@code config.toml} sets {@code allow_non_dbmate_files = true}, since Matey would
+ * L009, L010) unless the target's {@code config.toml} sets {@code allow_non_dbmate_files = true}, since Matey would
  * otherwise run them differently from dbmate, or record a version dbmate never would.
  */
 public final class RunnableMigrations {
 
     private static final Set<String> ALWAYS = Set.of("L002", "L005");
-    private static final Set<String> DBMATE_ONLY = Set.of("L008", "L009");
+    private static final Set<String> DBMATE_ONLY = Set.of("L008", "L009", "L010");
 
     private RunnableMigrations() {
     }
@@ -51,5 +52,21 @@ public final class RunnableMigrations {
                 + (dbmate ? ", or set allow_non_dbmate_files = true in " + target.configFile()
                         + " to run files dbmate refuses as Matey reads them" : "")
                 + ".");
+    }
+
+    /**
+     * {@code matey dbmate}, which has no target: refuses the one file it is about to run as dbmate does, for
+     * statements before the up marker, no up marker or no down marker (L009, L010).
+     */
+    public static void requireDbmateRuns(Migration migration) {
+        MigrationFile file = new MigrationFile(migration.file(), migration.bytes(), Optional.empty());
+        if (!file.readable()) {
+            return; // the runner names a file that is not UTF-8 itself
+        }
+        Findings findings = new Findings("", Map.of());
+        DbmateMarkerRule.checkRefused(file, findings);
+        findings.sorted().stream().findFirst().ifPresent(f -> {
+            throw new MateyException(f.path() + (f.line() == null ? "" : ":" + f.line()) + ": " + f.message());
+        });
     }
 }

@@ -12,11 +12,12 @@ final class SectionRule implements LintRule {
         for (MigrationFile file : context.readableMigrations()) {
             checkUpExecutable(context, file, findings);
             Section down = file.script().down();
-            if (down.sql().isBlank()) {
-                findings.add(Level.WARNING, "L101", file.path(), null, down.markerLine() > 0
-                        ? "Migration has an empty down section." : "Migration has no down section.");
+            // Without a down marker only L010 (DbmateMarkerRule) reports the file: dbmate refuses it.
+            boolean marked = down.markerLine() > 0;
+            if (marked && down.sql().isBlank()) {
+                findings.add(Level.WARNING, "L101", file.path(), null, "Migration has an empty down section.");
                 irreversible(file, findings);
-            } else if (!hasExecutableDown(context, file)) {
+            } else if (marked && !hasExecutableDown(context, file)) {
                 findings.add(Level.WARNING, "L102", file.path(), down.markerLine(),
                         "Migration down section exists but has no executable SQL.");
                 irreversible(file, findings);

@@ -62,7 +62,7 @@ final class LiveAdopt {
                 .toList();
         if (apply && !versions.isEmpty()) {
             record(connection, target.engine(), versions);
-            Postcheck.verify(target, connection, index, CONTEXT);
+            Postcheck.verify(target, connection, index, CONTEXT, "recorded " + versions.size() + " version(s)");
         }
         return new LiveAdoption(target.name(), target.endpoint(), index, target.head(), target.expectedSource(index),
                 versions, matching.subList(1, matching.size()), apply);

@@ -35,7 +35,8 @@ final class LiveBootstrap {
                 throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
                         + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
             }
-            Postcheck.verify(target, connection, after.index(), CONTEXT);
+            Postcheck.verify(target, connection, after.index(), CONTEXT,
+                    "loaded the head schema and recorded its " + after.index() + " version(s)");
             return new LiveChange(target.name(), target.endpoint(), "bootstrap", opened.created(), 0, after.index(), List.of());
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);

@@ -55,7 +55,8 @@ final class LiveDown {
                 throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
             }
-            Postcheck.verify(target, connection, after.index(), CONTEXT);
+            Postcheck.verify(target, connection, after.index(), CONTEXT, "rolled back " + Postcheck.migrations(timings)
+                    + (steps == 1 ? " and removed its version" : " and removed their versions"));
             return new LiveChange(target.name(), target.endpoint(), "down", false, before.index(), after.index(), timings);
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);

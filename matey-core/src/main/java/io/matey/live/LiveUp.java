@@ -70,7 +70,8 @@ final class LiveUp {
                 throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
                         + " version(s) applied, but the worktree head is " + target.head() + ".");
             }
-            Postcheck.verify(target, connection, after.index(), context);
+            Postcheck.verify(target, connection, after.index(), context,
+                    timings.isEmpty() ? "" : "applied and recorded " + Postcheck.migrations(timings));
             return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(), timings);
         } catch (SQLException e) {
             throw target.failure(context, e);

@@ -6,6 +6,8 @@ import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The verification that ends every change: the live schema must be the committed state at the new index. */
 final class Postcheck {
@@ -16,13 +18,26 @@ final class Postcheck {
     private Postcheck() {
     }
 
-    static void verify(LiveTarget target, Connection connection, int index, String command) throws SQLException {
+    /**
+     * @param committed what the command committed before the check, e.g. "rolled back 1 migration (...) and removed
+     *                  its version", so that a failure does not read as if nothing changed; empty when nothing did
+     */
+    static void verify(LiveTarget target, Connection connection, int index, String command, String committed)
+            throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(index);
         if (!SchemaDump.sameSchema(live, expected)) {
-            throw new MateyException(Reason.POSTCHECK_FAILED, command + " postcheck failed: live schema differs from expected schema at index "
+            String failed = committed.isEmpty() ? command + " postcheck failed: "
+                    : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
+            throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n"
                     + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
         }
+    }
+
+    /** "1 migration (migrations/002_b.sql)", "2 migrations (migrations/003_c.sql, migrations/002_b.sql)". */
+    static String migrations(List<MigrationTiming> timings) {
+        return timings.size() + (timings.size() == 1 ? " migration (" : " migrations (")
+                + timings.stream().map(MigrationTiming::file).collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -167,6 +167,15 @@ class LiveLifecycleTest {
                     .hasMessageStartingWith("db up postcheck failed: live schema differs from expected schema at index 2 "
                             + "(schema.sql)")
                     .hasMessageContaining("it_db_extra");
+
+            // The rollback commits before the postcheck, so the failure says so.
+            assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.POSTCHECK_FAILED)
+                    .hasMessageStartingWith("db down rolled back 1 migration (migrations/002_two.sql) and removed its "
+                            + "version; this is committed, but the postcheck then found drift: live schema differs from "
+                            + "expected schema at index 1 (checkpoints/001_one.sql)")
+                    .hasMessageContaining("it_db_extra");
+            assertThat(h.status().applied()).isEqualTo(1);
         }
     }
 

@@ -3,3 +3,5 @@
 
 -- migrate:up
 DROP TABLE legacy;
+
+-- migrate:down

@@ -237,6 +237,33 @@ class DbmateCommandTest {
     }
 
     @Test
+    void aFileWithoutADownMarkerStopsTheRunAsInDbmate() throws Exception {
+        Path migrations = migrations();
+        Files.writeString(migrations.resolve("004_nodown.sql"), "-- migrate:up\nCREATE TABLE nodown (id INT);\n");
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.create("sqlite"); TestDatabase theirs = TestDatabase.create("sqlite")) {
+            MateyProcess.Result up = matey(Map.of(), "--url", DbmateBinary.url(ours.url()), "--no-dump-schema", "up");
+            DbmateBinary.Result theirUp = dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up");
+            assertThat(theirUp.output()).contains("requires each migration to define a down block");
+            assertThat(up.exitCode()).isEqualTo(theirUp.exitCode()).isEqualTo(2);
+            assertThat(up.stderr()).contains("004_nodown.sql: Migration has no '-- migrate:down' marker");
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+            try (Connection c = ours.connect(); ResultSet tables = c.getMetaData().getTables(null, null, "nodown", null)) {
+                assertThat(tables.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aCommandFlagBeforeTheCommandIsNamedAsTheCommandsFlag() throws Exception {
+        migrations();
+        MateyProcess.Result early = matey(Map.of(), "--url", "sqlite:ours.sqlite3", "-v", "rollback");
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.stderr()).contains("-v is a flag of `dbmate rollback`; put it after the command: "
+                + "`matey dbmate rollback -v`");
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");

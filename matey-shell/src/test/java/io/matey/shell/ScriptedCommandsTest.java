@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,27 @@ class ScriptedCommandsTest {
         assertThat(matey("schema", "apply").stdout()).startsWith("Apply: no-op");
         assertThat(matey("schema", "status").stdout()).containsPattern("clean\\s+1\\s+0");
         assertThat(matey("schema", "plan", "--diff").stdout()).isBlank();
+    }
+
+    @Test
+    void dbPlanDiffStartsWithTheStatusSoAMatchIsNeverSilent() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_users.sql"), "-- migrate:up\nCREATE TABLE users (id INTEGER "
+                + "PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+
+        MateyProcess.Result matching = MateyProcess.run(dir, env, "db", "plan", "--diff");
+        assertThat(matching.exitCode()).as(matching.stderr()).isZero();
+        assertThat(matching.stdout()).containsPattern("Applied\\s+Target\\s+Status\\n1\\s+1\\s+match\\n$");
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.sqlite3"));
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE by_hand (id INTEGER)");
+        }
+        MateyProcess.Result drifted = MateyProcess.run(dir, env, "db", "plan", "--diff");
+        assertThat(drifted.stdout()).containsPattern("1\\s+1\\s+mismatch\\n--- live/schema.sql").contains("by_hand");
     }
 
     @Test

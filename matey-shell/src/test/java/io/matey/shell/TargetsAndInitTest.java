@@ -51,12 +51,12 @@ class TargetsAndInitTest {
     @Test
     void lintExitCodeAlsoFailsOnWarnings() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
+                + "-- migrate:down\n", StandardCharsets.UTF_8);
         assertThat(matey("schema", "apply").exitCode()).isZero();
         MateyProcess.Result plain = matey("lint");
         assertThat(plain.exitCode()).as(plain.stdout()).isZero();
-        assertThat(plain.stdout()).contains("WARNING L010");
+        assertThat(plain.stdout()).contains("WARNING L101");
         assertThat(matey("lint", "--exit-code").exitCode()).isEqualTo(1);
     }
 

@@ -29,7 +29,7 @@ class MysqlMigrationRunnerTest {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c).up(migration))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(migration))
                     .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                         assertThat(e.file()).isEqualTo(FILE);
                         assertThat(e.section()).isEqualTo("up");
@@ -62,7 +62,7 @@ class MysqlMigrationRunnerTest {
         Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, false);
 
             runner.up(migration);
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101120000");

@@ -27,7 +27,7 @@ class PostgresMigrationRunnerTest {
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c).up(migration))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(migration))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/20260101000000_broken.sql:4: up section failed")
                     .hasMessageContaining("missing_table")
@@ -48,7 +48,7 @@ class PostgresMigrationRunnerTest {
                 """);
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, false);
             runner.up(migration);
 
             assertThatThrownBy(() -> runner.down(migration))
@@ -75,7 +75,7 @@ class PostgresMigrationRunnerTest {
                 """);
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, false);
 
             runner.up(migration);
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101000000");

@@ -71,7 +71,7 @@ class SqliteEngineTest {
                     -- migrate:down
                     DROP TABLE good;
                     """.getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> new MigrationRunner(engine, c).up(bad))
+            assertThatThrownBy(() -> new MigrationRunner(engine, c, false).up(bad))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:3: up section failed")
                     .hasMessageContaining("INSERT INTO missing VALUES (1)")

@@ -226,7 +226,7 @@ class DbCommands {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
-            @Option(longNames = "diff", description = "Print a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
+            @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
             @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
@@ -248,10 +248,11 @@ class DbCommands {
                 return json;
             })));
         } else {
-            TargetReports.print(console, results, p -> (sql ? p.sql() : diff ? p.diff()
+            // --diff follows the status, so that a matching database never prints nothing.
+            TargetReports.print(console, results, p -> sql ? p.sql()
                     : new TextTable("Applied", "Target", "Status")
                             .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
-                            .render()) + (sql ? "" : problem(p.prefix())));
+                            .render() + problem(p.prefix()) + (diff ? p.diff() : ""));
         }
         TargetReports.exit(results, exitCode, p -> !p.match());
     }
