@@ -49,6 +49,16 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void allWithOneTargetKeepsTheJsonShapeOfAFailedTarget() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result json = matey("db", "status", "--all", "--format", "json", "--url",
+                "sqlite3:" + dir.resolve("missing/x.db"));
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.stdout()).startsWith("[ {\n  \"target\": \".\",\n  \"error\": ");
+        assertThat(json.stderr()).isEmpty();
+    }
+
+    @Test
     void lintExitCodeAlsoFailsOnWarnings() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n",
