@@ -2,10 +2,9 @@ package io.matey.artifact;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
+import io.matey.toml.TomlMap;
+import io.matey.toml.TomlSyntaxException;
+import io.matey.toml.TomlText;
 
 /**
  * Reads and writes {@code schema.lock.toml}. Writing reproduces tomli-w's layout byte for byte so that a lock
@@ -18,14 +17,16 @@ public final class LockFileCodec {
 
     public static SchemaLock parse(byte[] bytes) throws LockFileException {
         String text = Utf8.decode(bytes).orElseThrow(() -> new LockFileException("lockfile is not valid UTF-8"));
-        TomlParseResult toml = Toml.parse(text);
-        if (toml.hasErrors()) {
-            throw new LockFileException(toml.errors().get(0).toString());
+        TomlMap toml;
+        try {
+            toml = TomlText.parse(text);
+        } catch (TomlSyntaxException e) {
+            throw new LockFileException(e.describe());
         }
         List<LockStep> steps = new ArrayList<>();
-        TomlArray array = required(toml, "steps", TomlArray.class, "an array of tables");
+        List<?> array = required(toml, "steps", List.class, "an array of tables");
         for (int i = 0; i < array.size(); i++) {
-            if (!(array.get(i) instanceof TomlTable table)) {
+            if (!(array.get(i) instanceof TomlMap table)) {
                 throw new LockFileException("steps[" + i + "] is not a table");
             }
             steps.add(new LockStep(
@@ -88,21 +89,21 @@ public final class LockFileCodec {
         return out.toString();
     }
 
-    private static String string(TomlTable table, String key) throws LockFileException {
+    private static String string(TomlMap table, String key) throws LockFileException {
         return required(table, key, String.class, "a string");
     }
 
     /** Empty when missing: some Python matey locks carry no canonicalizer, which makes them foreign, not unreadable. */
-    private static String canonicalizer(TomlTable toml) throws LockFileException {
+    private static String canonicalizer(TomlMap toml) throws LockFileException {
         String label = optionalString(toml, "canonicalizer");
         return label == null ? "" : label;
     }
 
-    private static String optionalString(TomlTable table, String key) throws LockFileException {
-        return table.get(List.of(key)) == null ? null : string(table, key);
+    private static String optionalString(TomlMap table, String key) throws LockFileException {
+        return table.get(key) == null ? null : string(table, key);
     }
 
-    private static int integer(TomlTable table, String key) throws LockFileException {
+    private static int integer(TomlMap table, String key) throws LockFileException {
         long value = required(table, key, Long.class, "an integer");
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new LockFileException("'" + key + "' is out of range: " + value);
@@ -110,10 +111,9 @@ public final class LockFileCodec {
         return (int) value;
     }
 
-    private static <T> T required(TomlTable table, String key, Class<T> type, String typeName)
+    private static <T> T required(TomlMap table, String key, Class<T> type, String typeName)
             throws LockFileException {
-        // A list path, not a dotted key: keys are taken literally.
-        Object value = table.get(List.of(key));
+        Object value = table.get(key);
         if (value == null) {
             throw new LockFileException("missing key '" + key + "'");
         }

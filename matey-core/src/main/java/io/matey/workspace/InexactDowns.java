@@ -1,14 +1,12 @@
 package io.matey.workspace;
 
 import io.matey.error.MateyException;
+import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
  * The {@code [inexact_downs]} table of a target's {@code config.toml}: migrations whose down section is known
@@ -40,25 +38,25 @@ public record InexactDowns(Map<String, String> reasons) {
     }
 
     /** Reads the table, naming config.toml and the line of an entry that names no migration or gives no reason. */
-    static InexactDowns read(TomlTable toml, Path file, Path targetDir) {
-        if (!toml.contains(List.of(TABLE))) {
+    static InexactDowns read(TomlMap toml, Path file, Path targetDir) {
+        if (!toml.contains(TABLE)) {
             return NONE;
         }
-        Object value = toml.get(List.of(TABLE));
-        if (!(value instanceof TomlTable table)) {
-            throw new MateyException(file + ":" + line(toml.inputPositionOf(List.of(TABLE))) + ": [" + TABLE
+        Object value = toml.get(TABLE);
+        if (!(value instanceof TomlMap table)) {
+            throw new MateyException(file + ":" + toml.line(TABLE) + ": [" + TABLE
                     + "] must be a table of \"<migration file>\" = \"<reason>\" entries.");
         }
         Map<String, String> reasons = new TreeMap<>();
         Path migrations = targetDir.resolve("migrations");
         for (String name : table.keySet()) {
-            String where = file + ":" + line(table.inputPositionOf(List.of(name))) + ": " + TABLE + ": ";
+            String where = file + ":" + table.line(name) + ": " + TABLE + ": ";
             Path migration = migrations.resolve(name).normalize();
             if (name.isBlank() || !migration.startsWith(migrations) || !Files.isRegularFile(migration)) {
                 throw new MateyException(where + "'" + name + "' is not a migration file in " + migrations
                         + ". Name the file as it is in migrations/, quoted, such as \"20240101120000_add_x.sql\".");
             }
-            Object reason = table.get(List.of(name));
+            Object reason = table.get(name);
             if (!(reason instanceof String text) || text.isBlank()) {
                 throw new MateyException(where + "'" + name + "' needs a reason: write \"" + name
                         + "\" = \"why its down section cannot restore the state exactly\".");
@@ -66,9 +64,5 @@ public record InexactDowns(Map<String, String> reasons) {
             reasons.put("migrations/" + migrations.relativize(migration).toString().replace('\\', '/'), text.strip());
         }
         return new InexactDowns(reasons);
-    }
-
-    private static long line(TomlPosition position) {
-        return position == null ? 0 : position.line();
     }
 }

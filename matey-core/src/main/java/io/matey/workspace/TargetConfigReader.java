@@ -1,6 +1,7 @@
 package io.matey.workspace;
 
 import io.matey.error.MateyException;
+import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /** Reads and validates a target's {@code config.toml} (keys and messages of Python matey). */
 public final class TargetConfigReader {
@@ -30,7 +28,7 @@ public final class TargetConfigReader {
             throw new MateyException("Target config not found: " + file + ". Run `matey init --path " + name
                     + " --engine <engine>` to create it.");
         }
-        TomlParseResult toml = TomlFiles.read(file);
+        TomlMap toml = TomlFiles.read(file);
         TomlFiles.rejectUnknownKeys(toml, KEYS, file.toString(), "target");
         String engine = requireString(toml, "engine", file);
         String urlEnv = requireEnvName(toml, "url_env", file);
@@ -40,16 +38,16 @@ public final class TargetConfigReader {
                 optionalBoolean(toml, "allow_non_dbmate_files", file));
     }
 
-    private static boolean optionalBoolean(TomlTable toml, String key, Path file) {
+    private static boolean optionalBoolean(TomlMap toml, String key, Path file) {
         Object value = toml.get(key);
         if (value != null && !(value instanceof Boolean)) {
-            throw new MateyException(file + ":" + toml.inputPositionOf(key).line() + ": " + key
+            throw new MateyException(file + ":" + toml.line(key) + ": " + key
                     + " must be true or false.");
         }
         return Boolean.TRUE.equals(value);
     }
 
-    private static String requireString(TomlTable toml, String key, Path file) {
+    private static String requireString(TomlMap toml, String key, Path file) {
         Object value = toml.get(key);
         if (!(value instanceof String s)) {
             throw new MateyException(file + ": '" + key + "' must be a string.");
@@ -57,23 +55,22 @@ public final class TargetConfigReader {
         return s;
     }
 
-    private static String requireEnvName(TomlTable toml, String key, Path file) {
+    private static String requireEnvName(TomlMap toml, String key, Path file) {
         String value = requireString(toml, key, file);
         if (!ENV_NAME.matcher(value).matches()) {
-            throw new MateyException(file + ":" + toml.inputPositionOf(key).line() + ": " + key
+            throw new MateyException(file + ":" + toml.line(key) + ": " + key
                     + ": invalid environment variable name '" + value + "'; expected [A-Z_][A-Z0-9_]*.");
         }
         return value;
     }
 
-    private static CodegenConfig codegen(TomlTable toml, Path file) {
+    private static CodegenConfig codegen(TomlMap toml, Path file) {
         if (!toml.contains("codegen")) {
             return null;
         }
-        if (!toml.isTable("codegen")) {
+        if (!(toml.get("codegen") instanceof TomlMap table)) {
             throw new MateyException(file + ": [codegen] must be a table.");
         }
-        TomlTable table = toml.getTable("codegen");
         TomlFiles.rejectUnknownKeys(table, CODEGEN_KEYS, file.toString(), "[codegen]");
         Object enabled = table.get("enabled");
         if (enabled != null && !(enabled instanceof Boolean)) {
@@ -83,8 +80,7 @@ public final class TargetConfigReader {
                 optionalString(table, "generator", file, CodegenConfig.DEFAULT_GENERATOR),
                 optionalString(table, "options", file, null), optionalString(table, "package", file, null),
                 optionalString(table, "output", file, null));
-        TomlPosition options = table.inputPositionOf("options");
-        return validGenerator(config, file, options == null ? toml.inputPositionOf("codegen").line() : options.line());
+        return validGenerator(config, file, table.contains("options") ? table.line("options") : toml.line("codegen"));
     }
 
     /** Checks generator, options and the java-records keys, and fills in the default output directory. */
@@ -139,7 +135,7 @@ public final class TargetConfigReader {
         return String.join("/", segments);
     }
 
-    private static String optionalString(TomlTable table, String key, Path file, String fallback) {
+    private static String optionalString(TomlMap table, String key, Path file, String fallback) {
         Object value = table.get(key);
         if (value == null) {
             return fallback;

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
+import io.matey.toml.TomlMap;
+import io.matey.toml.TomlSyntaxException;
+import io.matey.toml.TomlText;
 
 /** Reads TOML files with messages that name the file, line and column of a problem. */
 final class TomlFiles {
@@ -22,7 +21,7 @@ final class TomlFiles {
     private TomlFiles() {
     }
 
-    static TomlParseResult read(Path file) {
+    static TomlMap read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -36,17 +35,16 @@ final class TomlFiles {
         } catch (CharacterCodingException e) {
             throw new MateyException("Unable to decode " + file + " as UTF-8.");
         }
-        TomlParseResult result = Toml.parse(text);
-        if (result.hasErrors()) {
-            TomlParseError error = result.errors().get(0);
-            throw new MateyException(file + ":" + error.position().line() + ":" + error.position().column()
-                    + ": Unable to parse " + file.getFileName() + ": " + error.getMessage() + ". Fix the TOML syntax.");
+        try {
+            return TomlText.parse(text);
+        } catch (TomlSyntaxException error) {
+            throw new MateyException(file + ":" + error.line() + ":" + error.column() + ": Unable to parse "
+                    + file.getFileName() + ": " + error.getMessage() + ". Fix the TOML syntax.");
         }
-        return result;
     }
 
     /** Rejects keys outside {@code allowed}, naming them in the order they sort. */
-    static void rejectUnknownKeys(TomlTable table, Set<String> allowed, String source, String what) {
+    static void rejectUnknownKeys(TomlMap table, Set<String> allowed, String source, String what) {
         Set<String> unknown = new TreeSet<>(table.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {

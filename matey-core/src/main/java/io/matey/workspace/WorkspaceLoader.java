@@ -1,6 +1,7 @@
 package io.matey.workspace;
 
 import io.matey.error.MateyException;
+import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Finds and loads the workspace (matey-python.md §2.3): {@code --workspace}, else the current directory when
@@ -79,7 +77,8 @@ public final class WorkspaceLoader {
             return matey;
         }
         Path pyproject = root.resolve(PYPROJECT_FILE);
-        if (Files.isRegularFile(pyproject) && TomlFiles.read(pyproject).contains("tool.matey")) {
+        if (Files.isRegularFile(pyproject) && TomlFiles.read(pyproject).get("tool") instanceof TomlMap tool
+                && tool.contains("matey")) {
             return pyproject;
         }
         return null;
@@ -87,24 +86,22 @@ public final class WorkspaceLoader {
 
     /** The target names listed in a workspace config file, validated but without loading the targets. */
     static List<String> targetNames(Path root, Path configFile) {
-        TomlParseResult toml = TomlFiles.read(configFile);
-        TomlTable table = toml;
+        TomlMap table = TomlFiles.read(configFile);
         String source = configFile.toString();
         if (configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
-            if (!toml.isTable("tool.matey")) {
+            if (!(table.get("tool") instanceof TomlMap tool && tool.get("matey") instanceof TomlMap matey)) {
                 throw new MateyException("Invalid pyproject.toml: [tool.matey] must be a table.");
             }
-            table = toml.getTable("tool.matey");
+            table = matey;
             source = "pyproject.toml [tool.matey]";
         }
         TomlFiles.rejectUnknownKeys(table, Set.of("targets"), source, "workspace");
         if (!table.contains("targets")) {
             return List.of();
         }
-        if (!table.isArray("targets")) {
+        if (!(table.get("targets") instanceof List<?> array)) {
             throw new MateyException(source + ": 'targets' must be an array of strings.");
         }
-        TomlArray array = table.getArray("targets");
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {

@@ -41,11 +41,12 @@ class CiPipelineTest {
                     ports: ["5432:5432"]
                     options: --health-cmd pg_isready --health-interval 5s --health-retries 20
                   mysql:
-                    image: mysql:8.4
+                    image: mariadb:11.4
                     env:
-                      MYSQL_ROOT_PASSWORD: root
+                      MARIADB_ROOT_PASSWORD: root
                     ports: ["3306:3306"]
-                    options: --health-cmd "mysqladmin ping -proot" --health-interval 5s --health-retries 20
+                    options: --health-cmd "healthcheck.sh --connect --innodb_initialized" --health-interval 5s \
+            --health-retries 20
                 env:
                   DB_A_TEST_URL: mysql://root:root@127.0.0.1:3306/mysql
                   DB_B_TEST_URL: postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
@@ -79,11 +80,11 @@ class CiPipelineTest {
               services:
                 - name: postgres:16
                   alias: postgres
-                - name: mysql:8.4
+                - name: mariadb:11.4
                   alias: mysql
               variables:
                 POSTGRES_PASSWORD: postgres
-                MYSQL_ROOT_PASSWORD: root
+                MARIADB_ROOT_PASSWORD: root
             """).contains("""
                 DB_A_TEST_URL: mysql://root:root@mysql:3306/mysql
                 DB_B_TEST_URL: postgres://postgres:postgres@postgres:5432/postgres?sslmode=disable
