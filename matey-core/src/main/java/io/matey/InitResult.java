@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The outcome of {@code init}.
  *
- * @param wroteConfigs  workspace and target config files that were written
+ * @param wroteConfigs  workspace and target config files, and the workspace's {@code .gitignore}, that were written
  * @param changedFiles  target-relative artifact files written or deleted, and directories created
  */
 public record InitResult(String target, String engine, List<Path> wroteConfigs, List<String> changedFiles) {

@@ -2,6 +2,7 @@ package io.matey;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.JournalGitIgnore;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.TargetLock;
@@ -30,8 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code matey init}: registers a target in the workspace config, writes its {@code config.toml} and the
- * zero-state artifacts (an empty {@code schema.sql} and a lock without steps). {@code --force} resets the
- * generated artifacts but never deletes a migration.
+ * zero-state artifacts (an empty {@code schema.sql} and a lock without steps), and git-ignores the journal
+ * directories. {@code --force} resets the generated artifacts but never deletes a migration.
  */
 final class TargetInitializer {
 
@@ -73,6 +74,10 @@ final class TargetInitializer {
         if (workspaceText != null) {
             write(workspaceFile, workspaceText);
             wrote.add(workspaceFile);
+        }
+        Path gitIgnore = JournalGitIgnore.ensure(root);
+        if (gitIgnore != null) {
+            wrote.add(gitIgnore);
         }
         Path configFile = dir.resolve(TargetConfig.CONFIG_FILE);
         String configText = existing == null ? TargetConfigWriter.render(engine.id(), urlEnv, testUrlEnv)

@@ -1,5 +1,6 @@
 package io.matey.data;
 
+import io.matey.error.MateyException;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  * @param table   a plain identifier, quoted wherever it goes into SQL
  * @param on      the key columns (required for upsert, optional otherwise); empty when absent
  * @param orderBy the export order; empty when absent
+ * @param entry   where the manifest lists it, for messages: {@code <data.toml>:<line>: data set 'core', file 2}
  */
-public record DataFile(String name, String table, DataMode mode, List<String> on, List<String> orderBy) {
+public record DataFile(String name, String table, DataMode mode, List<String> on, List<String> orderBy, String entry) {
 
     public DataFile {
         on = List.copyOf(on);
@@ -22,8 +24,14 @@ public record DataFile(String name, String table, DataMode mode, List<String> on
         return DataManifest.DATA_DIR + "/" + name + ".jsonl";
     }
 
-    /** The columns export sorts by: {@code order_by}, else {@code on}; empty when neither is given. */
-    List<String> exportOrder() {
-        return orderBy.isEmpty() ? on : orderBy;
+    /** The columns export sorts by: {@code order_by}, else {@code on}, else the table's primary key. */
+    List<String> exportOrder(LiveTable table) {
+        List<String> order = orderBy.isEmpty() ? on : orderBy;
+        if (order.isEmpty() && table.primaryKey().isEmpty()) {
+            throw new MateyException(entry + ": data file '" + name + "' needs order_by for a deterministic export: "
+                    + "table '" + table.name() + "' has no primary key to order its rows by. Add order_by = [\"<column>\", "
+                    + "...] (columns that tell the rows apart) to this entry.");
+        }
+        return order.isEmpty() ? table.primaryKey() : order;
     }
 }

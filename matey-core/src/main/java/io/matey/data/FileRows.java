@@ -55,12 +55,12 @@ final class FileRows {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new MateyException("Data file '" + file.name() + "' contains unknown column(s): " + quoted(unknown)
-                    + " (table '" + table.name() + "'; first at " + path + ":" + firstUnwritable + ").");
+            throw new MateyException(path + ":" + firstUnwritable + ": data file '" + file.name() + "' contains unknown "
+                    + "column(s): " + quoted(unknown) + " (table '" + table.name() + "'; first on this line).");
         }
         if (!generated.isEmpty()) {
-            throw new MateyException("Data file '" + file.name() + "' writes generated column(s): " + quoted(generated)
-                    + " (table '" + table.name() + "' computes them; first at " + path + ":" + firstUnwritable + ").");
+            throw new MateyException(path + ":" + firstUnwritable + ": data file '" + file.name() + "' writes generated "
+                    + "column(s): " + quoted(generated) + " (table '" + table.name() + "' computes them; first on this line).");
         }
         return rows;
     }
@@ -119,7 +119,7 @@ final class FileRows {
         try {
             return decoder.decode(value, column.type());
         } catch (ValueException e) {
-            throw new MateyException("Data file " + path + ":" + line + ": column '" + column.name() + "' ("
+            throw new MateyException(path + ":" + line + ": column '" + column.name() + "' ("
                     + column.type().label() + "): " + e.getMessage() + ".");
         }
     }

@@ -160,7 +160,7 @@ final class JsonlFile {
                 throw new MateyException(invalid(file, number) + "Extra data after the JSON value.");
             }
             if (!object) {
-                throw new MateyException("Data file " + file + ":" + number + " must contain JSON objects only.");
+                throw new MateyException(file + ":" + number + ": a data file line must be a JSON object.");
             }
         } catch (JsonProcessingException e) {
             throw new MateyException(invalid(file, number) + e.getOriginalMessage());
@@ -171,7 +171,7 @@ final class JsonlFile {
     }
 
     private static String invalid(Path file, int number) {
-        return "Invalid JSON in " + file + ":" + number + ": ";
+        return file + ":" + number + ": invalid JSON: ";
     }
 
     /** Scalars become nodes directly; only nested objects and arrays go through the tree reader. */

@@ -126,7 +126,7 @@ final class ManifestReader {
         if (mode == DataMode.UPSERT && on.isEmpty()) {
             throw new MateyException(where + ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
         }
-        return new DataFile(name, table, mode, on, columns(entry, "order_by", name, where));
+        return new DataFile(name, table, mode, on, columns(entry, "order_by", name, where), where);
     }
 
     private static String requireString(TomlTable entry, String key, String where) {

@@ -39,18 +39,18 @@ record RowKey(List<Column> columns) {
         for (Row row : rows) {
             for (Column column : columns) {
                 if (!row.has(column)) {
-                    throw new MateyException("Data file " + path + ":" + row.line() + " lacks key column '"
+                    throw new MateyException(path + ":" + row.line() + ": the row lacks key column '"
                             + column.name() + "'.");
                 }
                 if (row.value(column) == null) {
-                    throw new MateyException("Data file " + path + ":" + row.line() + " has null in key column '"
+                    throw new MateyException(path + ":" + row.line() + ": the row has null in key column '"
                             + column.name() + "'.");
                 }
             }
             String key = text(values(row));
             Integer earlier = seen.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw new MateyException("Data file " + path + ":" + row.line() + " repeats the key " + key
+                throw new MateyException(path + ":" + row.line() + ": the row repeats the key " + key
                         + " of line " + earlier + ".");
             }
         }

@@ -107,8 +107,14 @@ final class SetApply {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + MateyUrl.mask(cause.getMessage()) + ". " + aftermath(file), e);
+                    + file.file().name() + "': " + sentence(MateyUrl.mask(cause.getMessage())) + " " + aftermath(file), e);
         }
+    }
+
+    /** A driver's message as a sentence: PostgreSQL's end with a period already, others' do not. */
+    private static String sentence(String message) {
+        String trimmed = message.strip();
+        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 
     private String aftermath(CheckedFile failed) {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders one table as JSONL: one object per row with sorted keys, rows ordered by {@code order_by} (or
- * {@code on}). Rows that tie on those columns are ordered by their text, so that the bytes do not depend on the
- * order the database happens to return them in.
+ * {@code on}, or the primary key). Rows that tie on those columns are ordered by their text, so that the bytes
+ * do not depend on the order the database happens to return them in.
  */
 final class TableExport {
 
@@ -26,15 +26,13 @@ final class TableExport {
     }
 
     static Output export(Connection connection, DataDialect dialect, DataFile file, LiveTable table) throws SQLException {
-        if (file.exportOrder().isEmpty()) {
-            throw new MateyException("Data file '" + file.name() + "' requires order_by for deterministic export.");
-        }
+        List<String> sortColumns = file.exportOrder(table);
         List<Column> columns = new ArrayList<>(table.dataColumns());
         columns.sort((a, b) -> PythonJson.KEY_ORDER.compare(a.name(), b.name()));
         List<String> names = columns.stream().map(Column::name).toList();
         List<Column> selected = new ArrayList<>(columns);
         List<Integer> orderIndexes = new ArrayList<>();
-        for (String name : file.exportOrder()) {
+        for (String name : sortColumns) {
             Column column = table.columns().get(name);
             if (!selected.contains(column)) {
                 selected.add(column); // a generated column orders rows without being exported
@@ -43,7 +41,7 @@ final class TableExport {
         }
         String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
                 + " FROM " + dialect.quote(table.name()) + " ORDER BY "
-                + file.exportOrder().stream().map(dialect::quote).collect(Collectors.joining(", "));
+                + sortColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         List<String> ties = new ArrayList<>();
         String previousOrder = null;

@@ -2,10 +2,13 @@ package io.matey.workspace;
 
 import io.matey.error.MateyException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Chooses the targets a command acts on (matey-python.md §2.4): {@code --path}, {@code --all} or the cwd. */
+/** Chooses the targets a command acts on (matey-python.md §2.4): {@code --path}, {@code --all} or the
+ * innermost target containing the cwd. */
 public final class TargetSelector {
 
     private TargetSelector() {
@@ -28,13 +31,11 @@ public final class TargetSelector {
             return targets;
         }
         Path here = cwd.toAbsolutePath().normalize();
-        List<TargetConfig> containing = targets.stream().filter(t -> here.startsWith(t.dir())).toList();
-        if (containing.size() == 1) {
-            return containing;
-        }
-        if (containing.size() > 1) {
-            throw new MateyException("Current directory is inside multiple configured targets; choose one with "
-                    + "--path. Matching paths: " + available(containing));
+        // Nested targets (".", "db/core"): the innermost directory containing the cwd is the one meant.
+        Optional<TargetConfig> innermost = targets.stream().filter(t -> here.startsWith(t.dir()))
+                .max(Comparator.comparingInt(t -> t.dir().getNameCount()));
+        if (innermost.isPresent()) {
+            return List.of(innermost.get());
         }
         if (targets.size() == 1) {
             return targets;

@@ -45,13 +45,12 @@ class DataManifestTest {
                 """);
         assertThat(manifest.names()).containsExactly("core", "demo");
         assertThat(manifest.select("core").files()).containsExactly(
-                new DataFile("roles", "roles", DataMode.REPLACE, List.of(), List.of("id")),
-                new DataFile("permissions", "permissions", DataMode.UPSERT, List.of("role_id", "name"), List.of()));
+                new DataFile("roles", "roles", DataMode.REPLACE, List.of(), List.of("id"), file() + ":3: data set 'core', file 1"),
+                new DataFile("permissions", "permissions", DataMode.UPSERT, List.of("role_id", "name"), List.of(),
+                        file() + ":4: data set 'core', file 2"));
         DataFile users = manifest.select("demo").files().get(0);
         assertThat(users.path()).isEqualTo("data/demo/users.jsonl");
         assertThat(users.orderBy()).containsExactly("id");
-        assertThat(users.exportOrder()).containsExactly("id");
-        assertThat(manifest.select("core").files().get(1).exportOrder()).containsExactly("role_id", "name");
     }
 
     @Test

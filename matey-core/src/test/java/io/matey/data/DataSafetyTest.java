@@ -74,7 +74,8 @@ class DataSafetyTest {
             h.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}", "{\"id\": 1, \"at\": \"2024-02-01T10:00:00\"}");
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageStartingWith("data apply failed writing table 'audit' from data file 'audit': ")
-                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.");
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.")
+                    .hasMessageNotContaining("..");
             assertThat(tables(h)).isEqualTo(before);
 
             goodFiles(h);
@@ -92,35 +93,35 @@ class DataSafetyTest {
         String timestamp = engine.equals("sqlite") ? "TIMESTAMP" : "timestamp";
         List<Refusal> refusals = new ArrayList<>(List.of(
                 new Refusal("invalid JSON", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}", "{\"id\": 3,"),
-                        "Invalid JSON in " + data.resolve("audit.jsonl") + ":2: "),
+                        data.resolve("audit.jsonl") + ":2: invalid JSON: "),
                 new Refusal("not an object", x -> x.file("audit", "[1]"),
-                        "Data file " + data.resolve("audit.jsonl") + ":1 must contain JSON objects only."),
+                        data.resolve("audit.jsonl") + ":1: a data file line must be a JSON object."),
                 new Refusal("unknown columns", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}",
                         "{\"id\": 3, \"colour\": 1, \"at\": \"2024-02-01T10:00:00\", \"size\": 2}"),
-                        "Data file 'audit' contains unknown column(s): 'colour', 'size' (table 'audit'; first at "
-                                + data.resolve("audit.jsonl") + ":2)."),
+                        data.resolve("audit.jsonl") + ":2: data file 'audit' contains unknown column(s): 'colour', "
+                                + "'size' (table 'audit'; first on this line)."),
                 new Refusal("too many decimals", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": \"1.234\"}"),
-                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                        data.resolve("audit.jsonl") + ":1: column 'price' (" + label
                                 + "): 1.234 has more than 2 digit(s) after the point."),
                 new Refusal("too many digits", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": 12345}"),
-                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                        data.resolve("audit.jsonl") + ":1: column 'price' (" + label
                                 + "): 12345 has more than 4 digit(s) before the point."),
                 new Refusal("not a timestamp", x -> x.file("audit", "{\"id\": 2, \"at\": \"yesterday\"}"),
-                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'at' (" + timestamp
+                        data.resolve("audit.jsonl") + ":1: column 'at' (" + timestamp
                                 + "): \"yesterday\" is not an ISO-8601 timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff])."),
                 new Refusal("decimal as a boolean", x -> x.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\", \"price\": true}"),
-                        "Data file " + data.resolve("audit.jsonl") + ":1: column 'price' (" + label
+                        data.resolve("audit.jsonl") + ":1: column 'price' (" + label
                                 + "): expected a decimal string such as \"12.50\", got true."),
                 new Refusal("integer out of range", x -> x.file("roles", "{\"id\": 9223372036854775808, \"name\": \"x\"}"),
-                        "Data file " + data.resolve("roles.jsonl") + ":1: column 'id' (" + (engine.equals("postgres") ? "int8"
+                        data.resolve("roles.jsonl") + ":1: column 'id' (" + (engine.equals("postgres") ? "int8"
                                 : engine.equals("mysql") ? "bigint" : "BIGINT") + "): 9223372036854775808 is out of range "
                                 + "[-9223372036854775808, 9223372036854775807]."),
                 new Refusal("missing key column", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"role_id\": 3}"),
-                        "Data file " + data.resolve("perms.jsonl") + ":2 lacks key column 'name'."),
+                        data.resolve("perms.jsonl") + ":2: the row lacks key column 'name'."),
                 new Refusal("replace row without its primary key", x -> x.file("roles", "{\"id\": 1, \"name\": \"a\"}", "{\"name\": \"editor\"}"),
-                        "Data file " + data.resolve("roles.jsonl") + ":2 lacks key column 'id'."),
+                        data.resolve("roles.jsonl") + ":2: the row lacks key column 'id'."),
                 new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
-                        "Data file " + data.resolve("perms.jsonl") + ":2 repeats the key [3, \"read\"] of line 1."),
+                        data.resolve("perms.jsonl") + ":2: the row repeats the key [3, \"read\"] of line 1."),
                 new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
                         "Data file 'perms' references missing key column(s) (on): 'nom' (table 'perms')."),
                 new Refusal("missing file", x -> x.ws.write(TestWorkspace.TARGET + "/data/data.toml", MANIFEST.replace("\"audit\", table", "\"audits\", table")),
@@ -132,7 +133,7 @@ class DataSafetyTest {
                                 + "'audit; DROP TABLE roles', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).")));
         if (!engine.equals("sqlite")) {
             refusals.add(new Refusal("string too long", x -> x.file("roles", "{\"id\": 1, \"name\": \"abcdefghijklmnopqrstu\"}"),
-                    "Data file " + data.resolve("roles.jsonl") + ":1: column 'name' (varchar(20)): \"abcdefghijklmnopqrstu\" "
+                    data.resolve("roles.jsonl") + ":1: column 'name' (varchar(20)): \"abcdefghijklmnopqrstu\" "
                             + "is longer than 20 characters."));
         }
         return refusals;
@@ -198,14 +199,31 @@ class DataSafetyTest {
 
     /** The manifest is checked the same way on every engine: the embedded one shows it. */
     @Test
-    void exportNeedsAnOrderAndWritesNothingWhenAFileFails() throws Exception {
-        try (DataHarness h = seeded(dir, "sqlite")) {
-            Files.delete(h.ws.target().resolve("data/roles.jsonl"));
-            h.manifest(MANIFEST.replace(", order_by = \"id\" },\n]", " },\n]"));
+    void exportWithoutAnOrderFollowsThePrimaryKey() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", SCHEMA)) {
+            h.db.execute("INSERT INTO roles (id, name) VALUES (10, 'b'), (2, 'a');");
+            h.manifest("[core]\nfiles = [{ name = \"roles\", table = \"roles\", mode = \"replace\" }]\n");
+            h.export(null);
+            assertThat(h.file("roles")).isEqualTo("{\"id\": 2, \"name\": \"a\"}\n{\"id\": 10, \"name\": \"b\"}\n");
+        }
+    }
+
+    @Test
+    void exportOfATableWithoutKeyNeedsAnOrderAndWritesNothingWhenAFileFails() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", SCHEMA + "\nCREATE TABLE notes (body VARCHAR(20));")) {
+            h.manifest("""
+                    [core]
+                    files = [
+                      { name = "roles", table = "roles", mode = "replace" },
+                      { name = "notes", table = "notes", mode = "insert" },
+                    ]
+                    """);
             Map<String, String> files = h.ws.files();
-            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
-                    .hasMessage("Data file 'audit' requires order_by for deterministic export.");
-            assertThat(h.ws.files()).as("roles was exported before perms failed, and is not written").isEqualTo(files);
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class).hasMessage(
+                    h.ws.target().resolve("data/data.toml") + ":4: data set 'core', file 2: data file 'notes' needs "
+                            + "order_by for a deterministic export: table 'notes' has no primary key to order its rows "
+                            + "by. Add order_by = [\"<column>\", ...] (columns that tell the rows apart) to this entry.");
+            assertThat(h.ws.files()).as("roles was exported before notes failed, and is not written").isEqualTo(files);
         }
     }
 }

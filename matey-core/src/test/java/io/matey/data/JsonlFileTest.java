@@ -45,11 +45,11 @@ class JsonlFileTest {
     void malformedLinesAreNamed() {
         Path file = dir.resolve("rows.jsonl");
         assertThatThrownBy(() -> read("{}\n{\"a\": 1,}\n")).isInstanceOf(MateyException.class)
-                .hasMessageStartingWith("Invalid JSON in " + file + ":2: Unexpected character ('}'");
-        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2}")).hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'a'");
-        assertThatThrownBy(() -> read("{\"a\": 1} {\"b\": 2}")).hasMessage("Invalid JSON in " + file + ":1: Extra data after the JSON value.");
-        assertThatThrownBy(() -> read("{\"a\": [1, {}]}\n[1, 2]")).hasMessage("Data file " + file + ":2 must contain JSON objects only.");
-        assertThatThrownBy(() -> read("\"text\"")).hasMessage("Data file " + file + ":1 must contain JSON objects only.");
+                .hasMessageStartingWith(file + ":2: invalid JSON: Unexpected character ('}'");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2}")).hasMessageStartingWith(file + ":1: invalid JSON: Duplicate field 'a'");
+        assertThatThrownBy(() -> read("{\"a\": 1} {\"b\": 2}")).hasMessage(file + ":1: invalid JSON: Extra data after the JSON value.");
+        assertThatThrownBy(() -> read("{\"a\": [1, {}]}\n[1, 2]")).hasMessage(file + ":2: a data file line must be a JSON object.");
+        assertThatThrownBy(() -> read("\"text\"")).hasMessage(file + ":1: a data file line must be a JSON object.");
         assertThatThrownBy(() -> JsonlFile.read(dir.resolve("missing.jsonl"), line -> { }))
                 .hasMessage("Data file not found: " + dir.resolve("missing.jsonl"));
     }
@@ -58,10 +58,10 @@ class JsonlFileTest {
     void repeatedKeysAreRefusedInRowsLikeTheirNeighboursAndInNestedValues() throws Exception {
         Path file = dir.resolve("rows.jsonl");
         assertThatThrownBy(() -> read("{\"a\": 1, \"b\": 2}\n{\"a\": 3, \"b\": 4}\n{\"a\": 5, \"a\": 6}"))
-                .hasMessageStartingWith("Invalid JSON in " + file + ":3: Duplicate field 'a'");
-        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2, }")).hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'a'");
+                .hasMessageStartingWith(file + ":3: invalid JSON: Duplicate field 'a'");
+        assertThatThrownBy(() -> read("{\"a\": 1, \"a\": 2, }")).hasMessageStartingWith(file + ":1: invalid JSON: Duplicate field 'a'");
         assertThatThrownBy(() -> read("{\"a\": 1, \"b\": [{\"x\": 1, \"x\": 2}]}"))
-                .hasMessageStartingWith("Invalid JSON in " + file + ":1: Duplicate field 'x'");
+                .hasMessageStartingWith(file + ":1: invalid JSON: Duplicate field 'x'");
         assertThat(read("{\"a\": 1, \"b\": 2}\n{\"b\": 3, \"a\": 4}\n{\"a\": {\"x\": 1}, \"b\": [{}]}"))
                 .extracting(JsonlFile.Line::names).containsExactly(List.of("a", "b"), List.of("b", "a"), List.of("a", "b"));
     }
@@ -72,9 +72,9 @@ class JsonlFileTest {
         assertThat(read("{\"a\": 1}\n{\"a\": {\"n\": 2}}\n\u2028\n{\"a\": 3}  \r\n\u000b\n{\"a\": 4}"))
                 .extracting(line -> line.number() + "=" + line.values()).containsExactly("1=[1]", "2=[{\"n\":2}]", "4=[3]", "6=[4]");
         assertThatThrownBy(() -> read("{\"a\": 1}\n{\"a\": 2} {\"a\": 3}"))
-                .hasMessage("Invalid JSON in " + file + ":2: Extra data after the JSON value.");
+                .hasMessage(file + ":2: invalid JSON: Extra data after the JSON value.");
         assertThatThrownBy(() -> read("{\"a\": 1}\n{\"a\":\n 2}"))
-                .hasMessage("Invalid JSON in " + file + ":2: Unexpected end-of-input within/between Object entries");
+                .hasMessage(file + ":2: invalid JSON: Unexpected end-of-input within/between Object entries");
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * A report over several targets ({@code --all}): every target is reported even when another one fails, and the
- * exit code is the worst (2 a target failed, else 1 for {@code --exit-code} and a problem, else 0). With one
- * target a failure is the command's own error, as for any command.
+ * exit code is the worst (2 a target failed, else 1 for {@code --exit-code} and a problem, else 0), also when
+ * {@code --all} finds only one target, so that its JSON keeps one shape. Without {@code --all} (one target) a
+ * failure is the command's own error, as for any command.
  */
 public final class TargetReports {
 
@@ -28,10 +29,10 @@ public final class TargetReports {
     private TargetReports() {
     }
 
-    public static <T> List<Outcome<T>> run(List<TargetConfig> targets, Function<TargetConfig, T> report) {
+    public static <T> List<Outcome<T>> run(List<TargetConfig> targets, boolean all, Function<TargetConfig, T> report) {
         List<Outcome<T>> outcomes = new ArrayList<>();
         for (TargetConfig target : targets) {
-            if (targets.size() == 1) {
+            if (!all) {
                 outcomes.add(new Outcome<>(target.name(), report.apply(target), null));
                 continue;
             }

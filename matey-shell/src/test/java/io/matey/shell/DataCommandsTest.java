@@ -76,7 +76,7 @@ class DataCommandsTest {
         write("data/roles.jsonl", "{\"id\": \"one\", \"name\": \"admin\"}\n");
         MateyProcess.Result badValue = matey("data", "apply");
         assertThat(badValue.exitCode()).isEqualTo(2);
-        assertThat(badValue.stderr()).contains("error: Data file " + dir.resolve("data/roles.jsonl")
+        assertThat(badValue.stderr()).contains("error: " + dir.resolve("data/roles.jsonl")
                 + ":1: column 'id' (INTEGER): expected an integer, got \"one\".");
 
         write("migrations/002_more.sql", "-- migrate:up\nCREATE TABLE more (id INTEGER);\n-- migrate:down\nDROP TABLE more;\n");

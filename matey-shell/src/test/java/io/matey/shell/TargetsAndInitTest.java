@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --all} with a failing target, {@code lint --exit-code}, {@code init} on existing workspaces, {@code --base}. */
+/**
+ * {@code --all} with a failing target, {@code lint --exit-code}, {@code init} on existing workspaces and its
+ * {@code .gitignore}, {@code --base}.
+ */
 class TargetsAndInitTest {
 
     @TempDir
@@ -49,6 +52,16 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void allWithOneTargetKeepsTheJsonShapeOfAFailedTarget() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result json = matey("db", "status", "--all", "--format", "json", "--url",
+                "sqlite3:" + dir.resolve("missing/x.db"));
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.stdout()).startsWith("[ {\n  \"target\": \".\",\n  \"error\": ");
+        assertThat(json.stderr()).isEmpty();
+    }
+
+    @Test
     void lintExitCodeAlsoFailsOnWarnings() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
@@ -79,6 +92,23 @@ class TargetsAndInitTest {
         assertThat(Files.readString(dir.resolve("config.toml"))).isEqualTo("# the billing database\n"
                 + "engine = \"sqlite\"  # local only\nurl_env = \"BILLING_URL\"\ntest_url_env = \"BILLING_TEST_URL\" # scratch\n\n"
                 + "[codegen]\nenabled = false # later\n");
+    }
+
+    @Test
+    void initGitIgnoresTheJournalDirectoriesOnce() throws Exception {
+        MateyProcess.Result first = matey("init", "--engine", "sqlite");
+        assertThat(first.stdout()).contains("Wrote " + dir.resolve(".gitignore") + "\n");
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n");
+        MateyProcess.Result second = matey("init", "--path", "db/b", "--engine", "sqlite");
+        assertThat(second.stdout()).doesNotContain(".gitignore");
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n");
+    }
+
+    @Test
+    void initAppendsToAnExistingGitIgnore() throws Exception {
+        Files.writeString(dir.resolve(".gitignore"), "target/");
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo("target/\n.matey/\n");
     }
 
     @Test

@@ -26,8 +26,8 @@ class DataCommands {
     }
 
     @Command(command = "export", description = "Write each table of a data set to its data/<name>.jsonl (one row per "
-            + "line, sorted keys, ordered by order_by); needs the live schema at the worktree head. "
-            + "Example: matey data export --set core")
+            + "line, sorted keys, ordered by order_by, else on, else the primary key); needs the live schema at the "
+            + "worktree head. Example: matey data export --set core")
     void export(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,

@@ -269,6 +269,6 @@ class DbCommands {
         if (url != null && targets.size() > 1) {
             throw new MateyException("--url names one database; use it with one target, not with --all.");
         }
-        return TargetReports.run(targets, t -> command.apply(matey, t));
+        return TargetReports.run(targets, all, t -> command.apply(matey, t));
     }
 }

@@ -41,7 +41,7 @@ class SchemaCommands {
             @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
-        List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targets(path, all),
+        List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targets(path, all), all,
                 target -> matey.schemaStatus(target.name(), false).get(0));
         if (ReportFormat.parse(format) == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(statuses, SchemaCommands::statusJson)));
@@ -97,7 +97,7 @@ class SchemaCommands {
         ReportFormat reportFormat = ReportFormat.parse(format);
         Matey matey = Matey.at(workspace);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
-        List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all),
+        List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all), all,
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
         if (reportFormat == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
