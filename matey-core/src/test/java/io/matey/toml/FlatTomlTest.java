@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.LockStep;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +74,45 @@ class FlatTomlTest {
     void readsOtherDocumentsWithTomlj() throws TomlSyntaxException {
         TomlMap map = TomlText.parse("[tool.matey]\ntargets = [\n  \"db\",\n]\n");
         assertEquals(List.of("db"), ((TomlMap) ((TomlMap) map.get("tool")).get("matey")).get("targets"));
+    }
+
+    /**
+     * Random documents made of the subset's pieces and of near misses: whenever the flat reader takes one, tomlj
+     * reads it without error and to the same values and lines; whatever it declines goes to tomlj anyway.
+     */
+    @Test
+    void agreesWithTomljOnRandomDocuments() {
+        String[] keys = {"a", "b", "url_env", "x-y", "_k", "9", "a.b", "\"q\"", "ü", ""};
+        String[] values = {"1", "-7", "+0", "0", "01", "1_0", "1.5", "true", "false", "True", "\"s\"", "'s'",
+            "\"a # b\"", "\"\"", "\"esc\\\"q\"", "'it''s'", "[]", "[1, 2]", "[1,]", "[\"a\", 'b']", "[1, \"a\"]",
+            "[[1]]", "{}", "\"unterminated", "9223372036854775807", "9223372036854775808", "", "1979-05-27"};
+        String[] headers = {"[t]", "[[t]]", "[u]", "[[u]]", "[t.u]", "[ t ]", "[[ t ]]", "[t] # c", "[]"};
+        String[] trailers = {"", " ", "\t", " # note", "#", " x"};
+        Random random = new Random(20261203);
+        int taken = 0;
+        for (int round = 0; round < 4000; round++) {
+            StringBuilder text = new StringBuilder();
+            int lines = random.nextInt(6);
+            for (int i = 0; i < lines; i++) {
+                switch (random.nextInt(5)) {
+                    case 0 -> text.append(headers[random.nextInt(headers.length)]);
+                    case 1 -> text.append("# comment");
+                    case 2 -> text.append("");
+                    default -> text.append(random.nextBoolean() ? "" : " ").append(keys[random.nextInt(keys.length)])
+                            .append(random.nextBoolean() ? " = " : "=").append(values[random.nextInt(values.length)]);
+                }
+                text.append(trailers[random.nextInt(trailers.length)]).append(random.nextInt(8) == 0 ? "\r\n" : "\n");
+            }
+            String document = text.toString();
+            TomlMap flat = FlatToml.parse(document);
+            if (flat != null) {
+                taken++;
+                var tomlj = Toml.parse(document);
+                assertEquals(List.of(), tomlj.errors(), document);
+                assertEquals(render(TomlMap.of(tomlj)), render(flat), document);
+            }
+        }
+        assertTrue(taken > 500, "the flat reader took " + taken + " of the documents");
     }
 
     /** The files every start-up reads must not pay for loading and warming tomlj's ANTLR grammar. */
