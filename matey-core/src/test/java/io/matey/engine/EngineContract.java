@@ -319,6 +319,26 @@ public abstract class EngineContract {
         }
     }
 
+    /** The interrupted-section marker: none before, read while it exists with its progress, gone once finished. */
+    @Test
+    void theProgressMarkerIsReadFromBeginToFinish() throws Exception {
+        TestDatabase db = created();
+        ProgressTable progress = db.engine().progressTable();
+        try (Connection c = db.connect()) {
+            assertThat(progress.read(c)).as("no table yet").isEmpty();
+            progress.begin(c, "001", "up", 0, 3);
+            progress.advance(c, "001", 2);
+            assertThat(progress.read(c)).hasValueSatisfying(marker -> {
+                assertThat(marker.version()).isEqualTo("001");
+                assertThat(marker.direction()).isEqualTo("up");
+                assertThat(marker.done()).isEqualTo(2);
+                assertThat(marker.total()).isEqualTo(3);
+            });
+            progress.finish(c, "001");
+            assertThat(progress.read(c)).as("finished").isEmpty();
+        }
+    }
+
     /**
      * What a failed migration leaves depends on the engine's declared capability (its SPI's
      * {@code transactionalDdl()}): rolled back whole, or its statements that ran named.

@@ -1,17 +1,19 @@
 package io.matey.engine.mysql;
 
+import io.matey.ci.CiService;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.ProgressTable;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
-import io.matey.ci.CiService;
 import io.matey.lint.LintDialect;
-import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlDialect.Feature;
+import io.matey.migration.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -196,6 +198,14 @@ public final class MysqlEngine implements Engine {
     @Override
     public WriteGuard writeGuard() {
         return GUARD;
+    }
+
+    private static final ProgressTable PROGRESS = MigrationProgress.checkedBy("SELECT 1 FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + MigrationProgress.TABLE + "'");
+
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
     }
 
     @Override

@@ -1,17 +1,19 @@
 package io.matey.engine.postgres;
 
+import io.matey.ci.CiService;
 import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.ProgressTable;
 import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
-import io.matey.ci.CiService;
 import io.matey.lint.LintDialect;
-import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlDialect.Feature;
+import io.matey.migration.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,6 +183,15 @@ public final class PostgresEngine implements Engine {
     @Override
     public WriteGuard writeGuard() {
         return GUARD;
+    }
+
+    /** Found on the search path, where it is created next to {@code schema_migrations}. */
+    private static final ProgressTable PROGRESS = MigrationProgress.checkedBy(
+            "SELECT 1 WHERE to_regclass('" + MigrationProgress.TABLE + "') IS NOT NULL");
+
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
     }
 
     @Override

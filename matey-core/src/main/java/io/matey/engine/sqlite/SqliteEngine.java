@@ -8,7 +8,9 @@ import io.matey.engine.Identifiers;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
+import io.matey.engine.ProgressTable;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
@@ -153,6 +155,14 @@ public final class SqliteEngine implements Engine {
     @Override
     public WriteGuard writeGuard() {
         return GUARD;
+    }
+
+    private static final ProgressTable PROGRESS = MigrationProgress.checkedBy(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + MigrationProgress.TABLE + "'");
+
+    @Override
+    public ProgressTable progressTable() {
+        return PROGRESS;
     }
 
     @Override
