@@ -28,7 +28,7 @@ public final class MigrationProgress implements ProgressTable {
     public record Marker(String version, String direction, int done, int total) {
     }
 
-    /** The table in standard SQL, which SQLite, PostgreSQL and MySQL run as it is; the driver says whether it exists. */
+    /** The table in standard SQL, which SQLite, PostgreSQL and MySQL run as is; the driver says whether it exists. */
     public static final ProgressTable STANDARD = new MigrationProgress(null);
 
     /** A query that returns a row when the table exists; null to ask the driver's metadata. */
