@@ -18,6 +18,8 @@ public enum Reason {
     DATABASE_DIVERGED,
     /** After a live change, the database's schema or applied versions differ from the committed state (drift). */
     POSTCHECK_FAILED,
+    /** Before a rollback, the database's schema differs from the committed state at its applied index (drift). */
+    DATABASE_DRIFTED,
     /** A migration section (or the load of {@code schema.sql}) failed on the database. */
     MIGRATION_FAILED,
     /** A section was interrupted on the database earlier; it needs {@code db up --resume} or repair first. */
@@ -39,6 +41,6 @@ public enum Reason {
     /** Refusals that describe the database or artifacts against the worktree, which a check reports in detail. */
     public boolean isVerificationOutcome() {
         return this == STALE_ARTIFACTS || this == DATABASE_AHEAD || this == DATABASE_DIVERGED
-                || this == POSTCHECK_FAILED;
+                || this == POSTCHECK_FAILED || this == DATABASE_DRIFTED;
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
  * schema against the committed state at the resulting index. Everything that would make the rollback stop
  * halfway or miss that state for a known reason (too few applied, a migration without a down section, one whose
- * down section the lock records as accepted inexact) is refused up front.
+ * down section the lock records as accepted inexact, a live schema that drifted from the committed state) is
+ * refused up front.
  */
 final class LiveDown {
 
@@ -48,6 +49,7 @@ final class LiveDown {
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
+            Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection, true)::down, before.index(), -1);
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));

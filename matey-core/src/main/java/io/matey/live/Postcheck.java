@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The verification that ends every change: the live schema must be the committed state at the new index. */
+/**
+ * The verification that ends every change: the live schema must be the committed state at the new index; and the
+ * one before a rollback, which must start from the committed state.
+ */
 final class Postcheck {
 
     static final String LIVE_LABEL = "live/schema.sql";
@@ -31,6 +34,23 @@ final class Postcheck {
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n"
+                    + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
+        }
+    }
+
+    /**
+     * The check before a rollback: a schema changed outside migrations since {@code index} would be rolled back past
+     * and its changes lost with the objects the down sections drop, so the command is refused with the drift.
+     */
+    static void requireNoDrift(LiveTarget target, Connection connection, int index, String command)
+            throws SQLException {
+        String live = SchemaDump.dump(target.engine(), connection);
+        String expected = target.expectedAt(index);
+        if (!SchemaDump.sameSchema(live, expected)) {
+            throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
+                    + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
+                    + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
+                    + "in a migration first (`matey db drift` shows them):\n"
                     + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
         }
     }

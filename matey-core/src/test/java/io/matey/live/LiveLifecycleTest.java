@@ -168,14 +168,15 @@ class LiveLifecycleTest {
                             + "(schema.sql)")
                     .hasMessageContaining("it_db_extra");
 
-            // The rollback commits before the postcheck, so the failure says so.
+            // A rollback would lose the out-of-band change without trace: refused before anything runs.
             assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
-                    .hasFieldOrPropertyWithValue("reason", Reason.POSTCHECK_FAILED)
-                    .hasMessageStartingWith("db down rolled back 1 migration (migrations/002_two.sql) and removed its "
-                            + "version; this is committed, but the postcheck then found drift: live schema differs from "
-                            + "expected schema at index 1 (checkpoints/001_one.sql)")
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
+                    .hasMessageStartingWith("db down refused: the live schema differs from the committed state at "
+                            + "index 2 (schema.sql)")
+                    .hasMessageContaining("nothing was rolled back")
                     .hasMessageContaining("it_db_extra");
-            assertThat(h.status().applied()).isEqualTo(1);
+            assertThat(h.status().applied()).isEqualTo(2);
+            assertDrift(h.drift(), 2, true);
         }
     }
 

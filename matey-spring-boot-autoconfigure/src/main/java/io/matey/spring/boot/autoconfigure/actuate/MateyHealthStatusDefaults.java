@@ -10,9 +10,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes Matey's drift status (default {@value MateyProperties#DRIFT}) count in the overall health and answer
- * HTTP 200, so that {@code matey.on-drift=warn} keeps the application ready: Boot ignores statuses missing from
- * {@code management.endpoint.health.status.order}. Added last, so any setting of the application's wins.
+ * Makes Matey's drift status (default {@value MateyProperties#DRIFT}) count in the overall health, so that
+ * {@code matey.on-drift=warn} keeps the application ready: Boot ignores statuses missing from
+ * {@code management.endpoint.health.status.order}. It sets no HTTP mapping: a status Boot does not map answers
+ * 200 already, and any {@code http-mapping} entry would replace Boot's whole default table, so DOWN would answer
+ * 200 too. Added last, so any setting of the application's wins; nothing with {@code matey.enabled=false}.
  */
 public class MateyHealthStatusDefaults implements EnvironmentPostProcessor {
 
@@ -23,11 +25,11 @@ public class MateyHealthStatusDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String status = environment.getProperty("matey.health.drift-status", MateyProperties.DRIFT)
                 .toUpperCase(Locale.ROOT);
-        if (BOOT_STATUSES.contains(status) || environment.getPropertySources().contains(SOURCE)) {
+        if (!environment.getProperty("matey.enabled", Boolean.class, true) || BOOT_STATUSES.contains(status)
+                || environment.getPropertySources().contains(SOURCE)) {
             return;
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
-                "management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE," + status + ",UP,UNKNOWN",
-                "management.endpoint.health.status.http-mapping." + status.toLowerCase(Locale.ROOT), "200")));
+                "management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE," + status + ",UP,UNKNOWN")));
     }
 }
