@@ -55,7 +55,7 @@ final class LiveConnector {
                 return false;
             }
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot create live database " + target.endpoint() + ": "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + cause(e, target), e);
         }
     }
 
@@ -64,7 +64,7 @@ final class LiveConnector {
             return target.endpoint().connectIfExists();
         } catch (SQLException e) {
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + cause(e, target), e);
         }
     }
 
@@ -73,7 +73,12 @@ final class LiveConnector {
             return target.endpoint().exists();
         } catch (SQLException e) {
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + cause(e, target), e);
         }
+    }
+
+    /** The driver's message, masked; without the database's URL, which connectors append and ours names already. */
+    private static String cause(SQLException e, LiveTarget target) {
+        return MateyUrl.mask(e.getMessage()).replace(" (" + target.endpoint() + ")", "");
     }
 }

@@ -18,6 +18,11 @@ final class FailureText {
         return "'" + report.target() + "' (" + report.connection() + ")";
     }
 
+    /** {@code --path TARGET --url URL}: the database of a report, as live commands take it. */
+    static String targetArguments(TargetReport report) {
+        return "--path " + report.target() + " --url " + urlArgument(report);
+    }
+
     /** The target's Matey URL quoted for a shell, or a placeholder when its DataSource has none. */
     static String urlArgument(TargetReport report) {
         return report.connection().startsWith("jdbc:") ? "<its database URL>" : "'" + report.connection() + "'";

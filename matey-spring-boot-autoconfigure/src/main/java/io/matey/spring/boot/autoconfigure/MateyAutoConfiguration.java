@@ -73,8 +73,9 @@ public class MateyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MateyInitializer mateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties,
-            ObjectProvider<MateyMigrationStrategy> strategy) {
-        return new MateyInitializer(targets, checker, properties, strategy.getIfAvailable());
+            ObjectProvider<MateyMigrationStrategy> strategy, ListableBeanFactory beanFactory, Environment environment) {
+        return new MateyInitializer(targets, checker, properties, strategy.getIfAvailable(),
+                MateyEndpointPath.of(beanFactory, environment));
     }
 
     @Bean

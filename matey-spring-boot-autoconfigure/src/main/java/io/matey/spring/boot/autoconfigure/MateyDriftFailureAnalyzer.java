@@ -12,9 +12,10 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MateyDriftException cause) {
+        WorkspaceCommands commands = WorkspaceCommands.of(cause.getWorkspace());
         String description = cause.getReports().stream().map(MateyDriftFailureAnalyzer::describe)
                 .collect(Collectors.joining("\n\n"));
-        String action = cause.getReports().stream().map(MateyDriftFailureAnalyzer::advise)
+        String action = commands.preface() + cause.getReports().stream().map(r -> advise(r, commands))
                 .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in /actuator/matey "
                 + "and health, set matey.on-drift=warn.";
         return new FailureAnalysis("Matey found drift during start-up.\n\n" + description, action, cause);
@@ -33,19 +34,21 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         return text.toString();
     }
 
-    private static String advise(TargetReport report) {
-        String target = "--path " + report.target() + " --url " + FailureText.urlArgument(report);
-        StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    matey db drift ")
-                .append(target).append("\n\n");
+    private static String advise(TargetReport report, WorkspaceCommands commands) {
+        String target = FailureText.targetArguments(report);
+        StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    ")
+                .append(commands.command("db drift " + target)).append("\n\n");
         if (report.problem() != null || report.draft() == null) {
             return text.append("Check out the migrations this database was migrated with, or repair its "
                     + "schema_migrations table.").append(FailureText.passwordHint(report)).toString();
         }
-        return text.append("To undo the change, make the database equal the committed schema again (the '+' lines "
-                + "above). To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
+        return text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
+                + "committed schema only. To undo the change, make the database equal the committed schema again. "
+                + "To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
                 + "`matey schema apply` and commit; then record it on this database without running it (adopt "
-                + "checks that the schema equals the new checkpoint):\n\n    matey db adopt ").append(target)
-                .append(" --apply\n\nDraft for target '").append(report.target()).append("':\n\n")
-                .append(FailureText.indent(report.draft())).append(FailureText.passwordHint(report)).toString();
+                + "checks that the schema equals the new checkpoint):\n\n    ")
+                .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")
+                .append(report.target()).append("':\n\n").append(FailureText.indent(report.draft()))
+                .append(FailureText.passwordHint(report)).toString();
     }
 }

@@ -32,8 +32,10 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
                     + "again; `matey db status --path <target>` shows what is applied.";
             case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
                     + "matey.lock-timeout.";
-            case DATABASE_UNAVAILABLE -> "Check that the database named above runs, exists and accepts the "
-                    + "application's connection.";
+            // The connection may be a DataSource, whose message names only the host, or a target's URL.
+            case DATABASE_UNAVAILABLE -> "Check that the target's database runs, exists and accepts its "
+                    + "connection: the DataSource that serves the primary target (spring.datasource.*), or the URL a "
+                    + "target was given (matey.targets.[<target>].url, url-env, or url_env of its config.toml).";
             default -> "Fix the cause above; `matey db status --path <target>` shows a database's state from the "
                     + "workspace.";
         };

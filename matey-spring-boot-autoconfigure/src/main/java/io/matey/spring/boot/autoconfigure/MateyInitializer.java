@@ -22,6 +22,7 @@ public class MateyInitializer implements InitializingBean {
     private final MateyChecker checker;
     private final MateyProperties properties;
     private final MateyMigrationStrategy strategy;
+    private final String endpointPath;
 
     public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
         this(targets, checker, properties, null);
@@ -30,10 +31,21 @@ public class MateyInitializer implements InitializingBean {
     /** @param strategy replaces the property-driven work when not null */
     public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties,
             MateyMigrationStrategy strategy) {
+        this(targets, checker, properties, strategy, null);
+    }
+
+    /**
+     * @param strategy     replaces the property-driven work when not null
+     * @param endpointPath the web path of the matey endpoint ({@code /actuator/matey}), where a drift log line
+     *                     points; null when the endpoint is not exposed, and the line gives the command instead
+     */
+    public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties,
+            MateyMigrationStrategy strategy, String endpointPath) {
         this.targets = targets;
         this.checker = checker;
         this.properties = properties;
         this.strategy = strategy;
+        this.endpointPath = endpointPath;
     }
 
     @Override
@@ -60,10 +72,10 @@ public class MateyInitializer implements InitializingBean {
         }
         if (properties.getOnDrift() == MateyProperties.OnDrift.FAIL) {
             if (!stale.isEmpty()) {
-                throw new MateyStaleArtifactsException(stale);
+                throw new MateyStaleArtifactsException(stale, properties.getWorkspace());
             }
             if (!drifted.isEmpty()) {
-                throw new MateyDriftException(drifted);
+                throw new MateyDriftException(drifted, properties.getWorkspace());
             }
         }
     }
@@ -78,10 +90,13 @@ public class MateyInitializer implements InitializingBean {
     private void log(TargetReport report, long millis) {
         String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
         if (report.stale()) {
-            logger.warn(subject + ": committed artifacts are stale: " + String.join("; ", report.diagnostics()));
+            logger.warn(subject + ": committed artifacts are stale: " + String.join("; ", report.diagnostics())
+                    + "; regenerate them with " + commands().command("schema apply --path " + report.target())
+                    + where());
         } else if (report.drifted()) {
             logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
-                    + (report.problem() == null ? "" : ": " + report.problem()) + "\n" + report.diff());
+                    + (report.problem() == null ? "" : ": " + report.problem()) + "; "
+                    + diffPointer(report) + "\n" + report.diff());
         } else if (report.pendingCount() > 0) {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
@@ -89,5 +104,23 @@ public class MateyInitializer implements InitializingBean {
         } else if (!report.failed()) {
             logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");
         }
+    }
+
+    /** Where to see the diff: the endpoint's page of the target when exposed (the root target is {@code ~}). */
+    private String diffPointer(TargetReport report) {
+        if (endpointPath != null) {
+            return "the diff is at " + endpointPath + "/" + (report.target().equals(".") ? "~" : report.target());
+        }
+        return "see the diff with " + commands().command("db drift " + FailureText.targetArguments(report))
+                + where();
+    }
+
+    private WorkspaceCommands commands() {
+        return WorkspaceCommands.of(properties.getWorkspace());
+    }
+
+    private String where() {
+        String where = commands().where();
+        return where.isEmpty() ? "" : ". " + where;
     }
 }

@@ -7,14 +7,21 @@ import java.util.stream.Collectors;
 public class MateyStaleArtifactsException extends RuntimeException {
 
     private final List<TargetReport> reports;
+    private final String workspace;
 
-    public MateyStaleArtifactsException(List<TargetReport> reports) {
+    /** @param workspace {@code matey.workspace}, which the suggested commands name */
+    public MateyStaleArtifactsException(List<TargetReport> reports, String workspace) {
         super("Matey artifacts are stale in target(s) " + reports.stream().map(TargetReport::target)
                 .collect(Collectors.joining(", ")));
         this.reports = List.copyOf(reports);
+        this.workspace = workspace;
     }
 
     public List<TargetReport> getReports() {
         return reports;
+    }
+
+    public String getWorkspace() {
+        return workspace;
     }
 }

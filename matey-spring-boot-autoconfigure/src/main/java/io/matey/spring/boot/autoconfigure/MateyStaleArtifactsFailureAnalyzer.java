@@ -13,10 +13,12 @@ class MateyStaleArtifactsFailureAnalyzer extends AbstractFailureAnalyzer<MateySt
                 .map(r -> "Target " + FailureText.subject(r) + ":\n" + r.diagnostics().stream()
                         .map(d -> "    - " + d).collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n\n"));
-        String commands = cause.getReports().stream().map(r -> "    matey schema apply --path " + r.target())
+        WorkspaceCommands workspace = WorkspaceCommands.of(cause.getWorkspace());
+        String commands = cause.getReports().stream()
+                .map(r -> "    " + workspace.command("schema apply --path " + r.target()))
                 .collect(Collectors.joining("\n"));
         return new FailureAnalysis("The committed Matey artifacts are stale, so no database could be verified.\n\n"
                 + description, "Regenerate the artifacts in the workspace, commit them and rebuild the application:\n\n"
-                + commands, cause);
+                + workspace.preface() + commands, cause);
     }
 }

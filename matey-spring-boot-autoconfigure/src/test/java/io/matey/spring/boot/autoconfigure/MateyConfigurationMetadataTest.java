@@ -24,6 +24,9 @@ class MateyConfigurationMetadataTest {
                 "matey.targets.*.data-source", "matey.targets.*.url-env", "matey.targets.*.enabled",
                 "management.endpoint.matey.access");
         assertThat(property(metadata, "matey.lock-timeout").get("type").asText()).isEqualTo("java.time.Duration");
+        assertThat(property(metadata, "matey.health.pending-status").get("defaultValue").asText()).isEqualTo("UP");
+        assertThat(property(metadata, "matey.health.drift-status").get("defaultValue").asText()).isEqualTo("DRIFT");
+        assertThat(property(metadata, "matey.health.drift-status").get("description").asText()).contains("DRIFT");
         assertThat(property(metadata, "matey.endpoint.write-enabled").at("/deprecation/replacement").asText())
                 .isEqualTo("management.endpoint.matey.access");
 

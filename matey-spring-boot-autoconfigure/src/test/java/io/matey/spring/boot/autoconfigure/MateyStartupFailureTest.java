@@ -7,6 +7,7 @@ import io.matey.engine.Engines;
 import io.matey.engine.MigrationFailedException;
 import io.matey.error.Reason;
 import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
+import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,14 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Drift, stale artifacts and unreachable databases during start-up, and the failure analyses that explain them. */
+@ExtendWith(OutputCaptureExtension.class)
 class MateyStartupFailureTest {
 
     @TempDir
@@ -54,8 +59,10 @@ class MateyStartupFailureTest {
             assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' (sqlite3:"
                     + workspace.database + ") differs from the committed schema at its applied index 2 of 2.")
                     .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
-            assertThat(analysis.getAction()).contains("matey db drift --path db/core --url 'sqlite3:" + workspace.database
-                    + "'", "matey db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+            assertThat(analysis.getAction()).contains("matey --workspace " + workspace.root() + " db drift --path db/core "
+                    + "--url 'sqlite3:" + workspace.database + "'", "matey --workspace " + workspace.root()
+                    + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+                    "lines starting with '-' are in the live database only, '+' in the committed schema only",
                     "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
                     "matey.on-drift=warn").doesNotContain("jdbc:");
         });
@@ -78,10 +85,13 @@ class MateyStartupFailureTest {
     }
 
     @Test
-    void withWarnTheApplicationStartsAndReportsTheDrift() throws Exception {
+    void withWarnTheApplicationStartsAndReportsTheDrift(CapturedOutput output) throws Exception {
         workspace.execute("CREATE TABLE it_out_of_band (id INT)");
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             assertThat(context).hasNotFailed();
+            assertThat(output).contains("has drifted from the committed schema at index 2; see the diff with matey "
+                    + "--workspace " + workspace.root() + " db drift --path db/core --url 'sqlite3:" + workspace.database
+                    + "'\n");
             TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
             assertThat(report.drifted()).isTrue();
             assertThat(report.diff()).contains("it_out_of_band");
@@ -97,7 +107,7 @@ class MateyStartupFailureTest {
             FailureAnalysis analysis = new MateyStaleArtifactsFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database + "):",
                     "    - coherence-migration-digest-mismatch@migrations/002_two.sql");
-            assertThat(analysis.getAction()).contains("matey schema apply --path db/core");
+            assertThat(analysis.getAction()).contains("matey --workspace " + workspace.root() + " schema apply --path db/core");
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             assertThat(context).hasNotFailed();
@@ -117,6 +127,23 @@ class MateyStartupFailureTest {
                             .doesNotContain("s3cret-pw");
                     assertThat(context.getStartupFailure()).hasStackTraceContaining("****")
                             .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-pw"));
+                });
+    }
+
+    /** Not the application's DataSource: the action names where the connection came from, the URL shows once. */
+    @Test
+    void anUnreachableTargetUrlIsNamedOnceAndTheActionPointsAtTheTargetsConnection() {
+        TestWorkspace postgres = new TestWorkspace(dir.resolve("pg"), "postgres");
+        postgres.apply();
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + postgres.root(), "matey.targets.[db/core].url="
+                        + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
+                            + "(reason: database-unavailable)").containsOnlyOnce("postgres://matey:****@127.0.0.1:1/live");
+                    assertThat(analysis.getAction()).contains("the target's database", "matey.targets.[<target>].url")
+                            .doesNotContain("named above", "application's connection");
                 });
     }
 

@@ -17,14 +17,18 @@ import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The matey endpoint, health contributor and gauges: when they exist, and what they report. */
+@ExtendWith(OutputCaptureExtension.class)
 class MateyActuatorAutoConfigurationTest {
 
     @TempDir
@@ -139,6 +143,14 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(((TargetReport) health(context).getDetails().get("db/core")).reason())
                     .isEqualTo("migration-failed");
         });
+    }
+
+    @Test
+    void theDriftLogLinePointsAtTheExposedEndpoint(CapturedOutput output) throws Exception {
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
+        execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> assertThat(output)
+                .contains("has drifted from the committed schema at index 2; the diff is at /actuator/matey/db/core\n"));
     }
 
     @Test

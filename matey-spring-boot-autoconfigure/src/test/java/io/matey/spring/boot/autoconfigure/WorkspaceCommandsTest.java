@@ -1,0 +1,43 @@
+package io.matey.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands in start-up reports run as pasted in the application's working directory. */
+class WorkspaceCommandsTest {
+
+    @TempDir
+    Path cwd;
+
+    @Test
+    void aDirectoryWorkspaceIsNamedRelativeToTheWorkingDirectoryWhenBelowIt() {
+        assertThat(WorkspaceCommands.of("src/main/resources/db/matey", cwd).command("db drift --path ."))
+                .isEqualTo("matey --workspace src/main/resources/db/matey db drift --path .");
+        assertThat(WorkspaceCommands.of("file:" + cwd.resolve("db/matey"), cwd).command("schema apply --path db"))
+                .isEqualTo("matey --workspace db/matey schema apply --path db");
+        assertThat(WorkspaceCommands.of(cwd.toString(), cwd).command("x")).isEqualTo("matey --workspace . x");
+        assertThat(WorkspaceCommands.of("src", cwd).where()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWorkspaceElsewhereIsNamedAbsoluteAndQuotedForAShell() {
+        Path elsewhere = cwd.resolveSibling("other ws");
+        assertThat(WorkspaceCommands.of(elsewhere.toString(), cwd.resolve("app")).command("x"))
+                .isEqualTo("matey --workspace '" + elsewhere + "' x");
+    }
+
+    @Test
+    void aClasspathWorkspaceSaysWhereToRunTheCommands() throws Exception {
+        WorkspaceCommands missing = WorkspaceCommands.of("classpath:db/matey", cwd);
+        assertThat(missing.command("x")).isEqualTo("matey x");
+        assertThat(missing.where()).isEqualTo("Run these commands from the workspace directory (the source of "
+                + "classpath:db/matey).");
+        Files.createDirectories(cwd.resolve("src/main/resources/db/matey"));
+        assertThat(WorkspaceCommands.of("classpath*:/db/matey/", cwd).preface()).isEqualTo("Run these commands in "
+                + "src/main/resources/db/matey (the source of classpath*:/db/matey/).\n\n");
+    }
+}
