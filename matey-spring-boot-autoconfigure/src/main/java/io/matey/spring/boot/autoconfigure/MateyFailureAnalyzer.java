@@ -3,6 +3,7 @@ package io.matey.spring.boot.autoconfigure;
 import io.matey.error.MateyException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains any other Matey error during start-up (bad workspace config, no connection for a target, a failed
@@ -11,10 +12,19 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
 
+    private final Environment environment;
+
+    /** @param environment gives {@code matey.workspace}, which the suggested command names */
+    MateyFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MateyException cause) {
+        WorkspaceCommands commands = WorkspaceCommands.of(environment.getProperty("matey.workspace",
+                new MateyProperties().getWorkspace()));
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
-                + cause.getMessage(), action(cause) + " " + FailureText.DISABLE, cause);
+                + cause.getMessage(), action(cause, commands) + " " + FailureText.DISABLE, cause);
     }
 
     private static String heading(MateyException cause) {
@@ -26,18 +36,19 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
         };
     }
 
-    private static String action(MateyException cause) {
+    private static String action(MateyException cause, WorkspaceCommands commands) {
+        String status = "`" + commands.command("db status --path <target>") + "`";
+        String where = commands.where().isEmpty() ? "" : " " + commands.where();
         return switch (cause.reason()) {
             case MIGRATION_FAILED -> "Fix the migration named above, or the database state it ran into, and start "
-                    + "again; `matey db status --path <target>` shows what is applied.";
+                    + "again; " + status + " shows what is applied." + where;
             case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
                     + "matey.lock-timeout.";
             // The connection may be a DataSource, whose message names only the host, or a target's URL.
             case DATABASE_UNAVAILABLE -> "Check that the target's database runs, exists and accepts its "
                     + "connection: the DataSource that serves the primary target (spring.datasource.*), or the URL a "
                     + "target was given (matey.targets.[<target>].url, url-env, or url_env of its config.toml).";
-            default -> "Fix the cause above; `matey db status --path <target>` shows a database's state from the "
-                    + "workspace.";
+            default -> "Fix the cause above; " + status + " shows a database's state." + where;
         };
     }
 }

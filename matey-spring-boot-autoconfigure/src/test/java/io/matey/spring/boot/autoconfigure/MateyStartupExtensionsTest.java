@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Adoption at start-up, the migration strategy, Matey's application events, connection details and the lock
@@ -79,7 +80,7 @@ class MateyStartupExtensionsTest {
             runner(ws, db).withPropertyValues("matey.adopt-on-startup=true", "matey.migrate-on-startup=true")
                     .run(context -> {
                         assertThat(context).hasFailed();
-                        FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                        FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                         assertThat(analysis.getDescription()).contains("db adopt refused",
                                 "Closest: index 1 (checkpoints/001_one.sql)", "it_1_by_name", "nothing was recorded");
                     });
@@ -162,7 +163,7 @@ class MateyStartupExtensionsTest {
             long started = System.nanoTime();
             runner(ws, db).withPropertyValues("matey.migrate-on-startup=true", "matey.lock-timeout=1s").run(context -> {
                 assertThat(context).hasFailed();
-                FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("was not released within 1s",
                         "it is held by PostgreSQL backend", "matey.lock-timeout");
             });

@@ -21,13 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Drift, stale artifacts and unreachable databases during start-up, and the failure analyses that explain them. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -122,12 +128,24 @@ class MateyStartupFailureTest {
                         + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).contains("postgres://matey:****@127.0.0.1:1/live")
                             .doesNotContain("s3cret-pw");
                     assertThat(context.getStartupFailure()).hasStackTraceContaining("****")
                             .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-pw"));
                 });
+    }
+
+    /** Boot creates failure analyzers as this does (its FailureAnalyzers), with the application's environment. */
+    @Test
+    void bootCanCreateTheAnalyzers() {
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                SpringFactoriesLoader.ArgumentResolver.of(Environment.class, new MockEnvironment())
+                        .and(BeanFactory.class, new DefaultListableBeanFactory()),
+                // Boot skips analyzers it cannot create (others lack optional classes here), so would skip ours.
+                (type, name, failure) -> { }))
+                .hasAtLeastOneElementOfType(MateyFailureAnalyzer.class)
+                .hasAtLeastOneElementOfType(MateyDriftFailureAnalyzer.class);
     }
 
     /** Not the application's DataSource: the action names where the connection came from, the URL shows once. */
@@ -139,7 +157,7 @@ class MateyStartupFailureTest {
                 .withPropertyValues("matey.workspace=" + postgres.root(), "matey.targets.[db/core].url="
                         + "postgres://matey:s3cret-pw@127.0.0.1:1/live?connect_timeout=2")
                 .run(context -> {
-                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
                             + "(reason: database-unavailable)").containsOnlyOnce("postgres://matey:****@127.0.0.1:1/live");
                     assertThat(analysis.getAction()).contains("the target's database", "matey.targets.[<target>].url")
@@ -160,10 +178,14 @@ class MateyStartupFailureTest {
         List<TargetReport> checks = new CopyOnWriteArrayList<>();
         runner.withPropertyValues("matey.migrate-on-startup=true").withInitializer(recordingChecks(checks))
                 .run(context -> {
-                    FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", workspace.root().toString()))
+                            .analyze(context.getStartupFailure());
                     assertThat(analysis.getCause()).isInstanceOf(MigrationFailedException.class);
                     assertThat(analysis.getDescription()).startsWith("A Matey migration failed during start-up "
                             + "(reason: migration-failed):\n\ndb migrate failed: migrations/003_three.sql:");
+                    assertThat(analysis.getAction()).contains("`matey --workspace " + workspace.root()
+                            + " db status --path <target>` shows what is applied.");
                 });
         assertThat(checks).as("checks run after the failed migration").isEmpty();
     }
@@ -181,7 +203,7 @@ class MateyStartupFailureTest {
                     Duration.ofSeconds(5))).get(30, TimeUnit.SECONDS);
             runner.withPropertyValues("matey.migrate-on-startup=true", "matey.lock-timeout=100ms")
                     .withInitializer(recordingChecks(checks)).run(context -> {
-                        FailureAnalysis analysis = new MateyFailureAnalyzer().analyze(context.getStartupFailure());
+                        FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                         assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT);
                         assertThat(analysis.getDescription()).startsWith("Matey could not take the migration lock "
                                 + "during start-up (reason: lock-timeout):\n\ndb migrate failed on sqlite3:");
