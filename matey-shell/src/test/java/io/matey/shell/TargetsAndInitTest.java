@@ -47,7 +47,7 @@ class TargetsAndInitTest {
 
         MateyProcess.Result json = matey(onlyA, "db", "status", "--all", "--format", "json");
         assertThat(json.exitCode()).isEqualTo(2);
-        assertThat(json.stdout()).contains("\"target\": \"db/a\",\n  \"url\":", "\"target\": \"db/b\",\n  \"error\": "
+        assertThat(json.stdout()).contains("\"target\": \"db/a\",\n    \"url\":", "\"target\": \"db/b\",\n    \"error\": "
                 + "\"Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.\"");
     }
 
@@ -57,7 +57,7 @@ class TargetsAndInitTest {
         MateyProcess.Result json = matey("db", "status", "--all", "--format", "json", "--url",
                 "sqlite3:" + dir.resolve("missing/x.db"));
         assertThat(json.exitCode()).isEqualTo(2);
-        assertThat(json.stdout()).startsWith("[ {\n  \"target\": \".\",\n  \"error\": ");
+        assertThat(json.stdout()).startsWith("[\n  {\n    \"target\": \".\",\n    \"error\": ");
         assertThat(json.stderr()).isEmpty();
     }
 
