@@ -11,7 +11,7 @@ import java.io.OutputStream;
 
 /**
  * JSON laid out like Python's {@code json.dumps(indent=2)}: two-space indentation, {@code "key": value}, empty
- * containers as {@code []} and {@code {}}. The journal manifest (read by Python matey too) and lint's JSON use it.
+ * containers as {@code []} and {@code {}}. The journal manifest (read by Python matey too) and every {@code --format json} report use it.
  * Only Jackson's streaming core is needed here, so that an application carrying the starter needs no
  * {@code jackson-databind} (docs/architecture.md §8, Lean).
  */

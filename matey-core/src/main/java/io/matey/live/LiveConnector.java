@@ -63,8 +63,7 @@ final class LiveConnector {
         try {
             return target.endpoint().connectIfExists();
         } catch (SQLException e) {
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
-                    + cause(e, target), e);
+            throw unavailable(target, command, e);
         }
     }
 
@@ -72,9 +71,14 @@ final class LiveConnector {
         try {
             return target.endpoint().exists();
         } catch (SQLException e) {
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot reach the server of " + target.endpoint() + ": "
-                    + cause(e, target), e);
+            throw unavailable(target, command, e);
         }
+    }
+
+    private static MateyException unavailable(LiveTarget target, String command, SQLException e) {
+        String problem = LoginRefusal.is(e) ? "the server at " + target.endpoint() + " refused the login: "
+                : "cannot reach the server of " + target.endpoint() + ": ";
+        return new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: " + problem + cause(e, target), e);
     }
 
     /** The driver's message, masked; without the database's URL, which connectors append and ours names already. */

@@ -23,14 +23,15 @@ final class Postcheck {
 
     /**
      * @param committed what the command committed before the check, e.g. "rolled back 1 migration (...) and removed
-     *                  its version", so that a failure does not read as if nothing changed; empty when nothing did
+     *                  its version", so that a failure does not read as if nothing changed; empty when nothing did, so that
+     *                  drift found before any change does not read as if the command caused it
      */
     static void verify(LiveTarget target, Connection connection, int index, String command, String committed)
             throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(index);
         if (!SchemaDump.sameSchema(live, expected)) {
-            String failed = committed.isEmpty() ? command + " postcheck failed: "
+            String failed = committed.isEmpty() ? command + " applied nothing; the "
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n"

@@ -76,6 +76,13 @@ class ChangeReaderTest {
         assertThat(read("ALTER TABLE t CHANGE COLUMN a b int NOT NULL")).containsExactly(new RenameColumn("t", "a", "b"));
         assertThat(read("ALTER TABLE t CHANGE COLUMN a a bigint")).isEmpty();
         assertThat(read("ALTER TABLE t RENAME CONSTRAINT a TO b")).isEmpty();
+        assertThat(read("ALTER TABLE customers RENAME COLUMN tier TO plan"))
+                .containsExactly(new RenameColumn("customers", "tier", "plan"));
+        assertThat(read("ALTER TABLE `customers` RENAME COLUMN `tier` TO `plan`"))
+                .containsExactly(new RenameColumn("customers", "tier", "plan"));
+        assertThat(read("ALTER TABLE t RENAME a TO b")).containsExactly(new RenameColumn("t", "a", "b"));
+        assertThat(read("ALTER TABLE IF EXISTS s.t RENAME TO plan")).containsExactly(new RenameTable("t", "plan"));
+        assertThat(read("ALTER TABLE t RENAME INDEX plan TO b")).isEmpty();
     }
 
     @Test

@@ -164,7 +164,7 @@ class LiveLifecycleTest {
                     .containsPattern("-.*it_db_extra");
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.POSTCHECK_FAILED)
-                    .hasMessageStartingWith("db up postcheck failed: live schema differs from expected schema at index 2 "
+                    .hasMessageStartingWith("db up applied nothing; the live schema differs from expected schema at index 2 "
                             + "(schema.sql)")
                     .hasMessageContaining("it_db_extra");
 

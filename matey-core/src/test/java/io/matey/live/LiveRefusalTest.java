@@ -9,6 +9,7 @@ import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -118,6 +119,22 @@ class LiveRefusalTest {
             assertThatThrownBy(command).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageContaining("cannot reach the server of " + engine + "://matey:****@127.0.0.1:1/live")
+                    .hasMessageNotContaining("s3cret-pw");
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix(servers = true, variants = true)
+    void refusedLoginIsToldApartFromAnUnreachableServer(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            URI server = URI.create(h.url());
+            String url = new URI(server.getScheme(), "matey_nobody:s3cret-pw", server.getHost(), server.getPort(),
+                    server.getPath(), server.getQuery(), null).toString();
+            assertThatThrownBy(() -> h.live.up(h.target(), url)).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
+                    .hasMessageStartingWith("db up failed: the server at " + server.getScheme() + "://matey_nobody:****@"
+                            + server.getHost() + ":" + server.getPort() + server.getPath())
+                    .hasMessageContaining(" refused the login: ")
                     .hasMessageNotContaining("s3cret-pw");
         }
     }

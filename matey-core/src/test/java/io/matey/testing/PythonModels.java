@@ -12,14 +12,17 @@ public final class PythonModels {
     private PythonModels() {
     }
 
-    /** What loading {@code models.py} prints: its metadata's sorted table names; empty without a test Python. */
+    /**
+     * What loading {@code models.py} prints: its metadata's (a table module's {@code metadata} or a declarative
+     * module's {@code Base.metadata}) sorted table names; empty without a test Python.
+     */
     public static Optional<String> tableNames(Path models) throws IOException, InterruptedException {
         String python = System.getenv("MATEY_TEST_PYTHON");
         if (python == null || python.isBlank()) {
             return Optional.empty();
         }
         Process process = new ProcessBuilder(python, "-c", "import runpy, sys; m = runpy.run_path(sys.argv[1]);"
-                + " print(sorted(m['metadata'].tables))", models.toString()).redirectErrorStream(true).start();
+                + " print(sorted((m['metadata'] if 'metadata' in m else m['Base'].metadata).tables))", models.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -27,7 +27,10 @@ class TargetsAndInitTest {
     }
 
     private void twoTargets() throws Exception {
-        assertThat(matey("init", "--path", "db/a", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result a = matey("init", "--path", "db/a", "--engine", "sqlite");
+        assertThat(a.exitCode()).isZero();
+        assertThat(a.stdout()).as("changed files relative to the workspace root")
+                .contains("Changed Files\ndb/a/checkpoints\n", "db/a/migrations\n", "db/a/schema.sql\n");
         assertThat(matey("init", "--path", "db/b", "--engine", "sqlite").exitCode()).isZero();
     }
 
@@ -37,7 +40,9 @@ class TargetsAndInitTest {
         Map<String, String> onlyA = Map.of("DB_A_DATABASE_URL", "sqlite3:" + dir.resolve("a.sqlite3"));
         Files.writeString(dir.resolve("db/a/migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
                 + "-- migrate:down\nDROP TABLE a;\n", StandardCharsets.UTF_8);
-        assertThat(matey("schema", "apply", "--path", "db/a").exitCode()).isZero();
+        MateyProcess.Result apply = matey("schema", "apply", "--path", "db/a");
+        assertThat(apply.exitCode()).isZero();
+        assertThat(apply.stdout()).contains("Changed Files\n", "db/a/schema.sql\n");
         assertThat(matey(onlyA, "db", "up", "--path", "db/a").exitCode()).isZero();
 
         MateyProcess.Result text = matey(onlyA, "db", "status", "--all");
@@ -47,7 +52,7 @@ class TargetsAndInitTest {
 
         MateyProcess.Result json = matey(onlyA, "db", "status", "--all", "--format", "json");
         assertThat(json.exitCode()).isEqualTo(2);
-        assertThat(json.stdout()).contains("\"target\": \"db/a\",\n  \"url\":", "\"target\": \"db/b\",\n  \"error\": "
+        assertThat(json.stdout()).contains("\"target\": \"db/a\",\n    \"url\":", "\"target\": \"db/b\",\n    \"error\": "
                 + "\"Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.\"");
     }
 
@@ -57,7 +62,7 @@ class TargetsAndInitTest {
         MateyProcess.Result json = matey("db", "status", "--all", "--format", "json", "--url",
                 "sqlite3:" + dir.resolve("missing/x.db"));
         assertThat(json.exitCode()).isEqualTo(2);
-        assertThat(json.stdout()).startsWith("[ {\n  \"target\": \".\",\n  \"error\": ");
+        assertThat(json.stdout()).startsWith("[\n  {\n    \"target\": \".\",\n    \"error\": ");
         assertThat(json.stderr()).isEmpty();
     }
 

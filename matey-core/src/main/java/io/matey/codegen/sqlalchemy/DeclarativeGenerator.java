@@ -113,8 +113,16 @@ public final class DeclarativeGenerator {
         return "(\n        " + String.join(",\n        ", items) + (items.size() == 1 ? "," : "") + "\n    )";
     }
 
-    /** Registers the import an annotation such as {@code datetime.date} or {@code Any} needs. */
+    /**
+     * Registers the import an annotation such as {@code datetime.date} or {@code Any} needs, also as the element of a
+     * built-in generic such as {@code list[datetime.date]}.
+     */
     static String annotation(String annotation, PyImports imports) {
+        int open = annotation.indexOf('[');
+        if (open > 0 && annotation.endsWith("]")) {
+            annotation(annotation.substring(open + 1, annotation.length() - 1), imports);
+            return annotation;
+        }
         int dot = annotation.indexOf('.');
         if (dot > 0) {
             imports.module(annotation.substring(0, dot));

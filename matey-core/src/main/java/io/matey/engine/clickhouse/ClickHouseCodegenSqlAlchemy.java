@@ -37,8 +37,11 @@ final class ClickHouseCodegenSqlAlchemy {
             case "datetime", "datetime64" -> ClickHouseDataType.lenient(t.declared()).value().arguments().stream()
                     .anyMatch(a -> a.literal() != null && a.literal().startsWith("'"))
                     ? call(types.sa("DateTime", "datetime.datetime"), "timezone=True") : types.sa("DateTime", "datetime.datetime");
-            case "array" -> new PyType(types.sa("ARRAY", "list").expression() + "(" + map(t.element(), types).expression() + ")",
-                    "list");
+            case "array" -> {
+                PyType element = map(t.element(), types);
+                yield new PyType(types.sa("ARRAY", "list").expression() + "(" + element.expression() + ")",
+                        "list[" + element.annotation() + "]");
+            }
             case "uuid" -> opaque(t, types, "uuid.UUID");
             case "ipv4", "ipv6" -> opaque(t, types, "str");
             case "map" -> opaque(t, types, "dict");

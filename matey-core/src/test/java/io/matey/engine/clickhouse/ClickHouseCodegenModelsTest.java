@@ -53,6 +53,14 @@ class ClickHouseCodegenModelsTest {
     }
 
     @Test
+    void declarativeArraysAreListsOfTheirElementType() throws Exception {
+        TestWorkspace ws = workspace("generator = \"declarative\"\n");
+        assertThat(ws.read(TestWorkspace.TARGET + "/models.py")).contains("tags: Mapped[list[str]] = mapped_column(ARRAY(String)");
+        PythonModels.tableNames(ws.target().resolve("models.py")).ifPresent(loaded -> assertThat(loaded)
+                .as("models.py loads in SQLAlchemy").contains("'events'"));
+    }
+
+    @Test
     void javaRecordsUseTheDriversTypes() throws Exception {
         TestWorkspace ws = workspace("generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n");
         Path records = ws.target().resolve("generated/com/example/db");

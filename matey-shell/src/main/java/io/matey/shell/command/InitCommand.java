@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.InitResult;
 import io.matey.Matey;
+import io.matey.shell.ChangedFiles;
 import io.matey.shell.Console;
 import org.springframework.shell.command.annotation.OptionValues;
 import org.springframework.shell.command.annotation.Command;
@@ -39,8 +40,7 @@ class InitCommand {
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
         out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine()).append('\n');
         if (!result.changedFiles().isEmpty()) {
-            out.append("Changed Files\n");
-            result.changedFiles().forEach(f -> out.append(f).append('\n'));
+            out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
         if (ci != null) {
             out.append("Wrote ").append(matey.writeCi(ci, force)).append('\n');

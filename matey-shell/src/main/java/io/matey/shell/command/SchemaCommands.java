@@ -8,6 +8,7 @@ import io.matey.replay.AcceptedDown;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.replay.SchemaPlanResult;
+import io.matey.shell.ChangedFiles;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
 import io.matey.shell.Json;
@@ -192,8 +193,7 @@ class SchemaCommands {
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));
         if (result.changed()) {
-            out.append("Changed Files\n");
-            result.changedFiles().forEach(f -> out.append(f).append('\n'));
+            out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
         console.print(out.toString());
     }
