@@ -66,7 +66,7 @@ class SecretsIT {
                 "postgres://bob:S3cret%20PW@127.0.0.1:5432/x?password=S3cretQ&sslmode=disable",
                 "postgres://bob:****@127.0.0.1:5432/x?password=****&sslmode=disable",
                 "postgres://bob:S3cret%20PW@127.0.0.1:5432/x?password=S3cretQ",
-                "?password=****: FATAL: role \"bob\" does not exist");
+                "?password=**** refused the login: FATAL: role \"bob\" does not exist");
         for (Map.Entry<String, String> entry : urlAndMessage.entrySet()) {
             for (List<String> line : List.of(List.of("db", "status", "--url", entry.getKey()),
                     List.of("dbmate", "--url", entry.getKey(), "status"))) {
