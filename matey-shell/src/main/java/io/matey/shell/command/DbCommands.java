@@ -118,7 +118,8 @@ class DbCommands {
     }
 
     @Command(command = "down", description = "Roll back the last N applied migrations (default 1), then verify the "
-            + "live schema against the checkpoint of the resulting index. Example: matey db down --steps 2")
+            + "live schema against the checkpoint of the resulting index. Refused, with the diff, when the live schema "
+            + "has drifted from the committed state. Example: matey db down --steps 2")
     void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
