@@ -7,6 +7,7 @@ import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,14 +29,12 @@ final class Postcheck {
      */
     static void verify(LiveTarget target, Connection connection, int index, String command, String committed)
             throws SQLException {
-        String live = SchemaDump.dump(target.engine(), connection);
-        String expected = target.expectedAt(index);
-        if (!SchemaDump.sameSchema(live, expected)) {
+        Optional<String> diff = driftAt(target, connection, index);
+        if (diff.isPresent()) {
             String failed = committed.isEmpty() ? command + " applied nothing; the "
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
-                    + index + " (" + target.expectedSource(index) + "):\n"
-                    + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
+                    + index + " (" + target.expectedSource(index) + "):\n" + diff.get());
         }
     }
 
@@ -45,15 +44,21 @@ final class Postcheck {
      */
     static void requireNoDrift(LiveTarget target, Connection connection, int index, String command)
             throws SQLException {
-        String live = SchemaDump.dump(target.engine(), connection);
-        String expected = target.expectedAt(index);
-        if (!SchemaDump.sameSchema(live, expected)) {
+        Optional<String> diff = driftAt(target, connection, index);
+        if (diff.isPresent()) {
             throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                     + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
                     + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
-                    + "in a migration first (`matey db drift` shows them):\n"
-                    + SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
+                    + "in a migration first (`matey db drift` shows them):\n" + diff.get());
         }
+    }
+
+    /** The unified diff live → committed state at {@code index}; empty when they are the same schema. */
+    private static Optional<String> driftAt(LiveTarget target, Connection connection, int index) throws SQLException {
+        String live = SchemaDump.dump(target.engine(), connection);
+        String expected = target.expectedAt(index);
+        return SchemaDump.sameSchema(live, expected) ? Optional.empty()
+                : Optional.of(SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
     }
 
     /** "1 migration (migrations/002_b.sql)", "2 migrations (migrations/003_c.sql, migrations/002_b.sql)". */
