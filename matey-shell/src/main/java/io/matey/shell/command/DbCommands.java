@@ -38,7 +38,7 @@ class DbCommands {
 
     @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql. Example: matey db new create_users")
     void create(
-            @Option(description = "Migration name (sanitised to lower_snake_case)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Path file = Matey.at(workspace).newMigration(path, name);
