@@ -1,5 +1,8 @@
 package io.matey.shell.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 /**
  * Every command of the app, read from the Spring Shell annotations of the classes in
  * {@code io.matey.shell.command}: a command is declared once, as an annotated method, and this catalog is the
- * only reader of those declarations (docs/architecture.md §8).
+ * only reader of those declarations (docs/architecture.md §8). The build reads them into {@link CommandIndex}.
  */
 public final class CommandCatalog {
 
@@ -30,7 +33,21 @@ public final class CommandCatalog {
         this.commands = commands.stream().sorted(Comparator.comparing(CommandSpec::name)).toList();
     }
 
+    /**
+     * The catalog the build indexed ({@link CommandIndex}); read from the annotations when there is no index, as
+     * when the classes run from an IDE's output directory.
+     */
     public static CommandCatalog load() {
+        ClassLoader loader = CommandCatalog.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream(CommandIndex.RESOURCE)) {
+            return index == null ? scan() : new CommandCatalog(CommandIndex.read(index, loader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the command index " + CommandIndex.RESOURCE, e);
+        }
+    }
+
+    /** The catalog read from the annotations of the command classes. */
+    static CommandCatalog scan() {
         return of(CommandClasses.in(COMMAND_PACKAGE));
     }
 
