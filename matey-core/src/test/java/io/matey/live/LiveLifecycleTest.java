@@ -129,10 +129,14 @@ class LiveLifecycleTest {
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageStartingWith("db migrate failed: live database " + h.db.url() + " does not exist.")
                     .hasMessageContaining("`matey db up` (or `db bootstrap`) creates it");
-            assertThatThrownBy(h::status).hasMessageContaining("does not exist");
-            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+            LiveStatus missing = h.status();
+            assertThat(missing.databaseMissing()).isTrue();
+            assertThat(missing.applied()).isZero();
+            assertThat(missing.pending()).isEqualTo(2);
+            assertThat(h.db.engine().databaseExists(h.db.url())).as("status creates nothing").isFalse();
             assertThat(h.up().created()).isTrue();
             assertThat(h.plan().match()).isTrue();
+            assertThat(h.status().databaseMissing()).isFalse();
         }
     }
 

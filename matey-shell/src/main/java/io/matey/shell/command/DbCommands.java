@@ -38,7 +38,7 @@ class DbCommands {
 
     @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql. Example: matey db new create_users")
     void create(
-            @Option(description = "Migration name (sanitised to lower_snake_case)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Path file = Matey.at(workspace).newMigration(path, name);
@@ -46,7 +46,8 @@ class DbCommands {
     }
 
     @Command(command = "status", description = "List applied [X] and pending [ ] migrations of the live database "
-            + "(also one migrated by dbmate). Example: matey db status --exit-code")
+            + "(also one migrated by dbmate); a database that does not exist yet shows every migration pending. "
+            + "Example: matey db status --exit-code")
     void status(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
@@ -65,6 +66,9 @@ class DbCommands {
                 status.unknownVersions().forEach(v -> out.append("[?] ").append(v).append(" (applied, not in the worktree)\n"));
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
+                if (status.databaseMissing()) {
+                    out.append("The database does not exist yet; `matey db up` creates it and applies them.\n");
+                }
                 if (status.interrupted() != null) {
                     out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
                             .append(status.interrupted().diff())
@@ -91,6 +95,7 @@ class DbCommands {
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
         json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
+        json.put("database_exists", !status.databaseMissing());
         return json;
     }
 
