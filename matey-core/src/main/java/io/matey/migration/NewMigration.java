@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -38,8 +39,13 @@ public final class NewMigration {
         return cleaned;
     }
 
+    /** The version {@code db new} gives a migration created at {@code instant}: its UTC {@code yyyyMMddHHmmss}. */
+    public static String version(Instant instant) {
+        return VERSION.format(instant);
+    }
+
     public static Path create(Path migrationsDir, String name, Clock clock) {
-        String fileName = VERSION.format(clock.instant()) + "_" + sanitize(name) + ".sql";
+        String fileName = version(clock.instant()) + "_" + sanitize(name) + ".sql";
         if (Files.isSymbolicLink(migrationsDir)) {
             throw new MateyException("Refusing to write into symlinked migrations directory: " + migrationsDir);
         }
