@@ -3,6 +3,7 @@ package io.matey.data;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,27 +17,29 @@ import java.util.Map;
  * @param max       the largest integer the column holds; null when not an integer
  * @param element   the type of an array's elements; null when not an array
  * @param fields    a struct's fields by name, in declared order; null when not a struct
+ * @param labels    an enum's values, the only texts it holds; null when not an enum
  */
 public record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
-        BigInteger max, ColumnType element, Map<String, ColumnType> fields) {
+        BigInteger max, ColumnType element, Map<String, ColumnType> fields, List<String> labels) {
 
     public static ColumnType of(ValueKind kind, String label) {
-        return new ColumnType(kind, label, 0, 0, 0, null, null, null, null);
+        return new ColumnType(kind, label, 0, 0, 0, null, null, null, null, null);
     }
 
     /** An array of {@code element}, labelled by the element's catalog name: {@code int4[]}. */
     public static ColumnType array(String elementName, ColumnType element) {
-        return new ColumnType(ValueKind.ARRAY, elementName + "[]", 0, 0, 0, null, null, element, null);
+        return new ColumnType(ValueKind.ARRAY, elementName + "[]", 0, 0, 0, null, null, element, null, null);
     }
 
     /** An array of {@code element} under the engine's own name for the whole type: {@code ARRAY<INT64>}. */
     public static ColumnType arrayNamed(String label, ColumnType element) {
-        return new ColumnType(ValueKind.ARRAY, label, 0, 0, 0, null, null, element, null);
+        return new ColumnType(ValueKind.ARRAY, label, 0, 0, 0, null, null, element, null, null);
     }
 
     /** A struct of {@code fields}, in declared order. */
     public static ColumnType struct(String label, Map<String, ColumnType> fields) {
-        return new ColumnType(ValueKind.STRUCT, label, 0, 0, 0, null, null, null, Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+        return new ColumnType(ValueKind.STRUCT, label, 0, 0, 0, null, null, null,
+                Collections.unmodifiableMap(new LinkedHashMap<>(fields)), null);
     }
 
     /** The catalog name of an array's element type, as {@code createArrayOf} takes it. */
@@ -47,14 +50,19 @@ public record ColumnType(ValueKind kind, String label, int precision, int scale,
     public static ColumnType integer(String label, int bits, boolean unsigned) {
         BigInteger span = BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1);
         return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, unsigned ? BigInteger.ZERO : span.negate(),
-                span.subtract(BigInteger.ONE), null, null);
+                span.subtract(BigInteger.ONE), null, null, null);
     }
 
     public static ColumnType decimal(String label, int precision, int scale) {
-        return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null, null);
+        return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null, null, null);
+    }
+
+    /** An enum column: text that must be one of {@code labels}. */
+    public static ColumnType enumeration(String label, List<String> labels) {
+        return new ColumnType(ValueKind.TEXT, label, 0, 0, 0, null, null, null, null, List.copyOf(labels));
     }
 
     public static ColumnType text(String label, int maxLength) {
-        return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null, null, null);
+        return new ColumnType(ValueKind.TEXT, label, 0, 0, maxLength, null, null, null, null, null);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,14 @@ public interface DataDialect {
      * @param scale     result-set scale
      */
     ColumnType columnType(String declared, String typeName, int precision, int scale);
+
+    /**
+     * The values of each enum column of {@code table} whose type the column metadata does not show, by column name,
+     * so that a file's bad value is reported with its line before anything is written.
+     */
+    default Map<String, List<String>> enumLabels(Connection connection, String table) throws SQLException {
+        return Map.of();
+    }
 
     /** Reads a column's value as the Java value data files hold (see {@link ValueReader}). */
     default Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {

@@ -40,6 +40,7 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
         if (declared.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, List<String>> enums = dialect.enumLabels(connection, name);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM " + dialect.quote(name) + " WHERE 1 = 0")) {
@@ -48,6 +49,9 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
                 String column = md.getColumnName(i);
                 ColumnType type = dialect.columnType(declared.get(column), md.getColumnTypeName(i),
                         md.getPrecision(i), md.getScale(i));
+                if (enums.containsKey(column)) {
+                    type = ColumnType.enumeration("enum", enums.get(column));
+                }
                 columns.put(column, new Column(column, type, generated.getOrDefault(column, false)));
             }
         }

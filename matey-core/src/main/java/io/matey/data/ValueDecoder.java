@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Converts a JSON value of a data file to its column's type, as the live catalog declares it, checking that it
@@ -147,6 +148,11 @@ final class ValueDecoder {
         String value = string(node, "a string");
         if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
             throw new ValueException(show(node) + " is longer than " + type.maxLength() + " characters");
+        }
+        // the server compares enum values by the column's collation, case-insensitive by default
+        if (type.labels() != null && type.labels().stream().noneMatch(value::equalsIgnoreCase)) {
+            throw new ValueException(show(node) + " is not one of its values " + type.labels().stream()
+                    .map(PythonJson::value).collect(Collectors.joining(", ")));
         }
         return value;
     }

@@ -17,9 +17,10 @@ import java.util.List;
  * @param index       the applied index; the state before the section is the committed state there
  * @param liveSql     the live dump
  * @param expectedSql the committed state at {@code index}
+ * @param expectedFrom the artifact holding {@code expectedSql} (a checkpoint, {@code schema.sql}, the zero baseline)
  */
 public record Interruption(Migration migration, String direction, int done, int total, int index, String liveSql,
-        String expectedSql, List<SqlStatement> statements) {
+        String expectedSql, String expectedFrom, List<SqlStatement> statements) {
 
     /** Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied. */
     static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, String liveSql) {
@@ -38,7 +39,7 @@ public record Interruption(Migration migration, String direction, int done, int 
         var script = migration.script().requireValid();
         List<SqlStatement> statements = (up ? script.up() : script.down()).statements(target.engine().dialect());
         return new Interruption(migration, marker.direction(), marker.done(), marker.total(), index, liveSql,
-                target.expectedAt(index), statements);
+                target.expectedAt(index), target.expectedSource(index), statements);
     }
 
     /** {@code migration X was interrupted after statement N of M (up section); ...}. */
@@ -52,9 +53,13 @@ public record Interruption(Migration migration, String direction, int done, int 
         return out.append("; the database holds a partial state").toString();
     }
 
-    /** The live schema against the state before the section, as a unified diff. */
+    /**
+     * The committed state before the section against the live schema, as a unified diff: the partial changes are
+     * its {@code +} lines, and the labels name the committed artifact and the live database.
+     */
     public String diff() {
-        return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        return SchemaDiff.unified(expectedSql, liveSql, expectedFrom + " (committed, before " + migration.file() + " "
+                + direction + ")", "live database");
     }
 
     /** The documented way forward, for messages. */

@@ -34,12 +34,18 @@ final class DownChecks {
         skipped.add(file);
     }
 
-    /** A down section that failed to run. */
+    /** A down section that failed to run: checked, and never accepted, whatever config.toml says. */
     void failedToRun(String file, MateyException error) {
         if (!keepGoing) {
             throw error;
         }
-        failures.add(new DownFailure(file, error.getMessage(), ""));
+        checked.add(file);
+        String problem = error.getMessage();
+        if (accepted.accepts(file)) {
+            problem += "\nIts entry in [inexact_downs] of config.toml does not apply: a down section that fails to "
+                    + "run is never accepted.";
+        }
+        failures.add(new DownFailure(file, problem, ""));
     }
 
     /**
@@ -49,12 +55,12 @@ final class DownChecks {
      */
     boolean roundTrip(String file, String diff) {
         Optional<String> reason = accepted.reason(file);
+        checked.add(file);
         if (diff.isEmpty()) {
             if (reason.isPresent()) {
                 fail(new DownFailure(file, "it is listed in [inexact_downs] of config.toml, but its down section "
                         + "restores the state exactly: remove its entry.", ""));
             }
-            checked.add(file);
             return false;
         }
         if (reason.isPresent()) {
@@ -93,6 +99,14 @@ final class DownChecks {
                 + "was written:");
         failures.forEach(f -> out.append("\n\n").append(f.render().strip()));
         return out.toString();
+    }
+
+    /** The progress verdict of a migration whose down section was checked. */
+    String verdict(String file) {
+        if (failures.stream().anyMatch(f -> f.file().equals(file))) {
+            return "down failed";
+        }
+        return acceptedDowns.stream().anyMatch(a -> a.file().equals(file)) ? "down inexact (accepted)" : "down checked";
     }
 
     List<String> checked() {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param scratchUrl   the scratch database the replay ended in
  * @param schemaSql    the dump at head: what {@code schema.sql} must hold
- * @param downChecked  tail migrations whose down section passed the round trip
+ * @param downChecked  tail migrations whose down section this replay round-tripped, whatever the outcome
  * @param downSkipped  tail migrations without an executable down section
  * @param downAccepted tail migrations whose inexact down section config.toml accepts
  * @param downFailures down sections that failed their round trip ({@code --keep-going}; else the replay throws)

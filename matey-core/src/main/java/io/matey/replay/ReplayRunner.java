@@ -163,12 +163,14 @@ public final class ReplayRunner {
         apply(() -> session.up(migration), "replay");
         String checkpoint = dumpAfter(session::dump, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
-        String verdict = reversible ? "down checked" : "down skipped";
+        String verdict = "down skipped";
         if (!reversible) {
             downs.skipped(migration.file());
-        } else if (!roundTrip(session, migration, before, downs)) {
-            session.restore(checkpoint);
-            verdict = "down inexact";
+        } else {
+            if (!roundTrip(session, migration, before, downs)) {
+                session.restore(checkpoint);
+            }
+            verdict = downs.verdict(migration.file());
         }
         progress.accept(String.format("%s  %s  %d ms", migration.file(), verdict,
                 (System.nanoTime() - started) / 1_000_000));

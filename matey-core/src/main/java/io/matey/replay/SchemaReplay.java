@@ -76,14 +76,19 @@ public final class SchemaReplay {
 
     /**
      * Every down section config.toml accepts as inexact, so that a plan or apply shows them all, with the round
-     * trip's diff for those this replay ran.
+     * trip's diff for those this replay ran; an entry this replay found wrong is a failure instead, listed once.
      */
     private static List<AcceptedDown> acceptedDowns(TargetConfig target, ReplayResult result) {
         Map<String, AcceptedDown> replayed = new LinkedHashMap<>();
         result.downAccepted().forEach(a -> replayed.put(a.file(), a));
+        Set<String> failed = new HashSet<>();
+        result.downFailures().forEach(f -> failed.add(f.file()));
         List<AcceptedDown> all = new ArrayList<>();
-        target.inexactDowns().sorted().forEach((file, reason) ->
-                all.add(replayed.getOrDefault(file, new AcceptedDown(file, reason, ""))));
+        target.inexactDowns().sorted().forEach((file, reason) -> {
+            if (!failed.contains(file)) {
+                all.add(replayed.getOrDefault(file, new AcceptedDown(file, reason, "")));
+            }
+        });
         return all;
     }
 

@@ -61,6 +61,10 @@ class SqlAlchemyModelsTest {
         assertThat(switched.changedFiles()).containsExactly("models.py");
         String models = ws.read("db/core/models.py");
         assertThat(models).contains("class Base(DeclarativeBase):", "Mapped[", "mapped_column(", "relationship(");
+        if (engine.equals("postgres")) {
+            // an array is typed by its element, as the Java records' List<String>
+            assertThat(models).contains("tags: Mapped[Optional[list[str]]] = mapped_column(ARRAY(Text)");
+        }
 
         assertRoundTrip(check(Python.sqlAlchemy2(), ws, "declarative", schema), schema);
         assertThat(ws.apply().changed()).isFalse();

@@ -197,6 +197,24 @@ class DataSafetyTest {
         }
     }
 
+    /**
+     * Result-set metadata shows a MariaDB ENUM as CHAR, so a value outside it used to reach the server, which named
+     * only "row 1" of its statement; the file's line is named before anything is written.
+     */
+    @Test
+    void aValueOutsideAMysqlEnumIsNamedByFileAndLine() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql",
+                "CREATE TABLE moods (id BIGINT NOT NULL PRIMARY KEY, mood ENUM('ok', 'sad') NOT NULL);")) {
+            h.db.execute("INSERT INTO moods (id, mood) VALUES (1, 'ok');");
+            h.manifest("[core]\nfiles = [{ name = \"moods\", table = \"moods\", mode = \"upsert\", on = \"id\" }]\n");
+            h.file("moods", "{\"id\": 2, \"mood\": \"SAD\"}", "{\"id\": 3, \"mood\": \"bad\"}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(
+                    h.ws.target().resolve("data/moods.jsonl") + ":2: column 'mood' (enum): \"bad\" is not one of its "
+                            + "values \"ok\", \"sad\".");
+            assertThat(h.rows("SELECT id, mood FROM moods ORDER BY id")).containsExactly(List.of("1", "ok"));
+        }
+    }
+
     /** The manifest is checked the same way on every engine: the embedded one shows it. */
     @Test
     void exportWithoutAnOrderFollowsThePrimaryKey() throws Exception {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,13 +60,59 @@ class KeepGoingCommandTest {
                 + "\"003_c.sql\" = \"c is dropped by hand\"\n", StandardCharsets.UTF_8);
         MateyProcess.Result accepted = MateyProcess.run(dir, Map.of(), "schema", "apply");
         assertThat(accepted.exitCode()).as(accepted.stderr()).isZero();
-        assertThat(accepted.stdout()).contains("Down checked: 1  Down skipped: 0  Down accepted inexact: 2",
+        assertThat(accepted.stdout()).contains("Down checked: 3  Down skipped: 0  Down accepted inexact: 2",
                 "Accepted inexact down: migrations/001_a.sql (a_log is kept for auditors)");
         MateyProcess.Result plan = MateyProcess.run(dir, Map.of(), "schema", "plan", "--exit-code");
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.stdout()).contains("Accepted inexact down: migrations/003_c.sql (c is dropped by hand)");
         MateyProcess.Result lint = MateyProcess.run(dir, Map.of(), "lint", "--exit-code");
         assertThat(lint.stdout()).contains("NOTE    L107 migrations/001_a.sql", "NOTE    L107 migrations/003_c.sql");
+    }
+
+    /**
+     * An accepted entry whose down section fails to run is a failure, not also an accepted down; every round trip
+     * that ran counts as checked, and each broken down is listed once.
+     */
+    @Test
+    void eachBrokenDownIsListedOnceAndEveryRoundTripCounts() throws Exception {
+        assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", "sqlite").exitCode()).isZero();
+        migration("001_ok.sql", "CREATE TABLE ok (id INTEGER);", "DROP TABLE ok;");
+        migration("002_gone.sql", "CREATE TABLE gone (id INTEGER);", "DROP TABLE no_such_table;");
+        migration("003_kept.sql", "CREATE TABLE kept (id INTEGER);\nCREATE TABLE kept_log (id INTEGER);",
+                "DROP TABLE kept;");
+        migration("004_left.sql", "CREATE TABLE left_t (id INTEGER);", "SELECT 1;");
+        migration("005_typo.sql", "CREATE TABLE typo (id INTEGER);", "DROP TABLE typ;");
+        Files.writeString(dir.resolve("config.toml"), Files.readString(dir.resolve("config.toml"))
+                + "\n[inexact_downs]\n\"002_gone.sql\" = \"reviewed\"\n\"003_kept.sql\" = \"kept_log stays\"\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> before = files();
+
+        for (String command : new String[] {"plan", "apply"}) {
+            MateyProcess.Result result = MateyProcess.run(dir, Map.of(), "schema", command, "--keep-going");
+            assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+            String report = result.stdout() + result.stderr();
+            for (String file : new String[] {"002_gone.sql", "004_left.sql", "005_typo.sql"}) {
+                assertThat(report.split("migrations/" + file + ": ", -1)).as(file).hasSize(2);
+            }
+            assertThat(report).doesNotContain("Accepted inexact down: migrations/002_gone.sql")
+                    .contains("does not apply: a down section that fails to run is never accepted");
+            if (command.equals("plan")) {
+                assertThat(result.stdout()).contains("Down checked: 5  Down skipped: 0  Down accepted inexact: 1\n"
+                        + "Accepted inexact down: migrations/003_kept.sql (kept_log stays)", "Down failures: 3");
+            }
+            assertThat(files()).isEqualTo(before);
+        }
+    }
+
+    private Map<String, String> files() throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path file : paths.filter(Files::isRegularFile).filter(f -> !dir.relativize(f).startsWith(".matey"))
+                    .toList()) {
+                files.put(dir.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -41,7 +41,8 @@ class ResumeCommandTest {
             assertThat(status.exitCode()).isEqualTo(1);
             assertThat(status.stdout()).contains("Interrupted: migration migrations/002_two.sql was interrupted after "
                     + "statement 1 of 2 (up section); statement 2 (line 3) may also have taken effect; the database "
-                    + "holds a partial state:", "+++ expected/worktree.sql", "-CREATE TABLE `two`", "db up --resume");
+                    + "holds a partial state:", "--- checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)",
+                    "+++ live database", "+CREATE TABLE `two`", "db up --resume");
 
             migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (2);", "DROP TABLE two;\nDELETE FROM pre WHERE id = 2;");
             apply(env);

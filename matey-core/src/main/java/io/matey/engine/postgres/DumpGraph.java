@@ -14,7 +14,21 @@ import java.util.Map;
  */
 final class DumpGraph {
 
+    /**
+     * A catalog row, a map key. Its equals and hashCode are written out: a record's generated ones are linked on
+     * first use in every process, which cost a PostgreSQL command's dump more than the lookups themselves.
+     */
     private record Row(String catalog, long oid, int subId) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Row row && row.oid == oid && row.subId == subId && row.catalog.equals(catalog);
+        }
+
+        @Override
+        public int hashCode() {
+            return (catalog.hashCode() * 31 + Long.hashCode(oid)) * 31 + subId;
+        }
     }
 
     private record CommentTarget(DumpObject owner, String order, String target) {

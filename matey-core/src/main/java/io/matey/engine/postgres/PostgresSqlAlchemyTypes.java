@@ -20,7 +20,9 @@ final class PostgresSqlAlchemyTypes {
 
     static PyType map(ColumnType t, SqlAlchemyTypes types) {
         if (t.isArray()) {
-            return call(types.sa("ARRAY", "list"), map(t.element(), types).expression());
+            // typed by its element, as the Java records' List<element>
+            PyType element = map(t.element(), types);
+            return call(types.sa("ARRAY", "list[" + element.annotation() + "]"), element.expression());
         }
         return switch (t.name()) {
             case "enum" -> types.enumType(t, enumKeywords(t));

@@ -2,7 +2,7 @@ package io.matey.shell.cli;
 
 import io.matey.error.Suggestions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,9 @@ final class ArgumentParser {
     }
 
     static Arguments parse(CommandSpec command, List<String> args) {
-        Map<OptionSpec, List<String>> values = new LinkedHashMap<>();
+        // By identity (a catalog's options are distinct objects): a record's hashCode is linked on its first call in
+        // every process, which cost a scripted command more than parsing its whole command line.
+        Map<OptionSpec, List<String>> values = new IdentityHashMap<>();
         String usage = "Run `matey help " + command.name() + "` for usage.";
         int i = 0;
         while (i < args.size()) {
