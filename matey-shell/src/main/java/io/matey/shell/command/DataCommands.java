@@ -65,6 +65,7 @@ class DataCommands {
                 file.put("inserted", f.inserted());
                 file.put("updated", f.updated());
                 file.put("deleted", f.deleted());
+                file.put("expired", f.expired());
                 return file;
             }).toList())));
             return;
@@ -73,7 +74,11 @@ class DataCommands {
         for (AppliedFile f : result.files()) {
             table.row(f.file(), f.table(), f.mode().id(), f.rows(), f.inserted(), f.updated(), f.deleted());
         }
-        console.print("Data set: " + result.set() + "\n" + table.render());
+        StringBuilder expired = new StringBuilder();
+        result.files().stream().filter(f -> f.expired() > 0).forEach(f -> expired.append("Dropped by TTL: ")
+                .append(f.expired()).append(" of the rows ").append(f.file()).append(" wrote into ").append(f.table())
+                .append(" had already expired, so the table did not keep them.\n"));
+        console.print("Data set: " + result.set() + "\n" + table.render() + expired);
     }
 
     /** Like every report: an array with one object per target (here always one). */
