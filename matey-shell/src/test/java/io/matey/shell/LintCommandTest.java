@@ -98,7 +98,7 @@ class LintCommandTest {
 
         MateyProcess.Result badFormat = matey("lint", "--all", "--format", "yaml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.stderr()).contains("error: --format must be 'text' or 'json', not 'yaml'.");
+        assertThat(badFormat.stderr()).contains("error: Invalid value 'yaml' for --format: expected text, json.");
         assertThat(badFormat.stdout()).isEmpty();
     }
 

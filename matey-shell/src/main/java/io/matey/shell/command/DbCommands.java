@@ -53,12 +53,12 @@ class DbCommands {
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, or the applied ones do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, DbCommands::statusJson)));
         } else {
             TargetReports.print(console, results, status -> {
@@ -134,6 +134,9 @@ class DbCommands {
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        if (steps < 1) {
+            throw new MateyException("--steps must be 1 or more, not " + steps + ".");
+        }
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbDown(matey.target(path), url, steps, Progress.forTerminal()));
     }
@@ -212,12 +215,12 @@ class DbCommands {
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target drifted, or its applied migrations do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveDrift>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbDrift(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, d -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", d.target());
@@ -244,7 +247,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
             @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
-            @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
@@ -252,7 +255,7 @@ class DbCommands {
         }
         List<TargetReports.Outcome<LivePlan>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbPlan(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, p -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", p.target());

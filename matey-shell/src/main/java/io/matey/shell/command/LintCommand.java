@@ -1,12 +1,12 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
-import io.matey.error.MateyException;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
 import io.matey.lint.Linter;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
+import io.matey.shell.ReportFormat;
 import io.matey.shell.TargetReports;
 import java.util.List;
 import java.util.Optional;
@@ -34,20 +34,17 @@ class LintCommand {
     void lint(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 on warnings too (errors always exit 1; notes never do)") boolean exitCode,
             @Option(longNames = "engine", description = "Engine of targets without a lock (default: config.toml's); "
                     + "a lock's engine wins, a different one is L209") @OptionValues(provider = "engines") String engine,
             @Option(longNames = "no-semantic", description = "Skip the L rules (run only the style rules)") boolean noSemantic,
             @Option(longNames = "no-style", description = "Skip the SF style rules") boolean noStyle,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new MateyException("--format must be 'text' or 'json', not '" + format + "'.");
-        }
         Linter.Options options = new Linter.Options(Optional.ofNullable(engine), !noSemantic, !noStyle);
         List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(Matey.at(workspace).targetsEach(path, all),
                 all, target -> new LintReport(target.name(), Linter.lint(target, options)));
-        if (format.equals("json")) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(outcomes, LintOutput::jsonObject)));
         } else {
             printText(outcomes);
