@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
 import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
@@ -109,7 +110,7 @@ final class LiveAdopt {
                 distance = d;
             }
         }
-        return new MateyException(CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
+        return new MateyException(Reason.ADOPTION_REFUSED, CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
                 + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
                 + "). Closest: index " + closest

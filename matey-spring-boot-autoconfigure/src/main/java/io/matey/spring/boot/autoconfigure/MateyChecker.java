@@ -143,12 +143,29 @@ public class MateyChecker implements AutoCloseable {
     }
 
     private TargetReport finished(TargetReport report) {
-        reports.record(report);
+        logChange(reports.record(report), report);
         if (report.drifted()) {
             events.publishEvent(new MateyDriftDetectedEvent(this, report));
         }
         events.publishEvent(new MateyCheckFinishedEvent(this, report));
         return report;
+    }
+
+    /**
+     * Logs when a checked target turns drifted or clean again while the application runs, once per change: the
+     * start-up check logs its own outcome, and health shows every check.
+     */
+    private static void logChange(TargetReport previous, TargetReport report) {
+        if (previous == null || report.failed() || previous.drifted() == report.drifted()) {
+            return;
+        }
+        String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
+        if (report.drifted()) {
+            logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + " since its previous "
+                    + "check; health reports it, and the matey endpoint's page of the target shows the diff");
+        } else {
+            logger.info(subject + " no longer differs from the committed schema (index " + report.applied() + ")");
+        }
     }
 
     /** Stops checks that still wait for a database (their threads are daemons, and end with it). */

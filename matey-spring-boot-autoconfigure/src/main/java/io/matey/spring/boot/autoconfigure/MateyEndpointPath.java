@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
  * exists only when Boot makes it available (its access and exposure), so its presence answers whether to point
  * there.
  */
-final class MateyEndpointPath {
+public final class MateyEndpointPath {
 
     private static final String ACTUATOR = "org.springframework.boot.actuate.endpoint.annotation.Endpoint";
 
@@ -24,6 +24,11 @@ final class MateyEndpointPath {
                 || beanFactory.getBeanNamesForType(MateyEndpoint.class, false, false).length == 0) {
             return null;
         }
+        return webPath(environment);
+    }
+
+    /** @return {@code /actuator/matey} per {@code management.endpoints.web.base-path}, exposed or not */
+    public static String webPath(Environment environment) {
         String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
         return (base.endsWith("/") ? base : base + "/") + "matey";
     }

@@ -23,8 +23,12 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
     protected FailureAnalysis analyze(Throwable rootFailure, MateyException cause) {
         WorkspaceCommands commands = WorkspaceCommands.of(environment.getProperty("matey.workspace",
                 new MateyProperties().getWorkspace()));
+        // Errors outside a target's work (its configuration, say) name no database to look at.
+        String target = cause instanceof MateyTargetFailedException failed
+                ? FailureText.targetArguments(failed.getReport()) : "--path <target>";
+        MateyException failure = cause instanceof MateyTargetFailedException failed ? failed.getFailure() : cause;
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
-                + cause.getMessage(), action(cause, commands) + " " + FailureText.DISABLE, cause);
+                + cause.getMessage(), action(cause, commands, target) + " " + FailureText.DISABLE, failure);
     }
 
     private static String heading(MateyException cause) {
@@ -32,16 +36,21 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case MIGRATION_FAILED -> "A Matey migration failed during start-up";
             case LOCK_TIMEOUT -> "Matey could not take the migration lock during start-up";
             case DATABASE_UNAVAILABLE -> "Matey could not reach a database during start-up";
+            case ADOPTION_REFUSED -> "Matey refused to adopt a database during start-up (matey.adopt-on-startup)";
             default -> "Matey could not check the application's databases during start-up";
         };
     }
 
-    private static String action(MateyException cause, WorkspaceCommands commands) {
-        String status = "`" + commands.command("db status --path <target>") + "`";
+    /** @param target {@code --path P --url URL} of the failed target, as live commands take it */
+    private static String action(MateyException cause, WorkspaceCommands commands, String target) {
+        String status = "`" + commands.command("db status " + target) + "`";
         String where = commands.where().isEmpty() ? "" : " " + commands.where();
         return switch (cause.reason()) {
             case MIGRATION_FAILED -> "Fix the migration named above, or the database state it ran into, and start "
                     + "again; " + status + " shows what is applied." + where;
+            case ADOPTION_REFUSED -> "Its schema equals no committed state, so nothing was recorded: change the "
+                    + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt "
+                    + target) + "` compares them again without recording anything." + where;
             case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
                     + "matey.lock-timeout.";
             // The connection may be a DataSource, whose message names only the host, or a target's URL.

@@ -1,5 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.error.MateyException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.logging.Log;
@@ -59,7 +61,7 @@ public class MateyInitializer implements InitializingBean {
         List<TargetReport> drifted = new ArrayList<>();
         for (ManagedTarget target : targets.all()) {
             long started = System.nanoTime();
-            TargetReport report = strategy != null ? strategy.migrate(target, checker) : byProperties(target);
+            TargetReport report = startUp(target);
             if (report == null) {
                 continue;
             }
@@ -80,6 +82,15 @@ public class MateyInitializer implements InitializingBean {
         }
     }
 
+    private TargetReport startUp(ManagedTarget target) {
+        try {
+            return strategy != null ? strategy.migrate(target, checker) : byProperties(target);
+        } catch (MateyException e) {
+            throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(), e.getMessage(),
+                    Instant.now()), e);
+        }
+    }
+
     private TargetReport byProperties(ManagedTarget target) {
         if (properties.isAdoptOnStartup()) {
             checker.adopt(target);
@@ -97,23 +108,30 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + ": " + report.problem()
                     + ".");
         } else if (report.drifted()) {
-            logger.warn(subject + " has drifted from the committed schema at index " + report.applied() + "; "
+            logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
                     + diffPointer(report) + "\n" + report.diff());
         } else if (report.pendingCount() > 0) {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
-                    + " (" + millis + " ms)");
+                    + " (" + millis + " ms); set matey.migrate-on-startup=true or run "
+                    + commands().command("db up " + FailureText.targetArguments(report)) + where());
         } else if (!report.failed()) {
             logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");
         }
     }
 
-    /** Where to see the diff: the endpoint's page of the target when exposed (the root target is {@code ~}). */
+    /**
+     * Where to see the diff: nowhere when the start-up is about to fail (its failure analysis shows it), else the
+     * endpoint's page of the target when exposed (the root target is {@code ~}), else the command.
+     */
     private String diffPointer(TargetReport report) {
-        if (endpointPath != null) {
-            return "the diff is at " + endpointPath + "/" + (report.target().equals(".") ? "~" : report.target());
+        if (properties.getOnDrift() == MateyProperties.OnDrift.FAIL) {
+            return "; the start-up fails (matey.on-drift=fail)";
         }
-        return "see the diff with " + commands().command("db drift " + FailureText.targetArguments(report))
+        if (endpointPath != null) {
+            return "; the diff is at " + endpointPath + "/" + (report.target().equals(".") ? "~" : report.target());
+        }
+        return "; see the diff with " + commands().command("db drift " + FailureText.targetArguments(report))
                 + where();
     }
 

@@ -142,9 +142,14 @@ public class MateyProperties {
             this.recheckInterval = recheckInterval;
         }
 
-        /** The statuses in force: drift is DOWN unless the application was told to start anyway. */
-        public MateyHealthPolicy policy(OnDrift onDrift) {
-            return new MateyHealthPolicy(pendingStatus, onDrift == OnDrift.WARN ? driftStatus : MateyHealthPolicy.DOWN);
+        /**
+         * The statuses in force: drift is DOWN unless the application was told to start anyway.
+         *
+         * @param endpointPath the web path of the matey endpoint, where health points for a target's details
+         */
+        public MateyHealthPolicy policy(OnDrift onDrift, String endpointPath) {
+            return new MateyHealthPolicy(pendingStatus, onDrift == OnDrift.WARN ? driftStatus : MateyHealthPolicy.DOWN,
+                    endpointPath);
         }
     }
 

@@ -10,9 +10,9 @@ public class MateyReports {
 
     private final Map<String, TargetReport> latest = new ConcurrentSkipListMap<>();
 
+    /** @return the report it replaces, or null for the target's first */
     public TargetReport record(TargetReport report) {
-        latest.put(report.target(), report);
-        return report;
+        return latest.put(report.target(), report);
     }
 
     public List<TargetReport> all() {

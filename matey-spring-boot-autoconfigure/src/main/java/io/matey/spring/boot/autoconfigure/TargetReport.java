@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The latest check of one managed target: what the endpoint lists, health reports and start-up failures name.
+ * The latest check of one managed target: what the endpoint lists, health summarises and start-up failures name.
  * Null fields were not established by the check (no live reading on stale artifacts, say) and stay out of JSON.
  *
  * @param connection  the Matey URL of the database (as `matey db --url` takes it), password masked

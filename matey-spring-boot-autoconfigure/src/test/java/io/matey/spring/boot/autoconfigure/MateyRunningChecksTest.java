@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Checks while the application runs: bounded when the database is gone (the pool would wait its whole
  * connection timeout), and repeated in the background so that later drift shows without a read of the endpoint.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MateyRunningChecksTest {
 
     @TempDir
@@ -56,7 +61,7 @@ class MateyRunningChecksTest {
     }
 
     @Test
-    void theRecheckIntervalBringsLaterDriftIntoTheReports() throws Exception {
+    void theRecheckIntervalBringsLaterDriftIntoTheReportsAndLogsEachChangeOnce(CapturedOutput output) throws Exception {
         SqliteWorkspace workspace = new SqliteWorkspace(dir);
         new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues(workspace.properties("matey.migrate-on-startup=true", "matey.on-drift=warn",
@@ -71,10 +76,32 @@ class MateyRunningChecksTest {
                         Thread.sleep(100);
                     }
                     assertThat(reports.find("db/core").orElseThrow().drifted()).as("re-checked without a read").isTrue();
+                    awaitChecks(reports, 2);
+                    assertThat(output.getOut()).containsOnlyOnce("Matey target 'db/core' (sqlite3:" + workspace.database
+                            + ") is drifted at index 2 since its previous check");
+                    workspace.execute("DROP TABLE it_later");
+                    while (reports.find("db/core").orElseThrow().drifted() && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    awaitChecks(reports, 2);
+                    assertThat(output.getOut()).containsOnlyOnce("Matey target 'db/core' (sqlite3:" + workspace.database
+                            + ") no longer differs from the committed schema (index 2)")
+                            .containsOnlyOnce("since its previous check");
                 });
         new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues(workspace.properties("matey.on-drift=warn"))
                 .run(context -> assertThat(context).doesNotHaveBean(MateyRecheck.class));
+    }
+
+    /** Waits (within 20 s) for the background re-check to finish this many more checks. */
+    private static void awaitChecks(MateyReports reports, int checks) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (int i = 0; i < checks; i++) {
+            Instant last = reports.find("db/core").orElseThrow().checkedAt();
+            while (reports.find("db/core").orElseThrow().checkedAt().equals(last) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** The database disappears under the application: its sessions are ended and it is dropped. */

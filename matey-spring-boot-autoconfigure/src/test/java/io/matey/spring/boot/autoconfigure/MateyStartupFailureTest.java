@@ -56,10 +56,12 @@ class MateyStartupFailureTest {
     }
 
     @Test
-    void driftStopsTheStartUpWithADiffAndTheCommandToRun() throws Exception {
+    void driftStopsTheStartUpWithADiffAndTheCommandToRun(CapturedOutput output) throws Exception {
         workspace.execute("CREATE TABLE it_out_of_band (id INT)");
         runner.run(context -> {
             assertThat(context).hasFailed();
+            assertThat(output).as("the failure analysis shows the diff").contains("has drifted from the committed "
+                    + "schema at index 2; the start-up fails (matey.on-drift=fail)\n").doesNotContain("see the diff");
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' (sqlite3:"
@@ -217,9 +219,36 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getDescription()).startsWith("A Matey migration failed during start-up "
                             + "(reason: migration-failed):\n\ndb migrate failed: migrations/003_three.sql:");
                     assertThat(analysis.getAction()).contains("`matey --workspace " + workspace.root()
-                            + " db status --path <target>` shows what is applied.");
+                            + " db status --path db/core --url 'sqlite3:" + workspace.database
+                            + "'` shows what is applied.");
                 });
         assertThat(checks).as("checks run after the failed migration").isEmpty();
+    }
+
+    /** The database records no versions and has a table no migration makes: adoption is refused, not run over. */
+    @Test
+    void aRefusedAdoptionStopsTheStartUpSayingSoWithTheCommandToCompareAgain() throws Exception {
+        workspace.execute("DELETE FROM schema_migrations");
+        workspace.execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.withPropertyValues("matey.adopt-on-startup=true").run(context -> {
+            FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                    .withProperty("matey.workspace", workspace.root().toString())).analyze(context.getStartupFailure());
+            assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.ADOPTION_REFUSED);
+            assertThat(analysis.getDescription()).startsWith("Matey refused to adopt a database during start-up "
+                    + "(matey.adopt-on-startup) (reason: adoption-refused):\n\ndb adopt refused: the schema of sqlite3:");
+            assertThat(analysis.getAction()).contains("nothing was recorded", "`matey --workspace " + workspace.root()
+                    + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` compares them again")
+                    .doesNotContain("<target>");
+        });
+    }
+
+    @Test
+    void pendingMigrationsAreLoggedWithTheWaysToApplyThem(CapturedOutput output) {
+        workspace.ws.migration("003_three.sql", "CREATE TABLE it_three (id INT);", "DROP TABLE it_three;");
+        workspace.ws.apply();
+        runner.run(context -> assertThat(output).contains("1 migration(s) pending: migrations/003_three.sql",
+                "; set matey.migrate-on-startup=true or run matey --workspace " + workspace.root()
+                        + " db up --path db/core --url 'sqlite3:" + workspace.database + "'\n"));
     }
 
     /**

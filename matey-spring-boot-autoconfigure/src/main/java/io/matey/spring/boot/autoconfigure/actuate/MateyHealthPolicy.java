@@ -9,17 +9,20 @@ import java.util.Map;
  * How the latest reports become the {@code matey} health status, independent of the Boot line's health API:
  * a failed check is DOWN; drift or stale artifacts are DOWN, or the configured drift status when the application
  * was told to start anyway ({@code matey.on-drift=warn}); pending migrations give the pending status; else UP.
+ * Health is often exposed more widely than the endpoint, so its details summarise each target and point at the
+ * endpoint's page of it, which alone shows the diff, the draft and the error (docs/architecture.md §8).
  *
  * @param pendingStatus the status while migrations are pending
  * @param driftStatus   the status of drift and stale artifacts; DOWN unless {@code matey.on-drift=warn}
+ * @param endpointPath  the web path of the matey endpoint ({@code /actuator/matey})
  */
-public record MateyHealthPolicy(String pendingStatus, String driftStatus) {
+public record MateyHealthPolicy(String pendingStatus, String driftStatus, String endpointPath) {
 
     public static final String UP = "UP";
     public static final String DOWN = "DOWN";
     public static final String UNKNOWN = "UNKNOWN";
 
-    /** The status and its details: one per target (the diff only for a drifted one), or why nothing was checked. */
+    /** The status and its details: a summary per target, or why nothing was checked. */
     public record Verdict(String status, Map<String, Object> details) {
     }
 
@@ -28,8 +31,27 @@ public record MateyHealthPolicy(String pendingStatus, String driftStatus) {
             return new Verdict(UNKNOWN, Map.of("reason", "not checked yet (matey.verify-on-startup is off)"));
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        reports.forEach(r -> details.put(r.target(), r.drifted() ? r : r.withoutDiff()));
+        reports.forEach(r -> details.put(r.target(), summary(r)));
         return new Verdict(status(reports), details);
+    }
+
+    /** Drift (as {@code matey db drift} says it), artifacts, applied and head index, pending count, reason. */
+    private Map<String, Object> summary(TargetReport report) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("drift", report.drift());
+        putIfPresent(summary, "artifacts", report.artifacts());
+        putIfPresent(summary, "applied", report.applied());
+        putIfPresent(summary, "head", report.head());
+        putIfPresent(summary, "pending", report.pending() == null ? null : report.pendingCount());
+        putIfPresent(summary, "reason", report.reason());
+        summary.put("details", endpointPath + "/" + MateyEndpoint.pathOf(report.target()));
+        return summary;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private String status(List<TargetReport> reports) {

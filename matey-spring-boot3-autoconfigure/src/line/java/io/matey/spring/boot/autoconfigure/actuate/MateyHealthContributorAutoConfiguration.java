@@ -1,6 +1,7 @@
 package io.matey.spring.boot.autoconfigure.actuate;
 
 import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
+import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
 import io.matey.spring.boot.autoconfigure.MateyProperties;
 import io.matey.spring.boot.autoconfigure.MateyReports;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /** The {@code matey} health contributor on Boot 3.5 ({@code management.health.matey.enabled}). */
 @AutoConfiguration(after = MateyAutoConfiguration.class)
@@ -20,7 +22,9 @@ public class MateyHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "mateyHealthIndicator")
-    MateyHealthIndicator mateyHealthIndicator(MateyReports reports, MateyProperties properties) {
-        return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift()));
+    MateyHealthIndicator mateyHealthIndicator(MateyReports reports, MateyProperties properties,
+            Environment environment) {
+        return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift(),
+                MateyEndpointPath.webPath(environment)));
     }
 }
