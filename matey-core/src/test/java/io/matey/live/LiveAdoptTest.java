@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,7 @@ class LiveAdoptTest {
             h.db.execute("CREATE INDEX it_2_by_name ON it_2 (name)");
 
             assertThatThrownBy(() -> h.live.adopt(h.target(), h.url(), true)).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.ADOPTION_REFUSED)
                     .hasMessageContaining("equals no committed state of target 'db/core' (indexes 0..5). Closest: index 2"
                             + " (checkpoints/002_two.sql)")
                     .hasMessageContaining("--- live/schema.sql").hasMessageContaining("+++ expected/worktree.sql")
