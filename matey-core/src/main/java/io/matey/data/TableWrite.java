@@ -180,7 +180,8 @@ final class TableWrite {
     }
 
     private void insert(Row row) {
-        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values()));
+        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
+                row.line()));
         inserted++;
     }
 
@@ -194,7 +195,7 @@ final class TableWrite {
                 values[index++] = row.values()[i];
             }
         }
-        changes.add(new TableChanges.Update(set, values, key.values(row)));
+        changes.add(new TableChanges.Update(set, values, key.values(row), row.line()));
         updated += rows;
     }
 
