@@ -46,6 +46,29 @@ class MysqlMigrationRunnerTest {
     }
 
     @Test
+    void aSyntaxErrorNamesTheLineTheServerGives() throws SQLException {
+        String text = """
+                -- migrate:up
+                /* the accounts table */
+                CREATE TABLE accounts (
+                  id int PRIMARY KEY,
+                  name varchar(20) NOT NUL
+                );
+                -- migrate:down
+                DROP TABLE accounts;
+                """;
+        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(migration))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(5))
+                    .hasMessageStartingWith(FILE + ":5: up section failed: ")
+                    .hasMessageContaining("at line 4");
+        }
+    }
+
+    @Test
     void aSectionAppliesAndRecordsItsVersion() throws SQLException {
         String text = """
                 -- migrate:up
