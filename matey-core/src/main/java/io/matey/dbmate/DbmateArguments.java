@@ -1,6 +1,7 @@
 package io.matey.dbmate;
 
 import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,8 +98,8 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
     private static String verb(String word) {
         String verb = verbNamed(word);
         if (verb == null) {
-            throw new MateyException("dbmate: no command '" + word + "'. Commands: "
-                    + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
+            throw new MateyException("dbmate: no command '" + word + "'." + Suggestions.didYouMean(word, VERBS)
+                    + " Commands: " + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
         }
         return verb;
     }
@@ -138,9 +139,21 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
                 .orElseGet(() -> unknown(flag, null));
     }
 
+    /** A flag that is not defined: before the command (verb null) no global flag, else none of the verb's. */
     private static MateyException unknown(String flag, String verb) {
+        Set<String> known = verb == null ? longNames(GLOBAL_VALUES.keySet(), GLOBAL_FLAGS.keySet())
+                : longNames(VERB_FLAGS.getOrDefault(verb, Map.of()).keySet(), Set.of());
+        String suggestion = Suggestions.didYouMean(split(flag)[0], known);
         return new MateyException("dbmate: flag provided but not defined: " + flag
-                + (verb == null ? " (global flags go before the command)" : " (for `dbmate " + verb + "`)")
-                + ". Run `matey dbmate --help`.");
+                + (verb == null ? " (not a global flag)" : " (for `dbmate " + verb + "`)") + "."
+                + suggestion + " Run `matey dbmate --help`.");
+    }
+
+    /** The {@code --long} names (any one-letter flag is one edit from another: no suggestion among those). */
+    private static Set<String> longNames(Set<String> values, Set<String> flags) {
+        Set<String> names = new HashSet<>();
+        values.stream().filter(n -> n.startsWith("--")).forEach(names::add);
+        flags.stream().filter(n -> n.startsWith("--")).forEach(names::add);
+        return names;
     }
 }

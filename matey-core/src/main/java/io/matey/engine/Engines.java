@@ -1,6 +1,7 @@
 package io.matey.engine;
 
 import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ public final class Engines {
     }
 
     public static Engine byId(String id) {
-        return find(id).orElseThrow(() -> new MateyException("Unsupported engine '" + id + "': " + available()));
+        return find(id).orElseThrow(() -> new MateyException("Unsupported engine '" + id + "': " + available()
+                + Suggestions.didYouMean(lower(id), BY_NAME.keySet())));
     }
 
     public static Engine forUrl(MateyUrl url) {

@@ -1,10 +1,10 @@
 package io.matey.shell.cli;
 
+import io.matey.error.Suggestions;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads a command's arguments: {@code --name VALUE}, {@code --name=VALUE}, {@code -n VALUE}, flags
@@ -74,9 +74,8 @@ final class ArgumentParser {
     private static UsageException unknownOption(CommandSpec command, String name, String usage) {
         List<String> names = new ArrayList<>();
         command.options().forEach(o -> o.longNames().forEach(n -> names.add("--" + n)));
-        Optional<String> closest = Suggestions.closest(name, names);
         return new UsageException("Unrecognised option '" + name + "' for '" + command.name() + "'."
-                + closest.map(c -> " Did you mean '" + c + "'?").orElse(""), usage);
+                + Suggestions.didYouMean(name, names), usage);
     }
 
     private static boolean isNumber(String word) {

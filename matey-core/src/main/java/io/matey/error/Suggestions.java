@@ -1,27 +1,32 @@
-package io.matey.shell.cli;
+package io.matey.error;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean ...?": the known name closest to a mistyped one, when it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         return known.stream().filter(k -> close(typed, k))
                 .min(Comparator.comparingInt((String k) -> distance(typed, k)).thenComparing(k -> k));
     }
 
+    /** " Did you mean 'x'?" for the closest known name, or nothing. */
+    public static String didYouMean(String typed, Collection<String> known) {
+        return closest(typed, known).map(k -> " Did you mean '" + k + "'?").orElse("");
+    }
+
     /** Within a third of the name's length in edits (at least two): a likely typo. */
-    static boolean close(String typed, String known) {
+    public static boolean close(String typed, String known) {
         return distance(typed, known) <= Math.max(2, known.length() / 3);
     }
 
     /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
