@@ -27,9 +27,11 @@ import io.matey.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The façade the shell and the Spring Boot starter call: one instance per command invocation, bound to a
@@ -80,6 +82,22 @@ public final class Matey {
 
     public List<TargetConfig> targets(String path, boolean all) {
         return TargetSelector.select(workspace(), path, all, cwd);
+    }
+
+    /**
+     * The selected targets by name, each loaded when asked: with {@code --all} a target whose config.toml cannot
+     * be read fails when its own report runs (the others are still reported); otherwise as {@link #targets}.
+     */
+    public Map<String, Supplier<TargetConfig>> targetsEach(String path, boolean all) {
+        Map<String, Supplier<TargetConfig>> selected = new LinkedHashMap<>();
+        if (all) {
+            TargetSelector.rejectPathWithAll(path, true);
+            selected.putAll(WorkspaceLoader.loadEach(workspaceRoot, cwd));
+            TargetSelector.rejectNoTargets(selected.isEmpty());
+        } else {
+            targets(path, false).forEach(target -> selected.put(target.name(), () -> target));
+        }
+        return selected;
     }
 
     public TargetConfig target(String path) {

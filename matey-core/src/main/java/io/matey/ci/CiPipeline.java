@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Renders the CI pipeline {@code init --ci} writes: install matey as the README documents (a clone of the
- * Matey repository on {@code PATH}, its URL in the {@code MATEY_GIT_URL} CI variable), run {@code lint --all},
- * then {@code schema plan --exit-code} for every target, which fails when committed artifacts are stale.
+ * Matey repository on {@code PATH}, its URL in the {@code MATEY_GIT_URL} CI variable, which the job checks first),
+ * run {@code lint --all}, then {@code schema plan --exit-code} for every target, which fails when committed
+ * artifacts are stale. The first {@code matey} run builds the clone with the Maven wrapper, so GitHub and GitLab
+ * cache its downloads ({@code ~/.m2}) between jobs.
  * Server engines get a database service and their {@code test_url_env} pointing at it, as each engine's
  * {@link CiService} says (docs/architecture.md §3).
  */
@@ -85,9 +87,18 @@ public final class CiPipeline {
         y.append("      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n");
         services(targets).stream().filter(s -> !s.arguments().isEmpty()).forEach(s -> githubStartStep(y, s));
         y.append("      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: \"17\"\n");
-        y.append("      - name: Install matey\n        run: |\n")
+        y.append("      - name: Install matey\n        id: matey\n        run: |\n")
+                .append("          ").append(requireGitUrl("the repository's Settings > Secrets and variables > "
+                        + "Actions > Variables")).append('\n')
                 .append("          git clone --depth 1 \"$MATEY_GIT_URL\" \"$RUNNER_TEMP/matey\"\n")
-                .append("          echo \"$RUNNER_TEMP/matey\" >> \"$GITHUB_PATH\"\n");
+                .append("          echo \"$RUNNER_TEMP/matey\" >> \"$GITHUB_PATH\"\n")
+                // hashFiles() only reads the workspace, so the key is the hash of the clone's poms, computed here
+                .append("          echo \"poms=$(cat \"$RUNNER_TEMP\"/matey/pom.xml \"$RUNNER_TEMP\"/matey/*/pom.xml")
+                .append(" | sha256sum | cut -d ' ' -f 1)\" >> \"$GITHUB_OUTPUT\"\n");
+        y.append("      - name: Cache the Maven downloads of the matey build\n        uses: actions/cache@v4\n")
+                .append("        with:\n          path: ~/.m2\n")
+                .append("          key: matey-m2-${{ steps.matey.outputs.poms }}\n")
+                .append("          restore-keys: matey-m2-\n");
         y.append("      - name: Lint migrations and artifacts\n        run: |\n");
         List<String> commands = commands(workspace, targets);
         y.append("          ").append(commands.get(0)).append('\n');
@@ -135,7 +146,12 @@ public final class CiPipeline {
         for (TargetConfig target : targets) {
             service(target).ifPresent(s -> y.append("    ").append(testUrlLine(target, s, s.name())).append('\n'));
         }
+        // GitLab caches only paths inside the project, and computes the key before the script clones matey
+        y.append("    MAVEN_USER_HOME: $CI_PROJECT_DIR/.m2\n")
+                .append("    MAVEN_OPTS: -Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository\n");
+        y.append("  cache:\n    key: matey-m2\n    paths: [.m2/]\n");
         y.append("  script:\n")
+                .append("    - ").append(requireGitUrl("the project's Settings > CI/CD > Variables")).append('\n')
                 .append("    - apt-get update -qq && apt-get install -y -qq git\n")
                 .append("    - git clone --depth 1 \"$MATEY_GIT_URL\" /opt/matey\n")
                 .append("    - export PATH=\"/opt/matey:$PATH\"\n");
@@ -149,10 +165,20 @@ public final class CiPipeline {
                 .append("# Fails when committed schema artifacts are stale. The agent needs Java 17 and git; set\n")
                 .append("# MATEY_GIT_URL and each target's test URL variable in the pipeline's environment.\n");
         y.append("steps:\n  - label: \":database: matey schema\"\n    command: |\n")
+                .append("      ").append(requireGitUrl("the pipeline's environment")).append('\n')
                 .append("      git clone --depth 1 \"$MATEY_GIT_URL\" \"$TMPDIR/matey\"\n")
                 .append("      export PATH=\"$TMPDIR/matey:$PATH\"\n");
         commands(workspace, targets).forEach(c -> y.append("      ").append(c).append('\n'));
         return y.toString();
+    }
+
+    /**
+     * A shell line that stops the job when {@code MATEY_GIT_URL} is empty, saying where to set it: {@code git clone ""}
+     * would fail with a message that names neither. No ": " in it, so that it stays a plain YAML scalar.
+     */
+    private static String requireGitUrl(String where) {
+        return "test -n \"$MATEY_GIT_URL\" || { echo \"The CI variable MATEY_GIT_URL is empty; set it to the clone "
+                + "URL of the Matey repository in " + where + ".\" >&2; exit 1; }";
     }
 
     private static List<String> testUrls(List<TargetConfig> targets, String host) {

@@ -94,6 +94,18 @@ public interface DataDialect {
         return "DELETE FROM " + table + (where.isEmpty() ? "" : " WHERE " + where);
     }
 
+    /**
+     * Whether {@code table} (unquoted) may drop rows as they are written, so that data apply counts it before and
+     * after writing to report the rows it did not keep (a ClickHouse table TTL drops rows already expired).
+     */
+    default boolean dropsExpiredRows(Connection connection, String table) throws SQLException {
+        return false;
+    }
+
+    /** Drops the rows of {@code table} (quoted) that have expired, before they are counted. */
+    default void dropExpiredRows(Connection connection, String table) throws SQLException {
+    }
+
     /** Runs after rows with explicit values were inserted into {@code table}, e.g. to move sequences past them. */
     default void afterInsert(Connection connection, String table) throws SQLException {
     }

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * left alone and, for replace, rows whose key the file lacks deleted. Columns a file does not name keep their
  * values. Without a key, replace deletes every row and inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
+ * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) is counted before and
+ * after, expired rows dropped each time, so that the rows it did not keep are reported rather than counted as kept.
  */
 final class TableWrite {
 
@@ -61,6 +63,8 @@ final class TableWrite {
     }
 
     AppliedFile write() throws SQLException {
+        boolean counted = dialect.dropsExpiredRows(connection, file.table().name());
+        long before = counted ? keptRows() : 0;
         if (key == null) {
             if (file.file().mode() == DataMode.REPLACE) {
                 try (Statement st = connection.createStatement()) {
@@ -77,8 +81,21 @@ final class TableWrite {
         if (inserted > 0) {
             dialect.afterInsert(connection, file.table().name());
         }
+        // a replace without key empties the table whatever its delete reports (a TRUNCATE reports no rows)
+        long expected = key == null && file.file().mode() == DataMode.REPLACE ? inserted : before + inserted - deleted;
+        int expired = counted ? (int) Math.max(0, expected - keptRows()) : 0;
         return new AppliedFile(file.file().name(), file.table().name(), file.file().mode(), file.rows().size(),
-                inserted, updated, deleted);
+                inserted, updated, deleted, expired);
+    }
+
+    /** The rows the table keeps: those already expired are dropped first, as the engine may drop them any time. */
+    private long keptRows() throws SQLException {
+        dialect.dropExpiredRows(connection, table);
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private void sync() throws SQLException {

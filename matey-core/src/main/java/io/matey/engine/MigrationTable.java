@@ -21,7 +21,9 @@ public interface MigrationTable {
      * True when, from now on, only a statement that names this table can change its rows besides {@link #record}
      * and {@link #remove}: the engine runs no SQL built at run time, and nothing in the database (a trigger) names
      * the table. A replay then keeps the versions itself instead of reading the table after every section
-     * (docs/architecture.md §6). False unless the engine can tell.
+     * (docs/architecture.md §6). False unless the engine can tell: PostgreSQL ({@code EXECUTE} in PL/pgSQL, also in
+     * a {@code DO} block) and MySQL ({@code PREPARE} from a built string, scheduled events) build SQL at run time,
+     * so a statement that never names the table can still write it, and their replays read it for every checkpoint.
      */
     default boolean writtenOnlyWhenNamed(Connection connection) throws SQLException {
         return false;

@@ -31,8 +31,8 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * JSqlParser 5.3's grammar rejects much PostgreSQL, MySQL and SQLite syntax after that head ({@code CONCURRENTLY},
  * {@code ON ONLY}, {@code INCLUDE}, partial-index predicates, unnamed indexes, {@code PARTITION BY},
  * {@code EXCLUDE}, {@code STRICT}, name lists in {@code DROP TABLE a, b}) and would hide the change. What an
- * {@code ALTER TABLE} or {@code RENAME TABLE} does needs its clauses, so those come from the syntax tree, and are
- * skipped when the grammar rejects them.
+ * {@code ALTER TABLE} or {@code RENAME TABLE} does needs its clauses, so those come from the syntax tree; when the
+ * grammar rejects them, only renames are read from the tokens, whose clauses are just names.
  */
 final class ChangeReader {
 
@@ -62,7 +62,7 @@ final class ChangeReader {
             return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> renamedByHead(head));
         }
         if (head.accept("RENAME", "TABLE")) {
-            return statement.tree().map(ChangeReader::fromTree).orElse(List.of());
+            return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> tablesRenamedByHead(head));
         }
         return List.of();
     }
@@ -132,6 +132,24 @@ final class ChangeReader {
         String column = head.name();
         return column == null || !head.accept("TO") ? List.of()
                 : single(head.name(), name -> new RenameColumn(table, column, name));
+    }
+
+    /**
+     * MySQL's {@code RENAME TABLE a TO b, c TO d} the grammar rejects, read from the tokens after {@code RENAME TABLE}:
+     * JSqlParser 5.3 rejects a keyword of its own list as either name (such as {@code sample} or {@code output}),
+     * where MySQL takes it. Reads pairs up to the first that is not {@code name TO name}.
+     */
+    private static List<SchemaChange> tablesRenamedByHead(TokenCursor head) {
+        List<SchemaChange> renames = new ArrayList<>();
+        do {
+            String table = head.name();
+            String name = table != null && head.accept("TO") ? head.name() : null;
+            if (name == null) {
+                break;
+            }
+            renames.add(new RenameTable(table, name));
+        } while (head.accept(","));
+        return renames;
     }
 
     private static List<SchemaChange> single(String name, Function<String, SchemaChange> change) {

@@ -37,26 +37,28 @@ public final class LintOutput {
         return String.join("\n", blocks);
     }
 
-    /** An array with one {@code {"target", "findings"}} object per target; keys in a fixed order, null lines kept. */
-    public static String json(List<LintReport> reports) {
-        List<Map<String, Object>> targets = new ArrayList<>();
-        for (LintReport report : reports) {
-            List<Map<String, Object>> findings = new ArrayList<>();
-            for (Finding f : report.findings()) {
-                Map<String, Object> finding = new LinkedHashMap<>();
-                finding.put("level", f.level().label());
-                finding.put("code", f.code());
-                finding.put("path", f.path());
-                finding.put("line", f.line());
-                finding.put("message", f.message());
-                finding.put("hint", f.hint());
-                findings.add(finding);
-            }
-            Map<String, Object> target = new LinkedHashMap<>();
-            target.put("target", report.target());
-            target.put("findings", findings);
-            targets.add(target);
+    /** One target's {@code {"target", "findings"}} object; keys in a fixed order, null lines kept. */
+    public static Map<String, Object> jsonObject(LintReport report) {
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("level", f.level().label());
+            finding.put("code", f.code());
+            finding.put("path", f.path());
+            finding.put("line", f.line());
+            finding.put("message", f.message());
+            finding.put("hint", f.hint());
+            findings.add(finding);
         }
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", report.target());
+        target.put("findings", findings);
+        return target;
+    }
+
+    /** An array with one {@link #jsonObject} per target. */
+    public static String json(List<LintReport> reports) {
+        List<Map<String, Object>> targets = reports.stream().map(LintOutput::jsonObject).toList();
         try {
             return JSON.writeValueAsString(targets) + "\n";
         } catch (JsonProcessingException e) {

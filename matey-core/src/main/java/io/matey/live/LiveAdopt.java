@@ -110,7 +110,9 @@ final class LiveAdopt {
             }
         }
         return new MateyException(CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
-                + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + "). Closest: index " + closest
+                + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
+                : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
+                + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
                 + SchemaDiff.unified(live, target.expectedAt(closest), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
                 + "Change the database (or the migrations) until they agree, then adopt again; nothing was recorded.");

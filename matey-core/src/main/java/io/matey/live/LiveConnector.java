@@ -26,7 +26,7 @@ final class LiveConnector {
      * is fine); {@code db migrate} and the read-only commands never create one.
      */
     static Opened open(LiveTarget target, String command, boolean create) {
-        Optional<Connection> existing = tryConnect(target, command);
+        Optional<Connection> existing = connectIfExists(target, command);
         if (existing.isPresent()) {
             return new Opened(existing.get(), false);
         }
@@ -35,7 +35,7 @@ final class LiveConnector {
                     + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
         }
         boolean created = create(target, command);
-        return new Opened(tryConnect(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command
+        return new Opened(connectIfExists(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command
                 + " failed: live database " + target.endpoint() + " is missing right after it was created.")), created);
     }
 
@@ -59,7 +59,8 @@ final class LiveConnector {
         }
     }
 
-    private static Optional<Connection> tryConnect(LiveTarget target, String command) {
+    /** A connection, or empty when the database does not exist; an unreachable server or refused login fails. */
+    static Optional<Connection> connectIfExists(LiveTarget target, String command) {
         try {
             return target.endpoint().connectIfExists();
         } catch (SQLException e) {

@@ -46,10 +46,18 @@ public final class LiveDatabase {
         return status(target, endpoint(target, url));
     }
 
-    /** Applied and pending migrations; reads a database without {@code schema_migrations} as 0 applied. */
+    /**
+     * Applied and pending migrations; reads a database without {@code schema_migrations} as 0 applied, and one
+     * that does not exist yet as every migration pending (dbmate's status fails there; a user asks what
+     * {@code db up}, which creates it, would apply).
+     */
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
         LiveTarget live = LiveTarget.read(target, endpoint);
-        try (Connection connection = LiveConnector.connect(live, "db status")) {
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
+        if (existing.isEmpty()) {
+            return LiveStatus.ofMissingDatabase(live.name(), live.endpoint(), live.migrations());
+        }
+        try (Connection connection = existing.get()) {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),

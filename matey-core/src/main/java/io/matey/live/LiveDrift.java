@@ -19,6 +19,20 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
         return prefix.index();
     }
 
+    /**
+     * {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
+     * when the applied versions are not a leading run of the worktree's, {@code ahead} or {@code diverged}
+     * (also migrations applied out of order): then no committed state is the expected one, and the schema is
+     * not judged.
+     */
+    public String status() {
+        return switch (prefix.relation()) {
+            case AHEAD -> "ahead";
+            case DIVERGED, OUT_OF_ORDER -> "diverged";
+            case BEHIND, EQUAL -> drifted ? "drifted" : "clean";
+        };
+    }
+
     /** What differs, as a unified diff ({@code live/schema.sql} against the expected state); empty when equal. */
     public String diff() {
         return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);

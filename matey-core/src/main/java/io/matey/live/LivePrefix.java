@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,12 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
         /** Every worktree migration is applied, and versions the worktree does not have as well. */
         AHEAD,
         /** A worktree migration is not applied while a later or unknown version is. */
-        DIVERGED
+        DIVERGED,
+        /**
+         * Diverged only because worktree migrations older than the last applied one are not applied (every applied
+         * version is in the worktree): migrations merged from another branch, to be renamed to a later timestamp.
+         */
+        OUT_OF_ORDER
     }
 
     /**
@@ -37,6 +43,11 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
      * @param applied  the versions recorded in {@code schema_migrations}
      */
     public static LivePrefix check(List<Migration> worktree, List<String> applied) {
+        return check(worktree, applied, Clock.systemUTC());
+    }
+
+    /** @param clock the time the renames suggested for out-of-order migrations are named after */
+    static LivePrefix check(List<Migration> worktree, List<String> applied, Clock clock) {
         Set<String> appliedSet = new HashSet<>(applied);
         int index = 0;
         while (index < worktree.size() && appliedSet.contains(worktree.get(index).version())) {
@@ -54,12 +65,15 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
                     + "applied version(s) " + String.join(", ", unknown) + " have no migration file in the worktree "
                     + "(first differing migration: index " + (index + 1) + ", version " + unknown.get(0) + ")");
         }
+        if (unknown.isEmpty()) {
+            return new LivePrefix(index, applied.size(), Relation.OUT_OF_ORDER,
+                    OutOfOrderMigrations.problem(worktree, appliedSet, index, clock));
+        }
         Migration first = worktree.get(index);
-        List<String> others = appliedLater.isEmpty() ? unknown : appliedLater;
         return new LivePrefix(index, applied.size(), Relation.DIVERGED, "live database has diverged from the "
                 + "worktree at migration " + (index + 1) + " (" + first.file() + ", version " + first.version()
                 + "): it is not applied, but " + (appliedLater.isEmpty() ? "version(s) not in the worktree " : "later version(s) ")
-                + String.join(", ", others) + " are");
+                + String.join(", ", appliedLater.isEmpty() ? unknown : appliedLater) + " are");
     }
 
     public boolean consistent() {
@@ -70,8 +84,8 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
     void requireConsistent(String command) {
         if (!consistent()) {
             throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
-                    command + " refused: " + problem + ". Check out the migrations this database "
-                    + "was migrated with, or repair its schema_migrations table.");
+                    command + " refused: " + problem + (relation == Relation.OUT_OF_ORDER ? "."
+                    : ". Check out the migrations this database was migrated with, or repair its schema_migrations table."));
         }
     }
 }

@@ -12,9 +12,11 @@ import java.util.Set;
  * @param url             where the live database is reached (a URL or a DataSource), password masked
  * @param unknownVersions applied versions without a worktree migration, sorted
  * @param interrupted     the section that stopped partway on this database, or null
+ * @param databaseMissing true when the database does not exist yet: every migration is pending, and
+ *                        {@code db up} creates it
  */
 public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations, List<String> unknownVersions,
-        LivePrefix prefix, Interruption interrupted) {
+        LivePrefix prefix, Interruption interrupted, boolean databaseMissing) {
 
     /** One worktree migration and whether its version is recorded as applied. */
     public record Entry(String file, String version, boolean applied) {
@@ -22,13 +24,24 @@ public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations
 
     static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
             Interruption interrupted) {
+        return of(target, url, worktree, applied, interrupted, false);
+    }
+
+    /** A database that does not exist yet: nothing applied, as {@code db up} would find it after creating it. */
+    static LiveStatus ofMissingDatabase(String target, LiveEndpoint url, List<Migration> worktree) {
+        return of(target, url, worktree, List.of(), null, true);
+    }
+
+    private static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
+            Interruption interrupted, boolean databaseMissing) {
         Set<String> appliedSet = new HashSet<>(applied);
         List<Entry> entries = worktree.stream()
                 .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();
         Set<String> known = new HashSet<>();
         worktree.forEach(m -> known.add(m.version()));
         List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
-        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied), interrupted);
+        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied), interrupted,
+                databaseMissing);
     }
 
     /** {@code Applied: N}: versions recorded in {@code schema_migrations}. */

@@ -7,7 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,9 +23,14 @@ public final class NewMigration {
     private NewMigration() {
     }
 
-    /** Lower-case words joined by underscores, so that every tool (and shell) reads the name the same way. */
+    /**
+     * Lower-case ASCII words joined by underscores, so that every tool (and shell) reads the name the same way.
+     * Accented Latin letters lose their accents (NFD splits {@code ü} into {@code u} and a combining mark) rather
+     * than becoming separators.
+     */
     public static String sanitize(String name) {
-        String cleaned = name == null ? "" : name.strip().toLowerCase(Locale.ROOT)
+        String cleaned = name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (cleaned.isEmpty()) {
             throw new MateyException("Migration name is required: give a name with letters or digits, "
@@ -32,8 +39,13 @@ public final class NewMigration {
         return cleaned;
     }
 
+    /** The version {@code db new} gives a migration created at {@code instant}: its UTC {@code yyyyMMddHHmmss}. */
+    public static String version(Instant instant) {
+        return VERSION.format(instant);
+    }
+
     public static Path create(Path migrationsDir, String name, Clock clock) {
-        String fileName = VERSION.format(clock.instant()) + "_" + sanitize(name) + ".sql";
+        String fileName = version(clock.instant()) + "_" + sanitize(name) + ".sql";
         if (Files.isSymbolicLink(migrationsDir)) {
             throw new MateyException("Refusing to write into symlinked migrations directory: " + migrationsDir);
         }

@@ -16,18 +16,14 @@ public final class TargetSelector {
 
     public static List<TargetConfig> select(Workspace workspace, String path, boolean all, Path cwd) {
         List<TargetConfig> targets = workspace.targets();
-        if (path != null && all) {
-            throw new MateyException("Cannot combine --path with --all.");
-        }
+        rejectPathWithAll(path, all);
         if (path != null) {
             String name = TargetPaths.normalize(workspace.root(), path);
             return List.of(workspace.target(name).orElseThrow(() -> new MateyException("Target path '" + name
                     + "' is not configured in workspace. Available paths: " + available(targets))));
         }
         if (all) {
-            if (targets.isEmpty()) {
-                throw new MateyException("No targets configured in workspace. Add one with `matey init --path ...`.");
-            }
+            rejectNoTargets(targets.isEmpty());
             return targets;
         }
         Path here = cwd.toAbsolutePath().normalize();
@@ -45,6 +41,20 @@ public final class TargetSelector {
         }
         throw new MateyException("Multiple targets configured; choose one with --path or use --all. "
                 + "Available paths: " + available(targets));
+    }
+
+    /** {@code --path} names one target, {@code --all} every one. */
+    public static void rejectPathWithAll(String path, boolean all) {
+        if (path != null && all) {
+            throw new MateyException("Cannot combine --path with --all.");
+        }
+    }
+
+    /** {@code --all} in a workspace without targets. */
+    public static void rejectNoTargets(boolean none) {
+        if (none) {
+            throw new MateyException("No targets configured in workspace. Add one with `matey init --path ...`.");
+        }
     }
 
     /** For commands that change one target: the single selected target. */

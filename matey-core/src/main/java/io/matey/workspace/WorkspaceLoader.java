@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Finds and loads the workspace (matey-python.md §2.3): {@code --workspace}, else the current directory when
@@ -40,6 +43,20 @@ public final class WorkspaceLoader {
         }
         targets.sort(Comparator.comparing(TargetConfig::name));
         return new Workspace(root, configFile, List.copyOf(targets), gitRoot);
+    }
+
+    /**
+     * The targets of a report over all of them ({@code --all}), by name in the order of {@link #load}: each
+     * config.toml is read when its report runs, so that an unreadable or invalid one fails its own target only.
+     */
+    public static Map<String, Supplier<TargetConfig>> loadEach(Path explicitRoot, Path cwd) {
+        Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), false);
+        Path configFile = configFile(root);
+        Map<String, Supplier<TargetConfig>> targets = new TreeMap<>();
+        for (String name : configFile == null ? List.<String>of() : targetNames(root, configFile)) {
+            targets.put(name, () -> TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
+        }
+        return targets;
     }
 
     /** The workspace {@code init} extends: found or new, without loading target configs (one may be missing). */

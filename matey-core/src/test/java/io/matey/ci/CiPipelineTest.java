@@ -60,9 +60,21 @@ class CiPipelineTest {
                       distribution: temurin
                       java-version: "17"
                   - name: Install matey
+                    id: matey
                     run: |
+                      test -n "$MATEY_GIT_URL" || { echo "The CI variable MATEY_GIT_URL is empty; set it to the clone URL \
+            of the Matey repository in the repository's Settings > Secrets and variables > Actions > Variables." \
+            >&2; exit 1; }
                       git clone --depth 1 "$MATEY_GIT_URL" "$RUNNER_TEMP/matey"
                       echo "$RUNNER_TEMP/matey" >> "$GITHUB_PATH"
+                      echo "poms=$(cat "$RUNNER_TEMP"/matey/pom.xml "$RUNNER_TEMP"/matey/*/pom.xml | sha256sum | cut -d ' ' \
+            -f 1)" >> "$GITHUB_OUTPUT"
+                  - name: Cache the Maven downloads of the matey build
+                    uses: actions/cache@v4
+                    with:
+                      path: ~/.m2
+                      key: matey-m2-${{ steps.matey.outputs.poms }}
+                      restore-keys: matey-m2-
                   - name: Lint migrations and artifacts
                     run: |
                       matey --workspace . lint --all
@@ -88,7 +100,7 @@ class CiPipelineTest {
             """).contains("""
                 DB_A_TEST_URL: mysql://root:root@mysql:3306/mysql
                 DB_B_TEST_URL: postgres://postgres:postgres@postgres:5432/postgres?sslmode=disable
-              script:
+                MAVEN_USER_HOME: $CI_PROJECT_DIR/.m2
             """);
     }
 

@@ -83,6 +83,17 @@ class ChangeReaderTest {
         assertThat(read("ALTER TABLE t RENAME a TO b")).containsExactly(new RenameColumn("t", "a", "b"));
         assertThat(read("ALTER TABLE IF EXISTS s.t RENAME TO plan")).containsExactly(new RenameTable("t", "plan"));
         assertThat(read("ALTER TABLE t RENAME INDEX plan TO b")).isEmpty();
+        assertThat(read("ALTER TABLE a RENAME TO plan")).containsExactly(new RenameTable("a", "plan"));
+        assertThat(read("RENAME TABLE a TO plan")).containsExactly(new RenameTable("a", "plan"));
+    }
+
+    @Test
+    void tableRenamesTheGrammarRejectsComeFromTheTokens() {
+        assertThat(read("RENAME TABLE a TO sample")).containsExactly(new RenameTable("a", "sample"));
+        assertThat(read("RENAME TABLE s.current TO s.output, `b` TO c"))
+                .containsExactly(new RenameTable("current", "output"), new RenameTable("b", "c"));
+        assertThat(read("ALTER TABLE a RENAME TO sample")).containsExactly(new RenameTable("a", "sample"));
+        assertThat(read("RENAME TABLE a TO sample, b")).containsExactly(new RenameTable("a", "sample"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code db adopt} on databases built by hand, on every engine: one equal to checkpoint 3 of 5 is adopted at 3
@@ -86,6 +87,19 @@ class LiveAdoptTest {
                     .hasMessageContaining("--- live/schema.sql").hasMessageContaining("+++ expected/worktree.sql")
                     .hasMessageContaining("it_2_by_name").hasMessageContaining("nothing was recorded");
             assertThat(h.status().applied()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void recordedVersionsThatDisagreeWithTheLiveSchemaAreRefusedSayingWhichAreRecorded(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("DROP TABLE it_two");
+
+            assertThatThrownBy(() -> h.live.adopt(h.target(), h.url(), false)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("(indexes 2..2; schema_migrations already records versions 1..2, so no "
+                            + "lower index can be adopted). Closest: index 2");
         }
     }
 

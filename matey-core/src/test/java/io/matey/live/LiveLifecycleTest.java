@@ -129,10 +129,14 @@ class LiveLifecycleTest {
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageStartingWith("db migrate failed: live database " + h.db.url() + " does not exist.")
                     .hasMessageContaining("`matey db up` (or `db bootstrap`) creates it");
-            assertThatThrownBy(h::status).hasMessageContaining("does not exist");
-            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+            LiveStatus missing = h.status();
+            assertThat(missing.databaseMissing()).isTrue();
+            assertThat(missing.applied()).isZero();
+            assertThat(missing.pending()).isEqualTo(2);
+            assertThat(h.db.engine().databaseExists(h.db.url())).as("status creates nothing").isFalse();
             assertThat(h.up().created()).isTrue();
             assertThat(h.plan().match()).isTrue();
+            assertThat(h.status().databaseMissing()).isFalse();
         }
     }
 
@@ -196,11 +200,17 @@ class LiveLifecycleTest {
             assertDrift(h.drift(), 2, true);
             assertThat(h.plan().match()).isFalse();
 
-            h.db.execute("DELETE FROM schema_migrations WHERE version IN ('001', '003');");
+            h.db.execute("DELETE FROM schema_migrations WHERE version = '001';");
             assertThatThrownBy(h::migrate).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DIVERGED)
                     .hasMessageContaining("db migrate refused: live database has diverged from "
                     + "the worktree at migration 1 (migrations/001_one.sql, version 001)");
             assertThat(h.drift().drifted()).isTrue();
+
+            h.db.execute("DELETE FROM schema_migrations WHERE version = '003';");
+            assertThatThrownBy(h::migrate).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DIVERGED)
+                    .hasMessageContaining("db migrate refused: migration migrations/001_one.sql is older than the "
+                    + "last applied one (version 002)");
+            assertThat(h.drift().status()).isEqualTo("diverged");
         }
     }
 

@@ -7,6 +7,9 @@ import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class LivePrefixTest {
             migration("003_three.sql"));
 
     private static Migration migration(String name) {
-        return new Migration("migrations/" + name, name.substring(0, 3),
+        return new Migration("migrations/" + name, name.substring(0, name.indexOf('_')),
                 "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,12 +47,39 @@ class LivePrefixTest {
     }
 
     @Test
-    void aSkippedMigrationIsADivergenceNamingIt() {
-        LivePrefix skipped = LivePrefix.check(WORKTREE, List.of("001", "003"));
-        assertThat(skipped.relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
+    void anOlderMigrationNotAppliedIsOutOfOrderNamingItsRename() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
+        LivePrefix skipped = LivePrefix.check(WORKTREE, List.of("001", "003"), clock);
+        assertThat(skipped.relation()).isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
         assertThat(skipped.index()).isEqualTo(1);
-        assertThat(skipped.problem()).isEqualTo("live database has diverged from the worktree at migration 2 "
+        assertThat(skipped.consistent()).isFalse();
+        assertThat(skipped.problem()).isEqualTo("migration migrations/002_two.sql is older than the last applied one "
+                + "(version 003) and not applied: it was probably merged from another branch. Give it a later "
+                + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
+                + "migrations/20261203121614_two.sql`, then `matey schema apply`");
+        assertThatThrownBy(() -> skipped.requireConsistent("db up")).isInstanceOf(MateyException.class)
+                .hasMessageEndingWith("then `matey schema apply`.")
+                .hasMessageNotContaining("Check out the migrations");
+    }
+
+    @Test
+    void outOfOrderRenamesSortAfterEveryWorktreeFileEvenOneDatedLater() {
+        List<Migration> worktree = List.of(migration("20260101000000_a.sql"), migration("20260102000000_b.sql"),
+                migration("20260103000000_c.sql"), migration("20270101000000_d.sql"));
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
+        LivePrefix prefix = LivePrefix.check(worktree, List.of("20260101000000", "20260103000000"), clock);
+        assertThat(prefix.problem()).contains("migration migrations/20260102000000_b.sql is older than the last "
+                + "applied one (version 20260103000000)", "`git mv migrations/20260102000000_b.sql "
+                + "migrations/20270101000001_b.sql`").doesNotContain("_d.sql");
+    }
+
+    @Test
+    void anAppliedVersionNotInTheWorktreeKeepsTheDivergenceAdvice() {
+        LivePrefix mixed = LivePrefix.check(WORKTREE, List.of("001", "003", "900"));
+        assertThat(mixed.relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
+        assertThat(mixed.problem()).isEqualTo("live database has diverged from the worktree at migration 2 "
                 + "(migrations/002_two.sql, version 002): it is not applied, but later version(s) 003 are");
+        assertThatThrownBy(() -> mixed.requireConsistent("db up")).hasMessageEndingWith("repair its schema_migrations table.");
     }
 
     @Test
@@ -70,5 +100,7 @@ class LivePrefixTest {
         assertThat(status.applied()).isEqualTo(3);
         assertThat(status.pending()).isEqualTo(1);
         assertThat(status.prefix().relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
+        assertThat(LiveStatus.of("db/core", status.url(), WORKTREE, List.of("001", "003"), null).prefix().relation())
+                .isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
     }
 }

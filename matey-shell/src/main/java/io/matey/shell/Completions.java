@@ -32,10 +32,6 @@ public class Completions {
         return context -> proposals(Engines.all().stream().map(Engine::id).toList());
     }
 
-    public CompletionProvider formats() {
-        return context -> proposals(List.of("text", "json"));
-    }
-
     public CompletionProvider ciProviders() {
         return context -> proposals(Arrays.stream(CiProvider.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
     }

@@ -13,15 +13,18 @@ import java.util.List;
 public record GlobalOptions(List<String> global, List<String> command) {
 
     public static final String WORKSPACE_PROPERTY = "matey.workspace";
+    public static final String WORKSPACE = "--workspace";
+    /** What may come before the command (help and the version only alone, or help before a command's name). */
+    public static final List<String> NAMES = List.of(WORKSPACE, "--version", "--help");
 
     public static GlobalOptions extract(String[] args) {
         int i = 0;
         while (i < args.length) {
-            if (args[i].equals("--workspace") && i + 1 < args.length) {
+            if (args[i].equals(WORKSPACE) && i + 1 < args.length) {
                 System.setProperty(WORKSPACE_PROPERTY, args[i + 1]);
                 i += 2;
-            } else if (args[i].startsWith("--workspace=")) {
-                System.setProperty(WORKSPACE_PROPERTY, args[i].substring("--workspace=".length()));
+            } else if (args[i].startsWith(WORKSPACE + "=")) {
+                System.setProperty(WORKSPACE_PROPERTY, args[i].substring(WORKSPACE.length() + 1));
                 i++;
             } else {
                 break;

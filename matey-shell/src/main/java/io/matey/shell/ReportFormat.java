@@ -1,18 +1,9 @@
 package io.matey.shell;
 
-import io.matey.error.MateyException;
-
-/** {@code --format text|json} of report commands. */
+/**
+ * {@code --format text|json} of report commands: an enum, so a wrong value is refused with the accepted ones before
+ * the command runs, in the same words for every command (docs/architecture.md §8).
+ */
 public enum ReportFormat {
-    TEXT, JSON;
-
-    public static ReportFormat parse(String value) {
-        if (value == null || value.equalsIgnoreCase("text")) {
-            return TEXT;
-        }
-        if (value.equalsIgnoreCase("json")) {
-            return JSON;
-        }
-        throw new MateyException("Unsupported --format '" + value + "': use text or json.");
-    }
+    TEXT, JSON
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A report over several targets ({@code --all}): every target is reported even when another one fails, and the
@@ -30,18 +31,26 @@ public final class TargetReports {
     }
 
     public static <T> List<Outcome<T>> run(List<TargetConfig> targets, boolean all, Function<TargetConfig, T> report) {
+        Map<String, Supplier<TargetConfig>> loaded = new LinkedHashMap<>();
+        targets.forEach(target -> loaded.put(target.name(), () -> target));
+        return run(loaded, all, report);
+    }
+
+    /** As above over targets loaded one by one ({@code Matey.targetsEach}): a config that fails to load fails its own target. */
+    public static <T> List<Outcome<T>> run(Map<String, Supplier<TargetConfig>> targets, boolean all,
+            Function<TargetConfig, T> report) {
         List<Outcome<T>> outcomes = new ArrayList<>();
-        for (TargetConfig target : targets) {
+        targets.forEach((name, target) -> {
             if (!all) {
-                outcomes.add(new Outcome<>(target.name(), report.apply(target), null));
-                continue;
+                outcomes.add(new Outcome<>(name, report.apply(target.get()), null));
+                return;
             }
             try {
-                outcomes.add(new Outcome<>(target.name(), report.apply(target), null));
+                outcomes.add(new Outcome<>(name, report.apply(target.get()), null));
             } catch (MateyException e) {
-                outcomes.add(new Outcome<>(target.name(), null, MateyUrl.mask(e.getMessage())));
+                outcomes.add(new Outcome<>(name, null, MateyUrl.mask(e.getMessage())));
             }
-        }
+        });
         return outcomes;
     }
 

@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.MateyUrl;
 import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,23 @@ class ClickHouseLauncherIT {
                 assertThat(result.all()).doesNotContain(password);
             }
         }
+    }
+
+    /** The test server's password is known, so a wrong one must be refused: said so, URL masked, no password. */
+    @Test
+    void aWrongPasswordIsARefusedLoginNamingTheMaskedUrl() throws Exception {
+        MateyUrl server = TestDatabase.serverBase("clickhouse");
+        String user = server.user() == null ? "default" : server.user();
+        String wrong = "Not-The-Pw-" + (server.password() == null ? "" : server.password()) + "-93";
+        String hostPort = server.host() + ":" + server.port() + "/default";
+        assertThat(Launcher.run(dir, Map.of(), "init", "--engine", "clickhouse").exitCode()).isZero();
+
+        Launcher.Result status = Launcher.run(dir, Map.of(), "db", "status", "--url",
+                "clickhouse://" + user + ":" + wrong + "@" + hostPort);
+        assertThat(status.exitCode()).as(status.all()).isEqualTo(2);
+        assertThat(status.stderr()).startsWith("error: db status failed: the server at clickhouse://" + user + ":****@"
+                + hostPort + " refused the login: Code: 516. DB::Exception: " + user + ": Authentication failed");
+        assertThat(status.all()).doesNotContain(wrong);
     }
 
     private void migration(String name, String up, String down) throws Exception {

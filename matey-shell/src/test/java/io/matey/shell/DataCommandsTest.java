@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,35 @@ class DataCommandsTest {
         MateyProcess.Result json = matey("data", "apply", "--format", "json");
         assertThat(json.exitCode()).as(json.stderr()).isZero();
         assertThat(json.stdout()).contains("\"set\": \"core\"", "\"mode\": \"replace\"", "\"rows\": 2", "\"inserted\": 0", "\"updated\": 0");
+    }
+
+    /** Rows a ClickHouse table TTL drops at once are named, in text and JSON, apart from the rows inserted. */
+    @Test
+    void applyNamesTheRowsATtlDropped() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                    TestDatabase.serverBase("clickhouse").raw());
+            assertThat(MateyProcess.run(dir, env, "init", "--engine", "clickhouse").exitCode()).isZero();
+            write("migrations/001_events.sql", "-- migrate:up\nCREATE TABLE events (id UInt32, at DateTime('UTC')) "
+                    + "ENGINE = MergeTree ORDER BY id TTL at + INTERVAL 1 DAY;\n-- migrate:down\nDROP TABLE events;\n");
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            write("data/data.toml", "[core]\nfiles = [{ name = \"events\", table = \"events\", mode = \"insert\" }]\n");
+            write("data/events.jsonl", "{\"id\": 1, \"at\": \"2099-01-01T00:00:00\"}\n"
+                    + "{\"id\": 2, \"at\": \"2020-01-01T00:00:00\"}\n");
+
+            MateyProcess.Result apply = MateyProcess.run(dir, env, "data", "apply");
+            assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+            assertThat(apply.stdout()).isEqualTo("""
+                    Data set: core
+                    File    Table   Mode    Rows  Inserted  Updated  Deleted
+                    events  events  insert  2     2         0        0
+                    Dropped by TTL: 1 of the rows events wrote into events had already expired, so the table did \
+                    not keep them.
+                    """);
+            MateyProcess.Result json = MateyProcess.run(dir, env, "data", "apply", "--format", "json");
+            assertThat(json.stdout()).contains("\"inserted\": 2", "\"expired\": 1");
+        }
     }
 
     @Test

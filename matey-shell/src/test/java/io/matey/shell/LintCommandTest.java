@@ -98,7 +98,34 @@ class LintCommandTest {
 
         MateyProcess.Result badFormat = matey("lint", "--all", "--format", "yaml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.stderr()).contains("error: --format must be 'text' or 'json', not 'yaml'.");
+        assertThat(badFormat.stderr()).contains("error: Invalid value 'yaml' for --format: expected text, json.");
         assertThat(badFormat.stdout()).isEmpty();
+    }
+
+    @Test
+    void allReportsTheOtherTargetsWhenOneConfigCannotBeRead() throws Exception {
+        for (String target : new String[] {"db/a", "db/b", "db/c"}) {
+            assertThat(matey("init", "--path", target, "--engine", "sqlite").exitCode()).isZero();
+        }
+        Files.writeString(dir.resolve("db/b/config.toml"), "engine = 3\n");
+        Files.writeString(dir.resolve("db/c/migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INT);\n");
+
+        MateyProcess.Result text = matey("lint", "--all", "--no-style");
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.stdout()).startsWith("target: db/a\n\ntarget: db/b\n\ntarget: db/c\n")
+                .contains("ERROR   L010 migrations/001_a.sql");
+        assertThat(text.stderr()).contains("error: db/b: " + dir.resolve("db/b/config.toml") + ": 'engine' must be a string.");
+
+        MateyProcess.Result json = matey("lint", "--all", "--format", "json");
+        assertThat(json.exitCode()).isEqualTo(2);
+        JsonNode targets = new ObjectMapper().readTree(json.stdout());
+        assertThat(targets).extracting(t -> t.get("target").asText()).containsExactly("db/a", "db/b", "db/c");
+        assertThat(targets.get(0).get("findings")).isEmpty();
+        assertThat(targets.get(1).get("error").asText()).endsWith("config.toml: 'engine' must be a string.");
+        assertThat(targets.get(2).get("findings")).isNotEmpty();
+
+        MateyProcess.Result one = matey("lint", "--path", "db/a");
+        assertThat(one.exitCode()).as("without --all the workspace must load, as for every command").isEqualTo(2);
+        assertThat(matey("lint", "--all", "--path", "db/a").stderr()).contains("Cannot combine --path with --all.");
     }
 }

@@ -3,9 +3,11 @@ package io.matey.engine.clickhouse;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.ValueException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
  * of the key, so {@code FINAL} and merges agree with the file. ClickHouse refuses to update key columns
  * ({@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign): a file whose rows
  * change them must name them in {@code on}, so that a changed row is a new key (inserted, and for replace the old
- * key deleted).
+ * key deleted). A table TTL drops rows already expired, at the insert or at a later merge: apply drops them at
+ * once by a synchronous {@code MATERIALIZE TTL} and reports them ({@link #dropsExpiredRows}).
  */
 final class ClickHouseDataDialect implements DataDialect {
 
@@ -47,6 +50,25 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         values.bind(ps, index, type, value);
+    }
+
+    /** A table TTL ({@code engine_full} holds it; a column TTL clears values, never rows). */
+    @Override
+    public boolean dropsExpiredRows(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT position(engine_full, ' TTL ') > 0 "
+                + "FROM system.tables WHERE database = currentDatabase() AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public void dropExpiredRows(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ALTER TABLE " + table + " MATERIALIZE TTL" + MUTATIONS_SYNC);
+        }
     }
 
     @Override

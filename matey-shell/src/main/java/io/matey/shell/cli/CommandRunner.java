@@ -2,8 +2,10 @@ package io.matey.shell.cli;
 
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
+import io.matey.shell.GlobalOptions;
 import io.matey.shell.InterruptHandler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -22,6 +24,11 @@ public final class CommandRunner {
 
     private static final String LIST_HINT = "Run `matey help` to list the commands.";
 
+    /** Python matey's commands that Matey does as part of another: what to do instead (README). */
+    private static final Map<String, String> FOLDED_COMMANDS = Map.of("codegen", " Code generation has no command of "
+            + "its own: add a [codegen] table to the target's config.toml and `matey schema apply` writes the models "
+            + "(README, Generated models).");
+
     private final CommandCatalog catalog;
     private final Console console;
 
@@ -32,14 +39,27 @@ public final class CommandRunner {
 
     public int run(List<String> args) {
         try {
-            if (args.get(0).equals("help") || args.equals(List.of("--help")) || args.equals(List.of("-h"))) {
-                return help(args.subList(args.get(0).equals("help") ? 1 : args.size(), args.size()));
+            String first = args.get(0);
+            if (first.equals("help") || first.equals("--help") || first.equals("-h")) {
+                return help(args.subList(1, args.size()));
             }
             if (args.equals(List.of("--version"))) {
                 console.print(Version.describe());
                 return 0;
             }
-            CommandSpec command = catalog.find(args).orElseThrow(() -> noCommand(args));
+            if (first.startsWith("-")) {
+                throw globalOption(first);
+            }
+            Optional<CommandSpec> found = catalog.find(args);
+            if (found.isEmpty()) {
+                List<String> words = leadingWords(args);
+                List<String> rest = args.subList(words.size(), args.size());
+                if (rest.contains("--help") || rest.contains("-h")) {
+                    return help(words);
+                }
+                throw noCommand(words);
+            }
+            CommandSpec command = found.get();
             if (command.verbatim()) {
                 return call(command, new Object[] {args.subList(command.words().size(), args.size()).toArray(String[]::new)});
             }
@@ -60,10 +80,12 @@ public final class CommandRunner {
         Optional<CommandSpec> command = catalog.find(words);
         if (command.isPresent() && command.get().words().size() == words.size()) {
             console.print(new Help(catalog).command(command.get()));
+        } else if (words.isEmpty()) {
+            console.print(new Help(catalog).commands());
         } else if (!catalog.startingWith(words).isEmpty()) {
-            console.print(new Help(catalog).commands(words));
+            console.print(new Help(catalog).group(words));
         } else {
-            throw noCommand(words);
+            throw noCommand(leadingWords(words));
         }
         return 0;
     }
@@ -124,8 +146,11 @@ public final class CommandRunner {
         return 1;
     }
 
-    /** No command has these words: name the closest one. Only leading words are quoted (never option values). */
-    private UsageException noCommand(List<String> args) {
+    /**
+     * The words that may name a command: those before the first option. Only these are quoted in a message (an
+     * option's value may hold a password).
+     */
+    private List<String> leadingWords(List<String> args) {
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("-") || words.size() == catalog.maxDepth()) {
@@ -133,6 +158,11 @@ public final class CommandRunner {
             }
             words.add(arg);
         }
+        return words;
+    }
+
+    /** No command has these words: name the closest command, or group when the words are as many as its. */
+    private UsageException noCommand(List<String> words) {
         String typed = String.join(" ", words);
         List<CommandSpec> group = catalog.startingWith(words);
         if (!words.isEmpty() && !group.isEmpty()) {
@@ -140,10 +170,29 @@ public final class CommandRunner {
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
         String suggestion = catalog.commands().stream().filter(c -> !c.hidden())
-                .filter(c -> Suggestions.close(prefix(words, c.words().size()), c.name()))
-                .min(Comparator.comparingInt(c -> Suggestions.distance(prefix(words, c.words().size()), c.name())))
-                .map(c -> " Did you mean '" + c.name() + "'?").orElse("");
-        return new UsageException("No command '" + typed + "'." + suggestion, LIST_HINT);
+                .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size()))
+                .distinct()
+                .filter(name -> Suggestions.close(prefix(words, name.split(" ").length), name))
+                .min(Comparator.comparingInt(name -> Suggestions.distance(prefix(words, name.split(" ").length), name)))
+                .map(name -> " Did you mean '" + name + "'?").orElse("");
+        return new UsageException("No command '" + typed + "'." + suggestion
+                + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
+    }
+
+    /** A word before the command that is no global option ({@link GlobalOptions} took the valid ones). */
+    private static UsageException globalOption(String word) {
+        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        if (name.equals(GlobalOptions.WORKSPACE)) {
+            return new UsageException(GlobalOptions.WORKSPACE + " needs a value (a directory): matey --workspace DIR "
+                    + "<command>.", LIST_HINT);
+        }
+        if (GlobalOptions.NAMES.contains(name)) {
+            return new UsageException("'" + name + "' takes nothing after it.", LIST_HINT);
+        }
+        String suggestion = Suggestions.didYouMean(name, GlobalOptions.NAMES);
+        return new UsageException("Unrecognised option '" + name + "'." + (suggestion.isEmpty()
+                ? " Before the command only " + String.join(", ", GlobalOptions.NAMES) + " are accepted; a command's "
+                        + "options go after it." : suggestion), LIST_HINT);
     }
 
     private static String prefix(List<String> words, int size) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code matey help}, {@code matey help <command>} and {@code <command> --help}, written from the declarations. */
+/**
+ * {@code matey help}, {@code matey help <command>}, {@code <command> --help} and a group's ({@code matey help db}),
+ * written from the declarations.
+ */
 public final class Help {
 
     private static final int WIDTH = 100;
@@ -17,13 +20,11 @@ public final class Help {
         this.catalog = catalog;
     }
 
-    /** The command list, grouped, or only the commands whose names start with {@code words}. */
-    public String commands(List<String> words) {
+    /** The command list, grouped. */
+    public String commands() {
         Map<String, List<CommandSpec>> groups = new TreeMap<>();
-        for (CommandSpec command : catalog.startingWith(words)) {
-            if (!command.hidden()) {
-                groups.computeIfAbsent(command.group(), g -> new ArrayList<>()).add(command);
-            }
+        for (CommandSpec command : visible(List.of())) {
+            groups.computeIfAbsent(command.group(), g -> new ArrayList<>()).add(command);
         }
         int width = catalog.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
         StringBuilder out = new StringBuilder("Usage: matey [--workspace DIR] <command> [options]\n")
@@ -32,13 +33,25 @@ public final class Help {
             out.append('\n').append(group.isEmpty() ? "Other" : group).append('\n');
             commands.forEach(c -> out.append(indented(c.name(), width, summary(c.description()))));
         });
-        if (words.isEmpty()) {
-            out.append("\nBuilt-in\n")
-                    .append(indented("help", width, "This list, or `help <command>` for a command's options"))
-                    .append(indented("--version", width, "The version and git commit of this build"))
-                    .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"));
-        }
+        out.append("\nBuilt-in\n")
+                .append(indented("help", width, "This list, or `help <command>` for a command's options"))
+                .append(indented("--version", width, "The version and git commit of this build"))
+                .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"));
         return out.toString();
+    }
+
+    /** The commands whose names start with {@code words} ({@code matey help db}): each with what it does. */
+    public String group(List<String> words) {
+        String name = String.join(" ", words);
+        List<CommandSpec> commands = visible(words);
+        int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
+        StringBuilder out = new StringBuilder("Usage: matey ").append(name).append(" <command> [options]\n\nCommands:\n");
+        commands.forEach(c -> out.append(indented(c.name(), width, summary(c.description()))));
+        return out.append("\nRun `matey help ").append(name).append(" <command>` for a command's options.\n").toString();
+    }
+
+    private List<CommandSpec> visible(List<String> words) {
+        return catalog.startingWith(words).stream().filter(c -> !c.hidden()).toList();
     }
 
     /** One command: what it does and each option. */

@@ -31,11 +31,11 @@ class DataCommands {
     void export(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         DataExportResult result = matey.dataExport(matey.target(path), url, set);
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {
                 Map<String, Object> file = file(f.file(), f.table(), f.mode().id(), f.rows());
                 file.put("changed", f.changed());
@@ -55,16 +55,17 @@ class DataCommands {
     void apply(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         DataApplyResult result = matey.dataApply(matey.target(path), url, set);
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {
                 Map<String, Object> file = file(f.file(), f.table(), f.mode().id(), f.rows());
                 file.put("inserted", f.inserted());
                 file.put("updated", f.updated());
                 file.put("deleted", f.deleted());
+                file.put("expired", f.expired());
                 return file;
             }).toList())));
             return;
@@ -73,7 +74,11 @@ class DataCommands {
         for (AppliedFile f : result.files()) {
             table.row(f.file(), f.table(), f.mode().id(), f.rows(), f.inserted(), f.updated(), f.deleted());
         }
-        console.print("Data set: " + result.set() + "\n" + table.render());
+        StringBuilder expired = new StringBuilder();
+        result.files().stream().filter(f -> f.expired() > 0).forEach(f -> expired.append("Dropped by TTL: ")
+                .append(f.expired()).append(" of the rows ").append(f.file()).append(" wrote into ").append(f.table())
+                .append(" had already expired, so the table did not keep them.\n"));
+        console.print("Data set: " + result.set() + "\n" + table.render() + expired);
     }
 
     /** Like every report: an array with one object per target (here always one). */

@@ -38,7 +38,7 @@ class DbCommands {
 
     @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql. Example: matey db new create_users")
     void create(
-            @Option(description = "Migration name (sanitised to lower_snake_case)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Path file = Matey.at(workspace).newMigration(path, name);
@@ -46,17 +46,18 @@ class DbCommands {
     }
 
     @Command(command = "status", description = "List applied [X] and pending [ ] migrations of the live database "
-            + "(also one migrated by dbmate). Example: matey db status --exit-code")
+            + "(also one migrated by dbmate); a database that does not exist yet shows every migration pending. "
+            + "Example: matey db status --exit-code")
     void status(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
-            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending") boolean exitCode,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
+            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, or the applied ones do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, DbCommands::statusJson)));
         } else {
             TargetReports.print(console, results, status -> {
@@ -65,6 +66,10 @@ class DbCommands {
                 status.unknownVersions().forEach(v -> out.append("[?] ").append(v).append(" (applied, not in the worktree)\n"));
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
+                if (status.databaseMissing()) {
+                    out.append("The database does not exist yet; `matey db up` creates it and applies them.\n");
+                }
+                out.append(problem(status.prefix()));
                 if (status.interrupted() != null) {
                     out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
                             .append(status.interrupted().diff())
@@ -73,7 +78,8 @@ class DbCommands {
                 return out.toString();
             });
         }
-        TargetReports.exit(results, exitCode, status -> status.pending() > 0 || status.interrupted() != null);
+        TargetReports.exit(results, exitCode, status -> status.pending() > 0 || status.interrupted() != null
+                || !status.prefix().consistent());
     }
 
     private static Map<String, Object> statusJson(LiveStatus status) {
@@ -90,7 +96,9 @@ class DbCommands {
             return entry;
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
+        json.put("problem", status.prefix().problem());
         json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
+        json.put("database_exists", !status.databaseMissing());
         return json;
     }
 
@@ -125,6 +133,9 @@ class DbCommands {
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        if (steps < 1) {
+            throw new MateyException("--steps must be 1 or more, not " + steps + ".");
+        }
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbDown(matey.target(path), url, steps, Progress.forTerminal()));
     }
@@ -156,19 +167,25 @@ class DbCommands {
                     .collect(java.util.stream.Collectors.joining(", "))).append(" (migrations that changed no schema; "
                     + "adoption takes the highest)\n");
         }
-        if (adoption.index() == 0) {
-            out.append("The database is empty: nothing to record. `matey db up` applies every migration.\n");
-        } else if (adoption.applied()) {
-            out.append("Adopted: recorded ").append(adoption.versions().size()).append(" version(s) ")
-                    .append(adoption.versions().get(0)).append("..").append(adoption.versions().get(adoption.versions()
-                    .size() - 1)).append(" in schema_migrations; verified at index ").append(adoption.index())
-                    .append(". Pending: ").append(adoption.pending()).append('\n');
-        } else {
-            out.append("Dry run: would record ").append(adoption.versions().size()).append(" version(s) ")
-                    .append(adoption.versions().get(0)).append("..").append(adoption.versions().get(adoption.versions()
-                    .size() - 1)).append(". Run again with --apply to record them.\n");
-        }
+        out.append(adoptionOutcome(adoption));
         console.print(out.toString());
+    }
+
+    /** What adopt recorded, would record, or why there was nothing to record. */
+    private static String adoptionOutcome(LiveAdoption adoption) {
+        List<String> versions = adoption.versions();
+        if (versions.isEmpty() && adoption.index() == 0) {
+            return "The database is empty: nothing to record. `matey db up` applies every migration.\n";
+        }
+        if (versions.isEmpty()) {
+            return "Nothing to adopt: versions 1.." + adoption.index() + " are already recorded (applied index "
+                    + adoption.index() + "), and the live schema equals that state. Pending: " + adoption.pending()
+                    + (adoption.pending() > 0 ? " (`matey db up` applies them)" : "") + "\n";
+        }
+        String range = versions.size() + " version(s) " + versions.get(0) + ".." + versions.get(versions.size() - 1);
+        return adoption.applied() ? "Adopted: recorded " + range + " in schema_migrations; verified at index "
+                + adoption.index() + ". Pending: " + adoption.pending() + "\n"
+                : "Dry run: would record " + range + ". Run again with --apply to record them.\n";
     }
 
     private void printChange(LiveChange change) {
@@ -197,26 +214,27 @@ class DbCommands {
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
-            @Option(longNames = "exit-code", description = "Exit 1 when any target drifted") boolean exitCode,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
+            @Option(longNames = "exit-code", description = "Exit 1 when any target drifted, or its applied migrations do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveDrift>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbDrift(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, d -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", d.target());
                 json.put("url", d.url().toString());
                 json.put("applied_index", d.appliedIndex());
-                json.put("status", d.drifted() ? "drifted" : "clean");
+                json.put("status", d.status());
                 json.put("problem", d.prefix().problem());
                 json.put("diff", d.diff());
                 return json;
             })));
         } else {
+            // A database whose versions do not fit the worktree has no expected state: its problem, not a diff.
             TargetReports.print(console, results, d -> "Applied index: " + d.appliedIndex() + "  Status: "
-                    + Style.state(d.drifted() ? "drifted" : "clean", !d.drifted()) + "\n" + problem(d.prefix())
-                    + (d.drifted() ? d.diff() : ""));
+                    + Style.state(d.status(), !d.drifted()) + "\n" + problem(d.prefix())
+                    + (d.drifted() && d.prefix().consistent() ? d.diff() : ""));
         }
         TargetReports.exit(results, exitCode, LiveDrift::drifted);
     }
@@ -228,7 +246,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
             @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
-            @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
@@ -236,7 +254,7 @@ class DbCommands {
         }
         List<TargetReports.Outcome<LivePlan>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbPlan(target, url));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, p -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", p.target());

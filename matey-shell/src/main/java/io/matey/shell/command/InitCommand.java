@@ -21,7 +21,7 @@ class InitCommand {
             + "artifacts, optionally a CI pipeline. Example: matey init --path db/core --engine postgres --ci github")
     void init(
             @Option(longNames = "path", description = "Target path relative to the workspace (default: the current directory)") String path,
-            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres or mysql (required for a new target)") String engine,
+            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres, mysql, clickhouse, bigquery or bigquery-emulator (required for a new target)") String engine,
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
             @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") @OptionValues(provider = "ciProviders") String ci,

@@ -38,13 +38,13 @@ class SchemaCommands {
     void status(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
-            @Option(longNames = "format", description = "text or json") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targets(path, all), all,
                 target -> matey.schemaStatus(target.name(), false).get(0));
-        if (ReportFormat.parse(format) == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(statuses, SchemaCommands::statusJson)));
         } else {
             TargetReports.print(console, statuses, status -> {
@@ -89,18 +89,17 @@ class SchemaCommands {
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
-            @Option(longNames = "format", description = "text or json (summary only)") @OptionValues(provider = "formats") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when committed artifacts differ from the replay") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
         }
-        ReportFormat reportFormat = ReportFormat.parse(format);
         Matey matey = Matey.at(workspace);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all), all,
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
-        if (reportFormat == ReportFormat.JSON) {
+        if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
         } else {
             TargetReports.print(console, results, result -> sql ? result.replaySql() : diff ? result.diff() : summary(result));

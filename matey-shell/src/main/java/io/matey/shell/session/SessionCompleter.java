@@ -37,9 +37,16 @@ final class SessionCompleter implements Completer {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> typed = withoutGlobalOptions(line.words().subList(0, line.wordIndex()));
         String current = line.word().substring(0, line.wordCursor());
+        if (!typed.isEmpty() && typed.get(0).equals("help")) {
+            commandWords(typed.subList(1, typed.size()), candidates);
+            return;
+        }
         Optional<CommandSpec> command = catalog.find(typed);
         if (command.isEmpty()) {
             commandWords(typed, candidates);
+            if (typed.isEmpty()) {
+                BUILT_INS.forEach(b -> candidates.add(new Candidate(b)));
+            }
             return;
         }
         CommandSpec spec = command.get();
@@ -64,18 +71,18 @@ final class SessionCompleter implements Completer {
         }
     }
 
+    /**
+     * The next word of the command names starting with {@code typed}. A group word ({@code schema}) is complete too:
+     * the space after it lets the next Tab list the group's commands.
+     */
     private void commandWords(List<String> typed, List<Candidate> candidates) {
         List<String> seen = new ArrayList<>();
         for (CommandSpec spec : catalog.startingWith(typed)) {
-            String next = spec.words().get(typed.size());
-            if (!spec.hidden() && !seen.contains(next)) {
+            if (spec.words().size() > typed.size() && !spec.hidden() && !seen.contains(spec.words().get(typed.size()))) {
+                String next = spec.words().get(typed.size());
                 seen.add(next);
-                boolean last = catalog.startingWith(append(typed, next)).stream().allMatch(c -> c.words().size() == typed.size() + 1);
-                candidates.add(new Candidate(next, next, null, null, null, null, last));
+                candidates.add(new Candidate(next, next, null, null, null, null, true));
             }
-        }
-        if (typed.isEmpty()) {
-            BUILT_INS.forEach(b -> candidates.add(new Candidate(b)));
         }
     }
 
@@ -114,11 +121,5 @@ final class SessionCompleter implements Completer {
             start += words.get(start).equals("--workspace") ? 2 : 1;
         }
         return words.subList(Math.min(start, words.size()), words.size());
-    }
-
-    private static List<String> append(List<String> words, String word) {
-        List<String> longer = new ArrayList<>(words);
-        longer.add(word);
-        return longer;
     }
 }

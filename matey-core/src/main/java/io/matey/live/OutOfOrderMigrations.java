@@ -1,0 +1,75 @@
+package io.matey.live;
+
+import io.matey.migration.Migration;
+import io.matey.migration.NewMigration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Worktree migrations that sort before the last applied one but were never applied, while every applied version
+ * is in the worktree: almost always a migration written on another branch and merged after this database was
+ * migrated past its timestamp. The fix is to give each a later timestamp (the name {@code db new} would give it
+ * now), so that it runs after what the database already has, and to replay the artifacts.
+ */
+final class OutOfOrderMigrations {
+
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private OutOfOrderMigrations() {
+    }
+
+    /**
+     * @param worktree the worktree migrations in order
+     * @param applied  the applied versions, all of them in the worktree
+     * @param index    the first worktree migration that is not applied (a later one is)
+     */
+    static String problem(List<Migration> worktree, Set<String> applied, int index, Clock clock) {
+        int lastApplied = worktree.size() - 1;
+        while (!applied.contains(worktree.get(lastApplied).version())) {
+            lastApplied--;
+        }
+        List<Migration> skipped = worktree.subList(index, lastApplied).stream()
+                .filter(m -> !applied.contains(m.version())).toList();
+        List<String> renames = renames(skipped, worktree.get(worktree.size() - 1), clock);
+        boolean one = skipped.size() == 1;
+        return "migration" + (one ? " " : "s ") + String.join(", ", skipped.stream().map(Migration::file).toList())
+                + (one ? " is" : " are") + " older than the last applied one (version "
+                + worktree.get(lastApplied).version() + ") and not applied: " + (one ? "it was" : "they were")
+                + " probably merged from another branch. Give " + (one ? "it a later timestamp" : "them later timestamps")
+                + ", then replay the artifacts: " + String.join(", ", renames) + ", then `matey schema apply`";
+    }
+
+    /** {@code git mv} commands giving each migration the version {@code db new} would now, after every worktree file. */
+    private static List<String> renames(List<Migration> skipped, Migration last, Clock clock) {
+        Instant next = clock.instant();
+        Instant afterLast = instantOf(last.version());
+        if (afterLast != null && !next.isAfter(afterLast)) {
+            next = afterLast.plusSeconds(1);
+        }
+        List<String> renames = new ArrayList<>();
+        for (Migration migration : skipped) {
+            int slash = migration.file().lastIndexOf('/');
+            String name = migration.file().substring(slash + 1 + migration.version().length());
+            renames.add("`git mv " + migration.file() + " " + migration.file().substring(0, slash + 1)
+                    + NewMigration.version(next) + name + "`");
+            next = next.plusSeconds(1);
+        }
+        return renames;
+    }
+
+    /** The instant of a {@code db new} version, or null for a version of another form (001). */
+    private static Instant instantOf(String version) {
+        try {
+            return LocalDateTime.parse(version, VERSION).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.matey.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.error.MateyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void accentedLatinLettersBecomeAsciiInTheFileName() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        Path file = NewMigration.create(dir.resolve("migrations"), "ünïcode name", clock);
+        assertThat(file.getFileName()).hasToString("20261203120000_unicode_name.sql");
+        assertThat(Files.readString(file)).isEqualTo(NewMigration.TEMPLATE);
+    }
+
+    @Test
+    void accentsGoAndEverythingElseStaysASeparator() {
+        // Composed (U+00E9) and decomposed (e + U+0301) spellings give one name.
+        assertThat(NewMigration.sanitize(" Add Café\u00e9 / Cafe\u0301 Ångström ")).isEqualTo("add_cafee_cafe_angstrom");
+        assertThat(NewMigration.sanitize("drop-Łódź ß")).isEqualTo("drop_odz");
+        assertThatThrownBy(() -> NewMigration.sanitize("日本語")).isInstanceOf(MateyException.class)
+                .hasMessageContaining("Migration name is required");
+    }
+}

@@ -1,0 +1,59 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.EngineMatrix;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestEngines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * {@code db status} on a server whose database does not exist yet: every migration pending, with a note, rather than
+ * dbmate's error; a server that cannot be reached or refuses the login is still an error.
+ */
+class DbStatusMissingDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EngineMatrix(servers = true)
+    void aMissingDatabaseListsEveryMigrationAsPending(String engine) throws Exception {
+        try (TestDatabase db = TestDatabase.unborn(engine)) {
+            String url = db.url().raw();
+            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase(engine).raw(), "DATABASE_URL", url);
+            assertThat(MateyProcess.run(dir, env, "init", "--engine", TestEngines.named(engine).engineId()).exitCode())
+                    .isZero();
+            Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id int);\n\n"
+                    + "-- migrate:down\nDROP TABLE a;\n");
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+
+            MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
+            assertThat(status.exitCode()).as(status.stderr()).isZero();
+            assertThat(status.stdout()).isEqualTo("[ ] migrations/001_a.sql\n\nApplied: 0\nPending: 1\n"
+                    + "The database does not exist yet; `matey db up` creates it and applies them.\n");
+            assertThat(MateyProcess.run(dir, env, "db", "status", "--exit-code").exitCode()).isEqualTo(1);
+            assertThat(MateyProcess.run(dir, env, "db", "status", "--format", "json").stdout())
+                    .contains("\"pending\": 1,", "\"database_exists\": false");
+            assertThat(db.engine().databaseExists(db.url())).as("status creates nothing").isFalse();
+
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
+            assertThat(up.exitCode()).as("the note's promise: " + up.stderr()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "status").stdout())
+                    .isEqualTo("[X] migrations/001_a.sql\n\nApplied: 1\nPending: 0\n");
+
+            MateyProcess.Result refused = MateyProcess.run(dir, env, "db", "status", "--url",
+                    url.replaceFirst("://[^@]*@", "://matey_nobody:wrong@"));
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.stderr()).contains("refused the login").doesNotContain("wrong");
+            MateyProcess.Result unreachable = MateyProcess.run(dir, env, "db", "status", "--url",
+                    url.replaceFirst("@[^/]*/", "@127.0.0.1:1/"));
+            assertThat(unreachable.exitCode()).isEqualTo(2);
+            assertThat(unreachable.stderr()).contains("cannot reach the server");
+        }
+    }
+}

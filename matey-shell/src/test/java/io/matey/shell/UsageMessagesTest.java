@@ -1,0 +1,92 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.Engines;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user meets when a command line is not quite right: help for a group, a mistyped or incomplete global
+ * option, "did you mean" for every kind of name, one wording per option error (exit code 2 for each error).
+ */
+class UsageMessagesTest {
+
+    @TempDir
+    Path dir;
+
+    private MateyProcess.Result matey(String... args) throws Exception {
+        return MateyProcess.run(dir, Map.of(), args);
+    }
+
+    private String error(String... args) throws Exception {
+        MateyProcess.Result result = matey(args);
+        assertThat(result.exitCode()).as("matey %s\n%s", String.join(" ", args), result.stderr()).isEqualTo(2);
+        return result.stderr();
+    }
+
+    private String help(String... args) throws Exception {
+        MateyProcess.Result result = matey(args);
+        assertThat(result.exitCode()).as("matey %s\n%s", String.join(" ", args), result.stderr()).isZero();
+        return result.stdout();
+    }
+
+    @Test
+    void aGroupsHelpListsItsCommandsHoweverAskedFor() throws Exception {
+        String db = help("db", "--help");
+        assertThat(db).startsWith("Usage: matey db <command> [options]\n").containsPattern("db up\\s+Create the database")
+                .containsPattern("db down\\s+Roll back").doesNotContain("schema apply", "AVAILABLE COMMANDS");
+        assertThat(help("help", "db")).isEqualTo(db);
+        assertThat(help("--help", "db")).isEqualTo(db);
+        assertThat(help("db", "-h")).isEqualTo(db);
+        assertThat(help("schema", "--help")).contains("schema apply", "schema status").doesNotContain("db up");
+        assertThat(help("data", "--help")).contains("data apply", "data export").doesNotContain("db up");
+        assertThat(help("--help", "schema", "status")).startsWith("matey schema status\n");
+    }
+
+    @Test
+    void aMistypedOrIncompleteGlobalOptionIsNamed() throws Exception {
+        assertThat(error("--worksapce", "/tmp/x", "schema", "status"))
+                .startsWith("error: Unrecognised option '--worksapce'. Did you mean '--workspace'?\n");
+        assertThat(error("--versoin")).startsWith("error: Unrecognised option '--versoin'. Did you mean '--version'?\n");
+        assertThat(error("--workspace")).startsWith("error: --workspace needs a value (a directory)");
+        assertThat(error("--path", "db", "lint")).contains("Unrecognised option '--path'", "a command's options go after it");
+    }
+
+    @Test
+    void mistypedNamesGetADidYouMean() throws Exception {
+        assertThat(error("help", "shema")).startsWith("error: No command 'shema'. Did you mean 'schema'?\n");
+        assertThat(error("shema", "status")).startsWith("error: No command 'shema status'. Did you mean 'schema status'?\n");
+        assertThat(error("db", "stauts")).startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n");
+        assertThat(error("init", "--engine", "postgress")).contains("Unsupported engine 'postgress'",
+                "Did you mean 'postgres'?");
+        assertThat(error("dbmate", "upp")).contains("dbmate: no command 'upp'. Did you mean 'up'?");
+        assertThat(error("dbmate", "--bogus", "up")).contains("flag provided but not defined: --bogus (not a global flag)")
+                .doesNotContain("global flags go before the command");
+        assertThat(error("dbmate", "--ulr", "x", "up")).contains("Did you mean '--url'?");
+    }
+
+    @Test
+    void optionErrorsNameTheOptionInOneWording() throws Exception {
+        help("init", "--engine", "sqlite");
+        String wording = "error: Invalid value 'yaml' for --format: expected text, json.\n";
+        assertThat(error("schema", "status", "--format", "yaml")).startsWith(wording);
+        assertThat(error("lint", "--format", "yaml")).startsWith(wording);
+        assertThat(error("db", "status", "--format", "yaml")).startsWith(wording);
+        assertThat(error("db", "down", "--steps", "-1")).startsWith("error: --steps must be 1 or more, not -1.\n");
+    }
+
+    @Test
+    void codegenPointsToWhereCodeGenerationIsConfigured() throws Exception {
+        assertThat(error("codegen")).startsWith("error: No command 'codegen'.")
+                .contains("[codegen] table", "config.toml", "`matey schema apply` writes the models");
+    }
+
+    @Test
+    void initsHelpNamesEveryEngineOfTheBuild() throws Exception {
+        String init = help("init", "-h");
+        assertThat(Engines.ids()).isNotEmpty().allSatisfy(id -> assertThat(init).contains(id));
+    }
+}

@@ -1,0 +1,38 @@
+package io.matey.shell.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.shell.Completions;
+import io.matey.shell.cli.CommandCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+/** Tab completion of command words, as the session's line reader asks for it (the cursor at the line's end). */
+class SessionCompleterTest {
+
+    private final SessionCompleter completer = new SessionCompleter(CommandCatalog.load(), new Completions());
+
+    private List<Candidate> complete(String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+        return candidates;
+    }
+
+    @Test
+    void aGroupWordIsCompleteSoTheNextTabListsItsCommands() {
+        List<Candidate> group = complete("sch").stream().filter(c -> c.value().equals("schema")).toList();
+        assertThat(group).hasSize(1);
+        assertThat(group.get(0).complete()).as("a space follows 'schema'").isTrue();
+        assertThat(complete("schema ").stream().map(Candidate::value)).contains("status", "plan", "apply");
+    }
+
+    @Test
+    void commandNamesCompleteAfterHelp() {
+        assertThat(complete("help sch").stream().map(Candidate::value)).contains("schema").doesNotContain("help", "exit");
+        assertThat(complete("help schema ").stream().map(Candidate::value)).contains("status", "plan", "apply");
+        assertThat(complete("help schema status ")).isEmpty();
+    }
+}
