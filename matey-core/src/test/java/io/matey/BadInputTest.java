@@ -167,6 +167,18 @@ class BadInputTest {
     }
 
     @Test
+    void concurrentlyInsideATransactionIsRefusedBeforeAnythingRuns() {
+        TestWorkspace pg = new TestWorkspace(dir.resolve("pg"), "postgres");
+        pg.migration("001_one.sql", pg.createTable("one"), "DROP TABLE one;");
+        pg.migration("002_index.sql", "CREATE INDEX CONCURRENTLY one_id ON one (id);", "DROP INDEX one_id;");
+        Map<String, String> files = pg.files();
+        assertThatThrownBy(pg::apply).isInstanceOf(MateyException.class).hasMessageContaining(
+                "L407 migrations/002_index.sql:2: CONCURRENTLY cannot run inside a transaction; add transaction:false "
+                        + "to the '-- migrate:up' marker.").hasMessageContaining("nothing ran");
+        assertThat(pg.files()).isEqualTo(files);
+    }
+
+    @Test
     void anUpSectionWithoutSqlIsRefused() {
         ws.migration("002_empty.sql", "-- to do", "");
         assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class).hasMessageContaining(
