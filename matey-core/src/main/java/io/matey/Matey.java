@@ -211,6 +211,10 @@ public final class Matey {
         return targets(path, all).stream().map(SchemaStatusCheck::check).toList();
     }
 
+    public SchemaStatus schemaStatus(TargetConfig target) {
+        return SchemaStatusCheck.check(target);
+    }
+
     public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {
         return new SchemaReplay(env, progress).plan(target, options);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --all} with a failing target, {@code lint --exit-code}, {@code init} on existing workspaces and its
+ * {@code --all} with a failing target or a missing config.toml, {@code lint --exit-code}, {@code init} on existing workspaces and its
  * {@code .gitignore}, {@code --base}.
  */
 class TargetsAndInitTest {
@@ -63,6 +63,36 @@ class TargetsAndInitTest {
         assertThat(json.exitCode()).isEqualTo(2);
         assertThat(json.stdout()).startsWith("[\n  {\n    \"target\": \".\",\n    \"error\": ");
         assertThat(json.stderr()).isEmpty();
+    }
+
+    @Test
+    void everyAllCommandReportsTheOtherTargetsWhenOneConfigIsMissing() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("matey.toml"), "targets = [\".\", \"missing\"]\n");
+        String missing = "error: missing: Target config not found: " + dir.resolve("missing/config.toml");
+        Map<String, String> url = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+
+        MateyProcess.Result status = matey("schema", "status", "--all");
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.stdout()).isEqualTo(".\nStatus  Steps  Diagnostics\nclean   0      0\n\nmissing\n");
+        assertThat(status.stderr()).contains(missing);
+
+        MateyProcess.Result plan = matey("schema", "plan", "--all");
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stdout()).startsWith(".\nDivergence  Anchor  Tail  Status\n").contains("match\n").endsWith("\nmissing\n");
+        assertThat(plan.stderr()).contains(missing);
+
+        MateyProcess.Result live = matey(url, "db", "status", "--all");
+        assertThat(live.exitCode()).isEqualTo(2);
+        assertThat(live.stdout()).startsWith(".\n\nApplied: 0\nPending: 0\n").endsWith("\nmissing\n");
+        assertThat(live.stderr()).contains(missing);
+
+        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "plan"}, {"db", "status"}}) {
+            MateyProcess.Result json = matey(url, command[0], command[1], "--all", "--format", "json");
+            assertThat(json.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(json.stdout()).as(String.join(" ", command)).startsWith("[\n  {\n    \"target\": \".\",\n")
+                    .contains("\"target\": \"missing\",\n    \"error\": \"Target config not found: ");
+        }
     }
 
     @Test
