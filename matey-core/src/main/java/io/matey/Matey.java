@@ -196,6 +196,11 @@ public final class Matey {
         }
     }
 
+    /** Refuses {@code init --ci} that could not write its pipeline, before init writes anything. */
+    public void checkCi(String provider, boolean force) {
+        CiWriter.file(WorkspaceLoader.loadForInit(workspaceRoot, cwd), CiProvider.parse(provider), force);
+    }
+
     /** Writes the CI pipeline for every target of the workspace ({@code init --ci}). */
     public Path writeCi(String provider, boolean force) {
         workspace = null;

@@ -117,6 +117,26 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initWithACiItCannotWriteWritesNothing() throws Exception {
+        MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
+        assertThat(noGit.exitCode()).isEqualTo(2);
+        assertThat(noGit.stderr()).contains("error: --ci requires a git repository");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing written").isEmpty();
+        }
+
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/matey-schema.yml"), "mine");
+        MateyProcess.Result existing = matey("init", "--engine", "sqlite", "--ci", "github");
+        assertThat(existing.exitCode()).isEqualTo(2);
+        assertThat(existing.stderr()).contains("Refusing to overwrite existing file");
+        try (var files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(".git", ".github");
+        }
+    }
+
+    @Test
     void initKeepsTheCommentsOfAnExistingConfig() throws Exception {
         Files.writeString(dir.resolve("matey.toml"), "targets = [\".\"]\n");
         Files.writeString(dir.resolve("config.toml"), "# the billing database\nengine = \"sqlite\"  # local only\n"
