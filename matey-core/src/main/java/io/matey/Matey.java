@@ -196,6 +196,11 @@ public final class Matey {
         }
     }
 
+    /** Refuses {@code init --ci} that could not write its pipeline, before init writes anything. */
+    public void checkCi(String provider, boolean force) {
+        CiWriter.file(WorkspaceLoader.loadForInit(workspaceRoot, cwd), CiProvider.parse(provider), force);
+    }
+
     /** Writes the CI pipeline for every target of the workspace ({@code init --ci}). */
     public Path writeCi(String provider, boolean force) {
         workspace = null;
@@ -204,6 +209,10 @@ public final class Matey {
 
     public List<SchemaStatus> schemaStatus(String path, boolean all) {
         return targets(path, all).stream().map(SchemaStatusCheck::check).toList();
+    }
+
+    public SchemaStatus schemaStatus(TargetConfig target) {
+        return SchemaStatusCheck.check(target);
     }
 
     public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {

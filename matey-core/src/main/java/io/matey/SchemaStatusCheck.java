@@ -2,8 +2,6 @@ package io.matey;
 
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
-import io.matey.engine.Engines;
-import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 
 /** {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. */
@@ -13,11 +11,8 @@ final class SchemaStatusCheck {
     }
 
     static SchemaStatus check(TargetConfig target) {
-        if (!Engines.isKnown(target.engine())) {
-            // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
-            throw new MateyException(target.configFile() + ": engine '" + target.engine() + "' is unknown; set "
-                    + "engine to one of " + String.join(", ", Engines.ids()) + ".");
-        }
+        // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
+        target.knownEngine();
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
     }

@@ -49,11 +49,18 @@ class BadInputTest {
 
     @Test
     void unknownConfigKeys() {
-        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "enigne = \"x\"\n");
+        String config = ws.read("db/core/config.toml");
+        ws.write("db/core/config.toml", config + "enigne = \"x\"\n");
         assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
-                .hasMessageContaining("config.toml: unsupported target keys: 'enigne'");
-        ws.write("matey.toml", "targets = [\"db/core\"]\ntarget = []\n");
-        assertThatThrownBy(ws::apply).hasMessageContaining("matey.toml: unsupported workspace keys: 'target'");
+                .hasMessageStartingWith(ws.target().resolve("config.toml") + ":4: unsupported target keys: 'enigne'.")
+                .hasMessageEndingWith(" Did you mean 'engine'?");
+        ws.write("db/core/config.toml", config + "[codegen]\nenabled = true\ngenrator = \"tables\"\n");
+        assertThatThrownBy(ws::apply).hasMessageStartingWith(ws.target().resolve("config.toml")
+                + ":6: unsupported [codegen] keys: 'genrator'.").hasMessageEndingWith(" Did you mean 'generator'?");
+        ws.write("db/core/config.toml", config);
+        ws.write("matey.toml", "targets = [\"db/core\"]\n\ntarget = []\n");
+        assertThatThrownBy(ws::apply).hasMessageContaining("matey.toml:3: unsupported workspace keys: 'target'")
+                .hasMessageEndingWith(" Did you mean 'targets'?");
     }
 
     @Test
@@ -160,6 +167,18 @@ class BadInputTest {
     }
 
     @Test
+    void concurrentlyInsideATransactionIsRefusedBeforeAnythingRuns() {
+        TestWorkspace pg = new TestWorkspace(dir.resolve("pg"), "postgres");
+        pg.migration("001_one.sql", pg.createTable("one"), "DROP TABLE one;");
+        pg.migration("002_index.sql", "CREATE INDEX CONCURRENTLY one_id ON one (id);", "DROP INDEX one_id;");
+        Map<String, String> files = pg.files();
+        assertThatThrownBy(pg::apply).isInstanceOf(MateyException.class).hasMessageContaining(
+                "L407 migrations/002_index.sql:2: CONCURRENTLY cannot run inside a transaction; add transaction:false "
+                        + "to the '-- migrate:up' marker.").hasMessageContaining("nothing ran");
+        assertThat(pg.files()).isEqualTo(files);
+    }
+
+    @Test
     void anUpSectionWithoutSqlIsRefused() {
         ws.migration("002_empty.sql", "-- to do", "");
         assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class).hasMessageContaining(
@@ -170,7 +189,12 @@ class BadInputTest {
     void anUnknownEngineIsAnErrorNotAClean() {
         ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"oracle\""));
         assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
-                .hasMessage(ws.target().resolve("config.toml") + ": engine 'oracle' is unknown; set engine to one of "
+                .hasMessage(ws.target().resolve("config.toml") + ":1: engine 'oracle' is unknown; set engine to one of "
                         + String.join(", ", Engines.ids()) + ".");
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("engine = \"oracle\"\n", "")
+                + "engine = \"postgresx\"\n");
+        assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class)
+                .hasMessage(ws.target().resolve("config.toml") + ":3: engine 'postgresx' is unknown; set engine to one of "
+                        + String.join(", ", Engines.ids()) + ". Did you mean 'postgres'?");
     }
 }

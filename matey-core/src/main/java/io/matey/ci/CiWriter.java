@@ -13,13 +13,23 @@ public final class CiWriter {
     private CiWriter() {
     }
 
-    public static Path write(Workspace workspace, CiProvider provider, boolean force) {
+    /**
+     * The pipeline file {@link #write} would write, refusing what would stop it: no git repository, or an existing
+     * file without {@code force}. {@code init} asks first, so that it writes nothing when {@code --ci} cannot follow.
+     */
+    public static Path file(Workspace workspace, CiProvider provider, boolean force) {
         Path repoRoot = workspace.gitRoot().orElseThrow(() -> new MateyException(
                 "--ci requires a git repository so CI files can be written at the repo root. Run `git init` first."));
         Path file = repoRoot.resolve(provider.path());
         if (Files.exists(file) && !force) {
             throw new MateyException("Refusing to overwrite existing file: " + file + ". Pass --force to replace it.");
         }
+        return file;
+    }
+
+    public static Path write(Workspace workspace, CiProvider provider, boolean force) {
+        Path file = file(workspace, provider, force);
+        Path repoRoot = workspace.gitRoot().orElseThrow();
         String relative = repoRoot.relativize(workspace.root()).toString().replace('\\', '/');
         String text = CiPipeline.render(provider, relative.isEmpty() ? "." : relative, workspace.targets());
         try {

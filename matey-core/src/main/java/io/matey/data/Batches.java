@@ -3,12 +3,17 @@ package io.matey.data;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Sends writes in JDBC batches while keeping their order: consecutive writes with the same SQL share a batch,
- * and a write with other SQL first sends what is pending, so rows reach the table in file order.
+ * and a write with other SQL first sends what is pending, so rows reach the table in file order. Inside a
+ * transaction each batch runs under a savepoint: when the database refuses it, the batch is undone and sent again
+ * one write at a time, so that the refused write's data file line can be named ({@link RefusedRow}).
  */
 final class Batches implements AutoCloseable {
 
@@ -19,16 +24,22 @@ final class Batches implements AutoCloseable {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    /** A pending write: its data file line (0 for none) and its parameters. */
+    private record Write(int line, Parameters parameters) {
+    }
+
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final List<Write> pending = new ArrayList<>();
     private PreparedStatement current;
-    private int pending;
+    private Savepoint savepoint;
 
     Batches(Connection connection) {
         this.connection = connection;
     }
 
-    void add(String sql, Parameters parameters) throws SQLException {
+    /** Adds a write from data file line {@code line} (0 when no line wrote it). */
+    void add(String sql, int line, Parameters parameters) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -38,19 +49,50 @@ final class Batches implements AutoCloseable {
             flush();
             current = statement;
         }
+        if (pending.isEmpty() && !connection.getAutoCommit()) {
+            savepoint = connection.setSavepoint();
+        }
         parameters.bind(statement);
         statement.addBatch();
-        if (++pending == SIZE) {
+        pending.add(new Write(line, parameters));
+        if (pending.size() == SIZE) {
             flush();
         }
     }
 
     /** Sends the pending batch. */
     void flush() throws SQLException {
-        if (pending > 0) {
-            current.executeBatch();
-            pending = 0;
+        if (pending.isEmpty()) {
+            return;
         }
+        try {
+            current.executeBatch();
+        } catch (SQLException e) {
+            if (savepoint == null) {
+                throw e;
+            }
+            current.clearBatch();
+            connection.rollback(savepoint);
+            findRefused(e);
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+            savepoint = null;
+        }
+        pending.clear();
+    }
+
+    /** Sends the undone batch's writes one at a time; throws at the first the database refuses. */
+    private void findRefused(SQLException batchFailure) throws SQLException {
+        for (Write write : pending) {
+            write.parameters().bind(current);
+            try {
+                current.executeUpdate();
+            } catch (SQLException e) {
+                throw write.line() > 0 ? new RefusedRow(write.line(), e) : e;
+            }
+        }
+        throw batchFailure;
     }
 
     @Override

@@ -36,13 +36,14 @@ final class JdbcChanges {
             for (TableChanges.Change change : changes.changes()) {
                 if (change instanceof TableChanges.Insert insert) {
                     String sql = inserts.computeIfAbsent(insert.columns(), c -> dialect.insert(table, c.names()));
-                    batches.add(sql, st -> bind(st, 1, insert.columns(), insert.values()));
+                    batches.add(sql, insert.line(), st -> bind(st, 1, insert.columns(), insert.values()));
                 } else if (change instanceof TableChanges.Update update) {
                     String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c.names(), where));
-                    batches.add(sql, st -> bind(st, bind(st, 1, update.set(), update.values()), key, update.key()));
+                    batches.add(sql, update.line(),
+                            st -> bind(st, bind(st, 1, update.set(), update.values()), key, update.key()));
                 } else {
                     Object[] values = ((TableChanges.Delete) change).key();
-                    batches.add(delete, st -> bind(st, 1, key, values));
+                    batches.add(delete, 0, st -> bind(st, 1, key, values));
                 }
             }
             batches.flush();

@@ -103,6 +103,10 @@ final class SetApply {
     private AppliedFile write(CheckedFile file) {
         try {
             return new TableWrite(connection, dialect, file).write();
+        } catch (RefusedRow e) {
+            throw new MateyException(targetDir.resolve(file.file().path()) + ":" + e.line() + ": the database refused "
+                    + "this row of table '" + file.table().name() + "': " + sentence(MateyUrl.mask(e.getMessage())) + " "
+                    + aftermath(file) + " Fix the row and run `matey data apply` again.", e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;

@@ -18,18 +18,26 @@ public final class TableChanges {
 
     /** One write. */
     public sealed interface Change permits Insert, Update, Delete {
+
+        /** The data file line the write comes from, to name when the database refuses it; 0 for none. */
+        int line();
     }
 
-    /** A new row: the values of {@code columns}, in order. */
-    public record Insert(Columns columns, Object[] values) implements Change {
+    /** A new row from data file line {@code line}: the values of {@code columns}, in order. */
+    public record Insert(Columns columns, Object[] values, int line) implements Change {
     }
 
-    /** A changed row: the new values of {@code set} (no key column), and the row's key values. */
-    public record Update(Columns set, Object[] values, Object[] key) implements Change {
+    /** A changed row from data file line {@code line}: the new values of {@code set} (no key column), and its key values. */
+    public record Update(Columns set, Object[] values, Object[] key, int line) implements Change {
     }
 
-    /** A row to delete, by its key values. */
+    /** A row to delete, by its key values: a table row no file line names. */
     public record Delete(Object[] key) implements Change {
+
+        @Override
+        public int line() {
+            return 0;
+        }
     }
 
     private final String table;

@@ -197,7 +197,8 @@ final class TableWrite {
     }
 
     private void insert(Row row) {
-        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values()));
+        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
+                row.line()));
         inserted++;
     }
 
@@ -211,7 +212,7 @@ final class TableWrite {
                 values[index++] = row.values()[i];
             }
         }
-        changes.add(new TableChanges.Update(set, values, key.values(row)));
+        changes.add(new TableChanges.Update(set, values, key.values(row), row.line()));
         updated += rows;
     }
 

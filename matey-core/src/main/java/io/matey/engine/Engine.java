@@ -59,6 +59,14 @@ public interface Engine {
     /** The identifier quoted for this engine's SQL (an embedded quote character doubled). */
     String quote(String identifier);
 
+    /**
+     * The source line at which {@code statement} failed with {@code failure}: where the database says in the
+     * statement it failed, else the statement's first line.
+     */
+    default int failedLine(SqlStatement statement, SQLException failure) {
+        return statement.line();
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 

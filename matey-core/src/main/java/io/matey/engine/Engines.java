@@ -61,10 +61,6 @@ public final class Engines {
         return Optional.ofNullable(BY_NAME.get(lower(name)));
     }
 
-    public static boolean isKnown(String name) {
-        return find(name).isPresent();
-    }
-
     /**
      * The id of the engine a name stands for ({@code postgresql} → {@code postgres}, {@code sqlite3} →
      * {@code sqlite}); a name no engine of this build claims comes back lower-cased, to be reported.

@@ -5,6 +5,7 @@ import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.ParsedSql;
 import io.matey.migration.Section;
+import io.matey.migration.SqlParser;
 import io.matey.migration.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,6 @@ public final class ForeignWrites {
         UP, DOWN, BOTH
     }
 
-    /** JSqlParser is optional where only runtime verification ships (the Spring Boot starter). */
-    private static final boolean PARSER_PRESENT = parserPresent();
-
     private ForeignWrites() {
     }
 
@@ -34,17 +32,8 @@ public final class ForeignWrites {
      * the lock (docs/architecture.md §6), and the live post-check still compares the whole schema.
      */
     public static void refuseOnLive(Engine engine, List<Migration> migrations, Sections sections, String command) {
-        if (PARSER_PRESENT) {
+        if (SqlParser.PRESENT) {
             refuse(engine, migrations, sections, command);
-        }
-    }
-
-    private static boolean parserPresent() {
-        try {
-            Class.forName("net.sf.jsqlparser.parser.CCJSqlParserUtil", false, ForeignWrites.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

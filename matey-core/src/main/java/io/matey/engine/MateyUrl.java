@@ -113,6 +113,9 @@ public final class MateyUrl {
         if (rawAuthority == null || rawAuthority.isEmpty()) {
             return "a host is required";
         }
+        if (rawAuthority.indexOf('@') != rawAuthority.lastIndexOf('@')) {
+            return "the password (or user) contains '@': percent-encode it as %40";
+        }
         String hostPort = rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         if (colon >= 0 && !hostPort.endsWith("]")) {

@@ -171,8 +171,9 @@ public final class MigrationRunner {
             st.execute(statement.sql());
             rowsAffected = Math.max(0, st.getUpdateCount());
         } catch (SQLException e) {
-            throw new MigrationFailedException(migration.file(), section.kind(), statement.line(),
-                    migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: "
+            int line = engine.failedLine(statement, e);
+            throw new MigrationFailedException(migration.file(), section.kind(), line,
+                    migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                             + MateyUrl.mask(e.getMessage()) + " Statement: '" + statement.summary() + "'. "
                             + aftermath(section, statements.subList(0, index), from),
                     e);

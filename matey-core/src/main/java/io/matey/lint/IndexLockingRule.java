@@ -18,9 +18,14 @@ final class IndexLockingRule implements LintRule {
         }
         for (MigrationFile file : context.readableMigrations()) {
             checkIndexBuilds(file, findings);
-            checkConcurrently(file, file.script().up(), file.upStatements(), findings);
-            checkConcurrently(file, file.script().down(), file.downStatements(), findings);
+            checkConcurrently(file, findings);
         }
+    }
+
+    /** L407 in both sections: also what commands that run migrations refuse up front ({@link RunnableMigrations}). */
+    static void checkConcurrently(MigrationFile file, Findings findings) {
+        checkConcurrently(file, file.script().up(), file.upStatements(), findings);
+        checkConcurrently(file, file.script().down(), file.downStatements(), findings);
     }
 
     /** A plain CREATE INDEX holds a SHARE lock, blocking every write to the table until the index is built. */
@@ -47,8 +52,10 @@ final class IndexLockingRule implements LintRule {
         }
         for (ParsedStatement statement : statements) {
             if (statement.contains("CONCURRENTLY") && !statement.startsWith("REFRESH")) {
-                findings.add(Level.ERROR, "L407", file.path(), statement.line(), "CONCURRENTLY cannot run inside a "
-                        + "transaction; add transaction:false to the '-- migrate:" + section.kind() + "' marker.");
+                // No comment accepts it: PostgreSQL refuses the statement, and schema plan refuses the file.
+                findings.addWithFix(Level.ERROR, "L407", file.path(), statement.line(), "CONCURRENTLY cannot run "
+                        + "inside a transaction; add transaction:false to the '-- migrate:" + section.kind() + "' marker.",
+                        "write '-- migrate:" + section.kind() + " transaction:false'");
             }
         }
     }

@@ -3,6 +3,7 @@ package io.matey.lint;
 import io.matey.artifact.Snapshot;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.migration.SqlParser;
 import io.matey.workspace.TargetConfig;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,14 @@ import java.util.stream.Collectors;
 
 /**
  * What every command that runs migrations refuses before running any (docs/architecture.md §9), with lint's codes:
- * a repeated version (L002) or an up section without SQL (L005) always; files dbmate refuses or never runs (L008,
+ * a repeated version (L002), an up section without SQL (L005) or, where JSqlParser is present, CONCURRENTLY inside a
+ * transaction (L407) always; files dbmate refuses or never runs (L008,
  * L009, L010) unless the target's {@code config.toml} sets {@code allow_non_dbmate_files = true}, since Matey would
  * otherwise run them differently from dbmate, or record a version dbmate never would.
  */
 public final class RunnableMigrations {
 
-    private static final Set<String> ALWAYS = Set.of("L002", "L005");
+    private static final Set<String> ALWAYS = Set.of("L002", "L005", "L407");
     private static final Set<String> DBMATE_ONLY = Set.of("L008", "L009", "L010");
 
     private RunnableMigrations() {
@@ -35,6 +37,9 @@ public final class RunnableMigrations {
         if (context.dialect().isPresent()) {
             // Not the whole SectionRule: its other checks parse statements, and the lean starter has no parser.
             context.readableMigrations().forEach(file -> SectionRule.checkUpExecutable(context, file, findings));
+            if (SqlParser.PRESENT && context.facts().concurrentIndexBuilds()) {
+                context.readableMigrations().forEach(file -> IndexLockingRule.checkConcurrently(file, findings));
+            }
         }
         List<Finding> refused = findings.sorted().stream()
                 .filter(f -> ALWAYS.contains(f.code())

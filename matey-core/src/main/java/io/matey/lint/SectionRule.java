@@ -15,8 +15,8 @@ final class SectionRule implements LintRule {
             // Without a down marker only L010 (DbmateMarkerRule) reports the file: dbmate refuses it.
             boolean marked = down.markerLine() > 0;
             if (marked && down.sql().isBlank()) {
+                // L101 says it all: L103 (irreversible) as well would report one fact twice.
                 findings.add(Level.WARNING, "L101", file.path(), null, "Migration has an empty down section.");
-                irreversible(file, findings);
             } else if (marked && !hasExecutableDown(context, file)) {
                 findings.add(Level.WARNING, "L102", file.path(), down.markerLine(),
                         "Migration down section exists but has no executable SQL.");
@@ -44,7 +44,9 @@ final class SectionRule implements LintRule {
     /** L005, from the statement splitter alone: commands that run migrations check it where JSqlParser is absent. */
     static void checkUpExecutable(LintContext context, MigrationFile file, Findings findings) {
         if (!file.script().up().isExecutable(context.dialect().orElseThrow())) {
-            findings.add(Level.ERROR, "L005", file.path(), null, "Migration has no executable up SQL.");
+            // No comment accepts it: every command that runs migrations refuses the file (RunnableMigrations).
+            findings.addWithFix(Level.ERROR, "L005", file.path(), null, "Migration has no executable up SQL.",
+                    "write the migration's SQL below -- migrate:up, or delete the file if `db new` made it by mistake");
         }
     }
 }

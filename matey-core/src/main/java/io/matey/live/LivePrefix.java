@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
  * @param applied  how many versions {@code schema_migrations} holds
  * @param problem  why the database is ahead or diverged, naming the first differing migration; empty when
  *                 consistent
+ * @param fix      what to do about it (for migrations out of order, the renames the problem also names); empty
+ *                 when consistent
  */
-public record LivePrefix(int index, int applied, Relation relation, String problem) {
+public record LivePrefix(int index, int applied, Relation relation, String problem, String fix) {
+
+    private static final String CHECK_OUT = "Check out the migrations this database was migrated with, or repair "
+            + "its schema_migrations table";
 
     public enum Relation {
         /** Consistent, with worktree migrations left to apply. */
@@ -58,22 +63,21 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
         List<String> appliedLater = worktree.subList(index, worktree.size()).stream().map(Migration::version)
                 .filter(appliedSet::contains).toList();
         if (unknown.isEmpty() && appliedLater.isEmpty()) {
-            return new LivePrefix(index, applied.size(), index < worktree.size() ? Relation.BEHIND : Relation.EQUAL, "");
+            return new LivePrefix(index, applied.size(), index < worktree.size() ? Relation.BEHIND : Relation.EQUAL, "", "");
         }
         if (appliedLater.isEmpty() && index == worktree.size()) {
             return new LivePrefix(index, applied.size(), Relation.AHEAD, "live database is ahead of the worktree: "
                     + "applied version(s) " + String.join(", ", unknown) + " have no migration file in the worktree "
-                    + "(first differing migration: index " + (index + 1) + ", version " + unknown.get(0) + ")");
+                    + "(first differing migration: index " + (index + 1) + ", version " + unknown.get(0) + ")", CHECK_OUT);
         }
         if (unknown.isEmpty()) {
-            return new LivePrefix(index, applied.size(), Relation.OUT_OF_ORDER,
-                    OutOfOrderMigrations.problem(worktree, appliedSet, index, clock));
+            return OutOfOrderMigrations.prefix(worktree, appliedSet, index, clock);
         }
         Migration first = worktree.get(index);
         return new LivePrefix(index, applied.size(), Relation.DIVERGED, "live database has diverged from the "
                 + "worktree at migration " + (index + 1) + " (" + first.file() + ", version " + first.version()
                 + "): it is not applied, but " + (appliedLater.isEmpty() ? "version(s) not in the worktree " : "later version(s) ")
-                + String.join(", ", appliedLater.isEmpty() ? unknown : appliedLater) + " are");
+                + String.join(", ", appliedLater.isEmpty() ? unknown : appliedLater) + " are", CHECK_OUT);
     }
 
     public boolean consistent() {
@@ -83,9 +87,9 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
     /** Refuses to change a database that is ahead of or diverged from the worktree. */
     void requireConsistent(String command) {
         if (!consistent()) {
+            // The problem of migrations out of order already ends with its fix.
             throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
-                    command + " refused: " + problem + (relation == Relation.OUT_OF_ORDER ? "."
-                    : ". Check out the migrations this database was migrated with, or repair its schema_migrations table."));
+                    command + " refused: " + problem + (relation == Relation.OUT_OF_ORDER ? "." : ". " + fix + "."));
         }
     }
 }

@@ -6,7 +6,6 @@ import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
-import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
@@ -38,7 +37,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     }
 
     static LiveTarget read(TargetConfig target, LiveEndpoint endpoint) {
-        Engine engine = Engines.byId(target.engine());
+        Engine engine = target.knownEngine();
         Engine liveEngine = endpoint.engine();
         if (!liveEngine.id().equals(engine.id())) {
             throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "

@@ -30,7 +30,7 @@ final class OutOfOrderMigrations {
      * @param applied  the applied versions, all of them in the worktree
      * @param index    the first worktree migration that is not applied (a later one is)
      */
-    static String problem(List<Migration> worktree, Set<String> applied, int index, Clock clock) {
+    static LivePrefix prefix(List<Migration> worktree, Set<String> applied, int index, Clock clock) {
         int lastApplied = worktree.size() - 1;
         while (!applied.contains(worktree.get(lastApplied).version())) {
             lastApplied--;
@@ -39,11 +39,13 @@ final class OutOfOrderMigrations {
                 .filter(m -> !applied.contains(m.version())).toList();
         List<String> renames = renames(skipped, worktree.get(worktree.size() - 1), clock);
         boolean one = skipped.size() == 1;
-        return "migration" + (one ? " " : "s ") + String.join(", ", skipped.stream().map(Migration::file).toList())
+        String fix = "Give " + (one ? "it a later timestamp" : "them later timestamps") + ", then replay the artifacts: "
+                + String.join(", ", renames) + ", then `matey schema apply`";
+        String problem = "migration" + (one ? " " : "s ") + String.join(", ", skipped.stream().map(Migration::file).toList())
                 + (one ? " is" : " are") + " older than the last applied one (version "
                 + worktree.get(lastApplied).version() + ") and not applied: " + (one ? "it was" : "they were")
-                + " probably merged from another branch. Give " + (one ? "it a later timestamp" : "them later timestamps")
-                + ", then replay the artifacts: " + String.join(", ", renames) + ", then `matey schema apply`";
+                + " probably merged from another branch. " + fix;
+        return new LivePrefix(index, applied.size(), LivePrefix.Relation.OUT_OF_ORDER, problem, fix);
     }
 
     /** {@code git mv} commands giving each migration the version {@code db new} would now, after every worktree file. */

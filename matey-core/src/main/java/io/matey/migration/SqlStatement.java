@@ -22,6 +22,24 @@ public record SqlStatement(String sql, int line) {
     }
 
     /**
+     * The source line of character {@code index} of {@link #sql}, for a database that says where in the statement
+     * it failed: {@link #line} is that of the first token, after any leading comments.
+     */
+    public int lineAt(int index) {
+        int codeStart = sql.length() - code().length();
+        int at = Math.max(0, Math.min(index, sql.length()));
+        return line + newlines(codeStart, at) - newlines(at, codeStart);
+    }
+
+    private int newlines(int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += sql.charAt(i) == '\n' ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
      * The text from the first token on: leading whitespace and comments ({@code --}, {@code #}, block) removed.
      * MySQL's executable comments ({@code /*!...}) are code.
      */

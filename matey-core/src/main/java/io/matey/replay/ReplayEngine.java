@@ -18,7 +18,7 @@ public record ReplayEngine(Engine engine, MateyUrl scratchBase) {
 
     public static ReplayEngine resolve(TargetConfig target, ReplayOptions options, LockState state,
             Map<String, String> env) {
-        Engine engine = Engines.byId(target.engine());
+        Engine engine = target.knownEngine();
         String testUrl = EnvNames.testUrl(target, options.testUrl(), env);
         MateyUrl base = null;
         if (testUrl != null) {

@@ -1,6 +1,11 @@
 package io.matey.workspace;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,18 +13,26 @@ import java.util.Optional;
  *
  * @param name    the path relative to the workspace root in POSIX form, {@code .} for the root
  * @param dir     the absolute target directory
+ * @param engineLine the line of {@code engine} in config.toml, for messages; 0 when not read from a file
  * @param codegen the {@code [codegen]} table, or null when absent (codegen off)
  * @param inexactDowns the {@code [inexact_downs]} table: accepted inexact down sections
  * @param allowNonDbmateFiles {@code allow_non_dbmate_files}: run migration files dbmate would refuse or never run,
  *                as Matey reads them (docs/architecture.md §9); false by default
  */
-public record TargetConfig(String name, Path dir, String engine, String urlEnv, String testUrlEnv,
+public record TargetConfig(String name, Path dir, String engine, int engineLine, String urlEnv, String testUrlEnv,
         CodegenConfig codegen, InexactDowns inexactDowns, boolean allowNonDbmateFiles) {
 
     public static final String CONFIG_FILE = "config.toml";
 
     public Path configFile() {
         return dir.resolve(CONFIG_FILE);
+    }
+
+    /** The engine config.toml names; one this build lacks is refused at the line of {@code engine}. */
+    public Engine knownEngine() {
+        return Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
+                + "engine '" + engine + "' is unknown; set engine to one of " + String.join(", ", Engines.ids()) + "."
+                + Suggestions.didYouMean(engine.toLowerCase(Locale.ROOT), Engines.ids())));
     }
 
     public Optional<CodegenConfig> enabledCodegen() {

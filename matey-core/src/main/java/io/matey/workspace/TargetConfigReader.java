@@ -1,6 +1,7 @@
 package io.matey.workspace;
 
 import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,11 @@ public final class TargetConfigReader {
                     + " --engine <engine>` to create it.");
         }
         TomlMap toml = TomlFiles.read(file);
-        TomlFiles.rejectUnknownKeys(toml, KEYS, file.toString(), "target");
+        TomlFiles.rejectUnknownKeys(toml, KEYS, file, "target");
         String engine = requireString(toml, "engine", file);
         String urlEnv = requireEnvName(toml, "url_env", file);
         String testUrlEnv = requireEnvName(toml, "test_url_env", file);
-        return new TargetConfig(name, dir, engine, urlEnv, testUrlEnv, codegen(toml, file),
+        return new TargetConfig(name, dir, engine, toml.line("engine"), urlEnv, testUrlEnv, codegen(toml, file),
                 InexactDowns.read(toml, file, dir),
                 optionalBoolean(toml, "allow_non_dbmate_files", file));
     }
@@ -41,8 +42,7 @@ public final class TargetConfigReader {
     private static boolean optionalBoolean(TomlMap toml, String key, Path file) {
         Object value = toml.get(key);
         if (value != null && !(value instanceof Boolean)) {
-            throw new MateyException(file + ":" + toml.line(key) + ": " + key
-                    + " must be true or false.");
+            throw new MateyException(TomlFiles.at(file, toml.line(key)) + key + " must be true or false.");
         }
         return Boolean.TRUE.equals(value);
     }
@@ -50,7 +50,8 @@ public final class TargetConfigReader {
     private static String requireString(TomlMap toml, String key, Path file) {
         Object value = toml.get(key);
         if (!(value instanceof String s)) {
-            throw new MateyException(file + ": '" + key + "' must be a string.");
+            throw new MateyException(TomlFiles.at(file, toml.line(key)) + "'" + key + "' must be a string"
+                    + (toml.contains(key) ? "." : ", and is missing."));
         }
         return s;
     }
@@ -58,7 +59,7 @@ public final class TargetConfigReader {
     private static String requireEnvName(TomlMap toml, String key, Path file) {
         String value = requireString(toml, key, file);
         if (!ENV_NAME.matcher(value).matches()) {
-            throw new MateyException(file + ":" + toml.line(key) + ": " + key
+            throw new MateyException(TomlFiles.at(file, toml.line(key)) + key
                     + ": invalid environment variable name '" + value + "'; expected [A-Z_][A-Z0-9_]*.");
         }
         return value;
@@ -69,29 +70,32 @@ public final class TargetConfigReader {
             return null;
         }
         if (!(toml.get("codegen") instanceof TomlMap table)) {
-            throw new MateyException(file + ": [codegen] must be a table.");
+            throw new MateyException(TomlFiles.at(file, toml.line("codegen")) + "[codegen] must be a table.");
         }
-        TomlFiles.rejectUnknownKeys(table, CODEGEN_KEYS, file.toString(), "[codegen]");
+        TomlFiles.rejectUnknownKeys(table, CODEGEN_KEYS, file, "[codegen]");
         Object enabled = table.get("enabled");
         if (enabled != null && !(enabled instanceof Boolean)) {
-            throw new MateyException(file + ": codegen.enabled must be a boolean.");
+            throw new MateyException(TomlFiles.at(file, table.line("enabled")) + "codegen.enabled must be a boolean.");
         }
         CodegenConfig config = new CodegenConfig(enabled == null || (Boolean) enabled,
                 optionalString(table, "generator", file, CodegenConfig.DEFAULT_GENERATOR),
                 optionalString(table, "options", file, null), optionalString(table, "package", file, null),
                 optionalString(table, "output", file, null));
-        return validGenerator(config, file, table.contains("options") ? table.line("options") : toml.line("codegen"));
+        return validGenerator(config, file, table, toml.line("codegen"));
     }
 
     /** Checks generator, options and the java-records keys, and fills in the default output directory. */
-    private static CodegenConfig validGenerator(CodegenConfig config, Path file, int line) {
+    private static CodegenConfig validGenerator(CodegenConfig config, Path file, TomlMap table, int tableLine) {
         List<String> supported = CodegenConfig.GENERATORS.get(config.generator());
         if (supported == null) {
-            throw new MateyException(file + ": codegen.generator: unknown generator '" + config.generator()
-                    + "'; expected one of " + String.join(", ", new TreeSet<>(CodegenConfig.GENERATORS.keySet())) + ".");
+            throw new MateyException(TomlFiles.at(file, table.line("generator")) + "codegen.generator: unknown generator '"
+                    + config.generator() + "'; expected one of "
+                    + String.join(", ", new TreeSet<>(CodegenConfig.GENERATORS.keySet())) + "."
+                    + Suggestions.didYouMean(config.generator(), CodegenConfig.GENERATORS.keySet()));
         }
         for (String option : config.optionSet()) {
-            String where = file + ":" + line + ": codegen.options: ";
+            String where = TomlFiles.at(file, table.contains("options") ? table.line("options") : tableLine)
+                    + "codegen.options: ";
             String reason = CodegenConfig.NOT_REPRODUCED.get(option);
             if (reason != null && !config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
                 throw new MateyException(where + "sqlacodegen's option '" + option + "' is not supported: " + reason
@@ -104,22 +108,25 @@ public final class TargetConfigReader {
         }
         if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
             if (config.javaPackage() != null || config.output() != null) {
-                throw new MateyException(file + ": codegen.package and codegen.output apply only to generator '"
+                throw new MateyException(TomlFiles.at(file, table.line(config.javaPackage() != null ? "package" : "output"))
+                        + "codegen.package and codegen.output apply only to generator '"
                         + CodegenConfig.JAVA_RECORDS + "'.");
             }
             return config;
         }
         if (config.javaPackage() == null || !SourceVersion.isName(config.javaPackage())) {
-            throw new MateyException(file + ": codegen.package must name a Java package for generator '"
+            throw new MateyException(TomlFiles.at(file, table.contains("package") ? table.line("package") : tableLine)
+                    + "codegen.package must name a Java package for generator '"
                     + CodegenConfig.JAVA_RECORDS + "', such as package = \"com.example.db\"; got "
                     + (config.javaPackage() == null ? "none" : "'" + config.javaPackage() + "'") + ".");
         }
-        String output = config.output() == null ? CodegenConfig.DEFAULT_JAVA_OUTPUT : relativeOutput(config.output(), file);
+        String output = config.output() == null ? CodegenConfig.DEFAULT_JAVA_OUTPUT
+                : relativeOutput(config.output(), TomlFiles.at(file, table.line("output")));
         return new CodegenConfig(config.enabled(), config.generator(), config.options(), config.javaPackage(), output);
     }
 
     /** The output directory in canonical form: relative, inside the target, outside the journal's directory. */
-    private static String relativeOutput(String output, Path file) {
+    private static String relativeOutput(String output, String at) {
         List<String> segments = new ArrayList<>();
         boolean valid = !output.startsWith("/") && !output.contains("\\") && !output.contains(":");
         for (String segment : output.split("/")) {
@@ -129,7 +136,7 @@ public final class TargetConfigReader {
             }
         }
         if (!valid || segments.isEmpty() || segments.get(0).equals(".matey")) {
-            throw new MateyException(file + ": codegen.output must be a directory inside the target, such as \""
+            throw new MateyException(at + "codegen.output must be a directory inside the target, such as \""
                     + CodegenConfig.DEFAULT_JAVA_OUTPUT + "\"; got '" + output + "'.");
         }
         return String.join("/", segments);
@@ -141,7 +148,7 @@ public final class TargetConfigReader {
             return fallback;
         }
         if (!(value instanceof String s)) {
-            throw new MateyException(file + ": codegen." + key + " must be a string.");
+            throw new MateyException(TomlFiles.at(file, table.line(key)) + "codegen." + key + " must be a string.");
         }
         return s;
     }

@@ -1,6 +1,7 @@
 package io.matey.workspace;
 
 import io.matey.error.MateyException;
+import io.matey.error.Suggestions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,14 +44,24 @@ final class TomlFiles {
         }
     }
 
-    /** Rejects keys outside {@code allowed}, naming them in the order they sort. */
-    static void rejectUnknownKeys(TomlMap table, Set<String> allowed, String source, String what) {
+    /**
+     * Rejects keys outside {@code allowed}, naming them in the order they sort, at the line of the first in the
+     * file, with the allowed key it is likely a typo of.
+     */
+    static void rejectUnknownKeys(TomlMap table, Set<String> allowed, Path file, String what) {
         Set<String> unknown = new TreeSet<>(table.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
-            throw new MateyException(source + ": unsupported " + what + " keys: "
+            String first = table.keySet().stream().filter(unknown::contains).findFirst().orElseThrow();
+            throw new MateyException(at(file, table.line(first)) + "unsupported " + what + " keys: "
                     + unknown.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
-                    + ". Allowed keys: " + String.join(", ", new TreeSet<>(allowed)) + ".");
+                    + ". Allowed keys: " + String.join(", ", new TreeSet<>(allowed)) + "."
+                    + Suggestions.didYouMean(first, allowed));
         }
+    }
+
+    /** {@code file:line: }, or {@code file: } when the line is unknown: the start of a message about a key. */
+    static String at(Path file, int line) {
+        return file + (line > 0 ? ":" + line : "") + ": ";
     }
 }

@@ -104,30 +104,31 @@ public final class WorkspaceLoader {
     /** The target names listed in a workspace config file, validated but without loading the targets. */
     static List<String> targetNames(Path root, Path configFile) {
         TomlMap table = TomlFiles.read(configFile);
-        String source = configFile.toString();
+        String what = "workspace";
         if (configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
             if (!(table.get("tool") instanceof TomlMap tool && tool.get("matey") instanceof TomlMap matey)) {
                 throw new MateyException("Invalid pyproject.toml: [tool.matey] must be a table.");
             }
             table = matey;
-            source = "pyproject.toml [tool.matey]";
+            what = "[tool.matey]";
         }
-        TomlFiles.rejectUnknownKeys(table, Set.of("targets"), source, "workspace");
+        TomlFiles.rejectUnknownKeys(table, Set.of("targets"), configFile, what);
         if (!table.contains("targets")) {
             return List.of();
         }
+        String at = TomlFiles.at(configFile, table.line("targets")) + what + ": ";
         if (!(table.get("targets") instanceof List<?> array)) {
-            throw new MateyException(source + ": 'targets' must be an array of strings.");
+            throw new MateyException(at + "'targets' must be an array of strings.");
         }
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             if (!(array.get(i) instanceof String raw)) {
-                throw new MateyException(source + ": 'targets' must be an array of strings.");
+                throw new MateyException(at + "'targets' must be an array of strings.");
             }
             String name = TargetPaths.normalize(root, raw);
             if (!seen.add(name)) {
-                throw new MateyException(source + ": duplicate target path '" + name + "'.");
+                throw new MateyException(at + "duplicate target path '" + name + "'.");
             }
             names.add(name);
         }

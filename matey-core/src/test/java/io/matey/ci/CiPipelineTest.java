@@ -15,7 +15,7 @@ class CiPipelineTest {
             target("c", "sqlite"));
 
     private static TargetConfig target(String name, String engine) {
-        return new TargetConfig(name, Path.of(name), engine, "DB_" + name.toUpperCase() + "_URL",
+        return new TargetConfig(name, Path.of(name), engine, 0, "DB_" + name.toUpperCase() + "_URL",
                 "DB_" + name.toUpperCase() + "_TEST_URL", null, InexactDowns.NONE, false);
     }
 

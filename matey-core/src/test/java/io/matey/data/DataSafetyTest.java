@@ -73,14 +73,46 @@ class DataSafetyTest {
             // Row 1 of audit exists already: the database refuses the insert.
             h.file("audit", "{\"id\": 2, \"at\": \"2024-02-01T10:00:00\"}", "{\"id\": 1, \"at\": \"2024-02-01T10:00:00\"}");
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
-                    .hasMessageStartingWith("data apply failed writing table 'audit' from data file 'audit': ")
-                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.")
+                    .hasMessageStartingWith(h.ws.target().resolve("data/audit.jsonl") + ":2: the database refused this "
+                            + "row of table 'audit': ")
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. Fix the row "
+                            + "and run `matey data apply` again.")
                     .hasMessageNotContaining("..");
             assertThat(tables(h)).isEqualTo(before);
 
             goodFiles(h);
             assertThat(h.apply(null).files()).extracting(AppliedFile::inserted, AppliedFile::updated, AppliedFile::deleted)
                     .containsExactly(tuple(1, 1, 1), tuple(1, 0, 0), tuple(1, 0, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aRowBreakingAConstraintIsNamedByFileAndLineWithTheDatabasesReason(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, """
+                CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);
+                CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, age INTEGER CHECK (age >= 0), nick VARCHAR(20) NOT NULL);""")) {
+            h.db.execute("INSERT INTO users (id, age, nick) VALUES (1, 30, 'ann');");
+            h.manifest("""
+                    [core]
+                    files = [
+                      { name = "roles", table = "roles", mode = "insert" },
+                      { name = "users", table = "users", mode = "upsert", on = ["id"] },
+                    ]
+                    """);
+            h.file("roles", "{\"id\": 1, \"name\": \"admin\"}");
+            String row = "{\"id\": %d, \"age\": %d, \"nick\": \"n\"}";
+            h.file("users", row.formatted(1, 31), row.formatted(2, 5), row.formatted(3, -1), row.formatted(4, 7));
+            String where = h.ws.target().resolve("data/users.jsonl") + ":3: the database refused this row of table 'users': ";
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessageStartingWith(where)
+                    .hasMessageContaining(Map.of("postgres", "users_age_check", "sqlite", "CHECK constraint failed", "mysql",
+                            "CONSTRAINT `users.age` failed").get(engine));
+            // an update refused: line 1 changes the existing row's nick to null
+            h.file("users", "{\"id\": 1, \"age\": 30, \"nick\": null}", row.formatted(2, 5));
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith(where.replace(":3:", ":1:")).hasMessageContaining("nick");
+            assertThat(h.rows("SELECT id, age, nick FROM users ORDER BY id")).containsExactly(List.of("1", "30", "ann"));
+            assertThat(h.rows("SELECT id FROM roles")).isEmpty();
         }
     }
 

@@ -16,7 +16,7 @@ class EnginesTest {
         assertThat(Engines.normalizeId("MariaDB")).isEqualTo("mysql");
         assertThat(Engines.find("PostgreSQL")).map(Engine::id).hasValue("postgres");
         assertThat(Engines.normalizeId("Oracle")).isEqualTo("oracle");
-        assertThat(Engines.isKnown("oracle")).isFalse();
+        assertThat(Engines.find("oracle")).isEmpty();
     }
 
     @Test

@@ -71,6 +71,11 @@ class MateyUrlTest {
                     + "'postgres://bob:****@127.0.0.1/db': an '@' comes after the host, as when a password holds "
                     + "'@', '/', '?' or '#' unencoded; percent-encode them (%40, %2F, %3F, %23).");
         }
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://postgres:s3cret@PW@127.0.0.1:5432/x")).hasMessage(
+                "Invalid database URL 'postgres://postgres:****@127.0.0.1:5432/x': the password (or user) contains "
+                        + "'@': percent-encode it as %40.");
+        assertThatThrownBy(() -> MateyUrl.parse("postgres://bob@corp@127.0.0.1/x"))
+                .hasMessageEndingWith(": the password (or user) contains '@': percent-encode it as %40.");
         MateyUrl atInQuery = MateyUrl.parse("postgres://bob@h:5432/db?application_name=a@b");
         assertThat(atInQuery.query()).containsEntry("application_name", "a@b");
         assertThat(atInQuery).hasToString("postgres://bob@h:5432/db?application_name=a@b");

@@ -25,11 +25,11 @@ class LivePrefixTest {
 
     @Test
     void aLeadingRunOfAppliedVersionsIsConsistent() {
-        assertThat(LivePrefix.check(WORKTREE, List.of())).isEqualTo(new LivePrefix(0, 0, LivePrefix.Relation.BEHIND, ""));
+        assertThat(LivePrefix.check(WORKTREE, List.of())).isEqualTo(new LivePrefix(0, 0, LivePrefix.Relation.BEHIND, "", ""));
         assertThat(LivePrefix.check(WORKTREE, List.of("001", "002")))
-                .isEqualTo(new LivePrefix(2, 2, LivePrefix.Relation.BEHIND, ""));
+                .isEqualTo(new LivePrefix(2, 2, LivePrefix.Relation.BEHIND, "", ""));
         LivePrefix head = LivePrefix.check(WORKTREE, List.of("003", "001", "002"));
-        assertThat(head).isEqualTo(new LivePrefix(3, 3, LivePrefix.Relation.EQUAL, ""));
+        assertThat(head).isEqualTo(new LivePrefix(3, 3, LivePrefix.Relation.EQUAL, "", ""));
         head.requireConsistent("db up");
     }
 
@@ -44,6 +44,7 @@ class LivePrefixTest {
                 .hasMessageStartingWith("db up refused: live database is ahead of the worktree")
                 .hasMessageContaining("applied version(s) 004 have no migration file in the worktree")
                 .hasMessageContaining("index 4, version 004");
+        assertThat(ahead.fix()).startsWith("Check out the migrations this database was migrated with");
     }
 
     @Test
@@ -55,6 +56,9 @@ class LivePrefixTest {
         assertThat(skipped.consistent()).isFalse();
         assertThat(skipped.problem()).isEqualTo("migration migrations/002_two.sql is older than the last applied one "
                 + "(version 003) and not applied: it was probably merged from another branch. Give it a later "
+                + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
+                + "migrations/20261203121614_two.sql`, then `matey schema apply`");
+        assertThat(skipped.fix()).as("the advice alone, for reports that show it apart").isEqualTo("Give it a later "
                 + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
                 + "migrations/20261203121614_two.sql`, then `matey schema apply`");
         assertThatThrownBy(() -> skipped.requireConsistent("db up")).isInstanceOf(MateyException.class)

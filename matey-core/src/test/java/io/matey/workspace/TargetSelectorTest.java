@@ -14,7 +14,7 @@ class TargetSelectorTest {
     private static final Path ROOT = Path.of("/work/space");
 
     private static TargetConfig target(String name) {
-        return new TargetConfig(name, ROOT.resolve(name).normalize(), "sqlite", "URL", "TEST_URL", null,
+        return new TargetConfig(name, ROOT.resolve(name).normalize(), "sqlite", 0, "URL", "TEST_URL", null,
                 InexactDowns.NONE, false);
     }
 

@@ -30,13 +30,10 @@ public final class TargetReports {
     private TargetReports() {
     }
 
-    public static <T> List<Outcome<T>> run(List<TargetConfig> targets, boolean all, Function<TargetConfig, T> report) {
-        Map<String, Supplier<TargetConfig>> loaded = new LinkedHashMap<>();
-        targets.forEach(target -> loaded.put(target.name(), () -> target));
-        return run(loaded, all, report);
-    }
-
-    /** As above over targets loaded one by one ({@code Matey.targetsEach}): a config that fails to load fails its own target. */
+    /**
+     * Runs the report of each target, loaded one by one ({@code Matey.targetsEach}), so that with {@code --all} a
+     * config.toml that cannot be read fails only its own target.
+     */
     public static <T> List<Outcome<T>> run(Map<String, Supplier<TargetConfig>> targets, boolean all,
             Function<TargetConfig, T> report) {
         List<Outcome<T>> outcomes = new ArrayList<>();

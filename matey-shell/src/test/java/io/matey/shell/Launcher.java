@@ -28,7 +28,13 @@ final class Launcher {
      * as a background job inherits SIGINT ignored, and the JVM does not handle a signal that was ignored at start.
      */
     static Process start(Path cwd, Map<String, String> env, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", SCRIPT.toString()));
+        return start(SCRIPT, cwd, env, out, err, args);
+    }
+
+    /** Starts the launcher through {@code script}, e.g. a link to it. */
+    static Process start(Path script, Path cwd, Map<String, String> env, Path out, Path err, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -38,10 +44,15 @@ final class Launcher {
     }
 
     static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(SCRIPT, cwd, env, args);
+    }
+
+    static Result run(Path script, Path cwd, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("matey-out", ".txt");
         Path err = Files.createTempFile("matey-err", ".txt");
         try {
-            Process process = start(cwd, env, out, err, args);
+            Process process = start(script, cwd, env, out, err, args);
             process.getOutputStream().close();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -117,6 +117,15 @@ class LauncherIT {
     }
 
     @Test
+    void runsThroughALinkOnThePath() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("matey"), Launcher.SCRIPT);
+        Launcher.Result version = Launcher.run(link, dir, env, "--version");
+        assertThat(version.exitCode()).as(version.all()).isZero();
+        assertThat(version.stdout()).startsWith("matey ");
+    }
+
+    @Test
     void concurrentRunsWaitForTheInstallAndPrintTheVersion() throws Exception {
         Path installed = Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher/matey.jar");
         expect(0, "--version"); // installed and its cache recorded

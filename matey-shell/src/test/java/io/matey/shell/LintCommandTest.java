@@ -114,14 +114,14 @@ class LintCommandTest {
         assertThat(text.exitCode()).isEqualTo(2);
         assertThat(text.stdout()).startsWith("target: db/a\n\ntarget: db/b\n\ntarget: db/c\n")
                 .contains("ERROR   L010 migrations/001_a.sql");
-        assertThat(text.stderr()).contains("error: db/b: " + dir.resolve("db/b/config.toml") + ": 'engine' must be a string.");
+        assertThat(text.stderr()).contains("error: db/b: " + dir.resolve("db/b/config.toml") + ":1: 'engine' must be a string.");
 
         MateyProcess.Result json = matey("lint", "--all", "--format", "json");
         assertThat(json.exitCode()).isEqualTo(2);
         JsonNode targets = new ObjectMapper().readTree(json.stdout());
         assertThat(targets).extracting(t -> t.get("target").asText()).containsExactly("db/a", "db/b", "db/c");
         assertThat(targets.get(0).get("findings")).isEmpty();
-        assertThat(targets.get(1).get("error").asText()).endsWith("config.toml: 'engine' must be a string.");
+        assertThat(targets.get(1).get("error").asText()).endsWith("config.toml:1: 'engine' must be a string.");
         assertThat(targets.get(2).get("findings")).isNotEmpty();
 
         MateyProcess.Result one = matey("lint", "--path", "db/a");

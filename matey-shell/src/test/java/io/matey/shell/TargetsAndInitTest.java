@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --all} with a failing target, {@code lint --exit-code}, {@code init} on existing workspaces and its
+ * {@code --all} with a failing target or a missing config.toml, {@code lint --exit-code}, {@code init} on existing workspaces and its
  * {@code .gitignore}, {@code --base}.
  */
 class TargetsAndInitTest {
@@ -66,6 +66,36 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void everyAllCommandReportsTheOtherTargetsWhenOneConfigIsMissing() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("matey.toml"), "targets = [\".\", \"missing\"]\n");
+        String missing = "error: missing: Target config not found: " + dir.resolve("missing/config.toml");
+        Map<String, String> url = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+
+        MateyProcess.Result status = matey("schema", "status", "--all");
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.stdout()).isEqualTo(".\nStatus  Steps  Diagnostics\nclean   0      0\n\nmissing\n");
+        assertThat(status.stderr()).contains(missing);
+
+        MateyProcess.Result plan = matey("schema", "plan", "--all");
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stdout()).startsWith(".\nDivergence  Anchor  Tail  Status\n").contains("match\n").endsWith("\nmissing\n");
+        assertThat(plan.stderr()).contains(missing);
+
+        MateyProcess.Result live = matey(url, "db", "status", "--all");
+        assertThat(live.exitCode()).isEqualTo(2);
+        assertThat(live.stdout()).startsWith(".\n\nApplied: 0\nPending: 0\n").endsWith("\nmissing\n");
+        assertThat(live.stderr()).contains(missing);
+
+        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "plan"}, {"db", "status"}}) {
+            MateyProcess.Result json = matey(url, command[0], command[1], "--all", "--format", "json");
+            assertThat(json.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(json.stdout()).as(String.join(" ", command)).startsWith("[\n  {\n    \"target\": \".\",\n")
+                    .contains("\"target\": \"missing\",\n    \"error\": \"Target config not found: ");
+        }
+    }
+
+    @Test
     void lintExitCodeAlsoFailsOnWarnings() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
@@ -84,6 +114,26 @@ class TargetsAndInitTest {
         MateyProcess.Result ci = matey("init", "--ci", "github");
         assertThat(ci.exitCode()).as(ci.stderr()).isZero();
         assertThat(ci.stdout()).startsWith("Wrote " + dir.resolve(".github/workflows/matey-schema.yml"));
+    }
+
+    @Test
+    void initWithACiItCannotWriteWritesNothing() throws Exception {
+        MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
+        assertThat(noGit.exitCode()).isEqualTo(2);
+        assertThat(noGit.stderr()).contains("error: --ci requires a git repository");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing written").isEmpty();
+        }
+
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/matey-schema.yml"), "mine");
+        MateyProcess.Result existing = matey("init", "--engine", "sqlite", "--ci", "github");
+        assertThat(existing.exitCode()).isEqualTo(2);
+        assertThat(existing.stderr()).contains("Refusing to overwrite existing file");
+        try (var files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(".git", ".github");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 
 /**
@@ -30,6 +33,8 @@ import java.time.Duration;
  * {@code mariadb://}). DDL commits implicitly, so a failed section leaves its earlier statements applied.
  */
 public final class MysqlEngine implements Engine {
+
+    private static final Pattern SYNTAX_ERROR_LINE = Pattern.compile("(?s)near '.*' at line (\\d{1,9})");
 
     private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
@@ -97,6 +102,22 @@ public final class MysqlEngine implements Engine {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /** A syntax error says "... near '...' at line N", N counted from the statement's first line. */
+    @Override
+    public int failedLine(SqlStatement statement, SQLException failure) {
+        Matcher near = SYNTAX_ERROR_LINE.matcher(String.valueOf(failure.getMessage()));
+        if (!near.find()) {
+            return statement.line();
+        }
+        String sql = statement.sql();
+        int at = 0;
+        for (int n = Integer.parseInt(near.group(1)); n > 1 && at >= 0; n--) {
+            at = sql.indexOf('\n', at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        return at < 0 ? statement.line() : statement.lineAt(at);
     }
 
     @Override

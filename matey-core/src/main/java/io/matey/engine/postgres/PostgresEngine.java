@@ -14,6 +14,7 @@ import io.matey.engine.WriteTargets;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /**
  * PostgreSQL: URLs {@code postgres://user:pass@host:5432/db?sslmode=disable} (also {@code postgresql://}).
@@ -88,6 +90,17 @@ public final class PostgresEngine implements Engine {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** The server gives the 1-based character position of the error in the statement, when it has one. */
+    @Override
+    public int failedLine(SqlStatement statement, SQLException failure) {
+        int position = failure instanceof PSQLException e && e.getServerErrorMessage() != null
+                ? e.getServerErrorMessage().getPosition() : 0;
+        if (position <= 0 || position > statement.sql().codePointCount(0, statement.sql().length())) {
+            return statement.line();
+        }
+        return statement.lineAt(statement.sql().offsetByCodePoints(0, position - 1));
     }
 
     @Override

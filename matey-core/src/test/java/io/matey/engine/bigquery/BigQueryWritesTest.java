@@ -25,9 +25,9 @@ class BigQueryWritesTest {
         TableChanges.Columns three = new TableChanges.Columns(List.of("`a`", "`b`", "`c`"), List.of(INT64, STRING, BOOL));
         TableChanges.Columns one = new TableChanges.Columns(List.of("`a`"), List.of(INT64));
         for (long i = 0; i < 4000; i++) {
-            changes.add(new TableChanges.Insert(three, new Object[] {i, "x", true}));
+            changes.add(new TableChanges.Insert(three, new Object[] {i, "x", true}, 0));
             if (i % 1000 == 0) {
-                changes.add(new TableChanges.Insert(one, new Object[] {i}));
+                changes.add(new TableChanges.Insert(one, new Object[] {i}, 0));
             }
         }
         List<BigQueryWrites.Statement> statements = BigQueryWrites.of(dialect, changes, true);
@@ -42,7 +42,7 @@ class BigQueryWritesTest {
     @Test
     void deletedKeysBecomeOneStructInUnnestPerChunkBeforeAnythingElse() throws Exception {
         TableChanges changes = new TableChanges("`t`", KEY);
-        changes.add(new TableChanges.Insert(KEY, new Object[] {"us", 1L}));
+        changes.add(new TableChanges.Insert(KEY, new Object[] {"us", 1L}, 0));
         for (long i = 0; i < 2500; i++) {
             changes.add(new TableChanges.Delete(new Object[] {"eu", i}));
         }
@@ -64,7 +64,7 @@ class BigQueryWritesTest {
         TableChanges changes = new TableChanges("`t`", KEY);
         TableChanges.Columns set = new TableChanges.Columns(List.of("`label`", "`n`"), List.of(STRING, INT64));
         for (long i = 0; i < 1001; i++) {
-            changes.add(new TableChanges.Update(set, new Object[] {"x", null}, new Object[] {"eu", i}));
+            changes.add(new TableChanges.Update(set, new Object[] {"x", null}, new Object[] {"eu", i}, 0));
         }
         List<BigQueryWrites.Statement> merges = BigQueryWrites.of(dialect, changes, true);
         assertThat(merges).extracting(BigQueryWrites.Statement::sql).containsOnly("MERGE `t` AS T USING UNNEST(?) AS S "

@@ -42,6 +42,22 @@ class MysqlMigrationRunnerTest {
 
             assertThat(db.engine().dumpSchema(c)).contains("CREATE TABLE `accounts`");
             assertThat(db.engine().migrationTable().appliedVersions(c)).isEmpty();
+
+            // A syntax error is reported at the line the server gives ("at line N" of the statement).
+            Migration syntax = new Migration("migrations/20260101130000_notes.sql", "20260101130000", """
+                    -- migrate:up
+                    /* the notes table */
+                    CREATE TABLE notes (
+                      id int PRIMARY KEY,
+                      body varchar(20) NOT NUL
+                    );
+                    -- migrate:down
+                    DROP TABLE notes;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(syntax))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(5))
+                    .hasMessageStartingWith("migrations/20260101130000_notes.sql:5: up section failed: ")
+                    .hasMessageContaining("at line 4");
         }
     }
 

@@ -39,6 +39,29 @@ class PostgresMigrationRunnerTest {
     }
 
     @Test
+    void anErrorWithAPositionNamesTheLineOfThatPosition() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_broken.sql", """
+                -- migrate:up
+                CREATE TABLE fine (id integer);
+                -- the users table
+                CREATE TABLE users (
+                  id integer,
+                  name txet
+                );
+                -- migrate:down
+                DROP TABLE users;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(migration))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(6))
+                    .hasMessageStartingWith("migrations/20260101000000_broken.sql:6: up section failed: ")
+                    .hasMessageContaining("type \"txet\" does not exist");
+        }
+    }
+
+    @Test
     void failingDownSectionSaysItsVersionStaysRecorded() throws SQLException {
         Migration migration = migration("migrations/20260101000000_items.sql", """
                 -- migrate:up

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -285,7 +286,7 @@ class DbCommands {
     private static <T> List<TargetReports.Outcome<T>> report(String workspace, String path, boolean all, String url,
             BiFunction<Matey, TargetConfig, T> command) {
         Matey matey = Matey.at(workspace);
-        List<TargetConfig> targets = matey.targets(path, all);
+        Map<String, Supplier<TargetConfig>> targets = matey.targetsEach(path, all);
         if (url != null && targets.size() > 1) {
             throw new MateyException("--url names one database; use it with one target, not with --all.");
         }

@@ -36,6 +36,9 @@ class InitCommand {
             console.print("Wrote " + matey.writeCi(ci, false));
             return;
         }
+        if (ci != null) {
+            matey.checkCi(ci, force);
+        }
         InitResult result = matey.init(path, engine, urlEnv, testUrlEnv, force);
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
         out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine()).append('\n');

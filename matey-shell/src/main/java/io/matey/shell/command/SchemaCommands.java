@@ -42,8 +42,8 @@ class SchemaCommands {
             @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
-        List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targets(path, all), all,
-                target -> matey.schemaStatus(target.name(), false).get(0));
+        List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targetsEach(path, all), all,
+                matey::schemaStatus);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(statuses, SchemaCommands::statusJson)));
         } else {
@@ -97,7 +97,7 @@ class SchemaCommands {
         }
         Matey matey = Matey.at(workspace);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
-        List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targets(path, all), all,
+        List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));

@@ -6,7 +6,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a drifted database: what differs, with a short diff, and commands a user can paste: look closer,
- * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records.
+ * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records. A database
+ * ahead of or diverged from the worktree gets the core's fix instead (for migrations merged out of order, their
+ * renames).
  */
 class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftException> {
 
@@ -22,12 +24,13 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
     }
 
     private static String describe(TargetReport report) {
+        if (report.problem() != null) {
+            return "Target " + FailureText.subject(report) + " is " + report.drift() + " at its applied index "
+                    + report.applied() + " of " + report.head() + ": " + report.problem() + '.';
+        }
         StringBuilder text = new StringBuilder("Target ").append(FailureText.subject(report))
                 .append(" differs from the committed schema at its applied index ").append(report.applied())
                 .append(" of ").append(report.head()).append('.');
-        if (report.problem() != null) {
-            text.append(' ').append(report.problem()).append('.');
-        }
         if (report.diff() != null && !report.diff().isEmpty()) {
             text.append("\n\n").append(FailureText.indent(FailureText.shortDiff(report.diff())));
         }
@@ -38,9 +41,8 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         String target = FailureText.targetArguments(report);
         StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    ")
                 .append(commands.command("db drift " + target)).append("\n\n");
-        if (report.problem() != null || report.draft() == null) {
-            return text.append("Check out the migrations this database was migrated with, or repair its "
-                    + "schema_migrations table.").append(FailureText.passwordHint(report)).toString();
+        if (report.fix() != null) {
+            return text.append(report.fix()).append('.').append(FailureText.passwordHint(report)).toString();
         }
         return text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
                 + "committed schema only. To undo the change, make the database equal the committed schema again. "

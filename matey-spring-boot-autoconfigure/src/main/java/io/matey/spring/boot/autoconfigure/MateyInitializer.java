@@ -93,9 +93,11 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + ": committed artifacts are stale: " + String.join("; ", report.diagnostics())
                     + "; regenerate them with " + commands().command("schema apply --path " + report.target())
                     + where());
+        } else if (report.problem() != null) {
+            logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + ": " + report.problem()
+                    + ".");
         } else if (report.drifted()) {
-            logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
-                    + (report.problem() == null ? "" : ": " + report.problem()) + "; "
+            logger.warn(subject + " has drifted from the committed schema at index " + report.applied() + "; "
                     + diffPointer(report) + "\n" + report.diff());
         } else if (report.pendingCount() > 0) {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "

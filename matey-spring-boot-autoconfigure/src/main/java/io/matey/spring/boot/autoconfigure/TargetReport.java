@@ -5,6 +5,7 @@ import io.matey.artifact.Diagnostic;
 import io.matey.error.Reason;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDrift;
+import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.List;
  * @param pending     the worktree migrations not applied, in order
  * @param artifacts   {@value #CLEAN} or {@value #STALE}: the coherence of the committed artifacts
  * @param diagnostics why the artifacts are stale
- * @param drift       {@value #CLEAN}, {@value #DRIFTED} or {@value #UNCHECKED} (artifacts stale or check failed)
+ * @param drift       as {@code matey db drift} reports it: {@value #CLEAN}, {@value #DRIFTED}, or, when the applied
+ *                    versions do not fit the worktree, {@value #AHEAD} or {@value #DIVERGED} (also migrations
+ *                    merged out of order); {@value #UNCHECKED} when the artifacts are stale or the check failed
  * @param problem     why the applied versions do not fit the worktree (ahead or diverged)
+ * @param fix         what to do about the problem
  * @param diff        the live schema against the committed state at K, when drifted
  * @param draft       a draft migration that keeps the drift (turns the committed state at K into the live one)
  * @param error       why the check could not run
@@ -29,33 +33,42 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
-        List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String diff,
-        String draft, String error, String reason, Instant checkedAt) {
+        List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String fix,
+        String diff, String draft, String error, String reason, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
     public static final String STALE = "stale";
     public static final String DRIFTED = "drifted";
+    public static final String AHEAD = "ahead";
+    public static final String DIVERGED = "diverged";
     public static final String UNCHECKED = "unchecked";
 
     static TargetReport of(ManagedTarget target, LiveCheck check, Instant checkedAt) {
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
                     check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null, null,
-                    null, checkedAt);
+                    null, null, checkedAt);
         }
         LiveStatus status = check.status();
         LiveDrift drift = check.drift();
         List<String> pending = status.migrations().stream().filter(e -> !e.applied()).map(LiveStatus.Entry::file)
                 .toList();
-        String problem = drift.prefix().problem().isEmpty() ? null : drift.prefix().problem();
+        LivePrefix prefix = drift.prefix();
+        // Only a database whose versions fit the worktree has a committed state to differ from.
+        boolean schemaDiffers = DRIFTED.equals(drift.status());
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
-                drift.appliedIndex(), pending, CLEAN, List.of(), drift.drifted() ? DRIFTED : CLEAN, problem,
-                drift.drifted() ? drift.diff() : null, drift.drifted() ? drift.draft() : null, null, null, checkedAt);
+                drift.appliedIndex(), pending, CLEAN, List.of(), drift.status(), orNull(prefix.problem()),
+                orNull(prefix.fix()), schemaDiffers ? drift.diff() : null, schemaDiffers ? drift.draft() : null, null,
+                null, checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {
         return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
-                UNCHECKED, null, null, null, error, reason.code(), checkedAt);
+                UNCHECKED, null, null, null, null, error, reason.code(), checkedAt);
+    }
+
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static String engine(ManagedTarget target) {
@@ -66,8 +79,9 @@ public record TargetReport(String target, String engine, String connection, Inte
         return target.endpoint().toString();
     }
 
+    /** The database does not have the committed schema: drifted, or ahead of or diverged from the worktree. */
     public boolean drifted() {
-        return DRIFTED.equals(drift);
+        return DRIFTED.equals(drift) || AHEAD.equals(drift) || DIVERGED.equals(drift);
     }
 
     public boolean stale() {
@@ -90,6 +104,6 @@ public record TargetReport(String target, String engine, String connection, Inte
     /** The same report without the diff and the draft, for listings. */
     public TargetReport withoutDiff() {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                problem, null, null, error, reason, checkedAt);
+                problem, fix, null, null, error, reason, checkedAt);
     }
 }

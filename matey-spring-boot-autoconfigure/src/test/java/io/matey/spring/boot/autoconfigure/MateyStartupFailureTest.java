@@ -86,7 +86,39 @@ class MateyStartupFailureTest {
         workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("live database is ahead of the worktree");
+            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database
+                    + ") is ahead at its applied index 2 of 2: live database is ahead of the worktree");
+            assertThat(analysis.getAction()).contains("Check out the migrations this database was migrated with");
+        });
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+            TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+            assertThat(report.drift()).isEqualTo(TargetReport.AHEAD);
+            assertThat(report.healthy()).isFalse();
+        });
+    }
+
+    @Test
+    void aMigrationMergedOutOfOrderIsDivergedAndTheActionRenamesIt(CapturedOutput output) throws Exception {
+        workspace.execute("DELETE FROM schema_migrations WHERE version = '001'");
+        runner.run(context -> {
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
+            FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database
+                    + ") is diverged at its applied index 0 of 2: migration migrations/001_one.sql is older than the "
+                    + "last applied one (version 002) and not applied").doesNotContain("--- live/schema.sql");
+            assertThat(analysis.getAction()).containsPattern("Give it a later timestamp, then replay the artifacts: "
+                    + "`git mv migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`\\.")
+                    .doesNotContain("Check out the migrations", "db adopt");
+        });
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+            assertThat(context).hasNotFailed();
+            TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+            assertThat(report.drift()).as("as `matey db drift` says it").isEqualTo(TargetReport.DIVERGED);
+            assertThat(report.fix()).startsWith("Give it a later timestamp");
+            assertThat(report.diff()).as("no committed state is expected").isNull();
+            assertThat(report.healthy()).isFalse();
+            assertThat(output).contains("Matey target 'db/core' (sqlite3:" + workspace.database + ") is diverged at "
+                    + "index 0: migration migrations/001_one.sql is older than the last applied one");
         });
     }
 

@@ -175,6 +175,23 @@ class MateyActuatorAutoConfigurationTest {
     }
 
     @Test
+    void aMigrationMergedOutOfOrderIsDivergedInTheEndpointAndHealthWithItsFix() throws Exception {
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
+        execute("DELETE FROM schema_migrations WHERE version = '001'");
+        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+            assertThat(status(context)).isEqualTo("DRIFT");
+            TargetReport health = (TargetReport) health(context).getDetails().get("db/core");
+            assertThat(health.drift()).isEqualTo("diverged");
+            TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
+            assertThat(read.drift()).isEqualTo("diverged");
+            assertThat(read.problem()).startsWith("migration migrations/001_one.sql is older than the last applied one");
+            assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `git mv "
+                    + "migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`");
+            assertThat(read.diff()).isNull();
+        });
+    }
+
+    @Test
     void healthIsUnknownBeforeAnyCheckAndCanBeSwitchedOff() {
         runner.withPropertyValues("matey.verify-on-startup=false").run(context -> assertThat(status(context))
                 .isEqualTo("UNKNOWN"));
