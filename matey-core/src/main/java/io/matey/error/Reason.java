@@ -24,6 +24,8 @@ public enum Reason {
     ADOPTION_REFUSED,
     /** A migration section (or the load of {@code schema.sql}) failed on the database. */
     MIGRATION_FAILED,
+    /** The database holds schema objects but records no migrations: it predates Matey and needs {@code db adopt}. */
+    DATABASE_NOT_EMPTY,
     /** A section was interrupted on the database earlier; it needs {@code db up --resume} or repair first. */
     MIGRATION_INTERRUPTED,
     /** Another process held the migration lock for the whole wait. */

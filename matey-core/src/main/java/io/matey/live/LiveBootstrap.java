@@ -5,7 +5,6 @@ import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,7 +48,7 @@ final class LiveBootstrap {
             throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.endpoint() + " has "
                     + applied + " applied migration(s). Use `matey db up` to bring it to head.");
         }
-        if (!SchemaDump.sameSchema(target.engine().dumpSchema(connection), target.engine().zeroBaseline())) {
+        if (UnrecordedSchema.holdsObjects(target.engine(), connection)) {
             throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
                     + "objects (see `matey db plan --diff`).");
         }

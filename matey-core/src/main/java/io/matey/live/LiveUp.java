@@ -45,6 +45,9 @@ final class LiveUp {
         MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
+            if (!opened.created()) {
+                UnrecordedSchema.refuse(target, connection, context);
+            }
             table.ensure(connection);
             LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(context);

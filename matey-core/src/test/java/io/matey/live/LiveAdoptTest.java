@@ -3,10 +3,12 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
+import java.sql.Connection;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,6 +104,45 @@ class LiveAdoptTest {
             assertThatThrownBy(() -> h.live.adopt(h.target(), h.url(), false)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("(indexes 2..2; schema_migrations already records versions 1..2, so no "
                             + "lower index can be adopted). Closest: index 2");
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void upRefusesADatabaseThatPredatesMateyUntilItIsAdopted(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.db.execute(h.ws.createTable("it_one").replace(";", ""));
+
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .extracting(e -> ((MateyException) e).reason()).isEqualTo(Reason.DATABASE_NOT_EMPTY);
+            assertThatThrownBy(h::migrate).hasMessage("db migrate refused: " + h.db.url() + " holds schema objects but"
+                    + " records no migrations: it predates Matey. Adopt it: `matey db adopt --path db/core --url '"
+                    + h.db.url() + "'` (a dry run) then with `--apply`, which finds the committed state it equals and"
+                    + " records its versions; in a Spring Boot app set `matey.adopt-on-startup=true`. Nothing was"
+                    + " changed.");
+            try (Connection c = h.db.connect()) {
+                assertThat(Engines.byId(engine).migrationTable().exists(c)).as("no schema_migrations left behind")
+                        .isFalse();
+            }
+
+            h.live.adopt(h.target(), h.url(), true);
+            LiveChange up = h.up();
+            assertThat(up.before()).isEqualTo(1);
+            assertThat(up.after()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void anEmptySchemaMigrationsTableDoesNotMakeAPredatingDatabaseRunnable(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.db.execute(h.ws.createTable("it_one").replace(";", ""));
+            try (Connection c = h.db.connect()) {
+                Engines.byId(engine).migrationTable().ensure(c);
+            }
+
+            assertThatThrownBy(h::up).hasMessageContaining("holds schema objects but records no migrations");
+            assertThat(h.recordedVersions()).isZero();
         }
     }
 

@@ -94,14 +94,18 @@ class LiveRefusalTest {
     @EngineMatrix
     void failureNamesTheMigrationsThisRunAlreadyApplied(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
-            h.db.execute(h.ws.createTable("it_two"));
+            h.up();
+            h.ws.migration("003_three.sql", h.ws.createTable("it_three"), "DROP TABLE it_three;");
+            h.ws.migration("004_four.sql", h.ws.createTable("it_four"), "DROP TABLE it_four;");
+            h.ws.apply();
+            h.db.execute(h.ws.createTable("it_four"));
             assertThatThrownBy(h::up).isInstanceOf(MigrationFailedException.class)
-                    .hasMessageStartingWith("db up failed: migrations/002_two.sql:2: up section failed: ")
-                    .hasMessageEndingWith("Earlier migrations of this run stay done: migrations/001_one.sql; "
-                            + "the live database is at index 1.");
-            assertThat(h.status().applied()).isEqualTo(1);
-            h.db.execute("DROP TABLE it_two;");
-            assertThat(h.up().after()).isEqualTo(2);
+                    .hasMessageStartingWith("db up failed: migrations/004_four.sql:2: up section failed: ")
+                    .hasMessageEndingWith("Earlier migrations of this run stay done: migrations/003_three.sql; "
+                            + "the live database is at index 3.");
+            assertThat(h.status().applied()).isEqualTo(3);
+            h.db.execute("DROP TABLE it_four;");
+            assertThat(h.up().after()).isEqualTo(4);
         }
     }
 

@@ -104,7 +104,8 @@ class DbCommands {
     }
 
     @Command(command = "up", description = "Create the database if missing, apply pending migrations under the "
-            + "migration lock, then verify the live schema against schema.sql. Example: matey db up")
+            + "migration lock, then verify the live schema against schema.sql. A database with tables but no "
+            + "recorded versions predates Matey: adopt it first (db adopt). Example: matey db up")
     void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "

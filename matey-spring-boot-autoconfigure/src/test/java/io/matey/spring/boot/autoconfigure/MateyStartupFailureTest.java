@@ -252,6 +252,27 @@ class MateyStartupFailureTest {
     }
 
     /**
+     * Tables without a recorded version (a database from before Matey) stop migrate-on-startup before anything
+     * runs or is created, pointing at adoption; with adopt-on-startup the same database starts.
+     */
+    @Test
+    void aDatabaseThatPredatesMateyIsRefusedUntilAdoptOnStartupAdoptsIt() throws Exception {
+        workspace.execute("DROP TABLE schema_migrations");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
+            assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_NOT_EMPTY);
+            assertThat(analysis.getDescription()).contains("(reason: database-not-empty):\n\ndb migrate refused: "
+                    + "sqlite3:" + workspace.database + " holds schema objects but records no migrations: it predates "
+                    + "Matey.", "matey.adopt-on-startup=true");
+        });
+        try (Connection c = DriverManager.getConnection(workspace.jdbcUrl())) {
+            assertThat(Engines.byId("sqlite").migrationTable().exists(c)).as("no schema_migrations left behind").isFalse();
+        }
+        runner.withPropertyValues("matey.migrate-on-startup=true", "matey.adopt-on-startup=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    /**
      * A lock another holder keeps for the whole wait is an error as it is; the database is not checked. The holder
      * is another thread, which holds the lock file as another process would.
      */
