@@ -37,6 +37,7 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case LOCK_TIMEOUT -> "Matey could not take the migration lock during start-up";
             case DATABASE_UNAVAILABLE -> "Matey could not reach a database during start-up";
             case ADOPTION_REFUSED -> "Matey refused to adopt a database during start-up (matey.adopt-on-startup)";
+            case DATABASE_NOT_EMPTY -> "Matey refused to migrate a database that predates it";
             default -> "Matey could not check the application's databases during start-up";
         };
     }
@@ -51,6 +52,9 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case ADOPTION_REFUSED -> "Its schema equals no committed state, so nothing was recorded: change the "
                     + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt "
                     + target) + "` compares them again without recording anything." + where;
+            case DATABASE_NOT_EMPTY -> "Set matey.adopt-on-startup=true to record the committed state its schema "
+                    + "equals (refused, recording nothing, when it equals none), or adopt it yourself: `"
+                    + commands.command("db adopt " + target) + "` (a dry run), then again with --apply." + where;
             case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
                     + "matey.lock-timeout.";
             // The connection may be a DataSource, whose message names only the host, or a target's URL.

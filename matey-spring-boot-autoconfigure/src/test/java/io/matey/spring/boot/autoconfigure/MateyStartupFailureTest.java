@@ -261,9 +261,12 @@ class MateyStartupFailureTest {
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
             FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
             assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_NOT_EMPTY);
-            assertThat(analysis.getDescription()).contains("(reason: database-not-empty):\n\ndb migrate refused: "
+            assertThat(analysis.getDescription()).startsWith("Matey refused to migrate a database that predates it")
+                    .contains("(reason: database-not-empty):\n\ndb migrate refused: "
                     + "sqlite3:" + workspace.database + " holds schema objects but records no migrations: it predates "
                     + "Matey.", "matey.adopt-on-startup=true");
+            assertThat(analysis.getAction()).startsWith("Set matey.adopt-on-startup=true")
+                    .contains("db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` (a dry run)");
         });
         try (Connection c = DriverManager.getConnection(workspace.jdbcUrl())) {
             assertThat(Engines.byId("sqlite").migrationTable().exists(c)).as("no schema_migrations left behind").isFalse();
