@@ -103,7 +103,8 @@ public final class WorkspaceLoader {
 
     /** The target names listed in a workspace config file, validated but without loading the targets. */
     static List<String> targetNames(Path root, Path configFile) {
-        TomlMap table = TomlFiles.read(configFile);
+        TomlMap whole = TomlFiles.read(configFile);
+        TomlMap table = whole;
         String what = "workspace";
         if (configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
             if (!(table.get("tool") instanceof TomlMap tool && tool.get("matey") instanceof TomlMap matey)) {
@@ -116,7 +117,8 @@ public final class WorkspaceLoader {
         if (!table.contains("targets")) {
             return List.of();
         }
-        String at = TomlFiles.at(configFile, table.line("targets")) + what + ": ";
+        // matey.toml:LINE names the place; in pyproject.toml the table is said too
+        String at = TomlFiles.at(configFile, table.line("targets")) + (table == whole ? "" : what + ": ");
         if (!(table.get("targets") instanceof List<?> array)) {
             throw new MateyException(at + "'targets' must be an array of strings.");
         }

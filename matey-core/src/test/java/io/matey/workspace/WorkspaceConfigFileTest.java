@@ -46,7 +46,7 @@ class WorkspaceConfigFileTest {
     void targetsThatAreNoStringArrayAreRefused() throws Exception {
         Path file = Files.writeString(root.resolve("matey.toml"), "targets = [1, 2]\n");
         assertThatThrownBy(() -> WorkspaceLoader.targetNames(root, file)).isInstanceOf(MateyException.class)
-                .hasMessage(file + ": 'targets' must be an array of strings.");
+                .hasMessage(file + ":1: 'targets' must be an array of strings.");
     }
 
     @Test
