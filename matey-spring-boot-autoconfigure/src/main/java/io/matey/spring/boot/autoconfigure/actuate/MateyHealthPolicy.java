@@ -35,10 +35,14 @@ public record MateyHealthPolicy(String pendingStatus, String driftStatus, String
         return new Verdict(status(reports), details);
     }
 
-    /** Drift (as {@code matey db drift} says it), artifacts, applied and head index, pending count, reason. */
+    /**
+     * Drift (as {@code matey db drift} says it), the masked connection (which database an operator is looking at),
+     * artifacts, applied and head index, pending count, reason.
+     */
     private Map<String, Object> summary(TargetReport report) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("drift", report.drift());
+        putIfPresent(summary, "connection", report.connection());
         putIfPresent(summary, "artifacts", report.artifacts());
         putIfPresent(summary, "applied", report.applied());
         putIfPresent(summary, "head", report.head());

@@ -135,10 +135,14 @@ class MateyActuatorAutoConfigurationTest {
      */
     @Test
     void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason() throws Exception {
-        execute("CREATE TABLE it_one (id INT)");
+        // 001 applied as dbmate records it, and the table 002 creates already there: 002 fails
+        execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
+        execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)");
+        execute("INSERT INTO schema_migrations (version) VALUES ('001')");
+        execute("CREATE TABLE it_two (id INT)");
         runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED", "matey.on-drift=warn").run(context -> {
             TargetReport failed = context.getBean(MateyEndpoint.class).migrate("db", "core").getBody();
-            assertThat(failed.error()).startsWith("db migrate failed: migrations/001_one.sql:");
+            assertThat(failed.error()).startsWith("db migrate failed: migrations/002_two.sql:");
             assertThat(failed.reason()).isEqualTo("migration-failed");
             assertThat(status(context)).isEqualTo("DOWN");
             assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
@@ -170,7 +174,8 @@ class MateyActuatorAutoConfigurationTest {
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             assertThat(status(context)).as("warn keeps the application ready").isEqualTo("DRIFT");
             assertThat(health(context).getDetails().get("db/core")).as("the diff only on the endpoint")
-                    .isEqualTo(Map.of("drift", "drifted", "artifacts", "clean", "applied", 2, "head", 2, "pending", 0,
+                    .isEqualTo(Map.of("drift", "drifted", "connection", "sqlite3:" + dir.resolve("app.sqlite3"),
+                            "artifacts", "clean", "applied", 2, "head", 2, "pending", 0,
                             "details", "/actuator/matey/db/core"));
             assertThat(context.getBean(MateyEndpoint.class).target("db", "core").getBody().diff()).contains("it_later");
         });
