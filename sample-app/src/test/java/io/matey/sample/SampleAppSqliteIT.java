@@ -138,7 +138,9 @@ class SampleAppSqliteIT {
             assertThat(matey).containsEntry("status", "DRIFT");
             Map<String, Object> target = SampleProcess.component(matey, "sqlite");
             assertThat(target).containsEntry("drift", "drifted");
-            assertThat((String) target.get("diff")).contains("notes_title");
+            assertThat(target).as("the diff only on the endpoint, which health points at").doesNotContainKey("diff")
+                    .containsEntry("details", "/actuator/matey/sqlite");
+            assertThat((String) app.json("/actuator/matey/sqlite").get("diff")).contains("notes_title");
         }
     }
 }
