@@ -1,10 +1,8 @@
 package io.matey.engine.postgres;
 
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which of the rarely used catalogs hold any row created after initdb, asked in one query so that the dump
@@ -26,16 +24,23 @@ final class CatalogCensus {
     /** Rules other than a view's own {@code _RETURN} rule. */
     static final String RULES = "pg_rewrite";
 
-    private static final String SQL = "SELECT name FROM (VALUES "
-            + Arrays.stream(CATALOGS).map(c -> "('" + c[0] + "', EXISTS (SELECT 1 FROM " + c[0]
-                    + " WHERE " + c[1] + " >= " + Catalog.FIRST_USER_OID + "))").collect(Collectors.joining(", "))
-            + ", ('" + RULES + "', EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= " + Catalog.FIRST_USER_OID
-            + " AND rulename <> '_RETURN'))) AS c(name, used) WHERE used";
+    private static final String SQL = sql();
 
     private final Set<String> used;
 
     private CatalogCensus(Set<String> used) {
         this.used = used;
+    }
+
+    private static String sql() {
+        StringBuilder sql = new StringBuilder("SELECT name FROM (VALUES ");
+        for (String[] catalog : CATALOGS) {
+            sql.append("('").append(catalog[0]).append("', EXISTS (SELECT 1 FROM ").append(catalog[0])
+                    .append(" WHERE ").append(catalog[1]).append(" >= ").append(Catalog.FIRST_USER_OID).append(")), ");
+        }
+        return sql.append("('").append(RULES).append("', EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= ")
+                .append(Catalog.FIRST_USER_OID).append(" AND rulename <> '_RETURN'))) AS c(name, used) WHERE used")
+                .toString();
     }
 
     static CatalogCensus take(Catalog catalog) throws SQLException {
@@ -44,14 +49,17 @@ final class CatalogCensus {
         return new CatalogCensus(used);
     }
 
-    interface Reading {
-        void run() throws SQLException;
-    }
-
-    /** Runs {@code reading} when any of {@code catalogs} holds a row created after initdb. */
-    void read(Reading reading, String... catalogs) throws SQLException {
-        if (Arrays.stream(catalogs).anyMatch(used::contains)) {
-            reading.run();
+    /**
+     * Whether any of {@code catalogs} holds a row created after initdb, so that their reader has anything to
+     * read. A plain question rather than a callback: each callback is a lambda, which every cold start-up links
+     * anew whether its reader runs or not (docs/architecture.md §8).
+     */
+    boolean uses(String... catalogs) {
+        for (String catalog : catalogs) {
+            if (used.contains(catalog)) {
+                return true;
+            }
         }
+        return false;
     }
 }
