@@ -19,7 +19,8 @@ final class UnrecordedSchema {
 
     /** True when the live schema is not the engine's empty baseline ({@code schema_migrations} itself aside). */
     static boolean holdsObjects(Engine engine, Connection connection) throws SQLException {
-        return !SchemaDump.sameSchema(engine.dumpSchema(connection), engine.zeroBaseline());
+        return !engine.provablyEmpty(connection)
+                && !SchemaDump.sameSchema(engine.dumpSchema(connection), engine.zeroBaseline());
     }
 
     /**
