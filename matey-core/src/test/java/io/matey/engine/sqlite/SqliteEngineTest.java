@@ -81,6 +81,62 @@ class SqliteEngineTest {
         }
     }
 
+    /** Like PostgreSQL's position and MySQL's "at line N": the line SQLite's message points at, SQLite's words only. */
+    @Test
+    void aFailedStatementIsReportedAtTheLineSqliteNames() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            Migration syntax = new Migration("migrations/003_users.sql", "003", """
+                    -- migrate:up
+                    CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);
+                    INSERT INTO users (id, email) VALUES (1, 'a@example.com');
+                    INSERT INTO users (id, email)
+                    VALUES
+                      (2, 'b@example.com'),
+                      (3 'c@example.com');
+                    -- migrate:down
+                    DROP TABLE users;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(engine, c, false).up(syntax))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(7))
+                    .hasMessageStartingWith("migrations/003_users.sql:7: up section failed: "
+                            + "near \"'c@example.com'\": syntax error Statement: 'INSERT INTO users (id, email) VALUES "
+                            + "(2, 'b@example.com'), (3 'c@example.com')'.")
+                    .hasMessageNotContaining("SQLITE_ERROR");
+
+            Migration missing = new Migration("migrations/004_index.sql", "004", """
+                    -- migrate:up
+                    CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+                    CREATE INDEX notes_body
+                      ON notes (
+                        missing_column
+                      );
+                    -- migrate:down
+                    DROP TABLE notes;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(engine, c, false).up(missing))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(5))
+                    .hasMessageStartingWith("migrations/004_index.sql:5: up section failed: no such column: "
+                            + "missing_column Statement: 'CREATE INDEX notes_body ON notes ( missing_column )'.");
+
+            // A token that occurs more than once could be either: the statement's first line, never a wrong one.
+            Migration twice = new Migration("migrations/005_twice.sql", "005", """
+                    -- migrate:up
+                    CREATE TABLE t (
+                      a INTEGER,
+                      b INTEGER,,
+                      c INTEGER
+                    );
+                    -- migrate:down
+                    DROP TABLE t;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(engine, c, false).up(twice))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(2))
+                    .hasMessageContaining("near \",\": syntax error");
+        }
+    }
+
     @Test
     void migrationsBlockRecordsVersionsAndLoadsBack() throws SQLException {
         try (TestDatabase db = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
