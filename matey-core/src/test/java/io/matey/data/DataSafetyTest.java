@@ -250,61 +250,57 @@ class DataSafetyTest {
     /** Each member of a SET value must be one of its labels; a bad one stops the set before any file is written. */
     @Test
     void aMemberOutsideAMysqlSetIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
-        try (DataHarness h = DataHarness.atHead(dir, "mysql", """
-                CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);
-                CREATE TABLE posts (id BIGINT NOT NULL PRIMARY KEY, tags SET('news', 'tech', 'it''s') NOT NULL);""")) {
-            h.db.execute("INSERT INTO roles (id, name) VALUES (1, 'admin');");
-            h.manifest("""
-                    [core]
-                    files = [
-                      { name = "roles", table = "roles", mode = "upsert", on = "id" },
-                      { name = "posts", table = "posts", mode = "insert", order_by = "id" },
-                    ]
-                    """);
-            h.file("roles", "{\"id\": 2, \"name\": \"guest\"}");
-            h.file("posts", "{\"id\": 1, \"tags\": \"NEWS,it's\"}", "{\"id\": 2, \"tags\": \"\"}",
-                    "{\"id\": 3, \"tags\": \"tech,sports\"}");
-            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(
-                    h.ws.target().resolve("data/posts.jsonl") + ":3: column 'tags' (set): \"tech,sports\" has member "
-                            + "\"sports\", which is not one of its values \"news\", \"tech\", \"it's\".");
-            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).containsExactly(List.of("1", "admin"));
-            assertThat(h.rows("SELECT id FROM posts")).isEmpty();
-
-            h.file("posts", "{\"id\": 1, \"tags\": \"NEWS,it's\"}", "{\"id\": 2, \"tags\": \"\"}");
-            h.apply(null);
-            assertThat(h.rows("SELECT id, tags FROM posts ORDER BY id"))
-                    .containsExactly(List.of("1", "news,it's"), List.of("2", ""));
-        }
+        assertLabelsCheckedBeforeWriting("mysql",
+                "CREATE TABLE posts (id BIGINT NOT NULL PRIMARY KEY, tags SET('news', 'tech', 'it''s') NOT NULL);",
+                "posts", "tags", List.of("NEWS,it's", "", "tech,sports"),
+                ":3: column 'tags' (set): \"tech,sports\" has member \"sports\", which is not one of its values "
+                        + "\"news\", \"tech\", \"it's\".",
+                List.of("news,it's", ""));
     }
 
     /** A PostgreSQL enum's labels come from pg_enum and are compared exactly, as the server does. */
     @Test
     void aValueOutsideAPostgresEnumIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
-        try (DataHarness h = DataHarness.atHead(dir, "postgres", """
-                CREATE TYPE mood AS ENUM ('ok', 'sad');
-                CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);
-                CREATE TABLE moods (id BIGINT NOT NULL PRIMARY KEY, mood mood NOT NULL);""")) {
-            h.db.execute("INSERT INTO roles (id, name) VALUES (1, 'admin');");
-            h.manifest("""
-                    [core]
-                    files = [
-                      { name = "roles", table = "roles", mode = "upsert", on = "id" },
-                      { name = "moods", table = "moods", mode = "insert", order_by = "id" },
-                    ]
-                    """);
-            h.file("roles", "{\"id\": 2, \"name\": \"guest\"}");
-            h.file("moods", "{\"id\": 1, \"mood\": \"sad\"}", "{\"id\": 2, \"mood\": \"OK\"}");
-            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(
-                    h.ws.target().resolve("data/moods.jsonl") + ":2: column 'mood' (mood): \"OK\" is not one of its "
-                            + "values \"ok\", \"sad\".");
-            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).containsExactly(List.of("1", "admin"));
-            assertThat(h.rows("SELECT id FROM moods")).isEmpty();
+        assertLabelsCheckedBeforeWriting("postgres", "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+                + "CREATE TABLE moods (id BIGINT NOT NULL PRIMARY KEY, mood mood NOT NULL);",
+                "moods", "mood", List.of("sad", "OK"), ":2: column 'mood' (mood): \"OK\" is not one of its values "
+                        + "\"ok\", \"sad\".",
+                List.of("sad", "ok"));
+    }
 
-            h.file("moods", "{\"id\": 1, \"mood\": \"sad\"}", "{\"id\": 2, \"mood\": \"ok\"}");
+    /**
+     * A set whose first file adds a role and whose second inserts {@code values} into {@code table}'s
+     * {@code column} (ids from 1) is refused with {@code reason} at its line, neither table changed; with
+     * {@code fixed} instead, it applies.
+     */
+    private void assertLabelsCheckedBeforeWriting(String engine, String ddl, String table, String column,
+            List<String> values, String reason, List<String> fixed) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);\n" + ddl)) {
+            h.db.execute("INSERT INTO roles (id, name) VALUES (1, 'admin');");
+            h.manifest("[core]\nfiles = [\n  { name = \"roles\", table = \"roles\", mode = \"upsert\", on = \"id\" },\n"
+                    + "  { name = \"" + table + "\", table = \"" + table + "\", mode = \"insert\", "
+                    + "order_by = \"id\" },\n]\n");
+            h.file("roles", "{\"id\": 2, \"name\": \"guest\"}");
+            h.file(table, rows(column, values));
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessage(h.ws.target().resolve("data/" + table + ".jsonl") + reason);
+            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).containsExactly(List.of("1", "admin"));
+            assertThat(h.rows("SELECT id FROM " + table)).isEmpty();
+
+            h.file(table, rows(column, fixed));
             h.apply(null);
-            assertThat(h.rows("SELECT id, mood FROM moods ORDER BY id"))
-                    .containsExactly(List.of("1", "sad"), List.of("2", "ok"));
+            assertThat(h.rows("SELECT " + column + " FROM " + table + " ORDER BY id"))
+                    .containsExactlyElementsOf(fixed.stream().map(List::of).toList());
         }
+    }
+
+    private static String[] rows(String column, List<String> values) {
+        String[] rows = new String[values.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "{\"id\": " + (i + 1) + ", \"" + column + "\": \"" + values.get(i) + "\"}";
+        }
+        return rows;
     }
 
     /** The manifest is checked the same way on every engine: the embedded one shows it. */
