@@ -67,6 +67,14 @@ public interface Engine {
         return statement.line();
     }
 
+    /**
+     * The database's message for a failed statement, without what the driver wraps around it (result codes,
+     * query ids, node descriptions), so failures read alike on every engine. Not yet masked.
+     */
+    default String failureMessage(SQLException failure) {
+        return failure.getMessage();
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 
@@ -188,6 +196,15 @@ public interface Engine {
     /** {@link #lockMigrations(Connection, Duration)} with {@link #DEFAULT_LOCK_TIMEOUT}. */
     default MigrationLock lockMigrations(Connection connection) throws SQLException {
         return lockMigrations(connection, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * Whether a quick look proves the connected database holds nothing its dump would show, sparing the dump
+     * where a database is usually new ({@code db up|bootstrap} refusing a database that predates Matey); false
+     * proves nothing, so an engine without such a look keeps this default.
+     */
+    default boolean provablyEmpty(Connection connection) throws SQLException {
+        return false;
     }
 
     /** The expected schema text of a database with nothing applied. */

@@ -1,7 +1,11 @@
 package io.matey.engine.postgres;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +28,9 @@ final class CatalogCensus {
     /** Rules other than a view's own {@code _RETURN} rule. */
     static final String RULES = "pg_rewrite";
 
+    /** SQL, per catalog of {@link #CATALOGS} and for {@link #RULES}: it holds a row created after initdb. */
+    static final Map<String, String> USED = used();
+
     private static final String SQL = sql();
 
     private final Set<String> used;
@@ -32,15 +39,22 @@ final class CatalogCensus {
         this.used = used;
     }
 
-    private static String sql() {
-        StringBuilder sql = new StringBuilder("SELECT name FROM (VALUES ");
-        for (String[] catalog : CATALOGS) {
-            sql.append("('").append(catalog[0]).append("', EXISTS (SELECT 1 FROM ").append(catalog[0])
-                    .append(" WHERE ").append(catalog[1]).append(" >= ").append(Catalog.FIRST_USER_OID).append(")), ");
+    private static Map<String, String> used() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String[] c : CATALOGS) {
+            used.put(c[0], "EXISTS (SELECT 1 FROM " + c[0] + " WHERE " + c[1] + " >= " + Catalog.FIRST_USER_OID + ")");
         }
-        return sql.append("('").append(RULES).append("', EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= ")
-                .append(Catalog.FIRST_USER_OID).append(" AND rulename <> '_RETURN'))) AS c(name, used) WHERE used")
-                .toString();
+        used.put(RULES, "EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= " + Catalog.FIRST_USER_OID
+                + " AND rulename <> '_RETURN')");
+        return used;
+    }
+
+    private static String sql() {
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, String> used : USED.entrySet()) {
+            rows.add("('" + used.getKey() + "', " + used.getValue() + ")");
+        }
+        return "SELECT name FROM (VALUES " + String.join(", ", rows) + ") AS c(name, used) WHERE used";
     }
 
     static CatalogCensus take(Catalog catalog) throws SQLException {
