@@ -35,4 +35,53 @@ class DriftDraftTest {
         String live = COMMITTED + "\n-- Dbmate schema migrations\nINSERT INTO schema_migrations VALUES ('1');\n";
         assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
     }
+
+    @Test
+    void aColumnAddedOutOfBandIsAddedInUpAndDroppedInDown() {
+        String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    \"Due, At\" TEXT DEFAULT 'a, b'\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\n"
+                + "ALTER TABLE notes ADD COLUMN \"Due, At\" TEXT DEFAULT 'a, b';\n\n"
+                + "-- migrate:down\nALTER TABLE notes DROP COLUMN \"Due, At\";\n");
+    }
+
+    @Test
+    void aColumnDroppedOutOfBandIsDroppedInUpAndAddedBackInDown() {
+        String live = COMMITTED.replace(",\n    title TEXT", "");
+        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\nALTER TABLE notes DROP COLUMN title;\n\n"
+                + "-- migrate:down\nALTER TABLE notes ADD COLUMN title TEXT;\n");
+    }
+
+    @Test
+    void tableTextOnOneLineIsSplitAtItsTopLevelCommas() {
+        String committed = "CREATE TABLE t (a INT, b NUMERIC(10, 2), CHECK (a > 0));\n";
+        String live = "CREATE TABLE t (a INT, b NUMERIC(10, 2), CHECK (a > 0), c TEXT);\n";
+        assertThat(DriftDraft.of(live, committed)).isEqualTo("-- migrate:up\nALTER TABLE t ADD COLUMN c TEXT;\n\n"
+                + "-- migrate:down\nALTER TABLE t DROP COLUMN c;\n");
+    }
+
+    @Test
+    void aChangedConstraintStaysACommentNamingIt() {
+        String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    extra TEXT,\n    UNIQUE (title)\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).startsWith("-- migrate:up\nALTER TABLE notes ADD COLUMN extra TEXT;\n\n"
+                + "-- Not drafted as SQL: constraints or keys.\n-- Changed out of band")
+                .contains("-- migrate:down\n-- Undo the change above: back to\n")
+                .endsWith("ALTER TABLE notes DROP COLUMN extra;\n");
+    }
+
+    @Test
+    void aColumnThatAddColumnWouldPutElsewhereIsNamed() {
+        String live = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "    id INTEGER PRIMARY KEY,\n    extra TEXT,\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).contains("ALTER TABLE notes ADD COLUMN extra TEXT;",
+                "-- Not drafted as SQL: column extra is not the live table's last (ADD COLUMN appends).");
+        String dropped = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "");
+        assertThat(DriftDraft.of(dropped, COMMITTED)).contains("ALTER TABLE notes DROP COLUMN id;",
+                "column id is not the committed table's last, so the down section adds it back at the end");
+    }
+
+    @Test
+    void aChangedColumnIsNamed() {
+        String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");
+        assertThat(DriftDraft.of(live, COMMITTED)).contains("-- Not drafted as SQL: column title changed.")
+                .doesNotContain("ALTER TABLE");
+    }
 }
