@@ -97,7 +97,7 @@ class DbCommands {
             return entry;
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
-        json.put("problem", status.prefix().problem());
+        json.put("problem", status.prefix().line());
         json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
         json.put("database_exists", !status.databaseMissing());
         return json;
@@ -228,7 +228,7 @@ class DbCommands {
                 json.put("url", d.url().toString());
                 json.put("applied_index", d.appliedIndex());
                 json.put("status", d.status());
-                json.put("problem", d.prefix().problem());
+                json.put("problem", d.prefix().line());
                 json.put("diff", d.diff());
                 return json;
             })));
@@ -264,7 +264,7 @@ class DbCommands {
                 json.put("applied", p.applied());
                 json.put("target_index", p.targetIndex());
                 json.put("status", p.match() ? "match" : "mismatch");
-                json.put("problem", p.prefix().problem());
+                json.put("problem", p.prefix().line());
                 json.put("diff", p.diff());
                 return json;
             })));
@@ -280,7 +280,7 @@ class DbCommands {
 
     /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
     private static String problem(LivePrefix prefix) {
-        return prefix.problem() == null || prefix.problem().isEmpty() ? "" : "Problem: " + prefix.problem() + "\n";
+        return prefix.line() == null || prefix.line().isEmpty() ? "" : "Problem: " + prefix.line() + "\n";
     }
 
     private static <T> List<TargetReports.Outcome<T>> report(String workspace, String path, boolean all, String url,
