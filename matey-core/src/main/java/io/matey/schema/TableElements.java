@@ -26,12 +26,9 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
     /** The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split. */
     static TableElements parse(String block) {
         int open = block.indexOf('(');
-        int close = block.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return null;
-        }
-        List<String> elements = split(block.substring(open + 1, close));
-        if (elements == null) {
+        List<String> elements = new ArrayList<>();
+        int close = open < 0 ? -1 : split(block, open + 1, elements);
+        if (close < 0) {
             return null;
         }
         Map<String, String> columns = new LinkedHashMap<>();
@@ -48,35 +45,33 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
                 block.substring(close + 1).strip());
     }
 
-    /** The elements between top-level commas, stripped; null when quotes, comments or parentheses do not close. */
-    private static List<String> split(String body) {
-        List<String> elements = new ArrayList<>();
+    /**
+     * Adds the elements from {@code start} to the parenthesis that closes the list, split at its top-level commas
+     * and stripped, and returns that parenthesis' position; -1 when quotes, comments or parentheses do not close.
+     */
+    private static int split(String text, int start, List<String> elements) {
         int depth = 0;
-        int start = 0;
-        int i = 0;
-        while (i < body.length()) {
-            char c = body.charAt(i);
+        int from = start;
+        for (int i = start; i >= 0 && i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = body.indexOf(c, i + 1);
-            } else if (c == '-' && body.startsWith("--", i)) {
-                i = body.indexOf('\n', i);
-            } else if (c == '/' && body.startsWith("/*", i)) {
-                i = body.indexOf("*/", i + 2) + 1;
+                i = text.indexOf(c, i + 1);
+            } else if (c == '-' && text.startsWith("--", i)) {
+                i = text.indexOf('\n', i);
+            } else if (c == '/' && text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? -1 : end + 1;
             } else if (c == '(') {
                 depth++;
-            } else if (c == ')') {
-                depth--;
+            } else if (c == ')' && depth-- == 0) {
+                elements.add(text.substring(from, i).strip());
+                return i;
             } else if (c == ',' && depth == 0) {
-                elements.add(body.substring(start, i).strip());
-                start = i + 1;
+                elements.add(text.substring(from, i).strip());
+                from = i + 1;
             }
-            if (i < 0 || depth < 0) {
-                return null;
-            }
-            i++;
         }
-        elements.add(body.substring(start).strip());
-        return depth == 0 ? elements : null;
+        return -1;
     }
 
     /** The element's column name as written, or null when it is a constraint or key. */

@@ -84,4 +84,13 @@ class DriftDraftTest {
         assertThat(DriftDraft.of(live, COMMITTED)).contains("-- Not drafted as SQL: column title changed.")
                 .doesNotContain("ALTER TABLE");
     }
+
+    @Test
+    void tableOptionsAfterTheColumnListAreNotColumns() {
+        String committed = "CREATE TABLE `t` (\n  `id` int NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB"
+                + " COMMENT='a (b)'\nPARTITION BY HASH (`id`)\nPARTITIONS 2;\n";
+        String live = committed.replace("  `id` int NOT NULL,\n", "  `id` int NOT NULL,\n  `c` text DEFAULT NULL,\n");
+        assertThat(DriftDraft.of(live, committed)).isEqualTo("-- migrate:up\n"
+                + "ALTER TABLE `t` ADD COLUMN `c` text DEFAULT NULL;\n\n-- migrate:down\nALTER TABLE `t` DROP COLUMN `c`;\n");
+    }
 }
