@@ -190,6 +190,15 @@ public interface Engine {
         return lockMigrations(connection, DEFAULT_LOCK_TIMEOUT);
     }
 
+    /**
+     * Whether a quick look proves the connected database holds nothing its dump would show, sparing the dump
+     * where a database is usually new ({@code db up|bootstrap} refusing a database that predates Matey); false
+     * proves nothing, so an engine without such a look keeps this default.
+     */
+    default boolean provablyEmpty(Connection connection) throws SQLException {
+        return false;
+    }
+
     /** The expected schema text of a database with nothing applied. */
     default String zeroBaseline() {
         return "";

@@ -45,7 +45,8 @@ final class LiveUp {
         MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
-            if (!opened.created()) {
+            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
+            if (!opened.created() && marker.isEmpty()) {
                 UnrecordedSchema.refuse(target, connection, context);
             }
             table.ensure(connection);
@@ -54,7 +55,6 @@ final class LiveUp {
             MigrationRunner runner = new MigrationRunner(engine, connection, true);
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
-            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before,
                         SchemaDump.dump(engine, connection));

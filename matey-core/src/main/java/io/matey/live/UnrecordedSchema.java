@@ -19,17 +19,17 @@ final class UnrecordedSchema {
 
     /** True when the live schema is not the engine's empty baseline ({@code schema_migrations} itself aside). */
     static boolean holdsObjects(Engine engine, Connection connection) throws SQLException {
-        return !SchemaDump.sameSchema(engine.dumpSchema(connection), engine.zeroBaseline());
+        return !engine.provablyEmpty(connection)
+                && !SchemaDump.sameSchema(engine.dumpSchema(connection), engine.zeroBaseline());
     }
 
     /**
-     * Refuses before anything is created or recorded when no version is recorded, no section was interrupted (that
-     * refusal says more) and the schema is not empty.
+     * Refuses before anything is created or recorded when no version is recorded and the schema is not empty; the
+     * caller asks only when no section was interrupted (that refusal says more).
      */
     static void refuse(LiveTarget target, Connection connection, String command) throws SQLException {
         Engine engine = target.engine();
-        if (!engine.migrationTable().appliedVersions(connection).isEmpty()
-                || engine.progressTable().read(connection).isPresent() || !holdsObjects(engine, connection)) {
+        if (!engine.migrationTable().appliedVersions(connection).isEmpty() || !holdsObjects(engine, connection)) {
             return;
         }
         String adopt = "matey db adopt" + (target.name().equals(".") ? "" : " --path " + target.name()) + " --url '"

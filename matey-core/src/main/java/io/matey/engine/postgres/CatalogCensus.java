@@ -3,6 +3,8 @@ package io.matey.engine.postgres;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,16 +28,27 @@ final class CatalogCensus {
     /** Rules other than a view's own {@code _RETURN} rule. */
     static final String RULES = "pg_rewrite";
 
+    /** SQL, per catalog of {@link #CATALOGS} and for {@link #RULES}: it holds a row created after initdb. */
+    static final Map<String, String> USED = used();
+
     private static final String SQL = "SELECT name FROM (VALUES "
-            + Arrays.stream(CATALOGS).map(c -> "('" + c[0] + "', EXISTS (SELECT 1 FROM " + c[0]
-                    + " WHERE " + c[1] + " >= " + Catalog.FIRST_USER_OID + "))").collect(Collectors.joining(", "))
-            + ", ('" + RULES + "', EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= " + Catalog.FIRST_USER_OID
-            + " AND rulename <> '_RETURN'))) AS c(name, used) WHERE used";
+            + USED.entrySet().stream().map(e -> "('" + e.getKey() + "', " + e.getValue() + ")")
+                    .collect(Collectors.joining(", ")) + ") AS c(name, used) WHERE used";
 
     private final Set<String> used;
 
     private CatalogCensus(Set<String> used) {
         this.used = used;
+    }
+
+    private static Map<String, String> used() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String[] c : CATALOGS) {
+            used.put(c[0], "EXISTS (SELECT 1 FROM " + c[0] + " WHERE " + c[1] + " >= " + Catalog.FIRST_USER_OID + ")");
+        }
+        used.put(RULES, "EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= " + Catalog.FIRST_USER_OID
+                + " AND rulename <> '_RETURN')");
+        return used;
     }
 
     static CatalogCensus take(Catalog catalog) throws SQLException {

@@ -218,6 +218,11 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public boolean provablyEmpty(Connection connection) throws SQLException {
+        return EmptyDatabase.proven(new Catalog(connection));
+    }
+
+    @Override
     public String dumpSchema(Connection connection) throws SQLException {
         return dumpSchema(connection, MigrationTable.NAME);
     }
