@@ -93,7 +93,10 @@ public final class DriftDraft {
 
     private static String drop(String key, String block) {
         Matcher m = OBJECT.matcher(block);
-        return m.find() ? "DROP " + m.group(1) + " " + m.group(2) + ";" : "-- Undo: " + block.lines().findFirst()
-                .orElse("");
+        if (!m.find()) {
+            return "-- Undo: " + block.lines().findFirst().orElse("");
+        }
+        // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
+        return "DROP " + m.group(1) + (m.group(1).equals("SEQUENCE") ? " IF EXISTS " : " ") + m.group(2) + ";";
     }
 }

@@ -6,6 +6,7 @@ import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -34,6 +35,12 @@ class DriftDraftEnginesTest {
     void columnsAddedAndDroppedTogether(String engine) throws SQLException {
         roundTrip(engine, "ALTER TABLE notes DROP COLUMN body;\nALTER TABLE notes ADD COLUMN {Due At} INTEGER;\n"
                 + "ALTER TABLE notes ADD COLUMN score INTEGER DEFAULT 0;\n");
+    }
+
+    /** Dropping the column drops the sequence it owns, so the draft's own DROP SEQUENCE must not fail. */
+    @Test
+    void aSerialColumnComesWithItsSequenceOnPostgres() throws SQLException {
+        roundTrip("postgres", "ALTER TABLE notes ADD COLUMN n serial;\n");
     }
 
     /** {@code outOfBand} names its quoted column in braces, quoted here as the engine quotes. */
