@@ -15,12 +15,13 @@ import java.util.List;
  * @param typeStorage       the storage a new column of this type gets
  * @param compression       {@code pglz}, {@code lz4}, or null for the server's default
  * @param statistics        the statistics target, or -1 for the server's default
+ * @param attributeOptions  the column's planner options ({@code n_distinct=100}), sorted
  * @param options           a foreign table column's options, sorted
  */
 record Column(long relid, int number, String name, String type, String collation, boolean notNull, char identity,
         boolean generated, boolean local, long defaultOid, String defaultExpression, String identitySequence,
         SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics,
-        List<String> options) {
+        List<String> attributeOptions, List<String> options) {
 
     /**
      * Where a comment on the column goes among its relation's comments: after the relation's own, by attnum

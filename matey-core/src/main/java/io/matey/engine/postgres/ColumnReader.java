@@ -9,6 +9,15 @@ import java.util.Map;
 /** Reads the columns of every table, view and composite type in one query, in attnum order. */
 final class ColumnReader {
 
+    /**
+     * The column options SQL can set, sorted: PostgreSQL defines {@code n_distinct} and {@code n_distinct_inherited}
+     * only, and refuses any other name, while a server build may stamp entries of its own that no ALTER sets back
+     * (the test server writes {@code pg_attver} on every column).
+     */
+    private static final String ATTRIBUTE_OPTIONS = "ARRAY(SELECT o FROM unnest(a.attoptions) o"
+            + " WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited') ORDER BY o)";
+
+    /** PostgreSQL 17 keeps a default statistics target as NULL, earlier versions as -1: both are read as -1. */
     private static final String SQL = """
             SELECT a.attrelid, a.attrelid::regclass::text AS relation, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
@@ -18,8 +27,8 @@ final class ColumnReader {
                        AS default_name,
                    s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    %s AS storage, %s AS type_storage,
-                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, a.attstattarget,
-                   %s AS fdw_options
+                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+                   COALESCE(a.attstattarget, -1) AS attstattarget, %s AS attribute_options, %s AS fdw_options
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -40,7 +49,7 @@ final class ColumnReader {
               AND %s
             ORDER BY a.attrelid, a.attnum
             """.formatted(Catalog.collationName("a.attcollation"), storageName("a.attstorage"),
-            storageName("t.typstorage"), Catalog.options("a.attfdwoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+            storageName("t.typstorage"), ATTRIBUTE_OPTIONS, Catalog.options("a.attfdwoptions"), Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
 
     private ColumnReader() {
     }
@@ -67,7 +76,7 @@ final class ColumnReader {
                     isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
                     row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"),
-                    Catalog.strings(row, "fdw_options"));
+                    Catalog.strings(row, "attribute_options"), Catalog.strings(row, "fdw_options"));
             columns.computeIfAbsent(column.relid(), k -> new ArrayList<>()).add(column);
         });
         return columns;

@@ -18,7 +18,7 @@ final class RelationReader {
     private static final String SQL = """
             SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                    c.reltype, t.typarray, c.relpersistence = 'u' AS unlogged, c.relrowsecurity, c.relforcerowsecurity,
-                   c.reloptions, c.relreplident,
+                   c.reloptions, c.relreplident, c.relispopulated,
                    CASE WHEN am.amname <> 'heap' THEN quote_ident(am.amname) END AS access_method,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -83,7 +83,7 @@ final class RelationReader {
                 row.getString("partition_bound"), Catalog.strings(row, "parents"),
                 Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"),
                 row.getString("relreplident").charAt(0), row.getString("server"),
-                Catalog.strings(row, "foreign_options"), row.getString("of_type"));
+                Catalog.strings(row, "foreign_options"), row.getString("of_type"), row.getBoolean("relispopulated"));
     }
 
     private void constraints(Relation table, DumpObject object, DumpGraph graph) {
@@ -117,7 +117,12 @@ final class RelationReader {
         if (!view.options().isEmpty()) {
             sql.append(" WITH (").append(String.join(", ", view.options())).append(')');
         }
-        object.add(sql.append(" AS\n ").append(definition).toString());
+        sql.append(" AS\n ").append(definition);
+        // a materialized view created WITH NO DATA refuses queries until refreshed; loaded populated, it would not
+        object.add(view.populated() ? sql.toString() : sql.append("\n WITH NO DATA").toString());
+        if (view.kind() == 'm') {
+            tables.columnSettings(view).forEach(object::add);
+        }
         for (Column column : columns.getOrDefault(view.oid(), List.of())) {
             if (column.defaultExpression() != null) {
                 object.add("ALTER VIEW " + view.name() + " ALTER COLUMN " + column.name() + " SET DEFAULT "

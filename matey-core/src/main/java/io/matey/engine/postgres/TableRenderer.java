@@ -168,15 +168,16 @@ final class TableRenderer {
     }
 
     /**
-     * Column settings CREATE TABLE cannot give, where they differ from what creating the table gives: a new
-     * column takes its type's storage and the default compression, or its parent's when inherited, and the
-     * default statistics target.
+     * Column settings CREATE TABLE (or CREATE MATERIALIZED VIEW) cannot give, where they differ from what creating
+     * the relation gives: a new column takes its type's storage and the default compression, or its parent's when
+     * inherited, the default statistics target and no planner options (a parent's are not copied).
      */
-    private List<String> columnSettings(Relation table) {
+    List<String> columnSettings(Relation table) {
         List<String> statements = new ArrayList<>();
+        String relation = (table.kind() == 'm' ? "ALTER MATERIALIZED VIEW " : "ALTER TABLE ONLY ") + table.name();
         for (Column column : columnsOf(table.oid())) {
             Column parent = parentColumn(table, column.name());
-            String alter = "ALTER TABLE ONLY " + table.name() + " ALTER COLUMN " + column.name();
+            String alter = relation + " ALTER COLUMN " + column.name();
             if (!column.storage().equals(parent == null ? column.typeStorage() : parent.storage())) {
                 statements.add(alter + " SET STORAGE " + column.storage());
             }
@@ -186,6 +187,9 @@ final class TableRenderer {
             }
             if (column.statistics() >= 0) {
                 statements.add(alter + " SET STATISTICS " + column.statistics());
+            }
+            if (!column.attributeOptions().isEmpty()) {
+                statements.add(alter + " SET (" + String.join(", ", column.attributeOptions()) + ")");
             }
         }
         return statements;

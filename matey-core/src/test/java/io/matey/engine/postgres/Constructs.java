@@ -383,6 +383,41 @@ public final class Constructs {
                     DROP PROCEDURE reset_notes();
                     DROP FUNCTION double_it(integer);
                     DROP FUNCTION touch();
+                    """),
+            new Construct("cluster_and_column_settings", """
+                    CREATE TABLE visits (id integer PRIMARY KEY, page text, at date);
+                    CREATE INDEX visits_page ON visits (page);
+                    CREATE INDEX visits_day ON visits ((extract(dow FROM at)));
+                    ALTER TABLE visits CLUSTER ON visits_page;
+                    ALTER TABLE visits ALTER COLUMN page SET (n_distinct = 500, n_distinct_inherited = -0.25);
+                    ALTER TABLE visits ALTER COLUMN at SET STATISTICS 300;
+                    ALTER INDEX visits_day ALTER COLUMN 1 SET STATISTICS 50;
+                    CREATE TABLE sessions (id integer PRIMARY KEY);
+                    ALTER TABLE sessions CLUSTER ON sessions_pkey;
+                    """, """
+                    DROP TABLE sessions;
+                    DROP TABLE visits;
+                    """),
+            new Construct("partition_index_settings", """
+                    CREATE TABLE clicks (id bigint, at date, page text) PARTITION BY RANGE (at);
+                    CREATE TABLE clicks_2024 PARTITION OF clicks FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                    CREATE INDEX clicks_page ON clicks (page);
+                    CREATE INDEX clicks_week ON clicks ((extract(week FROM at)));
+                    ALTER INDEX clicks_week ALTER COLUMN 1 SET STATISTICS 60;
+                    ALTER TABLE clicks_2024 CLUSTER ON clicks_2024_page_idx;
+                    ALTER TABLE clicks ALTER COLUMN page SET (n_distinct_inherited = 1000);
+                    COMMENT ON INDEX clicks_2024_page_idx IS 'Pages of one year';
+                    """, """
+                    DROP TABLE clicks;
+                    """),
+            new Construct("unpopulated_materialized_view", """
+                    CREATE MATERIALIZED VIEW open_members AS SELECT id FROM members WHERE status = 'open' WITH NO DATA;
+                    CREATE INDEX open_members_id ON open_members (id);
+                    ALTER MATERIALIZED VIEW open_members CLUSTER ON open_members_id;
+                    ALTER MATERIALIZED VIEW open_members ALTER COLUMN id SET STATISTICS 20;
+                    ALTER MATERIALIZED VIEW open_members ALTER COLUMN id SET (n_distinct = -1);
+                    """, """
+                    DROP MATERIALIZED VIEW open_members;
                     """));
 
     private Constructs() {
