@@ -19,6 +19,14 @@ final class UnsupportedObjects {
             {"pg_operator", "oprcode = 0 AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode <> 0"
                     + " AND t.oid IN (o.oprcom, o.oprnegate))", "'shell operator'"},
             {"pg_subscription", "subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"},
+            // tablespaces belong to the server, not to the schema: a database the dump is loaded into may lack them
+            {"pg_class", "reltablespace <> 0 AND relkind IN ('r', 'p', 'm', 'i', 'I')"
+                    + " AND relnamespace <> 'pg_toast'::regnamespace",
+                    "'tablespace ' || (SELECT quote_ident(s.spcname) FROM pg_tablespace s WHERE s.oid = t.reltablespace)"
+                    + " || ' of relation'"},
+            // left by a failed CREATE INDEX CONCURRENTLY; the dump's CREATE INDEX would build it valid
+            {"pg_class", "relkind = 'i' AND EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = t.oid"
+                    + " AND NOT i.indisvalid)", "'invalid index'"},
     };
 
     private UnsupportedObjects() {
@@ -43,7 +51,8 @@ final class UnsupportedObjects {
             throw new SQLException("The PostgreSQL schema dump does not cover " + String.join(", ", found)
                     + ": Matey cannot write a faithful schema.sql while the database holds "
                     + (found.size() == 1 ? "it" : "them") + ". Drop " + (found.size() == 1 ? "it" : "them")
-                    + " or express the same thing with objects the dump covers.");
+                    + " or express the same thing with objects the dump covers (ALTER ... SET TABLESPACE pg_default"
+                    + " moves a relation back; REINDEX INDEX CONCURRENTLY rebuilds an invalid index).");
         }
     }
 }

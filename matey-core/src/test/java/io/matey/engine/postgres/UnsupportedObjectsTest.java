@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class UnsupportedObjectsTest {
@@ -42,6 +43,42 @@ class UnsupportedObjectsTest {
     }
 
     @Test
+    void anInvalidIndexLeftByAFailedConcurrentBuildFailsTheDump() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute("CREATE TABLE dupes (a integer); INSERT INTO dupes VALUES (1), (1)");
+            assertThatThrownBy(() -> outsideATransaction(db, "CREATE UNIQUE INDEX CONCURRENTLY dupes_a ON dupes (a)"))
+                    .hasMessageContaining("could not create unique index");
+            try (Connection c = db.connect()) {
+                assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("does not cover invalid index public.dupes_a")
+                        .hasMessageContaining("REINDEX INDEX CONCURRENTLY");
+            }
+        }
+    }
+
+    @Test
+    void aRelationInATablespaceOfItsOwnFailsTheDump() throws SQLException {
+        String tablespace = "matey_ts_" + ProcessHandle.current().pid();
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            // an in-place tablespace needs no directory on the server's host
+            outsideATransaction(db, "SET allow_in_place_tablespaces = true",
+                    "CREATE TABLESPACE " + tablespace + " LOCATION ''");
+            try {
+                db.execute("CREATE TABLE placed (id integer PRIMARY KEY USING INDEX TABLESPACE " + tablespace + ")");
+                try (Connection c = db.connect()) {
+                    assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("does not cover tablespace " + tablespace
+                                    + " of relation public.placed_pkey");
+                }
+            } finally {
+                outsideATransaction(db, "DROP TABLE IF EXISTS placed", "DROP TABLESPACE " + tablespace);
+            }
+        }
+    }
+
+    @Test
     void objectsOfExtensionsComeWithTheirExtension() throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             // btree_gist brings operator classes and functions, citext casts, operators and aggregates
@@ -71,6 +108,15 @@ class UnsupportedObjectsTest {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("\"$user\", public");
                 }
+            }
+        }
+    }
+
+    /** Statements PostgreSQL refuses inside a transaction block, one at a time in autocommit. */
+    private static void outsideATransaction(TestDatabase db, String... statements) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
             }
         }
     }
