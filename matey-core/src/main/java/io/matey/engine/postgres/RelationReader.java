@@ -19,6 +19,8 @@ final class RelationReader {
             SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                    c.reltype, t.typarray, c.relpersistence = 'u' AS unlogged, c.relrowsecurity, c.relforcerowsecurity,
                    c.reloptions, c.relreplident, c.relispopulated,
+                   ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)
+                       AS toast_options,
                    CASE WHEN am.amname <> 'heap' THEN quote_ident(am.amname) END AS access_method,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -74,7 +76,9 @@ final class RelationReader {
     }
 
     private static Relation relation(ResultSet row) throws SQLException {
+        // the toast table keeps the toast.* parameters given to its table
         List<String> options = Catalog.strings(row, "reloptions");
+        options.addAll(Catalog.strings(row, "toast_options"));
         options.sort(null);
         Array parentOids = row.getArray("parent_oids");
         return new Relation(row.getLong("oid"), row.getString("relkind").charAt(0), row.getString("name"),

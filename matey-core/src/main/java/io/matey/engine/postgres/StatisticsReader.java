@@ -7,7 +7,7 @@ final class StatisticsReader {
 
     private static final String SQL = """
             SELECT s.oid, s.stxrelid, quote_ident(n.nspname) || '.' || quote_ident(s.stxname) AS name,
-                   pg_get_statisticsobjdef(s.oid) AS definition
+                   pg_get_statisticsobjdef(s.oid) AS definition, COALESCE(s.stxstattarget, -1) AS target
             FROM pg_statistic_ext s
             JOIN pg_namespace n ON n.oid = s.stxnamespace
             WHERE s.oid >= %d
@@ -25,6 +25,10 @@ final class StatisticsReader {
             String name = row.getString("name");
             DumpObject statistics = graph.create(Kind.STATISTICS, name);
             statistics.add(row.getString("definition"));
+            // -1 (NULL from PostgreSQL 17 on) is the default target
+            if (row.getInt("target") >= 0) {
+                statistics.add("ALTER STATISTICS " + name + " SET STATISTICS " + row.getInt("target"));
+            }
             statistics.dependOn(table);
             graph.register("pg_statistic_ext", row.getLong("oid"), statistics, "STATISTICS " + name);
         });

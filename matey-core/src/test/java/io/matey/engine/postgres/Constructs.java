@@ -418,6 +418,17 @@ public final class Constructs {
                     ALTER MATERIALIZED VIEW open_members ALTER COLUMN id SET (n_distinct = -1);
                     """, """
                     DROP MATERIALIZED VIEW open_members;
+                    """),
+            new Construct("toast_parameters_and_statistics_targets", """
+                    CREATE TABLE papers (id integer, body text)
+                        WITH (fillfactor = 80, toast.autovacuum_enabled = false, toast.vacuum_truncate = false);
+                    CREATE MATERIALIZED VIEW paper_bodies WITH (toast.autovacuum_enabled = false) AS
+                        SELECT id, body FROM papers;
+                    CREATE STATISTICS papers_stats (ndistinct) ON id, body FROM papers;
+                    ALTER STATISTICS papers_stats SET STATISTICS 400;
+                    """, """
+                    DROP MATERIALIZED VIEW paper_bodies;
+                    DROP TABLE papers;
                     """));
 
     private Constructs() {

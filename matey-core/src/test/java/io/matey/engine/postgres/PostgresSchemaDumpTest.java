@@ -313,7 +313,8 @@ class PostgresSchemaDumpTest {
     @Test
     void clusterIndexesColumnOptionsAndStatisticsTargetsAreWrittenAfterTheirObjects() throws SQLException {
         String dump = dumpOf(Constructs.ALL.stream().filter(c -> List.of("in_lists", "cluster_and_column_settings",
-                "partition_index_settings", "unpopulated_materialized_view").contains(c.name())).map(Construct::up)
+                "partition_index_settings", "unpopulated_materialized_view", "toast_parameters_and_statistics_targets")
+                .contains(c.name())).map(Construct::up)
                 .collect(Collectors.joining()));
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
@@ -361,6 +362,16 @@ class PostgresSchemaDumpTest {
                 CREATE INDEX visits_page ON public.visits USING btree (page);
 
                 ALTER TABLE public.visits CLUSTER ON visits_page;
+                """);
+        assertThat(dump).contains("""
+                )
+                WITH (fillfactor=80, toast.autovacuum_enabled=false, toast.vacuum_truncate=false);
+                """, """
+                CREATE MATERIALIZED VIEW public.paper_bodies WITH (toast.autovacuum_enabled=false) AS
+                """, """
+                CREATE STATISTICS public.papers_stats (ndistinct) ON id, body FROM public.papers;
+
+                ALTER STATISTICS public.papers_stats SET STATISTICS 400;
                 """);
         // the test server stamps an option of its own (pg_attver) on every column: no SQL sets it back
         assertThat(dump).doesNotContain("pg_attver");
