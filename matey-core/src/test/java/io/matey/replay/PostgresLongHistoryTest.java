@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 10's long history: the construct corpus, then a product growing feature by feature (tables with
  * IN-list checks, partial indexes, views, added columns, policies, publications, statistics, a unique
- * constraint duplicating the primary key, rules), 153 migrations generated deterministically, replayed end to
+ * constraint duplicating the primary key, rules), 157 migrations generated deterministically, replayed end to
  * end: apply --clean, bootstrap, up, down 3, up, drift clean. It takes minutes, so it runs on demand
  * ({@code MATEY_LONG_TESTS=1}, see the README's Performance section), not in every suite run.
  */
