@@ -7,6 +7,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -181,6 +182,57 @@ class LiveLifecycleTest {
                     .hasMessageContaining("it_db_extra");
             assertThat(h.status().applied()).isEqualTo(2);
             assertDrift(h.drift(), 2, true);
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void pendingMigrationsDoNotRunOverDrift(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.down(1);
+            h.db.execute("CREATE TABLE it_db_extra (id INT);");
+            for (ThrowingCallable command : new ThrowingCallable[] {h::up, h::migrate}) {
+                assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                        .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
+                        .hasMessageContaining(" refused: the live schema differs from the committed state at index 1 "
+                                + "(checkpoints/001_one.sql), and 1 pending migration would run over changes made "
+                                + "outside migrations; nothing was applied. Undo them and run again; or, when they "
+                                + "are what a pending migration does, record that migration without running it with "
+                                + "`matey db adopt")
+                        .hasMessageContaining("`matey db drift` shows the changes:\n--- live/schema.sql")
+                        .hasMessageContaining("it_db_extra")
+                        .hasMessageNotContaining("it_two");
+            }
+            assertThat(h.status().applied()).isEqualTo(1);
+            assertDrift(h.drift(), 1, true);
+
+            h.db.execute("DROP TABLE it_db_extra;");
+            assertThat(h.up().after()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aHandChangeThatIsThePendingMigrationPointsAtAdopt(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.down(1);
+            h.db.execute(h.ws.createTable("it_two"));
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
+                    .hasMessageStartingWith("db up refused: the live schema differs from the committed state at index 1")
+                    .hasMessageContaining("nothing was applied. They are what migrations/002_two.sql does: the live "
+                            + "schema equals the committed state at index 2 (schema.sql). Record it without running "
+                            + "with `matey db adopt")
+                    .hasMessageContaining(" --apply`, or undo the changes and run again. `matey db drift` shows them:\n")
+                    .hasMessageContaining("it_two");
+            assertThat(h.status().applied()).isEqualTo(1);
+
+            h.live.adopt(h.target(), h.url(), true);
+            LiveChange up = h.up();
+            assertThat(up.after()).isEqualTo(2);
+            assertThat(up.migrations()).isEmpty();
         }
     }
 
