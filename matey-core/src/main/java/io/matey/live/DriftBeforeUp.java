@@ -46,12 +46,12 @@ final class DriftBeforeUp {
                 return "They are what " + done.stream().map(Migration::file).collect(Collectors.joining(", "))
                         + (done.size() == 1 ? " does" : " do") + ": the live schema equals the committed state at index "
                         + later + " (" + target.expectedSource(later) + "). Record " + (done.size() == 1 ? "it" : "them")
-                        + " without running with " + adopt + ", or undo the changes and run again. `matey db drift` "
-                        + "shows them";
+                        + " without running " + (done.size() == 1 ? "it" : "them") + " (" + adopt + "), or undo the "
+                        + "changes and run again. `matey db drift` shows them";
             }
         }
         return "Undo them and run again; or, when they are what a pending migration does, record that migration "
-                + "without running it with " + adopt + " (adopt checks that the schema equals its committed state; "
-                + "without `--apply` it names the closest one). `matey db drift` shows the changes";
+                + "without running it (" + adopt + "; adopt checks that the schema equals its committed state, and "
+                + "without `--apply` names the closest one). `matey db drift` shows the changes";
     }
 }

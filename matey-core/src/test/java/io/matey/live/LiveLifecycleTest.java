@@ -198,8 +198,8 @@ class LiveLifecycleTest {
                         .hasMessageContaining(" refused: the live schema differs from the committed state at index 1 "
                                 + "(checkpoints/001_one.sql), and 1 pending migration would run over changes made "
                                 + "outside migrations; nothing was applied. Undo them and run again; or, when they "
-                                + "are what a pending migration does, record that migration without running it with "
-                                + "`matey db adopt")
+                                + "are what a pending migration does, record that migration without running it "
+                                + "(`matey db adopt")
                         .hasMessageContaining("`matey db drift` shows the changes:\n--- live/schema.sql")
                         .hasMessageContaining("it_db_extra")
                         .hasMessageNotContaining("it_two");
@@ -224,8 +224,8 @@ class LiveLifecycleTest {
                     .hasMessageStartingWith("db up refused: the live schema differs from the committed state at index 1")
                     .hasMessageContaining("nothing was applied. They are what migrations/002_two.sql does: the live "
                             + "schema equals the committed state at index 2 (schema.sql). Record it without running "
-                            + "with `matey db adopt")
-                    .hasMessageContaining(" --apply`, or undo the changes and run again. `matey db drift` shows them:\n")
+                            + "it (`matey db adopt")
+                    .hasMessageContaining(" --apply`), or undo the changes and run again. `matey db drift` shows them:\n")
                     .hasMessageContaining("it_two");
             assertThat(h.status().applied()).isEqualTo(1);
 
