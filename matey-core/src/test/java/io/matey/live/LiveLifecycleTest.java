@@ -212,26 +212,30 @@ class LiveLifecycleTest {
         }
     }
 
+    /** The walkthrough's case: a column added by hand, then a migration adding it, failed as a duplicate column. */
     @ParameterizedTest
     @EngineMatrix
     void aHandChangeThatIsThePendingMigrationPointsAtAdopt(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
-            h.down(1);
-            h.db.execute(h.ws.createTable("it_two"));
+            h.db.execute("ALTER TABLE it_two ADD COLUMN note VARCHAR(20)");
+            h.ws.migration("003_note.sql", "ALTER TABLE it_two ADD COLUMN note VARCHAR(20);",
+                    "ALTER TABLE it_two DROP COLUMN note;");
+            h.ws.apply();
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
-                    .hasMessageStartingWith("db up refused: the live schema differs from the committed state at index 1")
-                    .hasMessageContaining("nothing was applied. They are what migrations/002_two.sql does: the live "
-                            + "schema equals the committed state at index 2 (schema.sql). Record it without running "
+                    .hasMessageStartingWith("db up refused: the live schema differs from the committed state at index 2 "
+                            + "(checkpoints/002_two.sql)")
+                    .hasMessageContaining("nothing was applied. They are what migrations/003_note.sql does: the live "
+                            + "schema equals the committed state at index 3 (schema.sql). Record it without running "
                             + "it (`matey db adopt")
                     .hasMessageContaining(" --apply`), or undo the changes and run again. `matey db drift` shows them:\n")
-                    .hasMessageContaining("it_two");
-            assertThat(h.status().applied()).isEqualTo(1);
+                    .hasMessageContaining("note");
+            assertThat(h.status().applied()).isEqualTo(2);
 
             h.live.adopt(h.target(), h.url(), true);
             LiveChange up = h.up();
-            assertThat(up.after()).isEqualTo(2);
+            assertThat(up.after()).isEqualTo(3);
             assertThat(up.migrations()).isEmpty();
         }
     }
