@@ -24,14 +24,15 @@ final class DriftBeforeUp {
     static void refuse(LiveTarget target, Connection connection, int index, List<Migration> pending, String command)
             throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
-        if (SchemaDump.sameSchema(live, target.expectedAt(index))) {
+        String expected = target.expectedAt(index);
+        if (SchemaDump.sameSchema(live, expected)) {
             return;
         }
         throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                 + "committed state at index " + index + " (" + target.expectedSource(index) + "), and "
                 + Postcheck.count(pending.size(), "pending migration") + " would run over changes made outside "
                 + "migrations; nothing was applied. " + wayForward(target, live, index, pending) + ":\n"
-                + Postcheck.diff(live, target.expectedAt(index)));
+                + Postcheck.diff(live, expected));
     }
 
     /**

@@ -6,9 +6,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a drifted database: what differs, with a short diff, and commands a user can paste: look closer,
- * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records. A database
- * ahead of or diverged from the worktree gets the core's fix instead (for migrations merged out of order, their
- * renames).
+ * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records; with migrations
+ * pending (which migrate-on-startup does not run over drift), adopt records the pending one the change already is
+ * instead, since a draft after them would not fit. A database ahead of or diverged from the worktree gets the
+ * core's fix instead (for migrations merged out of order, their renames).
  */
 class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftException> {
 
