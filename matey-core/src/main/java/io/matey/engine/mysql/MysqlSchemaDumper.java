@@ -53,7 +53,7 @@ final class MysqlSchemaDumper {
             }
             statements.addAll(views(catalog, show));
             for (MysqlCatalog.Trigger trigger : triggersInFiringOrder(catalog.triggers())) {
-                statements.add(show.trigger(trigger.name()));
+                statements.add(DdlText.withoutQualifier(trigger.createStatement(), catalog.database()));
             }
             for (String event : catalog.events()) {
                 statements.add(show.event(event));

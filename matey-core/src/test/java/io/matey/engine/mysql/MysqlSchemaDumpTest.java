@@ -50,8 +50,8 @@ class MysqlSchemaDumpTest {
                     "CREATE VIEW `customer_orders`",
                     "CREATE VIEW `big_spenders`",
                     "CREATE VIEW `priced_orders`",
-                    "CREATE TRIGGER orders_before_insert",
-                    "CREATE TRIGGER audit_before_insert",
+                    "CREATE TRIGGER `orders_before_insert`",
+                    "CREATE TRIGGER `audit_before_insert`",
                     "CREATE EVENT `purge_new_orders`");
             assertThat(dump)
                     .contains("ADD CONSTRAINT `fk_customers_favourite_order` FOREIGN KEY (`favourite_order_id`) REFERENCES `orders` (`id`)")
@@ -125,6 +125,34 @@ class MysqlSchemaDumpTest {
             // SHOW CREATE TABLE omits the SRID; SHOW CREATE FUNCTION adds the database's collation to a result
             assertThat(dump(db)).contains("`location` point REF_SYSTEM_ID=4326 NOT NULL,\n  `area` polygon DEFAULT NULL,\n",
                     "RETURNS varchar(5) CHARSET latin1 COLLATE latin1_swedish_ci\n", "RETURNS varchar(5)\n    DETERMINISTIC\n");
+        }
+    }
+
+    @Test
+    void aTriggerDumpsTheSameHowEverItsHeaderWasWritten() throws SQLException {
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql")) {
+            first.execute("""
+                    CREATE TABLE items (id int, n int);
+                    CREATE TRIGGER items_n BEFORE INSERT ON items FOR EACH ROW SET NEW.n = 1;
+                    CREATE TRIGGER items_first BEFORE INSERT ON items FOR EACH ROW PRECEDES items_n SET NEW.n = 2;
+                    """);
+            second.execute("""
+                    CREATE TABLE items (id int, n int);
+                    create  definer = current_user  trigger   `items_n`
+                      before insert   on   items
+                      for each row SET NEW.n = 1;
+                    CREATE TRIGGER items_first BEFORE INSERT ON items FOR EACH ROW PRECEDES items_n SET NEW.n = 2;
+                    """);
+            String dump = dump(first);
+
+            assertThat(dump(second)).isEqualTo(dump);
+            assertThat(dump).endsWith("""
+                    CREATE TRIGGER `items_first` BEFORE INSERT ON `items` FOR EACH ROW
+                    SET NEW.n = 2;
+
+                    CREATE TRIGGER `items_n` BEFORE INSERT ON `items` FOR EACH ROW
+                    SET NEW.n = 1;
+                    """);
         }
     }
 
