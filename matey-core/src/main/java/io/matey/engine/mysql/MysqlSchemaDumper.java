@@ -65,7 +65,8 @@ final class MysqlSchemaDumper {
     private record View(String name, String ddl) {
     }
 
-    private static List<String> views(MysqlCatalog catalog, ShowCreate show) throws SQLException {
+    private List<String> views(MysqlCatalog catalog, ShowCreate show) throws SQLException {
+        InvalidViews.refuse(connection, catalog.database(), catalog.views());
         List<View> views = new ArrayList<>();
         for (String name : catalog.views()) {
             views.add(new View(name, show.view(name)));

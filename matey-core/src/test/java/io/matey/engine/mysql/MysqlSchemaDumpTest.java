@@ -170,6 +170,26 @@ class MysqlSchemaDumpTest {
     }
 
     @Test
+    void viewsReadingWhatWasDroppedFailTheDumpNamingWhatTheyMiss() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id int, n int)");
+            st.execute("CREATE FUNCTION one() RETURNS int DETERMINISTIC RETURN 1");
+            st.execute("CREATE VIEW a_ids AS SELECT id FROM t");
+            st.execute("CREATE VIEW b_ns AS SELECT id, n FROM t");
+            st.execute("CREATE VIEW c_ones AS SELECT one() AS x");
+            st.execute("ALTER TABLE t DROP COLUMN n");
+            st.execute("DROP FUNCTION one");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("MySQL view `b_ns` reads what does not exist: Unknown column 't.n' in 'SELECT'; "
+                            + "MySQL view `c_ones` reads what does not exist: FUNCTION one does not exist. ")
+                    .hasMessageNotContaining("a_ids")
+                    .hasMessageNotContaining(db.url().path());
+        }
+    }
+
+    @Test
     void triggersAndEventsWhoseBodiesReadDifferentlyUnderTheDumpsSqlModeFailNamingThem() throws SQLException {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id int, label varchar(20))");
