@@ -67,6 +67,14 @@ public interface Engine {
         return statement.line();
     }
 
+    /**
+     * The database's message for a failed statement, without what the driver wraps around it (result codes,
+     * query ids, node descriptions), so failures read alike on every engine. Not yet masked.
+     */
+    default String failureMessage(SQLException failure) {
+        return failure.getMessage();
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 
