@@ -142,6 +142,17 @@ class BadInputTest {
         assertThat(applied(live)).isEqualTo(2);
     }
 
+    @Test
+    void aClientCommandIsRefusedBeforeAnythingRuns() {
+        ws.migration("002_two.sql", "CREATE TABLE two (id int);\nDELIMITER //", "DROP TABLE two;");
+        Map<String, String> withClientCommand = ws.files();
+        for (ThrowingCallable command : List.<ThrowingCallable>of(ws::plan, ws::apply)) {
+            assertThatThrownBy(command).isInstanceOf(MateyException.class).hasMessageContaining(
+                    "nothing ran:\n  L011 migrations/002_two.sql:3: 'DELIMITER //' is a command of the mysql client");
+        }
+        assertThat(ws.files()).isEqualTo(withClientCommand);
+    }
+
     private long applied(String live) {
         return ws.matey().dbStatus(ws.matey().target(TestWorkspace.TARGET), live).migrations().stream()
                 .filter(m -> m.applied()).count();

@@ -3,7 +3,6 @@ package io.matey.data;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,10 +16,10 @@ import java.util.Map;
  * @param max       the largest integer the column holds; null when not an integer
  * @param element   the type of an array's elements; null when not an array
  * @param fields    a struct's fields by name, in declared order; null when not a struct
- * @param labels    an enum's values, the only texts it holds; null when not an enum
+ * @param labels    an enum's or a set's values, the only texts it holds; null when neither
  */
 public record ColumnType(ValueKind kind, String label, int precision, int scale, int maxLength, BigInteger min,
-        BigInteger max, ColumnType element, Map<String, ColumnType> fields, List<String> labels) {
+        BigInteger max, ColumnType element, Map<String, ColumnType> fields, Labels labels) {
 
     public static ColumnType of(ValueKind kind, String label) {
         return new ColumnType(kind, label, 0, 0, 0, null, null, null, null, null);
@@ -57,9 +56,9 @@ public record ColumnType(ValueKind kind, String label, int precision, int scale,
         return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, null, null, null, null, null);
     }
 
-    /** An enum column: text that must be one of {@code labels}. */
-    public static ColumnType enumeration(String label, List<String> labels) {
-        return new ColumnType(ValueKind.TEXT, label, 0, 0, 0, null, null, null, null, List.copyOf(labels));
+    /** A column of {@code kind} whose values must be {@code labels}: an enum or a set. */
+    public static ColumnType labelled(ValueKind kind, String label, Labels labels) {
+        return new ColumnType(kind, label, 0, 0, 0, null, null, null, null, labels);
     }
 
     public static ColumnType text(String label, int maxLength) {

@@ -30,10 +30,10 @@ public interface DataDialect {
     ColumnType columnType(String declared, String typeName, int precision, int scale);
 
     /**
-     * The values of each enum column of {@code table} whose type the column metadata does not show, by column name,
-     * so that a file's bad value is reported with its line before anything is written.
+     * The type of each column of {@code table} that holds only labels (an enum or set) which the column metadata
+     * does not show, by column name, so that a file's bad value is reported with its line before anything is written.
      */
-    default Map<String, List<String>> enumLabels(Connection connection, String table) throws SQLException {
+    default Map<String, ColumnType> labelledColumns(Connection connection, String table) throws SQLException {
         return Map.of();
     }
 

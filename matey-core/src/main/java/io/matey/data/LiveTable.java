@@ -40,18 +40,16 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> enums = dialect.enumLabels(connection, name);
+        Map<String, ColumnType> labelled = dialect.labelledColumns(connection, name);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM " + dialect.quote(name) + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String column = md.getColumnName(i);
-                ColumnType type = dialect.columnType(declared.get(column), md.getColumnTypeName(i),
-                        md.getPrecision(i), md.getScale(i));
-                if (enums.containsKey(column)) {
-                    type = ColumnType.enumeration("enum", enums.get(column));
-                }
+                ColumnType type = labelled.containsKey(column) ? labelled.get(column)
+                        : dialect.columnType(declared.get(column), md.getColumnTypeName(i), md.getPrecision(i),
+                                md.getScale(i));
                 columns.put(column, new Column(column, type, generated.getOrDefault(column, false)));
             }
         }

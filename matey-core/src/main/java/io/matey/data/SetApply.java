@@ -105,13 +105,15 @@ final class SetApply {
             return new TableWrite(connection, dialect, file).write();
         } catch (RefusedRow e) {
             throw new MateyException(targetDir.resolve(file.file().path()) + ":" + e.line() + ": the database refused "
-                    + "this row of table '" + file.table().name() + "': " + sentence(MateyUrl.mask(e.getMessage())) + " "
+                    + "this row of table '" + file.table().name() + "': "
+                    + sentence(MateyUrl.mask(engine.failureMessage(e))) + " "
                     + aftermath(file) + " Fix the row and run `matey data apply` again.", e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + sentence(MateyUrl.mask(cause.getMessage())) + " " + aftermath(file), e);
+                    + file.file().name() + "': " + sentence(MateyUrl.mask(engine.failureMessage(cause))) + " "
+                    + aftermath(file), e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Converts a JSON value of a data file to its column's type, as the live catalog declares it, checking that it
@@ -50,7 +49,7 @@ final class ValueDecoder {
             case JSON -> node;
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
-            case OTHER -> string(node, "a string in the type's text form");
+            case OTHER -> labelled(string(node, "a string in the type's text form"), type);
             case ANY -> any(node);
         };
     }
@@ -149,10 +148,12 @@ final class ValueDecoder {
         if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
             throw new ValueException(show(node) + " is longer than " + type.maxLength() + " characters");
         }
-        // the server compares enum values by the column's collation, case-insensitive by default
-        if (type.labels() != null && type.labels().stream().noneMatch(value::equalsIgnoreCase)) {
-            throw new ValueException(show(node) + " is not one of its values " + type.labels().stream()
-                    .map(PythonJson::value).collect(Collectors.joining(", ")));
+        return labelled(value, type);
+    }
+
+    private static String labelled(String value, ColumnType type) throws ValueException {
+        if (type.labels() != null) {
+            type.labels().check(value);
         }
         return value;
     }

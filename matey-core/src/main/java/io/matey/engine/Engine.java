@@ -68,6 +68,14 @@ public interface Engine {
     }
 
     /**
+     * The database's message for a failed statement, without what the driver wraps around it (result codes,
+     * query ids, node descriptions), so failures read alike on every engine. Not yet masked.
+     */
+    default String failureMessage(SQLException failure) {
+        return failure.getMessage();
+    }
+
+    /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each
      * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
      * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,

@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
 
 /**
  * What every command that runs migrations refuses before running any (docs/architecture.md §9), with lint's codes:
- * a repeated version (L002), an up section without SQL (L005) or, where JSqlParser is present, CONCURRENTLY inside a
- * transaction (L407) always; files dbmate refuses or never runs (L008,
+ * a repeated version (L002), an up section without SQL (L005), a client command such as {@code DELIMITER} (L011) or,
+ * where JSqlParser is present, CONCURRENTLY inside a transaction (L407) always; files dbmate refuses or never runs (L008,
  * L009, L010) unless the target's {@code config.toml} sets {@code allow_non_dbmate_files = true}, since Matey would
  * otherwise run them differently from dbmate, or record a version dbmate never would.
  */
 public final class RunnableMigrations {
 
-    private static final Set<String> ALWAYS = Set.of("L002", "L005", "L407");
+    private static final Set<String> ALWAYS = Set.of("L002", "L005", "L011", "L407");
     private static final Set<String> DBMATE_ONLY = Set.of("L008", "L009", "L010");
 
     private RunnableMigrations() {
@@ -34,6 +34,7 @@ public final class RunnableMigrations {
         new VersionRule().check(context, findings);
         new DbmateFileNameRule().check(context, findings);
         new DbmateMarkerRule().check(context, findings);
+        new ClientCommandRule().check(context, findings);
         if (context.dialect().isPresent()) {
             // Not the whole SectionRule: its other checks parse statements, and the lean starter has no parser.
             context.readableMigrations().forEach(file -> SectionRule.checkUpExecutable(context, file, findings));

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  * @param applied  how many versions {@code schema_migrations} holds
  * @param problem  why the database is ahead or diverged, naming the first differing migration; empty when
  *                 consistent
- * @param fix      what to do about it (for migrations out of order, the renames the problem also names); empty
- *                 when consistent
+ * @param fix      what to do about it (for migrations out of order, the renames); empty when consistent
  */
 public record LivePrefix(int index, int applied, Relation relation, String problem, String fix) {
 
@@ -84,12 +83,20 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
         return relation == Relation.BEHIND || relation == Relation.EQUAL;
     }
 
+    /**
+     * The problem as the shell's one {@code Problem:} line gives it: for migrations out of order followed by their
+     * fix, the renames being the only way forward; empty when consistent. A report that shows the fix on its own
+     * (the starter's) takes {@link #problem()} and {@link #fix()} apart, so that the renames appear once.
+     */
+    public String line() {
+        return relation == Relation.OUT_OF_ORDER ? problem + ". " + fix : problem;
+    }
+
     /** Refuses to change a database that is ahead of or diverged from the worktree. */
     void requireConsistent(String command) {
         if (!consistent()) {
-            // The problem of migrations out of order already ends with its fix.
             throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
-                    command + " refused: " + problem + (relation == Relation.OUT_OF_ORDER ? "." : ". " + fix + "."));
+                    command + " refused: " + problem + ". " + fix + ".");
         }
     }
 }

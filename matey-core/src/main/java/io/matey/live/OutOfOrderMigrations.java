@@ -44,7 +44,7 @@ final class OutOfOrderMigrations {
         String problem = "migration" + (one ? " " : "s ") + String.join(", ", skipped.stream().map(Migration::file).toList())
                 + (one ? " is" : " are") + " older than the last applied one (version "
                 + worktree.get(lastApplied).version() + ") and not applied: " + (one ? "it was" : "they were")
-                + " probably merged from another branch. " + fix;
+                + " probably merged from another branch";
         return new LivePrefix(index, applied.size(), LivePrefix.Relation.OUT_OF_ORDER, problem, fix);
     }
 

@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
  * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
  * out-of-band change (docs/architecture.md §5). Canonical dumps hold one statement per block, so blocks are
  * compared whole: an object only the live database has is created (and dropped in the down section), one it
- * lacks is dropped (and created again in down); an object that exists in both but differs is left to the author
- * as a comment with both definitions, since the ALTER it needs depends on the engine and the intent.
+ * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
+ * columns ({@link TableDraft}); anything else that differs is left to the author as a comment with both
+ * definitions, since the ALTER it needs depends on the engine and the intent.
  */
 public final class DriftDraft {
 
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|TRIGGER)\\s+"
             + "(?:IF NOT EXISTS\\s+)?(\"[^\"]+\"|`[^`]+`|[^\\s(]+)");
+
+    private static final String TABLE = "TABLE ";
 
     private DriftDraft() {
     }
@@ -37,10 +40,18 @@ public final class DriftDraft {
             if (committed == null) {
                 up.add(block);
                 down.add(0, drop(key, block));
+            } else if (!committed.equals(block) && key.startsWith(TABLE)) {
+                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block);
+                up.addAll(table.up());
+                down.addAll(0, table.down());
+                if (!table.differences().isEmpty()) {
+                    up.add("-- Not drafted as SQL: " + String.join("; ", table.differences()) + ".\n"
+                            + changed(committed, block));
+                    down.add(0, undo(committed));
+                }
             } else if (!committed.equals(block)) {
-                up.add("-- Changed out of band: write the statement that turns the committed definition\n"
-                        + comment(committed) + "\n-- into the live one:\n" + comment(block));
-                down.add(0, "-- Undo the change above: back to\n" + comment(committed));
+                up.add(changed(committed, block));
+                down.add(0, undo(committed));
             }
         });
         expectedBlocks.forEach((key, block) -> {
@@ -67,13 +78,25 @@ public final class DriftDraft {
         return blocks;
     }
 
-    private static String drop(String key, String block) {
-        Matcher m = OBJECT.matcher(block);
-        return m.find() ? "DROP " + m.group(1) + " " + m.group(2) + ";" : "-- Undo: " + block.lines().findFirst()
-                .orElse("");
+    private static String changed(String committed, String live) {
+        return "-- Changed out of band: write the statement that turns the committed definition\n"
+                + comment(committed) + "\n-- into the live one:\n" + comment(live);
+    }
+
+    private static String undo(String committed) {
+        return "-- Undo the change above: back to\n" + comment(committed);
     }
 
     private static String comment(String block) {
         return block.lines().map(line -> "-- " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static String drop(String key, String block) {
+        Matcher m = OBJECT.matcher(block);
+        if (!m.find()) {
+            return "-- Undo: " + block.lines().findFirst().orElse("");
+        }
+        // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
+        return "DROP " + m.group(1) + (m.group(1).equals("SEQUENCE") ? " IF EXISTS " : " ") + m.group(2) + ";";
     }
 }

@@ -247,6 +247,62 @@ class DataSafetyTest {
         }
     }
 
+    /** Each member of a SET value must be one of its labels; a bad one stops the set before any file is written. */
+    @Test
+    void aMemberOutsideAMysqlSetIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        assertLabelsCheckedBeforeWriting("mysql",
+                "CREATE TABLE posts (id BIGINT NOT NULL PRIMARY KEY, tags SET('news', 'tech', 'it''s') NOT NULL);",
+                "posts", "tags", List.of("NEWS,it's", "", "tech,sports"),
+                ":3: column 'tags' (set): \"tech,sports\" has member \"sports\", which is not one of its values "
+                        + "\"news\", \"tech\", \"it's\".",
+                List.of("news,it's", ""));
+    }
+
+    /** A PostgreSQL enum's labels come from pg_enum and are compared exactly, as the server does. */
+    @Test
+    void aValueOutsideAPostgresEnumIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        assertLabelsCheckedBeforeWriting("postgres", "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+                + "CREATE TABLE moods (id BIGINT NOT NULL PRIMARY KEY, mood mood NOT NULL);",
+                "moods", "mood", List.of("sad", "OK"), ":2: column 'mood' (mood): \"OK\" is not one of its values "
+                        + "\"ok\", \"sad\".",
+                List.of("sad", "ok"));
+    }
+
+    /**
+     * A set whose first file adds a role and whose second inserts {@code values} into {@code table}'s
+     * {@code column} (ids from 1) is refused with {@code reason} at its line, neither table changed; with
+     * {@code fixed} instead, it applies.
+     */
+    private void assertLabelsCheckedBeforeWriting(String engine, String ddl, String table, String column,
+            List<String> values, String reason, List<String> fixed) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE roles (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL);\n" + ddl)) {
+            h.db.execute("INSERT INTO roles (id, name) VALUES (1, 'admin');");
+            h.manifest("[core]\nfiles = [\n  { name = \"roles\", table = \"roles\", mode = \"upsert\", on = \"id\" },\n"
+                    + "  { name = \"" + table + "\", table = \"" + table + "\", mode = \"insert\", "
+                    + "order_by = \"id\" },\n]\n");
+            h.file("roles", "{\"id\": 2, \"name\": \"guest\"}");
+            h.file(table, rows(column, values));
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessage(h.ws.target().resolve("data/" + table + ".jsonl") + reason);
+            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).containsExactly(List.of("1", "admin"));
+            assertThat(h.rows("SELECT id FROM " + table)).isEmpty();
+
+            h.file(table, rows(column, fixed));
+            h.apply(null);
+            assertThat(h.rows("SELECT " + column + " FROM " + table + " ORDER BY id"))
+                    .containsExactlyElementsOf(fixed.stream().map(List::of).toList());
+        }
+    }
+
+    private static String[] rows(String column, List<String> values) {
+        String[] rows = new String[values.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "{\"id\": " + (i + 1) + ", \"" + column + "\": \"" + values.get(i) + "\"}";
+        }
+        return rows;
+    }
+
     /** The manifest is checked the same way on every engine: the embedded one shows it. */
     @Test
     void exportWithoutAnOrderFollowsThePrimaryKey() throws Exception {

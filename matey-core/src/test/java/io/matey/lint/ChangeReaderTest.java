@@ -97,6 +97,22 @@ class ChangeReaderTest {
     }
 
     @Test
+    void postgresOnlyKeywordBeforeTheRenamedTable() {
+        assertThat(read("ALTER TABLE ONLY users RENAME TO accounts"))
+                .containsExactly(new RenameTable("users", "accounts"));
+        assertThat(read("ALTER TABLE IF EXISTS ONLY public.users RENAME TO accounts"))
+                .containsExactly(new RenameTable("users", "accounts"));
+        assertThat(read("alter table only \"app\".\"Users\" rename to \"Accounts\""))
+                .containsExactly(new RenameTable("Users", "Accounts"));
+        assertThat(read("ALTER TABLE ONLY public.users\n    RENAME TO accounts"))
+                .containsExactly(new RenameTable("users", "accounts"));
+        assertThat(read("ALTER TABLE ONLY app.users RENAME COLUMN name TO full_name"))
+                .containsExactly(new RenameColumn("users", "name", "full_name"));
+        assertThat(read("ALTER TABLE IF EXISTS ONLY users RENAME name TO full_name"))
+                .containsExactly(new RenameColumn("users", "name", "full_name"));
+    }
+
+    @Test
     void statementsTheGrammarRejectsAreSkipped() {
         assertThat(read("ALTER TABLE IF EXISTS ONLY users ALTER COLUMN email SET NOT NULL")).isEmpty();
         assertThat(read("DO $$ BEGIN DROP TABLE users; END $$")).isEmpty();

@@ -54,11 +54,13 @@ class LivePrefixTest {
         assertThat(skipped.relation()).isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
         assertThat(skipped.index()).isEqualTo(1);
         assertThat(skipped.consistent()).isFalse();
-        assertThat(skipped.problem()).isEqualTo("migration migrations/002_two.sql is older than the last applied one "
-                + "(version 003) and not applied: it was probably merged from another branch. Give it a later "
+        assertThat(skipped.problem()).as("the cause alone, for reports that show the fix apart").isEqualTo("migration "
+                + "migrations/002_two.sql is older than the last applied one (version 003) and not applied: it was "
+                + "probably merged from another branch");
+        assertThat(skipped.line()).isEqualTo(skipped.problem() + ". Give it a later "
                 + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
                 + "migrations/20261203121614_two.sql`, then `matey schema apply`");
-        assertThat(skipped.fix()).as("the advice alone, for reports that show it apart").isEqualTo("Give it a later "
+        assertThat(skipped.fix()).isEqualTo("Give it a later "
                 + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
                 + "migrations/20261203121614_two.sql`, then `matey schema apply`");
         assertThatThrownBy(() -> skipped.requireConsistent("db up")).isInstanceOf(MateyException.class)
@@ -72,7 +74,7 @@ class LivePrefixTest {
                 migration("20260103000000_c.sql"), migration("20270101000000_d.sql"));
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
         LivePrefix prefix = LivePrefix.check(worktree, List.of("20260101000000", "20260103000000"), clock);
-        assertThat(prefix.problem()).contains("migration migrations/20260102000000_b.sql is older than the last "
+        assertThat(prefix.line()).contains("migration migrations/20260102000000_b.sql is older than the last "
                 + "applied one (version 20260103000000)", "`git mv migrations/20260102000000_b.sql "
                 + "migrations/20270101000001_b.sql`").doesNotContain("_d.sql");
     }

@@ -26,6 +26,25 @@ class NewMigrationTest {
     }
 
     @Test
+    void aSecondMigrationInTheSameSecondGetsTheNextOne() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        Path first = NewMigration.create(dir, "a_one", clock);
+        Path second = NewMigration.create(dir, "a_two", clock);
+        assertThat(first.getFileName()).hasToString("20261203120000_a_one.sql");
+        assertThat(second.getFileName()).hasToString("20261203120001_a_two.sql");
+    }
+
+    @Test
+    void aClockBehindTheNewestMigrationStillSortsAfterIt() throws Exception {
+        Files.writeString(dir.resolve("20301231235959_from_a_fast_clock.sql"), NewMigration.TEMPLATE);
+        Files.writeString(dir.resolve("001_numbered.sql"), NewMigration.TEMPLATE);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        assertThat(NewMigration.create(dir, "next", clock).getFileName()).hasToString("20310101000000_next.sql");
+        Clock later = Clock.fixed(Instant.parse("2031-06-01T00:00:00Z"), ZoneOffset.UTC);
+        assertThat(NewMigration.create(dir, "later", later).getFileName()).hasToString("20310601000000_later.sql");
+    }
+
+    @Test
     void accentsGoAndEverythingElseStaysASeparator() {
         // Composed (U+00E9) and decomposed (e + U+0301) spellings give one name.
         assertThat(NewMigration.sanitize(" Add Café\u00e9 / Cafe\u0301 Ångström ")).isEqualTo("add_cafee_cafe_angstrom");

@@ -19,8 +19,8 @@ class DriftDraftTest {
     @Test
     void anObjectDroppedOutOfBandIsDroppedInUpAndCreatedInDown() {
         String live = "CREATE TABLE notes (\n    id INTEGER PRIMARY KEY,\n    title TEXT\n);\n";
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\nDROP INDEX notes_by_id;\n\n"
-                + "-- migrate:down\nCREATE INDEX notes_by_id ON notes (id);\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft("DROP INDEX notes_by_id;",
+                "CREATE INDEX notes_by_id ON notes (id);"));
     }
 
     @Test
@@ -34,5 +34,67 @@ class DriftDraftTest {
     void theMigrationsBlockIsNotPartOfTheDraft() {
         String live = COMMITTED + "\n-- Dbmate schema migrations\nINSERT INTO schema_migrations VALUES ('1');\n";
         assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
+    }
+
+    @Test
+    void aColumnAddedOutOfBandIsAddedInUpAndDroppedInDown() {
+        String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    \"Due, At\" TEXT DEFAULT 'a, b'\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft(
+                "ALTER TABLE notes ADD COLUMN \"Due, At\" TEXT DEFAULT 'a, b';",
+                "ALTER TABLE notes DROP COLUMN \"Due, At\";"));
+    }
+
+    @Test
+    void aColumnDroppedOutOfBandIsDroppedInUpAndAddedBackInDown() {
+        String live = COMMITTED.replace(",\n    title TEXT", "");
+        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft("ALTER TABLE notes DROP COLUMN title;",
+                "ALTER TABLE notes ADD COLUMN title TEXT;"));
+    }
+
+    @Test
+    void tableTextOnOneLineIsSplitAtItsTopLevelCommas() {
+        String committed = "CREATE TABLE t (a INT, b NUMERIC(10, 2), CHECK (a > 0));\n";
+        String draft = DriftDraft.of(committed.replace("0))", "0), c TEXT)"), committed);
+        assertThat(draft).isEqualTo(draft("ALTER TABLE t ADD COLUMN c TEXT;", "ALTER TABLE t DROP COLUMN c;"));
+    }
+
+    @Test
+    void aChangedConstraintStaysACommentNamingIt() {
+        String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    extra TEXT,\n    UNIQUE (title)\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).startsWith("-- migrate:up\nALTER TABLE notes ADD COLUMN extra TEXT;\n\n"
+                + "-- Not drafted as SQL: constraints or keys.\n-- Changed out of band")
+                .contains("-- migrate:down\n-- Undo the change above: back to\n")
+                .endsWith("ALTER TABLE notes DROP COLUMN extra;\n");
+    }
+
+    @Test
+    void aColumnThatAddColumnWouldPutElsewhereIsNamed() {
+        String live = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "    id INTEGER PRIMARY KEY,\n    extra TEXT,\n");
+        assertThat(DriftDraft.of(live, COMMITTED)).contains("ALTER TABLE notes ADD COLUMN extra TEXT;",
+                "-- Not drafted as SQL: column extra is not the live table's last (ADD COLUMN appends).");
+        String dropped = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "");
+        assertThat(DriftDraft.of(dropped, COMMITTED)).contains("ALTER TABLE notes DROP COLUMN id;",
+                "column id is not the committed table's last, so the down section adds it back at the end");
+    }
+
+    @Test
+    void aChangedColumnIsNamed() {
+        String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");
+        assertThat(DriftDraft.of(live, COMMITTED)).contains("-- Not drafted as SQL: column title changed.")
+                .doesNotContain("ALTER TABLE");
+    }
+
+    @Test
+    void tableOptionsAfterTheColumnListAreNotColumns() {
+        String committed = "CREATE TABLE `t` (\n  `id` int NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB"
+                + " COMMENT='a (b)'\nPARTITION BY HASH (`id`)\nPARTITIONS 2;\n";
+        String live = committed.replace("  `id` int NOT NULL,\n", "  `id` int NOT NULL,\n  `c` text DEFAULT NULL,\n");
+        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft("ALTER TABLE `t` ADD COLUMN `c` text DEFAULT NULL;",
+                "ALTER TABLE `t` DROP COLUMN `c`;"));
+    }
+
+    /** The draft with one statement in each section. */
+    private static String draft(String up, String down) {
+        return "-- migrate:up\n" + up + "\n\n-- migrate:down\n" + down + "\n";
     }
 }

@@ -70,7 +70,7 @@ class ClickHouseLauncherIT {
         assertThat(status.exitCode()).as(status.all()).isEqualTo(2);
         assertThat(status.stderr()).startsWith("error: db status failed: the server at clickhouse://" + user + ":****@"
                 + hostPort + " refused the login: Code: 516. DB::Exception: " + user + ": Authentication failed");
-        assertThat(status.all()).doesNotContain(wrong);
+        assertThat(status.all()).doesNotContain(wrong).doesNotContain("queryId").doesNotContain("ClickHouseNode");
     }
 
     private void migration(String name, String up, String down) throws Exception {

@@ -144,7 +144,8 @@ final class ClickHouseConnector {
     }
 
     private SQLException masked(SQLException e) {
-        return new SQLException(MateyUrl.mask(e.getMessage()) + " (" + url + ")", e.getSQLState(), e.getErrorCode(), e);
+        return new SQLException(MateyUrl.mask(ClickHouseMessages.clean(e.getMessage())) + " (" + url + ")",
+                e.getSQLState(), e.getErrorCode(), e);
     }
 
     /**

@@ -67,6 +67,11 @@ public final class ClickHouseEngine implements Engine {
     }
 
     @Override
+    public String failureMessage(SQLException failure) {
+        return ClickHouseMessages.clean(failure.getMessage());
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return false;
     }

@@ -2,12 +2,13 @@ package io.matey.engine.mysql;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
+import io.matey.data.Labels;
+import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** MySQL's and MariaDB's data export and apply: standard JDBC values and statements (docs/architecture.md §3). */
@@ -23,19 +24,25 @@ final class MysqlDataDialect implements DataDialect {
         return MysqlColumnTypes.of(typeName, precision, scale);
     }
 
-    /** Result-set metadata shows an ENUM as CHAR; the catalog's column type lists its values. */
+    /**
+     * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
+     * server compares by the column's collation (case-insensitive by default).
+     */
     @Override
-    public Map<String, List<String>> enumLabels(Connection connection, String table) throws SQLException {
-        Map<String, List<String>> labels = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, COLUMN_TYPE FROM "
-                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND DATA_TYPE = 'enum'")) {
+    public Map<String, ColumnType> labelledColumns(Connection connection, String table) throws SQLException {
+        Map<String, ColumnType> labelled = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM "
+                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
+                + "AND DATA_TYPE IN ('enum', 'set')")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    labels.put(rs.getString(1), MysqlModelReader.labels(rs.getString(2)));
+                    boolean set = rs.getString(2).equalsIgnoreCase("set");
+                    Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
+                    labelled.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, set ? "set" : "enum", labels));
                 }
             }
         }
-        return labels;
+        return labelled;
     }
 }

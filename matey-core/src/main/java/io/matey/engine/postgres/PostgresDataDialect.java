@@ -2,13 +2,18 @@ package io.matey.engine.postgres;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
+import io.matey.data.Labels;
 import io.matey.data.ValueBinder;
 import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
@@ -21,6 +26,30 @@ final class PostgresDataDialect implements DataDialect {
     @Override
     public ColumnType columnType(String declared, String typeName, int precision, int scale) {
         return PostgresColumnTypes.of(typeName, precision, scale);
+    }
+
+    /** Result-set metadata names an enum column's type but not its labels, which pg_enum lists in their order. */
+    @Override
+    public Map<String, ColumnType> labelledColumns(Connection connection, String table) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, e.enumlabel "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "JOIN pg_type t ON t.oid = a.atttypid JOIN pg_enum e ON e.enumtypid = t.oid "
+                + "WHERE c.relname = ? AND c.relnamespace = to_regnamespace(current_schema()) "
+                + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum, e.enumsortorder")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                    labels.computeIfAbsent(rs.getString(1), column -> new ArrayList<>()).add(rs.getString(3));
+                }
+            }
+        }
+        Map<String, ColumnType> labelled = new LinkedHashMap<>();
+        types.forEach((column, type) -> labelled.put(column,
+                ColumnType.labelled(ValueKind.OTHER, type, new Labels(labels.get(column), true, false))));
+        return labelled;
     }
 
     /** An untyped string is cast by the server to the column's type (jsonb, uuid, an enum, ...). */

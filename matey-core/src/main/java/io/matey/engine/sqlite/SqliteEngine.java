@@ -17,6 +17,7 @@ import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,16 @@ public final class SqliteEngine implements Engine {
     @Override
     public LintDialect lint() {
         return LintDialect.PLAIN;
+    }
+
+    @Override
+    public int failedLine(SqlStatement statement, SQLException failure) {
+        return SqliteFailures.line(statement, failure);
+    }
+
+    @Override
+    public String failureMessage(SQLException failure) {
+        return SqliteFailures.message(failure);
     }
 
     @Override

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.engine.MigrationRunner;
 import io.matey.engine.MigrationTable;
+import io.matey.migration.Migration;
 import io.matey.schema.SchemaDump;
 import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,7 +90,27 @@ class ClickHouseEngineTest {
                 + ":not-the-password-42@" + server.host() + ":" + server.port() + "/default");
 
         assertThatThrownBy(() -> new ClickHouseEngine().connect(wrong)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("Authentication failed").hasMessageNotContaining("not-the-password-42");
+                .hasMessageContaining("Authentication failed").hasMessageNotContaining("not-the-password-42")
+                .hasMessageNotContaining("queryId").hasMessageNotContaining("ClickHouseNode");
+    }
+
+    /** The driver's query id and node description are for its logs; a failed statement reads as the server's words. */
+    @Test
+    void aFailedStatementIsReportedWithoutTheDriversNoise() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            Migration bad = new Migration("migrations/002_bad.sql", "002", """
+                    -- migrate:up
+                    SELEC 1;
+                    -- migrate:down
+                    SELECT 1;
+                    """.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(bad))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("migrations/002_bad.sql:2: up section failed: Code: 62. DB::Exception: Syntax")
+                    .hasMessageContaining("(SYNTAX_ERROR) Statement: 'SELEC 1'.")
+                    .hasMessageNotContaining("queryId");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.matey.engine.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
@@ -64,13 +65,13 @@ class SqliteEngineTest {
         try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
             SqliteEngine engine = new SqliteEngine();
             engine.migrationTable().ensure(c);
-            Migration bad = new Migration("migrations/002_bad.sql", "002", """
+            Migration bad = migration("migrations/002_bad.sql", """
                     -- migrate:up
                     CREATE TABLE good (id INTEGER);
                     INSERT INTO missing VALUES (1);
                     -- migrate:down
                     DROP TABLE good;
-                    """.getBytes(StandardCharsets.UTF_8));
+                    """);
             assertThatThrownBy(() -> new MigrationRunner(engine, c, false).up(bad))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:3: up section failed")
@@ -78,6 +79,67 @@ class SqliteEngineTest {
                     .hasMessageContaining("rolled back");
             assertThat(engine.migrationTable().appliedVersions(c)).isEmpty();
             assertThat(engine.dumpSchema(c)).isEmpty();
+        }
+    }
+
+    private static Migration migration(String file, String text) {
+        String version = file.substring(file.indexOf('/') + 1, file.indexOf('_'));
+        return new Migration(file, version, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Like PostgreSQL's position and MySQL's "at line N": the line SQLite's message points at, SQLite's words only. */
+    @Test
+    void aFailedStatementIsReportedAtTheLineSqliteNames() throws SQLException {
+        assertThat(upFailure("migrations/003_users.sql", """
+                -- migrate:up
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);
+                INSERT INTO users (id, email) VALUES (1, 'a@example.com');
+                INSERT INTO users (id, email)
+                VALUES
+                  (2, 'b@example.com'),
+                  (3 'c@example.com');
+                -- migrate:down
+                DROP TABLE users;
+                """)).satisfies(e -> assertThat(e.line()).isEqualTo(7))
+                .hasMessageStartingWith("migrations/003_users.sql:7: up section failed: near \"'c@example.com'\": "
+                        + "syntax error Statement: 'INSERT INTO users (id, email) VALUES (2, 'b@example.com'), "
+                        + "(3 'c@example.com')'.")
+                .hasMessageNotContaining("SQLITE_ERROR");
+
+        assertThat(upFailure("migrations/004_index.sql", """
+                -- migrate:up
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+                CREATE INDEX notes_body
+                  ON notes (
+                    missing_column
+                  );
+                -- migrate:down
+                DROP TABLE notes;
+                """)).satisfies(e -> assertThat(e.line()).isEqualTo(5))
+                .hasMessageStartingWith("migrations/004_index.sql:5: up section failed: no such column: "
+                        + "missing_column Statement: 'CREATE INDEX notes_body ON notes ( missing_column )'.");
+
+        // A token that occurs more than once could be either: the statement's first line, never a wrong one.
+        assertThat(upFailure("migrations/005_twice.sql", """
+                -- migrate:up
+                CREATE TABLE t (
+                  a INTEGER,
+                  b INTEGER,,
+                  c INTEGER
+                );
+                -- migrate:down
+                DROP TABLE t;
+                """)).satisfies(e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("near \",\": syntax error");
+    }
+
+    /** The failure of the up section of {@code text}, run on a fresh database. */
+    private static MigrationFailedException upFailure(String file, String text) throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            return catchThrowableOfType(MigrationFailedException.class,
+                    () -> new MigrationRunner(engine, c, false).up(migration(file, text)));
         }
     }
 

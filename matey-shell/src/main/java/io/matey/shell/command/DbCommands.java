@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.error.MateyException;
+import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
@@ -97,7 +98,7 @@ class DbCommands {
             return entry;
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
-        json.put("problem", status.prefix().problem());
+        json.put("problem", status.prefix().line());
         json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
         json.put("database_exists", !status.databaseMissing());
         return json;
@@ -114,8 +115,9 @@ class DbCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
-        printChange(resume ? matey.dbUpResuming(target, url, Progress.forTerminal())
-                : matey.dbUp(target, url, Progress.forTerminal()));
+        printChange(EditedMigrationHints.explaining(matey, target, url, () -> resume
+                ? matey.dbUpResuming(target, url, Progress.forTerminal())
+                : matey.dbUp(target, url, Progress.forTerminal())));
     }
 
     @Command(command = "migrate", description = "Like db up, but never creates the database. Example: matey db migrate")
@@ -124,7 +126,9 @@ class DbCommands {
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
-        printChange(matey.dbMigrate(matey.target(path), url, Progress.forTerminal()));
+        TargetConfig target = matey.target(path);
+        printChange(EditedMigrationHints.explaining(matey, target, url,
+                () -> matey.dbMigrate(target, url, Progress.forTerminal())));
     }
 
     @Command(command = "down", description = "Roll back the last N applied migrations (default 1), then verify the "
@@ -139,7 +143,9 @@ class DbCommands {
             throw new MateyException("--steps must be 1 or more, not " + steps + ".");
         }
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
-        printChange(matey.dbDown(matey.target(path), url, steps, Progress.forTerminal()));
+        TargetConfig target = matey.target(path);
+        printChange(EditedMigrationHints.explaining(matey, target, url,
+                () -> matey.dbDown(target, url, steps, Progress.forTerminal())));
     }
 
     @Command(command = "bootstrap", description = "Load schema.sql into an empty database (recording every "
@@ -219,26 +225,33 @@ class DbCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target drifted, or its applied migrations do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        List<TargetReports.Outcome<LiveDrift>> results = report(workspace, path, all, url,
-                (matey, target) -> matey.dbDrift(target, url));
+        List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
+            LiveDrift drift = matey.dbDrift(target, url);
+            return new ExplainedDrift(drift, EditedMigrations.explain(target, drift).orElse(null));
+        });
         if (format == ReportFormat.JSON) {
-            console.print(Json.render(TargetReports.json(results, d -> {
+            console.print(Json.render(TargetReports.json(results, e -> {
+                LiveDrift d = e.drift();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("target", d.target());
                 json.put("url", d.url().toString());
                 json.put("applied_index", d.appliedIndex());
                 json.put("status", d.status());
-                json.put("problem", d.prefix().problem());
+                json.put("problem", d.prefix().line());
+                json.put("edited", e.edited());
                 json.put("diff", d.diff());
                 return json;
             })));
         } else {
             // A database whose versions do not fit the worktree has no expected state: its problem, not a diff.
-            TargetReports.print(console, results, d -> "Applied index: " + d.appliedIndex() + "  Status: "
-                    + Style.state(d.status(), !d.drifted()) + "\n" + problem(d.prefix())
-                    + (d.drifted() && d.prefix().consistent() ? d.diff() : ""));
+            TargetReports.print(console, results, e -> {
+                LiveDrift d = e.drift();
+                return "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
+                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
+                        + (d.drifted() && d.prefix().consistent() ? d.diff() : "");
+            });
         }
-        TargetReports.exit(results, exitCode, LiveDrift::drifted);
+        TargetReports.exit(results, exitCode, e -> e.drift().drifted());
     }
 
     @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
@@ -264,7 +277,7 @@ class DbCommands {
                 json.put("applied", p.applied());
                 json.put("target_index", p.targetIndex());
                 json.put("status", p.match() ? "match" : "mismatch");
-                json.put("problem", p.prefix().problem());
+                json.put("problem", p.prefix().line());
                 json.put("diff", p.diff());
                 return json;
             })));
@@ -278,9 +291,13 @@ class DbCommands {
         TargetReports.exit(results, exitCode, p -> !p.match());
     }
 
+    /** @param edited the git history's explanation of the drift ({@link EditedMigrations}), or null */
+    private record ExplainedDrift(LiveDrift drift, String edited) {
+    }
+
     /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
     private static String problem(LivePrefix prefix) {
-        return prefix.problem() == null || prefix.problem().isEmpty() ? "" : "Problem: " + prefix.problem() + "\n";
+        return prefix.line() == null || prefix.line().isEmpty() ? "" : "Problem: " + prefix.line() + "\n";
     }
 
     private static <T> List<TargetReports.Outcome<T>> report(String workspace, String path, boolean all, String url,

@@ -106,7 +106,7 @@ public class MateyInitializer implements InitializingBean {
                     + where());
         } else if (report.problem() != null) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + ": " + report.problem()
-                    + ".");
+                    + ". " + report.fix() + ".");
         } else if (report.drifted()) {
             logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
                     + diffPointer(report) + "\n" + report.diff());

@@ -111,6 +111,8 @@ class MateyStartupFailureTest {
             assertThat(analysis.getAction()).containsPattern("Give it a later timestamp, then replay the artifacts: "
                     + "`git mv migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`\\.")
                     .doesNotContain("Check out the migrations", "db adopt");
+            assertThat((analysis.getDescription() + analysis.getAction()).split("git mv", -1))
+                    .as("the renames are advised once, in the action").hasSize(2);
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             assertThat(context).hasNotFailed();
@@ -121,6 +123,8 @@ class MateyStartupFailureTest {
             assertThat(report.healthy()).isFalse();
             assertThat(output).contains("Matey target 'db/core' (sqlite3:" + workspace.database + ") is diverged at "
                     + "index 0: migration migrations/001_one.sql is older than the last applied one");
+            assertThat(output.getOut().split("git mv", -1)).as("each start-up's log gives the renames once")
+                    .hasSameSizeAs(output.getOut().split("is diverged at index 0:", -1));
         });
     }
 

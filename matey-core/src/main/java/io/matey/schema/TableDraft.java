@@ -1,0 +1,96 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of a drift draft for a table both dumps have but that differs: a column only the live table has is
+ * added ({@code ADD COLUMN}, dropped in down), one only the committed table has is dropped (added again in down
+ * with its committed definition). What ADD/DROP COLUMN cannot express exactly is named for the author's comment:
+ * changed columns, constraints and keys, table options, columns in another order, and a column that is not last
+ * (ADD COLUMN appends).
+ *
+ * @param up          the statements of the up section, in order
+ * @param down        the statements of the down section, in order
+ * @param differences what these statements do not express; empty when they are the whole change
+ */
+record TableDraft(List<String> up, List<String> down, List<String> differences) {
+
+    /**
+     * @param table     the table's name as the dump writes it
+     * @param committed the committed {@code CREATE TABLE}
+     * @param live      the live one
+     */
+    static TableDraft of(String table, String committed, String live) {
+        TableElements before = TableElements.parse(committed);
+        TableElements after = TableElements.parse(live);
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        if (before == null || after == null) {
+            differences.add("the table's text");
+        } else {
+            differences.addAll(others(before, after));
+            List<String> shared = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
+            after.columns().forEach((column, definition) -> {
+                if (!before.columns().containsKey(column)) {
+                    up.add(alter(table, "ADD COLUMN " + definition));
+                    down.add(0, alter(table, "DROP COLUMN " + column));
+                    if (!follows(after.columns(), column, shared)) {
+                        differences.add("column " + column + " is not the live table's last (ADD COLUMN appends)");
+                    }
+                }
+            });
+            before.columns().forEach((column, definition) -> {
+                if (!after.columns().containsKey(column)) {
+                    up.add(alter(table, "DROP COLUMN " + column));
+                    down.add(alter(table, "ADD COLUMN " + definition));
+                    if (!follows(before.columns(), column, shared)) {
+                        differences.add("column " + column + " is not the committed table's last, so the down"
+                                + " section adds it back at the end");
+                    }
+                }
+            });
+        }
+        return new TableDraft(up, down, differences);
+    }
+
+    /** What differs besides columns added or dropped. */
+    private static List<String> others(TableElements before, TableElements after) {
+        List<String> differences = new ArrayList<>();
+        before.columns().forEach((column, definition) -> {
+            String now = after.columns().get(column);
+            if (now != null && !now.equals(definition)) {
+                differences.add("column " + column + " changed");
+            }
+        });
+        List<String> order = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
+        if (!order.equals(before.columns().keySet().stream().filter(after.columns()::containsKey).toList())) {
+            differences.add("the columns' order");
+        }
+        if (!before.constraints().equals(after.constraints())) {
+            differences.add("constraints or keys");
+        }
+        if (!before.head().equals(after.head()) || !before.tail().equals(after.tail())) {
+            differences.add("table options");
+        }
+        return differences;
+    }
+
+    /** Whether {@code column} comes after every column both tables have (where ADD COLUMN puts it). */
+    private static boolean follows(Map<String, String> columns, String column, List<String> shared) {
+        boolean seen = false;
+        for (String name : columns.keySet()) {
+            seen |= name.equals(column);
+            if (seen && shared.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String alter(String table, String action) {
+        return "ALTER TABLE " + table + " " + action + ";";
+    }
+}

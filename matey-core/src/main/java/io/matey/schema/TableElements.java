@@ -1,0 +1,90 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dumped {@code CREATE TABLE} statement split into what surrounds its parentheses and the elements between them:
+ * columns by name (as the dump writes it, quotes included) and the other elements (constraints, MySQL's keys) in
+ * order. Elements are split at top-level commas, so the layout does not matter: SQLite keeps a table's text as it
+ * was written, the other dumpers put one element per line (docs/architecture.md §5).
+ *
+ * @param head        the text before the opening parenthesis
+ * @param columns     column definitions by column name, in table order
+ * @param constraints every other element, in table order
+ * @param tail        the text after the closing parenthesis (table options)
+ */
+record TableElements(String head, Map<String, String> columns, List<String> constraints, String tail) {
+
+    private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
+            "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
+
+    /** The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split. */
+    static TableElements parse(String block) {
+        int open = block.indexOf('(');
+        List<String> elements = new ArrayList<>();
+        int close = open < 0 ? -1 : split(block, open + 1, elements);
+        if (close < 0) {
+            return null;
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        List<String> constraints = new ArrayList<>();
+        for (String element : elements) {
+            String name = columnName(element);
+            if (name == null) {
+                constraints.add(element);
+            } else if (columns.put(name, element) != null) {
+                return null;
+            }
+        }
+        return new TableElements(block.substring(0, open).strip(), columns, constraints,
+                block.substring(close + 1).strip());
+    }
+
+    /**
+     * Adds the elements from {@code start} to the parenthesis that closes the list, split at its top-level commas
+     * and stripped, and returns that parenthesis' position; -1 when quotes, comments or parentheses do not close.
+     */
+    private static int split(String text, int start, List<String> elements) {
+        int depth = 0;
+        int from = start;
+        for (int i = start; i >= 0 && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = text.indexOf(c, i + 1);
+            } else if (c == '-' && text.startsWith("--", i)) {
+                i = text.indexOf('\n', i);
+            } else if (c == '/' && text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? -1 : end + 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0) {
+                elements.add(text.substring(from, i).strip());
+                return i;
+            } else if (c == ',' && depth == 0) {
+                elements.add(text.substring(from, i).strip());
+                from = i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The element's column name as written, or null when it is a constraint or key. */
+    private static String columnName(String element) {
+        if (element.isEmpty()) {
+            return null;
+        }
+        char first = element.charAt(0);
+        if (first == '"' || first == '`') {
+            int end = element.indexOf(first, 1);
+            return end < 0 ? null : element.substring(0, end + 1);
+        }
+        String word = element.split("[\\s(]", 2)[0];
+        return CONSTRAINT_WORDS.contains(word.toUpperCase(Locale.ROOT)) ? null : word;
+    }
+}
