@@ -19,19 +19,15 @@ final class SessionSearchPathRule implements LintRule {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {
-            check(file, file.upStatements(), findings);
-            check(file, file.downStatements(), findings);
-        }
-    }
-
-    private static void check(MigrationFile file, List<ParsedStatement> statements, Findings findings) {
-        for (ParsedStatement statement : statements) {
-            if (setsSessionSearchPath(statement)) {
-                findings.add(Level.WARNING, "L411", file.path(), statement.line(), "'" + statement.source().summary()
-                        + "' sets search_path for the session, but Matey starts every section from the connection's "
-                        + "own session: the setting ends with this section, and later migrations do not run under it "
-                        + "(dbmate would run them under it when they run in the same batch). Qualify the names, or "
-                        + "write SET LOCAL search_path to say that it lasts for this section's transaction.");
+            for (ParsedStatement statement : file.statements()) {
+                if (setsSessionSearchPath(statement)) {
+                    findings.add(Level.WARNING, "L411", file.path(), statement.line(), "'"
+                            + statement.source().summary() + "' sets search_path for the session, but Matey starts "
+                            + "every section from the connection's own session: the setting ends with this section, "
+                            + "and later migrations do not run under it (dbmate would run them under it when they "
+                            + "run in the same batch). Qualify the names, or write SET LOCAL search_path to say that "
+                            + "it lasts for this section's transaction.");
+                }
             }
         }
     }

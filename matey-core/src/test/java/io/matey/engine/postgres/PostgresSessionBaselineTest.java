@@ -10,7 +10,6 @@ import io.matey.testing.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -110,11 +109,11 @@ class PostgresSessionBaselineTest {
 
                 new MigrationRunner(db.engine(), c).up(migration);
 
-                assertThat(value(c, "SELECT current_user")).isEqualTo("postgres");
-                assertThat(value(c, "SHOW search_path")).isEqualTo("\"$user\", public");
-                assertThat(value(c, "SHOW work_mem")).isEqualTo("4MB");
-                assertThat(value(c, "SELECT to_regclass('pg_temp.scratch_rows')::text")).isNull();
-                assertThat(value(c, "SHOW statement_timeout")).as("set before the first section").isEqualTo("42s");
+                assertThat(TestDatabase.firstValue(c, "SELECT current_user")).isEqualTo("postgres");
+                assertThat(TestDatabase.firstValue(c, "SHOW search_path")).isEqualTo("\"$user\", public");
+                assertThat(TestDatabase.firstValue(c, "SHOW work_mem")).isEqualTo("4MB");
+                assertThat(TestDatabase.firstValue(c, "SELECT to_regclass('pg_temp.scratch_rows')::text")).isNull();
+                assertThat(TestDatabase.firstValue(c, "SHOW statement_timeout")).as("set before the first section").isEqualTo("42s");
                 assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20240101000000");
             } finally {
                 execute(c, "RESET ROLE; DROP OWNED BY " + role + "; DROP ROLE " + role);
@@ -131,13 +130,6 @@ class PostgresSessionBaselineTest {
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    private static String value(Connection c, String query) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 

@@ -7,9 +7,7 @@ import io.matey.migration.Migration;
 import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** Each section starts from the connection's PRAGMAs and without temporary objects (docs/architecture.md §7). */
@@ -32,18 +30,11 @@ class SqliteSessionBaselineTest {
 
             new MigrationRunner(db.engine(), c, true).up(migration);
 
-            assertThat(value(c, "PRAGMA foreign_keys")).isEqualTo("0");
-            assertThat(value(c, "PRAGMA legacy_alter_table")).isEqualTo("0");
-            assertThat(value(c, "PRAGMA busy_timeout")).as("set by Matey's connection").isEqualTo("60000");
-            assertThat(value(c, "SELECT count(*) FROM temp.sqlite_master")).isEqualTo("0");
+            assertThat(TestDatabase.firstValue(c, "PRAGMA foreign_keys")).isEqualTo("0");
+            assertThat(TestDatabase.firstValue(c, "PRAGMA legacy_alter_table")).isEqualTo("0");
+            assertThat(TestDatabase.firstValue(c, "PRAGMA busy_timeout")).as("set by Matey's connection").isEqualTo("60000");
+            assertThat(TestDatabase.firstValue(c, "SELECT count(*) FROM temp.sqlite_master")).isEqualTo("0");
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20240101000000");
-        }
-    }
-
-    private static String value(Connection c, String query) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }
