@@ -1,6 +1,7 @@
 package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
 import io.matey.engine.MigrationRunner;
@@ -118,6 +119,32 @@ class PostgresSessionBaselineTest {
             } finally {
                 execute(c, "RESET ROLE; DROP OWNED BY " + role + "; DROP ROLE " + role);
             }
+        }
+    }
+
+    @Test
+    void aFailedSectionLeavesNoSettingBehindEither() throws SQLException {
+        Migration failing = migration("migrations/" + A, """
+                -- migrate:up transaction:false
+                SET search_path TO pg_catalog;
+                SELECT 1 / 0;
+                -- migrate:down
+                SELECT 1;
+                """);
+        Migration plain = migration("migrations/" + B, """
+                -- migrate:up
+                CREATE TABLE b (id int);
+                -- migrate:down
+                DROP TABLE b;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+
+            assertThatThrownBy(() -> runner.up(failing)).hasMessageContaining("division by zero");
+            runner.up(plain);
+
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE TABLE public.b");
         }
     }
 
