@@ -3,6 +3,7 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.artifact.Digests;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
@@ -97,6 +98,43 @@ class LiveLifecycleTest {
                     .hasMessageContaining("already has schema objects");
             assertThat(h.status().applied()).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aBootstrapWhoseLoadFailsDropsTheDatabaseItCreatedAndLeavesOneItFound(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            repeatTheFirstStatementOfTheHeadSchema(h);
+
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap load of schema.sql failed: line ")
+                    .hasMessageContaining("already exists")
+                    .hasMessageEndingWith("The database " + h.db.url() + " that it created was dropped.");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+        }
+        try (LiveHarness h = LiveHarness.created(dir.resolve("other"), engine).twoMigrations()) {
+            repeatTheFirstStatementOfTheHeadSchema(h);
+
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap load of schema.sql failed")
+                    .hasMessageEndingWith(h.db.engine().transactionalDdl() ? "Nothing was loaded."
+                            : "Statements before it stay applied; empty the database before trying again.");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isTrue();
+        }
+    }
+
+    /**
+     * Makes the committed head schema fail to load after its first statement ran, as a schema a server would not
+     * take back does: that statement twice, the lock's digests following.
+     */
+    private static void repeatTheFirstStatementOfTheHeadSchema(LiveHarness h) {
+        String schema = h.ws.read("db/core/schema.sql");
+        String first = schema.substring(0, schema.indexOf(";\n") + 2);
+        String broken = first + "\n" + schema;
+        h.ws.write("db/core/schema.sql", broken);
+        h.ws.write("db/core/checkpoints/002_two.sql", broken);
+        h.ws.write("db/core/schema.lock.toml", h.ws.read("db/core/schema.lock.toml")
+                .replace(Digests.sqlDigest(schema), Digests.sqlDigest(broken)));
     }
 
     @ParameterizedTest
