@@ -75,6 +75,16 @@ public interface Engine {
         return failure.getMessage();
     }
 
+    /**
+     * Captures the session state of a connection before a migration section runs on it, to be restored after each
+     * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
+     * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,
+     * where each statement is a job.
+     */
+    default SessionBaseline captureSession(Connection connection) throws SQLException {
+        return SessionBaseline.NONE;
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 

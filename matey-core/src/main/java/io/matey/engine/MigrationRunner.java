@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Statements run one at a time so a failure names its line. On a live database, a section that cannot run in one
  * transaction (MySQL DDL commits itself; {@code transaction:false}; an engine without transactions) records its
  * progress in {@link MigrationProgress}, so that an interruption is known to the next command
- * (docs/architecture.md §7).
+ * (docs/architecture.md §7). Every section starts from the session state the connection had before the first one
+ * ({@link SessionBaseline}): a migration's {@code SET search_path} or {@code USE} ends with its section.
  */
 public final class MigrationRunner {
 
@@ -30,6 +31,7 @@ public final class MigrationRunner {
     private final Connection connection;
     private final boolean trackProgress;
     private final boolean scratch;
+    private SessionBaseline baseline;
     private long rowsAffected;
 
     /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
@@ -96,6 +98,23 @@ public final class MigrationRunner {
 
     private Duration run(Migration migration, Section section, int done, VersionChange versionChange)
             throws SQLException {
+        if (baseline == null) {
+            baseline = engine.captureSession(connection);
+        }
+        try {
+            return runSection(migration, section, done, versionChange);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                baseline.restore();
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
+            throw e;
+        }
+    }
+
+    private Duration runSection(Migration migration, Section section, int done, VersionChange versionChange)
+            throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         rowsAffected = 0;
@@ -123,6 +142,8 @@ public final class MigrationRunner {
                     engine.progressTable().advance(connection, migration.version(), i + 1);
                 }
             }
+            // Before the version change, which must reach this database's migrations table whatever the section set.
+            baseline.restore();
             if (transactions) {
                 connection.setAutoCommit(false);
             }

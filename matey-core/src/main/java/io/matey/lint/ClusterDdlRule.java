@@ -1,7 +1,6 @@
 package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
-import java.util.List;
 
 /**
  * L409: {@code ON CLUSTER} on engines with distributed DDL ({@link LintDialect#clusterDdl}: ClickHouse). The
@@ -16,21 +15,16 @@ final class ClusterDdlRule implements LintRule {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {
-            check(file, file.upStatements(), findings);
-            check(file, file.downStatements(), findings);
-        }
-    }
-
-    private static void check(MigrationFile file, List<ParsedStatement> statements, Findings findings) {
-        for (ParsedStatement statement : statements) {
-            var tokens = statement.tokens();
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                if (TokenCursor.is(tokens.get(i), "ON") && TokenCursor.is(tokens.get(i + 1), "CLUSTER")) {
-                    findings.add(Level.ERROR, "L409", file.path(), statement.line(), "ON CLUSTER sends '"
-                            + statement.source().summary() + "' to every replica through the distributed DDL "
-                            + "queue, which a replay in one scratch database cannot check; migrate each replica's "
-                            + "database as a target (or use a Replicated database) without ON CLUSTER.");
-                    break;
+            for (ParsedStatement statement : file.statements()) {
+                var tokens = statement.tokens();
+                for (int i = 0; i + 1 < tokens.size(); i++) {
+                    if (TokenCursor.is(tokens.get(i), "ON") && TokenCursor.is(tokens.get(i + 1), "CLUSTER")) {
+                        findings.add(Level.ERROR, "L409", file.path(), statement.line(), "ON CLUSTER sends '"
+                                + statement.source().summary() + "' to every replica through the distributed DDL "
+                                + "queue, which a replay in one scratch database cannot check; migrate each "
+                                + "replica's database as a target (or use a Replicated database) without ON CLUSTER.");
+                        break;
+                    }
                 }
             }
         }

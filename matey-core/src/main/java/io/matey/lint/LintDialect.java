@@ -63,6 +63,14 @@ public interface LintDialect {
     }
 
     /**
+     * {@code search_path} is a session setting a statement can change; Matey starts every migration section from the
+     * connection's own session, so such a change ends with its section (L411).
+     */
+    default boolean searchPathIsSessionState() {
+        return false;
+    }
+
+    /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
      * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */

@@ -94,6 +94,13 @@ final class MigrationFile {
         return down;
     }
 
+    /** The up section's statements, then the down section's. */
+    List<ParsedStatement> statements() {
+        List<ParsedStatement> both = new ArrayList<>(upStatements());
+        both.addAll(downStatements());
+        return both;
+    }
+
     List<MigrationChanges.Located> upChanges() {
         if (upChanges == null) {
             upChanges = MigrationChanges.of(upStatements());

@@ -6,7 +6,9 @@ import io.matey.engine.MateyUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -71,6 +73,14 @@ public final class TestDatabase implements AutoCloseable {
     public void execute(String sql) throws SQLException {
         try (Connection c = connect()) {
             engine.load(c, sql);
+        }
+    }
+
+    /** The first column of the first row {@code query} returns on {@code connection}, as text. */
+    public static String firstValue(Connection connection, String query) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -9,6 +9,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
+import io.matey.engine.SessionBaseline;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
@@ -227,6 +228,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public ProgressTable progressTable() {
         return PROGRESS;
+    }
+
+    @Override
+    public SessionBaseline captureSession(Connection connection) throws SQLException {
+        return MysqlSessionBaseline.capture(connection);
     }
 
     @Override

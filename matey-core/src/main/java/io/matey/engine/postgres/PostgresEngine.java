@@ -9,6 +9,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
+import io.matey.engine.SessionBaseline;
 import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
 import io.matey.lint.LintDialect;
@@ -205,6 +206,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public ProgressTable progressTable() {
         return PROGRESS;
+    }
+
+    @Override
+    public SessionBaseline captureSession(Connection connection) throws SQLException {
+        return PostgresSessionBaseline.capture(connection);
     }
 
     @Override

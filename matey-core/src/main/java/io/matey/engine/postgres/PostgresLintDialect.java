@@ -17,4 +17,9 @@ final class PostgresLintDialect implements LintDialect {
     public boolean concurrentIndexBuilds() {
         return true;
     }
+
+    @Override
+    public boolean searchPathIsSessionState() {
+        return true;
+    }
 }

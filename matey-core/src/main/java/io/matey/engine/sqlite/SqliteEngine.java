@@ -11,6 +11,7 @@ import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
+import io.matey.engine.SessionBaseline;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
@@ -174,6 +175,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public ProgressTable progressTable() {
         return PROGRESS;
+    }
+
+    @Override
+    public SessionBaseline captureSession(Connection connection) throws SQLException {
+        return SqliteSessionBaseline.capture(connection);
     }
 
     @Override
