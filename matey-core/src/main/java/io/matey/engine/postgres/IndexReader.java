@@ -14,8 +14,9 @@ import java.util.Map;
 final class IndexReader {
 
     private static final String SQL = """
-            SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.relation_type, i.name, i.local_name, i.indisunique,
-                   i.indisreplident, i.indisclustered, i.partitioned, i.backs_constraint, i.parent_index, i.plain_columns,
+            SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.relation_type, i.name,
+                   i.local_name, i.indisunique, i.indisreplident, i.indisclustered, i.partitioned, i.backs_constraint,
+                   i.parent_index, i.plain_columns,
                    CASE WHEN NOT i.backs_constraint AND i.parent_index IS NULL THEN pg_get_indexdef(i.indexrelid) END
                        AS definition,
                    ARRAY(SELECT a.attnum || ' SET STATISTICS ' || a.attstattarget FROM pg_attribute a
