@@ -19,8 +19,10 @@ final class IndexReader {
                    i.parent_index, i.plain_columns,
                    CASE WHEN NOT i.backs_constraint AND i.parent_index IS NULL THEN pg_get_indexdef(i.indexrelid) END
                        AS definition,
-                   ARRAY(SELECT a.attnum || ' SET STATISTICS ' || a.attstattarget FROM pg_attribute a
-                         WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0 ORDER BY a.attnum) AS statistics
+                   ARRAY(SELECT a.attnum || ' SET STATISTICS ' || COALESCE(a.attstattarget, -1) FROM pg_attribute a
+                         LEFT JOIN pg_attribute p ON p.attrelid = i.parent_index AND p.attnum = a.attnum
+                         WHERE a.attrelid = i.indexrelid AND (a.attstattarget >= 0 OR p.attstattarget >= 0)
+                         ORDER BY a.attnum) AS statistics
             FROM (SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                          quote_ident(c.relname) AS local_name, i.indisunique, i.indisreplident, i.indisclustered,
                          i.indexprs IS NULL AND i.indpred IS NULL AS plain_columns,
@@ -71,6 +73,7 @@ final class IndexReader {
                 creator.add("ALTER " + row.getString("relation_type") + " " + relation + " CLUSTER ON "
                         + row.getString("local_name"));
             }
+            // a parent's target reaches its partitions' indexes when set: one they reset comes back as -1
             for (String statistics : Catalog.strings(row, "statistics")) {
                 creator.add("ALTER INDEX " + name + " ALTER COLUMN " + statistics);
             }

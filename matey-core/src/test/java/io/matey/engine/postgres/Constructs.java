@@ -401,9 +401,11 @@ public final class Constructs {
             new Construct("partition_index_settings", """
                     CREATE TABLE clicks (id bigint, at date, page text) PARTITION BY RANGE (at);
                     CREATE TABLE clicks_2024 PARTITION OF clicks FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                    CREATE TABLE clicks_2025 PARTITION OF clicks FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
                     CREATE INDEX clicks_page ON clicks (page);
                     CREATE INDEX clicks_week ON clicks ((extract(week FROM at)));
                     ALTER INDEX clicks_week ALTER COLUMN 1 SET STATISTICS 60;
+                    ALTER INDEX clicks_2025_extract_idx ALTER COLUMN 1 SET STATISTICS -1;
                     ALTER TABLE clicks_2024 CLUSTER ON clicks_2024_page_idx;
                     ALTER TABLE clicks ALTER COLUMN page SET (n_distinct_inherited = 1000);
                     COMMENT ON INDEX clicks_2024_page_idx IS 'Pages of one year';

@@ -350,6 +350,8 @@ class PostgresSchemaDumpTest {
                 ALTER INDEX public.clicks_week ALTER COLUMN 1 SET STATISTICS 60;
 
                 ALTER INDEX public.clicks_2024_extract_idx ALTER COLUMN 1 SET STATISTICS 60;
+
+                ALTER INDEX public.clicks_2025_extract_idx ALTER COLUMN 1 SET STATISTICS -1;
                 """, """
                 CREATE INDEX open_members_id ON public.open_members USING btree (id);
 
