@@ -1,12 +1,12 @@
 package io.matey.engine.postgres;
 
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which of the rarely used catalogs hold any row created after initdb, asked in one query so that the dump
@@ -31,9 +31,7 @@ final class CatalogCensus {
     /** SQL, per catalog of {@link #CATALOGS} and for {@link #RULES}: it holds a row created after initdb. */
     static final Map<String, String> USED = used();
 
-    private static final String SQL = "SELECT name FROM (VALUES "
-            + USED.entrySet().stream().map(e -> "('" + e.getKey() + "', " + e.getValue() + ")")
-                    .collect(Collectors.joining(", ")) + ") AS c(name, used) WHERE used";
+    private static final String SQL = sql();
 
     private final Set<String> used;
 
@@ -51,20 +49,31 @@ final class CatalogCensus {
         return used;
     }
 
+    private static String sql() {
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, String> used : USED.entrySet()) {
+            rows.add("('" + used.getKey() + "', " + used.getValue() + ")");
+        }
+        return "SELECT name FROM (VALUES " + String.join(", ", rows) + ") AS c(name, used) WHERE used";
+    }
+
     static CatalogCensus take(Catalog catalog) throws SQLException {
         Set<String> used = new HashSet<>();
         catalog.query(SQL, row -> used.add(row.getString(1)));
         return new CatalogCensus(used);
     }
 
-    interface Reading {
-        void run() throws SQLException;
-    }
-
-    /** Runs {@code reading} when any of {@code catalogs} holds a row created after initdb. */
-    void read(Reading reading, String... catalogs) throws SQLException {
-        if (Arrays.stream(catalogs).anyMatch(used::contains)) {
-            reading.run();
+    /**
+     * Whether any of {@code catalogs} holds a row created after initdb, so that their reader has anything to
+     * read. A plain question rather than a callback: each callback is a lambda, which every cold start-up links
+     * anew whether its reader runs or not (docs/architecture.md §8).
+     */
+    boolean uses(String... catalogs) {
+        for (String catalog : catalogs) {
+            if (used.contains(catalog)) {
+                return true;
+            }
         }
+        return false;
     }
 }

@@ -22,6 +22,15 @@ record Column(long relid, int number, String name, String type, String collation
         SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics,
         List<String> options) {
 
+    /**
+     * Where a comment on the column goes among its relation's comments: after the relation's own, by attnum
+     * (at most 1600, padded to five digits so that the keys sort as numbers).
+     */
+    String commentOrder() {
+        String digits = Integer.toString(number);
+        return "1 " + "0".repeat(5 - digits.length()) + digits;
+    }
+
     /** The column as a line of CREATE TABLE or CREATE TYPE ... AS. */
     String definition() {
         StringBuilder sb = new StringBuilder(name).append(' ').append(type).append(Catalog.optionsClause(options));

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +30,8 @@ final class DeparseEcho {
 
     private static final Pattern SEQUENCE_DEFAULT = Pattern.compile("nextval\\('(?:[^']|'')+'::regclass\\)");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\u0001(\\d+)\u0002");
+    private static final char OPEN = '\u0001';
+    private static final char CLOSE = '\u0002';
 
     private enum Shape {
         CONSTRAINT, DOMAIN_CHECK, INDEX_TAIL, VIEW, DEFAULT, GENERATED, POLICY_USING, POLICY_CHECK
@@ -111,7 +111,7 @@ final class DeparseEcho {
         }
         Request request = requests.computeIfAbsent(new Key(shape, context, text),
                 key -> new Request(requests.size(), shape, context, label, text));
-        return "\u0001" + request.id + "\u0002";
+        return OPEN + Integer.toString(request.id) + CLOSE;
     }
 
     /** Echoes every requested text until it is stable and returns {@code rendered} with the placeholders replaced. */
@@ -121,13 +121,33 @@ final class DeparseEcho {
         }
         inScratchTransaction(connection, () -> settle(connection));
         Map<Integer, String> texts = new HashMap<>();
-        requests.values().forEach(request -> texts.put(request.id, request.text));
-        Matcher matcher = PLACEHOLDER.matcher(rendered);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(texts.get(Integer.parseInt(matcher.group(1)))));
+        for (Request request : requests.values()) {
+            texts.put(request.id, request.text);
         }
-        return matcher.appendTail(out).toString();
+        return fill(rendered, texts);
+    }
+
+    /**
+     * Replaces each placeholder (U+0001, the request's number, U+0002) by its text. A scan by {@code indexOf}
+     * rather than a regular expression: the rendered schema is long, and a cold start-up interprets every step of
+     * a match.
+     */
+    private static String fill(String rendered, Map<Integer, String> texts) {
+        StringBuilder out = new StringBuilder(rendered.length());
+        int copied = 0;
+        for (int start = rendered.indexOf(OPEN); start >= 0; start = rendered.indexOf(OPEN, start + 1)) {
+            int end = start + 1;
+            while (end < rendered.length() && rendered.charAt(end) >= '0' && rendered.charAt(end) <= '9') {
+                end++;
+            }
+            if (end > start + 1 && end < rendered.length() && rendered.charAt(end) == CLOSE) {
+                out.append(rendered, copied, start)
+                        .append(texts.get(Integer.parseInt(rendered, start + 1, end, 10)));
+                copied = end + 1;
+                start = end;
+            }
+        }
+        return out.append(rendered, copied, rendered.length()).toString();
     }
 
     private void settle(Connection connection) throws SQLException {

@@ -47,31 +47,67 @@ final class PostgresSchemaDumper {
         Constraints constraints = ConstraintReader.read(catalog, echo);
         CatalogCensus census = CatalogCensus.take(catalog);
         SchemaReader.read(catalog, graph);
-        census.read(() -> AccessMethodReader.read(catalog, graph), "pg_am");
-        census.read(() -> CollationReader.read(catalog, graph), "pg_collation");
-        census.read(() -> ConversionReader.read(catalog, graph), "pg_conversion");
-        census.read(() -> TextSearchCodeReader.read(catalog, graph), "pg_ts_parser", "pg_ts_template");
-        census.read(() -> TextSearchReader.read(catalog, graph), "pg_ts_dict", "pg_ts_config");
-        census.read(() -> RangeTypeReader.read(catalog, graph), "pg_range");
+        if (census.uses("pg_am")) {
+            AccessMethodReader.read(catalog, graph);
+        }
+        if (census.uses("pg_collation")) {
+            CollationReader.read(catalog, graph);
+        }
+        if (census.uses("pg_conversion")) {
+            ConversionReader.read(catalog, graph);
+        }
+        if (census.uses("pg_ts_parser", "pg_ts_template")) {
+            TextSearchCodeReader.read(catalog, graph);
+        }
+        if (census.uses("pg_ts_dict", "pg_ts_config")) {
+            TextSearchReader.read(catalog, graph);
+        }
+        if (census.uses("pg_range")) {
+            RangeTypeReader.read(catalog, graph);
+        }
         BaseTypeReader.read(catalog, graph);
-        census.read(() -> ForeignDataReader.read(catalog, graph), "pg_foreign_data_wrapper", "pg_foreign_server");
+        if (census.uses("pg_foreign_data_wrapper", "pg_foreign_server")) {
+            ForeignDataReader.read(catalog, graph);
+        }
         new TypeReader(columns, constraints).read(catalog, graph);
         new RelationReader(columns, constraints, echo).read(catalog, graph);
         SequenceReader.read(catalog, graph);
         FunctionReader.read(catalog, graph);
-        census.read(() -> LanguageReader.read(catalog, graph), "pg_language");
-        census.read(() -> TransformReader.read(catalog, graph), "pg_transform");
-        census.read(() -> AggregateReader.read(catalog, graph), "pg_aggregate");
-        census.read(() -> OperatorReader.read(catalog, graph), "pg_operator");
-        census.read(() -> OperatorClassReader.read(catalog, graph), "pg_opfamily", "pg_opclass", "pg_amop", "pg_amproc");
-        census.read(() -> CastReader.read(catalog, graph), "pg_cast");
+        if (census.uses("pg_language")) {
+            LanguageReader.read(catalog, graph);
+        }
+        if (census.uses("pg_transform")) {
+            TransformReader.read(catalog, graph);
+        }
+        if (census.uses("pg_aggregate")) {
+            AggregateReader.read(catalog, graph);
+        }
+        if (census.uses("pg_operator")) {
+            OperatorReader.read(catalog, graph);
+        }
+        if (census.uses("pg_opfamily", "pg_opclass", "pg_amop", "pg_amproc")) {
+            OperatorClassReader.read(catalog, graph);
+        }
+        if (census.uses("pg_cast")) {
+            CastReader.read(catalog, graph);
+        }
         IndexReader.read(catalog, graph, echo);
-        census.read(() -> StatisticsReader.read(catalog, graph), "pg_statistic_ext");
-        census.read(() -> RuleReader.read(catalog, graph), CatalogCensus.RULES);
+        if (census.uses("pg_statistic_ext")) {
+            StatisticsReader.read(catalog, graph);
+        }
+        if (census.uses(CatalogCensus.RULES)) {
+            RuleReader.read(catalog, graph);
+        }
         TriggerReader.read(catalog, graph);
-        census.read(() -> EventTriggerReader.read(catalog, graph), "pg_event_trigger");
-        census.read(() -> PolicyReader.read(catalog, graph, echo), "pg_policy");
-        census.read(() -> PublicationReader.read(catalog, graph), "pg_publication");
+        if (census.uses("pg_event_trigger")) {
+            EventTriggerReader.read(catalog, graph);
+        }
+        if (census.uses("pg_policy")) {
+            PolicyReader.read(catalog, graph, echo);
+        }
+        if (census.uses("pg_publication")) {
+            PublicationReader.read(catalog, graph);
+        }
         CatalogLinks.read(catalog, graph);
         return echo.resolve(connection, graph.render());
     }

@@ -62,7 +62,7 @@ final class RelationReader {
             for (Column column : columns.getOrDefault(relation.oid(), List.of())) {
                 graph.own("pg_attrdef", column.defaultOid(), object);
                 graph.commentable("pg_class", relation.oid(), column.number(), object,
-                        "1 %05d".formatted(column.number()), "COLUMN " + relation.name() + "." + column.name());
+                        column.commentOrder(), "COLUMN " + relation.name() + "." + column.name());
             }
             if (relation.isTable()) {
                 tables.statements(relation).forEach(object::add);

@@ -51,7 +51,7 @@ final class TypeReader {
                     for (Column column : columns.getOrDefault(relid, List.of())) {
                         attributes.add(column.definition());
                         graph.commentable("pg_class", relid, column.number(), type,
-                                "1 %05d".formatted(column.number()), "COLUMN " + name + "." + column.name());
+                                column.commentOrder(), "COLUMN " + name + "." + column.name());
                     }
                     type.add("CREATE TYPE " + name + " AS " + list(attributes));
                     graph.register("pg_type", oid, type, "TYPE " + name);
