@@ -276,8 +276,10 @@ class DbCommands {
                 if (!schemaDrifted(d)) {
                     return head;
                 }
-                return draft ? head + d.draft() : head + d.diff() + "To keep it: `matey db drift --draft` prints a "
-                        + "draft migration, `matey db new NAME --from-drift` writes it.\n";
+                // An edited applied migration is restored (its Edited: line says how), not kept as a new one.
+                return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
+                        : "To keep it: `matey db drift --draft` prints a draft migration, `matey db new NAME "
+                                + "--from-drift` writes it.\n");
             });
         }
         TargetReports.exit(results, exitCode, e -> e.drift().drifted());
