@@ -25,11 +25,11 @@ final class CoherenceCheck {
         }
         if (lock.headIndex() != checked.steps().size()) {
             report(COHERENCE_HEAD_INDEX_MISMATCH, ArtifactNames.LOCK_FILE, "head_index is " + lock.headIndex()
-                    + " but the lockfile has " + checked.steps().size() + " steps.");
+                    + " but the lockfile has " + checked.steps().size() + (checked.steps().size() == 1 ? " step." : " steps."));
         }
         if (lock.headIndex() != steps.size()) {
             report(COHERENCE_HEAD_INDEX_MISMATCH, ArtifactNames.LOCK_FILE, "head_index is " + lock.headIndex()
-                    + " but the worktree has " + steps.size() + " migrations.");
+                    + " but the worktree has " + steps.size() + (steps.size() == 1 ? " migration." : " migrations."));
         }
         String headChain = steps.isEmpty()
                 ? Digests.chainSeed(lock.engine(), lock.target())

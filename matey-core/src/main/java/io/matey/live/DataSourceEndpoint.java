@@ -58,6 +58,12 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
         throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 
+    /** Never called: a DataSource endpoint creates no database. */
+    @Override
+    public void drop() {
+        throw new MateyException(Reason.UNSUPPORTED, "Cannot drop a database through the DataSource " + description + ".");
+    }
+
     @Override
     public Connection connect() throws SQLException {
         DebugLog.log(DataSourceEndpoint.class, () -> "connection from the DataSource " + description);

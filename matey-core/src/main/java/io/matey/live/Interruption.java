@@ -32,7 +32,8 @@ public record Interruption(Migration migration, String direction, int done, int 
                 || !migrations.get(position).version().equals(marker.version())) {
             throw new MateyException(Reason.MIGRATION_INTERRUPTED, "The live database " + target.endpoint() + " holds a progress marker of version "
                     + marker.version() + " (" + marker.direction() + " section, " + marker.done() + " of "
-                    + marker.total() + " statements), which is not the " + (up ? "next migration to apply" : "latest applied migration")
+                    + marker.total() + (marker.total() == 1 ? " statement), which" : " statements), which")
+                    + " is not the " + (up ? "next migration to apply" : "latest applied migration")
                     + " of the worktree; check out the migrations it was migrated with.");
         }
         Migration migration = migrations.get(position);

@@ -25,21 +25,31 @@ final class LiveBootstrap {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
+        SQLException loadFailure;
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             requireEmpty(target, connection);
-            load(target, connection);
-            LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
-            if (after.relation() != LivePrefix.Relation.EQUAL) {
-                throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
-                        + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
+            loadFailure = load(target, connection);
+            if (loadFailure == null) {
+                return verify(target, connection, opened.created());
             }
-            Postcheck.verify(target, connection, after.index(), CONTEXT,
-                    "loaded the head schema and recorded its " + after.index() + " version(s)");
-            return new LiveChange(target.name(), target.endpoint(), "bootstrap", opened.created(), 0, after.index(), List.of());
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);
         }
+        // the connection and the lock are released first: a server does not drop a database in use
+        throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
+                + MateyUrl.mask(loadFailure.getMessage()) + ". " + leftBehind(target, opened.created()), loadFailure);
+    }
+
+    private static LiveChange verify(LiveTarget target, Connection connection, boolean created) throws SQLException {
+        LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
+        if (after.relation() != LivePrefix.Relation.EQUAL) {
+            throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
+                    + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
+        }
+        Postcheck.verify(target, connection, after.index(), CONTEXT,
+                "loaded the head schema and recorded its " + after.index() + " version(s)");
+        return new LiveChange(target.name(), target.endpoint(), "bootstrap", created, 0, after.index(), List.of());
     }
 
     private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
@@ -54,14 +64,35 @@ final class LiveBootstrap {
         }
     }
 
-    /** In one transaction where DDL is transactional, so that a failed load leaves the database empty. */
-    private static void load(LiveTarget target, Connection connection) throws SQLException {
+    /**
+     * In one transaction where DDL is transactional, so that a failed load leaves the database empty.
+     *
+     * @return the failure of the load, or null when it succeeded
+     */
+    private static SQLException load(LiveTarget target, Connection connection) {
         try {
             target.engine().loadAtomically(connection, target.expectedAt(target.head()));
+            return null;
         } catch (SQLException e) {
-            throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: " + MateyUrl.mask(e.getMessage())
-                    + (target.engine().transactionalDdl() ? ". Nothing was loaded."
-                            : ". Statements before it stay applied; empty the database before trying again."), e);
+            return e;
         }
+    }
+
+    /**
+     * What a failed load left: a database this command created is dropped, half-loaded or not, so that nothing of
+     * the failed command remains and the next attempt starts as this one did.
+     */
+    private static String leftBehind(LiveTarget target, boolean created) {
+        if (created) {
+            try {
+                target.endpoint().drop();
+                return "The database " + target.endpoint() + " that it created was dropped.";
+            } catch (SQLException e) {
+                return "The database " + target.endpoint() + " that it created could not be dropped (" + MateyUrl.mask(e.getMessage())
+                        + "); drop it before trying again.";
+            }
+        }
+        return target.engine().transactionalDdl() ? "Nothing was loaded."
+                : "Statements before it stay applied; empty the database before trying again.";
     }
 }

@@ -48,7 +48,7 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
      * The draft, for a new migration that keeps the drift ({@code db new --from-drift}). Refused when there is no
      * drift to keep, and when the draft could not become the next migration: against a database ahead or diverged
      * no committed state is expected, and against one behind the head the draft would follow the pending
-     * migrations it was not drafted after (and {@code db adopt} could not record it).
+     * migrations it was not drafted after (which {@code db up} does not run over drift, docs/architecture.md §7).
      */
     public String keepingDraft() {
         if (!prefix.consistent()) {
@@ -62,7 +62,8 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
         if (prefix.relation() == LivePrefix.Relation.BEHIND) {
             throw new MateyException("No draft: the database is behind the worktree (applied index " + appliedIndex()
                     + "), so a migration drafted against index " + appliedIndex() + " would follow pending migrations "
-                    + "it was not drafted after. Apply them first (`matey db up`), or undo the drift. Nothing written.");
+                    + "it was not drafted after, and `matey db up` does not run them over the drift. Undo the change, "
+                    + "run `matey db up`, then make it again as a migration (`matey db new NAME`). Nothing written.");
         }
         return draft();
     }

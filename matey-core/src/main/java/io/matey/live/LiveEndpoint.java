@@ -42,6 +42,9 @@ public interface LiveEndpoint {
     /** Creates the database; only called when {@link #exists()} said it is missing. */
     void create() throws SQLException;
 
+    /** Drops the database; only called for one that {@link #create()} created (a failed {@code db bootstrap}). */
+    void drop() throws SQLException;
+
     Connection connect() throws SQLException;
 
     /** A connection to the database, or empty when it does not exist. */

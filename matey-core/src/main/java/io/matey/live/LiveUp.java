@@ -24,7 +24,10 @@ import java.util.function.Supplier;
  * schema against {@code schema.sql}. The migration lock is held from reading the applied versions to the
  * verification, so concurrent runs apply each migration exactly once: whoever waits re-reads after the lock.
  * A database where a section was interrupted is refused, unless {@code --resume} continues it first
- * (docs/architecture.md §7).
+ * (docs/architecture.md §7). Pending migrations are not run over drift: a database that records versions and
+ * differs from the committed state at its applied index is refused first, with the diff. A new database and one
+ * recording no version have nothing to compare (an unrecorded one holding objects is refused as such), and a resumed
+ * section has had its live schema matched against its partial states instead.
  */
 final class LiveUp {
 
@@ -67,6 +70,9 @@ final class LiveUp {
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
             ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
+            if (marker.isEmpty() && !opened.created() && before.index() > 0 && !pending.isEmpty()) {
+                DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
+            }
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
             LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {

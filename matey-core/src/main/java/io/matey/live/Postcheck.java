@@ -57,13 +57,22 @@ final class Postcheck {
     private static Optional<String> driftAt(LiveTarget target, Connection connection, int index) throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(index);
-        return SchemaDump.sameSchema(live, expected) ? Optional.empty()
-                : Optional.of(SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL));
+        return SchemaDump.sameSchema(live, expected) ? Optional.empty() : Optional.of(diff(live, expected));
+    }
+
+    /** The unified diff live → expected, labelled as every drift message labels it. */
+    static String diff(String live, String expected) {
+        return SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL);
+    }
+
+    /** "1 pending migration", "2 pending migrations". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** "1 migration (migrations/002_b.sql)", "2 migrations (migrations/003_c.sql, migrations/002_b.sql)". */
     static String migrations(List<MigrationTiming> timings) {
-        return timings.size() + (timings.size() == 1 ? " migration (" : " migrations (")
+        return count(timings.size(), "migration") + " ("
                 + timings.stream().map(MigrationTiming::file).collect(Collectors.joining(", ")) + ")";
     }
 }

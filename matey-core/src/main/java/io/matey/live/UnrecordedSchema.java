@@ -32,8 +32,7 @@ final class UnrecordedSchema {
         if (!engine.migrationTable().appliedVersions(connection).isEmpty() || !holdsObjects(engine, connection)) {
             return;
         }
-        String adopt = "matey db adopt" + (target.name().equals(".") ? "" : " --path " + target.name()) + " --url '"
-                + target.endpoint() + "'";
+        String adopt = LiveAdopt.command(target);
         throw new MateyException(Reason.DATABASE_NOT_EMPTY, command + " refused: " + target.endpoint()
                 + " holds schema objects but records no migrations: it predates Matey. Adopt it: `" + adopt
                 + "` (a dry run) then with `--apply`, which finds the committed state it equals and records its "

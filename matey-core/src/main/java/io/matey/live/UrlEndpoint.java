@@ -30,6 +30,11 @@ record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
     }
 
     @Override
+    public void drop() throws SQLException {
+        engine.dropDatabase(url);
+    }
+
+    @Override
     public Connection connect() throws SQLException {
         return engine.connect(url);
     }

@@ -364,6 +364,15 @@ class LockStateTest {
         }
 
         @Test
+        void headIndexMismatchCountsOneInTheSingular() {
+            TargetFixture fixture = TargetFixture.coherent("sqlite", "db/core", "001_a.sql");
+            LockState state = fixture.editLock(text -> text.replace("head_index = 1", "head_index = 2")).state();
+
+            assertThat(state.diagnostics()).extracting(Diagnostic::detail).contains(
+                    "head_index is 2 but the lockfile has 1 step.", "head_index is 2 but the worktree has 1 migration.");
+        }
+
+        @Test
         void headChainMismatch() {
             TargetFixture fixture = twoMigrations();
             String head = LockState.of(fixture.snapshot()).steps().get(1).chainHash();

@@ -80,6 +80,12 @@ class LiveConnectionCountTest {
         }
 
         @Override
+        public void drop() throws SQLException {
+            calls.add("drop");
+            real.drop();
+        }
+
+        @Override
         public Connection connect() throws SQLException {
             calls.add("connect");
             return real.connect();

@@ -3,10 +3,12 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.artifact.Digests;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.testing.EngineMatrix;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -101,6 +103,43 @@ class LiveLifecycleTest {
 
     @ParameterizedTest
     @EngineMatrix
+    void aBootstrapWhoseLoadFailsDropsTheDatabaseItCreatedAndLeavesOneItFound(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            repeatTheFirstStatementOfTheHeadSchema(h);
+
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap load of schema.sql failed: line ")
+                    .hasMessageContaining("already exists")
+                    .hasMessageEndingWith("The database " + h.db.url() + " that it created was dropped.");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
+        }
+        try (LiveHarness h = LiveHarness.created(dir.resolve("other"), engine).twoMigrations()) {
+            repeatTheFirstStatementOfTheHeadSchema(h);
+
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("db bootstrap load of schema.sql failed")
+                    .hasMessageEndingWith(h.db.engine().transactionalDdl() ? "Nothing was loaded."
+                            : "Statements before it stay applied; empty the database before trying again.");
+            assertThat(h.db.engine().databaseExists(h.db.url())).isTrue();
+        }
+    }
+
+    /**
+     * Makes the committed head schema fail to load after its first statement ran, as a schema a server would not
+     * take back does: that statement twice, the lock's digests following.
+     */
+    private static void repeatTheFirstStatementOfTheHeadSchema(LiveHarness h) {
+        String schema = h.ws.read("db/core/schema.sql");
+        String first = schema.substring(0, schema.indexOf(";\n") + 2);
+        String broken = first + "\n" + schema;
+        h.ws.write("db/core/schema.sql", broken);
+        h.ws.write("db/core/checkpoints/002_two.sql", broken);
+        h.ws.write("db/core/schema.lock.toml", h.ws.read("db/core/schema.lock.toml")
+                .replace(Digests.sqlDigest(schema), Digests.sqlDigest(broken)));
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
     void downToZeroIsVerifiedAgainstTheZeroBaseline(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             h.up();
@@ -181,6 +220,61 @@ class LiveLifecycleTest {
                     .hasMessageContaining("it_db_extra");
             assertThat(h.status().applied()).isEqualTo(2);
             assertDrift(h.drift(), 2, true);
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void pendingMigrationsDoNotRunOverDrift(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.down(1);
+            h.db.execute("CREATE TABLE it_db_extra (id INT);");
+            for (ThrowingCallable command : new ThrowingCallable[] {h::up, h::migrate}) {
+                assertThatThrownBy(command).isInstanceOf(MateyException.class)
+                        .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
+                        .hasMessageContaining(" refused: the live schema differs from the committed state at index 1 "
+                                + "(checkpoints/001_one.sql), and 1 pending migration would run over changes made "
+                                + "outside migrations; nothing was applied. Undo them and run again; or, when they "
+                                + "are what a pending migration does, record that migration without running it "
+                                + "(`matey db adopt")
+                        .hasMessageContaining("`matey db drift` shows the changes:\n--- live/schema.sql")
+                        .hasMessageContaining("it_db_extra")
+                        .hasMessageNotContaining("it_two");
+            }
+            assertThat(h.status().applied()).isEqualTo(1);
+            assertDrift(h.drift(), 1, true);
+
+            h.db.execute("DROP TABLE it_db_extra;");
+            assertThat(h.up().after()).isEqualTo(2);
+        }
+    }
+
+    /** The walkthrough's case: a column added by hand, then a migration adding it, failed as a duplicate column. */
+    @ParameterizedTest
+    @EngineMatrix
+    void aHandChangeThatIsThePendingMigrationPointsAtAdopt(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
+            h.up();
+            h.db.execute("ALTER TABLE it_two ADD COLUMN note VARCHAR(20)");
+            h.ws.migration("003_note.sql", "ALTER TABLE it_two ADD COLUMN note VARCHAR(20);",
+                    "ALTER TABLE it_two DROP COLUMN note;");
+            h.ws.apply();
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
+                    .hasMessageStartingWith("db up refused: the live schema differs from the committed state at index 2 "
+                            + "(checkpoints/002_two.sql)")
+                    .hasMessageContaining("nothing was applied. They are what migrations/003_note.sql does: the live "
+                            + "schema equals the committed state at index 3 (schema.sql). Record it without running "
+                            + "it (`matey db adopt")
+                    .hasMessageContaining(" --apply`), or undo the changes and run again. `matey db drift` shows them:\n")
+                    .hasMessageContaining("note");
+            assertThat(h.status().applied()).isEqualTo(2);
+
+            h.live.adopt(h.target(), h.url(), true);
+            LiveChange up = h.up();
+            assertThat(up.after()).isEqualTo(3);
+            assertThat(up.migrations()).isEmpty();
         }
     }
 

@@ -1,8 +1,13 @@
 package io.matey.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.matey.engine.mysql.MysqlConstructs;
+import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +23,23 @@ class MysqlConstructCorpusTest {
     @ValueSource(strings = {"mysql", "mysql-other"})
     void everyConstructKeepsTheArtifactsTrue(String server) throws Exception {
         ConstructCorpus.keepsTheArtifactsTrue(new TestWorkspace(dir, server), MysqlConstructs.ALL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aViewLeftReadingARenamedTableFailsTheReplayAtTheMigrationThatRenamedIt(String server) {
+        TestWorkspace ws = new TestWorkspace(dir, server);
+        ws.migration("001_view.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\nCREATE VIEW v AS SELECT id, n FROM t;",
+                "DROP VIEW v;\nDROP TABLE t;");
+        ws.migration("002_rename.sql", "RENAME TABLE t TO t2;", "RENAME TABLE t2 TO t;");
+        Map<String, String> before = ws.files();
+
+        // the server keeps v reading t, so the schema would not load
+        assertThatThrownBy(ws::apply)
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("after migrations/002_rename.sql")
+                .hasMessageContaining("MySQL view `v` reads what does not exist: Table 't' doesn't exist");
+        assertThat(ws.files()).isEqualTo(before);
     }
 
     @Test

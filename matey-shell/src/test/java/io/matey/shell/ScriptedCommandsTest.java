@@ -53,7 +53,24 @@ class ScriptedCommandsTest {
         assertThat(apply.stdout()).startsWith("Apply: changed").contains("Changed Files", "schema.sql");
         assertThat(matey("schema", "apply").stdout()).startsWith("Apply: no-op");
         assertThat(matey("schema", "status").stdout()).containsPattern("clean\\s+1\\s+0");
-        assertThat(matey("schema", "plan", "--diff").stdout()).isBlank();
+        assertThat(matey("schema", "plan", "--diff").stdout()).containsPattern("-\\s+1\\s+0\\s+match\\n")
+                .doesNotContain("---");
+    }
+
+    /** A migration edited only in a comment stales the lock alone: the gate must say so, with or without --diff. */
+    @Test
+    void schemaPlanDiffShowsTheStatusAndStaleFilesWhenOnlyTheLockIsStale() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Path migration = dir.resolve("migrations/001_users.sql");
+        Files.writeString(migration, "-- migrate:up\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n-- migrate:down\n"
+                + "DROP TABLE users;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        Files.writeString(migration, "-- a comment\n" + Files.readString(migration), StandardCharsets.UTF_8);
+
+        MateyProcess.Result plan = matey("schema", "plan", "--diff", "--exit-code");
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.stdout()).containsPattern("Divergence\\s+Anchor\\s+Tail\\s+Status\\n.*mismatch\\n")
+                .contains("Stale files:\n  schema.lock.toml\n").doesNotContain("--- worktree/schema.sql");
     }
 
     @Test
@@ -94,7 +111,7 @@ class ScriptedCommandsTest {
         Files.writeString(dir.resolve("models.py"), Files.readString(dir.resolve("models.py")) + "# hand edit\n");
         MateyProcess.Result edited = matey("schema", "plan", "--exit-code");
         assertThat(edited.exitCode()).isEqualTo(1);
-        assertThat(edited.stdout()).contains("mismatch", "Stale files: models.py");
+        assertThat(edited.stdout()).contains("mismatch", "Stale files:\n  models.py\n");
         Files.delete(dir.resolve("models.py"));
         assertThat(matey("schema", "plan", "--exit-code").exitCode()).isEqualTo(1);
         assertThat(matey("schema", "apply").stdout()).contains("Changed Files", "models.py");

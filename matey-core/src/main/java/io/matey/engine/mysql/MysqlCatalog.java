@@ -23,10 +23,21 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
         List<String> functions, List<String> procedures, List<Trigger> triggers, List<String> events,
         Map<String, Set<String>> foreignKeys) {
 
-    /** A trigger and its place among the triggers fired by the same table, timing and event. */
-    record Trigger(String name, String table, String timing, String event, long actionOrder) {
+    /** A trigger, its place among the triggers fired by the same table, timing and event, and its body as kept. */
+    record Trigger(String name, String table, String timing, String event, long actionOrder, String body) {
         boolean firesWith(Trigger other) {
             return table.equals(other.table) && timing.equals(other.timing) && event.equals(other.event);
+        }
+
+        /**
+         * The statement that creates it, its header built from the catalog: the server keeps the header as written
+         * and rewrites its table name quoted on RENAME TABLE, so its text would depend on how the trigger was
+         * written and on the table's history (docs/architecture.md §5). Creating the triggers in the dump's order
+         * gives each its place, so the header needs no FOLLOWS or PRECEDES.
+         */
+        String createStatement() {
+            return "CREATE TRIGGER " + Backticks.quote(name) + " " + timing + " " + event + " ON " + Backticks.quote(table)
+                    + " FOR EACH ROW\n" + body.strip();
         }
     }
 
@@ -67,9 +78,10 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
             BodySqlModes.require(type.toLowerCase(Locale.ROOT), name, rs.getString(3));
         });
         Rows.forEach(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, "
-                + "SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
+                + "SQL_MODE, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
             BodySqlModes.require("trigger", rs.getString(1), rs.getString(6));
-            triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                    rs.getString(7)));
         });
         Rows.forEach(connection, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()", rs -> {
             BodySqlModes.require("event", rs.getString(1), rs.getString(2));

@@ -53,7 +53,7 @@ final class MysqlSchemaDumper {
             }
             statements.addAll(views(catalog, show));
             for (MysqlCatalog.Trigger trigger : triggersInFiringOrder(catalog.triggers())) {
-                statements.add(show.trigger(trigger.name()));
+                statements.add(DdlText.withoutQualifier(trigger.createStatement(), catalog.database()));
             }
             for (String event : catalog.events()) {
                 statements.add(show.event(event));
@@ -65,7 +65,8 @@ final class MysqlSchemaDumper {
     private record View(String name, String ddl) {
     }
 
-    private static List<String> views(MysqlCatalog catalog, ShowCreate show) throws SQLException {
+    private List<String> views(MysqlCatalog catalog, ShowCreate show) throws SQLException {
+        InvalidViews.refuse(connection, catalog.database(), catalog.views());
         List<View> views = new ArrayList<>();
         for (String name : catalog.views()) {
             views.add(new View(name, show.view(name)));

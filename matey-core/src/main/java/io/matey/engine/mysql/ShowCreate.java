@@ -39,10 +39,6 @@ final class ShowCreate {
         return read("PROCEDURE", name, "Create Procedure");
     }
 
-    String trigger(String name) throws SQLException {
-        return read("TRIGGER", name, "SQL Original Statement");
-    }
-
     String event(String name) throws SQLException {
         return read("EVENT", name, "Create Event");
     }

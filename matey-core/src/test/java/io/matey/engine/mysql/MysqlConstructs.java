@@ -294,6 +294,12 @@ public final class MysqlConstructs {
                     DROP TABLE bookings;
                     DROP TABLE stock;
                     DROP TABLE prices;
+                    """),
+            // the server rewrites the headers of the table's triggers on RENAME, with the name quoted
+            new Construct("renamed_table_with_triggers", """
+                    RENAME TABLE line_items TO order_lines;
+                    """, """
+                    RENAME TABLE order_lines TO line_items;
                     """));
 
     private MysqlConstructs() {

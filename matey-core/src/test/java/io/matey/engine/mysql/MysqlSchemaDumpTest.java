@@ -50,8 +50,8 @@ class MysqlSchemaDumpTest {
                     "CREATE VIEW `customer_orders`",
                     "CREATE VIEW `big_spenders`",
                     "CREATE VIEW `priced_orders`",
-                    "CREATE TRIGGER orders_before_insert",
-                    "CREATE TRIGGER audit_before_insert",
+                    "CREATE TRIGGER `orders_before_insert`",
+                    "CREATE TRIGGER `audit_before_insert`",
                     "CREATE EVENT `purge_new_orders`");
             assertThat(dump)
                     .contains("ADD CONSTRAINT `fk_customers_favourite_order` FOREIGN KEY (`favourite_order_id`) REFERENCES `orders` (`id`)")
@@ -129,6 +129,34 @@ class MysqlSchemaDumpTest {
     }
 
     @Test
+    void aTriggerDumpsTheSameHowEverItsHeaderWasWritten() throws SQLException {
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql")) {
+            first.execute("""
+                    CREATE TABLE items (id int, n int);
+                    CREATE TRIGGER items_n BEFORE INSERT ON items FOR EACH ROW SET NEW.n = 1;
+                    CREATE TRIGGER items_first BEFORE INSERT ON items FOR EACH ROW PRECEDES items_n SET NEW.n = 2;
+                    """);
+            second.execute("""
+                    CREATE TABLE items (id int, n int);
+                    create  definer = current_user  trigger   `items_n`
+                      before insert   on   items
+                      for each row SET NEW.n = 1;
+                    CREATE TRIGGER items_first BEFORE INSERT ON items FOR EACH ROW PRECEDES items_n SET NEW.n = 2;
+                    """);
+            String dump = dump(first);
+
+            assertThat(dump(second)).isEqualTo(dump);
+            assertThat(dump).endsWith("""
+                    CREATE TRIGGER `items_first` BEFORE INSERT ON `items` FOR EACH ROW
+                    SET NEW.n = 2;
+
+                    CREATE TRIGGER `items_n` BEFORE INSERT ON `items` FOR EACH ROW
+                    SET NEW.n = 1;
+                    """);
+        }
+    }
+
+    @Test
     void objectsTheDumpCannotRenderFailNamingThem() throws SQLException {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET SESSION sql_mode = 'ORACLE'");
@@ -138,6 +166,26 @@ class MysqlSchemaDumpTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("`billing`")
                     .hasMessageContaining("PACKAGE");
+        }
+    }
+
+    @Test
+    void viewsReadingWhatWasDroppedFailTheDumpNamingWhatTheyMiss() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id int, n int)");
+            st.execute("CREATE FUNCTION one() RETURNS int DETERMINISTIC RETURN 1");
+            st.execute("CREATE VIEW a_ids AS SELECT id FROM t");
+            st.execute("CREATE VIEW b_ns AS SELECT id, n FROM t");
+            st.execute("CREATE VIEW c_ones AS SELECT one() AS x");
+            st.execute("ALTER TABLE t DROP COLUMN n");
+            st.execute("DROP FUNCTION one");
+
+            assertThatThrownBy(() -> db.engine().dumpSchema(c))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("MySQL view `b_ns` reads what does not exist: Unknown column 't.n' in 'SELECT'; "
+                            + "MySQL view `c_ones` reads what does not exist: FUNCTION one does not exist. ")
+                    .hasMessageNotContaining("a_ids")
+                    .hasMessageNotContaining(db.url().path());
         }
     }
 

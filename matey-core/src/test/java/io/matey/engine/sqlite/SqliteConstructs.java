@@ -104,6 +104,18 @@ public final class SqliteConstructs {
                     DROP TABLE renamed;
                     DROP TABLE "order lines";
                     """),
+            // SQLite's documented table rebuild: RENAME stores the new name quoted, the dump writes it bare
+            new Construct("table_rebuild", """
+                    CREATE TABLE tickets_new (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0);
+                    INSERT INTO tickets_new (id, title) SELECT id, title FROM tickets;
+                    DROP TABLE tickets;
+                    ALTER TABLE tickets_new RENAME TO tickets;
+                    """, """
+                    CREATE TABLE tickets_old (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL);
+                    INSERT INTO tickets_old SELECT id, title FROM tickets;
+                    DROP TABLE tickets;
+                    ALTER TABLE tickets_old RENAME TO tickets;
+                    """),
             new Construct("views", """
                     CREATE VIEW admins AS SELECT id, role FROM members WHERE role IN ('owner', 'admin');
                     CREATE VIEW admin_count (total) AS SELECT count(*) FROM admins;

@@ -45,6 +45,32 @@ class SqliteEngineTest {
     }
 
     @Test
+    void headerNamesAreWrittenBareWhereSqliteReadsThemBareAndTheDumpStaysAFixedPoint() throws SQLException {
+        try (TestDatabase source = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
+            source.execute("""
+                    CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT);
+                    CREATE INDEX [users_email] ON users_new (email);
+                    ALTER TABLE users_new RENAME TO users;
+                    CREATE TABLE a (x);
+                    ALTER TABLE a RENAME TO "Group";
+                    CREATE TABLE b (x);
+                    ALTER TABLE b RENAME TO "my table";
+                    CREATE VIEW `user_ids` AS SELECT "id" FROM users;
+                    CREATE TRIGGER "users_audit" AFTER INSERT ON users BEGIN SELECT 1; END;
+                    """);
+            String dump = dump(source);
+
+            // only the header's own name: the index still names its table as RENAME rewrote it
+            assertThat(dump).contains("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);",
+                    "CREATE INDEX users_email ON \"users\" (email);", "CREATE TABLE \"Group\" (x);",
+                    "CREATE TABLE \"my table\" (x);", "CREATE VIEW user_ids AS SELECT \"id\" FROM users;",
+                    "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN SELECT 1; END;");
+            copy.execute(dump);
+            assertThat(dump(copy)).isEqualTo(dump);
+        }
+    }
+
+    @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         try (TestDatabase a = TestDatabase.create("sqlite"); TestDatabase b = TestDatabase.create("sqlite")) {
             a.execute(TABLES + OTHERS);

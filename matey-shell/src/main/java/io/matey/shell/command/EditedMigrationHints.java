@@ -18,8 +18,8 @@ final class EditedMigrationHints {
     }
 
     /**
-     * Runs a changing command; when it fails on drift (its post-check, or the check before a rollback) and the
-     * history explains the drift, the failure says so too.
+     * Runs a changing command; when it fails on drift (its post-check, or the check before pending migrations run
+     * or a rollback) and the history explains the drift, the failure says so too.
      */
     static <T> T explaining(Matey matey, TargetConfig target, String url, Supplier<T> command) {
         try {

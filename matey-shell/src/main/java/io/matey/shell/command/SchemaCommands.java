@@ -102,7 +102,9 @@ class SchemaCommands {
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
         } else {
-            TargetReports.print(console, results, result -> sql ? result.replaySql() : diff ? result.diff() : summary(result));
+            // --diff follows the summary, so that a gate failing on a stale lock or model alone never prints nothing.
+            TargetReports.print(console, results, result -> sql ? result.replaySql()
+                    : summary(result) + (diff ? result.diff() : ""));
         }
         List<TargetReports.Outcome<SchemaPlanResult>> failed = results.stream()
                 .filter(o -> !o.failed() && !o.result().downFailures().isEmpty()).toList();
@@ -121,7 +123,8 @@ class SchemaCommands {
                 .render());
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         if (!result.match() && !result.staleFiles().isEmpty()) {
-            out.append("Stale files: ").append(String.join(", ", result.staleFiles())).append('\n');
+            out.append("Stale files:\n");
+            result.staleFiles().forEach(f -> out.append("  ").append(f).append('\n'));
         }
         if (!result.downFailures().isEmpty()) {
             out.append("Down failures: ").append(result.downFailures().size()).append('\n');
@@ -131,10 +134,10 @@ class SchemaCommands {
     }
 
     /**
-     * Where replay ran and what its down checks found. The down round trip runs in the replay's own scratch
-     * database (docs/architecture.md §6), so {@code Down-check scratch:} names the same one, printed when a check ran.
+     * The scratch lines and round-trip counts, then each accepted inexact down section with its reason (never silent).
+     * The down round trip runs in the replay's own scratch database (docs/architecture.md §6), so
+     * {@code Down-check scratch:} names the same one, printed when a check ran.
      */
-    /** The scratch lines and round-trip counts, then each accepted inexact down section with its reason (never silent). */
     private static String scratchLines(MateyUrl scratch, List<String> downChecked, List<String> downSkipped,
             List<AcceptedDown> accepted) {
         StringBuilder out = new StringBuilder("Replay scratch: ").append(scratch).append('\n');

@@ -65,8 +65,8 @@ public class MateyChecker implements AutoCloseable {
 
     /**
      * Applies the pending migrations under the engine's migration lock, then verifies. Migrate refuses stale
-     * artifacts and a database ahead of or diverged from the worktree, and fails its postcheck on an
-     * out-of-band change: the refusal's reason says so, and one check then reports it in detail. Any other
+     * artifacts, a database ahead of or diverged from the worktree, and pending migrations over an out-of-band
+     * change, and fails its postcheck on one: the refusal's reason says so, and one check then reports it in detail. Any other
      * failure (a failing migration, a lock timeout, an unreachable database, bad configuration) stays an error,
      * and no check runs (docs/architecture.md §11).
      */

@@ -6,9 +6,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a drifted database: what differs, with a short diff, and commands a user can paste: look closer,
- * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records. A database
- * ahead of or diverged from the worktree gets the core's fix instead (for migrations merged out of order, their
- * renames).
+ * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records; with migrations
+ * pending (which migrate-on-startup does not run over drift), adopt records the pending one the change already is
+ * instead, since a draft after them would not fit. A database ahead of or diverged from the worktree gets the
+ * core's fix instead (for migrations merged out of order, their renames).
  */
 class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftException> {
 
@@ -19,7 +20,9 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
                 .collect(Collectors.joining("\n\n"));
         String action = commands.preface() + cause.getReports().stream().map(r -> advise(r, commands))
                 .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in /actuator/matey "
-                + "and health, set matey.on-drift=warn.";
+                + "and health, set matey.on-drift=warn"
+                + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
+                        ? " (pending migrations are not applied over drift)." : ".");
         return new FailureAnalysis("Matey found drift during start-up.\n\n" + description, action, cause);
     }
 
@@ -31,6 +34,12 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         StringBuilder text = new StringBuilder("Target ").append(FailureText.subject(report))
                 .append(" differs from the committed schema at its applied index ").append(report.applied())
                 .append(" of ").append(report.head()).append('.');
+        if (report.pendingCount() > 0) {
+            boolean one = report.pendingCount() == 1;
+            text.append(one ? " Its pending migration " : " Its pending migrations ")
+                    .append(String.join(", ", report.pending())).append(one ? " was" : " were")
+                    .append(" not applied: ").append(one ? "it" : "they").append(" would run over the change.");
+        }
         if (report.diff() != null && !report.diff().isEmpty()) {
             text.append("\n\n").append(FailureText.indent(FailureText.shortDiff(report.diff())));
         }
@@ -44,9 +53,15 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         if (report.fix() != null) {
             return text.append(report.fix()).append('.').append(FailureText.passwordHint(report)).toString();
         }
-        return text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
-                + "committed schema only. To undo the change, make the database equal the committed schema again. "
-                + "To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
+        text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
+                + "committed schema only. To undo the change, make the database equal the committed schema again");
+        if (report.pendingCount() > 0) {
+            return text.append(", then the pending migrations can run. When the change is what a pending "
+                    + "migration does, record that migration without running it (adopt checks that the schema equals "
+                    + "its committed state):\n\n    ").append(commands.command("db adopt " + target + " --apply"))
+                    .append(FailureText.passwordHint(report)).toString();
+        }
+        return text.append(". To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
                 + "`matey schema apply` and commit; then record it on this database without running it (adopt "
                 + "checks that the schema equals the new checkpoint):\n\n    ")
                 .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")

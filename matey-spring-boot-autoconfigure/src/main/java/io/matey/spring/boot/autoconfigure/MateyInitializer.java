@@ -109,7 +109,8 @@ public class MateyInitializer implements InitializingBean {
                     + ". " + report.fix() + ".");
         } else if (report.drifted()) {
             logger.warn(subject + " has drifted from the committed schema at index " + report.applied()
-                    + diffPointer(report) + "\n" + report.diff());
+                    + (report.pendingCount() > 0 ? ", " + report.pendingCount() + " migration(s) pending and not run over "
+                    + "it: " + String.join(", ", report.pending()) : "") + diffPointer(report) + "\n" + report.diff());
         } else if (report.pendingCount() > 0) {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())

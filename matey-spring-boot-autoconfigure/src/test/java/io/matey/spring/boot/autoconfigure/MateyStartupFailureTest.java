@@ -83,6 +83,30 @@ class MateyStartupFailureTest {
                 .rootCause().isInstanceOf(MateyDriftException.class));
     }
 
+    /** The hand change is what the pending migration does: nothing runs, and the analysis points at adopt. */
+    @Test
+    void driftStopsMigrateOnStartupBeforeAPendingMigrationRuns(CapturedOutput output) throws Exception {
+        workspace.ws.migration("003_three.sql", "CREATE TABLE it_three (id INT);", "DROP TABLE it_three;");
+        workspace.ws.apply();
+        workspace.execute("CREATE TABLE it_three (id INT)");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
+            FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("differs from the committed schema at its applied index 2 "
+                    + "of 3. Its pending migration migrations/003_three.sql was not applied: it would run over the "
+                    + "change.").containsPattern("-.*it_three");
+            assertThat(analysis.getAction()).contains("then the pending migrations can run. When the change is what a "
+                    + "pending migration does, record that migration without running it", "matey --workspace "
+                    + workspace.root() + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+                    "(pending migrations are not applied over drift)").doesNotContain("Draft", "db new");
+        });
+        runner.withPropertyValues("matey.migrate-on-startup=true", "matey.on-drift=warn").run(context -> {
+            assertThat(output).contains("has drifted from the committed schema at index 2, 1 migration(s) pending "
+                    + "and not run over it: migrations/003_three.sql; see the diff with");
+            assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().applied()).isEqualTo(2);
+        });
+    }
+
     @Test
     void aDatabaseAheadOfTheWorktreeIsDriftNamingTheProblem() throws Exception {
         workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
