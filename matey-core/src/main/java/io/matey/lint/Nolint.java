@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,34 +14,56 @@ import java.util.stream.Collectors;
  * The {@code -- matey:nolint CODE[,CODE] [reason]} comments of one migration file, which accept findings on
  * purpose. A directive in the file header (the comments before the first marker or statement) covers the whole
  * file; one in the comment lines directly above a line, or at the end of that line, covers findings on it.
- * Codes are required: silencing is a decision about a named rule, never a blanket one.
+ * Codes are required: silencing is a decision about a named rule, never a blanket one. A word in a code's place
+ * that names no rule ({@link #unknownCodes()}) silences nothing and is reported (L012).
  */
 final class Nolint {
 
-    static final Nolint NONE = new Nolint(List.of(), Set.of(), Set.of(), Map.of());
+    static final Nolint NONE = new Nolint(List.of(), Set.of(), Set.of(), Map.of(), List.of());
 
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*matey:nolint\\b(.*)$");
-    private static final Pattern CODE = Pattern.compile("L\\d{3}");
+    /** Shaped like a rule code, known or not. */
+    private static final Pattern CODE = Pattern.compile("L\\d{3}|SF\\.LT\\d{2}");
+    /** A word and the separators after it. */
+    private static final Pattern WORD = Pattern.compile("([^\\s,]+)([\\s,]*)");
+
+    /**
+     * A word in a code's place of a directive that is no rule's code (empty: the directive names none).
+     *
+     * @param line the directive's line
+     */
+    record UnknownCode(int line, String word) {
+    }
 
     private final List<String> lines;
     private final Set<Integer> markerLines;
     private final Set<String> fileCodes;
     private final Map<Integer, Set<String>> codesByLine;
+    private final List<UnknownCode> unknownCodes;
 
     private Nolint(List<String> lines, Set<Integer> markerLines, Set<String> fileCodes,
-            Map<Integer, Set<String>> codesByLine) {
+            Map<Integer, Set<String>> codesByLine, List<UnknownCode> unknownCodes) {
         this.lines = lines;
         this.markerLines = markerLines;
         this.fileCodes = fileCodes;
         this.codesByLine = codesByLine;
+        this.unknownCodes = unknownCodes;
     }
 
     static Nolint of(MigrationFile file) {
         List<String> lines = file.lines();
         Set<Integer> markerLines = file.markers().stream().map(MarkerLine::line).collect(Collectors.toSet());
         Map<Integer, Set<String>> codesByLine = new HashMap<>();
+        List<UnknownCode> unknownCodes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Set<String> codes = codes(lines.get(i));
+            Matcher directive = DIRECTIVE.matcher(lines.get(i));
+            if (!directive.find()) {
+                continue;
+            }
+            Set<String> codes = new HashSet<>();
+            for (String word : codes(directive.group(1), codes)) {
+                unknownCodes.add(new UnknownCode(i + 1, word));
+            }
             if (!codes.isEmpty()) {
                 codesByLine.put(i + 1, codes);
             }
@@ -53,7 +76,12 @@ final class Nolint {
             }
             fileCodes.addAll(codesByLine.getOrDefault(line, Set.of()));
         }
-        return new Nolint(lines, markerLines, Set.copyOf(fileCodes), Map.copyOf(codesByLine));
+        return new Nolint(lines, markerLines, Set.copyOf(fileCodes), Map.copyOf(codesByLine), List.copyOf(unknownCodes));
+    }
+
+    /** The words in a code's place that name no rule, in line order. */
+    List<UnknownCode> unknownCodes() {
+        return unknownCodes;
     }
 
     /** Whether a finding with this code at this line (null: the whole file) was accepted on purpose. */
@@ -79,19 +107,32 @@ final class Nolint {
         return !markerLines.contains(line) && lines.get(line - 1).strip().startsWith("--");
     }
 
-    /** The leading codes after {@code matey:nolint}; the first other word starts the free-text reason. */
-    private static Set<String> codes(String line) {
-        Matcher directive = DIRECTIVE.matcher(line);
-        if (!directive.find()) {
-            return Set.of();
-        }
-        Set<String> codes = new HashSet<>();
-        for (String word : directive.group(1).strip().split("[\\s,]+")) {
-            if (!CODE.matcher(word).matches()) {
+    /**
+     * Reads the leading codes after {@code matey:nolint} into {@code codes}; the first other word starts the
+     * free-text reason. Returns the words in a code's place that name no rule: the first word, a word after a comma,
+     * or one shaped like a code (a typo such as {@code L4O1}, {@code l401}, {@code L999}), or "" when there is none.
+     */
+    private static List<String> codes(String directive, Set<String> codes) {
+        List<String> unknown = new ArrayList<>();
+        Matcher words = WORD.matcher(directive.strip());
+        boolean codePlace = true;
+        while (words.find()) {
+            String word = words.group(1);
+            if (RuleCodes.known(word)) {
+                codes.add(word);
+            } else if (CODE.matcher(word).matches()) {
+                unknown.add(word);
+            } else {
+                if (codePlace) {
+                    unknown.add(word);
+                }
                 break;
             }
-            codes.add(word);
+            codePlace = words.group(2).contains(",");
         }
-        return codes;
+        if (codes.isEmpty() && unknown.isEmpty()) {
+            unknown.add("");
+        }
+        return unknown;
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.error.MateyException;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 
@@ -41,5 +42,29 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
     public String draft() {
         return DriftDraft.of(liveSql, expectedSql);
+    }
+
+    /**
+     * The draft, for a new migration that keeps the drift ({@code db new --from-drift}). Refused when there is no
+     * drift to keep, and when the draft could not become the next migration: against a database ahead or diverged
+     * no committed state is expected, and against one behind the head the draft would follow the pending
+     * migrations it was not drafted after (which {@code db up} does not run over drift, docs/architecture.md §7).
+     */
+    public String keepingDraft() {
+        if (!prefix.consistent()) {
+            throw new MateyException("No draft: the " + status() + " database has no committed state to draft "
+                    + "against (" + prefix.line() + "). Nothing written.");
+        }
+        if (!drifted) {
+            throw new MateyException("No drift to keep: the live schema of " + target + " equals the committed state "
+                    + "at index " + appliedIndex() + ". Nothing written.");
+        }
+        if (prefix.relation() == LivePrefix.Relation.BEHIND) {
+            throw new MateyException("No draft: the database is behind the worktree (applied index " + appliedIndex()
+                    + "), so a migration drafted against index " + appliedIndex() + " would follow pending migrations "
+                    + "it was not drafted after, and `matey db up` does not run them over the drift. Undo the change, "
+                    + "run `matey db up`, then make it again as a migration (`matey db new NAME`). Nothing written.");
+        }
+        return draft();
     }
 }

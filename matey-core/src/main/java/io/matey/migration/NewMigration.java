@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Creates {@code <UTC yyyyMMddHHmmss>_<name>.sql} with dbmate's empty template. The version is the current second,
+ * Creates {@code <UTC yyyyMMddHHmmss>_<name>.sql} with dbmate's empty template (or given content). The version is the current second,
  * or one second after the newest timestamp version already in the directory when that is not earlier: two
  * {@code db new} in one second, or a clock behind a teammate's, must not give a duplicate version or one that sorts
  * before an existing migration.
@@ -56,6 +56,11 @@ public final class NewMigration {
     }
 
     public static Path create(Path migrationsDir, String name, Clock clock) {
+        return create(migrationsDir, name, clock, TEMPLATE);
+    }
+
+    /** @param content the file's text, such as a drift draft ({@code db new --from-drift}) */
+    public static Path create(Path migrationsDir, String name, Clock clock, String content) {
         if (Files.isSymbolicLink(migrationsDir)) {
             throw new MateyException("Refusing to write into symlinked migrations directory: " + migrationsDir);
         }
@@ -63,7 +68,7 @@ public final class NewMigration {
         Path file = migrationsDir.resolve(fileName);
         try {
             Files.createDirectories(migrationsDir);
-            Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw new MateyException("Migration file already exists: " + file + ". Run the command again.");
         } catch (IOException e) {

@@ -40,7 +40,8 @@ class EditedMigrationCommandTest {
                     + " -- ':/migrations/002_t2.sql'`";
 
             MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
-            assertThat(drift.stdout()).contains("Status: drifted", "Edited: " + edited, restore, "--- live");
+            assertThat(drift.stdout()).contains("Status: drifted", "Edited: " + edited, restore, "--- live")
+                    .as("an edit is restored, not kept as a new migration").doesNotContain("--from-drift");
             assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                     .contains("\"edited\": \"" + edited);
             for (String command : new String[] {"up", "down"}) {

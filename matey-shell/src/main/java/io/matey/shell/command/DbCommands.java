@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
+import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
@@ -38,13 +39,35 @@ class DbCommands {
         this.console = console;
     }
 
-    @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql. Example: matey db new create_users")
+    @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql; with "
+            + "--from-drift its content is the draft that keeps the live database's drift. Example: matey db new create_users")
     void create(
             @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "from-drift", description = "Write the draft migration that keeps the live schema's "
+                    + "drift (refused when there is none)") boolean fromDrift,
+            @Option(longNames = "url", description = "Live database URL for --from-drift (overrides the target's url_env)") String url,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Path file = Matey.at(workspace).newMigration(path, name);
-        console.print("Created " + file);
+        Matey matey = Matey.at(workspace);
+        if (!fromDrift) {
+            if (url != null) {
+                throw new MateyException("--url is only read with --from-drift.");
+            }
+            console.print("Created " + matey.newMigration(path, name));
+            return;
+        }
+        TargetConfig target = matey.target(path);
+        Path file = matey.newMigrationFromDrift(target, url, name);
+        console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
+                + "Next: review it, run `matey schema apply`, then `" + sameTarget("matey db adopt", path, url,
+                        workspace) + " --apply` records it on the live database without running it.");
+    }
+
+    /** A command for the target and database this one was given, the URL's password masked. */
+    private static String sameTarget(String command, String path, String url, String workspace) {
+        return command + (path == null ? "" : " --path " + path)
+                + (url == null ? "" : " --url '" + MateyUrl.mask(url) + "'")
+                + (workspace == null ? "" : " --workspace " + workspace);
     }
 
     @Command(command = "status", description = "List applied [X] and pending [ ] migrations of the live database "
@@ -222,6 +245,7 @@ class DbCommands {
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
+            @Option(longNames = "draft", description = "Print the draft migration that keeps the drift instead of the diff") boolean draft,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target drifted, or its applied migrations do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
@@ -240,15 +264,22 @@ class DbCommands {
                 json.put("problem", d.prefix().line());
                 json.put("edited", e.edited());
                 json.put("diff", d.diff());
+                json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
             })));
         } else {
             // A database whose versions do not fit the worktree has no expected state: its problem, not a diff.
             TargetReports.print(console, results, e -> {
                 LiveDrift d = e.drift();
-                return "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
-                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
-                        + (d.drifted() && d.prefix().consistent() ? d.diff() : "");
+                String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
+                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n");
+                if (!schemaDrifted(d)) {
+                    return head;
+                }
+                // An edited applied migration is restored (its Edited: line says how), not kept as a new one.
+                return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
+                        : "To keep it: `matey db drift --draft` prints a draft migration, `matey db new NAME "
+                                + "--from-drift` writes it.\n");
             });
         }
         TargetReports.exit(results, exitCode, e -> e.drift().drifted());
@@ -286,9 +317,20 @@ class DbCommands {
             TargetReports.print(console, results, p -> sql ? p.sql()
                     : new TextTable("Applied", "Target", "Status")
                             .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
-                            .render() + problem(p.prefix()) + (diff ? p.diff() : ""));
+                            .render() + problem(p.prefix()) + (diff ? p.diff() : diffHint(p)));
         }
         TargetReports.exit(results, exitCode, p -> !p.match());
+    }
+
+    /** Where a mismatch that {@code db plan} only states is shown. */
+    private static String diffHint(LivePlan plan) {
+        return plan.match() || !plan.prefix().consistent() ? ""
+                : "What differs: `matey db plan --diff`.\n";
+    }
+
+    /** Drifted against a committed state (not ahead or diverged), so that a diff and a draft exist. */
+    private static boolean schemaDrifted(LiveDrift drift) {
+        return drift.drifted() && drift.prefix().consistent();
     }
 
     /** @param edited the git history's explanation of the drift ({@link EditedMigrations}), or null */

@@ -65,10 +65,29 @@ final class SessionCompleter implements Completer {
         }
         for (OptionSpec option : spec.options()) {
             if (args.stream().noneMatch(option::namedBy)) {
-                candidates.add(new Candidate("--" + option.name(), "--" + option.name(), null, option.description(),
-                        null, null, true));
+                candidates.add(new Candidate("--" + option.name(), "--" + option.name(), null,
+                        summary(option.description()), null, null, true));
             }
         }
+    }
+
+    /**
+     * An option's description as a completion list shows it: up to its first parenthesis or colon. JLine puts the
+     * description in parentheses itself (and right-aligns it to the widest row), so a parenthetical of the help text
+     * would nest, and the values after a colon are what the next Tab lists; {@code help} keeps the whole text.
+     */
+    static String summary(String description) {
+        if (description == null) {
+            return null;
+        }
+        int end = description.length();
+        for (String stop : List.of(" (", ": ")) {
+            int at = description.indexOf(stop);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return description.substring(0, end);
     }
 
     /**

@@ -35,4 +35,18 @@ class SessionCompleterTest {
         assertThat(complete("help schema ").stream().map(Candidate::value)).contains("status", "plan", "apply");
         assertThat(complete("help schema status ")).isEmpty();
     }
+
+    @Test
+    void optionDescriptionsAreTheirSummaryWithoutParenthesesJlineWouldNest() {
+        List<Candidate> options = complete("db up --");
+        assertThat(options).extracting(Candidate::value).contains("--url", "--lock-timeout", "--resume");
+        assertThat(options).filteredOn(c -> c.value().equals("--url")).extracting(Candidate::descr)
+                .containsExactly("Live database URL");
+        assertThat(options).filteredOn(c -> c.value().equals("--lock-timeout")).extracting(Candidate::descr)
+                .containsExactly("How long to wait for a migration lock held elsewhere");
+        for (String line : List.of("db drift --", "db new x --", "schema plan --", "init --", "lint --", "data apply --")) {
+            assertThat(complete(line)).as(line).isNotEmpty().allSatisfy(c ->
+                    assertThat(c.descr()).as(c.value()).isNotBlank().doesNotContain("(", ")"));
+        }
+    }
 }

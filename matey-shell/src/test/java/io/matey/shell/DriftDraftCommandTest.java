@@ -1,0 +1,172 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.matey.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeping an out-of-band change as a new user does: {@code db drift} points at the draft, {@code db drift --draft}
+ * prints it, {@code db new --from-drift} writes it, and {@code schema apply} then {@code db adopt --apply} leave the
+ * live database recorded and clean (real SQLite and PostgreSQL).
+ */
+class DriftDraftCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHotfixOnSqliteIsKeptThroughTheDraftAndAdopted() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        migratedWorkspace(env, "sqlite");
+        sqlite("ALTER TABLE t1 ADD COLUMN note TEXT", "CREATE TABLE hotfix (id INTEGER PRIMARY KEY)");
+
+        keepTheDrift(env, "matey db adopt --apply");
+    }
+
+    @Test
+    void aHotfixOnPostgresIsKeptThroughTheDraftAndAdopted() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                    TestDatabase.serverBase("postgres").raw());
+            migratedWorkspace(env, "postgres");
+            db.execute("ALTER TABLE t1 ADD COLUMN note text");
+            db.execute("CREATE TABLE hotfix (id bigint PRIMARY KEY)");
+
+            keepTheDrift(env, "matey db adopt --apply");
+        }
+    }
+
+    @Test
+    void fromDriftWithAnUrlNamesItMaskedInTheNextStep() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("postgres").raw(),
+                    "DATABASE_URL", db.url().raw());
+            migratedWorkspace(env, "postgres");
+            db.execute("CREATE TABLE hotfix (id bigint PRIMARY KEY)");
+            String url = db.url().raw().replace("postgres://postgres@", "postgres://postgres:s3cret@");
+
+            MateyProcess.Result created = MateyProcess.run(dir, Map.of(), "db", "new", "keep", "--from-drift",
+                    "--url", url);
+
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            assertThat(created.stdout()).contains("`matey db adopt --url '", "' --apply`").doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void fromDriftRefusesWithoutDriftOrBehindTheHeadAndWritesNothing() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        migratedWorkspace(env, "sqlite");
+        List<Path> before = migrations();
+
+        MateyProcess.Result clean = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+        assertThat(clean.exitCode()).isEqualTo(2);
+        assertThat(clean.stderr()).contains("No drift to keep", "equals the committed state at index 2",
+                "Nothing written");
+        assertThat(migrations()).isEqualTo(before);
+
+        sqlite("CREATE TABLE hotfix (id INTEGER PRIMARY KEY)");
+        migration("003_t3.sql", 3);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        before = migrations();
+        MateyProcess.Result behind = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+        assertThat(behind.exitCode()).isEqualTo(2);
+        assertThat(behind.stderr()).contains("behind the worktree (applied index 2)", "Nothing written");
+        assertThat(migrations()).isEqualTo(before);
+    }
+
+    @Test
+    void planWithoutDiffNamesDiffWhenItDoesNotMatch() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        migratedWorkspace(env, "sqlite");
+        assertThat(MateyProcess.run(dir, env, "db", "plan").stdout()).doesNotContain("--diff");
+
+        sqlite("CREATE TABLE hotfix (id INTEGER PRIMARY KEY)");
+
+        MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
+        assertThat(plan.stdout()).contains("mismatch", "What differs: `matey db plan --diff`");
+        assertThat(MateyProcess.run(dir, env, "db", "plan", "--diff").stdout()).doesNotContain("What differs");
+    }
+
+    private void keepTheDrift(Map<String, String> env, String adoptCommand) throws Exception {
+        MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
+        assertThat(drift.stdout()).contains("Status: drifted", "--- live/schema.sql",
+                "To keep it: `matey db drift --draft` prints a draft migration, `matey db new NAME --from-drift` writes it.");
+
+        MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+        assertThat(draft.exitCode()).as(draft.stderr()).isZero();
+        assertThat(draft.stdout()).contains("Status: drifted", "-- migrate:up", "-- migrate:down", "DROP TABLE")
+                .containsPattern("CREATE TABLE (public\\.)?hotfix").containsPattern("ALTER TABLE (public\\.)?t1 ADD COLUMN note")
+                .doesNotContain("--- live/schema.sql");
+        String draftText = draft.stdout().substring(draft.stdout().indexOf("-- migrate:up"));
+
+        JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", "drift", "--format", "json")
+                .stdout()).get(0);
+        assertThat(json.get("draft").asText()).isEqualTo(draftText.strip() + "\n");
+
+        MateyProcess.Result created = MateyProcess.run(dir, env, "db", "new", "keep_hotfix", "--from-drift");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        assertThat(created.stdout()).contains("Created ", "_keep_hotfix.sql", "`matey schema apply`",
+                "`" + adoptCommand + "`");
+        Path file = migrations().get(migrations().size() - 1);
+        assertThat(file.getFileName().toString()).endsWith("_keep_hotfix.sql");
+        assertThat(Files.readString(file)).isEqualTo(json.get("draft").asText());
+
+        MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+        MateyProcess.Result adopt = MateyProcess.run(dir, env, adoptCommand.substring("matey ".length()).split(" "));
+        assertThat(adopt.exitCode()).as(adopt.stderr()).isZero();
+        assertThat(adopt.stdout()).contains("Adopted: recorded 1 version(s)");
+
+        MateyProcess.Result after = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+        assertThat(after.exitCode()).as(after.stdout()).isZero();
+        assertThat(after.stdout()).contains("Applied index: 3  Status: clean").doesNotContain("--draft");
+        assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
+                .contains("\"draft\": null");
+    }
+
+    /** A workspace with two one-table migrations, replayed and applied to the live database. */
+    private void migratedWorkspace(Map<String, String> env, String engine) throws Exception {
+        MateyProcess.Result init = MateyProcess.run(dir, env, "init", "--engine", engine);
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        migration("001_t1.sql", 1);
+        migration("002_t2.sql", 2);
+        MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
+        assertThat(up.exitCode()).as(up.stderr()).isZero();
+    }
+
+    private void migration(String name, int i) throws Exception {
+        Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\nCREATE TABLE t" + i
+                + " (id BIGINT PRIMARY KEY, name TEXT);\n-- migrate:down\nDROP TABLE t" + i + ";\n", StandardCharsets.UTF_8);
+    }
+
+    private List<Path> migrations() throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    private void sqlite(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.sqlite3"));
+                Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+    }
+}
