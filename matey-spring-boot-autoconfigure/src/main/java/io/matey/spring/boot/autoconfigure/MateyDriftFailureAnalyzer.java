@@ -61,9 +61,10 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
                     + "its committed state):\n\n    ").append(commands.command("db adopt " + target + " --apply"))
                     .append(FailureText.passwordHint(report)).toString();
         }
-        return text.append(". To keep it, save this draft as a new migration (`matey db new NAME`), review it, run "
-                + "`matey schema apply` and commit; then record it on this database without running it (adopt "
-                + "checks that the schema equals the new checkpoint):\n\n    ")
+        return text.append(". To keep it, write the draft below into a new migration:\n\n    ")
+                .append(commands.command("db new keep_drift --from-drift " + target))
+                .append("\n\nreview it, run `matey schema apply` and commit; then record it on this database without "
+                        + "running it (adopt checks that the schema equals the new checkpoint):\n\n    ")
                 .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")
                 .append(report.target()).append("':\n\n").append(FailureText.indent(report.draft()))
                 .append(FailureText.passwordHint(report)).toString();

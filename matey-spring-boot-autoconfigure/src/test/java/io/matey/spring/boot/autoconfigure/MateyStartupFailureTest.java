@@ -69,6 +69,8 @@ class MateyStartupFailureTest {
                     .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
             assertThat(analysis.getAction()).contains("matey --workspace " + workspace.root() + " db drift --path db/core "
                     + "--url 'sqlite3:" + workspace.database + "'", "matey --workspace " + workspace.root()
+                    + " db new keep_drift --from-drift --path db/core --url 'sqlite3:" + workspace.database + "'",
+                    "matey --workspace " + workspace.root()
                     + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
                     "lines starting with '-' are in the live database only, '+' in the committed schema only",
                     "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
