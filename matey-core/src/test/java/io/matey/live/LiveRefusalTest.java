@@ -96,15 +96,17 @@ class LiveRefusalTest {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
             h.up();
             h.ws.migration("003_three.sql", h.ws.createTable("it_three"), "DROP TABLE it_three;");
-            h.ws.migration("004_four.sql", h.ws.createTable("it_four"), "DROP TABLE it_four;");
+            h.ws.migration("004_four.sql", "INSERT INTO it_one (id, name) VALUES (7, 'seven');",
+                    "DELETE FROM it_one WHERE id = 7;");
             h.ws.apply();
-            h.db.execute(h.ws.createTable("it_four"));
+            // A row, not a schema change (no drift): the replay's empty table takes the insert, the live one refuses it.
+            h.db.execute("INSERT INTO it_one (id, name) VALUES (7, 'taken');");
             assertThatThrownBy(h::up).isInstanceOf(MigrationFailedException.class)
                     .hasMessageStartingWith("db up failed: migrations/004_four.sql:2: up section failed: ")
                     .hasMessageEndingWith("Earlier migrations of this run stay done: migrations/003_three.sql; "
                             + "the live database is at index 3.");
             assertThat(h.status().applied()).isEqualTo(3);
-            h.db.execute("DROP TABLE it_four;");
+            h.db.execute("DELETE FROM it_one WHERE id = 7;");
             assertThat(h.up().after()).isEqualTo(4);
         }
     }
