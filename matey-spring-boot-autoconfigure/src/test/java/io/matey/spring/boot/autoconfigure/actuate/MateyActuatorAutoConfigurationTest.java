@@ -43,7 +43,8 @@ class MateyActuatorAutoConfigurationTest {
     void workspace() throws Exception {
         io.matey.testing.TestWorkspace ws = new io.matey.testing.TestWorkspace(dir.resolve("ws"), "sqlite");
         ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.migration("002_two.sql", ws.createTable("it_two"), "DROP TABLE it_two;");
+        ws.migration("002_two.sql", ws.createTable("it_two") + "\nINSERT INTO it_one (id, name) VALUES (2, 'two');",
+                "DELETE FROM it_one WHERE id = 2;\nDROP TABLE it_two;");
         ws.apply();
         jdbcUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite3");
         DriverManager.getConnection(jdbcUrl).close();
@@ -129,18 +130,15 @@ class MateyActuatorAutoConfigurationTest {
         });
     }
 
-    /**
-     * The first migration's table exists on the database already (drift, which {@code warn} lets start), so the
-     * migration fails there.
-     */
+    /** The row 002 inserts is on the database already (data, not drift), so the migration fails there. */
     @Test
     void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason() throws Exception {
-        // 001 applied as dbmate records it, and the table 002 creates already there: 002 fails
+        // 001 applied as dbmate records it, and the row 002 inserts already there: 002 fails
         execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
         execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)");
         execute("INSERT INTO schema_migrations (version) VALUES ('001')");
-        execute("CREATE TABLE it_two (id INT)");
-        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED", "matey.on-drift=warn").run(context -> {
+        execute("INSERT INTO it_one (id, name) VALUES (2, 'taken')");
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
             TargetReport failed = context.getBean(MateyEndpoint.class).migrate("db", "core").getBody();
             assertThat(failed.error()).startsWith("db migrate failed: migrations/002_two.sql:");
             assertThat(failed.reason()).isEqualTo("migration-failed");
