@@ -143,6 +143,15 @@ class BadInputTest {
     }
 
     @Test
+    void aLiveFileThatIsNoDatabaseIsReportedInSqlitesWordsOnly() throws Exception {
+        Path notADatabase = dir.resolve("notes.txt");
+        Files.writeString(notADatabase, "these are notes, not a database, and they are long enough to have a header");
+        assertThatThrownBy(() -> ws.matey().dbStatus(ws.matey().target(TestWorkspace.TARGET), "sqlite3:" + notADatabase))
+                .isInstanceOf(MateyException.class).hasMessageContaining("file is not a database")
+                .hasMessageNotContaining("SQLITE_NOTADB");
+    }
+
+    @Test
     void aClientCommandIsRefusedBeforeAnythingRuns() {
         ws.migration("002_two.sql", "CREATE TABLE two (id int);\nDELIMITER //", "DROP TABLE two;");
         Map<String, String> withClientCommand = ws.files();

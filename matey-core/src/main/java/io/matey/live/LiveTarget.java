@@ -118,7 +118,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
-        return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": " + MateyUrl.mask(e.getMessage()), e);
+        return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
+                + MateyUrl.mask(engine.failureMessage(e)), e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */
