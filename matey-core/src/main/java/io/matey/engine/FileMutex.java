@@ -2,7 +2,6 @@ package io.matey.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -105,8 +104,10 @@ public final class FileMutex implements AutoCloseable {
     }
 
     private static FileMutex held(ReentrantLock threadLock, FileChannel channel, FileLock lock) throws IOException {
-        String self = "process " + ProcessHandle.current().pid() + " (" + ManagementFactory.getRuntimeMXBean().getName()
-                + ", since " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+        // The pid alone: the runtime MXBean's "pid@host" costs a host-name lookup on every command, and lock files
+        // live in a per-user directory of one machine.
+        String self = "process " + ProcessHandle.current().pid() + " (since " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + ")";
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         return new FileMutex(threadLock, channel, lock);

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which of the rarely used catalogs hold any row created after initdb, asked in one query so that the dump
- * skips the readers of object kinds a schema does not use (most schemas use none of them): each such reader
- * only dumps rows at or above {@link Catalog#FIRST_USER_OID}, so an empty answer here means an empty reader.
+ * Which catalogs hold any row created after initdb, asked in one query so that the dump skips the readers of
+ * object kinds a schema does not use (most schemas use none of the rare ones, small ones no types, sequences,
+ * functions or triggers): each such reader only dumps rows at or above {@link Catalog#FIRST_USER_OID} that meet
+ * the condition asked here or a narrower one, so an empty answer here means an empty reader.
  */
 final class CatalogCensus {
 
@@ -23,12 +24,21 @@ final class CatalogCensus {
         {"pg_transform", "oid"}, {"pg_aggregate", "aggfnoid"}, {"pg_operator", "oid"}, {"pg_opfamily", "oid"},
         {"pg_opclass", "oid"}, {"pg_amop", "oid"}, {"pg_amproc", "oid"}, {"pg_cast", "oid"},
         {"pg_statistic_ext", "oid"}, {"pg_event_trigger", "oid"}, {"pg_policy", "oid"}, {"pg_publication", "oid"},
+        {"pg_sequence", "seqrelid"},
     };
 
     /** Rules other than a view's own {@code _RETURN} rule. */
     static final String RULES = "pg_rewrite";
+    /** Functions and procedures (aggregates are {@code pg_aggregate}'s). */
+    static final String FUNCTIONS = "pg_proc";
+    /** Triggers a user created, not those behind foreign keys nor a partition's clones of its parent's. */
+    static final String TRIGGERS = "pg_trigger";
+    /** Enums, domains and free-standing composite types. */
+    static final String TYPES = "enum, domain or composite pg_type";
+    /** Base types and their shells, and pseudo-type shells; not the array type every type gets. */
+    static final String BASE_TYPES = "base pg_type";
 
-    /** SQL, per catalog of {@link #CATALOGS} and for {@link #RULES}: it holds a row created after initdb. */
+    /** SQL, per catalog of {@link #CATALOGS} and per kind named above: it holds a row created after initdb. */
     static final Map<String, String> USED = used();
 
     private static final String SQL = sql();
@@ -44,9 +54,20 @@ final class CatalogCensus {
         for (String[] c : CATALOGS) {
             used.put(c[0], "EXISTS (SELECT 1 FROM " + c[0] + " WHERE " + c[1] + " >= " + Catalog.FIRST_USER_OID + ")");
         }
-        used.put(RULES, "EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= " + Catalog.FIRST_USER_OID
-                + " AND rulename <> '_RETURN')");
+        used.put(RULES, exists("pg_rewrite t", "t.rulename <> '_RETURN'"));
+        used.put(FUNCTIONS, exists("pg_proc t", "t.prokind <> 'a'"));
+        used.put(TRIGGERS, exists("pg_trigger t", "NOT t.tgisinternal AND t.tgparentid = 0"));
+        used.put(TYPES, exists("pg_type t", "(t.typtype IN ('e', 'd') OR t.typtype = 'c'"
+                + " AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))"));
+        used.put(BASE_TYPES, exists("pg_type t", "(t.typtype = 'p' OR t.typtype = 'b'"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid))"));
         return used;
+    }
+
+    /** A user row of {@code catalog} (aliased {@code t}) meets {@code condition}: the reader's own filter, loosened. */
+    private static String exists(String catalog, String condition) {
+        return "EXISTS (SELECT 1 FROM " + catalog + " WHERE t.oid >= " + Catalog.FIRST_USER_OID + " AND " + condition
+                + ")";
     }
 
     private static String sql() {

@@ -128,14 +128,13 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
-        if (databaseExists(url)) {
-            return;
-        }
+        // Created first and checked only on failure: callers mostly create a database they just found missing,
+        // and a maintenance connection and query fewer is felt in db up's start-up.
         try {
             maintenance(url, "CREATE DATABASE %s");
         } catch (SQLException e) {
-            // Another process created it between the check and the statement: the outcome is the same.
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+            // It exists (another process may have just created it): a login without CREATEDB is fine then.
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState()) && !databaseExists(url)) {
                 throw e;
             }
         }

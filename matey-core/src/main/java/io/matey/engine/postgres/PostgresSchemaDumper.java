@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
- * whatever the number of objects (none for the rare kinds a {@link CatalogCensus} finds unused), and rendered as
+ * whatever the number of objects (none for the kinds a {@link CatalogCensus} finds unused), and rendered as
  * DDL that loads into an empty database and dumps again to the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
  */
 final class PostgresSchemaDumper {
@@ -65,14 +65,22 @@ final class PostgresSchemaDumper {
         if (census.uses("pg_range")) {
             RangeTypeReader.read(catalog, graph);
         }
-        BaseTypeReader.read(catalog, graph);
+        if (census.uses(CatalogCensus.BASE_TYPES)) {
+            BaseTypeReader.read(catalog, graph);
+        }
         if (census.uses("pg_foreign_data_wrapper", "pg_foreign_server")) {
             ForeignDataReader.read(catalog, graph);
         }
-        new TypeReader(columns, constraints).read(catalog, graph);
+        if (census.uses(CatalogCensus.TYPES)) {
+            new TypeReader(columns, constraints).read(catalog, graph);
+        }
         new RelationReader(columns, constraints, echo).read(catalog, graph);
-        SequenceReader.read(catalog, graph);
-        FunctionReader.read(catalog, graph);
+        if (census.uses("pg_sequence")) {
+            SequenceReader.read(catalog, graph);
+        }
+        if (census.uses(CatalogCensus.FUNCTIONS)) {
+            FunctionReader.read(catalog, graph);
+        }
         if (census.uses("pg_language")) {
             LanguageReader.read(catalog, graph);
         }
@@ -98,7 +106,9 @@ final class PostgresSchemaDumper {
         if (census.uses(CatalogCensus.RULES)) {
             RuleReader.read(catalog, graph);
         }
-        TriggerReader.read(catalog, graph);
+        if (census.uses(CatalogCensus.TRIGGERS)) {
+            TriggerReader.read(catalog, graph);
+        }
         if (census.uses("pg_event_trigger")) {
             EventTriggerReader.read(catalog, graph);
         }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class CatalogCensusTest {
 
     private static final String[] KINDS = {"pg_cast", "pg_operator", "pg_amproc", CatalogCensus.RULES, "pg_policy"};
+    private static final String[] COMMON_KINDS = {CatalogCensus.TYPES, CatalogCensus.BASE_TYPES, "pg_sequence",
+            CatalogCensus.FUNCTIONS, CatalogCensus.TRIGGERS};
 
     @Test
     void tablesViewsAndFunctionsUseNoRareCatalog() throws SQLException {
@@ -36,6 +38,30 @@ class CatalogCensusTest {
     }
 
     @Test
+    void tablesKeysAndViewsNeedNoTypeSequenceFunctionOrTriggerReader() throws SQLException {
+        assertThat(readersRun(COMMON_KINDS, """
+                CREATE TABLE a (id integer PRIMARY KEY);
+                CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a, n integer[]);
+                CREATE VIEW v AS SELECT id FROM b;
+                """)).isEmpty();
+    }
+
+    @Test
+    void eachCommonKindWakesItsReader() throws SQLException {
+        assertThat(readersRun(COMMON_KINDS, """
+                CREATE TABLE t (id serial PRIMARY KEY);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+                CREATE TRIGGER t_touch BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                """)).containsExactly("pg_sequence", CatalogCensus.FUNCTIONS, CatalogCensus.TRIGGERS);
+        assertThat(readersRun(COMMON_KINDS, "CREATE TYPE mood AS ENUM ('ok')")).containsExactly(CatalogCensus.TYPES);
+        assertThat(readersRun(COMMON_KINDS, "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)"))
+                .containsExactly(CatalogCensus.TYPES);
+        assertThat(readersRun(COMMON_KINDS, "CREATE TYPE pair AS (a integer, b integer)"))
+                .containsExactly(CatalogCensus.TYPES);
+        assertThat(readersRun(COMMON_KINDS, "CREATE TYPE later")).containsExactly(CatalogCensus.BASE_TYPES);
+    }
+
+    @Test
     void anOperatorAddedToABuiltInFamilyCounts() throws SQLException {
         assertThat(readersRun("""
                 CREATE FUNCTION int_num_cmp(integer, numeric) RETURNS integer LANGUAGE sql
@@ -46,12 +72,16 @@ class CatalogCensusTest {
     }
 
     private static List<String> readersRun(String sql) throws SQLException {
+        return readersRun(KINDS, sql);
+    }
+
+    private static List<String> readersRun(String[] kinds, String sql) throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             db.execute(sql);
             try (Connection c = db.connect()) {
                 CatalogCensus census = CatalogCensus.take(new Catalog(c));
                 List<String> used = new ArrayList<>();
-                for (String kind : KINDS) {
+                for (String kind : kinds) {
                     if (census.uses(kind)) {
                         used.add(kind);
                     }
