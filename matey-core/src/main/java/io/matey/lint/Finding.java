@@ -28,12 +28,21 @@ public record Finding(Level level, String code, String target, String path, Inte
         }
     }
 
-    /** The order of Python matey's output: path, line (0 when absent), code, message. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing(Finding::path, CodePointOrder.INSTANCE)
-            .thenComparingInt(f -> f.line() == null ? 0 : f.line())
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::message, CodePointOrder.INSTANCE);
+    /**
+     * The order of Python matey's output: path, line (0 when absent), code, message. One lambda of our own, which
+     * the class-data cache holds, rather than a chain of Comparator.comparing that every run spins anew
+     * (docs/architecture.md §8).
+     */
+    public static final Comparator<Finding> ORDER = (a, b) -> {
+        int order = CodePointOrder.INSTANCE.compare(a.path(), b.path());
+        if (order == 0) {
+            order = Integer.compare(a.line() == null ? 0 : a.line(), b.line() == null ? 0 : b.line());
+        }
+        if (order == 0) {
+            order = a.code().compareTo(b.code());
+        }
+        return order != 0 ? order : CodePointOrder.INSTANCE.compare(a.message(), b.message());
+    };
 
     public boolean isError() {
         return level == Level.ERROR;

@@ -17,6 +17,7 @@ import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,10 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
                     + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
-        List<Migration> migrations = state.snapshot().migrations().entrySet().stream()
-                .map(e -> new Migration(e.getKey(), Snapshot.versionOf(e.getKey()), e.getValue())).toList();
+        // forEach, not a stream: a sorted map's entry stream spins a comparator class in every process
+        // (docs/architecture.md §8)
+        List<Migration> migrations = new ArrayList<>();
+        state.snapshot().migrations().forEach((file, sql) -> migrations.add(new Migration(file, Snapshot.versionOf(file), sql)));
         return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 

@@ -22,7 +22,8 @@ import java.util.Map;
 public final class ScaleBenchmark {
 
     /** The launcher's default JVM options (the {@code ./matey} script); the capped runs add {@code -Xmx}. */
-    static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+            + " -Djdk.reflect.useNativeAccessorOnly=true";
 
     private ScaleBenchmark() {
     }

@@ -8,7 +8,6 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +29,9 @@ public final class CommandCatalog {
     private final List<CommandSpec> commands;
 
     private CommandCatalog(List<CommandSpec> commands) {
-        this.commands = commands.stream().sorted(Comparator.comparing(CommandSpec::name)).toList();
+        // Comparators as lambdas of our own, which the class-data cache holds; Comparator.comparing's are spun
+        // afresh by every process (docs/architecture.md §8).
+        this.commands = commands.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
     }
 
     /**
@@ -73,7 +74,7 @@ public final class CommandCatalog {
     public Optional<CommandSpec> find(List<String> words) {
         return commands.stream()
                 .filter(c -> c.words().size() <= words.size() && c.words().equals(words.subList(0, c.words().size())))
-                .max(Comparator.comparingInt(c -> c.words().size()));
+                .max((a, b) -> Integer.compare(a.words().size(), b.words().size()));
     }
 
     /** The commands whose names start with these words ({@code db} gives every {@code db ...} command). */
