@@ -60,6 +60,9 @@ final class PostgresConnector {
     Properties properties() {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", "matey");
+        // Sends the session settings pgjdbc needs in the start-up packet instead of a query after it: one round trip
+        // fewer per connection, on every server since 9.0 (the dump's catalogs need 13 anyway).
+        properties.setProperty("assumeMinServerVersion", "10");
         url.query().forEach((key, value) -> {
             if (!key.equals(SEARCH_PATH)) {
                 properties.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value);
