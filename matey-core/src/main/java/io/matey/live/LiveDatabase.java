@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The live-database commands ({@code db status|up|migrate|down|bootstrap|drift|plan}) for one target. Each takes
@@ -43,7 +44,7 @@ public final class LiveDatabase {
     }
 
     public LiveStatus status(TargetConfig target, String url) {
-        return status(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> status(target, endpoint));
     }
 
     /**
@@ -69,7 +70,7 @@ public final class LiveDatabase {
     }
 
     public LiveChange up(TargetConfig target, String url) {
-        return up(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> up(target, endpoint));
     }
 
     /**
@@ -85,8 +86,10 @@ public final class LiveDatabase {
      * statement the live schema proves to be in effect (found on the target's test server), then applies the rest.
      */
     public LiveChange upResuming(TargetConfig target, String url) {
-        LiveTarget live = LiveTarget.read(target, endpoint(target, url));
-        return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
+        return atUrl(target, url, endpoint -> {
+            LiveTarget live = LiveTarget.read(target, endpoint);
+            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
+        });
     }
 
     private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
@@ -100,7 +103,7 @@ public final class LiveDatabase {
     }
 
     public LiveChange migrate(TargetConfig target, String url) {
-        return migrate(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> migrate(target, endpoint));
     }
 
     /** Like {@link #up}, but refuses a database that does not exist. */
@@ -110,7 +113,7 @@ public final class LiveDatabase {
 
     public LiveChange down(TargetConfig target, String url, int steps) {
         LiveDown.requirePositive(steps); // a bad flag is a usage error, reported before a missing URL
-        return down(target, endpoint(target, url), steps);
+        return atUrl(target, url, endpoint -> down(target, endpoint, steps));
     }
 
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
@@ -120,7 +123,7 @@ public final class LiveDatabase {
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
-        return bootstrap(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> bootstrap(target, endpoint));
     }
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
@@ -129,7 +132,7 @@ public final class LiveDatabase {
     }
 
     public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
-        return adopt(target, endpoint(target, url), apply);
+        return atUrl(target, url, endpoint -> adopt(target, endpoint, apply));
     }
 
     /**
@@ -141,7 +144,7 @@ public final class LiveDatabase {
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
-        return drift(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> drift(target, endpoint));
     }
 
     /** Compares the live schema with the committed state at the live applied index. */
@@ -169,7 +172,7 @@ public final class LiveDatabase {
     }
 
     public LivePlan plan(TargetConfig target, String url) {
-        return plan(target, endpoint(target, url));
+        return atUrl(target, url, endpoint -> plan(target, endpoint));
     }
 
     /** Compares the live schema with the worktree head. */
@@ -183,8 +186,11 @@ public final class LiveDatabase {
                 expected);
     }
 
-    private LiveEndpoint endpoint(TargetConfig target, String url) {
-        return LiveTarget.endpoint(target, url, env);
+    /** Runs a command on the live database a URL names, its first connection opened while the workspace is read. */
+    private <T> T atUrl(TargetConfig target, String url, Function<LiveEndpoint, T> command) {
+        try (EarlyConnection endpoint = EarlyConnection.start(LiveTarget.endpoint(target, url, env))) {
+            return command.apply(endpoint);
+        }
     }
 
     /** The applied versions and the live dump, read without the migration lock: reports never block a deploy. */
