@@ -29,6 +29,10 @@ final class AdvisoryLock implements MigrationLock {
 
     /** Waits at most {@code timeout} until this session holds the lock. */
     static AdvisoryLock acquire(Connection connection, Duration timeout) throws SQLException {
+        // Mostly nobody holds it: one round trip then, rather than three with the bounded wait's setting.
+        if (tryAcquire(connection)) {
+            return new AdvisoryLock(connection);
+        }
         // lock_timeout 0 would mean "wait forever"
         String bound = Math.max(1, timeout.toMillis()) + "ms";
         try {
@@ -48,6 +52,15 @@ final class AdvisoryLock implements MigrationLock {
                     holder == null ? "" : "To end the holding session: SELECT pg_terminate_backend(" + holder.pid + ");");
         }
         return new AdvisoryLock(connection);
+    }
+
+    private static boolean tryAcquire(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private record Holder(int pid, String user, String application, String client, String since, String state) {
