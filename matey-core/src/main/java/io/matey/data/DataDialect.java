@@ -66,6 +66,30 @@ public interface DataDialect {
     }
 
     /**
+     * Whether the database holds two key values equal only when data files hold them identically (no collations,
+     * no case-insensitive types: ClickHouse, BigQuery), so that data apply matches a file's rows to the table's in
+     * Java alone. Otherwise the rows whose key the table does not hold identically are matched by the database
+     * itself, through a temporary table ({@link #temporaryTable}, docs/architecture.md §3).
+     */
+    default boolean keysEqualOnlyWhenIdentical() {
+        return false;
+    }
+
+    /**
+     * Creates temporary table {@code name}, visible to this connection only, from {@code select}, inside the
+     * caller's transaction where the engine has one; its columns take the types and collations of what
+     * {@code select} reads.
+     */
+    default String temporaryTable(String name, String select) {
+        return "CREATE TEMPORARY TABLE " + name + " AS " + select;
+    }
+
+    /** Drops temporary table {@code name}, inside the caller's transaction where the engine has one. */
+    default String dropTemporaryTable(String name) {
+        return "DROP TABLE " + name;
+    }
+
+    /**
      * Sends one data file's changes to its table, inside the caller's transaction where the engine has one. The
      * default sends the one-row INSERT, UPDATE and DELETE below in JDBC batches, in the order given; an engine where
      * each statement is costly (BigQuery: a job each) writes many rows per statement instead.

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The columns that identify a row for upsert and replace (one or several: composite keys work on every engine).
- * Rows are matched by the JSON text of their key values, which is the same for a value read from the database
- * and the same value decoded from a file.
+ * Rows are matched first by the JSON text of their key values, which is the same for a value read from the database
+ * and the same value decoded from a file; keys the database holds equal though spelled otherwise are matched by
+ * the database ({@link DatabaseKeys}).
  */
 record RowKey(List<Column> columns) {
 
@@ -31,6 +32,14 @@ record RowKey(List<Column> columns) {
             PythonJson.value(out, values[i]);
         }
         return out.append(']').toString();
+    }
+
+    /** The error for two rows whose keys differ as the file spells them but that the database holds equal. */
+    MateyException equalKeys(Path path, Row earlier, Row later) {
+        return new MateyException(path + ":" + later.line() + ": the row's key " + text(values(later))
+                + " equals the key " + text(values(earlier)) + " of line " + earlier.line()
+                + " as the database compares them (its collation or the column's type), so both rows would be one. "
+                + "Keep one of the two lines.");
     }
 
     /** Every row must carry its key, and no two rows the same one. */

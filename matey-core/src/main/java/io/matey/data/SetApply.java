@@ -102,7 +102,7 @@ final class SetApply {
 
     private AppliedFile write(CheckedFile file) {
         try {
-            return new TableWrite(connection, dialect, file).write();
+            return new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).write();
         } catch (RefusedRow e) {
             throw new MateyException(targetDir.resolve(file.file().path()) + ":" + e.line() + ": the database refused "
                     + "this row of table '" + file.table().name() + "': "

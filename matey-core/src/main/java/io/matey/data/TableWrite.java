@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import io.matey.error.MateyException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Writes one checked data file into its table, inside the caller's transaction. With a key, the table's rows are
  * read first and only the difference is written: new keys are inserted, changed rows updated, unchanged rows
- * left alone and, for replace, rows whose key the file lacks deleted. Columns a file does not name keep their
+ * left alone and, for replace, rows whose key the file lacks deleted. A key is the table's when the database holds
+ * it equal ({@link DatabaseKeys}): such a row is updated in place, its key spelled as the file spells it, so rows
+ * referring to it stay valid. Columns a file does not name keep their
  * values. Without a key, replace deletes every row and inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) is counted before and
@@ -42,6 +45,7 @@ final class TableWrite {
     private final Connection connection;
     private final DataDialect dialect;
     private final CheckedFile file;
+    private final Path path;
     private final String table;
     private final RowKey key;
     private final TableChanges changes;
@@ -53,8 +57,10 @@ final class TableWrite {
     private int updated;
     private int deleted;
 
-    TableWrite(Connection connection, DataDialect dialect, CheckedFile file) {
+    /** @param path the data file, to name in errors */
+    TableWrite(Connection connection, DataDialect dialect, CheckedFile file, Path path) {
         this.connection = connection;
+        this.path = path;
         this.dialect = dialect;
         this.file = file;
         this.table = dialect.quote(file.table().name());
@@ -102,13 +108,24 @@ final class TableWrite {
         List<Column> compared = compared();
         Map<String, Existing> existing = new HashMap<>(file.rows().size() * 2);
         int nullKeys = read(compared, existing);
+        List<Row> rows = file.rows();
+        Existing[] identical = new Existing[rows.size()];
+        Map<Existing, Row> kept = new IdentityHashMap<>();
+        List<Row> unmatched = new ArrayList<>();
+        for (int i = 0; i < identical.length; i++) {
+            identical[i] = existing.get(RowKey.text(key.values(rows.get(i))));
+            if (identical[i] == null) {
+                unmatched.add(rows.get(i));
+            } else {
+                kept.put(identical[i], rows.get(i));
+            }
+        }
+        Map<Row, Existing> equal = equalInDatabase(unmatched, existing, kept);
         if (file.file().mode() == DataMode.REPLACE) {
-            Set<String> keep = new HashSet<>();
-            file.rows().forEach(row -> keep.add(RowKey.text(key.values(row))));
-            for (Map.Entry<String, Existing> entry : existing.entrySet()) {
-                if (!keep.contains(entry.getKey())) {
-                    changes.add(new TableChanges.Delete(entry.getValue().key));
-                    deleted += entry.getValue().count;
+            for (Existing row : existing.values()) {
+                if (!kept.containsKey(row)) {
+                    changes.add(new TableChanges.Delete(row.key));
+                    deleted += row.count;
                 }
             }
             if (nullKeys > 0) {
@@ -120,14 +137,57 @@ final class TableWrite {
                 deleted += nullKeys;
             }
         }
-        for (Row row : file.rows()) {
-            Existing current = existing.get(RowKey.text(key.values(row)));
-            if (current == null) {
+        for (int i = 0; i < identical.length; i++) {
+            Row row = rows.get(i);
+            Existing current = identical[i];
+            if (current != null) {
+                if (changed(row, compared, current)) {
+                    update(row, current.count);
+                }
+            } else if ((current = equal.get(row)) != null) {
+                // the key as the file spells it replaces the table's, in place
+                changes.add(new TableChanges.Update(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
+                        current.key, row.line()));
+                updated += current.count;
+            } else {
                 insert(row);
-            } else if (changed(row, compared, current)) {
-                update(row, current.count);
             }
         }
+    }
+
+    /**
+     * The table rows that the rows without an identical key equal as the database compares keys ({@link DatabaseKeys});
+     * adds them to {@code kept}. Integers compare alike everywhere, so keys of integers alone need no database.
+     */
+    private Map<Row, Existing> equalInDatabase(List<Row> unmatched, Map<String, Existing> existing,
+            Map<Existing, Row> kept) throws SQLException {
+        if (unmatched.isEmpty() || unmatched.size() == 1 && existing.isEmpty() || dialect.keysEqualOnlyWhenIdentical()
+                || key.columns().stream().allMatch(c -> c.type().kind() == ValueKind.INTEGER)) {
+            return Map.of();
+        }
+        DatabaseKeys.Matches matches = new DatabaseKeys(connection, dialect, table, key, this::read)
+                .match(unmatched, !existing.isEmpty());
+        if (matches.equal() != null) {
+            throw key.equalKeys(path, matches.equal().earlier(), matches.equal().later());
+        }
+        Map<Row, Existing> equal = new HashMap<>();
+        matches.tableKeys().forEach((row, keys) -> {
+            Existing match = existing.get(RowKey.text(keys.get(0)));
+            for (Object[] other : keys) {
+                if (existing.get(RowKey.text(other)) != match) {
+                    throw new MateyException(path + ":" + row.line() + ": the row's key " + RowKey.text(key.values(row))
+                            + " equals several keys of table '" + file.table().name() + "' as the database compares "
+                            + "them: " + RowKey.text(keys.get(0)) + " and " + RowKey.text(other)
+                            + ". Give the row the key of the one it stands for.");
+                }
+            }
+            Row earlier = kept.putIfAbsent(match, row);
+            if (earlier != null) {
+                throw earlier.line() < row.line() ? key.equalKeys(path, earlier, row) : key.equalKeys(path, row, earlier);
+            }
+            equal.put(row, match);
+        });
+        return equal;
     }
 
     /** The non-key columns any row names, in table order. */

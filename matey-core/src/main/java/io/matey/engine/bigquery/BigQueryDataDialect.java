@@ -50,6 +50,15 @@ final class BigQueryDataDialect implements DataDialect {
         return true;
     }
 
+    /**
+     * Temporary tables live only within one script or session, which this engine's jobs are not; strings compare as
+     * bytes unless a column declares a collation, which data sets do not support (docs/architecture.md §3).
+     */
+    @Override
+    public boolean keysEqualOnlyWhenIdentical() {
+        return true;
+    }
+
     /** Values as {@link BigQueryResults} holds them: numbers and booleans typed, bytes as bytes, the rest as text. */
     @Override
     public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {

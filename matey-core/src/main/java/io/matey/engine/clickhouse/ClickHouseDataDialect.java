@@ -52,6 +52,12 @@ final class ClickHouseDataDialect implements DataDialect {
         values.bind(ps, index, type, value);
     }
 
+    /** Strings compare as bytes and decimals are scaled to their column's scale before they are compared. */
+    @Override
+    public boolean keysEqualOnlyWhenIdentical() {
+        return true;
+    }
+
     /** A table TTL ({@code engine_full} holds it; a column TTL clears values, never rows). */
     @Override
     public boolean dropsExpiredRows(Connection connection, String table) throws SQLException {

@@ -24,6 +24,12 @@ final class MysqlDataDialect implements DataDialect {
         return MysqlColumnTypes.of(typeName, precision, scale);
     }
 
+    /** With TEMPORARY, DROP TABLE does not commit the transaction it runs in, as a plain DROP TABLE does. */
+    @Override
+    public String dropTemporaryTable(String name) {
+        return "DROP TEMPORARY TABLE " + name;
+    }
+
     /**
      * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
      * server compares by the column's collation (case-insensitive by default).
