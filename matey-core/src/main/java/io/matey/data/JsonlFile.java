@@ -157,21 +157,19 @@ final class JsonlFile {
             }
             // Text after the value (a second value, a stray bracket) is invalid, as Python's json.loads says.
             if (parser.nextToken() != null) {
-                throw new MateyException(invalid(file, number) + "Extra data after the JSON value.");
+                throw new MateyException(file + ":" + number + ": invalid JSON at column "
+                        + parser.currentTokenLocation().getColumnNr() + ": text after the end of the row's object. "
+                        + "Put each row on a line of its own.");
             }
             if (!object) {
                 throw new MateyException(file + ":" + number + ": a data file line must be a JSON object.");
             }
         } catch (JsonProcessingException e) {
-            throw new MateyException(invalid(file, number) + e.getOriginalMessage());
+            throw new MateyException(file + ":" + number + ": " + JsonProblem.of(e));
         } catch (IOException e) {
             throw new IllegalStateException("reading characters in memory cannot fail", e);
         }
         return new Line(number, names, values);
-    }
-
-    private static String invalid(Path file, int number) {
-        return file + ":" + number + ": invalid JSON: ";
     }
 
     /** Scalars become nodes directly; only nested objects and arrays go through the tree reader. */
