@@ -30,11 +30,15 @@ import java.util.stream.Collectors;
  */
 final class TableWrite {
 
-    /** A table row with a key: its key values, its compared values as JSON text, and how many rows share the key. */
+    /**
+     * A table row with a key: its key values, its compared values as JSON text, how many rows share the key, and
+     * the file row that keeps it (null: none, so replace deletes it).
+     */
     private static final class Existing {
         final Object[] key;
         final String[] values;
         int count = 1;
+        Row keptBy;
 
         Existing(Object[] key, String[] values) {
             this.key = key;
@@ -110,20 +114,20 @@ final class TableWrite {
         int nullKeys = read(compared, existing);
         List<Row> rows = file.rows();
         Existing[] identical = new Existing[rows.size()];
-        Map<Existing, Row> kept = new IdentityHashMap<>();
         List<Row> unmatched = new ArrayList<>();
         for (int i = 0; i < identical.length; i++) {
             identical[i] = existing.get(RowKey.text(key.values(rows.get(i))));
             if (identical[i] == null) {
                 unmatched.add(rows.get(i));
             } else {
-                kept.put(identical[i], rows.get(i));
+                identical[i].keptBy = rows.get(i);
             }
         }
-        Map<Row, Existing> equal = equalInDatabase(unmatched, existing, kept);
-        if (file.file().mode() == DataMode.REPLACE) {
+        Map<Row, Existing> equal = equalInDatabase(unmatched, existing);
+        boolean replace = file.file().mode() == DataMode.REPLACE;
+        if (replace) {
             for (Existing row : existing.values()) {
-                if (!kept.containsKey(row)) {
+                if (row.keptBy == null) {
                     changes.add(new TableChanges.Delete(row.key));
                     deleted += row.count;
                 }
@@ -157,10 +161,10 @@ final class TableWrite {
 
     /**
      * The table rows that the rows without an identical key equal as the database compares keys ({@link DatabaseKeys});
-     * adds them to {@code kept}. Integers compare alike everywhere, so keys of integers alone need no database.
+     * marks them kept. Integers compare alike everywhere, so keys of integers alone need no database.
      */
-    private Map<Row, Existing> equalInDatabase(List<Row> unmatched, Map<String, Existing> existing,
-            Map<Existing, Row> kept) throws SQLException {
+    private Map<Row, Existing> equalInDatabase(List<Row> unmatched, Map<String, Existing> existing)
+            throws SQLException {
         if (unmatched.isEmpty() || unmatched.size() == 1 && existing.isEmpty() || dialect.keysEqualOnlyWhenIdentical()
                 || key.columns().stream().allMatch(c -> c.type().kind() == ValueKind.INTEGER)) {
             return Map.of();
@@ -181,10 +185,11 @@ final class TableWrite {
                             + ". Give the row the key of the one it stands for.");
                 }
             }
-            Row earlier = kept.putIfAbsent(match, row);
+            Row earlier = match.keptBy;
             if (earlier != null) {
                 throw earlier.line() < row.line() ? key.equalKeys(path, earlier, row) : key.equalKeys(path, row, earlier);
             }
+            match.keptBy = row;
             equal.put(row, match);
         });
         return equal;

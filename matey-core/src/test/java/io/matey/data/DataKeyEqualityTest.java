@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import io.matey.testing.EngineMatrix;
+import io.matey.testing.TestEngines;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DataKeyEqualityTest {
 
     /** The products table with a case-insensitive {@code sku}, and a log whose rows go with their product. */
     private static String schema(String engine) {
-        return switch (engine) {
+        return switch (TestEngines.named(engine).engineId()) {
             case "postgres" -> """
                     CREATE EXTENSION IF NOT EXISTS citext;
                     CREATE TABLE products (id SERIAL PRIMARY KEY, sku citext UNIQUE, name VARCHAR(40));
@@ -44,7 +45,7 @@ class DataKeyEqualityTest {
     }
 
     @ParameterizedTest
-    @EngineMatrix
+    @EngineMatrix(variants = true)
     void replaceUpdatesARowWhoseKeyTheDatabaseHoldsEqual(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, schema(engine))) {
             h.manifest(REPLACE);
@@ -68,7 +69,7 @@ class DataKeyEqualityTest {
     }
 
     @ParameterizedTest
-    @EngineMatrix
+    @EngineMatrix(variants = true)
     void upsertUpdatesARowWhoseKeyTheDatabaseHoldsEqual(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, schema(engine))) {
             h.manifest(REPLACE.replace("replace", "upsert"));
@@ -87,7 +88,7 @@ class DataKeyEqualityTest {
 
     /** A line equal to a table row's key that another line names identically: both lines are named. */
     @ParameterizedTest
-    @EngineMatrix
+    @EngineMatrix(variants = true)
     void twoLinesEqualToOneTableRowAreRefused(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, schema(engine))) {
             h.manifest(REPLACE);
@@ -103,7 +104,7 @@ class DataKeyEqualityTest {
 
     /** Two new lines the database holds equal, found by the temporary table's collation (SQLite's has none). */
     @ParameterizedTest
-    @EngineMatrix(servers = true)
+    @EngineMatrix(servers = true, variants = true)
     void twoNewLinesTheDatabaseHoldsEqualAreRefused(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, schema(engine))) {
             h.manifest(REPLACE);
