@@ -1,7 +1,6 @@
 package io.matey.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +37,7 @@ final class JsonProblem {
         } else {
             message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
         }
-        int column = e instanceof StreamReadException read && read.getLocation() != null
-                ? read.getLocation().getColumnNr() : -1;
+        int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         return "invalid JSON" + (column > 0 ? " at column " + column : "") + ": " + message
                 + (message.endsWith(".") || message.endsWith(")") ? "" : ".");
     }
