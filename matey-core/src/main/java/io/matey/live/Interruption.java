@@ -13,6 +13,7 @@ import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migration section that stopped partway on the live database (a crash, a kill, a failing statement), as its
@@ -48,15 +49,49 @@ public record Interruption(Migration migration, String direction, int done, int 
                     + " of the worktree; check out the migrations it was migrated with.");
         }
         Migration migration = migrations.get(position);
-        var script = migration.script().requireValid();
         Engine engine = target.engine();
-        List<SqlStatement> statements = (up ? script.up() : script.down()).statements(engine.dialect());
-        Leftover leftover = marker.done() < statements.size()
-                ? engine.leftoverOf(connection, statements.get(marker.done())).orElse(null) : null;
+        List<SqlStatement> statements = statements(engine, migration, marker.direction());
+        Leftover leftover = leftover(engine, connection, statements, marker.done());
         String liveSql = leftover == null ? SchemaDump.dump(engine, connection)
                 : SchemaDump.dumpWithout(engine, connection, leftover);
         return new Interruption(migration, marker.direction(), marker.done(), marker.total(), index, liveSql,
                 target.expectedAt(index), target.expectedSource(index), statements, leftover);
+    }
+
+    /**
+     * The live dump for the reports ({@code db drift|plan}): where the dump fails on what an interrupted section's
+     * next statement left behind, the dump without it. Only a failure asks for the marker, so a report of a healthy
+     * database costs no query more.
+     */
+    static String liveDump(LiveTarget target, Connection connection) throws SQLException {
+        Engine engine = target.engine();
+        try {
+            return SchemaDump.dump(engine, connection);
+        } catch (SQLException failure) {
+            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
+            Optional<Migration> migration = marker.flatMap(m -> target.migrations().stream()
+                    .filter(candidate -> candidate.version().equals(m.version())).findFirst());
+            if (migration.isEmpty()) {
+                throw failure;
+            }
+            Leftover leftover = leftover(engine, connection,
+                    statements(engine, migration.get(), marker.get().direction()), marker.get().done());
+            if (leftover == null) {
+                throw failure;
+            }
+            return SchemaDump.dumpWithout(engine, connection, leftover);
+        }
+    }
+
+    private static List<SqlStatement> statements(Engine engine, Migration migration, String direction) {
+        var script = migration.script().requireValid();
+        return (direction.equals(MigrationRunner.UP) ? script.up() : script.down()).statements(engine.dialect());
+    }
+
+    /** What statement {@code done + 1}, the one after the last in effect, left behind; null when nothing. */
+    private static Leftover leftover(Engine engine, Connection connection, List<SqlStatement> statements, int done)
+            throws SQLException {
+        return done < statements.size() ? engine.leftoverOf(connection, statements.get(done)).orElse(null) : null;
     }
 
     /** {@code migration X was interrupted after statement N of M (up section); ...}. */

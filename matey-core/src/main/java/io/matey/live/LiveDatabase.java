@@ -202,7 +202,7 @@ public final class LiveDatabase {
         try (Connection connection = LiveConnector.connect(live, context)) {
             List<String> applied = live.appliedVersions(connection);
             return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
-                    SchemaDump.dump(live.engine(), connection));
+                    Interruption.liveDump(live, connection));
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

@@ -44,6 +44,9 @@ class InvalidIndexLeftoverTest {
             assertThat(status.interrupted().describe()).isEqualTo(report);
             assertThat(status.interrupted().diff()).contains("+CREATE INDEX users_id2").doesNotContain("users_email_uq");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: " + report);
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.liveSql()).contains("CREATE INDEX users_id2").doesNotContain("users_email_uq");
 
             // still duplicated: the statement fails again, and leaves its leftover again
             assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
@@ -81,6 +84,7 @@ class InvalidIndexLeftoverTest {
             assertThatThrownBy(() -> h.db.execute("CREATE UNIQUE INDEX CONCURRENTLY stray_uq ON \"Users\" (email)"))
                     .hasMessageContaining("could not create unique index");
             assertThatThrownBy(h::status).hasMessageContaining("does not cover invalid index public.stray_uq: ");
+            assertThatThrownBy(h::drift).hasMessageContaining("does not cover invalid index public.stray_uq: ");
             assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
                     .hasMessageContaining("does not cover invalid index public.stray_uq: ");
 
