@@ -24,17 +24,9 @@ class InvalidIndexLeftoverTest {
     @Test
     void theInvalidIndexOfAFailedConcurrentIndexIsReportedAndResumeRebuildsIt() throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
-            h.ws.migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email text);", "DROP TABLE users;");
-            h.ws.apply();
-            h.up();
-            h.db.execute("INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com')");
-            h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n"
-                    + "CREATE INDEX CONCURRENTLY users_id2 ON users (id);\n"
-                    + "CREATE UNIQUE INDEX CONCURRENTLY users_email_uq ON users (email);\n\n"
-                    + "-- migrate:down transaction:false\n"
-                    + "DROP INDEX CONCURRENTLY users_email_uq;\nDROP INDEX CONCURRENTLY users_id2;\n");
-            h.ws.apply();
-            assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect");
+            stopAtTheUniqueIndex(h, "users", "CREATE INDEX CONCURRENTLY users_id2 ON users (id);\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY users_email_uq ON users (email);\n",
+                    "DROP INDEX CONCURRENTLY users_email_uq;\nDROP INDEX CONCURRENTLY users_id2;\n");
             assertThat(valid(h, "users_email_uq")).isEqualTo("f");
 
             String report = "migration migrations/002_email.sql was interrupted after statement 1 of 2 (up section);"
@@ -66,18 +58,9 @@ class InvalidIndexLeftoverTest {
     @Test
     void quotedAndQualifiedNamesAreMatchedAndAnyOtherInvalidIndexIsStillRefused() throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
-            h.ws.migration("001_users.sql", "CREATE TABLE \"Users\" (id int PRIMARY KEY, email text);",
-                    "DROP TABLE \"Users\";");
-            h.ws.apply();
-            h.up();
-            h.db.execute("INSERT INTO \"Users\" VALUES (1, 'a@example.com'), (2, 'a@example.com')");
-            h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n"
-                    + "CREATE TABLE other (id int);\n"
-                    + "-- unique per address\n"
-                    + "create unique index concurrently if not exists \"Users_Email\" on public.\"Users\" (email);\n\n"
-                    + "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY \"Users_Email\";\nDROP TABLE other;\n");
-            h.ws.apply();
-            assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect");
+            stopAtTheUniqueIndex(h, "\"Users\"", "CREATE TABLE other (id int);\n-- unique per address\n"
+                    + "create unique index concurrently if not exists \"Users_Email\" on public.\"Users\" (email);\n",
+                    "DROP INDEX CONCURRENTLY \"Users_Email\";\nDROP TABLE other;\n");
             assertThat(h.status().interrupted().describe())
                     .contains("statement 2 (line 4) did not take effect but left invalid index public.\"Users_Email\"");
 
@@ -92,6 +75,22 @@ class InvalidIndexLeftoverTest {
             assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
             assertThat(h.drift().drifted()).isFalse();
         }
+    }
+
+    /**
+     * Table {@code table} applied and holding a duplicated email, then migration 002 ({@code up}, two statements,
+     * {@code transaction:false}) run until its unique index fails on it.
+     */
+    private static void stopAtTheUniqueIndex(LiveHarness h, String table, String up, String down) throws SQLException {
+        h.ws.migration("001_users.sql", "CREATE TABLE " + table + " (id int PRIMARY KEY, email text);",
+                "DROP TABLE " + table + ";");
+        h.ws.apply();
+        h.up();
+        h.db.execute("INSERT INTO " + table + " VALUES (1, 'a@example.com'), (2, 'a@example.com')");
+        h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n" + up
+                + "\n-- migrate:down transaction:false\n" + down);
+        h.ws.apply();
+        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect");
     }
 
     private static String valid(LiveHarness h, String index) throws SQLException {
