@@ -246,7 +246,8 @@ class DbCommands {
     }
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
-            + "index (being behind is not drift). Example: matey db drift --all --exit-code")
+            + "index (being behind is not drift, nor is a database that does not exist yet: status missing). "
+            + "Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
@@ -277,7 +278,9 @@ class DbCommands {
             TargetReports.print(console, results, e -> {
                 LiveDrift d = e.drift();
                 String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
-                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n");
+                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
+                        + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
+                                + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
                 if (!schemaDrifted(d)) {
                     return head;
                 }
@@ -298,7 +301,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
             @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
@@ -316,6 +319,7 @@ class DbCommands {
                 json.put("status", p.match() ? "match" : "mismatch");
                 json.put("problem", p.prefix().line());
                 json.put("diff", p.diff());
+                json.put("sql", sql ? p.sql() : null);
                 return json;
             })));
         } else {
