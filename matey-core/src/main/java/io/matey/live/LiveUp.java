@@ -63,7 +63,7 @@ final class LiveUp {
                         SchemaDump.dump(engine, connection));
                 if (resume == null) {
                     throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
-                            + interruption.diff() + Interruption.wayForward());
+                            + interruption.diff() + Interruption.wayForward(target));
                 }
                 timings.add(resumeSection(target, runner, interruption, resume.get(), context, progress));
                 start = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
