@@ -76,6 +76,15 @@ public interface Engine {
     }
 
     /**
+     * {@link #failureMessage}, masked, as a sentence ending with a period, so that what Matey adds after it
+     * ({@code Statement: '...'}, what the failure left behind) never runs into the database's words.
+     */
+    default String failureSentence(SQLException failure) {
+        String message = MateyUrl.mask(failureMessage(failure)).strip();
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each
      * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
      * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,

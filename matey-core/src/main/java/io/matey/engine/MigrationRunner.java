@@ -195,7 +195,7 @@ public final class MigrationRunner {
             int line = engine.failedLine(statement, e);
             throw new MigrationFailedException(migration.file(), section.kind(), line,
                     migration.file() + ":" + line + ": " + section.kind() + " section failed: "
-                            + MateyUrl.mask(engine.failureMessage(e)) + " Statement: '" + statement.summary() + "'. "
+                            + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
                             + aftermath(section, statements.subList(0, index), from),
                     e);
         }

@@ -116,10 +116,11 @@ public record Interruption(Migration migration, String direction, int done, int 
     }
 
     /** The documented way forward, for messages. */
-    static String wayForward() {
-        return "Run `matey db up --resume`: it finds the last statement that took effect by replaying the section's "
+    static String wayForward(LiveTarget target) {
+        String resume = target.command("db up") + " --resume";
+        return "Run `" + resume + "`: it finds the last statement that took effect by replaying the section's "
                 + "first statements in a scratch database on the test server and comparing schemas, then continues "
                 + "after it. Or undo the partial changes by hand (the diff shows them) until the schema is the state "
-                + "before the migration, and run `matey db up --resume`, which then runs the section from its start.";
+                + "before the migration, and run `" + resume + "`, which then runs the section from its start.";
     }
 }

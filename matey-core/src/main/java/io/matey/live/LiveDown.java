@@ -44,7 +44,7 @@ final class LiveDown {
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, connection);
                 throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
-                        + Interruption.wayForward());
+                        + Interruption.wayForward(target));
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
@@ -90,7 +90,7 @@ final class LiveDown {
                                 + migration.file() + " is accepted as inexact (" + s.downAccepted() + "), so rolling "
                                 + "it back cannot give the committed schema before it; nothing was rolled back. "
                                 + "Make its down section exact and remove its [inexact_downs] entry, or rebuild the "
-                                + "database with `matey db bootstrap`.");
+                                + "database with `" + target.command("db bootstrap") + "`.");
                     });
         }
         return rollback;

@@ -62,7 +62,7 @@ final class LiveUp {
                 Interruption interruption = Interruption.of(target, marker.get(), before, connection);
                 if (resume == null) {
                     throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
-                            + interruption.diff() + Interruption.wayForward());
+                            + interruption.diff() + Interruption.wayForward(target));
                 }
                 timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
                 start = LivePrefix.check(target.migrations(), target.appliedVersions(connection));

@@ -84,7 +84,8 @@ final class ResumePoint {
         throw new MateyException(Reason.MIGRATION_INTERRUPTED, command + " --resume refused: the live schema is neither the state after statement "
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
-                + "until the schema is the state before the migration, then run `matey db up --resume` again. The live "
+                + "until the schema is the state before the migration, then run `" + target.command("db up")
+                + " --resume` again. The live "
                 + "schema against the state after statement " + done + ":\n"
                 + SchemaDiff.unified(live, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
     }

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,7 +52,11 @@ final class ScratchCollector {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            notices.accept("could not collect leftover scratch databases on " + base + ": " + MateyUrl.mask(e.getMessage()));
+            // A refused login fails the lease that follows, which says so; a notice first would only repeat it.
+            if (!(e instanceof SQLException sql && LoginRefusal.is(sql))) {
+                notices.accept("could not collect leftover scratch databases on " + base + ": "
+                        + MateyUrl.mask(e.getMessage()));
+            }
         }
         return dropped;
     }

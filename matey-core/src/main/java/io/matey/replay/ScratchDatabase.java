@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
@@ -54,6 +55,11 @@ public final class ScratchDatabase implements AutoCloseable {
                 engine.createDatabase(url);
             }
         } catch (SQLException e) {
+            if (LoginRefusal.is(e)) {
+                throw new MateyException("Cannot create scratch database " + url + ": the test server at " + base
+                        + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
+                        + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
+            }
             throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
                     + ". Check that the test server is reachable and the user may create databases.", e);
         }

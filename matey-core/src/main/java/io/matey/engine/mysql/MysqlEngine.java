@@ -36,6 +36,8 @@ import java.time.Duration;
 public final class MysqlEngine implements Engine {
 
     private static final Pattern SYNTAX_ERROR_LINE = Pattern.compile("(?s)near '.*' at line (\\d{1,9})");
+    /** MariaDB Connector/J's {@code (conn=955) } before the database's message: the driver's wrapping, left out. */
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\) ");
 
     private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
@@ -103,6 +105,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    public String failureMessage(SQLException failure) {
+        return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
     }
 
     /** A syntax error says "... near '...' at line N", N counted from the statement's first line. */
