@@ -26,23 +26,30 @@ final class ScratchServer {
     private final String key;
     private final Engine engine;
     private final MateyUrl base;
-    /** Null when the roles could not be listed: then none is dropped. */
+    /**
+     * The words of every statement that creates a role (MariaDB's GRANT creates the account it names, unless the SQL
+     * mode says otherwise): SQL without them spares the two listings.
+     */
+    private static final Pattern CREATES_ROLES = Pattern.compile("\\b(?:ROLE|USER|GROUP|GRANT)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Null when the SQL creates no role or the roles could not be listed: then none is dropped. */
     private final Set<ServerRole> before;
     private final List<String> sql = new ArrayList<>();
     private final List<MateyUrl> kept = new ArrayList<>();
     private int leases;
 
-    private ScratchServer(String key, Engine engine, MateyUrl base) {
+    private ScratchServer(String key, Engine engine, MateyUrl base, String sql) {
         this.key = key;
         this.engine = engine;
         this.base = base;
-        this.before = roles(engine, base);
+        this.before = CREATES_ROLES.matcher(sql).find() ? roles(engine, base) : null;
     }
 
     /** Starts a lease that runs {@code sql} (what names the roles it may create). */
     static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql) {
         String key = engine.id() + " " + engine.siblingUrl(base, "matey_").raw();
-        ScratchServer server = SERVERS.computeIfAbsent(key, k -> new ScratchServer(k, engine, base));
+        ScratchServer server = SERVERS.computeIfAbsent(key, k -> new ScratchServer(k, engine, base, sql));
         server.leases++;
         server.sql.add(sql);
         return server;
