@@ -55,14 +55,22 @@ public final class Dbmate {
                                          [DBMATE_DRIVER]
               --migrations-table NAME    table of applied versions (default schema_migrations; SQLite,
                                          PostgreSQL [schema.]name, MySQL) [DBMATE_MIGRATIONS_TABLE]
+              --version, -v              print the dbmate version this follows and Matey's version
+              --help, -h                 print this help
             """;
 
+    /** The dbmate release whose command line and output this follows (the tests run the latest dbmate 2 beside it). */
+    static final String DBMATE_VERSION = "2.36.0";
+
+    private final String mateyVersion;
     private final Map<String, String> environment;
     private final Path cwd;
     private final PrintStream out;
     private final Clock clock;
 
-    public Dbmate(Map<String, String> environment, Path cwd, PrintStream out, Clock clock) {
+    /** {@code mateyVersion}: how {@code matey --version} names this build, for {@code matey dbmate --version}. */
+    public Dbmate(String mateyVersion, Map<String, String> environment, Path cwd, PrintStream out, Clock clock) {
+        this.mateyVersion = mateyVersion;
         this.environment = environment;
         this.cwd = cwd.toAbsolutePath().normalize();
         this.out = out;
@@ -72,6 +80,11 @@ public final class Dbmate {
     /** Runs one dbmate command line; returns its exit code: 0, or 1 from {@code status --exit-code|--quiet}. */
     public int run(List<String> args) {
         DbmateArguments arguments = DbmateArguments.parse(args);
+        if (arguments.version()) {
+            // dbmate's own line first, so that a script reading dbmate's version reads this one too.
+            out.println("dbmate version " + DBMATE_VERSION + ", run natively by " + mateyVersion);
+            return 0;
+        }
         if (arguments.help() || arguments.verb().equals("help")) {
             out.print(USAGE);
             return 0;
@@ -106,8 +119,9 @@ public final class Dbmate {
         if (arguments.positional().isEmpty()) {
             throw new MateyException("please specify a name for the new migration");
         }
-        Path file = NewMigration.create(settings.migrationsDirs().get(0), arguments.positional().get(0), clock);
-        out.println("Creating migration: " + cwd.relativize(file));
+        GivenPath dir = settings.migrationsDirs().get(0);
+        Path file = NewMigration.create(dir.path(), arguments.positional().get(0), clock);
+        out.println("Creating migration: " + dir.child(file));
         return 0;
     }
 }

@@ -8,15 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A dbmate command line as dbmate v2 reads it: global flags, then the verb, its flags and its arguments
- * ({@code --flag value}, {@code --flag=value}, short names). Flags that dbmate also reads from {@code DBMATE_*}
- * variables are resolved later, once {@code .env} files are loaded ({@link DbmateSettings}).
+ * ({@code --flag value}, {@code --flag=value}, short names; like dbmate, one flag's short and long name not both).
+ * Flags that dbmate also reads from {@code DBMATE_*} variables are resolved later, once {@code .env} files are
+ * loaded ({@link DbmateSettings}).
  */
 record DbmateArguments(String verb, Map<String, String> globals, Set<String> verbFlags, List<String> envFiles,
-        List<String> migrationsDirs, List<String> positional, boolean help) {
+        List<String> migrationsDirs, List<String> positional, boolean help, boolean version) {
 
     /** Global flags that take a value, by every name they have, to their long name. */
     private static final Map<String, String> GLOBAL_VALUES = Map.ofEntries(
@@ -44,16 +46,31 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
         Map<String, String> globals = new HashMap<>();
         List<String> envFiles = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
+        Map<String, String> forms = new HashMap<>();
         int i = 0;
         boolean help = false;
+        boolean version = false;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
             String[] flag = split(args.get(i));
             if (flag[0].equals("--help") || flag[0].equals("-h")) {
                 help = true;
                 continue;
             }
+            if (flag[0].equals("--version") || flag[0].equals("-v")) {
+                version = true;
+                Optional<MateyException> verbose = verbFlagHint(flag[0], args.subList(i + 1, args.size()));
+                if (verbose.isPresent()) {
+                    throw verbose.get();
+                }
+                continue;
+            }
             String name = GLOBAL_VALUES.get(flag[0]);
             if (name != null) {
+                String form = forms.putIfAbsent(name, flag[0]);
+                if (form != null && !form.equals(flag[0])) {
+                    throw new MateyException("dbmate: cannot use two forms of the same flag: " + form + " and "
+                            + flag[0] + " (dbmate refuses them together; give one of them). Run `matey dbmate --help`.");
+                }
                 String value = flag[1] != null ? flag[1] : valueAfter(args, ++i, flag[0]);
                 switch (name) {
                     case "env-file" -> envFiles.add(value);
@@ -66,8 +83,8 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
                 throw unknownGlobal(flag[0], args.subList(i + 1, args.size()));
             }
         }
-        if (i == args.size()) {
-            return new DbmateArguments(null, globals, Set.of(), envFiles, dirs, List.of(), true);
+        if (i == args.size() || version && !help) {
+            return new DbmateArguments(null, globals, Set.of(), envFiles, dirs, List.of(), !version, version);
         }
         String verb = verb(args.get(i++));
         Map<String, String> known = VERB_FLAGS.getOrDefault(verb, Map.of());
@@ -92,7 +109,8 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
                 throw unknown(arg, verb);
             }
         }
-        return new DbmateArguments(verb, globals, Set.copyOf(verbFlags), envFiles, dirs, List.copyOf(positional), help);
+        return new DbmateArguments(verb, globals, Set.copyOf(verbFlags), envFiles, dirs, List.copyOf(positional), help,
+                false);
     }
 
     private static String verb(String word) {
@@ -126,17 +144,22 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
         return args.get(index);
     }
 
-    /**
-     * A flag before the command that is not global; when the command after it has that flag, says to move it
-     * there (dbmate itself reads {@code -v} before the command as {@code --version}, Matey has no such flag).
-     */
+    /** A flag before the command that is not global: see {@link #verbFlagHint}. */
     private static MateyException unknownGlobal(String flag, List<String> rest) {
+        return verbFlagHint(flag, rest).orElseGet(() -> unknown(flag, null));
+    }
+
+    /**
+     * When the command after a flag has that flag, says to move it there. dbmate itself reads {@code -v} before
+     * {@code up}, {@code migrate} or {@code rollback} as {@code --version}: it prints its version and does not run
+     * the command, which was surely meant to run verbosely.
+     */
+    private static Optional<MateyException> verbFlagHint(String flag, List<String> rest) {
         return rest.stream().map(DbmateArguments::verbNamed).filter(Objects::nonNull).findFirst()
                 .filter(verb -> VERB_FLAGS.getOrDefault(verb, Map.of()).containsKey(flag))
                 .map(verb -> new MateyException("dbmate: flag provided but not defined: " + flag + " (" + flag
                         + " is a flag of `dbmate " + verb + "`; put it after the command: `matey dbmate " + verb + " "
-                        + flag + "`). Run `matey dbmate --help`."))
-                .orElseGet(() -> unknown(flag, null));
+                        + flag + "`). Run `matey dbmate --help`."));
     }
 
     /** A flag that is not defined: before the command (verb null) no global flag, else none of the verb's. */

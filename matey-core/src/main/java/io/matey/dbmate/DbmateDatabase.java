@@ -111,8 +111,8 @@ final class DbmateDatabase {
 
     /** Writes the schema file: Matey's canonical dump followed by the dbmate migrations block. */
     void writeSchema(Connection connection) throws SQLException {
-        Path file = settings.schemaFile();
-        out.println("Writing: " + file);
+        Path file = settings.schemaFile().path();
+        out.println("Writing: " + settings.schemaFile());
         String dump = SchemaDump.dump(engine, settings.migrationsTable(), connection);
         try {
             if (file.getParent() != null) {
@@ -120,20 +120,20 @@ final class DbmateDatabase {
             }
             Files.writeString(file, dump, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MateyException("Cannot write schema file " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot write schema file " + settings.schemaFile() + ": " + e.getMessage());
         }
     }
 
     int load() throws SQLException {
-        Path file = settings.schemaFile();
-        out.println("Reading: " + file);
+        Path file = settings.schemaFile().path();
+        out.println("Reading: " + settings.schemaFile());
         String sql;
         try {
             sql = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new MateyException("schema file " + file + " does not exist; `matey dbmate dump` writes one.");
+            throw new MateyException("schema file " + settings.schemaFile() + " does not exist; `matey dbmate dump` writes one.");
         } catch (IOException e) {
-            throw new MateyException("Cannot read schema file " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot read schema file " + settings.schemaFile() + ": " + e.getMessage());
         }
         try (Connection connection = connect()) {
             engine.loadAtomically(connection, sql);

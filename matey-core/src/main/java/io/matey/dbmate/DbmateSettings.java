@@ -12,8 +12,8 @@ import java.util.Map;
  * What a dbmate command runs with, after {@code .env} files: each flag, else its {@code DBMATE_*} variable, else
  * dbmate's default; the URL from {@code --url}, else the variable {@code --env} names ({@code DATABASE_URL}).
  */
-record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsDirs, String migrationsTable,
-        Path schemaFile, boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval,
+record DbmateSettings(String urlText, String urlVariable, List<GivenPath> migrationsDirs, String migrationsTable,
+        GivenPath schemaFile, boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval,
         boolean strict, boolean verbose) {
 
     static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, Path cwd) {
@@ -29,9 +29,9 @@ record DbmateSettings(String urlText, String urlVariable, List<Path> migrationsD
         if (dirs.isEmpty()) {
             dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
         }
-        return new DbmateSettings(url.strip(), variable, dirs.stream().map(d -> cwd.resolve(d).normalize()).toList(),
+        return new DbmateSettings(url.strip(), variable, dirs.stream().map(d -> GivenPath.of(d, cwd)).toList(),
                 table,
-                cwd.resolve(value(args, env, "schema-file", "DBMATE_SCHEMA_FILE", "./db/schema.sql")).normalize(),
+                GivenPath.of(value(args, env, "schema-file", "DBMATE_SCHEMA_FILE", "./db/schema.sql"), cwd),
                 flag(args, env, "no-dump-schema", "DBMATE_NO_DUMP_SCHEMA"), flag(args, env, "wait", "DBMATE_WAIT"),
                 GoDuration.parse("--wait-timeout", value(args, env, "wait-timeout", "DBMATE_WAIT_TIMEOUT", "1m")),
                 GoDuration.parse("--wait-interval", value(args, env, "wait-interval", "DBMATE_WAIT_INTERVAL", "1s")),

@@ -24,11 +24,12 @@ final class MigrationFiles {
     private MigrationFiles() {
     }
 
-    static List<Migration> in(List<Path> dirs) {
+    static List<Migration> in(List<GivenPath> dirs) {
         List<Migration> migrations = new ArrayList<>();
-        for (Path dir : dirs) {
+        for (GivenPath given : dirs) {
+            Path dir = given.path();
             if (!Files.isDirectory(dir)) {
-                throw new MateyException("could not find migrations directory `" + dir + "`");
+                throw new MateyException("could not find migrations directory `" + given + "`");
             }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -38,7 +39,7 @@ final class MigrationFiles {
                     }
                 }
             } catch (IOException e) {
-                throw new MateyException("Cannot read migrations directory " + dir + ": " + e.getMessage());
+                throw new MateyException("Cannot read migrations directory " + given + ": " + e.getMessage());
             }
         }
         migrations.sort(Comparator.comparing(Migration::file));

@@ -191,6 +191,22 @@ public interface Engine {
         return dumpSchema(connection);
     }
 
+    /**
+     * {@link #dumpSchema(Connection)} leaving out {@code leftover}, one of {@link #leftoverOf}'s (docs/architecture.md
+     * §7). Engines whose statements leave none dump as usual.
+     */
+    default String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
+        return dumpSchema(connection);
+    }
+
+    /**
+     * What {@code statement}, cut short on the connected database, left behind there without taking effect, which
+     * the dump would not cover: the statement after the last one an interrupted section has in effect is asked.
+     */
+    default Optional<Leftover> leftoverOf(Connection connection, SqlStatement statement) throws SQLException {
+        return Optional.empty();
+    }
+
     private void requireDefaultMigrationsTable(String name) {
         if (!name.equals(MigrationTable.NAME)) {
             throw new MateyException(Reason.UNSUPPORTED, "The " + id() + " engine keeps applied versions in "

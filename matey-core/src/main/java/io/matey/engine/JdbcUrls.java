@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Turns the JDBC URL an application configures into the Matey URL of the same database, so that reports name
  * a database the way {@code matey db ... --url} takes it (docs/architecture.md §7). Credentials come apart from
- * the URL, as JDBC keeps them; {@code user} and {@code password} parameters are dropped from it.
+ * the URL, as JDBC keeps them; {@code user} and {@code password} parameters are dropped from it. The URL a message
+ * shows ({@link #describe}) also leaves out the driver's own options, so that it works pasted into Matey or dbmate
+ * ({@link PastedParameters}).
  */
 public final class JdbcUrls {
 
@@ -24,8 +26,20 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
-    /** The Matey URL of a JDBC URL, or empty for a JDBC URL of another kind (a wrapping driver's, say). */
+    /**
+     * The Matey URL to connect to the database of a JDBC URL, with the driver's options; empty for a JDBC URL of
+     * another kind (a wrapping driver's, say).
+     */
     public static Optional<MateyUrl> toMateyUrl(String jdbcUrl, String user, String password) {
+        return toMateyUrl(jdbcUrl, user, password, false);
+    }
+
+    /** The Matey URL that messages show for a JDBC URL: no password, no option only the JDBC driver reads. */
+    public static Optional<MateyUrl> describe(String jdbcUrl, String user) {
+        return toMateyUrl(jdbcUrl, user, null, true);
+    }
+
+    private static Optional<MateyUrl> toMateyUrl(String jdbcUrl, String user, String password, boolean pasted) {
         if (jdbcUrl == null) {
             return Optional.empty();
         }
@@ -35,7 +49,7 @@ public final class JdbcUrls {
             return Optional.empty();
         }
         return engine.get().fileUrls() ? fileUrl(engine.get(), jdbc.group(2))
-                : serverUrl(engine.get(), jdbc.group(2), user, password);
+                : serverUrl(engine.get(), jdbc.group(2), user, password, pasted);
     }
 
     /** {@code jdbc:sqlite:[file:]path[?...]}; an in-memory database has no Matey URL. */
@@ -47,7 +61,8 @@ public final class JdbcUrls {
                 : Optional.of(MateyUrl.parse(engine.urlScheme() + ":" + path));
     }
 
-    private static Optional<MateyUrl> serverUrl(Engine engine, String rest, String user, String password) {
+    private static Optional<MateyUrl> serverUrl(Engine engine, String rest, String user, String password,
+            boolean pasted) {
         Matcher m = SERVER.matcher(rest);
         if (!m.matches() || m.group(1).contains(",")) {
             return Optional.empty();
@@ -65,7 +80,7 @@ public final class JdbcUrls {
         if (m.group(2) != null) {
             url.append(':').append(m.group(2));
         }
-        url.append('/').append(m.group(3) == null ? "" : m.group(3)).append(parameters(m.group(4)));
+        url.append('/').append(m.group(3) == null ? "" : m.group(3)).append(parameters(engine, m.group(4), pasted));
         try {
             return Optional.of(MateyUrl.parse(url.toString()));
         } catch (MateyException e) {
@@ -73,15 +88,17 @@ public final class JdbcUrls {
         }
     }
 
-    private static String parameters(String query) {
+    private static String parameters(Engine engine, String query, boolean pasted) {
         if (query == null || query.isEmpty()) {
             return "";
         }
         StringJoiner kept = new StringJoiner("&", "?", "").setEmptyValue("");
         for (String pair : query.split("&")) {
-            String key = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
-            if (!key.isEmpty() && !key.equals("user") && !key.equals("password")) {
-                kept.add(pair);
+            String key = pair.split("=", 2)[0];
+            String lower = key.toLowerCase(Locale.ROOT);
+            String shown = pasted ? PastedParameters.pasted(engine, key, pair) : pair;
+            if (!key.isEmpty() && !lower.equals("user") && !lower.equals("password") && shown != null) {
+                kept.add(shown);
             }
         }
         return kept.toString();

@@ -189,7 +189,7 @@ public final class MigrationRunner {
         DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
                 + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
-            st.execute(statement.sql());
+            RunningStatements.execute(st, statement.sql());
             rowsAffected = Math.max(0, st.getUpdateCount());
         } catch (SQLException e) {
             int line = engine.failedLine(statement, e);

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * database that exists and cannot create one, so {@code db up} through it behaves like {@code db migrate}.
  *
  * @param description the Matey URL of the database (from the JDBC URL and user the driver reports), without a
- *                    password; the masked JDBC URL where it has no Matey URL
+ *                    password or the driver's own options; the masked JDBC URL where it has no Matey URL
  */
 record DataSourceEndpoint(DataSource dataSource, Engine engine, String description) implements LiveEndpoint {
 
@@ -25,7 +25,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             String jdbcUrl = metaData.getURL();
-            String description = JdbcUrls.toMateyUrl(jdbcUrl, metaData.getUserName(), null).map(MateyUrl::toString)
+            String description = JdbcUrls.describe(jdbcUrl, metaData.getUserName()).map(MateyUrl::toString)
                     .orElseGet(() -> MateyUrl.mask(jdbcUrl));
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);

@@ -62,7 +62,7 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.migrations(), applied), SchemaDump.dump(live.engine(), connection));
+                    LivePrefix.check(live.migrations(), applied), connection);
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
         } catch (SQLException e) {
             throw live.failure("db status", e);
@@ -202,7 +202,7 @@ public final class LiveDatabase {
         try (Connection connection = LiveConnector.connect(live, context)) {
             List<String> applied = live.appliedVersions(connection);
             return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
-                    SchemaDump.dump(live.engine(), connection));
+                    Interruption.liveDump(live, connection));
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

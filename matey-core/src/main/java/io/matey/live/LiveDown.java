@@ -10,7 +10,6 @@ import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
-import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,7 +42,7 @@ final class LiveDown {
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
+                Interruption interruption = Interruption.of(target, marker.get(), before, connection);
                 throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
                         + Interruption.wayForward());
             }

@@ -18,6 +18,20 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void theDescribedUrlLeavesOutTheDriversOwnOptionsAndKeepsThemForConnecting() {
+        String mariadb = "jdbc:mariadb://127.0.0.1/walk_sample_my?createDatabaseIfNotExist=true&useSSL=false";
+        assertThat(JdbcUrls.describe(mariadb, "root@localhost")).map(MateyUrl::raw)
+                .hasValue("mysql://root@127.0.0.1/walk_sample_my");
+        assertThat(JdbcUrls.toMateyUrl(mariadb, "root", null)).map(MateyUrl::raw)
+                .hasValue("mysql://root@127.0.0.1/walk_sample_my?createDatabaseIfNotExist=true&useSSL=false");
+        assertThat(JdbcUrls.describe("jdbc:postgresql://h/db?prepareThreshold=0&currentSchema=app&sslmode=require"
+                + "&ApplicationName=x&password=pw", "app")).map(MateyUrl::raw)
+                .hasValue("postgres://app@h/db?search_path=app&sslmode=require&application_name=x");
+        assertThat(JdbcUrls.describe("jdbc:clickhouse://h:8123/shop?compress=false", "ana")).map(MateyUrl::raw)
+                .hasValue("clickhouse://ana@h:8123/shop?compress=false");
+    }
+
+    @Test
     void aPasswordIsCarriedForConnectingAndMaskedInText() {
         MateyUrl url = JdbcUrls.toMateyUrl("jdbc:postgresql://h:5432/db", "u s", "p@ss").orElseThrow();
         assertThat(url.user()).isEqualTo("u s");

@@ -3,17 +3,22 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
+import io.matey.testing.DbmateBinary;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
@@ -117,8 +122,43 @@ class LiveDataSourceTest {
         }
     }
 
+    /**
+     * A JDBC URL's driver options ({@code createDatabaseIfNotExist} is a MySQL Connector/J one) are left out of the
+     * description, or kept under their libpq name, so that the URL works pasted into Matey and into dbmate, whose
+     * drivers would send them to the server as variables.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "postgres"})
+    void theDescriptionWorksPastedIntoMateyAndDbmate(String engine) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            DataSource ds = dataSource(db, engine.equals("mysql")
+                    ? "&createDatabaseIfNotExist=true&useSSL=false&serverTimezone=UTC&characterEncoding=utf8"
+                    : "&prepareThreshold=0&currentSchema=public&ApplicationName=walk&sslmode=disable&tcpKeepAlive=true");
+            MateyUrl described = MateyUrl.parse(LiveEndpoint.of(ds).toString());
+            assertThat(described.path()).isEqualTo(db.url().path());
+            if (engine.equals("mysql")) {
+                assertThat(described.query()).isEmpty();
+            } else {
+                assertThat(described.query()).containsEntry("search_path", "public")
+                        .containsEntry("application_name", "walk").containsEntry("sslmode", "disable")
+                        .doesNotContainKeys("prepareThreshold", "currentSchema", "ApplicationName", "tcpKeepAlive");
+            }
+            try (Connection connection = Engines.forUrl(described).connect(described)) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+            DbmateBinary.Result status = DbmateBinary.installed().run(described,
+                    Files.createDirectories(dir.resolve("migrations")), "status");
+            assertThat(status.exitCode()).as(status.output()).isZero();
+        }
+    }
+
     /** The driver's own DataSource for a test database, configured from its Matey URL. */
     static DataSource dataSource(TestDatabase db) throws SQLException {
+        return dataSource(db, "");
+    }
+
+    /** {@code options}: {@code &name=value...} for the JDBC URL. */
+    private static DataSource dataSource(TestDatabase db, String options) throws SQLException {
         MateyUrl url = db.url();
         String user = url.user() == null ? "" : url.user();
         switch (db.engine().id()) {
@@ -129,12 +169,12 @@ class LiveDataSourceTest {
             }
             case "postgres" -> {
                 PGSimpleDataSource ds = new PGSimpleDataSource();
-                ds.setURL("jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + url.path() + "?user=" + user);
+                ds.setURL("jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + url.path() + "?user=" + user + options);
                 return ds;
             }
             default -> {
                 return new MariaDbDataSource("jdbc:mariadb://" + url.host() + ":" + url.port() + "/" + url.path()
-                        + "?user=" + user);
+                        + "?user=" + user + options);
             }
         }
     }

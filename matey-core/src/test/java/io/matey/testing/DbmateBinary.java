@@ -73,13 +73,25 @@ public final class DbmateBinary {
         return run(command);
     }
 
+    /** Runs {@code dbmate <args...>} as given, in the directory {@code cwd}. */
+    public Result runIn(Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        return run(new ProcessBuilder(command).directory(cwd.toFile()));
+    }
+
     /** dbmate spells SQLite URLs {@code sqlite:<path>}; server URLs are the same for both tools. */
     public static String url(MateyUrl url) {
         return url.isFile() ? "sqlite:" + url.path() : url.raw();
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(new ProcessBuilder(command));
+    }
+
+    private static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+        List<String> command = builder.command();
+        Process process = builder.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

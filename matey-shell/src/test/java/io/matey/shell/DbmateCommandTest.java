@@ -264,6 +264,65 @@ class DbmateCommandTest {
     }
 
     @Test
+    void printsPathsAsTheyWereGivenAsDbmateDoes() throws Exception {
+        migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.createDirectories(theirs.resolve("db/migrations"));
+        for (List<String> args : List.of(List.of("dump"), List.of("load"), List.of("-s", "./db/../db//schema.sql", "load"),
+                List.of("-d", "nodir", "status"), List.of("-d", "db/migrations", "-d", "./none/", "status"))) {
+            List<String> command = new ArrayList<>(List.of("--url", "sqlite:x.sqlite3"));
+            command.addAll(args);
+            MateyProcess.Result ours = matey(Map.of(), command.toArray(String[]::new));
+            DbmateBinary.Result their = dbmate.runIn(theirs, command.toArray(String[]::new));
+            assertThat(ours.exitCode()).as(args + ": " + ours.stderr()).isEqualTo(their.exitCode());
+            String line = their.output().lines().filter(l -> l.startsWith("Writing: ") || l.startsWith("Reading: ")
+                    || l.startsWith("Error: could not find")).findFirst().orElseThrow();
+            assertThat(ours.stdout() + ours.stderr()).as(args.toString()).contains(line.replace("Error: ", ""));
+        }
+        assertThat(matey(Map.of(), "--url", "sqlite:x.sqlite3", "-d", "nodir", "status").stderr())
+                .contains("`nodir`").doesNotContain(dir.toString());
+        for (String migrationsDir : List.of("./db//migrations/", dir.resolve("db/migrations").toString())) {
+            String name = migrationsDir.startsWith("/") ? "absolute" : "relative";
+            MateyProcess.Result ours = matey(Map.of(), "-d", migrationsDir, "new", "ours_" + name);
+            String their = dbmate.runIn(dir, "-d", migrationsDir, "new", "theirs_" + name).output().strip();
+            assertThat(ours.stdout().strip().replaceAll("\\d{14}_ours", "V")).as(ours.stderr())
+                    .isEqualTo(their.replaceAll("\\d{14}_theirs", "V"))
+                    .startsWith("Creating migration: " + (migrationsDir.startsWith("/") ? dir + "/" : "") + "db/migrations/");
+        }
+    }
+
+    @Test
+    void versionIsDbmatesLineSayingItIsMatey() throws Exception {
+        DbmateBinary.Result their = DbmateBinary.installed().runIn(dir, "--version");
+        String major = their.output().strip().replaceAll("^dbmate version (\\d+)\\..*", "$1");
+        for (String flag : List.of("--version", "-v")) {
+            MateyProcess.Result ours = matey(Map.of(), flag);
+            assertThat(ours.exitCode()).as(ours.stderr()).isEqualTo(their.exitCode()).isZero();
+            assertThat(ours.stdout().strip()).matches("dbmate version " + major + "\\.\\d+\\.\\d+, run natively by matey .+");
+        }
+    }
+
+    @Test
+    void bothFormsOfAFlagAreRefusedAsByDbmate() throws Exception {
+        migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        for (List<String> args : List.of(List.of("-u", "sqlite:a.sqlite3", "--url", "sqlite:b.sqlite3"),
+                List.of("--url=sqlite:a.sqlite3", "-u=sqlite:b.sqlite3"),
+                List.of("-u", "sqlite:a.sqlite3", "-d", "db/migrations", "--migrations-dir", "db/migrations"))) {
+            List<String> command = new ArrayList<>(args);
+            command.add("up");
+            MateyProcess.Result ours = matey(Map.of(), command.toArray(String[]::new));
+            DbmateBinary.Result their = dbmate.runIn(dir, command.toArray(String[]::new));
+            assertThat(their.output()).contains("Cannot use two forms of the same flag");
+            assertThat(ours.exitCode()).as(args + ": " + ours.stderr()).isEqualTo(their.exitCode()).isEqualTo(2);
+            assertThat(ours.stderr()).contains("cannot use two forms of the same flag");
+        }
+        assertThat(dir.resolve("a.sqlite3")).doesNotExist();
+        assertThat(dir.resolve("b.sqlite3")).doesNotExist();
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");

@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** {@code matey --version}: the build's version and the git commit it was built from (written at build time). */
-final class Version {
+public final class Version {
 
     private Version() {
     }
 
-    static String describe() {
+    public static String describe() {
         Properties git = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/io/matey/shell/git.properties")) {
             if (in != null) {

@@ -3,6 +3,7 @@ package io.matey.shell.command;
 import io.matey.dbmate.Dbmate;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
+import io.matey.shell.cli.Version;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +23,7 @@ class DbmateCommand {
             + "Reads DATABASE_URL and .env like dbmate. Example: matey dbmate --url sqlite:db.sqlite3 up. "
             + "Run `matey dbmate --help` for dbmate's flags.")
     void dbmate(String[] args) {
-        int exitCode = new Dbmate(System.getenv(), Path.of(""), console.stream(), Clock.systemUTC()).run(List.of(args));
+        int exitCode = new Dbmate(Version.describe(), System.getenv(), Path.of(""), console.stream(), Clock.systemUTC()).run(List.of(args));
         console.stream().flush();
         if (exitCode != 0) {
             throw new ExitStatusException(exitCode);

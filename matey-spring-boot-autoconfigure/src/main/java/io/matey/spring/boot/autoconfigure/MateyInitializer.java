@@ -4,6 +4,7 @@ import io.matey.error.MateyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -101,7 +102,7 @@ public class MateyInitializer implements InitializingBean {
     private void log(TargetReport report, long millis) {
         String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
         if (report.stale()) {
-            logger.warn(subject + ": committed artifacts are stale: " + String.join("; ", report.diagnostics())
+            logger.warn(subject + ": committed artifacts are stale: " + report.diagnostics().stream().map(TargetReport.StaleReason::toString).collect(Collectors.joining("; "))
                     + "; regenerate them with " + commands().command("schema apply --path " + report.target())
                     + where());
         } else if (report.problem() != null) {

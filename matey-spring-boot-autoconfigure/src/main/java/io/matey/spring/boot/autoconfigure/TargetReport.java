@@ -19,7 +19,7 @@ import java.util.List;
  * @param applied     K: the live applied index
  * @param pending     the worktree migrations not applied, in order
  * @param artifacts   {@value #CLEAN} or {@value #STALE}: the coherence of the committed artifacts
- * @param diagnostics why the artifacts are stale
+ * @param diagnostics why the artifacts are stale, each as {@code matey schema status --format json} gives it
  * @param drift       as {@code matey db drift} reports it: {@value #CLEAN}, {@value #DRIFTED}, or, when the applied
  *                    versions do not fit the worktree, {@value #AHEAD} or {@value #DIVERGED} (also migrations
  *                    merged out of order); {@value #UNCHECKED} when the artifacts are stale or the check failed
@@ -33,7 +33,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
-        List<String> pending, String artifacts, List<String> diagnostics, String drift, String problem, String fix,
+        List<String> pending, String artifacts, List<StaleReason> diagnostics, String drift, String problem, String fix,
         String diff, String draft, String error, String reason, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
@@ -43,10 +43,27 @@ public record TargetReport(String target, String engine, String connection, Inte
     public static final String DIVERGED = "diverged";
     public static final String UNCHECKED = "unchecked";
 
+    /**
+     * One reason why the artifacts are stale, in the CLI's JSON layout: the diagnostic's {@code code}, its
+     * target-relative {@code path} and the {@code detail}.
+     */
+    public record StaleReason(String code, String path, String detail) {
+
+        static StaleReason of(Diagnostic diagnostic) {
+            return new StaleReason(diagnostic.code().id(), diagnostic.path(), diagnostic.detail());
+        }
+
+        /** {@code code@path: detail}, as the CLI's messages quote a diagnostic. */
+        @Override
+        public String toString() {
+            return code + "@" + path + ": " + detail;
+        }
+    }
+
     static TargetReport of(ManagedTarget target, LiveCheck check, Instant checkedAt) {
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
-                    check.diagnostics().stream().map(Diagnostic::render).toList(), UNCHECKED, null, null, null, null,
+                    check.diagnostics().stream().map(StaleReason::of).toList(), UNCHECKED, null, null, null, null,
                     null, null, checkedAt);
         }
         LiveStatus status = check.status();
