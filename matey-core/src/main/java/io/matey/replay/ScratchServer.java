@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * What this process's scratch leases on one test server change outside their databases (docs/architecture.md §6):
- * the roles (users) a replayed migration creates. The server's roles are listed when the first lease starts, and when
- * the last one ends, the roles that are new and that the SQL the leases ran names are dropped, so that the next replay
- * can create them again. A new role that SQL does not name is another process's and is left alone.
+ * the roles (users) a replayed migration creates. The server's roles are listed when the first lease starts (if its SQL
+ * may create one), and when the last one ends, the roles that are new and that the SQL the leases ran names are
+ * dropped, so that the next replay can create them again. A new role that SQL does not name is another process's and
+ * is left alone.
  */
 final class ScratchServer {
 
