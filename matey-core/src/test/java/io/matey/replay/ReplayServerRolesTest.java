@@ -61,9 +61,7 @@ class ReplayServerRolesTest {
     @Test
     void postgresFailedReplayDropsTheRolesItCreated() throws SQLException {
         String role = "walk_owner_" + suffix;
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
-        ws.migration("001_widgets.sql", "CREATE ROLE " + role + ";\nCREATE TABLE widgets (id int primary key);\n"
-                + "ALTER TABLE widgets OWNER TO " + role + ";", "DROP TABLE widgets;\nDROP ROLE " + role + ";");
+        TestWorkspace ws = ownedBy(role, "", "DROP TABLE widgets;\nDROP ROLE " + role + ";");
         ws.migration("002_broken.sql", "ALTER TABLE missing ADD COLUMN x int;", "");
 
         assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class).hasMessageContaining("002_broken.sql");
@@ -74,9 +72,7 @@ class ReplayServerRolesTest {
     @Test
     void postgresKeptScratchKeepsItsTablesButNotTheRole() throws SQLException {
         String role = "walk_keeper_" + suffix;
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
-        ws.migration("001_widgets.sql", "CREATE ROLE " + role + ";\nCREATE TABLE widgets (id int primary key);\n"
-                + "ALTER TABLE widgets OWNER TO " + role + ";\nGRANT SELECT ON widgets TO " + role + ";", "");
+        TestWorkspace ws = ownedBy(role, "\nGRANT SELECT ON widgets TO " + role + ";", "");
         Engine engine = Engines.byId("postgres");
         SchemaPlanResult plan = ws.plan(new ReplayOptions(null, null, true, true));
         try {
@@ -102,6 +98,14 @@ class ReplayServerRolesTest {
         assertThat(ws.plan().downChecked()).as("a second replay creates them again")
                 .containsExactly("migrations/001_widgets.sql");
         assertThat(roles("mysql")).extracting(ServerRole::name).doesNotContain(user, role);
+    }
+
+    /** A PostgreSQL workspace whose first migration creates {@code role} and a table it owns, then {@code more}. */
+    private TestWorkspace ownedBy(String role, String more, String down) {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        ws.migration("001_widgets.sql", "CREATE ROLE " + role + ";\nCREATE TABLE widgets (id int primary key);\n"
+                + "ALTER TABLE widgets OWNER TO " + role + ";" + more, down);
+        return ws;
     }
 
     private static java.util.Set<ServerRole> roles(String engine) throws SQLException {
