@@ -155,6 +155,11 @@ public interface Engine {
         return List.of();
     }
 
+    /** The roles (users) of the server, which a replay drops when it created them (docs/architecture.md §6). */
+    default ServerRoles serverRoles() {
+        return ServerRoles.NONE;
+    }
+
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
     MateyUrl siblingUrl(MateyUrl base, String name);
 

@@ -31,6 +31,11 @@ final class ScratchCollector {
         notices = sink;
     }
 
+    /** Reports one line, such as a role dropped with the last scratch database (ScratchServer). */
+    static void notice(String line) {
+        notices.accept(line);
+    }
+
     /** The databases dropped (empty when this server was collected before by this process). */
     static List<String> collect(Engine engine, MateyUrl base) {
         if (!COLLECTED.add(engine.id() + " " + engine.siblingUrl(base, "matey_").raw())) {

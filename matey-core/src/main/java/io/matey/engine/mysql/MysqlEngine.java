@@ -6,6 +6,7 @@ import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
@@ -217,6 +218,11 @@ public final class MysqlEngine implements Engine {
         try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
             st.execute(sql);
         }
+    }
+
+    @Override
+    public ServerRoles serverRoles() {
+        return new MysqlAccounts();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.Leftover;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
@@ -183,6 +184,11 @@ public final class PostgresEngine implements Engine {
         try (Connection c = connector.connectMaintenance(); Statement st = c.createStatement()) {
             st.execute(template.formatted(name));
         }
+    }
+
+    @Override
+    public ServerRoles serverRoles() {
+        return new PostgresRoles();
     }
 
     @Override

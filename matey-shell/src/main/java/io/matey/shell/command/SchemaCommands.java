@@ -85,7 +85,7 @@ class SchemaCommands {
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
-            @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
@@ -189,7 +189,7 @@ class SchemaCommands {
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
-            @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
