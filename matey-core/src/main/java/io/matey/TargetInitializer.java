@@ -2,7 +2,7 @@ package io.matey;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
-import io.matey.artifact.JournalGitIgnore;
+import io.matey.artifact.WorkspaceGitIgnore;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.TargetLock;
@@ -75,7 +75,7 @@ final class TargetInitializer {
             write(workspaceFile, workspaceText);
             wrote.add(workspaceFile);
         }
-        Path gitIgnore = JournalGitIgnore.ensure(root);
+        Path gitIgnore = WorkspaceGitIgnore.ensure(root);
         if (gitIgnore != null) {
             wrote.add(gitIgnore);
         }

@@ -1,7 +1,6 @@
 package io.matey.data;
 
 import io.matey.engine.Engine;
-import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
@@ -106,21 +105,15 @@ final class SetApply {
         } catch (RefusedRow e) {
             throw new MateyException(targetDir.resolve(file.file().path()) + ":" + e.line() + ": the database refused "
                     + "this row of table '" + file.table().name() + "': "
-                    + sentence(MateyUrl.mask(engine.failureMessage(e))) + " "
+                    + engine.failureSentence(e) + " "
                     + aftermath(file) + " Fix the row and run `matey data apply` again.", e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + sentence(MateyUrl.mask(engine.failureMessage(cause))) + " "
+                    + file.file().name() + "': " + engine.failureSentence(cause) + " "
                     + aftermath(file), e);
         }
-    }
-
-    /** A driver's message as a sentence: PostgreSQL's end with a period already, others' do not. */
-    private static String sentence(String message) {
-        String trimmed = message.strip();
-        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 
     private String aftermath(CheckedFile failed) {

@@ -76,6 +76,15 @@ public interface Engine {
     }
 
     /**
+     * {@link #failureMessage}, masked, as a sentence ending with a period, so that what Matey adds after it
+     * ({@code Statement: '...'}, what the failure left behind) never runs into the database's words.
+     */
+    default String failureSentence(SQLException failure) {
+        String message = MateyUrl.mask(failureMessage(failure)).strip();
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each
      * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
      * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,
@@ -146,6 +155,11 @@ public interface Engine {
         return List.of();
     }
 
+    /** The roles (users) of the server, which a replay drops when it created them (docs/architecture.md §6). */
+    default ServerRoles serverRoles() {
+        return ServerRoles.NONE;
+    }
+
     /** The URL of database {@code name} next to (on the same server or in the same directory as) {@code base}. */
     MateyUrl siblingUrl(MateyUrl base, String name);
 
@@ -184,6 +198,22 @@ public interface Engine {
     default String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
         requireDefaultMigrationsTable(migrationsTable);
         return dumpSchema(connection);
+    }
+
+    /**
+     * {@link #dumpSchema(Connection)} leaving out {@code leftover}, one of {@link #leftoverOf}'s (docs/architecture.md
+     * §7). Engines whose statements leave none dump as usual.
+     */
+    default String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
+        return dumpSchema(connection);
+    }
+
+    /**
+     * What {@code statement}, cut short on the connected database, left behind there without taking effect, which
+     * the dump would not cover: the statement after the last one an interrupted section has in effect is asked.
+     */
+    default Optional<Leftover> leftoverOf(Connection connection, SqlStatement statement) throws SQLException {
+        return Optional.empty();
     }
 
     private void requireDefaultMigrationsTable(String name) {

@@ -69,9 +69,10 @@ public final class Engines {
         return find(name).map(Engine::id).orElse(lower(name));
     }
 
+    /** The engine a name stands for; an unknown one is refused with a suggestion from the ids the message lists. */
     public static Engine byId(String id) {
         return find(id).orElseThrow(() -> new MateyException("Unsupported engine '" + id + "': " + available()
-                + Suggestions.didYouMean(lower(id), BY_NAME.keySet())));
+                + Suggestions.didYouMean(lower(id), ids())));
     }
 
     public static Engine forUrl(MateyUrl url) {

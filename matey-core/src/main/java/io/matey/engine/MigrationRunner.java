@@ -189,13 +189,13 @@ public final class MigrationRunner {
         DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
                 + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
-            st.execute(statement.sql());
+            RunningStatements.execute(st, statement.sql());
             rowsAffected = Math.max(0, st.getUpdateCount());
         } catch (SQLException e) {
             int line = engine.failedLine(statement, e);
             throw new MigrationFailedException(migration.file(), section.kind(), line,
                     migration.file() + ":" + line + ": " + section.kind() + " section failed: "
-                            + MateyUrl.mask(engine.failureMessage(e)) + " Statement: '" + statement.summary() + "'. "
+                            + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
                             + aftermath(section, statements.subList(0, index), from),
                     e);
         }

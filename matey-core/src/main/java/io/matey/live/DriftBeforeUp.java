@@ -48,11 +48,11 @@ final class DriftBeforeUp {
                         + (done.size() == 1 ? " does" : " do") + ": the live schema equals the committed state at index "
                         + later + " (" + target.expectedSource(later) + "). Record " + (done.size() == 1 ? "it" : "them")
                         + " without running " + (done.size() == 1 ? "it" : "them") + " (" + adopt + "), or undo the "
-                        + "changes and run again. `matey db drift` shows them";
+                        + "changes and run again. `" + target.command("db drift") + "` shows them";
             }
         }
         return "Undo them and run again; or, when they are what a pending migration does, record that migration "
                 + "without running it (" + adopt + "; adopt checks that the schema equals its committed state, and "
-                + "without `--apply` names the closest one). `matey db drift` shows the changes";
+                + "without `--apply` names the closest one). `" + target.command("db drift") + "` shows the changes";
     }
 }

@@ -1,5 +1,7 @@
 package io.matey.live;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Leftover;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
@@ -7,7 +9,11 @@ import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.migration.SqlStatement;
 import io.matey.schema.SchemaDiff;
+import io.matey.schema.SchemaDump;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migration section that stopped partway on the live database (a crash, a kill, a failing statement), as its
@@ -18,12 +24,18 @@ import java.util.List;
  * @param liveSql     the live dump
  * @param expectedSql the committed state at {@code index}
  * @param expectedFrom the artifact holding {@code expectedSql} (a checkpoint, {@code schema.sql}, the zero baseline)
+ * @param leftover     what statement {@code done + 1} left behind without taking effect (a PostgreSQL invalid
+ *                     index), which {@code liveSql} leaves out and {@code db up --resume} drops; null when none
  */
 public record Interruption(Migration migration, String direction, int done, int total, int index, String liveSql,
-        String expectedSql, String expectedFrom, List<SqlStatement> statements) {
+        String expectedSql, String expectedFrom, List<SqlStatement> statements, Leftover leftover) {
 
-    /** Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied. */
-    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, String liveSql) {
+    /**
+     * Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied,
+     * and dumps the live schema.
+     */
+    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection)
+            throws SQLException {
         int index = prefix.index();
         boolean up = marker.direction().equals(MigrationRunner.UP);
         int position = up ? index : index - 1;
@@ -37,10 +49,49 @@ public record Interruption(Migration migration, String direction, int done, int 
                     + " of the worktree; check out the migrations it was migrated with.");
         }
         Migration migration = migrations.get(position);
-        var script = migration.script().requireValid();
-        List<SqlStatement> statements = (up ? script.up() : script.down()).statements(target.engine().dialect());
+        Engine engine = target.engine();
+        List<SqlStatement> statements = statements(engine, migration, marker.direction());
+        Leftover leftover = leftover(engine, connection, statements, marker.done());
+        String liveSql = leftover == null ? SchemaDump.dump(engine, connection)
+                : SchemaDump.dumpWithout(engine, connection, leftover);
         return new Interruption(migration, marker.direction(), marker.done(), marker.total(), index, liveSql,
-                target.expectedAt(index), target.expectedSource(index), statements);
+                target.expectedAt(index), target.expectedSource(index), statements, leftover);
+    }
+
+    /**
+     * The live dump for the reports ({@code db drift|plan}): where the dump fails on what an interrupted section's
+     * next statement left behind, the dump without it. Only a failure asks for the marker, so a report of a healthy
+     * database costs no query more.
+     */
+    static String liveDump(LiveTarget target, Connection connection) throws SQLException {
+        Engine engine = target.engine();
+        try {
+            return SchemaDump.dump(engine, connection);
+        } catch (SQLException failure) {
+            Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
+            Optional<Migration> migration = marker.flatMap(m -> target.migrations().stream()
+                    .filter(candidate -> candidate.version().equals(m.version())).findFirst());
+            if (migration.isEmpty()) {
+                throw failure;
+            }
+            Leftover leftover = leftover(engine, connection,
+                    statements(engine, migration.get(), marker.get().direction()), marker.get().done());
+            if (leftover == null) {
+                throw failure;
+            }
+            return SchemaDump.dumpWithout(engine, connection, leftover);
+        }
+    }
+
+    private static List<SqlStatement> statements(Engine engine, Migration migration, String direction) {
+        var script = migration.script().requireValid();
+        return (direction.equals(MigrationRunner.UP) ? script.up() : script.down()).statements(engine.dialect());
+    }
+
+    /** What statement {@code done + 1}, the one after the last in effect, left behind; null when nothing. */
+    private static Leftover leftover(Engine engine, Connection connection, List<SqlStatement> statements, int done)
+            throws SQLException {
+        return done < statements.size() ? engine.leftoverOf(connection, statements.get(done)).orElse(null) : null;
     }
 
     /** {@code migration X was interrupted after statement N of M (up section); ...}. */
@@ -49,7 +100,8 @@ public record Interruption(Migration migration, String direction, int done, int 
                 + done + " of " + total + " (" + direction + " section)");
         if (done < statements.size()) {
             out.append("; statement ").append(done + 1).append(" (line ").append(statements.get(done).line())
-                    .append(") may also have taken effect");
+                    .append(leftover == null ? ") may also have taken effect" : ") did not take effect but left "
+                            + leftover.description() + " behind, which `db up --resume` drops before running it again");
         }
         return out.append("; the database holds a partial state").toString();
     }
@@ -64,10 +116,11 @@ public record Interruption(Migration migration, String direction, int done, int 
     }
 
     /** The documented way forward, for messages. */
-    static String wayForward() {
-        return "Run `matey db up --resume`: it finds the last statement that took effect by replaying the section's "
+    static String wayForward(LiveTarget target) {
+        String resume = target.command("db up") + " --resume";
+        return "Run `" + resume + "`: it finds the last statement that took effect by replaying the section's "
                 + "first statements in a scratch database on the test server and comparing schemas, then continues "
                 + "after it. Or undo the partial changes by hand (the diff shows them) until the schema is the state "
-                + "before the migration, and run `matey db up --resume`, which then runs the section from its start.";
+                + "before the migration, and run `" + resume + "`, which then runs the section from its start.";
     }
 }

@@ -46,8 +46,7 @@ final class LiveAdopt {
 
     /** The {@code db adopt} dry run of this target's database, for messages that point at it (URL masked). */
     static String command(LiveTarget target) {
-        return "matey db adopt" + (target.name().equals(".") ? "" : " --path " + target.name()) + " --url '"
-                + target.endpoint() + "'";
+        return target.command("db adopt");
     }
 
     private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {

@@ -56,11 +56,11 @@ final class LiveBootstrap {
         int applied = target.engine().migrationTable().appliedVersions(connection).size();
         if (applied > 0) {
             throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.endpoint() + " has "
-                    + applied + " applied migration(s). Use `matey db up` to bring it to head.");
+                    + applied + " applied migration(s). Use `" + target.command("db up") + "` to bring it to head.");
         }
         if (UnrecordedSchema.holdsObjects(target.engine(), connection)) {
             throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
-                    + "objects (see `matey db plan --diff`).");
+                    + "objects (see `" + target.command("db plan") + " --diff`).");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
@@ -32,7 +33,7 @@ final class LiveConnector {
         }
         if (!create) {
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: live database " + target.endpoint() + " does not exist. "
-                    + "`matey db up` (or `db bootstrap`) creates it; `db migrate` never does.");
+                    + "`" + target.command("db up") + "` (or `db bootstrap`) creates it; `db migrate` never does.");
         }
         boolean created = create(target, command);
         return new Opened(connectIfExists(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command

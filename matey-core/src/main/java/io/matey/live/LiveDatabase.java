@@ -62,7 +62,7 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.migrations(), applied), SchemaDump.dump(live.engine(), connection));
+                    LivePrefix.check(live.migrations(), applied), connection);
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
         } catch (SQLException e) {
             throw live.failure("db status", e);
@@ -147,9 +147,20 @@ public final class LiveDatabase {
         return atUrl(target, url, endpoint -> drift(target, endpoint));
     }
 
-    /** Compares the live schema with the committed state at the live applied index. */
+    /**
+     * Compares the live schema with the committed state at the live applied index. A database that does not exist
+     * yet has nothing to compare: like one behind the worktree it has not drifted ({@code db status} lists what
+     * {@code db up} would apply), so a check of a fresh environment passes.
+     */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        return drift(inspect(LiveTarget.read(target, endpoint), "db drift"));
+        LiveTarget live = LiveTarget.read(target, endpoint);
+        live.requireClean("db drift");
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
+        if (existing.isEmpty()) {
+            return LiveDrift.ofMissingDatabase(live.name(), live.endpoint(),
+                    LivePrefix.check(live.migrations(), List.of()));
+        }
+        return drift(read(live, existing.get(), "db drift"));
     }
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
@@ -199,10 +210,15 @@ public final class LiveDatabase {
 
     private Reading inspect(LiveTarget live, String context) {
         live.requireClean(context);
-        try (Connection connection = LiveConnector.connect(live, context)) {
+        return read(live, LiveConnector.connect(live, context), context);
+    }
+
+    /** Reads and closes the connection. */
+    private static Reading read(LiveTarget live, Connection open, String context) {
+        try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
             return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
-                    SchemaDump.dump(live.engine(), connection));
+                    Interruption.liveDump(live, connection));
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

@@ -10,7 +10,6 @@ import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
-import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,9 +42,9 @@ final class LiveDown {
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, SchemaDump.dump(engine, connection));
+                Interruption interruption = Interruption.of(target, marker.get(), before, connection);
                 throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
-                        + Interruption.wayForward());
+                        + Interruption.wayForward(target));
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
@@ -91,7 +90,7 @@ final class LiveDown {
                                 + migration.file() + " is accepted as inexact (" + s.downAccepted() + "), so rolling "
                                 + "it back cannot give the committed schema before it; nothing was rolled back. "
                                 + "Make its down section exact and remove its [inexact_downs] entry, or rebuild the "
-                                + "database with `matey db bootstrap`.");
+                                + "database with `" + target.command("db bootstrap") + "`.");
                     });
         }
         return rollback;

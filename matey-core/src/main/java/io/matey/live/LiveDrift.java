@@ -6,14 +6,25 @@ import io.matey.schema.SchemaDiff;
 
 /**
  * The outcome of {@code db drift}: whether the live schema differs from the committed state at the live applied
- * index. Being behind the worktree is not drift; a database ahead of or diverged from it is.
+ * index. Being behind the worktree is not drift, nor is a database that does not exist yet ({@code missing}: nothing
+ * to compare); a database ahead of or diverged from it is.
  *
  * @param url         where the live database is reached (a URL or a DataSource), password masked
- * @param liveSql     the live dump
+ * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the committed state at {@code prefix.index()}
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
         String expectedSql) {
+
+    /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
+    static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
+        return new LiveDrift(target, url, nothingApplied, false, null, null);
+    }
+
+    /** True when the database does not exist yet. */
+    public boolean databaseMissing() {
+        return liveSql == null;
+    }
 
     /** {@code Applied index: K}. */
     public int appliedIndex() {
@@ -21,12 +32,15 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     }
 
     /**
-     * {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
+     * {@code missing} (the database does not exist yet), {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
      * when the applied versions are not a leading run of the worktree's, {@code ahead} or {@code diverged}
      * (also migrations applied out of order): then no committed state is the expected one, and the schema is
      * not judged.
      */
     public String status() {
+        if (databaseMissing()) {
+            return "missing";
+        }
         return switch (prefix.relation()) {
             case AHEAD -> "ahead";
             case DIVERGED, OUT_OF_ORDER -> "diverged";
@@ -36,7 +50,7 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
 
     /** What differs, as a unified diff ({@code live/schema.sql} against the expected state); empty when equal. */
     public String diff() {
-        return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        return databaseMissing() ? "" : SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
     }
 
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
@@ -51,6 +65,9 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
      * migrations it was not drafted after (which {@code db up} does not run over drift, docs/architecture.md §7).
      */
     public String keepingDraft() {
+        if (databaseMissing()) {
+            throw new MateyException("No drift to keep: live database " + url + " does not exist. Nothing written.");
+        }
         if (!prefix.consistent()) {
             throw new MateyException("No draft: the " + status() + " database has no committed state to draft "
                     + "against (" + prefix.line() + "). Nothing written.");

@@ -85,6 +85,14 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return config.name();
     }
 
+    /**
+     * A matey command on this target's database, for messages that point at it: with {@code --path} and the URL
+     * (masked), so that it names the same database in a workspace of several targets too.
+     */
+    String command(String command) {
+        return "matey " + command + (name().equals(".") ? "" : " --path " + name()) + " --url '" + endpoint + "'";
+    }
+
     /** Commands that run (or record) migrations refuse files no tool should run as they are. */
     LiveTarget requireRunnable(String command) {
         RunnableMigrations.require(config, state.snapshot(), command);

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
+import io.matey.engine.Leftover;
 import io.matey.engine.LockWait;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
@@ -9,7 +10,6 @@ import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
-import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,13 +59,12 @@ final class LiveUp {
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before,
-                        SchemaDump.dump(engine, connection));
+                Interruption interruption = Interruption.of(target, marker.get(), before, connection);
                 if (resume == null) {
                     throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
-                            + interruption.diff() + Interruption.wayForward());
+                            + interruption.diff() + Interruption.wayForward(target));
                 }
-                timings.add(resumeSection(target, runner, interruption, resume.get(), context, progress));
+                timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
                 start = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
@@ -88,15 +87,23 @@ final class LiveUp {
     }
 
     /** Finds where the interrupted section continues and runs the rest of it, with its version change. */
-    private static MigrationTiming resumeSection(LiveTarget target, MigrationRunner runner, Interruption interruption,
-            ResumePoint.Scratch scratch, String context, Consumer<String> progress) throws SQLException {
+    private static MigrationTiming resumeSection(LiveTarget target, Connection connection, MigrationRunner runner,
+            Interruption interruption, ResumePoint.Scratch scratch, String context, Consumer<String> progress)
+            throws SQLException {
         Migration migration = interruption.migration();
         ForeignWrites.refuseOnLive(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
                 ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, context);
         int done = ResumePoint.find(target, interruption, scratch, context);
+        Leftover leftover = interruption.leftover();
+        if (leftover != null) {
+            // not in effect, and in the way of its statement, which runs again
+            leftover.drop(connection);
+        }
         Duration duration = runner.resume(migration, interruption.direction(), done);
-        progress.accept(String.format("%s  %s resumed after statement %d of %d  %d ms", migration.file(),
-                interruption.direction(), done, interruption.statements().size(), duration.toMillis()));
+        progress.accept(String.format("%s  %s resumed after statement %d of %d%s  %d ms", migration.file(),
+                interruption.direction(), done, interruption.statements().size(),
+                leftover == null ? "" : " (dropped " + leftover.description() + ", left by statement "
+                        + (interruption.done() + 1) + ")", duration.toMillis()));
         return new MigrationTiming(migration.file(), migration.version(), duration);
     }
 }

@@ -49,7 +49,7 @@ final class Postcheck {
             throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                     + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
                     + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
-                    + "in a migration first (`matey db drift` shows them):\n" + diff.get());
+                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + diff.get());
         }
     }
 

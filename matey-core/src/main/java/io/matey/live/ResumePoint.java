@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where an interrupted section continues (docs/architecture.md §7): the number of its statements the live schema
@@ -43,7 +44,8 @@ final class ResumePoint {
         Engine engine = target.engine();
         Map<Integer, String> states = new LinkedHashMap<>();
         int done = Math.min(interruption.done(), interruption.statements().size());
-        try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null);
+        try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null,
+                interruption.statements().stream().map(SqlStatement::sql).collect(Collectors.joining("\n")));
                 Connection connection = scratch.connect()) {
             engine.loadAtomically(connection, interruption.expectedSql());
             states.put(0, SchemaDump.dump(engine, connection));
@@ -84,7 +86,8 @@ final class ResumePoint {
         throw new MateyException(Reason.MIGRATION_INTERRUPTED, command + " --resume refused: the live schema is neither the state after statement "
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
-                + "until the schema is the state before the migration, then run `matey db up --resume` again. The live "
+                + "until the schema is the state before the migration, then run `" + target.command("db up")
+                + " --resume` again. The live "
                 + "schema against the state after statement " + done + ":\n"
                 + SchemaDiff.unified(live, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
     }

@@ -38,11 +38,13 @@ public final class Secrets {
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
             "(?i)([?&;]password=)[^&\\s]*?(?=&|[)'\"\\]>:,;.]*(?:\\s|$))");
     /**
-     * What SQL adds: {@code password=x} of a connection string (a subscription's, inside its literal) and
-     * {@code PASSWORD 'x'} of a role or an OPTIONS list.
+     * What SQL adds: {@code password=x} of a connection string (a subscription's, inside its literal),
+     * {@code PASSWORD 'x'} of a role or an OPTIONS list, and MySQL/MariaDB's {@code IDENTIFIED [WITH plugin] BY 'x'}
+     * and {@code PASSWORD('x')} of a user.
      */
     private static final Pattern SQL_PASSWORD = Pattern.compile(
-            "(?i)(\\bpassword\\s*=\\s*)(?:''.*?''|'[^']*'|[^\\s&';)]+)|(\\bpassword\\s+)'(?:[^']|'')*'");
+            "(?i)(\\bpassword\\s*=\\s*)(?:''.*?''|'[^']*'|[^\\s&';)]+)"
+            + "|(\\bpassword\\s+|\\bpassword\\s*\\(\\s*|\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+)'(?:[^']|'')*'");
 
     private Secrets() {
     }

@@ -103,12 +103,13 @@ public final class SchemaReplay {
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
         CheckpointSink sink = new CheckpointSink(plan.head(), staging);
+        String runs = sections(plan.tail());
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), plan.anchorSql())) {
+                "replay", options.keepScratch(), plan.anchorSql(), runs)) {
             result = new ReplayRunner(engine.engine(),
                     (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
                     codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                            "replay", options.keepScratch(), null), plan.anchorSql(), plan.tail(),
+                            "replay", options.keepScratch(), null, runs), plan.anchorSql(), plan.tail(),
                             new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());
@@ -122,6 +123,15 @@ public final class SchemaReplay {
             changes = new ArtifactChanges(changes.writes(), changes.staged(), deletes);
         }
         return new Outcome(plan, result, changes);
+    }
+
+    /** The up and down sections a replay of {@code tail} runs: what names the roles it may create. */
+    private static String sections(List<Migration> tail) {
+        StringBuilder sql = new StringBuilder();
+        for (Migration migration : tail) {
+            sql.append(migration.script().up().sql()).append('\n').append(migration.script().down().sql()).append('\n');
+        }
+        return sql.toString();
     }
 
     /**

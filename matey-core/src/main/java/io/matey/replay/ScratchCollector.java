@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ final class ScratchCollector {
         notices = sink;
     }
 
+    /** Reports one line, such as a role dropped with the last scratch database (ScratchServer). */
+    static void notice(String line) {
+        notices.accept(line);
+    }
+
     /** The databases dropped (empty when this server was collected before by this process). */
     static List<String> collect(Engine engine, MateyUrl base) {
         if (!COLLECTED.add(engine.id() + " " + engine.siblingUrl(base, "matey_").raw())) {
@@ -51,7 +57,11 @@ final class ScratchCollector {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            notices.accept("could not collect leftover scratch databases on " + base + ": " + MateyUrl.mask(e.getMessage()));
+            // A refused login fails the lease that follows, which says so; a notice first would only repeat it.
+            if (!(e instanceof SQLException sql && LoginRefusal.is(sql))) {
+                notices.accept("could not collect leftover scratch databases on " + base + ": "
+                        + MateyUrl.mask(e.getMessage()));
+            }
         }
         return dropped;
     }

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A scratch database leased for one replay: created next to the test base URL under a sanitised unique name
  * that records its owner ({@code matey_<target>_<purpose>_<host>_<pid>_<4 hex>}, see {@link ScratchOwner}),
- * dropped on close unless it is to be kept for debugging. The first lease on a server also drops what killed
+ * dropped on close unless it is to be kept for debugging, and with the last lease of the process on its server, the
+ * roles its migrations created there ({@link ScratchServer}). The first lease on a server also drops what killed
  * processes left there ({@link ScratchCollector}).
  */
 public final class ScratchDatabase implements AutoCloseable {
@@ -26,27 +28,36 @@ public final class ScratchDatabase implements AutoCloseable {
     private static final Set<ScratchDatabase> ACTIVE = ConcurrentHashMap.newKeySet();
     /** Keeps names within the 63 characters of a PostgreSQL (64 of a MySQL) identifier. */
     private static final int MAX_TARGET_PART = 24;
+    /** The purpose part of a kept database's name: {@link ScratchOwner} does not read it as a scratch name. */
+    static final String KEPT = "kept";
 
     private final Engine engine;
     private final MateyUrl url;
     private final boolean keep;
     private final boolean holdsAnchor;
+    private final ScratchServer server;
 
-    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, boolean holdsAnchor) {
+    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, boolean holdsAnchor, ScratchServer server) {
         this.engine = engine;
         this.url = url;
         this.keep = keep;
         this.holdsAnchor = holdsAnchor;
+        this.server = server;
     }
 
     /**
      * Leases a scratch database; with an anchor (null for none), the engine may create it already holding the
-     * anchor from its cache of checkpoint states ({@link #holdsAnchor()}), else the caller loads the anchor.
+     * anchor from its cache of checkpoint states ({@link #holdsAnchor()}), else the caller loads the anchor. A kept
+     * database is named {@code matey_<target>_kept_...}, which no collector drops.
+     *
+     * @param runs the SQL the lease will run: a role it names that is new on the server when the last lease of this
+     *             process ends is dropped ({@link ScratchServer})
      */
     public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
-            boolean keep, String anchorSql) {
+            boolean keep, String anchorSql, String runs) {
         ScratchCollector.collect(engine, base);
-        MateyUrl url = engine.siblingUrl(base, name(target.name(), purpose));
+        MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
+        ScratchServer server = ScratchServer.enter(engine, base, runs);
         boolean holdsAnchor;
         try {
             holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
@@ -54,10 +65,16 @@ public final class ScratchDatabase implements AutoCloseable {
                 engine.createDatabase(url);
             }
         } catch (SQLException e) {
+            server.leave(null);
+            if (LoginRefusal.is(e)) {
+                throw new MateyException("Cannot create scratch database " + url + ": the test server at " + base
+                        + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
+                        + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
+            }
             throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
                     + ". Check that the test server is reachable and the user may create databases.", e);
         }
-        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor, server);
         ACTIVE.add(scratch);
         return scratch;
     }
@@ -123,13 +140,21 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!ACTIVE.remove(this) || keep) {
+        if (!ACTIVE.remove(this)) {
+            return;
+        }
+        if (keep) {
+            ScratchCollector.notice("kept scratch database " + url + " (--keep-scratch); no replay drops it: drop it "
+                    + "with `matey dbmate --url '" + url + "' drop`");
+            server.leave(url);
             return;
         }
         try {
             engine.dropScratchDatabase(url);
         } catch (SQLException e) {
             throw new MateyException("scratch cleanup drop failed for " + url + ": " + MateyUrl.mask(e.getMessage()), e);
+        } finally {
+            server.leave(null);
         }
     }
 

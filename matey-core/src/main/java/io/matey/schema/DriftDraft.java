@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * out-of-band change (docs/architecture.md §5). Canonical dumps hold one statement per block, so blocks are
  * compared whole: an object only the live database has is created (and dropped in the down section), one it
  * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
- * columns ({@link TableDraft}); anything else that differs is left to the author as a comment with both
+ * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
+ * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
+ * live text (the committed text in down). Anything else that differs is left to the author as a comment with both
  * definitions, since the ALTER it needs depends on the engine and the intent.
  */
 public final class DriftDraft {
@@ -21,7 +23,11 @@ public final class DriftDraft {
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|TRIGGER)\\s+"
             + "(?:IF NOT EXISTS\\s+)?(\"[^\"]+\"|`[^`]+`|[^\\s(]+)");
 
+    /** A comment's target: what {@code COMMENT ON <target> IS} names, quoted names kept whole. */
+    private static final Pattern COMMENT = Pattern.compile("^COMMENT ON ((?:[^'\"]|\"[^\"]*\")+?) IS ");
+    private static final String COMMENT_ON = "COMMENT ON ";
     private static final String TABLE = "TABLE ";
+    private static final String REPLACE = "CREATE OR REPLACE ";
 
     private DriftDraft() {
     }
@@ -49,17 +55,26 @@ public final class DriftDraft {
                             + changed(committed, block));
                     down.add(0, undo(committed));
                 }
+            } else if (!committed.equals(block) && replaceable(key, committed, block)) {
+                up.add(block);
+                down.add(0, committed);
             } else if (!committed.equals(block)) {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
             }
         });
+        // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
+        List<String> uncommented = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (!liveBlocks.containsKey(key)) {
+            if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
+                uncommented.add(drop(key, block));
+                down.add(block);
+            } else if (!liveBlocks.containsKey(key)) {
                 up.add(drop(key, block));
                 down.add(0, block);
             }
         });
+        up.addAll(0, uncommented);
         return "-- migrate:up\n" + String.join("\n\n", up) + "\n\n-- migrate:down\n" + String.join("\n\n", down) + "\n";
     }
 
@@ -73,9 +88,31 @@ public final class DriftDraft {
         for (String block : schema.split("\n\\s*\n")) {
             String text = block.strip();
             Matcher m = OBJECT.matcher(text);
-            blocks.put(m.find() ? m.group(1) + " " + m.group(2) : text, text);
+            Matcher comment = COMMENT.matcher(text);
+            blocks.put(m.find() ? m.group(1) + " " + m.group(2)
+                    : comment.find() ? COMMENT_ON + comment.group(1) : text, text);
         }
         return blocks;
+    }
+
+    /**
+     * Whether the live text itself turns the committed definition into the live one (and the committed text turns it
+     * back): a comment, or a {@code CREATE OR REPLACE} function or procedure whose signature and result stay, which
+     * is all that statement may not change (PostgreSQL's {@code pg_get_functiondef} writes them on the first line and
+     * a {@code RETURNS} line).
+     */
+    private static boolean replaceable(String key, String committed, String live) {
+        if (key.startsWith(COMMENT_ON)) {
+            return true;
+        }
+        return committed.startsWith(REPLACE) && live.startsWith(REPLACE) && header(committed).equals(header(live));
+    }
+
+    private static List<String> header(String routine) {
+        List<String> lines = routine.lines().toList();
+        List<String> header = new ArrayList<>(List.of(lines.get(0)));
+        lines.stream().filter(line -> line.startsWith(" RETURNS ")).forEach(header::add);
+        return header;
     }
 
     private static String changed(String committed, String live) {
@@ -93,6 +130,9 @@ public final class DriftDraft {
 
     private static String drop(String key, String block) {
         Matcher m = OBJECT.matcher(block);
+        if (key.startsWith(COMMENT_ON)) {
+            return key + " IS NULL;";
+        }
         if (!m.find()) {
             return "-- Undo: " + block.lines().findFirst().orElse("");
         }

@@ -1,6 +1,7 @@
 package io.matey.schema;
 
 import io.matey.engine.Engine;
+import io.matey.engine.Leftover;
 import io.matey.engine.MigrationTable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +26,12 @@ public final class SchemaDump {
     public static String dump(Engine engine, String migrationsTable, Connection connection) throws SQLException {
         MigrationTable table = engine.migrationTable(migrationsTable);
         return join(engine.dumpSchema(connection, migrationsTable), table.dumpBlock(table.appliedVersions(connection)));
+    }
+
+    /** The dump leaving out what an interrupted statement left behind without taking effect (docs/architecture.md §7). */
+    public static String dumpWithout(Engine engine, Connection connection, Leftover leftover) throws SQLException {
+        MigrationTable table = engine.migrationTable();
+        return join(engine.dumpSchema(connection, leftover), table.dumpBlock(table.appliedVersions(connection)));
     }
 
     /** The dump with the versions {@code schema_migrations} is known to hold, in ascending order. */

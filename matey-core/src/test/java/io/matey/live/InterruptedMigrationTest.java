@@ -123,7 +123,7 @@ class InterruptedMigrationTest {
         }
         assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("db up refused: " + report + ":\n")
-                .hasMessageContaining("matey db up --resume");
+                .hasMessageContaining("`matey db up --path db/core --url '" + h.db.url() + "' --resume`");
         assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("db down refused: " + report);
 

@@ -167,7 +167,7 @@ class LiveLifecycleTest {
             assertThatThrownBy(h::migrate).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageStartingWith("db migrate failed: live database " + h.db.url() + " does not exist.")
-                    .hasMessageContaining("`matey db up` (or `db bootstrap`) creates it");
+                    .hasMessageContaining("`matey db up --path db/core --url '" + h.db.url() + "'` (or `db bootstrap`) creates it");
             LiveStatus missing = h.status();
             assertThat(missing.databaseMissing()).isTrue();
             assertThat(missing.applied()).isZero();
@@ -238,7 +238,8 @@ class LiveLifecycleTest {
                                 + "outside migrations; nothing was applied. Undo them and run again; or, when they "
                                 + "are what a pending migration does, record that migration without running it "
                                 + "(`matey db adopt")
-                        .hasMessageContaining("`matey db drift` shows the changes:\n--- live/schema.sql")
+                        .hasMessageContaining("`matey db drift --path db/core --url '" + h.db.url() + "'` shows the changes:\n"
+                                + "--- live/schema.sql")
                         .hasMessageContaining("it_db_extra")
                         .hasMessageNotContaining("it_two");
             }
@@ -267,7 +268,8 @@ class LiveLifecycleTest {
                     .hasMessageContaining("nothing was applied. They are what migrations/003_note.sql does: the live "
                             + "schema equals the committed state at index 3 (schema.sql). Record it without running "
                             + "it (`matey db adopt")
-                    .hasMessageContaining(" --apply`), or undo the changes and run again. `matey db drift` shows them:\n")
+                    .hasMessageContaining(" --apply`), or undo the changes and run again. `matey db drift --path db/core --url '"
+                            + h.db.url() + "'` shows them:\n")
                     .hasMessageContaining("note");
             assertThat(h.status().applied()).isEqualTo(2);
 

@@ -61,4 +61,14 @@ class SecretsTest {
         assertThat(Secrets.maskUrls("{\"a\":\"x:y\",\"url\":\"postgres://u:pw@h/db\",\"by\":\"a@b\"}"))
                 .isEqualTo("{\"a\":\"x:y\",\"url\":\"postgres://u:****@h/db\",\"by\":\"a@b\"}");
     }
+
+    @Test
+    void sqlPasswordsOfRolesAndUsersAreMasked() {
+        assertThat(Secrets.maskSql("CREATE ROLE app LOGIN PASSWORD 'S3c''ret'")).isEqualTo("CREATE ROLE app LOGIN PASSWORD '****'");
+        assertThat(Secrets.maskSql("CREATE USER 'app'@'%' IDENTIFIED BY 'S3cret', 'b'@'h' IDENTIFIED WITH "
+                + "'mysql_native_password' BY 'Other'")).isEqualTo("CREATE USER 'app'@'%' IDENTIFIED BY '****', 'b'@'h' "
+                        + "IDENTIFIED WITH 'mysql_native_password' BY '****'");
+        assertThat(Secrets.maskSql("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('S3cret')"))
+                .isEqualTo("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('****')");
+    }
 }

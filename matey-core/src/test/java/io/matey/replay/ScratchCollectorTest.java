@@ -6,13 +6,19 @@ import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
+import io.matey.testing.TestEngines;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * Leftover scratch databases: only those whose name records an owner process on this host that has ended are
- * dropped; a running owner's, another host's and names of other shapes (templates, older scratch names) stay.
+ * dropped; a running owner's, another host's, a kept one's ({@code --keep-scratch}) and names of other shapes
+ * (templates, older scratch names) stay.
  */
 class ScratchCollectorTest {
 
@@ -31,7 +37,9 @@ class ScratchCollectorTest {
         String otherHost = "matey_collect_replay_" + (host.equals("000000") ? "000001" : "000000") + "_"
                 + Long.toString(ended.pid(), 36) + "_" + suffix;
         String olderName = "matey_collect_replay_" + suffix + suffix;
-        List<String> names = List.of(dead, running, otherHost, olderName);
+        String kept = "matey_collect_" + ScratchDatabase.KEPT + "_" + host + "_" + Long.toString(ended.pid(), 36) + "_"
+                + suffix;
+        List<String> names = List.of(dead, running, otherHost, olderName, kept);
         try {
             for (String name : names) {
                 engine.createDatabase(engine.siblingUrl(base, name));
@@ -39,14 +47,36 @@ class ScratchCollectorTest {
 
             List<String> dropped = ScratchCollector.collectNow(engine, base);
 
-            assertThat(dropped).contains(dead).doesNotContain(running, otherHost, olderName);
+            assertThat(dropped).contains(dead).doesNotContain(running, otherHost, olderName, kept);
             assertThat(engine.databasesNamed(base, "matey_collect_")).doesNotContain(dead)
-                    .contains(running, otherHost, olderName);
+                    .contains(running, otherHost, olderName, kept);
         } finally {
             alive.destroyForcibly();
             for (String name : names) {
                 engine.dropDatabase(engine.siblingUrl(base, name));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void keptScratchIsNamedAndNoCollectorDropsIt(String engineId, @TempDir Path dir) throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        ScratchDatabase.reportLeftoversTo(notices::add);
+        TestWorkspace ws = new TestWorkspace(dir, engineId);
+        ws.migration("001_t.sql", ws.createTable("t"), "DROP TABLE t;");
+        Engine engine = io.matey.engine.Engines.byId(TestEngines.named(engineId).engineId());
+        MateyUrl kept = ws.plan(new ReplayOptions(null, null, true, true)).scratchUrl();
+        try {
+            assertThat(notices).contains("kept scratch database " + kept + " (--keep-scratch); no replay drops it: "
+                    + "drop it with `matey dbmate --url '" + kept + "' drop`");
+            String name = kept.raw().replaceAll("^.*/|\\?.*$", "");
+            assertThat(ScratchOwner.of(name)).as("no owner for a collector to outlive").isEmpty();
+            ScratchCollector.collectNow(engine, TestDatabase.serverBase(engineId));
+            assertThat(engine.databaseExists(kept)).isTrue();
+        } finally {
+            ScratchDatabase.reportLeftoversTo(line -> { });
+            engine.dropDatabase(kept);
         }
     }
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * A draft for a table whose columns were added or dropped out of band, run on each engine: its up section turns
- * the committed schema into the live one and its down section turns it back, dump for dump.
+ * A draft for a table whose columns were added or dropped out of band, run on each engine (and on PostgreSQL for
+ * comments and replaced functions): its up section turns the committed schema into the live one and its down
+ * section turns it back, dump for dump.
  */
 class DriftDraftEnginesTest {
 
@@ -43,12 +44,41 @@ class DriftDraftEnginesTest {
         roundTrip("postgres", "ALTER TABLE notes ADD COLUMN n serial;\n");
     }
 
+    @Test
+    void aCommentAddedOnPostgresIsSetAndRemovedAgain() throws SQLException {
+        roundTrip("postgres", COMMITTED + "CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (ref text);\n",
+                "COMMENT ON COLUMN billing.invoices.ref IS 'human reference';\nCOMMENT ON TABLE notes IS 'it''s';\n");
+    }
+
+    @Test
+    void aChangedAndADroppedCommentOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + "COMMENT ON COLUMN notes.body IS 'old';\nCOMMENT ON TABLE notes IS 'gone';\n",
+                "COMMENT ON COLUMN notes.body IS 'new';\nCOMMENT ON TABLE notes IS NULL;\n");
+    }
+
+    /** The comment is removed before its column is dropped, and restored after the down section adds it back. */
+    @Test
+    void aDroppedCommentedColumnOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + "COMMENT ON COLUMN notes.body IS 'text';\n", "ALTER TABLE notes DROP COLUMN body;\n");
+    }
+
+    @Test
+    void aFunctionReplacedOnPostgresIsReplacedAndRestored() throws SQLException {
+        roundTrip("postgres", COMMITTED + "CREATE SCHEMA billing;\nCREATE FUNCTION billing.next_ref() RETURNS text "
+                + "LANGUAGE sql AS $$ SELECT 'INV-' || 1 $$;\nCOMMENT ON FUNCTION billing.next_ref() IS 'refs';\n",
+                "CREATE OR REPLACE FUNCTION billing.next_ref() RETURNS text LANGUAGE sql AS $$ SELECT 'INV-' || 2 $$;\n");
+    }
+
     /** {@code outOfBand} names its quoted column in braces, quoted here as the engine quotes. */
     private static void roundTrip(String engine, String outOfBand) throws SQLException {
+        roundTrip(engine, COMMITTED, outOfBand);
+    }
+
+    private static void roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
         try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
-            live.execute(COMMITTED);
+            live.execute(committedSql);
             live.execute(outOfBand.replace("{Due At}", live.engine().quote("Due At")));
-            db.execute(COMMITTED);
+            db.execute(committedSql);
             String committed = dump(db);
             String drifted = dump(live);
             String draft = DriftDraft.of(drifted, committed);

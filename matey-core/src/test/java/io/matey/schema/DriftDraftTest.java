@@ -31,6 +31,23 @@ class DriftDraftTest {
     }
 
     @Test
+    void aReplacedFunctionWhoseResultChangedStaysAComment() {
+        String committed = "CREATE OR REPLACE FUNCTION billing.next_ref()\n RETURNS text\n LANGUAGE sql\n"
+                + "AS $function$ SELECT 'a' $function$;\n";
+        String live = committed.replace("RETURNS text", "RETURNS integer").replace("'a'", "1");
+        assertThat(DriftDraft.of(live, committed)).contains("-- Changed out of band", "--  RETURNS integer",
+                "-- Undo the change above");
+    }
+
+    @Test
+    void aCommentOnANameHoldingISIsKeyedByTheWholeName() {
+        String committed = "CREATE TABLE \"a IS b\" (id integer);\n\nCOMMENT ON TABLE \"a IS b\" IS 'old';\n";
+        String live = committed.replace("'old'", "'new'");
+        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft("COMMENT ON TABLE \"a IS b\" IS 'new';",
+                "COMMENT ON TABLE \"a IS b\" IS 'old';"));
+    }
+
+    @Test
     void theMigrationsBlockIsNotPartOfTheDraft() {
         String live = COMMITTED + "\n-- Dbmate schema migrations\nINSERT INTO schema_migrations VALUES ('1');\n";
         assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");

@@ -1,17 +1,24 @@
 package io.matey.shell;
 
+import io.matey.engine.RunningStatements;
 import io.matey.replay.ScratchDatabase;
+import java.time.Duration;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, drop scratch databases still in use and
- * end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping anywhere leaves the old or the
- * new set; a migration stopped partway is reported by the next db command). Dropping a scratch database makes the
- * running statement fail (PostgreSQL closes its connection, MySQL kills the session): that failure is the
- * signal's, so the command's own error handling waits here instead of reporting it (docs/architecture.md §8). The
- * JVM's own SIGTERM handling would run shutdown hooks and leave the scratch databases behind.
+ * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, cancel the running migration statements on
+ * their servers (a server would run one on, holding the migration lock, after its client is gone), drop scratch
+ * databases still in use and end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping
+ * anywhere leaves the old or the new set; a migration stopped partway is reported by the next db command). Dropping
+ * a scratch database or cancelling a statement makes the running statement fail (PostgreSQL closes its connection,
+ * MySQL kills the session): that failure is the signal's, so the command's own error handling waits here instead of
+ * reporting it (docs/architecture.md §8). The JVM's own SIGTERM handling would run shutdown hooks and leave the
+ * scratch databases behind.
  */
 public final class InterruptHandler {
+
+    /** How long the end waits for the servers to take the cancel requests of running migration statements. */
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(3);
 
     /** The exit code of the signal being handled; 0 while none is. */
     private static volatile int stopping;
@@ -27,6 +34,7 @@ public final class InterruptHandler {
     private static void stop(String message, int exitCode) {
         stopping = exitCode;
         Console.error(message);
+        RunningStatements.cancelAll(CANCEL_TIMEOUT);
         ScratchDatabase.dropAllActive();
         Runtime.getRuntime().halt(exitCode);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * {@code db status} on a server whose database does not exist yet: every migration pending, with a note, rather than
- * dbmate's error; a server that cannot be reached or refuses the login is still an error.
+ * dbmate's error; {@code db drift} has nothing to compare, which is no drift; a server that cannot be reached or
+ * refuses the login is still an error.
  */
 class DbStatusMissingDatabaseTest {
 
@@ -39,7 +40,16 @@ class DbStatusMissingDatabaseTest {
             assertThat(MateyProcess.run(dir, env, "db", "status", "--exit-code").exitCode()).isEqualTo(1);
             assertThat(MateyProcess.run(dir, env, "db", "status", "--format", "json").stdout())
                     .contains("\"pending\": 1,", "\"database_exists\": false");
-            assertThat(db.engine().databaseExists(db.url())).as("status creates nothing").isFalse();
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(drift.exitCode()).as("nothing to compare is no drift: " + drift.stderr()).isZero();
+            assertThat(drift.stdout()).isEqualTo("Applied index: 0  Status: missing\n"
+                    + "The database does not exist yet: nothing to compare. `matey db up` creates it.\n");
+            assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
+                    .contains("\"status\": \"missing\",", "\"diff\": \"\",", "\"draft\": null");
+            MateyProcess.Result keep = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+            assertThat(keep.exitCode()).isEqualTo(2);
+            assertThat(keep.stderr()).contains("No drift to keep: live database ", " does not exist. Nothing written.");
+            assertThat(db.engine().databaseExists(db.url())).as("status and drift create nothing").isFalse();
 
             MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
             assertThat(up.exitCode()).as("the note's promise: " + up.stderr()).isZero();

@@ -67,6 +67,42 @@ class DriftDraftCommandTest {
     }
 
     @Test
+    void hintsInAWorkspaceOfSeveralTargetsRepeatThePathAndUrlAndRunAsPrinted() throws Exception {
+        for (String target : List.of("a", "b")) {
+            assertThat(MateyProcess.run(dir, Map.of(), "init", "--path", target, "--engine", "sqlite").exitCode()).isZero();
+        }
+        Files.writeString(dir.resolve("a/migrations/001_t1.sql"), "-- migrate:up\nCREATE TABLE t1 (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE t1;\n", StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, Map.of(), "schema", "apply", "--path", "a").exitCode()).isZero();
+        String url = "sqlite3:" + dir.resolve("live.sqlite3");
+        String same = "--path a --url '" + url + "'";
+
+        MateyProcess.Result missing = MateyProcess.run(dir, Map.of(), "db", "status", "--path", "a", "--url", url);
+        assertThat(missing.stdout()).contains("`matey db up " + same + "` creates it");
+        assertThat(runPrinted(missing.stdout(), "matey db up ").exitCode()).isZero();
+        sqlite("CREATE TABLE hotfix (id INTEGER PRIMARY KEY)");
+
+        MateyProcess.Result drift = MateyProcess.run(dir, Map.of(), "db", "drift", "--path", "a", "--url", url);
+        assertThat(drift.stdout()).contains("`matey db drift " + same + " --draft` prints a draft migration, "
+                + "`matey db new NAME " + same + " --from-drift` writes it.");
+        MateyProcess.Result draft = runPrinted(drift.stdout(), "matey db drift ");
+        assertThat(draft.exitCode()).as(draft.stderr()).isZero();
+        assertThat(draft.stdout()).contains("CREATE TABLE hotfix");
+        MateyProcess.Result plan = MateyProcess.run(dir, Map.of(), "db", "plan", "--path", "a", "--url", url);
+        assertThat(plan.stdout()).contains("What differs: `matey db plan " + same + " --diff`.");
+        assertThat(runPrinted(plan.stdout(), "matey db plan ").stdout()).contains("+++ expected/worktree.sql");
+    }
+
+    /** Runs the command quoted in backticks that starts with {@code prefix}, as a shell would split it. */
+    private MateyProcess.Result runPrinted(String output, String prefix) throws Exception {
+        int start = output.indexOf("`" + prefix) + 1;
+        String command = output.substring(start + "matey ".length(), output.indexOf('`', start));
+        List<String> words = java.util.regex.Pattern.compile("'[^']*'|\\S+").matcher(command).results()
+                .map(m -> m.group().replace("'", "")).toList();
+        return MateyProcess.run(dir, Map.of(), words.toArray(String[]::new));
+    }
+
+    @Test
     void fromDriftRefusesWithoutDriftOrBehindTheHeadAndWritesNothing() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
         migratedWorkspace(env, "sqlite");

@@ -58,6 +58,20 @@ class JsonOutputTest {
         }
     }
 
+    @Test
+    void plansInJsonCarryTheSchemaThatSqlPrints() throws Exception {
+        targetAtHeadWithDataSet();
+        for (String plan : List.of("schema", "db")) {
+            String text = MateyProcess.run(dir, env(), plan, "plan", "--sql").stdout();
+            assertThat(text).as(plan).contains("CREATE TABLE roles");
+            JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env(), plan, "plan", "--sql", "--format",
+                    "json").stdout()).get(0);
+            assertThat(json.get("sql").asText().strip()).as(plan).isEqualTo(text.strip());
+            assertThat(new ObjectMapper().readTree(MateyProcess.run(dir, env(), plan, "plan", "--format", "json")
+                    .stdout()).get(0).get("sql").isNull()).as(plan).isTrue();
+        }
+    }
+
     private static Map<String, Map<String, String>> documentedFields() throws Exception {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("### JSON output"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRole;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scratch databases of a replay stopped by a signal, on every engine: SIGTERM drops them, says so once and exits
- * 143; after kill -9 they stay, and the next replay on that server drops them and says which.
+ * 143, with the roles the replay created; after kill -9 they stay, and the next replay on that server drops them and
+ * says which.
  */
 class ScratchCleanupTest {
 
@@ -46,6 +49,32 @@ class ScratchCleanupTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void sigtermDropsTheRolesTheReplayCreated(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        String name = "walk_term_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+        ServerRole role = new ServerRole(name, engine.equals("mysql") ? "%" : null);
+        Path ws = workspace("roles", engine, "CREATE " + (engine.equals("mysql") ? "USER " : "ROLE ") + role + ";");
+        Files.writeString(ws.resolve("migrations/001_t.sql"), Files.readString(ws.resolve("migrations/001_t.sql"))
+                + "DROP " + (engine.equals("mysql") ? "USER " : "ROLE ") + role + ";\n");
+        Files.writeString(ws.resolve("migrations/002_slow.sql"), "-- migrate:up\n" + slowStatement(engine)
+                + "\n-- migrate:down\n");
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Process process = MateyProcess.start(ws, server.env(), Files.createTempFile("matey-out", ".txt"), err,
+                "schema", "plan");
+        server.awaitScratchOf(process);
+        assertThat(server.engine().serverRoles().list(server.base())).as("created by the replay").contains(role);
+
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        assertThat(server.engine().serverRoles().list(server.base())).doesNotContain(role);
+        assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("matey: dropped role " + role
+                + " that the replay created on " + server.base());
+    }
+
+    @ParameterizedTest
     @EngineMatrix
     void theNextReplayDropsWhatAKilledProcessLeft(String engine) throws Exception {
         Server server = Server.of(engine, dir);
@@ -64,6 +93,30 @@ class ScratchCleanupTest {
         assertThat(next.stderr()).contains("matey: dropped leftover scratch database " + scratch + " (its process "
                 + process.pid() + " on this host has ended)");
         assertThat(server.scratchNames()).doesNotContain(scratch);
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aKeptScratchDatabaseIsNamedAndOutlivesItsProcess(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        Path ws = workspace("kept", engine, "");
+        MateyProcess.Result kept = MateyProcess.run(ws, server.env(), "schema", "plan", "--clean", "--keep-scratch");
+        assertThat(kept.exitCode()).as(kept.stderr()).isZero();
+        List<String> names = server.engine().databasesNamed(server.base(), "matey_root_kept_");
+        assertThat(names).hasSize(1);
+        MateyUrl url = server.engine().siblingUrl(server.base(), names.get(0));
+        try {
+            assertThat(kept.stderr()).contains("matey: kept scratch database " + url + " (--keep-scratch); no replay "
+                    + "drops it: drop it with `matey dbmate --url '" + url + "' drop`");
+
+            MateyProcess.Result next = MateyProcess.run(workspace("next", engine, ""), server.env(), "schema", "plan");
+
+            assertThat(next.exitCode()).as(next.stderr()).isZero();
+            assertThat(next.stderr()).doesNotContain(names.get(0));
+            assertThat(server.engine().databaseExists(url)).as("its process has ended, yet it is kept").isTrue();
+        } finally {
+            server.engine().dropDatabase(url);
+        }
     }
 
     private static String slowStatement(String engine) {

@@ -149,20 +149,24 @@ class TargetsAndInitTest {
     }
 
     @Test
-    void initGitIgnoresTheJournalDirectoriesOnce() throws Exception {
+    void initGitIgnoresTheJournalDirectoriesAndSqliteLockFilesOnce() throws Exception {
         MateyProcess.Result first = matey("init", "--engine", "sqlite");
         assertThat(first.stdout()).contains("Wrote " + dir.resolve(".gitignore") + "\n");
-        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n");
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n*.matey-lock\n");
         MateyProcess.Result second = matey("init", "--path", "db/b", "--engine", "sqlite");
         assertThat(second.stdout()).doesNotContain(".gitignore");
-        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n");
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n*.matey-lock\n");
     }
 
     @Test
-    void initAppendsToAnExistingGitIgnore() throws Exception {
+    void initAppendsTheLinesAnExistingGitIgnoreLacks() throws Exception {
         Files.writeString(dir.resolve(".gitignore"), "target/");
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
-        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo("target/\n.matey/\n");
+        assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo("target/\n.matey/\n*.matey-lock\n");
+        Files.writeString(dir.resolve(".gitignore"), ".matey/\n");
+        assertThat(matey("init", "--path", "b", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve(".gitignore"))).as("a workspace initialised before the lock line")
+                .isEqualTo(".matey/\n*.matey-lock\n");
     }
 
     @Test

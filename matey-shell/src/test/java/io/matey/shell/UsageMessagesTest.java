@@ -62,10 +62,24 @@ class UsageMessagesTest {
         assertThat(error("db", "stauts")).startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n");
         assertThat(error("init", "--engine", "postgress")).contains("Unsupported engine 'postgress'",
                 "Did you mean 'postgres'?");
+        assertThat(error("init", "--engine", "pg")).as("no alias ('ch') that the list does not show")
+                .contains("Unsupported engine 'pg': this build has engine plug-ins for sqlite, postgres")
+                .doesNotContain("Did you mean");
         assertThat(error("dbmate", "upp")).contains("dbmate: no command 'upp'. Did you mean 'up'?");
         assertThat(error("dbmate", "--bogus", "up")).contains("flag provided but not defined: --bogus (not a global flag)")
                 .doesNotContain("global flags go before the command");
         assertThat(error("dbmate", "--ulr", "x", "up")).contains("Did you mean '--url'?");
+    }
+
+    @Test
+    void anEngineAliasIsRecordedAsItsIdAndSaysSo() throws Exception {
+        MateyProcess.Result init = matey("init", "--engine", "mariadb");
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        assertThat(init.stdout()).contains("Engine: mysql ('mariadb' is another name of engine mysql; config.toml "
+                + "records mysql)");
+        assertThat(java.nio.file.Files.readString(dir.resolve("config.toml"))).contains("engine = \"mysql\"");
+        assertThat(matey("init", "--engine", "sqlite", "--path", "b").stdout()).contains("Engine: sqlite\n");
+        assertThat(help("help", "init")).contains("mysql also serves MariaDB");
     }
 
     @Test

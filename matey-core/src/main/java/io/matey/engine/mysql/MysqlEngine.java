@@ -6,6 +6,7 @@ import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
@@ -36,6 +37,8 @@ import java.time.Duration;
 public final class MysqlEngine implements Engine {
 
     private static final Pattern SYNTAX_ERROR_LINE = Pattern.compile("(?s)near '.*' at line (\\d{1,9})");
+    /** MariaDB Connector/J's {@code (conn=955) } before the database's message: the driver's wrapping, left out. */
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\) ");
 
     private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
@@ -103,6 +106,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    public String failureMessage(SQLException failure) {
+        return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
     }
 
     /** A syntax error says "... near '...' at line N", N counted from the statement's first line. */
@@ -210,6 +218,11 @@ public final class MysqlEngine implements Engine {
         try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
             st.execute(sql);
         }
+    }
+
+    @Override
+    public ServerRoles serverRoles() {
+        return new MysqlAccounts();
     }
 
     @Override

@@ -35,8 +35,8 @@ final class IndexReader {
                   JOIN pg_class c ON c.oid = i.indexrelid
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   JOIN pg_class t ON t.oid = i.indrelid
-                  WHERE i.indexrelid >= %d AND %s) i
-            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA);
+                  WHERE i.indexrelid >= %d AND i.indexrelid <> %s AND %s) i
+            """.formatted(Catalog.FIRST_USER_OID, InvalidIndex.DUMPED_OID, Catalog.USER_SCHEMA);
 
     private IndexReader() {
     }

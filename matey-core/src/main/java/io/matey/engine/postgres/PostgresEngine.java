@@ -5,7 +5,9 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
+import io.matey.engine.Leftover;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
@@ -185,6 +187,11 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public ServerRoles serverRoles() {
+        return new PostgresRoles();
+    }
+
+    @Override
     public MateyUrl siblingUrl(MateyUrl base, String name) {
         return base.withPath(name);
     }
@@ -234,7 +241,17 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName()).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0).dump();
+    }
+
+    @Override
+    public String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), ((InvalidIndex) leftover).oid()).dump();
+    }
+
+    @Override
+    public Optional<Leftover> leftoverOf(Connection connection, SqlStatement statement) throws SQLException {
+        return InvalidIndex.leftOverBy(connection, statement).map(Leftover.class::cast);
     }
 
     /**

@@ -26,16 +26,22 @@ final class PostgresSchemaDumper {
 
     private final Connection connection;
     private final String migrationsTable;
+    private final long leftoverIndex;
 
-    /** @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block */
-    PostgresSchemaDumper(Connection connection, String migrationsTable) {
+    /**
+     * @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block
+     * @param leftoverIndex   the oid of an interrupted statement's {@link InvalidIndex}, left out; 0 for none
+     */
+    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex) {
         this.connection = connection;
         this.migrationsTable = migrationsTable;
+        this.leftoverIndex = leftoverIndex;
     }
 
     String dump() throws SQLException {
         Map<String, String> settings = new HashMap<>(SETTINGS);
         settings.put(PostgresMigrationTable.DUMPED_SETTING, migrationsTable);
+        settings.put(InvalidIndex.DUMPED_SETTING, Long.toString(leftoverIndex));
         return SessionSettings.with(connection, settings, () -> read(new Catalog(connection)));
     }
 

@@ -32,6 +32,9 @@ import java.util.stream.Stream;
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
 
+    /** The migration lock file beside a database, {@code <db>.matey-lock} (git-ignored by {@code init}). */
+    public static final String LOCK_FILE_SUFFIX = ".matey-lock";
+
     private static final CodegenDialect CODEGEN = new SqliteCodegen();
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
@@ -130,7 +133,7 @@ public final class SqliteEngine implements Engine {
     public void dropDatabase(MateyUrl url) throws SQLException {
         Path file = file(url);
         try {
-            for (String suffix : new String[] {"", "-journal", "-wal", "-shm", ".matey-lock"}) {
+            for (String suffix : new String[] {"", "-journal", "-wal", "-shm", LOCK_FILE_SUFFIX}) {
                 Files.deleteIfExists(Path.of(file + suffix));
             }
         } catch (IOException e) {
@@ -206,7 +209,7 @@ public final class SqliteEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         String path = connection.getMetaData().getURL().substring("jdbc:sqlite:".length());
-        Path lockFile = Path.of(path + ".matey-lock");
+        Path lockFile = Path.of(path + LOCK_FILE_SUFFIX);
         FileMutex mutex = FileMutex.acquire(lockFile, timeout).orElseThrow(() -> new MigrationLockTimeoutException(
                 "the lock file " + lockFile, timeout, FileMutex.holder(lockFile),
                 "If that process is gone, the lock is free again; delete nothing."));

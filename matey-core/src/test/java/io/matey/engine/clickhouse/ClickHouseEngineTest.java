@@ -108,7 +108,7 @@ class ClickHouseEngineTest {
             assertThatThrownBy(() -> new MigrationRunner(db.engine(), c, false).up(bad))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:2: up section failed: Code: 62. DB::Exception: Syntax")
-                    .hasMessageContaining("(SYNTAX_ERROR) Statement: 'SELEC 1'.")
+                    .hasMessageContaining("(SYNTAX_ERROR). Statement: 'SELEC 1'.")
                     .hasMessageNotContaining("queryId");
         }
     }

@@ -128,7 +128,7 @@ class SqliteEngineTest {
                 DROP TABLE users;
                 """)).satisfies(e -> assertThat(e.line()).isEqualTo(7))
                 .hasMessageStartingWith("migrations/003_users.sql:7: up section failed: near \"'c@example.com'\": "
-                        + "syntax error Statement: 'INSERT INTO users (id, email) VALUES (2, 'b@example.com'), "
+                        + "syntax error. Statement: 'INSERT INTO users (id, email) VALUES (2, 'b@example.com'), "
                         + "(3 'c@example.com')'.")
                 .hasMessageNotContaining("SQLITE_ERROR");
 
@@ -143,7 +143,7 @@ class SqliteEngineTest {
                 DROP TABLE notes;
                 """)).satisfies(e -> assertThat(e.line()).isEqualTo(5))
                 .hasMessageStartingWith("migrations/004_index.sql:5: up section failed: no such column: "
-                        + "missing_column Statement: 'CREATE INDEX notes_body ON notes ( missing_column )'.");
+                        + "missing_column. Statement: 'CREATE INDEX notes_body ON notes ( missing_column )'.");
 
         // A token that occurs more than once could be either: the statement's first line, never a wrong one.
         assertThat(upFailure("migrations/005_twice.sql", """

@@ -59,13 +59,16 @@ class DbCommands {
         TargetConfig target = matey.target(path);
         Path file = matey.newMigrationFromDrift(target, url, name);
         console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
-                + "Next: review it, run `matey schema apply`, then `" + sameTarget("matey db adopt", path, url,
+                + "Next: review it, run `matey schema apply`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
     }
 
-    /** A command for the target and database this one was given, the URL's password masked. */
-    private static String sameTarget(String command, String path, String url, String workspace) {
-        return command + (path == null ? "" : " --path " + path)
+    /**
+     * A command for the target and database this one ran on, the URL's password masked, so that it runs as printed
+     * in a workspace of several targets too (as {@code db adopt}'s hints do).
+     */
+    private static String sameTarget(String command, String target, String url, String workspace) {
+        return command + (target.equals(".") ? "" : " --path " + target)
                 + (url == null ? "" : " --url '" + MateyUrl.mask(url) + "'")
                 + (workspace == null ? "" : " --workspace " + workspace);
     }
@@ -92,13 +95,15 @@ class DbCommands {
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
                 if (status.databaseMissing()) {
-                    out.append("The database does not exist yet; `matey db up` creates it and applies them.\n");
+                    out.append("The database does not exist yet; `").append(sameTarget("matey db up", status.target(),
+                            url, workspace)).append("` creates it and applies them.\n");
                 }
                 out.append(problem(status.prefix()));
                 if (status.interrupted() != null) {
                     out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
                             .append(status.interrupted().diff())
-                            .append("Run `matey db up --resume` to continue (see `matey help db up`).\n");
+                            .append("Run `").append(sameTarget("matey db up", status.target(), url, workspace))
+                            .append(" --resume` to continue (see `matey help db up`).\n");
                 }
                 return out.toString();
             });
@@ -198,20 +203,20 @@ class DbCommands {
                     .collect(java.util.stream.Collectors.joining(", "))).append(" (migrations that changed no schema; "
                     + "adoption takes the highest)\n");
         }
-        out.append(adoptionOutcome(adoption));
+        out.append(adoptionOutcome(adoption, sameTarget("matey db up", adoption.target(), url, workspace)));
         console.print(out.toString());
     }
 
-    /** What adopt recorded, would record, or why there was nothing to record. */
-    private static String adoptionOutcome(LiveAdoption adoption) {
+    /** What adopt recorded, would record, or why there was nothing to record; {@code up} applies the pending ones. */
+    private static String adoptionOutcome(LiveAdoption adoption, String up) {
         List<String> versions = adoption.versions();
         if (versions.isEmpty() && adoption.index() == 0) {
-            return "The database is empty: nothing to record. `matey db up` applies every migration.\n";
+            return "The database is empty: nothing to record. `" + up + "` applies every migration.\n";
         }
         if (versions.isEmpty()) {
             return "Nothing to adopt: versions 1.." + adoption.index() + " are already recorded (applied index "
                     + adoption.index() + "), and the live schema equals that state. Pending: " + adoption.pending()
-                    + (adoption.pending() > 0 ? " (`matey db up` applies them)" : "") + "\n";
+                    + (adoption.pending() > 0 ? " (`" + up + "` applies them)" : "") + "\n";
         }
         String range = versions.size() + " version(s) " + versions.get(0) + ".." + versions.get(versions.size() - 1);
         return adoption.applied() ? "Adopted: recorded " + range + " in schema_migrations; verified at index "
@@ -241,7 +246,8 @@ class DbCommands {
     }
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
-            + "index (being behind is not drift). Example: matey db drift --all --exit-code")
+            + "index (being behind is not drift, nor is a database that does not exist yet: status missing). "
+            + "Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
@@ -272,14 +278,17 @@ class DbCommands {
             TargetReports.print(console, results, e -> {
                 LiveDrift d = e.drift();
                 String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
-                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n");
+                        + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
+                        + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
+                                + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
                 if (!schemaDrifted(d)) {
                     return head;
                 }
                 // An edited applied migration is restored (its Edited: line says how), not kept as a new one.
                 return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
-                        : "To keep it: `matey db drift --draft` prints a draft migration, `matey db new NAME "
-                                + "--from-drift` writes it.\n");
+                        : "To keep it: `" + sameTarget("matey db drift", d.target(), url, workspace) + " --draft` prints "
+                                + "a draft migration, `" + sameTarget("matey db new NAME", d.target(), url, workspace)
+                                + " --from-drift` writes it.\n");
             });
         }
         TargetReports.exit(results, exitCode, e -> e.drift().drifted());
@@ -292,7 +301,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
             @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
@@ -310,6 +319,7 @@ class DbCommands {
                 json.put("status", p.match() ? "match" : "mismatch");
                 json.put("problem", p.prefix().line());
                 json.put("diff", p.diff());
+                json.put("sql", sql ? p.sql() : null);
                 return json;
             })));
         } else {
@@ -317,15 +327,15 @@ class DbCommands {
             TargetReports.print(console, results, p -> sql ? p.sql()
                     : new TextTable("Applied", "Target", "Status")
                             .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
-                            .render() + problem(p.prefix()) + (diff ? p.diff() : diffHint(p)));
+                            .render() + problem(p.prefix()) + (diff ? p.diff() : diffHint(p, url, workspace)));
         }
         TargetReports.exit(results, exitCode, p -> !p.match());
     }
 
     /** Where a mismatch that {@code db plan} only states is shown. */
-    private static String diffHint(LivePlan plan) {
+    private static String diffHint(LivePlan plan, String url, String workspace) {
         return plan.match() || !plan.prefix().consistent() ? ""
-                : "What differs: `matey db plan --diff`.\n";
+                : "What differs: `" + sameTarget("matey db plan", plan.target(), url, workspace) + " --diff`.\n";
     }
 
     /** Drifted against a committed state (not ahead or diverged), so that a diff and a draft exist. */

@@ -21,7 +21,8 @@ class InitCommand {
             + "artifacts, optionally a CI pipeline. Example: matey init --path db/core --engine postgres --ci github")
     void init(
             @Option(longNames = "path", description = "Target path relative to the workspace (default: the current directory)") String path,
-            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres, mysql, clickhouse, bigquery or bigquery-emulator (required for a new target)") String engine,
+            @OptionValues(provider = "engines") @Option(longNames = "engine", description = "sqlite, postgres, mysql, clickhouse, bigquery or bigquery-emulator (required for a new target); "
+                    + "mysql also serves MariaDB: mariadb, postgresql and sqlite3 are accepted and recorded as mysql, postgres and sqlite") String engine,
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
             @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") @OptionValues(provider = "ciProviders") String ci,
@@ -41,7 +42,8 @@ class InitCommand {
         }
         InitResult result = matey.init(path, engine, urlEnv, testUrlEnv, force);
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
-        out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine()).append('\n');
+        out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine())
+                .append(aliasNote(engine, result.engine())).append('\n');
         if (!result.changedFiles().isEmpty()) {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
@@ -49,5 +51,11 @@ class InitCommand {
             out.append("Wrote ").append(matey.writeCi(ci, force)).append('\n');
         }
         console.print(out.toString());
+    }
+
+    /** Says that an alias (--engine mariadb, postgresql) was written as the id it stands for, never silently. */
+    private static String aliasNote(String typed, String id) {
+        return typed == null || typed.strip().equalsIgnoreCase(id) ? ""
+                : " ('" + typed.strip() + "' is another name of engine " + id + "; config.toml records " + id + ")";
     }
 }

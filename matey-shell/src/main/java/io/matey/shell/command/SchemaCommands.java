@@ -85,11 +85,11 @@ class SchemaCommands {
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
-            @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json (summary only)") ReportFormat format,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when committed artifacts differ from the replay") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (sql && diff) {
@@ -100,7 +100,7 @@ class SchemaCommands {
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
         if (format == ReportFormat.JSON) {
-            console.print(Json.render(TargetReports.json(results, SchemaCommands::planJson)));
+            console.print(Json.render(TargetReports.json(results, result -> planJson(result, sql))));
         } else {
             // --diff follows the summary, so that a gate failing on a stale lock or model alone never prints nothing.
             TargetReports.print(console, results, result -> sql ? result.replaySql()
@@ -151,7 +151,8 @@ class SchemaCommands {
         return out.toString();
     }
 
-    private static Map<String, Object> planJson(SchemaPlanResult result) {
+    /** @param sql whether {@code --sql} asked for the replayed schema, which the text report prints instead */
+    private static Map<String, Object> planJson(SchemaPlanResult result, boolean sql) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("target", result.target());
         json.put("divergence", result.divergence().isPresent() ? result.divergence().getAsInt() : null);
@@ -176,6 +177,8 @@ class SchemaCommands {
             return failure;
         }).toList());
         json.put("stale_files", result.staleFiles());
+        json.put("diff", result.diff());
+        json.put("sql", sql ? result.replaySql() : null);
         return json;
     }
 
@@ -186,7 +189,7 @@ class SchemaCommands {
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
-            @Option(longNames = "keep-scratch", description = "Keep the scratch database for debugging") boolean keepScratch,
+            @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,

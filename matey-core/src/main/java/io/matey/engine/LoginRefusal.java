@@ -1,12 +1,12 @@
-package io.matey.live;
+package io.matey.engine;
 
 import java.sql.SQLException;
 
 /**
  * Tells a server that refused the login apart from one that could not be reached: the fix differs (credentials
- * versus host, port or network).
+ * versus host, port or network). Live commands and the replay's test server both say which it was.
  */
-final class LoginRefusal {
+public final class LoginRefusal {
 
     /** MySQL and MariaDB's ER_ACCESS_DENIED_ERROR. */
     private static final int MYSQL_ACCESS_DENIED = 1045;
@@ -17,7 +17,7 @@ final class LoginRefusal {
     }
 
     /** SQLState class 28 is "invalid authorization specification" (28000; PostgreSQL's 28P01 is a bad password). */
-    static boolean is(SQLException e) {
+    public static boolean is(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("28")
                     || sql.getErrorCode() == MYSQL_ACCESS_DENIED)) {

@@ -1,0 +1,65 @@
+package io.matey.lint;
+
+import io.matey.engine.ServerRoles;
+import io.matey.lint.Finding.Level;
+import java.util.List;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * L108: an up section creating what belongs to the server rather than the database: roles and users
+ * ({@code CREATE ROLE|USER|GROUP}; PostgreSQL's {@code CREATE USER MAPPING} is the database's), tablespaces, and server settings ({@code ALTER SYSTEM}, {@code SET GLOBAL|PERSIST}).
+ * They outlive the scratch database of a replay and are shared by every database of a live server. Replay drops the
+ * roles its migrations created where the engine lists them ({@link ServerRoles}, docs/architecture.md §6); it undoes
+ * nothing else.
+ */
+final class ServerLevelRule implements LintRule {
+
+    @Override
+    public void check(LintContext context, Findings findings) {
+        boolean dropsRoles = context.plugin().map(engine -> engine.serverRoles() != ServerRoles.NONE).orElse(false);
+        for (MigrationFile file : context.readableMigrations()) {
+            for (ParsedStatement statement : file.upStatements()) {
+                String what = serverObject(statement.tokens());
+                if (what == null) {
+                    continue;
+                }
+                String quoted = "'" + statement.source().summary() + "' ";
+                if (what.equals("role") && dropsRoles) {
+                    findings.add(Level.WARNING, "L108", file.path(), statement.line(), quoted + "creates a role, which "
+                            + "belongs to the server, not the database: replay drops it with its scratch database, but "
+                            + "on a live server it outlives `db down` unless the down section drops it, and it is shared "
+                            + "by every database there (migrating a second database from this history fails with "
+                            + "'already exists'). Create roles where the server is provisioned, or drop it in the down "
+                            + "section.");
+                } else {
+                    findings.add(Level.WARNING, "L108", file.path(), statement.line(), quoted + "changes the server (a "
+                            + what + "), not the database: it stays on the test server after the replay's scratch "
+                            + "database is dropped, so a second replay may fail or run on a changed server, and on a "
+                            + "live server it is shared by every database there. Make such changes where the server "
+                            + "is provisioned, outside migrations.");
+                }
+            }
+        }
+    }
+
+    /** {@code role}, {@code tablespace}, {@code setting}, or null for a statement inside the database. */
+    private static String serverObject(List<Token> tokens) {
+        if (tokens.size() < 2) {
+            return null;
+        }
+        Token first = tokens.get(0);
+        Token second = tokens.get(1);
+        if (TokenCursor.is(first, "CREATE")) {
+            boolean userMapping = tokens.size() > 2 && TokenCursor.is(tokens.get(2), "MAPPING");
+            if (TokenCursor.is(second, "ROLE") || TokenCursor.is(second, "GROUP")
+                    || TokenCursor.is(second, "USER") && !userMapping) {
+                return "role";
+            }
+            return TokenCursor.is(second, "TABLESPACE") ? "tablespace" : null;
+        }
+        boolean setting = TokenCursor.is(first, "ALTER") && TokenCursor.is(second, "SYSTEM")
+                || TokenCursor.is(first, "SET") && (TokenCursor.is(second, "GLOBAL") || TokenCursor.is(second, "PERSIST")
+                        || TokenCursor.is(second, "PERSIST_ONLY"));
+        return setting ? "setting" : null;
+    }
+}

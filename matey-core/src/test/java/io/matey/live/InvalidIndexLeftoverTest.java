@@ -1,0 +1,101 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failed PostgreSQL {@code CREATE INDEX CONCURRENTLY} in a {@code transaction:false} section leaves an invalid
+ * index behind: it is recognised as the interrupted statement's leftover, reported by {@code db status} and dropped
+ * by {@code db up --resume}, which runs the statement again; any other invalid index is still refused by the dump.
+ */
+class InvalidIndexLeftoverTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theInvalidIndexOfAFailedConcurrentIndexIsReportedAndResumeRebuildsIt() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            stopAtTheUniqueIndex(h, "users", "CREATE INDEX CONCURRENTLY users_id2 ON users (id);\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY users_email_uq ON users (email);\n",
+                    "DROP INDEX CONCURRENTLY users_email_uq;\nDROP INDEX CONCURRENTLY users_id2;\n");
+            assertThat(valid(h, "users_email_uq")).isEqualTo("f");
+
+            String report = "migration migrations/002_email.sql was interrupted after statement 1 of 2 (up section);"
+                    + " statement 2 (line 3) did not take effect but left invalid index public.users_email_uq behind,"
+                    + " which `db up --resume` drops before running it again; the database holds a partial state";
+            LiveStatus status = h.status();
+            assertThat(status.interrupted().describe()).isEqualTo(report);
+            assertThat(status.interrupted().diff()).contains("+CREATE INDEX users_id2").doesNotContain("users_email_uq");
+            assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: " + report);
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.liveSql()).contains("CREATE INDEX users_id2").doesNotContain("users_email_uq");
+
+            // still duplicated: the statement fails again, and leaves its leftover again
+            assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
+                    .hasMessageContaining("could not create unique index \"users_email_uq\"");
+            assertThat(h.status().interrupted().describe()).isEqualTo(report);
+
+            h.db.execute("DELETE FROM users WHERE id = 2");
+            LiveChange resumed = h.live.upResuming(h.target(), h.url());
+
+            assertThat(resumed.after()).isEqualTo(2);
+            assertThat(valid(h, "users_email_uq")).isEqualTo("t");
+            assertThat(h.status().interrupted()).isNull();
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    @Test
+    void quotedAndQualifiedNamesAreMatchedAndAnyOtherInvalidIndexIsStillRefused() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            stopAtTheUniqueIndex(h, "\"Users\"", "CREATE TABLE other (id int);\n-- unique per address\n"
+                    + "create unique index concurrently if not exists \"Users_Email\" on public.\"Users\" (email);\n",
+                    "DROP INDEX CONCURRENTLY \"Users_Email\";\nDROP TABLE other;\n");
+            assertThat(h.status().interrupted().describe())
+                    .contains("statement 2 (line 4) did not take effect but left invalid index public.\"Users_Email\"");
+
+            assertThatThrownBy(() -> h.db.execute("CREATE UNIQUE INDEX CONCURRENTLY stray_uq ON \"Users\" (email)"))
+                    .hasMessageContaining("could not create unique index");
+            assertThatThrownBy(h::status).hasMessageContaining("does not cover invalid index public.stray_uq: ");
+            assertThatThrownBy(h::drift).hasMessageContaining("does not cover invalid index public.stray_uq: ");
+            assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
+                    .hasMessageContaining("does not cover invalid index public.stray_uq: ");
+
+            h.db.execute("DROP INDEX stray_uq; DELETE FROM \"Users\" WHERE id = 2");
+            assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /**
+     * Table {@code table} applied and holding a duplicated email, then migration 002 ({@code up}, two statements,
+     * {@code transaction:false}) run until its unique index fails on it.
+     */
+    private static void stopAtTheUniqueIndex(LiveHarness h, String table, String up, String down) throws SQLException {
+        h.ws.migration("001_users.sql", "CREATE TABLE " + table + " (id int PRIMARY KEY, email text);",
+                "DROP TABLE " + table + ";");
+        h.ws.apply();
+        h.up();
+        h.db.execute("INSERT INTO " + table + " VALUES (1, 'a@example.com'), (2, 'a@example.com')");
+        h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n" + up
+                + "\n-- migrate:down transaction:false\n" + down);
+        h.ws.apply();
+        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect");
+    }
+
+    private static String valid(LiveHarness h, String index) throws SQLException {
+        try (Connection c = h.db.connect()) {
+            return TestDatabase.firstValue(c, "SELECT indisvalid FROM pg_index WHERE indexrelid = '" + index + "'::regclass");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestEngines;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SIGTERM while {@code db up} runs a long migration statement: the statement is cancelled on the server before the
+ * process ends, so the session stops running it and the migration lock is free at once, not when it would have
+ * finished a minute later.
+ */
+class LiveStatementCancelTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void sigtermCancelsTheRunningMigrationStatementOnTheServer(String engineName) throws Exception {
+        Engine engine = Engines.byId(engineName);
+        MateyUrl base = TestEngines.named(engineName).baseIn(dir);
+        String database = "matey_cancel_" + ProcessHandle.current().pid();
+        MateyUrl live = base.withPath(database);
+        Path ws = workspace(engineName, database);
+        Map<String, String> env = Map.of("TEST_DATABASE_URL", base.raw(), "DATABASE_URL", live.raw());
+        MateyProcess.Result apply = MateyProcess.run(ws, env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        try {
+            Path err = Files.createTempFile("matey-err", ".txt");
+            Process up = MateyProcess.start(ws, env, Files.createTempFile("matey-out", ".txt"), err, "db", "up");
+            awaitSleeping(engineName, base, database, up);
+
+            new ProcessBuilder("kill", "-TERM", Long.toString(up.pid())).start().waitFor();
+
+            assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo("error: Terminated.\n");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while ((sleeping(engineName, base, database) || lockHeld(engineName, base, database))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(sleeping(engineName, base, database)).as("the server still runs the statement").isFalse();
+            assertThat(lockHeld(engineName, base, database)).as("the migration lock is still held").isFalse();
+        } finally {
+            engine.dropDatabase(live);
+        }
+    }
+
+    /** A migration that sleeps a minute on the live database only, not in the replay's scratch databases. */
+    private Path workspace(String engine, String database) throws Exception {
+        String sleep = engine.equals("postgres")
+                ? "SELECT pg_sleep(CASE WHEN current_database() = '" + database + "' THEN 60 ELSE 0 END);"
+                : "DO SLEEP(IF(DATABASE() = '" + database + "', 60, 0));";
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Files.writeString(ws.resolve("matey.toml"), "targets = [\".\"]\n");
+        Files.writeString(ws.resolve("config.toml"), "engine = \"" + engine + "\"\nurl_env = \"DATABASE_URL\"\n"
+                + "test_url_env = \"TEST_DATABASE_URL\"\n");
+        Files.createDirectories(ws.resolve("migrations"));
+        Files.writeString(ws.resolve("migrations/001_slow.sql"), "-- migrate:up\nCREATE TABLE t (x INTEGER);\n"
+                + sleep + "\n\n-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
+        return ws;
+    }
+
+    private static void awaitSleeping(String engine, MateyUrl base, String database, Process up) throws Exception {
+        for (int i = 0; i < 600 && up.isAlive(); i++) {
+            if (sleeping(engine, base, database)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("db up did not reach its slow statement within a minute"
+                + (up.isAlive() ? "" : "; it exited with " + up.exitValue()));
+    }
+
+    /** Whether a session on the live database is running the migration's sleep. */
+    private static boolean sleeping(String engine, MateyUrl base, String database) throws Exception {
+        String query = engine.equals("postgres")
+                ? "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND state = 'active'"
+                        + " AND query LIKE '%pg_sleep%'"
+                : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '" + database + "'"
+                        + " AND INFO LIKE '%SLEEP(%' AND ID <> CONNECTION_ID()";
+        return !value(engine, base, query).equals("0");
+    }
+
+    private static boolean lockHeld(String engine, MateyUrl base, String database) throws Exception {
+        String query = engine.equals("postgres")
+                ? "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                        + " AND database = (SELECT oid FROM pg_database WHERE datname = '" + database + "')"
+                : "SELECT count(*) FROM (SELECT IS_USED_LOCK('matey:" + database + "') AS holder) l WHERE holder IS NOT NULL";
+        return !value(engine, base, query).equals("0");
+    }
+
+    private static String value(String engine, MateyUrl base, String query) throws Exception {
+        try (Connection connection = Engines.byId(engine).connect(base)) {
+            return TestDatabase.firstValue(connection, query);
+        }
+    }
+}
