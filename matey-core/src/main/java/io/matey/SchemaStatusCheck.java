@@ -1,10 +1,17 @@
 package io.matey;
 
+import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
+import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetPaths;
+import java.util.List;
 
-/** {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. */
+/**
+ * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. Artifacts it cannot
+ * read (git conflict markers, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
+ */
 final class SchemaStatusCheck {
 
     private SchemaStatusCheck() {
@@ -14,6 +21,15 @@ final class SchemaStatusCheck {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
+        if (state.conflictAdvice().isPresent()) {
+            throw new MateyException(state.conflictAdvice().get() + " Diagnostics:" + Diagnostic.describe(state.diagnostics()));
+        }
+        List<Diagnostic> fatal = state.fatalDiagnostics();
+        if (!fatal.isEmpty()) {
+            throw new MateyException("The artifacts of target '" + target.name() + "' cannot be checked. Fix or delete "
+                    + "the file named, then run `matey schema apply --clean"
+                    + TargetPaths.option(target.name()) + "`. Diagnostics:" + Diagnostic.describe(fatal));
+        }
         return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
     }
 }

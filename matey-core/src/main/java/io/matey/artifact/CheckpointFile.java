@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A checkpoint of a snapshot, known by its digest. Each checkpoint holds the whole schema after its migration, so
@@ -18,28 +19,35 @@ public final class CheckpointFile {
     private final byte[] bytes;
     private final long size;
     private final String digest;
+    private final OptionalInt conflictLine;
 
-    private CheckpointFile(Path file, byte[] bytes, long size, String digest) {
+    private CheckpointFile(Path file, byte[] bytes, byte[] content) {
         this.file = file;
         this.bytes = bytes;
-        this.size = size;
-        this.digest = digest;
+        this.size = content.length;
+        this.digest = Digests.textDigest(content).orElse(null);
+        this.conflictLine = ConflictMarkers.firstLine(content);
     }
 
-    /** A worktree file, digested now and not kept. */
+    /** A worktree file, digested (and searched for conflict markers) now and not kept. */
     static CheckpointFile read(Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        return new CheckpointFile(file, null, content.length, Digests.textDigest(content).orElse(null));
+        return new CheckpointFile(file, null, Files.readAllBytes(file));
     }
 
     /** Content already in memory (a git tree, a test), kept as a copy. */
     static CheckpointFile of(byte[] content) {
-        return new CheckpointFile(null, content.clone(), content.length, Digests.textDigest(content).orElse(null));
+        byte[] copy = content.clone();
+        return new CheckpointFile(null, copy, copy);
     }
 
     /** {@link Digests#sqlDigest} of the text, as the lock records it; empty when the file is not valid UTF-8. */
     public Optional<String> digest() {
         return Optional.ofNullable(digest);
+    }
+
+    /** The line of the first git merge conflict in the file ({@link ConflictMarkers}); empty when it holds none. */
+    OptionalInt conflictLine() {
+        return conflictLine;
     }
 
     /** The length in bytes. */

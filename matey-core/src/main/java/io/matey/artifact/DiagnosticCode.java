@@ -1,6 +1,9 @@
 package io.matey.artifact;
 
-/** The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing}. */
+/**
+ * The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing} and
+ * {@code input-conflict-markers}.
+ */
 public enum DiagnosticCode {
     LOCKFILE_PARSE_ERROR("lockfile-parse-error"),
     LOCKFILE_VERSION_MISMATCH("lockfile-version-mismatch"),
@@ -20,6 +23,11 @@ public enum DiagnosticCode {
     /** Not in Python matey, which called such a target clean (its quirk 13). */
     INPUT_LOCK_MISSING("input-lock-missing"),
     INPUT_ORPHAN_CHECKPOINT("input-orphan-checkpoint"),
+    /**
+     * Not in Python matey: git merge conflict markers in a generated artifact. Not fatal: {@code schema apply}
+     * regenerates the artifacts from the merged migrations ({@link ConflictCheck}).
+     */
+    INPUT_CONFLICT_MARKERS("input-conflict-markers"),
     COHERENCE_TARGET_MISMATCH("coherence-target-mismatch"),
     COHERENCE_HEAD_INDEX_MISMATCH("coherence-head-index-mismatch"),
     COHERENCE_HEAD_CHAIN_MISMATCH("coherence-head-chain-mismatch"),

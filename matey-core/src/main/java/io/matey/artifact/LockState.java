@@ -26,10 +26,12 @@ public final class LockState {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Diagnostics come in a fixed order: lockfile structure, then inputs, then coherence. */
+    /** Diagnostics come in a fixed order: conflict markers, lockfile structure, then inputs, then coherence. */
     public static LockState of(Snapshot snapshot) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Optional<LockCheck.CheckedLock> checked = new LockCheck(diagnostics).check(snapshot);
+        boolean lockConflicted = new ConflictCheck(diagnostics).check(snapshot);
+        Optional<LockCheck.CheckedLock> checked = lockConflicted ? Optional.empty()
+                : new LockCheck(diagnostics).check(snapshot);
         InputCheck inputCheck = new InputCheck(diagnostics);
         InputCheck.Inputs inputs = inputCheck.check(snapshot);
         inputCheck.checkPresence(snapshot, inputs);
@@ -46,7 +48,7 @@ public final class LockState {
         return snapshot;
     }
 
-    /** The parsed lock, absent when there is no lockfile or it could not be parsed. */
+    /** The parsed lock, absent when there is no lockfile, it holds conflict markers or it could not be parsed. */
     public Optional<SchemaLock> lock() {
         return Optional.ofNullable(lock);
     }
@@ -70,6 +72,18 @@ public final class LockState {
     public Optional<String> foreignReason() {
         return diagnostics.stream().filter(d -> d.code() == DiagnosticCode.LOCKFILE_CANONICALIZER_MISMATCH)
                 .map(Diagnostic::detail).findFirst();
+    }
+
+    /** The artifacts a git merge left conflict markers in ({@link ConflictCheck}); empty when none. */
+    public List<String> conflictedFiles() {
+        return diagnostics.stream().filter(d -> d.code() == DiagnosticCode.INPUT_CONFLICT_MARKERS)
+                .map(Diagnostic::path).toList();
+    }
+
+    /** The conflicted files with the way out, for the messages of commands that stop on them; empty when none. */
+    public Optional<String> conflictAdvice() {
+        List<String> files = conflictedFiles();
+        return files.isEmpty() ? Optional.empty() : Optional.of(ConflictCheck.advice(snapshot.targetName(), files));
     }
 
     public List<Diagnostic> fatalDiagnostics() {

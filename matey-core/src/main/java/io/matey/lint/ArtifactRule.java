@@ -11,7 +11,7 @@ import io.matey.workspace.TargetConfig;
 import java.util.Optional;
 
 /**
- * L200-L209: the target's engine and generated artifacts, from the lock state {@code schema status} reports.
+ * L200-L211: the target's engine and generated artifacts, from the lock state {@code schema status} reports.
  * Their fix is always to correct the input and let {@code matey schema apply} rewrite the artifacts.
  */
 final class ArtifactRule implements LintRule {
@@ -56,7 +56,11 @@ final class ArtifactRule implements LintRule {
     private static void report(Diagnostic diagnostic, Findings findings) {
         DiagnosticCode code = diagnostic.code();
         String path = diagnostic.path();
-        if (code == DiagnosticCode.INPUT_ORPHAN_CHECKPOINT) {
+        if (code == DiagnosticCode.INPUT_CONFLICT_MARKERS) {
+            findings.addWithFix(Level.ERROR, "L211", path, null, diagnostic.detail(), "generated artifacts are "
+                    + "regenerated, not merged by hand: run `matey schema apply`, which replays the merged migrations "
+                    + "and rewrites them; then `git add` them");
+        } else if (code == DiagnosticCode.INPUT_ORPHAN_CHECKPOINT) {
             findings.addWithFix(Level.WARNING, "L202", path, null,
                     "Checkpoint does not map to any migration in this input.", APPLY + " (it prunes the file)");
         } else if (code == DiagnosticCode.INPUT_SCHEMA_MISSING) {

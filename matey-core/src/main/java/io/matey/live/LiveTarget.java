@@ -15,6 +15,7 @@ import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetPaths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         }
         if (!state.isClean()) {
             throw new MateyException(Reason.STALE_ARTIFACTS, "Worktree schema artifacts of target '" + name() + "' are not clean; refusing "
-                    + command + ". Run `matey schema apply` to bring them up to date. Diagnostics:"
+                    + command + ". " + StaleArtifacts.wayForward(this, command) + " Diagnostics:"
                     + Diagnostic.describe(state.diagnostics()));
         }
         return this;
@@ -90,7 +91,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
      * (masked), so that it names the same database in a workspace of several targets too.
      */
     String command(String command) {
-        return "matey " + command + (name().equals(".") ? "" : " --path " + name()) + " --url '" + endpoint + "'";
+        return "matey " + command + TargetPaths.option(name()) + " --url '" + endpoint + "'";
     }
 
     /** Commands that run (or record) migrations refuse files no tool should run as they are. */

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
 
 /**
  * Finds the divergence, the anchor and the tail (docs/architecture.md §6): the first migration that differs from the lock
- * (or from the merge base with {@code --base}, or every migration with {@code --clean}), also counting a
+ * (or from the merge base with {@code --base}, or every migration with {@code --clean} or when a git merge left
+ * conflict markers in the artifacts), also counting a
  * checkpoint that is missing or differs from the lock as a divergence so that apply regenerates it, and a
  * migration whose acceptance in {@code [inexact_downs]} differs from the lock's, so that its down round trip is
  * checked again.
@@ -50,7 +51,8 @@ public final class ReplayPlanner {
         List<Migration> migrations = migrations(head);
         Snapshot anchorSource = head;
         OptionalInt divergence;
-        if (options.clean()) {
+        if (options.clean() || !headState.conflictedFiles().isEmpty() && options.baseRef() == null) {
+            // Conflicted artifacts cannot be trusted as a prefix: they are regenerated from the merged migrations.
             divergence = migrations.isEmpty() ? OptionalInt.empty() : OptionalInt.of(1);
         } else if (options.baseRef() != null) {
             anchorSource = GitBaseSnapshot.read(target.dir(), target.name(), options.baseRef());

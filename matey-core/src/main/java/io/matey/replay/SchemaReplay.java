@@ -69,7 +69,7 @@ public final class SchemaReplay {
                 ReplayResult result = outcome.result();
                 return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
                         result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
-                        codegen.map(ModelGenerator::destination));
+                        codegen.map(ModelGenerator::destination), outcome.plan().headState().conflictedFiles());
             }
         }
     }

@@ -10,6 +10,11 @@ public final class TargetPaths {
     private TargetPaths() {
     }
 
+    /** {@code --path NAME} with a leading space, or nothing for the root target: for the commands messages name. */
+    public static String option(String targetName) {
+        return targetName.equals(".") ? "" : " --path " + targetName;
+    }
+
     /**
      * Turns a user-given target path into its canonical name ({@code .} for the root, else POSIX segments).
      * Absolute paths are accepted when they lie inside the root.

@@ -73,6 +73,57 @@ class LockStateTest {
         }
     }
 
+    /** What {@code git merge} leaves in a file both branches changed. */
+    private static String conflicted(String ours, String theirs) {
+        return "<<<<<<< HEAD\n" + ours + "=======\n" + theirs + ">>>>>>> feature\n";
+    }
+
+    @Nested
+    class MergeConflicts {
+
+        @Test
+        void aConflictedLockIsReportedAsSuchNotParsed() {
+            TargetFixture fixture = twoMigrations().editLock(text -> text.replace("head_index = 2\n",
+                    conflicted("head_index = 2\n", "head_index = 3\n")));
+
+            LockState state = fixture.state();
+
+            assertThat(state.diagnostics()).containsExactly(new Diagnostic(INPUT_CONFLICT_MARKERS, "schema.lock.toml",
+                    "Git merge conflict markers at line 9."));
+            assertThat(state.lock()).isEmpty();
+            assertThat(state.fatalDiagnostics()).as("schema apply regenerates it").isEmpty();
+            assertThat(state.conflictedFiles()).containsExactly("schema.lock.toml");
+        }
+
+        @Test
+        void everyConflictedArtifactIsNamedWithTheWayOut() {
+            TargetFixture fixture = twoMigrations().editLock(text -> conflicted(text, text));
+            fixture.schema = utf8("-- a\r\n" + conflicted("CREATE TABLE a (x int);\r\n", "CREATE TABLE b (x int);\r\n")
+                    .replace("\n", "\r\n"));
+            fixture.checkpoints.put("checkpoints/002_b.sql", utf8(conflicted("", "-- theirs\n")));
+
+            LockState state = fixture.state();
+
+            assertThat(state.conflictedFiles()).containsExactly("schema.lock.toml", "schema.sql", "checkpoints/002_b.sql");
+            assertThat(state.diagnostics().get(1).detail()).isEqualTo("Git merge conflict markers at line 2.");
+            assertThat(state.conflictAdvice()).hasValue("Git merge conflict markers in schema.lock.toml, schema.sql, "
+                    + "checkpoints/002_b.sql of target 'db/core': generated artifacts are regenerated, not merged by "
+                    + "hand. Run `matey schema apply --path db/core`, which replays the merged migrations and rewrites "
+                    + "schema.sql, the checkpoints, schema.lock.toml and any generated models; then `git add` them and "
+                    + "commit the merge.");
+        }
+
+        @Test
+        void markerLikeLinesAloneAreNoConflict() {
+            TargetFixture fixture = twoMigrations();
+            fixture.schema = utf8("-- <<<<<<< not at the start\n=======\n-- >>>>>>> x\n<<<<<<<< eight\n=======\n"
+                    + ">>>>>>>> eight\n");
+
+            assertThat(codes(fixture.state())).containsExactly(COHERENCE_SCHEMA_DIGEST_MISMATCH);
+            assertThat(fixture.state().conflictAdvice()).isEmpty();
+        }
+    }
+
     @Nested
     class Lockfile {
 

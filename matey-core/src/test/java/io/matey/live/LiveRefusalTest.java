@@ -35,11 +35,33 @@ class LiveRefusalTest {
                         .hasFieldOrPropertyWithValue("reason", Reason.STALE_ARTIFACTS)
                         .hasMessageStartingWith("Worktree schema artifacts of target 'db/core' are not clean; refusing db ")
                         .hasMessageContaining("Diagnostics:\n  coherence-")
-                        .hasMessageContaining("\n  coherence-migration-digest-mismatch@migrations/002_two.sql: ");
+                        .hasMessageContaining("\n  coherence-migration-digest-mismatch@migrations/002_two.sql: ")
+                        .as("the edit of an applied migration never reaches this database: not blessed by schema apply")
+                        .hasMessageContaining(". migrations/002_two.sql is already applied on " + h.db.url()
+                                + ": editing it will not change that database. Restore it (`git restore "
+                                + "migrations/002_two.sql`) and put the change in a new migration (`matey db new NAME "
+                                + "--path db/core`); then `matey schema apply --path db/core` brings the artifacts up "
+                                + "to date. Diagnostics:")
+                        .hasMessageNotContaining("Run `matey schema apply");
             }
             // status reads only the migrations and the database, so it still answers.
             assertThat(h.status().applied()).isEqualTo(2);
             assertThat(h.recordedVersions()).isEqualTo(2);
+
+            h.ws.apply();
+            h.down(1);
+            h.ws.write("db/core/migrations/002_two.sql", h.ws.read("db/core/migrations/002_two.sql") + "-- again\n");
+            assertThatThrownBy(h::up).as("a pending migration may be edited").hasMessageContaining(
+                    "refusing db up. Run `matey schema apply --path db/core` to bring them up to date. Diagnostics:");
+            String unreachable = h.url().replaceFirst("@127\\.0\\.0\\.1:\\d+/", "@127.0.0.1:1/");
+            if (!unreachable.equals(h.url())) { // a server's port
+                assertThatThrownBy(() -> h.live.up(h.target(), unreachable)).as("the database cannot be asked")
+                        .hasMessageContaining("refusing db up. Edited: migrations/002_two.sql. If the live database "
+                                + "has applied the edited migration, the edit will never change it: restore the file "
+                                + "(`git restore migrations/002_two.sql`) and put the change in a new migration "
+                                + "(`matey db new NAME --path db/core`); otherwise run `matey schema apply --path "
+                                + "db/core` to bring the artifacts up to date. Diagnostics:");
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import io.matey.shell.Style;
 import io.matey.shell.TargetReports;
 import io.matey.shell.TextTable;
 import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetPaths;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ class DbCommands {
      * in a workspace of several targets too (as {@code db adopt}'s hints do).
      */
     private static String sameTarget(String command, String target, String url, String workspace) {
-        return command + (target.equals(".") ? "" : " --path " + target)
+        return command + TargetPaths.option(target)
                 + (url == null ? "" : " --url '" + MateyUrl.mask(url) + "'")
                 + (workspace == null ? "" : " --workspace " + workspace);
     }

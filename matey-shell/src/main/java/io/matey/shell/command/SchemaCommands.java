@@ -195,6 +195,10 @@ class SchemaCommands {
         SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
                 new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
+        if (!result.conflicted().isEmpty()) {
+            out.append("Merge conflicts: ").append(String.join(", ", result.conflicted()))
+                    .append(" held git conflict markers; replayed every migration and regenerated the artifacts (`git add` them to finish the merge)\n");
+        }
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));
         if (result.changed()) {
