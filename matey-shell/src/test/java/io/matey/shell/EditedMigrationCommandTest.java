@@ -22,18 +22,16 @@ class EditedMigrationCommandTest {
 
     @Test
     void driftUpAndDownNameTheEditedMigration() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve(".gitignore"), "*.sqlite3\n");
+        Map<String, String> env = GitWorkspace.initSqlite(dir);
         migration("001_t1.sql", "CREATE TABLE t1 (id BIGINT PRIMARY KEY)");
         migration("002_t2.sql", "CREATE TABLE t2 (id BIGINT PRIMARY KEY)");
         assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            RevCommit applied = commit(git, "t1 and t2");
+            RevCommit applied = GitWorkspace.commit(git, "t1 and t2");
             assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
             migration("002_t2.sql", "CREATE TABLE t2 (id BIGINT PRIMARY KEY, name TEXT)");
             assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-            commit(git, "t2 gets a name");
+            GitWorkspace.commit(git, "t2 gets a name");
             String edited = "Migration migrations/002_t2.sql was edited after this database applied it: the live "
                     + "schema is the committed state at index 2 as of commit " + applied.abbreviate(8).name();
             String restore = "restore it with `git checkout " + applied.abbreviate(8).name()
@@ -55,11 +53,5 @@ class EditedMigrationCommandTest {
     private void migration(String name, String up) throws Exception {
         Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\n" + up + ";\n-- migrate:down\n"
                 + "DROP TABLE " + name.substring(4, 6) + ";\n", StandardCharsets.UTF_8);
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
-                .setSign(false).call();
     }
 }

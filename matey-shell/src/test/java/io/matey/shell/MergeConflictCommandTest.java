@@ -22,21 +22,19 @@ class MergeConflictCommandTest {
 
     @Test
     void conflictMarkersAreNamedAndSchemaApplyRegeneratesTheArtifacts() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve(".gitignore"), "*.sqlite3\n");
+        Map<String, String> env = GitWorkspace.initSqlite(dir);
         migration("001_a.sql", "a");
         assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            commit(git, "a");
+            GitWorkspace.commit(git, "a");
             git.checkout().setCreateBranch(true).setName("feature").call();
             migration("002_b.sql", "b");
             assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-            commit(git, "b");
+            GitWorkspace.commit(git, "b");
             git.checkout().setName("main").call();
             migration("003_c.sql", "c");
             assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-            commit(git, "c");
+            GitWorkspace.commit(git, "c");
             MergeResult merge = git.merge().include(git.getRepository().resolve("feature")).call();
             assertThat(merge.getConflicts()).containsOnlyKeys("schema.lock.toml", "schema.sql");
         }
@@ -70,11 +68,5 @@ class MergeConflictCommandTest {
     private void migration(String name, String table) throws Exception {
         Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\nCREATE TABLE " + table
                 + " (id INTEGER PRIMARY KEY);\n-- migrate:down\nDROP TABLE " + table + ";\n", StandardCharsets.UTF_8);
-    }
-
-    private static void commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
-                .setSign(false).call();
     }
 }
