@@ -205,6 +205,16 @@ class BadInputTest {
                 "L005 migrations/002_empty.sql: Migration has no executable up SQL.");
     }
 
+    /** A stale report exits 0 without --exit-code: a lock that cannot be read must not pass for one. */
+    @Test
+    void aLockThatCannotBeParsedIsAnErrorNotAStaleReport() {
+        ws.write("db/core/schema.lock.toml", ws.read("db/core/schema.lock.toml").replace("head_index = 1\n", "<\n"));
+        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("The artifacts of target 'db/core' cannot be checked. Fix or delete the file "
+                        + "named, then run `matey schema apply --clean --path db/core`. Diagnostics:\n"
+                        + "  lockfile-parse-error@schema.lock.toml: Unable to parse lockfile: Unexpected '<'");
+    }
+
     @Test
     void anUnknownEngineIsAnErrorNotAClean() {
         ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"oracle\""));
