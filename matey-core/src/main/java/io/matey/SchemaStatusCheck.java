@@ -1,10 +1,18 @@
 package io.matey;
 
+import io.matey.artifact.Diagnostic;
+import io.matey.artifact.DiagnosticCode;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
+import io.matey.codegen.StaleModels;
 import io.matey.workspace.TargetConfig;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. */
+/**
+ * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence and looks for
+ * generated models that a former codegen configuration left.
+ */
 final class SchemaStatusCheck {
 
     private SchemaStatusCheck() {
@@ -14,6 +22,10 @@ final class SchemaStatusCheck {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
-        return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics());
+        StaleModels.withoutReplay(target).forEach(path -> diagnostics.add(new Diagnostic(
+                DiagnosticCode.CODEGEN_STALE_FILE, path,
+                "Generated file the [codegen] configuration no longer produces: schema apply deletes it.")));
+        return new SchemaStatus(target.name(), state.steps().size(), List.copyOf(diagnostics));
     }
 }

@@ -1,6 +1,6 @@
 package io.matey.artifact;
 
-/** The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing}. */
+/** The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing} and {@code codegen-stale-file}. */
 public enum DiagnosticCode {
     LOCKFILE_PARSE_ERROR("lockfile-parse-error"),
     LOCKFILE_VERSION_MISMATCH("lockfile-version-mismatch"),
@@ -32,7 +32,12 @@ public enum DiagnosticCode {
     COHERENCE_CHECKPOINT_MISMATCH("coherence-checkpoint-mismatch"),
     COHERENCE_CHECKPOINT_MISSING("coherence-checkpoint-missing"),
     COHERENCE_STEP_SCHEMA_MISMATCH("coherence-step-schema-mismatch"),
-    COHERENCE_CHAIN_HASH_MISMATCH("coherence-chain-hash-mismatch");
+    COHERENCE_CHAIN_HASH_MISMATCH("coherence-chain-hash-mismatch"),
+    /**
+     * Not in Python matey: a generated file the codegen configuration no longer produces ({@code schema status}
+     * only; live commands do not depend on models).
+     */
+    CODEGEN_STALE_FILE("codegen-stale-file");
 
     private final String id;
 
