@@ -1,16 +1,20 @@
 package io.matey;
 
 import io.matey.artifact.Diagnostic;
+import io.matey.artifact.DiagnosticCode;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
+import io.matey.codegen.StaleModels;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence. Artifacts it cannot
- * read (git conflict markers, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
+ * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence and looks for
+ * generated models that a former codegen configuration left. Artifacts it cannot read (git conflict markers, a
+ * fatal diagnostic) are bad input, not a stale report: an error, exit 2.
  */
 final class SchemaStatusCheck {
 
@@ -30,6 +34,10 @@ final class SchemaStatusCheck {
                     + "the file named, then run `matey schema apply --clean"
                     + TargetPaths.option(target.name()) + "`. Diagnostics:" + Diagnostic.describe(fatal));
         }
-        return new SchemaStatus(target.name(), state.steps().size(), state.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics());
+        StaleModels.withoutReplay(target).forEach(path -> diagnostics.add(new Diagnostic(
+                DiagnosticCode.CODEGEN_STALE_FILE, path,
+                "Generated file the [codegen] configuration no longer produces: schema apply deletes it.")));
+        return new SchemaStatus(target.name(), state.steps().size(), List.copyOf(diagnostics));
     }
 }

@@ -1,8 +1,8 @@
 package io.matey.artifact;
 
 /**
- * The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing} and
- * {@code input-conflict-markers}.
+ * The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing},
+ * {@code input-conflict-markers} and {@code codegen-stale-file}.
  */
 public enum DiagnosticCode {
     LOCKFILE_PARSE_ERROR("lockfile-parse-error"),
@@ -40,7 +40,12 @@ public enum DiagnosticCode {
     COHERENCE_CHECKPOINT_MISMATCH("coherence-checkpoint-mismatch"),
     COHERENCE_CHECKPOINT_MISSING("coherence-checkpoint-missing"),
     COHERENCE_STEP_SCHEMA_MISMATCH("coherence-step-schema-mismatch"),
-    COHERENCE_CHAIN_HASH_MISMATCH("coherence-chain-hash-mismatch");
+    COHERENCE_CHAIN_HASH_MISMATCH("coherence-chain-hash-mismatch"),
+    /**
+     * Not in Python matey: a generated file the codegen configuration no longer produces ({@code schema status}
+     * only; live commands do not depend on models).
+     */
+    CODEGEN_STALE_FILE("codegen-stale-file");
 
     private final String id;
 

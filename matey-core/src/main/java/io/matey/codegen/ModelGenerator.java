@@ -1,7 +1,6 @@
 package io.matey.codegen;
 
 import io.matey.codegen.java.JavaRecordsGenerator;
-import io.matey.codegen.java.StaleRecords;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
@@ -12,7 +11,6 @@ import io.matey.error.MateyException;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -84,11 +82,9 @@ public final class ModelGenerator {
         return config.output() + "/" + config.javaPackage().replace('.', '/');
     }
 
-    /** Files an earlier generation wrote that this one no longer produces (the record of a dropped table). */
-    public Set<String> staleFiles(Path targetDir, Set<String> generated) {
-        if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
-            return Set.of();
-        }
-        return StaleRecords.in(targetDir, javaDirectory(), generated);
+    /** Whether a generation may produce this target-relative file (a record of the current package). */
+    boolean mayWrite(String path) {
+        return config.generator().equals(CodegenConfig.JAVA_RECORDS)
+                && path.startsWith(javaDirectory() + "/") && path.indexOf('/', javaDirectory().length() + 1) < 0;
     }
 }

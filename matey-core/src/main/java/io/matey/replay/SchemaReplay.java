@@ -7,6 +7,7 @@ import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
 import io.matey.codegen.ModelGenerator;
+import io.matey.codegen.StaleModels;
 import io.matey.engine.ForeignWrites;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
@@ -116,7 +117,7 @@ public final class SchemaReplay {
         kept.removeAll(sink.changed());
         Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result, sink.digests(), kept);
         ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired, sink.changed(), kept);
-        Set<String> stale = codegen.map(g -> g.staleFiles(target.dir(), result.generated().keySet())).orElse(Set.of());
+        Set<String> stale = StaleModels.after(target.dir(), result.generated().keySet());
         if (!stale.isEmpty()) {
             Set<String> deletes = new TreeSet<>(changes.deletes());
             deletes.addAll(stale);

@@ -68,7 +68,8 @@ public final class WorkspaceLoader {
     private static Path findRoot(Path explicitRoot, Path cwd, boolean allowNew) {
         if (explicitRoot != null) {
             Path root = cwd.resolve(explicitRoot).toAbsolutePath().normalize();
-            if (!Files.isDirectory(root)) {
+            // init creates a missing workspace (its first write makes the directories); the rest need one
+            if (!Files.isDirectory(root) && !(allowNew && Files.notExists(root))) {
                 throw new MateyException("--workspace must point to a directory: " + root);
             }
             return root;

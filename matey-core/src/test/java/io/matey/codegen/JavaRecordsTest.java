@@ -2,8 +2,11 @@ package io.matey.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.SchemaStatus;
+import io.matey.artifact.Diagnostic;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
+import io.matey.replay.SchemaPlanResult;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestWorkspace;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -81,6 +85,36 @@ class JavaRecordsTest {
                 "generated/com/example/db/Tables.java");
         assertThat(sources(ws)).containsKeys("OneThing.java", "Helper.java").doesNotContainKey("TwoThings.java");
         compile(ws.target().resolve("generated"));
+    }
+
+    @Test
+    void switchingTheGeneratorDeletesTheFormerRecordsAndStatusAndPlanReportThemUntilThen() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
+        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        String records = "models/java/com/example/db/";
+        ws.write(TestWorkspace.TARGET + "/" + records + "Helper.java", "package com.example.db;\n\nclass Helper {\n}\n");
+        assertThat(ws.apply().changedFiles()).contains(records + "Adults.java", records + "Tables.java");
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", "generator = \"tables\"\n"));
+        SchemaStatus status = ws.matey().schemaStatus(ws.matey().target(TestWorkspace.TARGET));
+        assertThat(status.clean()).isFalse();
+        assertThat(status.diagnostics()).extracting(Diagnostic::render).containsExactly(
+                "codegen-stale-file@" + records + "Adults.java: Generated file the [codegen] configuration no longer "
+                        + "produces: schema apply deletes it.",
+                "codegen-stale-file@" + records + "Tables.java: Generated file the [codegen] configuration no longer "
+                        + "produces: schema apply deletes it.");
+        SchemaPlanResult plan = ws.plan();
+        assertThat(plan.match()).isFalse();
+        assertThat(plan.staleFiles()).containsExactly("models.py", records + "Adults.java", records + "Tables.java");
+
+        assertThat(ws.apply().changedFiles()).containsExactly("models.py", records + "Adults.java", records + "Tables.java");
+        assertThat(ws.target().resolve(records + "Adults.java")).doesNotExist();
+        assertThat(ws.target().resolve(records + "Tables.java")).doesNotExist();
+        assertThat(ws.target().resolve(records + "Helper.java")).as("a hand-written class").isRegularFile();
+        assertThat(ws.matey().schemaStatus(ws.matey().target(TestWorkspace.TARGET)).clean()).isTrue();
+        assertThat(ws.plan().match()).isTrue();
     }
 
     private static Map<String, String> sources(TestWorkspace ws) throws IOException {

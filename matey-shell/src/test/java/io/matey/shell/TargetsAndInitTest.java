@@ -149,6 +149,26 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initCreatesAMissingWorkspaceDirectoryAndOnlyInit() throws Exception {
+        Path ws = dir.resolve("src/main/resources/db/matey");
+        MateyProcess.Result init = matey("--workspace", "src/main/resources/db/matey", "init", "--engine", "postgres");
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        assertThat(Files.readString(ws.resolve("matey.toml"))).contains("\".\"");
+        assertThat(ws.resolve("config.toml")).content().contains("engine = \"postgres\"");
+        assertThat(ws.resolve("schema.lock.toml")).isRegularFile();
+        assertThat(matey("--workspace", ws.toString(), "schema", "status").exitCode()).isZero();
+
+        MateyProcess.Result missing = matey("--workspace", "db/other", "schema", "status");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("db/other"));
+        assertThat(dir.resolve("db/other")).doesNotExist();
+        Files.writeString(dir.resolve("a-file"), "");
+        MateyProcess.Result file = matey("--workspace", "a-file", "init", "--engine", "postgres");
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("a-file"));
+    }
+
+    @Test
     void initGitIgnoresTheJournalDirectoriesAndSqliteLockFilesOnce() throws Exception {
         MateyProcess.Result first = matey("init", "--engine", "sqlite");
         assertThat(first.stdout()).contains("Wrote " + dir.resolve(".gitignore") + "\n");

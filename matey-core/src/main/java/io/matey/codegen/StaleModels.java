@@ -1,0 +1,36 @@
+package io.matey.codegen;
+
+import io.matey.codegen.java.GeneratedSources;
+import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Generated files the target's configuration no longer produces: a dropped table's record, or every record of a
+ * former package, output directory or generator. {@code schema apply} deletes them with the other artifacts.
+ */
+public final class StaleModels {
+
+    private StaleModels() {
+    }
+
+    /** After a replay whose generation wrote {@code produced}: every other generated file. */
+    public static Set<String> after(Path targetDir, Set<String> produced) {
+        Set<String> stale = new TreeSet<>(GeneratedSources.in(targetDir));
+        stale.removeAll(produced);
+        return stale;
+    }
+
+    /**
+     * Without a replay ({@code schema status}): the generated files the configuration cannot write at all. A
+     * dropped table's record in the current package takes a replay to tell ({@code schema plan}).
+     */
+    public static Set<String> withoutReplay(TargetConfig target) {
+        Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
+        Set<String> stale = new TreeSet<>(GeneratedSources.in(target.dir()));
+        stale.removeIf(path -> codegen.isPresent() && codegen.get().mayWrite(path));
+        return stale;
+    }
+}
