@@ -51,10 +51,23 @@ final class TableExport {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object[] values = new Object[selected.size()];
+                    Column unreadable = null;
+                    String reason = null;
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = read(dialect, rs, i + 1, selected.get(i), file);
+                        try {
+                            values[i] = dialect.read(rs, i + 1, selected.get(i).type());
+                        } catch (ValueException | RuntimeException e) {
+                            // the other columns are still read, so that the error can name the row by its key
+                            unreadable = unreadable == null ? selected.get(i) : unreadable;
+                            reason = reason == null ? e.getMessage() : reason;
+                        }
                     }
                     String order = RowKey.text(orderIndexes.stream().map(i -> values[i]).toArray());
+                    if (unreadable != null) {
+                        throw new MateyException("Cannot export table '" + file.table() + "' to data file '"
+                                + file.name() + "': row " + sortColumns + " = " + order + ", column '"
+                                + unreadable.name() + "' (" + unreadable.type().label() + "): " + reason + ".");
+                    }
                     if (!order.equals(previousOrder)) {
                         append(out, ties);
                         previousOrder = order;
@@ -73,15 +86,5 @@ final class TableExport {
         Collections.sort(ties);
         ties.forEach(line -> out.append(line).append('\n'));
         ties.clear();
-    }
-
-    private static Object read(DataDialect dialect, ResultSet rs, int index, Column column, DataFile file)
-            throws SQLException {
-        try {
-            return dialect.read(rs, index, column.type());
-        } catch (ValueException e) {
-            throw new MateyException("Cannot export table '" + file.table() + "' to data file '" + file.name()
-                    + "': column '" + column.name() + "' (" + column.type().label() + ") " + e.getMessage() + ".");
-        }
     }
 }
