@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -78,12 +77,12 @@ final class TableExport {
             }
         }
         append(out, ties);
-        return new Output(out.toString().getBytes(StandardCharsets.US_ASCII), rows);
+        return new Output(out.toString().getBytes(StandardCharsets.UTF_8), rows);
     }
 
-    /** Lines are pure ASCII (everything else is escaped), so String order is byte order. */
+    /** Code point order is the order of the lines' UTF-8 bytes. */
     private static void append(StringBuilder out, List<String> ties) {
-        Collections.sort(ties);
+        ties.sort(PythonJson.KEY_ORDER);
         ties.forEach(line -> out.append(line).append('\n'));
         ties.clear();
     }

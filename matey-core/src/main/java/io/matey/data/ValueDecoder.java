@@ -50,7 +50,7 @@ final class ValueDecoder {
             case TIMESTAMP -> timestamp(node);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
-            case JSON -> node;
+            case JSON -> PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node;
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
             case OTHER -> labelled(string(node, "a string in the type's text form"), type);
@@ -227,7 +227,7 @@ final class ValueDecoder {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return PythonJson.value(node);
+        return PythonJson.jsonText(node);
     }
 
     private static boolean bool(JsonNode node) throws ValueException {

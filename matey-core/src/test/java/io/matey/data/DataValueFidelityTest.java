@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,34 @@ class DataValueFidelityTest {
                     """);
             assertThat(h.rows("SELECT d::text, ts::text, tz::text FROM t ORDER BY id")).first()
                     .isEqualTo(List.of("-infinity", "-infinity", "-infinity"));
+        }
+    }
+
+    @Test
+    void postgresJsonKeepsSqlNullJsonNullAndNumbersAsWritten() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, meta jsonb, j json);")) {
+            h.db.execute("INSERT INTO t VALUES (1, 'null', 'null'), (2, NULL, NULL), "
+                    + "(3, '{\"a\": [1.50, 2e3]}', '{\"a\": [1.50, 2e3]}'), (4, '{\"$json\": 1}', '\"Refund \u2013 \u00fcn\u00efcode\"')");
+            roundTrip(h, """
+                    {"id": 1, "j": {"$json": null}, "meta": {"$json": null}}
+                    {"id": 2, "j": null, "meta": null}
+                    {"id": 3, "j": {"a": [1.50, 2e+3]}, "meta": {"a": [1.50, 2000]}}
+                    {"id": 4, "j": "Refund \u2013 \u00fcn\u00efcode", "meta": {"$json": {"$json": 1}}}
+                    """);
+            assertThat(h.rows("SELECT meta::text, meta IS NULL FROM t WHERE id IN (1, 2) ORDER BY id"))
+                    .containsExactly(List.of("null", "f"), Arrays.asList(null, "t"));
+        }
+    }
+
+    @Test
+    void mariadbJsonKeepsNumbersAsWritten() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql-other", "CREATE TABLE t (id int PRIMARY KEY, j json);")) {
+            h.db.execute("INSERT INTO t VALUES (1, '{\"k\": 1.10}'), (2, 'null'), (3, NULL)");
+            roundTrip(h, """
+                    {"id": 1, "j": {"k": 1.10}}
+                    {"id": 2, "j": {"$json": null}}
+                    {"id": 3, "j": null}
+                    """);
         }
     }
 }
