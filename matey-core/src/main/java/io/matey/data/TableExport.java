@@ -55,8 +55,9 @@ final class TableExport {
                     for (int i = 0; i < values.length; i++) {
                         try {
                             values[i] = dialect.read(rs, i + 1, selected.get(i).type());
-                        } catch (ValueException | RuntimeException e) {
-                            // the other columns are still read, so that the error can name the row by its key
+                        } catch (ValueException | RuntimeException | SQLException e) {
+                            // The row is already fetched, so a getter fails on its value alone (MySQL's zero dates);
+                            // the other columns are still read, so that the error can name the row by its key.
                             unreadable = unreadable == null ? selected.get(i) : unreadable;
                             reason = reason == null ? e.getMessage() : reason;
                         }

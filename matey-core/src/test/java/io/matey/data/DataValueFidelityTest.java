@@ -1,7 +1,9 @@
 package io.matey.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -77,6 +79,16 @@ class DataValueFidelityTest {
                     {"id": 2, "j": {"$json": null}}
                     {"id": 3, "j": null}
                     """);
+        }
+    }
+
+    @Test
+    void aValueNoFileFormHoldsIsAnErrorNamingTableRowAndColumn() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", "CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE);")) {
+            h.db.execute("INSERT INTO t VALUES (7, 'soon');");
+            h.manifest(MANIFEST);
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [7], column 'd' (DATE): ");
         }
     }
 }
