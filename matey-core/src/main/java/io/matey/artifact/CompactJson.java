@@ -24,29 +24,32 @@ public final class CompactJson {
         return out.append(']').toString();
     }
 
-    /** Appends one JSON string as Python escapes it (data files use the same encoding). */
-    public static void appendString(StringBuilder out, String value) {
+    /** Appends one JSON string as Python escapes it. */
+    static void appendString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c >= ' ' && c <= '~') {
-                        out.append(c);
-                    } else {
-                        // Java chars are UTF-16 units, so astral characters come out as surrogate pairs, as in Python.
-                        out.append(String.format("\\u%04x", (int) c));
-                    }
-                }
+            if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
+                out.append(c);
+            } else {
+                // Java chars are UTF-16 units, so astral characters come out as surrogate pairs, as in Python.
+                appendEscaped(out, c);
             }
         }
         out.append('"');
+    }
+
+    /** Appends one character as Python escapes it: its short escape where JSON has one, else lower-case hex. */
+    public static void appendEscaped(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> out.append(String.format("\\u%04x", (int) c));
+        }
     }
 }

@@ -52,6 +52,11 @@ public interface DataDialect {
         return false;
     }
 
+    /** Whether dates and timestamps may be {@code infinity} or {@code -infinity} (PostgreSQL), written so in files. */
+    default boolean timesHaveInfinities() {
+        return false;
+    }
+
     /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */
     default boolean nullArraysAreEmpty() {
         return false;

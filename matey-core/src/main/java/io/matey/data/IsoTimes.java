@@ -59,8 +59,12 @@ public final class IsoTimes {
         return dateTime(value.toLocalDateTime()) + offset(value.getOffset());
     }
 
-    /** Any temporal value Matey reads or writes, in its ISO form. */
+    /** Any temporal value Matey reads or writes, in its ISO form; PostgreSQL's infinities as it spells them. */
     public static String text(Temporal value) {
+        Infinity infinity = Infinity.of(value);
+        if (infinity != null) {
+            return infinity.text;
+        }
         if (value instanceof LocalDate date) {
             return date(date);
         }
@@ -71,6 +75,56 @@ public final class IsoTimes {
             return dateTime(dateTime);
         }
         return offsetDateTime((OffsetDateTime) value);
+    }
+
+    /**
+     * PostgreSQL's {@code infinity} and {@code -infinity} dates and timestamps, which its JDBC driver reads and
+     * binds as the MAX and MIN of the java.time type (no real value is that far out: PostgreSQL ends at year 5874897).
+     */
+    enum Infinity {
+        POSITIVE("infinity", LocalDate.MAX, LocalDateTime.MAX, OffsetDateTime.MAX),
+        NEGATIVE("-infinity", LocalDate.MIN, LocalDateTime.MIN, OffsetDateTime.MIN);
+
+        final String text;
+        private final LocalDate date;
+        private final LocalDateTime dateTime;
+        private final OffsetDateTime offsetDateTime;
+
+        Infinity(String text, LocalDate date, LocalDateTime dateTime, OffsetDateTime offsetDateTime) {
+            this.text = text;
+            this.date = date;
+            this.dateTime = dateTime;
+            this.offsetDateTime = offsetDateTime;
+        }
+
+        /** The infinity {@code value} stands for; null for a real date or time. */
+        static Infinity of(Temporal value) {
+            for (Infinity infinity : values()) {
+                if (value.equals(infinity.date) || value.equals(infinity.dateTime) || value.equals(infinity.offsetDateTime)) {
+                    return infinity;
+                }
+            }
+            return null;
+        }
+
+        /** The infinity spelled {@code text}; null for any other text. */
+        static Infinity parse(String text) {
+            for (Infinity infinity : values()) {
+                if (infinity.text.equals(text)) {
+                    return infinity;
+                }
+            }
+            return null;
+        }
+
+        /** This infinity as a value of the kind of column it is in (a date, or a timestamp with or without zone). */
+        Temporal as(ValueKind kind) {
+            return switch (kind) {
+                case DATE -> date;
+                case TIMESTAMPTZ -> offsetDateTime;
+                default -> dateTime;
+            };
+        }
     }
 
     private static String offset(ZoneOffset offset) {

@@ -11,19 +11,22 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * JSON text exactly as Python's {@code json.dumps(value, sort_keys=True)} writes it, so files exported by either
- * tool are byte for byte the same: separators {@code ", "} and {@code ": "}, keys sorted by code point,
- * everything outside printable ASCII escaped as lower-case {@code \\uXXXX}. Column values map as Python matey
- * maps them: decimals, dates, times and bytes (lower-case hex) become strings, JSON columns nest, arrays are
- * lists and structs objects.
+ * JSON text as Python's {@code json.dumps(value, sort_keys=True, ensure_ascii=False)} writes it: separators
+ * {@code ", "} and {@code ": "}, keys sorted by code point, text as UTF-8 (see {@link #string} for what stays
+ * escaped). Column values map as Python matey maps them: decimals, dates, times and bytes (lower-case hex) become
+ * strings, JSON columns nest, arrays are lists and structs objects.
  */
 final class PythonJson {
 
     /** Python compares strings by code point; Java's {@code compareTo} by UTF-16 unit, which differs above U+FFFF. */
     static final Comparator<String> KEY_ORDER = CodePointOrder.INSTANCE;
+
+    /** The key of the object that wraps a JSON column's value where the value alone would be misread. */
+    static final String WRAPPER = "$json";
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -73,7 +76,7 @@ final class PythonJson {
         } else if (value instanceof Temporal t) {
             string(out, IsoTimes.text(t));
         } else if (value instanceof JsonNode node) {
-            json(out, node);
+            column(out, node);
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
@@ -98,7 +101,40 @@ final class PythonJson {
         }
     }
 
-    /** Nested JSON as Python's json module reads it: non-integral numbers are floats. */
+    /**
+     * A JSON column's value: the JSON itself, except a JSON {@code null}, which {@code null} (SQL NULL) does not
+     * stand for, and an object whose only key is {@value #WRAPPER}, which would read back as such a null: those are
+     * wrapped as {@code {"$json": value}}, which {@link ValueDecoder} unwraps.
+     */
+    private static void column(StringBuilder out, JsonNode node) {
+        if (wrapped(node)) {
+            out.append('{');
+            string(out, WRAPPER);
+            out.append(": ");
+            json(out, node);
+            out.append('}');
+        } else {
+            json(out, node);
+        }
+    }
+
+    /** Whether a JSON column's value is written wrapped; in a file, whether the value is such a wrapper. */
+    static boolean wrapped(JsonNode node) {
+        return node.isNull() || node.isObject() && node.size() == 1 && node.has(WRAPPER);
+    }
+
+    /** The JSON text of a JSON column's value, as the database is given it. */
+    static String jsonText(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        json(out, node);
+        return out.toString();
+    }
+
+    /**
+     * Nested JSON with sorted keys, numbers as written: decimals keep their digits ({@code 1.50}) and exponents
+     * ({@code 2e+3}), since a JSON column stores them so (PostgreSQL's jsonb, MariaDB); Python's NaN and Infinity
+     * as Python writes them.
+     */
     private static void json(StringBuilder out, JsonNode node) {
         if (node.isObject()) {
             List<String> keys = new ArrayList<>();
@@ -125,6 +161,9 @@ final class PythonJson {
             out.append(']');
         } else if (node.isIntegralNumber()) {
             out.append(node.bigIntegerValue());
+        } else if (node.isBigDecimal()) {
+            BigDecimal decimal = node.decimalValue();
+            out.append(decimal.scale() >= 0 ? decimal.toPlainString() : decimal.toString().toLowerCase(Locale.ROOT));
         } else if (node.isNumber()) {
             out.append(PythonFloats.repr(node.doubleValue()));
         } else if (node.isTextual()) {
@@ -136,7 +175,36 @@ final class PythonJson {
         }
     }
 
+    /**
+     * A JSON string as Python's {@code json.dumps(value, ensure_ascii=False)} writes it, so that data files show
+     * text as it reads; characters a reviewer cannot see, or that a viewer shows as something else (controls, line
+     * and paragraph separators, invisible format characters such as bidi overrides), are escaped as {@code \\uXXXX}
+     * too, and so is a lone surrogate, which UTF-8 cannot encode.
+     */
     static void string(StringBuilder out, String value) {
-        CompactJson.appendString(out, value);
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= ' ' && c < 0x7f && c != '"' && c != '\\') {
+                out.append(c);
+            } else if (c < 0x80) {
+                CompactJson.appendEscaped(out, c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (visible(c)) {
+                out.append(c);
+            } else {
+                CompactJson.appendEscaped(out, c);
+            }
+        }
+        out.append('"');
+    }
+
+    private static boolean visible(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> false;
+            default -> true;
+        };
     }
 }

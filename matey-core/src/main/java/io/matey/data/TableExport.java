@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -51,10 +50,24 @@ final class TableExport {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object[] values = new Object[selected.size()];
+                    Column unreadable = null;
+                    String reason = null;
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = read(dialect, rs, i + 1, selected.get(i), file);
+                        try {
+                            values[i] = dialect.read(rs, i + 1, selected.get(i).type());
+                        } catch (ValueException | RuntimeException | SQLException e) {
+                            // The row is already fetched, so a getter fails on its value alone (MySQL's zero dates);
+                            // the other columns are still read, so that the error can name the row by its key.
+                            unreadable = unreadable == null ? selected.get(i) : unreadable;
+                            reason = reason == null ? e.getMessage() : reason;
+                        }
                     }
                     String order = RowKey.text(orderIndexes.stream().map(i -> values[i]).toArray());
+                    if (unreadable != null) {
+                        throw new MateyException("Cannot export table '" + file.table() + "' to data file '"
+                                + file.name() + "': row " + sortColumns + " = " + order + ", column '"
+                                + unreadable.name() + "' (" + unreadable.type().label() + "): " + reason + ".");
+                    }
                     if (!order.equals(previousOrder)) {
                         append(out, ties);
                         previousOrder = order;
@@ -65,23 +78,13 @@ final class TableExport {
             }
         }
         append(out, ties);
-        return new Output(out.toString().getBytes(StandardCharsets.US_ASCII), rows);
+        return new Output(out.toString().getBytes(StandardCharsets.UTF_8), rows);
     }
 
-    /** Lines are pure ASCII (everything else is escaped), so String order is byte order. */
+    /** Code point order is the order of the lines' UTF-8 bytes. */
     private static void append(StringBuilder out, List<String> ties) {
-        Collections.sort(ties);
+        ties.sort(PythonJson.KEY_ORDER);
         ties.forEach(line -> out.append(line).append('\n'));
         ties.clear();
-    }
-
-    private static Object read(DataDialect dialect, ResultSet rs, int index, Column column, DataFile file)
-            throws SQLException {
-        try {
-            return dialect.read(rs, index, column.type());
-        } catch (ValueException e) {
-            throw new MateyException("Cannot export table '" + file.table() + "' to data file '" + file.name()
-                    + "': column '" + column.name() + "' (" + column.type().label() + ") " + e.getMessage() + ".");
-        }
     }
 }

@@ -219,7 +219,7 @@ final class TableWrite {
                     Object[] values = new Object[keyColumns.size()];
                     boolean nullKey = false;
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = read(rs, i + 1, keyColumns.get(i));
+                        values[i] = read(rs, i + 1, keyColumns.get(i), null);
                         nullKey |= values[i] == null;
                     }
                     if (nullKey) {
@@ -228,7 +228,7 @@ final class TableWrite {
                     }
                     String[] encoded = new String[compared.size()];
                     for (int i = 0; i < encoded.length; i++) {
-                        encoded[i] = PythonJson.value(read(rs, values.length + i + 1, compared.get(i)));
+                        encoded[i] = PythonJson.value(read(rs, values.length + i + 1, compared.get(i), values));
                     }
                     Existing previous = existing.putIfAbsent(RowKey.text(values), new Existing(values, encoded));
                     if (previous != null) {
@@ -240,13 +240,22 @@ final class TableWrite {
         return nullKeys;
     }
 
-    private Object read(ResultSet rs, int index, Column column) throws SQLException {
+    private Object read(ResultSet rs, int index, Column column) {
+        return read(rs, index, column, null);
+    }
+
+    /**
+     * A table value; one no file form holds (or the driver cannot convert: the row is already fetched) is an error
+     * naming its column and, once read, its row's key.
+     */
+    private Object read(ResultSet rs, int index, Column column, Object[] rowKey) {
         try {
             return dialect.read(rs, index, column.type());
-        } catch (ValueException e) {
+        } catch (ValueException | RuntimeException | SQLException e) {
             throw new MateyException("Cannot compare data file '" + file.file().name() + "' with table '"
-                    + file.table().name() + "': column '" + column.name() + "' (" + column.type().label() + ") "
-                    + e.getMessage() + ".");
+                    + file.table().name() + "': " + (rowKey == null ? "" : "row " + key.columns().stream().map(Column::name).toList() + " = "
+                    + RowKey.text(rowKey) + ", ")
+                    + "column '" + column.name() + "' (" + column.type().label() + "): " + e.getMessage() + ".");
         }
     }
 

@@ -47,7 +47,7 @@ public final class ValueBinder {
 
     /** The text of a JSON value (as Python writes it) or of an OTHER value (the type's own text form). */
     public static String text(Object value) {
-        return value instanceof JsonNode json ? PythonJson.value(json) : (String) value;
+        return value instanceof JsonNode json ? PythonJson.jsonText(json) : (String) value;
     }
 
     /** Array elements as the driver encodes them: nested lists as nested arrays, bytes as bytea's hex text. */
@@ -57,7 +57,7 @@ public final class ValueBinder {
             Object value = values.get(i);
             elements[i] = value instanceof List<?> nested ? elements(nested)
                     : value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
-                    : value instanceof JsonNode json ? PythonJson.value(json) : value;
+                    : value instanceof JsonNode json ? PythonJson.jsonText(json) : value;
         }
         return elements;
     }

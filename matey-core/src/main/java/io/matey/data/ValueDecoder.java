@@ -34,6 +34,10 @@ final class ValueDecoder {
         if (node.isNull() || node.isMissingNode()) {
             return type.kind() == ValueKind.ARRAY && dialect.nullArraysAreEmpty() ? List.of() : null;
         }
+        Temporal infinity = infinity(node, type.kind());
+        if (infinity != null) {
+            return infinity;
+        }
         return switch (type.kind()) {
             case INTEGER -> integer(node, type);
             case BOOLEAN -> bool(node);
@@ -46,12 +50,22 @@ final class ValueDecoder {
             case TIMESTAMP -> timestamp(node);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
-            case JSON -> node;
+            case JSON -> PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node;
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
             case OTHER -> labelled(string(node, "a string in the type's text form"), type);
             case ANY -> any(node);
         };
+    }
+
+    /** {@code "infinity"} or {@code "-infinity"} in a date or timestamp column of an engine that has them; else null. */
+    private Temporal infinity(JsonNode node, ValueKind kind) {
+        if (!node.isTextual() || !dialect.timesHaveInfinities()
+                || kind != ValueKind.DATE && kind != ValueKind.TIMESTAMP && kind != ValueKind.TIMESTAMPTZ) {
+            return null;
+        }
+        IsoTimes.Infinity infinity = IsoTimes.Infinity.parse(node.textValue());
+        return infinity == null ? null : infinity.as(kind);
     }
 
     /** A JSON array of elements of the element type; an array element (not of a JSON type) is a further dimension. */
@@ -213,7 +227,7 @@ final class ValueDecoder {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return PythonJson.value(node);
+        return PythonJson.jsonText(node);
     }
 
     private static boolean bool(JsonNode node) throws ValueException {

@@ -79,7 +79,7 @@ public final class ValueReader {
     }
 
     private static OffsetDateTime utc(OffsetDateTime value) {
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
+        return value == null || IsoTimes.Infinity.of(value) != null ? value : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** JSON text, such as a JSON column holds, as a tree; null for null. */

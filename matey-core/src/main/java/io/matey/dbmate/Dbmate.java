@@ -89,9 +89,9 @@ public final class Dbmate {
             out.print(USAGE);
             return 0;
         }
-        List<Path> envFiles = (arguments.envFiles().isEmpty() ? List.of(".env") : arguments.envFiles()).stream()
-                .map(cwd::resolve).toList();
-        DbmateSettings settings = DbmateSettings.resolve(arguments, DotEnv.merge(environment, envFiles), cwd);
+        List<GivenPath> envFiles = DbmateSettings.envFiles(arguments, cwd);
+        DbmateSettings settings = DbmateSettings.resolve(arguments,
+                DotEnv.merge(environment, envFiles.stream().map(GivenPath::path).toList()), envFiles, cwd);
         if (arguments.verb().equals("new")) {
             return newMigration(arguments, settings);
         }

@@ -86,7 +86,10 @@ final class DbmateDatabase {
                 out.flush();
                 if (System.nanoTime() + settings.waitInterval().toNanos() > deadline) {
                     out.println();
-                    throw new MateyException("unable to connect to database " + url + ": " + MateyUrl.mask(e.getMessage()));
+                    String cause = MateyUrl.mask(e.getMessage());
+                    // the URL once: some connectors' messages already end with it
+                    throw new MateyException("unable to connect to database"
+                            + (cause.contains(url.toString()) ? "" : " " + url) + ": " + cause);
                 }
                 sleep();
             }

@@ -3,6 +3,7 @@ package io.matey.dbmate;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
 import io.matey.error.MateyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +13,18 @@ import java.util.Map;
  * What a dbmate command runs with, after {@code .env} files: each flag, else its {@code DBMATE_*} variable, else
  * dbmate's default; the URL from {@code --url}, else the variable {@code --env} names ({@code DATABASE_URL}).
  */
-record DbmateSettings(String urlText, String urlVariable, List<GivenPath> migrationsDirs, String migrationsTable,
-        GivenPath schemaFile, boolean noDumpSchema, boolean waitFirst, Duration waitTimeout, Duration waitInterval,
-        boolean strict, boolean verbose) {
+record DbmateSettings(String urlText, String urlVariable, List<GivenPath> envFiles, List<GivenPath> migrationsDirs,
+        String migrationsTable, GivenPath schemaFile, boolean noDumpSchema, boolean waitFirst, Duration waitTimeout,
+        Duration waitInterval, boolean strict, boolean verbose) {
 
-    static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, Path cwd) {
+    /** The {@code --env-file} files given, else dbmate's default {@code .env}. */
+    static List<GivenPath> envFiles(DbmateArguments args, Path cwd) {
+        return (args.envFiles().isEmpty() ? List.of(".env") : args.envFiles()).stream()
+                .map(f -> GivenPath.of(f, cwd)).toList();
+    }
+
+    /** {@code env} already holds the variables of {@code envFiles}; they are kept to name them when the URL is not set. */
+    static DbmateSettings resolve(DbmateArguments args, Map<String, String> env, List<GivenPath> envFiles, Path cwd) {
         String table = value(args, env, "migrations-table", "DBMATE_MIGRATIONS_TABLE", MigrationTable.NAME).strip();
         if (table.isEmpty()) {
             throw new MateyException("--migrations-table (or DBMATE_MIGRATIONS_TABLE) is empty; name the table that "
@@ -29,7 +37,7 @@ record DbmateSettings(String urlText, String urlVariable, List<GivenPath> migrat
         if (dirs.isEmpty()) {
             dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
         }
-        return new DbmateSettings(url.strip(), variable, dirs.stream().map(d -> GivenPath.of(d, cwd)).toList(),
+        return new DbmateSettings(url.strip(), variable, envFiles, dirs.stream().map(d -> GivenPath.of(d, cwd)).toList(),
                 table,
                 GivenPath.of(value(args, env, "schema-file", "DBMATE_SCHEMA_FILE", "./db/schema.sql"), cwd),
                 flag(args, env, "no-dump-schema", "DBMATE_NO_DUMP_SCHEMA"), flag(args, env, "wait", "DBMATE_WAIT"),
@@ -51,11 +59,16 @@ record DbmateSettings(String urlText, String urlVariable, List<GivenPath> migrat
         return driver.strip() + url.substring(colon);
     }
 
-    /** The database URL; dbmate's own words when it is missing. */
+    /** The database URL; dbmate's own words when it is missing, naming the env files read and those missing. */
     MateyUrl url() {
         if (urlText.isEmpty()) {
+            List<String> missing = envFiles.stream().filter(f -> !Files.exists(f.path())).map(GivenPath::given)
+                    .toList();
             throw new MateyException("invalid url, have you set your --url flag or " + urlVariable
-                    + " environment variable (or " + urlVariable + " in .env)?");
+                    + " environment variable (or " + urlVariable + " in "
+                    + String.join(" or ", envFiles.stream().map(GivenPath::given).toList()) + ")?"
+                    + (missing.isEmpty() ? "" : " " + String.join(" and ", missing)
+                            + (missing.size() == 1 ? " does" : " do") + " not exist."));
         }
         return MateyUrl.parse(urlText);
     }

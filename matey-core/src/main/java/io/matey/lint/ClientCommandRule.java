@@ -1,7 +1,9 @@
 package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
+import io.matey.migration.SqlStatement;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,28 @@ final class ClientCommandRule implements LintRule {
                         + "' is a psql meta-command, not SQL.", "delete the line (a pg_dump's \\restrict and "
                         + "\\unrestrict lines, \\connect, \\set): migrations are run as SQL, without psql");
             }
+        }
+    }
+
+    /**
+     * The statement after the client-command lines it starts with: they end without a semicolon, so the splitter
+     * joins them to the statement that follows, which the other rules must still see; empty when nothing follows.
+     */
+    static Optional<SqlStatement> withoutClientCommands(SqlStatement statement) {
+        SqlStatement rest = statement;
+        while (true) {
+            String code = rest.code();
+            int end = code.indexOf('\n');
+            String first = end < 0 ? code : code.substring(0, end);
+            if (!DELIMITER.matcher(first).matches() && !META_COMMAND.matcher(first).find()) {
+                return code.isBlank() ? Optional.empty() : Optional.of(rest);
+            }
+            if (end < 0) {
+                return Optional.empty();
+            }
+            String after = code.substring(end + 1);
+            String skipped = after.substring(0, after.length() - new SqlStatement(after, 0).code().length());
+            rest = new SqlStatement(after, rest.line() + 1 + (int) skipped.chars().filter(c -> c == '\n').count());
         }
     }
 }

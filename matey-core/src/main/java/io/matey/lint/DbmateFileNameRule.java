@@ -14,15 +14,28 @@ final class DbmateFileNameRule implements LintRule {
     @Override
     public void check(LintContext context, Findings findings) {
         for (MigrationFile file : context.migrations()) {
-            if (file.path().indexOf('/', PREFIX.length()) >= 0) {
+            if (inSubdirectory(file)) {
                 findings.add(Level.ERROR, "L008", file.path(), null,
                         "Migration is in a subdirectory; dbmate only runs files directly in migrations/.");
             }
-            char first = file.fileName().charAt(0);
-            if (first < '0' || first > '9') {
+            if (!versioned(file)) {
                 findings.add(Level.ERROR, "L008", file.path(), null, "File name does not start with a version "
                         + "number; dbmate only runs files named like '<digits>_<name>.sql'.");
             }
         }
+    }
+
+    /** Whether dbmate runs the file at all: the files it ignores have no place in its order. */
+    static boolean dbmateRuns(MigrationFile file) {
+        return !inSubdirectory(file) && versioned(file);
+    }
+
+    private static boolean inSubdirectory(MigrationFile file) {
+        return file.path().indexOf('/', PREFIX.length()) >= 0;
+    }
+
+    private static boolean versioned(MigrationFile file) {
+        char first = file.fileName().charAt(0);
+        return first >= '0' && first <= '9';
     }
 }

@@ -110,7 +110,8 @@ final class MigrationFile {
 
     private List<ParsedStatement> parse(Section section) {
         SqlDialect sqlDialect = dialect.orElseThrow(() -> new IllegalStateException("SQL rules need a known engine"));
-        return section.statements(sqlDialect).stream().map(ParsedStatement::of).toList();
+        return section.statements(sqlDialect).stream().map(ClientCommandRule::withoutClientCommands)
+                .flatMap(Optional::stream).map(ParsedStatement::of).toList();
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * L002, L003, L006: the history's versions and names. dbmate keys applied state by version alone, so a repeated
- * version is silently skipped somewhere, and a version lower than one before it is applied late.
+ * version is silently skipped somewhere, and a version lower than one before it is applied late (among the files
+ * dbmate runs: one it ignores, L008, is in no order).
  */
 final class VersionRule implements LintRule {
 
@@ -26,12 +27,13 @@ final class VersionRule implements LintRule {
             if (first != null) {
                 findings.add(Level.ERROR, "L002", file.path(), null,
                         "Duplicate migration version '" + version + "'; already used by '" + first + "'.");
-            } else if (highest != null && CodePointOrder.INSTANCE.compare(version, highest) < 0) {
-                findings.add(Level.ERROR, "L003", file.path(), null,
-                        "Migration version '" + version + "' is out of order after '" + highest + "'.");
-            }
-            if (highest == null || CodePointOrder.INSTANCE.compare(version, highest) > 0) {
-                highest = version;
+            } else if (DbmateFileNameRule.dbmateRuns(file)) {
+                if (highest != null && CodePointOrder.INSTANCE.compare(version, highest) < 0) {
+                    findings.add(Level.ERROR, "L003", file.path(), null,
+                            "Migration version '" + version + "' is out of order after '" + highest + "'.");
+                } else {
+                    highest = version;
+                }
             }
             pathsByName.computeIfAbsent(file.fileName(), name -> new ArrayList<>()).add(file.path());
         }

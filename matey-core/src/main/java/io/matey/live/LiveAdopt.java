@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * {@code db adopt}: bring a database under its history without running anything: one that predates Matey (no
@@ -106,15 +107,9 @@ final class LiveAdopt {
     }
 
     private static MateyException refusal(LiveTarget target, String live, int from) {
-        int closest = from;
-        int distance = Integer.MAX_VALUE;
-        for (int index = from; index <= target.head(); index++) {
-            int d = SchemaDiff.distance(live, target.expectedAt(index));
-            if (d < distance) {
-                closest = index;
-                distance = d;
-            }
-        }
+        int closest = from + SchemaDiff.closest(live,
+                IntStream.rangeClosed(from, target.head()).mapToObj(target::expectedAt).toList());
+        int distance = SchemaDiff.distance(live, target.expectedAt(closest));
         return new MateyException(Reason.ADOPTION_REFUSED, CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
                 + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")

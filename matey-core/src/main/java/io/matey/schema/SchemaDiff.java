@@ -2,8 +2,11 @@ package io.matey.schema;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Unified diffs of schema texts (the migrations block excluded), as {@code --diff} prints them. */
 public final class SchemaDiff {
@@ -28,6 +31,41 @@ public final class SchemaDiff {
         Patch<String> patch = DiffUtils.diff(lines(SchemaDump.withoutMigrations(left)),
                 lines(SchemaDump.withoutMigrations(right)));
         return patch.getDeltas().stream().mapToInt(d -> d.getSource().size() + d.getTarget().size()).sum();
+    }
+
+    /**
+     * Which of {@code candidates} is closest to {@code schema}: the one sharing the most lines that name something
+     * (not blank, not a bare {@code );}), then the fewest differing lines, then the first. Sharing comes first so
+     * that a state with the same tables and one changed column beats the empty baseline, whose line count is only
+     * smaller because it holds nothing.
+     */
+    public static int closest(String schema, List<String> candidates) {
+        int best = 0;
+        int bestShared = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int i = 0; i < candidates.size(); i++) {
+            int shared = shared(schema, candidates.get(i));
+            int distance = distance(schema, candidates.get(i));
+            if (shared > bestShared || (shared == bestShared && distance < bestDistance)) {
+                best = i;
+                bestShared = shared;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Lines equal in both schemas, in the same order, that hold a letter or digit. */
+    private static int shared(String left, String right) {
+        List<String> a = lines(SchemaDump.withoutMigrations(left));
+        Patch<String> patch = DiffUtils.diff(a, lines(SchemaDump.withoutMigrations(right)));
+        boolean[] changed = new boolean[a.size()];
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            Arrays.fill(changed, delta.getSource().getPosition(),
+                    delta.getSource().getPosition() + delta.getSource().size(), true);
+        }
+        return (int) IntStream.range(0, a.size())
+                .filter(i -> !changed[i] && a.get(i).codePoints().anyMatch(Character::isLetterOrDigit)).count();
     }
 
     private static List<String> lines(String text) {

@@ -36,15 +36,32 @@ class PythonJsonTest {
     }
 
     @Test
-    void nestedJsonIsSortedByCodePointAndEscapedLikePython() throws Exception {
+    void nestedJsonIsSortedByCodePointWithTextAndNumbersAsWritten() throws Exception {
         JsonNode node = JsonlFile.parse("{\"b\": 1, \"a\": \"\\u00e9\\u007f\\u0001\\ud83d\\ude00\", \"A\": [1.5, 1e16, 1e-05, "
                 + "NaN, Infinity, -Infinity, 10000000000000000000000], \"n\": null, \"t\": true, \"o\": {\"z\": {}, \"y\": []}, "
                 + "\"\\u00e9\": 1, \"\\ud83d\\ude00\": 2, \"\\uffff\": 3, \"q\": \"\\\"\\\\\\n\\r\\t\\b\\f/\"}");
-        // python3 -c 'import json; print(json.dumps({...}, sort_keys=True))'
-        assertThat(PythonJson.value(node)).isEqualTo("{\"A\": [1.5, 1e+16, 1e-05, NaN, Infinity, -Infinity, "
-                + "10000000000000000000000], \"a\": \"\\u00e9\\u007f\\u0001\\ud83d\\ude00\", \"b\": 1, \"n\": null, "
-                + "\"o\": {\"y\": [], \"z\": {}}, \"q\": \"\\\"\\\\\\n\\r\\t\\b\\f/\", \"t\": true, \"\\u00e9\": 1, "
-                + "\"\\uffff\": 3, \"\\ud83d\\ude00\": 2}");
+        // python3 -c 'import json; print(json.dumps({...}, sort_keys=True, ensure_ascii=False))', but with the
+        // control character DEL escaped and decimals exact (1e-05 is the decimal 0.00001, not a float)
+        assertThat(PythonJson.value(node)).isEqualTo("{\"A\": [1.5, 1e+16, 0.00001, NaN, Infinity, -Infinity, "
+                + "10000000000000000000000], \"a\": \"\u00e9\\u007f\\u0001\ud83d\ude00\", \"b\": 1, \"n\": null, "
+                + "\"o\": {\"y\": [], \"z\": {}}, \"q\": \"\\\"\\\\\\n\\r\\t\\b\\f/\", \"t\": true, \"\u00e9\": 1, "
+                + "\"\uffff\": 3, \"\ud83d\ude00\": 2}");
+    }
+
+    @Test
+    void dataTextIsUtf8WithInvisibleCharactersEscaped() {
+        // Refund – ünïcode, then a bidi override, a zero-width space, a line separator, a C1 control, a lone surrogate
+        assertThat(PythonJson.value("Refund \u2013 \u00fcn\u00efcode \u202e\u200b\u2028\u0085\ud800x"))
+                .isEqualTo("\"Refund \u2013 \u00fcn\u00efcode \\u202e\\u200b\\u2028\\u0085\\ud800x\"");
+    }
+
+    @Test
+    void jsonColumnValuesKeepSqlNullAndJsonNullApart() throws Exception {
+        assertThat(PythonJson.value(JsonlFile.parse("null"))).isEqualTo("{\"$json\": null}");
+        assertThat(PythonJson.value(JsonlFile.parse("{\"$json\": 1}"))).isEqualTo("{\"$json\": {\"$json\": 1}}");
+        assertThat(PythonJson.value(JsonlFile.parse("{\"$json\": 1, \"b\": [1.50, 2e3, null]}")))
+                .isEqualTo("{\"$json\": 1, \"b\": [1.50, 2e+3, null]}");
+        assertThat(PythonJson.jsonText(JsonlFile.parse("null"))).isEqualTo("null");
     }
 
     @Test

@@ -125,6 +125,22 @@ class LinterTest {
     }
 
     @Test
+    void aPsqlMetaCommandLineDoesNotHideTheStatementAfterIt() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("migrations/20260103000000_other.sql",
+                "-- migrate:up\n\\connect foo\n\n-- the other database\nCREATE DATABASE other2;\n").withArtifacts();
+        assertThat(fixture.lint()).extracting(Finding::code, Finding::line)
+                .contains(tuple("L011", 2), tuple("L104", 5));
+    }
+
+    @Test
+    void aFileDbmateIgnoresIsInNoOrder() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("migrations/sub/20250101000000_old.sql",
+                "-- migrate:up\nCREATE TABLE old (id int);\n-- migrate:down\nDROP TABLE old;\n").withArtifacts();
+        assertThat(fixture.lint()).filteredOn(f -> f.path().equals("migrations/sub/20250101000000_old.sql"))
+                .extracting(Finding::code).contains("L008").doesNotContain("L003");
+    }
+
+    @Test
     void severalTargetsAreSeparatedByABlankLineAndFormOneJsonArray() {
         Finding finding = new Finding(Level.WARNING, "L106", "db/core", "migrations/001_a.sql", 1,
                 "Migration uses transaction:false.", "add \"-- matey:nolint L106\" on the line above");

@@ -331,10 +331,23 @@ class DbmateCommandTest {
         MateyProcess.Result missing = matey(Map.of(), "status");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr()).contains("--url", "DATABASE_URL");
+        Files.writeString(dir.resolve(".env"), "OTHER=1\n");
+        MateyProcess.Result nope = matey(Map.of(), "--env-file", "nope.env", "--env-file", ".env", "status");
+        assertThat(nope.exitCode()).isEqualTo(2);
+        assertThat(nope.stderr()).contains("DATABASE_URL in nope.env or .env)? nope.env does not exist.");
         MateyProcess.Result verb = matey(Map.of(), "upp");
         assertThat(verb.exitCode()).isEqualTo(2);
         MateyProcess.Result help = matey(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("rollback [N]", "--migrations-dir");
+    }
+
+    @Test
+    void waitNamesTheUrlOnceAndHidesThePassword() throws Exception {
+        MateyProcess.Result wait = matey(Map.of(), "--url", "postgres://u:secret@127.0.0.1:1/x?sslmode=disable",
+                "--wait-timeout", "300ms", "--wait-interval", "100ms", "wait");
+        assertThat(wait.exitCode()).isEqualTo(2);
+        assertThat(wait.stderr()).contains("unable to connect to database").doesNotContain("secret");
+        assertThat(wait.stderr().split("127\\.0\\.0\\.1:1/x", -1)).as(wait.stderr()).hasSize(2);
     }
 }

@@ -52,6 +52,11 @@ final class PostgresDataDialect implements DataDialect {
         return labelled;
     }
 
+    @Override
+    public boolean timesHaveInfinities() {
+        return true;
+    }
+
     /** An untyped string is cast by the server to the column's type (jsonb, uuid, an enum, ...). */
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {

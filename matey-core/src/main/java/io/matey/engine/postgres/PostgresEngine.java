@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -50,6 +51,8 @@ public final class PostgresEngine implements Engine {
                     : Optional.empty());
 
     private static final String DUPLICATE_DATABASE = "42P04";
+    /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
+    private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
 
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
@@ -93,6 +96,16 @@ public final class PostgresEngine implements Engine {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * Without the driver's {@code Position: N} line: an offset within the statement, which reads like one in the file
+     * beside the file's line that {@link #failedLine} already derived from it.
+     */
+    @Override
+    public String failureMessage(SQLException failure) {
+        String message = failure.getMessage();
+        return message == null ? null : POSITION.matcher(message).replaceAll("");
     }
 
     /** The server gives the 1-based character position of the error in the statement, when it has one. */
