@@ -85,6 +85,16 @@ public interface Engine {
     }
 
     /**
+     * Whether a statement failed on the rows it met rather than on its own text: a unique index over duplicate rows,
+     * NOT NULL over NULLs, a foreign key existing rows violate. Then the advice is to fix the data, not the file.
+     * The default is the SQL standard's class 23, integrity constraint violation.
+     */
+    default boolean rejectedByData(SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each
      * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
      * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,
