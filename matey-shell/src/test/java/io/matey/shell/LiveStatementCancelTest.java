@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGTERM while {@code db up} runs a long migration statement: the statement is cancelled on the server before the
  * process ends, so the session stops running it and the migration lock is free at once, not when it would have
- * finished a minute later.
+ * finished a minute later. The same for a {@code data apply} statement waiting for a row another session holds.
  */
 class LiveStatementCancelTest {
 
@@ -41,13 +43,8 @@ class LiveStatementCancelTest {
         try {
             Path err = Files.createTempFile("matey-err", ".txt");
             Process up = MateyProcess.start(ws, env, Files.createTempFile("matey-out", ".txt"), err, "db", "up");
-            awaitSleeping(engineName, base, database, up);
-
-            new ProcessBuilder("kill", "-TERM", Long.toString(up.pid())).start().waitFor();
-
-            assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(up.exitValue()).isEqualTo(143);
-            assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo("error: Terminated.\n");
+            await(() -> sleeping(engineName, base, database), up);
+            terminate(up, err);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while ((sleeping(engineName, base, database) || lockHeld(engineName, base, database))
                     && System.nanoTime() < deadline) {
@@ -58,6 +55,59 @@ class LiveStatementCancelTest {
         } finally {
             engine.dropDatabase(live);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void sigtermCancelsADataApplyStatementWaitingOnTheServer(String engineName) throws Exception {
+        Engine engine = Engines.byId(engineName);
+        MateyUrl base = TestEngines.named(engineName).baseIn(dir);
+        String database = "matey_cancel_data_" + ProcessHandle.current().pid();
+        MateyUrl live = base.withPath(database);
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Files.writeString(ws.resolve("matey.toml"), "targets = [\".\"]\n");
+        Files.writeString(ws.resolve("config.toml"), "engine = \"" + engineName + "\"\nurl_env = \"DATABASE_URL\"\n"
+                + "test_url_env = \"TEST_DATABASE_URL\"\n");
+        Files.createDirectories(ws.resolve("migrations"));
+        Files.writeString(ws.resolve("migrations/001_items.sql"), "-- migrate:up\nCREATE TABLE items (id BIGINT NOT "
+                + "NULL PRIMARY KEY, name VARCHAR(40) NOT NULL);\n\n-- migrate:down\nDROP TABLE items;\n");
+        Files.createDirectories(ws.resolve("data"));
+        Files.writeString(ws.resolve("data/data.toml"), "[core]\nfiles = [{ name = \"items\", table = \"items\", "
+                + "mode = \"replace\", order_by = [\"id\"] }]\n");
+        Files.writeString(ws.resolve("data/items.jsonl"), "{\"id\": 1, \"name\": \"new\"}\n");
+        Map<String, String> env = Map.of("TEST_DATABASE_URL", base.raw(), "DATABASE_URL", live.raw());
+        for (String[] command : List.of(new String[] {"schema", "apply"}, new String[] {"db", "up"})) {
+            MateyProcess.Result result = MateyProcess.run(ws, env, command);
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+        }
+        String waiting = engineName.equals("postgres")
+                ? "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND wait_event_type = 'Lock'"
+                : "SELECT count(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p"
+                        + " ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB = '" + database + "'";
+        try (Connection holder = engine.connect(live); Statement st = holder.createStatement()) {
+            st.execute("INSERT INTO items (id, name) VALUES (1, 'old')");
+            holder.setAutoCommit(false);
+            st.execute("UPDATE items SET name = 'held' WHERE id = 1");
+            Path err = Files.createTempFile("matey-err", ".txt");
+            Process apply = MateyProcess.start(ws, env, Files.createTempFile("matey-out", ".txt"), err, "data", "apply");
+            await(() -> !value(engineName, base, waiting).equals("0"), apply);
+            terminate(apply, err);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (!value(engineName, base, waiting).equals("0") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(value(engineName, base, waiting)).as("the server still runs the data statement").isEqualTo("0");
+            holder.rollback();
+        } finally {
+            engine.dropDatabase(live);
+        }
+    }
+
+    private static void terminate(Process process, Path err) throws Exception {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo("error: Terminated.\n");
     }
 
     /** A migration that sleeps a minute on the live database only, not in the replay's scratch databases. */
@@ -75,15 +125,19 @@ class LiveStatementCancelTest {
         return ws;
     }
 
-    private static void awaitSleeping(String engine, MateyUrl base, String database, Process up) throws Exception {
-        for (int i = 0; i < 600 && up.isAlive(); i++) {
-            if (sleeping(engine, base, database)) {
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Condition reached, Process command) throws Exception {
+        for (int i = 0; i < 600 && command.isAlive(); i++) {
+            if (reached.holds()) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("db up did not reach its slow statement within a minute"
-                + (up.isAlive() ? "" : "; it exited with " + up.exitValue()));
+        throw new IllegalStateException("the command did not reach its slow statement within a minute"
+                + (command.isAlive() ? "" : "; it exited with " + command.exitValue()));
     }
 
     /** Whether a session on the live database is running the migration's sleep. */

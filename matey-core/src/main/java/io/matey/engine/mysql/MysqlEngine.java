@@ -121,6 +121,12 @@ public final class MysqlEngine implements Engine {
         return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
     }
 
+    /** Connector/J's {@code KILL QUERY} of the connection's thread, sent on a connection of its own. */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+    }
+
     @Override
     public boolean rejectedByData(SQLException failure) {
         return Engine.super.rejectedByData(failure) || DATA_ERRORS.contains(failure.getErrorCode());

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -267,6 +268,12 @@ public final class PostgresEngine implements Engine {
             Engine.super.load(connection, dump);
             return null;
         });
+    }
+
+    /** pgjdbc's cancel request, on a connection of its own, for whatever the session runs. */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        connection.unwrap(BaseConnection.class).cancelQuery();
     }
 
     @Override
