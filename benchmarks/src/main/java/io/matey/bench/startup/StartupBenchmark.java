@@ -21,12 +21,14 @@ import java.util.stream.Stream;
  * Issue 11: what a scripted command costs as a whole process, through the {@code ./matey} launcher, paired with
  * yardsticks in rounds (A B A B ...): {@code schema status} of a one-migration SQLite workspace against
  * {@code java -version}, {@code db status} against {@code dbmate status} on the same SQLite database, and
- * {@code db up} of one pending migration against {@code dbmate up} on PostgreSQL.
+ * {@code db up} of one pending migration against {@code dbmate up --no-dump-schema} (the aim's yardstick) and
+ * against dbmate's default {@code up}, which also writes the schema file with {@code pg_dump}, on PostgreSQL.
  */
 public final class StartupBenchmark {
 
     private static final String MATEY_DB = "matey_bench_startup_matey";
     private static final String DBMATE_DB = "matey_bench_startup_dbmate";
+    private static final String DBMATE_DUMP_DB = "matey_bench_startup_dbmate_dump";
     private static final String MIGRATION = "-- migrate:up\nCREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT);\n"
             + "-- migrate:down\nDROP TABLE items;\n";
 
@@ -68,6 +70,12 @@ public final class StartupBenchmark {
             trials.put("dbmate up, 1 pending (PostgreSQL)", new WholeProcess(List.of(dbmate, "--url",
                     server.url(DBMATE_DB).raw(), "--migrations-dir", postgres.resolve("migrations").toString(),
                     "--no-dump-schema", "up"), postgres, Map.of(), () -> server.fresh(DBMATE_DB)));
+            // dbmate's default up also writes schema.sql with pg_dump, as Matey's verifies with its own dump
+            trials.put("dbmate up, 1 pending, default (+ pg_dump schema file)", new WholeProcess(List.of(dbmate,
+                    "--url", server.url(DBMATE_DUMP_DB).raw(), "--migrations-dir",
+                    postgres.resolve("migrations").toString(), "--schema-file",
+                    postgres.resolve("dbmate-schema.sql").toString(), "up"), postgres, Map.of(),
+                    () -> server.fresh(DBMATE_DUMP_DB)));
             List<Samples> samples = bench.interleave(new LinkedHashMap<>(trials));
 
             Report report = new Report("Start-up: whole processes through ./matey, paired with their yardsticks",
@@ -81,6 +89,8 @@ public final class StartupBenchmark {
             report.info("db status / dbmate status (median of pairs)", pairedRatio(samples.get(2), samples.get(3)));
             report.ratio("db up / dbmate up, 1 pending (median of pairs)", pairedRatio(samples.get(4), samples.get(5)),
                     "<= 5", pairedRatio(samples.get(4), samples.get(5)) <= 5);
+            report.info("db up / dbmate up with its default schema dump (median of pairs)",
+                    pairedRatio(samples.get(4), samples.get(6)));
             report.info("java -version peak memory (MiB)", processes.get(1).medianPeakMib());
             report.note("Load average before: " + loadBefore + "; after: " + Machine.load() + ". The launcher runs "
                     + "the newest Java >= 17 it finds with its class-data cache; java -version is the java on PATH.");
@@ -88,6 +98,7 @@ public final class StartupBenchmark {
         } finally {
             server.drop(MATEY_DB);
             server.drop(DBMATE_DB);
+            server.drop(DBMATE_DUMP_DB);
         }
     }
 
