@@ -1,5 +1,6 @@
 package io.matey.data;
 
+import io.matey.engine.RunningStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -68,7 +69,7 @@ final class Batches implements AutoCloseable {
         try {
             current.executeBatch();
         } catch (SQLException e) {
-            if (savepoint == null) {
+            if (savepoint == null || RunningStatements.cancelling()) {
                 throw e;
             }
             current.clearBatch();

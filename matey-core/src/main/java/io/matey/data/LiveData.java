@@ -7,6 +7,7 @@ import io.matey.engine.Engines;
 import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LivePlan;
@@ -60,6 +61,7 @@ public final class LiveData {
             Engine engine = Engines.forUrl(live);
             engine.data(); // an engine without data sets fails here, before connecting
             try (Connection connection = connect(engine, live, command);
+                    RunningStatements.Registration cancellable = RunningStatements.cancellable(engine, connection);
                     Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, engine);

@@ -85,6 +85,24 @@ public interface Engine {
     }
 
     /**
+     * Cancels, from another thread, the statement running on {@code connection}, where the driver can do so without
+     * its {@link Statement} ({@link RunningStatements#cancellable}, docs/architecture.md §8). Nothing by default:
+     * SQLite's statements end with the process, and an HTTP engine's request with its connection.
+     */
+    default void cancelRunning(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Whether a statement failed on the rows it met rather than on its own text: a unique index over duplicate rows,
+     * NOT NULL over NULLs, a foreign key existing rows violate. Then the advice is to fix the data, not the file.
+     * The default is the SQL standard's class 23, integrity constraint violation.
+     */
+    default boolean rejectedByData(SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each
      * section (docs/architecture.md §7). The default is for engines whose statements share no session: ClickHouse
      * over HTTP without a session id, where a {@code SET} or {@code USE} lasts for its own request, and BigQuery,
@@ -257,7 +275,7 @@ public interface Engine {
         for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
             DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
-                st.execute(statement.sql());
+                RunningStatements.execute(st, statement.sql());
             } catch (SQLException e) {
                 throw new SQLException("line " + statement.line() + ": " + e.getMessage() + " in statement: "
                         + statement.summary(), e.getSQLState(), e.getErrorCode(), e);

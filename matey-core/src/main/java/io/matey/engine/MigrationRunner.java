@@ -196,31 +196,37 @@ public final class MigrationRunner {
             throw new MigrationFailedException(migration.file(), section.kind(), line,
                     migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                             + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
-                            + aftermath(section, statements.subList(0, index), from),
+                            + aftermath(section, statements.subList(0, index), from, engine.rejectedByData(e)),
                     e);
         }
     }
 
     /**
      * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
-     * A replay's scratch database is discarded, so there nothing is left behind.
+     * A replay's scratch database is discarded, so there nothing is left behind, and the rows a statement met there
+     * were written by the migrations themselves: the file is at fault. On a live database a statement rejected by
+     * the rows it met ({@link Engine#rejectedByData}) failed on the data, which the file may be right about.
      */
-    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt) {
+    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, boolean data) {
         if (scratch) {
             return "It ran in a scratch database, which is discarded: nothing was written; fix the file and run again.";
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
+        String fix = data ? "the rows in the database violate what the statement requires: fix the data (or make the "
+                + "migration clean it before this statement, then `matey schema apply`)" : "fix the file";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
-            return "The section was rolled back and " + version + "; fix the file and run again.";
+            return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
         if (executed.isEmpty()) {
-            return "No statement of this section had run; " + version + ".";
+            return "No statement of this section had run; " + version + (data ? "; " + fix + " and run again." : ".");
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
                 + " and stay applied (" + whyNotRolledBack() + "); " + version + "."
-                + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after fixing the "
-                        + "file and `matey schema apply`) continues after the last statement in effect."
+                + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after "
+                        + (data ? "fixing the data the statement rejected, or the file and `matey schema apply`"
+                                : "fixing the file and `matey schema apply`")
+                        + ") continues after the last statement in effect."
                         : " Undo them or make the migration idempotent before running again.");
     }
 

@@ -186,11 +186,20 @@ public final class LiveDatabase {
         return atUrl(target, url, endpoint -> plan(target, endpoint));
     }
 
-    /** Compares the live schema with the worktree head. */
+    /**
+     * Compares the live schema with the worktree head. A database that does not exist yet is reported as such, every
+     * migration pending (as {@code db status} and {@code db drift} read it), not as an error.
+     */
     public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
-        Reading reading = inspect(LiveTarget.read(target, endpoint), "db plan");
-        LiveTarget live = reading.target();
+        LiveTarget live = LiveTarget.read(target, endpoint);
+        live.requireClean("db plan");
         String expected = live.expectedAt(live.head());
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");
+        if (existing.isEmpty()) {
+            return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), LivePrefix.check(live.migrations(), List.of()),
+                    live.head(), expected);
+        }
+        Reading reading = read(live, existing.get(), "db plan");
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),

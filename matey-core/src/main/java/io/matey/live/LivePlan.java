@@ -4,15 +4,37 @@ import io.matey.schema.SchemaDiff;
 
 /**
  * The outcome of {@code db plan}: the live database compared with the worktree head. A database behind the
- * head is a mismatch, as is one ahead of or diverged from the worktree.
+ * head is a mismatch, as is one ahead of or diverged from the worktree; one that does not exist yet is
+ * {@code missing}: nothing applied, every migration pending ({@code db up} creates it and applies them).
  *
  * @param url         where the live database is reached (a URL or a DataSource), password masked
  * @param targetIndex N, the worktree head
- * @param liveSql     the live dump
+ * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the worktree {@code schema.sql} (the zero baseline with no migrations)
  */
 public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int targetIndex, boolean match,
         String liveSql, String expectedSql) {
+
+    /** A database that does not exist yet, with nothing applied: it matches no head, as {@code db status} lists it. */
+    static LivePlan ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied, int targetIndex,
+            String expectedSql) {
+        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql);
+    }
+
+    /** True when the database does not exist yet. */
+    public boolean databaseMissing() {
+        return liveSql == null;
+    }
+
+    /** {@code match}, {@code mismatch}, or {@code missing} (the database does not exist yet). */
+    public String status() {
+        return databaseMissing() ? "missing" : match ? "match" : "mismatch";
+    }
+
+    /** Worktree migrations not applied: every one when the database does not exist. */
+    public int pending() {
+        return targetIndex - prefix.index();
+    }
 
     /** The live applied index K. */
     public int applied() {
@@ -24,8 +46,11 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
         return expectedSql;
     }
 
-    /** {@code --diff}: labelled {@code live/schema.sql} and {@code expected/worktree.sql}; empty when equal. */
+    /**
+     * {@code --diff}: labelled {@code live/schema.sql} and {@code expected/worktree.sql}; empty when equal, and when
+     * the database does not exist (no live schema: {@code --sql} prints what {@code db up} would make).
+     */
     public String diff() {
-        return SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        return databaseMissing() ? "" : SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
     }
 }

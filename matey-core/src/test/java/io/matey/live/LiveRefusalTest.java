@@ -2,6 +2,7 @@ package io.matey.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.matey.engine.MigrationFailedException;
 import io.matey.error.MateyException;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Stale artifacts, failing migrations and unreachable servers: refused or reported precisely, nothing half done. */
 class LiveRefusalTest {
@@ -62,6 +64,51 @@ class LiveRefusalTest {
                                 + "(`matey db new NAME --path db/core`); otherwise run `matey schema apply --path "
                                 + "db/core` to bring the artifacts up to date. Diagnostics:");
             }
+        }
+    }
+
+    /**
+     * A migration the live rows reject (duplicates under a unique index, NULLs under NOT NULL, rows a foreign key
+     * does not find) fails on the data, not on its text: the advice is to fix the data, never the file alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aMigrationTheLiveRowsRejectAdvisesFixingTheData(String engine) throws Exception {
+        boolean postgres = engine.equals("postgres");
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            TestWorkspace ws = h.ws;
+            ws.migration("001_one.sql", ws.createTable("it_one") + "\n" + ws.createTable("it_parent"),
+                    "DROP TABLE it_parent;\nDROP TABLE it_one;");
+            ws.apply();
+            h.up();
+            h.db.execute("INSERT INTO it_one (id, name) VALUES (1, 'dup'), (2, 'dup'), (3, NULL);");
+            String uniqueDown = postgres ? "DROP INDEX it_one_name;" : "DROP INDEX it_one_name ON it_one;";
+            List<List<String>> rejected = List.of(
+                    List.of("CREATE UNIQUE INDEX it_one_name ON it_one (name);", uniqueDown),
+                    postgres ? List.of("ALTER TABLE it_one ALTER COLUMN name SET NOT NULL;",
+                            "ALTER TABLE it_one ALTER COLUMN name DROP NOT NULL;")
+                            : List.of("ALTER TABLE it_one MODIFY name VARCHAR(40) NOT NULL;",
+                                    "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
+                    List.of("ALTER TABLE it_one ADD CONSTRAINT it_one_parent FOREIGN KEY (id) REFERENCES it_parent (id);",
+                            "ALTER TABLE it_one " + (postgres ? "DROP CONSTRAINT" : "DROP FOREIGN KEY") + " it_one_parent;"),
+                    // A statement before the rejected one: on MySQL it took effect, and --resume follows the fix.
+                    List.of(ws.createTable("it_two") + "\nCREATE UNIQUE INDEX it_one_name ON it_one (name);",
+                            uniqueDown + "\nDROP TABLE it_two;"));
+            Throwable failure = null;
+            for (List<String> migration : rejected) {
+                ws.migration("002_two.sql", migration.get(0), migration.get(1));
+                ws.apply();
+                failure = catchThrowable(h::up);
+                assertThat(failure).as(migration.get(0)).isInstanceOf(MigrationFailedException.class)
+                        .hasMessageMatching("(?s).*fix(ing)? the data.*")
+                        .hasMessageNotContaining("fix the file").hasMessageNotContaining("fixing the file");
+            }
+            assertThat(failure).hasMessageContaining(postgres
+                    ? "The section was rolled back and its version is not recorded; the rows in the database violate "
+                            + "what the statement requires: fix the data (or make the migration clean it before this "
+                            + "statement, then `matey schema apply`) and run again."
+                    : "`matey db up --resume` (after fixing the data the statement rejected, or the file and "
+                            + "`matey schema apply`) continues after the last statement in effect.");
         }
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * {@code db status} on a server whose database does not exist yet: every migration pending, with a note, rather than
- * dbmate's error; {@code db drift} has nothing to compare, which is no drift; a server that cannot be reached or
- * refuses the login is still an error.
+ * dbmate's error; {@code db drift} has nothing to compare, which is no drift; {@code db plan} says what
+ * {@code db up} would do; a server that cannot be reached or refuses the login is still an error.
  */
 class DbStatusMissingDatabaseTest {
 
@@ -46,10 +46,21 @@ class DbStatusMissingDatabaseTest {
                     + "The database does not exist yet: nothing to compare. `matey db up` creates it.\n");
             assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                     .contains("\"status\": \"missing\",", "\"diff\": \"\",", "\"draft\": null");
+            MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan", "--diff");
+            assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+            assertThat(plan.stdout()).isEqualTo("Applied  Target  Status\n0        1       missing\n"
+                    + "The database does not exist yet: `matey db up` creates it and applies the 1 pending migration(s), "
+                    + "reaching the head schema (`matey db plan --sql` prints it).\n");
+            assertThat(MateyProcess.run(dir, env, "db", "plan", "--exit-code").exitCode())
+                    .as("not at its head, as db status --exit-code").isEqualTo(1);
+            assertThat(MateyProcess.run(dir, env, "db", "plan", "--sql").stdout())
+                    .isEqualTo(Files.readString(dir.resolve("schema.sql")));
+            assertThat(MateyProcess.run(dir, env, "db", "plan", "--format", "json").stdout())
+                    .contains("\"applied\": 0,", "\"target_index\": 1,", "\"status\": \"missing\",", "\"diff\": \"\",");
             MateyProcess.Result keep = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
             assertThat(keep.exitCode()).isEqualTo(2);
             assertThat(keep.stderr()).contains("No drift to keep: live database ", " does not exist. Nothing written.");
-            assertThat(db.engine().databaseExists(db.url())).as("status and drift create nothing").isFalse();
+            assertThat(db.engine().databaseExists(db.url())).as("status, drift and plan create nothing").isFalse();
 
             MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
             assertThat(up.exitCode()).as("the note's promise: " + up.stderr()).isZero();

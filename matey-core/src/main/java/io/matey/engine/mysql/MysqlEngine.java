@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -44,6 +45,13 @@ public final class MysqlEngine implements Engine {
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
+
+    /**
+     * Errors raised by rows a statement meets, outside SQLState class 23: 1138 invalid use of NULL (MySQL's NOT NULL
+     * over NULLs), 1265 data truncated (MariaDB's), 1264 out of range and 1406 too long (a narrowed type), 3819 a
+     * CHECK constraint the rows violate (MySQL; MariaDB's 4025 is class 23).
+     */
+    private static final Set<Integer> DATA_ERRORS = Set.of(1138, 1265, 1264, 1406, 3819);
 
     private static final WriteGuard GUARD = new MysqlWriteGuard();
 
@@ -111,6 +119,17 @@ public final class MysqlEngine implements Engine {
     @Override
     public String failureMessage(SQLException failure) {
         return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
+    }
+
+    /** Connector/J's {@code KILL QUERY} of the connection's thread, sent on a connection of its own. */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+    }
+
+    @Override
+    public boolean rejectedByData(SQLException failure) {
+        return Engine.super.rejectedByData(failure) || DATA_ERRORS.contains(failure.getErrorCode());
     }
 
     /** A syntax error says "... near '...' at line N", N counted from the statement's first line. */

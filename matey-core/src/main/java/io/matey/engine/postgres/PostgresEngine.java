@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -280,6 +281,12 @@ public final class PostgresEngine implements Engine {
             Engine.super.load(connection, dump);
             return null;
         });
+    }
+
+    /** pgjdbc's cancel request, on a connection of its own, for whatever the session runs. */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        connection.unwrap(BaseConnection.class).cancelQuery();
     }
 
     @Override

@@ -296,7 +296,8 @@ class DbCommands {
     }
 
     @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
-            + "match|mismatch. Example: matey db plan --diff")
+            + "match|mismatch (missing: the database does not exist yet, every migration pending). "
+            + "Example: matey db plan --diff")
     void plan(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
@@ -317,7 +318,7 @@ class DbCommands {
                 json.put("url", p.url().toString());
                 json.put("applied", p.applied());
                 json.put("target_index", p.targetIndex());
-                json.put("status", p.match() ? "match" : "mismatch");
+                json.put("status", p.status());
                 json.put("problem", p.prefix().line());
                 json.put("diff", p.diff());
                 json.put("sql", sql ? p.sql() : null);
@@ -327,15 +328,28 @@ class DbCommands {
             // --diff follows the status, so that a matching database never prints nothing.
             TargetReports.print(console, results, p -> sql ? p.sql()
                     : new TextTable("Applied", "Target", "Status")
-                            .row(p.applied(), p.targetIndex(), Style.state(p.match() ? "match" : "mismatch", p.match()))
-                            .render() + problem(p.prefix()) + (diff ? p.diff() : diffHint(p, url, workspace)));
+                            .row(p.applied(), p.targetIndex(), Style.state(p.status(), p.match()))
+                            .render() + problem(p.prefix()) + missingNote(p, url, workspace)
+                            + (diff ? p.diff() : diffHint(p, url, workspace)));
         }
         TargetReports.exit(results, exitCode, p -> !p.match());
     }
 
-    /** Where a mismatch that {@code db plan} only states is shown. */
+    /** What {@code db up} would do to a database that does not exist yet; empty when it exists. */
+    private static String missingNote(LivePlan plan, String url, String workspace) {
+        if (!plan.databaseMissing()) {
+            return "";
+        }
+        String up = "The database does not exist yet: `" + sameTarget("matey db up", plan.target(), url, workspace)
+                + "` creates it";
+        return plan.pending() == 0 ? up + ".\n" : up + " and applies the " + plan.pending() + " pending migration(s), "
+                + "reaching the head schema (`" + sameTarget("matey db plan", plan.target(), url, workspace)
+                + " --sql` prints it).\n";
+    }
+
+    /** Where a mismatch that {@code db plan} only states is shown (a missing database has no live schema to diff). */
     private static String diffHint(LivePlan plan, String url, String workspace) {
-        return plan.match() || !plan.prefix().consistent() ? ""
+        return plan.match() || plan.databaseMissing() || !plan.prefix().consistent() ? ""
                 : "What differs: `" + sameTarget("matey db plan", plan.target(), url, workspace) + " --diff`.\n";
     }
 
