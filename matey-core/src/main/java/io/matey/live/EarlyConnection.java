@@ -3,16 +3,14 @@ package io.matey.live;
 import io.matey.engine.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.text.NumberFormat;
-import java.util.GregorianCalendar;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * A live endpoint whose first connection is opened on a thread of its own from the moment a command knows the
- * URL, so that the server's login and the driver's first use overlap with reading and checking the workspace
- * (docs/architecture.md §7). The command's first {@link #connectIfExists()} takes that connection, or the failure
+ * URL, so that the server's login and the driver's first use (and beside it the engine's driver warm-up) overlap
+ * with reading and checking the workspace (docs/architecture.md §7). The command's first {@link #connectIfExists()} takes that connection, or the failure
  * of opening it, exactly as a call at that moment would have given them; {@link #close()} closes one that nobody
  * took (a command refused before connecting), without waiting for it.
  */
@@ -29,7 +27,7 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
     static EarlyConnection start(LiveEndpoint endpoint) {
         EarlyConnection early = new EarlyConnection(endpoint);
         daemon(early::open, "matey-connect");
-        daemon(EarlyConnection::loadLocaleData, "matey-locale");
+        endpoint.engine().driverWarmUp().ifPresent(warmUp -> daemon(warmUp, "matey-driver-warm-up"));
         return early;
     }
 
@@ -37,16 +35,6 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * Drivers build a calendar and a number format for the default locale on their first connection (pgjdbc: about
-     * 15 ms of a cold JVM's time for the locale data), after the login; loaded here meanwhile, they cost the
-     * connection nothing.
-     */
-    private static void loadLocaleData() {
-        new GregorianCalendar();
-        NumberFormat.getIntegerInstance();
     }
 
     private void open() {
