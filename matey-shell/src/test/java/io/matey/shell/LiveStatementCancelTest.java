@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGTERM while {@code db up} runs a long migration statement: the statement is cancelled on the server before the
  * process ends, so the session stops running it and the migration lock is free at once, not when it would have
- * finished a minute later. The same for a {@code data apply} statement waiting for a row another session holds.
+ * finished a minute later. The same for a {@code data apply} statement waiting for a row another session holds, and
+ * for Ctrl-C while {@code db bootstrap} loads {@code schema.sql}.
  */
 class LiveStatementCancelTest {
 
@@ -46,7 +48,16 @@ class LiveStatementCancelTest {
         }
 
         String value(String query) throws Exception {
-            try (Connection connection = Engines.byId(engine).connect(base)) {
+            return value(base, query);
+        }
+
+        /** The answer of the live database itself. */
+        String liveValue(String query) throws Exception {
+            return value(url(), query);
+        }
+
+        private String value(MateyUrl url, String query) throws Exception {
+            try (Connection connection = Engines.byId(engine).connect(url)) {
                 return TestDatabase.firstValue(connection, query);
             }
         }
@@ -81,7 +92,7 @@ class LiveStatementCancelTest {
             Path err = Files.createTempFile("matey-err", ".txt");
             Process up = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, "db", "up");
             await(() -> live.any(sleeping), up);
-            terminate(up, err);
+            stop(up, err, "TERM");
             awaitGone(() -> live.any(sleeping) || live.any(lockHeld));
             assertThat(live.any(sleeping)).as("the server still runs the statement").isFalse();
             assertThat(live.any(lockHeld)).as("the migration lock is still held").isFalse();
@@ -117,10 +128,42 @@ class LiveStatementCancelTest {
             Process apply = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err,
                     "data", "apply");
             await(() -> live.any(waiting), apply);
-            terminate(apply, err);
+            stop(apply, err, "TERM");
             awaitGone(() -> live.any(waiting));
             assertThat(live.any(waiting)).as("the server still runs the data statement").isFalse();
             holder.rollback();
+        } finally {
+            live.drop();
+        }
+    }
+
+    /**
+     * {@code db bootstrap} loads {@code schema.sql}, not the migrations, so what sleeps is a materialized view the
+     * dump creates populated: its query runs while the load does, on the live database only. PostgreSQL loads the
+     * dump in one transaction, so the cancelled load leaves the database as empty as it was.
+     */
+    @Test
+    void ctrlCCancelsABootstrapLoadOnTheServerAndLeavesTheDatabaseEmpty() throws Exception {
+        Live live = Live.of("postgres", dir, "matey_cancel_boot_");
+        Path ws = workspace("postgres", "-- migrate:up\nCREATE TABLE t (x INTEGER);\nCREATE MATERIALIZED VIEW slow AS "
+                + "SELECT 1 AS done FROM pg_sleep(CASE WHEN current_database() = '" + live.database() + "' THEN 60 ELSE 0 END);"
+                + "\n\n-- migrate:down\nDROP MATERIALIZED VIEW slow;\nDROP TABLE t;\n");
+        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + live.database() + "'"
+                + " AND state = 'active' AND query LIKE '%pg_sleep%'";
+        String relations = "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
+        run(ws, live, "schema", "apply");
+        Engines.byId("postgres").createDatabase(live.url());
+        try {
+            String before = live.liveValue(relations);
+            Path err = Files.createTempFile("matey-err", ".txt");
+            Process bootstrap = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err,
+                    "db", "bootstrap");
+            await(() -> live.any(sleeping), bootstrap);
+            stop(bootstrap, err, "INT");
+            awaitGone(() -> live.any(sleeping));
+            assertThat(live.any(sleeping)).as("the server still runs the load").isFalse();
+            assertThat(live.liveValue(relations)).as("relations after the cancelled load").isEqualTo(before);
         } finally {
             live.drop();
         }
@@ -131,11 +174,14 @@ class LiveStatementCancelTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
     }
 
-    private static void terminate(Process process, Path err) throws Exception {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    /** Sends SIGINT or SIGTERM: the command ends with 130 or 143 and says so once, nothing else. */
+    private static void stop(Process process, Path err, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(143);
-        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo("error: Terminated.\n");
+        boolean interrupt = signal.equals("INT");
+        assertThat(process.exitValue()).isEqualTo(interrupt ? 130 : 143);
+        assertThat(Files.readString(err, StandardCharsets.UTF_8))
+                .isEqualTo(interrupt ? "error: Interrupted.\n" : "error: Terminated.\n");
     }
 
     /** A workspace of one target whose one migration is {@code migration}. */
