@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -61,7 +62,7 @@ public final class RunningStatements {
         cancelling = true;
         Map<Connection, Engine> open;
         synchronized (CONNECTIONS) {
-            open = Map.copyOf(CONNECTIONS);
+            open = new HashMap<>(CONNECTIONS);
         }
         List<Thread> cancels = new ArrayList<>();
         open.forEach((connection, engine) -> cancels.add(start(() -> {
