@@ -89,12 +89,8 @@ class LiveStatementCancelTest {
                         + " WHERE holder IS NOT NULL";
         run(ws, live, "schema", "apply");
         try {
-            Path err = Files.createTempFile("matey-err", ".txt");
-            Process up = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, "db", "up");
-            await(() -> live.any(sleeping), up);
-            stop(up, err, "TERM");
-            awaitGone(() -> live.any(sleeping) || live.any(lockHeld));
-            assertThat(live.any(sleeping)).as("the server still runs the statement").isFalse();
+            signalWhileRunning(ws, live, "TERM", sleeping, "db", "up");
+            awaitGone(() -> live.any(lockHeld));
             assertThat(live.any(lockHeld)).as("the migration lock is still held").isFalse();
         } finally {
             live.drop();
@@ -124,13 +120,7 @@ class LiveStatementCancelTest {
             st.execute("INSERT INTO items (id, name) VALUES (1, 'old')");
             holder.setAutoCommit(false);
             st.execute("UPDATE items SET name = 'held' WHERE id = 1");
-            Path err = Files.createTempFile("matey-err", ".txt");
-            Process apply = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err,
-                    "data", "apply");
-            await(() -> live.any(waiting), apply);
-            stop(apply, err, "TERM");
-            awaitGone(() -> live.any(waiting));
-            assertThat(live.any(waiting)).as("the server still runs the data statement").isFalse();
+            signalWhileRunning(ws, live, "TERM", waiting, "data", "apply");
             holder.rollback();
         } finally {
             live.drop();
@@ -156,14 +146,8 @@ class LiveStatementCancelTest {
         Engines.byId("postgres").createDatabase(live.url());
         try {
             String before = live.liveValue(relations);
-            Path err = Files.createTempFile("matey-err", ".txt");
-            Process bootstrap = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err,
-                    "db", "bootstrap");
-            await(() -> live.any(sleeping), bootstrap);
-            stop(bootstrap, err, "INT");
-            awaitGone(() -> live.any(sleeping));
-            assertThat(live.any(sleeping)).as("the server still runs the load").isFalse();
-            assertThat(live.liveValue(relations)).as("relations after the cancelled load").isEqualTo(before);
+            signalWhileRunning(ws, live, "INT", sleeping, "db", "bootstrap");
+            assertThat(live.liveValue(relations)).as("relations, schema_migrations among them, after the cancelled load").isEqualTo(before);
         } finally {
             live.drop();
         }
@@ -174,14 +158,24 @@ class LiveStatementCancelTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
     }
 
-    /** Sends SIGINT or SIGTERM: the command ends with 130 or 143 and says so once, nothing else. */
-    private static void stop(Process process, Path err, String signal) throws Exception {
+    /**
+     * Starts {@code command}, sends it SIGINT or SIGTERM once the server runs what {@code running} counts, and
+     * checks that the command ends with 130 or 143, saying so once and nothing else, and the server stops running it.
+     */
+    private static void signalWhileRunning(Path ws, Live live, String signal, String running, String... command)
+            throws Exception {
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Process process = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, command);
+        await(() -> live.any(running), process);
         new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         boolean interrupt = signal.equals("INT");
         assertThat(process.exitValue()).isEqualTo(interrupt ? 130 : 143);
         assertThat(Files.readString(err, StandardCharsets.UTF_8))
                 .isEqualTo(interrupt ? "error: Interrupted.\n" : "error: Terminated.\n");
+        awaitGone(() -> live.any(running));
+        assertThat(live.any(running)).as("the server still runs what `" + String.join(" ", command) + "` sent")
+                .isFalse();
     }
 
     /** A workspace of one target whose one migration is {@code migration}. */
