@@ -153,6 +153,38 @@ class LiveStatementCancelTest {
         }
     }
 
+    /**
+     * On MariaDB the load waits instead: its view reads a table of another database that a session has locked. DDL
+     * commits itself there, so what the load created before the cancelled statement stays, nothing is recorded, and
+     * the next {@code db bootstrap} refuses the database (docs/architecture.md §7).
+     */
+    @Test
+    void ctrlCCancelsABootstrapLoadWaitingOnMariaDbAndRecordsNothing() throws Exception {
+        Live live = Live.of("mysql", dir, "matey_cancel_boot_");
+        MateyUrl other = live.base().withPath(live.database() + "_other");
+        Engines.byId("mysql").createDatabase(other);
+        try (Connection holder = Engines.byId("mysql").connect(other); Statement st = holder.createStatement()) {
+            st.execute("CREATE TABLE locked (id INTEGER)");
+            Path ws = workspace("mysql", "-- migrate:up\nCREATE TABLE t (x INTEGER);\nCREATE VIEW v AS SELECT id FROM "
+                    + other.path() + ".locked;\n\n-- migrate:down\nDROP VIEW v;\nDROP TABLE t;\n");
+            run(ws, live, "schema", "apply");
+            Engines.byId("mysql").createDatabase(live.url());
+            st.execute("LOCK TABLES locked WRITE");
+            signalWhileRunning(ws, live, "INT", "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '"
+                    + live.database() + "' AND STATE = 'Waiting for table metadata lock'", "db", "bootstrap");
+            st.execute("UNLOCK TABLES");
+            String tables = "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()";
+            assertThat(live.liveValue(tables)).as("tables after the cancelled load").isEqualTo("t");
+            MateyProcess.Result again = MateyProcess.run(ws, live.env(), "db", "bootstrap");
+            assertThat(again.exitCode()).as(again.stderr()).isEqualTo(2);
+            assertThat(again.stderr()).contains("requires an empty database");
+        } finally {
+            live.drop();
+            Engines.byId("mysql").dropDatabase(other);
+        }
+    }
+
     private static void run(Path ws, Live live, String... command) throws Exception {
         MateyProcess.Result result = MateyProcess.run(ws, live.env(), command);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
