@@ -100,6 +100,17 @@ class ReplayServerRolesTest {
         assertThat(roles("mysql")).extracting(ServerRole::name).doesNotContain(user, role);
     }
 
+    @Test
+    void clickhouseReplayRefusesUsersAndRolesBeforeRunningAnything() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;\n"
+                + "CREATE ROLE walk_reader_" + suffix + ";", "DROP TABLE events;");
+
+        assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class).hasMessageContainingAll(
+                "nothing was run", "migrations/001_events.sql:3 (up): CREATE ROLE changes the server's access control",
+                "create them where the server is provisioned", "Statement: 'CREATE ROLE walk_reader_" + suffix);
+    }
+
     /** A PostgreSQL workspace whose first migration creates {@code role} and a table it owns, then {@code more}. */
     private TestWorkspace ownedBy(String role, String more, String down) {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
