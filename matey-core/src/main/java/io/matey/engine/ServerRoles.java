@@ -31,4 +31,18 @@ public interface ServerRoles {
      * for debugging) to the connected user and revoking its privileges, which would keep the drop from succeeding.
      */
     void drop(MateyUrl base, ServerRole role, List<MateyUrl> kept) throws SQLException;
+
+    /**
+     * What the server grants {@code role}, as statements that would grant it again; empty where grants do not outlive
+     * the scratch database and the roles a replay drops (docs/architecture.md §6).
+     */
+    default List<String> grants(MateyUrl base, ServerRole role) throws SQLException {
+        return List.of();
+    }
+
+    /** Gives {@code role} back the grants {@code before} in place of {@code now} (both as {@link #grants} lists them). */
+    default void restoreGrants(MateyUrl base, ServerRole role, List<String> before, List<String> now)
+            throws SQLException {
+        throw new UnsupportedOperationException("no grants");
+    }
 }

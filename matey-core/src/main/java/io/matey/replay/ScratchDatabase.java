@@ -138,6 +138,11 @@ public final class ScratchDatabase implements AutoCloseable {
         return engine.connect(url);
     }
 
+    /** Says that an up section ran here: the roles it created are recorded for the next replay ({@link ScratchServer#ran}). */
+    void ranUp(String section) {
+        server.ran(section);
+    }
+
     @Override
     public void close() {
         if (!ACTIVE.remove(this)) {

@@ -10,19 +10,26 @@ import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;
+import io.matey.engine.MateyUrl;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Roles and users are server-level: a replay drops those its migrations created when its scratch database goes, so
- * that the next replay can create them again, also after a failed replay and with {@code --keep-scratch}
- * (docs/architecture.md §6).
+ * that the next replay can create them again, also after a failed replay and with {@code --keep-scratch}, and gives
+ * the accounts it did not create the grants they had (docs/architecture.md §6).
  */
 class ReplayServerRolesTest {
 
@@ -100,6 +107,30 @@ class ReplayServerRolesTest {
         assertThat(roles("mysql")).extracting(ServerRole::name).doesNotContain(user, role);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void mariadbReplayGivesAnAccountItDidNotCreateBackItsGrants(String engine) throws SQLException {
+        String user = "walk_app_" + suffix;
+        String account = "'" + user + "'@'%'";
+        MateyUrl base = TestDatabase.serverBase(engine);
+        Engine mysql = Engines.byId("mysql");
+        execute(mysql, base, "CREATE USER " + account + " IDENTIFIED BY 'walk-pw'", "GRANT PROCESS ON *.* TO " + account);
+        try {
+            List<String> before = grants(mysql, base, account);
+            TestWorkspace ws = new TestWorkspace(dir, engine);
+            ws.migration("001_widgets.sql", "CREATE TABLE widgets (id int primary key);\nGRANT SELECT, INSERT ON "
+                    + "widgets TO " + account + " WITH GRANT OPTION;\nGRANT RELOAD ON *.* TO " + account
+                    + ";\nREVOKE PROCESS ON *.* FROM " + account + ";", "DROP TABLE widgets;");
+
+            assertThat(ws.plan().downChecked()).containsExactly("migrations/001_widgets.sql");
+
+            assertThat(grants(mysql, base, account)).as("as before the replay").containsExactlyElementsOf(before);
+            assertThat(notices).contains("restored the grants of " + account + " that the replay changed on " + base);
+        } finally {
+            execute(mysql, base, "DROP USER " + account);
+        }
+    }
+
     @Test
     void clickhouseReplayRefusesUsersAndRolesBeforeRunningAnything() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
@@ -117,6 +148,25 @@ class ReplayServerRolesTest {
         ws.migration("001_widgets.sql", "CREATE ROLE " + role + ";\nCREATE TABLE widgets (id int primary key);\n"
                 + "ALTER TABLE widgets OWNER TO " + role + ";" + more, down);
         return ws;
+    }
+
+    private static void execute(Engine engine, MateyUrl base, String... statements) throws SQLException {
+        try (Connection c = engine.connect(engine.siblingUrl(base, "mysql")); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+    }
+
+    private static List<String> grants(Engine engine, MateyUrl base, String account) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = engine.connect(engine.siblingUrl(base, "mysql")); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + account)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
     }
 
     private static java.util.Set<ServerRole> roles(String engine) throws SQLException {
