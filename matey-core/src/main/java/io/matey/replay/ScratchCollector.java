@@ -3,13 +3,9 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.ServerRole;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -17,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops the scratch databases a killed process left on a test server (docs/architecture.md §6): those whose name
- * records an owner process on this host that has ended; then the roles such a process created there, as the
- * {@link RoleLedger} records them, unless a live process recorded the same role. Runs once per server and process,
+ * records an owner process on this host that has ended, then the roles such processes created there
+ * ({@link LeftoverRoles}). Runs once per server and process,
  * before the first lease, and reports each database and role it drops (to SLF4J unless the application says where).
  * Failures are reported and never stop the replay.
  */
@@ -69,59 +65,7 @@ final class ScratchCollector {
             }
             return dropped;
         }
-        collectRoles(engine, base);
+        LeftoverRoles.collect(engine, base);
         return dropped;
-    }
-
-    /** Drops the recorded roles of ended processes that are still on the server and no live process recorded. */
-    private static void collectRoles(Engine engine, MateyUrl base) {
-        String server = RoleLedger.server(ScratchServer.key(engine, base));
-        Map<ScratchOwner, Set<ServerRole>> recorded;
-        try {
-            recorded = RoleLedger.recorded(server);
-        } catch (IOException | RuntimeException e) {
-            notices.accept("could not read the records of the roles replays created on " + base + ": " + e.getMessage());
-            return;
-        }
-        Set<ServerRole> live = new HashSet<>();
-        recorded.forEach((owner, roles) -> {
-            if (!owner.isGone()) {
-                live.addAll(roles);
-            }
-        });
-        Set<ServerRole> present = null;
-        for (Map.Entry<ScratchOwner, Set<ServerRole>> entry : recorded.entrySet()) {
-            ScratchOwner owner = entry.getKey();
-            if (!owner.isGone()) {
-                continue;
-            }
-            present = present != null ? present : ScratchServer.roles(engine, base);
-            if (present == null) {
-                return;
-            }
-            List<ServerRole> done = new ArrayList<>();
-            for (ServerRole role : entry.getValue()) {
-                if (live.contains(role)) {
-                    continue;
-                }
-                if (present.contains(role)) {
-                    try {
-                        engine.serverRoles().drop(base, role, List.of());
-                        notices.accept("dropped leftover role " + role + " that the replay of process " + owner.pid()
-                                + " created on " + base + " (the process on this host has ended)");
-                    } catch (SQLException | RuntimeException e) {
-                        notices.accept("could not drop leftover role " + role + " that the replay of process "
-                                + owner.pid() + " created on " + base + ": " + MateyUrl.mask(e.getMessage()));
-                        continue;
-                    }
-                }
-                done.add(role);
-            }
-            try {
-                RoleLedger.forget(owner, server, done);
-            } catch (IOException | RuntimeException e) {
-                notices.accept("could not update the records of the roles replays created: " + e.getMessage());
-            }
-        }
     }
 }

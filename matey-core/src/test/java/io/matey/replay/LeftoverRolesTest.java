@@ -60,8 +60,10 @@ class LeftoverRolesTest {
             ScratchCollector.collectNow(engine, base);
 
             assertThat(engine.serverRoles().list(base)).doesNotContain(leftover).contains(shared, users);
-            assertThat(notices).containsExactly("dropped leftover role " + leftover + " that the replay of process "
-                    + ended.pid() + " created on " + base + " (the process on this host has ended)");
+            assertThat(notices).as("other ended processes may have left roles too").contains("dropped leftover role "
+                    + leftover + " that the replay of process " + ended.pid() + " created on " + base
+                    + " (the process on this host has ended)").noneMatch(n -> n.contains(shared.name())
+                            || n.contains(users.name()));
             assertThat(RoleLedger.recorded(server)).as("the dropped role is forgotten, the one in use is not")
                     .containsEntry(ended, java.util.Set.of(shared)).containsEntry(running, java.util.Set.of(shared));
         } finally {
