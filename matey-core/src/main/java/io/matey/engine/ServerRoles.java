@@ -2,6 +2,7 @@ package io.matey.engine;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,16 +34,21 @@ public interface ServerRoles {
     void drop(MateyUrl base, ServerRole role, List<MateyUrl> kept) throws SQLException;
 
     /**
-     * What the server grants {@code role}, as statements that would grant it again; empty where grants do not outlive
-     * the scratch database and the roles a replay drops (docs/architecture.md §6).
+     * The grants of the server's accounts where they outlive what they are on and the roles a replay drops
+     * (MySQL/MariaDB), so that a replay gives the accounts it did not create back what they had (docs/architecture.md
+     * §6); empty where they go with the scratch database or the role.
      */
-    default List<String> grants(MateyUrl base, ServerRole role) throws SQLException {
-        return List.of();
+    default Optional<Grants> grants() {
+        return Optional.empty();
     }
 
-    /** Gives {@code role} back the grants {@code before} in place of {@code now} (both as {@link #grants} lists them). */
-    default void restoreGrants(MateyUrl base, ServerRole role, List<String> before, List<String> now)
-            throws SQLException {
-        throw new UnsupportedOperationException("no grants");
+    /** What a server grants its accounts. */
+    interface Grants {
+
+        /** What the server grants {@code role}, as statements that would grant it again. */
+        List<String> of(MateyUrl base, ServerRole role) throws SQLException;
+
+        /** Gives {@code role} back the grants {@code before} in place of {@code now} (both as {@link #of} lists them). */
+        void restore(MateyUrl base, ServerRole role, List<String> before, List<String> now) throws SQLException;
     }
 }

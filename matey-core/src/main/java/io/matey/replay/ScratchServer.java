@@ -3,6 +3,7 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
+import io.matey.engine.ServerRoles;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ final class ScratchServer {
 
     /** Null when the SQL creates no role or the roles could not be listed: then none is dropped. */
     private final Set<ServerRole> before;
-    /** The grants of the roles that were there and that the SQL names, where the engine's grants outlive a replay. */
+    /** Null where the engine's grants do not outlive a replay. */
+    private final ServerRoles.Grants grants;
+    /** The grants of the roles that were there and that the SQL names. */
     private final Map<ServerRole, List<String>> grantsBefore = new HashMap<>();
     private final List<String> sql = new ArrayList<>();
     private final List<MateyUrl> kept = new ArrayList<>();
@@ -53,9 +56,10 @@ final class ScratchServer {
         this.engine = engine;
         this.base = base;
         this.before = CREATES_ROLES.matcher(sql).find() ? roles(engine, base) : null;
-        for (ServerRole role : before == null ? Set.<ServerRole>of() : before) {
+        this.grants = engine.serverRoles().grants().orElse(null);
+        for (ServerRole role : before == null || grants == null ? Set.<ServerRole>of() : before) {
             if (!role.name().isEmpty() && named(role, List.of(sql))) {
-                grantsOf(role).ifPresent(grants -> grantsBefore.put(role, grants));
+                grantsOf(role).ifPresent(listed -> grantsBefore.put(role, listed));
             }
         }
     }
@@ -160,7 +164,7 @@ final class ScratchServer {
 
     private Optional<List<String>> grantsOf(ServerRole role) {
         try {
-            return Optional.of(engine.serverRoles().grants(base, role)).filter(grants -> !grants.isEmpty());
+            return Optional.of(grants.of(base, role)).filter(listed -> !listed.isEmpty());
         } catch (SQLException | RuntimeException e) {
             ScratchCollector.notice("could not list the grants of " + role + " on " + base + ", so grants a "
                     + "migration gives it stay there: " + MateyUrl.mask(e.getMessage()));
@@ -169,16 +173,16 @@ final class ScratchServer {
     }
 
     private void restoreGrants(ServerRole role, List<String> grantsBefore) {
-        Optional<List<String>> now = grantsOf(role);
-        if (now.isEmpty() || now.get().equals(grantsBefore)) {
-            return;
-        }
+        String what = "the grants of " + role + " that the replay changed on " + base;
         try {
-            engine.serverRoles().restoreGrants(base, role, grantsBefore, now.get());
-            ScratchCollector.notice("restored the grants of " + role + " that the replay changed on " + base);
+            List<String> now = grants.of(base, role);
+            if (!now.equals(grantsBefore)) {
+                grants.restore(base, role, grantsBefore, now);
+                ScratchCollector.notice("restored " + what);
+            }
         } catch (SQLException | RuntimeException e) {
-            ScratchCollector.notice("could not restore the grants of " + role + " that the replay changed on " + base
-                    + ": " + MateyUrl.mask(e.getMessage()) + "; compare SHOW GRANTS and restore them by hand");
+            ScratchCollector.notice("could not restore " + what + ": " + MateyUrl.mask(e.getMessage())
+                    + "; compare SHOW GRANTS and restore them by hand");
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,18 +40,12 @@ final class MysqlAccounts implements ServerRoles {
     }
 
     @Override
-    public List<String> grants(MateyUrl base, ServerRole role) throws SQLException {
-        return MysqlGrants.of(base, account(role));
-    }
-
-    @Override
-    public void restoreGrants(MateyUrl base, ServerRole role, List<String> before, List<String> now)
-            throws SQLException {
-        MysqlGrants.restore(base, before, now);
+    public Optional<Grants> grants() {
+        return Optional.of(new MysqlGrants());
     }
 
     /** {@code 'name'@'host'}, or a MariaDB role's {@code 'name'}. */
-    private static String account(ServerRole role) {
+    static String account(ServerRole role) {
         return role.host().isEmpty() ? literal(role.name()) : literal(role.name()) + "@" + literal(role.host());
     }
 

@@ -2,6 +2,7 @@ package io.matey.engine.mysql;
 
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
+import io.matey.engine.ServerRoles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * grant tables), so a replay gives an account it did not create back the grants it had: it revokes each line that
  * is new and grants each line that went again.
  */
-final class MysqlGrants {
+final class MysqlGrants implements ServerRoles.Grants {
 
     /** {@code GRANT <what> TO <account><rest>}; {@code <what>} is {@code <privileges> ON <object>} or roles. */
     private static final Pattern GRANT = Pattern.compile(
@@ -25,13 +26,11 @@ final class MysqlGrants {
             Pattern.DOTALL);
     private static final Pattern DEFAULT_ROLE = Pattern.compile("^SET DEFAULT ROLE .+ FOR (.+)$", Pattern.DOTALL);
 
-    private MysqlGrants() {
-    }
-
-    static List<String> of(MateyUrl base, String account) throws SQLException {
+    @Override
+    public List<String> of(MateyUrl base, ServerRole role) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = MysqlConnector.open(base, ""); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + account)) {
+                ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + MysqlAccounts.account(role))) {
             while (rs.next()) {
                 lines.add(rs.getString(1));
             }
@@ -40,7 +39,8 @@ final class MysqlGrants {
     }
 
     /** Revokes the lines of {@code now} that {@code before} lacks, then grants those of {@code before} again. */
-    static void restore(MateyUrl base, List<String> before, List<String> now) throws SQLException {
+    @Override
+    public void restore(MateyUrl base, ServerRole role, List<String> before, List<String> now) throws SQLException {
         List<String> statements = new ArrayList<>();
         for (String line : now) {
             if (!before.contains(line)) {
