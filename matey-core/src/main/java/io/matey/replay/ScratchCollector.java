@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops the scratch databases a killed process left on a test server (docs/architecture.md §6): those whose name
- * records an owner process on this host that has ended. Runs once per server and process, before the first lease,
- * and reports each database it drops (to SLF4J unless the application says where). Failures are reported and never
- * stop the replay.
+ * records an owner process on this host that has ended, then the roles such processes created there
+ * ({@link LeftoverRoles}). Runs once per server and process,
+ * before the first lease, and reports each database and role it drops (to SLF4J unless the application says where).
+ * Failures are reported and never stop the replay.
  */
 final class ScratchCollector {
 
@@ -38,7 +39,7 @@ final class ScratchCollector {
 
     /** The databases dropped (empty when this server was collected before by this process). */
     static List<String> collect(Engine engine, MateyUrl base) {
-        if (!COLLECTED.add(engine.id() + " " + engine.siblingUrl(base, "matey_").raw())) {
+        if (!COLLECTED.add(ScratchServer.key(engine, base))) {
             return List.of();
         }
         return collectNow(engine, base);
@@ -62,7 +63,9 @@ final class ScratchCollector {
                 notices.accept("could not collect leftover scratch databases on " + base + ": "
                         + MateyUrl.mask(e.getMessage()));
             }
+            return dropped;
         }
+        LeftoverRoles.collect(engine, base);
         return dropped;
     }
 }

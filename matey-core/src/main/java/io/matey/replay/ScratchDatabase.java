@@ -139,6 +139,11 @@ public final class ScratchDatabase implements AutoCloseable {
         return RunningStatements.cancellable(engine, engine.connect(url));
     }
 
+    /** Says that an up section ran here: the roles it created are recorded for the next replay ({@link ScratchServer#ran}). */
+    void ranUp(String section) {
+        server.ran(section);
+    }
+
     @Override
     public void close() {
         if (!ACTIVE.remove(this)) {
