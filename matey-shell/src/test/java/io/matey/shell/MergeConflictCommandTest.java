@@ -58,8 +58,8 @@ class MergeConflictCommandTest {
         MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
         assertThat(apply.stdout()).startsWith("Apply: changed\nMerge conflicts: schema.lock.toml, schema.sql held git "
-                + "conflict markers; replayed every migration and regenerated the artifacts (`git add` them to "
-                + "finish the merge)\n").contains("Down checked: 3");
+                + "conflict markers; regenerated them from the merged migrations (`git add` them to finish the "
+                + "merge)\n").contains("Down checked: 3");
         assertThat(Files.readString(dir.resolve("schema.sql"))).doesNotContain("<<<<<<<").contains("b (", "c (");
         assertThat(MateyProcess.run(dir, env, "schema", "status").stdout()).containsPattern("clean\\s+3\\s+0");
         assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
