@@ -49,7 +49,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         // forEach, not a stream: a sorted map's entry stream spins a comparator class in every process
         // (docs/architecture.md §8)
         List<Migration> migrations = new ArrayList<>();
-        state.snapshot().migrations().forEach((file, sql) -> migrations.add(new Migration(file, Snapshot.versionOf(file), sql)));
+        state.snapshot().migrations().forEach((file, sql) -> migrations.add(
+                new Migration(file, Snapshot.versionOf(file), sql).requireResolved()));
         return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 

@@ -92,6 +92,11 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
+    public boolean rejectedByData(SQLException failure) {
+        return SqliteFailures.isConstraint(failure);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }
