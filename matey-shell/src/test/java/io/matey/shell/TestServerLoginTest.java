@@ -25,12 +25,7 @@ class TestServerLoginTest {
     @ParameterizedTest
     @EngineMatrix(servers = true)
     void aRefusedLoginOnTheTestServerIsNamed(String engine) throws Exception {
-        String base = TestDatabase.serverBase(engine).raw();
-        assumeTrue(base.contains("@"), "a server with a login");
-        assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", TestEngines.named(engine).engineId())
-                .exitCode()).isZero();
-        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id int);\n\n"
-                + "-- migrate:down\nDROP TABLE a;\n");
+        String base = workspaceMigrating(engine, "CREATE TABLE a (id int);", "DROP TABLE a;");
         String wrong = base.replaceFirst("://[^@]*@", "://matey_nobody:WrongPw9@");
 
         MateyProcess.Result plan = MateyProcess.run(dir, Map.of(), "schema", "plan", "--test-url", wrong);
@@ -46,13 +41,8 @@ class TestServerLoginTest {
     @ParameterizedTest
     @EngineMatrix(servers = true)
     void anUnreachableTestServerIsOneErrorNamingItOnce(String engine) throws Exception {
-        String base = TestDatabase.serverBase(engine).raw();
-        assumeTrue(base.contains("@"), "a server with a login");
-        assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", TestEngines.named(engine).engineId())
-                .exitCode()).isZero();
         // The role in the SQL makes the replay list the server's roles first, one more step that could report.
-        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE ROLE a_role;\n\n"
-                + "-- migrate:down\nDROP ROLE a_role;\n");
+        String base = workspaceMigrating(engine, "CREATE ROLE a_role;", "DROP ROLE a_role;");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -68,5 +58,15 @@ class TestServerLoginTest {
                 .doesNotContain("Unreach9", "could not collect leftover", "could not list the roles");
         assertThat(plan.stderr().lines().count()).as(plan.stderr()).isEqualTo(1);
         assertThat(plan.stderr().split("127\\.0\\.0\\.1:" + closedPort + "/", -1)).as("the URL once").hasSize(2);
+    }
+
+    /** A workspace of {@code engine} with one migration; the test server's URL (skipped for a server without a login). */
+    private String workspaceMigrating(String engine, String up, String down) throws Exception {
+        String base = TestDatabase.serverBase(engine).raw();
+        assumeTrue(base.contains("@"), "a server with a login");
+        assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", TestEngines.named(engine).engineId())
+                .exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\n" + up + "\n\n-- migrate:down\n" + down + "\n");
+        return base;
     }
 }
