@@ -1,7 +1,7 @@
 package io.matey.engine;
 
-import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
@@ -18,7 +18,7 @@ public final class ServerUnreachable {
     public static boolean is(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketException || t instanceof UnknownHostException
-                    || t instanceof InterruptedIOException) {
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
         }

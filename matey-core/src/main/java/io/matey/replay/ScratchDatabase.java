@@ -86,11 +86,13 @@ public final class ScratchDatabase implements AutoCloseable {
         return scratch;
     }
 
-    /** A driver's sentence without the database's URL, which connectors append and the message names already. */
+    /**
+     * A driver's sentence without the database's URL, which connectors append and the message names already:
+     * {@code x. (url).} becomes {@code x.}.
+     */
     private static String withoutUrl(String sentence, MateyUrl url) {
-        String suffix = " (" + url + ").";
-        return sentence.endsWith(suffix) ? sentence.substring(0, sentence.length() - suffix.length()) + "."
-                : sentence.replace(" (" + url + ")", "");
+        String without = sentence.replace(" (" + url + ")", "");
+        return without.endsWith("..") ? without.substring(0, without.length() - 1) : without;
     }
 
     /** True when the database was created already holding the anchor checkpoint. */
