@@ -2,6 +2,7 @@ package io.matey.replay;
 
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
+import io.matey.engine.ServerUnreachable;
 import io.matey.engine.MateyUrl;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -58,8 +59,9 @@ final class ScratchCollector {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            // A refused login fails the lease that follows, which says so; a notice first would only repeat it.
-            if (!(e instanceof SQLException sql && LoginRefusal.is(sql))) {
+            // A refused login or an unreachable server fails the lease that follows, which says so; a notice first
+            // would only repeat it.
+            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 notices.accept("could not collect leftover scratch databases on " + base + ": "
                         + MateyUrl.mask(e.getMessage()));
             }

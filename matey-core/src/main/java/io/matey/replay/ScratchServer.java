@@ -1,9 +1,11 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
+import io.matey.engine.ServerUnreachable;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -190,8 +192,11 @@ final class ScratchServer {
         try {
             return new HashSet<>(engine.serverRoles().list(base));
         } catch (SQLException | RuntimeException e) {
-            ScratchCollector.notice("could not list the roles on " + base + ", so roles a migration creates are left "
-                    + "there: " + MateyUrl.mask(e.getMessage()));
+            // An unreachable server or a refused login fails the lease, which says so; a notice would repeat it.
+            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
+                ScratchCollector.notice("could not list the roles on " + base + ", so roles a migration creates are "
+                        + "left there: " + MateyUrl.mask(e.getMessage()));
+            }
             return null;
         }
     }
