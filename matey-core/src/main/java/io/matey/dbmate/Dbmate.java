@@ -114,7 +114,8 @@ public final class Dbmate {
                 default -> new DbmateMigrations(database, settings, out).run(arguments);
             };
         } catch (SQLException e) {
-            throw new MateyException("dbmate " + arguments.verb() + " failed: " + MateyUrl.mask(e.getMessage()), e);
+            throw new MateyException("dbmate " + arguments.verb() + " failed: "
+                    + MateyUrl.mask(engine.failureMessage(e)), e);
         }
     }
 
