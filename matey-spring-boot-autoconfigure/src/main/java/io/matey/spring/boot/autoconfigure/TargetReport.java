@@ -29,7 +29,8 @@ import java.util.List;
  * @param draft       a draft migration that keeps the drift (turns the committed state at K into the live one)
  * @param error       why the check could not run
  * @param reason      the kind of {@code error}, as a {@link Reason#code() reason code} such as
- *                    {@code migration-failed}
+ *                    {@code migration-failed}; or, without an error, why a migration was refused and this check
+ *                    ran instead ({@code database-drifted})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
@@ -116,6 +117,12 @@ public record TargetReport(String target, String engine, String connection, Inte
 
     public int pendingCount() {
         return pending == null ? 0 : pending.size();
+    }
+
+    /** The same report of a check that followed a refused migration, with the refusal's reason. */
+    TargetReport refused(Reason refusal) {
+        return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
+                problem, fix, diff, draft, error, refusal.code(), checkedAt);
     }
 
     /** The same report without the diff and the draft, for listings. */
