@@ -130,11 +130,8 @@ public class MateyInitializer implements InitializingBean {
         if (properties.getOnDrift() == MateyProperties.OnDrift.FAIL) {
             return "; the start-up fails (matey.on-drift=fail)";
         }
-        if (endpointPath != null) {
-            return "; the diff is at " + endpointPath + "/" + (report.target().equals(".") ? "~" : report.target());
-        }
-        return "; see the diff with " + commands().command("db drift " + FailureText.targetArguments(report))
-                + where();
+        return (endpointPath != null ? "; the diff is at " : "; see the diff with ")
+                + MateyEndpointPath.diffOf(report, endpointPath, properties.getWorkspace());
     }
 
     private WorkspaceCommands commands() {

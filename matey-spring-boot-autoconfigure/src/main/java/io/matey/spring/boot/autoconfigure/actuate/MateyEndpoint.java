@@ -109,11 +109,6 @@ public class MateyEndpoint {
         return joined.equals(ROOT_SEGMENT) ? "." : joined;
     }
 
-    /** The path segment(s) that address a target: {@value #ROOT_SEGMENT} for the root target, else its path. */
-    public static String pathOf(String target) {
-        return target.equals(".") ? ROOT_SEGMENT : target;
-    }
-
     /** The reports of every managed target, without diffs. */
     public record MateyDescriptor(List<TargetReport> targets) implements OperationResponseBody {
     }

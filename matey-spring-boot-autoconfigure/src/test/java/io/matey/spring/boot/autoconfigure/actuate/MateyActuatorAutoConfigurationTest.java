@@ -112,7 +112,7 @@ class MateyActuatorAutoConfigurationTest {
         runner.withPropertyValues("matey.workspace=" + root).run(context -> {
             MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
             assertThat(endpoint.targets().targets().get(0).target()).isEqualTo(".");
-            assertThat(MateyEndpoint.pathOf(".")).isEqualTo("~");
+            assertThat(health(context).getDetails().get(".")).asInstanceOf(MAP).containsEntry("details", "/actuator/matey/~");
             WebEndpointResponse<TargetReport> report = endpoint.target("~");
             assertThat(report.getStatus()).isEqualTo(200);
             assertThat(report.getBody().target()).isEqualTo(".");
@@ -219,6 +219,17 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `git mv "
                     + "migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`");
             assertThat(read.diff()).isNull();
+        });
+    }
+
+    /** Health exposed without the endpoint: its details give the command, as the start-up log line does. */
+    @Test
+    void healthPointsAtTheDriftCommandWhenTheEndpointIsNotExposed() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=health").run(context -> {
+            assertThat(context).doesNotHaveBean(MateyEndpoint.class);
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details",
+                    "matey --workspace " + dir.resolve("ws") + " db drift --path db/core --url 'sqlite3:"
+                            + dir.resolve("app.sqlite3") + "'");
         });
     }
 
