@@ -130,6 +130,19 @@ class MateyActuatorAutoConfigurationTest {
         });
     }
 
+    @Test
+    void anUnrestrictedEndpointWithoutSpringSecurityIsAWarning(CapturedOutput output) {
+        String warning = "Matey's write operation POST /actuator/matey/{target} is open to anyone";
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
+            assertThat(context).hasSingleBean(MateyEndpoint.class);
+            assertThat(output).as("Spring Security is on the test class path").doesNotContain(warning);
+        });
+        FilteredClassLoader withoutSecurity = new FilteredClassLoader("org.springframework.security");
+        runner.withClassLoader(withoutSecurity).run(context -> assertThat(output).as("read-only").doesNotContain(warning));
+        runner.withClassLoader(withoutSecurity).withPropertyValues("management.endpoint.matey.access=UNRESTRICTED")
+                .run(context -> assertThat(output).contains(warning));
+    }
+
     /** The row 002 inserts is on the database already (data, not drift), so the migration fails there. */
     @Test
     void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason(CapturedOutput output) throws Exception {
