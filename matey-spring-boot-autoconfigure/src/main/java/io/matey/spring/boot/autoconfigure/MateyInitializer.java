@@ -123,6 +123,9 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + ": committed artifacts are stale: " + report.diagnostics().stream().map(TargetReport.StaleReason::toString).collect(Collectors.joining("; "))
                     + "; regenerate them with " + commands().command("schema apply --path " + report.target())
                     + where());
+        } else if (report.ahead()) {
+            logger.warn(FailureText.ahead(report).replaceFirst("^Target ", "Matey target ") + " "
+                    + FailureText.aheadAction(report, commands()) + where());
         } else if (report.problem() != null) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + ": " + report.problem()
                     + ". " + report.fix() + ".");

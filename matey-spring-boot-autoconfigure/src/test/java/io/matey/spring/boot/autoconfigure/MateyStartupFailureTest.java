@@ -109,19 +109,29 @@ class MateyStartupFailureTest {
         });
     }
 
+    /** A newer application migrated the database: its recorded versions are named, with what to do; no diff. */
     @Test
-    void aDatabaseAheadOfTheWorktreeIsDriftNamingTheProblem() throws Exception {
+    void aDatabaseAheadOfTheApplicationNamesTheVersionsItLacks(CapturedOutput output) throws Exception {
         workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
+        String subject = "'db/core' (sqlite3:" + workspace.database + ")";
+        String ahead = subject + " records 1 version that this application has no migration for: 003. All 2 of its "
+                + "migrations are applied: the database was migrated by a newer version of the application (or a "
+                + "workspace with more migrations), so this application is older than its database.";
+        String action = "Deploy the version of the application that has those migrations.";
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database
-                    + ") is ahead at its applied index 2 of 2: live database is ahead of the worktree");
-            assertThat(analysis.getAction()).contains("Check out the migrations this database was migrated with");
+            assertThat(analysis.getDescription()).isEqualTo("Matey found a database ahead of this application during "
+                    + "start-up.\n\nTarget " + ahead);
+            assertThat(analysis.getAction()).contains(action, "`matey --workspace " + workspace.root() + " db status "
+                    + "--path db/core --url 'sqlite3:" + workspace.database + "'` lists what the database records.")
+                    .doesNotContain("db drift", "difference");
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
             assertThat(report.drift()).isEqualTo(TargetReport.AHEAD);
+            assertThat(report.unknownVersions()).containsExactly("003");
             assertThat(report.healthy()).isFalse();
+            assertThat(output).contains("Matey target " + ahead + " " + action);
         });
     }
 
