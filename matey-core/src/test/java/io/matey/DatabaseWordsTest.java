@@ -2,7 +2,9 @@ package io.matey;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
+import io.matey.live.LiveEndpoint;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.artifact.Digests;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * Database errors outside a migration's statements read in the database's words without the driver's wrapping
@@ -76,6 +79,18 @@ class DatabaseWordsTest {
                 admin.execute("DROP USER IF EXISTS matey_connpaths_nc@'%';");
             }
         }
+    }
+
+    @Test
+    void aDataSourceThatRefusesTheLogin() throws Exception {
+        URI server = URI.create(TestDatabase.serverBase(ENGINE).raw());
+        MariaDbDataSource dataSource = new MariaDbDataSource("jdbc:mariadb://" + server.getHost() + ":"
+                + server.getPort() + "/test?user=matey_nobody&password=s3cret-pw");
+
+        assertThatThrownBy(() -> LiveEndpoint.of(dataSource, Engines.byId("mysql"))).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("Cannot connect to the application's DataSource: Access denied for user "
+                        + "'matey_nobody'")
+                .hasMessageNotContaining("(conn=").hasMessageNotContaining("s3cret-pw");
     }
 
     /** The test server's URL with another user (and password) and path. */
