@@ -28,9 +28,7 @@ class DatabaseWordsTest {
 
     @Test
     void aReplayAnchorThatFailsToLoad() {
-        TestWorkspace ws = new TestWorkspace(dir, ENGINE);
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.apply();
+        TestWorkspace ws = applied(oneMigration());
         // the anchor of the next replay creates its first object twice, the lock's digests following
         String checkpoint = ws.read(TARGET + "/checkpoints/001_one.sql");
         String broken = checkpoint.substring(0, checkpoint.indexOf(";\n") + 2) + "\n" + checkpoint;
@@ -47,9 +45,7 @@ class DatabaseWordsTest {
 
     @Test
     void aDataCommandWhoseLoginIsRefused() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, ENGINE);
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.apply();
+        TestWorkspace ws = applied(oneMigration());
         ws.write(TARGET + "/data/data.toml", "[core]\nfiles = [{ name = \"it_one\", table = \"it_one\", mode = \"insert\" }]\n");
         ws.write(TARGET + "/data/it_one.jsonl", "");
         Matey matey = ws.matey();
@@ -63,8 +59,7 @@ class DatabaseWordsTest {
 
     @Test
     void aTestServerUserThatMayNotCreateDatabases() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, ENGINE);
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+        TestWorkspace ws = oneMigration();
         try (TestDatabase admin = TestDatabase.create(ENGINE)) {
             admin.execute("CREATE USER IF NOT EXISTS matey_connpaths_nc@'%' IDENTIFIED BY 'Nc-pw1';");
             try {
@@ -91,6 +86,17 @@ class DatabaseWordsTest {
                 .hasMessageStartingWith("Cannot connect to the application's DataSource: Access denied for user "
                         + "'matey_nobody'")
                 .hasMessageNotContaining("(conn=").hasMessageNotContaining("s3cret-pw");
+    }
+
+    private TestWorkspace oneMigration() {
+        TestWorkspace ws = new TestWorkspace(dir, ENGINE);
+        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+        return ws;
+    }
+
+    private static TestWorkspace applied(TestWorkspace ws) {
+        ws.apply();
+        return ws;
     }
 
     /** The test server's URL with another user (and password) and path. */
