@@ -81,7 +81,7 @@ class InvalidIndexLeftoverTest {
             String report = "migration migrations/002_unique_names.sql was interrupted after statement 0 of 1 (up"
                     + " section); statement 1 (line 2) did not take effect but left invalid index"
                     + " public.customers_display_name_uniq behind, which `db up --resume` drops before running it"
-                    + " again; the database holds a partial state";
+                    + " again; apart from it, the live schema is the state before the migration";
             assertThat(h.status().interrupted().describe()).isEqualTo(report);
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: " + report);
             assertThat(h.drift().liveSql()).contains("CREATE TABLE public.customers")
