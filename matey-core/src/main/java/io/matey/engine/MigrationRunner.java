@@ -31,31 +31,37 @@ public final class MigrationRunner {
     private final Connection connection;
     private final boolean trackProgress;
     private final boolean scratch;
+    private final FailureCommands commands;
     private SessionBaseline baseline;
     private long rowsAffected;
 
     /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
     public MigrationRunner(Engine engine, Connection connection) {
-        this(engine, engine.migrationTable(), connection, false, true);
+        this(engine, engine.migrationTable(), connection, false, true, FailureCommands.ROOT);
     }
 
-    /** @param trackProgress record the progress of sections that run outside one transaction (live databases) */
-    public MigrationRunner(Engine engine, Connection connection, boolean trackProgress) {
-        this(engine, engine.migrationTable(), connection, trackProgress);
+    /**
+     * A runner for a live database that records the progress of sections run outside one transaction.
+     *
+     * @param commands the commands its failures name, for the target it runs on
+     */
+    public MigrationRunner(Engine engine, Connection connection, FailureCommands commands) {
+        this(engine, engine.migrationTable(), connection, true, false, commands);
     }
 
     /** @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it */
     public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
-        this(engine, table, connection, trackProgress, false);
+        this(engine, table, connection, trackProgress, false, FailureCommands.ROOT);
     }
 
     private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,
-            boolean scratch) {
+            boolean scratch, FailureCommands commands) {
         this.engine = engine;
         this.table = table;
         this.connection = connection;
         this.trackProgress = trackProgress;
         this.scratch = scratch;
+        this.commands = commands;
     }
 
     /** Applies the up section and records the version; returns how long it took. */
@@ -213,7 +219,7 @@ public final class MigrationRunner {
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
         String fix = data ? "the rows in the database violate what the statement requires: fix the data (or make the "
-                + "migration clean it before this statement, then `matey schema apply`)" : "fix the file";
+                + "migration clean it before this statement, then `" + commands.apply() + "`)" : "fix the file";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
@@ -223,9 +229,9 @@ public final class MigrationRunner {
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
                 + " and stay applied (" + whyNotRolledBack() + "); " + version + "."
-                + (trackProgress ? " db up now refuses this database until `matey db up --resume` (after "
-                        + (data ? "fixing the data the statement rejected, or the file and `matey schema apply`"
-                                : "fixing the file and `matey schema apply`")
+                + (trackProgress ? " db up now refuses this database until `" + commands.resume() + "` (after "
+                        + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
+                                : "fixing the file and `" + commands.apply() + "`")
                         + ") continues after the last statement in effect."
                         : " Undo them or make the migration idempotent before running again.");
     }

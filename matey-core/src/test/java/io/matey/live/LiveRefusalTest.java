@@ -41,7 +41,7 @@ class LiveRefusalTest {
                         .as("the edit of an applied migration never reaches this database: not blessed by schema apply")
                         .hasMessageContaining(". migrations/002_two.sql is already applied on " + h.db.url()
                                 + ": editing it will not change that database. Restore it (`git restore "
-                                + "migrations/002_two.sql`) and put the change in a new migration (`matey db new NAME "
+                                + "db/core/migrations/002_two.sql`) and put the change in a new migration (`matey db new NAME "
                                 + "--path db/core`); then `matey schema apply --path db/core` brings the artifacts up "
                                 + "to date. Diagnostics:")
                         .hasMessageNotContaining("Run `matey schema apply");
@@ -60,7 +60,7 @@ class LiveRefusalTest {
                 assertThatThrownBy(() -> h.live.up(h.target(), unreachable)).as("the database cannot be asked")
                         .hasMessageContaining("refusing db up. Edited: migrations/002_two.sql. If the live database "
                                 + "has applied the edited migration, the edit will never change it: restore the file "
-                                + "(`git restore migrations/002_two.sql`) and put the change in a new migration "
+                                + "(`git restore db/core/migrations/002_two.sql`) and put the change in a new migration "
                                 + "(`matey db new NAME --path db/core`); otherwise run `matey schema apply --path "
                                 + "db/core` to bring the artifacts up to date. Diagnostics:");
             }
@@ -106,9 +106,10 @@ class LiveRefusalTest {
             assertThat(failure).hasMessageContaining(postgres
                     ? "The section was rolled back and its version is not recorded; the rows in the database violate "
                             + "what the statement requires: fix the data (or make the migration clean it before this "
-                            + "statement, then `matey schema apply`) and run again."
-                    : "`matey db up --resume` (after fixing the data the statement rejected, or the file and "
-                            + "`matey schema apply`) continues after the last statement in effect.");
+                            + "statement, then `matey schema apply --path db/core`) and run again."
+                    : "`matey db up --path db/core --url '" + h.db.url() + "' --resume` (after fixing the data the "
+                            + "statement rejected, or the file and `matey schema apply --path db/core`) continues after "
+                            + "the last statement in effect.");
         }
     }
 
