@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are stateless and found
@@ -94,13 +95,25 @@ public interface Engine {
 
     /**
      * Whether a statement failed on the rows it met rather than on its own text: a unique index over duplicate rows,
-     * NOT NULL over NULLs, a foreign key existing rows violate. Then the advice is to fix the data, not the file.
-     * The default is the SQL standard's class 23, integrity constraint violation.
+     * NOT NULL over NULLs, a foreign key existing rows violate, a value a changed type cannot hold (an enum label
+     * removed, a narrowed column). Then the advice is to fix the data, not the file. The default is the SQL
+     * standard's class 23, integrity constraint violation, and the class 22 data exceptions a value raises
+     * ({@link #DATA_EXCEPTIONS}); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad
+     * regular expression).
      */
     default boolean rejectedByData(SQLException failure) {
         String state = failure.getSQLState();
-        return state != null && state.startsWith("23");
+        return state != null && (state.startsWith("23") || DATA_EXCEPTIONS.contains(state));
     }
+
+    /**
+     * SQLStates of class 22 raised by a value: 22001 too long, 22003 out of range, 22004 a NULL not allowed, 22007
+     * and 22008 a bad or overflowing date/time, 22012 division by zero, 22018 a value a cast rejects, 22021 a
+     * character outside the encoding; PostgreSQL's 22P02 a value its type cannot read (an enum label that no longer
+     * exists) and 22P05 one the encoding cannot translate.
+     */
+    Set<String> DATA_EXCEPTIONS = Set.of("22001", "22003", "22004", "22007", "22008", "22012", "22018", "22021",
+            "22P02", "22P05");
 
     /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each

@@ -91,6 +91,13 @@ class LiveRefusalTest {
                                     "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
                     List.of("ALTER TABLE it_one ADD CONSTRAINT it_one_parent FOREIGN KEY (id) REFERENCES it_parent (id);",
                             "ALTER TABLE it_one " + (postgres ? "DROP CONSTRAINT" : "DROP FOREIGN KEY") + " it_one_parent;"),
+                    // A value the new type cannot hold (class 22): an enum label removed, text that is no number.
+                    postgres ? List.of("ALTER TABLE it_one ALTER COLUMN name TYPE integer USING name::integer;",
+                            "ALTER TABLE it_one ALTER COLUMN name TYPE varchar(40);")
+                            : List.of("ALTER TABLE it_one MODIFY name INT;", "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
+                    postgres ? List.of("ALTER TABLE it_one ALTER COLUMN name TYPE varchar(2);",
+                            "ALTER TABLE it_one ALTER COLUMN name TYPE varchar(40);")
+                            : List.of("ALTER TABLE it_one MODIFY name DATE;", "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
                     // A statement before the rejected one: on MySQL it took effect, and --resume follows the fix.
                     List.of(ws.createTable("it_two") + "\nCREATE UNIQUE INDEX it_one_name ON it_one (name);",
                             uniqueDown + "\nDROP TABLE it_two;"));

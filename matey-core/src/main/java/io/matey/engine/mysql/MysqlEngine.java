@@ -47,11 +47,12 @@ public final class MysqlEngine implements Engine {
     private static final int UNKNOWN_DATABASE = 1049;
 
     /**
-     * Errors raised by rows a statement meets, outside SQLState class 23: 1138 invalid use of NULL (MySQL's NOT NULL
-     * over NULLs), 1265 data truncated (MariaDB's), 1264 out of range and 1406 too long (a narrowed type), 3819 a
-     * CHECK constraint the rows violate (MySQL; MariaDB's 4025 is class 23).
+     * Errors raised by rows a statement meets, outside SQLState class 23 and the data exceptions of class 22: 1138
+     * invalid use of NULL (MySQL's NOT NULL over NULLs), 1265 data truncated (MariaDB's), 1264 out of range and 1406
+     * too long (a narrowed type), 1366 a value the new type cannot read (MySQL's, class HY000), 3819 a CHECK
+     * constraint the rows violate (MySQL; MariaDB's 4025 is class 23).
      */
-    private static final Set<Integer> DATA_ERRORS = Set.of(1138, 1265, 1264, 1406, 3819);
+    private static final Set<Integer> DATA_ERRORS = Set.of(1138, 1265, 1264, 1366, 1406, 3819);
 
     private static final WriteGuard GUARD = new MysqlWriteGuard();
 
