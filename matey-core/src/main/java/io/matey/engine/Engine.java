@@ -107,6 +107,14 @@ public interface Engine {
     }
 
     /**
+     * The server-level object a statement failed to create because the server already has it ({@link
+     * ServerObjectExists}); empty for any other failure, and where the engine has no such objects.
+     */
+    default Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
+        return Optional.empty();
+    }
+
+    /**
      * SQLStates of class 22 raised by a value: 22001 too long, 22003 out of range, 22004 a NULL not allowed, 22007
      * and 22008 a bad or overflowing date/time, 22012 division by zero, 22018 a value a cast rejects, 22021 a
      * character outside the encoding; PostgreSQL's 22P02 a value its type cannot read (an enum label that no longer

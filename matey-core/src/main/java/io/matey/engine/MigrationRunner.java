@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -202,7 +203,7 @@ public final class MigrationRunner {
             throw new MigrationFailedException(migration.file(), section.kind(), line,
                     migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                             + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
-                            + aftermath(section, statements.subList(0, index), from, engine.rejectedByData(e)),
+                            + aftermath(section, statements.subList(0, index), from, e),
                     e);
         }
     }
@@ -211,20 +212,31 @@ public final class MigrationRunner {
      * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
      * A replay's scratch database is discarded, so there nothing is left behind, and the rows a statement met there
      * were written by the migrations themselves: the file is at fault. On a live database a statement rejected by
-     * the rows it met ({@link Engine#rejectedByData}) failed on the data, which the file may be right about.
+     * the rows it met ({@link Engine#rejectedByData}) failed on the data, which the file may be right about. A role
+     * the server has already ({@link Engine#serverObjectExists}) is no fault of the file's on its own either: it
+     * belongs to the server, which other databases share.
      */
-    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, boolean data) {
+    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure) {
+        boolean data = engine.rejectedByData(failure);
+        Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch) {
-            return "It ran in a scratch database, which is discarded: nothing was written; fix the file and run again.";
+            return "It ran in a scratch database, which is discarded: nothing was written; " + exists.map(object ->
+                    object.object() + " belongs to the server, not to the scratch database, and the test server has it "
+                            + "already (created by a live database on the same server, or outside Matey): give replays "
+                            + "a test server of their own (test_url_env), or " + object.guard() + " and run again.")
+                    .orElse("fix the file and run again.");
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        String fix = data ? "the rows in the database violate what the statement requires: fix the data (or make the "
+        String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, which has it already (created "
+                + "for another database on it, or outside Matey): " + exists.get().guard()
+                : data ? "the rows in the database violate what the statement requires: fix the data (or make the "
                 + "migration clean it before this statement, then `" + commands.apply() + "`)" : "fix the file";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
         if (executed.isEmpty()) {
-            return "No statement of this section had run; " + version + (data ? "; " + fix + " and run again." : ".");
+            return "No statement of this section had run; " + version
+                    + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
