@@ -61,7 +61,6 @@ public final class LiveData {
             Engine engine = Engines.forUrl(live);
             engine.data(); // an engine without data sets fails here, before connecting
             try (Connection connection = connect(engine, live, command);
-                    RunningStatements.Registration cancellable = RunningStatements.cancellable(engine, connection);
                     Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, engine);
@@ -78,7 +77,7 @@ public final class LiveData {
                 throw new MateyException(command + " failed: live database " + url + " does not exist. "
                         + "`matey db up` (or `db bootstrap`) creates it.");
             }
-            return engine.connect(url);
+            return RunningStatements.cancellable(engine, engine.connect(url));
         } catch (SQLException e) {
             throw new MateyException(command + " failed: cannot reach live database " + url + ": "
                     + MateyUrl.mask(e.getMessage()), e);

@@ -2,6 +2,7 @@ package io.matey.dbmate;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.schema.SchemaDump;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class DbmateDatabase {
             throw new MateyException("database \"" + url.path() + "\" does not exist (" + url
                     + "); `matey dbmate create` or `matey dbmate up` creates it");
         }
-        return engine.connect(url);
+        return RunningStatements.cancellable(engine, engine.connect(url));
     }
 
     /** Waits until the server answers (a SQLite file needs no waiting), printing a dot per failed attempt. */

@@ -87,8 +87,8 @@ public interface Engine {
 
     /**
      * Cancels, from another thread, the statement running on {@code connection}, where the driver can do so without
-     * its {@link Statement} ({@link RunningStatements#cancellable}, docs/architecture.md §8). Nothing by default:
-     * SQLite's statements end with the process, and an HTTP engine's request with its connection.
+     * its {@link Statement} (Ctrl-C, {@link RunningStatements#cancelAll}, docs/architecture.md §8). Nothing by
+     * default: SQLite's statements end with the process, and an HTTP engine's request with its connection.
      */
     default void cancelRunning(Connection connection) throws SQLException {
     }

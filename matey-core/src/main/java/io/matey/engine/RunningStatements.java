@@ -5,29 +5,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
- * The statements running in this process on live databases (migrations, a schema load, data sets), so that Ctrl-C or
- * SIGTERM can cancel them on the server before the process ends (docs/architecture.md §8): a server does not notice
- * that its client has gone while it runs a statement, so the session would go on running it, holding the migration
- * lock, until it ends.
+ * The connections this process works on (live databases, scratch databases, a dbmate command's, a data set's), so
+ * that Ctrl-C or SIGTERM can cancel what runs on them on the server before the process ends (docs/architecture.md
+ * §8): a server does not notice that its client has gone while it runs a statement, so the session would go on
+ * running it, holding the migration lock, until it ends. Each connection is cancelled through its engine
+ * ({@link Engine#cancelRunning}), whichever class sent the statement.
  */
 public final class RunningStatements {
 
-    private static final Set<Statement> RUNNING = ConcurrentHashMap.newKeySet();
-
-    /** Connections whose every statement is cancelled, through their engine, with the running ones. */
-    private static final Map<Connection, Engine> CONNECTIONS = new ConcurrentHashMap<>();
-
-    /** Ends a connection's registration; closing it throws nothing. */
-    public interface Registration extends AutoCloseable {
-        @Override
-        void close();
-    }
+    /** Weak: a connection is forgotten once nobody holds it, so those who open one never have to deregister it. */
+    private static final Map<Connection, Engine> CONNECTIONS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static volatile boolean cancelling;
 
@@ -42,38 +36,40 @@ public final class RunningStatements {
         return cancelling;
     }
 
-    /** {@link Statement#execute(String)}, which {@link #cancelAll} can cancel while it runs. */
-    static boolean execute(Statement statement, String sql) throws SQLException {
-        RUNNING.add(statement);
-        try {
-            return statement.execute(sql);
-        } finally {
-            RUNNING.remove(statement);
-        }
-    }
-
-    /**
-     * Makes whatever runs on {@code connection} cancellable by {@link #cancelAll} until the registration is closed
-     * ({@link Engine#cancelRunning}): for work whose statements are spread over many classes, as a data set's are
-     * over the data package and each engine's dialect.
-     */
-    public static Registration cancellable(Engine engine, Connection connection) {
+    /** Makes whatever runs on {@code connection}, while it is open, cancellable by {@link #cancelAll}; returns it. */
+    public static Connection cancellable(Engine engine, Connection connection) {
         CONNECTIONS.put(connection, engine);
-        return () -> CONNECTIONS.remove(connection);
+        return connection;
     }
 
     /**
-     * Cancels every running statement through its driver (PostgreSQL's cancel request, MySQL's {@code KILL QUERY},
-     * each on a connection of its own), all at once, and waits until they are sent or {@code timeout} has passed:
-     * a server that cannot be reached must not hold up the end of the process.
+     * {@link Statement#execute(String)}, refused once {@link #cancelAll} has begun: the cancels went to what ran
+     * then, so a statement sent after them would run on on the server after the process has ended.
+     */
+    static boolean execute(Statement statement, String sql) throws SQLException {
+        if (cancelling) {
+            throw new SQLException("Not started: the process is ending.", "57014");
+        }
+        return statement.execute(sql);
+    }
+
+    /**
+     * Cancels what runs on every open connection through its engine (PostgreSQL's cancel request, MySQL's
+     * {@code KILL QUERY}, each on a connection of its own), all at once, and waits until they are sent or
+     * {@code timeout} has passed: a server that cannot be reached must not hold up the end of the process.
      */
     public static void cancelAll(Duration timeout) {
         cancelling = true;
-        List<Thread> cancels = new ArrayList<>();
-        for (Statement statement : RUNNING) {
-            cancels.add(start(statement::cancel));
+        Map<Connection, Engine> open;
+        synchronized (CONNECTIONS) {
+            open = new HashMap<>(CONNECTIONS);
         }
-        CONNECTIONS.forEach((connection, engine) -> cancels.add(start(() -> engine.cancelRunning(connection))));
+        List<Thread> cancels = new ArrayList<>();
+        open.forEach((connection, engine) -> cancels.add(start(() -> {
+            if (!connection.isClosed()) {
+                engine.cancelRunning(connection);
+            }
+        })));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (Thread cancel : cancels) {

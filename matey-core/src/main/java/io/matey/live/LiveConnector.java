@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import java.sql.Connection;
@@ -63,7 +64,8 @@ final class LiveConnector {
     /** A connection, or empty when the database does not exist; an unreachable server or refused login fails. */
     static Optional<Connection> connectIfExists(LiveTarget target, String command) {
         try {
-            return target.endpoint().connectIfExists();
+            return target.endpoint().connectIfExists()
+                    .map(connection -> RunningStatements.cancellable(target.engine(), connection));
         } catch (SQLException e) {
             throw unavailable(target, command, e);
         }

@@ -3,6 +3,7 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return engine.connect(url);
+        return RunningStatements.cancellable(engine, engine.connect(url));
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.time.Duration;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, cancel the running statements (migrations,
- * a schema load, data sets) on their servers (a server would run one on, holding the migration lock, after its client is gone), drop scratch
+ * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, cancel what runs on the command's connections
+ * (migrations, a schema load, a dump, data sets) on their servers (a server would run it on, holding the migration
+ * lock, after its client is gone), drop scratch
  * databases still in use and end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping
  * anywhere leaves the old or the new set; a migration stopped partway is reported by the next db command). Dropping
  * a scratch database or cancelling a statement makes the running statement fail (PostgreSQL closes its connection,

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGTERM while {@code db up} runs a long migration statement: the statement is cancelled on the server before the
  * process ends, so the session stops running it and the migration lock is free at once, not when it would have
- * finished a minute later. The same for a {@code data apply} statement waiting for a row another session holds.
+ * finished a minute later. The same for a {@code data apply} statement waiting for a row another session holds, and
+ * for Ctrl-C while {@code db bootstrap} loads {@code schema.sql}.
  */
 class LiveStatementCancelTest {
 
@@ -46,7 +48,16 @@ class LiveStatementCancelTest {
         }
 
         String value(String query) throws Exception {
-            try (Connection connection = Engines.byId(engine).connect(base)) {
+            return value(base, query);
+        }
+
+        /** The answer of the live database itself. */
+        String liveValue(String query) throws Exception {
+            return value(url(), query);
+        }
+
+        private String value(MateyUrl url, String query) throws Exception {
+            try (Connection connection = Engines.byId(engine).connect(url)) {
                 return TestDatabase.firstValue(connection, query);
             }
         }
@@ -78,12 +89,8 @@ class LiveStatementCancelTest {
                         + " WHERE holder IS NOT NULL";
         run(ws, live, "schema", "apply");
         try {
-            Path err = Files.createTempFile("matey-err", ".txt");
-            Process up = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, "db", "up");
-            await(() -> live.any(sleeping), up);
-            terminate(up, err);
-            awaitGone(() -> live.any(sleeping) || live.any(lockHeld));
-            assertThat(live.any(sleeping)).as("the server still runs the statement").isFalse();
+            signalWhileRunning(ws, live, "TERM", sleeping, "db", "up");
+            awaitGone(() -> live.any(lockHeld));
             assertThat(live.any(lockHeld)).as("the migration lock is still held").isFalse();
         } finally {
             live.drop();
@@ -113,16 +120,68 @@ class LiveStatementCancelTest {
             st.execute("INSERT INTO items (id, name) VALUES (1, 'old')");
             holder.setAutoCommit(false);
             st.execute("UPDATE items SET name = 'held' WHERE id = 1");
-            Path err = Files.createTempFile("matey-err", ".txt");
-            Process apply = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err,
-                    "data", "apply");
-            await(() -> live.any(waiting), apply);
-            terminate(apply, err);
-            awaitGone(() -> live.any(waiting));
-            assertThat(live.any(waiting)).as("the server still runs the data statement").isFalse();
+            signalWhileRunning(ws, live, "TERM", waiting, "data", "apply");
             holder.rollback();
         } finally {
             live.drop();
+        }
+    }
+
+    /**
+     * {@code db bootstrap} loads {@code schema.sql}, not the migrations, so what sleeps is a materialized view the
+     * dump creates populated: its query runs while the load does, on the live database only. PostgreSQL loads the
+     * dump in one transaction, so the cancelled load leaves the database as empty as it was.
+     */
+    @Test
+    void ctrlCCancelsABootstrapLoadOnTheServerAndLeavesTheDatabaseEmpty() throws Exception {
+        Live live = Live.of("postgres", dir, "matey_cancel_boot_");
+        Path ws = workspace("postgres", "-- migrate:up\nCREATE TABLE t (x INTEGER);\nCREATE MATERIALIZED VIEW slow AS "
+                + "SELECT 1 AS done FROM pg_sleep(CASE WHEN current_database() = '" + live.database() + "' THEN 60 ELSE 0 END);"
+                + "\n\n-- migrate:down\nDROP MATERIALIZED VIEW slow;\nDROP TABLE t;\n");
+        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + live.database() + "'"
+                + " AND state = 'active' AND query LIKE '%pg_sleep%'";
+        String relations = "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
+        run(ws, live, "schema", "apply");
+        Engines.byId("postgres").createDatabase(live.url());
+        try {
+            String before = live.liveValue(relations);
+            signalWhileRunning(ws, live, "INT", sleeping, "db", "bootstrap");
+            assertThat(live.liveValue(relations)).as("relations, schema_migrations among them, after the cancelled load").isEqualTo(before);
+        } finally {
+            live.drop();
+        }
+    }
+
+    /**
+     * On MariaDB the load waits instead: its view reads a table of another database that a session has locked. DDL
+     * commits itself there, so what the load created before the cancelled statement stays, nothing is recorded, and
+     * the next {@code db bootstrap} refuses the database (docs/architecture.md §7).
+     */
+    @Test
+    void ctrlCCancelsABootstrapLoadWaitingOnMariaDbAndRecordsNothing() throws Exception {
+        Live live = Live.of("mysql", dir, "matey_cancel_boot_");
+        MateyUrl other = live.base().withPath(live.database() + "_other");
+        Engines.byId("mysql").createDatabase(other);
+        try (Connection holder = Engines.byId("mysql").connect(other); Statement st = holder.createStatement()) {
+            st.execute("CREATE TABLE locked (id INTEGER)");
+            Path ws = workspace("mysql", "-- migrate:up\nCREATE TABLE t (x INTEGER);\nCREATE VIEW v AS SELECT id FROM "
+                    + other.path() + ".locked;\n\n-- migrate:down\nDROP VIEW v;\nDROP TABLE t;\n");
+            run(ws, live, "schema", "apply");
+            Engines.byId("mysql").createDatabase(live.url());
+            st.execute("LOCK TABLES locked WRITE");
+            signalWhileRunning(ws, live, "INT", "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '"
+                    + live.database() + "' AND STATE = 'Waiting for table metadata lock'", "db", "bootstrap");
+            st.execute("UNLOCK TABLES");
+            String tables = "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()";
+            assertThat(live.liveValue(tables)).as("tables after the cancelled load").isEqualTo("t");
+            MateyProcess.Result again = MateyProcess.run(ws, live.env(), "db", "bootstrap");
+            assertThat(again.exitCode()).as(again.stderr()).isEqualTo(2);
+            assertThat(again.stderr()).contains("requires an empty database");
+        } finally {
+            live.drop();
+            Engines.byId("mysql").dropDatabase(other);
         }
     }
 
@@ -131,11 +190,24 @@ class LiveStatementCancelTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
     }
 
-    private static void terminate(Process process, Path err) throws Exception {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    /**
+     * Starts {@code command}, sends it SIGINT or SIGTERM once the server runs what {@code running} counts, and
+     * checks that the command ends with 130 or 143, saying so once and nothing else, and the server stops running it.
+     */
+    private static void signalWhileRunning(Path ws, Live live, String signal, String running, String... command)
+            throws Exception {
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Process process = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, command);
+        await(() -> live.any(running), process);
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(143);
-        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo("error: Terminated.\n");
+        boolean interrupt = signal.equals("INT");
+        assertThat(process.exitValue()).isEqualTo(interrupt ? 130 : 143);
+        assertThat(Files.readString(err, StandardCharsets.UTF_8))
+                .isEqualTo(interrupt ? "error: Interrupted.\n" : "error: Terminated.\n");
+        awaitGone(() -> live.any(running));
+        assertThat(live.any(running)).as("the server still runs what `" + String.join(" ", command) + "` sent")
+                .isFalse();
     }
 
     /** A workspace of one target whose one migration is {@code migration}. */

@@ -17,9 +17,13 @@ final class MateyProcess {
     private MateyProcess() {
     }
 
-    /** Starts the app without waiting, its output going to the given files. */
+    /**
+     * Starts the app without waiting, its output going to the given files, with SIGINT at its default disposition
+     * as {@link Launcher#start} does: a suite run as a background job would otherwise pass it on ignored.
+     */
     static Process start(Path cwd, Map<String, String> env, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 MateyShellApplication.class.getName()));
         command.addAll(List.of(args));

@@ -2,6 +2,7 @@ package io.matey.engine.postgres;
 
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.RunningStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,7 +74,7 @@ final class TemplateCache {
         engine.dropDatabase(building); // left by a crashed build; nobody else builds while we hold the lock
         engine.createDatabase(building);
         try {
-            try (Connection c = engine.connect(building)) {
+            try (Connection c = RunningStatements.cancellable(engine, engine.connect(building))) {
                 engine.loadAtomically(c, dump);
             } catch (SQLException loadFailure) {
                 engine.dropDatabase(building);
