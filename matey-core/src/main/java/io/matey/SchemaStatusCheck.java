@@ -1,9 +1,11 @@
 package io.matey;
 
+import io.matey.artifact.ConflictCheck;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.DiagnosticCode;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
+import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
@@ -25,8 +27,14 @@ final class SchemaStatusCheck {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
-        if (state.conflictAdvice().isPresent()) {
-            throw new MateyException(state.conflictAdvice().get() + " Diagnostics:" + Diagnostic.describe(state.diagnostics()));
+        List<Diagnostic> modelConflicts = ModelConflicts.in(target);
+        if (!state.conflictedFiles().isEmpty() || !modelConflicts.isEmpty()) {
+            List<String> files = new ArrayList<>(state.conflictedFiles());
+            modelConflicts.forEach(d -> files.add(d.path()));
+            List<Diagnostic> all = new ArrayList<>(state.diagnostics());
+            all.addAll(modelConflicts);
+            throw new MateyException(ConflictCheck.advice(target.name(), files) + " Diagnostics:"
+                    + Diagnostic.describe(all));
         }
         List<Diagnostic> fatal = state.fatalDiagnostics();
         if (!fatal.isEmpty()) {

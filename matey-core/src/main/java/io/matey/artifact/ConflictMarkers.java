@@ -5,9 +5,9 @@ import java.util.OptionalInt;
 /**
  * Git's merge conflict markers in a file: a line starting {@code <<<<<<<}, a later {@code =======} line and a
  * later line starting {@code >>>>>>>}, in that order, as {@code git merge} leaves them. A generated artifact holding
- * them is regenerated, never merged by hand (docs/architecture.md §4).
+ * them is regenerated, never merged by hand; a migration holding them is resolved by hand (docs/architecture.md §4).
  */
-final class ConflictMarkers {
+public final class ConflictMarkers {
 
     private static final int SIZE = 7;
 
@@ -15,7 +15,7 @@ final class ConflictMarkers {
     }
 
     /** The 1-based line of the first conflict's {@code <<<<<<<} marker; empty when the file holds no conflict. */
-    static OptionalInt firstLine(byte[] content) {
+    public static OptionalInt firstLine(byte[] content) {
         int line = 1;
         int conflictLine = 0;
         char expected = '<';

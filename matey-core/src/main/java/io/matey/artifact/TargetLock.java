@@ -57,12 +57,29 @@ public final class TargetLock implements AutoCloseable {
 
     /** The directory 0700 and owned by this user (else another user could hold or swap its files), the file 0600. */
     private static void prepare(Path lockFile) {
-        Path dir = lockFile.getParent();
+        userDirectory();
+        if (!POSIX) {
+            return;
+        }
+        try {
+            Files.createFile(lockFile, permissions("rw-------"));
+        } catch (FileAlreadyExistsException exists) {
+            // created by an earlier run of this user
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Matey's directory of this user in the temp directory, created 0700 and checked to be the user's own: it holds
+     * the lock files and replay's records of the roles it created (docs/architecture.md §6).
+     */
+    public static Path userDirectory() {
+        Path dir = lockDirectory();
         try {
             Files.createDirectories(dir.getParent());
             if (!POSIX) {
-                Files.createDirectories(dir);
-                return;
+                return Files.createDirectories(dir);
             }
             try {
                 Files.createDirectory(dir, permissions("rwx------"));
@@ -76,13 +93,9 @@ public final class TargetLock implements AutoCloseable {
                             + "temporary directory with -Djava.io.tmpdir=...");
                 }
             }
-            try {
-                Files.createFile(lockFile, permissions("rw-------"));
-            } catch (FileAlreadyExistsException exists) {
-                // created by an earlier run of this user
-            }
+            return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + lockFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
         }
     }
 

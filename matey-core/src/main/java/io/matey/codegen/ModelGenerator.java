@@ -62,10 +62,10 @@ public final class ModelGenerator {
     private Map<String, String> render(SchemaModel model) {
         Set<String> options = config.optionSet();
         return switch (config.generator()) {
-            case "tables" -> Map.of(MODELS_PY, new TablesGenerator(options).render(model));
-            case "declarative" -> Map.of(MODELS_PY, new DeclarativeGenerator(options, false).render(model));
-            case "dataclasses" -> Map.of(MODELS_PY, new DeclarativeGenerator(options, true).render(model));
-            case "sqlmodels" -> Map.of(MODELS_PY, new SqlModelGenerator(options).render(model));
+            case "tables" -> python(new TablesGenerator(options).render(model));
+            case "declarative" -> python(new DeclarativeGenerator(options, false).render(model));
+            case "dataclasses" -> python(new DeclarativeGenerator(options, true).render(model));
+            case "sqlmodels" -> python(new SqlModelGenerator(options).render(model));
             case CodegenConfig.JAVA_RECORDS -> {
                 Map<String, String> files = new TreeMap<>();
                 new JavaRecordsGenerator(config.javaPackage(), options).render(model)
@@ -77,14 +77,21 @@ public final class ModelGenerator {
         };
     }
 
+    /** {@code models.py}, marked as generated so that it is deleted once no configuration produces it. */
+    private static Map<String, String> python(String module) {
+        return Map.of(MODELS_PY, GeneratedFiles.PYTHON_MARKER + "\n" + module);
+    }
+
     /** The target-relative directory of the java-records package. */
     private String javaDirectory() {
         return config.output() + "/" + config.javaPackage().replace('.', '/');
     }
 
-    /** Whether a generation may produce this target-relative file (a record of the current package). */
+    /** Whether a generation may produce this target-relative file (a record of the current package, models.py). */
     boolean mayWrite(String path) {
-        return config.generator().equals(CodegenConfig.JAVA_RECORDS)
-                && path.startsWith(javaDirectory() + "/") && path.indexOf('/', javaDirectory().length() + 1) < 0;
+        if (!config.generator().equals(CodegenConfig.JAVA_RECORDS)) {
+            return path.equals(MODELS_PY);
+        }
+        return path.startsWith(javaDirectory() + "/") && path.indexOf('/', javaDirectory().length() + 1) < 0;
     }
 }

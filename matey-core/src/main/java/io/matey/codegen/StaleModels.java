@@ -1,6 +1,5 @@
 package io.matey.codegen;
 
-import io.matey.codegen.java.GeneratedSources;
 import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +17,7 @@ public final class StaleModels {
 
     /** After a replay whose generation wrote {@code produced}: every other generated file. */
     public static Set<String> after(Path targetDir, Set<String> produced) {
-        Set<String> stale = new TreeSet<>(GeneratedSources.in(targetDir));
+        Set<String> stale = new TreeSet<>(GeneratedFiles.in(targetDir));
         stale.removeAll(produced);
         return stale;
     }
@@ -29,7 +28,7 @@ public final class StaleModels {
      */
     public static Set<String> withoutReplay(TargetConfig target) {
         Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
-        Set<String> stale = new TreeSet<>(GeneratedSources.in(target.dir()));
+        Set<String> stale = new TreeSet<>(GeneratedFiles.in(target.dir()));
         stale.removeIf(path -> codegen.isPresent() && codegen.get().mayWrite(path));
         return stale;
     }

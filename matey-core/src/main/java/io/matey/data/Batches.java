@@ -14,7 +14,8 @@ import java.util.Map;
  * Sends writes in JDBC batches while keeping their order: consecutive writes with the same SQL share a batch,
  * and a write with other SQL first sends what is pending, so rows reach the table in file order. Inside a
  * transaction each batch runs under a savepoint: when the database refuses it, the batch is undone and sent again
- * one write at a time, so that the refused write's data file line can be named ({@link RefusedRow}).
+ * one write at a time, so that the refused write's data file line, or the deleted row's key, can be named
+ * ({@link RefusedRow}).
  */
 final class Batches implements AutoCloseable {
 
@@ -25,8 +26,8 @@ final class Batches implements AutoCloseable {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    /** A pending write: its data file line (0 for none) and its parameters. */
-    private record Write(int line, Parameters parameters) {
+    /** A pending write: its data file line (0 for none), the key of the row it deletes (else null), its parameters. */
+    private record Write(int line, Object[] deletedKey, Parameters parameters) {
     }
 
     private final Connection connection;
@@ -41,6 +42,15 @@ final class Batches implements AutoCloseable {
 
     /** Adds a write from data file line {@code line} (0 when no line wrote it). */
     void add(String sql, int line, Parameters parameters) throws SQLException {
+        add(sql, line, null, parameters);
+    }
+
+    /** Adds the delete of the table's row of key {@code key}, which no line of the file holds. */
+    void addDelete(String sql, Object[] key, Parameters parameters) throws SQLException {
+        add(sql, 0, key, parameters);
+    }
+
+    private void add(String sql, int line, Object[] deletedKey, Parameters parameters) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -55,7 +65,7 @@ final class Batches implements AutoCloseable {
         }
         parameters.bind(statement);
         statement.addBatch();
-        pending.add(new Write(line, parameters));
+        pending.add(new Write(line, deletedKey, parameters));
         if (pending.size() == SIZE) {
             flush();
         }
@@ -90,7 +100,8 @@ final class Batches implements AutoCloseable {
             try {
                 current.executeUpdate();
             } catch (SQLException e) {
-                throw write.line() > 0 ? new RefusedRow(write.line(), e) : e;
+                throw write.line() > 0 || write.deletedKey() != null ? new RefusedRow(write.line(), write.deletedKey(), e)
+                        : e;
             }
         }
         throw batchFailure;

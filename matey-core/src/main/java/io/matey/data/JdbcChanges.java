@@ -43,7 +43,7 @@ final class JdbcChanges {
                             st -> bind(st, bind(st, 1, update.set(), update.values()), key, update.key()));
                 } else {
                     Object[] values = ((TableChanges.Delete) change).key();
-                    batches.add(delete, 0, st -> bind(st, 1, key, values));
+                    batches.addDelete(delete, values, st -> bind(st, 1, key, values));
                 }
             }
             batches.flush();

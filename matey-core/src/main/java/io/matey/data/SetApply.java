@@ -48,7 +48,7 @@ final class SetApply {
             connection.setAutoCommit(false);
             try {
                 List<AppliedFile> applied = writeAll(checked);
-                connection.commit();
+                commit(set);
                 return applied;
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -61,6 +61,23 @@ final class SetApply {
         } finally {
             connection.setAutoCommit(true);
             dialect.enforceForeignKeys(connection, enforcedBefore);
+        }
+    }
+
+    /** A constraint checked at commit (a deferred foreign key) refuses the set as a whole, naming no row. */
+    private void commit(DataSet set) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (!engine.rejectedByData(e)) {
+                throw e;
+            }
+            throw new MateyException("data apply: the database refused data set '" + set.name() + "' when it was "
+                    + "committed: " + engine.failureSentence(e) + " The set's transaction was rolled back; no table was "
+                    + "changed. A constraint checked only at commit (a deferred foreign key) failed, so no row is named: "
+                    + "a row of the set refers to a row no table holds, or rows of another table refer to one the set "
+                    + "removes. Correct the files (" + String.join(", ", set.files().stream()
+                            .map(f -> f.path()).toList()) + ") or those rows, and run `matey data apply` again.", e);
         }
     }
 
@@ -103,10 +120,7 @@ final class SetApply {
         try {
             return new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).write();
         } catch (RefusedRow e) {
-            throw new MateyException(targetDir.resolve(file.file().path()) + ":" + e.line() + ": the database refused "
-                    + "this row of table '" + file.table().name() + "': "
-                    + engine.failureSentence(e) + " "
-                    + aftermath(file) + " Fix the row and run `matey data apply` again.", e);
+            throw new MateyException(refusal(file, e), e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
@@ -114,6 +128,27 @@ final class SetApply {
                     + file.file().name() + "': " + engine.failureSentence(cause) + " "
                     + aftermath(file), e);
         }
+    }
+
+    /**
+     * A refused row, told apart as the engine tells them ({@link io.matey.engine.Engine#rejectedByData}): a row that
+     * breaks a constraint of the table (or one the rows it meets hold it to) from a row the column cannot take.
+     */
+    private String refusal(CheckedFile file, RefusedRow e) {
+        String table = "table '" + file.table().name() + "'";
+        Path path = targetDir.resolve(file.file().path());
+        boolean constraint = engine.rejectedByData(e);
+        String again = " and run `matey data apply` again.";
+        if (e.deletedKey() != null) {
+            return path + ": the database refused to delete the row of key " + RowKey.text(e.deletedKey()) + " from "
+                    + table + ", which the file no longer holds (mode " + file.file().mode().id()
+                    + "): " + engine.failureSentence(e) + " " + aftermath(file) + (constraint
+                            ? " Rows of another table still refer to it: keep the row in the file, or change the rows "
+                                    + "that refer to it first," : " Fix the cause") + again;
+        }
+        return path + ":" + e.line() + ": the database refused this row of " + table + ": " + engine.failureSentence(e)
+                + " " + aftermath(file) + (constraint ? " The row breaks the constraint named: change the row (or the "
+                        + "rows it conflicts with or refers to) so that it holds," : " Fix the row") + again;
     }
 
     private String aftermath(CheckedFile failed) {

@@ -55,12 +55,15 @@ public final class Dbmate {
                                          [DBMATE_DRIVER]
               --migrations-table NAME    table of applied versions (default schema_migrations; SQLite,
                                          PostgreSQL [schema.]name, MySQL) [DBMATE_MIGRATIONS_TABLE]
-              --version, -v              print the dbmate version this follows and Matey's version
+              --version, -v              print Matey's version and the dbmate release whose command line it follows
               --help, -h                 print this help
             """;
 
-    /** The dbmate release whose command line and output this follows (the tests run the latest dbmate 2 beside it). */
-    static final String DBMATE_VERSION = "2.36.0";
+    /**
+     * The dbmate release whose command line and output this follows, stated nowhere else: the interop tests run
+     * the dbmate of npm beside it and check that it is this release.
+     */
+    static final String COMPATIBLE_DBMATE = "2.36.0";
 
     private final String mateyVersion;
     private final Map<String, String> environment;
@@ -81,8 +84,8 @@ public final class Dbmate {
     public int run(List<String> args) {
         DbmateArguments arguments = DbmateArguments.parse(args);
         if (arguments.version()) {
-            // dbmate's own line first, so that a script reading dbmate's version reads this one too.
-            out.println("dbmate version " + DBMATE_VERSION + ", run natively by " + mateyVersion);
+            // Matey is not dbmate: its own version, then the release whose command line it answers to.
+            out.println(mateyVersion + ", compatible with dbmate version " + COMPATIBLE_DBMATE);
             return 0;
         }
         if (arguments.help() || arguments.verb().equals("help")) {
@@ -111,7 +114,8 @@ public final class Dbmate {
                 default -> new DbmateMigrations(database, settings, out).run(arguments);
             };
         } catch (SQLException e) {
-            throw new MateyException("dbmate " + arguments.verb() + " failed: " + MateyUrl.mask(e.getMessage()), e);
+            throw new MateyException("dbmate " + arguments.verb() + " failed: "
+                    + MateyUrl.mask(engine.failureMessage(e)), e);
         }
     }
 

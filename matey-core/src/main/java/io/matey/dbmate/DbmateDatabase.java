@@ -87,7 +87,7 @@ final class DbmateDatabase {
                 out.flush();
                 if (System.nanoTime() + settings.waitInterval().toNanos() > deadline) {
                     out.println();
-                    String cause = MateyUrl.mask(e.getMessage());
+                    String cause = MateyUrl.mask(engine.failureMessage(e));
                     // the URL once: some connectors' messages already end with it
                     throw new MateyException("unable to connect to database"
                             + (cause.contains(url.toString()) ? "" : " " + url) + ": " + cause);

@@ -88,22 +88,31 @@ public interface Engine {
     /**
      * Cancels, from another thread, the statement running on {@code connection}, where the driver can do so without
      * its {@link Statement} (Ctrl-C, {@link RunningStatements#cancelAll}, docs/architecture.md §8). Nothing by
-     * default: SQLite's statements end with the process, and an HTTP engine's request with its connection.
+     * default: an HTTP engine's request ends with its connection.
      */
     default void cancelRunning(Connection connection) throws SQLException {
     }
 
     /**
      * Whether a statement failed on the rows it met rather than on its own text: a unique index over duplicate rows,
-     * NOT NULL over NULLs, a foreign key existing rows violate, a value a changed type cannot hold (an enum label
-     * removed, a narrowed column). Then the advice is to fix the data, not the file. The default is the SQL
-     * standard's class 23, integrity constraint violation, and the class 22 data exceptions a value raises
-     * ({@link #DATA_EXCEPTIONS}); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad
-     * regular expression).
+     * NOT NULL over NULLs, a foreign key existing rows violate. Then the advice is to fix the data, not the file.
+     * The default is the SQL standard's class 23, integrity constraint violation.
      */
     default boolean rejectedByData(SQLException failure) {
         String state = failure.getSQLState();
-        return state != null && (state.startsWith("23") || DATA_EXCEPTIONS.contains(state));
+        return state != null && state.startsWith("23");
+    }
+
+    /**
+     * Whether a migration's statement failed on the data it met: {@link #rejectedByData}, or a class 22 data
+     * exception a value raises ({@link #DATA_EXCEPTIONS}: an enum label a row holds that the new type lacks, a value a
+     * narrowed column cannot hold); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad
+     * regular expression). Kept apart from {@link #rejectedByData}, which {@code data apply} reads as "the row breaks
+     * a constraint" rather than "the value does not fit".
+     */
+    default boolean failedOnData(SQLException failure) {
+        String state = failure.getSQLState();
+        return rejectedByData(failure) || state != null && DATA_EXCEPTIONS.contains(state);
     }
 
     /**

@@ -212,12 +212,12 @@ public final class MigrationRunner {
      * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
      * A replay's scratch database is discarded, so there nothing is left behind, and the rows a statement met there
      * were written by the migrations themselves: the file is at fault. On a live database a statement rejected by
-     * the rows it met ({@link Engine#rejectedByData}) failed on the data, which the file may be right about. A role
+     * the rows it met ({@link Engine#failedOnData}) failed on the data, which the file may be right about. A role
      * the server has already ({@link Engine#serverObjectExists}) is no fault of the file's on its own either: it
      * belongs to the server, which other databases share.
      */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure) {
-        boolean data = engine.rejectedByData(failure);
+        boolean data = engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch) {
             return "It ran in a scratch database, which is discarded: nothing was written; " + exists.map(object ->

@@ -5,6 +5,7 @@ import io.matey.artifact.Diagnostic;
 import io.matey.artifact.DiagnosticCode;
 import io.matey.artifact.SchemaLock;
 import io.matey.artifact.Snapshot;
+import io.matey.codegen.ModelConflicts;
 import io.matey.engine.Engines;
 import io.matey.lint.Finding.Level;
 import io.matey.workspace.TargetConfig;
@@ -25,6 +26,7 @@ final class ArtifactRule implements LintRule {
         for (Diagnostic diagnostic : context.lockState().diagnostics()) {
             report(diagnostic, findings, apply);
         }
+        ModelConflicts.in(context.target()).forEach(diagnostic -> report(diagnostic, findings, apply));
         Snapshot snapshot = context.snapshot();
         if (snapshot.lockFile().isEmpty()) {
             if (!snapshot.checkpoints().isEmpty()) {

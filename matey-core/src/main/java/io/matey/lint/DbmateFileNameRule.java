@@ -15,12 +15,15 @@ final class DbmateFileNameRule implements LintRule {
     public void check(LintContext context, Findings findings) {
         for (MigrationFile file : context.migrations()) {
             if (inSubdirectory(file)) {
-                findings.add(Level.ERROR, "L008", file.path(), null,
-                        "Migration is in a subdirectory; dbmate only runs files directly in migrations/.");
+                findings.addDbmateRefusal(Level.ERROR, "L008", file.path(), null,
+                        "Migration is in a subdirectory; dbmate only runs files directly in migrations/.",
+                        "move the file directly into migrations/");
             }
             if (!versioned(file)) {
-                findings.add(Level.ERROR, "L008", file.path(), null, "File name does not start with a version "
-                        + "number; dbmate only runs files named like '<digits>_<name>.sql'.");
+                findings.addDbmateRefusal(Level.ERROR, "L008", file.path(), null, "File name does not start with a "
+                        + "version number; dbmate only runs files named like '<digits>_<name>.sql'.",
+                        "rename it to '<version>_<name>.sql' with a version after every other (the one `matey db new` "
+                                + "would give it now)");
             }
         }
     }

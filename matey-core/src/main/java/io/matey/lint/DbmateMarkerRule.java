@@ -28,8 +28,9 @@ final class DbmateMarkerRule implements LintRule {
     static void checkRefused(MigrationFile file, Findings findings) {
         checkUpBlock(file, findings);
         if (file.markers().stream().allMatch(MarkerLine::up)) {
-            findings.add(Level.ERROR, "L010", file.path(), null, "Migration has no '-- migrate:down' marker; "
-                    + "dbmate refuses to run it (an empty down section is enough).");
+            findings.addDbmateRefusal(Level.ERROR, "L010", file.path(), null, "Migration has no '-- migrate:down' "
+                    + "marker; dbmate refuses to run it (an empty down section is enough).",
+                    "add a '-- migrate:down' line at the end of the file");
         }
     }
 
@@ -51,21 +52,24 @@ final class DbmateMarkerRule implements LintRule {
     /** dbmate refuses a file without an up marker or with anything but comments before it. */
     private static void checkUpBlock(MigrationFile file, Findings findings) {
         if (file.startsWithByteOrderMark()) {
-            findings.add(Level.ERROR, "L009", file.path(), 1, "File starts with a UTF-8 byte-order mark; "
-                    + "dbmate reads it as a statement before '-- migrate:up' and refuses the file.");
+            findings.addDbmateRefusal(Level.ERROR, "L009", file.path(), 1, "File starts with a UTF-8 byte-order mark; "
+                    + "dbmate reads it as a statement before '-- migrate:up' and refuses the file.",
+                    "save the file as UTF-8 without a byte-order mark");
         }
         List<MarkerLine> markers = file.markers();
         if (markers.stream().noneMatch(MarkerLine::up)) {
-            findings.add(Level.ERROR, "L009", file.path(), null,
-                    "Migration has no '-- migrate:up' marker; dbmate refuses to run it.");
+            findings.addDbmateRefusal(Level.ERROR, "L009", file.path(), null,
+                    "Migration has no '-- migrate:up' marker; dbmate refuses to run it.",
+                    "add a '-- migrate:up' line above the migration's SQL");
             return;
         }
         List<String> lines = file.lines();
         for (int line = 1; line < markers.get(0).line(); line++) {
             String text = lines.get(line - 1).strip();
             if (!text.isEmpty() && !text.startsWith("--")) {
-                findings.add(Level.ERROR, "L009", file.path(), line, "SQL before the first marker; "
-                        + "dbmate refuses files with statements before '-- migrate:up'.");
+                findings.addDbmateRefusal(Level.ERROR, "L009", file.path(), line, "SQL before the first marker; "
+                        + "dbmate refuses files with statements before '-- migrate:up'.",
+                        "move the statement below '-- migrate:up'");
                 return;
             }
         }

@@ -7,18 +7,22 @@ import java.util.Map;
 
 /**
  * Collects one target's findings. Findings in migration files can be accepted on purpose with a nolint comment:
- * those are dropped here and the rest say how to accept them. Findings about artifacts cannot be silenced (they
- * mean the artifacts are wrong) and say how to fix them instead.
+ * those are dropped here and the rest say how to accept them. Findings about artifacts, and those every command
+ * that runs migrations refuses whatever a comment says (RunnableMigrations), cannot be silenced and say how to fix
+ * them instead.
  */
 final class Findings {
 
     private final String target;
     private final Map<String, Nolint> nolintByPath;
+    private final boolean nonDbmateFilesRun;
     private final List<Finding> findings = new ArrayList<>();
 
-    Findings(String target, Map<String, Nolint> nolintByPath) {
+    /** @param nonDbmateFilesRun the target's {@code allow_non_dbmate_files}: files dbmate refuses run as Matey reads them */
+    Findings(String target, Map<String, Nolint> nolintByPath, boolean nonDbmateFilesRun) {
         this.target = target;
         this.nolintByPath = nolintByPath;
+        this.nonDbmateFilesRun = nonDbmateFilesRun;
     }
 
     /** A finding in a migration file; {@code line} null when it concerns the whole file. */
@@ -41,6 +45,19 @@ final class Findings {
     /** A finding no comment can silence, with what to do about it. */
     void addWithFix(Level level, String code, String path, Integer line, String message, String fix) {
         findings.add(new Finding(level, code, target, path, line, message, fix));
+    }
+
+    /**
+     * A file dbmate refuses or never runs (L008, L009, L010): a comment can accept it only where
+     * {@code allow_non_dbmate_files} lets the commands run it; elsewhere they refuse it, so the hint says what works.
+     */
+    void addDbmateRefusal(Level level, String code, String path, Integer line, String message, String fix) {
+        if (nonDbmateFilesRun) {
+            add(level, code, path, line, message);
+        } else {
+            addWithFix(level, code, path, line, message, fix + ", or set allow_non_dbmate_files = true in config.toml "
+                    + "to run it as Matey reads it (dbmate would not)");
+        }
     }
 
     List<Finding> sorted() {

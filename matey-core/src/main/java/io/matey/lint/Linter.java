@@ -64,7 +64,7 @@ public final class Linter {
             snapshot = Snapshot.ofRecoveredWorktree(target.dir(), target.name());
         } catch (MateyException e) {
             // Without a snapshot (a symlink, an unreadable file) nothing else can be checked.
-            Findings findings = new Findings(target.name(), Map.of());
+            Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());
             findings.addWithFix(Level.ERROR, "L201", ".", null, e.getMessage(),
                     "make migrations/ and checkpoints/ hold readable regular files, without symlinks");
             return findings.sorted();
@@ -72,7 +72,7 @@ public final class Linter {
         LintContext context = LintContext.of(target, snapshot, options.engine());
         Map<String, Nolint> nolint = context.readableMigrations().stream()
                 .collect(Collectors.toMap(MigrationFile::path, Nolint::of));
-        Findings findings = new Findings(target.name(), nolint);
+        Findings findings = new Findings(target.name(), nolint, target.allowNonDbmateFiles());
         if (options.semantic()) {
             FILE_RULES.forEach(rule -> rule.check(context, findings));
             if (context.dialect().isPresent()) {

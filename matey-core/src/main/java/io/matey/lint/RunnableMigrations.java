@@ -30,7 +30,7 @@ public final class RunnableMigrations {
         LintContext context = LintContext.of(target, snapshot, Optional.empty());
         // A broken marker structure has its own exact message (file and line).
         context.readableMigrations().forEach(file -> file.script().requireValid());
-        Findings findings = new Findings(target.name(), Map.of());
+        Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());
         new VersionRule().check(context, findings);
         new DbmateFileNameRule().check(context, findings);
         new DbmateMarkerRule().check(context, findings);
@@ -69,7 +69,7 @@ public final class RunnableMigrations {
         if (!file.readable()) {
             return; // the runner names a file that is not UTF-8 itself
         }
-        Findings findings = new Findings("", Map.of());
+        Findings findings = new Findings("", Map.of(), false);
         DbmateMarkerRule.checkRefused(file, findings);
         findings.sorted().stream().findFirst().ifPresent(f -> {
             throw new MateyException(f.path() + (f.line() == null ? "" : ":" + f.line()) + ": " + f.message());

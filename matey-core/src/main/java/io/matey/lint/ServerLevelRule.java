@@ -1,6 +1,8 @@
 package io.matey.lint;
 
+import io.matey.engine.Engine;
 import io.matey.engine.ServerRoles;
+import io.matey.engine.WriteGuard;
 import io.matey.lint.Finding.Level;
 import java.util.List;
 import net.sf.jsqlparser.parser.Token;
@@ -10,17 +12,18 @@ import net.sf.jsqlparser.parser.Token;
  * ({@code CREATE ROLE|USER|GROUP}; PostgreSQL's {@code CREATE USER MAPPING} is the database's), tablespaces, and server settings ({@code ALTER SYSTEM}, {@code SET GLOBAL|PERSIST}).
  * They outlive the scratch database of a replay and are shared by every database of a live server. Replay drops the
  * roles its migrations created where the engine lists them ({@link ServerRoles}, docs/architecture.md §6); it undoes
- * nothing else.
+ * nothing else. A statement the engine's write guard refuses (ClickHouse's access control) is L104's to report.
  */
 final class ServerLevelRule implements LintRule {
 
     @Override
     public void check(LintContext context, Findings findings) {
         boolean dropsRoles = context.plugin().map(engine -> engine.serverRoles() != ServerRoles.NONE).orElse(false);
+        WriteGuard guard = context.plugin().map(Engine::writeGuard).orElse(WriteGuard.NONE);
         for (MigrationFile file : context.readableMigrations()) {
             for (ParsedStatement statement : file.upStatements()) {
                 String what = serverObject(statement.tokens());
-                if (what == null) {
+                if (what == null || guard.foreignWrite(statement.parsed()).isPresent()) {
                     continue;
                 }
                 String quoted = "'" + statement.source().summary() + "' ";

@@ -25,8 +25,11 @@ final class VersionRule implements LintRule {
             String version = Snapshot.versionOf(file.path());
             String first = firstByVersion.putIfAbsent(version, file.path());
             if (first != null) {
-                findings.add(Level.ERROR, "L002", file.path(), null,
-                        "Duplicate migration version '" + version + "'; already used by '" + first + "'.");
+                // No comment accepts it: every command that runs migrations refuses the file (RunnableMigrations).
+                findings.addWithFix(Level.ERROR, "L002", file.path(), null,
+                        "Duplicate migration version '" + version + "'; already used by '" + first + "'.",
+                        "rename one of the two files to a version after every other (the one `matey db new` would "
+                                + "give it now), then run `matey schema apply`");
             } else if (DbmateFileNameRule.dbmateRuns(file)) {
                 if (highest != null && CodePointOrder.INSTANCE.compare(version, highest) < 0) {
                     findings.add(Level.ERROR, "L003", file.path(), null,

@@ -85,8 +85,11 @@ final class LiveConnector {
         return new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: " + problem + cause(e, target), e);
     }
 
-    /** The driver's message, masked; without the database's URL, which connectors append and ours names already. */
+    /**
+     * The database's message without the driver's wrapping (Engine.failureMessage), masked; without the database's
+     * URL, which connectors append and ours names already.
+     */
     private static String cause(SQLException e, LiveTarget target) {
-        return MateyUrl.mask(e.getMessage()).replace(" (" + target.endpoint() + ")", "");
+        return MateyUrl.mask(target.endpoint().engine().failureMessage(e)).replace(" (" + target.endpoint() + ")", "");
     }
 }

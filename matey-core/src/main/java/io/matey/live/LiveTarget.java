@@ -50,7 +50,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         // forEach, not a stream: a sorted map's entry stream spins a comparator class in every process
         // (docs/architecture.md §8)
         List<Migration> migrations = new ArrayList<>();
-        state.snapshot().migrations().forEach((file, sql) -> migrations.add(new Migration(file, Snapshot.versionOf(file), sql)));
+        state.snapshot().migrations().forEach((file, sql) -> migrations.add(
+                new Migration(file, Snapshot.versionOf(file), sql).requireResolved()));
         return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 
@@ -111,10 +112,13 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return this;
     }
 
-    /** Up-like commands need a head to verify against. */
+    /** Up-like commands need a head to verify against; a new target has none, so say how to make the first one. */
     LiveTarget requireMigrations(String command) {
         if (migrations.isEmpty()) {
-            throw new MateyException(command + " is unavailable before the first worktree migration checkpoint.");
+            String path = TargetPaths.option(name());
+            throw new MateyException(command + " needs a migration, and target '" + name() + "' has none yet: create "
+                    + "one with `matey db new NAME" + path + "`, write its SQL, then run `matey schema apply" + path
+                    + "`.");
         }
         return this;
     }

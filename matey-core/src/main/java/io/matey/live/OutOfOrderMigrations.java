@@ -5,10 +5,6 @@ import io.matey.migration.NewMigration;
 import io.matey.workspace.TargetPaths;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +16,6 @@ import java.util.Set;
  * now), so that it runs after what the database already has, and to replay the artifacts.
  */
 final class OutOfOrderMigrations {
-
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private OutOfOrderMigrations() {
     }
@@ -39,7 +33,7 @@ final class OutOfOrderMigrations {
         }
         List<Migration> skipped = worktree.subList(index, lastApplied).stream()
                 .filter(m -> !applied.contains(m.version())).toList();
-        List<String> renames = renames(target, skipped, worktree.get(worktree.size() - 1), clock);
+        List<String> renames = renames(target, skipped, worktree, clock);
         boolean one = skipped.size() == 1;
         String fix = "Give " + (one ? "it a later timestamp" : "them later timestamps") + ", then replay the artifacts: "
                 + String.join(", ", renames) + ", then `matey schema apply" + TargetPaths.option(target) + "`";
@@ -51,30 +45,20 @@ final class OutOfOrderMigrations {
     }
 
     /** {@code git mv} commands giving each migration the version {@code db new} would now, after every worktree file. */
-    private static List<String> renames(String target, List<Migration> skipped, Migration last, Clock clock) {
-        Instant next = clock.instant();
-        Instant afterLast = instantOf(last.version());
-        if (afterLast != null && !next.isAfter(afterLast)) {
-            next = afterLast.plusSeconds(1);
-        }
+    private static List<String> renames(String target, List<Migration> skipped, List<Migration> worktree, Clock clock) {
+        Instant now = clock.instant();
+        List<String> versions = new ArrayList<>(worktree.stream().map(Migration::version).toList());
         List<String> renames = new ArrayList<>();
         for (Migration migration : skipped) {
+            // A version of another form sorting after every timestamp (9) leaves no later one: the current second.
+            String next = NewMigration.nextVersion(versions, now).orElseGet(() -> NewMigration.version(now));
+            versions.add(next);
             int slash = migration.file().lastIndexOf('/');
             String name = migration.file().substring(slash + 1 + migration.version().length());
-            String renamed = migration.file().substring(0, slash + 1) + NewMigration.version(next) + name;
+            String renamed = migration.file().substring(0, slash + 1) + next + name;
             renames.add("`git mv " + TargetPaths.file(target, migration.file()) + " " + TargetPaths.file(target, renamed)
                     + "`");
-            next = next.plusSeconds(1);
         }
         return renames;
-    }
-
-    /** The instant of a {@code db new} version, or null for a version of another form (001). */
-    private static Instant instantOf(String version) {
-        try {
-            return LocalDateTime.parse(version, VERSION).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -24,10 +24,10 @@ public final class Secrets {
      * may be empty) or else after {@code scheme:/} or nothing (a user is needed, and the secret must not start with
      * {@code //}, which makes a scheme of the user). The secret ends at the last {@code @} of its word, so one
      * holding an unencoded {@code @}, {@code /} or {@code #} is masked whole; it may not cross a double quote,
-     * which ends a JSON string.
+     * which ends a JSON string, nor a space unless escaped by a backslash as a session line may type it.
      */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?<![\\w@.%+-])((?:" + SCHEME + ")*//"
-            + USER.formatted("*") + "|(?:" + SCHEME + "/)?" + USER.formatted("+") + "):(?!//)[^\\s\"]*@");
+            + USER.formatted("*") + "|(?:" + SCHEME + "/)?" + USER.formatted("+") + "):(?!//)(?:\\\\\\s|[^\\s\"])*@");
     /** A whole URL's user-info: the user name's {@code :} and the last {@code @}, unless that is a port's. */
     private static final Pattern URL_USER_INFO = Pattern.compile("^((?:(?:" + SCHEME + ")+(?=/))?/{0,2}"
             + USER.formatted("*") + "):(?!//).*@", Pattern.DOTALL);
@@ -37,6 +37,19 @@ public final class Secrets {
      */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
             "(?i)([?&;]password=)[^&\\s]*?(?=&|[)'\"\\]>:,;.]*(?:\\s|$))");
+    /**
+     * The value of a libpq keyword/value {@code password=} ({@code host=h password=x dbname=d}): quoted with
+     * {@code '} (a space inside, {@code \'} escaped) or up to the next whitespace, leaving closing punctuation
+     * as {@link #PASSWORD_PARAMETER} does.
+     */
+    private static final Pattern PASSWORD_KEYWORD = Pattern.compile(
+            "(?i)(?<![\\w.?&;-])(password\\s*=\\s*)(?:'(?:\\\\.|[^'\\\\])*'|(?:\\\\.|[^\\s'\\\\])+?(?=[)'\"\\]>:,;.]*(?:\\s|$)))");
+    /**
+     * A URL quoted whole, as typed in a session line ({@code --url "postgres://u:pa ss@h/db"}) or quoted by a
+     * message: masked as a whole URL, so a secret holding a space is masked too.
+     */
+    private static final Pattern QUOTED_URL = Pattern.compile("\"((?:" + SCHEME + ")+/[^\"]*)\"|'((?:" + SCHEME
+            + ")+/[^']*)'");
     /**
      * What SQL adds: {@code password=x} of a connection string (a subscription's, inside its literal),
      * {@code PASSWORD 'x'} of a role or an OPTIONS list, and MySQL/MariaDB's {@code IDENTIFIED [WITH plugin] BY 'x'}
@@ -58,17 +71,25 @@ public final class Secrets {
         if (url == null) {
             return null;
         }
-        String masked = URL_USER_INFO.matcher(url).replaceFirst("$1:" + MASK + "@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+        return maskParameters(URL_USER_INFO.matcher(url).replaceFirst("$1:" + MASK + "@"));
     }
 
-    /** Masks every {@code user:password@} and {@code ?password=} of a URL in the text. */
+    /**
+     * Masks every {@code user:password@} and {@code ?password=} of a URL in the text, a quoted URL's as a whole
+     * one's, and every {@code password=} of a libpq keyword/value string.
+     */
     public static String maskUrls(String text) {
         if (text == null) {
             return null;
         }
-        String masked = URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+        String quoted = QUOTED_URL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
+                ? "\"" + maskUrl(m.group(1)) + "\"" : "'" + maskUrl(m.group(2)) + "'"));
+        return maskParameters(URL_PASSWORD.matcher(quoted).replaceAll("$1:" + MASK + "@"));
+    }
+
+    private static String maskParameters(String text) {
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1" + MASK);
+        return PASSWORD_KEYWORD.matcher(masked).replaceAll("$1" + MASK);
     }
 
     /** Masks the passwords of SQL text: those of its URLs, connection strings and PASSWORD clauses. */

@@ -1,5 +1,7 @@
 package io.matey.migration;
 
+import io.matey.artifact.ConflictMarkers;
+
 /**
  * One migration file of a target.
  *
@@ -11,5 +13,16 @@ public record Migration(String file, String version, byte[] bytes) {
 
     public MigrationScript script() {
         return MigrationParser.parse(file, bytes);
+    }
+
+    /**
+     * Refuses a file holding git merge conflict markers, without parsing it: commands that run no SQL of theirs
+     * (e.g. {@code db status}) still must not call such a file applied or pending.
+     */
+    public Migration requireResolved() {
+        ConflictMarkers.firstLine(bytes).ifPresent(line -> {
+            throw MigrationScript.Problem.mergeConflict(line).error(file);
+        });
+        return this;
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.artifact.ConflictMarkers;
 import io.matey.error.MateyException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +32,9 @@ public final class MigrationParser {
     public static MigrationScript parse(String file, String text) {
         String[] lines = text.split("\r?\n", -1);
         List<MigrationScript.Problem> problems = new ArrayList<>();
+        // First: a conflict is what also breaks any marker structure it spans.
+        ConflictMarkers.firstLine(text.getBytes(StandardCharsets.UTF_8))
+                .ifPresent(line -> problems.add(MigrationScript.Problem.mergeConflict(line)));
         int upMarker = 0;
         int downMarker = 0;
         boolean upTransaction = true;
@@ -44,18 +48,18 @@ public final class MigrationParser {
             boolean transaction = !hasTransactionFalse(m.group(2));
             if (m.group(1).equalsIgnoreCase("up")) {
                 if (upMarker > 0) {
-                    problems.add(new MigrationScript.Problem(lineNo, "dbmate migrate:up marker appears more than once."));
+                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears more than once."));
                 } else if (downMarker > 0) {
-                    problems.add(new MigrationScript.Problem(lineNo, "dbmate migrate:up marker appears after a down marker."));
+                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears after a down marker."));
                 } else {
                     upMarker = lineNo;
                     upTransaction = transaction;
                 }
             } else if (downMarker > 0) {
-                problems.add(new MigrationScript.Problem(lineNo, "dbmate migrate:down marker appears more than once."));
+                problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears more than once."));
             } else {
                 if (upMarker == 0) {
-                    problems.add(new MigrationScript.Problem(lineNo, "dbmate migrate:down marker appears before an up marker."));
+                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears before an up marker."));
                 }
                 downMarker = lineNo;
                 downTransaction = transaction;

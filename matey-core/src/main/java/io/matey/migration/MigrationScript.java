@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.artifact.ConflictMarkers;
 import io.matey.error.MateyException;
 import java.util.List;
 
@@ -10,16 +11,46 @@ import java.util.List;
  */
 public record MigrationScript(String file, Section up, Section down, List<Problem> problems) {
 
-    /** A directive problem at a line of the file. */
-    public record Problem(int line, String message) {
+    /** What is wrong at a line, and so what fixes it. */
+    public enum Kind {
+        /** The dbmate markers are repeated or out of order. */
+        MARKERS("Fix the -- migrate:up / -- migrate:down markers of this file."),
+        /** Git left a merge conflict in the file ({@link ConflictMarkers}); only a person can resolve it. */
+        MERGE_CONFLICT("Resolve the conflict by hand: keep the SQL the merged migration needs, delete the "
+                + "<<<<<<<, ======= and >>>>>>> lines, then run `matey schema apply`.");
+
+        private final String fix;
+
+        Kind(String fix) {
+            this.fix = fix;
+        }
+
+        public String fix() {
+            return fix;
+        }
+    }
+
+    /** A structural problem at a line of the file. */
+    public record Problem(int line, Kind kind, String message) {
+
+        static Problem markers(int line, String message) {
+            return new Problem(line, Kind.MARKERS, message);
+        }
+
+        static Problem mergeConflict(int line) {
+            return new Problem(line, Kind.MERGE_CONFLICT, "unresolved merge conflict marker: git left both sides "
+                    + "of a conflict in this migration, which no database can run.");
+        }
+
+        MateyException error(String file) {
+            return new MateyException(file + ":" + line + ": " + message + " " + kind.fix());
+        }
     }
 
     /** Throws a user error naming the file and line of the first structural problem. */
     public MigrationScript requireValid() {
         if (!problems.isEmpty()) {
-            Problem first = problems.get(0);
-            throw new MateyException(file + ":" + first.line() + ": " + first.message()
-                    + " Fix the -- migrate:up / -- migrate:down markers of this file.");
+            throw problems.get(0).error(file);
         }
         return this;
     }

@@ -13,6 +13,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,15 +22,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Creates {@code <UTC yyyyMMddHHmmss>_<name>.sql} with dbmate's empty template (or given content). The version is the current second,
- * or one second after the newest timestamp version already in the directory when that is not earlier: two
+ * Creates {@code <UTC yyyyMMddHHmmss>_<name>.sql} with dbmate's empty template (or given content). The version is the
+ * current second when it sorts after every version in the directory, else one second after the highest: two
  * {@code db new} in one second, or a clock behind a teammate's, must not give a duplicate version or one that sorts
- * before an existing migration.
+ * before an existing migration (versions compare as text, as dbmate orders files by name).
  */
 public final class NewMigration {
 
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern TIMESTAMP = Pattern.compile("(\\d{14})_[^/]*\\.sql$");
+    /** The files dbmate runs, and their versions (docs/architecture.md §9). */
+    private static final Pattern DBMATE_FILE = Pattern.compile("^(\\d+).*\\.sql$");
     static final String TEMPLATE = "-- migrate:up\n\n\n-- migrate:down\n\n";
 
     private NewMigration() {
@@ -64,7 +67,13 @@ public final class NewMigration {
         if (Files.isSymbolicLink(migrationsDir)) {
             throw new MateyException("Refusing to write into symlinked migrations directory: " + migrationsDir);
         }
-        String fileName = version(after(newestTimestamp(migrationsDir), clock.instant())) + "_" + sanitize(name) + ".sql";
+        List<String> versions = versions(migrationsDir);
+        String fileName = nextVersion(versions, clock.instant())
+                .orElseThrow(() -> new MateyException("Cannot pick a version for the new migration: version '"
+                        + highest(versions).orElseThrow() + "' in " + migrationsDir + " is not a UTC yyyyMMddHHmmss "
+                        + "timestamp and sorts after every one. Name the file yourself with a version that sorts "
+                        + "after it."))
+                + "_" + sanitize(name) + ".sql";
         Path file = migrationsDir.resolve(fileName);
         try {
             Files.createDirectories(migrationsDir);
@@ -77,24 +86,40 @@ public final class NewMigration {
         return file;
     }
 
-    private static Instant after(Optional<Instant> newest, Instant now) {
-        return newest.filter(existing -> !existing.isBefore(now)).map(existing -> existing.plusSeconds(1)).orElse(now);
+    /**
+     * The version {@code db new} gives at {@code now}: the current second if it sorts after every existing version,
+     * else one second after the highest, which must then be a timestamp (empty when it is not, such as {@code 9}).
+     */
+    public static Optional<String> nextVersion(Collection<String> versions, Instant now) {
+        String current = version(now);
+        Optional<String> highest = highest(versions);
+        if (highest.isEmpty() || current.compareTo(highest.get()) > 0) {
+            return Optional.of(current);
+        }
+        return parse(highest.get()).map(newest -> version(newest.plusSeconds(1)));
     }
 
-    /** The latest {@code yyyyMMddHHmmss} version among the directory's migration files (other versions are ignored). */
-    private static Optional<Instant> newestTimestamp(Path migrationsDir) {
+    private static Optional<String> highest(Collection<String> versions) {
+        return versions.stream().max(String::compareTo);
+    }
+
+    /** The versions of the files dbmate runs in the directory (none when it does not exist yet). */
+    private static List<String> versions(Path migrationsDir) {
         if (!Files.isDirectory(migrationsDir)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(migrationsDir)) {
-            return files.map(file -> TIMESTAMP.matcher(file.getFileName().toString())).filter(Matcher::lookingAt)
-                    .map(m -> parse(m.group(1))).flatMap(Optional::stream).max(Instant::compareTo);
+            return files.map(file -> DBMATE_FILE.matcher(file.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> m.group(1)).toList();
         } catch (IOException e) {
             throw new MateyException("Cannot list " + migrationsDir + ": " + e.getMessage());
         }
     }
 
     private static Optional<Instant> parse(String version) {
+        if (version.length() != 14) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Instant.from(VERSION.parse(version)));
         } catch (DateTimeException notATimestamp) {

@@ -85,7 +85,11 @@ public final class ReplayRunner {
         }
 
         void up(Migration migration) throws SQLException {
-            versions.run(migration.script().up().sql(), true, migration.version(), () -> runner.up(migration));
+            try {
+                versions.run(migration.script().up().sql(), true, migration.version(), () -> runner.up(migration));
+            } finally {
+                scratch.ranUp(migration.script().up().sql());
+            }
         }
 
         void down(Migration migration) throws SQLException {

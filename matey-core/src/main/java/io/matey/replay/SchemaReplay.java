@@ -2,10 +2,12 @@ package io.matey.replay;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
+import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
+import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.ModelGenerator;
 import io.matey.codegen.StaleModels;
 import io.matey.engine.ForeignWrites;
@@ -59,6 +61,7 @@ public final class SchemaReplay {
         try (TargetLock lock = TargetLock.acquire(target.dir())) {
             try (ArtifactJournal.Staging staging = new ArtifactJournal(target.dir()).stage()) {
                 Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
+                List<Diagnostic> modelConflicts = ModelConflicts.in(target);
                 Outcome outcome = replay(target, options, codegen, "schema apply", staging);
                 if (!outcome.result().downFailures().isEmpty()) {
                     throw new MateyException(DownChecks.report(outcome.result().downFailures()));
@@ -68,9 +71,11 @@ public final class SchemaReplay {
                     staging.commit(changes.writes(), changes.deletes());
                 }
                 ReplayResult result = outcome.result();
+                List<String> conflicted = new ArrayList<>(outcome.plan().headState().conflictedFiles());
+                modelConflicts.forEach(d -> conflicted.add(d.path()));
                 return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
                         result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
-                        codegen.map(ModelGenerator::destination), outcome.plan().headState().conflictedFiles());
+                        codegen.map(ModelGenerator::destination), List.copyOf(conflicted));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.matey.replay;
 
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
+import io.matey.engine.ServerUnreachable;
 import io.matey.engine.MateyUrl;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops the scratch databases a killed process left on a test server (docs/architecture.md §6): those whose name
- * records an owner process on this host that has ended. Runs once per server and process, before the first lease,
- * and reports each database it drops (to SLF4J unless the application says where). Failures are reported and never
- * stop the replay.
+ * records an owner process on this host that has ended, then the roles such processes created there
+ * ({@link LeftoverRoles}). Runs once per server and process,
+ * before the first lease, and reports each database and role it drops (to SLF4J unless the application says where).
+ * Failures are reported and never stop the replay.
  */
 final class ScratchCollector {
 
@@ -38,7 +40,7 @@ final class ScratchCollector {
 
     /** The databases dropped (empty when this server was collected before by this process). */
     static List<String> collect(Engine engine, MateyUrl base) {
-        if (!COLLECTED.add(engine.id() + " " + engine.siblingUrl(base, "matey_").raw())) {
+        if (!COLLECTED.add(ScratchServer.key(engine, base))) {
             return List.of();
         }
         return collectNow(engine, base);
@@ -57,12 +59,15 @@ final class ScratchCollector {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            // A refused login fails the lease that follows, which says so; a notice first would only repeat it.
-            if (!(e instanceof SQLException sql && LoginRefusal.is(sql))) {
+            // A refused login or an unreachable server fails the lease that follows, which says so; a notice first
+            // would only repeat it.
+            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 notices.accept("could not collect leftover scratch databases on " + base + ": "
                         + MateyUrl.mask(e.getMessage()));
             }
+            return dropped;
         }
+        LeftoverRoles.collect(engine, base);
         return dropped;
     }
 }

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.RunningStatements;
+import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
 import java.io.IOException;
@@ -72,12 +73,26 @@ public final class ScratchDatabase implements AutoCloseable {
                         + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
                         + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
             }
+            if (ServerUnreachable.is(e)) {
+                throw new MateyException("Cannot reach the test server at " + base + ": "
+                        + withoutUrl(engine.failureSentence(e), url) + " Start it, or correct the host and port of "
+                        + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
+            }
             throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
                     + ". Check that the test server is reachable and the user may create databases.", e);
         }
         ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor, server);
         ACTIVE.add(scratch);
         return scratch;
+    }
+
+    /**
+     * A driver's sentence without the database's URL, which connectors append and the message names already:
+     * {@code x. (url).} becomes {@code x.}.
+     */
+    private static String withoutUrl(String sentence, MateyUrl url) {
+        String without = sentence.replace(" (" + url + ")", "");
+        return without.endsWith("..") ? without.substring(0, without.length() - 1) : without;
     }
 
     /** True when the database was created already holding the anchor checkpoint. */
@@ -137,6 +152,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return RunningStatements.cancellable(engine, engine.connect(url));
+    }
+
+    /** Says that an up section ran here: the roles it created are recorded for the next replay ({@link ScratchServer#ran}). */
+    void ranUp(String section) {
+        server.ran(section);
     }
 
     @Override

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 record ScratchOwner(String host, long pid) {
 
     /** {@code matey_<target>_<purpose>_<host>_<pid>_<4 hex>}. */
-    private static final Pattern NAME = Pattern.compile("^matey_.+_(?:replay|resume)_([0-9a-f]{6})_([0-9a-z]{1,13})_[0-9a-f]{4}$");
+    private static final Pattern NAME = Pattern.compile("^matey_.+_(?:replay|resume)_([0-9a-f]{6}_[0-9a-z]{1,13})_[0-9a-f]{4}$");
+    /** {@code <host>_<pid>}. */
+    private static final Pattern NAME_PART = Pattern.compile("^([0-9a-f]{6})_([0-9a-z]{1,13})$");
 
     private static final ScratchOwner CURRENT = new ScratchOwner(hostDigest(), ProcessHandle.current().pid());
 
@@ -37,6 +39,12 @@ record ScratchOwner(String host, long pid) {
     /** The owner a scratch database name records; empty for other names (templates, older scratch names). */
     static Optional<ScratchOwner> of(String databaseName) {
         Matcher m = NAME.matcher(databaseName);
+        return m.matches() ? ofNamePart(m.group(1)) : Optional.empty();
+    }
+
+    /** The owner a {@link #namePart()} records; empty for other text. */
+    static Optional<ScratchOwner> ofNamePart(String text) {
+        Matcher m = NAME_PART.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }

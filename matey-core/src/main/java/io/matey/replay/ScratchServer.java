@@ -1,23 +1,30 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
+import io.matey.engine.ServerRoles;
+import io.matey.engine.ServerUnreachable;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What this process's scratch leases on one test server change outside their databases (docs/architecture.md §6):
- * the roles (users) a replayed migration creates. The server's roles are listed when the first lease starts (if its SQL
- * may create one), and when the last one ends, the roles that are new and that the SQL the leases ran names are
- * dropped, so that the next replay can create them again. A new role that SQL does not name is another process's and
- * is left alone.
+ * the roles (users) a replayed migration creates, and the grants it gives accounts that were there before. The
+ * server's roles, and the grants of those the SQL names, are listed when the first lease starts (if its SQL may create
+ * a role or grant), and when the last one ends, the roles that are new and that the SQL the leases ran names are
+ * dropped, so that the next replay can create them again, and the accounts' grants are restored. A new role that SQL
+ * does not name is another process's and is left alone. After each up section that may create one, the new roles are
+ * recorded in the {@link RoleLedger}, from which the next replay drops them if this process is killed.
  */
 final class ScratchServer {
 
@@ -28,16 +35,22 @@ final class ScratchServer {
     private final Engine engine;
     private final MateyUrl base;
     /**
-     * The words of every statement that creates a role (MariaDB's GRANT creates the account it names, unless the SQL
-     * mode says otherwise): SQL without them spares the two listings.
+     * The words of every statement that creates a role or changes grants (MariaDB's GRANT creates the account it
+     * names, unless the SQL mode says otherwise): SQL without them spares the listings.
      */
-    private static final Pattern CREATES_ROLES = Pattern.compile("\\b(?:ROLE|USER|GROUP|GRANT)\\b",
+    private static final Pattern CREATES_ROLES = Pattern.compile("\\b(?:ROLE|USER|GROUP|GRANT|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Null when the SQL creates no role or the roles could not be listed: then none is dropped. */
     private final Set<ServerRole> before;
+    /** Null where the engine's grants do not outlive a replay. */
+    private final ServerRoles.Grants grants;
+    /** The grants of the roles that were there and that the SQL names. */
+    private final Map<ServerRole, List<String>> grantsBefore = new HashMap<>();
     private final List<String> sql = new ArrayList<>();
     private final List<MateyUrl> kept = new ArrayList<>();
+    /** The roles recorded in the ledger; guarded by the class. */
+    private final Set<ServerRole> recorded = new HashSet<>();
     private int leases;
 
     private ScratchServer(String key, Engine engine, MateyUrl base, String sql) {
@@ -45,15 +58,52 @@ final class ScratchServer {
         this.engine = engine;
         this.base = base;
         this.before = CREATES_ROLES.matcher(sql).find() ? roles(engine, base) : null;
+        this.grants = engine.serverRoles().grants().orElse(null);
+        for (ServerRole role : before == null || grants == null ? Set.<ServerRole>of() : before) {
+            if (!role.name().isEmpty() && named(role, List.of(sql))) {
+                grantsOf(role).ifPresent(listed -> grantsBefore.put(role, listed));
+            }
+        }
+    }
+
+    /** The key of a server: engine and URL without a database. */
+    static String key(Engine engine, MateyUrl base) {
+        return engine.id() + " " + engine.siblingUrl(base, "matey_").raw();
     }
 
     /** Starts a lease that runs {@code sql} (what names the roles it may create). */
     static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql) {
-        String key = engine.id() + " " + engine.siblingUrl(base, "matey_").raw();
-        ScratchServer server = SERVERS.computeIfAbsent(key, k -> new ScratchServer(k, engine, base, sql));
+        ScratchServer server = SERVERS.computeIfAbsent(key(engine, base), k -> new ScratchServer(k, engine, base, sql));
         server.leases++;
         server.sql.add(sql);
         return server;
+    }
+
+    /**
+     * Records in the {@link RoleLedger} the roles created so far, after an up section that may have created one: a
+     * process killed later leaves them to the next replay.
+     */
+    void ran(String section) {
+        if (before == null || !CREATES_ROLES.matcher(section).find()) {
+            return;
+        }
+        Set<ServerRole> created = created();
+        if (created == null) {
+            return;
+        }
+        synchronized (ScratchServer.class) {
+            created.removeAll(recorded);
+            if (created.isEmpty()) {
+                return;
+            }
+            recorded.addAll(created);
+        }
+        try {
+            RoleLedger.record(ScratchOwner.current(), RoleLedger.server(key), created);
+        } catch (IOException | RuntimeException e) {
+            ScratchCollector.notice("could not record the roles the replay created on " + base + " ("
+                    + e.getMessage() + "): if this process is killed, drop them by hand");
+        }
     }
 
     /** Ends a lease whose database was dropped ({@code keptDatabase} null) or kept; the last one drops the roles. */
@@ -67,25 +117,41 @@ final class ScratchServer {
             }
             SERVERS.remove(key);
         }
-        if (before == null) {
-            return;
+        Set<ServerRole> created = created();
+        if (created != null) {
+            created.forEach(this::drop);
         }
-        Set<ServerRole> created = roles(engine, base);
-        if (created == null) {
-            return;
-        }
-        created.removeAll(before);
-        for (ServerRole role : created) {
-            if (named(role)) {
-                drop(role);
-            }
+        grantsBefore.forEach(this::restoreGrants);
+        try {
+            RoleLedger.forget(ScratchOwner.current(), RoleLedger.server(key), recorded);
+        } catch (IOException | RuntimeException e) {
+            ScratchCollector.notice("could not update the record of the roles the replay created on " + base + ": "
+                    + e.getMessage());
         }
     }
 
-    private boolean named(ServerRole role) {
+    /** The roles new since the first lease that the SQL names; null when there is nothing to compare with. */
+    private Set<ServerRole> created() {
+        if (before == null) {
+            return null;
+        }
+        Set<ServerRole> created = roles(engine, base);
+        if (created == null) {
+            return null;
+        }
+        created.removeAll(before);
+        List<String> texts;
+        synchronized (ScratchServer.class) {
+            texts = List.copyOf(sql);
+        }
+        created.removeIf(role -> !named(role, texts));
+        return created;
+    }
+
+    private static boolean named(ServerRole role, List<String> texts) {
         Pattern name = Pattern.compile("(?<![\\w$])" + Pattern.quote(role.name()) + "(?![\\w$])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return sql.stream().anyMatch(text -> name.matcher(text).find());
+        return texts.stream().anyMatch(text -> name.matcher(text).find());
     }
 
     private void drop(ServerRole role) {
@@ -98,12 +164,39 @@ final class ScratchServer {
         }
     }
 
-    private static Set<ServerRole> roles(Engine engine, MateyUrl base) {
+    private Optional<List<String>> grantsOf(ServerRole role) {
+        try {
+            return Optional.of(grants.of(base, role)).filter(listed -> !listed.isEmpty());
+        } catch (SQLException | RuntimeException e) {
+            ScratchCollector.notice("could not list the grants of " + role + " on " + base + ", so grants a "
+                    + "migration gives it stay there: " + MateyUrl.mask(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void restoreGrants(ServerRole role, List<String> grantsBefore) {
+        String what = "the grants of " + role + " that the replay changed on " + base;
+        try {
+            List<String> now = grants.of(base, role);
+            if (!now.equals(grantsBefore)) {
+                grants.restore(base, role, grantsBefore, now);
+                ScratchCollector.notice("restored " + what);
+            }
+        } catch (SQLException | RuntimeException e) {
+            ScratchCollector.notice("could not restore " + what + ": " + MateyUrl.mask(e.getMessage())
+                    + "; compare SHOW GRANTS and restore them by hand");
+        }
+    }
+
+    static Set<ServerRole> roles(Engine engine, MateyUrl base) {
         try {
             return new HashSet<>(engine.serverRoles().list(base));
         } catch (SQLException | RuntimeException e) {
-            ScratchCollector.notice("could not list the roles on " + base + ", so roles a migration creates are left "
-                    + "there: " + MateyUrl.mask(e.getMessage()));
+            // An unreachable server or a refused login fails the lease, which says so; a notice would repeat it.
+            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
+                ScratchCollector.notice("could not list the roles on " + base + ", so roles a migration creates are "
+                        + "left there: " + MateyUrl.mask(e.getMessage()));
+            }
             return null;
         }
     }

@@ -38,6 +38,9 @@ class DataSafetyTest {
             ]
             """;
 
+    private static final String BREAKS = "The row breaks the constraint named: change the row (or the rows it "
+            + "conflicts with or refers to) so that it holds, and run `matey data apply` again.";
+
     @TempDir
     Path dir;
 
@@ -75,8 +78,7 @@ class DataSafetyTest {
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageStartingWith(h.ws.target().resolve("data/audit.jsonl") + ":2: the database refused this "
                             + "row of table 'audit': ")
-                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. Fix the row "
-                            + "and run `matey data apply` again.")
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. " + BREAKS)
                     .hasMessageNotContaining("..");
             assertThat(tables(h)).isEqualTo(before);
 
@@ -113,6 +115,54 @@ class DataSafetyTest {
                     .hasMessageStartingWith(where.replace(":3:", ":1:")).hasMessageContaining("nick");
             assertThat(h.rows("SELECT id, age, nick FROM users ORDER BY id")).containsExactly(List.of("1", "30", "ann"));
             assertThat(h.rows("SELECT id FROM roles")).isEmpty();
+        }
+    }
+
+    @Test
+    void sqliteTellsTheDatabaseRefusingARowFromABadRowAndNamesFileLineAndConstraint() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", """
+                CREATE TABLE roles (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 1));
+                CREATE TABLE users (id INTEGER PRIMARY KEY, role_id INTEGER NOT NULL REFERENCES roles (id));
+                CREATE TABLE notes (id INTEGER PRIMARY KEY,
+                  role_id INTEGER REFERENCES roles (id) DEFERRABLE INITIALLY DEFERRED);""")) {
+            h.db.execute("INSERT INTO roles VALUES (1, 'admin'), (2, 'editor'); INSERT INTO users VALUES (1, 2);");
+            h.manifest("""
+                    [core]
+                    files = [
+                      { name = "roles", table = "roles", mode = "replace" },
+                      { name = "notes", table = "notes", mode = "insert" },
+                    ]
+                    """);
+            h.file("notes", "{\"id\": 1, \"role_id\": 1}");
+            Path roles = h.ws.target().resolve("data/roles.jsonl");
+            String rolledBack = " The set's transaction was rolled back; no table was changed. ";
+
+            h.file("roles", "{\"id\": 1, \"name\": \"admin\"}", "{\"id\": 2, \"name\": null}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(roles + ":2: the "
+                    + "database refused this row of table 'roles': NOT NULL constraint failed: roles.name." + rolledBack
+                    + BREAKS);
+            h.file("roles", "{\"id\": 1, \"name\": \"admin\"}", "{\"id\": 2, \"name\": \"e\"}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(roles + ":2: the "
+                    + "database refused this row of table 'roles': CHECK constraint failed: length(name) > 1."
+                    + rolledBack + BREAKS);
+            // replace deletes role 2, which users (not in the set) still refers to
+            h.file("roles", "{\"id\": 1, \"name\": \"admin\"}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(roles + ": the "
+                    + "database refused to delete the row of key [2] from table 'roles', which the file no longer "
+                    + "holds (mode replace): FOREIGN KEY constraint failed." + rolledBack + "Rows of another table "
+                    + "still refer to it: keep the row in the file, or change the rows that refer to it first, and run "
+                    + "`matey data apply` again.");
+            h.file("roles", "{\"id\": 1, \"name\": \"admin\"}", "{\"id\": 2, \"name\": \"editor\"}");
+            h.file("notes", "{\"id\": 1, \"role_id\": 9}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage("data apply: the "
+                    + "database refused data set 'core' when it was committed: FOREIGN KEY constraint failed."
+                    + rolledBack + "A constraint checked only at commit (a deferred foreign key) failed, so no row is "
+                    + "named: a row of the set refers to a row no table holds, or rows of another table refer to one "
+                    + "the set removes. Correct the files (data/roles.jsonl, data/notes.jsonl) or those rows, and run "
+                    + "`matey data apply` again.");
+            assertThat(h.rows("SELECT id, name FROM roles ORDER BY id"))
+                    .containsExactly(List.of("1", "admin"), List.of("2", "editor"));
+            assertThat(h.rows("SELECT id FROM notes")).as("rolled back").isEmpty();
         }
     }
 
@@ -207,8 +257,12 @@ class DataSafetyTest {
             List<List<String>> before = h.rows("SELECT id, name FROM roles ORDER BY id");
 
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
-                    .hasMessageStartingWith("data apply failed writing table 'roles' from data file 'roles': ")
-                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed.");
+                    .hasMessageStartingWith(h.ws.target().resolve("data/roles.jsonl") + ": the database refused to "
+                            + "delete the row of key [2] from table 'roles', which the file no longer holds (mode "
+                            + "replace): ")
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. Rows of "
+                            + "another table still refer to it: keep the row in the file, or change the rows that refer "
+                            + "to it first, and run `matey data apply` again.");
             assertThat(h.rows("SELECT id, name FROM roles ORDER BY id")).isEqualTo(before);
         }
     }

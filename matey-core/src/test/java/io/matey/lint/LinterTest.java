@@ -64,6 +64,24 @@ class LinterTest {
     }
 
     @Test
+    void aCommentCannotAcceptWhatEveryCommandThatRunsMigrationsRefuses() {
+        LintFixture fixture = LintFixture.load("clean", workspace).write("migrations/20260102000000_twin.sql",
+                "-- matey:nolint L002,L010 accepted on purpose\n-- migrate:up\nCREATE TABLE twin (id integer);\n");
+        assertThat(fixture.lint()).filteredOn(f -> f.path().equals("migrations/20260102000000_twin.sql"))
+                .extracting(Finding::code, Finding::hint).containsExactly(
+                        tuple("L002", "rename one of the two files to a version after every other (the one `matey db new` "
+                                + "would give it now), then run `matey schema apply`"),
+                        tuple("L010", "add a '-- migrate:down' line at the end of the file, or set "
+                                + "allow_non_dbmate_files = true in config.toml to run it as Matey reads it (dbmate would not)"));
+
+        fixture.write("config.toml", "engine = \"postgres\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\nallow_non_dbmate_files = true\n");
+        assertThat(fixture.lint()).as("the commands run it now, so the comment accepts it")
+                .filteredOn(f -> f.path().equals("migrations/20260102000000_twin.sql"))
+                .extracting(Finding::code).containsExactly("L002");
+    }
+
+    @Test
     void anEngineWithoutAPlugInInThisBuildIsL200NamingTheEnginesItHas() {
         LintFixture fixture = LintFixture.load("clean", workspace).write("config.toml",
                 "engine = \"snowflake\"\nurl_env = \"DB_CORE_DATABASE_URL\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");

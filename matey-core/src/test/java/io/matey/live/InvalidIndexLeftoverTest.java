@@ -77,6 +77,30 @@ class InvalidIndexLeftoverTest {
         }
     }
 
+    @Test
+    void anUnnamedConcurrentIndexIsRecognisedByItsDefinitionAndResumeRebuildsIt() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            stopAtTheUniqueIndex(h, "users", "CREATE INDEX CONCURRENTLY ON users (id);\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY ON users (lower(email)) -- the server names it\n;\n",
+                    "DROP INDEX CONCURRENTLY users_lower_idx;\nDROP INDEX CONCURRENTLY users_id_idx;\n");
+            assertThat(valid(h, "users_lower_idx")).isEqualTo("f");
+            assertThat(h.status().interrupted().describe()).contains("statement 2 (line 3) did not take effect but "
+                    + "left invalid index public.users_lower_idx behind, which `db up --resume` drops");
+
+            // an invalid index of another definition, named as the server would name the statement's
+            assertThatThrownBy(() -> h.db.execute("CREATE UNIQUE INDEX CONCURRENTLY users_lower_idx1 ON users "
+                    + "(upper(email))")).hasMessageContaining("could not create unique index");
+            assertThatThrownBy(h::status).hasMessageContaining("does not cover invalid index public.users_lower_idx1: ");
+            h.db.execute("DROP INDEX users_lower_idx1");
+
+            h.db.execute("DELETE FROM users WHERE id = 2");
+            assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
+            assertThat(valid(h, "users_lower_idx")).isEqualTo("t");
+            assertThat(h.status().interrupted()).isNull();
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
     /**
      * Table {@code table} applied and holding a duplicated email, then migration 002 ({@code up}, two statements,
      * {@code transaction:false}) run until its unique index fails on it.

@@ -333,9 +333,11 @@ class LiveLifecycleTest {
             h.ws.apply();
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.INVALID)
-                    .hasMessage("db up is unavailable before the first worktree migration checkpoint.");
-            assertThatThrownBy(h::bootstrap)
-                    .hasMessage("db bootstrap is unavailable before the first worktree migration checkpoint.");
+                    .hasMessage("db up needs a migration, and target 'db/core' has none yet: create one with "
+                            + "`matey db new NAME --path db/core`, write its SQL, then run "
+                            + "`matey schema apply --path db/core`.");
+            assertThatThrownBy(h::bootstrap).hasMessageStartingWith("db bootstrap needs a migration, and target "
+                    + "'db/core' has none yet: create one with `matey db new NAME --path db/core`");
             assertThat(h.db.engine().databaseExists(h.db.url())).isFalse();
         }
     }

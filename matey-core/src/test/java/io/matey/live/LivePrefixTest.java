@@ -89,6 +89,16 @@ class LivePrefixTest {
     }
 
     @Test
+    void outOfOrderRenamesWithinTheNewestMigrationsSecondSortAfterIt() {
+        List<Migration> worktree = List.of(migration("20261203121612_a.sql"), migration("20261203121613_b.sql"),
+                migration("20261203121614_c.sql"));
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14.500Z"), ZoneOffset.UTC);
+        LivePrefix prefix = LivePrefix.check(".", worktree, List.of("20261203121614"), clock);
+        assertThat(prefix.line()).contains("`git mv migrations/20261203121612_a.sql migrations/20261203121615_a.sql`, "
+                + "`git mv migrations/20261203121613_b.sql migrations/20261203121616_b.sql`");
+    }
+
+    @Test
     void anAppliedVersionNotInTheWorktreeKeepsTheDivergenceAdvice() {
         LivePrefix mixed = LivePrefix.check(".", WORKTREE, List.of("001", "003", "900"));
         assertThat(mixed.relation()).isEqualTo(LivePrefix.Relation.DIVERGED);

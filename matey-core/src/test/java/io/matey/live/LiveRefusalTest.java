@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,6 +121,29 @@ class LiveRefusalTest {
         }
     }
 
+    /** SQLite reports no SQLSTATE: its constraint result code tells a migration the live rows reject. */
+    @Test
+    void sqliteToldAMigrationTheLiveRowsRejectAdvisesFixingTheData() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "sqlite")) {
+            TestWorkspace ws = h.ws;
+            ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
+            ws.apply();
+            h.up();
+            h.db.execute("INSERT INTO it_one (id, name) VALUES (1, 'dup'), (2, 'dup'), (3, NULL);");
+            for (List<String> migration : List.of(
+                    List.of("CREATE UNIQUE INDEX it_one_name ON it_one (name);", "DROP INDEX it_one_name;"),
+                    List.of("CREATE TABLE it_two (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+                            + "INSERT INTO it_two SELECT id, name FROM it_one;", "DROP TABLE it_two;"))) {
+                ws.migration("002_two.sql", migration.get(0), migration.get(1));
+                ws.apply();
+                assertThat(catchThrowable(h::up)).as(migration.get(0)).isInstanceOf(MigrationFailedException.class)
+                        .hasMessageContaining("The section was rolled back and its version is not recorded; the rows "
+                                + "in the database violate what the statement requires: fix the data")
+                        .hasMessageNotContaining("fix the file");
+            }
+        }
+    }
+
     /**
      * The second of three migrations fails on the live database only (a row there conflicts with its insert), so
      * the artifacts are clean; after the file is fixed and applied, up proceeds to head.
@@ -217,7 +241,7 @@ class LiveRefusalTest {
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_UNAVAILABLE)
                     .hasMessageStartingWith("db up failed: the server at " + server.getScheme() + "://matey_nobody:****@"
                             + server.getHost() + ":" + server.getPort() + server.getPath())
-                    .hasMessageContaining(" refused the login: ")
+                    .hasMessageContaining(" refused the login: ").hasMessageNotContaining("(conn=")
                     .hasMessageNotContaining("s3cret-pw");
         }
     }

@@ -71,4 +71,28 @@ class SecretsTest {
         assertThat(Secrets.maskSql("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('S3cret')"))
                 .isEqualTo("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('****')");
     }
+
+    @Test
+    void libpqKeywordValuePasswordsAreMaskedQuotedOrNot() {
+        String conninfo = "host=127.0.0.1 user=postgres password=KEYWORD3 dbname=x";
+        String masked = "host=127.0.0.1 user=postgres password=**** dbname=x";
+        assertThat(Secrets.maskUrl(conninfo)).isEqualTo(masked);
+        assertThat(Secrets.maskUrls("error: Invalid database URL '" + conninfo + "': expected <scheme>:..."))
+                .isEqualTo("error: Invalid database URL '" + masked + "': expected <scheme>:...");
+        assertThat(Secrets.maskUrls("db status --url 'host=h password=KEYWORD3'")).isEqualTo("db status --url 'host=h password=****'");
+        assertThat(Secrets.maskUrls("db status --url \"host=h PASSWORD = 'a b\\'c' dbname=x\""))
+                .isEqualTo("db status --url \"host=h PASSWORD = **** dbname=x\"");
+        assertThat(Secrets.maskUrls("postgres://h/x?password=p&sslmode=disable")).isEqualTo("postgres://h/x?password=****&sslmode=disable");
+    }
+
+    @Test
+    void aSessionLineIsMaskedAsTyped() {
+        for (String url : new String[] {"\"postgres://postgres:pa ss2@127.0.0.1:5432/x\"", "'postgres://postgres:pa ss2@127.0.0.1:5432/x'",
+                "postgres://postgres:pa\\ ss2@127.0.0.1:5432/x"}) {
+            for (String line : new String[] {"db status --url " + url, "db status --url=" + url}) {
+                assertThat(Secrets.maskUrls(line)).as(line).doesNotContain("pa", "ss2").contains("postgres:****@127.0.0.1:5432/x");
+            }
+        }
+        assertThat(Secrets.maskUrls("echo 'note: mail bob@x.org'")).isEqualTo("echo 'note: mail bob@x.org'");
+    }
 }

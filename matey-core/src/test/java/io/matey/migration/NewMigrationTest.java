@@ -35,6 +35,28 @@ class NewMigrationTest {
     }
 
     @Test
+    void migrationsCreatedWithinOneSecondGetDistinctRisingVersions() {
+        // A real clock carries milliseconds: a version of the same second is not "before" it.
+        String[] names = {"a", "b", "c"};
+        String[] instants = {"2026-12-04T19:20:06.100Z", "2026-12-04T19:20:06.400Z", "2026-12-04T19:20:06.900Z"};
+        for (int i = 0; i < names.length; i++) {
+            NewMigration.create(dir, names[i], Clock.fixed(Instant.parse(instants[i]), ZoneOffset.UTC));
+        }
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("20261204192006_a.sql", "20261204192007_b.sql",
+                "20261204192008_c.sql");
+    }
+
+    @Test
+    void aVersionThatIsNoTimestampButSortsLaterIsRefusedWritingNothing() throws Exception {
+        Files.writeString(dir.resolve("20261399999999_not_a_date.sql"), NewMigration.TEMPLATE);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        assertThatThrownBy(() -> NewMigration.create(dir, "next", clock)).isInstanceOf(MateyException.class)
+                .hasMessageContaining("version '20261399999999' in " + dir + " is not a UTC yyyyMMddHHmmss timestamp")
+                .hasMessageEndingWith("Name the file yourself with a version that sorts after it.");
+        assertThat(dir.toFile().list()).containsExactly("20261399999999_not_a_date.sql");
+    }
+
+    @Test
     void aClockBehindTheNewestMigrationStillSortsAfterIt() throws Exception {
         Files.writeString(dir.resolve("20301231235959_from_a_fast_clock.sql"), NewMigration.TEMPLATE);
         Files.writeString(dir.resolve("001_numbered.sql"), NewMigration.TEMPLATE);

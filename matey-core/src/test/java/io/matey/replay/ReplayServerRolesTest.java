@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Roles and users are server-level: a replay drops those its migrations created when its scratch database goes, so
- * that the next replay can create them again, also after a failed replay and with {@code --keep-scratch}
- * (docs/architecture.md §6).
+ * that the next replay can create them again, also after a failed replay and with {@code --keep-scratch}, and gives
+ * the accounts it did not create the grants they had; the next replay drops what a killed one left (docs/architecture.md
+ * §6).
  */
 class ReplayServerRolesTest {
 
@@ -102,6 +109,91 @@ class ReplayServerRolesTest {
         assertThat(roles("mysql")).extracting(ServerRole::name).doesNotContain(user, role);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void mariadbReplayGivesAnAccountItDidNotCreateBackItsGrants(String engine) throws SQLException {
+        String user = "walk_app_" + suffix;
+        String account = "'" + user + "'@'%'";
+        MateyUrl base = TestDatabase.serverBase(engine);
+        Engine mysql = Engines.byId("mysql");
+        execute(mysql, base, "CREATE USER " + account + " IDENTIFIED BY 'walk-pw'", "GRANT PROCESS ON *.* TO " + account);
+        try {
+            List<String> before = grants(mysql, base, account);
+            TestWorkspace ws = new TestWorkspace(dir, engine);
+            ws.migration("001_widgets.sql", "CREATE TABLE widgets (id int primary key);\nGRANT SELECT, INSERT ON "
+                    + "widgets TO " + account + " WITH GRANT OPTION;\nGRANT RELOAD ON *.* TO " + account
+                    + ";\nREVOKE PROCESS ON *.* FROM " + account + ";", "DROP TABLE widgets;");
+
+            assertThat(ws.plan().downChecked()).containsExactly("migrations/001_widgets.sql");
+
+            assertThat(grants(mysql, base, account)).as("as before the replay").containsExactlyElementsOf(before);
+            assertThat(notices).contains("restored the grants of " + account + " that the replay changed on " + base);
+        } finally {
+            execute(mysql, base, "DROP USER " + account);
+        }
+    }
+
+    /**
+     * The roles a killed replay created, as its {@link RoleLedger} records them, go with the next replay's collection
+     * on that server; a role a live process recorded, and one no replay recorded, stay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void theNextReplayDropsOnlyTheRecordedRolesOfKilledProcesses(String name) throws Exception {
+        Engine engine = Engines.byId(TestEngines.named(name).engineId());
+        MateyUrl base = TestDatabase.serverBase(name);
+        String host = name.equals("mysql") ? "%" : null;
+        ServerRole leftover = new ServerRole("walk_left_" + suffix, host);
+        ServerRole shared = new ServerRole("walk_shared_" + suffix, host);
+        ServerRole users = new ServerRole("walk_users_" + suffix, host);
+        List<ServerRole> all = List.of(leftover, shared, users);
+        ScratchOwner ended = new ScratchOwner(ScratchOwner.current().host(), endedPid());
+        ScratchOwner running = new ScratchOwner(ScratchOwner.current().host(),
+                ProcessHandle.current().parent().orElseThrow().pid());
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        for (ServerRole role : all) {
+            execute(engine, base, "CREATE " + (host == null ? "ROLE " : "USER ") + role);
+        }
+        try {
+            RoleLedger.record(ended, server, List.of(leftover, shared));
+            RoleLedger.record(running, server, List.of(shared));
+
+            ScratchCollector.collectNow(engine, base);
+
+            assertThat(engine.serverRoles().list(base)).doesNotContain(leftover).contains(shared, users);
+            assertThat(notices).as("other ended processes may have left roles too").contains("dropped leftover role "
+                    + leftover + " that the replay of process " + ended.pid() + " created on " + base
+                    + " (the process on this host has ended)").noneMatch(n -> n.contains(shared.name())
+                            || n.contains(users.name()));
+            assertThat(RoleLedger.recorded(server)).as("the dropped role is forgotten, the one in use is not")
+                    .containsEntry(ended, Set.of(shared)).containsEntry(running, Set.of(shared));
+        } finally {
+            RoleLedger.forget(ended, server, all);
+            RoleLedger.forget(running, server, all);
+            for (ServerRole role : List.of(shared, users)) {
+                execute(engine, base, "DROP " + (host == null ? "ROLE " : "USER ") + role);
+            }
+        }
+    }
+
+    /** The id of a process of this host that has ended. */
+    private static long endedPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
+    }
+
+    @Test
+    void clickhouseReplayRefusesUsersAndRolesBeforeRunningAnything() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;\n"
+                + "CREATE ROLE walk_reader_" + suffix + ";", "DROP TABLE events;");
+
+        assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class).hasMessageContainingAll(
+                "nothing was run", "migrations/001_events.sql:3 (up): CREATE ROLE changes the server's access control",
+                "create them where the server is provisioned", "Statement: 'CREATE ROLE walk_reader_" + suffix);
+    }
+
     /** A PostgreSQL workspace whose first migration creates {@code role} and a table it owns, then {@code more}. */
     private TestWorkspace ownedBy(String role, String more, String down) {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
@@ -140,7 +232,28 @@ class ReplayServerRolesTest {
         }
     }
 
-    private static java.util.Set<ServerRole> roles(String engine) throws SQLException {
+    /** Runs statements on the server (MySQL's {@code mysql} database: the test base may name one that is missing). */
+    private static void execute(Engine engine, MateyUrl base, String... statements) throws SQLException {
+        MateyUrl server = engine.id().equals("mysql") ? engine.siblingUrl(base, "mysql") : base;
+        try (Connection c = engine.connect(server); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+    }
+
+    private static List<String> grants(Engine engine, MateyUrl base, String account) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = engine.connect(engine.siblingUrl(base, "mysql")); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + account)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+
+    private static Set<ServerRole> roles(String engine) throws SQLException {
         return Engines.byId(TestEngines.named(engine).engineId()).serverRoles().list(TestDatabase.serverBase(engine));
     }
 }

@@ -5,10 +5,7 @@ import io.matey.replay.ScratchDatabase;
 import io.matey.shell.cli.CommandCatalog;
 import io.matey.shell.cli.CommandRunner;
 import io.matey.shell.session.InteractiveSession;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code matey} command-line app. With a command it runs it and exits with its code (0 success, 1
@@ -30,8 +27,8 @@ public final class MateyShellApplication {
 
     /** Runs a command line (or the session) and returns the exit code. */
     static int run(String[] args) {
-        System.setErr(MaskedOutput.stderr());
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setErr(FilteredOutput.stderr());
+        PrintStream out = FilteredOutput.stdout();
         System.setOut(out);
         GlobalOptions options = GlobalOptions.extract(args);
         DebugLog.to(DEBUG.equals(System.getenv(LOG_VARIABLE))

@@ -87,6 +87,45 @@ class InteractiveSessionIT {
     }
 
     @Test
+    void takesPastedCommandsSuggestsSessionSyntaxAndMasksLinesAsTyped() throws Exception {
+        Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
+        Files.createDirectories(workspace.resolve("db/core/migrations"));
+        Files.writeString(workspace.resolve("db/core/config.toml"), "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString(), "NO_COLOR", "1"))) {
+            terminal.awaitPrompt(1, START);
+            terminal.type("db status --url 'host=127.0.0.1 user=postgres password=KEYWORD3 dbname=x'");
+            terminal.press("Enter");
+            String keywords = terminal.awaitPrompt(2, STEP);
+            assertThat(keywords).contains("user=postgres password=**** dbname=x");
+            assertThat(keywords.lines().filter(line -> !line.startsWith("matey>"))).noneMatch(line -> line.contains("KEYWORD3"));
+
+            terminal.type("db status --url \"postgres://postgres:pa ss2@127.0.0.1:5999/x\"");
+            terminal.press("Enter");
+            String spaced = terminal.awaitPrompt(3, STEP);
+            assertThat(spaced.lines().filter(line -> !line.startsWith("matey>"))).noneMatch(line -> line.contains("ss2"));
+
+            terminal.type("db statsu");
+            terminal.press("Enter");
+            String mistyped = terminal.awaitPrompt(4, STEP);
+            assertThat(mistyped).contains("Did you mean 'db status'?", "Run `help` to list the commands.")
+                    .doesNotContain("`matey help`");
+
+            terminal.type("matey help db");
+            terminal.press("Enter");
+            String pasted = terminal.awaitPrompt(5, STEP);
+            assertThat(pasted.substring(pasted.lastIndexOf("matey> matey help db"))).contains("db status")
+                    .contains("Run `help db <command>` for a command's options.").doesNotContain("No command", "`matey ");
+
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
+        assertThat(Files.readString(home.resolve(".matey_history")))
+                .contains("password=**** dbname=x", "\"postgres://postgres:****@127.0.0.1:5999/x\"", "matey help db")
+                .doesNotContain("KEYWORD3", "ss2");
+    }
+
+    @Test
     void colouredValuesKeepTheTableAligned() throws Exception {
         Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
         Files.createDirectories(workspace.resolve("db/core/migrations"));

@@ -58,11 +58,39 @@ class MergeConflictCommandTest {
         MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
         assertThat(apply.stdout()).startsWith("Apply: changed\nMerge conflicts: schema.lock.toml, schema.sql held git "
-                + "conflict markers; replayed every migration and regenerated the artifacts (`git add` them to "
-                + "finish the merge)\n").contains("Down checked: 3");
+                + "conflict markers; regenerated them from the merged migrations (`git add` them to finish the "
+                + "merge)\n").contains("Down checked: 3");
         assertThat(Files.readString(dir.resolve("schema.sql"))).doesNotContain("<<<<<<<").contains("b (", "c (");
         assertThat(MateyProcess.run(dir, env, "schema", "status").stdout()).containsPattern("clean\\s+3\\s+0");
         assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+    }
+
+    @Test
+    void aMigrationHoldingConflictMarkersIsRefusedByEveryCommandAtItsLine() throws Exception {
+        Map<String, String> env = GitWorkspace.initSqlite(dir);
+        migration("001_a.sql", "a");
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/002_b.sql"), "-- migrate:up\n<<<<<<< HEAD\nCREATE TABLE b (id "
+                + "INTEGER PRIMARY KEY);\n=======\nCREATE TABLE c (id INTEGER PRIMARY KEY);\n>>>>>>> feature\n"
+                + "-- migrate:down\nDROP TABLE b;\n", StandardCharsets.UTF_8);
+        byte[] lock = Files.readAllBytes(dir.resolve("schema.lock.toml"));
+        String refusal = "migrations/002_b.sql:2: unresolved merge conflict marker: git left both sides of a conflict "
+                + "in this migration, which no database can run. Resolve the conflict by hand: keep the SQL the merged "
+                + "migration needs, delete the <<<<<<<, ======= and >>>>>>> lines, then run `matey schema apply`.";
+
+        for (String[] command : new String[][] {{"schema", "plan"}, {"schema", "apply"}, {"db", "status"},
+                {"db", "up"}, {"db", "drift"}}) {
+            MateyProcess.Result result = MateyProcess.run(dir, env, command);
+            assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(result.stderr()).as(String.join(" ", command)).isEqualTo("error: " + refusal + "\n");
+        }
+        MateyProcess.Result lint = MateyProcess.run(dir, env, "lint");
+        assertThat(lint.exitCode()).isEqualTo(1);
+        assertThat(lint.stdout()).contains("L211 migrations/002_b.sql:2 unresolved merge conflict marker")
+                .contains("hint: Resolve the conflict by hand").doesNotContain("L001");
+        assertThat(Files.readAllBytes(dir.resolve("schema.lock.toml"))).as("nothing written").isEqualTo(lock);
+        assertThat(dir.resolve("checkpoints/002_b.sql")).doesNotExist();
+        assertThat(dir.resolve("live.sqlite3")).as("no database touched").doesNotExist();
     }
 
     private void migration(String name, String table) throws Exception {

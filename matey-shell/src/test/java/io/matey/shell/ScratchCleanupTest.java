@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
@@ -14,14 +15,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scratch databases of a replay stopped by a signal, on every engine: SIGTERM drops them, says so once and exits
- * 143, with the roles the replay created; after kill -9 they stay, and the next replay on that server drops them and
- * says which.
+ * 143, with the roles the replay created; after kill -9 they stay, and the next replay on that server drops them (and
+ * the roles) and says which.
  */
 class ScratchCleanupTest {
 
@@ -93,6 +95,49 @@ class ScratchCleanupTest {
         assertThat(next.stderr()).contains("matey: dropped leftover scratch database " + scratch + " (its process "
                 + process.pid() + " on this host has ended)");
         assertThat(server.scratchNames()).doesNotContain(scratch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void theNextReplayDropsTheRolesAKilledProcessCreated(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        ServerRole role = new ServerRole("walk_kill_" + Long.toString(System.nanoTime() & 0xffffff, 36),
+                engine.equals("mysql") ? "%" : null);
+        String kind = engine.equals("mysql") ? "USER " : "ROLE ";
+        Path ws = workspace("roles", engine, "CREATE " + kind + role + ";");
+        Files.writeString(ws.resolve("migrations/001_t.sql"), Files.readString(ws.resolve("migrations/001_t.sql"))
+                + "DROP " + kind + role + ";\n");
+        Files.writeString(ws.resolve("migrations/002_slow.sql"), "-- migrate:up\n" + slowStatement(engine)
+                + "\n-- migrate:down\n");
+        Process process = MateyProcess.start(ws, server.env(), Files.createTempFile("matey-out", ".txt"),
+                Files.createTempFile("matey-err", ".txt"), "schema", "plan");
+        server.awaitScratchOf(process);
+        awaitRecordOf(process);
+
+        process.destroyForcibly(); // SIGKILL: the process cannot drop the role
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.engine().serverRoles().list(server.base())).contains(role);
+
+        MateyProcess.Result next = MateyProcess.run(workspace("fast", engine, ""), server.env(), "schema", "plan");
+
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(next.stderr()).contains("matey: dropped leftover role " + role + " that the replay of process "
+                + process.pid() + " created on " + server.base() + " (the process on this host has ended)");
+        assertThat(server.engine().serverRoles().list(server.base())).doesNotContain(role);
+    }
+
+    /** Waits until the replay has recorded the roles it created (in the user's Matey directory, one file a process). */
+    private static void awaitRecordOf(Process process) throws Exception {
+        String suffix = "_" + Long.toString(process.pid(), 36) + ".roles";
+        for (int i = 0; i < 600 && process.isAlive(); i++) {
+            try (Stream<Path> files = Files.list(TargetLock.userDirectory())) {
+                if (files.anyMatch(file -> file.getFileName().toString().endsWith(suffix))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the replay recorded no role within a minute");
     }
 
     @ParameterizedTest

@@ -59,6 +59,20 @@ class ScriptedCommandsTest {
 
     /** A migration edited only in a comment stales the lock alone: the gate must say so, with or without --diff. */
     @Test
+    void dbNewInARowNeverRepeatsAVersion() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        for (String name : new String[] {"a", "b", "c"}) {
+            MateyProcess.Result created = matey("db", "new", name);
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            assertThat(files.map(file -> file.getFileName().toString().substring(0, 14)).distinct())
+                    .as("one version per file").hasSize(3);
+        }
+        assertThat(matey("lint").stdout()).doesNotContain("L002");
+    }
+
+    @Test
     void schemaPlanDiffShowsTheStatusAndStaleFilesWhenOnlyTheLockIsStale() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         Path migration = dir.resolve("migrations/001_users.sql");

@@ -14,13 +14,18 @@ import net.sf.jsqlparser.parser.Token;
  * qualified write target (the target's own database name included: in a replay it is the live database), {@code USE}
  * and database statements (docs/architecture.md §6). ClickHouse adds ways to write elsewhere that JSqlParser does
  * not know: a materialized view's {@code TO} table, {@code CREATE DICTIONARY}, {@code ATTACH|DETACH|OPTIMIZE|EXCHANGE},
- * {@code MOVE PARTITION ... TO TABLE}, {@code INSERT INTO FUNCTION}, and server-wide SQL functions. Reads from other
- * databases ({@code FROM other.t}, a dictionary source, {@code CREATE TABLE t AS other.t}) stay allowed.
+ * {@code MOVE PARTITION ... TO TABLE}, {@code INSERT INTO FUNCTION}, server-wide SQL functions, and access control
+ * (users, roles, grants, row policies, quotas, settings profiles: server-wide entities no replay can undo, see
+ * docs/architecture.md §6). Reads from other databases ({@code FROM other.t}, a dictionary source,
+ * {@code CREATE TABLE t AS other.t}) stay allowed.
  */
 final class ClickHouseWriteGuard implements WriteGuard {
 
     private static final Set<String> WRITE_VERBS = Set.of("CREATE", "ALTER", "DROP", "ATTACH", "DETACH", "EXCHANGE",
             "OPTIMIZE", "RENAME", "TRUNCATE", "INSERT", "REPLACE", "UNDROP");
+    /** What {@code CREATE|ALTER|DROP} of an access entity starts with after the verb ({@code ROW POLICY}, {@code SETTINGS PROFILE}). */
+    private static final Set<String> ACCESS_ENTITIES = Set.of("USER", "ROLE", "ROW", "POLICY", "QUOTA", "SETTINGS",
+            "PROFILE");
     /** Words after which these statements name an object they create, change or fill. */
     private static final Set<String> OBJECT_WORDS = Set.of("TABLE", "TABLES", "DICTIONARY", "DICTIONARIES", "VIEW", "TO");
 
@@ -34,6 +39,10 @@ final class ClickHouseWriteGuard implements WriteGuard {
             return Optional.of(database.get() + " acts on a database of its own");
         }
         List<Token> head = statement.head(3);
+        Optional<String> access = accessControl(head);
+        if (access.isPresent()) {
+            return access;
+        }
         if (head.isEmpty() || !WRITE_VERBS.contains(upper(head.get(0)))) {
             return Optional.empty();
         }
@@ -55,6 +64,32 @@ final class ClickHouseWriteGuard implements WriteGuard {
             qualified = qualifiedAfterObjectWords(statement.tokens(), verb.equals("EXCHANGE"));
         }
         return qualified.map(name -> "write target " + name + " names database " + name.qualifier());
+    }
+
+    /**
+     * Why a statement changes the server's access control, which a replay cannot undo: this chdb-based test server
+     * refuses it (its only user directory is the read-only users.xml), and on a server that allows it the users,
+     * roles and grants would outlive the scratch database (docs/architecture.md §6).
+     */
+    private static Optional<String> accessControl(List<Token> head) {
+        if (head.size() < 2) {
+            return Optional.empty();
+        }
+        String verb = upper(head.get(0));
+        String what;
+        if (verb.equals("GRANT") || verb.equals("REVOKE")) {
+            what = verb;
+        } else if (Set.of("CREATE", "ALTER", "DROP").contains(verb) && ACCESS_ENTITIES.contains(upper(head.get(1)))) {
+            what = verb + " " + upper(head.get(1)) + (head.size() > 2 && Set.of("ROW", "SETTINGS").contains(
+                    upper(head.get(1))) ? " " + upper(head.get(2)) : "");
+        } else if (verb.equals("SET") && upper(head.get(1)).equals("DEFAULT")) {
+            what = "SET DEFAULT ROLE";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(what + " changes the server's access control (users, roles and their grants belong to the "
+                + "whole server, not the database, so a replay would leave them on the test server): create them where "
+                + "the server is provisioned");
     }
 
     /** A qualified name right after TABLE, DICTIONARY, VIEW, TO (and AND in EXCHANGE TABLES a AND b). */

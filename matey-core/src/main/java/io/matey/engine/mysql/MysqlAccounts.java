@@ -10,12 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * MySQL/MariaDB accounts and roles (docs/architecture.md §6). {@code DROP USER} removes an account's privileges
  * everywhere, and the objects naming it as definer went with the scratch database; a MariaDB role (empty host) is
- * dropped with {@code DROP ROLE}.
+ * dropped with {@code DROP ROLE}. The grants of the accounts a replay did not create are {@link MysqlGrants}'.
  */
 final class MysqlAccounts implements ServerRoles {
 
@@ -33,10 +34,19 @@ final class MysqlAccounts implements ServerRoles {
 
     @Override
     public void drop(MateyUrl base, ServerRole role, List<MateyUrl> kept) throws SQLException {
-        String name = literal(role.name());
         try (Connection c = MysqlConnector.open(base, ""); Statement st = c.createStatement()) {
-            st.execute(role.host().isEmpty() ? "DROP ROLE " + name : "DROP USER " + name + "@" + literal(role.host()));
+            st.execute((role.host().isEmpty() ? "DROP ROLE " : "DROP USER ") + account(role));
         }
+    }
+
+    @Override
+    public Optional<Grants> grants() {
+        return Optional.of(new MysqlGrants());
+    }
+
+    /** {@code 'name'@'host'}, or a MariaDB role's {@code 'name'}. */
+    static String account(ServerRole role) {
+        return role.host().isEmpty() ? literal(role.name()) : literal(role.name()) + "@" + literal(role.host());
     }
 
     private static String literal(String text) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.sf.jsqlparser.parser.Token;
@@ -15,8 +16,11 @@ import net.sf.jsqlparser.parser.Token;
 /**
  * The invalid index a {@code CREATE INDEX CONCURRENTLY} leaves when it fails or its session ends before it
  * finishes (docs/architecture.md §7): the catalog keeps the index, marked invalid, although the statement did
- * not take effect. Only an invalid index of the statement's own name, on its table, is that leftover; any other
- * invalid index stays one the dump refuses ({@link UnsupportedObjects}).
+ * not take effect. Only an invalid index of the statement's own name, on its table, is that leftover; for a
+ * statement without a name (PostgreSQL picks {@code t_x_idx}, {@code t_x_idx1}, ...), the one invalid index on its
+ * table whose definition PostgreSQL prints as it prints the statement's. A committed state never holds an invalid
+ * index (the dump refuses them), so such an index is none of its. Any other invalid index stays one the dump
+ * refuses ({@link UnsupportedObjects}).
  *
  * @param oid  the index's {@code pg_class} oid, which the dump leaves out
  * @param name the index's qualified, quoted name
@@ -38,18 +42,34 @@ record InvalidIndex(long oid, String name) implements Leftover {
             + " WHERE NOT i.indisvalid AND i.indrelid = to_regclass(?)"
             + " AND c.oid = to_regclass(quote_ident(n.nspname) || '.' || ?)";
 
+    /**
+     * The invalid indexes of the table as written, unique ones or not, with the table's quoted name and what
+     * follows {@code CREATE INDEX name ON table} in their definition.
+     */
+    private static final String UNNAMED = "SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+            + " i.indrelid::regclass::text, pg_get_indexdef(c.oid)"
+            + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE NOT i.indisvalid AND i.indrelid = to_regclass(?) AND i.indisunique = ?";
+
+    /** What a {@code CREATE INDEX CONCURRENTLY} statement creates: its name (null: the server picks it) and table. */
+    private record Target(String name, String table, boolean unique, String tail) {
+    }
+
     static Optional<InvalidIndex> leftOverBy(Connection connection, SqlStatement statement) throws SQLException {
         ParsedSql parsed = ParsedSql.of(statement);
         if (!parsed.mentions("CONCURRENTLY")) {
             return Optional.empty();
         }
-        Optional<String[]> target = nameAndTable(parsed.head(16));
+        Optional<Target> target = target(statement.sql(), parsed.head(16));
         if (target.isEmpty()) {
             return Optional.empty();
         }
+        if (target.get().name() == null) {
+            return unnamed(connection, target.get());
+        }
         try (PreparedStatement ps = connection.prepareStatement(FIND)) {
-            ps.setString(1, target.get()[1]);
-            ps.setString(2, target.get()[0]);
+            ps.setString(1, target.get().table());
+            ps.setString(2, target.get().name());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new InvalidIndex(rs.getLong(1), rs.getString(2))) : Optional.empty();
             }
@@ -57,22 +77,69 @@ record InvalidIndex(long oid, String name) implements Leftover {
     }
 
     /**
-     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] table}: the name and the table as
-     * written; empty for any other statement, and for an index without a name (the server picks it).
+     * The one invalid index on the statement's table that PostgreSQL prints as it prints the statement's tail, both
+     * echoed on a temporary copy of the table ({@link DeparseEcho}): the catalog keeps no text of the statement.
      */
-    private static Optional<String[]> nameAndTable(List<Token> tokens) {
+    private static Optional<InvalidIndex> unnamed(Connection connection, Target target) throws SQLException {
+        List<InvalidIndex> candidates = new ArrayList<>();
+        List<String> tails = new ArrayList<>();
+        String table = null;
+        try (PreparedStatement ps = connection.prepareStatement(UNNAMED)) {
+            ps.setString(1, target.table());
+            ps.setBoolean(2, target.unique());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new InvalidIndex(rs.getLong(1), rs.getString(2)));
+                    table = rs.getString(3);
+                    String definition = rs.getString(4);
+                    tails.add(definition.substring(definition.indexOf(" USING ", definition.indexOf(" ON "))));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        DeparseEcho echo = new DeparseEcho();
+        StringBuilder rendered = new StringBuilder(echo.indexTail(table, target.tail(), "the interrupted statement"));
+        for (int i = 0; i < candidates.size(); i++) {
+            rendered.append('\u0000').append(echo.indexTail(table, tails.get(i), "index " + candidates.get(i).name()));
+        }
+        String[] printed;
+        try {
+            printed = echo.resolve(connection, rendered.toString()).split("\u0000", -1);
+        } catch (SQLException e) {
+            return Optional.empty(); // the statement's tail does not create an index there: not its leftover
+        }
+        List<InvalidIndex> matching = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (printed[i + 1].equals(printed[0])) {
+                matching.add(candidates.get(i));
+            }
+        }
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] [name] ON [ONLY] table tail}: the name, the table
+     * and the tail as written; empty for any other statement.
+     */
+    private static Optional<Target> target(String sql, List<Token> tokens) {
         int at = expect(tokens, 0, "CREATE");
-        at = optional(tokens, at, "UNIQUE");
-        at = expect(tokens, at, "INDEX");
+        boolean unique = at > 0 && at < tokens.size() && ParsedSql.is(tokens.get(at), "UNIQUE");
+        at = expect(tokens, optional(tokens, at, "UNIQUE"), "INDEX");
         at = expect(tokens, at, "CONCURRENTLY");
         if (at >= 0 && at < tokens.size() && ParsedSql.is(tokens.get(at), "IF")) {
             at = expect(tokens, expect(tokens, at + 1, "NOT"), "EXISTS");
         }
-        if (at < 0 || at + 2 >= tokens.size() || !ParsedSql.is(tokens.get(at + 1), "ON")) {
+        String name = null;
+        if (at >= 0 && at + 1 < tokens.size() && ParsedSql.is(tokens.get(at + 1), "ON")) {
+            name = tokens.get(at++).image;
+        }
+        at = expect(tokens, at, "ON");
+        if (at < 0) {
             return Optional.empty();
         }
-        String name = tokens.get(at).image;
-        at = optional(tokens, at + 2, "ONLY");
+        at = optional(tokens, at, "ONLY");
         if (at >= tokens.size()) {
             return Optional.empty();
         }
@@ -80,7 +147,9 @@ record InvalidIndex(long oid, String name) implements Leftover {
         for (at++; at + 1 < tokens.size() && ParsedSql.is(tokens.get(at), "."); at += 2) {
             table.append('.').append(tokens.get(at + 1).image);
         }
-        return Optional.of(new String[] {name, table.toString()});
+        // a token's absolute offsets are 1-based, its end exclusive; the line break ends a trailing comment
+        String tail = sql.substring(tokens.get(at - 1).absoluteEnd - 1) + "\n";
+        return Optional.of(new Target(name, table.toString(), unique, tail));
     }
 
     /** The position after {@code keyword} at {@code at}; -1 when it is not there (or {@code at} is -1). */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.sqlite.SQLiteConnection;
 
 /** SQLite: one file per database, the embedded default. URLs are {@code sqlite3:<path>} or {@code sqlite:<path>}. */
 public final class SqliteEngine implements Engine {
@@ -88,6 +89,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public String failureMessage(SQLException failure) {
         return SqliteFailures.message(failure);
+    }
+
+    @Override
+    public boolean rejectedByData(SQLException failure) {
+        return SqliteFailures.isConstraint(failure);
     }
 
     @Override
@@ -214,6 +220,12 @@ public final class SqliteEngine implements Engine {
                 "the lock file " + lockFile, timeout, FileMutex.holder(lockFile),
                 "If that process is gone, the lock is free again; delete nothing."));
         return mutex::close;
+    }
+
+    /** sqlite3_interrupt, which is safe from another thread: the running statement fails with SQLITE_INTERRUPT. */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        connection.unwrap(SQLiteConnection.class).getDatabase().interrupt();
     }
 
     static Path file(MateyUrl url) {

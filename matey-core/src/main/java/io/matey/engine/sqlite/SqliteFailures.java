@@ -24,6 +24,17 @@ final class SqliteFailures {
     private SqliteFailures() {
     }
 
+    /** SQLITE_CONSTRAINT, the primary result code of every constraint failure (the driver reports no SQLSTATE). */
+    private static final int CONSTRAINT = 19;
+
+    /**
+     * Whether a constraint refused the rows the statement met (NOT NULL, CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY):
+     * the driver gives the primary result code, or the extended one whose low byte it is.
+     */
+    static boolean isConstraint(SQLException failure) {
+        return (failure.getErrorCode() & 0xff) == CONSTRAINT;
+    }
+
     /** SQLite's own message, without the driver's result code and its generic text. */
     static String message(SQLException failure) {
         String message = String.valueOf(failure.getMessage());

@@ -35,6 +35,18 @@ class ClickHouseLintTest {
     }
 
     @Test
+    void aRoleIsAnErrorAsReplayRefusesIt() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_reader.sql", "CREATE ROLE reader;", "DROP ROLE reader;");
+
+        List<Finding> findings = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
+                .filter(f -> !f.code().startsWith("L2")).toList(); // L2xx: no lock yet
+
+        assertThat(findings).extracting(Finding::code, Finding::line, Finding::level).as("not L108's warning too")
+                .containsExactlyInAnyOrder(tuple("L104", 2, Finding.Level.ERROR), tuple("L105", 5, Finding.Level.ERROR));
+    }
+
+    @Test
     void aPasswordTheDumpWouldHideIsAnError() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         ws.migration("001_remote.sql", """

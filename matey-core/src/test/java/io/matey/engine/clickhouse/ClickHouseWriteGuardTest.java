@@ -1,6 +1,8 @@
 package io.matey.engine.clickhouse;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.matey.migration.ParsedSql;
 import io.matey.migration.SqlStatement;
@@ -39,6 +41,16 @@ class ClickHouseWriteGuardTest {
             "DROP DATABASE other_db",
             "CREATE FUNCTION plus_one AS (x) -> x + 1",
             "DROP FUNCTION plus_one",
+            "CREATE USER reader IDENTIFIED WITH no_password",
+            "CREATE ROLE IF NOT EXISTS reader",
+            "ALTER USER reader DEFAULT ROLE analyst",
+            "DROP ROLE reader",
+            "GRANT SELECT ON events TO reader",
+            "REVOKE SELECT ON events FROM reader",
+            "CREATE ROW POLICY p ON events USING id > 0 TO reader",
+            "CREATE QUOTA q FOR INTERVAL 1 hour MAX queries = 10 TO reader",
+            "CREATE SETTINGS PROFILE p SETTINGS max_threads = 1 TO reader",
+            "SET DEFAULT ROLE analyst TO reader",
     })
     void refusesWritesOutsideTheDatabase(String sql) {
         assertThat(guard(sql)).as(sql).isPresent();
@@ -59,6 +71,8 @@ class ClickHouseWriteGuardTest {
             "ALTER TABLE local MODIFY TTL day + INTERVAL 1 MONTH TO VOLUME 'cold'",
             "SELECT * FROM other_db.events",
             "INSERT INTO local (note) VALUES ('INSERT INTO other_db.x')",
+            "SET ROLE analyst",
+            "ALTER TABLE local DROP COLUMN user",
     })
     void allowsReadsFromOtherDatabases(String sql) {
         assertThat(guard(sql)).as(sql).isEmpty();
@@ -68,6 +82,8 @@ class ClickHouseWriteGuardTest {
     void reasonNamesTheTargetAndItsDatabase() {
         assertThat(guard("CREATE MATERIALIZED VIEW m TO `other_db`.`counts` AS SELECT 1 AS n"))
                 .hasValue("write target other_db.counts names database other_db");
+        assertThat(guard("CREATE ROW POLICY p ON events USING 1 TO reader")).get(as(STRING))
+                .startsWith("CREATE ROW POLICY changes the server's access control");
         assertThat(guard("CREATE DATABASE other_db")).hasValue("CREATE DATABASE other_db acts on a database of its own");
     }
 

@@ -197,7 +197,7 @@ class SchemaCommands {
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
         if (!result.conflicted().isEmpty()) {
             out.append("Merge conflicts: ").append(String.join(", ", result.conflicted()))
-                    .append(" held git conflict markers; replayed every migration and regenerated the artifacts (`git add` them to finish the merge)\n");
+                    .append(" held git conflict markers; regenerated them from the merged migrations (`git add` them to finish the merge)\n");
         }
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));

@@ -30,6 +30,7 @@ final class CommandProcess {
                 command.add(option);
             }
         }
+        command.add("-D" + SessionSyntax.PROPERTY + "=true");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MateyShellApplication.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).inheritIO().start().waitFor();

@@ -83,6 +83,7 @@ public final class InteractiveSession {
             }
             List<String> words = new ArrayList<>(reader.getParsedLine().words());
             words.removeIf(String::isEmpty);
+            words = SessionSyntax.typed(words);
             if (words.isEmpty()) {
                 continue;
             }

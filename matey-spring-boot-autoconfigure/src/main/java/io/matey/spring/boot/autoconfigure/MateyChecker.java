@@ -66,7 +66,7 @@ public class MateyChecker implements AutoCloseable {
     /**
      * Applies the pending migrations under the engine's migration lock, then verifies. Migrate refuses stale
      * artifacts, a database ahead of or diverged from the worktree, and pending migrations over an out-of-band
-     * change, and fails its postcheck on one: the refusal's reason says so, and one check then reports it in detail. Any other
+     * change, and fails its postcheck on one: one check then reports it in detail, with the refusal's reason. Any other
      * failure (a failing migration, a lock timeout, an unreachable database, bad configuration) stays an error,
      * and no check runs (docs/architecture.md §11).
      */
@@ -85,7 +85,7 @@ public class MateyChecker implements AutoCloseable {
             if (report.healthy()) {
                 throw e;
             }
-            return report;
+            return report.refused(e.reason());
         }
         return verify(target);
     }

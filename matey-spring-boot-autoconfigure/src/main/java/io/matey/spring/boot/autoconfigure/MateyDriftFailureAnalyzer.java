@@ -8,8 +8,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains a drifted database: what differs, with a short diff, and commands a user can paste: look closer,
  * undo the change, or keep it through a drafted migration that {@code matey db adopt} then records; with migrations
  * pending (which migrate-on-startup does not run over drift), adopt records the pending one the change already is
- * instead, since a draft after them would not fit. A database ahead of or diverged from the worktree gets the
- * core's fix instead (for migrations merged out of order, their renames).
+ * instead, since a draft after them would not fit. A database diverged from the worktree has no diff: it gets the
+ * core's fix instead (for migrations merged out of order, their renames); one ahead of it, the versions the
+ * application lacks, since the application is older than its database.
  */
 class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftException> {
 
@@ -23,10 +24,15 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
                 + "and health, set matey.on-drift=warn"
                 + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
                         ? " (pending migrations are not applied over drift)." : ".");
-        return new FailureAnalysis("Matey found drift during start-up.\n\n" + description, action, cause);
+        boolean ahead = cause.getReports().stream().allMatch(TargetReport::ahead);
+        return new FailureAnalysis((ahead ? "Matey found a database ahead of this application during start-up.\n\n"
+                : "Matey found drift during start-up.\n\n") + description, action, cause);
     }
 
     private static String describe(TargetReport report) {
+        if (report.ahead()) {
+            return FailureText.ahead(report);
+        }
         if (report.problem() != null) {
             return "Target " + FailureText.subject(report) + " is " + report.drift() + " at its applied index "
                     + report.applied() + " of " + report.head() + ": " + report.problem() + '.';
@@ -48,11 +54,16 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
 
     private static String advise(TargetReport report, WorkspaceCommands commands) {
         String target = FailureText.targetArguments(report);
+        if (report.ahead()) {
+            return FailureText.aheadAction(report, commands) + FailureText.passwordHint(report);
+        }
+        if (report.fix() != null) {
+            // Diverged: no committed state is expected, so there is no diff to look at.
+            return report.fix() + ". `" + commands.command("db status " + target) + "` lists what the database records."
+                    + FailureText.passwordHint(report);
+        }
         StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    ")
                 .append(commands.command("db drift " + target)).append("\n\n");
-        if (report.fix() != null) {
-            return text.append(report.fix()).append('.').append(FailureText.passwordHint(report)).toString();
-        }
         text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
                 + "committed schema only. To undo the change, make the database equal the committed schema again");
         if (report.pendingCount() > 0) {

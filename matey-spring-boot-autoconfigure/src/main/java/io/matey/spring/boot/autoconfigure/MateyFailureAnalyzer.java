@@ -37,7 +37,7 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case LOCK_TIMEOUT -> "Matey could not take the migration lock during start-up";
             case DATABASE_UNAVAILABLE -> "Matey could not reach a database during start-up";
             case ADOPTION_REFUSED -> "Matey refused to adopt a database during start-up (matey.adopt-on-startup)";
-            case DATABASE_NOT_EMPTY -> "Matey refused to migrate a database that predates it";
+            case DATABASE_NOT_EMPTY -> "Matey found a database that predates it during start-up";
             default -> "Matey could not check the application's databases during start-up";
         };
     }
@@ -60,7 +60,10 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             // The connection may be a DataSource, whose message names only the host, or a target's URL.
             case DATABASE_UNAVAILABLE -> "Check that the target's database runs, exists and accepts its "
                     + "connection: the DataSource that serves the primary target (spring.datasource.*), or the URL a "
-                    + "target was given (matey.targets.[<target>].url, url-env, or url_env of its config.toml).";
+                    + "target was given (matey.targets.[<target>].url, url-env, or url_env of its config.toml). Matey "
+                    + "creates no database during start-up, not even with matey.migrate-on-startup: create it, or run `"
+                    + commands.command("db up " + target + (target.contains("--url") ? "" : " --url <its database URL>"))
+                    + "` once, which does." + where;
             default -> "Fix the cause above; " + status + " shows a database's state." + where;
         };
     }

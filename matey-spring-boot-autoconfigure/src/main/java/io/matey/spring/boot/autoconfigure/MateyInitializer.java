@@ -1,6 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,8 @@ public class MateyInitializer implements InitializingBean {
         try {
             return strategy != null ? strategy.migrate(target, checker) : byProperties(target);
         } catch (MateyException e) {
-            throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(), e.getMessage(),
-                    Instant.now()), e);
+            throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(),
+                    StartupWording.of(e.getMessage()), Instant.now()), e);
         }
     }
 
@@ -96,7 +97,24 @@ public class MateyInitializer implements InitializingBean {
         if (properties.isAdoptOnStartup()) {
             checker.adopt(target);
         }
-        return properties.isMigrateOnStartup() ? checker.migrate(target) : checker.verify(target);
+        if (properties.isMigrateOnStartup()) {
+            return checker.migrate(target);
+        }
+        TargetReport report = checker.verify(target);
+        requireRecorded(report);
+        return report;
+    }
+
+    /**
+     * A database whose schema differs from the empty state at index 0 while it records no versions predates Matey:
+     * it is refused as migrate refuses it, rather than reported as drift, so that both modes say what it is and
+     * how to adopt it. (Recorded versions the worktree lacks make it ahead or diverged, not drifted, at index 0.)
+     */
+    private static void requireRecorded(TargetReport report) {
+        if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, "Matey's start-up check refused: " + report.connection()
+                    + " holds schema objects but records no migrations: it predates Matey. Nothing was changed.");
+        }
     }
 
     private void log(TargetReport report, long millis) {
@@ -105,6 +123,9 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + ": committed artifacts are stale: " + report.diagnostics().stream().map(TargetReport.StaleReason::toString).collect(Collectors.joining("; "))
                     + "; regenerate them with " + commands().command("schema apply --path " + report.target())
                     + where());
+        } else if (report.ahead()) {
+            logger.warn(FailureText.ahead(report).replaceFirst("^Target ", "Matey target ") + " "
+                    + FailureText.aheadAction(report, commands()) + where());
         } else if (report.problem() != null) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + ": " + report.problem()
                     + ". " + report.fix() + ".");
@@ -130,11 +151,8 @@ public class MateyInitializer implements InitializingBean {
         if (properties.getOnDrift() == MateyProperties.OnDrift.FAIL) {
             return "; the start-up fails (matey.on-drift=fail)";
         }
-        if (endpointPath != null) {
-            return "; the diff is at " + endpointPath + "/" + (report.target().equals(".") ? "~" : report.target());
-        }
-        return "; see the diff with " + commands().command("db drift " + FailureText.targetArguments(report))
-                + where();
+        return (endpointPath != null ? "; the diff is at " : "; see the diff with ")
+                + MateyEndpointPath.diffOf(report, endpointPath, properties.getWorkspace());
     }
 
     private WorkspaceCommands commands() {

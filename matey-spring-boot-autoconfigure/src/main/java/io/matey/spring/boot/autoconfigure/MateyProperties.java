@@ -145,11 +145,13 @@ public class MateyProperties {
         /**
          * The statuses in force: drift is DOWN unless the application was told to start anyway.
          *
-         * @param endpointPath the web path of the matey endpoint, where health points for a target's details
+         * @param endpointPath the web path of the matey endpoint, where health points for a target's details; null
+         *                     when it is not exposed, and health gives the {@code matey db drift} command instead
+         * @param workspace    {@code matey.workspace}, which that command names
          */
-        public MateyHealthPolicy policy(OnDrift onDrift, String endpointPath) {
+        public MateyHealthPolicy policy(OnDrift onDrift, String endpointPath, String workspace) {
             return new MateyHealthPolicy(pendingStatus, onDrift == OnDrift.WARN ? driftStatus : MateyHealthPolicy.DOWN,
-                    endpointPath);
+                    endpointPath, workspace);
         }
     }
 

@@ -29,10 +29,10 @@ final class PrimaryConnection {
         return details != null ? new PrimaryConnection(null, details) : new PrimaryConnection(dataSource, null);
     }
 
-    /** The endpoint, or null when the application offers none. */
-    LiveEndpoint endpoint() {
+    /** The endpoint of the target, or null when the application offers none. */
+    LiveEndpoint endpoint(String target) {
         if (dataSource != null) {
-            return LiveEndpoint.of(dataSource);
+            return DataSourceConnection.of(target, dataSource);
         }
         if (details == null) {
             return null;

@@ -86,13 +86,13 @@ final class TargetConnections {
 
     private LiveEndpoint endpoint(TargetConfig config, MateyProperties.Target settings, boolean primary) {
         if (settings.getDataSource() != null) {
-            return LiveEndpoint.of(namedDataSources.apply(settings.getDataSource()));
+            return DataSourceConnection.of(config.name(), namedDataSources.apply(settings.getDataSource()));
         }
         if (settings.getUrl() != null) {
             return urlEndpoint(settings.getUrl());
         }
         LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
-                ? primaryConnection.endpoint() : null;
+                ? primaryConnection.endpoint(config.name()) : null;
         if (application != null) {
             return application;
         }

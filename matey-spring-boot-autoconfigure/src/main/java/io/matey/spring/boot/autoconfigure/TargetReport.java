@@ -23,17 +23,20 @@ import java.util.List;
  * @param drift       as {@code matey db drift} reports it: {@value #CLEAN}, {@value #DRIFTED}, or, when the applied
  *                    versions do not fit the worktree, {@value #AHEAD} or {@value #DIVERGED} (also migrations
  *                    merged out of order); {@value #UNCHECKED} when the artifacts are stale or the check failed
+ * @param unknownVersions the recorded versions the worktree has no migration for, when ahead or diverged
  * @param problem     why the applied versions do not fit the worktree (ahead or diverged)
  * @param fix         what to do about the problem
  * @param diff        the live schema against the committed state at K, when drifted
  * @param draft       a draft migration that keeps the drift (turns the committed state at K into the live one)
  * @param error       why the check could not run
  * @param reason      the kind of {@code error}, as a {@link Reason#code() reason code} such as
- *                    {@code migration-failed}
+ *                    {@code migration-failed}; or, without an error, why a migration was refused and this check
+ *                    ran instead ({@code database-drifted})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
-        List<String> pending, String artifacts, List<StaleReason> diagnostics, String drift, String problem, String fix,
+        List<String> pending, String artifacts, List<StaleReason> diagnostics, String drift,
+        List<String> unknownVersions, String problem, String fix,
         String diff, String draft, String error, String reason, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
@@ -64,7 +67,7 @@ public record TargetReport(String target, String engine, String connection, Inte
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
                     check.diagnostics().stream().map(StaleReason::of).toList(), UNCHECKED, null, null, null, null,
-                    null, null, checkedAt);
+                    null, null, null, checkedAt);
         }
         LiveStatus status = check.status();
         LiveDrift drift = check.drift();
@@ -74,14 +77,15 @@ public record TargetReport(String target, String engine, String connection, Inte
         // Only a database whose versions fit the worktree has a committed state to differ from.
         boolean schemaDiffers = DRIFTED.equals(drift.status());
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
-                drift.appliedIndex(), pending, CLEAN, List.of(), drift.status(), orNull(prefix.problem()),
+                drift.appliedIndex(), pending, CLEAN, List.of(), drift.status(),
+                status.unknownVersions().isEmpty() ? null : status.unknownVersions(), orNull(prefix.problem()),
                 orNull(prefix.fix()), schemaDiffers ? drift.diff() : null, schemaDiffers ? drift.draft() : null, null,
                 null, checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {
         return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
-                UNCHECKED, null, null, null, null, error, reason.code(), checkedAt);
+                UNCHECKED, null, null, null, null, null, error, reason.code(), checkedAt);
     }
 
     private static String orNull(String text) {
@@ -101,6 +105,11 @@ public record TargetReport(String target, String engine, String connection, Inte
         return DRIFTED.equals(drift) || AHEAD.equals(drift) || DIVERGED.equals(drift);
     }
 
+    /** Every worktree migration is applied, and versions the worktree does not have: a newer application's. */
+    public boolean ahead() {
+        return AHEAD.equals(drift);
+    }
+
     public boolean stale() {
         return STALE.equals(artifacts);
     }
@@ -118,9 +127,15 @@ public record TargetReport(String target, String engine, String connection, Inte
         return pending == null ? 0 : pending.size();
     }
 
+    /** The same report of a check that followed a refused migration, with the refusal's reason. */
+    TargetReport refused(Reason refusal) {
+        return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
+                unknownVersions, problem, fix, diff, draft, error, refusal.code(), checkedAt);
+    }
+
     /** The same report without the diff and the draft, for listings. */
     public TargetReport withoutDiff() {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                problem, fix, null, null, error, reason, checkedAt);
+                unknownVersions, problem, fix, null, null, error, reason, checkedAt);
     }
 }

@@ -81,7 +81,7 @@ class MateyStartupExtensionsTest {
                     .run(context -> {
                         assertThat(context).hasFailed();
                         FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
-                        assertThat(analysis.getDescription()).contains("db adopt refused",
+                        assertThat(analysis.getDescription()).contains("Matey's start-up adoption refused",
                                 "Closest: index 1 (checkpoints/001_one.sql)", "it_1_by_name", "nothing was recorded");
                     });
             try (Connection c = db.connect(); var rs = c.createStatement().executeQuery(

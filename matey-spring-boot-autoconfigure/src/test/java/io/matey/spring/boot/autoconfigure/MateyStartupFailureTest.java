@@ -110,19 +110,29 @@ class MateyStartupFailureTest {
         });
     }
 
+    /** A newer application migrated the database: its recorded versions are named, with what to do; no diff. */
     @Test
-    void aDatabaseAheadOfTheWorktreeIsDriftNamingTheProblem() throws Exception {
+    void aDatabaseAheadOfTheApplicationNamesTheVersionsItLacks(CapturedOutput output) throws Exception {
         workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
+        String subject = "'db/core' (sqlite3:" + workspace.database + ")";
+        String ahead = subject + " records 1 version that this application has no migration for: 003. All 2 of its "
+                + "migrations are applied: the database was migrated by a newer version of the application (or a "
+                + "workspace with more migrations), so this application is older than its database.";
+        String action = "Deploy the version of the application that has those migrations.";
         runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database
-                    + ") is ahead at its applied index 2 of 2: live database is ahead of the worktree");
-            assertThat(analysis.getAction()).contains("Check out the migrations this database was migrated with");
+            assertThat(analysis.getDescription()).isEqualTo("Matey found a database ahead of this application during "
+                    + "start-up.\n\nTarget " + ahead);
+            assertThat(analysis.getAction()).contains(action, "`matey --workspace " + workspace.root() + " db status "
+                    + "--path db/core --url 'sqlite3:" + workspace.database + "'` lists what the database records.")
+                    .doesNotContain("db drift", "difference");
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
             assertThat(report.drift()).isEqualTo(TargetReport.AHEAD);
+            assertThat(report.unknownVersions()).containsExactly("003");
             assertThat(report.healthy()).isFalse();
+            assertThat(output).contains("Matey target " + ahead + " " + action);
         });
     }
 
@@ -202,6 +212,25 @@ class MateyStartupFailureTest {
                 });
     }
 
+    /** A DataSource does not say where it points when it cannot connect: the error names its (masked) URL. */
+    @Test
+    void aDataSourceThatCannotConnectIsNamedWithItsUrlAndNoDatabaseIsCreated() {
+        String jdbcUrl = "jdbc:sqlite:" + dir.resolve("missing-dir/app.sqlite3");
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), "spring.datasource.url=" + jdbcUrl,
+                        "matey.migrate-on-startup=true")
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", workspace.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
+                            + "(reason: database-unavailable):\n\nCannot connect to the DataSource of Matey target "
+                            + "'db/core' (" + jdbcUrl + "): ");
+                    assertThat(analysis.getAction()).contains("Matey creates no database during start-up, not even "
+                            + "with matey.migrate-on-startup: create it, or run `matey --workspace " + workspace.root()
+                            + " db up --path <target> --url <its database URL>` once, which does.");
+                });
+    }
+
     /** Boot creates failure analyzers as this does (its FailureAnalyzers), with the application's environment. */
     @Test
     void bootCanCreateTheAnalyzers() {
@@ -249,7 +278,7 @@ class MateyStartupFailureTest {
                             .analyze(context.getStartupFailure());
                     assertThat(analysis.getCause()).isInstanceOf(MigrationFailedException.class);
                     assertThat(analysis.getDescription()).startsWith("A Matey migration failed during start-up "
-                            + "(reason: migration-failed):\n\ndb migrate failed: migrations/003_three.sql:");
+                            + "(reason: migration-failed):\n\nMatey's start-up migration failed: migrations/003_three.sql:");
                     assertThat(analysis.getAction()).contains("`matey --workspace " + workspace.root()
                             + " db status --path db/core --url 'sqlite3:" + workspace.database
                             + "'` shows what is applied.");
@@ -267,7 +296,8 @@ class MateyStartupFailureTest {
                     .withProperty("matey.workspace", workspace.root().toString())).analyze(context.getStartupFailure());
             assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.ADOPTION_REFUSED);
             assertThat(analysis.getDescription()).startsWith("Matey refused to adopt a database during start-up "
-                    + "(matey.adopt-on-startup) (reason: adoption-refused):\n\ndb adopt refused: the schema of sqlite3:");
+                    + "(matey.adopt-on-startup) (reason: adoption-refused):\n\nMatey's start-up adoption refused: the "
+                    + "schema of sqlite3:");
             assertThat(analysis.getAction()).contains("nothing was recorded", "`matey --workspace " + workspace.root()
                     + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` compares them again")
                     .doesNotContain("<target>");
@@ -284,25 +314,29 @@ class MateyStartupFailureTest {
     }
 
     /**
-     * Tables without a recorded version (a database from before Matey) stop migrate-on-startup before anything
-     * runs or is created, pointing at adoption; with adopt-on-startup the same database starts.
+     * Tables without a recorded version (a database from before Matey) stop the start-up before anything runs or is
+     * created, pointing at adoption both ways, whether it migrates or only verifies; with adopt-on-startup the same
+     * database starts.
      */
     @Test
     void aDatabaseThatPredatesMateyIsRefusedUntilAdoptOnStartupAdoptsIt() throws Exception {
         workspace.execute("DROP TABLE schema_migrations");
-        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
-            FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
-            assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_NOT_EMPTY);
-            assertThat(analysis.getDescription()).startsWith("Matey refused to migrate a database that predates it")
-                    .contains("(reason: database-not-empty):\n\ndb migrate refused: "
-                    + "sqlite3:" + workspace.database + " holds schema objects but records no migrations: it predates "
-                    + "Matey.", "matey.adopt-on-startup=true");
-            assertThat(analysis.getAction()).startsWith("Set matey.adopt-on-startup=true")
-                    .contains("db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` (a dry run)");
-        });
+        for (String migrate : List.of("true", "false")) {
+            runner.withPropertyValues("matey.migrate-on-startup=" + migrate).run(context -> {
+                FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
+                assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.DATABASE_NOT_EMPTY);
+                assertThat(analysis.getDescription()).as("migrate-on-startup=" + migrate)
+                        .startsWith("Matey found a database that predates it during start-up (reason: database-not-empty):"
+                        + "\n\nMatey's start-up " + (migrate.equals("true") ? "migration" : "check") + " refused: sqlite3:"
+                        + workspace.database + " holds schema objects but records no migrations: it predates Matey.");
+                assertThat(analysis.getAction()).startsWith("Set matey.adopt-on-startup=true")
+                        .contains("db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` (a dry run)");
+            });
+        }
         try (Connection c = DriverManager.getConnection(workspace.jdbcUrl())) {
             assertThat(Engines.byId("sqlite").migrationTable().exists(c)).as("no schema_migrations left behind").isFalse();
         }
+        runner.withPropertyValues("matey.adopt-on-startup=true").run(context -> assertThat(context).hasNotFailed());
         runner.withPropertyValues("matey.migrate-on-startup=true", "matey.adopt-on-startup=true")
                 .run(context -> assertThat(context).hasNotFailed());
     }
@@ -323,7 +357,7 @@ class MateyStartupFailureTest {
                         FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                         assertThat(analysis.getCause()).hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT);
                         assertThat(analysis.getDescription()).startsWith("Matey could not take the migration lock "
-                                + "during start-up (reason: lock-timeout):\n\ndb migrate failed on sqlite3:");
+                                + "during start-up (reason: lock-timeout):\n\nMatey's start-up migration failed on sqlite3:");
                         assertThat(analysis.getAction()).contains("matey.lock-timeout");
                     });
             other.submit(() -> {

@@ -4,6 +4,7 @@ import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
 import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
 import io.matey.spring.boot.autoconfigure.MateyProperties;
 import io.matey.spring.boot.autoconfigure.MateyReports;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,8 @@ public class MateyHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "mateyHealthIndicator")
     MateyHealthIndicator mateyHealthIndicator(MateyReports reports, MateyProperties properties,
-            Environment environment) {
+            ListableBeanFactory beanFactory, Environment environment) {
         return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift(),
-                MateyEndpointPath.webPath(environment)));
+                MateyEndpointPath.of(beanFactory, environment), properties.getWorkspace()));
     }
 }

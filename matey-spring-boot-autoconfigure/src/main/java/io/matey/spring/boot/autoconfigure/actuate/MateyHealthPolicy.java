@@ -1,5 +1,6 @@
 package io.matey.spring.boot.autoconfigure.actuate;
 
+import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
 import io.matey.spring.boot.autoconfigure.TargetReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,15 @@ import java.util.Map;
  * a failed check is DOWN; drift or stale artifacts are DOWN, or the configured drift status when the application
  * was told to start anyway ({@code matey.on-drift=warn}); pending migrations give the pending status; else UP.
  * Health is often exposed more widely than the endpoint, so its details summarise each target and point at the
- * endpoint's page of it, which alone shows the diff, the draft and the error (docs/architecture.md §8).
+ * endpoint's page of it, which alone shows the diff, the draft and the error, or at the {@code matey db drift}
+ * command when the endpoint is not exposed (docs/architecture.md §8).
  *
  * @param pendingStatus the status while migrations are pending
  * @param driftStatus   the status of drift and stale artifacts; DOWN unless {@code matey.on-drift=warn}
- * @param endpointPath  the web path of the matey endpoint ({@code /actuator/matey})
+ * @param endpointPath  the web path of the matey endpoint ({@code /actuator/matey}); null when it is not exposed
+ * @param workspace     {@code matey.workspace}, which the command names
  */
-public record MateyHealthPolicy(String pendingStatus, String driftStatus, String endpointPath) {
+public record MateyHealthPolicy(String pendingStatus, String driftStatus, String endpointPath, String workspace) {
 
     public static final String UP = "UP";
     public static final String DOWN = "DOWN";
@@ -48,7 +51,7 @@ public record MateyHealthPolicy(String pendingStatus, String driftStatus, String
         putIfPresent(summary, "head", report.head());
         putIfPresent(summary, "pending", report.pending() == null ? null : report.pendingCount());
         putIfPresent(summary, "reason", report.reason());
-        summary.put("details", endpointPath + "/" + MateyEndpoint.pathOf(report.target()));
+        summary.put("details", MateyEndpointPath.diffOf(report, endpointPath, workspace));
         return summary;
     }
 

@@ -112,7 +112,7 @@ class MateyActuatorAutoConfigurationTest {
         runner.withPropertyValues("matey.workspace=" + root).run(context -> {
             MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
             assertThat(endpoint.targets().targets().get(0).target()).isEqualTo(".");
-            assertThat(MateyEndpoint.pathOf(".")).isEqualTo("~");
+            assertThat(health(context).getDetails().get(".")).asInstanceOf(MAP).containsEntry("details", "/actuator/matey/~");
             WebEndpointResponse<TargetReport> report = endpoint.target("~");
             assertThat(report.getStatus()).isEqualTo(200);
             assertThat(report.getBody().target()).isEqualTo(".");
@@ -130,21 +130,58 @@ class MateyActuatorAutoConfigurationTest {
         });
     }
 
+    @Test
+    void anUnrestrictedEndpointWithoutSpringSecurityIsAWarning(CapturedOutput output) {
+        String warning = "Matey's write operation POST /actuator/matey/{target} is open to anyone";
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
+            assertThat(context).hasSingleBean(MateyEndpoint.class);
+            assertThat(output).as("Spring Security is on the test class path").doesNotContain(warning);
+        });
+        FilteredClassLoader withoutSecurity = new FilteredClassLoader("org.springframework.security");
+        runner.withClassLoader(withoutSecurity).run(context -> assertThat(output).as("read-only").doesNotContain(warning));
+        runner.withClassLoader(withoutSecurity).withPropertyValues("management.endpoint.matey.access=UNRESTRICTED")
+                .run(context -> assertThat(output).contains(warning));
+    }
+
     /** The row 002 inserts is on the database already (data, not drift), so the migration fails there. */
     @Test
-    void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason() throws Exception {
+    void aMigrationFailingThroughTheWriteOperationIsReportedWithItsReason(CapturedOutput output) throws Exception {
         // 001 applied as dbmate records it, and the row 002 inserts already there: 002 fails
         execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
         execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)");
         execute("INSERT INTO schema_migrations (version) VALUES ('001')");
         execute("INSERT INTO it_one (id, name) VALUES (2, 'taken')");
         runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
-            TargetReport failed = context.getBean(MateyEndpoint.class).migrate("db", "core").getBody();
+            WebEndpointResponse<TargetReport> response = context.getBean(MateyEndpoint.class).migrate("db", "core");
+            assertThat(response.getStatus()).as("curl -f sees the failure").isEqualTo(500);
+            TargetReport failed = response.getBody();
             assertThat(failed.error()).startsWith("db migrate failed: migrations/002_two.sql:");
             assertThat(failed.reason()).isEqualTo("migration-failed");
             assertThat(status(context)).isEqualTo("DOWN");
             assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
                     .containsEntry("reason", "migration-failed").doesNotContainKey("error");
+            assertThat(output).contains("migration through the matey endpoint failed (reason: migration-failed, "
+                    + "HTTP 500): db migrate failed: migrations/002_two.sql:");
+        });
+    }
+
+    /** 001 applied as dbmate records it, and a table no migration makes: 002 is not run over the drift. */
+    @Test
+    void aWriteRefusedOverDriftIsAConflictWithItsReasonAndALogLine(CapturedOutput output) throws Exception {
+        execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
+        execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)");
+        execute("INSERT INTO schema_migrations (version) VALUES ('001')");
+        execute("CREATE TABLE it_out_of_band (id INT)");
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED", "matey.on-drift=warn").run(context -> {
+            WebEndpointResponse<TargetReport> response = context.getBean(MateyEndpoint.class).migrate("db", "core");
+            assertThat(response.getStatus()).isEqualTo(409);
+            TargetReport refused = response.getBody();
+            assertThat(refused.reason()).isEqualTo("database-drifted");
+            assertThat(refused.drift()).isEqualTo("drifted");
+            assertThat(refused.pending()).containsExactly("migrations/002_two.sql");
+            assertThat(refused.diff()).contains("it_out_of_band");
+            assertThat(output).contains("Matey target 'db/core' (sqlite3:" + dir.resolve("app.sqlite3") + "): migration "
+                    + "through the matey endpoint refused, nothing was run (reason: database-drifted, HTTP 409)");
         });
     }
 
@@ -196,6 +233,17 @@ class MateyActuatorAutoConfigurationTest {
                     + "db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema apply "
                     + "--path db/core`");
             assertThat(read.diff()).isNull();
+        });
+    }
+
+    /** Health exposed without the endpoint: its details give the command, as the start-up log line does. */
+    @Test
+    void healthPointsAtTheDriftCommandWhenTheEndpointIsNotExposed() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=health").run(context -> {
+            assertThat(context).doesNotHaveBean(MateyEndpoint.class);
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details",
+                    "matey --workspace " + dir.resolve("ws") + " db drift --path db/core --url 'sqlite3:"
+                            + dir.resolve("app.sqlite3") + "'");
         });
     }
 

@@ -1,0 +1,114 @@
+package io.matey.replay;
+
+import io.matey.artifact.Digests;
+import io.matey.artifact.TargetLock;
+import io.matey.engine.ServerRole;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The roles each replaying process of this host created on each test server, recorded as soon as the section that
+ * created them ran (docs/architecture.md §6), so that when a process is killed before it can drop them, the next
+ * replay on that server can: a role is Matey's to drop only while a record of an ended process names it. One file
+ * per process ({@code <host>_<pid>}, as {@link ScratchOwner} names it) in the user's own Matey directory; a line
+ * per role: the server's digest (never its URL, which may hold a password), the name and the host, URL-encoded.
+ */
+final class RoleLedger {
+
+    private static final String SUFFIX = ".roles";
+
+    private RoleLedger() {
+    }
+
+    /** The digest naming a server in the records: its engine and URL with no database. */
+    static String server(String serverKey) {
+        return Digests.digest(serverKey.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    /** Records that {@code owner} created {@code roles} on {@code server}. */
+    static synchronized void record(ScratchOwner owner, String server, Collection<ServerRole> roles) throws IOException {
+        if (roles.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (ServerRole role : roles) {
+            lines.add(line(server, role));
+        }
+        Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Forgets {@code roles} of {@code owner} on {@code server}: dropped, or no longer there. */
+    static synchronized void forget(ScratchOwner owner, String server, Collection<ServerRole> roles) throws IOException {
+        Path file = file(owner);
+        List<String> kept = new ArrayList<>(read(file));
+        for (ServerRole role : roles) {
+            kept.remove(line(server, role));
+        }
+        if (kept.isEmpty()) {
+            Files.deleteIfExists(file);
+        } else {
+            Files.write(file, kept, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The roles each process recorded on {@code server}. */
+    static synchronized Map<ScratchOwner, Set<ServerRole>> recorded(String server) throws IOException {
+        Map<ScratchOwner, Set<ServerRole>> roles = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(TargetLock.userDirectory(), "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                var owner = ScratchOwner.ofNamePart(name.substring(0, name.length() - SUFFIX.length()));
+                if (owner.isEmpty()) {
+                    continue;
+                }
+                for (String line : read(file)) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length == 3 && fields[0].equals(server)) {
+                        roles.computeIfAbsent(owner.get(), o -> new LinkedHashSet<>()).add(new ServerRole(
+                                decode(fields[1]), fields[2].isEmpty() ? null : decode(fields[2].substring(1))));
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static Path file(ScratchOwner owner) {
+        return TargetLock.userDirectory().resolve(owner.namePart() + SUFFIX);
+    }
+
+    private static List<String> read(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    /** {@code <server>\t<name>\t[@<host>]}: PostgreSQL's roles have no host, a MariaDB role an empty one. */
+    private static String line(String server, ServerRole role) {
+        return server + "\t" + encode(role.name()) + "\t" + (role.host() == null ? "" : "@" + encode(role.host()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+}
