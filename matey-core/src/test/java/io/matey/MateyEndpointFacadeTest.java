@@ -26,9 +26,9 @@ class MateyEndpointFacadeTest {
         ws.apply();
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.sqlite3"));
-        LiveEndpoint endpoint = LiveEndpoint.of(dataSource);
         Matey matey = ws.matey();
         TargetConfig target = matey.target(TestWorkspace.TARGET);
+        LiveEndpoint endpoint = LiveEndpoint.of(dataSource, target.knownEngine());
 
         assertThat(matey.dbCheck(target, endpoint).status().pending()).isEqualTo(1);
         List<String> progress = new ArrayList<>();

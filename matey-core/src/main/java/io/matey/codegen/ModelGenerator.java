@@ -6,7 +6,6 @@ import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engine;
-import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
@@ -52,7 +51,7 @@ public final class ModelGenerator {
             model = engine.codegen().read(scratch);
         } catch (SQLException e) {
             throw new MateyException("Codegen failed for target " + target.name() + ": cannot read the replayed schema: "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + engine.maskedFailure(e), e);
         }
         Map<String, byte[]> files = new TreeMap<>();
         render(model).forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));

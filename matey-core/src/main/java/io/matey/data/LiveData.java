@@ -66,7 +66,7 @@ public final class LiveData {
                 return work.run(set, connection, engine);
             } catch (SQLException e) {
                 throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
-                        + ": " + MateyUrl.mask(e.getMessage()), e);
+                        + ": " + engine.maskedFailure(e), e);
             }
         }
     }
@@ -80,7 +80,7 @@ public final class LiveData {
             return RunningStatements.cancellable(engine, engine.connect(url));
         } catch (SQLException e) {
             throw new MateyException(command + " failed: cannot reach live database " + url + ": "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + engine.maskedFailure(e), e);
         }
     }
 

@@ -81,8 +81,16 @@ public interface Engine {
      * ({@code Statement: '...'}, what the failure left behind) never runs into the database's words.
      */
     default String failureSentence(SQLException failure) {
-        String message = MateyUrl.mask(failureMessage(failure)).strip();
+        String message = maskedFailure(failure).strip();
         return message.endsWith(".") ? message : message + ".";
+    }
+
+    /**
+     * {@link #failureMessage}, masked, where a call to the database may also fail otherwise (a {@link MateyException}
+     * of Matey's own, an I/O error): then that exception's message, masked.
+     */
+    default String maskedFailure(Exception failure) {
+        return MateyUrl.mask(failure instanceof SQLException sql ? failureMessage(sql) : failure.getMessage());
     }
 
     /**
@@ -316,7 +324,7 @@ public interface Engine {
             try (Statement st = connection.createStatement()) {
                 RunningStatements.execute(st, statement.sql());
             } catch (SQLException e) {
-                throw new SQLException("line " + statement.line() + ": " + e.getMessage() + " in statement: "
+                throw new SQLException("line " + statement.line() + ": " + failureMessage(e) + " in statement: "
                         + statement.summary(), e.getSQLState(), e.getErrorCode(), e);
             }
         }

@@ -138,10 +138,13 @@ public final class MigrationRunner {
             }
             for (int i = done; i < statements.size(); i++) {
                 try {
-                    execute(migration, section, statements, i, done);
-                } catch (MigrationFailedException failure) {
+                    execute(migration, section, statements.get(i));
+                } catch (SQLException e) {
+                    Optional<Leftover> leftover = tracked ? leftoverOf(statements.get(i), e) : Optional.empty();
+                    MigrationFailedException failure = failure(migration, section, statements, i, done, e,
+                            leftover.orElse(null));
                     if (tracked) {
-                        keepProgress(migration, i, failure);
+                        keepProgress(migration, i, leftover.isPresent(), failure);
                     }
                     throw failure;
                 }
@@ -174,11 +177,12 @@ public final class MigrationRunner {
 
     /**
      * After statement {@code index} failed (so it took no effect), the statements before it stay in effect: their
-     * work and the marker saying so are committed, which makes the marker exact; with none in effect, no marker.
+     * work and the marker saying so are committed, which makes the marker exact. With none in effect the marker goes,
+     * unless the failed statement left something behind ({@code leftBehind}), which the next command must learn of.
      */
-    private void keepProgress(Migration migration, int index, MigrationFailedException failure) {
+    private void keepProgress(Migration migration, int index, boolean leftBehind, MigrationFailedException failure) {
         try {
-            if (index == 0) {
+            if (index == 0 && !leftBehind) {
                 engine.progressTable().finish(connection, migration.version());
             } else {
                 engine.progressTable().advance(connection, migration.version(), index);
@@ -191,21 +195,34 @@ public final class MigrationRunner {
         }
     }
 
-    private void execute(Migration migration, Section section, List<SqlStatement> statements, int index, int from) {
-        SqlStatement statement = statements.get(index);
+    /** What the failed statement left behind without taking effect ({@link Engine#leftoverOf}), on a live database. */
+    private Optional<Leftover> leftoverOf(SqlStatement statement, SQLException failure) {
+        try {
+            return engine.leftoverOf(connection, statement);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return Optional.empty();
+        }
+    }
+
+    private void execute(Migration migration, Section section, SqlStatement statement) throws SQLException {
         DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
                 + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
             RunningStatements.execute(st, statement.sql());
             rowsAffected = Math.max(0, st.getUpdateCount());
-        } catch (SQLException e) {
-            int line = engine.failedLine(statement, e);
-            throw new MigrationFailedException(migration.file(), section.kind(), line,
-                    migration.file() + ":" + line + ": " + section.kind() + " section failed: "
-                            + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
-                            + aftermath(section, statements.subList(0, index), from, e),
-                    e);
         }
+    }
+
+    private MigrationFailedException failure(Migration migration, Section section, List<SqlStatement> statements,
+            int index, int from, SQLException e, Leftover leftover) {
+        SqlStatement statement = statements.get(index);
+        int line = engine.failedLine(statement, e);
+        return new MigrationFailedException(migration.file(), section.kind(), line,
+                migration.file() + ":" + line + ": " + section.kind() + " section failed: "
+                        + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
+                        + aftermath(section, statements.subList(0, index), from, e, leftover),
+                e);
     }
 
     /**
@@ -216,7 +233,8 @@ public final class MigrationRunner {
      * the server has already ({@link Engine#serverObjectExists}) is no fault of the file's on its own either: it
      * belongs to the server, which other databases share.
      */
-    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure) {
+    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure,
+            Leftover leftover) {
         boolean data = engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch) {
@@ -234,17 +252,24 @@ public final class MigrationRunner {
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
+        String resume = " db up now refuses this database until `" + commands.resume() + "` (after "
+                + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
+                        : "fixing the file and `" + commands.apply() + "`") + ") ";
+        String left = leftover == null ? "" : " The failed statement left " + leftover.description()
+                + " behind without taking effect.";
         if (executed.isEmpty()) {
-            return "No statement of this section had run; " + version
-                    + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
+            if (leftover == null) {
+                return "No statement of this section had run; " + version
+                        + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
+            }
+            return "No statement of this section took effect; " + version + "." + left + resume
+                    + "drops it and runs the section from its first statement.";
         }
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
-                + " and stay applied (" + whyNotRolledBack() + "); " + version + "."
-                + (trackProgress ? " db up now refuses this database until `" + commands.resume() + "` (after "
-                        + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
-                                : "fixing the file and `" + commands.apply() + "`")
-                        + ") continues after the last statement in effect."
+                + " and stay applied (" + whyNotRolledBack() + "); " + version + "." + left
+                + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
+                        : "drops it and continues from the failed statement.")
                         : " Undo them or make the migration idempotent before running again.");
     }
 

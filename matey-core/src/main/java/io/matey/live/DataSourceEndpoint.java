@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 record DataSourceEndpoint(DataSource dataSource, Engine engine, String description) implements LiveEndpoint {
 
-    static DataSourceEndpoint detect(DataSource dataSource) {
+    static DataSourceEndpoint detect(DataSource dataSource, Engine expected) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             String jdbcUrl = metaData.getURL();
@@ -31,7 +31,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
                     description);
         } catch (SQLException e) {
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the application's DataSource: "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + expected.maskedFailure(e), e);
         }
     }
 

@@ -103,7 +103,9 @@ public record Interruption(Migration migration, String direction, int done, int 
                     .append(leftover == null ? ") may also have taken effect" : ") did not take effect but left "
                             + leftover.description() + " behind, which `db up --resume` drops before running it again");
         }
-        return out.append("; the database holds a partial state").toString();
+        boolean onlyLeftover = leftover != null && SchemaDump.sameSchema(liveSql, expectedSql);
+        return out.append(onlyLeftover ? "; apart from it, the live schema is the state before the migration"
+                : "; the database holds a partial state").toString();
     }
 
     /**

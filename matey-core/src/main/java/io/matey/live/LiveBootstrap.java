@@ -2,7 +2,6 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
-import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import java.sql.Connection;
@@ -38,7 +37,7 @@ final class LiveBootstrap {
         }
         // the connection and the lock are released first: a server does not drop a database in use
         throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
-                + MateyUrl.mask(loadFailure.getMessage()) + ". " + leftBehind(target, opened.created()), loadFailure);
+                + engine.failureSentence(loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
     }
 
     private static LiveChange verify(LiveTarget target, Connection connection, boolean created) throws SQLException {
@@ -88,7 +87,7 @@ final class LiveBootstrap {
                 target.endpoint().drop();
                 return "The database " + target.endpoint() + " that it created was dropped.";
             } catch (SQLException e) {
-                return "The database " + target.endpoint() + " that it created could not be dropped (" + MateyUrl.mask(e.getMessage())
+                return "The database " + target.endpoint() + " that it created could not be dropped (" + target.engine().maskedFailure(e)
                         + "); drop it before trying again.";
             }
         }

@@ -26,9 +26,12 @@ public interface LiveEndpoint {
         return new UrlEndpoint(url, engine);
     }
 
-    /** Connects once to detect the engine from the database's product name. */
-    static LiveEndpoint of(DataSource dataSource) {
-        return DataSourceEndpoint.detect(dataSource);
+    /**
+     * Connects once to detect the engine from the database's product name. A failure to connect reads in the words
+     * of {@code expected}, the engine the target names: no engine can be detected without a connection.
+     */
+    static LiveEndpoint of(DataSource dataSource, Engine expected) {
+        return DataSourceEndpoint.detect(dataSource, expected);
     }
 
     /** The engine that connects; live commands check its {@code id()} against the target's. */

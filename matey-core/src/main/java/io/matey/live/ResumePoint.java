@@ -56,7 +56,7 @@ final class ResumePoint {
                 } catch (SQLException e) {
                     throw new MateyException(command + " --resume cannot rebuild the partial state: statement "
                             + (i + 1) + " (line " + statement.line() + ") fails on the state before the migration: "
-                            + MateyUrl.mask(e.getMessage()), e);
+                            + engine.maskedFailure(e), e);
                 }
             }
             states.put(done, SchemaDump.dump(engine, connection));
@@ -70,7 +70,7 @@ final class ResumePoint {
             }
         } catch (SQLException e) {
             throw new MateyException(Reason.DATABASE_ERROR, command + " --resume failed on the scratch server " + scratchBase + ": "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + engine.maskedFailure(e), e);
         }
         String live = interruption.liveSql();
         String afterNext = states.get(done + 1);

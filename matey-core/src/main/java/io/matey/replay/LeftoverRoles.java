@@ -68,7 +68,7 @@ final class LeftoverRoles {
             ScratchCollector.notice("dropped " + what + " (the process on this host has ended)");
             return true;
         } catch (SQLException | RuntimeException e) {
-            ScratchCollector.notice("could not drop " + what + ": " + MateyUrl.mask(e.getMessage()));
+            ScratchCollector.notice("could not drop " + what + ": " + engine.maskedFailure(e));
             return false;
         }
     }

@@ -2,7 +2,6 @@ package io.matey.replay;
 
 import io.matey.codegen.ModelGenerator;
 import io.matey.engine.Engine;
-import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
@@ -148,7 +147,7 @@ public final class ReplayRunner {
                     downs.accepted(), downs.failures(), generated);
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
-                    + MateyUrl.mask(e.getMessage()), e);
+                    + engine.maskedFailure(e), e);
         }
     }
 
@@ -156,8 +155,8 @@ public final class ReplayRunner {
         try {
             engine.loadAtomically(connection, anchorSql);
         } catch (SQLException e) {
-            throw new MateyException("replay load anchor failed: " + MateyUrl.mask(e.getMessage())
-                    + ". Re-run with --clean to replay from an empty database.", e);
+            throw new MateyException("replay load anchor failed: " + engine.failureSentence(e)
+                    + " Re-run with --clean to replay from an empty database.", e);
         }
     }
 
@@ -206,11 +205,11 @@ public final class ReplayRunner {
     }
 
     /** Dumps the schema; a schema the dump cannot write names the migration that made it so. */
-    private static String dumpAfter(Dump dump, String what) {
+    private String dumpAfter(Dump dump, String what) {
         try {
             return dump.take();
         } catch (SQLException e) {
-            throw new MateyException("Cannot write the schema after " + what + ": " + MateyUrl.mask(e.getMessage()), e);
+            throw new MateyException("Cannot write the schema after " + what + ": " + engine.maskedFailure(e), e);
         }
     }
 

@@ -63,7 +63,7 @@ final class ScratchCollector {
             // would only repeat it.
             if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 notices.accept("could not collect leftover scratch databases on " + base + ": "
-                        + MateyUrl.mask(e.getMessage()));
+                        + engine.maskedFailure(e));
             }
             return dropped;
         }

@@ -78,8 +78,8 @@ public final class ScratchDatabase implements AutoCloseable {
                         + withoutUrl(engine.failureSentence(e), url) + " Start it, or correct the host and port of "
                         + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
             }
-            throw new MateyException("Cannot create scratch database " + url + ": " + MateyUrl.mask(e.getMessage())
-                    + ". Check that the test server is reachable and the user may create databases.", e);
+            throw new MateyException("Cannot create scratch database " + url + ": " + engine.failureSentence(e)
+                    + " Check that the test server is reachable and the user may create databases.", e);
         }
         ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor, server);
         ACTIVE.add(scratch);
@@ -173,7 +173,7 @@ public final class ScratchDatabase implements AutoCloseable {
         try {
             engine.dropScratchDatabase(url);
         } catch (SQLException e) {
-            throw new MateyException("scratch cleanup drop failed for " + url + ": " + MateyUrl.mask(e.getMessage()), e);
+            throw new MateyException("scratch cleanup drop failed for " + url + ": " + engine.maskedFailure(e), e);
         } finally {
             server.leave(null);
         }

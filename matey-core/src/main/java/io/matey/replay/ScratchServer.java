@@ -160,7 +160,7 @@ final class ScratchServer {
             ScratchCollector.notice("dropped role " + role + " that the replay created on " + base);
         } catch (SQLException | RuntimeException e) {
             ScratchCollector.notice("could not drop role " + role + " that the replay created on " + base + ": "
-                    + MateyUrl.mask(e.getMessage()) + "; drop it by hand, or the next replay that creates it fails");
+                    + engine.maskedFailure(e) + "; drop it by hand, or the next replay that creates it fails");
         }
     }
 
@@ -169,7 +169,7 @@ final class ScratchServer {
             return Optional.of(grants.of(base, role)).filter(listed -> !listed.isEmpty());
         } catch (SQLException | RuntimeException e) {
             ScratchCollector.notice("could not list the grants of " + role + " on " + base + ", so grants a "
-                    + "migration gives it stay there: " + MateyUrl.mask(e.getMessage()));
+                    + "migration gives it stay there: " + engine.maskedFailure(e));
             return Optional.empty();
         }
     }
@@ -183,7 +183,7 @@ final class ScratchServer {
                 ScratchCollector.notice("restored " + what);
             }
         } catch (SQLException | RuntimeException e) {
-            ScratchCollector.notice("could not restore " + what + ": " + MateyUrl.mask(e.getMessage())
+            ScratchCollector.notice("could not restore " + what + ": " + engine.maskedFailure(e)
                     + "; compare SHOW GRANTS and restore them by hand");
         }
     }
@@ -195,7 +195,7 @@ final class ScratchServer {
             // An unreachable server or a refused login fails the lease, which says so; a notice would repeat it.
             if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 ScratchCollector.notice("could not list the roles on " + base + ", so roles a migration creates are "
-                        + "left there: " + MateyUrl.mask(e.getMessage()));
+                        + "left there: " + engine.maskedFailure(e));
             }
             return null;
         }

@@ -55,6 +55,47 @@ class InvalidIndexLeftoverTest {
         }
     }
 
+    /**
+     * The failing statement is the section's first: no statement is in effect, yet the marker stays for what it
+     * left behind, so the later commands learn of it as they do when it is the second.
+     */
+    @Test
+    void aFailedFirstStatementKeepsItsMarkerForTheInvalidIndexItLeft() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            h.ws.migration("001_customers.sql", "CREATE TABLE customers (id int PRIMARY KEY, display_name text);",
+                    "DROP TABLE customers;");
+            h.ws.apply();
+            h.up();
+            h.db.execute("INSERT INTO customers VALUES (1, 'Ann'), (2, 'ann')");
+            h.ws.write(TestWorkspace.TARGET + "/migrations/002_unique_names.sql", "-- migrate:up transaction:false\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY customers_display_name_uniq ON customers (lower(display_name));\n"
+                    + "\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY customers_display_name_uniq;\n");
+            h.ws.apply();
+
+            assertThatThrownBy(h::up).hasMessageContaining("could not create unique index")
+                    .hasMessageContaining("No statement of this section took effect; its version is not recorded."
+                            + " The failed statement left invalid index public.customers_display_name_uniq behind"
+                            + " without taking effect. db up now refuses this database until `matey db up --path "
+                            + "db/core --url '" + h.db.url() + "' --resume` (after fixing the data the statement "
+                            + "rejected, or the file and `matey schema apply --path db/core`)"
+                            + " drops it and runs the section from its first statement.");
+            String report = "migration migrations/002_unique_names.sql was interrupted after statement 0 of 1 (up"
+                    + " section); statement 1 (line 2) did not take effect but left invalid index"
+                    + " public.customers_display_name_uniq behind, which `db up --resume` drops before running it"
+                    + " again; apart from it, the live schema is the state before the migration";
+            assertThat(h.status().interrupted().describe()).isEqualTo(report);
+            assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: " + report);
+            assertThat(h.drift().liveSql()).contains("CREATE TABLE public.customers")
+                    .doesNotContain("customers_display_name_uniq");
+
+            h.db.execute("DELETE FROM customers WHERE id = 2");
+            assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
+            assertThat(valid(h, "customers_display_name_uniq")).isEqualTo("t");
+            assertThat(h.status().interrupted()).isNull();
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
     @Test
     void quotedAndQualifiedNamesAreMatchedAndAnyOtherInvalidIndexIsStillRefused() throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
@@ -114,7 +155,9 @@ class InvalidIndexLeftoverTest {
         h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n" + up
                 + "\n-- migrate:down transaction:false\n" + down);
         h.ws.apply();
-        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect");
+        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect")
+                .hasMessageContaining(" The failed statement left invalid index public.")
+                .hasMessageEndingWith(") drops it and continues from the failed statement.");
     }
 
     private static String valid(LiveHarness h, String index) throws SQLException {

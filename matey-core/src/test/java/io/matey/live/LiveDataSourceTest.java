@@ -36,7 +36,7 @@ class LiveDataSourceTest {
     @EngineMatrix
     void commandsRunThroughADataSourceAndDetectItsEngine(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
-            LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));
+            LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db), h.db.engine());
             assertThat(endpoint.engine()).isSameAs(h.db.engine());
             assertThat(endpoint.kind()).isEqualTo("DataSource");
             MateyUrl described = MateyUrl.parse(endpoint.toString());
@@ -66,7 +66,7 @@ class LiveDataSourceTest {
     @EngineMatrix
     void aCheckReadsStatusAndDriftAtOnceAndNoDatabaseWhenArtifactsAreStale(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
-            LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db));
+            LiveEndpoint endpoint = LiveEndpoint.of(dataSource(h.db), h.db.engine());
             h.live.migrate(h.target(), endpoint);
             h.db.execute("CREATE TABLE it_ds_extra (id INT);");
             LiveCheck drifted = h.live.check(h.target(), endpoint);
@@ -91,7 +91,7 @@ class LiveDataSourceTest {
         TestWorkspace ws = new TestWorkspace(dir, "postgres");
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl("jdbc:sqlite:" + dir.resolve("other.sqlite3"));
-        LiveEndpoint endpoint = LiveEndpoint.of(sqlite);
+        LiveEndpoint endpoint = LiveEndpoint.of(sqlite, Engines.byId("sqlite"));
         assertThatThrownBy(() -> new LiveDatabase(ws.env(), line -> { }).status(ws.matey().target(TestWorkspace.TARGET),
                 endpoint)).isInstanceOf(MateyException.class)
                 .hasMessage("Live DataSource sqlite3:" + dir.resolve("other.sqlite3") + " is a sqlite DataSource, but "
@@ -108,7 +108,7 @@ class LiveDataSourceTest {
     void anUnreachableDataSourceFailsWithoutItsPassword() {
         PGSimpleDataSource unreachable = new PGSimpleDataSource();
         unreachable.setURL("jdbc:postgresql://127.0.0.1:1/live?user=matey&password=s3cret-pw&connectTimeout=2");
-        assertThatThrownBy(() -> LiveEndpoint.of(unreachable)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> LiveEndpoint.of(unreachable, Engines.byId("postgres"))).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("Cannot connect to the application's DataSource: ")
                 .hasMessageNotContaining("s3cret-pw");
     }
@@ -118,7 +118,7 @@ class LiveDataSourceTest {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             PGSimpleDataSource ds = (PGSimpleDataSource) dataSource(db);
             ds.setURL(ds.getURL() + "&password=s3cret-pw");
-            assertThat(LiveEndpoint.of(ds).toString()).doesNotContain("s3cret-pw");
+            assertThat(LiveEndpoint.of(ds, db.engine()).toString()).doesNotContain("s3cret-pw");
         }
     }
 
@@ -134,7 +134,7 @@ class LiveDataSourceTest {
             DataSource ds = dataSource(db, engine.equals("mysql")
                     ? "&createDatabaseIfNotExist=true&useSSL=false&serverTimezone=UTC&characterEncoding=utf8"
                     : "&prepareThreshold=0&currentSchema=public&ApplicationName=walk&sslmode=disable&tcpKeepAlive=true");
-            MateyUrl described = MateyUrl.parse(LiveEndpoint.of(ds).toString());
+            MateyUrl described = MateyUrl.parse(LiveEndpoint.of(ds, db.engine()).toString());
             assertThat(described.path()).isEqualTo(db.url().path());
             if (engine.equals("mysql")) {
                 assertThat(described.query()).isEmpty();

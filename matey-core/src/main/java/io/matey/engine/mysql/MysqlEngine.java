@@ -123,6 +123,11 @@ public final class MysqlEngine implements Engine {
 
     @Override
     public String failureMessage(SQLException failure) {
+        return withoutConnectionId(failure);
+    }
+
+    /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */
+    static String withoutConnectionId(SQLException failure) {
         return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
     }
 

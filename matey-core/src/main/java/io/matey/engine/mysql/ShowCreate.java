@@ -49,7 +49,7 @@ final class ShowCreate {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ddl = rs.next() ? rs.getString(column) : null;
         } catch (SQLException e) {
-            throw new SQLException(sql + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+            throw new SQLException(sql + " failed: " + MysqlEngine.withoutConnectionId(e), e.getSQLState(), e.getErrorCode(), e);
         }
         if (ddl == null) {
             // The server hides a routine's body from users without the privilege to see it.

@@ -4,6 +4,8 @@ import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.live.LiveEndpoint;
+import io.matey.workspace.TargetConfig;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
@@ -20,15 +22,16 @@ final class DataSourceConnection {
     private DataSourceConnection() {
     }
 
-    static LiveEndpoint of(String target, DataSource dataSource) {
+    static LiveEndpoint of(TargetConfig target, DataSource dataSource) {
         try {
-            return LiveEndpoint.of(dataSource);
+            return LiveEndpoint.of(dataSource, target.knownEngine());
         } catch (MateyException e) {
-            if (e.reason() != Reason.DATABASE_UNAVAILABLE || e.getCause() == null) {
+            if (e.reason() != Reason.DATABASE_UNAVAILABLE || !(e.getCause() instanceof SQLException failure)) {
                 throw e;
             }
             throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the DataSource of Matey target '"
-                    + target + "' (" + url(dataSource) + "): " + MateyUrl.mask(e.getCause().getMessage()), e.getCause());
+                    + target.name() + "' (" + url(dataSource) + "): " + target.knownEngine().maskedFailure(failure),
+                    failure);
         }
     }
 

@@ -4,6 +4,7 @@ import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.live.LiveEndpoint;
+import io.matey.workspace.TargetConfig;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +31,7 @@ final class PrimaryConnection {
     }
 
     /** The endpoint of the target, or null when the application offers none. */
-    LiveEndpoint endpoint(String target) {
+    LiveEndpoint endpoint(TargetConfig target) {
         if (dataSource != null) {
             return DataSourceConnection.of(target, dataSource);
         }

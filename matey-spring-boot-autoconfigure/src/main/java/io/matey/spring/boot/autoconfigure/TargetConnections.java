@@ -86,13 +86,13 @@ final class TargetConnections {
 
     private LiveEndpoint endpoint(TargetConfig config, MateyProperties.Target settings, boolean primary) {
         if (settings.getDataSource() != null) {
-            return DataSourceConnection.of(config.name(), namedDataSources.apply(settings.getDataSource()));
+            return DataSourceConnection.of(config, namedDataSources.apply(settings.getDataSource()));
         }
         if (settings.getUrl() != null) {
             return urlEndpoint(settings.getUrl());
         }
         LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
-                ? primaryConnection.endpoint(config.name()) : null;
+                ? primaryConnection.endpoint(config) : null;
         if (application != null) {
             return application;
         }

@@ -7,6 +7,7 @@ import io.matey.engine.Engines;
 import io.matey.engine.MigrationFailedException;
 import io.matey.error.Reason;
 import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
+import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -228,6 +229,26 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getAction()).contains("Matey creates no database during start-up, not even "
                             + "with matey.migrate-on-startup: create it, or run `matey --workspace " + workspace.root()
                             + " db up --path <target> --url <its database URL>` once, which does.");
+                });
+    }
+
+    /** A DataSource the server refuses: in the database's words, without MariaDB Connector/J's {@code (conn=N)}. */
+    @Test
+    void aDataSourceWhoseLoginIsRefusedIsToldInTheDatabasesWords() throws Exception {
+        TestWorkspace mysql = new TestWorkspace(dir.resolve("mysql"), "mysql");
+        mysql.migration("001_one.sql", mysql.createTable("it_one"), "DROP TABLE it_one;");
+        mysql.apply();
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + mysql.root(),
+                        "spring.datasource.url=" + Databases.jdbcUrl(TestDatabase.unborn("mysql")),
+                        "spring.datasource.username=matey_nobody", "spring.datasource.password=s3cret-pw")
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", mysql.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("Cannot connect to the DataSource of Matey target 'db/core' (jdbc:mariadb://",
+                                    "Access denied for user 'matey_nobody'")
+                            .doesNotContain("(conn=", "s3cret-pw");
                 });
     }
 
