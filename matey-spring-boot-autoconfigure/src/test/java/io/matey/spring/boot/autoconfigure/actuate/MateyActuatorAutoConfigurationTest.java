@@ -264,7 +264,8 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(read.problem()).startsWith("migration migrations/001_one.sql is older than the last applied one")
                     .as("the renames are the fix's alone").doesNotContain("git mv");
             assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `git mv "
-                    + "migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`");
+                    + "db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema apply "
+                    + "--path db/core`");
             assertThat(read.diff()).isNull();
         });
     }
