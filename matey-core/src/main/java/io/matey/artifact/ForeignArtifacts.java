@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.workspace.TargetPaths;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +13,11 @@ import java.util.Optional;
  */
 public final class ForeignArtifacts {
 
-    /** The command that regenerates foreign artifacts; every refusal names it. */
-    public static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --clean`.";
+    /** The command that regenerates a target's foreign artifacts; every refusal names it. */
+    static String advice(String targetName) {
+        return "Regenerate them from the migrations with `matey schema apply" + TargetPaths.option(targetName)
+                + " --clean`.";
+    }
 
     /** The label earlier Matey releases shared with Python matey. */
     static final String SHARED_LABEL = "matey-sql-v0";
@@ -34,7 +38,7 @@ public final class ForeignArtifacts {
         String named = label.isEmpty() ? "names no canonicalizer" : "names canonicalizer '" + label + "'";
         String writer = label.equals(SHARED_LABEL) ? "Python matey's pg_dump/mysqldump/sqlite3 text" : "another tool's";
         return Optional.of("Artifacts written by another tool: the lock " + named + " (" + writer + "), not Matey's '"
-                + SchemaLock.CANONICALIZER + "'. " + ADVICE);
+                + SchemaLock.CANONICALIZER + "'. " + advice(snapshot.targetName()));
     }
 
     private static boolean writtenByDumpTool(Snapshot snapshot) {

@@ -2,6 +2,7 @@ package io.matey.artifact;
 
 import static io.matey.artifact.DiagnosticCode.*;
 
+import io.matey.workspace.TargetPaths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ final class InputCheck {
         }
         if (!hasLock && !inputs.migrations().isEmpty()) {
             report(INPUT_LOCK_MISSING, ArtifactNames.LOCK_FILE,
-                    "Migrations exist but schema.lock.toml is missing; run `matey schema apply`.");
+                    "Migrations exist but schema.lock.toml is missing; run `matey schema apply"
+                            + TargetPaths.option(snapshot.targetName()) + "`.");
         }
         Set<String> expected = inputs.migrations().keySet().stream()
                 .map(Snapshot::checkpointPathFor)

@@ -57,6 +57,14 @@ public interface DataDialect {
         return false;
     }
 
+    /**
+     * Whether a boolean column is an integer one (MySQL's BOOLEAN is TINYINT(1)), so that a data file may also give
+     * it {@code 0} or {@code 1}, as the database's own dumps do; exports still write {@code true} or {@code false}.
+     */
+    default boolean booleansAreIntegers() {
+        return false;
+    }
+
     /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */
     default boolean nullArraysAreEmpty() {
         return false;

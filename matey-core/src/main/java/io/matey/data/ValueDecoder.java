@@ -40,7 +40,7 @@ final class ValueDecoder {
         }
         return switch (type.kind()) {
             case INTEGER -> integer(node, type);
-            case BOOLEAN -> bool(node);
+            case BOOLEAN -> bool(node, dialect.booleansAreIntegers());
             case DECIMAL -> decimal(node, type);
             case FLOAT32 -> (float) finite(node, Float.MAX_VALUE);
             case FLOAT64 -> finite(node, Double.MAX_VALUE);
@@ -230,9 +230,14 @@ final class ValueDecoder {
         return PythonJson.jsonText(node);
     }
 
-    private static boolean bool(JsonNode node) throws ValueException {
+    /** {@code true} or {@code false}; also {@code 1} or {@code 0} where booleans are integers. */
+    private static boolean bool(JsonNode node, boolean integers) throws ValueException {
+        if (integers && node.isIntegralNumber() && (node.bigIntegerValue().equals(BigInteger.ZERO)
+                || node.bigIntegerValue().equals(BigInteger.ONE))) {
+            return node.bigIntegerValue().equals(BigInteger.ONE);
+        }
         if (!node.isBoolean()) {
-            throw wrong(node, "true or false");
+            throw wrong(node, integers ? "true, false, 1 or 0" : "true or false");
         }
         return node.booleanValue();
     }

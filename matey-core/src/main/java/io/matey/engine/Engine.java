@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are stateless and found
@@ -109,6 +110,35 @@ public interface Engine {
         String state = failure.getSQLState();
         return state != null && state.startsWith("23");
     }
+
+    /**
+     * Whether a migration's statement failed on the data it met: {@link #rejectedByData}, or a class 22 data
+     * exception a value raises ({@link #DATA_EXCEPTIONS}: an enum label a row holds that the new type lacks, a value a
+     * narrowed column cannot hold); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad
+     * regular expression). Kept apart from {@link #rejectedByData}, which {@code data apply} reads as "the row breaks
+     * a constraint" rather than "the value does not fit".
+     */
+    default boolean failedOnData(SQLException failure) {
+        String state = failure.getSQLState();
+        return rejectedByData(failure) || state != null && DATA_EXCEPTIONS.contains(state);
+    }
+
+    /**
+     * The server-level object a statement failed to create because the server already has it ({@link
+     * ServerObjectExists}); empty for any other failure, and where the engine has no such objects.
+     */
+    default Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
+        return Optional.empty();
+    }
+
+    /**
+     * SQLStates of class 22 raised by a value: 22001 too long, 22003 out of range, 22004 a NULL not allowed, 22007
+     * and 22008 a bad or overflowing date/time, 22012 division by zero, 22018 a value a cast rejects, 22021 a
+     * character outside the encoding; PostgreSQL's 22P02 a value its type cannot read (an enum label that no longer
+     * exists) and 22P05 one the encoding cannot translate.
+     */
+    Set<String> DATA_EXCEPTIONS = Set.of("22001", "22003", "22004", "22007", "22008", "22012", "22018", "22021",
+            "22P02", "22P05");
 
     /**
      * Captures the session state of a connection before a migration section runs on it, to be restored after each

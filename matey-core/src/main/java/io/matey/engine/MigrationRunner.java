@@ -32,31 +32,37 @@ public final class MigrationRunner {
     private final Connection connection;
     private final boolean trackProgress;
     private final boolean scratch;
+    private final FailureCommands commands;
     private SessionBaseline baseline;
     private long rowsAffected;
 
     /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
     public MigrationRunner(Engine engine, Connection connection) {
-        this(engine, engine.migrationTable(), connection, false, true);
+        this(engine, engine.migrationTable(), connection, false, true, FailureCommands.ROOT);
     }
 
-    /** @param trackProgress record the progress of sections that run outside one transaction (live databases) */
-    public MigrationRunner(Engine engine, Connection connection, boolean trackProgress) {
-        this(engine, engine.migrationTable(), connection, trackProgress);
+    /**
+     * A runner for a live database that records the progress of sections run outside one transaction.
+     *
+     * @param commands the commands its failures name, for the target it runs on
+     */
+    public MigrationRunner(Engine engine, Connection connection, FailureCommands commands) {
+        this(engine, engine.migrationTable(), connection, true, false, commands);
     }
 
     /** @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it */
     public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
-        this(engine, table, connection, trackProgress, false);
+        this(engine, table, connection, trackProgress, false, FailureCommands.ROOT);
     }
 
     private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,
-            boolean scratch) {
+            boolean scratch, FailureCommands commands) {
         this.engine = engine;
         this.table = table;
         this.connection = connection;
         this.trackProgress = trackProgress;
         this.scratch = scratch;
+        this.commands = commands;
     }
 
     /** Applies the up section and records the version; returns how long it took. */
@@ -215,7 +221,7 @@ public final class MigrationRunner {
         return new MigrationFailedException(migration.file(), section.kind(), line,
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                         + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
-                        + aftermath(section, statements.subList(0, index), from, engine.rejectedByData(e), leftover),
+                        + aftermath(section, statements.subList(0, index), from, e, leftover),
                 e);
     }
 
@@ -223,27 +229,38 @@ public final class MigrationRunner {
      * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
      * A replay's scratch database is discarded, so there nothing is left behind, and the rows a statement met there
      * were written by the migrations themselves: the file is at fault. On a live database a statement rejected by
-     * the rows it met ({@link Engine#rejectedByData}) failed on the data, which the file may be right about.
+     * the rows it met ({@link Engine#failedOnData}) failed on the data, which the file may be right about. A role
+     * the server has already ({@link Engine#serverObjectExists}) is no fault of the file's on its own either: it
+     * belongs to the server, which other databases share.
      */
-    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, boolean data,
+    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure,
             Leftover leftover) {
+        boolean data = engine.failedOnData(failure);
+        Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch) {
-            return "It ran in a scratch database, which is discarded: nothing was written; fix the file and run again.";
+            return "It ran in a scratch database, which is discarded: nothing was written; " + exists.map(object ->
+                    object.object() + " belongs to the server, not to the scratch database, and the test server has it "
+                            + "already (created by a live database on the same server, or outside Matey): give replays "
+                            + "a test server of their own (test_url_env), or " + object.guard() + " and run again.")
+                    .orElse("fix the file and run again.");
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        String fix = data ? "the rows in the database violate what the statement requires: fix the data (or make the "
-                + "migration clean it before this statement, then `matey schema apply`)" : "fix the file";
+        String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, which has it already (created "
+                + "for another database on it, or outside Matey): " + exists.get().guard()
+                : data ? "the rows in the database violate what the statement requires: fix the data (or make the "
+                + "migration clean it before this statement, then `" + commands.apply() + "`)" : "fix the file";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
-        String resume = " db up now refuses this database until `matey db up --resume` (after "
-                + (data ? "fixing the data the statement rejected, or the file and `matey schema apply`"
-                        : "fixing the file and `matey schema apply`") + ") ";
+        String resume = " db up now refuses this database until `" + commands.resume() + "` (after "
+                + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
+                        : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? "" : " The failed statement left " + leftover.description()
                 + " behind without taking effect.";
         if (executed.isEmpty()) {
             if (leftover == null) {
-                return "No statement of this section had run; " + version + (data ? "; " + fix + " and run again." : ".");
+                return "No statement of this section had run; " + version
+                        + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
             }
             return "No statement of this section took effect; " + version + "." + left + resume
                     + "drops it and runs the section from its first statement.";

@@ -9,6 +9,7 @@ import io.matey.codegen.ModelConflicts;
 import io.matey.engine.Engines;
 import io.matey.lint.Finding.Level;
 import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetPaths;
 import java.util.Optional;
 
 /**
@@ -17,24 +18,24 @@ import java.util.Optional;
  */
 final class ArtifactRule implements LintRule {
 
-    private static final String APPLY = "run `matey schema apply` to rewrite the artifacts";
 
     @Override
     public void check(LintContext context, Findings findings) {
         checkEngine(context, findings);
+        String apply = "`matey schema apply" + TargetPaths.option(context.target().name()) + "`";
         for (Diagnostic diagnostic : context.lockState().diagnostics()) {
-            report(diagnostic, findings);
+            report(diagnostic, findings, apply);
         }
-        ModelConflicts.in(context.target()).forEach(diagnostic -> report(diagnostic, findings));
+        ModelConflicts.in(context.target()).forEach(diagnostic -> report(diagnostic, findings, apply));
         Snapshot snapshot = context.snapshot();
         if (snapshot.lockFile().isEmpty()) {
             if (!snapshot.checkpoints().isEmpty()) {
                 findings.addWithFix(Level.WARNING, "L205", ArtifactNames.CHECKPOINTS_DIR, null,
-                        "Target has checkpoint files but no initialized lock state.", APPLY);
+                        "Target has checkpoint files but no initialized lock state.", rewrite(apply));
             }
             if (snapshot.schema().isPresent()) {
                 findings.addWithFix(Level.ERROR, "L206", ArtifactNames.SCHEMA_FILE, null,
-                        "Target has schema.sql but no schema.lock.toml.", APPLY);
+                        "Target has schema.sql but no schema.lock.toml.", rewrite(apply));
             }
         }
     }
@@ -55,30 +56,35 @@ final class ArtifactRule implements LintRule {
         }
     }
 
-    private static void report(Diagnostic diagnostic, Findings findings) {
+    /** @param apply the target's {@code matey schema apply} command, quoted */
+    private static String rewrite(String apply) {
+        return "run " + apply + " to rewrite the artifacts";
+    }
+
+    private static void report(Diagnostic diagnostic, Findings findings, String apply) {
         DiagnosticCode code = diagnostic.code();
         String path = diagnostic.path();
         if (code == DiagnosticCode.INPUT_CONFLICT_MARKERS) {
             findings.addWithFix(Level.ERROR, "L211", path, null, diagnostic.detail(), "generated artifacts are "
-                    + "regenerated, not merged by hand: run `matey schema apply`, which replays the merged migrations "
+                    + "regenerated, not merged by hand: run " + apply + ", which replays the merged migrations "
                     + "and rewrites them; then `git add` them");
         } else if (code == DiagnosticCode.INPUT_ORPHAN_CHECKPOINT) {
             findings.addWithFix(Level.WARNING, "L202", path, null,
-                    "Checkpoint does not map to any migration in this input.", APPLY + " (it prunes the file)");
+                    "Checkpoint does not map to any migration in this input.", rewrite(apply) + " (it prunes the file)");
         } else if (code == DiagnosticCode.INPUT_SCHEMA_MISSING) {
-            findings.addWithFix(Level.ERROR, "L203", path, null, "schema.sql is missing from input.", APPLY);
+            findings.addWithFix(Level.ERROR, "L203", path, null, "schema.sql is missing from input.", rewrite(apply));
         } else if (code == DiagnosticCode.INPUT_LOCK_MISSING) {
             findings.addWithFix(Level.ERROR, "L208", path, null,
-                    "Target has migrations but no initialized lock state.", APPLY);
+                    "Target has migrations but no initialized lock state.", rewrite(apply));
         } else if (code == DiagnosticCode.COHERENCE_MIGRATION_DIGEST_MISMATCH) {
             findings.addWithFix(Level.ERROR, "L204", path, null, diagnostic.detail(), "if a database has applied "
-                    + "this migration, restore it and make the change in a new migration; otherwise " + APPLY);
+                    + "this migration, restore it and make the change in a new migration; otherwise " + rewrite(apply));
         } else if (code.id().startsWith("coherence-")) {
-            findings.addWithFix(Level.ERROR, "L204", path, null, diagnostic.detail(), APPLY);
+            findings.addWithFix(Level.ERROR, "L204", path, null, diagnostic.detail(), rewrite(apply));
         } else {
             // lockfile-* and input-path-*: the lock or an input cannot be read as an artifact at all.
             findings.addWithFix(Level.ERROR, "L201", path, null, diagnostic.detail(),
-                    "fix or delete the file, then " + APPLY);
+                    "fix or delete the file, then " + rewrite(apply));
         }
     }
 }

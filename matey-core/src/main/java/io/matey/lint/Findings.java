@@ -27,14 +27,19 @@ final class Findings {
 
     /** A finding in a migration file; {@code line} null when it concerns the whole file. */
     void add(Level level, String code, String path, Integer line, String message) {
+        add(level, code, path, line, message, null);
+    }
+
+    /** A finding a comment can silence, with the fix to make otherwise ({@code fix} null when there is none). */
+    void add(Level level, String code, String path, Integer line, String message, String fix) {
         if (nolintByPath.getOrDefault(path, Nolint.NONE).silences(code, line)) {
             return;
         }
         String directive = "\"-- matey:nolint " + code + "\"";
-        String hint = line != null
+        String accept = line != null
                 ? "add " + directive + " on the line above to accept this on purpose"
                 : "add " + directive + " above -- migrate:up to accept this for the whole file";
-        findings.add(new Finding(level, code, target, path, line, message, hint));
+        findings.add(new Finding(level, code, target, path, line, message, fix == null ? accept : fix + "; or " + accept));
     }
 
     /** A finding no comment can silence, with what to do about it. */

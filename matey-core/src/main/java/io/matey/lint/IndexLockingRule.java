@@ -35,7 +35,8 @@ final class IndexLockingRule implements LintRule {
                 String name = index.name() == null ? "an index" : "index '" + index.name() + "'";
                 findings.add(Level.WARNING, "L406", file.path(), located.line(), "Creating " + name
                         + " on existing table '" + index.subject() + "' without CONCURRENTLY blocks writes to it "
-                        + "until the index is built.");
+                        + "until the index is built.", "build it with CREATE INDEX CONCURRENTLY in a section marked "
+                        + "'-- migrate:up transaction:false' (PostgreSQL refuses CONCURRENTLY in a transaction)");
             }
         }
     }

@@ -4,6 +4,7 @@ import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.LockStep;
 import io.matey.lint.Finding.Level;
 import io.matey.workspace.InexactDowns;
+import io.matey.workspace.TargetPaths;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +18,10 @@ final class InexactDownRule implements LintRule {
     @Override
     public void check(LintContext context, Findings findings) {
         InexactDowns accepted = context.target().inexactDowns();
+        String path = TargetPaths.option(context.target().name());
         accepted.sorted().forEach((file, reason) -> findings.addWithFix(Level.NOTE, "L107", file, null,
                 "Down section accepted as inexact in config.toml [inexact_downs]: " + reason,
-                "`matey schema plan` shows its round-trip diff; once the down section is exact, remove the entry"));
+                "`matey schema plan" + path + "` shows its round-trip diff; once the down section is exact, remove the entry"));
         List<LockStep> locked = context.lockState().lock().map(l -> l.steps()).orElse(List.of());
         for (LockStep step : locked) {
             String configured = accepted.reason(step.migrationFile()).orElse(null);
@@ -28,7 +30,7 @@ final class InexactDownRule implements LintRule {
                         + (step.downAccepted() == null ? "no accepted inexact down" : "the accepted inexact down '"
                         + step.downAccepted() + "'") + " for " + step.migrationFile() + ", but config.toml "
                         + (configured == null ? "accepts none" : "accepts it: '" + configured + "'") + ".",
-                        "run `matey schema apply` to check the round trip again and rewrite the lock");
+                        "run `matey schema apply" + path + "` to check the round trip again and rewrite the lock");
             }
         }
     }

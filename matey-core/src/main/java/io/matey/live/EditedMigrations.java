@@ -7,6 +7,7 @@ import io.matey.artifact.LockStep;
 import io.matey.artifact.SchemaLock;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.TargetConfig;
+import io.matey.workspace.TargetPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,14 +61,15 @@ public final class EditedMigrations {
                     .replace('\\', '/');
             String dir = prefix.isEmpty() ? "" : prefix + "/";
             SchemaLock current = LockFileCodec.parse(Files.readAllBytes(target.dir().resolve(ArtifactNames.LOCK_FILE)));
-            return search(repo, dir, current.steps().subList(0, index), drift.liveSql());
+            return search(repo, dir, current.steps().subList(0, index), drift.liveSql(), target.name());
         } catch (IOException | LockFileException e) {
             // A hint only: history that cannot be read explains nothing, and the drift itself is still reported.
             return Optional.empty();
         }
     }
 
-    private static Optional<String> search(Repository repo, String dir, List<LockStep> applied, String live)
+    private static Optional<String> search(Repository repo, String dir, List<LockStep> applied, String live,
+            String target)
             throws IOException, LockFileException {
         try (RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(repo.resolve("HEAD")));
@@ -85,7 +87,7 @@ public final class EditedMigrations {
                 }
                 byte[] checkpoint = blob(repo, commit, dir + then.get(applied.size() - 1).checkpointFile());
                 if (checkpoint != null && SchemaDump.sameSchema(live, new String(checkpoint, StandardCharsets.UTF_8))) {
-                    return Optional.of(message(edited, dir, commit, applied.size()));
+                    return Optional.of(message(edited, dir, commit, applied.size(), target));
                 }
             }
         }
@@ -124,7 +126,7 @@ public final class EditedMigrations {
         }
     }
 
-    private static String message(List<String> edited, String dir, RevCommit commit, int index) {
+    private static String message(List<String> edited, String dir, RevCommit commit, int index, String target) {
         boolean one = edited.size() == 1;
         String id = commit.abbreviate(8).name();
         return (one ? "Migration " : "Migrations ") + String.join(", ", edited) + (one ? " was" : " were")
@@ -134,6 +136,7 @@ public final class EditedMigrations {
                 + "been applied must not be edited (the database will not run it again): restore "
                 + (one ? "it" : "them") + " with `git checkout " + id + " -- "
                 + String.join(" ", edited.stream().map(file -> "':/" + dir + file + "'").toList())
-                + "`, put the change in a new migration (`matey db new NAME`) and run `matey schema apply`.";
+                + "`, put the change in a new migration (`matey db new NAME" + TargetPaths.option(target)
+                + "`) and run `matey schema apply" + TargetPaths.option(target) + "`.";
     }
 }

@@ -62,7 +62,7 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.migrations(), applied), connection);
+                    LivePrefix.check(live.name(), live.migrations(), applied), connection);
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
         } catch (SQLException e) {
             throw live.failure("db status", e);
@@ -158,7 +158,7 @@ public final class LiveDatabase {
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
         if (existing.isEmpty()) {
             return LiveDrift.ofMissingDatabase(live.name(), live.endpoint(),
-                    LivePrefix.check(live.migrations(), List.of()));
+                    LivePrefix.check(live.name(), live.migrations(), List.of()));
         }
         return drift(read(live, existing.get(), "db drift"));
     }
@@ -196,7 +196,7 @@ public final class LiveDatabase {
         String expected = live.expectedAt(live.head());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");
         if (existing.isEmpty()) {
-            return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), LivePrefix.check(live.migrations(), List.of()),
+            return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), LivePrefix.check(live.name(), live.migrations(), List.of()),
                     live.head(), expected);
         }
         Reading reading = read(live, existing.get(), "db plan");
@@ -226,7 +226,7 @@ public final class LiveDatabase {
     private static Reading read(LiveTarget live, Connection open, String context) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
-            return new Reading(live, applied, LivePrefix.check(live.migrations(), applied),
+            return new Reading(live, applied, LivePrefix.check(live.name(), live.migrations(), applied),
                     Interruption.liveDump(live, connection));
         } catch (SQLException e) {
             throw live.failure(context, e);

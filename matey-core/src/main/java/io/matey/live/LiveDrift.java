@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.error.MateyException;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
+import io.matey.workspace.TargetPaths;
 
 /**
  * The outcome of {@code db drift}: whether the live schema differs from the committed state at the live applied
@@ -80,7 +81,8 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
             throw new MateyException("No draft: the database is behind the worktree (applied index " + appliedIndex()
                     + "), so a migration drafted against index " + appliedIndex() + " would follow pending migrations "
                     + "it was not drafted after, and `matey db up` does not run them over the drift. Undo the change, "
-                    + "run `matey db up`, then make it again as a migration (`matey db new NAME`). Nothing written.");
+                    + "run `" + LiveTarget.command(target, url, "db up") + "`, then make it again as a migration (`matey "
+                    + "db new NAME" + TargetPaths.option(target) + "`). Nothing written.");
         }
         return draft();
     }

@@ -40,7 +40,7 @@ public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations
         Set<String> known = new HashSet<>();
         worktree.forEach(m -> known.add(m.version()));
         List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
-        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(worktree, applied), interrupted,
+        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(target, worktree, applied), interrupted,
                 databaseMissing);
     }
 

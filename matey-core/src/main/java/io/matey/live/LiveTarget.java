@@ -6,6 +6,7 @@ import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
+import io.matey.engine.FailureCommands;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
@@ -92,7 +93,17 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
      * (masked), so that it names the same database in a workspace of several targets too.
      */
     String command(String command) {
-        return "matey " + command + TargetPaths.option(name()) + " --url '" + endpoint + "'";
+        return command(name(), endpoint, command);
+    }
+
+    /** {@link #command(String)} for a target known by its name and database. */
+    static String command(String target, LiveEndpoint endpoint, String command) {
+        return "matey " + command + TargetPaths.option(target) + " --url '" + endpoint + "'";
+    }
+
+    /** The commands a failed section's advice names: resuming on this database, replaying this target. */
+    FailureCommands failureCommands() {
+        return new FailureCommands(command("db up") + " --resume", "matey schema apply" + TargetPaths.option(name()));
     }
 
     /** Commands that run (or record) migrations refuse files no tool should run as they are. */
@@ -127,7 +138,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
                 : Optional.ofNullable(state.snapshot().checkpoints().get(path)).map(CheckpointFile::bytes).orElse(null);
         if (bytes == null) {
             throw new MateyException(Reason.STALE_ARTIFACTS, "Missing checkpoint for expected index " + index + ": " + path
-                    + ". Run `matey schema apply` to regenerate it.");
+                    + ". Run `matey schema apply" + TargetPaths.option(name()) + "` to regenerate it.");
         }
         return MigrationParser.decode(path, bytes);
     }

@@ -53,9 +53,9 @@ final class LiveUp {
                 UnrecordedSchema.refuse(target, connection, context);
             }
             table.ensure(connection);
-            LivePrefix before = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
+            LivePrefix before = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
             before.requireConsistent(context);
-            MigrationRunner runner = new MigrationRunner(engine, connection, true);
+            MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
             if (marker.isPresent()) {
@@ -65,7 +65,7 @@ final class LiveUp {
                             + interruption.diff() + Interruption.wayForward(target));
                 }
                 timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
-                start = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
+                start = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
             ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
@@ -73,7 +73,7 @@ final class LiveUp {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
-            LivePrefix after = LivePrefix.check(target.migrations(), target.appliedVersions(connection));
+            LivePrefix after = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
                         + " version(s) applied, but the worktree head is " + target.head() + ".");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,13 +15,15 @@ import java.util.regex.Pattern;
  * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
  * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
- * live text (the committed text in down). Anything else that differs is left to the author as a comment with both
- * definitions, since the ALTER it needs depends on the engine and the intent.
+ * live text (the committed text in down). A changed MySQL/MariaDB routine, event or trigger is dropped and created
+ * with its live text (with the committed one in down). Anything else that differs is left to the author as a comment
+ * with both definitions, since the ALTER it needs depends on the engine and the intent.
  */
 public final class DriftDraft {
 
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
-            + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|TRIGGER)\\s+"
+            + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
+            + "|EVENT TRIGGER|EVENT)\\s+"
             + "(?:IF NOT EXISTS\\s+)?(\"[^\"]+\"|`[^`]+`|[^\\s(]+)");
 
     /** A comment's target: what {@code COMMENT ON <target> IS} names, quoted names kept whole. */
@@ -28,6 +31,18 @@ public final class DriftDraft {
     private static final String COMMENT_ON = "COMMENT ON ";
     private static final String TABLE = "TABLE ";
     private static final String REPLACE = "CREATE OR REPLACE ";
+
+    /**
+     * Objects whose changed definition is dropped and created again: MySQL and MariaDB dump routines, events and
+     * triggers as plain {@code CREATE}, which fails while the object exists, and their {@code ALTER} cannot change a
+     * body. A {@code CREATE OR REPLACE} routine (PostgreSQL's) is replaced instead, or left to the author when its
+     * signature changed, since dropping it may fail on an overload or on what depends on it.
+     */
+    private static final Set<String> RECREATED = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT");
+
+    /** PostgreSQL's trigger definition runs a function and names its table: {@code DROP TRIGGER} must name it too. */
+    private static final Pattern TRIGGER_TABLE = Pattern.compile("^CREATE TRIGGER \\S+ .*? ON (\\S+) "
+            + "(?s:.*) EXECUTE (?:FUNCTION|PROCEDURE) ");
 
     private DriftDraft() {
     }
@@ -58,6 +73,9 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
+            } else if (!committed.equals(block) && recreated(committed, block)) {
+                up.add(drop(key, committed) + "\n\n" + block);
+                down.add(0, drop(key, block) + "\n\n" + committed);
             } else if (!committed.equals(block)) {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
@@ -108,6 +126,11 @@ public final class DriftDraft {
         return committed.startsWith(REPLACE) && live.startsWith(REPLACE) && header(committed).equals(header(live));
     }
 
+    private static boolean recreated(String committed, String live) {
+        Matcher m = OBJECT.matcher(live);
+        return m.find() && RECREATED.contains(m.group(1)) && !committed.startsWith(REPLACE) && !live.startsWith(REPLACE);
+    }
+
     private static List<String> header(String routine) {
         List<String> lines = routine.lines().toList();
         List<String> header = new ArrayList<>(List.of(lines.get(0)));
@@ -137,6 +160,9 @@ public final class DriftDraft {
             return "-- Undo: " + block.lines().findFirst().orElse("");
         }
         // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
-        return "DROP " + m.group(1) + (m.group(1).equals("SEQUENCE") ? " IF EXISTS " : " ") + m.group(2) + ";";
+        String ifExists = m.group(1).equals("SEQUENCE") ? " IF EXISTS " : " ";
+        Matcher trigger = TRIGGER_TABLE.matcher(block);
+        String on = m.group(1).equals("TRIGGER") && trigger.find() ? " ON " + trigger.group(1) : "";
+        return "DROP " + m.group(1) + ifExists + m.group(2) + on + ";";
     }
 }

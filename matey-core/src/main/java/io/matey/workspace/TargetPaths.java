@@ -16,6 +16,16 @@ public final class TargetPaths {
     }
 
     /**
+     * A file of a target as the workspace root names it ({@code db/pg/migrations/...}), as the {@code Changed Files}
+     * block lists it and as {@code --path} is given: the form of a path a message tells the user to type.
+     *
+     * @param file a POSIX path relative to the target's directory
+     */
+    public static String file(String targetName, String file) {
+        return targetName.equals(".") ? file : targetName + "/" + file;
+    }
+
+    /**
      * Turns a user-given target path into its canonical name ({@code .} for the root, else POSIX segments).
      * Absolute paths are accepted when they lie inside the root.
      */

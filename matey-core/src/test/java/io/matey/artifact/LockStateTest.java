@@ -166,7 +166,7 @@ class LockStateTest {
 
             assertThat(pgDump.state().foreignReason()).hasValue("Artifacts written by another tool: the lock names "
                     + "canonicalizer 'matey-sql-v0' (Python matey's pg_dump/mysqldump/sqlite3 text), not Matey's "
-                    + "'matey-catalog-v1'. Regenerate them from the migrations with `matey schema apply --clean`.");
+                    + "'matey-catalog-v1'. Regenerate them from the migrations with `matey schema apply --path db/core --clean`.");
             assertThat(unlabelled.state().diagnostics()).extracting(Diagnostic::code)
                     .containsExactly(LOCKFILE_CANONICALIZER_MISMATCH);
             assertThat(unlabelled.state().foreignReason().orElseThrow()).contains("the lock names no canonicalizer");
@@ -203,7 +203,7 @@ class LockStateTest {
                             "checkpoints_dir is 'c'; expected 'checkpoints'."),
                     new Diagnostic(LOCKFILE_CANONICALIZER_MISMATCH, "schema.lock.toml", "Artifacts written by another "
                             + "tool: the lock names canonicalizer 'other' (another tool's), not Matey's 'matey-catalog-v1'. "
-                            + "Regenerate them from the migrations with `matey schema apply --clean`."));
+                            + "Regenerate them from the migrations with `matey schema apply --path db/core --clean`."));
             assertThat(state.fatalDiagnostics()).isEqualTo(state.diagnostics().subList(0, 5));
         }
 
@@ -356,7 +356,7 @@ class LockStateTest {
             LockState state = fixture.state();
 
             assertThat(state.diagnostics()).containsExactly(new Diagnostic(INPUT_LOCK_MISSING, "schema.lock.toml",
-                    "Migrations exist but schema.lock.toml is missing; run `matey schema apply`."));
+                    "Migrations exist but schema.lock.toml is missing; run `matey schema apply --path db/core`."));
             assertThat(state.isClean()).isFalse();
             assertThat(state.fatalDiagnostics()).isEmpty();
             assertThat(state.steps().get(1).chainHash()).isEqualTo(Digests.chainStep(state.steps().get(0).chainHash(),

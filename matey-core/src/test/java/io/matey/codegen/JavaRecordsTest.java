@@ -24,6 +24,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance of {@code java-records} on SQLite, PostgreSQL and MariaDB: the rich schemas' records and name
@@ -84,6 +85,28 @@ class JavaRecordsTest {
         assertThat(result.changedFiles()).contains("generated/com/example/db/TwoThings.java",
                 "generated/com/example/db/Tables.java");
         assertThat(sources(ws)).containsKeys("OneThing.java", "Helper.java").doesNotContainKey("TwoThings.java");
+        compile(ws.target().resolve("generated"));
+    }
+
+    /** A column's comment and its generation expression each under its own label, never one read as the other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aGeneratedColumnsCommentIsLabelledApartFromItsExpression(String engine) throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine,
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        ws.migration("001_priced.sql", engine.equals("postgres")
+                ? "CREATE TABLE priced (id INT NOT NULL PRIMARY KEY, qty INT NOT NULL, "
+                        + "total INT GENERATED ALWAYS AS (qty * 2) STORED);\n"
+                        + "COMMENT ON COLUMN priced.total IS 'Derived; do not write';"
+                : "CREATE TABLE priced (id INT NOT NULL PRIMARY KEY, qty INT NOT NULL, "
+                        + "total INT GENERATED ALWAYS AS (qty * 2) STORED COMMENT 'Derived; do not write');",
+                "DROP TABLE priced;");
+        ws.apply();
+        String record = sources(ws).get("Priced.java");
+        assertThat(record).containsPattern("@param total column <code>total</code> <code>[^<]+</code>, nullable, "
+                + "generated from <code>[^<]*qty[^<]* \\* 2[^<]*</code>; comment: Derived; do not write\n")
+                .doesNotContain("generated:");
         compile(ws.target().resolve("generated"));
     }
 

@@ -301,6 +301,30 @@ class DataSafetyTest {
         }
     }
 
+    /**
+     * MariaDB's BOOLEAN is TINYINT(1), whose dumps write 1 and 0: apply takes them as well as true and false, and
+     * refuses other integers; export writes true and false.
+     */
+    @Test
+    void aMysqlBooleanTakesOneAndZeroAndExportsTrueAndFalse() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql",
+                "CREATE TABLE flags (id BIGINT NOT NULL PRIMARY KEY, active BOOLEAN NOT NULL, seen TINYINT(1));")) {
+            h.manifest("[core]\nfiles = [{ name = \"flags\", table = \"flags\", mode = \"replace\", order_by = [\"id\"] }]\n");
+            h.file("flags", "{\"id\": 1, \"active\": 1, \"seen\": 0}", "{\"id\": 2, \"active\": false, \"seen\": true}");
+            h.apply(null);
+            assertThat(h.rows("SELECT id, active, seen FROM flags ORDER BY id"))
+                    .containsExactly(List.of("1", "1", "0"), List.of("2", "0", "1"));
+            h.export(null);
+            assertThat(h.file("flags")).isEqualTo("{\"active\": true, \"id\": 1, \"seen\": false}\n"
+                    + "{\"active\": false, \"id\": 2, \"seen\": true}\n");
+
+            h.file("flags", "{\"id\": 3, \"active\": 2}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("data/flags.jsonl:1: column 'active'")
+                    .hasMessageContaining("true, false, 1 or 0");
+        }
+    }
+
     /** Each member of a SET value must be one of its labels; a bad one stops the set before any file is written. */
     @Test
     void aMemberOutsideAMysqlSetIsNamedByFileAndLineAndNothingIsWritten() throws Exception {

@@ -36,7 +36,7 @@ class MigrationRunnerWithoutTransactionsTest {
     void aFailureLeavesTheStatementsBeforeItAndNamesThem() throws SQLException {
         try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
             engine.migrationTable().ensure(c);
-            assertThatThrownBy(() -> new MigrationRunner(engine, c, true).up(BAD))
+            assertThatThrownBy(() -> new MigrationRunner(engine, c, FailureCommands.ROOT).up(BAD))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:3: up section failed")
                     .hasMessageContaining("Statements at line(s) 2 took effect and stay applied (sqlite has no "
@@ -60,11 +60,11 @@ class MigrationRunnerWithoutTransactionsTest {
                 """.getBytes(StandardCharsets.UTF_8));
         try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
             engine.migrationTable().ensure(c);
-            new MigrationRunner(engine, c, true).up(good);
+            new MigrationRunner(engine, c, FailureCommands.ROOT).up(good);
             assertThat(c.getAutoCommit()).isTrue();
             assertThat(engine.migrationTable().appliedVersions(c)).containsExactly("001");
             assertThat(engine.progressTable().read(c)).isEmpty();
-            new MigrationRunner(engine, c, true).down(good);
+            new MigrationRunner(engine, c, FailureCommands.ROOT).down(good);
             assertThat(engine.migrationTable().appliedVersions(c)).isEmpty();
             assertThat(engine.dumpSchema(c)).isEmpty();
         }

@@ -37,7 +37,7 @@ class EditedMigrationsTest {
                     + "commit " + id + " (\"two migrations\"), and that file has changed since. A migration that has "
                     + "been applied must not be edited (the database will not run it again): restore it with `git "
                     + "checkout " + id + " -- ':/db/core/migrations/002_two.sql'`, put the change in a new migration "
-                    + "(`matey db new NAME`) and run `matey schema apply`.");
+                    + "(`matey db new NAME --path db/core`) and run `matey schema apply --path db/core`.");
 
             git.checkout().setStartPoint(applied).addPath("db/core/migrations/002_two.sql").call();
             h.ws.apply();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ForeignArtifactsTest {
 
-    private static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --clean`.";
+    private static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --path db/core --clean`.";
 
     private static final String PG_DUMP = """
             --

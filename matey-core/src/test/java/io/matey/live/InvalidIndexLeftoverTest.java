@@ -75,8 +75,9 @@ class InvalidIndexLeftoverTest {
             assertThatThrownBy(h::up).hasMessageContaining("could not create unique index")
                     .hasMessageContaining("No statement of this section took effect; its version is not recorded."
                             + " The failed statement left invalid index public.customers_display_name_uniq behind"
-                            + " without taking effect. db up now refuses this database until `matey db up --resume`"
-                            + " (after fixing the data the statement rejected, or the file and `matey schema apply`)"
+                            + " without taking effect. db up now refuses this database until `matey db up --path "
+                            + "db/core --url '" + h.db.url() + "' --resume` (after fixing the data the statement "
+                            + "rejected, or the file and `matey schema apply --path db/core`)"
                             + " drops it and runs the section from its first statement.");
             String report = "migration migrations/002_unique_names.sql was interrupted after statement 0 of 1 (up"
                     + " section); statement 1 (line 2) did not take effect but left invalid index"

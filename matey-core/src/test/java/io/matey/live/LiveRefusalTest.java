@@ -42,7 +42,7 @@ class LiveRefusalTest {
                         .as("the edit of an applied migration never reaches this database: not blessed by schema apply")
                         .hasMessageContaining(". migrations/002_two.sql is already applied on " + h.db.url()
                                 + ": editing it will not change that database. Restore it (`git restore "
-                                + "migrations/002_two.sql`) and put the change in a new migration (`matey db new NAME "
+                                + "db/core/migrations/002_two.sql`) and put the change in a new migration (`matey db new NAME "
                                 + "--path db/core`); then `matey schema apply --path db/core` brings the artifacts up "
                                 + "to date. Diagnostics:")
                         .hasMessageNotContaining("Run `matey schema apply");
@@ -61,7 +61,7 @@ class LiveRefusalTest {
                 assertThatThrownBy(() -> h.live.up(h.target(), unreachable)).as("the database cannot be asked")
                         .hasMessageContaining("refusing db up. Edited: migrations/002_two.sql. If the live database "
                                 + "has applied the edited migration, the edit will never change it: restore the file "
-                                + "(`git restore migrations/002_two.sql`) and put the change in a new migration "
+                                + "(`git restore db/core/migrations/002_two.sql`) and put the change in a new migration "
                                 + "(`matey db new NAME --path db/core`); otherwise run `matey schema apply --path "
                                 + "db/core` to bring the artifacts up to date. Diagnostics:");
             }
@@ -92,6 +92,13 @@ class LiveRefusalTest {
                                     "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
                     List.of("ALTER TABLE it_one ADD CONSTRAINT it_one_parent FOREIGN KEY (id) REFERENCES it_parent (id);",
                             "ALTER TABLE it_one " + (postgres ? "DROP CONSTRAINT" : "DROP FOREIGN KEY") + " it_one_parent;"),
+                    // A value the new type cannot hold (class 22): an enum label removed, text that is no number.
+                    postgres ? List.of("ALTER TABLE it_one ALTER COLUMN name TYPE integer USING name::integer;",
+                            "ALTER TABLE it_one ALTER COLUMN name TYPE varchar(40);")
+                            : List.of("ALTER TABLE it_one MODIFY name INT;", "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
+                    postgres ? List.of("ALTER TABLE it_one ALTER COLUMN name TYPE varchar(2);",
+                            "ALTER TABLE it_one ALTER COLUMN name TYPE varchar(40);")
+                            : List.of("ALTER TABLE it_one MODIFY name DATE;", "ALTER TABLE it_one MODIFY name VARCHAR(40);"),
                     // A statement before the rejected one: on MySQL it took effect, and --resume follows the fix.
                     List.of(ws.createTable("it_two") + "\nCREATE UNIQUE INDEX it_one_name ON it_one (name);",
                             uniqueDown + "\nDROP TABLE it_two;"));
@@ -107,9 +114,10 @@ class LiveRefusalTest {
             assertThat(failure).hasMessageContaining(postgres
                     ? "The section was rolled back and its version is not recorded; the rows in the database violate "
                             + "what the statement requires: fix the data (or make the migration clean it before this "
-                            + "statement, then `matey schema apply`) and run again."
-                    : "`matey db up --resume` (after fixing the data the statement rejected, or the file and "
-                            + "`matey schema apply`) continues after the last statement in effect.");
+                            + "statement, then `matey schema apply --path db/core`) and run again."
+                    : "`matey db up --path db/core --url '" + h.db.url() + "' --resume` (after fixing the data the "
+                            + "statement rejected, or the file and `matey schema apply --path db/core`) continues after "
+                            + "the last statement in effect.");
         }
     }
 

@@ -32,8 +32,8 @@ class OutOfOrderMigrationTest {
             LiveStatus status = h.status();
             assertThat(status.prefix().relation()).isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
             assertThat(status.prefix().line()).startsWith("migration migrations/002_merged.sql is older than the "
-                    + "last applied one (version 003)").containsPattern("`git mv migrations/002_merged.sql "
-                    + "migrations/\\d{14}_merged.sql`, then `matey schema apply`");
+                    + "last applied one (version 003)").containsPattern("`git mv db/core/migrations/002_merged.sql "
+                    + "db/core/migrations/\\d{14}_merged.sql`, then `matey schema apply --path db/core`");
 
             LiveDrift drift = h.drift();
             assertThat(drift.status()).isEqualTo("diverged");

@@ -202,6 +202,36 @@ class ReplayServerRolesTest {
         return ws;
     }
 
+    /**
+     * With the test server the live one (the README's set-up), a role a live database's migration created is there
+     * when the replay's scratch database creates it: the failure names it as the server's, not as the file's fault.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aRoleTheTestServerHasAlreadyIsNamedAsTheServersWithTheWayOut(String engine) throws SQLException {
+        String role = "walk_reporting_" + suffix;
+        try (TestDatabase live = TestDatabase.create(engine)) {
+            live.execute("CREATE ROLE " + role + ";");
+            try {
+                TestWorkspace ws = new TestWorkspace(dir, engine);
+                ws.migration("001_role.sql", "CREATE ROLE " + role + ";", "DROP ROLE " + role + ";");
+                assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
+                        .hasMessageContaining("belongs to the server, not to the scratch database, and the test "
+                                + "server has it already (created by a live database on the same server")
+                        .hasMessageContaining("give replays a test server of their own (test_url_env), or ")
+                        .hasMessageContaining(engine.equals("postgres")
+                                ? "role \"" + role + "\" belongs to the server"
+                                : "role '" + role + "' belongs to the server")
+                        .hasMessageContaining(engine.equals("postgres")
+                                ? "`DO $$ BEGIN CREATE ROLE " + role + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"
+                                : "`CREATE ROLE IF NOT EXISTS '" + role + "' ...`")
+                        .hasMessageNotContaining("fix the file");
+            } finally {
+                live.execute("DROP ROLE " + role + ";");
+            }
+        }
+    }
+
     /** Runs statements on the server (MySQL's {@code mysql} database: the test base may name one that is missing). */
     private static void execute(Engine engine, MateyUrl base, String... statements) throws SQLException {
         MateyUrl server = engine.id().equals("mysql") ? engine.siblingUrl(base, "mysql") : base;

@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.workspace.TargetPaths;
 import java.util.List;
 
 /**
@@ -14,8 +15,7 @@ public final class ChangedFiles {
     /** @param files paths relative to the directory of {@code target} (a workspace-relative path, "." for the root) */
     public static String block(String target, List<String> files) {
         StringBuilder out = new StringBuilder("Changed Files\n");
-        String prefix = target.equals(".") ? "" : target + "/";
-        files.forEach(f -> out.append(prefix).append(f).append('\n'));
+        files.forEach(f -> out.append(TargetPaths.file(target, f)).append('\n'));
         return out.toString();
     }
 }

@@ -91,6 +91,13 @@ class DriftDraftCommandTest {
         MateyProcess.Result plan = MateyProcess.run(dir, Map.of(), "db", "plan", "--path", "a", "--url", url);
         assertThat(plan.stdout()).contains("What differs: `matey db plan " + same + " --diff`.");
         assertThat(runPrinted(plan.stdout(), "matey db plan ").stdout()).contains("+++ expected/worktree.sql");
+
+        MateyProcess.Result kept = MateyProcess.run(dir, Map.of(), "db", "new", "keep", "--path", "a", "--url", url,
+                "--from-drift");
+        assertThat(kept.stdout()).as(kept.stderr()).contains("Next: review it, run `matey schema apply --path a`, "
+                + "then `matey db adopt " + same + " --apply`");
+        MateyProcess.Result replayed = runPrinted(kept.stdout(), "matey schema apply ");
+        assertThat(replayed.exitCode()).as(replayed.stderr()).isZero();
     }
 
     /** Runs the command quoted in backticks that starts with {@code prefix}, as a shell would split it. */

@@ -89,12 +89,13 @@ public final class JavaRecordsGenerator {
         if (column.identity() != null || column.autoincrement()) {
             out.append(", assigned by the database");
         } else if (column.generated() != null) {
-            out.append(", generated");
+            out.append(", generated from <code>").append(JavaText.doc(column.generated().expression())).append("</code>");
         } else if (column.serverDefault() != null || column.sequence() != null) {
             out.append(", has a default");
         }
         if (comments && column.comment() != null) {
-            out.append(": ").append(JavaText.doc(column.comment()));
+            // labelled, so that the comment is not read as the generation expression or the default
+            out.append("; comment: ").append(JavaText.doc(column.comment()));
         }
         return out.toString();
     }

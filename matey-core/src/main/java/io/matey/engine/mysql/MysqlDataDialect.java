@@ -24,6 +24,11 @@ final class MysqlDataDialect implements DataDialect {
         return MysqlColumnTypes.of(typeName, precision, scale);
     }
 
+    @Override
+    public boolean booleansAreIntegers() {
+        return true;
+    }
+
     /** With TEMPORARY, DROP TABLE does not commit the transaction it runs in, as a plain DROP TABLE does. */
     @Override
     public String dropTemporaryTable(String name) {

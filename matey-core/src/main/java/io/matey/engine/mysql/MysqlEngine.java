@@ -6,6 +6,7 @@ import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerObjectExists;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +49,14 @@ public final class MysqlEngine implements Engine {
     private static final int UNKNOWN_DATABASE = 1049;
 
     /**
-     * Errors raised by rows a statement meets, outside SQLState class 23: 1138 invalid use of NULL (MySQL's NOT NULL
-     * over NULLs), 1265 data truncated (MariaDB's), 1264 out of range and 1406 too long (a narrowed type), 3819 a
-     * CHECK constraint the rows violate (MySQL; MariaDB's 4025 is class 23).
+     * Errors raised by rows a statement meets, outside SQLState class 23 and the data exceptions of class 22: 1138
+     * invalid use of NULL (MySQL's NOT NULL over NULLs), 1265 data truncated (MariaDB's), 1264 out of range and 1406
+     * too long (a narrowed type), 1366 a value the new type cannot read (MySQL's, class HY000), 3819 a CHECK
+     * constraint the rows violate (MySQL; MariaDB's 4025 is class 23).
      */
-    private static final Set<Integer> DATA_ERRORS = Set.of(1138, 1265, 1264, 1406, 3819);
+    private static final Pattern ACCOUNT_EXISTS = Pattern.compile("Operation CREATE (USER|ROLE) failed for (.+)$");
+
+    private static final Set<Integer> DATA_ERRORS = Set.of(1138, 1265, 1264, 1366, 1406, 3819);
 
     private static final WriteGuard GUARD = new MysqlWriteGuard();
 
@@ -135,6 +140,18 @@ public final class MysqlEngine implements Engine {
     @Override
     public boolean rejectedByData(SQLException failure) {
         return Engine.super.rejectedByData(failure) || DATA_ERRORS.contains(failure.getErrorCode());
+    }
+
+    /** Error 1396, ER_CANNOT_USER, for a CREATE USER or CREATE ROLE: the server has the account already. */
+    @Override
+    public Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
+        Matcher account = ACCOUNT_EXISTS.matcher(String.valueOf(failure.getMessage()));
+        if (failure.getErrorCode() != 1396 || !account.find()) {
+            return Optional.empty();
+        }
+        String kind = account.group(1).toLowerCase(Locale.ROOT);
+        return Optional.of(new ServerObjectExists(kind + " " + account.group(2).strip(), "write `CREATE "
+                + account.group(1) + " IF NOT EXISTS " + account.group(2).strip() + " ...`"));
     }
 
     /** A syntax error says "... near '...' at line N", N counted from the statement's first line. */

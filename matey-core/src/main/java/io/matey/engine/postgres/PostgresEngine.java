@@ -7,6 +7,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.Leftover;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerObjectExists;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
@@ -56,6 +58,7 @@ public final class PostgresEngine implements Engine {
     private static final String DUPLICATE_DATABASE = "42P04";
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
+    private static final Pattern ROLE_EXISTS = Pattern.compile("(role \"([^\"]+)\") already exists");
 
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
@@ -109,6 +112,17 @@ public final class PostgresEngine implements Engine {
     public String failureMessage(SQLException failure) {
         String message = failure.getMessage();
         return message == null ? null : POSITION.matcher(message).replaceAll("");
+    }
+
+    /** 42710 duplicate_object, for a role (a tablespace is not created by migrations that replay). */
+    @Override
+    public Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
+        Matcher role = ROLE_EXISTS.matcher(String.valueOf(failure.getMessage()));
+        if (!"42710".equals(failure.getSQLState()) || !role.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServerObjectExists(role.group(1), "wrap the statement in `DO $$ BEGIN CREATE ROLE "
+                + role.group(2) + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"));
     }
 
     /** The server gives the 1-based character position of the error in the statement, when it has one. */

@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.engine.FailureCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,7 +127,7 @@ class ClickHouseLiveTest {
         Migration migration = migration(text);
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c, true);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
 
             assertThatThrownBy(() -> runner.up(migration)).isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/003_broken.sql:4: up section failed")

@@ -1,5 +1,6 @@
 package io.matey.engine.sqlite;
 
+import io.matey.engine.FailureCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.MigrationRunner;
@@ -28,7 +29,7 @@ class SqliteSessionBaselineTest {
         try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            new MigrationRunner(db.engine(), c, true).up(migration);
+            new MigrationRunner(db.engine(), c, FailureCommands.ROOT).up(migration);
 
             assertThat(TestDatabase.firstValue(c, "PRAGMA foreign_keys")).isEqualTo("0");
             assertThat(TestDatabase.firstValue(c, "PRAGMA legacy_alter_table")).isEqualTo("0");

@@ -60,7 +60,7 @@ class DbCommands {
         TargetConfig target = matey.target(path);
         Path file = matey.newMigrationFromDrift(target, url, name);
         console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
-                + "Next: review it, run `matey schema apply`, then `" + sameTarget("matey db adopt", target.name(), url,
+                + "Next: review it, run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
     }
 

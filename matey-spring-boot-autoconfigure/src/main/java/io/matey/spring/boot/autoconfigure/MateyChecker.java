@@ -58,9 +58,29 @@ public class MateyChecker implements AutoCloseable {
         this.checkTimeout = checkTimeout;
     }
 
-    /** Artifact coherence, then the live status and drift at the applied index. Changes nothing. */
+    /**
+     * Artifact coherence, then the live status and drift at the applied index. Changes nothing. A database from
+     * before Matey is refused ({@code database-not-empty}) as migrate refuses it, rather than reported as drift.
+     */
     public TargetReport verify(ManagedTarget target) {
-        return finished(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()), clock.instant()));
+        return finished(requireRecorded(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()),
+                clock.instant())));
+    }
+
+    /**
+     * A database whose schema differs from the empty state at index 0 while it records no versions predates Matey:
+     * every check (start-up, endpoint, re-check) says what it is and how to adopt it, as migrate does. (Recorded
+     * versions the worktree lacks make it ahead or diverged, not drifted, at index 0.) The message opens as core's
+     * do, so that {@link ApplicationWording} names the work that asked for the check.
+     */
+    private static TargetReport requireRecorded(TargetReport report) {
+        if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, "db check refused: " + report.connection() + " holds "
+                    + "schema objects but records no migrations: it predates Matey. Adopt it: set "
+                    + "matey.adopt-on-startup=true, or run `matey db adopt` on it (a dry run), then again with --apply. "
+                    + "Nothing was changed.");
+        }
+        return report;
     }
 
     /**
@@ -110,8 +130,10 @@ public class MateyChecker implements AutoCloseable {
     /**
      * {@link #verify} within {@code matey.check-timeout}, with a database that cannot be read or does not answer
      * reported as such: for reports while the application runs.
+     *
+     * @param work what asked for the check, which a failure's message names
      */
-    public TargetReport report(ManagedTarget target) {
+    public TargetReport report(ManagedTarget target, ApplicationWording work) {
         Future<TargetReport> check = running.computeIfAbsent(target.name(), name -> background.submit(() -> verify(target)));
         try {
             return check.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,7 +142,7 @@ public class MateyChecker implements AutoCloseable {
                     + " ms (matey.check-timeout); the check goes on and reports when it ends");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MateyException failure) {
-                return failed(target, failure);
+                return failed(target, failure, work);
             }
             throw new IllegalStateException("Matey check of target '" + target.name() + "' failed", e.getCause());
         } catch (InterruptedException e) {
@@ -133,9 +155,13 @@ public class MateyChecker implements AutoCloseable {
         }
     }
 
-    /** Records that a check or migration of the target failed. */
-    public TargetReport failed(ManagedTarget target, MateyException failure) {
-        return failed(target, failure.reason(), failure.getMessage());
+    /**
+     * Records that a check or migration of the target failed.
+     *
+     * @param work what asked for it, which the message names instead of the CLI command core names
+     */
+    public TargetReport failed(ManagedTarget target, MateyException failure, ApplicationWording work) {
+        return failed(target, failure.reason(), work.of(failure.getMessage()));
     }
 
     private TargetReport failed(ManagedTarget target, Reason reason, String error) {

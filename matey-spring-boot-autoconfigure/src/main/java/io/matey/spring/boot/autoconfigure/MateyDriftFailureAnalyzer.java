@@ -74,7 +74,8 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         }
         return text.append(". To keep it, write the draft below into a new migration:\n\n    ")
                 .append(commands.command("db new keep_drift --from-drift " + target))
-                .append("\n\nreview it, run `matey schema apply` and commit; then record it on this database without "
+                .append("\n\nreview it, run `").append(commands.command("schema apply --path " + report.target()))
+                .append("` and commit; then record it on this database without "
                         + "running it (adopt checks that the schema equals the new checkpoint):\n\n    ")
                 .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")
                 .append(report.target()).append("':\n\n").append(FailureText.indent(report.draft()))

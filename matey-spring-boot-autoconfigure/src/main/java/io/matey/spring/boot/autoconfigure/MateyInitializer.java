@@ -1,7 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ public class MateyInitializer implements InitializingBean {
             return strategy != null ? strategy.migrate(target, checker) : byProperties(target);
         } catch (MateyException e) {
             throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(),
-                    StartupWording.of(e.getMessage()), Instant.now()), e);
+                    ApplicationWording.START_UP.of(e.getMessage()), Instant.now()), e);
         }
     }
 
@@ -100,21 +99,7 @@ public class MateyInitializer implements InitializingBean {
         if (properties.isMigrateOnStartup()) {
             return checker.migrate(target);
         }
-        TargetReport report = checker.verify(target);
-        requireRecorded(report);
-        return report;
-    }
-
-    /**
-     * A database whose schema differs from the empty state at index 0 while it records no versions predates Matey:
-     * it is refused as migrate refuses it, rather than reported as drift, so that both modes say what it is and
-     * how to adopt it. (Recorded versions the worktree lacks make it ahead or diverged, not drifted, at index 0.)
-     */
-    private static void requireRecorded(TargetReport report) {
-        if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
-            throw new MateyException(Reason.DATABASE_NOT_EMPTY, "Matey's start-up check refused: " + report.connection()
-                    + " holds schema objects but records no migrations: it predates Matey. Nothing was changed.");
-        }
+        return checker.verify(target);
     }
 
     private void log(TargetReport report, long millis) {

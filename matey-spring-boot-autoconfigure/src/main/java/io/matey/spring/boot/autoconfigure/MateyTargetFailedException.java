@@ -5,7 +5,7 @@ import io.matey.error.MateyException;
 /**
  * A Matey error during the start-up work of one target, with the target it happened to, so that the failure
  * analysis can name its database in the commands it suggests. The reason is the error's own, and so is the
- * message but for its opening, which names the start-up's work rather than a CLI command ({@link StartupWording}).
+ * message but for its opening, which names the start-up's work rather than a CLI command ({@link ApplicationWording}).
  */
 public class MateyTargetFailedException extends MateyException {
 
@@ -13,7 +13,7 @@ public class MateyTargetFailedException extends MateyException {
 
     /** @param report the failed target's report: its path and Matey URL (password masked) */
     public MateyTargetFailedException(TargetReport report, MateyException failure) {
-        super(failure.reason(), StartupWording.of(failure.getMessage()), failure);
+        super(failure.reason(), ApplicationWording.START_UP.of(failure.getMessage()), failure);
         this.report = report;
     }
 

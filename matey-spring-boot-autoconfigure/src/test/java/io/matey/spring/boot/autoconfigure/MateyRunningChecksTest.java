@@ -45,7 +45,7 @@ class MateyRunningChecksTest {
                     Thread.sleep(1000);
 
                     long started = System.nanoTime();
-                    TargetReport report = context.getBean(MateyChecker.class).report(target);
+                    TargetReport report = context.getBean(MateyChecker.class).report(target, ApplicationWording.RECHECK);
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
                     assertThat(took).as("bounded by matey.check-timeout, not the pool's 30 s").isLessThan(Duration.ofSeconds(10));
                     assertThat(report.failed()).isTrue();
@@ -54,7 +54,7 @@ class MateyRunningChecksTest {
                     assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().failed()).isTrue();
 
                     long again = System.nanoTime();
-                    context.getBean(MateyChecker.class).report(target);
+                    context.getBean(MateyChecker.class).report(target, ApplicationWording.RECHECK);
                     assertThat(Duration.ofNanos(System.nanoTime() - again)).as("the waiting check is not started twice")
                             .isLessThan(Duration.ofSeconds(10));
                 });
@@ -91,6 +91,31 @@ class MateyRunningChecksTest {
         new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
                 .withPropertyValues(workspace.properties("matey.on-drift=warn"))
                 .run(context -> assertThat(context).doesNotHaveBean(MateyRecheck.class));
+    }
+
+    /**
+     * A database from before Matey under a running application (started without a check): the re-check reports it
+     * as start-up does, database-not-empty rather than drift, in the re-check's words.
+     */
+    @Test
+    void theRecheckReportsADatabaseThatPredatesMateyAsStartUpDoes() throws Exception {
+        SqliteWorkspace workspace = new SqliteWorkspace(dir);
+        workspace.execute("CREATE TABLE it_before_matey (id INT)");
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues(workspace.properties("matey.verify-on-startup=false",
+                        "matey.health.recheck-interval=100ms"))
+                .run(context -> {
+                    MateyReports reports = context.getBean(MateyReports.class);
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (reports.find("db/core").isEmpty() && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    TargetReport report = reports.find("db/core").orElseThrow();
+                    assertThat(report.reason()).isEqualTo("database-not-empty");
+                    assertThat(report.drifted()).isFalse();
+                    assertThat(report.error()).startsWith("Matey's periodic check (matey.health.recheck-interval) "
+                            + "refused: sqlite3:" + workspace.database + " holds schema objects but records no migrations");
+                });
     }
 
     /** Waits (within 20 s) for the background re-check to finish this many more checks. */

@@ -116,7 +116,8 @@ class MateyStartupExtensionsTest {
                         assertThat(recorder.applied()).hasSize(5);
                         assertThat(recorder.events).filteredOn(MateyCheckFinishedEvent.class::isInstance).hasSize(1);
                         db.execute("CREATE TABLE it_later (id INT)");
-                        context.getBean(MateyChecker.class).report(context.getBean(MateyTargets.class).all().get(0));
+                        context.getBean(MateyChecker.class).report(context.getBean(MateyTargets.class).all().get(0),
+                                ApplicationWording.RECHECK);
                         assertThat(recorder.events).filteredOn(MateyDriftDetectedEvent.class::isInstance).singleElement()
                                 .satisfies(e -> assertThat(((MateyDriftDetectedEvent) e).getReport().diff())
                                         .contains("it_later"));

@@ -73,6 +73,7 @@ class MateyStartupFailureTest {
                     + " db new keep_drift --from-drift --path db/core --url 'sqlite3:" + workspace.database + "'",
                     "matey --workspace " + workspace.root()
                     + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
+                    "review it, run `matey --workspace " + workspace.root() + " schema apply --path db/core` and commit",
                     "lines starting with '-' are in the live database only, '+' in the committed schema only",
                     "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
                     "matey.on-drift=warn").doesNotContain("jdbc:");
@@ -146,7 +147,8 @@ class MateyStartupFailureTest {
                     + ") is diverged at its applied index 0 of 2: migration migrations/001_one.sql is older than the "
                     + "last applied one (version 002) and not applied").doesNotContain("--- live/schema.sql");
             assertThat(analysis.getAction()).containsPattern("Give it a later timestamp, then replay the artifacts: "
-                    + "`git mv migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`\\.")
+                    + "`git mv db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema "
+                    + "apply --path db/core`\\.")
                     .doesNotContain("Check out the migrations", "db adopt");
             assertThat((analysis.getDescription() + analysis.getAction()).split("git mv", -1))
                     .as("the renames are advised once, in the action").hasSize(2);

@@ -2,6 +2,7 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.spring.boot.autoconfigure.ApplicationWording;
 import io.matey.spring.boot.autoconfigure.ManagedTarget;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
 import io.matey.spring.boot.autoconfigure.MateyTargets;
@@ -51,12 +52,12 @@ public class MateyEndpoint {
 
     @ReadOperation
     public MateyDescriptor targets() {
-        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t).withoutDiff()).toList());
+        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t, ApplicationWording.ENDPOINT_LIST).withoutDiff()).toList());
     }
 
     @ReadOperation
     public WebEndpointResponse<TargetReport> target(@Selector(match = Match.ALL_REMAINING) String... path) {
-        return forTarget(path, checker::report);
+        return forTarget(path, t -> checker.report(t, ApplicationWording.ENDPOINT_READ));
     }
 
     /**
@@ -79,7 +80,7 @@ public class MateyEndpoint {
             // A report with a reason is the check that followed a refusal: the database's state refused it.
             status = report.reason() == null ? WebEndpointResponse.STATUS_OK : STATUS_CONFLICT;
         } catch (MateyException e) {
-            report = checker.failed(target, e);
+            report = checker.failed(target, e, ApplicationWording.ENDPOINT_WRITE);
             status = statusOf(e.reason());
         }
         if (status != WebEndpointResponse.STATUS_OK) {

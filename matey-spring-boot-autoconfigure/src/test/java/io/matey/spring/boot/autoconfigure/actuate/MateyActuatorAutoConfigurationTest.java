@@ -155,13 +155,14 @@ class MateyActuatorAutoConfigurationTest {
             WebEndpointResponse<TargetReport> response = context.getBean(MateyEndpoint.class).migrate("db", "core");
             assertThat(response.getStatus()).as("curl -f sees the failure").isEqualTo(500);
             TargetReport failed = response.getBody();
-            assertThat(failed.error()).startsWith("db migrate failed: migrations/002_two.sql:");
+            assertThat(failed.error()).as("in the application's words: no CLI command ran")
+                    .startsWith("Matey's migration (POST /actuator/matey/{target}) failed: migrations/002_two.sql:");
             assertThat(failed.reason()).isEqualTo("migration-failed");
             assertThat(status(context)).isEqualTo("DOWN");
             assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
                     .containsEntry("reason", "migration-failed").doesNotContainKey("error");
             assertThat(output).contains("migration through the matey endpoint failed (reason: migration-failed, "
-                    + "HTTP 500): db migrate failed: migrations/002_two.sql:");
+                    + "HTTP 500): Matey's migration (POST /actuator/matey/{target}) failed: migrations/002_two.sql:");
         });
     }
 
@@ -182,6 +183,39 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(refused.diff()).contains("it_out_of_band");
             assertThat(output).contains("Matey target 'db/core' (sqlite3:" + dir.resolve("app.sqlite3") + "): migration "
                     + "through the matey endpoint refused, nothing was run (reason: database-drifted, HTTP 409)");
+        });
+    }
+
+    /**
+     * A database from before Matey while the application runs (started without a check): the endpoint and health
+     * report it as start-up does, database-not-empty with the ways to adopt it, not as drift at index 0.
+     */
+    @Test
+    void aDatabaseThatPredatesMateyIsReportedAsStartUpReportsIt() throws Exception {
+        execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
+        runner.withPropertyValues("matey.verify-on-startup=false").run(context -> {
+            TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
+            assertThat(read.reason()).isEqualTo("database-not-empty");
+            assertThat(read.drift()).isEqualTo("unchecked");
+            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/{target}) refused: sqlite3:"
+                    + dir.resolve("app.sqlite3") + " holds schema objects but records no migrations: it predates Matey.")
+                    .contains("matey.adopt-on-startup=true", "`matey db adopt`");
+            assertThat(context.getBean(MateyEndpoint.class).targets().targets()).singleElement()
+                    .satisfies(listed -> assertThat(listed.error()).startsWith("Matey's check (GET /actuator/matey) refused:"));
+            assertThat(status(context)).isEqualTo("DOWN");
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
+                    .containsEntry("reason", "database-not-empty").doesNotContainEntry("drift", "drifted");
+        });
+    }
+
+    /** A check the database fails while the application runs names the endpoint's read, not a CLI command. */
+    @Test
+    void aReadTheDatabaseFailsIsInTheApplicationsWords() throws Exception {
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            Files.writeString(dir.resolve("app.sqlite3"), "not a database ".repeat(100));
+            TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
+            assertThat(read.failed()).isTrue();
+            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/{target}) failed");
         });
     }
 
@@ -230,7 +264,8 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(read.problem()).startsWith("migration migrations/001_one.sql is older than the last applied one")
                     .as("the renames are the fix's alone").doesNotContain("git mv");
             assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `git mv "
-                    + "migrations/001_one.sql migrations/\\d{14}_one.sql`, then `matey schema apply`");
+                    + "db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema apply "
+                    + "--path db/core`");
             assertThat(read.diff()).isNull();
         });
     }
@@ -265,6 +300,11 @@ class MateyActuatorAutoConfigurationTest {
         runner.run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("matey.migrations.pending").tag("target", "db/core").gauge().value()).isEqualTo(2);
+            assertThat(registry.get("matey.drift").tag("target", "db/core").gauge().value()).isZero();
+        });
+        // Drift needs recorded versions: tables without any are a database from before Matey, which is not checked.
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("matey.drift").tag("target", "db/core").gauge().value()).isZero();
             execute("CREATE TABLE it_later (id INT)");
             context.getBean(MateyEndpoint.class).targets();

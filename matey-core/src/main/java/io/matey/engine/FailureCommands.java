@@ -1,0 +1,14 @@
+package io.matey.engine;
+
+/**
+ * The commands a failed section's advice tells the user to run, spelled for the target and database it ran on
+ * ({@code --path}, {@code --url}), so that they run as printed in a workspace of several targets too.
+ *
+ * @param resume the command that continues an interrupted section ({@code matey db up --resume ...})
+ * @param apply  the command that replays the artifacts after a file is fixed ({@code matey schema apply ...})
+ */
+public record FailureCommands(String resume, String apply) {
+
+    /** For migrations run outside a workspace (dbmate's commands): the root target's spelling. */
+    public static final FailureCommands ROOT = new FailureCommands("matey db up --resume", "matey schema apply");
+}
