@@ -2,10 +2,10 @@ package io.matey.engine.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.BackgroundQuery;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +23,7 @@ class ClickHouseCancelTest {
                 + "'%system.processes%'";
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection connection = db.connect();
                 Connection observer = db.connect()) {
-            CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeQuery(endless).next();
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<SQLException> failure = BackgroundQuery.start(connection, endless);
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (TestDatabase.firstValue(observer, running).equals("0") && System.nanoTime() < deadline) {
