@@ -8,6 +8,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
 import io.matey.error.MateyException;
+import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence and looks for
- * generated models that a former codegen configuration left. Artifacts it cannot read (git conflict markers, a
- * fatal diagnostic) are bad input, not a stale report: an error, exit 2.
+ * generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
+ * migration or an artifact, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
  */
 final class SchemaStatusCheck {
 
@@ -27,6 +28,9 @@ final class SchemaStatusCheck {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
+        // A conflicted migration first: resolving it by hand comes before regenerating the artifacts from it.
+        state.snapshot().migrations().forEach((file, sql) ->
+                new Migration(file, Snapshot.versionOf(file), sql).requireResolved());
         List<Diagnostic> modelConflicts = ModelConflicts.in(target);
         if (!state.conflictedFiles().isEmpty() || !modelConflicts.isEmpty()) {
             List<String> files = new ArrayList<>(state.conflictedFiles());

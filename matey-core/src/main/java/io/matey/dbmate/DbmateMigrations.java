@@ -49,15 +49,15 @@ final class DbmateMigrations {
                 if (!database.exists()) {
                     database.create();
                 }
-                yield migrate(migrations);
+                yield migrate(migrations, "up");
             }
-            case "migrate" -> migrate(migrations);
+            case "migrate" -> migrate(migrations, "migrate");
             case "rollback" -> rollback(migrations, count(arguments.positional()));
             default -> status(migrations, arguments.verbFlags());
         };
     }
 
-    private int migrate(List<Migration> migrations) throws SQLException {
+    private int migrate(List<Migration> migrations, String verb) throws SQLException {
         try (Connection connection = database.connect()) {
             table.ensure(connection);
             Set<String> applied = new HashSet<>(table.appliedVersions(connection));
@@ -68,7 +68,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration);
+                RunnableMigrations.requireDbmateRuns(migration, verb);
                 Duration took = runner.up(migration);
                 printVerbose(runner);
                 out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
@@ -130,7 +130,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration);
+                RunnableMigrations.requireDbmateRuns(migration, "rollback");
                 Duration took = runner.down(migration);
                 printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));

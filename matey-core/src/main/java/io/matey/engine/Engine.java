@@ -96,7 +96,7 @@ public interface Engine {
     /**
      * Cancels, from another thread, the statement running on {@code connection}, where the driver can do so without
      * its {@link Statement} (Ctrl-C, {@link RunningStatements#cancelAll}, docs/architecture.md §8). Nothing by
-     * default: an HTTP engine's request ends with its connection.
+     * default.
      */
     default void cancelRunning(Connection connection) throws SQLException {
     }

@@ -54,8 +54,8 @@ public final class RunningStatements {
     }
 
     /**
-     * Cancels what runs on every open connection through its engine (PostgreSQL's cancel request, MySQL's
-     * {@code KILL QUERY}, each on a connection of its own), all at once, and waits until they are sent or
+     * Cancels what runs on every open connection through its engine (PostgreSQL's cancel request, MySQL's and
+     * ClickHouse's {@code KILL QUERY}, each on a connection of its own), all at once, and waits until they are sent or
      * {@code timeout} has passed: a server that cannot be reached must not hold up the end of the process.
      */
     public static void cancelAll(Duration timeout) {

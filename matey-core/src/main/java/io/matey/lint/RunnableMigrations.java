@@ -3,6 +3,7 @@ package io.matey.lint;
 import io.matey.artifact.Snapshot;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.migration.MigrationScript;
 import io.matey.migration.SqlParser;
 import io.matey.workspace.TargetConfig;
 import java.util.List;
@@ -62,9 +63,12 @@ public final class RunnableMigrations {
 
     /**
      * {@code matey dbmate}, which has no target: refuses the one file it is about to run as dbmate does, for
-     * statements before the up marker, no up marker or no down marker (L009, L010).
+     * statements before the up marker, no up marker or no down marker (L009, L010). A file holding git conflict
+     * markers is refused first, with the same dbmate {@code verb} as the way on once it is resolved.
      */
-    public static void requireDbmateRuns(Migration migration) {
+    public static void requireDbmateRuns(Migration migration, String verb) {
+        migration.requireResolved(MigrationScript.resolveConflict("run the same `matey dbmate " + verb
+                + "` command again"));
         MigrationFile file = new MigrationFile(migration.file(), migration.bytes(), Optional.empty());
         if (!file.readable()) {
             return; // the runner names a file that is not UTF-8 itself

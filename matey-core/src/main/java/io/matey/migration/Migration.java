@@ -20,8 +20,13 @@ public record Migration(String file, String version, byte[] bytes) {
      * (e.g. {@code db status}) still must not call such a file applied or pending.
      */
     public Migration requireResolved() {
+        return requireResolved(MigrationScript.Kind.MERGE_CONFLICT.fix());
+    }
+
+    /** {@link #requireResolved()} where the way on is {@code fix} (e.g. a dbmate command, which has no artifacts). */
+    public Migration requireResolved(String fix) {
         ConflictMarkers.firstLine(bytes).ifPresent(line -> {
-            throw MigrationScript.Problem.mergeConflict(line).error(file);
+            throw MigrationScript.Problem.mergeConflict(line).error(file, fix);
         });
         return this;
     }

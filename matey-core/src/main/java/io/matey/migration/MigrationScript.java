@@ -16,8 +16,7 @@ public record MigrationScript(String file, Section up, Section down, List<Proble
         /** The dbmate markers are repeated or out of order. */
         MARKERS("Fix the -- migrate:up / -- migrate:down markers of this file."),
         /** Git left a merge conflict in the file ({@link ConflictMarkers}); only a person can resolve it. */
-        MERGE_CONFLICT("Resolve the conflict by hand: keep the SQL the merged migration needs, delete the "
-                + "<<<<<<<, ======= and >>>>>>> lines, then run `matey schema apply`.");
+        MERGE_CONFLICT(resolveConflict("run `matey schema apply`"));
 
         private final String fix;
 
@@ -43,8 +42,18 @@ public record MigrationScript(String file, Section up, Section down, List<Proble
         }
 
         MateyException error(String file) {
-            return new MateyException(file + ":" + line + ": " + message + " " + kind.fix());
+            return error(file, kind.fix());
         }
+
+        MateyException error(String file, String fix) {
+            return new MateyException(file + ":" + line + ": " + message + " " + fix);
+        }
+    }
+
+    /** How a person resolves a merge conflict in a migration, and {@code then} what to run next. */
+    public static String resolveConflict(String then) {
+        return "Resolve the conflict by hand: keep the SQL the merged migration needs, delete the <<<<<<<, ======= "
+                + "and >>>>>>> lines, then " + then + ".";
     }
 
     /** Throws a user error naming the file and line of the first structural problem. */

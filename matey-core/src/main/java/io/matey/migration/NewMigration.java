@@ -14,24 +14,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Creates {@code <UTC yyyyMMddHHmmss>_<name>.sql} with dbmate's empty template (or given content). The version is the
  * current second when it sorts after every version in the directory, else one second after the highest: two
  * {@code db new} in one second, or a clock behind a teammate's, must not give a duplicate version or one that sorts
- * before an existing migration (versions compare as text, as dbmate orders files by name).
+ * before an existing migration. Versions compare as dbmate orders {@code <version>_<name>.sql} files, by name: as
+ * text, except that a version that is a prefix of a longer one sorts after it ({@code _} sorts after every digit).
  */
 public final class NewMigration {
 
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     /** The files dbmate runs, and their versions (docs/architecture.md §9). */
     private static final Pattern DBMATE_FILE = Pattern.compile("^(\\d+).*\\.sql$");
+    private static final Comparator<String> FILE_ORDER = Comparator.comparing(version -> version + "_");
     static final String TEMPLATE = "-- migrate:up\n\n\n-- migrate:down\n\n";
 
     private NewMigration() {
@@ -67,12 +71,15 @@ public final class NewMigration {
         if (Files.isSymbolicLink(migrationsDir)) {
             throw new MateyException("Refusing to write into symlinked migrations directory: " + migrationsDir);
         }
-        List<String> versions = versions(migrationsDir);
-        String fileName = nextVersion(versions, clock.instant())
-                .orElseThrow(() -> new MateyException("Cannot pick a version for the new migration: version '"
-                        + highest(versions).orElseThrow() + "' in " + migrationsDir + " is not a UTC yyyyMMddHHmmss "
-                        + "timestamp and sorts after every one. Name the file yourself with a version that sorts "
-                        + "after it."))
+        Map<String, String> files = dbmateFiles(migrationsDir);
+        String fileName = nextVersion(files.keySet(), clock.instant())
+                .orElseThrow(() -> {
+                    String highest = highest(files.keySet()).orElseThrow();
+                    return new MateyException("Cannot pick a version for the new migration: version '" + highest
+                            + "' of " + migrationsDir.resolve(files.get(highest)) + " is not a UTC yyyyMMddHHmmss "
+                            + "timestamp and sorts after every one in dbmate's file order. Name the file yourself "
+                            + "with a version that sorts after it.");
+                })
                 + "_" + sanitize(name) + ".sql";
         Path file = migrationsDir.resolve(fileName);
         try {
@@ -93,24 +100,24 @@ public final class NewMigration {
     public static Optional<String> nextVersion(Collection<String> versions, Instant now) {
         String current = version(now);
         Optional<String> highest = highest(versions);
-        if (highest.isEmpty() || current.compareTo(highest.get()) > 0) {
+        if (highest.isEmpty() || FILE_ORDER.compare(current, highest.get()) > 0) {
             return Optional.of(current);
         }
         return parse(highest.get()).map(newest -> version(newest.plusSeconds(1)));
     }
 
     private static Optional<String> highest(Collection<String> versions) {
-        return versions.stream().max(String::compareTo);
+        return versions.stream().max(FILE_ORDER);
     }
 
-    /** The versions of the files dbmate runs in the directory (none when it does not exist yet). */
-    private static List<String> versions(Path migrationsDir) {
+    /** The files dbmate runs in the directory by version (none when it does not exist yet). */
+    private static Map<String, String> dbmateFiles(Path migrationsDir) {
         if (!Files.isDirectory(migrationsDir)) {
-            return List.of();
+            return Map.of();
         }
         try (Stream<Path> files = Files.list(migrationsDir)) {
             return files.map(file -> DBMATE_FILE.matcher(file.getFileName().toString())).filter(Matcher::matches)
-                    .map(m -> m.group(1)).toList();
+                    .collect(Collectors.toMap(m -> m.group(1), m -> m.group(), (a, b) -> a));
         } catch (IOException e) {
             throw new MateyException("Cannot list " + migrationsDir + ": " + e.getMessage());
         }

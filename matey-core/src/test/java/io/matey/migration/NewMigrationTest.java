@@ -51,9 +51,28 @@ class NewMigrationTest {
         Files.writeString(dir.resolve("20261399999999_not_a_date.sql"), NewMigration.TEMPLATE);
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
         assertThatThrownBy(() -> NewMigration.create(dir, "next", clock)).isInstanceOf(MateyException.class)
-                .hasMessageContaining("version '20261399999999' in " + dir + " is not a UTC yyyyMMddHHmmss timestamp")
+                .hasMessageContaining("version '20261399999999' of " + dir.resolve("20261399999999_not_a_date.sql")
+                        + " is not a UTC yyyyMMddHHmmss timestamp")
                 .hasMessageEndingWith("Name the file yourself with a version that sorts after it.");
         assertThat(dir.toFile().list()).containsExactly("20261399999999_not_a_date.sql");
+    }
+
+    @Test
+    void aShorterVersionThatPrefixesTheTimestampSortsAfterItSoItIsRefused() throws Exception {
+        // dbmate orders files by name: 2026120_seed.sql after 20261203120000_next.sql, as '_' sorts after '3'.
+        Files.writeString(dir.resolve("2026120_seed.sql"), NewMigration.TEMPLATE);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        assertThatThrownBy(() -> NewMigration.create(dir, "next", clock)).isInstanceOf(MateyException.class)
+                .hasMessageContaining("version '2026120' of " + dir.resolve("2026120_seed.sql") + " is not a UTC "
+                        + "yyyyMMddHHmmss timestamp and sorts after every one in dbmate's file order.");
+        assertThat(dir.toFile().list()).containsExactly("2026120_seed.sql");
+    }
+
+    @Test
+    void aShorterVersionThatIsNoPrefixComparesAsText() throws Exception {
+        Files.writeString(dir.resolve("2026113_seed.sql"), NewMigration.TEMPLATE);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        assertThat(NewMigration.create(dir, "next", clock).getFileName()).hasToString("20261203120000_next.sql");
     }
 
     @Test

@@ -255,6 +255,33 @@ class DbmateCommandTest {
     }
 
     @Test
+    void aFileWithConflictMarkersIsRefusedWithTheSameDbmateCommandAsTheWayOn() throws Exception {
+        Path migrations = migrations();
+        try (TestDatabase ours = TestDatabase.create("sqlite")) {
+            String url = DbmateBinary.url(ours.url());
+            assertThat(matey(Map.of(), "--url", url, "--no-dump-schema", "up").exitCode()).isZero();
+            Files.writeString(migrations.resolve("003_roles.sql"), "-- migrate:up\nCREATE TABLE roles (id INT);\n"
+                    + "-- migrate:down\n<<<<<<< HEAD\nDROP TABLE roles;\n=======\nDROP TABLE teams;\n>>>>>>> b\n");
+            Files.writeString(migrations.resolve("004_tags.sql"), "-- migrate:up\n<<<<<<< HEAD\nCREATE TABLE a (id INT);"
+                    + "\n=======\nCREATE TABLE b (id INT);\n>>>>>>> b\n-- migrate:down\nDROP TABLE a;\n");
+            String conflict = ": unresolved merge conflict marker: git left both sides of a conflict in this migration, "
+                    + "which no database can run. Resolve the conflict by hand: keep the SQL the merged migration needs, "
+                    + "delete the <<<<<<<, ======= and >>>>>>> lines, then run the same `matey dbmate ";
+            for (String verb : List.of("up", "migrate")) {
+                MateyProcess.Result run = matey(Map.of(), "--url", url, "--no-dump-schema", verb);
+                assertThat(run.exitCode()).as(verb).isEqualTo(2);
+                assertThat(run.stderr()).as(verb).isEqualTo("error: 004_tags.sql:2" + conflict + verb
+                        + "` command again.\n");
+            }
+            MateyProcess.Result rollback = matey(Map.of(), "--url", url, "--no-dump-schema", "rollback");
+            assertThat(rollback.exitCode()).isEqualTo(2);
+            assertThat(rollback.stderr()).isEqualTo("error: 003_roles.sql:4" + conflict
+                    + "rollback` command again.\n");
+            assertThat(versions(ours)).containsExactly("001", "002", "003");
+        }
+    }
+
+    @Test
     void aCommandFlagBeforeTheCommandIsNamedAsTheCommandsFlag() throws Exception {
         migrations();
         MateyProcess.Result early = matey(Map.of(), "--url", "sqlite:ours.sqlite3", "-v", "rollback");

@@ -45,9 +45,9 @@ class InteractiveSessionIT {
 
         try (PseudoTerminal terminal = PseudoTerminal.start(workspace, env)) {
             terminal.awaitPrompt(1, START);
-            terminal.type("schema status --path db/c");
+            terminal.type("matey schema status --path db/c"); // pasted from the README, with its leading `matey`
             terminal.press("Tab");
-            terminal.await(screen -> screen.endsWith("matey> schema status --path db/core"), STEP);
+            terminal.await(screen -> screen.endsWith("matey> matey schema status --path db/core"), STEP);
             terminal.press("Enter");
             String status = terminal.awaitPrompt(2, STEP);
             assertThat(status).containsPattern("Status\\s+Steps\\s+Diagnostics").containsPattern("clean\\s+0\\s+0");

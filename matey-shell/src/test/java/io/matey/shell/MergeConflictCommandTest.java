@@ -78,7 +78,7 @@ class MergeConflictCommandTest {
                 + "in this migration, which no database can run. Resolve the conflict by hand: keep the SQL the merged "
                 + "migration needs, delete the <<<<<<<, ======= and >>>>>>> lines, then run `matey schema apply`.";
 
-        for (String[] command : new String[][] {{"schema", "plan"}, {"schema", "apply"}, {"db", "status"},
+        for (String[] command : new String[][] {{"schema", "plan"}, {"schema", "apply"}, {"schema", "status"}, {"db", "status"},
                 {"db", "up"}, {"db", "drift"}}) {
             MateyProcess.Result result = MateyProcess.run(dir, env, command);
             assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(2);

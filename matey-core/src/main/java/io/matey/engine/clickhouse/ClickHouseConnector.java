@@ -122,8 +122,11 @@ final class ClickHouseConnector {
      */
     Connection open(String database) throws SQLException {
         Connection connection;
+        String tag = ClickHouseQueryTags.newTag();
         try {
-            connection = JdbcConnections.open("com.clickhouse.jdbc.ClickHouseDriver", jdbcUrl(database), properties());
+            Properties properties = properties();
+            properties.setProperty(ClickHouseQueryTags.PROPERTY, tag);
+            connection = JdbcConnections.open("com.clickhouse.jdbc.ClickHouseDriver", jdbcUrl(database), properties);
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException("The ClickHouse JDBC driver (com.clickhouse:clickhouse-jdbc) is not on the "
@@ -133,6 +136,7 @@ final class ClickHouseConnector {
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SELECT 1");
+            ClickHouseQueryTags.remember(connection, this, database, tag);
             return connection;
         } catch (SQLException e) {
             connection.close();

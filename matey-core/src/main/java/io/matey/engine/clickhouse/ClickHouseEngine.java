@@ -71,6 +71,12 @@ public final class ClickHouseEngine implements Engine {
         return ClickHouseMessages.clean(failure.getMessage());
     }
 
+    /** {@code KILL QUERY} on the connection's own tag, from a side connection ({@link ClickHouseQueryTags}). */
+    @Override
+    public void cancelRunning(Connection connection) throws SQLException {
+        ClickHouseQueryTags.cancel(connection);
+    }
+
     @Override
     public boolean transactionalDdl() {
         return false;

@@ -2,10 +2,10 @@ package io.matey.engine.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.BackgroundQuery;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,14 +21,7 @@ class SqliteCancelTest {
     @Test
     void cancelRunningInterruptsTheStatementOnTheConnection() throws Exception {
         try (TestDatabase db = TestDatabase.create("sqlite"); Connection connection = db.connect()) {
-            CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeQuery(ENDLESS).next();
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<SQLException> failure = BackgroundQuery.start(connection, ENDLESS);
             // an interrupt that arrives before the query starts is lost, so it is repeated until the query ends
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!failure.isDone() && System.nanoTime() < deadline) {

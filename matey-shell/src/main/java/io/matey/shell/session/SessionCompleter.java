@@ -19,7 +19,8 @@ import org.springframework.shell.completion.CompletionProvider;
 
 /**
  * Tab completion from the command declarations: command words, then the command's options, then an option's
- * values (its {@code @OptionValues} provider in {@link Completions}, or the constants of an enum).
+ * values (its {@code @OptionValues} provider in {@link Completions}, or the constants of an enum); a leading
+ * {@code matey} is passed over, as when the line runs ({@link SessionSyntax#typed}).
  */
 final class SessionCompleter implements Completer {
 
@@ -35,7 +36,8 @@ final class SessionCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        List<String> typed = withoutGlobalOptions(line.words().subList(0, line.wordIndex()));
+        // A line pasted from the README starts with `matey`, which the session drops when it runs the line.
+        List<String> typed = withoutGlobalOptions(SessionSyntax.typed(line.words().subList(0, line.wordIndex())));
         String current = line.word().substring(0, line.wordCursor());
         if (!typed.isEmpty() && typed.get(0).equals("help")) {
             commandWords(typed.subList(1, typed.size()), candidates);

@@ -30,6 +30,16 @@ class SessionCompleterTest {
     }
 
     @Test
+    void aLeadingMateyPastedFromTheReadmeCompletesAsIfAbsent() {
+        for (String line : List.of("sch", "schema ", "db up --", "db up --format ", "--workspace w db ")) {
+            List<String> without = complete(line).stream().map(Candidate::value).toList();
+            assertThat(without).as(line).isNotEmpty();
+            assertThat(complete("matey " + line)).as("matey " + line).extracting(Candidate::value)
+                    .containsExactlyElementsOf(without);
+        }
+    }
+
+    @Test
     void commandNamesCompleteAfterHelp() {
         assertThat(complete("help sch").stream().map(Candidate::value)).contains("schema").doesNotContain("help", "exit");
         assertThat(complete("help schema ").stream().map(Candidate::value)).contains("status", "plan", "apply");
