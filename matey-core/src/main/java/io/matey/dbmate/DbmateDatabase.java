@@ -133,7 +133,7 @@ final class DbmateDatabase {
         out.println("Reading: " + settings.schemaFile());
         String sql;
         try {
-            sql = Files.readString(file, StandardCharsets.UTF_8);
+            sql = PsqlMetaCommands.strip(Files.readString(file, StandardCharsets.UTF_8), settings.schemaFile());
         } catch (NoSuchFileException e) {
             throw new MateyException("schema file " + settings.schemaFile() + " does not exist; `matey dbmate dump` writes one.");
         } catch (IOException e) {

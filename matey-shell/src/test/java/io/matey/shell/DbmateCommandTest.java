@@ -353,6 +353,32 @@ class DbmateCommandTest {
     }
 
     @Test
+    void loadsASchemaFileDbmateDumpedWithPgDumpsRestrictLinesAndRefusesOtherMetaCommands() throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase theirs = TestDatabase.create("postgres"); TestDatabase ours = TestDatabase.create("postgres")) {
+            Path schema = dir.resolve("theirs.sql");
+            assertThat(dbmate.run(theirs.url(), migrations, "--schema-file", schema.toString(), "up").exitCode())
+                    .isZero();
+            // dbmate's dump, as pg_dump writes it (\restrict framing from pg_dump 15.14 on)
+            assertThat(Files.readString(schema)).contains("\\restrict ");
+            MateyProcess.Result load = matey(Map.of(), "--url", ours.url().raw(), "-s", "theirs.sql", "load");
+            assertThat(load.exitCode()).as(load.stderr()).isZero();
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+
+            try (TestDatabase other = TestDatabase.create("postgres")) {
+                Files.writeString(schema, "CREATE TABLE kept (id INT);\n\\connect other\n");
+                MateyProcess.Result refused = matey(Map.of(), "--url", other.url().raw(), "-s", "theirs.sql", "load");
+                assertThat(refused.exitCode()).isEqualTo(2);
+                assertThat(refused.stderr()).contains("theirs.sql:2: psql meta-command \\connect", "Remove the line");
+                try (Connection c = other.connect(); ResultSet rs = c.getMetaData().getTables(null, null, "kept", null)) {
+                    assertThat(rs.next()).as("nothing loaded").isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
