@@ -379,6 +379,38 @@ class DbmateCommandTest {
     }
 
     @Test
+    void expandsEnvFileVariablesAndReadsColonLinesAsDbmateDoes() throws Exception {
+        DbmateBinary dbmate = DbmateBinary.installed();
+        String envFile = """
+                NAME: walk
+                export SUB=x\\$NAME
+                DOUBLE="sqlite3:${NAME}_$SUB.sqlite3" # comment
+                SINGLE='sqlite3:${NAME}.sqlite3'
+                BARE=sqlite3:b_${NAME}_${MATEY_UNSET_VARIABLE}.sqlite3 #x #y
+                """;
+        List<List<String>> created = new ArrayList<>();
+        for (String side : List.of("ours", "theirs")) {
+            Path cwd = Files.createDirectories(dir.resolve(side));
+            Path migrations = Files.createDirectories(cwd.resolve("db/migrations"));
+            Files.writeString(migrations.resolve("001_t.sql"), "-- migrate:up\nCREATE TABLE t (id INT);\n"
+                    + "-- migrate:down\nDROP TABLE t;\n");
+            Files.writeString(cwd.resolve(".env"), envFile);
+            for (String variable : List.of("DOUBLE", "SINGLE", "BARE")) {
+                int exitCode = side.equals("ours")
+                        ? MateyProcess.run(cwd, Map.of(), "dbmate", "-e", variable, "--no-dump-schema", "up").exitCode()
+                        : dbmate.runIn(cwd, "-e", variable, "--no-dump-schema", "up").exitCode();
+                assertThat(exitCode).as(side + " " + variable).isZero();
+            }
+            try (var files = Files.list(cwd)) {
+                created.add(files.map(f -> f.getFileName().toString()).filter(f -> f.contains("sqlite3")).sorted()
+                        .toList());
+            }
+        }
+        assertThat(created.get(0)).isEqualTo(created.get(1))
+                .containsExactly("${NAME}.sqlite3", "b_walk_.sqlite3 #x", "walk_x$NAME.sqlite3");
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
