@@ -416,6 +416,10 @@ class DbmateCommandTest {
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stderr()).contains("Unsupported database URL scheme 'bogus'").doesNotContain("secret");
+        // dbmate reads an empty --url as unset: the variable gives the URL
+        MateyProcess.Result emptyFlag = matey(Map.of("DATABASE_URL", "sqlite:empty.sqlite3"), "-u", "", "status");
+        assertThat(emptyFlag.exitCode()).as(emptyFlag.stderr()).isZero();
+        assertThat(emptyFlag.stdout()).contains("Pending: 3");
         MateyProcess.Result missing = matey(Map.of(), "status");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr()).contains("--url", "DATABASE_URL");
