@@ -411,6 +411,19 @@ class DbmateCommandTest {
     }
 
     @Test
+    void aSqliteUrlInAMissingDirectoryFailsAsInDbmateCreatingNothing() throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        Path missing = dir.resolve("mistyped");
+        MateyUrl url = MateyUrl.parse("sqlite3:" + missing.resolve("app.sqlite3"));
+        MateyProcess.Result up = matey(Map.of(), "--url", DbmateBinary.url(url), "up");
+        assertThat(up.exitCode()).isEqualTo(dbmate.run(url, migrations, "--no-dump-schema", "up").exitCode())
+                .isEqualTo(2);
+        assertThat(up.stderr()).contains("directory " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");

@@ -125,12 +125,12 @@ public final class SqliteEngine implements Engine {
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
         Path file = file(url);
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-        } catch (IOException e) {
-            throw new SQLException("Cannot create directory for " + file + ": " + e.getMessage(), e);
+        Path dir = file.toAbsolutePath().getParent();
+        // A new file, yes; new directories, no: a mistyped path must not quietly start an empty database.
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new MateyException("Cannot create SQLite database " + file + ": directory " + dir
+                    + " does not exist. Correct the path in the URL, or create the directory first (mkdir -p "
+                    + dir + ").");
         }
         open(file).close();
     }
