@@ -441,7 +441,8 @@ class DbmateCommandTest {
         assertThat(nope.exitCode()).isEqualTo(2);
         assertThat(nope.stderr()).contains("DATABASE_URL in nope.env or .env)? nope.env does not exist.");
         MateyProcess.Result verb = matey(Map.of(), "upp");
-        assertThat(verb.exitCode()).isEqualTo(2);
+        assertThat(verb.exitCode()).isEqualTo(DbmateBinary.installed().runIn(dir, "upp").exitCode()).isEqualTo(3);
+        assertThat(verb.stderr()).contains("no command 'upp'");
         MateyProcess.Result help = matey(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("rollback [N]", "--migrations-dir");
