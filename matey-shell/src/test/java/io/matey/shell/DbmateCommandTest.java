@@ -424,6 +424,18 @@ class DbmateCommandTest {
     }
 
     @Test
+    void aFailureOnTheDataAdvisesWhatADbmateUserCanDo() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("001_divide.sql"), "-- migrate:up\nSELECT 1/0;\n-- migrate:down\n");
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            MateyProcess.Result up = matey(Map.of(), "--url", db.url().raw(), "--no-dump-schema", "up");
+            assertThat(up.exitCode()).isEqualTo(2);
+            assertThat(up.stderr()).contains("001_divide.sql", "may be caused by the data the statement read",
+                    "and run again").doesNotContain("schema apply");
+        }
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
