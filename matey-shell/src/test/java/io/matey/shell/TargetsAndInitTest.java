@@ -117,6 +117,37 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initCiForceOnAnInitialisedWorkspaceReplacesOnlyThePipeline() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        twoTargets();
+        Files.writeString(dir.resolve("db/a/migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE a;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply", "--path", "db/a").exitCode()).isZero();
+        String schema = Files.readString(dir.resolve("db/a/schema.sql"));
+        String lock = Files.readString(dir.resolve("db/a/schema.lock.toml"));
+        Path pipeline = dir.resolve(".github/workflows/matey-schema.yml");
+        assertThat(matey("init", "--ci", "github").exitCode()).isZero();
+        Files.writeString(pipeline, "mine");
+
+        MateyProcess.Result again = matey("init", "--ci", "github");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.stderr()).contains("`matey init --ci github --force` replaces only this file");
+        for (String[] force : new String[][] {{"init", "--ci", "github", "--force"},
+                {"init", "--ci", "github", "--force", "--path", "db/a"}}) {
+            Files.writeString(pipeline, "mine");
+            MateyProcess.Result replaced = matey(force);
+            assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
+            assertThat(replaced.stdout()).isEqualTo("Wrote " + pipeline + "\n");
+            assertThat(Files.readString(pipeline)).contains("schema plan --path db/a");
+        }
+        assertThat(Files.readString(dir.resolve("db/a/schema.sql"))).as("target untouched").isEqualTo(schema);
+        assertThat(Files.readString(dir.resolve("db/a/schema.lock.toml"))).isEqualTo(lock);
+        try (var checkpoints = Files.list(dir.resolve("db/a/checkpoints"))) {
+            assertThat(checkpoints).isNotEmpty();
+        }
+    }
+
+    @Test
     void initWithACiItCannotWriteWritesNothing() throws Exception {
         MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
         assertThat(noGit.exitCode()).isEqualTo(2);
