@@ -148,6 +148,31 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void aDirectoryWithoutMateyTomlNamesWhereItLookedAndTheWorkspaceThatHoldsIt() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Path api = dir.resolve("services/api");
+        Files.createDirectories(api);
+        assertThat(MateyProcess.run(api, Map.of(), "init", "--workspace", ".", "--path", "db", "--engine", "sqlite").exitCode()).isZero();
+
+        MateyProcess.Result inTarget = MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status");
+        assertThat(inTarget.exitCode()).isEqualTo(2);
+        assertThat(inTarget.stderr()).contains("error: No matey.toml in " + api.resolve("db") + " or at the git root "
+                + dir + "; " + api + " holds one: pass --workspace ..");
+        MateyProcess.Result all = MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status", "--all");
+        assertThat(all.stderr()).contains("error: No matey.toml in " + api.resolve("db") + " or at the git root");
+
+        MateyProcess.Result explicit = matey("schema", "status", "--workspace", "services/api/db");
+        assertThat(explicit.exitCode()).isEqualTo(2);
+        assertThat(explicit.stderr()).contains("error: No matey.toml in " + api.resolve("db") + "; " + api
+                + " holds one: pass --workspace services/api.");
+        MateyProcess.Result nowhere = matey("schema", "status");
+        assertThat(nowhere.stderr()).contains("error: No matey.toml in " + dir + "; pass --workspace DIR (the "
+                + "directory holding matey.toml), or run `matey init` to create one.");
+        assertThat(MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status", "--workspace", "..").exitCode())
+                .isZero();
+    }
+
+    @Test
     void initWithACiItCannotWriteWritesNothing() throws Exception {
         MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
         assertThat(noGit.exitCode()).isEqualTo(2);
