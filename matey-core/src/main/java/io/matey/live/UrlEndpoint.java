@@ -25,8 +25,8 @@ record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
     }
 
     @Override
-    public void create() throws SQLException {
-        engine.createDatabase(url);
+    public boolean create() throws SQLException {
+        return engine.createDatabaseIfMissing(url);
     }
 
     @Override
