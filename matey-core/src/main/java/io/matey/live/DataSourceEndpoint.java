@@ -60,7 +60,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
     }
 
     @Override
-    public void create() {
+    public boolean create() {
         throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 

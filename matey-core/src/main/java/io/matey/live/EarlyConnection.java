@@ -113,8 +113,8 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
     }
 
     @Override
-    public void create() throws SQLException {
-        endpoint.create();
+    public boolean create() throws SQLException {
+        return endpoint.create();
     }
 
     @Override

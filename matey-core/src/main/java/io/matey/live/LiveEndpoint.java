@@ -54,8 +54,11 @@ public interface LiveEndpoint {
 
     boolean exists() throws SQLException;
 
-    /** Creates the database; only called when {@link #exists()} said it is missing. */
-    void create() throws SQLException;
+    /**
+     * Creates the database; only called when {@link #exists()} said it is missing. False when it existed after
+     * all: another process created it in between.
+     */
+    boolean create() throws SQLException;
 
     /** Drops the database; only called for one that {@link #create()} created (a failed {@code db bootstrap}). */
     void drop() throws SQLException;

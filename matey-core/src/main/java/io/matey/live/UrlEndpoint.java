@@ -40,8 +40,8 @@ record UrlEndpoint(MateyUrl url, Engine engine, boolean given) implements LiveEn
     }
 
     @Override
-    public void create() throws SQLException {
-        engine.createDatabase(url);
+    public boolean create() throws SQLException {
+        return engine.createDatabaseIfMissing(url);
     }
 
     @Override

@@ -79,9 +79,9 @@ class LiveConnectionCountTest {
         }
 
         @Override
-        public void create() throws SQLException {
+        public boolean create() throws SQLException {
             calls.add("create");
-            real.create();
+            return real.create();
         }
 
         @Override
