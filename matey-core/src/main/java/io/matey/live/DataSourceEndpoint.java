@@ -48,6 +48,12 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
         return "DataSource";
     }
 
+    /** The application's configuration gives the database again. */
+    @Override
+    public String urlOption() {
+        return "";
+    }
+
     @Override
     public boolean exists() {
         return true;

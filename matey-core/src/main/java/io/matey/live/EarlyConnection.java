@@ -103,6 +103,11 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
     }
 
     @Override
+    public String urlOption() {
+        return endpoint.urlOption();
+    }
+
+    @Override
     public boolean exists() throws SQLException {
         return endpoint.exists();
     }

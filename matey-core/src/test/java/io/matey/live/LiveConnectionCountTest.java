@@ -68,6 +68,11 @@ class LiveConnectionCountTest {
         }
 
         @Override
+        public String urlOption() {
+            return real.urlOption();
+        }
+
+        @Override
         public boolean exists() throws SQLException {
             calls.add("exists");
             return real.exists();

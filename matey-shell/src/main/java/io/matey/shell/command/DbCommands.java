@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
 import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
@@ -65,12 +66,12 @@ class DbCommands {
     }
 
     /**
-     * A command for the target and database this one ran on, the URL's password masked, so that it runs as printed
+     * A command for the target and database this one ran on ({@link UrlOption}: no masked password), so that it runs as printed
      * in a workspace of several targets too (as {@code db adopt}'s hints do).
      */
     private static String sameTarget(String command, String target, String url, String workspace) {
         return command + TargetPaths.option(target)
-                + (url == null ? "" : " --url '" + MateyUrl.mask(url) + "'")
+                + (url == null ? "" : UrlOption.of(MateyUrl.parse(url)))
                 + (workspace == null ? "" : " --workspace " + workspace);
     }
 
