@@ -3,6 +3,7 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.UrlOption;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class StaleMarkerTest {
 
             Files.delete(h.ws.target().resolve("migrations/002_retype.sql"));
             h.ws.apply();
-            String resume = "`matey db up --path db/core --url '" + h.db.url() + "' --resume`";
+            String resume = "`matey db up --path db/core" + UrlOption.of(h.db.url()) + " --resume`";
             assertThatThrownBy(h::status).hasMessageStartingWith("db status refused: the live database")
                     .hasMessageContaining("progress marker of version 002 (up section, 1 of 2 statements), whose "
                             + "migration is not in the worktree, and the live schema is not the committed state")
