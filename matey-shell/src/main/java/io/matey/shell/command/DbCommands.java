@@ -140,7 +140,8 @@ class DbCommands {
     void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
-                    + "database, after the last statement that took effect") boolean resume,
+                    + "database, after the last statement that took effect, or remove the progress marker of one whose "
+                    + "file was deleted once its changes are undone") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
