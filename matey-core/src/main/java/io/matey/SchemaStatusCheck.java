@@ -30,7 +30,7 @@ final class SchemaStatusCheck {
         LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
         // A conflicted migration first: resolving it by hand comes before regenerating the artifacts from it.
         state.snapshot().migrations().forEach((file, sql) ->
-                new Migration(file, Snapshot.versionOf(file), sql).requireResolved());
+                new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name()));
         List<Diagnostic> modelConflicts = ModelConflicts.in(target);
         if (!state.conflictedFiles().isEmpty() || !modelConflicts.isEmpty()) {
             List<String> files = new ArrayList<>(state.conflictedFiles());

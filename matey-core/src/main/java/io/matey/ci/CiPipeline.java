@@ -25,10 +25,11 @@ public final class CiPipeline {
 
     /**
      * @param workspace the workspace directory relative to the repository root ({@code .} when they coincide)
+     * @param branch    the branch whose pushes run the pipeline, where the provider's file names one
      */
-    public static String render(CiProvider provider, String workspace, List<TargetConfig> targets) {
+    public static String render(CiProvider provider, String workspace, String branch, List<TargetConfig> targets) {
         return switch (provider) {
-            case GITHUB -> github(workspace, targets);
+            case GITHUB -> github(workspace, branch, targets);
             case GITLAB -> gitlab(workspace, targets);
             case BUILDKITE -> buildkite(workspace, targets);
         };
@@ -57,10 +58,11 @@ public final class CiPipeline {
         return Engines.find(target.engine()).flatMap(Engine::ciService);
     }
 
-    private static String github(String workspace, List<TargetConfig> targets) {
+    private static String github(String workspace, String branch, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by `matey init --ci github`: fails when committed schema artifacts are stale.\n");
-        y.append("name: matey-schema\n\non:\n  pull_request:\n  push:\n    branches: [main]\n\n");
+        y.append("name: matey-schema\n\non:\n  pull_request:\n  push:\n    branches: [\"")
+                .append(branch.replace("\"", "\\\"")).append("\"]\n\n");
         y.append("jobs:\n  schema:\n    runs-on: ubuntu-latest\n");
         List<CiService> containers = services(targets).stream().filter(s -> s.arguments().isEmpty()).toList();
         if (!containers.isEmpty()) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Writes the CI pipeline at the git repository root; an existing file is replaced only with {@code --force}. */
 public final class CiWriter {
@@ -22,7 +23,9 @@ public final class CiWriter {
                 "--ci requires a git repository so CI files can be written at the repo root. Run `git init` first."));
         Path file = repoRoot.resolve(provider.path());
         if (Files.exists(file) && !force) {
-            throw new MateyException("Refusing to overwrite existing file: " + file + ". Pass --force to replace it.");
+            String ci = provider.name().toLowerCase(Locale.ROOT);
+            throw new MateyException("Refusing to overwrite existing file: " + file + ". Pass --force to replace it; on an "
+                    + "initialised workspace `matey init --ci " + ci + " --force` replaces only this file.");
         }
         return file;
     }
@@ -31,7 +34,8 @@ public final class CiWriter {
         Path file = file(workspace, provider, force);
         Path repoRoot = workspace.gitRoot().orElseThrow();
         String relative = repoRoot.relativize(workspace.root()).toString().replace('\\', '/');
-        String text = CiPipeline.render(provider, relative.isEmpty() ? "." : relative, workspace.targets());
+        String text = CiPipeline.render(provider, relative.isEmpty() ? "." : relative,
+                DefaultBranch.of(repoRoot), workspace.targets());
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);

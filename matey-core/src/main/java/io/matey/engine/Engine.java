@@ -201,6 +201,16 @@ public interface Engine {
     /** Creates the database the URL names (a no-op when it exists). */
     void createDatabase(MateyUrl url) throws SQLException;
 
+    /**
+     * Creates the database the URL names and says whether this call created it: false when it existed, as when
+     * a concurrent {@code db up} created it first, so that only the creator reports it. An engine that cannot
+     * tell says true.
+     */
+    default boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
+        createDatabase(url);
+        return true;
+    }
+
     /** Drops the database the URL names, if it exists. */
     void dropDatabase(MateyUrl url) throws SQLException;
 

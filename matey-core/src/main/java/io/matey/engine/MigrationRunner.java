@@ -274,7 +274,9 @@ public final class MigrationRunner {
                 + " and stay applied (" + whyNotRolledBack() + "); " + version + "." + left
                 + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
                         : "drops it and continues from the failed statement.")
-                        : " Undo them or make the migration idempotent before running again.");
+                        : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
+                                + "dbmate, records no progress (a workspace's `matey db up` would have, and its "
+                                + "`--resume` continues after the last statement in effect).");
     }
 
     private String whyNotRolledBack() {

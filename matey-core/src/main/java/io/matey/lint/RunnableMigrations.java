@@ -30,6 +30,8 @@ public final class RunnableMigrations {
     public static void require(TargetConfig target, Snapshot snapshot, String command) {
         LintContext context = LintContext.of(target, snapshot, Optional.empty());
         // A broken marker structure has its own exact message (file and line).
+        snapshot.migrations().forEach((file, bytes) ->
+                new Migration(file, Snapshot.versionOf(file), bytes).requireResolvedIn(target.name()));
         context.readableMigrations().forEach(file -> file.script().requireValid());
         Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());
         new VersionRule().check(context, findings);

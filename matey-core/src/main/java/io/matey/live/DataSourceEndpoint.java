@@ -48,13 +48,19 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
         return "DataSource";
     }
 
+    /** The application's configuration gives the database again. */
+    @Override
+    public String urlOption() {
+        return "";
+    }
+
     @Override
     public boolean exists() {
         return true;
     }
 
     @Override
-    public void create() {
+    public boolean create() {
         throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 

@@ -103,13 +103,18 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
     }
 
     @Override
+    public String urlOption() {
+        return endpoint.urlOption();
+    }
+
+    @Override
     public boolean exists() throws SQLException {
         return endpoint.exists();
     }
 
     @Override
-    public void create() throws SQLException {
-        endpoint.create();
+    public boolean create() throws SQLException {
+        return endpoint.create();
     }
 
     @Override

@@ -32,10 +32,13 @@ public record Interruption(Migration migration, String direction, int done, int 
 
     /**
      * Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied,
-     * and dumps the live schema.
+     * and dumps the live schema; a marker whose migration is in no worktree file is refused as {@link StaleMarker}.
      */
-    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection)
-            throws SQLException {
+    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
+            String context) throws SQLException {
+        if (StaleMarker.abandoned(target, marker)) {
+            throw StaleMarker.refusal(target, marker, prefix, connection, context);
+        }
         int index = prefix.index();
         boolean up = marker.direction().equals(MigrationRunner.UP);
         int position = up ? index : index - 1;

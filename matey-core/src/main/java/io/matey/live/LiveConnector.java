@@ -49,10 +49,9 @@ final class LiveConnector {
     /** True when this call created the database; false when another process created it first. */
     private static boolean create(LiveTarget target, String command) {
         try {
-            target.endpoint().create();
-            return true;
+            return target.endpoint().create();
         } catch (SQLException e) {
-            // Several deploys may race to create it; PostgreSQL tells the losers with a unique violation.
+            // Several deploys may race to create it; an engine may tell the losers with an error.
             if (exists(target, command)) {
                 return false;
             }

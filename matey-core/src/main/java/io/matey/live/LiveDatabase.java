@@ -62,7 +62,7 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.name(), live.migrations(), applied), connection);
+                    LivePrefix.check(live.name(), live.migrations(), applied), connection, "db status");
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
         } catch (SQLException e) {
             throw live.failure("db status", e);

@@ -42,7 +42,7 @@ final class LiveDown {
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, connection);
+                Interruption interruption = Interruption.of(target, marker.get(), before, connection, CONTEXT);
                 throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
                         + Interruption.wayForward(target));
             }

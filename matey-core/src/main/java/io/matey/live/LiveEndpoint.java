@@ -14,8 +14,14 @@ import javax.sql.DataSource;
  */
 public interface LiveEndpoint {
 
+    /** A URL the environment or configuration gives: the commands messages name leave {@code --url} out. */
     static LiveEndpoint of(MateyUrl url) {
-        return UrlEndpoint.of(url);
+        return UrlEndpoint.of(url, false);
+    }
+
+    /** A URL the user gave as {@code --url}: the commands messages name give it again ({@link #urlOption()}). */
+    static LiveEndpoint given(MateyUrl url) {
+        return UrlEndpoint.of(url, true);
     }
 
     /**
@@ -37,13 +43,22 @@ public interface LiveEndpoint {
     /** The engine that connects; live commands check its {@code id()} against the target's. */
     Engine engine();
 
+    /**
+     * How a command a message names gives this database again: {@code --url} with a leading space when the user
+     * gave it so ({@link io.matey.engine.UrlOption}), else nothing, as the same environment gives it again.
+     */
+    String urlOption();
+
     /** {@code URL} or {@code DataSource}, for messages. */
     String kind();
 
     boolean exists() throws SQLException;
 
-    /** Creates the database; only called when {@link #exists()} said it is missing. */
-    void create() throws SQLException;
+    /**
+     * Creates the database; only called when {@link #exists()} said it is missing. False when it existed after
+     * all: another process created it in between.
+     */
+    boolean create() throws SQLException;
 
     /** Drops the database; only called for one that {@link #create()} created (a failed {@code db bootstrap}). */
     void drop() throws SQLException;

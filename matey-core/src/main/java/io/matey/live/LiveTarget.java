@@ -36,7 +36,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
-        return LiveEndpoint.of(MateyUrl.parse(EnvNames.liveUrl(target, urlOverride, env)));
+        MateyUrl url = MateyUrl.parse(EnvNames.liveUrl(target, urlOverride, env));
+        return urlOverride == null || urlOverride.isBlank() ? LiveEndpoint.of(url) : LiveEndpoint.given(url);
     }
 
     static LiveTarget read(TargetConfig target, LiveEndpoint endpoint) {
@@ -51,7 +52,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         // (docs/architecture.md §8)
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
-                new Migration(file, Snapshot.versionOf(file), sql).requireResolved()));
+                new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name())));
         return new LiveTarget(target, engine, endpoint, migrations, state);
     }
 
@@ -89,8 +90,9 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     }
 
     /**
-     * A matey command on this target's database, for messages that point at it: with {@code --path} and the URL
-     * (masked), so that it names the same database in a workspace of several targets too.
+     * A matey command on this target's database, for messages that point at it: with {@code --path}, and with
+     * {@code --url} when the user gave it ({@link LiveEndpoint#urlOption()}), so that it names the same database in a
+     * workspace of several targets too.
      */
     String command(String command) {
         return command(name(), endpoint, command);
@@ -98,7 +100,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** {@link #command(String)} for a target known by its name and database. */
     static String command(String target, LiveEndpoint endpoint, String command) {
-        return "matey " + command + TargetPaths.option(target) + " --url '" + endpoint + "'";
+        return "matey " + command + TargetPaths.option(target) + endpoint.urlOption();
     }
 
     /** The commands a failed section's advice names: resuming on this database, replaying this target. */

@@ -58,8 +58,12 @@ final class LiveUp {
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
+            if (marker.isPresent() && resume != null && StaleMarker.abandoned(target, marker.get())) {
+                StaleMarker.remove(target, marker.get(), before, connection, context, progress);
+                marker = Optional.empty();
+            }
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, connection);
+                Interruption interruption = Interruption.of(target, marker.get(), before, connection, context);
                 if (resume == null) {
                     throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
                             + interruption.diff() + Interruption.wayForward(target));

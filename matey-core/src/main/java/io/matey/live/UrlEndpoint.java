@@ -3,15 +3,30 @@ package io.matey.live;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.UrlOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** A live database named by a Matey URL: the engine connects, and creates the database for {@code db up}. */
-record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
+/**
+ * A live database named by a Matey URL: the engine connects, and creates the database for {@code db up}.
+ *
+ * @param given whether the user gave the URL as {@code --url} (not by the environment or configuration), so that
+ *              the commands messages name give it again
+ */
+record UrlEndpoint(MateyUrl url, Engine engine, boolean given) implements LiveEndpoint {
 
-    static UrlEndpoint of(MateyUrl url) {
-        return new UrlEndpoint(url, Engines.forUrl(url));
+    UrlEndpoint(MateyUrl url, Engine engine) {
+        this(url, engine, false);
+    }
+
+    static UrlEndpoint of(MateyUrl url, boolean given) {
+        return new UrlEndpoint(url, Engines.forUrl(url), given);
+    }
+
+    @Override
+    public String urlOption() {
+        return given ? UrlOption.of(url) : "";
     }
 
     @Override
@@ -25,8 +40,8 @@ record UrlEndpoint(MateyUrl url, Engine engine) implements LiveEndpoint {
     }
 
     @Override
-    public void create() throws SQLException {
-        engine.createDatabase(url);
+    public boolean create() throws SQLException {
+        return engine.createDatabaseIfMissing(url);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.matey.migration;
 
 import io.matey.artifact.ConflictMarkers;
+import io.matey.workspace.TargetPaths;
 
 /**
  * One migration file of a target.
@@ -16,17 +17,24 @@ public record Migration(String file, String version, byte[] bytes) {
     }
 
     /**
-     * Refuses a file holding git merge conflict markers, without parsing it: commands that run no SQL of theirs
-     * (e.g. {@code db status}) still must not call such a file applied or pending.
+     * Refuses a file of target {@code targetName} holding git merge conflict markers, without parsing it: commands
+     * that run no SQL of theirs (e.g. {@code db status}) still must not call such a file applied or pending. The
+     * message names the file as the workspace root does and the {@code schema apply} of that target, which works
+     * in a workspace of several targets.
      */
-    public Migration requireResolved() {
-        return requireResolved(MigrationScript.Kind.MERGE_CONFLICT.fix());
+    public Migration requireResolvedIn(String targetName) {
+        return requireResolved(TargetPaths.file(targetName, file),
+                MigrationScript.resolveConflict("run `matey schema apply" + TargetPaths.option(targetName) + "`"));
     }
 
-    /** {@link #requireResolved()} where the way on is {@code fix} (e.g. a dbmate command, which has no artifacts). */
+    /** A refusal of conflict markers where the way on is {@code fix} (e.g. a dbmate command, which has no artifacts). */
     public Migration requireResolved(String fix) {
+        return requireResolved(file, fix);
+    }
+
+    private Migration requireResolved(String named, String fix) {
         ConflictMarkers.firstLine(bytes).ifPresent(line -> {
-            throw MigrationScript.Problem.mergeConflict(line).error(file, fix);
+            throw MigrationScript.Problem.mergeConflict(line).error(named, fix);
         });
         return this;
     }

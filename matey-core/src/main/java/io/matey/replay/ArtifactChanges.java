@@ -2,6 +2,7 @@ package io.matey.replay;
 
 import io.matey.error.MateyException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,6 +46,12 @@ public record ArtifactChanges(Map<String, byte[]> writes, Set<String> staged, Se
             }
         }
         return new ArtifactChanges(writes, staged, deletes);
+    }
+
+    /** A target file's text as it is now, empty when it is missing. */
+    static String text(Path file) {
+        byte[] bytes = read(file);
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static byte[] read(Path file) {

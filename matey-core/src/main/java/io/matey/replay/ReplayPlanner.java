@@ -81,7 +81,8 @@ public final class ReplayPlanner {
     private static List<Migration> migrations(Snapshot head) {
         List<Migration> out = new ArrayList<>();
         head.migrations().forEach((file, bytes) -> {
-            Migration migration = new Migration(file, Snapshot.versionOf(file), bytes);
+            Migration migration = new Migration(file, Snapshot.versionOf(file), bytes)
+                    .requireResolvedIn(head.targetName());
             migration.script().requireValid();
             out.add(migration);
         });

@@ -14,13 +14,15 @@ import java.util.OptionalInt;
  * @param downFailures down sections that failed their round trip under {@code --keep-going}
  * @param worktreeSql the committed {@code schema.sql}, empty when missing
  * @param replaySql   what {@code schema.sql} would become
+ * @param modelDiff   the unified diff of each generated model file the replay would rewrite (a hand edit too)
  */
 public record SchemaPlanResult(String target, OptionalInt divergence, int anchorIndex, int tailCount, boolean match,
         MateyUrl scratchUrl, List<String> downChecked, List<String> downSkipped, List<AcceptedDown> downAccepted,
         List<DownFailure> downFailures, List<String> staleFiles,
-        String worktreeSql, String replaySql) {
+        String worktreeSql, String replaySql, String modelDiff) {
 
+    /** The diff of {@code schema.sql}, then of the generated model files. */
     public String diff() {
-        return SchemaDiff.unified(worktreeSql, replaySql, "worktree/schema.sql", "replay/schema.sql");
+        return SchemaDiff.unified(worktreeSql, replaySql, "worktree/schema.sql", "replay/schema.sql") + modelDiff;
     }
 }

@@ -53,7 +53,7 @@ public final class SchemaReplay {
                     outcome.plan().tail().size(), outcome.changes().isEmpty() && result.downFailures().isEmpty(),
                     result.scratchUrl(), result.downChecked(), result.downSkipped(),
                     acceptedDowns(target, result), result.downFailures(), List.copyOf(outcome.changes().paths()),
-                    worktreeSql, result.schemaSql());
+                    worktreeSql, result.schemaSql(), ModelDiff.of(target.dir(), result.generated(), outcome.changes()));
         }
     }
 

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.RunningStatements;
+import io.matey.engine.UrlOption;
 import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
 import io.matey.workspace.TargetConfig;
@@ -166,7 +167,7 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         if (keep) {
             ScratchCollector.notice("kept scratch database " + url + " (--keep-scratch); no replay drops it: drop it "
-                    + "with `matey dbmate --url '" + url + "' drop`");
+                    + "with `matey dbmate" + UrlOption.of(url) + " drop`");
             server.leave(url);
             return;
         }

@@ -16,8 +16,13 @@ public final class SchemaDiff {
 
     /** The unified diff, or an empty string when the schemas are equal. */
     public static String unified(String left, String right, String leftLabel, String rightLabel) {
-        List<String> a = lines(SchemaDump.withoutMigrations(left));
-        List<String> b = lines(SchemaDump.withoutMigrations(right));
+        return text(SchemaDump.withoutMigrations(left), SchemaDump.withoutMigrations(right), leftLabel, rightLabel);
+    }
+
+    /** A unified diff of two texts as they are (a generated model file); empty when they are equal. */
+    public static String text(String left, String right, String leftLabel, String rightLabel) {
+        List<String> a = lines(left);
+        List<String> b = lines(right);
         Patch<String> patch = DiffUtils.diff(a, b);
         if (patch.getDeltas().isEmpty()) {
             return "";

@@ -17,6 +17,9 @@ public final class TargetSelector {
     public static List<TargetConfig> select(Workspace workspace, String path, boolean all, Path cwd) {
         List<TargetConfig> targets = workspace.targets();
         rejectPathWithAll(path, all);
+        if (workspace.configFile() == null) {
+            throw MissingWorkspace.error(workspace.root(), workspace.gitRoot(), cwd);
+        }
         if (path != null) {
             String name = TargetPaths.normalize(workspace.root(), path);
             return List.of(workspace.target(name).orElseThrow(() -> new MateyException("Target path '" + name

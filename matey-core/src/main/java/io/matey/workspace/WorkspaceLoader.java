@@ -52,8 +52,11 @@ public final class WorkspaceLoader {
     public static Map<String, Supplier<TargetConfig>> loadEach(Path explicitRoot, Path cwd) {
         Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), false);
         Path configFile = configFile(root);
+        if (configFile == null) {
+            throw MissingWorkspace.error(root, GitRoots.find(root), cwd);
+        }
         Map<String, Supplier<TargetConfig>> targets = new TreeMap<>();
-        for (String name : configFile == null ? List.<String>of() : targetNames(root, configFile)) {
+        for (String name : targetNames(root, configFile)) {
             targets.put(name, () -> TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
         }
         return targets;

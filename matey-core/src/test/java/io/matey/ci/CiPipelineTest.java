@@ -21,14 +21,14 @@ class CiPipelineTest {
 
     @Test
     void githubRunsAServiceContainerPerServerEngine() {
-        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", TARGETS)).isEqualTo("""
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", "main", TARGETS)).isEqualTo("""
             # Written by `matey init --ci github`: fails when committed schema artifacts are stale.
             name: matey-schema
 
             on:
               pull_request:
               push:
-                branches: [main]
+                branches: ["main"]
 
             jobs:
               schema:
@@ -88,7 +88,7 @@ class CiPipelineTest {
 
     @Test
     void gitlabReachesEachServiceByItsAlias() {
-        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", TARGETS)).contains("""
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", "main", TARGETS)).contains("""
               services:
                 - name: postgres:16
                   alias: postgres
@@ -108,7 +108,7 @@ class CiPipelineTest {
     @Test
     void theBigQueryEmulatorStartsWithItsProject() {
         List<TargetConfig> targets = List.of(target("a", "bigquery-emulator"), target("b", "postgres"));
-        String github = CiPipeline.render(CiProvider.GITHUB, ".", targets);
+        String github = CiPipeline.render(CiProvider.GITHUB, ".", "main", targets);
         assertThat(github).contains("""
                       - name: Start bigquery-emulator
                         run: |
@@ -122,7 +122,7 @@ class CiPipelineTest {
         assertThat(github.substring(github.indexOf("services:"), github.indexOf("    env:")))
                 .contains("postgres:").doesNotContain("bigquery");
         assertThat(github.indexOf("Start bigquery-emulator")).isLessThan(github.indexOf("Committed schema artifacts"));
-        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", targets)).contains("""
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", "main", targets)).contains("""
                 - name: ghcr.io/goccy/bigquery-emulator:latest
                   alias: bigquery-emulator
                   command: ["--project=matey"]
@@ -131,16 +131,16 @@ class CiPipelineTest {
 
     @Test
     void realBigQueryTakesItsTestUrlFromASecret() {
-        String github = CiPipeline.render(CiProvider.GITHUB, ".", List.of(target("a", "bigquery")));
+        String github = CiPipeline.render(CiProvider.GITHUB, ".", "main", List.of(target("a", "bigquery")));
         assertThat(github).contains("      DB_A_TEST_URL: ${{ secrets.DB_A_TEST_URL }}\n").doesNotContain("services:");
     }
 
     @Test
     void sqliteNeedsNoService() {
         List<TargetConfig> sqlite = List.of(target("a", "sqlite"));
-        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", sqlite)).doesNotContain("services:")
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", "main", sqlite)).doesNotContain("services:")
                 .doesNotContain("DB_A_TEST_URL");
-        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", sqlite)).doesNotContain("services:")
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", "main", sqlite)).doesNotContain("services:")
                 .doesNotContain("DB_A_TEST_URL");
     }
 }

@@ -37,6 +37,8 @@ class GeneratedModelsPyTest {
         SchemaPlanResult edited = ws.plan();
         assertThat(edited.match()).as("schema plan --exit-code fails on a hand edit").isFalse();
         assertThat(edited.staleFiles()).containsExactly("models.py");
+        assertThat(edited.diff()).as("schema plan --diff shows the hand edit it undoes")
+                .contains("--- worktree/models.py\n+++ replay/models.py\n", "\n-# hand edit\n");
 
         ws.write(TestWorkspace.TARGET + "/config.toml", config("enabled = false\ngenerator = \"tables\"\n"));
         assertThat(ws.matey().schemaStatus(target(ws)).diagnostics()).extracting(Diagnostic::render).containsExactly(

@@ -68,15 +68,20 @@ class LiveConnectionCountTest {
         }
 
         @Override
+        public String urlOption() {
+            return real.urlOption();
+        }
+
+        @Override
         public boolean exists() throws SQLException {
             calls.add("exists");
             return real.exists();
         }
 
         @Override
-        public void create() throws SQLException {
+        public boolean create() throws SQLException {
             calls.add("create");
-            real.create();
+            return real.create();
         }
 
         @Override

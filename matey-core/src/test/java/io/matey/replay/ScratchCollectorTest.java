@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.UrlOption;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestEngines;
@@ -69,7 +70,7 @@ class ScratchCollectorTest {
         MateyUrl kept = ws.plan(new ReplayOptions(null, null, true, true)).scratchUrl();
         try {
             assertThat(notices).contains("kept scratch database " + kept + " (--keep-scratch); no replay drops it: "
-                    + "drop it with `matey dbmate --url '" + kept + "' drop`");
+                    + "drop it with `matey dbmate" + UrlOption.of(kept) + " drop`");
             String name = kept.raw().replaceAll("^.*/|\\?.*$", "");
             assertThat(ScratchOwner.of(name)).as("no owner for a collector to outlive").isEmpty();
             ScratchCollector.collectNow(engine, TestDatabase.serverBase(engineId));

@@ -85,7 +85,7 @@ class CiInstallScriptTest {
             case GITLAB -> String.join("\n", beforeMatey((List<String>)
                     ((Map<String, Object>) gitlab().get("matey_schema")).get("script")));
             case BUILDKITE -> {
-                Map<String, Object> yaml = new Yaml().load(CiPipeline.render(provider, ".", TARGETS));
+                Map<String, Object> yaml = new Yaml().load(CiPipeline.render(provider, ".", "main", TARGETS));
                 Map<String, Object> step = ((List<Map<String, Object>>) yaml.get("steps")).get(0);
                 yield String.join("\n", beforeMatey(List.of(step.get("command").toString().split("\n"))));
             }
@@ -105,13 +105,13 @@ class CiInstallScriptTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> githubSteps() {
-        Map<String, Object> yaml = new Yaml().load(CiPipeline.render(CiProvider.GITHUB, ".", TARGETS));
+        Map<String, Object> yaml = new Yaml().load(CiPipeline.render(CiProvider.GITHUB, ".", "main", TARGETS));
         Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) yaml.get("jobs")).get("schema");
         return (List<Map<String, Object>>) job.get("steps");
     }
 
     private static Map<String, Object> gitlab() {
-        return new Yaml().load(CiPipeline.render(CiProvider.GITLAB, ".", TARGETS));
+        return new Yaml().load(CiPipeline.render(CiProvider.GITLAB, ".", "main", TARGETS));
     }
 
     private static int indexOf(List<Map<String, Object>> steps, String name) {

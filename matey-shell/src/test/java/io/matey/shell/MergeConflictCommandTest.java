@@ -93,6 +93,23 @@ class MergeConflictCommandTest {
         assertThat(dir.resolve("live.sqlite3")).as("no database touched").doesNotExist();
     }
 
+    @Test
+    void inAWorkspaceOfSeveralTargetsTheRefusalNamesTheTargetAndTheFileFromTheRoot() throws Exception {
+        for (String target : new String[] {"db/a", "db/b"}) {
+            assertThat(MateyProcess.run(dir, Map.of(), "init", "--path", target, "--engine", "sqlite").exitCode()).isZero();
+        }
+        Files.writeString(dir.resolve("db/a/migrations/001_b.sql"), "-- migrate:up\n<<<<<<< HEAD\nCREATE TABLE b (id "
+                + "INTEGER);\n=======\nCREATE TABLE c (id INTEGER);\n>>>>>>> feature\n-- migrate:down\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("DB_A_DATABASE_URL", "sqlite3:" + dir.resolve("a.sqlite3"));
+        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "apply"}, {"db", "status"}}) {
+            MateyProcess.Result result = MateyProcess.run(dir, env, command[0], command[1], "--path", "db/a");
+            assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(result.stderr()).as(String.join(" ", command)).startsWith("error: db/a/migrations/001_b.sql:2: "
+                    + "unresolved merge conflict marker").endsWith("then run `matey schema apply --path db/a`.\n");
+        }
+    }
+
     private void migration(String name, String table) throws Exception {
         Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\nCREATE TABLE " + table
                 + " (id INTEGER PRIMARY KEY);\n-- migrate:down\nDROP TABLE " + table + ";\n", StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.UrlOption;
 import io.matey.engine.ServerRole;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestEngines;
@@ -152,7 +153,7 @@ class ScratchCleanupTest {
         MateyUrl url = server.engine().siblingUrl(server.base(), names.get(0));
         try {
             assertThat(kept.stderr()).contains("matey: kept scratch database " + url + " (--keep-scratch); no replay "
-                    + "drops it: drop it with `matey dbmate --url '" + url + "' drop`");
+                    + "drops it: drop it with `matey dbmate" + UrlOption.of(url) + " drop`");
 
             MateyProcess.Result next = MateyProcess.run(workspace("next", engine, ""), server.env(), "schema", "plan");
 

@@ -117,6 +117,62 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initCiForceOnAnInitialisedWorkspaceReplacesOnlyThePipeline() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        twoTargets();
+        Files.writeString(dir.resolve("db/a/migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE a;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply", "--path", "db/a").exitCode()).isZero();
+        String schema = Files.readString(dir.resolve("db/a/schema.sql"));
+        String lock = Files.readString(dir.resolve("db/a/schema.lock.toml"));
+        Path pipeline = dir.resolve(".github/workflows/matey-schema.yml");
+        assertThat(matey("init", "--ci", "github").exitCode()).isZero();
+        Files.writeString(pipeline, "mine");
+
+        MateyProcess.Result again = matey("init", "--ci", "github");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.stderr()).contains("`matey init --ci github --force` replaces only this file");
+        for (String[] force : new String[][] {{"init", "--ci", "github", "--force"},
+                {"init", "--ci", "github", "--force", "--path", "db/a"}}) {
+            Files.writeString(pipeline, "mine");
+            MateyProcess.Result replaced = matey(force);
+            assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
+            assertThat(replaced.stdout()).isEqualTo("Wrote " + pipeline + "\n");
+            assertThat(Files.readString(pipeline)).contains("schema plan --path db/a");
+        }
+        assertThat(Files.readString(dir.resolve("db/a/schema.sql"))).as("target untouched").isEqualTo(schema);
+        assertThat(Files.readString(dir.resolve("db/a/schema.lock.toml"))).isEqualTo(lock);
+        try (var checkpoints = Files.list(dir.resolve("db/a/checkpoints"))) {
+            assertThat(checkpoints).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aDirectoryWithoutMateyTomlNamesWhereItLookedAndTheWorkspaceThatHoldsIt() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Path api = dir.resolve("services/api");
+        Files.createDirectories(api);
+        assertThat(MateyProcess.run(api, Map.of(), "init", "--workspace", ".", "--path", "db", "--engine", "sqlite").exitCode()).isZero();
+
+        MateyProcess.Result inTarget = MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status");
+        assertThat(inTarget.exitCode()).isEqualTo(2);
+        assertThat(inTarget.stderr()).contains("error: No matey.toml in " + api.resolve("db") + " or at the git root "
+                + dir + "; " + api + " holds one: pass --workspace ..");
+        MateyProcess.Result all = MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status", "--all");
+        assertThat(all.stderr()).contains("error: No matey.toml in " + api.resolve("db") + " or at the git root");
+
+        MateyProcess.Result explicit = matey("schema", "status", "--workspace", "services/api/db");
+        assertThat(explicit.exitCode()).isEqualTo(2);
+        assertThat(explicit.stderr()).contains("error: No matey.toml in " + api.resolve("db") + "; " + api
+                + " holds one: pass --workspace services/api.");
+        MateyProcess.Result nowhere = matey("schema", "status");
+        assertThat(nowhere.stderr()).contains("error: No matey.toml in " + dir + "; pass --workspace DIR (the "
+                + "directory holding matey.toml), or run `matey init` to create one.");
+        assertThat(MateyProcess.run(api.resolve("db"), Map.of(), "schema", "status", "--workspace", "..").exitCode())
+                .isZero();
+    }
+
+    @Test
     void initWithACiItCannotWriteWritesNothing() throws Exception {
         MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
         assertThat(noGit.exitCode()).isEqualTo(2);

@@ -209,7 +209,16 @@ public final class MysqlEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
-        onServer(url, "CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+        createDatabaseIfMissing(url);
+    }
+
+    /** An existing database leaves a note (1007) on the statement instead of failing it. */
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
+        try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+            return st.getWarnings() == null;
+        }
     }
 
     /**
@@ -253,12 +262,6 @@ public final class MysqlEngine implements Engine {
             }
         }
         return names;
-    }
-
-    private static void onServer(MateyUrl url, String sql) throws SQLException {
-        try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
     }
 
     @Override

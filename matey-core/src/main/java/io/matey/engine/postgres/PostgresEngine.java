@@ -174,15 +174,22 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
+        createDatabaseIfMissing(url);
+    }
+
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
         // Created first and checked only on failure: callers mostly create a database they just found missing,
         // and a maintenance connection and query fewer is felt in db up's start-up.
         try {
             maintenance(url, "CREATE DATABASE %s");
+            return true;
         } catch (SQLException e) {
             // It exists (another process may have just created it): a login without CREATEDB is fine then.
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState()) && !databaseExists(url)) {
-                throw e;
+            if (DUPLICATE_DATABASE.equals(e.getSQLState()) || databaseExists(url)) {
+                return false;
             }
+            throw e;
         }
     }
 

@@ -19,6 +19,7 @@ import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -124,6 +125,12 @@ public final class SqliteEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
+        createDatabaseIfMissing(url);
+    }
+
+    /** The file is created exclusively, so that of two processes creating it only one says it did. */
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
         Path file = file(url);
         Path dir = file.toAbsolutePath().getParent();
         // A new file, yes; new directories, no: a mistyped path must not quietly start an empty database.
@@ -132,7 +139,17 @@ public final class SqliteEngine implements Engine {
                     + " does not exist. Correct the path in the URL, or create the directory first (mkdir -p "
                     + dir + ").");
         }
+        boolean created;
+        try {
+            Files.createFile(file);
+            created = true;
+        } catch (FileAlreadyExistsException exists) {
+            created = false;
+        } catch (IOException e) {
+            throw new SQLException("Cannot create " + file + ": " + e.getMessage(), e);
+        }
         open(file).close();
+        return created;
     }
 
     @Override

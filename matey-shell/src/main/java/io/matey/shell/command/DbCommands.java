@@ -2,6 +2,7 @@ package io.matey.shell.command;
 
 import io.matey.Matey;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
 import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
@@ -65,12 +66,12 @@ class DbCommands {
     }
 
     /**
-     * A command for the target and database this one ran on, the URL's password masked, so that it runs as printed
+     * A command for the target and database this one ran on ({@link UrlOption}: no masked password), so that it runs as printed
      * in a workspace of several targets too (as {@code db adopt}'s hints do).
      */
     private static String sameTarget(String command, String target, String url, String workspace) {
         return command + TargetPaths.option(target)
-                + (url == null ? "" : " --url '" + MateyUrl.mask(url) + "'")
+                + (url == null ? "" : UrlOption.of(MateyUrl.parse(url)))
                 + (workspace == null ? "" : " --workspace " + workspace);
     }
 
@@ -139,7 +140,8 @@ class DbCommands {
     void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
-                    + "database, after the last statement that took effect") boolean resume,
+                    + "database, after the last statement that took effect, or remove the progress marker of one whose "
+                    + "file was deleted once its changes are undone") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));

@@ -26,15 +26,17 @@ class InitCommand {
             @Option(longNames = "url-env", description = "Env var holding the live URL (default DATABASE_URL / <PATH>_DATABASE_URL)") String urlEnv,
             @Option(longNames = "test-url-env", description = "Env var holding the scratch server URL (default TEST_DATABASE_URL / <PATH>_TEST_DATABASE_URL)") String testUrlEnv,
             @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") @OptionValues(provider = "ciProviders") String ci,
-            @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations)") boolean force,
+            @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations); "
+                    + "with only --ci on an initialised workspace, replace the existing pipeline file and nothing else") boolean force,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace);
         StringBuilder out = new StringBuilder();
-        // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts.
-        boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null && !force
+        // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts, not
+        // even with --force, which then only replaces the pipeline file.
+        boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null
                 && (path == null ? matey.hasWorkspace() : matey.hasTarget(path));
         if (onlyCi) {
-            console.print("Wrote " + matey.writeCi(ci, false));
+            console.print("Wrote " + matey.writeCi(ci, force));
             return;
         }
         if (ci != null) {

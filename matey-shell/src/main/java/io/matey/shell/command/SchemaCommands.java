@@ -34,7 +34,8 @@ class SchemaCommands {
     }
 
     @Command(command = "status", description = "Check that schema.sql, checkpoints and schema.lock.toml are coherent "
-            + "with the migrations (clean/stale, with diagnostics). Example: matey schema status --all --exit-code")
+            + "with the migrations (clean/stale, with diagnostics); a hand-edited generated model needs schema plan. "
+            + "Example: matey schema status --all --exit-code")
     void status(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
@@ -88,7 +89,7 @@ class SchemaCommands {
             @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "sql", description = "Print the schema replay produced (what schema.sql would become)") boolean sql,
-            @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql") boolean diff,
+            @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql, and of each generated model file the replay would rewrite") boolean diff,
             @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when committed artifacts differ from the replay") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {

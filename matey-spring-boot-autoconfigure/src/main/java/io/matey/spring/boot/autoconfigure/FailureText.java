@@ -23,9 +23,13 @@ final class FailureText {
         return "--path " + report.target() + " --url " + urlArgument(report);
     }
 
-    /** The target's Matey URL quoted for a shell, or a placeholder when its DataSource has none. */
+    /**
+     * The target's Matey URL quoted for a shell, or a placeholder when its DataSource has none or its password is
+     * masked: a masked password cannot log in, so the command would not run as printed.
+     */
     static String urlArgument(TargetReport report) {
-        return report.connection().startsWith("jdbc:") ? "<its database URL>" : "'" + report.connection() + "'";
+        return report.connection().startsWith("jdbc:") || report.connection().contains("****") ? "<its database URL>"
+                : "'" + report.connection() + "'";
     }
 
     /** A DataSource does not reveal its password: say where it goes when the database needs one. */

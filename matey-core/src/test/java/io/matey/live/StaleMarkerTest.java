@@ -1,0 +1,71 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.engine.UrlOption;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An interrupted migration abandoned by hand (partial change undone, file deleted, {@code schema apply} run): the
+ * progress marker it left is stale, every command names {@code db up --resume}, which removes it; while the schema
+ * still differs, the refusal shows the diff.
+ */
+class StaleMarkerTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "clickhouse"})
+    void anAbandonedInterruptedMigrationsMarkerIsRemovedByResume(String engine) throws Exception {
+        boolean clickhouse = engine.equals("clickhouse");
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.migration("001_users.sql", clickhouse
+                    ? "CREATE TABLE users (id UInt64, email String) ENGINE = MergeTree ORDER BY id;"
+                    : "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);", "DROP TABLE users;");
+            h.ws.apply();
+            h.up();
+            h.db.execute("INSERT INTO users (id, email) VALUES (1, 'a@example.com'), (2, 'a@example.com')");
+            h.ws.write(TestWorkspace.TARGET + "/migrations/002_retype.sql", "-- migrate:up transaction:false\n"
+                    + (clickhouse ? "ALTER TABLE users ADD COLUMN tmp String;\nALTER TABLE users MODIFY COLUMN email UInt64;\n"
+                            : "ALTER TABLE users ADD COLUMN tmp TEXT;\nCREATE UNIQUE INDEX users_email ON users (email);\n")
+                    + "\n-- migrate:down transaction:false\n" + (clickhouse ? "ALTER TABLE users MODIFY COLUMN email String;\n"
+                            : "DROP INDEX users_email;\n") + "ALTER TABLE users DROP COLUMN tmp;\n");
+            h.ws.apply();
+            assertThatThrownBy(h::up).hasMessageContaining("took effect");
+            if (clickhouse) { // the user's undo of the failed type change
+                h.db.execute("KILL MUTATION WHERE database = currentDatabase() AND table = 'users' SYNC");
+                h.db.execute("ALTER TABLE users MODIFY COLUMN email String");
+            }
+
+            Files.delete(h.ws.target().resolve("migrations/002_retype.sql"));
+            h.ws.apply();
+            String resume = "`matey db up --path db/core" + UrlOption.of(h.db.url()) + " --resume`";
+            assertThatThrownBy(h::status).hasMessageStartingWith("db status refused: the live database")
+                    .hasMessageContaining("progress marker of version 002 (up section, 1 of 2 statements), whose "
+                            + "migration is not in the worktree, and the live schema is not the committed state")
+                    .hasMessageContaining("+++ live/schema.sql").hasMessageContaining("tmp")
+                    .hasMessageContaining("undo the changes the diff shows by hand");
+            assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
+                    .hasMessageStartingWith("db up --resume refused:").hasMessageContaining("tmp");
+
+            h.db.execute("ALTER TABLE users DROP COLUMN tmp");
+            assertThatThrownBy(h::status).hasMessageContaining("so its partial changes were undone and the marker is "
+                    + "stale. Run " + resume + ": it removes the marker");
+            assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining(resume);
+            assertThatThrownBy(() -> h.down(1)).hasMessageStartingWith("db down refused:").hasMessageContaining(resume);
+
+            LiveChange resumed = h.live.upResuming(h.target(), h.url());
+            assertThat(resumed.after()).isEqualTo(1);
+            assertThat(h.status().interrupted()).isNull();
+            assertThat(h.drift().drifted()).isFalse();
+            assertThat(h.down(1).after()).isZero();
+        }
+    }
+}
