@@ -116,7 +116,7 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
     private static String verb(String word) {
         String verb = verbNamed(word);
         if (verb == null) {
-            throw new MateyException("dbmate: no command '" + word + "'." + Suggestions.didYouMean(word, VERBS)
+            throw new UnknownCommand("dbmate: no command '" + word + "'." + Suggestions.didYouMean(word, VERBS)
                     + " Commands: " + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
         }
         return verb;

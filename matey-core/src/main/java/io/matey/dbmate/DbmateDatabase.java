@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** dbmate's verbs on the database as a whole: create, drop, wait, dump and load, with dbmate's output lines. */
 final class DbmateDatabase {
@@ -69,7 +70,8 @@ final class DbmateDatabase {
         if (url.isFile()) {
             return 0;
         }
-        long deadline = System.nanoTime() + settings.waitTimeout().toNanos();
+        // dbmate's loop: attempt, sleep an interval, and give up once the intervals slept reach the timeout
+        Duration slept = Duration.ZERO;
         boolean waiting = false;
         while (true) {
             try {
@@ -85,14 +87,15 @@ final class DbmateDatabase {
                 }
                 out.print(".");
                 out.flush();
-                if (System.nanoTime() + settings.waitInterval().toNanos() > deadline) {
+                sleep();
+                slept = slept.plus(settings.waitInterval());
+                if (slept.compareTo(settings.waitTimeout()) >= 0) {
                     out.println();
                     String cause = MateyUrl.mask(engine.failureMessage(e));
                     // the URL once: some connectors' messages already end with it
                     throw new MateyException("unable to connect to database"
                             + (cause.contains(url.toString()) ? "" : " " + url) + ": " + cause);
                 }
-                sleep();
             }
         }
     }
@@ -133,7 +136,7 @@ final class DbmateDatabase {
         out.println("Reading: " + settings.schemaFile());
         String sql;
         try {
-            sql = Files.readString(file, StandardCharsets.UTF_8);
+            sql = PsqlMetaCommands.strip(Files.readString(file, StandardCharsets.UTF_8), settings.schemaFile());
         } catch (NoSuchFileException e) {
             throw new MateyException("schema file " + settings.schemaFile() + " does not exist; `matey dbmate dump` writes one.");
         } catch (IOException e) {

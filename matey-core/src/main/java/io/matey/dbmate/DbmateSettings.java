@@ -31,8 +31,10 @@ record DbmateSettings(String urlText, String urlVariable, List<GivenPath> envFil
                     + "records applied versions, or leave it unset for " + MigrationTable.NAME + ".");
         }
         String variable = args.globals().getOrDefault("env", "DATABASE_URL");
+        // an empty --url is unset for dbmate (urfave/cli), so the variable still counts
+        String given = args.globals().getOrDefault("url", "");
         String url = withDriver(value(args, env, "driver", "DBMATE_DRIVER", ""),
-                args.globals().getOrDefault("url", env.getOrDefault(variable, "")).strip());
+                (given.isEmpty() ? env.getOrDefault(variable, "") : given).strip());
         List<String> dirs = args.migrationsDirs();
         if (dirs.isEmpty()) {
             dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));

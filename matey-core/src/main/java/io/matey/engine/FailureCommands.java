@@ -5,10 +5,19 @@ package io.matey.engine;
  * ({@code --path}, {@code --url}), so that they run as printed in a workspace of several targets too.
  *
  * @param resume the command that continues an interrupted section ({@code matey db up --resume ...})
- * @param apply  the command that replays the artifacts after a file is fixed ({@code matey schema apply ...})
+ * @param apply  the command that replays the artifacts after a file is fixed ({@code matey schema apply ...}); null
+ *               where there are no artifacts (dbmate's commands)
  */
 public record FailureCommands(String resume, String apply) {
 
     /** For migrations run outside a workspace (dbmate's commands): the root target's spelling. */
     public static final FailureCommands ROOT = new FailureCommands("matey db up --resume", "matey schema apply");
+
+    /** For dbmate's commands, which run without a workspace: nothing to replay, fixing the file is all. */
+    public static final FailureCommands WITHOUT_WORKSPACE = new FailureCommands("matey db up --resume", null);
+
+    /** What follows a fixed file: the replay of the artifacts, where there are any. */
+    String afterFixingTheFile() {
+        return apply == null ? "" : ", then `" + apply + "`";
+    }
 }

@@ -50,9 +50,13 @@ public final class MigrationRunner {
         this(engine, engine.migrationTable(), connection, true, false, commands);
     }
 
-    /** @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it */
+    /**
+     * A runner for dbmate's commands, which have no workspace.
+     *
+     * @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it
+     */
     public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
-        this(engine, table, connection, trackProgress, false, FailureCommands.ROOT);
+        this(engine, table, connection, trackProgress, false, FailureCommands.WITHOUT_WORKSPACE);
     }
 
     private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,
@@ -247,8 +251,8 @@ public final class MigrationRunner {
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
         String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, which has it already (created "
                 + "for another database on it, or outside Matey): " + exists.get().guard()
-                : data ? "the rows in the database violate what the statement requires: fix the data (or make the "
-                + "migration clean it before this statement, then `" + commands.apply() + "`)" : "fix the file";
+                : data ? "the failure may be caused by the data the statement read: fix the data (or make the "
+                + "migration clean it before this statement" + commands.afterFixingTheFile() + ")" : "fix the file";
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }

@@ -112,8 +112,8 @@ class LiveRefusalTest {
                         .hasMessageNotContaining("fix the file").hasMessageNotContaining("fixing the file");
             }
             assertThat(failure).hasMessageContaining(postgres
-                    ? "The section was rolled back and its version is not recorded; the rows in the database violate "
-                            + "what the statement requires: fix the data (or make the migration clean it before this "
+                    ? "The section was rolled back and its version is not recorded; the failure may be caused by the "
+                            + "data the statement read: fix the data (or make the migration clean it before this "
                             + "statement, then `matey schema apply --path db/core`) and run again."
                     : "`matey db up --path db/core --url '" + h.db.url() + "' --resume` (after fixing the data the "
                             + "statement rejected, or the file and `matey schema apply --path db/core`) continues after "
@@ -137,8 +137,8 @@ class LiveRefusalTest {
                 ws.migration("002_two.sql", migration.get(0), migration.get(1));
                 ws.apply();
                 assertThat(catchThrowable(h::up)).as(migration.get(0)).isInstanceOf(MigrationFailedException.class)
-                        .hasMessageContaining("The section was rolled back and its version is not recorded; the rows "
-                                + "in the database violate what the statement requires: fix the data")
+                        .hasMessageContaining("The section was rolled back and its version is not recorded; the failure "
+                                + "may be caused by the data the statement read: fix the data", "`matey schema apply`")
                         .hasMessageNotContaining("fix the file");
             }
         }

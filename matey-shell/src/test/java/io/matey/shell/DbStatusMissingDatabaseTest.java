@@ -8,6 +8,7 @@ import io.matey.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -76,5 +77,20 @@ class DbStatusMissingDatabaseTest {
             assertThat(unreachable.exitCode()).isEqualTo(2);
             assertThat(unreachable.stderr()).contains("cannot reach the server");
         }
+    }
+
+    @Test
+    void aSqliteUrlInAMissingDirectoryIsRefusedRatherThanCreated() throws Exception {
+        Path missing = dir.resolve("mistyped");
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + missing.resolve("app.sqlite3"));
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (id int);\n\n"
+                + "-- migrate:down\nDROP TABLE a;\n");
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
+        assertThat(up.exitCode()).isEqualTo(2);
+        assertThat(up.stderr()).contains("directory " + missing + " does not exist", "Correct the path in the URL");
+        assertThat(missing).doesNotExist();
     }
 }

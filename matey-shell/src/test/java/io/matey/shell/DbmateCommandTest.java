@@ -353,11 +353,98 @@ class DbmateCommandTest {
     }
 
     @Test
+    void loadsASchemaFileDbmateDumpedWithPgDumpsRestrictLinesAndRefusesOtherMetaCommands() throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase theirs = TestDatabase.create("postgres"); TestDatabase ours = TestDatabase.create("postgres")) {
+            Path schema = dir.resolve("theirs.sql");
+            assertThat(dbmate.run(theirs.url(), migrations, "--schema-file", schema.toString(), "up").exitCode())
+                    .isZero();
+            // dbmate's dump, as pg_dump writes it (\restrict framing from pg_dump 15.14 on)
+            assertThat(Files.readString(schema)).contains("\\restrict ");
+            MateyProcess.Result load = matey(Map.of(), "--url", ours.url().raw(), "-s", "theirs.sql", "load");
+            assertThat(load.exitCode()).as(load.stderr()).isZero();
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+
+            try (TestDatabase other = TestDatabase.create("postgres")) {
+                Files.writeString(schema, "CREATE TABLE kept (id INT);\n\\connect other\n");
+                MateyProcess.Result refused = matey(Map.of(), "--url", other.url().raw(), "-s", "theirs.sql", "load");
+                assertThat(refused.exitCode()).isEqualTo(2);
+                assertThat(refused.stderr()).contains("theirs.sql:2: psql meta-command \\connect", "Remove the line");
+                try (Connection c = other.connect(); ResultSet rs = c.getMetaData().getTables(null, null, "kept", null)) {
+                    assertThat(rs.next()).as("nothing loaded").isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void expandsEnvFileVariablesAndReadsColonLinesAsDbmateDoes() throws Exception {
+        DbmateBinary dbmate = DbmateBinary.installed();
+        String envFile = """
+                NAME: walk
+                export SUB=x\\$NAME
+                DOUBLE="sqlite3:${NAME}_$SUB.sqlite3" # comment
+                SINGLE='sqlite3:${NAME}.sqlite3'
+                BARE=sqlite3:b_${NAME}_${MATEY_UNSET_VARIABLE}.sqlite3 #x #y
+                """;
+        List<List<String>> created = new ArrayList<>();
+        for (String side : List.of("ours", "theirs")) {
+            Path cwd = Files.createDirectories(dir.resolve(side));
+            Path migrations = Files.createDirectories(cwd.resolve("db/migrations"));
+            Files.writeString(migrations.resolve("001_t.sql"), "-- migrate:up\nCREATE TABLE t (id INT);\n"
+                    + "-- migrate:down\nDROP TABLE t;\n");
+            Files.writeString(cwd.resolve(".env"), envFile);
+            for (String variable : List.of("DOUBLE", "SINGLE", "BARE")) {
+                int exitCode = side.equals("ours")
+                        ? MateyProcess.run(cwd, Map.of(), "dbmate", "-e", variable, "--no-dump-schema", "up").exitCode()
+                        : dbmate.runIn(cwd, "-e", variable, "--no-dump-schema", "up").exitCode();
+                assertThat(exitCode).as(side + " " + variable).isZero();
+            }
+            try (var files = Files.list(cwd)) {
+                created.add(files.map(f -> f.getFileName().toString()).filter(f -> f.contains("sqlite3")).sorted()
+                        .toList());
+            }
+        }
+        assertThat(created.get(0)).isEqualTo(created.get(1))
+                .containsExactly("${NAME}.sqlite3", "b_walk_.sqlite3 #x", "walk_x$NAME.sqlite3");
+    }
+
+    @Test
+    void aSqliteUrlInAMissingDirectoryFailsAsInDbmateCreatingNothing() throws Exception {
+        Path migrations = migrations();
+        DbmateBinary dbmate = DbmateBinary.installed();
+        Path missing = dir.resolve("mistyped");
+        MateyUrl url = MateyUrl.parse("sqlite3:" + missing.resolve("app.sqlite3"));
+        MateyProcess.Result up = matey(Map.of(), "--url", DbmateBinary.url(url), "up");
+        assertThat(up.exitCode()).isEqualTo(dbmate.run(url, migrations, "--no-dump-schema", "up").exitCode())
+                .isEqualTo(2);
+        assertThat(up.stderr()).contains("directory " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aFailureOnTheDataAdvisesWhatADbmateUserCanDo() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("001_divide.sql"), "-- migrate:up\nSELECT 1/0;\n-- migrate:down\n");
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            MateyProcess.Result up = matey(Map.of(), "--url", db.url().raw(), "--no-dump-schema", "up");
+            assertThat(up.exitCode()).isEqualTo(2);
+            assertThat(up.stderr()).contains("001_divide.sql", "may be caused by the data the statement read",
+                    "and run again").doesNotContain("schema apply");
+        }
+    }
+
+    @Test
     void badOrMissingUrlExitsTwo() throws Exception {
         migrations();
         MateyProcess.Result bad = matey(Map.of(), "--url", "bogus://u:secret@host/db", "status");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stderr()).contains("Unsupported database URL scheme 'bogus'").doesNotContain("secret");
+        // dbmate reads an empty --url as unset: the variable gives the URL
+        MateyProcess.Result emptyFlag = matey(Map.of("DATABASE_URL", "sqlite:empty.sqlite3"), "-u", "", "status");
+        assertThat(emptyFlag.exitCode()).as(emptyFlag.stderr()).isZero();
+        assertThat(emptyFlag.stdout()).contains("Pending: 3");
         MateyProcess.Result missing = matey(Map.of(), "status");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr()).contains("--url", "DATABASE_URL");
@@ -366,7 +453,8 @@ class DbmateCommandTest {
         assertThat(nope.exitCode()).isEqualTo(2);
         assertThat(nope.stderr()).contains("DATABASE_URL in nope.env or .env)? nope.env does not exist.");
         MateyProcess.Result verb = matey(Map.of(), "upp");
-        assertThat(verb.exitCode()).isEqualTo(2);
+        assertThat(verb.exitCode()).isEqualTo(DbmateBinary.installed().runIn(dir, "upp").exitCode()).isEqualTo(3);
+        assertThat(verb.stderr()).contains("no command 'upp'");
         MateyProcess.Result help = matey(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("rollback [N]", "--migrations-dir");

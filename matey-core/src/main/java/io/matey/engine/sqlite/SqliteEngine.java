@@ -132,11 +132,15 @@ public final class SqliteEngine implements Engine {
     @Override
     public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
         Path file = file(url);
+        Path dir = file.toAbsolutePath().getParent();
+        // A new file, yes; new directories, no: a mistyped path must not quietly start an empty database.
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new MateyException("Cannot create SQLite database " + file + ": directory " + dir
+                    + " does not exist. Correct the path in the URL, or create the directory first (mkdir -p "
+                    + dir + ").");
+        }
         boolean created;
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
             Files.createFile(file);
             created = true;
         } catch (FileAlreadyExistsException exists) {

@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.dbmate.Dbmate;
+import io.matey.dbmate.UnknownCommand;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
 import io.matey.shell.cli.Version;
@@ -23,7 +24,14 @@ class DbmateCommand {
             + "Reads DATABASE_URL and .env like dbmate. Example: matey dbmate --url sqlite:db.sqlite3 up. "
             + "Run `matey dbmate --help` for dbmate's flags.")
     void dbmate(String[] args) {
-        int exitCode = new Dbmate(Version.describe(), System.getenv(), Path.of(""), console.stream(), Clock.systemUTC()).run(List.of(args));
+        int exitCode;
+        try {
+            exitCode = new Dbmate(Version.describe(), System.getenv(), Path.of(""), console.stream(), Clock.systemUTC())
+                    .run(List.of(args));
+        } catch (UnknownCommand e) {
+            Console.error(e.getMessage());
+            throw new ExitStatusException(UnknownCommand.EXIT_CODE);
+        }
         console.stream().flush();
         if (exitCode != 0) {
             throw new ExitStatusException(exitCode);
