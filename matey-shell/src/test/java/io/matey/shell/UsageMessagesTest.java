@@ -65,7 +65,9 @@ class UsageMessagesTest {
         assertThat(error("init", "--engine", "pg")).as("no alias ('ch') that the list does not show")
                 .contains("Unsupported engine 'pg': this build has engine plug-ins for sqlite, postgres")
                 .doesNotContain("Did you mean");
-        assertThat(error("dbmate", "upp")).contains("dbmate: no command 'upp'. Did you mean 'up'?");
+        MateyProcess.Result dbmateTypo = matey("dbmate", "upp");
+        assertThat(dbmateTypo.exitCode()).as("dbmate's exit code for an unknown command").isEqualTo(3);
+        assertThat(dbmateTypo.stderr()).contains("dbmate: no command 'upp'. Did you mean 'up'?");
         assertThat(error("dbmate", "--bogus", "up")).contains("flag provided but not defined: --bogus (not a global flag)")
                 .doesNotContain("global flags go before the command");
         assertThat(error("dbmate", "--ulr", "x", "up")).contains("Did you mean '--url'?");
