@@ -26,6 +26,12 @@ public final class MigrationProgress implements ProgressTable {
      * @param total statements in the section
      */
     public record Marker(String version, String direction, int done, int total) {
+
+        /** "progress marker of version V (up section, 1 of 2 statements)", as every message names a marker. */
+        public String description() {
+            return "progress marker of version " + version + " (" + direction + " section, " + done + " of " + total
+                    + (total == 1 ? " statement)" : " statements)");
+        }
     }
 
     /** The table in standard SQL, which SQLite, PostgreSQL and MySQL run as is; the driver says whether it exists. */

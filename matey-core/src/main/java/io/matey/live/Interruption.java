@@ -45,10 +45,8 @@ public record Interruption(Migration migration, String direction, int done, int 
         List<Migration> migrations = target.migrations();
         if (position < 0 || position >= migrations.size()
                 || !migrations.get(position).version().equals(marker.version())) {
-            throw new MateyException(Reason.MIGRATION_INTERRUPTED, "The live database " + target.endpoint() + " holds a progress marker of version "
-                    + marker.version() + " (" + marker.direction() + " section, " + marker.done() + " of "
-                    + marker.total() + (marker.total() == 1 ? " statement), which" : " statements), which")
-                    + " is not the " + (up ? "next migration to apply" : "latest applied migration")
+            throw new MateyException(Reason.MIGRATION_INTERRUPTED, "The live database " + target.endpoint() + " holds a "
+                    + marker.description() + ", which is not the " + (up ? "next migration to apply" : "latest applied migration")
                     + " of the worktree; check out the migrations it was migrated with.");
         }
         Migration migration = migrations.get(position);

@@ -53,9 +53,8 @@ final class StaleMarker {
                     "`" + target.command("db up") + " --resume` again");
         }
         target.engine().progressTable().finish(connection, marker.version());
-        progress.accept("removed the stale progress marker of version " + marker.version() + " (" + marker.direction()
-                + " section, " + marker.done() + " of " + marker.total() + "): its migration is not in the worktree "
-                + "and the live schema is the committed state at index " + prefix.index());
+        progress.accept("removed the stale " + marker.description() + ": its migration is not in the worktree and the "
+                + "live schema is the committed state at index " + prefix.index());
     }
 
     private static MateyException differs(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix,
@@ -71,8 +70,7 @@ final class StaleMarker {
     }
 
     private static String describe(LiveTarget target, MigrationProgress.Marker marker) {
-        return "the live database " + target.endpoint() + " holds a progress marker of version " + marker.version()
-                + " (" + marker.direction() + " section, " + marker.done() + " of " + marker.total()
-                + (marker.total() == 1 ? " statement)" : " statements)") + ", whose migration is not in the worktree";
+        return "the live database " + target.endpoint() + " holds a " + marker.description()
+                + ", whose migration is not in the worktree";
     }
 }
