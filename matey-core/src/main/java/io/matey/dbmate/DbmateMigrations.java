@@ -65,7 +65,7 @@ final class DbmateMigrations {
             if (settings.strict()) {
                 refuseOutOfOrder(pending, applied);
             }
-            MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
+            MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
                 RunnableMigrations.requireDbmateRuns(migration, verb);
@@ -127,7 +127,7 @@ final class DbmateMigrations {
                 }
                 undo.add(migration);
             }
-            MigrationRunner runner = new MigrationRunner(engine, table, connection, false);
+            MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
                 RunnableMigrations.requireDbmateRuns(migration, "rollback");

@@ -51,12 +51,12 @@ public final class MigrationRunner {
     }
 
     /**
-     * A runner for dbmate's commands, which have no workspace.
+     * A runner for dbmate's commands, which have no workspace and, like dbmate, record no progress.
      *
      * @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it
      */
-    public MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress) {
-        this(engine, table, connection, trackProgress, false, FailureCommands.WITHOUT_WORKSPACE);
+    public MigrationRunner(Engine engine, MigrationTable table, Connection connection) {
+        this(engine, table, connection, false, false, FailureCommands.WITHOUT_WORKSPACE);
     }
 
     private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,

@@ -26,7 +26,7 @@ public final class CancelledProcessMain {
             engine.migrationTable().ensure(connection);
             RunningStatements.cancelAll(Duration.ofSeconds(3));
             try {
-                new MigrationRunner(engine, engine.migrationTable(), connection, false).up(migration);
+                new MigrationRunner(engine, engine.migrationTable(), connection).up(migration);
                 System.out.println("up: ran");
             } catch (MigrationFailedException e) {
                 System.out.println("up: refused");

@@ -105,7 +105,7 @@ class ClickHouseEngineTest {
                     -- migrate:down
                     SELECT 1;
                     """.getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false).up(bad))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(bad))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:2: up section failed: Code: 62. DB::Exception: Syntax")
                     .hasMessageContaining("(SYNTAX_ERROR). Statement: 'SELEC 1'.")

@@ -29,7 +29,7 @@ class MysqlMigrationRunnerTest {
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false).up(migration))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration))
                     .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                         assertThat(e.file()).isEqualTo(FILE);
                         assertThat(e.section()).isEqualTo("up");
@@ -54,7 +54,7 @@ class MysqlMigrationRunnerTest {
                     -- migrate:down
                     DROP TABLE notes;
                     """.getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false).up(syntax))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(syntax))
                     .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(5))
                     .hasMessageStartingWith("migrations/20260101130000_notes.sql:5: up section failed: You have an error")
                     .hasMessageContaining("at line 4. Statement: 'CREATE TABLE notes")
@@ -79,7 +79,7 @@ class MysqlMigrationRunnerTest {
         Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false);
+            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c);
 
             runner.up(migration);
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101120000");

@@ -27,7 +27,7 @@ class PostgresMigrationRunnerTest {
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false).up(migration))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/20260101000000_broken.sql:4: up section failed")
                     .hasMessageContaining("missing_table")
@@ -54,7 +54,7 @@ class PostgresMigrationRunnerTest {
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
 
-            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false).up(migration))
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration))
                     .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(6))
                     .hasMessageStartingWith("migrations/20260101000000_broken.sql:6: up section failed: ")
                     .hasMessageContaining("type \"txet\" does not exist")
@@ -72,7 +72,7 @@ class PostgresMigrationRunnerTest {
                 """);
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false);
+            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c);
             runner.up(migration);
 
             assertThatThrownBy(() -> runner.down(migration))
@@ -99,7 +99,7 @@ class PostgresMigrationRunnerTest {
                 """);
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c, false);
+            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c);
 
             runner.up(migration);
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101000000");

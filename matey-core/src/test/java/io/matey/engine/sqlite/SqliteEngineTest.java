@@ -98,7 +98,7 @@ class SqliteEngineTest {
                     -- migrate:down
                     DROP TABLE good;
                     """);
-            assertThatThrownBy(() -> new MigrationRunner(engine, engine.migrationTable(), c, false).up(bad))
+            assertThatThrownBy(() -> new MigrationRunner(engine, engine.migrationTable(), c).up(bad))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("migrations/002_bad.sql:3: up section failed")
                     .hasMessageContaining("INSERT INTO missing VALUES (1)")
@@ -165,7 +165,7 @@ class SqliteEngineTest {
             SqliteEngine engine = new SqliteEngine();
             engine.migrationTable().ensure(c);
             return catchThrowableOfType(MigrationFailedException.class,
-                    () -> new MigrationRunner(engine, engine.migrationTable(), c, false).up(migration(file, text)));
+                    () -> new MigrationRunner(engine, engine.migrationTable(), c).up(migration(file, text)));
         }
     }
 
