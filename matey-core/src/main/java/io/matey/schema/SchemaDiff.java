@@ -33,8 +33,11 @@ public final class SchemaDiff {
 
     /** How many lines differ between two schemas (removed plus added); 0 when they are equal. */
     public static int distance(String left, String right) {
-        Patch<String> patch = DiffUtils.diff(lines(SchemaDump.withoutMigrations(left)),
-                lines(SchemaDump.withoutMigrations(right)));
+        return distance(DiffUtils.diff(lines(SchemaDump.withoutMigrations(left)),
+                lines(SchemaDump.withoutMigrations(right))));
+    }
+
+    private static int distance(Patch<String> patch) {
         return patch.getDeltas().stream().mapToInt(d -> d.getSource().size() + d.getTarget().size()).sum();
     }
 
@@ -45,12 +48,14 @@ public final class SchemaDiff {
      * smaller because it holds nothing.
      */
     public static int closest(String schema, List<String> candidates) {
+        List<String> lines = lines(SchemaDump.withoutMigrations(schema));
         int best = 0;
         int bestShared = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int i = 0; i < candidates.size(); i++) {
-            int shared = shared(schema, candidates.get(i));
-            int distance = distance(schema, candidates.get(i));
+            Patch<String> patch = DiffUtils.diff(lines, lines(SchemaDump.withoutMigrations(candidates.get(i))));
+            int shared = shared(lines, patch);
+            int distance = distance(patch);
             if (shared > bestShared || (shared == bestShared && distance < bestDistance)) {
                 best = i;
                 bestShared = shared;
@@ -60,10 +65,8 @@ public final class SchemaDiff {
         return best;
     }
 
-    /** Lines equal in both schemas, in the same order, that hold a letter or digit. */
-    private static int shared(String left, String right) {
-        List<String> a = lines(SchemaDump.withoutMigrations(left));
-        Patch<String> patch = DiffUtils.diff(a, lines(SchemaDump.withoutMigrations(right)));
+    /** Lines of {@code a} that {@code patch} leaves as they are and that hold a letter or digit. */
+    private static int shared(List<String> a, Patch<String> patch) {
         boolean[] changed = new boolean[a.size()];
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             Arrays.fill(changed, delta.getSource().getPosition(),
