@@ -5,6 +5,7 @@ import io.matey.artifact.Diagnostic;
 import io.matey.artifact.DiagnosticCode;
 import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
+import io.matey.codegen.GeneratedFiles;
 import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
 import io.matey.error.MateyException;
@@ -13,6 +14,7 @@ import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence and looks for
@@ -31,7 +33,8 @@ final class SchemaStatusCheck {
         // A conflicted migration first: resolving it by hand comes before regenerating the artifacts from it.
         state.snapshot().migrations().forEach((file, sql) ->
                 new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name()));
-        List<Diagnostic> modelConflicts = ModelConflicts.in(target);
+        Set<String> generated = GeneratedFiles.in(target.dir());
+        List<Diagnostic> modelConflicts = ModelConflicts.in(target, generated);
         if (!state.conflictedFiles().isEmpty() || !modelConflicts.isEmpty()) {
             List<String> files = new ArrayList<>(state.conflictedFiles());
             modelConflicts.forEach(d -> files.add(d.path()));
@@ -47,7 +50,7 @@ final class SchemaStatusCheck {
                     + TargetPaths.option(target.name()) + "`. Diagnostics:" + Diagnostic.describe(fatal));
         }
         List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics());
-        StaleModels.withoutReplay(target).forEach(path -> diagnostics.add(new Diagnostic(
+        StaleModels.withoutReplay(target, generated).forEach(path -> diagnostics.add(new Diagnostic(
                 DiagnosticCode.CODEGEN_STALE_FILE, path,
                 "Generated file the [codegen] configuration no longer produces: schema apply deletes it.")));
         return new SchemaStatus(target.name(), state.steps().size(), List.copyOf(diagnostics));

@@ -24,7 +24,12 @@ public final class ModelConflicts {
     }
 
     public static List<Diagnostic> in(TargetConfig target) {
-        Set<String> files = new TreeSet<>(GeneratedFiles.in(target.dir()));
+        return in(target, GeneratedFiles.in(target.dir()));
+    }
+
+    /** @param generated the target's generated files ({@link GeneratedFiles#in}), when the caller has them already */
+    public static List<Diagnostic> in(TargetConfig target, Set<String> generated) {
+        Set<String> files = new TreeSet<>(generated);
         ModelGenerator.forTarget(target).filter(codegen -> codegen.mayWrite(ModelGenerator.MODELS_PY))
                 .filter(codegen -> Files.isRegularFile(target.dir().resolve(ModelGenerator.MODELS_PY)))
                 .ifPresent(codegen -> files.add(ModelGenerator.MODELS_PY));

@@ -25,10 +25,12 @@ public final class StaleModels {
     /**
      * Without a replay ({@code schema status}): the generated files the configuration cannot write at all. A
      * dropped table's record in the current package takes a replay to tell ({@code schema plan}).
+     *
+     * @param generated the target's generated files ({@link GeneratedFiles#in})
      */
-    public static Set<String> withoutReplay(TargetConfig target) {
+    public static Set<String> withoutReplay(TargetConfig target, Set<String> generated) {
         Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
-        Set<String> stale = new TreeSet<>(GeneratedFiles.in(target.dir()));
+        Set<String> stale = new TreeSet<>(generated);
         stale.removeIf(path -> codegen.isPresent() && codegen.get().mayWrite(path));
         return stale;
     }
