@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRole;
+import io.matey.engine.ServerRoles;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.io.IOException;
@@ -18,10 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,25 +37,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PreexistingAccountGrantsTest {
 
     private final String suffix = Long.toString(System.nanoTime() & 0xffffff, 36);
-    private final List<String> notices = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureNotices() {
-        ScratchDatabase.reportLeftoversTo(notices::add);
-    }
-
-    @AfterEach
-    void restoreNotices() {
-        ScratchDatabase.reportLeftoversTo(line -> { });
-    }
 
     @Test
     void postgresReplayGivesARoleItDidNotCreateBackWhatItHeld() throws SQLException {
         Accounts accounts = new Accounts("postgres");
         accounts.create();
+        List<String> notices = new CopyOnWriteArrayList<>();
+        ScratchDatabase.reportLeftoversTo(notices::add);
         try {
             List<String> before = accounts.state();
             TestWorkspace ws = new TestWorkspace(dir, "postgres");
@@ -67,6 +59,7 @@ class PreexistingAccountGrantsTest {
             assertThat(notices).contains("restored the grants of " + accounts.app + " that the replay changed on "
                     + accounts.base);
         } finally {
+            ScratchDatabase.reportLeftoversTo(line -> { });
             accounts.drop();
         }
     }
@@ -103,6 +96,51 @@ class PreexistingAccountGrantsTest {
                 killed.destroyForcibly();
             }
             accounts.drop();
+        }
+    }
+
+    /**
+     * The recorded grants of an ended process are given back and forgotten; an account a live process recorded too
+     * (its replay may be using what it granted) keeps them, and one that is gone is forgotten.
+     */
+    @Test
+    void theNextReplayRestoresOnlyAccountsNoLiveProcessRecorded() throws Exception {
+        Engine engine = Engines.byId("postgres");
+        MateyUrl base = TestDatabase.serverBase("postgres");
+        ServerRole restored = new ServerRole("walk_restored_" + suffix, null);
+        ServerRole shared = new ServerRole("walk_shared_" + suffix, null);
+        ServerRole gone = new ServerRole("walk_gone_" + suffix, null);
+        String readers = "walk_readers_" + suffix;
+        ServerRoles.Grants grants = engine.serverRoles().grants().orElseThrow();
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        ScratchOwner endedOwner = new ScratchOwner(ScratchOwner.current().host(), ended.pid());
+        ScratchOwner running = new ScratchOwner(ScratchOwner.current().host(),
+                ProcessHandle.current().parent().orElseThrow().pid());
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        try (Connection c = engine.connect(base); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + restored + "; CREATE ROLE " + shared + "; CREATE ROLE " + readers);
+            List<String> restoredBefore = grants.of(base, restored);
+            List<String> sharedBefore = grants.of(base, shared);
+            RoleLedger.recordGrants(endedOwner, server, Map.of(restored, restoredBefore, shared, sharedBefore,
+                    gone, List.of("ALTER ROLE \"" + gone.name() + "\" WITH LOGIN")));
+            RoleLedger.recordGrants(running, server, Map.of(shared, sharedBefore));
+            st.execute("GRANT " + readers + " TO " + restored + ", " + shared);
+
+            ScratchCollector.collectNow(engine, base);
+
+            assertThat(grants.of(base, restored)).isEqualTo(restoredBefore);
+            assertThat(grants.of(base, shared)).isNotEqualTo(sharedBefore);
+            assertThat(RoleLedger.recordedGrants(server)).as("the restored and the gone are forgotten")
+                    .containsEntry(endedOwner, Map.of(shared, sharedBefore))
+                    .containsEntry(running, Map.of(shared, sharedBefore));
+        } finally {
+            RoleLedger.forgetGrants(endedOwner, server, List.of(restored, shared, gone));
+            RoleLedger.forgetGrants(running, server, List.of(shared));
+            try (Connection c = engine.connect(base); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE IF EXISTS " + restored + "; DROP ROLE IF EXISTS " + shared
+                        + "; DROP ROLE IF EXISTS " + readers);
+            }
         }
     }
 
