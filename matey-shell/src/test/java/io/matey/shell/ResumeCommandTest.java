@@ -23,9 +23,7 @@ class ResumeCommandTest {
     @Test
     void statusReportsAndUpResumeContinues() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
-            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
-                    "DATABASE_URL", live.url().raw());
-            assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+            Map<String, String> env = init(live);
             migration("001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
             apply(env);
             MateyProcess.Result first = matey(env, "db", "up");
@@ -61,9 +59,7 @@ class ResumeCommandTest {
     @Test
     void statusReportsAnAbandonedMigrationsMarkerWithTheWayOut() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
-            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
-                    "DATABASE_URL", live.url().raw());
-            assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+            Map<String, String> env = init(live);
             migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
             apply(env);
             assertThat(matey(env, "db", "up").exitCode()).isZero();
@@ -100,6 +96,14 @@ class ResumeCommandTest {
             assertThat(cleared.exitCode()).isZero();
             assertThat(cleared.stdout()).doesNotContain("Interrupted");
         }
+    }
+
+    /** A MariaDB workspace in {@code dir} for {@code live}: the environment its commands run with. */
+    private Map<String, String> init(TestDatabase live) throws Exception {
+        Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
+                "DATABASE_URL", live.url().raw());
+        assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+        return env;
     }
 
     private void apply(Map<String, String> env) throws Exception {

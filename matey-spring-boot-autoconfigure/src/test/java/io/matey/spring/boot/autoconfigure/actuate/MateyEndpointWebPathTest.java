@@ -2,20 +2,16 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matey.spring.boot.autoconfigure.BootLine;
-import io.matey.testing.TestWorkspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,30 +26,19 @@ class MateyEndpointWebPathTest {
 
     @Test
     void healthNamesThePathTheApplicationServes() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir.resolve("ws"), "sqlite");
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.apply();
-        String jdbcUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite3");
-        DriverManager.getConnection(jdbcUrl).close();
-        String[] moved = {"--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--matey.workspace=" + ws.root(),
-            "--management.endpoints.web.exposure.include=matey", "--management.endpoints.web.base-path=/manage",
-            "--management.endpoints.web.path-mapping.matey=schema", "--management.server.base-path=/ops",
-            "--spring.autoconfigure.exclude=" + BootLine.HIBERNATE_JPA.getName() + ","
-                    + BootLine.DATA_JPA_REPOSITORIES.getName()};
-        try (ConfigurableApplicationContext app = start(moved)) {
+        SqliteApp sqlite = SqliteApp.in(dir);
+        String[] moved = {"--management.endpoints.web.exposure.include=matey",
+            "--management.endpoints.web.base-path=/manage", "--management.endpoints.web.path-mapping.matey=schema",
+            "--management.server.base-path=/ops"};
+        try (ConfigurableApplicationContext app = sqlite.start(moved)) {
             assertThat(details(app)).isEqualTo("/manage/schema/db/core");
             assertThat(get(app, "local.server.port", details(app))).contains("\"target\":\"db/core\"");
         }
-        try (ConfigurableApplicationContext app = start(moved, "--management.server.port=0")) {
+        try (ConfigurableApplicationContext app = sqlite.start(Stream.concat(Arrays.stream(moved),
+                Stream.of("--management.server.port=0")).toArray(String[]::new))) {
             assertThat(details(app)).isEqualTo("/ops/manage/schema/db/core");
             assertThat(get(app, "local.management.port", details(app))).contains("\"target\":\"db/core\"");
         }
-    }
-
-    private static ConfigurableApplicationContext start(String[] args, String... more) {
-        String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(more))
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(MateyEndpointSecurityTest.SecuredApplication.class).run(all);
     }
 
     private static String details(ConfigurableApplicationContext app) {
