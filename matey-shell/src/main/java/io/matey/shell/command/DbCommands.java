@@ -84,7 +84,7 @@ class DbCommands {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, or the applied ones do not fit the worktree") boolean exitCode,
+            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, a migration was interrupted, or the applied ones do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
