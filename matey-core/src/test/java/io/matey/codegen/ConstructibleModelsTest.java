@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
  * Generated dataclasses and SQLModel classes are built from the values the application must give alone: a key
  * the database assigns (identity, serial, auto-increment, SQLite rowid), a nullable column, one with a default and
  * a generated column need none, while a composite key's columns and a foreign key are required. Each row is saved
- * through a session in the engine's real database and read back with what the database filled in.
+ * through a session in the engine's real database and read back with what the database filled in. A SQLModel
+ * class also validates from those values alone (its pydantic fields mark the others optional).
  */
 class ConstructibleModelsTest {
 
@@ -40,7 +41,9 @@ class ConstructibleModelsTest {
     @ParameterizedTest
     @EngineMatrix
     void sqlModelClassesNeedOnlyTheValuesTheDatabaseCannotFillIn(String engine) throws Exception {
-        assertRows(construct(engine, "sqlmodels", "sqlmodel"));
+        JsonNode result = construct(engine, "sqlmodels", "sqlmodel");
+        assertThat(result.get("validates").toString()).as("validation of the required values alone").isEqualTo("true");
+        assertRows(result);
     }
 
     private static void assertRows(JsonNode result) {
