@@ -165,6 +165,32 @@ class SqlAlchemyOutputTest {
                 """);
     }
 
+    /** Only a rowid table's key declared exactly INTEGER is the rowid, which SQLite assigns when left out. */
+    @Test
+    void aSqliteKeyThatIsNoRowidAliasIsADataclassArgument() throws Exception {
+        SchemaModel model = read("""
+                CREATE TABLE clustered (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;
+                CREATE TABLE wide (id INT PRIMARY KEY, v TEXT);
+                CREATE TABLE rowid_key (id integer PRIMARY KEY, v TEXT);
+                """);
+        assertThat(new DeclarativeGenerator(Set.of(), true).render(model)).contains("""
+                class Clustered(Base):
+                    __tablename__ = 'clustered'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+                """, """
+                class Wide(Base):
+                    __tablename__ = 'wide'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+                """, """
+                class RowidKey(Base):
+                    __tablename__ = 'rowid_key'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True, init=False)
+                """);
+    }
+
     @Test
     void optionsDropIndexesConstraintsAndComments() {
         SchemaModel model = new SchemaModel(Engines.byId("postgres").codegen(), List.of(
