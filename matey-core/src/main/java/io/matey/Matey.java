@@ -163,7 +163,7 @@ public final class Matey {
     }
 
     private LiveDatabase live(Consumer<String> progress) {
-        return new LiveDatabase(env, progress, lockTimeout);
+        return new LiveDatabase(env, progress, lockTimeout, cwd);
     }
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
