@@ -4,7 +4,6 @@ import io.matey.Matey;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
-import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
@@ -277,7 +276,7 @@ class DbCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
             LiveDrift drift = matey.dbDrift(target, url);
-            return new ExplainedDrift(drift, EditedMigrations.explain(target, drift).orElse(null));
+            return new ExplainedDrift(drift, matey.explainEdits(target, drift).orElse(null));
         });
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, e -> {
