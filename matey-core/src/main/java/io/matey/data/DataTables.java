@@ -4,6 +4,7 @@ import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,8 +15,19 @@ final class DataTables {
     }
 
     static LiveTable resolve(Connection connection, DataDialect dialect, DataFile file) throws SQLException {
-        LiveTable table = LiveTable.read(connection, dialect, file.table()).orElseThrow(() -> new MateyException(
-                "Table '" + file.table() + "' of data file '" + file.name() + "' does not exist in the live database."));
+        TableName name = file.table();
+        Optional<String> outside = name.schema() == null ? Optional.empty() : dialect.qualifierOutsideTarget();
+        if (outside.isPresent()) {
+            throw new MateyException(file.entry() + ": key 'table': data file '" + file.name() + "' has table '" + name
+                    + "', whose qualifier '" + name.schema() + "' names a " + outside.get() + ". Data sets write only into "
+                    + "the database the target's URL names, by unqualified table names: write table = \"" + name.name()
+                    + "\" (a table of another database is filled by a target whose URL names that database).");
+        }
+        LiveTable table = LiveTable.read(connection, dialect, name).orElseThrow(() -> new MateyException(
+                file.entry() + ": table '" + name + "' of data file '" + file.name() + "' does not exist in the live "
+                        + "database." + (name.schema() != null || dialect.qualifierOutsideTarget().isPresent() ? ""
+                                : " An unqualified name is looked up through the connection's search_path; qualify it "
+                                        + "(table = \"<schema>." + name + "\") when it lives in another schema.")));
         requireColumns(table, file, file.on(), "key column(s) (on)");
         requireColumns(table, file, file.orderBy(), "export ordering column(s) (order_by)");
         return table;
