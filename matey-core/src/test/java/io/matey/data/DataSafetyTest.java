@@ -205,7 +205,8 @@ class DataSafetyTest {
                 new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
                         data.resolve("perms.jsonl") + ":2: the row repeats the key [3, \"read\"] of line 1."),
                 new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
-                        "Data file 'perms' references missing key column(s) (on): 'nom' (table 'perms')."),
+                        data.resolve("data.toml") + ":4: data set 'core', file 2: data file 'perms' references missing "
+                                + "key column(s) (on): 'nom' (table 'perms')."),
                 new Refusal("missing file", x -> x.ws.write(TestWorkspace.TARGET + "/data/data.toml", MANIFEST.replace("\"audit\", table", "\"audits\", table")),
                         "Data file not found: " + data.resolve("audits.jsonl")),
                 new Refusal("missing table", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audits\"")),

@@ -106,7 +106,8 @@ class DataSchemasTest {
                     h.ws.target().resolve("data/data.toml") + ":4: data set 'core', file 2: table 'notes' of data "
                             + "file 'notes' does not exist in the live database. An unqualified name is looked up "
                             + "through the connection's search_path; qualify it (table = \"<schema>.notes\") when it "
-                            + "lives in another schema.");
+                            + "lives in another schema. Correct key 'table' to name an existing table, or create the "
+                            + "table in a migration.");
         }
     }
 
