@@ -62,15 +62,29 @@ class UsageMessagesTest {
         assertThat(error("db", "stauts")).startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n");
         assertThat(error("init", "--engine", "postgress")).contains("Unsupported engine 'postgress'",
                 "Did you mean 'postgres'?");
-        assertThat(error("init", "--engine", "pg")).as("no alias ('ch') that the list does not show")
+        assertThat(error("init", "--engine", "pg")).as("'ch' is no typo of 'pg': every letter differs")
                 .contains("Unsupported engine 'pg': this build has engine plug-ins for sqlite, postgres")
                 .doesNotContain("Did you mean");
+        assertThat(error("init", "--engine", "mariadbb")).as("aliases are suggested too")
+                .contains("Unsupported engine 'mariadbb'", "Did you mean 'mariadb'?");
+        assertThat(error("helpp")).startsWith("error: No command 'helpp'. Did you mean 'help'?\n");
+        assertThat(error("hlep")).startsWith("error: No command 'hlep'. Did you mean 'help'?\n");
+        assertThat(error("db", "status", "--json")).as("an option's value written as an option")
+                .startsWith("error: Unrecognised option '--json' for 'db status'. Did you mean '--format json'?\n");
+        assertThat(error("lint", "--formt", "json")).contains("Did you mean '--format'?");
         MateyProcess.Result dbmateTypo = matey("dbmate", "upp");
         assertThat(dbmateTypo.exitCode()).as("dbmate's exit code for an unknown command").isEqualTo(3);
         assertThat(dbmateTypo.stderr()).contains("dbmate: no command 'upp'. Did you mean 'up'?");
         assertThat(error("dbmate", "--bogus", "up")).contains("flag provided but not defined: --bogus (not a global flag)")
                 .doesNotContain("global flags go before the command");
         assertThat(error("dbmate", "--ulr", "x", "up")).contains("Did you mean '--url'?");
+    }
+
+    @Test
+    void lintRefusesAMistypedEngineBeforeComparingItWithTheLocks() throws Exception {
+        help("init", "--engine", "mysql");
+        assertThat(error("lint", "--engine", "clickhous")).startsWith("error: Unsupported engine 'clickhous'")
+                .contains("Did you mean 'clickhouse'?").doesNotContain("L209");
     }
 
     @Test
