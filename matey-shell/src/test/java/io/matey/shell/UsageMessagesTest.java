@@ -3,8 +3,10 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,12 +90,22 @@ class UsageMessagesTest {
     }
 
     @Test
+    void dbNewSpellsOutLettersThatHaveNoAccentToDrop() throws Exception {
+        help("init", "--engine", "sqlite");
+        help("db", "new", "Café Größe!");
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList()).hasSize(1)
+                    .allMatch(name -> name.matches("\\d{14}_cafe_grosse\\.sql"));
+        }
+    }
+
+    @Test
     void anEngineAliasIsRecordedAsItsIdAndSaysSo() throws Exception {
         MateyProcess.Result init = matey("init", "--engine", "mariadb");
         assertThat(init.exitCode()).as(init.stderr()).isZero();
         assertThat(init.stdout()).contains("Engine: mysql ('mariadb' is another name of engine mysql; config.toml "
                 + "records mysql)");
-        assertThat(java.nio.file.Files.readString(dir.resolve("config.toml"))).contains("engine = \"mysql\"");
+        assertThat(Files.readString(dir.resolve("config.toml"))).contains("engine = \"mysql\"");
         assertThat(matey("init", "--engine", "sqlite", "--path", "b").stdout()).contains("Engine: sqlite\n");
         assertThat(help("help", "init")).contains("mysql also serves MariaDB");
     }
