@@ -1,6 +1,9 @@
 package io.matey.engine;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +37,10 @@ public interface ServerRoles {
     void drop(MateyUrl base, ServerRole role, List<MateyUrl> kept) throws SQLException;
 
     /**
-     * The grants of the server's accounts where they outlive what they are on and the roles a replay drops
-     * (MySQL/MariaDB), so that a replay gives the accounts it did not create back what they had (docs/architecture.md
-     * §6); empty where they go with the scratch database or the role.
+     * The grants of the server's accounts that outlive the scratch database (MySQL/MariaDB's privileges, whose
+     * objects may be gone; PostgreSQL's role memberships, attributes, settings and privileges on shared objects), so
+     * that a replay gives the accounts it did not create back what they had (docs/architecture.md §6); empty where
+     * the engine has none.
      */
     default Optional<Grants> grants() {
         return Optional.empty();
@@ -48,7 +52,48 @@ public interface ServerRoles {
         /** What the server grants {@code role}, as statements that would grant it again. */
         List<String> of(MateyUrl base, ServerRole role) throws SQLException;
 
-        /** Gives {@code role} back the grants {@code before} in place of {@code now} (both as {@link #of} lists them). */
-        void restore(MateyUrl base, ServerRole role, List<String> before, List<String> now) throws SQLException;
+        /** The statement undoing one line of {@link #of}; null for a line that grants nothing to revoke. */
+        String revoke(String line);
+
+        /** A connection to the server that may change every account's grants. */
+        Connection connect(MateyUrl base) throws SQLException;
+
+        /**
+         * Gives {@code role} back the grants {@code before} in place of {@code now} (both as {@link #of} lists them):
+         * revokes each line of {@code now} that {@code before} lacks, then runs each line of {@code before} that went.
+         * Every statement is tried; the first failure is thrown, with the others suppressed.
+         */
+        default void restore(MateyUrl base, ServerRole role, List<String> before, List<String> now)
+                throws SQLException {
+            List<String> statements = new ArrayList<>();
+            for (String line : now) {
+                String revoke = before.contains(line) ? null : revoke(line);
+                if (revoke != null) {
+                    statements.add(revoke);
+                }
+            }
+            for (String line : before) {
+                if (!now.contains(line)) {
+                    statements.add(line);
+                }
+            }
+            SQLException failed = null;
+            try (Connection c = connect(base); Statement st = c.createStatement()) {
+                for (String statement : statements) {
+                    try {
+                        st.execute(statement);
+                    } catch (SQLException e) {
+                        if (failed == null) {
+                            failed = e;
+                        } else {
+                            failed.addSuppressed(e);
+                        }
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 }

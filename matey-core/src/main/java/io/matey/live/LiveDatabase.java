@@ -61,9 +61,17 @@ public final class LiveDatabase {
         try (Connection connection = existing.get()) {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
-            Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.name(), live.migrations(), applied), connection, "db status");
-            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
+            if (marker.isEmpty()) {
+                return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, null, null);
+            }
+            LivePrefix prefix = LivePrefix.check(live.name(), live.migrations(), applied);
+            // An abandoned section's marker is reported like an interruption, not refused: status only reads.
+            if (StaleMarker.abandoned(live, marker.get())) {
+                return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, null,
+                        StaleMarker.read(live, marker.get(), prefix, connection));
+            }
+            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied,
+                    Interruption.of(live, marker.get(), prefix, connection, "db status"), null);
         } catch (SQLException e) {
             throw live.failure("db status", e);
         }
@@ -171,7 +179,7 @@ public final class LiveDatabase {
         }
         Reading reading = inspect(live, "db drift");
         return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
-                reading.applied(), null), drift(reading));
+                reading.applied(), null, null), drift(reading));
     }
 
     private static LiveDrift drift(Reading reading) {

@@ -15,10 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The roles each replaying process of this host created on each test server, recorded as soon as the section that
@@ -26,6 +29,9 @@ import java.util.Set;
  * replay on that server can: a role is Matey's to drop only while a record of an ended process names it. One file
  * per process ({@code <host>_<pid>}, as {@link ScratchOwner} names it) in the user's own Matey directory; a line
  * per role: the server's digest (never its URL, which may hold a password), the name and the host, URL-encoded.
+ * The grants an account that was there had before the replay changed any are recorded too, on a line of their own
+ * with a fourth field (a line per grant, each URL-encoded, joined by spaces), so that the next replay can give them
+ * back.
  */
 final class RoleLedger {
 
@@ -51,6 +57,17 @@ final class RoleLedger {
         Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /** Records the grants each account of {@code grants} had on {@code server} before {@code owner} replayed there. */
+    static synchronized void recordGrants(ScratchOwner owner, String server, Map<ServerRole, List<String>> grants)
+            throws IOException {
+        if (grants.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        grants.forEach((role, listed) -> lines.add(grantsLine(server, role, listed)));
+        Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
     /** Forgets {@code roles} of {@code owner} on {@code server}: dropped, or no longer there. */
     static synchronized void forget(ScratchOwner owner, String server, Collection<ServerRole> roles) throws IOException {
         Path file = file(owner);
@@ -58,6 +75,21 @@ final class RoleLedger {
         for (ServerRole role : roles) {
             kept.remove(line(server, role));
         }
+        write(file, kept);
+    }
+
+    /** Forgets the grants {@code owner} recorded for {@code roles} on {@code server}: given back, or gone. */
+    static synchronized void forgetGrants(ScratchOwner owner, String server, Collection<ServerRole> roles)
+            throws IOException {
+        Path file = file(owner);
+        List<String> kept = new ArrayList<>(read(file));
+        for (ServerRole role : roles) {
+            kept.removeIf(line -> line.startsWith(line(server, role) + "\t"));
+        }
+        write(file, kept);
+    }
+
+    private static void write(Path file, List<String> kept) throws IOException {
         if (kept.isEmpty()) {
             Files.deleteIfExists(file);
         } else {
@@ -68,6 +100,28 @@ final class RoleLedger {
     /** The roles each process recorded on {@code server}. */
     static synchronized Map<ScratchOwner, Set<ServerRole>> recorded(String server) throws IOException {
         Map<ScratchOwner, Set<ServerRole>> roles = new HashMap<>();
+        forEachLine(server, 3, (owner, fields) -> roles.computeIfAbsent(owner, o -> new LinkedHashSet<>())
+                .add(role(fields)));
+        return roles;
+    }
+
+    /** The grants each process recorded on {@code server}, by account, as they were before it replayed there. */
+    static synchronized Map<ScratchOwner, Map<ServerRole, List<String>>> recordedGrants(String server)
+            throws IOException {
+        Map<ScratchOwner, Map<ServerRole, List<String>>> grants = new HashMap<>();
+        forEachLine(server, 4, (owner, fields) -> {
+            List<String> listed = new ArrayList<>();
+            for (String grant : fields[3].split(" ")) {
+                listed.add(decode(grant));
+            }
+            grants.computeIfAbsent(owner, o -> new LinkedHashMap<>()).putIfAbsent(role(fields), listed);
+        });
+        return grants;
+    }
+
+    /** Hands each line on {@code server} with {@code fieldCount} fields, split, to {@code action} with its owner. */
+    private static void forEachLine(String server, int fieldCount, BiConsumer<ScratchOwner, String[]> action)
+            throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(TargetLock.userDirectory(), "*" + SUFFIX)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -77,14 +131,16 @@ final class RoleLedger {
                 }
                 for (String line : read(file)) {
                     String[] fields = line.split("\t", -1);
-                    if (fields.length == 3 && fields[0].equals(server)) {
-                        roles.computeIfAbsent(owner.get(), o -> new LinkedHashSet<>()).add(new ServerRole(
-                                decode(fields[1]), fields[2].isEmpty() ? null : decode(fields[2].substring(1))));
+                    if (fields.length == fieldCount && fields[0].equals(server)) {
+                        action.accept(owner.get(), fields);
                     }
                 }
             }
         }
-        return roles;
+    }
+
+    private static ServerRole role(String[] fields) {
+        return new ServerRole(decode(fields[1]), fields[2].isEmpty() ? null : decode(fields[2].substring(1)));
     }
 
     private static Path file(ScratchOwner owner) {
@@ -102,6 +158,11 @@ final class RoleLedger {
     /** {@code <server>\t<name>\t[@<host>]}: PostgreSQL's roles have no host, a MariaDB role an empty one. */
     private static String line(String server, ServerRole role) {
         return server + "\t" + encode(role.name()) + "\t" + (role.host() == null ? "" : "@" + encode(role.host()));
+    }
+
+    /** {@code <server>\t<name>\t[@<host>]\t<grant> <grant>...}, each grant URL-encoded (so without spaces). */
+    private static String grantsLine(String server, ServerRole role, List<String> grants) {
+        return line(server, role) + "\t" + grants.stream().map(RoleLedger::encode).collect(Collectors.joining(" "));
     }
 
     private static String encode(String text) {

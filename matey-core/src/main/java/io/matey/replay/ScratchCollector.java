@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drops the scratch databases a killed process left on a test server (docs/architecture.md §6): those whose name
  * records an owner process on this host that has ended, then the roles such processes created there
- * ({@link LeftoverRoles}). Runs once per server and process,
- * before the first lease, and reports each database and role it drops (to SLF4J unless the application says where).
- * Failures are reported and never stop the replay.
+ * ({@link LeftoverRoles}), then the grants they changed of accounts that were there ({@link LeftoverGrants}).
+ * Runs once per server and process, before the first lease, and reports each database and role it drops (to SLF4J
+ * unless the application says where). Failures are reported and never stop the replay.
  */
 final class ScratchCollector {
 
@@ -68,6 +68,7 @@ final class ScratchCollector {
             return dropped;
         }
         LeftoverRoles.collect(engine, base);
+        LeftoverGrants.collect(engine, base);
         return dropped;
     }
 }

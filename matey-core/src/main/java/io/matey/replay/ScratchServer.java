@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * a role or grant), and when the last one ends, the roles that are new and that the SQL the leases ran names are
  * dropped, so that the next replay can create them again, and the accounts' grants are restored. A new role that SQL
  * does not name is another process's and is left alone. After each up section that may create one, the new roles are
- * recorded in the {@link RoleLedger}, from which the next replay drops them if this process is killed.
+ * recorded in the {@link RoleLedger}, from which the next replay drops them if this process is killed; the grants
+ * listed when the first lease starts are recorded there at once, for the next replay to give back
+ * ({@link LeftoverGrants}).
  */
 final class ScratchServer {
 
@@ -63,6 +65,12 @@ final class ScratchServer {
             if (!role.name().isEmpty() && named(role, List.of(sql))) {
                 grantsOf(role).ifPresent(listed -> grantsBefore.put(role, listed));
             }
+        }
+        try {
+            RoleLedger.recordGrants(ScratchOwner.current(), RoleLedger.server(key), grantsBefore);
+        } catch (IOException | RuntimeException e) {
+            ScratchCollector.notice("could not record the grants of the accounts on " + base + " (" + e.getMessage()
+                    + "): if this process is killed, grants a migration gives them stay there");
         }
     }
 
@@ -121,9 +129,15 @@ final class ScratchServer {
         if (created != null) {
             created.forEach(this::drop);
         }
-        grantsBefore.forEach(this::restoreGrants);
+        List<ServerRole> restored = new ArrayList<>();
+        grantsBefore.forEach((role, listed) -> {
+            if (restoreGrants(engine, base, grants, role, listed, "the replay")) {
+                restored.add(role);
+            }
+        });
         try {
             RoleLedger.forget(ScratchOwner.current(), RoleLedger.server(key), recorded);
+            RoleLedger.forgetGrants(ScratchOwner.current(), RoleLedger.server(key), restored);
         } catch (IOException | RuntimeException e) {
             ScratchCollector.notice("could not update the record of the roles the replay created on " + base + ": "
                     + e.getMessage());
@@ -174,17 +188,24 @@ final class ScratchServer {
         }
     }
 
-    private void restoreGrants(ServerRole role, List<String> grantsBefore) {
-        String what = "the grants of " + role + " that the replay changed on " + base;
+    /**
+     * Gives {@code role} back {@code grantsBefore}, reporting it when they had changed; false when that failed (the
+     * record stays for the next replay). {@code replay} names whose replay changed them.
+     */
+    static boolean restoreGrants(Engine engine, MateyUrl base, ServerRoles.Grants grants, ServerRole role,
+            List<String> grantsBefore, String replay) {
+        String what = "the grants of " + role + " that " + replay + " changed on " + base;
         try {
             List<String> now = grants.of(base, role);
             if (!now.equals(grantsBefore)) {
                 grants.restore(base, role, grantsBefore, now);
                 ScratchCollector.notice("restored " + what);
             }
+            return true;
         } catch (SQLException | RuntimeException e) {
             ScratchCollector.notice("could not restore " + what + ": " + engine.maskedFailure(e)
-                    + "; compare SHOW GRANTS and restore them by hand");
+                    + "; compare its grants with what they were and restore them by hand");
+            return false;
         }
     }
 

@@ -119,13 +119,13 @@ class LivePrefixTest {
     @Test
     void statusMarksEachWorktreeFileAndCountsUnknownVersions() {
         LiveStatus status = LiveStatus.of("db/core", LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
-                List.of("001", "003", "900"), null);
+                List.of("001", "003", "900"), null, null);
         assertThat(status.migrations()).extracting(LiveStatus.Entry::applied).containsExactly(true, false, true);
         assertThat(status.unknownVersions()).containsExactly("900");
         assertThat(status.applied()).isEqualTo(3);
         assertThat(status.pending()).isEqualTo(1);
         assertThat(status.prefix().relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
-        assertThat(LiveStatus.of("db/core", status.url(), WORKTREE, List.of("001", "003"), null).prefix().relation())
+        assertThat(LiveStatus.of("db/core", status.url(), WORKTREE, List.of("001", "003"), null, null).prefix().relation())
                 .isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The grants of a MySQL/MariaDB account, as {@code SHOW GRANTS} prints them (docs/architecture.md §6). A privilege
  * on an object outlives the object (dropping the scratch database leaves its table and database grants in the
  * grant tables), so a replay gives an account it did not create back the grants it had: it revokes each line that
- * is new and grants each line that went again.
+ * is new and grants each line that went again ({@link ServerRoles.Grants#restore}).
  */
 final class MysqlGrants implements ServerRoles.Grants {
 
@@ -29,7 +29,7 @@ final class MysqlGrants implements ServerRoles.Grants {
     @Override
     public List<String> of(MateyUrl base, ServerRole role) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Connection c = MysqlConnector.open(base, ""); Statement st = c.createStatement();
+        try (Connection c = connect(base); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + MysqlAccounts.account(role))) {
             while (rs.next()) {
                 lines.add(rs.getString(1));
@@ -38,44 +38,14 @@ final class MysqlGrants implements ServerRoles.Grants {
         return lines;
     }
 
-    /** Revokes the lines of {@code now} that {@code before} lacks, then grants those of {@code before} again. */
     @Override
-    public void restore(MateyUrl base, ServerRole role, List<String> before, List<String> now) throws SQLException {
-        List<String> statements = new ArrayList<>();
-        for (String line : now) {
-            if (!before.contains(line)) {
-                String revoke = revoke(line);
-                if (revoke != null) {
-                    statements.add(revoke);
-                }
-            }
-        }
-        for (String line : before) {
-            if (!now.contains(line)) {
-                statements.add(line);
-            }
-        }
-        SQLException failed = null;
-        try (Connection c = MysqlConnector.open(base, ""); Statement st = c.createStatement()) {
-            for (String statement : statements) {
-                try {
-                    st.execute(statement);
-                } catch (SQLException e) {
-                    if (failed == null) {
-                        failed = e;
-                    } else {
-                        failed.addSuppressed(e);
-                    }
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
+    public Connection connect(MateyUrl base) throws SQLException {
+        return MysqlConnector.open(base, "");
     }
 
     /** The statement undoing one line of {@code SHOW GRANTS}; null for a line that grants nothing to revoke. */
-    static String revoke(String line) {
+    @Override
+    public String revoke(String line) {
         Matcher defaultRole = DEFAULT_ROLE.matcher(line);
         if (defaultRole.matches()) {
             return "SET DEFAULT ROLE NONE FOR " + defaultRole.group(1);

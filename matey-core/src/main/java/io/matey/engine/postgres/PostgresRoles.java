@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * PostgreSQL's roles (docs/architecture.md §6). A role's privileges and objects in a dropped database go with it; in a
  * kept one they are reassigned and dropped there, and {@code DROP OWNED} in the maintenance database revokes those on
- * shared objects (databases, tablespaces), so that {@code DROP ROLE} succeeds.
+ * shared objects (databases, tablespaces), so that {@code DROP ROLE} succeeds. What a role that was there before
+ * holds outside the databases is {@link PostgresGrants}'.
  */
 final class PostgresRoles implements ServerRoles {
 
@@ -43,5 +45,10 @@ final class PostgresRoles implements ServerRoles {
         try (Connection c = new PostgresConnector(base).connectMaintenance(); Statement st = c.createStatement()) {
             st.execute(disown + "; DROP ROLE IF EXISTS " + name);
         }
+    }
+
+    @Override
+    public Optional<Grants> grants() {
+        return Optional.of(new PostgresGrants());
     }
 }

@@ -9,24 +9,24 @@ class MysqlGrantsTest {
 
     @Test
     void revokesPrivilegesWithTheirGrantOption() {
-        assertThat(MysqlGrants.revoke("GRANT SELECT (`b c`, `a`), INSERT ON `db`.`t` TO `app`@`%` WITH GRANT OPTION"))
+        assertThat(new MysqlGrants().revoke("GRANT SELECT (`b c`, `a`), INSERT ON `db`.`t` TO `app`@`%` WITH GRANT OPTION"))
                 .isEqualTo("REVOKE SELECT (`b c`, `a`), INSERT, GRANT OPTION ON `db`.`t` FROM `app`@`%`");
-        assertThat(MysqlGrants.revoke("GRANT PROCESS ON *.* TO `app`@`%` IDENTIFIED BY PASSWORD '*B69027D44F6E'"))
+        assertThat(new MysqlGrants().revoke("GRANT PROCESS ON *.* TO `app`@`%` IDENTIFIED BY PASSWORD '*B69027D44F6E'"))
                 .isEqualTo("REVOKE PROCESS ON *.* FROM `app`@`%`");
     }
 
     @Test
     void revokesRolesAndTheDefaultRole() {
-        assertThat(MysqlGrants.revoke("GRANT `reader` TO `app`@`%` WITH ADMIN OPTION"))
+        assertThat(new MysqlGrants().revoke("GRANT `reader` TO `app`@`%` WITH ADMIN OPTION"))
                 .isEqualTo("REVOKE `reader` FROM `app`@`%`");
-        assertThat(MysqlGrants.revoke("SET DEFAULT ROLE `reader` FOR `app`@`%`"))
+        assertThat(new MysqlGrants().revoke("SET DEFAULT ROLE `reader` FOR `app`@`%`"))
                 .isEqualTo("SET DEFAULT ROLE NONE FOR `app`@`%`");
     }
 
     @Test
     void usageGrantsNothingButItsGrantOption() {
-        assertThat(MysqlGrants.revoke("GRANT USAGE ON *.* TO `app`@`%` IDENTIFIED BY PASSWORD '*B69027D44F6E'")).isNull();
-        assertThat(MysqlGrants.revoke("GRANT USAGE ON *.* TO `app`@`%` WITH GRANT OPTION"))
+        assertThat(new MysqlGrants().revoke("GRANT USAGE ON *.* TO `app`@`%` IDENTIFIED BY PASSWORD '*B69027D44F6E'")).isNull();
+        assertThat(new MysqlGrants().revoke("GRANT USAGE ON *.* TO `app`@`%` WITH GRANT OPTION"))
                 .isEqualTo("REVOKE GRANT OPTION ON *.* FROM `app`@`%`");
     }
 }
