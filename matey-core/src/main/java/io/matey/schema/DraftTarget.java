@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * What a dump block creates, named as the statement that drops it must name it, so a drift draft's drops run in
  * any search path (docs/architecture.md §5: the PostgreSQL dump qualifies every name but an index's, a trigger's,
- * a policy's and a constraint's, which live in their table's schema or on their table).
+ * a policy's, a rule's and a constraint's, which live in their table's schema or on their table).
  *
  * @param kind   what the block creates: {@code TABLE}, {@code INDEX}, ... or {@code CONSTRAINT}
  * @param target what {@code DROP <kind>} names: the qualified name, with a routine's argument types and a trigger's
@@ -23,10 +23,13 @@ record DraftTarget(String kind, String target) {
 
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
-            + "|EVENT TRIGGER|EVENT|POLICY)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
+            + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
 
     /** What follows an index's, a PostgreSQL trigger's or a policy's name: the table it is on. */
     private static final Pattern ON_TABLE = Pattern.compile("\\sON (?:ONLY )?(" + NAME + ")");
+
+    /** What follows a rule's name: the table whose events it rewrites. */
+    private static final Pattern TO_TABLE = Pattern.compile("\\sTO (" + NAME + ")");
 
     /** PostgreSQL's trigger definition runs a function and names its table: {@code DROP TRIGGER} must name it too. */
     private static final Pattern PG_TRIGGER = Pattern.compile("(?s).*\\sEXECUTE (?:FUNCTION|PROCEDURE) .*");
@@ -53,6 +56,10 @@ record DraftTarget(String kind, String target) {
             case "INDEX" -> new DraftTarget(kind, on.find() && schemaOf(name).isEmpty() ? schemaOf(on.group(1)) + name
                     : name);
             case "POLICY" -> new DraftTarget(kind, on.find() ? name + " ON " + on.group(1) : name);
+            case "RULE" -> {
+                Matcher to = TO_TABLE.matcher(rest);
+                yield new DraftTarget(kind, to.find() ? name + " ON " + to.group(1) : name);
+            }
             case "TRIGGER" -> new DraftTarget(kind, PG_TRIGGER.matcher(rest).matches() && on.find()
                     ? name + " ON " + on.group(1) : name);
             case "FUNCTION", "PROCEDURE" -> new DraftTarget(kind, name + arguments(block, rest));

@@ -125,6 +125,10 @@ class DriftDraftEnginesTest {
                 CREATE MATERIALIZED VIEW app.flag_ids AS SELECT id FROM app.flags;
                 CREATE INDEX flag_ids_idx ON app.flag_ids (id);
                 CREATE TYPE app."Mood" AS ENUM ('calm');
+                CREATE DOMAIN app."Positive" AS integer CHECK (VALUE > 0);
+                CREATE COLLATION app."Bytes" (locale = 'C');
+                CREATE STATISTICS app."Flag Stats" (ndistinct) ON id, key FROM app.flags;
+                CREATE RULE "No Deletes" AS ON DELETE TO app."Odd Flags" DO INSTEAD NOTHING;
                 """);
     }
 
