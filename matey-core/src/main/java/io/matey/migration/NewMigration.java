@@ -51,8 +51,9 @@ public final class NewMigration {
                 .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (cleaned.isEmpty()) {
+            // No command in the example: `db new` and `dbmate new` both name migrations here.
             throw new MateyException("Migration name is required: give a name with letters or digits, "
-                    + "e.g. `matey db new create_users`.");
+                    + "such as create_users.");
         }
         return cleaned;
     }
