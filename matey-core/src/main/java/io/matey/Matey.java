@@ -11,6 +11,7 @@ import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDatabase;
+import io.matey.live.EditedMigrations;
 import io.matey.live.LiveDrift;
 import io.matey.live.LiveEndpoint;
 import io.matey.live.LivePlan;
@@ -20,6 +21,7 @@ import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.replay.SchemaPlanResult;
 import io.matey.replay.SchemaReplay;
+import io.matey.workspace.GitCommands;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetSelector;
 import io.matey.workspace.Workspace;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -163,7 +166,7 @@ public final class Matey {
     }
 
     private LiveDatabase live(Consumer<String> progress) {
-        return new LiveDatabase(env, progress, lockTimeout);
+        return new LiveDatabase(env, progress, lockTimeout, cwd);
     }
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
@@ -181,6 +184,11 @@ public final class Matey {
      */
     public LiveCheck dbCheck(TargetConfig target, LiveEndpoint endpoint) {
         return live(line -> { }).check(target, endpoint);
+    }
+
+    /** Why {@code drift} happened when an edit of an applied migration explains it ({@link EditedMigrations}). */
+    public Optional<String> explainEdits(TargetConfig target, LiveDrift drift) {
+        return EditedMigrations.explain(target, drift, new GitCommands(cwd, target.dir()));
     }
 
     public LivePlan dbPlan(TargetConfig target, String url) {

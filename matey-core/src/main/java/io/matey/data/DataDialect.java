@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,23 @@ public interface DataDialect {
     String quote(String identifier);
 
     /**
+     * What the qualifier of a manifest table ({@code app.flags}) names on this engine when it is not a schema of
+     * the target's database but another database, which data sets never write into ("MySQL/MariaDB database"); empty
+     * where it is a schema of the target's database (PostgreSQL), so qualified tables are written.
+     */
+    Optional<String> qualifierOutsideTarget();
+
+    /**
+     * The table the manifest's {@code table} is in the live database, qualified by its schema where the engine
+     * resolves an unqualified name itself (PostgreSQL: the first schema of the connection's search_path holding
+     * it); empty when there is no such table. The default leaves the name as it is: the table is then the
+     * connection's database's, which the catalog lookups of {@link LiveTable} search.
+     */
+    default Optional<TableName> locate(Connection connection, TableName table) throws SQLException {
+        return Optional.of(table);
+    }
+
+    /**
      * Classifies a live column for data files.
      *
      * @param declared  the declared type name, without arguments, from the catalog ({@code DatabaseMetaData})
@@ -30,10 +48,10 @@ public interface DataDialect {
     ColumnType columnType(String declared, String typeName, int precision, int scale);
 
     /**
-     * The type of each column of {@code table} that holds only labels (an enum or set) which the column metadata
+     * The type of each column of {@code table} (as {@link #locate} found it) that holds only labels (an enum or set) which the column metadata
      * does not show, by column name, so that a file's bad value is reported with its line before anything is written.
      */
-    default Map<String, ColumnType> labelledColumns(Connection connection, String table) throws SQLException {
+    default Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
         return Map.of();
     }
 
@@ -143,7 +161,10 @@ public interface DataDialect {
     default void dropExpiredRows(Connection connection, String table) throws SQLException {
     }
 
-    /** Runs after rows with explicit values were inserted into {@code table}, e.g. to move sequences past them. */
+    /**
+     * Runs after rows with explicit values were inserted into {@code table} (quoted, as {@link TableName#quoted}),
+     * e.g. to move sequences past them.
+     */
     default void afterInsert(Connection connection, String table) throws SQLException {
     }
 }

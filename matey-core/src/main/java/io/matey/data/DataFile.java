@@ -7,12 +7,12 @@ import java.util.List;
  * One entry of a data set: the JSONL file {@code data/<name>.jsonl} and the table it holds.
  *
  * @param name    the manifest name without {@code .jsonl}, a relative path such as {@code roles} or {@code demo/users}
- * @param table   a plain identifier, quoted wherever it goes into SQL
+ * @param table   the table, as the manifest names it
  * @param on      the key columns (required for upsert, optional otherwise); empty when absent
  * @param orderBy the export order; empty when absent
  * @param entry   where the manifest lists it, for messages: {@code <data.toml>:<line>: data set 'core', file 2}
  */
-public record DataFile(String name, String table, DataMode mode, List<String> on, List<String> orderBy, String entry) {
+public record DataFile(String name, TableName table, DataMode mode, List<String> on, List<String> orderBy, String entry) {
 
     public DataFile {
         on = List.copyOf(on);

@@ -4,6 +4,7 @@ import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,19 +15,42 @@ final class DataTables {
     }
 
     static LiveTable resolve(Connection connection, DataDialect dialect, DataFile file) throws SQLException {
-        LiveTable table = LiveTable.read(connection, dialect, file.table()).orElseThrow(() -> new MateyException(
-                "Table '" + file.table() + "' of data file '" + file.name() + "' does not exist in the live database."));
+        Optional<String> outside = file.table().schema() == null ? Optional.empty() : dialect.qualifierOutsideTarget();
+        if (outside.isPresent()) {
+            throw outsideTarget(file, outside.get());
+        }
+        LiveTable table = LiveTable.read(connection, dialect, file.table())
+                .orElseThrow(() -> missing(file, dialect.qualifierOutsideTarget().isEmpty()));
         requireColumns(table, file, file.on(), "key column(s) (on)");
         requireColumns(table, file, file.orderBy(), "export ordering column(s) (order_by)");
         return table;
+    }
+
+    /** A qualifier naming another database would write outside the target (README "Data sets"). */
+    private static MateyException outsideTarget(DataFile file, String qualifierNames) {
+        TableName name = file.table();
+        return new MateyException(file.entry() + ": key 'table': data file '" + file.name() + "' has table '" + name
+                + "', whose qualifier '" + name.schema() + "' names a " + qualifierNames + ". Data sets write only into the "
+                + "database the target's URL names, by unqualified table names: write table = \"" + name.name()
+                + "\" (a table of another database is filled by a target whose URL names that database).");
+    }
+
+    private static MateyException missing(DataFile file, boolean schemas) {
+        TableName name = file.table();
+        String searched = !schemas || name.schema() != null ? ""
+                : " An unqualified name is looked up through the connection's search_path; qualify it (table = \"<schema>."
+                        + name + "\") when it lives in another schema.";
+        return new MateyException(file.entry() + ": table '" + name + "' of data file '" + file.name() + "' does not "
+                + "exist in the live database." + searched + " Correct key 'table' to name an existing table, or create "
+                + "the table in a migration.");
     }
 
     private static void requireColumns(LiveTable table, DataFile file, List<String> columns, String what) {
         Set<String> missing = new TreeSet<>(columns);
         missing.removeAll(table.columns().keySet());
         if (!missing.isEmpty()) {
-            throw new MateyException("Data file '" + file.name() + "' references missing " + what + ": "
-                    + FileRows.quoted(missing) + " (table '" + table.name() + "').");
+            throw new MateyException(file.entry() + ": data file '" + file.name() + "' references missing " + what + ": "
+                    + FileRows.quoted(missing) + " (table '" + table.name() + "'). Name columns the table has.");
         }
     }
 }

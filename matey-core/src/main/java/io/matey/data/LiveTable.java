@@ -14,18 +14,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A table of the live database (in the connection's current schema).
+ * A table of the live database, in the schema {@link DataDialect#locate} found it in (else the connection's).
  *
+ * @param name        the table as the manifest names it, for messages
+ * @param sql         the table as SQL names it, quoted and, where the engine has schemas, qualified
  * @param columns     every column by name, in table order
  * @param dataColumns the columns data files hold: all but generated ones, in table order
  * @param primaryKey  the primary key's column names in key order; empty when there is none
  */
-record LiveTable(String name, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey) {
+record LiveTable(String name, String sql, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey) {
 
     /** Reads the table's catalog entry; empty when there is no such table. */
-    static Optional<LiveTable> read(Connection connection, DataDialect dialect, String name) throws SQLException {
+    static Optional<LiveTable> read(Connection connection, DataDialect dialect, TableName manifest) throws SQLException {
+        Optional<TableName> located = dialect.locate(connection, manifest);
+        if (located.isEmpty()) {
+            return Optional.empty();
+        }
+        TableName table = located.get();
+        String name = table.name();
         DatabaseMetaData meta = connection.getMetaData();
-        String schema = connection.getSchema();
+        String schema = table.schema() == null ? connection.getSchema() : table.schema();
         Map<String, String> declared = new LinkedHashMap<>();
         Map<String, Boolean> generated = new LinkedHashMap<>();
         // Names are LIKE patterns here, so '_' matches any character: keep exact matches only.
@@ -40,10 +48,11 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, ColumnType> labelled = dialect.labelledColumns(connection, name);
+        Map<String, ColumnType> labelled = dialect.labelledColumns(connection, table);
+        String sql = table.quoted(dialect);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM " + dialect.quote(name) + " WHERE 1 = 0")) {
+                ResultSet rs = st.executeQuery("SELECT * FROM " + sql + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String column = md.getColumnName(i);
@@ -54,7 +63,7 @@ record LiveTable(String name, Map<String, Column> columns, List<Column> dataColu
             }
         }
         List<Column> dataColumns = columns.values().stream().filter(c -> !c.generated()).toList();
-        return Optional.of(new LiveTable(name, columns, dataColumns, primaryKey(meta, connection.getCatalog(), schema, name)));
+        return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, primaryKey(meta, connection.getCatalog(), schema, name)));
     }
 
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)

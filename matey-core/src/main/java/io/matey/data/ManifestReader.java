@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tomlj.Toml;
@@ -28,8 +29,11 @@ import org.tomlj.TomlTable;
  */
 final class ManifestReader {
 
-    /** Table names go into SQL, quoted; a plain identifier also cannot name another schema or database. */
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * A table is a plain identifier, optionally qualified by a schema ({@code app.flags}); both parts go into SQL
+     * quoted. Whether the engine accepts a schema is checked against the live database (DataTables).
+     */
+    private static final Pattern TABLE = Pattern.compile("(?:([A-Za-z_][A-Za-z0-9_]*)\\.)?([A-Za-z_][A-Za-z0-9_]*)");
 
     private static final Set<String> SET_KEYS = Set.of("files");
     private static final Set<String> FILE_KEYS = Set.of("name", "table", "mode", "on", "order_by");
@@ -116,9 +120,11 @@ final class ManifestReader {
             throw new MateyException(where + ": key 'name': data file name '" + name
                     + "' must be a relative path without '.' or '..' segments.");
         }
-        if (!PLAIN_IDENTIFIER.matcher(table).matches()) {
+        Matcher tableName = TABLE.matcher(table);
+        if (!tableName.matches()) {
             throw new MateyException(where + ": key 'table': data file '" + name + "' has table '" + table
-                    + "', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).");
+                    + "', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema "
+                    + "(app.flags). Write the name unquoted; Matey quotes it.");
         }
         DataMode mode = DataMode.parse(modeText).orElseThrow(() -> new MateyException(where
                 + ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
@@ -126,7 +132,7 @@ final class ManifestReader {
         if (mode == DataMode.UPSERT && on.isEmpty()) {
             throw new MateyException(where + ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
         }
-        return new DataFile(name, table, mode, on, columns(entry, "order_by", name, where), where);
+        return new DataFile(name, new TableName(tableName.group(1), tableName.group(2)), mode, on, columns(entry, "order_by", name, where), where);
     }
 
     private static String requireString(TomlTable entry, String key, String where) {

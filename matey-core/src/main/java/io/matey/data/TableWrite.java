@@ -67,7 +67,7 @@ final class TableWrite {
         this.path = path;
         this.dialect = dialect;
         this.file = file;
-        this.table = dialect.quote(file.table().name());
+        this.table = file.table().sql();
         this.key = file.key();
         this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
     }
@@ -89,7 +89,7 @@ final class TableWrite {
         }
         dialect.write(connection, changes);
         if (inserted > 0) {
-            dialect.afterInsert(connection, file.table().name());
+            dialect.afterInsert(connection, table);
         }
         // a replace without key empties the table whatever its delete reports (a TRUNCATE reports no rows)
         long expected = key == null && file.file().mode() == DataMode.REPLACE ? inserted : before + inserted - deleted;

@@ -25,7 +25,8 @@ public final class Dbmate {
             Usage: matey dbmate [global flags] <command> [command flags]
 
             dbmate's commands, run natively by Matey (no dbmate binary):
-              new NAME       create <dir>/<UTC yyyyMMddHHmmss>_<name>.sql (name as in `matey db new`)
+              new NAME       create <dir>/<UTC yyyyMMddHHmmss>_<name>.sql (name lower-cased, other
+                             characters than a-z and 0-9 as _)
               up             create the database if missing, then migrate
               create         create the database
               drop           drop the database (if it exists)

@@ -4,7 +4,8 @@ package io.matey.engine;
  * The commands a failed section's advice tells the user to run, spelled for the target and database it ran on
  * ({@code --path}, {@code --url}), so that they run as printed in a workspace of several targets too.
  *
- * @param resume the command that continues an interrupted section ({@code matey db up --resume ...})
+ * @param resume the command that continues an interrupted section ({@code matey db up --resume ...}); null where
+ *               no progress is recorded (dbmate's commands)
  * @param apply  the command that replays the artifacts after a file is fixed ({@code matey schema apply ...}); null
  *               where there are no artifacts (dbmate's commands)
  */
@@ -13,8 +14,11 @@ public record FailureCommands(String resume, String apply) {
     /** For migrations run outside a workspace (dbmate's commands): the root target's spelling. */
     public static final FailureCommands ROOT = new FailureCommands("matey db up --resume", "matey schema apply");
 
-    /** For dbmate's commands, which run without a workspace: nothing to replay, fixing the file is all. */
-    public static final FailureCommands WITHOUT_WORKSPACE = new FailureCommands("matey db up --resume", null);
+    /**
+     * For dbmate's commands, which run without a workspace and record no progress: nothing to resume or replay,
+     * fixing the file is all.
+     */
+    public static final FailureCommands WITHOUT_WORKSPACE = new FailureCommands(null, null);
 
     /** What follows a fixed file: the replay of the artifacts, where there are any. */
     String afterFixingTheFile() {

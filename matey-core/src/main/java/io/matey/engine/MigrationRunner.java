@@ -256,7 +256,7 @@ public final class MigrationRunner {
         if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
             return "The section was rolled back and " + version + "; " + fix + " and run again.";
         }
-        String resume = " db up now refuses this database until `" + commands.resume() + "` (after "
+        String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
                 + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
                         : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? "" : " The failed statement left " + leftover.description()
@@ -275,8 +275,8 @@ public final class MigrationRunner {
                 + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
                         : "drops it and continues from the failed statement.")
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
-                                + "dbmate, records no progress (a workspace's `matey db up` would have, and its "
-                                + "`--resume` continues after the last statement in effect).");
+                                + "dbmate, records no progress, so the next run starts the section from its first "
+                                + "statement.");
     }
 
     private String whyNotRolledBack() {

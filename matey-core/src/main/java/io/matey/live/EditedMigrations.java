@@ -6,6 +6,7 @@ import io.matey.artifact.LockFileException;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.SchemaLock;
 import io.matey.schema.SchemaDump;
+import io.matey.workspace.GitCommands;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public final class EditedMigrations {
      * The explanation of {@code drift}, or empty when the database did not drift, its versions do not fit the
      * worktree, the target is not in a git work tree, or no commit explains it that way.
      */
-    public static Optional<String> explain(TargetConfig target, LiveDrift drift) {
+    /** @param git the restore, named for where matey runs */
+    public static Optional<String> explain(TargetConfig target, LiveDrift drift, GitCommands git) {
         int index = drift.appliedIndex();
         if (!drift.drifted() || !drift.prefix().consistent() || index == 0) {
             return Optional.empty();
@@ -61,7 +63,7 @@ public final class EditedMigrations {
                     .replace('\\', '/');
             String dir = prefix.isEmpty() ? "" : prefix + "/";
             SchemaLock current = LockFileCodec.parse(Files.readAllBytes(target.dir().resolve(ArtifactNames.LOCK_FILE)));
-            return search(repo, dir, current.steps().subList(0, index), drift.liveSql(), target.name());
+            return search(repo, dir, current.steps().subList(0, index), drift.liveSql(), target.name(), git);
         } catch (IOException | LockFileException e) {
             // A hint only: history that cannot be read explains nothing, and the drift itself is still reported.
             return Optional.empty();
@@ -69,7 +71,7 @@ public final class EditedMigrations {
     }
 
     private static Optional<String> search(Repository repo, String dir, List<LockStep> applied, String live,
-            String target)
+            String target, GitCommands git)
             throws IOException, LockFileException {
         try (RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(repo.resolve("HEAD")));
@@ -87,7 +89,7 @@ public final class EditedMigrations {
                 }
                 byte[] checkpoint = blob(repo, commit, dir + then.get(applied.size() - 1).checkpointFile());
                 if (checkpoint != null && SchemaDump.sameSchema(live, new String(checkpoint, StandardCharsets.UTF_8))) {
-                    return Optional.of(message(edited, dir, commit, applied.size(), target));
+                    return Optional.of(message(edited, commit, applied.size(), target, git));
                 }
             }
         }
@@ -126,7 +128,7 @@ public final class EditedMigrations {
         }
     }
 
-    private static String message(List<String> edited, String dir, RevCommit commit, int index, String target) {
+    private static String message(List<String> edited, RevCommit commit, int index, String target, GitCommands git) {
         boolean one = edited.size() == 1;
         String id = commit.abbreviate(8).name();
         return (one ? "Migration " : "Migrations ") + String.join(", ", edited) + (one ? " was" : " were")
@@ -134,9 +136,7 @@ public final class EditedMigrations {
                 + "committed state at index " + index + " as of commit " + id + " (\"" + commit.getShortMessage()
                 + "\"), and " + (one ? "that file has" : "those files have") + " changed since. A migration that has "
                 + "been applied must not be edited (the database will not run it again): restore "
-                + (one ? "it" : "them") + " with `git checkout " + id + " -- "
-                + String.join(" ", edited.stream().map(file -> "':/" + dir + file + "'").toList())
-                + "`, put the change in a new migration (`matey db new NAME" + TargetPaths.option(target)
+                + (one ? "it" : "them") + " with `" + git.command("checkout " + id + " --", edited) + "`, put the change in a new migration (`matey db new NAME" + TargetPaths.option(target)
                 + "`) and run `matey schema apply" + TargetPaths.option(target) + "`.";
     }
 }

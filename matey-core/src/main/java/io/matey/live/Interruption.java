@@ -37,7 +37,7 @@ public record Interruption(Migration migration, String direction, int done, int 
     static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
             String context) throws SQLException {
         if (StaleMarker.abandoned(target, marker)) {
-            throw StaleMarker.refusal(target, marker, prefix, connection, context);
+            throw StaleMarker.read(target, marker, prefix, connection).refusal(target, context);
         }
         int index = prefix.index();
         boolean up = marker.direction().equals(MigrationRunner.UP);

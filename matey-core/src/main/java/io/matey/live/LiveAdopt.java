@@ -52,7 +52,7 @@ final class LiveAdopt {
 
     private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {
         MigrationTable table = target.engine().migrationTable();
-        LivePrefix recorded = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+        LivePrefix recorded = target.prefix(target.appliedVersions(connection));
         recorded.requireConsistent(CONTEXT);
         String live = target.engine().dumpSchema(connection);
         List<Integer> matching = new ArrayList<>();

@@ -45,7 +45,7 @@ final class LiveBootstrap {
 
     private static LiveChange verify(LiveTarget target, Connection connection, boolean created, List<String> notices)
             throws SQLException {
-        LivePrefix after = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+        LivePrefix after = target.prefix(target.appliedVersions(connection));
         if (after.relation() != LivePrefix.Relation.EQUAL) {
             throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
                     + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");

@@ -7,6 +7,7 @@ import io.matey.error.MateyException;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,20 +28,25 @@ public final class LiveDatabase {
     private final Map<String, String> env;
     private final Consumer<String> progress;
     private final Duration lockTimeout;
+    private final Path cwd;
 
     /**
      * @param env      the environment the live URL is resolved from
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
-        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT);
+        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT, Path.of(System.getProperty("user.dir")));
     }
 
-    /** @param lockTimeout how long changing commands wait for a migration lock another process holds */
-    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout) {
+    /**
+     * @param lockTimeout how long changing commands wait for a migration lock another process holds
+     * @param cwd         where matey runs: the git commands its advice gives name files relative to it
+     */
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout, Path cwd) {
         this.env = env;
         this.progress = progress;
         this.lockTimeout = lockTimeout;
+        this.cwd = cwd;
     }
 
     public LiveStatus status(TargetConfig target, String url) {
@@ -53,17 +59,25 @@ public final class LiveDatabase {
      * {@code db up}, which creates it, would apply).
      */
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
         if (existing.isEmpty()) {
-            return LiveStatus.ofMissingDatabase(live.name(), live.endpoint(), live.migrations());
+            return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations());
         }
         try (Connection connection = existing.get()) {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
-            Interruption interruption = marker.isEmpty() ? null : Interruption.of(live, marker.get(),
-                    LivePrefix.check(live.name(), live.migrations(), applied), connection, "db status");
-            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, interruption);
+            if (marker.isEmpty()) {
+                return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null, null);
+            }
+            LivePrefix prefix = live.prefix(applied);
+            // An abandoned section's marker is reported like an interruption, not refused: status only reads.
+            if (StaleMarker.abandoned(live, marker.get())) {
+                return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
+                        StaleMarker.read(live, marker.get(), prefix, connection));
+            }
+            return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied,
+                    Interruption.of(live, marker.get(), prefix, connection, "db status"), null);
         } catch (SQLException e) {
             throw live.failure("db status", e);
         }
@@ -78,7 +92,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "up", true, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "up", true, progress, null, lockTimeout);
     }
 
     /**
@@ -87,7 +101,7 @@ public final class LiveDatabase {
      */
     public LiveChange upResuming(TargetConfig target, String url) {
         return atUrl(target, url, endpoint -> {
-            LiveTarget live = LiveTarget.read(target, endpoint);
+            LiveTarget live = LiveTarget.read(target, endpoint, cwd);
             return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
         });
     }
@@ -108,7 +122,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint), "migrate", false, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "migrate", false, progress, null, lockTimeout);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -119,7 +133,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint), steps, progress, lockTimeout);
+        return LiveDown.run(LiveTarget.read(target, endpoint, cwd), steps, progress, lockTimeout);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -128,7 +142,7 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint), lockTimeout);
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd), lockTimeout);
     }
 
     public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
@@ -140,7 +154,7 @@ public final class LiveDatabase {
      * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
      */
     public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
-        return LiveAdopt.run(LiveTarget.read(target, endpoint), apply, lockTimeout);
+        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd), apply, lockTimeout);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
@@ -153,25 +167,25 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
         live.requireClean("db drift");
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
         if (existing.isEmpty()) {
             return LiveDrift.ofMissingDatabase(live.name(), live.endpoint(),
-                    LivePrefix.check(live.name(), live.migrations(), List.of()));
+                    live.prefix(List.of()));
         }
         return drift(read(live, existing.get(), "db drift"));
     }
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
     public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
         if (!live.state().isClean()) {
             return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
         }
         Reading reading = inspect(live, "db drift");
-        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
-                reading.applied(), null), drift(reading));
+        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(),
+                reading.applied(), null, null), drift(reading));
     }
 
     private static LiveDrift drift(Reading reading) {
@@ -191,12 +205,12 @@ public final class LiveDatabase {
      * migration pending (as {@code db status} and {@code db drift} read it), not as an error.
      */
     public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
         live.requireClean("db plan");
         String expected = live.expectedAt(live.head());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");
         if (existing.isEmpty()) {
-            return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), LivePrefix.check(live.name(), live.migrations(), List.of()),
+            return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), live.prefix(List.of()),
                     live.head(), expected);
         }
         Reading reading = read(live, existing.get(), "db plan");
@@ -226,7 +240,7 @@ public final class LiveDatabase {
     private static Reading read(LiveTarget live, Connection open, String context) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
-            return new Reading(live, applied, LivePrefix.check(live.name(), live.migrations(), applied),
+            return new Reading(live, applied, live.prefix(applied),
                     Interruption.liveDump(live, connection));
         } catch (SQLException e) {
             throw live.failure(context, e);

@@ -38,7 +38,7 @@ final class LiveDown {
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
-            LivePrefix before = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+            LivePrefix before = target.prefix(target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
@@ -51,7 +51,7 @@ final class LiveDown {
             Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
-            LivePrefix after = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+            LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");

@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
+import io.matey.workspace.GitCommands;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -44,15 +45,17 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
 
     /**
      * @param target   the target's name, which the commands of {@link #fix()} name
+     * @param git      the target's git commands of {@link #fix()}
      * @param worktree the worktree migrations in order
      * @param applied  the versions recorded in {@code schema_migrations}
      */
-    public static LivePrefix check(String target, List<Migration> worktree, List<String> applied) {
-        return check(target, worktree, applied, Clock.systemUTC());
+    public static LivePrefix check(String target, GitCommands git, List<Migration> worktree, List<String> applied) {
+        return check(target, git, worktree, applied, Clock.systemUTC());
     }
 
     /** @param clock the time the renames suggested for out-of-order migrations are named after */
-    static LivePrefix check(String target, List<Migration> worktree, List<String> applied, Clock clock) {
+    static LivePrefix check(String target, GitCommands git, List<Migration> worktree, List<String> applied,
+            Clock clock) {
         Set<String> appliedSet = new HashSet<>(applied);
         int index = 0;
         while (index < worktree.size() && appliedSet.contains(worktree.get(index).version())) {
@@ -71,7 +74,7 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
                     + "(first differing migration: index " + (index + 1) + ", version " + unknown.get(0) + ")", CHECK_OUT);
         }
         if (unknown.isEmpty()) {
-            return OutOfOrderMigrations.prefix(target, worktree, appliedSet, index, clock);
+            return OutOfOrderMigrations.prefix(target, git, worktree, appliedSet, index, clock);
         }
         Migration first = worktree.get(index);
         return new LivePrefix(index, applied.size(), Relation.DIVERGED, "live database has diverged from the "

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.migration.Migration;
+import io.matey.workspace.GitCommands;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,36 +13,37 @@ import java.util.Set;
  * @param url             where the live database is reached (a URL or a DataSource), password masked
  * @param unknownVersions applied versions without a worktree migration, sorted
  * @param interrupted     the section that stopped partway on this database, or null
+ * @param staleMarker     the progress marker of a section whose migration is not in the worktree, or null
  * @param databaseMissing true when the database does not exist yet: every migration is pending, and
  *                        {@code db up} creates it
  */
 public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations, List<String> unknownVersions,
-        LivePrefix prefix, Interruption interrupted, boolean databaseMissing) {
+        LivePrefix prefix, Interruption interrupted, StaleMarker staleMarker, boolean databaseMissing) {
 
     /** One worktree migration and whether its version is recorded as applied. */
     public record Entry(String file, String version, boolean applied) {
     }
 
-    static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
-            Interruption interrupted) {
-        return of(target, url, worktree, applied, interrupted, false);
+    static LiveStatus of(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree,
+            List<String> applied, Interruption interrupted, StaleMarker staleMarker) {
+        return of(target, git, url, worktree, applied, interrupted, staleMarker, false);
     }
 
     /** A database that does not exist yet: nothing applied, as {@code db up} would find it after creating it. */
-    static LiveStatus ofMissingDatabase(String target, LiveEndpoint url, List<Migration> worktree) {
-        return of(target, url, worktree, List.of(), null, true);
+    static LiveStatus ofMissingDatabase(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree) {
+        return of(target, git, url, worktree, List.of(), null, null, true);
     }
 
-    private static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
-            Interruption interrupted, boolean databaseMissing) {
+    private static LiveStatus of(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree,
+            List<String> applied, Interruption interrupted, StaleMarker staleMarker, boolean databaseMissing) {
         Set<String> appliedSet = new HashSet<>(applied);
         List<Entry> entries = worktree.stream()
                 .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();
         Set<String> known = new HashSet<>();
         worktree.forEach(m -> known.add(m.version()));
         List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
-        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(target, worktree, applied), interrupted,
-                databaseMissing);
+        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(target, git, worktree, applied), interrupted,
+                staleMarker, databaseMissing);
     }
 
     /** {@code Applied: N}: versions recorded in {@code schema_migrations}. */

@@ -15,8 +15,10 @@ import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
 import io.matey.workspace.EnvNames;
+import io.matey.workspace.GitCommands;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
 record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, List<Migration> migrations,
-        LockState state) {
+        LockState state, GitCommands git) {
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
@@ -40,7 +42,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return urlOverride == null || urlOverride.isBlank() ? LiveEndpoint.of(url) : LiveEndpoint.given(url);
     }
 
-    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint) {
+    /** @param cwd where matey runs: the git commands of advice name files relative to it */
+    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd) {
         Engine engine = target.knownEngine();
         Engine liveEngine = endpoint.engine();
         if (!liveEngine.id().equals(engine.id())) {
@@ -53,7 +56,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
                 new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name())));
-        return new LiveTarget(target, engine, endpoint, migrations, state);
+        return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()));
     }
 
     /**
@@ -87,6 +90,11 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     String name() {
         return config.name();
+    }
+
+    /** How a database that applied {@code applied} relates to the worktree migrations. */
+    LivePrefix prefix(List<String> applied) {
+        return LivePrefix.check(name(), git, migrations, applied);
     }
 
     /**

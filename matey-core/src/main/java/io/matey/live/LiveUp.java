@@ -53,7 +53,7 @@ final class LiveUp {
                 UnrecordedSchema.refuse(target, connection, context);
             }
             table.ensure(connection);
-            LivePrefix before = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+            LivePrefix before = target.prefix(target.appliedVersions(connection));
             before.requireConsistent(context);
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
@@ -69,7 +69,7 @@ final class LiveUp {
                             + interruption.diff() + Interruption.wayForward(target));
                 }
                 timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
-                start = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+                start = target.prefix(target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
             ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
@@ -77,7 +77,7 @@ final class LiveUp {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
-            LivePrefix after = LivePrefix.check(target.name(), target.migrations(), target.appliedVersions(connection));
+            LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
                         + " version(s) applied, but the worktree head is " + target.head() + ".");

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.migration.Migration;
 import io.matey.migration.NewMigration;
+import io.matey.workspace.GitCommands;
 import io.matey.workspace.TargetPaths;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,19 +22,20 @@ final class OutOfOrderMigrations {
     }
 
     /**
-     * @param target   the target's name: the renames and the replay name its files and {@code --path}
+     * @param target   the target's name: the replay names its {@code --path}
+     * @param git      the renames, named for where matey runs
      * @param worktree the worktree migrations in order
      * @param applied  the applied versions, all of them in the worktree
      * @param index    the first worktree migration that is not applied (a later one is)
      */
-    static LivePrefix prefix(String target, List<Migration> worktree, Set<String> applied, int index, Clock clock) {
+    static LivePrefix prefix(String target, GitCommands git, List<Migration> worktree, Set<String> applied, int index, Clock clock) {
         int lastApplied = worktree.size() - 1;
         while (!applied.contains(worktree.get(lastApplied).version())) {
             lastApplied--;
         }
         List<Migration> skipped = worktree.subList(index, lastApplied).stream()
                 .filter(m -> !applied.contains(m.version())).toList();
-        List<String> renames = renames(target, skipped, worktree, clock);
+        List<String> renames = renames(git, skipped, worktree, clock);
         boolean one = skipped.size() == 1;
         String fix = "Give " + (one ? "it a later timestamp" : "them later timestamps") + ", then replay the artifacts: "
                 + String.join(", ", renames) + ", then `matey schema apply" + TargetPaths.option(target) + "`";
@@ -45,7 +47,7 @@ final class OutOfOrderMigrations {
     }
 
     /** {@code git mv} commands giving each migration the version {@code db new} would now, after every worktree file. */
-    private static List<String> renames(String target, List<Migration> skipped, List<Migration> worktree, Clock clock) {
+    private static List<String> renames(GitCommands git, List<Migration> skipped, List<Migration> worktree, Clock clock) {
         Instant now = clock.instant();
         List<String> versions = new ArrayList<>(worktree.stream().map(Migration::version).toList());
         List<String> renames = new ArrayList<>();
@@ -56,8 +58,7 @@ final class OutOfOrderMigrations {
             int slash = migration.file().lastIndexOf('/');
             String name = migration.file().substring(slash + 1 + migration.version().length());
             String renamed = migration.file().substring(0, slash + 1) + next + name;
-            renames.add("`git mv " + TargetPaths.file(target, migration.file()) + " " + TargetPaths.file(target, renamed)
-                    + "`");
+            renames.add("`" + git.command("mv", List.of(migration.file(), renamed)) + "`");
         }
         return renames;
     }

@@ -37,8 +37,8 @@ final class StaleArtifacts {
                 + "`)";
         if (applied.isEmpty()) {
             return "Edited: " + String.join(", ", edited) + ". If the live database has applied the edited "
-                    + "migration, the edit will never change it: restore the file (`git restore "
-                    + String.join(" ", inWorkspace(target, edited)) + "`) and " + newMigration + "; otherwise run "
+                    + "migration, the edit will never change it: restore the file (`"
+                    + target.git().command("restore", edited) + "`) and " + newMigration + "; otherwise run "
                     + apply
                     + " to bring the artifacts up to date.";
         }
@@ -46,13 +46,8 @@ final class StaleArtifacts {
         boolean one = files.size() == 1;
         return String.join(", ", files) + (one ? " is" : " are") + " already applied on " + target.endpoint()
                 + ": editing " + (one ? "it" : "them") + " will not change that database. Restore "
-                + (one ? "it" : "them") + " (`git restore " + String.join(" ", inWorkspace(target, files)) + "`) and "
+                + (one ? "it" : "them") + " (`" + target.git().command("restore", files) + "`) and "
                 + newMigration + "; then " + apply + " brings the artifacts up to date.";
-    }
-
-    /** Target files as a command run from the workspace root names them. */
-    private static List<String> inWorkspace(LiveTarget target, List<String> files) {
-        return files.stream().map(file -> TargetPaths.file(target.name(), file)).toList();
     }
 
     /** The edited migrations the database records; empty when it cannot be asked (a failure to connect). */

@@ -31,15 +31,16 @@ final class ModelCheck {
             if (!prelude.isBlank()) {
                 empty.execute(prelude);
             }
-            String out = python.run(List.of(script().toString(), models.toString(), kind,
+            String out = python.run(List.of(script("check_models.py").toString(), models.toString(), kind,
                     Python.sqlalchemyUrl(empty.url()), Python.sqlalchemyUrl(source.url())));
             return new ObjectMapper().readTree(out);
         }
     }
 
-    private static Path script() {
-        try (InputStream in = ModelCheck.class.getResourceAsStream("check_models.py")) {
-            Path file = Files.createTempFile("matey-check-models-", ".py");
+    /** A Python script of this package's test resources, copied to a temporary file to run. */
+    static Path script(String name) {
+        try (InputStream in = ModelCheck.class.getResourceAsStream(name)) {
+            Path file = Files.createTempFile("matey-", "-" + name);
             file.toFile().deleteOnExit();
             Files.write(file, in.readAllBytes());
             return file;

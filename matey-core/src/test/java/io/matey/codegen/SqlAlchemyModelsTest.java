@@ -78,7 +78,7 @@ class SqlAlchemyModelsTest {
         TestWorkspace ws = workspace(engine, "generator = \"dataclasses\"\n");
         schema.writeTo(ws);
         assertThat(ws.apply().codegen()).contains("models.py");
-        assertThat(ws.read("db/core/models.py")).contains("class Base(MappedAsDataclass, DeclarativeBase):",
+        assertThat(ws.read("db/core/models.py")).contains("class Base(MappedAsDataclass, DeclarativeBase, kw_only=True):",
                 "Mapped[", "mapped_column(", "relationship(");
         assertRoundTrip(check(Python.sqlAlchemy2(), ws, "declarative", schema), schema);
     }

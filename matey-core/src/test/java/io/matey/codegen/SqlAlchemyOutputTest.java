@@ -118,6 +118,79 @@ class SqlAlchemyOutputTest {
                 """);
     }
 
+    /**
+     * A dataclass needs only what the database cannot fill in: the rowid key and the generated column are left out
+     * of the constructor, nullable and defaulted columns default to None (JSON's None meaning SQL NULL, so the
+     * default applies), relationships are optional; fields are keyword-only, so the columns keep the table's order.
+     */
+    @Test
+    void dataclassesOutputOfASmallSqliteSchemaIsExact() throws Exception {
+        SchemaModel model = read("""
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT DEFAULT 'anon',
+                  settings JSON NOT NULL DEFAULT '{}');
+                CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), placed DATE,
+                  doubled INTEGER GENERATED ALWAYS AS (user_id * 2) VIRTUAL);
+                """);
+        assertThat(new DeclarativeGenerator(Set.of(), true).render(model)).isEqualTo("""
+                from typing import List, Optional
+                import datetime
+
+                from sqlalchemy import Computed, Date, ForeignKey, Integer, JSON, Text, text
+                from sqlalchemy.orm import DeclarativeBase, Mapped, MappedAsDataclass, mapped_column, relationship
+
+                class Base(MappedAsDataclass, DeclarativeBase, kw_only=True):
+                    pass
+
+
+                class Orders(Base):
+                    __tablename__ = 'orders'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True, init=False)
+                    user_id: Mapped[int] = mapped_column(Integer, ForeignKey('users.id'))
+                    placed: Mapped[Optional[datetime.date]] = mapped_column(Date, default=None)
+                    doubled: Mapped[Optional[int]] = mapped_column(Integer, Computed('user_id * 2', persisted=False), init=False)
+
+                    user: Mapped['Users'] = relationship('Users', back_populates='orders', init=False)
+
+
+                class Users(Base):
+                    __tablename__ = 'users'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True, init=False)
+                    email: Mapped[str] = mapped_column(Text)
+                    name: Mapped[Optional[str]] = mapped_column(Text, server_default=text("'anon'"), default=None)
+                    settings: Mapped[dict] = mapped_column(JSON(none_as_null=True), server_default=text("'{}'"), default=None)
+
+                    orders: Mapped[List['Orders']] = relationship('Orders', back_populates='user', default_factory=list)
+                """);
+    }
+
+    /** Only a rowid table's key declared exactly INTEGER is the rowid, which SQLite assigns when left out. */
+    @Test
+    void aSqliteKeyThatIsNoRowidAliasIsADataclassArgument() throws Exception {
+        SchemaModel model = read("""
+                CREATE TABLE clustered (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;
+                CREATE TABLE wide (id INT PRIMARY KEY, v TEXT);
+                CREATE TABLE rowid_key (id integer PRIMARY KEY, v TEXT);
+                """);
+        assertThat(new DeclarativeGenerator(Set.of(), true).render(model)).contains("""
+                class Clustered(Base):
+                    __tablename__ = 'clustered'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+                """, """
+                class Wide(Base):
+                    __tablename__ = 'wide'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+                """, """
+                class RowidKey(Base):
+                    __tablename__ = 'rowid_key'
+
+                    id: Mapped[int] = mapped_column(Integer, primary_key=True, init=False)
+                """);
+    }
+
     @Test
     void optionsDropIndexesConstraintsAndComments() {
         SchemaModel model = new SchemaModel(Engines.byId("postgres").codegen(), List.of(

@@ -34,7 +34,7 @@ class DataManifestTest {
                 [core]
                 files = [
                   { name = "roles", table = "roles", mode = "replace", order_by = ["id"] },
-                  { name = "permissions.jsonl", table = "permissions", mode = "upsert", on = ["role_id", "name"] },
+                  { name = "permissions.jsonl", table = "auth.permissions", mode = "upsert", on = ["role_id", "name"] },
                 ]
 
                 [[demo.files]]
@@ -45,8 +45,8 @@ class DataManifestTest {
                 """);
         assertThat(manifest.names()).containsExactly("core", "demo");
         assertThat(manifest.select("core").files()).containsExactly(
-                new DataFile("roles", "roles", DataMode.REPLACE, List.of(), List.of("id"), file() + ":3: data set 'core', file 1"),
-                new DataFile("permissions", "permissions", DataMode.UPSERT, List.of("role_id", "name"), List.of(),
+                new DataFile("roles", new TableName(null, "roles"), DataMode.REPLACE, List.of(), List.of("id"), file() + ":3: data set 'core', file 1"),
+                new DataFile("permissions", new TableName("auth", "permissions"), DataMode.UPSERT, List.of("role_id", "name"), List.of(),
                         file() + ":4: data set 'core', file 2"));
         DataFile users = manifest.select("demo").files().get(0);
         assertThat(users.path()).isEqualTo("data/demo/users.jsonl");
@@ -90,8 +90,9 @@ class DataManifestTest {
             non-string order_by | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = [1] }] | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has non-string or empty order_by entries.
             invalid order_by    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = 1 }]   | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has invalid order_by; expected string or array of strings.
             climbing name       | [core]\\nfiles = [{ name = "../r", table = "r", mode = "insert" }]         | data.toml:2: data set 'core', file 1: key 'name': data file name '../r' must be a relative path without '.' or '..' segments.
-            qualified table     | [core]\\nfiles = [{ name = "r", table = "public.r", mode = "insert" }]     | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'public.r', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).
-            injected table      | [core]\\nfiles = [{ name = "r", table = "r; DROP TABLE x", mode = "insert" }] | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'r; DROP TABLE x', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).
+            twice qualified     | [core]\\nfiles = [{ name = "r", table = "db.public.r", mode = "insert" }]  | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'db.public.r', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
+            quoted table        | [core]\\nfiles = [{ name = "r", table = '"app"."r"', mode = "insert" }]  | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table '"app"."r"', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
+            injected table      | [core]\\nfiles = [{ name = "r", table = "r; DROP TABLE x", mode = "insert" }] | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'r; DROP TABLE x', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
             repeated file       | [core]\\nfiles = [{ name = "r", table = "a", mode = "insert" }, { name = "r.jsonl", table = "b", mode = "insert" }] | data.toml:2: data set 'core', file 2: data file 'r' is already listed in this set.
             """)
     void invalidManifestsNameTheFileTheSetAndTheKey(String scenario, String toml, String message) throws Exception {

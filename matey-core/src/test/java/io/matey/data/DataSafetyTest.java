@@ -205,14 +205,17 @@ class DataSafetyTest {
                 new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
                         data.resolve("perms.jsonl") + ":2: the row repeats the key [3, \"read\"] of line 1."),
                 new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
-                        "Data file 'perms' references missing key column(s) (on): 'nom' (table 'perms')."),
+                        data.resolve("data.toml") + ":4: data set 'core', file 2: data file 'perms' references missing "
+                                + "key column(s) (on): 'nom' (table 'perms')."),
                 new Refusal("missing file", x -> x.ws.write(TestWorkspace.TARGET + "/data/data.toml", MANIFEST.replace("\"audit\", table", "\"audits\", table")),
                         "Data file not found: " + data.resolve("audits.jsonl")),
                 new Refusal("missing table", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audits\"")),
-                        "Table 'audits' of data file 'audit' does not exist in the live database."),
+                        data.resolve("data.toml") + ":5: data set 'core', file 3: table 'audits' of data file 'audit' "
+                                + "does not exist in the live database."),
                 new Refusal("table that is not a plain identifier", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audit; DROP TABLE roles\"")),
                         data.resolve("data.toml") + ":5: data set 'core', file 3: key 'table': data file 'audit' has table "
-                                + "'audit; DROP TABLE roles', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*).")));
+                                + "'audit; DROP TABLE roles', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one "
+                                + "qualified by its schema (app.flags).")));
         if (!engine.equals("sqlite")) {
             refusals.add(new Refusal("string too long", x -> x.file("roles", "{\"id\": 1, \"name\": \"abcdefghijklmnopqrstu\"}"),
                     data.resolve("roles.jsonl") + ":1: column 'name' (varchar(20)): \"abcdefghijklmnopqrstu\" "

@@ -14,37 +14,59 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code matey dbmate up} on ClickHouse (no transactions) stopping partway: like dbmate it records no progress, and
- * its failure names the statements in effect and the {@code db} command that would have tracked them.
+ * {@code matey dbmate up} stopping partway on ClickHouse (no transactions) and MariaDB (DDL commits itself): like
+ * dbmate it records no progress, and its failure names the statements in effect and what to do with the group's own
+ * commands, never a workspace's ({@code db up --resume}, {@code schema apply}) that the group does not have.
  */
 class DbmatePartialSectionTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aHalfAppliedSectionIsNamedAndLeavesNoProgressMarker() throws Exception {
+    private static final Map<String, String> HALF_APPLIED = Map.of("clickhouse", """
+            -- migrate:up
+            CREATE TABLE first_one (id UInt8) ENGINE = MergeTree ORDER BY id;
+            CREATE TABLE broken (id UInt8) ENGINE = NoSuchEngine;
+            -- migrate:down
+            DROP TABLE first_one;
+            """, "mysql", """
+            -- migrate:up
+            CREATE TABLE first_one (id INT);
+            CREATE TABLE first_one (id INT);
+            -- migrate:down
+            DROP TABLE first_one;
+            """);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"clickhouse", "mysql"})
+    void aHalfAppliedSectionIsNamedAndLeavesNoProgressMarker(String engine) throws Exception {
         Files.createDirectories(dir.resolve("db/migrations"));
-        Files.writeString(dir.resolve("db/migrations/20260101000001_two.sql"), """
-                -- migrate:up
-                CREATE TABLE first_one (id UInt8) ENGINE = MergeTree ORDER BY id;
-                CREATE TABLE broken (id UInt8) ENGINE = NoSuchEngine;
-                -- migrate:down
-                DROP TABLE first_one;
-                """);
+        Files.writeString(dir.resolve("db/migrations/20260101000001_two.sql"), HALF_APPLIED.get(engine));
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Dbmate dbmate = new Dbmate("test", Map.of(), dir, out, Clock.systemUTC());
-        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
             assertThatThrownBy(() -> dbmate.run(List.of("--url", db.url().raw(), "--no-dump-schema", "up")))
                     .hasMessageContaining("Statements at line(s) 2 took effect and stay applied")
-                    .hasMessageContaining("`matey dbmate`, like dbmate, records no progress")
-                    .hasMessageContaining("`matey db up` would have");
+                    .hasMessageEndingWith("Undo them or make the migration idempotent before running again: "
+                            + "`matey dbmate`, like dbmate, records no progress, so the next run starts the section "
+                            + "from its first statement.")
+                    .hasMessageNotContainingAny("--resume", "matey db ", "schema apply");
             try (Connection c = db.connect()) {
                 assertThat(db.engine().progressTable().read(c)).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aNameWithoutLettersIsRefusedWithoutNamingAWorkspaceCommand() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new Dbmate("test", Map.of(), dir, out, Clock.systemUTC()).run(List.of("new", "!!!")))
+                .hasMessage("Migration name is required: give a name with letters or digits, such as create_users.");
+        assertThat(Dbmate.USAGE).doesNotContain("matey db ");
     }
 }

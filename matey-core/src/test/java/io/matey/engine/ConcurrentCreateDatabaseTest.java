@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConcurrentCreateDatabaseTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "sqlite", "mysql"})
+    @ValueSource(strings = {"postgres", "sqlite", "mysql", "clickhouse", "bigquery", "bigquery-emulator"})
     void onlyTheCreatorSaysItCreatedTheDatabase(String name) throws Exception {
         TestDatabase db = TestDatabase.unborn(name);
         Engine engine = db.engine();

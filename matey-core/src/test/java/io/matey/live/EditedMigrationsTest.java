@@ -32,11 +32,11 @@ class EditedMigrationsTest {
             LiveDrift drift = h.drift();
             assertThat(drift.status()).isEqualTo("drifted");
             String id = applied.abbreviate(8).name();
-            assertThat(EditedMigrations.explain(h.target(), drift)).hasValue("Migration migrations/002_two.sql was "
+            assertThat(h.ws.matey().explainEdits(h.target(), drift)).hasValue("Migration migrations/002_two.sql was "
                     + "edited after this database applied it: the live schema is the committed state at index 2 as of "
                     + "commit " + id + " (\"two migrations\"), and that file has changed since. A migration that has "
                     + "been applied must not be edited (the database will not run it again): restore it with `git "
-                    + "checkout " + id + " -- ':/db/core/migrations/002_two.sql'`, put the change in a new migration "
+                    + "checkout " + id + " -- db/core/migrations/002_two.sql`, put the change in a new migration "
                     + "(`matey db new NAME --path db/core`) and run `matey schema apply --path db/core`.");
 
             git.checkout().setStartPoint(applied).addPath("db/core/migrations/002_two.sql").call();
@@ -55,7 +55,7 @@ class EditedMigrationsTest {
             h.db.execute("CREATE TABLE it_out_of_band (id INTEGER);");
             LiveDrift drift = h.drift();
             assertThat(drift.status()).isEqualTo("drifted");
-            assertThat(EditedMigrations.explain(h.target(), drift)).isEmpty();
+            assertThat(h.ws.matey().explainEdits(h.target(), drift)).isEmpty();
         }
     }
 
@@ -67,7 +67,7 @@ class EditedMigrationsTest {
             h.ws.migration("002_two.sql", "CREATE TABLE it_two (id INTEGER PRIMARY KEY, note TEXT);",
                     "DROP TABLE it_two;");
             h.ws.apply();
-            assertThat(EditedMigrations.explain(h.target(), h.drift())).isEmpty();
+            assertThat(h.ws.matey().explainEdits(h.target(), h.drift())).isEmpty();
         }
     }
 

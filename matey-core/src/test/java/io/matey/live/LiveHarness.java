@@ -1,5 +1,6 @@
 package io.matey.live;
 
+import io.matey.engine.Engine;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
@@ -16,7 +17,8 @@ final class LiveHarness implements AutoCloseable {
     private LiveHarness(TestWorkspace ws, TestDatabase db) {
         this.ws = ws;
         this.db = db;
-        this.live = new LiveDatabase(ws.env(), line -> { });
+        // run at the workspace root, as the advice the tests read names files from there
+        this.live = new LiveDatabase(ws.env(), line -> { }, Engine.DEFAULT_LOCK_TIMEOUT, ws.root());
     }
 
     /** A workspace in {@code dir} and a live database that does not exist yet. */

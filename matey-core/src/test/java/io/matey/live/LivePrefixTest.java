@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.workspace.GitCommands;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +20,10 @@ class LivePrefixTest {
     private static final List<Migration> WORKTREE = List.of(migration("001_one.sql"), migration("002_two.sql"),
             migration("003_three.sql"));
 
+    /** A workspace outside any git repository, its root target and matey run at its root. */
+    private static final Path WORKSPACE = Path.of("/matey-workspace");
+    private static final GitCommands ROOT = new GitCommands(WORKSPACE, WORKSPACE);
+
     private static Migration migration(String name) {
         return new Migration("migrations/" + name, name.substring(0, name.indexOf('_')),
                 "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8));
@@ -25,17 +31,17 @@ class LivePrefixTest {
 
     @Test
     void aLeadingRunOfAppliedVersionsIsConsistent() {
-        assertThat(LivePrefix.check(".", WORKTREE, List.of())).isEqualTo(new LivePrefix(0, 0, LivePrefix.Relation.BEHIND, "", ""));
-        assertThat(LivePrefix.check(".", WORKTREE, List.of("001", "002")))
+        assertThat(LivePrefix.check(".", ROOT, WORKTREE, List.of())).isEqualTo(new LivePrefix(0, 0, LivePrefix.Relation.BEHIND, "", ""));
+        assertThat(LivePrefix.check(".", ROOT, WORKTREE, List.of("001", "002")))
                 .isEqualTo(new LivePrefix(2, 2, LivePrefix.Relation.BEHIND, "", ""));
-        LivePrefix head = LivePrefix.check(".", WORKTREE, List.of("003", "001", "002"));
+        LivePrefix head = LivePrefix.check(".", ROOT, WORKTREE, List.of("003", "001", "002"));
         assertThat(head).isEqualTo(new LivePrefix(3, 3, LivePrefix.Relation.EQUAL, "", ""));
         head.requireConsistent("db up");
     }
 
     @Test
     void anUnknownVersionBeyondTheWorktreeIsAhead() {
-        LivePrefix ahead = LivePrefix.check(".", WORKTREE, List.of("001", "002", "003", "004"));
+        LivePrefix ahead = LivePrefix.check(".", ROOT, WORKTREE, List.of("001", "002", "003", "004"));
         assertThat(ahead.relation()).isEqualTo(LivePrefix.Relation.AHEAD);
         assertThat(ahead.index()).isEqualTo(3);
         assertThat(ahead.applied()).isEqualTo(4);
@@ -50,7 +56,7 @@ class LivePrefixTest {
     @Test
     void anOlderMigrationNotAppliedIsOutOfOrderNamingItsRename() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
-        LivePrefix skipped = LivePrefix.check(".", WORKTREE, List.of("001", "003"), clock);
+        LivePrefix skipped = LivePrefix.check(".", ROOT, WORKTREE, List.of("001", "003"), clock);
         assertThat(skipped.relation()).isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
         assertThat(skipped.index()).isEqualTo(1);
         assertThat(skipped.consistent()).isFalse();
@@ -71,10 +77,24 @@ class LivePrefixTest {
     @Test
     void outOfOrderRenamesOfANonRootTargetRunFromTheWorkspaceRoot() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
-        LivePrefix skipped = LivePrefix.check("maria", WORKTREE, List.of("001", "003"), clock);
+        LivePrefix skipped = LivePrefix.check("maria", new GitCommands(WORKSPACE, WORKSPACE.resolve("maria")), WORKTREE,
+                List.of("001", "003"), clock);
         assertThat(skipped.fix()).as("paths as Changed Files lists them, and the target's --path")
                 .contains("`git mv maria/migrations/002_two.sql maria/migrations/20261203121614_two.sql`")
                 .endsWith("then `matey schema apply --path maria`");
+    }
+
+    @Test
+    void outOfOrderRenamesNameTheFilesFromWhereMateyRunsAndTheReplayByWorkspacePath() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
+        Path target = WORKSPACE.resolve("db/maria");
+        assertThat(LivePrefix.check("db/maria", new GitCommands(target, target), WORKTREE, List.of("001", "003"), clock)
+                .fix()).as("run inside the target").contains("`git mv migrations/002_two.sql "
+                        + "migrations/20261203121614_two.sql`").endsWith("then `matey schema apply --path db/maria`");
+        assertThat(LivePrefix.check("db/maria", new GitCommands(WORKSPACE.resolve("app"), target), WORKTREE,
+                List.of("001", "003"), clock).fix()).as("--workspace from a directory beside the target")
+                .contains("`git mv ../db/maria/migrations/002_two.sql ../db/maria/migrations/20261203121614_two.sql`")
+                .endsWith("then `matey schema apply --path db/maria`");
     }
 
     @Test
@@ -82,7 +102,7 @@ class LivePrefixTest {
         List<Migration> worktree = List.of(migration("20260101000000_a.sql"), migration("20260102000000_b.sql"),
                 migration("20260103000000_c.sql"), migration("20270101000000_d.sql"));
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
-        LivePrefix prefix = LivePrefix.check(".", worktree, List.of("20260101000000", "20260103000000"), clock);
+        LivePrefix prefix = LivePrefix.check(".", ROOT, worktree, List.of("20260101000000", "20260103000000"), clock);
         assertThat(prefix.line()).contains("migration migrations/20260102000000_b.sql is older than the last "
                 + "applied one (version 20260103000000)", "`git mv migrations/20260102000000_b.sql "
                 + "migrations/20270101000001_b.sql`").doesNotContain("_d.sql");
@@ -93,14 +113,14 @@ class LivePrefixTest {
         List<Migration> worktree = List.of(migration("20261203121612_a.sql"), migration("20261203121613_b.sql"),
                 migration("20261203121614_c.sql"));
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14.500Z"), ZoneOffset.UTC);
-        LivePrefix prefix = LivePrefix.check(".", worktree, List.of("20261203121614"), clock);
+        LivePrefix prefix = LivePrefix.check(".", ROOT, worktree, List.of("20261203121614"), clock);
         assertThat(prefix.line()).contains("`git mv migrations/20261203121612_a.sql migrations/20261203121615_a.sql`, "
                 + "`git mv migrations/20261203121613_b.sql migrations/20261203121616_b.sql`");
     }
 
     @Test
     void anAppliedVersionNotInTheWorktreeKeepsTheDivergenceAdvice() {
-        LivePrefix mixed = LivePrefix.check(".", WORKTREE, List.of("001", "003", "900"));
+        LivePrefix mixed = LivePrefix.check(".", ROOT, WORKTREE, List.of("001", "003", "900"));
         assertThat(mixed.relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
         assertThat(mixed.problem()).isEqualTo("live database has diverged from the worktree at migration 2 "
                 + "(migrations/002_two.sql, version 002): it is not applied, but later version(s) 003 are");
@@ -109,7 +129,7 @@ class LivePrefixTest {
 
     @Test
     void anUnknownVersionInsideTheWorktreeIsADivergence() {
-        LivePrefix replaced = LivePrefix.check(".", WORKTREE, List.of("001", "002b"));
+        LivePrefix replaced = LivePrefix.check(".", ROOT, WORKTREE, List.of("001", "002b"));
         assertThat(replaced.relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
         assertThat(replaced.problem()).contains("at migration 2 (migrations/002_two.sql, version 002)",
                 "version(s) not in the worktree 002b are");
@@ -118,14 +138,14 @@ class LivePrefixTest {
 
     @Test
     void statusMarksEachWorktreeFileAndCountsUnknownVersions() {
-        LiveStatus status = LiveStatus.of("db/core", LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
-                List.of("001", "003", "900"), null);
+        LiveStatus status = LiveStatus.of("db/core", ROOT, LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
+                List.of("001", "003", "900"), null, null);
         assertThat(status.migrations()).extracting(LiveStatus.Entry::applied).containsExactly(true, false, true);
         assertThat(status.unknownVersions()).containsExactly("900");
         assertThat(status.applied()).isEqualTo(3);
         assertThat(status.pending()).isEqualTo(1);
         assertThat(status.prefix().relation()).isEqualTo(LivePrefix.Relation.DIVERGED);
-        assertThat(LiveStatus.of("db/core", status.url(), WORKTREE, List.of("001", "003"), null).prefix().relation())
+        assertThat(LiveStatus.of("db/core", ROOT, status.url(), WORKTREE, List.of("001", "003"), null, null).prefix().relation())
                 .isEqualTo(LivePrefix.Relation.OUT_OF_ORDER);
     }
 }

@@ -3,6 +3,7 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engine;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,10 @@ class OutOfOrderMigrationTest {
             assertThat(status.prefix().line()).startsWith("migration migrations/002_merged.sql is older than the "
                     + "last applied one (version 003)").containsPattern("`git mv db/core/migrations/002_merged.sql "
                     + "db/core/migrations/\\d{14}_merged.sql`, then `matey schema apply --path db/core`");
+            LiveDatabase inTarget = new LiveDatabase(h.ws.env(), line -> { }, Engine.DEFAULT_LOCK_TIMEOUT, h.ws.target());
+            assertThat(inTarget.status(h.target(), h.url()).prefix().fix()).as("run inside the target: git takes paths "
+                    + "from there, matey's --path from the workspace root").containsPattern("`git mv "
+                    + "migrations/002_merged.sql migrations/\\d{14}_merged.sql`, then `matey schema apply --path db/core`");
 
             LiveDrift drift = h.drift();
             assertThat(drift.status()).isEqualTo("diverged");

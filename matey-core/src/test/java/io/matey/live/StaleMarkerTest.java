@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An interrupted migration abandoned by hand (partial change undone, file deleted, {@code schema apply} run): the
- * progress marker it left is stale, every command names {@code db up --resume}, which removes it; while the schema
- * still differs, the refusal shows the diff.
+ * progress marker it left is stale, {@code db status} reports it and every other command refuses naming
+ * {@code db up --resume}, which removes it; while the schema still differs, the report and refusals show the diff.
  */
 class StaleMarkerTest {
 
@@ -47,23 +47,28 @@ class StaleMarkerTest {
             Files.delete(h.ws.target().resolve("migrations/002_retype.sql"));
             h.ws.apply();
             String resume = "`matey db up --path db/core" + UrlOption.of(h.db.url()) + " --resume`";
-            assertThatThrownBy(h::status).hasMessageStartingWith("db status refused: the live database")
-                    .hasMessageContaining("progress marker of version 002 (up section, 1 of 2 statements), whose "
-                            + "migration is not in the worktree, and the live schema is not the committed state")
-                    .hasMessageContaining("+++ live/schema.sql").hasMessageContaining("tmp")
+            StaleMarker partial = h.status().staleMarker();
+            assertThat(partial.describe()).isEqualTo("progress marker of version 002 (up section, 1 of 2 statements), "
+                    + "whose migration is not in the worktree, and the live schema is not the committed state at the "
+                    + "applied index 1 (schema.sql)");
+            assertThat(partial.diff()).contains("+++ live/schema.sql", "tmp");
+            assertThat(h.status().interrupted()).isNull();
+            assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: the live database")
+                    .hasMessageContaining(partial.describe()).hasMessageContaining(partial.diff())
                     .hasMessageContaining("undo the changes the diff shows by hand");
             assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url()))
                     .hasMessageStartingWith("db up --resume refused:").hasMessageContaining("tmp");
 
             h.db.execute("ALTER TABLE users DROP COLUMN tmp");
-            assertThatThrownBy(h::status).hasMessageContaining("so its partial changes were undone and the marker is "
-                    + "stale. Run " + resume + ": it removes the marker");
+            StaleMarker stale = h.status().staleMarker();
+            assertThat(stale.undone()).isTrue();
+            assertThat(stale.describe()).endsWith("so its partial changes were undone and the marker is stale");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining(resume);
             assertThatThrownBy(() -> h.down(1)).hasMessageStartingWith("db down refused:").hasMessageContaining(resume);
 
             LiveChange resumed = h.live.upResuming(h.target(), h.url());
             assertThat(resumed.after()).isEqualTo(1);
-            assertThat(h.status().interrupted()).isNull();
+            assertThat(h.status().staleMarker()).isNull();
             assertThat(h.drift().drifted()).isFalse();
             assertThat(h.down(1).after()).isZero();
         }

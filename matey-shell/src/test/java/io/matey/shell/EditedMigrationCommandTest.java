@@ -35,7 +35,7 @@ class EditedMigrationCommandTest {
             String edited = "Migration migrations/002_t2.sql was edited after this database applied it: the live "
                     + "schema is the committed state at index 2 as of commit " + applied.abbreviate(8).name();
             String restore = "restore it with `git checkout " + applied.abbreviate(8).name()
-                    + " -- ':/migrations/002_t2.sql'`";
+                    + " -- migrations/002_t2.sql`";
 
             MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
             assertThat(drift.stdout()).contains("Status: drifted", "Edited: " + edited, restore, "--- live")

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A MariaDB migration that stops partway, as a user meets it: {@code db status} reports the interruption with the
- * diff, {@code db up} refuses, and {@code db up --resume} continues after the statement that took effect.
+ * diff, {@code db up} refuses, and {@code db up --resume} continues after the statement that took effect; abandoned
+ * (its file deleted), {@code db status} reports its marker with the way out instead of refusing.
  */
 class ResumeCommandTest {
 
@@ -22,9 +23,7 @@ class ResumeCommandTest {
     @Test
     void statusReportsAndUpResumeContinues() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
-            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
-                    "DATABASE_URL", live.url().raw());
-            assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+            Map<String, String> env = init(live);
             migration("001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
             apply(env);
             MateyProcess.Result first = matey(env, "db", "up");
@@ -55,6 +54,56 @@ class ResumeCommandTest {
             assertThat(resumed.stdout()).containsPattern("up\\s+1\\s+2").contains("Verified: live schema equals the committed state at index 2");
             assertThat(matey(env, "db", "status").stdout()).doesNotContain("Interrupted").contains("Applied: 2");
         }
+    }
+
+    @Test
+    void statusReportsAnAbandonedMigrationsMarkerWithTheWayOut() throws Exception {
+        try (TestDatabase live = TestDatabase.unborn("mysql")) {
+            Map<String, String> env = init(live);
+            migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
+            apply(env);
+            assertThat(matey(env, "db", "up").exitCode()).isZero();
+            live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
+            migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
+                    + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
+                    + "ALTER TABLE users DROP COLUMN tmp;");
+            apply(env);
+            assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
+            Files.delete(dir.resolve("migrations/002_unique.sql")); // abandoned: its file deleted, ...
+            apply(env);
+
+            MateyProcess.Result partial = matey(env, "db", "status");
+            assertThat(partial.exitCode()).as(partial.stderr()).isZero();
+            assertThat(partial.stdout()).contains("[X] migrations/001_users.sql", "Applied: 1", "Interrupted: the "
+                    + "database holds a progress marker of version 002 (up section, 1 of 2 statements), whose migration "
+                    + "is not in the worktree, and the live schema is not the committed state at the applied index 1 "
+                    + "(schema.sql):\n--- schema.sql (committed)\n+++ live/schema.sql", "+  `tmp` varchar(10)",
+                    "Either check out the migration of version 002 again", "run `matey db up --resume`, which removes");
+
+            live.execute("ALTER TABLE users DROP COLUMN tmp"); // ... and its partial change undone by hand
+            MateyProcess.Result stale = matey(env, "db", "status", "--exit-code");
+            assertThat(stale.exitCode()).as(stale.stderr()).isEqualTo(1);
+            assertThat(stale.stdout()).contains("the live schema is the committed state at the applied index 1 "
+                    + "(schema.sql), so its partial changes were undone and the marker is stale.\nRun `matey db up "
+                    + "--resume`: it removes the marker, then applies the pending migrations.");
+            MateyProcess.Result json = matey(env, "db", "status", "--format", "json");
+            assertThat(json.exitCode()).isZero();
+            assertThat(json.stdout()).contains("\"interrupted\": \"the database holds a progress marker of version 002",
+                    "the marker is stale. Run `matey db up --resume`: it removes the marker");
+
+            assertThat(matey(env, "db", "up", "--resume").exitCode()).isZero();
+            MateyProcess.Result cleared = matey(env, "db", "status", "--exit-code");
+            assertThat(cleared.exitCode()).isZero();
+            assertThat(cleared.stdout()).doesNotContain("Interrupted");
+        }
+    }
+
+    /** A MariaDB workspace in {@code dir} for {@code live}: the environment its commands run with. */
+    private Map<String, String> init(TestDatabase live) throws Exception {
+        Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
+                "DATABASE_URL", live.url().raw());
+        assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+        return env;
     }
 
     private void apply(Map<String, String> env) throws Exception {

@@ -39,8 +39,12 @@ public final class DeclarativeGenerator {
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();
-        String bases = (dataclasses ? imports.use("sqlalchemy.orm", "MappedAsDataclass") + ", " : "")
-                + imports.use("sqlalchemy.orm", "DeclarativeBase");
+        // keyword-only fields: a field with a default may then precede one without, so the attributes keep the
+        // table's column order (the order the metadata creates them in)
+        String bases = dataclasses
+                ? imports.use("sqlalchemy.orm", "MappedAsDataclass") + ", " + imports.use("sqlalchemy.orm", "DeclarativeBase")
+                        + ", kw_only=True"
+                : imports.use("sqlalchemy.orm", "DeclarativeBase");
         blocks.add("class Base(" + bases + "):\n    pass");
         for (Table table : model.tables()) {
             MappedClass mapped = mapping.classes().get(table);
@@ -71,9 +75,14 @@ public final class DeclarativeGenerator {
             if (!attribute.equals(column.name())) {
                 args.add(Py.str(column.name()));
             }
-            args.add(type.expression());
+            ConstructorField field = ConstructorField.of(column);
+            args.add(dataclasses && field == ConstructorField.OPTIONAL
+                    ? ConstructorField.typeForNoneDefault(type.expression()) : type.expression());
             args.addAll(elements.columnExtras(table, column));
             args.addAll(elements.columnKeywords(table, column, false));
+            if (dataclasses && field != ConstructorField.REQUIRED) {
+                args.add(field == ConstructorField.OPTIONAL ? "default=None" : "init=False");
+            }
             out.append("    ").append(attribute).append(": ").append(mappedName).append('[').append(annotation).append("] = ")
                     .append(imports.use("sqlalchemy.orm", "mapped_column")).append('(').append(String.join(", ", args)).append(")\n");
         }
@@ -86,9 +95,14 @@ public final class DeclarativeGenerator {
                     case OPTIONAL_ONE -> imports.use("typing", "Optional") + "[" + target + "]";
                     case ONE -> target;
                 };
+                List<String> args = new ArrayList<>(relation.arguments());
+                if (dataclasses) {
+                    // an object set to None in the constructor would clear the key column given beside it
+                    args.add(relation.kind() == Relationships.Kind.MANY ? "default_factory=list" : "init=False");
+                }
                 out.append("    ").append(relation.attribute()).append(": ").append(mappedName).append('[').append(annotation)
                         .append("] = ").append(imports.use("sqlalchemy.orm", "relationship")).append('(')
-                        .append(String.join(", ", relation.arguments())).append(")\n");
+                        .append(String.join(", ", args)).append(")\n");
             }
         }
         return out.toString().stripTrailing();

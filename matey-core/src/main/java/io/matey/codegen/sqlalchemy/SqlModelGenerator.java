@@ -59,11 +59,14 @@ public final class SqlModelGenerator {
         for (Column column : table.columns()) {
             SqlAlchemyTypes.PyType type = elements.type(column);
             String annotation = DeclarativeGenerator.annotation(type.annotation(), imports);
-            List<String> args = new ArrayList<>(List.of(Py.str(column.name()), type.expression()));
+            // whatever the database may fill in is None until it does, as in SQLModel's own `id: Optional[int]`
+            boolean optional = ConstructorField.of(column) != ConstructorField.REQUIRED;
+            List<String> args = new ArrayList<>(List.of(Py.str(column.name()),
+                    optional ? ConstructorField.typeForNoneDefault(type.expression()) : type.expression()));
             args.addAll(elements.columnExtras(table, column));
             args.addAll(elements.columnKeywords(table, column, true));
             String sqlColumn = "sa_column=" + imports.sa("Column") + "(" + String.join(", ", args) + ")";
-            if (column.nullable()) {
+            if (optional) {
                 annotation = imports.use("typing", "Optional") + "[" + annotation + "]";
                 sqlColumn = "default=None, " + sqlColumn;
             }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * BigQuery's data export and apply (docs/architecture.md §3). The engine-neutral part reads the table by key and
@@ -40,6 +41,11 @@ final class BigQueryDataDialect implements DataDialect {
     }
 
     /** {@code declared} is the column's whole GoogleSQL type from the tables API ({@link BigQueryMetaData}). */
+    @Override
+    public Optional<String> qualifierOutsideTarget() {
+        return Optional.of("BigQuery dataset");
+    }
+
     @Override
     public ColumnType columnType(String declared, String typeName, int precision, int scale) {
         return BigQueryColumnTypes.of(declared);

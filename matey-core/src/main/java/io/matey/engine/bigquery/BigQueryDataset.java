@@ -64,12 +64,24 @@ public final class BigQueryDataset {
         return client.getTable(TableId.of(url.project(), url.dataset(), name)) != null;
     }
 
-    /** Creates the dataset (in the URL's location) if it is missing. */
-    public void create() {
-        if (!exists()) {
-            DatasetInfo.Builder info = DatasetInfo.newBuilder(id());
-            url.location().ifPresent(info::setLocation);
+    /**
+     * Creates the dataset (in the URL's location) if it is missing, and says whether this call created it: of two
+     * concurrent creations BigQuery refuses the second as a duplicate (409), which did not create it.
+     */
+    public boolean create() {
+        if (exists()) {
+            return false;
+        }
+        DatasetInfo.Builder info = DatasetInfo.newBuilder(id());
+        url.location().ifPresent(info::setLocation);
+        try {
             client.create(info.build());
+            return true;
+        } catch (BigQueryException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
         }
     }
 

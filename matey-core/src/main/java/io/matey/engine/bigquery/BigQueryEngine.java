@@ -119,7 +119,12 @@ public class BigQueryEngine implements Engine {
 
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
-        ClientCalls.run(session(url)::create);
+        createDatabaseIfMissing(url);
+    }
+
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
+        return ClientCalls.call(session(url)::create);
     }
 
     @Override

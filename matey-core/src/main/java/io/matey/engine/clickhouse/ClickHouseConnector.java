@@ -27,6 +27,8 @@ final class ClickHouseConnector {
 
     /** ClickHouse's UNKNOWN_DATABASE. */
     static final int UNKNOWN_DATABASE = 81;
+    /** ClickHouse's DATABASE_ALREADY_EXISTS. */
+    static final int DATABASE_ALREADY_EXISTS = 82;
 
     /** Parameters this class reads itself (dbmate's {@code username}, {@code password}, {@code database} among them). */
     private static final Set<String> OWN_PARAMETERS = Set.of("http_port", "secure", "username", "password", "database");

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,11 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /** The result set names the full type ({@code Nullable(Decimal(18, 4))}), which is all ClickHouse needs. */
+    @Override
+    public Optional<String> qualifierOutsideTarget() {
+        return Optional.of("ClickHouse database");
+    }
+
     @Override
     public ColumnType columnType(String declared, String typeName, int precision, int scale) {
         return types.of(typeName == null ? declared : typeName);

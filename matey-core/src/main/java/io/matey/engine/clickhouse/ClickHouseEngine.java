@@ -146,6 +146,23 @@ public final class ClickHouseEngine implements Engine {
         onServer(url, "CREATE DATABASE IF NOT EXISTS ");
     }
 
+    /**
+     * Without {@code IF NOT EXISTS}: of two concurrent creations the server refuses the second (DATABASE_ALREADY_EXISTS),
+     * which did not create it, where {@code IF NOT EXISTS} would let both succeed alike.
+     */
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
+        try {
+            onServer(url, "CREATE DATABASE ");
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ClickHouseConnector.DATABASE_ALREADY_EXISTS) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void dropDatabase(MateyUrl url) throws SQLException {
         onServer(url, "DROP DATABASE IF EXISTS ");

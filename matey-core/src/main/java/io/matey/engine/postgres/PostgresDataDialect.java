@@ -3,6 +3,7 @@ package io.matey.engine.postgres;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.Labels;
+import io.matey.data.TableName;
 import io.matey.data.ValueBinder;
 import io.matey.data.ValueKind;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
@@ -23,6 +25,30 @@ final class PostgresDataDialect implements DataDialect {
         return TemplateCache.quote(identifier);
     }
 
+    /** A qualifier is a schema of the target's database, which data sets write into like any other. */
+    @Override
+    public Optional<String> qualifierOutsideTarget() {
+        return Optional.empty();
+    }
+
+    /**
+     * An unqualified name is the table PostgreSQL itself would use: {@code to_regclass} resolves it through the
+     * connection's search_path (pg_temp and pg_catalog included, as the server does), not only current_schema().
+     */
+    @Override
+    public Optional<TableName> locate(Connection connection, TableName table) throws SQLException {
+        if (table.schema() != null) {
+            return Optional.of(table);
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+            ps.setString(1, quote(table.name()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new TableName(rs.getString(1), table.name())) : Optional.empty();
+            }
+        }
+    }
+
     @Override
     public ColumnType columnType(String declared, String typeName, int precision, int scale) {
         return PostgresColumnTypes.of(typeName, precision, scale);
@@ -30,15 +56,15 @@ final class PostgresDataDialect implements DataDialect {
 
     /** Result-set metadata names an enum column's type but not its labels, which pg_enum lists in their order. */
     @Override
-    public Map<String, ColumnType> labelledColumns(Connection connection, String table) throws SQLException {
+    public Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, List<String>> labels = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, e.enumlabel "
                 + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "JOIN pg_type t ON t.oid = a.atttypid JOIN pg_enum e ON e.enumtypid = t.oid "
-                + "WHERE c.relname = ? AND c.relnamespace = to_regnamespace(current_schema()) "
+                + "WHERE c.oid = to_regclass(?) "
                 + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum, e.enumsortorder")) {
-            ps.setString(1, table);
+            ps.setString(1, table.quoted(this));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     types.put(rs.getString(1), rs.getString(2));

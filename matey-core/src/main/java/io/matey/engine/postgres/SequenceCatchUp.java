@@ -16,8 +16,8 @@ final class SequenceCatchUp {
     private SequenceCatchUp() {
     }
 
-    static void afterInsert(Connection connection, String table) throws SQLException {
-        String quotedTable = TemplateCache.quote(table);
+    /** @param quotedTable the table as SQL names it, quoted and qualified by its schema */
+    static void afterInsert(Connection connection, String quotedTable) throws SQLException {
         List<String[]> sequences = new ArrayList<>();
         Rows.forEach(connection, "SELECT a.attname, pg_get_serial_sequence(" + literal(quotedTable) + ", a.attname) "
                 + "FROM pg_attribute a WHERE a.attrelid = " + literal(quotedTable) + "::regclass "

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.temporal.Temporal;
+import java.util.Optional;
 
 /**
  * SQLite's data export and apply (docs/architecture.md §3): types come from the declared type, values are
@@ -22,6 +23,11 @@ final class SqliteDataDialect implements DataDialect {
     @Override
     public String quote(String identifier) {
         return Identifiers.quoted('"', identifier);
+    }
+
+    @Override
+    public Optional<String> qualifierOutsideTarget() {
+        return Optional.of("SQLite schema (main, temp or an attached database)");
     }
 
     @Override

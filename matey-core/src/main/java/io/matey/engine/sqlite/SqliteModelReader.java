@@ -74,11 +74,38 @@ final class SqliteModelReader {
                     rs.getString("dflt_value"), null, false, null, generated, null));
         });
         List<String> primaryKey = List.copyOf(keyOrder.values());
+        if (primaryKey.size() == 1 && !withoutRowid(connection, entry.name())) {
+            markRowidAlias(columns, primaryKey.get(0));
+        }
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         readIndexes(connection, entry.name(), uniques, indexes);
         return new Table(null, entry.name(), false, null, columns, primaryKey, foreignKeys(connection, entry.name(), all),
                 uniques, ddl.checks(), indexes);
+    }
+
+    /**
+     * A rowid table's single-column key declared exactly {@code INTEGER} is an alias of the rowid: SQLite assigns
+     * it when an insert leaves it out, like a serial key (generated classes then need no value for it).
+     */
+    private static void markRowidAlias(List<Column> columns, String key) {
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (c.name().equals(key) && c.type().declared().equalsIgnoreCase("integer")) {
+                columns.set(i, new Column(c.name(), c.type(), c.nullable(), c.serverDefault(), c.sequence(), true,
+                        c.identity(), c.generated(), c.comment()));
+            }
+        }
+    }
+
+    private static boolean withoutRowid(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) != 0;
+            }
+        }
     }
 
     private static void forEachColumn(Connection connection, String table, Rows.RowHandler handler) throws SQLException {

@@ -4,7 +4,6 @@ import io.matey.Matey;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
-import io.matey.live.EditedMigrations;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
@@ -12,6 +11,7 @@ import io.matey.live.LivePlan;
 import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
+import io.matey.live.StaleMarker;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
 import io.matey.shell.Progress;
@@ -44,7 +44,7 @@ class DbCommands {
     @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql; with "
             + "--from-drift its content is the draft that keeps the live database's drift. Example: matey db new create_users")
     void create(
-            @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(description = "Migration name (sanitised to ASCII lower_snake_case: accents dropped, ß → ss)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "from-drift", description = "Write the draft migration that keeps the live schema's "
                     + "drift (refused when there is none)") boolean fromDrift,
@@ -83,12 +83,13 @@ class DbCommands {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, or the applied ones do not fit the worktree") boolean exitCode,
+            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, a migration was interrupted, or the applied ones do not fit the worktree") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
         if (format == ReportFormat.JSON) {
-            console.print(Json.render(TargetReports.json(results, DbCommands::statusJson)));
+            console.print(Json.render(TargetReports.json(results,
+                    status -> statusJson(status, sameTarget("matey db up", status.target(), url, workspace) + " --resume"))));
         } else {
             TargetReports.print(console, results, status -> {
                 StringBuilder out = new StringBuilder();
@@ -107,14 +108,27 @@ class DbCommands {
                             .append("Run `").append(sameTarget("matey db up", status.target(), url, workspace))
                             .append(" --resume` to continue (see `matey help db up`).\n");
                 }
+                if (status.staleMarker() != null) {
+                    StaleMarker stale = status.staleMarker();
+                    out.append("Interrupted: ").append(held(stale))
+                            .append(stale.undone() ? ".\n" : ":\n" + stale.diff())
+                            .append(stale.wayForward(sameTarget("matey db up", status.target(), url, workspace)
+                                    + " --resume")).append('\n');
+                }
                 return out.toString();
             });
         }
         TargetReports.exit(results, exitCode, status -> status.pending() > 0 || status.interrupted() != null
-                || !status.prefix().consistent());
+                || status.staleMarker() != null || !status.prefix().consistent());
     }
 
-    private static Map<String, Object> statusJson(LiveStatus status) {
+    /** A stale marker as {@code db status} reports it, in its {@code Interrupted:} line and its JSON. */
+    private static String held(StaleMarker stale) {
+        return "the database holds a " + stale.describe();
+    }
+
+    /** {@code resume}: the {@code db up --resume} command for this database, which a stale marker's report names. */
+    private static Map<String, Object> statusJson(LiveStatus status, String resume) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("target", status.target());
         json.put("url", status.url().toString());
@@ -129,7 +143,9 @@ class DbCommands {
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
         json.put("problem", status.prefix().line());
-        json.put("interrupted", status.interrupted() == null ? null : status.interrupted().describe());
+        json.put("interrupted", status.interrupted() != null ? status.interrupted().describe()
+                : status.staleMarker() != null ? held(status.staleMarker()) + ". "
+                        + status.staleMarker().wayForward(resume) : null);
         json.put("database_exists", !status.databaseMissing());
         return json;
     }
@@ -261,7 +277,7 @@ class DbCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
             LiveDrift drift = matey.dbDrift(target, url);
-            return new ExplainedDrift(drift, EditedMigrations.explain(target, drift).orElse(null));
+            return new ExplainedDrift(drift, matey.explainEdits(target, drift).orElse(null));
         });
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, e -> {

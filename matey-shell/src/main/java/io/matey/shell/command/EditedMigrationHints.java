@@ -3,7 +3,6 @@ package io.matey.shell.command;
 import io.matey.Matey;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.live.EditedMigrations;
 import io.matey.workspace.TargetConfig;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,7 +29,7 @@ final class EditedMigrationHints {
             }
             Optional<String> hint;
             try {
-                hint = EditedMigrations.explain(target, matey.dbDrift(target, url));
+                hint = matey.explainEdits(target, matey.dbDrift(target, url));
             } catch (MateyException again) {
                 e.addSuppressed(again);
                 throw e;

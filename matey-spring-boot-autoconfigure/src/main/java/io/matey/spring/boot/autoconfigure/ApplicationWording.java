@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
  * or the periodic re-check's), and the rest stays the core's (docs/architecture.md §8).
  *
  * @param kind  before the work's name: {@code start-up } in {@code Matey's start-up migration}
- * @param where how the work was asked for ({@code POST /actuator/matey/{target}}), or empty
+ * @param where how the work was asked for ({@code POST /actuator/matey/db/core}), or empty
  */
 public record ApplicationWording(String kind, String where) {
 
     public static final ApplicationWording START_UP = new ApplicationWording("start-up ", "");
     public static final ApplicationWording RECHECK = new ApplicationWording("periodic ", "matey.health.recheck-interval");
-    public static final ApplicationWording ENDPOINT_LIST = new ApplicationWording("", "GET /actuator/matey");
-    public static final ApplicationWording ENDPOINT_READ = new ApplicationWording("", "GET /actuator/matey/{target}");
-    public static final ApplicationWording ENDPOINT_WRITE = new ApplicationWording("", "POST /actuator/matey/{target}");
+
+    /** The matey endpoint's work, asked for by {@code method} on the real {@code path} ({@code POST /actuator/matey/db/core}). */
+    public static ApplicationWording endpoint(String method, String path) {
+        return new ApplicationWording("", method + " " + path);
+    }
 
     /** {@code db migrate}, {@code db drift}, ..., a step of it, then what became of it. */
     private static final Pattern COMMAND = Pattern.compile("^db (\\w+)((?: [\\w-]+)*) (failed|refused)(?=:| on )");
@@ -37,7 +39,7 @@ public record ApplicationWording(String kind, String where) {
                 + message.substring(command.end());
     }
 
-    /** {@code (POST /actuator/matey/{target}, post-status)}: how it was asked for and the step, if any. */
+    /** {@code (POST /actuator/matey/db/core, post-status)}: how it was asked for and the step, if any. */
     private String details(String step) {
         String details = where.isEmpty() ? step : step.isEmpty() ? where : where + ", " + step;
         return details.isEmpty() ? "" : " (" + details + ")";

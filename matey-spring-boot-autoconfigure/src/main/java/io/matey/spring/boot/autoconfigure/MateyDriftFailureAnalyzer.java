@@ -20,8 +20,8 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         String description = cause.getReports().stream().map(MateyDriftFailureAnalyzer::describe)
                 .collect(Collectors.joining("\n\n"));
         String action = commands.preface() + cause.getReports().stream().map(r -> advise(r, commands))
-                .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in /actuator/matey "
-                + "and health, set matey.on-drift=warn"
+                .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in "
+                + (cause.getEndpointPath() == null ? "the log" : cause.getEndpointPath()) + " and health, set matey.on-drift=warn"
                 + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
                         ? " (pending migrations are not applied over drift)." : ".");
         boolean ahead = cause.getReports().stream().allMatch(TargetReport::ahead);

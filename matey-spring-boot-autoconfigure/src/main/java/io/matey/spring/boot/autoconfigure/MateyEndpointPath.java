@@ -1,6 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.spring.boot.autoconfigure.actuate.MateyEndpoint;
+import io.matey.spring.boot.autoconfigure.actuate.MateyEndpointWebPath;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -17,14 +18,14 @@ public final class MateyEndpointPath {
     private MateyEndpointPath() {
     }
 
-    /** @return {@code /actuator/matey} (per {@code management.endpoints.web.base-path}), or null when not exposed */
+    /** @return {@code /actuator/matey} (as {@link MateyEndpointWebPath} maps it), or null when not exposed */
     public static String of(ListableBeanFactory beanFactory, Environment environment) {
         // Without the actuator the endpoint class cannot be used: ask about it only when the actuator is there.
         if (!ClassUtils.isPresent(ACTUATOR, MateyEndpointPath.class.getClassLoader())
                 || beanFactory.getBeanNamesForType(MateyEndpoint.class, false, false).length == 0) {
             return null;
         }
-        return webPath(environment);
+        return MateyEndpointWebPath.of(environment);
     }
 
     /**
@@ -36,17 +37,16 @@ public final class MateyEndpointPath {
      */
     public static String diffOf(TargetReport report, String endpointPath, String workspace) {
         if (endpointPath != null) {
-            // A constant: reading it loads no actuator class.
-            return endpointPath + "/" + (report.target().equals(".") ? MateyEndpoint.ROOT_SEGMENT : report.target());
+            return ofTarget(endpointPath, report.target());
         }
         WorkspaceCommands commands = WorkspaceCommands.of(workspace);
         return commands.command("db drift " + FailureText.targetArguments(report))
                 + (commands.where().isEmpty() ? "" : ". " + commands.where());
     }
 
-    /** @return {@code /actuator/matey} per {@code management.endpoints.web.base-path}, exposed or not */
-    private static String webPath(Environment environment) {
-        String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
-        return (base.endsWith("/") ? base : base + "/") + "matey";
+    /** @return a target's page under the endpoint's {@code webPath}: {@code /actuator/matey/db/core}, {@code .../~} */
+    public static String ofTarget(String webPath, String target) {
+        // A constant: reading it loads no actuator class.
+        return webPath + "/" + (target.equals(".") ? MateyEndpoint.ROOT_SEGMENT : target);
     }
 }

@@ -78,7 +78,7 @@ public class MateyInitializer implements InitializingBean {
                 throw new MateyStaleArtifactsException(stale, properties.getWorkspace());
             }
             if (!drifted.isEmpty()) {
-                throw new MateyDriftException(drifted, properties.getWorkspace());
+                throw new MateyDriftException(drifted, properties.getWorkspace(), endpointPath);
             }
         }
     }

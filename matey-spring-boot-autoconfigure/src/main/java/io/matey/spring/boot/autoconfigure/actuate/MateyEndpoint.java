@@ -5,6 +5,7 @@ import io.matey.error.Reason;
 import io.matey.spring.boot.autoconfigure.ApplicationWording;
 import io.matey.spring.boot.autoconfigure.ManagedTarget;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
+import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
 import io.matey.spring.boot.autoconfigure.MateyTargets;
 import io.matey.spring.boot.autoconfigure.TargetReport;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
- * {@code /actuator/matey}: every managed target checked now (artifact coherence, live status and drift), and
+ * {@code /actuator/matey} (or where {@link MateyEndpointWebPath} says the application maps it): every managed
+ * target checked now (artifact coherence, live status and drift), and
  * {@code /actuator/matey/{target}} for one target with its diff. Each read refreshes what health and metrics
  * report. Target paths with slashes ({@code db/core}) are addressed as they are; the workspace's root target
  * {@code .} as {@value #ROOT_SEGMENT}, since clients and servers normalise a {@code .} segment away.
@@ -31,8 +33,11 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * {@code management.endpoint.matey.access=unrestricted}, and is then protected by whatever secures the
  * application's actuator endpoints (docs/architecture.md §8). Unknown targets are 404 for both methods.
  */
-@WebEndpoint(id = "matey", defaultAccess = Access.READ_ONLY)
+@WebEndpoint(id = MateyEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class MateyEndpoint {
+
+    /** The endpoint's id, which {@code management.endpoints.web.path-mapping} maps. */
+    public static final String ID = "matey";
 
     /** The path segment naming the root target {@code .}. */
     public static final String ROOT_SEGMENT = "~";
@@ -44,20 +49,24 @@ public class MateyEndpoint {
 
     private final MateyTargets targets;
     private final MateyChecker checker;
+    private final String webPath;
 
-    public MateyEndpoint(MateyTargets targets, MateyChecker checker) {
+    /** @param webPath where the application serves this endpoint ({@link MateyEndpointWebPath}), for messages */
+    public MateyEndpoint(MateyTargets targets, MateyChecker checker, String webPath) {
         this.targets = targets;
         this.checker = checker;
+        this.webPath = webPath;
     }
 
     @ReadOperation
     public MateyDescriptor targets() {
-        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t, ApplicationWording.ENDPOINT_LIST).withoutDiff()).toList());
+        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t, ApplicationWording.endpoint("GET", webPath)).withoutDiff()).toList());
     }
 
     @ReadOperation
     public WebEndpointResponse<TargetReport> target(@Selector(match = Match.ALL_REMAINING) String... path) {
-        return forTarget(path, t -> checker.report(t, ApplicationWording.ENDPOINT_READ));
+        return forTarget(path, t -> checker.report(t, ApplicationWording.endpoint("GET",
+                MateyEndpointPath.ofTarget(webPath, t.name()))));
     }
 
     /**
@@ -80,7 +89,8 @@ public class MateyEndpoint {
             // A report with a reason is the check that followed a refusal: the database's state refused it.
             status = report.reason() == null ? WebEndpointResponse.STATUS_OK : STATUS_CONFLICT;
         } catch (MateyException e) {
-            report = checker.failed(target, e, ApplicationWording.ENDPOINT_WRITE);
+            report = checker.failed(target, e, ApplicationWording.endpoint("POST",
+                    MateyEndpointPath.ofTarget(webPath, target.name())));
             status = statusOf(e.reason());
         }
         if (status != WebEndpointResponse.STATUS_OK) {

@@ -2,7 +2,9 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
+import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
 import io.matey.spring.boot.autoconfigure.MateyTargets;
+import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,13 +45,16 @@ public class MateyEndpointAutoConfiguration {
             ObjectProvider<EndpointAccessResolver> accessResolver, ApplicationContext context) {
         Access access = accessResolver.getIfAvailable(() -> new PropertiesEndpointAccessResolver(context.getEnvironment()))
                 .accessFor(EndpointId.of("matey"), Access.READ_ONLY);
+        String webPath = MateyEndpointWebPath.of(context.getEnvironment());
         if (access == Access.UNRESTRICTED && !hasSecurity(context.getClassLoader())) {
-            logger.warn("Matey's write operation POST /actuator/matey/{target} is open to anyone who reaches the "
+            String writes = targets.all().stream().map(t -> "POST " + MateyEndpointPath.ofTarget(webPath, t.name()))
+                    .collect(Collectors.joining(", "));
+            logger.warn("Matey's write operation (" + writes + ") is open to anyone who reaches the "
                     + "application's actuator endpoints: management.endpoint.matey.access=unrestricted, and Spring "
                     + "Security is not on the class path to secure it. Anyone can run its migrations: add Spring "
                     + "Security and a SecurityFilterChain for the endpoint, or set the access back to read-only.");
         }
-        return new MateyEndpoint(targets, checker);
+        return new MateyEndpoint(targets, checker, webPath);
     }
 
     private static boolean hasSecurity(ClassLoader classLoader) {

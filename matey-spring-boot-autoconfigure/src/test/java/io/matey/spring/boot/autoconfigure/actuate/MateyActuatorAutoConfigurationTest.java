@@ -132,7 +132,7 @@ class MateyActuatorAutoConfigurationTest {
 
     @Test
     void anUnrestrictedEndpointWithoutSpringSecurityIsAWarning(CapturedOutput output) {
-        String warning = "Matey's write operation POST /actuator/matey/{target} is open to anyone";
+        String warning = "Matey's write operation (POST /actuator/matey/db/core) is open to anyone";
         runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED").run(context -> {
             assertThat(context).hasSingleBean(MateyEndpoint.class);
             assertThat(output).as("Spring Security is on the test class path").doesNotContain(warning);
@@ -156,13 +156,13 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(response.getStatus()).as("curl -f sees the failure").isEqualTo(500);
             TargetReport failed = response.getBody();
             assertThat(failed.error()).as("in the application's words: no CLI command ran")
-                    .startsWith("Matey's migration (POST /actuator/matey/{target}) failed: migrations/002_two.sql:");
+                    .startsWith("Matey's migration (POST /actuator/matey/db/core) failed: migrations/002_two.sql:");
             assertThat(failed.reason()).isEqualTo("migration-failed");
             assertThat(status(context)).isEqualTo("DOWN");
             assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
                     .containsEntry("reason", "migration-failed").doesNotContainKey("error");
             assertThat(output).contains("migration through the matey endpoint failed (reason: migration-failed, "
-                    + "HTTP 500): Matey's migration (POST /actuator/matey/{target}) failed: migrations/002_two.sql:");
+                    + "HTTP 500): Matey's migration (POST /actuator/matey/db/core) failed: migrations/002_two.sql:");
         });
     }
 
@@ -197,7 +197,7 @@ class MateyActuatorAutoConfigurationTest {
             TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
             assertThat(read.reason()).isEqualTo("database-not-empty");
             assertThat(read.drift()).isEqualTo("unchecked");
-            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/{target}) refused: sqlite3:"
+            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/db/core) refused: sqlite3:"
                     + dir.resolve("app.sqlite3") + " holds schema objects but records no migrations: it predates Matey.")
                     .contains("matey.adopt-on-startup=true", "`matey db adopt`");
             assertThat(context.getBean(MateyEndpoint.class).targets().targets()).singleElement()
@@ -215,7 +215,7 @@ class MateyActuatorAutoConfigurationTest {
             Files.writeString(dir.resolve("app.sqlite3"), "not a database ".repeat(100));
             TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
             assertThat(read.failed()).isTrue();
-            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/{target}) failed");
+            assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/db/core) failed");
         });
     }
 
@@ -268,6 +268,37 @@ class MateyActuatorAutoConfigurationTest {
                     + "--path db/core`");
             assertThat(read.diff()).isNull();
         });
+    }
+
+    /**
+     * The application maps the actuator elsewhere: every message and detail that points at the endpoint names the
+     * path it is served at, as Boot maps it (the management server's base path only on its own port).
+     */
+    @Test
+    void pointersAtTheEndpointFollowTheApplicationsActuatorPaths(CapturedOutput output) throws Exception {
+        execute("CREATE TABLE it_one (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40))");
+        ApplicationContextRunner mapped = runner.withPropertyValues("management.endpoints.web.base-path=/manage",
+                "management.endpoints.web.path-mapping.matey=schema", "management.server.base-path=/ops");
+        mapped.withPropertyValues("matey.verify-on-startup=false").run(context -> {
+            MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
+            assertThat(endpoint.target("db", "core").getBody().error())
+                    .startsWith("Matey's check (GET /manage/schema/db/core) refused:");
+            assertThat(endpoint.targets().targets()).singleElement().satisfies(listed -> assertThat(listed.error())
+                    .startsWith("Matey's check (GET /manage/schema) refused:"));
+        });
+        execute("DROP TABLE it_one");
+        mapped.run(context -> assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
+                .containsEntry("details", "/manage/schema/db/core"));
+        mapped.withPropertyValues("management.server.port=9090").run(context -> assertThat(health(context)
+                .getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details", "/ops/manage/schema/db/core"));
+        mapped.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
+        execute("CREATE TABLE it_out_of_band (id INT)");
+        mapped.withPropertyValues("matey.on-drift=warn").run(context -> assertThat(output)
+                .contains("has drifted from the committed schema at index 2; the diff is at /manage/schema/db/core\n"));
+        FilteredClassLoader withoutSecurity = new FilteredClassLoader("org.springframework.security");
+        mapped.withClassLoader(withoutSecurity).withPropertyValues("management.endpoint.matey.access=UNRESTRICTED",
+                "matey.on-drift=warn").run(context -> assertThat(output)
+                        .contains("Matey's write operation (POST /manage/schema/db/core) is open to anyone"));
     }
 
     /** Health exposed without the endpoint: its details give the command, as the start-up log line does. */

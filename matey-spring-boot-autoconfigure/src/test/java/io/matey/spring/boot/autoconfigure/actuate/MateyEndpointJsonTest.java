@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.matey.artifact.Diagnostic;
-import io.matey.spring.boot.autoconfigure.BootLine;
 import io.matey.testing.TestWorkspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,21 +29,14 @@ class MateyEndpointJsonTest {
 
     @Test
     void staleDiagnosticsHaveTheLayoutOfTheClisJson() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir.resolve("ws"), "sqlite");
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.apply();
+        SqliteApp sqlite = SqliteApp.in(dir);
+        TestWorkspace ws = sqlite.ws();
         ws.write("db/core/migrations/001_one.sql", ws.read("db/core/migrations/001_one.sql") + "-- edited\n");
         List<Map<String, String>> cli = ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()
                 .stream().map(MateyEndpointJsonTest::asCliJson).toList();
         assertThat(cli).isNotEmpty();
-        String jdbcUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite3");
-        DriverManager.getConnection(jdbcUrl).close();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
-                MateyEndpointSecurityTest.SecuredApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--matey.workspace=" + ws.root(),
-                "--matey.on-drift=warn", "--management.endpoints.web.exposure.include=matey",
-                "--spring.autoconfigure.exclude=" + BootLine.HIBERNATE_JPA.getName() + ","
-                        + BootLine.DATA_JPA_REPOSITORIES.getName())) {
+        try (ConfigurableApplicationContext app = sqlite.start("--matey.on-drift=warn",
+                "--management.endpoints.web.exposure.include=matey")) {
             String root = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/actuator/matey";
             JsonNode one = get(root + "/db/core");
             JsonNode listed = get(root).path("targets").path(0);

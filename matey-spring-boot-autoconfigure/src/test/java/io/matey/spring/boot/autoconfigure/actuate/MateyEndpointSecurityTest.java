@@ -2,20 +2,16 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matey.spring.boot.autoconfigure.BootLine;
-import io.matey.testing.TestWorkspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,16 +34,8 @@ class MateyEndpointSecurityTest {
 
     @Test
     void theWriteOperationFollowsTheApplicationsSecurity() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir.resolve("ws"), "sqlite");
-        ws.migration("001_one.sql", ws.createTable("it_one"), "DROP TABLE it_one;");
-        ws.apply();
-        String jdbcUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite3");
-        DriverManager.getConnection(jdbcUrl).close();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SecuredApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--matey.workspace=" + ws.root(),
-                "--management.endpoints.web.exposure.include=matey", "--management.endpoint.matey.access=unrestricted",
-                "--spring.autoconfigure.exclude=" + BootLine.HIBERNATE_JPA.getName() + ","
-                        + BootLine.DATA_JPA_REPOSITORIES.getName())) {
+        try (ConfigurableApplicationContext app = SqliteApp.in(dir).start(
+                "--management.endpoints.web.exposure.include=matey", "--management.endpoint.matey.access=unrestricted")) {
             String root = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             assertThat(post(root, null).statusCode()).isEqualTo(401);
             assertThat(post(root, "user:user").statusCode()).isEqualTo(403);

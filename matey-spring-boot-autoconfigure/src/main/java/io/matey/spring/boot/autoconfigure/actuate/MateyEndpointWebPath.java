@@ -1,0 +1,32 @@
+package io.matey.spring.boot.autoconfigure.actuate;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * The web path of the matey endpoint as Boot maps it ({@code /actuator/matey} by default), read through Boot's own
+ * property types, so that messages name the path the application serves: {@code management.server.base-path} when
+ * the actuator has its own port (Boot ignores it otherwise), {@code management.endpoints.web.base-path}, and
+ * {@code management.endpoints.web.path-mapping.matey}. The properties are bound here rather than taken as beans:
+ * the start-up's messages need the path before, or without, the actuator's web configuration.
+ */
+public final class MateyEndpointWebPath {
+
+    private MateyEndpointWebPath() {
+    }
+
+    public static String of(Environment environment) {
+        Binder binder = Binder.get(environment);
+        WebEndpointProperties web = binder.bind("management.endpoints.web", WebEndpointProperties.class)
+                .orElseGet(WebEndpointProperties::new);
+        String server = ManagementPortType.get(environment) != ManagementPortType.DIFFERENT ? ""
+                : binder.bind("management.server", ManagementServerProperties.class)
+                        .map(ManagementServerProperties::getBasePath).orElse("");
+        String endpoint = web.getPathMapping().getOrDefault(MateyEndpoint.ID, MateyEndpoint.ID);
+        // Boot's getters drop a trailing slash, and a base path of "/" is empty (the endpoint at the root).
+        return server + web.getBasePath() + "/" + endpoint;
+    }
+}
