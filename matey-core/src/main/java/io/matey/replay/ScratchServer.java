@@ -120,6 +120,11 @@ final class ScratchServer {
             }
             recorded.addAll(created);
         }
+        record(created);
+    }
+
+    /** Records {@code created} in the {@link RoleLedger}, for the next replay to drop if this process is killed. */
+    private void record(Set<ServerRole> created) {
         try {
             RoleLedger.record(ScratchOwner.current(), RoleLedger.server(key), created);
         } catch (IOException | RuntimeException e) {
@@ -180,12 +185,7 @@ final class ScratchServer {
                 provided.addAll(created);
                 recorded.addAll(created);
             }
-            try {
-                RoleLedger.record(ScratchOwner.current(), RoleLedger.server(key), created);
-            } catch (IOException | RuntimeException e) {
-                ScratchCollector.notice("could not record the roles the replay created on " + base + " ("
-                        + e.getMessage() + "): if this process is killed, drop them by hand");
-            }
+            record(created);
         }
     }
 

@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,22 +32,14 @@ class AnchorRolesTest {
     private static final String FIRST = "migrations/001_flags.sql";
 
     private final String role = "anchor_r_" + Long.toString(System.nanoTime() & 0xffffff, 36);
-    private final List<String> notices = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final CapturedNotices captured = new CapturedNotices();
+    private final List<String> notices = captured.lines;
     private final Engine engine = Engines.byId("postgres");
     private final MateyUrl base = TestDatabase.serverBase("postgres");
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureNotices() {
-        ScratchDatabase.reportLeftoversTo(notices::add);
-    }
-
-    @AfterEach
-    void restoreNotices() {
-        ScratchDatabase.reportLeftoversTo(line -> { });
-    }
 
     /** The tester's history: the role is created in a DO block that tolerates it being there, then a policy names it. */
     private TestWorkspace flags() {
