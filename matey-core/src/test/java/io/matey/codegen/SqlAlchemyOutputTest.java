@@ -40,19 +40,7 @@ class SqlAlchemyOutputTest {
                 """);
         assertThat(new TablesGenerator(Set.of()).render(model)).isEqualTo("""
                 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text, UniqueConstraint, text
-                from sqlalchemy.types import UserDefinedType
-
-                class NativeType(UserDefinedType):
-                    \"""A column type SQLAlchemy has no class for, created under its database name.\"""
-
-                    cache_ok = True
-
-                    def __init__(self, name):
-                        self.name = name
-
-                    def get_col_spec(self, **kw):
-                        return self.name
-
+                from sqlalchemy.types import NullType
 
                 metadata = MetaData()
 
@@ -70,7 +58,7 @@ class SqlAlchemyOutputTest {
                 t_totals = Table(
                     'totals', metadata,
                     Column('user_id', Integer),
-                    Column('total', NativeType(''))
+                    Column('total', NullType)
                 )
 
 
