@@ -50,7 +50,7 @@ final class SqliteDataDialect implements DataDialect {
         }
     }
 
-    /** A timestamp is stored as the text given, so its offset stays. */
+    /** A timestamp is stored as text with its offset as given, which SQLite's date functions read. */
     @Override
     public boolean timestampsKeepOffsets() {
         return true;
