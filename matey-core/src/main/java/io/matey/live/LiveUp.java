@@ -58,8 +58,9 @@ final class LiveUp {
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
-            if (marker.isPresent() && resume != null && StaleMarker.abandoned(target, marker.get())) {
-                StaleMarker.remove(target, marker.get(), before, connection, context, progress);
+            String removedMarker = null;
+            if (marker.isPresent() && resume != null && StaleMarker.misplaced(target, marker.get(), before)) {
+                removedMarker = StaleMarker.remove(target, marker.get(), before, connection, context);
                 marker = Optional.empty();
             }
             if (marker.isPresent()) {
@@ -84,7 +85,8 @@ final class LiveUp {
             }
             Postcheck.verify(target, connection, after.index(), context,
                     timings.isEmpty() ? "" : "applied and recorded " + Postcheck.migrations(timings));
-            return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(),
+                    timings, removedMarker);
         } catch (SQLException e) {
             throw target.failure(context, e);
         }
