@@ -42,6 +42,9 @@ class ResumeCommandTest {
                     + "statement 1 of 2 (up section); statement 2 (line 3) may also have taken effect; the database "
                     + "holds a partial state:", "--- checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)",
                     "+++ live database", "+CREATE TABLE `two`", "db up --resume");
+            assertThat(matey(env, "db", "status", "--format", "json").stdout()).contains("\"interrupted_diff\": \"--- "
+                    + "checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)\\n+++ live database\\n",
+                    "+CREATE TABLE `two`");
 
             migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (2);", "DROP TABLE two;\nDELETE FROM pre WHERE id = 2;");
             apply(env);
