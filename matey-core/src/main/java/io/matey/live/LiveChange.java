@@ -11,15 +11,13 @@ import java.util.List;
  * @param before     applied index before the change
  * @param after      applied index after it
  * @param migrations the sections run, in order (empty for bootstrap, which loads {@code schema.sql} at once)
- * @param removedMarker what {@code db up --resume} removed first: the line naming the stale progress marker
- *                      ({@link StaleMarker}); null when it removed none
+ * @param notices    what else the command did that the user must know, a line each (the roles bootstrap created)
  */
 public record LiveChange(String target, LiveEndpoint url, String command, boolean created, int before, int after,
-        List<MigrationTiming> migrations, String removedMarker) {
+        List<MigrationTiming> migrations, List<String> notices) {
 
-    /** A change that removed no progress marker. */
     public LiveChange(String target, LiveEndpoint url, String command, boolean created, int before, int after,
             List<MigrationTiming> migrations) {
-        this(target, url, command, created, before, after, migrations, null);
+        this(target, url, command, created, before, after, migrations, List.of());
     }
 }

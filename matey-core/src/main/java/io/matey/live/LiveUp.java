@@ -86,7 +86,7 @@ final class LiveUp {
             Postcheck.verify(target, connection, after.index(), context,
                     timings.isEmpty() ? "" : "applied and recorded " + Postcheck.migrations(timings));
             return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(),
-                    timings, removedMarker);
+                    timings, removedMarker == null ? List.of() : List.of(removedMarker));
         } catch (SQLException e) {
             throw target.failure(context, e);
         }

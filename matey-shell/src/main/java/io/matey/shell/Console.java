@@ -40,12 +40,6 @@ public class Console {
         System.err.flush();
     }
 
-    /** {@code matey: <line>} on stderr, URL passwords masked: what a command did beside its report. */
-    public static void notice(String line) {
-        System.err.println("matey: " + MateyUrl.mask(line));
-        System.err.flush();
-    }
-
     /** Ends the command with exit code 1 when {@code --exit-code} was given and the report found a problem. */
     public static void exitIf(boolean exitCodeRequested, boolean problem) {
         if (exitCodeRequested && problem) {

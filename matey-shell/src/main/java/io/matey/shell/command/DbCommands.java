@@ -246,9 +246,7 @@ class DbCommands {
     }
 
     private void printChange(LiveChange change) {
-        if (change.removedMarker() != null) {
-            Console.notice(change.removedMarker());
-        }
+        change.notices().forEach(line -> System.err.println("matey: " + line));
         StringBuilder out = new StringBuilder(new TextTable("Command", "Before", "After")
                 .row(change.command(), change.before(), change.after()).render());
         if (change.created()) {
