@@ -63,15 +63,7 @@ class ResumeCommandTest {
     void statusReportsAnAbandonedMigrationsMarkerWithTheWayOut() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
             Map<String, String> env = init(live);
-            migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
-            apply(env);
-            assertThat(matey(env, "db", "up").exitCode()).isZero();
-            live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
-            migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
-                    + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
-                    + "ALTER TABLE users DROP COLUMN tmp;");
-            apply(env);
-            assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
+            interruptUniqueIndex(live, env);
             Files.delete(dir.resolve("migrations/002_unique.sql")); // abandoned: its file deleted, ...
             apply(env);
 
@@ -111,16 +103,9 @@ class ResumeCommandTest {
     void aMarkerWhoseMigrationIsNoLongerNextIsReportedAndRemovedOnceTheSchemaFits() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
             Map<String, String> env = init(live);
-            migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
-            apply(env);
-            assertThat(matey(env, "db", "up").exitCode()).isZero();
-            live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
-            migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
-                    + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
-                    + "ALTER TABLE users DROP COLUMN tmp;");
+            interruptUniqueIndex(live, env);
             migration("003_t.sql", "CREATE TABLE t (id int);", "DROP TABLE t;");
             apply(env);
-            assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
             // another tool (dbmate, by hand) then finishes 003 and records both versions, but not 002's index
             live.execute("DELETE FROM users WHERE id = 2");
             live.execute("CREATE TABLE t (id int)");
@@ -157,6 +142,19 @@ class ResumeCommandTest {
                     + "and the live schema is the committed state at index 3");
             assertThat(matey(env, "db", "status", "--exit-code").exitCode()).isZero();
         }
+    }
+
+    /** 001_users applied, then 002_unique interrupted: its column added, its unique index refused by duplicates. */
+    private void interruptUniqueIndex(TestDatabase live, Map<String, String> env) throws Exception {
+        migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
+        apply(env);
+        assertThat(matey(env, "db", "up").exitCode()).isZero();
+        live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
+        migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
+                + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
+                + "ALTER TABLE users DROP COLUMN tmp;");
+        apply(env);
+        assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
     }
 
     /** A MariaDB workspace in {@code dir} for {@code live}: the environment its commands run with. */
