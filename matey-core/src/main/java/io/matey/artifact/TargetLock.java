@@ -1,6 +1,7 @@
 package io.matey.artifact;
 
 import io.matey.engine.FileMutex;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Serialises everything that reads or writes one target's artifacts, across processes and threads. Blocking and
@@ -30,11 +33,22 @@ public final class TargetLock implements AutoCloseable {
         this.mutex = mutex;
     }
 
-    /** Blocks until this thread holds the lock of the target directory. */
+    /**
+     * Blocks until this thread holds the lock of the target directory; when another holds it, says so at once
+     * ({@link LockNotices}). Reports wait too: a commit renames its files one by one, and recovery, which every
+     * reader runs first, must not roll back a transaction that another process is applying (docs/architecture.md §4).
+     */
     public static TargetLock acquire(Path targetDir) {
         Path lockFile = lockFileFor(targetDir);
         try {
             prepare(lockFile);
+            Optional<FileMutex> free = FileMutex.acquire(lockFile, Duration.ZERO);
+            if (free.isPresent()) {
+                return new TargetLock(free.get());
+            }
+            String holder = FileMutex.holder(lockFile);
+            LockNotices.waiting("waiting for the artifact lock of target " + targetDir.toAbsolutePath().normalize()
+                    + ", held by " + (holder.isEmpty() ? "another process" : holder));
             return new TargetLock(FileMutex.acquire(lockFile));
         } catch (UncheckedIOException e) {
             throw new MateyException("Cannot lock target " + targetDir + " (" + lockFile + "): " + e.getMessage(), e);

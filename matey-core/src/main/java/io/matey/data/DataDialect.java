@@ -150,6 +150,15 @@ public interface DataDialect {
     }
 
     /**
+     * The columns of {@code table} (unquoted) that an update cannot set, by name, each with why: a phrase completing
+     * "it is ..." (ClickHouse's key columns). Data apply leaves them out of its updates and refuses a row that
+     * changes one, naming the key that would make the changed row a new one (docs/architecture.md §3).
+     */
+    default Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+        return Map.of();
+    }
+
+    /**
      * Whether {@code table} (unquoted) may drop rows as they are written, so that data apply counts it before and
      * after writing to report the rows it did not keep (a ClickHouse table TTL drops rows already expired).
      */

@@ -7,12 +7,16 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code data apply} for one set: every file is read and checked against its table before anything is written,
  * then all files are written in one transaction, so a row the database refuses leaves every table as it was. An
- * engine without transactions (ClickHouse) writes file after file, and a failure says which tables it changed.
+ * engine without transactions (ClickHouse) writes file after file, and a failure says which tables it changed;
+ * there a file whose rows change columns the engine cannot update ({@link DataDialect#immutableColumns}) is
+ * compared with its table before anything is written, so that such a row is refused with no table changed.
  */
 final class SetApply {
 
@@ -21,7 +25,8 @@ final class SetApply {
     private final Engine engine;
     private final DataDialect dialect;
     private final ValueDecoder decoder;
-    private final List<String> written = new ArrayList<>();
+    /** The files written so far, to say what a failure leaves behind on an engine without transactions. */
+    private final List<AppliedFile> written = new ArrayList<>();
 
     SetApply(Path targetDir, Connection connection, Engine engine) {
         this.targetDir = targetDir;
@@ -35,6 +40,13 @@ final class SetApply {
         List<CheckedFile> checked = new ArrayList<>();
         for (DataFile file : set.files()) {
             checked.add(check(file));
+        }
+        if (!engine.transactions()) {
+            for (CheckedFile file : checked) {
+                if (!file.immutable().isEmpty()) {
+                    new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).plan();
+                }
+            }
         }
         boolean enforcedBefore = dialect.enforceForeignKeys(connection, true);
         if (!engine.transactions()) {
@@ -84,8 +96,9 @@ final class SetApply {
     private List<AppliedFile> writeAll(List<CheckedFile> checked) {
         List<AppliedFile> applied = new ArrayList<>();
         for (CheckedFile file : checked) {
-            applied.add(write(file));
-            written.add(file.table().name());
+            AppliedFile done = write(file);
+            applied.add(done);
+            written.add(done);
         }
         return applied;
     }
@@ -94,7 +107,26 @@ final class SetApply {
         LiveTable table = DataTables.resolve(connection, dialect, file);
         Path path = targetDir.resolve(file.path());
         List<Row> rows = new FileRows(file, path, table, decoder).convert();
-        return new CheckedFile(file, table, rows, key(file, table, rows, path));
+        RowKey key = key(file, table, rows, path);
+        return new CheckedFile(file, table, rows, key, key == null ? Map.of() : immutable(table, rows, key));
+    }
+
+    /** The columns outside the key that rows name and the engine cannot update, each with why. */
+    private Map<Column, String> immutable(LiveTable table, List<Row> rows, RowKey key) throws SQLException {
+        Map<String, String> reasons = dialect.immutableColumns(connection, table.name());
+        if (reasons.isEmpty()) {
+            return Map.of();
+        }
+        Map<Column, String> immutable = new HashMap<>();
+        for (Row row : rows) {
+            for (Column column : row.columns()) {
+                String why = reasons.get(column.name());
+                if (why != null && !key.columns().contains(column)) {
+                    immutable.put(column, why);
+                }
+            }
+        }
+        return immutable;
     }
 
     /**
@@ -117,16 +149,23 @@ final class SetApply {
     }
 
     private AppliedFile write(CheckedFile file) {
+        TableWrite write = new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path()));
         try {
-            return new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).write();
+            return write.write();
         } catch (RefusedRow e) {
-            throw new MateyException(refusal(file, e), e);
+            throw new MateyException(refusal(file, e, write.started()), e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
                     + file.file().name() + "': " + engine.failureSentence(cause) + " "
-                    + aftermath(file), e);
+                    + aftermath(file, write.started()), e);
+        } catch (MateyException e) {
+            if (engine.transactions()) {
+                throw e;
+            }
+            // a file found wrong while it was compared with its table: earlier files are already written
+            throw new MateyException(e.reason(), e.getMessage() + " " + aftermath(file, write.started()), e);
         }
     }
 
@@ -134,7 +173,7 @@ final class SetApply {
      * A refused row, told apart as the engine tells them ({@link io.matey.engine.Engine#rejectedByData}): a row that
      * breaks a constraint of the table (or one the rows it meets hold it to) from a row the column cannot take.
      */
-    private String refusal(CheckedFile file, RefusedRow e) {
+    private String refusal(CheckedFile file, RefusedRow e, boolean started) {
         String table = "table '" + file.table().name() + "'";
         Path path = targetDir.resolve(file.file().path());
         boolean constraint = engine.rejectedByData(e);
@@ -142,23 +181,42 @@ final class SetApply {
         if (e.deletedKey() != null) {
             return path + ": the database refused to delete the row of key " + RowKey.text(e.deletedKey()) + " from "
                     + table + ", which the file no longer holds (mode " + file.file().mode().id()
-                    + "): " + engine.failureSentence(e) + " " + aftermath(file) + (constraint
+                    + "): " + engine.failureSentence(e) + " " + aftermath(file, started) + (constraint
                             ? " Rows of another table still refer to it: keep the row in the file, or change the rows "
                                     + "that refer to it first," : " Fix the cause") + again;
         }
         return path + ":" + e.line() + ": the database refused this row of " + table + ": " + engine.failureSentence(e)
-                + " " + aftermath(file) + (constraint ? " The row breaks the constraint named: change the row (or the "
+                + " " + aftermath(file, started) + (constraint ? " The row breaks the constraint named: change the row (or the "
                         + "rows it conflicts with or refers to) so that it holds," : " Fix the row") + again;
     }
 
-    private String aftermath(CheckedFile failed) {
+    /** What a failure writing {@code failed} leaves; {@code started}: whether statements changing it were sent. */
+    private String aftermath(CheckedFile failed, boolean started) {
         if (engine.transactions()) {
             return "The set's transaction was rolled back; no table was changed.";
         }
-        String before = written.isEmpty() ? "no table before it was changed"
-                : "tables written before it keep their new rows (" + String.join(", ", written) + ")";
-        return "The " + engine.id() + " engine has no transactions: " + before + ", and '" + failed.table().name()
-                + "' may be partly written. Fix the cause and run `matey data apply` again: it writes only the "
-                + "difference.";
+        List<String> changed = written.stream().filter(f -> f.inserted() + f.updated() + f.deleted() > 0)
+                .map(SetApply::changes).toList();
+        String before = changed.isEmpty() ? "no file before it changed a table"
+                : "the files written before it keep their changes (" + String.join("; ", changed) + ")";
+        String file = "data file '" + failed.file().name() + "'";
+        return "The " + engine.id() + " engine has no transactions: " + before + ", and " + (started
+                ? "table '" + failed.table().name() + "' may be partly written from " + file : file + " wrote nothing")
+                + ". Fix the cause and run `matey data apply` again: it writes only the difference.";
+    }
+
+    /** What a written file changed: {@code table 'plans' from data file 'plans': 1 inserted, 2 updated}. */
+    private static String changes(AppliedFile file) {
+        List<String> counts = new ArrayList<>();
+        if (file.inserted() > 0) {
+            counts.add(file.inserted() + " inserted");
+        }
+        if (file.updated() > 0) {
+            counts.add(file.updated() + " updated");
+        }
+        if (file.deleted() > 0) {
+            counts.add(file.deleted() + " deleted");
+        }
+        return "table '" + file.table() + "' from data file '" + file.file() + "': " + String.join(", ", counts);
     }
 }

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * left alone and, for replace, rows whose key the file lacks deleted. A key is the table's when the database holds
  * it equal ({@link DatabaseKeys}): such a row is updated in place, its key spelled as the file spells it, so rows
  * referring to it stay valid. Columns a file does not name keep their
- * values. Without a key, replace deletes every row and inserts the file. The inserts, updates and deletes go to
+ * values. Columns the engine cannot update ({@link DataDialect#immutableColumns}) are left out of updates, and a row
+ * that changes one is refused before anything of the file is written. Without a key, replace deletes every row and
+ * inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) is counted before and
  * after, expired rows dropped each time, so that the rows it did not keep are reported rather than counted as kept.
@@ -52,6 +54,7 @@ final class TableWrite {
     private final Path path;
     private final String table;
     private final RowKey key;
+    private final Map<Column, String> immutable;
     private final TableChanges changes;
     /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
     private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
@@ -60,6 +63,9 @@ final class TableWrite {
     private int inserted;
     private int updated;
     private int deleted;
+    /** Replace deletes the table's rows with a null key column, which no file row can match. */
+    private boolean deleteNullKeys;
+    private boolean started;
 
     /** @param path the data file, to name in errors */
     TableWrite(Connection connection, DataDialect dialect, CheckedFile file, Path path) {
@@ -69,23 +75,43 @@ final class TableWrite {
         this.file = file;
         this.table = file.table().sql();
         this.key = file.key();
+        this.immutable = file.immutable();
         this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
+    }
+
+    /**
+     * Reads the table and chooses the changes, writing nothing: a row the table cannot take as it is (one changing
+     * an immutable column, a key the database holds equal to another) fails here.
+     */
+    void plan() throws SQLException {
+        if (key == null) {
+            file.rows().forEach(this::insert);
+        } else {
+            sync();
+        }
+    }
+
+    /** Whether a statement changing the table's rows was sent, so that a failure may have left it partly written. */
+    boolean started() {
+        return started;
     }
 
     AppliedFile write() throws SQLException {
         boolean counted = dialect.dropsExpiredRows(connection, file.table().name());
         long before = counted ? keptRows() : 0;
-        if (key == null) {
-            if (file.file().mode() == DataMode.REPLACE) {
-                try (Statement st = connection.createStatement()) {
-                    deleted = st.executeUpdate(dialect.delete(table, ""));
-                }
+        plan();
+        started = true;
+        if (key == null && file.file().mode() == DataMode.REPLACE) {
+            try (Statement st = connection.createStatement()) {
+                deleted = st.executeUpdate(dialect.delete(table, ""));
             }
-            for (Row row : file.rows()) {
-                insert(row);
+        }
+        if (deleteNullKeys) {
+            // no key to list: one statement, before the changes (rows with and without null keys are disjoint)
+            try (Statement st = connection.createStatement()) {
+                st.execute(dialect.delete(table, key.columns().stream()
+                        .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR "))));
             }
-        } else {
-            sync();
         }
         dialect.write(connection, changes);
         if (inserted > 0) {
@@ -132,20 +158,15 @@ final class TableWrite {
                     deleted += row.count;
                 }
             }
-            if (nullKeys > 0) {
-                // no key to list: one statement, before the changes (rows with and without null keys are disjoint)
-                try (Statement st = connection.createStatement()) {
-                    st.execute(dialect.delete(table, key.columns().stream()
-                            .map(c -> dialect.quote(c.name()) + " IS NULL").collect(Collectors.joining(" OR "))));
-                }
-                deleted += nullKeys;
-            }
+            deleteNullKeys = nullKeys > 0;
+            deleted += nullKeys;
         }
         for (int i = 0; i < identical.length; i++) {
             Row row = rows.get(i);
             Existing current = identical[i];
             if (current != null) {
                 if (changed(row, compared, current)) {
+                    requireMutable(row, compared, current);
                     update(row, current.count);
                 }
             } else if ((current = equal.get(row)) != null) {
@@ -270,6 +291,30 @@ final class TableWrite {
         return false;
     }
 
+    /** A change of a column the engine cannot update is refused: the file's key must name it (see the class comment). */
+    private void requireMutable(Row row, List<Column> compared, Existing current) {
+        for (int i = 0; i < row.values().length; i++) {
+            Column column = row.columns().get(i);
+            String why = immutable.get(column);
+            if (why == null) {
+                continue;
+            }
+            String now = current.values[compared.indexOf(column)];
+            String next = PythonJson.value(row.values()[i]);
+            if (!next.equals(now)) {
+                List<String> on = new ArrayList<>(key.columns().stream().map(Column::name).toList());
+                on.add(column.name());
+                throw new MateyException(path + ":" + row.line() + ": the row changes column '" + column.name()
+                        + "' of table '" + file.table().name() + "' from " + now + " to " + next
+                        + ", but the database cannot update '" + column.name()
+                        + "' in place: it is " + why + ". Add it to the key of data file '" + file.file().name()
+                        + "' (" + file.file().entry() + "): on = " + PythonJson.value(on) + ". A row whose '"
+                        + column.name() + "' changes is then a new row: inserted, and with mode replace the old one "
+                        + "deleted (upsert keeps it).");
+            }
+        }
+    }
+
     private void insert(Row row) {
         changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
                 row.line()));
@@ -278,16 +323,21 @@ final class TableWrite {
 
     private void update(Row row, int rows) {
         TableChanges.Columns set = setShapes.computeIfAbsent(row.columns(),
-                columns -> columns(columns.stream().filter(c -> !key.columns().contains(c)).toList()));
+                columns -> columns(columns.stream().filter(this::updatable).toList()));
         Object[] values = new Object[set.names().size()];
         int index = 0;
         for (int i = 0; i < row.values().length; i++) {
-            if (!key.columns().contains(row.columns().get(i))) {
+            if (updatable(row.columns().get(i))) {
                 values[index++] = row.values()[i];
             }
         }
         changes.add(new TableChanges.Update(set, values, key.values(row), row.line()));
         updated += rows;
+    }
+
+    /** A column an update sets: not the key, which matches the row, nor one the engine cannot update (unchanged). */
+    private boolean updatable(Column column) {
+        return !key.columns().contains(column) && !immutable.containsKey(column);
     }
 
     private TableChanges.Columns columns(List<Column> columns) {

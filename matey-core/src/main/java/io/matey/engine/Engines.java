@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
 
 /**
  * The registry of engines, discovered with {@link ServiceLoader} so that later engines plug in
@@ -69,10 +70,15 @@ public final class Engines {
         return find(name).map(Engine::id).orElse(lower(name));
     }
 
-    /** The engine a name stands for; an unknown one is refused with a suggestion from the ids the message lists. */
+    /** The engine a name stands for; an unknown one is refused with a suggestion ({@link #didYouMean}). */
     public static Engine byId(String id) {
         return find(id).orElseThrow(() -> new MateyException("Unsupported engine '" + id + "': " + available()
-                + Suggestions.didYouMean(lower(id), ids())));
+                + didYouMean(id)));
+    }
+
+    /** " Did you mean 'x'?" for the engine id or alias closest to a mistyped engine name, or nothing. */
+    public static String didYouMean(String typed) {
+        return Suggestions.didYouMean(lower(typed), new TreeSet<>(BY_NAME.keySet()));
     }
 
     public static Engine forUrl(MateyUrl url) {

@@ -10,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -106,8 +107,9 @@ public final class FileMutex implements AutoCloseable {
     private static FileMutex held(ReentrantLock threadLock, FileChannel channel, FileLock lock) throws IOException {
         // The pid alone: the runtime MXBean's "pid@host" costs a host-name lookup on every command, and lock files
         // live in a per-user directory of one machine.
-        String self = "process " + ProcessHandle.current().pid() + " (since " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + ")";
+        String activity = LockNotices.activity();
+        String self = "process " + ProcessHandle.current().pid() + (activity.isEmpty() ? "" : " (" + activity + ")")
+                + " since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME);
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         return new FileMutex(threadLock, channel, lock);

@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 public class MigrationLockTimeoutException extends SQLException {
 
+    private final String lock;
+    private final String holder;
+
     /**
      * @param lock   what the lock is, such as {@code pg_advisory_lock 469786042745 on database shop}
      * @param holder who holds it (empty when the engine cannot tell)
@@ -19,6 +22,18 @@ public class MigrationLockTimeoutException extends SQLException {
         super("the migration lock (" + lock + ") was not released within " + describe(waited)
                 + (holder.isEmpty() ? "" : "; it is held by " + holder) + ". Another migration may still be running: "
                 + "wait for it and try again, or raise the bound (--lock-timeout, matey.lock-timeout). " + advice, "55P03");
+        this.lock = lock;
+        this.holder = holder;
+    }
+
+    /** The lock, as the engine names it: {@code GET_LOCK('matey:shop')}. */
+    public String lock() {
+        return lock;
+    }
+
+    /** Who held it when the wait ended; empty when the engine cannot tell. */
+    public String holder() {
+        return holder;
     }
 
     /** The reason of a command that failed with {@code failure}: a lock wait that ran out, or another database error. */

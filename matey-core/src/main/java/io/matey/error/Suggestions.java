@@ -20,9 +20,13 @@ public final class Suggestions {
         return closest(typed, known).map(k -> " Did you mean '" + k + "'?").orElse("");
     }
 
-    /** Within a third of the name's length in edits (at least two): a likely typo. */
+    /**
+     * Within a third of the name's length in edits (at least two): a likely typo. A name every letter of which
+     * would change ({@code pg} for {@code ch}) is none.
+     */
     public static boolean close(String typed, String known) {
-        return distance(typed, known) <= Math.max(2, known.length() / 3);
+        int distance = distance(typed, known);
+        return distance <= Math.max(2, known.length() / 3) && distance < Math.max(typed.length(), known.length());
     }
 
     /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */

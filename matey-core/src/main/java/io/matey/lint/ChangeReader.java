@@ -72,7 +72,7 @@ final class ChangeReader {
         head.skipAll("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED");
         if (head.accept("TABLE")) {
             head.accept("IF", "NOT", "EXISTS");
-            return single(head.name(), CreateTable::new);
+            return single(head.name(), name -> new CreateTable(name, head.containsAtTopLevel("PARTITION", "BY")));
         }
         if (head.acceptAny("SCHEMA", "DATABASE")) {
             head.accept("IF", "NOT", "EXISTS");
@@ -93,9 +93,9 @@ final class ChangeReader {
         if (!head.accept("ON")) {
             return List.of();
         }
-        head.accept("ONLY");
+        boolean only = head.accept("ONLY");
         String table = head.name();
-        return table == null ? List.of() : List.of(new CreateIndex(table, name, unique, concurrently));
+        return table == null ? List.of() : List.of(new CreateIndex(table, name, unique, concurrently, only));
     }
 
     private static List<SchemaChange> dropped(TokenCursor head) {

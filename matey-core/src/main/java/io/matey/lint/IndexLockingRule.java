@@ -2,8 +2,13 @@ package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
 import io.matey.lint.SchemaChange.CreateIndex;
+import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.RenameTable;
 import io.matey.migration.Section;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * L406, L407: index builds that block a live table (Atlas PG101, PG103), on engines that build indexes
@@ -16,8 +21,9 @@ final class IndexLockingRule implements LintRule {
         if (!context.facts().concurrentIndexBuilds()) {
             return;
         }
+        Set<String> partitioned = new HashSet<>();
         for (MigrationFile file : context.readableMigrations()) {
-            checkIndexBuilds(file, findings);
+            checkIndexBuilds(file, partitioned, findings);
             checkConcurrently(file, findings);
         }
     }
@@ -28,17 +34,46 @@ final class IndexLockingRule implements LintRule {
         checkConcurrently(file, file.script().down(), file.downStatements(), findings);
     }
 
-    /** A plain CREATE INDEX holds a SHARE lock, blocking every write to the table until the index is built. */
-    private static void checkIndexBuilds(MigrationFile file, Findings findings) {
+    /**
+     * A plain CREATE INDEX holds a SHARE lock, blocking every write to the table until the index is built; on a
+     * partitioned table, on every partition. {@code partitioned} holds the partitioned tables the earlier migrations
+     * left (by key), and follows this one's changes.
+     */
+    private static void checkIndexBuilds(MigrationFile file, Set<String> partitioned, Findings findings) {
         for (MigrationChanges.Located located : file.upChanges()) {
-            if (located.existing() && located.change() instanceof CreateIndex index && !index.concurrently()) {
+            SchemaChange change = located.change();
+            String key = Names.key(change.subject());
+            if (change instanceof CreateTable table && table.partitioned()) {
+                partitioned.add(key);
+            } else if (change instanceof DropTable) {
+                partitioned.remove(key);
+            } else if (change instanceof RenameTable rename && partitioned.remove(key)) {
+                partitioned.add(Names.key(rename.newName()));
+            }
+            boolean onPartitioned = partitioned.contains(key);
+            if (located.existing() && change instanceof CreateIndex index && !index.concurrently()
+                    && !(onPartitioned && index.only())) {
                 String name = index.name() == null ? "an index" : "index '" + index.name() + "'";
-                findings.add(Level.WARNING, "L406", file.path(), located.line(), "Creating " + name
-                        + " on existing table '" + index.subject() + "' without CONCURRENTLY blocks writes to it "
-                        + "until the index is built.", "build it with CREATE INDEX CONCURRENTLY in a section marked "
-                        + "'-- migrate:up transaction:false' (PostgreSQL refuses CONCURRENTLY in a transaction)");
+                findings.add(Level.WARNING, "L406", file.path(), located.line(), "Creating " + name + " on existing "
+                        + (onPartitioned ? "partitioned " : "") + "table '" + index.subject() + "' without CONCURRENTLY"
+                        + " blocks writes to it until the index is built.", onPartitioned ? partitionedHint(index)
+                        : "build it with CREATE INDEX CONCURRENTLY in a section marked '-- migrate:up "
+                        + "transaction:false' (PostgreSQL refuses CONCURRENTLY in a transaction)");
             }
         }
+    }
+
+    /**
+     * PostgreSQL refuses CONCURRENTLY on a partitioned table: the parent's index is created alone (ON ONLY, invalid
+     * and instant), each partition's concurrently, and attaching the last one makes the parent's valid.
+     */
+    private static String partitionedHint(CreateIndex index) {
+        String name = index.name() == null ? "<index>" : index.name();
+        return "PostgreSQL refuses CREATE INDEX CONCURRENTLY on a partitioned table; in a section marked "
+                + "'-- migrate:up transaction:false', write CREATE INDEX " + name + " ON ONLY " + index.subject()
+                + " (...), then for each partition CREATE INDEX CONCURRENTLY <partition_index> ON <partition> (...)"
+                + " and ALTER INDEX " + name + " ATTACH PARTITION <partition_index> (the index is valid once every"
+                + " partition's is attached)";
     }
 
     /**

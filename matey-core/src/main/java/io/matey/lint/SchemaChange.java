@@ -13,8 +13,15 @@ sealed interface SchemaChange {
         return false;
     }
 
-    /** A new table, or a new materialized view: both are relations that indexes and constraints can act on. */
-    record CreateTable(String subject) implements SchemaChange {
+    /**
+     * A new table, or a new materialized view: both are relations that indexes and constraints can act on.
+     * {@code partitioned}: a PostgreSQL partitioned table ({@code PARTITION BY}), which refuses
+     * {@code CREATE INDEX CONCURRENTLY}.
+     */
+    record CreateTable(String subject, boolean partitioned) implements SchemaChange {
+        CreateTable(String subject) {
+            this(subject, false);
+        }
     }
 
     record CreateSchema(String subject) implements SchemaChange {
@@ -48,8 +55,15 @@ sealed interface SchemaChange {
     record AddUnique(String subject, boolean primaryKey) implements SchemaChange {
     }
 
-    /** {@code name} is null for PostgreSQL's unnamed {@code CREATE INDEX ON t (...)}. */
-    record CreateIndex(String subject, String name, boolean unique, boolean concurrently) implements SchemaChange {
+    /**
+     * {@code name} is null for PostgreSQL's unnamed {@code CREATE INDEX ON t (...)}; {@code only}: {@code ON ONLY t},
+     * which builds nothing on a partitioned table's partitions.
+     */
+    record CreateIndex(String subject, String name, boolean unique, boolean concurrently, boolean only)
+            implements SchemaChange {
+        CreateIndex(String subject, String name, boolean unique, boolean concurrently) {
+            this(subject, name, unique, concurrently, false);
+        }
     }
 
     record SetNotNull(String subject, String column) implements SchemaChange {

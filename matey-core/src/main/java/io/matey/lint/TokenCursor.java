@@ -58,6 +58,19 @@ final class TokenCursor {
         return pos < tokens.size() && is(tokens.get(pos), keyword);
     }
 
+    /** Whether these keywords follow, in a row, outside parentheses (consuming nothing). */
+    boolean containsAtTopLevel(String... keywords) {
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            String image = tokens.get(i).image;
+            depth += image.equals("(") ? 1 : image.equals(")") ? -1 : 0;
+            if (depth == 0 && new TokenCursor(tokens.subList(i, tokens.size())).accept(keywords)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
     String name() {
         if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {

@@ -16,15 +16,12 @@ import java.util.regex.Pattern;
  * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down). A changed MySQL/MariaDB routine, event or trigger is dropped and created
- * with its live text (with the committed one in down). Anything else that differs is left to the author as a comment
- * with both definitions, since the ALTER it needs depends on the engine and the intent.
+ * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}). Every drop names its object as the drop needs
+ * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
+ * comment with both definitions, since the ALTER it needs depends on the engine and the intent.
  */
 public final class DriftDraft {
-
-    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
-            + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
-            + "|EVENT TRIGGER|EVENT)\\s+"
-            + "(?:IF NOT EXISTS\\s+)?(\"[^\"]+\"|`[^`]+`|[^\\s(]+)");
 
     /** A comment's target: what {@code COMMENT ON <target> IS} names, quoted names kept whole. */
     private static final Pattern COMMENT = Pattern.compile("^COMMENT ON ((?:[^'\"]|\"[^\"]*\")+?) IS ");
@@ -38,11 +35,12 @@ public final class DriftDraft {
      * body. A {@code CREATE OR REPLACE} routine (PostgreSQL's) is replaced instead, or left to the author when its
      * signature changed, since dropping it may fail on an overload or on what depends on it.
      */
-    private static final Set<String> RECREATED = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT");
+    private static final Set<String> RECREATED = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT", "POLICY",
+            "CONSTRAINT");
 
-    /** PostgreSQL's trigger definition runs a function and names its table: {@code DROP TRIGGER} must name it too. */
-    private static final Pattern TRIGGER_TABLE = Pattern.compile("^CREATE TRIGGER \\S+ .*? ON (\\S+) "
-            + "(?s:.*) EXECUTE (?:FUNCTION|PROCEDURE) ");
+    /** A table setting the PostgreSQL dump writes after its table, and the statement that returns it to the default. */
+    private static final Pattern SETTING = Pattern.compile("^(ALTER TABLE .+?) (?:(ENABLE|FORCE) ROW LEVEL SECURITY"
+            + "|(?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (.+));$");
 
     private DriftDraft() {
     }
@@ -56,8 +54,12 @@ public final class DriftDraft {
         Map<String, String> expectedBlocks = blocks(expected);
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
-        liveBlocks.forEach((key, block) -> {
+        boolean addsEnumValues = false;
+        for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
+            String key = entry.getKey();
+            String block = entry.getValue();
             String committed = expectedBlocks.get(key);
+            EnumValues values = committed == null ? null : EnumValues.of(committed, block);
             if (committed == null) {
                 up.add(block);
                 down.add(0, drop(key, block));
@@ -70,6 +72,10 @@ public final class DriftDraft {
                             + changed(committed, block));
                     down.add(0, undo(committed));
                 }
+            } else if (values != null && !values.added().isEmpty()) {
+                up.addAll(values.up());
+                down.add(0, values.notRemoved());
+                addsEnumValues = true;
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
@@ -80,7 +86,7 @@ public final class DriftDraft {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
             }
-        });
+        }
         // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
         List<String> uncommented = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
@@ -93,6 +99,9 @@ public final class DriftDraft {
             }
         });
         up.addAll(0, uncommented);
+        if (addsEnumValues) {
+            up.add(0, EnumValues.transactionNote());
+        }
         return "-- migrate:up\n" + String.join("\n\n", up) + "\n\n-- migrate:down\n" + String.join("\n\n", down) + "\n";
     }
 
@@ -105,9 +114,9 @@ public final class DriftDraft {
         }
         for (String block : schema.split("\n\\s*\n")) {
             String text = block.strip();
-            Matcher m = OBJECT.matcher(text);
+            DraftTarget target = DraftTarget.of(text);
             Matcher comment = COMMENT.matcher(text);
-            blocks.put(m.find() ? m.group(1) + " " + m.group(2)
+            blocks.put(target != null ? target.kind() + " " + target.target()
                     : comment.find() ? COMMENT_ON + comment.group(1) : text, text);
         }
         return blocks;
@@ -127,8 +136,9 @@ public final class DriftDraft {
     }
 
     private static boolean recreated(String committed, String live) {
-        Matcher m = OBJECT.matcher(live);
-        return m.find() && RECREATED.contains(m.group(1)) && !committed.startsWith(REPLACE) && !live.startsWith(REPLACE);
+        DraftTarget target = DraftTarget.of(live);
+        return target != null && RECREATED.contains(target.kind()) && !committed.startsWith(REPLACE)
+                && !live.startsWith(REPLACE);
     }
 
     private static List<String> header(String routine) {
@@ -152,17 +162,19 @@ public final class DriftDraft {
     }
 
     private static String drop(String key, String block) {
-        Matcher m = OBJECT.matcher(block);
         if (key.startsWith(COMMENT_ON)) {
             return key + " IS NULL;";
         }
-        if (!m.find()) {
-            return "-- Undo: " + block.lines().findFirst().orElse("");
+        DraftTarget target = DraftTarget.of(block);
+        if (target != null) {
+            return target.drop();
         }
-        // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
-        String ifExists = m.group(1).equals("SEQUENCE") ? " IF EXISTS " : " ";
-        Matcher trigger = TRIGGER_TABLE.matcher(block);
-        String on = m.group(1).equals("TRIGGER") && trigger.find() ? " ON " + trigger.group(1) : "";
-        return "DROP " + m.group(1) + ifExists + m.group(2) + on + ";";
+        Matcher setting = SETTING.matcher(block);
+        if (setting.find()) {
+            return setting.group(1) + (setting.group(2) == null ? " ENABLE " + setting.group(3) + " " + setting.group(4)
+                    : setting.group(2).equals("ENABLE") ? " DISABLE ROW LEVEL SECURITY" : " NO FORCE ROW LEVEL SECURITY")
+                    + ";";
+        }
+        return "-- Undo: " + block.lines().findFirst().orElse("");
     }
 }

@@ -49,7 +49,7 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
      * Adds the elements from {@code start} to the parenthesis that closes the list, split at its top-level commas
      * and stripped, and returns that parenthesis' position; -1 when quotes, comments or parentheses do not close.
      */
-    private static int split(String text, int start, List<String> elements) {
+    static int split(String text, int start, List<String> elements) {
         int depth = 0;
         int from = start;
         for (int i = start; i >= 0 && i < text.length(); i++) {

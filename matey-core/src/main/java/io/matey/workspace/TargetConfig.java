@@ -3,9 +3,7 @@ package io.matey.workspace;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.error.MateyException;
-import io.matey.error.Suggestions;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,7 +30,7 @@ public record TargetConfig(String name, Path dir, String engine, int engineLine,
     public Engine knownEngine() {
         return Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
                 + "engine '" + engine + "' is unknown; set engine to one of " + String.join(", ", Engines.ids()) + "."
-                + Suggestions.didYouMean(engine.toLowerCase(Locale.ROOT), Engines.ids())));
+                + Engines.didYouMean(engine)));
     }
 
     public Optional<CodegenConfig> enabledCodegen() {

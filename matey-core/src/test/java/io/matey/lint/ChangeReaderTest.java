@@ -28,12 +28,14 @@ class ChangeReaderTest {
     @Test
     void createdObjectsComeFromTheHeadEvenWhereTheGrammarRejectsTheRest() {
         assertThat(read("CREATE TABLE IF NOT EXISTS app.\"Users\" (id int) PARTITION BY RANGE (id)"))
-                .containsExactly(new CreateTable("Users"));
+                .containsExactly(new CreateTable("Users", true));
+        assertThat(read("CREATE TABLE ranked AS SELECT id, row_number() OVER (PARTITION BY kind) FROM events"))
+                .containsExactly(new CreateTable("ranked"));
         assertThat(read("CREATE TABLE t (id INTEGER PRIMARY KEY) STRICT")).containsExactly(new CreateTable("t"));
         assertThat(read("CREATE UNLOGGED TABLE u (id int)")).containsExactly(new CreateTable("u"));
         assertThat(read("CREATE SCHEMA IF NOT EXISTS audit")).containsExactly(new CreateSchema("audit"));
         assertThat(read("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS u ON ONLY s.users (a DESC NULLS LAST) "
-                + "INCLUDE (b) WHERE deleted_at IS NULL")).containsExactly(new CreateIndex("users", "u", true, true));
+                + "INCLUDE (b) WHERE deleted_at IS NULL")).containsExactly(new CreateIndex("users", "u", true, true, true));
         assertThat(read("CREATE INDEX ON users USING gin (doc)")).containsExactly(new CreateIndex("users", null, false,
                 false));
         assertThat(read("CREATE FULLTEXT INDEX ft ON `docs` (body)")).containsExactly(new CreateIndex("docs", "ft",

@@ -89,7 +89,8 @@ class NewMigrationTest {
     void accentsGoAndEverythingElseStaysASeparator() {
         // Composed (U+00E9) and decomposed (e + U+0301) spellings give one name.
         assertThat(NewMigration.sanitize(" Add Café\u00e9 / Cafe\u0301 Ångström ")).isEqualTo("add_cafee_cafe_angstrom");
-        assertThat(NewMigration.sanitize("drop-Łódź ß")).isEqualTo("drop_odz");
+        assertThat(NewMigration.sanitize("drop-Łódź ß")).isEqualTo("drop_lodz_ss");
+        assertThat(NewMigration.sanitize("Café Größe!")).isEqualTo("cafe_grosse");
         assertThatThrownBy(() -> NewMigration.sanitize("日本語")).isInstanceOf(MateyException.class)
                 .hasMessageContaining("Migration name is required");
     }

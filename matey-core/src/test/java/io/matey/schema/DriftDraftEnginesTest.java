@@ -102,6 +102,93 @@ class DriftDraftEnginesTest {
                         + "CREATE TRIGGER notes_added BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION trim_title();\n");
     }
 
+    /**
+     * Objects of every kind the draft creates and drops, in a schema outside the search path and with names that
+     * need quotes: each drop names the schema (an index's is its table's), a routine's argument types (an overload
+     * stays), a trigger's, policy's and constraint's table.
+     */
+    @Test
+    void objectsAddedInAnotherSchemaOnPostgresAreDroppedByTheirQualifiedNames() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP, """
+                CREATE INDEX flags_key_lower_idx ON app.flags (lower(key));
+                CREATE UNIQUE INDEX "Flag Keys" ON app."Odd Flags" ("Key");
+                COMMENT ON INDEX app."Flag Keys" IS 'keys';
+                ALTER TABLE app.flags ADD CONSTRAINT flags_odd_fk FOREIGN KEY (key) REFERENCES app."Odd Flags" ("Key");
+                CREATE TRIGGER "Flags Touch" BEFORE INSERT ON app."Odd Flags" FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app."Odd Flags" DISABLE TRIGGER "Flags Touch";
+                ALTER TABLE app.flags ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE app.flags FORCE ROW LEVEL SECURITY;
+                CREATE POLICY "Flags Policy" ON app.flags USING (id > 0);
+                CREATE FUNCTION app.touch(a text, b integer DEFAULT 2) RETURNS integer LANGUAGE sql AS $$ SELECT b $$;
+                CREATE SEQUENCE app."Odd Seq";
+                CREATE VIEW app."Odd View" AS SELECT id FROM app.flags;
+                CREATE MATERIALIZED VIEW app.flag_ids AS SELECT id FROM app.flags;
+                CREATE INDEX flag_ids_idx ON app.flag_ids (id);
+                CREATE TYPE app."Mood" AS ENUM ('calm');
+                CREATE DOMAIN app."Positive" AS integer CHECK (VALUE > 0);
+                CREATE COLLATION app."Bytes" (locale = 'C');
+                CREATE STATISTICS app."Flag Stats" (ndistinct) ON id, key FROM app.flags;
+                CREATE RULE "No Deletes" AS ON DELETE TO app."Odd Flags" DO INSTEAD NOTHING;
+                """);
+    }
+
+    /** A changed trigger, policy and foreign key in another schema are dropped and created again by qualified name. */
+    @Test
+    void changedTriggerPolicyAndConstraintInAnotherSchemaOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + """
+                CREATE TRIGGER flags_touch BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                CREATE POLICY flags_policy ON app.flags USING (id > 0);
+                ALTER TABLE app.flags ADD CONSTRAINT flags_odd_fk FOREIGN KEY (key) REFERENCES app."Odd Flags" ("Key");
+                """, """
+                DROP TRIGGER flags_touch ON app.flags;
+                CREATE TRIGGER flags_touch BEFORE UPDATE ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                DROP POLICY flags_policy ON app.flags;
+                CREATE POLICY flags_policy ON app.flags USING (id > 1);
+                ALTER TABLE app.flags DROP CONSTRAINT flags_odd_fk;
+                ALTER TABLE app.flags ADD CONSTRAINT flags_odd_fk FOREIGN KEY (key) REFERENCES app."Odd Flags" ("Key")
+                    ON DELETE CASCADE;
+                """);
+    }
+
+    /**
+     * An enum value added by hand is added in up, placed before the value that follows it; the down section says
+     * PostgreSQL cannot remove it, and the up section runs again over it (as replay's down check does).
+     */
+    @Test
+    void enumValuesAddedOnPostgresAreAddedInPlace() throws SQLException {
+        String committedSql = COMMITTED + APP;
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(committedSql);
+            live.execute("ALTER TYPE app.status ADD VALUE 'legacy' BEFORE 'closed';\n"
+                    + "ALTER TYPE app.status ADD VALUE 'it''s';\nALTER TYPE app.status ADD VALUE 'first' BEFORE 'active';\n");
+            db.execute(committedSql);
+            String draft = DriftDraft.of(dump(live), dump(db));
+            assertThat(draft).startsWith("-- migrate:up\n-- ALTER TYPE ... ADD VALUE runs inside a transaction on "
+                    + "PostgreSQL 12 and later: no transaction:false is needed")
+                    .contains("ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'first' BEFORE 'active';",
+                            "ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'legacy' BEFORE 'closed';",
+                            "ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'it''s';")
+                    .contains("-- migrate:down\n-- Not undone: PostgreSQL cannot remove a value from an enum type, "
+                            + "so app.status keeps 'first', 'legacy', 'it''s'.")
+                    .doesNotContain("Changed out of band");
+
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+        }
+    }
+
+    /** The committed objects of a schema outside the search path, with names that need quotes. */
+    private static final String APP = """
+            CREATE SCHEMA app;
+            CREATE TYPE app.status AS ENUM ('active', 'closed');
+            CREATE TABLE app.flags (id bigint PRIMARY KEY, key text NOT NULL, status app.status);
+            CREATE TABLE app."Odd Flags" ("Key" text PRIMARY KEY);
+            CREATE FUNCTION app.touch(a text) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+            CREATE FUNCTION app.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            """;
+
     /** {@code outOfBand} names its quoted column in braces, quoted here as the engine quotes. */
     private static void roundTrip(String engine, String outOfBand) throws SQLException {
         roundTrip(engine, COMMITTED, outOfBand);

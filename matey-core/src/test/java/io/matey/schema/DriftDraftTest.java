@@ -16,6 +16,22 @@ class DriftDraftTest {
                 + "\n\n-- migrate:down\nDROP INDEX notes_title;\n");
     }
 
+    /** PostgreSQL's dump names an index bare, in its table's schema: the drop names that schema. */
+    @Test
+    void anIndexOnATableInAnotherSchemaIsDroppedWithThatSchema() {
+        String committed = "CREATE TABLE app.flags (\n    key text\n);\n";
+        String live = committed + "\nCREATE INDEX flags_key_lower_idx ON app.flags USING btree (lower(key));\n";
+        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft(
+                "CREATE INDEX flags_key_lower_idx ON app.flags USING btree (lower(key));",
+                "DROP INDEX app.flags_key_lower_idx;"));
+    }
+
+    @Test
+    void aQuotedNameWithASpaceIsDroppedWhole() {
+        String live = COMMITTED + "\nCREATE TABLE app.\"Odd Table\" (\n    id integer\n);\n";
+        assertThat(DriftDraft.of(live, COMMITTED)).endsWith("-- migrate:down\nDROP TABLE app.\"Odd Table\";\n");
+    }
+
     @Test
     void anObjectDroppedOutOfBandIsDroppedInUpAndCreatedInDown() {
         String live = "CREATE TABLE notes (\n    id INTEGER PRIMARY KEY,\n    title TEXT\n);\n";

@@ -1,7 +1,10 @@
 package io.matey.shell;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Options given before the command ({@code matey --workspace DIR schema status}): taken out here and handed to
@@ -31,5 +34,20 @@ public record GlobalOptions(List<String> global, List<String> command) {
             }
         }
         return new GlobalOptions(List.of(Arrays.copyOfRange(args, 0, i)), List.of(Arrays.copyOfRange(args, i, args.length)));
+    }
+
+    /**
+     * Why a session cannot open on the given workspace: one that is no directory, where every command but
+     * {@code init} would fail; {@code init}, which creates it, runs as a command of its own. Empty when it can.
+     */
+    public static Optional<String> sessionRefusal() {
+        String workspace = System.getProperty(WORKSPACE_PROPERTY);
+        if (workspace == null) {
+            return Optional.empty();
+        }
+        Path root = Path.of(workspace).toAbsolutePath().normalize();
+        return Files.isDirectory(root) ? Optional.empty() : Optional.of(WORKSPACE + " must point to a directory: "
+                + root + ". To create a workspace there, run `matey " + WORKSPACE + " " + workspace
+                + " init --engine <engine>`.");
     }
 }

@@ -49,6 +49,86 @@ class DriftDraftCommandTest {
         }
     }
 
+    /**
+     * Hand changes in a schema outside the search path: the draft's down section drops each object by its qualified
+     * name (an index by its table's schema), so schema apply's down check replays it and adopt records it.
+     */
+    @Test
+    void handChangesInAnotherSchemaOnPostgresAreKeptAndTheirDownSectionReplays() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("""
+                    CREATE INDEX flags_key_lower_idx ON app.flags (lower(key));
+                    CREATE INDEX "Flags By Id" ON app.flags (id DESC);
+                    CREATE TRIGGER flags_touch BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                    CREATE POLICY flags_policy ON app.flags USING (id > 0);
+                    CREATE FUNCTION app.flag_count(since bigint DEFAULT 0) RETURNS bigint LANGUAGE sql
+                        AS $$ SELECT count(*) FROM app.flags WHERE id > since $$;
+                    COMMENT ON INDEX app.flags_key_lower_idx IS 'case-blind lookups';
+                    """);
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("DROP INDEX app.flags_key_lower_idx;", "DROP INDEX app.\"Flags By Id\";",
+                    "DROP TRIGGER flags_touch ON app.flags;", "DROP POLICY flags_policy ON app.flags;",
+                    "DROP FUNCTION app.flag_count(since bigint);");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
+     * An enum value added by hand is drafted as ADD VALUE; PostgreSQL cannot remove it, so the down section is a
+     * comment saying so, which schema apply's down check skips.
+     */
+    @Test
+    void anEnumValueAddedByHandOnPostgresIsAddedAndItsDownSaysItStays() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("ALTER TYPE app.status ADD VALUE 'legacy' BEFORE 'closed'");
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("no transaction:false is needed",
+                    "ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'legacy' BEFORE 'closed';",
+                    "-- migrate:down\n-- Not undone: PostgreSQL cannot remove a value from an enum type");
+
+            keepAndAdopt(env, "Down skipped: 1");
+        }
+    }
+
+    /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
+    private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                TestDatabase.serverBase("postgres").raw());
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_app.sql"), """
+                -- migrate:up
+                CREATE SCHEMA app;
+                CREATE TYPE app.status AS ENUM ('active', 'closed');
+                CREATE TABLE app.flags (id bigint PRIMARY KEY, key text NOT NULL, status app.status);
+                CREATE FUNCTION app.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                -- migrate:down
+                DROP SCHEMA app CASCADE;
+                """, StandardCharsets.UTF_8);
+        MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
+        assertThat(up.exitCode()).as(up.stderr()).isZero();
+        return env;
+    }
+
+    /** Writes the draft, replays it (with its down check) and records it: the live database is then clean. */
+    private void keepAndAdopt(Map<String, String> env, String downCheck) throws Exception {
+        MateyProcess.Result created = MateyProcess.run(dir, env, "db", "new", "keep_hotfix", "--from-drift");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+        assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+        assertThat(apply.stdout()).contains(downCheck);
+        MateyProcess.Result adopt = MateyProcess.run(dir, env, "db", "adopt", "--apply");
+        assertThat(adopt.exitCode()).as(adopt.stderr()).isZero();
+        MateyProcess.Result after = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+        assertThat(after.exitCode()).as(after.stdout()).isZero();
+    }
+
     @Test
     void fromDriftWithAnUrlHoldingAPasswordNamesAPlaceholderInTheNextStep() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {

@@ -49,11 +49,24 @@ final class Launcher {
 
     static Result run(Path script, Path cwd, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(script, cwd, env, "", args);
+    }
+
+    /** Runs the launcher with {@code input} on its stdin, as {@code printf ... | matey} does. */
+    static Result runWithInput(Path cwd, Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
+        return run(SCRIPT, cwd, env, input, args);
+    }
+
+    private static Result run(Path script, Path cwd, Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("matey-out", ".txt");
         Path err = Files.createTempFile("matey-err", ".txt");
         try {
             Process process = start(script, cwd, env, out, err, args);
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("./matey " + String.join(" ", args) + " did not finish");

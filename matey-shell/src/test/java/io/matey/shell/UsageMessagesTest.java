@@ -3,8 +3,10 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +64,16 @@ class UsageMessagesTest {
         assertThat(error("db", "stauts")).startsWith("error: No command 'db stauts'. Did you mean 'db status'?\n");
         assertThat(error("init", "--engine", "postgress")).contains("Unsupported engine 'postgress'",
                 "Did you mean 'postgres'?");
-        assertThat(error("init", "--engine", "pg")).as("no alias ('ch') that the list does not show")
+        assertThat(error("init", "--engine", "pg")).as("'ch' is no typo of 'pg': every letter differs")
                 .contains("Unsupported engine 'pg': this build has engine plug-ins for sqlite, postgres")
                 .doesNotContain("Did you mean");
+        assertThat(error("init", "--engine", "mariadbb")).as("aliases are suggested too")
+                .contains("Unsupported engine 'mariadbb'", "Did you mean 'mariadb'?");
+        assertThat(error("helpp")).startsWith("error: No command 'helpp'. Did you mean 'help'?\n");
+        assertThat(error("hlep")).startsWith("error: No command 'hlep'. Did you mean 'help'?\n");
+        assertThat(error("db", "status", "--json")).as("an option's value written as an option")
+                .startsWith("error: Unrecognised option '--json' for 'db status'. Did you mean '--format json'?\n");
+        assertThat(error("lint", "--formt", "json")).contains("Did you mean '--format'?");
         MateyProcess.Result dbmateTypo = matey("dbmate", "upp");
         assertThat(dbmateTypo.exitCode()).as("dbmate's exit code for an unknown command").isEqualTo(3);
         assertThat(dbmateTypo.stderr()).contains("dbmate: no command 'upp'. Did you mean 'up'?");
@@ -74,12 +83,29 @@ class UsageMessagesTest {
     }
 
     @Test
+    void lintRefusesAMistypedEngineBeforeComparingItWithTheLocks() throws Exception {
+        help("init", "--engine", "mysql");
+        assertThat(error("lint", "--engine", "clickhous")).startsWith("error: Unsupported engine 'clickhous'")
+                .contains("Did you mean 'clickhouse'?").doesNotContain("L209");
+    }
+
+    @Test
+    void dbNewSpellsOutLettersThatHaveNoAccentToDrop() throws Exception {
+        help("init", "--engine", "sqlite");
+        help("db", "new", "Café Größe!");
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList()).hasSize(1)
+                    .allMatch(name -> name.matches("\\d{14}_cafe_grosse\\.sql"));
+        }
+    }
+
+    @Test
     void anEngineAliasIsRecordedAsItsIdAndSaysSo() throws Exception {
         MateyProcess.Result init = matey("init", "--engine", "mariadb");
         assertThat(init.exitCode()).as(init.stderr()).isZero();
         assertThat(init.stdout()).contains("Engine: mysql ('mariadb' is another name of engine mysql; config.toml "
                 + "records mysql)");
-        assertThat(java.nio.file.Files.readString(dir.resolve("config.toml"))).contains("engine = \"mysql\"");
+        assertThat(Files.readString(dir.resolve("config.toml"))).contains("engine = \"mysql\"");
         assertThat(matey("init", "--engine", "sqlite", "--path", "b").stdout()).contains("Engine: sqlite\n");
         assertThat(help("help", "init")).contains("mysql also serves MariaDB");
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,9 @@ import java.util.stream.Collectors;
  * {@code DELETE} is refused on tables with projections); a replace without key is a {@code TRUNCATE}. This keeps
  * one row per key on every MergeTree engine: on a {@code ReplacingMergeTree} the mutation rewrites every version
  * of the key, so {@code FINAL} and merges agree with the file. ClickHouse refuses to update key columns
- * ({@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign): a file whose rows
- * change them must name them in {@code on}, so that a changed row is a new key (inserted, and for replace the old
- * key deleted). A table TTL drops rows already expired, at the insert or at a later merge: apply drops them at
+ * ({@code PARTITION BY}, {@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign:
+ * {@link ClickHouseKeyColumns}): updates leave them out, and a file whose rows change them must name them in
+ * {@code on}, so that a changed row is a new key (inserted, and for replace the old key deleted). A table TTL drops rows already expired, at the insert or at a later merge: apply drops them at
  * once by a synchronous {@code MATERIALIZE TTL} and reports them ({@link #dropsExpiredRows}).
  */
 final class ClickHouseDataDialect implements DataDialect {
@@ -62,6 +63,11 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public boolean keysEqualOnlyWhenIdentical() {
         return true;
+    }
+
+    @Override
+    public Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+        return ClickHouseKeyColumns.of(connection, table);
     }
 
     /** A table TTL ({@code engine_full} holds it; a column TTL clears values, never rows). */

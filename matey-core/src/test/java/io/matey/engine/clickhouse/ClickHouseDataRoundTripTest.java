@@ -135,12 +135,101 @@ class ClickHouseDataRoundTripTest {
     }
 
     @Test
+    void updatesLeaveUnchangedSortingKeyColumnsOutAndAChangedOneMustBeInOn() throws Exception {
+        TestWorkspace ws = workspace("001_mt.sql", "CREATE TABLE mt (id UInt32, grp String, v String) ENGINE = MergeTree "
+                + "ORDER BY (grp, id);", "{ name = \"mt\", table = \"mt\", mode = \"upsert\", on = [\"id\"] }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            for (String mode : List.of("upsert", "replace")) {
+                manifest(ws, "{ name = \"mt\", table = \"mt\", mode = \"" + mode + "\", on = [\"id\"] }");
+                data(ws, "mt", "{\"id\": 1, \"grp\": \"g\", \"v\": \"" + mode + "-1\"}");
+                matey.dataApply(target(ws), db.url().raw(), "all");
+                data(ws, "mt", "{\"id\": 1, \"grp\": \"g\", \"v\": \"" + mode + "-2\"}");
+                assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+                        .as(mode + ": only v changed, so grp (in ORDER BY) is not set").isEqualTo(1);
+                assertThat(rows(db, "SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt"))
+                        .containsExactly("1 g " + mode + "-2");
+            }
+
+            data(ws, "mt", "{\"id\": 1, \"grp\": \"h\", \"v\": \"replace-3\"}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith(ws.target().resolve("data/mt.jsonl") + ":1: the row changes column 'grp' "
+                            + "of table 'mt' from \"g\" to \"h\", but the database cannot update 'grp' in place: it is "
+                            + "in the table's sorting key (ORDER BY). Add it to the key of data file 'mt' (")
+                    .hasMessageContaining("data set 'all', file 1): on = [\"id\", \"grp\"].")
+                    .hasMessageNotContaining("Code: 420").hasMessageNotContaining("no transactions");
+            assertThat(rows(db, "SELECT concat(grp, ' ', v) FROM mt")).as("nothing written").containsExactly("g replace-2");
+
+            manifest(ws, "{ name = \"mt\", table = \"mt\", mode = \"replace\", on = [\"id\", \"grp\"] }");
+            DataApplyResult keyed = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(keyed.files().get(0).inserted(), keyed.files().get(0).deleted())).containsExactly(1, 1);
+            assertThat(rows(db, "SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt")).containsExactly("1 h replace-3");
+        }
+    }
+
+    @Test
+    void aReplacingMergeTreeTakesOtherChangesButAVersionOrPartitionChangeIsRefusedBeforeAnyTableIsWritten()
+            throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] },"
+                        + " { name = \"flags\", table = \"flags\", mode = \"replace\", on = [\"name\"] },"
+                        + " { name = \"notes\", table = \"notes\", mode = \"upsert\", on = [\"id\"] }");
+        ws.migration("002_flags.sql", "CREATE TABLE flags (name String, v String, updated UInt32, day Date) "
+                + "ENGINE = ReplacingMergeTree(updated) PARTITION BY toYYYYMM(day) ORDER BY name;", "DROP TABLE flags;");
+        ws.migration("003_notes.sql", "CREATE TABLE notes (id UInt32, body String, h UInt64 MATERIALIZED "
+                + "cityHash64(body), note String) ENGINE = MergeTree ORDER BY (id, h);", "DROP TABLE notes;");
+        ws.apply();
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            data(ws, "flags", "{\"name\": \"beta\", \"v\": \"x\", \"updated\": 1, \"day\": \"2024-01-05\"}");
+            data(ws, "notes", "{\"id\": 1, \"body\": \"b\", \"note\": \"n1\"}");
+            matey.dataApply(target(ws), db.url().raw(), "all");
+
+            data(ws, "flags", "{\"name\": \"beta\", \"v\": \"y\", \"updated\": 1, \"day\": \"2024-01-05\"}");
+            data(ws, "notes", "{\"id\": 1, \"body\": \"b\", \"note\": \"n2\"}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files())
+                    .as("neither the version, the partition column nor the column under a MATERIALIZED key is set")
+                    .extracting(f -> f.updated()).containsExactly(0, 1, 1);
+            assertThat(rows(db, "SELECT concat(name, ' ', v, ' ', toString(updated)) FROM flags FINAL"))
+                    .containsExactly("beta y 1");
+            assertThat(rows(db, "SELECT note FROM notes")).containsExactly("n2");
+
+            data(ws, "plans", "{\"id\": 1, \"name\": \"pro\"}");
+            String flags = ws.target().resolve("data/flags.jsonl") + ":1: the row changes column ";
+            data(ws, "flags", "{\"name\": \"beta\", \"v\": \"z\", \"updated\": 2, \"day\": \"2024-01-05\"}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith(flags + "'updated' of table 'flags' from 1 to 2, but the database cannot "
+                            + "update 'updated' in place: it is the ReplacingMergeTree version column.")
+                    .hasMessageContaining("on = [\"name\", \"updated\"]");
+            data(ws, "flags", "{\"name\": \"beta\", \"v\": \"z\", \"updated\": 1, \"day\": \"2024-02-05\"}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith(flags + "'day' of table 'flags' from \"2024-01-05\" to \"2024-02-05\", but "
+                            + "the database cannot update 'day' in place: it is in the table's partition key (PARTITION BY).");
+            data(ws, "flags", "{\"name\": \"beta\", \"v\": \"y\", \"updated\": 1, \"day\": \"2024-01-05\"}");
+            data(ws, "notes", "{\"id\": 1, \"body\": \"c\", \"note\": \"n2\"}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("notes.jsonl:1: the row changes column 'body' of table 'notes' from \"b\" to "
+                            + "\"c\", but the database cannot update 'body' in place: it is read by MATERIALIZED column "
+                            + "'h', which is in the table's sorting key (ORDER BY).");
+            assertThat(rows(db, "SELECT name FROM plans"))
+                    .as("the files are compared with their tables before any is written").containsExactly("free");
+        }
+    }
+
+    @Test
     void aFailedApplySaysWhichTablesItChangedForClickHouseHasNoTransactions() throws Exception {
         TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
-                "{ name = \"plans\", table = \"plans\", mode = \"insert\" },"
+                "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] },"
                         + " { name = \"limits\", table = \"limits\", mode = \"insert\" }");
         ws.migration("002_limits.sql", "CREATE TABLE limits (plan UInt32, seats UInt32, CONSTRAINT positive CHECK seats > 0) "
                 + "ENGINE = MergeTree ORDER BY plan;", "DROP TABLE limits;");
+        ws.migration("003_more.sql", "CREATE TABLE more (id UInt32, grp String) ENGINE = MergeTree ORDER BY grp;",
+                "DROP TABLE more;");
         ws.apply();
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
@@ -148,9 +237,26 @@ class ClickHouseDataRoundTripTest {
             assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("writing table 'limits'")
-                    .hasMessageContaining("no transactions: tables written before it keep their new rows (plans)")
+                    .hasMessageContaining("no transactions: the files written before it keep their changes "
+                            + "(table 'plans' from data file 'plans': 1 inserted), and table 'limits' may be partly "
+                            + "written from data file 'limits'.")
                     .hasMessageNotContaining("rolled back");
             assertThat(rows(db, "SELECT name FROM plans")).containsExactly("free");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .as("plans is unchanged the second time, so no table is said to keep changes")
+                    .hasMessageContaining("no transactions: no file before it changed a table, and table 'limits'");
+
+            // two files of one table: the second is compared with the table only once the first has written it
+            manifest(ws, "{ name = \"more\", table = \"more\", mode = \"upsert\", on = [\"id\"] },"
+                    + " { name = \"more-again\", table = \"more\", mode = \"upsert\", on = [\"id\"] }");
+            data(ws, "more", "{\"id\": 1, \"grp\": \"a\"}");
+            data(ws, "more-again", "{\"id\": 1, \"grp\": \"b\"}");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .hasMessageContaining("more-again.jsonl:1: the row changes column 'grp' of table 'more' from \"a\" to \"b\"")
+                    .hasMessageEndingWith("no transactions: the files written before it keep their changes (table 'more' "
+                            + "from data file 'more': 1 inserted), and data file 'more-again' wrote nothing. Fix the cause "
+                            + "and run `matey data apply` again: it writes only the difference.");
+            assertThat(rows(db, "SELECT grp FROM more")).containsExactly("a");
         }
     }
 
@@ -158,9 +264,13 @@ class ClickHouseDataRoundTripTest {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         String table = up.substring("CREATE TABLE ".length()).split("\\s")[0];
         ws.migration(migration, up, "DROP TABLE " + table + ";");
-        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [" + files + "]\n");
+        manifest(ws, files);
         ws.apply();
         return ws;
+    }
+
+    private static void manifest(TestWorkspace ws, String files) {
+        ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [" + files + "]\n");
     }
 
     private static TestDatabase bootstrapped(TestWorkspace ws) {

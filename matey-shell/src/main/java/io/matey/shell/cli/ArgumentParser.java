@@ -4,6 +4,7 @@ import io.matey.error.Suggestions;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,8 +75,22 @@ final class ArgumentParser {
     private static UsageException unknownOption(CommandSpec command, String name, String usage) {
         List<String> names = new ArrayList<>();
         command.options().forEach(o -> o.longNames().forEach(n -> names.add("--" + n)));
+        String suggestion = Suggestions.didYouMean(name, names);
         return new UsageException("Unrecognised option '" + name + "' for '" + command.name() + "'."
-                + Suggestions.didYouMean(name, names), usage);
+                + (suggestion.isEmpty() ? valueAsOption(command, name.replaceFirst("^-+", "")) : suggestion), usage);
+    }
+
+    /** {@code --json} for {@code --format json}: the option one of whose values was written as an option. */
+    private static String valueAsOption(CommandSpec command, String value) {
+        for (OptionSpec option : command.options()) {
+            Object[] constants = option.parameter().getType().getEnumConstants();
+            for (Object constant : constants == null ? new Object[0] : constants) {
+                if (((Enum<?>) constant).name().replace('_', '-').equalsIgnoreCase(value)) {
+                    return " Did you mean '--" + option.name() + " " + value.toLowerCase(Locale.ROOT) + "'?";
+                }
+            }
+        }
+        return "";
     }
 
     private static boolean isNumber(String word) {

@@ -1,5 +1,6 @@
 package io.matey.shell.cli;
 
+import io.matey.engine.LockNotices;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs one command line (after the global options) and gives its exit code: 0 success, 1 unexpected failure
@@ -22,6 +24,7 @@ import java.util.Optional;
  */
 public final class CommandRunner {
 
+    private static final String HELP = "help";
     private static final String LIST_HINT = "Run `matey help` to list the commands.";
 
     /** Python matey's commands that Matey does as part of another: what to do instead (README). */
@@ -40,7 +43,7 @@ public final class CommandRunner {
     public int run(List<String> args) {
         try {
             String first = args.get(0);
-            if (first.equals("help") || first.equals("--help") || first.equals("-h")) {
+            if (first.equals(HELP) || first.equals("--help") || first.equals("-h")) {
                 return help(args.subList(1, args.size()));
             }
             if (args.equals(List.of("--version"))) {
@@ -100,6 +103,7 @@ public final class CommandRunner {
     }
 
     private int call(CommandSpec command, Object[] values) {
+        LockNotices.activity("matey " + command.name()); // what a command waiting on this one's locks is told
         try {
             Object result = command.method().invoke(instantiate(command.method().getDeclaringClass()), values);
             if (result != null) {
@@ -169,8 +173,9 @@ public final class CommandRunner {
             return new UsageException("'" + typed + "' needs a subcommand: "
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
-        String suggestion = catalog.commands().stream().filter(c -> !c.hidden())
-                .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size()))
+        // `help` is the runner's own, not the catalog's.
+        String suggestion = Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
+                .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size())))
                 .distinct()
                 .filter(name -> Suggestions.close(prefix(words, name.split(" ").length), name))
                 .min(Comparator.comparingInt(name -> Suggestions.distance(prefix(words, name.split(" ").length), name)))

@@ -44,7 +44,7 @@ class DbCommands {
     @Command(command = "new", description = "Create a migration file <UTC yyyyMMddHHmmss>_<name>.sql; with "
             + "--from-drift its content is the draft that keeps the live database's drift. Example: matey db new create_users")
     void create(
-            @Option(description = "Migration name (sanitised to ASCII lower_snake_case, accents dropped)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
+            @Option(description = "Migration name (sanitised to ASCII lower_snake_case: accents dropped, ß → ss)", required = true, arity = CommandRegistration.OptionArity.EXACTLY_ONE) String name,
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "from-drift", description = "Write the draft migration that keeps the live schema's "
                     + "drift (refused when there is none)") boolean fromDrift,
@@ -244,6 +244,7 @@ class DbCommands {
     }
 
     private void printChange(LiveChange change) {
+        change.notices().forEach(line -> System.err.println("matey: " + line));
         StringBuilder out = new StringBuilder(new TextTable("Command", "Before", "After")
                 .row(change.command(), change.before(), change.after()).render());
         if (change.created()) {

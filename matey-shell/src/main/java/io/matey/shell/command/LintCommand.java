@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
+import io.matey.engine.Engines;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
 import io.matey.lint.Linter;
@@ -36,11 +37,14 @@ class LintCommand {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 on warnings too (errors always exit 1; notes never do)") boolean exitCode,
-            @Option(longNames = "engine", description = "Engine of targets without a lock (default: config.toml's); "
+            @Option(longNames = "engine", description = "Engine of targets without a lock (default: config.toml's; an unknown one is refused); "
                     + "a lock's engine wins, a different one is L209") @OptionValues(provider = "engines") String engine,
             @Option(longNames = "no-semantic", description = "Skip the L rules (run only the style rules)") boolean noSemantic,
             @Option(longNames = "no-style", description = "Skip the SF style rules") boolean noStyle,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+        if (engine != null) {
+            Engines.byId(engine); // a mistyped name is refused with a suggestion before any L209 compares it
+        }
         Linter.Options options = new Linter.Options(Optional.ofNullable(engine), !noSemantic, !noStyle);
         List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(Matey.at(workspace).targetsEach(path, all),
                 all, target -> new LintReport(target.name(), Linter.lint(target, options)));

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -35,6 +37,16 @@ public final class InteractiveSession {
 
     private static final Signal INTERRUPT = new Signal("INT");
 
+    /**
+     * JLine reports through java.util.logging, which prints to stderr by default: without a terminal (input piped
+     * in) it warns that it falls back to a dumb one, which is what a scripted session wants. Held here because the
+     * logging framework keeps its loggers weakly, and a collected one loses its level.
+     */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
+    /** The exit code of the last command that failed, 0 while none has: a scripted session's exit code. */
+    private int lastFailure;
+
     private final CommandCatalog catalog;
     private final List<String> globalOptions;
 
@@ -43,7 +55,13 @@ public final class InteractiveSession {
         this.globalOptions = globalOptions;
     }
 
+    /**
+     * Runs the session until {@code exit} or end of input. Its exit code: 0 on a terminal, where a person saw each
+     * failure; reading a script (stdin or stdout no terminal), that of the last command that failed, so that a failure
+     * anywhere in the script reaches its caller (docs/architecture.md §8).
+     */
     public int run() {
+        JLINE_LOG.setLevel(Level.OFF);
         Path history = MaskedHistory.prepare(home().resolve(".matey_history"));
         try (Terminal terminal = TerminalBuilder.builder().name("matey").system(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("matey")
@@ -59,7 +77,7 @@ public final class InteractiveSession {
                     + "`exit` ends it.");
             loop(terminal, reader);
             reader.getHistory().save();
-            return 0;
+            return Style.terminal() ? 0 : lastFailure;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,9 +124,13 @@ public final class InteractiveSession {
         // The command and the session share the terminal's process group: the session lets Ctrl-C pass by.
         SignalHandler previous = Signal.handle(INTERRUPT, signal -> { });
         try {
-            CommandProcess.run(args);
+            int exitCode = CommandProcess.run(args);
+            if (exitCode != 0) {
+                lastFailure = exitCode;
+            }
         } catch (IOException e) {
             Console.error("Cannot run the command: " + e.getMessage());
+            lastFailure = 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

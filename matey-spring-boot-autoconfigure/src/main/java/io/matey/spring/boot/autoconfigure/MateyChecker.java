@@ -1,6 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.live.LiveAdoption;
@@ -56,6 +57,8 @@ public class MateyChecker implements AutoCloseable {
         this.clock = clock;
         this.events = events;
         this.checkTimeout = checkTimeout;
+        // A lock another process holds would otherwise be waited on (up to matey.lock-timeout) without a word.
+        LockNotices.to(line -> logger.info("Matey: " + line));
     }
 
     /**

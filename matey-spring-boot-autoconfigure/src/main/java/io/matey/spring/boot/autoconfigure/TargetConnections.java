@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.core.env.PropertyResolver;
  * connection, which cannot reach it.
  */
 final class TargetConnections {
+
+    private static final Log logger = LogFactory.getLog(TargetConnections.class);
 
     private final MateyProperties properties;
     private final Workspace workspace;
@@ -70,7 +74,21 @@ final class TargetConnections {
             throw new MateyException("No Matey target to manage in the workspace " + workspace.root() + " (targets: "
                     + available() + "). Set matey.primary-target, or list targets under matey.targets.");
         }
+        logUnmanaged(managed);
         return new MateyTargets(managed);
+    }
+
+    /** A workspace target left out (a forgotten url-env, say) would otherwise go unchecked without a word. */
+    private void logUnmanaged(List<ManagedTarget> managed) {
+        Set<String> names = managed.stream().map(ManagedTarget::name).collect(Collectors.toSet());
+        List<String> unmanaged = workspace.targets().stream().map(TargetConfig::name)
+                .filter(name -> !names.contains(name)).toList();
+        if (!unmanaged.isEmpty()) {
+            logger.info("Matey checks target" + (names.size() == 1 ? " '" : "s '") + String.join("', '", names)
+                    + "'; this application does not check the workspace's " + (unmanaged.size() == 1 ? "target '"
+                    : "targets '") + String.join("', '", unmanaged) + "': give matey.targets.[" + unmanaged.get(0)
+                    + "] a url, url-env or data-source to check it here");
+        }
     }
 
     /** {@code matey.primary-target}, else the workspace's only target, else {@code .} when it has one. */

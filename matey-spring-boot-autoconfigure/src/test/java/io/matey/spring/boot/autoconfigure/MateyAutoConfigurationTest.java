@@ -7,15 +7,19 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /** Conditions, defaults and properties of {@link MateyAutoConfiguration}, on a real SQLite workspace and database. */
+@ExtendWith(OutputCaptureExtension.class)
 class MateyAutoConfigurationTest {
 
     @TempDir
@@ -166,6 +170,21 @@ class MateyAutoConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("Matey target 'db/other' is not in the workspace")
                         .hasMessageContaining("Available targets: db/core."));
+    }
+
+    @Test
+    void aWorkspaceTargetTheApplicationDoesNotCheckIsNamedInTheLog(CapturedOutput output) {
+        workspace.ws.write("matey.toml", "targets = [\"db/core\", \"db/reports\"]\n");
+        workspace.ws.write("db/reports/config.toml", "engine = \"sqlite\"\nurl_env = \"DB_REPORTS_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_REPORTS_TEST_DATABASE_URL\"\n");
+        runner.withPropertyValues(workspace.properties("matey.primary-target=db/core")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MateyTargets.class).all()).extracting(ManagedTarget::name)
+                    .containsExactly("db/core");
+            assertThat(output).contains("Matey checks target 'db/core'; this application does not check the "
+                    + "workspace's target 'db/reports': give matey.targets.[db/reports] a url, url-env or data-source "
+                    + "to check it here");
+        });
     }
 
     @Test

@@ -14,10 +14,13 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,7 @@ import org.springframework.mock.env.MockEnvironment;
  * Adoption at start-up, the migration strategy, Matey's application events, connection details and the lock
  * bound, on real databases (SQLite, PostgreSQL).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MateyStartupExtensionsTest {
 
     @TempDir
@@ -154,7 +158,8 @@ class MateyStartupExtensionsTest {
     }
 
     @Test
-    void aHeldMigrationLockStopsMigrateOnStartupAfterMateyLockTimeoutNamingTheHolder() throws Exception {
+    void aHeldMigrationLockIsLoggedAtOnceThenStopsMigrateOnStartupAfterMateyLockTimeoutNamingTheHolder(
+            CapturedOutput output) throws Exception {
         TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
         try (TestDatabase db = TestDatabase.create("postgres"); Connection holder = db.connect()) {
             try (PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -167,6 +172,7 @@ class MateyStartupExtensionsTest {
                 FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("was not released within 1s",
                         "it is held by PostgreSQL backend", "matey.lock-timeout");
+                assertThat(output).contains("Matey: waiting for the migration lock");
             });
             assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
         }

@@ -1,0 +1,110 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a dump block creates, named as the statement that drops it must name it, so a drift draft's drops run in
+ * any search path (docs/architecture.md §5: the PostgreSQL dump qualifies every name but an index's, a trigger's,
+ * a policy's, a rule's and a constraint's, which live in their table's schema or on their table).
+ *
+ * @param kind   what the block creates: {@code TABLE}, {@code INDEX}, ... or {@code CONSTRAINT}
+ * @param target what {@code DROP <kind>} names: the qualified name, with a routine's argument types and a trigger's
+ *               or policy's {@code ON table}
+ */
+record DraftTarget(String kind, String target) {
+
+    /** A name part: quoted (with doubled quotes inside), backquoted, or bare. */
+    private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|[^\\s(.\"`,;]+)";
+    private static final String NAME = PART + "(?:\\." + PART + ")*";
+
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
+            + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
+            + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
+
+    /** What follows an index's, a PostgreSQL trigger's or a policy's name: the table it is on. */
+    private static final Pattern ON_TABLE = Pattern.compile("\\sON (?:ONLY )?(" + NAME + ")");
+
+    /** What follows a rule's name: the table whose events it rewrites. */
+    private static final Pattern TO_TABLE = Pattern.compile("\\sTO (" + NAME + ")");
+
+    /** PostgreSQL's trigger definition runs a function and names its table: {@code DROP TRIGGER} must name it too. */
+    private static final Pattern PG_TRIGGER = Pattern.compile("(?s).*\\sEXECUTE (?:FUNCTION|PROCEDURE) .*");
+
+    /** A constraint the PostgreSQL dump adds after its table (a foreign key): dropped from that table. */
+    private static final Pattern CONSTRAINT = Pattern.compile("^ALTER TABLE (?:ONLY )?(" + NAME
+            + ")\\s+ADD CONSTRAINT (" + NAME + ")\\s");
+
+    /** The object a block creates; null when it is no {@code CREATE} or added constraint this reader knows. */
+    static DraftTarget of(String block) {
+        Matcher constraint = CONSTRAINT.matcher(block);
+        if (constraint.find()) {
+            return new DraftTarget("CONSTRAINT", constraint.group(2) + " ON " + constraint.group(1));
+        }
+        Matcher m = OBJECT.matcher(block);
+        if (!m.find()) {
+            return null;
+        }
+        String kind = m.group(1);
+        String name = m.group(2);
+        String rest = block.substring(m.end());
+        Matcher on = ON_TABLE.matcher(rest);
+        return switch (kind) {
+            case "INDEX" -> new DraftTarget(kind, on.find() && schemaOf(name).isEmpty() ? schemaOf(on.group(1)) + name
+                    : name);
+            case "POLICY" -> new DraftTarget(kind, on.find() ? name + " ON " + on.group(1) : name);
+            case "RULE" -> {
+                Matcher to = TO_TABLE.matcher(rest);
+                yield new DraftTarget(kind, to.find() ? name + " ON " + to.group(1) : name);
+            }
+            case "TRIGGER" -> new DraftTarget(kind, PG_TRIGGER.matcher(rest).matches() && on.find()
+                    ? name + " ON " + on.group(1) : name);
+            case "FUNCTION", "PROCEDURE" -> new DraftTarget(kind, name + arguments(block, rest));
+            default -> new DraftTarget(kind, name);
+        };
+    }
+
+    /** The statement that drops the object. */
+    String drop() {
+        if (kind.equals("CONSTRAINT")) {
+            int on = target.lastIndexOf(" ON ");
+            return "ALTER TABLE " + target.substring(on + 4) + " DROP CONSTRAINT " + target.substring(0, on) + ";";
+        }
+        // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
+        return "DROP " + kind + (kind.equals("SEQUENCE") ? " IF EXISTS " : " ") + target + ";";
+    }
+
+    /** {@code "schema."} of a qualified table name, empty for an unqualified one (SQLite's, MySQL's). */
+    private static String schemaOf(String table) {
+        Matcher part = Pattern.compile(PART).matcher(table);
+        List<String> parts = new ArrayList<>();
+        while (part.find()) {
+            parts.add(part.group());
+        }
+        return parts.size() < 2 ? "" : String.join(".", parts.subList(0, parts.size() - 1)) + ".";
+    }
+
+    /**
+     * The parenthesised argument list of PostgreSQL's {@code CREATE OR REPLACE FUNCTION name(...)} without its
+     * defaults, which {@code DROP FUNCTION} refuses (it accepts modes and names, and ignores OUT arguments), so an
+     * overload is dropped alone; empty for MySQL's routines, which {@code DROP} names alone.
+     */
+    private static String arguments(String block, String afterName) {
+        List<String> arguments = new ArrayList<>();
+        if (!block.startsWith("CREATE OR REPLACE ") || !afterName.startsWith("(")
+                || TableElements.split(afterName, 1, arguments) < 0) {
+            return "";
+        }
+        List<String> types = new ArrayList<>();
+        for (String argument : arguments) {
+            int defaultAt = argument.toUpperCase(Locale.ROOT).indexOf(" DEFAULT ");
+            if (!argument.isEmpty()) {
+                types.add(defaultAt < 0 ? argument : argument.substring(0, defaultAt));
+            }
+        }
+        return "(" + String.join(", ", types) + ")";
+    }
+}

@@ -1,0 +1,67 @@
+package io.matey.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code matey} without a command and without a terminal, through the built {@code ./matey} launcher: command lines
+ * piped in run as on a terminal, with nothing from the line editor's logging on stderr, and the session exits with
+ * the code of its last failed command; a session on a workspace that is no directory is refused up front.
+ */
+class ScriptedSessionIT {
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path home;
+
+    private Map<String, String> env() {
+        return Map.of("HOME", home.toString());
+    }
+
+    @Test
+    void anEmptyScriptPrintsNoWarningAndExitsZero() throws Exception {
+        Launcher.Result empty = Launcher.runWithInput(dir, env(), "");
+        assertThat(empty.exitCode()).as(empty.all()).isZero();
+        assertThat(empty.stderr()).as("no JLine warning about the dumb terminal").isEmpty();
+    }
+
+    @Test
+    void aScriptExitsWithItsLastFailedCommandsCode() throws Exception {
+        assertThat(Launcher.run(dir, env(), "init", "--engine", "sqlite").exitCode()).isZero();
+        Launcher.Result noUrl = Launcher.runWithInput(home, env(), "db status\n", "--workspace", dir.toString());
+        assertThat(noUrl.exitCode()).as(noUrl.all()).isEqualTo(2);
+        assertThat(noUrl.stderr()).startsWith("error: ").contains("DATABASE_URL").doesNotContain("WARNING");
+
+        Launcher.Result laterSuccess = Launcher.runWithInput(home, env(), "db stauts\nschema status\n", "--workspace",
+                dir.toString());
+        assertThat(laterSuccess.exitCode()).as("a failure is not undone by a later success: %s", laterSuccess.all())
+                .isEqualTo(2);
+        assertThat(laterSuccess.stdout()).contains("clean");
+
+        Launcher.Result allGood = Launcher.runWithInput(home, env(), "schema status\nexit\n", "--workspace",
+                dir.toString());
+        assertThat(allGood.exitCode()).as(allGood.all()).isZero();
+    }
+
+    @Test
+    void aSessionOnAMissingWorkspaceIsRefusedUpFrontWhileInitCreatesIt() throws Exception {
+        Path missing = dir.resolve("nonexist");
+        Launcher.Result session = Launcher.run(dir, env(), "--workspace", missing.toString());
+        assertThat(session.exitCode()).as(session.all()).isEqualTo(2);
+        assertThat(session.stdout()).as("no session opened").isEmpty();
+        assertThat(session.stderr()).isEqualTo("error: --workspace must point to a directory: " + missing
+                + ". To create a workspace there, run `matey --workspace " + missing + " init --engine <engine>`.\n");
+
+        Launcher.Result init = Launcher.run(dir, env(), "--workspace", missing.toString(), "init", "--engine", "sqlite");
+        assertThat(init.exitCode()).as(init.all()).isZero();
+        assertThat(Files.isRegularFile(missing.resolve("config.toml"))).isTrue();
+        assertThat(Launcher.runWithInput(dir, env(), "", "--workspace", missing.toString()).exitCode()).isZero();
+    }
+}
