@@ -55,8 +55,7 @@ final class BigQueryProgressTable implements ProgressTable {
 
     @Override
     public boolean exists(Connection connection) throws SQLException {
-        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
-        return ClientCalls.call(() -> dataset.hasTable(TABLE));
+        return BigQueryConnection.hasTable(connection, TABLE);
     }
 
     @Override
