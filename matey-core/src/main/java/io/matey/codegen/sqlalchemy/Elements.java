@@ -96,7 +96,7 @@ final class Elements {
     private boolean generatesNoValues(Table table, Column column) {
         return dialect.sqlAlchemyAutoincrementsIntegerKeys() && table.primaryKey().size() == 1
                 && !column.autoincrement() && column.identity() == null && column.sequence() == null
-                && column.serverDefault() == null && column.generated() == null && type(column).annotation().equals("int");
+                && column.serverDefault() == null && column.generated() == null && type(table, column).annotation().equals("int");
     }
 
     /** Multi-column foreign keys, unique and check constraints, then indexes. */
