@@ -72,6 +72,8 @@ class SqliteUntypedColumnsTest {
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 Files.writeString(root.resolve(source.getKey()), source.getValue());
             }
+            assertThat(sources.get("NoteCounts.java"))
+                    .contains(" * @param noteCount column <code>note_count</code> of no declared type, nullable\n");
             Path classes = JavaRecordsTest.compile(dir.resolve("src"));
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()});
                     Connection connection = db.connect()) {
