@@ -39,9 +39,7 @@ class DriftDraftCommandTest {
     @Test
     void aHotfixOnPostgresIsKeptThroughTheDraftAndAdopted() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("postgres").raw());
-            migratedWorkspace(env, "postgres");
+            Map<String, String> env = migratedWorkspace(db, "postgres");
             db.execute("ALTER TABLE t1 ADD COLUMN note text");
             db.execute("CREATE TABLE hotfix (id bigint PRIMARY KEY)");
 
@@ -133,11 +131,9 @@ class DriftDraftCommandTest {
     @Test
     void constraintsAddedByHandOnMariadbAreKeptAndTheirDownSectionReplays() throws Exception {
         try (TestDatabase db = TestDatabase.create("mysql")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("mysql").raw());
-            migratedWorkspace(env, "mysql");
-            db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_id CHECK (id > 0)");
-            db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20))");
+            Map<String, String> env = migratedWorkspace(db, "mysql");
+            db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_id CHECK (id > 0);\n"
+                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n");
 
             MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
             assertThat(draft.stdout()).contains("ALTER TABLE `t1` DROP CONSTRAINT `t1_id`;",
@@ -312,6 +308,14 @@ class DriftDraftCommandTest {
         assertThat(after.stdout()).contains("Applied index: 3  Status: clean").doesNotContain("--draft");
         assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                 .contains("\"draft\": null");
+    }
+
+    /** The workspace below on a server engine: {@code db} is its live database, the server its scratch place. */
+    private Map<String, String> migratedWorkspace(TestDatabase db, String engine) throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                TestDatabase.serverBase(engine).raw());
+        migratedWorkspace(env, engine);
+        return env;
     }
 
     /** A workspace with two one-table migrations, replayed and applied to the live database. */
