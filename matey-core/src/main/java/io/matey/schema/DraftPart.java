@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * drops takes it along, so the draft leaves it out there.
  *
  * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
- * @param undo  the statement that takes the addition back; null when there is none to write (an operator family's
- *              members, which {@code DROP} names differently)
+ * @param undo    the statement that takes the addition back; null when there is none to write (an operator
+ *                family's members, which {@code DROP} names differently)
+ * @param setting whether it sets a property of its owner (a sequence's owning column, an event trigger's state),
+ *                which another value of that setting replaces without the undo
  */
-record DraftPart(String owner, String undo) {
+record DraftPart(String owner, String undo, boolean setting) {
 
     private static final String NAME = DraftTarget.NAME;
 
@@ -31,21 +33,26 @@ record DraftPart(String owner, String undo) {
         Matcher m;
         if ((m = MAPPING.matcher(block)).find()) {
             return new DraftPart("TEXT SEARCH CONFIGURATION " + m.group(1), "ALTER TEXT SEARCH CONFIGURATION "
-                    + m.group(1) + " DROP MAPPING FOR " + m.group(2) + ";");
+                    + m.group(1) + " DROP MAPPING FOR " + m.group(2) + ";", false);
         }
         if ((m = PUBLISHED.matcher(block)).find()) {
             return new DraftPart("PUBLICATION " + m.group(1), "ALTER PUBLICATION " + m.group(1) + " DROP "
-                    + m.group(2) + ";");
+                    + m.group(2) + ";", false);
         }
         if ((m = OWNED.matcher(block)).find()) {
-            return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;");
+            return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", true);
         }
         if ((m = MEMBERS.matcher(block)).find()) {
-            return new DraftPart("OPERATOR FAMILY " + m.group(1), null);
+            return new DraftPart("OPERATOR FAMILY " + m.group(1), null, false);
         }
         if ((m = STATE.matcher(block)).find()) {
-            return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;");
+            return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);
         }
         return null;
+    }
+
+    /** Whether {@code other} is another value of the same setting. */
+    boolean sameSetting(DraftPart other) {
+        return other != null && setting && other.setting && owner.equals(other.owner);
     }
 }

@@ -63,7 +63,7 @@ public final class DriftDraft {
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
             if (committed == null) {
                 up.add(block);
-                if (!droppedWithOwner(block, liveBlocks, expectedBlocks)) {
+                if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
                     down.add(0, drop(key, block));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
@@ -101,7 +101,7 @@ public final class DriftDraft {
                 uncommented.add(drop(key, block));
                 down.add(block);
             } else if (!liveBlocks.containsKey(key)) {
-                if (!droppedWithOwner(block, expectedBlocks, liveBlocks)) {
+                if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block));
                 }
                 restored.add(block);
@@ -174,11 +174,14 @@ public final class DriftDraft {
 
     /**
      * Whether the block adds to an object (a text search mapping, a publication's table, a sequence's owner) that
-     * the same section drops: dropping that object removes it, and undoing it first would only repeat the dump.
+     * the same section drops, or sets what the other dump sets to another value (a sequence's owner, an event
+     * trigger's state): dropping that object, or that other value, takes it back, and undoing it too would drop
+     * more or set the wrong value.
      */
-    private static boolean droppedWithOwner(String block, Map<String, String> dropping, Map<String, String> other) {
+    private static boolean undoneOtherwise(String block, Map<String, String> dropping, Map<String, String> other) {
         DraftPart part = DraftPart.of(block);
-        return part != null && dropping.containsKey(part.owner()) && !other.containsKey(part.owner());
+        return part != null && (dropping.containsKey(part.owner()) && !other.containsKey(part.owner())
+                || other.values().stream().map(DraftPart::of).anyMatch(part::sameSetting));
     }
 
     private static String drop(String key, String block) {

@@ -226,14 +226,18 @@ class DriftDraftEnginesTest {
                 """);
     }
 
-    /** Parts added to objects the committed schema has are taken back alone. */
+    /**
+     * Parts added to objects the committed schema has are taken back alone; a setting changed to another value
+     * (a sequence's owning column, an event trigger's state) is set, not also reset.
+     */
     @Test
     void partsAddedToCommittedObjectsOnPostgres() throws SQLException {
-        roundTrip("postgres", COMMITTED + APP + KINDS, """
+        roundTrip("postgres", COMMITTED + APP + KINDS + "CREATE SEQUENCE app.kept_seq OWNED BY app.flags.key;\n", """
                 ALTER TEXT SEARCH CONFIGURATION app.cfg ADD MAPPING FOR tag WITH simple;
                 ALTER PUBLICATION app_pub ADD TABLE notes;
-                ALTER SEQUENCE app.owned_seq OWNED BY NONE;
-                ALTER EVENT TRIGGER "App Evt" ENABLE;
+                ALTER SEQUENCE app.kept_seq OWNED BY NONE;
+                ALTER SEQUENCE app.owned_seq OWNED BY app.flags.key;
+                ALTER EVENT TRIGGER "App Evt" ENABLE ALWAYS;
                 CREATE SEQUENCE app.other_seq OWNED BY app."Odd Flags"."Key";
                 """);
     }
