@@ -62,6 +62,28 @@ class DbmatePartialSectionTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"clickhouse", "mysql"})
+    void aRunAfterAHalfAppliedOneDoesNotClaimThatNothingHadRun(String engine) throws Exception {
+        Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(dir.resolve("db/migrations/20260101000001_two.sql"), HALF_APPLIED.get(engine));
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Dbmate dbmate = new Dbmate("test", Map.of(), dir, out, Clock.systemUTC());
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            List<String> up = List.of("--url", db.url().raw(), "--no-dump-schema", "up");
+            assertThatThrownBy(() -> dbmate.run(up)).hasMessageContaining("Statements at line(s) 2 took effect");
+            // the first run's table makes the first statement fail now: nothing ran in this run, but not in the first
+            assertThatThrownBy(() -> dbmate.run(up))
+                    .hasMessageContaining("20260101000001_two.sql:2: up section failed")
+                    .hasMessageContaining("No statement of this section took effect in this run; its version is not "
+                            + "recorded. `matey dbmate`, like dbmate, records no progress inside a section, so it "
+                            + "cannot tell whether an earlier run that failed or was interrupted left some of this "
+                            + "section's statements in effect (they stay applied: " + (engine.equals("mysql")
+                            ? "mysql commits DDL implicitly" : "clickhouse has no transactions") + ")")
+                    .hasMessageNotContainingAny("had run", "--resume", "matey db ");
+        }
+    }
+
     @Test
     void aNameWithoutLettersIsRefusedWithoutNamingAWorkspaceCommand() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
