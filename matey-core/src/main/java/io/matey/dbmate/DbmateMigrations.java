@@ -122,8 +122,11 @@ final class DbmateMigrations {
             for (String version : latest) {
                 Migration migration = byVersion.get(version);
                 if (migration == null) {
-                    throw new MateyException("can't find migration file for applied version " + version
-                            + " in " + settings.migrationsDirs());
+                    // dbmate would roll back the latest migration that has a file, leaving this one applied under it
+                    throw new MateyException("can't find migration file for applied version " + version + " in "
+                            + settings.migrationsDirs().stream().map(GivenPath::given).collect(Collectors.joining(", "))
+                            + "; nothing was rolled back. Restore the file (from version control) and run again: "
+                            + "rolling back an older migration while this one stays applied could fail or lose data.");
                 }
                 undo.add(migration);
             }
