@@ -58,6 +58,12 @@ final class DbmateMigrations {
     }
 
     private int migrate(List<Migration> migrations, String verb) throws SQLException {
+        if (migrations.isEmpty()) {
+            // dbmate's error too: a directory without migrations is more likely a wrong --migrations-dir than a no-op
+            throw new MateyException("no migration files found in " + settings.migrationsDirs().stream()
+                    .map(GivenPath::given).collect(Collectors.joining(", "))
+                    + " (*.sql files whose names start with a version number)");
+        }
         try (Connection connection = database.connect()) {
             table.ensure(connection);
             Set<String> applied = new HashSet<>(table.appliedVersions(connection));
