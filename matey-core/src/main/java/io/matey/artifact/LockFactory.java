@@ -11,9 +11,15 @@ public final class LockFactory {
      *
      * @param checkpointDigest {@link Digests#sqlDigest} of the checkpoint
      * @param downAccepted     the reason its inexact down section is accepted, or null
+     * @param roles            the roles its up section creates that dumps may name ({@link LockStep#roles})
      */
     public record StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
-            String checkpointDigest, String downAccepted) {
+            String checkpointDigest, String downAccepted, List<String> roles) {
+
+        public StepSource(String version, String migrationFile, byte[] migrationBytes, String checkpointFile,
+                String checkpointDigest, String downAccepted) {
+            this(version, migrationFile, migrationBytes, checkpointFile, checkpointDigest, downAccepted, List.of());
+        }
 
         public static StepSource ofText(String version, String migrationFile, byte[] migrationBytes,
                 String checkpointFile, String checkpointText) {
@@ -33,7 +39,8 @@ public final class LockFactory {
             String checkpointDigest = source.checkpointDigest();
             chain = Digests.chainStep(chain, source.version(), source.migrationFile(), migrationDigest);
             steps.add(new LockStep(steps.size() + 1, source.version(), source.migrationFile(), migrationDigest,
-                    source.checkpointFile(), chain, checkpointDigest, checkpointDigest, source.downAccepted()));
+                    source.checkpointFile(), chain, checkpointDigest, checkpointDigest, source.downAccepted(),
+                    source.roles()));
         }
         return new SchemaLock(SchemaLock.LOCK_VERSION, SchemaLock.HASH_ALGORITHM, SchemaLock.CANONICALIZER, engine,
                 target, ArtifactNames.SCHEMA_FILE, ArtifactNames.MIGRATIONS_DIR, ArtifactNames.CHECKPOINTS_DIR,

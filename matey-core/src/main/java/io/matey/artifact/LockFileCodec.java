@@ -2,6 +2,7 @@ package io.matey.artifact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import io.matey.toml.TomlMap;
 import io.matey.toml.TomlSyntaxException;
 import io.matey.toml.TomlText;
@@ -38,7 +39,8 @@ public final class LockFileCodec {
                     string(table, "chain_hash"),
                     string(table, "checkpoint_digest"),
                     string(table, "schema_digest"),
-                    optionalString(table, "down_accepted")));
+                    optionalString(table, "down_accepted"),
+                    strings(table, "roles")));
         }
         return new SchemaLock(
                 integer(toml, "lock_version"),
@@ -85,6 +87,11 @@ public final class LockFileCodec {
             if (step.downAccepted() != null) {
                 line(out, "down_accepted", quote(step.downAccepted()));
             }
+            if (!step.roles().isEmpty()) {
+                // one line, unlike tomli-w's arrays (Python matey writes no roles): the start-up parser reads it
+                line(out, "roles", step.roles().stream().map(LockFileCodec::quote)
+                        .collect(Collectors.joining(", ", "[", "]")));
+            }
         }
         return out.toString();
     }
@@ -101,6 +108,21 @@ public final class LockFileCodec {
 
     private static String optionalString(TomlMap table, String key) throws LockFileException {
         return table.get(key) == null ? null : string(table, key);
+    }
+
+    /** An optional array of strings; empty when missing (locks written before the key). */
+    private static List<String> strings(TomlMap table, String key) throws LockFileException {
+        if (table.get(key) == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : required(table, key, List.class, "an array of strings")) {
+            if (!(item instanceof String text)) {
+                throw new LockFileException("'" + key + "' must be an array of strings, got " + item);
+            }
+            out.add(text);
+        }
+        return out;
     }
 
     private static int integer(TomlMap table, String key) throws LockFileException {

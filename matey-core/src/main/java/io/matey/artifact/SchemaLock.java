@@ -1,6 +1,8 @@
 package io.matey.artifact;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The content of {@code schema.lock.toml}, field for field as Python matey writes it. */
 public record SchemaLock(
@@ -27,5 +29,19 @@ public record SchemaLock(
 
     public SchemaLock {
         steps = List.copyOf(steps);
+    }
+
+    /**
+     * The roles steps 1..{@code index} record their migrations create ({@link LockStep#roles}), each with the file
+     * of the first migration creating it: those a checkpoint of step {@code index} may name.
+     */
+    public Map<String, String> rolesThrough(int index) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (LockStep step : steps) {
+            if (step.index() <= index) {
+                step.roles().forEach(role -> roles.putIfAbsent(role, step.migrationFile()));
+            }
+        }
+        return roles;
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.migration.Section;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,6 +36,25 @@ public interface ServerRoles {
      * for debugging) to the connected user and revoking its privileges, which would keep the drop from succeeding.
      */
     void drop(MateyUrl base, ServerRole role, List<MateyUrl> kept) throws SQLException;
+
+    /**
+     * The roles that {@code up}, an up section, creates and that this engine's dumps may name (PostgreSQL's owners,
+     * policies and privileges; MySQL/MariaDB's dumps leave definers and grants out), in order of appearance: the lock
+     * records them, so that a replay loading a later checkpoint and {@code db bootstrap} create those the server
+     * lacks (docs/architecture.md §6). Read from the text, so they follow from the migration's bytes alone; empty
+     * where dumps name no role.
+     */
+    default List<String> namedByDumps(Section up) {
+        return List.of();
+    }
+
+    /**
+     * Creates {@code role}, one {@link #namedByDumps} found, without login or password, unless the server has it;
+     * false when it had. Within the connection's transaction, where there is one.
+     */
+    default boolean createIfMissing(Connection connection, String role) throws SQLException {
+        throw new UnsupportedOperationException("dumps name no roles");
+    }
 
     /**
      * The grants of the server's accounts that outlive the scratch database (MySQL/MariaDB's privileges, whose

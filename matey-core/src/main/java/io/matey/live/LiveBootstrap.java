@@ -7,7 +7,9 @@ import io.matey.error.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code db bootstrap}: load {@code schema.sql} into an empty database instead of replaying every migration.
@@ -25,12 +27,13 @@ final class LiveBootstrap {
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         SQLException loadFailure;
+        List<String> notices = new ArrayList<>();
         try (Connection connection = opened.connection();
                 Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
             requireEmpty(target, connection);
-            loadFailure = load(target, connection);
+            loadFailure = load(target, connection, notices);
             if (loadFailure == null) {
-                return verify(target, connection, opened.created());
+                return verify(target, connection, opened.created(), notices);
             }
         } catch (SQLException e) {
             throw target.failure(CONTEXT, e);
@@ -40,7 +43,8 @@ final class LiveBootstrap {
                 + engine.failureSentence(loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
     }
 
-    private static LiveChange verify(LiveTarget target, Connection connection, boolean created) throws SQLException {
+    private static LiveChange verify(LiveTarget target, Connection connection, boolean created, List<String> notices)
+            throws SQLException {
         LivePrefix after = target.prefix(target.appliedVersions(connection));
         if (after.relation() != LivePrefix.Relation.EQUAL) {
             throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
@@ -48,7 +52,8 @@ final class LiveBootstrap {
         }
         Postcheck.verify(target, connection, after.index(), CONTEXT,
                 "loaded the head schema and recorded its " + after.index() + " version(s)");
-        return new LiveChange(target.name(), target.endpoint(), "bootstrap", created, 0, after.index(), List.of());
+        return new LiveChange(target.name(), target.endpoint(), "bootstrap", created, 0, after.index(), List.of(),
+                List.copyOf(notices));
     }
 
     private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
@@ -64,17 +69,44 @@ final class LiveBootstrap {
     }
 
     /**
-     * In one transaction where DDL is transactional, so that a failed load leaves the database empty.
+     * In one transaction where DDL is transactional, so that a failed load leaves the database empty. The roles the
+     * migrations create that {@code schema.sql} may name and the server lacks are created first, in the same
+     * transaction, as the migrations it stands for would have (docs/architecture.md §7): the dump holds no roles.
      *
+     * @param notices receives a line per role created
      * @return the failure of the load, or null when it succeeded
      */
-    private static SQLException load(LiveTarget target, Connection connection) {
+    private static SQLException load(LiveTarget target, Connection connection, List<String> notices) {
+        Engine engine = target.engine();
+        Map<String, String> roles = target.state().lock().map(lock -> lock.rolesThrough(target.head()))
+                .orElse(Map.of());
+        List<String> created = new ArrayList<>();
         try {
-            target.engine().loadAtomically(connection, target.expectedAt(target.head()));
-            return null;
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(!engine.transactionalDdl());
+            try {
+                for (String role : roles.keySet()) {
+                    if (engine.serverRoles().createIfMissing(connection, role)) {
+                        created.add(role);
+                    }
+                }
+                engine.loadAtomically(connection, target.expectedAt(target.head()));
+            } catch (SQLException | RuntimeException e) {
+                if (engine.transactionalDdl()) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             return e;
         }
+        for (String role : created) {
+            notices.add("created role " + role + " that " + roles.get(role) + " creates; schema.sql holds no "
+                    + "roles — its attributes and password are the migration's to set");
+        }
+        return null;
     }
 
     /**

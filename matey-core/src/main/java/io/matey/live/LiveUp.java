@@ -77,6 +77,8 @@ final class LiveUp {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
+            // Once per run, not per section; a failed section keeps its marker, and the table with it.
+            engine.progressTable().dropIfEmpty(connection);
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()

@@ -45,7 +45,8 @@ final class ResumePoint {
         Map<Integer, String> states = new LinkedHashMap<>();
         int done = Math.min(interruption.done(), interruption.statements().size());
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null,
-                interruption.statements().stream().map(SqlStatement::sql).collect(Collectors.joining("\n")));
+                interruption.statements().stream().map(SqlStatement::sql).collect(Collectors.joining("\n")),
+                target.state().lock().map(lock -> lock.rolesThrough(interruption.index())).orElse(Map.of()));
                 Connection connection = scratch.connect()) {
             engine.loadAtomically(connection, interruption.expectedSql());
             states.put(0, SchemaDump.dump(engine, connection));

@@ -15,7 +15,10 @@ import java.util.OptionalInt;
  * @param anchorIndex migrations before the tail (0: start from an empty database)
  * @param anchorSql   the checkpoint loaded before the tail, or null at index 0
  * @param prefixCheckpoints the checkpoints of migrations 1..anchorIndex, to keep as they are
+ * @param anchorRoles the roles the lock records migrations 1..anchorIndex create, which the anchor may name, each
+ *                    with the migration file creating it
  */
 public record ReplayPlan(Snapshot head, LockState headState, List<Migration> migrations, OptionalInt divergence,
-        int anchorIndex, String anchorSql, List<Migration> tail, Map<String, CheckpointFile> prefixCheckpoints) {
+        int anchorIndex, String anchorSql, List<Migration> tail, Map<String, CheckpointFile> prefixCheckpoints,
+        Map<String, String> anchorRoles) {
 }

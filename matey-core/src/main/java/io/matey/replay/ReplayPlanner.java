@@ -6,6 +6,7 @@ import io.matey.artifact.LockState;
 import io.matey.artifact.LockStep;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.WorktreeStep;
+import io.matey.engine.ServerRoles;
 import io.matey.error.MateyException;
 import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
@@ -25,7 +26,7 @@ import java.util.OptionalInt;
  * conflict markers in the artifacts), also counting a
  * checkpoint that is missing or differs from the lock as a divergence so that apply regenerates it, and a
  * migration whose acceptance in {@code [inexact_downs]} differs from the lock's, so that its down round trip is
- * checked again.
+ * checked again, and one whose roles differ from the lock's (a lock written before it recorded them).
  */
 public final class ReplayPlanner {
 
@@ -49,7 +50,9 @@ public final class ReplayPlanner {
                     + headState.foreignReason().get());
         }
         List<Migration> migrations = migrations(head);
+        ServerRoles roles = target.knownEngine().serverRoles();
         Snapshot anchorSource = head;
+        LockState anchorState = headState;
         OptionalInt divergence;
         if (options.clean() || !headState.conflictedFiles().isEmpty() && options.baseRef() == null) {
             // Conflicted artifacts cannot be trusted as a prefix: they are regenerated from the merged migrations.
@@ -57,15 +60,18 @@ public final class ReplayPlanner {
         } else if (options.baseRef() != null) {
             anchorSource = GitBaseSnapshot.read(target.dir(), target.name(), options.baseRef());
             LockState baseState = LockState.of(anchorSource);
+            anchorState = baseState;
             if (!baseState.isClean()) {
                 throw new MateyException("base snapshot (" + options.baseRef() + ") lock state is not clean. Diagnostics:"
                         + Diagnostic.describe(baseState.diagnostics()));
             }
-            divergence = earliest(headState.divergenceFrom(baseState),
-                    firstAcceptanceChange(baseState, target, migrations.size()));
+            divergence = earliest(earliest(headState.divergenceFrom(baseState),
+                    firstAcceptanceChange(baseState, target, migrations.size())),
+                    firstRolesChange(baseState, roles, migrations));
         } else {
             divergence = earliest(earliest(headState.divergenceFromLock(), firstStaleCheckpoint(headState)),
-                    firstAcceptanceChange(headState, target, migrations.size()));
+                    earliest(firstAcceptanceChange(headState, target, migrations.size()),
+                            firstRolesChange(headState, roles, migrations)));
         }
         int anchorIndex = divergence.isPresent() ? divergence.getAsInt() - 1 : migrations.size();
         Map<String, CheckpointFile> prefix = prefixCheckpoints(migrations.subList(0, anchorIndex), head, anchorSource);
@@ -75,7 +81,22 @@ public final class ReplayPlanner {
             anchorSql = MigrationParser.decode(path, prefix.get(path).bytes());
         }
         return new ReplayPlan(head, headState, migrations, divergence, anchorIndex, anchorSql,
-                List.copyOf(migrations.subList(anchorIndex, migrations.size())), prefix);
+                List.copyOf(migrations.subList(anchorIndex, migrations.size())), prefix,
+                anchorState.lock().map(lock -> lock.rolesThrough(anchorIndex)).orElse(Map.of()));
+    }
+
+    /**
+     * The first locked step whose recorded roles differ from those its migration creates: a lock written before
+     * Matey recorded them is replayed from there, so that no anchor names a role the lock does not list.
+     */
+    private static OptionalInt firstRolesChange(LockState state, ServerRoles roles, List<Migration> migrations) {
+        List<LockStep> locked = state.lock().map(l -> l.steps()).orElse(List.of());
+        for (int i = 0; i < Math.min(locked.size(), migrations.size()); i++) {
+            if (!locked.get(i).roles().equals(roles.namedByDumps(migrations.get(i).script().up()))) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static List<Migration> migrations(Snapshot head) {

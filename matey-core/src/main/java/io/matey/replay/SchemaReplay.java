@@ -10,6 +10,7 @@ import io.matey.artifact.TargetLock;
 import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.ModelGenerator;
 import io.matey.codegen.StaleModels;
+import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
@@ -111,16 +112,16 @@ public final class SchemaReplay {
         CheckpointSink sink = new CheckpointSink(plan.head(), staging);
         String runs = sections(plan.tail());
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), plan.anchorSql(), runs)) {
+                "replay", options.keepScratch(), plan.anchorSql(), runs, plan.anchorRoles())) {
             result = new ReplayRunner(engine.engine(),
                     (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
                     codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                            "replay", options.keepScratch(), null, runs), plan.anchorSql(), plan.tail(),
+                            "replay", options.keepScratch(), null, runs, Map.of()), plan.anchorSql(), plan.tail(),
                             new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());
         kept.removeAll(sink.changed());
-        Map<String, byte[]> desired = desiredFiles(engine.engine().id(), target, plan, result, sink.digests(), kept);
+        Map<String, byte[]> desired = desiredFiles(engine.engine(), target, plan, result, sink.digests(), kept);
         ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired, sink.changed(), kept);
         Set<String> stale = StaleModels.after(target.dir(), result.generated().keySet());
         if (!stale.isEmpty()) {
@@ -144,7 +145,7 @@ public final class SchemaReplay {
      * The artifacts other than the tail's checkpoints (which the sink took), by content. {@code kept} receives the
      * worktree checkpoints of the prefix, which are already what they must be and are not read again.
      */
-    private static Map<String, byte[]> desiredFiles(String engine, TargetConfig target, ReplayPlan plan,
+    private static Map<String, byte[]> desiredFiles(Engine engine, TargetConfig target, ReplayPlan plan,
             ReplayResult result, Map<String, String> tailDigests, Set<String> kept) {
         Map<String, byte[]> desired = new LinkedHashMap<>();
         desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));
@@ -162,10 +163,11 @@ public final class SchemaReplay {
         for (Migration migration : plan.migrations()) {
             String checkpoint = Snapshot.checkpointPathFor(migration.file());
             steps.add(new LockFactory.StepSource(migration.version(), migration.file(), migration.bytes(), checkpoint,
-                    digests.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null)));
+                    digests.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null),
+                    engine.serverRoles().namedByDumps(migration.script().up())));
         }
         desired.put(ArtifactNames.LOCK_FILE, utf8(LockFileCodec.render(
-                LockFactory.build(engine, target.name(), steps, result.schemaSql()))));
+                LockFactory.build(engine.id(), target.name(), steps, result.schemaSql()))));
         desired.putAll(result.generated());
         return desired;
     }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -55,15 +56,20 @@ public final class ScratchDatabase implements AutoCloseable {
      *
      * @param runs the SQL the lease will run: a role it names that is new on the server when the last lease of this
      *             process ends is dropped ({@link ScratchServer})
+     * @param anchorRoles the roles the migrations before the anchor create (name to migration file): those the
+     *             server lacks are created here, and dropped like those a migration creates; the anchor is then
+     *             loaded, not cloned from the template cache, whose templates would keep them from being dropped
      */
     public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
-            boolean keep, String anchorSql, String runs) {
+            boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles) {
         ScratchCollector.collect(engine, base);
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
         ScratchServer server = ScratchServer.enter(engine, base, runs);
+        Map<String, String> missing = server.missing(anchorRoles);
         boolean holdsAnchor;
         try {
-            holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
+            holdsAnchor = anchorSql != null && missing.isEmpty()
+                    && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
             if (!holdsAnchor) {
                 engine.createDatabase(url);
             }
@@ -84,6 +90,12 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor, server);
         ACTIVE.add(scratch);
+        try {
+            server.provide(missing, url);
+        } catch (RuntimeException e) {
+            scratch.close();
+            throw e;
+        }
         return scratch;
     }
 

@@ -6,11 +6,14 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.ServerUnreachable;
+import io.matey.error.MateyException;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,8 @@ import java.util.regex.Pattern;
  * does not name is another process's and is left alone. After each up section that may create one, the new roles are
  * recorded in the {@link RoleLedger}, from which the next replay drops them if this process is killed; the grants
  * listed when the first lease starts are recorded there at once, for the next replay to give back
- * ({@link LeftoverGrants}).
+ * ({@link LeftoverGrants}). The roles an anchor checkpoint names that the server lacks are created for it
+ * ({@link #provide}) and dropped alike.
  */
 final class ScratchServer {
 
@@ -43,8 +47,13 @@ final class ScratchServer {
     private static final Pattern CREATES_ROLES = Pattern.compile("\\b(?:ROLE|USER|GROUP|GRANT|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** Null when the SQL creates no role or the roles could not be listed: then none is dropped. */
-    private final Set<ServerRole> before;
+    /**
+     * Null when the SQL creates no role and none was provided, or the roles could not be listed: then none is
+     * dropped. Guarded by the class once set.
+     */
+    private Set<ServerRole> before;
+    /** The roles an anchor names that this process created for it ({@link #provide}); guarded by the class. */
+    private final Set<ServerRole> provided = new HashSet<>();
     /** Null where the engine's grants do not outlive a replay. */
     private final ServerRoles.Grants grants;
     /** The grants of the roles that were there and that the SQL names. */
@@ -92,7 +101,12 @@ final class ScratchServer {
      * process killed later leaves them to the next replay.
      */
     void ran(String section) {
-        if (before == null || !CREATES_ROLES.matcher(section).find()) {
+        synchronized (ScratchServer.class) {
+            if (before == null) {
+                return;
+            }
+        }
+        if (!CREATES_ROLES.matcher(section).find()) {
             return;
         }
         Set<ServerRole> created = created();
@@ -106,11 +120,72 @@ final class ScratchServer {
             }
             recorded.addAll(created);
         }
+        record(created);
+    }
+
+    /** Records {@code created} in the {@link RoleLedger}, for the next replay to drop if this process is killed. */
+    private void record(Set<ServerRole> created) {
         try {
             RoleLedger.record(ScratchOwner.current(), RoleLedger.server(key), created);
         } catch (IOException | RuntimeException e) {
             ScratchCollector.notice("could not record the roles the replay created on " + base + " ("
                     + e.getMessage() + "): if this process is killed, drop them by hand");
+        }
+    }
+
+    /** Those of {@code roles} (names) the server lacks; none when they cannot be listed (the load then says why). */
+    Map<String, String> missing(Map<String, String> roles) {
+        Set<ServerRole> present = roles.isEmpty() ? Set.of() : roles(engine, base);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (present != null) {
+            roles.forEach((name, migration) -> {
+                if (!present.contains(new ServerRole(name, null))) {
+                    missing.put(name, migration);
+                }
+            });
+        }
+        return missing;
+    }
+
+    /**
+     * Creates {@code roles} (name to the migration creating it) through a connection to {@code database}, for an
+     * anchor checkpoint that names them (docs/architecture.md §6): they are this process's, recorded in the
+     * {@link RoleLedger} and dropped with the last lease like those a migration creates here. A role another process
+     * created meanwhile is left to it.
+     */
+    void provide(Map<String, String> roles, MateyUrl database) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        synchronized (ScratchServer.class) {
+            if (before == null) {
+                before = roles(engine, base);
+            }
+        }
+        Set<ServerRole> created = new HashSet<>();
+        try (Connection c = engine.connect(database)) {
+            for (Map.Entry<String, String> role : roles.entrySet()) {
+                try {
+                    if (!engine.serverRoles().createIfMissing(c, role.getKey())) {
+                        continue; // another process created it meanwhile: its to drop
+                    }
+                } catch (SQLException e) {
+                    throw new MateyException("Cannot create role " + role.getKey() + " that " + role.getValue()
+                            + " creates, which the anchor checkpoint names, on the test server " + base + ": "
+                            + engine.failureSentence(e) + " Let the test server's user create roles, or re-run with "
+                            + "--clean to replay from an empty database.", e);
+                }
+                created.add(new ServerRole(role.getKey(), null));
+            }
+        } catch (SQLException e) {
+            throw new MateyException("Cannot connect to scratch database " + database + ": "
+                    + engine.maskedFailure(e), e);
+        } finally {
+            synchronized (ScratchServer.class) {
+                provided.addAll(created);
+                recorded.addAll(created);
+            }
+            record(created);
         }
     }
 
@@ -144,21 +219,28 @@ final class ScratchServer {
         }
     }
 
-    /** The roles new since the first lease that the SQL names; null when there is nothing to compare with. */
+    /**
+     * The roles new since the first lease that the SQL names or that were provided for an anchor; null when there
+     * is nothing to compare with.
+     */
     private Set<ServerRole> created() {
-        if (before == null) {
+        Set<ServerRole> listedBefore;
+        List<String> texts;
+        Set<ServerRole> ours;
+        synchronized (ScratchServer.class) {
+            listedBefore = before;
+            texts = List.copyOf(sql);
+            ours = Set.copyOf(provided);
+        }
+        if (listedBefore == null) {
             return null;
         }
         Set<ServerRole> created = roles(engine, base);
         if (created == null) {
             return null;
         }
-        created.removeAll(before);
-        List<String> texts;
-        synchronized (ScratchServer.class) {
-            texts = List.copyOf(sql);
-        }
-        created.removeIf(role -> !named(role, texts));
+        created.removeAll(listedBefore);
+        created.removeIf(role -> !ours.contains(role) && !named(role, texts));
         return created;
     }
 

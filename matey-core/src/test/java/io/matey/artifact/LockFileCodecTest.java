@@ -53,6 +53,28 @@ class LockFileCodecTest {
     }
 
     @Test
+    void writesTheRolesAStepCreatesOnOneLineAndReadsThemBack() throws Exception {
+        SchemaLock lock = LockFactory.build("postgres", "app", List.of(new LockFactory.StepSource("001",
+                "migrations/001_a.sql", utf8("x"), "checkpoints/001_a.sql", "k1", null, List.of("app_r", "Odd \"q\""))),
+                "");
+
+        String text = LockFileCodec.render(lock);
+
+        assertThat(text).endsWith("schema_digest = \"k1\"\nroles = [\"app_r\", \"Odd \\\"q\\\"\"]\n");
+        assertThat(LockFileCodec.parse(utf8(text))).isEqualTo(lock);
+        assertThat(LockFileCodec.render(LockFactory.build("postgres", "app", List.of(new LockFactory.StepSource("001",
+                "migrations/001_a.sql", utf8("x"), "checkpoints/001_a.sql", "k1", null)), ""))).as("no roles, no key")
+                .doesNotContain("roles");
+    }
+
+    @Test
+    void readsALockWithoutRolesAsStepsCreatingNone() throws Exception {
+        assertThat(LockFileCodec.parse(utf8(LockFixtures.LOCK)).steps().get(0).roles()).isEmpty();
+        assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK + "roles = [1]\n")))
+                .isInstanceOf(LockFileException.class).hasMessage("'roles' must be an array of strings, got 1");
+    }
+
+    @Test
     void reportsMissingKeys() {
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK.replace("engine = \"sqlite\"\n", ""))))
                 .isInstanceOf(LockFileException.class)

@@ -19,10 +19,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,20 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReplayServerRolesTest {
 
     private final String suffix = Long.toString(System.nanoTime() & 0xffffff, 36);
-    private final List<String> notices = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final CapturedNotices captured = new CapturedNotices();
+    private final List<String> notices = captured.lines;
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureNotices() {
-        ScratchDatabase.reportLeftoversTo(notices::add);
-    }
-
-    @AfterEach
-    void restoreNotices() {
-        ScratchDatabase.reportLeftoversTo(line -> { });
-    }
 
     @Test
     void postgresReplayDropsTheRolesItCreated() throws SQLException {

@@ -62,7 +62,7 @@ public final class PostgresEngine implements Engine {
 
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
-    private static final SqlDialect DIALECT = SqlDialect.of(Feature.DOLLAR_QUOTES, Feature.ESCAPE_STRINGS,
+    static final SqlDialect DIALECT = SqlDialect.of(Feature.DOLLAR_QUOTES, Feature.ESCAPE_STRINGS,
             Feature.NESTED_BLOCK_COMMENTS);
 
     private static final CiService CI = new CiService("postgres", "postgres:16",

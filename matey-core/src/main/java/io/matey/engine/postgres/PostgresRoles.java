@@ -4,22 +4,34 @@ import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
+import io.matey.migration.Section;
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's roles (docs/architecture.md §6). A role's privileges and objects in a dropped database go with it; in a
  * kept one they are reassigned and dropped there, and {@code DROP OWNED} in the maintenance database revokes those on
  * shared objects (databases, tablespaces), so that {@code DROP ROLE} succeeds. What a role that was there before
- * holds outside the databases is {@link PostgresGrants}'.
+ * holds outside the databases is {@link PostgresGrants}'. Dumps name roles (owners, policies, privileges), so the
+ * roles a migration creates are found for the lock ({@link #namedByDumps}).
  */
 final class PostgresRoles implements ServerRoles {
+
+    private static final Pattern CREATE_ROLE = Pattern.compile("(?<![\\w$])CREATE\\s+(?:ROLE|USER|GROUP)\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!MAPPING(?![\\w$]))(?:\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*))",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public Set<ServerRole> list(MateyUrl base) throws SQLException {
@@ -45,6 +57,39 @@ final class PostgresRoles implements ServerRoles {
         try (Connection c = new PostgresConnector(base).connectMaintenance(); Statement st = c.createStatement()) {
             st.execute(disown + "; DROP ROLE IF EXISTS " + name);
         }
+    }
+
+    /**
+     * {@code CREATE ROLE|USER|GROUP name} anywhere in a statement's code, so also in a {@code DO} block's body
+     * ({@code CREATE USER MAPPING} is the database's); a leading comment is not code.
+     */
+    @Override
+    public List<String> namedByDumps(Section up) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (SqlStatement statement : up.statements(PostgresEngine.DIALECT)) {
+            Matcher m = CREATE_ROLE.matcher(statement.code());
+            while (m.find()) {
+                String quoted = m.group(1);
+                roles.add(quoted != null ? quoted.replace("\"\"", "\"") : m.group(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(roles);
+    }
+
+    @Override
+    public boolean createIfMissing(Connection connection, String role) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, role);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE ROLE " + Identifiers.quoted('"', role) + " NOLOGIN");
+        }
+        return true;
     }
 
     @Override

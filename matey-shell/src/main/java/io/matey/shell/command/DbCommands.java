@@ -244,6 +244,7 @@ class DbCommands {
     }
 
     private void printChange(LiveChange change) {
+        change.notices().forEach(line -> System.err.println("matey: " + line));
         StringBuilder out = new StringBuilder(new TextTable("Command", "Before", "After")
                 .row(change.command(), change.before(), change.after()).render());
         if (change.created()) {
