@@ -106,7 +106,7 @@ class BaseBranchRuleTest {
     void anUnknownRefIsRefused() {
         Linter.Options unknown = new Linter.Options(Optional.empty(), true, true, Optional.of("origin/nope"));
         assertThatThrownBy(() -> fixture.lint(unknown)).isInstanceOf(MateyException.class)
-                .hasMessage("Unknown git ref 'origin/nope'.");
+                .hasMessageStartingWith("Unknown git ref 'origin/nope'. Name a branch, tag or commit this clone has;");
     }
 
     private void edit(String path, String from, String to) throws Exception {
