@@ -40,4 +40,12 @@ public interface CodegenDialect {
      * SQLAlchemy has no class for becomes {@link SqlAlchemyTypes#nativeType(String)}.
      */
     SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types);
+
+    /**
+     * Whether SQLAlchemy's DDL for this dialect makes a lone integer primary key generate its values
+     * ({@code AUTO_INCREMENT}, {@code SERIAL}) unless the column says {@code autoincrement=False}.
+     */
+    default boolean sqlAlchemyAutoincrementsIntegerKeys() {
+        return false;
+    }
 }

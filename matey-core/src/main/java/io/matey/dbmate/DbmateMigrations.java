@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * transaction unless {@code transaction:false} (Matey's {@link MigrationRunner}); like dbmate, without a migration
  * lock. Versions are kept in the table {@code --migrations-table} names ({@code schema_migrations} by default).
  * The schema file is written afterwards unless {@code --no-dump-schema}. Like dbmate, a file it refuses (statements
- * before the up marker, no up or no down marker) stops the run when its turn comes (docs/architecture.md §9).
+ * before the up marker, no up or no down marker) or fails on (several statements in a {@code transaction:false}
+ * section, one of them refused in a transaction block) stops the run when its turn comes (docs/architecture.md §9).
  */
 final class DbmateMigrations {
 
@@ -68,7 +69,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration, verb);
+                RunnableMigrations.requireDbmateRuns(migration, engine, verb);
                 Duration took = runner.up(migration);
                 printVerbose(runner);
                 out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
@@ -130,7 +131,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration, "rollback");
+                RunnableMigrations.requireDbmateRuns(migration, engine, "rollback");
                 Duration took = runner.down(migration);
                 printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));

@@ -71,8 +71,8 @@ public final class LiveDatabase {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null, null);
             }
             LivePrefix prefix = live.prefix(applied);
-            // An abandoned section's marker is reported like an interruption, not refused: status only reads.
-            if (StaleMarker.abandoned(live, marker.get())) {
+            // A marker no section continues is reported like an interruption, not refused: status only reads.
+            if (StaleMarker.misplaced(live, marker.get(), prefix)) {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
                         StaleMarker.read(live, marker.get(), prefix, connection));
             }

@@ -200,8 +200,10 @@ class SqlAlchemyOutputTest {
                         List.of(new Index("ix", false, List.of(Index.Part.column("name")), null, null, Map.of())))));
         for (String generator : List.of("tables", "declarative")) {
             String full = render(generator, model, Set.of());
-            assertThat(full).contains("ForeignKey('parents.id')", "UniqueConstraint('name', name='uq')",
-                    "CheckConstraint('id > 0', name='ck')", "Index('ix', 'name')", "comment='Why it exists'", "'A table'");
+            assertThat(full).contains("ForeignKey('parents.id', name='fk')", "UniqueConstraint('name', name='uq')",
+                    "CheckConstraint('id > 0', name='ck')", "Index('ix', 'name')", "comment='Why it exists'", "'A table'",
+                    // a plain integer key: without it, create_all on PostgreSQL would make it SERIAL
+                    "primary_key=True, autoincrement=False");
             String bare = render(generator, model, Set.of("noindexes", "noconstraints", "nocomments"));
             assertThat(bare).doesNotContain("ForeignKey", "UniqueConstraint", "CheckConstraint", "Index(", "comment",
                     "'A table'", "relationship(").contains("primary_key=True");

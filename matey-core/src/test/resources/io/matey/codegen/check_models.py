@@ -41,7 +41,8 @@ def inventory(engine, schemas):
     return sorted(names)
 
 
-def describe(engine, tables):
+def describe(engine, tables, views):
+    """views: the source's views, which models create as tables; only their columns and keys are compared."""
     insp = sa.inspect(engine)
     out = {}
     for table in tables:
@@ -55,7 +56,34 @@ def describe(engine, tables):
                 for fk in insp.get_foreign_keys(name, schema=schema)),
             "unique": sorted(sorted(u["column_names"]) for u in insp.get_unique_constraints(name, schema=schema)),
         }
+        if engine.dialect.name in ("mysql", "mariadb") and table.key not in views:
+            out[table.key].update(mysql_detail(engine, name))
     return out
+
+
+def mysql_detail(engine, name):
+    """What the server itself reports of a table beyond SQLAlchemy's reflection: every column's full type,
+    default, generation, character set, collation and comment, the CHECK constraints, and SHOW INDEX."""
+    with engine.connect() as connection:
+        version = connection.execute(sa.text("SELECT VERSION()")).scalar()
+        columns = connection.execute(sa.text(
+            "SELECT COLUMN_NAME, COLUMN_TYPE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION, CHARACTER_SET_NAME, "
+            "COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
+            "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t ORDER BY ORDINAL_POSITION"), {"t": name})
+        checks = connection.execute(sa.text(
+            "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc "
+            "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
+            "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+            # MariaDB scopes check names per table, MySQL per schema
+            + (" AND cc.TABLE_NAME = tc.TABLE_NAME" if "MariaDB" in version else "") + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' "
+            "AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = :t ORDER BY tc.CONSTRAINT_NAME"), {"t": name})
+        indexes = connection.execute(sa.text("SHOW INDEX FROM `%s`" % name.replace("`", "``"))).mappings()
+        return {
+            "column_detail": [list(row) for row in columns],
+            "checks": [list(row) for row in checks],
+            "indexes": sorted([row["Key_name"], row["Seq_in_index"], row["Column_name"], row["Sub_part"],
+                               row["Index_type"], row["Non_unique"]] for row in indexes),
+        }
 
 
 def main():
@@ -69,12 +97,13 @@ def main():
     metadata.create_all(target)
     source = sa.create_engine(source_url)
     tables = [metadata.tables[key] for key in sorted(metadata.tables)]
+    views = set(sa.inspect(source).get_view_names())
     print(json.dumps({
         "sqlalchemy": sa.__version__,
         "tables": sorted(metadata.tables),
         "source_tables": inventory(source, [None] + schemas),
-        "generated": describe(target, tables),
-        "source": describe(source, tables),
+        "generated": describe(target, tables, views),
+        "source": describe(source, tables, views),
     }, sort_keys=True))
     target.dispose()
     source.dispose()

@@ -16,12 +16,20 @@ import java.util.List;
  * @param typeName  the name of a PostgreSQL enum type, or null
  * @param typeSchema the schema of that enum type when it is not the default schema, or null
  * @param element   the element type of an array, or null
+ * @param collation a MySQL text column's collation where it is not the database's default, or null
  */
 public record ColumnType(String name, String declared, Integer length, Integer precision, Integer scale,
-        boolean unsigned, List<String> labels, String typeName, String typeSchema, ColumnType element) {
+        boolean unsigned, List<String> labels, String typeName, String typeSchema, ColumnType element,
+        String collation) {
 
     public ColumnType {
         labels = List.copyOf(labels);
+    }
+
+    /** A type in the database's default collation. */
+    public ColumnType(String name, String declared, Integer length, Integer precision, Integer scale,
+            boolean unsigned, List<String> labels, String typeName, String typeSchema, ColumnType element) {
+        this(name, declared, length, precision, scale, unsigned, labels, typeName, typeSchema, element, null);
     }
 
     /** A type without parameters. */

@@ -44,6 +44,10 @@ final class Elements {
                 if (fk.columns().equals(List.of(column.name()))) {
                     List<String> args = new ArrayList<>(List.of(Py.str(target(fk, fk.refColumns().get(0)))));
                     args.addAll(actions(fk));
+                    if (fk.name() != null) {
+                        // MySQL also names the foreign key's implicit index after it.
+                        args.add("name=" + Py.str(fk.name()));
+                    }
                     extras.add(imports.sa("ForeignKey") + "(" + String.join(", ", args) + ")");
                 }
             }
@@ -68,6 +72,9 @@ final class Elements {
         List<String> keywords = new ArrayList<>();
         if (table.isPrimaryKey(column.name())) {
             keywords.add("primary_key=True");
+            if (generatesNoValues(table, column)) {
+                keywords.add("autoincrement=False");
+            }
         } else if (withNullable && !column.nullable()) {
             keywords.add("nullable=False");
         }
@@ -78,6 +85,13 @@ final class Elements {
             keywords.add("comment=" + Py.str(column.comment()));
         }
         return keywords;
+    }
+
+    /** A lone integer key the database fills from nothing, where SQLAlchemy's DDL would make it generate values. */
+    private boolean generatesNoValues(Table table, Column column) {
+        return dialect.sqlAlchemyAutoincrementsIntegerKeys() && table.primaryKey().size() == 1
+                && !column.autoincrement() && column.identity() == null && column.sequence() == null
+                && column.serverDefault() == null && column.generated() == null && type(column).annotation().equals("int");
     }
 
     /** Multi-column foreign keys, unique and check constraints, then indexes. */

@@ -58,4 +58,9 @@ final class MysqlCodegen implements CodegenDialect {
     public SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types) {
         return MysqlSqlAlchemyTypes.map(type, types);
     }
+
+    @Override
+    public boolean sqlAlchemyAutoincrementsIntegerKeys() {
+        return true;
+    }
 }

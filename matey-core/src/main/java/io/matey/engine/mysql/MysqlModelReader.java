@@ -58,6 +58,8 @@ final class MysqlModelReader {
     List<Table> read(Connection connection) throws SQLException {
         boolean mariadb = single(connection, "SELECT VERSION()").contains("MariaDB");
         String database = single(connection, "SELECT DATABASE()");
+        // What create_all gives a column without a collation: models name only the others.
+        String defaultCollation = single(connection, "SELECT @@collation_database");
         Map<String, Parts> tables = new TreeMap<>();
         Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW')", rs -> {
@@ -69,11 +71,11 @@ final class MysqlModelReader {
                 });
         Rows.forEach(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, "
                 + "CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, EXTRA, "
-                + "GENERATION_EXPRESSION, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                + "GENERATION_EXPRESSION, COLUMN_COMMENT, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME, ORDINAL_POSITION", rs -> {
                     Parts table = tables.get(rs.getString(1));
                     if (table != null) {
-                        table.columns.add(column(rs, table.view, mariadb, database));
+                        table.columns.add(column(rs, table.view, mariadb, database, defaultCollation));
                     }
                 });
         Rows.forEach(connection, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, "
@@ -131,13 +133,16 @@ final class MysqlModelReader {
         return result;
     }
 
-    private static Column column(ResultSet rs, boolean view, boolean mariadb, String database) throws SQLException {
+    private static Column column(ResultSet rs, boolean view, boolean mariadb, String database, String defaultCollation)
+            throws SQLException {
         String name = rs.getString(2);
         String dataType = rs.getString(5).toLowerCase(Locale.ROOT);
         String columnType = rs.getString(6);
         String extra = rs.getString(11) == null ? "" : rs.getString(11);
         boolean nullable = rs.getString(4).equals("YES");
-        ColumnType type = type(dataType, columnType, rs.getObject(7), rs.getObject(8), rs.getObject(9), rs.getObject(10));
+        String collation = rs.getString(14);
+        ColumnType type = type(dataType, columnType, rs.getObject(7), rs.getObject(8), rs.getObject(9), rs.getObject(10),
+                collation == null || collation.equals(defaultCollation) ? null : collation);
         String comment = rs.getString(13) == null || rs.getString(13).isEmpty() ? null : rs.getString(13);
         if (view) {
             // A view enforces nothing; information_schema's NOT NULL for its columns is an inference (PostgreSQL
@@ -172,8 +177,8 @@ final class MysqlModelReader {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    static ColumnType type(String dataType, String columnType, Object charLength, Object precision, Object scale,
-            Object fractional) {
+    private static ColumnType type(String dataType, String columnType, Object charLength, Object precision, Object scale,
+            Object fractional, String collation) {
         String lower = columnType.toLowerCase(Locale.ROOT);
         boolean unsigned = lower.contains("unsigned");
         Integer length = null;
@@ -197,7 +202,8 @@ final class MysqlModelReader {
                 // no parameter the generators use
             }
         }
-        return new ColumnType(dataType, columnType, length, numericPrecision, numericScale, unsigned, labels, null, null, null);
+        return new ColumnType(dataType, columnType, length, numericPrecision, numericScale, unsigned, labels, null, null, null,
+                collation);
     }
 
     private static Integer number(Object value) {
@@ -253,7 +259,9 @@ final class MysqlModelReader {
             table.indexes.put(name, index);
         }
         index.parts().add(Index.Part.column(column));
-        if (rs.getObject(5) != null) {
+        // Only a plain key part may have a prefix length; MariaDB reports a SUB_PART (32) for every SPATIAL part,
+        // which the DDL cannot declare (and no FULLTEXT part takes one either).
+        if (rs.getObject(5) != null && index.method() == null) {
             index.prefixes().put(column, rs.getInt(5));
         }
     }
@@ -266,7 +274,11 @@ final class MysqlModelReader {
             Key key = entry.getValue();
             switch (key.type()) {
                 case "PRIMARY KEY" -> primaryKey = List.copyOf(key.columns());
-                case "UNIQUE" -> uniques.add(new UniqueConstraint(entry.getKey(), key.columns()));
+                case "UNIQUE" -> {
+                    if (!prefixed(parts.indexes.get(entry.getKey()))) {
+                        uniques.add(new UniqueConstraint(entry.getKey(), key.columns()));
+                    }
+                }
                 case "FOREIGN KEY" -> {
                     String[] rules = parts.rules.getOrDefault(entry.getKey(), new String[] {null, null});
                     foreignKeys.add(new ForeignKey(entry.getKey(), key.columns(), key.refSchema(), key.refTable(),
@@ -280,7 +292,9 @@ final class MysqlModelReader {
         List<Index> indexes = new ArrayList<>();
         for (Index index : parts.indexes.values()) {
             // Primary and unique keys are constraints; the index MySQL creates for a foreign key comes with it.
-            boolean constraint = parts.keys.containsKey(index.name()) || index.name().equals("PRIMARY");
+            // A unique key with a prefix part stays an index: a UniqueConstraint cannot carry the prefix length.
+            boolean constraint = parts.keys.containsKey(index.name()) && !(index.unique() && prefixed(index))
+                    || index.name().equals("PRIMARY");
             if (!constraint && !parts.skippedIndexes.contains(index.name())) {
                 indexes.add(new Index(index.name(), index.unique(), List.copyOf(index.parts()), null, index.method(),
                         Map.copyOf(index.prefixes())));
@@ -292,6 +306,10 @@ final class MysqlModelReader {
                         c.generated(), c.comment())
                 : c).toList();
         return new Table(null, name, parts.view, parts.comment, columns, primaryKey, foreignKeys, uniques, parts.checks, indexes);
+    }
+
+    private static boolean prefixed(Index index) {
+        return index != null && !index.prefixes().isEmpty();
     }
 
     private static String action(String rule) {

@@ -20,8 +20,9 @@ final class MysqlSqlAlchemyTypes {
 
     static PyType map(ColumnType t, SqlAlchemyTypes types) {
         String unsigned = t.unsigned() ? "unsigned=True" : null;
+        String collation = t.collation() == null ? null : "collation=" + SqlAlchemyTypes.str(t.collation());
         return switch (t.name()) {
-            case "tinyint" -> call(types.dialect("TINYINT", "int"), join(t.length() == null ? null : t.length().toString(), unsigned));
+            case "tinyint" -> call(types.dialect("TINYINT", "int"), join(length(t), unsigned));
             case "smallint" -> unsigned == null ? types.sa("SmallInteger", "int") : call(types.dialect("SMALLINT", "int"), unsigned);
             case "mediumint" -> call(types.dialect("MEDIUMINT", "int"), unsigned);
             case "int" -> unsigned == null ? types.sa("Integer", "int") : call(types.dialect("INTEGER", "int"), unsigned);
@@ -31,20 +32,22 @@ final class MysqlSqlAlchemyTypes {
             case "float" -> unsigned == null ? types.sa("Float", "float") : call(types.dialect("FLOAT", "float"), unsigned);
             case "double" -> call(types.dialect("DOUBLE", "float"), join("asdecimal=False", unsigned));
             case "bit" -> sized(types.dialect("BIT", "int"), t.length());
-            case "char" -> sized(types.sa("CHAR", "str"), t.length());
-            case "varchar" -> sized(types.sa("String", "str"), t.length());
-            case "tinytext" -> types.dialect("TINYTEXT", "str");
-            case "text" -> types.sa("Text", "str");
-            case "mediumtext" -> types.dialect("MEDIUMTEXT", "str");
-            case "longtext" -> types.dialect("LONGTEXT", "str");
+            case "char" -> call(types.sa("CHAR", "str"), join(length(t), collation));
+            case "varchar" -> call(types.sa("String", "str"), join(length(t), collation));
+            case "tinytext" -> call(types.dialect("TINYTEXT", "str"), collation);
+            case "text" -> call(types.sa("Text", "str"), collation);
+            case "mediumtext" -> call(types.dialect("MEDIUMTEXT", "str"), collation);
+            case "longtext" -> call(types.dialect("LONGTEXT", "str"), collation);
             case "binary" -> sized(types.sa("BINARY", "bytes"), t.length());
             case "varbinary" -> sized(types.sa("VARBINARY", "bytes"), t.length());
             case "tinyblob" -> types.dialect("TINYBLOB", "bytes");
             case "blob" -> types.sa("LargeBinary", "bytes");
             case "mediumblob" -> types.dialect("MEDIUMBLOB", "bytes");
             case "longblob" -> types.dialect("LONGBLOB", "bytes");
-            case "enum" -> types.enumType(t, List.of());
-            case "set" -> new PyType(types.dialect("SET", "str").expression() + "(" + SqlAlchemyTypes.labels(t) + ")", "str");
+            // SQLAlchemy's generic Enum drops a collation; the dialect's ENUM renders it.
+            case "enum" -> collation == null ? types.enumType(t, List.of())
+                    : call(types.dialect("ENUM", "str"), join(SqlAlchemyTypes.labels(t), collation));
+            case "set" -> call(types.dialect("SET", "str"), join(SqlAlchemyTypes.labels(t), collation));
             case "date" -> types.sa("Date", "datetime.date");
             case "datetime" -> t.precision() == null ? types.sa("DateTime", "datetime.datetime")
                     : call(types.dialect("DATETIME", "datetime.datetime"), "fsp=" + t.precision());
@@ -57,5 +60,9 @@ final class MysqlSqlAlchemyTypes {
             case "json" -> types.sa("JSON", "dict");
             default -> types.nativeType(t.declared());
         };
+    }
+
+    private static String length(ColumnType t) {
+        return t.length() == null ? null : t.length().toString();
     }
 }

@@ -58,4 +58,9 @@ final class PostgresCodegen implements CodegenDialect {
     public SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types) {
         return PostgresSqlAlchemyTypes.map(type, types);
     }
+
+    @Override
+    public boolean sqlAlchemyAutoincrementsIntegerKeys() {
+        return true;
+    }
 }
