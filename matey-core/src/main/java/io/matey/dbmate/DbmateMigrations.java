@@ -59,6 +59,12 @@ final class DbmateMigrations {
     }
 
     private int migrate(List<Migration> migrations, String verb) throws SQLException {
+        if (migrations.isEmpty()) {
+            // dbmate's error too: a directory without migrations is more likely a wrong --migrations-dir than a no-op
+            throw new MateyException("no migration files found in " + settings.migrationsDirs().stream()
+                    .map(GivenPath::given).collect(Collectors.joining(", "))
+                    + " (*.sql files whose names start with a version number)");
+        }
         try (Connection connection = database.connect()) {
             table.ensure(connection);
             Set<String> applied = new HashSet<>(table.appliedVersions(connection));
@@ -123,8 +129,11 @@ final class DbmateMigrations {
             for (String version : latest) {
                 Migration migration = byVersion.get(version);
                 if (migration == null) {
-                    throw new MateyException("can't find migration file for applied version " + version
-                            + " in " + settings.migrationsDirs());
+                    // dbmate would roll back the latest migration that has a file, leaving this one applied under it
+                    throw new MateyException("can't find migration file for applied version " + version + " in "
+                            + settings.migrationsDirs().stream().map(GivenPath::given).collect(Collectors.joining(", "))
+                            + "; nothing was rolled back. Restore the file (from version control) and run again: "
+                            + "rolling back an older migration while this one stays applied could fail or lose data.");
                 }
                 undo.add(migration);
             }

@@ -193,7 +193,7 @@ public final class LiveDatabase {
         String expected = reading.target().expectedAt(prefix.index());
         boolean drifted = !prefix.consistent() || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected);
+                reading.liveSql(), expected, reading.target().engine().draft());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
