@@ -71,8 +71,8 @@ public final class LiveDatabase {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null, null);
             }
             LivePrefix prefix = live.prefix(applied);
-            // An abandoned section's marker is reported like an interruption, not refused: status only reads.
-            if (StaleMarker.abandoned(live, marker.get())) {
+            // A marker no section continues is reported like an interruption, not refused: status only reads.
+            if (StaleMarker.misplaced(live, marker.get(), prefix)) {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
                         StaleMarker.read(live, marker.get(), prefix, connection));
             }
@@ -193,7 +193,7 @@ public final class LiveDatabase {
         String expected = reading.target().expectedAt(prefix.index());
         boolean drifted = !prefix.consistent() || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected);
+                reading.liveSql(), expected, reading.target().engine().draft());
     }
 
     public LivePlan plan(TargetConfig target, String url) {

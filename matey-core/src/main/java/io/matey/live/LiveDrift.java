@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 import io.matey.workspace.TargetPaths;
@@ -13,13 +14,14 @@ import io.matey.workspace.TargetPaths;
  * @param url         where the live database is reached (a URL or a DataSource), password masked
  * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the committed state at {@code prefix.index()}
+ * @param dialect     what drafts need to know of the target's engine
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
-        String expectedSql) {
+        String expectedSql, DraftDialect dialect) {
 
     /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
     static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
-        return new LiveDrift(target, url, nothingApplied, false, null, null);
+        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS);
     }
 
     /** True when the database does not exist yet. */
@@ -56,7 +58,7 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
 
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
     public String draft() {
-        return DriftDraft.of(liveSql, expectedSql);
+        return DriftDraft.of(liveSql, expectedSql, dialect);
     }
 
     /**

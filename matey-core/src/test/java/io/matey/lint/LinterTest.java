@@ -55,11 +55,11 @@ class LinterTest {
     }
 
     @Test
-    void aNulByteInAMigrationIsL013AtItsLine() {
+    void aNulByteInAMigrationIsL014AtItsLine() {
         LintFixture fixture = LintFixture.load("clean", workspace)
                 .write("migrations/20260103000000_b.sql",
                         "-- migrate:up\nCREATE TABLE b(id int);\u0000\n-- migrate:down\nDROP TABLE b;\n");
-        assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L013")).singleElement().satisfies(f -> {
+        assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L014")).singleElement().satisfies(f -> {
             assertThat(f.level()).isEqualTo(Level.ERROR);
             assertThat(f.path()).isEqualTo("migrations/20260103000000_b.sql");
             assertThat(f.line()).isEqualTo(2);

@@ -72,6 +72,8 @@ class InterruptedMigrationTest {
                 assertThat(h.recordedVersions()).isEqualTo(2);
                 assertThat(h.status().interrupted()).isNull();
                 assertThat(count(h, "SELECT COUNT(*) FROM base")).as("each INSERT ran exactly once").isEqualTo(TABLES);
+                assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                        .as("the run that got through dropped the emptied table").isInstanceOf(SQLException.class);
             }
         }
         assertThat(interrupted).as("kills that landed inside the migration").isGreaterThanOrEqualTo(2);
@@ -99,6 +101,7 @@ class InterruptedMigrationTest {
             assertThat(status.interrupted().diff()).contains("it_two",
                     "--- checkpoints/001_one.sql (committed, before migrations/002_two.sql up)\n+++ live database\n");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: migration migrations/002_two.sql");
+            assertThat(count(h, "SELECT COUNT(*) FROM matey_migration_progress")).as("the marker stays").isEqualTo(1);
 
             h.ws.write(TestWorkspace.TARGET + "/migrations/002_two.sql", "-- migrate:up transaction:false\n" + up
                     + "INSERT INTO it_one (id, name) VALUES (2, 'x');\n\n-- migrate:down transaction:false\n"
@@ -110,6 +113,13 @@ class InterruptedMigrationTest {
             assertThat(h.drift().drifted()).isFalse();
             assertThat(h.status().interrupted()).isNull();
             assertThat(count(h, "SELECT COUNT(*) FROM it_one")).isEqualTo(2);
+            // The table exists only while it holds a marker: dumps of this database match a bootstrapped one's.
+            assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                    .as("dropped by the run that emptied it").isInstanceOf(SQLException.class);
+
+            h.down(1);
+            assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                    .as("a transaction:false down section's run drops it too").isInstanceOf(SQLException.class);
         }
     }
 
