@@ -1,6 +1,7 @@
 package io.matey.artifact;
 
 import java.util.OptionalInt;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Git's merge conflict markers in a file: a line starting {@code <<<<<<<}, a later {@code =======} line and a
@@ -16,15 +17,25 @@ public final class ConflictMarkers {
 
     /** The 1-based line of the first conflict's {@code <<<<<<<} marker; empty when the file holds no conflict. */
     public static OptionalInt firstLine(byte[] content) {
+        return firstLine(content.length, i -> content[i]);
+    }
+
+    /** The same for decoded text (the markers are ASCII), so that a large migration is not encoded again. */
+    public static OptionalInt firstLine(CharSequence content) {
+        return firstLine(content.length(), content::charAt);
+    }
+
+    /** {@code at} gives the character (or byte) at an index below {@code length}. */
+    private static OptionalInt firstLine(int length, IntUnaryOperator at) {
         int line = 1;
         int conflictLine = 0;
         char expected = '<';
-        for (int start = 0; start < content.length; line++) {
+        for (int start = 0; start < length; line++) {
             int end = start;
-            while (end < content.length && content[end] != '\n') {
+            while (end < length && at.applyAsInt(end) != '\n') {
                 end++;
             }
-            if (isMarker(content, start, end, expected)) {
+            if (isMarker(at, start, end, expected)) {
                 if (expected == '<') {
                     conflictLine = line;
                     expected = '=';
@@ -43,18 +54,18 @@ public final class ConflictMarkers {
      * Seven {@code marker} characters at the line's start, then its end or (for {@code <} and {@code >}) a space
      * before the branch's name; a CR before the newline is part of the end.
      */
-    private static boolean isMarker(byte[] content, int start, int end, char marker) {
-        if (end > start && content[end - 1] == '\r') {
+    private static boolean isMarker(IntUnaryOperator content, int start, int end, char marker) {
+        if (end > start && content.applyAsInt(end - 1) == '\r') {
             end--;
         }
         if (end - start < SIZE) {
             return false;
         }
         for (int i = start; i < start + SIZE; i++) {
-            if (content[i] != marker) {
+            if (content.applyAsInt(i) != marker) {
                 return false;
             }
         }
-        return end == start + SIZE || marker != '=' && content[start + SIZE] == ' ';
+        return end == start + SIZE || marker != '=' && content.applyAsInt(start + SIZE) == ' ';
     }
 }

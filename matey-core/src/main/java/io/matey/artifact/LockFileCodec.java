@@ -118,7 +118,7 @@ public final class LockFileCodec {
         List<String> out = new ArrayList<>();
         for (Object item : required(table, key, List.class, "an array of strings")) {
             if (!(item instanceof String text)) {
-                throw new LockFileException("'" + key + "' must be an array of strings, got " + item);
+                throw new LockFileException("'" + key + "' must be an array of strings, got " + item + at(table, key));
             }
             out.add(text);
         }
@@ -128,7 +128,7 @@ public final class LockFileCodec {
     private static int integer(TomlMap table, String key) throws LockFileException {
         long value = required(table, key, Long.class, "an integer");
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new LockFileException("'" + key + "' is out of range: " + value);
+            throw new LockFileException("'" + key + "' is out of range: " + value + at(table, key));
         }
         return (int) value;
     }
@@ -140,9 +140,14 @@ public final class LockFileCodec {
             throw new LockFileException("missing key '" + key + "'");
         }
         if (!type.isInstance(value)) {
-            throw new LockFileException("'" + key + "' must be " + typeName + ", got " + value);
+            throw new LockFileException("'" + key + "' must be " + typeName + ", got " + value + at(table, key));
         }
         return type.cast(value);
+    }
+
+    /** Where the key is, as a TOML syntax error says it ({@code (line 9)}). */
+    private static String at(TomlMap table, String key) {
+        return table.line(key) > 0 ? " (line " + table.line(key) + ")" : "";
     }
 
     private static void line(StringBuilder out, String key, String value) {

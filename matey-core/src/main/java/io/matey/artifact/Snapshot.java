@@ -50,7 +50,7 @@ public final class Snapshot {
     /** Reads a target directory: every {@code *.sql} under migrations/ and checkpoints/, plus the two artifacts. */
     public static Snapshot ofWorktree(Path targetDir, String targetName) {
         return new Snapshot(targetName,
-                collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR, Files::readAllBytes),
+                collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR, file -> readMigration(targetDir, file)),
                 collectSql(targetDir, ArtifactNames.CHECKPOINTS_DIR, CheckpointFile::read),
                 readOptional(targetDir.resolve(ArtifactNames.SCHEMA_FILE)),
                 readOptional(targetDir.resolve(ArtifactNames.LOCK_FILE)));
@@ -122,6 +122,12 @@ public final class Snapshot {
     }
 
     /** How a file of the snapshot is read: whole, or digested ({@link CheckpointFile}). */
+    /** Notes the file's size before reading it, so that a heap too small even for its bytes names it. */
+    private static byte[] readMigration(Path targetDir, Path file) throws IOException {
+        LargestMigration.note(targetDir.relativize(file).toString().replace('\\', '/'), Files.size(file));
+        return Files.readAllBytes(file);
+    }
+
     private interface Reader<T> {
         T read(Path file) throws IOException;
     }

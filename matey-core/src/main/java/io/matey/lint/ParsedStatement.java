@@ -14,6 +14,12 @@ import net.sf.jsqlparser.statement.Statement;
  */
 final class ParsedStatement {
 
+    /**
+     * The characters of a statement the rules read: a longer one is data as far as they are concerned (a bulk
+     * {@code INSERT ... VALUES}), read by its head, with no tree (README "Lint").
+     */
+    static final int HEAD_CHARS = 64 * 1024;
+
     private final ParsedSql parsed;
 
     private ParsedStatement(ParsedSql parsed) {
@@ -21,7 +27,7 @@ final class ParsedStatement {
     }
 
     static ParsedStatement of(SqlStatement source) {
-        return new ParsedStatement(ParsedSql.of(source));
+        return new ParsedStatement(ParsedSql.head(source, HEAD_CHARS));
     }
 
     ParsedSql parsed() {

@@ -1,6 +1,7 @@
 package io.matey.migration;
 
 import io.matey.artifact.ConflictMarkers;
+import io.matey.artifact.LargestMigration;
 import io.matey.workspace.TargetPaths;
 
 /**
@@ -11,6 +12,10 @@ import io.matey.workspace.TargetPaths;
  * @param bytes   the raw file content (digested as is)
  */
 public record Migration(String file, String version, byte[] bytes) {
+
+    public Migration {
+        LargestMigration.note(file, bytes.length);
+    }
 
     public MigrationScript script() {
         return MigrationParser.parse(file, bytes);

@@ -3,7 +3,9 @@ package io.matey.migration;
 import io.matey.artifact.ConflictMarkers;
 import io.matey.error.MateyException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Splits a dbmate-format migration file into its {@code -- migrate:up} and {@code -- migrate:down} sections.
  * Markers are whole lines, matched case-insensitively with optional leading whitespace (what matey reads);
- * text before any marker belongs to the up section.
+ * text before any marker belongs to the up section. A migration may be tens of megabytes of data, so the text is
+ * decoded once and each section cut from it in one copy, with no per-line copies (README "Safety").
  */
 public final class MigrationParser {
 
@@ -30,51 +33,103 @@ public final class MigrationParser {
     }
 
     public static MigrationScript parse(String file, String text) {
-        String[] lines = text.split("\r?\n", -1);
         List<MigrationScript.Problem> problems = new ArrayList<>();
         // First: a conflict is what also breaks any marker structure it spans.
-        ConflictMarkers.firstLine(text.getBytes(StandardCharsets.UTF_8))
-                .ifPresent(line -> problems.add(MigrationScript.Problem.mergeConflict(line)));
-        int upMarker = 0;
-        int downMarker = 0;
-        boolean upTransaction = true;
-        boolean downTransaction = true;
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = MARKER.matcher(lines[i]);
-            if (!m.matches()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            boolean transaction = !hasTransactionFalse(m.group(2));
-            if (m.group(1).equalsIgnoreCase("up")) {
-                if (upMarker > 0) {
-                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears more than once."));
-                } else if (downMarker > 0) {
-                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears after a down marker."));
+        ConflictMarkers.firstLine(text).ifPresent(line -> problems.add(MigrationScript.Problem.mergeConflict(line)));
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int lineStart = text.lastIndexOf('\n', nul) + 1;
+            problems.add(MigrationScript.Problem.nulByte(lineOf(text, nul), nul - lineStart + 1));
+        }
+        Marker up = null;
+        Marker down = null;
+        int lineNo = 0;
+        for (int start = 0; start <= text.length(); ) {
+            lineNo++;
+            int newline = text.indexOf('\n', start);
+            int next = newline < 0 ? text.length() + 1 : newline + 1;
+            Matcher m = markerAt(text, start, newline < 0 ? text.length() : newline);
+            if (m != null) {
+                Marker marker = new Marker(lineNo, start, next, !hasTransactionFalse(m.group(2)));
+                if (m.group(1).equalsIgnoreCase("up")) {
+                    if (up != null) {
+                        problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears more than once."));
+                    } else if (down != null) {
+                        problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:up marker appears after a down marker."));
+                    } else {
+                        up = marker;
+                    }
+                } else if (down != null) {
+                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears more than once."));
                 } else {
-                    upMarker = lineNo;
-                    upTransaction = transaction;
+                    if (up == null) {
+                        problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears before an up marker."));
+                    }
+                    down = marker;
                 }
-            } else if (downMarker > 0) {
-                problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears more than once."));
-            } else {
-                if (upMarker == 0) {
-                    problems.add(MigrationScript.Problem.markers(lineNo, "dbmate migrate:down marker appears before an up marker."));
-                }
-                downMarker = lineNo;
-                downTransaction = transaction;
             }
+            start = next;
         }
-        int upEnd = downMarker > 0 ? downMarker - 1 : lines.length;
-        int upStart = upMarker > 0 ? upMarker : 0;
-        Section up = new Section("up", join(lines, upStart, upEnd), upStart + 1, upTransaction, upMarker);
-        Section down = downMarker > 0
-                ? new Section("down", join(lines, downMarker, lines.length), downMarker + 1, downTransaction, downMarker)
-                : Section.absent("down");
-        if (upMarker == 0 && downMarker > 0) {
-            up = new Section("up", "", 1, true, 0);
+        Section upSection;
+        if (up == null && down != null) {
+            upSection = new Section("up", "", 1, true, 0);
+        } else {
+            int from = up == null ? 0 : up.next();
+            String sql = down == null ? rest(text, from) : lines(text, from, down.start());
+            upSection = up == null ? new Section("up", sql, 1, true, 0)
+                    : new Section("up", sql, up.line() + 1, up.transaction(), up.line());
         }
-        return new MigrationScript(file, up, down, List.copyOf(problems));
+        Section downSection = down == null ? Section.absent("down")
+                : new Section("down", rest(text, down.next()), down.line() + 1, down.transaction(), down.line());
+        return new MigrationScript(file, upSection, downSection, List.copyOf(problems));
+    }
+
+    /** A marker line: its number, where it starts and where the line after it starts. */
+    private record Marker(int line, int start, int next, boolean transaction) {
+    }
+
+    /** The marker match of the line {@code [start, end)}, without its CR; null when it is no marker. */
+    private static Matcher markerAt(String text, int start, int end) {
+        if (end > start && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        int at = start;
+        while (at < end && isRegexSpace(text.charAt(at))) {
+            at++;
+        }
+        // Only a line starting "--" can be a marker: other lines (a data line may be megabytes) are not copied.
+        if (!text.startsWith("--", at) || at + 2 > end) {
+            return null;
+        }
+        Matcher m = MARKER.matcher(text.substring(start, end));
+        return m.matches() ? m : null;
+    }
+
+    /** What {@code \s} matches in {@link #MARKER}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The lines from offset {@code from} (a line start) to the line starting at {@code to}, CRLF read as LF. */
+    private static String lines(String text, int from, int to) {
+        return from >= to ? "" : lf(text.substring(from, to));
+    }
+
+    /** The lines from offset {@code from} to the end, each ended by a newline (the last one too). */
+    private static String rest(String text, int from) {
+        return from > text.length() ? "" : lf(text.substring(from)).concat("\n");
+    }
+
+    private static String lf(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
+    private static int lineOf(CharSequence text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            line += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return line;
     }
 
     private static boolean hasTransactionFalse(String options) {
@@ -89,24 +144,42 @@ public final class MigrationParser {
         return false;
     }
 
-    private static String join(String[] lines, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            sb.append(lines[i]).append('\n');
+    /**
+     * Strict UTF-8 decoding; a byte-order mark is dropped. The bytes are checked through a small buffer, then
+     * decoded straight into the string: the text is held once, not also as a char buffer twice its size.
+     */
+    public static String decode(String file, byte[] bytes) {
+        int bad = firstMalformedByte(bytes);
+        if (bad >= 0) {
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new MateyException(String.format(Locale.ROOT, "Unable to decode migration '%s' as UTF-8: line %d "
+                    + "has an invalid byte (0x%02X at byte offset %d of the file). Save the file as UTF-8.",
+                    file, line, bytes[bad] & 0xFF, bad));
         }
-        return sb.toString();
+        int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
+        return new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8);
     }
 
-    /** Strict UTF-8 decoding; a byte-order mark is dropped. */
-    public static String decode(String file, byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new MateyException("Unable to decode migration '" + file + "' as UTF-8.");
+    /** The offset of the first byte that is not UTF-8 (of a truncated sequence at the end too); -1 when none is. */
+    private static int firstMalformedByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
         }
     }
 }

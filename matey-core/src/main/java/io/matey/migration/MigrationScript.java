@@ -15,6 +15,8 @@ public record MigrationScript(String file, Section up, Section down, List<Proble
     public enum Kind {
         /** The dbmate markers are repeated or out of order. */
         MARKERS("Fix the -- migrate:up / -- migrate:down markers of this file."),
+        /** A NUL byte, which no database runs (an editor or a binary copy put it there). */
+        NUL_BYTE("Delete the NUL byte (a text editor shows it as ^@ or \\0; `tr -d '\\000'` removes every one)."),
         /** Git left a merge conflict in the file ({@link ConflictMarkers}); only a person can resolve it. */
         MERGE_CONFLICT(resolveConflict("run `matey schema apply`"));
 
@@ -29,15 +31,20 @@ public record MigrationScript(String file, Section up, Section down, List<Proble
         }
     }
 
-    /** A structural problem at a line of the file. */
-    public record Problem(int line, Kind kind, String message) {
+    /** A structural problem at a line (and, when known, a 1-based column; else 0) of the file. */
+    public record Problem(int line, int column, Kind kind, String message) {
 
         static Problem markers(int line, String message) {
-            return new Problem(line, Kind.MARKERS, message);
+            return new Problem(line, 0, Kind.MARKERS, message);
+        }
+
+        static Problem nulByte(int line, int column) {
+            return new Problem(line, column, Kind.NUL_BYTE, "a NUL byte (\\0) is not SQL: the databases stop the "
+                    + "statement there or refuse it.");
         }
 
         static Problem mergeConflict(int line) {
-            return new Problem(line, Kind.MERGE_CONFLICT, "unresolved merge conflict marker: git left both sides "
+            return new Problem(line, 0, Kind.MERGE_CONFLICT, "unresolved merge conflict marker: git left both sides "
                     + "of a conflict in this migration, which no database can run.");
         }
 
@@ -46,7 +53,7 @@ public record MigrationScript(String file, Section up, Section down, List<Proble
         }
 
         MateyException error(String file, String fix) {
-            return new MateyException(file + ":" + line + ": " + message + " " + fix);
+            return new MateyException(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message + " " + fix);
         }
     }
 

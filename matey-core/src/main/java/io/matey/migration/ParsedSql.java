@@ -36,19 +36,32 @@ public final class ParsedSql {
     });
 
     private final SqlStatement source;
+    /** False for a statement read by its head only ({@link #head}): it gets no tree. */
+    private final boolean whole;
     /** Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head). */
     private final List<Token> tokens = new ArrayList<>();
     private CCJSqlParserTokenManager lexer;
     private boolean complete;
     private Optional<Statement> tree;
 
-    private ParsedSql(SqlStatement source) {
+    private ParsedSql(SqlStatement source, boolean whole) {
         this.source = source;
+        this.whole = whole;
         this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(source.sql())));
     }
 
     public static ParsedSql of(SqlStatement source) {
-        return new ParsedSql(source);
+        return new ParsedSql(source, true);
+    }
+
+    /**
+     * The statement's first {@code chars} characters, without a tree: how lint reads a bulk {@code INSERT ... VALUES}
+     * of megabytes, whose tokens and tree would take many times the memory of its text (README "Lint"). A token the
+     * cut splits ends the token list.
+     */
+    public static ParsedSql head(SqlStatement source, int chars) {
+        return source.sql().length() <= chars ? of(source)
+                : new ParsedSql(new SqlStatement(source.sql().substring(0, chars), source.line()), false);
     }
 
     public SqlStatement source() {
@@ -69,7 +82,7 @@ public final class ParsedSql {
 
     public Optional<Statement> tree() {
         if (tree == null) {
-            tree = parse(source.sql());
+            tree = whole ? parse(source.sql()) : Optional.empty();
         }
         return tree;
     }

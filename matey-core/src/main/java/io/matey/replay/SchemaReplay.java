@@ -14,6 +14,8 @@ import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.migration.MigrationScript;
+import io.matey.migration.Section;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -132,11 +134,19 @@ public final class SchemaReplay {
         return new Outcome(plan, result, changes);
     }
 
-    /** The up and down sections a replay of {@code tail} runs: what names the roles it may create. */
+    /**
+     * The up and down sections a replay of {@code tail} runs that may create roles or change grants: what names
+     * the roles it may create. The others are left out, since a data migration may be tens of megabytes.
+     */
     private static String sections(List<Migration> tail) {
         StringBuilder sql = new StringBuilder();
         for (Migration migration : tail) {
-            sql.append(migration.script().up().sql()).append('\n').append(migration.script().down().sql()).append('\n');
+            MigrationScript script = migration.script();
+            for (Section section : List.of(script.up(), script.down())) {
+                if (ScratchServer.mayChangeRoles(section.sql())) {
+                    sql.append(section.sql()).append('\n');
+                }
+            }
         }
         return sql.toString();
     }

@@ -68,7 +68,7 @@ final class ScratchServer {
         this.key = key;
         this.engine = engine;
         this.base = base;
-        this.before = CREATES_ROLES.matcher(sql).find() ? roles(engine, base) : null;
+        this.before = mayChangeRoles(sql) ? roles(engine, base) : null;
         this.grants = engine.serverRoles().grants().orElse(null);
         for (ServerRole role : before == null || grants == null ? Set.<ServerRole>of() : before) {
             if (!role.name().isEmpty() && named(role, List.of(sql))) {
@@ -81,6 +81,11 @@ final class ScratchServer {
             ScratchCollector.notice("could not record the grants of the accounts on " + base + " (" + e.getMessage()
                     + "): if this process is killed, grants a migration gives them stay there");
         }
+    }
+
+    /** False for SQL that neither creates a role nor changes grants: a lease's SQL may leave it out. */
+    static boolean mayChangeRoles(String sql) {
+        return CREATES_ROLES.matcher(sql).find();
     }
 
     /** The key of a server: engine and URL without a database. */

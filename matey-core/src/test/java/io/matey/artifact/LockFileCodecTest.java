@@ -71,7 +71,8 @@ class LockFileCodecTest {
     void readsALockWithoutRolesAsStepsCreatingNone() throws Exception {
         assertThat(LockFileCodec.parse(utf8(LockFixtures.LOCK)).steps().get(0).roles()).isEmpty();
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK + "roles = [1]\n")))
-                .isInstanceOf(LockFileException.class).hasMessage("'roles' must be an array of strings, got 1");
+                .isInstanceOf(LockFileException.class).hasMessage("'roles' must be an array of strings, got 1 (line "
+                        + (LockFixtures.LOCK.lines().count() + 1) + ")");
     }
 
     @Test
@@ -89,15 +90,16 @@ class LockFileCodecTest {
     void reportsTypeErrors() {
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK.replace("head_index = 1", "head_index = \"1\""))))
                 .isInstanceOf(LockFileException.class)
-                .hasMessage("'head_index' must be an integer, got 1");
+                .hasMessage("'head_index' must be an integer, got 1 (line " + lineOf(LockFixtures.LOCK, "head_index = ") + ")");
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK.replace("engine = \"sqlite\"", "engine = 3"))))
-                .hasMessage("'engine' must be a string, got 3");
+                .hasMessage("'engine' must be a string, got 3 (line " + lineOf(LockFixtures.LOCK, "engine = ") + ")");
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.ZERO_POSTGRES_LOCK.replace("steps = []", "steps = [1]"))))
                 .hasMessage("steps[0] is not a table");
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.ZERO_POSTGRES_LOCK.replace("steps = []", "steps = 1"))))
                 .hasMessageStartingWith("'steps' must be an array of tables");
         assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.ZERO_POSTGRES_LOCK.replace("head_index = 0", "head_index = 4294967296"))))
-                .hasMessage("'head_index' is out of range: 4294967296");
+                .hasMessage("'head_index' is out of range: 4294967296 (line "
+                        + lineOf(LockFixtures.ZERO_POSTGRES_LOCK, "head_index = ") + ")");
     }
 
     @Test
@@ -107,5 +109,16 @@ class LockFileCodecTest {
                 .hasMessageContaining("line 1");
         assertThatThrownBy(() -> LockFileCodec.parse(new byte[] {'a', '=', '"', (byte) 0xff, '"'}))
                 .hasMessage("lockfile is not valid UTF-8");
+    }
+
+    /** The 1-based line of the first line of {@code text} starting with {@code start}. */
+    private static int lineOf(String text, String start) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(start);
     }
 }

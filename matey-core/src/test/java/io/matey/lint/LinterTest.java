@@ -55,6 +55,35 @@ class LinterTest {
     }
 
     @Test
+    void aNulByteInAMigrationIsL014AtItsLine() {
+        LintFixture fixture = LintFixture.load("clean", workspace)
+                .write("migrations/20260103000000_b.sql",
+                        "-- migrate:up\nCREATE TABLE b(id int);\u0000\n-- migrate:down\nDROP TABLE b;\n");
+        assertThat(fixture.lint()).filteredOn(f -> f.code().equals("L014")).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(Level.ERROR);
+            assertThat(f.path()).isEqualTo("migrations/20260103000000_b.sql");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).startsWith("column 24: a NUL byte");
+        });
+    }
+
+    @Test
+    void aDataManifestThatDataApplyRefusesIsL212() {
+        LintFixture fixture = LintFixture.load("clean", workspace).withArtifacts()
+                .write("data/data.toml", "[core]\nfiles = [{ name = \"flags\", table = \"flags\", mode = \"merge\" }]\n");
+        assertThat(fixture.lint()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("L212");
+            assertThat(f.path()).isEqualTo("data/data.toml");
+            assertThat(f.message()).contains("data.toml:2: data set 'core', file 1: key 'mode': unsupported data mode 'merge'");
+        });
+        fixture.write("data/data.toml", "[core\n");
+        assertThat(fixture.lint()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("L212");
+            assertThat(f.message()).contains("Unable to parse data manifest").contains("data.toml:1:");
+        });
+    }
+
+    @Test
     void anUnknownEngineRunsOnlyTheRulesThatDoNotReadSql() {
         LintFixture fixture = LintFixture.load("L200", workspace)
                 .write("migrations/001_drop.sql", "DROP TABLE users;\n").withArtifacts();

@@ -49,8 +49,40 @@ class MigrationParserTest {
     void undecodableFileIsAUserError() {
         byte[] bytes = {'-', '-', ' ', (byte) 0xff, '\n'};
         assertThatThrownBy(() -> MigrationParser.parse("migrations/bad.sql", bytes))
-                .hasMessage("Unable to decode migration 'migrations/bad.sql' as UTF-8.");
+                .hasMessage("Unable to decode migration 'migrations/bad.sql' as UTF-8: line 1 has an invalid byte "
+                        + "(0xFF at byte offset 3 of the file). Save the file as UTF-8.");
         assertThat(MigrationParser.parse("m.sql", "\uFEFF-- migrate:up\nSELECT 1;".getBytes(StandardCharsets.UTF_8))
                 .up().markerLine()).isEqualTo(1);
+    }
+
+    @Test
+    void undecodableFileNamesTheLineAndOffsetOfTheFirstBadByte() {
+        byte[] ok = "-- migrate:up\nSELECT 'é';\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(ok, ok.length + 2);
+        bytes[ok.length] = (byte) 0xC3; // a truncated two-byte sequence ends the file
+        bytes[ok.length + 1] = '\n';
+        assertThatThrownBy(() -> MigrationParser.decode("m.sql", bytes))
+                .hasMessageContaining("line 3 has an invalid byte (0xC3 at byte offset " + ok.length + " of the file)");
+    }
+
+    @Test
+    void aNulByteIsAProblemNamingLineAndColumn() {
+        MigrationScript script = MigrationParser.parse("migrations/003_b.sql",
+                "-- migrate:up\nCREATE TABLE b(id int);\u0000\n-- migrate:down\nDROP TABLE b;\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(script.problems()).extracting(MigrationScript.Problem::kind).containsExactly(MigrationScript.Kind.NUL_BYTE);
+        assertThatThrownBy(script::requireValid).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("migrations/003_b.sql:2:24: a NUL byte")
+                .hasMessageContaining("Delete the NUL byte");
+    }
+
+    @Test
+    void sectionsAreTheLinesBetweenMarkersWithCrlfReadAsLf() {
+        MigrationScript script = MigrationParser.parse("m.sql", "-- migrate:up\r\nA;\r\nB;\r\n-- migrate:down\r\nC;\r\n");
+        assertThat(script.up().sql()).isEqualTo("A;\nB;\n");
+        assertThat(script.up().firstLine()).isEqualTo(2);
+        assertThat(script.down().sql()).isEqualTo("C;\n\n");
+        assertThat(script.down().markerLine()).isEqualTo(4);
+        assertThat(MigrationParser.parse("m.sql", "SELECT 1;").up().sql()).isEqualTo("SELECT 1;\n");
+        assertThat(MigrationParser.parse("m.sql", "-- migrate:up").up().sql()).isEmpty();
     }
 }

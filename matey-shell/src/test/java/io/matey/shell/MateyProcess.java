@@ -36,9 +36,16 @@ final class MateyProcess {
     }
 
     static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(cwd, env, List.of(), args);
+    }
+
+    /** Runs the app with extra JVM options, e.g. a small heap. */
+    static Result run(Path cwd, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                MateyShellApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MateyShellApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().putAll(env);

@@ -111,6 +111,11 @@ public final class CommandRunner {
             }
             return 0;
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // The command's objects are unreachable now, so there is heap again for the message.
+                Console.error(OutOfMemory.message(command.name()));
+                return 2;
+            }
             return failed(e.getCause());
         } catch (ReflectiveOperationException e) {
             return failed(e);
