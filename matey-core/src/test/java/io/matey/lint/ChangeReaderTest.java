@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
@@ -30,7 +31,7 @@ class ChangeReaderTest {
         assertThat(read("CREATE TABLE IF NOT EXISTS app.\"Users\" (id int) PARTITION BY RANGE (id)"))
                 .containsExactly(new CreateTable("Users", true));
         assertThat(read("CREATE TABLE ranked AS SELECT id, row_number() OVER (PARTITION BY kind) FROM events"))
-                .containsExactly(new CreateTable("ranked"));
+                .containsExactly(new CreateTable("ranked"), new CopyRows("ranked", "events"));
         assertThat(read("CREATE TABLE t (id INTEGER PRIMARY KEY) STRICT")).containsExactly(new CreateTable("t"));
         assertThat(read("CREATE UNLOGGED TABLE u (id int)")).containsExactly(new CreateTable("u"));
         assertThat(read("CREATE SCHEMA IF NOT EXISTS audit")).containsExactly(new CreateSchema("audit"));
