@@ -1,10 +1,13 @@
 package io.matey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.artifact.Snapshot;
 import io.matey.engine.Engines;
 import io.matey.error.MateyException;
+import io.matey.lint.RunnableMigrations;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
@@ -196,6 +199,25 @@ class BadInputTest {
                 "L407 migrations/002_index.sql:2: CONCURRENTLY cannot run inside a transaction; add transaction:false "
                         + "to the '-- migrate:up' marker.").hasMessageContaining("nothing ran");
         assertThat(pg.files()).isEqualTo(files);
+    }
+
+    @Test
+    void aStatementDbmateFailsOnInATransactionFalseSectionIsRefusedUnlessTheTargetAllowsIt() {
+        TestWorkspace pg = new TestWorkspace(dir.resolve("pg"), "postgres");
+        pg.migration("001_one.sql", pg.createTable("one"), "DROP TABLE one;");
+        pg.write("db/core/migrations/002_index.sql", "-- migrate:up transaction:false\nCREATE TABLE two (id int);\n"
+                + "CREATE INDEX CONCURRENTLY one_id ON one (id);\n-- migrate:down\n");
+        Map<String, String> files = pg.files();
+        assertThatThrownBy(pg::apply).isInstanceOf(MateyException.class).hasMessageContaining(
+                "L013 migrations/002_index.sql:3: CREATE INDEX CONCURRENTLY cannot run inside a transaction block, and "
+                        + "dbmate sends the 2 statements of this '-- migrate:up transaction:false' section as one query")
+                .hasMessageContaining("nothing ran")
+                .hasMessageContaining("or set allow_non_dbmate_files = true in " + pg.target().resolve("config.toml"));
+        assertThat(pg.files()).isEqualTo(files);
+
+        pg.write("db/core/config.toml", pg.read("db/core/config.toml") + "allow_non_dbmate_files = true\n");
+        assertThatCode(() -> RunnableMigrations.require(pg.matey().target(TestWorkspace.TARGET),
+                Snapshot.ofWorktree(pg.target(), TestWorkspace.TARGET), "schema apply")).doesNotThrowAnyException();
     }
 
     @Test

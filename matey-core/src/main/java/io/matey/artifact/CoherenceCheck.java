@@ -44,12 +44,21 @@ final class CoherenceCheck {
         }
         Map<String, LockStep> byFile = new LinkedHashMap<>();
         checked.steps().forEach(step -> byFile.put(step.migrationFile(), step));
+        // Each chain_hash folds in the one before it, so one edit breaks every later entry: report the first only.
+        List<String> chainBreaks = steps.stream()
+                .filter(step -> byFile.containsKey(step.migrationFile())
+                        && !byFile.get(step.migrationFile()).chainHash().equals(step.chainHash()))
+                .map(WorktreeStep::migrationFile)
+                .toList();
         for (WorktreeStep step : steps) {
             LockStep recorded = byFile.get(step.migrationFile());
             if (recorded == null) {
                 report(COHERENCE_NEW_IN_INPUT, step.migrationFile(), "Migration is not in the lockfile.");
             } else {
                 compare(recorded, step, inputs.checkpointPaths().contains(step.checkpointFile()));
+                if (!chainBreaks.isEmpty() && step.migrationFile().equals(chainBreaks.get(0))) {
+                    reportChainBreak(step.migrationFile(), chainBreaks.size() - 1);
+                }
             }
         }
         Set<String> present = steps.stream().map(WorktreeStep::migrationFile).collect(Collectors.toSet());
@@ -87,9 +96,14 @@ final class CoherenceCheck {
                 report(COHERENCE_STEP_SCHEMA_MISMATCH, checkpoint, "Checkpoint does not match schema_digest.");
             }
         }
-        if (!recorded.chainHash().equals(step.chainHash())) {
-            report(COHERENCE_CHAIN_HASH_MISMATCH, file, "chain_hash does not match the recomputed chain.");
-        }
+    }
+
+    private void reportChainBreak(String file, int later) {
+        report(COHERENCE_CHAIN_HASH_MISMATCH, file, "chain_hash does not match the recomputed chain" + switch (later) {
+            case 0 -> ".";
+            case 1 -> ", and 1 later entry chains from it.";
+            default -> ", and " + later + " later entries chain from it.";
+        });
     }
 
     private void report(DiagnosticCode code, String path, String detail) {

@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * Renders the CI pipeline {@code init --ci} writes: install matey as the README documents (a clone of the
  * Matey repository on {@code PATH}, its URL in the {@code MATEY_GIT_URL} CI variable, which the job checks first),
- * run {@code lint --all}, then {@code schema plan --exit-code} for every target, which fails when committed
- * artifacts are stale. The first {@code matey} run builds the clone with the Maven wrapper, so GitHub and GitLab
+ * run {@code lint --all --base origin/<default branch>}, which also fails for a migration the default branch has and
+ * the change edited, deleted or renamed (L109), then {@code schema plan --exit-code} for every target, which fails
+ * when committed artifacts are stale. GitHub's checkout fetches every branch; GitLab and Buildkite fetch the
+ * default branch before lint. The first {@code matey} run builds the clone with the Maven wrapper, so GitHub and GitLab
  * cache its downloads ({@code ~/.m2}) between jobs.
  * Server engines get a database service and their {@code test_url_env} pointing at it, as each engine's
  * {@link CiService} says (docs/architecture.md §3).
@@ -30,16 +32,16 @@ public final class CiPipeline {
     public static String render(CiProvider provider, String workspace, String branch, List<TargetConfig> targets) {
         return switch (provider) {
             case GITHUB -> github(workspace, branch, targets);
-            case GITLAB -> gitlab(workspace, targets);
-            case BUILDKITE -> buildkite(workspace, targets);
+            case GITLAB -> gitlab(workspace, branch, targets);
+            case BUILDKITE -> buildkite(workspace, branch, targets);
         };
     }
 
     /** The matey commands of the pipeline, in order: what CI runs after installing matey. */
-    public static List<String> commands(String workspace, List<TargetConfig> targets) {
+    public static List<String> commands(String workspace, String branch, List<TargetConfig> targets) {
         String prefix = "matey --workspace " + workspace + " ";
         List<String> commands = new ArrayList<>();
-        commands.add(prefix + "lint --all");
+        commands.add(prefix + "lint --all --base " + shellWord("origin/" + branch));
         for (TargetConfig target : targets) {
             commands.add(prefix + "schema plan --path " + target.name() + " --exit-code");
         }
@@ -102,7 +104,7 @@ public final class CiPipeline {
                 .append("          key: matey-m2-${{ steps.matey.outputs.poms }}\n")
                 .append("          restore-keys: matey-m2-\n");
         y.append("      - name: Lint migrations and artifacts\n        run: |\n");
-        List<String> commands = commands(workspace, targets);
+        List<String> commands = commands(workspace, branch, targets);
         y.append("          ").append(commands.get(0)).append('\n');
         y.append("      - name: Committed schema artifacts match a fresh replay\n        run: |\n");
         commands.subList(1, commands.size()).forEach(c -> y.append("          ").append(c).append('\n'));
@@ -125,7 +127,7 @@ public final class CiPipeline {
                 .map(e -> e.ciService().isEmpty() && e.defaultScratchBase().isEmpty()).orElse(false);
     }
 
-    private static String gitlab(String workspace, List<TargetConfig> targets) {
+    private static String gitlab(String workspace, String branch, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by `matey init --ci gitlab`: include it from .gitlab-ci.yml. Fails when committed schema\n")
                 .append("# artifacts are stale. Set MATEY_GIT_URL in the project's CI/CD variables.\n");
@@ -141,9 +143,8 @@ public final class CiPipeline {
                 }
             }
         }
-        // Every engine's service variables, used or not, as files written by earlier versions have them.
         y.append("  variables:\n");
-        Engines.all().stream().flatMap(e -> e.ciService().stream()).forEach(s -> s.env().forEach((key, value) ->
+        services.forEach(s -> s.env().forEach((key, value) ->
                 y.append("    ").append(key).append(": ").append(value).append('\n')));
         for (TargetConfig target : targets) {
             service(target).ifPresent(s -> y.append("    ").append(testUrlLine(target, s, s.name())).append('\n'));
@@ -151,27 +152,51 @@ public final class CiPipeline {
         // GitLab caches only paths inside the project, and computes the key before the script clones matey
         y.append("    MAVEN_USER_HOME: $CI_PROJECT_DIR/.m2\n")
                 .append("    MAVEN_OPTS: -Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository\n");
+        // lint --base needs the merge base with the default branch: the whole history, not GitLab's shallow clone
+        y.append("    GIT_DEPTH: \"0\"\n");
         y.append("  cache:\n    key: matey-m2\n    paths: [.m2/]\n");
         y.append("  script:\n")
                 .append("    - ").append(requireGitUrl("the project's Settings > CI/CD > Variables")).append('\n')
                 .append("    - apt-get update -qq && apt-get install -y -qq git\n")
                 .append("    - git clone --depth 1 \"$MATEY_GIT_URL\" /opt/matey\n")
-                .append("    - export PATH=\"/opt/matey:$PATH\"\n");
-        commands(workspace, targets).forEach(c -> y.append("    - ").append(c).append('\n'));
+                .append("    - export PATH=\"/opt/matey:$PATH\"\n")
+                .append("    - ").append(fetchBranch(branch)).append('\n');
+        commands(workspace, branch, targets).forEach(c -> y.append("    - ").append(c).append('\n'));
         return y.toString();
     }
 
-    private static String buildkite(String workspace, List<TargetConfig> targets) {
+    /**
+     * The clone goes to a directory of the job's own, removed when the script ends: a persistent agent runs the
+     * next job with the same {@code TMPDIR}, where a fixed path would already exist. Every {@code $} is doubled
+     * because {@code pipeline upload} substitutes variables in the file (an escaped one reaches the shell as is),
+     * and these are the job's own.
+     */
+    private static String buildkite(String workspace, String branch, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by `matey init --ci buildkite`: upload it with `buildkite-agent pipeline upload`.\n")
                 .append("# Fails when committed schema artifacts are stale. The agent needs Java 17 and git; set\n")
                 .append("# MATEY_GIT_URL and each target's test URL variable in the pipeline's environment.\n");
-        y.append("steps:\n  - label: \":database: matey schema\"\n    command: |\n")
-                .append("      ").append(requireGitUrl("the pipeline's environment")).append('\n')
-                .append("      git clone --depth 1 \"$MATEY_GIT_URL\" \"$TMPDIR/matey\"\n")
-                .append("      export PATH=\"$TMPDIR/matey:$PATH\"\n");
-        commands(workspace, targets).forEach(c -> y.append("      ").append(c).append('\n'));
+        StringBuilder script = new StringBuilder()
+                .append(requireGitUrl("the pipeline's environment")).append('\n')
+                .append("matey_tmp=\"$(mktemp -d)\"\n")
+                .append("trap 'rm -rf \"$matey_tmp\"' EXIT\n")
+                .append("git clone --depth 1 \"$MATEY_GIT_URL\" \"$matey_tmp/matey\"\n")
+                .append("export PATH=\"$matey_tmp/matey:$PATH\"\n")
+                .append(fetchBranch(branch)).append('\n');
+        commands(workspace, branch, targets).forEach(c -> script.append(c).append('\n'));
+        y.append("steps:\n  - label: \":database: matey schema\"\n    command: |\n");
+        script.toString().replace("$", "$$").lines().forEach(line -> y.append("      ").append(line).append('\n'));
         return y.toString();
+    }
+
+    /** Fetches the default branch as {@code origin/<branch>}, which {@code lint --base} compares with. */
+    private static String fetchBranch(String branch) {
+        return "git fetch -q origin " + shellWord("+refs/heads/" + branch + ":refs/remotes/origin/" + branch);
+    }
+
+    /** The text as one shell word: branch names may hold characters the shell reads. */
+    private static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9_./:+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**

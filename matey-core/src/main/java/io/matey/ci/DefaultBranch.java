@@ -9,7 +9,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The branch a generated pipeline runs on pushes to: the remote's default branch ({@code origin/HEAD}), else the
+ * The branch a generated pipeline runs on pushes to, and whose migrations its {@code lint --base} compares with
+ * (L109): the remote's default branch ({@code origin/HEAD}), else the
  * branch checked out, else {@code main} (docs/architecture.md §2).
  */
 final class DefaultBranch {

@@ -45,8 +45,10 @@ public final class Dbmate {
             Global flags (before the command), each also read from the variable in brackets:
               --url, -u URL              database URL (default: the variable --env names)
               --env, -e NAME             variable holding the URL (default DATABASE_URL)
-              --env-file FILE            file of variables to load, repeatable (default .env; set variables win)
-              --migrations-dir, -d DIR   migrations directory, repeatable (default ./db/migrations) [DBMATE_MIGRATIONS_DIR]
+              --env-file FILE            file of variables to load, repeatable or comma-separated (default .env;
+                                         set variables win)
+              --migrations-dir, -d DIR   migrations directory, repeatable or comma-separated (default
+                                         ./db/migrations) [DBMATE_MIGRATIONS_DIR]
               --schema-file, -s FILE     schema file (default ./db/schema.sql) [DBMATE_SCHEMA_FILE]
               --no-dump-schema           do not write the schema file after up/migrate/rollback [DBMATE_NO_DUMP_SCHEMA]
               --wait                     wait for the database before the command [DBMATE_WAIT]

@@ -3,6 +3,7 @@ package io.matey.dbmate;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,8 +74,8 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
                 }
                 String value = flag[1] != null ? flag[1] : valueAfter(args, ++i, flag[0]);
                 switch (name) {
-                    case "env-file" -> envFiles.add(value);
-                    case "migrations-dir" -> dirs.add(value);
+                    case "env-file" -> envFiles.addAll(listValue(value));
+                    case "migrations-dir" -> dirs.addAll(listValue(value));
                     default -> globals.put(name, value);
                 }
             } else if (GLOBAL_FLAGS.containsKey(flag[0])) {
@@ -111,6 +112,14 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
         }
         return new DbmateArguments(verb, globals, Set.copyOf(verbFlags), envFiles, dirs, List.copyOf(positional), help,
                 false);
+    }
+
+    /**
+     * The values of a repeatable flag (or its variable): dbmate's flag library (urfave/cli) splits each on commas and
+     * strips every piece, so {@code -d a,b} names two directories; an empty piece is the current directory.
+     */
+    static List<String> listValue(String value) {
+        return Arrays.stream(value.split(",", -1)).map(String::strip).toList();
     }
 
     private static String verb(String word) {

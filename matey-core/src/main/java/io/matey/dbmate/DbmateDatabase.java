@@ -133,15 +133,17 @@ final class DbmateDatabase {
 
     int load() throws SQLException {
         Path file = settings.schemaFile().path();
-        out.println("Reading: " + settings.schemaFile());
-        String sql;
+        String text;
+        // as in dbmate, a missing file fails before the "Reading:" line, which a script may take for a start
         try {
-            sql = PsqlMetaCommands.strip(Files.readString(file, StandardCharsets.UTF_8), settings.schemaFile());
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new MateyException("schema file " + settings.schemaFile() + " does not exist; `matey dbmate dump` writes one.");
         } catch (IOException e) {
             throw new MateyException("Cannot read schema file " + settings.schemaFile() + ": " + e.getMessage());
         }
+        out.println("Reading: " + settings.schemaFile());
+        String sql = PsqlMetaCommands.strip(text, settings.schemaFile());
         try (Connection connection = connect()) {
             engine.loadAtomically(connection, sql);
         }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * transaction unless {@code transaction:false} (Matey's {@link MigrationRunner}); like dbmate, without a migration
  * lock. Versions are kept in the table {@code --migrations-table} names ({@code schema_migrations} by default).
  * The schema file is written afterwards unless {@code --no-dump-schema}. Like dbmate, a file it refuses (statements
- * before the up marker, no up or no down marker) stops the run when its turn comes (docs/architecture.md §9).
+ * before the up marker, no up or no down marker) or fails on (several statements in a {@code transaction:false}
+ * section, one of them refused in a transaction block) stops the run when its turn comes (docs/architecture.md §9).
  */
 final class DbmateMigrations {
 
@@ -58,6 +59,12 @@ final class DbmateMigrations {
     }
 
     private int migrate(List<Migration> migrations, String verb) throws SQLException {
+        if (migrations.isEmpty()) {
+            // dbmate's error too: a directory without migrations is more likely a wrong --migrations-dir than a no-op
+            throw new MateyException("no migration files found in " + settings.migrationsDirs().stream()
+                    .map(GivenPath::given).collect(Collectors.joining(", "))
+                    + " (*.sql files whose names start with a version number)");
+        }
         try (Connection connection = database.connect()) {
             table.ensure(connection);
             Set<String> applied = new HashSet<>(table.appliedVersions(connection));
@@ -68,7 +75,7 @@ final class DbmateMigrations {
             MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : pending) {
                 out.println("Applying: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration, verb);
+                RunnableMigrations.requireDbmateRuns(migration, engine, verb);
                 Duration took = runner.up(migration);
                 printVerbose(runner);
                 out.println("Applied: " + migration.file() + " in " + GoDuration.format(took));
@@ -122,15 +129,18 @@ final class DbmateMigrations {
             for (String version : latest) {
                 Migration migration = byVersion.get(version);
                 if (migration == null) {
-                    throw new MateyException("can't find migration file for applied version " + version
-                            + " in " + settings.migrationsDirs());
+                    // dbmate would roll back the latest migration that has a file, leaving this one applied under it
+                    throw new MateyException("can't find migration file for applied version " + version + " in "
+                            + settings.migrationsDirs().stream().map(GivenPath::given).collect(Collectors.joining(", "))
+                            + "; nothing was rolled back. Restore the file (from version control) and run again: "
+                            + "rolling back an older migration while this one stays applied could fail or lose data.");
                 }
                 undo.add(migration);
             }
             MigrationRunner runner = new MigrationRunner(engine, table, connection);
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
-                RunnableMigrations.requireDbmateRuns(migration, "rollback");
+                RunnableMigrations.requireDbmateRuns(migration, engine, "rollback");
                 Duration took = runner.down(migration);
                 printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));

@@ -37,7 +37,7 @@ record DbmateSettings(String urlText, String urlVariable, List<GivenPath> envFil
                 (given.isEmpty() ? env.getOrDefault(variable, "") : given).strip());
         List<String> dirs = args.migrationsDirs();
         if (dirs.isEmpty()) {
-            dirs = List.of(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
+            dirs = DbmateArguments.listValue(env.getOrDefault("DBMATE_MIGRATIONS_DIR", "./db/migrations"));
         }
         return new DbmateSettings(url.strip(), variable, envFiles, dirs.stream().map(d -> GivenPath.of(d, cwd)).toList(),
                 table,

@@ -10,6 +10,7 @@ import io.matey.log.DebugLog;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
+import io.matey.schema.DraftDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -169,6 +170,11 @@ public interface Engine {
 
     /** The facts and rules {@code matey lint} needs about this engine's SQL (docs/architecture.md §3). */
     LintDialect lint();
+
+    /** What drift drafts need to know of this engine's tables (docs/architecture.md §3). */
+    default DraftDialect draft() {
+        return DraftDialect.FIXED_CONSTRAINTS;
+    }
 
     /** The service container and test URL {@code init --ci} writes for this engine; empty when it needs none. */
     default Optional<CiService> ciService() {

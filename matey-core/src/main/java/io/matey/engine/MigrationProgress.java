@@ -61,6 +61,12 @@ public final class MigrationProgress implements ProgressTable {
                 ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
             return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
                     : Optional.empty();
+        } catch (SQLException e) {
+            // A reader without the migration lock (db status) may find the table just dropped (dropIfEmpty).
+            if (!connection.getAutoCommit() || exists(connection)) {
+                throw e;
+            }
+            return Optional.empty();
         }
     }
 
@@ -98,7 +104,8 @@ public final class MigrationProgress implements ProgressTable {
         }
     }
 
-    private boolean exists(Connection connection) throws SQLException {
+    @Override
+    public boolean exists(Connection connection) throws SQLException {
         if (existsQuery != null) {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(existsQuery)) {
                 return rs.next();

@@ -349,6 +349,9 @@ public final class MigrationRunner {
         String left = leftover == null ? "" : " The failed statement left " + leftover.description()
                 + " behind without taking effect.";
         if (executed.isEmpty()) {
+            if (leftover == null && !trackProgress) {
+                return untrackedFirstStatementFailed(version, data || exists.isPresent() ? fix : null);
+            }
             if (leftover == null) {
                 return "No statement of this section had run; " + version
                         + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
@@ -364,6 +367,19 @@ public final class MigrationRunner {
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");
+    }
+
+    /**
+     * The first statement failed in a run that records no progress ({@code matey dbmate}, like dbmate): nothing of
+     * this run took effect, but an earlier run of the section that failed or was interrupted may have left its
+     * statements in effect, which is the usual reason a first statement such as a CREATE fails.
+     */
+    private String untrackedFirstStatementFailed(String version, String fix) {
+        return "No statement of this section took effect in this run; " + version + ". `matey dbmate`, like dbmate, "
+                + "records no progress inside a section, so it cannot tell whether an earlier run that failed or was "
+                + "interrupted left some of this section's statements in effect (they stay applied: "
+                + whyNotRolledBack() + "): compare the database with the section's statements, then undo what is "
+                + "there or make the migration idempotent" + (fix == null ? "" : "; " + fix) + ", and run again.";
     }
 
     private String whyNotRolledBack() {

@@ -2,6 +2,7 @@ package io.matey.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Optional;
  * create, update or delete its rows that way supplies its own from {@link Engine#progressTable()}.
  */
 public interface ProgressTable {
+
+    /** Whether the table exists. */
+    boolean exists(Connection connection) throws SQLException;
 
     /** The marker left by an interrupted section; empty when none (or the table does not exist). */
     Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException;
@@ -22,4 +26,17 @@ public interface ProgressTable {
 
     /** Removes the marker; only after {@link #begin}, which creates the table. */
     void finish(Connection connection, String version) throws SQLException;
+
+    /**
+     * Drops the table when it holds no marker, so that it exists only while a section is interrupted and dumps of a
+     * database Matey migrated match those of one it bootstrapped (docs/architecture.md §7). Called once at the end of
+     * a run that got through, under the migration lock: no other run is between its sections meanwhile.
+     */
+    default void dropIfEmpty(Connection connection) throws SQLException {
+        if (exists(connection) && read(connection).isEmpty()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + MigrationProgress.TABLE);
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.matey.lint;
 
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
@@ -58,6 +59,12 @@ final class ChangeReader {
             head.accept("ONLY");
             return head.names().stream().<SchemaChange>map(Truncate::new).toList();
         }
+        if (head.accept("INSERT")) {
+            head.skipAll("IGNORE", "OR", "REPLACE", "ABORT", "FAIL", "ROLLBACK");
+            head.accept("INTO");
+            String table = head.name();
+            return table == null ? List.of() : copiedFrom(head, table);
+        }
         if (head.accept("ALTER", "TABLE")) {
             return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> renamedByHead(head));
         }
@@ -72,7 +79,14 @@ final class ChangeReader {
         head.skipAll("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED");
         if (head.accept("TABLE")) {
             head.accept("IF", "NOT", "EXISTS");
-            return single(head.name(), name -> new CreateTable(name, head.containsAtTopLevel("PARTITION", "BY")));
+            String table = head.name();
+            if (table == null) {
+                return List.of();
+            }
+            List<SchemaChange> changes = new ArrayList<>();
+            changes.add(new CreateTable(table, head.containsAtTopLevel("PARTITION", "BY")));
+            changes.addAll(copiedFrom(head, table));
+            return changes;
         }
         if (head.acceptAny("SCHEMA", "DATABASE")) {
             head.accept("IF", "NOT", "EXISTS");
@@ -96,6 +110,14 @@ final class ChangeReader {
         boolean only = head.accept("ONLY");
         String table = head.name();
         return table == null ? List.of() : List.of(new CreateIndex(table, name, unique, concurrently, only));
+    }
+
+    /**
+     * The copy a statement writing {@code table} makes from the table after its first {@code FROM} outside
+     * parentheses ({@code ... SELECT ... FROM source}); none for {@code VALUES} or a column list alone.
+     */
+    private static List<SchemaChange> copiedFrom(TokenCursor rest, String table) {
+        return rest.skipPastTopLevel("FROM") ? single(rest.name(), source -> new CopyRows(table, source)) : List.of();
     }
 
     private static List<SchemaChange> dropped(TokenCursor head) {

@@ -16,13 +16,24 @@ final class Findings {
     private final String target;
     private final Map<String, Nolint> nolintByPath;
     private final boolean nonDbmateFilesRun;
+    private final boolean dbmateItself;
     private final List<Finding> findings = new ArrayList<>();
 
     /** @param nonDbmateFilesRun the target's {@code allow_non_dbmate_files}: files dbmate refuses run as Matey reads them */
     Findings(String target, Map<String, Nolint> nolintByPath, boolean nonDbmateFilesRun) {
+        this(target, nolintByPath, nonDbmateFilesRun, false);
+    }
+
+    private Findings(String target, Map<String, Nolint> nolintByPath, boolean nonDbmateFilesRun, boolean dbmateItself) {
         this.target = target;
         this.nolintByPath = nolintByPath;
         this.nonDbmateFilesRun = nonDbmateFilesRun;
+        this.dbmateItself = dbmateItself;
+    }
+
+    /** For {@code matey dbmate}, which has no target and no config.toml: a refusal's hint is the fix alone. */
+    static Findings ofDbmate() {
+        return new Findings("", Map.of(), false, true);
     }
 
     /** A finding in a migration file; {@code line} null when it concerns the whole file. */
@@ -54,6 +65,8 @@ final class Findings {
     void addDbmateRefusal(Level level, String code, String path, Integer line, String message, String fix) {
         if (nonDbmateFilesRun) {
             add(level, code, path, line, message);
+        } else if (dbmateItself) {
+            addWithFix(level, code, path, line, message, fix);
         } else {
             addWithFix(level, code, path, line, message, fix + ", or set allow_non_dbmate_files = true in config.toml "
                     + "to run it as Matey reads it (dbmate would not)");

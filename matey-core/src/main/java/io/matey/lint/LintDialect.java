@@ -71,6 +71,16 @@ public interface LintDialect {
     }
 
     /**
+     * What a statement is when the server refuses to run it inside a transaction block, such as PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY}, given its text from the first token on; empty when it may run in one. dbmate
+     * sends a {@code transaction:false} section as one query, which such a server runs as one implicit transaction,
+     * so such a statement runs under dbmate only alone in its section (L013).
+     */
+    default Optional<String> refusedInTransactionBlock(String statement) {
+        return Optional.empty();
+    }
+
+    /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
      * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */

@@ -3,6 +3,7 @@ package io.matey.lint;
 import io.matey.artifact.Snapshot;
 import io.matey.error.MateyException;
 import io.matey.lint.Finding.Level;
+import io.matey.replay.GitBaseSnapshot;
 import io.matey.workspace.TargetConfig;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class Linter {
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new SessionSearchPathRule(),
-            new ServerLevelRule(), new DumpSupportRule());
+            new ServerLevelRule(), new DumpSupportRule(), new ImplicitTransactionRule());
 
     private Linter() {
     }
@@ -40,8 +41,10 @@ public final class Linter {
      *                 different one is L209. Empty: config.toml's engine
      * @param semantic the L rules (structure, dbmate compatibility, reversibility, changes, artifacts)
      * @param style    the SF style rules
+     * @param base     {@code --base REF}: also compare the migrations with those at the merge base of HEAD and REF
+     *                 (L109, with the L rules)
      */
-    public record Options(Optional<String> engine, boolean semantic, boolean style) {
+    public record Options(Optional<String> engine, boolean semantic, boolean style, Optional<String> base) {
 
         public static final Options ALL = new Options(Optional.empty(), true, true);
 
@@ -49,6 +52,10 @@ public final class Linter {
             if (!semantic && !style) {
                 throw new MateyException("Lint must run at least one of semantic or style checks.");
             }
+        }
+
+        public Options(Optional<String> engine, boolean semantic, boolean style) {
+            this(engine, semantic, style, Optional.empty());
         }
     }
 
@@ -75,6 +82,8 @@ public final class Linter {
         Findings findings = new Findings(target.name(), nolint, target.allowNonDbmateFiles());
         if (options.semantic()) {
             FILE_RULES.forEach(rule -> rule.check(context, findings));
+            options.base().ifPresent(ref -> new BaseBranchRule(ref, GitBaseSnapshot.read(target.dir(), target.name(), ref))
+                    .check(context, findings));
             if (context.dialect().isPresent()) {
                 SQL_RULES.forEach(rule -> rule.check(context, findings));
             }

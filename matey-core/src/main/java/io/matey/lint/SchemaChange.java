@@ -74,4 +74,11 @@ sealed interface SchemaChange {
 
     record RenameColumn(String subject, String column, String newName) implements SchemaChange {
     }
+
+    /**
+     * Rows of {@code source} copied into {@code subject}: {@code INSERT INTO subject ... SELECT ... FROM source} or
+     * {@code CREATE TABLE subject AS SELECT ... FROM source}, the copy step of a table rebuild.
+     */
+    record CopyRows(String subject, String source) implements SchemaChange {
+    }
 }

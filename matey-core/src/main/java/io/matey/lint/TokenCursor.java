@@ -71,6 +71,20 @@ final class TokenCursor {
         return false;
     }
 
+    /** Consumes up to and including the first of this keyword outside parentheses; consumes nothing without one. */
+    boolean skipPastTopLevel(String keyword) {
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            String image = tokens.get(i).image;
+            depth += image.equals("(") ? 1 : image.equals(")") ? -1 : 0;
+            if (depth == 0 && is(tokens.get(i), keyword)) {
+                pos = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
     String name() {
         if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {

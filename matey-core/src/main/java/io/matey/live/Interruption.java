@@ -4,8 +4,6 @@ import io.matey.engine.Engine;
 import io.matey.engine.Leftover;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
-import io.matey.error.MateyException;
-import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.migration.SqlStatement;
 import io.matey.schema.SchemaDiff;
@@ -32,24 +30,15 @@ public record Interruption(Migration migration, String direction, int done, int 
 
     /**
      * Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied,
-     * and dumps the live schema; a marker whose migration is in no worktree file is refused as {@link StaleMarker}.
+     * and dumps the live schema; a marker no section continues is refused as {@link StaleMarker}.
      */
     static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
             String context) throws SQLException {
-        if (StaleMarker.abandoned(target, marker)) {
+        if (StaleMarker.misplaced(target, marker, prefix)) {
             throw StaleMarker.read(target, marker, prefix, connection).refusal(target, context);
         }
         int index = prefix.index();
-        boolean up = marker.direction().equals(MigrationRunner.UP);
-        int position = up ? index : index - 1;
-        List<Migration> migrations = target.migrations();
-        if (position < 0 || position >= migrations.size()
-                || !migrations.get(position).version().equals(marker.version())) {
-            throw new MateyException(Reason.MIGRATION_INTERRUPTED, "The live database " + target.endpoint() + " holds a "
-                    + marker.description() + ", which is not the " + (up ? "next migration to apply" : "latest applied migration")
-                    + " of the worktree; check out the migrations it was migrated with.");
-        }
-        Migration migration = migrations.get(position);
+        Migration migration = target.migrations().get(marker.direction().equals(MigrationRunner.UP) ? index : index - 1);
         Engine engine = target.engine();
         List<SqlStatement> statements = statements(engine, migration, marker.direction());
         Leftover leftover = leftover(engine, connection, statements, marker.done());

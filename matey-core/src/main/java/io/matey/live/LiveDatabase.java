@@ -71,8 +71,8 @@ public final class LiveDatabase {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null, null);
             }
             LivePrefix prefix = live.prefix(applied);
-            // An abandoned section's marker is reported like an interruption, not refused: status only reads.
-            if (StaleMarker.abandoned(live, marker.get())) {
+            // A marker no section continues is reported like an interruption, not refused: status only reads.
+            if (StaleMarker.misplaced(live, marker.get(), prefix)) {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
                         StaleMarker.read(live, marker.get(), prefix, connection));
             }
@@ -194,7 +194,7 @@ public final class LiveDatabase {
         boolean drifted = !prefix.consistent() || reading.interrupted() != null
                 || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.interrupted());
+                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
@@ -232,7 +232,7 @@ public final class LiveDatabase {
      * The applied versions and the live dump, read without the migration lock: reports never block a deploy.
      *
      * @param interrupted the section a progress marker says stopped partway, as {@code db status} reports it; null
-     *                    when none, or when its file was deleted ({@link StaleMarker}, which {@code db status} reports)
+     *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
      */
     private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
             Interruption interrupted) {
@@ -249,7 +249,7 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             LivePrefix prefix = live.prefix(applied);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
-            Interruption interrupted = marker.isEmpty() || StaleMarker.abandoned(live, marker.get()) ? null
+            Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
                     : Interruption.of(live, marker.get(), prefix, connection, context);
             return new Reading(live, applied, prefix, Interruption.liveDump(live, connection), interrupted);
         } catch (SQLException e) {

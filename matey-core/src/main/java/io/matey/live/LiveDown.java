@@ -51,6 +51,7 @@ final class LiveDown {
             Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
             List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
                     new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
+            engine.progressTable().dropIfEmpty(connection); // once per run, as db up
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)

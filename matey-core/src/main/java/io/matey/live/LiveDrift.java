@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 import io.matey.workspace.TargetPaths;
@@ -15,15 +16,16 @@ import io.matey.workspace.TargetPaths;
  * @param drifted     the live schema differs from the committed state, or a section stopped partway
  * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the committed state at {@code prefix.index()}
+ * @param dialect     what drafts need to know of the target's engine
  * @param interrupted a section that stopped partway ({@code db status}'s {@code Interrupted:}), or null: its partial
  *                    state is no drift to keep but one for {@code db up --resume} to finish
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
-        String expectedSql, Interruption interrupted) {
+        String expectedSql, DraftDialect dialect, Interruption interrupted) {
 
     /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
     static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
-        return new LiveDrift(target, url, nothingApplied, false, null, null, null);
+        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null);
     }
 
     /** True when the database does not exist yet. */
@@ -64,7 +66,7 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
 
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
     public String draft() {
-        return DriftDraft.of(liveSql, expectedSql);
+        return DriftDraft.of(liveSql, expectedSql, dialect);
     }
 
     /**

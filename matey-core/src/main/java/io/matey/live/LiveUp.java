@@ -58,8 +58,9 @@ final class LiveUp {
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
-            if (marker.isPresent() && resume != null && StaleMarker.abandoned(target, marker.get())) {
-                StaleMarker.remove(target, marker.get(), before, connection, context, progress);
+            String removedMarker = null;
+            if (marker.isPresent() && resume != null && StaleMarker.misplaced(target, marker.get(), before)) {
+                removedMarker = StaleMarker.remove(target, marker.get(), before, connection, context);
                 marker = Optional.empty();
             }
             if (marker.isPresent()) {
@@ -77,6 +78,8 @@ final class LiveUp {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
             timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
+            // Once per run, not per section; a failed section keeps its marker, and the table with it.
+            engine.progressTable().dropIfEmpty(connection);
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
                 throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
@@ -84,7 +87,8 @@ final class LiveUp {
             }
             Postcheck.verify(target, connection, after.index(), context,
                     timings.isEmpty() ? "" : "applied and recorded " + Postcheck.migrations(timings));
-            return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(),
+                    timings, removedMarker == null ? List.of() : List.of(removedMarker));
         } catch (SQLException e) {
             throw target.failure(context, e);
         }

@@ -46,7 +46,7 @@ final class OutOfOrderMigrations {
         return new LivePrefix(index, applied.size(), LivePrefix.Relation.OUT_OF_ORDER, problem, fix);
     }
 
-    /** {@code git mv} commands giving each migration the version {@code db new} would now, after every worktree file. */
+    /** {@code git mv} ({@code mv} for a file git does not track) commands giving each migration the version {@code db new} would now, after every worktree file. */
     private static List<String> renames(GitCommands git, List<Migration> skipped, List<Migration> worktree, Clock clock) {
         Instant now = clock.instant();
         List<String> versions = new ArrayList<>(worktree.stream().map(Migration::version).toList());
@@ -58,7 +58,7 @@ final class OutOfOrderMigrations {
             int slash = migration.file().lastIndexOf('/');
             String name = migration.file().substring(slash + 1 + migration.version().length());
             String renamed = migration.file().substring(0, slash + 1) + next + name;
-            renames.add("`" + git.command("mv", List.of(migration.file(), renamed)) + "`");
+            renames.add("`" + git.move(migration.file(), renamed) + "`");
         }
         return renames;
     }

@@ -1,30 +1,42 @@
 package io.matey.live;
 
 import io.matey.engine.MigrationProgress;
+import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.migration.Migration;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.Consumer;
+import java.util.List;
 
 /**
- * A progress marker whose migration is in no worktree file any more (docs/architecture.md §7): the interrupted
- * section was abandoned and its file deleted. The marker is stale when the live schema is the committed state at
- * the applied index (the partial changes were undone by hand): {@code db up --resume} removes it and says so.
- * {@code db status} reports it; every other live command refuses with the same report and the step out.
+ * A progress marker that no section can continue (docs/architecture.md §7): its migration is in no worktree file any
+ * more (the interrupted section was abandoned and its file deleted), or it is in the worktree but not where its
+ * section would continue, the next migration to apply (up) or the latest applied (down): the migrations were renamed
+ * or reordered, or later ones were applied by another tool such as dbmate. The marker is stale when the live schema
+ * is the committed state at the applied index (the partial changes were undone, or the section finished, by hand):
+ * {@code db up --resume} removes it and says so. {@code db status} reports it; every other live command refuses with
+ * the same report and the step out.
  *
+ * @param file         the worktree migration of the marker's version; null when none has it (the section abandoned)
  * @param index        the applied index
  * @param expectedFrom the artifact holding the committed state at {@code index}
  * @param diff         that committed state against the live schema; empty when they are the same (the marker is
  *                     stale)
  */
-public record StaleMarker(MigrationProgress.Marker marker, int index, String expectedFrom, String diff) {
+public record StaleMarker(MigrationProgress.Marker marker, String file, int index, String expectedFrom, String diff) {
 
-    /** True when no worktree migration has the marker's version. */
-    static boolean abandoned(LiveTarget target, MigrationProgress.Marker marker) {
-        return target.migrations().stream().noneMatch(m -> m.version().equals(marker.version()));
+    /**
+     * True when the marker's migration is not the one its section continues at the applied index: the next to
+     * apply for an up section, the latest applied for a down section.
+     */
+    static boolean misplaced(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix) {
+        int position = up(marker) ? prefix.index() : prefix.index() - 1;
+        List<Migration> migrations = target.migrations();
+        return position < 0 || position >= migrations.size()
+                || !migrations.get(position).version().equals(marker.version());
     }
 
     /** Compares the live schema with the committed state at the applied index. */
@@ -35,22 +47,30 @@ public record StaleMarker(MigrationProgress.Marker marker, int index, String exp
         String source = target.expectedSource(prefix.index());
         String diff = SchemaDump.sameSchema(live, expected) ? ""
                 : SchemaDiff.unified(expected, live, source + " (committed)", Postcheck.LIVE_LABEL);
-        return new StaleMarker(marker, prefix.index(), source, diff);
+        String file = target.migrations().stream().filter(m -> m.version().equals(marker.version()))
+                .map(Migration::file).findFirst().orElse(null);
+        return new StaleMarker(marker, file, prefix.index(), source, diff);
     }
 
     /**
      * For {@code db up --resume}: removes the marker when the live schema is the committed state at the applied
      * index, and refuses with the diff otherwise.
+     *
+     * @return the line saying so, {@code removed the stale progress marker of version V ...}
      */
-    static void remove(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
-            String context, Consumer<String> progress) throws SQLException {
+    static String remove(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
+            String context) throws SQLException {
         StaleMarker stale = read(target, marker, prefix, connection);
         if (!stale.undone()) {
             throw stale.refusal(target, context + " --resume");
         }
         target.engine().progressTable().finish(connection, marker.version());
-        progress.accept("removed the stale " + marker.description() + ": its migration is not in the worktree and the "
-                + "live schema is the committed state at index " + prefix.index());
+        return "removed the stale " + marker.description() + ": its " + stale.where() + " and the live schema is the "
+                + "committed state at index " + prefix.index();
+    }
+
+    private static boolean up(MigrationProgress.Marker marker) {
+        return marker.direction().equals(MigrationRunner.UP);
     }
 
     /** True when the live schema is the committed state at the applied index: the partial changes were undone. */
@@ -58,11 +78,19 @@ public record StaleMarker(MigrationProgress.Marker marker, int index, String exp
         return diff.isEmpty();
     }
 
+    /** Why no section continues the marker: {@code migration is not in the worktree}, or where it is. */
+    private String where() {
+        return file == null ? "migration is not in the worktree"
+                : "migration " + file + " is not the " + (up(marker) ? "next migration to apply" : "latest applied migration");
+    }
+
     /** The marker and how the live schema stands, for {@code db status} and the refusals. */
     public String describe() {
-        return marker.description() + ", whose migration is not in the worktree, and the live schema is "
+        String stale = file == null ? ", so its partial changes were undone and the marker is stale"
+                : ", so the marker is stale: its section was undone or finished since it stopped";
+        return marker.description() + ", whose " + where() + ", and the live schema is "
                 + (undone() ? "" : "not ") + "the committed state at the applied index " + index + " (" + expectedFrom
-                + ")" + (undone() ? ", so its partial changes were undone and the marker is stale" : "");
+                + ")" + (undone() ? stale : "");
     }
 
     /** The documented step out, naming {@code resume}, the {@code db up --resume} command for this database. */
@@ -70,10 +98,13 @@ public record StaleMarker(MigrationProgress.Marker marker, int index, String exp
         if (undone()) {
             return "Run `" + resume + "`: it removes the marker, then applies the pending migrations.";
         }
-        return "Either check out the migration of version " + marker.version() + " again (`git log --diff-filter=D "
-                + "--name-only` finds it) and run `" + resume + "`, which continues its section; or undo the changes "
-                + "the diff shows by hand until the schema is the committed state, then run `" + resume + "`, which "
-                + "removes the marker.";
+        String checkOut = file == null ? "check out the migration of version " + marker.version() + " again (`git log "
+                + "--diff-filter=D --name-only` finds it)"
+                : "check out the migrations this database was migrated with, where " + file + " is the "
+                        + (up(marker) ? "next to apply," : "latest applied,");
+        return "Either " + checkOut + " and run `" + resume + "`, which continues its section; or undo the changes "
+                + "the diff shows by hand until the schema is the committed state at index " + index + ", then run `"
+                + resume + "`, which removes the marker.";
     }
 
     /** The refusal of a live command, with the report, the diff and the step out. */

@@ -49,7 +49,9 @@ public final class GitBaseSnapshot {
             throw new MateyException("--base needs a commit at HEAD; the repository has none yet.");
         }
         if (other == null) {
-            throw new MateyException("Unknown git ref '" + ref + "'.");
+            throw new MateyException("Unknown git ref '" + ref + "'. Name a branch, tag or commit this clone has; a "
+                    + "remote branch such as origin/main needs `git fetch origin main` first (a CI checkout may hold only "
+                    + "the branch it builds).");
         }
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setRevFilter(RevFilter.MERGE_BASE);

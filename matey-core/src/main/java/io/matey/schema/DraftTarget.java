@@ -19,11 +19,24 @@ record DraftTarget(String kind, String target) {
 
     /** A name part: quoted (with doubled quotes inside), backquoted, or bare. */
     private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|[^\\s(.\"`,;]+)";
-    private static final String NAME = PART + "(?:\\." + PART + ")*";
+    static final String NAME = PART + "(?:\\." + PART + ")*";
 
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
-            + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
+            + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS|AGGREGATE|OPERATOR CLASS|OPERATOR FAMILY"
+            + "|OPERATOR|TEXT SEARCH (?:CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)|FOREIGN TABLE|FOREIGN DATA WRAPPER"
+            + "|SERVER|CONVERSION|ACCESS METHOD|PUBLICATION)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
+
+    /** A cast and a transform are named by the types (and language) they are for. */
+    private static final Pattern CAST = Pattern.compile("^CREATE (CAST) (\\(.+? AS .+?\\)) (?:WITH|WITHOUT)");
+    private static final Pattern TRANSFORM = Pattern.compile("^CREATE (TRANSFORM) (FOR .+? LANGUAGE " + NAME + ") \\(");
+
+    /** An operator's operand types: {@code DROP OPERATOR} names them, {@code NONE} for a prefix operator's left. */
+    private static final Pattern LEFT = Pattern.compile("\\n\\s*LEFTARG = (.+?),?\\n");
+    private static final Pattern RIGHT = Pattern.compile("\\n\\s*RIGHTARG = (.+?),?\\n");
+
+    /** The index method after an operator class's or family's name. */
+    private static final Pattern USING = Pattern.compile("\\sUSING (\\S+)");
 
     /** What follows an index's, a PostgreSQL trigger's or a policy's name: the table it is on. */
     private static final Pattern ON_TABLE = Pattern.compile("\\sON (?:ONLY )?(" + NAME + ")");
@@ -44,6 +57,12 @@ record DraftTarget(String kind, String target) {
         if (constraint.find()) {
             return new DraftTarget("CONSTRAINT", constraint.group(2) + " ON " + constraint.group(1));
         }
+        for (Pattern named : List.of(CAST, TRANSFORM)) {
+            Matcher m = named.matcher(block);
+            if (m.find()) {
+                return new DraftTarget(m.group(1), m.group(2));
+            }
+        }
         Matcher m = OBJECT.matcher(block);
         if (!m.find()) {
             return null;
@@ -63,6 +82,13 @@ record DraftTarget(String kind, String target) {
             case "TRIGGER" -> new DraftTarget(kind, PG_TRIGGER.matcher(rest).matches() && on.find()
                     ? name + " ON " + on.group(1) : name);
             case "FUNCTION", "PROCEDURE" -> new DraftTarget(kind, name + arguments(block, rest));
+            case "AGGREGATE" -> new DraftTarget(kind, name + parenthesised(rest));
+            case "OPERATOR" -> new DraftTarget(kind, name + " (" + operand(LEFT, block) + ", " + operand(RIGHT, block)
+                    + ")");
+            case "OPERATOR CLASS", "OPERATOR FAMILY" -> {
+                Matcher using = USING.matcher(rest);
+                yield new DraftTarget(kind, using.find() ? name + " USING " + using.group(1) : name);
+            }
             default -> new DraftTarget(kind, name);
         };
     }
@@ -75,6 +101,17 @@ record DraftTarget(String kind, String target) {
         }
         // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
         return "DROP " + kind + (kind.equals("SEQUENCE") ? " IF EXISTS " : " ") + target + ";";
+    }
+
+    /** The parenthesised list {@code text} starts with, as written (an aggregate's argument types); else empty. */
+    private static String parenthesised(String text) {
+        int close = text.startsWith("(") ? TableElements.split(text, 1, new ArrayList<>()) : -1;
+        return close < 0 ? "" : text.substring(0, close + 1);
+    }
+
+    private static String operand(Pattern side, String block) {
+        Matcher operand = side.matcher(block);
+        return operand.find() ? operand.group(1) : "NONE";
     }
 
     /** {@code "schema."} of a qualified table name, empty for an unqualified one (SQLite's, MySQL's). */

@@ -48,8 +48,9 @@ public final class DriftDraft {
     /**
      * @param live     the live dump
      * @param expected the committed dump the live database should equal
+     * @param dialect  what the engine's ALTER TABLE can change
      */
-    public static String of(String live, String expected) {
+    public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
         Map<String, String> expectedBlocks = blocks(expected);
         List<String> up = new ArrayList<>();
@@ -62,9 +63,11 @@ public final class DriftDraft {
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
             if (committed == null) {
                 up.add(block);
-                down.add(0, drop(key, block));
+                if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
+                    down.add(0, drop(key, block));
+                }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
-                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block);
+                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
                 up.addAll(table.up());
                 down.addAll(0, table.down());
                 if (!table.differences().isEmpty()) {
@@ -88,17 +91,25 @@ public final class DriftDraft {
             }
         }
         // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
+        // Other removed objects are dropped in the reverse of the dump's order, what depends on an object first, and
+        // created again in the dump's order.
         List<String> uncommented = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<String> restored = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
             if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
                 uncommented.add(drop(key, block));
                 down.add(block);
             } else if (!liveBlocks.containsKey(key)) {
-                up.add(drop(key, block));
-                down.add(0, block);
+                if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
+                    dropped.add(0, drop(key, block));
+                }
+                restored.add(block);
             }
         });
         up.addAll(0, uncommented);
+        up.addAll(dropped);
+        down.addAll(0, restored);
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -161,9 +172,25 @@ public final class DriftDraft {
         return block.lines().map(line -> "-- " + line).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
+    /**
+     * Whether the block adds to an object (a text search mapping, a publication's table, a sequence's owner) that
+     * the same section drops, or sets what the other dump sets to another value (a sequence's owner, an event
+     * trigger's state): dropping that object, or that other value, takes it back, and undoing it too would drop
+     * more or set the wrong value.
+     */
+    private static boolean undoneOtherwise(String block, Map<String, String> dropping, Map<String, String> other) {
+        DraftPart part = DraftPart.of(block);
+        return part != null && (dropping.containsKey(part.owner()) && !other.containsKey(part.owner())
+                || other.values().stream().map(DraftPart::of).anyMatch(part::sameSetting));
+    }
+
     private static String drop(String key, String block) {
         if (key.startsWith(COMMENT_ON)) {
             return key + " IS NULL;";
+        }
+        DraftPart part = DraftPart.of(block);
+        if (part != null && part.undo() != null) {
+            return part.undo();
         }
         DraftTarget target = DraftTarget.of(block);
         if (target != null) {

@@ -7,8 +7,11 @@ import java.util.Map;
 /**
  * The part of a drift draft for a table both dumps have but that differs: a column only the live table has is
  * added ({@code ADD COLUMN}, dropped in down), one only the committed table has is dropped (added again in down
- * with its committed definition). What ADD/DROP COLUMN cannot express exactly is named for the author's comment:
- * changed columns, constraints and keys, table options, columns in another order, and a column that is not last
+ * with its committed definition). A named constraint or key only one of them has, or changed, is dropped and added
+ * where the engine's {@code ALTER TABLE} can ({@link DraftDialect}): drops come first, since a dropped column may be
+ * what a dropped constraint names, and additions last, since an added one may name an added column. What these
+ * cannot express exactly is named for the author's comment: changed columns, unnamed constraints, constraints the
+ * engine cannot alter, table options, columns or constraints in another order, and a column that is not last
  * (ADD COLUMN appends).
  *
  * @param up          the statements of the up section, in order
@@ -21,8 +24,9 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
      * @param table     the table's name as the dump writes it
      * @param committed the committed {@code CREATE TABLE}
      * @param live      the live one
+     * @param dialect   what the engine's ALTER TABLE can change
      */
-    static TableDraft of(String table, String committed, String live) {
+    static TableDraft of(String table, String committed, String live, DraftDialect dialect) {
         TableElements before = TableElements.parse(committed);
         TableElements after = TableElements.parse(live);
         List<String> up = new ArrayList<>();
@@ -52,6 +56,19 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                     }
                 }
             });
+            TableConstraints constraints = TableConstraints.of(before.constraints(), after.constraints());
+            if (!constraints.same() && (!dialect.altersConstraints() || !constraints.draftable())) {
+                differences.add(dialect.altersConstraints() ? "constraints or keys" : dialect.constraintsNotAltered());
+            } else {
+                constraints.removed().forEach((name, element) -> {
+                    up.add(0, dialect.dropConstraint(table, name, element));
+                    down.add(alter(table, "ADD " + element));
+                });
+                constraints.added().forEach((name, element) -> {
+                    up.add(alter(table, "ADD " + element));
+                    down.add(0, dialect.dropConstraint(table, name, element));
+                });
+            }
         }
         return new TableDraft(up, down, differences);
     }
@@ -68,9 +85,6 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         List<String> order = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
         if (!order.equals(before.columns().keySet().stream().filter(after.columns()::containsKey).toList())) {
             differences.add("the columns' order");
-        }
-        if (!before.constraints().equals(after.constraints())) {
-            differences.add("constraints or keys");
         }
         if (!before.head().equals(after.head()) || !before.tail().equals(after.tail())) {
             differences.add("table options");

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A dumped {@code CREATE TABLE} statement split into what surrounds its parentheses and the elements between them:
@@ -22,6 +24,9 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
 
     private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
             "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
+
+    private static final Pattern NAMED = Pattern.compile(
+            "^(?:CONSTRAINT|(?:(?:UNIQUE|FULLTEXT|SPATIAL) )?(?:KEY|INDEX)) (\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|[^\\s(\"`]+)");
 
     /** The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split. */
     static TableElements parse(String block) {
@@ -72,6 +77,16 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             }
         }
         return -1;
+    }
+
+    /**
+     * The name a constraint or key element is dropped by, as written: {@code CONSTRAINT name ...}, MySQL's
+     * {@code [UNIQUE|FULLTEXT|SPATIAL] KEY name (...)}, or {@code PRIMARY KEY} for MySQL's unnamed primary key;
+     * null for an unnamed constraint (SQLite's {@code CHECK (...)}).
+     */
+    static String constraintName(String element) {
+        Matcher named = NAMED.matcher(element);
+        return element.startsWith("PRIMARY KEY") ? "PRIMARY KEY" : named.find() ? named.group(1) : null;
     }
 
     /** The element's column name as written, or null when it is a constraint or key. */

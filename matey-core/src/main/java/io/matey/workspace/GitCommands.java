@@ -37,6 +37,17 @@ public record GitCommands(Path cwd, Path targetDir) {
         return command.toString();
     }
 
+    /**
+     * The rename of {@code from} to {@code to} (relative to the target's directory): {@code git mv} where git tracks
+     * the file, else a plain {@code mv} from where matey runs, since {@code git mv} refuses an untracked file.
+     */
+    public String move(String from, String to) {
+        if (GitIndex.tracks(targetDir.resolve(from))) {
+            return command("mv", List.of(from, to));
+        }
+        return "mv " + word(cwd, targetDir.resolve(from)) + " " + word(cwd, targetDir.resolve(to));
+    }
+
     private static String word(Path from, Path to) {
         String relative = from.relativize(to.normalize()).toString().replace('\\', '/');
         String path = relative.isEmpty() ? "." : relative;

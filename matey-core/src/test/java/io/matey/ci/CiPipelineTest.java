@@ -77,7 +77,7 @@ class CiPipelineTest {
                       restore-keys: matey-m2-
                   - name: Lint migrations and artifacts
                     run: |
-                      matey --workspace . lint --all
+                      matey --workspace . lint --all --base origin/main
                   - name: Committed schema artifacts match a fresh replay
                     run: |
                       matey --workspace . schema plan --path a --exit-code
@@ -133,6 +133,41 @@ class CiPipelineTest {
     void realBigQueryTakesItsTestUrlFromASecret() {
         String github = CiPipeline.render(CiProvider.GITHUB, ".", "main", List.of(target("a", "bigquery")));
         assertThat(github).contains("      DB_A_TEST_URL: ${{ secrets.DB_A_TEST_URL }}\n").doesNotContain("services:");
+    }
+
+    /** A tester's workspace of SQLite and PostgreSQL targets got MariaDB's and ClickHouse's passwords too. */
+    @Test
+    void onlyTheServicesTheTargetsUseGetTheirVariables() {
+        List<TargetConfig> targets = List.of(target("a", "sqlite"), target("b", "postgres"));
+        for (CiProvider provider : CiProvider.values()) {
+            assertThat(CiPipeline.render(provider, ".", "main", targets)).as(provider.name())
+                    .doesNotContain("MARIADB_ROOT_PASSWORD").doesNotContain("CLICKHOUSE_PASSWORD")
+                    .doesNotContain("mariadb").doesNotContain("clickhouse");
+        }
+        assertThat(CiPipeline.render(CiProvider.GITLAB, ".", "main", targets)).contains("""
+              variables:
+                POSTGRES_PASSWORD: postgres
+                DB_B_TEST_URL: postgres://postgres:postgres@postgres:5432/postgres?sslmode=disable
+            """);
+    }
+
+    /** Lint compares with the default branch, which GitLab and Buildkite fetch first (GitHub's checkout has it). */
+    @Test
+    void lintComparesTheMigrationsWithTheDefaultBranch() {
+        List<TargetConfig> sqlite = List.of(target("a", "sqlite"));
+        for (CiProvider provider : CiProvider.values()) {
+            assertThat(CiPipeline.render(provider, "db", "trunk", sqlite)).as(provider.name())
+                    .contains("matey --workspace db lint --all --base origin/trunk\n");
+        }
+        assertThat(CiPipeline.render(CiProvider.GITLAB, "db", "trunk", sqlite)).contains("""
+                - git fetch -q origin +refs/heads/trunk:refs/remotes/origin/trunk
+                - matey --workspace db lint --all --base origin/trunk
+            """).contains("    GIT_DEPTH: \"0\"\n");
+        assertThat(CiPipeline.render(CiProvider.BUILDKITE, "db", "trunk", sqlite)).contains("""
+                  git fetch -q origin +refs/heads/trunk:refs/remotes/origin/trunk
+                  matey --workspace db lint --all --base origin/trunk
+            """);
+        assertThat(CiPipeline.render(CiProvider.GITHUB, "db", "trunk", sqlite)).contains("fetch-depth: 0");
     }
 
     @Test

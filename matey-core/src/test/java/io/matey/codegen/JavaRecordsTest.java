@@ -150,8 +150,11 @@ class JavaRecordsTest {
         return files;
     }
 
-    /** Compiles every source under {@code root} with the JDK's compiler; a diagnostic fails the test. */
-    static void compile(Path root) throws IOException {
+    /**
+     * Compiles every source under {@code root} with the JDK's compiler; a diagnostic fails the test. Returns the
+     * directory of the classes.
+     */
+    static Path compile(Path root) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler).as("a JDK compiler (tests run on a JDK)").isNotNull();
         List<String> files;
@@ -164,5 +167,6 @@ class JavaRecordsTest {
         args.addAll(files);
         int status = compiler.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
         assertThat(status).as("javac on %s:%n%s", files, diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+        return classes;
     }
 }

@@ -15,6 +15,9 @@ import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engines;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,19 +40,7 @@ class SqlAlchemyOutputTest {
                 """);
         assertThat(new TablesGenerator(Set.of()).render(model)).isEqualTo("""
                 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text, UniqueConstraint, text
-                from sqlalchemy.types import UserDefinedType
-
-                class NativeType(UserDefinedType):
-                    \"""A column type SQLAlchemy has no class for, created under its database name.\"""
-
-                    cache_ok = True
-
-                    def __init__(self, name):
-                        self.name = name
-
-                    def get_col_spec(self, **kw):
-                        return self.name
-
+                from sqlalchemy.types import NullType
 
                 metadata = MetaData()
 
@@ -67,7 +58,7 @@ class SqlAlchemyOutputTest {
                 t_totals = Table(
                     'totals', metadata,
                     Column('user_id', Integer),
-                    Column('total', NativeType(''))
+                    Column('total', NullType)
                 )
 
 
@@ -165,30 +156,52 @@ class SqlAlchemyOutputTest {
                 """);
     }
 
-    /** Only a rowid table's key declared exactly INTEGER is the rowid, which SQLite assigns when left out. */
+    /**
+     * Only a rowid alias, which SQLite assigns when an insert leaves it out, is left out of a dataclass's
+     * constructor: a rowid table's single-column key declared exactly INTEGER, and not DESC in the column definition
+     * (as a table constraint it is). Each table's insert without the key shows what SQLite does.
+     */
     @Test
-    void aSqliteKeyThatIsNoRowidAliasIsADataclassArgument() throws Exception {
-        SchemaModel model = read("""
-                CREATE TABLE clustered (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;
-                CREATE TABLE wide (id INT PRIMARY KEY, v TEXT);
-                CREATE TABLE rowid_key (id integer PRIMARY KEY, v TEXT);
-                """);
-        assertThat(new DeclarativeGenerator(Set.of(), true).render(model)).contains("""
-                class Clustered(Base):
-                    __tablename__ = 'clustered'
+    void onlyASqliteRowidAliasIsLeftOutOfADataclassConstructor() throws Exception {
+        Map<String, Boolean> assigned = Map.of("clustered", false, "wide", false, "descending", false,
+                "rowid_key", true, "descending_constraint", true, "ascending", true);
+        try (TestDatabase db = TestDatabase.create("sqlite")) {
+            db.execute("""
+                    CREATE TABLE clustered (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;
+                    CREATE TABLE wide (id INT PRIMARY KEY, v TEXT);
+                    CREATE TABLE descending (id INTEGER PRIMARY KEY DESC, v TEXT);
+                    CREATE TABLE rowid_key (id integer PRIMARY KEY, v TEXT);
+                    CREATE TABLE descending_constraint (id INTEGER, v TEXT, PRIMARY KEY (id DESC));
+                    CREATE TABLE ascending (id INTEGER PRIMARY KEY ASC, v TEXT);
+                    """);
+            String models;
+            try (Connection connection = db.connect()) {
+                db.engine().migrationTable().ensure(connection);
+                models = new DeclarativeGenerator(Set.of(), true).render(db.engine().codegen().read(connection));
+                for (Map.Entry<String, Boolean> table : assigned.entrySet()) {
+                    assertThat(assignsKey(connection, table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
+                }
+            }
+            for (Map.Entry<String, Boolean> table : assigned.entrySet()) {
+                assertThat(models).as(table.getKey()).contains("    __tablename__ = '" + table.getKey() + "'\n\n"
+                        + "    id: Mapped[int] = mapped_column(Integer, primary_key=True"
+                        + (table.getValue() ? ", init=False)\n" : ")\n"));
+            }
+        }
+    }
 
-                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-                """, """
-                class Wide(Base):
-                    __tablename__ = 'wide'
-
-                    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-                """, """
-                class RowidKey(Base):
-                    __tablename__ = 'rowid_key'
-
-                    id: Mapped[int] = mapped_column(Integer, primary_key=True, init=False)
-                """);
+    /** Whether SQLite fills in the key of a row inserted without one (a NOT NULL key refuses the insert). */
+    private static boolean assignsKey(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            try {
+                st.execute("INSERT INTO " + table + " (v) VALUES ('x')");
+            } catch (SQLException e) {
+                return false;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT id FROM " + table + " WHERE v = 'x'")) {
+                return rs.next() && rs.getObject(1) != null;
+            }
+        }
     }
 
     @Test

@@ -86,8 +86,13 @@ final class DataHarness implements AutoCloseable {
 
     /** Every row of a query, each as a list of its values' text. */
     List<List<String>> rows(String sql) throws SQLException {
+        return rows(db, sql);
+    }
+
+    /** Every row of a query on {@code database}, each as a list of its values' text. */
+    static List<List<String>> rows(TestDatabase database, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

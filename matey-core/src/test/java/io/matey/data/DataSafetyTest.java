@@ -350,6 +350,39 @@ class DataSafetyTest {
     }
 
     /**
+     * The elements of an enum array, and the values of a domain over an enum (and arrays of it), are checked against
+     * the enum's labels as a scalar enum column's are: named by file, line and column before anything is written.
+     */
+    @Test
+    void aValueOutsideAPostgresEnumInAnArrayOrDomainIsNamedByFileAndLine() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres", """
+                CREATE TYPE mood AS ENUM ('happy', 'sad');
+                CREATE DOMAIN steady_mood AS mood;
+                CREATE TABLE people (id bigint PRIMARY KEY, moods mood[], history mood[][], steady steady_mood,
+                  steadies steady_mood[]);""")) {
+            h.manifest("[core]\nfiles = [{ name = \"people\", table = \"people\", mode = \"replace\", order_by = \"id\" }]\n");
+            String good = "{\"history\": [[\"happy\"], [\"sad\"]], \"id\": 1, \"moods\": [\"sad\", \"happy\"], "
+                    + "\"steadies\": [\"sad\"], \"steady\": \"happy\"}";
+            Map<String, String> bad = Map.of(
+                    "{\"id\": 2, \"moods\": [\"sad\", \"meh\"]}", "column 'moods' (mood[])",
+                    "{\"id\": 2, \"history\": [[\"sad\"], [\"meh\"]]}", "column 'history' (mood[])",
+                    "{\"id\": 2, \"steady\": \"meh\"}", "column 'steady' (steady_mood)",
+                    "{\"id\": 2, \"steadies\": [\"meh\"]}", "column 'steadies' (steady_mood[])");
+            for (Map.Entry<String, String> row : bad.entrySet()) {
+                h.file("people", good, row.getKey());
+                assertThatThrownBy(() -> h.apply(null)).as(row.getKey()).isInstanceOf(MateyException.class).hasMessage(
+                        h.ws.target().resolve("data/people.jsonl") + ":2: " + row.getValue()
+                                + ": \"meh\" is not one of its values \"happy\", \"sad\".");
+                assertThat(h.rows("SELECT id FROM people")).isEmpty();
+            }
+            h.file("people", good);
+            h.apply(null);
+            h.export(null);
+            assertThat(h.file("people")).isEqualTo(good + "\n");
+        }
+    }
+
+    /**
      * A set whose first file adds a role and whose second inserts {@code values} into {@code table}'s
      * {@code column} (ids from 1) is refused with {@code reason} at its line, neither table changed; with
      * {@code fixed} instead, it applies.

@@ -54,6 +54,50 @@ class DataValueFidelityTest {
         }
     }
 
+    /**
+     * SQLite has no date type: values are text, compared as text. Apply stores them as SQLite's own functions write
+     * them, so a row from a file compares with the application's rows; files keep the ISO form.
+     */
+    @Test
+    void sqliteTimesAreStoredAsSqliteWritesThem() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, paid_at TIMESTAMP, at DATETIME, d DATE, tm TIME);")) {
+            h.db.execute("INSERT INTO t VALUES (1, datetime('2024-01-02 10:00:00'), '2024-01-02 10:00:00.500', "
+                    + "date('2024-01-02'), time('10:00:00')), (2, '2024-01-02 10:00:00.123456+01:00', NULL, NULL, '10:00:00.250')");
+            roundTrip(h, """
+                    {"at": "2024-01-02T10:00:00.500000", "d": "2024-01-02", "id": 1, "paid_at": "2024-01-02T10:00:00", "tm": "10:00:00"}
+                    {"at": null, "d": null, "id": 2, "paid_at": "2024-01-02T10:00:00.123456+01:00", "tm": "10:00:00.250000"}
+                    """);
+            TestDatabase fresh = h.freshAtHead();
+            h.apply(fresh, null);
+            assertThat(DataHarness.rows(fresh, "SELECT paid_at, at, d, tm, paid_at <= '2024-01-02 23:59:59' FROM t ORDER BY id"))
+                    .containsExactly(List.of("2024-01-02 10:00:00", "2024-01-02 10:00:00.500", "2024-01-02", "10:00:00", "1"),
+                            Arrays.asList("2024-01-02 10:00:00.123456+01:00", null, null, "10:00:00.250", "1"));
+        }
+    }
+
+    /**
+     * A key the application wrote in SQLite's form is the key a file gives in ISO form: the unchanged file changes
+     * nothing, and a changed value updates the application's row rather than adding one.
+     */
+    @Test
+    void aSqliteTimestampKeyMatchesTheApplicationsRow() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", "CREATE TABLE t (paid_at TIMESTAMP PRIMARY KEY, amount INTEGER);")) {
+            h.db.execute("INSERT INTO t VALUES (CURRENT_TIMESTAMP, 1), ('2024-01-02 10:00:00', 2)");
+            h.manifest("""
+                    [all]
+                    files = [{ name = "t", table = "t", mode = "replace", order_by = ["paid_at"] }]
+                    """);
+            h.export(null);
+            assertThat(h.apply(null).files()).as("re-apply of the exported file")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 0, 0));
+            h.file("t", h.file("t").replace("\"amount\": 2", "\"amount\": 3").strip().split("\n"));
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 1, 0));
+            assertThat(h.rows("SELECT paid_at, amount FROM t WHERE paid_at = '2024-01-02 10:00:00'"))
+                    .containsExactly(List.of("2024-01-02 10:00:00", "3"));
+        }
+    }
+
     @Test
     void postgresJsonKeepsSqlNullJsonNullAndNumbersAsWritten() throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, meta jsonb, j json);")) {

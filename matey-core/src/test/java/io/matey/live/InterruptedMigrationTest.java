@@ -72,6 +72,8 @@ class InterruptedMigrationTest {
                 assertThat(h.recordedVersions()).isEqualTo(2);
                 assertThat(h.status().interrupted()).isNull();
                 assertThat(count(h, "SELECT COUNT(*) FROM base")).as("each INSERT ran exactly once").isEqualTo(TABLES);
+                assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                        .as("the run that got through dropped the emptied table").isInstanceOf(SQLException.class);
             }
         }
         assertThat(interrupted).as("kills that landed inside the migration").isGreaterThanOrEqualTo(2);
@@ -107,6 +109,7 @@ class InterruptedMigrationTest {
             assertThatThrownBy(drift::keepingDraft).hasMessageStartingWith("No draft: migration "
                     + "migrations/002_two.sql was interrupted after statement 2 of 3").hasMessageContaining("--resume`");
             assertThat(h.plan().interrupted().describe()).isEqualTo(status.interrupted().describe());
+            assertThat(count(h, "SELECT COUNT(*) FROM matey_migration_progress")).as("the marker stays").isEqualTo(1);
 
             h.ws.write(TestWorkspace.TARGET + "/migrations/002_two.sql", "-- migrate:up transaction:false\n" + up
                     + "INSERT INTO it_one (id, name) VALUES (2, 'x');\n\n-- migrate:down transaction:false\n"
@@ -118,6 +121,13 @@ class InterruptedMigrationTest {
             assertThat(h.drift().drifted()).isFalse();
             assertThat(h.status().interrupted()).isNull();
             assertThat(count(h, "SELECT COUNT(*) FROM it_one")).isEqualTo(2);
+            // The table exists only while it holds a marker: dumps of this database match a bootstrapped one's.
+            assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                    .as("dropped by the run that emptied it").isInstanceOf(SQLException.class);
+
+            h.down(1);
+            assertThatThrownBy(() -> count(h, "SELECT COUNT(*) FROM matey_migration_progress"))
+                    .as("a transaction:false down section's run drops it too").isInstanceOf(SQLException.class);
         }
     }
 

@@ -64,10 +64,10 @@ class LivePrefixTest {
                 + "migrations/002_two.sql is older than the last applied one (version 003) and not applied: it was "
                 + "probably merged from another branch");
         assertThat(skipped.line()).isEqualTo(skipped.problem() + ". Give it a later "
-                + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
+                + "timestamp, then replay the artifacts: `mv migrations/002_two.sql "
                 + "migrations/20261203121614_two.sql`, then `matey schema apply`");
         assertThat(skipped.fix()).isEqualTo("Give it a later "
-                + "timestamp, then replay the artifacts: `git mv migrations/002_two.sql "
+                + "timestamp, then replay the artifacts: `mv migrations/002_two.sql "
                 + "migrations/20261203121614_two.sql`, then `matey schema apply`");
         assertThatThrownBy(() -> skipped.requireConsistent("db up")).isInstanceOf(MateyException.class)
                 .hasMessageEndingWith("then `matey schema apply`.")
@@ -80,7 +80,7 @@ class LivePrefixTest {
         LivePrefix skipped = LivePrefix.check("maria", new GitCommands(WORKSPACE, WORKSPACE.resolve("maria")), WORKTREE,
                 List.of("001", "003"), clock);
         assertThat(skipped.fix()).as("paths as Changed Files lists them, and the target's --path")
-                .contains("`git mv maria/migrations/002_two.sql maria/migrations/20261203121614_two.sql`")
+                .contains("`mv maria/migrations/002_two.sql maria/migrations/20261203121614_two.sql`")
                 .endsWith("then `matey schema apply --path maria`");
     }
 
@@ -89,11 +89,11 @@ class LivePrefixTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
         Path target = WORKSPACE.resolve("db/maria");
         assertThat(LivePrefix.check("db/maria", new GitCommands(target, target), WORKTREE, List.of("001", "003"), clock)
-                .fix()).as("run inside the target").contains("`git mv migrations/002_two.sql "
+                .fix()).as("run inside the target").contains("`mv migrations/002_two.sql "
                         + "migrations/20261203121614_two.sql`").endsWith("then `matey schema apply --path db/maria`");
         assertThat(LivePrefix.check("db/maria", new GitCommands(WORKSPACE.resolve("app"), target), WORKTREE,
                 List.of("001", "003"), clock).fix()).as("--workspace from a directory beside the target")
-                .contains("`git mv ../db/maria/migrations/002_two.sql ../db/maria/migrations/20261203121614_two.sql`")
+                .contains("`mv ../db/maria/migrations/002_two.sql ../db/maria/migrations/20261203121614_two.sql`")
                 .endsWith("then `matey schema apply --path db/maria`");
     }
 
@@ -104,7 +104,7 @@ class LivePrefixTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14Z"), ZoneOffset.UTC);
         LivePrefix prefix = LivePrefix.check(".", ROOT, worktree, List.of("20260101000000", "20260103000000"), clock);
         assertThat(prefix.line()).contains("migration migrations/20260102000000_b.sql is older than the last "
-                + "applied one (version 20260103000000)", "`git mv migrations/20260102000000_b.sql "
+                + "applied one (version 20260103000000)", "`mv migrations/20260102000000_b.sql "
                 + "migrations/20270101000001_b.sql`").doesNotContain("_d.sql");
     }
 
@@ -114,8 +114,8 @@ class LivePrefixTest {
                 migration("20261203121614_c.sql"));
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:16:14.500Z"), ZoneOffset.UTC);
         LivePrefix prefix = LivePrefix.check(".", ROOT, worktree, List.of("20261203121614"), clock);
-        assertThat(prefix.line()).contains("`git mv migrations/20261203121612_a.sql migrations/20261203121615_a.sql`, "
-                + "`git mv migrations/20261203121613_b.sql migrations/20261203121616_b.sql`");
+        assertThat(prefix.line()).contains("`mv migrations/20261203121612_a.sql migrations/20261203121615_a.sql`, "
+                + "`mv migrations/20261203121613_b.sql migrations/20261203121616_b.sql`");
     }
 
     @Test

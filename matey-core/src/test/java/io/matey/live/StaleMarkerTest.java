@@ -3,9 +3,11 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engines;
 import io.matey.engine.UrlOption;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +71,10 @@ class StaleMarkerTest {
             LiveChange resumed = h.live.upResuming(h.target(), h.url());
             assertThat(resumed.after()).isEqualTo(1);
             assertThat(h.status().staleMarker()).isNull();
+            try (Connection c = h.db.connect()) {
+                assertThat(Engines.byId(h.target().engine()).progressTable().exists(c))
+                        .as("the run that removed the marker dropped the emptied table").isFalse();
+            }
             assertThat(h.drift().drifted()).isFalse();
             assertThat(h.down(1).after()).isZero();
         }

@@ -12,7 +12,7 @@ class DriftDraftTest {
     @Test
     void anObjectAddedOutOfBandIsCreatedInUpAndDroppedInDown() {
         String live = COMMITTED + "\nCREATE INDEX notes_title ON notes (title);\n";
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\nCREATE INDEX notes_title ON notes (title);"
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo("-- migrate:up\nCREATE INDEX notes_title ON notes (title);"
                 + "\n\n-- migrate:down\nDROP INDEX notes_title;\n");
     }
 
@@ -21,7 +21,7 @@ class DriftDraftTest {
     void anIndexOnATableInAnotherSchemaIsDroppedWithThatSchema() {
         String committed = "CREATE TABLE app.flags (\n    key text\n);\n";
         String live = committed + "\nCREATE INDEX flags_key_lower_idx ON app.flags USING btree (lower(key));\n";
-        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft(
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft(
                 "CREATE INDEX flags_key_lower_idx ON app.flags USING btree (lower(key));",
                 "DROP INDEX app.flags_key_lower_idx;"));
     }
@@ -29,20 +29,20 @@ class DriftDraftTest {
     @Test
     void aQuotedNameWithASpaceIsDroppedWhole() {
         String live = COMMITTED + "\nCREATE TABLE app.\"Odd Table\" (\n    id integer\n);\n";
-        assertThat(DriftDraft.of(live, COMMITTED)).endsWith("-- migrate:down\nDROP TABLE app.\"Odd Table\";\n");
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).endsWith("-- migrate:down\nDROP TABLE app.\"Odd Table\";\n");
     }
 
     @Test
     void anObjectDroppedOutOfBandIsDroppedInUpAndCreatedInDown() {
         String live = "CREATE TABLE notes (\n    id INTEGER PRIMARY KEY,\n    title TEXT\n);\n";
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft("DROP INDEX notes_by_id;",
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft("DROP INDEX notes_by_id;",
                 "CREATE INDEX notes_by_id ON notes (id);"));
     }
 
     @Test
     void aChangedObjectIsLeftToTheAuthorWithBothDefinitions() {
         String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");
-        assertThat(DriftDraft.of(live, COMMITTED)).contains("-- Changed out of band", "--     title TEXT\n",
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).contains("-- Changed out of band", "--     title TEXT\n",
                 "--     title TEXT NOT NULL", "-- Undo the change above");
     }
 
@@ -51,7 +51,7 @@ class DriftDraftTest {
         String committed = "CREATE OR REPLACE FUNCTION billing.next_ref()\n RETURNS text\n LANGUAGE sql\n"
                 + "AS $function$ SELECT 'a' $function$;\n";
         String live = committed.replace("RETURNS text", "RETURNS integer").replace("'a'", "1");
-        assertThat(DriftDraft.of(live, committed)).contains("-- Changed out of band", "--  RETURNS integer",
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).contains("-- Changed out of band", "--  RETURNS integer",
                 "-- Undo the change above");
     }
 
@@ -59,20 +59,20 @@ class DriftDraftTest {
     void aCommentOnANameHoldingISIsKeyedByTheWholeName() {
         String committed = "CREATE TABLE \"a IS b\" (id integer);\n\nCOMMENT ON TABLE \"a IS b\" IS 'old';\n";
         String live = committed.replace("'old'", "'new'");
-        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft("COMMENT ON TABLE \"a IS b\" IS 'new';",
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft("COMMENT ON TABLE \"a IS b\" IS 'new';",
                 "COMMENT ON TABLE \"a IS b\" IS 'old';"));
     }
 
     @Test
     void theMigrationsBlockIsNotPartOfTheDraft() {
         String live = COMMITTED + "\n-- Dbmate schema migrations\nINSERT INTO schema_migrations VALUES ('1');\n";
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
     }
 
     @Test
     void aColumnAddedOutOfBandIsAddedInUpAndDroppedInDown() {
         String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    \"Due, At\" TEXT DEFAULT 'a, b'\n");
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft(
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft(
                 "ALTER TABLE notes ADD COLUMN \"Due, At\" TEXT DEFAULT 'a, b';",
                 "ALTER TABLE notes DROP COLUMN \"Due, At\";"));
     }
@@ -80,21 +80,21 @@ class DriftDraftTest {
     @Test
     void aColumnDroppedOutOfBandIsDroppedInUpAndAddedBackInDown() {
         String live = COMMITTED.replace(",\n    title TEXT", "");
-        assertThat(DriftDraft.of(live, COMMITTED)).isEqualTo(draft("ALTER TABLE notes DROP COLUMN title;",
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft("ALTER TABLE notes DROP COLUMN title;",
                 "ALTER TABLE notes ADD COLUMN title TEXT;"));
     }
 
     @Test
     void tableTextOnOneLineIsSplitAtItsTopLevelCommas() {
         String committed = "CREATE TABLE t (a INT, b NUMERIC(10, 2), CHECK (a > 0));\n";
-        String draft = DriftDraft.of(committed.replace("0))", "0), c TEXT)"), committed);
+        String draft = DriftDraft.of(committed.replace("0))", "0), c TEXT)"), committed, DraftDialect.FIXED_CONSTRAINTS);
         assertThat(draft).isEqualTo(draft("ALTER TABLE t ADD COLUMN c TEXT;", "ALTER TABLE t DROP COLUMN c;"));
     }
 
     @Test
     void aChangedConstraintStaysACommentNamingIt() {
         String live = COMMITTED.replace("title TEXT\n", "title TEXT,\n    extra TEXT,\n    UNIQUE (title)\n");
-        assertThat(DriftDraft.of(live, COMMITTED)).startsWith("-- migrate:up\nALTER TABLE notes ADD COLUMN extra TEXT;\n\n"
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).startsWith("-- migrate:up\nALTER TABLE notes ADD COLUMN extra TEXT;\n\n"
                 + "-- Not drafted as SQL: constraints or keys.\n-- Changed out of band")
                 .contains("-- migrate:down\n-- Undo the change above: back to\n")
                 .endsWith("ALTER TABLE notes DROP COLUMN extra;\n");
@@ -103,17 +103,17 @@ class DriftDraftTest {
     @Test
     void aColumnThatAddColumnWouldPutElsewhereIsNamed() {
         String live = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "    id INTEGER PRIMARY KEY,\n    extra TEXT,\n");
-        assertThat(DriftDraft.of(live, COMMITTED)).contains("ALTER TABLE notes ADD COLUMN extra TEXT;",
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).contains("ALTER TABLE notes ADD COLUMN extra TEXT;",
                 "-- Not drafted as SQL: column extra is not the live table's last (ADD COLUMN appends).");
         String dropped = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "");
-        assertThat(DriftDraft.of(dropped, COMMITTED)).contains("ALTER TABLE notes DROP COLUMN id;",
+        assertThat(DriftDraft.of(dropped, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).contains("ALTER TABLE notes DROP COLUMN id;",
                 "column id is not the committed table's last, so the down section adds it back at the end");
     }
 
     @Test
     void aChangedColumnIsNamed() {
         String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");
-        assertThat(DriftDraft.of(live, COMMITTED)).contains("-- Not drafted as SQL: column title changed.")
+        assertThat(DriftDraft.of(live, COMMITTED, DraftDialect.FIXED_CONSTRAINTS)).contains("-- Not drafted as SQL: column title changed.")
                 .doesNotContain("ALTER TABLE");
     }
 
@@ -122,7 +122,7 @@ class DriftDraftTest {
         String committed = "CREATE TABLE `t` (\n  `id` int NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB"
                 + " COMMENT='a (b)'\nPARTITION BY HASH (`id`)\nPARTITIONS 2;\n";
         String live = committed.replace("  `id` int NOT NULL,\n", "  `id` int NOT NULL,\n  `c` text DEFAULT NULL,\n");
-        assertThat(DriftDraft.of(live, committed)).isEqualTo(draft("ALTER TABLE `t` ADD COLUMN `c` text DEFAULT NULL;",
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft("ALTER TABLE `t` ADD COLUMN `c` text DEFAULT NULL;",
                 "ALTER TABLE `t` DROP COLUMN `c`;"));
     }
 

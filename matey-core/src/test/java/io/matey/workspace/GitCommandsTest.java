@@ -50,6 +50,33 @@ class GitCommandsTest {
     }
 
     @Test
+    void aRenameOfAFileGitDoesNotTrackIsAPlainMoveThatWorks() throws Exception {
+        Path repo = dir.resolve("repo");
+        Path target = repo.resolve("db/core");
+        Files.createDirectories(target.resolve("migrations"));
+        Files.writeString(target.resolve("migrations/1_a.sql"), "SELECT 1;\n");
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("a").setSign(false).call();
+        }
+        Files.writeString(target.resolve("migrations/2_new.sql"), "SELECT 2;\n");
+        GitCommands commands = new GitCommands(repo, target);
+        assertThat(commands.move("migrations/1_a.sql", "migrations/3_a.sql"))
+                .isEqualTo("git mv db/core/migrations/1_a.sql db/core/migrations/3_a.sql");
+        String untracked = commands.move("migrations/2_new.sql", "migrations/4_new.sql");
+        assertThat(untracked).isEqualTo("mv db/core/migrations/2_new.sql db/core/migrations/4_new.sql");
+        assertThat(run(repo, "git " + untracked)).as("git mv refuses it").isNotZero();
+        assertThat(run(repo, untracked)).isZero();
+        assertThat(target.resolve("migrations/4_new.sql")).exists();
+
+        Path plain = dir.resolve("plain");
+        Files.createDirectories(plain.resolve("migrations"));
+        Files.writeString(plain.resolve("migrations/1_a.sql"), "SELECT 1;\n");
+        assertThat(new GitCommands(plain, plain).move("migrations/1_a.sql", "migrations/2_a.sql"))
+                .as("outside any repository").isEqualTo("mv migrations/1_a.sql migrations/2_a.sql");
+    }
+
+    @Test
     void aPathTheShellWouldSplitIsQuoted() {
         Path target = dir.resolve("my db");
         assertThat(new GitCommands(dir, target).command("restore", List.of("migrations/it's.sql")))

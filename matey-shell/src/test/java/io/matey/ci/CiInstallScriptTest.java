@@ -67,6 +67,32 @@ class CiInstallScriptTest {
         assertThat(indexOf(steps, "Lint migrations and artifacts")).isGreaterThan(install + 1);
     }
 
+    /**
+     * A persistent agent runs the next job with the same TMPDIR, and TMPDIR may be unset: each job clones into a
+     * directory of its own under the temporary directory and removes it when the script ends.
+     */
+    @Test
+    void buildkiteClonesIntoAFreshDirectoryPerJobAndRemovesIt() throws Exception {
+        Path matey = Files.createDirectories(dir.resolve("matey-repo"));
+        Files.writeString(matey.resolve("pom.xml"), "<project/>\n");
+        git(matey, "init", "-q", "-b", "main");
+        git(matey, "add", ".");
+        git(matey, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "pom");
+        git(dir, "init", "-q");
+        git(dir, "remote", "add", "origin", matey.toString());
+        Path runner = Files.createDirectories(dir.resolve("runner"));
+        String script = installScript(CiProvider.BUILDKITE) + "\necho \"${PATH%%:*}\"\n";
+        for (String job : List.of("", "", "unset TMPDIR\n")) {
+            Run run = sh(job + script, matey.toUri().toString());
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            Path clone = Path.of(run.output().strip().lines().reduce((first, last) -> last).orElseThrow());
+            assertThat(clone.getFileName()).hasToString("matey");
+            assertThat(clone.getParent().getParent()).isEqualTo(job.isEmpty() ? runner : Path.of("/tmp"));
+            assertThat(clone.getParent()).doesNotExist();
+        }
+        assertThat(runner).isEmptyDirectory();
+    }
+
     /** GitLab caches only paths inside the project: Maven and its wrapper are told to download there. */
     @Test
     @SuppressWarnings("unchecked")
@@ -87,7 +113,9 @@ class CiInstallScriptTest {
             case BUILDKITE -> {
                 Map<String, Object> yaml = new Yaml().load(CiPipeline.render(provider, ".", "main", TARGETS));
                 Map<String, Object> step = ((List<Map<String, Object>>) yaml.get("steps")).get(0);
-                yield String.join("\n", beforeMatey(List.of(step.get("command").toString().split("\n"))));
+                // pipeline upload turns the escaped $$ into the $ the shell reads
+                String command = step.get("command").toString().replace("$$", "$");
+                yield String.join("\n", beforeMatey(List.of(command.split("\n"))));
             }
         };
     }

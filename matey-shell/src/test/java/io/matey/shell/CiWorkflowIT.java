@@ -13,34 +13,80 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
-/** The workflow `init --ci github` writes: its matey commands pass on a clean target and fail on a stale one. */
+/**
+ * The workflow `init --ci github` writes: its matey commands pass on a clean target and fail on a stale one, and on a
+ * branch that edited a migration the default branch has.
+ */
 class CiWorkflowIT {
 
     @TempDir
     Path repo;
 
+    @TempDir
+    Path origin;
+
     @Test
     void workflowCommandsGateStaleArtifacts() throws Exception {
-        Files.createDirectories(repo.resolve(".git"));
-        Launcher.Result init = Launcher.run(repo, Map.of(), "init", "--engine", "sqlite", "--path", "db/app", "--ci", "github");
-        assertThat(init.exitCode()).as(init.all()).isZero();
-        Path migration = repo.resolve("db/app/migrations/001_items.sql");
-        Files.writeString(migration, "-- migrate:up\nCREATE TABLE items (id INTEGER PRIMARY KEY);\n"
-                + "-- migrate:down\nDROP TABLE items;\n", StandardCharsets.UTF_8);
-        assertThat(Launcher.run(repo, Map.of(), "schema", "apply", "--path", "db/app").exitCode()).isZero();
-
-        List<String> commands = workflowCommands(repo.resolve(".github/workflows/matey-schema.yml"));
-        assertThat(commands).containsExactly("matey --workspace . lint --all",
+        List<String> commands = committedWorkflow();
+        assertThat(commands).containsExactly("matey --workspace . lint --all --base origin/main",
                 "matey --workspace . schema plan --path db/app --exit-code");
         for (String command : commands) {
             Launcher.Result result = run(command);
             assertThat(result.exitCode()).as("%s\n%s", command, result.all()).isZero();
         }
 
+        Path migration = repo.resolve("db/app/migrations/001_items.sql");
         Files.writeString(migration, Files.readString(migration) + "-- edited after apply\n", StandardCharsets.UTF_8);
         Launcher.Result stale = run(commands.get(1));
         assertThat(stale.exitCode()).as(stale.all()).isNotZero();
         assertThat(stale.stdout()).contains("mismatch");
+    }
+
+    /**
+     * A tester's pull request edited a migration already on the default branch and re-applied the artifacts: the
+     * replay matches, so only the comparison with the default branch catches what deploys would report as drift.
+     */
+    @Test
+    void aBranchEditingAMigrationOfTheDefaultBranchFailsLint() throws Exception {
+        List<String> commands = committedWorkflow();
+        git("checkout", "-q", "-b", "edit");
+        Path migration = repo.resolve("db/app/migrations/001_items.sql");
+        Files.writeString(migration, Files.readString(migration).replace("PRIMARY KEY", "PRIMARY KEY, name TEXT"));
+        assertThat(Launcher.run(repo, Map.of(), "schema", "apply", "--path", "db/app").exitCode()).isZero();
+        git("commit", "-q", "-am", "edit");
+
+        assertThat(run(commands.get(1)).exitCode()).isZero();
+        Launcher.Result lint = run(commands.get(0));
+        assertThat(lint.exitCode()).as(lint.all()).isEqualTo(1);
+        assertThat(lint.stdout()).contains("ERROR   L109 migrations/001_items.sql Migration migrations/001_items.sql is "
+                + "on origin/main with other content (line 2 was 'CREATE TABLE items (id INTEGER PRIMARY KEY);' there, is "
+                + "'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);' here)");
+    }
+
+    /** A workspace with one migration on main, pushed to origin, and the commands of its GitHub workflow. */
+    private List<String> committedWorkflow() throws Exception {
+        git("init", "-q", "-b", "main");
+        Launcher.Result init = Launcher.run(repo, Map.of(), "init", "--engine", "sqlite", "--path", "db/app", "--ci", "github");
+        assertThat(init.exitCode()).as(init.all()).isZero();
+        Path migration = repo.resolve("db/app/migrations/001_items.sql");
+        Files.writeString(migration, "-- migrate:up\nCREATE TABLE items (id INTEGER PRIMARY KEY);\n"
+                + "-- migrate:down\nDROP TABLE items;\n", StandardCharsets.UTF_8);
+        assertThat(Launcher.run(repo, Map.of(), "schema", "apply", "--path", "db/app").exitCode()).isZero();
+        git("add", ".");
+        git("commit", "-q", "-m", "items");
+        git("clone", "-q", "--bare", repo.toString(), origin.resolve("app.git").toString());
+        git("remote", "add", "origin", origin.resolve("app.git").toString());
+        git("fetch", "-q", "origin");
+        return workflowCommands(repo.resolve(".github/workflows/matey-schema.yml"));
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-C",
+                repo.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", args) + "\n" + output).isZero();
     }
 
     private Launcher.Result run(String command) throws Exception {

@@ -73,7 +73,7 @@ class DbRecordedVersionsCommandTest {
         assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
         String problem = "migration migrations/002_t2.sql is older than the last applied one (version 003) and not "
                 + "applied: it was probably merged from another branch.";
-        String rename = "`git mv migrations/002_t2.sql migrations/\\d{14}_t2.sql`, then `matey schema apply`";
+        String rename = "`mv migrations/002_t2.sql migrations/\\d{14}_t2.sql`, then `matey schema apply`";
 
         MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status", "--exit-code");
         assertThat(status.exitCode()).isEqualTo(1);

@@ -255,6 +255,33 @@ class DbmateCommandTest {
     }
 
     @Test
+    void aStatementRefusedInATransactionBlockAmongOthersInATransactionFalseSectionStopsTheRunAsInDbmate()
+            throws Exception {
+        Path migrations = migrations();
+        // dbmate sends the section as one query, which PostgreSQL runs as one implicit transaction.
+        Files.writeString(migrations.resolve("004_indexes.sql"), "-- migrate:up transaction:false\n"
+                + "CREATE INDEX CONCURRENTLY users_id ON users (id);\nCREATE INDEX CONCURRENTLY teams_id ON teams (id);\n"
+                + "-- migrate:down\n");
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.create("postgres"); TestDatabase theirs = TestDatabase.create("postgres")) {
+            MateyProcess.Result up = matey(Map.of(), "--url", ours.url().raw(), "--no-dump-schema", "up");
+            DbmateBinary.Result theirUp = dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up");
+            assertThat(theirUp.output()).contains("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            assertThat(up.exitCode()).isEqualTo(theirUp.exitCode()).isEqualTo(2);
+            assertThat(up.stderr()).contains("004_indexes.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a "
+                    + "transaction block", "move the statement to a migration file of its own");
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+
+            // Alone in its section, with a comment after it, the statement runs under both.
+            Files.writeString(migrations.resolve("004_indexes.sql"), "-- migrate:up transaction:false\n"
+                    + "CREATE INDEX CONCURRENTLY users_id ON users (id);\n-- teams_id follows in 005\n-- migrate:down\n");
+            assertThat(matey(Map.of(), "--url", ours.url().raw(), "--no-dump-schema", "up").exitCode()).isZero();
+            assertThat(dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up").exitCode()).isZero();
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003", "004");
+        }
+    }
+
+    @Test
     void aFileWithConflictMarkersIsRefusedWithTheSameDbmateCommandAsTheWayOn() throws Exception {
         Path migrations = migrations();
         try (TestDatabase ours = TestDatabase.create("sqlite")) {

@@ -39,9 +39,7 @@ class DriftDraftCommandTest {
     @Test
     void aHotfixOnPostgresIsKeptThroughTheDraftAndAdopted() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("postgres").raw());
-            migratedWorkspace(env, "postgres");
+            Map<String, String> env = migratedWorkspace(db, "postgres");
             db.execute("ALTER TABLE t1 ADD COLUMN note text");
             db.execute("CREATE TABLE hotfix (id bigint PRIMARY KEY)");
 
@@ -92,6 +90,56 @@ class DriftDraftCommandTest {
                     "-- migrate:down\n-- Not undone: PostgreSQL cannot remove a value from an enum type");
 
             keepAndAdopt(env, "Down skipped: 1");
+        }
+    }
+
+    /**
+     * A CHECK and a UNIQUE constraint added by hand to an existing table and objects whose DROP names more than a
+     * name: the draft adds and drops each exactly, so schema apply's down check replays it and adopt records it.
+     */
+    @Test
+    void constraintsAndObjectsDroppedBySignatureOnPostgresAreKeptAndTheirDownSectionReplays() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("""
+                    ALTER TABLE app.flags ADD CONSTRAINT flags_key_check CHECK (key <> '');
+                    ALTER TABLE app.flags ADD CONSTRAINT "Flags Key Status" UNIQUE (key, status);
+                    CREATE FUNCTION app.addi(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1 + $2 $$;
+                    CREATE AGGREGATE app."My Sum"(integer) (SFUNC = app.addi, STYPE = integer, INITCOND = '0');
+                    CREATE FUNCTION app.eqi(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 = $2 $$;
+                    CREATE OPERATOR app.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = app.eqi);
+                    CREATE OPERATOR FAMILY app.fam USING btree;
+                    CREATE TEXT SEARCH CONFIGURATION app.cfg (COPY = simple);
+                    CREATE TYPE app.pair AS (a integer, b integer);
+                    CREATE FUNCTION app.pair_of(integer) RETURNS app.pair LANGUAGE sql IMMUTABLE AS $$ SELECT ROW($1, $1)::app.pair $$;
+                    CREATE CAST (integer AS app.pair) WITH FUNCTION app.pair_of(integer);
+                    CREATE PUBLICATION app_pub FOR TABLE app.flags;
+                    """);
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("ALTER TABLE app.flags ADD CONSTRAINT flags_key_check CHECK ((key <> ''::text));",
+                    "ALTER TABLE app.flags DROP CONSTRAINT \"Flags Key Status\";", "DROP AGGREGATE app.\"My Sum\"(integer);",
+                    "DROP OPERATOR app.=== (integer, integer);", "DROP OPERATOR FAMILY app.fam USING btree;",
+                    "DROP TEXT SEARCH CONFIGURATION app.cfg;", "DROP CAST (integer AS app.pair);",
+                    "DROP PUBLICATION app_pub;").doesNotContain("Not drafted", "-- Undo");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /** On MariaDB a CHECK is dropped as a constraint and a UNIQUE constraint as its index, both kept and adopted. */
+    @Test
+    void constraintsAddedByHandOnMariadbAreKeptAndTheirDownSectionReplays() throws Exception {
+        try (TestDatabase db = TestDatabase.create("mysql")) {
+            Map<String, String> env = migratedWorkspace(db, "mysql");
+            db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_id CHECK (id > 0);\n"
+                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n");
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("ALTER TABLE `t1` DROP CONSTRAINT `t1_id`;",
+                    "ALTER TABLE `t1` DROP INDEX `t1_name`;").doesNotContain("Not drafted");
+
+            keepAndAdopt(env, "Down checked: 1");
         }
     }
 
@@ -260,6 +308,14 @@ class DriftDraftCommandTest {
         assertThat(after.stdout()).contains("Applied index: 3  Status: clean").doesNotContain("--draft");
         assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                 .contains("\"draft\": null");
+    }
+
+    /** The workspace below on a server engine: {@code db} is its live database, the server its scratch place. */
+    private Map<String, String> migratedWorkspace(TestDatabase db, String engine) throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                TestDatabase.serverBase(engine).raw());
+        migratedWorkspace(env, engine);
+        return env;
     }
 
     /** A workspace with two one-table migrations, replayed and applied to the live database. */

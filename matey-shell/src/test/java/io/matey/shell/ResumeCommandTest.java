@@ -42,6 +42,9 @@ class ResumeCommandTest {
                     + "statement 1 of 2 (up section); statement 2 (line 3) may also have taken effect; the database "
                     + "holds a partial state:", "--- checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)",
                     "+++ live database", "+CREATE TABLE `two`", "db up --resume");
+            assertThat(matey(env, "db", "status", "--format", "json").stdout()).contains("\"interrupted_diff\": \"--- "
+                    + "checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)\\n+++ live database\\n",
+                    "+CREATE TABLE `two`");
 
             migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (2);", "DROP TABLE two;\nDELETE FROM pre WHERE id = 2;");
             apply(env);
@@ -60,15 +63,7 @@ class ResumeCommandTest {
     void statusReportsAnAbandonedMigrationsMarkerWithTheWayOut() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
             Map<String, String> env = init(live);
-            migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
-            apply(env);
-            assertThat(matey(env, "db", "up").exitCode()).isZero();
-            live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
-            migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
-                    + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
-                    + "ALTER TABLE users DROP COLUMN tmp;");
-            apply(env);
-            assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
+            interruptUniqueIndex(live, env);
             Files.delete(dir.resolve("migrations/002_unique.sql")); // abandoned: its file deleted, ...
             apply(env);
 
@@ -79,6 +74,8 @@ class ResumeCommandTest {
                     + "is not in the worktree, and the live schema is not the committed state at the applied index 1 "
                     + "(schema.sql):\n--- schema.sql (committed)\n+++ live/schema.sql", "+  `tmp` varchar(10)",
                     "Either check out the migration of version 002 again", "run `matey db up --resume`, which removes");
+            assertThat(matey(env, "db", "status", "--format", "json").stdout())
+                    .contains("\"interrupted_diff\": \"--- schema.sql (committed)\\n+++ live/schema.sql\\n", "+  `tmp` varchar(10)");
 
             live.execute("ALTER TABLE users DROP COLUMN tmp"); // ... and its partial change undone by hand
             MateyProcess.Result stale = matey(env, "db", "status", "--exit-code");
@@ -91,11 +88,73 @@ class ResumeCommandTest {
             assertThat(json.stdout()).contains("\"interrupted\": \"the database holds a progress marker of version 002",
                     "the marker is stale. Run `matey db up --resume`: it removes the marker");
 
-            assertThat(matey(env, "db", "up", "--resume").exitCode()).isZero();
+            MateyProcess.Result removed = matey(env, "db", "up", "--resume");
+            assertThat(removed.exitCode()).as(removed.stderr()).isZero();
+            assertThat(removed.stderr()).contains("matey: removed the stale progress marker of version 002 (up section, "
+                    + "1 of 2 statements): its migration is not in the worktree and the live schema is the committed "
+                    + "state at index 1");
             MateyProcess.Result cleared = matey(env, "db", "status", "--exit-code");
             assertThat(cleared.exitCode()).isZero();
             assertThat(cleared.stdout()).doesNotContain("Interrupted");
         }
+    }
+
+    @Test
+    void aMarkerWhoseMigrationIsNoLongerNextIsReportedAndRemovedOnceTheSchemaFits() throws Exception {
+        try (TestDatabase live = TestDatabase.unborn("mysql")) {
+            Map<String, String> env = init(live);
+            interruptUniqueIndex(live, env);
+            migration("003_t.sql", "CREATE TABLE t (id int);", "DROP TABLE t;");
+            apply(env);
+            // another tool (dbmate, by hand) then finishes 003 and records both versions, but not 002's index
+            live.execute("DELETE FROM users WHERE id = 2");
+            live.execute("CREATE TABLE t (id int)");
+            live.execute("INSERT INTO schema_migrations (version) VALUES ('002'), ('003')");
+
+            MateyProcess.Result partial = matey(env, "db", "status");
+            assertThat(partial.exitCode()).as(partial.stderr()).isZero();
+            assertThat(partial.stdout()).contains("Applied: 3", "Interrupted: the database holds a progress marker of "
+                    + "version 002 (up section, 1 of 2 statements), whose migration migrations/002_unique.sql is not the "
+                    + "next migration to apply, and the live schema is not the committed state at the applied index 3 "
+                    + "(schema.sql):\n--- schema.sql (committed)\n+++ live/schema.sql", "-  UNIQUE KEY `users_email`",
+                    "Either check out the migrations this database was migrated with, where migrations/002_unique.sql "
+                    + "is the next to apply, and run `matey db up --resume`");
+            assertThat(matey(env, "db", "status", "--exit-code").exitCode()).isEqualTo(1);
+            assertThat(matey(env, "db", "status", "--format", "json").stdout())
+                    .contains("\"interrupted\": \"the database holds a progress marker of version 002", "-  UNIQUE KEY");
+            for (String[] command : new String[][] {{"db", "up"}, {"db", "down"}, {"db", "up", "--resume"}}) {
+                MateyProcess.Result refused = matey(env, command);
+                assertThat(refused.exitCode()).isEqualTo(2);
+                assertThat(refused.stderr()).contains(String.join(" ", command) + " refused: the live database",
+                        "progress marker of version 002 (up section, 1 of 2 statements), whose migration "
+                                + "migrations/002_unique.sql is not the next migration to apply", "-  UNIQUE KEY",
+                        "until the schema is the committed state at index 3");
+            }
+
+            live.execute("CREATE UNIQUE INDEX users_email ON users (email)");
+            MateyProcess.Result stale = matey(env, "db", "status");
+            assertThat(stale.stdout()).contains("so the marker is stale: its section was undone or finished since it "
+                    + "stopped.\nRun `matey db up --resume`: it removes the marker");
+            MateyProcess.Result removed = matey(env, "db", "up", "--resume");
+            assertThat(removed.exitCode()).as(removed.stderr()).isZero();
+            assertThat(removed.stderr()).contains("matey: removed the stale progress marker of version 002 (up section, "
+                    + "1 of 2 statements): its migration migrations/002_unique.sql is not the next migration to apply "
+                    + "and the live schema is the committed state at index 3");
+            assertThat(matey(env, "db", "status", "--exit-code").exitCode()).isZero();
+        }
+    }
+
+    /** 001_users applied, then 002_unique interrupted: its column added, its unique index refused by duplicates. */
+    private void interruptUniqueIndex(TestDatabase live, Map<String, String> env) throws Exception {
+        migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
+        apply(env);
+        assertThat(matey(env, "db", "up").exitCode()).isZero();
+        live.execute("INSERT INTO users VALUES (1, 'a'), (2, 'a')");
+        migration("002_unique.sql", "ALTER TABLE users ADD COLUMN tmp varchar(10);\n"
+                + "CREATE UNIQUE INDEX users_email ON users (email);", "DROP INDEX users_email ON users;\n"
+                + "ALTER TABLE users DROP COLUMN tmp;");
+        apply(env);
+        assertThat(matey(env, "db", "up").stderr()).contains("Statements at line(s) 2 took effect");
     }
 
     /** A MariaDB workspace in {@code dir} for {@code live}: the environment its commands run with. */

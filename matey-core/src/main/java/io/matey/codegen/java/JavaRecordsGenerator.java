@@ -80,9 +80,10 @@ public final class JavaRecordsGenerator {
     }
 
     private String describe(Table table, Column column) {
-        StringBuilder out = new StringBuilder("column <code>").append(JavaText.doc(column.name())).append("</code> <code>")
-                .append(JavaText.doc(column.type().declared())).append("</code>, ")
-                .append(column.nullable() ? "nullable" : "not null");
+        String declared = column.type().declared();
+        StringBuilder out = new StringBuilder("column <code>").append(JavaText.doc(column.name())).append("</code> ")
+                .append(declared.isEmpty() ? "of no declared type" : "<code>" + JavaText.doc(declared) + "</code>")
+                .append(", ").append(column.nullable() ? "nullable" : "not null");
         if (table.isPrimaryKey(column.name())) {
             out.append(", primary key");
         }

@@ -65,7 +65,7 @@ public final class DeclarativeGenerator {
         out.append('\n');
         String mappedName = imports.use("sqlalchemy.orm", "Mapped");
         for (Column column : table.columns()) {
-            SqlAlchemyTypes.PyType type = elements.type(column);
+            SqlAlchemyTypes.PyType type = elements.type(table, column);
             String annotation = annotation(type.annotation(), imports);
             if (column.nullable()) {
                 annotation = imports.use("typing", "Optional") + "[" + annotation + "]";

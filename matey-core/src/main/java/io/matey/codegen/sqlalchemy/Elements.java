@@ -32,8 +32,13 @@ final class Elements {
         this.options = options;
     }
 
-    SqlAlchemyTypes.PyType type(Column column) {
-        return types.map(column.type());
+    /**
+     * A view's column of no declared type (a SQLite expression such as {@code count()}) holds whatever the
+     * expression gives: {@code NullType}, as SQLAlchemy reflects it; a table's keeps its engine's mapping, which the
+     * metadata can create.
+     */
+    SqlAlchemyTypes.PyType type(Table table, Column column) {
+        return table.view() && column.type().declared().isEmpty() ? types.nullType() : types.map(column.type());
     }
 
     /** Positional arguments after the type: inline foreign keys, then identity, computed or sequence. */
@@ -91,7 +96,7 @@ final class Elements {
     private boolean generatesNoValues(Table table, Column column) {
         return dialect.sqlAlchemyAutoincrementsIntegerKeys() && table.primaryKey().size() == 1
                 && !column.autoincrement() && column.identity() == null && column.sequence() == null
-                && column.serverDefault() == null && column.generated() == null && type(column).annotation().equals("int");
+                && column.serverDefault() == null && column.generated() == null && type(table, column).annotation().equals("int");
     }
 
     /** Multi-column foreign keys, unique and check constraints, then indexes. */

@@ -49,7 +49,7 @@ final class PyModule {
         elements = new Elements(model.dialect(), imports, types, options);
         for (Table table : model.tables()) {
             for (Column column : table.columns()) {
-                elements.type(column);
+                elements.type(table, column);
             }
         }
     }
@@ -85,7 +85,7 @@ final class PyModule {
         for (Column column : table.columns()) {
             List<String> args = new ArrayList<>();
             args.add(Py.str(column.name()));
-            args.add(elements.type(column).expression());
+            args.add(elements.type(table, column).expression());
             args.addAll(elements.columnExtras(table, column));
             args.addAll(elements.columnKeywords(table, column, true));
             lines.add(imports.sa("Column") + "(" + String.join(", ", args) + ")");

@@ -55,6 +55,11 @@ public final class SqlAlchemyTypes {
         return new PyType(NATIVE_TYPE + "(" + Py.str(declared) + ")", "Any");
     }
 
+    /** No type: values pass as the driver gives them, as for a column SQLAlchemy reflects without one. */
+    public PyType nullType() {
+        return new PyType(imports.use("sqlalchemy.types", "NullType"), "Any");
+    }
+
     /** {@code Numeric}, with precision and scale where the type has them. */
     public PyType numeric(ColumnType t) {
         PyType numeric = sa("Numeric", "decimal.Decimal");

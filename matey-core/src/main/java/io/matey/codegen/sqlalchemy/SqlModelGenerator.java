@@ -57,7 +57,7 @@ public final class SqlModelGenerator {
         out.append('\n');
         String field = imports.use("sqlmodel", "Field");
         for (Column column : table.columns()) {
-            SqlAlchemyTypes.PyType type = elements.type(column);
+            SqlAlchemyTypes.PyType type = elements.type(table, column);
             String annotation = DeclarativeGenerator.annotation(type.annotation(), imports);
             // whatever the database may fill in is None until it does, as in SQLModel's own `id: Optional[int]`
             boolean optional = ConstructorField.of(column) != ConstructorField.REQUIRED;

@@ -32,6 +32,12 @@ final class BigQueryConnection extends AdapterHandler {
         return connection.unwrap(BigQueryDataset.class);
     }
 
+    /** Whether the session's dataset holds table {@code name}, asked of the tables API. */
+    static boolean hasTable(Connection connection, String name) throws SQLException {
+        BigQueryDataset dataset = dataset(connection);
+        return ClientCalls.call(() -> dataset.hasTable(name));
+    }
+
     @Override
     String describe() {
         return "The BigQuery session with " + dataset.url();

@@ -23,8 +23,7 @@ final class BigQueryMigrationTable implements MigrationTable {
 
     @Override
     public boolean exists(Connection connection) throws SQLException {
-        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
-        return ClientCalls.call(() -> dataset.hasTable(NAME));
+        return BigQueryConnection.hasTable(connection, NAME);
     }
 
     @Override

@@ -54,6 +54,19 @@ final class BigQueryProgressTable implements ProgressTable {
     }
 
     @Override
+    public boolean exists(Connection connection) throws SQLException {
+        return BigQueryConnection.hasTable(connection, TABLE);
+    }
+
+    @Override
+    public void dropIfEmpty(Connection connection) throws SQLException {
+        if (exists(connection) && read(connection).isEmpty()) {
+            BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+            ClientCalls.call(() -> dataset.execute("DROP TABLE IF EXISTS " + TABLE));
+        }
+    }
+
+    @Override
     public void finish(Connection connection, String version) throws SQLException {
         BigQueryDataset dataset = BigQueryConnection.dataset(connection);
         String sql = "DELETE FROM " + TABLE + " WHERE version = " + BigQueryMigrationTable.literal(version);

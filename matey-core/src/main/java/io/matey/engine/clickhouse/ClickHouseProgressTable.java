@@ -19,11 +19,16 @@ final class ClickHouseProgressTable implements ProgressTable {
     private static final String TABLE = MigrationProgress.TABLE;
 
     @Override
-    public Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException {
+    public boolean exists(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet exists = st.executeQuery("EXISTS TABLE " + TABLE)) {
-            if (!exists.next() || exists.getInt(1) != 1) {
-                return Optional.empty();
-            }
+            return exists.next() && exists.getInt(1) == 1;
+        }
+    }
+
+    @Override
+    public Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            return Optional.empty();
         }
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT version, direction, done, total FROM " + TABLE + " FINAL ORDER BY version")) {

@@ -15,6 +15,7 @@ import io.matey.engine.SessionBaseline;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
+import io.matey.schema.DraftDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -104,6 +105,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public String quote(String identifier) {
         return Backticks.quote(identifier);
+    }
+
+    @Override
+    public DraftDialect draft() {
+        return new MysqlDraftDialect();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +54,34 @@ final class PostgresDataDialect implements DataDialect {
         return PostgresColumnTypes.of(typeName, precision, scale);
     }
 
-    /** Result-set metadata names an enum column's type but not its labels, which pg_enum lists in their order. */
+    /**
+     * Result-set metadata names an enum column's type but not its labels, which pg_enum lists in their order: of
+     * the column's type, of its element type when it is an array, and of a domain's base type. An array's
+     * element keeps its name as the server formats it, qualified where the search path does not find it, since
+     * the driver creates the array by that name.
+     */
     @Override
     public Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
-        Map<String, String> types = new LinkedHashMap<>();
-        Map<String, List<String>> labels = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, e.enumlabel "
-                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                + "JOIN pg_type t ON t.oid = a.atttypid JOIN pg_enum e ON e.enumtypid = t.oid "
-                + "WHERE c.oid = to_regclass(?) "
-                + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum, e.enumsortorder")) {
+        Map<String, ColumnType> labelled = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, "
+                + "CASE WHEN t.typcategory = 'A' THEN format_type(t.typelem, NULL) END, "
+                + "array_agg(e.enumlabel ORDER BY e.enumsortorder) "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid "
+                + "JOIN pg_type element ON element.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END "
+                + "JOIN pg_enum e ON e.enumtypid = CASE WHEN element.typtype = 'd' THEN element.typbasetype ELSE element.oid END "
+                + "WHERE c.oid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
+                + "GROUP BY a.attnum, a.attname, t.typname, t.typcategory, t.typelem ORDER BY a.attnum")) {
             ps.setString(1, table.quoted(this));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    types.put(rs.getString(1), rs.getString(2));
-                    labels.computeIfAbsent(rs.getString(1), column -> new ArrayList<>()).add(rs.getString(3));
+                    Labels labels = new Labels(Arrays.asList((String[]) rs.getArray(4).getArray()), true, false);
+                    String element = rs.getString(3);
+                    labelled.put(rs.getString(1), element == null
+                            ? ColumnType.labelled(ValueKind.OTHER, rs.getString(2), labels)
+                            : ColumnType.array(element, ColumnType.labelled(ValueKind.OTHER, element, labels)));
                 }
             }
         }
-        Map<String, ColumnType> labelled = new LinkedHashMap<>();
-        types.forEach((column, type) -> labelled.put(column,
-                ColumnType.labelled(ValueKind.OTHER, type, new Labels(labels.get(column), true, false))));
         return labelled;
     }
 

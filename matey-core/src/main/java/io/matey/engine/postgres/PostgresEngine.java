@@ -16,6 +16,7 @@ import io.matey.engine.SessionBaseline;
 import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
 import io.matey.lint.LintDialect;
+import io.matey.schema.DraftDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -87,6 +88,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public String quote(String identifier) {
         return Identifiers.quoted('"', identifier);
+    }
+
+    @Override
+    public DraftDialect draft() {
+        return new PostgresDraftDialect();
     }
 
     @Override

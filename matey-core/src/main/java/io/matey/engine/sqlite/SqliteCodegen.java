@@ -17,8 +17,10 @@ final class SqliteCodegen implements CodegenDialect {
     }
 
     /**
-     * By SQLite's type affinity, as the stored values are; {@code ANY} and untyped columns hold anything, and a
-     * name of no other affinity has NUMERIC affinity, hence {@code BigDecimal}.
+     * By SQLite's type affinity, as the stored values are; a name of no other affinity has NUMERIC affinity, hence
+     * {@code BigDecimal}. {@code ANY} and untyped columns (a view's {@code count()}) hold any value: {@code String},
+     * which sqlite-jdbc reads from every storage class (a number as its digits), where it cannot read into
+     * {@code Object} ({@code getObject(column, Object.class)} is unsupported).
      */
     @Override
     public JavaType javaType(ColumnType t) {
@@ -28,7 +30,7 @@ final class SqliteCodegen implements CodegenDialect {
             case "date" -> JavaType.DATE;
             case "datetime", "timestamp" -> JavaType.DATE_TIME;
             case "time" -> JavaType.TIME;
-            case "any", "" -> JavaType.OBJECT;
+            case "any", "" -> JavaType.STRING;
             default -> {
                 if (name.contains("int")) {
                     yield JavaType.LONG;

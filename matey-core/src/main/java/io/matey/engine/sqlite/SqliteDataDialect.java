@@ -3,7 +3,6 @@ package io.matey.engine.sqlite;
 import io.matey.engine.Identifiers;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
-import io.matey.data.IsoTimes;
 import io.matey.data.ValueBinder;
 import io.matey.data.ValueException;
 import java.sql.Connection;
@@ -16,7 +15,8 @@ import java.util.Optional;
 
 /**
  * SQLite's data export and apply (docs/architecture.md §3): types come from the declared type, values are
- * checked as they are read (any column stores any value), and dates and times are stored as ISO text.
+ * checked as they are read (any column stores any value), and dates and times are stored as the text SQLite's
+ * own functions write ({@link SqliteTimes}); files hold them in ISO form.
  */
 final class SqliteDataDialect implements DataDialect {
 
@@ -40,17 +40,17 @@ final class SqliteDataDialect implements DataDialect {
         return SqliteValues.read(rs.getObject(index), type);
     }
 
-    /** SQLite has no date types: values are stored as the ISO text the files hold. */
+    /** SQLite has no date types: values are stored as the text SQLite's own date and time functions write. */
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         if (value instanceof Temporal temporal) {
-            ps.setString(index, IsoTimes.text(temporal));
+            ps.setString(index, SqliteTimes.text(temporal));
         } else {
             ValueBinder.bind(ps, index, type, value);
         }
     }
 
-    /** A timestamp is stored as the text given, so its offset stays. */
+    /** A timestamp is stored as text with its offset as given, which SQLite's date functions read. */
     @Override
     public boolean timestampsKeepOffsets() {
         return true;

@@ -15,6 +15,7 @@ import io.matey.engine.SessionBaseline;
 import io.matey.engine.WriteGuard;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
+import io.matey.schema.DraftDialect;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -75,6 +76,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public String quote(String identifier) {
         return Identifiers.quoted('"', identifier);
+    }
+
+    @Override
+    public DraftDialect draft() {
+        return new SqliteDraftDialect();
     }
 
     @Override

@@ -74,7 +74,7 @@ final class SqliteModelReader {
                     rs.getString("dflt_value"), null, false, null, generated, null));
         });
         List<String> primaryKey = List.copyOf(keyOrder.values());
-        if (primaryKey.size() == 1 && !withoutRowid(connection, entry.name())) {
+        if (primaryKey.size() == 1 && !keyHasIndex(connection, entry.name())) {
             markRowidAlias(columns, primaryKey.get(0));
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
@@ -85,25 +85,28 @@ final class SqliteModelReader {
     }
 
     /**
-     * A rowid table's single-column key declared exactly {@code INTEGER} is an alias of the rowid: SQLite assigns
-     * it when an insert leaves it out, like a serial key (generated classes then need no value for it).
+     * A key without an index of its own is the rowid (an alias of it): SQLite assigns it when an insert leaves it
+     * out, like a serial key (generated classes then need no value for it). SQLite's own verdict, so its rule holds
+     * exactly: a rowid table's single-column key declared exactly INTEGER, not {@code INTEGER PRIMARY KEY DESC} in
+     * the column definition (though {@code PRIMARY KEY (id DESC)} as a table constraint is one); every other key,
+     * and every WITHOUT ROWID table's, gets an index of origin {@code pk}.
      */
     private static void markRowidAlias(List<Column> columns, String key) {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            if (c.name().equals(key) && c.type().declared().equalsIgnoreCase("integer")) {
+            if (c.name().equals(key)) {
                 columns.set(i, new Column(c.name(), c.type(), c.nullable(), c.serverDefault(), c.sequence(), true,
                         c.identity(), c.generated(), c.comment()));
             }
         }
     }
 
-    private static boolean withoutRowid(Connection connection, String table) throws SQLException {
+    private static boolean keyHasIndex(Connection connection, String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?")) {
+                "SELECT 1 FROM pragma_index_list(?) WHERE origin = 'pk'")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) != 0;
+                return rs.next();
             }
         }
     }

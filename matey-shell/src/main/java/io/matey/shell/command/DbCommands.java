@@ -104,10 +104,7 @@ class DbCommands {
                 }
                 out.append(problem(status.prefix()));
                 if (status.interrupted() != null) {
-                    out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
-                            .append(status.interrupted().diff())
-                            .append("Run `").append(sameTarget("matey db up", status.target(), url, workspace))
-                            .append(" --resume` to continue (see `matey help db up`).\n");
+                    out.append(interrupted(status.interrupted(), status.target(), url, workspace));
                 }
                 if (status.staleMarker() != null) {
                     StaleMarker stale = status.staleMarker();
@@ -147,6 +144,8 @@ class DbCommands {
         json.put("interrupted", status.interrupted() != null ? status.interrupted().describe()
                 : status.staleMarker() != null ? held(status.staleMarker()) + ". "
                         + status.staleMarker().wayForward(resume) : null);
+        json.put("interrupted_diff", status.interrupted() != null ? status.interrupted().diff()
+                : status.staleMarker() != null ? status.staleMarker().diff() : "");
         json.put("database_exists", !status.databaseMissing());
         return json;
     }
@@ -157,8 +156,8 @@ class DbCommands {
     void up(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
-                    + "database, after the last statement that took effect, or remove the progress marker of one whose "
-                    + "file was deleted once its changes are undone") boolean resume,
+                    + "database, after the last statement that took effect, or remove a progress marker no worktree "
+                    + "migration continues (its file deleted or moved) once the schema is the committed state") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));

@@ -41,11 +41,14 @@ class LintCommand {
                     + "a lock's engine wins, a different one is L209") @OptionValues(provider = "engines") String engine,
             @Option(longNames = "no-semantic", description = "Skip the L rules (run only the style rules)") boolean noSemantic,
             @Option(longNames = "no-style", description = "Skip the SF style rules") boolean noStyle,
+            @Option(longNames = "base", description = "Also fail for a migration that the merge base of HEAD and this git ref "
+                    + "has and this branch edited, deleted or renamed (L109), e.g. --base origin/main") String base,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         if (engine != null) {
             Engines.byId(engine); // a mistyped name is refused with a suggestion before any L209 compares it
         }
-        Linter.Options options = new Linter.Options(Optional.ofNullable(engine), !noSemantic, !noStyle);
+        Linter.Options options = new Linter.Options(Optional.ofNullable(engine), !noSemantic, !noStyle,
+                Optional.ofNullable(base));
         List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(Matey.at(workspace).targetsEach(path, all),
                 all, target -> new LintReport(target.name(), Linter.lint(target, options)));
         if (format == ReportFormat.JSON) {

@@ -9,9 +9,12 @@ import org.springframework.core.env.Environment;
 /**
  * The web path of the matey endpoint as Boot maps it ({@code /actuator/matey} by default), read through Boot's own
  * property types, so that messages name the path the application serves: {@code management.server.base-path} when
- * the actuator has its own port (Boot ignores it otherwise), {@code management.endpoints.web.base-path}, and
+ * the actuator has its own port (Boot ignores it otherwise); on the application's port, the servlet context path
+ * ({@code server.servlet.context-path}) and the dispatcher servlet's path ({@code spring.mvc.servlet.path}), which
+ * the actuator's endpoints are mapped under there; then {@code management.endpoints.web.base-path} and
  * {@code management.endpoints.web.path-mapping.matey}. The properties are bound here rather than taken as beans:
- * the start-up's messages need the path before, or without, the actuator's web configuration.
+ * the start-up's messages need the path before, or without, the actuator's web configuration. The two servlet
+ * properties are bound as strings: their property classes moved between the Boot lines this module compiles for.
  */
 public final class MateyEndpointWebPath {
 
@@ -22,11 +25,18 @@ public final class MateyEndpointWebPath {
         Binder binder = Binder.get(environment);
         WebEndpointProperties web = binder.bind("management.endpoints.web", WebEndpointProperties.class)
                 .orElseGet(WebEndpointProperties::new);
-        String server = ManagementPortType.get(environment) != ManagementPortType.DIFFERENT ? ""
+        String server = ManagementPortType.get(environment) != ManagementPortType.DIFFERENT
+                ? servletPrefix(binder, "server.servlet.context-path") + servletPrefix(binder, "spring.mvc.servlet.path")
                 : binder.bind("management.server", ManagementServerProperties.class)
                         .map(ManagementServerProperties::getBasePath).orElse("");
         String endpoint = web.getPathMapping().getOrDefault(MateyEndpoint.ID, MateyEndpoint.ID);
         // Boot's getters drop a trailing slash, and a base path of "/" is empty (the endpoint at the root).
         return server + web.getBasePath() + "/" + endpoint;
+    }
+
+    /** A servlet path property as Boot applies it: without its trailing slash, so {@code /} is the root, empty. */
+    private static String servletPrefix(Binder binder, String property) {
+        String path = binder.bind(property, String.class).orElse("");
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

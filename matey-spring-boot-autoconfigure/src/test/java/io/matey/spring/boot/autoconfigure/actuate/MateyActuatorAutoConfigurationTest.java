@@ -262,8 +262,8 @@ class MateyActuatorAutoConfigurationTest {
             TargetReport read = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
             assertThat(read.drift()).isEqualTo("diverged");
             assertThat(read.problem()).startsWith("migration migrations/001_one.sql is older than the last applied one")
-                    .as("the renames are the fix's alone").doesNotContain("git mv");
-            assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `git mv "
+                    .as("the renames are the fix's alone").doesNotContain("`mv ");
+            assertThat(read.fix()).matches("Give it a later timestamp, then replay the artifacts: `mv "
                     + "db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema apply "
                     + "--path db/core`");
             assertThat(read.diff()).isNull();

@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The path health names for a target's details is the one the running application serves it at, with the actuator
- * moved ({@code management.endpoints.web.base-path}, the endpoint's path mapping) on the application's port and on
- * a management port of its own ({@code management.server.base-path}).
+ * moved ({@code management.endpoints.web.base-path}, the endpoint's path mapping) on the application's port, there
+ * under a servlet context path and dispatcher servlet path too, and on a management port of its own
+ * ({@code management.server.base-path}, where those two do not apply).
  */
 class MateyEndpointWebPathTest {
 
@@ -34,11 +35,19 @@ class MateyEndpointWebPathTest {
             assertThat(details(app)).isEqualTo("/manage/schema/db/core");
             assertThat(get(app, "local.server.port", details(app))).contains("\"target\":\"db/core\"");
         }
-        try (ConfigurableApplicationContext app = sqlite.start(Stream.concat(Arrays.stream(moved),
-                Stream.of("--management.server.port=0")).toArray(String[]::new))) {
+        String[] servlet = {"--server.servlet.context-path=/shop", "--spring.mvc.servlet.path=/app"};
+        try (ConfigurableApplicationContext app = sqlite.start(with(moved, servlet))) {
+            assertThat(details(app)).isEqualTo("/shop/app/manage/schema/db/core");
+            assertThat(get(app, "local.server.port", details(app))).contains("\"target\":\"db/core\"");
+        }
+        try (ConfigurableApplicationContext app = sqlite.start(with(with(moved, servlet), "--management.server.port=0"))) {
             assertThat(details(app)).isEqualTo("/ops/manage/schema/db/core");
             assertThat(get(app, "local.management.port", details(app))).contains("\"target\":\"db/core\"");
         }
+    }
+
+    private static String[] with(String[] args, String... more) {
+        return Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new);
     }
 
     private static String details(ConfigurableApplicationContext app) {

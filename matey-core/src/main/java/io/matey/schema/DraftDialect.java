@@ -1,0 +1,34 @@
+package io.matey.schema;
+
+/**
+ * What a drift draft needs to know of its engine (docs/architecture.md §3): whether a constraint or key its dump
+ * writes inside {@code CREATE TABLE} can be added to and dropped from an existing table, and how it is dropped.
+ * A named one is added as {@code ALTER TABLE t ADD <its text>}, which PostgreSQL and MySQL both accept.
+ */
+public interface DraftDialect {
+
+    /** An engine whose existing tables take no added or dropped constraint: a changed one is left to the author. */
+    DraftDialect FIXED_CONSTRAINTS = new DraftDialect() {
+    };
+
+    /** Whether {@code ALTER TABLE} adds and drops a table's named constraints and keys. */
+    default boolean altersConstraints() {
+        return false;
+    }
+
+    /**
+     * The statement that drops a named constraint or key.
+     *
+     * @param table   the table's name as the dump writes it
+     * @param name    the element's name as the dump writes it
+     * @param element the element's text in the dumped {@code CREATE TABLE}
+     */
+    default String dropConstraint(String table, String name, String element) {
+        return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";";
+    }
+
+    /** What the author's comment says of changed constraints or keys that {@link #altersConstraints()} cannot draft. */
+    default String constraintsNotAltered() {
+        return "constraints or keys";
+    }
+}

@@ -1,0 +1,58 @@
+package io.matey.schema;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
+ * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
+ * members, an event trigger's state. Its undo is the {@code ALTER} that takes it back; an object the same section
+ * drops takes it along, so the draft leaves it out there.
+ *
+ * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
+ * @param undo    the statement that takes the addition back; null when there is none to write (an operator
+ *                family's members, which {@code DROP} names differently)
+ * @param setting whether it sets a property of its owner (a sequence's owning column, an event trigger's state),
+ *                which another value of that setting replaces without the undo
+ */
+record DraftPart(String owner, String undo, boolean setting) {
+
+    private static final String NAME = DraftTarget.NAME;
+
+    private static final Pattern MAPPING = Pattern.compile("^ALTER TEXT SEARCH CONFIGURATION (" + NAME
+            + ") ADD MAPPING FOR (.+?) WITH ");
+    private static final Pattern PUBLISHED = Pattern.compile("^ALTER PUBLICATION (" + NAME
+            + ") ADD (TABLES IN SCHEMA " + NAME + "|TABLE (?:ONLY )?" + NAME + ")");
+    private static final Pattern OWNED = Pattern.compile("^ALTER SEQUENCE (" + NAME + ") OWNED BY ");
+    private static final Pattern MEMBERS = Pattern.compile("^ALTER OPERATOR FAMILY (" + NAME + " USING \\S+) ADD");
+    private static final Pattern STATE = Pattern.compile("^ALTER EVENT TRIGGER (" + NAME
+            + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS);$");
+
+    /** The part a block adds, or null when it adds to no object this reader knows. */
+    static DraftPart of(String block) {
+        Matcher m;
+        if ((m = MAPPING.matcher(block)).find()) {
+            return new DraftPart("TEXT SEARCH CONFIGURATION " + m.group(1), "ALTER TEXT SEARCH CONFIGURATION "
+                    + m.group(1) + " DROP MAPPING FOR " + m.group(2) + ";", false);
+        }
+        if ((m = PUBLISHED.matcher(block)).find()) {
+            return new DraftPart("PUBLICATION " + m.group(1), "ALTER PUBLICATION " + m.group(1) + " DROP "
+                    + m.group(2) + ";", false);
+        }
+        if ((m = OWNED.matcher(block)).find()) {
+            return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", true);
+        }
+        if ((m = MEMBERS.matcher(block)).find()) {
+            return new DraftPart("OPERATOR FAMILY " + m.group(1), null, false);
+        }
+        if ((m = STATE.matcher(block)).find()) {
+            return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);
+        }
+        return null;
+    }
+
+    /** Whether {@code other} is another value of the same setting. */
+    boolean sameSetting(DraftPart other) {
+        return other != null && setting && other.setting && owner.equals(other.owner);
+    }
+}
