@@ -8,17 +8,20 @@ package io.matey.engine;
  *               no progress is recorded (dbmate's commands)
  * @param apply  the command that replays the artifacts after a file is fixed ({@code matey schema apply ...}); null
  *               where there are no artifacts (dbmate's commands)
+ * @param status the command that shows what a lost connection left on the database ({@code matey db status ...});
+ *               null where there is no workspace (dbmate's commands)
  */
-public record FailureCommands(String resume, String apply) {
+public record FailureCommands(String resume, String apply, String status) {
 
     /** For migrations run outside a workspace (dbmate's commands): the root target's spelling. */
-    public static final FailureCommands ROOT = new FailureCommands("matey db up --resume", "matey schema apply");
+    public static final FailureCommands ROOT = new FailureCommands("matey db up --resume", "matey schema apply",
+            "matey db status");
 
     /**
      * For dbmate's commands, which run without a workspace and record no progress: nothing to resume or replay,
      * fixing the file is all.
      */
-    public static final FailureCommands WITHOUT_WORKSPACE = new FailureCommands(null, null);
+    public static final FailureCommands WITHOUT_WORKSPACE = new FailureCommands(null, null, null);
 
     /** What follows a fixed file: the replay of the artifacts, where there are any. */
     String afterFixingTheFile() {

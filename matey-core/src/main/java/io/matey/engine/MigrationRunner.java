@@ -7,6 +7,7 @@ import io.matey.migration.Section;
 import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class MigrationRunner {
 
     public static final String UP = "up";
     public static final String DOWN = "down";
+
+    /** How long {@link Connection#isValid} may take to tell a lost connection after a failed statement. */
+    private static final int VALIDITY_SECONDS = 5;
 
     private final Engine engine;
     private final MigrationTable table;
@@ -144,6 +148,9 @@ public final class MigrationRunner {
                 try {
                     execute(migration, section, statements.get(i));
                 } catch (SQLException e) {
+                    if (lost(e)) {
+                        throw connectionLost(migration, section, statements, i, e);
+                    }
                     Optional<Leftover> leftover = tracked ? leftoverOf(statements.get(i), e) : Optional.empty();
                     MigrationFailedException failure = failure(migration, section, statements, i, done, e,
                             leftover.orElse(null));
@@ -168,15 +175,47 @@ public final class MigrationRunner {
             if (transactions) {
                 connection.commit();
             }
-        } catch (SQLException | RuntimeException e) {
-            if (!connection.getAutoCommit()) {
-                rollbackQuietly(e);
+        } catch (SQLException e) {
+            if (lost(e)) {
+                throw closeQuietly(previousAutoCommit, lostAfterStatements(migration, section, e));
             }
-            throw e;
-        } finally {
-            connection.setAutoCommit(previousAutoCommit);
+            throw closeQuietly(previousAutoCommit, e);
+        } catch (RuntimeException e) {
+            throw closeQuietly(previousAutoCommit, e);
         }
+        connection.setAutoCommit(previousAutoCommit);
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Rolls back what the failed section left open and restores the connection's auto-commit; on a lost connection
+     * both fail, which must not hide {@code failure}.
+     */
+    private <E extends Exception> E closeQuietly(boolean previousAutoCommit, E failure) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(previousAutoCommit);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /**
+     * Whether {@code failure} came with the loss of the connection (the server ended the session, the network
+     * dropped): then the statement's fate is unknown and nothing more can be written on the connection.
+     */
+    private boolean lost(SQLException failure) {
+        try {
+            return connection.isClosed() || !connection.isValid(VALIDITY_SECONDS);
+        } catch (SQLFeatureNotSupportedException e) {
+            return false; // a connection without a session to lose: BigQuery's adapter over its HTTP client
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return true;
+        }
     }
 
     /**
@@ -227,6 +266,54 @@ public final class MigrationRunner {
                         + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
                         + aftermath(section, statements.subList(0, index), from, e, leftover),
                 e);
+    }
+
+    /**
+     * A statement whose connection was lost: it may have taken effect or not, and the progress marker counts the
+     * statements before it, so the advice is an interruption's (docs/architecture.md §7), not a fix of the file.
+     */
+    private MigrationFailedException connectionLost(Migration migration, Section section, List<SqlStatement> statements,
+            int index, SQLException e) {
+        SqlStatement statement = statements.get(index);
+        return new MigrationFailedException(migration.file(), section.kind(), statement.line(),
+                migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: the connection to "
+                        + "the database was lost while statement " + (index + 1) + " of " + statements.size()
+                        + " ran: " + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
+                        + lostAftermath(section, index), e);
+    }
+
+    /** The connection was lost after the statements, while the progress or the version change was written. */
+    private MigrationFailedException lostAfterStatements(Migration migration, Section section, SQLException e) {
+        return new MigrationFailedException(migration.file(), section.kind(), section.firstLine(), migration.file()
+                + ": " + section.kind() + " section failed: the connection to the database was lost while Matey "
+                + "wrote its progress or version: " + engine.failureSentence(e) + " "
+                + (commands.status() == null ? "Check whether its version is recorded"
+                        : "Run `" + commands.status() + "` to see whether its version is recorded")
+                + " before running it again.", e);
+    }
+
+    private String lostAftermath(Section section, int index) {
+        String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
+        if (scratch) {
+            return "It ran in a scratch database, which is discarded: nothing was written; run again.";
+        }
+        if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
+            return "The section was rolled back and " + version + "; run the command again.";
+        }
+        String inEffect = (index == 0 ? "No statement before it had run"
+                : section.transaction() && engine.transactions()
+                        ? "The statements before it stay applied up to the last one " + engine.id() + " committed ("
+                                + whyNotRolledBack() + "; the rest rolled back with the connection)"
+                        : "The " + index + " statement(s) before it took effect and stay applied (" + whyNotRolledBack()
+                                + ")") + ", and this one may have taken effect too; " + version + ".";
+        if (!trackProgress) {
+            return inEffect + " Undo what took effect or make the migration idempotent before running again: `matey "
+                    + "dbmate`, like dbmate, records no progress, so the next run starts the section from its first "
+                    + "statement.";
+        }
+        return inEffect + " Run `" + commands.status() + "`: while it reports the migration as interrupted (with the "
+                + "partial state), db up refuses this database until `" + commands.resume() + "` continues after the "
+                + "last statement in effect.";
     }
 
     /**
@@ -300,13 +387,5 @@ public final class MigrationRunner {
             return engine.id() + " has no transactions";
         }
         return engine.transactionalDdl() ? "transaction:false" : engine.id() + " commits DDL implicitly";
-    }
-
-    private void rollbackQuietly(Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-        }
     }
 }

@@ -191,9 +191,10 @@ public final class LiveDatabase {
     private static LiveDrift drift(Reading reading) {
         LivePrefix prefix = reading.prefix();
         String expected = reading.target().expectedAt(prefix.index());
-        boolean drifted = !prefix.consistent() || !SchemaDump.sameSchema(reading.liveSql(), expected);
+        boolean drifted = !prefix.consistent() || reading.interrupted() != null
+                || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.target().engine().draft());
+                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
@@ -217,7 +218,7 @@ public final class LiveDatabase {
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
-                expected);
+                expected, reading.interrupted());
     }
 
     /** Runs a command on the live database a URL names, its first connection opened while the workspace is read. */
@@ -227,8 +228,14 @@ public final class LiveDatabase {
         }
     }
 
-    /** The applied versions and the live dump, read without the migration lock: reports never block a deploy. */
-    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql) {
+    /**
+     * The applied versions and the live dump, read without the migration lock: reports never block a deploy.
+     *
+     * @param interrupted the section a progress marker says stopped partway, as {@code db status} reports it; null
+     *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
+     */
+    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
+            Interruption interrupted) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
@@ -240,8 +247,11 @@ public final class LiveDatabase {
     private static Reading read(LiveTarget live, Connection open, String context) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
-            return new Reading(live, applied, live.prefix(applied),
-                    Interruption.liveDump(live, connection));
+            LivePrefix prefix = live.prefix(applied);
+            Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
+            Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
+                    : Interruption.of(live, marker.get(), prefix, connection, context);
+            return new Reading(live, applied, prefix, Interruption.liveDump(live, connection), interrupted);
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

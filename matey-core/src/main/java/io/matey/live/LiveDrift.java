@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
@@ -12,16 +13,19 @@ import io.matey.workspace.TargetPaths;
  * to compare); a database ahead of or diverged from it is.
  *
  * @param url         where the live database is reached (a URL or a DataSource), password masked
+ * @param drifted     the live schema differs from the committed state, or a section stopped partway
  * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the committed state at {@code prefix.index()}
  * @param dialect     what drafts need to know of the target's engine
+ * @param interrupted a section that stopped partway ({@code db status}'s {@code Interrupted:}), or null: its partial
+ *                    state is no drift to keep but one for {@code db up --resume} to finish
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
-        String expectedSql, DraftDialect dialect) {
+        String expectedSql, DraftDialect dialect, Interruption interrupted) {
 
     /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
     static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
-        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS);
+        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null);
     }
 
     /** True when the database does not exist yet. */
@@ -35,7 +39,8 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     }
 
     /**
-     * {@code missing} (the database does not exist yet), {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
+     * {@code missing} (the database does not exist yet), {@code interrupted} (a section stopped partway),
+     * {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
      * when the applied versions are not a leading run of the worktree's, {@code ahead} or {@code diverged}
      * (also migrations applied out of order): then no committed state is the expected one, and the schema is
      * not judged.
@@ -43,6 +48,9 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     public String status() {
         if (databaseMissing()) {
             return "missing";
+        }
+        if (interrupted != null) {
+            return "interrupted";
         }
         return switch (prefix.relation()) {
             case AHEAD -> "ahead";
@@ -70,6 +78,11 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
     public String keepingDraft() {
         if (databaseMissing()) {
             throw new MateyException("No drift to keep: live database " + url + " does not exist. Nothing written.");
+        }
+        if (interrupted != null) {
+            throw new MateyException(Reason.MIGRATION_INTERRUPTED, "No draft: " + interrupted.describe() + "; "
+                    + "that partial state is not drift to keep: run `" + LiveTarget.command(target, url, "db up")
+                    + " --resume` to finish the migration. Nothing written.");
         }
         if (!prefix.consistent()) {
             throw new MateyException("No draft: the " + status() + " database has no committed state to draft "

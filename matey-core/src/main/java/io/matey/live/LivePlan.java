@@ -11,14 +11,15 @@ import io.matey.schema.SchemaDiff;
  * @param targetIndex N, the worktree head
  * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the worktree {@code schema.sql} (the zero baseline with no migrations)
+ * @param interrupted a section that stopped partway ({@code db status}'s {@code Interrupted:}), or null
  */
 public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int targetIndex, boolean match,
-        String liveSql, String expectedSql) {
+        String liveSql, String expectedSql, Interruption interrupted) {
 
     /** A database that does not exist yet, with nothing applied: it matches no head, as {@code db status} lists it. */
     static LivePlan ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied, int targetIndex,
             String expectedSql) {
-        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql);
+        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql, null);
     }
 
     /** True when the database does not exist yet. */

@@ -101,6 +101,14 @@ class InterruptedMigrationTest {
             assertThat(status.interrupted().diff()).contains("it_two",
                     "--- checkpoints/001_one.sql (committed, before migrations/002_two.sql up)\n+++ live database\n");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused: migration migrations/002_two.sql");
+            // the partial state is for db up --resume to finish, not drift to keep
+            LiveDrift drift = h.drift();
+            assertThat(drift.status()).isEqualTo("interrupted");
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.interrupted().describe()).isEqualTo(status.interrupted().describe());
+            assertThatThrownBy(drift::keepingDraft).hasMessageStartingWith("No draft: migration "
+                    + "migrations/002_two.sql was interrupted after statement 2 of 3").hasMessageContaining("--resume`");
+            assertThat(h.plan().interrupted().describe()).isEqualTo(status.interrupted().describe());
             assertThat(count(h, "SELECT COUNT(*) FROM matey_migration_progress")).as("the marker stays").isEqualTo(1);
 
             h.ws.write(TestWorkspace.TARGET + "/migrations/002_two.sql", "-- migrate:up transaction:false\n" + up

@@ -112,6 +112,13 @@ class KillRecoveryTest {
                     // Only where DDL commits itself (MySQL/MariaDB); elsewhere a killed migration rolls back whole.
                     assertThat(TestEngines.named(engine).transactionalDdl()).as(killed + "\n" + status.stdout()).isFalse();
                     assertThat(status.stdout()).contains("the database holds a partial state", "db up --resume");
+                    // drift reports the partial state as status does: for db up --resume to finish, not to keep
+                    MateyProcess.Result drift = run(ws, env, "db", "drift", "--exit-code");
+                    assertThat(drift.exitCode()).as(killed + "\n" + drift.stderr()).isEqualTo(1);
+                    assertThat(drift.stdout()).contains("Status: interrupted",
+                            status.stdout().substring(status.stdout().indexOf("Interrupted:"))).doesNotContain("--draft");
+                    assertThat(ok(ws, env, "db", "drift", "--format", "json")).contains("\"draft\": null")
+                            .doesNotContain("\"interrupted\": null");
                     MateyProcess.Result refused = run(ws, env, "db", "up");
                     assertThat(refused.exitCode()).as(killed + "\n" + refused.stderr()).isEqualTo(2);
                     assertThat(refused.stderr()).contains("db up refused: migration", "was interrupted");

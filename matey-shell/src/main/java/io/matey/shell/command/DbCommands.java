@@ -4,6 +4,7 @@ import io.matey.Matey;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
+import io.matey.live.Interruption;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveDrift;
@@ -103,10 +104,7 @@ class DbCommands {
                 }
                 out.append(problem(status.prefix()));
                 if (status.interrupted() != null) {
-                    out.append("Interrupted: ").append(status.interrupted().describe()).append(":\n")
-                            .append(status.interrupted().diff())
-                            .append("Run `").append(sameTarget("matey db up", status.target(), url, workspace))
-                            .append(" --resume` to continue (see `matey help db up`).\n");
+                    out.append(interrupted(status.interrupted(), status.target(), url, workspace));
                 }
                 if (status.staleMarker() != null) {
                     StaleMarker stale = status.staleMarker();
@@ -291,7 +289,8 @@ class DbCommands {
                 json.put("status", d.status());
                 json.put("problem", d.prefix().line());
                 json.put("edited", e.edited());
-                json.put("diff", d.diff());
+                json.put("interrupted", d.interrupted() == null ? null : d.interrupted().describe());
+                json.put("diff", d.interrupted() == null ? d.diff() : d.interrupted().diff());
                 json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
             })));
@@ -303,6 +302,9 @@ class DbCommands {
                         + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
                         + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
                                 + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
+                if (d.interrupted() != null) {
+                    return head + interrupted(d.interrupted(), d.target(), url, workspace);
+                }
                 if (!schemaDrifted(d)) {
                     return head;
                 }
@@ -341,6 +343,7 @@ class DbCommands {
                 json.put("target_index", p.targetIndex());
                 json.put("status", p.status());
                 json.put("problem", p.prefix().line());
+                json.put("interrupted", p.interrupted() == null ? null : p.interrupted().describe());
                 json.put("diff", p.diff());
                 json.put("sql", sql ? p.sql() : null);
                 return json;
@@ -351,6 +354,7 @@ class DbCommands {
                     : new TextTable("Applied", "Target", "Status")
                             .row(p.applied(), p.targetIndex(), Style.state(p.status(), p.match()))
                             .render() + problem(p.prefix()) + missingNote(p, url, workspace)
+                            + (p.interrupted() == null ? "" : interrupted(p.interrupted(), p.target(), url, workspace))
                             + (diff ? p.diff() : diffHint(p, url, workspace)));
         }
         TargetReports.exit(results, exitCode, p -> !p.match());
@@ -374,9 +378,18 @@ class DbCommands {
                 : "What differs: `" + sameTarget("matey db plan", plan.target(), url, workspace) + " --diff`.\n";
     }
 
-    /** Drifted against a committed state (not ahead or diverged), so that a diff and a draft exist. */
+    /**
+     * Drifted against a committed state (not ahead or diverged, nor stopped partway), so that a diff and a draft
+     * exist.
+     */
     private static boolean schemaDrifted(LiveDrift drift) {
-        return drift.drifted() && drift.prefix().consistent();
+        return drift.drifted() && drift.prefix().consistent() && drift.interrupted() == null;
+    }
+
+    /** A section that stopped partway, as {@code db status} reports it: its partial state is resumed, not kept. */
+    private static String interrupted(Interruption interruption, String target, String url, String workspace) {
+        return "Interrupted: " + interruption.describe() + ":\n" + interruption.diff() + "Run `"
+                + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
     }
 
     /** @param edited the git history's explanation of the drift ({@link EditedMigrations}), or null */
