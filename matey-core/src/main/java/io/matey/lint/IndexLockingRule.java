@@ -64,16 +64,17 @@ final class IndexLockingRule implements LintRule {
     }
 
     /**
-     * PostgreSQL refuses CONCURRENTLY on a partitioned table: the parent's index is created alone (ON ONLY, invalid
-     * and instant), each partition's concurrently, and attaching the last one makes the parent's valid.
+     * PostgreSQL refuses CONCURRENTLY on a partitioned table: each partition's index is built concurrently, alone in
+     * its own transaction:false migration (dbmate runs a section as one query, L013), then one transactional
+     * migration creates the parent's (ON ONLY, instant) and attaches them, so every checkpoint has only valid indexes.
      */
     private static String partitionedHint(CreateIndex index) {
         String name = index.name() == null ? "<index>" : index.name();
-        return "PostgreSQL refuses CREATE INDEX CONCURRENTLY on a partitioned table; in a section marked "
-                + "'-- migrate:up transaction:false', write CREATE INDEX " + name + " ON ONLY " + index.subject()
-                + " (...), then for each partition CREATE INDEX CONCURRENTLY <partition_index> ON <partition> (...)"
-                + " and ALTER INDEX " + name + " ATTACH PARTITION <partition_index> (the index is valid once every"
-                + " partition's is attached)";
+        return "PostgreSQL refuses CREATE INDEX CONCURRENTLY on a partitioned table; build each partition's index "
+                + "first, one migration each whose '-- migrate:up transaction:false' section holds only CREATE INDEX "
+                + "CONCURRENTLY <partition_index> ON <partition> (...), then in one more migration CREATE INDEX " + name
+                + " ON ONLY " + index.subject() + " (...) and ALTER INDEX " + name + " ATTACH PARTITION "
+                + "<partition_index> for each partition (instant)";
     }
 
     /**
