@@ -115,7 +115,7 @@ record DraftTarget(String kind, String target) {
     }
 
     /** {@code "schema."} of a qualified table name, empty for an unqualified one (SQLite's, MySQL's). */
-    private static String schemaOf(String table) {
+    static String schemaOf(String table) {
         Matcher part = Pattern.compile(PART).matcher(table);
         List<String> parts = new ArrayList<>();
         while (part.find()) {

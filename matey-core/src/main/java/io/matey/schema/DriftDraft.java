@@ -52,7 +52,8 @@ public final class DriftDraft {
      */
     public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
-        Map<String, String> expectedBlocks = blocks(expected);
+        Renames renames = Renames.of(liveBlocks, blocks(expected));
+        Map<String, String> expectedBlocks = renames.committed();
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
@@ -110,6 +111,8 @@ public final class DriftDraft {
         up.addAll(0, uncommented);
         up.addAll(dropped);
         down.addAll(0, restored);
+        up.addAll(0, renames.up());
+        down.addAll(renames.down());
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -125,12 +128,17 @@ public final class DriftDraft {
         }
         for (String block : schema.split("\n\\s*\n")) {
             String text = block.strip();
-            DraftTarget target = DraftTarget.of(text);
-            Matcher comment = COMMENT.matcher(text);
-            blocks.put(target != null ? target.kind() + " " + target.target()
-                    : comment.find() ? COMMENT_ON + comment.group(1) : text, text);
+            blocks.put(key(text), text);
         }
         return blocks;
+    }
+
+    /** What a block is keyed by: the object it creates, what a comment is on, or else its text. */
+    static String key(String block) {
+        DraftTarget target = DraftTarget.of(block);
+        Matcher comment = COMMENT.matcher(block);
+        return target != null ? target.kind() + " " + target.target()
+                : comment.find() ? COMMENT_ON + comment.group(1) : block;
     }
 
     /**

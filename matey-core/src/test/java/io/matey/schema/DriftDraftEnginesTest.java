@@ -334,12 +334,12 @@ class DriftDraftEnginesTest {
         }
     }
 
-    private static String section(String draft, String name) {
+    static String section(String draft, String name) {
         String[] parts = draft.split("-- migrate:down\n", 2);
         return name.equals("up") ? parts[0].replace("-- migrate:up\n", "") : parts[1];
     }
 
-    private static String dump(TestDatabase db) throws SQLException {
+    static String dump(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             return SchemaDump.withoutMigrations(SchemaDump.dump(db.engine(), c));
         }

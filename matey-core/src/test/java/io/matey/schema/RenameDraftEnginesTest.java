@@ -1,0 +1,116 @@
+package io.matey.schema;
+
+import static io.matey.schema.DriftDraftEnginesTest.dump;
+import static io.matey.schema.DriftDraftEnginesTest.section;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.EngineMatrix;
+import io.matey.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tables and columns renamed by hand, drafted as renames on each engine: the up section turns a database at the
+ * committed schema, rows and all, into the live one, and the down section turns it back, dump for dump.
+ */
+class RenameDraftEnginesTest {
+
+    private static final String COMMITTED = """
+            CREATE TABLE t_c (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL DEFAULT 'x', qty NUMERIC(10,3) NOT NULL);
+            CREATE INDEX t_c_name ON t_c (name);
+            CREATE INDEX t_c_qty ON t_c (qty);
+            CREATE TABLE t_other (id INTEGER PRIMARY KEY, t_c INTEGER);
+            INSERT INTO t_c (id, name, qty) VALUES (1, 'a', 1.5), (2, 'b', 2);
+            """;
+
+    /** The rename keeps the rows and the index (whose name still says t_c), where a drop and a create lose both. */
+    @ParameterizedTest
+    @EngineMatrix
+    void aRenamedTableIsRenamed(String engine) throws SQLException {
+        String draft = renamed(engine, "ALTER TABLE t_c RENAME TO t_gamma;\n", "t_gamma");
+        assertThat(draft).contains("-- matey: looks like a rename of ", " (same columns); check before committing\n",
+                "RENAME TO ").doesNotContain("DROP TABLE", "CREATE TABLE");
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aRenamedColumnIsRenamed(String engine) throws SQLException {
+        String draft = renamed(engine, "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n", "t_c");
+        assertThat(draft).contains("-- matey: looks like a rename of column ", " (same definition); check before "
+                + "committing\n", " RENAME COLUMN ").doesNotContain("ADD COLUMN", "DROP COLUMN");
+    }
+
+    /**
+     * The user's repro on PostgreSQL: a table in another schema, with its primary key, a check, a foreign key to it
+     * and comments; PostgreSQL keeps the constraint names, which a created table would clash with.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = "postgres")
+    void aRenamedTableInAnotherSchemaKeepsItsConstraintsOnPostgres(String engine) throws SQLException {
+        String draft = renamed(engine, INVOICES, "ALTER TABLE app.invoices RENAME TO bills;\n", "app.bills");
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like a rename of app.invoices to app.bills (same columns); check before committing
+                ALTER TABLE app.invoices RENAME TO bills;
+
+                -- migrate:down
+                ALTER TABLE app.bills RENAME TO invoices;
+                """);
+    }
+
+    /** The check and the comment naming the column follow it, as PostgreSQL renames them. */
+    @ParameterizedTest
+    @ValueSource(strings = "postgres")
+    void aRenamedColumnNamedByACheckAndACommentOnPostgres(String engine) throws SQLException {
+        String draft = renamed(engine, INVOICES, "ALTER TABLE app.invoices RENAME COLUMN qty TO quantity;\n",
+                "app.invoices");
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like a rename of column qty of app.invoices to quantity (same definition); check \
+                before committing
+                ALTER TABLE app.invoices RENAME COLUMN qty TO quantity;
+
+                -- migrate:down
+                ALTER TABLE app.invoices RENAME COLUMN quantity TO qty;
+                """);
+    }
+
+    private static final String INVOICES = """
+            CREATE SCHEMA app;
+            CREATE TABLE app.invoices (id bigserial PRIMARY KEY, qty numeric(10,3) NOT NULL CHECK (qty > 0));
+            CREATE TABLE app.lines (id bigint PRIMARY KEY, invoice bigint REFERENCES app.invoices (id));
+            CREATE INDEX invoices_qty ON app.invoices (qty);
+            COMMENT ON TABLE app.invoices IS 'invoices';
+            COMMENT ON COLUMN app.invoices.qty IS 'how many';
+            INSERT INTO app.invoices (qty) VALUES (1), (2);
+            """;
+
+    private static String renamed(String engine, String outOfBand, String table) throws SQLException {
+        return renamed(engine, COMMITTED, outOfBand, table);
+    }
+
+    /** The draft of {@code outOfBand}, after checking it keeps the two rows of {@code table} and round-trips. */
+    private static String renamed(String engine, String committedSql, String outOfBand, String table)
+            throws SQLException {
+        try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
+            live.execute(committedSql);
+            live.execute(outOfBand);
+            db.execute(committedSql);
+            String committed = dump(db);
+            String drifted = dump(live);
+            String draft = DriftDraft.of(drifted, committed, live.engine().draft());
+            assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo", "may have been");
+
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(drifted);
+            try (Connection c = db.connect()) {
+                assertThat(TestDatabase.firstValue(c, "SELECT count(*) FROM " + table)).isEqualTo("2");
+            }
+            db.execute(section(draft, "down"));
+            assertThat(dump(db)).isEqualTo(committed);
+            return draft;
+        }
+    }
+}
