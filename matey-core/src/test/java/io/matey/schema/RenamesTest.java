@@ -1,0 +1,53 @@
+package io.matey.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Renames a drift draft does not guess between: the draft stays as it was, with a comment naming the candidates. */
+class RenamesTest {
+
+    @Test
+    void twoDroppedTablesWithTheSameColumnsAreNamedNotRenamed() {
+        String committed = "CREATE TABLE a (id INTEGER);\n\nCREATE TABLE b (id INTEGER);\n";
+        String draft = DriftDraft.of("CREATE TABLE c (id INTEGER);\n", committed, DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).startsWith("""
+                -- migrate:up
+                -- matey: a may have been renamed to c (same columns), drafted as a drop and a create; check before \
+                committing
+
+                -- matey: b may have been renamed to c (same columns), drafted as a drop and a create; check before \
+                committing
+
+                CREATE TABLE c (id INTEGER);
+                """).contains("DROP TABLE a;", "DROP TABLE b;").doesNotContain("RENAME");
+    }
+
+    @Test
+    void aTableInAnotherSchemaIsNoRename() {
+        String draft = DriftDraft.of("CREATE TABLE app.c (id integer);\n", "CREATE TABLE public.c (id integer);\n",
+                DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).doesNotContain("matey:", "RENAME");
+    }
+
+    @Test
+    void aDroppedColumnMatchingTwoAddedOnesIsNamedNotRenamed() {
+        String committed = "CREATE TABLE t (id INTEGER, qty INTEGER NOT NULL);\n";
+        String live = "CREATE TABLE t (id INTEGER, a INTEGER NOT NULL, b INTEGER NOT NULL);\n";
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).startsWith("""
+                -- migrate:up
+                -- matey: column qty of t may have been renamed to a or b (same definition), drafted as a drop and an \
+                add; check before committing
+
+                ALTER TABLE t ADD COLUMN a INTEGER NOT NULL;
+                """).contains("ALTER TABLE t DROP COLUMN qty;").doesNotContain("RENAME");
+    }
+
+    /** Another default is another column: the pair is no rename. */
+    @Test
+    void aColumnWithAnotherDefaultIsNoRename() {
+        String draft = DriftDraft.of("CREATE TABLE t (id INTEGER, b INTEGER DEFAULT 2);\n",
+                "CREATE TABLE t (id INTEGER, a INTEGER DEFAULT 1);\n", DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).doesNotContain("matey:", "RENAME").contains("ADD COLUMN b", "DROP COLUMN a");
+    }
+}
