@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
  * Values added to a PostgreSQL enum are added ({@link EnumValues}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
- * comment with both definitions, since the ALTER it needs depends on the engine and the intent.
+ * comment with both definitions, since the ALTER it needs depends on the engine and the intent. What looks like a
+ * renamed table or column is renamed first ({@link Renames}), and the rest compared after it.
  */
 public final class DriftDraft {
 

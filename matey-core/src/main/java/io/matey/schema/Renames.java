@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The renames a drift looks like (docs/architecture.md §5), drafted as renames rather than as a drop and a create,
+ * The renames a drift looks like (docs/architecture.md §7), drafted as renames rather than as a drop and a create,
  * which would lose the rows and, on PostgreSQL, clash on the constraint names a renamed table keeps: a table only the
  * committed dump has and one only the live dump has, in the same schema with the same columns (definitions, in
  * order), each the other's only match; then, in a table both have, a column only the committed table has and one only
