@@ -132,13 +132,39 @@ final class Renames {
         Pattern qualified = token(table + "." + old);
         String key = TABLE + table;
         rewrite(key, block -> {
+            if (DriftDraft.key(block).equals(key)) {
+                return renamedIn(block, old, name, column);
+            }
             String text = replace(block, qualified, table + "." + name);
             Matcher on = tableName.matcher(text);
-            // In the table's own block, and after the table's name in an index on it, the bare name is the column.
-            int from = DriftDraft.key(block).equals(key) ? text.indexOf('(')
-                    : DriftDraft.key(block).startsWith("INDEX ") && on.find() ? on.end() : -1;
-            return from < 0 ? text : text.substring(0, from) + replace(text.substring(from), column, name);
+            // After the table's name in an index on it, the bare name is the column.
+            return DriftDraft.key(block).startsWith("INDEX ") && on.find()
+                    ? text.substring(0, on.end()) + replace(text.substring(on.end()), column, name) : text;
         });
+    }
+
+    /**
+     * The table's block with the column renamed: its definition's leading name, and the name where it stands whole in
+     * the constraints and keys (never in another column's definition, where it may be a type's name).
+     */
+    private static String renamedIn(String block, String old, String name, Pattern column) {
+        TableElements elements = TableElements.parse(block);
+        String definition = elements.columns().get(old);
+        // Table constraints follow the columns, so each element is found after the one before it.
+        List<String> changed = new ArrayList<>(List.of(definition));
+        changed.addAll(elements.constraints());
+        int at = block.indexOf('(');
+        StringBuilder out = new StringBuilder(block.substring(0, at));
+        for (String element : changed) {
+            int start = block.indexOf(element, at);
+            if (start < 0) {
+                continue;
+            }
+            out.append(block, at, start).append(element.equals(definition) ? name + definition.substring(old.length())
+                    : replace(element, column, name));
+            at = start + element.length();
+        }
+        return out.append(block.substring(at)).toString();
     }
 
     /**
@@ -189,9 +215,12 @@ final class Renames {
         return name.substring(DraftTarget.schemaOf(name).length());
     }
 
-    /** The name where it stands whole: not part of a longer name, nor a part after another's qualifier. */
+    /**
+     * The name where it stands whole: not part of a longer name, nor a part after another's qualifier, nor a type
+     * after PostgreSQL's {@code ::}.
+     */
     private static Pattern token(String name) {
-        return Pattern.compile("(?<![\\w$.\"`])" + Pattern.quote(name) + "(?![\\w$\"`])");
+        return Pattern.compile("(?<![\\w$.:\"`])" + Pattern.quote(name) + "(?![\\w$\"`])");
     }
 
     /** {@code text} with {@code name} replaced outside single-quoted literals. */

@@ -50,4 +50,20 @@ class RenamesTest {
                 "CREATE TABLE t (id INTEGER, a INTEGER DEFAULT 1);\n", DraftDialect.FIXED_CONSTRAINTS);
         assertThat(draft).doesNotContain("matey:", "RENAME").contains("ADD COLUMN b", "DROP COLUMN a");
     }
+
+    /** The renamed column's name is also a type's: only the column and the check naming it change. */
+    @Test
+    void aColumnNamedLikeATypeIsRenamedOnlyWhereItIsTheColumn() {
+        String committed = "CREATE TABLE t (\n    id integer,\n    date date NOT NULL,\n    due date,\n"
+                + "    CONSTRAINT t_date CHECK ((date > '2000-01-01'::date))\n);\n";
+        String live = committed.replace("date date NOT NULL", "day date NOT NULL").replace("((date >", "((day >");
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like a rename of column date of t to day (same definition); check before committing
+                ALTER TABLE t RENAME COLUMN date TO day;
+
+                -- migrate:down
+                ALTER TABLE t RENAME COLUMN day TO date;
+                """);
+    }
 }
