@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -314,6 +315,47 @@ public abstract class EngineContract {
                 }
             }, other).get(60, TimeUnit.SECONDS);
             assertThat(bounded.dbUp(target(ws), url(db), line -> { }).after()).isEqualTo(3);
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    /**
+     * A lock held elsewhere is told, once and before the wait, naming the lock as its timeout does and who holds it
+     * (what {@code LockWait} says at once, from the lock's own first try); once released, it is taken.
+     */
+    @Test
+    void aMigrationLockHeldElsewhereIsToldWithItsHolderBeforeTheWait() throws Exception {
+        TestDatabase db = created();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection session = db.connect(); Connection c = db.connect()) {
+            Engine.MigrationLock held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return db.engine().lockMigrations(session, Duration.ofSeconds(10));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, other).get(60, TimeUnit.SECONDS);
+            List<String> silent = new CopyOnWriteArrayList<>();
+            assertThatThrownBy(() -> db.engine().lockMigrations(c, Duration.ZERO, (lock, holder) -> silent.add(lock)))
+                    .isInstanceOf(MigrationLockTimeoutException.class)
+                    .satisfies(e -> silent.add(((MigrationLockTimeoutException) e).lock()));
+            assertThat(silent).as("a zero timeout tells nothing: there is no wait").hasSize(1);
+
+            List<String> told = new CopyOnWriteArrayList<>();
+            try (Engine.MigrationLock mine = db.engine().lockMigrations(c, Duration.ofSeconds(30), (lock, holder) -> {
+                told.add(lock + " | " + holder);
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        held.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, other);
+            })) {
+                assertThat(told).hasSize(1);
+                assertThat(told.get(0)).startsWith(silent.get(0) + " | ").doesNotEndWith(" | ");
+            }
         } finally {
             other.shutdown();
         }
