@@ -38,9 +38,8 @@ public final class DriftDraft {
     private static final Set<String> RECREATED = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT", "POLICY",
             "CONSTRAINT");
 
-    /** A table setting the PostgreSQL dump writes after its table, and the statement that returns it to the default. */
-    private static final Pattern SETTING = Pattern.compile("^(ALTER TABLE .+?) (?:(ENABLE|FORCE) ROW LEVEL SECURITY"
-            + "|(?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (.+));$");
+    /** Row security, which the PostgreSQL dump writes after its table, and the statement that turns it off. */
+    private static final Pattern ROW_SECURITY = Pattern.compile("^(ALTER TABLE .+?) (ENABLE|FORCE) ROW LEVEL SECURITY;$");
 
     private DriftDraft() {
     }
@@ -93,9 +92,11 @@ public final class DriftDraft {
         // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
         // Other removed objects are dropped in the reverse of the dump's order, what depends on an object first, and
         // created again in the dump's order.
+        // A setting of an object both have is set back last, after the down section may have created it again.
         List<String> uncommented = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
+        List<String> resetLast = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
             if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
                 uncommented.add(drop(key, block));
@@ -104,12 +105,15 @@ public final class DriftDraft {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block));
                 }
-                restored.add(block);
+                DraftPart part = DraftPart.of(block);
+                (part != null && part.setting() && liveBlocks.containsKey(part.owner()) ? resetLast : restored)
+                        .add(block);
             }
         });
         up.addAll(0, uncommented);
         up.addAll(dropped);
         down.addAll(0, restored);
+        down.addAll(resetLast);
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -196,11 +200,10 @@ public final class DriftDraft {
         if (target != null) {
             return target.drop();
         }
-        Matcher setting = SETTING.matcher(block);
-        if (setting.find()) {
-            return setting.group(1) + (setting.group(2) == null ? " ENABLE " + setting.group(3) + " " + setting.group(4)
-                    : setting.group(2).equals("ENABLE") ? " DISABLE ROW LEVEL SECURITY" : " NO FORCE ROW LEVEL SECURITY")
-                    + ";";
+        Matcher security = ROW_SECURITY.matcher(block);
+        if (security.find()) {
+            return security.group(1) + (security.group(2).equals("ENABLE") ? " DISABLE" : " NO FORCE")
+                    + " ROW LEVEL SECURITY;";
         }
         return "-- Undo: " + block.lines().findFirst().orElse("");
     }

@@ -151,6 +151,28 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A trigger's and a rule's state moved between two values that are not the default is set to the live one (down:
+     * the committed one), never also reset to ENABLE after it; a changed trigger gets its state after it is created.
+     */
+    @Test
+    void triggerAndRuleStatesChangedBetweenNonDefaultValuesOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + """
+                CREATE TRIGGER flags_touch BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags ENABLE REPLICA TRIGGER flags_touch;
+                CREATE TRIGGER "Flags Check" BEFORE UPDATE ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags DISABLE TRIGGER "Flags Check";
+                CREATE RULE flags_keep AS ON DELETE TO app.flags DO INSTEAD NOTHING;
+                ALTER TABLE app.flags DISABLE RULE flags_keep;
+                """, """
+                ALTER TABLE app.flags ENABLE ALWAYS TRIGGER flags_touch;
+                DROP TRIGGER "Flags Check" ON app.flags;
+                CREATE TRIGGER "Flags Check" BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags ENABLE REPLICA TRIGGER "Flags Check";
+                ALTER TABLE app.flags ENABLE ALWAYS RULE flags_keep;
+                """);
+    }
+
+    /**
      * A CHECK and a UNIQUE constraint added by hand to an existing table, one dropped and one changed: each is
      * added or dropped by name, before the column it names is dropped and after the one it names is added.
      */
