@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * object the same section drops takes it along, so the draft leaves it out there.
  *
  * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
- * @param undo    the statement that takes the addition back; null when there is none to write (an operator
- *                family's members, which {@code DROP} names differently)
+ * @param undo    the statement that takes the addition back
  * @param setting whether it sets a property of its owner (a sequence's owning column, a state), which another value
  *                of that setting replaces without the undo
  */
@@ -46,7 +45,7 @@ record DraftPart(String owner, String undo, boolean setting) {
             return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", true);
         }
         if ((m = MEMBERS.matcher(block)).find()) {
-            return new DraftPart("OPERATOR FAMILY " + m.group(1), null, false);
+            return new DraftPart("OPERATOR FAMILY " + m.group(1), FamilyMembers.of(block).dropAll(), false);
         }
         if ((m = STATE.matcher(block)).find()) {
             return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);

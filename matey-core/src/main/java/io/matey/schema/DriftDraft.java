@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down). A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
- * Values added to a PostgreSQL enum are added ({@link EnumValues}). Every drop names its object as the drop needs
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}), and an operator family's loose members added and
+ * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
  * comment with both definitions, since the ALTER it needs depends on the engine and the intent.
  */
@@ -78,6 +79,9 @@ public final class DriftDraft {
                 up.addAll(values.up());
                 down.add(0, values.notRemoved());
                 addsEnumValues = true;
+            } else if (!committed.equals(block) && FamilyMembers.of(block) != null) {
+                up.addAll(FamilyMembers.of(committed).to(FamilyMembers.of(block)));
+                down.addAll(0, FamilyMembers.of(block).to(FamilyMembers.of(committed)));
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
@@ -131,8 +135,9 @@ public final class DriftDraft {
             String text = block.strip();
             DraftTarget target = DraftTarget.of(text);
             Matcher comment = COMMENT.matcher(text);
+            FamilyMembers members = FamilyMembers.of(text);
             blocks.put(target != null ? target.kind() + " " + target.target()
-                    : comment.find() ? COMMENT_ON + comment.group(1) : text, text);
+                    : comment.find() ? COMMENT_ON + comment.group(1) : members != null ? members.key() : text, text);
         }
         return blocks;
     }
@@ -193,7 +198,7 @@ public final class DriftDraft {
             return key + " IS NULL;";
         }
         DraftPart part = DraftPart.of(block);
-        if (part != null && part.undo() != null) {
+        if (part != null) {
             return part.undo();
         }
         DraftTarget target = DraftTarget.of(block);

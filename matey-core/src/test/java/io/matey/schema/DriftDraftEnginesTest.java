@@ -264,6 +264,26 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /**
+     * Loose members of operator families (the dump's one {@code ALTER OPERATOR FAMILY ... ADD} per family): those added
+     * to a family that had none are dropped again in down, and a family whose members changed gets the dropped ones
+     * dropped and the added ones added, each by the strategy or support number and types DROP names.
+     */
+    @Test
+    void operatorFamilyMembersAddedAndChangedOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + """
+                CREATE OPERATOR FAMILY app.fam USING btree;
+                CREATE OPERATOR FAMILY app."Odd Fam" USING btree;
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree ADD OPERATOR 1 < (integer, bigint),
+                    OPERATOR 3 = (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+                """, """
+                ALTER OPERATOR FAMILY app.fam USING btree ADD OPERATOR 1 < (integer, smallint),
+                    FUNCTION 1 (integer, smallint) btint42cmp(integer, smallint);
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree DROP OPERATOR 3 (integer, bigint);
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree ADD OPERATOR 2 <= (integer, bigint);
+                """);
+    }
+
     /** Objects of the kinds {@link #objectsWhoseDropNamesMoreThanANameOnPostgres} drafts. */
     private static final String KINDS = """
             CREATE FUNCTION app.addi(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1 + $2 $$;
