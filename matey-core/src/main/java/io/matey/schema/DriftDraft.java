@@ -56,12 +56,19 @@ public final class DriftDraft {
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
+        Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (committed == null) {
+            if (TableRebuild.dependsOn(block, rebuilds)) {
+                continue;
+            }
+            if (rebuilds.containsKey(key)) {
+                up.addAll(rebuilds.get(key).up());
+                down.addAll(0, rebuilds.get(key).down());
+            } else if (committed == null) {
                 up.add(block);
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
                     down.add(0, drop(key, block));
@@ -102,6 +109,9 @@ public final class DriftDraft {
         List<String> restored = new ArrayList<>();
         List<String> resetLast = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
+            if (TableRebuild.dependsOn(block, rebuilds)) {
+                return;
+            }
             if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
                 uncommented.add(drop(key, block));
                 down.add(block);

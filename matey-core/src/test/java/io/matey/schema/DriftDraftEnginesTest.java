@@ -203,18 +203,47 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE notes DROP INDEX notes_id;\nALTER TABLE notes ADD CONSTRAINT notes_id UNIQUE (id);\n");
     }
 
-    /** SQLite cannot add a constraint to a table: the draft says so and how to rebuild the table instead. */
+    /**
+     * SQLite cannot add, drop or change a table's constraints, nor change a column, in place: the draft rebuilds the
+     * table (a new table with the live definition, the shared columns copied, the old one dropped, the new one
+     * renamed) and creates its indexes and triggers again, and the down section rebuilds it back; the view on it and
+     * the table that references it stay.
+     */
     @Test
-    void aConstraintAddedOnSqliteIsLeftToTheAuthorWithTheRebuildRecipe() throws SQLException {
-        try (TestDatabase live = TestDatabase.create("sqlite"); TestDatabase db = TestDatabase.create("sqlite")) {
-            db.execute(COMMITTED);
-            live.execute(COMMITTED.replace("body TEXT)", "body TEXT, CONSTRAINT body_check CHECK (body <> ''))"));
-            String draft = DriftDraft.of(dump(live), dump(db), live.engine().draft());
-            assertThat(draft).contains("-- Not drafted as SQL: constraints or keys (SQLite cannot add or drop them on an"
-                    + " existing table; rebuild it, in a migration with transaction:false: PRAGMA foreign_keys = OFF;"
-                    + " CREATE TABLE <table>_new with the live definition;").doesNotContain("ADD CONSTRAINT");
-        }
+    void aTableWhoseConstraintsAndColumnsChangedOnSqliteIsRebuilt() throws SQLException {
+        roundTrip("sqlite", SQLITE_NOTES, """
+                PRAGMA legacy_alter_table = ON;
+                CREATE TABLE "notes x" (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT,
+                    due TEXT, n INTEGER AS (length(title)), CONSTRAINT title_body UNIQUE (title, body), CHECK (title <> ''));
+                INSERT INTO "notes x" (id, title, body) SELECT id, title, body FROM notes;
+                DROP TABLE notes;
+                ALTER TABLE "notes x" RENAME TO notes;
+                CREATE INDEX notes_title ON notes (title);
+                CREATE INDEX notes_due ON notes (due);
+                CREATE TRIGGER notes_touch AFTER UPDATE OF title ON notes BEGIN
+                    UPDATE notes SET due = NULL WHERE id = NEW.id; END;
+                """);
     }
+
+    /** A constraint added and one dropped on a table whose name needs quotes and whose new name is taken. */
+    @Test
+    void aQuotedTableWhoseConstraintChangedOnSqliteIsRebuiltUnderAFreeName() throws SQLException {
+        String committed = "CREATE TABLE \"Odd Notes\" (id INTEGER PRIMARY KEY, body TEXT CHECK (body <> ''));\n"
+                + "CREATE TABLE \"Odd Notes_new\" (id INTEGER);\n";
+        roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, body TEXT UNIQUE);\n"
+                + "DROP TABLE \"Odd Notes\";\nALTER TABLE x RENAME TO \"Odd Notes\";\n");
+    }
+
+    /** A table, its index and trigger, a view on it and a table that references it ON DELETE CASCADE. */
+    private static final String SQLITE_NOTES = """
+            CREATE TABLE notes (id INTEGER PRIMARY KEY, title VARCHAR(20) NOT NULL DEFAULT 'x', body TEXT,
+                CONSTRAINT body_check CHECK (body <> ''));
+            CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
+            CREATE INDEX notes_title ON notes (title);
+            CREATE INDEX notes_body ON notes (body);
+            CREATE TRIGGER notes_trim AFTER INSERT ON notes BEGIN UPDATE notes SET title = trim(title) WHERE id = NEW.id; END;
+            CREATE VIEW note_titles AS SELECT title FROM notes;
+            """;
 
     /**
      * Objects of the kinds whose DROP names more than a name, added by hand and then committed and dropped by hand:

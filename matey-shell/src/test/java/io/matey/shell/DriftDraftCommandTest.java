@@ -143,6 +143,60 @@ class DriftDraftCommandTest {
         }
     }
 
+    /**
+     * A CHECK added on SQLite by rebuilding the table by hand: the draft rebuilds it in the migration's transaction,
+     * which schema apply replays with its down check, adopt records, and {@code db up} runs on another database
+     * whose rows (and the rows that reference them ON DELETE CASCADE) it keeps.
+     */
+    @Test
+    void aTableRebuiltByHandOnSqliteIsRebuiltByTheDraftThroughDbUp() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_notes.sql"), """
+                -- migrate:up
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+                CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
+                CREATE INDEX notes_body ON notes (body);
+                CREATE VIEW bodies AS SELECT body FROM notes;
+                -- migrate:down
+                DROP VIEW bodies;
+                DROP TABLE kids;
+                DROP TABLE notes;
+                """, StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        for (String url : List.of(env.get("DATABASE_URL"), other)) {
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+        }
+        sqlite("PRAGMA legacy_alter_table = ON",
+                "CREATE TABLE notes_x (id INTEGER PRIMARY KEY, body TEXT NOT NULL CHECK (body <> ''))",
+                "INSERT INTO notes_x SELECT * FROM notes", "DROP TABLE notes", "ALTER TABLE notes_x RENAME TO notes",
+                "CREATE INDEX notes_body ON notes (body)");
+
+        MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+        assertThat(draft.stdout()).contains("-- Rebuilds notes", "DROP TABLE notes;",
+                "ALTER TABLE notes_new RENAME TO notes;").doesNotContain("transaction:false", "Not drafted");
+        keepAndAdopt(env, "Down checked: 1");
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("other.sqlite3"));
+                Statement st = c.createStatement()) {
+            st.execute("INSERT INTO notes VALUES (1, 'kept')");
+            st.execute("INSERT INTO kids VALUES (1, 1)");
+        }
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", other);
+        assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--url", other, "--exit-code");
+        assertThat(drift.exitCode()).as(drift.stdout()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("other.sqlite3"));
+                Statement st = c.createStatement();
+                java.sql.ResultSet rows = st.executeQuery("SELECT (SELECT body FROM notes), (SELECT count(*) FROM kids)")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
+            assertThat(rows.getInt(2)).isEqualTo(1);
+        }
+    }
+
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
     private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
