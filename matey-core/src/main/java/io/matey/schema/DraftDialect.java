@@ -22,7 +22,8 @@ public interface DraftDialect {
      *
      * @param table   the table's name as the dump writes it
      * @param name    the element's name as the dump writes it
-     * @param element the element's text in the dumped {@code CREATE TABLE}
+     * @param element the element's text in the dumped {@code CREATE TABLE}, or after {@code ADD} in the
+     *                {@code ALTER TABLE} the dump adds it with (a foreign key)
      */
     default String dropConstraint(String table, String name, String element) {
         return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";";

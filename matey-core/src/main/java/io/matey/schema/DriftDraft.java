@@ -1,12 +1,14 @@
 package io.matey.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
@@ -27,7 +29,10 @@ public final class DriftDraft {
     /** A comment's target: what {@code COMMENT ON <target> IS} names, quoted names kept whole. */
     private static final Pattern COMMENT = Pattern.compile("^COMMENT ON ((?:[^'\"]|\"[^\"]*\")+?) IS ");
     private static final String COMMENT_ON = "COMMENT ON ";
+    private static final Pattern CONSTRAINTS = Pattern.compile("(?s)^(ALTER TABLE " + DraftTarget.NAME
+            + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
+    private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String REPLACE = "CREATE OR REPLACE ";
 
     /**
@@ -71,7 +76,7 @@ public final class DriftDraft {
             } else if (committed == null) {
                 up.add(block);
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
-                    down.add(0, drop(key, block));
+                    down.add(0, drop(key, block, dialect));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
@@ -93,41 +98,40 @@ public final class DriftDraft {
                 up.add(block);
                 down.add(0, committed);
             } else if (!committed.equals(block) && recreated(committed, block)) {
-                up.add(drop(key, committed) + "\n\n" + block);
-                down.add(0, drop(key, block) + "\n\n" + committed);
+                up.add(drop(key, committed, dialect) + "\n\n" + block);
+                down.add(0, drop(key, block, dialect) + "\n\n" + committed);
             } else if (!committed.equals(block)) {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
             }
         }
-        // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
-        // Other removed objects are dropped in the reverse of the dump's order, what depends on an object first, and
-        // created again in the dump's order.
-        // A setting of an object both have is set back last, after the down section may have created it again.
-        List<String> uncommented = new ArrayList<>();
+        // A removed comment or constraint is removed first and restored last: a comment's object may be dropped (or be
+        // a dropped column), a foreign key may need an index or key the table's changes drop. A setting of an object
+        // both have is set back last, after the down section may have created it again. Other removed objects are
+        // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
+        // dump's order.
+        List<String> first = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
-        List<String> resetLast = new ArrayList<>();
+        List<String> last = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (TableRebuild.dependsOn(block, rebuilds)) {
+            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
                 return;
-            }
-            if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
-                uncommented.add(drop(key, block));
-                down.add(block);
-            } else if (!liveBlocks.containsKey(key)) {
+            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT)) {
+                first.add(drop(key, block, dialect));
+                last.add(block);
+            } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
-                    dropped.add(0, drop(key, block));
+                    dropped.add(0, drop(key, block, dialect));
                 }
                 DraftPart part = DraftPart.of(block);
-                (part != null && part.setting() && liveBlocks.containsKey(part.owner()) ? resetLast : restored)
-                        .add(block);
+                (part != null && part.setting() && liveBlocks.containsKey(part.owner()) ? last : restored).add(block);
             }
         });
-        up.addAll(0, uncommented);
+        up.addAll(0, first);
         up.addAll(dropped);
         down.addAll(0, restored);
-        down.addAll(resetLast);
+        down.addAll(last);
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -141,8 +145,8 @@ public final class DriftDraft {
         if (schema.isEmpty()) {
             return blocks;
         }
-        for (String block : schema.split("\n\\s*\n")) {
-            String text = block.strip();
+        for (String text : Arrays.stream(schema.split("\n\\s*\n")).map(String::strip).flatMap(DriftDraft::constraints)
+                .toList()) {
             DraftTarget target = DraftTarget.of(text);
             Matcher comment = COMMENT.matcher(text);
             FamilyMembers members = FamilyMembers.of(text);
@@ -150,6 +154,19 @@ public final class DriftDraft {
                     : comment.find() ? COMMENT_ON + comment.group(1) : members != null ? members.key() : text, text);
         }
         return blocks;
+    }
+
+    /**
+     * The block, or each of the constraints it adds when it adds several: MySQL's dump adds a table's foreign keys in
+     * one {@code ALTER TABLE}, an item a line, and each is compared, added and dropped on its own.
+     */
+    private static Stream<String> constraints(String block) {
+        Matcher several = CONSTRAINTS.matcher(block);
+        if (!several.matches()) {
+            return Stream.of(block);
+        }
+        String[] items = several.group(2).split(",\n  ADD (?=CONSTRAINT )");
+        return Arrays.stream(items).map(item -> several.group(1) + "\n  ADD " + item + (item.endsWith(";") ? "" : ";"));
     }
 
     /**
@@ -203,7 +220,7 @@ public final class DriftDraft {
                 || other.values().stream().map(DraftPart::of).anyMatch(part::sameSetting));
     }
 
-    private static String drop(String key, String block) {
+    private static String drop(String key, String block, DraftDialect dialect) {
         if (key.startsWith(COMMENT_ON)) {
             return key + " IS NULL;";
         }
@@ -213,7 +230,7 @@ public final class DriftDraft {
         }
         DraftTarget target = DraftTarget.of(block);
         if (target != null) {
-            return target.drop();
+            return target.drop(block, dialect);
         }
         Matcher security = ROW_SECURITY.matcher(block);
         if (security.find()) {

@@ -204,6 +204,34 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
+     * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a
+     * dropped one before the index it needs is dropped and added back after it is.
+     */
+    @Test
+    void foreignKeysAddedDroppedAndChangedOnMariadb() throws SQLException {
+        roundTrip("mysql", MARIADB_KIDS + "ALTER TABLE kids ADD CONSTRAINT kids_other FOREIGN KEY (other) REFERENCES notes (id);\n"
+                + "ALTER TABLE kids ADD CONSTRAINT kids_third FOREIGN KEY (third) REFERENCES notes (id);\n",
+                "ALTER TABLE kids ADD CONSTRAINT kids_note FOREIGN KEY (note) REFERENCES notes (id) ON DELETE CASCADE;\n"
+                        + "ALTER TABLE kids DROP FOREIGN KEY kids_other, DROP INDEX kids_other;\n"
+                        + "ALTER TABLE kids DROP FOREIGN KEY kids_third;\n"
+                        + "ALTER TABLE kids ADD CONSTRAINT kids_third FOREIGN KEY (third) REFERENCES notes (id) ON UPDATE CASCADE;\n");
+    }
+
+    /** Primary keys added by hand on MariaDB, dropped and changed to other columns. */
+    @Test
+    void primaryKeysAddedDroppedAndChangedOnMariadb() throws SQLException {
+        roundTrip("mysql", MARIADB_KIDS + "CREATE TABLE tags (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id));\n"
+                + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (id);\nALTER TABLE tags DROP PRIMARY KEY;\n"
+                        + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, id);\n");
+    }
+
+    /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
+    private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
+            + "other INTEGER, third INTEGER);\n";
+
+    /**
      * SQLite cannot add, drop or change a table's constraints, nor change a column, in place: the draft rebuilds the
      * table (a new table with the live definition, the shared columns copied, the old one dropped, the new one
      * renamed) and creates its indexes and triggers again, and the down section rebuilds it back; the view on it and
