@@ -127,17 +127,22 @@ class DriftDraftCommandTest {
         }
     }
 
-    /** On MariaDB a CHECK is dropped as a constraint and a UNIQUE constraint as its index, both kept and adopted. */
+    /**
+     * On MariaDB a CHECK is dropped as a constraint, a UNIQUE constraint as its index and a foreign key as one, all
+     * kept and adopted.
+     */
     @Test
     void constraintsAddedByHandOnMariadbAreKeptAndTheirDownSectionReplays() throws Exception {
         try (TestDatabase db = TestDatabase.create("mysql")) {
             Map<String, String> env = migratedWorkspace(db, "mysql");
             db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_id CHECK (id > 0);\n"
-                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n");
+                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n"
+                    + "ALTER TABLE t2 ADD CONSTRAINT t2_t1 FOREIGN KEY (id) REFERENCES t1 (id);\n");
 
             MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
             assertThat(draft.stdout()).contains("ALTER TABLE `t1` DROP CONSTRAINT `t1_id`;",
-                    "ALTER TABLE `t1` DROP INDEX `t1_name`;").doesNotContain("Not drafted");
+                    "ALTER TABLE `t1` DROP INDEX `t1_name`;", "ALTER TABLE `t2` DROP FOREIGN KEY `t2_t1`;")
+                    .doesNotContain("Not drafted");
 
             keepAndAdopt(env, "Down checked: 1");
         }
