@@ -45,7 +45,8 @@ public final class DriftDraft {
             "CONSTRAINT");
 
     /** Row security, which the PostgreSQL dump writes after its table, and the statement that turns it off. */
-    private static final Pattern ROW_SECURITY = Pattern.compile("^(ALTER TABLE .+?) (ENABLE|FORCE) ROW LEVEL SECURITY;$");
+    private static final Pattern ROW_SECURITY = Pattern.compile(
+            "^(ALTER TABLE .+?) (ENABLE|FORCE) ROW LEVEL SECURITY;$");
 
     private DriftDraft() {
     }

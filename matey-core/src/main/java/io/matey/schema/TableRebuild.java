@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 record TableRebuild(List<String> up, List<String> down) {
 
     private static final String TABLE = "TABLE ";
-    private static final Pattern DEPENDENT = Pattern.compile("(?s)^CREATE (?:UNIQUE )?(INDEX|TRIGGER) "
+    private static final Pattern DEPENDENT = Pattern.compile("(?s)^CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "
             + DraftTarget.NAME + ".*?\\sON (" + DraftTarget.NAME + ")");
     /** A generated column's {@code [GENERATED ALWAYS] AS (...)}: INSERT cannot write it. */
     private static final Pattern GENERATED = Pattern.compile("(?i)\\sAS\\s*\\(");
@@ -58,7 +58,8 @@ record TableRebuild(List<String> up, List<String> down) {
                     up.add(0, "-- Rebuilds " + table + ", as SQLite's ALTER TABLE cannot make this change ("
                             + String.join("; ", draft.differences()) + ").\n-- Foreign keys must not be enforced"
                             + " while it runs (`matey db up` and, by default, dbmate do not): with\n-- PRAGMA"
-                            + " foreign_keys = ON, DROP TABLE would delete the rows that reference it ON DELETE CASCADE.");
+                            + " foreign_keys = ON, DROP TABLE would delete the rows that reference it ON DELETE"
+                            + " CASCADE.");
                     rebuilds.put(key, new TableRebuild(up, down));
                 }
             }
@@ -76,7 +77,8 @@ record TableRebuild(List<String> up, List<String> down) {
      * @param tables     the names of the tables either dump has, which the new name must not take
      * @return the statements, or null when a definition is not one {@link TableElements} can split
      */
-    private static List<String> statements(String table, String from, String to, List<String> dependents, Set<String> tables) {
+    private static List<String> statements(String table, String from, String to, List<String> dependents,
+            Set<String> tables) {
         TableElements before = TableElements.parse(from);
         TableElements after = TableElements.parse(to);
         String header = "CREATE TABLE " + table;
@@ -110,17 +112,20 @@ record TableRebuild(List<String> up, List<String> down) {
 
     /** The indexes and triggers on {@code table} among a dump's blocks, in the dump's order. */
     private static List<String> dependents(Collection<String> blocks, String table) {
-        return blocks.stream().filter(block -> {
-            Matcher dependent = DEPENDENT.matcher(block);
-            return dependent.find() && bare(dependent.group(2)).equals(bare(table));
-        }).toList();
+        return blocks.stream().filter(block -> bare(table).equals(tableOf(block))).toList();
     }
 
-    /** Whether the block is an index or trigger on a table one of the rebuilds (keyed as {@link #of} keys them) rebuilds. */
+    /** Whether the block is an index or trigger on a table that one of the rebuilds ({@link #of}) rebuilds. */
     static boolean dependsOn(String block, Map<String, TableRebuild> rebuilds) {
+        String table = tableOf(block);
+        return table != null && rebuilds.keySet().stream()
+                .anyMatch(key -> bare(key.substring(TABLE.length())).equals(table));
+    }
+
+    /** The table an index or trigger is on, as {@link #bare} gives it; null for another block. */
+    private static String tableOf(String block) {
         Matcher dependent = DEPENDENT.matcher(block);
-        return dependent.find() && rebuilds.keySet().stream()
-                .anyMatch(key -> bare(key.substring(TABLE.length())).equals(bare(dependent.group(2))));
+        return dependent.find() ? bare(dependent.group(1)) : null;
     }
 
     /** A name without its quotes, in lower case: how SQLite compares names. */
