@@ -78,22 +78,27 @@ public final class MigrationRunner {
 
     /** Applies the up section and records the version; returns how long it took. */
     public Duration up(Migration migration) throws SQLException {
-        return resume(migration, UP, 0);
+        return run(migration, UP, 0, false);
     }
 
     /** Applies the down section and removes the version row; returns how long it took. */
     public Duration down(Migration migration) throws SQLException {
-        return resume(migration, DOWN, 0);
+        return run(migration, DOWN, 0, false);
     }
 
     /**
      * Runs a section from its statement {@code done} on (the first {@code done} are in effect already), then
-     * changes the version row.
+     * changes the version row and removes the section's progress marker, which an earlier run left.
      */
     public Duration resume(Migration migration, String direction, int done) throws SQLException {
+        return run(migration, direction, done, trackProgress);
+    }
+
+    /** @param marked whether the section's progress marker is on the database, to go with the version change */
+    private Duration run(Migration migration, String direction, int done, boolean marked) throws SQLException {
         MigrationScript script = migration.script().requireValid();
         boolean up = direction.equals(UP);
-        return run(migration, up ? script.up() : script.down(), done, () -> {
+        return run(migration, up ? script.up() : script.down(), done, marked, () -> {
             if (up) {
                 table.record(connection, migration.version());
             } else {
@@ -114,13 +119,13 @@ public final class MigrationRunner {
         void apply() throws SQLException;
     }
 
-    private Duration run(Migration migration, Section section, int done, VersionChange versionChange)
+    private Duration run(Migration migration, Section section, int done, boolean marked, VersionChange versionChange)
             throws SQLException {
         if (baseline == null) {
             baseline = engine.captureSession(connection);
         }
         try {
-            return runSection(migration, section, done, versionChange);
+            return runSection(migration, section, done, marked, versionChange);
         } catch (SQLException | RuntimeException e) {
             try {
                 baseline.restore();
@@ -131,8 +136,8 @@ public final class MigrationRunner {
         }
     }
 
-    private Duration runSection(Migration migration, Section section, int done, VersionChange versionChange)
-            throws SQLException {
+    private Duration runSection(Migration migration, Section section, int done, boolean marked,
+            VersionChange versionChange) throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         rowsAffected = 0;
@@ -172,7 +177,8 @@ public final class MigrationRunner {
                 connection.setAutoCommit(false);
             }
             versionChange.apply();
-            if (tracked) {
+            // A resumed section that now runs in one transaction (its file was fixed) tracks nothing, but its marker goes.
+            if (tracked || marked) {
                 engine.progressTable().finish(connection, migration.version());
             }
             if (transactions) {
