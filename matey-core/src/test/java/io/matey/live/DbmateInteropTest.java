@@ -101,17 +101,9 @@ class DbmateInteropTest {
             boolean postgres = engine.equals("postgres");
             assertThatThrownBy(h::up).hasMessageContaining(postgres ? "The section was rolled back (transaction:false "
                     + "still runs its statements in one transaction" : "Statements at line(s) 2 took effect");
-            assertThat(hasOrigin(h.db)).isEqualTo(hasOrigin(theirs)).isEqualTo(!postgres);
+            assertThat(h.db.hasColumn("it_one", "origin")).isEqualTo(theirs.hasColumn("it_one", "origin"))
+                    .isEqualTo(!postgres);
             assertThat(h.status().interrupted() == null).isEqualTo(postgres);
-        }
-    }
-
-    private static boolean hasOrigin(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.executeQuery("SELECT origin FROM it_one").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
         }
     }
 

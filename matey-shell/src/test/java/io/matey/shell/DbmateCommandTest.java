@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,19 +217,11 @@ class DbmateCommandTest {
             assertThat(up.exitCode()).isEqualTo(theirUp.exitCode()).isEqualTo(2);
             assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
             boolean postgres = engine.equals("postgres");
-            assertThat(hasOrigin(ours)).isEqualTo(hasOrigin(theirs)).isEqualTo(!postgres);
+            assertThat(ours.hasColumn("users", "origin")).isEqualTo(theirs.hasColumn("users", "origin"))
+                    .isEqualTo(!postgres);
             assertThat(up.stderr()).contains(postgres ? "The section was rolled back (transaction:false still runs its "
                     + "statements in one transaction, as dbmate's one query of them does on this server)"
                     : "Statements at line(s) 2, 3 took effect and stay applied");
-        }
-    }
-
-    private static boolean hasOrigin(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.executeQuery("SELECT origin FROM users").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
         }
     }
 
