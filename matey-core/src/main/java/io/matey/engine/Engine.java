@@ -163,6 +163,16 @@ public interface Engine {
         return true;
     }
 
+    /**
+     * Whether the server runs the statements of one query as one implicit transaction (PostgreSQL), as it runs the
+     * one query dbmate sends for a {@code transaction:false} section: Matey then runs such a section in one
+     * transaction too, unless a statement of it refuses a transaction block ({@link LintDialect#refusedInTransactionBlock};
+     * docs/architecture.md §7).
+     */
+    default boolean oneQueryIsOneTransaction() {
+        return false;
+    }
+
     /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
     default ProgressTable progressTable() {
         return MigrationProgress.STANDARD;

@@ -8,8 +8,9 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Progress of a section that runs outside one transaction (MySQL DDL, {@code transaction:false}), in the table
- * {@code matey_migration_progress} next to {@code schema_migrations} (docs/architecture.md §7). A row exists from
+ * Progress of a section that runs outside one transaction (MySQL DDL, {@code transaction:false} where its statements
+ * run one by one), in the table {@code matey_migration_progress} next to {@code schema_migrations}
+ * (docs/architecture.md §7). A row exists from
  * before the section's first statement until its version change commits, and says how many statements had taken
  * effect; so a process that dies in between leaves a marker the next command reads. dbmate never reads the table,
  * and dumps leave it out like {@code schema_migrations}.
