@@ -59,7 +59,7 @@ public final class DriftDraft {
      */
     public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
-        Renames renames = Renames.of(liveBlocks, blocks(expected));
+        Renames renames = Renames.of(liveBlocks, blocks(expected), dialect);
         Map<String, String> expectedBlocks = renames.committed();
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();

@@ -27,18 +27,20 @@ final class Renames {
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     private final Map<String, String> live;
+    private final DraftDialect dialect;
     private Map<String, String> committed;
     private final List<String> up = new ArrayList<>();
     private final List<String> down = new ArrayList<>();
 
-    private Renames(Map<String, String> live, Map<String, String> committed) {
+    private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         this.live = live;
         this.committed = committed;
+        this.dialect = dialect;
     }
 
     /** The renames that turn the committed blocks toward the live ones, both keyed as {@link DriftDraft} keys them. */
-    static Renames of(Map<String, String> live, Map<String, String> committed) {
-        Renames renames = new Renames(live, committed);
+    static Renames of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+        Renames renames = new Renames(live, committed, dialect);
         renames.tables();
         renames.columns();
         return renames;
@@ -91,7 +93,7 @@ final class Renames {
             // down section writes those objects again as committed.
             DraftTarget target = DraftTarget.of(block);
             if (target != null) {
-                back.add(target.drop() + "\n" + block);
+                back.add(target.drop(block, dialect) + "\n" + block);
             }
             return requoted;
         });
