@@ -65,10 +65,8 @@ final class Renames {
         Map<String, List<String>> dropped = columnLists(committed, live);
         Map<String, List<String>> created = columnLists(live, committed);
         dropped.forEach((old, columns) -> {
-            List<String> candidates = created.entrySet().stream().filter(c -> c.getValue().equals(columns)
-                    && DraftTarget.schemaOf(c.getKey()).equals(DraftTarget.schemaOf(old))).map(Map.Entry::getKey).toList();
-            if (candidates.size() == 1 && dropped.entrySet().stream().filter(d -> d.getValue().equals(columns)
-                    && DraftTarget.schemaOf(d.getKey()).equals(DraftTarget.schemaOf(old))).count() == 1) {
+            List<String> candidates = matching(created, old, columns);
+            if (candidates.size() == 1 && matching(dropped, old, columns).size() == 1) {
                 renameTable(old, candidates.get(0));
             } else if (!candidates.isEmpty()) {
                 up.add("-- matey: " + old + " may have been renamed to " + String.join(" or ", candidates)
@@ -77,12 +75,18 @@ final class Renames {
         });
     }
 
+    /** The tables in {@code table}'s schema with these columns. */
+    private static List<String> matching(Map<String, List<String>> tables, String table, List<String> columns) {
+        return tables.entrySet().stream().filter(t -> t.getValue().equals(columns)
+                && DraftTarget.schemaOf(t.getKey()).equals(DraftTarget.schemaOf(table))).map(Map.Entry::getKey).toList();
+    }
+
     private void renameTable(String old, String name) {
         up.add("-- matey: looks like a rename of " + old + " to " + name + " (same columns)" + CHECK + "\n"
-                + "ALTER TABLE " + old + " RENAME TO " + bare(name) + ";");
+                + "ALTER TABLE " + old + " RENAME TO " + unqualified(name) + ";");
         Pattern token = token(old);
-        String quoted = DraftTarget.schemaOf(name) + "\"" + bare(name) + "\"";
-        List<String> back = new ArrayList<>(List.of("ALTER TABLE " + name + " RENAME TO " + bare(old) + ";"));
+        String quoted = DraftTarget.schemaOf(name) + "\"" + unqualified(name) + "\"";
+        List<String> back = new ArrayList<>(List.of("ALTER TABLE " + name + " RENAME TO " + unqualified(old) + ";"));
         rewrite(TABLE + name, block -> {
             String plain = replace(block, token, name);
             String requoted = replace(block, token, quoted);
@@ -213,7 +217,7 @@ final class Renames {
     }
 
     /** The last part of a qualified name, as written. */
-    private static String bare(String name) {
+    private static String unqualified(String name) {
         return name.substring(DraftTarget.schemaOf(name).length());
     }
 
