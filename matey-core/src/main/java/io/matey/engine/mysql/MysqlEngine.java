@@ -327,6 +327,12 @@ public final class MysqlEngine implements Engine {
         return new MysqlSchemaDumper(connection, migrationsTable).dump();
     }
 
+    /** A dump's bare table character sets mean what {@link CharsetDefaults} says, which MariaDB does not load as such. */
+    @Override
+    public void load(Connection connection, String dump) throws SQLException {
+        Engine.super.load(connection, dump.isEmpty() ? dump : CharsetDefaults.read(connection).loadable(dump));
+    }
+
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
         return MysqlMigrationLock.acquire(connection, timeout);
