@@ -98,7 +98,7 @@ class MysqlSchemaDumpTest {
             assertThat(dump(db)).isEqualTo("""
                     CREATE TABLE `a` (
                       `id` int DEFAULT NULL
-                    ) ENGINE=InnoDB;
+                    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
                     CREATE TABLE `b` (
                       `id` int NOT NULL,
@@ -108,7 +108,7 @@ class MysqlSchemaDumpTest {
                       FULLTEXT KEY `ft` (`note`),
                       KEY `id_idx` (`id`),
                       KEY `n_idx` (`n`)
-                    ) ENGINE=InnoDB;
+                    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
                     """);
         }
     }

@@ -266,8 +266,8 @@ class DbCommands {
     }
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
-            + "index (being behind is not drift, nor is a database that does not exist yet: status missing). "
-            + "Example: matey db drift --all --exit-code")
+            + "index (being behind is not drift, nor is a database that does not exist yet: status missing); a live "
+            + "object the server would not load back is listed as Unloadable. Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
