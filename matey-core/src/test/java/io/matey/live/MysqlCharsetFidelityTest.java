@@ -34,8 +34,7 @@ class MysqlCharsetFidelityTest {
         try (LiveHarness h = latin1Posts()) {
             h.bootstrap();
 
-            assertThat(collation(h, "posts")).isEqualTo("utf8mb4_general_ci");
-            assertThat(h.drift().drifted()).isFalse();
+            assertUtf8mb4AndClean(h);
         }
     }
 
@@ -44,8 +43,7 @@ class MysqlCharsetFidelityTest {
         try (LiveHarness h = latin1Posts()) {
             h.up();
 
-            assertThat(collation(h, "posts")).isEqualTo("utf8mb4_general_ci");
-            assertThat(h.drift().drifted()).isFalse();
+            assertUtf8mb4AndClean(h);
         }
     }
 
@@ -60,6 +58,11 @@ class MysqlCharsetFidelityTest {
             assertThat(drift.drifted()).isTrue();
             assertThat(drift.liveSql()).contains(") ENGINE=InnoDB DEFAULT CHARSET=latin1;");
         }
+    }
+
+    private static void assertUtf8mb4AndClean(LiveHarness h) throws SQLException {
+        assertThat(collation(h, "posts")).isEqualTo("utf8mb4_general_ci");
+        assertThat(h.drift().drifted()).isFalse();
     }
 
     private static String collation(LiveHarness h, String table) throws SQLException {

@@ -54,9 +54,7 @@ class DriftDraftCommandTest {
     @Test
     void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("postgres").raw());
-            assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+            Map<String, String> env = initialised(db);
             Files.writeString(dir.resolve("migrations/001_next.sql"), """
                     -- migrate:up
                     CREATE TABLE t_a (id int PRIMARY KEY);
@@ -174,10 +172,16 @@ class DriftDraftCommandTest {
     }
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
-    private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
+    /** A PostgreSQL workspace just initialised, and the environment that names {@code db} and the test server. */
+    private Map<String, String> initialised(TestDatabase db) throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
                 TestDatabase.serverBase("postgres").raw());
         assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+        return env;
+    }
+
+    private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
+        Map<String, String> env = initialised(db);
         Files.writeString(dir.resolve("migrations/001_app.sql"), """
                 -- migrate:up
                 CREATE SCHEMA app;
