@@ -12,6 +12,8 @@ import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,7 +201,7 @@ public final class LiveDatabase {
         boolean drifted = !prefix.consistent() || reading.interrupted() != null
                 || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted());
+                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted(), reading.unloadable());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
@@ -240,7 +242,7 @@ public final class LiveDatabase {
      *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
      */
     private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
-            Interruption interrupted) {
+            Interruption interrupted, List<String> unloadable) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
@@ -256,7 +258,9 @@ public final class LiveDatabase {
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
                     : Interruption.of(live, marker.get(), prefix, connection, context);
-            return new Reading(live, applied, prefix, Interruption.liveDump(live, connection), interrupted);
+            List<String> unloadable = new ArrayList<>();
+            String liveSql = Interruption.liveDump(live, connection, unloadable::add);
+            return new Reading(live, applied, prefix, liveSql, interrupted, unloadable);
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

@@ -48,6 +48,34 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A table renamed by hand under a default whose function reads it: PostgreSQL would not load that default back,
+     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable.
+     */
+    @Test
+    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = initialised(db);
+            Files.writeString(dir.resolve("migrations/001_next.sql"), """
+                    -- migrate:up
+                    CREATE TABLE t_a (id int PRIMARY KEY);
+                    CREATE FUNCTION public.next_a() RETURNS int LANGUAGE sql AS $$ SELECT max(id) FROM public.t_a $$;
+                    CREATE TABLE t_b (x int DEFAULT public.next_a());
+                    -- migrate:down
+                    DROP TABLE t_b; DROP FUNCTION public.next_a(); DROP TABLE t_a;
+                    """, StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("ALTER TABLE t_a RENAME TO t_alpha");
+
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+
+            assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
+            assertThat(drift.stdout()).contains("Status: drifted", "Unloadable: column public.t_b.x would not load again: "
+                    + "ERROR: relation \"public.t_a\" does not exist", "-CREATE TABLE public.t_alpha (");
+        }
+    }
+
+    /**
      * Hand changes in a schema outside the search path: the draft's down section drops each object by its qualified
      * name (an index by its table's schema), so schema apply's down check replays it and adopt records it.
      */
@@ -203,10 +231,16 @@ class DriftDraftCommandTest {
     }
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
-    private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
+    /** A PostgreSQL workspace just initialised, and the environment that names {@code db} and the test server. */
+    private Map<String, String> initialised(TestDatabase db) throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
                 TestDatabase.serverBase("postgres").raw());
         assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+        return env;
+    }
+
+    private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
+        Map<String, String> env = initialised(db);
         Files.writeString(dir.resolve("migrations/001_app.sql"), """
                 -- migrate:up
                 CREATE SCHEMA app;

@@ -31,6 +31,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -316,12 +317,17 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0, null).dump();
+    }
+
+    @Override
+    public String dumpSchemaReporting(Connection connection, Consumer<String> unloadable) throws SQLException {
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), 0, unloadable).dump();
     }
 
     @Override
     public String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), ((InvalidIndex) leftover).oid()).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), ((InvalidIndex) leftover).oid(), null).dump();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
@@ -27,15 +28,19 @@ final class PostgresSchemaDumper {
     private final Connection connection;
     private final String migrationsTable;
     private final long leftoverIndex;
+    private final Consumer<String> unloadable;
 
     /**
      * @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block
      * @param leftoverIndex   the oid of an interrupted statement's {@link InvalidIndex}, left out; 0 for none
+     * @param unloadable      told what would not load again, for a report ({@link DeparseEcho}); null: such a
+     *                        dump fails
      */
-    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex) {
+    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex, Consumer<String> unloadable) {
         this.connection = connection;
         this.migrationsTable = migrationsTable;
         this.leftoverIndex = leftoverIndex;
+        this.unloadable = unloadable;
     }
 
     String dump() throws SQLException {
@@ -48,7 +53,7 @@ final class PostgresSchemaDumper {
     private String read(Catalog catalog) throws SQLException {
         UnsupportedObjects.check(catalog);
         DumpGraph graph = new DumpGraph();
-        DeparseEcho echo = new DeparseEcho();
+        DeparseEcho echo = new DeparseEcho(unloadable);
         Map<Long, List<Column>> columns = ColumnReader.read(catalog, echo);
         Constraints constraints = ConstraintReader.read(catalog, echo);
         CatalogCensus census = CatalogCensus.take(catalog);

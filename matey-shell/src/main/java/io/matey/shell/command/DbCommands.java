@@ -267,8 +267,8 @@ class DbCommands {
     }
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
-            + "index (being behind is not drift, nor is a database that does not exist yet: status missing). "
-            + "Example: matey db drift --all --exit-code")
+            + "index (being behind is not drift, nor is a database that does not exist yet: status missing); a live "
+            + "object the server would not load back is listed as Unloadable. Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
@@ -291,6 +291,7 @@ class DbCommands {
                 json.put("problem", d.prefix().line());
                 json.put("edited", e.edited());
                 json.put("interrupted", d.interrupted() == null ? null : d.interrupted().describe());
+                json.put("unloadable", d.unloadable());
                 json.put("diff", d.interrupted() == null ? d.diff() : d.interrupted().diff());
                 json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
@@ -301,6 +302,7 @@ class DbCommands {
                 LiveDrift d = e.drift();
                 String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
                         + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
+                        + unloadable(d)
                         + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
                                 + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
                 if (d.interrupted() != null) {
@@ -391,6 +393,13 @@ class DbCommands {
     private static String interrupted(Interruption interruption, String target, String url, String workspace) {
         return "Interrupted: " + interruption.describe() + ":\n" + interruption.diff() + "Run `"
                 + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
+    }
+
+    /** A line per live object the server would not load back from its own text, which a load of this schema meets. */
+    private static String unloadable(LiveDrift drift) {
+        StringBuilder lines = new StringBuilder();
+        drift.unloadable().forEach(note -> lines.append("Unloadable: ").append(note).append('\n'));
+        return lines.toString();
     }
 
     /** @param edited the git history's explanation of the drift ({@link EditedMigrations}), or null */
