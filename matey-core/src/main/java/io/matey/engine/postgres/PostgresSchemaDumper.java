@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
  * whatever the number of objects (none for the kinds a {@link CatalogCensus} finds unused), and rendered as
- * DDL that loads into an empty database and dumps again to the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
+ * DDL that loads into an empty database and dumps again to the same bytes. Ownership is not part of it, privileges are
+ * as far as they do not depend on who ran the migrations ({@link PrivilegeReader}); an object kind it cannot render fails it.
  */
 final class PostgresSchemaDumper {
 
@@ -123,6 +124,9 @@ final class PostgresSchemaDumper {
         }
         if (census.uses("pg_publication")) {
             PublicationReader.read(catalog, graph);
+        }
+        if (census.uses(CatalogCensus.PRIVILEGES)) {
+            PrivilegeReader.read(catalog, graph);
         }
         CatalogLinks.read(catalog, graph);
         return echo.resolve(connection, graph.render());

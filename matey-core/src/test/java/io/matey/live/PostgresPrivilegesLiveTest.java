@@ -1,0 +1,104 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.engine.Engines;
+import io.matey.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The privileges migrations grant are part of {@code schema.sql} (docs/architecture.md §5): {@code db bootstrap}
+ * gives them as {@code db up} does, and a REVOKE by hand on a live database is drift.
+ */
+class PostgresPrivilegesLiveTest {
+
+    private final String role = "acl_live_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void dropRole() throws SQLException {
+        try (Connection c = Engines.byId("postgres").connect(TestDatabase.serverBase("postgres"));
+                Statement st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private LiveHarness granting() {
+        LiveHarness h = LiveHarness.unborn(dir, "postgres");
+        h.ws.migration("001_customers.sql", "CREATE SCHEMA app;\n"
+                + "CREATE TABLE app.customers (id integer PRIMARY KEY, name text, secret text);\n"
+                + "CREATE FUNCTION app.tally() RETURNS integer LANGUAGE sql AS 'SELECT 1';\n"
+                + "DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
+                "DROP SCHEMA app CASCADE;\nDROP ROLE " + role + ";");
+        h.ws.migration("002_grants.sql", "GRANT USAGE ON SCHEMA app TO " + role + ";\n"
+                + "GRANT SELECT ON ALL TABLES IN SCHEMA app TO " + role + ";\n"
+                + "GRANT UPDATE (name) ON app.customers TO " + role + ";\n"
+                + "REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC;\n"
+                + "GRANT EXECUTE ON FUNCTION app.tally() TO " + role + ";\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " + role + ";",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE SELECT ON TABLES FROM " + role + ";\n"
+                + "GRANT EXECUTE ON FUNCTION app.tally() TO PUBLIC;\n"
+                + "REVOKE ALL ON FUNCTION app.tally() FROM " + role + ";\n"
+                + "REVOKE ALL ON app.customers FROM " + role + ";\n"
+                + "REVOKE ALL ON SCHEMA app FROM " + role + ";");
+        h.ws.apply();
+        assertThat(h.ws.read("db/core/schema.sql")).contains(
+                "GRANT USAGE ON SCHEMA app TO " + role + ";\n",
+                "GRANT SELECT ON TABLE app.customers TO " + role + ";\n",
+                "GRANT UPDATE (name) ON TABLE app.customers TO " + role + ";\n",
+                "REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC;\n",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " + role + ";\n");
+        return h;
+    }
+
+    @Test
+    void bootstrapGivesThePrivilegesTheMigrationsGrant() throws Exception {
+        try (LiveHarness h = granting()) {
+            h.bootstrap();
+
+            try (Connection c = h.db.connect()) {
+                assertThat(privileges(c)).isEqualTo("t t f t f t 1");
+            }
+            assertThat(h.plan().match()).isTrue();
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    @Test
+    void aRevokeByHandIsDrift() throws Exception {
+        try (LiveHarness h = granting()) {
+            h.up();
+            try (Connection c = h.db.connect()) {
+                assertThat(privileges(c)).isEqualTo("t t f t f t 1");
+            }
+            assertThat(h.drift().drifted()).isFalse();
+
+            h.db.execute("REVOKE SELECT ON app.customers FROM " + role);
+
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.diff()).contains("GRANT SELECT ON TABLE app.customers TO " + role + ";");
+        }
+    }
+
+    /**
+     * The role's SELECT on the table, UPDATE on the granted column and not on another, EXECUTE on the function,
+     * PUBLIC's, USAGE on the schema, and the number of default ACLs.
+     */
+    private String privileges(Connection c) throws SQLException {
+        return TestDatabase.firstValue(c, "SELECT concat_ws(' ', has_table_privilege('" + role + "', 'app.customers',"
+                + " 'SELECT'), has_column_privilege('" + role + "', 'app.customers', 'name', 'UPDATE'),"
+                + " has_column_privilege('" + role + "', 'app.customers', 'secret', 'UPDATE'),"
+                + " has_function_privilege('" + role + "', 'app.tally()', 'EXECUTE'),"
+                + " has_function_privilege('public', 'app.tally()', 'EXECUTE'),"
+                + " has_schema_privilege('" + role + "', 'app', 'USAGE'), (SELECT count(*) FROM pg_default_acl))");
+    }
+}
