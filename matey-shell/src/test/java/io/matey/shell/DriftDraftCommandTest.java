@@ -127,6 +127,31 @@ class DriftDraftCommandTest {
         }
     }
 
+    /**
+     * Privileges changed by hand are drift ({@code --exit-code} exits 1, the diff shows the line) and are drafted with
+     * their own statement, undone with the other verb, so schema apply's down check replays it and adopt records it.
+     */
+    @Test
+    void privilegesChangedByHandOnPostgresAreDriftAndAreKept() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("""
+                    GRANT SELECT, UPDATE (key) ON app.flags TO PUBLIC;
+                    REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;
+                    """);
+
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(drift.exitCode()).as(drift.stdout() + drift.stderr()).isEqualTo(1);
+            assertThat(drift.stdout()).contains("GRANT SELECT ON TABLE app.flags TO PUBLIC;",
+                    "GRANT UPDATE (key) ON TABLE app.flags TO PUBLIC;", "REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;");
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("REVOKE SELECT ON TABLE app.flags FROM PUBLIC;",
+                    "GRANT EXECUTE ON FUNCTION app.trg() TO PUBLIC;").doesNotContain("-- Undo");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
     /** On MariaDB a CHECK is dropped as a constraint and a UNIQUE constraint as its index, both kept and adopted. */
     @Test
     void constraintsAddedByHandOnMariadbAreKeptAndTheirDownSectionReplays() throws Exception {
