@@ -25,8 +25,9 @@ public final class Dbmate {
             Usage: matey dbmate [global flags] <command> [command flags]
 
             dbmate's commands, run natively by Matey (no dbmate binary):
-              new NAME       create <dir>/<UTC yyyyMMddHHmmss>_<name>.sql (name lower-cased, other
-                             characters than a-z and 0-9 as _)
+              new NAME       create <dir>/<UTC yyyyMMddHHmmss>_<name>.sql (name lower-cased, accents
+                             dropped, other characters than a-z and 0-9 as _: 'Café Größe' -> cafe_grosse;
+                             unlike dbmate, which keeps the name as given)
               up             create the database if missing, then migrate
               create         create the database
               drop           drop the database (if it exists)

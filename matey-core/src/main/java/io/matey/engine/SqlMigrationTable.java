@@ -39,9 +39,14 @@ public class SqlMigrationTable implements MigrationTable {
     @Override
     public void ensure(Connection connection) throws SQLException {
         if (!exists(connection)) {
-            try (Statement st = connection.createStatement()) {
-                st.execute(createSql);
-            }
+            create(connection);
+        }
+    }
+
+    /** Creates the table, which the caller found missing. */
+    public void create(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(createSql);
         }
     }
 

@@ -53,8 +53,11 @@ public final class NewMigration {
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (cleaned.isEmpty()) {
             // No command in the example: `db new` and `dbmate new` both name migrations here.
-            throw new MateyException("Migration name is required: give a name with letters or digits, "
-                    + "such as create_users.");
+            throw new MateyException(name == null || name.isBlank()
+                    ? "Migration name is required: give a name with letters or digits, such as create_users."
+                    : "Migration name '" + name.strip() + "' has no letter or digit Matey keeps: file names hold "
+                            + "lower-case ASCII letters, digits and _ (accents dropped), so that every tool and shell "
+                            + "reads them alike. Give a name such as create_users.");
         }
         return cleaned;
     }

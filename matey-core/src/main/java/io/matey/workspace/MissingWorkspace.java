@@ -3,13 +3,18 @@ package io.matey.workspace;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The error of a command that needs a workspace where discovery found no {@code matey.toml}: it names the
  * directories looked in and, when an enclosing directory holds one, the {@code --workspace} that reaches it
- * (a target's directory inside a workspace that is not the git root).
+ * (a target's directory inside a workspace that is not the git root), or when the directory is a Spring Boot
+ * application's whose workspace is where the starter reads it, {@code src/main/resources/db/matey}.
  */
 final class MissingWorkspace {
+
+    /** Where the Spring Boot starter's default {@code classpath:db/matey} comes from in a Maven or Gradle project. */
+    private static final Path APPLICATION_WORKSPACE = Path.of("src", "main", "resources", "db", "matey");
 
     private MissingWorkspace() {
     }
@@ -28,7 +33,24 @@ final class MissingWorkspace {
                         + (relative.isEmpty() ? "." : relative) + ".");
             }
         }
-        return new MateyException(message + "pass --workspace DIR (the directory holding matey.toml), or run "
-                + "`matey init` to create one.");
+        return applicationWorkspace(here, root).map(dir -> new MateyException(message + dir
+                        + " holds the application's workspace: pass --workspace " + here.relativize(dir) + "."))
+                .orElseGet(() -> new MateyException(message + "pass --workspace DIR (the directory holding "
+                        + "matey.toml), or run `matey init` to create one."));
+    }
+
+    /** Outside a git repository: only a Spring Boot application's workspace below {@code cwd} can be meant. */
+    static MateyException outsideGit(Path cwd) {
+        Path here = cwd.toAbsolutePath().normalize();
+        String message = "Path is not inside a git repository and no local workspace config was found. ";
+        return applicationWorkspace(here, here).map(dir -> new MateyException(message + dir
+                        + " holds the application's workspace: pass --workspace " + here.relativize(dir) + "."))
+                .orElseGet(() -> new MateyException(message + "Run `matey init --engine <engine>` here or pass "
+                        + "--workspace."));
+    }
+
+    private static Optional<Path> applicationWorkspace(Path here, Path root) {
+        return Stream.of(here, root).distinct().map(dir -> dir.resolve(APPLICATION_WORKSPACE))
+                .filter(dir -> WorkspaceLoader.configFile(dir) != null).findFirst();
     }
 }

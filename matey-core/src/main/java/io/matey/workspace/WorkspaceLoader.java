@@ -87,8 +87,7 @@ public final class WorkspaceLoader {
         if (allowNew) {
             return cwd;
         }
-        throw new MateyException("Path is not inside a git repository and no local workspace config was found. "
-                + "Run `matey init --engine <engine>` here or pass --workspace.");
+        throw MissingWorkspace.outsideGit(cwd);
     }
 
     /** {@code matey.toml}, else a {@code pyproject.toml} holding {@code [tool.matey]}, else null. */

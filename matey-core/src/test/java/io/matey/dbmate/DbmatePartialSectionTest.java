@@ -72,11 +72,27 @@ class DbmatePartialSectionTest {
         }
     }
 
+    /** A bad value in the statement's own text is the file's fault, though its SQLSTATE is a data exception's. */
+    @Test
+    void aBadLiteralInTheStatementIsTheFilesFaultNotTheDatas() throws Exception {
+        Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(dir.resolve("db/migrations/20260101000001_bad.sql"),
+                "-- migrate:up\nCREATE TABLE dated (d date DEFAULT '2024-13-45');\n-- migrate:down\nDROP TABLE dated;\n");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            assertThatThrownBy(() -> new Dbmate("test", Map.of(), dir, out, Clock.systemUTC())
+                    .run(List.of("--url", db.url().raw(), "--no-dump-schema", "up")))
+                    .hasMessageContaining("date/time field value out of range")
+                    .hasMessageContaining("fix the file").hasMessageNotContaining("data the statement read");
+        }
+    }
+
     @Test
     void aNameWithoutLettersIsRefusedWithoutNamingAWorkspaceCommand() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new Dbmate("test", Map.of(), dir, out, Clock.systemUTC()).run(List.of("new", "!!!")))
-                .hasMessage("Migration name is required: give a name with letters or digits, such as create_users.");
+                .hasMessageStartingWith("Migration name '!!!' has no letter or digit Matey keeps")
+                .hasMessageEndingWith("Give a name such as create_users.").hasMessageNotContaining("matey db ");
         assertThat(Dbmate.USAGE).doesNotContain("matey db ");
     }
 }

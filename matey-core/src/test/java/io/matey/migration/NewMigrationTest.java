@@ -92,6 +92,9 @@ class NewMigrationTest {
         assertThat(NewMigration.sanitize("drop-Łódź ß")).isEqualTo("drop_lodz_ss");
         assertThat(NewMigration.sanitize("Café Größe!")).isEqualTo("cafe_grosse");
         assertThatThrownBy(() -> NewMigration.sanitize("日本語")).isInstanceOf(MateyException.class)
-                .hasMessageContaining("Migration name is required");
+                .hasMessageStartingWith("Migration name '日本語' has no letter or digit Matey keeps: file names hold "
+                        + "lower-case ASCII letters");
+        assertThatThrownBy(() -> NewMigration.sanitize("  ")).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("Migration name is required");
     }
 }

@@ -13,99 +13,143 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The launcher's training run for the class-data cache (docs/architecture.md §8): after loading every class of
- * Matey and of the server engines' JDBC drivers, runs the everyday commands on the throwaway SQLite workspace
- * {@code --workspace DIR} names, as {@link MateyShellApplication} would: a replay that writes the artifacts, then
- * {@code db up}, {@code db status} and {@code db drift} of a database file in it, so that the cache holds what those
- * commands resolve and link on their way (the live path shares most of its code with every engine). The commands
- * need no server, so without the loading the cache would miss what a PostgreSQL or MySQL command loads, and
- * {@code db up} there would read and verify those classes from the jar on every run. Loading does not initialise
- * them: no driver registers, nothing runs. When {@code MATEY_TRAINING_SERVER} names a PostgreSQL or MySQL server
- * (the launcher passes {@code TEST_DATABASE_URL}), a second target replays and migrates there too, so that the
- * cache also holds what that engine's connection, dump and runner link: a scratch database and a database of its
- * own, both dropped; this part is best effort and never fails the training.
+ * The launcher's training runs for its class-data caches (docs/architecture.md §8), one cache per family of
+ * commands, since the JVM loads a whole AOT cache at start and a cache holding what every command needs made each
+ * command pay for the others' classes. {@code AotTraining <family> --workspace DIR} runs, as
+ * {@link MateyShellApplication} would, on the throwaway SQLite workspace DIR (one migration, nothing generated):
+ * <ul>
+ *   <li>{@code workspace} (every command outside the {@code db} and {@code dbmate} groups): a replay that writes
+ *       the artifacts, then {@code schema status};</li>
+ *   <li>{@code prepare}, not recorded: the replay that the {@code db} family's commands need artifacts from;</li>
+ *   <li>{@code db}: {@code db up}, {@code db status} and {@code db drift} of a database file in the workspace.</li>
+ * </ul>
+ * When {@code MATEY_TRAINING_SERVER} names a PostgreSQL or MySQL server (the launcher passes
+ * {@code TEST_DATABASE_URL}), a second target ({@code server}) replays there too and the {@code db} commands run on
+ * a database of their own, dropped after, so that the cache also holds what that engine's connection, dump and
+ * runner link; this part is best effort and never fails the training. Without a server, the {@code db} family
+ * loads (without initialising) the classes of the PostgreSQL and MySQL engines and of their drivers, which a live
+ * command on such a server would otherwise read and verify from the jar on every run.
  */
 public final class AotTraining {
 
-    /** Matey itself and the drivers of the server engines; the rest of the jar is loaded by the command or not needed. */
-    private static final List<String> PRELOADED = List.of("io/matey/", "org/postgresql/", "org/mariadb/jdbc/");
+    /** The PostgreSQL and MySQL engines and their drivers. */
+    private static final List<String> SERVER_ENGINES = List.of("io/matey/engine/postgres/", "org/postgresql/",
+            "io/matey/engine/mysql/", "org/mariadb/jdbc/");
+    private static final String SERVER_TARGET = "server";
 
     private AotTraining() {
     }
 
-    /** {@code --workspace DIR}: a workspace of one SQLite target with one migration and nothing generated yet. */
+    /** {@code <workspace|prepare|db> --workspace DIR}. */
     public static void main(String[] args) {
-        ClassLoader loader = AotTraining.class.getClassLoader();
-        for (String prefix : PRELOADED) {
-            for (String entry : AppClasses.under(prefix)) {
-                if (entry.endsWith(".class") && !entry.contains("-")) {
-                    load(AppClasses.className(entry), loader);
-                }
-            }
-        }
-        String database = "sqlite3:" + Path.of(args[1], "training.db");
-        int worst = everyday(args, List.of(), List.of(), database);
-        Optional.ofNullable(System.getenv("MATEY_TRAINING_SERVER")).filter(url -> !url.isBlank())
-                .ifPresent(server -> trainOnServer(args, Path.of(args[1]), server));
+        String family = args[0];
+        String[] workspace = {args[1], args[2]};
+        Path root = Path.of(args[2]);
+        Optional<String> server = Optional.ofNullable(System.getenv("MATEY_TRAINING_SERVER"))
+                .filter(url -> !url.isBlank());
+        Optional<Engine> serverEngine = server.flatMap(AotTraining::serverEngine);
+        int worst = switch (family) {
+            case "workspace" -> replay(workspace, root, server, serverEngine, true);
+            case "prepare" -> replay(workspace, root, server, serverEngine, false);
+            case "db" -> live(workspace, root, server, serverEngine);
+            default -> throw new IllegalArgumentException("unknown training family " + family);
+        };
         System.exit(worst);
     }
 
-    /**
-     * The everyday commands on {@code database} for the target {@code path} names (none: the root target), the
-     * replay with the {@code replay} options.
-     */
-    private static int everyday(String[] workspace, List<String> path, List<String> replay, String database) {
-        int worst = 0;
-        for (List<String> command : List.of(List.of("schema", "apply"), List.of("db", "up", "--url", database),
-                List.of("db", "status", "--url", database), List.of("db", "drift", "--url", database))) {
-            List<String> line = new ArrayList<>(List.of(workspace));
-            line.addAll(command);
-            line.addAll(path);
-            if (command.get(0).equals("schema")) {
-                line.addAll(replay);
+    /** The replay of the SQLite target (and of the server's), then {@code schema status} when {@code status}. */
+    private static int replay(String[] workspace, Path root, Optional<String> server, Optional<Engine> serverEngine,
+            boolean status) {
+        int worst = replay(workspace, List.of(), List.of(), status);
+        if (serverEngine.isPresent()) {
+            try {
+                run(workspace, List.of("init", "--engine", serverEngine.get().id(), "--path", SERVER_TARGET));
+                Files.copy(root.resolve("migrations/001_t.sql"), root.resolve(SERVER_TARGET + "/migrations/001_t.sql"));
+                replay(workspace, List.of("--path", SERVER_TARGET), List.of("--test-url", server.get()), status);
+            } catch (IOException | RuntimeException e) {
+                // best effort: the cache is still recorded from the SQLite commands
             }
-            worst = Math.max(worst, MateyShellApplication.run(line.toArray(String[]::new)));
         }
         return worst;
     }
 
-    /** The everyday commands of a target of the server's engine, on a database of its own that is dropped after. */
-    private static void trainOnServer(String[] workspace, Path root, String server) {
-        MateyUrl base;
-        Engine engine;
-        try {
-            base = MateyUrl.parse(server);
-            engine = Engines.forUrl(base);
-        } catch (RuntimeException notAServerUrl) {
-            return;
+    private static int replay(String[] workspace, List<String> path, List<String> testUrl, boolean status) {
+        List<String> apply = new ArrayList<>(List.of("schema", "apply"));
+        apply.addAll(path);
+        apply.addAll(testUrl);
+        int worst = run(workspace, apply);
+        if (status) {
+            List<String> statusLine = new ArrayList<>(List.of("schema", "status"));
+            statusLine.addAll(path);
+            worst = Math.max(worst, run(workspace, statusLine));
         }
-        if (!List.of("postgres", "mysql").contains(engine.id())) {
-            return;
+        return worst;
+    }
+
+    /** The live commands on a database file of the SQLite target, then on a database of the server's own. */
+    private static int live(String[] workspace, Path root, Optional<String> server, Optional<Engine> serverEngine) {
+        if (serverEngine.isEmpty()) {
+            preloadServerEngines();
         }
-        MateyUrl database = engine.siblingUrl(base, "matey_training_" + ProcessHandle.current().pid());
-        List<String> path = List.of("--path", "server");
-        try {
-            List<String> init = new ArrayList<>(List.of(workspace));
-            init.addAll(List.of("init", "--engine", engine.id(), "--path", "server"));
-            MateyShellApplication.run(init.toArray(String[]::new));
-            Files.copy(root.resolve("migrations/001_t.sql"), root.resolve("server/migrations/001_t.sql"));
-            everyday(workspace, path, List.of("--test-url", server), database.raw());
-        } catch (IOException | RuntimeException e) {
-            // best effort: the cache is still recorded from the SQLite commands
-        } finally {
+        // the server target, when prepared, makes the root one of two targets to choose from
+        int worst = live(workspace, List.of("--path", "."), "sqlite3:" + root.resolve("training.db"));
+        if (serverEngine.isPresent() && Files.isDirectory(root.resolve(SERVER_TARGET))) {
+            Engine engine = serverEngine.get();
+            MateyUrl database = engine.siblingUrl(MateyUrl.parse(server.get()),
+                    "matey_training_" + ProcessHandle.current().pid());
             try {
-                engine.dropDatabase(database);
-            } catch (SQLException | RuntimeException e) {
-                // nothing was created
+                live(workspace, List.of("--path", SERVER_TARGET), database.raw());
+            } catch (RuntimeException e) {
+                // best effort, as the replay
+            } finally {
+                try {
+                    engine.dropDatabase(database);
+                } catch (SQLException | RuntimeException e) {
+                    // nothing was created
+                }
             }
+        }
+        return worst;
+    }
+
+    private static int live(String[] workspace, List<String> path, String database) {
+        int worst = 0;
+        for (String command : List.of("up", "status", "drift")) {
+            List<String> line = new ArrayList<>(List.of("db", command, "--url", database));
+            line.addAll(path);
+            worst = Math.max(worst, run(workspace, line));
+        }
+        return worst;
+    }
+
+    private static int run(String[] workspace, List<String> command) {
+        List<String> line = new ArrayList<>(List.of(workspace));
+        line.addAll(command);
+        return MateyShellApplication.run(line.toArray(String[]::new));
+    }
+
+    /** The engine of a PostgreSQL or MySQL server URL; empty for any other URL. */
+    private static Optional<Engine> serverEngine(String server) {
+        try {
+            Engine engine = Engines.forUrl(MateyUrl.parse(server));
+            return List.of("postgres", "mysql").contains(engine.id()) ? Optional.of(engine) : Optional.empty();
+        } catch (RuntimeException notAServerUrl) {
+            return Optional.empty();
         }
     }
 
-    private static void load(String name, ClassLoader loader) {
-        try {
-            Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // a class of an optional integration whose dependency the app does not ship (OSGi, Waffle): not cached
+    private static void preloadServerEngines() {
+        ClassLoader loader = AotTraining.class.getClassLoader();
+        for (String prefix : SERVER_ENGINES) {
+            for (String entry : AppClasses.under(prefix)) {
+                if (entry.endsWith(".class") && !entry.contains("-")) {
+                    try {
+                        Class.forName(AppClasses.className(entry), false, loader);
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // a class of an optional integration whose dependency the app does not ship: not cached
+                    }
+                }
+            }
         }
     }
 }

@@ -51,6 +51,23 @@ class ScriptedSessionIT {
     }
 
     @Test
+    void aSessionsLiveCommandRunsWithTheLiveCommandsCache() throws Exception {
+        assertThat(Launcher.run(dir, env(), "init", "--engine", "sqlite").exitCode()).isZero();
+        Map<String, String> noServer = Map.of("HOME", home.toString(), "DATABASE_URL", "sqlite3:" + dir.resolve("a.db"));
+        assertThat(Launcher.run(dir, noServer, "db", "status").exitCode()).as("records the live commands' cache")
+                .isZero();
+
+        Launcher.Result session = Launcher.runWithInput(dir, Map.of("HOME", home.toString(), "DATABASE_URL",
+                "sqlite3:" + dir.resolve("a.db"), "MATEY_JAVA_OPTS", "-Xlog:class+load=info"), "db status\n");
+
+        assertThat(session.exitCode()).as(session.all()).isZero();
+        // only the live commands' training runs the db group, so its lambdas come from that cache alone
+        assertThat(session.stdout())
+                .containsPattern("io\\.matey\\.shell\\.command\\.DbCommands\\$\\$Lambda\\S* source: shared objects file")
+                .doesNotContainPattern("io\\.matey\\.shell\\.command\\.DbCommands\\$\\$Lambda\\S* source: io\\.matey");
+    }
+
+    @Test
     void aSessionOnAMissingWorkspaceIsRefusedUpFrontWhileInitCreatesIt() throws Exception {
         Path missing = dir.resolve("nonexist");
         Launcher.Result session = Launcher.run(dir, env(), "--workspace", missing.toString());

@@ -173,6 +173,28 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void aSpringBootApplicationsDirectoryPointsAtItsPackagedWorkspace() throws Exception {
+        Path app = dir.resolve("shop");
+        Path packaged = app.resolve("src/main/resources/db/matey");
+        Files.createDirectories(packaged);
+        assertThat(MateyProcess.run(packaged, Map.of(), "init", "--engine", "sqlite").exitCode()).isZero();
+
+        MateyProcess.Result outsideGit = MateyProcess.run(app, Map.of(), "db", "status");
+        assertThat(outsideGit.exitCode()).isEqualTo(2);
+        assertThat(outsideGit.stderr()).contains("error: Path is not inside a git repository and no local workspace "
+                + "config was found. " + packaged + " holds the application's workspace: pass --workspace "
+                + "src/main/resources/db/matey.");
+
+        Files.createDirectories(app.resolve(".git"));
+        MateyProcess.Result atGitRoot = MateyProcess.run(app, Map.of(), "schema", "status");
+        assertThat(atGitRoot.exitCode()).isEqualTo(2);
+        assertThat(atGitRoot.stderr()).contains("error: No matey.toml in " + app + "; " + packaged
+                + " holds the application's workspace: pass --workspace src/main/resources/db/matey.");
+        assertThat(MateyProcess.run(app, Map.of(), "schema", "status", "--workspace", "src/main/resources/db/matey")
+                .exitCode()).isZero();
+    }
+
+    @Test
     void initWithACiItCannotWriteWritesNothing() throws Exception {
         MateyProcess.Result noGit = matey("init", "--engine", "sqlite", "--ci", "github");
         assertThat(noGit.exitCode()).isEqualTo(2);

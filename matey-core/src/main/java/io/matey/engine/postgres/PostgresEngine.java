@@ -131,15 +131,28 @@ public final class PostgresEngine implements Engine {
                 + role.group(2) + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"));
     }
 
+    /**
+     * A value the server points at in the statement's text (a default's literal, a cast in an UPDATE) is the
+     * file's; only a value it met in a row, which it gives no position for, is the data's.
+     */
+    @Override
+    public boolean failedOnData(SQLException failure) {
+        return Engine.super.failedOnData(failure) && (failure.getSQLState().startsWith("23") || position(failure) <= 0);
+    }
+
     /** The server gives the 1-based character position of the error in the statement, when it has one. */
     @Override
     public int failedLine(SqlStatement statement, SQLException failure) {
-        int position = failure instanceof PSQLException e && e.getServerErrorMessage() != null
-                ? e.getServerErrorMessage().getPosition() : 0;
+        int position = position(failure);
         if (position <= 0 || position > statement.sql().codePointCount(0, statement.sql().length())) {
             return statement.line();
         }
         return statement.lineAt(statement.sql().offsetByCodePoints(0, position - 1));
+    }
+
+    private static int position(SQLException failure) {
+        return failure instanceof PSQLException e && e.getServerErrorMessage() != null
+                ? e.getServerErrorMessage().getPosition() : 0;
     }
 
     @Override

@@ -84,7 +84,7 @@ final class PostgresMigrationTable implements MigrationTable {
             return;
         }
         createSchema(connection, schema(connection));
-        table.ensure(connection);
+        table.create(connection);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.matey.shell.session;
 import io.matey.shell.MateyShellApplication;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.List;
  * signal meanwhile, carries on (docs/architecture.md §8).
  */
 final class CommandProcess {
+
+    /** The options naming the launcher's class-data cache, whose file name ends with the family of commands. */
+    private static final List<String> CACHES = List.of("-XX:AOTCache=", "-XX:SharedArchiveFile=");
+    private static final String SESSION_FAMILY = "-workspace.";
+    private static final String LIVE_FAMILY = "-db.";
 
     /** JVM options that record a class-data cache: for the launcher's own run, not for each command. */
     private static final List<String> RECORDING = List.of("-XX:ArchiveClassesAtExit", "-XX:AOTCacheOutput",
@@ -27,12 +33,37 @@ final class CommandProcess {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (RECORDING.stream().noneMatch(option::startsWith)) {
-                command.add(option);
+                command.add(liveCommand(args) ? liveCache(option) : option);
             }
         }
         command.add("-D" + SessionSyntax.PROPERTY + "=true");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MateyShellApplication.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private static boolean liveCommand(List<String> args) {
+        return !args.isEmpty() && (args.get(0).equals("db") || args.get(0).equals("dbmate"));
+    }
+
+    /**
+     * The launcher's cache of the live commands in place of the session's, once that one is recorded for the
+     * installed jar (docs/architecture.md §8): the JVM loads a whole cache at start, and each holds its family's.
+     */
+    private static String liveCache(String option) {
+        String prefix = CACHES.stream().filter(option::startsWith).findFirst().orElse(null);
+        int family = option.lastIndexOf(SESSION_FAMILY);
+        if (prefix == null || family < 0) {
+            return option;
+        }
+        Path live = Path.of(option.substring(prefix.length(), family) + LIVE_FAMILY
+                + option.substring(family + SESSION_FAMILY.length()));
+        Path jar = Path.of(System.getProperty("java.class.path"));
+        try {
+            return Files.getLastModifiedTime(live).compareTo(Files.getLastModifiedTime(jar)) > 0
+                    ? prefix + live : option;
+        } catch (IOException notRecordedYet) {
+            return option;
+        }
     }
 }

@@ -102,6 +102,13 @@ class MateyWorkspaceLocationTest {
             FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).isEqualTo("No Matey workspace at " + dir.resolve("nowhere") + ": "
                     + dir.resolve("nowhere") + " is not a directory.");
+            assertThat(analysis.getAction()).startsWith("Create the Matey workspace (matey init) in "
+                    + dir.resolve("nowhere") + ",").doesNotContain("src/main/resources");
+        });
+        runner.withPropertyValues("matey.workspace=classpath:db/nope").run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).startsWith("Package the Matey workspace (matey.toml and its targets) "
+                    + "under src/main/resources/db/nope,");
         });
         runner.withPropertyValues("matey.workspace=" + dir).run(context -> {
             FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
