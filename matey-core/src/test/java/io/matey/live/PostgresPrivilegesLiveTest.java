@@ -3,13 +3,11 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.artifact.Digests;
-import io.matey.engine.Engines;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,14 @@ class PostgresPrivilegesLiveTest {
     private static final String CHECKPOINT = "db/core/checkpoints/002_grants.sql";
     private static final String LOCK = "db/core/schema.lock.toml";
 
-    private final String role = "acl_live_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+    private final String role = LiveHarness.newRole("acl_live_");
 
     @TempDir
     Path dir;
 
     @AfterEach
     void dropRole() throws SQLException {
-        try (Connection c = Engines.byId("postgres").connect(TestDatabase.serverBase("postgres"));
-                Statement st = c.createStatement()) {
-            st.execute("DROP ROLE IF EXISTS " + role);
-        }
+        LiveHarness.dropRole(role);
     }
 
     private LiveHarness granting() {
@@ -72,11 +67,8 @@ class PostgresPrivilegesLiveTest {
         try (LiveHarness h = granting()) {
             h.bootstrap();
 
-            try (Connection c = h.db.connect()) {
-                assertThat(privileges(c)).isEqualTo("t t f t f t 1");
-            }
+            assertGranted(h);
             assertThat(h.plan().match()).isTrue();
-            assertThat(h.drift().drifted()).isFalse();
         }
     }
 
@@ -84,10 +76,7 @@ class PostgresPrivilegesLiveTest {
     void aRevokeByHandIsDrift() throws Exception {
         try (LiveHarness h = granting()) {
             h.up();
-            try (Connection c = h.db.connect()) {
-                assertThat(privileges(c)).isEqualTo("t t f t f t 1");
-            }
-            assertThat(h.drift().drifted()).isFalse();
+            assertGranted(h);
 
             h.db.execute("REVOKE SELECT ON app.customers FROM " + role);
 
@@ -123,6 +112,14 @@ class PostgresPrivilegesLiveTest {
                     "schema.sql", "checkpoints/002_grants.sql");
             assertThat(h.drift().drifted()).isFalse();
         }
+    }
+
+    /** The database holds the privileges the migrations grant, and does not drift. */
+    private void assertGranted(LiveHarness h) throws SQLException {
+        try (Connection c = h.db.connect()) {
+            assertThat(privileges(c)).isEqualTo("t t f t f t 1");
+        }
+        assertThat(h.drift().drifted()).isFalse();
     }
 
     /**
