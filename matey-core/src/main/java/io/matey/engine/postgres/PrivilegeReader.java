@@ -91,6 +91,8 @@ final class PrivilegeReader {
      * Each privilege that the ACL and its baseline do not hold alike, for a grantee other than the owner: granted
      * beyond the baseline (or with a grant option it lacks), or in the baseline and revoked. The baseline is
      * {@code acldefault} ({@code relative}), but none for a default ACL in a schema, which adds to the global one.
+     * {@code held} and {@code by_default} are null where the ACL or the baseline lacks the privilege, else whether
+     * it comes with the grant option.
      * {@code everything} is what the owner holds by default, which {@code ALL} stands for: written so where it is
      * more than one privilege, as their list differs between server versions (PostgreSQL 17 added MAINTAIN).
      */
@@ -98,20 +100,20 @@ final class PrivilegeReader {
             WITH acls AS (%s)
             SELECT a.catalog, a.anchor, a.prefix, a.target, a.column_name,
                    CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END AS grantee,
-                   x.privilege, x.granted IS NOT NULL AS granted, COALESCE(x.granted, false) AS grantable,
+                   x.privilege, x.held IS NOT NULL AS granted, COALESCE(x.held, false) AS grantable,
                    ARRAY(SELECT e.privilege_type FROM aclexplode(acldefault(a.type::"char", a.owner)) e
                          WHERE e.grantee = a.owner ORDER BY 1) AS everything
             FROM acls a
             CROSS JOIN LATERAL (
                 SELECT COALESCE(g.grantee, b.grantee) AS grantee, COALESCE(g.privilege, b.privilege) AS privilege,
-                       g.grantable AS granted, b.grantable AS by_default
+                       g.grantable AS held, b.grantable AS by_default
                 FROM (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
                       FROM aclexplode(a.acl) e GROUP BY 1, 2) g
                 FULL JOIN (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
                            FROM aclexplode(CASE WHEN a.relative THEN acldefault(a.type::"char", a.owner) END) e
                            GROUP BY 1, 2) b ON b.grantee = g.grantee AND b.privilege = g.privilege
             ) x
-            WHERE x.grantee <> a.owner AND (x.granted IS NULL OR x.by_default IS NULL OR x.granted AND NOT x.by_default)
+            WHERE x.grantee <> a.owner AND (x.held IS NULL OR x.by_default IS NULL OR x.held AND NOT x.by_default)
             """.formatted(ACLS);
 
     /** The statements of one object (or one default ACL) for one grantee, one verb and one grant option. */
