@@ -1,5 +1,6 @@
 package io.matey;
 
+import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.ConflictCheck;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.DiagnosticCode;
@@ -10,6 +11,7 @@ import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.replay.StaleRoles;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence and looks for
- * generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
+ * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence, the roles the lock
+ * records ({@link StaleRoles}) and looks for generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
  * migration or an artifact, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
  */
 final class SchemaStatusCheck {
@@ -50,6 +52,9 @@ final class SchemaStatusCheck {
                     + TargetPaths.option(target.name()) + "`. Diagnostics:" + Diagnostic.describe(fatal));
         }
         List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics());
+        StaleRoles.of(state, target.knownEngine().serverRoles()).forEach(step -> diagnostics.add(new Diagnostic(
+                DiagnosticCode.COHERENCE_STEP_ROLES_MISMATCH, ArtifactNames.LOCK_FILE,
+                step.describe() + ": " + StaleRoles.Step.fix(target.name()) + ".")));
         StaleModels.withoutReplay(target, generated).forEach(path -> diagnostics.add(new Diagnostic(
                 DiagnosticCode.CODEGEN_STALE_FILE, path,
                 "Generated file the [codegen] configuration no longer produces: schema apply deletes it.")));

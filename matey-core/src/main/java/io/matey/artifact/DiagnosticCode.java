@@ -2,7 +2,7 @@ package io.matey.artifact;
 
 /**
  * The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing},
- * {@code input-conflict-markers} and {@code codegen-stale-file}.
+ * {@code input-conflict-markers}, {@code coherence-step-roles-mismatch} and {@code codegen-stale-file}.
  */
 public enum DiagnosticCode {
     LOCKFILE_PARSE_ERROR("lockfile-parse-error"),
@@ -41,6 +41,11 @@ public enum DiagnosticCode {
     COHERENCE_CHECKPOINT_MISSING("coherence-checkpoint-missing"),
     COHERENCE_STEP_SCHEMA_MISMATCH("coherence-step-schema-mismatch"),
     COHERENCE_CHAIN_HASH_MISMATCH("coherence-chain-hash-mismatch"),
+    /**
+     * Not in Python matey: a step's {@code roles} differ from those its unchanged migration creates ({@code schema
+     * status} only; {@code replay.StaleRoles}).
+     */
+    COHERENCE_STEP_ROLES_MISMATCH("coherence-step-roles-mismatch"),
     /**
      * Not in Python matey: a generated file the codegen configuration no longer produces ({@code schema status}
      * only; live commands do not depend on models).

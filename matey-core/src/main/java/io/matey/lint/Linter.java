@@ -20,7 +20,8 @@ public final class Linter {
     /** Rules that read file names, markers and artifacts. */
     private static final List<LintRule> FILE_RULES = List.of(new EncodingRule(), new DirectiveRule(),
             new VersionRule(), new DbmateMarkerRule(), new DbmateFileNameRule(), new ArtifactRule(),
-            new InexactDownRule(), new ClientCommandRule(), new NolintRule(), new DataManifestRule());
+            new InexactDownRule(), new LockRolesRule(), new ClientCommandRule(), new NolintRule(),
+            new DataManifestRule());
 
     /** Rules that read SQL statements; they need the engine's plug-in (L200 says when there is none). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),

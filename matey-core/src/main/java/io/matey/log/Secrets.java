@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
-    private static final String MASK = "****";
+    /** What stands for a password in every masked text. */
+    public static final String MASK = "****";
     /** What follows the {@code :} of {@code host:port}: a port, then the path, query or the URL's end. */
     private static final String PORT = "\\d*(?:[/?#\\s'\")]|$)";
     /**

@@ -7,15 +7,17 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The roles killed replays left on a test server (docs/architecture.md §6): those the {@link RoleLedger} records for
- * a process of this host that has ended. A role is dropped only while it is on the server and no live process
- * recorded it too (a replay running now may be using it); a role no replay recorded is never touched. Each drop is
- * reported; failures are reported and never stop the replay.
+ * a process of this host that has ended, as created or as about to be created while the server lacked them (a kill
+ * between the {@code CREATE} and its record). A role is dropped only while it is on the server and no live process
+ * recorded it too (a replay running now may be using it); a role no replay recorded, or whose intent says the server
+ * had it, is never touched. Each drop is reported; failures are reported and never stop the replay.
  */
 final class LeftoverRoles {
 
@@ -26,35 +28,50 @@ final class LeftoverRoles {
     static void collect(Engine engine, MateyUrl base) {
         String server = RoleLedger.server(ScratchServer.key(engine, base));
         Map<ScratchOwner, Set<ServerRole>> recorded;
+        Map<ScratchOwner, Map<ServerRole, Boolean>> intents;
         try {
             recorded = RoleLedger.recorded(server);
+            intents = RoleLedger.intents(server);
         } catch (IOException | RuntimeException e) {
             ScratchCollector.notice("could not read the records of the roles replays created: " + e.getMessage());
             return;
         }
+        Set<ScratchOwner> owners = new HashSet<>(recorded.keySet());
+        owners.addAll(intents.keySet());
         Set<ServerRole> live = new HashSet<>();
-        recorded.forEach((owner, roles) -> {
+        for (ScratchOwner owner : owners) {
             if (!owner.isGone()) {
-                live.addAll(roles);
+                live.addAll(recorded.getOrDefault(owner, Set.of()));
+                live.addAll(intents.getOrDefault(owner, Map.of()).keySet());
             }
-        });
+        }
         Set<ServerRole> present = null;
-        for (Map.Entry<ScratchOwner, Set<ServerRole>> entry : recorded.entrySet()) {
-            if (!entry.getKey().isGone()) {
+        for (ScratchOwner owner : owners) {
+            if (!owner.isGone()) {
                 continue;
             }
             present = present != null ? present : ScratchServer.roles(engine, base);
             if (present == null) {
                 return;
             }
+            Map<ServerRole, Boolean> intended = intents.getOrDefault(owner, Map.of());
+            Set<ServerRole> ours = new LinkedHashSet<>(recorded.getOrDefault(owner, Set.of()));
+            intended.forEach((role, absent) -> {
+                if (absent) {
+                    ours.add(role);
+                }
+            });
             List<ServerRole> gone = new ArrayList<>();
-            for (ServerRole role : entry.getValue()) {
-                if (!live.contains(role) && (!present.contains(role) || drop(engine, base, entry.getKey(), role))) {
+            for (ServerRole role : ours) {
+                if (!live.contains(role) && (!present.contains(role) || drop(engine, base, owner, role))) {
                     gone.add(role);
                 }
             }
+            Set<ServerRole> settled = new HashSet<>(intended.keySet());
+            settled.removeIf(role -> intended.get(role) && !gone.contains(role));
             try {
-                RoleLedger.forget(entry.getKey(), server, gone);
+                RoleLedger.forget(owner, server, gone);
+                RoleLedger.forgetIntents(owner, server, settled);
             } catch (IOException | RuntimeException e) {
                 ScratchCollector.notice("could not update the records of the roles replays created: " + e.getMessage());
             }

@@ -92,7 +92,7 @@ public final class ReplayPlanner {
     private static OptionalInt firstRolesChange(LockState state, ServerRoles roles, List<Migration> migrations) {
         List<LockStep> locked = state.lock().map(l -> l.steps()).orElse(List.of());
         for (int i = 0; i < Math.min(locked.size(), migrations.size()); i++) {
-            if (!locked.get(i).roles().equals(roles.namedByDumps(migrations.get(i).script().up()))) {
+            if (StaleRoles.differ(locked.get(i), migrations.get(i).script().up(), roles)) {
                 return OptionalInt.of(i + 1);
             }
         }

@@ -6,6 +6,7 @@ import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.migration.Section;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -84,11 +85,8 @@ public final class ReplayRunner {
         }
 
         void up(Migration migration) throws SQLException {
-            try {
-                versions.run(migration.script().up().sql(), true, migration.version(), () -> runner.up(migration));
-            } finally {
-                scratch.ranUp(migration.script().up().sql());
-            }
+            Section up = migration.script().up();
+            scratch.runUp(up, () -> versions.run(up.sql(), true, migration.version(), () -> runner.up(migration)));
         }
 
         void down(Migration migration) throws SQLException {

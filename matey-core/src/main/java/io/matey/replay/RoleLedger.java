@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,11 +32,16 @@ import java.util.stream.Collectors;
  * per role: the server's digest (never its URL, which may hold a password), the name and the host, URL-encoded.
  * The grants an account that was there had before the replay changed any are recorded too, on a line of their own
  * with a fourth field (a line per grant, each URL-encoded, joined by spaces), so that the next replay can give them
- * back.
+ * back. A role about to be created is recorded before its {@code CREATE} runs (write-ahead), with a fourth field
+ * {@code creating} and a fifth saying whether the server lacked it then ({@code absent} or {@code present}): a
+ * process killed between the create and its record leaves the intent, and only an {@code absent} one makes the role
+ * Matey's to drop. Files are replaced whole through a temporary file, so a kill never leaves one half written.
  */
 final class RoleLedger {
 
     private static final String SUFFIX = ".roles";
+    private static final String CREATING = "creating";
+    private static final String ABSENT = "absent";
 
     private RoleLedger() {
     }
@@ -54,7 +60,62 @@ final class RoleLedger {
         for (ServerRole role : roles) {
             lines.add(line(server, role));
         }
-        Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        append(owner, lines);
+    }
+
+    /**
+     * Records that {@code owner} is about to create each role of {@code lacked} on {@code server}, with whether the
+     * server lacked it then: written before the {@code CREATE} runs, and withdrawn ({@link #confirm}, {@link
+     * #forgetIntents}) once it did or did not.
+     */
+    static synchronized void intend(ScratchOwner owner, String server, Map<ServerRole, Boolean> lacked)
+            throws IOException {
+        if (lacked.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lacked.forEach((role, absent) -> lines.add(intentLine(server, role, absent)));
+        append(owner, lines);
+    }
+
+    /**
+     * Records that {@code owner} created {@code created} on {@code server} and withdraws its intents for
+     * {@code intended}: the record is written before the intents go, so a kill in between leaves both.
+     */
+    static synchronized void confirm(ScratchOwner owner, String server, Collection<ServerRole> created,
+            Collection<ServerRole> intended) throws IOException {
+        record(owner, server, created);
+        forgetIntents(owner, server, intended);
+    }
+
+    /** Withdraws every intent {@code owner} recorded on {@code server} for {@code roles} ({@link #intend}). */
+    static synchronized void forgetIntents(ScratchOwner owner, String server, Collection<ServerRole> roles)
+            throws IOException {
+        if (roles.isEmpty()) {
+            return;
+        }
+        Path file = file(owner);
+        List<String> kept = new ArrayList<>(read(file));
+        for (ServerRole role : roles) {
+            kept.removeIf(line -> line.equals(intentLine(server, role, true)) || line.equals(intentLine(server, role,
+                    false)));
+        }
+        write(file, kept);
+    }
+
+    /**
+     * The intents each process recorded on {@code server} and never withdrew: role to whether the server lacked it
+     * when the intent was written (false when any of a role's intents says it had it).
+     */
+    static synchronized Map<ScratchOwner, Map<ServerRole, Boolean>> intents(String server) throws IOException {
+        Map<ScratchOwner, Map<ServerRole, Boolean>> intents = new HashMap<>();
+        forEachLine(server, 5, (owner, fields) -> {
+            if (fields[3].equals(CREATING)) {
+                intents.computeIfAbsent(owner, o -> new LinkedHashMap<>())
+                        .merge(role(fields), fields[4].equals(ABSENT), Boolean::logicalAnd);
+            }
+        });
+        return intents;
     }
 
     /** Records the grants each account of {@code grants} had on {@code server} before {@code owner} replayed there. */
@@ -65,7 +126,7 @@ final class RoleLedger {
         }
         List<String> lines = new ArrayList<>();
         grants.forEach((role, listed) -> lines.add(grantsLine(server, role, listed)));
-        Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        append(owner, lines);
     }
 
     /** Forgets {@code roles} of {@code owner} on {@code server}: dropped, or no longer there. */
@@ -84,17 +145,23 @@ final class RoleLedger {
         Path file = file(owner);
         List<String> kept = new ArrayList<>(read(file));
         for (ServerRole role : roles) {
-            kept.removeIf(line -> line.startsWith(line(server, role) + "\t"));
+            kept.removeIf(line -> line.startsWith(line(server, role) + "\t") && line.split("\t", -1).length == 4);
         }
         write(file, kept);
+    }
+
+    private static void append(ScratchOwner owner, List<String> lines) throws IOException {
+        Files.write(file(owner), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static void write(Path file, List<String> kept) throws IOException {
         if (kept.isEmpty()) {
             Files.deleteIfExists(file);
-        } else {
-            Files.write(file, kept, StandardCharsets.UTF_8);
+            return;
         }
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temporary, kept, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The roles each process recorded on {@code server}. */
@@ -158,6 +225,11 @@ final class RoleLedger {
     /** {@code <server>\t<name>\t[@<host>]}: PostgreSQL's roles have no host, a MariaDB role an empty one. */
     private static String line(String server, ServerRole role) {
         return server + "\t" + encode(role.name()) + "\t" + (role.host() == null ? "" : "@" + encode(role.host()));
+    }
+
+    /** {@code <server>\t<name>\t[@<host>]\tcreating\t<absent|present>}: whether the server lacked the role. */
+    private static String intentLine(String server, ServerRole role, boolean absent) {
+        return line(server, role) + "\t" + CREATING + "\t" + (absent ? ABSENT : "present");
     }
 
     /** {@code <server>\t<name>\t[@<host>]\t<grant> <grant>...}, each grant URL-encoded (so without spaces). */

@@ -4,9 +4,11 @@ import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.RunningStatements;
+import io.matey.engine.ServerRole;
 import io.matey.engine.UrlOption;
 import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
+import io.matey.migration.Section;
 import io.matey.workspace.TargetConfig;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -167,9 +169,17 @@ public final class ScratchDatabase implements AutoCloseable {
         return RunningStatements.cancellable(engine, engine.connect(url));
     }
 
-    /** Says that an up section ran here: the roles it created are recorded for the next replay ({@link ScratchServer#ran}). */
-    void ranUp(String section) {
-        server.ran(section);
+    /**
+     * Runs an up section here: the roles it creates are recorded for the next replay before it runs, as intents
+     * ({@link ScratchServer#creating}), and after it, as created ({@link ScratchServer#ran}).
+     */
+    void runUp(Section up, AppliedVersions.SectionRun run) throws SQLException {
+        Map<ServerRole, Boolean> intended = server.creating(up);
+        try {
+            run.run();
+        } finally {
+            server.ran(up.sql(), intended);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
+import io.matey.migration.Section;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
  * server's roles, and the grants of those the SQL names, are listed when the first lease starts (if its SQL may create
  * a role or grant), and when the last one ends, the roles that are new and that the SQL the leases ran names are
  * dropped, so that the next replay can create them again, and the accounts' grants are restored. A new role that SQL
- * does not name is another process's and is left alone. After each up section that may create one, the new roles are
- * recorded in the {@link RoleLedger}, from which the next replay drops them if this process is killed; the grants
+ * does not name is another process's and is left alone. Before an up section that creates roles they are recorded in
+ * the {@link RoleLedger} as about to be created, and after it the new roles are recorded as created, so that the next
+ * replay drops them if this process is killed; the grants
  * listed when the first lease starts are recorded there at once, for the next replay to give back
  * ({@link LeftoverGrants}). The roles an anchor checkpoint names that the server lacks are created for it
  * ({@link #provide}) and dropped alike.
@@ -102,10 +104,38 @@ final class ScratchServer {
     }
 
     /**
-     * Records in the {@link RoleLedger} the roles created so far, after an up section that may have created one: a
-     * process killed later leaves them to the next replay.
+     * Before an up section that may create a role: records in the {@link RoleLedger} the roles it creates (those
+     * dumps name, {@link ServerRoles#namedByDumps}), each with whether the server lacks it now, before any of them
+     * is created, so that a process killed before {@link #ran} leaves them to the next replay; the intents to hand
+     * to {@link #ran}. None where the engine names no role or the roles cannot be listed.
      */
-    void ran(String section) {
+    Map<ServerRole, Boolean> creating(Section up) {
+        synchronized (ScratchServer.class) {
+            if (before == null) {
+                return Map.of();
+            }
+        }
+        List<String> names = CREATES_ROLES.matcher(up.sql()).find() ? engine.serverRoles().namedByDumps(up)
+                : List.of();
+        Set<ServerRole> present = names.isEmpty() ? null : roles(engine, base);
+        if (present == null) {
+            return Map.of();
+        }
+        Map<ServerRole, Boolean> lacked = new LinkedHashMap<>();
+        for (String name : names) {
+            ServerRole role = new ServerRole(name, null);
+            lacked.put(role, !present.contains(role));
+        }
+        intend(lacked);
+        return lacked;
+    }
+
+    /**
+     * Records in the {@link RoleLedger} the roles created so far, after an up section that may have created one, in
+     * place of the section's {@code intended} roles ({@link #creating}): a process killed later leaves them to the
+     * next replay. When the roles cannot be listed the intents stay, for the next replay to judge.
+     */
+    void ran(String section, Map<ServerRole, Boolean> intended) {
         synchronized (ScratchServer.class) {
             if (before == null) {
                 return;
@@ -120,18 +150,28 @@ final class ScratchServer {
         }
         synchronized (ScratchServer.class) {
             created.removeAll(recorded);
-            if (created.isEmpty()) {
-                return;
-            }
             recorded.addAll(created);
         }
-        record(created);
+        confirm(created, intended);
     }
 
-    /** Records {@code created} in the {@link RoleLedger}, for the next replay to drop if this process is killed. */
-    private void record(Set<ServerRole> created) {
+    /** Records {@code lacked} in the {@link RoleLedger} as about to be created, before any {@code CREATE} runs. */
+    private void intend(Map<ServerRole, Boolean> lacked) {
         try {
-            RoleLedger.record(ScratchOwner.current(), RoleLedger.server(key), created);
+            RoleLedger.intend(ScratchOwner.current(), RoleLedger.server(key), lacked);
+        } catch (IOException | RuntimeException e) {
+            ScratchCollector.notice("could not record the roles the replay is about to create on " + base + " ("
+                    + e.getMessage() + "): if this process is killed, drop them by hand");
+        }
+    }
+
+    /**
+     * Records {@code created} in the {@link RoleLedger} in place of the intents {@code intended}, for the next
+     * replay to drop if this process is killed.
+     */
+    private void confirm(Set<ServerRole> created, Map<ServerRole, Boolean> intended) {
+        try {
+            RoleLedger.confirm(ScratchOwner.current(), RoleLedger.server(key), created, intended.keySet());
         } catch (IOException | RuntimeException e) {
             ScratchCollector.notice("could not record the roles the replay created on " + base + " ("
                     + e.getMessage() + "): if this process is killed, drop them by hand");
@@ -153,9 +193,10 @@ final class ScratchServer {
     }
 
     /**
-     * Creates {@code roles} (name to the migration creating it) through a connection to {@code database}, for an
-     * anchor checkpoint that names them (docs/architecture.md §6): they are this process's, recorded in the
-     * {@link RoleLedger} and dropped with the last lease like those a migration creates here. A role another process
+     * Creates {@code roles} (name to the migration creating it, each one the server lacked) through a connection
+     * to {@code database}, for an anchor checkpoint that names them (docs/architecture.md §6): they are this
+     * process's, recorded in the {@link RoleLedger} as intents before the first is created and as created once
+     * they are, and dropped with the last lease like those a migration creates here. A role another process
      * created meanwhile is left to it.
      */
     void provide(Map<String, String> roles, MateyUrl database) {
@@ -167,6 +208,9 @@ final class ScratchServer {
                 before = roles(engine, base);
             }
         }
+        Map<ServerRole, Boolean> intended = new LinkedHashMap<>();
+        roles.keySet().forEach(name -> intended.put(new ServerRole(name, null), true));
+        intend(intended);
         Set<ServerRole> created = new HashSet<>();
         try (Connection c = engine.connect(database)) {
             for (Map.Entry<String, String> role : roles.entrySet()) {
@@ -190,7 +234,7 @@ final class ScratchServer {
                 provided.addAll(created);
                 recorded.addAll(created);
             }
-            record(created);
+            confirm(created, intended);
         }
     }
 

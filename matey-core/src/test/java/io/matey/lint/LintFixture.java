@@ -5,6 +5,8 @@ import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engines;
+import io.matey.error.MateyException;
+import io.matey.migration.Migration;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetConfigReader;
 import java.io.IOException;
@@ -59,18 +61,29 @@ final class LintFixture {
         Snapshot snapshot = Snapshot.ofWorktree(dir, TARGET);
         List<LockFactory.StepSource> steps = new ArrayList<>();
         String schema = "\n";
+        String engine = Engines.normalizeId(config().engine());
         for (Map.Entry<String, byte[]> migration : snapshot.migrations().entrySet()) {
             String checkpoint = Snapshot.checkpointPathFor(migration.getKey());
             schema = "-- schema after " + migration.getKey() + "\n";
             write(checkpoint, schema);
-            steps.add(new LockFactory.StepSource(Snapshot.versionOf(migration.getKey()), migration.getKey(),
-                    migration.getValue(), checkpoint, Digests.sqlDigest(schema),
-                    config().inexactDowns().reason(migration.getKey()).orElse(null)));
+            String version = Snapshot.versionOf(migration.getKey());
+            List<String> roles = roles(engine, new Migration(migration.getKey(), version, migration.getValue()));
+            steps.add(new LockFactory.StepSource(version, migration.getKey(), migration.getValue(), checkpoint,
+                    Digests.sqlDigest(schema), config().inexactDowns().reason(migration.getKey()).orElse(null), roles));
         }
         write("schema.sql", schema);
-        String engine = Engines.normalizeId(config().engine());
         write("schema.lock.toml", LockFileCodec.render(LockFactory.build(engine, TARGET, steps, schema)));
         return this;
+    }
+
+    /** The roles the lock records for {@code migration}, as a replay would: none where it cannot be read. */
+    private static List<String> roles(String engine, Migration migration) {
+        try {
+            return Engines.find(engine).map(e -> e.serverRoles().namedByDumps(migration.script().up()))
+                    .orElse(List.of());
+        } catch (MateyException e) {
+            return List.of();
+        }
     }
 
     LintFixture write(String path, String text) {

@@ -8,9 +8,12 @@ import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
+import io.matey.migration.Section;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -163,6 +167,107 @@ class ReplayServerRolesTest {
             for (ServerRole role : List.of(shared, users)) {
                 execute(engine, base, "DROP " + (host == null ? "ROLE " : "USER ") + role);
             }
+        }
+    }
+
+    /**
+     * A replay killed between creating a role and recording it leaves the intent it wrote first, saying the server
+     * lacked the role: the next replay drops the role, as it would a recorded one, and forgets the intent, also one
+     * whose role was never created.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aRoleAKilledReplayCreatedBeforeRecordingItGoesWithTheNextReplay(String name) throws Exception {
+        Engine engine = Engines.byId(TestEngines.named(name).engineId());
+        MateyUrl base = TestDatabase.serverBase(name);
+        String host = name.equals("mysql") ? "%" : null;
+        ServerRole created = new ServerRole("walk_crash_" + suffix, host);
+        ServerRole never = new ServerRole("walk_never_" + suffix, host);
+        ScratchOwner ended = new ScratchOwner(ScratchOwner.current().host(), endedPid());
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        RoleLedger.intend(ended, server, Map.of(created, true, never, true));
+        execute(engine, base, "CREATE " + (host == null ? "ROLE " : "USER ") + created);
+        try {
+            ScratchCollector.collectNow(engine, base);
+
+            assertThat(engine.serverRoles().list(base)).doesNotContain(created, never);
+            assertThat(notices).contains("dropped leftover role " + created + " that the replay of process "
+                    + ended.pid() + " created on " + base + " (the process on this host has ended)");
+            assertThat(RoleLedger.intents(server)).doesNotContainKey(ended);
+        } finally {
+            RoleLedger.forgetIntents(ended, server, List.of(created, never));
+            execute(engine, base, "DROP " + (host == null ? "ROLE " : "USER ") + "IF EXISTS " + created);
+        }
+    }
+
+    /** An intent a killed replay left for a role the server had then is forgotten, and the role stays. */
+    @Test
+    void aRoleTheServerHadStaysWhateverIntentAKilledReplayLeftForIt() throws Exception {
+        Engine engine = Engines.byId("postgres");
+        MateyUrl base = TestDatabase.serverBase("postgres");
+        ServerRole existing = new ServerRole("walk_had_" + suffix, null);
+        ScratchOwner ended = new ScratchOwner(ScratchOwner.current().host(), endedPid());
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        execute(engine, base, "CREATE ROLE " + existing);
+        try {
+            RoleLedger.intend(ended, server, Map.of(existing, false));
+            RoleLedger.intend(ended, server, Map.of(existing, true));
+
+            ScratchCollector.collectNow(engine, base);
+
+            assertThat(engine.serverRoles().list(base)).contains(existing);
+            assertThat(notices).noneMatch(n -> n.contains(existing.name()));
+            assertThat(RoleLedger.intents(server)).doesNotContainKey(ended);
+        } finally {
+            RoleLedger.forgetIntents(ended, server, List.of(existing));
+            execute(engine, base, "DROP ROLE " + existing);
+        }
+    }
+
+    /**
+     * An up section's roles are recorded as about to be created before it runs, each with whether the server has it,
+     * and as created after it, so that no moment leaves a role of this process unrecorded.
+     */
+    @Test
+    void anUpSectionsRolesAreRecordedBeforeItRunsAndAsCreatedAfter() throws Exception {
+        Engine engine = Engines.byId("postgres");
+        MateyUrl base = TestDatabase.serverBase("postgres");
+        ServerRole fresh = new ServerRole("walk_fresh_" + suffix, null);
+        ServerRole existing = new ServerRole("walk_there_" + suffix, null);
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        String sql = "CREATE ROLE " + fresh + ";\nDO $$ BEGIN CREATE ROLE " + existing
+                + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$;";
+        Section up = new Section("up", sql, 1, true, 1);
+        execute(engine, base, "CREATE ROLE " + existing);
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        ScratchDatabase scratch = ScratchDatabase.lease(engine, base, ws.matey().target(TestWorkspace.TARGET),
+                "replay", false, null, sql, Map.of());
+        try (Connection c = scratch.connect()) {
+            List<Map<ServerRole, Boolean>> intendedBefore = new ArrayList<>();
+            scratch.runUp(up, () -> {
+                assertThat(engine.serverRoles().list(base)).doesNotContain(fresh);
+                intendedBefore.add(intents(server).get(ScratchOwner.current()));
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                }
+            });
+            assertThat(intendedBefore).as("a kill -9 from before the section on leaves the role to the next replay")
+                    .containsExactly(Map.of(fresh, true, existing, false));
+            assertThat(RoleLedger.recorded(server).get(ScratchOwner.current())).contains(fresh).doesNotContain(existing);
+            assertThat(RoleLedger.intents(server)).doesNotContainKey(ScratchOwner.current());
+        } finally {
+            scratch.close();
+            execute(engine, base, "DROP ROLE " + existing);
+        }
+        assertThat(engine.serverRoles().list(base)).doesNotContain(fresh);
+        assertThat(RoleLedger.recorded(server).getOrDefault(ScratchOwner.current(), Set.of())).doesNotContain(fresh);
+    }
+
+    private static Map<ScratchOwner, Map<ServerRole, Boolean>> intents(String server) {
+        try {
+            return RoleLedger.intents(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,11 +3,14 @@ package io.matey.shell;
 import java.io.Console;
 import java.lang.reflect.Method;
 
-/** ANSI colour for a terminal only: never in a pipe or CI log, never when {@code NO_COLOR} is set. */
+/**
+ * ANSI colour for a terminal only: never in a pipe or CI log, never when {@code NO_COLOR} holds a value (set but
+ * empty asks for nothing, as no-color.org has it).
+ */
 public final class Style {
 
     private static final boolean TERMINAL = onTerminal();
-    private static final boolean ENABLED = TERMINAL && System.getenv("NO_COLOR") == null
+    private static final boolean ENABLED = TERMINAL && isEmpty(System.getenv("NO_COLOR"))
             && !"dumb".equals(System.getenv("TERM"));
 
     private Style() {
@@ -46,6 +49,10 @@ public final class Style {
     /** The length of text as a terminal shows it: without colour codes. */
     public static int visibleLength(String text) {
         return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static String paint(String code, String text) {

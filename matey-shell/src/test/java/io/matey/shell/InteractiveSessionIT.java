@@ -126,11 +126,44 @@ class InteractiveSessionIT {
     }
 
     @Test
+    void recallsTypedPasswordsAndRefusesTheMaskRecalledFromTheFile() throws Exception {
+        Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
+        Files.createDirectories(workspace.resolve("db/core/migrations"));
+        Files.writeString(workspace.resolve("db/core/config.toml"), "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
+        String saved = "db status --url postgres://u:****@127.0.0.1:1/app";
+        Files.writeString(home.resolve(".matey_history"), System.currentTimeMillis() + ":" + saved + "\n");
+        String typed = "db status --url postgres://u:" + PASSWORD + "@127.0.0.1:1/app";
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString(), "NO_COLOR", "1"))) {
+            terminal.awaitPrompt(1, START);
+            terminal.type(typed);
+            terminal.press("Enter");
+            terminal.awaitPrompt(2, STEP);
+            terminal.press("Up");
+            terminal.await(screen -> screen.endsWith("matey> " + typed), STEP); // the session's own lines are whole
+            terminal.press("Up");
+            terminal.await(screen -> screen.endsWith("matey> " + saved), STEP);
+            terminal.press("Enter");
+            String refused = terminal.awaitPrompt(3, STEP);
+            assertThat(refused.substring(refused.lastIndexOf(saved) + saved.length())).as("refused before connecting")
+                    .contains("error: The password in this line is ****, the mask the session history keeps in place "
+                            + "of passwords: type the password again, or leave out --url and set the URL in the "
+                            + "target's url_env variable (DATABASE_URL by default).")
+                    .doesNotContain("127.0.0.1");
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
+        assertThat(Files.readString(home.resolve(".matey_history"))).contains("u:****@127.0.0.1:1/app")
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
     void colouredValuesKeepTheTableAligned() throws Exception {
         Files.writeString(workspace.resolve("matey.toml"), "targets = [\"db/core\"]\n");
         Files.createDirectories(workspace.resolve("db/core/migrations"));
         Files.writeString(workspace.resolve("db/core/config.toml"), "engine = \"sqlite\"\nurl_env = \"U\"\ntest_url_env = \"T\"\n");
-        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString()))) {
+        // an empty NO_COLOR asks for nothing (no-color.org): only a value turns colour off
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, Map.of("HOME", home.toString(), "NO_COLOR", ""))) {
             terminal.awaitPrompt(1, START);
             terminal.type("schema status");
             terminal.press("Enter");

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code matey} without a command and without a terminal, through the built {@code ./matey} launcher: command lines
- * piped in run as on a terminal, with nothing from the line editor's logging on stderr, and the session exits with
- * the code of its last failed command; a session on a workspace that is no directory is refused up front.
+ * piped in run as sh runs a script (the last line without its newline too, {@code #} comments skipped), with only
+ * their output on stdout, nothing from the line editor's logging on stderr and no history kept, and the session exits
+ * with the code of its last failed command; a session on a workspace that is no directory is refused up front.
  */
 class ScriptedSessionIT {
 
@@ -48,6 +49,36 @@ class ScriptedSessionIT {
         Launcher.Result allGood = Launcher.runWithInput(home, env(), "schema status\nexit\n", "--workspace",
                 dir.toString());
         assertThat(allGood.exitCode()).as(allGood.all()).isZero();
+    }
+
+    @Test
+    void aScriptIsReadAsShReadsIt() throws Exception {
+        assertThat(Launcher.run(dir, env(), "init", "--engine", "sqlite").exitCode()).isZero();
+        Launcher.Result lastLine = Launcher.runWithInput(home, env(), "# check the schema\n  # indented\n\nschema status\n"
+                + "bogus", "--workspace", dir.toString());
+        assertThat(lastLine.exitCode()).as("the last line runs without its newline: %s", lastLine.all()).isEqualTo(2);
+        assertThat(lastLine.stderr()).as("comments are skipped").startsWith("error: No command 'bogus'.")
+                .doesNotContain("'#");
+        assertThat(lastLine.stdout()).contains("clean");
+
+        Launcher.Result oneLine = Launcher.runWithInput(home, env(), "schema status", "--workspace", dir.toString());
+        assertThat(oneLine.exitCode()).as(oneLine.all()).isZero();
+        assertThat(oneLine.stdout()).contains("clean");
+    }
+
+    @Test
+    void aScriptsStdoutIsItsCommandsOutputAndItKeepsNoHistory() throws Exception {
+        assertThat(Launcher.run(dir, env(), "init", "--engine", "sqlite").exitCode()).isZero();
+        String json = Launcher.run(home, env(), "--workspace", dir.toString(), "schema", "status", "--format", "json")
+                .stdout();
+        Launcher.Result session = Launcher.runWithInput(home, env(), "schema status --format json\nbogus\nexit\n",
+                "--workspace", dir.toString());
+        assertThat(session.stdout()).as("no banner, no prompts: %s", session.stderr()).isEqualTo(json).startsWith("[");
+        assertThat(home.resolve(".matey_history")).as("only a terminal session keeps history").doesNotExist();
+
+        Launcher.Result version = Launcher.runWithInput(home, env(), "version\n--version\n");
+        assertThat(version.stderr()).startsWith("error: No command 'version'. Did you mean '--version'?\n");
+        assertThat(version.stdout()).startsWith("matey ");
     }
 
     @Test

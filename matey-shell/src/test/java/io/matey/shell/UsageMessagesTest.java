@@ -6,6 +6,8 @@ import io.matey.engine.Engines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * option, "did you mean" for every kind of name, one wording per option error (exit code 2 for each error).
  */
 class UsageMessagesTest {
+
+    private static final Path README = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
 
     @TempDir
     Path dir;
@@ -55,6 +59,24 @@ class UsageMessagesTest {
         assertThat(error("--versoin")).startsWith("error: Unrecognised option '--versoin'. Did you mean '--version'?\n");
         assertThat(error("--workspace")).startsWith("error: --workspace needs a value (a directory)");
         assertThat(error("--path", "db", "lint")).contains("Unrecognised option '--path'", "a command's options go after it");
+    }
+
+    @Test
+    void theVersionWrittenAsACommandIsNamedAsTheOption() throws Exception {
+        assertThat(error("version")).startsWith("error: No command 'version'. Did you mean '--version'?\n");
+    }
+
+    @Test
+    void theReadmeShowsTheVersionAsPrinted() throws Exception {
+        String printed = help("--version").strip();
+        Matcher shown = Pattern.compile("`matey (\\S+) \\(commit ").matcher(Files.readString(README));
+        int examples = 0;
+        while (shown.find()) {
+            examples++;
+            assertThat("matey " + shown.group(1) + " (commit ").as("the README's example").isEqualTo(
+                    printed.substring(0, printed.indexOf("(commit ") + "(commit ".length()));
+        }
+        assertThat(examples).isPositive();
     }
 
     @Test

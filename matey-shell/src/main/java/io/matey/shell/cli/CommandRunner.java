@@ -170,7 +170,10 @@ public final class CommandRunner {
         return words;
     }
 
-    /** No command has these words: name the closest command, or group when the words are as many as its. */
+    /**
+     * No command has these words: name the global option written as a command ({@code version} for
+     * {@code --version}), else the closest command, or the group when the words are as many as its.
+     */
     private UsageException noCommand(List<String> words) {
         String typed = String.join(" ", words);
         List<CommandSpec> group = catalog.startingWith(words);
@@ -178,15 +181,21 @@ public final class CommandRunner {
             return new UsageException("'" + typed + "' needs a subcommand: "
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
+        String suggestion = words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed)
+                ? " Did you mean '--" + typed + "'?" : closestCommand(words);
+        return new UsageException("No command '" + typed + "'." + suggestion
+                + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
+    }
+
+    /** " Did you mean 'NAME'?" for the command or group closest to the words, or nothing when none is close. */
+    private String closestCommand(List<String> words) {
         // `help` is the runner's own, not the catalog's.
-        String suggestion = Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
+        return Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
                 .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size())))
                 .distinct()
                 .filter(name -> Suggestions.close(prefix(words, name.split(" ").length), name))
                 .min(Comparator.comparingInt(name -> Suggestions.distance(prefix(words, name.split(" ").length), name)))
                 .map(name -> " Did you mean '" + name + "'?").orElse("");
-        return new UsageException("No command '" + typed + "'." + suggestion
-                + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
     }
 
     /** A word before the command that is no global option ({@link GlobalOptions} took the valid ones). */

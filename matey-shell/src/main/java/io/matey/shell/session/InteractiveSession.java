@@ -1,30 +1,35 @@
 package io.matey.shell.session;
 
 import io.matey.shell.Completions;
-import io.matey.shell.Console;
 import io.matey.shell.Style;
 import io.matey.shell.cli.CommandCatalog;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.InfoCmp;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * {@code matey} without a command: a line editor with completion and history that runs each command line as
- * its own process ({@link CommandProcess}). {@code NO_COLOR} only makes the prompt and completion lists plain;
- * line editing stays (docs/architecture.md §8).
+ * {@code matey} without a command: on a terminal, a line editor with completion and history; with command lines
+ * piped in, a script read line by line as sh reads one, with nothing of the session's own on stdout and no history.
+ * Either way each command line runs as its own process ({@link SessionCommands}). {@code NO_COLOR} only makes the
+ * prompt and completion lists plain; line editing stays (docs/architecture.md §8).
  */
 public final class InteractiveSession {
 
@@ -35,24 +40,19 @@ public final class InteractiveSession {
             LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
             LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
 
-    private static final Signal INTERRUPT = new Signal("INT");
-
     /**
-     * JLine reports through java.util.logging, which prints to stderr by default: without a terminal (input piped
-     * in) it warns that it falls back to a dumb one, which is what a scripted session wants. Held here because the
-     * logging framework keeps its loggers weakly, and a collected one loses its level.
+     * JLine reports through java.util.logging, which prints to stderr by default: on a terminal without a usable
+     * output stream it warns that it falls back to a dumb one. Held here because the logging framework keeps its
+     * loggers weakly, and a collected one loses its level.
      */
     private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
 
-    /** The exit code of the last command that failed, 0 while none has: a scripted session's exit code. */
-    private int lastFailure;
-
     private final CommandCatalog catalog;
-    private final List<String> globalOptions;
+    private final SessionCommands commands;
 
     public InteractiveSession(CommandCatalog catalog, List<String> globalOptions) {
         this.catalog = catalog;
-        this.globalOptions = globalOptions;
+        this.commands = new SessionCommands(globalOptions);
     }
 
     /**
@@ -62,6 +62,37 @@ public final class InteractiveSession {
      */
     public int run() {
         JLINE_LOG.setLevel(Level.OFF);
+        try {
+            if (!typedOnTerminal()) {
+                script();
+                return commands.lastFailure();
+            }
+            edit();
+            return Style.terminal() ? 0 : commands.lastFailure();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether stdin is a terminal (JLine asks {@code test -t 0}): a person types there, else a script is piped in. */
+    private static boolean typedOnTerminal() throws IOException {
+        return TerminalProvider.load("exec").isSystemStream(SystemStream.Input);
+    }
+
+    /** Reads the piped lines as sh reads a script: the last one runs without its newline too. */
+    private void script() throws IOException {
+        Signal.handle(new Signal("INT"), signal -> { }); // see passCtrlC
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        Parser parser = new DefaultParser(); // the line editor's own, so both take quotes alike
+        String line = in.readLine();
+        while (line != null && commands.perform(line, parser.parse(line, line.length(),
+                Parser.ParseContext.ACCEPT_LINE).words(), () -> { })) {
+            line = in.readLine();
+        }
+    }
+
+    /** The line editor, its history in {@code ~/.matey_history}. */
+    private void edit() throws IOException {
         Path history = MaskedHistory.prepare(home().resolve(".matey_history"));
         try (Terminal terminal = TerminalBuilder.builder().name("matey").system(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("matey")
@@ -73,68 +104,44 @@ public final class InteractiveSession {
                 COMPLETION_STYLES.forEach(style -> builder.variable(style, ""));
             }
             LineReader reader = builder.build();
+            passCtrlC(terminal);
             terminal.writer().println("matey interactive session: Tab completes, `help` lists the commands, "
                     + "`exit` ends it.");
-            loop(terminal, reader);
+            Runnable clear = () -> {
+                terminal.puts(InfoCmp.Capability.clear_screen);
+                terminal.flush();
+            };
+            String prompt = Style.bold("matey") + "> ";
+            while (true) {
+                try {
+                    reader.readLine(prompt);
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt discards the line
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                if (!commands.perform(reader.getParsedLine().line(), reader.getParsedLine().words(), clear)) {
+                    break;
+                }
+            }
             reader.getHistory().save();
-            return Style.terminal() ? 0 : lastFailure;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A command and the session share the terminal's process group, so Ctrl-C reaches both: the command ends as in a
+     * script while the session lets it pass, at the prompt too, where the line editor takes it for the line's time.
+     * Set for the session's whole life, as JLine's handler then always returns to it: had the session restored the
+     * JVM's default after each command, a signal not yet dispatched by the JVM when the command ended would end the
+     * session. A handler rather than an ignored signal, which each command would inherit ignored.
+     */
+    private static void passCtrlC(Terminal terminal) {
+        terminal.handle(Terminal.Signal.INT, signal -> { });
     }
 
     /** {@code ~}: {@code HOME} as the user's shell has it, else the account's home directory. */
     private static Path home() {
         String home = System.getenv("HOME");
         return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
-    }
-
-    private void loop(Terminal terminal, LineReader reader) throws IOException {
-        String prompt = Style.bold("matey") + "> ";
-        while (true) {
-            try {
-                reader.readLine(prompt);
-            } catch (UserInterruptException e) {
-                continue; // Ctrl-C at the prompt discards the line
-            } catch (EndOfFileException e) {
-                return;
-            }
-            List<String> words = new ArrayList<>(reader.getParsedLine().words());
-            words.removeIf(String::isEmpty);
-            words = SessionSyntax.typed(words);
-            if (words.isEmpty()) {
-                continue;
-            }
-            if (words.equals(List.of("exit")) || words.equals(List.of("quit"))) {
-                return;
-            }
-            if (words.equals(List.of("clear"))) {
-                terminal.puts(InfoCmp.Capability.clear_screen);
-                terminal.flush();
-                continue;
-            }
-            run(words);
-        }
-    }
-
-    /** Runs the command line with the session's global options; Ctrl-C meanwhile is the command's. */
-    private void run(List<String> words) {
-        List<String> args = new ArrayList<>(globalOptions);
-        args.addAll(words);
-        // The command and the session share the terminal's process group: the session lets Ctrl-C pass by.
-        SignalHandler previous = Signal.handle(INTERRUPT, signal -> { });
-        try {
-            int exitCode = CommandProcess.run(args);
-            if (exitCode != 0) {
-                lastFailure = exitCode;
-            }
-        } catch (IOException e) {
-            Console.error("Cannot run the command: " + e.getMessage());
-            lastFailure = 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Signal.handle(INTERRUPT, previous);
-        }
     }
 }

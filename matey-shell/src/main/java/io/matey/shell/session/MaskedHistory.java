@@ -1,6 +1,7 @@
 package io.matey.shell.session;
 
 import io.matey.engine.MateyUrl;
+import io.matey.log.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +9,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 import org.jline.reader.impl.history.DefaultHistory;
 
 /**
- * The session's history ({@code ~/.matey_history}): readable by its owner only, and every line masked before
- * it is kept, so a {@code --url} with a password never reaches the file (docs/architecture.md §8).
+ * The session's history ({@code ~/.matey_history}): readable by its owner only, and every line masked as it is
+ * written, so a {@code --url} with a password never reaches the file; the running session recalls its own lines
+ * whole (docs/architecture.md §8).
  */
 final class MaskedHistory extends DefaultHistory {
+
+    /** Stands for the mask while a line is masked again, so that a mask in a password position can be told. */
+    private static final String MARK = "MATEYMASKED";
+
+    /**
+     * The lines typed in this session whose masked entry differs, by entry index: the entries hold every line
+     * masked, as JLine writes them to the file, and the session recalls its own lines whole from here.
+     */
+    private final Map<Integer, String> typed = new HashMap<>();
 
     /** Every entry passes here, typed or loaded from the file. */
     @Override
     protected void internalAdd(Instant time, String line, boolean checkDuplicates) {
-        super.internalAdd(time, MateyUrl.mask(line), checkDuplicates);
+        String masked = MateyUrl.mask(line);
+        super.internalAdd(time, masked, checkDuplicates);
+        if (!masked.equals(line)) {
+            typed.put(last(), line);
+        }
+    }
+
+    /** Trimming the file reloads the entries from it, renumbered: the typed lines then recall masked. */
+    @Override
+    protected void trimHistory(Path path, int max) throws IOException {
+        super.trimHistory(path, max);
+        typed.clear();
+    }
+
+    @Override
+    public String get(int index) {
+        return typed.getOrDefault(index, super.get(index));
+    }
+
+    @Override
+    public String current() {
+        return typed.getOrDefault(index(), super.current());
+    }
+
+    /** Searches (Ctrl-R) see the lines as recall gives them: a copy of the entries (500 at most), read only. */
+    @Override
+    public ListIterator<Entry> iterator(int index) {
+        List<Entry> entries = new ArrayList<>();
+        super.iterator(first()).forEachRemaining(entry -> entries.add(whole(entry)));
+        return Collections.unmodifiableList(entries).listIterator(index - first());
+    }
+
+    private Entry whole(Entry entry) {
+        String line = typed.get(entry.index());
+        return line == null ? entry : new EntryImpl(entry.index(), entry.time(), line);
+    }
+
+    /**
+     * Whether the line's password is the mask itself, as in a line recalled from the file: masking the line again
+     * masks that mask away (a mask anywhere else, such as in a database's name, stays).
+     */
+    static boolean holdsMask(String line) {
+        String marked = line.replace(Secrets.MASK, MARK);
+        return MateyUrl.mask(marked).split(MARK, -1).length < marked.split(MARK, -1).length;
     }
 
     /** Creates the file as 0600, or narrows an existing one to 0600 and masks what older versions wrote in clear. */

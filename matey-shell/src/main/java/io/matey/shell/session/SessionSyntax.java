@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Commands as an interactive session takes them: without the leading {@code matey} of a shell (docs/architecture.md
- * §8). A line pasted from the README keeps it and still runs; what a session's command suggests drops it.
+ * §8). A line pasted from the README keeps it and still runs; what a session's command suggests drops it. A line
+ * starting with {@code #} is a comment, as in sh.
  */
 public final class SessionSyntax {
 
@@ -23,6 +24,11 @@ public final class SessionSyntax {
     /** A suggested command, {@code `matey db up`}, as it is typed in the session: {@code `db up`}. */
     public static String hints(String line) {
         return line.replace("`" + PROGRAM + " ", "`");
+    }
+
+    /** Whether the line is a comment: {@code #} first, after any blanks, as sh reads it (a script may hold some). */
+    static boolean comment(String line) {
+        return line.stripLeading().startsWith("#");
     }
 
     /** The words of a typed line without a pasted leading {@code matey}. */
