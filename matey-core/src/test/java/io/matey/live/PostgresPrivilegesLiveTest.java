@@ -22,8 +22,13 @@ class PostgresPrivilegesLiveTest {
     private static final String SCHEMA = "db/core/schema.sql";
     private static final String CHECKPOINT = "db/core/checkpoints/002_grants.sql";
     private static final String LOCK = "db/core/schema.lock.toml";
+    private static final String CONFIG = "db/core/config.toml";
+    /** The lines a dump without privileges lacks. */
+    private static final String PRIVILEGE_LINES = "(?m)^(GRANT|REVOKE|ALTER DEFAULT PRIVILEGES) .*\n\n?";
 
     private final String role = LiveHarness.newRole("acl_live_");
+    /** A role a DBA gives privileges outside the migrations, as to a monitoring role on a managed server. */
+    private final String monitor = LiveHarness.newRole("acl_monitor_");
 
     @TempDir
     Path dir;
@@ -31,10 +36,14 @@ class PostgresPrivilegesLiveTest {
     @AfterEach
     void dropRole() throws SQLException {
         LiveHarness.dropRole(role);
+        LiveHarness.dropRole(monitor);
     }
 
     private LiveHarness granting() {
-        LiveHarness h = LiveHarness.unborn(dir, "postgres");
+        return granting(LiveHarness.unborn(dir, "postgres"));
+    }
+
+    private LiveHarness granting(LiveHarness h) {
         h.ws.migration("001_customers.sql", "CREATE SCHEMA app;\n"
                 + "CREATE TABLE app.customers (id integer PRIMARY KEY, name text, secret text);\n"
                 + "CREATE FUNCTION app.tally() RETURNS integer LANGUAGE sql AS 'SELECT 1';\n"
@@ -97,7 +106,7 @@ class PostgresPrivilegesLiveTest {
             String lock = h.ws.read(LOCK);
             for (String file : List.of(SCHEMA, CHECKPOINT)) {
                 String text = h.ws.read(file);
-                String older = text.replaceAll("(?m)^(GRANT|REVOKE|ALTER DEFAULT PRIVILEGES) .*\n\n?", "");
+                String older = text.replaceAll(PRIVILEGE_LINES, "");
                 h.ws.write(file, older);
                 lock = lock.replace(Digests.sqlDigest(text), Digests.sqlDigest(older));
             }
@@ -111,6 +120,40 @@ class PostgresPrivilegesLiveTest {
             assertThat(h.ws.apply(new ReplayOptions(null, null, true, false)).changedFiles()).contains(
                     "schema.sql", "checkpoints/002_grants.sql");
             assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /**
+     * {@code privileges = false}: the artifacts are the privileged ones without their privilege lines, as dumps were
+     * before they held privileges, and default privileges a DBA set by hand before {@code db up} are no drift; without
+     * the key they are.
+     */
+    @Test
+    void aTargetWithoutPrivilegesIgnoresThoseGivenOutsideTheMigrations() throws Exception {
+        try (LiveHarness h = granting(LiveHarness.created(dir, "postgres"))) {
+            String config = h.ws.read(CONFIG);
+            String schema = h.ws.read(SCHEMA);
+            String checkpoint = h.ws.read(CHECKPOINT);
+            h.ws.write(CONFIG, config + "privileges = false\n");
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(SCHEMA)).isEqualTo(schema.replaceAll(PRIVILEGE_LINES, "")).doesNotContain("GRANT");
+            assertThat(h.ws.read(CHECKPOINT)).isEqualTo(checkpoint.replaceAll(PRIVILEGE_LINES, ""));
+
+            h.db.execute("CREATE ROLE " + monitor);
+            h.db.execute("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO " + monitor);
+            h.up();
+            try (Connection c = h.db.connect()) {
+                assertThat(TestDatabase.firstValue(c, "SELECT has_table_privilege('" + monitor
+                        + "', 'app.customers', 'SELECT')")).isEqualTo("t");
+            }
+            assertThat(h.drift().drifted()).isFalse();
+            assertThat(h.plan().match()).isTrue();
+
+            h.ws.write(CONFIG, config);
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.diff()).contains("GRANT SELECT ON TABLE app.customers TO " + monitor + ";");
         }
     }
 

@@ -28,15 +28,18 @@ final class PostgresSchemaDumper {
     private final Connection connection;
     private final String migrationsTable;
     private final long leftoverIndex;
+    private final boolean privileges;
 
     /**
      * @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block
      * @param leftoverIndex   the oid of an interrupted statement's {@link InvalidIndex}, left out; 0 for none
+     * @param privileges      whether to dump privileges; a target's {@code privileges = false} leaves them out
      */
-    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex) {
+    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex, boolean privileges) {
         this.connection = connection;
         this.migrationsTable = migrationsTable;
         this.leftoverIndex = leftoverIndex;
+        this.privileges = privileges;
     }
 
     String dump() throws SQLException {
@@ -125,7 +128,7 @@ final class PostgresSchemaDumper {
         if (census.uses("pg_publication")) {
             PublicationReader.read(catalog, graph);
         }
-        if (census.uses(CatalogCensus.PRIVILEGES)) {
+        if (privileges && census.uses(CatalogCensus.PRIVILEGES)) {
             PrivilegeReader.read(catalog, graph);
         }
         CatalogLinks.read(catalog, graph);
