@@ -57,16 +57,23 @@ public final class MigrationProgress implements ProgressTable {
         if (!exists(connection)) {
             return Optional.empty();
         }
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
-            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
-                    : Optional.empty();
+        try {
+            return readExisting(connection);
         } catch (SQLException e) {
             // A reader without the migration lock (db status) may find the table just dropped (dropIfEmpty).
             if (!connection.getAutoCommit() || exists(connection)) {
                 throw e;
             }
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Marker> readExisting(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
+            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                    : Optional.empty();
         }
     }
 

@@ -2,7 +2,8 @@ package io.matey.schema;
 
 /**
  * What a drift draft needs to know of its engine (docs/architecture.md §3): whether a constraint or key its dump
- * writes inside {@code CREATE TABLE} can be added to and dropped from an existing table, and how it is dropped.
+ * writes inside {@code CREATE TABLE} can be added to and dropped from an existing table, and how it is dropped, or
+ * whether the table is rebuilt instead.
  * A named one is added as {@code ALTER TABLE t ADD <its text>}, which PostgreSQL and MySQL both accept.
  */
 public interface DraftDialect {
@@ -21,14 +22,18 @@ public interface DraftDialect {
      *
      * @param table   the table's name as the dump writes it
      * @param name    the element's name as the dump writes it
-     * @param element the element's text in the dumped {@code CREATE TABLE}
+     * @param element the element's text in the dumped {@code CREATE TABLE}, or after {@code ADD} in the
+     *                {@code ALTER TABLE} the dump adds it with (a foreign key)
      */
     default String dropConstraint(String table, String name, String element) {
         return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";";
     }
 
-    /** What the author's comment says of changed constraints or keys that {@link #altersConstraints()} cannot draft. */
-    default String constraintsNotAltered() {
-        return "constraints or keys";
+    /**
+     * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
+     * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
+     */
+    default boolean rebuildsTables() {
+        return false;
     }
 }

@@ -6,15 +6,14 @@ import java.util.regex.Pattern;
 /**
  * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
  * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
- * members, an event trigger's state, a privilege (a GRANT or REVOKE on an object, or default privileges, whose undo
- * is the other verb). Its undo is the {@code ALTER} that takes it back; an object the same section
- * drops takes it along, so the draft leaves it out there.
+ * members, an event trigger's, a trigger's or a rule's state, a privilege (a GRANT or REVOKE on an object, or default
+ * privileges, whose undo is the other verb). Its undo is the {@code ALTER} that takes it back; an object the same
+ * section drops takes it along, so the draft leaves it out there.
  *
  * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
- * @param undo    the statement that takes the addition back; null when there is none to write (an operator
- *                family's members, which {@code DROP} names differently)
- * @param setting whether it sets a property of its owner (a sequence's owning column, an event trigger's state),
- *                which another value of that setting replaces without the undo
+ * @param undo    the statement that takes the addition back
+ * @param setting whether it sets a property of its owner (a sequence's owning column, a state), which another value
+ *                of that setting replaces without the undo
  */
 record DraftPart(String owner, String undo, boolean setting) {
 
@@ -28,6 +27,9 @@ record DraftPart(String owner, String undo, boolean setting) {
     private static final Pattern MEMBERS = Pattern.compile("^ALTER OPERATOR FAMILY (" + NAME + " USING \\S+) ADD");
     private static final Pattern STATE = Pattern.compile("^ALTER EVENT TRIGGER (" + NAME
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS);$");
+    /** A trigger's or rule's state, which the PostgreSQL dump writes after it on its table. */
+    private static final Pattern TABLE_STATE = Pattern.compile("^ALTER TABLE (" + NAME
+            + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
 
     /** A privilege as the PostgreSQL dump writes it: its prefix, verb, privileges, object, grantee and grant option. */
     private static final Pattern PRIVILEGE = Pattern.compile("^(ALTER DEFAULT PRIVILEGES (?:FOR ROLE " + NAME
@@ -49,7 +51,7 @@ record DraftPart(String owner, String undo, boolean setting) {
             return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", true);
         }
         if ((m = MEMBERS.matcher(block)).find()) {
-            return new DraftPart("OPERATOR FAMILY " + m.group(1), null, false);
+            return new DraftPart("OPERATOR FAMILY " + m.group(1), FamilyMembers.of(block).dropAll(), false);
         }
         if ((m = PRIVILEGE.matcher(block)).find()) {
             String prefix = m.group(1) == null ? "" : m.group(1);
@@ -59,6 +61,10 @@ record DraftPart(String owner, String undo, boolean setting) {
         }
         if ((m = STATE.matcher(block)).find()) {
             return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);
+        }
+        if ((m = TABLE_STATE.matcher(block)).find()) {
+            return new DraftPart(m.group(2) + " " + m.group(3) + " ON " + m.group(1), "ALTER TABLE " + m.group(1)
+                    + " ENABLE " + m.group(2) + " " + m.group(3) + ";", true);
         }
         return null;
     }

@@ -93,11 +93,17 @@ record DraftTarget(String kind, String target) {
         };
     }
 
-    /** The statement that drops the object. */
-    String drop() {
+    /**
+     * The statement that drops the object.
+     *
+     * @param block   the block that creates it
+     * @param dialect how its engine drops a constraint
+     */
+    String drop(String block, DraftDialect dialect) {
         if (kind.equals("CONSTRAINT")) {
             int on = target.lastIndexOf(" ON ");
-            return "ALTER TABLE " + target.substring(on + 4) + " DROP CONSTRAINT " + target.substring(0, on) + ";";
+            return dialect.dropConstraint(target.substring(on + 4), target.substring(0, on),
+                    block.substring(block.indexOf("ADD CONSTRAINT ") + "ADD ".length()));
         }
         // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
         return "DROP " + kind + (kind.equals("SEQUENCE") ? " IF EXISTS " : " ") + target + ";";

@@ -1,12 +1,14 @@
 package io.matey.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down). A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
- * Values added to a PostgreSQL enum are added ({@link EnumValues}). Every drop names its object as the drop needs
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}), and an operator family's loose members added and
+ * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
  * comment with both definitions, since the ALTER it needs depends on the engine and the intent.
  */
@@ -26,7 +29,10 @@ public final class DriftDraft {
     /** A comment's target: what {@code COMMENT ON <target> IS} names, quoted names kept whole. */
     private static final Pattern COMMENT = Pattern.compile("^COMMENT ON ((?:[^'\"]|\"[^\"]*\")+?) IS ");
     private static final String COMMENT_ON = "COMMENT ON ";
+    private static final Pattern CONSTRAINTS = Pattern.compile("(?s)^(ALTER TABLE " + DraftTarget.NAME
+            + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
+    private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String REPLACE = "CREATE OR REPLACE ";
 
     /**
@@ -38,9 +44,9 @@ public final class DriftDraft {
     private static final Set<String> RECREATED = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT", "POLICY",
             "CONSTRAINT");
 
-    /** A table setting the PostgreSQL dump writes after its table, and the statement that returns it to the default. */
-    private static final Pattern SETTING = Pattern.compile("^(ALTER TABLE .+?) (?:(ENABLE|FORCE) ROW LEVEL SECURITY"
-            + "|(?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (.+));$");
+    /** Row security, which the PostgreSQL dump writes after its table, and the statement that turns it off. */
+    private static final Pattern ROW_SECURITY = Pattern.compile(
+            "^(ALTER TABLE .+?) (ENABLE|FORCE) ROW LEVEL SECURITY;$");
 
     private DriftDraft() {
     }
@@ -56,15 +62,22 @@ public final class DriftDraft {
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
+        Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (committed == null) {
+            if (TableRebuild.dependsOn(block, rebuilds)) {
+                continue;
+            }
+            if (rebuilds.containsKey(key)) {
+                up.addAll(rebuilds.get(key).up());
+                down.addAll(0, rebuilds.get(key).down());
+            } else if (committed == null) {
                 up.add(block);
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
-                    down.add(0, drop(key, block));
+                    down.add(0, drop(key, block, dialect));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
@@ -79,37 +92,47 @@ public final class DriftDraft {
                 up.addAll(values.up());
                 down.add(0, values.notRemoved());
                 addsEnumValues = true;
+            } else if (!committed.equals(block) && FamilyMembers.of(block) != null) {
+                up.addAll(FamilyMembers.of(committed).to(FamilyMembers.of(block)));
+                down.addAll(0, FamilyMembers.of(block).to(FamilyMembers.of(committed)));
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
             } else if (!committed.equals(block) && recreated(committed, block)) {
-                up.add(drop(key, committed) + "\n\n" + block);
-                down.add(0, drop(key, block) + "\n\n" + committed);
+                up.add(drop(key, committed, dialect) + "\n\n" + block);
+                down.add(0, drop(key, block, dialect) + "\n\n" + committed);
             } else if (!committed.equals(block)) {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
             }
         }
-        // A removed comment is removed first and restored last: its object may be dropped (or be a dropped column).
-        // Other removed objects are dropped in the reverse of the dump's order, what depends on an object first, and
-        // created again in the dump's order.
-        List<String> uncommented = new ArrayList<>();
+        // A removed comment or constraint is removed first and restored last: a comment's object may be dropped (or be
+        // a dropped column), a foreign key may need an index or key the table's changes drop. A setting of an object
+        // both have is set back last, after the down section may have created it again. Other removed objects are
+        // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
+        // dump's order.
+        List<String> first = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
+        List<String> last = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (!liveBlocks.containsKey(key) && key.startsWith(COMMENT_ON)) {
-                uncommented.add(drop(key, block));
-                down.add(block);
-            } else if (!liveBlocks.containsKey(key)) {
+            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
+                return;
+            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT)) {
+                first.add(drop(key, block, dialect));
+                last.add(block);
+            } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
-                    dropped.add(0, drop(key, block));
+                    dropped.add(0, drop(key, block, dialect));
                 }
-                restored.add(block);
+                DraftPart part = DraftPart.of(block);
+                (part != null && part.setting() && liveBlocks.containsKey(part.owner()) ? last : restored).add(block);
             }
         });
-        up.addAll(0, uncommented);
+        up.addAll(0, first);
         up.addAll(dropped);
         down.addAll(0, restored);
+        down.addAll(last);
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -123,14 +146,28 @@ public final class DriftDraft {
         if (schema.isEmpty()) {
             return blocks;
         }
-        for (String block : schema.split("\n\\s*\n")) {
-            String text = block.strip();
+        for (String text : Arrays.stream(schema.split("\n\\s*\n")).map(String::strip).flatMap(DriftDraft::constraints)
+                .toList()) {
             DraftTarget target = DraftTarget.of(text);
             Matcher comment = COMMENT.matcher(text);
+            FamilyMembers members = FamilyMembers.of(text);
             blocks.put(target != null ? target.kind() + " " + target.target()
-                    : comment.find() ? COMMENT_ON + comment.group(1) : text, text);
+                    : comment.find() ? COMMENT_ON + comment.group(1) : members != null ? members.key() : text, text);
         }
         return blocks;
+    }
+
+    /**
+     * The block, or each of the constraints it adds when it adds several: MySQL's dump adds a table's foreign keys in
+     * one {@code ALTER TABLE}, an item a line, and each is compared, added and dropped on its own.
+     */
+    private static Stream<String> constraints(String block) {
+        Matcher several = CONSTRAINTS.matcher(block);
+        if (!several.matches()) {
+            return Stream.of(block);
+        }
+        String[] items = several.group(2).split(",\n  ADD (?=CONSTRAINT )");
+        return Arrays.stream(items).map(item -> several.group(1) + "\n  ADD " + item + (item.endsWith(";") ? "" : ";"));
     }
 
     /**
@@ -184,23 +221,22 @@ public final class DriftDraft {
                 || other.values().stream().map(DraftPart::of).anyMatch(part::sameSetting));
     }
 
-    private static String drop(String key, String block) {
+    private static String drop(String key, String block, DraftDialect dialect) {
         if (key.startsWith(COMMENT_ON)) {
             return key + " IS NULL;";
         }
         DraftPart part = DraftPart.of(block);
-        if (part != null && part.undo() != null) {
+        if (part != null) {
             return part.undo();
         }
         DraftTarget target = DraftTarget.of(block);
         if (target != null) {
-            return target.drop();
+            return target.drop(block, dialect);
         }
-        Matcher setting = SETTING.matcher(block);
-        if (setting.find()) {
-            return setting.group(1) + (setting.group(2) == null ? " ENABLE " + setting.group(3) + " " + setting.group(4)
-                    : setting.group(2).equals("ENABLE") ? " DISABLE ROW LEVEL SECURITY" : " NO FORCE ROW LEVEL SECURITY")
-                    + ";";
+        Matcher security = ROW_SECURITY.matcher(block);
+        if (security.find()) {
+            return security.group(1) + (security.group(2).equals("ENABLE") ? " DISABLE" : " NO FORCE")
+                    + " ROW LEVEL SECURITY;";
         }
         return "-- Undo: " + block.lines().findFirst().orElse("");
     }

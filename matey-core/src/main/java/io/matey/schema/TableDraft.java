@@ -58,7 +58,7 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             });
             TableConstraints constraints = TableConstraints.of(before.constraints(), after.constraints());
             if (!constraints.same() && (!dialect.altersConstraints() || !constraints.draftable())) {
-                differences.add(dialect.altersConstraints() ? "constraints or keys" : dialect.constraintsNotAltered());
+                differences.add("constraints or keys");
             } else {
                 constraints.removed().forEach((name, element) -> {
                     up.add(0, dialect.dropConstraint(table, name, element));

@@ -151,6 +151,28 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A trigger's and a rule's state moved between two values that are not the default is set to the live one (down:
+     * the committed one), never also reset to ENABLE after it; a changed trigger gets its state after it is created.
+     */
+    @Test
+    void triggerAndRuleStatesChangedBetweenNonDefaultValuesOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + """
+                CREATE TRIGGER flags_touch BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags ENABLE REPLICA TRIGGER flags_touch;
+                CREATE TRIGGER "Flags Check" BEFORE UPDATE ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags DISABLE TRIGGER "Flags Check";
+                CREATE RULE flags_keep AS ON DELETE TO app.flags DO INSTEAD NOTHING;
+                ALTER TABLE app.flags DISABLE RULE flags_keep;
+                """, """
+                ALTER TABLE app.flags ENABLE ALWAYS TRIGGER flags_touch;
+                DROP TRIGGER "Flags Check" ON app.flags;
+                CREATE TRIGGER "Flags Check" BEFORE INSERT ON app.flags FOR EACH ROW EXECUTE FUNCTION app.trg();
+                ALTER TABLE app.flags ENABLE REPLICA TRIGGER "Flags Check";
+                ALTER TABLE app.flags ENABLE ALWAYS RULE flags_keep;
+                """);
+    }
+
+    /**
      * A CHECK and a UNIQUE constraint added by hand to an existing table, one dropped and one changed: each is
      * added or dropped by name, before the column it names is dropped and after the one it names is added.
      */
@@ -181,18 +203,75 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE notes DROP INDEX notes_id;\nALTER TABLE notes ADD CONSTRAINT notes_id UNIQUE (id);\n");
     }
 
-    /** SQLite cannot add a constraint to a table: the draft says so and how to rebuild the table instead. */
+    /**
+     * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
+     * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a
+     * dropped one before the index it needs is dropped and added back after it is.
+     */
     @Test
-    void aConstraintAddedOnSqliteIsLeftToTheAuthorWithTheRebuildRecipe() throws SQLException {
-        try (TestDatabase live = TestDatabase.create("sqlite"); TestDatabase db = TestDatabase.create("sqlite")) {
-            db.execute(COMMITTED);
-            live.execute(COMMITTED.replace("body TEXT)", "body TEXT, CONSTRAINT body_check CHECK (body <> ''))"));
-            String draft = DriftDraft.of(dump(live), dump(db), live.engine().draft());
-            assertThat(draft).contains("-- Not drafted as SQL: constraints or keys (SQLite cannot add or drop them on an"
-                    + " existing table; rebuild it, in a migration with transaction:false: PRAGMA foreign_keys = OFF;"
-                    + " CREATE TABLE <table>_new with the live definition;").doesNotContain("ADD CONSTRAINT");
-        }
+    void foreignKeysAddedDroppedAndChangedOnMariadb() throws SQLException {
+        roundTrip("mysql", MARIADB_KIDS + "ALTER TABLE kids ADD CONSTRAINT kids_other FOREIGN KEY (other) REFERENCES notes (id);\n"
+                + "ALTER TABLE kids ADD CONSTRAINT kids_third FOREIGN KEY (third) REFERENCES notes (id);\n",
+                "ALTER TABLE kids ADD CONSTRAINT kids_note FOREIGN KEY (note) REFERENCES notes (id) ON DELETE CASCADE;\n"
+                        + "ALTER TABLE kids DROP FOREIGN KEY kids_other, DROP INDEX kids_other;\n"
+                        + "ALTER TABLE kids DROP FOREIGN KEY kids_third;\n"
+                        + "ALTER TABLE kids ADD CONSTRAINT kids_third FOREIGN KEY (third) REFERENCES notes (id) ON UPDATE CASCADE;\n");
     }
+
+    /** Primary keys added by hand on MariaDB, dropped and changed to other columns. */
+    @Test
+    void primaryKeysAddedDroppedAndChangedOnMariadb() throws SQLException {
+        roundTrip("mysql", MARIADB_KIDS + "CREATE TABLE tags (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id));\n"
+                + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (id);\nALTER TABLE tags DROP PRIMARY KEY;\n"
+                        + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, id);\n");
+    }
+
+    /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
+    private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
+            + "other INTEGER, third INTEGER);\n";
+
+    /**
+     * SQLite cannot add, drop or change a table's constraints, nor change a column, in place: the draft rebuilds the
+     * table (a new table with the live definition, the shared columns copied, the old one dropped, the new one
+     * renamed) and creates its indexes and triggers again, and the down section rebuilds it back; the view on it and
+     * the table that references it stay.
+     */
+    @Test
+    void aTableWhoseConstraintsAndColumnsChangedOnSqliteIsRebuilt() throws SQLException {
+        roundTrip("sqlite", SQLITE_NOTES, """
+                PRAGMA legacy_alter_table = ON;
+                CREATE TABLE "notes x" (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT,
+                    due TEXT, n INTEGER AS (length(title)), CONSTRAINT title_body UNIQUE (title, body), CHECK (title <> ''));
+                INSERT INTO "notes x" (id, title, body) SELECT id, title, body FROM notes;
+                DROP TABLE notes;
+                ALTER TABLE "notes x" RENAME TO notes;
+                CREATE INDEX notes_title ON notes (title);
+                CREATE INDEX notes_due ON notes (due);
+                CREATE TRIGGER notes_touch AFTER UPDATE OF title ON notes BEGIN
+                    UPDATE notes SET due = NULL WHERE id = NEW.id; END;
+                """);
+    }
+
+    /** A constraint added and one dropped on a table whose name needs quotes and whose new name is taken. */
+    @Test
+    void aQuotedTableWhoseConstraintChangedOnSqliteIsRebuiltUnderAFreeName() throws SQLException {
+        String committed = "CREATE TABLE \"Odd Notes\" (id INTEGER PRIMARY KEY, body TEXT CHECK (body <> ''));\n"
+                + "CREATE TABLE \"Odd Notes_new\" (id INTEGER);\n";
+        roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, body TEXT UNIQUE);\n"
+                + "DROP TABLE \"Odd Notes\";\nALTER TABLE x RENAME TO \"Odd Notes\";\n");
+    }
+
+    /** A table, its index and trigger, a view on it and a table that references it ON DELETE CASCADE. */
+    private static final String SQLITE_NOTES = """
+            CREATE TABLE notes (id INTEGER PRIMARY KEY, title VARCHAR(20) NOT NULL DEFAULT 'x', body TEXT,
+                CONSTRAINT body_check CHECK (body <> ''));
+            CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
+            CREATE INDEX notes_title ON notes (title);
+            CREATE INDEX notes_body ON notes (body);
+            CREATE TRIGGER notes_trim AFTER INSERT ON notes BEGIN UPDATE notes SET title = trim(title) WHERE id = NEW.id; END;
+            CREATE VIEW note_titles AS SELECT title FROM notes;
+            """;
 
     /**
      * Objects of the kinds whose DROP names more than a name, added by hand and then committed and dropped by hand:
@@ -239,6 +318,26 @@ class DriftDraftEnginesTest {
                 ALTER SEQUENCE app.owned_seq OWNED BY app.flags.key;
                 ALTER EVENT TRIGGER "App Evt" ENABLE ALWAYS;
                 CREATE SEQUENCE app.other_seq OWNED BY app."Odd Flags"."Key";
+                """);
+    }
+
+    /**
+     * Loose members of operator families (the dump's one {@code ALTER OPERATOR FAMILY ... ADD} per family): those added
+     * to a family that had none are dropped again in down, and a family whose members changed gets the dropped ones
+     * dropped and the added ones added, each by the strategy or support number and types DROP names.
+     */
+    @Test
+    void operatorFamilyMembersAddedAndChangedOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + """
+                CREATE OPERATOR FAMILY app.fam USING btree;
+                CREATE OPERATOR FAMILY app."Odd Fam" USING btree;
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree ADD OPERATOR 1 < (integer, bigint),
+                    OPERATOR 3 = (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+                """, """
+                ALTER OPERATOR FAMILY app.fam USING btree ADD OPERATOR 1 < (integer, smallint),
+                    FUNCTION 1 (integer, smallint) btint42cmp(integer, smallint);
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree DROP OPERATOR 3 (integer, bigint);
+                ALTER OPERATOR FAMILY app."Odd Fam" USING btree ADD OPERATOR 2 <= (integer, bigint);
                 """);
     }
 

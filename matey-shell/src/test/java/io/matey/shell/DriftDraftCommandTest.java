@@ -152,19 +152,78 @@ class DriftDraftCommandTest {
         }
     }
 
-    /** On MariaDB a CHECK is dropped as a constraint and a UNIQUE constraint as its index, both kept and adopted. */
+    /**
+     * On MariaDB a CHECK is dropped as a constraint, a UNIQUE constraint as its index and a foreign key as one, all
+     * kept and adopted.
+     */
     @Test
     void constraintsAddedByHandOnMariadbAreKeptAndTheirDownSectionReplays() throws Exception {
         try (TestDatabase db = TestDatabase.create("mysql")) {
             Map<String, String> env = migratedWorkspace(db, "mysql");
             db.execute("ALTER TABLE t1 ADD CONSTRAINT t1_id CHECK (id > 0);\n"
-                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n");
+                    + "ALTER TABLE t1 ADD CONSTRAINT t1_name UNIQUE (id, name(20));\n"
+                    + "ALTER TABLE t2 ADD CONSTRAINT t2_t1 FOREIGN KEY (id) REFERENCES t1 (id);\n");
 
             MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
             assertThat(draft.stdout()).contains("ALTER TABLE `t1` DROP CONSTRAINT `t1_id`;",
-                    "ALTER TABLE `t1` DROP INDEX `t1_name`;").doesNotContain("Not drafted");
+                    "ALTER TABLE `t1` DROP INDEX `t1_name`;", "ALTER TABLE `t2` DROP FOREIGN KEY `t2_t1`;")
+                    .doesNotContain("Not drafted");
 
             keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
+     * A CHECK added on SQLite by rebuilding the table by hand: the draft rebuilds it in the migration's transaction,
+     * which schema apply replays with its down check, adopt records, and {@code db up} runs on another database
+     * whose rows (and the rows that reference them ON DELETE CASCADE) it keeps.
+     */
+    @Test
+    void aTableRebuiltByHandOnSqliteIsRebuiltByTheDraftThroughDbUp() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_notes.sql"), """
+                -- migrate:up
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+                CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
+                CREATE INDEX notes_body ON notes (body);
+                CREATE VIEW bodies AS SELECT body FROM notes;
+                -- migrate:down
+                DROP VIEW bodies;
+                DROP TABLE kids;
+                DROP TABLE notes;
+                """, StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        for (String url : List.of(env.get("DATABASE_URL"), other)) {
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+        }
+        sqlite("PRAGMA legacy_alter_table = ON",
+                "CREATE TABLE notes_x (id INTEGER PRIMARY KEY, body TEXT NOT NULL CHECK (body <> ''))",
+                "INSERT INTO notes_x SELECT * FROM notes", "DROP TABLE notes", "ALTER TABLE notes_x RENAME TO notes",
+                "CREATE INDEX notes_body ON notes (body)");
+
+        MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+        assertThat(draft.stdout()).contains("-- Rebuilds notes", "DROP TABLE notes;",
+                "ALTER TABLE notes_new RENAME TO notes;").doesNotContain("transaction:false", "Not drafted");
+        keepAndAdopt(env, "Down checked: 1");
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("other.sqlite3"));
+                Statement st = c.createStatement()) {
+            st.execute("INSERT INTO notes VALUES (1, 'kept')");
+            st.execute("INSERT INTO kids VALUES (1, 1)");
+        }
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", other);
+        assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--url", other, "--exit-code");
+        assertThat(drift.exitCode()).as(drift.stdout()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("other.sqlite3"));
+                Statement st = c.createStatement();
+                java.sql.ResultSet rows = st.executeQuery("SELECT (SELECT body FROM notes), (SELECT count(*) FROM kids)")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
+            assertThat(rows.getInt(2)).isEqualTo(1);
         }
     }
 

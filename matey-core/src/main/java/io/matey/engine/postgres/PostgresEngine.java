@@ -369,8 +369,8 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
-        return AdvisoryLock.acquire(connection, timeout);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
+        return AdvisoryLock.acquire(connection, timeout, waiting);
     }
 
     @Override

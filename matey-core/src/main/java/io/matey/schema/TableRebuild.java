@@ -1,0 +1,147 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A SQLite table rebuilt into another definition, for what its {@code ALTER TABLE} cannot change (constraints and
+ * keys, a column's definition or place), as sqlite.org's "Making Other Kinds Of Table Schema Changes" does it
+ * (docs/architecture.md §5): the table created under a new name with the target definition, the columns both
+ * definitions have copied into it, the old table dropped (its indexes and triggers with it), the new one renamed to
+ * the old name, and the target's indexes and triggers on it created again. It runs in the migration's transaction:
+ * {@code PRAGMA foreign_keys} cannot change inside one, and it need not, as migrations run with foreign keys
+ * unenforced. {@code legacy_alter_table} keeps the rename from failing on a view or another table's trigger that
+ * names the table, which it checks while the table is dropped; it is off again after the rename, as by default.
+ */
+record TableRebuild(List<String> up, List<String> down) {
+
+    private static final String TABLE = "TABLE ";
+    private static final Pattern DEPENDENT = Pattern.compile("(?s)^CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "
+            + DraftTarget.NAME + ".*?\\sON (" + DraftTarget.NAME + ")");
+    /** A generated column's {@code [GENERATED ALWAYS] AS (...)}: INSERT cannot write it. */
+    private static final Pattern GENERATED = Pattern.compile("(?i)\\sAS\\s*\\(");
+
+    /**
+     * The rebuilds of the tables both dumps have that differ in more than columns added or dropped at the end, by the
+     * key {@link DriftDraft} gives them; their indexes and triggers are the rebuilds' ({@link #dependsOn}).
+     *
+     * @param live     the live dump's blocks, keyed as {@link DriftDraft} keys them
+     * @param expected the committed dump's
+     * @param dialect  the engine's: none unless it {@link DraftDialect#rebuildsTables() rebuilds tables}
+     */
+    static Map<String, TableRebuild> of(Map<String, String> live, Map<String, String> expected, DraftDialect dialect) {
+        Map<String, TableRebuild> rebuilds = new LinkedHashMap<>();
+        if (!dialect.rebuildsTables()) {
+            return rebuilds;
+        }
+        Set<String> tables = new HashSet<>();
+        Stream.concat(live.keySet().stream(), expected.keySet().stream()).filter(key -> key.startsWith(TABLE))
+                .forEach(key -> tables.add(bare(key.substring(TABLE.length()))));
+        live.forEach((key, block) -> {
+            String committed = expected.get(key);
+            if (key.startsWith(TABLE) && committed != null && !committed.equals(block)) {
+                String table = key.substring(TABLE.length());
+                TableDraft draft = TableDraft.of(table, committed, block, dialect);
+                List<String> up = statements(table, committed, block, dependents(live.values(), table), tables);
+                List<String> down = statements(table, block, committed, dependents(expected.values(), table), tables);
+                if (!draft.differences().isEmpty() && up != null && down != null) {
+                    up.add(0, "-- Rebuilds " + table + ", as SQLite's ALTER TABLE cannot make this change ("
+                            + String.join("; ", draft.differences()) + ").\n-- Foreign keys must not be enforced"
+                            + " while it runs (`matey db up` and, by default, dbmate do not): with\n-- PRAGMA"
+                            + " foreign_keys = ON, DROP TABLE would delete the rows that reference it ON DELETE"
+                            + " CASCADE.");
+                    rebuilds.put(key, new TableRebuild(up, down));
+                }
+            }
+        });
+        return rebuilds;
+    }
+
+    /**
+     * The statements that rebuild {@code table} from one definition into another.
+     *
+     * @param table      the table's name as the dump writes it
+     * @param from       the {@code CREATE TABLE} it has
+     * @param to         the one it gets
+     * @param dependents the indexes and triggers it gets, from the target dump ({@link #dependents})
+     * @param tables     the names of the tables either dump has, which the new name must not take
+     * @return the statements, or null when a definition is not one {@link TableElements} can split
+     */
+    private static List<String> statements(String table, String from, String to, List<String> dependents,
+            Set<String> tables) {
+        TableElements before = TableElements.parse(from);
+        TableElements after = TableElements.parse(to);
+        String header = "CREATE TABLE " + table;
+        if (before == null || after == null || !to.startsWith(header)) {
+            return null;
+        }
+        String created = newName(table, tables);
+        Map<String, String> sources = new HashMap<>();
+        before.columns().keySet().forEach(column -> sources.put(bare(column), column));
+        List<String> targets = new ArrayList<>();
+        List<String> copied = new ArrayList<>();
+        after.columns().forEach((column, definition) -> {
+            String source = sources.get(bare(column));
+            if (source != null && !GENERATED.matcher(definition.substring(column.length())).find()) {
+                targets.add(column);
+                copied.add(source);
+            }
+        });
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + created + to.substring(header.length()));
+        if (!copied.isEmpty()) {
+            statements.add("INSERT INTO " + created + " (" + String.join(", ", targets) + ")\n    SELECT "
+                    + String.join(", ", copied) + " FROM " + table + ";");
+        }
+        statements.add("DROP TABLE " + table + ";");
+        statements.add("PRAGMA legacy_alter_table = ON;\nALTER TABLE " + created + " RENAME TO " + table
+                + ";\nPRAGMA legacy_alter_table = OFF;");
+        statements.addAll(dependents);
+        return statements;
+    }
+
+    /** The indexes and triggers on {@code table} among a dump's blocks, in the dump's order. */
+    private static List<String> dependents(Collection<String> blocks, String table) {
+        return blocks.stream().filter(block -> bare(table).equals(tableOf(block))).toList();
+    }
+
+    /** Whether the block is an index or trigger on a table that one of the rebuilds ({@link #of}) rebuilds. */
+    static boolean dependsOn(String block, Map<String, TableRebuild> rebuilds) {
+        String table = tableOf(block);
+        return table != null && rebuilds.keySet().stream()
+                .anyMatch(key -> bare(key.substring(TABLE.length())).equals(table));
+    }
+
+    /** The table an index or trigger is on, as {@link #bare} gives it; null for another block. */
+    private static String tableOf(String block) {
+        Matcher dependent = DEPENDENT.matcher(block);
+        return dependent.find() ? bare(dependent.group(1)) : null;
+    }
+
+    /** A name without its quotes, in lower case: how SQLite compares names. */
+    private static String bare(String name) {
+        boolean quoted = name.length() > 1 && "\"`[".indexOf(name.charAt(0)) >= 0;
+        return (quoted ? name.substring(1, name.length() - 1) : name).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code <table>_new}, quoted as the table is, with more {@code _new} while a table has that name. */
+    private static String newName(String table, Set<String> tables) {
+        char last = table.charAt(table.length() - 1);
+        boolean quoted = "\"`]".indexOf(last) >= 0;
+        String created = table;
+        do {
+            created = quoted ? created.substring(0, created.length() - 1) + "_new" + last : created + "_new";
+        } while (tables.contains(bare(created)));
+        return created;
+    }
+}
