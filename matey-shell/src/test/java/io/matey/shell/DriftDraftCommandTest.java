@@ -229,9 +229,7 @@ class DriftDraftCommandTest {
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
     private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                TestDatabase.serverBase("postgres").raw());
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+        Map<String, String> env = MateyProcess.init(dir, db, "postgres");
         Files.writeString(dir.resolve("migrations/001_app.sql"), """
                 -- migrate:up
                 CREATE SCHEMA app;

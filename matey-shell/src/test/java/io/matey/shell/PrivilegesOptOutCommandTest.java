@@ -24,9 +24,7 @@ class PrivilegesOptOutCommandTest {
     @Test
     void defaultPrivilegesGivenByHandAreNoDriftForATargetWithoutPrivileges() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("postgres").raw());
-            assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+            Map<String, String> env = MateyProcess.init(dir, db, "postgres");
             Files.writeString(dir.resolve("config.toml"), "privileges = false\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
             Files.writeString(dir.resolve("migrations/001_app.sql"), """
