@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 import java.util.Set;
 
 /**
- * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are stateless and found
- * through {@link Engines}; each keeps its JDBC driver optional so applications choose what they bundle.
+ * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are found through
+ * {@link Engines} and stateless but for the dump options a target's config.toml gives ({@link #withoutPrivileges});
+ * each keeps its JDBC driver optional so applications choose what they bundle.
  */
 public interface Engine {
 
@@ -285,6 +286,14 @@ public interface Engine {
 
     /** Renders the canonical schema of the connected database, without the migrations block (docs/architecture.md §5). */
     String dumpSchema(Connection connection) throws SQLException;
+
+    /**
+     * This engine with dumps that leave out privileges, as a target's {@code privileges = false} asks
+     * (docs/architecture.md §5); empty for an engine whose dumps hold none, where the key is refused.
+     */
+    default Optional<Engine> withoutPrivileges() {
+        return Optional.empty();
+    }
 
     /** {@link #dumpSchema(Connection)} leaving out the migrations table {@link #migrationTable(String)} names. */
     default String dumpSchema(Connection connection, String migrationsTable) throws SQLException {

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.Engines;
 import io.matey.engine.LockNotices;
 import io.matey.engine.LockWait;
 import io.matey.testing.TestDatabase;
@@ -75,6 +76,19 @@ final class LiveHarness implements AutoCloseable {
 
     LivePlan plan() {
         return live.plan(target(), url());
+    }
+
+    /** A role name for one test, unique on the shared test server. */
+    static String newRole(String prefix) {
+        return prefix + Long.toString(System.nanoTime() & 0xffffff, 36);
+    }
+
+    /** Drops a test's role from the PostgreSQL test server, once its databases are gone. */
+    static void dropRole(String role) throws SQLException {
+        try (var c = Engines.byId("postgres").connect(TestDatabase.serverBase("postgres"));
+                var st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS " + role);
+        }
     }
 
     /** Rows of {@code schema_migrations}, counted directly. */

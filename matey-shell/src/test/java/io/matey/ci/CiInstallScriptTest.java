@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 class CiInstallScriptTest {
 
     private static final List<TargetConfig> TARGETS = List.of(new TargetConfig("app", Path.of("app"), "postgres", 0,
-            "APP_URL", "APP_TEST_URL", null, InexactDowns.NONE, false));
+            "APP_URL", "APP_TEST_URL", null, InexactDowns.NONE, false, true));
 
     @TempDir
     Path dir;

@@ -54,7 +54,7 @@ class DriftDraftCommandTest {
     @Test
     void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = initialised(db);
+            Map<String, String> env = MateyProcess.init(dir, db, "postgres");
             Files.writeString(dir.resolve("migrations/001_next.sql"), """
                     -- migrate:up
                     CREATE TABLE t_a (id int PRIMARY KEY);
@@ -156,6 +156,31 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * Privileges changed by hand are drift ({@code --exit-code} exits 1, the diff shows the line) and are drafted with
+     * their own statement, undone with the other verb, so schema apply's down check replays it and adopt records it.
+     */
+    @Test
+    void privilegesChangedByHandOnPostgresAreDriftAndAreKept() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("""
+                    GRANT SELECT, UPDATE (key) ON app.flags TO PUBLIC;
+                    REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;
+                    """);
+
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(drift.exitCode()).as(drift.stdout() + drift.stderr()).isEqualTo(1);
+            assertThat(drift.stdout()).contains("GRANT SELECT ON TABLE app.flags TO PUBLIC;",
+                    "GRANT UPDATE (key) ON TABLE app.flags TO PUBLIC;", "REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;");
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("REVOKE SELECT ON TABLE app.flags FROM PUBLIC;",
+                    "GRANT EXECUTE ON FUNCTION app.trg() TO PUBLIC;").doesNotContain("-- Undo");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
      * On MariaDB a CHECK is dropped as a constraint, a UNIQUE constraint as its index and a foreign key as one, all
      * kept and adopted.
      */
@@ -231,16 +256,8 @@ class DriftDraftCommandTest {
     }
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
-    /** A PostgreSQL workspace just initialised, and the environment that names {@code db} and the test server. */
-    private Map<String, String> initialised(TestDatabase db) throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                TestDatabase.serverBase("postgres").raw());
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
-        return env;
-    }
-
     private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
-        Map<String, String> env = initialised(db);
+        Map<String, String> env = MateyProcess.init(dir, db, "postgres");
         Files.writeString(dir.resolve("migrations/001_app.sql"), """
                 -- migrate:up
                 CREATE SCHEMA app;

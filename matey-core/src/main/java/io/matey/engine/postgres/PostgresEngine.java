@@ -71,6 +71,17 @@ public final class PostgresEngine implements Engine {
             Map.of("POSTGRES_PASSWORD", "postgres"), 5432, "pg_isready",
             "postgres://postgres:postgres@%s:5432/postgres?sslmode=disable");
 
+    /** Whether dumps carry privileges ({@link PrivilegeReader}): unless a target's config.toml says otherwise. */
+    private final boolean privileges;
+
+    public PostgresEngine() {
+        this(true);
+    }
+
+    private PostgresEngine(boolean privileges) {
+        this.privileges = privileges;
+    }
+
     @Override
     public String id() {
         return "postgres";
@@ -311,23 +322,31 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public Optional<Engine> withoutPrivileges() {
+        return Optional.of(privileges ? new PostgresEngine(false) : this);
+    }
+
+    @Override
     public String dumpSchema(Connection connection) throws SQLException {
         return dumpSchema(connection, MigrationTable.NAME);
     }
 
     @Override
     public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0, null).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0,
+                privileges, null).dump();
     }
 
     @Override
     public String dumpSchemaReporting(Connection connection, Consumer<String> unloadable) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), 0, unloadable).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), 0, privileges,
+                unloadable).dump();
     }
 
     @Override
     public String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), ((InvalidIndex) leftover).oid(), null).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(),
+                ((InvalidIndex) leftover).oid(), privileges, null).dump();
     }
 
     @Override
