@@ -19,25 +19,13 @@ public final class LockWait {
         DebugLog.log(LockWait.class, () -> engine.id() + ": waiting for the migration lock (at most "
                 + MigrationLockTimeoutException.describe(timeout) + ")");
         long started = System.nanoTime();
-        Engine.MigrationLock lock = lockOrSayWhoHoldsIt(engine, connection, timeout);
+        // The lock's own first try finds out who holds it: no try of ours before it (each is a round trip).
+        Engine.MigrationLock lock = engine.lockMigrations(connection, timeout, (held, holder) ->
+                LockNotices.waiting("waiting for the migration lock (" + held + "), held by "
+                        + (holder.isEmpty() ? "another session" : holder) + ", at most "
+                        + MigrationLockTimeoutException.describe(timeout)));
         DebugLog.log(LockWait.class, () -> engine.id() + ": migration lock held after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
         return lock;
-    }
-
-    /** One try first: when another holds the lock, the user is told at once who, then the bounded wait follows. */
-    private static Engine.MigrationLock lockOrSayWhoHoldsIt(Engine engine, Connection connection, Duration timeout)
-            throws SQLException {
-        try {
-            return engine.lockMigrations(connection, Duration.ZERO);
-        } catch (MigrationLockTimeoutException held) {
-            if (timeout.isZero()) {
-                throw held;
-            }
-            LockNotices.waiting("waiting for the migration lock (" + held.lock() + "), held by "
-                    + (held.holder().isEmpty() ? "another session" : held.holder()) + ", at most "
-                    + MigrationLockTimeoutException.describe(timeout));
-        }
-        return engine.lockMigrations(connection, timeout);
     }
 }

@@ -55,7 +55,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         // (docs/architecture.md §8)
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
-                new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name())));
+                new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name())));
         return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()));
     }
 
