@@ -282,8 +282,7 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
             assertThat(rows(db, "SELECT concat(toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
                     .containsExactly("{} [] ({},5)");
-            DataApplyResult again = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(again.files().get(0).inserted() + again.files().get(0).updated()).isZero();
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
 
@@ -297,8 +296,8 @@ class ClickHouseDataRoundTripTest {
             String line = "{\"code\": \"ab\", \"codes\": [\"x\", \"yz\"], \"id\": 1}";
             data(ws, "codes", line);
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
-            DataApplyResult again = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(again.files().get(0).updated()).as("the zero bytes ClickHouse pads with are no change").isZero();
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+                    .as("the zero bytes ClickHouse pads with are no change").isZero();
             matey.dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/codes.jsonl")).isEqualTo(line + "\n");
         }
