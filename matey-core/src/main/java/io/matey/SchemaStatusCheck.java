@@ -9,6 +9,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.codegen.GeneratedFiles;
 import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.replay.StaleRoles;
@@ -28,10 +29,11 @@ final class SchemaStatusCheck {
     private SchemaStatusCheck() {
     }
 
-    static SchemaStatus check(TargetConfig target) {
+    /** @param notices where a wait for the target lock is told */
+    static SchemaStatus check(TargetConfig target, LockNotices notices) {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
-        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name(), notices));
         // A conflicted (or NUL-holding) migration first: fixing it by hand comes before regenerating the artifacts from it.
         state.snapshot().migrations().forEach((file, sql) ->
                 new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name()));

@@ -8,8 +8,9 @@ import java.util.Optional;
  * Artifacts another tool wrote (docs/architecture.md §4): the lock's {@code canonicalizer} names the format of
  * {@code schema.sql} and the checkpoints. Python matey writes {@code matey-sql-v0} over pg_dump, mysqldump or
  * sqlite3 text, which Matey's own dumps never equal; earlier Matey releases wrote the same label over Matey's
- * canonical text, which is recognised by the absence of those tools' marks and stays Matey's own. Foreign
- * artifacts are regenerated from the migrations, never replayed from or verified against.
+ * canonical text, which is recognised by the absence of those tools' marks and stays Matey's own, except on
+ * MySQL/MariaDB, whose format changed since ({@link SchemaLock#MYSQL_CANONICALIZER}). Foreign artifacts are
+ * regenerated from the migrations, never replayed from or verified against.
  */
 public final class ForeignArtifacts {
 
@@ -32,13 +33,20 @@ public final class ForeignArtifacts {
     /** Why the artifacts are not Matey's, as a diagnostic's detail; empty when they are. */
     static Optional<String> reason(SchemaLock lock, Snapshot snapshot) {
         String label = lock.canonicalizer();
-        if (label.equals(SchemaLock.CANONICALIZER) || label.equals(SHARED_LABEL) && !writtenByDumpTool(snapshot)) {
+        String current = SchemaLock.canonicalizer(lock.engine());
+        boolean earlierMatey = label.equals(SchemaLock.CANONICALIZER) || label.equals(SHARED_LABEL) && !writtenByDumpTool(snapshot);
+        if (label.equals(current) || earlierMatey && current.equals(SchemaLock.CANONICALIZER)) {
             return Optional.empty();
+        }
+        if (earlierMatey) {
+            return Optional.of("Artifacts written by an earlier Matey release: the lock names canonicalizer '" + label
+                    + "', whose MySQL/MariaDB dumps leave out a table's character set where it is the database's"
+                    + " default, not '" + current + "', which states it. " + advice(snapshot.targetName()));
         }
         String named = label.isEmpty() ? "names no canonicalizer" : "names canonicalizer '" + label + "'";
         String writer = label.equals(SHARED_LABEL) ? "Python matey's pg_dump/mysqldump/sqlite3 text" : "another tool's";
         return Optional.of("Artifacts written by another tool: the lock " + named + " (" + writer + "), not Matey's '"
-                + SchemaLock.CANONICALIZER + "'. " + advice(snapshot.targetName()));
+                + current + "'. " + advice(snapshot.targetName()));
     }
 
     private static boolean writtenByDumpTool(Snapshot snapshot) {

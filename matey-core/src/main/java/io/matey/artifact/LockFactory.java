@@ -42,7 +42,7 @@ public final class LockFactory {
                     source.checkpointFile(), chain, checkpointDigest, checkpointDigest, source.downAccepted(),
                     source.roles()));
         }
-        return new SchemaLock(SchemaLock.LOCK_VERSION, SchemaLock.HASH_ALGORITHM, SchemaLock.CANONICALIZER, engine,
+        return new SchemaLock(SchemaLock.LOCK_VERSION, SchemaLock.HASH_ALGORITHM, SchemaLock.canonicalizer(engine), engine,
                 target, ArtifactNames.SCHEMA_FILE, ArtifactNames.MIGRATIONS_DIR, ArtifactNames.CHECKPOINTS_DIR,
                 steps.size(), chain, Digests.sqlDigest(schemaText), steps);
     }

@@ -26,6 +26,16 @@ public record SchemaLock(
      * label, never digested, so a lock stays byte-compatible with Python matey's layout ({@link ForeignArtifacts}).
      */
     public static final String CANONICALIZER = "matey-catalog-v1";
+    /**
+     * MySQL/MariaDB's format since every table states its character set (docs/architecture.md §5): text of the
+     * earlier format differs for every table, so it is regenerated rather than compared.
+     */
+    public static final String MYSQL_CANONICALIZER = "matey-catalog-v2";
+
+    /** The format this release writes for {@code engine}'s artifacts. */
+    public static String canonicalizer(String engine) {
+        return engine.equals("mysql") ? MYSQL_CANONICALIZER : CANONICALIZER;
+    }
 
     public SchemaLock {
         steps = List.copyOf(steps);

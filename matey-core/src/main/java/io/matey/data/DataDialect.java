@@ -153,11 +153,16 @@ public interface DataDialect {
 
     /**
      * An UPDATE of the rows matching {@code where} (a condition over quoted names): one parameter per {@code set}
-     * column, in order, then those of the condition.
+     * column, in order (bound by {@link #bindUpdate}), then those of the condition.
      */
-    default String update(String table, List<String> set, String where) {
-        return "UPDATE " + table + " SET " + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+    default String update(String table, TableChanges.Columns set, String where) {
+        return "UPDATE " + table + " SET " + set.names().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
                 + " WHERE " + where;
+    }
+
+    /** Binds a column's new value to its parameter of {@link #update}; the default binds it as {@link #bind} does. */
+    default void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        bind(ps, index, type, value);
     }
 
     /** A DELETE of the rows matching {@code where}; of every row when it is empty. */
@@ -172,6 +177,15 @@ public interface DataDialect {
      */
     default Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
         return Map.of();
+    }
+
+    /**
+     * What data export and apply read the rows of {@code table} (unquoted; {@code sql} is it quoted) from: the
+     * table itself, or where an engine keeps superseded rows until a merge removes them, its view of the rows as
+     * they will be after merges (ClickHouse's {@code FINAL}, docs/architecture.md §3).
+     */
+    default String readFrom(Connection connection, String table, String sql) throws SQLException {
+        return sql;
     }
 
     /**

@@ -40,9 +40,9 @@ final class JdbcChanges {
                     String sql = inserts.computeIfAbsent(insert.columns(), c -> dialect.insert(table, c.names()));
                     batches.add(sql, insert.line(), st -> bind(st, 1, insert.columns(), insert.values()));
                 } else if (change instanceof TableChanges.Update update) {
-                    String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c.names(), where));
+                    String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c, where));
                     batches.add(sql, update.line(),
-                            st -> bindKey(st, bind(st, 1, update.set(), update.values()), key, update.key()));
+                            st -> bindKey(st, bindUpdate(st, update.set(), update.values()), key, update.key()));
                 } else {
                     Object[] values = ((TableChanges.Delete) change).key();
                     batches.addDelete(delete, values, st -> bindKey(st, 1, key, values));
@@ -50,6 +50,14 @@ final class JdbcChanges {
             }
             batches.flush();
         }
+    }
+
+    /** Binds an update's new values from parameter 1 on; returns the next index. */
+    private int bindUpdate(PreparedStatement st, TableChanges.Columns set, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            dialect.bindUpdate(st, i + 1, set.types().get(i), values[i]);
+        }
+        return values.length + 1;
     }
 
     /** Binds {@code values} from parameter {@code index} on; returns the next index. */

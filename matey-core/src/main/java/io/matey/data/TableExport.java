@@ -39,7 +39,7 @@ final class TableExport {
             orderIndexes.add(selected.indexOf(column));
         }
         String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + table.sql() + " ORDER BY "
+                + " FROM " + dialect.readFrom(connection, table.name(), table.sql()) + " ORDER BY "
                 + sortColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         List<String> ties = new ArrayList<>();

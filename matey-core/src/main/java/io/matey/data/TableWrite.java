@@ -231,7 +231,7 @@ final class TableWrite {
         List<Column> selected = new ArrayList<>(keyColumns);
         selected.addAll(compared);
         String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + table;
+                + " FROM " + dialect.readFrom(connection, file.table().name(), table);
         int nullKeys = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(Batches.SIZE);

@@ -17,11 +17,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
- * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are stateless and found
- * through {@link Engines}; each keeps its JDBC driver optional so applications choose what they bundle.
+ * Everything engine-specific, behind one interface (docs/architecture.md §3). Implementations are found through
+ * {@link Engines} and stateless but for the dump options a target's config.toml gives ({@link #withoutPrivileges});
+ * each keeps its JDBC driver optional so applications choose what they bundle.
  */
 public interface Engine {
 
@@ -285,9 +287,27 @@ public interface Engine {
     /** Renders the canonical schema of the connected database, without the migrations block (docs/architecture.md §5). */
     String dumpSchema(Connection connection) throws SQLException;
 
+    /**
+     * This engine with dumps that leave out privileges, as a target's {@code privileges = false} asks
+     * (docs/architecture.md §5); empty for an engine whose dumps hold none, where the key is refused.
+     */
+    default Optional<Engine> withoutPrivileges() {
+        return Optional.empty();
+    }
+
     /** {@link #dumpSchema(Connection)} leaving out the migrations table {@link #migrationTable(String)} names. */
     default String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
         requireDefaultMigrationsTable(migrationsTable);
+        return dumpSchema(connection);
+    }
+
+    /**
+     * {@link #dumpSchema(Connection)} for a report of a live database ({@code db drift|plan}), which need not be a
+     * fixed point: an object whose text the server would not load back (a default calling a function that reads a
+     * renamed table) is written as read and named to {@code unloadable} instead of failing the dump
+     * (docs/architecture.md §7). Engines without such a check keep this default.
+     */
+    default String dumpSchemaReporting(Connection connection, Consumer<String> unloadable) throws SQLException {
         return dumpSchema(connection);
     }
 

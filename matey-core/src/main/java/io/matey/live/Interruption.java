@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A migration section that stopped partway on the live database (a crash, a kill, a failing statement), as its
@@ -51,12 +52,12 @@ public record Interruption(Migration migration, String direction, int done, int 
     /**
      * The live dump for the reports ({@code db drift|plan}): where the dump fails on what an interrupted section's
      * next statement left behind, the dump without it. Only a failure asks for the marker, so a report of a healthy
-     * database costs no query more.
+     * database costs no query more. What the server would not load again is told to {@code unloadable}, not a failure.
      */
-    static String liveDump(LiveTarget target, Connection connection) throws SQLException {
+    static String liveDump(LiveTarget target, Connection connection, Consumer<String> unloadable) throws SQLException {
         Engine engine = target.engine();
         try {
-            return SchemaDump.dump(engine, connection);
+            return SchemaDump.dumpReporting(engine, connection, unloadable);
         } catch (SQLException failure) {
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             Optional<Migration> migration = marker.flatMap(m -> target.migrations().stream()

@@ -1,6 +1,8 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.error.MateyException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,25 +30,29 @@ public final class LiveDatabase {
 
     private final Map<String, String> env;
     private final Consumer<String> progress;
-    private final Duration lockTimeout;
+    private final LockWait locks;
     private final Path cwd;
 
     /**
+     * Waits for a lock untold, at most {@link Engine#DEFAULT_LOCK_TIMEOUT} for the migration lock.
+     *
      * @param env      the environment the live URL is resolved from
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
-        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT, Path.of(System.getProperty("user.dir")));
+        this(env, progress, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE),
+                Path.of(System.getProperty("user.dir")));
     }
 
     /**
-     * @param lockTimeout how long changing commands wait for a migration lock another process holds
-     * @param cwd         where matey runs: the git commands its advice gives name files relative to it
+     * @param locks how changing commands wait for a migration lock another process holds, and where every command
+     *              tells a wait for that lock or the target lock
+     * @param cwd   where matey runs: the git commands its advice gives name files relative to it
      */
-    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout, Path cwd) {
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, LockWait locks, Path cwd) {
         this.env = env;
         this.progress = progress;
-        this.lockTimeout = lockTimeout;
+        this.locks = locks;
         this.cwd = cwd;
     }
 
@@ -59,7 +66,7 @@ public final class LiveDatabase {
      * {@code db up}, which creates it, would apply).
      */
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
         if (existing.isEmpty()) {
             return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations());
@@ -92,7 +99,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "up", true, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "up", true, progress, null, locks);
     }
 
     /**
@@ -101,8 +108,8 @@ public final class LiveDatabase {
      */
     public LiveChange upResuming(TargetConfig target, String url) {
         return atUrl(target, url, endpoint -> {
-            LiveTarget live = LiveTarget.read(target, endpoint, cwd);
-            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
+            LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), locks);
         });
     }
 
@@ -122,7 +129,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "migrate", false, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "migrate", false, progress, null, locks);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -133,7 +140,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint, cwd), steps, progress, lockTimeout);
+        return LiveDown.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), steps, progress, locks);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -142,7 +149,7 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd), lockTimeout);
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), locks);
     }
 
     public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
@@ -154,7 +161,7 @@ public final class LiveDatabase {
      * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
      */
     public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
-        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd), apply, lockTimeout);
+        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), apply, locks);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
@@ -167,7 +174,7 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         live.requireClean("db drift");
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
         if (existing.isEmpty()) {
@@ -179,7 +186,7 @@ public final class LiveDatabase {
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
     public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         if (!live.state().isClean()) {
             return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
         }
@@ -194,7 +201,7 @@ public final class LiveDatabase {
         boolean drifted = !prefix.consistent() || reading.interrupted() != null
                 || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted());
+                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted(), reading.unloadable());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
@@ -206,7 +213,7 @@ public final class LiveDatabase {
      * migration pending (as {@code db status} and {@code db drift} read it), not as an error.
      */
     public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         live.requireClean("db plan");
         String expected = live.expectedAt(live.head());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");
@@ -235,7 +242,7 @@ public final class LiveDatabase {
      *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
      */
     private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
-            Interruption interrupted) {
+            Interruption interrupted, List<String> unloadable) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
@@ -251,7 +258,9 @@ public final class LiveDatabase {
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
                     : Interruption.of(live, marker.get(), prefix, connection, context);
-            return new Reading(live, applied, prefix, Interruption.liveDump(live, connection), interrupted);
+            List<String> unloadable = new ArrayList<>();
+            String liveSql = Interruption.liveDump(live, connection, unloadable::add);
+            return new Reading(live, applied, prefix, liveSql, interrupted, unloadable);
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

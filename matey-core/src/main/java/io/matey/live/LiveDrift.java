@@ -6,6 +6,7 @@ import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 import io.matey.workspace.TargetPaths;
+import java.util.List;
 
 /**
  * The outcome of {@code db drift}: whether the live schema differs from the committed state at the live applied
@@ -19,13 +20,19 @@ import io.matey.workspace.TargetPaths;
  * @param dialect     what drafts need to know of the target's engine
  * @param interrupted a section that stopped partway ({@code db status}'s {@code Interrupted:}), or null: its partial
  *                    state is no drift to keep but one for {@code db up --resume} to finish
+ * @param unloadable  the live objects whose text the server would not load back, each with why (a default calling a
+ *                    function that reads a renamed table): written into {@code liveSql} as read (docs/architecture.md §7)
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
-        String expectedSql, DraftDialect dialect, Interruption interrupted) {
+        String expectedSql, DraftDialect dialect, Interruption interrupted, List<String> unloadable) {
+
+    public LiveDrift {
+        unloadable = List.copyOf(unloadable);
+    }
 
     /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
     static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
-        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null);
+        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null, List.of());
     }
 
     /** True when the database does not exist yet. */

@@ -24,7 +24,7 @@ public record ReplayEngine(Engine engine, MateyUrl scratchBase) {
         if (testUrl != null) {
             base = MateyUrl.parse(testUrl);
             Engine urlEngine = Engines.forUrl(base);
-            if (urlEngine != engine) {
+            if (!urlEngine.id().equals(engine.id())) {
                 throw new MateyException("Replay engine mismatch: " + target.configFile() + " says engine '"
                         + engine.id() + "', but the test URL " + base + " is " + urlEngine.id() + ".");
             }

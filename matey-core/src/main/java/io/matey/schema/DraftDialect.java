@@ -4,7 +4,7 @@ package io.matey.schema;
  * What a drift draft needs to know of its engine (docs/architecture.md §3): whether a constraint or key its dump
  * writes inside {@code CREATE TABLE} can be added to and dropped from an existing table, and how it is dropped, or
  * whether the table is rebuilt instead.
- * A named one is added as {@code ALTER TABLE t ADD <its text>}, which PostgreSQL and MySQL both accept.
+ * A named one is added as {@code ALTER TABLE t ADD <its text>} by default, which PostgreSQL and MySQL both accept.
  */
 public interface DraftDialect {
 
@@ -27,6 +27,14 @@ public interface DraftDialect {
      */
     default String dropConstraint(String table, String name, String element) {
         return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";";
+    }
+
+    /**
+     * The statements that add a named constraint or key to an existing table, with the arguments of
+     * {@link #dropConstraint}.
+     */
+    default String addConstraint(String table, String name, String element) {
+        return "ALTER TABLE " + table + " ADD " + element + ";";
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
  * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
- * members, an event trigger's, a trigger's or a rule's state. Its undo is the {@code ALTER} that takes it back; an
- * object the same section drops takes it along, so the draft leaves it out there.
+ * members, an event trigger's, a trigger's or a rule's state, a privilege (a GRANT or REVOKE on an object, or default
+ * privileges, whose undo is the other verb). Its undo is the {@code ALTER} that takes it back; an object the same
+ * section drops takes it along, so the draft leaves it out there.
  *
  * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
  * @param undo    the statement that takes the addition back
@@ -30,6 +31,11 @@ record DraftPart(String owner, String undo, boolean setting) {
     private static final Pattern TABLE_STATE = Pattern.compile("^ALTER TABLE (" + NAME
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
 
+    /** A privilege as the PostgreSQL dump writes it: its prefix, verb, privileges, object, grantee and grant option. */
+    private static final Pattern PRIVILEGE = Pattern.compile("^(ALTER DEFAULT PRIVILEGES (?:FOR ROLE " + NAME
+            + " )?(?:IN SCHEMA " + NAME + " )?)?(GRANT|REVOKE) (.+?) ON (.+) (?:TO|FROM) (" + NAME
+            + ")(?: WITH GRANT OPTION)?;$");
+
     /** The part a block adds, or null when it adds to no object this reader knows. */
     static DraftPart of(String block) {
         Matcher m;
@@ -46,6 +52,12 @@ record DraftPart(String owner, String undo, boolean setting) {
         }
         if ((m = MEMBERS.matcher(block)).find()) {
             return new DraftPart("OPERATOR FAMILY " + m.group(1), FamilyMembers.of(block).dropAll(), false);
+        }
+        if ((m = PRIVILEGE.matcher(block)).find()) {
+            String prefix = m.group(1) == null ? "" : m.group(1);
+            boolean grant = m.group(2).equals("GRANT");
+            return new DraftPart(m.group(1) == null ? m.group(4) : "", prefix + (grant ? "REVOKE " : "GRANT ")
+                    + m.group(3) + " ON " + m.group(4) + (grant ? " FROM " : " TO ") + m.group(5) + ";", false);
         }
         if ((m = STATE.matcher(block)).find()) {
             return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);

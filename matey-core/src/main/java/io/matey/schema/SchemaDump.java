@@ -6,6 +6,7 @@ import io.matey.engine.MigrationTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A complete dump as stored in {@code schema.sql} and checkpoints: the engine's canonical schema followed by
@@ -32,6 +33,12 @@ public final class SchemaDump {
     public static String dumpWithout(Engine engine, Connection connection, Leftover leftover) throws SQLException {
         MigrationTable table = engine.migrationTable();
         return join(engine.dumpSchema(connection, leftover), table.dumpBlock(table.appliedVersions(connection)));
+    }
+
+    /** The dump for a report, naming what would not load again instead of failing ({@link Engine#dumpSchemaReporting}). */
+    public static String dumpReporting(Engine engine, Connection connection, Consumer<String> unloadable) throws SQLException {
+        MigrationTable table = engine.migrationTable();
+        return join(engine.dumpSchemaReporting(connection, unloadable), table.dumpBlock(table.appliedVersions(connection)));
     }
 
     /** The dump with the versions {@code schema_migrations} is known to hold, in ascending order. */

@@ -62,10 +62,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             } else {
                 constraints.removed().forEach((name, element) -> {
                     up.add(0, dialect.dropConstraint(table, name, element));
-                    down.add(alter(table, "ADD " + element));
+                    down.add(dialect.addConstraint(table, name, element));
                 });
                 constraints.added().forEach((name, element) -> {
-                    up.add(alter(table, "ADD " + element));
+                    up.add(dialect.addConstraint(table, name, element));
                     down.add(0, dialect.dropConstraint(table, name, element));
                 });
             }

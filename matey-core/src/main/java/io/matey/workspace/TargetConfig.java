@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param inexactDowns the {@code [inexact_downs]} table: accepted inexact down sections
  * @param allowNonDbmateFiles {@code allow_non_dbmate_files}: run migration files dbmate would refuse or never run,
  *                as Matey reads them (docs/architecture.md §9); false by default
+ * @param privileges {@code privileges}: whether PostgreSQL dumps carry privileges (docs/architecture.md §5); true by
+ *                default, and only PostgreSQL takes the key
  */
 public record TargetConfig(String name, Path dir, String engine, int engineLine, String urlEnv, String testUrlEnv,
-        CodegenConfig codegen, InexactDowns inexactDowns, boolean allowNonDbmateFiles) {
+        CodegenConfig codegen, InexactDowns inexactDowns, boolean allowNonDbmateFiles, boolean privileges) {
 
     public static final String CONFIG_FILE = "config.toml";
 
@@ -26,11 +28,15 @@ public record TargetConfig(String name, Path dir, String engine, int engineLine,
         return dir.resolve(CONFIG_FILE);
     }
 
-    /** The engine config.toml names; one this build lacks is refused at the line of {@code engine}. */
+    /**
+     * The engine config.toml names, dumping as it says ({@code privileges}); one this build lacks is refused at the
+     * line of {@code engine}. Every dump of the target goes through it, so its options reach them all.
+     */
     public Engine knownEngine() {
-        return Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
+        Engine known = Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
                 + "engine '" + engine + "' is unknown; set engine to one of " + String.join(", ", Engines.ids()) + "."
                 + Engines.didYouMean(engine)));
+        return privileges ? known : known.withoutPrivileges().orElseThrow();
     }
 
     public Optional<CodegenConfig> enabledCodegen() {

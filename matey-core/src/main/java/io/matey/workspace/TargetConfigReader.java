@@ -1,5 +1,6 @@
 package io.matey.workspace;
 
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
 import io.matey.toml.TomlMap;
@@ -17,7 +18,7 @@ public final class TargetConfigReader {
 
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
     private static final Set<String> KEYS = Set.of("engine", "url_env", "test_url_env", "codegen",
-            InexactDowns.TABLE, "allow_non_dbmate_files");
+            InexactDowns.TABLE, "allow_non_dbmate_files", "privileges");
     private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options", "package", "output");
 
     private TargetConfigReader() {
@@ -36,15 +37,26 @@ public final class TargetConfigReader {
         String testUrlEnv = requireEnvName(toml, "test_url_env", file);
         return new TargetConfig(name, dir, engine, toml.line("engine"), urlEnv, testUrlEnv, codegen(toml, file),
                 InexactDowns.read(toml, file, dir),
-                optionalBoolean(toml, "allow_non_dbmate_files", file));
+                optionalBoolean(toml, "allow_non_dbmate_files", file, false), privileges(toml, engine, file));
     }
 
-    private static boolean optionalBoolean(TomlMap toml, String key, Path file) {
+    private static boolean optionalBoolean(TomlMap toml, String key, Path file, boolean fallback) {
         Object value = toml.get(key);
         if (value != null && !(value instanceof Boolean)) {
             throw new MateyException(TomlFiles.at(file, toml.line(key)) + key + " must be true or false.");
         }
-        return Boolean.TRUE.equals(value);
+        return value == null ? fallback : (Boolean) value;
+    }
+
+    /** {@code privileges}, for an engine whose dumps hold them; an unknown engine is refused by its own key. */
+    private static boolean privileges(TomlMap toml, String engine, Path file) {
+        if (toml.contains("privileges")
+                && Engines.find(engine).filter(known -> known.withoutPrivileges().isEmpty()).isPresent()) {
+            throw new MateyException(TomlFiles.at(file, toml.line("privileges")) + "privileges applies to PostgreSQL"
+                    + " targets only: the " + Engines.normalizeId(engine) + " engine's dumps hold no privileges."
+                    + " Remove the key.");
+        }
+        return optionalBoolean(toml, "privileges", file, true);
     }
 
     private static String requireString(TomlMap toml, String key, Path file) {

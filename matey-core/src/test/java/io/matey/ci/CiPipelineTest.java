@@ -16,7 +16,7 @@ class CiPipelineTest {
 
     private static TargetConfig target(String name, String engine) {
         return new TargetConfig(name, Path.of(name), engine, 0, "DB_" + name.toUpperCase() + "_URL",
-                "DB_" + name.toUpperCase() + "_TEST_URL", null, InexactDowns.NONE, false);
+                "DB_" + name.toUpperCase() + "_TEST_URL", null, InexactDowns.NONE, false, true);
     }
 
     @Test

@@ -23,17 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BootstrapRolesTest {
 
-    private final String role = "boot_r_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+    private final String role = LiveHarness.newRole("boot_r_");
 
     @TempDir
     Path dir;
 
     @AfterEach
     void dropRole() throws SQLException {
-        try (Connection c = Engines.byId("postgres").connect(TestDatabase.serverBase("postgres"));
-                Statement st = c.createStatement()) {
-            st.execute("DROP ROLE IF EXISTS " + role);
-        }
+        LiveHarness.dropRole(role);
     }
 
     private LiveHarness flags() {

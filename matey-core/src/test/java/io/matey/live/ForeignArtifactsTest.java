@@ -81,6 +81,28 @@ class ForeignArtifactsTest {
         }
     }
 
+    /** MySQL/MariaDB artifacts of the format before every table stated its character set are regenerated, not compared. */
+    @Test
+    void earlierMysqlArtifactsGetTheAdviceAndRegenerate() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY, name varchar(20));", "DROP TABLE items;");
+            h.ws.apply();
+            String lock = TestWorkspace.TARGET + "/schema.lock.toml";
+            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + SchemaLock.MYSQL_CANONICALIZER + "\"");
+            h.ws.write(lock, h.ws.read(lock).replace(SchemaLock.MYSQL_CANONICALIZER, SchemaLock.CANONICALIZER));
+
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+                    .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                            + "Artifacts written by an earlier Matey release: the lock names canonicalizer 'matey-catalog-v1'")
+                            .endsWith(ADVICE));
+            assertThatThrownBy(h::drift).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + SchemaLock.MYSQL_CANONICALIZER + "\"");
+            assertThat(h.up().after()).isEqualTo(1);
+        }
+    }
+
     /** Python matey's layout: the same files and lock keys, its label, and pg_dump's text as schema and checkpoint. */
     private static void writePythonMateyArtifacts(TestWorkspace ws) {
         String migration = "migrations/001_items.sql";

@@ -1,6 +1,9 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
@@ -18,7 +21,7 @@ final class LiveHarness implements AutoCloseable {
         this.ws = ws;
         this.db = db;
         // run at the workspace root, as the advice the tests read names files from there
-        this.live = new LiveDatabase(ws.env(), line -> { }, Engine.DEFAULT_LOCK_TIMEOUT, ws.root());
+        this.live = new LiveDatabase(ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), ws.root());
     }
 
     /** A workspace in {@code dir} and a live database that does not exist yet. */
@@ -73,6 +76,19 @@ final class LiveHarness implements AutoCloseable {
 
     LivePlan plan() {
         return live.plan(target(), url());
+    }
+
+    /** A role name for one test, unique on the shared test server. */
+    static String newRole(String prefix) {
+        return prefix + Long.toString(System.nanoTime() & 0xffffff, 36);
+    }
+
+    /** Drops a test's role from the PostgreSQL test server, once its databases are gone. */
+    static void dropRole(String role) throws SQLException {
+        try (var c = Engines.byId("postgres").connect(TestDatabase.serverBase("postgres"));
+                var st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS " + role);
+        }
     }
 
     /** Rows of {@code schema_migrations}, counted directly. */

@@ -203,6 +203,21 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE notes DROP INDEX notes_id;\nALTER TABLE notes ADD CONSTRAINT notes_id UNIQUE (id);\n");
     }
 
+    /** ClickHouse drops a skipping index as an index and a check as a constraint; an added index is materialized. */
+    @Test
+    void skippingIndexesAndConstraintsAddedDroppedAndChangedOnClickhouse() throws SQLException {
+        roundTrip("clickhouse", "CREATE TABLE events (id UInt32, event String, INDEX idx_event event TYPE set(100) "
+                + "GRANULARITY 4, INDEX idx_id id TYPE minmax GRANULARITY 1, CONSTRAINT id_positive CHECK id > 0) "
+                + "ENGINE = MergeTree ORDER BY id;\n", """
+                ALTER TABLE events DROP INDEX idx_event;
+                ALTER TABLE events ADD INDEX idx_new event TYPE bloom_filter GRANULARITY 1;
+                ALTER TABLE events DROP INDEX idx_id;
+                ALTER TABLE events ADD INDEX idx_id id TYPE minmax GRANULARITY 2;
+                ALTER TABLE events DROP CONSTRAINT id_positive;
+                ALTER TABLE events ADD CONSTRAINT event_set CHECK event != '';
+                """);
+    }
+
     /**
      * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
      * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a

@@ -39,6 +39,22 @@ class DriftDraftTest {
                 "CREATE INDEX notes_by_id ON notes (id);"));
     }
 
+    /** A privilege granted or revoked by hand is kept with its own statement and undone with the other verb. */
+    @Test
+    void aPrivilegeChangedOutOfBandIsDraftedWithItsUndo() {
+        String committed = "CREATE TABLE app.flags (\n    key text\n);\n\nGRANT SELECT ON TABLE app.flags TO reader;\n";
+        String live = "CREATE TABLE app.flags (\n    key text\n);\n\n"
+                + "GRANT INSERT, SELECT (key) ON TABLE app.flags TO \"Odd Role\" WITH GRANT OPTION;\n\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n";
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft(
+                "GRANT INSERT, SELECT (key) ON TABLE app.flags TO \"Odd Role\" WITH GRANT OPTION;\n\n"
+                        + "ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n\n"
+                        + "REVOKE SELECT ON TABLE app.flags FROM reader;",
+                "GRANT SELECT ON TABLE app.flags TO reader;\n\n"
+                        + "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT EXECUTE ON FUNCTIONS TO PUBLIC;\n\n"
+                        + "REVOKE INSERT, SELECT (key) ON TABLE app.flags FROM \"Odd Role\";"));
+    }
+
     @Test
     void aChangedObjectIsLeftToTheAuthorWithBothDefinitions() {
         String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");

@@ -15,7 +15,7 @@ class TargetSelectorTest {
 
     private static TargetConfig target(String name) {
         return new TargetConfig(name, ROOT.resolve(name).normalize(), "sqlite", 0, "URL", "TEST_URL", null,
-                InexactDowns.NONE, false);
+                InexactDowns.NONE, false, true);
     }
 
     private static final Workspace NESTED = new Workspace(ROOT, ROOT.resolve("matey.toml"),

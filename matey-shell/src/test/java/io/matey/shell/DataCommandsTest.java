@@ -71,9 +71,7 @@ class DataCommandsTest {
     @Test
     void applyNamesTheRowsATtlDropped() throws Exception {
         try (TestDatabase db = TestDatabase.create("clickhouse")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("clickhouse").raw());
-            assertThat(MateyProcess.run(dir, env, "init", "--engine", "clickhouse").exitCode()).isZero();
+            Map<String, String> env = MateyProcess.init(dir, db, "clickhouse");
             write("migrations/001_events.sql", "-- migrate:up\nCREATE TABLE events (id UInt32, at DateTime('UTC')) "
                     + "ENGINE = MergeTree ORDER BY id TTL at + INTERVAL 1 DAY;\n-- migrate:down\nDROP TABLE events;\n");
             assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();

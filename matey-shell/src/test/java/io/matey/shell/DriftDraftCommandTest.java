@@ -48,6 +48,34 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A table renamed by hand under a default whose function reads it: PostgreSQL would not load that default back,
+     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable.
+     */
+    @Test
+    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = MateyProcess.init(dir, db, "postgres");
+            Files.writeString(dir.resolve("migrations/001_next.sql"), """
+                    -- migrate:up
+                    CREATE TABLE t_a (id int PRIMARY KEY);
+                    CREATE FUNCTION public.next_a() RETURNS int LANGUAGE sql AS $$ SELECT max(id) FROM public.t_a $$;
+                    CREATE TABLE t_b (x int DEFAULT public.next_a());
+                    -- migrate:down
+                    DROP TABLE t_b; DROP FUNCTION public.next_a(); DROP TABLE t_a;
+                    """, StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("ALTER TABLE t_a RENAME TO t_alpha");
+
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+
+            assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
+            assertThat(drift.stdout()).contains("Status: drifted", "Unloadable: column public.t_b.x would not load again: "
+                    + "ERROR: relation \"public.t_a\" does not exist", "-CREATE TABLE public.t_alpha (");
+        }
+    }
+
+    /**
      * Hand changes in a schema outside the search path: the draft's down section drops each object by its qualified
      * name (an index by its table's schema), so schema apply's down check replays it and adopt records it.
      */
@@ -122,6 +150,31 @@ class DriftDraftCommandTest {
                     "DROP OPERATOR app.=== (integer, integer);", "DROP OPERATOR FAMILY app.fam USING btree;",
                     "DROP TEXT SEARCH CONFIGURATION app.cfg;", "DROP CAST (integer AS app.pair);",
                     "DROP PUBLICATION app_pub;").doesNotContain("Not drafted", "-- Undo");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
+     * Privileges changed by hand are drift ({@code --exit-code} exits 1, the diff shows the line) and are drafted with
+     * their own statement, undone with the other verb, so schema apply's down check replays it and adopt records it.
+     */
+    @Test
+    void privilegesChangedByHandOnPostgresAreDriftAndAreKept() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("""
+                    GRANT SELECT, UPDATE (key) ON app.flags TO PUBLIC;
+                    REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;
+                    """);
+
+            MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(drift.exitCode()).as(drift.stdout() + drift.stderr()).isEqualTo(1);
+            assertThat(drift.stdout()).contains("GRANT SELECT ON TABLE app.flags TO PUBLIC;",
+                    "GRANT UPDATE (key) ON TABLE app.flags TO PUBLIC;", "REVOKE EXECUTE ON FUNCTION app.trg() FROM PUBLIC;");
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("REVOKE SELECT ON TABLE app.flags FROM PUBLIC;",
+                    "GRANT EXECUTE ON FUNCTION app.trg() TO PUBLIC;").doesNotContain("-- Undo");
 
             keepAndAdopt(env, "Down checked: 1");
         }
@@ -204,9 +257,7 @@ class DriftDraftCommandTest {
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */
     private Map<String, String> appWorkspace(TestDatabase db) throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                TestDatabase.serverBase("postgres").raw());
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+        Map<String, String> env = MateyProcess.init(dir, db, "postgres");
         Files.writeString(dir.resolve("migrations/001_app.sql"), """
                 -- migrate:up
                 CREATE SCHEMA app;

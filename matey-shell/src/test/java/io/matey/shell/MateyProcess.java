@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,20 @@ final class MateyProcess {
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
+    }
+
+    /**
+     * {@code matey init} of a root target in {@code dir} on {@code engine}, its live database {@code db} and its test
+     * server the test one; returns the environment that names them.
+     */
+    static Map<String, String> init(Path dir, TestDatabase db, String engine) throws IOException, InterruptedException {
+        Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
+                TestDatabase.serverBase(engine).raw());
+        Result init = run(dir, env, "init", "--engine", engine);
+        if (init.exitCode() != 0) {
+            throw new IllegalStateException("matey init failed: " + init.stderr());
+        }
+        return env;
     }
 
     static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {

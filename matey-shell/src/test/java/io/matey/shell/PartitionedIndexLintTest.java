@@ -23,9 +23,7 @@ class PartitionedIndexLintTest {
     @Test
     void theHintsRecipeForAPartitionedTableLintsCleanAndRuns() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            Map<String, String> env = Map.of("DATABASE_URL", db.url().raw(), "TEST_DATABASE_URL",
-                    TestDatabase.serverBase("postgres").raw());
-            assertThat(MateyProcess.run(dir, env, "init", "--engine", "postgres").exitCode()).isZero();
+            Map<String, String> env = MateyProcess.init(dir, db, "postgres");
             migration("001_events.sql", """
                     -- migrate:up
                     CREATE TABLE events (id bigint, at date NOT NULL, kind text) PARTITION BY RANGE (at);

@@ -130,7 +130,7 @@ final class BigQueryWrites {
 
     private void updateRowByRow(TableChanges.Columns set, List<TableChanges.Update> rows) throws SQLException {
         TableChanges.Columns key = changes.key();
-        String sql = dialect.update(changes.table(), set.names(),
+        String sql = dialect.update(changes.table(), set,
                 key.names().stream().map(name -> name + " = ?").collect(Collectors.joining(" AND ")));
         for (TableChanges.Update update : rows) {
             List<QueryParameterValue> parameters = parameters(set, update.values());

@@ -2,16 +2,17 @@ package io.matey.engine.clickhouse;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
+import io.matey.data.TableChanges;
 import io.matey.data.ValueException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * ClickHouse's data export and apply (docs/architecture.md §3). ClickHouse has no UPDATE statement every table
@@ -70,6 +71,22 @@ final class ClickHouseDataDialect implements DataDialect {
         return ClickHouseKeyColumns.of(connection, table);
     }
 
+    /**
+     * A table whose engine replaces or collapses rows at merges holds superseded rows until a merge: read with
+     * {@code FINAL}, so that export writes, and apply compares with, the rows the table settles to.
+     */
+    @Override
+    public String readFrom(Connection connection, String table, String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT match(engine, "
+                + "'^(Replicated|Shared)?(Replacing|Collapsing|VersionedCollapsing)MergeTree$') "
+                + "FROM system.tables WHERE database = currentDatabase() AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1) ? sql + " FINAL" : sql;
+            }
+        }
+    }
+
     /** A table TTL ({@code engine_full} holds it; a column TTL clears values, never rows). */
     @Override
     public boolean dropsExpiredRows(Connection connection, String table) throws SQLException {
@@ -89,10 +106,33 @@ final class ClickHouseDataDialect implements DataDialect {
         }
     }
 
+    /**
+     * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal, so a
+     * column nesting a map is set from its data file JSON, parsed as the column's type by the JSONEachRow format
+     * (the format the data file is in, so keys and values read as an insert reads them).
+     */
     @Override
-    public String update(String table, List<String> set, String where) {
-        return "ALTER TABLE " + table + " UPDATE " + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + where + MUTATIONS_SYNC;
+    public String update(String table, TableChanges.Columns set, String where) {
+        List<String> assignments = new ArrayList<>();
+        for (int i = 0; i < set.names().size(); i++) {
+            String label = set.types().get(i).label();
+            assignments.add(set.names().get(i) + " = " + (nestsMap(set.types().get(i))
+                    ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?))" : "?"));
+        }
+        return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
+    }
+
+    @Override
+    public void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        if (nestsMap(type)) {
+            ps.setString(index, values.jsonRow(value));
+        } else {
+            values.bind(ps, index, type, value);
+        }
+    }
+
+    private boolean nestsMap(ColumnType type) {
+        return types.valueType(type.label()).nests("Map");
     }
 
     @Override

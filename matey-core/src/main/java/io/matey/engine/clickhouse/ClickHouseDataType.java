@@ -64,6 +64,11 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
         return isNullable() || name.equals("LowCardinality") && type(0).holdsNull();
     }
 
+    /** Whether this type is named {@code name} or nests a type that is ({@code Array(Map(String, UInt8))} nests a Map). */
+    public boolean nests(String name) {
+        return this.name.equals(name) || arguments.stream().anyMatch(a -> a.type() != null && a.type().nests(name));
+    }
+
     /** The nested type at {@code index}. */
     public ClickHouseDataType type(int index) {
         return arguments.get(index).type();

@@ -45,6 +45,8 @@ final class ClickHouseDataValues {
     Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
             case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TEXT -> types.valueType(type.label()).name().equals("FixedString")
+                    ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> types.valueType(type.label()).name().equals("JSON")
                     ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
@@ -65,6 +67,35 @@ final class ClickHouseDataValues {
             case JSON -> ps.setObject(index, structure((JsonNode) value, types.valueType(type.label()), ps));
             default -> ValueBinder.bind(ps, index, type, value);
         }
+    }
+
+    /**
+     * A FixedString without the zero bytes ClickHouse pads a shorter value with, so that {@code "ab"} in a
+     * FixedString(4) reads back as the data file wrote it (docs/architecture.md §3).
+     */
+    private static String unpadded(String value) {
+        int end = value == null ? 0 : value.length();
+        while (end > 0 && value.charAt(end - 1) == '\0') {
+            end--;
+        }
+        return value == null ? null : value.substring(0, end);
+    }
+
+    /**
+     * A value as the one-column JSONEachRow row {@code {"v": ...}}: its data file JSON, arrays of which hold the
+     * JSON values of their elements.
+     */
+    String jsonRow(Object value) {
+        return JSON.objectNode().set("v", tree(value)).toString();
+    }
+
+    private static JsonNode tree(Object value) {
+        if (value instanceof List<?> list) {
+            ArrayNode array = JSON.arrayNode();
+            list.forEach(item -> array.add(tree(item)));
+            return array;
+        }
+        return value == null ? JSON.nullNode() : (JsonNode) value;
     }
 
     private List<Object> array(Array array, ColumnType element) throws SQLException, ValueException {
@@ -101,10 +132,10 @@ final class ClickHouseDataValues {
     private Object structure(JsonNode node, ClickHouseDataType type, PreparedStatement ps) throws SQLException {
         return switch (type.name()) {
             case "Map" -> {
-                Map<String, Object> map = new LinkedHashMap<>();
+                Map<Object, Object> map = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
-                    map.put(entry.getKey(), plain(entry.getValue(), type.type(1), ps));
+                    map.put(key(entry.getKey(), type.type(0)), plain(entry.getValue(), type.type(1), ps));
                 }
                 yield map;
             }
@@ -117,6 +148,21 @@ final class ClickHouseDataValues {
             }
             default -> node.toString();
         };
+    }
+
+    /**
+     * A map key, a JSON object's member name, as a number for an integer key type: the driver writes a string key
+     * quoted, which an insert does not read as a number. A name that is no number stays text, for ClickHouse to refuse.
+     */
+    private static Object key(String name, ClickHouseDataType type) {
+        if (type.value().isInteger()) {
+            try {
+                return new BigDecimal(new BigInteger(name));
+            } catch (NumberFormatException e) {
+                return name;
+            }
+        }
+        return name;
     }
 
     /** A JSON value inside a map or tuple as the driver encodes it, following the declared type where it nests. */

@@ -10,6 +10,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.schema.DraftDialect;
 import io.matey.migration.SqlDialect.Feature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,6 +96,11 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public LintDialect lint() {
         return new ClickHouseLintDialect();
+    }
+
+    @Override
+    public DraftDialect draft() {
+        return new ClickHouseDraftDialect();
     }
 
     @Override

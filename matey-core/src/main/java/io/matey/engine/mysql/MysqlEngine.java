@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -324,7 +325,18 @@ public final class MysqlEngine implements Engine {
 
     @Override
     public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
-        return new MysqlSchemaDumper(connection, migrationsTable).dump();
+        return new MysqlSchemaDumper(connection, migrationsTable, null).dump();
+    }
+
+    @Override
+    public String dumpSchemaReporting(Connection connection, Consumer<String> unloadable) throws SQLException {
+        return new MysqlSchemaDumper(connection, MigrationTable.NAME, unloadable).dump();
+    }
+
+    /** A dump's bare table character sets mean what {@link CharsetDefaults} says, which MariaDB does not load as such. */
+    @Override
+    public void load(Connection connection, String dump) throws SQLException {
+        Engine.super.load(connection, dump.isEmpty() ? dump : CharsetDefaults.read(connection).loadable(dump));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +21,17 @@ final class MysqlSchemaDumper {
 
     private final Connection connection;
     private final String migrationsTable;
+    private final Consumer<String> unloadable;
 
-    /** @param migrationsTable the table of applied versions, which the dump leaves to its migrations block */
-    MysqlSchemaDumper(Connection connection, String migrationsTable) {
+    /**
+     * @param migrationsTable the table of applied versions, which the dump leaves to its migrations block
+     * @param unloadable      told of what would not load again, for a report, which leaves it out ({@link
+     *                        InvalidViews}); null: such a dump fails
+     */
+    MysqlSchemaDumper(Connection connection, String migrationsTable, Consumer<String> unloadable) {
         this.connection = connection;
         this.migrationsTable = migrationsTable;
+        this.unloadable = unloadable;
     }
 
     String dump() throws SQLException {
@@ -66,10 +73,12 @@ final class MysqlSchemaDumper {
     }
 
     private List<String> views(MysqlCatalog catalog, ShowCreate show) throws SQLException {
-        InvalidViews.refuse(connection, catalog.database(), catalog.views());
+        Set<String> invalid = InvalidViews.check(connection, catalog.database(), catalog.views(), unloadable);
         List<View> views = new ArrayList<>();
         for (String name : catalog.views()) {
-            views.add(new View(name, show.view(name)));
+            if (!invalid.contains(name)) {
+                views.add(new View(name, show.view(name)));
+            }
         }
         return DependencyOrder.sort(views, View::name, view -> viewsReadBy(view, views)).stream().map(View::ddl).toList();
     }

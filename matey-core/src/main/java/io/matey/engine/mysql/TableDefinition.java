@@ -28,9 +28,9 @@ final class TableDefinition {
     private static final Pattern SECONDARY_INDEX = Pattern.compile("^  (FULLTEXT |SPATIAL )?KEY `");
     /** The next id is data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
-    /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
     /** An engine-defined table option with a number, quoted by MariaDB 10 ({@code `PAGE_COMPRESSED`='1'}), not by 11. */
     private static final Pattern QUOTED_NUMBER_OPTION = Pattern.compile(" (`\\w+`)='(\\d+)'");
+    /** The table's character set and collation, printed in the options after ENGINE= (before any COMMENT=). */
     private static final Pattern TABLE_CHARSET = Pattern.compile("^(\\) ENGINE=\\w+)(?: DEFAULT CHARSET=\\w+)?(?: COLLATE=\\w+)?");
 
     private final String name;
@@ -44,7 +44,7 @@ final class TableDefinition {
     }
 
     /**
-     * @param collations what the table's and its columns' collations are, to print only those that differ
+     * @param collations what the table's and its columns' collations are, to print the table's character set and only the collations that differ
      * @param srids the spatial reference systems of its geometry columns, which the text lacks
      */
     static TableDefinition parse(String name, String showCreateTable, Collations collations, SpatialReferences srids) {
@@ -76,9 +76,7 @@ final class TableDefinition {
         items.addAll(Math.max(indexPosition, 0), indexes);
         lines[close] = AUTO_INCREMENT.matcher(lines[close]).replaceFirst("");
         lines[close] = QUOTED_NUMBER_OPTION.matcher(lines[close]).replaceAll(" $1=$2");
-        String collation = collations.ofTable(name);
-        lines[close] = TABLE_CHARSET.matcher(lines[close]).replaceFirst(
-                "$1" + Matcher.quoteReplacement(collation == null ? "" : " COLLATE=" + collation));
+        lines[close] = TABLE_CHARSET.matcher(lines[close]).replaceFirst("$1" + Matcher.quoteReplacement(collations.ofTable(name)));
         String createTable = lines[0] + "\n" + String.join(",\n", items) + "\n"
                 + String.join("\n", Arrays.asList(lines).subList(close, lines.length));
         return new TableDefinition(name, createTable, foreignKeys);

@@ -38,6 +38,9 @@ final class CatalogCensus {
     /** Base types and their shells, and pseudo-type shells; not the array type every type gets. */
     static final String BASE_TYPES = "base pg_type";
 
+    /** An ACL on a user object other than the built-in default, or a default ACL ({@link PrivilegeReader}). */
+    static final String PRIVILEGES = "privileges";
+
     /** SQL, per catalog of {@link #CATALOGS} and per kind named above: it holds a row created after initdb. */
     static final Map<String, String> USED = used();
 
@@ -61,6 +64,13 @@ final class CatalogCensus {
                 + " AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))"));
         used.put(BASE_TYPES, exists("pg_type t", "(t.typtype = 'p' OR t.typtype = 'b'"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid))"));
+        used.put(PRIVILEGES, "(" + String.join(" OR ", exists("pg_namespace t", "t.nspacl IS NOT NULL"),
+                exists("pg_class t", "(t.relacl IS NOT NULL OR EXISTS (SELECT 1 FROM pg_attribute a"
+                        + " WHERE a.attrelid = t.oid AND a.attacl IS NOT NULL))"),
+                exists("pg_proc t", "t.proacl IS NOT NULL"), exists("pg_type t", "t.typacl IS NOT NULL"),
+                exists("pg_language t", "t.lanacl IS NOT NULL"),
+                exists("pg_foreign_data_wrapper t", "t.fdwacl IS NOT NULL"),
+                exists("pg_foreign_server t", "t.srvacl IS NOT NULL"), "EXISTS (SELECT 1 FROM pg_default_acl)") + ")");
         return used;
     }
 

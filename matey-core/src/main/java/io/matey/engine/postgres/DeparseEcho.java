@@ -6,11 +6,13 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
  * policy expressions) is created again on a temporary object and read back until the text stops changing; that
  * text is what the dump writes, and what loading it gives back. All echoes of a round run in one batch and are
  * read in one query; the temporary objects are rolled back. Readers get a placeholder at once and the rendered
- * dump has them replaced, so the readers keep building statements in one pass.
+ * dump has them replaced, so the readers keep building statements in one pass. A live database's report ({@code db
+ * drift}) may hold text the server would not load back (a default calling a function that reads a renamed table):
+ * there the object is written as read and named as a finding instead of failing the dump (docs/architecture.md §7).
  */
 final class DeparseEcho {
 
@@ -59,7 +63,19 @@ final class DeparseEcho {
 
     private final Map<Key, Request> requests = new LinkedHashMap<>();
     private final Map<String, String> tempTables = new HashMap<>();
+    /** Told what would not load again; null for a dump that must be a fixed point, which fails instead. */
+    private final Consumer<String> unloadable;
+    private final Set<Request> unechoed = new HashSet<>();
     private int echoes;
+
+    DeparseEcho() {
+        this(null);
+    }
+
+    /** @param unloadable told, for each object whose text would not load again, what it is and why; null: fail */
+    DeparseEcho(Consumer<String> unloadable) {
+        this.unloadable = unloadable;
+    }
 
     /** A CHECK or EXCLUDE constraint definition of table {@code relation}. */
     String constraint(String relation, String definition, String label) {
@@ -157,6 +173,9 @@ final class DeparseEcho {
             List<Request> changed = new ArrayList<>();
             for (Request request : pending) {
                 String text = echoed.get(request);
+                if (text == null && unechoed.contains(request)) {
+                    continue; // written as read, and reported
+                }
                 if (text == null) {
                     throw new SQLException("PostgreSQL did not give back its text of " + request.label
                             + " when it was created again, so the schema dump cannot be a fixed point");
@@ -180,7 +199,7 @@ final class DeparseEcho {
     /** Creates each text again on a temporary object and reads back how PostgreSQL prints it now. */
     private Map<Request, String> echo(Connection connection, List<Request> pending) throws SQLException {
         List<String> statements = new ArrayList<>();
-        List<String> owners = new ArrayList<>();
+        List<Request> owners = new ArrayList<>();
         Map<Integer, Request> byEcho = new HashMap<>();
         int first = echoes + 1;
         for (Request request : pending) {
@@ -188,7 +207,7 @@ final class DeparseEcho {
             byEcho.put(echo, request);
             for (String statement : create(request, echo)) {
                 statements.add(statement);
-                owners.add(request.label);
+                owners.add(request);
             }
         }
         execute(connection, statements, owners);
@@ -292,9 +311,11 @@ final class DeparseEcho {
         return name;
     }
 
-    /** Runs the batch in one round trip; when it fails, finds the statement that does and names its object. */
-    private static void execute(Connection connection, List<String> statements, List<String> owners)
-            throws SQLException {
+    /**
+     * Runs the batch in one round trip; when it fails, finds the statement that does and names its object, or, for a
+     * report, tells {@link #unloadable} and goes on without it.
+     */
+    private void execute(Connection connection, List<String> statements, List<Request> owners) throws SQLException {
         Savepoint batch = connection.setSavepoint();
         try (Statement st = connection.createStatement()) {
             st.execute(String.join(";\n", statements));
@@ -305,11 +326,20 @@ final class DeparseEcho {
         }
         try (Statement st = connection.createStatement()) {
             for (int i = 0; i < statements.size(); i++) {
+                Request owner = owners.get(i);
+                Savepoint one = unloadable == null ? null : connection.setSavepoint();
                 try {
                     st.execute(statements.get(i));
                 } catch (SQLException e) {
-                    throw new SQLException("PostgreSQL does not load back its own text of " + owners.get(i)
-                            + ", so the schema dump cannot be a fixed point: " + e.getMessage(), e);
+                    if (one == null) {
+                        throw new SQLException("PostgreSQL does not load back its own text of " + owner.label
+                                + ", so the schema dump cannot be a fixed point: " + e.getMessage(), e);
+                    }
+                    connection.rollback(one);
+                    if (unechoed.add(owner)) {
+                        unloadable.accept(owner.label + " would not load again: " + e.getMessage().strip()
+                                .replaceAll("\\s*\n\\s*", "; "));
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * One unit of the dump: the statements that create an object and what belongs only to it (its comments,
- * its {@code ALTER}s), emitted together after every object it depends on.
+ * its {@code ALTER}s, its privileges), emitted together after every object it depends on.
  */
 final class DumpObject {
 
@@ -17,6 +17,7 @@ final class DumpObject {
     private final List<String> statements = new ArrayList<>();
     private final SortedMap<String, String> comments = new TreeMap<>();
     private final Set<String> dependencies = new TreeSet<>();
+    private final Set<String> grants = new TreeSet<>();
 
     DumpObject(String key) {
         this.key = key;
@@ -36,6 +37,11 @@ final class DumpObject {
         comments.put(order, "COMMENT ON " + target + " IS " + literal + ";\n");
     }
 
+    /** Adds a GRANT or REVOKE; they follow the comments, sorted, as none undoes another ({@link PrivilegeReader}). */
+    void grant(String statement) {
+        grants.add(statement + ";\n");
+    }
+
     void dependOn(DumpObject other) {
         if (other != null && other != this) {
             dependencies.add(other.key);
@@ -49,6 +55,7 @@ final class DumpObject {
     List<String> statements() {
         List<String> all = new ArrayList<>(statements);
         all.addAll(comments.values());
+        all.addAll(grants);
         return all;
     }
 }

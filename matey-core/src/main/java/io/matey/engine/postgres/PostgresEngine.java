@@ -31,6 +31,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,17 @@ public final class PostgresEngine implements Engine {
     private static final CiService CI = new CiService("postgres", "postgres:16",
             Map.of("POSTGRES_PASSWORD", "postgres"), 5432, "pg_isready",
             "postgres://postgres:postgres@%s:5432/postgres?sslmode=disable");
+
+    /** Whether dumps carry privileges ({@link PrivilegeReader}): unless a target's config.toml says otherwise. */
+    private final boolean privileges;
+
+    public PostgresEngine() {
+        this(true);
+    }
+
+    private PostgresEngine(boolean privileges) {
+        this.privileges = privileges;
+    }
 
     @Override
     public String id() {
@@ -310,18 +322,31 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public Optional<Engine> withoutPrivileges() {
+        return Optional.of(privileges ? new PostgresEngine(false) : this);
+    }
+
+    @Override
     public String dumpSchema(Connection connection) throws SQLException {
         return dumpSchema(connection, MigrationTable.NAME);
     }
 
     @Override
     public String dumpSchema(Connection connection, String migrationsTable) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.named(migrationsTable).relationName(), 0,
+                privileges, null).dump();
+    }
+
+    @Override
+    public String dumpSchemaReporting(Connection connection, Consumer<String> unloadable) throws SQLException {
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), 0, privileges,
+                unloadable).dump();
     }
 
     @Override
     public String dumpSchema(Connection connection, Leftover leftover) throws SQLException {
-        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(), ((InvalidIndex) leftover).oid()).dump();
+        return new PostgresSchemaDumper(connection, PostgresMigrationTable.DEFAULT.relationName(),
+                ((InvalidIndex) leftover).oid(), privileges, null).dump();
     }
 
     @Override

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The canonical PostgreSQL schema (docs/architecture.md §5): read from the catalogs with one query per object kind,
  * whatever the number of objects (none for the kinds a {@link CatalogCensus} finds unused), and rendered as
- * DDL that loads into an empty database and dumps again to the same bytes. Ownership and privileges are not part of it; an object kind it cannot render fails it.
+ * DDL that loads into an empty database and dumps again to the same bytes. Ownership is not part of it, privileges are
+ * as far as they do not depend on who ran the migrations ({@link PrivilegeReader}); an object kind it cannot render fails it.
  */
 final class PostgresSchemaDumper {
 
@@ -27,15 +29,23 @@ final class PostgresSchemaDumper {
     private final Connection connection;
     private final String migrationsTable;
     private final long leftoverIndex;
+    private final boolean privileges;
+    private final Consumer<String> unloadable;
 
     /**
      * @param migrationsTable the {@code relname} of the table of applied versions, left to the migrations block
      * @param leftoverIndex   the oid of an interrupted statement's {@link InvalidIndex}, left out; 0 for none
+     * @param privileges      whether to dump privileges; a target's {@code privileges = false} leaves them out
+     * @param unloadable      told what would not load again, for a report ({@link DeparseEcho}); null: such a
+     *                        dump fails
      */
-    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex) {
+    PostgresSchemaDumper(Connection connection, String migrationsTable, long leftoverIndex, boolean privileges,
+            Consumer<String> unloadable) {
         this.connection = connection;
         this.migrationsTable = migrationsTable;
         this.leftoverIndex = leftoverIndex;
+        this.privileges = privileges;
+        this.unloadable = unloadable;
     }
 
     String dump() throws SQLException {
@@ -48,7 +58,7 @@ final class PostgresSchemaDumper {
     private String read(Catalog catalog) throws SQLException {
         UnsupportedObjects.check(catalog);
         DumpGraph graph = new DumpGraph();
-        DeparseEcho echo = new DeparseEcho();
+        DeparseEcho echo = new DeparseEcho(unloadable);
         Map<Long, List<Column>> columns = ColumnReader.read(catalog, echo);
         Constraints constraints = ConstraintReader.read(catalog, echo);
         CatalogCensus census = CatalogCensus.take(catalog);
@@ -123,6 +133,9 @@ final class PostgresSchemaDumper {
         }
         if (census.uses("pg_publication")) {
             PublicationReader.read(catalog, graph);
+        }
+        if (privileges && census.uses(CatalogCensus.PRIVILEGES)) {
+            PrivilegeReader.read(catalog, graph);
         }
         CatalogLinks.read(catalog, graph);
         return echo.resolve(connection, graph.render());

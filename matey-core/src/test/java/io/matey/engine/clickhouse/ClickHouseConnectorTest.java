@@ -96,7 +96,7 @@ class ClickHouseConnectorTest {
         assertThat(new ClickHouseConnector(MateyUrl.parse(ci.testUrl("127.0.0.1"))).jdbcUrl("default"))
                 .isEqualTo("jdbc:clickhouse:http://127.0.0.1:8123/default");
         TargetConfig target = new TargetConfig("ch", Path.of("ch"), "clickhouse", 0, "DB_CH_URL", "DB_CH_TEST_URL", null,
-                InexactDowns.NONE, false);
+                InexactDowns.NONE, false, true);
         assertThat(CiPipeline.render(CiProvider.GITHUB, ".", "main", List.of(target))).contains(
                 "image: clickhouse/clickhouse-server:25.8", "ports: [\"8123:8123\"]",
                 "DB_CH_TEST_URL: clickhouse://default:matey@127.0.0.1:8123/default");

@@ -260,6 +260,76 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    @Test
+    void rowsWithMapsAreUpdatedInPlaceAndSettle() throws Exception {
+        TestWorkspace ws = workspace("001_metrics.sql", """
+                CREATE TABLE metrics (id UInt32, v Float64, m Map(String, Nullable(Float64)),
+                    a Array(Map(UInt32, String)), t Tuple(Map(String, UInt8), UInt8))
+                ENGINE = MergeTree ORDER BY id;""", "{ name = \"metrics\", table = \"metrics\", mode = \"replace\" }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "metrics", "{\"id\": 1, \"v\": 1.5, \"m\": {\"y\": 2.5}, \"a\": [{\"1\": \"x\"}], \"t\": [{\"c\": 1}, 2]}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+
+            data(ws, "metrics", "{\"id\": 1, \"v\": 2.5, \"m\": {\"y\": 3.5, \"it's\": null}, "
+                    + "\"a\": [{\"2\": \"z\"}, {}], \"t\": [{\"d\": 4}, 5]}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+                    .as("a mutation sets maps, nested ones too").isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(v), ' ', toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
+                    .containsExactly("2.5 {'y':3.5,'it\\'s':NULL} [{2:'z'},{}] ({'d':4},5)");
+
+            data(ws, "metrics", "{\"id\": 1, \"v\": 2.5, \"m\": {}, \"a\": [], \"t\": [{}, 5]}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
+                    .containsExactly("{} [] ({},5)");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+        }
+    }
+
+    @Test
+    void aShortFixedStringReadsWithoutItsPaddingSoApplyAndExportSettle() throws Exception {
+        TestWorkspace ws = workspace("001_codes.sql", "CREATE TABLE codes (id UInt32, code FixedString(4), "
+                + "codes Array(FixedString(2))) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"codes\", table = \"codes\", mode = \"replace\" }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            String line = "{\"code\": \"ab\", \"codes\": [\"x\", \"yz\"], \"id\": 1}";
+            data(ws, "codes", line);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+                    .as("the zero bytes ClickHouse pads with are no change").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/codes.jsonl")).isEqualTo(line + "\n");
+        }
+    }
+
+    @Test
+    void aReplacingMergeTreeIsReadAsItSettlesSoApplyIsANoOpAlsoAfterAMerge() throws Exception {
+        TestWorkspace ws = workspace("001_users.sql", "CREATE TABLE users (user_id UInt32, name String, updated_at UInt32) "
+                + "ENGINE = ReplacingMergeTree(updated_at) ORDER BY user_id;",
+                "{ name = \"users\", table = \"users\", mode = \"upsert\", on = [\"user_id\", \"updated_at\"] }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            db.execute("INSERT INTO users VALUES (1, 'old', 1)");
+            db.execute("INSERT INTO users VALUES (1, 'new', 2)");
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/users.jsonl")).as("the superseded version is not exported")
+                    .isEqualTo("{\"name\": \"new\", \"updated_at\": 2, \"user_id\": 1}\n");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+
+            data(ws, "users", "{\"name\": \"newer\", \"updated_at\": 3, \"user_id\": 1}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            db.execute("OPTIMIZE TABLE users FINAL");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
+            assertThat(rows(db, "SELECT name FROM users")).containsExactly("newer");
+        }
+    }
+
+    private static int changes(DataApplyResult result) {
+        return result.files().get(0).inserted() + result.files().get(0).updated() + result.files().get(0).deleted();
+    }
+
     private TestWorkspace workspace(String migration, String up, String files) {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         String table = up.substring("CREATE TABLE ".length()).split("\\s")[0];

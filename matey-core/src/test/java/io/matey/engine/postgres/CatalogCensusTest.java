@@ -71,6 +71,22 @@ class CatalogCensusTest {
                 """)).containsExactly("pg_amproc");
     }
 
+    /** Without a grant the privileges are not read, so the dump of a schema that has none is what it was before. */
+    @Test
+    void privilegesAreReadOnlyWhenSomethingWasGrantedOrRevoked() throws SQLException {
+        String[] privileges = {CatalogCensus.PRIVILEGES};
+        assertThat(readersRun(privileges, RichSchema.IN_ORDER)).isEmpty();
+        assertThat(readersRun(privileges, RichSchema.CORNERS)).isEmpty();
+        assertThat(readersRun(privileges, "CREATE TABLE t (id integer); GRANT SELECT ON t TO PUBLIC"))
+                .containsExactly(CatalogCensus.PRIVILEGES);
+        assertThat(readersRun(privileges, "CREATE TABLE t (id integer); GRANT SELECT (id) ON t TO PUBLIC"))
+                .containsExactly(CatalogCensus.PRIVILEGES);
+        assertThat(readersRun(privileges, "CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';"
+                + " REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC")).containsExactly(CatalogCensus.PRIVILEGES);
+        assertThat(readersRun(privileges, "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC"))
+                .containsExactly(CatalogCensus.PRIVILEGES);
+    }
+
     private static List<String> readersRun(String sql) throws SQLException {
         return readersRun(KINDS, sql);
     }

@@ -431,6 +431,26 @@ public final class Constructs {
                     """, """
                     DROP MATERIALIZED VIEW paper_bodies;
                     DROP TABLE papers;
+                    """),
+            new Construct("privileges", """
+                    CREATE SCHEMA vault;
+                    CREATE TABLE vault.secrets (id integer GENERATED ALWAYS AS IDENTITY, label text, body text);
+                    CREATE VIEW vault.labels AS SELECT id, label FROM vault.secrets;
+                    CREATE SEQUENCE vault.tickets;
+                    CREATE FUNCTION vault.peek() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                    CREATE TYPE vault.level AS ENUM ('low', 'high');
+                    GRANT USAGE ON SCHEMA vault TO PUBLIC;
+                    GRANT ALL ON vault.labels TO PUBLIC;
+                    GRANT SELECT (label), UPDATE (label) ON vault.secrets TO PUBLIC;
+                    GRANT USAGE ON ALL SEQUENCES IN SCHEMA vault TO PUBLIC;
+                    REVOKE EXECUTE ON FUNCTION vault.peek() FROM PUBLIC;
+                    REVOKE USAGE ON TYPE vault.level FROM PUBLIC;
+                    ALTER DEFAULT PRIVILEGES IN SCHEMA vault GRANT SELECT ON TABLES TO PUBLIC;
+                    ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+                    """, """
+                    ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO PUBLIC;
+                    ALTER DEFAULT PRIVILEGES IN SCHEMA vault REVOKE SELECT ON TABLES FROM PUBLIC;
+                    DROP SCHEMA vault CASCADE;
                     """));
 
     private Constructs() {

@@ -3,7 +3,7 @@ CREATE TABLE `notes` (
   `title` varchar(200) NOT NULL,
   `body` text DEFAULT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- Dbmate schema migrations
 CREATE TABLE IF NOT EXISTS `schema_migrations` (version varchar(128) primary key);

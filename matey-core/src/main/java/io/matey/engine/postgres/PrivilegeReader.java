@@ -1,0 +1,170 @@
+package io.matey.engine.postgres;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Privileges (docs/architecture.md §5): the ACLs of schemas, relations and their columns, sequences, routines,
+ * types, languages and foreign data, and the default privileges of {@code pg_default_acl}, as the GRANT and REVOKE
+ * statements that turn the built-in default ({@code acldefault}) into them, as pg_dump computes them. The text must
+ * not depend on who ran the migrations, which differs between a scratch database and a live one: the owner's own
+ * entry is left out (it is the owner's implicit privileges; ownership is not dumped either), grantors are left out
+ * (the loading role grants everything), and a default ACL for the dumping role is written without {@code FOR ROLE}.
+ * An object's statements follow its own; default privileges come last, so that the objects a dump creates get
+ * only the privileges written for them. The {@code public} schema's ACL is the database's set-up, not the
+ * migrations', and is left out like the schema, as are objects of extensions.
+ */
+final class PrivilegeReader {
+
+    /** Each object with an ACL: what GRANT names it by, the {@code acldefault} type, the owner and the ACL. */
+    private static final String ACLS = """
+            SELECT 'pg_namespace' AS catalog, n.oid AS anchor, '' AS prefix, 'SCHEMA ' || quote_ident(n.nspname) AS target,
+                   NULL AS column_name, 'n' AS type, n.nspowner AS owner, n.nspacl AS acl,
+                   true AS relative
+            FROM pg_namespace n
+            WHERE n.nspacl IS NOT NULL AND n.oid >= %1$d AND %2$s AND %3$s
+            UNION ALL
+            SELECT 'pg_class', COALESCE(i.refobjid, c.oid), '',
+                   CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || quote_ident(n.nspname) || '.'
+                       || quote_ident(c.relname), NULL, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END, c.relowner, c.relacl, true
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_depend i ON i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i'
+                                 AND i.refclassid = 'pg_class'::regclass
+            WHERE c.relacl IS NOT NULL AND c.oid >= %1$d AND %2$s AND %4$s
+            UNION ALL
+            SELECT 'pg_class', c.oid, '', 'TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                   quote_ident(a.attname), 'c', c.relowner, a.attacl, true
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attacl IS NOT NULL AND NOT a.attisdropped AND c.oid >= %1$d AND %2$s AND %4$s
+            UNION ALL
+            SELECT 'pg_proc', p.oid, '', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END
+                       || p.oid::regprocedure::text, NULL, 'f', p.proowner, p.proacl, true
+            FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE p.proacl IS NOT NULL AND p.oid >= %1$d AND %2$s AND %5$s
+            UNION ALL
+            SELECT 'pg_type', t.oid, '', CASE WHEN t.typtype = 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || format_type(t.oid, NULL),
+                   NULL, 'T', t.typowner, t.typacl, true
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typacl IS NOT NULL AND t.oid >= %1$d AND %2$s AND %6$s
+            UNION ALL
+            SELECT 'pg_language', l.oid, '', 'LANGUAGE ' || quote_ident(l.lanname), NULL, 'l', l.lanowner, l.lanacl, true
+            FROM pg_language l
+            WHERE l.lanacl IS NOT NULL AND l.oid >= %1$d AND %7$s
+            UNION ALL
+            SELECT 'pg_foreign_data_wrapper', w.oid, '', 'FOREIGN DATA WRAPPER ' || quote_ident(w.fdwname), NULL, 'F',
+                   w.fdwowner, w.fdwacl, true
+            FROM pg_foreign_data_wrapper w
+            WHERE w.fdwacl IS NOT NULL AND w.oid >= %1$d AND %8$s
+            UNION ALL
+            SELECT 'pg_foreign_server', s.oid, '', 'FOREIGN SERVER ' || quote_ident(s.srvname), NULL, 'S', s.srvowner,
+                   s.srvacl, true
+            FROM pg_foreign_server s
+            WHERE s.srvacl IS NOT NULL AND s.oid >= %1$d AND %9$s
+            UNION ALL
+            SELECT 'pg_default_acl', d.oid, 'ALTER DEFAULT PRIVILEGES '
+                       || CASE WHEN pg_get_userbyid(d.defaclrole) = current_user THEN ''
+                               ELSE 'FOR ROLE ' || quote_ident(pg_get_userbyid(d.defaclrole)) || ' ' END
+                       || COALESCE('IN SCHEMA ' || quote_ident(n.nspname) || ' ', ''),
+                   CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                                        WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END,
+                   NULL, CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype::text END, d.defaclrole,
+                   d.defaclacl, d.defaclnamespace = 0
+            FROM pg_default_acl d
+            LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"),
+            Catalog.notInExtension("pg_class", "c.oid"), Catalog.notInExtension("pg_proc", "p.oid"),
+            Catalog.notInExtension("pg_type", "t.oid"), Catalog.notInExtension("pg_language", "l.oid"),
+            Catalog.notInExtension("pg_foreign_data_wrapper", "w.oid"),
+            Catalog.notInExtension("pg_foreign_server", "s.oid"));
+
+    /**
+     * Each privilege that the ACL and its baseline do not hold alike, for a grantee other than the owner: granted
+     * beyond the baseline (or with a grant option it lacks), or in the baseline and revoked. The baseline is
+     * {@code acldefault} ({@code relative}), but none for a default ACL in a schema, which adds to the global one.
+     * {@code held} and {@code by_default} are null where the ACL or the baseline lacks the privilege, else whether
+     * it comes with the grant option.
+     * {@code everything} is what the owner holds by default, which {@code ALL} stands for: written so where it is
+     * more than one privilege, as their list differs between server versions (PostgreSQL 17 added MAINTAIN).
+     */
+    private static final String SQL = """
+            WITH acls AS (%s)
+            SELECT a.catalog, a.anchor, a.prefix, a.target, a.column_name,
+                   CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END AS grantee,
+                   x.privilege, x.held IS NOT NULL AS granted, COALESCE(x.held, false) AS grantable,
+                   ARRAY(SELECT e.privilege_type FROM aclexplode(acldefault(a.type::"char", a.owner)) e
+                         WHERE e.grantee = a.owner ORDER BY 1) AS everything
+            FROM acls a
+            CROSS JOIN LATERAL (
+                SELECT COALESCE(g.grantee, b.grantee) AS grantee, COALESCE(g.privilege, b.privilege) AS privilege,
+                       g.grantable AS held, b.grantable AS by_default
+                FROM (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
+                      FROM aclexplode(a.acl) e GROUP BY 1, 2) g
+                FULL JOIN (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
+                           FROM aclexplode(CASE WHEN a.relative THEN acldefault(a.type::"char", a.owner) END) e
+                           GROUP BY 1, 2) b ON b.grantee = g.grantee AND b.privilege = g.privilege
+            ) x
+            WHERE x.grantee <> a.owner AND (x.held IS NULL OR x.by_default IS NULL OR x.held AND NOT x.by_default)
+            """.formatted(ACLS);
+
+    /** The statements of one object (or one default ACL) for one grantee, one verb and one grant option. */
+    private record Group(String catalog, long anchor, String prefix, String target, String column, String grantee,
+            boolean granted, boolean grantable) {
+    }
+
+    private PrivilegeReader() {
+    }
+
+    static void read(Catalog catalog, DumpGraph graph) throws SQLException {
+        Map<Group, TreeSet<String>> privileges = new LinkedHashMap<>();
+        Map<Group, List<String>> everything = new HashMap<>();
+        catalog.query(SQL, row -> {
+            Group group = new Group(row.getString("catalog"), row.getLong("anchor"), row.getString("prefix"),
+                    row.getString("target"), row.getString("column_name"), row.getString("grantee"),
+                    row.getBoolean("granted"), row.getBoolean("grantable"));
+            privileges.computeIfAbsent(group, g -> new TreeSet<>()).add(row.getString("privilege"));
+            everything.putIfAbsent(group, Catalog.strings(row, "everything"));
+        });
+        DumpObject defaults = null;
+        for (Map.Entry<Group, TreeSet<String>> entry : privileges.entrySet()) {
+            Group group = entry.getKey();
+            String statement = statement(group, entry.getValue(), everything.get(group));
+            if (group.catalog().equals("pg_default_acl")) {
+                if (defaults == null) {
+                    defaults = graph.create(Kind.DEFAULT_PRIVILEGES, "");
+                }
+                defaults.grant(statement);
+            } else {
+                DumpObject object = graph.owner(group.catalog(), group.anchor());
+                if (object != null) {
+                    object.grant(statement);
+                }
+            }
+        }
+    }
+
+    private static String statement(Group group, TreeSet<String> privileges, List<String> everything) {
+        String list;
+        if (everything.size() > 1 && group.column() == null && privileges.equals(new TreeSet<>(everything))) {
+            list = "ALL";
+        } else {
+            List<String> each = new ArrayList<>();
+            for (String privilege : privileges) {
+                each.add(group.column() == null ? privilege : privilege + " (" + group.column() + ")");
+            }
+            list = String.join(", ", each);
+        }
+        return group.prefix() + (group.granted() ? "GRANT " : "REVOKE ") + list + " ON " + group.target()
+                + (group.granted() ? " TO " : " FROM ") + group.grantee()
+                + (group.grantable() ? " WITH GRANT OPTION" : "");
+    }
+}
