@@ -85,6 +85,7 @@ class JavaRecordsTest {
         SchemaApplyResult result = ws.apply();
         assertThat(result.changedFiles()).contains("generated/com/example/db/TwoThings.java",
                 "generated/com/example/db/Tables.java");
+        assertThat(result.codegenWrote()).isTrue();
         assertThat(sources(ws)).containsKeys("OneThing.java", "Helper.java").doesNotContainKey("TwoThings.java");
         compile(ws.target().resolve("generated"));
     }

@@ -37,6 +37,7 @@ class SqlAlchemyModelsTest {
         SchemaApplyResult first = ws.apply();
         assertThat(first.changedFiles()).contains("models.py");
         assertThat(first.codegen()).contains("models.py");
+        assertThat(first.codegenWrote()).isTrue();
         String models = ws.read("db/core/models.py");
         assertThat(models).contains("metadata = MetaData()", "PrimaryKeyConstraint('tenant', 'item')")
                 .doesNotContain("schema_migrations");
@@ -45,7 +46,9 @@ class SqlAlchemyModelsTest {
             assertRoundTrip(check(python, ws, "tables", schema), schema);
         }
 
-        assertThat(ws.apply().changed()).isFalse();
+        SchemaApplyResult again = ws.apply();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.codegenWrote()).as("the shell's `Codegen: models.py (unchanged)`").isFalse();
         assertThat(ws.apply(new ReplayOptions(null, null, true, false)).changed()).isFalse();
         assertThat(ws.read("db/core/models.py")).isEqualTo(models);
     }
