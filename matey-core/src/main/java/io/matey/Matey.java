@@ -6,7 +6,11 @@ import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
 import io.matey.data.LiveData;
 import io.matey.engine.Engine;
+import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
+import io.matey.lint.Finding;
+import io.matey.lint.Linter;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
@@ -45,18 +49,19 @@ public final class Matey {
     private final Path cwd;
     private final Path workspaceRoot;
     private final Map<String, String> env;
-    private final Duration lockTimeout;
+    private final LockWait locks;
     private Workspace workspace;
 
+    /** Waits for locks untold; {@link #withLockNotices} says where to tell them. */
     public Matey(Path cwd, Path workspaceRoot, Map<String, String> env) {
-        this(cwd, workspaceRoot, env, Engine.DEFAULT_LOCK_TIMEOUT);
+        this(cwd, workspaceRoot, env, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE));
     }
 
-    private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, Duration lockTimeout) {
+    private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, LockWait locks) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.workspaceRoot = workspaceRoot;
         this.env = Map.copyOf(env);
-        this.lockTimeout = lockTimeout;
+        this.locks = locks;
     }
 
     /** The same façade, with live commands waiting at most {@code timeout} for a migration lock held elsewhere. */
@@ -64,7 +69,16 @@ public final class Matey {
         if (timeout.isNegative()) {
             throw new MateyException("The lock timeout must not be negative, got " + timeout + ".");
         }
-        return new Matey(cwd, workspaceRoot, env, timeout);
+        return new Matey(cwd, workspaceRoot, env, new LockWait(timeout, locks.notices()));
+    }
+
+    /**
+     * The same façade, telling {@code notices} at once whenever a command finds the target lock or the migration
+     * lock held, naming the holder (docs/architecture.md §4): each caller its own, so that two in one JVM (two
+     * application contexts) never tell each other's waits.
+     */
+    public Matey withLockNotices(LockNotices notices) {
+        return new Matey(cwd, workspaceRoot, env, new LockWait(locks.timeout(), notices));
     }
 
     /**
@@ -123,7 +137,7 @@ public final class Matey {
 
     public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
         return TargetInitializer.init(workspaceRoot, cwd,
-                new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force));
+                new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force), locks.notices());
     }
 
     public LiveStatus dbStatus(TargetConfig target, String url) {
@@ -166,7 +180,7 @@ public final class Matey {
     }
 
     private LiveDatabase live(Consumer<String> progress) {
-        return new LiveDatabase(env, progress, lockTimeout, cwd);
+        return new LiveDatabase(env, progress, locks, cwd);
     }
 
     public LiveDrift dbDrift(TargetConfig target, String url) {
@@ -225,34 +239,39 @@ public final class Matey {
         return CiWriter.write(workspace(), CiProvider.parse(provider), force);
     }
 
+    /** {@code lint}: the target's findings ({@link Linter#lint}). */
+    public List<Finding> lint(TargetConfig target, Linter.Options options) {
+        return Linter.lint(target, options, locks.notices());
+    }
+
     public List<SchemaStatus> schemaStatus(String path, boolean all) {
-        return targets(path, all).stream().map(SchemaStatusCheck::check).toList();
+        return targets(path, all).stream().map(this::schemaStatus).toList();
     }
 
     public SchemaStatus schemaStatus(TargetConfig target) {
-        return SchemaStatusCheck.check(target);
+        return SchemaStatusCheck.check(target, locks.notices());
     }
 
     public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress).plan(target, options);
+        return new SchemaReplay(env, progress, locks.notices()).plan(target, options);
     }
 
     public SchemaApplyResult schemaApply(String path, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress).apply(target(path), options);
+        return new SchemaReplay(env, progress, locks.notices()).apply(target(path), options);
     }
 
     /** {@code data export}: the set's tables into their JSONL files ({@code set} null: the only set). */
     public DataExportResult dataExport(TargetConfig target, String url, String set) {
-        return new LiveData(env).export(target, url, set);
+        return new LiveData(env, locks.notices()).export(target, url, set);
     }
 
     /** {@code data apply}: the set's JSONL files into their tables, in one transaction. */
     public DataApplyResult dataApply(TargetConfig target, String url, String set) {
-        return new LiveData(env).apply(target, url, set);
+        return new LiveData(env, locks.notices()).apply(target, url, set);
     }
 
     /** The names of the target's data sets, in manifest order. */
     public List<String> dataSets(TargetConfig target) {
-        return new LiveData(env).sets(target);
+        return new LiveData(env, locks.notices()).sets(target);
     }
 }

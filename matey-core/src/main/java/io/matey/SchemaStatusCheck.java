@@ -9,6 +9,7 @@ import io.matey.artifact.Snapshot;
 import io.matey.codegen.GeneratedFiles;
 import io.matey.codegen.ModelConflicts;
 import io.matey.codegen.StaleModels;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.replay.StaleRoles;
@@ -21,20 +22,21 @@ import java.util.Set;
 /**
  * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence, the roles the lock
  * records ({@link StaleRoles}) and looks for generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
- * migration or an artifact, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
+ * migration or an artifact, a NUL byte in a migration, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
  */
 final class SchemaStatusCheck {
 
     private SchemaStatusCheck() {
     }
 
-    static SchemaStatus check(TargetConfig target) {
+    /** @param notices where a wait for the target lock is told */
+    static SchemaStatus check(TargetConfig target, LockNotices notices) {
         // Nothing can be checked against an engine Matey does not know: "clean" would be a false report.
         target.knownEngine();
-        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
-        // A conflicted migration first: resolving it by hand comes before regenerating the artifacts from it.
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name(), notices));
+        // A conflicted (or NUL-holding) migration first: fixing it by hand comes before regenerating the artifacts from it.
         state.snapshot().migrations().forEach((file, sql) ->
-                new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name()));
+                new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name()));
         Set<String> generated = GeneratedFiles.in(target.dir());
         List<Diagnostic> modelConflicts = ModelConflicts.in(target, generated);
         if (!state.conflictedFiles().isEmpty() || !modelConflicts.isEmpty()) {

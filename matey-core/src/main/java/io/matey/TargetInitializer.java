@@ -8,6 +8,7 @@ import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
@@ -43,7 +44,8 @@ final class TargetInitializer {
     private TargetInitializer() {
     }
 
-    static InitResult init(Path workspaceRoot, Path cwd, Options options) {
+    /** @param notices where a wait for the target lock is told */
+    static InitResult init(Path workspaceRoot, Path cwd, Options options, LockNotices notices) {
         Workspace workspace = WorkspaceLoader.loadForInit(workspaceRoot, cwd);
         Path root = workspace.root();
         String name = options.path() != null ? TargetPaths.normalize(root, options.path()) : relativeTarget(root, cwd);
@@ -87,7 +89,7 @@ final class TargetInitializer {
             wrote.add(configFile);
         }
         List<String> changed = new ArrayList<>(createDirectories(dir));
-        changed.addAll(writeZeroState(dir, engine, name));
+        changed.addAll(writeZeroState(dir, engine, name, notices));
         changed.sort(null);
         return new InitResult(name, engine.id(), wrote, changed);
     }
@@ -128,9 +130,9 @@ final class TargetInitializer {
     }
 
     /** Zero state through the journal: empty schema.sql, a lock without steps, no checkpoints. */
-    private static Set<String> writeZeroState(Path dir, Engine engine, String name) {
-        try (TargetLock lock = TargetLock.acquire(dir)) {
-            ArtifactJournal journal = new ArtifactJournal(dir);
+    private static Set<String> writeZeroState(Path dir, Engine engine, String name, LockNotices notices) {
+        try (TargetLock lock = TargetLock.acquire(dir, notices)) {
+            ArtifactJournal journal = new ArtifactJournal(dir, notices);
             journal.recover();
             String zero = engine.zeroBaseline();
             Map<String, byte[]> writes = new TreeMap<>();

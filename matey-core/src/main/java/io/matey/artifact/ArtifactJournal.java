@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,15 +25,18 @@ public final class ArtifactJournal {
     static final String RESERVED_DIR = ".matey";
 
     private final Path targetDir;
+    private final LockNotices notices;
     /** Told each completed step; tests throw from it to simulate a crash right after that step. */
     private final Consumer<String> probe;
 
-    public ArtifactJournal(Path targetDir) {
-        this(targetDir, step -> { });
+    /** @param notices where a wait for the target lock is told */
+    public ArtifactJournal(Path targetDir, LockNotices notices) {
+        this(targetDir, notices, step -> { });
     }
 
-    ArtifactJournal(Path targetDir, Consumer<String> probe) {
+    ArtifactJournal(Path targetDir, LockNotices notices, Consumer<String> probe) {
         this.targetDir = targetDir;
+        this.notices = notices;
         this.probe = probe;
     }
 
@@ -41,7 +45,7 @@ public final class ArtifactJournal {
      * Recovers an earlier interrupted write first. On an I/O error the target is rolled back before throwing.
      */
     public void commit(Map<String, byte[]> writes, Set<String> deletes) {
-        try (TargetLock lock = TargetLock.acquire(targetDir); Staging staging = stage()) {
+        try (TargetLock lock = TargetLock.acquire(targetDir, notices); Staging staging = stage()) {
             staging.commit(writes, deletes);
         }
     }
@@ -133,7 +137,7 @@ public final class ArtifactJournal {
 
     /** Rolls back an interrupted {@code applying} transaction and discards every other journal entry. */
     public void recover() {
-        try (TargetLock lock = TargetLock.acquire(targetDir)) {
+        try (TargetLock lock = TargetLock.acquire(targetDir, notices)) {
             new JournalRecovery(targetDir, probe).run();
         } catch (IOException e) {
             throw new MateyException("Transaction recovery failed in " + targetDir + ": " + e.getMessage(), e);

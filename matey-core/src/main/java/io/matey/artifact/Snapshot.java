@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -58,11 +59,12 @@ public final class Snapshot {
 
     /**
      * Reads a target directory after rolling back an interrupted artifact write, under the target lock, so the
-     * snapshot is the old or the new set, never a mix (docs/architecture.md §4).
+     * snapshot is the old or the new set, never a mix (docs/architecture.md §4); a wait for the lock is told to
+     * {@code notices}.
      */
-    public static Snapshot ofRecoveredWorktree(Path targetDir, String targetName) {
-        try (TargetLock lock = TargetLock.acquire(targetDir)) {
-            new ArtifactJournal(targetDir).recover();
+    public static Snapshot ofRecoveredWorktree(Path targetDir, String targetName, LockNotices notices) {
+        try (TargetLock lock = TargetLock.acquire(targetDir, notices)) {
+            new ArtifactJournal(targetDir, notices).recover();
             return ofWorktree(targetDir, targetName);
         }
     }

@@ -34,11 +34,11 @@ public final class TargetLock implements AutoCloseable {
     }
 
     /**
-     * Blocks until this thread holds the lock of the target directory; when another holds it, says so at once
-     * ({@link LockNotices}). Reports wait too: a commit renames its files one by one, and recovery, which every
+     * Blocks until this thread holds the lock of the target directory; when another holds it, says so at once to
+     * {@code notices}. Reports wait too: a commit renames its files one by one, and recovery, which every
      * reader runs first, must not roll back a transaction that another process is applying (docs/architecture.md §4).
      */
-    public static TargetLock acquire(Path targetDir) {
+    public static TargetLock acquire(Path targetDir, LockNotices notices) {
         Path lockFile = lockFileFor(targetDir);
         try {
             prepare(lockFile);
@@ -47,7 +47,7 @@ public final class TargetLock implements AutoCloseable {
                 return new TargetLock(free.get());
             }
             String holder = FileMutex.holder(lockFile);
-            LockNotices.waiting("waiting for the artifact lock of target " + targetDir.toAbsolutePath().normalize()
+            notices.waiting("waiting for the artifact lock of target " + targetDir.toAbsolutePath().normalize()
                     + ", held by " + (holder.isEmpty() ? "another process" : holder));
             return new TargetLock(FileMutex.acquire(lockFile));
         } catch (UncheckedIOException e) {

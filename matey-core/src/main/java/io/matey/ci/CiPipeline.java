@@ -157,19 +157,16 @@ public final class CiPipeline {
         y.append("  cache:\n    key: matey-m2\n    paths: [.m2/]\n");
         y.append("  script:\n")
                 .append("    - ").append(requireGitUrl("the project's Settings > CI/CD > Variables")).append('\n')
-                .append("    - apt-get update -qq && apt-get install -y -qq git\n")
-                .append("    - git clone --depth 1 \"$MATEY_GIT_URL\" /opt/matey\n")
-                .append("    - export PATH=\"/opt/matey:$PATH\"\n")
-                .append("    - ").append(fetchBranch(branch)).append('\n');
+                .append("    - apt-get update -qq && apt-get install -y -qq git\n");
+        cloneForThisJob().forEach(line -> y.append("    - ").append(line).append('\n'));
+        y.append("    - ").append(fetchBranch(branch)).append('\n');
         commands(workspace, branch, targets).forEach(c -> y.append("    - ").append(c).append('\n'));
         return y.toString();
     }
 
     /**
-     * The clone goes to a directory of the job's own, removed when the script ends: a persistent agent runs the
-     * next job with the same {@code TMPDIR}, where a fixed path would already exist. Every {@code $} is doubled
-     * because {@code pipeline upload} substitutes variables in the file (an escaped one reaches the shell as is),
-     * and these are the job's own.
+     * Every {@code $} is doubled because {@code pipeline upload} substitutes variables in the file (an escaped one
+     * reaches the shell as is), and these are the job's own.
      */
     private static String buildkite(String workspace, String branch, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
@@ -177,16 +174,25 @@ public final class CiPipeline {
                 .append("# Fails when committed schema artifacts are stale. The agent needs Java 17 and git; set\n")
                 .append("# MATEY_GIT_URL and each target's test URL variable in the pipeline's environment.\n");
         StringBuilder script = new StringBuilder()
-                .append(requireGitUrl("the pipeline's environment")).append('\n')
-                .append("matey_tmp=\"$(mktemp -d)\"\n")
-                .append("trap 'rm -rf \"$matey_tmp\"' EXIT\n")
-                .append("git clone --depth 1 \"$MATEY_GIT_URL\" \"$matey_tmp/matey\"\n")
-                .append("export PATH=\"$matey_tmp/matey:$PATH\"\n")
-                .append(fetchBranch(branch)).append('\n');
+                .append(requireGitUrl("the pipeline's environment")).append('\n');
+        cloneForThisJob().forEach(line -> script.append(line).append('\n'));
+        script.append(fetchBranch(branch)).append('\n');
         commands(workspace, branch, targets).forEach(c -> script.append(c).append('\n'));
         y.append("steps:\n  - label: \":database: matey schema\"\n    command: |\n");
         script.toString().replace("$", "$$").lines().forEach(line -> y.append("      ").append(line).append('\n'));
         return y.toString();
+    }
+
+    /**
+     * Clones matey into a directory of the job's own and puts it on {@code PATH}; the directory goes when the script
+     * ends. A shell runner or persistent agent runs jobs, even concurrent ones, with the same temporary directory,
+     * where a fixed path would already exist or be another job's.
+     */
+    private static List<String> cloneForThisJob() {
+        return List.of("matey_tmp=\"$(mktemp -d)\"",
+                "trap 'rm -rf \"$matey_tmp\"' EXIT",
+                "git clone --depth 1 \"$MATEY_GIT_URL\" \"$matey_tmp/matey\"",
+                "export PATH=\"$matey_tmp/matey:$PATH\"");
     }
 
     /** Fetches the default branch as {@code origin/<branch>}, which {@code lint --base} compares with. */

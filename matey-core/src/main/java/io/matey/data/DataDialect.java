@@ -65,6 +65,22 @@ public interface DataDialect {
         ValueBinder.bind(ps, index, type, value);
     }
 
+    /**
+     * The condition that key column {@code column} of the table (quoted, qualified where needed) holds the key
+     * {@code value}: an SQL expression, either a parameter bound by {@link #bindKey} or the key's column in the
+     * temporary table of {@link #temporaryTable}. Used wherever data apply finds a table row by key (updates,
+     * deletes, {@link DatabaseKeys}); keep it a comparison an index on the column serves.
+     */
+    default String keyEquals(String column, String value, ColumnType type) {
+        return column + " = " + value;
+    }
+
+    /** Binds key value {@code value} to the parameters of {@code keyEquals(column, "?", type)}; returns the next index. */
+    default int bindKey(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        bind(ps, index, type, value);
+        return index + 1;
+    }
+
     /** Whether a timestamp column without a time zone keeps a value's UTC offset as given rather than refusing it. */
     default boolean timestampsKeepOffsets() {
         return false;

@@ -109,8 +109,8 @@ final class DatabaseKeys {
         columns.forEach(c -> sql.append(", t.").append(dialect.quote(c.name())));
         sql.append(" FROM ").append(KEYS).append(" k JOIN ").append(table).append(" t ON ");
         // The table's column on the left: SQLite compares with the left operand's collation.
-        sql.append(columns.stream().map(c -> "t." + dialect.quote(c.name()) + " = k." + dialect.quote(c.name()))
-                .collect(Collectors.joining(" AND ")));
+        sql.append(columns.stream().map(c -> dialect.keyEquals("t." + dialect.quote(c.name()), "k." + dialect.quote(c.name()),
+                c.type())).collect(Collectors.joining(" AND ")));
         Map<Row, List<Object[]>> keys = new HashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
             while (rs.next()) {

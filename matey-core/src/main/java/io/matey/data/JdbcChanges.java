@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The default of {@link DataDialect#write}: each change as the dialect's one-row INSERT, UPDATE or DELETE, sent in
@@ -29,8 +30,9 @@ final class JdbcChanges {
     void write() throws SQLException {
         String table = changes.table();
         TableChanges.Columns key = changes.key();
-        String where = key == null ? null
-                : key.names().stream().map(name -> name + " = ?").collect(Collectors.joining(" AND "));
+        String where = key == null ? null : IntStream.range(0, key.names().size())
+                .mapToObj(i -> dialect.keyEquals(key.names().get(i), "?", key.types().get(i)))
+                .collect(Collectors.joining(" AND "));
         String delete = key == null ? null : dialect.delete(table, where);
         try (Batches batches = new Batches(connection)) {
             for (TableChanges.Change change : changes.changes()) {
@@ -40,10 +42,10 @@ final class JdbcChanges {
                 } else if (change instanceof TableChanges.Update update) {
                     String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c.names(), where));
                     batches.add(sql, update.line(),
-                            st -> bind(st, bind(st, 1, update.set(), update.values()), key, update.key()));
+                            st -> bindKey(st, bind(st, 1, update.set(), update.values()), key, update.key()));
                 } else {
                     Object[] values = ((TableChanges.Delete) change).key();
-                    batches.addDelete(delete, values, st -> bind(st, 1, key, values));
+                    batches.addDelete(delete, values, st -> bindKey(st, 1, key, values));
                 }
             }
             batches.flush();
@@ -54,6 +56,14 @@ final class JdbcChanges {
     private int bind(PreparedStatement st, int index, TableChanges.Columns columns, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             dialect.bind(st, index++, columns.types().get(i), values[i]);
+        }
+        return index;
+    }
+
+    /** Binds key {@code values} for the condition {@link DataDialect#keyEquals} made; returns the next index. */
+    private int bindKey(PreparedStatement st, int index, TableChanges.Columns key, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            index = dialect.bindKey(st, index, key.types().get(i), values[i]);
         }
         return index;
     }

@@ -4,6 +4,7 @@ import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.LockNotices;
 import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
@@ -26,10 +27,15 @@ import java.util.Map;
 public final class LiveData {
 
     private final Map<String, String> env;
+    private final LockNotices notices;
 
-    /** @param env the environment the live URL is resolved from when no URL is given */
-    public LiveData(Map<String, String> env) {
+    /**
+     * @param env     the environment the live URL is resolved from when no URL is given
+     * @param notices where a wait for the target lock or the migration lock is told
+     */
+    public LiveData(Map<String, String> env, LockNotices notices) {
         this.env = env;
+        this.notices = notices;
     }
 
     /** The names of the target's data sets, in manifest order. */
@@ -40,7 +46,7 @@ public final class LiveData {
     /** Writes each table of the set to its JSONL file. */
     public DataExportResult export(TargetConfig target, String url, String set) {
         return run(target, url, set, "data export", (dataSet, connection, engine) -> new DataExportResult(
-                target.name(), dataSet.name(), SetExport.export(target.dir(), connection, engine, dataSet)));
+                target.name(), dataSet.name(), SetExport.export(target.dir(), connection, engine, dataSet, notices)));
     }
 
     /** Writes each file of the set into its table, all in one transaction. */
@@ -54,14 +60,14 @@ public final class LiveData {
     }
 
     private <T> T run(TargetConfig target, String url, String setName, String command, Work<T> work) {
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            new ArtifactJournal(target.dir()).recover();
+        try (TargetLock lock = TargetLock.acquire(target.dir(), notices)) {
+            new ArtifactJournal(target.dir(), notices).recover();
             DataSet set = DataManifest.read(target.dir()).select(setName);
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
             engine.data(); // an engine without data sets fails here, before connecting
             try (Connection connection = connect(engine, live, command);
-                    Engine.MigrationLock migrations = LockWait.acquire(engine, connection, Engine.DEFAULT_LOCK_TIMEOUT)) {
+                    Engine.MigrationLock migrations = new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, notices).acquire(engine, connection)) {
                 requireHead(target, url, command);
                 return work.run(set, connection, engine);
             } catch (SQLException e) {
@@ -86,6 +92,7 @@ public final class LiveData {
 
     /** Data files are reviewed against the schema at head; any other schema could silently misread them. */
     private void requireHead(TargetConfig target, String url, String command) {
+        // no lock notices: plan takes no migration lock, and the target lock is this thread's already
         LivePlan plan = new LiveDatabase(env, line -> { }).plan(target, url);
         if (!plan.match()) {
             throw new MateyException(command + " requires the live database schema to match the current worktree head."

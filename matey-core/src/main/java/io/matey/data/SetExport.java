@@ -2,6 +2,7 @@ package io.matey.data;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.engine.Engine;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ final class SetExport {
     private SetExport() {
     }
 
-    static List<ExportedFile> export(Path targetDir, Connection connection, Engine engine, DataSet set)
-            throws SQLException {
+    static List<ExportedFile> export(Path targetDir, Connection connection, Engine engine, DataSet set,
+            LockNotices notices) throws SQLException {
         DataDialect dialect = engine.data();
         Map<String, byte[]> writes = new LinkedHashMap<>();
         List<ExportedFile> exported = new ArrayList<>();
@@ -52,7 +53,7 @@ final class SetExport {
                 connection.rollback();
             }
         }
-        new ArtifactJournal(targetDir).commit(writes, Set.of());
+        new ArtifactJournal(targetDir, notices).commit(writes, Set.of());
         return exported;
     }
 

@@ -163,6 +163,16 @@ public interface Engine {
         return true;
     }
 
+    /**
+     * Whether the server runs the statements of one query as one implicit transaction (PostgreSQL), as it runs the
+     * one query dbmate sends for a {@code transaction:false} section: Matey then runs such a section in one
+     * transaction too, unless a statement of it refuses a transaction block ({@link LintDialect#refusedInTransactionBlock};
+     * docs/architecture.md §7).
+     */
+    default boolean oneQueryIsOneTransaction() {
+        return false;
+    }
+
     /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
     default ProgressTable progressTable() {
         return MigrationProgress.STANDARD;
@@ -310,13 +320,39 @@ public interface Engine {
     /**
      * Holds the cross-process migration lock for the connected database until the returned handle is closed.
      * Waits at most {@code timeout} for another holder; then fails with a {@link MigrationLockTimeoutException}
-     * that names the holder where the engine can tell.
+     * that names the holder where the engine can tell. When its first try finds the lock held and
+     * {@link LockWaiting#told} says so, it tells {@code waiting} who holds it before it waits, so that a caller can
+     * say so at once without a try of its own ({@link LockWait}).
      */
-    MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException;
+    MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException;
+
+    /** {@link #lockMigrations(Connection, Duration, LockWaiting)} telling nobody. */
+    default MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+        return lockMigrations(connection, timeout, LockWaiting.SILENT);
+    }
 
     /** {@link #lockMigrations(Connection, Duration)} with {@link #DEFAULT_LOCK_TIMEOUT}. */
     default MigrationLock lockMigrations(Connection connection) throws SQLException {
         return lockMigrations(connection, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** Told once, when the first try finds the migration lock held by another, before the wait for it. */
+    @FunctionalInterface
+    interface LockWaiting {
+
+        /** Nobody listens: the lock does not look its holder up. */
+        LockWaiting SILENT = (lock, holder) -> { };
+
+        /**
+         * @param lock   the lock, as {@link MigrationLockTimeoutException#lock} names it
+         * @param holder who holds it; empty when the engine cannot tell
+         */
+        void waiting(String lock, String holder);
+
+        /** Whether a lock whose first try failed tells this: someone listens, and there is a wait to tell of. */
+        default boolean told(Duration timeout) {
+            return this != SILENT && !timeout.isZero();
+        }
     }
 
     /**

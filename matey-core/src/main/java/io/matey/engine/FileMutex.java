@@ -28,6 +28,7 @@ public final class FileMutex implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 50;
+    private static volatile String activity = "";
 
     private final ReentrantLock threadLock;
     private final FileChannel channel;
@@ -38,6 +39,14 @@ public final class FileMutex implements AutoCloseable {
         this.threadLock = threadLock;
         this.channel = channel;
         this.fileLock = fileLock;
+    }
+
+    /**
+     * What this process is doing, as the holder line it writes names it: {@code matey schema apply}. One per process,
+     * as the line names the process (docs/architecture.md §4).
+     */
+    public static void activity(String what) {
+        activity = what;
     }
 
     /** Blocks until this thread holds the lock on {@code lockFile} (re-entrant within a thread). */
@@ -107,8 +116,8 @@ public final class FileMutex implements AutoCloseable {
     private static FileMutex held(ReentrantLock threadLock, FileChannel channel, FileLock lock) throws IOException {
         // The pid alone: the runtime MXBean's "pid@host" costs a host-name lookup on every command, and lock files
         // live in a per-user directory of one machine.
-        String activity = LockNotices.activity();
-        String self = "process " + ProcessHandle.current().pid() + (activity.isEmpty() ? "" : " (" + activity + ")")
+        String doing = activity;
+        String self = "process " + ProcessHandle.current().pid() + (doing.isEmpty() ? "" : " (" + doing + ")")
                 + " since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME);
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.UTF_8)), 0);

@@ -8,8 +8,9 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Progress of a section that runs outside one transaction (MySQL DDL, {@code transaction:false}), in the table
- * {@code matey_migration_progress} next to {@code schema_migrations} (docs/architecture.md §7). A row exists from
+ * Progress of a section that runs outside one transaction (MySQL DDL, {@code transaction:false} where its statements
+ * run one by one), in the table {@code matey_migration_progress} next to {@code schema_migrations}
+ * (docs/architecture.md §7). A row exists from
  * before the section's first statement until its version change commits, and says how many statements had taken
  * effect; so a process that dies in between leaves a marker the next command reads. dbmate never reads the table,
  * and dumps leave it out like {@code schema_migrations}.
@@ -57,16 +58,23 @@ public final class MigrationProgress implements ProgressTable {
         if (!exists(connection)) {
             return Optional.empty();
         }
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
-            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
-                    : Optional.empty();
+        try {
+            return readExisting(connection);
         } catch (SQLException e) {
             // A reader without the migration lock (db status) may find the table just dropped (dropIfEmpty).
             if (!connection.getAutoCommit() || exists(connection)) {
                 throw e;
             }
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Marker> readExisting(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
+            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                    : Optional.empty();
         }
     }
 

@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
 /**
  * Runs migration sections with dbmate's semantics: a section and its version row in one transaction unless
  * the directive says {@code transaction:false} or the engine has no transactions ({@link Engine#transactions()}).
- * Statements run one at a time so a failure names its line. On a live database, a section that cannot run in one
- * transaction (MySQL DDL commits itself; {@code transaction:false}; an engine without transactions) records its
+ * Where dbmate's one query of a {@code transaction:false} section is one implicit transaction
+ * ({@link Engine#oneQueryIsOneTransaction()}: PostgreSQL), such a section runs in one transaction too, unless a
+ * statement of it refuses a transaction block. Statements run one at a time so a failure names its line. On a live
+ * database, a section that cannot run in one transaction (MySQL DDL commits itself; {@code transaction:false} on
+ * SQLite or with such a statement; an engine without transactions) records its
  * progress in {@link MigrationProgress}, so that an interruption is known to the next command
  * (docs/architecture.md §7). Every section starts from the session state the connection had before the first one
  * ({@link SessionBaseline}): a migration's {@code SET search_path} or {@code USE} ends with its section.
@@ -75,22 +78,27 @@ public final class MigrationRunner {
 
     /** Applies the up section and records the version; returns how long it took. */
     public Duration up(Migration migration) throws SQLException {
-        return resume(migration, UP, 0);
+        return run(migration, UP, 0, false);
     }
 
     /** Applies the down section and removes the version row; returns how long it took. */
     public Duration down(Migration migration) throws SQLException {
-        return resume(migration, DOWN, 0);
+        return run(migration, DOWN, 0, false);
     }
 
     /**
      * Runs a section from its statement {@code done} on (the first {@code done} are in effect already), then
-     * changes the version row.
+     * changes the version row and removes the section's progress marker, which an earlier run left.
      */
     public Duration resume(Migration migration, String direction, int done) throws SQLException {
+        return run(migration, direction, done, trackProgress);
+    }
+
+    /** @param marked whether the section's progress marker is on the database, to go with the version change */
+    private Duration run(Migration migration, String direction, int done, boolean marked) throws SQLException {
         MigrationScript script = migration.script().requireValid();
         boolean up = direction.equals(UP);
-        return run(migration, up ? script.up() : script.down(), done, () -> {
+        return run(migration, up ? script.up() : script.down(), done, marked, () -> {
             if (up) {
                 table.record(connection, migration.version());
             } else {
@@ -111,13 +119,13 @@ public final class MigrationRunner {
         void apply() throws SQLException;
     }
 
-    private Duration run(Migration migration, Section section, int done, VersionChange versionChange)
+    private Duration run(Migration migration, Section section, int done, boolean marked, VersionChange versionChange)
             throws SQLException {
         if (baseline == null) {
             baseline = engine.captureSession(connection);
         }
         try {
-            return runSection(migration, section, done, versionChange);
+            return runSection(migration, section, done, marked, versionChange);
         } catch (SQLException | RuntimeException e) {
             try {
                 baseline.restore();
@@ -128,14 +136,14 @@ public final class MigrationRunner {
         }
     }
 
-    private Duration runSection(Migration migration, Section section, int done, VersionChange versionChange)
-            throws SQLException {
+    private Duration runSection(Migration migration, Section section, int done, boolean marked,
+            VersionChange versionChange) throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         rowsAffected = 0;
         boolean previousAutoCommit = connection.getAutoCommit();
         boolean transactions = engine.transactions();
-        boolean transactional = section.transaction() && transactions;
+        boolean transactional = inOneTransaction(section, statements);
         boolean tracked = trackProgress && !(transactional && engine.transactionalDdl());
         connection.setAutoCommit(!transactional);
         try {
@@ -169,7 +177,8 @@ public final class MigrationRunner {
                 connection.setAutoCommit(false);
             }
             versionChange.apply();
-            if (tracked) {
+            // A resumed section that now runs in one transaction (its file was fixed) tracks nothing, but its marker goes.
+            if (tracked || marked) {
                 engine.progressTable().finish(connection, migration.version());
             }
             if (transactions) {
@@ -185,6 +194,24 @@ public final class MigrationRunner {
         }
         connection.setAutoCommit(previousAutoCommit);
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Whether the section's statements run in one transaction: a transactional section, and a {@code transaction:false}
+     * one where dbmate's one query of it is one implicit transaction, so that its statements take effect all or none
+     * as under dbmate, unless one of them refuses a transaction block (which dbmate fails on, L013; Matey runs them
+     * one by one where the target allows such files).
+     */
+    private boolean inOneTransaction(Section section, List<SqlStatement> statements) {
+        if (!engine.transactions()) {
+            return false;
+        }
+        return section.transaction() || engine.oneQueryIsOneTransaction() && statements.stream()
+                .noneMatch(statement -> engine.lint().refusedInTransactionBlock(statement.code()).isPresent());
+    }
+
+    private boolean inOneTransaction(Section section) {
+        return inOneTransaction(section, section.statements(engine.dialect()));
     }
 
     /**
@@ -297,11 +324,11 @@ public final class MigrationRunner {
         if (scratch) {
             return "It ran in a scratch database, which is discarded: nothing was written; run again.";
         }
-        if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
-            return "The section was rolled back and " + version + "; run the command again.";
+        if (inOneTransaction(section) && engine.transactionalDdl()) {
+            return rolledBack(section) + " and " + version + "; run the command again.";
         }
         String inEffect = (index == 0 ? "No statement before it had run"
-                : section.transaction() && engine.transactions()
+                : inOneTransaction(section)
                         ? "The statements before it stay applied up to the last one " + engine.id() + " committed ("
                                 + whyNotRolledBack() + "; the rest rolled back with the connection)"
                         : "The " + index + " statement(s) before it took effect and stay applied (" + whyNotRolledBack()
@@ -340,8 +367,8 @@ public final class MigrationRunner {
                 + "for another database on it, or outside Matey): " + exists.get().guard()
                 : data ? "the failure may be caused by the data the statement read: fix the data (or make the "
                 + "migration clean it before this statement" + commands.afterFixingTheFile() + ")" : "fix the file";
-        if (section.transaction() && engine.transactions() && engine.transactionalDdl()) {
-            return "The section was rolled back and " + version + "; " + fix + " and run again.";
+        if (inOneTransaction(section) && engine.transactionalDdl()) {
+            return rolledBack(section) + " and " + version + "; " + fix + " and run again.";
         }
         String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
                 + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
@@ -380,6 +407,12 @@ public final class MigrationRunner {
                 + "interrupted left some of this section's statements in effect (they stay applied: "
                 + whyNotRolledBack() + "): compare the database with the section's statements, then undo what is "
                 + "there or make the migration idempotent" + (fix == null ? "" : "; " + fix) + ", and run again.";
+    }
+
+    /** Says why a {@code transaction:false} section was rolled back, which its directive would not suggest. */
+    private static String rolledBack(Section section) {
+        return "The section was rolled back" + (section.transaction() ? "" : " (transaction:false still runs its "
+                + "statements in one transaction, as dbmate's one query of them does on this server)");
     }
 
     private String whyNotRolledBack() {

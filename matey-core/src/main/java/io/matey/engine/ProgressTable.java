@@ -16,7 +16,12 @@ public interface ProgressTable {
     boolean exists(Connection connection) throws SQLException;
 
     /** The marker left by an interrupted section; empty when none (or the table does not exist). */
-    Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException;
+    default Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException {
+        return exists(connection) ? readExisting(connection) : Optional.empty();
+    }
+
+    /** {@link #read} of a table known to exist, without asking again whether it does (a round trip). */
+    Optional<MigrationProgress.Marker> readExisting(Connection connection) throws SQLException;
 
     /** Creates the table if needed and records that the section started with {@code done} statements in effect. */
     void begin(Connection connection, String version, String direction, int done, int total) throws SQLException;
@@ -33,7 +38,7 @@ public interface ProgressTable {
      * a run that got through, under the migration lock: no other run is between its sections meanwhile.
      */
     default void dropIfEmpty(Connection connection) throws SQLException {
-        if (exists(connection) && read(connection).isEmpty()) {
+        if (exists(connection) && readExisting(connection).isEmpty()) {
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + MigrationProgress.TABLE);
             }

@@ -57,8 +57,9 @@ final class IndexLockingRule implements LintRule {
                 findings.add(Level.WARNING, "L406", file.path(), located.line(), "Creating " + name + " on existing "
                         + (onPartitioned ? "partitioned " : "") + "table '" + index.subject() + "' without CONCURRENTLY"
                         + " blocks writes to it until the index is built.", onPartitioned ? partitionedHint(index)
-                        : "build it with CREATE INDEX CONCURRENTLY in a section marked '-- migrate:up "
-                        + "transaction:false' (PostgreSQL refuses CONCURRENTLY in a transaction)");
+                        : "build it with CREATE INDEX CONCURRENTLY in a migration of its own (`matey db new`), "
+                        + "alone in a section marked '-- migrate:up transaction:false' (PostgreSQL refuses "
+                        + "CONCURRENTLY in a transaction, and dbmate runs a section's statements as one, L013)");
             }
         }
     }

@@ -74,7 +74,8 @@ public interface LintDialect {
      * What a statement is when the server refuses to run it inside a transaction block, such as PostgreSQL's
      * {@code CREATE INDEX CONCURRENTLY}, given its text from the first token on; empty when it may run in one. dbmate
      * sends a {@code transaction:false} section as one query, which such a server runs as one implicit transaction,
-     * so such a statement runs under dbmate only alone in its section (L013).
+     * so such a statement runs under dbmate only alone in its section (L013); Matey runs a {@code transaction:false}
+     * section holding one statement by statement, any other in one transaction (docs/architecture.md §7).
      */
     default Optional<String> refusedInTransactionBlock(String statement) {
         return Optional.empty();

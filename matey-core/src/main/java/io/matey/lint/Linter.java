@@ -1,6 +1,7 @@
 package io.matey.lint;
 
 import io.matey.artifact.Snapshot;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.lint.Finding.Level;
 import io.matey.replay.GitBaseSnapshot;
@@ -65,11 +66,20 @@ public final class Linter {
         return lint(target, Options.ALL);
     }
 
-    /** The target's findings, ordered by path, line (0 when absent), code and message. */
+    /** The target's findings, ordered by path, line (0 when absent), code and message; waits for locks untold. */
     public static List<Finding> lint(TargetConfig target, Options options) {
+        return lint(target, options, LockNotices.NONE);
+    }
+
+    /**
+     * The target's findings, ordered by path, line (0 when absent), code and message.
+     *
+     * @param notices where a wait for the target lock is told
+     */
+    public static List<Finding> lint(TargetConfig target, Options options, LockNotices notices) {
         Snapshot snapshot;
         try {
-            snapshot = Snapshot.ofRecoveredWorktree(target.dir(), target.name());
+            snapshot = Snapshot.ofRecoveredWorktree(target.dir(), target.name(), notices);
         } catch (MateyException e) {
             // Without a snapshot (a symlink, an unreadable file) nothing else can be checked.
             Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());

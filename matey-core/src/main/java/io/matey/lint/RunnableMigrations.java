@@ -32,7 +32,7 @@ public final class RunnableMigrations {
         LintContext context = LintContext.of(target, snapshot, Optional.empty());
         // A broken marker structure has its own exact message (file and line).
         snapshot.migrations().forEach((file, bytes) ->
-                new Migration(file, Snapshot.versionOf(file), bytes).requireResolvedIn(target.name()));
+                new Migration(file, Snapshot.versionOf(file), bytes).requireReadableIn(target.name()));
         context.readableMigrations().forEach(file -> file.script().requireValid());
         Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());
         new VersionRule().check(context, findings);
@@ -72,7 +72,7 @@ public final class RunnableMigrations {
      * conflict markers is refused first, with the same dbmate {@code verb} as the way on once it is resolved.
      */
     public static void requireDbmateRuns(Migration migration, Engine engine, String verb) {
-        migration.requireResolved(MigrationScript.resolveConflict("run the same `matey dbmate " + verb
+        migration.requireReadable(MigrationScript.resolveConflict("run the same `matey dbmate " + verb
                 + "` command again"));
         MigrationFile file = new MigrationFile(migration.file(), migration.bytes(), Optional.of(engine.dialect()));
         if (!file.readable()) {

@@ -1,5 +1,6 @@
 package io.matey.lint;
 
+import io.matey.engine.Engine;
 import io.matey.lint.Finding.Level;
 import io.matey.migration.Section;
 import java.util.List;
@@ -22,13 +23,33 @@ final class SectionRule implements LintRule {
                         "Migration down section exists but has no executable SQL.");
                 irreversible(file, findings);
             }
-            for (Section section : List.of(file.script().up(), down)) {
-                if (!section.transaction()) {
-                    findings.add(Level.WARNING, "L106", file.path(), section.markerLine(),
-                            "Migration uses transaction:false.");
-                }
-            }
+            checkTransactionFalse(context, file, file.script().up(), file.upStatements(), findings);
+            checkTransactionFalse(context, file, down, file.downStatements(), findings);
         }
+    }
+
+    /**
+     * L106, once per {@code transaction:false} section, with what the directive does there: not for a section holding
+     * a statement the server refuses inside a transaction block, which needs it (L013 reports one among others).
+     */
+    private static void checkTransactionFalse(LintContext context, MigrationFile file, Section section,
+            List<ParsedStatement> statements, Findings findings) {
+        LintDialect facts = context.facts();
+        if (section.transaction() || statements.stream()
+                .anyMatch(s -> facts.refusedInTransactionBlock(s.source().code()).isPresent())) {
+            return;
+        }
+        String marker = "'-- migrate:" + section.kind() + " transaction:false'";
+        boolean oneQuery = context.plugin().map(Engine::oneQueryIsOneTransaction).orElse(false);
+        findings.add(Level.WARNING, "L106", file.path(), section.markerLine(), oneQuery
+                ? "Migration uses " + marker + ", which no statement of the section needs (none refuses a "
+                        + "transaction block, as CREATE INDEX CONCURRENTLY does): the section runs as one transaction all "
+                        + "the same (dbmate sends it as one query, which the server runs as one transaction), so the "
+                        + "directive only misleads the reader."
+                : "Migration uses " + marker + ": its statements run one by one outside a transaction, so one that "
+                        + "fails leaves those before it applied.",
+                "write '-- migrate:" + section.kind() + "' unless a statement of the section must run outside a "
+                        + "transaction");
     }
 
     /** A down section holding only session settings (PostgreSQL's SET) restores nothing (as in Python matey). */

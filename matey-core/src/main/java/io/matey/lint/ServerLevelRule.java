@@ -5,6 +5,8 @@ import io.matey.engine.ServerRoles;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.Finding.Level;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.sf.jsqlparser.parser.Token;
 
 /**
@@ -12,7 +14,7 @@ import net.sf.jsqlparser.parser.Token;
  * ({@code CREATE ROLE|USER|GROUP}; PostgreSQL's {@code CREATE USER MAPPING} is the database's), tablespaces, and server settings ({@code ALTER SYSTEM}, {@code SET GLOBAL|PERSIST}).
  * They outlive the scratch database of a replay and are shared by every database of a live server. Replay drops the
  * roles its migrations created where the engine lists them ({@link ServerRoles}, docs/architecture.md §6); it undoes
- * nothing else. A statement the engine's write guard refuses (ClickHouse's access control) is L104's to report.
+ * nothing else. There, a role the down section drops ({@link RoleNames}) is not reported. A statement the engine's write guard refuses (ClickHouse's access control) is L104's to report.
  */
 final class ServerLevelRule implements LintRule {
 
@@ -21,6 +23,8 @@ final class ServerLevelRule implements LintRule {
         boolean dropsRoles = context.plugin().map(engine -> engine.serverRoles() != ServerRoles.NONE).orElse(false);
         WriteGuard guard = context.plugin().map(Engine::writeGuard).orElse(WriteGuard.NONE);
         for (MigrationFile file : context.readableMigrations()) {
+            Set<String> droppedRoles = file.downStatements().stream()
+                    .flatMap(statement -> RoleNames.dropped(statement.tokens()).stream()).collect(Collectors.toSet());
             for (ParsedStatement statement : file.upStatements()) {
                 String what = serverObject(statement.tokens());
                 if (what == null || guard.foreignWrite(statement.parsed()).isPresent()) {
@@ -28,6 +32,9 @@ final class ServerLevelRule implements LintRule {
                 }
                 String quoted = "'" + statement.source().summary() + "' ";
                 if (what.equals("role") && dropsRoles) {
+                    if (droppedRoles.contains(RoleNames.created(statement.tokens()))) {
+                        continue; // replay drops it, and so does db down
+                    }
                     findings.add(Level.WARNING, "L108", file.path(), statement.line(), quoted + "creates a role, which "
                             + "belongs to the server, not the database: replay drops it with its scratch database, but "
                             + "on a live server it outlives `db down` unless the down section drops it, and it is shared "

@@ -54,6 +54,11 @@ final class TokenCursor {
         } while (skipped);
     }
 
+    /** The index of the next token to read. */
+    int position() {
+        return pos;
+    }
+
     boolean peek(String keyword) {
         return pos < tokens.size() && is(tokens.get(pos), keyword);
     }

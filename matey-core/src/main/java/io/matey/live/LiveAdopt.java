@@ -10,7 +10,6 @@ import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -30,14 +29,14 @@ final class LiveAdopt {
     private LiveAdopt() {
     }
 
-    static LiveAdoption run(LiveTarget target, boolean apply, Duration lockTimeout) {
+    static LiveAdoption run(LiveTarget target, boolean apply, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT)) {
             if (!apply) {
                 return adopt(target, connection, false);
             }
-            try (Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
+            try (Engine.MigrationLock lock = locks.acquire(engine, connection)) {
                 return adopt(target, connection, true);
             }
         } catch (SQLException e) {

@@ -6,7 +6,6 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,14 @@ final class LiveBootstrap {
     private LiveBootstrap() {
     }
 
-    static LiveChange run(LiveTarget target, Duration lockTimeout) {
+    static LiveChange run(LiveTarget target, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         SQLException loadFailure;
         List<String> notices = new ArrayList<>();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
+                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             requireEmpty(target, connection);
             loadFailure = load(target, connection, notices);
             if (loadFailure == null) {

@@ -1,6 +1,8 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.error.MateyException;
@@ -10,7 +12,6 @@ import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,25 +28,29 @@ public final class LiveDatabase {
 
     private final Map<String, String> env;
     private final Consumer<String> progress;
-    private final Duration lockTimeout;
+    private final LockWait locks;
     private final Path cwd;
 
     /**
+     * Waits for a lock untold, at most {@link Engine#DEFAULT_LOCK_TIMEOUT} for the migration lock.
+     *
      * @param env      the environment the live URL is resolved from
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
-        this(env, progress, Engine.DEFAULT_LOCK_TIMEOUT, Path.of(System.getProperty("user.dir")));
+        this(env, progress, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE),
+                Path.of(System.getProperty("user.dir")));
     }
 
     /**
-     * @param lockTimeout how long changing commands wait for a migration lock another process holds
-     * @param cwd         where matey runs: the git commands its advice gives name files relative to it
+     * @param locks how changing commands wait for a migration lock another process holds, and where every command
+     *              tells a wait for that lock or the target lock
+     * @param cwd   where matey runs: the git commands its advice gives name files relative to it
      */
-    public LiveDatabase(Map<String, String> env, Consumer<String> progress, Duration lockTimeout, Path cwd) {
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, LockWait locks, Path cwd) {
         this.env = env;
         this.progress = progress;
-        this.lockTimeout = lockTimeout;
+        this.locks = locks;
         this.cwd = cwd;
     }
 
@@ -59,7 +64,7 @@ public final class LiveDatabase {
      * {@code db up}, which creates it, would apply).
      */
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
         if (existing.isEmpty()) {
             return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations());
@@ -92,7 +97,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "up", true, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "up", true, progress, null, locks);
     }
 
     /**
@@ -101,8 +106,8 @@ public final class LiveDatabase {
      */
     public LiveChange upResuming(TargetConfig target, String url) {
         return atUrl(target, url, endpoint -> {
-            LiveTarget live = LiveTarget.read(target, endpoint, cwd);
-            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), lockTimeout);
+            LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), locks);
         });
     }
 
@@ -122,7 +127,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd), "migrate", false, progress, null, lockTimeout);
+        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "migrate", false, progress, null, locks);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -133,7 +138,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint, cwd), steps, progress, lockTimeout);
+        return LiveDown.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), steps, progress, locks);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -142,7 +147,7 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd), lockTimeout);
+        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), locks);
     }
 
     public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
@@ -154,7 +159,7 @@ public final class LiveDatabase {
      * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
      */
     public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
-        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd), apply, lockTimeout);
+        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), apply, locks);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
@@ -167,7 +172,7 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         live.requireClean("db drift");
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
         if (existing.isEmpty()) {
@@ -179,7 +184,7 @@ public final class LiveDatabase {
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
     public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         if (!live.state().isClean()) {
             return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
         }
@@ -206,7 +211,7 @@ public final class LiveDatabase {
      * migration pending (as {@code db status} and {@code db drift} read it), not as an error.
      */
     public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd);
+        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
         live.requireClean("db plan");
         String expected = live.expectedAt(live.head());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");

@@ -12,7 +12,6 @@ import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,11 +32,11 @@ final class LiveDown {
     private LiveDown() {
     }
 
-    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, Duration lockTimeout) {
+    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
+                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             LivePrefix before = target.prefix(target.appliedVersions(connection));
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);

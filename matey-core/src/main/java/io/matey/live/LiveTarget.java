@@ -7,6 +7,7 @@ import io.matey.artifact.LockState;
 import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
 import io.matey.engine.FailureCommands;
+import io.matey.engine.LockNotices;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
@@ -42,20 +43,23 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return urlOverride == null || urlOverride.isBlank() ? LiveEndpoint.of(url) : LiveEndpoint.given(url);
     }
 
-    /** @param cwd where matey runs: the git commands of advice name files relative to it */
-    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd) {
+    /**
+     * @param cwd     where matey runs: the git commands of advice name files relative to it
+     * @param notices where a wait for the target lock is told
+     */
+    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd, LockNotices notices) {
         Engine engine = target.knownEngine();
         Engine liveEngine = endpoint.engine();
         if (!liveEngine.id().equals(engine.id())) {
             throw new MateyException("Live " + endpoint.kind() + " " + endpoint + " is a " + liveEngine.id() + " "
                     + endpoint.kind() + ", but " + target.configFile() + " says engine '" + engine.id() + "'.");
         }
-        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name()));
+        LockState state = LockState.of(Snapshot.ofRecoveredWorktree(target.dir(), target.name(), notices));
         // forEach, not a stream: a sorted map's entry stream spins a comparator class in every process
         // (docs/architecture.md §8)
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
-                new Migration(file, Snapshot.versionOf(file), sql).requireResolvedIn(target.name())));
+                new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name())));
         return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()));
     }
 

@@ -37,17 +37,17 @@ final class LiveUp {
     /**
      * @param create      {@code up} creates a missing database, {@code migrate} refuses it
      * @param resume      the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
-     * @param lockTimeout how long to wait for the migration lock
+     * @param locks       how to wait for the migration lock
      */
     static LiveChange run(LiveTarget target, String command, boolean create, Consumer<String> progress,
-            Supplier<ResumePoint.Scratch> resume, Duration lockTimeout) {
+            Supplier<ResumePoint.Scratch> resume, LockWait locks) {
         String context = "db " + command;
         target.requireClean(context).requireRunnable(context).requireMigrations(context);
         LiveConnector.Opened opened = LiveConnector.open(target, context, create);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = LockWait.acquire(engine, connection, lockTimeout)) {
+                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (!opened.created() && marker.isEmpty()) {
                 UnrecordedSchema.refuse(target, connection, context);

@@ -22,25 +22,43 @@ public record Migration(String file, String version, byte[] bytes) {
     }
 
     /**
-     * Refuses a file of target {@code targetName} holding git merge conflict markers, without parsing it: commands
-     * that run no SQL of theirs (e.g. {@code db status}) still must not call such a file applied or pending. The
-     * message names the file as the workspace root does and the {@code schema apply} of that target, which works
-     * in a workspace of several targets.
+     * Refuses a file of target {@code targetName} holding git merge conflict markers or a NUL byte, which no command
+     * reads past: commands that run no SQL of theirs (e.g. {@code db status}) still must not call such a file applied
+     * or pending. Only a file holding a NUL byte is parsed, for the parser's own refusal (the one replay and lint
+     * give). The message names the file as the workspace root does and the {@code schema apply} of that target,
+     * which works in a workspace of several targets.
      */
-    public Migration requireResolvedIn(String targetName) {
-        return requireResolved(TargetPaths.file(targetName, file),
+    public Migration requireReadableIn(String targetName) {
+        return requireReadable(TargetPaths.file(targetName, file),
                 MigrationScript.resolveConflict("run `matey schema apply" + TargetPaths.option(targetName) + "`"));
     }
 
-    /** A refusal of conflict markers where the way on is {@code fix} (e.g. a dbmate command, which has no artifacts). */
-    public Migration requireResolved(String fix) {
-        return requireResolved(file, fix);
+    /** The same where the way on from a conflict is {@code conflictFix} (e.g. a dbmate command, which has no artifacts). */
+    public Migration requireReadable(String conflictFix) {
+        return requireReadable(file, conflictFix);
     }
 
-    private Migration requireResolved(String named, String fix) {
+    private Migration requireReadable(String named, String conflictFix) {
         ConflictMarkers.firstLine(bytes).ifPresent(line -> {
-            throw MigrationScript.Problem.mergeConflict(line).error(named, fix);
+            throw MigrationScript.Problem.mergeConflict(line).error(named, conflictFix);
         });
+        if (holdsNul()) {
+            for (MigrationScript.Problem problem : script().problems()) {
+                if (problem.kind() == MigrationScript.Kind.NUL_BYTE) {
+                    throw problem.error(named);
+                }
+            }
+        }
         return this;
+    }
+
+    /** A byte scan, so that a file without a NUL byte (every one but a broken file) is not decoded here. */
+    private boolean holdsNul() {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

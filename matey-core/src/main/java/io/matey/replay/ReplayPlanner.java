@@ -103,7 +103,7 @@ public final class ReplayPlanner {
         List<Migration> out = new ArrayList<>();
         head.migrations().forEach((file, bytes) -> {
             Migration migration = new Migration(file, Snapshot.versionOf(file), bytes)
-                    .requireResolvedIn(head.targetName());
+                    .requireReadableIn(head.targetName());
             migration.script().requireValid();
             out.add(migration);
         });

@@ -12,6 +12,7 @@ import io.matey.codegen.ModelGenerator;
 import io.matey.codegen.StaleModels;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
@@ -39,15 +40,18 @@ public final class SchemaReplay {
 
     private final Map<String, String> env;
     private final Consumer<String> progress;
+    private final LockNotices notices;
 
-    public SchemaReplay(Map<String, String> env, Consumer<String> progress) {
+    /** @param notices where a wait for the target lock is told */
+    public SchemaReplay(Map<String, String> env, Consumer<String> progress, LockNotices notices) {
         this.env = env;
         this.progress = progress;
+        this.notices = notices;
     }
 
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            new ArtifactJournal(target.dir()).recover();
+        try (TargetLock lock = TargetLock.acquire(target.dir(), notices)) {
+            new ArtifactJournal(target.dir(), notices).recover();
             Outcome outcome = replay(target, options, ModelGenerator.forTarget(target), "schema plan", null);
             ReplayResult result = outcome.result();
             String worktreeSql = outcome.plan().head().schema()
@@ -61,8 +65,8 @@ public final class SchemaReplay {
     }
 
     public SchemaApplyResult apply(TargetConfig target, ReplayOptions options) {
-        try (TargetLock lock = TargetLock.acquire(target.dir())) {
-            try (ArtifactJournal.Staging staging = new ArtifactJournal(target.dir()).stage()) {
+        try (TargetLock lock = TargetLock.acquire(target.dir(), notices)) {
+            try (ArtifactJournal.Staging staging = new ArtifactJournal(target.dir(), notices).stage()) {
                 Optional<ModelGenerator> codegen = ModelGenerator.forTarget(target);
                 List<Diagnostic> modelConflicts = ModelConflicts.in(target);
                 Outcome outcome = replay(target, options, codegen, "schema apply", staging);

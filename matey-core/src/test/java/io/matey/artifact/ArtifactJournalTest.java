@@ -4,6 +4,7 @@ import static io.matey.artifact.LockFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class ArtifactJournalTest {
     void commitReplacesTheFileSetAndLeavesNoJournal() throws IOException {
         Path target = oldTarget("t");
 
-        new ArtifactJournal(target).commit(WRITES, DELETES);
+        new ArtifactJournal(target, LockNotices.NONE).commit(WRITES, DELETES);
 
         assertThat(files(target)).isEqualTo(NEW);
         assertThat(target.resolve(".matey")).doesNotExist();
@@ -68,7 +69,7 @@ class ArtifactJournalTest {
     void filesStagedOneByOneAreCommittedWithTheRest() throws IOException {
         Path target = oldTarget("staged");
 
-        try (ArtifactJournal.Staging staging = new ArtifactJournal(target).stage()) {
+        try (ArtifactJournal.Staging staging = new ArtifactJournal(target, LockNotices.NONE).stage()) {
             staging.write("checkpoints/nested/002_b.sql", utf8("brand new\n"));
             staging.write("checkpoints/001_a.sql", utf8("new checkpoint\n"));
             assertThat(files(target)).isEqualTo(OLD); // staged, not yet in place
@@ -84,7 +85,7 @@ class ArtifactJournalTest {
     void stagingClosedWithoutACommitChangesNothingAndLeavesNoJournal() throws IOException {
         Path target = oldTarget("discarded");
 
-        try (ArtifactJournal.Staging staging = new ArtifactJournal(target).stage()) {
+        try (ArtifactJournal.Staging staging = new ArtifactJournal(target, LockNotices.NONE).stage()) {
             staging.write("checkpoints/001_a.sql", utf8("new checkpoint\n"));
         }
 
@@ -96,7 +97,7 @@ class ArtifactJournalTest {
     void stagingRefusesAPathOutsideTheTarget() throws IOException {
         Path target = oldTarget("outside");
 
-        try (ArtifactJournal.Staging staging = new ArtifactJournal(target).stage()) {
+        try (ArtifactJournal.Staging staging = new ArtifactJournal(target, LockNotices.NONE).stage()) {
             assertThatThrownBy(() -> staging.write("../elsewhere.sql", utf8("x")))
                     .isInstanceOf(MateyException.class)
                     .hasMessageStartingWith("Artifact path must be relative");
@@ -125,7 +126,7 @@ class ArtifactJournalTest {
                 assertThat(target.resolve(".matey/tx")).isNotEmptyDirectory();
             }
 
-            new ArtifactJournal(target).recover();
+            new ArtifactJournal(target, LockNotices.NONE).recover();
 
             assertThat(files(target)).isEqualTo(steps.indexOf(step) < committed ? OLD : NEW);
             assertThat(target.resolve(".matey")).doesNotExist();
@@ -139,10 +140,10 @@ class ArtifactJournalTest {
         return restores.stream().map(restore -> DynamicTest.dynamicTest("crash after " + restore, () -> {
             Path target = oldTarget("rollback-" + restores.indexOf(restore));
             crashAfter("write schema.lock.toml", target);
-            assertThatThrownBy(() -> new ArtifactJournal(target, crashingAfter(restore)).recover())
+            assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE, crashingAfter(restore)).recover())
                     .isInstanceOf(Crash.class);
 
-            new ArtifactJournal(target).recover();
+            new ArtifactJournal(target, LockNotices.NONE).recover();
 
             assertThat(files(target)).isEqualTo(OLD);
         }));
@@ -153,7 +154,7 @@ class ArtifactJournalTest {
         Path target = oldTarget("t");
         crashAfter("write checkpoints/nested/002_b.sql", target);
 
-        new ArtifactJournal(target).commit(Map.of("schema.sql", utf8("third\n")), Set.of());
+        new ArtifactJournal(target, LockNotices.NONE).commit(Map.of("schema.sql", utf8("third\n")), Set.of());
 
         Map<String, String> expected = new TreeMap<>(OLD);
         expected.put("schema.sql", "third\n");
@@ -200,7 +201,7 @@ class ArtifactJournalTest {
         writes.put("schema.sql/impossible.sql", utf8("x"));
         writes.remove("schema.sql");
 
-        assertThatThrownBy(() -> new ArtifactJournal(target).commit(writes, DELETES))
+        assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE).commit(writes, DELETES))
                 .isInstanceOf(MateyException.class)
                 .hasMessageContaining("changes rolled back");
         assertThat(files(target)).isEqualTo(OLD);
@@ -211,7 +212,7 @@ class ArtifactJournalTest {
     void anEmptyCommitChangesNothing() throws IOException {
         Path target = oldTarget("t");
 
-        new ArtifactJournal(target).commit(Map.of(), Set.of());
+        new ArtifactJournal(target, LockNotices.NONE).commit(Map.of(), Set.of());
 
         assertThat(files(target)).isEqualTo(OLD);
         assertThat(target.resolve(".matey")).doesNotExist();
@@ -221,7 +222,7 @@ class ArtifactJournalTest {
     void refusesAPathInBothSets() throws IOException {
         Path target = oldTarget("t");
 
-        assertThatThrownBy(() -> new ArtifactJournal(target).commit(
+        assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE).commit(
                 Map.of("schema.sql", utf8("x"), "b.sql", utf8("y")), Set.of("schema.sql", "b.sql", "c.sql")))
                 .isInstanceOf(MateyException.class)
                 .hasMessage("Paths cannot be in both writes and deletes in one transaction: b.sql, schema.sql");
@@ -231,7 +232,7 @@ class ArtifactJournalTest {
     @Test
     void refusesPathsOutsideTheTargetOrInTheJournal() throws IOException {
         Path target = oldTarget("t");
-        ArtifactJournal journal = new ArtifactJournal(target);
+        ArtifactJournal journal = new ArtifactJournal(target, LockNotices.NONE);
 
         for (String bad : List.of("../escape.sql", "/etc/passwd", "a/../b.sql", "a/./b.sql", "a//b.sql", "")) {
             assertThatThrownBy(() -> journal.commit(Map.of(bad, utf8("x")), Set.of()))
@@ -252,7 +253,7 @@ class ArtifactJournalTest {
         Path outside = Files.createDirectories(root.resolve("outside"));
         Files.createSymbolicLink(target.resolve("linked"), outside);
         Files.createSymbolicLink(target.resolve("link.sql"), target.resolve("schema.sql"));
-        ArtifactJournal journal = new ArtifactJournal(target);
+        ArtifactJournal journal = new ArtifactJournal(target, LockNotices.NONE);
 
         assertThatThrownBy(() -> journal.commit(Map.of("linked/x.sql", utf8("x")), Set.of()))
                 .hasMessage("Refusing to write through symlink: " + target.resolve("linked"));
@@ -277,7 +278,7 @@ class ArtifactJournalTest {
         Files.writeString(badJson.resolve("state"), "committed\n");
         Files.writeString(badJson.resolve("manifest.json"), "{\"version\": 2}");
 
-        assertThatThrownBy(() -> new ArtifactJournal(target).recover())
+        assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE).recover())
                 .isInstanceOf(MateyException.class)
                 .hasMessage("Transaction recovery encountered invalid journal entries: 1-file: not a directory; "
                         + "2-link: symbolic link; 3-badstate: invalid state 'maybe'; "
@@ -298,7 +299,7 @@ class ArtifactJournalTest {
         Files.copy(first.resolve("manifest.json"), second.resolve("manifest.json"));
         Files.copy(first.resolve("state"), second.resolve("state"));
 
-        assertThatThrownBy(() -> new ArtifactJournal(target).recover())
+        assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE).recover())
                 .isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("Cannot recover: several interrupted transactions were applying");
     }
@@ -308,7 +309,7 @@ class ArtifactJournalTest {
         Path target = oldTarget("t");
         Files.createDirectories(target.resolve(".matey/tx/5-partial/staged"));
 
-        new ArtifactJournal(target).recover();
+        new ArtifactJournal(target, LockNotices.NONE).recover();
 
         assertThat(target.resolve(".matey")).doesNotExist();
         assertThat(files(target)).isEqualTo(OLD);
@@ -318,19 +319,19 @@ class ArtifactJournalTest {
     void recoveringATargetWithoutJournalDoesNothing() throws IOException {
         Path target = oldTarget("t");
 
-        new ArtifactJournal(target).recover();
+        new ArtifactJournal(target, LockNotices.NONE).recover();
 
         assertThat(files(target)).isEqualTo(OLD);
     }
 
     private List<String> stepsOfACommit() throws IOException {
         List<String> steps = new ArrayList<>();
-        new ArtifactJournal(oldTarget("probe"), steps::add).commit(WRITES, DELETES);
+        new ArtifactJournal(oldTarget("probe"), LockNotices.NONE, steps::add).commit(WRITES, DELETES);
         return steps;
     }
 
     private static void crashAfter(String step, Path target) {
-        assertThatThrownBy(() -> new ArtifactJournal(target, crashingAfter(step)).commit(WRITES, DELETES))
+        assertThatThrownBy(() -> new ArtifactJournal(target, LockNotices.NONE, crashingAfter(step)).commit(WRITES, DELETES))
                 .isInstanceOf(Crash.class);
     }
 

@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.engine.LockNotices;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ public final class InterruptedWrite {
     public static void stopAfter(String step, java.nio.file.Path targetDir, Map<String, byte[]> writes,
             Set<String> deletes) {
         try {
-            new ArtifactJournal(targetDir, done -> {
+            new ArtifactJournal(targetDir, LockNotices.NONE, done -> {
                 if (done.equals(step)) {
                     throw new Stop();
                 }

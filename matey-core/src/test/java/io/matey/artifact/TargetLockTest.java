@@ -3,6 +3,7 @@ package io.matey.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 
 import java.io.BufferedReader;
@@ -43,7 +44,7 @@ class TargetLockTest {
 
     @Test
     void theLockDirectoryIsTheUsersOwnAndNobodyElseCanReadOrWriteIt() throws Exception {
-        try (TargetLock lock = TargetLock.acquire(target)) {
+        try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
             Path file = TargetLock.lockFileFor(target);
             assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(Files.getOwner(file.getParent()).getName()).isEqualTo(System.getProperty("user.name"));
@@ -55,7 +56,7 @@ class TargetLockTest {
     void aSecondUserLocksTheSameTargetInTheirOwnDirectory(@TempDir Path scratch) throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(RUNUSER),
                 "needs root and runuser to act as a second user");
-        try (TargetLock lock = TargetLock.acquire(target)) {
+        try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
             // Another user cannot read the test's class path (under root's home): give it a copy.
             Path classes = Files.createDirectories(scratch.resolve("classes"));
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -87,7 +88,7 @@ class TargetLockTest {
         try {
             Path planted = Files.createDirectory(tmp.resolve("matey-locks-root"));
             Files.setOwner(planted, planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-            assertThatThrownBy(() -> TargetLock.acquire(target)).isInstanceOf(MateyException.class)
+            assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("is not a directory owned by root (owner: nobody)");
         } finally {
             System.setProperty("java.io.tmpdir", saved);
@@ -127,7 +128,7 @@ class TargetLockTest {
                 new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(output.readLine()).isEqualTo("locked");
             long start = System.nanoTime();
-            try (TargetLock lock = TargetLock.acquire(target)) {
+            try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(waited).isGreaterThan(Duration.ofMillis(500));
             }
@@ -146,7 +147,7 @@ class TargetLockTest {
             Future<?>[] runs = new Future<?>[8];
             for (int i = 0; i < runs.length; i++) {
                 runs[i] = pool.submit(() -> {
-                    try (TargetLock lock = TargetLock.acquire(target)) {
+                    try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
                         maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                         Thread.sleep(20);
                         inside.decrementAndGet();
@@ -167,12 +168,12 @@ class TargetLockTest {
     void isReentrantAndHeldUntilTheOutermostClose() throws Exception {
         CountDownLatch acquiredByOther = new CountDownLatch(1);
         Thread other = new Thread(() -> {
-            try (TargetLock lock = TargetLock.acquire(target)) {
+            try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
                 acquiredByOther.countDown();
             }
         });
-        try (TargetLock outer = TargetLock.acquire(target)) {
-            try (TargetLock inner = TargetLock.acquire(target)) {
+        try (TargetLock outer = TargetLock.acquire(target, LockNotices.NONE)) {
+            try (TargetLock inner = TargetLock.acquire(target, LockNotices.NONE)) {
                 other.start();
             }
             assertThat(acquiredByOther.await(300, TimeUnit.MILLISECONDS)).isFalse();

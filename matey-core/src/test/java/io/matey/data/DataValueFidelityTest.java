@@ -98,6 +98,38 @@ class DataValueFidelityTest {
         }
     }
 
+    /**
+     * Rows written before apply stored SQLite's form (by an older Matey, or by hand) spell a timestamp key in ISO
+     * form ({@code 2024-01-02T03:04:05}, {@code .500000}): the same key in either form is one row, so replace updates
+     * and deletes it rather than missing it, and a key the database matches (a NOCASE column) finds it too.
+     */
+    @Test
+    void aSqliteTimestampKeyInIsoFormIsTheFilesKey() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE t (at TIMESTAMP PRIMARY KEY, amount INTEGER);"
+                        + "CREATE TABLE u (name TEXT COLLATE NOCASE, at TIMESTAMP, tm TIME, amount INTEGER, "
+                        + "PRIMARY KEY (name, at, tm));")) {
+            h.db.execute("INSERT INTO t VALUES ('2024-01-02T03:04:05', 1), ('2024-01-02T03:04:06.500000', 2), "
+                    + "('2024-01-02T03:04:07', 3);"
+                    + "INSERT INTO u VALUES ('bob', '2024-01-02T03:04:05.250000', '10:00:00.250000', 1)");
+            h.manifest("""
+                    [all]
+                    files = [{ name = "t", table = "t", mode = "replace" }, { name = "u", table = "u", mode = "upsert", on = ["name", "at", "tm"] }]
+                    """);
+            h.file("t", "{\"amount\": 10, \"at\": \"2024-01-02T03:04:05\"}",
+                    "{\"amount\": 2, \"at\": \"2024-01-02T03:04:06.500000\"}");
+            h.file("u", "{\"amount\": 5, \"at\": \"2024-01-02T03:04:05.250000\", \"name\": \"Bob\", \"tm\": \"10:00:00.250000\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 1, 1),
+                    new AppliedFile("u", "u", DataMode.UPSERT, 1, 0, 1, 0));
+            assertThat(h.rows("SELECT at, amount FROM t ORDER BY amount")).containsExactly(
+                    List.of("2024-01-02T03:04:06.500000", "2"), List.of("2024-01-02T03:04:05", "10"));
+            assertThat(h.rows("SELECT name, at, tm, amount FROM u"))
+                    .containsExactly(List.of("Bob", "2024-01-02 03:04:05.250", "10:00:00.250", "5"));
+            assertThat(h.apply(null).files()).as("nothing left to change").containsExactly(
+                    new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 0, 0), new AppliedFile("u", "u", DataMode.UPSERT, 1, 0, 0, 0));
+        }
+    }
+
     @Test
     void postgresJsonKeepsSqlNullJsonNullAndNumbersAsWritten() throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, meta jsonb, j json);")) {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -289,14 +290,7 @@ public abstract class EngineContract {
         TestDatabase db = created();
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (Connection session = db.connect()) {
-            // another session; on an embedded engine another thread stands for another process
-            Engine.MigrationLock held = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return db.engine().lockMigrations(session, Duration.ofSeconds(10));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, other).get(60, TimeUnit.SECONDS);
+            Engine.MigrationLock held = heldElsewhere(db, session, other);
             Matey bounded = ws.matey().withLockTimeout(Duration.ofSeconds(1));
             assertThatThrownBy(() -> bounded.dbUp(target(ws), url(db), line -> { })).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.LOCK_TIMEOUT)
@@ -306,17 +300,63 @@ public abstract class EngineContract {
                     .hasMessageContaining("--lock-timeout");
             assertThat(ws.matey().dbStatus(target(ws), url(db)).applied()).as("nothing ran").isZero();
 
-            CompletableFuture.runAsync(() -> {
-                try {
-                    held.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, other).get(60, TimeUnit.SECONDS);
+            release(held, other).get(60, TimeUnit.SECONDS);
             assertThat(bounded.dbUp(target(ws), url(db), line -> { }).after()).isEqualTo(3);
         } finally {
             other.shutdown();
         }
+    }
+
+    /**
+     * A lock held elsewhere is told, once and before the wait, naming the lock as its timeout does and who holds it
+     * (what {@code LockWait} says at once, from the lock's own first try); once released, it is taken.
+     */
+    @Test
+    void aMigrationLockHeldElsewhereIsToldWithItsHolderBeforeTheWait() throws Exception {
+        TestDatabase db = created();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection session = db.connect(); Connection c = db.connect()) {
+            Engine.MigrationLock held = heldElsewhere(db, session, other);
+            List<String> silent = new CopyOnWriteArrayList<>();
+            assertThatThrownBy(() -> db.engine().lockMigrations(c, Duration.ZERO, (lock, holder) -> silent.add(lock)))
+                    .isInstanceOf(MigrationLockTimeoutException.class)
+                    .satisfies(e -> silent.add(((MigrationLockTimeoutException) e).lock()));
+            assertThat(silent).as("a zero timeout tells nothing: there is no wait").hasSize(1);
+
+            List<String> told = new CopyOnWriteArrayList<>();
+            try (Engine.MigrationLock mine = db.engine().lockMigrations(c, Duration.ofSeconds(30), (lock, holder) -> {
+                told.add(lock + " | " + holder);
+                release(held, other);
+            })) {
+                assertThat(told).hasSize(1);
+                assertThat(told.get(0)).startsWith(silent.get(0) + " | ").doesNotEndWith(" | ");
+            }
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    /** The migration lock taken by {@code session} on {@code other}: on an embedded engine a thread stands for a process. */
+    private static Engine.MigrationLock heldElsewhere(TestDatabase db, Connection session, ExecutorService other)
+            throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return db.engine().lockMigrations(session, Duration.ofSeconds(10));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, other).get(60, TimeUnit.SECONDS);
+    }
+
+    /** Releases {@code held} on the thread that took it. */
+    private static CompletableFuture<Void> release(Engine.MigrationLock held, ExecutorService other) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                held.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, other);
     }
 
     /** The interrupted-section marker: none before, read while it exists with its progress, gone once finished. */

@@ -145,8 +145,9 @@ class MigrationRunnerWithoutTransactionsTest {
         }
 
         @Override
-        public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
-            return sqlite.lockMigrations(connection, timeout);
+        public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting)
+                throws SQLException {
+            return sqlite.lockMigrations(connection, timeout, waiting);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.matey.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.testing.DbmateBinary;
 import io.matey.engine.MateyUrl;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,6 +67,43 @@ class DbmateInteropTest {
             assertThat(h.drift().appliedIndex()).isEqualTo(1);
             assertThat(h.up().after()).isEqualTo(2);
             assertThat(dbmate.run(h.db.url(), migrations, "status").output()).contains("Applied: 2");
+        }
+    }
+
+    /**
+     * A {@code transaction:false} section that fails partway on the data leaves what dbmate leaves: on PostgreSQL
+     * nothing, since dbmate's one query of the section is one implicit transaction there (and nothing marks the
+     * migration interrupted); on MySQL (DDL commits itself) and SQLite the statement before the failure.
+     */
+    @ParameterizedTest
+    @EngineMatrix
+    void aTransactionFalseSectionThatFailsPartwayLeavesWhatDbmateLeaves(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir.resolve("ws"), engine);
+                TestDatabase theirs = TestDatabase.create(engine)) {
+            h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");
+            h.ws.apply();
+            Path firstOnly = Files.createDirectories(dir.resolve("first-only"));
+            Files.copy(h.ws.target().resolve("migrations/001_one.sql"), firstOnly.resolve("001_one.sql"));
+            DbmateBinary dbmate = DbmateBinary.installed();
+            assertThat(dbmate.run(theirs.url(), firstOnly, "--no-dump-schema", "up").exitCode()).isZero();
+            h.up();
+            String row = "INSERT INTO it_one (id, name) VALUES (1, 'live');";
+            h.db.execute(row);
+            theirs.execute(row);
+            h.ws.write(TestWorkspace.TARGET + "/migrations/002_origin.sql", "-- migrate:up transaction:false\n"
+                    + "ALTER TABLE it_one ADD COLUMN origin VARCHAR(10);\n" + row + "\n\n-- migrate:down\n"
+                    + "DELETE FROM it_one WHERE id = 1;\nALTER TABLE it_one DROP COLUMN origin;\n");
+            h.ws.apply();
+
+            DbmateBinary.Result theirUp = dbmate.run(theirs.url(), h.ws.target().resolve("migrations"),
+                    "--no-dump-schema", "up");
+            assertThat(theirUp.exitCode()).as(theirUp.output()).isEqualTo(2);
+            boolean postgres = engine.equals("postgres");
+            assertThatThrownBy(h::up).hasMessageContaining(postgres ? "The section was rolled back (transaction:false "
+                    + "still runs its statements in one transaction" : "Statements at line(s) 2 took effect");
+            assertThat(h.db.hasColumn("it_one", "origin")).isEqualTo(theirs.hasColumn("it_one", "origin"))
+                    .isEqualTo(!postgres);
+            assertThat(h.status().interrupted() == null).isEqualTo(postgres);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
@@ -18,7 +20,7 @@ final class LiveHarness implements AutoCloseable {
         this.ws = ws;
         this.db = db;
         // run at the workspace root, as the advice the tests read names files from there
-        this.live = new LiveDatabase(ws.env(), line -> { }, Engine.DEFAULT_LOCK_TIMEOUT, ws.root());
+        this.live = new LiveDatabase(ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), ws.root());
     }
 
     /** A workspace in {@code dir} and a live database that does not exist yet. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.Digests;
 import io.matey.artifact.Snapshot;
+import io.matey.engine.LockNotices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class CheckpointSinkTest {
         write("checkpoints/003_c.sql", "C;\n");
         Snapshot head = Snapshot.ofWorktree(target, ".");
 
-        try (ArtifactJournal.Staging staging = new ArtifactJournal(target).stage()) {
+        try (ArtifactJournal.Staging staging = new ArtifactJournal(target, LockNotices.NONE).stage()) {
             CheckpointSink sink = new CheckpointSink(head, staging);
             sink.accept("checkpoints/001_a.sql", "A;\n");
             sink.accept("checkpoints/002_b.sql", "B;\n");

@@ -76,6 +76,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether {@code table} has {@code column}: whether a query reading it runs, on any engine. */
+    public boolean hasColumn(String table, String column) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT " + column + " FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The first column of the first row {@code query} returns on {@code connection}, as text. */
     public static String firstValue(Connection connection, String query) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {

@@ -1,6 +1,5 @@
 package io.matey.shell;
 
-import io.matey.engine.LockNotices;
 import io.matey.log.DebugLog;
 import io.matey.replay.ScratchDatabase;
 import io.matey.shell.cli.CommandCatalog;
@@ -45,7 +44,6 @@ public final class MateyShellApplication {
         } else {
             InterruptHandler.install();
             ScratchDatabase.reportLeftoversTo(line -> System.err.println("matey: " + line));
-            LockNotices.to(line -> System.err.println("matey: " + line));
             exitCode = new CommandRunner(CommandCatalog.load(), new Console(out)).run(options.command());
         }
         out.flush();

@@ -68,11 +68,12 @@ class CiInstallScriptTest {
     }
 
     /**
-     * A persistent agent runs the next job with the same TMPDIR, and TMPDIR may be unset: each job clones into a
-     * directory of its own under the temporary directory and removes it when the script ends.
+     * A GitLab shell runner or a persistent Buildkite agent runs jobs, concurrent ones too, with the same TMPDIR, and
+     * TMPDIR may be unset: each job clones into a directory of its own under the temporary directory and removes it
+     * when the script ends.
      */
     @Test
-    void buildkiteClonesIntoAFreshDirectoryPerJobAndRemovesIt() throws Exception {
+    void gitlabAndBuildkiteCloneIntoAFreshDirectoryPerJobAndRemoveIt() throws Exception {
         Path matey = Files.createDirectories(dir.resolve("matey-repo"));
         Files.writeString(matey.resolve("pom.xml"), "<project/>\n");
         git(matey, "init", "-q", "-b", "main");
@@ -81,16 +82,19 @@ class CiInstallScriptTest {
         git(dir, "init", "-q");
         git(dir, "remote", "add", "origin", matey.toString());
         Path runner = Files.createDirectories(dir.resolve("runner"));
-        String script = installScript(CiProvider.BUILDKITE) + "\necho \"${PATH%%:*}\"\n";
-        for (String job : List.of("", "", "unset TMPDIR\n")) {
-            Run run = sh(job + script, matey.toUri().toString());
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            Path clone = Path.of(run.output().strip().lines().reduce((first, last) -> last).orElseThrow());
-            assertThat(clone.getFileName()).hasToString("matey");
-            assertThat(clone.getParent().getParent()).isEqualTo(job.isEmpty() ? runner : Path.of("/tmp"));
-            assertThat(clone.getParent()).doesNotExist();
+        for (CiProvider provider : List.of(CiProvider.GITLAB, CiProvider.BUILDKITE)) {
+            String script = installScript(provider) + "\necho \"${PATH%%:*}\"\n";
+            for (String job : List.of("", "", "unset TMPDIR\n")) {
+                Run run = sh(job + script, matey.toUri().toString());
+                assertThat(run.exitCode()).as(provider + ": " + run.output()).isZero();
+                Path clone = Path.of(run.output().strip().lines().reduce((first, last) -> last).orElseThrow());
+                assertThat(clone.getFileName()).hasToString("matey");
+                assertThat(clone.getParent().getParent()).as(provider.name())
+                        .isEqualTo(job.isEmpty() ? runner : Path.of("/tmp"));
+                assertThat(clone.getParent()).as(provider.name()).doesNotExist();
+            }
+            assertThat(runner).as(provider.name()).isEmptyDirectory();
         }
-        assertThat(runner).isEmptyDirectory();
     }
 
     /** GitLab caches only paths inside the project: Maven and its wrapper are told to download there. */

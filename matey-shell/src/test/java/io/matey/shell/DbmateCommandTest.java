@@ -199,6 +199,32 @@ class DbmateCommandTest {
         }
     }
 
+    /**
+     * A {@code transaction:false} section that fails partway leaves what dbmate leaves: on PostgreSQL nothing (dbmate's
+     * one query of the section is one implicit transaction), on MySQL and SQLite the statements before the failure.
+     */
+    @ParameterizedTest
+    @EngineMatrix
+    void aTransactionFalseSectionThatFailsPartwayLeavesWhatDbmateLeaves(String engine) throws Exception {
+        Path migrations = migrations();
+        Files.writeString(migrations.resolve("004_origin.sql"), "-- migrate:up transaction:false\n"
+                + "ALTER TABLE users ADD COLUMN origin VARCHAR(10);\nINSERT INTO users (id) VALUES (1);\n"
+                + "INSERT INTO users (id) VALUES (1);\n-- migrate:down\n");
+        DbmateBinary dbmate = DbmateBinary.installed();
+        try (TestDatabase ours = TestDatabase.create(engine); TestDatabase theirs = TestDatabase.create(engine)) {
+            MateyProcess.Result up = matey(Map.of(), "--url", DbmateBinary.url(ours.url()), "--no-dump-schema", "up");
+            DbmateBinary.Result theirUp = dbmate.run(theirs.url(), migrations, "--no-dump-schema", "up");
+            assertThat(up.exitCode()).isEqualTo(theirUp.exitCode()).isEqualTo(2);
+            assertThat(versions(ours)).isEqualTo(versions(theirs)).containsExactly("001", "002", "003");
+            boolean postgres = engine.equals("postgres");
+            assertThat(ours.hasColumn("users", "origin")).isEqualTo(theirs.hasColumn("users", "origin"))
+                    .isEqualTo(!postgres);
+            assertThat(up.stderr()).contains(postgres ? "The section was rolled back (transaction:false still runs its "
+                    + "statements in one transaction, as dbmate's one query of them does on this server)"
+                    : "Statements at line(s) 2, 3 took effect and stay applied");
+        }
+    }
+
     @ParameterizedTest
     @EngineMatrix
     void verbosePrintsTheRowsAffectedAsDbmateDoes(String engine) throws Exception {

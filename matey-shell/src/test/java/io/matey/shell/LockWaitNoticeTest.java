@@ -29,7 +29,7 @@ class LockWaitNoticeTest {
 
     @AfterEach
     void forgetActivity() {
-        LockNotices.activity("");
+        FileMutex.activity("");
     }
 
     @Test
@@ -37,10 +37,10 @@ class LockWaitNoticeTest {
         Path dir = tmp.toRealPath(); // the app locks the target by its real path
         assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", "sqlite").exitCode()).isZero();
         Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        LockNotices.activity("matey schema apply");
+        FileMutex.activity("matey schema apply");
         Process status;
         Process dbStatus;
-        try (TargetLock held = TargetLock.acquire(dir)) {
+        try (TargetLock held = TargetLock.acquire(dir, LockNotices.NONE)) {
             status = MateyProcess.start(dir, env, dir.resolve("status.out"), dir.resolve("status.err"), "schema", "status");
             dbStatus = MateyProcess.start(dir, env, dir.resolve("db.out"), dir.resolve("db.err"), "db", "status");
             String expected = "matey: waiting for the artifact lock of target " + dir + ", held by process "
@@ -65,7 +65,7 @@ class LockWaitNoticeTest {
                 + "-- migrate:down\nDROP TABLE t;\n", StandardCharsets.UTF_8);
         assertThat(MateyProcess.run(dir, Map.of(), "schema", "apply").exitCode()).isZero();
         Path database = dir.resolve("live.sqlite3");
-        LockNotices.activity("matey db up");
+        FileMutex.activity("matey db up");
         Process up;
         try (FileMutex held = FileMutex.acquire(Path.of(database + SqliteEngine.LOCK_FILE_SUFFIX))) {
             up = MateyProcess.start(dir, Map.of("DATABASE_URL", "sqlite3:" + database), dir.resolve("up.out"),

@@ -5,6 +5,7 @@ import io.matey.bench.Bench;
 import io.matey.bench.BenchServer;
 import io.matey.bench.BenchWorkspace;
 import io.matey.bench.Samples;
+import io.matey.engine.LockNotices;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.ReplayPlanner;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ final class ReplayComponents {
             load(schemaSql);
         }, () -> server.drop(SCRATCH)));
         Samples write = bench.measure("artifact write (" + artifacts.size() + " files, journal)",
-                Bench.trial(ws::deleteArtifacts, () -> new ArtifactJournal(ws.target()).commit(artifacts, Set.of())));
+                Bench.trial(ws::deleteArtifacts, () -> new ArtifactJournal(ws.target(), LockNotices.NONE).commit(artifacts, Set.of())));
         ws.restoreArtifacts(artifacts);
         return List.of(plan, create, load, loadOneTx, drop, write);
     }

@@ -158,9 +158,9 @@ public class BigQueryEngine implements Engine {
 
     /** Holds the migration lock of the dataset until closed (a best effort: see {@link BigQueryMigrationLock}). */
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         BigQueryDataset dataset = BigQueryConnection.dataset(connection);
-        return BigQueryMigrationLock.acquire(dataset, timeout);
+        return BigQueryMigrationLock.acquire(dataset, timeout, waiting);
     }
 
     /** The canonical schema of the dataset, without the migrations block (docs/architecture.md §5). */

@@ -30,9 +30,10 @@ final class BigQueryMigrationLock implements Engine.MigrationLock {
     }
 
     /** Takes the lock, waiting at most {@code timeout} for another holder to release it. */
-    static BigQueryMigrationLock acquire(BigQueryDataset dataset, Duration timeout)
+    static BigQueryMigrationLock acquire(BigQueryDataset dataset, Duration timeout, Engine.LockWaiting waiting)
             throws MigrationLockTimeoutException {
         Instant deadline = Instant.now().plus(timeout);
+        boolean tell = waiting.told(timeout);
         while (true) {
             try {
                 dataset.execute("CREATE TABLE " + TABLE + " (holder STRING, since TIMESTAMP)");
@@ -48,6 +49,10 @@ final class BigQueryMigrationLock implements Engine.MigrationLock {
             if (left <= 0) {
                 throw new MigrationLockTimeoutException("table " + TABLE + " in " + dataset.url(), timeout,
                         currentHolder(dataset), "If its holder has ended, drop the lock: DROP TABLE " + TABLE + ";");
+            }
+            if (tell) {
+                waiting.waiting("table " + TABLE + " in " + dataset.url(), currentHolder(dataset));
+                tell = false;
             }
             sleep(Math.min(POLL_MILLIS, left));
         }

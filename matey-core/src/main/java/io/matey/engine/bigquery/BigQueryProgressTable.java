@@ -20,17 +20,22 @@ final class BigQueryProgressTable implements ProgressTable {
     @Override
     public Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException {
         BigQueryDataset dataset = BigQueryConnection.dataset(connection);
-        return ClientCalls.call(() -> {
-            if (!dataset.hasTable(TABLE)) {
-                return Optional.empty();
-            }
-            for (FieldValueList row : dataset.execute("SELECT version, direction, done, total FROM " + TABLE
-                    + " ORDER BY version LIMIT 1").iterateAll()) {
-                return Optional.of(new MigrationProgress.Marker(row.get(0).getStringValue(), row.get(1).getStringValue(),
-                        (int) row.get(2).getLongValue(), (int) row.get(3).getLongValue()));
-            }
-            return Optional.empty();
-        });
+        return ClientCalls.call(() -> dataset.hasTable(TABLE) ? marker(dataset) : Optional.empty());
+    }
+
+    @Override
+    public Optional<MigrationProgress.Marker> readExisting(Connection connection) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        return ClientCalls.call(() -> marker(dataset));
+    }
+
+    private static Optional<MigrationProgress.Marker> marker(BigQueryDataset dataset) {
+        for (FieldValueList row : dataset.execute("SELECT version, direction, done, total FROM " + TABLE
+                + " ORDER BY version LIMIT 1").iterateAll()) {
+            return Optional.of(new MigrationProgress.Marker(row.get(0).getStringValue(), row.get(1).getStringValue(),
+                    (int) row.get(2).getLongValue(), (int) row.get(3).getLongValue()));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -60,7 +65,7 @@ final class BigQueryProgressTable implements ProgressTable {
 
     @Override
     public void dropIfEmpty(Connection connection) throws SQLException {
-        if (exists(connection) && read(connection).isEmpty()) {
+        if (exists(connection) && readExisting(connection).isEmpty()) {
             BigQueryDataset dataset = BigQueryConnection.dataset(connection);
             ClientCalls.call(() -> dataset.execute("DROP TABLE IF EXISTS " + TABLE));
         }

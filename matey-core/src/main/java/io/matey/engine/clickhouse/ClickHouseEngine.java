@@ -213,8 +213,8 @@ public final class ClickHouseEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
-        return ClickHouseMigrationLock.acquire(connection, timeout);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
+        return ClickHouseMigrationLock.acquire(connection, timeout, waiting);
     }
 
     @Override

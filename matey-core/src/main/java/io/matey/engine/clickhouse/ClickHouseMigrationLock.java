@@ -39,9 +39,11 @@ final class ClickHouseMigrationLock implements Engine.MigrationLock {
         this.token = token;
     }
 
-    static ClickHouseMigrationLock acquire(Connection connection, Duration timeout) throws SQLException {
+    static ClickHouseMigrationLock acquire(Connection connection, Duration timeout, Engine.LockWaiting waiting)
+            throws SQLException {
         String token = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean tell = waiting.told(timeout);
         while (true) {
             if (tryCreate(connection, token)) {
                 return new ClickHouseMigrationLock(connection, token);
@@ -57,6 +59,10 @@ final class ClickHouseMigrationLock implements Engine.MigrationLock {
                         holder == null ? "" : holder.describe(),
                         "If no migration is running (its process ended on another machine), remove the lock: DROP TABLE "
                                 + ClickHouseConnector.quote(database) + "." + TABLE + ";");
+            }
+            if (tell) {
+                waiting.waiting("table " + database(connection) + "." + TABLE, holder == null ? "" : holder.describe());
+                tell = false;
             }
             try {
                 Thread.sleep(POLL_MILLIS);

@@ -26,10 +26,7 @@ final class ClickHouseProgressTable implements ProgressTable {
     }
 
     @Override
-    public Optional<MigrationProgress.Marker> read(Connection connection) throws SQLException {
-        if (!exists(connection)) {
-            return Optional.empty();
-        }
+    public Optional<MigrationProgress.Marker> readExisting(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT version, direction, done, total FROM " + TABLE + " FINAL ORDER BY version")) {
             return rs.next() ? Optional.of(new MigrationProgress.Marker(rs.getString(1), rs.getString(2), rs.getInt(3),

@@ -328,8 +328,8 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
-        return MysqlMigrationLock.acquire(connection, timeout);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
+        return MysqlMigrationLock.acquire(connection, timeout, waiting);
     }
 
     @Override

@@ -31,15 +31,20 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
         this.name = name;
     }
 
-    /** Waits at most {@code timeout} until this session holds the lock of its current database. */
-    static MysqlMigrationLock acquire(Connection connection, Duration timeout) throws SQLException {
+    /**
+     * Waits at most {@code timeout} until this session holds the lock of its current database; a first try that
+     * waits not at all finds out who holds it, to tell {@code waiting} at once.
+     */
+    static MysqlMigrationLock acquire(Connection connection, Duration timeout, Engine.LockWaiting waiting)
+            throws SQLException {
         String database = connection.getCatalog();
         if (database == null) {
             throw new SQLException("The migration lock needs a connection to a database; none is selected.");
         }
         String name = lockName(database);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!tryLock(connection, name, waitSeconds(deadline))) {
+        boolean tell = waiting.told(timeout);
+        while (!tryLock(connection, name, tell ? 0 : waitSeconds(deadline))) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SQLException("Interrupted while waiting for the migration lock '" + name + "'.");
             }
@@ -48,6 +53,11 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
                 throw new MigrationLockTimeoutException("GET_LOCK('" + name + "')", timeout,
                         holder == null ? "" : holder.describe(),
                         holder == null ? "" : "To end the holding session: KILL CONNECTION " + holder.id + ";");
+            }
+            if (tell) {
+                Holder holder = holder(connection, name);
+                waiting.waiting("GET_LOCK('" + name + "')", holder == null ? "" : holder.describe());
+                tell = false;
             }
         }
         return new MysqlMigrationLock(connection, name);

@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.engine.Engine;
 import io.matey.engine.Engine.MigrationLock;
 import io.matey.engine.MigrationLockTimeoutException;
 import java.sql.Connection;
@@ -27,11 +28,15 @@ final class AdvisoryLock implements MigrationLock {
         this.connection = connection;
     }
 
-    /** Waits at most {@code timeout} until this session holds the lock. */
-    static AdvisoryLock acquire(Connection connection, Duration timeout) throws SQLException {
+    /** Waits at most {@code timeout} until this session holds the lock, telling {@code waiting} who holds it first. */
+    static AdvisoryLock acquire(Connection connection, Duration timeout, Engine.LockWaiting waiting) throws SQLException {
         // Mostly nobody holds it: one round trip then, rather than three with the bounded wait's setting.
         if (tryAcquire(connection)) {
             return new AdvisoryLock(connection);
+        }
+        if (waiting.told(timeout)) {
+            Holder holder = holder(connection);
+            waiting.waiting(name(connection), holder == null ? "" : holder.describe());
         }
         // lock_timeout 0 would mean "wait forever"
         String bound = Math.max(1, timeout.toMillis()) + "ms";
@@ -47,11 +52,14 @@ final class AdvisoryLock implements MigrationLock {
                 throw e;
             }
             Holder holder = holder(connection);
-            throw new MigrationLockTimeoutException("pg_advisory_lock " + KEY + " on database "
-                    + connection.getCatalog(), timeout, holder == null ? "" : holder.describe(),
+            throw new MigrationLockTimeoutException(name(connection), timeout, holder == null ? "" : holder.describe(),
                     holder == null ? "" : "To end the holding session: SELECT pg_terminate_backend(" + holder.pid + ");");
         }
         return new AdvisoryLock(connection);
+    }
+
+    private static String name(Connection connection) throws SQLException {
+        return "pg_advisory_lock " + KEY + " on database " + connection.getCatalog();
     }
 
     private static boolean tryAcquire(Connection connection) throws SQLException {

@@ -110,6 +110,11 @@ public final class PostgresEngine implements Engine {
         return true;
     }
 
+    @Override
+    public boolean oneQueryIsOneTransaction() {
+        return true;
+    }
+
     /**
      * Without the driver's {@code Position: N} line: an offset within the statement, which reads like one in the file
      * beside the file's line that {@link #failedLine} already derived from it.
@@ -351,8 +356,8 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
-        return AdvisoryLock.acquire(connection, timeout);
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
+        return AdvisoryLock.acquire(connection, timeout, waiting);
     }
 
     @Override

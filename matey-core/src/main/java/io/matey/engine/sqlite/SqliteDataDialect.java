@@ -5,6 +5,7 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.ValueBinder;
 import io.matey.data.ValueException;
+import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +49,32 @@ final class SqliteDataDialect implements DataDialect {
         } else {
             ValueBinder.bind(ps, index, type, value);
         }
+    }
+
+    /**
+     * A time or timestamp key is found in this engine's form or in the ISO form rows written before hold (by an older
+     * Matey, or by hand: {@code 2024-01-02T03:04:05}), which SQLite compares as different text; an {@code IN} of the
+     * two keeps the column's index in use.
+     */
+    @Override
+    public String keyEquals(String column, String value, ColumnType type) {
+        return twoForms(type) ? column + " IN (" + value + ", " + SqliteTimes.isoSql(value, type.kind()) + ")"
+                : DataDialect.super.keyEquals(column, value, type);
+    }
+
+    @Override
+    public int bindKey(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        if (!twoForms(type)) {
+            return DataDialect.super.bindKey(ps, index, type, value);
+        }
+        bind(ps, index, type, value);
+        bind(ps, index + 1, type, value);
+        return index + 2;
+    }
+
+    /** Whether values of {@code type} may be stored in two forms (a date is one form in both). */
+    private static boolean twoForms(ColumnType type) {
+        return type.kind() == ValueKind.TIME || type.kind() == ValueKind.TIMESTAMP;
     }
 
     /** A timestamp is stored as text with its offset as given, which SQLite's date functions read. */

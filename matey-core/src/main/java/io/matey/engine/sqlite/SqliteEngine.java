@@ -236,10 +236,15 @@ public final class SqliteEngine implements Engine {
 
     /** SQLite has no advisory locks; a lock file beside the database serialises migrating processes. */
     @Override
-    public MigrationLock lockMigrations(Connection connection, Duration timeout) throws SQLException {
+    public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         String path = connection.getMetaData().getURL().substring("jdbc:sqlite:".length());
         Path lockFile = Path.of(path + LOCK_FILE_SUFFIX);
-        FileMutex mutex = FileMutex.acquire(lockFile, timeout).orElseThrow(() -> new MigrationLockTimeoutException(
+        Optional<FileMutex> tried = FileMutex.acquire(lockFile, waiting.told(timeout) ? Duration.ZERO : timeout);
+        if (tried.isEmpty() && waiting.told(timeout)) {
+            waiting.waiting("the lock file " + lockFile, FileMutex.holder(lockFile));
+            tried = FileMutex.acquire(lockFile, timeout);
+        }
+        FileMutex mutex = tried.orElseThrow(() -> new MigrationLockTimeoutException(
                 "the lock file " + lockFile, timeout, FileMutex.holder(lockFile),
                 "If that process is gone, the lock is free again; delete nothing."));
         return mutex::close;

@@ -1,6 +1,6 @@
 package io.matey.shell.cli;
 
-import io.matey.engine.LockNotices;
+import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
@@ -103,7 +103,7 @@ public final class CommandRunner {
     }
 
     private int call(CommandSpec command, Object[] values) {
-        LockNotices.activity("matey " + command.name()); // what a command waiting on this one's locks is told
+        FileMutex.activity("matey " + command.name()); // what a command waiting on this one's locks is told
         try {
             Object result = command.method().invoke(instantiate(command.method().getDeclaringClass()), values);
             if (result != null) {

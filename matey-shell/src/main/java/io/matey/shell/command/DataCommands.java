@@ -5,6 +5,7 @@ import io.matey.data.AppliedFile;
 import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
 import io.matey.data.ExportedFile;
+import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
 import io.matey.shell.ReportFormat;
@@ -33,7 +34,7 @@ class DataCommands {
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         DataExportResult result = matey.dataExport(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {
@@ -57,7 +58,7 @@ class DataCommands {
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         DataApplyResult result = matey.dataApply(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {

@@ -13,6 +13,7 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
+import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
 import io.matey.shell.Progress;
@@ -51,7 +52,7 @@ class DbCommands {
                     + "drift (refused when there is none)") boolean fromDrift,
             @Option(longNames = "url", description = "Live database URL for --from-drift (overrides the target's url_env)") String url,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         if (!fromDrift) {
             if (url != null) {
                 throw new MateyException("--url is only read with --from-drift.");
@@ -160,7 +161,7 @@ class DbCommands {
                     + "migration continues (its file deleted or moved) once the schema is the committed state") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url, () -> resume
                 ? matey.dbUpResuming(target, url, Progress.forTerminal())
@@ -172,7 +173,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url,
                 () -> matey.dbMigrate(target, url, Progress.forTerminal())));
@@ -189,7 +190,7 @@ class DbCommands {
         if (steps < 1) {
             throw new MateyException("--steps must be 1 or more, not " + steps + ".");
         }
-        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url,
                 () -> matey.dbDown(target, url, steps, Progress.forTerminal())));
@@ -201,7 +202,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbBootstrap(matey.target(path), url, Progress.forTerminal()));
     }
 
@@ -213,7 +214,7 @@ class DbCommands {
             @Option(longNames = "apply", description = "Record the versions (without it: report what would be recorded)") boolean apply,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         LiveAdoption adoption = matey.dbAdopt(matey.target(path), url, apply);
         StringBuilder out = new StringBuilder(new TextTable("Target", "Index", "Head", "Matches")
                 .row(adoption.target(), adoption.index(), adoption.head(), adoption.source()).render());
@@ -403,7 +404,7 @@ class DbCommands {
 
     private static <T> List<TargetReports.Outcome<T>> report(String workspace, String path, boolean all, String url,
             BiFunction<Matey, TargetConfig, T> command) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         Map<String, Supplier<TargetConfig>> targets = matey.targetsEach(path, all);
         if (url != null && targets.size() > 1) {
             throw new MateyException("--url names one database; use it with one target, not with --all.");

@@ -3,6 +3,7 @@ package io.matey.shell.command;
 import io.matey.InitResult;
 import io.matey.Matey;
 import io.matey.shell.ChangedFiles;
+import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import org.springframework.shell.command.annotation.OptionValues;
 import org.springframework.shell.command.annotation.Command;
@@ -29,7 +30,7 @@ class InitCommand {
             @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations); "
                     + "with only --ci on an initialised workspace, replace the existing pipeline file and nothing else") boolean force,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         StringBuilder out = new StringBuilder();
         // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts, not
         // even with --force, which then only replaces the pipeline file.

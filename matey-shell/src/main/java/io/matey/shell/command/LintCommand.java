@@ -5,6 +5,7 @@ import io.matey.engine.Engines;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
 import io.matey.lint.Linter;
+import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
 import io.matey.shell.ReportFormat;
@@ -49,8 +50,9 @@ class LintCommand {
         }
         Linter.Options options = new Linter.Options(Optional.ofNullable(engine), !noSemantic, !noStyle,
                 Optional.ofNullable(base));
-        List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(Matey.at(workspace).targetsEach(path, all),
-                all, target -> new LintReport(target.name(), Linter.lint(target, options)));
+        Matey matey = CommandFacade.at(workspace);
+        List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(matey.targetsEach(path, all),
+                all, target -> new LintReport(target.name(), matey.lint(target, options)));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(outcomes, LintOutput::jsonObject)));
         } else {

@@ -9,6 +9,7 @@ import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
 import io.matey.replay.SchemaPlanResult;
 import io.matey.shell.ChangedFiles;
+import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
 import io.matey.shell.Json;
@@ -42,7 +43,7 @@ class SchemaCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target is stale") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targetsEach(path, all), all,
                 matey::schemaStatus);
         if (format == ReportFormat.JSON) {
@@ -96,7 +97,7 @@ class SchemaCommands {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
         }
-        Matey matey = Matey.at(workspace);
+        Matey matey = CommandFacade.at(workspace);
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
                 target -> matey.schemaPlan(target, options, Progress.forTerminal()));
@@ -193,7 +194,7 @@ class SchemaCommands {
             @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
-        SchemaApplyResult result = Matey.at(workspace).schemaApply(path,
+        SchemaApplyResult result = CommandFacade.at(workspace).schemaApply(path,
                 new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
         if (!result.conflicted().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
-import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.live.LiveAdoption;
@@ -57,8 +56,18 @@ public class MateyChecker implements AutoCloseable {
         this.clock = clock;
         this.events = events;
         this.checkTimeout = checkTimeout;
-        // A lock another process holds would otherwise be waited on (up to matey.lock-timeout) without a word.
-        LockNotices.to(line -> logger.info("Matey: " + line));
+    }
+
+    /**
+     * The façade for work on one target: a lock another process holds would otherwise be waited on (up to
+     * matey.lock-timeout) without a word, so this checker logs the wait at once, naming the target.
+     */
+    private Matey matey(ManagedTarget target) {
+        return matey.withLockNotices(line -> logFor(target, line));
+    }
+
+    private static void logFor(ManagedTarget target, String line) {
+        logger.info("Matey target '" + target.name() + "': " + line);
     }
 
     /**
@@ -66,7 +75,7 @@ public class MateyChecker implements AutoCloseable {
      * before Matey is refused ({@code database-not-empty}) as migrate refuses it, rather than reported as drift.
      */
     public TargetReport verify(ManagedTarget target) {
-        return finished(requireRecorded(TargetReport.of(target, matey.dbCheck(target.config(), target.endpoint()),
+        return finished(requireRecorded(TargetReport.of(target, matey(target).dbCheck(target.config(), target.endpoint()),
                 clock.instant())));
     }
 
@@ -95,8 +104,8 @@ public class MateyChecker implements AutoCloseable {
      */
     public TargetReport migrate(ManagedTarget target) {
         try {
-            LiveChange change = matey.dbMigrate(target.config(), target.endpoint(), line -> logger.info("Matey target '"
-                    + target.name() + "': " + line));
+            LiveChange change = matey(target).dbMigrate(target.config(), target.endpoint(),
+                    line -> logFor(target, line));
             for (MigrationTiming timing : change.migrations()) {
                 events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
             }
@@ -119,10 +128,10 @@ public class MateyChecker implements AutoCloseable {
      * when none is equal. A database that already records versions is left as it is.
      */
     public void adopt(ManagedTarget target) {
-        if (matey.dbStatus(target.config(), target.endpoint()).applied() > 0) {
+        if (matey(target).dbStatus(target.config(), target.endpoint()).applied() > 0) {
             return;
         }
-        LiveAdoption adoption = matey.dbAdopt(target.config(), target.endpoint(), true);
+        LiveAdoption adoption = matey(target).dbAdopt(target.config(), target.endpoint(), true);
         if (!adoption.versions().isEmpty()) {
             logger.info("Matey target '" + target.name() + "' (" + target.endpoint() + "): adopted at index "
                     + adoption.index() + " of " + adoption.head() + " (" + adoption.source() + "), recorded "

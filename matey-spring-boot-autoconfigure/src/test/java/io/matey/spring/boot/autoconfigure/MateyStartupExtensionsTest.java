@@ -2,17 +2,27 @@ package io.matey.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.engine.FileMutex;
+import io.matey.engine.sqlite.SqliteEngine;
+import io.matey.replay.ReplayOptions;
 import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
 import io.matey.spring.boot.autoconfigure.event.MateyDriftDetectedEvent;
 import io.matey.spring.boot.autoconfigure.event.MateyMigrationAppliedEvent;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,10 +182,70 @@ class MateyStartupExtensionsTest {
                 FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("was not released within 1s",
                         "it is held by PostgreSQL backend", "matey.lock-timeout");
-                assertThat(output).contains("Matey: waiting for the migration lock");
+                assertThat(output).contains("Matey target 'db/core': waiting for the migration lock");
             });
             assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
         }
+    }
+
+    /**
+     * Two application contexts in one JVM (tests, parent and child contexts), each migrating its own target at
+     * start-up while another process holds that database's migration lock: each logs its own wait, naming its target.
+     */
+    @Test
+    void twoContextsInOneJvmEachLogTheirOwnLockWait(CapturedOutput output) throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "sqlite");
+        ws.write("matey.toml", "targets = [\"db/core\", \"db/reports\"]\n");
+        ws.write("db/reports/config.toml", "engine = \"sqlite\"\nurl_env = \"DB_REPORTS_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_REPORTS_TEST_DATABASE_URL\"\n");
+        try (Stream<Path> migrations = Files.list(ws.target().resolve("migrations"))) {
+            for (Path migration : migrations.toList()) {
+                ws.write("db/reports/migrations/" + migration.getFileName(), Files.readString(migration));
+            }
+        }
+        ws.matey().schemaApply("db/reports", ReplayOptions.defaults(), line -> { });
+        Path core = dir.toRealPath().resolve("core.sqlite3");
+        Path reports = dir.toRealPath().resolve("reports.sqlite3");
+        for (Path database : List.of(core, reports)) {
+            DriverManager.getConnection("jdbc:sqlite:" + database).close(); // as the application's first connection
+        }
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> coreApp;
+            Future<?> reportsApp;
+            try (FileMutex coreLock = FileMutex.acquire(Path.of(core + SqliteEngine.LOCK_FILE_SUFFIX));
+                    FileMutex reportsLock = FileMutex.acquire(Path.of(reports + SqliteEngine.LOCK_FILE_SUFFIX))) {
+                coreApp = starts.submit(() -> migratingApp(ws, "db/core", core).run(context ->
+                        assertThat(context).hasNotFailed()));
+                reportsApp = starts.submit(() -> migratingApp(ws, "db/reports", reports).run(context ->
+                        assertThat(context).hasNotFailed()));
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a bound on a silent wait
+                while (!(waited(output, "db/core", core) && waited(output, "db/reports", reports))) {
+                    assertThat(coreApp.isDone() || reportsApp.isDone()).as("an application started without waiting")
+                            .isFalse();
+                    assertThat(System.nanoTime()).as("the applications wait without a word: %s", output).isLessThan(giveUp);
+                    Thread.sleep(20);
+                }
+            }
+            coreApp.get(60, TimeUnit.SECONDS);
+            reportsApp.get(60, TimeUnit.SECONDS);
+        } finally {
+            starts.shutdownNow();
+        }
+        assertThat(waited(output, "db/core", reports)).as("a wait logged under the other context's target").isFalse();
+        assertThat(waited(output, "db/reports", core)).as("a wait logged under the other context's target").isFalse();
+    }
+
+    private static ApplicationContextRunner migratingApp(TestWorkspace ws, String target, Path database) {
+        return new ApplicationContextRunner()
+                .withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + database, "matey.workspace=" + ws.root(),
+                        "matey.primary-target=" + target, "matey.migrate-on-startup=true");
+    }
+
+    private static boolean waited(CapturedOutput output, String target, Path database) {
+        return output.toString().contains("Matey target '" + target + "': waiting for the migration lock (the lock "
+                + "file " + database + SqliteEngine.LOCK_FILE_SUFFIX + "), held by process ");
     }
 
     /** Records Matey's events; an ApplicationListener bean, so that it also hears those of the start-up. */
