@@ -20,6 +20,11 @@ import java.util.Map;
  */
 final class SetApply {
 
+    /** Why an {@code insert} file conflicts with the rows it wrote before, and the modes that do not. */
+    private static final String APPENDS = " Mode insert appends every row of the file each time `matey data apply` "
+            + "runs, so a file applied before conflicts with its own rows: mode upsert (with `on`) or replace matches "
+            + "rows by their key and can be applied again.";
+
     private final Path targetDir;
     private final Connection connection;
     private final Engine engine;
@@ -187,8 +192,10 @@ final class SetApply {
         }
         return path + ":" + e.line() + ": the database refused this row of " + table + ": " + engine.failureSentence(e)
                 + " " + aftermath(file, started) + (constraint ? " The row breaks the constraint named: change the row (or the "
-                        + "rows it conflicts with or refers to) so that it holds," : " Fix the row") + again;
+                        + "rows it conflicts with or refers to) so that it holds," : " Fix the row") + again
+                + (constraint && file.file().mode() == DataMode.INSERT ? APPENDS : "");
     }
+
 
     /** What a failure writing {@code failed} leaves; {@code started}: whether statements changing it were sent. */
     private String aftermath(CheckedFile failed, boolean started) {

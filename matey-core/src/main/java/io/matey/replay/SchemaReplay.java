@@ -82,7 +82,8 @@ public final class SchemaReplay {
                 modelConflicts.forEach(d -> conflicted.add(d.path()));
                 return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
                         result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
-                        codegen.map(ModelGenerator::destination), List.copyOf(conflicted));
+                        codegen.map(ModelGenerator::destination),
+                        changes.paths().stream().anyMatch(outcome.modelFiles()::contains), List.copyOf(conflicted));
             }
         }
     }
@@ -105,7 +106,8 @@ public final class SchemaReplay {
         return all;
     }
 
-    private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes) {
+    /** @param modelFiles the model files the replay generated and the stale ones it deletes */
+    private record Outcome(ReplayPlan plan, ReplayResult result, ArtifactChanges changes, Set<String> modelFiles) {
     }
 
     /** @param staging where apply stages the checkpoints that changed; null for a plan */
@@ -135,7 +137,9 @@ public final class SchemaReplay {
             deletes.addAll(stale);
             changes = new ArtifactChanges(changes.writes(), changes.staged(), deletes);
         }
-        return new Outcome(plan, result, changes);
+        Set<String> modelFiles = new HashSet<>(result.generated().keySet());
+        modelFiles.addAll(stale);
+        return new Outcome(plan, result, changes, modelFiles);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The rich schemas of the core acceptance (item 7) as migration histories, with what a check of their generated
  * models needs: SQL for the empty database (objects models do not create) and the tables SQLAlchemy lists that
- * the models leave out on purpose (partitions: the partitioned parent is what an application maps).
+ * the models leave out on purpose (partitions: the partitioned parent is what an application maps). Each has a
+ * {@code tenant_items} table whose composite primary key is not in its columns' order.
  */
 final class RichSchemas {
 
@@ -71,9 +72,10 @@ final class RichSchemas {
                     );
                     CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
                     CREATE TABLE measures (id INTEGER PRIMARY KEY, value REAL NOT NULL, label TEXT, raw ANY) STRICT;
-                    CREATE TABLE audit_log (at TEXT, message TEXT, "class" TEXT);""",
+                    CREATE TABLE audit_log (at TEXT, message TEXT, "class" TEXT);
+                    CREATE TABLE tenant_items (item TEXT NOT NULL, tenant INTEGER NOT NULL, qty INTEGER, PRIMARY KEY (tenant, item));""",
                     """
-                    DROP TABLE audit_log; DROP TABLE measures; DROP TABLE kv; DROP TABLE categories; DROP TABLE order_tags;
+                    DROP TABLE tenant_items; DROP TABLE audit_log; DROP TABLE measures; DROP TABLE kv; DROP TABLE categories; DROP TABLE order_tags;
                     DROP TABLE tags; DROP TABLE shipments; DROP TABLE order_lines; DROP TABLE orders; DROP TABLE users;"""),
             new Migration("002_objects.sql", """
                     CREATE INDEX orders_user ON orders (user_id);
@@ -161,9 +163,10 @@ final class RichSchemas {
                         payer_id bigint REFERENCES users (id),
                         amount numeric(12, 2) CHECK (amount >= 0)
                     );
-                    COMMENT ON COLUMN billing.invoices.amount IS 'It''s "gross"';""",
+                    COMMENT ON COLUMN billing.invoices.amount IS 'It''s "gross"';
+                    CREATE TABLE tenant_items (item text NOT NULL, tenant integer NOT NULL, qty integer, PRIMARY KEY (tenant, item));""",
                     """
-                    DROP TABLE billing.invoices; DROP TABLE order_tags; DROP TABLE tags; DROP TABLE measurements;
+                    DROP TABLE tenant_items; DROP TABLE billing.invoices; DROP TABLE order_tags; DROP TABLE tags; DROP TABLE measurements;
                     DROP TABLE bookings; DROP TABLE legacy; DROP TABLE orders; DROP TABLE users;"""),
             new Migration("003_objects.sql", """
                     CREATE VIEW active_users AS SELECT id, email FROM users WHERE mood <> 'sad';
@@ -222,8 +225,9 @@ final class RichSchemas {
                       PRIMARY KEY (order_id, tag_id),
                       CONSTRAINT fk_order_tags_order FOREIGN KEY (order_id) REFERENCES orders (id),
                       CONSTRAINT fk_order_tags_tag FOREIGN KEY (tag_id) REFERENCES tags (id)
-                    );""",
-                    "DROP TABLE order_tags; DROP TABLE tags; DROP TABLE orders; DROP TABLE customers;"),
+                    );
+                    CREATE TABLE tenant_items (item varchar(40) NOT NULL, tenant int NOT NULL, qty int, PRIMARY KEY (tenant, item));""",
+                    "DROP TABLE tenant_items; DROP TABLE order_tags; DROP TABLE tags; DROP TABLE orders; DROP TABLE customers;"),
             new Migration("002_objects.sql", """
                     CREATE FUNCTION order_value(q int, p decimal(10,2)) RETURNS decimal(12,2) DETERMINISTIC RETURN q * p;
                     CREATE PROCEDURE count_orders(IN wanted varchar(10), OUT n int)

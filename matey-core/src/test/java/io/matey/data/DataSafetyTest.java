@@ -78,7 +78,10 @@ class DataSafetyTest {
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageStartingWith(h.ws.target().resolve("data/audit.jsonl") + ":2: the database refused this "
                             + "row of table 'audit': ")
-                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. " + BREAKS)
+                    .hasMessageEndingWith(". The set's transaction was rolled back; no table was changed. " + BREAKS
+                            + " Mode insert appends every row of the file each time `matey data apply` runs, so a file "
+                            + "applied before conflicts with its own rows: mode upsert (with `on`) or replace matches "
+                            + "rows by their key and can be applied again.")
                     .hasMessageNotContaining("..");
             assertThat(tables(h)).isEqualTo(before);
 

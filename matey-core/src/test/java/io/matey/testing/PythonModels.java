@@ -17,12 +17,23 @@ public final class PythonModels {
      * module's {@code Base.metadata}) sorted table names; empty without a test Python.
      */
     public static Optional<String> tableNames(Path models) throws IOException, InterruptedException {
+        return print(models, "sorted(md.tables)");
+    }
+
+    /** The {@code CREATE TABLE} statements SQLAlchemy compiles from the metadata (generic dialect), by table name. */
+    public static Optional<String> createTables(Path models) throws IOException, InterruptedException {
+        return print(models, "''.join(str(sa.schema.CreateTable(md.tables[k])) for k in sorted(md.tables))");
+    }
+
+    /** Loads {@code models.py} and prints {@code expression} of its metadata {@code md}. */
+    private static Optional<String> print(Path models, String expression) throws IOException, InterruptedException {
         String python = System.getenv("MATEY_TEST_PYTHON");
         if (python == null || python.isBlank()) {
             return Optional.empty();
         }
-        Process process = new ProcessBuilder(python, "-c", "import runpy, sys; m = runpy.run_path(sys.argv[1]);"
-                + " print(sorted((m['metadata'] if 'metadata' in m else m['Base'].metadata).tables))", models.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(python, "-c", "import runpy, sys, sqlalchemy as sa; m = runpy.run_path(sys.argv[1]);"
+                + " md = m['metadata'] if 'metadata' in m else m['Base'].metadata; print(" + expression + ")",
+                models.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

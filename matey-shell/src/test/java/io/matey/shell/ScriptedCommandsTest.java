@@ -117,7 +117,13 @@ class ScriptedCommandsTest {
                 + "PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n");
         MateyProcess.Result apply = matey("schema", "apply");
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
-        assertThat(apply.stdout()).containsPattern("Down-check scratch: sqlite3:\\S+").contains("Codegen: models.py");
+        assertThat(apply.stdout()).containsPattern("Down-check scratch: sqlite3:\\S+").contains("Codegen: models.py\n");
+        assertThat(matey("schema", "apply").stdout()).contains("Apply: no-op\n", "Codegen: models.py (unchanged)\n");
+        // a trigger changes schema.sql but no model
+        Files.writeString(dir.resolve("migrations/002_trigger.sql"), "-- migrate:up\nCREATE TRIGGER users_noop AFTER "
+                + "INSERT ON users BEGIN SELECT 1; END;\n-- migrate:down\nDROP TRIGGER users_noop;\n");
+        assertThat(matey("schema", "apply").stdout()).contains("Apply: changed\n", "Codegen: models.py (unchanged)\n")
+                .containsPattern("(?m)^schema\\.sql$").doesNotContainPattern("(?m)^models\\.py$");
         MateyProcess.Result clean = matey("schema", "plan", "--exit-code");
         assertThat(clean.exitCode()).as(clean.stdout()).isZero();
         assertThat(clean.stdout()).doesNotContain("Down-check scratch:");

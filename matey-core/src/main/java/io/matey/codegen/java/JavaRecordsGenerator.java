@@ -71,6 +71,11 @@ public final class JavaRecordsGenerator {
             doc.append(": ").append(JavaText.doc(table.comment()));
         }
         doc.append(".\n");
+        if (table.primaryKey().size() > 1) {
+            // the components follow the columns' order, which a composite key's need not
+            doc.append(" * Primary key, in key order: <code>").append(JavaText.doc(String.join(", ", table.primaryKey())))
+                    .append("</code>.\n");
+        }
         if (!params.isEmpty()) {
             doc.append(" *\n").append(String.join("\n", params)).append('\n');
         }

@@ -99,9 +99,17 @@ final class Elements {
                 && column.serverDefault() == null && column.generated() == null && type(table, column).annotation().equals("int");
     }
 
-    /** Multi-column foreign keys, unique and check constraints, then indexes. */
+    /**
+     * The primary key where its order is not the columns' (the columns' {@code primary_key=True} alone would
+     * create it in column order), multi-column foreign keys, unique and check constraints, then indexes.
+     */
     List<String> tableElements(Table table) {
         List<String> elements = new ArrayList<>();
+        List<String> inColumnOrder = table.columns().stream().map(Column::name).filter(table::isPrimaryKey).toList();
+        if (!table.primaryKey().equals(inColumnOrder)) {
+            elements.add(imports.sa("PrimaryKeyConstraint") + "(" + table.primaryKey().stream().map(Py::str)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
         if (options.constraints()) {
             table.foreignKeys().stream().filter(fk -> fk.columns().size() > 1)
                     .sorted(Comparator.comparing((ForeignKey fk) -> String.join(",", fk.columns())))

@@ -46,9 +46,14 @@ final class HeaderName {
         }
         String quoted = m.group(1);
         String name = quoted.substring(1, quoted.length() - 1);
-        if (!BARE.matcher(name).matches() || KEYWORDS.contains(name.toUpperCase(Locale.ROOT))) {
+        if (!readsBare(name)) {
             return sql;
         }
         return sql.substring(0, m.start(1)) + name + sql.substring(m.end(1));
+    }
+
+    /** Whether SQLite reads {@code name} written bare as that same name: it needs no quotes and is no keyword. */
+    static boolean readsBare(String name) {
+        return BARE.matcher(name).matches() && !KEYWORDS.contains(name.toUpperCase(Locale.ROOT));
     }
 }

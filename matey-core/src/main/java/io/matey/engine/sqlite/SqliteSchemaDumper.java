@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The canonical SQLite schema: every object of {@code sqlite_master} with its stored SQL (SQLite keeps the
- * text it was given, amended by ALTER TABLE; the header's name unquoted by {@link HeaderName}), ordered tables, views (dependencies first), indexes, triggers,
+ * text it was given, amended by ALTER TABLE; the header's name unquoted by {@link HeaderName}, table references by
+ * {@link TableReferences}), ordered tables, views (dependencies first), indexes, triggers,
  * each by name. Internal tables, virtual-table shadow tables and the migrations table ({@code schema_migrations}
  * unless dbmate's {@code --migrations-table} names another) are left out.
  */
@@ -62,7 +63,7 @@ final class SqliteSchemaDumper {
             List<SchemaObject> ordered = kind.equals("view")
                     ? DependencyOrder.sort(objects, SchemaObject::name, view -> referencedNames(view, objects))
                     : objects;
-            ordered.forEach(o -> statements.add(HeaderName.unquoted(o.sql().strip()) + ";\n"));
+            ordered.forEach(o -> statements.add(TableReferences.unquoted(HeaderName.unquoted(o.sql().strip())) + ";\n"));
         }
         return String.join("\n", statements);
     }

@@ -46,10 +46,15 @@ class ClickHouseCodegenModelsTest {
                 "Column('note', String, comment='free text from the client')",
                 "comment='raw product events, one row per client event'",
                 "Column('users', NativeType('AggregateFunction(uniq, UInt64)'), nullable=False)",
-                "Column('version', BigInteger, nullable=False)");
+                "Column('version', BigInteger, nullable=False)",
+                // the key's order is not the columns' (user_id comes first in the table)
+                "PrimaryKeyConstraint('event_name', 'user_id')");
+        assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql")).contains("PRIMARY KEY (event_name, user_id)");
 
         PythonModels.tableNames(ws.target().resolve("models.py")).ifPresent(loaded -> assertThat(loaded)
                 .as("models.py loads in SQLAlchemy").contains("['daily_event_counts', 'events', 'users']"));
+        PythonModels.createTables(ws.target().resolve("models.py")).ifPresent(created -> assertThat(created)
+                .as("the metadata creates the key in schema.sql's order").contains("PRIMARY KEY (event_name, user_id)"));
     }
 
     @Test

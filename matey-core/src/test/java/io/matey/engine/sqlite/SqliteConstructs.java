@@ -137,6 +137,13 @@ public final class SqliteConstructs {
                     DROP TRIGGER admins_insert;
                     DROP TRIGGER members_opened;
                     """),
+            // RENAME rewrites the table's name, quoted, in the triggers, the view and the indexes naming it: the
+            // dump writes those references bare, so renaming back is an exact down
+            new Construct("renamed_and_back", """
+                    ALTER TABLE members RENAME TO people;
+                    """, """
+                    ALTER TABLE people RENAME TO members;
+                    """),
             new Construct("fts5", """
                     CREATE VIRTUAL TABLE documents USING fts5 (title, body, tokenize = 'porter');
                     CREATE VIRTUAL TABLE ticket_search USING fts5 (title, content = 'tickets', content_rowid = 'id');

@@ -60,11 +60,41 @@ class SqliteEngineTest {
                     """);
             String dump = dump(source);
 
-            // only the header's own name: the index still names its table as RENAME rewrote it
             assertThat(dump).contains("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);",
-                    "CREATE INDEX users_email ON \"users\" (email);", "CREATE TABLE \"Group\" (x);",
+                    "CREATE INDEX users_email ON users (email);", "CREATE TABLE \"Group\" (x);",
                     "CREATE TABLE \"my table\" (x);", "CREATE VIEW user_ids AS SELECT \"id\" FROM users;",
                     "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN SELECT 1; END;");
+            copy.execute(dump);
+            assertThat(dump(copy)).isEqualTo(dump);
+        }
+    }
+
+    /**
+     * RENAME quotes the table's name wherever another object names it; the dump writes it bare in table positions
+     * only, where it cannot be SQLite's string-literal fallback, and leaves strings, comments and keywords alone.
+     */
+    @Test
+    void tableReferencesRenameQuotedAreWrittenBareOnlyWhereTheyNameATable() throws SQLException {
+        try (TestDatabase source = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
+            source.execute("""
+                    CREATE TABLE audit (at TEXT, what TEXT);
+                    CREATE TABLE "order" (id INTEGER PRIMARY KEY);
+                    CREATE TABLE users (id INTEGER PRIMARY KEY, status TEXT, audit_id INTEGER REFERENCES audit (rowid));
+                    CREATE INDEX audit_at ON audit (at);
+                    CREATE VIEW recent AS SELECT audit.at FROM audit JOIN users ON users.status IS DISTINCT FROM "audit";
+                    CREATE TRIGGER users_audit AFTER UPDATE OF status ON users BEGIN
+                      INSERT INTO audit(at, what) VALUES ('INSERT INTO "audit"', "audit"); -- INTO "audit"
+                      DELETE FROM "order" WHERE id = NEW.id;
+                    END;
+                    ALTER TABLE audit RENAME TO audit_log;
+                    ALTER TABLE audit_log RENAME TO audit;
+                    """);
+            String dump = dump(source);
+
+            assertThat(dump).contains("REFERENCES audit (rowid)", "CREATE INDEX audit_at ON audit (at);",
+                    "SELECT audit.at FROM audit JOIN users ON users.status IS DISTINCT FROM \"audit\";",
+                    "AFTER UPDATE OF status ON users BEGIN\n  INSERT INTO audit(at, what) VALUES ('INSERT INTO \"audit\"', "
+                            + "\"audit\"); -- INTO \"audit\"\n  DELETE FROM \"order\" WHERE");
             copy.execute(dump);
             assertThat(dump(copy)).isEqualTo(dump);
         }

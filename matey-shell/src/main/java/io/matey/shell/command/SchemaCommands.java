@@ -202,7 +202,8 @@ class SchemaCommands {
                     .append(" held git conflict markers; regenerated them from the merged migrations (`git add` them to finish the merge)\n");
         }
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
-        result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination).append('\n'));
+        result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination)
+                .append(result.codegenWrote() ? "" : " (unchanged)").append('\n'));
         if (result.changed()) {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
