@@ -52,6 +52,12 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         return text.toString();
     }
 
+    /** A server engine replays on a test server, which the command needs to be told of; SQLite's scratch is a file. */
+    private static String replayServer(TargetReport report) {
+        return "sqlite".equals(report.engine()) ? "" : " (it replays on the test server the target's test_url_env "
+                + "variable names, TEST_DATABASE_URL by default, or pass --test-url URL)";
+    }
+
     private static String advise(TargetReport report, WorkspaceCommands commands) {
         String target = FailureText.targetArguments(report);
         if (report.ahead()) {
@@ -75,7 +81,7 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         return text.append(". To keep it, write the draft below into a new migration:\n\n    ")
                 .append(commands.command("db new keep_drift --from-drift " + target))
                 .append("\n\nreview it, run `").append(commands.command("schema apply --path " + report.target()))
-                .append("` and commit; then record it on this database without "
+                .append('`').append(replayServer(report)).append(" and commit; then record it on this database without "
                         + "running it (adopt checks that the schema equals the new checkpoint):\n\n    ")
                 .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")
                 .append(report.target()).append("':\n\n").append(FailureText.indent(report.draft()))

@@ -20,6 +20,22 @@ class FailureTextTest {
                 .isEqualTo("--path db/core --url 'sqlite3:app.sqlite3'");
     }
 
+    /** A server engine's replay needs a test server: the command to keep drift says where it comes from. */
+    @Test
+    void keepingDriftOnAServerEngineSaysTheReplayNeedsATestServer() {
+        TargetReport drifted = new TargetReport("db/core", "postgres", "postgres://app@db/app", 2, 2, List.of(),
+                TargetReport.CLEAN, List.of(), TargetReport.DRIFTED, List.of(), null, null, "-x\n+y", "ALTER TABLE t ...;",
+                null, null, null);
+        String action = new MateyDriftFailureAnalyzer().analyze(new MateyDriftException(List.of(drifted), "/ws", null))
+                .getAction();
+        assertThat(action).contains("schema apply --path db/core` (it replays on the test server the target's "
+                + "test_url_env variable names, TEST_DATABASE_URL by default, or pass --test-url URL) and commit");
+        TargetReport sqlite = new TargetReport("db/core", "sqlite", "sqlite3:app.db", 2, 2, List.of(), TargetReport.CLEAN,
+                List.of(), TargetReport.DRIFTED, List.of(), null, null, "-x\n+y", "ALTER TABLE t ...;", null, null, null);
+        assertThat(new MateyDriftFailureAnalyzer().analyze(new MateyDriftException(List.of(sqlite), "/ws", null))
+                .getAction()).contains("schema apply --path db/core` and commit").doesNotContain("test server");
+    }
+
     private static TargetReport report(String connection) {
         return new TargetReport("db/core", "sqlite", connection, null, null, List.of(), TargetReport.CLEAN, List.of(),
                 TargetReport.CLEAN, List.of(), null, null, null, null, null, null, null);
