@@ -207,9 +207,16 @@ final class SetApply {
         String before = changed.isEmpty() ? "no file before it changed a table"
                 : "the files written before it keep their changes (" + String.join("; ", changed) + ")";
         String file = "data file '" + failed.file().name() + "'";
+        List<String> appended = new ArrayList<>(written.stream()
+                .filter(f -> f.mode() == DataMode.INSERT && f.inserted() > 0).map(f -> "'" + f.file() + "'").toList());
+        if (started && failed.file().mode() == DataMode.INSERT) {
+            appended.add("'" + failed.file().name() + "'");
+        }
         return "The " + engine.id() + " engine has no transactions: " + before + ", and " + (started
                 ? "table '" + failed.table().name() + "' may be partly written from " + file : file + " wrote nothing")
-                + ". Fix the cause and run `matey data apply` again: it writes only the difference.";
+                + ". Fix the cause and run `matey data apply` again: it writes only the difference"
+                + (appended.isEmpty() ? "." : ", except that mode insert appends every row of a file again, so first "
+                        + "delete the rows data file(s) " + String.join(", ", appended) + " wrote.");
     }
 
     /** What a written file changed: {@code table 'plans' from data file 'plans': 1 inserted, 2 updated}. */

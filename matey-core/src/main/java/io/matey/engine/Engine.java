@@ -127,8 +127,9 @@ public interface Engine {
     }
 
     /**
-     * The server-level object a statement failed to create because the server already has it ({@link
-     * ServerObjectExists}); empty for any other failure, and where the engine has no such objects.
+     * The server-level object a statement failed to create because the server already has it, or to drop because
+     * another database's objects depend on it ({@link ServerObjectExists}); empty for any other failure, and where
+     * the engine has no such objects.
      */
     default Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
         return Optional.empty();

@@ -357,14 +357,19 @@ public final class MigrationRunner {
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch) {
             return "It ran in a scratch database, which is discarded: nothing was written; " + exists.map(object ->
-                    object.object() + " belongs to the server, not to the scratch database, and the test server has it "
-                            + "already (created by a live database on the same server, or outside Matey): give replays "
-                            + "a test server of their own (test_url_env), or " + object.guard() + " and run again.")
+                    object.object() + " belongs to the server, not to the scratch database, and " + (object.dependents()
+                            ? "objects of another database on the test server depend on it (a live database on the "
+                                    + "same server, which its migrations gave them)"
+                            : "the test server has it already (created by a live database on the same server, or "
+                                    + "outside Matey)")
+                            + ": give replays a test server of their own (test_url_env), or " + object.guard()
+                            + " and run again.")
                     .orElse("fix the file and run again.");
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, which has it already (created "
-                + "for another database on it, or outside Matey): " + exists.get().guard()
+        String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, " + (exists.get().dependents()
+                ? "and objects of another database on it depend on it: " : "which has it already (created for another "
+                + "database on it, or outside Matey): ") + exists.get().guard()
                 : data ? "the failure may be caused by the data the statement read: fix the data (or make the "
                 + "migration clean it before this statement" + commands.afterFixingTheFile() + ")" : "fix the file";
         if (inOneTransaction(section) && engine.transactionalDdl()) {

@@ -298,6 +298,31 @@ class ReplayServerRolesTest {
     }
 
     /**
+     * A down section dropping a role that objects of a live database on the same test server depend on: the failure
+     * names the role as the server's and the way out, not the file as at fault.
+     */
+    @Test
+    void aRoleAnotherDatabaseDependsOnIsNamedAsTheServersWhenTheDownDropsIt() throws SQLException {
+        String role = "walk_writer_" + suffix;
+        try (TestDatabase live = TestDatabase.create("postgres")) {
+            live.execute("CREATE ROLE " + role + ";\nCREATE TABLE orders (id int);\nGRANT SELECT ON orders TO " + role + ";");
+            try {
+                TestWorkspace ws = new TestWorkspace(dir, "postgres");
+                ws.migration("001_role.sql", "DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object "
+                        + "THEN NULL; END $$;", "DROP ROLE " + role + ";");
+                assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
+                        .hasMessageContaining("role \"" + role + "\" belongs to the server, not to the scratch database, "
+                                + "and objects of another database on the test server depend on it")
+                        .hasMessageContaining("give replays a test server of their own (test_url_env), or drop it only "
+                                + "where nothing depends on it: `DO $$ BEGIN DROP ROLE " + role)
+                        .hasMessageNotContaining("fix the file");
+            } finally {
+                live.execute("DROP TABLE orders;\nDROP ROLE " + role + ";");
+            }
+        }
+    }
+
+    /**
      * With the test server the live one (the README's set-up), a role a live database's migration created is there
      * when the replay's scratch database creates it: the failure names it as the server's, not as the file's fault.
      */

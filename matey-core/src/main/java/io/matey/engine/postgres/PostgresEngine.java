@@ -61,6 +61,8 @@ public final class PostgresEngine implements Engine {
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
     private static final Pattern ROLE_EXISTS = Pattern.compile("(role \"([^\"]+)\") already exists");
+    private static final Pattern ROLE_DEPENDED_ON = Pattern.compile(
+            "(role \"([^\"]+)\") cannot be dropped because some objects depend on it");
 
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
@@ -140,12 +142,20 @@ public final class PostgresEngine implements Engine {
     /** 42710 duplicate_object, for a role (a tablespace is not created by migrations that replay). */
     @Override
     public Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
-        Matcher role = ROLE_EXISTS.matcher(String.valueOf(failure.getMessage()));
-        if (!"42710".equals(failure.getSQLState()) || !role.find()) {
-            return Optional.empty();
+        String message = String.valueOf(failure.getMessage());
+        Matcher role = ROLE_EXISTS.matcher(message);
+        if ("42710".equals(failure.getSQLState()) && role.find()) {
+            return Optional.of(new ServerObjectExists(role.group(1), "wrap the statement in `DO $$ BEGIN CREATE ROLE "
+                    + role.group(2) + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"));
         }
-        return Optional.of(new ServerObjectExists(role.group(1), "wrap the statement in `DO $$ BEGIN CREATE ROLE "
-                + role.group(2) + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"));
+        // objects of this database are the file's to drop first; only another database's are the server's
+        Matcher dependedOn = ROLE_DEPENDED_ON.matcher(message);
+        if ("2BP01".equals(failure.getSQLState()) && dependedOn.find() && message.contains(" in database ")) {
+            return Optional.of(new ServerObjectExists(dependedOn.group(1), "drop it only where nothing depends on it: "
+                    + "`DO $$ BEGIN DROP ROLE " + dependedOn.group(2) + "; EXCEPTION WHEN dependent_objects_still_exist "
+                    + "THEN NULL; END $$`", true));
+        }
+        return Optional.empty();
     }
 
     /**

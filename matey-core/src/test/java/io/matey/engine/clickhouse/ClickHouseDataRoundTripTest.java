@@ -240,6 +240,8 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("no transactions: the files written before it keep their changes "
                             + "(table 'plans' from data file 'plans': 1 inserted), and table 'limits' may be partly "
                             + "written from data file 'limits'.")
+                    .hasMessageContaining("it writes only the difference, except that mode insert appends every row "
+                            + "of a file again, so first delete the rows data file(s) 'limits' wrote.")
                     .hasMessageNotContaining("rolled back");
             assertThat(rows(db, "SELECT name FROM plans")).containsExactly("free");
             assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
