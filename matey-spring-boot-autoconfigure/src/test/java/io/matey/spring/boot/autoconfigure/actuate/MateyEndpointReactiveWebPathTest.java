@@ -3,7 +3,9 @@ package io.matey.spring.boot.autoconfigure.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
@@ -22,25 +24,24 @@ class MateyEndpointReactiveWebPathTest {
     @Test
     void reactiveApplicationsServeTheEndpointUnderTheWebFluxBasePath() {
         new ReactiveWebApplicationContextRunner().withPropertyValues(PROPERTIES)
-                .run(context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment()))
-                        .isEqualTo("/api/manage/schema"));
+                .run(reports("/api/manage/schema"));
         new ReactiveWebApplicationContextRunner().withPropertyValues(PROPERTIES)
                 .withPropertyValues("spring.webflux.base-path=api")
-                .run(context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment()))
-                        .isEqualTo("/api/manage/schema"));
+                .run(reports("/api/manage/schema"));
         new ReactiveWebApplicationContextRunner().withPropertyValues(PROPERTIES)
                 .withPropertyValues("management.server.port=8081")
-                .run(context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment()))
-                        .isEqualTo("/ops/manage/schema"));
+                .run(reports("/ops/manage/schema"));
     }
 
     @Test
     void servletAndPlainApplicationsIgnoreTheWebFluxBasePath() {
         new WebApplicationContextRunner().withPropertyValues(PROPERTIES)
-                .run(context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment()))
-                        .isEqualTo("/shop/app/manage/schema"));
+                .run(reports("/shop/app/manage/schema"));
         new ApplicationContextRunner().withPropertyValues(PROPERTIES)
-                .run(context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment()))
-                        .isEqualTo("/shop/app/manage/schema"));
+                .run(reports("/shop/app/manage/schema"));
+    }
+
+    private static <C extends ApplicationContextAssertProvider<?>> ContextConsumer<C> reports(String path) {
+        return context -> assertThat(MateyEndpointWebPath.of(context.getEnvironment())).isEqualTo(path);
     }
 }
