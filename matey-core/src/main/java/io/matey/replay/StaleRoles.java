@@ -87,8 +87,9 @@ public final class StaleRoles {
             } catch (MateyException e) {
                 continue; // not UTF-8: lint and schema apply name the file
             }
-            if (differ(step, up, roles)) {
-                stale.add(new Step(step.migrationFile(), step.roles(), roles.namedByDumps(up)));
+            List<String> created = roles.namedByDumps(up);
+            if (!step.roles().equals(created)) {
+                stale.add(new Step(step.migrationFile(), step.roles(), created));
             }
         }
         return stale;
