@@ -219,6 +219,23 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A ClickHouse projection is a named element of the table, not a column: added, dropped and changed out of band,
+     * it is dropped and added as a projection, and an added one is materialized.
+     */
+    @Test
+    void projectionsAddedDroppedAndChangedOnClickhouse() throws SQLException {
+        roundTrip("clickhouse", "CREATE TABLE events (id UInt32, grp String, v UInt64, "
+                + "PROJECTION p_sorted (SELECT * ORDER BY grp), PROJECTION p_sum (SELECT grp, sum(v) GROUP BY grp)) "
+                + "ENGINE = MergeTree ORDER BY id;\nINSERT INTO events VALUES (1, 'a', 2);\n", """
+                ALTER TABLE events DROP PROJECTION p_sorted;
+                ALTER TABLE events DROP PROJECTION p_sum;
+                ALTER TABLE events ADD PROJECTION p_sum (SELECT grp, max(v) GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_count (SELECT grp, count() GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_grp INDEX grp TYPE basic;
+                """);
+    }
+
+    /**
      * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
      * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a
      * dropped one before the index it needs is dropped and added back after it is.
