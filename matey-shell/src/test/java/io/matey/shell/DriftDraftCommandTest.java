@@ -49,10 +49,10 @@ class DriftDraftCommandTest {
 
     /**
      * A table renamed by hand under a default whose function reads it: PostgreSQL would not load that default back,
-     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable.
+     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable, as db plan does.
      */
     @Test
-    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
+    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadableAlsoByDbPlan() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             Map<String, String> env = MateyProcess.init(dir, db, "postgres");
             Files.writeString(dir.resolve("migrations/001_next.sql"), """
@@ -72,6 +72,15 @@ class DriftDraftCommandTest {
             assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
             assertThat(drift.stdout()).contains("Status: drifted", "Unloadable: column public.t_b.x would not load again: "
                     + "ERROR: relation \"public.t_a\" does not exist", "-CREATE TABLE public.t_alpha (");
+
+            MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
+            JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", "plan", "--format", "json")
+                    .stdout()).get(0);
+
+            assertThat(plan.stdout()).as("db plan names it as db drift does").contains("mismatch",
+                    "Unloadable: column public.t_b.x would not load again: ERROR: relation \"public.t_a\" does not exist");
+            assertThat(json.get("unloadable")).hasSize(1);
+            assertThat(json.get("unloadable").get(0).asText()).startsWith("column public.t_b.x would not load again");
         }
     }
 
