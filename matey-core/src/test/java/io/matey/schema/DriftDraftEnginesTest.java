@@ -242,6 +242,19 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, id);\n");
     }
 
+    /**
+     * A primary key added by hand on MariaDB over nullable columns, which MariaDB makes NOT NULL: each column is
+     * modified to its live definition before the key is added, and back after the key is dropped, since dropping
+     * the key leaves its columns NOT NULL.
+     */
+    @Test
+    void aPrimaryKeyAddedOnNullableColumnsOnMariadbMakesThemNotNull() throws SQLException {
+        roundTrip("mysql", MARIADB_KIDS + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) DEFAULT 'x', "
+                + "at TIMESTAMP NULL, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (note, id);\n"
+                        + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, at, id);\n");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";

@@ -4,7 +4,8 @@ import io.matey.schema.DraftDialect;
 
 /**
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
- * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one.
+ * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one; {@code MODIFY COLUMN}
+ * gives a column the whole definition the dump writes.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -26,5 +27,10 @@ final class MysqlDraftDialect implements DraftDialect {
             drop = "DROP CONSTRAINT " + name;
         }
         return "ALTER TABLE " + table + " " + drop + ";";
+    }
+
+    @Override
+    public String modifyColumn(String table, String definition) {
+        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition + ";";
     }
 }
