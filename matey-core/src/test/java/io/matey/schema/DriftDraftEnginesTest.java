@@ -290,6 +290,20 @@ class DriftDraftEnginesTest {
                 + "DROP TABLE \"Odd Notes\";\nALTER TABLE x RENAME TO \"Odd Notes\";\n");
     }
 
+    /**
+     * A foreign key added on SQLite, to a table whose name needs quotes: the rebuild checks the table's rows against
+     * it after the rename, naming the table as SQLite reads it.
+     */
+    @Test
+    void aForeignKeyAddedOnSqliteIsCheckedAfterTheRebuild() throws SQLException {
+        String committed = "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE \"Odd 'Kids'\" (id INTEGER PRIMARY KEY, note INTEGER);\n";
+        String draft = roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, "
+                + "note INTEGER REFERENCES notes (id));\nDROP TABLE \"Odd 'Kids'\";\nALTER TABLE x RENAME TO \"Odd 'Kids'\";\n");
+        assertThat(section(draft, "up")).contains("pragma_foreign_key_check('Odd ''Kids''')");
+        assertThat(section(draft, "down")).doesNotContain("foreign_key_check");
+    }
+
     /** A table, its index and trigger, a view on it and a table that references it ON DELETE CASCADE. */
     private static final String SQLITE_NOTES = """
             CREATE TABLE notes (id INTEGER PRIMARY KEY, title VARCHAR(20) NOT NULL DEFAULT 'x', body TEXT,
@@ -444,7 +458,8 @@ class DriftDraftEnginesTest {
         roundTrip(engine, COMMITTED, outOfBand);
     }
 
-    private static void roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
+    /** Returns the draft. */
+    private static String roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
         try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
             live.execute(committedSql);
             live.execute(outOfBand.replace("{Due At}", live.engine().quote("Due At")));
@@ -458,6 +473,7 @@ class DriftDraftEnginesTest {
             assertThat(dump(db)).isEqualTo(drifted);
             db.execute(section(draft, "down"));
             assertThat(dump(db)).isEqualTo(committed);
+            return draft;
         }
     }
 
