@@ -209,8 +209,8 @@ class DriftDraftCommandTest {
     @Test
     void aTableRebuiltByHandOnSqliteIsRebuiltByTheDraftThroughDbUp() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve("migrations/001_notes.sql"), """
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        sqliteWorkspace(env, """
                 -- migrate:up
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
                 CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
@@ -220,13 +220,7 @@ class DriftDraftCommandTest {
                 DROP VIEW bodies;
                 DROP TABLE kids;
                 DROP TABLE notes;
-                """, StandardCharsets.UTF_8);
-        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-        String other = "sqlite3:" + dir.resolve("other.sqlite3");
-        for (String url : List.of(env.get("DATABASE_URL"), other)) {
-            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
-            assertThat(up.exitCode()).as(up.stderr()).isZero();
-        }
+                """, other);
         sqlite("PRAGMA legacy_alter_table = ON",
                 "CREATE TABLE notes_x (id INTEGER PRIMARY KEY, body TEXT NOT NULL CHECK (body <> ''))",
                 "INSERT INTO notes_x SELECT * FROM notes", "DROP TABLE notes", "ALTER TABLE notes_x RENAME TO notes",
@@ -263,21 +257,15 @@ class DriftDraftCommandTest {
     @Test
     void aForeignKeyAddedByHandOnSqliteFailsDbUpWhereARowBreaksIt() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve("migrations/001_notes.sql"), """
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        sqliteWorkspace(env, """
                 -- migrate:up
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
                 CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER);
                 -- migrate:down
                 DROP TABLE kids;
                 DROP TABLE notes;
-                """, StandardCharsets.UTF_8);
-        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-        String other = "sqlite3:" + dir.resolve("other.sqlite3");
-        for (String url : List.of(env.get("DATABASE_URL"), other)) {
-            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
-            assertThat(up.exitCode()).as(up.stderr()).isZero();
-        }
+                """, other);
         sqlite("CREATE TABLE kids_x (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id))",
                 "INSERT INTO kids_x SELECT * FROM kids", "DROP TABLE kids", "ALTER TABLE kids_x RENAME TO kids");
 
@@ -303,6 +291,17 @@ class DriftDraftCommandTest {
         MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", other);
         assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
         assertThat(rows(otherFile, "SELECT count(*) FROM kids")).isEqualTo(1);
+    }
+
+    /** A SQLite workspace whose one migration, {@code migration}, is applied to the live database and {@code other}. */
+    private void sqliteWorkspace(Map<String, String> env, String migration, String other) throws Exception {
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_notes.sql"), migration, StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        for (String url : List.of(env.get("DATABASE_URL"), other)) {
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
+        }
     }
 
     /** A PostgreSQL workspace whose one migration fills schema {@code app}, applied to {@code db}. */

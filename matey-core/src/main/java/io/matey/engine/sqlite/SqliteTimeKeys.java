@@ -56,7 +56,8 @@ final class SqliteTimeKeys {
         String tail = "substr(" + x + ", " + (kind == ValueKind.TIMESTAMP ? 20 : 9) + ")";
         // the offset: what follows the fraction's point and digits
         String offset = "ltrim(ltrim(" + tail + ", '.'), '0123456789')";
-        String fraction = "rtrim(rtrim(substr(" + tail + ", 1, length(" + tail + ") - length(" + offset + ")), '0'), '.')";
+        String fraction = "rtrim(rtrim(substr(" + tail + ", 1, length(" + tail + ") - length(" + offset + ")), '0'),"
+                + " '.')";
         return prefix + " || " + fraction + " || " + offset;
     }
 }
