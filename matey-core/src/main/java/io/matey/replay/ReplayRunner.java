@@ -87,7 +87,8 @@ public final class ReplayRunner {
         void up(Migration migration) throws SQLException {
             Section up = migration.script().up();
             engine.cacheAsLiveMay(connection, up);
-            scratch.runUp(up, () -> versions.run(up.sql(), true, migration.version(), () -> runner.up(migration)));
+            scratch.runUp(up, connection, marking -> versions.run(up.sql(), true, migration.version(),
+                    () -> runner.up(migration, marking)));
         }
 
         void down(Migration migration) throws SQLException {

@@ -66,7 +66,7 @@ public final class MysqlEngine implements Engine {
     private static final MigrationTable MIGRATIONS = migrations(MigrationTable.NAME);
 
     /** Backtick identifiers, backslash escapes in every string literal, {@code #} comments. */
-    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
+    static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
             Feature.HASH_COMMENTS);
 
     private static final LintDialect LINT = new LintDialect() {
@@ -115,8 +115,11 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
-    public DraftDialect draft() {
-        return new MysqlDraftDialect();
+    public DraftDialect draft(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return MysqlDraftDialect.of(rs.getString(1));
+        }
     }
 
     @Override
