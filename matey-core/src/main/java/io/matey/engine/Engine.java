@@ -184,8 +184,11 @@ public interface Engine {
     /** The facts and rules {@code matey lint} needs about this engine's SQL (docs/architecture.md §3). */
     LintDialect lint();
 
-    /** What drift drafts need to know of this engine's tables (docs/architecture.md §3). */
-    default DraftDialect draft() {
+    /**
+     * What drift drafts need to know of this engine's tables, on the server {@code connection} is open to (its version
+     * may decide the syntax, docs/architecture.md §3).
+     */
+    default DraftDialect draft(Connection connection) throws SQLException {
         return DraftDialect.FIXED_CONSTRAINTS;
     }
 

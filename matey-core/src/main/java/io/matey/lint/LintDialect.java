@@ -71,6 +71,14 @@ public interface LintDialect {
     }
 
     /**
+     * The dump holds the privileges on the objects inside a database, but not those on the database itself nor on
+     * large objects, which a migration may also grant (L110).
+     */
+    default boolean dumpsObjectPrivileges() {
+        return false;
+    }
+
+    /**
      * What a statement is when the server refuses to run it inside a transaction block, such as PostgreSQL's
      * {@code CREATE INDEX CONCURRENTLY}, given its text from the first token on; empty when it may run in one. dbmate
      * sends a {@code transaction:false} section as one query, which such a server runs as one implicit transaction,

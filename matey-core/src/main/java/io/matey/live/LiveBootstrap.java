@@ -62,6 +62,10 @@ final class LiveBootstrap {
                     + applied + " applied migration(s). Use `" + target.command("db up") + "` to bring it to head.");
         }
         if (UnrecordedSchema.holdsObjects(target.engine(), connection)) {
+            if (UnrecordedSchema.onlyPrivileges(target.engine(), connection)) {
+                throw new MateyException(CONTEXT + " requires an empty database: "
+                        + UnrecordedSchema.privilegesOnly(target));
+            }
             throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
                     + "objects (see `" + target.command("db plan") + " --diff`).");
         }

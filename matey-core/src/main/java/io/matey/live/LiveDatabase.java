@@ -6,6 +6,7 @@ import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.error.MateyException;
+import io.matey.schema.DraftDialect;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
@@ -201,7 +202,7 @@ public final class LiveDatabase {
         boolean drifted = !prefix.consistent() || reading.interrupted() != null
                 || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.target().engine().draft(), reading.interrupted(), reading.unloadable());
+                reading.liveSql(), expected, reading.draft(), reading.interrupted(), reading.unloadable());
     }
 
     public LivePlan plan(TargetConfig target, String url) {
@@ -240,9 +241,10 @@ public final class LiveDatabase {
      *
      * @param interrupted the section a progress marker says stopped partway, as {@code db status} reports it; null
      *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
+     * @param draft       how a draft of the drift writes its statements for this server
      */
     private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
-            Interruption interrupted, List<String> unloadable) {
+            Interruption interrupted, List<String> unloadable, DraftDialect draft) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
@@ -260,7 +262,8 @@ public final class LiveDatabase {
                     : Interruption.of(live, marker.get(), prefix, connection, context);
             List<String> unloadable = new ArrayList<>();
             String liveSql = Interruption.liveDump(live, connection, unloadable::add);
-            return new Reading(live, applied, prefix, liveSql, interrupted, unloadable);
+            return new Reading(live, applied, prefix, liveSql, interrupted, unloadable,
+                    live.engine().draft(connection));
         } catch (SQLException e) {
             throw live.failure(context, e);
         }

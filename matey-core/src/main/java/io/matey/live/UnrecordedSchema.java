@@ -6,11 +6,13 @@ import io.matey.error.Reason;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A database that holds schema objects while {@code schema_migrations} records no version predates Matey: running
  * the first migration over it would fail on an object that already exists, so {@code db up|migrate} refuse it up
  * front and point at {@code db adopt}, as Flyway refuses a non-empty schema without history (docs/architecture.md §7).
+ * One that holds only privileges was given them outside the migrations: adopting is no way out of that.
  */
 final class UnrecordedSchema {
 
@@ -32,10 +34,34 @@ final class UnrecordedSchema {
         if (!engine.migrationTable().appliedVersions(connection).isEmpty() || !holdsObjects(engine, connection)) {
             return;
         }
+        if (onlyPrivileges(engine, connection)) {
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, command + " refused: " + privilegesOnly(target)
+                    + " Nothing was changed.");
+        }
         String adopt = LiveAdopt.command(target);
         throw new MateyException(Reason.DATABASE_NOT_EMPTY, command + " refused: " + target.endpoint()
                 + " holds schema objects but records no migrations: it predates Matey. Adopt it: `" + adopt
                 + "` (a dry run) then with `--apply`, which finds the committed state it equals and records its "
                 + "versions; in a Spring Boot app set `matey.adopt-on-startup=true`. Nothing was changed.");
+    }
+
+    /**
+     * Why a database that {@link #onlyPrivileges holds only privileges} is not empty: they were given outside the
+     * migrations, and a target whose privileges are managed so says {@code privileges = false}.
+     */
+    static String privilegesOnly(LiveTarget target) {
+        return target.endpoint() + " records no migrations and holds no schema objects, but privileges other than "
+                + "those a new database starts with (a DBA's grant on the public schema, default privileges): "
+                + "schema.sql holds the privileges the migrations give, so once migrated it would differ from it. "
+                + "Give them in a migration, or, where privileges are managed outside the migrations, set "
+                + "`privileges = false` in the config.toml of target " + target.name()
+                + " (README: Privileges, under Engine notes).";
+    }
+
+    /** Whether the schema without its privileges is the empty baseline: a database given privileges only. */
+    static boolean onlyPrivileges(Engine engine, Connection connection) throws SQLException {
+        Optional<Engine> without = engine.withoutPrivileges();
+        return without.isPresent()
+                && SchemaDump.sameSchema(without.get().dumpSchema(connection), without.get().zeroBaseline());
     }
 }

@@ -38,6 +38,26 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that renames a column, which keeps its definition.
+     *
+     * @param table      the table's name as the dump writes it
+     * @param column     the column's name as the dump writes it
+     * @param name       the new name, likewise
+     * @param definition the column's definition after its name, as the dump writes it
+     */
+    default String renameColumn(String table, String column, String name, String definition) {
+        return "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + name + ";";
+    }
+
+    /**
+     * The statement that replaces a view in place with this definition (as the dump writes it), where the server
+     * follows a renamed table or column into the views that read it (rewriting their text); null where it does not.
+     */
+    default String replaceView(String view) {
+        return null;
+    }
+
+    /**
      * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
      * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
      */

@@ -136,7 +136,9 @@ public final class DriftDraft {
         down.addAll(0, restored);
         down.addAll(last);
         up.addAll(0, renames.up());
+        up.addAll(renames.viewsUp());
         down.addAll(renames.down());
+        down.addAll(renames.viewsDown());
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,16 +13,20 @@ import java.util.regex.Pattern;
  * The renames a drift looks like (docs/architecture.md §7), drafted as renames rather than as a drop and a create,
  * which would lose the rows and, on PostgreSQL, clash on the constraint names a renamed table keeps: a table only the
  * committed dump has and one only the live dump has, in the same schema with the same columns (definitions, in
- * order), each the other's only match; then, in a table both have, a column only the committed table has and one only
- * the live table has with the same definition, each the other's only match. Each rename is marked for review, and the
- * committed blocks are read as if it had run, so the rest of the draft is what differs after it. A block that names
- * the old table or column takes the new name where that gives the live block (SQLite quotes a renamed table in its
- * indexes), or where the name keys the block (a comment on the table); else it stays, and differs as before. Several
- * candidates are not guessed between: the draft keeps the drop and the create (or add), and a comment names them.
+ * order), each the other's only match; among the others, such a pair whose columns differ only in one column's name,
+ * each the other's only match, is the table renamed and then that column; then, in a table both have, a column only
+ * the committed table has and one only the live table has with the same definition, each the other's only match.
+ * Each rename is marked for review, and the committed blocks are read as if it had run, so the rest of the draft is
+ * what differs after it. A block that names the old table or column takes the new name where that gives the live
+ * block (SQLite quotes a renamed table in its indexes), or where the name keys the block (a comment on the table);
+ * else it stays, and differs as before, but for a view the server rewrites itself (PostgreSQL's), which is replaced
+ * by its live text. Several candidates are not guessed between: the draft keeps the drop and the create (or add),
+ * and a comment names them.
  */
 final class Renames {
 
     private static final String TABLE = "TABLE ";
+    private static final String VIEW = "VIEW ";
     private static final String CHECK = "; check before committing";
     /** A single-quoted literal, which a name in it does not name. */
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
@@ -31,6 +36,10 @@ final class Renames {
     private Map<String, String> committed;
     private final List<String> up = new ArrayList<>();
     private final List<String> down = new ArrayList<>();
+    /** The old names, unqualified, of what was renamed. */
+    private final List<String> renamed = new ArrayList<>();
+    private final List<String> viewsUp = new ArrayList<>();
+    private final List<String> viewsDown = new ArrayList<>();
 
     private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         this.live = live;
@@ -43,6 +52,7 @@ final class Renames {
         Renames renames = new Renames(live, committed, dialect);
         renames.tables();
         renames.columns();
+        renames.views(committed);
         return renames;
     }
 
@@ -61,35 +71,97 @@ final class Renames {
         return down;
     }
 
+    /** The views that read what was renamed, replaced by their live text: after the rest of the up section. */
+    List<String> viewsUp() {
+        return viewsUp;
+    }
+
+    /** Those views replaced by their committed text: after the renames back. */
+    List<String> viewsDown() {
+        return viewsDown;
+    }
+
     private void tables() {
-        Map<String, List<String>> dropped = columnLists(committed, live);
-        Map<String, List<String>> created = columnLists(live, committed);
+        Map<String, Map<String, String>> dropped = columnMaps(committed, live);
+        Map<String, Map<String, String>> created = columnMaps(live, committed);
+        List<String> matched = new ArrayList<>();
         dropped.forEach((old, columns) -> {
-            List<String> candidates = matching(created, old, columns);
-            if (candidates.size() == 1 && matching(dropped, old, columns).size() == 1) {
-                renameTable(old, candidates.get(0));
+            List<String> candidates = matching(created, old, c -> sameColumns(columns, c));
+            if (!candidates.isEmpty()) {
+                matched.add(old);
+                matched.addAll(candidates);
+            }
+            if (candidates.size() == 1 && matching(dropped, old, c -> sameColumns(columns, c)).size() == 1) {
+                renameTable(old, candidates.get(0), "same columns", UnaryOperator.identity());
             } else if (!candidates.isEmpty()) {
                 up.add("-- matey: " + old + " may have been renamed to " + String.join(" or ", candidates)
                         + " (same columns), drafted as a drop and a create" + CHECK);
             }
         });
+        // Then the tables that match but for one column's name: the table renamed, then that column.
+        dropped.keySet().removeAll(matched);
+        created.keySet().removeAll(matched);
+        dropped.forEach((old, columns) -> {
+            List<String> candidates = matching(created, old, c -> renamedColumn(columns, c) != null);
+            if (candidates.size() == 1 && matching(dropped, candidates.get(0),
+                    c -> renamedColumn(c, created.get(candidates.get(0))) != null).size() == 1) {
+                String name = candidates.get(0);
+                List<String> column = renamedColumn(columns, created.get(name));
+                renameTable(old, name, "same columns but " + column.get(0) + "'s name",
+                        columnChange(name, column.get(0), column.get(1)));
+                columnRenamed(name, column.get(0), column.get(1), tail(column.get(0), columns.get(column.get(0))));
+            } else if (!candidates.isEmpty()) {
+                up.add("-- matey: " + old + " may have been renamed to " + String.join(" or ", candidates)
+                        + " and one of its columns renamed, drafted as a drop and a create" + CHECK);
+            }
+        });
     }
 
-    /** The tables in {@code table}'s schema with these columns. */
-    private static List<String> matching(Map<String, List<String>> tables, String table, List<String> columns) {
-        return tables.entrySet().stream().filter(t -> t.getValue().equals(columns)
+    /** The tables in {@code table}'s schema whose columns (by name, in order) are {@code columns}'s match. */
+    private static List<String> matching(Map<String, Map<String, String>> tables, String table,
+            Predicate<Map<String, String>> columns) {
+        return tables.entrySet().stream().filter(t -> columns.test(t.getValue())
                 && DraftTarget.schemaOf(t.getKey()).equals(DraftTarget.schemaOf(table))).map(Map.Entry::getKey).toList();
     }
 
-    private void renameTable(String old, String name) {
-        up.add("-- matey: looks like a rename of " + old + " to " + name + " (same columns)" + CHECK + "\n"
+    /**
+     * The old and new name of the one column {@code after} renames of {@code before}'s, the others (and its definition
+     * after the name) the same, in order; null when there is no such column.
+     */
+    private static List<String> renamedColumn(Map<String, String> before, Map<String, String> after) {
+        if (before.size() != after.size()) {
+            return null;
+        }
+        List<Map.Entry<String, String>> old = List.copyOf(before.entrySet());
+        List<Map.Entry<String, String>> now = List.copyOf(after.entrySet());
+        List<String> renamed = null;
+        for (int i = 0; i < old.size(); i++) {
+            if (old.get(i).getValue().equals(now.get(i).getValue())) {
+                continue;
+            }
+            if (renamed != null || !tail(old.get(i).getKey(), old.get(i).getValue())
+                    .equals(tail(now.get(i).getKey(), now.get(i).getValue()))) {
+                return null;
+            }
+            renamed = List.of(old.get(i).getKey(), now.get(i).getKey());
+        }
+        return renamed;
+    }
+
+    /**
+     * Renames the table, and reads the committed blocks as if it had run and then {@code then} (a column's rename in
+     * the renamed table) had.
+     */
+    private void renameTable(String old, String name, String reason, UnaryOperator<String> then) {
+        up.add("-- matey: looks like a rename of " + old + " to " + name + " (" + reason + ")" + CHECK + "\n"
                 + "ALTER TABLE " + old + " RENAME TO " + unqualified(name) + ";");
+        renamed.add(unqualified(old));
         Pattern token = token(old);
         String quoted = DraftTarget.schemaOf(name) + "\"" + unqualified(name) + "\"";
         List<String> back = new ArrayList<>(List.of("ALTER TABLE " + name + " RENAME TO " + unqualified(old) + ";"));
         rewrite(TABLE + name, block -> {
-            String plain = replace(block, token, name);
-            String requoted = replace(block, token, quoted);
+            String plain = then.apply(replace(block, token, name));
+            String requoted = then.apply(replace(block, token, quoted));
             if (isLive(plain) || !isLive(requoted)) {
                 return plain;
             }
@@ -119,7 +191,7 @@ final class Renames {
                 List<String> candidates = added.entrySet().stream().filter(a -> a.getValue().equals(definition))
                         .map(Map.Entry::getKey).toList();
                 if (candidates.size() == 1 && dropped.values().stream().filter(definition::equals).count() == 1) {
-                    renameColumn(table, old, candidates.get(0));
+                    renameColumn(table, old, candidates.get(0), definition);
                 } else if (!candidates.isEmpty()) {
                     up.add("-- matey: column " + old + " of " + table + " may have been renamed to "
                             + String.join(" or ", candidates) + " (same definition), drafted as a drop and an add"
@@ -129,15 +201,25 @@ final class Renames {
         }
     }
 
-    private void renameColumn(String table, String old, String name) {
+    private void renameColumn(String table, String old, String name, String definition) {
+        columnRenamed(table, old, name, definition);
+        rewrite(TABLE + table, columnChange(table, old, name));
+    }
+
+    private void columnRenamed(String table, String old, String name, String definition) {
+        renamed.add(old);
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
-                + " (same definition)" + CHECK + "\nALTER TABLE " + table + " RENAME COLUMN " + old + " TO " + name + ";");
-        down.add(0, "ALTER TABLE " + table + " RENAME COLUMN " + name + " TO " + old + ";");
+                + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, definition));
+        down.add(0, dialect.renameColumn(table, name, old, definition));
+    }
+
+    /** A committed block as it reads after the column of {@code table} is renamed. */
+    private static UnaryOperator<String> columnChange(String table, String old, String name) {
         Pattern tableName = token(table);
         Pattern column = token(old);
         Pattern qualified = token(table + "." + old);
         String key = TABLE + table;
-        rewrite(key, block -> {
+        return block -> {
             if (DriftDraft.key(block).equals(key)) {
                 return renamedIn(block, old, name, column);
             }
@@ -146,7 +228,39 @@ final class Renames {
             // After the table's name in an index on it, the bare name is the column.
             return DriftDraft.key(block).startsWith("INDEX ") && on.find()
                     ? text.substring(0, on.end()) + replace(text.substring(on.end()), column, name) : text;
+        };
+    }
+
+    /**
+     * The views that read what was renamed where the server follows a rename into them and prints them anew
+     * (PostgreSQL: a renamed column with {@code AS} its old name), which the text rewritten above need not be: each is
+     * replaced by its live text, which it already is after the renames unless it was also changed by hand, and by its
+     * committed text after the renames back.
+     *
+     * @param original the committed blocks before the renames
+     */
+    private void views(Map<String, String> original) {
+        original.forEach((key, block) -> {
+            String liveBlock = live.get(key);
+            if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(committed.get(key))
+                    || !readsRenamed(block)) {
+                return;
+            }
+            String replace = dialect.replaceView(liveBlock);
+            String back = dialect.replaceView(block);
+            if (replace != null && back != null) {
+                viewsUp.add("-- matey: " + key.substring(VIEW.length()) + " reads what was renamed, which the server "
+                        + "follows: replaced by its live text" + CHECK + "\n" + replace);
+                viewsDown.add(back);
+                committed.put(key, liveBlock);
+            }
         });
+    }
+
+    /** Whether the block names a renamed table or column, a column also after its table or alias. */
+    private boolean readsRenamed(String block) {
+        return renamed.stream().anyMatch(name -> Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name)
+                + "(?![\\w$\"`])").matcher(block).find());
     }
 
     /**
@@ -193,13 +307,13 @@ final class Renames {
         return block.equals(live.get(DriftDraft.key(block)));
     }
 
-    /** The column definitions of the tables of {@code blocks} that {@code other} lacks, by table name. */
-    private static Map<String, List<String>> columnLists(Map<String, String> blocks, Map<String, String> other) {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
+    /** The columns (definitions by name) of the tables of {@code blocks} that {@code other} lacks, by table name. */
+    private static Map<String, Map<String, String>> columnMaps(Map<String, String> blocks, Map<String, String> other) {
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
         blocks.forEach((key, block) -> {
             TableElements elements = key.startsWith(TABLE) && !other.containsKey(key) ? TableElements.parse(block) : null;
             if (elements != null) {
-                tables.put(key.substring(TABLE.length()), List.copyOf(elements.columns().values()));
+                tables.put(key.substring(TABLE.length()), elements.columns());
             }
         });
         return tables;
@@ -208,12 +322,19 @@ final class Renames {
     /** The columns only {@code columns} has, each by name with its definition after the name. */
     private static Map<String, String> definitions(Map<String, String> columns, Map<String, String> other) {
         Map<String, String> definitions = new LinkedHashMap<>();
-        columns.forEach((name, definition) -> {
-            if (!other.containsKey(name)) {
-                definitions.put(name, definition.substring(name.length()).strip());
-            }
-        });
+        columns.entrySet().stream().filter(c -> !other.containsKey(c.getKey()))
+                .forEach(c -> definitions.put(c.getKey(), tail(c.getKey(), c.getValue())));
         return definitions;
+    }
+
+    /** A column's definition after its name. */
+    private static String tail(String name, String definition) {
+        return definition.substring(name.length()).strip();
+    }
+
+    /** Whether two tables have the same columns, names and definitions, in order. */
+    private static boolean sameColumns(Map<String, String> columns, Map<String, String> other) {
+        return List.copyOf(columns.values()).equals(List.copyOf(other.values()));
     }
 
     /** The last part of a qualified name, as written. */

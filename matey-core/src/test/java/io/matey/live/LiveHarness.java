@@ -67,7 +67,12 @@ final class LiveHarness implements AutoCloseable {
     }
 
     LiveChange bootstrap() {
-        return live.bootstrap(target(), url());
+        return bootstrap(url());
+    }
+
+    /** Bootstraps another database than the harness's, to compare it with one {@link #up} migrated. */
+    LiveChange bootstrap(String url) {
+        return live.bootstrap(target(), url);
     }
 
     LiveDrift drift() {

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.artifact.Digests;
 import io.matey.replay.ReplayOptions;
@@ -154,6 +155,58 @@ class PostgresPrivilegesLiveTest {
             LiveDrift drift = h.drift();
             assertThat(drift.drifted()).isTrue();
             assertThat(drift.diff()).contains("GRANT SELECT ON TABLE app.customers TO " + monitor + ";");
+        }
+    }
+
+    /**
+     * Privileges on what a new database starts with (the public schema) and on what {@code CREATE EXTENSION}
+     * creates are in {@code schema.sql} as the difference from their initial ones: {@code db bootstrap} gives the
+     * ACLs {@code db up} gives.
+     */
+    @Test
+    void bootstrapGivesThePrivilegesOnThePublicSchemaAndAnExtensionThatUpGives() throws Exception {
+        String acls = "SELECT concat_ws(' ', (SELECT nspacl FROM pg_namespace WHERE nspname = 'public'),"
+                + " (SELECT proacl FROM pg_proc WHERE oid = 'public.digest(text, text)'::regprocedure))";
+        try (LiveHarness h = LiveHarness.created(dir, "postgres"); TestDatabase other = TestDatabase.create("postgres")) {
+            h.ws.migration("001_public.sql", "DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object"
+                    + " THEN NULL; END $$;\nREVOKE ALL ON SCHEMA public FROM PUBLIC;\nGRANT USAGE ON SCHEMA public TO "
+                    + role + ";\nCREATE EXTENSION pgcrypto;\nREVOKE EXECUTE ON FUNCTION public.digest(text, text) FROM"
+                    + " PUBLIC;\nGRANT EXECUTE ON FUNCTION public.digest(text, text) TO " + role + ";",
+                    "DROP EXTENSION pgcrypto;\nREVOKE USAGE ON SCHEMA public FROM " + role + ";\nGRANT USAGE ON SCHEMA"
+                    + " public TO PUBLIC;");
+            h.ws.apply();
+            assertThat(h.ws.read(SCHEMA)).contains("REVOKE USAGE ON SCHEMA public FROM PUBLIC;\n",
+                    "GRANT EXECUTE ON FUNCTION public.digest(text,text) TO " + role + ";\n");
+            h.up();
+            h.bootstrap(other.url().raw());
+
+            try (Connection up = h.db.connect(); Connection bootstrapped = other.connect()) {
+                assertThat(TestDatabase.firstValue(bootstrapped, acls)).isEqualTo(TestDatabase.firstValue(up, acls))
+                        .contains(role + "=U/");
+            }
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /**
+     * A database a DBA gave a grant on the public schema, as PostgreSQL 15 asks for a deployment user that does not
+     * own it, holds no objects but is no empty database either: {@code db up} says why and what to do, and with
+     * {@code privileges = false} migrates it and finds no drift.
+     */
+    @Test
+    void aDbaGrantOnThePublicSchemaIsRefusedWithTheWayOutAndNoDriftWithoutPrivileges() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            h.ws.migration("001_customers.sql", "CREATE TABLE customers (id integer);", "DROP TABLE customers;");
+            h.ws.apply();
+            h.db.execute("CREATE ROLE " + monitor + ";\nGRANT CREATE ON SCHEMA public TO " + monitor);
+
+            assertThatThrownBy(h::up).hasMessageContaining("records no migrations and holds no schema objects, but "
+                    + "privileges other than those a new database starts with").hasMessageContaining(
+                    "set `privileges = false` in the config.toml of target db/core");
+
+            h.ws.write(CONFIG, h.ws.read(CONFIG) + "privileges = false\n");
+            h.up();
+            assertThat(h.drift().drifted()).isFalse();
         }
     }
 

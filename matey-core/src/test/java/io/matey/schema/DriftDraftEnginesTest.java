@@ -219,6 +219,23 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A ClickHouse projection is a named element of the table, not a column: added, dropped and changed out of band,
+     * it is dropped and added as a projection, and an added one is materialized.
+     */
+    @Test
+    void projectionsAddedDroppedAndChangedOnClickhouse() throws SQLException {
+        roundTrip("clickhouse", "CREATE TABLE events (id UInt32, grp String, v UInt64, "
+                + "PROJECTION p_sorted (SELECT * ORDER BY grp), PROJECTION p_sum (SELECT grp, sum(v) GROUP BY grp)) "
+                + "ENGINE = MergeTree ORDER BY id;\nINSERT INTO events VALUES (1, 'a', 2);\n", """
+                ALTER TABLE events DROP PROJECTION p_sorted;
+                ALTER TABLE events DROP PROJECTION p_sum;
+                ALTER TABLE events ADD PROJECTION p_sum (SELECT grp, max(v) GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_count (SELECT grp, count() GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_grp INDEX grp TYPE basic;
+                """);
+    }
+
+    /**
      * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
      * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a
      * dropped one before the index it needs is dropped and added back after it is.
@@ -398,7 +415,7 @@ class DriftDraftEnginesTest {
             live.execute("ALTER TYPE app.status ADD VALUE 'legacy' BEFORE 'closed';\n"
                     + "ALTER TYPE app.status ADD VALUE 'it''s';\nALTER TYPE app.status ADD VALUE 'first' BEFORE 'active';\n");
             db.execute(committedSql);
-            String draft = DriftDraft.of(dump(live), dump(db), live.engine().draft());
+            String draft = DriftDraft.of(dump(live), dump(db), draftDialect(live));
             assertThat(draft).startsWith("-- migrate:up\n-- ALTER TYPE ... ADD VALUE runs inside a transaction on "
                     + "PostgreSQL 12 and later: no transaction:false is needed")
                     .contains("ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'first' BEFORE 'active';",
@@ -438,7 +455,7 @@ class DriftDraftEnginesTest {
             db.execute(committedSql);
             String committed = dump(db);
             String drifted = dump(live);
-            String draft = DriftDraft.of(drifted, committed, live.engine().draft());
+            String draft = DriftDraft.of(drifted, committed, draftDialect(live));
             assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo");
 
             db.execute(section(draft, "up"));
@@ -451,6 +468,13 @@ class DriftDraftEnginesTest {
     static String section(String draft, String name) {
         String[] parts = draft.split("-- migrate:down\n", 2);
         return name.equals("up") ? parts[0].replace("-- migrate:up\n", "") : parts[1];
+    }
+
+    /** The draft dialect of {@code db}'s server. */
+    static DraftDialect draftDialect(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return db.engine().draft(c);
+        }
     }
 
     static String dump(TestDatabase db) throws SQLException {

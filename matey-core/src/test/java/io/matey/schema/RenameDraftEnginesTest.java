@@ -1,5 +1,6 @@
 package io.matey.schema;
 
+import static io.matey.schema.DriftDraftEnginesTest.draftDialect;
 import static io.matey.schema.DriftDraftEnginesTest.dump;
 import static io.matey.schema.DriftDraftEnginesTest.section;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,44 @@ class RenameDraftEnginesTest {
         assertThat(draft).contains("-- matey: looks like a rename of column ", " (same definition); check before "
                 + "committing\n", " RENAME COLUMN ").doesNotContain("ADD COLUMN", "DROP COLUMN");
     }
+
+    /** The table renamed by hand and then one of its columns: both renames, the index following both. */
+    @ParameterizedTest
+    @EngineMatrix
+    void aRenamedTableWithARenamedColumnIsRenamedTwice(String engine) throws SQLException {
+        String draft = renamed(engine, "ALTER TABLE t_c RENAME TO t_gamma;\n"
+                + "ALTER TABLE t_gamma RENAME COLUMN qty TO quantity;\n", "t_gamma");
+        assertThat(draft).contains("-- matey: looks like a rename of ", " (same columns but ", "'s name); check before "
+                + "committing\n", "-- matey: looks like a rename of column ", " (same definition); check before "
+                + "committing\n", " RENAME TO ", " RENAME COLUMN ").doesNotContain("DROP TABLE", "CREATE TABLE");
+    }
+
+    /**
+     * PostgreSQL keeps a view reading a renamed table or column, printed by the new names (a column with {@code AS} its
+     * old one): the draft replaces the view by its live text after the renames, and by the committed one after the
+     * renames back.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ALTER TABLE t_c RENAME TO t_gamma;\n", "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n",
+            "ALTER TABLE t_c RENAME TO t_gamma;\nALTER TABLE t_gamma RENAME COLUMN qty TO quantity;\n"})
+    void viewsReadingARenamedTableOrColumnOnPostgres(String change) throws SQLException {
+        String table = change.contains("t_gamma") ? "t_gamma" : "t_c";
+        String draft = renamed("postgres", COMMITTED + VIEWS, change, table);
+        assertThat(draft).contains("-- matey: public.v reads what was renamed, which the server follows: replaced by "
+                + "its live text; check before committing\nCREATE OR REPLACE VIEW public.v AS\n")
+                .doesNotContain("CREATE OR REPLACE VIEW public.vv");
+        // w names the table by an alias, which the rename of the table leaves as it was.
+        assertThat(draft.contains("CREATE OR REPLACE VIEW public.w AS\n")).isEqualTo(change.contains("COLUMN"));
+        assertThat(section(draft, "down")).contains("CREATE OR REPLACE VIEW public.v AS\n SELECT t_c.id,\n    "
+                + "t_c.qty\n   FROM public.t_c;");
+    }
+
+    /** Views by name, through an alias, and over another view (whose text stays). */
+    private static final String VIEWS = """
+            CREATE VIEW v AS SELECT id, qty FROM t_c;
+            CREATE VIEW w AS SELECT c.id, c.qty * 2 AS q2 FROM t_c c WHERE c.qty > 0;
+            CREATE VIEW vv AS SELECT qty FROM v;
+            """;
 
     /**
      * The user's repro on PostgreSQL: a table in another schema, with its primary key, a check, a foreign key to it
@@ -100,7 +139,7 @@ class RenameDraftEnginesTest {
             db.execute(committedSql);
             String committed = dump(db);
             String drifted = dump(live);
-            String draft = DriftDraft.of(drifted, committed, live.engine().draft());
+            String draft = DriftDraft.of(drifted, committed, draftDialect(live));
             assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo", "may have been");
 
             db.execute(section(draft, "up"));

@@ -66,4 +66,55 @@ class RenamesTest {
                 ALTER TABLE t RENAME COLUMN day TO date;
                 """);
     }
+
+    /** The table renamed, then its column, each marked, and back in the reverse order. */
+    @Test
+    void aTableWithOneColumnRenamedIsRenamedThenTheColumn() {
+        String draft = DriftDraft.of("CREATE TABLE b (id INTEGER, qty NUMERIC(10,3) NOT NULL);\n",
+                "CREATE TABLE a (id INTEGER, amount NUMERIC(10,3) NOT NULL);\n", DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like a rename of a to b (same columns but amount's name); check before committing
+                ALTER TABLE a RENAME TO b;
+
+                -- matey: looks like a rename of column amount of b to qty (same definition); check before committing
+                ALTER TABLE b RENAME COLUMN amount TO qty;
+
+                -- migrate:down
+                ALTER TABLE b RENAME COLUMN qty TO amount;
+
+                ALTER TABLE b RENAME TO a;
+                """);
+    }
+
+    @Test
+    void aTableMatchingTwoTablesButForAColumnNameIsNamedNotRenamed() {
+        String live = "CREATE TABLE b (id INTEGER, x INTEGER);\n\nCREATE TABLE c (id INTEGER, y INTEGER);\n";
+        String draft = DriftDraft.of(live, "CREATE TABLE a (id INTEGER, w INTEGER);\n", DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).startsWith("""
+                -- migrate:up
+                -- matey: a may have been renamed to b or c and one of its columns renamed, drafted as a drop and a \
+                create; check before committing
+                """).contains("CREATE TABLE b", "CREATE TABLE c", "DROP TABLE a;").doesNotContain("RENAME");
+    }
+
+    /** Two dropped tables each match the created one but for a column's name: neither is guessed. */
+    @Test
+    void twoTablesMatchingOneButForAColumnNameAreNotRenamed() {
+        String draft = DriftDraft.of("CREATE TABLE c (id INTEGER, y INTEGER);\n",
+                "CREATE TABLE a (id INTEGER, w INTEGER);\n\nCREATE TABLE b (id INTEGER, x INTEGER);\n",
+                DraftDialect.FIXED_CONSTRAINTS);
+        assertThat(draft).contains("-- matey: a may have been renamed to c and one of its columns renamed",
+                "DROP TABLE a;", "DROP TABLE b;", "CREATE TABLE c").doesNotContain("RENAME");
+    }
+
+    /** Two columns renamed, or one with another definition, are too far from the table to call it a rename. */
+    @Test
+    void aTableWithTwoColumnsRenamedOrOneRedefinedIsNoRename() {
+        String committed = "CREATE TABLE a (id INTEGER, w INTEGER, v TEXT);\n";
+        assertThat(DriftDraft.of("CREATE TABLE b (id INTEGER, x INTEGER, u TEXT);\n", committed,
+                DraftDialect.FIXED_CONSTRAINTS)).doesNotContain("matey:", "RENAME");
+        assertThat(DriftDraft.of("CREATE TABLE b (id INTEGER, x BIGINT, v TEXT);\n", committed,
+                DraftDialect.FIXED_CONSTRAINTS)).doesNotContain("matey:", "RENAME");
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeping an out-of-band change as a new user does: {@code db drift} points at the draft, {@code db drift --draft}
  * prints it, {@code db new --from-drift} writes it, and {@code schema apply} then {@code db adopt --apply} leave the
- * live database recorded and clean (real SQLite and PostgreSQL).
+ * live database recorded and clean (real SQLite, PostgreSQL, MariaDB and ClickHouse).
  */
 class DriftDraftCommandTest {
 
@@ -196,6 +196,30 @@ class DriftDraftCommandTest {
             assertThat(draft.stdout()).contains("ALTER TABLE `t1` DROP CONSTRAINT `t1_id`;",
                     "ALTER TABLE `t1` DROP INDEX `t1_name`;", "ALTER TABLE `t2` DROP FOREIGN KEY `t2_t1`;")
                     .doesNotContain("Not drafted");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
+     * A projection added on ClickHouse by hand is drafted as a projection (added, then materialized for the rows
+     * already there; dropped in down), never as a column, and the draft is kept and adopted.
+     */
+    @Test
+    void aProjectionAddedByHandOnClickhouseIsKeptAsAProjection() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            Map<String, String> env = MateyProcess.init(dir, db, "clickhouse");
+            Files.writeString(dir.resolve("migrations/001_events.sql"), "-- migrate:up\nCREATE TABLE events (id UInt32, "
+                    + "grp String, v UInt64) ENGINE = MergeTree ORDER BY id;\n-- migrate:down\nDROP TABLE events;\n",
+                    StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("ALTER TABLE events ADD PROJECTION p_grp (SELECT grp, sum(v) GROUP BY grp)");
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("ALTER TABLE events ADD PROJECTION p_grp\n",
+                    "ALTER TABLE events MATERIALIZE PROJECTION p_grp;\n\n-- migrate:down\nALTER TABLE events DROP PROJECTION p_grp;")
+                    .doesNotContain("COLUMN", "Not drafted");
 
             keepAndAdopt(env, "Down checked: 1");
         }

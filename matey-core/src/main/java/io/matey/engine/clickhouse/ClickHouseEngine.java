@@ -99,7 +99,7 @@ public final class ClickHouseEngine implements Engine {
     }
 
     @Override
-    public DraftDialect draft() {
+    public DraftDialect draft(Connection connection) {
         return new ClickHouseDraftDialect();
     }
 

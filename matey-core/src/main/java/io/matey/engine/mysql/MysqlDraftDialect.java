@@ -1,12 +1,37 @@
 package io.matey.engine.mysql;
 
 import io.matey.schema.DraftDialect;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
- * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one.
+ * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one. A column is renamed
+ * with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which
+ * restates its definition.
  */
 final class MysqlDraftDialect implements DraftDialect {
+
+    /** The major and minor version {@code SELECT VERSION()} begins with. */
+    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+
+    private final boolean renamesColumns;
+
+    private MysqlDraftDialect(boolean renamesColumns) {
+        this.renamesColumns = renamesColumns;
+    }
+
+    /** The dialect of the server whose {@code SELECT VERSION()} is {@code version} ({@code 10.11.6-MariaDB}). */
+    static MysqlDraftDialect of(String version) {
+        Matcher m = VERSION.matcher(version);
+        if (!m.find()) {
+            return new MysqlDraftDialect(true);
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        boolean mariadb = version.contains("MariaDB");
+        return new MysqlDraftDialect(mariadb ? major > 10 || major == 10 && minor >= 5 : major >= 8);
+    }
 
     @Override
     public boolean altersConstraints() {
@@ -26,5 +51,11 @@ final class MysqlDraftDialect implements DraftDialect {
             drop = "DROP CONSTRAINT " + name;
         }
         return "ALTER TABLE " + table + " " + drop + ";";
+    }
+
+    @Override
+    public String renameColumn(String table, String column, String name, String definition) {
+        return renamesColumns ? DraftDialect.super.renameColumn(table, column, name, definition)
+                : "ALTER TABLE " + table + " CHANGE COLUMN " + column + " " + name + " " + definition + ";";
     }
 }

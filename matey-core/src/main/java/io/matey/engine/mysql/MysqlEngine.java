@@ -109,8 +109,11 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
-    public DraftDialect draft() {
-        return new MysqlDraftDialect();
+    public DraftDialect draft(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return MysqlDraftDialect.of(rs.getString(1));
+        }
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Which catalogs hold any row created after initdb, asked in one query so that the dump skips the readers of
  * object kinds a schema does not use (most schemas use none of the rare ones, small ones no types, sequences,
- * functions or triggers): each such reader only dumps rows at or above {@link Catalog#FIRST_USER_OID} that meet
- * the condition asked here or a narrower one, so an empty answer here means an empty reader.
+ * functions or triggers): each such reader only dumps rows at or above {@link Catalog#FIRST_USER_OID} (and the
+ * {@code public} schema's privileges) that meet the condition asked here or a narrower one, so an empty answer here
+ * means an empty reader.
  */
 final class CatalogCensus {
 
@@ -38,8 +39,16 @@ final class CatalogCensus {
     /** Base types and their shells, and pseudo-type shells; not the array type every type gets. */
     static final String BASE_TYPES = "base pg_type";
 
-    /** An ACL on a user object other than the built-in default, or a default ACL ({@link PrivilegeReader}). */
+    /**
+     * An ACL on a user object other than the built-in default, a default ACL, or a {@code public} schema whose ACL
+     * is no longer the one initdb gave it ({@link PrivilegeReader}).
+     */
     static final String PRIVILEGES = "privileges";
+
+    /** The one object below {@link Catalog#FIRST_USER_OID} whose privileges the dump holds. */
+    private static final String PUBLIC_SCHEMA_CHANGED = "EXISTS (SELECT 1 FROM pg_namespace n JOIN pg_init_privs p"
+            + " ON p.classoid = 'pg_namespace'::regclass AND p.objoid = n.oid AND p.objsubid = 0"
+            + " WHERE n.nspname = 'public' AND n.nspacl IS DISTINCT FROM p.initprivs)";
 
     /** SQL, per catalog of {@link #CATALOGS} and per kind named above: it holds a row created after initdb. */
     static final Map<String, String> USED = used();
@@ -70,7 +79,8 @@ final class CatalogCensus {
                 exists("pg_proc t", "t.proacl IS NOT NULL"), exists("pg_type t", "t.typacl IS NOT NULL"),
                 exists("pg_language t", "t.lanacl IS NOT NULL"),
                 exists("pg_foreign_data_wrapper t", "t.fdwacl IS NOT NULL"),
-                exists("pg_foreign_server t", "t.srvacl IS NOT NULL"), "EXISTS (SELECT 1 FROM pg_default_acl)") + ")");
+                exists("pg_foreign_server t", "t.srvacl IS NOT NULL"), "EXISTS (SELECT 1 FROM pg_default_acl)",
+                PUBLIC_SCHEMA_CHANGED) + ")");
         return used;
     }
 

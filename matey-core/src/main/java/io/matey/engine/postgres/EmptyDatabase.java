@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Whether a database provably holds nothing the dump would render, asked in one query instead of a whole dump:
  * every object the dump reads has a catalog row created after initdb ({@link Catalog#FIRST_USER_OID}), so a
- * database with none (the migrations table and Matey's progress table aside) dumps as the empty baseline. Objects
+ * database with none (the migrations table and Matey's progress table aside) dumps as the empty baseline, unless
+ * the {@code public} schema's privileges changed, which the {@link CatalogCensus} conditions ask. Objects
  * that hang off a relation or a type (columns, constraints, triggers, policies, comments) need their owner, so the
  * owners' catalogs suffice. A {@code false} answer proves nothing: the caller dumps to tell (docs/architecture.md §7).
  */

@@ -105,7 +105,7 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public DraftDialect draft() {
+    public DraftDialect draft(Connection connection) {
         return new PostgresDraftDialect();
     }
 

@@ -50,6 +50,11 @@ final class PostgresLintDialect implements LintDialect {
     }
 
     @Override
+    public boolean dumpsObjectPrivileges() {
+        return true;
+    }
+
+    @Override
     public Optional<String> refusedInTransactionBlock(String statement) {
         String code = statement.strip();
         return REFUSED_IN_TRANSACTION_BLOCK.stream().filter(r -> r.matches(code)).map(Refused::name).findFirst();

@@ -11,65 +11,85 @@ import java.util.TreeSet;
 /**
  * Privileges (docs/architecture.md §5): the ACLs of schemas, relations and their columns, sequences, routines,
  * types, languages and foreign data, and the default privileges of {@code pg_default_acl}, as the GRANT and REVOKE
- * statements that turn the built-in default ({@code acldefault}) into them, as pg_dump computes them. The text must
- * not depend on who ran the migrations, which differs between a scratch database and a live one: the owner's own
- * entry is left out (it is the owner's implicit privileges; ownership is not dumped either), grantors are left out
- * (the loading role grants everything), and a default ACL for the dumping role is written without {@code FOR ROLE}.
- * An object's statements follow its own; default privileges come last, so that the objects a dump creates get
- * only the privileges written for them. The {@code public} schema's ACL is the database's set-up, not the
- * migrations', and is left out like the schema, as are objects of extensions.
+ * statements that turn the ACL an object starts with into them, as pg_dump computes them: the built-in default
+ * ({@code acldefault}), or the initial ACL of {@code pg_init_privs} for what initdb or an extension created (the
+ * {@code public} schema, an extension's members), so that loading the dump where those start alike gives the same
+ * ACLs. The text must not depend on who ran the migrations, which differs between a scratch database and a live
+ * one: the owner's own entry is left out (it is the owner's implicit privileges; ownership is not dumped either),
+ * grantors are left out (the loading role grants everything), and a default ACL for the dumping role is written
+ * without {@code FOR ROLE}. An object's statements follow its own (an extension member's follow its
+ * {@code CREATE EXTENSION}, the {@code public} schema's come first); default privileges come last, so that the
+ * objects a dump creates get only the privileges written for them.
  */
 final class PrivilegeReader {
 
-    /** Each object with an ACL: what GRANT names it by, the {@code acldefault} type, the owner and the ACL. */
+    private static final String PUBLIC_SCHEMA = "SCHEMA public";
+
+    /**
+     * Each object with an ACL: the dump object its statements go with ({@code catalog} and {@code anchor}: an
+     * extension's members go with the extension), what GRANT names it by, the {@code acldefault} type, the owner,
+     * the ACL, and its initial one from {@code pg_init_privs}, if any. A default ACL in a schema has no baseline
+     * ({@code relative} is false): it adds to the global one.
+     */
     private static final String ACLS = """
-            SELECT 'pg_namespace' AS catalog, n.oid AS anchor, '' AS prefix, 'SCHEMA ' || quote_ident(n.nspname) AS target,
-                   NULL AS column_name, 'n' AS type, n.nspowner AS owner, n.nspacl AS acl,
+            SELECT %2$s, n.oid) AS anchor, '' AS prefix, 'SCHEMA ' || quote_ident(n.nspname) AS target,
+                   NULL AS column_name, 'n' AS type, n.nspowner AS owner, n.nspacl AS acl, p.initprivs AS initial,
                    true AS relative
             FROM pg_namespace n
-            WHERE n.nspacl IS NOT NULL AND n.oid >= %1$d AND %2$s AND %3$s
+            %3$s
+            WHERE n.nspacl IS NOT NULL AND (n.nspname = 'public' AND p.initprivs IS NOT NULL
+                                            OR n.nspname <> 'public' AND n.oid >= %1$d AND %4$s)
             UNION ALL
-            SELECT 'pg_class', COALESCE(i.refobjid, c.oid), '',
+            SELECT %5$s, i.refobjid, c.oid), '',
                    CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || quote_ident(n.nspname) || '.'
-                       || quote_ident(c.relname), NULL, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END, c.relowner, c.relacl, true
+                       || quote_ident(c.relname), NULL, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END, c.relowner,
+                   c.relacl, p.initprivs, true
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_depend i ON i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i'
                                  AND i.refclassid = 'pg_class'::regclass
-            WHERE c.relacl IS NOT NULL AND c.oid >= %1$d AND %2$s AND %4$s
+            %6$s
+            WHERE c.relacl IS NOT NULL AND c.oid >= %1$d AND %4$s
             UNION ALL
-            SELECT 'pg_class', c.oid, '', 'TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname),
-                   quote_ident(a.attname), 'c', c.relowner, a.attacl, true
+            SELECT %5$s, c.oid), '', 'TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                   quote_ident(a.attname), 'c', c.relowner, a.attacl, p.initprivs, true
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE a.attacl IS NOT NULL AND NOT a.attisdropped AND c.oid >= %1$d AND %2$s AND %4$s
+            %7$s
+            WHERE a.attacl IS NOT NULL AND NOT a.attisdropped AND c.oid >= %1$d AND %4$s
             UNION ALL
-            SELECT 'pg_proc', p.oid, '', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END
-                       || p.oid::regprocedure::text, NULL, 'f', p.proowner, p.proacl, true
-            FROM pg_proc p
-            JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE p.proacl IS NOT NULL AND p.oid >= %1$d AND %2$s AND %5$s
+            SELECT %8$s, f.oid), '', CASE WHEN f.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END
+                       || f.oid::regprocedure::text, NULL, 'f', f.proowner, f.proacl, p.initprivs, true
+            FROM pg_proc f
+            JOIN pg_namespace n ON n.oid = f.pronamespace
+            %9$s
+            WHERE f.proacl IS NOT NULL AND f.oid >= %1$d AND %4$s
             UNION ALL
-            SELECT 'pg_type', t.oid, '', CASE WHEN t.typtype = 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || format_type(t.oid, NULL),
-                   NULL, 'T', t.typowner, t.typacl, true
+            SELECT %10$s, t.oid), '', CASE WHEN t.typtype = 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END
+                       || format_type(t.oid, NULL), NULL, 'T', t.typowner, t.typacl, p.initprivs, true
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
-            WHERE t.typacl IS NOT NULL AND t.oid >= %1$d AND %2$s AND %6$s
+            %11$s
+            WHERE t.typacl IS NOT NULL AND t.oid >= %1$d AND %4$s
             UNION ALL
-            SELECT 'pg_language', l.oid, '', 'LANGUAGE ' || quote_ident(l.lanname), NULL, 'l', l.lanowner, l.lanacl, true
+            SELECT %12$s, l.oid), '', 'LANGUAGE ' || quote_ident(l.lanname), NULL, 'l', l.lanowner, l.lanacl,
+                   p.initprivs, true
             FROM pg_language l
-            WHERE l.lanacl IS NOT NULL AND l.oid >= %1$d AND %7$s
+            %13$s
+            WHERE l.lanacl IS NOT NULL AND l.oid >= %1$d
             UNION ALL
-            SELECT 'pg_foreign_data_wrapper', w.oid, '', 'FOREIGN DATA WRAPPER ' || quote_ident(w.fdwname), NULL, 'F',
-                   w.fdwowner, w.fdwacl, true
+            SELECT %14$s, w.oid), '', 'FOREIGN DATA WRAPPER ' || quote_ident(w.fdwname), NULL, 'F', w.fdwowner,
+                   w.fdwacl, p.initprivs, true
             FROM pg_foreign_data_wrapper w
-            WHERE w.fdwacl IS NOT NULL AND w.oid >= %1$d AND %8$s
+            %15$s
+            WHERE w.fdwacl IS NOT NULL AND w.oid >= %1$d
             UNION ALL
-            SELECT 'pg_foreign_server', s.oid, '', 'FOREIGN SERVER ' || quote_ident(s.srvname), NULL, 'S', s.srvowner,
-                   s.srvacl, true
+            SELECT %16$s, s.oid), '', 'FOREIGN SERVER ' || quote_ident(s.srvname), NULL, 'S', s.srvowner,
+                   s.srvacl, p.initprivs, true
             FROM pg_foreign_server s
-            WHERE s.srvacl IS NOT NULL AND s.oid >= %1$d AND %9$s
+            %17$s
+            WHERE s.srvacl IS NOT NULL AND s.oid >= %1$d
             UNION ALL
             SELECT 'pg_default_acl', d.oid, 'ALTER DEFAULT PRIVILEGES '
                        || CASE WHEN pg_get_userbyid(d.defaclrole) = current_user THEN ''
@@ -78,19 +98,24 @@ final class PrivilegeReader {
                    CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
                                         WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END,
                    NULL, CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype::text END, d.defaclrole,
-                   d.defaclacl, d.defaclnamespace = 0
+                   d.defaclacl, NULL, d.defaclnamespace = 0
             FROM pg_default_acl d
             LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
-            """.formatted(Catalog.FIRST_USER_OID, Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"),
-            Catalog.notInExtension("pg_class", "c.oid"), Catalog.notInExtension("pg_proc", "p.oid"),
-            Catalog.notInExtension("pg_type", "t.oid"), Catalog.notInExtension("pg_language", "l.oid"),
-            Catalog.notInExtension("pg_foreign_data_wrapper", "w.oid"),
-            Catalog.notInExtension("pg_foreign_server", "s.oid"));
+            """.formatted(Catalog.FIRST_USER_OID,
+            anchor("pg_namespace"), initial("pg_namespace", "n.oid", "0"), Catalog.USER_SCHEMA,
+            anchor("pg_class"), initial("pg_class", "c.oid", "0"), initial("pg_class", "c.oid", "a.attnum"),
+            anchor("pg_proc"), initial("pg_proc", "f.oid", "0"),
+            anchor("pg_type"), initial("pg_type", "t.oid", "0"),
+            anchor("pg_language"), initial("pg_language", "l.oid", "0"),
+            anchor("pg_foreign_data_wrapper"), initial("pg_foreign_data_wrapper", "w.oid", "0"),
+            anchor("pg_foreign_server"), initial("pg_foreign_server", "s.oid", "0"));
 
     /**
      * Each privilege that the ACL and its baseline do not hold alike, for a grantee other than the owner: granted
-     * beyond the baseline (or with a grant option it lacks), or in the baseline and revoked. The baseline is
-     * {@code acldefault} ({@code relative}), but none for a default ACL in a schema, which adds to the global one.
+     * beyond the baseline (or with a grant option it lacks), or in the baseline and revoked. The baseline is the
+     * initial ACL where initdb or an extension's script set one, as pg_dump takes it, else {@code acldefault}; none
+     * for a default ACL in a schema ({@code relative}). The initial owner's own entry (granted by itself) is not
+     * part of it: the object may have changed hands since, and ownership is not dumped.
      * {@code held} and {@code by_default} are null where the ACL or the baseline lacks the privilege, else whether
      * it comes with the grant option.
      * {@code everything} is what the owner holds by default, which {@code ALL} stands for: written so where it is
@@ -110,7 +135,9 @@ final class PrivilegeReader {
                 FROM (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
                       FROM aclexplode(a.acl) e GROUP BY 1, 2) g
                 FULL JOIN (SELECT e.grantee, e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable
-                           FROM aclexplode(CASE WHEN a.relative THEN acldefault(a.type::"char", a.owner) END) e
+                           FROM aclexplode(CASE WHEN a.relative
+                                                THEN COALESCE(a.initial, acldefault(a.type::"char", a.owner)) END) e
+                           WHERE e.grantee <> e.grantor
                            GROUP BY 1, 2) b ON b.grantee = g.grantee AND b.privilege = g.privilege
             ) x
             WHERE x.grantee <> a.owner AND (x.held IS NULL OR x.by_default IS NULL OR x.held AND NOT x.by_default)
@@ -124,6 +151,23 @@ final class PrivilegeReader {
     private PrivilegeReader() {
     }
 
+    /**
+     * The {@code catalog} column and the start of the {@code anchor} one, which the caller closes with the object's
+     * own OID: an extension's member goes with the extension ({@code x}, joined by {@link #initial}).
+     */
+    private static String anchor(String catalog) {
+        return "CASE WHEN x.refobjid IS NULL THEN '" + catalog + "' ELSE 'pg_extension' END AS catalog, "
+                + "COALESCE(x.refobjid";
+    }
+
+    /** Joins {@code x}, the extension an object belongs to, and {@code p}, its initial privileges. */
+    private static String initial(String catalog, String oid, String subId) {
+        return "LEFT JOIN pg_depend x ON x.classid = '" + catalog + "'::regclass AND x.objid = " + oid
+                + " AND x.objsubid = 0 AND x.deptype = 'e' AND x.refclassid = 'pg_extension'::regclass\n"
+                + "LEFT JOIN pg_init_privs p ON p.classoid = '" + catalog + "'::regclass AND p.objoid = " + oid
+                + " AND p.objsubid = " + subId;
+    }
+
     static void read(Catalog catalog, DumpGraph graph) throws SQLException {
         Map<Group, TreeSet<String>> privileges = new LinkedHashMap<>();
         Map<Group, List<String>> everything = new HashMap<>();
@@ -135,6 +179,7 @@ final class PrivilegeReader {
             everything.putIfAbsent(group, Catalog.strings(row, "everything"));
         });
         DumpObject defaults = null;
+        DumpObject publicSchema = null;
         for (Map.Entry<Group, TreeSet<String>> entry : privileges.entrySet()) {
             Group group = entry.getKey();
             String statement = statement(group, entry.getValue(), everything.get(group));
@@ -143,6 +188,12 @@ final class PrivilegeReader {
                     defaults = graph.create(Kind.DEFAULT_PRIVILEGES, "");
                 }
                 defaults.grant(statement);
+            } else if (group.target().equals(PUBLIC_SCHEMA)) {
+                // every database has it, so the dump does not create it: its statements stand alone
+                if (publicSchema == null) {
+                    publicSchema = graph.create(Kind.SCHEMA, "public");
+                }
+                publicSchema.grant(statement);
             } else {
                 DumpObject object = graph.owner(group.catalog(), group.anchor());
                 if (object != null) {

@@ -79,7 +79,7 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
-    public DraftDialect draft() {
+    public DraftDialect draft(Connection connection) {
         return new SqliteDraftDialect();
     }
 

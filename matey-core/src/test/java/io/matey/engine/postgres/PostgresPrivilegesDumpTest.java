@@ -105,11 +105,75 @@ class PostgresPrivilegesDumpTest {
                         + reader + ";\n");
     }
 
+    /**
+     * The {@code public} schema and an extension's members start with the privileges initdb or the extension's
+     * script gave them: the dump holds the difference, so that loading it into a new database gives the same ACLs.
+     */
+    @Test
+    void privilegesOnWhatADatabaseOrAnExtensionStartsWithAreWrittenAsTheDifference() throws SQLException {
+        String sql = """
+                REVOKE ALL ON SCHEMA public FROM PUBLIC;
+                GRANT USAGE ON SCHEMA public TO %1$s;
+                CREATE EXTENSION pg_buffercache;
+                REVOKE ALL ON public.pg_buffercache FROM pg_monitor;
+                GRANT SELECT ON public.pg_buffercache TO %1$s;
+                CREATE EXTENSION pgcrypto;
+                REVOKE EXECUTE ON FUNCTION public.digest(text, text) FROM PUBLIC;
+                GRANT EXECUTE ON FUNCTION public.digest(text, text) TO %1$s;
+                CREATE TABLE public.t (id integer);
+                """.formatted(reader);
+        String dump;
+        String loaded;
+        try (TestDatabase db = TestDatabase.create("postgres"); TestDatabase load = TestDatabase.create("postgres")) {
+            db.execute(sql);
+            try (Connection c = db.connect()) {
+                dump = db.engine().dumpSchema(c);
+            }
+            load.execute(dump);
+            try (Connection c = load.connect()) {
+                loaded = db.engine().dumpSchema(c);
+                assertThat(TestDatabase.firstValue(c, ACLS)).isEqualTo(firstValue(db, ACLS));
+            }
+        }
+
+        assertThat(loaded).isEqualTo(dump);
+        assertThat(dump).startsWith("GRANT USAGE ON SCHEMA public TO " + reader + ";\n\n"
+                + "REVOKE USAGE ON SCHEMA public FROM PUBLIC;\n\n").contains(
+                "CREATE EXTENSION IF NOT EXISTS pg_buffercache WITH SCHEMA public;\n\n"
+                        + "COMMENT ON EXTENSION pg_buffercache IS 'examine the shared buffer cache';\n\n"
+                        + "GRANT SELECT ON TABLE public.pg_buffercache TO " + reader + ";\n\n"
+                        + "REVOKE SELECT ON TABLE public.pg_buffercache FROM pg_monitor;\n",
+                "GRANT EXECUTE ON FUNCTION public.digest(text,text) TO " + reader + ";\n\n"
+                        + "REVOKE EXECUTE ON FUNCTION public.digest(text,text) FROM PUBLIC;\n");
+        // what the extension's script granted and no migration changed is not written
+        assertThat(dump).doesNotContain("pg_buffercache_pages");
+    }
+
+    /** A {@code public} schema whose privileges are the ones every new database starts with dumps as before. */
+    @Test
+    void anUnchangedPublicSchemaDumpsAsBefore() throws SQLException {
+        String dump = dumpOf("GRANT CREATE ON SCHEMA public TO " + reader + "; REVOKE CREATE ON SCHEMA public FROM "
+                + reader + "; CREATE TABLE t (id integer)");
+
+        assertThat(dump).doesNotContain("GRANT", "REVOKE");
+    }
+
     @Test
     void aSchemaWithoutGrantsDumpsAsBefore() throws SQLException {
         String dump = dumpOf(RichSchema.CORNERS);
 
         assertThat(dump).doesNotContain("GRANT", "REVOKE", "DEFAULT PRIVILEGES");
+    }
+
+    /** The ACLs of the public schema and of the extensions' members that the tests change, as one text. */
+    private static final String ACLS = "SELECT concat_ws(' ', (SELECT nspacl FROM pg_namespace WHERE nspname ="
+            + " 'public'), (SELECT relacl FROM pg_class WHERE oid = 'public.pg_buffercache'::regclass),"
+            + " (SELECT proacl FROM pg_proc WHERE oid = 'public.digest(text, text)'::regprocedure))";
+
+    private static String firstValue(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect()) {
+            return TestDatabase.firstValue(c, sql);
+        }
     }
 
     private static void server(String sql) throws SQLException {
