@@ -96,6 +96,18 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
         return element.startsWith("PRIMARY KEY") ? "PRIMARY KEY" : named.find() ? named.group(1) : null;
     }
 
+    /**
+     * The columns a {@code PRIMARY KEY (...)} element lists, by name as written (without a prefix length or order);
+     * none for another element.
+     */
+    static List<String> primaryKeyColumns(String element) {
+        List<String> parts = new ArrayList<>();
+        if (!element.startsWith("PRIMARY KEY") || split(element, element.indexOf('(') + 1, parts) < 0) {
+            return List.of();
+        }
+        return parts.stream().map(TableElements::columnName).toList();
+    }
+
     /** The element's column name as written, or null when it is a constraint or key. */
     private static String columnName(String element) {
         if (element.isEmpty()) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A draft for a table whose columns were added or dropped out of band, run on each engine (and on PostgreSQL for
@@ -259,6 +260,20 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, id);\n");
     }
 
+    /**
+     * A primary key added by hand on MariaDB over nullable columns, which MariaDB makes NOT NULL: each column is
+     * modified to its live definition before the key is added, and back after the key is dropped, since dropping
+     * the key leaves its columns NOT NULL (MariaDB 10.11 and 11.4).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aPrimaryKeyAddedOnNullableColumnsOnMariadbMakesThemNotNull(String engine) throws SQLException {
+        roundTrip(engine, MARIADB_KIDS + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) DEFAULT 'x', "
+                + "at TIMESTAMP NULL, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (note, id);\n"
+                        + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, at, id);\n");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";
@@ -292,6 +307,20 @@ class DriftDraftEnginesTest {
                 + "CREATE TABLE \"Odd Notes_new\" (id INTEGER);\n";
         roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, body TEXT UNIQUE);\n"
                 + "DROP TABLE \"Odd Notes\";\nALTER TABLE x RENAME TO \"Odd Notes\";\n");
+    }
+
+    /**
+     * A foreign key added on SQLite, to a table whose name needs quotes: the rebuild checks the table's rows against
+     * it after the rename, naming the table as SQLite reads it.
+     */
+    @Test
+    void aForeignKeyAddedOnSqliteIsCheckedAfterTheRebuild() throws SQLException {
+        String committed = "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE \"Odd 'Kids'\" (id INTEGER PRIMARY KEY, note INTEGER);\n";
+        String draft = roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, "
+                + "note INTEGER REFERENCES notes (id));\nDROP TABLE \"Odd 'Kids'\";\nALTER TABLE x RENAME TO \"Odd 'Kids'\";\n");
+        assertThat(section(draft, "up")).contains("pragma_foreign_key_check('Odd ''Kids''')");
+        assertThat(section(draft, "down")).doesNotContain("foreign_key_check");
     }
 
     /** A table, its index and trigger, a view on it and a table that references it ON DELETE CASCADE. */
@@ -448,7 +477,8 @@ class DriftDraftEnginesTest {
         roundTrip(engine, COMMITTED, outOfBand);
     }
 
-    private static void roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
+    /** Returns the draft. */
+    private static String roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
         try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
             live.execute(committedSql);
             live.execute(outOfBand.replace("{Due At}", live.engine().quote("Due At")));
@@ -462,6 +492,7 @@ class DriftDraftEnginesTest {
             assertThat(dump(db)).isEqualTo(drifted);
             db.execute(section(draft, "down"));
             assertThat(dump(db)).isEqualTo(committed);
+            return draft;
         }
     }
 
