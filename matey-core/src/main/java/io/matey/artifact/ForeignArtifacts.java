@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code schema.sql} and the checkpoints. Python matey writes {@code matey-sql-v0} over pg_dump, mysqldump or
  * sqlite3 text, which Matey's own dumps never equal; earlier Matey releases wrote the same label over Matey's
  * canonical text, which is recognised by the absence of those tools' marks and stays Matey's own, except on
- * MySQL/MariaDB, whose format changed since ({@link SchemaLock#MYSQL_CANONICALIZER}). Foreign artifacts are
+ * MySQL/MariaDB, whose format changed since, twice ({@link SchemaLock#MYSQL_CANONICALIZER}). Foreign artifacts are
  * regenerated from the migrations, never replayed from or verified against.
  */
 public final class ForeignArtifacts {
@@ -22,6 +22,8 @@ public final class ForeignArtifacts {
 
     /** The label earlier Matey releases shared with Python matey. */
     static final String SHARED_LABEL = "matey-sql-v0";
+    /** MySQL/MariaDB's format while every table stated its character set but a function's string result did not. */
+    static final String MYSQL_TABLES_LABEL = "matey-catalog-v2";
 
     /** Lines only pg_dump, mysqldump and mariadb-dump write (psql meta-commands such as {@code \restrict}). */
     private static final List<String> DUMP_TOOL_MARKS = List.of("\n\\", "-- PostgreSQL database dump",
@@ -38,9 +40,10 @@ public final class ForeignArtifacts {
         if (label.equals(current) || earlierMatey && current.equals(SchemaLock.CANONICALIZER)) {
             return Optional.empty();
         }
-        if (earlierMatey) {
+        if (earlierMatey || label.equals(MYSQL_TABLES_LABEL) && current.equals(SchemaLock.MYSQL_CANONICALIZER)) {
+            String left = earlierMatey ? "a table's" : "a function's string result's";
             return Optional.of("Artifacts written by an earlier Matey release: the lock names canonicalizer '" + label
-                    + "', whose MySQL/MariaDB dumps leave out a table's character set where it is the database's"
+                    + "', whose MySQL/MariaDB dumps leave out " + left + " character set where it is the database's"
                     + " default, not '" + current + "', which states it. " + advice(snapshot.targetName()));
         }
         String named = label.isEmpty() ? "names no canonicalizer" : "names canonicalizer '" + label + "'";

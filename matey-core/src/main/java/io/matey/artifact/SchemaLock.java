@@ -27,10 +27,11 @@ public record SchemaLock(
      */
     public static final String CANONICALIZER = "matey-catalog-v1";
     /**
-     * MySQL/MariaDB's format since every table states its character set (docs/architecture.md §5): text of the
-     * earlier format differs for every table, so it is regenerated rather than compared.
+     * MySQL/MariaDB's format since every table and every function's string result states its character set
+     * (docs/architecture.md §5): text of the earlier formats differs for every table or such function, so it is
+     * regenerated rather than compared.
      */
-    public static final String MYSQL_CANONICALIZER = "matey-catalog-v2";
+    public static final String MYSQL_CANONICALIZER = "matey-catalog-v3";
 
     /** The format this release writes for {@code engine}'s artifacts. */
     public static String canonicalizer(String engine) {

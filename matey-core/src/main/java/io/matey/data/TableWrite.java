@@ -27,8 +27,11 @@ import java.util.stream.Collectors;
  * that changes one is refused before anything of the file is written. Without a key, replace deletes every row and
  * inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
- * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) is counted before and
- * after, expired rows dropped each time, so that the rows it did not keep are reported rather than counted as kept.
+ * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) has its expired rows dropped
+ * before and after writing, so that the rows it did not keep are reported rather than counted as kept: with a key,
+ * the rows written whose key the table no longer holds, read as they were compared ({@link DataDialect#readFrom}:
+ * a key ClickHouse holds twice until a merge is one row, and a newer version that hides an older one is kept);
+ * without one, the table's rows counted before and after (docs/architecture.md §3).
  */
 final class TableWrite {
 
@@ -63,6 +66,10 @@ final class TableWrite {
     private int inserted;
     private int updated;
     private int deleted;
+    /** Whether the table may drop rows as they are written, so that {@link #written} is kept. */
+    private boolean counted;
+    /** The keys of the rows inserted or updated (as {@link RowKey#text}), with how many table rows each wrote. */
+    private final Map<String, Integer> written = new HashMap<>();
     /** Replace deletes the table's rows with a null key column, which no file row can match. */
     private boolean deleteNullKeys;
     private boolean started;
@@ -97,8 +104,11 @@ final class TableWrite {
     }
 
     AppliedFile write() throws SQLException {
-        boolean counted = dialect.dropsExpiredRows(connection, file.table().name());
-        long before = counted ? keptRows() : 0;
+        counted = dialect.dropsExpiredRows(connection, file.table().name());
+        if (counted) {
+            dialect.dropExpiredRows(connection, table);
+        }
+        long before = counted && key == null ? rowCount() : 0;
         plan();
         started = true;
         if (key == null && file.file().mode() == DataMode.REPLACE) {
@@ -117,16 +127,25 @@ final class TableWrite {
         if (inserted > 0) {
             dialect.afterInsert(connection, table);
         }
-        // a replace without key empties the table whatever its delete reports (a TRUNCATE reports no rows)
-        long expected = key == null && file.file().mode() == DataMode.REPLACE ? inserted : before + inserted - deleted;
-        int expired = counted ? (int) Math.max(0, expected - keptRows()) : 0;
+        int expired = counted ? expired(before) : 0;
         return new AppliedFile(file.file().name(), file.table().name(), file.file().mode(), file.rows().size(),
                 inserted, updated, deleted, expired);
     }
 
-    /** The rows the table keeps: those already expired are dropped first, as the engine may drop them any time. */
-    private long keptRows() throws SQLException {
+    /** The written rows the table did not keep, once the expired ones are dropped (the engine may drop them any time). */
+    private int expired(long before) throws SQLException {
         dialect.dropExpiredRows(connection, table);
+        if (key == null) {
+            // a replace without key empties the table whatever its delete reports (a TRUNCATE reports no rows)
+            long expected = file.file().mode() == DataMode.REPLACE ? inserted : before + inserted - deleted;
+            return (int) Math.max(0, expected - rowCount());
+        }
+        Map<String, Existing> kept = new HashMap<>();
+        read(List.of(), kept);
+        return written.entrySet().stream().filter(e -> !kept.containsKey(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    private long rowCount() throws SQLException {
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
@@ -174,6 +193,7 @@ final class TableWrite {
                 changes.add(new TableChanges.Update(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
                         current.key, row.line()));
                 updated += current.count;
+                wrote(row, current.count);
             } else {
                 insert(row);
             }
@@ -319,6 +339,9 @@ final class TableWrite {
         changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
                 row.line()));
         inserted++;
+        if (key != null) {
+            wrote(row, 1);
+        }
     }
 
     private void update(Row row, int rows) {
@@ -333,6 +356,13 @@ final class TableWrite {
         }
         changes.add(new TableChanges.Update(set, values, key.values(row), row.line()));
         updated += rows;
+        wrote(row, rows);
+    }
+
+    private void wrote(Row row, int rows) {
+        if (counted) {
+            written.put(RowKey.text(key.values(row)), rows);
+        }
     }
 
     /** A column an update sets: not the key, which matches the row, nor one the engine cannot update (unchanged). */

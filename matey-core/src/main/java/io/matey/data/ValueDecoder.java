@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -161,6 +162,11 @@ final class ValueDecoder {
         String value = string(node, "a string");
         if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
             throw new ValueException(show(node) + " is longer than " + type.maxLength() + " characters");
+        }
+        int bytes = type.maxBytes() > 0 ? value.getBytes(StandardCharsets.UTF_8).length : 0;
+        if (bytes > type.maxBytes()) {
+            throw new ValueException(show(node) + " is " + bytes + " bytes in UTF-8, longer than the " + type.maxBytes()
+                    + " bytes " + type.label() + " holds (its length counts bytes, not characters)");
         }
         return labelled(value, type);
     }

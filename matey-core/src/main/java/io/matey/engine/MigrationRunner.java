@@ -78,12 +78,20 @@ public final class MigrationRunner {
 
     /** Applies the up section and records the version; returns how long it took. */
     public Duration up(Migration migration) throws SQLException {
-        return run(migration, UP, 0, false);
+        return run(migration, UP, 0, false, () -> { });
+    }
+
+    /**
+     * Applies the up section, records the version and runs {@code beforeCommit} (a replay marks the roles the
+     * section created, docs/architecture.md §6), in the section's transaction where it has one.
+     */
+    public Duration up(Migration migration, SectionEnd beforeCommit) throws SQLException {
+        return run(migration, UP, 0, false, beforeCommit);
     }
 
     /** Applies the down section and removes the version row; returns how long it took. */
     public Duration down(Migration migration) throws SQLException {
-        return run(migration, DOWN, 0, false);
+        return run(migration, DOWN, 0, false, () -> { });
     }
 
     /**
@@ -91,11 +99,15 @@ public final class MigrationRunner {
      * changes the version row and removes the section's progress marker, which an earlier run left.
      */
     public Duration resume(Migration migration, String direction, int done) throws SQLException {
-        return run(migration, direction, done, trackProgress);
+        return run(migration, direction, done, trackProgress, () -> { });
     }
 
-    /** @param marked whether the section's progress marker is on the database, to go with the version change */
-    private Duration run(Migration migration, String direction, int done, boolean marked) throws SQLException {
+    /**
+     * @param marked    whether the section's progress marker is on the database, to go with the version change
+     * @param beforeEnd run after the version change, before the commit
+     */
+    private Duration run(Migration migration, String direction, int done, boolean marked, SectionEnd beforeEnd)
+            throws SQLException {
         MigrationScript script = migration.script().requireValid();
         boolean up = direction.equals(UP);
         return run(migration, up ? script.up() : script.down(), done, marked, () -> {
@@ -104,6 +116,7 @@ public final class MigrationRunner {
             } else {
                 table.remove(connection, migration.version());
             }
+            beforeEnd.run();
         });
     }
 
@@ -117,6 +130,11 @@ public final class MigrationRunner {
 
     private interface VersionChange {
         void apply() throws SQLException;
+    }
+
+    /** What runs at the end of a section, in its transaction where it has one. */
+    public interface SectionEnd {
+        void run() throws SQLException;
     }
 
     private Duration run(Migration migration, Section section, int done, boolean marked, VersionChange versionChange)

@@ -49,6 +49,28 @@ public interface ServerRoles {
     }
 
     /**
+     * The roles {@code up} creates, as {@link #list} names them, for the replay to record before it runs (its
+     * intents, docs/architecture.md §6): those {@link #namedByDumps} finds unless the engine finds more.
+     */
+    default List<ServerRole> creates(Section up) {
+        return namedByDumps(up).stream().map(name -> new ServerRole(name, null)).toList();
+    }
+
+    /**
+     * Marks {@code role}, which a replay's up section created, with {@code mark} through the section's connection (in
+     * its transaction where it has one), so that the next replay can tell it from one created by hand since
+     * (docs/architecture.md §6); nothing when the role is not there.
+     */
+    default void mark(Connection connection, ServerRole role, String mark) throws SQLException {
+        throw new UnsupportedOperationException("no server roles");
+    }
+
+    /** Whether {@code role} carries {@code mark} ({@link #mark}). */
+    default boolean marked(MateyUrl base, ServerRole role, String mark) throws SQLException {
+        return false;
+    }
+
+    /**
      * Creates {@code role}, one {@link #namedByDumps} found, without login or password, unless the server has it;
      * false when it had. Within the connection's transaction, where there is one.
      */

@@ -226,7 +226,7 @@ public final class LiveDatabase {
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
-                expected, reading.interrupted());
+                expected, reading.interrupted(), reading.unloadable());
     }
 
     /** Runs a command on the live database a URL names, its first connection opened while the workspace is read. */

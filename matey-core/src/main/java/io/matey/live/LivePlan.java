@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.schema.SchemaDiff;
+import java.util.List;
 
 /**
  * The outcome of {@code db plan}: the live database compared with the worktree head. A database behind the
@@ -12,14 +13,20 @@ import io.matey.schema.SchemaDiff;
  * @param liveSql     the live dump; null when the database does not exist
  * @param expectedSql the worktree {@code schema.sql} (the zero baseline with no migrations)
  * @param interrupted a section that stopped partway ({@code db status}'s {@code Interrupted:}), or null
+ * @param unloadable  the live objects whose text the server would not load back, each with why, as
+ *                    {@link LiveDrift#unloadable} lists them
  */
 public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int targetIndex, boolean match,
-        String liveSql, String expectedSql, Interruption interrupted) {
+        String liveSql, String expectedSql, Interruption interrupted, List<String> unloadable) {
+
+    public LivePlan {
+        unloadable = List.copyOf(unloadable);
+    }
 
     /** A database that does not exist yet, with nothing applied: it matches no head, as {@code db status} lists it. */
     static LivePlan ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied, int targetIndex,
             String expectedSql) {
-        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql, null);
+        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql, null, List.of());
     }
 
     /** True when the database does not exist yet. */

@@ -15,9 +15,11 @@ import java.util.Set;
 /**
  * The roles killed replays left on a test server (docs/architecture.md §6): those the {@link RoleLedger} records for
  * a process of this host that has ended, as created or as about to be created while the server lacked them (a kill
- * between the {@code CREATE} and its record). A role is dropped only while it is on the server and no live process
- * recorded it too (a replay running now may be using it); a role no replay recorded, or whose intent says the server
- * had it, is never touched. Each drop is reported; failures are reported and never stop the replay.
+ * between the {@code CREATE} and its record) when the role carries that process's mark ({@link ScratchServer#mark}):
+ * one without it may have been created by hand since, and is left and reported. A role is dropped only while it is
+ * on the server and no live process recorded it too (a replay running now may be using it); a role no replay
+ * recorded, or whose intent says the server had it, is never touched. Each drop is reported; failures are reported
+ * and never stop the replay.
  */
 final class LeftoverRoles {
 
@@ -56,11 +58,18 @@ final class LeftoverRoles {
             }
             Map<ServerRole, Boolean> intended = intents.getOrDefault(owner, Map.of());
             Set<ServerRole> ours = new LinkedHashSet<>(recorded.getOrDefault(owner, Set.of()));
-            intended.forEach((role, absent) -> {
-                if (absent) {
-                    ours.add(role);
+            Set<ServerRole> unproven = new HashSet<>();
+            for (Map.Entry<ServerRole, Boolean> intent : intended.entrySet()) {
+                ServerRole role = intent.getKey();
+                if (!intent.getValue() || live.contains(role) || ours.contains(role)) {
+                    continue;
                 }
-            });
+                if (!present.contains(role) || marked(engine, base, owner, role)) {
+                    ours.add(role);
+                } else {
+                    unproven.add(role);
+                }
+            }
             List<ServerRole> gone = new ArrayList<>();
             for (ServerRole role : ours) {
                 if (!live.contains(role) && (!present.contains(role) || drop(engine, base, owner, role))) {
@@ -68,7 +77,7 @@ final class LeftoverRoles {
                 }
             }
             Set<ServerRole> settled = new HashSet<>(intended.keySet());
-            settled.removeIf(role -> intended.get(role) && !gone.contains(role));
+            settled.removeIf(role -> intended.get(role) && !gone.contains(role) && !unproven.contains(role));
             try {
                 RoleLedger.forget(owner, server, gone);
                 RoleLedger.forgetIntents(owner, server, settled);
@@ -76,6 +85,26 @@ final class LeftoverRoles {
                 ScratchCollector.notice("could not update the records of the roles replays created: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether {@code role}, which a killed replay was about to create, carries its mark; when not, it may have been
+     * created by hand since, so it stays, and that is reported.
+     */
+    private static boolean marked(Engine engine, MateyUrl base, ScratchOwner owner, ServerRole role) {
+        String why;
+        try {
+            if (engine.serverRoles().marked(base, role, RoleLedger.mark(owner))) {
+                return true;
+            }
+            why = "it does not carry that replay's mark (" + RoleLedger.mark(owner) + "), so it may have been "
+                    + "created by hand since, or the replay was killed before marking it";
+        } catch (SQLException | RuntimeException e) {
+            why = "its mark could not be read: " + engine.maskedFailure(e);
+        }
+        ScratchCollector.notice("left role " + role + " on " + base + ": the replay of process " + owner.pid()
+                + " (ended) was about to create it, but " + why + "; drop it by hand if that replay created it");
+        return false;
     }
 
     private static boolean drop(Engine engine, MateyUrl base, ScratchOwner owner, ServerRole role) {

@@ -86,7 +86,8 @@ public final class ReplayRunner {
 
         void up(Migration migration) throws SQLException {
             Section up = migration.script().up();
-            scratch.runUp(up, () -> versions.run(up.sql(), true, migration.version(), () -> runner.up(migration)));
+            scratch.runUp(up, connection, marking -> versions.run(up.sql(), true, migration.version(),
+                    () -> runner.up(migration, marking)));
         }
 
         void down(Migration migration) throws SQLException {

@@ -51,6 +51,14 @@ final class RoleLedger {
         return Digests.digest(serverKey.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
+    /**
+     * The mark a replay of {@code owner} sets on each role it intended and created ({@link ScratchServer#mark}): an
+     * intent makes a role Matey's to drop only when it carries its process's mark.
+     */
+    static String mark(ScratchOwner owner) {
+        return "matey-replay-" + owner.namePart().replace('_', '-');
+    }
+
     /** Records that {@code owner} created {@code roles} on {@code server}. */
     static synchronized void record(ScratchOwner owner, String server, Collection<ServerRole> roles) throws IOException {
         if (roles.isEmpty()) {

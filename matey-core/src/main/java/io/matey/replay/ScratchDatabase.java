@@ -3,6 +3,7 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationRunner;
 import io.matey.engine.RunningStatements;
 import io.matey.engine.ServerRole;
 import io.matey.engine.UrlOption;
@@ -170,16 +171,23 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs an up section here: the roles it creates are recorded for the next replay before it runs, as intents
-     * ({@link ScratchServer#creating}), and after it, as created ({@link ScratchServer#ran}).
+     * Runs an up section here through {@code connection}: the roles it creates are recorded for the next replay
+     * before it runs, as intents ({@link ScratchServer#creating}), marked as this replay's at its end, in its
+     * transaction where it has one ({@link ScratchServer#mark}), and after it recorded as created
+     * ({@link ScratchServer#ran}).
      */
-    void runUp(Section up, AppliedVersions.SectionRun run) throws SQLException {
+    void runUp(Section up, Connection connection, UpRun run) throws SQLException {
         Map<ServerRole, Boolean> intended = server.creating(up);
         try {
-            run.run();
+            run.run(() -> server.mark(connection, intended));
         } finally {
             server.ran(up.sql(), intended);
         }
+    }
+
+    /** Runs an up section, handing {@code marking} to run at its end. */
+    interface UpRun {
+        void run(MigrationRunner.SectionEnd marking) throws SQLException;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.matey.migration.Section;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,10 +105,10 @@ final class ScratchServer {
     }
 
     /**
-     * Before an up section that may create a role: records in the {@link RoleLedger} the roles it creates (those
-     * dumps name, {@link ServerRoles#namedByDumps}), each with whether the server lacks it now, before any of them
-     * is created, so that a process killed before {@link #ran} leaves them to the next replay; the intents to hand
-     * to {@link #ran}. None where the engine names no role or the roles cannot be listed.
+     * Before an up section that may create a role: records in the {@link RoleLedger} the roles it creates ({@link
+     * ServerRoles#creates}), each with whether the server lacks it now, before any of them is created, so that a
+     * process killed before {@link #ran} leaves them to the next replay; the intents to hand to {@link #mark} and
+     * {@link #ran}. None where the engine finds no role or the roles cannot be listed.
      */
     Map<ServerRole, Boolean> creating(Section up) {
         synchronized (ScratchServer.class) {
@@ -115,19 +116,45 @@ final class ScratchServer {
                 return Map.of();
             }
         }
-        List<String> names = CREATES_ROLES.matcher(up.sql()).find() ? engine.serverRoles().namedByDumps(up)
+        List<ServerRole> creates = CREATES_ROLES.matcher(up.sql()).find() ? engine.serverRoles().creates(up)
                 : List.of();
-        Set<ServerRole> present = names.isEmpty() ? null : roles(engine, base);
+        Set<ServerRole> present = creates.isEmpty() ? null : roles(engine, base);
         if (present == null) {
             return Map.of();
         }
         Map<ServerRole, Boolean> lacked = new LinkedHashMap<>();
-        for (String name : names) {
-            ServerRole role = new ServerRole(name, null);
+        for (ServerRole role : creates) {
             lacked.put(role, !present.contains(role));
         }
         intend(lacked);
         return lacked;
+    }
+
+    /**
+     * At the end of an up section, through its connection and in its transaction where it has one: marks the roles
+     * of its {@code intended} that the server lacked and has now ({@link RoleLedger#mark}), so that the next replay
+     * drops them only when this process is killed before {@link #ran} records them, not when someone creates them by
+     * hand after. A failure is reported, never the section's: the role then stays unmarked.
+     */
+    void mark(Connection connection, Map<ServerRole, Boolean> intended) throws SQLException {
+        String mark = RoleLedger.mark(ScratchOwner.current());
+        for (Map.Entry<ServerRole, Boolean> intent : intended.entrySet()) {
+            if (!intent.getValue()) {
+                continue;
+            }
+            Savepoint before = connection.getAutoCommit() || !engine.transactionalDdl() ? null
+                    : connection.setSavepoint();
+            try {
+                engine.serverRoles().mark(connection, intent.getKey(), mark);
+            } catch (SQLException e) {
+                if (before != null) {
+                    connection.rollback(before);
+                }
+                ScratchCollector.notice("could not mark role " + intent.getKey() + " as this replay's on " + base
+                        + " (" + engine.maskedFailure(e) + "): if this process is killed before recording it, the "
+                        + "next replay leaves it there");
+            }
+        }
     }
 
     /**
@@ -195,9 +222,10 @@ final class ScratchServer {
     /**
      * Creates {@code roles} (name to the migration creating it, each one the server lacked) through a connection
      * to {@code database}, for an anchor checkpoint that names them (docs/architecture.md §6): they are this
-     * process's, recorded in the {@link RoleLedger} as intents before the first is created and as created once
-     * they are, and dropped with the last lease like those a migration creates here. A role another process
-     * created meanwhile is left to it.
+     * process's, recorded in the {@link RoleLedger} as intents before the first is created, each marked as this
+     * replay's in the transaction creating it ({@link #mark}), and recorded as created once they are, and dropped
+     * with the last lease like those a migration creates here. A role another process created meanwhile is left to
+     * it.
      */
     void provide(Map<String, String> roles, MateyUrl database) {
         if (roles.isEmpty()) {
@@ -213,11 +241,15 @@ final class ScratchServer {
         intend(intended);
         Set<ServerRole> created = new HashSet<>();
         try (Connection c = engine.connect(database)) {
+            c.setAutoCommit(false); // each role is created and marked in a transaction of its own
             for (Map.Entry<String, String> role : roles.entrySet()) {
                 try {
                     if (!engine.serverRoles().createIfMissing(c, role.getKey())) {
+                        c.rollback();
                         continue; // another process created it meanwhile: its to drop
                     }
+                    mark(c, Map.of(new ServerRole(role.getKey(), null), true));
+                    c.commit();
                 } catch (SQLException e) {
                     throw new MateyException("Cannot create role " + role.getKey() + " that " + role.getValue()
                             + " creates, which the anchor checkpoint names, on the test server " + base + ": "

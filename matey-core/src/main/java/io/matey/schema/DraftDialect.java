@@ -58,6 +58,18 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that gives an existing column the definition a dump writes for it, or null when the engine has
+     * none (by default). Drafts use it for the columns a primary key added by hand made NOT NULL, as MariaDB's does,
+     * and to make them nullable again in down: dropping the key leaves them NOT NULL.
+     *
+     * @param table      the table's name as the dump writes it
+     * @param definition the column's definition as the dump writes it, its name first
+     */
+    default String modifyColumn(String table, String definition) {
+        return null;
+    }
+
+    /**
      * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
      * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
      */

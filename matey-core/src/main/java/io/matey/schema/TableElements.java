@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A dumped {@code CREATE TABLE} statement split into what surrounds its parentheses and the elements between them:
- * columns by name (as the dump writes it, quotes included) and the other elements (constraints, MySQL's keys) in
- * order. Elements are split at top-level commas, so the layout does not matter: SQLite keeps a table's text as it
- * was written, the other dumpers put one element per line (docs/architecture.md §5).
+ * columns by name (as the dump writes it, quotes included) and the other elements (constraints, MySQL's keys,
+ * ClickHouse's projections) in order. Elements are split at top-level commas, so the layout does not matter: SQLite
+ * keeps a table's text as it was written, the other dumpers put one element per line (docs/architecture.md §5).
  *
  * @param head        the text before the opening parenthesis
  * @param columns     column definitions by column name, in table order
@@ -26,7 +26,14 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
 
     private static final Pattern NAMED = Pattern.compile(
-            "^(?:CONSTRAINT|(?:(?:UNIQUE|FULLTEXT|SPATIAL) )?(?:KEY|INDEX)) (\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|[^\\s(\"`]+)");
+            "^(?:CONSTRAINT|PROJECTION|(?:(?:UNIQUE|FULLTEXT|SPATIAL) )?(?:KEY|INDEX)) (\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|[^\\s(\"`]+)");
+
+    /**
+     * ClickHouse's {@code PROJECTION name (SELECT ...)} or {@code PROJECTION name INDEX expr TYPE ...}, told from a
+     * column named projection (SQLite keeps a table's text as written) by what follows its name.
+     */
+    private static final Pattern PROJECTION = Pattern.compile(
+            "^PROJECTION\\s+(?:`(?:[^`]|``)*`|[^\\s(`]+)\\s*(?:\\(\\s*SELECT|INDEX)\\b", Pattern.CASE_INSENSITIVE);
 
     /** The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split. */
     static TableElements parse(String block) {
@@ -80,13 +87,25 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
     }
 
     /**
-     * The name a constraint or key element is dropped by, as written: {@code CONSTRAINT name ...}, MySQL's
-     * {@code [UNIQUE|FULLTEXT|SPATIAL] KEY name (...)}, or {@code PRIMARY KEY} for MySQL's unnamed primary key;
-     * null for an unnamed constraint (SQLite's {@code CHECK (...)}).
+     * The name a constraint or key element is dropped by, as written: {@code CONSTRAINT name ...}, ClickHouse's
+     * {@code PROJECTION name ...}, MySQL's {@code [UNIQUE|FULLTEXT|SPATIAL] KEY name (...)}, or {@code PRIMARY KEY}
+     * for MySQL's unnamed primary key; null for an unnamed constraint (SQLite's {@code CHECK (...)}).
      */
     static String constraintName(String element) {
         Matcher named = NAMED.matcher(element);
         return element.startsWith("PRIMARY KEY") ? "PRIMARY KEY" : named.find() ? named.group(1) : null;
+    }
+
+    /**
+     * The columns a {@code PRIMARY KEY (...)} element lists, by name as written (without a prefix length or order);
+     * none for another element.
+     */
+    static List<String> primaryKeyColumns(String element) {
+        List<String> parts = new ArrayList<>();
+        if (!element.startsWith("PRIMARY KEY") || split(element, element.indexOf('(') + 1, parts) < 0) {
+            return List.of();
+        }
+        return parts.stream().map(TableElements::columnName).toList();
     }
 
     /** The element's column name as written, or null when it is a constraint or key. */
@@ -100,6 +119,7 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             return end < 0 ? null : element.substring(0, end + 1);
         }
         String word = element.split("[\\s(]", 2)[0];
-        return CONSTRAINT_WORDS.contains(word.toUpperCase(Locale.ROOT)) ? null : word;
+        boolean other = CONSTRAINT_WORDS.contains(word.toUpperCase(Locale.ROOT)) || PROJECTION.matcher(element).find();
+        return other ? null : word;
     }
 }

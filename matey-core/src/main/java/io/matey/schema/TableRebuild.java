@@ -20,14 +20,18 @@ import java.util.stream.Stream;
  * definitions have copied into it, the old table dropped (its indexes and triggers with it), the new one renamed to
  * the old name, and the target's indexes and triggers on it created again. It runs in the migration's transaction:
  * {@code PRAGMA foreign_keys} cannot change inside one, and it need not, as migrations run with foreign keys
- * unenforced. {@code legacy_alter_table} keeps the rename from failing on a view or another table's trigger that
- * names the table, which it checks while the table is dropped; it is off again after the rename, as by default.
+ * unenforced; a table that gets foreign keys is checked against them after the rename, which fails the migration
+ * when a row breaks one. {@code legacy_alter_table} keeps the rename from failing on a view or another table's
+ * trigger that names the table, which it checks while the table is dropped; it is off again after the rename, as by
+ * default.
  */
 record TableRebuild(List<String> up, List<String> down) {
 
     private static final String TABLE = "TABLE ";
     private static final Pattern DEPENDENT = Pattern.compile("(?s)^CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "
             + DraftTarget.NAME + ".*?\\sON (" + DraftTarget.NAME + ")");
+    /** A column's or constraint's foreign key. */
+    private static final Pattern REFERENCES = Pattern.compile("(?i)\\bREFERENCES\\b");
     /** A generated column's {@code [GENERATED ALWAYS] AS (...)}: INSERT cannot write it. */
     private static final Pattern GENERATED = Pattern.compile("(?i)\\sAS\\s*\\(");
 
@@ -106,8 +110,27 @@ record TableRebuild(List<String> up, List<String> down) {
         statements.add("DROP TABLE " + table + ";");
         statements.add("PRAGMA legacy_alter_table = ON;\nALTER TABLE " + created + " RENAME TO " + table
                 + ";\nPRAGMA legacy_alter_table = OFF;");
+        if (Stream.concat(after.columns().values().stream(), after.constraints().stream())
+                .anyMatch(element -> REFERENCES.matcher(element).find())) {
+            statements.add(foreignKeyCheck(table));
+        }
         statements.addAll(dependents);
         return statements;
+    }
+
+    /**
+     * Statements that fail the migration when a row of {@code table} breaks one of its foreign keys: they are not
+     * enforced while it runs, and {@code PRAGMA foreign_key_check} only lists such rows, so its count goes into a
+     * temporary table whose CHECK, named for the error it gives, allows none.
+     */
+    private static String foreignKeyCheck(String table) {
+        String check = (table + " has rows that break a foreign key, which PRAGMA foreign_key_check(" + table
+                + ") lists").replace("\"", "\"\"");
+        return "-- Foreign keys were not enforced: fail if a row of " + table + " breaks one.\n"
+                + "CREATE TEMP TABLE matey_foreign_key_check (violations INTEGER CONSTRAINT \"" + check
+                + "\" CHECK (violations = 0));\nINSERT INTO matey_foreign_key_check SELECT count(*) FROM"
+                + " pragma_foreign_key_check('" + unquoted(table).replace("'", "''")
+                + "');\nDROP TABLE matey_foreign_key_check;";
     }
 
     /** The indexes and triggers on {@code table} among a dump's blocks, in the dump's order. */
@@ -130,8 +153,17 @@ record TableRebuild(List<String> up, List<String> down) {
 
     /** A name without its quotes, in lower case: how SQLite compares names. */
     private static String bare(String name) {
-        boolean quoted = name.length() > 1 && "\"`[".indexOf(name.charAt(0)) >= 0;
-        return (quoted ? name.substring(1, name.length() - 1) : name).toLowerCase(Locale.ROOT);
+        return unquoted(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** A name as SQLite reads it: without its quotes, a doubled quote inside them single. */
+    private static String unquoted(String name) {
+        if (name.length() < 2 || "\"`[".indexOf(name.charAt(0)) < 0) {
+            return name;
+        }
+        char quote = name.charAt(0);
+        String inner = name.substring(1, name.length() - 1);
+        return quote == '[' ? inner : inner.replace(String.valueOf(quote) + quote, String.valueOf(quote));
     }
 
     /** {@code <table>_new}, quoted as the table is, with more {@code _new} while a table has that name. */

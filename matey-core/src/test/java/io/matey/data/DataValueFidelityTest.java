@@ -130,6 +130,43 @@ class DataValueFidelityTest {
         }
     }
 
+    /**
+     * A SQLite timestamp or time key spelled by hand with another number of fraction digits ({@code .5},
+     * {@code .500000}, none for {@code .000}), with a {@code T} or a space, is the file's key for the same instant,
+     * its offset kept: upsert updates the row rather than inserting a second one beside it. A finer fraction is
+     * another key.
+     */
+    @Test
+    void aSqliteTimeKeyWithOtherFractionDigitsIsTheFilesKey() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE t (at TIMESTAMP PRIMARY KEY, amount INTEGER);"
+                        + "CREATE TABLE u (at DATETIME, tm TIME, amount INTEGER, PRIMARY KEY (at, tm));")) {
+            h.db.execute("INSERT INTO t VALUES ('2024-01-02 03:04:05.5', 1), ('2024-01-02T03:04:06.500', 2), "
+                    + "('2024-01-02T03:04:07.000', 3), ('2024-01-02 03:04:08.5+02:00', 4), ('2024-01-02 03:04:09.5000001', 5);"
+                    + "INSERT INTO u VALUES ('2024-01-02T03:04:05.25', '10:00:00.250000', 1)");
+            h.manifest("""
+                    [all]
+                    files = [{ name = "t", table = "t", mode = "upsert", on = ["at"] }, { name = "u", table = "u", mode = "upsert", on = ["at", "tm"] }]
+                    """);
+            h.file("t", "{\"amount\": 10, \"at\": \"2024-01-02T03:04:05.500\"}",
+                    "{\"amount\": 20, \"at\": \"2024-01-02T03:04:06.5\"}",
+                    "{\"amount\": 30, \"at\": \"2024-01-02T03:04:07\"}",
+                    "{\"amount\": 40, \"at\": \"2024-01-02T03:04:08.500000+02:00\"}",
+                    "{\"amount\": 50, \"at\": \"2024-01-02T03:04:09.5\"}");
+            h.file("u", "{\"amount\": 5, \"at\": \"2024-01-02T03:04:05.250\", \"tm\": \"10:00:00.25\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.UPSERT, 5, 1, 4, 0),
+                    new AppliedFile("u", "u", DataMode.UPSERT, 1, 0, 1, 0));
+            assertThat(h.rows("SELECT at, amount FROM t ORDER BY amount")).containsExactly(
+                    List.of("2024-01-02 03:04:09.5000001", "5"), List.of("2024-01-02 03:04:05.5", "10"),
+                    List.of("2024-01-02T03:04:06.500", "20"), List.of("2024-01-02T03:04:07.000", "30"),
+                    List.of("2024-01-02 03:04:08.5+02:00", "40"), List.of("2024-01-02 03:04:09.500", "50"));
+            assertThat(h.rows("SELECT at, tm, amount FROM u"))
+                    .containsExactly(List.of("2024-01-02T03:04:05.25", "10:00:00.250000", "5"));
+            assertThat(h.apply(null).files()).as("nothing left to change").containsExactly(
+                    new AppliedFile("t", "t", DataMode.UPSERT, 5, 0, 0, 0), new AppliedFile("u", "u", DataMode.UPSERT, 1, 0, 0, 0));
+        }
+    }
+
     @Test
     void postgresJsonKeepsSqlNullJsonNullAndNumbersAsWritten() throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, meta jsonb, j json);")) {

@@ -16,6 +16,8 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A workspace as Python matey leaves it (pg_dump text with its {@code \restrict} line, the same lock layout with
@@ -81,20 +83,25 @@ class ForeignArtifactsTest {
         }
     }
 
-    /** MySQL/MariaDB artifacts of the format before every table stated its character set are regenerated, not compared. */
-    @Test
-    void earlierMysqlArtifactsGetTheAdviceAndRegenerate() throws Exception {
+    /**
+     * MySQL/MariaDB artifacts of the formats before every table (v1) and every function's string result (v2) stated
+     * its character set are regenerated, not compared.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"matey-catalog-v1", "matey-catalog-v2"})
+    void earlierMysqlArtifactsGetTheAdviceAndRegenerate(String label) throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
             h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY, name varchar(20));", "DROP TABLE items;");
             h.ws.apply();
             String lock = TestWorkspace.TARGET + "/schema.lock.toml";
             assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + SchemaLock.MYSQL_CANONICALIZER + "\"");
-            h.ws.write(lock, h.ws.read(lock).replace(SchemaLock.MYSQL_CANONICALIZER, SchemaLock.CANONICALIZER));
+            h.ws.write(lock, h.ws.read(lock).replace(SchemaLock.MYSQL_CANONICALIZER, label));
 
             assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
-                            + "Artifacts written by an earlier Matey release: the lock names canonicalizer 'matey-catalog-v1'")
-                            .endsWith(ADVICE));
+                            + "Artifacts written by an earlier Matey release: the lock names canonicalizer '" + label
+                            + "', whose MySQL/MariaDB dumps leave out a " + (label.endsWith("v1") ? "table's"
+                                    : "function's string result's") + " character set").endsWith(ADVICE));
             assertThatThrownBy(h::drift).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
 
             h.ws.apply(new ReplayOptions(null, null, true, false));

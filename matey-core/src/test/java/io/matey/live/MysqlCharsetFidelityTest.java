@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A migration's table character set survives a live database whose default differs from the scratch database's
- * (docs/architecture.md §5): {@code db bootstrap} builds the table as {@code db up} does, both verify, and drift sees
- * a table built in the database's default where the migration named another.
+ * A migration's table character set, and the one a function's string result names, survive a live database whose
+ * default differs from the scratch database's (docs/architecture.md §5): {@code db bootstrap} builds them as {@code
+ * db up} does, both verify, and drift sees a table or function result built in the database's default where the
+ * migration named another.
  */
 class MysqlCharsetFidelityTest {
 
@@ -57,6 +58,57 @@ class MysqlCharsetFidelityTest {
 
             assertThat(drift.drifted()).isTrue();
             assertThat(drift.liveSql()).contains(") ENGINE=InnoDB DEFAULT CHARSET=latin1;");
+        }
+    }
+
+    /** A migration's function whose string result names utf8mb4, applied, then the live database made latin1. */
+    private LiveHarness latin1Label() throws SQLException {
+        LiveHarness h = LiveHarness.created(dir, "mysql");
+        h.ws.migration("001_label.sql", "CREATE FUNCTION label(x varchar(20)) RETURNS varchar(20) CHARSET utf8mb4 "
+                + "DETERMINISTIC RETURN x;", "DROP FUNCTION label;");
+        h.ws.apply();
+        h.db.execute("ALTER DATABASE `" + h.db.url().path() + "` CHARACTER SET latin1");
+        return h;
+    }
+
+    @Test
+    void upVerifiesTheCharacterSetAFunctionsResultNamesInALatin1Database() throws Exception {
+        try (LiveHarness h = latin1Label()) {
+            h.up();
+
+            assertThat(resultCollation(h, "label")).isEqualTo("utf8mb4_general_ci");
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    @Test
+    void bootstrapBuildsTheCharacterSetAFunctionsResultNamesInALatin1Database() throws Exception {
+        try (LiveHarness h = latin1Label()) {
+            h.bootstrap();
+
+            assertThat(resultCollation(h, "label")).isEqualTo("utf8mb4_general_ci");
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    @Test
+    void driftSeesAFunctionsResultBuiltInTheDatabasesDefault() throws Exception {
+        try (LiveHarness h = latin1Label()) {
+            h.bootstrap();
+            h.db.execute("DROP FUNCTION label; CREATE FUNCTION label(x varchar(20)) RETURNS varchar(20) DETERMINISTIC "
+                    + "RETURN x;");
+
+            LiveDrift drift = h.drift();
+
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.liveSql()).contains("RETURNS varchar(20) CHARSET latin1\n");
+        }
+    }
+
+    private static String resultCollation(LiveHarness h, String function) throws SQLException {
+        try (Connection c = h.db.connect()) {
+            return TestDatabase.firstValue(c, "SELECT COLLATION_NAME FROM information_schema.ROUTINES "
+                    + "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = '" + function + "'");
         }
     }
 

@@ -89,6 +89,9 @@ class AnchorRolesTest {
             engine.loadAtomically(c, plan.anchorSql());
             assertThat(RoleLedger.recorded(server).get(ScratchOwner.current()))
                     .as("a kill -9 now leaves the role to the next replay").contains(new ServerRole(role, null));
+            assertThat(engine.serverRoles().marked(base, new ServerRole(role, null),
+                    RoleLedger.mark(ScratchOwner.current()))).as("created with this replay's mark, so that a kill "
+                            + "-9 before its record leaves it to the next replay too").isTrue();
         } finally {
             scratch.close();
         }

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,8 +173,8 @@ class ReplayServerRolesTest {
 
     /**
      * A replay killed between creating a role and recording it leaves the intent it wrote first, saying the server
-     * lacked the role: the next replay drops the role, as it would a recorded one, and forgets the intent, also one
-     * whose role was never created.
+     * lacked the role, and the role carries its mark (set at the end of the section that created it): the next replay
+     * drops the role, as it would a recorded one, and forgets the intent, also one whose role was never created.
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})
@@ -187,6 +188,7 @@ class ReplayServerRolesTest {
         String server = RoleLedger.server(ScratchServer.key(engine, base));
         RoleLedger.intend(ended, server, Map.of(created, true, never, true));
         execute(engine, base, "CREATE " + (host == null ? "ROLE " : "USER ") + created);
+        markAs(engine, base, created, ended);
         try {
             ScratchCollector.collectNow(engine, base);
 
@@ -197,6 +199,36 @@ class ReplayServerRolesTest {
         } finally {
             RoleLedger.forgetIntents(ended, server, List.of(created, never));
             execute(engine, base, "DROP " + (host == null ? "ROLE " : "USER ") + "IF EXISTS " + created);
+        }
+    }
+
+    /**
+     * A role a killed replay was about to create, but that someone created by hand before the next replay, carries
+     * no mark of that replay: the next replay leaves it, says so, and forgets the intent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aRoleCreatedByHandAfterAKilledReplaysIntentStaysAndIsReported(String name) throws Exception {
+        Engine engine = Engines.byId(TestEngines.named(name).engineId());
+        MateyUrl base = TestDatabase.serverBase(name);
+        String host = name.equals("mysql") ? "%" : null;
+        ServerRole users = new ServerRole("walk_byhand_" + suffix, host);
+        ScratchOwner ended = new ScratchOwner(ScratchOwner.current().host(), endedPid());
+        String server = RoleLedger.server(ScratchServer.key(engine, base));
+        RoleLedger.intend(ended, server, Map.of(users, true));
+        execute(engine, base, "CREATE " + (host == null ? "ROLE " : "USER ") + users);
+        try {
+            ScratchCollector.collectNow(engine, base);
+
+            assertThat(engine.serverRoles().list(base)).contains(users);
+            assertThat(notices).contains("left role " + users + " on " + base + ": the replay of process "
+                    + ended.pid() + " (ended) was about to create it, but it does not carry that replay's mark ("
+                    + RoleLedger.mark(ended) + "), so it may have been created by hand since, or the replay was "
+                    + "killed before marking it; drop it by hand if that replay created it");
+            assertThat(RoleLedger.intents(server)).as("reported once").doesNotContainKey(ended);
+        } finally {
+            RoleLedger.forgetIntents(ended, server, List.of(users));
+            execute(engine, base, "DROP " + (host == null ? "ROLE " : "USER ") + "IF EXISTS " + users);
         }
     }
 
@@ -225,42 +257,79 @@ class ReplayServerRolesTest {
     }
 
     /**
-     * An up section's roles are recorded as about to be created before it runs, each with whether the server has it,
-     * and as created after it, so that no moment leaves a role of this process unrecorded.
+     * An up section's roles (MySQL/MariaDB: users and roles) are recorded as about to be created before it runs,
+     * each with whether the server has it, marked as this replay's at its end, and recorded as created after it, so
+     * that no moment leaves a role of this process unrecorded: a kill -9 during or after the section leaves the
+     * intents and the marked roles, which the next replay drops.
      */
-    @Test
-    void anUpSectionsRolesAreRecordedBeforeItRunsAndAsCreatedAfter() throws Exception {
-        Engine engine = Engines.byId("postgres");
-        MateyUrl base = TestDatabase.serverBase("postgres");
-        ServerRole fresh = new ServerRole("walk_fresh_" + suffix, null);
-        ServerRole existing = new ServerRole("walk_there_" + suffix, null);
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void anUpSectionsRolesAreRecordedBeforeItRunsMarkedAtItsEndAndRecordedAsCreatedAfter(String name)
+            throws Exception {
+        Engine engine = Engines.byId(TestEngines.named(name).engineId());
+        MateyUrl base = TestDatabase.serverBase(name);
+        boolean mysql = name.equals("mysql");
+        ServerRole fresh = new ServerRole("walk_fresh_" + suffix, mysql ? "%" : null);
+        ServerRole existing = new ServerRole("walk_there_" + suffix, mysql ? "%" : null);
+        ServerRole local = new ServerRole("walk_local_" + suffix, "localhost");
+        ServerRole role = new ServerRole("walk_role_" + suffix, "");
         String server = RoleLedger.server(ScratchServer.key(engine, base));
-        String sql = "CREATE ROLE " + fresh + ";\nDO $$ BEGIN CREATE ROLE " + existing
-                + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$;";
+        List<String> statements = mysql
+                ? List.of("CREATE USER " + fresh.name() + ", '" + local.name() + "'@'LocalHost' IDENTIFIED BY 'p,w'",
+                        "CREATE ROLE " + role.name(), "CREATE USER IF NOT EXISTS " + existing)
+                : List.of("CREATE ROLE " + fresh, "DO $$ BEGIN CREATE ROLE " + existing
+                        + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        List<ServerRole> created = mysql ? List.of(fresh, local, role) : List.of(fresh);
+        String sql = String.join(";\n", statements) + ";";
         Section up = new Section("up", sql, 1, true, 1);
-        execute(engine, base, "CREATE ROLE " + existing);
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        execute(engine, base, "CREATE " + (mysql ? "USER " : "ROLE ") + existing);
+        TestWorkspace ws = new TestWorkspace(dir, name);
         ScratchDatabase scratch = ScratchDatabase.lease(engine, base, ws.matey().target(TestWorkspace.TARGET),
                 "replay", false, null, sql, Map.of());
+        String mark = RoleLedger.mark(ScratchOwner.current());
         try (Connection c = scratch.connect()) {
             List<Map<ServerRole, Boolean>> intendedBefore = new ArrayList<>();
-            scratch.runUp(up, () -> {
-                assertThat(engine.serverRoles().list(base)).doesNotContain(fresh);
+            List<ServerRole> markedAtEnd = new ArrayList<>();
+            scratch.runUp(up, c, marking -> {
+                assertThat(engine.serverRoles().list(base)).doesNotContainAnyElementsOf(created);
                 intendedBefore.add(intents(server).get(ScratchOwner.current()));
                 try (Statement st = c.createStatement()) {
-                    st.execute(sql);
+                    for (String statement : statements) {
+                        st.execute(statement);
+                    }
+                }
+                marking.run();
+                for (ServerRole r : List.of(fresh, local, role, existing)) {
+                    if (engine.serverRoles().marked(base, r, mark)) {
+                        markedAtEnd.add(r);
+                    }
                 }
             });
+            Map<ServerRole, Boolean> expected = new LinkedHashMap<>();
+            created.forEach(r -> expected.put(r, true));
+            expected.put(existing, false);
             assertThat(intendedBefore).as("a kill -9 from before the section on leaves the role to the next replay")
-                    .containsExactly(Map.of(fresh, true, existing, false));
-            assertThat(RoleLedger.recorded(server).get(ScratchOwner.current())).contains(fresh).doesNotContain(existing);
+                    .containsExactly(expected);
+            assertThat(markedAtEnd).as("only what the section created carries the mark")
+                    .containsExactlyInAnyOrderElementsOf(created);
+            assertThat(RoleLedger.recorded(server).get(ScratchOwner.current())).containsAll(created)
+                    .doesNotContain(existing);
             assertThat(RoleLedger.intents(server)).doesNotContainKey(ScratchOwner.current());
         } finally {
             scratch.close();
-            execute(engine, base, "DROP ROLE " + existing);
+            execute(engine, base, "DROP " + (mysql ? "USER " : "ROLE ") + existing);
         }
-        assertThat(engine.serverRoles().list(base)).doesNotContain(fresh);
-        assertThat(RoleLedger.recorded(server).getOrDefault(ScratchOwner.current(), Set.of())).doesNotContain(fresh);
+        assertThat(engine.serverRoles().list(base)).doesNotContainAnyElementsOf(created);
+        assertThat(RoleLedger.recorded(server).getOrDefault(ScratchOwner.current(), Set.of()))
+                .doesNotContainAnyElementsOf(created);
+    }
+
+    /** Marks {@code role} as the replay of {@code owner} marks the roles it creates. */
+    private static void markAs(Engine engine, MateyUrl base, ServerRole role, ScratchOwner owner) throws SQLException {
+        MateyUrl server = engine.id().equals("mysql") ? engine.siblingUrl(base, "mysql") : base;
+        try (Connection c = engine.connect(server)) {
+            engine.serverRoles().mark(c, role, RoleLedger.mark(owner));
+        }
     }
 
     private static Map<ScratchOwner, Map<ServerRole, Boolean>> intents(String server) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A draft for a table whose columns were added or dropped out of band, run on each engine (and on PostgreSQL for
@@ -219,6 +220,23 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A ClickHouse projection is a named element of the table, not a column: added, dropped and changed out of band,
+     * it is dropped and added as a projection, and an added one is materialized.
+     */
+    @Test
+    void projectionsAddedDroppedAndChangedOnClickhouse() throws SQLException {
+        roundTrip("clickhouse", "CREATE TABLE events (id UInt32, grp String, v UInt64, "
+                + "PROJECTION p_sorted (SELECT * ORDER BY grp), PROJECTION p_sum (SELECT grp, sum(v) GROUP BY grp)) "
+                + "ENGINE = MergeTree ORDER BY id;\nINSERT INTO events VALUES (1, 'a', 2);\n", """
+                ALTER TABLE events DROP PROJECTION p_sorted;
+                ALTER TABLE events DROP PROJECTION p_sum;
+                ALTER TABLE events ADD PROJECTION p_sum (SELECT grp, max(v) GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_count (SELECT grp, count() GROUP BY grp);
+                ALTER TABLE events ADD PROJECTION p_grp INDEX grp TYPE basic;
+                """);
+    }
+
+    /**
      * Foreign keys added by hand on MariaDB (with the index MariaDB adds for one), dropped (one with its index) and
      * changed: the dump adds a table's foreign keys in one statement, but each is added or dropped on its own, a
      * dropped one before the index it needs is dropped and added back after it is.
@@ -240,6 +258,20 @@ class DriftDraftEnginesTest {
                 + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id));\n",
                 "ALTER TABLE kids ADD PRIMARY KEY (id);\nALTER TABLE tags DROP PRIMARY KEY;\n"
                         + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, id);\n");
+    }
+
+    /**
+     * A primary key added by hand on MariaDB over nullable columns, which MariaDB makes NOT NULL: each column is
+     * modified to its live definition before the key is added, and back after the key is dropped, since dropping
+     * the key leaves its columns NOT NULL (MariaDB 10.11 and 11.4).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aPrimaryKeyAddedOnNullableColumnsOnMariadbMakesThemNotNull(String engine) throws SQLException {
+        roundTrip(engine, MARIADB_KIDS + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) DEFAULT 'x', "
+                + "at TIMESTAMP NULL, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (note, id);\n"
+                        + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, at, id);\n");
     }
 
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
@@ -275,6 +307,20 @@ class DriftDraftEnginesTest {
                 + "CREATE TABLE \"Odd Notes_new\" (id INTEGER);\n";
         roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, body TEXT UNIQUE);\n"
                 + "DROP TABLE \"Odd Notes\";\nALTER TABLE x RENAME TO \"Odd Notes\";\n");
+    }
+
+    /**
+     * A foreign key added on SQLite, to a table whose name needs quotes: the rebuild checks the table's rows against
+     * it after the rename, naming the table as SQLite reads it.
+     */
+    @Test
+    void aForeignKeyAddedOnSqliteIsCheckedAfterTheRebuild() throws SQLException {
+        String committed = "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE \"Odd 'Kids'\" (id INTEGER PRIMARY KEY, note INTEGER);\n";
+        String draft = roundTrip("sqlite", committed, "CREATE TABLE x (id INTEGER PRIMARY KEY, "
+                + "note INTEGER REFERENCES notes (id));\nDROP TABLE \"Odd 'Kids'\";\nALTER TABLE x RENAME TO \"Odd 'Kids'\";\n");
+        assertThat(section(draft, "up")).contains("pragma_foreign_key_check('Odd ''Kids''')");
+        assertThat(section(draft, "down")).doesNotContain("foreign_key_check");
     }
 
     /** A table, its index and trigger, a view on it and a table that references it ON DELETE CASCADE. */
@@ -431,7 +477,8 @@ class DriftDraftEnginesTest {
         roundTrip(engine, COMMITTED, outOfBand);
     }
 
-    private static void roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
+    /** Returns the draft. */
+    private static String roundTrip(String engine, String committedSql, String outOfBand) throws SQLException {
         try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
             live.execute(committedSql);
             live.execute(outOfBand.replace("{Due At}", live.engine().quote("Due At")));
@@ -445,6 +492,7 @@ class DriftDraftEnginesTest {
             assertThat(dump(db)).isEqualTo(drifted);
             db.execute(section(draft, "down"));
             assertThat(dump(db)).isEqualTo(committed);
+            return draft;
         }
     }
 

@@ -116,6 +116,21 @@ class DriftDraftTest {
                 .endsWith("ALTER TABLE notes DROP COLUMN extra;\n");
     }
 
+    /**
+     * A projection is never a column: where the engine's ALTER TABLE cannot change it, it stays a comment; a column
+     * that SQLite keeps named projection is one.
+     */
+    @Test
+    void aProjectionIsNotAColumnButAColumnNamedProjectionIs() {
+        String committed = "CREATE TABLE events\n(\n    `id` UInt32,\n    `grp` String\n)\nENGINE = MergeTree\nORDER BY id;\n";
+        String live = committed.replace("String\n)", "String,\n    PROJECTION p\n    (\n        SELECT *\n        ORDER BY grp\n    )\n)");
+        assertThat(DriftDraft.of(live, committed, DraftDialect.FIXED_CONSTRAINTS))
+                .startsWith("-- migrate:up\n-- Not drafted as SQL: constraints or keys.\n").doesNotContain("COLUMN");
+        String sqlite = "CREATE TABLE t (a INT);\n";
+        assertThat(DriftDraft.of(sqlite.replace("INT)", "INT, projection VARCHAR(10))"), sqlite, DraftDialect.FIXED_CONSTRAINTS))
+                .isEqualTo(draft("ALTER TABLE t ADD COLUMN projection VARCHAR(10);", "ALTER TABLE t DROP COLUMN projection;"));
+    }
+
     @Test
     void aColumnThatAddColumnWouldPutElsewhereIsNamed() {
         String live = COMMITTED.replace("    id INTEGER PRIMARY KEY,\n", "    id INTEGER PRIMARY KEY,\n    extra TEXT,\n");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeping an out-of-band change as a new user does: {@code db drift} points at the draft, {@code db drift --draft}
  * prints it, {@code db new --from-drift} writes it, and {@code schema apply} then {@code db adopt --apply} leave the
- * live database recorded and clean (real SQLite and PostgreSQL).
+ * live database recorded and clean (real SQLite, PostgreSQL, MariaDB and ClickHouse).
  */
 class DriftDraftCommandTest {
 
@@ -49,10 +49,10 @@ class DriftDraftCommandTest {
 
     /**
      * A table renamed by hand under a default whose function reads it: PostgreSQL would not load that default back,
-     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable.
+     * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable, as db plan does.
      */
     @Test
-    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadable() throws Exception {
+    void aRenameUnderAFunctionsDefaultIsDriftWithTheDefaultNamedUnloadableAlsoByDbPlan() throws Exception {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             Map<String, String> env = MateyProcess.init(dir, db, "postgres");
             Files.writeString(dir.resolve("migrations/001_next.sql"), """
@@ -72,6 +72,15 @@ class DriftDraftCommandTest {
             assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
             assertThat(drift.stdout()).contains("Status: drifted", "Unloadable: column public.t_b.x would not load again: "
                     + "ERROR: relation \"public.t_a\" does not exist", "-CREATE TABLE public.t_alpha (");
+
+            MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
+            JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", "plan", "--format", "json")
+                    .stdout()).get(0);
+
+            assertThat(plan.stdout()).as("db plan names it as db drift does").contains("mismatch",
+                    "Unloadable: column public.t_b.x would not load again: ERROR: relation \"public.t_a\" does not exist");
+            assertThat(json.get("unloadable")).hasSize(1);
+            assertThat(json.get("unloadable").get(0).asText()).startsWith("column public.t_b.x would not load again");
         }
     }
 
@@ -202,6 +211,30 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A projection added on ClickHouse by hand is drafted as a projection (added, then materialized for the rows
+     * already there; dropped in down), never as a column, and the draft is kept and adopted.
+     */
+    @Test
+    void aProjectionAddedByHandOnClickhouseIsKeptAsAProjection() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            Map<String, String> env = MateyProcess.init(dir, db, "clickhouse");
+            Files.writeString(dir.resolve("migrations/001_events.sql"), "-- migrate:up\nCREATE TABLE events (id UInt32, "
+                    + "grp String, v UInt64) ENGINE = MergeTree ORDER BY id;\n-- migrate:down\nDROP TABLE events;\n",
+                    StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("ALTER TABLE events ADD PROJECTION p_grp (SELECT grp, sum(v) GROUP BY grp)");
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("ALTER TABLE events ADD PROJECTION p_grp\n",
+                    "ALTER TABLE events MATERIALIZE PROJECTION p_grp;\n\n-- migrate:down\nALTER TABLE events DROP PROJECTION p_grp;")
+                    .doesNotContain("COLUMN", "Not drafted");
+
+            keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
      * A CHECK added on SQLite by rebuilding the table by hand: the draft rebuilds it in the migration's transaction,
      * which schema apply replays with its down check, adopt records, and {@code db up} runs on another database
      * whose rows (and the rows that reference them ON DELETE CASCADE) it keeps.
@@ -209,8 +242,8 @@ class DriftDraftCommandTest {
     @Test
     void aTableRebuiltByHandOnSqliteIsRebuiltByTheDraftThroughDbUp() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        Files.writeString(dir.resolve("migrations/001_notes.sql"), """
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        sqliteWorkspace(env, """
                 -- migrate:up
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
                 CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id) ON DELETE CASCADE);
@@ -220,13 +253,7 @@ class DriftDraftCommandTest {
                 DROP VIEW bodies;
                 DROP TABLE kids;
                 DROP TABLE notes;
-                """, StandardCharsets.UTF_8);
-        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
-        String other = "sqlite3:" + dir.resolve("other.sqlite3");
-        for (String url : List.of(env.get("DATABASE_URL"), other)) {
-            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
-            assertThat(up.exitCode()).as(up.stderr()).isZero();
-        }
+                """, other);
         sqlite("PRAGMA legacy_alter_table = ON",
                 "CREATE TABLE notes_x (id INTEGER PRIMARY KEY, body TEXT NOT NULL CHECK (body <> ''))",
                 "INSERT INTO notes_x SELECT * FROM notes", "DROP TABLE notes", "ALTER TABLE notes_x RENAME TO notes",
@@ -252,6 +279,61 @@ class DriftDraftCommandTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("kept");
             assertThat(rows.getInt(2)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A foreign key added on SQLite by rebuilding a table by hand: foreign keys are not enforced while the draft's
+     * rebuild runs, so it checks the table's rows after it, and {@code db up} on a database holding a row that
+     * breaks the key fails, leaving schema and rows as they were; once the row is gone, it runs.
+     */
+    @Test
+    void aForeignKeyAddedByHandOnSqliteFailsDbUpWhereARowBreaksIt() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        sqliteWorkspace(env, """
+                -- migrate:up
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+                CREATE TABLE kids (id INTEGER PRIMARY KEY, note INTEGER);
+                -- migrate:down
+                DROP TABLE kids;
+                DROP TABLE notes;
+                """, other);
+        sqlite("CREATE TABLE kids_x (id INTEGER PRIMARY KEY, note INTEGER REFERENCES notes (id))",
+                "INSERT INTO kids_x SELECT * FROM kids", "DROP TABLE kids", "ALTER TABLE kids_x RENAME TO kids");
+
+        MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+        assertThat(draft.stdout()).contains("-- Rebuilds kids", "ALTER TABLE kids_new RENAME TO kids;",
+                "SELECT count(*) FROM pragma_foreign_key_check('kids');");
+        keepAndAdopt(env, "Down checked: 1");
+        assertThat(MateyProcess.run(dir, env, "lint").stdout()).as("the check's temporary table held no data")
+                .doesNotContain("L401");
+
+        Path otherFile = dir.resolve("other.sqlite3");
+        sqlite(otherFile, "INSERT INTO notes VALUES (1, 'kept')", "INSERT INTO kids VALUES (1, 1), (2, 7)");
+        MateyProcess.Result failed = MateyProcess.run(dir, env, "db", "up", "--url", other);
+        assertThat(failed.exitCode()).as(failed.stdout()).isNotZero();
+        assertThat(failed.stderr()).contains("CHECK constraint failed: kids has rows that break a foreign key, which "
+                + "PRAGMA foreign_key_check(kids) lists");
+        MateyProcess.Result unchanged = MateyProcess.run(dir, env, "db", "drift", "--url", other, "--exit-code");
+        assertThat(unchanged.exitCode()).as(unchanged.stdout()).isZero();
+        assertThat(unchanged.stdout()).contains("Applied index: 1", "Status: clean");
+        assertThat(rows(otherFile, "SELECT count(*) FROM kids")).isEqualTo(2);
+
+        sqlite(otherFile, "DELETE FROM kids WHERE id = 2");
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", other);
+        assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        assertThat(rows(otherFile, "SELECT count(*) FROM kids")).isEqualTo(1);
+    }
+
+    /** A SQLite workspace whose one migration, {@code migration}, is applied to the live database and {@code other}. */
+    private void sqliteWorkspace(Map<String, String> env, String migration, String other) throws Exception {
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_notes.sql"), migration, StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        for (String url : List.of(env.get("DATABASE_URL"), other)) {
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", url);
+            assertThat(up.exitCode()).as(up.stderr()).isZero();
         }
     }
 
@@ -452,11 +534,22 @@ class DriftDraftCommandTest {
     }
 
     private void sqlite(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.sqlite3"));
-                Statement st = c.createStatement()) {
+        sqlite(dir.resolve("live.sqlite3"), statements);
+    }
+
+    private static void sqlite(Path file, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (String statement : statements) {
                 st.execute(statement);
             }
+        }
+    }
+
+    private static int rows(Path file, String count) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(count)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getInt(1);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * not values, so a column travels as its value type. {@code DateTime} and {@code DateTime64} are timestamps in the
  * column's time zone, as ClickHouse shows them; arrays are JSON arrays of their elements; maps and tuples are JSON
  * (an object, and an array of the elements in order); UUID, IPv4, IPv6 and enums travel in their text form.
+ * {@code FixedString(N)} holds N bytes, so its limit counts a value's UTF-8 bytes, not its characters.
  * Labels are the types as ClickHouse writes them.
  */
 final class ClickHouseDataTypes {
@@ -44,7 +45,7 @@ final class ClickHouseDataTypes {
             case "Float32", "BFloat16" -> ColumnType.of(ValueKind.FLOAT32, label);
             case "Float64" -> ColumnType.of(ValueKind.FLOAT64, label);
             case "String" -> ColumnType.text(label, 0);
-            case "FixedString" -> ColumnType.text(label, value.number(0));
+            case "FixedString" -> ColumnType.textOfBytes(label, value.number(0));
             case "Date", "Date32" -> ColumnType.of(ValueKind.DATE, label);
             case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
             case "Array" -> ColumnType.arrayNamed(label, of(value.type(0)));

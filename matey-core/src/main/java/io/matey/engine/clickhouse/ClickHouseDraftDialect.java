@@ -4,9 +4,10 @@ import io.matey.schema.DraftDialect;
 
 /**
  * ClickHouse alters the named elements its {@code CREATE TABLE} holds besides columns: a data skipping index
- * ({@code INDEX name expr TYPE ... GRANULARITY n}) is added and dropped as an index, a {@code CONSTRAINT} as a
- * constraint (docs/architecture.md §3). An added index covers only parts written after it, so the draft also builds
- * it for the rows the table holds ({@code MATERIALIZE INDEX}, a mutation).
+ * ({@code INDEX name expr TYPE ... GRANULARITY n}) is added and dropped as an index, a projection
+ * ({@code PROJECTION name (SELECT ...)}) as a projection, a {@code CONSTRAINT} as a constraint
+ * (docs/architecture.md §3). An added index or projection covers only parts written after it, so the draft also
+ * builds it for the rows the table holds ({@code MATERIALIZE INDEX|PROJECTION}, a mutation).
  */
 final class ClickHouseDraftDialect implements DraftDialect {
 
@@ -17,16 +18,19 @@ final class ClickHouseDraftDialect implements DraftDialect {
 
     @Override
     public String dropConstraint(String table, String name, String element) {
-        return "ALTER TABLE " + table + (isIndex(element) ? " DROP INDEX " : " DROP CONSTRAINT ") + name + ";";
+        return "ALTER TABLE " + table + " DROP " + kind(element) + " " + name + ";";
     }
 
     @Override
     public String addConstraint(String table, String name, String element) {
         String add = DraftDialect.super.addConstraint(table, name, element);
-        return isIndex(element) ? add + "\nALTER TABLE " + table + " MATERIALIZE INDEX " + name + ";" : add;
+        String kind = kind(element);
+        return kind.equals("CONSTRAINT") ? add
+                : add + "\nALTER TABLE " + table + " MATERIALIZE " + kind + " " + name + ";";
     }
 
-    private static boolean isIndex(String element) {
-        return element.startsWith("INDEX ");
+    /** The element's kind as ALTER TABLE names it: INDEX, PROJECTION or CONSTRAINT. */
+    private static String kind(String element) {
+        return element.startsWith("INDEX ") ? "INDEX" : element.startsWith("PROJECTION ") ? "PROJECTION" : "CONSTRAINT";
     }
 }

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * database's default collation when the database's character set is x, else x's own default collation. Every table
  * states its character set, so a dump loaded into a database of another default builds the same tables; the
  * collation is left to the database where it is the inherited one, so servers whose default collations differ
- * (MariaDB 10 and 11) write the same text. MariaDB gives a bare {@code CHARSET=x} x's default collation even where
- * the database's differs, so {@link #loadable} spells out on load what the bare clause means.
+ * (MariaDB 10 and 11) write the same text. A function's string result is written alike ({@link #resultClause}).
+ * MariaDB gives a bare {@code CHARSET=x} x's default collation even where the database's differs, so {@link
+ * #loadable} spells out on load what the bare clause means.
  */
 record CharsetDefaults(String databaseCharset, String databaseCollation, Map<String, String> charsetCollations) {
 
     /** A table's option line in a dump: its character set without a collation. */
     private static final Pattern BARE_CHARSET = Pattern.compile("(?m)^(\\) ENGINE=\\w+) DEFAULT CHARSET=(\\w++)(?! COLLATE=)");
+    /** A function's RETURNS line in a dump: its string result's character set without a collation. */
+    private static final Pattern BARE_RESULT_CHARSET = Pattern.compile("(?m)(\\) RETURNS [^\n]*?) CHARSET (\\w++)$");
 
     static CharsetDefaults read(Connection connection) throws SQLException {
         String[] database = new String[2];
@@ -40,11 +43,26 @@ record CharsetDefaults(String databaseCharset, String databaseCollation, Map<Str
         return " DEFAULT CHARSET=" + charset + (collation.equals(implied(charset)) ? "" : " COLLATE=" + collation);
     }
 
-    /** The dump with each bare table character set made what it means here: inherited, or with its collation. */
+    /**
+     * The clause after a function's string result type, as for a table ({@link #tableClause}): its character set,
+     * its collation unless implied.
+     */
+    String resultClause(String collation) {
+        String charset = charsetOf(collation);
+        return " CHARSET " + charset + (collation.equals(implied(charset)) ? "" : " COLLATE " + collation);
+    }
+
+    /**
+     * The dump with each bare table and function result character set made what it means here: inherited, or with
+     * its collation.
+     */
     String loadable(String dump) {
-        Matcher m = BARE_CHARSET.matcher(dump);
-        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(2).equals(databaseCharset) ? r.group(1)
-                : r.group(1) + " DEFAULT CHARSET=" + r.group(2) + " COLLATE=" + charsetCollations.get(r.group(2))));
+        String tables = BARE_CHARSET.matcher(dump).replaceAll(r -> Matcher.quoteReplacement(
+                r.group(2).equals(databaseCharset) ? r.group(1)
+                        : r.group(1) + " DEFAULT CHARSET=" + r.group(2) + " COLLATE=" + charsetCollations.get(r.group(2))));
+        return BARE_RESULT_CHARSET.matcher(tables).replaceAll(r -> Matcher.quoteReplacement(
+                r.group(2).equals(databaseCharset) ? r.group(1)
+                        : r.group(1) + " CHARSET " + r.group(2) + " COLLATE " + charsetCollations.get(r.group(2))));
     }
 
     private String implied(String charset) {

@@ -27,10 +27,6 @@ record Collations(CharsetDefaults defaults, Map<String, String> tables, Map<Stri
         return new Collations(defaults, tables, columns);
     }
 
-    String databaseDefault() {
-        return defaults.databaseCollation();
-    }
-
     /** The table's character set clause ({@link CharsetDefaults#tableClause}); empty for a table without one. */
     String ofTable(String table) {
         String collation = tables.get(table);

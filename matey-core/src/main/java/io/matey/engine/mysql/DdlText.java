@@ -38,16 +38,17 @@ final class DdlText {
     }
 
     /**
-     * Drops the {@code CHARSET x COLLATE y} the server prints after a function's string result type when {@code y} is
-     * the database default, which the result inherits when none is written: servers of other versions print
+     * Writes the {@code CHARSET x COLLATE y} the server prints after a function's string result type as a table's
+     * ({@link CharsetDefaults#resultClause}): the character set always, so that the text does not depend on the
+     * database's default, the collation only where the set does not imply it, as servers of other versions print
      * different defaults for the same function (docs/architecture.md §5).
      */
-    static String returnsWithoutCollation(String ddl, String databaseDefault) {
+    static String returnsAsTables(String ddl, CharsetDefaults defaults) {
         Matcher m = RETURNS_COLLATION.matcher(ddl);
-        if (!m.find() || !m.group(2).equals(databaseDefault)) {
+        if (!m.find()) {
             return ddl;
         }
-        return ddl.substring(0, m.start()) + m.group(1) + ddl.substring(m.end());
+        return ddl.substring(0, m.start()) + m.group(1) + defaults.resultClause(m.group(2)) + ddl.substring(m.end());
     }
 
     /**

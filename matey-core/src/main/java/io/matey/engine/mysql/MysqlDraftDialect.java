@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
- * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one. A column is renamed
- * with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which
- * restates its definition.
+ * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one; {@code MODIFY COLUMN}
+ * gives a column the whole definition the dump writes. A column is renamed with {@code RENAME COLUMN} from MariaDB
+ * 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which restates its definition.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -57,5 +57,10 @@ final class MysqlDraftDialect implements DraftDialect {
     public String renameColumn(String table, String column, String name, String definition) {
         return renamesColumns ? DraftDialect.super.renameColumn(table, column, name, definition)
                 : "ALTER TABLE " + table + " CHANGE COLUMN " + column + " " + name + " " + definition + ";";
+    }
+
+    @Override
+    public String modifyColumn(String table, String definition) {
+        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition + ";";
     }
 }

@@ -65,7 +65,7 @@ public final class MysqlEngine implements Engine {
     private static final MigrationTable MIGRATIONS = migrations(MigrationTable.NAME);
 
     /** Backtick identifiers, backslash escapes in every string literal, {@code #} comments. */
-    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
+    static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
             Feature.HASH_COMMENTS);
 
     private static final LintDialect LINT = new LintDialect() {

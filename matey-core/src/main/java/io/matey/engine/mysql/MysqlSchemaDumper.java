@@ -38,7 +38,7 @@ final class MysqlSchemaDumper {
         try (MysqlSession.Pinned canonical = MysqlSession.pin(connection)) {
             MysqlCatalog catalog = MysqlCatalog.read(connection, migrationsTable);
             Collations collations = Collations.read(connection);
-            ShowCreate show = new ShowCreate(connection, catalog.database(), collations.databaseDefault());
+            ShowCreate show = new ShowCreate(connection, catalog.database(), collations.defaults());
             List<String> statements = new ArrayList<>();
             for (String sequence : catalog.sequences()) {
                 statements.add(show.sequence(sequence));

@@ -10,13 +10,13 @@ final class ShowCreate {
 
     private final Connection connection;
     private final String database;
-    private final String defaultCollation;
+    private final CharsetDefaults defaults;
 
-    /** @param defaultCollation the database's, which a function's string result inherits when it names none */
-    ShowCreate(Connection connection, String database, String defaultCollation) {
+    /** @param defaults the database's, which a function's string result is written against */
+    ShowCreate(Connection connection, String database, CharsetDefaults defaults) {
         this.connection = connection;
         this.database = database;
-        this.defaultCollation = defaultCollation;
+        this.defaults = defaults;
     }
 
     String sequence(String name) throws SQLException {
@@ -32,7 +32,7 @@ final class ShowCreate {
     }
 
     String function(String name) throws SQLException {
-        return DdlText.returnsWithoutCollation(read("FUNCTION", name, "Create Function"), defaultCollation);
+        return DdlText.returnsAsTables(read("FUNCTION", name, "Create Function"), defaults);
     }
 
     String procedure(String name) throws SQLException {

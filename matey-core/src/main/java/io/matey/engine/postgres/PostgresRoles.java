@@ -78,18 +78,46 @@ final class PostgresRoles implements ServerRoles {
 
     @Override
     public boolean createIfMissing(Connection connection, String role) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            ps.setString(1, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+        if (exists(connection, role)) {
+            return false;
         }
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE ROLE " + Identifiers.quoted('"', role) + " NOLOGIN");
         }
         return true;
+    }
+
+    /** Whether the server has {@code role}, as the connection's transaction sees it. */
+    private static boolean exists(Connection connection, String role) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, role);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A comment on the role: roles carry no other free text, and dumps leave role comments out. */
+    @Override
+    public void mark(Connection connection, ServerRole role, String mark) throws SQLException {
+        if (exists(connection, role.name())) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("COMMENT ON ROLE " + Identifiers.quoted('"', role.name()) + " IS "
+                        + Identifiers.quoted('\'', mark));
+            }
+        }
+    }
+
+    @Override
+    public boolean marked(MateyUrl base, ServerRole role, String mark) throws SQLException {
+        try (Connection c = new PostgresConnector(base).connectMaintenance(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_roles WHERE rolname = ? AND shobj_description(oid, 'pg_authid') = ?")) {
+            ps.setString(1, role.name());
+            ps.setString(2, mark);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Override

@@ -52,28 +52,30 @@ final class SqliteDataDialect implements DataDialect {
     }
 
     /**
-     * A time or timestamp key is found in this engine's form or in the ISO form rows written before hold (by an older
-     * Matey, or by hand: {@code 2024-01-02T03:04:05}), which SQLite compares as different text; an {@code IN} of the
-     * two keeps the column's index in use.
+     * A time or timestamp key is found however the row spells its instant ({@link SqliteTimeKeys}): in this engine's
+     * form, in the ISO form an older Matey wrote, or by hand with other fraction digits, which SQLite compares as
+     * different text.
      */
     @Override
     public String keyEquals(String column, String value, ColumnType type) {
-        return twoForms(type) ? column + " IN (" + value + ", " + SqliteTimes.isoSql(value, type.kind()) + ")"
+        return spelledVariously(type) ? SqliteTimeKeys.equal(column, value, type.kind())
                 : DataDialect.super.keyEquals(column, value, type);
     }
 
     @Override
     public int bindKey(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        if (!twoForms(type)) {
+        if (!spelledVariously(type)) {
             return DataDialect.super.bindKey(ps, index, type, value);
         }
-        bind(ps, index, type, value);
-        bind(ps, index + 1, type, value);
-        return index + 2;
+        int uses = SqliteTimeKeys.uses(type.kind());
+        for (int i = 0; i < uses; i++) {
+            bind(ps, index + i, type, value);
+        }
+        return index + uses;
     }
 
-    /** Whether values of {@code type} may be stored in two forms (a date is one form in both). */
-    private static boolean twoForms(ColumnType type) {
+    /** Whether values of {@code type} may be spelled in several ways (a date has one). */
+    private static boolean spelledVariously(ColumnType type) {
         return type.kind() == ValueKind.TIME || type.kind() == ValueKind.TIMESTAMP;
     }
 

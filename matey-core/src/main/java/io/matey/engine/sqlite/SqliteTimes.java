@@ -1,7 +1,6 @@
 package io.matey.engine.sqlite;
 
 import io.matey.data.IsoTimes;
-import io.matey.data.ValueKind;
 import java.time.temporal.Temporal;
 import java.util.regex.Pattern;
 
@@ -18,23 +17,6 @@ final class SqliteTimes {
     private static final Pattern MILLISECONDS = Pattern.compile("(\\.\\d{3})000(?!\\d)");
 
     private SqliteTimes() {
-    }
-
-    /**
-     * SQL giving, for {@code value} (an SQL expression holding a time or timestamp in the form {@link #text} writes),
-     * the ISO form Matey wrote before ({@code 2024-01-02T03:04:05.250000}, as {@code IsoTimes.text}), which rows an
-     * older Matey or a hand wrote hold: a {@code T} between date and time, and six fraction digits where this form
-     * has three. {@code value} appears once, so that a parameter is bound once.
-     */
-    static String isoSql(String value, ValueKind kind) {
-        // positions (1-based) of the fraction's '.' and of what follows three fraction digits
-        int dot = kind == ValueKind.TIMESTAMP ? 20 : 9;
-        String threeDigits = "substr(v, " + dot + ", 1) = '.' AND substr(v, " + (dot + 4) + ", 1) NOT GLOB '[0-9]'";
-        int time = kind == ValueKind.TIMESTAMP ? 12 : 1;
-        String date = kind == ValueKind.TIMESTAMP ? "substr(v, 1, 10) || 'T' || " : "";
-        return "(SELECT " + date + "CASE WHEN " + threeDigits + " THEN substr(v, " + time + ", " + (dot + 4 - time)
-                + ") || '000' || substr(v, " + (dot + 4) + ") ELSE substr(v, " + time + ") END FROM (SELECT " + value
-                + " AS v))";
     }
 
     static String text(Temporal value) {

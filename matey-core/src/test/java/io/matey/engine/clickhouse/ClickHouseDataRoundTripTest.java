@@ -305,6 +305,41 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * FixedString(N) holds N bytes of UTF-8, not N characters: a longer value is refused by file, line and column
+     * before any table of the set is written, and values that fit in bytes, multibyte ones too, are applied.
+     */
+    @Test
+    void aFixedStringLengthCountsBytesAndALongerValueIsRefusedBeforeAnyWrite() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"codes\", table = \"codes\", mode = \"replace\" }");
+        ws.migration("002_codes.sql", "CREATE TABLE codes (id UInt32, code FixedString(4), pair Array(FixedString(2))) "
+                + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE codes;");
+        ws.apply();
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": []}", "{\"code\": \"ééé\", \"id\": 2, \"pair\": []}");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining(ws.target().resolve("data/codes.jsonl") + ":2: column 'code' (FixedString(4)): "
+                            + "\"ééé\" is 6 bytes in UTF-8, longer than the 4 bytes FixedString(4) holds (its length counts bytes, not characters)");
+            data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"éa\"]}");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .hasMessageContaining("codes.jsonl:1: column 'pair' (Array(FixedString(2))): ");
+            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+
+            data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"é\", \"ab\"]}",
+                    "{\"code\": \"éé\", \"id\": 2, \"pair\": []}", "{\"code\": \"€\", \"id\": 3, \"pair\": []}");
+            DataApplyResult applied = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            assertThat(applied.files().get(1).inserted()).isEqualTo(3);
+            assertThat(rows(db, "SELECT concat(toString(length(code)), ' ', toString(pair)) FROM codes ORDER BY id"))
+                    .containsExactly("4 ['é','ab']", "4 []", "4 []");
+            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            assertThat(again.files().get(1).inserted() + again.files().get(1).updated() + again.files().get(1).deleted())
+                    .as("multibyte values padded to their bytes read back as written").isZero();
+        }
+    }
+
     @Test
     void aReplacingMergeTreeIsReadAsItSettlesSoApplyIsANoOpAlsoAfterAMerge() throws Exception {
         TestWorkspace ws = workspace("001_users.sql", "CREATE TABLE users (user_id UInt32, name String, updated_at UInt32) "

@@ -302,7 +302,7 @@ class DbCommands {
                 LiveDrift d = e.drift();
                 String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
                         + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
-                        + unloadable(d)
+                        + unloadable(d.unloadable())
                         + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
                                 + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
                 if (d.interrupted() != null) {
@@ -347,6 +347,7 @@ class DbCommands {
                 json.put("status", p.status());
                 json.put("problem", p.prefix().line());
                 json.put("interrupted", p.interrupted() == null ? null : p.interrupted().describe());
+                json.put("unloadable", p.unloadable());
                 json.put("diff", p.diff());
                 json.put("sql", sql ? p.sql() : null);
                 return json;
@@ -356,7 +357,8 @@ class DbCommands {
             TargetReports.print(console, results, p -> sql ? p.sql()
                     : new TextTable("Applied", "Target", "Status")
                             .row(p.applied(), p.targetIndex(), Style.state(p.status(), p.match()))
-                            .render() + problem(p.prefix()) + missingNote(p, url, workspace)
+                            .render() + problem(p.prefix()) + unloadable(p.unloadable())
+                            + missingNote(p, url, workspace)
                             + (p.interrupted() == null ? "" : interrupted(p.interrupted(), p.target(), url, workspace))
                             + (diff ? p.diff() : diffHint(p, url, workspace)));
         }
@@ -396,9 +398,9 @@ class DbCommands {
     }
 
     /** A line per live object the server would not load back from its own text, which a load of this schema meets. */
-    private static String unloadable(LiveDrift drift) {
+    private static String unloadable(List<String> notes) {
         StringBuilder lines = new StringBuilder();
-        drift.unloadable().forEach(note -> lines.append("Unloadable: ").append(note).append('\n'));
+        notes.forEach(note -> lines.append("Unloadable: ").append(note).append('\n'));
         return lines.toString();
     }
 
