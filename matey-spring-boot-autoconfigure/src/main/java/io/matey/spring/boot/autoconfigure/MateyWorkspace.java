@@ -69,7 +69,7 @@ public class MateyWorkspace implements DisposableBean {
      * Runs work on this workspace, its errors naming the workspace as the user knows it: a classpath workspace's
      * copy by the classpath location (or its source directory beside the application).
      */
-    public <T> T shown(Supplier<T> work) {
+    <T> T shown(Supplier<T> work) {
         try {
             return work.get();
         } catch (MateyException e) {
@@ -78,7 +78,7 @@ public class MateyWorkspace implements DisposableBean {
     }
 
     /** The error, its message naming the workspace as the user knows it. */
-    public MateyException shown(MateyException error) {
+    MateyException shown(MateyException error) {
         String message = error.getMessage();
         if (!temporary || message == null || !message.contains(root.toString())) {
             return error;
