@@ -99,6 +99,23 @@ public interface DataDialect {
         return false;
     }
 
+    /**
+     * Whether a column of {@code type} holds NULL. Engines whose constraints refuse a NULL keep the default; one that
+     * would store another value instead (ClickHouse writes a non-{@code Nullable} column's default) says no, so that
+     * a file's null is refused by its line before anything is written.
+     */
+    default boolean holdsNull(ColumnType type) {
+        return true;
+    }
+
+    /**
+     * A value of an {@link ValueKind#OTHER} column as the database writes it, so that it compares with the value
+     * read back; refused (naming why) when the type cannot hold it. The default takes the text as it is.
+     */
+    default String otherValue(String text, ColumnType type) throws ValueException {
+        return text;
+    }
+
     /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */
     default boolean nullArraysAreEmpty() {
         return false;

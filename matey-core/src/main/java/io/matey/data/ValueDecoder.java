@@ -33,7 +33,14 @@ final class ValueDecoder {
 
     Object decode(JsonNode node, ColumnType type) throws ValueException {
         if (node.isNull() || node.isMissingNode()) {
-            return type.kind() == ValueKind.ARRAY && dialect.nullArraysAreEmpty() ? List.of() : null;
+            if (type.kind() == ValueKind.ARRAY && dialect.nullArraysAreEmpty()) {
+                return List.of();
+            }
+            if (!dialect.holdsNull(type)) {
+                throw new ValueException("null, which " + type.label() + " cannot hold (the database would store another"
+                        + " value); write a value, or leave the column out of the row to get its default");
+            }
+            return null;
         }
         Temporal infinity = infinity(node, type.kind());
         if (infinity != null) {
@@ -54,7 +61,7 @@ final class ValueDecoder {
             case JSON -> PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node;
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
-            case OTHER -> labelled(string(node, "a string in the type's text form"), type);
+            case OTHER -> dialect.otherValue(labelled(string(node, "a string in the type's text form"), type), type);
             case ANY -> any(node);
         };
     }

@@ -60,6 +60,16 @@ final class ClickHouseDataDialect implements DataDialect {
         values.bind(ps, index, type, value);
     }
 
+    @Override
+    public boolean holdsNull(ColumnType type) {
+        return types.holdsNull(type.label());
+    }
+
+    @Override
+    public String otherValue(String text, ColumnType type) throws ValueException {
+        return ClickHouseTextValues.of(text, types.valueType(type.label()).name());
+    }
+
     /** Strings compare as bytes and decimals are scaled to their column's scale before they are compared. */
     @Override
     public boolean keysEqualOnlyWhenIdentical() {

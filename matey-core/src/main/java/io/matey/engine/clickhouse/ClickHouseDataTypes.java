@@ -1,6 +1,7 @@
 package io.matey.engine.clickhouse;
 
 import io.matey.data.ColumnType;
+import io.matey.data.Labels;
 import io.matey.data.ValueKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * not values, so a column travels as its value type. {@code DateTime} and {@code DateTime64} are timestamps in the
  * column's time zone, as ClickHouse shows them; arrays are JSON arrays of their elements; maps and tuples are JSON
  * (an object, and an array of the elements in order); UUID, IPv4, IPv6 and enums travel in their text form.
- * {@code FixedString(N)} holds N bytes, so its limit counts a value's UTF-8 bytes, not its characters.
+ * {@code FixedString(N)} holds N bytes, so its limit counts a value's UTF-8 bytes, not its characters; an enum
+ * holds only its labels, compared exactly.
  * Labels are the types as ClickHouse writes them.
  */
 final class ClickHouseDataTypes {
@@ -25,6 +27,18 @@ final class ClickHouseDataTypes {
     /** The parsed value type of a label ({@code Nullable} and {@code LowCardinality} unwrapped), parsed once. */
     ClickHouseDataType valueType(String label) {
         return parse(label).value();
+    }
+
+    /**
+     * Whether a column of the type holds NULL: a non-{@code Nullable} one would store its default instead, on an
+     * insert, or refuse the mutation that sets it.
+     */
+    boolean holdsNull(String label) {
+        ClickHouseDataType type = parse(label);
+        return type.holdsNull() || switch (type.value().name()) {
+            case "Nothing", "Variant", "Dynamic", "JSON", "Object" -> true;
+            default -> false;
+        };
     }
 
     private ClickHouseDataType parse(String type) {
@@ -50,6 +64,7 @@ final class ClickHouseDataTypes {
             case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
             case "Array" -> ColumnType.arrayNamed(label, of(value.type(0)));
             case "Map", "Tuple", "JSON", "Object" -> ColumnType.of(ValueKind.JSON, label);
+            case "Enum8", "Enum16" -> ColumnType.labelled(ValueKind.OTHER, label, new Labels(value.labels(), true, false));
             default -> ColumnType.of(ValueKind.OTHER, label);
         };
     }

@@ -340,6 +340,48 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * Values the column cannot hold (an enum's unknown label, a null in a non-Nullable column, which an insert would
+     * store as the default, a malformed UUID or address) are refused by file, line and column before any table is
+     * written; an IPv4 address in an IPv6 column and an upper-case UUID are the values ClickHouse writes back, so
+     * a second apply changes nothing.
+     */
+    @Test
+    void valuesTheColumnCannotHoldAreRefusedByLineAndOtherSpellingsSettle() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"hosts\", table = \"hosts\", mode = \"replace\" }");
+        ws.migration("002_hosts.sql", "CREATE TABLE hosts (id UInt32, tier Enum8('free' = 0, 'pro' = 1), ext UUID, "
+                + "v4 IPv4, v6 IPv6, note Nullable(String), tags Array(String), lc LowCardinality(Nullable(String))) "
+                + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE hosts;");
+        ws.apply();
+        String good = "\"id\": 1, \"tier\": \"pro\", \"ext\": \"6F1C2A9E-3B7D-4C1E-9A2F-0D8E5B4C3A21\", \"v4\": \"10.1.2.3\", "
+                + "\"v6\": \"10.0.0.1\", \"note\": null, \"tags\": [\"a\"], \"lc\": null";
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            String path = ws.target().resolve("data/hosts.jsonl") + ":2: column ";
+            for (String[] bad : new String[][] {
+                    {"\"tier\": \"pro\"", "\"tier\": \"gold\"", "'tier' (Enum8('free' = 0, 'pro' = 1)): \"gold\" is not one of its values \"free\", \"pro\""},
+                    {"\"tier\": \"pro\"", "\"tier\": null", "'tier' (Enum8('free' = 0, 'pro' = 1)): null, which Enum8('free' = 0, 'pro' = 1) cannot hold"},
+                    {"\"tags\": [\"a\"]", "\"tags\": [null]", "'tags' (Array(String)): null, which String cannot hold"},
+                    {"\"ext\": \"6F1C2A9E-3B7D-4C1E-9A2F-0D8E5B4C3A21\"", "\"ext\": \"xyz\"", "'ext' (UUID): \"xyz\" is not a UUID"},
+                    {"\"v4\": \"10.1.2.3\"", "\"v4\": \"10.1.2\"", "'v4' (IPv4): \"10.1.2\" is not an IPv4 address"},
+                    {"\"v6\": \"10.0.0.1\"", "\"v6\": \"not-an-ip\"", "'v6' (IPv6): \"not-an-ip\" is not an IPv6 address"},
+                    {"\"v6\": \"10.0.0.1\"", "\"v6\": \"1:2:3:4:5:6:7:8:9\"", "'v6' (IPv6): \"1:2:3:4:5:6:7:8:9\" is not an IPv6 address"}}) {
+                data(ws, "hosts", "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
+                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                        .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
+            }
+            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+
+            data(ws, "hosts", "{" + good + "}");
+            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(ext), ' ', toString(v6), ' ', toString(isNull(note))) FROM hosts"))
+                    .containsExactly("6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21 ::ffff:10.0.0.1 1");
+            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            assertThat(again.files().get(1).updated()).as("the file's spellings are the values read back").isZero();
+        }
+    }
+
     @Test
     void aReplacingMergeTreeIsReadAsItSettlesSoApplyIsANoOpAlsoAfterAMerge() throws Exception {
         TestWorkspace ws = workspace("001_users.sql", "CREATE TABLE users (user_id UInt32, name String, updated_at UInt32) "
