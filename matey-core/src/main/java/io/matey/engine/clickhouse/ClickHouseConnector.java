@@ -150,7 +150,7 @@ final class ClickHouseConnector {
     }
 
     private SQLException masked(SQLException e) {
-        return new SQLException(MateyUrl.mask(ClickHouseMessages.clean(e.getMessage())) + " (" + url + ")",
+        return new SQLException(MateyUrl.mask(ClickHouseMessages.of(e)) + " (" + url + ")",
                 e.getSQLState(), e.getErrorCode(), e);
     }
 

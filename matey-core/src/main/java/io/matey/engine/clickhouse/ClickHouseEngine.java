@@ -69,7 +69,7 @@ public final class ClickHouseEngine implements Engine {
 
     @Override
     public String failureMessage(SQLException failure) {
-        return ClickHouseMessages.clean(failure.getMessage());
+        return ClickHouseMessages.of(failure);
     }
 
     /** {@code KILL QUERY} on the connection's own tag, from a side connection ({@link ClickHouseQueryTags}). */

@@ -1,22 +1,45 @@
 package io.matey.engine.clickhouse;
 
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * The server's words in a ClickHouse driver message. The driver appends what only its own logs need: the query id
- * it generated ({@code (queryId= ...)}) and, in older versions, the node it talked to
+ * it generated ({@code (queryId= ...)}, {@code (attempt: 4, duration: 139ms, queryId: ...)}) and, in older versions, the node it talked to
  * ({@code , server ClickHouseNode [uri=..., options={...}]@123}), which can carry connection options. The server
  * itself appends its stack trace to some errors (a failed mutation: {@code 0. ? @ 0x000000000f03c72c 1. ...
  * 19. clone3 @ 0x...}, ~2 KB), between its words and the error name ({@code . (UNFINISHED)}).
  */
 final class ClickHouseMessages {
 
-    private static final Pattern QUERY_ID = Pattern.compile("\\s*\\(queryId=[^)]*\\)");
+    private static final Pattern QUERY_ID = Pattern.compile("\\s*\\((?:attempt: \\d+, duration: \\d+ms, )?queryId[=:][^)]*\\)");
     private static final Pattern STACK_TRACE = Pattern.compile(
             "\\s+0\\. [^@]*? @ 0x[0-9a-fA-F]+(?:.*@ 0x[0-9a-fA-F]+)?\\s*", Pattern.DOTALL);
     private static final Pattern NODE = Pattern.compile(",?\\s*server ClickHouseNode\\s*\\[.*", Pattern.DOTALL);
 
     private ClickHouseMessages() {
+    }
+
+    /**
+     * A failure's message. When the server could not be reached, the driver's own words ({@code Query request
+     * failed}) say nothing of why; the network exception under them does, naming the HTTP endpoint the URL maps to
+     * ({@code Connect to http://127.0.0.1:8123 failed: Connection refused} for a URL's native port 9000).
+     */
+    static String of(Throwable failure) {
+        Throwable network = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketException || cause instanceof UnknownHostException
+                    || cause instanceof InterruptedIOException || cause instanceof SSLException) {
+                network = cause;
+            }
+        }
+        if (network == null || network.getMessage() == null) {
+            return clean(failure.getMessage());
+        }
+        return (network instanceof UnknownHostException ? "unknown host " : "") + network.getMessage();
     }
 
     static String clean(String message) {

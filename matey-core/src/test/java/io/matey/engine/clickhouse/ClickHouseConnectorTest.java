@@ -71,6 +71,21 @@ class ClickHouseConnectorTest {
         assertThat(new ClickHouseConnector(url).jdbcUrl("shop")).doesNotContain("ana", "s3cret", "other");
     }
 
+    /**
+     * An unreachable server is named by why and by the HTTP endpoint the URL maps to, not by the driver's attempt
+     * count and query id, which say neither.
+     */
+    @Test
+    void anUnreachableServerIsReportedByTheHttpEndpointTriedAndWhy() {
+        ClickHouseConnector closed = new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@127.0.0.1:9000/shop?http_port=1"));
+        assertThatThrownBy(() -> closed.open("shop")).hasMessage("Connect to http://127.0.0.1:1 failed: Connection refused"
+                + " (clickhouse://ana:****@127.0.0.1:9000/shop?http_port=1)");
+
+        ClickHouseConnector unknown = new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@matey-no-such-host.invalid/shop"));
+        assertThatThrownBy(() -> unknown.open("shop")).hasMessageStartingWith("unknown host matey-no-such-host.invalid")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("attempt");
+    }
+
     @Test
     void badPortsAndClusterModeAreRefusedWithTheUrlMasked() {
         ClickHouseConnector badPort = new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@h:9000/shop?http_port=x"));
