@@ -39,8 +39,8 @@ public interface LintDialect {
     }
 
     /**
-     * {@code ALTER TABLE ... UPDATE|DELETE} are mutations: background rewrites of every data part of the table,
-     * whose changed rows no down can restore (L408).
+     * {@code ALTER TABLE ... UPDATE|DELETE} (and a lightweight {@code DELETE FROM}) are mutations: background
+     * rewrites of every data part of the table, whose changed rows no down can restore (L408).
      */
     default boolean alterMutations() {
         return false;

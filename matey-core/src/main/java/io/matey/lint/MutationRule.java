@@ -5,8 +5,8 @@ import java.util.List;
 import net.sf.jsqlparser.parser.Token;
 
 /**
- * L408: {@code ALTER TABLE t UPDATE ...} / {@code ALTER TABLE t DELETE WHERE ...} on engines where they are
- * mutations ({@link LintDialect#alterMutations}: ClickHouse). A mutation rewrites every data part of the table
+ * L408: {@code ALTER TABLE t UPDATE ...} / {@code ALTER TABLE t DELETE WHERE ...}, and the lightweight
+ * {@code DELETE FROM t WHERE ...}, on engines where they are mutations ({@link LintDialect#alterMutations}: ClickHouse). A mutation rewrites every data part of the table
  * in the background, so a large table keeps the server busy long after the migration ends, and the rows it
  * changed are gone for any down section.
  */
@@ -24,6 +24,11 @@ final class MutationRule implements LintRule {
                             + statement.source().summary() + "' is a mutation: the server rewrites every data part "
                             + "of the table in the background (add SETTINGS mutations_sync = 2 to wait for it), and "
                             + "no down section can restore the rows it changes.");
+                } else if (statement.startsWith("DELETE")) {
+                    findings.add(Level.WARNING, "L408", file.path(), statement.line(), "'"
+                            + statement.source().summary() + "' is a lightweight delete, a mutation: the server marks "
+                            + "the rows deleted in every data part of the table and drops them at later merges, and "
+                            + "no down section can restore the rows it deletes.");
                 }
             }
         }

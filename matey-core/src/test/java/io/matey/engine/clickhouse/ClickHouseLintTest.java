@@ -93,7 +93,7 @@ class ClickHouseLintTest {
     }
 
     @Test
-    void mutationsAreWarnedAboutButTtlDeletesAreNot() {
+    void mutationsAndLightweightDeletesAreWarnedAboutButTtlDeletesAreNot() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         ws.migration("001_events.sql", "CREATE TABLE events (id UInt64, at DateTime, kind String) ENGINE = MergeTree "
                 + "ORDER BY id;", "DROP TABLE events;");
@@ -102,10 +102,12 @@ class ClickHouseLintTest {
         ws.migration("003_fix.sql", "ALTER TABLE events UPDATE kind = lower(kind) WHERE kind != lower(kind);", "SELECT 1;");
         ws.migration("004_purge.sql", "ALTER TABLE events ADD COLUMN note String, DELETE WHERE kind = 'spam';",
                 "ALTER TABLE events DROP COLUMN note;");
+        ws.migration("005_spam.sql", "SELECT 1;\nDELETE FROM events WHERE kind = 'spam';", "SELECT 1;");
 
         assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L408"))
                 .extracting(Finding::path, Finding::line)
-                .containsExactly(tuple("migrations/003_fix.sql", 2), tuple("migrations/004_purge.sql", 2));
+                .containsExactly(tuple("migrations/003_fix.sql", 2), tuple("migrations/004_purge.sql", 2),
+                        tuple("migrations/005_spam.sql", 3));
     }
 
     @Test
