@@ -1,5 +1,7 @@
 package io.matey.log;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,15 @@ public final class Secrets {
             "(?i)(\\bpassword\\s*=\\s*)(?:''.*?''|'[^']*'|[^\\s&';)]+)"
             + "|(\\bpassword\\s+|\\bpassword\\s*\\(\\s*|\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+)'(?:[^']|'')*'");
 
+    /**
+     * A call whose arguments carry a password by position: ClickHouse's remote-database table functions and table
+     * engines ({@code mysql('host:3306', 'db', 'table', 'user', 'secret')}, {@code postgresql(...)},
+     * {@code MongoDB(...)}, {@code remote('host', 'db', 'table', 'user', 'secret')}), whose fifth argument is the
+     * password, or the fourth of {@code remote('host', db.table, 'user', 'secret')}.
+     */
+    private static final Pattern CREDENTIAL_CALL = Pattern.compile(
+            "(?i)\\b(?:mysql|postgresql|materializedpostgresql|mongodb|remote|remotesecure)\\s*\\(");
+
     private Secrets() {
     }
 
@@ -93,9 +104,80 @@ public final class Secrets {
         return PASSWORD_KEYWORD.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** Masks the passwords of SQL text: those of its URLs, connection strings and PASSWORD clauses. */
+    /**
+     * Masks the passwords of SQL text: those of its URLs, connection strings, PASSWORD clauses and the calls that
+     * take one by position.
+     */
     public static String maskSql(String sql) {
-        return maskUrls(SQL_PASSWORD.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
-                ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'")));
+        return maskUrls(maskCredentialArguments(SQL_PASSWORD.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) != null ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'"))));
+    }
+
+    /** The string literal a {@link #CREDENTIAL_CALL} passes as its password replaced by the mask. */
+    private static String maskCredentialArguments(String sql) {
+        Matcher call = CREDENTIAL_CALL.matcher(sql);
+        if (!call.find()) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        do {
+            List<int[]> arguments = arguments(sql, call.end());
+            int password = arguments.size() == 4 ? 3 : 4;
+            if (arguments.size() > password) {
+                int from = arguments.get(password)[0];
+                int to = arguments.get(password)[1];
+                if (from >= copied && to - from >= 2 && sql.charAt(from) == '\'' && sql.charAt(to - 1) == '\'') {
+                    out.append(sql, copied, from).append('\'').append(MASK).append('\'');
+                    copied = to;
+                }
+            }
+        } while (call.find());
+        return out.append(sql.substring(copied)).toString();
+    }
+
+    /** The start and end (trimmed) of each top-level argument of the call whose list starts at {@code start}. */
+    private static List<int[]> arguments(String sql, int start) {
+        List<int[]> arguments = new ArrayList<>();
+        int depth = 0;
+        for (int i = start; i < sql.length() && depth >= 0; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                i = literalEnd(sql, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (c == ')' || c == ',' && depth == 0) {
+                int from = start;
+                int to = i;
+                while (from < to && Character.isWhitespace(sql.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(sql.charAt(to - 1))) {
+                    to--;
+                }
+                arguments.add(new int[] {from, to});
+                start = i + 1;
+                depth -= c == ')' ? 1 : 0;
+            }
+        }
+        return arguments;
+    }
+
+    /** The index of the quote that ends the SQL string literal opened at {@code open} ({@code ''} and {@code \'} escape). */
+    private static int literalEnd(String sql, int open) {
+        for (int i = open + 1; i < sql.length(); i++) {
+            if (sql.charAt(i) == '\\') {
+                i++;
+            } else if (sql.charAt(i) == '\'') {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return sql.length();
     }
 }

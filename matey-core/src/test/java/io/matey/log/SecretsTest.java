@@ -73,6 +73,19 @@ class SecretsTest {
     }
 
     @Test
+    void passwordsPassedByPositionToClickHouseRemoteTablesAreMasked() {
+        assertThat(Secrets.maskSql("CREATE VIEW v AS SELECT * FROM postgresql('h:5432', 'db', 't', 'root', 'S3c''r,et)')"))
+                .isEqualTo("CREATE VIEW v AS SELECT * FROM postgresql('h:5432', 'db', 't', 'root', '****')");
+        assertThat(Secrets.maskSql("CREATE TABLE e (k UInt64) ENGINE = MySQL('h:3306', 'db', 't', 'root', 'S3cret') "
+                + "SETTINGS connect_timeout = 5")).isEqualTo("CREATE TABLE e (k UInt64) ENGINE = MySQL('h:3306', 'db', "
+                        + "'t', 'root', '****') SETTINGS connect_timeout = 5");
+        assertThat(Secrets.maskSql("SELECT * FROM remote('h', db.t, 'u', 'S3cret') JOIN remoteSecure('h', 'db', "
+                + "concat('t', '1'), 'u', 'Other', rand())")).isEqualTo("SELECT * FROM remote('h', db.t, 'u', '****') "
+                        + "JOIN remoteSecure('h', 'db', concat('t', '1'), 'u', '****', rand())");
+        assertThat(Secrets.maskSql("SELECT mysql_version(), postgresql FROM t")).isEqualTo("SELECT mysql_version(), postgresql FROM t");
+    }
+
+    @Test
     void libpqKeywordValuePasswordsAreMaskedQuotedOrNot() {
         String conninfo = "host=127.0.0.1 user=postgres password=KEYWORD3 dbname=x";
         String masked = "host=127.0.0.1 user=postgres password=**** dbname=x";
