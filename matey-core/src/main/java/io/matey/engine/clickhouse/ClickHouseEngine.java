@@ -10,6 +10,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
 import io.matey.schema.DraftDialect;
 import io.matey.migration.SqlDialect.Feature;
 import java.sql.Connection;
@@ -70,6 +71,11 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public String failureMessage(SQLException failure) {
         return ClickHouseMessages.of(failure);
+    }
+
+    @Override
+    public String failureHint(SqlStatement statement, SQLException failure) {
+        return ClickHouseMessages.mutationHint(failure.getMessage());
     }
 
     /** {@code KILL QUERY} on the connection's own tag, from a side connection ({@link ClickHouseQueryTags}). */

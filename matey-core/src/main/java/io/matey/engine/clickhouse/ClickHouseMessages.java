@@ -3,6 +3,7 @@ package io.matey.engine.clickhouse;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -20,7 +21,23 @@ final class ClickHouseMessages {
             "\\s+0\\. [^@]*? @ 0x[0-9a-fA-F]+(?:.*@ 0x[0-9a-fA-F]+)?\\s*", Pattern.DOTALL);
     private static final Pattern NODE = Pattern.compile(",?\\s*server ClickHouseNode\\s*\\[.*", Pattern.DOTALL);
 
+    /** The mutation a failure names: {@code Exception happened during execution of mutation 'mutation_8.txt' ...}. */
+    private static final Pattern FAILED_MUTATION = Pattern.compile("during execution of mutation '([^']+)'");
+
     private ClickHouseMessages() {
+    }
+
+    /**
+     * What the server's words leave out when a statement's mutation failed (the column type an {@code ALTER ...
+     * MODIFY COLUMN} sets is in the table already, the rows do not convert): the mutation stays queued, retried,
+     * and holds back every later mutation of the table, so it must be killed before the table can be repaired.
+     */
+    static String mutationHint(String message) {
+        Matcher mutation = FAILED_MUTATION.matcher(message == null ? "" : message);
+        return mutation.find() ? " The failed mutation stays queued on the server, which retries it, and holds back every"
+                + " later mutation of the table: cancel it with `KILL MUTATION WHERE database = currentDatabase() AND"
+                + " mutation_id = '" + mutation.group(1) + "'` (connected to this database) before you repair the table."
+                : "";
     }
 
     /**

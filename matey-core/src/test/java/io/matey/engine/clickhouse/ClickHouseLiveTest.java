@@ -3,6 +3,7 @@ package io.matey.engine.clickhouse;
 import io.matey.engine.FailureCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationProgress;
@@ -17,6 +18,8 @@ import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,34 @@ class ClickHouseLiveTest {
             runner.resume(migration(text.replace("NoSuchEngine", "Memory")), MigrationRunner.UP, 2);
             assertThat(db.engine().progressTable().read(c)).isEmpty();
             assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("003");
+        }
+    }
+
+    /**
+     * A MODIFY COLUMN whose rows do not convert changes the table's metadata, then its mutation fails and stays
+     * queued, holding back every later mutation of the table: the failure names the mutation and how to kill it.
+     */
+    @Test
+    void aFailedMutationIsNamedWithTheKillThatCancelsIt() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.execute("CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+            db.execute("INSERT INTO plans VALUES (1, 'free')");
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            Throwable failure = catchThrowable(() -> runner.up(migration(
+                    "-- migrate:up\nALTER TABLE plans MODIFY COLUMN name UInt64;\n-- migrate:down\n")));
+            assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining(
+                    "The failed mutation stays queued on the server, which retries it, and holds back every later "
+                            + "mutation of the table: cancel it with `KILL MUTATION WHERE database = currentDatabase() AND "
+                            + "mutation_id = 'mutation_");
+            String kill = failure.getMessage().replaceFirst("(?s).*`(KILL MUTATION [^`]*)`.*", "$1");
+            db.execute(kill);
+            db.execute("ALTER TABLE plans MODIFY COLUMN name String SETTINGS mutations_sync = 2");
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM plans")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("killed, the table is repaired").isEqualTo("free");
+            }
         }
     }
 
