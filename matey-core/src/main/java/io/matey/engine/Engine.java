@@ -7,6 +7,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.lint.LintDialect;
 import io.matey.log.DebugLog;
+import io.matey.migration.Section;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
@@ -97,6 +98,15 @@ public interface Engine {
     }
 
     /**
+     * What the server's words do not say about a failed migration statement: a server behaviour that makes a
+     * correct-looking statement fail now and pass at another time, and what to write instead, as sentences to follow
+     * {@link #failureSentence}; empty when there is none (the default).
+     */
+    default String failureHint(SqlStatement statement, SQLException failure) {
+        return "";
+    }
+
+    /**
      * Cancels, from another thread, the statement running on {@code connection}, where the driver can do so without
      * its {@link Statement} (Ctrl-C, {@link RunningStatements#cancelAll}, docs/architecture.md §8). Nothing by
      * default.
@@ -152,6 +162,14 @@ public interface Engine {
      */
     default SessionBaseline captureSession(Connection connection) throws SQLException {
         return SessionBaseline.NONE;
+    }
+
+    /**
+     * Before a replay runs {@code section} in its scratch database: leaves the server's caches of the database's
+     * tables as a live database's may be when the section runs there, where a statement's outcome depends on them,
+     * so that the replay fails where a live run can (docs/architecture.md §6). Nothing by default.
+     */
+    default void cacheAsLiveMay(Connection connection, Section section) throws SQLException {
     }
 
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */

@@ -308,7 +308,8 @@ public final class MigrationRunner {
         int line = engine.failedLine(statement, e);
         return new MigrationFailedException(migration.file(), section.kind(), line,
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
-                        + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
+                        + engine.failureSentence(e) + engine.failureHint(statement, e) + " Statement: '"
+                        + statement.summary() + "'. "
                         + aftermath(section, statements.subList(0, index), from, e, leftover),
                 e);
     }

@@ -63,6 +63,14 @@ public interface LintDialect {
     }
 
     /**
+     * Events run on a schedule whose times the server stores as computed, so one computed from the clock is printed
+     * by the dump as the second the statement ran (L412).
+     */
+    default boolean eventSchedules() {
+        return false;
+    }
+
+    /**
      * {@code search_path} is a session setting a statement can change; Matey starts every migration section from the
      * connection's own session, so such a change ends with its section (L411).
      */

@@ -27,8 +27,9 @@ public final class Linter {
     /** Rules that read SQL statements; they need the engine's plug-in (L200 says when there is none). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
-            new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new SessionSearchPathRule(),
-            new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(), new ImplicitTransactionRule());
+            new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
+            new SessionSearchPathRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
+            new ImplicitTransactionRule());
 
     private Linter() {
     }

@@ -86,12 +86,15 @@ public final class ReplayRunner {
 
         void up(Migration migration) throws SQLException {
             Section up = migration.script().up();
+            engine.cacheAsLiveMay(connection, up);
             scratch.runUp(up, connection, marking -> versions.run(up.sql(), true, migration.version(),
                     () -> runner.up(migration, marking)));
         }
 
         void down(Migration migration) throws SQLException {
-            versions.run(migration.script().down().sql(), false, migration.version(), () -> runner.down(migration));
+            Section down = migration.script().down();
+            engine.cacheAsLiveMay(connection, down);
+            versions.run(down.sql(), false, migration.version(), () -> runner.down(migration));
         }
 
         /** The schema without the migrations block, which comparisons ignore: schema_migrations is not read. */

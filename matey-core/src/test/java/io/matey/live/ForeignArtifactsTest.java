@@ -58,7 +58,7 @@ class ForeignArtifactsTest {
     void pythonMateyArtifactsGetTheAdviceBeforeAnythingRuns() throws Exception {
         try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
             h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);", "DROP TABLE items;");
-            writePythonMateyArtifacts(h.ws);
+            writeLocked(h.ws, PG_DUMP, "matey-sql-v0"); // Python matey's layout: its label over pg_dump text
 
             SchemaStatus status = h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0);
             assertThat(status.clean()).isFalse();
@@ -110,15 +110,43 @@ class ForeignArtifactsTest {
         }
     }
 
-    /** Python matey's layout: the same files and lock keys, its label, and pg_dump's text as schema and checkpoint. */
-    private static void writePythonMateyArtifacts(TestWorkspace ws) {
+    /**
+     * PostgreSQL artifacts of an earlier release that state a materialized view unpopulated: a refresh on the live
+     * database would read as drift, so they are regenerated, not compared.
+     */
+    @Test
+    void earlierPostgresArtifactsStatingWithNoDataGetTheAdviceAndRegenerate() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);\nCREATE MATERIALIZED VIEW "
+                    + "item_ids AS SELECT id FROM items WITH NO DATA;", "DROP MATERIALIZED VIEW item_ids;\nDROP TABLE items;");
+            h.ws.apply();
+            String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
+            String earlier = schema.replace("FROM public.items;\n", "FROM public.items\n WITH NO DATA;\n");
+            assertThat(earlier).isNotEqualTo(schema);
+            writeLocked(h.ws, earlier, SchemaLock.CANONICALIZER);
+
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+                    .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                            + "Artifacts written by an earlier Matey release: schema.sql states that a materialized view "
+                            + "is not populated (WITH NO DATA)").endsWith(ADVICE));
+            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.sql")).isEqualTo(schema);
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(h.bootstrap().after()).isEqualTo(1);
+        }
+    }
+
+    /** One step's artifacts holding {@code text} as checkpoint and schema, under a lock labelled {@code label}. */
+    private static void writeLocked(TestWorkspace ws, String text, String label) {
         String migration = "migrations/001_items.sql";
         byte[] bytes = ws.read(TestWorkspace.TARGET + "/" + migration).getBytes(StandardCharsets.UTF_8);
-        SchemaLock ours = LockFactory.build("postgres", TestWorkspace.TARGET,
-                List.of(LockFactory.StepSource.ofText("001", migration, bytes, "checkpoints/001_items.sql", PG_DUMP)), PG_DUMP);
-        String lock = LockFileCodec.render(ours).replace(SchemaLock.CANONICALIZER, "matey-sql-v0");
-        ws.write(TestWorkspace.TARGET + "/checkpoints/001_items.sql", PG_DUMP);
-        ws.write(TestWorkspace.TARGET + "/schema.sql", PG_DUMP);
-        ws.write(TestWorkspace.TARGET + "/schema.lock.toml", lock);
+        SchemaLock lock = LockFactory.build("postgres", TestWorkspace.TARGET,
+                List.of(LockFactory.StepSource.ofText("001", migration, bytes, "checkpoints/001_items.sql", text)), text);
+        ws.write(TestWorkspace.TARGET + "/checkpoints/001_items.sql", text);
+        ws.write(TestWorkspace.TARGET + "/schema.sql", text);
+        ws.write(TestWorkspace.TARGET + "/schema.lock.toml", LockFileCodec.render(lock).replace(SchemaLock.CANONICALIZER,
+                label));
     }
 }

@@ -112,9 +112,14 @@ class SampleAppSqliteIT {
         return target;
     }
 
+    /**
+     * The packaged workspace's commands run in its source directory: they name the application's database file, which
+     * the driver found in the application's working directory, by its absolute path.
+     */
     @Test
     void driftStopsTheStartUpWithTheAnalysisAndWarnKeepsTheApplicationReady() throws Exception {
         SampleProcess.start(dir).close();
+        Path database = dir.toRealPath().resolve("matey-sample.sqlite3");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("matey-sample.sqlite3"));
                 Statement st = c.createStatement()) {
             st.execute("CREATE INDEX notes_title ON notes (title)");
@@ -125,8 +130,8 @@ class SampleAppSqliteIT {
         assertThat(failed.output()).contains("APPLICATION FAILED TO START", "Matey found drift during start-up.",
                 "Target 'sqlite' (sqlite3:matey-sample.sqlite3) differs from the committed schema at its applied index 3 of 3.",
                 "--- live/schema.sql", "+++ expected/worktree.sql", "-CREATE INDEX notes_title ON notes (title);",
-                "matey db drift --path sqlite --url 'sqlite3:matey-sample.sqlite3'",
-                "matey db adopt --path sqlite --url 'sqlite3:matey-sample.sqlite3' --apply", "matey.on-drift=warn")
+                "matey db drift --path sqlite --url 'sqlite3:" + database + "'",
+                "matey db adopt --path sqlite --url 'sqlite3:" + database + "' --apply", "matey.on-drift=warn")
                 .doesNotContain("jdbc:sqlite");
 
         try (SampleProcess app = SampleProcess.start(dir, "matey.on-drift=warn")) {

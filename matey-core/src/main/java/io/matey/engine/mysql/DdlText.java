@@ -11,6 +11,9 @@ final class DdlText {
     private static final Pattern DEFINER = Pattern.compile("^(CREATE (?:ALGORITHM=\\w+ )?)DEFINER=" + QUOTED + "(?:@" + QUOTED + ")? ");
     /** The end of a function's RETURNS line, where the server prints the result's character set and collation. */
     private static final Pattern RETURNS_COLLATION = Pattern.compile("(\\) RETURNS [^\n]*?) CHARSET \\w+ COLLATE (\\w+)(?=\n|$)");
+    /** A repeating event's {@code STARTS '...'}, in the header before {@code DO}, past quoted interval values. */
+    private static final Pattern EVENT_STARTS = Pattern.compile("^(CREATE EVENT " + QUOTED
+            + " ON SCHEDULE EVERY (?:[^'\n]|'[^'\n]*')*?) STARTS '[^'\n]*'");
     private static final Pattern VIEW_HEAD = Pattern.compile("^CREATE (?:ALGORITHM=(\\w+) )?(?:SQL SECURITY (\\w+) )?VIEW ");
 
     private DdlText() {
@@ -49,6 +52,16 @@ final class DdlText {
             return ddl;
         }
         return ddl.substring(0, m.start()) + m.group(1) + defaults.resultClause(m.group(2)) + ddl.substring(m.end());
+    }
+
+    /**
+     * Drops a repeating event's {@code STARTS}, for an event whose start the server took from the clock because its
+     * schedule named none ({@link MysqlCatalog#clockStartedEvents}): loading the text without it starts the event when
+     * it is loaded, again the clock's time, so the dump is a fixed point and reads alike whenever the migration ran
+     * (docs/architecture.md §5).
+     */
+    static String eventWithoutStarts(String ddl) {
+        return EVENT_STARTS.matcher(ddl).replaceFirst("$1");
     }
 
     /**

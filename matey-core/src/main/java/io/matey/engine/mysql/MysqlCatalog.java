@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 record MysqlCatalog(String database, List<String> sequences, List<String> tables, List<String> views,
         List<String> functions, List<String> procedures, List<Trigger> triggers, List<String> events,
-        Map<String, Set<String>> foreignKeys) {
+        Set<String> clockStartedEvents, Map<String, Set<String>> foreignKeys) {
 
     /** A trigger, its place among the triggers fired by the same table, timing and event, and its body as kept. */
     record Trigger(String name, String table, String timing, String event, long actionOrder, String body) {
@@ -50,6 +50,7 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
         List<String> procedures = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
         List<String> events = new ArrayList<>();
+        Set<String> clockStartedEvents = new TreeSet<>();
         Map<String, Set<String>> foreignKeys = new TreeMap<>();
 
         Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", rs -> {
@@ -83,9 +84,15 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
             triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                     rs.getString(7)));
         });
-        Rows.forEach(connection, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()", rs -> {
+        // A repeating event whose schedule names no STARTS starts when it is created, or when ALTER EVENT gives it a
+        // new schedule without one; STARTS is shown in the event's time zone, CREATED and LAST_ALTERED in the session's.
+        Rows.forEach(connection, "SELECT EVENT_NAME, SQL_MODE, CONVERT_TZ(STARTS, TIME_ZONE, @@SESSION.time_zone) "
+                + "IN (CREATED, LAST_ALTERED) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()", rs -> {
             BodySqlModes.require("event", rs.getString(1), rs.getString(2));
             events.add(rs.getString(1));
+            if (rs.getBoolean(3)) {
+                clockStartedEvents.add(rs.getString(1));
+            }
         });
         Rows.forEach(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
                 + "WHERE CONSTRAINT_SCHEMA = DATABASE()",
@@ -93,7 +100,8 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
 
         List.of(sequences, tables, views, functions, procedures, events).forEach(names -> names.sort(null));
         triggers.sort((a, b) -> a.name().compareTo(b.name()));
-        return new MysqlCatalog(database, sequences, tables, views, functions, procedures, triggers, events, foreignKeys);
+        return new MysqlCatalog(database, sequences, tables, views, functions, procedures, triggers, events,
+                clockStartedEvents, foreignKeys);
     }
 
     /** Names of the foreign keys information_schema lists for a table. */

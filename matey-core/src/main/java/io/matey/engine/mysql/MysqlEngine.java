@@ -16,6 +16,7 @@ import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
+import io.matey.migration.Section;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -79,6 +80,11 @@ public final class MysqlEngine implements Engine {
         public boolean systemTimeIntervalStartsOnCreation() {
             return true;
         }
+
+        @Override
+        public boolean eventSchedules() {
+            return true;
+        }
     };
 
     /**
@@ -134,6 +140,16 @@ public final class MysqlEngine implements Engine {
     @Override
     public String failureMessage(SQLException failure) {
         return withoutConnectionId(failure);
+    }
+
+    @Override
+    public String failureHint(SqlStatement statement, SQLException failure) {
+        return AliasedTables.hint(statement, failure);
+    }
+
+    @Override
+    public void cacheAsLiveMay(Connection connection, Section section) throws SQLException {
+        AliasedTables.open(connection, section);
     }
 
     /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */

@@ -63,7 +63,8 @@ final class MysqlSchemaDumper {
                 statements.add(DdlText.withoutQualifier(trigger.createStatement(), catalog.database()));
             }
             for (String event : catalog.events()) {
-                statements.add(show.event(event));
+                String ddl = show.event(event);
+                statements.add(catalog.clockStartedEvents().contains(event) ? DdlText.eventWithoutStarts(ddl) : ddl);
             }
             return render(statements);
         }

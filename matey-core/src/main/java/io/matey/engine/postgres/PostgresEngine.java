@@ -368,13 +368,17 @@ public final class PostgresEngine implements Engine {
      * Loads with {@code check_function_bodies} off, as pg_restore does: the catalog records no dependency for
      * what a SQL function's string body references, so a dump may create it before the objects it names. The
      * bodies were checked when first created; the session's own setting is back for the migrations that follow.
-     * The schema the dump's migrations block creates its table in is created first, as dbmate would.
+     * The schema the dump's migrations block creates its table in is created, when missing, just before the block:
+     * not before the rest, which creates that schema itself where it holds more than the table (docs/architecture.md
+     * §3). The block is loaded after as many empty lines as precede it, so that a failure names its line.
      */
     @Override
     public void load(Connection connection, String dump) throws SQLException {
-        PostgresMigrationTable.prepareLoad(connection, dump);
+        int block = PostgresMigrationTable.blockStart(dump);
         SessionSettings.with(connection, Map.of("check_function_bodies", "off"), () -> {
-            Engine.super.load(connection, dump);
+            Engine.super.load(connection, dump.substring(0, block));
+            PostgresMigrationTable.prepareBlock(connection, dump.substring(block));
+            Engine.super.load(connection, dump.substring(0, block).replaceAll("[^\n]", "") + dump.substring(block));
             return null;
         });
     }

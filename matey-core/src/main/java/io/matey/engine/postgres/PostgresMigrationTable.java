@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link PostgresConnector} puts the URL's {@code search_path}, as an application's DataSource URL may), so that a
  * migration that changes its session's {@code search_path} does not move the table. The dump block of an
  * unqualified name stays unqualified, as the dumps of databases built either way must be the same text: it is
- * loaded under the same {@code search_path}, after {@link #prepareLoad} made its schema.
+ * loaded under the same {@code search_path}, after {@link #prepareBlock} made its schema.
  */
 final class PostgresMigrationTable implements MigrationTable {
 
@@ -87,14 +87,20 @@ final class PostgresMigrationTable implements MigrationTable {
         table.create(connection);
     }
 
+    /** Where a dump's migrations block begins; the dump's length when it has none. */
+    static int blockStart(String dump) {
+        int block = dump.lastIndexOf(BLOCK_CREATE);
+        return block < 0 ? dump.length() : block;
+    }
+
     /**
-     * Before loading a dump: its migrations block creates the table in the schema its name gives, else unqualified
-     * under the URL's {@code search_path}, so that schema must exist.
+     * Before loading a dump's migrations block, after the rest of the dump: the block creates the table in the
+     * schema its name gives, else unqualified under the URL's {@code search_path}, so that schema must exist. It is
+     * created only now, as the dump creates it itself where it holds more than the table.
      */
-    static void prepareLoad(Connection connection, String dump) throws SQLException {
-        int block = dump.indexOf(BLOCK_CREATE);
-        if (block >= 0) {
-            Optional<String> qualifier = qualifier(dump.substring(block + BLOCK_CREATE.length()));
+    static void prepareBlock(Connection connection, String block) throws SQLException {
+        if (block.startsWith(BLOCK_CREATE)) {
+            Optional<String> qualifier = qualifier(block.substring(BLOCK_CREATE.length()));
             createSchema(connection, qualifier.isPresent() ? qualifier : urlSchema(connection));
         }
     }

@@ -17,12 +17,11 @@ import java.util.List;
  * @param server         the server of a foreign table, else null
  * @param foreignOptions the options of a foreign table ({@code filename '/x'}), sorted
  * @param ofType         the composite type of a typed table ({@code CREATE TABLE ... OF type}), else null
- * @param populated      false for a materialized view created {@code WITH NO DATA} and not refreshed since
  */
 record Relation(long oid, char kind, String name, boolean unlogged, boolean rowSecurity, boolean forceRowSecurity,
         List<String> options, String accessMethod, String partitionKey, String partitionBound, List<String> parents,
         List<Long> parentOids, String viewDefinition, char replicaIdentity, String server,
-        List<String> foreignOptions, String ofType, boolean populated) {
+        List<String> foreignOptions, String ofType) {
 
     boolean isTable() {
         return kind == 'r' || kind == 'p' || kind == 'f';

@@ -18,7 +18,7 @@ final class RelationReader {
     private static final String SQL = """
             SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                    c.reltype, t.typarray, c.relpersistence = 'u' AS unlogged, c.relrowsecurity, c.relforcerowsecurity,
-                   c.reloptions, c.relreplident, c.relispopulated,
+                   c.reloptions, c.relreplident,
                    ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)
                        AS toast_options,
                    CASE WHEN am.amname <> 'heap' THEN quote_ident(am.amname) END AS access_method,
@@ -87,7 +87,7 @@ final class RelationReader {
                 row.getString("partition_bound"), Catalog.strings(row, "parents"),
                 Arrays.asList((Long[]) parentOids.getArray()), row.getString("view_definition"),
                 row.getString("relreplident").charAt(0), row.getString("server"),
-                Catalog.strings(row, "foreign_options"), row.getString("of_type"), row.getBoolean("relispopulated"));
+                Catalog.strings(row, "foreign_options"), row.getString("of_type"));
     }
 
     private void constraints(Relation table, DumpObject object, DumpGraph graph) {
@@ -121,9 +121,9 @@ final class RelationReader {
         if (!view.options().isEmpty()) {
             sql.append(" WITH (").append(String.join(", ", view.options())).append(')');
         }
-        sql.append(" AS\n ").append(definition);
-        // a materialized view created WITH NO DATA refuses queries until refreshed; loaded populated, it would not
-        object.add(view.populated() ? sql.toString() : sql.append("\n WITH NO DATA").toString());
+        // never WITH NO DATA: whether a materialized view is populated is data, which a REFRESH changes; loaded,
+        // it is populated from the new database's empty tables (docs/architecture.md §5)
+        object.add(sql.append(" AS\n ").append(definition).toString());
         if (view.kind() == 'm') {
             tables.columnSettings(view).forEach(object::add);
         }

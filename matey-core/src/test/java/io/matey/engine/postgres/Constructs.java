@@ -412,7 +412,7 @@ public final class Constructs {
                     """, """
                     DROP TABLE clicks;
                     """),
-            new Construct("unpopulated_materialized_view", """
+            new Construct("materialized_view_with_no_data", """
                     CREATE MATERIALIZED VIEW open_members AS SELECT id FROM members WHERE status = 'open' WITH NO DATA;
                     CREATE INDEX open_members_id ON open_members (id);
                     ALTER MATERIALIZED VIEW open_members CLUSTER ON open_members_id;

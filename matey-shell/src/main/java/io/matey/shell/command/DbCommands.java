@@ -391,9 +391,14 @@ class DbCommands {
         return drift.drifted() && drift.prefix().consistent() && drift.interrupted() == null;
     }
 
-    /** A section that stopped partway, as {@code db status} reports it: its partial state is resumed, not kept. */
+    /**
+     * A section that stopped partway, as {@code db status} reports it: its partial state is resumed, not kept. The
+     * diff follows its colon; without one (an invalid index is all it left) the sentence says so instead.
+     */
     private static String interrupted(Interruption interruption, String target, String url, String workspace) {
-        return "Interrupted: " + interruption.describe() + ":\n" + interruption.diff() + "Run `"
+        String diff = interruption.diff();
+        return "Interrupted: " + interruption.describe() + (diff.isEmpty() ? "; nothing else differs.\n" : ":\n" + diff)
+                + "Run `"
                 + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
     }
 

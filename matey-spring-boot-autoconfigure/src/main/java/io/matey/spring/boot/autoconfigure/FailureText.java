@@ -18,20 +18,6 @@ final class FailureText {
         return "'" + report.target() + "' (" + report.connection() + ")";
     }
 
-    /** {@code --path TARGET --url URL}: the database of a report, as live commands take it. */
-    static String targetArguments(TargetReport report) {
-        return "--path " + report.target() + " --url " + urlArgument(report);
-    }
-
-    /**
-     * The target's Matey URL quoted for a shell, or a placeholder when its DataSource has none or its password is
-     * masked: a masked password cannot log in, so the command would not run as printed.
-     */
-    static String urlArgument(TargetReport report) {
-        return report.connection().startsWith("jdbc:") || report.connection().contains("****") ? "<its database URL>"
-                : "'" + report.connection() + "'";
-    }
-
     /** A DataSource does not reveal its password: say where it goes when the database needs one. */
     static String passwordHint(TargetReport report) {
         return report.connection().contains("@") && !report.connection().contains(":****@")
@@ -55,7 +41,7 @@ final class FailureText {
     static String aheadAction(TargetReport report, WorkspaceCommands commands) {
         return "Deploy the version of the application that has those migrations. If they were undone on this database "
                 + "without their rows in schema_migrations, delete those rows. `" + commands.command("db status "
-                + targetArguments(report)) + "` lists what the database records.";
+                + commands.targetArguments(report)) + "` lists what the database records.";
     }
 
     static String shortDiff(String diff) {

@@ -50,10 +50,10 @@ public class MateyAutoConfiguration {
             @MateyDataSource ObjectProvider<DataSource> mateyDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<MateyConnectionDetails> connectionDetails, ListableBeanFactory beanFactory,
             Environment environment, ObjectProvider<ApplicationClient> clients) {
-        return new TargetConnections(properties, workspace.workspace(), PrimaryConnection.of(mateyDataSource
-                .getIfAvailable(), connectionDetails.getIfUnique(), dataSource.getIfUnique()),
+        return workspace.shown(() -> new TargetConnections(properties, workspace.workspace(), PrimaryConnection.of(
+                mateyDataSource.getIfAvailable(), connectionDetails.getIfUnique(), dataSource.getIfUnique()),
                 name -> beanFactory.getBean(name, DataSource.class), environment, clients.orderedStream().toList())
-                .resolve();
+                .resolve());
     }
 
     @Bean
@@ -66,8 +66,8 @@ public class MateyAutoConfiguration {
     @ConditionalOnMissingBean
     MateyChecker mateyChecker(MateyWorkspace workspace, MateyReports reports, MateyProperties properties,
             ApplicationEventPublisher events) {
-        return new MateyChecker(workspace.matey().withLockTimeout(properties.getLockTimeout()), reports,
-                Clock.systemUTC(), events, properties.getCheckTimeout());
+        return new MateyChecker(workspace, properties.getLockTimeout(), reports, Clock.systemUTC(), events,
+                properties.getCheckTimeout());
     }
 
     @Bean

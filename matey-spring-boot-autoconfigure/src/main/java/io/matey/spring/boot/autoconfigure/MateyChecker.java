@@ -19,6 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +36,11 @@ public class MateyChecker implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(MateyChecker.class);
 
+    /** The command core's message on a missing database names to create it. */
+    private static final Pattern CREATE_COMMAND =
+            Pattern.compile("`matey db up[^`]*`(?= \\(or `db bootstrap`\\) creates it)");
+
+    private final MateyWorkspace workspace;
     private final Matey matey;
     private final MateyReports reports;
     private final Clock clock;
@@ -46,12 +54,14 @@ public class MateyChecker implements AutoCloseable {
     private final Map<String, Future<TargetReport>> running = new ConcurrentHashMap<>();
 
     /**
+     * @param lockTimeout  how long migrations wait for a migration lock held elsewhere
      * @param events       receives Matey's application events
      * @param checkTimeout bound on {@link #report}
      */
-    public MateyChecker(Matey matey, MateyReports reports, Clock clock, ApplicationEventPublisher events,
-            Duration checkTimeout) {
-        this.matey = matey;
+    public MateyChecker(MateyWorkspace workspace, Duration lockTimeout, MateyReports reports, Clock clock,
+            ApplicationEventPublisher events, Duration checkTimeout) {
+        this.workspace = workspace;
+        this.matey = workspace.matey().withLockTimeout(lockTimeout);
         this.reports = reports;
         this.clock = clock;
         this.events = events;
@@ -71,12 +81,34 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
+     * Core's work on a target, its errors in the application's terms: the workspace as the user knows it, and the
+     * command that creates a missing database as it runs pasted, for the user ran no command the core could repeat
+     * (docs/architecture.md §8). {@code matey.migrate-on-startup} creates no database: only that command does.
+     */
+    private <T> T core(ManagedTarget target, Supplier<T> work) {
+        try {
+            return workspace.shown(work);
+        } catch (MateyException e) {
+            Matcher create = CREATE_COMMAND.matcher(e.getMessage());
+            if (!create.find()) {
+                throw e;
+            }
+            WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
+            String command = commands.command("db up " + commands.targetArguments(
+                    TargetReport.failed(target, e.reason(), e.getMessage(), clock.instant())));
+            String where = commands.where().isEmpty() ? "" : " " + commands.where();
+            throw MateyWorkspace.reworded(e, e.getMessage().substring(0, create.start()) + "`" + command + "`"
+                    + e.getMessage().substring(create.end()) + where);
+        }
+    }
+
+    /**
      * Artifact coherence, then the live status and drift at the applied index. Changes nothing. A database from
      * before Matey is refused ({@code database-not-empty}) as migrate refuses it, rather than reported as drift.
      */
     public TargetReport verify(ManagedTarget target) {
-        return finished(requireRecorded(TargetReport.of(target, matey(target).dbCheck(target.config(), target.endpoint()),
-                clock.instant())));
+        return finished(requireRecorded(TargetReport.of(target,
+                core(target, () -> matey(target).dbCheck(target.config(), target.endpoint())), clock.instant())));
     }
 
     /**
@@ -104,8 +136,8 @@ public class MateyChecker implements AutoCloseable {
      */
     public TargetReport migrate(ManagedTarget target) {
         try {
-            LiveChange change = matey(target).dbMigrate(target.config(), target.endpoint(),
-                    line -> logFor(target, line));
+            LiveChange change = core(target, () -> matey(target).dbMigrate(target.config(), target.endpoint(),
+                    line -> logFor(target, line)));
             for (MigrationTiming timing : change.migrations()) {
                 events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
             }
@@ -128,10 +160,10 @@ public class MateyChecker implements AutoCloseable {
      * when none is equal. A database that already records versions is left as it is.
      */
     public void adopt(ManagedTarget target) {
-        if (matey(target).dbStatus(target.config(), target.endpoint()).applied() > 0) {
+        if (core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
             return;
         }
-        LiveAdoption adoption = matey(target).dbAdopt(target.config(), target.endpoint(), true);
+        LiveAdoption adoption = core(target, () -> matey(target).dbAdopt(target.config(), target.endpoint(), true));
         if (!adoption.versions().isEmpty()) {
             logger.info("Matey target '" + target.name() + "' (" + target.endpoint() + "): adopted at index "
                     + adoption.index() + " of " + adoption.head() + " (" + adoption.source() + "), recorded "

@@ -59,7 +59,7 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
     }
 
     private static String advise(TargetReport report, WorkspaceCommands commands) {
-        String target = FailureText.targetArguments(report);
+        String target = commands.targetArguments(report);
         if (report.ahead()) {
             return FailureText.aheadAction(report, commands) + FailureText.passwordHint(report);
         }

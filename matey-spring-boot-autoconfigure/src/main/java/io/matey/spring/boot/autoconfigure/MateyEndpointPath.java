@@ -40,7 +40,7 @@ public final class MateyEndpointPath {
             return ofTarget(endpointPath, report.target());
         }
         WorkspaceCommands commands = WorkspaceCommands.of(workspace);
-        return commands.command("db drift " + FailureText.targetArguments(report))
+        return commands.command("db drift " + commands.targetArguments(report))
                 + (commands.where().isEmpty() ? "" : ". " + commands.where());
     }
 

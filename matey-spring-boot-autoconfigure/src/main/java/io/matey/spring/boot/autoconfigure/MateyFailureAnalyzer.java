@@ -25,7 +25,7 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
                 new MateyProperties().getWorkspace()));
         // Errors outside a target's work (its configuration, say) name no database to look at.
         String target = cause instanceof MateyTargetFailedException failed
-                ? FailureText.targetArguments(failed.getReport()) : "--path <target>";
+                ? commands.targetArguments(failed.getReport()) : "--path <target>";
         MateyException failure = cause instanceof MateyTargetFailedException failed ? failed.getFailure() : cause;
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
                 + cause.getMessage(), action(cause, commands, target) + " " + FailureText.DISABLE, failure);

@@ -122,7 +122,7 @@ public class MateyInitializer implements InitializingBean {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
                     + " (" + millis + " ms); set matey.migrate-on-startup=true or run "
-                    + commands().command("db up " + FailureText.targetArguments(report)) + where());
+                    + commands().command("db up " + commands().targetArguments(report)) + where());
         } else if (!report.failed()) {
             logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");
         }

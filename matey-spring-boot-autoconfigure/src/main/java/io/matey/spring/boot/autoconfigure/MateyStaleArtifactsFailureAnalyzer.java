@@ -18,7 +18,8 @@ class MateyStaleArtifactsFailureAnalyzer extends AbstractFailureAnalyzer<MateySt
                 .map(r -> "    " + workspace.command("schema apply --path " + r.target()))
                 .collect(Collectors.joining("\n"));
         return new FailureAnalysis("The committed Matey artifacts are stale, so no database could be verified.\n\n"
-                + description, "Regenerate the artifacts in the workspace, commit them and rebuild the application:\n\n"
-                + workspace.preface() + commands, cause);
+                + description, "Regenerate the artifacts in the workspace, commit them"
+                + (workspace.packaged() ? " and rebuild the application" : " and start the application again")
+                + ":\n\n" + workspace.preface() + commands, cause);
     }
 }

@@ -1,11 +1,13 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
+import io.matey.error.MateyException;
 import io.matey.workspace.Workspace;
 import io.matey.workspace.WorkspaceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
@@ -14,26 +16,30 @@ import org.springframework.util.ResourceUtils;
 /**
  * The workspace the application's databases are checked against, loaded once at start-up from
  * {@code matey.workspace}: a classpath location (copied to a temporary directory, removed when the context
- * closes) or a directory ({@code file:} prefix optional).
+ * closes) or a directory ({@code file:} prefix optional). Messages name a copied workspace as the user knows it,
+ * not by the copy, which is gone when they are read ({@link #shown(MateyException)}).
  */
 public class MateyWorkspace implements DisposableBean {
 
     private final String location;
     private final Path root;
     private final boolean temporary;
+    /** How messages name {@link #root}: the copy of a classpath workspace by its source. */
+    private final String shownRoot;
     private final Matey matey;
 
     private MateyWorkspace(String location, Path root, boolean temporary) {
         this.location = location;
         this.root = root;
         this.temporary = temporary;
+        this.shownRoot = temporary ? WorkspaceCommands.classpathSource(location, Path.of("").toAbsolutePath())
+                : root.toString();
         // Live commands get their endpoints from the application, never from the process environment.
         this.matey = new Matey(root, root, Map.of());
     }
 
     public static MateyWorkspace load(String location, ResourcePatternResolver resolver) {
-        if (location.startsWith(ResourceUtils.CLASSPATH_URL_PREFIX)
-                || location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX)) {
+        if (WorkspaceCommands.classpath(location)) {
             MateyWorkspace workspace = new MateyWorkspace(location, ClasspathWorkspace.extract(location, resolver), true);
             return workspace.loaded();
         }
@@ -51,12 +57,43 @@ public class MateyWorkspace implements DisposableBean {
     /** Reads the workspace config now, so that a broken one stops the start-up instead of the first check. */
     private MateyWorkspace loaded() {
         try {
-            matey.workspace();
+            shown(matey::workspace);
             return this;
         } catch (RuntimeException e) {
             destroy();
             throw e;
         }
+    }
+
+    /**
+     * Runs work on this workspace, its errors naming the workspace as the user knows it: a classpath workspace's
+     * copy by the classpath location (or its source directory beside the application).
+     */
+    <T> T shown(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MateyException e) {
+            throw shown(e);
+        }
+    }
+
+    /** The error, its message naming the workspace as the user knows it. */
+    MateyException shown(MateyException error) {
+        String message = error.getMessage();
+        if (!temporary || message == null || !message.contains(root.toString())) {
+            return error;
+        }
+        return reworded(error, message.replace(root.toString(), shownRoot));
+    }
+
+    /**
+     * The error with another message, in its place: the same reason, cause and stack trace, so that no cause
+     * repeats the old message's words.
+     */
+    static MateyException reworded(MateyException error, String message) {
+        MateyException reworded = new MateyException(error.reason(), message, error.getCause());
+        reworded.setStackTrace(error.getStackTrace());
+        return reworded;
     }
 
     public String location() {

@@ -86,8 +86,9 @@ final class TargetConnections {
         if (!unmanaged.isEmpty()) {
             logger.info("Matey checks target" + (names.size() == 1 ? " '" : "s '") + String.join("', '", names)
                     + "'; this application does not check the workspace's " + (unmanaged.size() == 1 ? "target '"
-                    : "targets '") + String.join("', '", unmanaged) + "': give matey.targets.[" + unmanaged.get(0)
-                    + "] a url, url-env or data-source to check it here");
+                    : "targets '") + String.join("', '", unmanaged) + "': give " + unmanaged.stream()
+                    .map(name -> "matey.targets.[" + name + "]").collect(Collectors.joining(" and "))
+                    + " a url, url-env or data-source to check " + (unmanaged.size() == 1 ? "it" : "them") + " here");
         }
     }
 
@@ -135,6 +136,7 @@ final class TargetConnections {
     }
 
     private String available() {
-        return workspace.targets().stream().map(TargetConfig::name).collect(Collectors.joining(", "));
+        // Quoted: the root target '.' would otherwise read as a full stop.
+        return workspace.targets().stream().map(target -> "'" + target.name() + "'").collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.MateyUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -8,12 +9,14 @@ import org.springframework.util.ResourceUtils;
 /**
  * The {@code matey} commands that start-up reports suggest, written so that they can be pasted in the
  * application's working directory: a directory workspace is named with {@code --workspace}; a classpath one has
- * no directory the command could name, so the report says where to run them (docs/architecture.md §8).
+ * no directory the command could name, so the report says where to run them, and a database file the JDBC driver
+ * found relative to the working directory is named by its absolute path there (docs/architecture.md §8).
  *
- * @param option {@code --workspace DIR } or empty
- * @param where  a sentence saying where to run the commands, or empty when they run anywhere
+ * @param option     {@code --workspace DIR } or empty
+ * @param where      a sentence saying where to run the commands, or empty when they run anywhere
+ * @param workingDir the application's working directory, absolute
  */
-record WorkspaceCommands(String option, String where) {
+record WorkspaceCommands(String option, String where, Path workingDir) {
 
     /** The Maven and Gradle source directory of classpath resources. */
     private static final String RESOURCES = "src/main/resources";
@@ -29,23 +32,72 @@ record WorkspaceCommands(String option, String where) {
      */
     static WorkspaceCommands of(String location, Path workingDir) {
         Path cwd = workingDir.toAbsolutePath().normalize();
-        if (location.startsWith(ResourceUtils.CLASSPATH_URL_PREFIX)
-                || location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX)) {
-            String base = location.substring(location.indexOf(':') + 1).replaceAll("^/+|/+$", "");
-            String source = base.isEmpty() ? RESOURCES : RESOURCES + "/" + base;
+        if (classpath(location)) {
+            String source = source(location);
             return new WorkspaceCommands("", Files.isDirectory(cwd.resolve(source))
                     ? "Run these commands in " + source + " (the source of " + location + ")."
-                    : "Run these commands from the workspace directory (the source of " + location + ").");
+                    : "Run these commands from the workspace directory (the source of " + location + ").", cwd);
         }
         Path dir = cwd.resolve(location.startsWith(ResourceUtils.FILE_URL_PREFIX)
                 ? location.substring(ResourceUtils.FILE_URL_PREFIX.length()) : location).normalize();
         String shown = dir.startsWith(cwd) ? cwd.relativize(dir).toString() : dir.toString();
-        return new WorkspaceCommands("--workspace " + quoted(shown.isEmpty() ? "." : shown) + " ", "");
+        return new WorkspaceCommands("--workspace " + quoted(shown.isEmpty() ? "." : shown) + " ", "", cwd);
+    }
+
+    /**
+     * How the user knows a classpath workspace, for messages about its files: its source directory when the
+     * application runs beside it ({@code src/main/resources/db/matey}), else {@code classpath:db/matey}.
+     */
+    static String classpathSource(String location, Path workingDir) {
+        String source = source(location);
+        return Files.isDirectory(workingDir.resolve(source)) ? source : ResourceUtils.CLASSPATH_URL_PREFIX + base(location);
+    }
+
+    static boolean classpath(String location) {
+        return location.startsWith(ResourceUtils.CLASSPATH_URL_PREFIX)
+                || location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX);
+    }
+
+    private static String base(String location) {
+        return location.substring(location.indexOf(':') + 1).replaceAll("^/+|/+$", "");
+    }
+
+    private static String source(String location) {
+        String base = base(location);
+        return base.isEmpty() ? RESOURCES : RESOURCES + "/" + base;
+    }
+
+    /** Whether the workspace is packaged in the application: changing it means building the application again. */
+    boolean packaged() {
+        return option.isEmpty();
     }
 
     /** {@code matey [--workspace DIR] ARGS}. */
     String command(String arguments) {
         return "matey " + option + arguments;
+    }
+
+    /** {@code --path TARGET --url URL}: the database of a report, as live commands take it. */
+    String targetArguments(TargetReport report) {
+        return "--path " + report.target() + " --url " + urlArgument(report.connection());
+    }
+
+    /**
+     * The Matey URL quoted for a shell, or a placeholder when a DataSource has none or its password is masked: a
+     * masked password cannot log in, so the command would not run as printed. A relative database file is named
+     * by its absolute path when the commands run elsewhere, since the driver found it in the working directory.
+     */
+    private String urlArgument(String connection) {
+        if (connection.startsWith("jdbc:") || connection.contains("****")) {
+            return "<its database URL>";
+        }
+        return "'" + (where.isEmpty() ? connection : absoluteFile(connection)).replace("'", "'\\''") + "'";
+    }
+
+    private String absoluteFile(String connection) {
+        MateyUrl url = MateyUrl.parse(connection);
+        return !url.isFile() || Path.of(url.path()).isAbsolute() ? connection
+                : url.withPath(workingDir.resolve(url.path()).normalize().toString()).toString();
     }
 
     /** The sentence saying where to run the commands, followed by a blank line; empty when they run anywhere. */

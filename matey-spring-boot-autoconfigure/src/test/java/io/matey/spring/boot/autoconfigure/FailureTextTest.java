@@ -5,20 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The commands a startup failure names run as printed: never with a masked password. */
+/** The advice of a start-up failure fits the target's engine. */
 class FailureTextTest {
-
-    @Test
-    void aUrlWhosePasswordIsMaskedBecomesAPlaceholder() {
-        assertThat(FailureText.targetArguments(report("clickhouse://default:****@127.0.0.1:18123/app")))
-                .isEqualTo("--path db/core --url <its database URL>");
-    }
-
-    @Test
-    void aUrlWithoutAPasswordIsGivenAsItIs() {
-        assertThat(FailureText.targetArguments(report("sqlite3:app.sqlite3")))
-                .isEqualTo("--path db/core --url 'sqlite3:app.sqlite3'");
-    }
 
     /** A server engine's replay needs a test server: the command to keep drift says where it comes from. */
     @Test
@@ -34,10 +22,5 @@ class FailureTextTest {
                 List.of(), TargetReport.DRIFTED, List.of(), null, null, "-x\n+y", "ALTER TABLE t ...;", null, null, null);
         assertThat(new MateyDriftFailureAnalyzer().analyze(new MateyDriftException(List.of(sqlite), "/ws", null))
                 .getAction()).contains("schema apply --path db/core` and commit").doesNotContain("test server");
-    }
-
-    private static TargetReport report(String connection) {
-        return new TargetReport("db/core", "sqlite", connection, null, null, List.of(), TargetReport.CLEAN, List.of(),
-                TargetReport.CLEAN, List.of(), null, null, null, null, null, null, null);
     }
 }

@@ -169,7 +169,7 @@ class MateyAutoConfigurationTest {
         runner.withPropertyValues(workspace.properties("matey.targets.[db/other].url=sqlite3:x.sqlite3"))
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("Matey target 'db/other' is not in the workspace")
-                        .hasMessageContaining("Available targets: db/core."));
+                        .hasMessageContaining("Available targets: 'db/core'."));
     }
 
     @Test
@@ -184,6 +184,21 @@ class MateyAutoConfigurationTest {
             assertThat(output).contains("Matey checks target 'db/core'; this application does not check the "
                     + "workspace's target 'db/reports': give matey.targets.[db/reports] a url, url-env or data-source "
                     + "to check it here");
+        });
+    }
+
+    @Test
+    void everyWorkspaceTargetTheApplicationDoesNotCheckIsNamedInTheHint(CapturedOutput output) {
+        workspace.ws.write("matey.toml", "targets = [\"db/core\", \"db/reports\", \"db/audit\"]\n");
+        for (String target : new String[] {"db/reports", "db/audit"}) {
+            workspace.ws.write(target + "/config.toml", "engine = \"sqlite\"\nurl_env = \"X_DATABASE_URL\"\n"
+                    + "test_url_env = \"X_TEST_DATABASE_URL\"\n");
+        }
+        runner.withPropertyValues(workspace.properties("matey.primary-target=db/core")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(output).contains("this application does not check the workspace's targets 'db/audit', "
+                    + "'db/reports': give matey.targets.[db/audit] and matey.targets.[db/reports] a url, url-env or "
+                    + "data-source to check them here");
         });
     }
 

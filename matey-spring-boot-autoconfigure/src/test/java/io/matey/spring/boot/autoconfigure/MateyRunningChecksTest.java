@@ -94,6 +94,25 @@ class MateyRunningChecksTest {
     }
 
     /**
+     * A missing database (deleted under the application, say): the check's error, which the endpoint and health
+     * show too, gives the command that creates it as it runs pasted, with the target's path and URL
+     * (matey.migrate-on-startup creates no database).
+     */
+    @Test
+    void aMissingDatabaseIsReportedWithTheCommandThatCreatesIt() throws Exception {
+        SqliteWorkspace workspace = new SqliteWorkspace(dir);
+        Path database = dir.resolve("own.sqlite3");
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues(workspace.properties("matey.targets.[db/core].url=sqlite3:" + database))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("`matey --workspace "
+                            + workspace.root() + " db up --path db/core --url 'sqlite3:" + database + "'` (or `db "
+                            + "bootstrap`) creates it; `db migrate` never does.");
+                });
+    }
+
+    /**
      * A database from before Matey under a running application (started without a check): the re-check reports it
      * as start-up does, database-not-empty rather than drift, in the re-check's words.
      */

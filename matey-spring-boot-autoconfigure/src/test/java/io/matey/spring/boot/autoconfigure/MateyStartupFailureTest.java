@@ -191,7 +191,17 @@ class MateyStartupFailureTest {
             FailureAnalysis analysis = new MateyStaleArtifactsFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database + "):",
                     "    - coherence-migration-digest-mismatch@migrations/002_two.sql");
-            assertThat(analysis.getAction()).contains("matey --workspace " + workspace.root() + " schema apply --path db/core");
+            assertThat(analysis.getAction()).startsWith("Regenerate the artifacts in the workspace, commit them and "
+                    + "start the application again:").contains("matey --workspace " + workspace.root()
+                    + " schema apply --path db/core");
+            Throwable stale = context.getStartupFailure();
+            while (stale.getCause() != null) {
+                stale = stale.getCause();
+            }
+            assertThat(new MateyStaleArtifactsFailureAnalyzer().analyze(new MateyStaleArtifactsException(
+                    ((MateyStaleArtifactsException) stale).getReports(), "classpath:db/matey")).getAction())
+                    .as("a packaged workspace").startsWith("Regenerate the artifacts in the workspace, commit them "
+                            + "and rebuild the application:");
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             assertThat(context).hasNotFailed();

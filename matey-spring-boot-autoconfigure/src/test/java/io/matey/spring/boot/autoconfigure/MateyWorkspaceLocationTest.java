@@ -64,6 +64,36 @@ class MateyWorkspaceLocationTest {
                 });
     }
 
+    /**
+     * The copy of a classpath workspace is removed when the failed context closes, before anyone reads the error:
+     * errors name the workspace by its classpath location, and the root target is quoted among the others.
+     */
+    @Test
+    void errorsAboutAClasspathWorkspaceNameItAsTheUserKnowsIt() {
+        runner.withClassLoader(workspace.inJar(dir.resolve("app.jar"), "db/matey"))
+                .withPropertyValues("matey.targets.[db/nope].url=sqlite3:" + dir.resolve("nope.sqlite3"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("Matey target 'db/nope' is not in the workspace classpath:db/matey. Available "
+                                + "targets: 'db/core'."));
+        workspace.ws.write("db/core/config.toml", workspace.ws.read("db/core/config.toml") + "privileges = false\n");
+        runner.withClassLoader(workspace.inJar(dir.resolve("privileges.jar"), "db/matey"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageStartingWith("classpath:db/matey/db/core/config.toml:")
+                        .hasMessageContaining("privileges applies to PostgreSQL targets only")
+                        .hasMessageNotContaining("matey-workspace-"));
+    }
+
+    /** An error while checking a target (here its engine) names the workspace's files by their classpath too. */
+    @Test
+    void checkErrorsAboutAClasspathWorkspaceNameItAsTheUserKnowsIt() {
+        workspace.ws.write("db/core/config.toml", workspace.ws.read("db/core/config.toml").replace("sqlite", "mysql"));
+        runner.withClassLoader(workspace.inJar(dir.resolve("app.jar"), "db/matey"))
+                .withPropertyValues("matey.targets.[db/core].url=sqlite3:" + workspace.database)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("classpath:db/matey/db/core/config.toml says engine 'mysql'")
+                        .hasMessageNotContaining("matey-workspace-"));
+    }
+
     @Test
     void aDirectoryWorkspaceIsUsedInPlaceWithOrWithoutFilePrefix() {
         for (String location : new String[] {workspace.root().toString(), "file:" + workspace.root()}) {

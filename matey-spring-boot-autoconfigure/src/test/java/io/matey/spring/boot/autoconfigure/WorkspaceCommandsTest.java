@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +40,36 @@ class WorkspaceCommandsTest {
         Files.createDirectories(cwd.resolve("src/main/resources/db/matey"));
         assertThat(WorkspaceCommands.of("classpath*:/db/matey/", cwd).preface()).isEqualTo("Run these commands in "
                 + "src/main/resources/db/matey (the source of classpath*:/db/matey/).\n\n");
+    }
+
+    @Test
+    void aUrlWhosePasswordIsMaskedBecomesAPlaceholder() {
+        assertThat(WorkspaceCommands.of("db", cwd).targetArguments(report("clickhouse://default:****@127.0.0.1:18123/app")))
+                .isEqualTo("--path db/core --url <its database URL>");
+    }
+
+    @Test
+    void aUrlWithoutAPasswordIsGivenAsItIs() {
+        assertThat(WorkspaceCommands.of("db", cwd).targetArguments(report("sqlite3:app.sqlite3")))
+                .isEqualTo("--path db/core --url 'sqlite3:app.sqlite3'");
+        assertThat(WorkspaceCommands.of("classpath:db/matey", cwd).targetArguments(report("postgres://app@db/app")))
+                .isEqualTo("--path db/core --url 'postgres://app@db/app'");
+    }
+
+    /**
+     * The driver found a relative database file in the application's working directory: commands run in the
+     * workspace's source directory would name (and db up create) another file, so they name it absolute.
+     */
+    @Test
+    void aRelativeDatabaseFileIsNamedAbsoluteWhenTheCommandsRunElsewhere() {
+        assertThat(WorkspaceCommands.of("classpath:db/matey", cwd).targetArguments(report("sqlite3:data/p4.sqlite3")))
+                .isEqualTo("--path db/core --url 'sqlite3:" + cwd.resolve("data/p4.sqlite3") + "'");
+        assertThat(WorkspaceCommands.of("classpath:db/matey", cwd).targetArguments(report("sqlite3:/srv/p4.sqlite3")))
+                .isEqualTo("--path db/core --url 'sqlite3:/srv/p4.sqlite3'");
+    }
+
+    private static TargetReport report(String connection) {
+        return new TargetReport("db/core", "sqlite", connection, null, null, List.of(), TargetReport.CLEAN, List.of(),
+                TargetReport.CLEAN, List.of(), null, null, null, null, null, null, null);
     }
 }
