@@ -100,4 +100,28 @@ class DataMissedRowsTest {
             assertThat(h.rows("SELECT label FROM gauges")).containsExactly(List.of("low"));
         }
     }
+
+    /**
+     * A key the table holds twice as the database compares it ({@code citext} without a unique constraint): the
+     * file's row matches one of them identically, but the UPDATE by that key would change both.
+     */
+    @Test
+    void anUpdateThatFindsMoreRowsThanReadFailsTheSetOnPostgres() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres", """
+                CREATE EXTENSION IF NOT EXISTS citext;
+                CREATE TABLE gauges (reading citext NOT NULL, label VARCHAR(20) NOT NULL);
+                CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(20) NOT NULL);""")) {
+            h.manifest(MANIFEST.formatted("upsert"));
+            h.file("notes", "{\"body\": \"written first\", \"id\": 1}");
+            h.db.execute("INSERT INTO gauges (reading, label) VALUES ('a', 'low'), ('A', 'other');");
+            h.file("gauges", "{\"label\": \"low+\", \"reading\": \"a\"}");
+            Path file = h.ws.target().resolve("data/gauges.jsonl");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith(file + ":1: the database found 2 rows of table 'gauges' by key [\"a\"], but "
+                            + "data apply read 1 under that key");
+            assertThat(h.rows("SELECT * FROM notes")).isEmpty();
+            assertThat(h.rows("SELECT label FROM gauges ORDER BY label")).containsExactly(List.of("low"),
+                    List.of("other"));
+        }
+    }
 }
