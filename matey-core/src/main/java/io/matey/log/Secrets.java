@@ -70,6 +70,15 @@ public final class Secrets {
      */
     private static final Pattern CREDENTIAL_CALL = Pattern.compile(
             "(?i)\\b(?:mysql|postgresql|materializedpostgresql|mongodb|remote|remotesecure)\\s*\\(");
+    /**
+     * ClickHouse's object storage table functions and engines ({@code s3('url', 'key id', 'secret', 'CSV')},
+     * {@code gcs}, {@code oss}, {@code cosn}), whose third argument is the secret key when the second is a key id,
+     * not a format name ({@code s3('url', 'CSV', 'k UInt64')}).
+     */
+    private static final Pattern STORAGE_CALL = Pattern.compile("(?i)\\b(?:s3|gcs|oss|cosn)\\s*\\(");
+    private static final Pattern FORMAT_NAME = Pattern.compile("(?i)'(?:CSV|TSV|TabSeparated|JSON|BSON|Parquet|ORC"
+            + "|Arrow|Avro|Native|Values|RowBinary|Protobuf|CapnProto|Template|Raw|LineAsString|Markdown|XML|Pretty"
+            + "|MsgPack|Npy|One|Form|Regexp|CustomSeparated|Null|Auto)\\w*'");
 
     private Secrets() {
     }
@@ -113,9 +122,17 @@ public final class Secrets {
                 m.group(1) != null ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'"))));
     }
 
-    /** The string literal a {@link #CREDENTIAL_CALL} passes as its password replaced by the mask. */
+    /** The string literal a {@link #CREDENTIAL_CALL} or {@link #STORAGE_CALL} passes as its secret replaced by the mask. */
     private static String maskCredentialArguments(String sql) {
-        Matcher call = CREDENTIAL_CALL.matcher(sql);
+        return maskArgument(maskArgument(sql, CREDENTIAL_CALL, false), STORAGE_CALL, true);
+    }
+
+    /**
+     * The password argument of each call {@code pattern} finds replaced by the mask: the fifth (the fourth of a call
+     * of four), or for object storage the third, after a second that is no format name.
+     */
+    private static String maskArgument(String sql, Pattern pattern, boolean storage) {
+        Matcher call = pattern.matcher(sql);
         if (!call.find()) {
             return sql;
         }
@@ -123,7 +140,11 @@ public final class Secrets {
         int copied = 0;
         do {
             List<int[]> arguments = arguments(sql, call.end());
-            int password = arguments.size() == 4 ? 3 : 4;
+            int password = storage ? 2 : arguments.size() == 4 ? 3 : 4;
+            if (storage && arguments.size() > 2 && FORMAT_NAME.matcher(
+                    sql.substring(arguments.get(1)[0], arguments.get(1)[1])).matches()) {
+                continue;
+            }
             if (arguments.size() > password) {
                 int from = arguments.get(password)[0];
                 int to = arguments.get(password)[1];

@@ -73,7 +73,7 @@ class SecretsTest {
     }
 
     @Test
-    void passwordsPassedByPositionToClickHouseRemoteTablesAreMasked() {
+    void passwordsPassedByPositionToClickHouseRemoteTablesAndStorageAreMasked() {
         assertThat(Secrets.maskSql("CREATE VIEW v AS SELECT * FROM postgresql('h:5432', 'db', 't', 'root', 'S3c''r,et)')"))
                 .isEqualTo("CREATE VIEW v AS SELECT * FROM postgresql('h:5432', 'db', 't', 'root', '****')");
         assertThat(Secrets.maskSql("CREATE TABLE e (k UInt64) ENGINE = MySQL('h:3306', 'db', 't', 'root', 'S3cret') "
@@ -83,6 +83,10 @@ class SecretsTest {
                 + "concat('t', '1'), 'u', 'Other', rand())")).isEqualTo("SELECT * FROM remote('h', db.t, 'u', '****') "
                         + "JOIN remoteSecure('h', 'db', concat('t', '1'), 'u', '****', rand())");
         assertThat(Secrets.maskSql("SELECT mysql_version(), postgresql FROM t")).isEqualTo("SELECT mysql_version(), postgresql FROM t");
+        assertThat(Secrets.maskSql("SELECT * FROM s3('http://h/b/f.csv', 'AKEYID', 'S3cretKey', 'CSV', 'k UInt64')"))
+                .isEqualTo("SELECT * FROM s3('http://h/b/f.csv', 'AKEYID', '****', 'CSV', 'k UInt64')");
+        assertThat(Secrets.maskSql("SELECT * FROM s3('http://h/b/f.csv', 'CSVWithNames', 'k UInt64')"))
+                .as("a format and a structure carry no secret").isEqualTo("SELECT * FROM s3('http://h/b/f.csv', 'CSVWithNames', 'k UInt64')");
     }
 
     @Test
