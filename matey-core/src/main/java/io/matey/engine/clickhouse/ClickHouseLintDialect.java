@@ -11,12 +11,15 @@ import java.util.Set;
  * column added without a default gives existing rows its type's default value (0, '', the epoch), {@code ALTER
  * ... UPDATE|DELETE} are mutations and {@code ON CLUSTER} is distributed DDL. The canonical
  * dump fails on an object whose definition holds a password, which the server shows as {@code '[HIDDEN]'} (§5): a
- * dictionary source naming a {@code PASSWORD}, or a table on a remote database engine given one.
+ * dictionary source naming a {@code PASSWORD}, a table on a remote database engine given one, or a view or table
+ * reading a remote database's table function given one.
  */
 final class ClickHouseLintDialect implements LintDialect {
 
     /** Table engines whose fifth argument is the remote server's password. */
     private static final Set<String> PASSWORD_ENGINES = Set.of("MYSQL", "POSTGRESQL", "MATERIALIZEDPOSTGRESQL", "MONGODB");
+    /** Table functions whose fifth argument is the remote server's password. */
+    private static final Set<String> PASSWORD_FUNCTIONS = Set.of("MYSQL", "POSTGRESQL", "MONGODB", "REMOTE", "REMOTESECURE");
 
     @Override
     public boolean setStatementsAreSessionSettings() {
@@ -51,6 +54,9 @@ final class ClickHouseLintDialect implements LintDialect {
         if (object.equals("TABLE") && remotePassword(tokens)) {
             return Optional.of(hidden("a table whose engine is given a remote server's password"));
         }
+        if (Set.of("TABLE", "VIEW", "MATERIALIZED").contains(object) && functionPassword(tokens)) {
+            return Optional.of(hidden("a view or table reading a table function given a remote server's password"));
+        }
         return Optional.empty();
     }
 
@@ -65,6 +71,17 @@ final class ClickHouseLintDialect implements LintDialect {
             if (tokens.get(i).equalsIgnoreCase("ENGINE") && tokens.get(i + 1).equals("=")
                     && PASSWORD_ENGINES.contains(tokens.get(i + 2).toUpperCase(Locale.ROOT)) && tokens.get(i + 3).equals("(")) {
                 return arguments(tokens, i + 3) >= 5;
+            }
+        }
+        return false;
+    }
+
+    /** {@code SELECT ... FROM mysql('host', 'db', 'table', 'user', 'password')} and its kin: a fifth argument. */
+    private static boolean functionPassword(List<String> tokens) {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (PASSWORD_FUNCTIONS.contains(tokens.get(i).toUpperCase(Locale.ROOT)) && tokens.get(i + 1).equals("(")
+                    && !tokens.get(i - 1).equals("=") && arguments(tokens, i + 1) >= 5) {
+                return true;
             }
         }
         return false;

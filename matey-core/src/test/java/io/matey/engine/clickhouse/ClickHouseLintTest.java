@@ -59,15 +59,23 @@ class ClickHouseLintTest {
         ws.migration("003_fine.sql", """
                 CREATE TABLE local_users (id UInt64) ENGINE = MySQL(named_mysql, table = 'users');""",
                 "DROP TABLE local_users;");
+        ws.migration("004_view.sql", """
+                CREATE VIEW pg_users AS SELECT * FROM postgresql('pg:5432', 'app', 'users', 'reader', 'secret');""",
+                "DROP VIEW pg_users;");
+        ws.migration("005_fine_view.sql", """
+                CREATE VIEW named_users AS SELECT * FROM postgresql(named_pg, table = 'users');""",
+                "DROP VIEW named_users;");
 
         List<Finding> l301 = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
                 .filter(f -> f.code().equals("L301")).toList();
         assertThat(l301).extracting(Finding::path, Finding::level).containsExactly(
                 tuple("migrations/001_remote.sql", Finding.Level.ERROR),
-                tuple("migrations/002_dictionary.sql", Finding.Level.ERROR));
+                tuple("migrations/002_dictionary.sql", Finding.Level.ERROR),
+                tuple("migrations/004_view.sql", Finding.Level.ERROR));
         assertThat(l301.get(0).message()).contains("table whose engine is given a remote server's password",
                 "'[HIDDEN]'", "named collection");
         assertThat(l301.get(1).message()).contains("dictionary whose source names a password");
+        assertThat(l301.get(2).message()).contains("view or table reading a table function given a remote server's password");
     }
 
     @Test
