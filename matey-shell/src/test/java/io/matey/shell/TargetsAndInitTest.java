@@ -238,12 +238,13 @@ class TargetsAndInitTest {
 
         MateyProcess.Result missing = matey("--workspace", "db/other", "schema", "status");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("db/other"));
+        assertThat(missing.stderr()).isEqualTo("error: --workspace must point to a directory: " + dir.resolve("db/other")
+                + ". To create a workspace there, run `matey --workspace db/other init --engine <engine>`.\n");
         assertThat(dir.resolve("db/other")).doesNotExist();
         Files.writeString(dir.resolve("a-file"), "");
         MateyProcess.Result file = matey("--workspace", "a-file", "init", "--engine", "postgres");
         assertThat(file.exitCode()).isEqualTo(2);
-        assertThat(file.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("a-file"));
+        assertThat(file.stderr()).isEqualTo("error: --workspace must point to a directory: " + dir.resolve("a-file") + ".\n");
     }
 
     @Test
