@@ -38,7 +38,7 @@ class DataSafetyTest {
             ]
             """;
 
-    private static final String BREAKS = "The row breaks the constraint named: change the row (or the rows it "
+    private static final String BREAKS = "The row breaks that constraint: change the row (or the rows it "
             + "conflicts with or refers to) so that it holds, and run `matey data apply` again.";
 
     @TempDir
