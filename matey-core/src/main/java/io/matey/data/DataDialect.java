@@ -145,6 +145,15 @@ public interface DataDialect {
         new JdbcChanges(connection, this, changes).write();
     }
 
+    /**
+     * Whether the driver counts the rows each UPDATE and DELETE of {@link #write}'s default changes (found rows,
+     * also where the new values equal the old), so that one by key that changes other rows than data apply read
+     * under the key fails the set. ClickHouse's mutations count none.
+     */
+    default boolean countsChangedRows() {
+        return true;
+    }
+
     /** An INSERT of one row: {@code table} and {@code columns} quoted, one parameter per column in order. */
     default String insert(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("

@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * The default of {@link DataDialect#write}: each change as the dialect's one-row INSERT, UPDATE or DELETE, sent in
- * JDBC batches in the order given ({@link Batches}), so generated ids and constraints see rows in file order.
+ * JDBC batches in the order given ({@link Batches}), so generated ids and constraints see rows in file order. Each
+ * UPDATE and DELETE by key must change the rows data apply read under that key, where the engine counts them.
  */
 final class JdbcChanges {
 
@@ -41,15 +42,20 @@ final class JdbcChanges {
                     batches.add(sql, insert.line(), st -> bind(st, 1, insert.columns(), insert.values()));
                 } else if (change instanceof TableChanges.Update update) {
                     String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c, where));
-                    batches.add(sql, update.line(),
+                    batches.add(sql, update.line(), update.key(), counted(update.rows()),
                             st -> bindKey(st, bindUpdate(st, update.set(), update.values()), key, update.key()));
                 } else {
-                    Object[] values = ((TableChanges.Delete) change).key();
-                    batches.addDelete(delete, values, st -> bindKey(st, 1, key, values));
+                    TableChanges.Delete row = (TableChanges.Delete) change;
+                    batches.add(delete, 0, row.key(), counted(row.rows()), st -> bindKey(st, 1, key, row.key()));
                 }
             }
             batches.flush();
         }
+    }
+
+    /** The rows a write by key must change, where the engine counts them; 0 (not counted) elsewhere. */
+    private int counted(int rows) {
+        return dialect.countsChangedRows() ? rows : 0;
     }
 
     /** Binds an update's new values from parameter 1 on; returns the next index. */

@@ -159,6 +159,9 @@ final class SetApply {
             return write.write();
         } catch (RefusedRow e) {
             throw new MateyException(refusal(file, e, write.started()), e);
+        } catch (MissedRow e) {
+            throw new MateyException(e.explain(targetDir.resolve(file.file().path()), file.table().name(),
+                    file.file().mode(), aftermath(file, true)), e);
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;

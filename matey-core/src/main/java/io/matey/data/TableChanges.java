@@ -27,12 +27,15 @@ public final class TableChanges {
     public record Insert(Columns columns, Object[] values, int line) implements Change {
     }
 
-    /** A changed row from data file line {@code line}: the new values of {@code set} (no key column), and its key values. */
-    public record Update(Columns set, Object[] values, Object[] key, int line) implements Change {
+    /**
+     * A changed row from data file line {@code line}: the new values of {@code set} (no key column), its key values,
+     * and how many table rows data apply read under that key, which the update must change.
+     */
+    public record Update(Columns set, Object[] values, Object[] key, int rows, int line) implements Change {
     }
 
-    /** A row to delete, by its key values: a table row no file line names. */
-    public record Delete(Object[] key) implements Change {
+    /** A row to delete, by its key values: a table row no file line names; {@code rows} read under that key. */
+    public record Delete(Object[] key, int rows) implements Change {
 
         @Override
         public int line() {

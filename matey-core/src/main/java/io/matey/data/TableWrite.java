@@ -173,7 +173,7 @@ final class TableWrite {
         if (replace) {
             for (Existing row : existing.values()) {
                 if (row.keptBy == null) {
-                    changes.add(new TableChanges.Delete(row.key));
+                    changes.add(new TableChanges.Delete(row.key, row.count));
                     deleted += row.count;
                 }
             }
@@ -191,7 +191,7 @@ final class TableWrite {
             } else if ((current = equal.get(row)) != null) {
                 // the key as the file spells it replaces the table's, in place
                 changes.add(new TableChanges.Update(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
-                        current.key, row.line()));
+                        current.key, current.count, row.line()));
                 updated += current.count;
                 wrote(row, current.count);
             } else {
@@ -354,7 +354,7 @@ final class TableWrite {
                 values[index++] = row.values()[i];
             }
         }
-        changes.add(new TableChanges.Update(set, values, key.values(row), row.line()));
+        changes.add(new TableChanges.Update(set, values, key.values(row), rows, row.line()));
         updated += rows;
         wrote(row, rows);
     }

@@ -59,13 +59,15 @@ public interface DraftDialect {
 
     /**
      * The statement that gives an existing column the definition a dump writes for it, or null when the engine has
-     * none (by default). Drafts use it for the columns a primary key added by hand made NOT NULL, as MariaDB's does,
-     * and to make them nullable again in down: dropping the key leaves them NOT NULL.
+     * none (by default). Drafts use it only for the columns a primary key added by hand made NOT NULL, as MariaDB's
+     * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL. So the
+     * definition differs from the column's current one in its nullability alone.
      *
      * @param table      the table's name as the dump writes it
+     * @param column     the column's name as the dump writes it
      * @param definition the column's definition as the dump writes it, its name first
      */
-    default String modifyColumn(String table, String definition) {
+    default String modifyColumn(String table, String column, String definition) {
         return null;
     }
 

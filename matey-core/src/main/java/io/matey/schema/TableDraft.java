@@ -76,13 +76,13 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                     up.add(0, dialect.dropConstraint(table, name, element));
                     down.add(dialect.addConstraint(table, name, element));
                 });
-                keyed.values().forEach(definition -> up.add(dialect.modifyColumn(table, definition)));
+                keyed.forEach((column, definition) -> up.add(dialect.modifyColumn(table, column, definition)));
                 constraints.added().forEach((name, element) -> {
                     up.add(dialect.addConstraint(table, name, element));
                     down.add(0, dialect.dropConstraint(table, name, element));
                 });
                 down.addAll(constraints.added().size(), keyed.keySet().stream()
-                        .map(column -> dialect.modifyColumn(table, before.columns().get(column))).toList());
+                        .map(column -> dialect.modifyColumn(table, column, before.columns().get(column))).toList());
             }
         }
         return new TableDraft(up, down, differences);
@@ -98,7 +98,7 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         added.values().stream().flatMap(element -> TableElements.primaryKeyColumns(element).stream())
                 .filter(column -> before.columns().containsKey(column) && after.columns().containsKey(column))
                 .filter(column -> madeNotNull(before.columns().get(column), after.columns().get(column))
-                        && dialect.modifyColumn(table, after.columns().get(column)) != null)
+                        && dialect.modifyColumn(table, column, after.columns().get(column)) != null)
                 .forEach(column -> keyed.put(column, after.columns().get(column)));
         return keyed;
     }

@@ -97,12 +97,14 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
     }
 
     /**
-     * The columns a {@code PRIMARY KEY (...)} element lists, by name as written (without a prefix length or order);
-     * none for another element.
+     * The columns a {@code [CONSTRAINT name] PRIMARY KEY (...)} element lists, by name as written (without a prefix
+     * length or order); none for another element.
      */
     static List<String> primaryKeyColumns(String element) {
+        Matcher named = NAMED.matcher(element);
+        String key = element.startsWith("CONSTRAINT ") && named.find() ? element.substring(named.end()).strip() : element;
         List<String> parts = new ArrayList<>();
-        if (!element.startsWith("PRIMARY KEY") || split(element, element.indexOf('(') + 1, parts) < 0) {
+        if (!key.startsWith("PRIMARY KEY") || split(key, key.indexOf('(') + 1, parts) < 0) {
             return List.of();
         }
         return parts.stream().map(TableElements::columnName).toList();
@@ -115,7 +117,11 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
         }
         char first = element.charAt(0);
         if (first == '"' || first == '`') {
+            // a quote inside the name is doubled
             int end = element.indexOf(first, 1);
+            while (end > 0 && end + 1 < element.length() && element.charAt(end + 1) == first) {
+                end = element.indexOf(first, end + 2);
+            }
             return end < 0 ? null : element.substring(0, end + 1);
         }
         String word = element.split("[\\s(]", 2)[0];

@@ -80,8 +80,13 @@ final class DataHarness implements AutoCloseable {
     }
 
     DataApplyResult apply(TestDatabase database, String set) {
+        return apply(database.url().raw(), set);
+    }
+
+    /** Applies through {@code url}, a Matey URL of the live database (with its own query options). */
+    DataApplyResult apply(String url, String set) {
         Matey matey = ws.matey();
-        return matey.dataApply(matey.target(TestWorkspace.TARGET), database.url().raw(), set);
+        return matey.dataApply(matey.target(TestWorkspace.TARGET), url, set);
     }
 
     /** Every row of a query, each as a list of its values' text. */

@@ -274,6 +274,19 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE marks DROP PRIMARY KEY, ADD PRIMARY KEY (name, at, id);\n");
     }
 
+    /**
+     * A primary key added by hand on PostgreSQL over nullable columns, which it makes NOT NULL: each column is set
+     * NOT NULL before the key is added, and DROP NOT NULL after the key is dropped in down, since dropping the key
+     * leaves its columns NOT NULL. A column that needs quotes is named as the dump writes it.
+     */
+    @Test
+    void aPrimaryKeyAddedOnNullableColumnsOnPostgresMakesThemNotNull() throws SQLException {
+        roundTrip("postgres", COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, \"Odd \"\"Col\"\"\" text);\n"
+                + "CREATE TABLE marks (id INTEGER NOT NULL, name VARCHAR(20) DEFAULT 'x', at TIMESTAMP, PRIMARY KEY (id));\n",
+                "ALTER TABLE kids ADD PRIMARY KEY (note, \"Odd \"\"Col\"\"\", id);\n"
+                        + "ALTER TABLE marks DROP CONSTRAINT marks_pkey, ADD PRIMARY KEY (name, at, id);\n");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";

@@ -60,6 +60,12 @@ final class ClickHouseDataDialect implements DataDialect {
         values.bind(ps, index, type, value);
     }
 
+    /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */
+    @Override
+    public boolean countsChangedRows() {
+        return false;
+    }
+
     /** Strings compare as bytes and decimals are scaled to their column's scale before they are compared. */
     @Override
     public boolean keysEqualOnlyWhenIdentical() {

@@ -27,7 +27,9 @@ final class MysqlConnector {
 
     /**
      * Query options pass through to the driver; multi-queries stay off whatever they say, since Matey runs
-     * statements one by one so that a failure names its line.
+     * statements one by one so that a failure names its line, and an UPDATE counts the rows it found, also those
+     * whose values it left as they were (CLIENT_FOUND_ROWS), since data apply checks that each update by key found
+     * its row.
      */
     static Properties properties(MateyUrl url) {
         Properties properties = new Properties();
@@ -39,6 +41,7 @@ final class MysqlConnector {
             properties.setProperty("password", url.password());
         }
         properties.setProperty("allowMultiQueries", "false");
+        properties.setProperty("useAffectedRows", "false");
         return properties;
     }
 

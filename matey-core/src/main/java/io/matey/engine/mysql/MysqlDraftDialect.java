@@ -60,7 +60,7 @@ final class MysqlDraftDialect implements DraftDialect {
     }
 
     @Override
-    public String modifyColumn(String table, String definition) {
+    public String modifyColumn(String table, String column, String definition) {
         return "ALTER TABLE " + table + " MODIFY COLUMN " + definition + ";";
     }
 }

@@ -44,7 +44,7 @@ class BigQueryWritesTest {
         TableChanges changes = new TableChanges("`t`", KEY);
         changes.add(new TableChanges.Insert(KEY, new Object[] {"us", 1L}, 0));
         for (long i = 0; i < 2500; i++) {
-            changes.add(new TableChanges.Delete(new Object[] {"eu", i}));
+            changes.add(new TableChanges.Delete(new Object[] {"eu", i}, 1));
         }
         List<BigQueryWrites.Statement> statements = BigQueryWrites.of(dialect, changes, false);
         assertThat(statements).extracting(BigQueryWrites.Statement::sql).containsExactly(
@@ -64,7 +64,7 @@ class BigQueryWritesTest {
         TableChanges changes = new TableChanges("`t`", KEY);
         TableChanges.Columns set = new TableChanges.Columns(List.of("`label`", "`n`"), List.of(STRING, INT64));
         for (long i = 0; i < 1001; i++) {
-            changes.add(new TableChanges.Update(set, new Object[] {"x", null}, new Object[] {"eu", i}, 0));
+            changes.add(new TableChanges.Update(set, new Object[] {"x", null}, new Object[] {"eu", i}, 1, 0));
         }
         List<BigQueryWrites.Statement> merges = BigQueryWrites.of(dialect, changes, true);
         assertThat(merges).extracting(BigQueryWrites.Statement::sql).containsOnly("MERGE `t` AS T USING UNNEST(?) AS S "
