@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +33,10 @@ import java.util.function.Consumer;
  */
 public final class ScratchDatabase implements AutoCloseable {
 
-    /** Leases not yet closed, so that an interrupted process can still drop them. */
+    /** Leases not yet closed, or closing, so that an interrupted process can still drop them. */
     private static final Set<ScratchDatabase> ACTIVE = ConcurrentHashMap.newKeySet();
+    /** How long the end of an interrupted process waits for a close another thread is running. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
     /** Keeps names within the 63 characters of a PostgreSQL (64 of a MySQL) identifier. */
     private static final int MAX_TARGET_PART = 24;
     /** The purpose part of a kept database's name: {@link ScratchOwner} does not read it as a scratch name. */
@@ -43,6 +47,13 @@ public final class ScratchDatabase implements AutoCloseable {
     private final boolean keep;
     private final boolean holdsAnchor;
     private final ScratchServer server;
+    /**
+     * Held through a close: a Ctrl-C or SIGTERM cancels the running statement, so the command's thread may be
+     * closing this lease (dropping it, then the roles of the last lease) just as the signal's thread would, and the
+     * process must not halt in the middle of that (docs/architecture.md §8).
+     */
+    private final ReentrantLock closing = new ReentrantLock();
+    private boolean closed;
 
     private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, boolean holdsAnchor, ScratchServer server) {
         this.engine = engine;
@@ -124,12 +135,21 @@ public final class ScratchDatabase implements AutoCloseable {
         ScratchCollector.reportTo(sink);
     }
 
-    /** Drops every scratch database still leased (for a shutdown hook after Ctrl-C); failures are ignored. */
+    /**
+     * Drops every scratch database still leased, or finishes with one another thread is closing (for the end of a
+     * Ctrl-C or SIGTERM); failures are ignored.
+     */
     public static void dropAllActive() {
         for (ScratchDatabase scratch : ACTIVE) {
             try {
-                scratch.close();
-            } catch (RuntimeException ignored) {
+                if (scratch.closing.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    try {
+                        scratch.closeOnce();
+                    } finally {
+                        scratch.closing.unlock();
+                    }
+                }
+            } catch (InterruptedException | RuntimeException ignored) {
                 // the process is ending; a leftover scratch database is named matey_* and safe to drop by hand
             }
         }
@@ -192,21 +212,36 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!ACTIVE.remove(this)) {
-            return;
-        }
-        if (keep) {
-            ScratchCollector.notice("kept scratch database " + url + " (--keep-scratch); no replay drops it: drop it "
-                    + "with `matey dbmate" + UrlOption.of(url) + " drop`");
-            server.leave(url);
-            return;
-        }
+        closing.lock();
         try {
-            engine.dropScratchDatabase(url);
-        } catch (SQLException e) {
-            throw new MateyException("scratch cleanup drop failed for " + url + ": " + engine.maskedFailure(e), e);
+            closeOnce();
         } finally {
-            server.leave(null);
+            closing.unlock();
+        }
+    }
+
+    /** The close, under {@link #closing}; it leaves {@link #ACTIVE} only once done. */
+    private void closeOnce() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (keep) {
+                ScratchCollector.notice("kept scratch database " + url + " (--keep-scratch); no replay drops it: drop "
+                        + "it with `matey dbmate" + UrlOption.of(url) + " drop`");
+                server.leave(url);
+                return;
+            }
+            try {
+                engine.dropScratchDatabase(url);
+            } catch (SQLException e) {
+                throw new MateyException("scratch cleanup drop failed for " + url + ": " + engine.maskedFailure(e), e);
+            } finally {
+                server.leave(null);
+            }
+        } finally {
+            ACTIVE.remove(this);
         }
     }
 
