@@ -49,7 +49,7 @@ final class FileRows {
     /** Reads the file; every unknown (or generated) column of the whole file is named in one message. */
     List<Row> convert() {
         List<Row> rows = new ArrayList<>();
-        JsonlFile.read(path, line -> {
+        JsonlFile.read(path, file.entry(), line -> {
             if (known(line)) {
                 rows.add(row(line));
             }

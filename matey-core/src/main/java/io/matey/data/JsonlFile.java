@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -68,17 +69,28 @@ final class JsonlFile {
     private JsonlFile() {
     }
 
-    static void read(Path file, Consumer<Line> each) {
-        CharBuffer text;
+    /**
+     * Reads {@code file}, listed in the manifest at {@code entry} (named when the file is missing). A byte-order
+     * mark, which some editors write, is skipped; an invalid byte is named by its line.
+     */
+    static void read(Path file, String entry, Consumer<Line> each) {
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new MateyException("Data file not found: " + file);
-        } catch (CharacterCodingException e) {
-            throw new MateyException("Unable to decode data file " + file + " as UTF-8.");
+            throw new MateyException(entry + ": data file " + file + " does not exist. Create it, one JSON object per "
+                    + "line (`matey data export` writes it from a database that holds the rows), or remove the entry.");
         } catch (IOException e) {
             throw new MateyException("Unable to read data file " + file + ": " + e.getMessage(), e);
         }
+        InvalidUtf8 bad = InvalidUtf8.find(bytes);
+        if (bad != null) {
+            throw new MateyException(String.format(Locale.ROOT, "%s:%d: invalid UTF-8: byte 0x%02X at byte offset %d "
+                    + "of the file. Save the file as UTF-8.", file, bad.line(), bad.value(), bad.offset()));
+        }
+        int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
+        CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, bom, bytes.length - bom));
         // Lines are parsed in place in the decoded characters, without a string per line; a parser over a slice
         // counts columns from the slice's start, so its messages are those of the line alone.
         char[] chars = text.array();

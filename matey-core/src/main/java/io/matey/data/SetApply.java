@@ -194,7 +194,7 @@ final class SetApply {
                                     + "that refer to it first," : " Fix the cause") + again;
         }
         return path + ":" + e.line() + ": the database refused this row of " + table + ": " + engine.failureSentence(e)
-                + " " + aftermath(file, started) + (constraint ? " The row breaks the constraint named: change the row (or the "
+                + " " + aftermath(file, started) + (constraint ? " The row breaks that constraint: change the row (or the "
                         + "rows it conflicts with or refers to) so that it holds," : " Fix the row") + again
                 + (constraint && file.file().mode() == DataMode.INSERT ? APPENDS : "");
     }

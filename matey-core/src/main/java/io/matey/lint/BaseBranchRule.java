@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class BaseBranchRule implements LintRule {
 
+    /** Characters of a long line shown before the first that changed. */
+    private static final int CONTEXT = 30;
+
     private final String ref;
     private final Snapshot base;
 
@@ -63,18 +66,39 @@ final class BaseBranchRule implements LintRule {
         while (line < old.size() && line < now.size() && old.get(line).equals(now.get(line))) {
             line++;
         }
-        return "line " + (line + 1) + " was " + quoted(old, line) + " there, is " + quoted(now, line) + " here";
+        int from = Math.max(0, commonPrefix(stripped(old, line), stripped(now, line)) - CONTEXT);
+        return "line " + (line + 1) + " was " + quoted(old, line, from) + " there, is " + quoted(now, line, from) + " here";
+    }
+
+    private static String stripped(List<String> lines, int index) {
+        return index < lines.size() ? lines.get(index).strip() : "";
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private static List<String> lines(byte[] text) {
         return new String(text, StandardCharsets.UTF_8).lines().toList();
     }
 
-    private static String quoted(List<String> lines, int index) {
+    /**
+     * The line, quoted; one longer than 80 characters is cut to 77 of them from {@code from}, a little before where
+     * the versions start to differ (within both), so that the two excerpts show the change side by side.
+     */
+    private static String quoted(List<String> lines, int index, int from) {
         if (index >= lines.size()) {
             return "missing";
         }
         String line = lines.get(index).strip();
-        return "'" + (line.length() > 80 ? line.substring(0, 77) + "..." : line) + "'";
+        if (line.length() <= 80) {
+            return "'" + line + "'";
+        }
+        int end = Math.min(line.length(), from + 77);
+        return "'" + (from > 0 ? "..." : "") + line.substring(from, end) + (end < line.length() ? "..." : "") + "'";
     }
 }

@@ -1,12 +1,8 @@
 package io.matey.migration;
 
 import io.matey.artifact.ConflictMarkers;
+import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,42 +140,16 @@ public final class MigrationParser {
         return false;
     }
 
-    /**
-     * Strict UTF-8 decoding; a byte-order mark is dropped. The bytes are checked through a small buffer, then
-     * decoded straight into the string: the text is held once, not also as a char buffer twice its size.
-     */
+    /** Strict UTF-8 decoding, straight into the string (the text is held once); a byte-order mark is dropped. */
     public static String decode(String file, byte[] bytes) {
-        int bad = firstMalformedByte(bytes);
-        if (bad >= 0) {
-            int line = 1;
-            for (int i = 0; i < bad; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
+        InvalidUtf8 bad = InvalidUtf8.find(bytes);
+        if (bad != null) {
             throw new MateyException(String.format(Locale.ROOT, "Unable to decode migration '%s' as UTF-8: line %d "
                     + "has an invalid byte (0x%02X at byte offset %d of the file). Save the file as UTF-8.",
-                    file, line, bytes[bad] & 0xFF, bad));
+                    file, bad.line(), bad.value(), bad.offset()));
         }
         int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
                 ? 3 : 0;
         return new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8);
-    }
-
-    /** The offset of the first byte that is not UTF-8 (of a truncated sequence at the end too); -1 when none is. */
-    private static int firstMalformedByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return in.position();
-            }
-            if (result.isUnderflow()) {
-                return -1;
-            }
-            out.clear();
-        }
     }
 }

@@ -21,8 +21,11 @@ public record SchemaPlanResult(String target, OptionalInt divergence, int anchor
         List<DownFailure> downFailures, List<String> staleFiles,
         String worktreeSql, String replaySql, String modelDiff) {
 
-    /** The diff of {@code schema.sql}, then of the generated model files. */
+    /**
+     * The diff of {@code schema.sql}, then of the generated model files: of the files as {@code schema apply} would
+     * rewrite them, so an edit of the migrations block shows too.
+     */
     public String diff() {
-        return SchemaDiff.unified(worktreeSql, replaySql, "worktree/schema.sql", "replay/schema.sql") + modelDiff;
+        return SchemaDiff.text(worktreeSql, replaySql, "worktree/schema.sql", "replay/schema.sql") + modelDiff;
     }
 }

@@ -32,9 +32,12 @@ public final class TargetConfigReader {
         }
         TomlMap toml = TomlFiles.read(file);
         TomlFiles.rejectUnknownKeys(toml, KEYS, file, "target");
-        String engine = requireString(toml, "engine", file);
-        String urlEnv = requireEnvName(toml, "url_env", file);
-        String testUrlEnv = requireEnvName(toml, "test_url_env", file);
+        String engine = requireString(toml, "engine", file, "\"<engine>\" (one of " + String.join(", ", Engines.ids())
+                + ")");
+        String urlEnv = requireEnvName(toml, "url_env", file, "\"" + EnvNames.defaultUrlEnv(name)
+                + "\" (the variable holding the live database URL)");
+        String testUrlEnv = requireEnvName(toml, "test_url_env", file, "\"" + EnvNames.defaultTestUrlEnv(name)
+                + "\" (the variable holding the URL of the server for scratch databases)");
         return new TargetConfig(name, dir, engine, toml.line("engine"), urlEnv, testUrlEnv, codegen(toml, file),
                 InexactDowns.read(toml, file, dir),
                 optionalBoolean(toml, "allow_non_dbmate_files", file, false), privileges(toml, engine, file));
@@ -59,17 +62,19 @@ public final class TargetConfigReader {
         return optionalBoolean(toml, "privileges", file, true);
     }
 
-    private static String requireString(TomlMap toml, String key, Path file) {
-        Object value = toml.get(key);
-        if (!(value instanceof String s)) {
-            throw new MateyException(TomlFiles.at(file, toml.line(key)) + "'" + key + "' must be a string"
-                    + (toml.contains(key) ? "." : ", and is missing."));
+    /** A required string key; a missing one is named with the line to add, {@code key = example}. */
+    private static String requireString(TomlMap toml, String key, Path file, String example) {
+        if (!toml.contains(key)) {
+            throw new MateyException(file + ": '" + key + "' is missing. Add " + key + " = " + example + ".");
+        }
+        if (!(toml.get(key) instanceof String s)) {
+            throw new MateyException(TomlFiles.at(file, toml.line(key)) + "'" + key + "' must be a string.");
         }
         return s;
     }
 
-    private static String requireEnvName(TomlMap toml, String key, Path file) {
-        String value = requireString(toml, key, file);
+    private static String requireEnvName(TomlMap toml, String key, Path file, String example) {
+        String value = requireString(toml, key, file, example);
         if (!ENV_NAME.matcher(value).matches()) {
             throw new MateyException(TomlFiles.at(file, toml.line(key)) + key
                     + ": invalid environment variable name '" + value + "'; expected [A-Z_][A-Z0-9_]*.");

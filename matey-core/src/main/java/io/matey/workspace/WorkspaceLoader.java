@@ -73,7 +73,9 @@ public final class WorkspaceLoader {
             Path root = cwd.resolve(explicitRoot).toAbsolutePath().normalize();
             // init creates a missing workspace (its first write makes the directories); the rest need one
             if (!Files.isDirectory(root) && !(allowNew && Files.notExists(root))) {
-                throw new MateyException("--workspace must point to a directory: " + root);
+                throw new MateyException("--workspace must point to a directory: " + root + (Files.notExists(root)
+                        ? ". To create a workspace there, run `matey --workspace " + explicitRoot + " init --engine <engine>`."
+                        : "."));
             }
             return root;
         }

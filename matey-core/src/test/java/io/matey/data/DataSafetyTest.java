@@ -38,7 +38,7 @@ class DataSafetyTest {
             ]
             """;
 
-    private static final String BREAKS = "The row breaks the constraint named: change the row (or the rows it "
+    private static final String BREAKS = "The row breaks that constraint: change the row (or the rows it "
             + "conflicts with or refers to) so that it holds, and run `matey data apply` again.";
 
     @TempDir
@@ -211,7 +211,8 @@ class DataSafetyTest {
                         data.resolve("data.toml") + ":4: data set 'core', file 2: data file 'perms' references missing "
                                 + "key column(s) (on): 'nom' (table 'perms')."),
                 new Refusal("missing file", x -> x.ws.write(TestWorkspace.TARGET + "/data/data.toml", MANIFEST.replace("\"audit\", table", "\"audits\", table")),
-                        "Data file not found: " + data.resolve("audits.jsonl")),
+                        data.resolve("data.toml") + ":5: data set 'core', file 3: data file " + data.resolve("audits.jsonl")
+                                + " does not exist."),
                 new Refusal("missing table", x -> x.manifest(MANIFEST.replace("table = \"audit\"", "table = \"audits\"")),
                         data.resolve("data.toml") + ":5: data set 'core', file 3: table 'audits' of data file 'audit' "
                                 + "does not exist in the live database."),

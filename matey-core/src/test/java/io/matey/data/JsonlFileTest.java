@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading JSONL: one object per line, numbers kept exact, and every malformed line named by file and line. */
 class JsonlFileTest {
 
+    private static final String ENTRY = "data/data.toml:3: data set 'core', file 1";
+
     @TempDir
     Path dir;
 
@@ -23,7 +25,7 @@ class JsonlFileTest {
         Path file = dir.resolve("rows.jsonl");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         List<JsonlFile.Line> lines = new ArrayList<>();
-        JsonlFile.read(file, lines::add);
+        JsonlFile.read(file, ENTRY, lines::add);
         return lines;
     }
 
@@ -52,8 +54,10 @@ class JsonlFileTest {
                 + "Put each row on a line of its own.");
         assertThatThrownBy(() -> read("{\"a\": [1, {}]}\n[1, 2]")).hasMessage(file + ":2: a data file line must be a JSON object.");
         assertThatThrownBy(() -> read("\"text\"")).hasMessage(file + ":1: a data file line must be a JSON object.");
-        assertThatThrownBy(() -> JsonlFile.read(dir.resolve("missing.jsonl"), line -> { }))
-                .hasMessage("Data file not found: " + dir.resolve("missing.jsonl"));
+        assertThatThrownBy(() -> JsonlFile.read(dir.resolve("missing.jsonl"), ENTRY, line -> { }))
+                .hasMessage(ENTRY + ": data file " + dir.resolve("missing.jsonl") + " does not exist. Create it, one JSON "
+                        + "object per line (`matey data export` writes it from a database that holds the rows), or remove "
+                        + "the entry.");
     }
 
     @Test
@@ -97,9 +101,16 @@ class JsonlFileTest {
     }
 
     @Test
-    void invalidUtf8IsRefused() throws Exception {
+    void anInvalidByteIsNamedByItsLine() throws Exception {
         Path file = dir.resolve("rows.jsonl");
-        Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
-        assertThatThrownBy(() -> JsonlFile.read(file, line -> { })).hasMessage("Unable to decode data file " + file + " as UTF-8.");
+        Files.write(file, new byte[] {'{', '}', '\n', '{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
+        assertThatThrownBy(() -> JsonlFile.read(file, ENTRY, line -> { }))
+                .hasMessage(file + ":2: invalid UTF-8: byte 0xFF at byte offset 9 of the file. Save the file as UTF-8.");
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() throws Exception {
+        assertThat(read("\uFEFF{\"a\": 1}\n{\"a\": 2}")).extracting(line -> line.number() + "=" + line.names())
+                .containsExactly("1=[a]", "2=[a]");
     }
 }

@@ -60,6 +60,23 @@ class BaseBranchRuleTest {
     }
 
     @Test
+    void anEditFarIntoALongLineIsShownWhereItIs() throws Exception {
+        String columns = "email text NOT NULL, name text NOT NULL, city text NOT NULL, country text NOT NULL";
+        git.checkout().setName("main").call();
+        edit(FIRST, "email text NOT NULL", columns);
+        fixture.withArtifacts();
+        commit("long line");
+        git.checkout().setCreateBranch(true).setName("later").call();
+        edit(FIRST, "country text NOT NULL", "country varchar(2) NOT NULL");
+        fixture.withArtifacts();
+        commit("edit");
+
+        assertThat(fixture.lint(BASE_MAIN)).singleElement().extracting(Finding::message).asString()
+                .contains("(line 2 was '..., city text NOT NULL, country text NOT NULL);' there, is "
+                        + "'..., city text NOT NULL, country varchar(2) NOT NULL);' here)");
+    }
+
+    @Test
     void anEditMadeOnPurposeIsAcceptedWithAFileLevelNolint() throws Exception {
         edit(FIRST, "-- migrate:up", "-- matey:nolint L109 no database ran it yet\n-- migrate:up");
         edit(FIRST, "email text NOT NULL", "email text NOT NULL, age int");

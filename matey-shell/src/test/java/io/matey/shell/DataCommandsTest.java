@@ -115,6 +115,30 @@ class DataCommandsTest {
                 .contains("error: data export requires the live database schema to match the current worktree head.");
     }
 
+    /** Files as editors leave them: a byte-order mark is read past, a stray byte and a missing file are located. */
+    @Test
+    void aFilesBytesAndAbsenceAreNamedWhereToFixThem() throws Exception {
+        targetAtHead();
+        Path roles = dir.resolve("data/roles.jsonl");
+        Files.write(roles, ("\uFEFF{\"id\": 1, \"name\": \"admin\"}\n").getBytes(StandardCharsets.UTF_8));
+        MateyProcess.Result bom = matey("data", "apply");
+        assertThat(bom.exitCode()).as(bom.stderr()).isZero();
+        assertThat(bom.stdout()).contains("roles  roles  replace  1     1");
+
+        Files.write(roles, new byte[] {'{', '"', 'i', 'd', '"', ':', '2', '}', '\n', '{', '"', 'n', '"', ':', '"',
+            (byte) 0xE9, '"', '}', '\n'});
+        MateyProcess.Result latin1 = matey("data", "apply");
+        assertThat(latin1.exitCode()).isEqualTo(2);
+        assertThat(latin1.stderr()).isEqualTo("error: " + roles + ":2: invalid UTF-8: byte 0xE9 at byte offset 15 of the "
+                + "file. Save the file as UTF-8.\n");
+
+        Files.delete(roles);
+        MateyProcess.Result missing = matey("data", "apply");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).startsWith("error: " + dir.resolve("data/data.toml") + ":2: data set 'core', file 1: "
+                + "data file " + roles + " does not exist.");
+    }
+
     @Test
     void setNamesComplete() throws Exception {
         write("matey.toml", "targets = [\"db/core\"]\n");

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 /**
  * {@code db status} on a server whose database does not exist yet: every migration pending, with a note, rather than
  * dbmate's error; {@code db drift} has nothing to compare, which is no drift; {@code db plan} says what
- * {@code db up} would do; a server that cannot be reached or refuses the login is still an error.
+ * {@code db up} would do; a server that cannot be reached or refuses the login is still an error, and so is a SQLite
+ * file in a directory that does not exist, which {@code db up} would not create.
  */
 class DbStatusMissingDatabaseTest {
 
@@ -91,6 +92,14 @@ class DbStatusMissingDatabaseTest {
         MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
         assertThat(up.exitCode()).isEqualTo(2);
         assertThat(up.stderr()).contains("directory " + missing + " does not exist", "Correct the path in the URL");
+        // The reports do not promise what db up refuses: no "db up creates it" for such a path.
+        for (String command : new String[] {"status", "drift", "plan"}) {
+            MateyProcess.Result report = MateyProcess.run(dir, env, "db", command);
+            assertThat(report.exitCode()).as("db %s\n%s", command, report.stdout()).isEqualTo(2);
+            assertThat(report.stderr()).isEqualTo("error: No SQLite database " + missing.resolve("app.sqlite3")
+                    + ": directory " + missing + " does not exist. Correct the path in the URL, or create the directory "
+                    + "first (mkdir -p " + missing + ").\n");
+        }
         assertThat(missing).doesNotExist();
     }
 }

@@ -87,6 +87,22 @@ class ScriptedCommandsTest {
                 .contains("Stale files:\n  schema.lock.toml\n").doesNotContain("--- worktree/schema.sql");
     }
 
+    /** A stale schema.sql always comes with its diff, also when the edit is in its migrations block. */
+    @Test
+    void schemaPlanDiffShowsAnEditOfTheMigrationsBlock() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_users.sql"), "-- migrate:up\nCREATE TABLE users (id INTEGER "
+                + "PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n", StandardCharsets.UTF_8);
+        assertThat(matey("schema", "apply").exitCode()).isZero();
+        Path schema = dir.resolve("schema.sql");
+        Files.writeString(schema, Files.readString(schema).replace("('001')", "('002')"), StandardCharsets.UTF_8);
+
+        MateyProcess.Result plan = matey("schema", "plan", "--diff");
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(plan.stdout()).contains("Stale files:\n  schema.sql\n--- worktree/schema.sql\n+++ replay/schema.sql\n")
+                .contains("\n-  ('002');\n+  ('001');\n");
+    }
+
     @Test
     void dbPlanDiffStartsWithTheStatusSoAMatchIsNeverSilent() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();

@@ -238,12 +238,28 @@ class TargetsAndInitTest {
 
         MateyProcess.Result missing = matey("--workspace", "db/other", "schema", "status");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("db/other"));
+        assertThat(missing.stderr()).isEqualTo("error: --workspace must point to a directory: " + dir.resolve("db/other")
+                + ". To create a workspace there, run `matey --workspace db/other init --engine <engine>`.\n");
         assertThat(dir.resolve("db/other")).doesNotExist();
         Files.writeString(dir.resolve("a-file"), "");
         MateyProcess.Result file = matey("--workspace", "a-file", "init", "--engine", "postgres");
         assertThat(file.exitCode()).isEqualTo(2);
-        assertThat(file.stderr()).contains("error: --workspace must point to a directory: " + dir.resolve("a-file"));
+        assertThat(file.stderr()).isEqualTo("error: --workspace must point to a directory: " + dir.resolve("a-file") + ".\n");
+    }
+
+    /** A hand-written config.toml that lacks a key gets the line to add, with the name init would have written. */
+    @Test
+    void aMissingConfigKeyIsNamedWithTheLineToAdd() throws Exception {
+        twoTargets();
+        Path config = dir.resolve("db/a/config.toml");
+        Files.writeString(config, "engine = \"sqlite\"\n");
+        MateyProcess.Result noUrl = matey("schema", "status", "--path", "db/a");
+        assertThat(noUrl.exitCode()).isEqualTo(2);
+        assertThat(noUrl.stderr()).isEqualTo("error: " + config + ": 'url_env' is missing. Add url_env = "
+                + "\"DB_A_DATABASE_URL\" (the variable holding the live database URL).\n");
+        Files.writeString(config, "url_env = \"U\"\ntest_url_env = \"T\"\n");
+        assertThat(matey("schema", "status", "--path", "db/a").stderr()).startsWith("error: " + config
+                + ": 'engine' is missing. Add engine = \"<engine>\" (one of sqlite, ");
     }
 
     @Test

@@ -139,6 +139,8 @@ class UsageMessagesTest {
         assertThat(error("schema", "status", "--format", "yaml")).startsWith(wording);
         assertThat(error("lint", "--format", "yaml")).startsWith(wording);
         assertThat(error("db", "status", "--format", "yaml")).startsWith(wording);
+        assertThat(error("db", "down", "--steps", "abc")).isEqualTo("error: Invalid value 'abc' for --steps: expected a "
+                + "number.\nRun `matey help db down` for usage.\n");
         assertThat(error("db", "down", "--steps", "-1")).startsWith("error: --steps must be 1 or more, not -1.\n");
     }
 

@@ -129,6 +129,28 @@ public final class SqliteEngine implements Engine {
         return Files.isRegularFile(file(url));
     }
 
+    /**
+     * A live command's connection. A file in a directory that does not exist is no database that {@code db up}
+     * would create, but a mistyped path: refused, not reported as a database not created yet.
+     */
+    @Override
+    public Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
+        if (databaseExists(url)) {
+            return Optional.of(connect(url));
+        }
+        requireDirectory(file(url), "No SQLite database ");
+        return Optional.empty();
+    }
+
+    /** A new file, yes; new directories, no: a mistyped path must not quietly start an empty database. */
+    private static void requireDirectory(Path file, String problem) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new MateyException(problem + file + ": directory " + dir + " does not exist. Correct the path in the "
+                    + "URL, or create the directory first (mkdir -p " + dir + ").");
+        }
+    }
+
     @Override
     public void createDatabase(MateyUrl url) throws SQLException {
         createDatabaseIfMissing(url);
@@ -138,13 +160,7 @@ public final class SqliteEngine implements Engine {
     @Override
     public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
         Path file = file(url);
-        Path dir = file.toAbsolutePath().getParent();
-        // A new file, yes; new directories, no: a mistyped path must not quietly start an empty database.
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new MateyException("Cannot create SQLite database " + file + ": directory " + dir
-                    + " does not exist. Correct the path in the URL, or create the directory first (mkdir -p "
-                    + dir + ").");
-        }
+        requireDirectory(file, "Cannot create SQLite database ");
         boolean created;
         try {
             Files.createFile(file);

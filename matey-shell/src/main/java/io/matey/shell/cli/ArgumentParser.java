@@ -25,7 +25,7 @@ final class ArgumentParser {
         // By identity (a catalog's options are distinct objects): a record's hashCode is linked on its first call in
         // every process, which cost a scripted command more than parsing its whole command line.
         Map<OptionSpec, List<String>> values = new IdentityHashMap<>();
-        String usage = "Run `matey help " + command.name() + "` for usage.";
+        String usage = command.usage();
         int i = 0;
         while (i < args.size()) {
             String word = args.get(i++);

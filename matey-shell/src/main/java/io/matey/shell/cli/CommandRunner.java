@@ -97,7 +97,7 @@ public final class CommandRunner {
         Object[] values = new Object[command.options().size()];
         for (int i = 0; i < values.length; i++) {
             OptionSpec option = command.options().get(i);
-            values[i] = ValueConverter.convert(option, given.get(option));
+            values[i] = ValueConverter.convert(option, given.get(option), command.usage());
         }
         return call(command, values);
     }

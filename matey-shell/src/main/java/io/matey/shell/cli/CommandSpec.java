@@ -16,6 +16,11 @@ public record CommandSpec(List<String> words, String group, String description, 
         return String.join(" ", words);
     }
 
+    /** The hint under an error in this command's line. */
+    public String usage() {
+        return "Run `matey help " + name() + "` for usage.";
+    }
+
     /** The option a command-line word ({@code --path}, {@code -p}) names. */
     public Optional<OptionSpec> option(String word) {
         return options.stream().filter(o -> o.namedBy(word)).findFirst();

@@ -18,42 +18,45 @@ final class ValueConverter {
     private ValueConverter() {
     }
 
-    /** {@code raw} is null when the option was not given: then its default, false, zero or null. */
-    static Object convert(OptionSpec option, List<String> raw) {
+    /**
+     * {@code raw} is null when the option was not given: then its default, false, zero or null. A value of the wrong
+     * form is refused with {@code usage}, the command's hint.
+     */
+    static Object convert(OptionSpec option, List<String> raw, String usage) {
         Class<?> type = option.parameter().getType();
         if (raw == null) {
             if (!option.defaultValue().isEmpty()) {
-                return convert(option, option.multiValued() ? List.of(option.defaultValue().split(",")) : List.of(option.defaultValue()));
+                return convert(option, option.multiValued() ? List.of(option.defaultValue().split(",")) : List.of(option.defaultValue()), usage);
             }
-            return type == boolean.class ? false : type.isPrimitive() ? convertOne(option, type, "0") : null;
+            return type == boolean.class ? false : type.isPrimitive() ? convertOne(option, type, "0", usage) : null;
         }
         if (option.flag()) {
-            return raw.isEmpty() || convertOne(option, boolean.class, raw.get(0)).equals(true);
+            return raw.isEmpty() || convertOne(option, boolean.class, raw.get(0), usage).equals(true);
         }
         if (type.isArray()) {
             Object array = Array.newInstance(type.getComponentType(), raw.size());
             for (int i = 0; i < raw.size(); i++) {
-                Array.set(array, i, convertOne(option, type.getComponentType(), raw.get(i)));
+                Array.set(array, i, convertOne(option, type.getComponentType(), raw.get(i), usage));
             }
             return array;
         }
         if (option.multiValued()) {
             Class<?> element = elementType(option.parameter().getParameterizedType());
             List<Object> values = new ArrayList<>();
-            raw.forEach(r -> values.add(convertOne(option, element, r)));
+            raw.forEach(r -> values.add(convertOne(option, element, r, usage)));
             return Set.class.isAssignableFrom(type) ? new LinkedHashSet<>(values) : values;
         }
-        return convertOne(option, type, raw.get(0));
+        return convertOne(option, type, raw.get(0), usage);
     }
 
-    private static Object convertOne(OptionSpec option, Class<?> type, String value) {
+    private static Object convertOne(OptionSpec option, Class<?> type, String value, String usage) {
         try {
             if (type == String.class || type == Object.class) {
                 return value;
             }
             if (type == boolean.class || type == Boolean.class) {
                 if (!value.equals("true") && !value.equals("false")) {
-                    throw invalid(option, value, "true or false");
+                    throw invalid(option, value, "true or false", usage);
                 }
                 return Boolean.valueOf(value);
             }
@@ -70,15 +73,15 @@ final class ValueConverter {
                 return Path.of(value);
             }
             if (type.isEnum()) {
-                return enumConstant(option, type, value);
+                return enumConstant(option, type, value, usage);
             }
             return fromString(type, value);
         } catch (NumberFormatException e) {
-            throw invalid(option, value, "a number");
+            throw invalid(option, value, "a number", usage);
         }
     }
 
-    private static Object enumConstant(OptionSpec option, Class<?> type, String value) {
+    private static Object enumConstant(OptionSpec option, Class<?> type, String value, String usage) {
         List<String> names = new ArrayList<>();
         for (Object constant : type.getEnumConstants()) {
             String name = ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -87,7 +90,7 @@ final class ValueConverter {
             }
             names.add(name);
         }
-        throw invalid(option, value, String.join(", ", names));
+        throw invalid(option, value, String.join(", ", names), usage);
     }
 
     /** A type of the app's own with a {@code valueOf}, {@code of} or {@code parse} factory taking the text. */
@@ -114,8 +117,8 @@ final class ValueConverter {
         return String.class;
     }
 
-    private static UsageException invalid(OptionSpec option, String value, String expected) {
+    private static UsageException invalid(OptionSpec option, String value, String expected, String usage) {
         return new UsageException("Invalid value '" + value + "' for --" + option.name() + ": expected " + expected + ".",
-                "Run `matey help` or `matey help <command>` for usage.");
+                usage);
     }
 }

@@ -47,7 +47,7 @@ class CommandCatalogTest {
         ArgumentParser.Arguments arguments = ArgumentParser.parse(status, List.of("--path=db/core", "--all", "--format", "json"));
         assertThat(arguments.values()).hasSize(3);
         assertThat(ValueConverter.convert(status.option("--path").orElseThrow(),
-                arguments.values().get(status.option("--path").orElseThrow()))).isEqualTo("db/core");
+                arguments.values().get(status.option("--path").orElseThrow()), status.usage())).isEqualTo("db/core");
         assertThatThrownBy(() -> ArgumentParser.parse(status, List.of("--exitcode")))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("Unrecognised option '--exitcode' for 'schema status'. Did you mean '--exit-code'?");

@@ -1,0 +1,51 @@
+package io.matey.error;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The first byte of a file that is not UTF-8, located for a message that names its line, as every bad-input
+ * message does (README "Commands", exit codes).
+ *
+ * @param line   1-based line of the byte
+ * @param value  the byte, 0 to 255
+ * @param offset its offset in the file
+ */
+public record InvalidUtf8(int line, int value, int offset) {
+
+    /** The first invalid byte (of a truncated sequence at the end too), or null when the bytes are UTF-8. */
+    public static InvalidUtf8 find(byte[] bytes) {
+        int bad = firstMalformedByte(bytes);
+        if (bad < 0) {
+            return null;
+        }
+        int line = 1;
+        for (int i = 0; i < bad; i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return new InvalidUtf8(line, bytes[bad] & 0xFF, bad);
+    }
+
+    /** Checked through a small buffer: the text is not held a second time. */
+    private static int firstMalformedByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
+    }
+}
