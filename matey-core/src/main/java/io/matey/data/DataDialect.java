@@ -1,5 +1,6 @@
 package io.matey.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +115,19 @@ public interface DataDialect {
      */
     default String otherValue(String text, ColumnType type) throws ValueException {
         return text;
+    }
+
+    /**
+     * Checks the values a {@link ValueKind#JSON} column's type declares inside its JSON (ClickHouse's {@code Map} and
+     * {@code Tuple}), each through {@code nested} as a value of a column of that type, so that a value the type
+     * cannot hold is refused by its line before anything is written. The default accepts any JSON.
+     */
+    default void checkJson(JsonNode value, ColumnType type, NestedValues nested) throws ValueException {
+    }
+
+    /** Checks one value nested in a JSON column's value as a value of a column of {@code type}. */
+    interface NestedValues {
+        void check(JsonNode value, ColumnType type) throws ValueException;
     }
 
     /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */

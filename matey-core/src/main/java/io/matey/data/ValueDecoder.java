@@ -58,7 +58,7 @@ final class ValueDecoder {
             case TIMESTAMP -> timestamp(node);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
-            case JSON -> PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node;
+            case JSON -> json(PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node, type);
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
             case OTHER -> dialect.otherValue(labelled(string(node, "a string in the type's text form"), type), type);
@@ -74,6 +74,12 @@ final class ValueDecoder {
         }
         IsoTimes.Infinity infinity = IsoTimes.Infinity.parse(node.textValue());
         return infinity == null ? null : infinity.as(kind);
+    }
+
+    /** JSON as it is, once the values its type declares inside it are checked (the dialect's {@code checkJson}). */
+    private JsonNode json(JsonNode node, ColumnType type) throws ValueException {
+        dialect.checkJson(node, type, this::decode);
+        return node;
     }
 
     /** A JSON array of elements of the element type; an array element (not of a JSON type) is a further dimension. */

@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.TableChanges;
@@ -33,6 +34,7 @@ final class ClickHouseDataDialect implements DataDialect {
 
     private final ClickHouseDataTypes types = new ClickHouseDataTypes();
     private final ClickHouseDataValues values = new ClickHouseDataValues(types);
+    private final ClickHouseNestedValues nested = new ClickHouseNestedValues(types);
 
     @Override
     public String quote(String identifier) {
@@ -68,6 +70,11 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public String otherValue(String text, ColumnType type) throws ValueException {
         return ClickHouseTextValues.of(text, types.valueType(type.label()).name());
+    }
+
+    @Override
+    public void checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
+        nested.check(value, type, values);
     }
 
     /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */

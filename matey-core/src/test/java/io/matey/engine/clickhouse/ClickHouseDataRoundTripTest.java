@@ -382,6 +382,62 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * The values inside maps, tuples and arrays are checked against their declared types as a column of each type
+     * is: a value ClickHouse would wrap (300 in a UInt8), default (a null in a non-Nullable value) or fail on after
+     * earlier files were written (a tuple of the wrong shape) is refused by file, line and column before any write.
+     */
+    @Test
+    void valuesInsideMapsTuplesAndArraysAreCheckedByLineBeforeAnyWrite() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"events\", table = \"events\", mode = \"replace\" }");
+        ws.migration("002_events.sql", "CREATE TABLE events (id UInt32, attrs Map(String, UInt8), "
+                + "codes Map(UInt16, Nullable(String)), loc Tuple(lat Float64, name String), pair Tuple(UInt8, String), "
+                + "nested Map(String, Array(UInt8)), maps Array(Map(String, UInt8)), tags Array(UInt8)) "
+                + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
+        ws.apply();
+        String good = "\"id\": 1, \"attrs\": {\"a\": 255}, \"codes\": {\"7\": null}, \"loc\": [1.5, \"x\"], "
+                + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3]";
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            String path = ws.target().resolve("data/events.jsonl") + ":2: column ";
+            for (String[] bad : new String[][] {
+                    {"{\"a\": 255}", "{\"a\": 300}", "'attrs' (Map(String, UInt8)): the value of key \"a\" (UInt8): "
+                            + "300 is out of range [0, 255]"},
+                    {"{\"a\": 255}", "{\"a\": null}", "'attrs' (Map(String, UInt8)): the value of key \"a\" (UInt8): "
+                            + "null, which UInt8 cannot hold"},
+                    {"{\"a\": 255}", "\"a=1\"", "'attrs' (Map(String, UInt8)): expected a JSON object of the keys and "
+                            + "values of Map(String, UInt8), got \"a=1\""},
+                    {"{\"7\": null}", "{\"70000\": null}", "'codes' (Map(UInt16, Nullable(String))): key \"70000\" "
+                            + "(UInt16): 70000 is out of range [0, 65535]"},
+                    {"{\"7\": null}", "{\"seven\": null}", "'codes' (Map(UInt16, Nullable(String))): key \"seven\" "
+                            + "(UInt16): expected an integer, got \"seven\""},
+                    {"[1.5, \"x\"]", "[1.5, 7]", "'loc' (Tuple(lat Float64, name String)): element 2 'name' (String): "
+                            + "expected a string, got 7"},
+                    {"[1.5, \"x\"]", "[\"x\", \"y\"]", "'loc' (Tuple(lat Float64, name String)): element 1 'lat' "
+                            + "(Float64): expected a number, got \"x\""},
+                    {"[1.5, \"x\"]", "[1.5]", "'loc' (Tuple(lat Float64, name String)): expected a JSON array of the 2 "
+                            + "elements of Tuple(lat Float64, name String) in order, got [1.5]"},
+                    {"[0, \"y\"]", "[256, \"y\"]", "'pair' (Tuple(UInt8, String)): element 1 (UInt8): 256 is out of range"},
+                    {"{\"k\": [1]}", "{\"k\": [300]}", "'nested' (Map(String, Array(UInt8))): the value of key \"k\" "
+                            + "(Array(UInt8)): 300 is out of range [0, 255]"},
+                    {"[{\"m\": 2}]", "[{\"m\": -1}]", "'maps' (Array(Map(String, UInt8))): the value of key \"m\" (UInt8): "
+                            + "-1 is out of range [0, 255]"},
+                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"}}) {
+                data(ws, "events", "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
+                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                        .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
+            }
+            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+
+            data(ws, "events", "{" + good + "}");
+            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(attrs), ' ', toString(codes), ' ', toString(loc)) FROM events"))
+                    .containsExactly("{'a':255} {7:NULL} (1.5,'x')");
+            assertThat(changes(ws.matey().dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
     @Test
     void aReplacingMergeTreeIsReadAsItSettlesSoApplyIsANoOpAlsoAfterAMerge() throws Exception {
         TestWorkspace ws = workspace("001_users.sql", "CREATE TABLE users (user_id UInt32, name String, updated_at UInt32) "
@@ -406,7 +462,11 @@ class ClickHouseDataRoundTripTest {
     }
 
     private static int changes(DataApplyResult result) {
-        return result.files().get(0).inserted() + result.files().get(0).updated() + result.files().get(0).deleted();
+        return changes(result, 0);
+    }
+
+    private static int changes(DataApplyResult result, int file) {
+        return result.files().get(file).inserted() + result.files().get(file).updated() + result.files().get(file).deleted();
     }
 
     private TestWorkspace workspace(String migration, String up, String files) {

@@ -1,0 +1,90 @@
+package io.matey.engine.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.matey.data.ColumnType;
+import io.matey.data.DataDialect;
+import io.matey.data.ValueException;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the values inside a data file's {@code Map} or {@code Tuple} value against the types the column declares
+ * (docs/architecture.md §3), as a column of each type is checked: ClickHouse would otherwise wrap an out-of-range
+ * integer ({@code 300} in a {@code Map(String, UInt8)} is stored as 44), store a non-{@code Nullable} value's default
+ * for a null, or fail the write after earlier files of the set were written.
+ */
+final class ClickHouseNestedValues {
+
+    private final ClickHouseDataTypes types;
+
+    ClickHouseNestedValues(ClickHouseDataTypes types) {
+        this.types = types;
+    }
+
+    void check(JsonNode node, ColumnType column, DataDialect.NestedValues nested) throws ValueException {
+        ClickHouseDataType type = types.valueType(column.label());
+        switch (type.name()) {
+            case "Map" -> map(node, type, nested);
+            case "Tuple" -> tuple(node, type, nested);
+            default -> { } // ClickHouse's JSON and Object hold any JSON
+        }
+    }
+
+    /** A JSON object: each member name a key of the key type (an integer type's as a number), each value of the value type. */
+    private void map(JsonNode node, ClickHouseDataType type, DataDialect.NestedValues nested) throws ValueException {
+        if (!node.isObject()) {
+            throw new ValueException("expected a JSON object of the keys and values of " + type.text() + ", got " + shown(node));
+        }
+        ColumnType key = types.of(type.type(0).text());
+        ColumnType value = types.of(type.type(1).text());
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String where = "key " + JsonNodeFactory.instance.textNode(entry.getKey());
+            check(keyNode(entry.getKey(), key), key, where, nested);
+            check(entry.getValue(), value, "the value of " + where, nested);
+        }
+    }
+
+    /** A JSON array of exactly the tuple's elements, in order, each of its element type. */
+    private void tuple(JsonNode node, ClickHouseDataType type, DataDialect.NestedValues nested) throws ValueException {
+        List<ClickHouseDataType.Argument> elements = type.arguments();
+        if (!node.isArray() || node.size() != elements.size()) {
+            throw new ValueException("expected a JSON array of the " + elements.size() + " elements of " + type.text()
+                    + " in order, got " + shown(node));
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            ClickHouseDataType.Argument element = elements.get(i);
+            check(node.get(i), types.of(element.type().text()),
+                    "element " + (i + 1) + (element.field() == null ? "" : " '" + element.field() + "'"), nested);
+        }
+    }
+
+    private static void check(JsonNode node, ColumnType type, String where, DataDialect.NestedValues nested)
+            throws ValueException {
+        try {
+            nested.check(node, type);
+        } catch (ValueException e) {
+            throw new ValueException(where + " (" + type.label() + "): " + e.getMessage());
+        }
+    }
+
+    /** A member name as the key it stands for: a number for an integer key type, where the name is one. */
+    private static JsonNode keyNode(String name, ColumnType key) {
+        if (key.min() != null) {
+            try {
+                return JsonNodeFactory.instance.numberNode(new BigInteger(name));
+            } catch (NumberFormatException e) {
+                // not a number: refused as text where an integer is expected
+            }
+        }
+        return JsonNodeFactory.instance.textNode(name);
+    }
+
+    private static String shown(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}
