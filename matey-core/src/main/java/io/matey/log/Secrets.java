@@ -63,22 +63,11 @@ public final class Secrets {
             + "|(\\bpassword\\s+|\\bpassword\\s*\\(\\s*|\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+)'(?:[^']|'')*'");
 
     /**
-     * A call whose arguments carry a password by position: ClickHouse's remote-database table functions and table
-     * engines ({@code mysql('host:3306', 'db', 'table', 'user', 'secret')}, {@code postgresql(...)},
-     * {@code MongoDB(...)}, {@code remote('host', 'db', 'table', 'user', 'secret')}), whose fifth argument is the
-     * password, or the fourth of {@code remote('host', db.table, 'user', 'secret')}.
+     * What precedes a database engine's call: {@code CREATE|ATTACH DATABASE ... ENGINE =}, no parenthesis between
+     * (a table's engine follows its column list).
      */
-    private static final Pattern CREDENTIAL_CALL = Pattern.compile(
-            "(?i)\\b(?:mysql|postgresql|materializedpostgresql|mongodb|remote|remotesecure)\\s*\\(");
-    /**
-     * ClickHouse's object storage table functions and engines ({@code s3('url', 'key id', 'secret', 'CSV')},
-     * {@code gcs}, {@code oss}, {@code cosn}), whose third argument is the secret key when the second is a key id,
-     * not a format name ({@code s3('url', 'CSV', 'k UInt64')}).
-     */
-    private static final Pattern STORAGE_CALL = Pattern.compile("(?i)\\b(?:s3|gcs|oss|cosn)\\s*\\(");
-    private static final Pattern FORMAT_NAME = Pattern.compile("(?i)'(?:CSV|TSV|TabSeparated|JSON|BSON|Parquet|ORC"
-            + "|Arrow|Avro|Native|Values|RowBinary|Protobuf|CapnProto|Template|Raw|LineAsString|Markdown|XML|Pretty"
-            + "|MsgPack|Npy|One|Form|Regexp|CustomSeparated|Null|Auto)\\w*'");
+    private static final Pattern DATABASE_ENGINE = Pattern.compile(
+            "(?is)\\b(?:CREATE|ATTACH)\\s+DATABASE\\b[^(]*\\bENGINE\\s*=\\s*$");
 
     private Secrets() {
     }
@@ -122,38 +111,24 @@ public final class Secrets {
                 m.group(1) != null ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'"))));
     }
 
-    /** The string literal a {@link #CREDENTIAL_CALL} or {@link #STORAGE_CALL} passes as its secret replaced by the mask. */
+    /** The string literals a call passes as its secrets by position ({@link SecretArguments}) replaced by the mask. */
     private static String maskCredentialArguments(String sql) {
-        return maskArgument(maskArgument(sql, CREDENTIAL_CALL, false), STORAGE_CALL, true);
-    }
-
-    /**
-     * The password argument of each call {@code pattern} finds replaced by the mask: the fifth (the fourth of a call
-     * of four), or for object storage the third, after a second that is no format name.
-     */
-    private static String maskArgument(String sql, Pattern pattern, boolean storage) {
-        Matcher call = pattern.matcher(sql);
-        if (!call.find()) {
-            return sql;
-        }
+        Matcher call = SecretArguments.CALL.matcher(sql);
         StringBuilder out = new StringBuilder();
         int copied = 0;
-        do {
+        while (call.find()) {
             List<int[]> arguments = arguments(sql, call.end());
-            int password = storage ? 2 : arguments.size() == 4 ? 3 : 4;
-            if (storage && arguments.size() > 2 && FORMAT_NAME.matcher(
-                    sql.substring(arguments.get(1)[0], arguments.get(1)[1])).matches()) {
-                continue;
-            }
-            if (arguments.size() > password) {
-                int from = arguments.get(password)[0];
-                int to = arguments.get(password)[1];
+            List<String> texts = arguments.stream().map(a -> sql.substring(a[0], a[1])).toList();
+            String before = sql.substring(sql.lastIndexOf(';', call.start()) + 1, call.start());
+            for (int position : SecretArguments.of(call.group(1), texts, DATABASE_ENGINE.matcher(before).find())) {
+                int from = arguments.get(position)[0];
+                int to = arguments.get(position)[1];
                 if (from >= copied && to - from >= 2 && sql.charAt(from) == '\'' && sql.charAt(to - 1) == '\'') {
                     out.append(sql, copied, from).append('\'').append(MASK).append('\'');
                     copied = to;
                 }
             }
-        } while (call.find());
+        }
         return out.append(sql.substring(copied)).toString();
     }
 

@@ -89,6 +89,39 @@ class SecretsTest {
                 .as("a format and a structure carry no secret").isEqualTo("SELECT * FROM s3('http://h/b/f.csv', 'CSVWithNames', 'k UInt64')");
     }
 
+    /**
+     * Exactly the secret positions of ClickHouse's documented signatures are masked: a user is no password, a
+     * database engine's password comes one position earlier than a table's, and an object storage call's session
+     * token is a secret while a format is not.
+     */
+    @Test
+    void onlyTheSecretArgumentsOfClickHouseCallsAreMasked() {
+        for (String kept : new String[] {
+                "SELECT * FROM remote('h', db, t, 'reporting_user')",
+                "SELECT * FROM remoteSecure('h', '', 't', 'reporting_user', rand())",
+                "SELECT * FROM remote('h', db.t, 'reporting_user')",
+                "SELECT * FROM remote('h', numbers(10), 'reporting_user')",
+                "SELECT * FROM mysql('h:3306', 'db', 't', 'reporting_user')",
+                "SELECT * FROM s3('http://h/b/f.csv', NOSIGN, 'CSV', 'gzip')",
+                "SELECT * FROM s3('http://h/b/f.csv', 'Parquet')"}) {
+            assertThat(Secrets.maskSql(kept)).as(kept).isEqualTo(kept);
+        }
+        assertThat(Secrets.maskSql("SELECT * FROM remote('h', `my.db`, t, 'u', 'S3cret') JOIN remote('h', 'db.t', 'u', "
+                + "'Other') JOIN remoteSecure('h', numbers(10), 'u', 'Third', rand())")).isEqualTo("SELECT * FROM remote('h', "
+                        + "`my.db`, t, 'u', '****') JOIN remote('h', 'db.t', 'u', '****') JOIN remoteSecure('h', numbers(10), "
+                        + "'u', '****', rand())");
+        assertThat(Secrets.maskSql("CREATE DATABASE pg ENGINE = PostgreSQL('h:5432', 'db', 'u', 'S3cret', 'public', 1)"))
+                .isEqualTo("CREATE DATABASE pg ENGINE = PostgreSQL('h:5432', 'db', 'u', '****', 'public', 1)");
+        assertThat(Secrets.maskSql("CREATE DATABASE IF NOT EXISTS my ENGINE = MySQL('h:3306', 'db', 'u', 'S3cret')"))
+                .isEqualTo("CREATE DATABASE IF NOT EXISTS my ENGINE = MySQL('h:3306', 'db', 'u', '****')");
+        assertThat(Secrets.maskSql("CREATE TABLE t (database String) ENGINE = PostgreSQL('h', 'db', 't', 'u', 'S3cret')"))
+                .isEqualTo("CREATE TABLE t (database String) ENGINE = PostgreSQL('h', 'db', 't', 'u', '****')");
+        assertThat(Secrets.maskSql("SELECT * FROM s3('http://h/b/f.csv', 'AKEYID', 'S3cretKey', 'T0ken', 'CSV')"))
+                .isEqualTo("SELECT * FROM s3('http://h/b/f.csv', 'AKEYID', '****', '****', 'CSV')");
+        assertThat(Secrets.maskSql("SELECT * FROM gcs('http://h/b/f.csv', 'GOOGKEY', 'S3cretKey', 'JSONEachRow')"))
+                .isEqualTo("SELECT * FROM gcs('http://h/b/f.csv', 'GOOGKEY', '****', 'JSONEachRow')");
+    }
+
     @Test
     void libpqKeywordValuePasswordsAreMaskedQuotedOrNot() {
         String conninfo = "host=127.0.0.1 user=postgres password=KEYWORD3 dbname=x";
