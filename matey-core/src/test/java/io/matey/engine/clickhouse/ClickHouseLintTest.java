@@ -66,12 +66,34 @@ class ClickHouseLintTest {
                 CREATE VIEW named_users AS SELECT * FROM postgresql(named_pg, table = 'users');""",
                 "DROP VIEW named_users;");
 
+        ws.migration("006_s3_view.sql", """
+                CREATE VIEW s3_events AS
+                SELECT * FROM s3('https://bucket.s3.amazonaws.com/events.csv', 'AKIAKEYID', 'S3cretKey', 'CSV', 'id UInt64');""",
+                "DROP VIEW s3_events;");
+        ws.migration("007_s3_table.sql", """
+                CREATE TABLE s3_archive (id UInt64)
+                ENGINE = S3('https://bucket.s3.amazonaws.com/archive.csv', 'AKIAKEYID', 'S3cretKey', 'CSV');""",
+                "DROP TABLE s3_archive;");
+        ws.migration("008_fine_remote.sql", """
+                CREATE VIEW remote_users AS SELECT * FROM remote('h', app, users, 'reader');
+                CREATE VIEW public_events AS SELECT * FROM s3('https://bucket.s3.amazonaws.com/e.csv', 'CSV', 'id UInt64');""",
+                "DROP VIEW public_events;\nDROP VIEW remote_users;");
+        ws.migration("009_remote_table.sql", """
+                CREATE MATERIALIZED VIEW remote_copy ENGINE = MergeTree ORDER BY id
+                AS SELECT * FROM remote('h', app.users, 'reader', 'secret');""", "DROP VIEW remote_copy;");
+
         List<Finding> l301 = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
                 .filter(f -> f.code().equals("L301")).toList();
-        assertThat(l301).extracting(Finding::path, Finding::level).containsExactly(
-                tuple("migrations/001_remote.sql", Finding.Level.ERROR),
-                tuple("migrations/002_dictionary.sql", Finding.Level.ERROR),
-                tuple("migrations/004_view.sql", Finding.Level.ERROR));
+        assertThat(l301).extracting(Finding::path, Finding::line, Finding::level).containsExactly(
+                tuple("migrations/001_remote.sql", 2, Finding.Level.ERROR),
+                tuple("migrations/002_dictionary.sql", 2, Finding.Level.ERROR),
+                tuple("migrations/004_view.sql", 2, Finding.Level.ERROR),
+                tuple("migrations/006_s3_view.sql", 2, Finding.Level.ERROR),
+                tuple("migrations/007_s3_table.sql", 2, Finding.Level.ERROR),
+                tuple("migrations/009_remote_table.sql", 2, Finding.Level.ERROR));
+        assertThat(l301.get(3).message()).contains("view or table reading a table function given a remote server's "
+                + "password or a storage secret key");
+        assertThat(l301.get(4).message()).contains("table whose engine is given a remote server's password or a storage secret key");
         assertThat(l301.get(0).message()).contains("table whose engine is given a remote server's password",
                 "'[HIDDEN]'", "named collection");
         assertThat(l301.get(1).message()).contains("dictionary whose source names a password");
