@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * The data commands ({@code data export|apply}) for one target. Both hold the target lock (data files are
  * written through the artifact journal) and the engine's migration lock (no migration changes the schema under
- * them), and both first require the live schema to equal the worktree head.
+ * them), and both first require the live schema to equal the worktree head. Apply also refuses, as {@code db up}
+ * does, while a migration's progress marker is left (an interrupted section, or a stale marker): it writes to a
+ * schema whose state no migration accounts for until {@code db up --resume} settles it.
  */
 public final class LiveData {
 
@@ -45,13 +47,13 @@ public final class LiveData {
 
     /** Writes each table of the set to its JSONL file. */
     public DataExportResult export(TargetConfig target, String url, String set) {
-        return run(target, url, set, "data export", (dataSet, connection, engine) -> new DataExportResult(
+        return run(target, url, set, "data export", false, (dataSet, connection, engine) -> new DataExportResult(
                 target.name(), dataSet.name(), SetExport.export(target.dir(), connection, engine, dataSet, notices)));
     }
 
     /** Writes each file of the set into its table, all in one transaction. */
     public DataApplyResult apply(TargetConfig target, String url, String set) {
-        return run(target, url, set, "data apply", (dataSet, connection, engine) -> new DataApplyResult(
+        return run(target, url, set, "data apply", true, (dataSet, connection, engine) -> new DataApplyResult(
                 target.name(), dataSet.name(), new SetApply(target.dir(), connection, engine).apply(dataSet)));
     }
 
@@ -59,7 +61,8 @@ public final class LiveData {
         T run(DataSet set, Connection connection, Engine engine) throws SQLException;
     }
 
-    private <T> T run(TargetConfig target, String url, String setName, String command, Work<T> work) {
+    /** @param writes whether the command writes, and so refuses a database with a migration's progress marker */
+    private <T> T run(TargetConfig target, String url, String setName, String command, boolean writes, Work<T> work) {
         try (TargetLock lock = TargetLock.acquire(target.dir(), notices)) {
             new ArtifactJournal(target.dir(), notices).recover();
             DataSet set = DataManifest.read(target.dir()).select(setName);
@@ -68,7 +71,7 @@ public final class LiveData {
             engine.data(); // an engine without data sets fails here, before connecting
             try (Connection connection = connect(engine, live, command);
                     Engine.MigrationLock migrations = new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, notices).acquire(engine, connection)) {
-                requireHead(target, url, command);
+                requireHead(target, url, command, writes);
                 return work.run(set, connection, engine);
             } catch (SQLException e) {
                 throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
@@ -91,9 +94,10 @@ public final class LiveData {
     }
 
     /** Data files are reviewed against the schema at head; any other schema could silently misread them. */
-    private void requireHead(TargetConfig target, String url, String command) {
+    private void requireHead(TargetConfig target, String url, String command, boolean writes) {
         // no lock notices: plan takes no migration lock, and the target lock is this thread's already
-        LivePlan plan = new LiveDatabase(env, line -> { }).plan(target, url);
+        LiveDatabase database = new LiveDatabase(env, line -> { });
+        LivePlan plan = writes ? database.planToWrite(target, url, command) : database.plan(target, url);
         if (!plan.match()) {
             throw new MateyException(command + " requires the live database schema to match the current worktree head."
                     + " Live applied index: " + plan.applied() + ", worktree head: " + plan.targetIndex()

@@ -4,6 +4,8 @@ import io.matey.engine.Engine;
 import io.matey.engine.Leftover;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.migration.SqlStatement;
 import io.matey.schema.SchemaDiff;
@@ -106,6 +108,12 @@ public record Interruption(Migration migration, String direction, int done, int 
     public String diff() {
         return SchemaDiff.unified(expectedSql, liveSql, expectedFrom + " (committed, before " + migration.file() + " "
                 + direction + ")", "live database");
+    }
+
+    /** The refusal of a command that cannot go on while the section stands partway, with the diff and the way forward. */
+    MateyException refusal(LiveTarget target, String context) {
+        return new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + describe() + ":\n" + diff()
+                + wayForward(target));
     }
 
     /** The documented way forward, for messages. */

@@ -214,15 +214,28 @@ public final class LiveDatabase {
      * migration pending (as {@code db status} and {@code db drift} read it), not as an error.
      */
     public LivePlan plan(TargetConfig target, LiveEndpoint endpoint) {
+        return plan(target, endpoint, "db plan", false);
+    }
+
+    /**
+     * The plan for a command that writes to a database at the worktree head ({@code data apply}), refused as
+     * {@code db up} refuses while a progress marker is left (docs/architecture.md §7): an interrupted section
+     * leaves the schema partway, and a stale marker is {@code db up --resume}'s to remove.
+     */
+    public LivePlan planToWrite(TargetConfig target, String url, String context) {
+        return atUrl(target, url, endpoint -> plan(target, endpoint, context, true));
+    }
+
+    private LivePlan plan(TargetConfig target, LiveEndpoint endpoint, String context, boolean refuseMarker) {
         LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
-        live.requireClean("db plan");
+        live.requireClean(context);
         String expected = live.expectedAt(live.head());
-        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db plan");
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, context);
         if (existing.isEmpty()) {
             return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), live.prefix(List.of()),
                     live.head(), expected);
         }
-        Reading reading = read(live, existing.get(), "db plan");
+        Reading reading = read(live, existing.get(), context, refuseMarker);
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
@@ -254,10 +267,17 @@ public final class LiveDatabase {
 
     /** Reads and closes the connection. */
     private static Reading read(LiveTarget live, Connection open, String context) {
+        return read(live, open, context, false);
+    }
+
+    private static Reading read(LiveTarget live, Connection open, String context, boolean refuseMarker) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
             LivePrefix prefix = live.prefix(applied);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
+            if (refuseMarker && marker.isPresent()) {
+                throw Interruption.of(live, marker.get(), prefix, connection, context).refusal(live, context);
+            }
             Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
                     : Interruption.of(live, marker.get(), prefix, connection, context);
             List<String> unloadable = new ArrayList<>();

@@ -41,9 +41,7 @@ final class LiveDown {
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, connection, CONTEXT);
-                throw new MateyException(Reason.MIGRATION_INTERRUPTED, CONTEXT + " refused: " + interruption.describe() + ":\n" + interruption.diff()
-                        + Interruption.wayForward(target));
+                throw Interruption.of(target, marker.get(), before, connection, CONTEXT).refusal(target, CONTEXT);
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);

@@ -66,8 +66,7 @@ final class LiveUp {
             if (marker.isPresent()) {
                 Interruption interruption = Interruption.of(target, marker.get(), before, connection, context);
                 if (resume == null) {
-                    throw new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + interruption.describe() + ":\n"
-                            + interruption.diff() + Interruption.wayForward(target));
+                    throw interruption.refusal(target, context);
                 }
                 timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
                 start = target.prefix(target.appliedVersions(connection));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.Engines;
 import io.matey.engine.UrlOption;
+import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * An interrupted migration abandoned by hand (partial change undone, file deleted, {@code schema apply} run): the
  * progress marker it left is stale, {@code db status} reports it and every other command refuses naming
- * {@code db up --resume}, which removes it; while the schema still differs, the report and refusals show the diff.
+ * {@code db up --resume}, which removes it (data apply too, which writes to the schema at head; export only reads);
+ * while the schema still differs, the report and refusals show the diff.
  */
 class StaleMarkerTest {
 
@@ -34,6 +37,8 @@ class StaleMarkerTest {
             h.ws.apply();
             h.up();
             h.db.execute("INSERT INTO users (id, email) VALUES (1, 'a@example.com'), (2, 'a@example.com')");
+            h.ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [{ name = \"users\", table = \"users\", "
+                    + "mode = \"replace\", on = [\"id\"] }]\n");
             h.ws.write(TestWorkspace.TARGET + "/migrations/002_retype.sql", "-- migrate:up transaction:false\n"
                     + (clickhouse ? "ALTER TABLE users ADD COLUMN tmp String;\nALTER TABLE users MODIFY COLUMN email UInt64;\n"
                             : "ALTER TABLE users ADD COLUMN tmp TEXT;\nCREATE UNIQUE INDEX users_email ON users (email);\n")
@@ -67,6 +72,12 @@ class StaleMarkerTest {
             assertThat(stale.describe()).endsWith("so its partial changes were undone and the marker is stale");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining(resume);
             assertThatThrownBy(() -> h.down(1)).hasMessageStartingWith("db down refused:").hasMessageContaining(resume);
+            assertThatThrownBy(() -> h.ws.matey().dataApply(h.target(), h.url(), "all"))
+                    .as("data apply writes to the schema at head, as db up would: refused until the marker is settled")
+                    .isInstanceOf(MateyException.class).hasMessageStartingWith("data apply refused: the live database")
+                    .hasMessageContaining(stale.describe()).hasMessageContaining(resume)
+                    .extracting(e -> ((MateyException) e).reason()).isEqualTo(Reason.MIGRATION_INTERRUPTED);
+            assertThat(h.ws.matey().dataExport(h.target(), h.url(), "all").files()).as("export only reads").hasSize(1);
 
             LiveChange resumed = h.live.upResuming(h.target(), h.url());
             assertThat(resumed.after()).isEqualTo(1);
@@ -76,6 +87,8 @@ class StaleMarkerTest {
                         .as("the run that removed the marker dropped the emptied table").isFalse();
             }
             assertThat(h.drift().drifted()).isFalse();
+            h.ws.write(TestWorkspace.TARGET + "/data/users.jsonl", "{\"email\": \"a@example.com\", \"id\": 1}\n");
+            assertThat(h.ws.matey().dataApply(h.target(), h.url(), "all").files().get(0).deleted()).isEqualTo(1);
             assertThat(h.down(1).after()).isZero();
         }
     }
