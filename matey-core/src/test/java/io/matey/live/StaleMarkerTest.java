@@ -72,12 +72,12 @@ class StaleMarkerTest {
             assertThat(stale.describe()).endsWith("so its partial changes were undone and the marker is stale");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining(resume);
             assertThatThrownBy(() -> h.down(1)).hasMessageStartingWith("db down refused:").hasMessageContaining(resume);
+            assertThat(h.ws.matey().dataExport(h.target(), h.url(), "all").files()).as("export only reads").hasSize(1);
             assertThatThrownBy(() -> h.ws.matey().dataApply(h.target(), h.url(), "all"))
                     .as("data apply writes to the schema at head, as db up would: refused until the marker is settled")
                     .isInstanceOf(MateyException.class).hasMessageStartingWith("data apply refused: the live database")
                     .hasMessageContaining(stale.describe()).hasMessageContaining(resume)
                     .extracting(e -> ((MateyException) e).reason()).isEqualTo(Reason.MIGRATION_INTERRUPTED);
-            assertThat(h.ws.matey().dataExport(h.target(), h.url(), "all").files()).as("export only reads").hasSize(1);
 
             LiveChange resumed = h.live.upResuming(h.target(), h.url());
             assertThat(resumed.after()).isEqualTo(1);
