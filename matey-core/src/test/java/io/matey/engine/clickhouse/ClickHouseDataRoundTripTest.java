@@ -358,20 +358,14 @@ class ClickHouseDataRoundTripTest {
                 + "\"v6\": \"10.0.0.1\", \"note\": null, \"tags\": [\"a\"], \"lc\": null";
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
-            String path = ws.target().resolve("data/hosts.jsonl") + ":2: column ";
-            for (String[] bad : new String[][] {
+            refusedByLineBeforeAnyWrite(ws, db, "hosts", good, new String[][] {
                     {"\"tier\": \"pro\"", "\"tier\": \"gold\"", "'tier' (Enum8('free' = 0, 'pro' = 1)): \"gold\" is not one of its values \"free\", \"pro\""},
                     {"\"tier\": \"pro\"", "\"tier\": null", "'tier' (Enum8('free' = 0, 'pro' = 1)): null, which Enum8('free' = 0, 'pro' = 1) cannot hold"},
                     {"\"tags\": [\"a\"]", "\"tags\": [null]", "'tags' (Array(String)): null, which String cannot hold"},
                     {"\"ext\": \"6F1C2A9E-3B7D-4C1E-9A2F-0D8E5B4C3A21\"", "\"ext\": \"xyz\"", "'ext' (UUID): \"xyz\" is not a UUID"},
                     {"\"v4\": \"10.1.2.3\"", "\"v4\": \"10.1.2\"", "'v4' (IPv4): \"10.1.2\" is not an IPv4 address"},
                     {"\"v6\": \"10.0.0.1\"", "\"v6\": \"not-an-ip\"", "'v6' (IPv6): \"not-an-ip\" is not an IPv6 address"},
-                    {"\"v6\": \"10.0.0.1\"", "\"v6\": \"1:2:3:4:5:6:7:8:9\"", "'v6' (IPv6): \"1:2:3:4:5:6:7:8:9\" is not an IPv6 address"}}) {
-                data(ws, "hosts", "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
-                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
-                        .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
-            }
-            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+                    {"\"v6\": \"10.0.0.1\"", "\"v6\": \"1:2:3:4:5:6:7:8:9\"", "'v6' (IPv6): \"1:2:3:4:5:6:7:8:9\" is not an IPv6 address"}});
 
             data(ws, "hosts", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
@@ -400,8 +394,7 @@ class ClickHouseDataRoundTripTest {
                 + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3]";
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
-            String path = ws.target().resolve("data/events.jsonl") + ":2: column ";
-            for (String[] bad : new String[][] {
+            refusedByLineBeforeAnyWrite(ws, db, "events", good, new String[][] {
                     {"{\"a\": 255}", "{\"a\": 300}", "'attrs' (Map(String, UInt8)): the value of key \"a\" (UInt8): "
                             + "300 is out of range [0, 255]"},
                     {"{\"a\": 255}", "{\"a\": null}", "'attrs' (Map(String, UInt8)): the value of key \"a\" (UInt8): "
@@ -423,12 +416,7 @@ class ClickHouseDataRoundTripTest {
                             + "(Array(UInt8)): 300 is out of range [0, 255]"},
                     {"[{\"m\": 2}]", "[{\"m\": -1}]", "'maps' (Array(Map(String, UInt8))): the value of key \"m\" (UInt8): "
                             + "-1 is out of range [0, 255]"},
-                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"}}) {
-                data(ws, "events", "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
-                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
-                        .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
-            }
-            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"}});
 
             data(ws, "events", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
@@ -459,6 +447,21 @@ class ClickHouseDataRoundTripTest {
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
             assertThat(rows(db, "SELECT name FROM users")).containsExactly("newer");
         }
+    }
+
+    /**
+     * Each bad row (the good row with {@code bad[0]} replaced by {@code bad[1]}, as line 2 of the file) is refused
+     * by file, line and {@code bad[2]}, and nothing of the set (the {@code plans} file before it) is written.
+     */
+    private static void refusedByLineBeforeAnyWrite(TestWorkspace ws, TestDatabase db, String file, String good,
+            String[][] bads) throws SQLException {
+        for (String[] bad : bads) {
+            data(ws, file, "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining(ws.target().resolve("data/" + file + ".jsonl") + ":2: column " + bad[2]);
+        }
+        assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
     }
 
     private static int changes(DataApplyResult result) {
