@@ -51,9 +51,9 @@ final class ClickHouseLintDialect implements LintDialect {
         if (Set.of("TABLE", "VIEW", "MATERIALIZED").contains(object)) {
             for (int i = 1; i + 1 < tokens.size(); i++) {
                 if (tokens.get(i + 1).equals("(") && givenSecret(tokens.get(i), arguments(tokens, i + 1))) {
-                    return Optional.of(hidden(i > 1 && tokens.get(i - 1).equals("=") && tokens.get(i - 2).equalsIgnoreCase("ENGINE")
-                            ? "a table whose engine is given a remote server's password or a storage secret key"
-                            : "a view or table reading a table function given a remote server's password or a storage secret key"));
+                    boolean engine = i > 1 && tokens.get(i - 1).equals("=") && tokens.get(i - 2).equalsIgnoreCase("ENGINE");
+                    return Optional.of(hidden((engine ? "a table whose engine is" : "a view or table reading a table function")
+                            + " given a remote server's password or a storage secret key"));
                 }
             }
         }

@@ -33,10 +33,11 @@ final class ClickHouseNestedValues {
         }
     }
 
-    /** A JSON object: each member name a key of the key type (an integer type's as a number), each value of the value type. */
+    /** A JSON object: each member name a key of the key type (an integer's as a number), each value of the value type. */
     private void map(JsonNode node, ClickHouseDataType type, DataDialect.NestedValues nested) throws ValueException {
         if (!node.isObject()) {
-            throw new ValueException("expected a JSON object of the keys and values of " + type.text() + ", got " + shown(node));
+            throw new ValueException("expected a JSON object of the keys and values of " + type.text() + ", got "
+                    + shown(node));
         }
         ColumnType key = types.of(type.type(0).text());
         ColumnType value = types.of(type.type(1).text());
