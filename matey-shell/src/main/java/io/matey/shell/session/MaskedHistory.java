@@ -90,9 +90,9 @@ final class MaskedHistory extends DefaultHistory {
     }
 
     /**
-     * Whether a line from the file whose password is the mask was recalled while this line was edited: a line that
-     * holds the mask was then most likely run again from there, and cannot log in; a password typed as {@code ****}
-     * is one (docs/architecture.md §8).
+     * Whether a line of the file holding the mask in a password's place was recalled while this line was edited: a
+     * line holding the mask then most likely came from there, and cannot log in; without such a recall, a
+     * {@code ****} in a password's place was typed, and is the password (docs/architecture.md §8).
      */
     boolean maskRecalled() {
         return maskRecalled;
