@@ -12,6 +12,7 @@ import io.matey.codegen.StaleModels;
 import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
+import io.matey.replay.StaleAcceptances;
 import io.matey.replay.StaleRoles;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence, the roles the lock
- * records ({@link StaleRoles}) and looks for generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
+ * {@code schema status}: recovers an interrupted write, then checks the artifacts' coherence, the roles and accepted
+ * inexact downs the lock records ({@link StaleRoles}, {@link StaleAcceptances}) and looks for generated models that a former codegen configuration left. Files it cannot read (git conflict markers in a
  * migration or an artifact, a NUL byte in a migration, a fatal diagnostic) are bad input, not a stale report: an error, exit 2.
  */
 final class SchemaStatusCheck {
@@ -57,6 +58,9 @@ final class SchemaStatusCheck {
         StaleRoles.of(state, target.knownEngine().serverRoles()).forEach(step -> diagnostics.add(new Diagnostic(
                 DiagnosticCode.COHERENCE_STEP_ROLES_MISMATCH, ArtifactNames.LOCK_FILE,
                 step.describe() + ": " + StaleRoles.Step.fix(target.name()) + ".")));
+        StaleAcceptances.of(state, target.inexactDowns()).forEach(step -> diagnostics.add(new Diagnostic(
+                DiagnosticCode.COHERENCE_STEP_DOWN_ACCEPTED_MISMATCH, ArtifactNames.LOCK_FILE,
+                step.describe() + ": " + StaleAcceptances.Step.fix(target.name()) + ".")));
         StaleModels.withoutReplay(target, generated).forEach(path -> diagnostics.add(new Diagnostic(
                 DiagnosticCode.CODEGEN_STALE_FILE, path,
                 "Generated file the [codegen] configuration no longer produces: schema apply deletes it.")));

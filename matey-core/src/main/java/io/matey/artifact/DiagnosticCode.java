@@ -2,7 +2,8 @@ package io.matey.artifact;
 
 /**
  * The stable diagnostic codes of Python matey (section 4.7), plus {@code input-lock-missing},
- * {@code input-conflict-markers}, {@code coherence-step-roles-mismatch} and {@code codegen-stale-file}.
+ * {@code input-conflict-markers}, {@code coherence-step-roles-mismatch}, {@code coherence-step-down-accepted-mismatch}
+ * and {@code codegen-stale-file}.
  */
 public enum DiagnosticCode {
     LOCKFILE_PARSE_ERROR("lockfile-parse-error"),
@@ -46,6 +47,11 @@ public enum DiagnosticCode {
      * status} only; {@code replay.StaleRoles}).
      */
     COHERENCE_STEP_ROLES_MISMATCH("coherence-step-roles-mismatch"),
+    /**
+     * Not in Python matey: a step's {@code down_accepted} differs from config.toml's {@code [inexact_downs]}
+     * ({@code schema status} only; {@code replay.StaleAcceptances}).
+     */
+    COHERENCE_STEP_DOWN_ACCEPTED_MISMATCH("coherence-step-down-accepted-mismatch"),
     /**
      * Not in Python matey: a generated file the codegen configuration no longer produces ({@code schema status}
      * only; live commands do not depend on models).

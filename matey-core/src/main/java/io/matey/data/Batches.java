@@ -123,8 +123,9 @@ final class Batches implements AutoCloseable {
         return true;
     }
 
+    /** Throws when a write that must change rows (its caller asks) changed another number of them. */
     private static void check(Write write, int count) throws MissedRow {
-        if (write.rows() > 0 && count != write.rows()) {
+        if (count != write.rows()) {
             throw new MissedRow(write.line(), write.key(), write.rows(), count);
         }
     }
@@ -144,7 +145,9 @@ final class Batches implements AutoCloseable {
                 throw write.line() > 0 ? new RefusedRow(write.line(), null, e)
                         : write.key() != null ? new RefusedRow(0, write.key(), e) : e;
             }
-            check(write, count);
+            if (write.rows() > 0) {
+                check(write, count);
+            }
         }
         return batchFailure;
     }

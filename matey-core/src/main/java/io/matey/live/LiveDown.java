@@ -71,20 +71,20 @@ final class LiveDown {
 
     private static List<Migration> latestFirst(LiveTarget target, int applied, int steps) {
         if (steps > applied) {
-            throw new MateyException(CONTEXT + " --steps " + steps + " refused: only " + applied
-                    + " migration(s) are applied; nothing was rolled back.");
+            throw new MateyException(CONTEXT + " refused: it would roll back " + latest(steps) + ", but only "
+                    + applied + " migration(s) are applied; nothing was rolled back.");
         }
         List<Migration> rollback = new ArrayList<>(target.migrations().subList(applied - steps, applied));
         Collections.reverse(rollback);
         List<LockStep> locked = target.state().lock().map(SchemaLock::steps).orElse(List.of());
         for (Migration migration : rollback) {
             if (!migration.script().requireValid().down().isExecutable(target.engine().dialect())) {
-                throw new MateyException(CONTEXT + " --steps " + steps + " refused: " + migration.file()
+                throw new MateyException(CONTEXT + " refused: " + migration.file()
                         + " has no executable down section; nothing was rolled back.");
             }
             locked.stream().filter(s -> s.migrationFile().equals(migration.file()) && s.downAccepted() != null)
                     .findFirst().ifPresent(s -> {
-                        throw new MateyException(CONTEXT + " --steps " + steps + " refused: the down section of "
+                        throw new MateyException(CONTEXT + " refused: the down section of "
                                 + migration.file() + " is accepted as inexact (" + s.downAccepted() + "), so rolling "
                                 + "it back cannot give the committed schema before it; nothing was rolled back. "
                                 + "Make its down section exact and remove its [inexact_downs] entry, or rebuild the "
@@ -92,5 +92,13 @@ final class LiveDown {
                     });
         }
         return rollback;
+    }
+
+    /**
+     * The migrations to roll back, in words: the messages do not echo {@code --steps N}, which the user may not have
+     * typed (it defaults to 1).
+     */
+    private static String latest(int steps) {
+        return steps == 1 ? "the latest migration" : "the latest " + steps + " migrations";
     }
 }

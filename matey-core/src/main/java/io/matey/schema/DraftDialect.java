@@ -58,6 +58,15 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether renaming a table or column fails while any view would not resolve after it (SQLite checks every view on a
+     * rename: one reading a renamed column through another view, or one whose view was dropped, fails it); a draft then
+     * drops the views that read what it renames, and those reading them, before its renames and creates them after.
+     */
+    default boolean checksViewsOnRename() {
+        return false;
+    }
+
+    /**
      * The statement that gives an existing column the definition a dump writes for it, or null when the engine has
      * none (by default). Drafts use it only for the columns a primary key added by hand made NOT NULL, as MariaDB's
      * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL. So the

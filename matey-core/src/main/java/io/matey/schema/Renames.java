@@ -2,8 +2,10 @@ package io.matey.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -240,6 +242,10 @@ final class Renames {
      * @param original the committed blocks before the renames
      */
     private void views(Map<String, String> original) {
+        if (dialect.checksViewsOnRename()) {
+            recreateViews(original);
+            return;
+        }
         original.forEach((key, block) -> {
             String liveBlock = live.get(key);
             if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(committed.get(key))
@@ -257,10 +263,64 @@ final class Renames {
         });
     }
 
+    /**
+     * The views that read what was renamed and whose text differs (SQLite rewrites a view reading a renamed column
+     * itself, but refuses the rename when a view reads that column through another view), with the views that read
+     * those: the renames fail while any of them would not resolve, so the up section drops them before its renames and
+     * creates them with their live text after the rest, the down section drops them before the renames back and
+     * creates them with their committed text last.
+     *
+     * @param original the committed blocks before the renames
+     */
+    private void recreateViews(Map<String, String> original) {
+        Set<String> views = new LinkedHashSet<>();
+        original.forEach((key, block) -> {
+            if (bothHaveView(key) && !live.get(key).equals(committed.get(key)) && readsRenamed(block)) {
+                views.add(key);
+            }
+        });
+        for (boolean grew = !views.isEmpty(); grew; ) {
+            List<String> readers = original.keySet().stream().filter(key -> bothHaveView(key) && !views.contains(key)
+                    && views.stream().anyMatch(view -> names(original.get(key), view.substring(VIEW.length()))))
+                    .toList();
+            grew = views.addAll(readers);
+        }
+        if (views.isEmpty()) {
+            return;
+        }
+        List<String> dropLive = new ArrayList<>();
+        List<String> dropCommitted = new ArrayList<>();
+        live.forEach((key, block) -> {
+            if (views.contains(key)) {
+                dropLive.add(0, DraftTarget.of(block).drop(block, dialect));
+                viewsUp.add(block);
+            }
+        });
+        original.forEach((key, block) -> {
+            if (views.contains(key)) {
+                dropCommitted.add(0, DraftTarget.of(block).drop(block, dialect));
+                viewsDown.add(block);
+                committed.put(key, live.get(key));
+            }
+        });
+        String why = "-- matey: views reading what was renamed (or such a view), dropped while the renames run, "
+                + "which fail while a view would not resolve, and created again after them" + CHECK + "\n";
+        up.add(0, why + String.join("\n", dropCommitted));
+        down.add(0, why + String.join("\n", dropLive));
+    }
+
+    private boolean bothHaveView(String key) {
+        return key.startsWith(VIEW) && live.containsKey(key) && committed.containsKey(key);
+    }
+
     /** Whether the block names a renamed table or column, a column also after its table or alias. */
     private boolean readsRenamed(String block) {
-        return renamed.stream().anyMatch(name -> Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name)
-                + "(?![\\w$\"`])").matcher(block).find());
+        return renamed.stream().anyMatch(name -> names(block, name));
+    }
+
+    /** Whether the block names {@code name}, whole. */
+    private static boolean names(String block, String name) {
+        return Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name) + "(?![\\w$\"`])").matcher(block).find();
     }
 
     /**

@@ -155,7 +155,8 @@ class LiveLifecycleTest {
             assertThat(plan.match()).isFalse();
 
             assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
-                    .hasMessage("db down --steps 1 refused: only 0 migration(s) are applied; nothing was rolled back.");
+                    .hasMessage("db down refused: it would roll back the latest migration, but only 0 migration(s) are "
+                            + "applied; nothing was rolled back.");
             assertThatThrownBy(() -> h.down(0)).hasMessage("down steps must be greater than zero.");
         }
     }
@@ -319,7 +320,7 @@ class LiveLifecycleTest {
             h.ws.apply();
             h.up();
             assertThatThrownBy(() -> h.down(2)).isInstanceOf(MateyException.class)
-                    .hasMessage("db down --steps 2 refused: migrations/002_two.sql has no executable down section; "
+                    .hasMessage("db down refused: migrations/002_two.sql has no executable down section; "
                             + "nothing was rolled back.");
             assertThat(h.status().applied()).isEqualTo(2);
             assertThat(h.plan().match()).isTrue();

@@ -74,6 +74,29 @@ class RenameDraftEnginesTest {
                 + "t_c.qty\n   FROM public.t_c;");
     }
 
+    /**
+     * SQLite checks every view when a column is renamed, and refuses while one reads it through another view (vv reads
+     * v's qty), so such a column is renamed with its views dropped and created again: the draft does the same around
+     * its rename, which alone would fail, and around the rename back.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = "sqlite")
+    void viewsOverViewsAroundAColumnRenamedOnSqlite(String engine) throws SQLException {
+        String draft = renamed(engine, COMMITTED + VIEWS, """
+                DROP VIEW vv;
+                DROP VIEW v;
+                ALTER TABLE t_c RENAME COLUMN qty TO quantity;
+                CREATE VIEW v AS SELECT id, quantity FROM t_c;
+                CREATE VIEW vv AS SELECT quantity FROM v;
+                """, "t_c");
+        String drops = "-- matey: views reading what was renamed (or such a view), dropped while the renames run, "
+                + "which fail while a view would not resolve, and created again after them; check before committing\n"
+                + "DROP VIEW ";
+        assertThat(section(draft, "up")).startsWith(drops).contains("ALTER TABLE t_c RENAME COLUMN qty TO quantity;",
+                "CREATE VIEW vv AS SELECT quantity FROM v;");
+        assertThat(section(draft, "down")).startsWith(drops).contains("CREATE VIEW vv AS SELECT qty FROM v;");
+    }
+
     /** Views by name, through an alias, and over another view (whose text stays). */
     private static final String VIEWS = """
             CREATE VIEW v AS SELECT id, qty FROM t_c;

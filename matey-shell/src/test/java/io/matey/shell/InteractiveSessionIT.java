@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +156,40 @@ class InteractiveSessionIT {
         }
         assertThat(Files.readString(home.resolve(".matey_history"))).contains("u:****@127.0.0.1:1/app")
                 .doesNotContain(PASSWORD);
+    }
+
+    /**
+     * A password that is literally the mask logs in when typed, and when the session recalls that line of its own;
+     * only the mask recalled from the file is refused (above).
+     */
+    @Test
+    void aPasswordTypedAsTheMaskLogsIn() throws Exception {
+        Map<String, String> env = Map.of("HOME", home.toString(), "NO_COLOR", "1");
+        assertThat(Launcher.run(workspace, env, "init", "--engine", "postgres").exitCode()).isZero();
+        String role = "matey_mask_" + ProcessHandle.current().pid();
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute("CREATE ROLE " + role + " LOGIN PASSWORD '****';");
+            try (PseudoTerminal terminal = PseudoTerminal.start(workspace, env)) {
+                terminal.awaitPrompt(1, START);
+                String line = "db status --url " + db.url().raw().replaceFirst("//[^/@]*@", "//" + role + ":****@");
+                terminal.type(line);
+                terminal.press("Enter");
+                String typed = terminal.awaitPrompt(2, STEP);
+                assertThat(typed.substring(typed.lastIndexOf(line))).as("logged in").contains("Applied: 0")
+                        .doesNotContain("error:");
+                terminal.press("Up");
+                terminal.await(screen -> screen.endsWith("matey> " + line), STEP);
+                terminal.press("Enter");
+                String recalled = terminal.awaitPrompt(3, STEP);
+                assertThat(recalled.substring(recalled.lastIndexOf(line))).as("the session's own line, recalled")
+                        .contains("Applied: 0").doesNotContain("error:");
+                terminal.type("exit");
+                terminal.press("Enter");
+                assertThat(terminal.awaitExit(STEP)).isZero();
+            } finally {
+                db.execute("DROP ROLE " + role + ";");
+            }
+        }
     }
 
     @Test

@@ -58,6 +58,21 @@ class JsonOutputTest {
         }
     }
 
+    /** A report whose JSON has {@code unloadable} prints those objects as {@code Unloadable:} lines: its help says so. */
+    @Test
+    void everyReportListingUnloadableObjectsSaysSoInItsHelp() throws Exception {
+        List<String> listing = documentedFields().entrySet().stream()
+                .filter(command -> command.getValue().containsKey("unloadable")).map(Map.Entry::getKey).toList();
+        assertThat(listing).contains("db drift", "db plan");
+        for (String command : listing) {
+            List<String> args = new ArrayList<>(List.of("help"));
+            args.addAll(List.of(command.split(" ")));
+            MateyProcess.Result help = MateyProcess.run(dir, Map.of(), args.toArray(String[]::new));
+            assertThat(help.stdout().replaceAll("\\s+", " ")).as(command)
+                    .contains("is listed as Unloadable (JSON: unloadable)");
+        }
+    }
+
     @Test
     void plansInJsonCarryTheSchemaThatSqlPrints() throws Exception {
         targetAtHeadWithDataSet();

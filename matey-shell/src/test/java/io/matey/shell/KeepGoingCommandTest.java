@@ -70,6 +70,39 @@ class KeepGoingCommandTest {
     }
 
     /**
+     * config.toml is no input the lock's digests cover: an entry of {@code [inexact_downs]} added, reworded or removed
+     * after the lock was written makes {@code schema status} report it stale, as lint's L210 does, until schema apply.
+     */
+    @Test
+    void schemaStatusReportsAChangedAcceptanceAsStale() throws Exception {
+        assertThat(MateyProcess.run(dir, Map.of(), "init", "--engine", "sqlite").exitCode()).isZero();
+        migration("001_a.sql", "CREATE TABLE a (id INTEGER);\nCREATE TABLE a_log (id INTEGER);", "DROP TABLE a;");
+        migration("002_b.sql", "CREATE TABLE b (id INTEGER);", "DROP TABLE b;");
+        String config = Files.readString(dir.resolve("config.toml")) + "\n[inexact_downs]\n";
+        Files.writeString(dir.resolve("config.toml"), config + "\"001_a.sql\" = \"a_log is kept\"\n");
+        assertThat(MateyProcess.run(dir, Map.of(), "schema", "apply").exitCode()).isZero();
+        assertThat(MateyProcess.run(dir, Map.of(), "schema", "status", "--exit-code").exitCode()).isZero();
+
+        Files.writeString(dir.resolve("config.toml"), config + "\"001_a.sql\" = \"a_log is kept for auditors\"\n"
+                + "\"002_b.sql\" = \"reviewed\"\n");
+        MateyProcess.Result stale = MateyProcess.run(dir, Map.of(), "schema", "status", "--exit-code");
+        assertThat(stale.exitCode()).as(stale.stdout() + stale.stderr()).isEqualTo(1);
+        assertThat(stale.stdout()).contains("stale", "coherence-step-down-accepted-mismatch", "Lock records the "
+                + "accepted inexact down 'a_log is kept' for migrations/001_a.sql, but config.toml accepts it: "
+                + "'a_log is kept for auditors': run `matey schema apply` to check the round trip again and rewrite "
+                + "the lock.", "Lock records no accepted inexact down for migrations/002_b.sql, but config.toml "
+                + "accepts it: 'reviewed'");
+        MateyProcess.Result lint = MateyProcess.run(dir, Map.of(), "lint");
+        assertThat(lint.stdout()).as("lint words it alike").contains("L210", "Lock records no accepted inexact down "
+                + "for migrations/002_b.sql, but config.toml accepts it: 'reviewed'.");
+
+        Files.writeString(dir.resolve("config.toml"), config + "\"001_a.sql\" = \"a_log is kept for auditors\"\n");
+        assertThat(MateyProcess.run(dir, Map.of(), "schema", "apply").exitCode()).isZero();
+        assertThat(MateyProcess.run(dir, Map.of(), "schema", "status", "--exit-code").exitCode())
+                .as("schema apply records the reworded reason").isZero();
+    }
+
+    /**
      * An accepted entry whose down section fails to run is a failure, not also an accepted down; every round trip
      * that ran counts as checked, and each broken down is listed once.
      */

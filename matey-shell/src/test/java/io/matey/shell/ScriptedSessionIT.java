@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code matey} without a command and without a terminal, through the built {@code ./matey} launcher: command lines
  * piped in run as sh runs a script (the last line without its newline too, {@code #} comments skipped), with only
  * their output on stdout, nothing from the line editor's logging on stderr and no history kept, and the session exits
- * with the code of its last failed command; a session on a workspace that is no directory is refused up front.
+ * with the worst exit code of its lines; a session on a workspace that is no directory is refused up front.
  */
 class ScriptedSessionIT {
 
@@ -34,7 +34,7 @@ class ScriptedSessionIT {
     }
 
     @Test
-    void aScriptExitsWithItsLastFailedCommandsCode() throws Exception {
+    void aScriptExitsWithTheWorstExitCodeOfItsLines() throws Exception {
         assertThat(Launcher.run(dir, env(), "init", "--engine", "sqlite").exitCode()).isZero();
         Launcher.Result noUrl = Launcher.runWithInput(home, env(), "db status\n", "--workspace", dir.toString());
         assertThat(noUrl.exitCode()).as(noUrl.all()).isEqualTo(2);
@@ -49,6 +49,13 @@ class ScriptedSessionIT {
         Launcher.Result allGood = Launcher.runWithInput(home, env(), "schema status\nexit\n", "--workspace",
                 dir.toString());
         assertThat(allGood.exitCode()).as(allGood.all()).isZero();
+
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (x INTEGER);\n");
+        Launcher.Result worst = Launcher.runWithInput(home, env(), "db status --bogus\nschema status --exit-code\n"
+                + "exit\n", "--workspace", dir.toString());
+        assertThat(worst.stdout()).as("the second line ran, and found the artifacts stale").contains("stale");
+        assertThat(worst.exitCode()).as("a usage error (2) outranks a later stale report (1): %s", worst.all())
+                .isEqualTo(2);
     }
 
     @Test
@@ -60,6 +67,11 @@ class ScriptedSessionIT {
         assertThat(lastLine.stderr()).as("comments are skipped").startsWith("error: No command 'bogus'.")
                 .doesNotContain("'#");
         assertThat(lastLine.stdout()).contains("clean");
+
+        Launcher.Result mask = Launcher.runWithInput(home, env(), "db status --url postgres://u:****@127.0.0.1:1/x\n",
+                "--workspace", dir.toString());
+        assertThat(mask.stderr()).as("a script keeps no history: a password that is the mask is used as written")
+                .doesNotContain("the mask the session history keeps").contains("is a postgres URL, but");
 
         Launcher.Result oneLine = Launcher.runWithInput(home, env(), "schema status", "--workspace", dir.toString());
         assertThat(oneLine.exitCode()).as(oneLine.all()).isZero();

@@ -52,6 +52,14 @@ class UsageMessagesTest {
         assertThat(help("--help", "schema", "status")).startsWith("matey schema status\n");
     }
 
+    /** The README's interactive and scripted use says the same (ScriptedSessionIT runs it). */
+    @Test
+    void theCommandListSaysHowAScriptOfCommandLinesExits() throws Exception {
+        assertThat(help("--help")).contains("\n       matey [--workspace DIR] < FILE    (a script, a command a line: "
+                + "exits with its lines' worst exit code)\n");
+        assertThat(Files.readString(README)).contains("exits with the worst exit code of its lines");
+    }
+
     @Test
     void aMistypedOrIncompleteGlobalOptionIsNamed() throws Exception {
         assertThat(error("--worksapce", "/tmp/x", "schema", "status"))
@@ -142,6 +150,31 @@ class UsageMessagesTest {
         assertThat(error("db", "down", "--steps", "abc")).isEqualTo("error: Invalid value 'abc' for --steps: expected a "
                 + "number.\nRun `matey help db down` for usage.\n");
         assertThat(error("db", "down", "--steps", "-1")).startsWith("error: --steps must be 1 or more, not -1.\n");
+    }
+
+    /** {@code --steps} defaults to 1: a refusal words the count, never as an option the user did not type. */
+    @Test
+    void dbDownsRefusalDoesNotEchoAStepsOptionNobodyTyped() throws Exception {
+        help("init", "--engine", "sqlite");
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.db"));
+        Files.writeString(dir.resolve("migrations/001_a.sql"), "-- migrate:up\nCREATE TABLE a (x INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE a;\n");
+        help("schema", "apply");
+        assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+        assertThat(MateyProcess.run(dir, env, "db", "down").exitCode()).isZero();
+        MateyProcess.Result none = MateyProcess.run(dir, env, "db", "down");
+        assertThat(none.exitCode()).as(none.stderr()).isEqualTo(2);
+        assertThat(none.stderr()).startsWith("error: db down refused: it would roll back the latest migration, but "
+                + "only 0 migration(s) are applied; nothing was rolled back.\n").doesNotContain("--steps");
+
+        Files.writeString(dir.resolve("migrations/002_b.sql"), "-- migrate:up\nCREATE TABLE b (x INTEGER);\n"
+                + "-- migrate:down\n");
+        help("schema", "apply");
+        assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+        assertThat(MateyProcess.run(dir, env, "db", "down").stderr()).startsWith("error: db down refused: "
+                + "migrations/002_b.sql has no executable down section; nothing was rolled back.\n");
+        assertThat(MateyProcess.run(dir, env, "db", "down", "--steps", "3").stderr()).startsWith("error: db down "
+                + "refused: it would roll back the latest 3 migrations, but only 2 migration(s) are applied;");
     }
 
     @Test

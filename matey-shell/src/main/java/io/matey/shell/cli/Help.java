@@ -28,7 +28,9 @@ public final class Help {
         }
         int width = catalog.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
         StringBuilder out = new StringBuilder("Usage: matey [--workspace DIR] <command> [options]\n")
-                .append("       matey [--workspace DIR]    (an interactive session)\n\nAVAILABLE COMMANDS\n");
+                .append("       matey [--workspace DIR]    (an interactive session)\n")
+                .append("       matey [--workspace DIR] < FILE    (a script, a command a line: exits with its lines' "
+                        + "worst exit code)\n\nAVAILABLE COMMANDS\n");
         groups.forEach((group, commands) -> {
             out.append('\n').append(group.isEmpty() ? "Other" : group).append('\n');
             commands.forEach(c -> out.append(indented(c.name(), width, summary(c.description()))));

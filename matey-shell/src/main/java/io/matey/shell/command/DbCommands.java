@@ -268,7 +268,8 @@ class DbCommands {
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
             + "index (being behind is not drift, nor is a database that does not exist yet: status missing); a live "
-            + "object the server would not load back is listed as Unloadable. Example: matey db drift --all --exit-code")
+            + "object the server would not load back is listed as Unloadable (JSON: unloadable), beside the drift. "
+            + "Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
@@ -322,7 +323,8 @@ class DbCommands {
     }
 
     @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
-            + "match|mismatch (missing: the database does not exist yet, every migration pending). "
+            + "match|mismatch (missing: the database does not exist yet, every migration pending); a live object "
+            + "the server would not load back is listed as Unloadable (JSON: unloadable), as by db drift. "
             + "Example: matey db plan --diff")
     void plan(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "all", description = "Every configured target") boolean all,

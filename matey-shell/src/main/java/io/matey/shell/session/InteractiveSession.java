@@ -57,18 +57,18 @@ public final class InteractiveSession {
 
     /**
      * Runs the session until {@code exit} or end of input. Its exit code: 0 on a terminal, where a person saw each
-     * failure; reading a script (stdin or stdout no terminal), that of the last command that failed, so that a failure
-     * anywhere in the script reaches its caller (docs/architecture.md §8).
+     * failure; reading a script (stdin or stdout no terminal), the worst of its lines', so that a failure anywhere in
+     * the script reaches its caller (docs/architecture.md §8).
      */
     public int run() {
         JLINE_LOG.setLevel(Level.OFF);
         try {
             if (!typedOnTerminal()) {
                 script();
-                return commands.lastFailure();
+                return commands.worstFailure();
             }
             edit();
-            return Style.terminal() ? 0 : commands.lastFailure();
+            return Style.terminal() ? 0 : commands.worstFailure();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,19 +86,20 @@ public final class InteractiveSession {
         Parser parser = new DefaultParser(); // the line editor's own, so both take quotes alike
         String line = in.readLine();
         while (line != null && commands.perform(line, parser.parse(line, line.length(),
-                Parser.ParseContext.ACCEPT_LINE).words(), () -> { })) {
+                Parser.ParseContext.ACCEPT_LINE).words(), false, () -> { })) {
             line = in.readLine();
         }
     }
 
     /** The line editor, its history in {@code ~/.matey_history}. */
     private void edit() throws IOException {
-        Path history = MaskedHistory.prepare(home().resolve(".matey_history"));
+        Path file = MaskedHistory.prepare(home().resolve(".matey_history"));
+        MaskedHistory history = new MaskedHistory();
         try (Terminal terminal = TerminalBuilder.builder().name("matey").system(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("matey")
                     .completer(new SessionCompleter(catalog, new Completions()))
-                    .history(new MaskedHistory())
-                    .variable(LineReader.HISTORY_FILE, history)
+                    .history(history)
+                    .variable(LineReader.HISTORY_FILE, file)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // a '!' in a password is not history
             if (!Style.enabled()) {
                 COMPLETION_STYLES.forEach(style -> builder.variable(style, ""));
@@ -113,6 +114,7 @@ public final class InteractiveSession {
             };
             String prompt = Style.bold("matey") + "> ";
             while (true) {
+                history.newLine();
                 try {
                     reader.readLine(prompt);
                 } catch (UserInterruptException e) {
@@ -120,7 +122,8 @@ public final class InteractiveSession {
                 } catch (EndOfFileException e) {
                     break;
                 }
-                if (!commands.perform(reader.getParsedLine().line(), reader.getParsedLine().words(), clear)) {
+                if (!commands.perform(reader.getParsedLine().line(), reader.getParsedLine().words(),
+                        history.maskRecalled(), clear)) {
                     break;
                 }
             }

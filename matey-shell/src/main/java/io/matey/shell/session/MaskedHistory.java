@@ -20,7 +20,8 @@ import org.jline.reader.impl.history.DefaultHistory;
 /**
  * The session's history ({@code ~/.matey_history}): readable by its owner only, and every line masked as it is
  * written, so a {@code --url} with a password never reaches the file; the running session recalls its own lines
- * whole (docs/architecture.md §8).
+ * whole, and tells whether a line holding the mask in a password's place was recalled from the file
+ * (docs/architecture.md §8).
  */
 final class MaskedHistory extends DefaultHistory {
 
@@ -28,18 +29,32 @@ final class MaskedHistory extends DefaultHistory {
     private static final String MARK = "MATEYMASKED";
 
     /**
-     * The lines typed in this session whose masked entry differs, by entry index: the entries hold every line
-     * masked, as JLine writes them to the file, and the session recalls its own lines whole from here.
+     * The lines typed in this session, by entry index: the entries hold every line masked, as JLine writes them to
+     * the file, and the session recalls its own lines whole from here.
      */
     private final Map<Integer, String> typed = new HashMap<>();
+    /** Whether the entry being added was typed in this session rather than loaded from the file. */
+    private boolean adding;
+    /** Whether a line from the file holding the mask in a password's place was recalled since {@link #newLine}. */
+    private boolean maskRecalled;
+
+    /** A line typed in this session ({@code add}); loading the file adds its lines directly. */
+    @Override
+    protected void internalAdd(Instant time, String line) {
+        adding = true;
+        try {
+            super.internalAdd(time, line);
+        } finally {
+            adding = false;
+        }
+    }
 
     /** Every entry passes here, typed or loaded from the file. */
     @Override
     protected void internalAdd(Instant time, String line, boolean checkDuplicates) {
-        String masked = MateyUrl.mask(line);
-        super.internalAdd(time, masked, checkDuplicates);
-        if (!masked.equals(line)) {
-            typed.put(last(), line);
+        super.internalAdd(time, MateyUrl.mask(line), checkDuplicates);
+        if (adding) {
+            typed.put(last(), line); // whole, also when its password is literally the mask
         }
     }
 
@@ -52,12 +67,35 @@ final class MaskedHistory extends DefaultHistory {
 
     @Override
     public String get(int index) {
-        return typed.getOrDefault(index, super.get(index));
+        return recalled(typed.get(index), super.get(index));
     }
 
+    /** What the line editor recalls (arrow keys, searches, operate-and-get-next), as {@link #get} does. */
     @Override
     public String current() {
-        return typed.getOrDefault(index(), super.current());
+        return recalled(typed.get(index()), super.current());
+    }
+
+    private String recalled(String typedLine, String entry) {
+        if (typedLine != null) {
+            return typedLine;
+        }
+        maskRecalled |= holdsMask(entry);
+        return entry;
+    }
+
+    /** Starts a new line at the prompt: what was recalled for the one before no longer counts. */
+    void newLine() {
+        maskRecalled = false;
+    }
+
+    /**
+     * Whether a line of the file holding the mask in a password's place was recalled while this line was edited: a
+     * line holding the mask then most likely came from there, and cannot log in; without such a recall, a
+     * {@code ****} in a password's place was typed, and is the password (docs/architecture.md §8).
+     */
+    boolean maskRecalled() {
+        return maskRecalled;
     }
 
     /** Searches (Ctrl-R) see the lines as recall gives them: a copy of the entries (500 at most), read only. */

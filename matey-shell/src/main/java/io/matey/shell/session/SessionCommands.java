@@ -8,28 +8,32 @@ import java.util.List;
 
 /**
  * What a session does with each line, typed or piped in: {@code #} comments and blank lines are skipped as sh skips
- * them, {@code exit} ends the session, and a command runs as its own process ({@link CommandProcess}); the exit code
- * of the last one that failed is kept for a scripted session (docs/architecture.md §8).
+ * them, {@code exit} ends the session, and a command runs as its own process ({@link CommandProcess}); the worst exit
+ * code of the lines is kept for a scripted session (docs/architecture.md §8).
  */
 final class SessionCommands {
 
     private final List<String> globalOptions;
-    /** The exit code of the last command that failed, 0 while none has. */
-    private int lastFailure;
+    /**
+     * The highest exit code of the lines so far, 0 while none failed: as {@code --all} reports its worst target, a
+     * usage error (2) outranks a report's {@code --exit-code} (1), and an interrupted command (130, 143) both.
+     */
+    private int worstFailure;
 
     SessionCommands(List<String> globalOptions) {
         this.globalOptions = globalOptions;
     }
 
-    int lastFailure() {
-        return lastFailure;
+    int worstFailure() {
+        return worstFailure;
     }
 
     /**
-     * Performs a line given as typed and as parsed into words; {@code clear} clears the screen. False when the line
-     * ends the session.
+     * Performs a line given as typed and as parsed into words; {@code maskRecalled}: a line holding the mask was
+     * recalled from the history file while it was edited ({@link MaskedHistory#maskRecalled}); {@code clear} clears
+     * the screen. False when the line ends the session.
      */
-    boolean perform(String line, List<String> parsed, Runnable clear) {
+    boolean perform(String line, List<String> parsed, boolean maskRecalled, Runnable clear) {
         if (SessionSyntax.comment(line)) {
             return true;
         }
@@ -42,12 +46,12 @@ final class SessionCommands {
         }
         if (words.equals(List.of("clear"))) {
             clear.run();
-        } else if (MaskedHistory.holdsMask(line)) {
+        } else if (maskRecalled && MaskedHistory.holdsMask(line)) {
             // recalled from the history file, which keeps no passwords: the server would only refuse the login
             Console.error("The password in this line is " + Secrets.MASK + ", the mask the session history keeps "
                     + "in place of passwords: type the password again, or leave out --url and set the URL in the "
                     + "target's url_env variable (DATABASE_URL by default).");
-            lastFailure = 2;
+            keepWorst(2);
         } else {
             run(words);
         }
@@ -59,15 +63,16 @@ final class SessionCommands {
         List<String> args = new ArrayList<>(globalOptions);
         args.addAll(words);
         try {
-            int exitCode = CommandProcess.run(args);
-            if (exitCode != 0) {
-                lastFailure = exitCode;
-            }
+            keepWorst(CommandProcess.run(args));
         } catch (IOException e) {
             Console.error("Cannot run the command: " + e.getMessage());
-            lastFailure = 1;
+            keepWorst(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void keepWorst(int exitCode) {
+        worstFailure = Math.max(worstFailure, exitCode);
     }
 }

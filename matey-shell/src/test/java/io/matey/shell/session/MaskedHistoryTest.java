@@ -22,6 +22,27 @@ class MaskedHistoryTest {
         assertThat(history.reverseIterator().next().line()).as("a search").isEqualTo(line);
     }
 
+    /** Only a line from the file tells that a masked password was recalled; one typed as the mask is a password. */
+    @Test
+    void tellsTheMaskRecalledFromTheFileFromAPasswordTypedAsTheMask() {
+        String saved = "db status --url mysql://root:****@127.0.0.1:3306/x";
+        String typed = "db status --url mysql://root:****@127.0.0.1:3306/y";
+        MaskedHistory history = new MaskedHistory();
+        history.internalAdd(Instant.now(), saved, false); // as the file is loaded
+        history.add(Instant.now(), typed);
+        history.newLine();
+        assertThat(history.previous()).isTrue();
+        assertThat(history.current()).isEqualTo(typed);
+        assertThat(history.maskRecalled()).as("typed in this session").isFalse();
+        assertThat(history.previous()).isTrue();
+        assertThat(history.current()).isEqualTo(saved);
+        assertThat(history.maskRecalled()).as("recalled from the file").isTrue();
+        history.newLine();
+        assertThat(history.maskRecalled()).as("the next line starts afresh").isFalse();
+        assertThat(history.get(history.first())).isEqualTo(saved);
+        assertThat(history.maskRecalled()).as("a search's pick").isTrue();
+    }
+
     @Test
     void aMaskInAPasswordsPlaceIsToldFromOneElsewhere() {
         assertThat(MaskedHistory.holdsMask("db status --url mysql://root:****@127.0.0.1:3306/x")).isTrue();
