@@ -74,6 +74,29 @@ class RenameDraftEnginesTest {
                 + "t_c.qty\n   FROM public.t_c;");
     }
 
+    /**
+     * PostgreSQL follows a rename into a materialized view too, which has no {@code CREATE OR REPLACE}: the renames
+     * alone give its live text (its rows and index kept), and the renames back its committed one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ALTER TABLE t_c RENAME TO t_gamma;\n", "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n",
+            "ALTER TABLE t_c RENAME TO t_gamma;\nALTER TABLE t_gamma RENAME COLUMN qty TO quantity;\n"})
+    void materializedViewsReadingARenamedTableOrColumnOnPostgres(String change) throws SQLException {
+        String table = change.contains("t_gamma") ? "t_gamma" : "t_c";
+        String draft = renamed("postgres", COMMITTED + MATERIALIZED_VIEWS, change, table);
+        assertThat(draft).contains("-- matey: public.m reads what was renamed, which the server follows: the renames "
+                + "give its live text; check before committing").doesNotContain("MATERIALIZED VIEW public.mm");
+        assertThat(draft.contains("-- matey: public.w2 reads")).isEqualTo(change.contains("COLUMN"));
+    }
+
+    /** Materialized views by name with an index, through an alias with a sum, and over another one. */
+    private static final String MATERIALIZED_VIEWS = """
+            CREATE MATERIALIZED VIEW m AS SELECT id, qty FROM t_c;
+            CREATE UNIQUE INDEX m_id ON m (id);
+            CREATE MATERIALIZED VIEW w2 AS SELECT c.id, sum(c.qty) AS qty FROM t_c c WHERE c.qty > 0 GROUP BY c.id;
+            CREATE MATERIALIZED VIEW mm AS SELECT qty FROM m;
+            """;
+
     /** Views by name, through an alias, and over another view (whose text stays). */
     private static final String VIEWS = """
             CREATE VIEW v AS SELECT id, qty FROM t_c;
