@@ -20,6 +20,7 @@ public final class CheckpointFile {
     private final long size;
     private final String digest;
     private final OptionalInt conflictLine;
+    private final boolean unpopulatedView;
 
     private CheckpointFile(Path file, byte[] bytes, byte[] content) {
         this.file = file;
@@ -27,6 +28,7 @@ public final class CheckpointFile {
         this.size = content.length;
         this.digest = Digests.textDigest(content).orElse(null);
         this.conflictLine = ConflictMarkers.firstLine(content);
+        this.unpopulatedView = ForeignArtifacts.statesUnpopulatedView(content);
     }
 
     /** A worktree file, digested (and searched for conflict markers) now and not kept. */
@@ -48,6 +50,11 @@ public final class CheckpointFile {
     /** The line of the first git merge conflict in the file ({@link ConflictMarkers}); empty when it holds none. */
     OptionalInt conflictLine() {
         return conflictLine;
+    }
+
+    /** Whether it states a materialized view unpopulated, as an earlier release's PostgreSQL dumps did. */
+    boolean statesUnpopulatedView() {
+        return unpopulatedView;
     }
 
     /** The length in bytes. */

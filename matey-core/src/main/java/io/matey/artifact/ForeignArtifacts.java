@@ -1,7 +1,10 @@
 package io.matey.artifact;
 
 import io.matey.workspace.TargetPaths;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
  * sqlite3 text, which Matey's own dumps never equal; earlier Matey releases wrote the same label over Matey's
  * canonical text, which is recognised by the absence of those tools' marks and stays Matey's own, except on
  * MySQL/MariaDB, whose format changed since, twice ({@link SchemaLock#MYSQL_CANONICALIZER}), and PostgreSQL text
- * that states a materialized view unpopulated, which no dump writes since. Foreign artifacts are
+ * that states a materialized view unpopulated, which no dump writes since, in {@code schema.sql} or in a checkpoint
+ * (one before the head is what a database behind it, or rolled back to it, is verified against). Foreign artifacts are
  * regenerated from the migrations, never replayed from or verified against.
  */
 public final class ForeignArtifacts {
@@ -37,6 +41,8 @@ public final class ForeignArtifacts {
      */
     private static final Pattern UNPOPULATED_VIEW = Pattern.compile(
             "^CREATE MATERIALIZED VIEW [^\\n]*\\n(?:(?!\\n\\n).)*?\\n WITH NO DATA;$", Pattern.MULTILINE | Pattern.DOTALL);
+    /** Its last line, searched for as bytes first: every checkpoint is searched as it is read, and almost none has it. */
+    private static final byte[] NO_DATA = "\n WITH NO DATA;\n".getBytes(StandardCharsets.UTF_8);
 
     private ForeignArtifacts() {
     }
@@ -46,10 +52,12 @@ public final class ForeignArtifacts {
         String label = lock.canonicalizer();
         String current = SchemaLock.canonicalizer(lock.engine());
         boolean earlierMatey = label.equals(SchemaLock.CANONICALIZER) || label.equals(SHARED_LABEL) && !writtenByDumpTool(snapshot);
-        if (earlierMatey && lock.engine().equals("postgres") && statesUnpopulatedViews(snapshot)) {
-            return Optional.of("Artifacts written by an earlier Matey release: schema.sql states that a materialized "
-                    + "view is not populated (WITH NO DATA), which is data that dumps no longer hold, so a refreshed "
-                    + "view would read as drift. " + advice(snapshot.targetName()));
+        Optional<String> unpopulated = earlierMatey && lock.engine().equals("postgres") ? unpopulatedViews(snapshot)
+                : Optional.empty();
+        if (unpopulated.isPresent()) {
+            return Optional.of("Artifacts written by an earlier Matey release: " + unpopulated.get() + " that a "
+                    + "materialized view is not populated (WITH NO DATA), which is data that dumps no longer hold, so "
+                    + "a refreshed view would read as drift. " + advice(snapshot.targetName()));
         }
         if (label.equals(current) || earlierMatey && current.equals(SchemaLock.CANONICALIZER)) {
             return Optional.empty();
@@ -66,9 +74,29 @@ public final class ForeignArtifacts {
                 + current + "'. " + advice(snapshot.targetName()));
     }
 
-    private static boolean statesUnpopulatedViews(Snapshot snapshot) {
-        String schema = snapshot.schema().flatMap(Utf8::decode).orElse("");
-        return schema.contains("\n WITH NO DATA;\n") && UNPOPULATED_VIEW.matcher(schema).find();
+    /** What states a materialized view unpopulated ("schema.sql states", "checkpoints/x.sql states"), if any. */
+    private static Optional<String> unpopulatedViews(Snapshot snapshot) {
+        if (snapshot.schema().map(ForeignArtifacts::statesUnpopulatedView).orElse(false)) {
+            return Optional.of(ArtifactNames.SCHEMA_FILE + " states");
+        }
+        List<String> checkpoints = snapshot.checkpoints().entrySet().stream()
+                .filter(c -> c.getValue().statesUnpopulatedView()).map(Map.Entry::getKey).toList();
+        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(0) + (checkpoints.size() == 1
+                ? " states" : " (and " + (checkpoints.size() - 1) + " later checkpoint(s)) state"));
+    }
+
+    /** Whether a dump's text states a materialized view {@code WITH NO DATA}. */
+    static boolean statesUnpopulatedView(byte[] text) {
+        return contains(text, NO_DATA) && Utf8.decode(text).map(t -> UNPOPULATED_VIEW.matcher(t).find()).orElse(false);
+    }
+
+    private static boolean contains(byte[] text, byte[] part) {
+        for (int at = 0; at + part.length <= text.length; at++) {
+            if (text[at] == part[0] && Arrays.equals(text, at, at + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean writtenByDumpTool(Snapshot snapshot) {

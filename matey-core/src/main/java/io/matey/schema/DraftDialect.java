@@ -50,6 +50,14 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether the server follows a renamed table or column into the views and materialized views that read it,
+     * printing them by the new names.
+     */
+    default boolean followsRenames() {
+        return false;
+    }
+
+    /**
      * The statement that replaces a view in place with this definition (as the dump writes it), where the server
      * follows a renamed table or column into the views that read it (rewriting their text); null where it does not.
      */

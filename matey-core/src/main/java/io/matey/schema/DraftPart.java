@@ -31,10 +31,13 @@ record DraftPart(String owner, String undo, boolean setting) {
     private static final Pattern TABLE_STATE = Pattern.compile("^ALTER TABLE (" + NAME
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
 
-    /** A privilege as the PostgreSQL dump writes it: its prefix, verb, privileges, object, grantee and grant option. */
+    /**
+     * A privilege as the PostgreSQL dump writes it: its prefix, verb, whether only the grant option is revoked,
+     * privileges, object, grantee and grant option.
+     */
     private static final Pattern PRIVILEGE = Pattern.compile("^(ALTER DEFAULT PRIVILEGES (?:FOR ROLE " + NAME
-            + " )?(?:IN SCHEMA " + NAME + " )?)?(GRANT|REVOKE) (.+?) ON (.+) (?:TO|FROM) (" + NAME
-            + ")(?: WITH GRANT OPTION)?;$");
+            + " )?(?:IN SCHEMA " + NAME + " )?)?(GRANT|REVOKE) (GRANT OPTION FOR )?(.+?) ON (.+) (?:TO|FROM) ("
+            + NAME + ")(?: WITH GRANT OPTION)?;$");
 
     /** The part a block adds, or null when it adds to no object this reader knows. */
     static DraftPart of(String block) {
@@ -56,8 +59,11 @@ record DraftPart(String owner, String undo, boolean setting) {
         if ((m = PRIVILEGE.matcher(block)).find()) {
             String prefix = m.group(1) == null ? "" : m.group(1);
             boolean grant = m.group(2).equals("GRANT");
-            return new DraftPart(m.group(1) == null ? m.group(4) : "", prefix + (grant ? "REVOKE " : "GRANT ")
-                    + m.group(3) + " ON " + m.group(4) + (grant ? " FROM " : " TO ") + m.group(5) + ";", false);
+            // A revoked grant option (of a privilege the object started with) is given back with the privilege.
+            String option = m.group(3) == null ? "" : " WITH GRANT OPTION";
+            return new DraftPart(m.group(1) == null ? m.group(5) : "", prefix + (grant ? "REVOKE " : "GRANT ")
+                    + m.group(4) + " ON " + m.group(5) + (grant ? " FROM " : " TO ") + m.group(6) + option + ";",
+                    false);
         }
         if ((m = STATE.matcher(block)).find()) {
             return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);

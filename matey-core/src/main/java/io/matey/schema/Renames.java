@@ -29,6 +29,9 @@ final class Renames {
 
     private static final String TABLE = "TABLE ";
     private static final String VIEW = "VIEW ";
+    private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
+    /** A column named by an alias that is its own name ({@code c.qty AS qty}), which says no more than the column. */
+    private static final Pattern SELF_ALIAS = Pattern.compile("(\\.([\\w$]+)) AS \\2(?![\\w$\"`])");
     private static final String CHECK = "; check before committing";
     /** A single-quoted literal, which a name in it does not name. */
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
@@ -38,8 +41,8 @@ final class Renames {
     private Map<String, String> committed;
     private final List<String> up = new ArrayList<>();
     private final List<String> down = new ArrayList<>();
-    /** The old names, unqualified, of what was renamed. */
-    private final List<String> renamed = new ArrayList<>();
+    /** The new names of what was renamed by the old ones, both unqualified. */
+    private final Map<String, String> renamed = new LinkedHashMap<>();
     private final List<String> viewsUp = new ArrayList<>();
     private final List<String> viewsDown = new ArrayList<>();
 
@@ -73,7 +76,10 @@ final class Renames {
         return down;
     }
 
-    /** The views that read what was renamed, replaced by their live text: after the rest of the up section. */
+    /**
+     * The views that read what was renamed, replaced by their live text, and a note for each materialized view the
+     * renames alone make live: after the rest of the up section.
+     */
     List<String> viewsUp() {
         return viewsUp;
     }
@@ -157,7 +163,7 @@ final class Renames {
     private void renameTable(String old, String name, String reason, UnaryOperator<String> then) {
         up.add("-- matey: looks like a rename of " + old + " to " + name + " (" + reason + ")" + CHECK + "\n"
                 + "ALTER TABLE " + old + " RENAME TO " + unqualified(name) + ";");
-        renamed.add(unqualified(old));
+        renamed.put(unqualified(old), unqualified(name));
         Pattern token = token(old);
         String quoted = DraftTarget.schemaOf(name) + "\"" + unqualified(name) + "\"";
         List<String> back = new ArrayList<>(List.of("ALTER TABLE " + name + " RENAME TO " + unqualified(old) + ";"));
@@ -209,7 +215,7 @@ final class Renames {
     }
 
     private void columnRenamed(String table, String old, String name, String definition) {
-        renamed.add(old);
+        renamed.put(old, name);
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
                 + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, definition));
         down.add(0, dialect.renameColumn(table, name, old, definition));
@@ -248,6 +254,10 @@ final class Renames {
         }
         original.forEach((key, block) -> {
             String liveBlock = live.get(key);
+            if (key.startsWith(MATERIALIZED_VIEW)) {
+                materializedView(key, block, liveBlock);
+                return;
+            }
             if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(committed.get(key))
                     || !readsRenamed(block)) {
                 return;
@@ -281,7 +291,7 @@ final class Renames {
         });
         for (boolean grew = !views.isEmpty(); grew; ) {
             List<String> readers = original.keySet().stream().filter(key -> bothHaveView(key) && !views.contains(key)
-                    && views.stream().anyMatch(view -> names(original.get(key), view.substring(VIEW.length()))))
+                    && views.stream().anyMatch(view -> whole(view.substring(VIEW.length())).matcher(original.get(key)).find()))
                     .toList();
             grew = views.addAll(readers);
         }
@@ -313,14 +323,43 @@ final class Renames {
         return key.startsWith(VIEW) && live.containsKey(key) && committed.containsKey(key);
     }
 
-    /** Whether the block names a renamed table or column, a column also after its table or alias. */
-    private boolean readsRenamed(String block) {
-        return renamed.stream().anyMatch(name -> names(block, name));
+    /**
+     * A materialized view reading what was renamed, where the server follows the rename into it as into a view
+     * (PostgreSQL's): there is no {@code CREATE OR REPLACE} for it, and dropping and creating it again would compute
+     * its rows anew and take its indexes, grants and dependent views with it, so where its live text is its committed
+     * one but for the renames, the renames alone make it, and back (which a replay of the draft checks); else it was
+     * also changed by hand and is left to the author as before.
+     */
+    private void materializedView(String key, String block, String liveBlock) {
+        if (dialect.followsRenames() && liveBlock != null && !liveBlock.equals(committed.get(key))
+                && readsRenamed(block) && asRenamed(block).equals(asRenamed(liveBlock))) {
+            viewsUp.add("-- matey: " + key.substring(MATERIALIZED_VIEW.length()) + " reads what was renamed, which "
+                    + "the server follows: the renames give its live text" + CHECK);
+            committed.put(key, liveBlock);
+        }
     }
 
-    /** Whether the block names {@code name}, whole. */
-    private static boolean names(String block, String name) {
-        return Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name) + "(?![\\w$\"`])").matcher(block).find();
+    /**
+     * The text with each renamed name read as its new one and a column's alias that is its own name dropped: equal
+     * for a view's committed text and the text the server prints after the renames (a renamed column with {@code AS}
+     * its old name), unless the view was changed otherwise.
+     */
+    private String asRenamed(String text) {
+        String renamedText = text;
+        for (Map.Entry<String, String> name : renamed.entrySet()) {
+            renamedText = replace(renamedText, whole(name.getKey()), name.getValue());
+        }
+        return SELF_ALIAS.matcher(renamedText).replaceAll("$1");
+    }
+
+    /** Whether the block names a renamed table or column, a column also after its table or alias. */
+    private boolean readsRenamed(String block) {
+        return renamed.keySet().stream().anyMatch(name -> whole(name).matcher(block).find());
+    }
+
+    /** The name where it stands whole, also after a qualifier or before a column. */
+    private static Pattern whole(String name) {
+        return Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name) + "(?![\\w$\"`])");
     }
 
     /**

@@ -12,6 +12,7 @@ import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -138,14 +139,61 @@ class ForeignArtifactsTest {
         }
     }
 
+    /**
+     * The same text in a checkpoint before the head, which a database behind the head, or rolled back, is verified
+     * against: named, refused before anything runs, and regenerated.
+     */
+    @Test
+    void anEarlierCheckpointStatingWithNoDataIsNamedAndRegenerated() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            String view = "CREATE MATERIALIZED VIEW item_ids AS SELECT id FROM items WITH NO DATA;";
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);\n" + view,
+                    "DROP MATERIALIZED VIEW item_ids;\nDROP TABLE items;");
+            h.ws.migration("002_no_view.sql", "DROP MATERIALIZED VIEW item_ids;", view);
+            h.ws.apply();
+            String checkpoint = TestWorkspace.TARGET + "/checkpoints/001_items.sql";
+            String first = h.ws.read(checkpoint);
+            String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
+            String earlier = first.replace("FROM public.items;\n", "FROM public.items\n WITH NO DATA;\n");
+            assertThat(earlier).isNotEqualTo(first);
+            assertThat(schema).doesNotContain("item_ids");
+            writeLocked(h.ws, List.of("001_items.sql", "002_no_view.sql"), List.of(earlier, schema), schema,
+                    SchemaLock.CANONICALIZER);
+
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+                    .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                            + "Artifacts written by an earlier Matey release: checkpoints/001_items.sql states that a "
+                            + "materialized view is not populated (WITH NO DATA)").endsWith(ADVICE));
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+            assertThat(h.db.engine().databaseExists(h.db.url())).as("nothing ran").isFalse();
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(checkpoint)).isEqualTo(first);
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(h.up().after()).isEqualTo(2);
+            assertThat(h.down(1).after()).isEqualTo(1);
+        }
+    }
+
     /** One step's artifacts holding {@code text} as checkpoint and schema, under a lock labelled {@code label}. */
     private static void writeLocked(TestWorkspace ws, String text, String label) {
-        String migration = "migrations/001_items.sql";
-        byte[] bytes = ws.read(TestWorkspace.TARGET + "/" + migration).getBytes(StandardCharsets.UTF_8);
-        SchemaLock lock = LockFactory.build("postgres", TestWorkspace.TARGET,
-                List.of(LockFactory.StepSource.ofText("001", migration, bytes, "checkpoints/001_items.sql", text)), text);
-        ws.write(TestWorkspace.TARGET + "/checkpoints/001_items.sql", text);
-        ws.write(TestWorkspace.TARGET + "/schema.sql", text);
+        writeLocked(ws, List.of("001_items.sql"), List.of(text), text, label);
+    }
+
+    /** The steps of {@code files} holding {@code checkpoints} and {@code schema}, under a lock labelled {@code label}. */
+    private static void writeLocked(TestWorkspace ws, List<String> files, List<String> checkpoints, String schema,
+            String label) {
+        List<LockFactory.StepSource> steps = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String migration = "migrations/" + files.get(i);
+            String checkpoint = "checkpoints/" + files.get(i);
+            byte[] bytes = ws.read(TestWorkspace.TARGET + "/" + migration).getBytes(StandardCharsets.UTF_8);
+            steps.add(LockFactory.StepSource.ofText(files.get(i).substring(0, 3), migration, bytes, checkpoint,
+                    checkpoints.get(i)));
+            ws.write(TestWorkspace.TARGET + "/" + checkpoint, checkpoints.get(i));
+        }
+        SchemaLock lock = LockFactory.build("postgres", TestWorkspace.TARGET, steps, schema);
+        ws.write(TestWorkspace.TARGET + "/schema.sql", schema);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml", LockFileCodec.render(lock).replace(SchemaLock.CANONICALIZER,
                 label));
     }

@@ -55,6 +55,15 @@ class DriftDraftTest {
                         + "REVOKE INSERT, SELECT (key) ON TABLE app.flags FROM \"Odd Role\";"));
     }
 
+    /** A grant option revoked from what an extension's member started with is given back with the privilege. */
+    @Test
+    void aRevokedGrantOptionIsUndoneByGrantingItAgain() {
+        String live = "REVOKE GRANT OPTION FOR SELECT ON TABLE public.pg_buffercache FROM reader;\n";
+        assertThat(DriftDraft.of(live, "", DraftDialect.FIXED_CONSTRAINTS)).isEqualTo(draft(
+                "REVOKE GRANT OPTION FOR SELECT ON TABLE public.pg_buffercache FROM reader;",
+                "GRANT SELECT ON TABLE public.pg_buffercache TO reader WITH GRANT OPTION;"));
+    }
+
     @Test
     void aChangedObjectIsLeftToTheAuthorWithBothDefinitions() {
         String live = COMMITTED.replace("title TEXT", "title TEXT NOT NULL");

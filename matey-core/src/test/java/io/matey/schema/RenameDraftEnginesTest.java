@@ -9,7 +9,9 @@ import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -54,17 +56,26 @@ class RenameDraftEnginesTest {
                 + "committing\n", " RENAME TO ", " RENAME COLUMN ").doesNotContain("DROP TABLE", "CREATE TABLE");
     }
 
+    /** The table renamed, one of its columns, or both. */
+    static List<String> renamesOnPostgres() {
+        return List.of("ALTER TABLE t_c RENAME TO t_gamma;\n", "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n",
+                "ALTER TABLE t_c RENAME TO t_gamma;\nALTER TABLE t_gamma RENAME COLUMN qty TO quantity;\n");
+    }
+
+    /** The draft of {@code change} over the committed tables and {@code views}. */
+    private static String renamedOnPostgres(String views, String change) throws SQLException {
+        return renamed("postgres", COMMITTED + views, change, change.contains("t_gamma") ? "t_gamma" : "t_c");
+    }
+
     /**
      * PostgreSQL keeps a view reading a renamed table or column, printed by the new names (a column with {@code AS} its
      * old one): the draft replaces the view by its live text after the renames, and by the committed one after the
      * renames back.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ALTER TABLE t_c RENAME TO t_gamma;\n", "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n",
-            "ALTER TABLE t_c RENAME TO t_gamma;\nALTER TABLE t_gamma RENAME COLUMN qty TO quantity;\n"})
+    @MethodSource("renamesOnPostgres")
     void viewsReadingARenamedTableOrColumnOnPostgres(String change) throws SQLException {
-        String table = change.contains("t_gamma") ? "t_gamma" : "t_c";
-        String draft = renamed("postgres", COMMITTED + VIEWS, change, table);
+        String draft = renamedOnPostgres(VIEWS, change);
         assertThat(draft).contains("-- matey: public.v reads what was renamed, which the server follows: replaced by "
                 + "its live text; check before committing\nCREATE OR REPLACE VIEW public.v AS\n")
                 .doesNotContain("CREATE OR REPLACE VIEW public.vv");
@@ -96,6 +107,27 @@ class RenameDraftEnginesTest {
                 "CREATE VIEW vv AS SELECT quantity FROM v;");
         assertThat(section(draft, "down")).startsWith(drops).contains("CREATE VIEW vv AS SELECT qty FROM v;");
     }
+
+    /**
+     * PostgreSQL follows a rename into a materialized view too, which has no {@code CREATE OR REPLACE}: the renames
+     * alone give its live text (its rows and index kept), and the renames back its committed one.
+     */
+    @ParameterizedTest
+    @MethodSource("renamesOnPostgres")
+    void materializedViewsReadingARenamedTableOrColumnOnPostgres(String change) throws SQLException {
+        String draft = renamedOnPostgres(MATERIALIZED_VIEWS, change);
+        assertThat(draft).contains("-- matey: public.m reads what was renamed, which the server follows: the renames "
+                + "give its live text; check before committing").doesNotContain("MATERIALIZED VIEW public.mm");
+        assertThat(draft.contains("-- matey: public.w2 reads")).isEqualTo(change.contains("COLUMN"));
+    }
+
+    /** Materialized views by name with an index, through an alias with a sum, and over another one. */
+    private static final String MATERIALIZED_VIEWS = """
+            CREATE MATERIALIZED VIEW m AS SELECT id, qty FROM t_c;
+            CREATE UNIQUE INDEX m_id ON m (id);
+            CREATE MATERIALIZED VIEW w2 AS SELECT c.id, sum(c.qty) AS qty FROM t_c c WHERE c.qty > 0 GROUP BY c.id;
+            CREATE MATERIALIZED VIEW mm AS SELECT qty FROM m;
+            """;
 
     /** Views by name, through an alias, and over another view (whose text stays). */
     private static final String VIEWS = """

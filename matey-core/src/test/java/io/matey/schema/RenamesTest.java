@@ -23,6 +23,25 @@ class RenamesTest {
                 """).contains("DROP TABLE a;", "DROP TABLE b;").doesNotContain("RENAME");
     }
 
+    /** A materialized view changed by hand besides following a rename is left to the author, with both texts. */
+    @Test
+    void aMaterializedViewAlsoChangedByHandIsNotTakenAsFollowingTheRename() {
+        String committed = "CREATE TABLE t (id integer, qty integer);\n\nCREATE MATERIALIZED VIEW m AS\n SELECT t.id,\n"
+                + "    t.qty\n   FROM t;\n";
+        String followed = committed.replace("qty integer", "quantity integer").replace("t.qty", "t.quantity AS qty");
+        DraftDialect follows = new DraftDialect() {
+            @Override
+            public boolean followsRenames() {
+                return true;
+            }
+        };
+        assertThat(DriftDraft.of(followed, committed, follows)).contains("-- matey: m reads what was renamed")
+                .doesNotContain("Changed out of band");
+        String changed = followed.replace("FROM t;", "FROM t\n  WHERE (t.quantity > 0);");
+        assertThat(DriftDraft.of(changed, committed, follows)).contains("RENAME COLUMN qty TO quantity",
+                "-- Changed out of band").doesNotContain("m reads what was renamed");
+    }
+
     @Test
     void aTableInAnotherSchemaIsNoRename() {
         String draft = DriftDraft.of("CREATE TABLE app.c (id integer);\n", "CREATE TABLE public.c (id integer);\n",

@@ -24,6 +24,11 @@ final class PostgresDraftDialect implements DraftDialect {
                 + " NOT NULL;";
     }
 
+    @Override
+    public boolean followsRenames() {
+        return true;
+    }
+
     /** {@code CREATE OR REPLACE}, which keeps the views that read it; a materialized view has none. */
     @Override
     public String replaceView(String view) {

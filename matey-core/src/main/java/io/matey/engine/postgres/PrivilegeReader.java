@@ -112,7 +112,8 @@ final class PrivilegeReader {
 
     /**
      * Each privilege that the ACL and its baseline do not hold alike, for a grantee other than the owner: granted
-     * beyond the baseline (or with a grant option it lacks), or in the baseline and revoked. The baseline is the
+     * beyond the baseline (or with a grant option it lacks), in the baseline and revoked, or held without the grant
+     * option the baseline gives it (an extension's script may grant one, which {@code pg_init_privs} keeps). The baseline is the
      * initial ACL where initdb or an extension's script set one, as pg_dump takes it, else {@code acldefault}; none
      * for a default ACL in a schema ({@code relative}). The initial owner's own entry (granted by itself) is not
      * part of it: the object may have changed hands since, and ownership is not dumped.
@@ -125,7 +126,9 @@ final class PrivilegeReader {
             WITH acls AS (%s)
             SELECT a.catalog, a.anchor, a.prefix, a.target, a.column_name,
                    CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END AS grantee,
-                   x.privilege, x.held IS NOT NULL AS granted, COALESCE(x.held, false) AS grantable,
+                   x.privilege,
+                   CASE WHEN x.held IS NULL THEN 'REVOKE' WHEN x.held OR x.by_default IS NULL THEN 'GRANT'
+                        ELSE 'REVOKE GRANT OPTION FOR' END AS verb, COALESCE(x.held, false) AS grantable,
                    ARRAY(SELECT e.privilege_type FROM aclexplode(acldefault(a.type::"char", a.owner)) e
                          WHERE e.grantee = a.owner ORDER BY 1) AS everything
             FROM acls a
@@ -140,12 +143,15 @@ final class PrivilegeReader {
                            WHERE e.grantee <> e.grantor
                            GROUP BY 1, 2) b ON b.grantee = g.grantee AND b.privilege = g.privilege
             ) x
-            WHERE x.grantee <> a.owner AND (x.held IS NULL OR x.by_default IS NULL OR x.held AND NOT x.by_default)
+            WHERE x.grantee <> a.owner AND (x.held IS NULL OR x.by_default IS NULL OR x.held <> x.by_default)
             """.formatted(ACLS);
 
-    /** The statements of one object (or one default ACL) for one grantee, one verb and one grant option. */
+    /**
+     * The statements of one object (or one default ACL) for one grantee, one verb ({@code GRANT}, {@code REVOKE} or
+     * {@code REVOKE GRANT OPTION FOR}) and one grant option.
+     */
     private record Group(String catalog, long anchor, String prefix, String target, String column, String grantee,
-            boolean granted, boolean grantable) {
+            String verb, boolean grantable) {
     }
 
     private PrivilegeReader() {
@@ -174,7 +180,7 @@ final class PrivilegeReader {
         catalog.query(SQL, row -> {
             Group group = new Group(row.getString("catalog"), row.getLong("anchor"), row.getString("prefix"),
                     row.getString("target"), row.getString("column_name"), row.getString("grantee"),
-                    row.getBoolean("granted"), row.getBoolean("grantable"));
+                    row.getString("verb"), row.getBoolean("grantable"));
             privileges.computeIfAbsent(group, g -> new TreeSet<>()).add(row.getString("privilege"));
             everything.putIfAbsent(group, Catalog.strings(row, "everything"));
         });
@@ -214,8 +220,9 @@ final class PrivilegeReader {
             }
             list = String.join(", ", each);
         }
-        return group.prefix() + (group.granted() ? "GRANT " : "REVOKE ") + list + " ON " + group.target()
-                + (group.granted() ? " TO " : " FROM ") + group.grantee()
+        boolean grant = group.verb().equals("GRANT");
+        return group.prefix() + group.verb() + " " + list + " ON " + group.target() + (grant ? " TO " : " FROM ")
+                + group.grantee()
                 + (group.grantable() ? " WITH GRANT OPTION" : "");
     }
 }

@@ -149,6 +149,41 @@ class PostgresPrivilegesDumpTest {
         assertThat(dump).doesNotContain("pg_buffercache_pages");
     }
 
+    /**
+     * An extension's script may grant with the grant option, which {@code pg_init_privs} keeps (simulated here by
+     * copying the member's ACL there right after {@code CREATE EXTENSION}): a migration revoking only the option is
+     * written as such, and loads back to the same ACL and dump where the extension starts alike.
+     */
+    @Test
+    void aRevokedGrantOptionOnAnExtensionMemberIsWrittenAndLoadsBack() throws SQLException {
+        String create = "CREATE EXTENSION IF NOT EXISTS pg_buffercache WITH SCHEMA public;\n";
+        String script = """
+                GRANT SELECT ON public.pg_buffercache TO %1$s WITH GRANT OPTION;
+                UPDATE pg_init_privs SET initprivs = (SELECT relacl FROM pg_class
+                                                      WHERE oid = 'public.pg_buffercache'::regclass)
+                WHERE classoid = 'pg_class'::regclass AND objoid = 'public.pg_buffercache'::regclass AND objsubid = 0;
+                """.formatted(reader);
+        String acl = "SELECT relacl::text FROM pg_class WHERE oid = 'public.pg_buffercache'::regclass";
+        String dump;
+        String loaded;
+        try (TestDatabase db = TestDatabase.create("postgres"); TestDatabase load = TestDatabase.create("postgres")) {
+            db.execute(create + script + "REVOKE GRANT OPTION FOR SELECT ON public.pg_buffercache FROM " + reader
+                    + ";\n");
+            try (Connection c = db.connect()) {
+                dump = db.engine().dumpSchema(c);
+            }
+            assertThat(dump).contains(create).contains("REVOKE GRANT OPTION FOR SELECT ON TABLE public.pg_buffercache "
+                    + "FROM " + reader + ";\n");
+            load.execute(dump.replace(create, create + script));
+            try (Connection c = load.connect()) {
+                loaded = db.engine().dumpSchema(c);
+                assertThat(TestDatabase.firstValue(c, acl)).isEqualTo(firstValue(db, acl)).contains(reader + "=r/");
+            }
+        }
+
+        assertThat(loaded).isEqualTo(dump);
+    }
+
     /** A {@code public} schema whose privileges are the ones every new database starts with dumps as before. */
     @Test
     void anUnchangedPublicSchemaDumpsAsBefore() throws SQLException {
