@@ -167,9 +167,11 @@ public interface Engine {
     /**
      * Before a replay runs {@code section} in its scratch database: leaves the server's caches of the database's
      * tables as a live database's may be when the section runs there, where a statement's outcome depends on them,
-     * so that the replay fails where a live run can (docs/architecture.md §6). Nothing by default.
+     * so that the replay fails where a live run can (docs/architecture.md §6). Nothing by default; why it could not,
+     * and what that leaves unchecked, for the replay to warn of.
      */
-    default void cacheAsLiveMay(Connection connection, Section section) throws SQLException {
+    default Optional<String> cacheAsLiveMay(Connection connection, Section section) throws SQLException {
+        return Optional.empty();
     }
 
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */

@@ -78,20 +78,21 @@ public final class MigrationRunner {
 
     /** Applies the up section and records the version; returns how long it took. */
     public Duration up(Migration migration) throws SQLException {
-        return run(migration, UP, 0, false, () -> { });
+        return run(migration, UP, 0, false, statement -> { });
     }
 
     /**
-     * Applies the up section, records the version and runs {@code beforeCommit} (a replay marks the roles the
-     * section created, docs/architecture.md §6), in the section's transaction where it has one.
+     * Applies the up section and records the version, running {@code afterEach} after each of its statements (a
+     * replay marks the roles a statement created at once, docs/architecture.md §6), in the section's transaction
+     * where it has one.
      */
-    public Duration up(Migration migration, SectionEnd beforeCommit) throws SQLException {
-        return run(migration, UP, 0, false, beforeCommit);
+    public Duration up(Migration migration, AfterStatement afterEach) throws SQLException {
+        return run(migration, UP, 0, false, afterEach);
     }
 
     /** Applies the down section and removes the version row; returns how long it took. */
     public Duration down(Migration migration) throws SQLException {
-        return run(migration, DOWN, 0, false, () -> { });
+        return run(migration, DOWN, 0, false, statement -> { });
     }
 
     /**
@@ -99,24 +100,23 @@ public final class MigrationRunner {
      * changes the version row and removes the section's progress marker, which an earlier run left.
      */
     public Duration resume(Migration migration, String direction, int done) throws SQLException {
-        return run(migration, direction, done, trackProgress, () -> { });
+        return run(migration, direction, done, trackProgress, statement -> { });
     }
 
     /**
      * @param marked    whether the section's progress marker is on the database, to go with the version change
-     * @param beforeEnd run after the version change, before the commit
+     * @param afterEach run after each statement that ran
      */
-    private Duration run(Migration migration, String direction, int done, boolean marked, SectionEnd beforeEnd)
+    private Duration run(Migration migration, String direction, int done, boolean marked, AfterStatement afterEach)
             throws SQLException {
         MigrationScript script = migration.script().requireValid();
         boolean up = direction.equals(UP);
-        return run(migration, up ? script.up() : script.down(), done, marked, () -> {
+        return run(migration, up ? script.up() : script.down(), done, marked, afterEach, () -> {
             if (up) {
                 table.record(connection, migration.version());
             } else {
                 table.remove(connection, migration.version());
             }
-            beforeEnd.run();
         });
     }
 
@@ -132,18 +132,21 @@ public final class MigrationRunner {
         void apply() throws SQLException;
     }
 
-    /** What runs at the end of a section, in its transaction where it has one. */
-    public interface SectionEnd {
-        void run() throws SQLException;
+    /**
+     * What runs after each statement of a section that ran, before the next one, in the section's transaction where it
+     * has one: where DDL commits itself, before a kill can come between the statement and the section's end.
+     */
+    public interface AfterStatement {
+        void ran(SqlStatement statement) throws SQLException;
     }
 
-    private Duration run(Migration migration, Section section, int done, boolean marked, VersionChange versionChange)
-            throws SQLException {
+    private Duration run(Migration migration, Section section, int done, boolean marked, AfterStatement afterEach,
+            VersionChange versionChange) throws SQLException {
         if (baseline == null) {
             baseline = engine.captureSession(connection);
         }
         try {
-            return runSection(migration, section, done, marked, versionChange);
+            return runSection(migration, section, done, marked, afterEach, versionChange);
         } catch (SQLException | RuntimeException e) {
             try {
                 baseline.restore();
@@ -155,7 +158,7 @@ public final class MigrationRunner {
     }
 
     private Duration runSection(Migration migration, Section section, int done, boolean marked,
-            VersionChange versionChange) throws SQLException {
+            AfterStatement afterEach, VersionChange versionChange) throws SQLException {
         long started = System.nanoTime();
         List<SqlStatement> statements = section.statements(engine.dialect());
         rowsAffected = 0;
@@ -185,6 +188,7 @@ public final class MigrationRunner {
                     }
                     throw failure;
                 }
+                afterEach.ran(statements.get(i));
                 if (tracked) {
                     engine.progressTable().advance(connection, migration.version(), i + 1);
                 }

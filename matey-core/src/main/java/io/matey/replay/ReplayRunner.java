@@ -55,6 +55,7 @@ public final class ReplayRunner {
         private Connection connection;
         private MigrationRunner runner;
         private final AppliedVersions versions = new AppliedVersions(engine.migrationTable());
+        private boolean warnedUnchecked;
 
         Session(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh) throws SQLException {
             this.fresh = fresh;
@@ -86,15 +87,27 @@ public final class ReplayRunner {
 
         void up(Migration migration) throws SQLException {
             Section up = migration.script().up();
-            engine.cacheAsLiveMay(connection, up);
+            cacheAsLiveMay(migration, up);
             scratch.runUp(up, connection, marking -> versions.run(up.sql(), true, migration.version(),
                     () -> runner.up(migration, marking)));
         }
 
         void down(Migration migration) throws SQLException {
             Section down = migration.script().down();
-            engine.cacheAsLiveMay(connection, down);
+            cacheAsLiveMay(migration, down);
             versions.run(down.sql(), false, migration.version(), () -> runner.down(migration));
+        }
+
+        /**
+         * Leaves the server's caches as a live database's may be before {@code section} runs ({@link
+         * Engine#cacheAsLiveMay}); when it cannot, warns once per replay, naming the first migration left unchecked.
+         */
+        private void cacheAsLiveMay(Migration migration, Section section) throws SQLException {
+            Optional<String> unchecked = engine.cacheAsLiveMay(connection, section);
+            if (unchecked.isPresent() && !warnedUnchecked) {
+                warnedUnchecked = true;
+                ScratchCollector.notice("warning: " + migration.file() + ": " + unchecked.get());
+            }
         }
 
         /** The schema without the migrations block, which comparisons ignore: schema_migrations is not read. */

@@ -192,22 +192,22 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /**
      * Runs an up section here through {@code connection}: the roles it creates are recorded for the next replay
-     * before it runs, as intents ({@link ScratchServer#creating}), marked as this replay's at its end, in its
-     * transaction where it has one ({@link ScratchServer#mark}), and after it recorded as created
+     * before it runs, as intents ({@link ScratchServer#creating}), marked as this replay's after the statement that
+     * created them, in its transaction where it has one ({@link ScratchServer#markAfter}), and after it recorded as created
      * ({@link ScratchServer#ran}).
      */
     void runUp(Section up, Connection connection, UpRun run) throws SQLException {
         Map<ServerRole, Boolean> intended = server.creating(up);
         try {
-            run.run(() -> server.mark(connection, intended));
+            run.run(statement -> server.markAfter(connection, statement, intended));
         } finally {
             server.ran(up.sql(), intended);
         }
     }
 
-    /** Runs an up section, handing {@code marking} to run at its end. */
+    /** Runs an up section, handing {@code marking} to run after each of its statements. */
     interface UpRun {
-        void run(MigrationRunner.SectionEnd marking) throws SQLException;
+        void run(MigrationRunner.AfterStatement marking) throws SQLException;
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationRunner;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
 import io.matey.migration.Section;
+import io.matey.migration.SqlStatement;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -131,12 +133,30 @@ final class ScratchServer {
     }
 
     /**
-     * At the end of an up section, through its connection and in its transaction where it has one: marks the roles
-     * of its {@code intended} that the server lacked and has now ({@link RoleLedger#mark}), so that the next replay
-     * drops them only when this process is killed before {@link #ran} records them, not when someone creates them by
-     * hand after. A failure is reported, never the section's: the role then stays unmarked.
+     * After each statement of an up section, through the section's connection and in its transaction where it has
+     * one: marks the roles of its {@code intended} that the statement creates ({@link ServerRoles#creates}) and that
+     * the server lacked and has now ({@link RoleLedger#mark}), so that the next replay drops them only when this
+     * process is killed before {@link #ran} records them, not when someone creates them by hand after. At once rather
+     * than at the section's end, since MySQL/MariaDB commit a {@code CREATE USER} by itself: a kill later in the
+     * section finds the role marked.
      */
-    void mark(Connection connection, Map<ServerRole, Boolean> intended) throws SQLException {
+    void markAfter(Connection connection, SqlStatement statement, Map<ServerRole, Boolean> intended)
+            throws SQLException {
+        if (intended.isEmpty() || !CREATES_ROLES.matcher(statement.code()).find()) {
+            return;
+        }
+        Map<ServerRole, Boolean> created = new LinkedHashMap<>();
+        Section alone = new Section(MigrationRunner.UP, statement.sql(), statement.line(), true, statement.line());
+        for (ServerRole role : engine.serverRoles().creates(alone)) {
+            if (intended.getOrDefault(role, false)) {
+                created.put(role, true);
+            }
+        }
+        mark(connection, created);
+    }
+
+    /** Marks the {@code absent} roles of {@code intended} the server has now; a failure is reported, not thrown. */
+    private void mark(Connection connection, Map<ServerRole, Boolean> intended) throws SQLException {
         String mark = RoleLedger.mark(ScratchOwner.current());
         for (Map.Entry<ServerRole, Boolean> intent : intended.entrySet()) {
             if (!intent.getValue()) {

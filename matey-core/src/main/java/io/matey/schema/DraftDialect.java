@@ -58,8 +58,8 @@ public interface DraftDialect {
     }
 
     /**
-     * The statement that replaces a view in place with this definition (as the dump writes it), where the server
-     * follows a renamed table or column into the views that read it (rewriting their text); null where it does not.
+     * The statement that replaces a view in place with this definition (as the dump writes it), for the views that
+     * read a renamed table or column (docs/architecture.md §7); null where drafts leave such views to the diff.
      */
     default String replaceView(String view) {
         return null;
@@ -71,6 +71,14 @@ public interface DraftDialect {
      * drops the views that read what it renames, and those reading them, before its renames and creates them after.
      */
     default boolean checksViewsOnRename() {
+        return false;
+    }
+
+    /**
+     * Whether a view keeps the text it was written with when what it reads is renamed (MySQL/MariaDB), rather than
+     * being rewritten by the server (PostgreSQL): then only a view written again over the new name reads it.
+     */
+    default boolean viewsKeepRenamedNames() {
         return false;
     }
 

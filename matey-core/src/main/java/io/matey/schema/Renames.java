@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * Each rename is marked for review, and the committed blocks are read as if it had run, so the rest of the draft is
  * what differs after it. A block that names the old table or column takes the new name where that gives the live
  * block (SQLite quotes a renamed table in its indexes), or where the name keys the block (a comment on the table);
- * else it stays, and differs as before, but for a view the server rewrites itself (PostgreSQL's), which is replaced
- * by its live text. Several candidates are not guessed between: the draft keeps the drop and the create (or add),
+ * else it stays, and differs as before, but for a view the server rewrites itself (PostgreSQL's), or one written
+ * again over the new names where the server keeps a view's text (MySQL/MariaDB's), which is replaced by its live
+ * text after the renames. Several candidates are not guessed between: the draft keeps the drop and the create (or add),
  * and a comment names them.
  */
 final class Renames {
@@ -240,10 +241,12 @@ final class Renames {
     }
 
     /**
-     * The views that read what was renamed where the server follows a rename into them and prints them anew
-     * (PostgreSQL: a renamed column with {@code AS} its old name), which the text rewritten above need not be: each is
-     * replaced by its live text, which it already is after the renames unless it was also changed by hand, and by its
-     * committed text after the renames back.
+     * The views that read what was renamed, each replaced by its live text after the renames and by its committed
+     * text after the renames back. Where the server follows a rename into them and prints them anew (PostgreSQL: a
+     * renamed column with {@code AS} its old name), which the text rewritten above need not be, those whose
+     * rewritten text is not live: they already are after the renames unless they were also changed by hand. Where a
+     * view keeps its text (MySQL/MariaDB), those written again by hand, whatever the rewrite reads: the renames alone
+     * would leave them reading the old names, which no longer exist.
      *
      * @param original the committed blocks before the renames
      */
@@ -258,15 +261,17 @@ final class Renames {
                 materializedView(key, block, liveBlock);
                 return;
             }
-            if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(committed.get(key))
-                    || !readsRenamed(block)) {
+            String unchanged = dialect.viewsKeepRenamedNames() ? block : committed.get(key);
+            if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(unchanged) || !readsRenamed(block)) {
                 return;
             }
             String replace = dialect.replaceView(liveBlock);
             String back = dialect.replaceView(block);
             if (replace != null && back != null) {
-                viewsUp.add("-- matey: " + key.substring(VIEW.length()) + " reads what was renamed, which the server "
-                        + "follows: replaced by its live text" + CHECK + "\n" + replace);
+                viewsUp.add("-- matey: " + key.substring(VIEW.length()) + " reads what was renamed, "
+                        + (dialect.viewsKeepRenamedNames() ? "and was written again over the new name"
+                                : "which the server follows")
+                        + ": replaced by its live text" + CHECK + "\n" + replace);
                 viewsDown.add(back);
                 committed.put(key, liveBlock);
             }

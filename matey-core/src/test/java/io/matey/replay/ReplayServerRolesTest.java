@@ -9,6 +9,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
 import io.matey.migration.Section;
+import io.matey.migration.SqlStatement;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestEngines;
 import io.matey.testing.TestWorkspace;
@@ -258,13 +259,13 @@ class ReplayServerRolesTest {
 
     /**
      * An up section's roles (MySQL/MariaDB: users and roles) are recorded as about to be created before it runs,
-     * each with whether the server has it, marked as this replay's at its end, and recorded as created after it, so
-     * that no moment leaves a role of this process unrecorded: a kill -9 during or after the section leaves the
-     * intents and the marked roles, which the next replay drops.
+     * each with whether the server has it, marked as this replay's right after the statement creating it, and
+     * recorded as created after the section, so that no moment leaves a role of this process unrecorded: a kill -9
+     * during or after the section leaves the intents and the marked roles, which the next replay drops.
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})
-    void anUpSectionsRolesAreRecordedBeforeItRunsMarkedAtItsEndAndRecordedAsCreatedAfter(String name)
+    void anUpSectionsRolesAreRecordedBeforeItRunsMarkedOnceCreatedAndRecordedAsCreatedAfter(String name)
             throws Exception {
         Engine engine = Engines.byId(TestEngines.named(name).engineId());
         MateyUrl base = TestDatabase.serverBase(name);
@@ -289,19 +290,19 @@ class ReplayServerRolesTest {
         String mark = RoleLedger.mark(ScratchOwner.current());
         try (Connection c = scratch.connect()) {
             List<Map<ServerRole, Boolean>> intendedBefore = new ArrayList<>();
-            List<ServerRole> markedAtEnd = new ArrayList<>();
+            List<ServerRole> markedAtOnce = new ArrayList<>();
             scratch.runUp(up, c, marking -> {
                 assertThat(engine.serverRoles().list(base)).doesNotContainAnyElementsOf(created);
                 intendedBefore.add(intents(server).get(ScratchOwner.current()));
                 try (Statement st = c.createStatement()) {
                     for (String statement : statements) {
                         st.execute(statement);
-                    }
-                }
-                marking.run();
-                for (ServerRole r : List.of(fresh, local, role, existing)) {
-                    if (engine.serverRoles().marked(base, r, mark)) {
-                        markedAtEnd.add(r);
+                        marking.ran(new SqlStatement(statement, 1));
+                        for (ServerRole r : List.of(fresh, local, role, existing)) {
+                            if (!markedAtOnce.contains(r) && engine.serverRoles().marked(base, r, mark)) {
+                                markedAtOnce.add(r);
+                            }
+                        }
                     }
                 }
             });
@@ -310,8 +311,8 @@ class ReplayServerRolesTest {
             expected.put(existing, false);
             assertThat(intendedBefore).as("a kill -9 from before the section on leaves the role to the next replay")
                     .containsExactly(expected);
-            assertThat(markedAtEnd).as("only what the section created carries the mark")
-                    .containsExactlyInAnyOrderElementsOf(created);
+            assertThat(markedAtOnce).as("only what the section created carries the mark, from the statement on")
+                    .containsExactlyElementsOf(created);
             assertThat(RoleLedger.recorded(server).get(ScratchOwner.current())).containsAll(created)
                     .doesNotContain(existing);
             assertThat(RoleLedger.intents(server)).doesNotContainKey(ScratchOwner.current());

@@ -129,6 +129,38 @@ class RenameDraftEnginesTest {
             CREATE MATERIALIZED VIEW mm AS SELECT qty FROM m;
             """;
 
+    /**
+     * MariaDB keeps a view's text as written, so a rename by hand leaves the views reading the old name until they are
+     * written again over the new one: the draft renames first and then writes the views' live text, and the down
+     * section renames back before writing the committed text.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void viewsWrittenAgainOverARenamedColumnOnMariaDb(String engine) throws SQLException {
+        String draft = renamed(engine, COMMITTED + VIEWS, "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\n"
+                + "CREATE OR REPLACE VIEW v AS SELECT id, quantity AS qty FROM t_c;\n"
+                + "CREATE OR REPLACE VIEW w AS SELECT c.id, c.quantity * 2 AS q2 FROM t_c c WHERE c.quantity > 0;\n",
+                "t_c");
+        assertThat(draft).contains("-- matey: looks like a rename of column ", " RENAME COLUMN ", "-- matey: `v` reads "
+                + "what was renamed, and was written again over the new name: replaced by its live text; check before "
+                + "committing\nCREATE OR REPLACE VIEW `v` AS ", "CREATE OR REPLACE VIEW `w` AS ")
+                .doesNotContain("VIEW `vv`");
+        assertThat(section(draft, "up").indexOf(" RENAME COLUMN ")).isLessThan(section(draft, "up").indexOf(" VIEW "));
+        assertThat(section(draft, "down").indexOf(" RENAME COLUMN ")).isLessThan(section(draft, "down")
+                .indexOf(" VIEW "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void viewsWrittenAgainOverARenamedTableOnMariaDb(String engine) throws SQLException {
+        String draft = renamed(engine, COMMITTED + VIEWS, "RENAME TABLE t_c TO t_gamma;\n"
+                + "CREATE OR REPLACE VIEW v AS SELECT id, qty FROM t_gamma;\n"
+                + "CREATE OR REPLACE VIEW w AS SELECT c.id, c.qty * 2 AS q2 FROM t_gamma c WHERE c.qty > 0;\n",
+                "t_gamma");
+        assertThat(draft).contains("-- matey: looks like a rename of ", " RENAME TO ", "CREATE OR REPLACE VIEW `v` AS ",
+                "CREATE OR REPLACE VIEW `w` AS ").doesNotContain("CREATE TABLE", "VIEW `vv`");
+    }
+
     /** Views by name, through an alias, and over another view (whose text stays). */
     private static final String VIEWS = """
             CREATE VIEW v AS SELECT id, qty FROM t_c;

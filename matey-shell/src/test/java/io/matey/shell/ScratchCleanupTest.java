@@ -127,6 +127,36 @@ class ScratchCleanupTest {
         assertThat(server.engine().serverRoles().list(server.base())).doesNotContain(role);
     }
 
+    /**
+     * MySQL/MariaDB commit a {@code CREATE USER} by itself, so a kill -9 later in the same section leaves the account
+     * with only the replay's intent recorded: it carries the replay's mark from the statement on, so the next replay
+     * drops it rather than leaving it to be dropped by hand.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql"})
+    void theNextReplayDropsARoleCreatedInTheSectionAKilledProcessWasRunning(String engine) throws Exception {
+        Server server = Server.of(engine, dir);
+        ServerRole role = new ServerRole("walk_mid_" + Long.toString(System.nanoTime() & 0xffffff, 36), "%");
+        Path ws = workspace("roles", engine, "CREATE USER " + role + ";\n" + slowStatement(engine));
+        Files.writeString(ws.resolve("migrations/001_t.sql"), Files.readString(ws.resolve("migrations/001_t.sql"))
+                + "DROP USER " + role + ";\n");
+        Process process = MateyProcess.start(ws, server.env(), Files.createTempFile("matey-out", ".txt"),
+                Files.createTempFile("matey-err", ".txt"), "schema", "plan");
+        server.awaitScratchOf(process);
+        assertThat(server.engine().serverRoles().list(server.base())).as("created, the section still running")
+                .contains(role);
+
+        process.destroyForcibly(); // SIGKILL inside the section that created the account
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        MateyProcess.Result next = MateyProcess.run(workspace("fast", engine, ""), server.env(), "schema", "plan");
+
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(next.stderr()).contains("matey: dropped leftover role " + role + " that the replay of process "
+                + process.pid() + " created on " + server.base() + " (the process on this host has ended)");
+        assertThat(server.engine().serverRoles().list(server.base())).doesNotContain(role);
+    }
+
     /** Waits until the replay has recorded the roles it created (in the user's Matey directory, one file a process). */
     private static void awaitRecordOf(Process process) throws Exception {
         String suffix = "_" + Long.toString(process.pid(), 36) + ".roles";

@@ -1,7 +1,6 @@
 package io.matey.engine.mysql;
 
 import io.matey.engine.Rows;
-import io.matey.log.DebugLog;
 import io.matey.migration.Section;
 import io.matey.migration.SqlStatement;
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +36,13 @@ final class AliasedTables {
     private AliasedTables() {
     }
 
-    static void open(Connection connection, Section section) throws SQLException {
+    /**
+     * Flushes the tables with generated columns and opens each under an alias, before a replayed section that alters
+     * tables; without the {@code RELOAD} privilege {@code FLUSH} needs, nothing, and what that leaves unchecked.
+     */
+    static Optional<String> open(Connection connection, Section section) throws SQLException {
         if (!ALTERS.matcher(section.sql()).find()) {
-            return;
+            return Optional.empty();
         }
         List<String> tables = new ArrayList<>();
         Rows.forEach(connection, "SELECT DISTINCT c.TABLE_NAME FROM information_schema.COLUMNS c "
@@ -46,7 +50,7 @@ final class AliasedTables {
                 + "WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE <> 'VIEW' AND c.GENERATION_EXPRESSION <> '' "
                 + "ORDER BY c.TABLE_NAME", rs -> tables.add(rs.getString(1)));
         if (tables.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         List<String> quoted = tables.stream().map(Backticks::quote).toList();
         try (Statement st = connection.createStatement()) {
@@ -56,13 +60,17 @@ final class AliasedTables {
                 if (e.getErrorCode() != ACCESS_DENIED) {
                     throw e;
                 }
-                DebugLog.log(AliasedTables.class, () -> "no RELOAD privilege: tables not opened under an alias");
-                return;
+                return Optional.of("the test server's user lacks the RELOAD privilege that FLUSH TABLES needs, so the "
+                        + "replay could not open the tables with generated columns (" + String.join(", ", tables)
+                        + ") under an alias before the sections that alter tables: a rename of a column a generated "
+                        + "column reads may replay here and fail in db up or dbmate. Grant it to check such renames: "
+                        + "GRANT RELOAD ON *.* TO <the test server's user>.");
             }
             for (String table : quoted) {
                 st.execute("SELECT 1 FROM " + table + " AS matey_alias LIMIT 0");
             }
         }
+        return Optional.empty();
     }
 
     /** The advice for a rename that failed so, where the statement renames the column the server names. */

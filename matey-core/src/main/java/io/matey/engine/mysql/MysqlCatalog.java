@@ -85,9 +85,11 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
                     rs.getString(7)));
         });
         // A repeating event whose schedule names no STARTS starts when it is created, or when ALTER EVENT gives it a
-        // new schedule without one; STARTS is shown in the event's time zone, CREATED and LAST_ALTERED in the session's.
+        // new schedule without one, which a later ALTER EVENT leaves between CREATED and LAST_ALTERED (the server
+        // keeps no other trace); STARTS is shown in the event's time zone, CREATED and LAST_ALTERED in the session's.
         Rows.forEach(connection, "SELECT EVENT_NAME, SQL_MODE, CONVERT_TZ(STARTS, TIME_ZONE, @@SESSION.time_zone) "
-                + "IN (CREATED, LAST_ALTERED) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()", rs -> {
+                + "BETWEEN CREATED AND LAST_ALTERED FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
+                rs -> {
             BodySqlModes.require("event", rs.getString(1), rs.getString(2));
             events.add(rs.getString(1));
             if (rs.getBoolean(3)) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
  * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one; {@code MODIFY COLUMN}
  * gives a column the whole definition the dump writes. A column is renamed with {@code RENAME COLUMN} from MariaDB
- * 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which restates its definition.
+ * 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which restates its definition. A view is
+ * replaced in place after a rename, which the server does not follow into it.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -57,6 +58,18 @@ final class MysqlDraftDialect implements DraftDialect {
     public String renameColumn(String table, String column, String name, String definition) {
         return renamesColumns ? DraftDialect.super.renameColumn(table, column, name, definition)
                 : "ALTER TABLE " + table + " CHANGE COLUMN " + column + " " + name + " " + definition + ";";
+    }
+
+    /** {@code CREATE OR REPLACE}, before the view's options ({@code ALGORITHM}, {@code SQL SECURITY}) if any. */
+    @Override
+    public String replaceView(String view) {
+        return "CREATE OR REPLACE " + view.substring("CREATE ".length());
+    }
+
+    /** The server keeps a view's text; a rename leaves it reading the old name (docs/architecture.md §5). */
+    @Override
+    public boolean viewsKeepRenamedNames() {
+        return true;
     }
 
     @Override

@@ -148,8 +148,8 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
-    public void cacheAsLiveMay(Connection connection, Section section) throws SQLException {
-        AliasedTables.open(connection, section);
+    public Optional<String> cacheAsLiveMay(Connection connection, Section section) throws SQLException {
+        return AliasedTables.open(connection, section);
     }
 
     /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */

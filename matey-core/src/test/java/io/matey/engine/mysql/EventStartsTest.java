@@ -35,11 +35,18 @@ class EventStartsTest {
             st.execute("SET SESSION time_zone = '+00:00'");
             st.execute("DO SLEEP(1)");
             st.execute("ALTER EVENT e_rescheduled ON SCHEDULE EVERY 2 HOUR");
+            st.execute("CREATE EVENT e_past ON SCHEDULE EVERY 1 HOUR STARTS '2020-01-01 00:00:00' DO DELETE FROM t");
+            st.execute("DO SLEEP(1)");
+            // Altered again: the start the clock gave is now neither its creation nor its last change.
+            st.execute("ALTER EVENT e_rescheduled COMMENT 'twice'");
+            st.execute("ALTER EVENT e_past COMMENT 'altered'");
             dump = db.engine().dumpSchema(c);
         }
         assertThat(dump)
                 .contains("CREATE EVENT `e_hourly` ON SCHEDULE EVERY 1 HOUR ON COMPLETION NOT PRESERVE ENABLE DO")
-                .contains("CREATE EVENT `e_rescheduled` ON SCHEDULE EVERY 2 HOUR ON COMPLETION NOT PRESERVE ENABLE DO")
+                .contains("CREATE EVENT `e_rescheduled` ON SCHEDULE EVERY 2 HOUR ON COMPLETION NOT PRESERVE ENABLE "
+                        + "COMMENT 'twice' DO")
+                .contains("`e_past` ON SCHEDULE EVERY 1 HOUR STARTS '2020-01-01 00:00:00' ON COMPLETION")
                 .contains("CREATE EVENT `e_zoned` ON SCHEDULE EVERY '1:30' HOUR_MINUTE ENDS '2037-01-01 00:00:00' ON")
                 .contains("`e_fixed` ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION");
 
@@ -58,6 +65,25 @@ class EventStartsTest {
         ws.apply();
         assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql"))
                 .contains("CREATE EVENT `rollup_hourly` ON SCHEDULE EVERY 1 HOUR ON COMPLETION NOT PRESERVE ENABLE DO");
+        assertThat(ws.plan().match()).isTrue();
+    }
+
+    /**
+     * An event rescheduled without STARTS and altered again in a later migration: its down round trip and its
+     * checkpoints do not depend on when the replay ran.
+     */
+    @Test
+    void anEventAlteredAfterItsRescheduleReplaysWithoutTheClocksStart() {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        ws.migration("001_rollup.sql", "CREATE TABLE hits (id int);\nCREATE EVENT rollup ON SCHEDULE EVERY 1 HOUR DO "
+                + "DELETE FROM hits;", "DROP EVENT rollup;\nDROP TABLE hits;");
+        ws.migration("002_reschedule.sql", "DO SLEEP(1.1);\nALTER EVENT rollup ON SCHEDULE EVERY 2 HOUR;",
+                "ALTER EVENT rollup ON SCHEDULE EVERY 1 HOUR;");
+        ws.migration("003_comment.sql", "DO SLEEP(1.1);\nALTER EVENT rollup COMMENT 'purge';",
+                "ALTER EVENT rollup COMMENT '';");
+        ws.apply();
+        assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql")).contains("CREATE EVENT `rollup` ON SCHEDULE EVERY 2 "
+                + "HOUR ON COMPLETION NOT PRESERVE ENABLE COMMENT 'purge' DO");
         assertThat(ws.plan().match()).isTrue();
     }
 }
