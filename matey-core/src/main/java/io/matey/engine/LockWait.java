@@ -26,18 +26,10 @@ public record LockWait(Duration timeout, LockNotices notices) {
     }
 
     /**
-     * Says who holds the lock. A class, not a lambda: {@link Engine.LockWaiting} initialises a field, and the
+     * Says who holds the lock. A record, not a lambda: {@link Engine.LockWaiting} initialises a field, and the
      * class-data cache keeps no lambda of such an interface, so each process would spin it (docs/architecture.md §8).
      */
-    private static final class Told implements Engine.LockWaiting {
-
-        private final LockNotices notices;
-        private final Duration timeout;
-
-        Told(LockNotices notices, Duration timeout) {
-            this.notices = notices;
-            this.timeout = timeout;
-        }
+    private record Told(LockNotices notices, Duration timeout) implements Engine.LockWaiting {
 
         @Override
         public void waiting(String held, String holder) {
