@@ -384,8 +384,17 @@ public interface Engine {
     @FunctionalInterface
     interface LockWaiting {
 
-        /** Nobody listens: the lock does not look its holder up. */
-        LockWaiting SILENT = (lock, holder) -> { };
+        /**
+         * Nobody listens: the lock does not look its holder up. A class, not a lambda: a lambda of an interface
+         * that initialises fields is not kept in the class-data cache, so each process would spin it
+         * (docs/architecture.md §8).
+         */
+        LockWaiting SILENT = new LockWaiting() {
+            @Override
+            public void waiting(String lock, String holder) {
+                // nobody listens
+            }
+        };
 
         /**
          * @param lock   the lock, as {@link MigrationLockTimeoutException#lock} names it

@@ -7,7 +7,9 @@ import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.migration.SqlDialect;
 import io.matey.workspace.TargetConfig;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,10 +30,13 @@ record LintContext(TargetConfig target, String engine, String provided, Optional
         String engine = lockState.lock().map(lock -> Engines.normalizeId(lock.engine())).orElse(provided);
         Optional<Engine> plugin = Engines.find(engine);
         Optional<SqlDialect> dialect = plugin.map(Engine::dialect);
-        List<MigrationFile> migrations = snapshot.migrations().entrySet().stream()
-                .map(e -> new MigrationFile(e.getKey(), e.getValue(), dialect))
-                .toList();
-        return new LintContext(target, engine, provided, plugin, lockState, migrations);
+        // A loop, not a stream: a sorted map's entry stream asks for Map.Entry.comparingByKey, which every process
+        // would spin (docs/architecture.md §8).
+        List<MigrationFile> migrations = new ArrayList<>();
+        for (Map.Entry<String, byte[]> migration : snapshot.migrations().entrySet()) {
+            migrations.add(new MigrationFile(migration.getKey(), migration.getValue(), dialect));
+        }
+        return new LintContext(target, engine, provided, plugin, lockState, List.copyOf(migrations));
     }
 
     Snapshot snapshot() {

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * The flat subset of TOML that Matey's own files use, parsed without a grammar: one statement per line, each a
  * comment, a {@code [table]} or {@code [[array-of-tables]]} header with a bare key, or {@code bare_key = value}
- * where the value is a string without escapes, a decimal integer, a boolean, or a one-line array of one of those
- * types. A document that steps outside the subset anywhere, or that TOML forbids (a key defined twice, say), gets
- * null, and {@link TomlText} hands it to tomlj, which also words every syntax error.
+ * where the value is a string without escapes, a decimal integer, a boolean, or an array of one of those types
+ * (over several lines too). A document that steps outside the subset anywhere, or that TOML forbids (a key defined
+ * twice, say), gets null, and {@link TomlText} hands it to tomlj, which also words every syntax error.
  */
 final class FlatToml {
 
@@ -177,27 +177,51 @@ final class FlatToml {
         return text.substring(start, pos++);
     }
 
-    /** A one-line array of strings, integers or booleans, all of one type; null for anything else. */
+    /**
+     * An array of strings, integers or booleans, all of one type, over one line or several (as Matey writes the
+     * targets of a workspace that has more than one), comments allowed between its items; null for anything else.
+     */
     private List<Object> array() {
         pos++;
         List<Object> items = new ArrayList<>();
-        skipBlanks();
+        if (!skipArraySpace()) {
+            return null;
+        }
         while (peek() != ']') {
             Object item = scalar();
             if (item == null || (!items.isEmpty() && item.getClass() != items.get(0).getClass())) {
                 return null;
             }
             items.add(item);
-            skipBlanks();
+            if (!skipArraySpace()) {
+                return null;
+            }
             if (peek() == ',') {
                 pos++;
-                skipBlanks();
+                if (!skipArraySpace()) {
+                    return null;
+                }
             } else if (peek() != ']') {
                 return null;
             }
         }
         pos++;
         return List.copyOf(items);
+    }
+
+    /** Blanks, comments and line ends inside an array; false for a comment TOML forbids. */
+    private boolean skipArraySpace() {
+        while (true) {
+            skipBlanks();
+            char c = peek();
+            if (c == '#' || c == '\n' || text.startsWith("\r\n", pos)) {
+                if (!endOfLine()) {
+                    return false;
+                }
+            } else {
+                return true;
+            }
+        }
     }
 
     /** Blanks, then an optional comment, then the end of the line or of the text. */

@@ -2,9 +2,7 @@ package io.matey.workspace;
 
 import io.matey.error.MateyException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Chooses the targets a command acts on (matey-python.md §2.4): {@code --path}, {@code --all} or the
@@ -30,11 +28,17 @@ public final class TargetSelector {
             return targets;
         }
         Path here = cwd.toAbsolutePath().normalize();
-        // Nested targets (".", "db/core"): the innermost directory containing the cwd is the one meant.
-        Optional<TargetConfig> innermost = targets.stream().filter(t -> here.startsWith(t.dir()))
-                .max(Comparator.comparingInt(t -> t.dir().getNameCount()));
-        if (innermost.isPresent()) {
-            return List.of(innermost.get());
+        // Nested targets (".", "db/core"): the innermost directory containing the cwd is the one meant. A loop, not
+        // a stream with Comparator.comparingInt, whose lambdas every process would spin (docs/architecture.md §8).
+        TargetConfig innermost = null;
+        for (TargetConfig target : targets) {
+            if (here.startsWith(target.dir())
+                    && (innermost == null || target.dir().getNameCount() > innermost.dir().getNameCount())) {
+                innermost = target;
+            }
+        }
+        if (innermost != null) {
+            return List.of(innermost);
         }
         if (targets.size() == 1) {
             return targets;

@@ -5,7 +5,6 @@ import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,9 @@ public final class WorkspaceLoader {
         for (String name : names) {
             targets.add(TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
         }
-        targets.sort(Comparator.comparing(TargetConfig::name));
+        // a lambda of its own, not Comparator.comparing: the JDK's combinator is spun anew by every process
+        // (docs/architecture.md §8)
+        targets.sort((a, b) -> a.name().compareTo(b.name()));
         return new Workspace(root, configFile, List.copyOf(targets), gitRoot);
     }
 

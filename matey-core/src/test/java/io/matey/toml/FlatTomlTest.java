@@ -39,6 +39,9 @@ class FlatTomlTest {
         "k = \"ünïcode and # not a comment\" # a comment\n[t]\n  [[arr]]\nx = 1\n[[arr]]\n\n[[arr]]\nx = 2\n",
         "",
         "# only a comment",
+        "targets = [\n  \".\",\n  \"server\",\n]\nafter = 1\n",
+        "a = [ # first\r\n  1, # one\n\n  2\n  # last\n  ]\nb = [\n]\n[t]\nc = [\n'x'\n\n, \"y\"]\n",
+        "a = [\n1]\n",
     })
     void readsTheSubsetAsTomljDoes(String text) {
         TomlMap flat = FlatToml.parse(text);
@@ -55,7 +58,8 @@ class FlatTomlTest {
     @ValueSource(strings = {
         "a.b = 1\n", "\"quoted key\" = 1\n", "[a.b]\n", "a = \"tab\\t\"\n", "a = 'C:\\dir'\n", "a = \"\"\"x\"\"\"\n",
         "a = 1.5\n", "a = 1e3\n", "a = 1_000\n", "a = 0x10\n", "a = 012\n", "a = 1979-05-27\n", "a = inf\n",
-        "a = {b = 1}\n", "a = [\n1]\n", "a = [1, \"x\"]\n", "a = [[1]]\n", "a = 1\na = 2\n", "[t]\n[t]\n",
+        "a = {b = 1}\n", "a = [1, \"x\"]\n",
+        "a = [\n1,\n\"x\"]\n", "a = [1\r2]\n", "a = [1 # bell\u0007\n]\n", "a = [\n1,\n", "a = [1\n, , 2]\n", "a = [[1]]\n", "a = 1\na = 2\n", "[t]\n[t]\n",
         "t = 1\n[t]\n", "[t]\n[[t]]\n", "t = []\n[[t]]\n", "a = 1\rb = 2\n", "a = \"x\n", "a =\n", "a = 1 2\n",
         "\uFEFFa = 1\n", "a = 9999999999999999999\n", "a = \"bell\u0007\"\n", "ü = 1\n",
     })
@@ -85,7 +89,8 @@ class FlatTomlTest {
         String[] keys = {"a", "b", "url_env", "x-y", "_k", "9", "a.b", "\"q\"", "ü", ""};
         String[] values = {"1", "-7", "+0", "0", "01", "1_0", "1.5", "true", "false", "True", "\"s\"", "'s'",
             "\"a # b\"", "\"\"", "\"esc\\\"q\"", "'it''s'", "[]", "[1, 2]", "[1,]", "[\"a\", 'b']", "[1, \"a\"]",
-            "[[1]]", "{}", "\"unterminated", "9223372036854775807", "9223372036854775808", "", "1979-05-27"};
+            "[[1]]", "{}", "\"unterminated", "9223372036854775807", "9223372036854775808", "", "1979-05-27",
+            "[\n  \"a\",\n  \"b\",\n]", "[ # c\n1,\r\n\n2 # d\n]", "[\n1,\n'x']", "[1,\n,2]", "[\n", "[1\n# c"};
         String[] headers = {"[t]", "[[t]]", "[u]", "[[u]]", "[t.u]", "[ t ]", "[[ t ]]", "[t] # c", "[]"};
         String[] trailers = {"", " ", "\t", " # note", "#", " x"};
         Random random = new Random(20261203);
@@ -120,7 +125,8 @@ class FlatTomlTest {
     void matey_files_are_read_without_tomljs_grammar() throws Exception {
         try (Isolated loader = new Isolated()) {
             Class<?> text = loader.loadClass(TomlText.class.getName());
-            for (String file : List.of(LOCK, "targets = [\"postgres\"]\n", "engine = \"postgres\"\nurl_env = \"U\"\n")) {
+            for (String file : List.of(LOCK, "targets = [\"postgres\"]\n", "engine = \"postgres\"\nurl_env = \"U\"\n",
+                    "targets = [\n  \"app\",\n  \"reporting\",\n]\n")) { // a workspace of two targets, as init writes it
                 assertNotNull(text.getMethod("parse", String.class).invoke(null, file));
             }
             assertNull(loader.loaded("org.tomlj.internal.TomlParser"));

@@ -25,8 +25,9 @@ import java.util.Optional;
  * </ul>
  * When {@code MATEY_TRAINING_SERVER} names a PostgreSQL or MySQL server (the launcher passes
  * {@code TEST_DATABASE_URL}), a second target ({@code server}) replays there too and the {@code db} commands run on
- * a database of their own, dropped after, so that the cache also holds what that engine's connection, dump and
- * runner link; this part is best effort and never fails the training. Without a server, the {@code db} family
+ * an empty database of their own, created first (as a CI service's is), then {@code db up} once more on one it
+ * creates, both dropped after, so that the cache also holds what that engine's connection, dump, emptiness check
+ * and runner link; this part is best effort and never fails the training. Without a server, the {@code db} family
  * loads (without initialising) the classes of the PostgreSQL and MySQL engines and of their drivers, which a live
  * command on such a server would otherwise read and verify from the jar on every run.
  */
@@ -95,21 +96,31 @@ public final class AotTraining {
         int worst = live(workspace, List.of("--path", "."), "sqlite3:" + root.resolve("training.db"));
         if (serverEngine.isPresent() && Files.isDirectory(root.resolve(SERVER_TARGET))) {
             Engine engine = serverEngine.get();
-            MateyUrl database = engine.siblingUrl(MateyUrl.parse(server.get()),
-                    "matey_training_" + ProcessHandle.current().pid());
+            MateyUrl base = MateyUrl.parse(server.get());
+            String name = "matey_training_" + ProcessHandle.current().pid();
+            MateyUrl database = engine.siblingUrl(base, name);
+            MateyUrl missing = engine.siblingUrl(base, name + "_new");
             try {
+                // an empty database that exists (a CI service's), which db up proves empty, then one it creates
+                engine.createDatabase(database);
                 live(workspace, List.of("--path", SERVER_TARGET), database.raw());
-            } catch (RuntimeException e) {
+                run(workspace, List.of("db", "up", "--url", missing.raw(), "--path", SERVER_TARGET));
+            } catch (SQLException | RuntimeException e) {
                 // best effort, as the replay
             } finally {
-                try {
-                    engine.dropDatabase(database);
-                } catch (SQLException | RuntimeException e) {
-                    // nothing was created
-                }
+                drop(engine, database);
+                drop(engine, missing);
             }
         }
         return worst;
+    }
+
+    private static void drop(Engine engine, MateyUrl database) {
+        try {
+            engine.dropDatabase(database);
+        } catch (SQLException | RuntimeException e) {
+            // nothing was created
+        }
     }
 
     private static int live(String[] workspace, List<String> path, String database) {

@@ -2,7 +2,6 @@ package io.matey.engine.postgres;
 
 import io.matey.schema.DependencyOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,9 @@ final class DumpGraph {
     /** The statements of all objects, dependencies first, otherwise by kind and name, one blank line apart. */
     String render() {
         List<String> statements = new ArrayList<>();
-        List<DumpObject> byKey = objects.values().stream().sorted(Comparator.comparing(DumpObject::key)).toList();
+        // a lambda of its own, not Comparator.comparing, which every process would spin (docs/architecture.md §8)
+        List<DumpObject> byKey = new ArrayList<>(objects.values());
+        byKey.sort((a, b) -> a.key().compareTo(b.key()));
         for (DumpObject object : DependencyOrder.sort(byKey, DumpObject::key, DumpObject::dependencies)) {
             statements.addAll(object.statements());
         }

@@ -2,7 +2,6 @@ package io.matey.engine.postgres;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,8 +39,9 @@ final class SequenceReader {
         catalog.query(SQL, row -> sequences.add(new Sequence(row.getLong("oid"), row.getString("name"),
                 row.getBoolean("unlogged"), SequenceOptions.read(row), row.getLong("owner_oid"),
                 row.getString("owner_column"))));
-        // a table owning several sequences lists them by name
-        sequences.sort(Comparator.comparing(Sequence::name));
+        // a table owning several sequences lists them by name (a lambda of its own: Comparator.comparing's is spun
+        // by every process, docs/architecture.md §8)
+        sequences.sort((a, b) -> a.name().compareTo(b.name()));
         for (Sequence sequence : sequences) {
             DumpObject object = graph.create(Kind.SEQUENCE, sequence.name());
             object.add("CREATE " + (sequence.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + sequence.name()
