@@ -1,5 +1,6 @@
 package io.matey;
 
+import io.matey.artifact.Snapshot;
 import io.matey.ci.CiProvider;
 import io.matey.ci.CiWriter;
 import io.matey.data.DataApplyResult;
@@ -177,6 +178,11 @@ public final class Matey {
     /** {@code db migrate} on a live database given as an endpoint, such as an application's DataSource. */
     public LiveChange dbMigrate(TargetConfig target, LiveEndpoint endpoint, Consumer<String> progress) {
         return live(progress).migrate(target, endpoint);
+    }
+
+    /** Whether the target has a migration yet ({@code matey init} leaves it with none): else there is nothing to run. */
+    public boolean hasMigrations(TargetConfig target) {
+        return Snapshot.hasMigrations(target.dir());
     }
 
     /**

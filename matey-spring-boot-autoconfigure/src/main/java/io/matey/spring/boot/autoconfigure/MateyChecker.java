@@ -40,6 +40,10 @@ public class MateyChecker implements AutoCloseable {
     private static final Pattern CREATE_COMMAND =
             Pattern.compile("`matey db up[^`]*`(?= \\(or `db bootstrap`\\) creates it)");
 
+    /** What core's message says never creates a database, and its counterpart in the application. */
+    private static final String CLI_MIGRATE = "`db migrate` never does";
+    private static final String STARTUP_MIGRATE = "matey.migrate-on-startup never does";
+
     private final MateyWorkspace workspace;
     private final Matey matey;
     private final MateyReports reports;
@@ -98,7 +102,7 @@ public class MateyChecker implements AutoCloseable {
                     TargetReport.failed(target, e.reason(), e.getMessage(), clock.instant())));
             String where = commands.where().isEmpty() ? "" : " " + commands.where();
             throw MateyWorkspace.reworded(e, e.getMessage().substring(0, create.start()) + "`" + command + "`"
-                    + e.getMessage().substring(create.end()) + where);
+                    + e.getMessage().substring(create.end()).replace(CLI_MIGRATE, STARTUP_MIGRATE) + where);
         }
     }
 
@@ -135,6 +139,11 @@ public class MateyChecker implements AutoCloseable {
      * and no check runs (docs/architecture.md §11).
      */
     public TargetReport migrate(ManagedTarget target) {
+        if (!matey.hasMigrations(target.config())) {
+            // a target fresh from `matey init`: verified at index 0 as verify-only would (docs/architecture.md §8)
+            logger.info("Matey target '" + target.name() + "' has no migrations yet: nothing to migrate");
+            return verify(target);
+        }
         try {
             LiveChange change = core(target, () -> matey(target).dbMigrate(target.config(), target.endpoint(),
                     line -> logFor(target, line)));
@@ -157,10 +166,12 @@ public class MateyChecker implements AutoCloseable {
     /**
      * Brings a database that records no versions yet under its history: records the versions up to the
      * checkpoint its schema equals, running nothing, and refuses (naming the closest checkpoint and its diff)
-     * when none is equal. A database that already records versions is left as it is.
+     * when none is equal. A database that already records versions is left as it is, and so is every database of
+     * a target without migrations (there is no history to adopt; the check then refuses one holding objects).
      */
     public void adopt(ManagedTarget target) {
-        if (core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
+        if (!matey.hasMigrations(target.config())
+                || core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
             return;
         }
         LiveAdoption adoption = core(target, () -> matey(target).dbAdopt(target.config(), target.endpoint(), true));
