@@ -33,14 +33,10 @@ public record TargetConfig(String name, Path dir, String engine, int engineLine,
      * line of {@code engine}. Every dump of the target goes through it, so its options reach them all.
      */
     public Engine knownEngine() {
-        Engine known = Engines.find(engine).orElseThrow(() -> unknownEngine(configFile(), engineLine, engine));
+        Engine known = Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
+                + "engine '" + engine + "' is unknown; set engine to one of " + String.join(", ", Engines.ids()) + "."
+                + Engines.didYouMean(engine)));
         return privileges ? known : known.withoutPrivileges().orElseThrow();
-    }
-
-    /** {@code engine} names none this build has: refused at its line, before any other key (its fix comes first). */
-    static MateyException unknownEngine(Path file, int line, String engine) {
-        return new MateyException(TomlFiles.at(file, line) + "engine '" + engine + "' is unknown; set engine to one of "
-                + String.join(", ", Engines.ids()) + "." + Engines.didYouMean(engine));
     }
 
     public Optional<CodegenConfig> enabledCodegen() {

@@ -34,9 +34,6 @@ public final class TargetConfigReader {
         TomlFiles.rejectUnknownKeys(toml, KEYS, file, "target");
         String engine = requireString(toml, "engine", file, "\"<engine>\" (one of " + String.join(", ", Engines.ids())
                 + ")");
-        if (Engines.find(engine).isEmpty()) {
-            throw TargetConfig.unknownEngine(file, toml.line("engine"), engine);
-        }
         String urlEnv = requireEnvName(toml, "url_env", file, "\"" + EnvNames.defaultUrlEnv(name)
                 + "\" (the variable holding the live database URL)");
         String testUrlEnv = requireEnvName(toml, "test_url_env", file, "\"" + EnvNames.defaultTestUrlEnv(name)
