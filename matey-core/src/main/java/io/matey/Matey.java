@@ -1,5 +1,6 @@
 package io.matey;
 
+import io.matey.artifact.Snapshot;
 import io.matey.ci.CiProvider;
 import io.matey.ci.CiWriter;
 import io.matey.data.DataApplyResult;
@@ -33,7 +34,6 @@ import io.matey.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,24 +97,12 @@ public final class Matey {
         return workspace;
     }
 
-    public List<TargetConfig> targets(String path, boolean all) {
-        return TargetSelector.select(workspace(), path, all, cwd);
-    }
-
     /**
      * The selected targets by name, each loaded when asked: with {@code --all} a target whose config.toml cannot
-     * be read fails when its own report runs (the others are still reported); otherwise as {@link #targets}.
+     * be read fails when its own report runs (the others are still reported).
      */
     public Map<String, Supplier<TargetConfig>> targetsEach(String path, boolean all) {
-        Map<String, Supplier<TargetConfig>> selected = new LinkedHashMap<>();
-        if (all) {
-            TargetSelector.rejectPathWithAll(path, true);
-            selected.putAll(WorkspaceLoader.loadEach(workspaceRoot, cwd));
-            TargetSelector.rejectNoTargets(selected.isEmpty());
-        } else {
-            targets(path, false).forEach(target -> selected.put(target.name(), () -> target));
-        }
-        return selected;
+        return TargetSelector.select(workspace(), path, all, cwd);
     }
 
     public TargetConfig target(String path) {
@@ -192,6 +180,11 @@ public final class Matey {
         return live(progress).migrate(target, endpoint);
     }
 
+    /** Whether the target has a migration yet ({@code matey init} leaves it with none): else there is nothing to run. */
+    public boolean hasMigrations(TargetConfig target) {
+        return Snapshot.hasMigrations(target.dir());
+    }
+
     /**
      * Artifact coherence, live status and drift of a target in one reading, as a running application reports
      * them; the database is not read when the artifacts are not clean.
@@ -212,7 +205,7 @@ public final class Matey {
     /** True when a workspace with at least one target is found (from {@code --workspace} or the current directory). */
     public boolean hasWorkspace() {
         try {
-            return !workspace().targets().isEmpty();
+            return !workspace().configs().isEmpty();
         } catch (MateyException none) {
             return false;
         }
@@ -245,7 +238,7 @@ public final class Matey {
     }
 
     public List<SchemaStatus> schemaStatus(String path, boolean all) {
-        return targets(path, all).stream().map(this::schemaStatus).toList();
+        return targetsEach(path, all).values().stream().map(config -> schemaStatus(config.get())).toList();
     }
 
     public SchemaStatus schemaStatus(TargetConfig target) {

@@ -80,7 +80,7 @@ class BadInputTest {
                 .hasMessageContaining("Target path '../elsewhere' must be relative to the workspace root");
         Files.createSymbolicLink(dir.resolve("linked"), ws.target());
         ws.write("matey.toml", "targets = [\"linked\"]\n");
-        assertThatThrownBy(() -> ws.matey().workspace()).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> ws.matey().target("linked")).isInstanceOf(MateyException.class)
                 .hasMessageContaining("symlinked path segment");
         ws.write("matey.toml", "targets = [\"db/core\"]\n");
         assertUnchanged();

@@ -58,6 +58,14 @@ public final class Snapshot {
     }
 
     /**
+     * Whether the target has a migration file yet, as {@link #ofWorktree} collects them but without reading any:
+     * a freshly initialised target has none, and there is nothing to migrate.
+     */
+    public static boolean hasMigrations(Path targetDir) {
+        return !collectSql(targetDir, ArtifactNames.MIGRATIONS_DIR, file -> file).isEmpty();
+    }
+
+    /**
      * Reads a target directory after rolling back an interrupted artifact write, under the target lock, so the
      * snapshot is the old or the new set, never a mix (docs/architecture.md §4); a wait for the lock is told to
      * {@code notices}.

@@ -105,10 +105,10 @@ public final class Dbmate {
         MateyUrl url = settings.url();
         Engine engine = Engines.forUrl(url);
         DbmateDatabase database = new DbmateDatabase(engine, url, settings, out);
-        if (settings.waitFirst() && !arguments.verb().equals("wait")) {
-            database.waitForServer();
-        }
         try {
+            if (settings.waitFirst() && !arguments.verb().equals("wait")) {
+                database.waitForServer();
+            }
             return switch (arguments.verb()) {
                 case "create" -> database.create();
                 case "drop" -> database.drop();
@@ -118,8 +118,10 @@ public final class Dbmate {
                 default -> new DbmateMigrations(database, settings, out).run(arguments);
             };
         } catch (SQLException e) {
-            throw new MateyException("dbmate " + arguments.verb() + " failed: "
-                    + MateyUrl.mask(engine.failureMessage(e)), e);
+            String cause = MateyUrl.mask(engine.failureMessage(e));
+            // the URL once: some connectors' messages already end with it
+            throw new MateyException("dbmate " + arguments.verb() + " failed: " + cause
+                    + (cause.contains(url.toString()) ? "" : " (" + url + ")"), e);
         }
     }
 

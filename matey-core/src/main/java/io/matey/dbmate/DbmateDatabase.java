@@ -66,7 +66,7 @@ final class DbmateDatabase {
     }
 
     /** Waits until the server answers (a SQLite file needs no waiting), printing a dot per failed attempt. */
-    int waitForServer() {
+    int waitForServer() throws SQLException {
         if (url.isFile()) {
             return 0;
         }
@@ -91,10 +91,8 @@ final class DbmateDatabase {
                 slept = slept.plus(settings.waitInterval());
                 if (slept.compareTo(settings.waitTimeout()) >= 0) {
                     out.println();
-                    String cause = MateyUrl.mask(engine.failureMessage(e));
-                    // the URL once: some connectors' messages already end with it
-                    throw new MateyException("unable to connect to database"
-                            + (cause.contains(url.toString()) ? "" : " " + url) + ": " + cause);
+                    // the last attempt's failure, worded as the same failure without --wait (Dbmate.run)
+                    throw e;
                 }
             }
         }

@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 public class MigrationLockTimeoutException extends SQLException {
 
+    /** The CLI option that bounds the wait, which the message names; the starter names its property instead. */
+    public static final String CLI_BOUND = "--lock-timeout";
+
     private final String lock;
     private final String holder;
 
@@ -21,7 +24,7 @@ public class MigrationLockTimeoutException extends SQLException {
     public MigrationLockTimeoutException(String lock, Duration waited, String holder, String advice) {
         super("the migration lock (" + lock + ") was not released within " + describe(waited)
                 + (holder.isEmpty() ? "" : "; it is held by " + holder) + ". Another migration may still be running: "
-                + "wait for it and try again, or raise the bound (--lock-timeout, matey.lock-timeout). " + advice, "55P03");
+                + "wait for it and try again, or raise the bound (" + CLI_BOUND + "). " + advice, "55P03");
         this.lock = lock;
         this.holder = holder;
     }

@@ -3,7 +3,10 @@ package io.matey.workspace;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Chooses the targets a command acts on (matey-python.md §2.4): {@code --path}, {@code --all} or the
  * innermost target containing the cwd. */
@@ -12,42 +15,60 @@ public final class TargetSelector {
     private TargetSelector() {
     }
 
-    public static List<TargetConfig> select(Workspace workspace, String path, boolean all, Path cwd) {
-        List<TargetConfig> targets = workspace.targets();
+    /**
+     * The selected targets by name, each config read when asked: under {@code --all} a target whose
+     * config.toml cannot be read fails its own report only, and one target's config is all a single one reads.
+     */
+    public static SortedMap<String, Supplier<TargetConfig>> select(Workspace workspace, String path, boolean all,
+            Path cwd) {
         rejectPathWithAll(path, all);
-        if (workspace.configFile() == null) {
-            throw MissingWorkspace.error(workspace.root(), workspace.gitRoot(), cwd);
+        if (all) {
+            requireConfigFile(workspace, cwd);
+            rejectNoTargets(workspace.configs().isEmpty());
+            return workspace.configs();
         }
+        String name = selectName(workspace, path, cwd);
+        return new TreeMap<>(Map.of(name, workspace.configs().get(name)));
+    }
+
+    private static String selectName(Workspace workspace, String path, Path cwd) {
+        requireConfigFile(workspace, cwd);
+        List<String> names = workspace.targetNames();
         if (path != null) {
             String name = TargetPaths.normalize(workspace.root(), path);
-            return List.of(workspace.target(name).orElseThrow(() -> new MateyException("Target path '" + name
-                    + "' is not configured in workspace. Available paths: " + available(targets))));
-        }
-        if (all) {
-            rejectNoTargets(targets.isEmpty());
-            return targets;
+            if (!names.contains(name)) {
+                throw new MateyException("Target path '" + name + "' is not configured in workspace. Available paths: "
+                        + available(names));
+            }
+            return name;
         }
         Path here = cwd.toAbsolutePath().normalize();
         // Nested targets (".", "db/core"): the innermost directory containing the cwd is the one meant. A loop, not
         // a stream with Comparator.comparingInt, whose lambdas every process would spin (docs/architecture.md §8).
-        TargetConfig innermost = null;
-        for (TargetConfig target : targets) {
-            if (here.startsWith(target.dir())
-                    && (innermost == null || target.dir().getNameCount() > innermost.dir().getNameCount())) {
-                innermost = target;
+        String innermost = null;
+        for (String name : names) {
+            if (here.startsWith(workspace.dir(name)) && (innermost == null
+                    || workspace.dir(name).getNameCount() > workspace.dir(innermost).getNameCount())) {
+                innermost = name;
             }
         }
         if (innermost != null) {
-            return List.of(innermost);
+            return innermost;
         }
-        if (targets.size() == 1) {
-            return targets;
+        if (names.size() == 1) {
+            return names.get(0);
         }
-        if (targets.isEmpty()) {
+        if (names.isEmpty()) {
             throw new MateyException("No targets configured. Pass --path or initialize a target first.");
         }
         throw new MateyException("Multiple targets configured; choose one with --path or use --all. "
-                + "Available paths: " + available(targets));
+                + "Available paths: " + available(names));
+    }
+
+    private static void requireConfigFile(Workspace workspace, Path cwd) {
+        if (workspace.configFile() == null) {
+            throw MissingWorkspace.error(workspace.root(), workspace.gitRoot(), cwd);
+        }
     }
 
     /** {@code --path} names one target, {@code --all} every one. */
@@ -64,16 +85,12 @@ public final class TargetSelector {
         }
     }
 
-    /** For commands that change one target: the single selected target. */
+    /** For commands that change one target: the single selected target, whose config alone is read. */
     public static TargetConfig selectOne(Workspace workspace, String path, Path cwd) {
-        List<TargetConfig> selected = select(workspace, path, false, cwd);
-        if (selected.size() != 1) {
-            throw new MateyException("This command requires exactly one resolved target.");
-        }
-        return selected.get(0);
+        return workspace.target(selectName(workspace, path, cwd)).orElseThrow();
     }
 
-    private static String available(List<TargetConfig> targets) {
-        return targets.isEmpty() ? "(none)" : targets.stream().map(TargetConfig::name).collect(Collectors.joining(", "));
+    private static String available(List<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
     }
 }

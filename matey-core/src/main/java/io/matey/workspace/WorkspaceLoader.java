@@ -5,11 +5,12 @@ import io.matey.toml.TomlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -33,40 +34,18 @@ public final class WorkspaceLoader {
      */
     public static Workspace load(Path explicitRoot, Path cwd, boolean allowNew) {
         Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), allowNew);
-        Optional<Path> gitRoot = GitRoots.find(root);
         Path configFile = configFile(root);
-        List<String> names = configFile == null ? List.of() : targetNames(root, configFile);
-        List<TargetConfig> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
-        }
-        // a lambda of its own, not Comparator.comparing: the JDK's combinator is spun anew by every process
-        // (docs/architecture.md §8)
-        targets.sort((a, b) -> a.name().compareTo(b.name()));
-        return new Workspace(root, configFile, List.copyOf(targets), gitRoot);
-    }
-
-    /**
-     * The targets of a report over all of them ({@code --all}), by name in the order of {@link #load}: each
-     * config.toml is read when its report runs, so that an unreadable or invalid one fails its own target only.
-     */
-    public static Map<String, Supplier<TargetConfig>> loadEach(Path explicitRoot, Path cwd) {
-        Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), false);
-        Path configFile = configFile(root);
-        if (configFile == null) {
-            throw MissingWorkspace.error(root, GitRoots.find(root), cwd);
-        }
-        Map<String, Supplier<TargetConfig>> targets = new TreeMap<>();
-        for (String name : targetNames(root, configFile)) {
+        SortedMap<String, Supplier<TargetConfig>> targets = new TreeMap<>();
+        for (String name : configFile == null ? List.<String>of() : targetNames(root, configFile)) {
             targets.put(name, () -> TargetConfigReader.read(name, TargetPaths.resolve(root, name)));
         }
-        return targets;
+        return new Workspace(root, configFile, Collections.unmodifiableSortedMap(targets), GitRoots.find(root));
     }
 
     /** The workspace {@code init} extends: found or new, without loading target configs (one may be missing). */
     public static Workspace loadForInit(Path explicitRoot, Path cwd) {
         Path root = findRoot(explicitRoot, cwd.toAbsolutePath().normalize(), true);
-        return new Workspace(root, configFile(root), List.of(), GitRoots.find(root));
+        return new Workspace(root, configFile(root), Collections.emptySortedMap(), GitRoots.find(root));
     }
 
     private static Path findRoot(Path explicitRoot, Path cwd, boolean allowNew) {

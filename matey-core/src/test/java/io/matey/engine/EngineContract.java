@@ -297,7 +297,7 @@ public abstract class EngineContract {
                     .hasMessageContaining("the migration lock (")
                     .hasMessageContaining("was not released within 1s")
                     .hasMessageContaining(lockHolder())
-                    .hasMessageContaining("--lock-timeout");
+                    .hasMessageContaining("raise the bound (--lock-timeout).");
             assertThat(ws.matey().dbStatus(target(ws), url(db)).applied()).as("nothing ran").isZero();
 
             release(held, other).get(60, TimeUnit.SECONDS);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TargetSelectorTest {
@@ -18,8 +20,15 @@ class TargetSelectorTest {
                 InexactDowns.NONE, false, true);
     }
 
-    private static final Workspace NESTED = new Workspace(ROOT, ROOT.resolve("matey.toml"),
-            List.of(target("."), target("db/core")), Optional.empty());
+    private static Workspace workspace(String... names) {
+        SortedMap<String, Supplier<TargetConfig>> targets = new TreeMap<>();
+        for (String name : names) {
+            targets.put(name, () -> target(name));
+        }
+        return new Workspace(ROOT, ROOT.resolve("matey.toml"), targets, Optional.empty());
+    }
+
+    private static final Workspace NESTED = workspace(".", "db/core");
 
     private static String selected(Workspace workspace, Path cwd) {
         return TargetSelector.selectOne(workspace, null, cwd).name();
@@ -35,8 +44,7 @@ class TargetSelectorTest {
 
     @Test
     void outsideEveryTargetSeveralTargetsNeedAChoice() {
-        Workspace siblings = new Workspace(ROOT, ROOT.resolve("matey.toml"), List.of(target("db/a"), target("db/b")),
-                Optional.empty());
+        Workspace siblings = workspace("db/a", "db/b");
         assertThatThrownBy(() -> selected(siblings, ROOT)).isInstanceOf(MateyException.class)
                 .hasMessage("Multiple targets configured; choose one with --path or use --all. Available paths: db/a, db/b");
     }

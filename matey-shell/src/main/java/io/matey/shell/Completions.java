@@ -4,7 +4,6 @@ import io.matey.Matey;
 import io.matey.ci.CiProvider;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
-import io.matey.workspace.TargetConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ public class Completions {
     public CompletionProvider targetPaths() {
         return context -> {
             try {
-                return proposals(Matey.at(null).workspace().targets().stream().map(TargetConfig::name).toList());
+                return proposals(Matey.at(null).workspace().targetNames());
             } catch (RuntimeException noWorkspace) {
                 return List.of();
             }

@@ -518,7 +518,22 @@ class DbmateCommandTest {
         MateyProcess.Result wait = matey(Map.of(), "--url", "postgres://u:secret@127.0.0.1:1/x?sslmode=disable",
                 "--wait-timeout", "300ms", "--wait-interval", "100ms", "wait");
         assertThat(wait.exitCode()).isEqualTo(2);
-        assertThat(wait.stderr()).contains("unable to connect to database").doesNotContain("secret");
+        assertThat(wait.stderr()).contains("dbmate wait failed: ").doesNotContain("secret");
         assertThat(wait.stderr().split("127\\.0\\.0\\.1:1/x", -1)).as(wait.stderr()).hasSize(2);
+    }
+
+    /** A server that never answers fails a command in the same words whether it was waited for or not. */
+    @Test
+    void aFailedConnectionReadsTheSameWithAndWithoutWait() throws Exception {
+        migrations();
+        String url = "postgres://u:secret@127.0.0.1:1/x?sslmode=disable";
+        MateyProcess.Result plain = matey(Map.of(), "--url", url, "status");
+        MateyProcess.Result waited = matey(Map.of(), "--url", url, "--wait", "--wait-timeout", "300ms",
+                "--wait-interval", "100ms", "status");
+        assertThat(plain.exitCode()).isEqualTo(waited.exitCode()).isEqualTo(2);
+        assertThat(plain.stderr()).startsWith("error: dbmate status failed: ").contains("u:****@127.0.0.1:1/x")
+                .doesNotContain("secret");
+        assertThat(waited.stdout()).startsWith("Waiting for database...");
+        assertThat(waited.stderr()).isEqualTo(plain.stderr());
     }
 }

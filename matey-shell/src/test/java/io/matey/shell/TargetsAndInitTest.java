@@ -95,6 +95,37 @@ class TargetsAndInitTest {
         }
     }
 
+    /** One target's bad or missing config.toml fails the commands on that target only (docs/architecture.md §8). */
+    @Test
+    void aCommandOnOneTargetReadsOnlyThatTargetsConfig() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        twoTargets();
+        Path bad = dir.resolve("db/b/config.toml");
+        Files.writeString(bad, "engine = \"sqlite\"\n");
+        Map<String, String> urls = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"),
+                "DB_A_DATABASE_URL", "sqlite3:" + dir.resolve("a.sqlite3"));
+        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "status", "--path", "db/a"},
+                {"db", "status", "--path", "db/a"}, {"lint"}, {"lint", "--path", "db/a"}}) {
+            MateyProcess.Result result = matey(urls, command);
+            assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.stderr()).isZero();
+        }
+        assertThat(matey(urls, "db", "up").stderr()).as("refused for its own target").startsWith("error: db up needs "
+                + "a migration, and target '.' has none yet");
+        String noUrl = "error: " + bad + ": 'url_env' is missing. Add url_env = \"DB_B_DATABASE_URL\"";
+        MateyProcess.Result onBad = matey("schema", "status", "--path", "db/b");
+        assertThat(onBad.exitCode()).isEqualTo(2);
+        assertThat(onBad.stderr()).startsWith(noUrl);
+        MateyProcess.Result all = matey("schema", "status", "--all");
+        assertThat(all.exitCode()).isEqualTo(2);
+        assertThat(all.stdout()).contains("db/a\nStatus  Steps  Diagnostics\nclean   0      0\n");
+        assertThat(all.stderr()).contains("error: db/b: " + bad + ": 'url_env' is missing.");
+
+        Files.delete(bad);
+        assertThat(matey("schema", "status", "--path", "db/a").exitCode()).isZero();
+        assertThat(matey("schema", "status", "--path", "db/b").stderr()).startsWith("error: Target config not found: "
+                + bad);
+    }
+
     @Test
     void lintExitCodeAlsoFailsOnWarnings() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();

@@ -21,8 +21,9 @@ public record ApplicationWording(String kind, String where) {
         return new ApplicationWording("", method + " " + path);
     }
 
-    /** {@code db migrate}, {@code db drift}, ..., a step of it, then what became of it. */
-    private static final Pattern COMMAND = Pattern.compile("^db (\\w+)((?: [\\w-]+)*) (failed|refused)(?=:| on )");
+    /** {@code db migrate}, {@code db drift}, ..., a step of it, then what became of it (or of the files it would run). */
+    private static final Pattern COMMAND =
+            Pattern.compile("^db (\\w+)((?: [\\w-]+)*) (failed|refused|refuses)(?=:| on | the migrations )");
 
     /** The message with its command opening, if any, as this work: {@code Matey's migration (POST ...) failed: }. */
     public String of(String message) {

@@ -1,6 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.live.LiveAdoption;
@@ -39,6 +40,13 @@ public class MateyChecker implements AutoCloseable {
     /** The command core's message on a missing database names to create it. */
     private static final Pattern CREATE_COMMAND =
             Pattern.compile("`matey db up[^`]*`(?= \\(or `db bootstrap`\\) creates it)");
+
+    /** What core's message says never creates a database, and its counterpart in the application. */
+    private static final String CLI_MIGRATE = "`db migrate` never does";
+    private static final String STARTUP_MIGRATE = "matey.migrate-on-startup never does";
+
+    /** The bound on a lock wait as core's message names it: the CLI option, which the property stands for here. */
+    private static final String LOCK_BOUND = "(" + MigrationLockTimeoutException.CLI_BOUND + ")";
 
     private final MateyWorkspace workspace;
     private final Matey matey;
@@ -81,25 +89,35 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
-     * Core's work on a target, its errors in the application's terms: the workspace as the user knows it, and the
-     * command that creates a missing database as it runs pasted, for the user ran no command the core could repeat
-     * (docs/architecture.md §8). {@code matey.migrate-on-startup} creates no database: only that command does.
+     * Core's work on a target, its errors in the application's terms: the workspace as the user knows it, the
+     * command that creates a missing database as it runs pasted, for the user ran no command the core could repeat,
+     * and the properties that stand for the CLI's options (docs/architecture.md §8). {@code matey.migrate-on-startup}
+     * creates no database: only that command does.
      */
     private <T> T core(ManagedTarget target, Supplier<T> work) {
         try {
             return workspace.shown(work);
         } catch (MateyException e) {
-            Matcher create = CREATE_COMMAND.matcher(e.getMessage());
-            if (!create.find()) {
+            String message = inApplicationTerms(target, e);
+            if (message.equals(e.getMessage())) {
                 throw e;
             }
-            WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
-            String command = commands.command("db up " + commands.targetArguments(
-                    TargetReport.failed(target, e.reason(), e.getMessage(), clock.instant())));
-            String where = commands.where().isEmpty() ? "" : " " + commands.where();
-            throw MateyWorkspace.reworded(e, e.getMessage().substring(0, create.start()) + "`" + command + "`"
-                    + e.getMessage().substring(create.end()) + where);
+            throw MateyWorkspace.reworded(e, message);
         }
+    }
+
+    private String inApplicationTerms(ManagedTarget target, MateyException e) {
+        String message = e.getMessage().replace(LOCK_BOUND, "(matey.lock-timeout)");
+        Matcher create = CREATE_COMMAND.matcher(message);
+        if (!create.find()) {
+            return message;
+        }
+        WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
+        String command = commands.command("db up " + commands.targetArguments(
+                TargetReport.failed(target, e.reason(), message, clock.instant())));
+        String where = commands.where().isEmpty() ? "" : " " + commands.where();
+        return message.substring(0, create.start()) + "`" + command + "`"
+                + message.substring(create.end()).replace(CLI_MIGRATE, STARTUP_MIGRATE) + where;
     }
 
     /**
@@ -135,6 +153,11 @@ public class MateyChecker implements AutoCloseable {
      * and no check runs (docs/architecture.md §11).
      */
     public TargetReport migrate(ManagedTarget target) {
+        if (!matey.hasMigrations(target.config())) {
+            // a target fresh from `matey init`: verified at index 0 as verify-only would (docs/architecture.md §8)
+            logger.info("Matey target '" + target.name() + "' has no migrations yet: nothing to migrate");
+            return verify(target);
+        }
         try {
             LiveChange change = core(target, () -> matey(target).dbMigrate(target.config(), target.endpoint(),
                     line -> logFor(target, line)));
@@ -157,10 +180,12 @@ public class MateyChecker implements AutoCloseable {
     /**
      * Brings a database that records no versions yet under its history: records the versions up to the
      * checkpoint its schema equals, running nothing, and refuses (naming the closest checkpoint and its diff)
-     * when none is equal. A database that already records versions is left as it is.
+     * when none is equal. A database that already records versions is left as it is, and so is every database of
+     * a target without migrations (there is no history to adopt; the check then refuses one holding objects).
      */
     public void adopt(ManagedTarget target) {
-        if (core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
+        if (!matey.hasMigrations(target.config())
+                || core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
             return;
         }
         LiveAdoption adoption = core(target, () -> matey(target).dbAdopt(target.config(), target.endpoint(), true));

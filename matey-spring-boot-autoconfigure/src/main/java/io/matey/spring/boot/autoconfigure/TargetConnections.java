@@ -24,7 +24,8 @@ import org.springframework.core.env.PropertyResolver;
  * the application's connection ({@link PrimaryConnection}), and any target its {@code config.toml}
  * {@code url_env}. A URL that a client the application configured serves ({@link ApplicationClient}: its BigQuery
  * bean) connects through that client; the primary target of such an engine skips the application's JDBC
- * connection, which cannot reach it.
+ * connection, which cannot reach it. Only the managed targets' {@code config.toml} files are read: a target the
+ * application does not check cannot stop it.
  */
 final class TargetConnections {
 
@@ -81,8 +82,7 @@ final class TargetConnections {
     /** A workspace target left out (a forgotten url-env, say) would otherwise go unchecked without a word. */
     private void logUnmanaged(List<ManagedTarget> managed) {
         Set<String> names = managed.stream().map(ManagedTarget::name).collect(Collectors.toSet());
-        List<String> unmanaged = workspace.targets().stream().map(TargetConfig::name)
-                .filter(name -> !names.contains(name)).toList();
+        List<String> unmanaged = workspace.targetNames().stream().filter(name -> !names.contains(name)).toList();
         if (!unmanaged.isEmpty()) {
             logger.info("Matey checks target" + (names.size() == 1 ? " '" : "s '") + String.join("', '", names)
                     + "'; this application does not check the workspace's " + (unmanaged.size() == 1 ? "target '"
@@ -97,10 +97,11 @@ final class TargetConnections {
         if (properties.getPrimaryTarget() != null) {
             return properties.getPrimaryTarget();
         }
-        if (workspace.targets().size() == 1) {
-            return workspace.targets().get(0).name();
+        List<String> names = workspace.targetNames();
+        if (names.size() == 1) {
+            return names.get(0);
         }
-        return workspace.target(".").map(TargetConfig::name).orElse(null);
+        return names.contains(".") ? "." : null;
     }
 
     private LiveEndpoint endpoint(TargetConfig config, MateyProperties.Target settings, boolean primary) {
@@ -137,6 +138,6 @@ final class TargetConnections {
 
     private String available() {
         // Quoted: the root target '.' would otherwise read as a full stop.
-        return workspace.targets().stream().map(target -> "'" + target.name() + "'").collect(Collectors.joining(", "));
+        return workspace.targetNames().stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 }

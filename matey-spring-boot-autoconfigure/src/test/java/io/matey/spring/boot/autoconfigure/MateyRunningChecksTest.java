@@ -108,7 +108,7 @@ class MateyRunningChecksTest {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("`matey --workspace "
                             + workspace.root() + " db up --path db/core --url 'sqlite3:" + database + "'` (or `db "
-                            + "bootstrap`) creates it; `db migrate` never does.");
+                            + "bootstrap`) creates it; matey.migrate-on-startup never does.");
                 });
     }
 
