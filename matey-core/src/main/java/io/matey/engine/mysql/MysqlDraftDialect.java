@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 /**
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
  * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one; {@code MODIFY COLUMN}
- * gives a column the whole definition the dump writes. A column is renamed with {@code RENAME COLUMN} from MariaDB
+ * gives a column the whole definition the dump writes, {@code ADD COLUMN} puts one {@code FIRST} or {@code AFTER} another,
+ * and {@code CREATE OR REPLACE VIEW} changes any view. A column is renamed with {@code RENAME COLUMN} from MariaDB
  * 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which restates its definition.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
     /** The major and minor version {@code SELECT VERSION()} begins with. */
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+    private static final String CREATE = "CREATE ";
 
     private final boolean renamesColumns;
 
@@ -57,6 +59,23 @@ final class MysqlDraftDialect implements DraftDialect {
     public String renameColumn(String table, String column, String name, String definition) {
         return renamesColumns ? DraftDialect.super.renameColumn(table, column, name, definition)
                 : "ALTER TABLE " + table + " CHANGE COLUMN " + column + " " + name + " " + definition + ";";
+    }
+
+    /** MySQL's and MariaDB's {@code CREATE OR REPLACE VIEW} takes any new definition, its columns too. */
+    @Override
+    public String redefineView(String view) {
+        return view.startsWith(CREATE) ? "CREATE OR REPLACE " + view.substring(CREATE.length()) : null;
+    }
+
+    @Override
+    public String placeColumn(String previous) {
+        return previous == null ? " FIRST" : " AFTER " + previous;
+    }
+
+    /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */
+    @Override
+    public boolean modifiesAnyColumn() {
+        return true;
     }
 
     @Override
