@@ -15,4 +15,13 @@ public interface WriteGuard {
 
     /** Why this statement would write outside its database (one sentence, no statement text); empty when it would not. */
     Optional<String> foreignWrite(ParsedSql statement);
+
+    /**
+     * Why the guard cannot tell what this statement writes (SQL built at run time), with what to write instead; empty
+     * when it can. Replay refuses such a statement, since it might write outside its scratch database; live commands
+     * run it, in the user's own database (docs/architecture.md §6).
+     */
+    default Optional<String> unchecked(ParsedSql statement) {
+        return Optional.empty();
+    }
 }

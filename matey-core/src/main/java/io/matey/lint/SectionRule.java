@@ -15,13 +15,16 @@ final class SectionRule implements LintRule {
             Section down = file.script().down();
             // Without a down marker only L010 (DbmateMarkerRule) reports the file: dbmate refuses it.
             boolean marked = down.markerLine() > 0;
+            // One finding per down section without effect, so that one fact is not reported twice.
             if (marked && down.sql().isBlank()) {
-                // L101 says it all: L103 (irreversible) as well would report one fact twice.
                 findings.add(Level.WARNING, "L101", file.path(), null, "Migration has an empty down section.");
+            } else if (marked && file.downStatements().isEmpty()) {
+                // Comments only: usually why the migration cannot be undone, which this accepts for the whole file.
+                findings.add(Level.WARNING, "L103", file.path(), null, "Migration is irreversible: no executable down SQL.");
             } else if (marked && !hasExecutableDown(context, file)) {
                 findings.add(Level.WARNING, "L102", file.path(), down.markerLine(),
-                        "Migration down section exists but has no executable SQL.");
-                irreversible(file, findings);
+                        "Migration down section exists but has no executable SQL: its statements only change session "
+                                + "settings, so the migration is irreversible.");
             }
             checkTransactionFalse(context, file, file.script().up(), file.upStatements(), findings);
             checkTransactionFalse(context, file, down, file.downStatements(), findings);
@@ -56,10 +59,6 @@ final class SectionRule implements LintRule {
     private static boolean hasExecutableDown(LintContext context, MigrationFile file) {
         boolean settingsOnly = context.facts().setStatementsAreSessionSettings();
         return file.downStatements().stream().anyMatch(statement -> !(settingsOnly && statement.startsWith("SET")));
-    }
-
-    private static void irreversible(MigrationFile file, Findings findings) {
-        findings.add(Level.WARNING, "L103", file.path(), null, "Migration is irreversible: no executable down SQL.");
     }
 
     /** L005, from the statement splitter alone: commands that run migrations check it where JSqlParser is absent. */

@@ -83,10 +83,31 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that replaces an existing view with this definition (as the dump writes it) whatever changed in
+     * it, or null where the engine's replace cannot change every view (PostgreSQL's keeps the view's columns).
+     */
+    default String redefineView(String view) {
+        return null;
+    }
+
+    /**
+     * Where {@code ADD COLUMN} puts a column: after {@code previous} (its name as the dump writes it), or first when
+     * that is null; null where the engine only appends (by default).
+     */
+    default String placeColumn(String previous) {
+        return null;
+    }
+
+    /** Whether {@link #modifyColumn} gives a column any definition, not only another nullability. */
+    default boolean modifiesAnyColumn() {
+        return false;
+    }
+
+    /**
      * The statement that gives an existing column the definition a dump writes for it, or null when the engine has
-     * none (by default). Drafts use it only for the columns a primary key added by hand made NOT NULL, as MariaDB's
-     * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL. So the
-     * definition differs from the column's current one in its nullability alone.
+     * none (by default). Drafts use it for the columns a primary key added by hand made NOT NULL, as MariaDB's
+     * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL; and, where
+     * {@link #modifiesAnyColumn}, for every changed column.
      *
      * @param table      the table's name as the dump writes it
      * @param column     the column's name as the dump writes it

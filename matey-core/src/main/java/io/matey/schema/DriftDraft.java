@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
  * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
- * live text (the committed text in down). A changed MySQL/MariaDB routine, event or trigger is dropped and created
+ * live text (the committed text in down), as is a changed view where the engine replaces any view
+ * ({@link DraftDialect#redefineView}). A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
  * Values added to a PostgreSQL enum are added ({@link EnumValues}), and an operator family's loose members added and
  * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
@@ -33,6 +34,7 @@ public final class DriftDraft {
     private static final Pattern CONSTRAINTS = Pattern.compile("(?s)^(ALTER TABLE " + DraftTarget.NAME
             + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
+    private static final String VIEW = "VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String REPLACE = "CREATE OR REPLACE ";
 
@@ -100,6 +102,9 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
+            } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
+                up.add(dialect.redefineView(block));
+                down.add(0, dialect.redefineView(committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect) + "\n\n" + committed);

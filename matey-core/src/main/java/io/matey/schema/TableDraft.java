@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * what a dropped constraint names, and additions last, since an added one may name an added column. A column an
  * added primary key made NOT NULL gets its live definition before the key is added, and its committed one after
  * the key is dropped in down, where the engine can modify a column. What these
- * cannot express exactly is named for the author's comment: changed columns, unnamed constraints, constraints the
+ * cannot express exactly is named for the author's comment: changed columns (where the engine modifies only a
+ * column's nullability: MySQL's {@code MODIFY COLUMN} gives any definition), unnamed constraints, constraints the
  * engine cannot alter, table options, columns or constraints in another order, and a column that is not last
- * (ADD COLUMN appends).
+ * where the engine's ADD COLUMN only appends (MySQL's puts it {@code FIRST} or {@code AFTER} another).
  *
  * @param up          the statements of the up section, in order
  * @param down        the statements of the down section, in order
@@ -48,13 +49,14 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             boolean altered = constraints.same() || dialect.altersConstraints() && constraints.draftable();
             Map<String, String> keyed = altered ? madeNotNull(table, before, after, constraints.added(), dialect)
                     : Map.of();
-            differences.addAll(others(before, after, keyed.keySet()));
+            List<String> modified = changed(before, after, keyed.keySet(), dialect);
+            differences.addAll(others(before, after, keyed.keySet(), modified));
             List<String> shared = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
             after.columns().forEach((column, definition) -> {
                 if (!before.columns().containsKey(column)) {
-                    up.add(alter(table, "ADD COLUMN " + definition));
+                    up.add(alter(table, "ADD COLUMN " + definition + place(after.columns(), column, shared, dialect)));
                     down.add(0, alter(table, "DROP COLUMN " + column));
-                    if (!follows(after.columns(), column, shared)) {
+                    if (!placed(after.columns(), column, shared, dialect)) {
                         differences.add("column " + column + " is not the live table's last (ADD COLUMN appends)");
                     }
                 }
@@ -62,12 +64,16 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             before.columns().forEach((column, definition) -> {
                 if (!after.columns().containsKey(column)) {
                     up.add(alter(table, "DROP COLUMN " + column));
-                    down.add(alter(table, "ADD COLUMN " + definition));
-                    if (!follows(before.columns(), column, shared)) {
+                    down.add(alter(table, "ADD COLUMN " + definition + place(before.columns(), column, shared, dialect)));
+                    if (!placed(before.columns(), column, shared, dialect)) {
                         differences.add("column " + column + " is not the committed table's last, so the down"
                                 + " section adds it back at the end");
                     }
                 }
+            });
+            modified.forEach(column -> {
+                up.add(dialect.modifyColumn(table, column, after.columns().get(column)));
+                down.add(dialect.modifyColumn(table, column, before.columns().get(column)));
             });
             if (!altered) {
                 differences.add("constraints or keys");
@@ -109,12 +115,26 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                 && NULLABLE.matcher(committed).replaceAll("").equals(live.replaceFirst(NOT_NULL, ""));
     }
 
-    /** What differs besides columns added or dropped, and the columns {@code drafted} are changed by. */
-    private static List<String> others(TableElements before, TableElements after, Set<String> drafted) {
+    /**
+     * The changed columns the engine's {@link DraftDialect#modifyColumn} gives their live definition, besides those
+     * {@code keyed} already are; none where it only changes nullability.
+     */
+    private static List<String> changed(TableElements before, TableElements after, Set<String> keyed,
+            DraftDialect dialect) {
+        if (!dialect.modifiesAnyColumn()) {
+            return List.of();
+        }
+        return before.columns().keySet().stream().filter(after.columns()::containsKey).filter(column -> !keyed.contains(column)
+                && !before.columns().get(column).equals(after.columns().get(column))).toList();
+    }
+
+    /** What differs besides columns added or dropped, and the columns {@code keyed} and {@code modified} change. */
+    private static List<String> others(TableElements before, TableElements after, Set<String> keyed,
+            List<String> modified) {
         List<String> differences = new ArrayList<>();
         before.columns().forEach((column, definition) -> {
             String now = after.columns().get(column);
-            if (now != null && !now.equals(definition) && !drafted.contains(column)) {
+            if (now != null && !now.equals(definition) && !keyed.contains(column) && !modified.contains(column)) {
                 differences.add("column " + column + " changed");
             }
         });
@@ -128,7 +148,32 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         return differences;
     }
 
-    /** Whether {@code column} comes after every column both tables have (where ADD COLUMN puts it). */
+    /**
+     * Where {@code ADD COLUMN} must put {@code column} to give {@code columns}' order: nothing when it is last of
+     * the columns both tables have (where ADD COLUMN appends) or when the engine only appends, else the engine's
+     * {@code FIRST} or {@code AFTER} the column before it.
+     */
+    private static String place(Map<String, String> columns, String column, List<String> shared, DraftDialect dialect) {
+        if (follows(columns, column, shared)) {
+            return "";
+        }
+        String previous = null;
+        for (String name : columns.keySet()) {
+            if (name.equals(column)) {
+                break;
+            }
+            previous = name;
+        }
+        String place = dialect.placeColumn(previous);
+        return place == null ? "" : place;
+    }
+
+    /** Whether {@code ADD COLUMN} puts {@code column} where {@code columns} has it. */
+    private static boolean placed(Map<String, String> columns, String column, List<String> shared, DraftDialect dialect) {
+        return follows(columns, column, shared) || !place(columns, column, shared, dialect).isEmpty();
+    }
+
+    /** Whether {@code column} comes after every column both tables have (where ADD COLUMN appends it). */
     private static boolean follows(Map<String, String> columns, String column, List<String> shared) {
         boolean seen = false;
         for (String name : columns.keySet()) {

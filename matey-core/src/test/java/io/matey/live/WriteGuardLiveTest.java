@@ -63,6 +63,50 @@ class WriteGuardLiveTest {
     }
 
     @Test
+    void mysqlReplayRefusesSqlBuiltAtRunTimeAndLiteralsWritingElsewhere() throws SQLException {
+        try (TestDatabase other = TestDatabase.create("mysql")) {
+            other.execute("CREATE TABLE audit (note varchar(40))");
+            String db = other.url().path();
+            TestWorkspace ws = new TestWorkspace(dir, "mysql");
+            ws.migration("001_dynamic.sql", "CREATE TABLE x (id int);\n"
+                    + "EXECUTE IMMEDIATE CONCAT('CREATE TABLE " + db.substring(0, 3) + "', '" + db.substring(3)
+                    + ".evil5 (id int)');\n"
+                    + "SET @s = 'CREATE TABLE " + db + ".evil6 (id int)';\nPREPARE st FROM @s;\nEXECUTE st;\n"
+                    + "EXECUTE IMMEDIATE 'INSERT INTO " + db + ".audit VALUES (''x'')';\n"
+                    + "CREATE PROCEDURE log_it() BEGIN INSERT INTO " + db + ".audit VALUES ('y'); END;\n"
+                    + "CALL log_it();", "DROP PROCEDURE log_it;\nDROP TABLE x;");
+            var before = ws.files();
+
+            assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("schema plan refused: 2 statements write outside the target's database, "
+                            + "and 2 statements run SQL built at run time, which could write outside the scratch "
+                            + "database; nothing was run.")
+                    .hasMessageContaining("migrations/001_dynamic.sql:3 (up): EXECUTE IMMEDIATE runs SQL built at run "
+                            + "time, which cannot be checked before it runs: write the statement itself, or give "
+                            + "EXECUTE IMMEDIATE one string literal (a quote in it written ''). Statement: 'EXECUTE "
+                            + "IMMEDIATE CONCAT(")
+                    .hasMessageContaining("migrations/001_dynamic.sql:5 (up): PREPARE ... FROM runs SQL built at run time")
+                    .hasMessageContaining("migrations/001_dynamic.sql:7 (up): EXECUTE IMMEDIATE runs a string where "
+                            + "write target " + db + ".audit names database " + db)
+                    .hasMessageContaining("migrations/001_dynamic.sql:8 (up): write target " + db + ".audit");
+            assertThat(tables(other)).containsExactly("audit");
+            assertThat(rows(other, "audit")).isZero();
+            assertThat(ws.files()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void mysqlReplayRunsSqlFromLiteralsThatStayInItsDatabase() {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        ws.migration("001_literal.sql", "EXECUTE IMMEDIATE 'CREATE TABLE made (id int)';\n"
+                + "PREPARE st FROM 'INSERT INTO made VALUES (1)';\nEXECUTE st;\nDEALLOCATE PREPARE st;",
+                "EXECUTE IMMEDIATE 'DROP TABLE made';");
+
+        assertThat(ws.apply().changed()).isTrue();
+        assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql")).contains("CREATE TABLE `made`");
+    }
+
+    @Test
     void mysqlReplayMayReadAnotherDatabase() throws SQLException {
         try (TestDatabase other = TestDatabase.create("mysql")) {
             other.execute("CREATE TABLE countries (code char(2) PRIMARY KEY)");
@@ -105,6 +149,20 @@ class WriteGuardLiveTest {
                     .hasMessageContaining("migrations/002_two.sql:3 (up): write target " + other.url().path() + ".audit");
             assertThat(h.recordedVersions()).isZero();
             assertThat(rows(other, "audit")).isZero();
+        }
+    }
+
+    @Test
+    void mysqlDbUpRunsSqlBuiltAtRunTimeInTheUsersDatabase() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
+            h.twoMigrations();
+            // Artifacts made by another tool: replay would refuse the PREPARE, a live database is the user's own.
+            h.ws.migration("002_two.sql", h.ws.createTable("it_two") + "\nSET @s = CONCAT('DO ', 1);\n"
+                    + "PREPARE st FROM @s;\nEXECUTE st;", "DROP TABLE it_two;");
+            relock(h.ws, "mysql");
+
+            h.up();
+            assertThat(h.recordedVersions()).isEqualTo(2);
         }
     }
 

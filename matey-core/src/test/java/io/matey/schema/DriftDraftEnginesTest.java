@@ -287,6 +287,27 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE marks DROP CONSTRAINT marks_pkey, ADD PRIMARY KEY (name, at, id);\n");
     }
 
+    /**
+     * MariaDB's ADD COLUMN puts a column FIRST or AFTER another, MODIFY COLUMN gives a widened one its whole
+     * definition, and CREATE OR REPLACE VIEW any new query: a column added or dropped in the middle, a changed column
+     * and a replaced view are drafted as SQL that gives the live dump exactly (MariaDB 10.11 and 11.4).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void placedColumnsChangedColumnsAndReplacedViewsOnMariadb(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + "CREATE TABLE coupons (id INTEGER PRIMARY KEY, percent_off INTEGER, "
+                + "code VARCHAR(10), first_name VARCHAR(100) NOT NULL, gone VARCHAR(5), last INTEGER);\n"
+                + "CREATE VIEW coupon_codes AS SELECT id, code FROM coupons;\n",
+                "ALTER TABLE coupons ADD COLUMN max_uses INT UNSIGNED NULL COMMENT 'cap' AFTER percent_off;\n"
+                        + "ALTER TABLE coupons ADD COLUMN lead INTEGER FIRST;\nALTER TABLE coupons DROP COLUMN gone;\n"
+                        + "ALTER TABLE coupons MODIFY first_name VARCHAR(150) NOT NULL;\n"
+                        + "CREATE OR REPLACE VIEW coupon_codes AS SELECT id, code, percent_off FROM coupons;\n");
+        assertThat(draft).contains("ADD COLUMN `max_uses` int unsigned DEFAULT NULL COMMENT 'cap' AFTER `percent_off`;",
+                "ADD COLUMN `lead` int DEFAULT NULL FIRST;", "ADD COLUMN `gone` varchar(5) DEFAULT NULL AFTER `first_name`;",
+                "MODIFY COLUMN `first_name` varchar(150) NOT NULL;", "MODIFY COLUMN `first_name` varchar(100) NOT NULL;",
+                "CREATE OR REPLACE VIEW `coupon_codes` AS select");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";

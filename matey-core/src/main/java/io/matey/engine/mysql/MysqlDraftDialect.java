@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 /**
  * MySQL and MariaDB drop what {@code SHOW CREATE TABLE} writes inside a table each in its own way: a key (a
  * {@code UNIQUE} constraint is one) as an index, a check as a constraint, a foreign key as one; {@code MODIFY COLUMN}
- * gives a column the whole definition the dump writes. A column is renamed with {@code RENAME COLUMN} from MariaDB
- * 10.5 and MySQL 8.0, before them only by {@code CHANGE COLUMN}, which restates its definition. A view is
- * replaced in place after a rename, which the server does not follow into it.
+ * gives a column the whole definition the dump writes, {@code ADD COLUMN} puts one {@code FIRST} or {@code AFTER} another,
+ * and {@code CREATE OR REPLACE VIEW} changes any view, also in place after a rename, which the server does not follow
+ * into it. A column is renamed with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by
+ * {@code CHANGE COLUMN}, which restates its definition.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
     /** The major and minor version {@code SELECT VERSION()} begins with. */
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+    private static final String CREATE = "CREATE ";
 
     private final boolean renamesColumns;
 
@@ -63,12 +65,29 @@ final class MysqlDraftDialect implements DraftDialect {
     /** {@code CREATE OR REPLACE}, before the view's options ({@code ALGORITHM}, {@code SQL SECURITY}) if any. */
     @Override
     public String replaceView(String view) {
-        return "CREATE OR REPLACE " + view.substring("CREATE ".length());
+        return redefineView(view);
     }
 
     /** The server keeps a view's text; a rename leaves it reading the old name (docs/architecture.md §5). */
     @Override
     public boolean viewsKeepRenamedNames() {
+        return true;
+    }
+
+    /** MySQL's and MariaDB's {@code CREATE OR REPLACE VIEW} takes any new definition, its columns too. */
+    @Override
+    public String redefineView(String view) {
+        return view.startsWith(CREATE) ? "CREATE OR REPLACE " + view.substring(CREATE.length()) : null;
+    }
+
+    @Override
+    public String placeColumn(String previous) {
+        return previous == null ? " FIRST" : " AFTER " + previous;
+    }
+
+    /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */
+    @Override
+    public boolean modifiesAnyColumn() {
         return true;
     }
 
