@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,12 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public String otherValue(String text, ColumnType type) throws ValueException {
         return ClickHouseTextValues.of(text, types.valueType(type.label()).name());
+    }
+
+    /** ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}). */
+    @Override
+    public Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return ClickHouseTimeRanges.check(value, types.valueType(type.label()));
     }
 
     /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */
