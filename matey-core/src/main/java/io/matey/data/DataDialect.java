@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,14 @@ public interface DataDialect {
     /** Checks one value nested in a JSON column's value as a value of a column of {@code type}. */
     interface NestedValues {
         void check(JsonNode value, ColumnType type) throws ValueException;
+    }
+
+    /**
+     * A date or timestamp of a data file, refused (naming the range) when the column's type cannot hold it. The
+     * default takes it: engines whose types hold every date the ISO forms write, or that refuse the rest themselves.
+     */
+    default Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return value;
     }
 
     /** Whether an array column stores NULL as an empty array (BigQuery), so that a data file's null means []. */

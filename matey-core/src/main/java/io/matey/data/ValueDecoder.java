@@ -53,9 +53,9 @@ final class ValueDecoder {
             case FLOAT32 -> (float) finite(node, Float.MAX_VALUE);
             case FLOAT64 -> finite(node, Double.MAX_VALUE);
             case TEXT -> text(node, type);
-            case DATE -> temporal(node, "an ISO-8601 date (YYYY-MM-DD)", IsoTimes::parseDate);
+            case DATE -> dialect.time(temporal(node, "an ISO-8601 date (YYYY-MM-DD)", IsoTimes::parseDate), type);
             case TIME -> temporal(node, "an ISO-8601 time (HH:MM:SS[.ffffff])", IsoTimes::parseTime);
-            case TIMESTAMP -> timestamp(node);
+            case TIMESTAMP -> dialect.time(timestamp(node), type);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
             case JSON -> json(PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node, type);

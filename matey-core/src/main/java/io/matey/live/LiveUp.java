@@ -53,13 +53,18 @@ final class LiveUp {
                 UnrecordedSchema.refuse(target, connection, context);
             }
             table.ensure(connection);
-            LivePrefix before = target.prefix(target.appliedVersions(connection));
+            List<String> applied = target.appliedVersions(connection);
+            LivePrefix before = target.prefix(applied);
             before.requireConsistent(context);
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
             String removedMarker = null;
-            if (marker.isPresent() && resume != null && StaleMarker.misplaced(target, marker.get(), before)) {
+            if (marker.isPresent() && StaleMarker.misplaced(target, marker.get(), before)
+                    && StaleMarker.finished(marker.get(), applied)) {
+                removedMarker = StaleMarker.removeFinished(target, marker.get(), connection);
+                marker = Optional.empty();
+            } else if (marker.isPresent() && resume != null && StaleMarker.misplaced(target, marker.get(), before)) {
                 removedMarker = StaleMarker.remove(target, marker.get(), before, connection, context);
                 marker = Optional.empty();
             }

@@ -18,15 +18,19 @@ import java.util.List;
  * or reordered, or later ones were applied by another tool such as dbmate. The marker is stale when the live schema
  * is the committed state at the applied index (the partial changes were undone, or the section finished, by hand):
  * {@code db up --resume} removes it and says so. {@code db status} reports it; every other live command refuses with
- * the same report and the step out.
+ * the same report and the step out. A marker Matey's own records prove {@link #finished} is no such puzzle: only its
+ * removal was cut short, so {@code db up} removes it without {@code --resume}, as the engines whose version change
+ * and marker removal commit together never leave it.
  *
  * @param file         the worktree migration of the marker's version; null when none has it (the section abandoned)
  * @param index        the applied index
  * @param expectedFrom the artifact holding the committed state at {@code index}
  * @param diff         that committed state against the live schema; empty when they are the same (the marker is
  *                     stale)
+ * @param finished     whether the marker's section is proven {@link #finished}
  */
-public record StaleMarker(MigrationProgress.Marker marker, String file, int index, String expectedFrom, String diff) {
+public record StaleMarker(MigrationProgress.Marker marker, String file, int index, String expectedFrom, String diff,
+        boolean finished) {
 
     /**
      * True when the marker's migration is not the one its section continues at the applied index: the next to
@@ -39,6 +43,28 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
                 || !migrations.get(position).version().equals(marker.version());
     }
 
+    /**
+     * True when the marker's section finished, by Matey's own records: it ran every statement, and its version change
+     * (recording an up section's version, removing a down section's) is in effect. The runner removes the marker only
+     * after that change, in a separate write where the engine has no transactions (ClickHouse): a process killed
+     * between the two leaves this marker and nothing undone.
+     */
+    static boolean finished(MigrationProgress.Marker marker, List<String> applied) {
+        return marker.done() == marker.total() && applied.contains(marker.version()) == up(marker);
+    }
+
+    /**
+     * For {@code db up}: removes a {@link #finished} marker.
+     *
+     * @return the line saying so
+     */
+    static String removeFinished(LiveTarget target, MigrationProgress.Marker marker, Connection connection)
+            throws SQLException {
+        target.engine().progressTable().finish(connection, marker.version());
+        return "removed the " + marker.description() + ": its section finished and its version change is recorded; "
+                + "only the marker's removal was cut short";
+    }
+
     /** Compares the live schema with the committed state at the applied index. */
     static StaleMarker read(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix,
             Connection connection) throws SQLException {
@@ -49,7 +75,8 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
                 : SchemaDiff.unified(expected, live, source + " (committed)", Postcheck.LIVE_LABEL);
         String file = target.migrations().stream().filter(m -> m.version().equals(marker.version()))
                 .map(Migration::file).findFirst().orElse(null);
-        return new StaleMarker(marker, file, prefix.index(), source, diff);
+        return new StaleMarker(marker, file, prefix.index(), source, diff,
+                finished(marker, target.appliedVersions(connection)));
     }
 
     /**
@@ -86,6 +113,10 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
 
     /** The marker and how the live schema stands, for {@code db status} and the refusals. */
     public String describe() {
+        if (finished) {
+            return marker.description() + ", whose section finished and whose version change is recorded: only the "
+                    + "marker's removal was cut short";
+        }
         String stale = file == null ? ", so its partial changes were undone and the marker is stale"
                 : ", so the marker is stale: its section was undone or finished since it stopped";
         return marker.description() + ", whose " + where() + ", and the live schema is "
@@ -93,8 +124,12 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
                 + ")" + (undone() ? stale : "");
     }
 
-    /** The documented step out, naming {@code resume}, the {@code db up --resume} command for this database. */
-    public String wayForward(String resume) {
+    /** The documented step out, naming {@code up}, the {@code db up} command for this database. */
+    public String wayForward(String up) {
+        if (finished) {
+            return "Run `" + up + "`: it removes the marker, then applies the pending migrations.";
+        }
+        String resume = up + " --resume";
         if (undone()) {
             return "Run `" + resume + "`: it removes the marker, then applies the pending migrations.";
         }
@@ -110,7 +145,7 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
     /** The refusal of a live command, with the report, the diff and the step out. */
     MateyException refusal(LiveTarget target, String context) {
         return new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: the live database "
-                + target.endpoint() + " holds a " + describe() + (undone() ? ". " : ":\n" + diff)
-                + wayForward(target.command("db up") + " --resume"));
+                + target.endpoint() + " holds a " + describe() + (undone() || finished ? ". " : ":\n" + diff)
+                + wayForward(target.command("db up")));
     }
 }

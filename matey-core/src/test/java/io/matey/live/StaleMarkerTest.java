@@ -92,4 +92,45 @@ class StaleMarkerTest {
             assertThat(h.down(1).after()).isZero();
         }
     }
+
+    /**
+     * A process killed after a section recorded its version but before it removed its marker (on ClickHouse two
+     * separate writes) leaves a marker Matey's own records prove finished: {@code db status} says so and names plain
+     * {@code db up}, which removes it with a notice and goes on; a marker short of its last statement is still refused.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "clickhouse"})
+    void aFinishedSectionsLeftoverMarkerIsRemovedByUp(String engine) throws Exception {
+        boolean clickhouse = engine.equals("clickhouse");
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.migration("001_users.sql", clickhouse
+                    ? "CREATE TABLE users (id UInt64) ENGINE = MergeTree ORDER BY id;"
+                    : "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+            h.ws.apply();
+            h.up();
+            try (Connection c = h.db.connect()) {
+                Engines.byId(h.target().engine()).progressTable().begin(c, "001", "up", 0, 1);
+            }
+            assertThat(h.status().staleMarker().finished()).as("0 of 1 statements: not proven finished").isFalse();
+            assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining("--resume");
+
+            try (Connection c = h.db.connect()) {
+                Engines.byId(h.target().engine()).progressTable().advance(c, "001", 1);
+            }
+            StaleMarker finished = h.status().staleMarker();
+            assertThat(finished.finished()).isTrue();
+            assertThat(finished.describe()).isEqualTo("progress marker of version 001 (up section, 1 of 1 statement), "
+                    + "whose section finished and whose version change is recorded: only the marker's removal was cut short");
+            assertThat(finished.wayForward("matey db up")).startsWith("Run `matey db up`: it removes the marker");
+
+            LiveChange up = h.up();
+            assertThat(up.notices()).containsExactly("removed the progress marker of version 001 (up section, 1 of 1 "
+                    + "statement): its section finished and its version change is recorded; only the marker's removal "
+                    + "was cut short");
+            assertThat(h.status().staleMarker()).isNull();
+            try (Connection c = h.db.connect()) {
+                assertThat(Engines.byId(h.target().engine()).progressTable().exists(c)).isFalse();
+            }
+        }
+    }
 }

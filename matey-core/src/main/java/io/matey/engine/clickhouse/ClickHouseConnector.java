@@ -25,6 +25,14 @@ final class ClickHouseConnector {
     static final int NATIVE_TLS_PORT = 9440;
     static final String DEFAULT_DATABASE = "default";
 
+    /**
+     * The driver's read timeout, in milliseconds ({@code socket_timeout}; the driver's own default, 0, waits for ever
+     * on a server that accepted a request and never answers). Half an hour leaves room for a long synchronous mutation
+     * or backfill; {@code ?socket_timeout=<ms>} in the URL sets another.
+     */
+    static final String SOCKET_TIMEOUT = "socket_timeout";
+    static final int DEFAULT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
+
     /** ClickHouse's UNKNOWN_DATABASE. */
     static final int UNKNOWN_DATABASE = 81;
     /** ClickHouse's DATABASE_ALREADY_EXISTS. */
@@ -100,11 +108,12 @@ final class ClickHouseConnector {
      * Other URL parameters pass through to the driver. Compression is off unless the URL turns it on (the test
      * server needs that, and schema work moves little data). The driver is told to ignore transaction requests:
      * ClickHouse has none, the engine says so ({@code transactionalDdl() == false}), and each statement takes
-     * effect when it runs.
+     * effect when it runs. A read waits at most {@link #DEFAULT_SOCKET_TIMEOUT_MS} unless the URL says otherwise.
      */
     Properties properties() {
         Properties properties = new Properties();
         properties.setProperty("compress", "false");
+        properties.setProperty(SOCKET_TIMEOUT, Integer.toString(DEFAULT_SOCKET_TIMEOUT_MS));
         properties.setProperty("jdbc_ignore_unsupported_values", "true");
         for (Map.Entry<String, String> parameter : url.query().entrySet()) {
             if (!OWN_PARAMETERS.contains(parameter.getKey())) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,12 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public void checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
         nested.check(value, type, values);
+    }
+
+    /** ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}). */
+    @Override
+    public Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return ClickHouseTimeRanges.check(value, types.valueType(type.label()));
     }
 
     /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */

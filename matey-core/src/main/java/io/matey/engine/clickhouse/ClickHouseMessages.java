@@ -2,6 +2,7 @@ package io.matey.engine.clickhouse;
 
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,8 @@ final class ClickHouseMessages {
     /**
      * A failure's message. When the server could not be reached, the driver's own words ({@code Query request
      * failed}) say nothing of why; the network exception under them does, naming the HTTP endpoint the URL maps to
-     * ({@code Connect to http://127.0.0.1:8123 failed: Connection refused} for a URL's native port 9000).
+     * ({@code Connect to http://127.0.0.1:8123 failed: Connection refused} for a URL's native port 9000). A read
+     * that timed out ({@code Read timed out}) is said with what to do about it.
      */
     static String of(Throwable failure) {
         Throwable network = null;
@@ -55,6 +57,12 @@ final class ClickHouseMessages {
         }
         if (network == null || network.getMessage() == null) {
             return clean(failure.getMessage());
+        }
+        if (network instanceof SocketTimeoutException) {
+            return "the server accepted the request but sent no answer within the read timeout (URL parameter "
+                    + ClickHouseConnector.SOCKET_TIMEOUT + ", in milliseconds; " + ClickHouseConnector.DEFAULT_SOCKET_TIMEOUT_MS
+                    + " unless set): check that the server is up and not overloaded, or raise "
+                    + ClickHouseConnector.SOCKET_TIMEOUT + " for statements that run longer";
         }
         return (network instanceof UnknownHostException ? "unknown host " : "") + network.getMessage();
     }

@@ -1,7 +1,5 @@
 package io.matey.engine.clickhouse;
 
-import io.matey.engine.MigrationProgress;
-import io.matey.engine.MigrationTable;
 import io.matey.schema.DependencyOrder;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,15 +17,11 @@ import java.util.stream.Collectors;
  * tables of any engine (with projections, indexes, TTL, codecs and settings), views, materialized views and
  * dictionaries — in one catalog query, each rendered from the server's own formatting of its CREATE query through
  * {@link CreateQuery}. Objects are sorted by kind (tables, dictionaries, views) then name, each after the objects
- * it reads, so the dump loads in order. A materialized view's inner table ({@code .inner_id.*}) is left out: the
- * view's own CREATE makes it again; so is the table a refreshable one fills while it refreshes
- * ({@code .tmp.inner_id.*}), which exists only for the length of a refresh. Matey's and dbmate's bookkeeping
- * tables are left out too.
+ * it reads, so the dump loads in order. Materialized views' inner tables and bookkeeping tables are left out
+ * ({@link ClickHouseSchemaObjects}).
  */
 final class ClickHouseSchemaDumper {
 
-    private static final Set<String> BOOKKEEPING = Set.of(MigrationTable.NAME, MigrationProgress.TABLE,
-            ClickHouseMigrationLock.TABLE);
     private static final Set<String> VIEW_ENGINES = Set.of("View", "MaterializedView", "LiveView", "WindowView");
 
     private record DumpedObject(String key, String name, String text, Set<String> references) {
@@ -43,13 +37,11 @@ final class ClickHouseSchemaDumper {
         String database = currentDatabase();
         List<DumpedObject> objects = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT name, engine, formatQuery(create_table_query) FROM system.tables "
-                        + "WHERE database = currentDatabase() AND NOT is_temporary AND NOT startsWith(name, '.inner') "
-                        + "AND NOT startsWith(name, '.tmp.inner') "
-                        + "ORDER BY name")) {
+                "SELECT name, engine, formatQuery(create_table_query) FROM system.tables WHERE "
+                        + ClickHouseSchemaObjects.CONDITION + " ORDER BY name")) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                if (BOOKKEEPING.contains(name)) {
+                if (ClickHouseSchemaObjects.bookkeeping(name)) {
                     continue;
                 }
                 String text = CreateQuery.canonical(rs.getString(3), database, name);

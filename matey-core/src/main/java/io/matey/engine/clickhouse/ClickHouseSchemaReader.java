@@ -3,7 +3,6 @@ package io.matey.engine.clickhouse;
 import io.matey.codegen.model.Column;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.Table;
-import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,25 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ClickHouse tables and views of the connected database for codegen ({@link ClickHouseCodegen}), from {@code system.tables} and
- * {@code system.columns}. Materialized views (their rows live in their {@code TO} table) and dictionaries are not
- * models. ClickHouse has no constraints a model could carry: the primary key is the table's {@code PRIMARY KEY}
- * (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a uniqueness guarantee.
- * Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality} unwrapped; nullability
- * goes to the column), with the full type as declared.
+ * ClickHouse tables and views of the connected database for codegen ({@link ClickHouseCodegen}), from
+ * {@code system.tables} and {@code system.columns}. Materialized views (their rows live in their {@code TO} or inner
+ * table) and dictionaries are not models; nor are inner tables and bookkeeping tables ({@link ClickHouseSchemaObjects}),
+ * as the dump leaves them out. ClickHouse has no constraints a model could carry: the primary key is the table's
+ * {@code PRIMARY KEY} (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a
+ * uniqueness guarantee. Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality}
+ * unwrapped; nullability goes to the column), with the full type as declared.
  */
 final class ClickHouseSchemaReader {
 
     private record Parts(boolean view, String comment, List<String> primaryKey, List<Column> columns) {
     }
 
-    /** The tables and views of the connected database, without the migrations table. */
+    /** The tables and views of the connected database. */
     List<Table> read(Connection connection) throws SQLException {
         Map<String, Parts> tables = new LinkedHashMap<>();
-        Rows.forEach(connection, "SELECT name, engine, comment, primary_key FROM system.tables "
-                + "WHERE database = currentDatabase() AND NOT is_temporary "
-                + "AND engine NOT IN ('MaterializedView', 'Dictionary') ORDER BY name", rs -> {
-                    if (!rs.getString(1).equals(MigrationTable.NAME)) {
+        Rows.forEach(connection, "SELECT name, engine, comment, primary_key FROM system.tables WHERE "
+                + ClickHouseSchemaObjects.CONDITION + " AND engine NOT IN ('MaterializedView', 'Dictionary') ORDER BY name",
+                rs -> {
+                    if (!ClickHouseSchemaObjects.bookkeeping(rs.getString(1))) {
                         boolean view = rs.getString(2).equals("View");
                         String comment = rs.getString(3);
                         tables.put(rs.getString(1), new Parts(view, comment == null || comment.isEmpty() ? null : comment,

@@ -80,6 +80,24 @@ class ClickHouseCodegenReaderTest {
     }
 
     @Test
+    void leavesOutMaterializedViewInnerTablesAndBookkeepingTables() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            db.execute("CREATE TABLE events (kind String, user_id UInt64) ENGINE = MergeTree ORDER BY kind");
+            db.execute("CREATE MATERIALIZED VIEW kinds_mv ENGINE = AggregatingMergeTree ORDER BY kind "
+                    + "AS SELECT kind, uniqState(user_id) AS users FROM events GROUP BY kind");
+            db.execute("CREATE TABLE " + ClickHouseMigrationLock.TABLE + " (token String) ENGINE = Memory");
+            SchemaModel model;
+            try (Connection c = db.connect()) {
+                model = new ClickHouseCodegen().read(c);
+            }
+
+            assertThat(model.tables()).extracting(Table::name)
+                    .as("the view's inner table (.inner_id.<uuid>, new at every replay) and the lock are no models")
+                    .containsExactly("events");
+        }
+    }
+
+    @Test
     void parsesNestedNamedAndAggregateTypes() {
         ClickHouseDataType map = ClickHouseDataType.parse("Map(LowCardinality(String), Array(Nullable(UInt32)))");
         assertThat(map.name()).isEqualTo("Map");

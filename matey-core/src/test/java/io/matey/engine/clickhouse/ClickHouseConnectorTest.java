@@ -12,7 +12,10 @@ import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.workspace.InexactDowns;
 import io.matey.workspace.TargetConfig;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,27 @@ class ClickHouseConnectorTest {
         ClickHouseConnector unknown = new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@matey-no-such-host.invalid/shop"));
         assertThatThrownBy(() -> unknown.open("shop")).hasMessageStartingWith("unknown host matey-no-such-host.invalid")
                 .hasMessageNotContaining("s3cret").hasMessageNotContaining("attempt");
+    }
+
+    /**
+     * A server that accepts the request and never answers (a listening socket nobody reads from) ends the wait at
+     * the read timeout, with a message naming the server and the URL parameter that sets the timeout.
+     */
+    @Test
+    void aServerThatNeverAnswersTimesOutNamingTheServer() throws Exception {
+        assertThat(new ClickHouseConnector(MateyUrl.parse("clickhouse://h/shop")).properties()
+                .getProperty("socket_timeout")).isEqualTo(Integer.toString(ClickHouseConnector.DEFAULT_SOCKET_TIMEOUT_MS));
+        try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ClickHouseConnector connector = new ClickHouseConnector(MateyUrl.parse("clickhouse://ana:s3cret@127.0.0.1:"
+                    + hung.getLocalPort() + "/shop?socket_timeout=1000"));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> connector.open("shop"))
+                    .hasMessageContaining("sent no answer within the read timeout (URL parameter socket_timeout")
+                    .hasMessageEndingWith("(clickhouse://ana:****@127.0.0.1:" + hung.getLocalPort()
+                            + "/shop?socket_timeout=1000)")
+                    .hasMessageNotContaining("s3cret");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        }
     }
 
     @Test

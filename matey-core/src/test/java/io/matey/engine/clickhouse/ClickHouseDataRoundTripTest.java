@@ -464,6 +464,53 @@ class ClickHouseDataRoundTripTest {
         assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
     }
 
+    /**
+     * A date or time outside its type's range, which ClickHouse would clamp (2200-12-01 in a DateTime is stored as
+     * 2106-02-07 06:28:15), is refused by file, line and column before any table is written; the limits themselves
+     * are applied and read back as written. A DateTime's limits are instants, shown in the column's time zone.
+     */
+    @Test
+    void datesAndTimesOutsideTheirTypesRangeAreRefusedByLine() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"times\", table = \"times\", mode = \"replace\" }");
+        ws.migration("002_times.sql", "CREATE TABLE times (id UInt32, ts DateTime, d Date, d32 Date32, t64 DateTime64(3), "
+                + "tokyo DateTime('Asia/Tokyo'), many Array(DateTime)) ENGINE = MergeTree ORDER BY id;", "DROP TABLE times;");
+        ws.apply();
+        String limits = "\"id\": 1, \"ts\": \"2106-02-07T06:28:15\", \"d\": \"2149-06-06\", \"d32\": \"1900-01-01\", "
+                + "\"t64\": \"1900-01-01T00:00:00\", \"tokyo\": \"1970-01-01T09:00:00\", \"many\": []";
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            String path = ws.target().resolve("data/times.jsonl") + ":2: column ";
+            for (String[] bad : new String[][] {
+                    {"\"ts\": \"2106-02-07T06:28:15\"", "\"ts\": \"2200-12-01T00:00:00\"",
+                            "'ts' (DateTime): 2200-12-01 00:00:00 is out of range [1970-01-01 00:00:00, 2106-02-07 06:28:15]."},
+                    {"\"ts\": \"2106-02-07T06:28:15\"", "\"ts\": \"1960-01-01T00:00:00\"",
+                            "'ts' (DateTime): 1960-01-01 00:00:00 is out of range [1970-01-01 00:00:00, 2106-02-07 06:28:15]."},
+                    {"\"d\": \"2149-06-06\"", "\"d\": \"2149-06-07\"", "'d' (Date): 2149-06-07 is out of range [1970-01-01, 2149-06-06]."},
+                    {"\"d32\": \"1900-01-01\"", "\"d32\": \"1899-12-31\"",
+                            "'d32' (Date32): 1899-12-31 is out of range [1900-01-01, 2299-12-31]."},
+                    {"\"t64\": \"1900-01-01T00:00:00\"", "\"t64\": \"2300-01-01T00:00:00.5\"", "'t64' (DateTime64(3)): "
+                            + "2300-01-01 00:00:00.5 is out of range [1900-01-01 00:00:00, 2299-12-31 23:59:59.99999999]."},
+                    {"\"tokyo\": \"1970-01-01T09:00:00\"", "\"tokyo\": \"1970-01-01T08:59:59\"", "'tokyo' (DateTime('Asia/Tokyo')): "
+                            + "1970-01-01 08:59:59 is out of range [1970-01-01 09:00:00, 2106-02-07 15:28:15] in Asia/Tokyo."},
+                    {"\"many\": []", "\"many\": [\"1970-01-01T00:00:00\", \"2200-01-01T00:00:00\"]",
+                            "'many' (Array(DateTime)): 2200-01-01 00:00:00 is out of range"}}) {
+                data(ws, "times", "{" + limits + "}", "{" + limits.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
+                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                        .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
+            }
+            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+
+            data(ws, "times", "{" + limits + "}");
+            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo)) FROM times"))
+                    .containsExactly("2106-02-07 06:28:15 2149-06-06 1970-01-01 09:00:00");
+            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            assertThat(again.files().get(1).updated() + again.files().get(1).inserted()).as("the limits read back as written")
+                    .isZero();
+        }
+    }
+
     private static int changes(DataApplyResult result) {
         return changes(result, 0);
     }

@@ -91,7 +91,7 @@ class DbCommands {
                 (matey, target) -> matey.dbStatus(target, url));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results,
-                    status -> statusJson(status, sameTarget("matey db up", status.target(), url, workspace) + " --resume"))));
+                    status -> statusJson(status, sameTarget("matey db up", status.target(), url, workspace)))));
         } else {
             TargetReports.print(console, results, status -> {
                 StringBuilder out = new StringBuilder();
@@ -110,9 +110,9 @@ class DbCommands {
                 if (status.staleMarker() != null) {
                     StaleMarker stale = status.staleMarker();
                     out.append("Interrupted: ").append(held(stale))
-                            .append(stale.undone() ? ".\n" : ":\n" + stale.diff())
-                            .append(stale.wayForward(sameTarget("matey db up", status.target(), url, workspace)
-                                    + " --resume")).append('\n');
+                            .append(stale.undone() || stale.finished() ? ".\n" : ":\n" + stale.diff())
+                            .append(stale.wayForward(sameTarget("matey db up", status.target(), url, workspace)))
+                            .append('\n');
                 }
                 return out.toString();
             });
@@ -126,8 +126,8 @@ class DbCommands {
         return "the database holds a " + stale.describe();
     }
 
-    /** {@code resume}: the {@code db up --resume} command for this database, which a stale marker's report names. */
-    private static Map<String, Object> statusJson(LiveStatus status, String resume) {
+    /** {@code up}: the {@code db up} command for this database, which a stale marker's report names. */
+    private static Map<String, Object> statusJson(LiveStatus status, String up) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("target", status.target());
         json.put("url", status.url().toString());
@@ -144,7 +144,7 @@ class DbCommands {
         json.put("problem", status.prefix().line());
         json.put("interrupted", status.interrupted() != null ? status.interrupted().describe()
                 : status.staleMarker() != null ? held(status.staleMarker()) + ". "
-                        + status.staleMarker().wayForward(resume) : null);
+                        + status.staleMarker().wayForward(up) : null);
         json.put("interrupted_diff", status.interrupted() != null ? status.interrupted().diff()
                 : status.staleMarker() != null ? status.staleMarker().diff() : "");
         json.put("database_exists", !status.databaseMissing());
