@@ -18,6 +18,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ClickHouseDataValues {
 
     Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
-            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TIMESTAMP -> timestamp(rs.getObject(index));
             case TEXT -> types.valueType(type.label()).name().equals("FixedString")
                     ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
@@ -54,6 +55,14 @@ final class ClickHouseDataValues {
             default -> ValueReader.read(rs, index, type);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * A timestamp as the driver gives it: a {@code LocalDateTime} for a column, a {@code Timestamp} for an array's
+     * element, which the driver made from that local date-time and cannot convert back itself.
+     */
+    private static LocalDateTime timestamp(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) value;
     }
 
     void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {

@@ -477,7 +477,7 @@ class ClickHouseDataRoundTripTest {
                 + "tokyo DateTime('Asia/Tokyo'), many Array(DateTime)) ENGINE = MergeTree ORDER BY id;", "DROP TABLE times;");
         ws.apply();
         String limits = "\"id\": 1, \"ts\": \"2106-02-07T06:28:15\", \"d\": \"2149-06-06\", \"d32\": \"1900-01-01\", "
-                + "\"t64\": \"1900-01-01T00:00:00\", \"tokyo\": \"1970-01-01T09:00:00\", \"many\": []";
+                + "\"t64\": \"1900-01-01T00:00:00\", \"tokyo\": \"1970-01-01T09:00:00\", \"many\": [\"2024-05-01T10:00:00\"]";
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             String path = ws.target().resolve("data/times.jsonl") + ":2: column ";
@@ -493,7 +493,7 @@ class ClickHouseDataRoundTripTest {
                             + "2300-01-01 00:00:00.5 is out of range [1900-01-01 00:00:00, 2299-12-31 23:59:59.99999999]."},
                     {"\"tokyo\": \"1970-01-01T09:00:00\"", "\"tokyo\": \"1970-01-01T08:59:59\"", "'tokyo' (DateTime('Asia/Tokyo')): "
                             + "1970-01-01 08:59:59 is out of range [1970-01-01 09:00:00, 2106-02-07 15:28:15] in Asia/Tokyo."},
-                    {"\"many\": []", "\"many\": [\"1970-01-01T00:00:00\", \"2200-01-01T00:00:00\"]",
+                    {"\"many\": [\"2024-05-01T10:00:00\"]", "\"many\": [\"1970-01-01T00:00:00\", \"2200-01-01T00:00:00\"]",
                             "'many' (Array(DateTime)): 2200-01-01 00:00:00 is out of range"}}) {
                 data(ws, "times", "{" + limits + "}", "{" + limits.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
                 assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
@@ -503,8 +503,8 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "times", "{" + limits + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo)) FROM times"))
-                    .containsExactly("2106-02-07 06:28:15 2149-06-06 1970-01-01 09:00:00");
+            assertThat(rows(db, "SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo), ' ', toString(many)) "
+                    + "FROM times")).containsExactly("2106-02-07 06:28:15 2149-06-06 1970-01-01 09:00:00 ['2024-05-01 10:00:00']");
             DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).updated() + again.files().get(1).inserted()).as("the limits read back as written")
                     .isZero();
