@@ -125,7 +125,10 @@ class LintCommandTest {
         assertThat(targets.get(2).get("findings")).isNotEmpty();
 
         MateyProcess.Result one = matey("lint", "--path", "db/a");
-        assertThat(one.exitCode()).as("without --all the workspace must load, as for every command").isEqualTo(2);
+        assertThat(one.exitCode()).as("one target reads its own config only: " + one.stderr()).isZero();
+        MateyProcess.Result broken = matey("lint", "--path", "db/b");
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.stderr()).contains("config.toml:1: 'engine' must be a string.");
         assertThat(matey("lint", "--all", "--path", "db/a").stderr()).contains("Cannot combine --path with --all.");
     }
 }
