@@ -17,6 +17,7 @@ import io.matey.engine.WriteGuard;
 import io.matey.engine.WriteTargets;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
+import io.matey.migration.ParsedSql;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -50,12 +51,19 @@ public final class PostgresEngine implements Engine {
      * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
      * copying its tables) as soon as it is created, which a replay in a scratch database must not do.
      */
-    private static final WriteGuard GUARD = statement -> WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
-            .map(head -> head + " acts on a database of its own")
-            .or(() -> WriteTargets.startsWith(statement, "CREATE", "SUBSCRIPTION")
-                    ? Optional.of("CREATE SUBSCRIPTION connects to another server, its publisher; create subscriptions"
-                            + " outside migrations")
-                    : Optional.empty());
+    // A class, not a lambda: the class-data cache keeps no lambda of an interface that initialises a field
+    // (WriteGuard.NONE) and has a default method (docs/architecture.md §8).
+    private static final WriteGuard GUARD = new WriteGuard() {
+        @Override
+        public Optional<String> foreignWrite(ParsedSql statement) {
+            return WriteTargets.databaseStatement(statement, Set.of("DATABASE"))
+                    .map(head -> head + " acts on a database of its own")
+                    .or(() -> WriteTargets.startsWith(statement, "CREATE", "SUBSCRIPTION")
+                            ? Optional.of("CREATE SUBSCRIPTION connects to another server, its publisher; create "
+                                    + "subscriptions outside migrations")
+                            : Optional.empty());
+        }
+    };
 
     private static final String DUPLICATE_DATABASE = "42P04";
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
