@@ -37,11 +37,12 @@ final class LiveDown {
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
                 Engine.MigrationLock lock = locks.acquire(engine, connection)) {
-            LivePrefix before = target.prefix(target.appliedVersions(connection));
+            List<String> applied = target.appliedVersions(connection);
+            LivePrefix before = target.prefix(applied);
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                throw Interruption.of(target, marker.get(), before, connection, CONTEXT).refusal(target, CONTEXT);
+                throw Interruption.of(target, marker.get(), before, applied, connection, CONTEXT).refusal(target, CONTEXT);
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
