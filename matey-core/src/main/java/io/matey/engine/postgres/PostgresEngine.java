@@ -51,8 +51,7 @@ public final class PostgresEngine implements Engine {
      * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
      * copying its tables) as soon as it is created, which a replay in a scratch database must not do.
      */
-    // A class, not a lambda: the class-data cache keeps no lambda of an interface that initialises a field
-    // (WriteGuard.NONE) and has a default method (docs/architecture.md §8).
+    // A class, not a lambda: the class-data cache keeps no lambda of WriteGuard (docs/architecture.md §8).
     private static final WriteGuard GUARD = new WriteGuard() {
         @Override
         public Optional<String> foreignWrite(ParsedSql statement) {
