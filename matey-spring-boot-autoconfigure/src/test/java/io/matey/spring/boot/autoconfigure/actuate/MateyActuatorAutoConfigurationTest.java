@@ -291,8 +291,13 @@ class MateyActuatorAutoConfigurationTest {
                 .containsEntry("details", "/manage/schema/db/core"));
         mapped.withPropertyValues("management.server.port=9090").run(context -> assertThat(health(context)
                 .getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details", "/ops/manage/schema/db/core"));
-        mapped.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
-        execute("CREATE TABLE it_out_of_band (id INT)");
+        mapped.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            execute("CREATE TABLE it_out_of_band (id INT)");
+            context.getBean(MateyEndpoint.class).target("db", "core");
+            assertThat(output).contains("is drifted at index 2 since its previous check; health reports it, and the "
+                    + "diff is at /manage/schema/db/core");
+        });
         mapped.withPropertyValues("matey.on-drift=warn").run(context -> assertThat(output)
                 .contains("has drifted from the committed schema at index 2; the diff is at /manage/schema/db/core\n"));
         FilteredClassLoader withoutSecurity = new FilteredClassLoader("org.springframework.security");
