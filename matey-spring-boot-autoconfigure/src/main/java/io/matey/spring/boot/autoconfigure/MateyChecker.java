@@ -237,6 +237,17 @@ public class MateyChecker implements AutoCloseable {
         return failed(target, failure.reason(), work.of(failure.getMessage()));
     }
 
+    /**
+     * The report of a migration asked for while the application runs that failed before any check (a lock another
+     * deploy holds, a failing migration), not recorded: health reports the latest check, and a write that could not
+     * run says nothing new about the database (docs/architecture.md §8).
+     *
+     * @param work what asked for it, which the message names instead of the CLI command core names
+     */
+    public TargetReport writeFailed(ManagedTarget target, MateyException failure, ApplicationWording work) {
+        return TargetReport.failed(target, failure.reason(), work.of(failure.getMessage()), clock.instant());
+    }
+
     private TargetReport failed(ManagedTarget target, Reason reason, String error) {
         return finished(TargetReport.failed(target, reason, error, clock.instant()));
     }
