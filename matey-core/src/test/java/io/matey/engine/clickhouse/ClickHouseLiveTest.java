@@ -10,6 +10,7 @@ import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.live.LiveChange;
+import io.matey.log.DebugLines;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LiveDrift;
 import io.matey.migration.Migration;
@@ -170,6 +171,25 @@ class ClickHouseLiveTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as("killed, the table is repaired").isEqualTo("free");
             }
+        }
+    }
+
+    /** A statement sending HTTP headers fails on the real server: neither its failure nor its debug line shows a value. */
+    @Test
+    void aFailingStatementsHeaderValuesAreMaskedInItsFailureAndDebugLine() throws Exception {
+        try (DebugLines debug = new DebugLines(); TestDatabase db = TestDatabase.create("clickhouse");
+                Connection c = db.connect()) {
+            db.execute("CREATE TABLE calls (id UInt64) ENGINE = MergeTree ORDER BY id");
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            Throwable failure = catchThrowable(() -> runner.up(migration("-- migrate:up\nINSERT INTO calls SELECT * FROM "
+                    + "url('http://127.0.0.1:1/c', 'CSV', 'id UInt64', headers('Authorization'='Bearer T0k3n'));\n")));
+
+            String masked = "headers('Authorization'='****')";
+            assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining(masked)
+                    .hasMessageNotContaining("T0k3n");
+            assertThat(debug.lines()).anyMatch(line -> line.contains(masked)).noneMatch(line -> line.contains("T0k3n"));
         }
     }
 
