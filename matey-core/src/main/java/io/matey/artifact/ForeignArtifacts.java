@@ -2,6 +2,7 @@ package io.matey.artifact;
 
 import io.matey.workspace.TargetPaths;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,14 @@ public final class ForeignArtifacts {
         if (snapshot.schema().map(ForeignArtifacts::statesUnpopulatedView).orElse(false)) {
             return Optional.of(ArtifactNames.SCHEMA_FILE + " states");
         }
-        List<String> checkpoints = snapshot.checkpoints().entrySet().stream()
-                .filter(c -> c.getValue().statesUnpopulatedView()).map(Map.Entry::getKey).toList();
+        // A loop, not a stream: a sorted map's entry stream asks for Map.Entry.comparingByKey, which every process
+        // would spin (docs/architecture.md §8).
+        List<String> checkpoints = new ArrayList<>();
+        for (Map.Entry<String, CheckpointFile> checkpoint : snapshot.checkpoints().entrySet()) {
+            if (checkpoint.getValue().statesUnpopulatedView()) {
+                checkpoints.add(checkpoint.getKey());
+            }
+        }
         return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(0) + (checkpoints.size() == 1
                 ? " states" : " (and " + (checkpoints.size() - 1) + " later checkpoint(s)) state"));
     }

@@ -249,15 +249,6 @@ public interface Engine {
         return databaseExists(url) ? Optional.of(connect(url)) : Optional.empty();
     }
 
-    /**
-     * Work the driver's first connection does after the login without needing the server, which a live command
-     * runs on a thread of its own while that connection is being opened (docs/architecture.md §7); empty when
-     * there is none worth a thread.
-     */
-    default Optional<Runnable> driverWarmUp() {
-        return Optional.empty();
-    }
-
     /** Creates the database the URL names (a no-op when it exists). */
     void createDatabase(MateyUrl url) throws SQLException;
 

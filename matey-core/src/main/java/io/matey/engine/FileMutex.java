@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,10 +115,23 @@ public final class FileMutex implements AutoCloseable {
         // live in a per-user directory of one machine.
         String doing = activity;
         String self = "process " + ProcessHandle.current().pid() + (doing.isEmpty() ? "" : " (" + doing + ")")
-                + " since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME);
+                + " since " + utcTimeOfDay(System.currentTimeMillis());
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         return new FileMutex(threadLock, channel, lock);
+    }
+
+    /**
+     * {@code 14:05:09 UTC}: in UTC and by hand, since every command takes a lock, and the local time zone's rules and
+     * java.time's formatters cost a few milliseconds of a command's start to load (docs/architecture.md §8).
+     */
+    static String utcTimeOfDay(long epochMillis) {
+        long second = Math.floorMod(Math.floorDiv(epochMillis, 1000L), 86_400L);
+        return twoDigits(second / 3600) + ":" + twoDigits(second / 60 % 60) + ":" + twoDigits(second % 60) + " UTC";
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 
     private static Path key(Path lockFile) {

@@ -11,7 +11,14 @@ import java.util.Optional;
 @FunctionalInterface
 public interface WriteGuard {
 
-    WriteGuard NONE = statement -> Optional.empty();
+    // A class, not a lambda: the class-data cache keeps no lambda of this interface, which initialises this field
+    // and has a default method, so every process would link one afresh (docs/architecture.md §8).
+    WriteGuard NONE = new WriteGuard() {
+        @Override
+        public Optional<String> foreignWrite(ParsedSql statement) {
+            return Optional.empty();
+        }
+    };
 
     /** Why this statement would write outside its database (one sentence, no statement text); empty when it would not. */
     Optional<String> foreignWrite(ParsedSql statement);

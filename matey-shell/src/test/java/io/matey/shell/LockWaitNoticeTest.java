@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LockWaitNoticeTest {
 
-    private static final String SINCE = " since \\d\\d:\\d\\d:\\d\\d";
+    private static final String SINCE = " since \\d\\d:\\d\\d:\\d\\d UTC";
 
     @TempDir
     Path tmp;

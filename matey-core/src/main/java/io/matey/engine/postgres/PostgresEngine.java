@@ -26,9 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.text.NumberFormat;
 import java.time.Duration;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +49,7 @@ public final class PostgresEngine implements Engine {
      * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
      * copying its tables) as soon as it is created, which a replay in a scratch database must not do.
      */
-    // A class, not a lambda: the class-data cache keeps no lambda of an interface that initialises a field
-    // (WriteGuard.NONE) and has a default method (docs/architecture.md §8).
+    // A class, not a lambda: the class-data cache keeps no lambda of WriteGuard (docs/architecture.md §8).
     private static final WriteGuard GUARD = new WriteGuard() {
         @Override
         public Optional<String> foreignWrite(ParsedSql statement) {
@@ -193,20 +190,6 @@ public final class PostgresEngine implements Engine {
     @Override
     public Connection connect(MateyUrl url) throws SQLException {
         return new PostgresConnector(url).connect();
-    }
-
-    @Override
-    public Optional<Runnable> driverWarmUp() {
-        return Optional.of(PostgresEngine::loadLocaleData);
-    }
-
-    /**
-     * pgjdbc builds a calendar and a number format for the default locale on its first connection, after the
-     * login: about 15 ms of a cold JVM's time for the locale data, which costs nothing when loaded meanwhile.
-     */
-    private static void loadLocaleData() {
-        new GregorianCalendar();
-        NumberFormat.getIntegerInstance();
     }
 
     @Override
