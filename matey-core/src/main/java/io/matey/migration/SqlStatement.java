@@ -41,7 +41,7 @@ public record SqlStatement(String sql, int line) {
 
     /**
      * The text from the first token on: leading whitespace and comments ({@code --}, {@code #}, block) removed.
-     * MySQL's executable comments ({@code /*!...}) are code.
+     * MySQL's and MariaDB's executable comments ({@code /*!...}, {@code /*M!...}) are code.
      */
     public String code() {
         int at = 0;
@@ -51,7 +51,7 @@ public record SqlStatement(String sql, int line) {
             } else if (sql.startsWith("--", at) || sql.charAt(at) == '#') {
                 int end = sql.indexOf('\n', at);
                 at = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", at) && !sql.startsWith("/*!", at)) {
+            } else if (sql.startsWith("/*", at) && !sql.startsWith("/*!", at) && !sql.startsWith("/*M!", at)) {
                 at = blockCommentEnd(at);
             } else {
                 break;

@@ -38,6 +38,8 @@ public final class StatementSplitter {
         private int tokenPos = -1;
         private int depth;
         private boolean sawToken;
+        /** Inside {@code /*!...}: its closing {@code * /} ends the comment markers, not code. */
+        private boolean inExecutableComment;
 
         Scan(String text, int firstLine) {
             this.s = text;
@@ -54,6 +56,13 @@ public final class StatementSplitter {
                     pos++;
                 } else if (c == '-' && peek(1) == '-' || c == '#' && dialect.has(Feature.HASH_COMMENTS)) {
                     skipLineComment();
+                } else if (c == '/' && peek(1) == '*' && executableCommentOpenerLength() > 0) {
+                    markToken();
+                    pos += executableCommentOpenerLength();
+                    inExecutableComment = true;
+                } else if (c == '*' && peek(1) == '/' && inExecutableComment) {
+                    pos += 2;
+                    inExecutableComment = false;
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
                 } else if (c == ';') {
@@ -71,6 +80,11 @@ public final class StatementSplitter {
             }
             finishStatement(s.length());
             return out;
+        }
+
+        /** See {@link ExecutableComments}: the server runs their text, so it is scanned as code. */
+        private int executableCommentOpenerLength() {
+            return dialect.has(Feature.EXECUTABLE_COMMENTS) ? ExecutableComments.openerLength(s, pos) : 0;
         }
 
         private void scanToken(char c) {

@@ -55,6 +55,20 @@ class StatementSplitterTest {
     }
 
     @Test
+    void executableCommentsAreStatementsSentAsWritten() {
+        String view = "/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50001 VIEW v AS SELECT id FROM t */";
+        List<SqlStatement> statements = new StatementSplitter(Engines.byId("mysql").dialect())
+                .split(view + ";\n/*!40101 INSERT INTO t VALUES (1, 'x') */;\n/*M!100100 SET @a = 1 */;\n/* note */;");
+        assertThat(statements).extracting(SqlStatement::sql)
+                .containsExactly(view, "/*!40101 INSERT INTO t VALUES (1, 'x') */", "/*M!100100 SET @a = 1 */");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 3, 4);
+        assertThat(statements.get(1).code()).startsWith("/*!40101 INSERT");
+        assertThat(new SqlStatement("/*M!100100 SET @a = 1 */", 1).code()).startsWith("/*M!");
+        // Elsewhere /*! is an ordinary comment.
+        assertThat(sql(Engines.byId("postgres").dialect(), "/*!50001 SELECT 1 */;")).isEmpty();
+    }
+
+    @Test
     void commentOnlyTextHasNoStatements() {
         StatementSplitter splitter = new StatementSplitter(Engines.byId("postgres").dialect());
         assertThat(splitter.split("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isEmpty();

@@ -90,4 +90,31 @@ class MysqlMigrationRunnerTest {
             assertThat(db.engine().dumpSchema(c)).isEmpty();
         }
     }
+
+    @Test
+    void executableCommentsRunAsTheServerReadsThem() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(50));
+                /*!50001 CREATE ALGORITHM=UNDEFINED */
+                /*!50001 VIEW v AS SELECT id FROM t */;
+                /*!40101 INSERT INTO t VALUES (1, 'x') */;
+                /*M!100100 INSERT INTO t VALUES (2, 'mariadb') */;
+                /*!99999 INSERT INTO t VALUES (3, 'future server') */;
+                -- migrate:down
+                DROP VIEW v;
+                DROP TABLE t;
+                """;
+        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration);
+
+            assertThat(db.engine().dumpSchema(c)).contains("VIEW `v` AS");
+            try (var rs = c.createStatement().executeQuery("SELECT group_concat(id ORDER BY id) FROM t")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1,2");
+            }
+        }
+    }
 }
