@@ -95,6 +95,11 @@ public final class StatementSplitter {
                 skipQuoted('"', false);
             } else if (c == '`' && dialect.has(Feature.BACKTICK_QUOTES)) {
                 skipQuoted('`', false);
+            } else if (c == '[' && dialect.has(Feature.BRACKET_QUOTES)) {
+                int end = s.indexOf(']', pos);
+                int stop = end < 0 ? s.length() : end + 1;
+                countLines(pos, stop);
+                pos = stop;
             } else if (c == '$' && dialect.has(Feature.DOLLAR_QUOTES) && dollarTagAt(pos) != null) {
                 skipDollarQuoted(dollarTagAt(pos));
             } else if (isWordStart(c)) {

@@ -69,6 +69,14 @@ class StatementSplitterTest {
     }
 
     @Test
+    void sqliteBracketQuotedNamesAreNotKeywords() {
+        assertThat(sql(Engines.byId("sqlite").dialect(),
+                "CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end;] INT); CREATE VIEW v AS SELECT 1 AS [case]; CREATE TABLE t2 (id INT);"))
+                .containsExactly("CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end;] INT)",
+                        "CREATE VIEW v AS SELECT 1 AS [case]", "CREATE TABLE t2 (id INT)");
+    }
+
+    @Test
     void commentOnlyTextHasNoStatements() {
         StatementSplitter splitter = new StatementSplitter(Engines.byId("postgres").dialect());
         assertThat(splitter.split("-- nothing here;\n/* DROP TABLE x; */\n;;\n")).isEmpty();

@@ -138,6 +138,24 @@ class SqliteEngineTest {
         }
     }
 
+    @Test
+    void bracketQuotedKeywordsDoNotJoinStatements() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            new MigrationRunner(engine, engine.migrationTable(), c).up(migration("migrations/001_ev.sql", """
+                    -- migrate:up
+                    CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end] INT);
+                    CREATE VIEW v AS SELECT 1 AS [case];
+                    CREATE TABLE t2 (id INT);
+                    -- migrate:down
+                    DROP TABLE t2;
+                    """));
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                    + "WHERE name IN ('ev', 'v', 't2') ORDER BY name)")).isEqualTo("ev,t2,v");
+        }
+    }
+
     private static Migration migration(String file, String text) {
         String version = file.substring(file.indexOf('/') + 1, file.indexOf('_'));
         return new Migration(file, version, text.getBytes(StandardCharsets.UTF_8));
