@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Cuts SQL text into statements at top-level semicolons. It understands string literals, quoted identifiers,
- * line and block comments, PostgreSQL dollar-quoted bodies and {@code BEGIN ... END} / {@code CASE ... END}
- * blocks (SQLite triggers, MySQL routines, PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not
- * split. Fragments holding only comments or whitespace are dropped.
+ * line and block comments, PostgreSQL dollar-quoted bodies, MySQL's executable comments (read as code) and
+ * compound-statement blocks ({@link CompoundBlocks}: SQLite triggers, MySQL routines and {@code BEGIN NOT ATOMIC},
+ * PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not split. Fragments holding only comments or
+ * whitespace are dropped.
  */
 public final class StatementSplitter {
 
@@ -35,8 +36,7 @@ public final class StatementSplitter {
         private int line;
         private int start;
         private int tokenLine = -1;
-        private int tokenPos = -1;
-        private int depth;
+        private CompoundBlocks blocks = new CompoundBlocks();
         private boolean sawToken;
         /** Inside {@code /*!...}: its closing {@code * /} ends the comment markers, not code. */
         private boolean inExecutableComment;
@@ -66,12 +66,13 @@ public final class StatementSplitter {
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
                 } else if (c == ';') {
-                    if (depth == 0) {
+                    if (blocks.anyOpen()) {
+                        blocks.semicolon();
+                        pos++;
+                    } else {
                         finishStatement(pos);
                         pos++;
                         start = pos;
-                    } else {
-                        pos++;
                     }
                 } else {
                     markToken();
@@ -103,55 +104,22 @@ public final class StatementSplitter {
             } else if (c == '$' && dialect.has(Feature.DOLLAR_QUOTES) && dollarTagAt(pos) != null) {
                 skipDollarQuoted(dollarTagAt(pos));
             } else if (isWordStart(c)) {
-                String word = readWord();
-                onWord(word);
+                boolean qualified = pos > 0 && s.charAt(pos - 1) == '.';
+                String word = readWord().toUpperCase(Locale.ROOT);
+                blocks.word(word, qualified || peek(0) == '.');
+                return;
             } else {
+                blocks.punctuation(c);
                 pos++;
+                return;
             }
-        }
-
-        private void onWord(String word) {
-            switch (word.toUpperCase(Locale.ROOT)) {
-                case "BEGIN" -> {
-                    boolean transactionStatement = depth == 0 && isFirstTokenOfStatement();
-                    if (!transactionStatement) {
-                        depth++;
-                    }
-                }
-                case "CASE" -> depth++;
-                case "END" -> {
-                    if (depth > 0 && !closesUncountedBlock()) {
-                        depth--;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        /** {@code END IF}, {@code END LOOP}, ... close blocks whose openers are not counted. */
-        private boolean closesUncountedBlock() {
-            int p = pos;
-            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
-                p++;
-            }
-            int q = p;
-            while (q < s.length() && isWordPart(s.charAt(q))) {
-                q++;
-            }
-            String next = s.substring(p, q).toUpperCase(Locale.ROOT);
-            return next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT");
-        }
-
-        private boolean isFirstTokenOfStatement() {
-            return tokenPos == pos - "BEGIN".length();
+            blocks.other();
         }
 
         private void markToken() {
             if (!sawToken) {
                 sawToken = true;
                 tokenLine = line;
-                tokenPos = pos;
             }
         }
 
@@ -161,8 +129,7 @@ public final class StatementSplitter {
                 out.add(new SqlStatement(sql, tokenLine));
             }
             sawToken = false;
-            tokenPos = -1;
-            depth = 0;
+            blocks = new CompoundBlocks();
         }
 
         private boolean isEscapeStringPrefix() {

@@ -117,4 +117,41 @@ class MysqlMigrationRunnerTest {
             }
         }
     }
+
+    @Test
+    void compoundStatementsAndBlockWordsAsNamesSplitAsTheServerReadsThem() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE bk (id INT, begin DATE, end DATE);
+                CREATE TABLE t (id INT PRIMARY KEY);
+                CREATE PROCEDURE p1()
+                BEGIN
+                  DECLARE x INT DEFAULT 0;
+                  CASE x WHEN 1 THEN SET x = 2; ELSE SET x = 3; END CASE;
+                END;
+                CREATE TABLE t2 (id INT PRIMARY KEY);
+                BEGIN NOT ATOMIC
+                  DECLARE c INT;
+                  SELECT COUNT(*) INTO c FROM t;
+                  IF c = 0 THEN
+                    INSERT INTO t VALUES (1);
+                  END IF;
+                END;
+                CREATE TRIGGER bk_ins BEFORE INSERT ON bk FOR EACH ROW
+                IF NEW.begin IS NULL THEN SET NEW.begin = '2026-01-01'; END IF;
+                INSERT INTO bk (id) VALUES (1);
+                -- migrate:down
+                DROP TABLE t2;
+                """;
+        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration);
+
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE PROCEDURE `p1`()", "CREATE TABLE `t2`",
+                    "CREATE TRIGGER `bk_ins`");
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(id) FROM t")).isEqualTo("1");
+            assertThat(TestDatabase.firstValue(c, "SELECT begin FROM bk")).isEqualTo("2026-01-01");
+        }
+    }
 }
