@@ -105,10 +105,8 @@ class MysqlMigrationRunnerTest {
                 DROP VIEW v;
                 DROP TABLE t;
                 """;
-        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
-            db.engine().migrationTable().ensure(c);
-            new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration);
+            up(db, c, text);
 
             assertThat(db.engine().dumpSchema(c)).contains("VIEW `v` AS");
             try (var rs = c.createStatement().executeQuery("SELECT group_concat(id ORDER BY id) FROM t")) {
@@ -143,15 +141,19 @@ class MysqlMigrationRunnerTest {
                 -- migrate:down
                 DROP TABLE t2;
                 """;
-        Migration migration = new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8));
         try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
-            db.engine().migrationTable().ensure(c);
-            new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration);
+            up(db, c, text);
 
             assertThat(db.engine().dumpSchema(c)).contains("CREATE PROCEDURE `p1`()", "CREATE TABLE `t2`",
                     "CREATE TRIGGER `bk_ins`");
             assertThat(TestDatabase.firstValue(c, "SELECT group_concat(id) FROM t")).isEqualTo("1");
             assertThat(TestDatabase.firstValue(c, "SELECT begin FROM bk")).isEqualTo("2026-01-01");
         }
+    }
+
+    private static void up(TestDatabase db, Connection c, String text) throws SQLException {
+        db.engine().migrationTable().ensure(c);
+        new MigrationRunner(db.engine(), db.engine().migrationTable(), c)
+                .up(new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8)));
     }
 }
