@@ -30,7 +30,7 @@ final class CompoundBlocks {
     private String firstWord;
     /** The kind of object a {@code CREATE} or {@code ALTER} statement names ({@code TABLE}, {@code PROCEDURE}, ...). */
     private String kind;
-    /** The first word of the statement inside the innermost block ({@code DECLARE} for a handler's body). */
+    /** The first word of the statement inside the innermost block; {@code HANDLER} in a handler's declaration. */
     private String innerHead;
     /** The word just read, null after any other token. */
     private String previousWord;
@@ -67,7 +67,8 @@ final class CompoundBlocks {
         }
         switch (upper) {
             case "BEGIN" -> begin(atStart);
-            case "ATOMIC" -> statementStart = "BEGIN".equals(previous) && anyOpen();
+            case "ATOMIC" -> statementStart = ("BEGIN".equals(previous) || "NOT".equals(previous)) && anyOpen();
+            case "HANDLER" -> innerHead = "DECLARE".equals(innerHead) ? upper : innerHead;
             case "IF", "WHILE", "FOR" -> openIf(atStart, false);
             case "LOOP", "REPEAT" -> openIf(atStart, true);
             case "CASE" -> open.push(atStart ? Block.COMPOUND : Block.CASE_EXPRESSION);
@@ -123,7 +124,7 @@ final class CompoundBlocks {
     }
 
     private void begin(boolean atStart) {
-        boolean opens = anyOpen() ? atStart || "DECLARE".equals(innerHead) : routine() && parens == 0;
+        boolean opens = anyOpen() ? atStart || "HANDLER".equals(innerHead) : routine() && parens == 0;
         if (opens) {
             open.push(Block.COMPOUND);
             statementStart = true;

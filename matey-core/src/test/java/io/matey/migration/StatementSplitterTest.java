@@ -70,7 +70,8 @@ class StatementSplitterTest {
                 .containsExactly("CREATE TABLE bk (id INT, begin DATE, end DATE)", "CREATE TABLE t2 (id INT)",
                         "SELECT begin, end, IF(id > 1, 'a', 'b'), REPEAT('x', 2) FROM bk",
                         "ALTER TABLE bk ADD COLUMN loop INT", "SELECT 1");
-        String procedure = "CREATE PROCEDURE p()\nBEGIN\n  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN SET @e = 1; END;\n"
+        String procedure = "CREATE PROCEDURE p()\nBEGIN NOT ATOMIC\n  DECLARE c CURSOR FOR SELECT begin FROM bk;\n"
+                + "  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN SET @e = 1; END;\n"
                 + "  SELECT b.begin, b.end FROM bk b;\n  UPDATE bk SET end = begin;\n"
                 + "  REPEAT SET @n = @n + 1; UNTIL @n > 3 END REPEAT;\n  WHILE @n > 0 DO SET @n = @n - 1; END WHILE;\nEND";
         String trigger = "CREATE TRIGGER tr BEFORE INSERT ON bk FOR EACH ROW\nIF NEW.id > 1 THEN SET NEW.begin = NULL; END IF";
