@@ -7,6 +7,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.lint.LintDialect;
 import io.matey.log.DebugLog;
+import io.matey.log.Secrets;
 import io.matey.migration.Section;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -117,10 +118,12 @@ public interface Engine {
 
     /**
      * {@link #failureMessage}, masked, where a call to the database may also fail otherwise (a {@link MateyException}
-     * of Matey's own, an I/O error): then that exception's message, masked.
+     * of Matey's own, an I/O error): then that exception's message, masked. Masked as SQL, not only its URLs: a
+     * server's syntax error quotes the statement, with the secrets Matey masks in the statement it shows.
      */
     default String maskedFailure(Exception failure) {
-        return MateyUrl.mask(failure instanceof SQLException sql ? failureMessage(sql) : failure.getMessage());
+        String message = failure instanceof SQLException sql ? failureMessage(sql) : failure.getMessage();
+        return message == null ? null : Secrets.maskSql(message);
     }
 
     /**

@@ -195,6 +195,24 @@ class ClickHouseLiveTest {
     }
 
     /**
+     * A syntax error makes the server quote the statement in its own words: the secrets of a call in that quote are
+     * masked as in the statement Matey shows.
+     */
+    @Test
+    void theServersQuoteOfAFailingStatementHasItsSecretsMasked() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            Throwable failure = catchThrowable(() -> runner.up(migration("-- migrate:up\nINSERT INTO calls SELEC * "
+                    + "FROM s3('http://127.0.0.1:1/b/c.csv', 'AKIAKEY', 'S3cr3tKey', 'CSV');\n")));
+
+            assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("Syntax error")
+                    .hasMessageNotContaining("S3cr3tKey");
+        }
+    }
+
+    /**
      * A statement that outlasts the URL's socket_timeout fails naming the masked URL, the timeout in effect, its
      * file and line and how to raise the timeout; it is cancelled on the server rather than left to run on, and the
      * advice is an interruption's, since it may have taken effect.
