@@ -158,7 +158,8 @@ class SqliteEngineTest {
                     """));
             assertThat(TestDatabase.firstValue(c, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
                     + "WHERE name IN ('ev', 'v', 't2') ORDER BY name)")).isEqualTo("ev,t2,v");
-            assertThat(TestDatabase.firstValue(c, "SELECT [end] || ',' || (SELECT id FROM t2) FROM ev")).isEqualTo("2,5");
+            assertThat(TestDatabase.firstValue(c, "SELECT [end] || ',' || (SELECT id FROM t2) FROM ev"))
+                    .isEqualTo("2,5");
         }
     }
 
