@@ -89,8 +89,8 @@ final class SqliteStatementEnd {
         if (Character.isWhitespace(c) || sql.startsWith("--", at) || sql.startsWith("/*", at)) {
             return Token.SPACE;
         }
-        if (!isIdChar(c) || Character.isDigit(c)) {
-            return Token.OTHER;
+        if (!isIdChar(c) || Character.isDigit(c) || end - at < 3 || end - at > 9) {
+            return Token.OTHER; // no keyword of the rule is shorter than END or longer than TEMPORARY
         }
         return switch (sql.substring(at, end).toUpperCase(Locale.ROOT)) {
             case "EXPLAIN" -> Token.EXPLAIN;
