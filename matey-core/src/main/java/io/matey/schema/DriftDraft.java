@@ -144,6 +144,7 @@ public final class DriftDraft {
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
         down.addAll(renames.viewsDown());
+        down.addAll(0, renames.downFirst());
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
