@@ -90,6 +90,24 @@ public interface Engine {
     }
 
     /**
+     * {@link #failureSentence} of a statement that failed on {@code connection}, naming the database where the
+     * database's words do not and must (a ClickHouse read timeout: which server, which timeout). By default the same.
+     */
+    default String failureSentence(Connection connection, SQLException failure) {
+        return failureSentence(failure);
+    }
+
+    /**
+     * Whether a statement's answer never came although its connection stays usable (a ClickHouse read timeout over
+     * HTTP): the server may still be running it, so its fate is unknown as after a lost connection, and the runner
+     * cancels it ({@link #cancelRunning}) rather than let it run on after Matey moved on. False by default: a driver
+     * that gives up reading closes its connection.
+     */
+    default boolean unanswered(SQLException failure) {
+        return false;
+    }
+
+    /**
      * {@link #failureMessage}, masked, where a call to the database may also fail otherwise (a {@link MateyException}
      * of Matey's own, an I/O error): then that exception's message, masked.
      */
