@@ -114,19 +114,10 @@ class RenameDraftEnginesTest {
     void aChangedViewReadingAnotherTablesColumnOfTheRenamedNameOnPostgres() throws SQLException {
         String committedSql = "CREATE TABLE a (id int PRIMARY KEY, name text, plan text);\n"
                 + "CREATE TABLE rooms (id int, name text);\nCREATE VIEW v AS SELECT id, name FROM a;\n";
-        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
-            live.execute(committedSql);
-            live.execute("CREATE OR REPLACE VIEW v AS SELECT id, name, plan FROM a;\n"
-                    + "ALTER TABLE rooms RENAME COLUMN name TO label;\n");
-            db.execute(committedSql);
-            String committed = dump(db);
-            String draft = DriftDraft.of(dump(live), committed, draftDialect(live));
-            assertThat(draft).contains("RENAME COLUMN name TO label;", "-- Changed out of band")
-                    .doesNotContain("reads what was renamed", "CREATE OR REPLACE VIEW");
-            db.execute(section(draft, "up"));
-            db.execute(section(draft, "down"));
-            assertThat(dump(db)).isEqualTo(committed);
-        }
+        String draft = renamed("postgres", committedSql, "CREATE OR REPLACE VIEW v AS SELECT id, name, plan FROM a;\n"
+                + "ALTER TABLE rooms RENAME COLUMN name TO label;\n", null);
+        assertThat(draft).contains("RENAME COLUMN name TO label;", "-- Changed out of band")
+                .doesNotContain("reads what was renamed", "CREATE OR REPLACE VIEW");
     }
 
     /**
@@ -261,7 +252,10 @@ class RenameDraftEnginesTest {
         return renamed(engine, COMMITTED, outOfBand, table);
     }
 
-    /** The draft of {@code outOfBand}, after checking it keeps the two rows of {@code table} and round-trips. */
+    /**
+     * The draft of {@code outOfBand}, after checking it keeps the two rows of {@code table} and round-trips; with no
+     * table, a draft that leaves a change to the author, whose down section still gives the committed schema back.
+     */
     private static String renamed(String engine, String committedSql, String outOfBand, String table)
             throws SQLException {
         try (TestDatabase live = TestDatabase.create(engine); TestDatabase db = TestDatabase.create(engine)) {
@@ -271,12 +265,13 @@ class RenameDraftEnginesTest {
             String committed = dump(db);
             String drifted = dump(live);
             String draft = DriftDraft.of(drifted, committed, draftDialect(live));
-            assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo", "may have been");
-
             db.execute(section(draft, "up"));
-            assertThat(dump(db)).isEqualTo(drifted);
-            try (Connection c = db.connect()) {
-                assertThat(TestDatabase.firstValue(c, "SELECT count(*) FROM " + table)).isEqualTo("2");
+            if (table != null) {
+                assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo", "may have been");
+                assertThat(dump(db)).isEqualTo(drifted);
+                try (Connection c = db.connect()) {
+                    assertThat(TestDatabase.firstValue(c, "SELECT count(*) FROM " + table)).isEqualTo("2");
+                }
             }
             db.execute(section(draft, "down"));
             assertThat(dump(db)).isEqualTo(committed);
