@@ -65,7 +65,7 @@ public final class ReplayRunner {
 
         private void open() throws SQLException {
             connection = scratch.connect();
-            runner = new MigrationRunner(engine, connection);
+            runner = new MigrationRunner(engine, connection, scratch.whereSectionsRan());
         }
 
         /** Continues in a fresh scratch database holding {@code checkpoint}. */

@@ -186,6 +186,13 @@ public final class ScratchDatabase implements AutoCloseable {
         return url;
     }
 
+    /** Where a failed section ran, as its error says it: a kept database is named, since it is still there. */
+    public String whereSectionsRan() {
+        return keep ? "It ran in scratch database " + url + ", which --keep-scratch keeps as the failure left it "
+                + "(drop it with `matey dbmate" + UrlOption.of(url) + " drop`)"
+                : MigrationRunner.DISCARDED_SCRATCH;
+    }
+
     public Connection connect() throws SQLException {
         return RunningStatements.cancellable(engine, engine.connect(url));
     }
