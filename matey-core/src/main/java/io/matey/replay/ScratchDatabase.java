@@ -186,10 +186,12 @@ public final class ScratchDatabase implements AutoCloseable {
         return url;
     }
 
-    /** Where a failed section ran, as its error says it: a kept database is named, since it is still there. */
+    /**
+     * Where a failed section ran, as its error says it: a kept database is named, since it is still there (the
+     * notice of {@link #close} names the command that drops it).
+     */
     public String whereSectionsRan() {
-        return keep ? "It ran in scratch database " + url + ", which --keep-scratch keeps as the failure left it "
-                + "(drop it with `matey dbmate" + UrlOption.of(url) + " drop`)"
+        return keep ? "It ran in scratch database " + url + ", which --keep-scratch keeps as the failure left it"
                 : MigrationRunner.DISCARDED_SCRATCH;
     }
 
