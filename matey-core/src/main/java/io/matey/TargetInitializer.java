@@ -66,9 +66,10 @@ final class TargetInitializer {
                 EnvNames.defaultTestUrlEnv(name));
         List<String> artifacts = existingArtifacts(dir);
         if (!artifacts.isEmpty() && !options.force()) {
-            throw new MateyException("init target refused to overwrite existing target artifacts: "
-                    + String.join(", ", artifacts) + ". Pass --force to reset the generated artifacts "
-                    + "(migrations are never deleted).");
+            throw new MateyException(artifacts.size() == 1 && artifacts.get(0).endsWith(ArtifactNames.SCHEMA_FILE)
+                    ? foreignSchemaFile(artifacts.get(0))
+                    : "init target refused to overwrite existing target artifacts: " + String.join(", ", artifacts)
+                            + ". Pass --force to reset the generated artifacts (migrations are never deleted).");
         }
         List<Path> wrote = new ArrayList<>();
         String workspaceText = WorkspaceConfigWriter.withTarget(root, workspace.configFile(), name);
@@ -101,6 +102,18 @@ final class TargetInitializer {
             return ".";
         }
         return root.relativize(here).toString().replace('\\', '/');
+    }
+
+    /**
+     * A schema.sql without Matey's lock beside it is another tool's: dbmate writes its schema dump to
+     * {@code db/schema.sql} by default, which is where a target {@code db} keeps Matey's.
+     */
+    private static String foreignSchemaFile(String schemaFile) {
+        return "init target refused to overwrite " + schemaFile + ": it has no " + ArtifactNames.LOCK_FILE
+                + " beside it, so another tool wrote it (dbmate writes its schema dump there by default). Matey keeps "
+                + "its own schema.sql in the target: pass --force to replace it (migrations are never deleted), and "
+                + "run dbmate with --no-dump-schema (DBMATE_NO_DUMP_SCHEMA=true) or another --schema-file from then "
+                + "on, or it overwrites Matey's schema.sql (README: dbmate commands).";
     }
 
     private static List<String> existingArtifacts(Path dir) {

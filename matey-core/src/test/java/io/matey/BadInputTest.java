@@ -259,4 +259,22 @@ class BadInputTest {
                 .hasMessage(ws.target().resolve("config.toml") + ":3: engine 'postgresx' is unknown; set engine to one of "
                         + String.join(", ", Engines.ids()) + ". Did you mean 'postgres'?");
     }
+
+    /**
+     * An unknown engine is named first, with the known engines, when the config also lacks a key: replacing it is
+     * what the user fixes first, and one message names both problems.
+     */
+    @Test
+    void anUnknownEngineIsNamedBeforeAMissingUrlEnv() {
+        ws.write("db/core/config.toml", "engine = \"oracle\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
+        Path config = ws.target().resolve("config.toml");
+        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+                .hasMessage(config + ":1: engine 'oracle' is unknown; set engine to one of "
+                        + String.join(", ", Engines.ids()) + ". Also: " + config + ": 'url_env' is missing. Add url_env "
+                        + "= \"DB_CORE_DATABASE_URL\" (the variable holding the live database URL).");
+        ws.write("db/core/config.toml", "engine = \"sqlite\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
+        assertThatThrownBy(ws::apply).as("a known engine: only the missing key")
+                .hasMessage(config + ": 'url_env' is missing. Add url_env = \"DB_CORE_DATABASE_URL\" (the variable "
+                        + "holding the live database URL).");
+    }
 }

@@ -229,6 +229,16 @@ public interface DataDialect {
     }
 
     /**
+     * What a row that changes {@code column}, which an update cannot set for {@code why} ({@link #immutableColumns}),
+     * becomes once the file's key names the column, as sentences for the refusal: by default another row, inserted,
+     * beside the old one, which mode replace deletes and upsert keeps.
+     */
+    default String rekeyedRow(String column, String why) {
+        return "A row whose '" + column + "' changes is then a new row: inserted, and with mode replace the old one "
+                + "deleted (upsert keeps it).";
+    }
+
+    /**
      * What data export and apply read the rows of {@code table} (unquoted; {@code sql} is it quoted) from: the
      * table itself, or where an engine keeps superseded rows until a merge removes them, its view of the rows as
      * they will be after merges (ClickHouse's {@code FINAL}, docs/architecture.md §3).

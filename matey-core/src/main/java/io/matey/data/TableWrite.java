@@ -328,9 +328,8 @@ final class TableWrite {
                         + "' of table '" + file.table().name() + "' from " + now + " to " + next
                         + ", but the database cannot update '" + column.name()
                         + "' in place: it is " + why + ". Add it to the key of data file '" + file.file().name()
-                        + "' (" + file.file().entry() + "): on = " + PythonJson.value(on) + ". A row whose '"
-                        + column.name() + "' changes is then a new row: inserted, and with mode replace the old one "
-                        + "deleted (upsert keeps it).");
+                        + "' (" + file.file().entry() + "): on = " + PythonJson.value(on) + ". "
+                        + dialect.rekeyedRow(column.name(), why));
             }
         }
     }

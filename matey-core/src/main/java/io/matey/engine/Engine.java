@@ -7,6 +7,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.lint.LintDialect;
 import io.matey.log.DebugLog;
+import io.matey.log.Secrets;
 import io.matey.migration.Section;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -90,11 +91,31 @@ public interface Engine {
     }
 
     /**
+     * {@link #failureSentence} of a statement that failed on {@code connection}, naming the database where the
+     * database's words do not and must (a ClickHouse read timeout: which server, which timeout). By default the same.
+     */
+    default String failureSentence(Connection connection, SQLException failure) {
+        return failureSentence(failure);
+    }
+
+    /**
+     * Whether a statement's answer never came although its connection stays usable (a ClickHouse read timeout over
+     * HTTP): the server may still be running it, so its fate is unknown as after a lost connection, and the runner
+     * cancels it ({@link #cancelRunning}) rather than let it run on after Matey moved on. False by default: a driver
+     * that gives up reading closes its connection.
+     */
+    default boolean unanswered(SQLException failure) {
+        return false;
+    }
+
+    /**
      * {@link #failureMessage}, masked, where a call to the database may also fail otherwise (a {@link MateyException}
-     * of Matey's own, an I/O error): then that exception's message, masked.
+     * of Matey's own, an I/O error): then that exception's message, masked. Masked as SQL, not only its URLs: a
+     * server's syntax error quotes the statement, with the secrets Matey masks in the statement it shows.
      */
     default String maskedFailure(Exception failure) {
-        return MateyUrl.mask(failure instanceof SQLException sql ? failureMessage(sql) : failure.getMessage());
+        String message = failure instanceof SQLException sql ? failureMessage(sql) : failure.getMessage();
+        return message == null ? null : Secrets.maskSql(message);
     }
 
     /**
@@ -229,15 +250,6 @@ public interface Engine {
      */
     default Optional<Connection> connectIfExists(MateyUrl url) throws SQLException {
         return databaseExists(url) ? Optional.of(connect(url)) : Optional.empty();
-    }
-
-    /**
-     * Work the driver's first connection does after the login without needing the server, which a live command
-     * runs on a thread of its own while that connection is being opened (docs/architecture.md §7); empty when
-     * there is none worth a thread.
-     */
-    default Optional<Runnable> driverWarmUp() {
-        return Optional.empty();
     }
 
     /** Creates the database the URL names (a no-op when it exists). */

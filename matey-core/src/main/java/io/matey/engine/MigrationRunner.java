@@ -265,6 +265,9 @@ public final class MigrationRunner {
      * dropped): then the statement's fate is unknown and nothing more can be written on the connection.
      */
     private boolean lost(SQLException failure) {
+        if (engine.unanswered(failure)) {
+            return true;
+        }
         try {
             return connection.isClosed() || !connection.isValid(VALIDITY_SECONDS);
         } catch (SQLFeatureNotSupportedException e) {
@@ -320,7 +323,7 @@ public final class MigrationRunner {
         int line = engine.failedLine(statement, e);
         return new MigrationFailedException(migration.file(), section.kind(), line,
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
-                        + engine.failureSentence(e) + engine.failureHint(statement, e) + " Statement: '"
+                        + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
                         + aftermath(section, statements.subList(0, index), from, e, leftover),
                 e);
@@ -333,18 +336,35 @@ public final class MigrationRunner {
     private MigrationFailedException connectionLost(Migration migration, Section section, List<SqlStatement> statements,
             int index, SQLException e) {
         SqlStatement statement = statements.get(index);
+        boolean unanswered = engine.unanswered(e);
         return new MigrationFailedException(migration.file(), section.kind(), statement.line(),
-                migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: the connection to "
-                        + "the database was lost while statement " + (index + 1) + " of " + statements.size()
-                        + " ran: " + engine.failureSentence(e) + " Statement: '" + statement.summary() + "'. "
-                        + lostAftermath(section, index), e);
+                migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: "
+                        + (unanswered ? "no answer came from the database" : "the connection to the database was lost")
+                        + " while statement " + (index + 1) + " of " + statements.size() + " ran: "
+                        + engine.failureSentence(connection, e) + (unanswered ? cancelUnanswered(e) : "")
+                        + " Statement: '" + statement.summary() + "'. " + lostAftermath(section, index), e);
+    }
+
+    /**
+     * Cancels on the server the statement whose answer never came ({@link Engine#unanswered}), so that it does not
+     * run on after the failure is reported (docs/architecture.md §7); says whether it did.
+     */
+    private String cancelUnanswered(SQLException failure) {
+        try {
+            engine.cancelRunning(connection);
+            return " Matey cancelled the statement on the server, where it would have run on.";
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return " Matey could not cancel the statement on the server, where it may still run (" + engine.maskedFailure(e)
+                    + "): wait for it to end before running the migration again.";
+        }
     }
 
     /** The connection was lost after the statements, while the progress or the version change was written. */
     private MigrationFailedException lostAfterStatements(Migration migration, Section section, SQLException e) {
         return new MigrationFailedException(migration.file(), section.kind(), section.firstLine(), migration.file()
                 + ": " + section.kind() + " section failed: the connection to the database was lost while Matey "
-                + "wrote its progress or version: " + engine.failureSentence(e) + " "
+                + "wrote its progress or version: " + engine.failureSentence(connection, e) + " "
                 + (commands.status() == null ? "Check whether its version is recorded"
                         : "Run `" + commands.status() + "` to see whether its version is recorded")
                 + " before running it again.", e);

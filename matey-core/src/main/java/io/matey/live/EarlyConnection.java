@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * A live endpoint whose first connection is opened on a thread of its own from the moment a command knows the
- * URL, so that the server's login and the driver's first use (and beside it the engine's driver warm-up) overlap
- * with reading and checking the workspace (docs/architecture.md §7). The command's first {@link #connectIfExists()} takes that connection, or the failure
+ * URL, so that the server's login and the driver's first use overlap with reading and checking the workspace
+ * (docs/architecture.md §7). The command's first {@link #connectIfExists()} takes that connection, or the failure
  * of opening it, exactly as a call at that moment would have given them; {@link #close()} closes one that nobody
  * took (a command refused before connecting), without waiting for it.
  */
@@ -26,15 +26,10 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
 
     static EarlyConnection start(LiveEndpoint endpoint) {
         EarlyConnection early = new EarlyConnection(endpoint);
-        daemon(early::open, "matey-connect");
-        endpoint.engine().driverWarmUp().ifPresent(warmUp -> daemon(warmUp, "matey-driver-warm-up"));
-        return early;
-    }
-
-    private static void daemon(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
+        Thread thread = new Thread(early::open, "matey-connect");
         thread.setDaemon(true);
         thread.start();
+        return early;
     }
 
     private void open() {

@@ -34,11 +34,13 @@ public record Interruption(Migration migration, String direction, int done, int 
     /**
      * Relates a marker to the worktree migration it names, which must be the next to apply or the latest applied,
      * and dumps the live schema; a marker no section continues is refused as {@link StaleMarker}.
+     *
+     * @param applied the applied versions the caller read, from which {@code prefix} was computed
      */
-    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
-            String context) throws SQLException {
+    static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, List<String> applied,
+            Connection connection, String context) throws SQLException {
         if (StaleMarker.misplaced(target, marker, prefix)) {
-            throw StaleMarker.read(target, marker, prefix, connection).refusal(target, context);
+            throw StaleMarker.read(target, marker, prefix, applied, connection).refusal(target, context);
         }
         int index = prefix.index();
         Migration migration = target.migrations().get(marker.direction().equals(MigrationRunner.UP) ? index : index - 1);

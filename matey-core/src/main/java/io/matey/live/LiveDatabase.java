@@ -82,10 +82,10 @@ public final class LiveDatabase {
             // A marker no section continues is reported like an interruption, not refused: status only reads.
             if (StaleMarker.misplaced(live, marker.get(), prefix)) {
                 return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
-                        StaleMarker.read(live, marker.get(), prefix, connection));
+                        StaleMarker.read(live, marker.get(), prefix, applied, connection));
             }
             return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied,
-                    Interruption.of(live, marker.get(), prefix, connection, "db status"), null);
+                    Interruption.of(live, marker.get(), prefix, applied, connection, "db status"), null);
         } catch (SQLException e) {
             throw live.failure("db status", e);
         }
@@ -276,10 +276,10 @@ public final class LiveDatabase {
             LivePrefix prefix = live.prefix(applied);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             if (refuseMarker && marker.isPresent()) {
-                throw Interruption.of(live, marker.get(), prefix, connection, context).refusal(live, context);
+                throw Interruption.of(live, marker.get(), prefix, applied, connection, context).refusal(live, context);
             }
             Interruption interrupted = marker.isEmpty() || StaleMarker.misplaced(live, marker.get(), prefix) ? null
-                    : Interruption.of(live, marker.get(), prefix, connection, context);
+                    : Interruption.of(live, marker.get(), prefix, applied, connection, context);
             List<String> unloadable = new ArrayList<>();
             String liveSql = Interruption.liveDump(live, connection, unloadable::add);
             return new Reading(live, applied, prefix, liveSql, interrupted, unloadable,

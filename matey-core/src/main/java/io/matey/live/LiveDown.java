@@ -10,6 +10,7 @@ import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
+import io.matey.replay.StaleAcceptances;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
  * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
  * schema against the committed state at the resulting index. Everything that would make the rollback stop
  * halfway or miss that state for a known reason (too few applied, a migration without a down section, one whose
- * down section the lock records as accepted inexact, a live schema that drifted from the committed state) is
- * refused up front.
+ * down section the lock records as accepted inexact or whose {@code [inexact_downs]} entry differs from the lock's, a
+ * live schema that drifted from the committed state) is refused up front.
  */
 final class LiveDown {
 
@@ -37,11 +38,12 @@ final class LiveDown {
         Engine engine = target.engine();
         try (Connection connection = LiveConnector.connect(target, CONTEXT);
                 Engine.MigrationLock lock = locks.acquire(engine, connection)) {
-            LivePrefix before = target.prefix(target.appliedVersions(connection));
+            List<String> applied = target.appliedVersions(connection);
+            LivePrefix before = target.prefix(applied);
             before.requireConsistent(CONTEXT);
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
-                throw Interruption.of(target, marker.get(), before, connection, CONTEXT).refusal(target, CONTEXT);
+                throw Interruption.of(target, marker.get(), before, applied, connection, CONTEXT).refusal(target, CONTEXT);
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
@@ -82,16 +84,36 @@ final class LiveDown {
                 throw new MateyException(CONTEXT + " refused: " + migration.file()
                         + " has no executable down section; nothing was rolled back.");
             }
-            locked.stream().filter(s -> s.migrationFile().equals(migration.file()) && s.downAccepted() != null)
-                    .findFirst().ifPresent(s -> {
-                        throw new MateyException(CONTEXT + " refused: the down section of "
-                                + migration.file() + " is accepted as inexact (" + s.downAccepted() + "), so rolling "
-                                + "it back cannot give the committed schema before it; nothing was rolled back. "
-                                + "Make its down section exact and remove its [inexact_downs] entry, or rebuild the "
-                                + "database with `" + target.command("db bootstrap") + "`.");
-                    });
+            LockStep step = lockStep(locked, migration.file());
+            if (step == null) {
+                continue;
+            }
+            StaleAcceptances.Step acceptance = StaleAcceptances.Step.of(step, target.config().inexactDowns());
+            if (acceptance.stale()) {
+                throw new MateyException(Reason.STALE_ARTIFACTS, CONTEXT + " refused: [inexact_downs] in "
+                        + target.config().configFile() + " does not match the lock: " + acceptance.describe()
+                        + ", so its round trip was not checked under the current list; nothing was "
+                        + "rolled back: " + StaleAcceptances.Step.fix(target.name()) + ".");
+            }
+            if (step.downAccepted() != null) {
+                throw new MateyException(CONTEXT + " refused: the down section of " + migration.file()
+                        + " is accepted as inexact (" + step.downAccepted() + "), so rolling it back cannot give the "
+                        + "committed schema before it; nothing was rolled back. Make its down section exact and remove "
+                        + "its [inexact_downs] entry, or rebuild the database with `" + target.command("db bootstrap")
+                        + "`.");
+            }
         }
         return rollback;
+    }
+
+    /** The lock's step of {@code migrationFile}; null when the lock has none. */
+    private static LockStep lockStep(List<LockStep> locked, String migrationFile) {
+        for (LockStep step : locked) {
+            if (step.migrationFile().equals(migrationFile)) {
+                return step;
+            }
+        }
+        return null;
     }
 
     /**

@@ -65,11 +65,11 @@ final class LiveUp {
                 removedMarker = StaleMarker.removeFinished(target, marker.get(), connection);
                 marker = Optional.empty();
             } else if (marker.isPresent() && resume != null && StaleMarker.misplaced(target, marker.get(), before)) {
-                removedMarker = StaleMarker.remove(target, marker.get(), before, connection, context);
+                removedMarker = StaleMarker.remove(target, marker.get(), before, applied, connection, context);
                 marker = Optional.empty();
             }
             if (marker.isPresent()) {
-                Interruption interruption = Interruption.of(target, marker.get(), before, connection, context);
+                Interruption interruption = Interruption.of(target, marker.get(), before, applied, connection, context);
                 if (resume == null) {
                     throw interruption.refusal(target, context);
                 }

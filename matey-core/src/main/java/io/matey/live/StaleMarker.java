@@ -65,18 +65,29 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
                 + "only the marker's removal was cut short";
     }
 
-    /** Compares the live schema with the committed state at the applied index. */
+    /**
+     * Compares the live schema with the committed state at the applied index.
+     *
+     * @param applied the applied versions the caller read, from which {@code prefix} was computed
+     */
     static StaleMarker read(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix,
-            Connection connection) throws SQLException {
+            List<String> applied, Connection connection) throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(prefix.index());
         String source = target.expectedSource(prefix.index());
         String diff = SchemaDump.sameSchema(live, expected) ? ""
                 : SchemaDiff.unified(expected, live, source + " (committed)", Postcheck.LIVE_LABEL);
-        String file = target.migrations().stream().filter(m -> m.version().equals(marker.version()))
-                .map(Migration::file).findFirst().orElse(null);
-        return new StaleMarker(marker, file, prefix.index(), source, diff,
-                finished(marker, target.appliedVersions(connection)));
+        return new StaleMarker(marker, fileOf(target, marker), prefix.index(), source, diff, finished(marker, applied));
+    }
+
+    /** The worktree migration of the marker's version; null when none has it. */
+    private static String fileOf(LiveTarget target, MigrationProgress.Marker marker) {
+        for (Migration migration : target.migrations()) {
+            if (migration.version().equals(marker.version())) {
+                return migration.file();
+            }
+        }
+        return null;
     }
 
     /**
@@ -85,9 +96,9 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
      *
      * @return the line saying so, {@code removed the stale progress marker of version V ...}
      */
-    static String remove(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, Connection connection,
-            String context) throws SQLException {
-        StaleMarker stale = read(target, marker, prefix, connection);
+    static String remove(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, List<String> applied,
+            Connection connection, String context) throws SQLException {
+        StaleMarker stale = read(target, marker, prefix, applied, connection);
         if (!stale.undone()) {
             throw stale.refusal(target, context + " --resume");
         }

@@ -3,6 +3,7 @@ package io.matey.log;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Which arguments of a ClickHouse table function or engine that takes credentials by position are secrets, by
@@ -19,6 +20,10 @@ import java.util.regex.Pattern;
  *   <li>{@code s3|gcs|oss|cosn('url', 'key id', 'secret key', ['session token',] 'format', ...)}: the third and a
  *   session token (a fourth that is no format name), unless the second is {@code NOSIGN} or a format, when none
  *   is ({@code s3('url', 'CSV', 'k UInt64')}).</li>
+ *   <li>{@code headers('name' = 'value', ...)}, the HTTP headers that {@code url}, {@code s3} and their engines send:
+ *   every header's value, as the server hides them all, not only {@code Authorization} and {@code Cookie} (an API
+ *   key travels under any name, {@code X-Api-Key}). A header is one argument; its value is what follows its
+ *   {@code =}.</li>
  * </ul>
  * A named collection's {@code password = '...'} is no positional argument (its first argument is a name).
  */
@@ -26,7 +31,7 @@ public final class SecretArguments {
 
     /** The name and opening parenthesis of a call that may take a secret by position. */
     public static final Pattern CALL = Pattern.compile(
-            "(?i)\\b(mysql|postgresql|materializedpostgresql|mongodb|remote|remotesecure|s3|gcs|oss|cosn)\\s*\\(");
+            "(?i)\\b(mysql|postgresql|materializedpostgresql|mongodb|remote|remotesecure|s3|gcs|oss|cosn|headers)\\s*\\(");
     /**
      * A format name (families by their prefix: {@code CSVWithNames}, {@code JSONEachRow}), {@code NOSIGN} or
      * {@code auto}, quoted or not; exact where a prefix could start a key id.
@@ -55,6 +60,7 @@ public final class SecretArguments {
             case "mongodb" -> List.of(4);
             case "remote", "remotesecure" -> arguments.size() < 3 ? List.of() : List.of(remoteUser(arguments.get(1)) + 1);
             case "s3", "gcs", "oss", "cosn" -> storage(arguments);
+            case "headers" -> IntStream.range(0, arguments.size()).boxed().toList();
             default -> List.of();
         };
         return positions.stream().filter(position -> position < arguments.size()).toList();

@@ -68,6 +68,8 @@ public final class Secrets {
      */
     private static final Pattern DATABASE_ENGINE = Pattern.compile(
             "(?is)\\b(?:CREATE|ATTACH)\\s+DATABASE\\b[^(]*\\bENGINE\\s*=\\s*$");
+    /** The name and {@code =} that a secret argument of {@code headers(...)} starts with, before its value. */
+    private static final Pattern HEADER_NAME = Pattern.compile("'(?:[^'\\\\]|\\\\.|'')*'\\s*=\\s*");
 
     private Secrets() {
     }
@@ -121,7 +123,7 @@ public final class Secrets {
             List<String> texts = arguments.stream().map(a -> sql.substring(a[0], a[1])).toList();
             String before = sql.substring(sql.lastIndexOf(';', call.start()) + 1, call.start());
             for (int position : SecretArguments.of(call.group(1), texts, DATABASE_ENGINE.matcher(before).find())) {
-                int from = arguments.get(position)[0];
+                int from = valueStart(sql, arguments.get(position));
                 int to = arguments.get(position)[1];
                 if (from >= copied && to - from >= 2 && sql.charAt(from) == '\'' && sql.charAt(to - 1) == '\'') {
                     out.append(sql, copied, from).append('\'').append(MASK).append('\'');
@@ -130,6 +132,12 @@ public final class Secrets {
             }
         }
         return out.append(sql.substring(copied)).toString();
+    }
+
+    /** Where an argument's value starts: after a header's name and {@code =}, else where the argument does. */
+    private static int valueStart(String sql, int[] argument) {
+        Matcher name = HEADER_NAME.matcher(sql).region(argument[0], argument[1]);
+        return name.lookingAt() ? name.end() : argument[0];
     }
 
     /** The start and end (trimmed) of each top-level argument of the call whose list starts at {@code start}. */

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.artifact.LockState;
+import io.matey.artifact.LockStep;
 import io.matey.workspace.InexactDowns;
 import io.matey.workspace.TargetPaths;
 import java.util.List;
@@ -21,6 +22,16 @@ public final class StaleAcceptances {
     /** A step whose lock records {@code locked} where config.toml gives {@code configured} (each null for none). */
     public record Step(String migrationFile, String locked, String configured) {
 
+        /** The lock's {@code step} and what {@code accepted} says of its migration. */
+        public static Step of(LockStep step, InexactDowns accepted) {
+            return new Step(step.migrationFile(), step.downAccepted(), accepted.reason(step.migrationFile()).orElse(null));
+        }
+
+        /** True when the lock and config.toml differ: acceptance, or its reason. */
+        public boolean stale() {
+            return !Objects.equals(locked, configured);
+        }
+
         /** What differs, naming the migration (the finding's path is the lock file). */
         public String describe() {
             return "Lock records " + (locked == null ? "no accepted inexact down" : "the accepted inexact down '"
@@ -38,8 +49,6 @@ public final class StaleAcceptances {
     /** The steps of {@code state}'s lock whose acceptance, or its reason, differs from {@code accepted}'s. */
     public static List<Step> of(LockState state, InexactDowns accepted) {
         return state.lock().map(lock -> lock.steps()).orElse(List.of()).stream()
-                .map(step -> new Step(step.migrationFile(), step.downAccepted(),
-                        accepted.reason(step.migrationFile()).orElse(null)))
-                .filter(step -> !Objects.equals(step.locked(), step.configured())).toList();
+                .map(step -> Step.of(step, accepted)).filter(Step::stale).toList();
     }
 }

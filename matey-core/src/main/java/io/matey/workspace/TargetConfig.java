@@ -33,10 +33,15 @@ public record TargetConfig(String name, Path dir, String engine, int engineLine,
      * line of {@code engine}. Every dump of the target goes through it, so its options reach them all.
      */
     public Engine knownEngine() {
-        Engine known = Engines.find(engine).orElseThrow(() -> new MateyException(TomlFiles.at(configFile(), engineLine)
-                + "engine '" + engine + "' is unknown; set engine to one of " + String.join(", ", Engines.ids()) + "."
-                + Engines.didYouMean(engine)));
+        Engine known = Engines.find(engine).orElseThrow(() -> new MateyException(unknownEngine(configFile(), engineLine,
+                engine)));
         return privileges ? known : known.withoutPrivileges().orElseThrow();
+    }
+
+    /** {@code file:line: engine 'x' is unknown; set engine to one of ...}, with a suggestion when one is close. */
+    static String unknownEngine(Path file, int line, String engine) {
+        return TomlFiles.at(file, line) + "engine '" + engine + "' is unknown; set engine to one of "
+                + String.join(", ", Engines.ids()) + "." + Engines.didYouMean(engine);
     }
 
     public Optional<CodegenConfig> enabledCodegen() {

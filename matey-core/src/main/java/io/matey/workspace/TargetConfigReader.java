@@ -34,6 +34,21 @@ public final class TargetConfigReader {
         TomlFiles.rejectUnknownKeys(toml, KEYS, file, "target");
         String engine = requireString(toml, "engine", file, "\"<engine>\" (one of " + String.join(", ", Engines.ids())
                 + ")");
+        try {
+            return read(name, dir, file, toml, engine);
+        } catch (MateyException problem) {
+            // An unknown engine is read without complaint (lint reports it, the commands refuse it), but a config
+            // that fails on another key names it too: the user fixes both at once, the engine first.
+            if (Engines.find(engine).isPresent()) {
+                throw problem;
+            }
+            throw new MateyException(TargetConfig.unknownEngine(file, toml.line("engine"), engine) + " Also: "
+                    + problem.getMessage());
+        }
+    }
+
+    /** The keys after {@code engine}. */
+    private static TargetConfig read(String name, Path dir, Path file, TomlMap toml, String engine) {
         String urlEnv = requireEnvName(toml, "url_env", file, "\"" + EnvNames.defaultUrlEnv(name)
                 + "\" (the variable holding the live database URL)");
         String testUrlEnv = requireEnvName(toml, "test_url_env", file, "\"" + EnvNames.defaultTestUrlEnv(name)

@@ -260,4 +260,48 @@ class LiveRefusalTest {
                     .hasMessageContaining("but " + target.configFile() + " says engine '" + engine + "'");
         }
     }
+
+    /**
+     * config.toml's {@code [inexact_downs]} is no input the lock's digests cover: an entry added, removed or reworded
+     * since {@code schema apply} means the lock's round trip of that down section was checked under another list, so
+     * {@code db down} over it refuses and names {@code schema apply} (exit 2, nothing rolled back), where it would
+     * otherwise trust the lock. {@code db up} runs no down section and goes on.
+     */
+    @Test
+    void downOverAStaleInexactDownAcceptanceIsRefused() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "sqlite")) {
+            String configFile = TestWorkspace.TARGET + "/config.toml";
+            String config = h.ws.read(configFile) + "\n[inexact_downs]\n";
+            String kept = "\"001_a.sql\" = \"a_log is kept\"\n";
+            h.ws.write(configFile, config + kept);
+            h.ws.migration("001_a.sql", "CREATE TABLE a (id INTEGER);\nCREATE TABLE a_log (id INTEGER);", "DROP TABLE a;");
+            h.ws.migration("002_b.sql", "CREATE TABLE b (id INTEGER);", "DROP TABLE b;");
+            h.ws.apply();
+            assertThat(h.up().after()).isEqualTo(2);
+            String refused = "db down refused: [inexact_downs] in " + h.target().configFile() + " does not match the "
+                    + "lock: ";
+            String fix = "; nothing was rolled back: run `matey schema apply --path db/core` to check the round trip "
+                    + "again and rewrite the lock.";
+
+            h.ws.write(configFile, config + kept + "\"002_b.sql\" = \"reviewed\"\n");
+            assertThatThrownBy(() -> h.down(1)).isInstanceOf(MateyException.class)
+                    .hasFieldOrPropertyWithValue("reason", Reason.STALE_ARTIFACTS)
+                    .hasMessage(refused + "Lock records no accepted inexact down for migrations/002_b.sql, but "
+                            + "config.toml accepts it: 'reviewed', so its round trip was not checked under the current "
+                            + "list" + fix);
+            assertThat(h.status().applied()).isEqualTo(2);
+
+            h.ws.write(configFile, config);
+            assertThat(h.down(1).after()).as("002's acceptance matches the lock again").isEqualTo(1);
+            assertThatThrownBy(() -> h.down(1)).hasMessage(refused + "Lock records the accepted inexact down "
+                    + "'a_log is kept' for migrations/001_a.sql, but config.toml accepts none, so its round trip was not "
+                    + "checked under the current list" + fix);
+            assertThat(h.up().after()).as("up runs no down section").isEqualTo(2);
+
+            h.ws.write(configFile, config + kept);
+            assertThatThrownBy(() -> h.down(2)).as("the acceptance as the lock records it")
+                    .hasMessageContaining("refused: the down section of migrations/001_a.sql is accepted as inexact "
+                            + "(a_log is kept)");
+        }
+    }
 }

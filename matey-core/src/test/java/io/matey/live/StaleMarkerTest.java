@@ -133,4 +133,32 @@ class StaleMarkerTest {
             }
         }
     }
+
+    /**
+     * Reporting or refusing a stale marker reads the applied versions once, as without a marker: the check whether
+     * its section finished uses the versions the command already read (a query less on {@code db up}'s start-up).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aStaleMarkerCostsNoExtraReadOfTheAppliedVersions(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+            h.ws.apply();
+            h.up();
+            try (Connection c = h.db.connect()) {
+                Engines.byId(h.target().engine()).progressTable().begin(c, "001", "up", 0, 1);
+            }
+            RecordingEndpoint endpoint = new RecordingEndpoint(h.db.url(), h.db.engine());
+            assertThat(h.live.status(h.target(), endpoint).staleMarker().finished()).isFalse();
+            assertThat(versionReads(endpoint)).as("the applied versions, and the dump's block of them").isEqualTo(2);
+
+            endpoint.queries.clear();
+            assertThatThrownBy(() -> h.live.up(h.target(), endpoint)).hasMessageStartingWith("db up refused:");
+            assertThat(versionReads(endpoint)).isEqualTo(2);
+        }
+    }
+
+    private static long versionReads(RecordingEndpoint endpoint) {
+        return endpoint.queries.stream().filter(sql -> sql.startsWith("SELECT version FROM")).count();
+    }
 }

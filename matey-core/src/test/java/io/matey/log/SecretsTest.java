@@ -122,6 +122,26 @@ class SecretsTest {
                 .isEqualTo("SELECT * FROM gcs('http://h/b/f.csv', 'GOOGKEY', '****', 'JSONEachRow')");
     }
 
+    /**
+     * Every value of a ClickHouse {@code headers(...)} is masked, as the server hides them all, whatever the
+     * header's name (an API key travels under any); the names stay, so the message still says which header.
+     */
+    @Test
+    void everyHeaderValueOfUrlAndS3CallsIsMasked() {
+        assertThat(Secrets.maskSql("SELECT * FROM url('https://api.example.com/e', headers('Authorization' = 'Bearer "
+                + "XYZ', 'X-Api-Key'='K3y''s', 'Accept' = concat('text/', 'csv')))")).isEqualTo("SELECT * FROM "
+                        + "url('https://api.example.com/e', headers('Authorization' = '****', 'X-Api-Key'='****', "
+                        + "'Accept' = concat('text/', 'csv')))");
+        assertThat(Secrets.maskSql("CREATE TABLE e (k UInt64) ENGINE = S3('https://h/b/f.csv', 'AKEYID', 'S3cretKey', "
+                + "'CSV', headers('X-Amz-Security-Token' = 'T0ken'))")).isEqualTo("CREATE TABLE e (k UInt64) ENGINE = "
+                        + "S3('https://h/b/f.csv', 'AKEYID', '****', 'CSV', headers('X-Amz-Security-Token' = '****'))");
+        for (String kept : new String[] {
+                "CREATE TABLE headers (k UInt64, h Map(String, String)) ENGINE = Memory",
+                "SELECT headers FROM requests WHERE headers['Accept'] = 'text/csv'"}) {
+            assertThat(Secrets.maskSql(kept)).as(kept).isEqualTo(kept);
+        }
+    }
+
     @Test
     void libpqKeywordValuePasswordsAreMaskedQuotedOrNot() {
         String conninfo = "host=127.0.0.1 user=postgres password=KEYWORD3 dbname=x";

@@ -37,6 +37,14 @@ public record GlobalOptions(List<String> global, List<String> command) {
     }
 
     /**
+     * Whether a command line runs a live command (the {@code db} and {@code dbmate} groups), which connects to a
+     * database; the launcher keeps a class-data cache for them (docs/architecture.md §8).
+     */
+    public static boolean liveCommand(List<String> command) {
+        return !command.isEmpty() && (command.get(0).equals("db") || command.get(0).equals("dbmate"));
+    }
+
+    /**
      * Why a session cannot open on the given workspace: one that is no directory, where every command but
      * {@code init} would fail; {@code init}, which creates it, runs as a command of its own. Empty when it can.
      */

@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.engine.DriverWarmUp;
 import io.matey.log.DebugLog;
 import io.matey.replay.ScratchDatabase;
 import io.matey.shell.cli.CommandCatalog;
@@ -32,6 +33,9 @@ public final class MateyShellApplication {
         PrintStream out = FilteredOutput.stdout();
         System.setOut(out);
         GlobalOptions options = GlobalOptions.extract(args);
+        if (GlobalOptions.liveCommand(options.command())) {
+            DriverWarmUp.start();
+        }
         DebugLog.to(DEBUG.equals(System.getenv(LOG_VARIABLE))
                 ? DebugLog.lines(line -> System.err.println("matey debug: " + line)) : DebugLog.OFF);
         int exitCode;

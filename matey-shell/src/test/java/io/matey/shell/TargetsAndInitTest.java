@@ -35,6 +35,24 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initOverADbmateProjectNamesItsSchemaFileAsAnotherToolsAndForceReplacesIt() throws Exception {
+        Path migration = dir.resolve("db/migrations/20240101000000_t.sql");
+        Files.createDirectories(migration.getParent());
+        Files.writeString(migration, "-- migrate:up\nCREATE TABLE t (id INTEGER);\n-- migrate:down\nDROP TABLE t;\n");
+        Files.writeString(dir.resolve("db/schema.sql"), "CREATE TABLE t (id INTEGER);\n");
+
+        MateyProcess.Result refused = matey("init", "--path", "db", "--engine", "sqlite");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("db/schema.sql: it has no schema.lock.toml beside it, so another tool "
+                + "wrote it (dbmate writes its schema dump there by default)", "--no-dump-schema", "--force");
+        assertThat(Files.readString(dir.resolve("db/schema.sql"))).isEqualTo("CREATE TABLE t (id INTEGER);\n");
+
+        assertThat(matey("init", "--path", "db", "--engine", "sqlite", "--force").exitCode()).isZero();
+        assertThat(Files.exists(dir.resolve("db/schema.lock.toml"))).isTrue();
+        assertThat(Files.exists(migration)).as("migrations are never touched").isTrue();
+    }
+
+    @Test
     void allReportsEveryTargetAndExitsWithTheWorst() throws Exception {
         twoTargets();
         Map<String, String> onlyA = Map.of("DB_A_DATABASE_URL", "sqlite3:" + dir.resolve("a.sqlite3"));

@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import io.matey.engine.Engine;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
@@ -156,6 +157,17 @@ final class ClickHouseConnector {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * A statement's read timeout, said with the database (masked URL), the timeout in effect and what to do: the
+     * server goes on with a query whose HTTP client has gone, so the runner cancels it ({@link Engine#unanswered}).
+     */
+    String timeoutSentence() {
+        String set = url.query().containsKey(SOCKET_TIMEOUT) ? "as the URL sets it" : "Matey's default";
+        return "ClickHouse at " + url + " sent no answer within " + SOCKET_TIMEOUT + " (" + properties().getProperty(
+                SOCKET_TIMEOUT) + " ms, " + set + "). If the statement needs longer, raise it on the URL (`"
+                + SOCKET_TIMEOUT + "=<milliseconds>`, e.g. " + SOCKET_TIMEOUT + "=7200000 for two hours).";
     }
 
     private SQLException masked(SQLException e) {

@@ -102,6 +102,22 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /**
+     * Keyed by its version, a ReplacingMergeTree row with another version is another version of the same row: the
+     * table (FINAL, merges) keeps the highest of a sorting key's versions, so the old one is superseded, not kept,
+     * while a lower version is hidden however often upsert inserts it.
+     */
+    @Override
+    public String rekeyedRow(String column, String why) {
+        if (!why.equals(ClickHouseKeyColumns.REPLACING_VERSION)) {
+            return DataDialect.super.rekeyedRow(column, why);
+        }
+        return "A row whose '" + column + "' changes is then a new version of its row: inserted, and the table (FINAL, "
+                + "merges) keeps only its highest '" + column + "'. Mode replace also deletes the old version; upsert "
+                + "leaves it to be superseded, so give a changed row a higher '" + column + "' than the table holds: a "
+                + "lower one stays hidden behind it, and every apply inserts it again.";
+    }
+
+    /**
      * A table whose engine replaces or collapses rows at merges holds superseded rows until a merge: read with
      * {@code FINAL}, so that export writes, and apply compares with, the rows the table settles to.
      */

@@ -78,6 +78,18 @@ public final class ClickHouseEngine implements Engine {
         return ClickHouseMessages.mutationHint(failure.getMessage());
     }
 
+    @Override
+    public boolean unanswered(SQLException failure) {
+        return ClickHouseMessages.timedOut(failure);
+    }
+
+    /** A read timeout names the database and the timeout in effect, which the driver's words do not. */
+    @Override
+    public String failureSentence(Connection connection, SQLException failure) {
+        return ClickHouseQueryTags.connectorOf(connection).filter(connector -> unanswered(failure))
+                .map(ClickHouseConnector::timeoutSentence).orElseGet(() -> failureSentence(failure));
+    }
+
     /** {@code KILL QUERY} on the connection's own tag, from a side connection ({@link ClickHouseQueryTags}). */
     @Override
     public void cancelRunning(Connection connection) throws SQLException {

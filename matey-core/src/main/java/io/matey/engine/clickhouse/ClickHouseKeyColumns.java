@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class ClickHouseKeyColumns {
 
+    /** Why a ReplacingMergeTree's version cannot be updated. */
+    static final String REPLACING_VERSION = "the ReplacingMergeTree version column";
+
     private ClickHouseKeyColumns() {
     }
 
@@ -77,7 +80,7 @@ final class ClickHouseKeyColumns {
         String family = engine.replaceFirst("^(Replicated|Shared)", "");
         Map<String, String> named = new LinkedHashMap<>();
         if (family.equals("ReplacingMergeTree") && !columns.isEmpty()) {
-            named.put(columns.get(0), "the ReplacingMergeTree version column");
+            named.put(columns.get(0), REPLACING_VERSION);
         } else if (family.equals("CollapsingMergeTree") && !columns.isEmpty()) {
             named.put(columns.get(0), "the CollapsingMergeTree sign column");
         } else if (family.equals("VersionedCollapsingMergeTree") && columns.size() >= 2) {

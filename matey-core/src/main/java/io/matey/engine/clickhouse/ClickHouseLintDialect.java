@@ -14,7 +14,8 @@ import java.util.Set;
  * ... UPDATE|DELETE} are mutations and {@code ON CLUSTER} is distributed DDL. The canonical
  * dump fails on an object whose definition holds a secret, which the server shows as {@code '[HIDDEN]'} (§5): a
  * dictionary source naming a {@code PASSWORD}, a table whose remote database or object storage engine is given a
- * password or secret key, or a view or table reading such a table function given one ({@link SecretArguments}).
+ * password or secret key, a view or table reading such a table function given one, or one sending HTTP headers
+ * ({@link SecretArguments}).
  */
 final class ClickHouseLintDialect implements LintDialect {
 
@@ -51,13 +52,21 @@ final class ClickHouseLintDialect implements LintDialect {
         if (Set.of("TABLE", "VIEW", "MATERIALIZED").contains(object)) {
             for (int i = 1; i + 1 < tokens.size(); i++) {
                 if (tokens.get(i + 1).equals("(") && givenSecret(tokens.get(i), arguments(tokens, i + 1))) {
-                    boolean engine = i > 1 && tokens.get(i - 1).equals("=") && tokens.get(i - 2).equalsIgnoreCase("ENGINE");
-                    return Optional.of(hidden((engine ? "a table whose engine is" : "a view or table reading a table function")
-                            + " given a remote server's password or a storage secret key"));
+                    return Optional.of(hidden(holderOfSecret(tokens, i)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** What holds the secret that the call at {@code call} is given. */
+    private static String holderOfSecret(List<String> tokens, int call) {
+        if (tokens.get(call).equalsIgnoreCase("headers")) {
+            return "a table or view sending HTTP headers";
+        }
+        boolean engine = call > 1 && tokens.get(call - 1).equals("=") && tokens.get(call - 2).equalsIgnoreCase("ENGINE");
+        return (engine ? "a table whose engine is" : "a view or table reading a table function")
+                + " given a remote server's password or a storage secret key";
     }
 
     private static String hidden(String object) {

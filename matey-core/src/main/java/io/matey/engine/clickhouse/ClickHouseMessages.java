@@ -67,6 +67,16 @@ final class ClickHouseMessages {
         return (network instanceof UnknownHostException ? "unknown host " : "") + network.getMessage();
     }
 
+    /** Whether the driver gave up waiting for the server's answer ({@code socket_timeout}): the query may run on. */
+    static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String clean(String message) {
         if (message == null) {
             return null;

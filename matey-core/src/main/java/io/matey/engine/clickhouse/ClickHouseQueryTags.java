@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.WeakHashMap;
 
@@ -36,7 +37,15 @@ final class ClickHouseQueryTags {
         TAGGED.put(connection, new Tagged(connector, database, tag));
     }
 
-    /** Kills the queries running on {@code connection} and waits until the server has stopped them. */
+    /** The connector that opened {@code connection}, where Matey opened it. */
+    static Optional<ClickHouseConnector> connectorOf(Connection connection) {
+        return Optional.ofNullable(TAGGED.get(connection)).map(Tagged::connector);
+    }
+
+    /**
+     * Kills the queries running on {@code connection} and waits until the server has stopped them, or until the
+     * URL's read timeout: the server marks a query killed at once, {@code SYNC} only waits for it to stop.
+     */
     static void cancel(Connection connection) throws SQLException {
         Tagged tagged = TAGGED.get(connection);
         if (tagged == null) {
@@ -45,6 +54,10 @@ final class ClickHouseQueryTags {
         try (Connection side = tagged.connector().open(tagged.database()); Statement st = side.createStatement()) {
             st.execute("KILL QUERY WHERE Settings['log_comment'] = " + ClickHouseConnector.literal(tagged.tag())
                     + " SYNC");
+        } catch (SQLException e) {
+            if (!ClickHouseMessages.timedOut(e)) {
+                throw e;
+            }
         }
     }
 }

@@ -26,9 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.text.NumberFormat;
 import java.time.Duration;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,20 +190,6 @@ public final class PostgresEngine implements Engine {
     @Override
     public Connection connect(MateyUrl url) throws SQLException {
         return new PostgresConnector(url).connect();
-    }
-
-    @Override
-    public Optional<Runnable> driverWarmUp() {
-        return Optional.of(PostgresEngine::loadLocaleData);
-    }
-
-    /**
-     * pgjdbc builds a calendar and a number format for the default locale on its first connection, after the
-     * login: about 15 ms of a cold JVM's time for the locale data, which costs nothing when loaded meanwhile.
-     */
-    private static void loadLocaleData() {
-        new GregorianCalendar();
-        NumberFormat.getIntegerInstance();
     }
 
     @Override

@@ -134,6 +134,46 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * A changed ReplacingMergeTree version is refused with what keying the file by it does: a new version of the row,
+     * inserted, which the table keeps in place of the old one only when it is higher; with upsert a lower version
+     * stays hidden behind the table's and is inserted again by every apply, as the message says.
+     */
+    @Test
+    void aChangedReplacingMergeTreeVersionIsRefusedSayingWhatKeyingByItDoes() throws Exception {
+        TestWorkspace ws = workspace("001_flags.sql", """
+                CREATE TABLE flags (key String, note String, ver UInt32) ENGINE = ReplacingMergeTree(ver) ORDER BY key;""",
+                "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\"] }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "flags", "{\"key\": \"beta\", \"note\": \"first\", \"ver\": 2}");
+            matey.dataApply(target(ws), db.url().raw(), "all");
+
+            data(ws, "flags", "{\"key\": \"beta\", \"note\": \"second\", \"ver\": 3}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("the database cannot update 'ver' in place: it is the ReplacingMergeTree "
+                            + "version column. Add it to the key of data file 'flags' (")
+                    .hasMessageEndingWith("on = [\"key\", \"ver\"]. A row whose 'ver' changes is then a new version "
+                            + "of its row: inserted, and the table (FINAL, merges) keeps only its highest 'ver'. Mode "
+                            + "replace also deletes the old version; upsert leaves it to be superseded, so give a changed "
+                            + "row a higher 'ver' than the table holds: a lower one stays hidden behind it, and every "
+                            + "apply inserts it again.")
+                    .hasMessageNotContaining("upsert keeps it");
+
+            manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\", \"ver\"] }");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags FINAL"))
+                    .as("the higher version replaces the old one").containsExactly("second 3");
+            data(ws, "flags", "{\"key\": \"beta\", \"note\": \"older\", \"ver\": 1}");
+            for (int run = 0; run < 2; run++) {
+                assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted())
+                        .as("a lower version is hidden, so every apply inserts it again").isEqualTo(1);
+                assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags FINAL")).containsExactly("second 3");
+            }
+        }
+    }
+
     @Test
     void updatesLeaveUnchangedSortingKeyColumnsOutAndAChangedOneMustBeInOn() throws Exception {
         TestWorkspace ws = workspace("001_mt.sql", "CREATE TABLE mt (id UInt32, grp String, v String) ENGINE = MergeTree "

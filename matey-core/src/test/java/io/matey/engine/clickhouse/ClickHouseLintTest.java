@@ -100,6 +100,29 @@ class ClickHouseLintTest {
         assertThat(l301.get(2).message()).contains("view or table reading a table function given a remote server's password");
     }
 
+    /** The server hides every HTTP header's value, so the dump cannot render them, and no finding prints one. */
+    @Test
+    void httpHeadersAreAnErrorWhoseValuesNoFindingPrints() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_url_view.sql", """
+                CREATE VIEW api_events AS
+                SELECT * FROM url('https://api.example.com/e.csv', 'CSV', 'id UInt64', headers('X-Api-Key' = 'K3yValue'));""",
+                "DROP VIEW api_events;");
+        ws.migration("002_s3_table.sql", """
+                CREATE TABLE e ON CLUSTER c (id UInt64) ENGINE = S3('https://h/e.csv', headers('Cookie'='S3ssion'));""",
+                "DROP TABLE e;");
+
+        List<Finding> findings = Linter.lint(ws.matey().target(TestWorkspace.TARGET));
+        assertThat(findings).filteredOn(f -> f.code().equals("L301")).extracting(Finding::path)
+                .containsExactly("migrations/001_url_view.sql", "migrations/002_s3_table.sql");
+        assertThat(findings).filteredOn(f -> f.code().equals("L301")).allSatisfy(f -> assertThat(f.message()).startsWith(
+                "The ClickHouse schema dump cannot render a table or view sending HTTP headers (the server shows it as "
+                        + "'[HIDDEN]'; keep credentials in a named collection)"));
+        assertThat(findings).filteredOn(f -> f.code().equals("L409")).singleElement().extracting(Finding::message)
+                .asString().contains("headers('Cookie'='****')");
+        assertThat(findings).extracting(Finding::message).noneMatch(m -> m.contains("K3yValue") || m.contains("S3ssion"));
+    }
+
     @Test
     void aDownSectionOfSettingsOnlyRestoresNothing() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");

@@ -1,6 +1,7 @@
 package io.matey.engine.clickhouse;
 
 import io.matey.engine.FailureCommands;
+import io.matey.engine.MateyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -10,6 +11,7 @@ import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.live.LiveChange;
+import io.matey.log.DebugLines;
 import io.matey.live.LiveDatabase;
 import io.matey.live.LiveDrift;
 import io.matey.migration.Migration;
@@ -169,6 +171,74 @@ class ClickHouseLiveTest {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM plans")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as("killed, the table is repaired").isEqualTo("free");
+            }
+        }
+    }
+
+    /** A statement sending HTTP headers fails on the real server: neither its failure nor its debug line shows a value. */
+    @Test
+    void aFailingStatementsHeaderValuesAreMaskedInItsFailureAndDebugLine() throws Exception {
+        try (DebugLines debug = new DebugLines(); TestDatabase db = TestDatabase.create("clickhouse");
+                Connection c = db.connect()) {
+            db.execute("CREATE TABLE calls (id UInt64) ENGINE = MergeTree ORDER BY id");
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            Throwable failure = catchThrowable(() -> runner.up(migration("-- migrate:up\nINSERT INTO calls SELECT * FROM "
+                    + "url('http://127.0.0.1:1/c', 'CSV', 'id UInt64', headers('Authorization'='Bearer T0k3n'));\n")));
+
+            String masked = "headers('Authorization'='****')";
+            assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining(masked)
+                    .hasMessageNotContaining("T0k3n");
+            assertThat(debug.lines()).anyMatch(line -> line.contains(masked)).noneMatch(line -> line.contains("T0k3n"));
+        }
+    }
+
+    /**
+     * A syntax error makes the server quote the statement in its own words: the secrets of a call in that quote are
+     * masked as in the statement Matey shows.
+     */
+    @Test
+    void theServersQuoteOfAFailingStatementHasItsSecretsMasked() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            Throwable failure = catchThrowable(() -> runner.up(migration("-- migrate:up\nINSERT INTO calls SELEC * "
+                    + "FROM s3('http://127.0.0.1:1/b/c.csv', 'AKIAKEY', 'S3cr3tKey', 'CSV');\n")));
+
+            assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("Syntax error")
+                    .hasMessageNotContaining("S3cr3tKey");
+        }
+    }
+
+    /**
+     * A statement that outlasts the URL's socket_timeout fails naming the masked URL, the timeout in effect, its
+     * file and line and how to raise the timeout; it is cancelled on the server rather than left to run on, and the
+     * advice is an interruption's, since it may have taken effect.
+     */
+    @Test
+    void aStatementThatOutlastsTheReadTimeoutNamesTheDatabaseTheMigrationAndTheCure() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            MateyUrl url = MateyUrl.parse(db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1000");
+            try (Connection c = db.engine().connect(url)) {
+                db.engine().migrationTable().ensure(c);
+                MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+                Throwable failure = catchThrowable(() -> runner.up(migration(
+                        "-- migrate:up\nCREATE TABLE slow (id UInt64) ENGINE = MergeTree ORDER BY id;\n"
+                                + "INSERT INTO slow SELECT sleepEachRow(1) FROM numbers(3);\n-- migrate:down\n")));
+
+                assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining(
+                        "migrations/003_broken.sql:3: up section failed: no answer came from the database while statement "
+                                + "2 of 2 ran: ClickHouse at " + url + " sent no answer within socket_timeout (1000 ms, as "
+                                + "the URL sets it). If the statement needs longer, raise it on the URL (`socket_timeout="
+                                + "<milliseconds>`, e.g. socket_timeout=7200000 for two hours). Matey cancelled the "
+                                + "statement on the server, where it would have run on. Statement: 'INSERT INTO slow")
+                        .hasMessageContaining("this one may have taken effect too")
+                        .hasMessageNotContaining(TestDatabase.serverBase("clickhouse").password());
+                Thread.sleep(3000);
+                assertThat(TestDatabase.firstValue(c, "SELECT count() FROM slow")).as("cancelled, not run on").isEqualTo("0");
             }
         }
     }

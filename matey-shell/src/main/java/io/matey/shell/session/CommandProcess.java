@@ -1,5 +1,6 @@
 package io.matey.shell.session;
 
+import io.matey.shell.GlobalOptions;
 import io.matey.shell.MateyShellApplication;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -33,17 +34,13 @@ final class CommandProcess {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (RECORDING.stream().noneMatch(option::startsWith)) {
-                command.add(liveCommand(args) ? liveCache(option) : option);
+                command.add(GlobalOptions.liveCommand(args) ? liveCache(option) : option);
             }
         }
         command.add("-D" + SessionSyntax.PROPERTY + "=true");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MateyShellApplication.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).inheritIO().start().waitFor();
-    }
-
-    private static boolean liveCommand(List<String> args) {
-        return !args.isEmpty() && (args.get(0).equals("db") || args.get(0).equals("dbmate"));
     }
 
     /**
