@@ -56,19 +56,23 @@ final class ManifestReader {
         } catch (NoSuchFileException e) {
             throw new MateyException("Data manifest not found: " + file);
         } catch (IOException e) {
-            throw new MateyException("Unable to read data manifest " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("Unable to read data manifest " + file + ": " + e.getMessage(), null,
+                    "Unable to read data manifest: " + e.getMessage());
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new MateyException("Unable to decode data manifest " + file + " as UTF-8.");
+            throw new ManifestException("Unable to decode data manifest " + file + " as UTF-8.", null,
+                    "Unable to decode data manifest as UTF-8.");
         }
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
-            throw new MateyException("Unable to parse data manifest " + file + ":" + error.position().line() + ":"
-                    + error.position().column() + ": " + error.getMessage() + ".");
+            TomlPosition position = error.position();
+            throw new ManifestException("Unable to parse data manifest " + file + ":" + position.line() + ":"
+                    + position.column() + ": " + error.getMessage() + ".", position.line(),
+                    "Unable to parse data manifest at column " + position.column() + ": " + error.getMessage() + ".");
         }
         return toml;
     }
@@ -76,15 +80,15 @@ final class ManifestReader {
     private List<DataSet> sets(TomlTable toml) {
         List<DataSet> sets = new ArrayList<>();
         for (String name : toml.keySet()) {
-            String where = at(toml.inputPositionOf(name)) + ": data set '" + name + "'";
+            Integer line = line(toml.inputPositionOf(name));
             if (!toml.isTable(name)) {
-                throw new MateyException(file + " contains an invalid set entry: '" + name
-                        + "' must be a table with a files array.");
+                String problem = "invalid set entry: '" + name + "' must be a table with a files array.";
+                throw new ManifestException(file + " contains an " + problem, line, problem);
             }
             TomlTable set = toml.getTable(name);
-            rejectUnknown(set, SET_KEYS, at(toml.inputPositionOf(name)) + ": unsupported keys in data set '" + name + "'");
+            rejectUnknown(set, SET_KEYS, new Place(line, "unsupported keys in data set '" + name + "'"));
             if (!set.isArray("files")) {
-                throw new MateyException(where + " must define a files array.");
+                throw refused(new Place(line, "data set '" + name + "'"), " must define a files array.");
             }
             sets.add(new DataSet(name, files(name, set.getArray("files"))));
         }
@@ -95,21 +99,21 @@ final class ManifestReader {
         List<DataFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
-            String where = at(array.inputPositionOf(i)) + ": data set '" + set + "', file " + (i + 1);
+            Place where = new Place(line(array.inputPositionOf(i)), "data set '" + set + "', file " + (i + 1));
             if (!(array.get(i) instanceof TomlTable entry)) {
-                throw new MateyException(where + " is a non-table file entry; expected { name, table, mode, ... }.");
+                throw refused(where, " is a non-table file entry; expected { name, table, mode, ... }.");
             }
             DataFile dataFile = file(entry, where);
             if (!names.add(dataFile.name())) {
-                throw new MateyException(where + ": data file '" + dataFile.name() + "' is already listed in this set.");
+                throw refused(where, ": data file '" + dataFile.name() + "' is already listed in this set.");
             }
             files.add(dataFile);
         }
         return files;
     }
 
-    private DataFile file(TomlTable entry, String where) {
-        rejectUnknown(entry, FILE_KEYS, where + ": unsupported data file keys");
+    private DataFile file(TomlTable entry, Place where) {
+        rejectUnknown(entry, FILE_KEYS, new Place(where.line(), where.subject() + ": unsupported data file keys"));
         String name = requireString(entry, "name", where);
         String table = requireString(entry, "table", where);
         String modeText = requireString(entry, "mode", where);
@@ -117,55 +121,55 @@ final class ManifestReader {
             name = name.substring(0, name.length() - SUFFIX.length());
         }
         if (!isRelativePath(name)) {
-            throw new MateyException(where + ": key 'name': data file name '" + name
+            throw refused(where, ": key 'name': data file name '" + name
                     + "' must be a relative path without '.' or '..' segments.");
         }
         Matcher tableName = TABLE.matcher(table);
         if (!tableName.matches()) {
-            throw new MateyException(where + ": key 'table': data file '" + name + "' has table '" + table
+            throw refused(where, ": key 'table': data file '" + name + "' has table '" + table
                     + "', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema "
                     + "(app.flags). Write the name unquoted; Matey quotes it.");
         }
-        DataMode mode = DataMode.parse(modeText).orElseThrow(() -> new MateyException(where
-                + ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
+        DataMode mode = DataMode.parse(modeText).orElseThrow(() -> refused(where,
+                ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
         List<String> on = columns(entry, "on", name, where);
         if (mode == DataMode.UPSERT && on.isEmpty()) {
-            throw new MateyException(where + ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
+            throw refused(where, ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
         }
-        return new DataFile(name, new TableName(tableName.group(1), tableName.group(2)), mode, on, columns(entry, "order_by", name, where), where);
+        return new DataFile(name, new TableName(tableName.group(1), tableName.group(2)), mode, on,
+                columns(entry, "order_by", name, where), located(where.line()) + ": " + where.subject());
     }
 
-    private static String requireString(TomlTable entry, String key, String where) {
+    private String requireString(TomlTable entry, String key, Place where) {
         if (!(entry.get(key) instanceof String value)) {
-            throw new MateyException(where + ": key '" + key
-                    + "': data file entries require string name/table/mode.");
+            throw refused(where, ": key '" + key + "': data file entries require string name/table/mode.");
         }
         return value;
     }
 
     /** {@code on} and {@code order_by}: a string or a non-empty array of non-empty strings; empty when absent. */
-    private static List<String> columns(TomlTable entry, String key, String name, String where) {
+    private List<String> columns(TomlTable entry, String key, String name, Place where) {
         Object value = entry.get(key);
-        String prefix = where + ": key '" + key + "': data file '" + name + "' has ";
+        String prefix = ": key '" + key + "': data file '" + name + "' has ";
         if (value == null) {
             return List.of();
         }
         if (value instanceof String column) {
             if (column.isEmpty()) {
-                throw new MateyException(prefix + "empty " + key + ".");
+                throw refused(where, prefix + "empty " + key + ".");
             }
             return List.of(column);
         }
         if (!(value instanceof TomlArray array)) {
-            throw new MateyException(prefix + "invalid " + key + "; expected string or array of strings.");
+            throw refused(where, prefix + "invalid " + key + "; expected string or array of strings.");
         }
         if (array.isEmpty()) {
-            throw new MateyException(prefix + "empty " + key + ".");
+            throw refused(where, prefix + "empty " + key + ".");
         }
         List<String> columns = new ArrayList<>();
         for (Object item : array.toList()) {
             if (!(item instanceof String column) || column.isEmpty()) {
-                throw new MateyException(prefix + "non-string or empty " + key + " entries.");
+                throw refused(where, prefix + "non-string or empty " + key + " entries.");
             }
             columns.add(column);
         }
@@ -184,16 +188,30 @@ final class ManifestReader {
         return true;
     }
 
-    private static void rejectUnknown(TomlTable table, Set<String> allowed, String message) {
+    private void rejectUnknown(TomlTable table, Set<String> allowed, Place place) {
         Set<String> unknown = new TreeSet<>(table.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
-            throw new MateyException(message + ": " + unknown.stream().map(k -> "'" + k + "'")
+            throw refused(place, ": " + unknown.stream().map(k -> "'" + k + "'")
                     .collect(Collectors.joining(", ")) + ". Allowed keys: " + String.join(", ", new TreeSet<>(allowed)) + ".");
         }
     }
 
-    private String at(TomlPosition position) {
-        return position == null ? file.toString() : file + ":" + position.line();
+    /** A problem at {@code place}: {@code <data.toml>:<line>: <subject><rest>}. */
+    private ManifestException refused(Place place, String rest) {
+        String problem = place.subject() + rest;
+        return new ManifestException(located(place.line()) + ": " + problem, place.line(), problem);
+    }
+
+    private String located(Integer line) {
+        return line == null ? file.toString() : file + ":" + line;
+    }
+
+    private static Integer line(TomlPosition position) {
+        return position == null ? null : position.line();
+    }
+
+    /** Where in the manifest a message points: the line TOML gives (null when it gives none) and what is there. */
+    private record Place(Integer line, String subject) {
     }
 }

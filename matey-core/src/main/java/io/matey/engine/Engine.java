@@ -62,6 +62,14 @@ public interface Engine {
     /** The lexical rules used to split this engine's SQL into statements. */
     SqlDialect dialect();
 
+    /**
+     * Where in {@code statement} a second statement starts that the driver would silently not run (sqlite-jdbc runs
+     * only the first statement of a text), or -1, the default: such a statement is refused before it is sent.
+     */
+    default int unrunStatementAt(SqlStatement statement) {
+        return -1;
+    }
+
     /** The identifier quoted for this engine's SQL (an embedded quote character doubled). */
     String quote(String identifier);
 
@@ -439,7 +447,7 @@ public interface Engine {
         for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
             DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
-                RunningStatements.execute(st, statement.sql());
+                RunningStatements.execute(this, st, statement);
             } catch (SQLException e) {
                 throw new SQLException("line " + statement.line() + ": " + failureMessage(e) + " in statement: "
                         + statement.summary(), e.getSQLState(), e.getErrorCode(), e);

@@ -312,7 +312,7 @@ public final class MigrationRunner {
         DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
                 + ": " + statement.summary());
         try (Statement st = connection.createStatement()) {
-            RunningStatements.execute(st, statement.sql());
+            RunningStatements.execute(engine, st, statement);
             rowsAffected = Math.max(0, st.getUpdateCount());
         }
     }

@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,11 +47,26 @@ public final class RunningStatements {
      * {@link Statement#execute(String)}, refused once {@link #cancelAll} has begun: the cancels went to what ran
      * then, so a statement sent after them would run on on the server after the process has ended.
      */
-    static boolean execute(Statement statement, String sql) throws SQLException {
+    private static boolean execute(Statement statement, String sql) throws SQLException {
         if (cancelling) {
             throw new SQLException("Not started: the process is ending.", "57014");
         }
         return statement.execute(sql);
+    }
+
+    /**
+     * {@link #execute(Statement, String)} of a statement cut from a file, refused when the engine's driver would run
+     * only part of it ({@link Engine#unrunStatementAt}): a statement silently skipped is worse than a failure.
+     */
+    static boolean execute(Engine engine, Statement statement, SqlStatement sql) throws SQLException {
+        int unrun = engine.unrunStatementAt(sql);
+        if (unrun >= 0) {
+            throw new SQLException("the text Matey cut as one statement holds another at line " + sql.lineAt(unrun)
+                    + ", which the database would silently not run, so Matey sent neither. This is a fault in Matey's "
+                    + "statement splitting: report it with the text, and meanwhile move the statement at line "
+                    + sql.lineAt(unrun) + " into a migration of its own");
+        }
+        return execute(statement, sql.sql());
     }
 
     /**

@@ -72,7 +72,8 @@ public interface LintDialect {
 
     /**
      * {@code search_path} is a session setting a statement can change; Matey starts every migration section from the
-     * connection's own session, so such a change ends with its section (L411).
+     * connection's own session, so such a change ends with its section (L411), while dbmate writes its version
+     * row under it (L411, L413).
      */
     default boolean searchPathIsSessionState() {
         return false;

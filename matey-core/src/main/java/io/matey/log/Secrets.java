@@ -106,23 +106,41 @@ public final class Secrets {
 
     /**
      * Masks the passwords of SQL text: those of its URLs, connection strings, PASSWORD clauses and the calls that
-     * take one by position.
+     * take one by position. {@code format()}'s arguments go first, while its format string is still as written
+     * ({@code PASSWORD ''%s''} holds what the PASSWORD clause's pattern would read as a literal).
      */
     public static String maskSql(String sql) {
-        return maskUrls(maskCredentialArguments(SQL_PASSWORD.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) != null ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'"))));
+        String formatted = maskArguments(sql, FormatPasswordArguments.CALL,
+                (call, texts, before) -> FormatPasswordArguments.of(texts));
+        String clauses = SQL_PASSWORD.matcher(formatted).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) != null ? m.group(1) + MASK : m.group(2) + "'" + MASK + "'"));
+        return maskUrls(maskArguments(clauses, SecretArguments.CALL, (call, texts, before) -> SecretArguments.of(
+                call.group(1), texts, DATABASE_ENGINE.matcher(before).find())));
     }
 
-    /** The string literals a call passes as its secrets by position ({@link SecretArguments}) replaced by the mask. */
-    private static String maskCredentialArguments(String sql) {
-        Matcher call = SecretArguments.CALL.matcher(sql);
+    /** Which arguments of a call are secrets. */
+    private interface SecretPositions {
+        /**
+         * @param call      the call's name and opening parenthesis, matched
+         * @param arguments the call's arguments as written, trimmed
+         * @param before    the statement's text before the call
+         */
+        List<Integer> of(Matcher call, List<String> arguments, String before);
+    }
+
+    /**
+     * The string literals the calls {@code calls} finds pass as their secrets by position ({@link SecretArguments}:
+     * ClickHouse's; {@link FormatPasswordArguments}: PostgreSQL's {@code format()}) replaced by the mask.
+     */
+    private static String maskArguments(String sql, Pattern calls, SecretPositions secrets) {
+        Matcher call = calls.matcher(sql);
         StringBuilder out = new StringBuilder();
         int copied = 0;
         while (call.find()) {
             List<int[]> arguments = arguments(sql, call.end());
             List<String> texts = arguments.stream().map(a -> sql.substring(a[0], a[1])).toList();
             String before = sql.substring(sql.lastIndexOf(';', call.start()) + 1, call.start());
-            for (int position : SecretArguments.of(call.group(1), texts, DATABASE_ENGINE.matcher(before).find())) {
+            for (int position : secrets.of(call, texts, before)) {
                 int from = valueStart(sql, arguments.get(position));
                 int to = arguments.get(position)[1];
                 if (from >= copied && to - from >= 2 && sql.charAt(from) == '\'' && sql.charAt(to - 1) == '\'') {

@@ -20,8 +20,8 @@ import net.sf.jsqlparser.statement.Statement;
  * A migration statement as JSqlParser reads it: its token stream (comments and literals already told apart from
  * keywords) and, when the grammar accepts it, its syntax tree. The tree is built on first use, since full parses
  * are the expensive part and many checks need only the tokens. Statements the grammar rejects (PL/pgSQL and
- * MySQL compound bodies, syntax JSqlParser lacks) have no tree. Shared by lint and the write guards
- * (docs/architecture.md §6).
+ * MySQL compound bodies, syntax JSqlParser lacks) have no tree. MySQL's executable comments are read as the code
+ * they hold ({@link ExecutableComments}). Shared by lint and the write guards (docs/architecture.md §6).
  */
 public final class ParsedSql {
 
@@ -47,7 +47,8 @@ public final class ParsedSql {
     private ParsedSql(SqlStatement source, boolean whole) {
         this.source = source;
         this.whole = whole;
-        this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(source.sql())));
+        String code = ExecutableComments.unwrap(source.sql());
+        this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(code)));
     }
 
     public static ParsedSql of(SqlStatement source) {
@@ -82,7 +83,7 @@ public final class ParsedSql {
 
     public Optional<Statement> tree() {
         if (tree == null) {
-            tree = whole ? parse(source.sql()) : Optional.empty();
+            tree = whole ? parse(ExecutableComments.unwrap(source.sql())) : Optional.empty();
         }
         return tree;
     }

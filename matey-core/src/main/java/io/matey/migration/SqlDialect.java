@@ -24,7 +24,14 @@ public record SqlDialect(Set<Feature> features) {
         /** {@code /* /* * / * /} nests. */
         NESTED_BLOCK_COMMENTS,
         /** {@code #} starts a line comment. */
-        HASH_COMMENTS
+        HASH_COMMENTS,
+        /**
+         * {@code /*!50001 ... * /} and {@code /*M!100100 ... * /} hold code the server runs when its version is at
+         * least the number (MySQL, MariaDB): their text is scanned as SQL, and the statement is sent as written.
+         */
+        EXECUTABLE_COMMENTS,
+        /** {@code [name]} quoted identifiers (SQLite). */
+        BRACKET_QUOTES
     }
 
     public SqlDialect {

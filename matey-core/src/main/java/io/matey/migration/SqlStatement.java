@@ -15,7 +15,7 @@ public record SqlStatement(String sql, int line) {
      * and passwords are masked.
      */
     public String summary() {
-        String code = code();
+        String code = sql.substring(codeStart());
         String folded = (code.isBlank() ? sql : code).replaceAll("\\s+", " ").strip();
         String masked = Secrets.maskSql(folded);
         return masked.length() <= 120 ? masked : masked.substring(0, 117) + "...";
@@ -26,7 +26,7 @@ public record SqlStatement(String sql, int line) {
      * it failed: {@link #line} is that of the first token, after any leading comments.
      */
     public int lineAt(int index) {
-        int codeStart = sql.length() - code().length();
+        int codeStart = codeStart();
         int at = Math.max(0, Math.min(index, sql.length()));
         return line + newlines(codeStart, at) - newlines(at, codeStart);
     }
@@ -41,9 +41,15 @@ public record SqlStatement(String sql, int line) {
 
     /**
      * The text from the first token on: leading whitespace and comments ({@code --}, {@code #}, block) removed.
-     * MySQL's executable comments ({@code /*!...}) are code.
+     * MySQL's and MariaDB's executable comments ({@code /*!...}, {@code /*M!...}) are code, read without their
+     * markers ({@link ExecutableComments}), so the text starts with the statement the server runs.
      */
     public String code() {
+        return ExecutableComments.unwrap(sql.substring(codeStart())).stripLeading();
+    }
+
+    /** Where the first token starts, after leading whitespace and comments. */
+    private int codeStart() {
         int at = 0;
         while (at < sql.length()) {
             if (Character.isWhitespace(sql.charAt(at))) {
@@ -51,13 +57,13 @@ public record SqlStatement(String sql, int line) {
             } else if (sql.startsWith("--", at) || sql.charAt(at) == '#') {
                 int end = sql.indexOf('\n', at);
                 at = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", at) && !sql.startsWith("/*!", at)) {
+            } else if (sql.startsWith("/*", at) && !sql.startsWith("/*!", at) && !sql.startsWith("/*M!", at)) {
                 at = blockCommentEnd(at);
             } else {
                 break;
             }
         }
-        return sql.substring(at);
+        return at;
     }
 
     /** After the block comment opening at {@code at}, counting nested ones (PostgreSQL nests them). */

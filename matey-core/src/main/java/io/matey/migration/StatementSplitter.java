@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Cuts SQL text into statements at top-level semicolons. It understands string literals, quoted identifiers,
- * line and block comments, PostgreSQL dollar-quoted bodies and {@code BEGIN ... END} / {@code CASE ... END}
- * blocks (SQLite triggers, MySQL routines, PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not
- * split. Fragments holding only comments or whitespace are dropped.
+ * line and block comments, PostgreSQL dollar-quoted bodies, MySQL's executable comments (read as code) and
+ * compound-statement blocks ({@link CompoundBlocks}: SQLite triggers, MySQL routines and {@code BEGIN NOT ATOMIC},
+ * PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not split. Fragments holding only comments or
+ * whitespace are dropped.
  */
 public final class StatementSplitter {
 
@@ -35,9 +36,10 @@ public final class StatementSplitter {
         private int line;
         private int start;
         private int tokenLine = -1;
-        private int tokenPos = -1;
-        private int depth;
+        private CompoundBlocks blocks = new CompoundBlocks();
         private boolean sawToken;
+        /** Inside {@code /*!...}: its closing {@code * /} ends the comment markers, not code. */
+        private boolean inExecutableComment;
 
         Scan(String text, int firstLine) {
             this.s = text;
@@ -54,15 +56,23 @@ public final class StatementSplitter {
                     pos++;
                 } else if (c == '-' && peek(1) == '-' || c == '#' && dialect.has(Feature.HASH_COMMENTS)) {
                     skipLineComment();
+                } else if (c == '/' && peek(1) == '*' && executableCommentOpenerLength() > 0) {
+                    markToken();
+                    pos += executableCommentOpenerLength();
+                    inExecutableComment = true;
+                } else if (c == '*' && peek(1) == '/' && inExecutableComment) {
+                    pos += 2;
+                    inExecutableComment = false;
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
                 } else if (c == ';') {
-                    if (depth == 0) {
+                    if (blocks.anyOpen()) {
+                        blocks.semicolon();
+                        pos++;
+                    } else {
                         finishStatement(pos);
                         pos++;
                         start = pos;
-                    } else {
-                        pos++;
                     }
                 } else {
                     markToken();
@@ -73,6 +83,11 @@ public final class StatementSplitter {
             return out;
         }
 
+        /** See {@link ExecutableComments}: the server runs their text, so it is scanned as code. */
+        private int executableCommentOpenerLength() {
+            return dialect.has(Feature.EXECUTABLE_COMMENTS) ? ExecutableComments.openerLength(s, pos) : 0;
+        }
+
         private void scanToken(char c) {
             if (c == '\'') {
                 boolean escapes = dialect.has(Feature.BACKSLASH_ESCAPES) || isEscapeStringPrefix();
@@ -81,58 +96,30 @@ public final class StatementSplitter {
                 skipQuoted('"', false);
             } else if (c == '`' && dialect.has(Feature.BACKTICK_QUOTES)) {
                 skipQuoted('`', false);
+            } else if (c == '[' && dialect.has(Feature.BRACKET_QUOTES)) {
+                int end = s.indexOf(']', pos);
+                int stop = end < 0 ? s.length() : end + 1;
+                countLines(pos, stop);
+                pos = stop;
             } else if (c == '$' && dialect.has(Feature.DOLLAR_QUOTES) && dollarTagAt(pos) != null) {
                 skipDollarQuoted(dollarTagAt(pos));
             } else if (isWordStart(c)) {
-                String word = readWord();
-                onWord(word);
+                boolean qualified = pos > 0 && s.charAt(pos - 1) == '.';
+                String word = readWord().toUpperCase(Locale.ROOT);
+                blocks.word(word, qualified || peek(0) == '.');
+                return;
             } else {
+                blocks.punctuation(c);
                 pos++;
+                return;
             }
-        }
-
-        private void onWord(String word) {
-            switch (word.toUpperCase(Locale.ROOT)) {
-                case "BEGIN" -> {
-                    boolean transactionStatement = depth == 0 && isFirstTokenOfStatement();
-                    if (!transactionStatement) {
-                        depth++;
-                    }
-                }
-                case "CASE" -> depth++;
-                case "END" -> {
-                    if (depth > 0 && !closesUncountedBlock()) {
-                        depth--;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        /** {@code END IF}, {@code END LOOP}, ... close blocks whose openers are not counted. */
-        private boolean closesUncountedBlock() {
-            int p = pos;
-            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
-                p++;
-            }
-            int q = p;
-            while (q < s.length() && isWordPart(s.charAt(q))) {
-                q++;
-            }
-            String next = s.substring(p, q).toUpperCase(Locale.ROOT);
-            return next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT");
-        }
-
-        private boolean isFirstTokenOfStatement() {
-            return tokenPos == pos - "BEGIN".length();
+            blocks.other();
         }
 
         private void markToken() {
             if (!sawToken) {
                 sawToken = true;
                 tokenLine = line;
-                tokenPos = pos;
             }
         }
 
@@ -142,8 +129,7 @@ public final class StatementSplitter {
                 out.add(new SqlStatement(sql, tokenLine));
             }
             sawToken = false;
-            tokenPos = -1;
-            depth = 0;
+            blocks = new CompoundBlocks();
         }
 
         private boolean isEscapeStringPrefix() {

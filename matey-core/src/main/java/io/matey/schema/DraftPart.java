@@ -1,5 +1,6 @@
 package io.matey.schema;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,15 +8,17 @@ import java.util.regex.Pattern;
  * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
  * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
  * members, an event trigger's, a trigger's or a rule's state, a privilege (a GRANT or REVOKE on an object, or default
- * privileges, whose undo is the other verb). Its undo is the {@code ALTER} that takes it back; an object the same
- * section drops takes it along, so the draft leaves it out there.
+ * privileges, whose undo is the other verb), a table column's statistics target or storage. Its undo is the
+ * {@code ALTER} that takes it back; an object (or column) the same section drops takes it along, so the draft leaves it
+ * out there.
  *
- * @param owner what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
+ * @param owner   what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
+ * @param column  the owner's column it is on, as the dump writes it; null for the owner itself
  * @param undo    the statement that takes the addition back
- * @param setting whether it sets a property of its owner (a sequence's owning column, a state), which another value
- *                of that setting replaces without the undo
+ * @param setting what property of its owner it sets (a sequence's owning column, a state, a column's storage), which
+ *                another value of that setting replaces without the undo; null when it sets none
  */
-record DraftPart(String owner, String undo, boolean setting) {
+record DraftPart(String owner, String column, String undo, String setting) {
 
     private static final String NAME = DraftTarget.NAME;
 
@@ -32,6 +35,22 @@ record DraftPart(String owner, String undo, boolean setting) {
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
 
     /**
+     * A column's statistics target or storage, which the PostgreSQL dump sets after its table where it is not what a
+     * new column gets (the default target, the type's storage).
+     */
+    private static final Pattern COLUMN_SETTING = Pattern.compile("^(ALTER TABLE ONLY (" + NAME + ") ALTER COLUMN ("
+            + NAME + ")) SET (STATISTICS|STORAGE) \\S+;$");
+    /**
+     * The built-in types whose storage is MAIN or PLAIN, not EXTENDED as other variable-length types' (fixed-length ones
+     * take PLAIN alone, so the dump sets none on them); not arrays of them, which are EXTENDED.
+     */
+    private static final Pattern MAIN_STORAGE = Pattern.compile("^(?:pg_catalog\\.)?(?:numeric|inet|cidr)(?:\\(.*?\\))?+"
+            + "(?![\\w\\[])");
+    private static final Pattern PLAIN_STORAGE = Pattern.compile("^(?:pg_catalog\\.)?(?:tsquery|int2vector|oidvector)"
+            + "(?![\\w\\[])");
+    private static final String TABLE = "TABLE ";
+
+    /**
      * A privilege as the PostgreSQL dump writes it: its prefix, verb, whether only the grant option is revoked,
      * privileges, object, grantee and grant option.
      */
@@ -41,42 +60,82 @@ record DraftPart(String owner, String undo, boolean setting) {
 
     /** The part a block adds, or null when it adds to no object this reader knows. */
     static DraftPart of(String block) {
+        return of(block, Map.of());
+    }
+
+    /**
+     * The part a block adds, or null when it adds to no object this reader knows.
+     *
+     * @param blocks the blocks of the block's dump, keyed as {@link DriftDraft} keys them: the table that gives a
+     *               column's type, whose storage a column's storage goes back to
+     */
+    static DraftPart of(String block, Map<String, String> blocks) {
         Matcher m;
+        if ((m = COLUMN_SETTING.matcher(block)).find()) {
+            String table = TABLE + m.group(2);
+            String value = m.group(4).equals("STATISTICS") ? "-1" : storage(definition(blocks, table, m.group(3)));
+            return new DraftPart(table, m.group(3), m.group(1) + " SET " + m.group(4) + " " + value + ";",
+                    m.group(1) + " " + m.group(4));
+        }
         if ((m = MAPPING.matcher(block)).find()) {
-            return new DraftPart("TEXT SEARCH CONFIGURATION " + m.group(1), "ALTER TEXT SEARCH CONFIGURATION "
-                    + m.group(1) + " DROP MAPPING FOR " + m.group(2) + ";", false);
+            return new DraftPart("TEXT SEARCH CONFIGURATION " + m.group(1), null, "ALTER TEXT SEARCH CONFIGURATION "
+                    + m.group(1) + " DROP MAPPING FOR " + m.group(2) + ";", null);
         }
         if ((m = PUBLISHED.matcher(block)).find()) {
-            return new DraftPart("PUBLICATION " + m.group(1), "ALTER PUBLICATION " + m.group(1) + " DROP "
-                    + m.group(2) + ";", false);
+            return new DraftPart("PUBLICATION " + m.group(1), null, "ALTER PUBLICATION " + m.group(1) + " DROP "
+                    + m.group(2) + ";", null);
         }
         if ((m = OWNED.matcher(block)).find()) {
-            return new DraftPart("SEQUENCE " + m.group(1), "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", true);
+            String owner = "SEQUENCE " + m.group(1);
+            return new DraftPart(owner, null, "ALTER SEQUENCE " + m.group(1) + " OWNED BY NONE;", owner);
         }
         if ((m = MEMBERS.matcher(block)).find()) {
-            return new DraftPart("OPERATOR FAMILY " + m.group(1), FamilyMembers.of(block).dropAll(), false);
+            return new DraftPart("OPERATOR FAMILY " + m.group(1), null, FamilyMembers.of(block).dropAll(), null);
         }
         if ((m = PRIVILEGE.matcher(block)).find()) {
             String prefix = m.group(1) == null ? "" : m.group(1);
             boolean grant = m.group(2).equals("GRANT");
             // A revoked grant option (of a privilege the object started with) is given back with the privilege.
             String option = m.group(3) == null ? "" : " WITH GRANT OPTION";
-            return new DraftPart(m.group(1) == null ? m.group(5) : "", prefix + (grant ? "REVOKE " : "GRANT ")
+            return new DraftPart(m.group(1) == null ? m.group(5) : "", null, prefix + (grant ? "REVOKE " : "GRANT ")
                     + m.group(4) + " ON " + m.group(5) + (grant ? " FROM " : " TO ") + m.group(6) + option + ";",
-                    false);
+                    null);
         }
         if ((m = STATE.matcher(block)).find()) {
-            return new DraftPart("EVENT TRIGGER " + m.group(1), "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", true);
+            String owner = "EVENT TRIGGER " + m.group(1);
+            return new DraftPart(owner, null, "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", owner);
         }
         if ((m = TABLE_STATE.matcher(block)).find()) {
-            return new DraftPart(m.group(2) + " " + m.group(3) + " ON " + m.group(1), "ALTER TABLE " + m.group(1)
-                    + " ENABLE " + m.group(2) + " " + m.group(3) + ";", true);
+            String owner = m.group(2) + " " + m.group(3) + " ON " + m.group(1);
+            return new DraftPart(owner, null, "ALTER TABLE " + m.group(1) + " ENABLE " + m.group(2) + " " + m.group(3)
+                    + ";", owner);
         }
         return null;
     }
 
     /** Whether {@code other} is another value of the same setting. */
     boolean sameSetting(DraftPart other) {
-        return other != null && setting && other.setting && owner.equals(other.owner);
+        return other != null && setting != null && setting.equals(other.setting);
+    }
+
+    /** Whether it is on a column that {@code blocks}' owner lacks: the other section adds or drops it, taking it along. */
+    boolean onColumnMissingFrom(Map<String, String> blocks) {
+        return column != null && blocks.containsKey(owner) && definition(blocks, owner, column) == null;
+    }
+
+    /** The column's definition after its name in the table {@code blocks} keys {@code table}; null when none. */
+    private static String definition(Map<String, String> blocks, String table, String column) {
+        TableElements elements = blocks.containsKey(table) ? TableElements.parse(blocks.get(table)) : null;
+        String definition = elements == null ? null : elements.columns().get(column);
+        return definition == null ? null : definition.substring(column.length()).strip();
+    }
+
+    /**
+     * The storage a new column of the type its definition starts with gets: EXTENDED unless a built-in type's is
+     * another (a domain or a type of an extension is taken for EXTENDED).
+     */
+    private static String storage(String definition) {
+        String type = definition == null ? "" : definition;
+        return MAIN_STORAGE.matcher(type).find() ? "MAIN" : PLAIN_STORAGE.matcher(type).find() ? "PLAIN" : "EXTENDED";
     }
 }

@@ -81,7 +81,7 @@ public final class DriftDraft {
             } else if (committed == null) {
                 up.add(block);
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
-                    down.add(0, drop(key, block, dialect));
+                    down.add(0, drop(key, block, dialect, liveBlocks));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
@@ -106,8 +106,8 @@ public final class DriftDraft {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
-                up.add(drop(key, committed, dialect) + "\n\n" + block);
-                down.add(0, drop(key, block, dialect) + "\n\n" + committed);
+                up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
+                down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);
             } else if (!committed.equals(block)) {
                 up.add(changed(committed, block));
                 down.add(0, undo(committed));
@@ -126,14 +126,14 @@ public final class DriftDraft {
             if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT)) {
-                first.add(drop(key, block, dialect));
+                first.add(drop(key, block, dialect, expectedBlocks));
                 last.add(block);
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
-                    dropped.add(0, drop(key, block, dialect));
+                    dropped.add(0, drop(key, block, dialect, expectedBlocks));
                 }
                 DraftPart part = DraftPart.of(block);
-                (part != null && part.setting() && liveBlocks.containsKey(part.owner()) ? last : restored).add(block);
+                (part != null && part.setting() != null && liveBlocks.containsKey(part.owner()) ? last : restored).add(block);
             }
         });
         up.addAll(0, first);
@@ -144,6 +144,7 @@ public final class DriftDraft {
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
         down.addAll(renames.viewsDown());
+        down.addAll(0, renames.downFirst());
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
@@ -229,22 +230,24 @@ public final class DriftDraft {
     }
 
     /**
-     * Whether the block adds to an object (a text search mapping, a publication's table, a sequence's owner) that
-     * the same section drops, or sets what the other dump sets to another value (a sequence's owner, an event
-     * trigger's state): dropping that object, or that other value, takes it back, and undoing it too would drop
-     * more or set the wrong value.
+     * Whether the block adds to an object (a text search mapping, a publication's table, a sequence's owner) or a
+     * column that the same section drops, or sets what the other dump sets to another value (a sequence's owner, an
+     * event trigger's state, a column's storage): dropping that object, or that other value, takes it back, and
+     * undoing it too would drop more, fail or set the wrong value.
      */
     private static boolean undoneOtherwise(String block, Map<String, String> dropping, Map<String, String> other) {
         DraftPart part = DraftPart.of(block);
         return part != null && (dropping.containsKey(part.owner()) && !other.containsKey(part.owner())
+                || part.onColumnMissingFrom(other)
                 || other.values().stream().map(DraftPart::of).anyMatch(part::sameSetting));
     }
 
-    private static String drop(String key, String block, DraftDialect dialect) {
+    /** @param blocks the blocks of the block's dump, keyed as {@link #key} keys them */
+    private static String drop(String key, String block, DraftDialect dialect, Map<String, String> blocks) {
         if (key.startsWith(COMMENT_ON)) {
             return key + " IS NULL;";
         }
-        DraftPart part = DraftPart.of(block);
+        DraftPart part = DraftPart.of(block, blocks);
         if (part != null) {
             return part.undo();
         }

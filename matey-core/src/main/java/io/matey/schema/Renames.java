@@ -34,6 +34,12 @@ final class Renames {
     /** A column named by an alias that is its own name ({@code c.qty AS qty}), which says no more than the column. */
     private static final Pattern SELF_ALIAS = Pattern.compile("(\\.([\\w$]+)) AS \\2(?![\\w$\"`])");
     private static final String CHECK = "; check before committing";
+    /** The line PostgreSQL starts a view's outermost {@code FROM} with; nested ones are indented further. */
+    private static final String OUTER_FROM = "\n   FROM ";
+    private static final String SQLITE_RECREATED = "views reading what was renamed (or such a view), dropped while the "
+            + "renames run, which fail while a view would not resolve, and created again after them";
+    private static final String COLUMNS_KEPT = "views reading what was renamed whose columns changed besides (or "
+            + "views reading such a view), dropped and created again, as CREATE OR REPLACE VIEW keeps a view's columns";
     /** A single-quoted literal, which a name in it does not name. */
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
@@ -44,8 +50,11 @@ final class Renames {
     private final List<String> down = new ArrayList<>();
     /** The new names of what was renamed by the old ones, both unqualified. */
     private final Map<String, String> renamed = new LinkedHashMap<>();
+    /** The unqualified table of each renamed column by the column's old name: a block reads the column only with it. */
+    private final Map<String, String> renamedColumnTables = new LinkedHashMap<>();
     private final List<String> viewsUp = new ArrayList<>();
     private final List<String> viewsDown = new ArrayList<>();
+    private final List<String> downFirst = new ArrayList<>();
 
     private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         this.live = live;
@@ -88,6 +97,14 @@ final class Renames {
     /** Those views replaced by their committed text: after the renames back. */
     List<String> viewsDown() {
         return viewsDown;
+    }
+
+    /**
+     * The views dropped to be created again with their committed text, before the rest of the down section, which
+     * may drop what their live text reads.
+     */
+    List<String> downFirst() {
+        return downFirst;
     }
 
     private void tables() {
@@ -217,6 +234,7 @@ final class Renames {
 
     private void columnRenamed(String table, String old, String name, String definition) {
         renamed.put(old, name);
+        renamedColumnTables.put(old, unqualified(table));
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
                 + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, definition));
         down.add(0, dialect.renameColumn(table, name, old, definition));
@@ -252,9 +270,12 @@ final class Renames {
      */
     private void views(Map<String, String> original) {
         if (dialect.checksViewsOnRename()) {
-            recreateViews(original);
+            recreate(original, recreated(original, key -> true), SQLITE_RECREATED);
             return;
         }
+        Set<String> recreated = recreated(original, key -> dialect.replaceView(original.get(key)) != null
+                && dialect.redefineView(original.get(key)) == null
+                && !selected(asRenamed(original.get(key))).equals(selected(asRenamed(live.get(key)))));
         original.forEach((key, block) -> {
             String liveBlock = live.get(key);
             if (key.startsWith(MATERIALIZED_VIEW)) {
@@ -262,7 +283,8 @@ final class Renames {
                 return;
             }
             String unchanged = dialect.viewsKeepRenamedNames() ? block : committed.get(key);
-            if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(unchanged) || !readsRenamed(block)) {
+            if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(unchanged) || !readsRenamed(block)
+                    || recreated.contains(key)) {
                 return;
             }
             String replace = dialect.replaceView(liveBlock);
@@ -276,30 +298,44 @@ final class Renames {
                 committed.put(key, liveBlock);
             }
         });
+        recreate(original, recreated, COLUMNS_KEPT);
     }
 
     /**
-     * The views that read what was renamed and whose text differs (SQLite rewrites a view reading a renamed column
-     * itself, but refuses the rename when a view reads that column through another view), with the views that read
-     * those: the renames fail while any of them would not resolve, so the up section drops them before its renames and
-     * creates them with their live text after the rest, the down section drops them before the renames back and
-     * creates them with their committed text last.
+     * The views both dumps have that read what was renamed, whose text differs and that {@code also} selects, with the
+     * views that read those. Such views are dropped and created again ({@link #recreate}): SQLite's, as SQLite
+     * rewrites a view reading a renamed column itself, but refuses the rename when a view reads that column through
+     * another view, and fails every rename while any of them would not resolve; PostgreSQL's whose columns differ
+     * besides the renames, which {@code CREATE OR REPLACE VIEW} refuses to change (it keeps a view's columns and only
+     * appends others), the views reading them blocking the drop.
      *
      * @param original the committed blocks before the renames
      */
-    private void recreateViews(Map<String, String> original) {
+    private Set<String> recreated(Map<String, String> original, Predicate<String> also) {
         Set<String> views = new LinkedHashSet<>();
-        original.forEach((key, block) -> {
-            if (bothHaveView(key) && !live.get(key).equals(committed.get(key)) && readsRenamed(block)) {
+        for (String key : original.keySet()) {
+            if (bothHaveView(key) && !live.get(key).equals(committed.get(key)) && readsRenamed(original.get(key))
+                    && also.test(key)) {
                 views.add(key);
             }
-        });
+        }
         for (boolean grew = !views.isEmpty(); grew; ) {
             List<String> readers = original.keySet().stream().filter(key -> bothHaveView(key) && !views.contains(key)
                     && views.stream().anyMatch(view -> whole(view.substring(VIEW.length())).matcher(original.get(key)).find()))
                     .toList();
             grew = views.addAll(readers);
         }
+        return views;
+    }
+
+    /**
+     * Drops the views before the renames and creates them again with their live text after the rest of the up
+     * section; drops them before the rest of the down section and creates them with their committed text last; their
+     * comments and privileges after them.
+     *
+     * @param original the committed blocks before the renames
+     */
+    private void recreate(Map<String, String> original, Set<String> views, String why) {
         if (views.isEmpty()) {
             return;
         }
@@ -318,10 +354,40 @@ final class Renames {
                 committed.put(key, live.get(key));
             }
         });
-        String why = "-- matey: views reading what was renamed (or such a view), dropped while the renames run, "
-                + "which fail while a view would not resolve, and created again after them" + CHECK + "\n";
-        up.add(0, why + String.join("\n", dropCommitted));
-        down.add(0, why + String.join("\n", dropLive));
+        // The drops take the views' comments and privileges along: the sections set them again after the creates.
+        Map<String, String> liveAttached = attachedTo(views, live);
+        Map<String, String> committedAttached = attachedTo(views, original);
+        viewsUp.addAll(liveAttached.values());
+        viewsDown.addAll(committedAttached.values());
+        committed.keySet().removeAll(committedAttached.keySet());
+        committed.putAll(liveAttached);
+        String comment = "-- matey: " + why + CHECK + "\n";
+        up.add(0, comment + String.join("\n", dropCommitted));
+        downFirst.add(comment + String.join("\n", dropLive));
+    }
+
+    /** The comments on the views (and their columns) and the privileges on them that {@code blocks} has, by key. */
+    private static Map<String, String> attachedTo(Set<String> views, Map<String, String> blocks) {
+        Map<String, String> attached = new LinkedHashMap<>();
+        blocks.forEach((key, block) -> {
+            for (String view : views) {
+                String name = view.substring(VIEW.length());
+                if (key.equals("COMMENT ON VIEW " + name) || key.startsWith("COMMENT ON COLUMN " + name + ".")
+                        || whole("ON TABLE " + name).matcher(block).find() && DraftPart.of(block) != null) {
+                    attached.put(key, block);
+                }
+            }
+        });
+        return attached;
+    }
+
+    /**
+     * A view's text as PostgreSQL prints it up to its outermost {@code FROM} line, which holds the columns it selects
+     * (in its first {@code SELECT}, after any {@code WITH}): the whole text where there is none.
+     */
+    private static String selected(String view) {
+        int from = view.indexOf(OUTER_FROM);
+        return from < 0 ? view : view.substring(0, from);
     }
 
     private boolean bothHaveView(String key) {
@@ -357,9 +423,14 @@ final class Renames {
         return SELF_ALIAS.matcher(renamedText).replaceAll("$1");
     }
 
-    /** Whether the block names a renamed table or column, a column also after its table or alias. */
+    /**
+     * Whether the block names a renamed table, or a renamed column (also after its table or alias) and that column's
+     * table: another table's column of the same name is not what was renamed.
+     */
     private boolean readsRenamed(String block) {
-        return renamed.keySet().stream().anyMatch(name -> whole(name).matcher(block).find());
+        return renamed.keySet().stream().anyMatch(name -> whole(name).matcher(block).find()
+                && (!renamedColumnTables.containsKey(name)
+                        || whole(renamedColumnTables.get(name)).matcher(block).find()));
     }
 
     /** The name where it stands whole, also after a qualifier or before a column. */

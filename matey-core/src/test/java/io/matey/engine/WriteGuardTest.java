@@ -51,6 +51,9 @@ class WriteGuardTest {
             "PREPARE s FROM 'INSERT INTO other_db.log VALUES (''it''''s'')'",
             "EXECUTE IMMEDIATE 'EXECUTE IMMEDIATE ''CREATE DATABASE other_db'''",
             "CREATE PROCEDURE p() BEGIN PREPARE s FROM 'DELETE FROM other_db.log'; EXECUTE s; END",
+            "/*!40101 INSERT INTO other_db.log VALUES (1) */",
+            "/*M!100100 DROP TABLE other_db.log */",
+            "/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50001 VIEW other_db.v AS SELECT 1 */",
     })
     void mysqlRefusesWritesToAnotherDatabase(String sql) {
         assertThat(guard("mysql", sql)).as(sql).isPresent();

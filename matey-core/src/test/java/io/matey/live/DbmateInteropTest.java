@@ -148,6 +148,40 @@ class DbmateInteropTest {
         }
     }
 
+    /**
+     * dbmate writes {@code schema_migrations} in the section's transaction, in {@code current_schema()} when its URL
+     * gives no {@code search_path}: a section that leaves its {@code SET LOCAL search_path} in place makes it fail
+     * (lint's L413), one that ends with {@code RESET search_path} (lint's fix) runs under both tools.
+     */
+    @Test
+    void aSectionThatSetsSearchPathBackLetsDbmateRecordItsVersion() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir.resolve("ws"), "postgres");
+                TestDatabase left = TestDatabase.unborn("postgres")) {
+            String up = "CREATE SCHEMA billing;\nSET LOCAL search_path TO billing, public;\n"
+                    + "CREATE TABLE coupons (code text PRIMARY KEY);";
+            String down = "SET LOCAL search_path TO billing;\nDROP TABLE coupons;\nRESET search_path;\n"
+                    + "DROP SCHEMA billing;";
+            h.ws.migration("001_billing.sql", up + "\nRESET search_path;", down);
+            h.ws.apply();
+            Path migrations = h.ws.target().resolve("migrations");
+            Path leftChanged = Files.createDirectories(dir.resolve("left-changed"));
+            Files.writeString(leftChanged.resolve("001_billing.sql"), "-- migrate:up\n" + up
+                    + "\n\n-- migrate:down\n" + down + "\n");
+            DbmateBinary dbmate = DbmateBinary.installed();
+
+            DbmateBinary.Result failed = dbmate.run(left.url(), leftChanged, "--no-dump-schema", "up");
+            assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
+            assertThat(failed.output()).contains("relation \"billing.schema_migrations\" does not exist");
+
+            DbmateBinary.Result theirUp = dbmate.run(h.db.url(), migrations, "--no-dump-schema", "up");
+            assertThat(theirUp.exitCode()).as(theirUp.output()).isZero();
+            DbmateBinary.Result rollback = dbmate.run(h.db.url(), migrations, "--no-dump-schema", "rollback");
+            assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+            assertThat(h.up().after()).isEqualTo(1);
+            assertThat(dbmate.run(h.db.url(), migrations, "status").output()).contains("Applied: 1");
+        }
+    }
+
     private static String migrationsSchema(TestDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT string_agg(schemaname, ',') FROM pg_tables "

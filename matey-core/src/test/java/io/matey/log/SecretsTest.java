@@ -72,6 +72,33 @@ class SecretsTest {
                 .isEqualTo("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('****')");
     }
 
+    /**
+     * PostgreSQL's {@code format()} as a DO block builds a role for EXECUTE: the argument that fills the placeholder
+     * after PASSWORD is masked, found as PostgreSQL reads the format string, and no other.
+     */
+    @Test
+    void theArgumentFormatPutsAfterPasswordIsMasked() {
+        assertThat(Secrets.maskSql("DO $$ BEGIN EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', 'app', 'S3c''ret'); "
+                + "END $$")).isEqualTo("DO $$ BEGIN EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', 'app', '****'); "
+                        + "END $$");
+        assertThat(Secrets.maskSql("SELECT FORMAT('ALTER ROLE %2$I ENCRYPTED password %1$L VALID UNTIL %3$L', 'S3cret', "
+                + "'app', 'infinity')")).isEqualTo("SELECT FORMAT('ALTER ROLE %2$I ENCRYPTED password %1$L VALID UNTIL "
+                        + "%3$L', '****', 'app', 'infinity')");
+        assertThat(Secrets.maskSql("SELECT format('%*s 100%% %s PASSWORD %L', 10, 'x', 'app', 'S3cret', 'extra')"))
+                .as("a width * takes an argument, %% none").isEqualTo("SELECT format('%*s 100%% %s PASSWORD %L', 10, "
+                        + "'x', 'app', '****', 'extra')");
+        assertThat(Secrets.maskSql("SELECT format('CREATE USER %s WITH PASSWORD ''%s''', 'app', 'S3cret')"))
+                .as("a placeholder quoted in the format string").doesNotContain("S3cret").contains("'app', '****'");
+        for (String kept : new String[] {
+                "SELECT format('CREATE ROLE %I LOGIN', 'app')",
+                "SELECT format('COMMENT ON ROLE %I IS %L', 'app', 'password reset by ops')",
+                "SELECT format('%L is the password column', 'pw')",
+                "SELECT format('ALTER ROLE %I PASSWORD %L', name, pw) FROM staged",
+                "SELECT format(template, 'PASSWORD', 'x')"}) {
+            assertThat(Secrets.maskSql(kept)).as(kept).isEqualTo(kept);
+        }
+    }
+
     @Test
     void passwordsPassedByPositionToClickHouseRemoteTablesAndStorageAreMasked() {
         assertThat(Secrets.maskSql("CREATE VIEW v AS SELECT * FROM postgresql('h:5432', 'db', 't', 'root', 'S3c''r,et)')"))

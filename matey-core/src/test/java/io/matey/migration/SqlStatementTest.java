@@ -19,6 +19,11 @@ class SqlStatementTest {
     void executableCommentsAndCommentOnlyTextStayInTheSummary() {
         assertThat(new SqlStatement("/*!40101 SET NAMES utf8 */", 1).summary()).isEqualTo("/*!40101 SET NAMES utf8 */");
         assertThat(new SqlStatement("-- only a comment", 1).summary()).isEqualTo("-- only a comment");
+        SqlStatement view = new SqlStatement(
+                "-- dumped\n/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*M!100100 VIEW v AS SELECT 1 */", 3);
+        assertThat(view.code()).isEqualTo("CREATE ALGORITHM=UNDEFINED   \n           VIEW v AS SELECT 1   ");
+        assertThat(view.summary()).isEqualTo("/*!50001 CREATE ALGORITHM=UNDEFINED */ /*M!100100 VIEW v AS SELECT 1 */");
+        assertThat(view.lineAt(view.sql().indexOf("VIEW"))).isEqualTo(4);
     }
 
     @Test

@@ -44,14 +44,72 @@ class StatementSplitterTest {
                 + "  INSERT INTO c VALUES (1);\nEND";
         assertThat(sql(Engines.byId("sqlite").dialect(), trigger + ";\nCREATE INDEX i ON a (x);"))
                 .containsExactly(trigger, "CREATE INDEX i ON a (x)");
-        String procedure = "CREATE PROCEDURE p() BEGIN\n  IF 1 THEN SELECT 1; END IF;\n  WHILE 0 DO SELECT 2; END WHILE;\nEND";
+        String procedure = "CREATE PROCEDURE p() BEGIN\n  IF 1 THEN SELECT 1; END IF;\n  WHILE 0 DO SELECT 2; END WHILE;\n"
+                + "  CASE @x WHEN 1 THEN SET @x = 2; ELSE SET @x = CASE WHEN @x > 1 THEN 3 END; END CASE;\nEND";
         assertThat(sql(Engines.byId("mysql").dialect(), procedure + ";\nSELECT 3;")).containsExactly(procedure, "SELECT 3");
+    }
+
+    @Test
+    void anonymousCompoundStatementsAreOneStatement() {
+        String block = "BEGIN NOT ATOMIC\n  DECLARE c INT;\n  SELECT COUNT(*) INTO c FROM t;\n"
+                + "  IF c = 0 THEN\n    INSERT INTO t VALUES (1);\n  END IF;\nEND";
+        String labelled = "outer_block: BEGIN NOT ATOMIC\n  l: LOOP LEAVE l; END LOOP;\nEND outer_block";
+        String topLevelIf = "IF (SELECT 1) THEN SELECT 1; ELSEIF 2 THEN SELECT 2; END IF";
+        assertThat(sql(Engines.byId("mysql").dialect(), "CREATE TABLE t (id INT PRIMARY KEY);\n" + block + ";\n"
+                + labelled + ";\n" + topLevelIf + ";\nBEGIN;\nBEGIN WORK;\nCOMMIT;"))
+                .containsExactly("CREATE TABLE t (id INT PRIMARY KEY)", block, labelled, topLevelIf, "BEGIN",
+                        "BEGIN WORK", "COMMIT");
+    }
+
+    @Test
+    void blockWordsUsedAsNamesOpenNoBlock() {
+        assertThat(sql(Engines.byId("mysql").dialect(),
+                "CREATE TABLE bk (id INT, begin DATE, end DATE);\nCREATE TABLE t2 (id INT);\n"
+                        + "SELECT begin, end, IF(id > 1, 'a', 'b'), REPEAT('x', 2) FROM bk;\nALTER TABLE bk ADD COLUMN loop INT;\n"
+                        + "SELECT 1;"))
+                .containsExactly("CREATE TABLE bk (id INT, begin DATE, end DATE)", "CREATE TABLE t2 (id INT)",
+                        "SELECT begin, end, IF(id > 1, 'a', 'b'), REPEAT('x', 2) FROM bk",
+                        "ALTER TABLE bk ADD COLUMN loop INT", "SELECT 1");
+        String procedure = "CREATE PROCEDURE p()\nBEGIN NOT ATOMIC\n  DECLARE c CURSOR FOR SELECT begin FROM bk;\n"
+                + "  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN SET @e = 1; END;\n"
+                + "  SELECT b.begin, b.end FROM bk b;\n  UPDATE bk SET end = begin;\n"
+                + "  REPEAT SET @n = @n + 1; UNTIL @n > 3 END REPEAT;\n  WHILE @n > 0 DO SET @n = @n - 1; END WHILE;\nEND";
+        String trigger = "CREATE TRIGGER tr BEFORE INSERT ON bk FOR EACH ROW\nIF NEW.id > 1 THEN SET NEW.begin = NULL; END IF";
+        assertThat(sql(Engines.byId("mysql").dialect(), procedure + ";\n" + trigger + ";\nSELECT 2;"))
+                .containsExactly(procedure, trigger, "SELECT 2");
+    }
+
+    @Test
+    void postgresBeginAtomicBodiesStayWhole() {
+        String function = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT CASE WHEN true THEN 2 END;\nEND";
+        assertThat(sql(Engines.byId("postgres").dialect(), function + ";\nBEGIN ISOLATION LEVEL SERIALIZABLE;\nSELECT 3;"))
+                .containsExactly(function, "BEGIN ISOLATION LEVEL SERIALIZABLE", "SELECT 3");
     }
 
     @Test
     void transactionBeginIsAStatementNotABlock() {
         assertThat(sql(Engines.byId("sqlite").dialect(), "BEGIN; CREATE TABLE a (x); COMMIT;"))
                 .containsExactly("BEGIN", "CREATE TABLE a (x)", "COMMIT");
+    }
+
+    @Test
+    void executableCommentsAreStatementsSentAsWritten() {
+        String view = "/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50001 VIEW v AS SELECT id FROM t */";
+        List<SqlStatement> statements = new StatementSplitter(Engines.byId("mysql").dialect())
+                .split(view + ";\n/*!40101 INSERT INTO t VALUES (1, 'x') */;\n/*M!100100 SET @a = 1 */;\n/* note */;");
+        assertThat(statements).extracting(SqlStatement::sql)
+                .containsExactly(view, "/*!40101 INSERT INTO t VALUES (1, 'x') */", "/*M!100100 SET @a = 1 */");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 3, 4);
+        // Elsewhere /*! is an ordinary comment.
+        assertThat(sql(Engines.byId("postgres").dialect(), "/*!50001 SELECT 1 */;")).isEmpty();
+    }
+
+    @Test
+    void sqliteBracketQuotedNamesAreNotKeywords() {
+        assertThat(sql(Engines.byId("sqlite").dialect(),
+                "CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end;] INT); CREATE VIEW v AS SELECT 1 AS [case]; CREATE TABLE t2 (id INT);"))
+                .containsExactly("CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end;] INT)",
+                        "CREATE VIEW v AS SELECT 1 AS [case]", "CREATE TABLE t2 (id INT)");
     }
 
     @Test

@@ -63,6 +63,28 @@ class DriftDraftEnginesTest {
         roundTrip("postgres", COMMITTED + "COMMENT ON COLUMN notes.body IS 'text';\n", "ALTER TABLE notes DROP COLUMN body;\n");
     }
 
+    /**
+     * A column's statistics target and storage set by hand go back to the committed ones: the default target, the
+     * type's storage (MAIN for numeric), or the value the committed dump sets; a setting on a column dropped by hand
+     * goes with it, and comes back after the column in down.
+     */
+    @Test
+    void columnStatisticsAndStorageOnPostgresAreSetBack() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TABLE amounts (id int, total numeric(10,2), note text, memo text);
+                ALTER TABLE amounts ALTER COLUMN note SET STORAGE MAIN;
+                ALTER TABLE amounts ALTER COLUMN total SET STATISTICS 50;
+                ALTER TABLE amounts ALTER COLUMN memo SET STATISTICS 10;
+                """, """
+                ALTER TABLE notes ALTER COLUMN body SET STATISTICS 500;
+                ALTER TABLE notes ALTER COLUMN body SET STORAGE EXTERNAL;
+                ALTER TABLE amounts ALTER COLUMN total SET STORAGE EXTERNAL;
+                ALTER TABLE amounts ALTER COLUMN total SET STATISTICS -1;
+                ALTER TABLE amounts ALTER COLUMN note SET STORAGE EXTERNAL;
+                ALTER TABLE amounts DROP COLUMN memo;
+                """);
+    }
+
     @Test
     void aFunctionReplacedOnPostgresIsReplacedAndRestored() throws SQLException {
         roundTrip("postgres", COMMITTED + "CREATE SCHEMA billing;\nCREATE FUNCTION billing.next_ref() RETURNS text "

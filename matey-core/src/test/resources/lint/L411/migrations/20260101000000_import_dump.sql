@@ -3,9 +3,6 @@ SET statement_timeout = 0;
 SELECT pg_catalog.set_config('search_path', '', false);
 SET check_function_bodies = false;
 CREATE SCHEMA app;
-SET search_path TO app, public;
-SET LOCAL search_path TO app;
-SELECT set_config('search_path', 'app', true);
 CREATE TABLE app.accounts (id int);
 
 -- migrate:down

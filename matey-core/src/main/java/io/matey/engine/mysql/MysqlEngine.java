@@ -67,7 +67,7 @@ public final class MysqlEngine implements Engine {
 
     /** Backtick identifiers, backslash escapes in every string literal, {@code #} comments. */
     static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BACKSLASH_ESCAPES,
-            Feature.HASH_COMMENTS);
+            Feature.HASH_COMMENTS, Feature.EXECUTABLE_COMMENTS);
 
     private static final LintDialect LINT = new LintDialect() {
         @Override

@@ -45,7 +45,7 @@ public final class SqliteEngine implements Engine {
     private static final MigrationTable MIGRATIONS = new SqliteMigrationTable(MigrationTable.NAME);
 
     /** SQLite also accepts MySQL's backtick identifiers. */
-    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES);
+    private static final SqlDialect DIALECT = SqlDialect.of(Feature.BACKTICK_QUOTES, Feature.BRACKET_QUOTES);
 
     @Override
     public String id() {
@@ -86,6 +86,11 @@ public final class SqliteEngine implements Engine {
     @Override
     public LintDialect lint() {
         return LintDialect.PLAIN;
+    }
+
+    @Override
+    public int unrunStatementAt(SqlStatement statement) {
+        return SqliteStatementEnd.secondStatementAt(statement.sql());
     }
 
     @Override

@@ -90,4 +90,70 @@ class MysqlMigrationRunnerTest {
             assertThat(db.engine().dumpSchema(c)).isEmpty();
         }
     }
+
+    @Test
+    void executableCommentsRunAsTheServerReadsThem() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(50));
+                /*!50001 CREATE ALGORITHM=UNDEFINED */
+                /*!50001 VIEW v AS SELECT id FROM t */;
+                /*!40101 INSERT INTO t VALUES (1, 'x') */;
+                /*M!100100 INSERT INTO t VALUES (2, 'mariadb') */;
+                /*!99999 INSERT INTO t VALUES (3, 'future server') */;
+                -- migrate:down
+                DROP VIEW v;
+                DROP TABLE t;
+                """;
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            up(db, c, text);
+
+            assertThat(db.engine().dumpSchema(c)).contains("VIEW `v` AS");
+            try (var rs = c.createStatement().executeQuery("SELECT group_concat(id ORDER BY id) FROM t")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1,2");
+            }
+        }
+    }
+
+    @Test
+    void compoundStatementsAndBlockWordsAsNamesSplitAsTheServerReadsThem() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE bk (id INT, begin DATE, end DATE);
+                CREATE TABLE t (id INT PRIMARY KEY);
+                CREATE PROCEDURE p1()
+                BEGIN
+                  DECLARE x INT DEFAULT 0;
+                  CASE x WHEN 1 THEN SET x = 2; ELSE SET x = 3; END CASE;
+                END;
+                CREATE TABLE t2 (id INT PRIMARY KEY);
+                BEGIN NOT ATOMIC
+                  DECLARE c INT;
+                  SELECT COUNT(*) INTO c FROM t;
+                  IF c = 0 THEN
+                    INSERT INTO t VALUES (1);
+                  END IF;
+                END;
+                CREATE TRIGGER bk_ins BEFORE INSERT ON bk FOR EACH ROW
+                IF NEW.begin IS NULL THEN SET NEW.begin = '2026-01-01'; END IF;
+                INSERT INTO bk (id) VALUES (1);
+                -- migrate:down
+                DROP TABLE t2;
+                """;
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            up(db, c, text);
+
+            assertThat(db.engine().dumpSchema(c)).contains("CREATE PROCEDURE `p1`()", "CREATE TABLE `t2`",
+                    "CREATE TRIGGER `bk_ins`");
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(id) FROM t")).isEqualTo("1");
+            assertThat(TestDatabase.firstValue(c, "SELECT begin FROM bk")).isEqualTo("2026-01-01");
+        }
+    }
+
+    private static void up(TestDatabase db, Connection c, String text) throws SQLException {
+        db.engine().migrationTable().ensure(c);
+        new MigrationRunner(db.engine(), db.engine().migrationTable(), c)
+                .up(new Migration(FILE, "20260101120000", text.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -63,6 +63,27 @@ class PostgresMigrationRunnerTest {
     }
 
     @Test
+    void aPasswordADoBlockFormatsIsMaskedInTheFailure() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_role.sql", """
+                -- migrate:up
+                DO $$ BEGIN EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', 'matey_never', 'Yy8secret'); PERFORM 1/0;
+                END $$;
+                -- migrate:down
+                DROP ROLE matey_never;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+
+            assertThatThrownBy(() -> new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("division by zero")
+                    .hasMessageContaining("Statement: 'DO $$ BEGIN EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', "
+                            + "'matey_never', '****');")
+                    .hasMessageNotContaining("Yy8secret");
+        }
+    }
+
+    @Test
     void failingDownSectionSaysItsVersionStaysRecorded() throws SQLException {
         Migration migration = migration("migrations/20260101000000_items.sql", """
                 -- migrate:up

@@ -138,6 +138,31 @@ class SqliteEngineTest {
         }
     }
 
+    @Test
+    void bracketQuotedKeywordsDoNotJoinStatements() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            new MigrationRunner(engine, engine.migrationTable(), c).up(migration("migrations/001_ev.sql", """
+                    -- migrate:up
+                    CREATE TABLE ev (id INT, [case] TEXT, [begin] INT, [end] INT);
+                    CREATE VIEW v AS SELECT 1 AS [case];
+                    CREATE TABLE t2 (id INT);
+                    CREATE TRIGGER ev_ins AFTER INSERT ON ev BEGIN
+                      UPDATE ev SET [end] = CASE WHEN NEW.[begin] > 1 THEN 2 ELSE 3 END WHERE id = NEW.id;
+                      INSERT INTO t2 VALUES (NEW.begin);
+                    END;
+                    INSERT INTO ev (id, [begin]) VALUES (1, 5);
+                    -- migrate:down
+                    DROP TABLE t2;
+                    """));
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                    + "WHERE name IN ('ev', 'v', 't2') ORDER BY name)")).isEqualTo("ev,t2,v");
+            assertThat(TestDatabase.firstValue(c, "SELECT [end] || ',' || (SELECT id FROM t2) FROM ev"))
+                    .isEqualTo("2,5");
+        }
+    }
+
     private static Migration migration(String file, String text) {
         String version = file.substring(file.indexOf('/') + 1, file.indexOf('_'));
         return new Migration(file, version, text.getBytes(StandardCharsets.UTF_8));

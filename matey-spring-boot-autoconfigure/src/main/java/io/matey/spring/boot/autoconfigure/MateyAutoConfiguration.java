@@ -65,9 +65,9 @@ public class MateyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MateyChecker mateyChecker(MateyWorkspace workspace, MateyReports reports, MateyProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ListableBeanFactory beanFactory, Environment environment) {
         return new MateyChecker(workspace, properties.getLockTimeout(), reports, Clock.systemUTC(), events,
-                properties.getCheckTimeout());
+                properties.getCheckTimeout(), MateyEndpointPath.of(beanFactory, environment));
     }
 
     @Bean

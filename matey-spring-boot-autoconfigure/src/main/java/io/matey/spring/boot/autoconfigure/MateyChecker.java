@@ -54,6 +54,7 @@ public class MateyChecker implements AutoCloseable {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Duration checkTimeout;
+    private final String endpointPath;
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "matey-check");
         thread.setDaemon(true);
@@ -65,15 +66,18 @@ public class MateyChecker implements AutoCloseable {
      * @param lockTimeout  how long migrations wait for a migration lock held elsewhere
      * @param events       receives Matey's application events
      * @param checkTimeout bound on {@link #report}
+     * @param endpointPath the web path of the matey endpoint ({@link MateyEndpointPath#of}), where the log line of a
+     *                     target turned drifted points; null when it is not exposed, and the line gives the command
      */
     public MateyChecker(MateyWorkspace workspace, Duration lockTimeout, MateyReports reports, Clock clock,
-            ApplicationEventPublisher events, Duration checkTimeout) {
+            ApplicationEventPublisher events, Duration checkTimeout, String endpointPath) {
         this.workspace = workspace;
         this.matey = workspace.matey().withLockTimeout(lockTimeout);
         this.reports = reports;
         this.clock = clock;
         this.events = events;
         this.checkTimeout = checkTimeout;
+        this.endpointPath = endpointPath;
     }
 
     /**
@@ -233,6 +237,17 @@ public class MateyChecker implements AutoCloseable {
         return failed(target, failure.reason(), work.of(failure.getMessage()));
     }
 
+    /**
+     * The report of a migration asked for while the application runs that failed before any check (a lock another
+     * deploy holds, a failing migration), not recorded: health reports the latest check, and a write that could not
+     * run says nothing new about the database (docs/architecture.md §8).
+     *
+     * @param work what asked for it, which the message names instead of the CLI command core names
+     */
+    public TargetReport writeFailed(ManagedTarget target, MateyException failure, ApplicationWording work) {
+        return TargetReport.failed(target, failure.reason(), work.of(failure.getMessage()), clock.instant());
+    }
+
     private TargetReport failed(ManagedTarget target, Reason reason, String error) {
         return finished(TargetReport.failed(target, reason, error, clock.instant()));
     }
@@ -250,14 +265,15 @@ public class MateyChecker implements AutoCloseable {
      * Logs when a checked target turns drifted or clean again while the application runs, once per change: the
      * start-up check logs its own outcome, and health shows every check.
      */
-    private static void logChange(TargetReport previous, TargetReport report) {
+    private void logChange(TargetReport previous, TargetReport report) {
         if (previous == null || report.failed() || previous.drifted() == report.drifted()) {
             return;
         }
         String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
         if (report.drifted()) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + " since its previous "
-                    + "check; health reports it, and the matey endpoint's page of the target shows the diff");
+                    + "check; health reports it" + (endpointPath != null ? ", and the diff is at " : "; see the diff with ")
+                    + MateyEndpointPath.diffOf(report, endpointPath, workspace.location()));
         } else {
             logger.info(subject + " no longer differs from the committed schema (index " + report.applied() + ")");
         }

@@ -19,12 +19,13 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         WorkspaceCommands commands = WorkspaceCommands.of(cause.getWorkspace());
         String description = cause.getReports().stream().map(MateyDriftFailureAnalyzer::describe)
                 .collect(Collectors.joining("\n\n"));
-        String action = commands.preface() + cause.getReports().stream().map(r -> advise(r, commands))
-                .collect(Collectors.joining("\n\n")) + "\n\nTo start anyway and report the drift in "
-                + (cause.getEndpointPath() == null ? "the log" : cause.getEndpointPath()) + " and health, set matey.on-drift=warn"
-                + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
-                        ? " (pending migrations are not applied over drift)." : ".");
         boolean ahead = cause.getReports().stream().allMatch(TargetReport::ahead);
+        String action = commands.preface() + cause.getReports().stream()
+                .map(r -> advise(r, cause.getTestUrlEnv(r.target()), commands)).collect(Collectors.joining("\n\n"))
+                + "\n\nTo start anyway and report " + (ahead ? "the database ahead of the application" : "the drift")
+                + " in " + (cause.getEndpointPath() == null ? "the log" : cause.getEndpointPath())
+                + " and health, set matey.on-drift=warn" + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
+                        ? " (pending migrations are not applied over drift)." : ".");
         return new FailureAnalysis((ahead ? "Matey found a database ahead of this application during start-up.\n\n"
                 : "Matey found drift during start-up.\n\n") + description, action, cause);
     }
@@ -53,12 +54,13 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
     }
 
     /** A server engine replays on a test server, which the command needs to be told of; SQLite's scratch is a file. */
-    private static String replayServer(TargetReport report) {
-        return "sqlite".equals(report.engine()) ? "" : " (it replays on the test server the target's test_url_env "
-                + "variable names, TEST_DATABASE_URL by default, or pass --test-url URL)";
+    private static String replayServer(TargetReport report, String testUrlEnv) {
+        return "sqlite".equals(report.engine()) ? "" : " (it replays on the test server that " + testUrlEnv
+                + ", the target's test_url_env, names, or pass --test-url URL)";
     }
 
-    private static String advise(TargetReport report, WorkspaceCommands commands) {
+    /** @param testUrlEnv the target's {@code test_url_env} */
+    private static String advise(TargetReport report, String testUrlEnv, WorkspaceCommands commands) {
         String target = commands.targetArguments(report);
         if (report.ahead()) {
             return FailureText.aheadAction(report, commands) + FailureText.passwordHint(report);
@@ -81,7 +83,7 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         return text.append(". To keep it, write the draft below into a new migration:\n\n    ")
                 .append(commands.command("db new keep_drift --from-drift " + target))
                 .append("\n\nreview it, run `").append(commands.command("schema apply --path " + report.target()))
-                .append('`').append(replayServer(report)).append(" and commit; then record it on this database without "
+                .append('`').append(replayServer(report, testUrlEnv)).append(" and commit; then record it on this database without "
                         + "running it (adopt checks that the schema equals the new checkpoint):\n\n    ")
                 .append(commands.command("db adopt " + target + " --apply")).append("\n\nDraft for target '")
                 .append(report.target()).append("':\n\n").append(FailureText.indent(report.draft()))

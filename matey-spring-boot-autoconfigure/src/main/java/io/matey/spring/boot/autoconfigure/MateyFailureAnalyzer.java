@@ -1,6 +1,9 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.LoginRefusal;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
+import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -27,8 +30,44 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
         String target = cause instanceof MateyTargetFailedException failed
                 ? commands.targetArguments(failed.getReport()) : "--path <target>";
         MateyException failure = cause instanceof MateyTargetFailedException failed ? failed.getFailure() : cause;
+        TargetReport report = cause instanceof MateyTargetFailedException failed ? failed.getReport() : null;
+        String action = loginRefused(cause) ? credentials(report) : action(cause, commands, target);
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
-                + cause.getMessage(), action(cause, commands, target) + " " + FailureText.DISABLE, failure);
+                + named(report, cause), action + " " + FailureText.DISABLE, failure);
+    }
+
+    /**
+     * A connection failure names the target: a URL alone does not say which of several it is (a DataSource's
+     * message names its target already).
+     */
+    private static String named(TargetReport report, MateyException cause) {
+        String message = cause.getMessage();
+        return report == null || cause.reason() != Reason.DATABASE_UNAVAILABLE
+                || message.contains("target '" + report.target() + "'") ? message
+                : "Target '" + report.target() + "': " + message;
+    }
+
+    private static boolean loginRefused(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return LoginRefusal.is(sql);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The server answered and refused the login: creating the database would not help, its credentials might.
+     *
+     * @param report the failed target's, null when it failed while connecting its DataSource (named above)
+     */
+    private static String credentials(TargetReport report) {
+        String target = report == null ? "<target>" : report.target();
+        return "Check the user and password that " + (report == null ? "the target named above connects with"
+                : "target '" + target + "' connects with (" + report.connection() + ")") + ": its URL (matey.targets.["
+                + target + "].url, url-env, or url_env of its config.toml), or the DataSource that serves it "
+                + "(spring.datasource.username and .password, or the bean matey.targets.[" + target + "].data-source "
+                + "names).";
     }
 
     private static String heading(MateyException cause) {

@@ -3,7 +3,9 @@ package io.matey.spring.boot.autoconfigure;
 import io.matey.error.MateyException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -78,7 +80,11 @@ public class MateyInitializer implements InitializingBean {
                 throw new MateyStaleArtifactsException(stale, properties.getWorkspace());
             }
             if (!drifted.isEmpty()) {
-                throw new MateyDriftException(drifted, properties.getWorkspace(), endpointPath);
+                Map<String, String> testUrlEnvs = new HashMap<>();
+                for (ManagedTarget target : targets.all()) {
+                    testUrlEnvs.put(target.name(), target.config().testUrlEnv());
+                }
+                throw new MateyDriftException(drifted, testUrlEnvs, properties.getWorkspace(), endpointPath);
             }
         }
     }

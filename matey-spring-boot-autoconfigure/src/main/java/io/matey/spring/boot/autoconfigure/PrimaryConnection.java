@@ -30,6 +30,11 @@ final class PrimaryConnection {
         return details != null ? new PrimaryConnection(null, details) : new PrimaryConnection(dataSource, null);
     }
 
+    /** Whether the application has a connection of its own, which the primary target would use. */
+    boolean offered() {
+        return dataSource != null || details != null;
+    }
+
     /** The endpoint of the target, or null when the application offers none. */
     LiveEndpoint endpoint(TargetConfig target) {
         if (dataSource != null) {

@@ -56,6 +56,12 @@ final class TargetConnections {
 
     MateyTargets resolve() {
         String primary = primaryTarget();
+        if (primary == null && primaryConnection.offered() && !mapsDataSources()) {
+            throw new MateyException("The application's database (its DataSource, @MateyDataSource or "
+                    + "MateyConnectionDetails) is served by no Matey target: the workspace " + workspace.root()
+                    + " has several targets (" + available() + ") and none is the root target '.'. Set "
+                    + "matey.primary-target to the target whose migrations it runs, so that Matey checks it.");
+        }
         Set<String> names = new LinkedHashSet<>();
         if (primary != null) {
             names.add(primary);
@@ -79,17 +85,49 @@ final class TargetConnections {
         return new MateyTargets(managed);
     }
 
-    /** A workspace target left out (a forgotten url-env, say) would otherwise go unchecked without a word. */
+    /**
+     * A workspace target left out (a forgotten url-env, say) would otherwise go unchecked without a word; one
+     * disabled on purpose is named as such, not given advice to connect it.
+     */
     private void logUnmanaged(List<ManagedTarget> managed) {
         Set<String> names = managed.stream().map(ManagedTarget::name).collect(Collectors.toSet());
-        List<String> unmanaged = workspace.targetNames().stream().filter(name -> !names.contains(name)).toList();
-        if (!unmanaged.isEmpty()) {
-            logger.info("Matey checks target" + (names.size() == 1 ? " '" : "s '") + String.join("', '", names)
-                    + "'; this application does not check the workspace's " + (unmanaged.size() == 1 ? "target '"
-                    : "targets '") + String.join("', '", unmanaged) + "': give " + unmanaged.stream()
-                    .map(name -> "matey.targets.[" + name + "]").collect(Collectors.joining(" and "))
-                    + " a url, url-env or data-source to check " + (unmanaged.size() == 1 ? "it" : "them") + " here");
+        List<String> unmanaged = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        for (String name : workspace.targetNames()) {
+            if (!names.contains(name)) {
+                MateyProperties.Target settings = properties.getTargets().get(name);
+                (settings != null && !settings.isEnabled() ? disabled : unmanaged).add(name);
+            }
         }
+        if (unmanaged.isEmpty() && disabled.isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("Matey checks target").append(names.size() == 1 ? " '" : "s '")
+                .append(String.join("', '", names)).append("'");
+        if (!unmanaged.isEmpty()) {
+            line.append("; this application does not check the workspace's ")
+                    .append(unmanaged.size() == 1 ? "target '" : "targets '").append(String.join("', '", unmanaged))
+                    .append("': give ").append(properties(unmanaged, ""))
+                    .append(" a url, url-env or data-source to check ").append(unmanaged.size() == 1 ? "it" : "them")
+                    .append(" here");
+        }
+        if (!disabled.isEmpty()) {
+            line.append("; ").append(disabled.size() == 1 ? "target '" : "targets '")
+                    .append(String.join("', '", disabled)).append(disabled.size() == 1 ? "' is" : "' are")
+                    .append(" disabled by ").append(properties(disabled, ".enabled=false"));
+        }
+        logger.info(line);
+    }
+
+    /** A target given a DataSource bean by name: the application says itself which of its connections Matey checks. */
+    private boolean mapsDataSources() {
+        return properties.getTargets().values().stream().anyMatch(settings -> settings.getDataSource() != null);
+    }
+
+    /** {@code matey.targets.[a]<suffix> and matey.targets.[b]<suffix>}. */
+    private static String properties(List<String> targets, String suffix) {
+        return targets.stream().map(name -> "matey.targets.[" + name + "]" + suffix)
+                .collect(Collectors.joining(" and "));
     }
 
     /** {@code matey.primary-target}, else the workspace's only target, else {@code .} when it has one. */
@@ -109,7 +147,7 @@ final class TargetConnections {
             return DataSourceConnection.of(config, namedDataSources.apply(settings.getDataSource()));
         }
         if (settings.getUrl() != null) {
-            return urlEndpoint(settings.getUrl());
+            return urlEndpoint(config.name(), settings.getUrl(), "matey.targets.[" + config.name() + "].url");
         }
         LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
                 ? primaryConnection.endpoint(config) : null;
@@ -122,11 +160,18 @@ final class TargetConnections {
             throw new MateyException("No live database for Matey target '" + config.name() + "': " + variable
                     + " is not set. Set it, or matey.targets.[" + config.name() + "].url or .data-source.");
         }
-        return urlEndpoint(url);
+        return urlEndpoint(config.name(), url, variable);
     }
 
-    private LiveEndpoint urlEndpoint(String text) {
-        MateyUrl url = MateyUrl.parse(text);
+    /** @param source where the URL was given, which an invalid URL's message names with the target */
+    private LiveEndpoint urlEndpoint(String target, String text, String source) {
+        MateyUrl url;
+        try {
+            url = MateyUrl.parse(text);
+        } catch (MateyException e) {
+            // Without the cause, whose message this one repeats: a user's error needs no parser's stack.
+            throw new MateyException(e.reason(), "Matey target '" + target + "', " + source + ": " + e.getMessage());
+        }
         return clients.stream().flatMap(client -> client.endpoint(url).stream()).findFirst()
                 .orElseGet(() -> LiveEndpoint.of(url));
     }

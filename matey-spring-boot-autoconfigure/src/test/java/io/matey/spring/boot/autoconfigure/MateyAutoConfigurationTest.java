@@ -205,6 +205,48 @@ class MateyAutoConfigurationTest {
         });
     }
 
+    /** Several targets, none '.', no primary-target: the application's DataSource would be checked by no target. */
+    @Test
+    void theApplicationsDatabaseServedByNoTargetStopsTheStartUp() throws Exception {
+        workspace.ws.write("matey.toml", "targets = [\"db/core\", \"db/reports\"]\n");
+        workspace.ws.write("db/reports/config.toml", "engine = \"sqlite\"\nurl_env = \"DB_REPORTS_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_REPORTS_TEST_DATABASE_URL\"\n");
+        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("reports.sqlite3")).close();
+        String reports = "matey.targets.[db/reports].url=sqlite3:" + dir.resolve("reports.sqlite3");
+        runner.withPropertyValues(workspace.properties(reports, "matey.migrate-on-startup=true"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("served by no Matey target")
+                        .hasMessageContaining("several targets ('db/core', 'db/reports')")
+                        .hasMessageContaining("Set matey.primary-target"));
+        // Without a database of its own, the application checks the targets it lists, as before.
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), reports).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MateyTargets.class).all()).extracting(ManagedTarget::name)
+                            .containsExactly("db/reports");
+                });
+    }
+
+    @Test
+    void aDisabledTargetIsNamedAsDisabledInTheLog(CapturedOutput output) {
+        workspace.ws.write("matey.toml", "targets = [\"db/core\", \"db/reports\"]\n");
+        workspace.ws.write("db/reports/config.toml", "engine = \"sqlite\"\nurl_env = \"DB_REPORTS_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_REPORTS_TEST_DATABASE_URL\"\n");
+        runner.withPropertyValues(workspace.properties("matey.primary-target=db/core",
+                "matey.targets.[db/reports].enabled=false")).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(output).contains("Matey checks target 'db/core'; target 'db/reports' is disabled by "
+                            + "matey.targets.[db/reports].enabled=false").doesNotContain("give matey.targets.[db/reports]");
+                });
+    }
+
+    @Test
+    void anInvalidTargetUrlNamesTheTargetAndTheProperty() {
+        runner.withPropertyValues(workspace.properties("matey.targets.[db/core].url="))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageStartingWith(
+                        "Matey target 'db/core', matey.targets.[db/core].url: Invalid database URL ''"));
+    }
+
     @Test
     void aDisabledPrimaryTargetLeavesNothingToManage() {
         runner.withPropertyValues(workspace.properties("matey.targets.[db/core].enabled=false"))

@@ -78,7 +78,9 @@ class MateyRunningChecksTest {
                     assertThat(reports.find("db/core").orElseThrow().drifted()).as("re-checked without a read").isTrue();
                     awaitChecks(reports, 2);
                     assertThat(output.getOut()).containsOnlyOnce("Matey target 'db/core' (sqlite3:" + workspace.database
-                            + ") is drifted at index 2 since its previous check");
+                            + ") is drifted at index 2 since its previous check; health reports it; see the diff with "
+                            + "matey --workspace " + workspace.root() + " db drift --path db/core --url 'sqlite3:"
+                            + workspace.database + "'");
                     workspace.execute("DROP TABLE it_later");
                     while (reports.find("db/core").orElseThrow().drifted() && System.nanoTime() < deadline) {
                         Thread.sleep(100);

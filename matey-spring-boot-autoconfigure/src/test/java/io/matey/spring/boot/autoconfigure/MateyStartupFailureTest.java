@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationFailedException;
 import io.matey.error.Reason;
 import io.matey.spring.boot.autoconfigure.event.MateyCheckFinishedEvent;
@@ -126,8 +127,9 @@ class MateyStartupFailureTest {
             assertThat(analysis.getDescription()).isEqualTo("Matey found a database ahead of this application during "
                     + "start-up.\n\nTarget " + ahead);
             assertThat(analysis.getAction()).contains(action, "`matey --workspace " + workspace.root() + " db status "
-                    + "--path db/core --url 'sqlite3:" + workspace.database + "'` lists what the database records.")
-                    .doesNotContain("db drift", "difference");
+                    + "--path db/core --url 'sqlite3:" + workspace.database + "'` lists what the database records.",
+                    "To start anyway and report the database ahead of the application in the log and health")
+                    .doesNotContain("db drift", "difference", "report the drift");
         });
         runner.withPropertyValues("matey.on-drift=warn").run(context -> {
             TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
@@ -259,7 +261,23 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getDescription())
                             .contains("Cannot connect to the DataSource of Matey target 'db/core' (jdbc:mariadb://",
                                     "Access denied for user 'matey_nobody'")
-                            .doesNotContain("(conn=", "s3cret-pw");
+                            .doesNotContain("(conn=", "s3cret-pw", "Target 'db/core': ");
+                    assertThat(analysis.getAction()).startsWith("Check the user and password that the target named "
+                            + "above connects with: ").doesNotContain("create it", "db up");
+                });
+        // A target's URL: the description names the target, the action its masked URL and where it was given.
+        MateyUrl server = TestDatabase.unborn("mysql").url();
+        String url = "mysql://matey_nobody:s3cret-pw@" + server.host() + ":" + server.port() + "/" + server.path();
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + mysql.root(), "matey.targets.[db/core].url=" + url)
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", mysql.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Target 'db/core': ", "refused the login")
+                            .doesNotContain("s3cret-pw");
+                    assertThat(analysis.getAction()).startsWith("Check the user and password that target 'db/core' "
+                            + "connects with (mysql://matey_nobody:****@").contains("matey.targets.[db/core].url")
+                            .doesNotContain("create it", "db up", "s3cret-pw");
                 });
     }
 

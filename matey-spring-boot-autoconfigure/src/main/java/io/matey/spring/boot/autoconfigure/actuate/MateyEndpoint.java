@@ -73,7 +73,8 @@ public class MateyEndpoint {
      * A failed or refused migration is reported (and recorded for health), not thrown, with a status that deploy
      * scripts ({@code curl -f}) see: 409 when the database's state refused it (drift, stale artifacts, a database
      * ahead, diverged, from before Matey, or interrupted), 503 when the database or its migration lock was not to
-     * be had, 500 when a migration or the database failed (docs/architecture.md §8).
+     * be had, 500 when a migration or the database failed (docs/architecture.md §8). Such a failure is not recorded:
+     * health keeps the latest check's report.
      */
     @WriteOperation
     public WebEndpointResponse<TargetReport> migrate(@Selector(match = Match.ALL_REMAINING) String... path) {
@@ -89,7 +90,7 @@ public class MateyEndpoint {
             // A report with a reason is the check that followed a refusal: the database's state refused it.
             status = report.reason() == null ? WebEndpointResponse.STATUS_OK : STATUS_CONFLICT;
         } catch (MateyException e) {
-            report = checker.failed(target, e, ApplicationWording.endpoint("POST",
+            report = checker.writeFailed(target, e, ApplicationWording.endpoint("POST",
                     MateyEndpointPath.ofTarget(webPath, target.name())));
             status = statusOf(e.reason());
         }
