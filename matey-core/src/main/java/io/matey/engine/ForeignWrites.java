@@ -1,6 +1,7 @@
 package io.matey.engine;
 
 import io.matey.error.MateyException;
+import io.matey.lint.Nolint;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.ParsedSql;
@@ -39,7 +40,8 @@ public final class ForeignWrites {
     }
 
     /**
-     * The guard for replay, which also refuses SQL built at run time: it could write outside the scratch database.
+     * The guard for replay, which also refuses SQL built at run time: it could write outside the scratch database,
+     * unless a {@code -- matey:nolint L104 reason} comment (L105 in a down section) directly above vouches for it.
      * Throws a {@link MateyException} naming every offending statement; returns when there is none.
      */
     public static void refuse(Engine engine, List<Migration> migrations, Sections sections, String command) {
@@ -55,11 +57,12 @@ public final class ForeignWrites {
         Found found = new Found();
         for (Migration migration : migrations) {
             MigrationScript script = migration.script().requireValid();
+            Nolint vouched = replay ? Nolint.of(migration) : null;
             if (sections != Sections.DOWN) {
-                check(engine, guard, migration, script.up(), replay, found);
+                check(engine, guard, migration, script.up(), vouched, found);
             }
             if (sections != Sections.UP) {
-                check(engine, guard, migration, script.down(), replay, found);
+                check(engine, guard, migration, script.down(), vouched, found);
             }
         }
         if (found.lines.isEmpty()) {
@@ -74,10 +77,13 @@ public final class ForeignWrites {
             what.add((found.unchecked == 1 ? "a statement runs" : found.unchecked + " statements run")
                     + " SQL built at run time, which could write outside the scratch database");
         }
+        String vouch = found.unchecked == 0 ? "" : " If SQL built at run time writes only in the target's own "
+                + "database, say so in the comment lines directly above the statement: \"-- matey:nolint L104 "
+                + "reason\" (L105 in a down section).";
         throw new MateyException(command + " refused: " + String.join(", and ", what) + "; nothing was run.\n  "
                 + String.join("\n  ", found.lines) + "\nA target's migrations must only write to its own database, "
                 + "because replay runs them in a scratch database: use unqualified names, or make the other "
-                + "database a target of its own.");
+                + "database a target of its own." + vouch);
     }
 
     /** The offending statements in file order, and how many of each kind. */
@@ -87,7 +93,13 @@ public final class ForeignWrites {
         int unchecked;
     }
 
-    private static void check(Engine engine, WriteGuard guard, Migration migration, Section section, boolean replay,
+    /** The lint code that reports a statement of this section, and whose directive vouches for it. */
+    private static String code(Section section) {
+        return section.kind().equals("down") ? "L105" : "L104";
+    }
+
+    /** @param vouched the migration's nolint directives for replay, which checks SQL built at run time; else null */
+    private static void check(Engine engine, WriteGuard guard, Migration migration, Section section, Nolint vouched,
             Found found) {
         for (SqlStatement statement : section.statements(engine.dialect())) {
             ParsedSql parsed = ParsedSql.of(statement);
@@ -99,8 +111,16 @@ public final class ForeignWrites {
                 found.foreign++;
                 continue;
             }
-            Optional<String> unchecked = replay ? guard.unchecked(parsed) : Optional.empty();
-            if (unchecked.isPresent()) {
+            Optional<String> unchecked = vouched == null ? Optional.empty() : guard.unchecked(parsed);
+            if (unchecked.isEmpty()) {
+                continue;
+            }
+            Nolint.Vouch vouch = vouched.vouch(code(section), statement.line());
+            if (vouch == Nolint.Vouch.WITHOUT_REASON) {
+                found.lines.add(where + "the -- matey:nolint " + code(section) + " comment above gives no reason: "
+                        + "write after the code why this SQL writes only in the target's own database" + quoted);
+                found.unchecked++;
+            } else if (vouch == Nolint.Vouch.ABSENT) {
                 found.lines.add(where + unchecked.get() + quoted);
                 found.unchecked++;
             }

@@ -96,6 +96,57 @@ class WriteGuardLiveTest {
     }
 
     @Test
+    void mysqlReplayRunsSqlBuiltAtRunTimeOnlyWhenACommentVouchesForIt() {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        String procedure = "CREATE PROCEDURE add_partition(IN upto int) BEGIN EXECUTE IMMEDIATE CONCAT('ALTER TABLE "
+                + "events ADD PARTITION (PARTITION p', upto, ' VALUES LESS THAN (', upto, '))'); END;\n";
+        String down = "DROP PROCEDURE add_partition;\nDROP TABLE events;";
+        for (String comment : new String[] {"", "-- matey:nolint L105 partitions of events, in this database\n",
+                "-- matey:nolint L101 partitions of events, in this database\n"}) {
+            ws.migration("001_partitions.sql", "CREATE TABLE events (d int) PARTITION BY RANGE (d) "
+                    + "(PARTITION p0 VALUES LESS THAN (1));\n" + comment + procedure + "CALL add_partition(5);", down);
+
+            assertThatThrownBy(ws::plan).as(comment).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("schema plan refused: a statement runs SQL built at run time")
+                    .hasMessageContaining("migrations/001_partitions.sql:" + (comment.isEmpty() ? 3 : 4)
+                            + " (up): EXECUTE IMMEDIATE runs SQL built at run time")
+                    .hasMessageEndingWith("If SQL built at run time writes only in the target's own database, say so "
+                            + "in the comment lines directly above the statement: \"-- matey:nolint L104 reason\" "
+                            + "(L105 in a down section).");
+        }
+        ws.migration("001_partitions.sql", "CREATE TABLE events (d int) PARTITION BY RANGE (d) (PARTITION p0 VALUES "
+                + "LESS THAN (1));\n-- matey:nolint L104\n" + procedure + "CALL add_partition(5);", down);
+        assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class).hasMessageContaining(
+                "migrations/001_partitions.sql:4 (up): the -- matey:nolint L104 comment above gives no reason");
+
+        ws.migration("001_partitions.sql", "CREATE TABLE events (d int) PARTITION BY RANGE (d) (PARTITION p0 VALUES "
+                + "LESS THAN (1));\n-- matey:nolint L104 adds partitions of events, in this database\n" + procedure
+                + "CALL add_partition(5);", down);
+        assertThat(ws.apply().changed()).isTrue();
+        assertThat(ws.read(TestWorkspace.TARGET + "/schema.sql")).contains("PARTITION `p5`")
+                .contains("EXECUTE IMMEDIATE CONCAT(");
+    }
+
+    @Test
+    void mysqlReplayRefusesALiteralWritingElsewhereWhateverACommentSays() throws SQLException {
+        try (TestDatabase other = TestDatabase.create("mysql")) {
+            other.execute("CREATE TABLE audit (note varchar(40))");
+            String db = other.url().path();
+            TestWorkspace ws = new TestWorkspace(dir, "mysql");
+            ws.migration("001_log.sql", "-- matey:nolint L104 it only logs\nCREATE PROCEDURE log_it() BEGIN "
+                    + "EXECUTE IMMEDIATE 'INSERT INTO " + db + ".audit VALUES (''y'')'; END;\nCALL log_it();",
+                    "DROP PROCEDURE log_it;");
+
+            assertThatThrownBy(ws::plan).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("schema plan refused: a statement writes outside the target's database")
+                    .hasMessageContaining("migrations/001_log.sql:3 (up): EXECUTE IMMEDIATE runs a string where "
+                            + "write target " + db + ".audit names database " + db)
+                    .hasMessageNotContaining("matey:nolint");
+            assertThat(rows(other, "audit")).isZero();
+        }
+    }
+
+    @Test
     void mysqlReplayRunsSqlFromLiteralsThatStayInItsDatabase() {
         TestWorkspace ws = new TestWorkspace(dir, "mysql");
         ws.migration("001_literal.sql", "EXECUTE IMMEDIATE 'CREATE TABLE made (id int)';\n"
