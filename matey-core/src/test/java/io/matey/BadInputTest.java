@@ -182,6 +182,16 @@ class BadInputTest {
     }
 
     @Test
+    void aStatementFailingInAKeptScratchDatabaseNamesTheDatabaseInsteadOfCallingItDiscarded() {
+        ws.migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO missing VALUES (1);", "DROP TABLE two;");
+        assertThatThrownBy(() -> ws.plan(new ReplayOptions(null, null, true, true))).isInstanceOf(MateyException.class)
+                .hasMessageContaining("migrations/002_two.sql:3: up section failed")
+                .hasMessageMatching("(?s).*It ran in scratch database sqlite:\\S+_kept_\\S+, which --keep-scratch keeps "
+                        + "as the failure left it: nothing was written; fix the file and run again\\..*")
+                .hasMessageNotContaining("discarded");
+    }
+
+    @Test
     void aRepeatedVersionIsNamedBeforeAnythingRuns() {
         ws.migration("001_again.sql", ws.createTable("again"), "DROP TABLE again;");
         assertThatThrownBy(ws::apply).isInstanceOf(MateyException.class).hasMessageContaining(

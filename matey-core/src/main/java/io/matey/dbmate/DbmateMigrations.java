@@ -141,6 +141,7 @@ final class DbmateMigrations {
             for (Migration migration : undo) {
                 out.println("Rolling back: " + migration.file());
                 RunnableMigrations.requireDbmateRuns(migration, engine, "rollback");
+                InexactRollbacks.warning(settings.migrationsDirs(), migration).ifPresent(out::println);
                 Duration took = runner.down(migration);
                 printVerbose(runner);
                 out.println("Rolled back: " + migration.file() + " in " + GoDuration.format(took));

@@ -38,14 +38,22 @@ public final class MigrationRunner {
     private final MigrationTable table;
     private final Connection connection;
     private final boolean trackProgress;
-    private final boolean scratch;
+    /** Where a replay's sections run, as the start of a failure's sentence; null on a live database. */
+    private final String scratch;
     private final FailureCommands commands;
     private SessionBaseline baseline;
     private long rowsAffected;
 
-    /** A runner for scratch databases: nothing outlives a replay, so no progress is recorded. */
-    public MigrationRunner(Engine engine, Connection connection) {
-        this(engine, engine.migrationTable(), connection, false, true, FailureCommands.ROOT);
+    /** Where a replay's sections run, unless --keep-scratch keeps the scratch database. */
+    public static final String DISCARDED_SCRATCH = "It ran in a scratch database, which is discarded";
+
+    /**
+     * A runner for scratch databases: nothing outlives a replay, so no progress is recorded.
+     *
+     * @param scratch where the sections run, as its failures say it: {@link #DISCARDED_SCRATCH} or a kept database
+     */
+    public MigrationRunner(Engine engine, Connection connection, String scratch) {
+        this(engine, engine.migrationTable(), connection, false, scratch, FailureCommands.ROOT);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class MigrationRunner {
      * @param commands the commands its failures name, for the target it runs on
      */
     public MigrationRunner(Engine engine, Connection connection, FailureCommands commands) {
-        this(engine, engine.migrationTable(), connection, true, false, commands);
+        this(engine, engine.migrationTable(), connection, true, null, commands);
     }
 
     /**
@@ -63,11 +71,11 @@ public final class MigrationRunner {
      * @param table the migrations table that records versions, as dbmate's {@code --migrations-table} names it
      */
     public MigrationRunner(Engine engine, MigrationTable table, Connection connection) {
-        this(engine, table, connection, false, false, FailureCommands.WITHOUT_WORKSPACE);
+        this(engine, table, connection, false, null, FailureCommands.WITHOUT_WORKSPACE);
     }
 
     private MigrationRunner(Engine engine, MigrationTable table, Connection connection, boolean trackProgress,
-            boolean scratch, FailureCommands commands) {
+            String scratch, FailureCommands commands) {
         this.engine = engine;
         this.table = table;
         this.connection = connection;
@@ -364,8 +372,8 @@ public final class MigrationRunner {
 
     private String lostAftermath(Section section, int index) {
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        if (scratch) {
-            return "It ran in a scratch database, which is discarded: nothing was written; run again.";
+        if (scratch != null) {
+            return scratch + ": nothing was written; run again.";
         }
         if (inOneTransaction(section) && engine.transactionalDdl()) {
             return rolledBack(section) + " and " + version + "; run the command again.";
@@ -388,18 +396,18 @@ public final class MigrationRunner {
 
     /**
      * What the failure left behind; a failed down section leaves its version recorded, an up section unrecorded.
-     * A replay's scratch database is discarded, so there nothing is left behind, and the rows a statement met there
-     * were written by the migrations themselves: the file is at fault. On a live database a statement rejected by
-     * the rows it met ({@link Engine#failedOnData}) failed on the data, which the file may be right about. A role
-     * the server has already ({@link Engine#serverObjectExists}) is no fault of the file's on its own either: it
-     * belongs to the server, which other databases share.
+     * A replay's scratch database is discarded (or kept only to be looked at), so there nothing is left to undo, and
+     * the rows a statement met there were written by the migrations themselves: the file is at fault. On a live
+     * database a statement rejected by the rows it met ({@link Engine#failedOnData}) failed on the data, which the
+     * file may be right about. A role the server has already ({@link Engine#serverObjectExists}) is no fault of the
+     * file's on its own either: it belongs to the server, which other databases share.
      */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure,
             Leftover leftover) {
         boolean data = engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
-        if (scratch) {
-            return "It ran in a scratch database, which is discarded: nothing was written; " + exists.map(object ->
+        if (scratch != null) {
+            return scratch + ": nothing was written; " + exists.map(object ->
                     object.object() + " belongs to the server, not to the scratch database, and " + (object.dependents()
                             ? "objects of another database on the test server depend on it (a live database on the "
                                     + "same server, which its migrations gave them)"

@@ -249,8 +249,9 @@ final class ChangeReader {
         return e.getPkColumns() != null || indexType(e).equals("PRIMARY KEY");
     }
 
+    /** JSqlParser's {@code getUk()} only says the clause spelled KEY, as a plain {@code ADD KEY ix (a)} does. */
     private static boolean isUnique(AlterExpression e) {
-        return e.getUkColumns() != null || e.getUk() || indexType(e).startsWith("UNIQUE");
+        return e.getUkColumns() != null || indexType(e).startsWith("UNIQUE");
     }
 
     private static String indexType(AlterExpression e) {

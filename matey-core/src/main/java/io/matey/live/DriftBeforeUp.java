@@ -7,6 +7,7 @@ import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ final class DriftBeforeUp {
                 + "committed state at index " + index + " (" + target.expectedSource(index) + "), and "
                 + Postcheck.count(pending.size(), "pending migration") + " would run over changes made outside "
                 + "migrations; nothing was applied. " + wayForward(target, live, index, pending) + ":\n"
-                + Postcheck.diff(live, expected));
+                + Postcheck.explained(Postcheck.diff(live, expected)));
     }
 
     /**
@@ -50,6 +51,10 @@ final class DriftBeforeUp {
                         + " without running " + (done.size() == 1 ? "it" : "them") + " (" + adopt + "), or undo the "
                         + "changes and run again. `" + target.command("db drift") + "` shows them";
             }
+        }
+        Optional<String> inexactRollback = InexactRollbackHint.after(target, index);
+        if (inexactRollback.isPresent()) {
+            return inexactRollback.get() + ". `" + target.command("db drift") + "` shows the changes";
         }
         return "Undo them and run again; or, when they are what a pending migration does, record that migration "
                 + "without running it (" + adopt + "; adopt checks that the schema equals its committed state, and "

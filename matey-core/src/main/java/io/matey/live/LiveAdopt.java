@@ -115,6 +115,8 @@ final class LiveAdopt {
                 + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
                 + SchemaDiff.unified(live, target.expectedAt(closest), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
-                + "Change the database (or the migrations) until they agree, then adopt again; nothing was recorded.");
+                + InexactRollbackHint.after(target, from).map(hint -> hint + ". Nothing was recorded.")
+                        .orElse("Change the database (or the migrations) until they agree, then adopt again; nothing "
+                                + "was recorded."));
     }
 }

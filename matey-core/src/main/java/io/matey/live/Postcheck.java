@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.schema.CollationOnlyDiff;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ final class Postcheck {
             String failed = committed.isEmpty() ? command + " applied nothing; the "
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
-                    + index + " (" + target.expectedSource(index) + "):\n" + diff.get());
+                    + index + " (" + target.expectedSource(index) + "):\n" + explained(diff.get()));
         }
     }
 
@@ -49,7 +50,7 @@ final class Postcheck {
             throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                     + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
                     + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
-                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + diff.get());
+                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + explained(diff.get()));
         }
     }
 
@@ -63,6 +64,11 @@ final class Postcheck {
     /** The unified diff live → expected, labelled as every drift message labels it. */
     static String diff(String live, String expected) {
         return SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL);
+    }
+
+    /** A drift diff, followed by what explains it when two servers' default collations do (only on a failure). */
+    static String explained(String diff) {
+        return CollationOnlyDiff.matches(diff) ? diff + CollationOnlyDiff.HINT + "\n" : diff;
     }
 
     /** "1 pending migration", "2 pending migrations". */

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Replays a tail of migrations on top of an anchor in a scratch database. Each migration with an executable
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
- * it), up again. After a down section that did not restore that state (accepted in config.toml, or a failure
+ * it), up again (must give the checkpoint's state; mostly the next round trip compares it). After a down section that did not restore that state (accepted in config.toml, or a failure
  * under {@code --keep-going}), the replay continues from the checkpoint loaded into a fresh scratch database,
  * never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
  * Generated models are rendered from the scratch database at head, before it is dropped.
@@ -65,7 +65,7 @@ public final class ReplayRunner {
 
         private void open() throws SQLException {
             connection = scratch.connect();
-            runner = new MigrationRunner(engine, connection);
+            runner = new MigrationRunner(engine, connection, scratch.whereSectionsRan());
         }
 
         /** Continues in a fresh scratch database holding {@code checkpoint}. */
@@ -137,22 +137,30 @@ public final class ReplayRunner {
             }
             engine.migrationTable().ensure(session.connection);
             String before = session.dump();
+            Migration reapplied = null;
             for (Migration migration : tail) {
-                String checkpoint;
+                Replayed replayed;
                 try {
-                    checkpoint = replayOne(session, migration, before, downs);
+                    if (reapplied != null && !revealsReapplied(migration, downs)) {
+                        compareReapplied(session, reapplied, before, downs);
+                        reapplied = null;
+                    }
+                    replayed = replayOne(session, migration, before, reapplied, downs);
                 } catch (MateyException e) {
                     throw downs.stopped(e);
                 }
-                checkpoints.accept(migration, checkpoint);
-                before = checkpoint;
+                checkpoints.accept(migration, replayed.checkpoint());
+                before = replayed.checkpoint();
+                reapplied = replayed.reapplied() ? migration : null;
             }
             String schema = tail.isEmpty() ? before : session.dump();
-            if (!schema.equals(before)) {
-                Migration last = tail.get(tail.size() - 1);
-                throw downs.stopped(new MateyException("Re-applying " + last.file() + " after its down section gives "
-                        + "a different schema than its first application:\n"
-                        + SchemaDiff.unified(before, schema, "first-up/schema.sql", "re-up/schema.sql")));
+            if (reapplied != null) {
+                try {
+                    downs.reapplied(reapplied.file(), reapplyDiff(before, schema));
+                } catch (MateyException e) {
+                    throw downs.stopped(e);
+                }
+                schema = before;
             }
             Map<String, byte[]> generated = Map.of();
             if (codegen.isPresent()) {
@@ -175,44 +183,114 @@ public final class ReplayRunner {
         }
     }
 
-    private String replayOne(Session session, Migration migration, String before, DownChecks downs)
-            throws SQLException {
+    /**
+     * One migration's replay.
+     *
+     * @param checkpoint the migration's checkpoint
+     * @param reapplied  whether the session holds the state of its second up, not yet compared with the first's
+     */
+    private record Replayed(String checkpoint, boolean reapplied) {
+    }
+
+    /**
+     * Up, dump, and the down round trip when the migration has a down section.
+     *
+     * @param reapplied the migration before, when the session holds the state of its second up unchecked: a
+     *                  round trip failing here may be its fault, and is then replayed from its checkpoint
+     */
+    private Replayed replayOne(Session session, Migration migration, String before, Migration reapplied,
+            DownChecks downs) throws SQLException {
         long started = System.nanoTime();
         apply(() -> session.up(migration), "replay");
         String checkpoint = dumpAfter(session::dump, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
         String verdict = "down skipped";
+        boolean unchecked = false;
         if (!reversible) {
             downs.skipped(migration.file());
         } else {
-            if (!roundTrip(session, migration, before, downs)) {
-                session.restore(checkpoint);
+            MigrationFailedException failed = null;
+            String diff = "";
+            try {
+                apply(() -> session.down(migration), "down-roundtrip");
+                // The diff leaves the migrations block out, so the state after the down section is dumped without
+                // it: the block lists every version so far, and reading it here would make each round trip grow
+                // with the history.
+                diff = SchemaDiff.unified(before, dumpAfter(session::schema, "the down section of "
+                        + migration.file()), "before/schema.sql", "after-down/schema.sql");
+            } catch (MigrationFailedException e) {
+                failed = e;
             }
+            if ((failed != null || !diff.isEmpty()) && reapplied != null
+                    && reapplyDiffers(session, reapplied, before, downs)) {
+                session.restore(before);
+                return replayOne(session, migration, before, null, downs);
+            }
+            unchecked = judge(session, migration, checkpoint, failed, diff, downs);
             verdict = downs.verdict(migration.file());
         }
         progress.accept(String.format("%s  %s  %d ms", migration.file(), verdict,
                 (System.nanoTime() - started) / 1_000_000));
-        return checkpoint;
+        return new Replayed(checkpoint, unchecked);
     }
 
-    /** Down, dump, compare, up again; false when the down section did not restore {@code before}. */
-    private boolean roundTrip(Session session, Migration migration, String before, DownChecks downs)
+    /**
+     * Judges a round trip and finishes it: up again after a down section that restored the state before, else
+     * the checkpoint loaded afresh. The state of the second up is compared with the first's here only for an
+     * accepted migration, whose acceptance it decides; any other's is left to the next migration
+     * ({@link #revealsReapplied}).
+     *
+     * @return true when the session holds the state of the second up, not yet compared with the first's
+     */
+    private boolean judge(Session session, Migration migration, String checkpoint, MigrationFailedException failed,
+            String diff, DownChecks downs) throws SQLException {
+        if (failed != null) {
+            downs.failedToRun(migration.file(), failed);
+        } else if (!downs.roundTrip(migration.file(), diff)) {
+            apply(() -> session.up(migration), "down-roundtrip reapply");
+            if (!downs.accepts(migration.file())) {
+                return true;
+            }
+            downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
+                    + migration.file())));
+        }
+        session.restore(checkpoint);
+        return false;
+    }
+
+    /**
+     * Whether {@code next}'s round trip compares the state that a second up left with what it should be, cheaply:
+     * its down section runs and must restore that state, or fail. A migration without one, or accepted as
+     * inexact, tells nothing, so the state is dumped and compared before it (docs/architecture.md §6).
+     */
+    private boolean revealsReapplied(Migration next, DownChecks downs) {
+        return next.script().down().isExecutable(engine.dialect()) && !downs.accepts(next.file());
+    }
+
+    /** Compares the state of {@code migration}'s second up with its first's; a different one is left for the checkpoint. */
+    private void compareReapplied(Session session, Migration migration, String checkpoint, DownChecks downs)
             throws SQLException {
-        try {
-            apply(() -> session.down(migration), "down-roundtrip");
-        } catch (MigrationFailedException e) {
-            downs.failedToRun(migration.file(), e);
-            return false;
+        String schema = dumpAfter(session::schema, "re-applying " + migration.file());
+        if (downs.reapplied(migration.file(), reapplyDiff(checkpoint, schema))) {
+            session.restore(checkpoint);
         }
-        // The diff leaves the migrations block out, so the state after the down section is dumped without it: the
-        // block lists every version so far, and reading it here would make each round trip grow with the history.
-        String diff = SchemaDiff.unified(before, dumpAfter(session::schema, "the down section of " + migration.file()),
-                "before/schema.sql", "after-down/schema.sql");
-        if (downs.roundTrip(migration.file(), diff)) {
-            return false;
-        }
-        apply(() -> session.up(migration), "down-roundtrip reapply");
-        return true;
+    }
+
+    /**
+     * After a round trip that failed on the state {@code previous}'s second up left: whether that state was at
+     * fault, found by its down and up again over its checkpoint, which is all that a failure costs.
+     */
+    private boolean reapplyDiffers(Session session, Migration previous, String checkpoint, DownChecks downs)
+            throws SQLException {
+        session.restore(checkpoint);
+        apply(() -> session.down(previous), "down-roundtrip");
+        apply(() -> session.up(previous), "down-roundtrip reapply");
+        String schema = dumpAfter(session::schema, "re-applying " + previous.file());
+        return downs.reapplied(previous.file(), reapplyDiff(checkpoint, schema));
+    }
+
+    private static String reapplyDiff(String firstUp, String reUp) {
+        return SchemaDiff.unified(firstUp, reUp, "first-up/schema.sql", "re-up/schema.sql");
     }
 
     private interface Dump {

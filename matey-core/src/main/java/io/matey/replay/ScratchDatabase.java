@@ -186,6 +186,15 @@ public final class ScratchDatabase implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Where a failed section ran, as its error says it: a kept database is named, since it is still there (the
+     * notice of {@link #close} names the command that drops it).
+     */
+    public String whereSectionsRan() {
+        return keep ? "It ran in scratch database " + url + ", which --keep-scratch keeps as the failure left it"
+                : MigrationRunner.DISCARDED_SCRATCH;
+    }
+
     public Connection connect() throws SQLException {
         return RunningStatements.cancellable(engine, engine.connect(url));
     }

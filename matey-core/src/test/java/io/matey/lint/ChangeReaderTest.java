@@ -63,6 +63,15 @@ class ChangeReaderTest {
         assertThat(read("ALTER TABLE users ADD CONSTRAINT u UNIQUE (email)")).containsExactly(new AddUnique("users", false));
         assertThat(read("ALTER TABLE users ADD UNIQUE KEY u (email)")).containsExactly(new AddUnique("users", false));
         assertThat(read("ALTER TABLE users ADD CONSTRAINT pk PRIMARY KEY (id)")).containsExactly(new AddUnique("users", true));
+        assertThat(read("ALTER TABLE users ADD UNIQUE INDEX u (email)")).containsExactly(new AddUnique("users", false));
+        assertThat(read("ALTER TABLE users ADD CONSTRAINT u UNIQUE KEY (email)")).containsExactly(new AddUnique("users", false));
+    }
+
+    @Test
+    void aPlainKeyOrIndexAddedByAlterTableIsNoUniqueConstraint() {
+        assertThat(read("ALTER TABLE t ADD KEY ix_a (a)")).isEmpty();
+        assertThat(read("ALTER TABLE `t` ADD KEY `ix_b` (`b`)")).isEmpty();
+        assertThat(read("ALTER TABLE t ADD INDEX ix_ab (a, b)")).isEmpty();
         assertThat(read("ALTER TABLE users ADD CONSTRAINT c CHECK (id > 0)")).isEmpty();
         assertThat(read("ALTER TABLE users DROP COLUMN IF EXISTS \"Email\", DROP CONSTRAINT c"))
                 .containsExactly(new DropColumn("users", "Email"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -93,6 +94,43 @@ class InvalidIndexLeftoverTest {
             assertThat(valid(h, "customers_display_name_uniq")).isEqualTo("t");
             assertThat(h.status().interrupted()).isNull();
             assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /**
+     * A deployment user that is no superuser, who may not use every schema ({@code pg_toast}): the leftover is
+     * found as for a superuser, so the failure names it and the way out instead of claiming that nothing had run.
+     */
+    @Test
+    void theLeftoverIsFoundForAUserThatIsNoSuperuser() throws Exception {
+        String role = LiveHarness.newRole("leftover_");
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            h.db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Leftover-pw1';\nDO $$ BEGIN EXECUTE format("
+                    + "'ALTER DATABASE %I OWNER TO " + role + "', current_database()); END $$;");
+            URI superuser = URI.create(h.url());
+            String deployer = new URI(superuser.getScheme(), role + ":Leftover-pw1", superuser.getHost(),
+                    superuser.getPort(), superuser.getPath(), superuser.getQuery(), null).toString();
+            h.ws.migration("001_customers.sql", "CREATE TABLE customers (id int PRIMARY KEY, name text);",
+                    "DROP TABLE customers;");
+            h.ws.apply();
+            h.live.up(h.target(), deployer);
+            h.db.execute("INSERT INTO customers VALUES (1, 'ann'), (2, 'ann')");
+            h.ws.write(TestWorkspace.TARGET + "/migrations/002_unique_names.sql", "-- migrate:up transaction:false\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY customers_name_uniq ON customers (name);\n"
+                    + "\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY customers_name_uniq;\n");
+            h.ws.apply();
+
+            assertThatThrownBy(() -> h.live.up(h.target(), deployer))
+                    .hasMessageContaining("No statement of this section took effect; its version is not recorded."
+                            + " The failed statement left invalid index public.customers_name_uniq behind");
+            assertThatThrownBy(() -> h.live.up(h.target(), deployer)).hasMessageStartingWith("db up refused: migration"
+                    + " migrations/002_unique_names.sql was interrupted after statement 0 of 1");
+
+            h.db.execute("DELETE FROM customers WHERE id = 2");
+            assertThat(h.live.upResuming(h.target(), deployer).after()).isEqualTo(2);
+            assertThat(valid(h, "customers_name_uniq")).isEqualTo("t");
+        } finally {
+            LiveHarness.dropRole(role);
         }
     }
 

@@ -97,7 +97,7 @@ class AppliedVersionsTest {
     private MigrationRunner ready(Connection c) throws SQLException {
         engine.migrationTable().ensure(c);
         assertThat(versions.current(c)).isEmpty();
-        return new MigrationRunner(engine, c);
+        return new MigrationRunner(engine, c, MigrationRunner.DISCARDED_SCRATCH);
     }
 
     private void up(MigrationRunner runner, Migration migration) throws SQLException {

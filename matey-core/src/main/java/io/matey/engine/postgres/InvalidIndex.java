@@ -35,12 +35,14 @@ record InvalidIndex(long oid, String name) implements Leftover {
 
     /**
      * The name and the table as written go to {@code to_regclass}, which reads quoting and case as PostgreSQL
-     * does; the index lives in its table's schema.
+     * does; the index lives in its table's schema. The name is looked up in that schema only: {@code to_regclass}
+     * fails on a schema the user may not use, such as {@code pg_toast} for a user that is no superuser.
      */
-    private static final String FIND = "SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
-            + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE NOT i.indisvalid AND i.indrelid = to_regclass(?)"
-            + " AND c.oid = to_regclass(quote_ident(n.nspname) || '.' || ?)";
+    private static final String FIND = "WITH t AS (SELECT r.oid, quote_ident(s.nspname) AS schema FROM pg_class r"
+            + " JOIN pg_namespace s ON s.oid = r.relnamespace WHERE r.oid = to_regclass(?))"
+            + " SELECT c.oid, t.schema || '.' || quote_ident(c.relname)"
+            + " FROM t JOIN pg_index i ON i.indrelid = t.oid JOIN pg_class c ON c.oid = i.indexrelid"
+            + " WHERE NOT i.indisvalid AND c.oid = to_regclass(t.schema || '.' || ?)";
 
     /**
      * The invalid indexes of the table as written, unique ones or not, with the table's quoted name and what

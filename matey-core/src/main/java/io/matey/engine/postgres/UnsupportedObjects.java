@@ -14,6 +14,8 @@ final class UnsupportedObjects {
      * (catalog, condition on its rows, SQL label when the catalog's own object type would not say what is
      * wrong) for every kind the dump leaves out.
      */
+    private static final String INVALID_INDEX = "invalid index";
+
     private static final String[][] KINDS = {
             // a shell that an operator names as commutator or negator is created again by it
             {"pg_operator", "oprcode = 0 AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode <> 0"
@@ -28,7 +30,7 @@ final class UnsupportedObjects {
             // an interrupted section's next statement left is not in effect, so the dump leaves it out instead.
             {"pg_class", "relkind = 'i' AND t.oid <> " + InvalidIndex.DUMPED_OID
                     + " AND EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = t.oid AND NOT i.indisvalid)",
-                    "'invalid index'"},
+                    "'" + INVALID_INDEX + "'"},
     };
 
     private UnsupportedObjects() {
@@ -47,14 +49,33 @@ final class UnsupportedObjects {
                 + "WHERE NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = c.classid AND x.objid = c.objid"
                 + " AND x.deptype = 'e')";
         List<String> found = new ArrayList<>();
-        catalog.query(sql, row -> found.add(row.getString("type") + " " + row.getString("identity")));
+        List<String> drops = new ArrayList<>();
+        catalog.query(sql, row -> {
+            found.add(row.getString("type") + " " + row.getString("identity"));
+            if (row.getString("type").equals(INVALID_INDEX)) {
+                drops.add("`DROP INDEX CONCURRENTLY " + row.getString("identity") + "`");
+            }
+        });
         if (!found.isEmpty()) {
             found.sort(null);
+            drops.sort(null);
             throw new SQLException("The PostgreSQL schema dump does not cover " + String.join(", ", found)
                     + ": Matey cannot write a faithful schema.sql while the database holds "
                     + (found.size() == 1 ? "it" : "them") + ". Drop " + (found.size() == 1 ? "it" : "them")
                     + " or express the same thing with objects the dump covers (ALTER ... SET TABLESPACE pg_default"
-                    + " moves a relation back; REINDEX INDEX CONCURRENTLY rebuilds an invalid index).");
+                    + " moves a relation back; REINDEX INDEX CONCURRENTLY rebuilds an invalid index)."
+                    + (drops.isEmpty() ? "" : wayOutOfInvalidIndexes(drops)));
         }
+    }
+
+    /**
+     * A failed {@code CREATE INDEX CONCURRENTLY} leaves an invalid index; where no progress marker recorded it
+     * ({@code matey dbmate}, dbmate, a psql session) the migration that failed is unrecorded, and running it again
+     * needs the index gone.
+     */
+    private static String wayOutOfInvalidIndexes(List<String> drops) {
+        return " A failed CREATE INDEX CONCURRENTLY leaves an invalid index: when a migration's did, run "
+                + String.join(", ", drops) + ", fix what made it fail (such as duplicated rows) and run the migration"
+                + " again.";
     }
 }

@@ -33,7 +33,7 @@ class MysqlSessionBaselineTest {
                     DROP TABLE b;
                     """.getBytes(StandardCharsets.UTF_8));
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, MigrationRunner.DISCARDED_SCRATCH);
 
             runner.up(switching);
             runner.up(plain);

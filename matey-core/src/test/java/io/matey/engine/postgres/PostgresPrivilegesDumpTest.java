@@ -106,6 +106,29 @@ class PostgresPrivilegesDumpTest {
     }
 
     /**
+     * The role that ran the migrations owns their table; its default ACL is written without {@code FOR ROLE}
+     * whoever dumps, so a superuser's {@code db drift} of a deployment user's database sees no drift.
+     */
+    @Test
+    void theDefaultPrivilegesOfWhoeverRanTheMigrationsReadAlikeWhoeverDumps() throws SQLException {
+        String migrations = "CREATE SCHEMA app;\nCREATE TABLE app.schema_migrations (version varchar(128) PRIMARY KEY);\n"
+                + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO " + reader + ";\n";
+        String ranByTheDumpingRole = dumpOf(migrations);
+        String ranByAnother;
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute("DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO " + owner
+                    + "', current_database()); END $$;\nSET ROLE " + owner + ";\n" + migrations + "RESET ROLE;");
+            try (Connection c = db.connect()) {
+                ranByAnother = db.engine().dumpSchema(c);
+            }
+        }
+
+        assertThat(ranByAnother).isEqualTo(ranByTheDumpingRole)
+                .contains("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO " + reader + ";\n")
+                .doesNotContain("FOR ROLE");
+    }
+
+    /**
      * The {@code public} schema and an extension's members start with the privileges initdb or the extension's
      * script gave them: the dump holds the difference, so that loading it into a new database gives the same ACLs.
      */

@@ -108,7 +108,7 @@ class PostgresSessionBaselineTest {
                 execute(c, "GRANT ALL ON SCHEMA public TO " + role + "; SET statement_timeout = '42s'");
                 db.engine().migrationTable().ensure(c);
 
-                new MigrationRunner(db.engine(), c).up(migration);
+                new MigrationRunner(db.engine(), c, MigrationRunner.DISCARDED_SCRATCH).up(migration);
 
                 assertThat(TestDatabase.firstValue(c, "SELECT current_user")).isEqualTo("postgres");
                 assertThat(TestDatabase.firstValue(c, "SHOW search_path")).isEqualTo("\"$user\", public");
@@ -139,7 +139,7 @@ class PostgresSessionBaselineTest {
                 """);
         try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, MigrationRunner.DISCARDED_SCRATCH);
 
             assertThatThrownBy(() -> runner.up(failing)).hasMessageContaining("division by zero");
             runner.up(plain);

@@ -13,6 +13,7 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
+import io.matey.schema.CollationOnlyDiff;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
@@ -312,8 +313,11 @@ class DbCommands {
                 if (!schemaDrifted(d)) {
                     return head;
                 }
-                // An edited applied migration is restored (its Edited: line says how), not kept as a new one.
-                return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
+                // An edited applied migration is restored (its Edited: line says how), not kept as a new one, and
+                // drift that two servers' default collations explain is no change to keep.
+                String diff = d.diff();
+                return draft ? head + d.draft() : head + diff + (e.edited() != null ? ""
+                        : CollationOnlyDiff.matches(diff) ? CollationOnlyDiff.HINT + "\n"
                         : "To keep it: `" + sameTarget("matey db drift", d.target(), url, workspace) + " --draft` prints "
                                 + "a draft migration, `" + sameTarget("matey db new NAME", d.target(), url, workspace)
                                 + " --from-drift` writes it.\n");

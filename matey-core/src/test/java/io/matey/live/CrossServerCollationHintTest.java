@@ -1,0 +1,40 @@
+package io.matey.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matey.Matey;
+import io.matey.error.MateyException;
+import io.matey.schema.CollationOnlyDiff;
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Artifacts replayed on MariaDB 11.4 and applied to 10.11: a table created with only {@code DEFAULT CHARSET=utf8mb4}
+ * dumps {@code COLLATE=utf8mb4_general_ci} on 11.4 and nothing on 10.11 (README, "MySQL and MariaDB"), so the post-check
+ * fails; its error says that the servers' defaults explain it, since no migration could keep it.
+ */
+class CrossServerCollationHintTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPostcheckFailingOnlyOnDefaultCollationsNamesTheServersNotADraft() throws SQLException {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql-other");
+        ws.migration("001_t.sql", "CREATE TABLE t (id INT PRIMARY KEY) DEFAULT CHARSET=utf8mb4;", "DROP TABLE t;");
+        ws.apply();
+        assertThat(ws.read("db/core/schema.sql")).contains("COLLATE=utf8mb4_general_ci");
+        try (TestDatabase live = TestDatabase.create("mysql")) {
+            Matey matey = ws.matey();
+            assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;")
+                    .hasMessageEndingWith(CollationOnlyDiff.HINT + "\n");
+        }
+    }
+}
