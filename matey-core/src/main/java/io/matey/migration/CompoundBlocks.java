@@ -9,7 +9,8 @@ import java.util.Set;
  * reads them (SQLite's trigger bodies and PostgreSQL's {@code BEGIN ATOMIC} are the same shape): a semicolon inside
  * one does not end the statement (docs/architecture.md §3). A block keyword opens a block only where a statement
  * may start ({@code IF}, {@code LOOP}, {@code WHILE}, {@code REPEAT}, {@code FOR}, a {@code CASE} statement,
- * {@code BEGIN}), or, for {@code BEGIN}, where a routine's, trigger's or event's body starts; {@code END} closes one
+ * {@code BEGIN}; a routine's body past its parameter list and characteristics, a trigger's after {@code FOR EACH
+ * ROW}, an event's after {@code DO}), or, for {@code BEGIN}, where a routine's, trigger's or event's body starts; {@code END} closes one
  * where a statement may start (or after {@code UNTIL}), and takes the block word after it ({@code END CASE}). So
  * {@code begin} as a column name, {@code BEGIN} as a transaction and {@code IF(...)} as a function open nothing,
  * while {@code BEGIN NOT ATOMIC} does. A {@code CASE} expression is closed by its {@code END} anywhere.
@@ -22,6 +23,9 @@ final class CompoundBlocks {
     private static final Set<String> OBJECT_KINDS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "SCHEMA", "DATABASE",
             "TYPE", "DOMAIN", "USER", "ROLE", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
     private static final Set<String> ROUTINE_KINDS = Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
+    /** The words of a procedure's or function's characteristics ({@code READS SQL DATA}, {@code COMMENT '...'}). */
+    private static final Set<String> CHARACTERISTIC_WORDS = Set.of("LANGUAGE", "SQL", "NOT", "DETERMINISTIC",
+            "CONTAINS", "NO", "READS", "MODIFIES", "DATA", "SECURITY", "DEFINER", "INVOKER", "COMMENT", "RETURNS");
 
     private final Deque<Block> open = new ArrayDeque<>();
     private int parens;
@@ -41,6 +45,16 @@ final class CompoundBlocks {
     private boolean afterEnd;
     /** In a {@code REPEAT}'s {@code UNTIL} condition, which the {@code END} closing the block follows. */
     private boolean untilCondition;
+    /** Whether a {@code CREATE PROCEDURE}'s or {@code CREATE FUNCTION}'s parameter list has been read. */
+    private boolean parametersRead;
+    /** Past a procedure's or function's parameter list, before its body: in its characteristics or return type. */
+    private boolean routineHead;
+    /** In a function's {@code RETURNS} type ({@code VARCHAR(10) CHARSET utf8mb4}, ...), which is not its body. */
+    private boolean returnsType;
+
+    boolean inParentheses() {
+        return parens > 0;
+    }
 
     boolean anyOpen() {
         return !open.isEmpty();
@@ -48,8 +62,8 @@ final class CompoundBlocks {
 
     /** A word; {@code qualified} when a dot joins it to a name ({@code NEW.begin}), which makes it a name. */
     void word(String upper, boolean qualified) {
-        boolean atStart = statementStart;
         String previous = previousWord;
+        boolean atStart = statementStart || routineBodyStartsAt(upper, previous);
         boolean wasAfterEnd = afterEnd;
         boolean pendingBegin = transactionBegin;
         statementStart = false;
@@ -91,14 +105,16 @@ final class CompoundBlocks {
 
     /** Any token but a word or a semicolon: a literal, a quoted name, an operator, a parenthesis. */
     void punctuation(char c) {
-        boolean label = c == ':' && previousWord != null && previousWordAtStart;
+        boolean label = c == ':' && previousWord != null && (previousWordAtStart || routineHead);
         other();
         if (c == '(') {
             parens++;
         } else if (c == ')') {
             parens = Math.max(0, parens - 1);
+            noteParameterListEnd();
         }
         statementStart = label;
+        routineHead &= !label;
     }
 
     void other() {
@@ -117,6 +133,31 @@ final class CompoundBlocks {
         if (atStart && anyOpen()) {
             innerHead = upper;
         }
+    }
+
+    private void noteParameterListEnd() {
+        if (parens == 0 && !parametersRead && !anyOpen() && "CREATE".equals(firstWord)
+                && ("PROCEDURE".equals(kind) || "FUNCTION".equals(kind))) {
+            parametersRead = true;
+            routineHead = true;
+        }
+    }
+
+    /**
+     * Whether {@code upper}, past a procedure's or function's parameter list, is the first word of its body, which
+     * stands where a statement starts ({@code IF ... END IF} with no {@code BEGIN}). Characteristics come before the
+     * body, and a function's {@code RETURNS} type, which ends at {@code RETURN} or a word that opens a block (not
+     * PostgreSQL's {@code TRANSFORM FOR TYPE}).
+     */
+    private boolean routineBodyStartsAt(String upper, String previous) {
+        if (!routineHead || parens > 0) {
+            return false;
+        }
+        returnsType |= upper.equals("RETURNS");
+        boolean bodyWord = upper.equals("RETURN") || upper.equals("BEGIN")
+                || BLOCK_WORDS.contains(upper) && !"TRANSFORM".equals(previous);
+        routineHead = CHARACTERISTIC_WORDS.contains(upper) || returnsType && !bodyWord;
+        return !routineHead;
     }
 
     private boolean routine() {

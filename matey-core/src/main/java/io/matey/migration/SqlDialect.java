@@ -31,7 +31,12 @@ public record SqlDialect(Set<Feature> features) {
          */
         EXECUTABLE_COMMENTS,
         /** {@code [name]} quoted identifiers (SQLite). */
-        BRACKET_QUOTES
+        BRACKET_QUOTES,
+        /**
+         * A {@code ;} inside parentheses belongs to the statement, as psql reads it (PostgreSQL: a rule's action list
+         * {@code CREATE RULE ... DO (action; action)}).
+         */
+        SEMICOLONS_IN_PARENTHESES
     }
 
     public SqlDialect {

@@ -9,8 +9,8 @@ import java.util.Locale;
  * Cuts SQL text into statements at top-level semicolons. It understands string literals, quoted identifiers,
  * line and block comments, PostgreSQL dollar-quoted bodies, MySQL's executable comments (read as code) and
  * compound-statement blocks ({@link CompoundBlocks}: SQLite triggers, MySQL routines and {@code BEGIN NOT ATOMIC},
- * PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not split. Fragments holding only comments or
- * whitespace are dropped.
+ * PostgreSQL {@code BEGIN ATOMIC}), so semicolons inside those do not split; nor, where the dialect says so, do
+ * semicolons inside parentheses. Fragments holding only comments or whitespace are dropped.
  */
 public final class StatementSplitter {
 
@@ -66,7 +66,7 @@ public final class StatementSplitter {
                 } else if (c == '/' && peek(1) == '*') {
                     skipBlockComment();
                 } else if (c == ';') {
-                    if (blocks.anyOpen()) {
+                    if (blocks.anyOpen() || dialect.has(Feature.SEMICOLONS_IN_PARENTHESES) && blocks.inParentheses()) {
                         blocks.semicolon();
                         pos++;
                     } else {

@@ -71,6 +71,35 @@ class DbmateInteropTest {
     }
 
     /**
+     * dbmate dumps SQLite with the sqlite3 shell, which ends every view with a comment listing its columns; a database
+     * {@code dbmate load} builds from that file keeps it in the view's SQL and still reads clean, while a comment the
+     * migration wrote inside a view stays part of it.
+     */
+    @Test
+    void aSqliteDatabaseLoadedFromDbmatesDumpReadsClean() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir.resolve("ws"), "sqlite");
+                TestDatabase theirs = TestDatabase.create("sqlite")) {
+            h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");
+            h.ws.migration("002_views.sql", "CREATE VIEW it_names AS SELECT id, /* kept */ name FROM it_one;\n"
+                    + "CREATE VIEW \"it view\" AS SELECT name FROM it_names;",
+                    "DROP VIEW \"it view\";\nDROP VIEW it_names;");
+            h.ws.apply();
+            Path migrations = h.ws.target().resolve("migrations");
+            Path schema = dir.resolve("dbmate-schema.sql");
+            DbmateBinary dbmate = DbmateBinary.installed();
+            DbmateBinary.Result up = dbmate.run(theirs.url(), migrations, "--schema-file", schema.toString(), "up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(Files.readString(schema)).contains("\n/* it_names(id,name) */;", "\n/* \"it view\"(name) */;");
+
+            DbmateBinary.Result load = dbmate.run(h.db.url(), migrations, "--schema-file", schema.toString(), "load");
+            assertThat(load.exitCode()).as(load.output()).isZero();
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).as(drift.diff()).isFalse();
+            assertThat(Files.readString(h.ws.target().resolve("schema.sql"))).contains("id, /* kept */ name");
+        }
+    }
+
+    /**
      * A {@code transaction:false} section that fails partway on the data leaves what dbmate leaves: on PostgreSQL
      * nothing, since dbmate's one query of the section is one implicit transaction there (and nothing marks the
      * migration interrupted); on MySQL (DDL commits itself) and SQLite the statement before the failure.

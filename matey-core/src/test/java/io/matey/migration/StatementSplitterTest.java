@@ -87,6 +87,37 @@ class StatementSplitterTest {
     }
 
     @Test
+    void postgresSemicolonsInsideParenthesesStayInTheStatement() {
+        String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (\n  INSERT INTO a VALUES (NEW.id);\n  INSERT INTO b VALUES (NEW.id);\n)";
+        String atomic = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT (1); SELECT $$;$$; END";
+        assertThat(sql(Engines.byId("postgres").dialect(), rule + ";\n" + atomic + ";\nSELECT ')'; SELECT (2);"))
+                .containsExactly(rule, atomic, "SELECT ')'", "SELECT (2)");
+    }
+
+    @Test
+    void mysqlRoutineBodiesWithoutBeginAreOneStatement() {
+        String ifBody = "CREATE PROCEDURE p() IF 1 = 1 THEN SELECT 1; END IF";
+        String whileBody = "CREATE PROCEDURE p2(IN n INT) COMMENT 'loops; twice' NOT DETERMINISTIC SQL SECURITY INVOKER\n"
+                + "READS SQL DATA WHILE n > 0 DO SET n = n - 1; END WHILE";
+        String returnsCase = "CREATE FUNCTION f() RETURNS INT RETURN CASE WHEN 1 THEN 2 END";
+        String caseBody = "CREATE FUNCTION g(x INT) RETURNS VARCHAR(10) CHARSET utf8mb4 DETERMINISTIC\n"
+                + "CASE x WHEN 1 THEN RETURN 'a'; ELSE RETURN 'b'; END CASE";
+        String labelled = "CREATE FUNCTION h() RETURNS INT l: LOOP RETURN 1; END LOOP l";
+        assertThat(sql(Engines.byId("mysql").dialect(), ifBody + ";\n" + whileBody + ";\n" + returnsCase + ";\n"
+                + "CREATE FUNCTION f2() RETURNS INT RETURN (SELECT 1);\n" + caseBody + ";\n" + labelled + ";\nSELECT 3;"))
+                .containsExactly(ifBody, whileBody, returnsCase, "CREATE FUNCTION f2() RETURNS INT RETURN (SELECT 1)",
+                        caseBody, labelled, "SELECT 3");
+    }
+
+    @Test
+    void postgresRoutineOptionsOpenNoBlock() {
+        String transform = "CREATE FUNCTION f(x hstore) RETURNS int LANGUAGE plpython3u TRANSFORM FOR TYPE hstore AS $$ return 1 $$";
+        String procedure = "CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT 1; END";
+        assertThat(sql(Engines.byId("postgres").dialect(), transform + ";\n" + procedure + ";\nSELECT 2;"))
+                .containsExactly(transform, procedure, "SELECT 2");
+    }
+
+    @Test
     void transactionBeginIsAStatementNotABlock() {
         assertThat(sql(Engines.byId("sqlite").dialect(), "BEGIN; CREATE TABLE a (x); COMMIT;"))
                 .containsExactly("BEGIN", "CREATE TABLE a (x)", "COMMIT");

@@ -72,7 +72,7 @@ public final class PostgresEngine implements Engine {
 
     /** Dollar-quoted bodies, {@code E'...'} escape strings and nested block comments. */
     static final SqlDialect DIALECT = SqlDialect.of(Feature.DOLLAR_QUOTES, Feature.ESCAPE_STRINGS,
-            Feature.NESTED_BLOCK_COMMENTS);
+            Feature.NESTED_BLOCK_COMMENTS, Feature.SEMICOLONS_IN_PARENTHESES);
 
     private static final CiService CI = new CiService("postgres", "postgres:16",
             Map.of("POSTGRES_PASSWORD", "postgres"), 5432, "pg_isready",

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The canonical SQLite schema: every object of {@code sqlite_master} with its stored SQL (SQLite keeps the
  * text it was given, amended by ALTER TABLE; the header's name unquoted by {@link HeaderName}, table references by
- * {@link TableReferences}), ordered tables, views (dependencies first), indexes, triggers,
+ * {@link TableReferences}, a view's trailing sqlite3-shell comment dropped by {@link ShellViewComment}), ordered tables, views (dependencies first), indexes, triggers,
  * each by name. Internal tables, virtual-table shadow tables and the migrations table ({@code schema_migrations}
  * unless dbmate's {@code --migrations-table} names another) are left out.
  */
@@ -54,7 +54,8 @@ final class SqliteSchemaDumper {
                     throw new SQLException("SQLite object '" + name + "' of type '" + type
                             + "' is not supported by the schema dump.");
                 }
-                byKind.computeIfAbsent(type, k -> new ArrayList<>()).add(new SchemaObject(type, name, rs.getString(4)));
+                String sql = type.equals("view") ? ShellViewComment.stripped(name, rs.getString(4)) : rs.getString(4);
+                byKind.computeIfAbsent(type, k -> new ArrayList<>()).add(new SchemaObject(type, name, sql));
             }
         }
         List<String> statements = new ArrayList<>();

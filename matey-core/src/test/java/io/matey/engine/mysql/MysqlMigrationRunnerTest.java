@@ -151,6 +151,28 @@ class MysqlMigrationRunnerTest {
         }
     }
 
+    @Test
+    void routineBodiesWithoutBeginAreOneStatement() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE log (n INT);
+                CREATE PROCEDURE p(IN n INT) COMMENT 'fills; log' MODIFIES SQL DATA
+                IF n > 0 THEN INSERT INTO log VALUES (n); END IF;
+                CREATE PROCEDURE p2(IN n INT) WHILE n > 0 DO INSERT INTO log VALUES (n); SET n = n - 1; END WHILE;
+                CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN (SELECT COUNT(*) FROM log);
+                CALL p(7);
+                CALL p2(2);
+                -- migrate:down
+                DROP TABLE log;
+                """;
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            up(db, c, text);
+
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(n ORDER BY n) FROM log")).isEqualTo("1,2,7");
+            assertThat(TestDatabase.firstValue(c, "SELECT f()")).isEqualTo("3");
+        }
+    }
+
     private static void up(TestDatabase db, Connection c, String text) throws SQLException {
         db.engine().migrationTable().ensure(c);
         new MigrationRunner(db.engine(), db.engine().migrationTable(), c)

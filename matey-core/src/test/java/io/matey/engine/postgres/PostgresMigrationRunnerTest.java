@@ -132,6 +132,30 @@ class PostgresMigrationRunnerTest {
         }
     }
 
+    @Test
+    void aRuleWithSeveralActionsIsOneStatement() throws SQLException {
+        Migration migration = migration("migrations/20260101000000_rule.sql", """
+                -- migrate:up
+                CREATE TABLE t (id integer);
+                CREATE TABLE a (id integer);
+                CREATE TABLE b (id integer);
+                CREATE RULE r AS ON INSERT TO t DO ALSO (
+                    INSERT INTO a VALUES (NEW.id);
+                    INSERT INTO b VALUES (NEW.id);
+                );
+                INSERT INTO t VALUES (5);
+                -- migrate:down
+                DROP TABLE t, a, b;
+                """);
+        try (TestDatabase db = TestDatabase.create("postgres"); Connection c = db.connect()) {
+            db.engine().migrationTable().ensure(c);
+            new MigrationRunner(db.engine(), db.engine().migrationTable(), c).up(migration);
+
+            assertThat(TestDatabase.firstValue(c, "SELECT (SELECT id FROM a) || ',' || (SELECT id FROM b)"))
+                    .isEqualTo("5,5");
+        }
+    }
+
     private static Migration migration(String file, String text) {
         return new Migration(file, file.replaceAll("^migrations/(\\d+).*", "$1"), text.getBytes(StandardCharsets.UTF_8));
     }
