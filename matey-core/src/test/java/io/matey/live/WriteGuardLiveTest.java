@@ -64,8 +64,7 @@ class WriteGuardLiveTest {
 
     @Test
     void mysqlReplayRefusesSqlBuiltAtRunTimeAndLiteralsWritingElsewhere() throws SQLException {
-        try (TestDatabase other = TestDatabase.create("mysql")) {
-            other.execute("CREATE TABLE audit (note varchar(40))");
+        try (TestDatabase other = auditDatabase()) {
             String db = other.url().path();
             TestWorkspace ws = new TestWorkspace(dir, "mysql");
             ws.migration("001_dynamic.sql", "CREATE TABLE x (id int);\n"
@@ -129,8 +128,7 @@ class WriteGuardLiveTest {
 
     @Test
     void mysqlReplayRefusesALiteralWritingElsewhereWhateverACommentSays() throws SQLException {
-        try (TestDatabase other = TestDatabase.create("mysql")) {
-            other.execute("CREATE TABLE audit (note varchar(40))");
+        try (TestDatabase other = auditDatabase()) {
             String db = other.url().path();
             TestWorkspace ws = new TestWorkspace(dir, "mysql");
             ws.migration("001_log.sql", "-- matey:nolint L104 it only logs\nCREATE PROCEDURE log_it() BEGIN "
@@ -229,6 +227,13 @@ class WriteGuardLiveTest {
         String schema = new String(snapshot.schema().orElseThrow(), StandardCharsets.UTF_8);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml",
                 LockFileCodec.render(LockFactory.build(engine, TestWorkspace.TARGET, steps, schema)));
+    }
+
+    /** Another database on the same server, with an empty {@code audit} table a migration must not write. */
+    private static TestDatabase auditDatabase() throws SQLException {
+        TestDatabase other = TestDatabase.create("mysql");
+        other.execute("CREATE TABLE audit (note varchar(40))");
+        return other;
     }
 
     private static List<String> tables(TestDatabase db) throws SQLException {
