@@ -69,13 +69,14 @@ public final class LiveData {
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
             engine.data(); // an engine without data sets fails here, before connecting
-            try (Connection connection = connect(engine, live, command);
-                    Engine.MigrationLock migrations = new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, notices).acquire(engine, connection)) {
+            Connection connection = connect(engine, live, command);
+            try (connection; Engine.MigrationLock migrations = new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, notices)
+                    .acquire(engine, connection)) {
                 requireHead(target, url, command, writes);
                 return work.run(set, connection, engine);
             } catch (SQLException e) {
                 throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
-                        + ": " + engine.maskedFailure(e), e);
+                        + ": " + engine.maskedFailure(connection, e), e);
             }
         }
     }

@@ -166,7 +166,7 @@ final class SetApply {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + engine.failureSentence(cause) + " "
+                    + file.file().name() + "': " + engine.failureSentence(connection, cause) + " "
                     + aftermath(file, write.started()), e);
         } catch (MateyException e) {
             if (engine.transactions()) {

@@ -94,16 +94,26 @@ public interface Engine {
      * ({@code Statement: '...'}, what the failure left behind) never runs into the database's words.
      */
     default String failureSentence(SQLException failure) {
-        String message = maskedFailure(failure).strip();
-        return message.endsWith(".") ? message : message + ".";
+        return sentence(maskedFailure(failure));
+    }
+
+    /** {@link #failureSentence} of a statement that failed on {@code connection} ({@link #maskedFailure(Connection, SQLException)}). */
+    default String failureSentence(Connection connection, SQLException failure) {
+        return sentence(maskedFailure(connection, failure));
     }
 
     /**
-     * {@link #failureSentence} of a statement that failed on {@code connection}, naming the database where the
-     * database's words do not and must (a ClickHouse read timeout: which server, which timeout). By default the same.
+     * {@link #maskedFailure} of a query that failed on {@code connection}, naming the database where the database's
+     * words do not and must (a ClickHouse read timeout: which server, which timeout in effect, how to raise it), for
+     * every command that queries it. By default the same.
      */
-    default String failureSentence(Connection connection, SQLException failure) {
-        return failureSentence(failure);
+    default String maskedFailure(Connection connection, SQLException failure) {
+        return maskedFailure(failure);
+    }
+
+    private static String sentence(String message) {
+        String stripped = message.strip();
+        return stripped.endsWith(".") ? stripped : stripped + ".";
     }
 
     /**

@@ -87,7 +87,7 @@ public final class LiveDatabase {
             return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied,
                     Interruption.of(live, marker.get(), prefix, applied, connection, "db status"), null);
         } catch (SQLException e) {
-            throw live.failure("db status", e);
+            throw live.failure("db status", existing.get(), e);
         }
     }
 
@@ -285,7 +285,7 @@ public final class LiveDatabase {
             return new Reading(live, applied, prefix, liveSql, interrupted, unloadable,
                     live.engine().draft(connection));
         } catch (SQLException e) {
-            throw live.failure(context, e);
+            throw live.failure(context, open, e);
         }
     }
 }

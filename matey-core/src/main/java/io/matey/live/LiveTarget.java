@@ -160,8 +160,17 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
+        return failure(command, e, engine.failureMessage(e));
+    }
+
+    /** {@link #failure(String, SQLException)} of a query on {@code connection}, said as Engine.maskedFailure(Connection, ...) says it. */
+    MateyException failure(String command, Connection connection, SQLException e) {
+        return failure(command, e, engine.maskedFailure(connection, e));
+    }
+
+    private MateyException failure(String command, SQLException e, String message) {
         return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
-                + MateyUrl.mask(engine.failureMessage(e)), e);
+                + MateyUrl.mask(message), e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */

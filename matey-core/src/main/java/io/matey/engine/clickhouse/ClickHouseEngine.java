@@ -85,9 +85,9 @@ public final class ClickHouseEngine implements Engine {
 
     /** A read timeout names the database and the timeout in effect, which the driver's words do not. */
     @Override
-    public String failureSentence(Connection connection, SQLException failure) {
+    public String maskedFailure(Connection connection, SQLException failure) {
         return ClickHouseQueryTags.connectorOf(connection).filter(connector -> unanswered(failure))
-                .map(ClickHouseConnector::timeoutSentence).orElseGet(() -> failureSentence(failure));
+                .map(ClickHouseConnector::timeoutSentence).orElseGet(() -> maskedFailure(failure));
     }
 
     /** {@code KILL QUERY} on the connection's own tag, from a side connection ({@link ClickHouseQueryTags}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
 import io.matey.data.DataApplyResult;
+import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
@@ -557,6 +558,32 @@ class ClickHouseDataRoundTripTest {
 
     private static int changes(DataApplyResult result, int file) {
         return result.files().get(file).inserted() + result.files().get(file).updated() + result.files().get(file).deleted();
+    }
+
+    /**
+     * A write that outlasts the URL's socket_timeout (a materialized view sleeps on each inserted row) fails, as a
+     * migration statement does, naming the masked URL, the timeout in effect and how to raise it.
+     */
+    @Test
+    void aWriteThatOutlastsTheReadTimeoutNamesTheDatabaseTheTimeoutAndTheCure() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] }");
+        ws.migration("002_slow.sql", "CREATE MATERIALIZED VIEW slow ENGINE = MergeTree ORDER BY id AS SELECT id, "
+                + "sleepEachRow(1) AS slept FROM plans;", "DROP TABLE slow;");
+        ws.apply();
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"a\"}", "{\"id\": 2, \"name\": \"b\"}",
+                    "{\"id\": 3, \"name\": \"c\"}");
+            String url = db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1500";
+
+            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), url, "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("data apply failed writing table 'plans' from data file 'plans': ClickHouse at "
+                            + MateyUrl.parse(url) + " sent no answer within socket_timeout (1500 ms, as the URL sets it). "
+                            + "If the statement needs longer, raise it on the URL (`socket_timeout=<milliseconds>`, e.g. "
+                            + "socket_timeout=7200000 for two hours).")
+                    .hasMessageNotContaining(TestDatabase.serverBase("clickhouse").password());
+        }
     }
 
     private TestWorkspace workspace(String migration, String up, String files) {
