@@ -295,6 +295,7 @@ class DbCommands {
                 json.put("interrupted", d.interrupted() == null ? null : d.interrupted().describe());
                 json.put("unloadable", d.unloadable());
                 json.put("diff", d.interrupted() == null ? d.diff() : d.interrupted().diff());
+                json.put("hint", collationHint(e));
                 json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
             })));
@@ -315,9 +316,9 @@ class DbCommands {
                 }
                 // An edited applied migration is restored (its Edited: line says how), not kept as a new one, and
                 // drift that two servers' default collations explain is no change to keep.
-                String diff = d.diff();
-                return draft ? head + d.draft() : head + diff + (e.edited() != null ? ""
-                        : CollationOnlyDiff.matches(diff) ? CollationOnlyDiff.HINT + "\n"
+                String hint = collationHint(e);
+                return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
+                        : hint != null ? hint + "\n"
                         : "To keep it: `" + sameTarget("matey db drift", d.target(), url, workspace) + " --draft` prints "
                                 + "a draft migration, `" + sameTarget("matey db new NAME", d.target(), url, workspace)
                                 + " --from-drift` writes it.\n");
@@ -387,6 +388,16 @@ class DbCommands {
     private static String diffHint(LivePlan plan, String url, String workspace) {
         return plan.match() || plan.databaseMissing() || !plan.prefix().consistent() ? ""
                 : "What differs: `" + sameTarget("matey db plan", plan.target(), url, workspace) + " --diff`.\n";
+    }
+
+    /**
+     * {@link CollationOnlyDiff#HINT} where the drift is only collations two servers' defaults explain, which no draft
+     * can keep; null otherwise, and for an edited applied migration, whose restoring explains its diff.
+     */
+    private static String collationHint(ExplainedDrift drift) {
+        LiveDrift d = drift.drift();
+        return schemaDrifted(d) && drift.edited() == null && CollationOnlyDiff.matches(d.diff())
+                ? CollationOnlyDiff.HINT : null;
     }
 
     /**
