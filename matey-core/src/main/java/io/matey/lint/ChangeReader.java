@@ -33,7 +33,8 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * {@code ON ONLY}, {@code INCLUDE}, partial-index predicates, unnamed indexes, {@code PARTITION BY},
  * {@code EXCLUDE}, {@code STRICT}, name lists in {@code DROP TABLE a, b}) and would hide the change. What an
  * {@code ALTER TABLE} or {@code RENAME TABLE} does needs its clauses, so those come from the syntax tree; when the
- * grammar rejects them, only renames are read from the tokens, whose clauses are just names.
+ * grammar rejects them, only renames and added unique constraints are read from the tokens, whose clauses are just
+ * names and keywords.
  */
 final class ChangeReader {
 
@@ -66,7 +67,7 @@ final class ChangeReader {
             return table == null ? List.of() : copiedFrom(head, table);
         }
         if (head.accept("ALTER", "TABLE")) {
-            return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> renamedByHead(head));
+            return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> alteredByHead(head));
         }
         if (head.accept("RENAME", "TABLE")) {
             return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> tablesRenamedByHead(head));
@@ -132,18 +133,23 @@ final class ChangeReader {
         return List.of();
     }
 
-    /**
-     * A rename the grammar rejects, read from the tokens after {@code ALTER TABLE}: JSqlParser 5.3 takes some
-     * keywords (such as {@code PLAN}) for names nowhere but in its own list, so {@code RENAME COLUMN tier TO plan}
-     * would hide the rename.
-     */
-    private static List<SchemaChange> renamedByHead(TokenCursor head) {
+    /** An {@code ALTER TABLE} the grammar rejects, read from the tokens after {@code ALTER TABLE}. */
+    private static List<SchemaChange> alteredByHead(TokenCursor head) {
         head.accept("IF", "EXISTS");
         head.accept("ONLY");
         String table = head.name();
-        if (table == null || !head.accept("RENAME")) {
+        if (table == null) {
             return List.of();
         }
+        return head.accept("RENAME") ? renamedByHead(head, table) : uniquesAddedByHead(head, table);
+    }
+
+    /**
+     * A rename the grammar rejects, read from the tokens after {@code RENAME}: JSqlParser 5.3 takes some keywords
+     * (such as {@code PLAN}) for names nowhere but in its own list, so {@code RENAME COLUMN tier TO plan} would hide
+     * the rename.
+     */
+    private static List<SchemaChange> renamedByHead(TokenCursor head, String table) {
         if (head.accept("TO")) {
             return single(head.name(), name -> new RenameTable(table, name));
         }
@@ -154,6 +160,49 @@ final class ChangeReader {
         String column = head.name();
         return column == null || !head.accept("TO") ? List.of()
                 : single(head.name(), name -> new RenameColumn(table, column, name));
+    }
+
+    /**
+     * The unique constraints added by clauses the grammar rejects: JSqlParser 5.3 rejects MySQL's
+     * {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor {@code INDEX}, which would hide the
+     * constraint, and with it any other clause of the statement. Reads each top-level clause's head.
+     */
+    private static List<SchemaChange> uniquesAddedByHead(TokenCursor head, String table) {
+        List<SchemaChange> changes = new ArrayList<>();
+        do {
+            if (addsUnique(head)) {
+                changes.add(new AddUnique(table, false));
+            }
+        } while (head.skipPastTopLevel(","));
+        return changes;
+    }
+
+    /**
+     * {@code ADD CONSTRAINT [name] UNIQUE ...} or {@code ADD UNIQUE [KEY|INDEX] [IF NOT EXISTS] [name]
+     * [USING BTREE|HASH] (...}.
+     */
+    private static boolean addsUnique(TokenCursor clause) {
+        if (!clause.accept("ADD")) {
+            return false;
+        }
+        if (clause.accept("CONSTRAINT")) {
+            if (!clause.peek("UNIQUE")) {
+                clause.name();
+            }
+            return clause.accept("UNIQUE");
+        }
+        if (!clause.accept("UNIQUE")) {
+            return false;
+        }
+        clause.acceptAny("KEY", "INDEX");
+        clause.accept("IF", "NOT", "EXISTS");
+        if (!clause.peek("(") && !clause.peek("USING")) {
+            clause.name();
+        }
+        if (clause.accept("USING")) {
+            clause.name();
+        }
+        return clause.peek("(");
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
  * one does not end the statement (docs/architecture.md §3). A block keyword opens a block only where a statement
  * may start ({@code IF}, {@code LOOP}, {@code WHILE}, {@code REPEAT}, {@code FOR}, a {@code CASE} statement,
  * {@code BEGIN}; a routine's body past its parameter list and characteristics, a trigger's after {@code FOR EACH
- * ROW}, an event's after {@code DO}), or, for {@code BEGIN}, where a routine's, trigger's or event's body starts; {@code END} closes one
+ * ROW} and its {@code FOLLOWS}/{@code PRECEDES} clause, an event's after {@code DO}), or, for {@code BEGIN}, where a routine's, trigger's or event's body starts; {@code END} closes one
  * where a statement may start (or after {@code UNTIL}), and takes the block word after it ({@code END CASE}). So
  * {@code begin} as a column name, {@code BEGIN} as a transaction and {@code IF(...)} as a function open nothing,
  * while {@code BEGIN NOT ATOMIC} does. A {@code CASE} expression is closed by its {@code END} anywhere.
@@ -51,6 +51,8 @@ final class CompoundBlocks {
     private boolean routineHead;
     /** In a function's {@code RETURNS} type ({@code VARCHAR(10) CHARSET utf8mb4}, ...), which is not its body. */
     private boolean returnsType;
+    /** After a trigger's {@code FOLLOWS} or {@code PRECEDES}: the next token names a trigger, then the body starts. */
+    private boolean triggerOrderName;
 
     boolean inParentheses() {
         return parens > 0;
@@ -62,6 +64,10 @@ final class CompoundBlocks {
 
     /** A word; {@code qualified} when a dot joins it to a name ({@code NEW.begin}), which makes it a name. */
     void word(String upper, boolean qualified) {
+        if (triggerOrderName) {
+            other();
+            return;
+        }
         String previous = previousWord;
         boolean atStart = statementStart || routineBodyStartsAt(upper, previous);
         boolean wasAfterEnd = afterEnd;
@@ -90,6 +96,7 @@ final class CompoundBlocks {
             case "DO" -> statementStart = open.peek() == Block.COMPOUND || !anyOpen() && "EVENT".equals(kind);
             case "UNTIL" -> untilCondition = atStart && open.peek() == Block.COMPOUND;
             case "ROW" -> statementStart = "EACH".equals(previous) && !anyOpen() && routine();
+            case "FOLLOWS", "PRECEDES" -> triggerOrderName = atStart && !anyOpen() && "TRIGGER".equals(kind);
             case "END" -> end(atStart);
             default -> {
             }
@@ -118,7 +125,8 @@ final class CompoundBlocks {
     }
 
     void other() {
-        statementStart = false;
+        statementStart = triggerOrderName;
+        triggerOrderName = false;
         previousWord = null;
         afterEnd = false;
         transactionBegin = false;

@@ -8,15 +8,18 @@ import java.util.regex.Pattern;
  * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
  * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
  * members, an event trigger's, a trigger's or a rule's state, a privilege (a GRANT or REVOKE on an object, or default
- * privileges, whose undo is the other verb), a table column's statistics target or storage. Its undo is the
+ * privileges, whose undo is the other verb), a table column's statistics target, storage, compression or planner
+ * options, a materialized view column's statistics target, compression or planner options. Its undo is the
  * {@code ALTER} that takes it back; an object (or column) the same section drops takes it along, so the draft leaves it
  * out there.
  *
  * @param owner   what the owner's block creates, as {@link DriftDraft} keys it ({@code kind target})
- * @param column  the owner's column it is on, as the dump writes it; null for the owner itself
+ * @param column  the table column it is on, as the dump writes it; null for the owner itself or a materialized view's
+ *                column (which a draft adds or drops only with its view)
  * @param undo    the statement that takes the addition back
  * @param setting what property of its owner it sets (a sequence's owning column, a state, a column's storage), which
- *                another value of that setting replaces without the undo; null when it sets none
+ *                another value of that setting replaces without the undo; null when it sets none, or sets options
+ *                another value of which leaves the options it does not name
  */
 record DraftPart(String owner, String column, String undo, String setting) {
 
@@ -35,11 +38,12 @@ record DraftPart(String owner, String column, String undo, String setting) {
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
 
     /**
-     * A column's statistics target or storage, which the PostgreSQL dump sets after its table where it is not what a
-     * new column gets (the default target, the type's storage).
+     * A column's statistics target, storage, compression or planner options, which the PostgreSQL dump sets after its
+     * table (or materialized view) where it is not what a new column gets (the default target, the type's storage, the
+     * default compression, no options). A materialized view column's storage is left out: its type is not at hand.
      */
-    private static final Pattern COLUMN_SETTING = Pattern.compile("^(ALTER TABLE ONLY (" + NAME + ") ALTER COLUMN ("
-            + NAME + ")) SET (STATISTICS|STORAGE) \\S+;$");
+    private static final Pattern COLUMN_SETTING = Pattern.compile("^(ALTER (TABLE ONLY|MATERIALIZED VIEW) (" + NAME
+            + ") ALTER COLUMN (" + NAME + ")) SET (?:(STATISTICS|STORAGE|COMPRESSION) (\\S+)|\\((.+)\\));$");
     /**
      * The built-in types whose storage is MAIN or PLAIN, not EXTENDED as other variable-length types' (fixed-length ones
      * take PLAIN alone, so the dump sets none on them); not arrays of them, which are EXTENDED.
@@ -72,10 +76,7 @@ record DraftPart(String owner, String column, String undo, String setting) {
     static DraftPart of(String block, Map<String, String> blocks) {
         Matcher m;
         if ((m = COLUMN_SETTING.matcher(block)).find()) {
-            String table = TABLE + m.group(2);
-            String value = m.group(4).equals("STATISTICS") ? "-1" : storage(definition(blocks, table, m.group(3)));
-            return new DraftPart(table, m.group(3), m.group(1) + " SET " + m.group(4) + " " + value + ";",
-                    m.group(1) + " " + m.group(4));
+            return columnSetting(m, blocks);
         }
         if ((m = MAPPING.matcher(block)).find()) {
             return new DraftPart("TEXT SEARCH CONFIGURATION " + m.group(1), null, "ALTER TEXT SEARCH CONFIGURATION "
@@ -111,6 +112,45 @@ record DraftPart(String owner, String column, String undo, String setting) {
                     + ";", owner);
         }
         return null;
+    }
+
+    /**
+     * A column setting's part: set back to the default target, the type's storage or the default compression, or its
+     * options reset. A {@code SET COMPRESSION default} (a partition's, whose parent's compression it took back) has
+     * no undo here: the parent's compression is not at hand.
+     */
+    private static DraftPart columnSetting(Matcher m, Map<String, String> blocks) {
+        boolean table = m.group(2).equals("TABLE ONLY");
+        String owner = (table ? TABLE : "MATERIALIZED VIEW ") + m.group(3);
+        String column = table ? m.group(4) : null;
+        if (m.group(5) == null) {
+            return new DraftPart(owner, column, m.group(1) + " RESET (" + optionNames(m.group(7)) + ");", null);
+        }
+        String value = switch (m.group(5)) {
+            case "STATISTICS" -> "-1";
+            case "COMPRESSION" -> m.group(6).equals("default") ? null : "default";
+            default -> table ? storage(definition(blocks, owner, column)) : null;
+        };
+        return value == null ? null : new DraftPart(owner, column, m.group(1) + " SET " + m.group(5) + " " + value + ";",
+                m.group(1) + " " + m.group(5));
+    }
+
+    /** The names of the options {@code n_distinct=100, n_distinct_inherited=-0.5} sets. */
+    private static String optionNames(String options) {
+        StringBuilder names = new StringBuilder();
+        for (String option : options.split(", ")) {
+            names.append(names.isEmpty() ? "" : ", ").append(option, 0, option.indexOf('='));
+        }
+        return names.toString();
+    }
+
+    /**
+     * Whether it sets a column's planner options: another value of them leaves the options it does not name, so the
+     * draft resets the ones set before it sets the others.
+     */
+    static boolean setsOptions(String block) {
+        Matcher m = COLUMN_SETTING.matcher(block);
+        return m.find() && m.group(7) != null;
     }
 
     /** Whether {@code other} is another value of the same setting. */

@@ -113,8 +113,9 @@ public final class DriftDraft {
                 down.add(0, undo(committed));
             }
         }
-        // A removed comment or constraint is removed first and restored last: a comment's object may be dropped (or be
-        // a dropped column), a foreign key may need an index or key the table's changes drop. A setting of an object
+        // A removed comment, constraint or column options are removed first and restored last: a comment's object may
+        // be dropped (or be a dropped column), a foreign key may need an index or key the table's changes drop, and
+        // options set only after the other ones are reset do not stay. A setting of an object
         // both have is set back last, after the down section may have created it again. Other removed objects are
         // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
         // dump's order.
@@ -125,7 +126,7 @@ public final class DriftDraft {
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
                 return;
-            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT)) {
+            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
                 last.add(block);
             } else {

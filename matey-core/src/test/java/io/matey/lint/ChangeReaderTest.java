@@ -68,6 +68,18 @@ class ChangeReaderTest {
     }
 
     @Test
+    void uniqueConstraintsTheGrammarRejectsComeFromTheTokens() {
+        assertThat(read("ALTER TABLE users ADD UNIQUE u (email)")).containsExactly(new AddUnique("users", false));
+        assertThat(read("ALTER TABLE `users` ADD UNIQUE `u` USING BTREE (`email`)"))
+                .containsExactly(new AddUnique("users", false));
+        assertThat(read("ALTER TABLE users ADD UNIQUE IF NOT EXISTS u (email), ADD CONSTRAINT v UNIQUE (name), "
+                + "ADD KEY k (a), ADD CONSTRAINT c CHECK (id > 0)"))
+                .containsExactly(new AddUnique("users", false), new AddUnique("users", false));
+        assertThat(read("ALTER TABLE users ADD UNIQUE u (email), RENAME COLUMN tier TO plan"))
+                .containsExactly(new AddUnique("users", false));
+    }
+
+    @Test
     void aPlainKeyOrIndexAddedByAlterTableIsNoUniqueConstraint() {
         assertThat(read("ALTER TABLE t ADD KEY ix_a (a)")).isEmpty();
         assertThat(read("ALTER TABLE `t` ADD KEY `ix_b` (`b`)")).isEmpty();

@@ -110,6 +110,16 @@ class StatementSplitterTest {
     }
 
     @Test
+    void mysqlTriggerBodyStartsAfterItsOrderingClause() {
+        String follows = "CREATE TRIGGER t2 BEFORE INSERT ON x FOR EACH ROW FOLLOWS t1 IF NEW.a IS NULL THEN SET NEW.a = 0; END IF";
+        String precedes = "CREATE TRIGGER t3 BEFORE INSERT ON x FOR EACH ROW PRECEDES `t1`\n"
+                + "CASE WHEN NEW.a < 0 THEN SET NEW.a = 0; ELSE SET NEW.b = 1; END CASE";
+        String begin = "CREATE TRIGGER t4 AFTER INSERT ON x FOR EACH ROW FOLLOWS t1 BEGIN SET @n = 1; SET @m = 2; END";
+        assertThat(sql(Engines.byId("mysql").dialect(), follows + ";\n" + precedes + ";\n" + begin + ";\nSELECT 1;"))
+                .containsExactly(follows, precedes, begin, "SELECT 1");
+    }
+
+    @Test
     void postgresRoutineOptionsOpenNoBlock() {
         String transform = "CREATE FUNCTION f(x hstore) RETURNS int LANGUAGE plpython3u TRANSFORM FOR TYPE hstore AS $$ return 1 $$";
         String procedure = "CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT 1; END";

@@ -85,6 +85,31 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /**
+     * A materialized view column's statistics target, a column's compression and its planner options set by hand go
+     * back to the committed ones: the default target, the default compression, the options reset (a changed option
+     * set is reset before the other one is set, so an option only one side has does not stay).
+     */
+    @Test
+    void materializedViewStatisticsCompressionAndColumnOptionsOnPostgresAreSetBack() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TABLE amounts (id int, note text, memo text);
+                ALTER TABLE amounts ALTER COLUMN memo SET COMPRESSION pglz;
+                ALTER TABLE amounts ALTER COLUMN note SET (n_distinct = 100);
+                ALTER TABLE amounts ALTER COLUMN memo SET (n_distinct = 5, n_distinct_inherited = 7);
+                CREATE MATERIALIZED VIEW totals AS SELECT id, note FROM amounts;
+                ALTER MATERIALIZED VIEW totals ALTER COLUMN note SET STATISTICS 30;
+                """, """
+                ALTER MATERIALIZED VIEW totals ALTER COLUMN id SET STATISTICS 20;
+                ALTER MATERIALIZED VIEW totals ALTER COLUMN note SET STATISTICS 40;
+                ALTER TABLE notes ALTER COLUMN body SET COMPRESSION pglz;
+                ALTER TABLE amounts ALTER COLUMN memo SET COMPRESSION lz4;
+                ALTER TABLE notes ALTER COLUMN body SET (n_distinct = -0.5);
+                ALTER TABLE amounts ALTER COLUMN note SET (n_distinct_inherited = 3);
+                ALTER TABLE amounts ALTER COLUMN memo RESET (n_distinct_inherited);
+                """);
+    }
+
     @Test
     void aFunctionReplacedOnPostgresIsReplacedAndRestored() throws SQLException {
         roundTrip("postgres", COMMITTED + "CREATE SCHEMA billing;\nCREATE FUNCTION billing.next_ref() RETURNS text "

@@ -173,6 +173,31 @@ class MysqlMigrationRunnerTest {
         }
     }
 
+    @Test
+    void triggerBodiesAfterAnOrderingClauseAreOneStatement() throws SQLException {
+        String text = """
+                -- migrate:up
+                CREATE TABLE x (a INT, b INT);
+                CREATE TRIGGER t1 BEFORE INSERT ON x FOR EACH ROW SET NEW.b = NEW.a;
+                CREATE TRIGGER t2 BEFORE INSERT ON x FOR EACH ROW FOLLOWS t1 IF NEW.a IS NULL THEN SET NEW.a = 0; END IF;
+                CREATE TRIGGER t0 BEFORE INSERT ON x FOR EACH ROW PRECEDES t1
+                IF NEW.a < 0 THEN SET NEW.a = NULL; END IF;
+                INSERT INTO x (a) VALUES (NULL), (-5), (3);
+                -- migrate:down
+                DROP TABLE x;
+                """;
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection c = db.connect()) {
+            up(db, c, text);
+
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(trigger_name ORDER BY action_order)"
+                    + " FROM information_schema.triggers WHERE event_object_table = 'x' AND trigger_schema = DATABASE()"))
+                    .isEqualTo("t0,t1,t2");
+            // t0 runs first (-5 becomes NULL), t1 copies a into b, t2 last turns a NULL a into 0.
+            assertThat(TestDatabase.firstValue(c, "SELECT group_concat(concat(a, ':', coalesce(b, 'null')) ORDER BY a, b)"
+                    + " FROM x")).isEqualTo("0:null,0:null,3:3");
+        }
+    }
+
     private static void up(TestDatabase db, Connection c, String text) throws SQLException {
         db.engine().migrationTable().ensure(c);
         new MigrationRunner(db.engine(), db.engine().migrationTable(), c)
