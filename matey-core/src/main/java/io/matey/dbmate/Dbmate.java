@@ -118,7 +118,7 @@ public final class Dbmate {
                 default -> new DbmateMigrations(database, settings, out).run(arguments);
             };
         } catch (SQLException e) {
-            String cause = MateyUrl.mask(engine.failureMessage(e));
+            String cause = engine.maskedFailure(e);
             // the URL once: some connectors' messages already end with it
             throw new MateyException("dbmate " + arguments.verb() + " failed: " + cause
                     + (cause.contains(url.toString()) ? "" : " (" + url + ")"), e);

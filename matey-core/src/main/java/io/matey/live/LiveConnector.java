@@ -1,7 +1,6 @@
 package io.matey.live;
 
 import io.matey.engine.LoginRefusal;
-import io.matey.engine.MateyUrl;
 import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
@@ -89,6 +88,6 @@ final class LiveConnector {
      * URL, which connectors append and ours names already.
      */
     private static String cause(SQLException e, LiveTarget target) {
-        return MateyUrl.mask(target.endpoint().engine().failureMessage(e)).replace(" (" + target.endpoint() + ")", "");
+        return target.endpoint().engine().maskedFailure(e).replace(" (" + target.endpoint() + ")", "");
     }
 }

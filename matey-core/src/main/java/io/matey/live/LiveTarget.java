@@ -160,7 +160,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
-        return failure(command, e, engine.failureMessage(e));
+        return failure(command, e, engine.maskedFailure(e));
     }
 
     /** {@link #failure(String, SQLException)} of a query on {@code connection}, said as Engine.maskedFailure(Connection, ...) says it. */
@@ -168,9 +168,10 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return failure(command, e, engine.maskedFailure(connection, e));
     }
 
+    /** @param message the driver's message, masked */
     private MateyException failure(String command, SQLException e, String message) {
         return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
-                + MateyUrl.mask(message), e);
+                + message, e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */
