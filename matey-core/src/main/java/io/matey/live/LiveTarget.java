@@ -158,20 +158,14 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return MigrationParser.decode(path, bytes);
     }
 
-    /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
-    MateyException failure(String command, SQLException e) {
-        return failure(command, e, engine.maskedFailure(e));
-    }
-
-    /** {@link #failure(String, SQLException)} of a query on {@code connection}, said as Engine.maskedFailure(Connection, ...) says it. */
+    /**
+     * A database error of a query on {@code connection} during {@code command}, with the endpoint, said as
+     * Engine.maskedFailure(Connection, ...) says it (masked; a ClickHouse read timeout names the timeout and its cure),
+     * so that every live command says the same failure the same way.
+     */
     MateyException failure(String command, Connection connection, SQLException e) {
-        return failure(command, e, engine.maskedFailure(connection, e));
-    }
-
-    /** @param message the driver's message, masked */
-    private MateyException failure(String command, SQLException e, String message) {
         return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
-                + message, e);
+                + engine.maskedFailure(connection, e), e);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */
