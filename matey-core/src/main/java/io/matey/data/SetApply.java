@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import io.matey.engine.Engine;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
@@ -165,8 +166,10 @@ final class SetApply {
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            String cancelled = engine.unanswered(cause)
+                    ? RunningStatements.cancelUnanswered(engine, connection, cause, "`matey data apply`") : "";
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + engine.failureSentence(connection, cause) + " "
+                    + file.file().name() + "': " + engine.failureSentence(connection, cause) + cancelled + " "
                     + aftermath(file, write.started()), e);
         } catch (MateyException e) {
             if (engine.transactions()) {

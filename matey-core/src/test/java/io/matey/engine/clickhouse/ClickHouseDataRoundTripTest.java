@@ -562,7 +562,8 @@ class ClickHouseDataRoundTripTest {
 
     /**
      * A write that outlasts the URL's socket_timeout (a materialized view sleeps on each inserted row) fails, as a
-     * migration statement does, naming the masked URL, the timeout in effect and how to raise it.
+     * migration statement does, naming the masked URL, the timeout in effect and how to raise it; it is cancelled on
+     * the server (KILL QUERY on the connection's tag) rather than left to run on.
      */
     @Test
     void aWriteThatOutlastsTheReadTimeoutNamesTheDatabaseTheTimeoutAndTheCure() throws Exception {
@@ -581,8 +582,13 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("data apply failed writing table 'plans' from data file 'plans': ClickHouse at "
                             + MateyUrl.parse(url) + " sent no answer within socket_timeout (1500 ms, as the URL sets it). "
                             + "If the statement needs longer, raise it on the URL (`socket_timeout=<milliseconds>`, e.g. "
-                            + "socket_timeout=7200000 for two hours).")
+                            + "socket_timeout=7200000 for two hours). Matey cancelled the statement on the server, where "
+                            + "it would have run on. The clickhouse engine has no transactions")
                     .hasMessageNotContaining(TestDatabase.serverBase("clickhouse").password());
+            Thread.sleep(3000);
+            try (Connection c = db.connect()) {
+                assertThat(TestDatabase.firstValue(c, "SELECT count() FROM slow")).as("cancelled, not run on").isEqualTo("0");
+            }
         }
     }
 
