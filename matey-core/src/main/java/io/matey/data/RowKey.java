@@ -42,6 +42,26 @@ record RowKey(List<Column> columns) {
                 + "Keep one of the two lines.");
     }
 
+    /**
+     * No two rows may be versions of one row ({@code version} aside, the same key): the table keeps one of them, so
+     * the other would differ from it at every apply.
+     */
+    void checkOneVersion(List<Row> rows, Column version, Path path, String table) {
+        List<Column> named = columns.stream().filter(c -> c != version).toList();
+        RowKey row = new RowKey(named);
+        Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
+        for (Row next : rows) {
+            String key = text(row.values(next));
+            Integer earlier = seen.putIfAbsent(key, next.line());
+            if (earlier != null) {
+                throw new MateyException(path + ":" + next.line() + ": the row is another '" + version.name()
+                        + "' of the row of line " + earlier + " (" + named.stream().map(Column::name).toList() + " = "
+                        + key + "), and table '" + table + "' keeps one version of a row. Keep one of the two lines "
+                        + "(the version the table should hold).");
+            }
+        }
+    }
+
     /** Every row must carry its key, and no two rows the same one. */
     void check(List<Row> rows, Path path) {
         Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
