@@ -257,25 +257,18 @@ final class TableWrite {
         Map<String, List<Existing>> byRow = new HashMap<>();
         for (Existing row : existing.values()) {
             if (row.keptBy == null) {
-                byRow.computeIfAbsent(RowKey.text(withoutVersion(row.key, at)), k -> new ArrayList<>()).add(row);
+                byRow.computeIfAbsent(RowKey.text(RowKey.without(row.key, at)), k -> new ArrayList<>()).add(row);
             }
         }
         Map<Row, List<Existing>> versionsOf = new HashMap<>();
         for (Row row : unmatched) {
-            List<Existing> others = byRow.get(RowKey.text(withoutVersion(key.values(row), at)));
+            List<Existing> others = byRow.get(RowKey.text(RowKey.without(key.values(row), at)));
             if (others != null) {
                 others.forEach(other -> other.keptBy = row);
                 versionsOf.put(row, others);
             }
         }
         return versionsOf;
-    }
-
-    private static Object[] withoutVersion(Object[] key, int at) {
-        Object[] rest = new Object[key.length - 1];
-        System.arraycopy(key, 0, rest, 0, at);
-        System.arraycopy(key, at + 1, rest, at, rest.length - at);
-        return rest;
     }
 
     /**
