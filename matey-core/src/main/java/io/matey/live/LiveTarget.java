@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
 record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, List<Migration> migrations,
-        LockState state, GitCommands git) {
+        LockState state, GitCommands git, CallerTerms terms) {
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
@@ -46,8 +46,9 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     /**
      * @param cwd     where matey runs: the git commands of advice name files relative to it
      * @param notices where a wait for the target lock is told
+     * @param terms   how messages name what the caller controls
      */
-    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd, LockNotices notices) {
+    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd, LockNotices notices, CallerTerms terms) {
         Engine engine = target.knownEngine();
         Engine liveEngine = endpoint.engine();
         if (!liveEngine.id().equals(engine.id())) {
@@ -60,7 +61,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
                 new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name())));
-        return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()));
+        return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()), terms);
     }
 
     /**
@@ -161,11 +162,12 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     /**
      * A database error of a query on {@code connection} during {@code command}, with the endpoint, said as
      * Engine.maskedFailure(Connection, ...) says it (masked; a ClickHouse read timeout names the timeout and its cure),
-     * so that every live command says the same failure the same way.
+     * so that every live command says the same failure the same way, and a lock timeout naming the caller's bound.
      */
     MateyException failure(String command, Connection connection, SQLException e) {
-        return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
-                + engine.maskedFailure(connection, e), e);
+        SQLException said = e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
+        return new MateyException(MigrationLockTimeoutException.reasonOf(said), command + " failed on " + endpoint + ": "
+                + engine.maskedFailure(connection, said), said);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */
