@@ -32,11 +32,12 @@ class ClickHouseLiveReadTimeoutTest {
     Path dir;
 
     @Test
-    void thePostcheckDumpOfDbUp() throws Exception {
+    void thePostcheckDumpsOfDbUpAndDbBootstrap() throws Exception {
         TestWorkspace ws = markerWorkspace();
-        try (TestDatabase db = TestDatabase.unborn("clickhouse")) {
-            String url = slowDumps(db);
-            assertTimeout(() -> live(ws).up(target(ws), url), "db up failed on ", url);
+        try (TestDatabase up = TestDatabase.unborn("clickhouse"); TestDatabase bootstrap = TestDatabase.unborn("clickhouse")) {
+            assertTimeout(() -> live(ws).up(target(ws), slowDumps(up)), "db up failed on ", slowDumps(up));
+            assertTimeout(() -> live(ws).bootstrap(target(ws), slowDumps(bootstrap)), "db bootstrap failed on ",
+                    slowDumps(bootstrap));
         }
     }
 
@@ -60,15 +61,6 @@ class ClickHouseLiveReadTimeoutTest {
             db.execute("CREATE TABLE " + MARKER + " (id UInt8) ENGINE = Memory");
             String url = slowDumps(db);
             assertTimeout(() -> live(ws).adopt(target(ws), url, true), "db adopt failed on ", url);
-        }
-    }
-
-    @Test
-    void thePostcheckDumpOfDbBootstrap() throws Exception {
-        TestWorkspace ws = markerWorkspace();
-        try (TestDatabase db = TestDatabase.unborn("clickhouse")) {
-            String url = slowDumps(db);
-            assertTimeout(() -> live(ws).bootstrap(target(ws), url), "db bootstrap failed on ", url);
         }
     }
 
