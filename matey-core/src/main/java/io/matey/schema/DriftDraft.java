@@ -67,12 +67,13 @@ public final class DriftDraft {
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
+        PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
@@ -124,7 +125,8 @@ public final class DriftDraft {
         List<String> restored = new ArrayList<>();
         List<String> last = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
+            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)
+                    || privileges.handled().contains(key)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
@@ -138,9 +140,11 @@ public final class DriftDraft {
             }
         });
         up.addAll(0, first);
+        up.addAll(first.size(), privileges.up());
         up.addAll(dropped);
         down.addAll(0, restored);
         down.addAll(last);
+        down.addAll(privileges.down());
         up.addAll(0, renames.up());
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
