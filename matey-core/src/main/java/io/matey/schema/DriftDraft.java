@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
  * out-of-band change (docs/architecture.md §5). Canonical dumps hold one statement per block, so blocks are
  * compared whole: an object only the live database has is created (and dropped in the down section), one it
- * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
- * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
+ * lacks is dropped (and created again in down). A table that exists in both but differs gets its added, dropped and
+ * changed columns ({@link TableDraft}), and a grantee's changed privileges the difference ({@link PrivilegeChanges}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down), as is a changed view where the engine replaces any view
  * ({@link DraftDialect#redefineView}). A changed MySQL/MariaDB routine, event or trigger is dropped and created
