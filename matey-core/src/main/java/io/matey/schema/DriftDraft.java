@@ -36,6 +36,7 @@ public final class DriftDraft {
     private static final String TABLE = "TABLE ";
     private static final String VIEW = "VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
+    private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
 
     /**
@@ -116,7 +117,8 @@ public final class DriftDraft {
         }
         // A removed comment, constraint or column options are removed first and restored last: a comment's object may
         // be dropped (or be a dropped column), a foreign key may need an index or key the table's changes drop, and
-        // options set only after the other ones are reset do not stay. A setting of an object
+        // options set only after the other ones are reset do not stay. A removed index is dropped next and created
+        // again before them, as it may read a column the table's changes drop. A setting of an object
         // both have is set back last, after the down section may have created it again. Other removed objects are
         // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
         // dump's order.
@@ -124,6 +126,8 @@ public final class DriftDraft {
         List<String> dropped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> last = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        List<String> indexesBack = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)
                     || privileges.handled().contains(key)) {
@@ -131,6 +135,9 @@ public final class DriftDraft {
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
                 last.add(block);
+            } else if (key.startsWith(INDEX)) {
+                indexes.add(drop(key, block, dialect, expectedBlocks));
+                indexesBack.add(block);
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
@@ -140,9 +147,11 @@ public final class DriftDraft {
             }
         });
         up.addAll(0, first);
-        up.addAll(first.size(), privileges.up());
+        up.addAll(first.size(), indexes);
+        up.addAll(first.size() + indexes.size(), privileges.up());
         up.addAll(dropped);
         down.addAll(0, restored);
+        down.addAll(indexesBack);
         down.addAll(last);
         down.addAll(privileges.down());
         up.addAll(0, renames.up());
