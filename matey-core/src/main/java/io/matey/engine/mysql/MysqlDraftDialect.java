@@ -1,6 +1,7 @@
 package io.matey.engine.mysql;
 
 import io.matey.schema.DraftDialect;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,8 +88,8 @@ final class MysqlDraftDialect implements DraftDialect {
 
     /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */
     @Override
-    public boolean modifiesAnyColumn() {
-        return true;
+    public List<String> alterColumn(String table, String column, String from, String to) {
+        return List.of(modifyColumn(table, column, to));
     }
 
     @Override

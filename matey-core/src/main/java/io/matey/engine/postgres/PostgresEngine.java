@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,9 @@ public final class PostgresEngine implements Engine {
     };
 
     private static final String DUPLICATE_DATABASE = "42P04";
+    /** Implicit and assignment casts by type names without modifiers, as the dump writes them (bpchar as character). */
+    private static final String CASTS = "SELECT replace(format_type(castsource, NULL), 'bpchar', 'character'), "
+            + "replace(format_type(casttarget, NULL), 'bpchar', 'character') FROM pg_cast WHERE castcontext IN ('i', 'a')";
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
     private static final Pattern ROLE_EXISTS = Pattern.compile("(role \"([^\"]+)\") already exists");
@@ -109,9 +113,16 @@ public final class PostgresEngine implements Engine {
         return Identifiers.quoted('"', identifier);
     }
 
+    /** Reads the server's implicit and assignment casts, the type changes drafts make ({@link PostgresColumn}). */
     @Override
-    public DraftDialect draft(Connection connection) {
-        return new PostgresDraftDialect();
+    public DraftDialect draft(Connection connection) throws SQLException {
+        Set<String> casts = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(CASTS)) {
+            while (rows.next()) {
+                casts.add(rows.getString(1) + "\n" + rows.getString(2));
+            }
+        }
+        return new PostgresDraftDialect(casts);
     }
 
     @Override
