@@ -47,10 +47,20 @@ final class ClickHouseDataValues {
         this.types = types;
     }
 
+    /** A column's value, selected as {@link ClickHouseDataDialect#selected} reads it. */
     Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return type.kind() == ValueKind.TEXT ? text(rs.getString(index), fixed(type)) : element(rs, index, type);
+    }
+
+    private boolean fixed(ColumnType type) {
+        return types.valueType(type.label()).name().equals("FixedString");
+    }
+
+    /** A value as the driver reads it: an array's element, or a column not selected as hex. */
+    private Object element(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
             case TIMESTAMP -> timestamp(rs.getObject(index));
-            case TEXT -> text(rs.getString(index), types.valueType(type.label()).name().equals("FixedString"));
+            case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> types.valueType(type.label()).name().equals("JSON")
                     ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
@@ -137,7 +147,7 @@ final class ClickHouseDataValues {
         List<Object> values = new ArrayList<>();
         try (ResultSet rs = array.getResultSet()) {
             while (rs.next()) {
-                values.add(read(rs, 2, element));
+                values.add(element(rs, 2, element));
             }
         } finally {
             array.free();
