@@ -65,6 +65,7 @@ final class TableWrite {
     /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
     private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
     private final Map<List<Column>, TableChanges.Columns> setShapes = new IdentityHashMap<>();
+    private final DatabaseForms forms;
 
     private int inserted;
     /** Rows inserted as new versions of rows the table holds (counted as updated). */
@@ -90,6 +91,7 @@ final class TableWrite {
         this.immutable = file.immutable();
         this.version = file.version();
         this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
+        this.forms = new DatabaseForms(connection, dialect);
     }
 
     /**
@@ -97,10 +99,25 @@ final class TableWrite {
      * an immutable column, a key the database holds equal to another) fails here.
      */
     void plan() throws SQLException {
+        checkRewritten();
         if (key == null) {
             file.rows().forEach(this::insert);
         } else {
             sync();
+        }
+    }
+
+    /** Has the database read each value of a type it rewrites ({@link DatabaseForms}), so that a bad one names its line. */
+    private void checkRewritten() {
+        if (file.table().dataColumns().stream().noneMatch(c -> dialect.rewritesValues(c.type()))) {
+            return;
+        }
+        for (Row row : file.rows()) {
+            for (int i = 0; i < row.values().length; i++) {
+                if (dialect.rewritesValues(row.columns().get(i).type())) {
+                    compared(row, i);
+                }
+            }
         }
     }
 
@@ -308,8 +325,8 @@ final class TableWrite {
         List<Column> keyColumns = key.columns();
         List<Column> selected = new ArrayList<>(keyColumns);
         selected.addAll(compared);
-        String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + dialect.readFrom(connection, file.table().name(), table);
+        String sql = "SELECT " + selected.stream().map(c -> dialect.selected(dialect.quote(c.name()), c.type()))
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.readFrom(connection, file.table().name(), table);
         int nullKeys = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(Batches.SIZE);
@@ -361,12 +378,21 @@ final class TableWrite {
     private boolean changed(Row row, List<Column> compared, Existing current) {
         for (int i = 0; i < row.values().length; i++) {
             Column column = row.columns().get(i);
-            if (!key.columns().contains(column)
-                    && !PythonJson.value(row.values()[i]).equals(current.values[compared.indexOf(column)])) {
+            if (!key.columns().contains(column) && !compared(row, i).equals(current.values[compared.indexOf(column)])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The row's {@code i}th value as it compares with the table's ({@link DatabaseForms}). */
+    private String compared(Row row, int i) {
+        Column column = row.columns().get(i);
+        try {
+            return forms.value(column, row.values()[i]);
+        } catch (ValueException e) {
+            throw new MateyException(path + ":" + row.line() + ": column '" + column.name() + "': " + e.getMessage());
+        }
     }
 
     /** A change of a column the engine cannot update is refused: the file's key must name it (see the class comment). */
@@ -378,7 +404,7 @@ final class TableWrite {
                 continue;
             }
             String now = current.values[compared.indexOf(column)];
-            String next = PythonJson.value(row.values()[i]);
+            String next = compared(row, i);
             if (!next.equals(now)) {
                 List<String> on = new ArrayList<>(key.columns().stream().map(Column::name).toList());
                 on.add(column.name());

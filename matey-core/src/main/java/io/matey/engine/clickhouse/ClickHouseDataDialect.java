@@ -5,6 +5,7 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.TableChanges;
 import io.matey.data.ValueException;
+import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,6 +58,12 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         return values.read(rs, index, type);
+    }
+
+    /** A String is read as the hex of its bytes, which {@code read} checks are UTF-8 (README "Data sets on ClickHouse"). */
+    @Override
+    public String selected(String column, ColumnType type) {
+        return type.kind() == ValueKind.TEXT ? "hex(" + column + ")" : column;
     }
 
     @Override
