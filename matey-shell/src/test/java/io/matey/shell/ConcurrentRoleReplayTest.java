@@ -10,9 +10,6 @@ import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -76,20 +73,8 @@ class ConcurrentRoleReplayTest {
 
     /** Waits until the process's replay runs the migration's pg_sleep. */
     private static void awaitSleepOf(Engine engine, MateyUrl base, Process process) throws Exception {
-        String owner = "%\\_" + Long.toString(process.pid(), 36) + "\\_%";
-        for (int i = 0; i < 600 && process.isAlive(); i++) {
-            try (Connection c = engine.connect(base); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM "
-                    + "pg_stat_activity WHERE datname LIKE ? AND query LIKE 'SELECT pg_sleep(5)%'")) {
-                ps.setString(1, owner);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the first replay did not reach its pg_sleep within a minute"
-                + (process.isAlive() ? "" : "; it exited with " + process.exitValue()));
+        ServerPolling.awaitRow(engine, base, "SELECT 1 FROM pg_stat_activity WHERE datname LIKE ? "
+                + "AND query LIKE 'SELECT pg_sleep(5)%'", "%\\_" + Long.toString(process.pid(), 36) + "\\_%", process,
+                "the first replay did not reach its pg_sleep");
     }
 }

@@ -293,21 +293,9 @@ class ScratchCleanupTest {
 
         /** Waits until a session's CREATE DATABASE waits on {@code template}'s lock. */
         void awaitCloneWaitingOn(String template, Process process) throws Exception {
-            for (int i = 0; i < 600 && process.isAlive(); i++) {
-                try (Connection c = engine.connect(base); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM "
-                        + "pg_locks l JOIN pg_database d ON l.objid = d.oid WHERE l.locktype = 'object' AND l.classid "
-                        + "= 'pg_database'::regclass AND NOT l.granted AND d.datname = ?")) {
-                    ps.setString(1, template);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            return;
-                        }
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("the replay did not clone " + template + " within a minute"
-                    + (process.isAlive() ? "" : "; it exited with " + process.exitValue()));
+            ServerPolling.awaitRow(engine, base, "SELECT 1 FROM pg_locks l JOIN pg_database d ON l.objid = d.oid "
+                    + "WHERE l.locktype = 'object' AND l.classid = 'pg_database'::regclass AND NOT l.granted "
+                    + "AND d.datname = ?", template, process, "the replay did not clone " + template);
         }
 
         List<String> scratchNames() throws Exception {
