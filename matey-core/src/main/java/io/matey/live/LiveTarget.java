@@ -158,6 +158,14 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return MigrationParser.decode(path, bytes);
     }
 
+    /**
+     * {@link #expectedAt(int)} as it reads in the connected database, to compare with its dump
+     * ({@link Engine#expectedIn}: PostgreSQL's default privileges of the migrating role, docs/architecture.md §5).
+     */
+    String expectedAt(int index, Connection connection) throws SQLException {
+        return engine.expectedIn(connection, expectedAt(index));
+    }
+
     /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
     MateyException failure(String command, SQLException e) {
         return failure(command, e, engine.maskedFailure(e));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.artifact.Digests;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestDatabase;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -207,6 +208,40 @@ class PostgresPrivilegesLiveTest {
             h.ws.write(CONFIG, h.ws.read(CONFIG) + "privileges = false\n");
             h.up();
             assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /**
+     * A deployment role's migration that names the role itself ({@code FOR ROLE}), replayed by another: the
+     * artifact keeps the name, the live dump writes the migrating role's default ACL without it, and both are the
+     * same ACL there, so {@code db up} verifies and {@code db drift} sees none until one is changed by hand.
+     */
+    @Test
+    void defaultPrivilegesTheMigratingRoleNamesItselfAreNoDrift() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            h.db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Owner-pw1';\nDO $$ BEGIN EXECUTE format("
+                    + "'ALTER DATABASE %I OWNER TO " + role + "', current_database()); END $$;");
+            URI superuser = URI.create(h.url());
+            String deployer = new URI(superuser.getScheme(), role + ":Owner-pw1", superuser.getHost(),
+                    superuser.getPort(), superuser.getPath(), superuser.getQuery(), null).toString();
+            h.ws.migration("001_defaults.sql", "CREATE TABLE t (id int);\n"
+                    + "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " GRANT USAGE ON SEQUENCES TO PUBLIC;\n"
+                    + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;",
+                    "ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM PUBLIC;\n"
+                    + "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " REVOKE USAGE ON SEQUENCES FROM PUBLIC;\n"
+                    + "DROP TABLE t;");
+            h.ws.apply();
+            assertThat(h.ws.read(SCHEMA)).contains("ALTER DEFAULT PRIVILEGES FOR ROLE " + role
+                    + " GRANT USAGE ON SEQUENCES TO PUBLIC;\n", "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n");
+
+            assertThat(h.live.up(h.target(), deployer).after()).isEqualTo(1);
+            assertThat(h.drift().drifted()).isFalse();
+            assertThat(h.plan().match()).isTrue();
+
+            h.db.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " REVOKE USAGE ON SEQUENCES FROM PUBLIC");
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.diff()).contains("ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO PUBLIC;");
         }
     }
 
