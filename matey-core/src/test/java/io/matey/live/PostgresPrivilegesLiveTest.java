@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.artifact.Digests;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestDatabase;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -219,11 +218,7 @@ class PostgresPrivilegesLiveTest {
     @Test
     void defaultPrivilegesTheMigratingRoleNamesItselfAreNoDrift() throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Owner-pw1';\nDO $$ BEGIN EXECUTE format("
-                    + "'ALTER DATABASE %I OWNER TO " + role + "', current_database()); END $$;");
-            URI superuser = URI.create(h.url());
-            String deployer = new URI(superuser.getScheme(), role + ":Owner-pw1", superuser.getHost(),
-                    superuser.getPort(), superuser.getPath(), superuser.getQuery(), null).toString();
+            String deployer = h.ownedByLogin(role, "Owner-pw1");
             h.ws.migration("001_defaults.sql", "CREATE TABLE t (id int);\n"
                     + "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " GRANT USAGE ON SEQUENCES TO PUBLIC;\n"
                     + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;",
