@@ -239,6 +239,16 @@ public interface DataDialect {
     }
 
     /**
+     * Whether a column an update cannot set for {@code why} ({@link #immutableColumns}) is a version of its row: a
+     * file keyed by it and other columns names one row by the others, which the table keeps in one version only (a
+     * ClickHouse {@code ReplacingMergeTree} version), so data apply writes a row with another version than the
+     * table's in its place (docs/architecture.md §3). False by default.
+     */
+    default boolean versionOfRow(String why) {
+        return false;
+    }
+
+    /**
      * What data export and apply read the rows of {@code table} (unquoted; {@code sql} is it quoted) from: the
      * table itself, or where an engine keeps superseded rows until a merge removes them, its view of the rows as
      * they will be after merges (ClickHouse's {@code FINAL}, docs/architecture.md §3).

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * it equal ({@link DatabaseKeys}): such a row is updated in place, its key spelled as the file spells it, so rows
  * referring to it stay valid. Columns a file does not name keep their
  * values. Columns the engine cannot update ({@link DataDialect#immutableColumns}) are left out of updates, and a row
- * that changes one is refused before anything of the file is written. Without a key, replace deletes every row and
+ * that changes one is refused before anything of the file is written; a row that is another version of a table row
+ * ({@link CheckedFile#version}) is written in its place. Without a key, replace deletes every row and
  * inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) has its expired rows dropped
@@ -58,12 +59,16 @@ final class TableWrite {
     private final String table;
     private final RowKey key;
     private final Map<Column, String> immutable;
+    /** The key column that versions its row ({@link CheckedFile#version}); null when there is none. */
+    private final Column version;
     private final TableChanges changes;
     /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
     private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
     private final Map<List<Column>, TableChanges.Columns> setShapes = new IdentityHashMap<>();
 
     private int inserted;
+    /** Rows inserted as new versions of rows the table holds (counted as updated). */
+    private int versioned;
     private int updated;
     private int deleted;
     /** Whether the table may drop rows as they are written, so that {@link #written} is kept. */
@@ -83,6 +88,7 @@ final class TableWrite {
         this.table = file.table().sql();
         this.key = file.key();
         this.immutable = file.immutable();
+        this.version = file.version();
         this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
     }
 
@@ -124,7 +130,7 @@ final class TableWrite {
             }
         }
         dialect.write(connection, changes);
-        if (inserted > 0) {
+        if (inserted + versioned > 0) {
             dialect.afterInsert(connection, table);
         }
         int expired = counted ? expired(before) : 0;
@@ -161,7 +167,8 @@ final class TableWrite {
         Existing[] identical = new Existing[rows.size()];
         List<Row> unmatched = new ArrayList<>();
         for (int i = 0; i < identical.length; i++) {
-            identical[i] = existing.get(RowKey.text(key.values(rows.get(i))));
+            // an empty table (a first apply) spares each row its key's text
+            identical[i] = existing.isEmpty() ? null : existing.get(RowKey.text(key.values(rows.get(i))));
             if (identical[i] == null) {
                 unmatched.add(rows.get(i));
             } else {
@@ -169,6 +176,7 @@ final class TableWrite {
             }
         }
         Map<Row, Existing> equal = equalInDatabase(unmatched, existing);
+        Map<Row, List<Existing>> versionsOf = otherVersions(unmatched, existing);
         boolean replace = file.file().mode() == DataMode.REPLACE;
         if (replace) {
             for (Existing row : existing.values()) {
@@ -194,6 +202,8 @@ final class TableWrite {
                         current.key, current.count, row.line()));
                 updated += current.count;
                 wrote(row, current.count);
+            } else if (versionsOf.containsKey(row)) {
+                newVersion(row, versionsOf.get(row));
             } else {
                 insert(row);
             }
@@ -236,10 +246,58 @@ final class TableWrite {
         return equal;
     }
 
+    /**
+     * The table rows of which each row without an identical key is another version ({@link CheckedFile#version}): the
+     * same key but for the version. They are marked kept, since the row takes their place ({@link #newVersion}).
+     */
+    private Map<Row, List<Existing>> otherVersions(List<Row> unmatched, Map<String, Existing> existing) {
+        if (version == null || unmatched.isEmpty()) {
+            return Map.of();
+        }
+        int at = key.columns().indexOf(version);
+        Map<String, List<Existing>> byRow = new HashMap<>();
+        for (Existing row : existing.values()) {
+            if (row.keptBy == null) {
+                byRow.computeIfAbsent(RowKey.text(RowKey.without(row.key, at)), k -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<Row, List<Existing>> versionsOf = new HashMap<>();
+        for (Row row : unmatched) {
+            List<Existing> others = byRow.get(RowKey.text(RowKey.without(key.values(row), at)));
+            if (others != null) {
+                others.forEach(other -> other.keptBy = row);
+                versionsOf.put(row, others);
+            }
+        }
+        return versionsOf;
+    }
+
+    /**
+     * A row with another version than the table's: the table's version is deleted and the row inserted, so the
+     * table shows the file's row whichever version is higher (docs/architecture.md §3), and counted as updated.
+     */
+    private void newVersion(Row row, List<Existing> others) {
+        for (Existing other : others) {
+            changes.add(new TableChanges.Delete(other.key, other.count));
+        }
+        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
+                row.line()));
+        versioned++;
+        updated++;
+        wrote(row, 1);
+    }
+
     /** The non-key columns any row names, in table order. */
     private List<Column> compared() {
         Set<List<Column>> shapes = Collections.newSetFromMap(new IdentityHashMap<>());
-        file.rows().forEach(row -> shapes.add(row.columns()));
+        List<Column> last = null;
+        for (Row row : file.rows()) {
+            // consecutive rows mostly share their shape: one set look-up per run of them
+            if (row.columns() != last) {
+                last = row.columns();
+                shapes.add(last);
+            }
+        }
         Set<Column> named = new HashSet<>();
         shapes.forEach(named::addAll);
         return file.table().dataColumns().stream().filter(c -> named.contains(c) && !key.columns().contains(c)).toList();

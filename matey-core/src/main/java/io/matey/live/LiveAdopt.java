@@ -31,7 +31,8 @@ final class LiveAdopt {
     static LiveAdoption run(LiveTarget target, boolean apply, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         Engine engine = target.engine();
-        try (Connection connection = LiveConnector.connect(target, CONTEXT)) {
+        Connection connection = LiveConnector.connect(target, CONTEXT);
+        try (connection) {
             if (!apply) {
                 return adopt(target, connection, false);
             }
@@ -39,7 +40,7 @@ final class LiveAdopt {
                 return adopt(target, connection, true);
             }
         } catch (SQLException e) {
-            throw target.failure(CONTEXT, e);
+            throw target.failure(CONTEXT, connection, e);
         }
     }
 
