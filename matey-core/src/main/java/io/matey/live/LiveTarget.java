@@ -160,6 +160,14 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     }
 
     /**
+     * {@link #expectedAt(int)} as it reads in the connected database, to compare with its dump
+     * ({@link Engine#expectedIn}: PostgreSQL's default privileges of the migrating role, docs/architecture.md §5).
+     */
+    String expectedAt(int index, Connection connection) throws SQLException {
+        return engine.expectedIn(connection, expectedAt(index));
+    }
+
+    /**
      * A database error of a query on {@code connection} during {@code command}, with the endpoint, said as
      * Engine.maskedFailure(Connection, ...) says it (masked; a ClickHouse read timeout names the timeout and its cure),
      * so that every live command says the same failure the same way, and a lock timeout naming the caller's bound.

@@ -379,6 +379,11 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public String expectedIn(Connection connection, String expected) throws SQLException {
+        return privileges ? ImplicitDefaultRole.in(connection, expected) : expected;
+    }
+
+    @Override
     public Optional<Engine> withoutPrivileges() {
         return Optional.of(privileges ? new PostgresEngine(false) : this);
     }
