@@ -90,6 +90,22 @@ class JavaRecordsTest {
         compile(ws.target().resolve("generated"));
     }
 
+    /** Latin letters are folded to ASCII as `db new` folds them, not dropped: ÜberPreis is uberPreis, not berPreis. */
+    @Test
+    void accentedNamesKeepTheirLettersInAscii() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        ws.migration("001_preise.sql", "CREATE TABLE \"Größen\" (id INTEGER PRIMARY KEY, \"ÜberPreis\" INTEGER);",
+                "DROP TABLE \"Größen\";");
+        ws.apply();
+        Map<String, String> sources = sources(ws);
+        assertThat(sources).containsKey("Grossen.java");
+        assertThat(sources.get("Grossen.java")).contains("public record Grossen(", "Long uberPreis)");
+        assertThat(sources.get("Tables.java")).contains("public static final String UBER_PREIS = \"\\u00dcberPreis\";");
+        compile(ws.target().resolve("generated"));
+    }
+
     /** A column's comment and its generation expression each under its own label, never one read as the other. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})
