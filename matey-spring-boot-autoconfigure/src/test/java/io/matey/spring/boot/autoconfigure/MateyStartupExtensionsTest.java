@@ -167,6 +167,32 @@ class MateyStartupExtensionsTest {
         }
     }
 
+    /** Connection details switch Matey on by themselves, as Flyway's do: no DataSource is needed. */
+    @Test
+    void connectionDetailsAloneServeThePrimaryTarget() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
+        try (TestDatabase own = TestDatabase.create("postgres")) {
+            new ApplicationContextRunner()
+                    .withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                    .withPropertyValues("matey.workspace=" + ws.root(), "matey.migrate-on-startup=true")
+                    .withBean(MateyConnectionDetails.class, () -> new MateyConnectionDetails() {
+                        @Override
+                        public String getJdbcUrl() {
+                            return Databases.jdbcUrl(own);
+                        }
+
+                        @Override
+                        public String getUsername() {
+                            return own.url().user();
+                        }
+                    }).run(context -> {
+                        assertThat(context).hasNotFailed().doesNotHaveBean(javax.sql.DataSource.class);
+                        TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+                        assertThat(report.applied()).isEqualTo(5);
+                    });
+        }
+    }
+
     @Test
     void aHeldMigrationLockIsLoggedAtOnceThenStopsMigrateOnStartupAfterMateyLockTimeoutNamingTheHolder(
             CapturedOutput output) throws Exception {
