@@ -55,6 +55,20 @@ class MateyStartupExtensionsTest {
                         "matey.workspace=" + ws.root());
     }
 
+    private static MateyConnectionDetails connectionTo(TestDatabase db) {
+        return new MateyConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return Databases.jdbcUrl(db);
+            }
+
+            @Override
+            public String getUsername() {
+                return db.url().user();
+            }
+        };
+    }
+
     private static TestWorkspace fiveMigrations(Path root, String engine) {
         TestWorkspace ws = new TestWorkspace(root, engine);
         String[] names = {"one", "two", "three", "four", "five"};
@@ -143,17 +157,7 @@ class MateyStartupExtensionsTest {
     void connectionDetailsServeThePrimaryTargetInsteadOfTheDataSource() throws Exception {
         TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
         try (TestDatabase app = TestDatabase.create("postgres"); TestDatabase own = TestDatabase.create("postgres")) {
-            runner(ws, app).withBean(MateyConnectionDetails.class, () -> new MateyConnectionDetails() {
-                @Override
-                public String getJdbcUrl() {
-                    return Databases.jdbcUrl(own);
-                }
-
-                @Override
-                public String getUsername() {
-                    return own.url().user();
-                }
-            }).withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            runner(ws, app).withBean(MateyConnectionDetails.class, () -> connectionTo(own)).withPropertyValues("matey.migrate-on-startup=true").run(context -> {
                 assertThat(context).hasNotFailed();
                 TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
                 assertThat(report.connection()).endsWith("/" + own.url().path());
@@ -175,17 +179,7 @@ class MateyStartupExtensionsTest {
             new ApplicationContextRunner()
                     .withConfiguration(BootLine.of(MateyAutoConfiguration.class))
                     .withPropertyValues("matey.workspace=" + ws.root(), "matey.migrate-on-startup=true")
-                    .withBean(MateyConnectionDetails.class, () -> new MateyConnectionDetails() {
-                        @Override
-                        public String getJdbcUrl() {
-                            return Databases.jdbcUrl(own);
-                        }
-
-                        @Override
-                        public String getUsername() {
-                            return own.url().user();
-                        }
-                    }).run(context -> {
+                    .withBean(MateyConnectionDetails.class, () -> connectionTo(own)).run(context -> {
                         assertThat(context).hasNotFailed().doesNotHaveBean(javax.sql.DataSource.class);
                         TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
                         assertThat(report.applied()).isEqualTo(5);
