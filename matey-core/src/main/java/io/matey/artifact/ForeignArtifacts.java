@@ -57,7 +57,7 @@ public final class ForeignArtifacts {
      * A partitioned table: its statement ends with the {@code PARTITION BY} line, after which the dump writes only
      * its access method and options (docs/architecture.md §5).
      */
-    private static final Pattern PARTITIONED_TABLE = Pattern.compile("^CREATE (?:UNLOGGED )?TABLE (" + NAME
+    private static final Pattern PARTITIONED_TABLE = Pattern.compile("^CREATE TABLE (" + NAME
             + ") (?:(?!\n\n).)*?\nPARTITION BY [^\n]*(?:\nUSING [^\n]*)?(?:\nWITH \\([^\n]*\\))?;$",
             Pattern.MULTILINE | Pattern.DOTALL);
     /**

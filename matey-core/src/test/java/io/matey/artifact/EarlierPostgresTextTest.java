@@ -53,7 +53,7 @@ class EarlierPostgresTextTest {
     @Test
     void aPartitionedTableWithItsAccessMethodAndOptionsIsRecognised() {
         assertThat(of("""
-                CREATE UNLOGGED TABLE public.t (
+                CREATE TABLE public.t (
                     id integer
                 )
                 PARTITION BY RANGE (id)
