@@ -20,7 +20,7 @@ public final class CheckpointFile {
     private final long size;
     private final String digest;
     private final OptionalInt conflictLine;
-    private final boolean unpopulatedView;
+    private final String earlierPostgresText;
 
     private CheckpointFile(Path file, byte[] bytes, byte[] content) {
         this.file = file;
@@ -28,7 +28,7 @@ public final class CheckpointFile {
         this.size = content.length;
         this.digest = Digests.textDigest(content).orElse(null);
         this.conflictLine = ConflictMarkers.firstLine(content);
-        this.unpopulatedView = ForeignArtifacts.statesUnpopulatedView(content);
+        this.earlierPostgresText = ForeignArtifacts.earlierPostgresText(content).orElse(null);
     }
 
     /** A worktree file, digested (and searched for conflict markers) now and not kept. */
@@ -52,9 +52,9 @@ public final class CheckpointFile {
         return conflictLine;
     }
 
-    /** Whether it states a materialized view unpopulated, as an earlier release's PostgreSQL dumps did. */
-    boolean statesUnpopulatedView() {
-        return unpopulatedView;
+    /** What it states that only an earlier release's PostgreSQL dumps wrote ({@link ForeignArtifacts}), if anything. */
+    Optional<String> earlierPostgresText() {
+        return Optional.ofNullable(earlierPostgresText);
     }
 
     /** The length in bytes. */

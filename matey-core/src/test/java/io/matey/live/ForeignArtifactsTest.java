@@ -175,6 +175,45 @@ class ForeignArtifactsTest {
         }
     }
 
+    /**
+     * PostgreSQL artifacts of an earlier release that create a partitioned table's index without {@code ONLY} and
+     * leave its partitions' indexes out: a live database would read as drift and a replay from them would build
+     * another state, so neither an incremental {@code schema apply} nor {@code db up} starts from them.
+     */
+    @Test
+    void earlierPostgresArtifactsIndexingAPartitionedTableWithoutOnlyGetTheAdviceAndRegenerate() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            h.ws.migration("001_gauges.sql", """
+                    CREATE SCHEMA "Sensor data";
+                    CREATE TABLE "Sensor data"."Gauges" (id int, day date) PARTITION BY LIST (day);
+                    CREATE TABLE "Sensor data".gauges_1 PARTITION OF "Sensor data"."Gauges" FOR VALUES IN ('2024-01-01');
+                    CREATE INDEX "Gauges_id" ON "Sensor data"."Gauges" (id);""", "DROP SCHEMA \"Sensor data\" CASCADE;");
+            h.ws.apply();
+            String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).as("a new dump").isTrue();
+            String earlier = schema.replace("CREATE INDEX \"Gauges_id\" ON ONLY \"Sensor data\".\"Gauges\" USING",
+                    "CREATE INDEX \"Gauges_id\" ON \"Sensor data\".\"Gauges\" USING")
+                    .replaceAll("(?m)^(CREATE INDEX gauges_1_id_idx|ALTER INDEX \"Sensor data\".\"Gauges_id\") [^\n]*\n\n", "");
+            assertThat(earlier).contains("CREATE INDEX \"Gauges_id\" ON \"Sensor data\".\"Gauges\" USING btree (id);")
+                    .doesNotContain("gauges_1_id_idx");
+            writeLocked(h.ws, List.of("001_gauges.sql"), List.of(earlier), earlier, SchemaLock.CANONICALIZER);
+            h.ws.migration("002_notes.sql", "CREATE TABLE notes (id int);", "DROP TABLE notes;");
+
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics())
+                    .anySatisfy(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                            + "Artifacts written by an earlier Matey release: schema.sql states a partitioned table's "
+                            + "index created without ON ONLY").endsWith(ADVICE));
+            assertThatThrownBy(() -> h.ws.apply()).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+            assertThatThrownBy(h::up).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+            assertThat(h.db.engine().databaseExists(h.db.url())).as("nothing ran").isFalse();
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(TestWorkspace.TARGET + "/checkpoints/001_gauges.sql")).isEqualTo(schema);
+            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(h.up().after()).isEqualTo(2);
+        }
+    }
+
     /** One step's artifacts holding {@code text} as checkpoint and schema, under a lock labelled {@code label}. */
     private static void writeLocked(TestWorkspace ws, String text, String label) {
         writeLocked(ws, List.of("001_items.sql"), List.of(text), text, label);
