@@ -152,6 +152,11 @@ public final class MysqlEngine implements Engine {
         return AliasedTables.open(connection, section);
     }
 
+    @Override
+    public boolean dumpHidesStateFor(List<Section> prefixUps, List<Section> tail) {
+        return ImplicitKeys.hiddenFrom(prefixUps, tail);
+    }
+
     /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */
     static String withoutConnectionId(SQLException failure) {
         return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");
