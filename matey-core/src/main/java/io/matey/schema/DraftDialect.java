@@ -1,5 +1,7 @@
 package io.matey.schema;
 
+import java.util.List;
+
 /**
  * What a drift draft needs to know of its engine (docs/architecture.md §3): whether a constraint or key its dump
  * writes inside {@code CREATE TABLE} can be added to and dropped from an existing table, and how it is dropped, or
@@ -35,6 +37,19 @@ public interface DraftDialect {
      */
     default String addConstraint(String table, String name, String element) {
         return "ALTER TABLE " + table + " ADD " + element + ";";
+    }
+
+    /**
+     * The statement that adds back, in a down section, a constraint the committed dump adds after its table's
+     * {@code CREATE TABLE} (a MySQL foreign key), which must restore the committed table exactly; null to add it as
+     * the dump does (the default).
+     *
+     * @param table    the table's name as the dump writes it
+     * @param element  the constraint's text after {@code ADD}
+     * @param elements the committed table's constraints and keys
+     */
+    default String restoreConstraint(String table, String element, List<String> elements) {
+        return null;
     }
 
     /**

@@ -85,6 +85,11 @@ public final class MysqlEngine implements Engine {
         public boolean eventSchedules() {
             return true;
         }
+
+        @Override
+        public boolean foreignKeysCreateHiddenIndexes() {
+            return true;
+        }
     };
 
     /**
