@@ -12,6 +12,7 @@ import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.lint.Finding;
 import io.matey.lint.Linter;
+import io.matey.live.CallerTerms;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
@@ -50,18 +51,20 @@ public final class Matey {
     private final Path workspaceRoot;
     private final Map<String, String> env;
     private final LockWait locks;
+    private final CallerTerms terms;
     private Workspace workspace;
 
-    /** Waits for locks untold; {@link #withLockNotices} says where to tell them. */
+    /** Waits for locks untold ({@link #withLockNotices} says where to tell them); messages in the CLI's terms. */
     public Matey(Path cwd, Path workspaceRoot, Map<String, String> env) {
-        this(cwd, workspaceRoot, env, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE));
+        this(cwd, workspaceRoot, env, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), CallerTerms.CLI);
     }
 
-    private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, LockWait locks) {
+    private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, LockWait locks, CallerTerms terms) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.workspaceRoot = workspaceRoot;
         this.env = Map.copyOf(env);
         this.locks = locks;
+        this.terms = terms;
     }
 
     /** The same façade, with live commands waiting at most {@code timeout} for a migration lock held elsewhere. */
@@ -69,7 +72,7 @@ public final class Matey {
         if (timeout.isNegative()) {
             throw new MateyException("The lock timeout must not be negative, got " + timeout + ".");
         }
-        return new Matey(cwd, workspaceRoot, env, new LockWait(timeout, locks.notices()));
+        return new Matey(cwd, workspaceRoot, env, new LockWait(timeout, locks.notices()), terms);
     }
 
     /**
@@ -78,7 +81,15 @@ public final class Matey {
      * application contexts) never tell each other's waits.
      */
     public Matey withLockNotices(LockNotices notices) {
-        return new Matey(cwd, workspaceRoot, env, new LockWait(locks.timeout(), notices));
+        return new Matey(cwd, workspaceRoot, env, new LockWait(locks.timeout(), notices), terms);
+    }
+
+    /**
+     * The same façade, its live commands' messages naming what {@code terms} call the caller's own: the setting
+     * that bounds a lock wait, the command that creates a missing database (docs/architecture.md §8).
+     */
+    public Matey withTerms(CallerTerms terms) {
+        return new Matey(cwd, workspaceRoot, env, locks, terms);
     }
 
     /**
@@ -168,7 +179,7 @@ public final class Matey {
     }
 
     private LiveDatabase live(Consumer<String> progress) {
-        return new LiveDatabase(env, progress, locks, cwd);
+        return new LiveDatabase(env, progress, locks, terms, cwd);
     }
 
     public LiveDrift dbDrift(TargetConfig target, String url) {

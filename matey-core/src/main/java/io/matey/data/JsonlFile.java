@@ -151,7 +151,9 @@ final class JsonlFile {
         } catch (IOException e) {
             return null;
         }
-        return names.equals(distinct) || new HashSet<>(names).size() == names.size() ? new Line(number, names, values) : null;
+        // the last line's list when equal, which the reader's own comparison then finds at once (same instance)
+        return names.equals(distinct) ? new Line(number, distinct, values)
+                : new HashSet<>(names).size() == names.size() ? new Line(number, names, values) : null;
     }
 
     private static Line line(Path file, int number, char[] chars, int offset, int length) {

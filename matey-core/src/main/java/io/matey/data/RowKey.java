@@ -44,7 +44,7 @@ record RowKey(List<Column> columns) {
 
     /** Every row must carry its key, and no two rows the same one. */
     void check(List<Row> rows, Path path) {
-        Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
+        Map<Object, Integer> seen = new HashMap<>(rows.size() * 2);
         for (Row row : rows) {
             for (Column column : columns) {
                 if (!row.has(column)) {
@@ -56,12 +56,31 @@ record RowKey(List<Column> columns) {
                             + column.name() + "'.");
                 }
             }
-            String key = text(values(row));
-            Integer earlier = seen.putIfAbsent(key, row.line());
+            Integer earlier = seen.putIfAbsent(identity(row), row.line());
             if (earlier != null) {
-                throw new MateyException(path + ":" + row.line() + ": the row repeats the key " + key
+                throw new MateyException(path + ":" + row.line() + ": the row repeats the key " + text(values(row))
                         + " of line " + earlier + ".");
             }
         }
+    }
+
+    /** A key's JSON text, told apart from a one-column key's own value. */
+    private record Spelled(String text) {
+    }
+
+    /**
+     * What tells the file's keys apart, equal exactly when their JSON texts are: a one-column key's Long or String
+     * itself, else the text. No other value the decoder gives a column is spelled as an integer or a string of
+     * that column (a BigInteger lies beyond the longs, an untyped column's float has a point or exponent). Every row
+     * of a first apply has its key checked, and the text of each was most of that.
+     */
+    private Object identity(Row row) {
+        if (columns.size() == 1) {
+            Object value = row.value(columns.get(0));
+            if (value instanceof Long || value instanceof String) {
+                return value;
+            }
+        }
+        return new Spelled(text(values(row)));
     }
 }

@@ -161,7 +161,8 @@ final class TableWrite {
         Existing[] identical = new Existing[rows.size()];
         List<Row> unmatched = new ArrayList<>();
         for (int i = 0; i < identical.length; i++) {
-            identical[i] = existing.get(RowKey.text(key.values(rows.get(i))));
+            // an empty table (a first apply) spares each row its key's text
+            identical[i] = existing.isEmpty() ? null : existing.get(RowKey.text(key.values(rows.get(i))));
             if (identical[i] == null) {
                 unmatched.add(rows.get(i));
             } else {
@@ -239,7 +240,14 @@ final class TableWrite {
     /** The non-key columns any row names, in table order. */
     private List<Column> compared() {
         Set<List<Column>> shapes = Collections.newSetFromMap(new IdentityHashMap<>());
-        file.rows().forEach(row -> shapes.add(row.columns()));
+        List<Column> last = null;
+        for (Row row : file.rows()) {
+            // consecutive rows mostly share their shape: one set look-up per run of them
+            if (row.columns() != last) {
+                last = row.columns();
+                shapes.add(last);
+            }
+        }
         Set<Column> named = new HashSet<>();
         shapes.forEach(named::addAll);
         return file.table().dataColumns().stream().filter(c -> named.contains(c) && !key.columns().contains(c)).toList();

@@ -10,11 +10,13 @@ import java.time.Duration;
  */
 public class MigrationLockTimeoutException extends SQLException {
 
-    /** The CLI option that bounds the wait, which the message names; the starter names its property instead. */
+    /** The CLI option that bounds the wait: what the message names unless the caller has its own ({@link #boundBy}). */
     public static final String CLI_BOUND = "--lock-timeout";
 
     private final String lock;
+    private final Duration waited;
     private final String holder;
+    private final String advice;
 
     /**
      * @param lock   what the lock is, such as {@code pg_advisory_lock 469786042745 on database shop}
@@ -22,11 +24,27 @@ public class MigrationLockTimeoutException extends SQLException {
      * @param advice what to do about it
      */
     public MigrationLockTimeoutException(String lock, Duration waited, String holder, String advice) {
+        this(lock, waited, holder, advice, CLI_BOUND);
+    }
+
+    private MigrationLockTimeoutException(String lock, Duration waited, String holder, String advice, String bound) {
         super("the migration lock (" + lock + ") was not released within " + describe(waited)
                 + (holder.isEmpty() ? "" : "; it is held by " + holder) + ". Another migration may still be running: "
-                + "wait for it and try again, or raise the bound (" + CLI_BOUND + "). " + advice, "55P03");
+                + "wait for it and try again, or raise the bound (" + bound + "). " + advice, "55P03");
         this.lock = lock;
+        this.waited = waited;
         this.holder = holder;
+        this.advice = advice;
+    }
+
+    /**
+     * The same timeout, its message naming {@code bound} as what raises the bound: the setting of the caller whose
+     * run waited (an application's property), in its terms (docs/architecture.md §8).
+     */
+    public MigrationLockTimeoutException boundBy(String bound) {
+        MigrationLockTimeoutException named = new MigrationLockTimeoutException(lock, waited, holder, advice, bound);
+        named.setStackTrace(getStackTrace());
+        return named;
     }
 
     /** The lock, as the engine names it: {@code GET_LOCK('matey:shop')}. */

@@ -107,6 +107,16 @@ public interface LintDialect {
     }
 
     /**
+     * Whether a statement takes effect only outside a transaction on an engine that runs a {@code
+     * transaction:false} section statement by statement, as dbmate does there: SQLite's {@code PRAGMA foreign_keys}
+     * does nothing inside one, {@code PRAGMA journal_mode} and {@code VACUUM} are refused. Given its text from the
+     * first token on. A section holding one needs the directive (L106).
+     */
+    default boolean onlyOutsideTransaction(String statement) {
+        return false;
+    }
+
+    /**
      * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
      * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */

@@ -33,13 +33,15 @@ final class SectionRule implements LintRule {
 
     /**
      * L106, once per {@code transaction:false} section, with what the directive does there: not for a section holding
-     * a statement the server refuses inside a transaction block, which needs it (L013 reports one among others).
+     * a statement the server refuses inside a transaction block, which needs it (L013 reports one among others), or
+     * one that takes effect only outside one (SQLite's table rebuild turns {@code PRAGMA foreign_keys} off around it).
      */
     private static void checkTransactionFalse(LintContext context, MigrationFile file, Section section,
             List<ParsedStatement> statements, Findings findings) {
         LintDialect facts = context.facts();
-        if (section.transaction() || statements.stream()
-                .anyMatch(s -> facts.refusedInTransactionBlock(s.source().code()).isPresent())) {
+        if (section.transaction() || statements.stream().map(s -> s.source().code())
+                .anyMatch(code -> facts.refusedInTransactionBlock(code).isPresent()
+                        || facts.onlyOutsideTransaction(code))) {
             return;
         }
         String marker = "'-- migrate:" + section.kind() + " transaction:false'";

@@ -32,12 +32,20 @@ final class LiveConnector {
             return new Opened(existing.get(), false);
         }
         if (!create) {
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: live database " + target.endpoint() + " does not exist. "
-                    + "`" + target.command("db up") + "` (or `db bootstrap`) creates it; `db migrate` never does.");
+            throw missing(target, command);
         }
         boolean created = create(target, command);
         return new Opened(connectIfExists(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command
                 + " failed: live database " + target.endpoint() + " is missing right after it was created.")), created);
+    }
+
+    /** In the caller's terms (docs/architecture.md §8): the command that creates it, and the migration that does not. */
+    private static MateyException missing(LiveTarget target, String command) {
+        CallerTerms terms = target.terms();
+        String where = terms.whereCommandsRun();
+        return new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: live database " + target.endpoint()
+                + " does not exist. `" + terms.createCommand(target.name(), target.endpoint()) + "` (or `db bootstrap`) "
+                + "creates it; " + terms.migrate() + " never does." + (where.isEmpty() ? "" : " " + where));
     }
 
     /** Connects to a database that must exist. */

@@ -32,6 +32,7 @@ public final class LiveDatabase {
     private final Map<String, String> env;
     private final Consumer<String> progress;
     private final LockWait locks;
+    private final CallerTerms terms;
     private final Path cwd;
 
     /**
@@ -41,20 +42,27 @@ public final class LiveDatabase {
      * @param progress receives one line per migration a command runs
      */
     public LiveDatabase(Map<String, String> env, Consumer<String> progress) {
-        this(env, progress, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE),
+        this(env, progress, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), CallerTerms.CLI,
                 Path.of(System.getProperty("user.dir")));
     }
 
     /**
      * @param locks how changing commands wait for a migration lock another process holds, and where every command
      *              tells a wait for that lock or the target lock
+     * @param terms how messages name what the caller controls: the lock's bound, the command creating a database
      * @param cwd   where matey runs: the git commands its advice gives name files relative to it
      */
-    public LiveDatabase(Map<String, String> env, Consumer<String> progress, LockWait locks, Path cwd) {
+    public LiveDatabase(Map<String, String> env, Consumer<String> progress, LockWait locks, CallerTerms terms, Path cwd) {
         this.env = env;
         this.progress = progress;
         this.locks = locks;
+        this.terms = terms;
         this.cwd = cwd;
+    }
+
+    /** The target's artifacts and where its database is reached, for one command of this caller. */
+    private LiveTarget target(TargetConfig target, LiveEndpoint endpoint) {
+        return LiveTarget.read(target, endpoint, cwd, locks.notices(), terms);
     }
 
     public LiveStatus status(TargetConfig target, String url) {
@@ -67,7 +75,7 @@ public final class LiveDatabase {
      * {@code db up}, which creates it, would apply).
      */
     public LiveStatus status(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+        LiveTarget live = target(target, endpoint);
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
         if (existing.isEmpty()) {
             return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations());
@@ -100,7 +108,7 @@ public final class LiveDatabase {
      * cannot create its database, so through one this is {@link #migrate}.
      */
     public LiveChange up(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "up", true, progress, null, locks);
+        return LiveUp.run(target(target, endpoint), "up", true, progress, null, locks);
     }
 
     /**
@@ -109,7 +117,7 @@ public final class LiveDatabase {
      */
     public LiveChange upResuming(TargetConfig target, String url) {
         return atUrl(target, url, endpoint -> {
-            LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+            LiveTarget live = target(target, endpoint);
             return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), locks);
         });
     }
@@ -130,7 +138,7 @@ public final class LiveDatabase {
 
     /** Like {@link #up}, but refuses a database that does not exist. */
     public LiveChange migrate(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveUp.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), "migrate", false, progress, null, locks);
+        return LiveUp.run(target(target, endpoint), "migrate", false, progress, null, locks);
     }
 
     public LiveChange down(TargetConfig target, String url, int steps) {
@@ -141,7 +149,7 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), steps, progress, locks);
+        return LiveDown.run(target(target, endpoint), steps, progress, locks);
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {
@@ -150,7 +158,7 @@ public final class LiveDatabase {
 
     /** Loads {@code schema.sql} into an empty database (created if missing and possible) and verifies it. */
     public LiveChange bootstrap(TargetConfig target, LiveEndpoint endpoint) {
-        return LiveBootstrap.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), locks);
+        return LiveBootstrap.run(target(target, endpoint), locks);
     }
 
     public LiveAdoption adopt(TargetConfig target, String url, boolean apply) {
@@ -162,7 +170,7 @@ public final class LiveDatabase {
      * versions 1..K under the migration lock; refuses (naming the closest index and its diff) when none matches.
      */
     public LiveAdoption adopt(TargetConfig target, LiveEndpoint endpoint, boolean apply) {
-        return LiveAdopt.run(LiveTarget.read(target, endpoint, cwd, locks.notices()), apply, locks);
+        return LiveAdopt.run(target(target, endpoint), apply, locks);
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
@@ -175,7 +183,7 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+        LiveTarget live = target(target, endpoint);
         live.requireClean("db drift");
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
         if (existing.isEmpty()) {
@@ -187,7 +195,7 @@ public final class LiveDatabase {
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
     public LiveCheck check(TargetConfig target, LiveEndpoint endpoint) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+        LiveTarget live = target(target, endpoint);
         if (!live.state().isClean()) {
             return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
         }
@@ -227,7 +235,7 @@ public final class LiveDatabase {
     }
 
     private LivePlan plan(TargetConfig target, LiveEndpoint endpoint, String context, boolean refuseMarker) {
-        LiveTarget live = LiveTarget.read(target, endpoint, cwd, locks.notices());
+        LiveTarget live = target(target, endpoint);
         live.requireClean(context);
         String expected = live.expectedAt(live.head());
         Optional<Connection> existing = LiveConnector.connectIfExists(live, context);

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * the database itself is guarded by the engine's migration lock, which on servers also works across machines.
  */
 record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, List<Migration> migrations,
-        LockState state, GitCommands git) {
+        LockState state, GitCommands git, CallerTerms terms) {
 
     /** The live URL is {@code urlOverride} when given, else the target's {@code url_env} variable. */
     static LiveEndpoint endpoint(TargetConfig target, String urlOverride, Map<String, String> env) {
@@ -46,8 +46,9 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     /**
      * @param cwd     where matey runs: the git commands of advice name files relative to it
      * @param notices where a wait for the target lock is told
+     * @param terms   how messages name what the caller controls
      */
-    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd, LockNotices notices) {
+    static LiveTarget read(TargetConfig target, LiveEndpoint endpoint, Path cwd, LockNotices notices, CallerTerms terms) {
         Engine engine = target.knownEngine();
         Engine liveEngine = endpoint.engine();
         if (!liveEngine.id().equals(engine.id())) {
@@ -60,7 +61,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         List<Migration> migrations = new ArrayList<>();
         state.snapshot().migrations().forEach((file, sql) -> migrations.add(
                 new Migration(file, Snapshot.versionOf(file), sql).requireReadableIn(target.name())));
-        return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()));
+        return new LiveTarget(target, engine, endpoint, migrations, state, new GitCommands(cwd, target.dir()), terms);
     }
 
     /**
@@ -158,14 +159,23 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return MigrationParser.decode(path, bytes);
     }
 
-    /** A database error during {@code command}, with the endpoint and any password in the driver's message masked. */
+    /**
+     * A database error during {@code command}, with the endpoint and any password in the driver's message masked,
+     * and a lock timeout naming the caller's bound.
+     */
     MateyException failure(String command, SQLException e) {
-        return failure(command, e, engine.maskedFailure(e));
+        SQLException said = inTerms(e);
+        return failure(command, said, engine.maskedFailure(said));
     }
 
     /** {@link #failure(String, SQLException)} of a query on {@code connection}, said as Engine.maskedFailure(Connection, ...) says it. */
     MateyException failure(String command, Connection connection, SQLException e) {
-        return failure(command, e, engine.maskedFailure(connection, e));
+        SQLException said = inTerms(e);
+        return failure(command, said, engine.maskedFailure(connection, said));
+    }
+
+    private SQLException inTerms(SQLException e) {
+        return e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
     }
 
     /** @param message the driver's message, masked */

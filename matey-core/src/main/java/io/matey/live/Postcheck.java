@@ -35,7 +35,7 @@ final class Postcheck {
             String failed = committed.isEmpty() ? command + " applied nothing; the "
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
-                    + index + " (" + target.expectedSource(index) + "):\n" + explained(diff.get()));
+                    + index + " (" + target.expectedSource(index) + "):\n" + explained(target, diff.get()));
         }
     }
 
@@ -50,7 +50,7 @@ final class Postcheck {
             throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                     + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
                     + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
-                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + explained(diff.get()));
+                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + explained(target, diff.get()));
         }
     }
 
@@ -67,8 +67,9 @@ final class Postcheck {
     }
 
     /** A drift diff, followed by what explains it when two servers' default collations do (only on a failure). */
-    static String explained(String diff) {
-        return CollationOnlyDiff.matches(diff) ? diff + CollationOnlyDiff.HINT + "\n" : diff;
+    static String explained(LiveTarget target, String diff) {
+        return CollationOnlyDiff.matches(diff) ? diff + CollationOnlyDiff.hint(target.config().testUrlEnv()) + "\n"
+                : diff;
     }
 
     /** "1 pending migration", "2 pending migrations". */

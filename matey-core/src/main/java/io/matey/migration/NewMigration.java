@@ -1,13 +1,13 @@
 package io.matey.migration;
 
 import io.matey.error.MateyException;
+import io.matey.text.AsciiFold;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,14 +42,13 @@ public final class NewMigration {
     }
 
     /**
-     * Lower-case ASCII words joined by underscores, so that every tool (and shell) reads the name the same way.
-     * Accented Latin letters lose their accents (NFD splits {@code ü} into {@code u} and a combining mark) rather
-     * than becoming separators; the Latin letters NFD leaves whole are spelled out ({@code ß} → {@code ss}). dbmate
-     * keeps a name as given, but any name it reads back works: only the leading digits are its version.
+     * Lower-case ASCII words joined by underscores, so that every tool (and shell) reads the name the same way:
+     * Latin letters folded to ASCII ({@link AsciiFold}: {@code ü} → {@code u}, {@code ß} → {@code ss}) rather than
+     * becoming separators. dbmate keeps a name as given, but any name it reads back works: only the leading digits
+     * are its version.
      */
     public static String sanitize(String name) {
-        String cleaned = name == null ? "" : spellOut(Normalizer.normalize(name.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT))
+        String cleaned = name == null ? "" : AsciiFold.fold(name.strip()).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (cleaned.isEmpty()) {
             // No command in the example: `db new` and `dbmate new` both name migrations here.
@@ -60,12 +59,6 @@ public final class NewMigration {
                             + "reads them alike. Give a name such as create_users.");
         }
         return cleaned;
-    }
-
-    /** German, Nordic, Polish and Croatian letters that are no base letter with an accent. */
-    private static String spellOut(String lower) {
-        return lower.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ø", "o").replace("ł", "l")
-                .replace("đ", "d").replace("þ", "th");
     }
 
     /** The version {@code db new} gives a migration created at {@code instant}: its UTC {@code yyyyMMddHHmmss}. */

@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class CollationOnlyDiff {
 
-    public static final String HINT = "Every difference is a collation that the server prints only where it is not "
-            + "its default: the server the replay ran on (TEST_DATABASE_URL) and this one differ in version or default "
-            + "collation, and no migration can keep that. Replay on the server family and version you deploy to, or "
-            + "give both the same collation_server (README, \"MySQL and MariaDB\").";
+    /** What explains such drift; {@code testUrlEnv} names the variable of the server the replay ran on. */
+    public static String hint(String testUrlEnv) {
+        return "Every difference is a collation that the server prints only where it is not its default: the server "
+                + "the replay ran on (" + testUrlEnv + ") and this one differ in version or default collation, and no "
+                + "migration can keep that. Replay on the server family and version you deploy to, or give both the "
+                + "same collation_server (README, \"MySQL and MariaDB\").";
+    }
 
     private static final Pattern TABLE_COLLATION = Pattern.compile(" COLLATE=\\w+");
     private static final Pattern CHARSET_COLLATION = Pattern.compile("( CHARSET \\w+) COLLATE \\w+");

@@ -90,6 +90,40 @@ class JavaRecordsTest {
         compile(ws.target().resolve("generated"));
     }
 
+    /** Latin letters are folded to ASCII as `db new` folds them, not dropped: ÜberPreis is uberPreis, not berPreis. */
+    @Test
+    void accentedNamesKeepTheirLettersInAscii() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        ws.migration("001_preise.sql", "CREATE TABLE \"Größen\" (id INTEGER PRIMARY KEY, \"ÜberPreis\" INTEGER);",
+                "DROP TABLE \"Größen\";");
+        ws.apply();
+        Map<String, String> sources = sources(ws);
+        assertThat(sources).containsKey("Grossen.java");
+        assertThat(sources.get("Grossen.java")).contains("public record Grossen(", "Long uberPreis)");
+        assertThat(sources.get("Tables.java")).contains("public static final String UBER_PREIS = \"\\u00dcberPreis\";");
+        compile(ws.target().resolve("generated"));
+    }
+
+    /** A domain's NOT NULL holds in the table that stores the value, not in a view, where an outer join gives NULL. */
+    @Test
+    void aViewColumnOverANotNullDomainIsNullable() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("postgres",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        ws.migration("001_stock.sql", "CREATE DOMAIN qty AS integer NOT NULL;\n"
+                + "CREATE TABLE items (id int PRIMARY KEY);\n"
+                + "CREATE TABLE stock (item_id int PRIMARY KEY REFERENCES items, amount qty);\n"
+                + "CREATE VIEW item_stock AS SELECT i.id, s.amount FROM items i LEFT JOIN stock s ON s.item_id = i.id;",
+                "DROP VIEW item_stock; DROP TABLE stock; DROP TABLE items; DROP DOMAIN qty;");
+        ws.apply();
+        Map<String, String> sources = sources(ws);
+        assertThat(sources.get("Stock.java")).contains("int amount)");
+        assertThat(sources.get("ItemStock.java")).contains("Integer amount)");
+        compile(ws.target().resolve("generated"));
+    }
+
     /** A column's comment and its generation expression each under its own label, never one read as the other. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})

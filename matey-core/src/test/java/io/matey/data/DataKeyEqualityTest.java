@@ -129,4 +129,26 @@ class DataKeyEqualityTest {
             assertThat(h.rows("SELECT label FROM codes")).containsExactly(List.of("new"));
         }
     }
+
+    /**
+     * A column without a type holds an integer and a string of the same digits as two keys, as SQLite does and as
+     * their JSON differs; a string repeated is one key, named by its lines.
+     */
+    @Test
+    void sqliteUntypedKeysAreToldApartAsTheirJson() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite", "CREATE TABLE things (k PRIMARY KEY, name TEXT);")) {
+            h.manifest("[core]\nfiles = [{ name = \"things\", table = \"things\", mode = \"upsert\", on = [\"k\"] }]\n");
+            h.file("things", "{\"k\": 1, \"name\": \"integer\"}", "{\"k\": \"1\", \"name\": \"text\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("things", "things", DataMode.UPSERT, 2, 2, 0, 0));
+            assertThat(h.rows("SELECT typeof(k), name FROM things ORDER BY name"))
+                    .containsExactly(List.of("integer", "integer"), List.of("text", "text"));
+
+            h.file("things", "{\"k\": \"a\", \"name\": \"first\"}", "{\"k\": 1, \"name\": \"one\"}",
+                    "{\"k\": \"a\", \"name\": \"second\"}");
+            Path file = h.ws.target().resolve("data/things.jsonl");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessage(file + ":3: the row repeats the key [\"a\"] of line 1.");
+        }
+    }
 }
+

@@ -207,6 +207,9 @@ class DataSafetyTest {
                         data.resolve("roles.jsonl") + ":2: the row lacks key column 'id'."),
                 new Refusal("repeated key", x -> x.file("perms", "{\"role_id\": 3, \"name\": \"read\"}", "{\"name\": \"read\", \"role_id\": 3}"),
                         data.resolve("perms.jsonl") + ":2: the row repeats the key [3, \"read\"] of line 1."),
+                new Refusal("repeated one-column key", x -> x.file("roles", "{\"id\": 1, \"name\": \"a\"}",
+                        "{\"id\": 2, \"name\": \"b\"}", "{\"name\": \"c\", \"id\": 1}"),
+                        data.resolve("roles.jsonl") + ":3: the row repeats the key [1] of line 1."),
                 new Refusal("key column not in the table", x -> x.manifest(MANIFEST.replace("[\"role_id\", \"name\"]", "[\"role_id\", \"nom\"]")),
                         data.resolve("data.toml") + ":4: data set 'core', file 2: data file 'perms' references missing "
                                 + "key column(s) (on): 'nom' (table 'perms')."),

@@ -34,7 +34,8 @@ class CrossServerCollationHintTest {
             assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;")
-                    .hasMessageEndingWith(CollationOnlyDiff.HINT + "\n");
+                    .hasMessageContaining("the server the replay ran on (DB_CORE_TEST_DATABASE_URL)")
+                    .hasMessageEndingWith(CollationOnlyDiff.hint("DB_CORE_TEST_DATABASE_URL") + "\n");
         }
     }
 }

@@ -20,7 +20,7 @@ class HintUrlTest {
             LiveDatabase fromEnv = new LiveDatabase(Map.of(h.target().urlEnv(), h.url()), line -> { });
 
             assertThatThrownBy(() -> fromEnv.migrate(h.target(), (String) null)).isInstanceOf(MateyException.class)
-                    .hasMessageContaining("`matey db up --path db/core` (or `db bootstrap`) creates it")
+                    .hasMessageEndingWith("`matey db up --path db/core` (or `db bootstrap`) creates it; `db migrate` never does.")
                     .hasMessageNotContaining("--url");
         }
     }

@@ -21,7 +21,7 @@ final class LiveHarness implements AutoCloseable {
         this.ws = ws;
         this.db = db;
         // run at the workspace root, as the advice the tests read names files from there
-        this.live = new LiveDatabase(ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), ws.root());
+        this.live = new LiveDatabase(ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), CallerTerms.CLI, ws.root());
     }
 
     /** A workspace in {@code dir} and a live database that does not exist yet. */

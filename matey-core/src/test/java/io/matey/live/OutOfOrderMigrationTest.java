@@ -37,7 +37,7 @@ class OutOfOrderMigrationTest {
             assertThat(status.prefix().line()).startsWith("migration migrations/002_merged.sql is older than the "
                     + "last applied one (version 003)").containsPattern("`mv db/core/migrations/002_merged.sql "
                     + "db/core/migrations/\\d{14}_merged.sql`, then `matey schema apply --path db/core`");
-            LiveDatabase inTarget = new LiveDatabase(h.ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), h.ws.target());
+            LiveDatabase inTarget = new LiveDatabase(h.ws.env(), line -> { }, new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, LockNotices.NONE), CallerTerms.CLI, h.ws.target());
             assertThat(inTarget.status(h.target(), h.url()).prefix().fix()).as("run inside the target: git takes paths "
                     + "from there, matey's --path from the workspace root").containsPattern("`mv "
                     + "migrations/002_merged.sql migrations/\\d{14}_merged.sql`, then `matey schema apply --path db/core`");

@@ -76,7 +76,7 @@ class DbAdoptLauncherIT {
             Launcher.Result up = Launcher.run(dir, env, "db", "up", "--lock-timeout", "1s");
             assertThat(up.exitCode()).isEqualTo(2);
             assertThat(up.stderr()).contains("was not released within 1s; it is held by PostgreSQL backend " + pid,
-                    "SELECT pg_terminate_backend(" + pid + ");");
+                    "raise the bound (--lock-timeout).", "SELECT pg_terminate_backend(" + pid + ");");
 
             Launcher.Result bad = Launcher.run(dir, env, "db", "up", "--lock-timeout", "soon");
             assertThat(bad.exitCode()).isEqualTo(2);

@@ -33,10 +33,10 @@ class DriftCollationHintCommandTest {
             db.execute("ALTER TABLE t COLLATE utf8mb4_bin");
 
             MateyProcess.Result text = MateyProcess.run(dir, env, "db", "drift");
-            assertThat(text.stdout()).contains("COLLATE=utf8mb4_bin").endsWith(CollationOnlyDiff.HINT + "\n");
+            assertThat(text.stdout()).contains("COLLATE=utf8mb4_bin").endsWith(CollationOnlyDiff.hint("TEST_DATABASE_URL") + "\n");
             JsonNode json = drift(env);
             assertThat(json.get("status").asText()).isEqualTo("drifted");
-            assertThat(json.get("hint").asText()).isEqualTo(CollationOnlyDiff.HINT);
+            assertThat(json.get("hint").asText()).isEqualTo(CollationOnlyDiff.hint("TEST_DATABASE_URL"));
 
             db.execute("ALTER TABLE t ADD COLUMN note TEXT");
             JsonNode other = drift(env);

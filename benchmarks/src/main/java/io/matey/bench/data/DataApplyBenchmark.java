@@ -5,6 +5,8 @@ import io.matey.data.AppliedFile;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,9 @@ import java.util.List;
  * servers come from MATEY_TEST_POSTGRES_URL / MATEY_TEST_MYSQL_URL). Every figure is the median of seven runs
  * after two warm-ups. Each run inserts into an emptied table with plain JDBC, empties it, then applies the file
  * to it (all rows new), again (nothing changed) and with every name changed. A data apply figure is the whole
- * command: locks, the schema check against head, reading and checking the file, and the transaction.
+ * command: locks, the schema check against head, reading and checking the file, and the transaction. Beside the
+ * wall time, the CPU time of the thread that runs it: on a shared machine the wall time mostly measures the other
+ * jobs, and with SQLite, which runs in that thread, the CPU time is the work itself (a server's is not in it).
  */
 public final class DataApplyBenchmark {
 
@@ -38,7 +42,8 @@ public final class DataApplyBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         List<String> engines = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
                 : List.of("sqlite", "postgres", "mysql");
-        System.out.printf("%-9s %-34s %10s %8s%n", "engine", "operation (" + rows + " rows)", "median ms", "vs plain");
+        System.out.printf("%-9s %-34s %10s %8s %12s %8s%n", "engine", "operation (" + rows + " rows)", "median ms",
+                "vs plain", "thread CPU ms", "vs plain");
         for (String engine : engines) {
             run(engine, rows);
         }
@@ -59,31 +64,30 @@ public final class DataApplyBenchmark {
             matey.dbUp(target, url, line -> { });
 
             // Each run measures the plain insert right before the command, so load from elsewhere hits both alike.
-            long[] plain = new long[RUNS];
-            long[] empty = new long[RUNS];
-            long[] changed = new long[RUNS];
-            long[] unchanged = new long[RUNS];
+            long[][] plain = new long[2][RUNS];
+            long[][] empty = new long[2][RUNS];
+            long[][] changed = new long[2][RUNS];
+            long[][] unchanged = new long[2][RUNS];
             for (int run = -WARMUPS; run < RUNS; run++) {
                 clear(db);
-                long plainNanos = timed(() -> plainBatchInsert(db, rows));
+                long[] plainNanos = timed(() -> plainBatchInsert(db, rows));
                 clear(db);
-                long emptyNanos = timed(() -> apply(matey, target, url, rows, 0));
-                long unchangedNanos = timed(() -> apply(matey, target, url, 0, 0));
+                long[] emptyNanos = timed(() -> apply(matey, target, url, rows, 0));
+                long[] unchangedNanos = timed(() -> apply(matey, target, url, 0, 0));
                 rowsFile(ws, rows, "renamed ");
-                long changedNanos = timed(() -> apply(matey, target, url, 0, rows));
+                long[] changedNanos = timed(() -> apply(matey, target, url, 0, rows));
                 rowsFile(ws, rows, "name ");
-                if (run >= 0) {
-                    plain[run] = plainNanos;
-                    empty[run] = emptyNanos;
-                    changed[run] = changedNanos;
-                    unchanged[run] = unchangedNanos;
+                for (int i = 0; run >= 0 && i < 2; i++) {
+                    plain[i][run] = plainNanos[i];
+                    empty[i][run] = emptyNanos[i];
+                    changed[i][run] = changedNanos[i];
+                    unchanged[i][run] = unchangedNanos[i];
                 }
             }
-            long base = median(plain);
-            report(engine, "plain JDBC batch insert", base, base);
-            report(engine, "data apply upsert, empty table", median(empty), base);
-            report(engine, "data apply upsert, all rows changed", median(changed), base);
-            report(engine, "data apply upsert, nothing changed", median(unchanged), base);
+            report(engine, "plain JDBC batch insert", plain, plain);
+            report(engine, "data apply upsert, empty table", empty, plain);
+            report(engine, "data apply upsert, all rows changed", changed, plain);
+            report(engine, "data apply upsert, nothing changed", unchanged, plain);
         }
     }
 
@@ -144,10 +148,13 @@ public final class DataApplyBenchmark {
         void run() throws Exception;
     }
 
-    private static long timed(Run run) throws Exception {
+    /** The wall time and the CPU time of this thread that {@code run} takes, in nanoseconds. */
+    private static long[] timed(Run run) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         run.run();
-        return System.nanoTime() - start;
+        return new long[] {System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpu};
     }
 
     private static long median(long[] nanos) {
@@ -156,7 +163,11 @@ public final class DataApplyBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static void report(String engine, String operation, long nanos, long plain) {
-        System.out.printf("%-9s %-34s %10d %7.2fx%n", engine, operation, nanos / 1_000_000, (double) nanos / plain);
+    /** Medians of wall ({@code [0]}) and thread CPU ({@code [1]}) times, each also as a multiple of the plain insert's. */
+    private static void report(String engine, String operation, long[][] nanos, long[][] plain) {
+        long wall = median(nanos[0]);
+        long cpu = median(nanos[1]);
+        System.out.printf("%-9s %-34s %10d %7.2fx %12d %7.2fx%n", engine, operation, wall / 1_000_000,
+                (double) wall / median(plain[0]), cpu / 1_000_000, (double) cpu / median(plain[1]));
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.codegen.java;
 
+import io.matey.text.AsciiFold;
 import java.util.Locale;
 import javax.lang.model.SourceVersion;
 
@@ -40,8 +41,9 @@ final class JavaText {
                 + (word.equals(word.toUpperCase(Locale.ROOT)) ? rest.toLowerCase(Locale.ROOT) : rest);
     }
 
+    /** The name's words, its Latin letters folded to ASCII ({@code ÜberPreis} → {@code Uber}, {@code Preis}). */
     private static String[] words(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", " ").strip().split(" +");
+        return AsciiFold.fold(name).replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", " ").strip().split(" +");
     }
 
     private static String valid(String identifier) {

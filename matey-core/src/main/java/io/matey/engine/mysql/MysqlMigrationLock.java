@@ -52,7 +52,7 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
                 Holder holder = holder(connection, name);
                 throw new MigrationLockTimeoutException("GET_LOCK('" + name + "')", timeout,
                         holder == null ? "" : holder.describe(),
-                        holder == null ? "" : "To end the holding session: KILL CONNECTION " + holder.id + ";");
+                        holder == null ? "" : holder.howToEnd());
             }
             if (tell) {
                 Holder holder = holder(connection, name);
@@ -69,17 +69,29 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
         return (int) Math.min(WAIT_SECONDS, (left + 999_999_999L) / 1_000_000_000L);
     }
 
+    /**
+     * The holding connection: IS_USED_LOCK names it to anyone, but the process list shows another user's
+     * connection only to a holder of PROCESS ({@code user} null then), and only its own user or one with CONNECTION
+     * ADMIN (SUPER) may kill it.
+     */
     private record Holder(long id, String user, String host, String command, long seconds) {
 
         String describe() {
-            return "connection " + id + " (user " + user + "@" + host + ", in '" + command + "' for " + seconds + " s)";
+            return "connection " + id + (user == null ? "" : " (user " + user + "@" + host + ", in '" + command
+                    + "' for " + seconds + " s)");
+        }
+
+        String howToEnd() {
+            return "To end the holding session" + (user == null ? ", its user or one with the CONNECTION ADMIN "
+                    + "(SUPER) privilege runs" : "") + ": KILL CONNECTION " + id + ";";
         }
     }
 
     /** The session holding the lock, from IS_USED_LOCK and the process list; null when it was released meanwhile. */
     private static Holder holder(Connection connection, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME "
-                + "FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT h.id, p.USER, p.HOST, p.COMMAND, p.TIME "
+                + "FROM (SELECT IS_USED_LOCK(?) AS id) h LEFT JOIN information_schema.PROCESSLIST p ON p.ID = h.id "
+                + "WHERE h.id IS NOT NULL")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Holder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -53,7 +53,7 @@ final class AdvisoryLock implements MigrationLock {
             }
             Holder holder = holder(connection);
             throw new MigrationLockTimeoutException(name(connection), timeout, holder == null ? "" : holder.describe(),
-                    holder == null ? "" : "To end the holding session: SELECT pg_terminate_backend(" + holder.pid + ");");
+                    holder == null ? "" : holder.howToEnd());
         }
         return new AdvisoryLock(connection);
     }
@@ -71,27 +71,49 @@ final class AdvisoryLock implements MigrationLock {
         }
     }
 
-    private record Holder(int pid, String user, String application, String client, String since, String state) {
+    /**
+     * The holding backend as this session sees it: pg_stat_activity hides another role's client, start and state
+     * from a role without pg_read_all_stats (null here), and only some roles may terminate it ({@code mayEnd}).
+     */
+    private record Holder(int pid, String user, String application, String client, String since, String state,
+            boolean mayEnd, boolean superuser) {
 
         String describe() {
-            return "PostgreSQL backend " + pid + " (user " + user + (application.isEmpty() ? "" : ", application '"
-                    + application + "'") + (client == null ? "" : ", client " + client) + ", connected since " + since
-                    + ", " + state + ")";
+            return "PostgreSQL backend " + pid + " (user " + user
+                    + (application == null || application.isEmpty() ? "" : ", application '" + application + "'")
+                    + (client == null ? "" : ", client " + client) + (since == null ? "" : ", connected since " + since)
+                    + (state == null ? "" : ", " + state) + ")";
+        }
+
+        String howToEnd() {
+            String terminate = "SELECT pg_terminate_backend(" + pid + ");";
+            if (mayEnd) {
+                return "To end the holding session: " + terminate;
+            }
+            return "To end the holding session, " + (superuser ? "a superuser" : "a superuser, a member of role "
+                    + user + " or of pg_signal_backend") + " runs: " + terminate;
         }
     }
 
-    /** The session holding the lock, from pg_locks and pg_stat_activity; null when it was released meanwhile. */
+    /**
+     * The session holding the lock, from pg_locks and pg_stat_activity; null when it was released meanwhile.
+     * pg_terminate_backend needs superuser against a superuser's backend, else membership in its role or in
+     * pg_signal_backend.
+     */
     private static Holder holder(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.pid, a.usename, a.application_name, "
-                + "host(a.client_addr), date_trunc('second', a.backend_start)::text, a.state FROM pg_locks l "
-                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                + "host(a.client_addr), date_trunc('second', a.backend_start)::text, a.state, "
+                + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR (NOT r.rolsuper "
+                + "AND (pg_has_role(r.oid, 'MEMBER') OR pg_has_role('pg_signal_backend', 'MEMBER'))), r.rolsuper "
+                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid JOIN pg_roles r ON r.oid = a.usesysid "
+                + "WHERE l.locktype = 'advisory' AND l.granted "
                 + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                 + "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1")) {
             ps.setLong(1, KEY >>> 32);
             ps.setLong(2, KEY & 0xffffffffL);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Holder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)) : null;
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)) : null;
             }
         }
     }

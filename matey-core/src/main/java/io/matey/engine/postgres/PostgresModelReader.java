@@ -175,7 +175,10 @@ final class PostgresModelReader {
 
     private static Column column(Relation relation, RawColumn raw, PgTypes.Resolved resolved, List<String> primaryKey,
             String defaultSchema) {
-        boolean nullable = !raw.notNull() && !resolved.domainNotNull() && !primaryKey.contains(raw.name());
+        // A view's column is NULL from an outer join whatever its domain says: PostgreSQL checks a domain's NOT
+        // NULL only where a value is stored.
+        boolean domainNotNull = resolved.domainNotNull() && !relation.view();
+        boolean nullable = !raw.notNull() && !domainNotNull && !primaryKey.contains(raw.name());
         if (!raw.identity().isEmpty()) {
             return new Column(raw.name(), resolved.type(), nullable, null, null, false,
                     new Column.Identity(raw.identity().equals("a"), raw.seqStart(), raw.seqIncrement()), null, raw.comment());

@@ -85,7 +85,7 @@ public final class SqliteEngine implements Engine {
 
     @Override
     public LintDialect lint() {
-        return LintDialect.PLAIN;
+        return SqliteLintDialect.INSTANCE;
     }
 
     @Override

@@ -20,7 +20,11 @@ final class SqliteTimes {
     }
 
     static String text(Temporal value) {
-        String iso = MILLISECONDS.matcher(IsoTimes.text(value)).replaceFirst("$1");
+        String iso = IsoTimes.text(value);
+        if (iso.indexOf('.') >= 0) {
+            // only a fraction can end in Python's microseconds; a date of every row of a file skips the regex
+            iso = MILLISECONDS.matcher(iso).replaceFirst("$1");
+        }
         int t = iso.indexOf('T');
         return t < 0 ? iso : iso.substring(0, t) + ' ' + iso.substring(t + 1);
     }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.Engine;
+import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.MigrationTable;
 import io.matey.schema.SchemaDump;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,5 +114,35 @@ class MysqlEngineTest {
 
         assertThat(name).startsWith("matey:").hasSize(64).isEqualTo(MysqlMigrationLock.lockName("d".repeat(64)));
         assertThat(MysqlMigrationLock.lockName("shop")).isEqualTo("matey:shop");
+    }
+
+    /**
+     * A user without PROCESS cannot see another user's connection in the process list, but IS_USED_LOCK names it:
+     * the timeout gives its id and says who may kill it.
+     */
+    @Test
+    void aTimeoutSeenByAUserWithoutProcessNamesTheHoldingConnection() throws SQLException {
+        String user = "matey_waiter_" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestDatabase db = TestDatabase.create("mysql"); Connection holder = db.connect()) {
+            try (Statement st = holder.createStatement()) {
+                st.execute("CREATE USER '" + user + "'@'%'");
+                st.execute("GRANT ALL ON `" + holder.getCatalog() + "`.* TO '" + user + "'@'%'");
+            }
+            try (Engine.MigrationLock held = db.engine().lockMigrations(holder)) {
+                MateyUrl asWaiter = MateyUrl.parse(db.url().raw().replace(db.url().user() + "@", user + "@"));
+                try (Connection waiter = db.engine().connect(asWaiter)) {
+                    long holderId = Long.parseLong(TestDatabase.firstValue(holder, "SELECT CONNECTION_ID()"));
+                    assertThatThrownBy(() -> db.engine().lockMigrations(waiter, Duration.ofMillis(200)))
+                            .isInstanceOf(MigrationLockTimeoutException.class)
+                            .hasMessageContaining("it is held by connection " + holderId + ".")
+                            .hasMessageContaining("To end the holding session, its user or one with the CONNECTION "
+                                    + "ADMIN (SUPER) privilege runs: KILL CONNECTION " + holderId + ";");
+                }
+            } finally {
+                try (Statement st = holder.createStatement()) {
+                    st.execute("DROP USER '" + user + "'@'%'");
+                }
+            }
+        }
     }
 }

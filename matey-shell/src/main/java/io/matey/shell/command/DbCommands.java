@@ -280,7 +280,8 @@ class DbCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
         List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
             LiveDrift drift = matey.dbDrift(target, url);
-            return new ExplainedDrift(drift, matey.explainEdits(target, drift).orElse(null));
+            String edited = matey.explainEdits(target, drift).orElse(null);
+            return new ExplainedDrift(drift, edited, collationHint(drift, edited, target.testUrlEnv()));
         });
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, e -> {
@@ -295,7 +296,7 @@ class DbCommands {
                 json.put("interrupted", d.interrupted() == null ? null : d.interrupted().describe());
                 json.put("unloadable", d.unloadable());
                 json.put("diff", d.interrupted() == null ? d.diff() : d.interrupted().diff());
-                json.put("hint", collationHint(e));
+                json.put("hint", e.collationHint());
                 json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
             })));
@@ -316,7 +317,7 @@ class DbCommands {
                 }
                 // An edited applied migration is restored (its Edited: line says how), not kept as a new one, and
                 // drift that two servers' default collations explain is no change to keep.
-                String hint = collationHint(e);
+                String hint = e.collationHint();
                 return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
                         : hint != null ? hint + "\n"
                         : "To keep it: `" + sameTarget("matey db drift", d.target(), url, workspace) + " --draft` prints "
@@ -391,13 +392,12 @@ class DbCommands {
     }
 
     /**
-     * {@link CollationOnlyDiff#HINT} where the drift is only collations two servers' defaults explain, which no draft
-     * can keep; null otherwise, and for an edited applied migration, whose restoring explains its diff.
+     * {@link CollationOnlyDiff#hint} where the drift is only collations two servers' defaults explain, which no
+     * draft can keep; null otherwise, and for an edited applied migration, whose restoring explains its diff.
      */
-    private static String collationHint(ExplainedDrift drift) {
-        LiveDrift d = drift.drift();
-        return schemaDrifted(d) && drift.edited() == null && CollationOnlyDiff.matches(d.diff())
-                ? CollationOnlyDiff.HINT : null;
+    private static String collationHint(LiveDrift drift, String edited, String testUrlEnv) {
+        return schemaDrifted(drift) && edited == null && CollationOnlyDiff.matches(drift.diff())
+                ? CollationOnlyDiff.hint(testUrlEnv) : null;
     }
 
     /**
@@ -426,8 +426,11 @@ class DbCommands {
         return lines.toString();
     }
 
-    /** @param edited the git history's explanation of the drift ({@link EditedMigrations}), or null */
-    private record ExplainedDrift(LiveDrift drift, String edited) {
+    /**
+     * @param edited        the git history's explanation of the drift ({@link EditedMigrations}), or null
+     * @param collationHint what explains drift of collations alone ({@link #collationHint}), or null
+     */
+    private record ExplainedDrift(LiveDrift drift, String edited, String collationHint) {
     }
 
     /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */

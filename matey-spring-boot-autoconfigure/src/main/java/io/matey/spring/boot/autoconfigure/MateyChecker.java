@@ -1,7 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
-import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.live.LiveAdoption;
@@ -20,9 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,17 +32,6 @@ import org.springframework.context.ApplicationEventPublisher;
 public class MateyChecker implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(MateyChecker.class);
-
-    /** The command core's message on a missing database names to create it. */
-    private static final Pattern CREATE_COMMAND =
-            Pattern.compile("`matey db up[^`]*`(?= \\(or `db bootstrap`\\) creates it)");
-
-    /** What core's message says never creates a database, and its counterpart in the application. */
-    private static final String CLI_MIGRATE = "`db migrate` never does";
-    private static final String STARTUP_MIGRATE = "matey.migrate-on-startup never does";
-
-    /** The bound on a lock wait as core's message names it: the CLI option, which the property stands for here. */
-    private static final String LOCK_BOUND = "(" + MigrationLockTimeoutException.CLI_BOUND + ")";
 
     private final MateyWorkspace workspace;
     private final Matey matey;
@@ -72,7 +57,8 @@ public class MateyChecker implements AutoCloseable {
     public MateyChecker(MateyWorkspace workspace, Duration lockTimeout, MateyReports reports, Clock clock,
             ApplicationEventPublisher events, Duration checkTimeout, String endpointPath) {
         this.workspace = workspace;
-        this.matey = workspace.matey().withLockTimeout(lockTimeout);
+        this.matey = workspace.matey().withLockTimeout(lockTimeout)
+                .withTerms(new ApplicationTerms(WorkspaceCommands.of(workspace.location())));
         this.reports = reports;
         this.clock = clock;
         this.events = events;
@@ -93,44 +79,12 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
-     * Core's work on a target, its errors in the application's terms: the workspace as the user knows it, the
-     * command that creates a missing database as it runs pasted, for the user ran no command the core could repeat,
-     * and the properties that stand for the CLI's options (docs/architecture.md §8). {@code matey.migrate-on-startup}
-     * creates no database: only that command does.
-     */
-    private <T> T core(ManagedTarget target, Supplier<T> work) {
-        try {
-            return workspace.shown(work);
-        } catch (MateyException e) {
-            String message = inApplicationTerms(target, e);
-            if (message.equals(e.getMessage())) {
-                throw e;
-            }
-            throw MateyWorkspace.reworded(e, message);
-        }
-    }
-
-    private String inApplicationTerms(ManagedTarget target, MateyException e) {
-        String message = e.getMessage().replace(LOCK_BOUND, "(matey.lock-timeout)");
-        Matcher create = CREATE_COMMAND.matcher(message);
-        if (!create.find()) {
-            return message;
-        }
-        WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
-        String command = commands.command("db up " + commands.targetArguments(
-                TargetReport.failed(target, e.reason(), message, clock.instant())));
-        String where = commands.where().isEmpty() ? "" : " " + commands.where();
-        return message.substring(0, create.start()) + "`" + command + "`"
-                + message.substring(create.end()).replace(CLI_MIGRATE, STARTUP_MIGRATE) + where;
-    }
-
-    /**
      * Artifact coherence, then the live status and drift at the applied index. Changes nothing. A database from
      * before Matey is refused ({@code database-not-empty}) as migrate refuses it, rather than reported as drift.
      */
     public TargetReport verify(ManagedTarget target) {
         return finished(requireRecorded(TargetReport.of(target,
-                core(target, () -> matey(target).dbCheck(target.config(), target.endpoint())), clock.instant())));
+                workspace.shown(() -> matey(target).dbCheck(target.config(), target.endpoint())), clock.instant())));
     }
 
     /**
@@ -163,7 +117,7 @@ public class MateyChecker implements AutoCloseable {
             return verify(target);
         }
         try {
-            LiveChange change = core(target, () -> matey(target).dbMigrate(target.config(), target.endpoint(),
+            LiveChange change = workspace.shown(() -> matey(target).dbMigrate(target.config(), target.endpoint(),
                     line -> logFor(target, line)));
             for (MigrationTiming timing : change.migrations()) {
                 events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
@@ -189,10 +143,10 @@ public class MateyChecker implements AutoCloseable {
      */
     public void adopt(ManagedTarget target) {
         if (!matey.hasMigrations(target.config())
-                || core(target, () -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
+                || workspace.shown(() -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
             return;
         }
-        LiveAdoption adoption = core(target, () -> matey(target).dbAdopt(target.config(), target.endpoint(), true));
+        LiveAdoption adoption = workspace.shown(() -> matey(target).dbAdopt(target.config(), target.endpoint(), true));
         if (!adoption.versions().isEmpty()) {
             logger.info("Matey target '" + target.name() + "' (" + target.endpoint() + "): adopted at index "
                     + adoption.index() + " of " + adoption.head() + " (" + adoption.source() + "), recorded "

@@ -79,7 +79,12 @@ record WorkspaceCommands(String option, String where, Path workingDir) {
 
     /** {@code --path TARGET --url URL}: the database of a report, as live commands take it. */
     String targetArguments(TargetReport report) {
-        return "--path " + report.target() + " --url " + urlArgument(report.connection());
+        return targetArguments(report.target(), report.connection());
+    }
+
+    /** {@link #targetArguments(TargetReport)} of a target and its database as {@code LiveEndpoint} describes it. */
+    String targetArguments(String target, String connection) {
+        return "--path " + target + " --url " + urlArgument(connection);
     }
 
     /**

@@ -94,6 +94,25 @@ class MateyWorkspaceLocationTest {
                         .hasMessageNotContaining("matey-workspace-"));
     }
 
+    /**
+     * A missing database at a start-up migration: core words the error in the application's terms (ApplicationTerms),
+     * not the CLI's: the command that creates it runs pasted where the packaged workspace's source is, and the
+     * migration that never creates one is the property's.
+     */
+    @Test
+    void aMissingDatabaseAtStartUpNamesTheCommandThatCreatesItWhereItRuns() {
+        Path missing = dir.resolve("missing.sqlite3");
+        runner.withClassLoader(workspace.inJar(dir.resolve("app.jar"), "db/matey"))
+                .withPropertyValues("matey.targets.[db/core].url=sqlite3:" + missing)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageEndingWith("live database sqlite3:" + missing + " does not exist. `matey db up "
+                                + "--path db/core --url 'sqlite3:" + missing + "'` (or `db bootstrap`) creates it; "
+                                + "matey.migrate-on-startup never does. Run these commands from the workspace directory "
+                                + "(the source of classpath:db/matey).")
+                        .hasMessageNotContaining("`db migrate`"));
+        assertThat(missing).doesNotExist();
+    }
+
     @Test
     void aDirectoryWorkspaceIsUsedInPlaceWithOrWithoutFilePrefix() {
         for (String location : new String[] {workspace.root().toString(), "file:" + workspace.root()}) {

@@ -1,5 +1,5 @@
 -- migrate:up transaction:false
-PRAGMA journal_mode = WAL;
+CREATE INDEX notes_title ON notes (title);
 
 -- migrate:down transaction:false
-PRAGMA journal_mode = DELETE;
+DROP INDEX notes_title;

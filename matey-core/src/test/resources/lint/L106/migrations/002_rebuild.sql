@@ -1,0 +1,11 @@
+-- migrate:up transaction:false
+PRAGMA foreign_keys = OFF;
+CREATE TABLE notes_new (id INTEGER PRIMARY KEY, title TEXT NOT NULL);
+INSERT INTO notes_new (id, title) SELECT id, title FROM notes;
+DROP TABLE notes;
+ALTER TABLE notes_new RENAME TO notes;
+PRAGMA foreign_key_check;
+PRAGMA foreign_keys = ON;
+
+-- migrate:down transaction:false
+PRAGMA journal_mode = DELETE;
