@@ -28,10 +28,10 @@ final class ImplicitForeignKeyIndexRule implements LintRule {
                     unindexed(statement.tokens()).forEach(columns -> findings.add(Level.WARNING, "L414", file.path(),
                             statement.line(), "'" + statement.source().summary() + "' adds a foreign key on (" + columns
                                     + ") that no key in the statement indexes: the server creates an index for it and "
-                                    + "marks it, which no dump shows, so adding a key over those columns later replaces "
-                                    + "it live but not in a replay from a checkpoint. Declare the index explicitly in the "
-                                    + "same statement (KEY name (" + columns + ")), or ignore this if an earlier "
-                                    + "migration declared one."));
+                                    + "marks it as its own, which no dump shows, so a key added later over those "
+                                    + "columns replaces it here but keeps it in a database loaded from a dump. Declare "
+                                    + "the index in the same statement (KEY name (" + columns + ")), or ignore this if "
+                                    + "an earlier migration declared one."));
                 }
             }
         }
