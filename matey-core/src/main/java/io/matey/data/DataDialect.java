@@ -50,16 +50,44 @@ public interface DataDialect {
     ColumnType columnType(String declared, String typeName, int precision, int scale);
 
     /**
-     * The type of each column of {@code table} (as {@link #locate} found it) that holds only labels (an enum or set) which the column metadata
-     * does not show, by column name, so that a file's bad value is reported with its line before anything is written.
+     * The type of each column of {@code table} (as {@link #locate} found it) that the result-set metadata does not
+     * show, by column name: one holding only labels (an enum or set), so that a file's bad value is reported with its
+     * line before anything is written, or MariaDB's JSON behind a CHECK of its own, which the metadata calls text.
      */
-    default Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
+    default Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         return Map.of();
     }
 
     /** Reads a column's value as the Java value data files hold (see {@link ValueReader}). */
     default Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         return ValueReader.read(rs, index, type);
+    }
+
+    /**
+     * The expression data export and apply read column {@code column} (quoted, or any expression of its type) of
+     * {@code type} through, so that {@link #read} gets the value in its file form where the column's own text is no
+     * file form (MariaDB's geometry as WKT, PostgreSQL's locale-formatted money as a number). The default reads it as
+     * it is.
+     */
+    default String selected(String column, ColumnType type) {
+        return column;
+    }
+
+    /**
+     * The expression a value of {@code type} is written through: {@code ?}, bound by {@link #bind}, or an expression
+     * of it that makes the column's type from the file form ({@code ST_GeomFromText(?)}).
+     */
+    default String parameter(ColumnType type) {
+        return "?";
+    }
+
+    /**
+     * Whether the database rewrites values of {@code type} into its own form ({@code 10.0.0.1/32} in an {@code inet}
+     * column reads back {@code 10.0.0.1}), so that data apply compares a file's value with the table's as the
+     * database holds it: {@link #selected} of {@link #parameter}, asked of the database once per distinct value.
+     */
+    default boolean rewritesValues(ColumnType type) {
+        return false;
     }
 
     /** Binds a value read from a data file (or from the table) to a parameter of its column's type. */
@@ -194,10 +222,14 @@ public interface DataDialect {
         return true;
     }
 
-    /** An INSERT of one row: {@code table} and {@code columns} quoted, one parameter per column in order. */
-    default String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + "?, ".repeat(columns.size() - 1) + "?)";
+    /** An INSERT of one row: {@code table} and {@code columns} quoted, one {@link #parameter} per column in order. */
+    default String insert(String table, TableChanges.Columns columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.names()) + ") VALUES (" + parameters(columns) + ")";
+    }
+
+    /** The {@link #parameter} of each column, in order, separated by commas. */
+    default String parameters(TableChanges.Columns columns) {
+        return columns.types().stream().map(this::parameter).collect(Collectors.joining(", "));
     }
 
     /**
@@ -205,8 +237,11 @@ public interface DataDialect {
      * column, in order (bound by {@link #bindUpdate}), then those of the condition.
      */
     default String update(String table, TableChanges.Columns set, String where) {
-        return "UPDATE " + table + " SET " + set.names().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + where;
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        for (int i = 0; i < set.names().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(set.names().get(i)).append(" = ").append(parameter(set.types().get(i)));
+        }
+        return sql.append(" WHERE ").append(where).toString();
     }
 
     /** Binds a column's new value to its parameter of {@link #update}; the default binds it as {@link #bind} does. */
@@ -236,6 +271,16 @@ public interface DataDialect {
     default String rekeyedRow(String column, String why) {
         return "A row whose '" + column + "' changes is then a new row: inserted, and with mode replace the old one "
                 + "deleted (upsert keeps it).";
+    }
+
+    /**
+     * Whether a column an update cannot set for {@code why} ({@link #immutableColumns}) is a version of its row: a
+     * file keyed by it and other columns names one row by the others, which the table keeps in one version only (a
+     * ClickHouse {@code ReplacingMergeTree} version), so data apply writes a row with another version than the
+     * table's in its place (docs/architecture.md §3). False by default.
+     */
+    default boolean versionOfRow(String why) {
+        return false;
     }
 
     /**

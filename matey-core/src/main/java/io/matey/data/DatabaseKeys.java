@@ -79,8 +79,12 @@ final class DatabaseKeys {
 
     private void fill(List<Row> rows) throws SQLException {
         List<String> names = new ArrayList<>(List.of(LINE));
-        columns.forEach(c -> names.add(dialect.quote(c.name())));
-        String insert = dialect.insert(KEYS, names);
+        List<ColumnType> types = new ArrayList<>(List.of(ColumnType.integer("int", 32, false)));
+        columns.forEach(c -> {
+            names.add(dialect.quote(c.name()));
+            types.add(c.type());
+        });
+        String insert = dialect.insert(KEYS, new TableChanges.Columns(names, types));
         try (Batches batches = new Batches(connection)) {
             for (Row row : rows) {
                 batches.add(insert, row.line(), st -> {
@@ -106,7 +110,7 @@ final class DatabaseKeys {
     /** The keys of the table rows each file row equals, as the table holds them. */
     private Map<Row, List<Object[]>> join(Map<Integer, Row> byLine) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT k." + LINE);
-        columns.forEach(c -> sql.append(", t.").append(dialect.quote(c.name())));
+        columns.forEach(c -> sql.append(", ").append(dialect.selected("t." + dialect.quote(c.name()), c.type())));
         sql.append(" FROM ").append(KEYS).append(" k JOIN ").append(table).append(" t ON ");
         // The table's column on the left: SQLite compares with the left operand's collation.
         sql.append(columns.stream().map(c -> dialect.keyEquals("t." + dialect.quote(c.name()), "k." + dialect.quote(c.name()),

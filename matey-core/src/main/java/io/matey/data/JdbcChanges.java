@@ -38,7 +38,7 @@ final class JdbcChanges {
         try (Batches batches = new Batches(connection)) {
             for (TableChanges.Change change : changes.changes()) {
                 if (change instanceof TableChanges.Insert insert) {
-                    String sql = inserts.computeIfAbsent(insert.columns(), c -> dialect.insert(table, c.names()));
+                    String sql = inserts.computeIfAbsent(insert.columns(), c -> dialect.insert(table, c));
                     batches.add(sql, insert.line(), st -> bind(st, 1, insert.columns(), insert.values()));
                 } else if (change instanceof TableChanges.Update update) {
                     String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c, where));

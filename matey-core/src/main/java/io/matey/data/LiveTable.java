@@ -48,7 +48,7 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, ColumnType> labelled = dialect.labelledColumns(connection, table);
+        Map<String, ColumnType> labelled = dialect.catalogTypes(connection, table);
         String sql = table.quoted(dialect);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();

@@ -34,12 +34,40 @@ record RowKey(List<Column> columns) {
         return out.append(']').toString();
     }
 
+    /** Key values without the one at {@code at} (a row's version, {@link CheckedFile#version}). */
+    static Object[] without(Object[] values, int at) {
+        Object[] rest = new Object[values.length - 1];
+        System.arraycopy(values, 0, rest, 0, at);
+        System.arraycopy(values, at + 1, rest, at, rest.length - at);
+        return rest;
+    }
+
     /** The error for two rows whose keys differ as the file spells them but that the database holds equal. */
     MateyException equalKeys(Path path, Row earlier, Row later) {
         return new MateyException(path + ":" + later.line() + ": the row's key " + text(values(later))
                 + " equals the key " + text(values(earlier)) + " of line " + earlier.line()
                 + " as the database compares them (its collation or the column's type), so both rows would be one. "
                 + "Keep one of the two lines.");
+    }
+
+    /**
+     * No two rows may be versions of one row ({@code version} aside, the same key): the table keeps one of them, so
+     * the other would differ from it at every apply.
+     */
+    void checkOneVersion(List<Row> rows, Column version, Path path, String table) {
+        int at = columns.indexOf(version);
+        List<Column> named = columns.stream().filter(c -> c != version).toList();
+        Map<String, Integer> seen = new HashMap<>(rows.size() * 2);
+        for (Row next : rows) {
+            String key = text(without(values(next), at));
+            Integer earlier = seen.putIfAbsent(key, next.line());
+            if (earlier != null) {
+                throw new MateyException(path + ":" + next.line() + ": the row is another '" + version.name()
+                        + "' of the row of line " + earlier + " (" + named.stream().map(Column::name).toList() + " = "
+                        + key + "), and table '" + table + "' keeps one version of a row. Keep one of the two lines "
+                        + "(the version the table should hold).");
+            }
+        }
     }
 
     /** Every row must carry its key, and no two rows the same one. */

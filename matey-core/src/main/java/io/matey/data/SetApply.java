@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import io.matey.engine.Engine;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
@@ -113,12 +114,28 @@ final class SetApply {
         Path path = targetDir.resolve(file.path());
         List<Row> rows = new FileRows(file, path, table, decoder).convert();
         RowKey key = key(file, table, rows, path);
-        return new CheckedFile(file, table, rows, key, key == null ? Map.of() : immutable(table, rows, key));
+        if (key == null) {
+            return new CheckedFile(file, table, rows, null, Map.of(), null);
+        }
+        Map<String, String> reasons = dialect.immutableColumns(connection, table.name());
+        Column version = version(reasons, key);
+        if (version != null) {
+            key.checkOneVersion(rows, version, path, table.name());
+        }
+        return new CheckedFile(file, table, rows, key, immutable(reasons, rows, key), version);
+    }
+
+    /** The key column that versions its row ({@link DataDialect#versionOfRow}) beside others that name the row. */
+    private Column version(Map<String, String> reasons, RowKey key) {
+        if (key.columns().size() < 2) {
+            return null;
+        }
+        return key.columns().stream().filter(c -> reasons.containsKey(c.name())
+                && dialect.versionOfRow(reasons.get(c.name()))).findFirst().orElse(null);
     }
 
     /** The columns outside the key that rows name and the engine cannot update, each with why. */
-    private Map<Column, String> immutable(LiveTable table, List<Row> rows, RowKey key) throws SQLException {
-        Map<String, String> reasons = dialect.immutableColumns(connection, table.name());
+    private static Map<Column, String> immutable(Map<String, String> reasons, List<Row> rows, RowKey key) {
         if (reasons.isEmpty()) {
             return Map.of();
         }
@@ -165,8 +182,10 @@ final class SetApply {
         } catch (SQLException e) {
             // A batch's own message may only say that it was aborted; the cause says why.
             SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            String cancelled = engine.unanswered(cause)
+                    ? RunningStatements.cancelUnanswered(engine, connection, cause, "`matey data apply`") : "";
             throw new MateyException("data apply failed writing table '" + file.table().name() + "' from data file '"
-                    + file.file().name() + "': " + engine.failureSentence(connection, cause) + " "
+                    + file.file().name() + "': " + engine.failureSentence(connection, cause) + cancelled + " "
                     + aftermath(file, write.started()), e);
         } catch (MateyException e) {
             if (engine.transactions()) {

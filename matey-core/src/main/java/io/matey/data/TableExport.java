@@ -38,7 +38,8 @@ final class TableExport {
             }
             orderIndexes.add(selected.indexOf(column));
         }
-        String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
+        String sql = "SELECT " + selected.stream().map(c -> dialect.selected(dialect.quote(c.name()), c.type()))
+                .collect(Collectors.joining(", "))
                 + " FROM " + dialect.readFrom(connection, table.name(), table.sql()) + " ORDER BY "
                 + sortColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();

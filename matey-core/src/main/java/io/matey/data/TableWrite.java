@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * it equal ({@link DatabaseKeys}): such a row is updated in place, its key spelled as the file spells it, so rows
  * referring to it stay valid. Columns a file does not name keep their
  * values. Columns the engine cannot update ({@link DataDialect#immutableColumns}) are left out of updates, and a row
- * that changes one is refused before anything of the file is written. Without a key, replace deletes every row and
+ * that changes one is refused before anything of the file is written; a row that is another version of a table row
+ * ({@link CheckedFile#version}) is written in its place. Without a key, replace deletes every row and
  * inserts the file. The inserts, updates and deletes go to
  * the engine as one {@link TableChanges} ({@link DataDialect#write}), which decides how many statements they take.
  * A table that may drop rows as they are written ({@link DataDialect#dropsExpiredRows}) has its expired rows dropped
@@ -58,12 +59,17 @@ final class TableWrite {
     private final String table;
     private final RowKey key;
     private final Map<Column, String> immutable;
+    /** The key column that versions its row ({@link CheckedFile#version}); null when there is none. */
+    private final Column version;
     private final TableChanges changes;
     /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
     private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
     private final Map<List<Column>, TableChanges.Columns> setShapes = new IdentityHashMap<>();
+    private final DatabaseForms forms;
 
     private int inserted;
+    /** Rows inserted as new versions of rows the table holds (counted as updated). */
+    private int versioned;
     private int updated;
     private int deleted;
     /** Whether the table may drop rows as they are written, so that {@link #written} is kept. */
@@ -83,7 +89,9 @@ final class TableWrite {
         this.table = file.table().sql();
         this.key = file.key();
         this.immutable = file.immutable();
+        this.version = file.version();
         this.changes = new TableChanges(table, key == null ? null : columns(key.columns()));
+        this.forms = new DatabaseForms(connection, dialect);
     }
 
     /**
@@ -91,10 +99,25 @@ final class TableWrite {
      * an immutable column, a key the database holds equal to another) fails here.
      */
     void plan() throws SQLException {
+        checkRewritten();
         if (key == null) {
             file.rows().forEach(this::insert);
         } else {
             sync();
+        }
+    }
+
+    /** Has the database read each value of a type it rewrites ({@link DatabaseForms}), so that a bad one names its line. */
+    private void checkRewritten() {
+        if (file.table().dataColumns().stream().noneMatch(c -> dialect.rewritesValues(c.type()))) {
+            return;
+        }
+        for (Row row : file.rows()) {
+            for (int i = 0; i < row.values().length; i++) {
+                if (dialect.rewritesValues(row.columns().get(i).type())) {
+                    compared(row, i);
+                }
+            }
         }
     }
 
@@ -124,7 +147,7 @@ final class TableWrite {
             }
         }
         dialect.write(connection, changes);
-        if (inserted > 0) {
+        if (inserted + versioned > 0) {
             dialect.afterInsert(connection, table);
         }
         int expired = counted ? expired(before) : 0;
@@ -170,6 +193,7 @@ final class TableWrite {
             }
         }
         Map<Row, Existing> equal = equalInDatabase(unmatched, existing);
+        Map<Row, List<Existing>> versionsOf = otherVersions(unmatched, existing);
         boolean replace = file.file().mode() == DataMode.REPLACE;
         if (replace) {
             for (Existing row : existing.values()) {
@@ -195,6 +219,8 @@ final class TableWrite {
                         current.key, current.count, row.line()));
                 updated += current.count;
                 wrote(row, current.count);
+            } else if (versionsOf.containsKey(row)) {
+                newVersion(row, versionsOf.get(row));
             } else {
                 insert(row);
             }
@@ -237,6 +263,47 @@ final class TableWrite {
         return equal;
     }
 
+    /**
+     * The table rows of which each row without an identical key is another version ({@link CheckedFile#version}): the
+     * same key but for the version. They are marked kept, since the row takes their place ({@link #newVersion}).
+     */
+    private Map<Row, List<Existing>> otherVersions(List<Row> unmatched, Map<String, Existing> existing) {
+        if (version == null || unmatched.isEmpty()) {
+            return Map.of();
+        }
+        int at = key.columns().indexOf(version);
+        Map<String, List<Existing>> byRow = new HashMap<>();
+        for (Existing row : existing.values()) {
+            if (row.keptBy == null) {
+                byRow.computeIfAbsent(RowKey.text(RowKey.without(row.key, at)), k -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<Row, List<Existing>> versionsOf = new HashMap<>();
+        for (Row row : unmatched) {
+            List<Existing> others = byRow.get(RowKey.text(RowKey.without(key.values(row), at)));
+            if (others != null) {
+                others.forEach(other -> other.keptBy = row);
+                versionsOf.put(row, others);
+            }
+        }
+        return versionsOf;
+    }
+
+    /**
+     * A row with another version than the table's: the table's version is deleted and the row inserted, so the
+     * table shows the file's row whichever version is higher (docs/architecture.md §3), and counted as updated.
+     */
+    private void newVersion(Row row, List<Existing> others) {
+        for (Existing other : others) {
+            changes.add(new TableChanges.Delete(other.key, other.count));
+        }
+        changes.add(new TableChanges.Insert(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
+                row.line()));
+        versioned++;
+        updated++;
+        wrote(row, 1);
+    }
+
     /** The non-key columns any row names, in table order. */
     private List<Column> compared() {
         Set<List<Column>> shapes = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -258,8 +325,8 @@ final class TableWrite {
         List<Column> keyColumns = key.columns();
         List<Column> selected = new ArrayList<>(keyColumns);
         selected.addAll(compared);
-        String sql = "SELECT " + selected.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + dialect.readFrom(connection, file.table().name(), table);
+        String sql = "SELECT " + selected.stream().map(c -> dialect.selected(dialect.quote(c.name()), c.type()))
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.readFrom(connection, file.table().name(), table);
         int nullKeys = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(Batches.SIZE);
@@ -311,12 +378,21 @@ final class TableWrite {
     private boolean changed(Row row, List<Column> compared, Existing current) {
         for (int i = 0; i < row.values().length; i++) {
             Column column = row.columns().get(i);
-            if (!key.columns().contains(column)
-                    && !PythonJson.value(row.values()[i]).equals(current.values[compared.indexOf(column)])) {
+            if (!key.columns().contains(column) && !compared(row, i).equals(current.values[compared.indexOf(column)])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The row's {@code i}th value as it compares with the table's ({@link DatabaseForms}). */
+    private String compared(Row row, int i) {
+        Column column = row.columns().get(i);
+        try {
+            return forms.value(column, row.values()[i]);
+        } catch (ValueException e) {
+            throw new MateyException(path + ":" + row.line() + ": column '" + column.name() + "': " + e.getMessage());
+        }
     }
 
     /** A change of a column the engine cannot update is refused: the file's key must name it (see the class comment). */
@@ -328,7 +404,7 @@ final class TableWrite {
                 continue;
             }
             String now = current.values[compared.indexOf(column)];
-            String next = PythonJson.value(row.values()[i]);
+            String next = compared(row, i);
             if (!next.equals(now)) {
                 List<String> on = new ArrayList<>(key.columns().stream().map(Column::name).toList());
                 on.add(column.name());

@@ -341,23 +341,9 @@ public final class MigrationRunner {
                 migration.file() + ":" + statement.line() + ": " + section.kind() + " section failed: "
                         + (unanswered ? "no answer came from the database" : "the connection to the database was lost")
                         + " while statement " + (index + 1) + " of " + statements.size() + " ran: "
-                        + engine.failureSentence(connection, e) + (unanswered ? cancelUnanswered(e) : "")
+                        + engine.failureSentence(connection, e)
+                        + (unanswered ? RunningStatements.cancelUnanswered(engine, connection, e, "the migration") : "")
                         + " Statement: '" + statement.summary() + "'. " + lostAftermath(section, index), e);
-    }
-
-    /**
-     * Cancels on the server the statement whose answer never came ({@link Engine#unanswered}), so that it does not
-     * run on after the failure is reported (docs/architecture.md §7); says whether it did.
-     */
-    private String cancelUnanswered(SQLException failure) {
-        try {
-            engine.cancelRunning(connection);
-            return " Matey cancelled the statement on the server, where it would have run on.";
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-            return " Matey could not cancel the statement on the server, where it may still run (" + engine.maskedFailure(e)
-                    + "): wait for it to end before running the migration again.";
-        }
     }
 
     /** The connection was lost after the statements, while the progress or the version change was written. */

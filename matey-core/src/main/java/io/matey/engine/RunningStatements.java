@@ -70,6 +70,24 @@ public final class RunningStatements {
     }
 
     /**
+     * Cancels on the server the statement on {@code connection} whose answer never came ({@link Engine#unanswered}),
+     * so that it does not run on after the failure is reported (docs/architecture.md §7), whether a migration or a
+     * data set sent it; says whether it did, as a sentence (with a leading space) to follow the failure's.
+     *
+     * @param rerun what must not run again until a statement that could not be cancelled has ended
+     */
+    public static String cancelUnanswered(Engine engine, Connection connection, SQLException failure, String rerun) {
+        try {
+            engine.cancelRunning(connection);
+            return " Matey cancelled the statement on the server, where it would have run on.";
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return " Matey could not cancel the statement on the server, where it may still run (" + engine.maskedFailure(e)
+                    + "): wait for it to end before running " + rerun + " again.";
+        }
+    }
+
+    /**
      * Cancels what runs on every open connection through its engine (PostgreSQL's cancel request, MySQL's and
      * ClickHouse's {@code KILL QUERY}, each on a connection of its own), all at once, and waits until they are sent or
      * {@code timeout} has passed: a server that cannot be reached must not hold up the end of the process.

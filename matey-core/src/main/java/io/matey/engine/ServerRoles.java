@@ -65,6 +65,16 @@ public interface ServerRoles {
         throw new UnsupportedOperationException("no server roles");
     }
 
+    /**
+     * Takes the server-wide lock that serialises the replays whose migrations create, alter or drop roles: roles are
+     * the whole server's, so two such replays at once would see each other's roles as the server's and collide on
+     * them (docs/architecture.md §6). Runs {@code waiting} first when another session holds it. The lock is the
+     * returned session's: closing it releases the lock. Empty where the engine has none.
+     */
+    default Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+        return Optional.empty();
+    }
+
     /** Whether {@code role} carries {@code mark} ({@link #mark}). */
     default boolean marked(MateyUrl base, ServerRole role, String mark) throws SQLException {
         return false;

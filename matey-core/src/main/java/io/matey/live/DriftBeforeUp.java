@@ -25,14 +25,14 @@ final class DriftBeforeUp {
     static void refuse(LiveTarget target, Connection connection, int index, List<Migration> pending, String command)
             throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
-        String expected = target.expectedAt(index);
+        String expected = target.expectedAt(index, connection);
         if (SchemaDump.sameSchema(live, expected)) {
             return;
         }
         throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
                 + "committed state at index " + index + " (" + target.expectedSource(index) + "), and "
                 + Postcheck.count(pending.size(), "pending migration") + " would run over changes made outside "
-                + "migrations; nothing was applied. " + wayForward(target, live, index, pending) + ":\n"
+                + "migrations; nothing was applied. " + wayForward(target, connection, live, index, pending) + ":\n"
                 + Postcheck.explained(target, Postcheck.diff(live, expected)));
     }
 
@@ -40,10 +40,11 @@ final class DriftBeforeUp {
      * When the live schema already equals a later committed state, the changes are what the pending migrations up to
      * it do, and adopting records them; otherwise both ways out are named, since which one fits is the user's call.
      */
-    private static String wayForward(LiveTarget target, String live, int index, List<Migration> pending) {
+    private static String wayForward(LiveTarget target, Connection connection, String live, int index,
+            List<Migration> pending) throws SQLException {
         String adopt = "`" + LiveAdopt.command(target) + " --apply`";
         for (int later = target.head(); later > index; later--) {
-            if (SchemaDump.sameSchema(live, target.expectedAt(later))) {
+            if (SchemaDump.sameSchema(live, target.expectedAt(later, connection))) {
                 List<Migration> done = pending.subList(0, later - index);
                 return "They are what " + done.stream().map(Migration::file).collect(Collectors.joining(", "))
                         + (done.size() == 1 ? " does" : " do") + ": the live schema equals the committed state at index "

@@ -50,7 +50,7 @@ public record Interruption(Migration migration, String direction, int done, int 
         String liveSql = leftover == null ? SchemaDump.dump(engine, connection)
                 : SchemaDump.dumpWithout(engine, connection, leftover);
         return new Interruption(migration, marker.direction(), marker.done(), marker.total(), index, liveSql,
-                target.expectedAt(index), target.expectedSource(index), statements, leftover);
+                target.expectedAt(index, connection), target.expectedSource(index), statements, leftover);
     }
 
     /**

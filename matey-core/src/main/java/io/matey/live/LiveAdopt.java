@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * {@code db adopt}: bring a database under its history without running anything: one that predates Matey (no
@@ -32,7 +31,8 @@ final class LiveAdopt {
     static LiveAdoption run(LiveTarget target, boolean apply, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         Engine engine = target.engine();
-        try (Connection connection = LiveConnector.connect(target, CONTEXT)) {
+        Connection connection = LiveConnector.connect(target, CONTEXT);
+        try (connection) {
             if (!apply) {
                 return adopt(target, connection, false);
             }
@@ -40,7 +40,7 @@ final class LiveAdopt {
                 return adopt(target, connection, true);
             }
         } catch (SQLException e) {
-            throw target.failure(CONTEXT, e);
+            throw target.failure(CONTEXT, connection, e);
         }
     }
 
@@ -54,14 +54,18 @@ final class LiveAdopt {
         LivePrefix recorded = target.prefix(target.appliedVersions(connection));
         recorded.requireConsistent(CONTEXT);
         String live = target.engine().dumpSchema(connection);
+        List<String> states = new ArrayList<>();
+        for (int index = recorded.index(); index <= target.head(); index++) {
+            states.add(target.expectedAt(index, connection));
+        }
         List<Integer> matching = new ArrayList<>();
         for (int index = target.head(); index >= recorded.index(); index--) {
-            if (SchemaDump.sameSchema(live, target.expectedAt(index))) {
+            if (SchemaDump.sameSchema(live, states.get(index - recorded.index()))) {
                 matching.add(index);
             }
         }
         if (matching.isEmpty()) {
-            throw refusal(target, live, recorded.index());
+            throw refusal(target, live, recorded.index(), states);
         }
         int index = matching.get(0);
         List<String> versions = target.migrations().subList(recorded.index(), index).stream().map(Migration::version)
@@ -105,16 +109,16 @@ final class LiveAdopt {
         }
     }
 
-    private static MateyException refusal(LiveTarget target, String live, int from) {
-        int closest = from + SchemaDiff.closest(live,
-                IntStream.rangeClosed(from, target.head()).mapToObj(target::expectedAt).toList());
-        int distance = SchemaDiff.distance(live, target.expectedAt(closest));
+    /** @param states the committed states from index {@code from} to the head, as they read in the database */
+    private static MateyException refusal(LiveTarget target, String live, int from, List<String> states) {
+        int closest = from + SchemaDiff.closest(live, states);
+        int distance = SchemaDiff.distance(live, states.get(closest - from));
         return new MateyException(Reason.ADOPTION_REFUSED, CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
                 + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
                 + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
-                + SchemaDiff.unified(live, target.expectedAt(closest), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
+                + SchemaDiff.unified(live, states.get(closest - from), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
                 + InexactRollbackHint.after(target, from).map(hint -> hint + ". Nothing was recorded.")
                         .orElse("Change the database (or the migrations) until they agree, then adopt again; nothing "
                                 + "was recorded."));

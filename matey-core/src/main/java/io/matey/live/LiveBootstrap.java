@@ -27,19 +27,19 @@ final class LiveBootstrap {
         Engine engine = target.engine();
         SQLException loadFailure;
         List<String> notices = new ArrayList<>();
-        try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
+        Connection connection = opened.connection();
+        try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             requireEmpty(target, connection);
             loadFailure = load(target, connection, notices);
             if (loadFailure == null) {
                 return verify(target, connection, opened.created(), notices);
             }
         } catch (SQLException e) {
-            throw target.failure(CONTEXT, e);
+            throw target.failure(CONTEXT, connection, e);
         }
         // the connection and the lock are released first: a server does not drop a database in use
         throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
-                + engine.failureSentence(loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
+                + engine.failureSentence(connection, loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
     }
 
     private static LiveChange verify(LiveTarget target, Connection connection, boolean created, List<String> notices)

@@ -206,7 +206,7 @@ public final class LiveDatabase {
 
     private static LiveDrift drift(Reading reading) {
         LivePrefix prefix = reading.prefix();
-        String expected = reading.target().expectedAt(prefix.index());
+        String expected = reading.expected();
         boolean drifted = !prefix.consistent() || reading.interrupted() != null
                 || !SchemaDump.sameSchema(reading.liveSql(), expected);
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
@@ -243,11 +243,11 @@ public final class LiveDatabase {
             return LivePlan.ofMissingDatabase(live.name(), live.endpoint(), live.prefix(List.of()),
                     live.head(), expected);
         }
-        Reading reading = read(live, existing.get(), context, refuseMarker);
+        Reading reading = read(live, existing.get(), context, refuseMarker, true);
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
-                && SchemaDump.sameSchema(reading.liveSql(), expected);
+                && SchemaDump.sameSchema(reading.liveSql(), reading.expected());
         return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
-                expected, reading.interrupted(), reading.unloadable());
+                reading.expected(), reading.interrupted(), reading.unloadable());
     }
 
     /** Runs a command on the live database a URL names, its first connection opened while the workspace is read. */
@@ -264,7 +264,8 @@ public final class LiveDatabase {
      *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
      * @param draft       how a draft of the drift writes its statements for this server
      */
-    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql,
+    /** @param expected the committed state at the head or at the recorded prefix, as it reads in the database */
+    private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql, String expected,
             Interruption interrupted, List<String> unloadable, DraftDialect draft) {
     }
 
@@ -275,10 +276,11 @@ public final class LiveDatabase {
 
     /** Reads and closes the connection. */
     private static Reading read(LiveTarget live, Connection open, String context) {
-        return read(live, open, context, false);
+        return read(live, open, context, false, false);
     }
 
-    private static Reading read(LiveTarget live, Connection open, String context, boolean refuseMarker) {
+    private static Reading read(LiveTarget live, Connection open, String context, boolean refuseMarker,
+            boolean atHead) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
             LivePrefix prefix = live.prefix(applied);
@@ -290,7 +292,8 @@ public final class LiveDatabase {
                     : Interruption.of(live, marker.get(), prefix, applied, connection, context);
             List<String> unloadable = new ArrayList<>();
             String liveSql = Interruption.liveDump(live, connection, unloadable::add);
-            return new Reading(live, applied, prefix, liveSql, interrupted, unloadable,
+            String expected = live.expectedAt(atHead ? live.head() : prefix.index(), connection);
+            return new Reading(live, applied, prefix, liveSql, expected, interrupted, unloadable,
                     live.engine().draft(connection));
         } catch (SQLException e) {
             throw live.failure(context, open, e);

@@ -36,8 +36,8 @@ final class LiveDown {
     static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
-        try (Connection connection = LiveConnector.connect(target, CONTEXT);
-                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
+        Connection connection = LiveConnector.connect(target, CONTEXT);
+        try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             List<String> applied = target.appliedVersions(connection);
             LivePrefix before = target.prefix(applied);
             before.requireConsistent(CONTEXT);
@@ -60,7 +60,7 @@ final class LiveDown {
                     + (steps == 1 ? " and removed its version" : " and removed their versions"));
             return new LiveChange(target.name(), target.endpoint(), "down", false, before.index(), after.index(), timings);
         } catch (SQLException e) {
-            throw target.failure(CONTEXT, e);
+            throw target.failure(CONTEXT, connection, e);
         }
     }
 

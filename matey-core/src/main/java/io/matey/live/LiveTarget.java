@@ -160,28 +160,22 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     }
 
     /**
-     * A database error during {@code command}, with the endpoint and any password in the driver's message masked,
-     * and a lock timeout naming the caller's bound.
+     * {@link #expectedAt(int)} as it reads in the connected database, to compare with its dump
+     * ({@link Engine#expectedIn}: PostgreSQL's default privileges of the migrating role, docs/architecture.md §5).
      */
-    MateyException failure(String command, SQLException e) {
-        SQLException said = inTerms(e);
-        return failure(command, said, engine.maskedFailure(said));
+    String expectedAt(int index, Connection connection) throws SQLException {
+        return engine.expectedIn(connection, expectedAt(index));
     }
 
-    /** {@link #failure(String, SQLException)} of a query on {@code connection}, said as Engine.maskedFailure(Connection, ...) says it. */
+    /**
+     * A database error of a query on {@code connection} during {@code command}, with the endpoint, said as
+     * Engine.maskedFailure(Connection, ...) says it (masked; a ClickHouse read timeout names the timeout and its cure),
+     * so that every live command says the same failure the same way, and a lock timeout naming the caller's bound.
+     */
     MateyException failure(String command, Connection connection, SQLException e) {
-        SQLException said = inTerms(e);
-        return failure(command, said, engine.maskedFailure(connection, said));
-    }
-
-    private SQLException inTerms(SQLException e) {
-        return e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
-    }
-
-    /** @param message the driver's message, masked */
-    private MateyException failure(String command, SQLException e, String message) {
-        return new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + endpoint + ": "
-                + message, e);
+        SQLException said = e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
+        return new MateyException(MigrationLockTimeoutException.reasonOf(said), command + " failed on " + endpoint + ": "
+                + engine.maskedFailure(connection, said), said);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */

@@ -46,8 +46,8 @@ final class LiveUp {
         LiveConnector.Opened opened = LiveConnector.open(target, context, create);
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
-        try (Connection connection = opened.connection();
-                Engine.MigrationLock lock = locks.acquire(engine, connection)) {
+        Connection connection = opened.connection();
+        try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (!opened.created() && marker.isEmpty()) {
                 UnrecordedSchema.refuse(target, connection, context);
@@ -94,7 +94,7 @@ final class LiveUp {
             return new LiveChange(target.name(), target.endpoint(), command, opened.created(), before.index(), after.index(),
                     timings, removedMarker == null ? List.of() : List.of(removedMarker));
         } catch (SQLException e) {
-            throw target.failure(context, e);
+            throw target.failure(context, connection, e);
         }
     }
 

@@ -57,7 +57,7 @@ final class Postcheck {
     /** The unified diff live → committed state at {@code index}; empty when they are the same schema. */
     private static Optional<String> driftAt(LiveTarget target, Connection connection, int index) throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
-        String expected = target.expectedAt(index);
+        String expected = target.expectedAt(index, connection);
         return SchemaDump.sameSchema(live, expected) ? Optional.empty() : Optional.of(diff(live, expected));
     }
 

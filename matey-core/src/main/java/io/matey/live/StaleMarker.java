@@ -73,7 +73,7 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
     static StaleMarker read(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix,
             List<String> applied, Connection connection) throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
-        String expected = target.expectedAt(prefix.index());
+        String expected = target.expectedAt(prefix.index(), connection);
         String source = target.expectedSource(prefix.index());
         String diff = SchemaDump.sameSchema(live, expected) ? ""
                 : SchemaDiff.unified(expected, live, source + " (committed)", Postcheck.LIVE_LABEL);

@@ -45,7 +45,7 @@ public final class ScratchDatabase implements AutoCloseable {
     private final Engine engine;
     private final MateyUrl url;
     private final boolean keep;
-    private final boolean holdsAnchor;
+    private boolean holdsAnchor;
     private final ScratchServer server;
     /**
      * Held through a close: a Ctrl-C or SIGTERM cancels the running statement, so the command's thread may be
@@ -54,13 +54,56 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     private final ReentrantLock closing = new ReentrantLock();
     private boolean closed;
+    /** Set when the process is ending (Ctrl-C, SIGTERM): no lease creates a database after that. */
+    private static volatile boolean ending;
 
-    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, boolean holdsAnchor, ScratchServer server) {
+    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, ScratchServer server) {
         this.engine = engine;
         this.url = url;
         this.keep = keep;
-        this.holdsAnchor = holdsAnchor;
         this.server = server;
+    }
+
+    /**
+     * Creates the database, registered in {@link #ACTIVE} and under {@link #closing} first: a Ctrl-C or SIGTERM
+     * while {@code CREATE DATABASE} runs waits for it to end and then drops what it created, where a lease
+     * registered after creating would be left behind (docs/architecture.md §8). Refused once the process is ending.
+     * With {@code anchorSql} (null for none), the engine may create it already holding the anchor from its cache.
+     */
+    private void create(String anchorSql, MateyUrl base, TargetConfig target) {
+        closing.lock();
+        try {
+            ACTIVE.add(this);
+            if (ending) {
+                throw new MateyException("Interrupted before creating scratch database " + url + ".");
+            }
+            holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
+            if (!holdsAnchor) {
+                engine.createDatabase(url);
+            }
+        } catch (SQLException | RuntimeException e) {
+            closed = true; // nothing to drop: CREATE DATABASE either commits or leaves nothing
+            ACTIVE.remove(this);
+            server.leave(null);
+            throw e instanceof SQLException sql ? createFailure(sql, base, target) : (RuntimeException) e;
+        } finally {
+            closing.unlock();
+        }
+    }
+
+    private MateyException createFailure(SQLException e, MateyUrl base, TargetConfig target) {
+        if (LoginRefusal.is(e)) {
+            return new MateyException("Cannot create scratch database " + url + ": the test server at " + base
+                    + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
+                    + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
+        }
+        if (ServerUnreachable.is(e)) {
+            return new MateyException("Cannot reach the test server at " + base + ": "
+                    + withoutUrl(engine.failureSentence(e), url) + " Start it, or correct the host and port of "
+                    + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
+        }
+        return new MateyException("Cannot create scratch database " + url + ": " + engine.failureSentence(e)
+                + " Check that the test server is reachable and the user may create databases.", e);
     }
 
     /**
@@ -78,32 +121,10 @@ public final class ScratchDatabase implements AutoCloseable {
             boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles) {
         ScratchCollector.collect(engine, base);
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
-        ScratchServer server = ScratchServer.enter(engine, base, runs);
+        ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty());
         Map<String, String> missing = server.missing(anchorRoles);
-        boolean holdsAnchor;
-        try {
-            holdsAnchor = anchorSql != null && missing.isEmpty()
-                    && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
-            if (!holdsAnchor) {
-                engine.createDatabase(url);
-            }
-        } catch (SQLException e) {
-            server.leave(null);
-            if (LoginRefusal.is(e)) {
-                throw new MateyException("Cannot create scratch database " + url + ": the test server at " + base
-                        + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
-                        + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
-            }
-            if (ServerUnreachable.is(e)) {
-                throw new MateyException("Cannot reach the test server at " + base + ": "
-                        + withoutUrl(engine.failureSentence(e), url) + " Start it, or correct the host and port of "
-                        + "the test server URL (--test-url, or $" + target.testUrlEnv() + ").", e);
-            }
-            throw new MateyException("Cannot create scratch database " + url + ": " + engine.failureSentence(e)
-                    + " Check that the test server is reachable and the user may create databases.", e);
-        }
-        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, holdsAnchor, server);
-        ACTIVE.add(scratch);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server);
+        scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, base, target);
         try {
             server.provide(missing, url);
         } catch (RuntimeException e) {
@@ -140,6 +161,7 @@ public final class ScratchDatabase implements AutoCloseable {
      * Ctrl-C or SIGTERM); failures are ignored.
      */
     public static void dropAllActive() {
+        ending = true;
         for (ScratchDatabase scratch : ACTIVE) {
             try {
                 if (scratch.closing.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {

@@ -51,6 +51,9 @@ final class ScratchServer {
      */
     private static final Pattern CREATES_ROLES = Pattern.compile("\\b(?:ROLE|USER|GROUP|GRANT|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** What makes a replay take the server's roles lock ({@link ServerRoles#lock}). */
+    private static final Pattern ROLE_DDL = Pattern.compile("\\b(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Null when the SQL creates no role and none was provided, or the roles could not be listed: then none is
@@ -68,11 +71,16 @@ final class ScratchServer {
     /** The roles recorded in the ledger; guarded by the class. */
     private final Set<ServerRole> recorded = new HashSet<>();
     private int leases;
+    /** The session holding the server's roles lock until the last lease ends; null when not taken. */
+    private Connection rolesLock;
 
-    private ScratchServer(String key, Engine engine, MateyUrl base, String sql) {
+    private ScratchServer(String key, Engine engine, MateyUrl base, String sql, boolean serialise) {
         this.key = key;
         this.engine = engine;
         this.base = base;
+        if (serialise) {
+            rolesLock = lockRoles(); // before the roles are listed: another replay's would look like the server's
+        }
         this.before = mayChangeRoles(sql) ? roles(engine, base) : null;
         this.grants = engine.serverRoles().grants().orElse(null);
         for (ServerRole role : before == null || grants == null ? Set.<ServerRole>of() : before) {
@@ -88,6 +96,21 @@ final class ScratchServer {
         }
     }
 
+    /** The server's roles lock, saying when it waits for another process's; null when the engine has none. */
+    private Connection lockRoles() {
+        try {
+            return engine.serverRoles().lock(base, () -> ScratchCollector.notice("waiting for the replay of another "
+                    + "process on " + base + ": its migrations create or drop roles, as these do, and roles are the "
+                    + "server's, so such replays run one at a time")).orElse(null);
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
+                ScratchCollector.notice("could not take the roles lock on " + base + " (" + engine.maskedFailure(e)
+                        + "): a replay of another process that creates the same roles may collide with this one");
+            }
+            return null;
+        }
+    }
+
     /** False for SQL that neither creates a role nor changes grants: a lease's SQL may leave it out. */
     static boolean mayChangeRoles(String sql) {
         return CREATES_ROLES.matcher(sql).find();
@@ -98,9 +121,18 @@ final class ScratchServer {
         return engine.id() + " " + engine.siblingUrl(base, "matey_").raw();
     }
 
-    /** Starts a lease that runs {@code sql} (what names the roles it may create). */
-    static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql) {
-        ScratchServer server = SERVERS.computeIfAbsent(key(engine, base), k -> new ScratchServer(k, engine, base, sql));
+    /**
+     * Starts a lease that runs {@code sql} (what names the roles it may create). When it creates, alters or drops
+     * roles, or {@code anchorNamesRoles} (its anchor names roles the migrations create), this process's replays on
+     * the server take its roles lock until the last lease ends, waiting for other processes' (docs/architecture.md §6).
+     */
+    static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql, boolean anchorNamesRoles) {
+        boolean serialise = anchorNamesRoles || ROLE_DDL.matcher(sql).find();
+        ScratchServer server = SERVERS.computeIfAbsent(key(engine, base),
+                k -> new ScratchServer(k, engine, base, sql, serialise));
+        if (serialise && server.rolesLock == null) {
+            server.rolesLock = server.lockRoles();
+        }
         server.leases++;
         server.sql.add(sql);
         return server;
@@ -317,6 +349,23 @@ final class ScratchServer {
         } catch (IOException | RuntimeException e) {
             ScratchCollector.notice("could not update the record of the roles the replay created on " + base + ": "
                     + e.getMessage());
+        }
+        unlockRoles();
+    }
+
+    /** Releases the roles lock by ending its session. */
+    private void unlockRoles() {
+        Connection lock;
+        synchronized (ScratchServer.class) {
+            lock = rolesLock;
+            rolesLock = null;
+        }
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (SQLException e) {
+                // the server ends the session, and with it the lock, when the connection is gone
+            }
         }
     }
 

@@ -113,16 +113,22 @@ public interface DraftDialect {
         return null;
     }
 
-    /** Whether {@link #modifyColumn} gives a column any definition, not only another nullability. */
-    default boolean modifiesAnyColumn() {
-        return false;
+    /**
+     * The statements that turn an existing column's definition {@code from} into {@code to} (both as the dump writes
+     * them, the name first), or null where the engine has none that is exact (by default): a changed column is then
+     * left to the author. A statement the author must complete is a comment that says why.
+     *
+     * @param table  the table's name as the dump writes it
+     * @param column the column's name as the dump writes it
+     */
+    default List<String> alterColumn(String table, String column, String from, String to) {
+        return null;
     }
 
     /**
      * The statement that gives an existing column the definition a dump writes for it, or null when the engine has
      * none (by default). Drafts use it for the columns a primary key added by hand made NOT NULL, as MariaDB's
-     * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL; and, where
-     * {@link #modifiesAnyColumn}, for every changed column.
+     * and PostgreSQL's do, and to make them nullable again in down: dropping the key leaves them NOT NULL.
      *
      * @param table      the table's name as the dump writes it
      * @param column     the column's name as the dump writes it

@@ -54,14 +54,6 @@ record DraftPart(String owner, String column, String undo, String setting) {
             + "(?![\\w\\[])");
     private static final String TABLE = "TABLE ";
 
-    /**
-     * A privilege as the PostgreSQL dump writes it: its prefix, verb, whether only the grant option is revoked,
-     * privileges, object, grantee and grant option.
-     */
-    private static final Pattern PRIVILEGE = Pattern.compile("^(ALTER DEFAULT PRIVILEGES (?:FOR ROLE " + NAME
-            + " )?(?:IN SCHEMA " + NAME + " )?)?(GRANT|REVOKE) (GRANT OPTION FOR )?(.+?) ON (.+) (?:TO|FROM) ("
-            + NAME + ")(?: WITH GRANT OPTION)?;$");
-
     /** The part a block adds, or null when it adds to no object this reader knows. */
     static DraftPart of(String block) {
         return of(block, Map.of());
@@ -93,14 +85,10 @@ record DraftPart(String owner, String column, String undo, String setting) {
         if ((m = MEMBERS.matcher(block)).find()) {
             return new DraftPart("OPERATOR FAMILY " + m.group(1), null, FamilyMembers.of(block).dropAll(), null);
         }
-        if ((m = PRIVILEGE.matcher(block)).find()) {
-            String prefix = m.group(1) == null ? "" : m.group(1);
-            boolean grant = m.group(2).equals("GRANT");
-            // A revoked grant option (of a privilege the object started with) is given back with the privilege.
-            String option = m.group(3) == null ? "" : " WITH GRANT OPTION";
-            return new DraftPart(m.group(1) == null ? m.group(5) : "", null, prefix + (grant ? "REVOKE " : "GRANT ")
-                    + m.group(4) + " ON " + m.group(5) + (grant ? " FROM " : " TO ") + m.group(6) + option + ";",
-                    null);
+        Privilege privilege = Privilege.of(block);
+        if (privilege != null) {
+            Privilege undo = privilege.undo();
+            return new DraftPart(privilege.owner(), null, undo.text(undo.privileges()), null);
         }
         if ((m = STATE.matcher(block)).find()) {
             String owner = "EVENT TRIGGER " + m.group(1);

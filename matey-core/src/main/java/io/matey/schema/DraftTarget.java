@@ -21,7 +21,8 @@ record DraftTarget(String kind, String target) {
     private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|[^\\s(.\"`,;]+)";
     static final String NAME = PART + "(?:\\." + PART + ")*";
 
-    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE )?"
+    /** PostgreSQL writes an unlogged table or sequence {@code CREATE UNLOGGED}; the object is the same kind. */
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE |UNLOGGED )?"
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
             + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS|AGGREGATE|OPERATOR CLASS|OPERATOR FAMILY"
             + "|OPERATOR|TEXT SEARCH (?:CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)|FOREIGN TABLE|FOREIGN DATA WRAPPER"

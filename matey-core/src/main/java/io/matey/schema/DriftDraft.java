@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * A draft migration, from a drift, that turns the committed schema into the live one: how to keep an
  * out-of-band change (docs/architecture.md §5). Canonical dumps hold one statement per block, so blocks are
  * compared whole: an object only the live database has is created (and dropped in the down section), one it
- * lacks is dropped (and created again in down). A table that exists in both but differs gets its added and dropped
- * columns ({@link TableDraft}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
+ * lacks is dropped (and created again in down). A table that exists in both but differs gets its added, dropped and
+ * changed columns ({@link TableDraft}), and a grantee's changed privileges the difference ({@link PrivilegeChanges}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down), as is a changed view where the engine replaces any view
  * ({@link DraftDialect#redefineView}). A changed MySQL/MariaDB routine, event or trigger is dropped and created
@@ -36,6 +36,7 @@ public final class DriftDraft {
     private static final String TABLE = "TABLE ";
     private static final String VIEW = "VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
+    private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
 
     /**
@@ -67,12 +68,13 @@ public final class DriftDraft {
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
+        PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
@@ -115,7 +117,8 @@ public final class DriftDraft {
         }
         // A removed comment, constraint or column options are removed first and restored last: a comment's object may
         // be dropped (or be a dropped column), a foreign key may need an index or key the table's changes drop, and
-        // options set only after the other ones are reset do not stay. A setting of an object
+        // options set only after the other ones are reset do not stay. A removed index is dropped next and created
+        // again before them, as it may read a column the table's changes drop. A setting of an object
         // both have is set back last, after the down section may have created it again. Other removed objects are
         // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
         // dump's order.
@@ -123,12 +126,18 @@ public final class DriftDraft {
         List<String> dropped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> last = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        List<String> indexesBack = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)) {
+            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)
+                    || privileges.handled().contains(key)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
                 last.add(key.startsWith(CONSTRAINT) ? restored(block, dialect, expectedBlocks) : block);
+            } else if (key.startsWith(INDEX)) {
+                indexes.add(drop(key, block, dialect, expectedBlocks));
+                indexesBack.add(block);
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
@@ -138,9 +147,13 @@ public final class DriftDraft {
             }
         });
         up.addAll(0, first);
+        up.addAll(first.size(), indexes);
+        up.addAll(first.size() + indexes.size(), privileges.up());
         up.addAll(dropped);
         down.addAll(0, restored);
+        down.addAll(indexesBack);
         down.addAll(last);
+        down.addAll(privileges.down());
         up.addAll(0, renames.up());
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());

@@ -67,6 +67,7 @@ final class Renames {
         Renames renames = new Renames(live, committed, dialect);
         renames.tables();
         renames.columns();
+        renames.materializedViews();
         renames.views(committed);
         return renames;
     }
@@ -175,17 +176,55 @@ final class Renames {
     }
 
     /**
-     * Renames the table, and reads the committed blocks as if it had run and then {@code then} (a column's rename in
-     * the renamed table) had.
+     * A materialized view only the committed dump has and one only the live dump has, in the same schema with the same
+     * text but for the name, each the other's only match: renamed, which keeps its rows, indexes and grants, where a
+     * drop and a create would compute it anew and lose its indexes (whose names the rename keeps, so they differ only
+     * in the name they are on).
      */
+    private void materializedViews() {
+        Map<String, String> dropped = queries(committed, live);
+        Map<String, String> created = queries(live, committed);
+        dropped.forEach((old, query) -> {
+            List<String> candidates = sameQuery(created, old, query);
+            if (candidates.size() == 1 && sameQuery(dropped, candidates.get(0), query).size() == 1) {
+                rename(MATERIALIZED_VIEW, old, candidates.get(0), "same query", UnaryOperator.identity());
+            }
+        });
+    }
+
+    /** The text after the name of each materialized view of {@code blocks} that {@code other} lacks, by name. */
+    private static Map<String, String> queries(Map<String, String> blocks, Map<String, String> other) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        blocks.forEach((key, block) -> {
+            if (key.startsWith(MATERIALIZED_VIEW) && !other.containsKey(key)) {
+                String name = key.substring(MATERIALIZED_VIEW.length());
+                queries.put(name, block.substring(block.indexOf(name) + name.length()));
+            }
+        });
+        return queries;
+    }
+
+    private static List<String> sameQuery(Map<String, String> queries, String view, String query) {
+        return queries.entrySet().stream().filter(q -> q.getValue().equals(query)
+                && DraftTarget.schemaOf(q.getKey()).equals(DraftTarget.schemaOf(view))).map(Map.Entry::getKey).toList();
+    }
+
     private void renameTable(String old, String name, String reason, UnaryOperator<String> then) {
+        rename(TABLE, old, name, reason, then);
+    }
+
+    /**
+     * Renames the table (or materialized view: {@code kind}), and reads the committed blocks as if it had run and then
+     * {@code then} (a column's rename in the renamed table) had.
+     */
+    private void rename(String kind, String old, String name, String reason, UnaryOperator<String> then) {
         up.add("-- matey: looks like a rename of " + old + " to " + name + " (" + reason + ")" + CHECK + "\n"
-                + "ALTER TABLE " + old + " RENAME TO " + unqualified(name) + ";");
+                + "ALTER " + kind + old + " RENAME TO " + unqualified(name) + ";");
         renamed.put(unqualified(old), unqualified(name));
         Pattern token = token(old);
         String quoted = DraftTarget.schemaOf(name) + "\"" + unqualified(name) + "\"";
-        List<String> back = new ArrayList<>(List.of("ALTER TABLE " + name + " RENAME TO " + unqualified(old) + ";"));
-        rewrite(TABLE + name, block -> {
+        List<String> back = new ArrayList<>(List.of("ALTER " + kind + name + " RENAME TO " + unqualified(old) + ";"));
+        rewrite(kind + name, block -> {
             String plain = then.apply(replace(block, token, name));
             String requoted = then.apply(replace(block, token, quoted));
             if (isLive(plain) || !isLive(requoted)) {

@@ -49,7 +49,7 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             boolean altered = constraints.same() || dialect.altersConstraints() && constraints.draftable();
             Map<String, String> keyed = altered ? madeNotNull(table, before, after, constraints.added(), dialect)
                     : Map.of();
-            List<String> modified = changed(before, after, keyed.keySet(), dialect);
+            List<String> modified = changed(table, before, after, keyed.keySet(), dialect);
             differences.addAll(others(before, after, keyed.keySet(), modified));
             List<String> shared = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
             after.columns().forEach((column, definition) -> {
@@ -72,8 +72,8 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                 }
             });
             modified.forEach(column -> {
-                up.add(dialect.modifyColumn(table, column, after.columns().get(column)));
-                down.add(dialect.modifyColumn(table, column, before.columns().get(column)));
+                up.addAll(dialect.alterColumn(table, column, before.columns().get(column), after.columns().get(column)));
+                down.addAll(dialect.alterColumn(table, column, after.columns().get(column), before.columns().get(column)));
             });
             if (!altered) {
                 differences.add("constraints or keys");
@@ -116,16 +116,17 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
     }
 
     /**
-     * The changed columns the engine's {@link DraftDialect#modifyColumn} gives their live definition, besides those
-     * {@code keyed} already are; none where it only changes nullability.
+     * The changed columns the engine's {@link DraftDialect#alterColumn} turns into their live definition and back,
+     * besides those {@code keyed} already are.
      */
-    private static List<String> changed(TableElements before, TableElements after, Set<String> keyed,
+    private static List<String> changed(String table, TableElements before, TableElements after, Set<String> keyed,
             DraftDialect dialect) {
-        if (!dialect.modifiesAnyColumn()) {
-            return List.of();
-        }
-        return before.columns().keySet().stream().filter(after.columns()::containsKey).filter(column -> !keyed.contains(column)
-                && !before.columns().get(column).equals(after.columns().get(column))).toList();
+        return before.columns().keySet().stream().filter(after.columns()::containsKey).filter(column -> {
+            String from = before.columns().get(column);
+            String to = after.columns().get(column);
+            return !keyed.contains(column) && !from.equals(to) && dialect.alterColumn(table, column, from, to) != null
+                    && dialect.alterColumn(table, column, to, from) != null;
+        }).toList();
     }
 
     /** What differs besides columns added or dropped, and the columns {@code keyed} and {@code modified} change. */

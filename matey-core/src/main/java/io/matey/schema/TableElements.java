@@ -35,9 +35,22 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
     private static final Pattern PROJECTION = Pattern.compile(
             "^PROJECTION\\s+(?:`(?:[^`]|``)*`|[^\\s(`]+)\\s*(?:\\(\\s*SELECT|INDEX)\\b", Pattern.CASE_INSENSITIVE);
 
-    /** The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split. */
+    /**
+     * What PostgreSQL writes before a table's element list where there may be none: a partition's bound (the list of
+     * a partition, its constraints alone, precedes it), or a typed table's type, whose columns a list only gives
+     * options (docs/architecture.md §5).
+     */
+    private static final Pattern NO_COLUMNS = Pattern.compile("\\sFOR VALUES\\s|\\sDEFAULT\\s|(?<!PARTITION)\\sOF\\s");
+
+    /**
+     * The table's elements, or null when the text is not a parenthesised CREATE TABLE this reader can split, or
+     * lists no columns of its own there (a typed table, a partition without constraints).
+     */
     static TableElements parse(String block) {
         int open = block.indexOf('(');
+        if (open >= 0 && NO_COLUMNS.matcher(block.substring(0, open)).find()) {
+            return null;
+        }
         List<String> elements = new ArrayList<>();
         int close = open < 0 ? -1 : split(block, open + 1, elements);
         if (close < 0) {

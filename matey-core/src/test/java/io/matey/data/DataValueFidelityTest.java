@@ -204,4 +204,106 @@ class DataValueFidelityTest {
                     .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [7], column 'd' (DATE): ");
         }
     }
+
+    /**
+     * A SQLite value keeps its storage class whatever the column declares: a blob in a TEXT column has no file form
+     * (its hex would be applied as text), so export refuses it by row and column; in a BLOB column it is hex, applied
+     * back as the same bytes.
+     */
+    @Test
+    void aSqliteBlobRoundTripsAsHexOnlyInABlobColumn() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB, note TEXT, v);")) {
+            h.db.execute("INSERT INTO t VALUES (1, X'F0FF41', 'x', 2)");
+            roundTrip(h, "{\"b\": \"f0ff41\", \"id\": 1, \"note\": \"x\", \"v\": 2}\n");
+            assertThat(h.rows("SELECT hex(b), typeof(b) FROM t")).containsExactly(List.of("F0FF41", "blob"));
+            h.db.execute("UPDATE t SET note = X'F0FF41'");
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [1], column 'note' (TEXT): "
+                            + "holds a blob, which a data file holds (as hex) only in a column declared BLOB");
+            h.db.execute("UPDATE t SET note = 'x', v = X'00'");
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("row [id] = [1], column 'v' ((no type)): holds a blob");
+        }
+    }
+
+    /** A ClickHouse String holds any bytes; ones that are not UTF-8 have no file form, so export refuses them. */
+    @Test
+    void aClickHouseStringThatIsNotUtf8IsRefusedByRowAndColumn() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "clickhouse",
+                "CREATE TABLE t (id UInt32, s String, f FixedString(4)) ENGINE = MergeTree ORDER BY id;")) {
+            h.db.execute("INSERT INTO t VALUES (1, 'é', 'ab'), (2, unhex('F0FF41'), 'ab')");
+            h.manifest(MANIFEST);
+            assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [2], column 's' (String): "
+                            + "holds bytes that are not UTF-8");
+            h.db.execute("ALTER TABLE t DELETE WHERE id = 2 SETTINGS mutations_sync = 2");
+            roundTrip(h, "{\"f\": \"ab\", \"id\": 1, \"s\": \"\u00e9\"}\n");
+        }
+    }
+
+    /**
+     * MariaDB geometry travels as WKT ({@code SRID=n;} first when its SRID is not 0), written through
+     * ST_GeomFromText and compared as the geometry it makes, so WKT spelled otherwise changes nothing and text that
+     * is no WKT is refused by its line.
+     */
+    @Test
+    void mariadbGeometryRoundTripsAsWkt() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql",
+                "CREATE TABLE t (id int PRIMARY KEY, p point NOT NULL, g geometry);")) {
+            h.db.execute("INSERT INTO t VALUES (1, ST_GeomFromText('POINT(1 2)'), NULL), "
+                    + "(2, ST_GeomFromText('POINT(-0.5 8)', 4326), ST_GeomFromText('LINESTRING(0 0,1 1.5)'))");
+            roundTrip(h, """
+                    {"g": null, "id": 1, "p": "POINT(1 2)"}
+                    {"g": "LINESTRING(0 0,1 1.5)", "id": 2, "p": "SRID=4326;POINT(-0.5 8)"}
+                    """);
+            h.file("t", "{\"g\": \"LINESTRING (0 0, 1 1.50)\", \"id\": 2, \"p\": \"SRID=4326;POINT (-0.5 8.0)\"}",
+                    "{\"g\": null, \"id\": 1, \"p\": \"POINT(1 2)\"}");
+            assertThat(h.apply(null).files()).as("the same geometries spelled otherwise")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 0, 0));
+            h.file("t", "{\"g\": null, \"id\": 3, \"p\": \"POINT(1 2\"}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'p': \"POINT(1 2\" is no point value the database reads");
+            assertThat(h.rows("SELECT ST_AsText(p), ST_SRID(p) FROM t ORDER BY id"))
+                    .containsExactly(List.of("POINT(1 2)", "0"), List.of("POINT(-0.5 8)", "4326"));
+        }
+    }
+
+    /** A MariaDB JSON column with a CHECK of its own is still JSON (the result-set metadata calls it LONGTEXT). */
+    @Test
+    void mariadbJsonWithItsOwnCheckHoldsJson() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql-other",
+                "CREATE TABLE t (id int PRIMARY KEY, profile JSON NULL CHECK (profile IS NULL OR JSON_VALID(profile)), "
+                        + "`odd``name` JSON CHECK (json_valid(`odd``name`) AND json_length(`odd``name`) < 5));")) {
+            h.db.execute("INSERT INTO t VALUES (1, '{\"k\": 1.10}', '[1]'), (2, NULL, 'null')");
+            roundTrip(h, """
+                    {"id": 1, "odd`name": [1], "profile": {"k": 1.10}}
+                    {"id": 2, "odd`name": {"$json": null}, "profile": null}
+                    """);
+        }
+    }
+
+    /**
+     * PostgreSQL's money is written as its number whatever the server's lc_monetary, and a value the server rewrites
+     * ({@code 10.0.0.1/32} in an inet column, {@code $12.30}) is compared as the column holds it: applying the same
+     * file again changes nothing.
+     */
+    @Test
+    void postgresMoneyAndInetCompareAsTheColumnHoldsThem() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres",
+                "CREATE TABLE t (id int PRIMARY KEY, m money, ip inet, u uuid);")) {
+            h.db.execute("INSERT INTO t VALUES (1, 12.34, '10.0.0.1/32', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'), (2, -1, NULL, NULL)");
+            roundTrip(h, """
+                    {"id": 1, "ip": "10.0.0.1", "m": "12.34", "u": "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"}
+                    {"id": 2, "ip": null, "m": "-1.00", "u": null}
+                    """);
+            h.file("t", "{\"id\": 1, \"ip\": \"10.0.0.1/32\", \"m\": \"12.340\", \"u\": \"A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11\"}",
+                    "{\"id\": 2, \"ip\": null, \"m\": \"-1\", \"u\": null}");
+            assertThat(h.apply(null).files()).as("the same values spelled otherwise")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 0, 0));
+            h.file("t", "{\"id\": 1, \"ip\": \"10.0.0.300\", \"m\": \"12.34\", \"u\": null}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'ip': the database refuses \"10.0.0.300\" as inet");
+        }
+    }
 }

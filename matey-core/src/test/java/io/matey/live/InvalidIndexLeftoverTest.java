@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,11 +104,7 @@ class InvalidIndexLeftoverTest {
     void theLeftoverIsFoundForAUserThatIsNoSuperuser() throws Exception {
         String role = LiveHarness.newRole("leftover_");
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Leftover-pw1';\nDO $$ BEGIN EXECUTE format("
-                    + "'ALTER DATABASE %I OWNER TO " + role + "', current_database()); END $$;");
-            URI superuser = URI.create(h.url());
-            String deployer = new URI(superuser.getScheme(), role + ":Leftover-pw1", superuser.getHost(),
-                    superuser.getPort(), superuser.getPath(), superuser.getQuery(), null).toString();
+            String deployer = h.ownedByLogin(role, "Leftover-pw1");
             h.ws.migration("001_customers.sql", "CREATE TABLE customers (id int PRIMARY KEY, name text);",
                     "DROP TABLE customers;");
             h.ws.apply();

@@ -7,6 +7,8 @@ import io.matey.engine.LockWait;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
@@ -94,6 +96,18 @@ final class LiveHarness implements AutoCloseable {
                 var st = c.createStatement()) {
             st.execute("DROP ROLE IF EXISTS " + role);
         }
+    }
+
+    /**
+     * Creates {@code role}, a login role with {@code password} that owns the live database, as a deployment's user
+     * does, and returns the database's URL as that role.
+     */
+    String ownedByLogin(String role, String password) throws SQLException, URISyntaxException {
+        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "';\nDO $$ BEGIN EXECUTE format("
+                + "'ALTER DATABASE %I OWNER TO " + role + "', current_database()); END $$;");
+        URI superuser = URI.create(url());
+        return new URI(superuser.getScheme(), role + ":" + password, superuser.getHost(), superuser.getPort(),
+                superuser.getPath(), superuser.getQuery(), null).toString();
     }
 
     /** Rows of {@code schema_migrations}, counted directly. */

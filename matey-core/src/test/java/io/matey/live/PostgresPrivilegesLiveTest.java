@@ -210,6 +210,36 @@ class PostgresPrivilegesLiveTest {
         }
     }
 
+    /**
+     * A deployment role's migration that names the role itself ({@code FOR ROLE}), replayed by another: the
+     * artifact keeps the name, the live dump writes the migrating role's default ACL without it, and both are the
+     * same ACL there, so {@code db up} verifies and {@code db drift} sees none until one is changed by hand.
+     */
+    @Test
+    void defaultPrivilegesTheMigratingRoleNamesItselfAreNoDrift() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            String deployer = h.ownedByLogin(role, "Owner-pw1");
+            h.ws.migration("001_defaults.sql", "CREATE TABLE t (id int);\n"
+                    + "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " GRANT USAGE ON SEQUENCES TO PUBLIC;\n"
+                    + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;",
+                    "ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM PUBLIC;\n"
+                    + "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " REVOKE USAGE ON SEQUENCES FROM PUBLIC;\n"
+                    + "DROP TABLE t;");
+            h.ws.apply();
+            assertThat(h.ws.read(SCHEMA)).contains("ALTER DEFAULT PRIVILEGES FOR ROLE " + role
+                    + " GRANT USAGE ON SEQUENCES TO PUBLIC;\n", "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n");
+
+            assertThat(h.live.up(h.target(), deployer).after()).isEqualTo(1);
+            assertThat(h.drift().drifted()).isFalse();
+            assertThat(h.plan().match()).isTrue();
+
+            h.db.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " REVOKE USAGE ON SEQUENCES FROM PUBLIC");
+            LiveDrift drift = h.drift();
+            assertThat(drift.drifted()).isTrue();
+            assertThat(drift.diff()).contains("ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO PUBLIC;");
+        }
+    }
+
     /** The database holds the privileges the migrations grant, and does not drift. */
     private void assertGranted(LiveHarness h) throws SQLException {
         try (Connection c = h.db.connect()) {

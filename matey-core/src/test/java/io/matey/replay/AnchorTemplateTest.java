@@ -1,10 +1,13 @@
 package io.matey.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.Matey;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -48,6 +51,42 @@ class AnchorTemplateTest {
         assertThat(templates()).hasSize(1).doesNotContainAnyElementsOf(afterThird);
         assertThat(ws.read("db/core/schema.sql")).contains("four");
         assertThat(ws.plan().match()).isTrue();
+    }
+
+    /**
+     * A test server that is the live one: the anchor template of a replay after {@code db up} holds the grants the
+     * migrations gave the live role, so a live down section dropping the role fails on it; the failure names the
+     * template as Matey's replay cache and the statement that drops it.
+     */
+    @Test
+    void aLiveDropRoleThatTheAnchorTemplateHoldsGrantsOfNamesItAsTheReplayCache() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "postgres");
+        server = TestDatabase.serverBase("postgres");
+        String role = "pgserver_anchor_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+        ws.migration("001_role.sql", "CREATE TABLE t (id int);\nCREATE ROLE " + role + ";\nGRANT SELECT ON t TO "
+                + role + ";", "REVOKE SELECT ON t FROM " + role + ";\nDROP ROLE " + role + ";\nDROP TABLE t;");
+        ws.migration("002_two.sql", ws.createTable("two"), "DROP TABLE two;");
+        ws.apply();
+        Matey matey = ws.matey();
+        try (TestDatabase live = TestDatabase.create("postgres")) {
+            try {
+                matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { });
+                ws.migration("003_three.sql", ws.createTable("three"), "DROP TABLE three;");
+                ws.apply(); // from the anchor of 002, which names the role the live database has
+                String anchor = templates().get(0);
+
+                assertThatThrownBy(() -> matey.dbDown(matey.target(TestWorkspace.TARGET), live.url().raw(), 2,
+                        line -> { })).isInstanceOf(MateyException.class)
+                        .hasMessageContaining("role \"" + role + "\" belongs to the server, and objects of another "
+                                + "database on it depend on it: " + anchor + " is Matey's replay cache (the template of "
+                                + "the last anchor checkpoint of a replay on this server, which holds the grants the "
+                                + "migrations gave; the next replay builds it again): drop it with `DROP DATABASE "
+                                + anchor + ";` and run again.");
+            } finally {
+                dropTemplates();
+                live.execute("DROP TABLE IF EXISTS t;\nDROP ROLE IF EXISTS " + role + ";");
+            }
+        }
     }
 
     @AfterEach

@@ -422,6 +422,43 @@ class ReplayServerRolesTest {
         }
     }
 
+    /**
+     * A CREATE ROLE that waited on another session's uncommitted one fails on pg_authid's unique index rather than
+     * as duplicate_object: it is named as the server's role too, with a guard that catches both.
+     */
+    @Test
+    void aRoleAnotherSessionCreatedMeanwhileIsNamedAsTheServers() throws Exception {
+        Engine engine = Engines.byId("postgres");
+        MateyUrl base = TestDatabase.serverBase("postgres");
+        String role = "pgserver_meanwhile_" + suffix;
+        SQLException failure;
+        try (Connection first = engine.connect(base); Connection second = engine.connect(base)) {
+            first.setAutoCommit(false);
+            try (Statement st = first.createStatement()) {
+                st.execute("CREATE ROLE " + role);
+            }
+            java.util.concurrent.CompletableFuture<SQLException> waiting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try (Statement st = second.createStatement()) {
+                            st.execute("CREATE ROLE " + role);
+                            return null;
+                        } catch (SQLException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(500); // the second CREATE ROLE waits on the first's row
+            first.commit();
+            failure = waiting.get();
+        } finally {
+            execute(engine, base, "DROP ROLE IF EXISTS " + role);
+        }
+        assertThat(failure.getSQLState()).isEqualTo("23505");
+        assertThat(engine.serverObjectExists(failure)).hasValueSatisfying(exists -> {
+            assertThat(exists.object()).isEqualTo("role \"" + role + "\"");
+            assertThat(exists.guard()).contains("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL");
+        });
+    }
+
     /** Runs statements on the server (MySQL's {@code mysql} database: the test base may name one that is missing). */
     private static void execute(Engine engine, MateyUrl base, String... statements) throws SQLException {
         MateyUrl server = engine.id().equals("mysql") ? engine.siblingUrl(base, "mysql") : base;

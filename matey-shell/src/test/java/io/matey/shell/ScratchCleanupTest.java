@@ -13,10 +13,15 @@ import io.matey.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +54,53 @@ class ScratchCleanupTest {
         assertThat(stderr).isEqualTo("error: Terminated.\n");
         assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEmpty();
         assertThat(server.scratchNames()).doesNotContain(scratch);
+    }
+
+    /**
+     * The window between sending {@code CREATE DATABASE} and registering the scratch database for cleanup: the
+     * server finishes a {@code CREATE DATABASE} whose client is gone, so a signal there must wait for it and drop
+     * what it created. The test holds the clone there by locking the anchor template it clones ({@code COMMENT ON
+     * DATABASE} conflicts with the lock {@code CREATE DATABASE ... TEMPLATE} takes on it).
+     */
+    @Test
+    void sigtermWhileCreateDatabaseRunsDropsWhatItCreates() throws Exception {
+        Server server = Server.of("postgres", dir);
+        Path ws = workspace("creating", "postgres", "");
+        Path second = ws.resolve("migrations/002_u.sql");
+        for (String type : List.of("INTEGER", "BIGINT", "SMALLINT")) { // an edited 002 replays from 001's anchor
+            Files.writeString(second, "-- migrate:up\nCREATE TABLE u (x " + type + ");\n\n-- migrate:down\nDROP TABLE u;\n");
+            if (!type.equals("SMALLINT")) {
+                MateyProcess.Result apply = MateyProcess.run(ws, server.env(), "schema", "apply");
+                assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+            }
+        }
+        String anchor = server.anchorOf(ws);
+        Path out = Files.createTempFile("matey-out", ".txt");
+        Path err = Files.createTempFile("matey-err", ".txt");
+        Process process = null;
+        try (Connection holder = server.engine().connect(server.base())) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("COMMENT ON DATABASE " + anchor + " IS 'held by the test'");
+            }
+            process = MateyProcess.start(ws, server.env(), out, err, "schema", "apply");
+            server.awaitCloneWaitingOn(anchor, process);
+
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+            Thread.sleep(1000); // the process is ending while its CREATE DATABASE waits
+            holder.rollback();
+
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(Files.readString(err)).isEqualTo(143);
+            Thread.sleep(500); // a CREATE DATABASE whose client is gone still commits
+            String owner = "_" + Long.toString(process.pid(), 36) + "_";
+            assertThat(server.scratchNames()).noneSatisfy(name -> assertThat(name).contains(owner));
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            server.engine().dropDatabase(server.engine().siblingUrl(server.base(), anchor));
+        }
     }
 
     @ParameterizedTest
@@ -225,6 +277,25 @@ class ScratchCleanupTest {
 
         Map<String, String> env() {
             return Map.of("TEST_DATABASE_URL", base.raw());
+        }
+
+        /** The anchor template kept for the root target of {@code ws} (its comment ends with the directory). */
+        String anchorOf(Path ws) throws Exception {
+            try (Connection c = engine.connect(base); PreparedStatement ps = c.prepareStatement("SELECT datname FROM "
+                    + "pg_database WHERE shobj_description(oid, 'pg_database') LIKE '%; ' || ?")) {
+                ps.setString(1, ws.toRealPath().toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("an anchor template of " + ws).isTrue();
+                    return rs.getString(1);
+                }
+            }
+        }
+
+        /** Waits until a session's CREATE DATABASE waits on {@code template}'s lock. */
+        void awaitCloneWaitingOn(String template, Process process) throws Exception {
+            ServerPolling.awaitRow(engine, base, "SELECT 1 FROM pg_locks l JOIN pg_database d ON l.objid = d.oid "
+                    + "WHERE l.locktype = 'object' AND l.classid = 'pg_database'::regclass AND NOT l.granted "
+                    + "AND d.datname = ?", template, process, "the replay did not clone " + template);
         }
 
         List<String> scratchNames() throws Exception {

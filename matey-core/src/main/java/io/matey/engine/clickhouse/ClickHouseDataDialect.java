@@ -5,6 +5,7 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.TableChanges;
 import io.matey.data.ValueException;
+import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * of the key, so {@code FINAL} and merges agree with the file. ClickHouse refuses to update key columns
  * ({@code PARTITION BY}, {@code ORDER BY}, a {@code ReplacingMergeTree} version, a {@code CollapsingMergeTree} sign:
  * {@link ClickHouseKeyColumns}): updates leave them out, and a file whose rows change them must name them in
- * {@code on}, so that a changed row is a new key (inserted, and for replace the old key deleted). A table TTL drops rows already expired, at the insert or at a later merge: apply drops them at
+ * {@code on}, so that a changed row is a new key (inserted, and for replace the old key deleted; a new
+ * {@code ReplacingMergeTree} version of a row replaces the table's version in both modes, {@link #versionOfRow}). A table TTL drops rows already expired, at the insert or at a later merge: apply drops them at
  * once by a synchronous {@code MATERIALIZE TTL} and reports them ({@link #dropsExpiredRows}).
  */
 final class ClickHouseDataDialect implements DataDialect {
@@ -56,6 +58,12 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         return values.read(rs, index, type);
+    }
+
+    /** A String is read as the hex of its bytes, which {@code read} checks are UTF-8 (README "Data sets on ClickHouse"). */
+    @Override
+    public String selected(String column, ColumnType type) {
+        return type.kind() == ValueKind.TEXT ? "hex(" + column + ")" : column;
     }
 
     @Override
@@ -102,19 +110,27 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /**
-     * Keyed by its version, a ReplacingMergeTree row with another version is another version of the same row: the
-     * table (FINAL, merges) keeps the highest of a sorting key's versions, so the old one is superseded, not kept,
-     * while a lower version is hidden however often upsert inserts it.
+     * A ReplacingMergeTree keeps one version of a row (FINAL, merges: the highest), so a file keyed by its version
+     * names a row by the rest of its key.
+     */
+    @Override
+    public boolean versionOfRow(String why) {
+        return why.equals(ClickHouseKeyColumns.REPLACING_VERSION);
+    }
+
+    /**
+     * Keyed by its version, a ReplacingMergeTree row with another version is another version of the same row, which
+     * data apply writes in place of the table's: were it only inserted, a lower version would stay hidden behind the
+     * table's and be inserted again by every apply.
      */
     @Override
     public String rekeyedRow(String column, String why) {
-        if (!why.equals(ClickHouseKeyColumns.REPLACING_VERSION)) {
+        if (!versionOfRow(why)) {
             return DataDialect.super.rekeyedRow(column, why);
         }
-        return "A row whose '" + column + "' changes is then a new version of its row: inserted, and the table (FINAL, "
-                + "merges) keeps only its highest '" + column + "'. Mode replace also deletes the old version; upsert "
-                + "leaves it to be superseded, so give a changed row a higher '" + column + "' than the table holds: a "
-                + "lower one stays hidden behind it, and every apply inserts it again.";
+        return "A row whose '" + column + "' changes is then a new version of its row, written in place of the "
+                + "table's (its version deleted, the row inserted), so that the table (FINAL, merges) holds the file's "
+                + "version, higher or lower.";
     }
 
     /**

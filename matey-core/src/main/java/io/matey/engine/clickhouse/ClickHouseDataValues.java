@@ -10,6 +10,9 @@ import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import io.matey.data.ValueReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -22,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +47,20 @@ final class ClickHouseDataValues {
         this.types = types;
     }
 
+    /** A column's value, selected as {@link ClickHouseDataDialect#selected} reads it. */
     Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return type.kind() == ValueKind.TEXT ? text(rs.getString(index), fixed(type)) : element(rs, index, type);
+    }
+
+    private boolean fixed(ColumnType type) {
+        return types.valueType(type.label()).name().equals("FixedString");
+    }
+
+    /** A value as the driver reads it: an array's element, or a column not selected as hex. */
+    private Object element(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
             case TIMESTAMP -> timestamp(rs.getObject(index));
-            case TEXT -> types.valueType(type.label()).name().equals("FixedString")
-                    ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
+            case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> types.valueType(type.label()).name().equals("JSON")
                     ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
@@ -75,6 +88,26 @@ final class ClickHouseDataValues {
             case ARRAY -> ps.setObject(index, elements((List<?>) value, type.element(), ps));
             case JSON -> ps.setObject(index, structure((JsonNode) value, types.valueType(type.label()), ps));
             default -> ValueBinder.bind(ps, index, type, value);
+        }
+    }
+
+    /**
+     * A String's bytes, read as hex ({@link ClickHouseDataDialect#selected}), as text. ClickHouse's strings hold any
+     * bytes, and a file only UTF-8 text, which the driver would read with replacement characters instead: bytes that
+     * are not UTF-8 have no file form, so they are refused.
+     */
+    private static String text(String hex, boolean fixed) throws ValueException {
+        if (hex == null) {
+            return null;
+        }
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        try {
+            String value = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return fixed ? unpadded(value) : value;
+        } catch (CharacterCodingException e) {
+            throw new ValueException("holds bytes that are not UTF-8 (hex " + HexFormat.of().formatHex(bytes, 0,
+                    Math.min(bytes.length, 16)) + (bytes.length > 16 ? "..." : "") + "), which no data file form holds;"
+                    + " store UTF-8 text in it");
         }
     }
 
@@ -114,7 +147,7 @@ final class ClickHouseDataValues {
         List<Object> values = new ArrayList<>();
         try (ResultSet rs = array.getResultSet()) {
             while (rs.next()) {
-                values.add(read(rs, 2, element));
+                values.add(element(rs, 2, element));
             }
         } finally {
             array.free();

@@ -3,12 +3,17 @@ package io.matey.engine.mysql;
 import io.matey.data.ColumnType;
 import io.matey.data.ValueKind;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Maps a MySQL or MariaDB result-set type name to a data {@link ColumnType}. Result-set metadata names MariaDB's
  * JSON columns, which the catalog reports as text.
  */
 final class MysqlColumnTypes {
+
+    /** The spatial types' names, as labels: values travel as WKT (see {@link MysqlDataDialect#selected}). */
+    static final Set<String> GEOMETRIES = Set.of("geometry", "point", "linestring", "polygon", "multipoint",
+            "multilinestring", "multipolygon", "geometrycollection");
 
     private MysqlColumnTypes() {
     }

@@ -44,11 +44,13 @@ final class MysqlDataDialect implements DataDialect {
 
     /**
      * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
-     * server compares by the column's collation (case-insensitive by default).
+     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
+     * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
+     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
      */
     @Override
-    public Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
-        Map<String, ColumnType> labelled = new LinkedHashMap<>();
+    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM "
                 + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
                 + "AND DATA_TYPE IN ('enum', 'set')")) {
@@ -57,10 +59,37 @@ final class MysqlDataDialect implements DataDialect {
                 while (rs.next()) {
                     boolean set = rs.getString(2).equalsIgnoreCase("set");
                     Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
-                    labelled.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, set ? "set" : "enum", labels));
+                    types.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, set ? "set" : "enum", labels));
                 }
             }
         }
-        return labelled;
+        for (String column : MariadbJsonColumns.of(connection, table.name())) {
+            types.put(column, ColumnType.of(ValueKind.JSON, "json"));
+        }
+        return types;
+    }
+
+    /** Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). */
+    @Override
+    public String selected(String column, ColumnType type) {
+        return geometry(type) ? "IF(ST_SRID(" + column + ") = 0, ST_AsText(" + column + "), CONCAT('SRID=', ST_SRID("
+                + column + "), ';', ST_AsText(" + column + ")))" : column;
+    }
+
+    /** The WKT, with its SRID when an {@code SRID=n;} prefix gives one; the bound text is named once, as v. */
+    @Override
+    public String parameter(ColumnType type) {
+        return geometry(type) ? "(SELECT ST_GeomFromText(SUBSTRING_INDEX(v, ';', -1), IF(v LIKE 'SRID=%;%', "
+                + "SUBSTRING(v, 6, LOCATE(';', v) - 6), 0)) FROM (SELECT ? AS v) AS wkt)" : "?";
+    }
+
+    /** WKT is compared as the geometry it makes ({@code POINT (1 2)} is {@code POINT(1 2)}), which also checks it. */
+    @Override
+    public boolean rewritesValues(ColumnType type) {
+        return geometry(type);
+    }
+
+    private static boolean geometry(ColumnType type) {
+        return type.kind() == ValueKind.OTHER && MysqlColumnTypes.GEOMETRIES.contains(type.label());
     }
 }

@@ -114,8 +114,8 @@ final class MysqlDraftDialect implements DraftDialect {
 
     /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */
     @Override
-    public boolean modifiesAnyColumn() {
-        return true;
+    public List<String> alterColumn(String table, String column, String from, String to) {
+        return List.of(modifyColumn(table, column, to));
     }
 
     @Override

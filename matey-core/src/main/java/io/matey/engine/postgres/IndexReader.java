@@ -6,27 +6,31 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Indexes of dumped tables and materialized views, as {@code pg_get_indexdef} writes them. An index that
- * backs a constraint comes with the constraint, and a partition's index attached to its parent's index is
- * created by the parent's, so neither is created here; both can still carry a comment and settings: replica
- * identity, {@code CLUSTER ON}, the statistics targets of expression columns.
+ * Indexes of dumped tables and materialized views, as {@code pg_get_indexdef} writes them. An index that backs a
+ * constraint comes with the constraint, so it is not created here; it can still carry a comment and settings:
+ * replica identity, {@code CLUSTER ON}, the statistics targets of expression columns. Partitioned indexes are
+ * written as pg_dump writes them (docs/architecture.md §5): the parent's {@code ON ONLY}, each partition's index
+ * under its own name, then {@code ALTER INDEX parent ATTACH PARTITION child}, so a parent a migration left
+ * invalid (a partition without its index) loads back invalid, and a renamed partition index keeps its name.
  */
 final class IndexReader {
 
     private static final String SQL = """
             SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.relation_type, i.name,
-                   i.local_name, i.indisunique, i.indisreplident, i.indisclustered, i.partitioned, i.backs_constraint,
-                   i.parent_index, i.plain_columns,
-                   CASE WHEN NOT i.backs_constraint AND i.parent_index IS NULL THEN pg_get_indexdef(i.indexrelid) END
-                       AS definition,
+                   i.local_name, i.indisreplident, i.indisclustered, i.backs_constraint,
+                   i.plain_columns, CASE WHEN NOT i.backs_constraint THEN pg_get_indexdef(i.indexrelid) END AS definition,
+                   i.parent_index,
+                   (SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = i.parent_index) AS parent_name,
+                   EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.parent_index
+                           AND co.contype IN ('p', 'u', 'x')) AS parent_backs_constraint,
                    ARRAY(SELECT a.attnum || ' SET STATISTICS ' || COALESCE(a.attstattarget, -1) FROM pg_attribute a
                          LEFT JOIN pg_attribute p ON p.attrelid = i.parent_index AND p.attnum = a.attnum
                          WHERE a.attrelid = i.indexrelid AND (a.attstattarget >= 0 OR p.attstattarget >= 0)
                          ORDER BY a.attnum) AS statistics
             FROM (SELECT i.indexrelid, i.indrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
-                         quote_ident(c.relname) AS local_name, i.indisunique, i.indisreplident, i.indisclustered,
+                         quote_ident(c.relname) AS local_name, i.indisreplident, i.indisclustered,
                          i.indexprs IS NULL AND i.indpred IS NULL AS plain_columns,
-                         c.relkind = 'I' AS partitioned,
                          CASE t.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS relation_type,
                          EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
                                  AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x')) AS backs_constraint,
@@ -51,19 +55,20 @@ final class IndexReader {
             String name = row.getString("name");
             long oid = row.getLong("indexrelid");
             DumpObject creator = table;
+            DumpObject attacher = null;
             if (row.getBoolean("backs_constraint")) {
                 graph.commentable("pg_class", oid, 0, table, "3 " + name, "INDEX " + name);
+                // a constraint attached to its parent's is created by it (PARTITION OF), and so is its index
+                if (row.getLong("parent_index") != 0 && !row.getBoolean("parent_backs_constraint")) {
+                    attacher = graph.create(Kind.INDEX, name);
+                    attacher.dependOn(table);
+                }
             } else {
                 creator = graph.create(Kind.INDEX, name);
                 creator.dependOn(table);
                 graph.register("pg_class", oid, creator, "INDEX " + name);
-                long parent = row.getLong("parent_index");
-                if (parent != 0) {
-                    // created by its parent's CREATE INDEX: its settings and comment follow that one
-                    attached.put(creator, parent);
-                } else {
-                    creator.add(definition(row, echo));
-                }
+                creator.add(definition(row, echo));
+                attacher = row.getLong("parent_index") != 0 ? creator : null;
             }
             String relation = row.getString("relation");
             if (row.getBoolean("indisreplident")) {
@@ -77,6 +82,11 @@ final class IndexReader {
             for (String statistics : Catalog.strings(row, "statistics")) {
                 creator.add("ALTER INDEX " + name + " ALTER COLUMN " + statistics);
             }
+            // once both exist (it depends on the parent's index); the last partition's index attached validates it
+            if (attacher != null) {
+                attacher.add("ALTER INDEX " + row.getString("parent_name") + " ATTACH PARTITION " + name);
+                attached.put(attacher, row.getLong("parent_index"));
+            }
         });
         attached.forEach((index, parent) -> index.dependOn(graph.owner("pg_class", parent)));
     }
@@ -86,22 +96,8 @@ final class IndexReader {
         int using = definition.indexOf(" USING ", definition.indexOf(" ON "));
         String tail = definition.substring(using);
         // without expressions or a predicate, nothing in the tail is deparsed: it loads back as it is
-        return head(definition.substring(0, using), row.getString("local_name"), row.getBoolean("indisunique"),
-                row.getBoolean("partitioned"))
+        return definition.substring(0, using)
                 + (row.getBoolean("plain_columns") ? tail
                         : echo.indexTail(row.getString("relation"), tail, "index " + row.getString("name")));
-    }
-
-    /**
-     * The index of a partitioned table is written {@code ON ONLY}, which would leave the partitions without
-     * theirs when loaded; without {@code ONLY}, creating it creates and attaches theirs too. {@code definition}
-     * is the head of the index definition, up to its access method.
-     */
-    private static String head(String definition, String localName, boolean unique, boolean partitioned) {
-        String only = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + localName + " ON ONLY ";
-        if (partitioned && definition.startsWith(only)) {
-            return only.substring(0, only.length() - "ONLY ".length()) + definition.substring(only.length());
-        }
-        return definition;
     }
 }

@@ -3,6 +3,7 @@ package io.matey.engine.postgres;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.Labels;
+import io.matey.data.TableChanges;
 import io.matey.data.TableName;
 import io.matey.data.ValueBinder;
 import io.matey.data.ValueKind;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
@@ -61,7 +63,7 @@ final class PostgresDataDialect implements DataDialect {
      * the driver creates the array by that name.
      */
     @Override
-    public Map<String, ColumnType> labelledColumns(Connection connection, TableName table) throws SQLException {
+    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         Map<String, ColumnType> labelled = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, "
                 + "CASE WHEN t.typcategory = 'A' THEN format_type(t.typelem, NULL) END, "
@@ -100,11 +102,34 @@ final class PostgresDataDialect implements DataDialect {
         }
     }
 
+    /**
+     * Built-in types whose text the server rewrites ({@code 10.0.0.1/32} in an {@code inet} column reads back
+     * {@code 10.0.0.1}, a UUID's hex digits lower-case, an interval normalised): a file's value is written and
+     * compared as the type's value, so a second apply of the same file changes nothing.
+     */
+    private static final Set<String> REWRITTEN = Set.of("inet", "cidr", "macaddr", "macaddr8", "uuid", "interval", "money");
+
+    @Override
+    public boolean rewritesValues(ColumnType type) {
+        return type.kind() == ValueKind.OTHER && type.labels() == null && REWRITTEN.contains(type.label());
+    }
+
+    @Override
+    public String parameter(ColumnType type) {
+        return rewritesValues(type) ? "CAST(? AS " + type.label() + ")" : "?";
+    }
+
+    /** money's text follows the server's lc_monetary ({@code $12.34}, {@code 12,34 €}): files hold its number. */
+    @Override
+    public String selected(String column, ColumnType type) {
+        return type.kind() == ValueKind.OTHER && type.label().equals("money") ? "CAST(" + column + " AS numeric)" : column;
+    }
+
     /** Explicit values win over identity columns declared {@code GENERATED ALWAYS}, as reference data needs. */
     @Override
-    public String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE VALUES ("
-                + "?, ".repeat(columns.size() - 1) + "?)";
+    public String insert(String table, TableChanges.Columns columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.names()) + ") OVERRIDING SYSTEM VALUE VALUES ("
+                + parameters(columns) + ")";
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +65,17 @@ public final class PostgresEngine implements Engine {
     };
 
     private static final String DUPLICATE_DATABASE = "42P04";
+    /** Implicit and assignment casts by type names without modifiers, as the dump writes them (bpchar as character). */
+    private static final String CASTS = "SELECT replace(format_type(castsource, NULL), 'bpchar', 'character'), "
+            + "replace(format_type(casttarget, NULL), 'bpchar', 'character') FROM pg_cast WHERE castcontext IN ('i', 'a')";
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
     private static final Pattern ROLE_EXISTS = Pattern.compile("(role \"([^\"]+)\") already exists");
+    /** A role another session created while this one's CREATE ROLE waited on it: the unique index says so. */
+    private static final Pattern ROLE_CREATED_MEANWHILE = Pattern.compile(
+            "\"pg_authid_rolname_index\"[\\s\\S]*Key \\(rolname\\)=\\((.+)\\) already exists");
+    /** A database that {@code DROP ROLE}'s detail names: {@code 8 objects in database x}. */
+    private static final Pattern IN_DATABASE = Pattern.compile(" in database (\\S+)");
     private static final Pattern ROLE_DEPENDED_ON = Pattern.compile(
             "(role \"([^\"]+)\") cannot be dropped because some objects depend on it");
 
@@ -109,9 +119,16 @@ public final class PostgresEngine implements Engine {
         return Identifiers.quoted('"', identifier);
     }
 
+    /** Reads the server's implicit and assignment casts, the type changes drafts make ({@link PostgresColumn}). */
     @Override
-    public DraftDialect draft(Connection connection) {
-        return new PostgresDraftDialect();
+    public DraftDialect draft(Connection connection) throws SQLException {
+        Set<String> casts = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(CASTS)) {
+            while (rows.next()) {
+                casts.add(rows.getString(1) + "\n" + rows.getString(2));
+            }
+        }
+        return new PostgresDraftDialect(casts);
     }
 
     @Override
@@ -144,7 +161,10 @@ public final class PostgresEngine implements Engine {
         return message == null ? null : POSITION.matcher(message).replaceAll("");
     }
 
-    /** 42710 duplicate_object, for a role (a tablespace is not created by migrations that replay). */
+    /**
+     * 42710 duplicate_object, for a role (a tablespace is not created by migrations that replay), or 23505 on
+     * {@code pg_authid}'s names, when another session committed the role while this one's {@code CREATE} waited.
+     */
     @Override
     public Optional<ServerObjectExists> serverObjectExists(SQLException failure) {
         String message = String.valueOf(failure.getMessage());
@@ -153,14 +173,50 @@ public final class PostgresEngine implements Engine {
             return Optional.of(new ServerObjectExists(role.group(1), "wrap the statement in `DO $$ BEGIN CREATE ROLE "
                     + role.group(2) + " ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$`"));
         }
+        Matcher meanwhile = ROLE_CREATED_MEANWHILE.matcher(message);
+        if ("23505".equals(failure.getSQLState()) && meanwhile.find()) {
+            return Optional.of(new ServerObjectExists("role \"" + meanwhile.group(1) + "\"", "wrap the statement in "
+                    + "`DO $$ BEGIN CREATE ROLE " + meanwhile.group(1) + " ...; EXCEPTION WHEN duplicate_object OR "
+                    + "unique_violation THEN NULL; END $$` (another session created it while this one was creating it)"));
+        }
         // objects of this database are the file's to drop first; only another database's are the server's
         Matcher dependedOn = ROLE_DEPENDED_ON.matcher(message);
         if ("2BP01".equals(failure.getSQLState()) && dependedOn.find() && message.contains(" in database ")) {
-            return Optional.of(new ServerObjectExists(dependedOn.group(1), "drop it only where nothing depends on it: "
-                    + "`DO $$ BEGIN DROP ROLE " + dependedOn.group(2) + "; EXCEPTION WHEN dependent_objects_still_exist "
-                    + "THEN NULL; END $$`", true));
+            String guard = "drop it only where nothing depends on it: `DO $$ BEGIN DROP ROLE " + dependedOn.group(2)
+                    + "; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $$`";
+            return Optional.of(new ServerObjectExists(dependedOn.group(1), anchorsDependingOn(message, guard), true));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The way out of a {@code DROP ROLE} that the databases in {@code message} depend on, where some are Matey's
+     * anchor templates (docs/architecture.md §6): those hold the grants of the checkpoint they keep, and any replay
+     * builds them again, so they are named as Matey's cache with the statement that drops them; {@code guard} when
+     * none is, and after them when other databases depend on the role too.
+     */
+    private static String anchorsDependingOn(String message, String guard) {
+        List<String> anchors = new ArrayList<>();
+        boolean others = false;
+        Matcher database = IN_DATABASE.matcher(message);
+        while (database.find()) {
+            if (database.group(1).startsWith(TemplateName.PREFIX)) {
+                anchors.add(database.group(1));
+            } else {
+                others = true;
+            }
+        }
+        if (anchors.isEmpty()) {
+            return guard;
+        }
+        StringBuilder drops = new StringBuilder();
+        anchors.forEach(anchor -> drops.append(drops.isEmpty() ? "" : " ").append("DROP DATABASE ").append(anchor)
+                .append(';'));
+        String cache = String.join(", ", anchors) + (anchors.size() == 1 ? " is" : " are") + " Matey's replay cache "
+                + "(the template of the last anchor checkpoint of a replay on this server, which holds the grants the "
+                + "migrations gave; the next replay builds it again): drop " + (anchors.size() == 1 ? "it" : "them")
+                + " with `" + drops + "`";
+        return others ? cache + "; for the other databases, " + guard : cache;
     }
 
     /**
@@ -320,6 +376,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public boolean provablyEmpty(Connection connection) throws SQLException {
         return EmptyDatabase.proven(new Catalog(connection));
+    }
+
+    @Override
+    public String expectedIn(Connection connection, String expected) throws SQLException {
+        return privileges ? ImplicitDefaultRole.in(connection, expected) : expected;
     }
 
     @Override

@@ -33,6 +33,36 @@ final class PostgresRoles implements ServerRoles {
             + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!MAPPING(?![\\w$]))(?:\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*))",
             Pattern.CASE_INSENSITIVE);
 
+    /** The roles lock's two keys ("mate", "role"): advisory keys of the maintenance database, as TemplateLocks'. */
+    private static final int NAMESPACE = 0x6d617465;
+    private static final int ROLES = 0x726f6c65;
+
+    /** A session-level advisory lock in the maintenance database, which every process on the server connects to. */
+    @Override
+    public Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+        Connection c = new PostgresConnector(base).connectMaintenance();
+        try {
+            if (!advisory(c, "pg_try_advisory_lock")) {
+                waiting.run();
+                advisory(c, "pg_advisory_lock");
+            }
+            return Optional.of(c);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static boolean advisory(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?, ?)::text")) {
+            ps.setInt(1, NAMESPACE);
+            ps.setInt(2, ROLES);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && !"false".equals(rs.getString(1));
+            }
+        }
+    }
+
     @Override
     public Set<ServerRole> list(MateyUrl base) throws SQLException {
         Set<ServerRole> roles = new HashSet<>();

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * ACLs. The text must not depend on who ran the migrations, which differs between a scratch database and a live
  * one: the owner's own entry is left out (it is the owner's implicit privileges; ownership is not dumped either),
  * grantors are left out (the loading role grants everything), and a default ACL for the role that ran the
- * migrations is written without {@code FOR ROLE}: the owner of the migrations table, which the first migration run
- * creates (the dumping role where there is none), so that a live database dumps alike whoever runs the dump. An object's statements follow its own (an extension member's follow its
+ * migrations is written without {@code FOR ROLE} ({@link ImplicitDefaultRole}), so that a live database dumps
+ * alike whoever runs the dump. An object's statements follow its own (an extension member's follow its
  * {@code CREATE EXTENSION}, the {@code public} schema's come first); default privileges come last, so that the
  * objects a dump creates get only the privileges written for them.
  */
@@ -93,11 +93,7 @@ final class PrivilegeReader {
             WHERE s.srvacl IS NOT NULL AND s.oid >= %1$d
             UNION ALL
             SELECT 'pg_default_acl', d.oid, 'ALTER DEFAULT PRIVILEGES '
-                       || CASE WHEN d.defaclrole = COALESCE((SELECT m.relowner FROM pg_class m
-                                                              WHERE m.relname = %18$s AND m.relkind = 'r'
-                                                              ORDER BY m.oid LIMIT 1),
-                                                             (SELECT r.oid FROM pg_roles r
-                                                              WHERE r.rolname = current_user)) THEN ''
+                       || CASE WHEN d.defaclrole = %18$s THEN ''
                                ELSE 'FOR ROLE ' || quote_ident(pg_get_userbyid(d.defaclrole)) || ' ' END
                        || COALESCE('IN SCHEMA ' || quote_ident(n.nspname) || ' ', ''),
                    CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
@@ -114,7 +110,7 @@ final class PrivilegeReader {
             anchor("pg_language"), initial("pg_language", "l.oid", "0"),
             anchor("pg_foreign_data_wrapper"), initial("pg_foreign_data_wrapper", "w.oid", "0"),
             anchor("pg_foreign_server"), initial("pg_foreign_server", "s.oid", "0"),
-            PostgresMigrationTable.DUMPED_NAME);
+            ImplicitDefaultRole.oid(PostgresMigrationTable.DUMPED_NAME));
 
     /**
      * Each privilege that the ACL and its baseline do not hold alike, for a grantee other than the owner: granted

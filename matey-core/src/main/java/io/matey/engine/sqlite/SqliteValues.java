@@ -3,6 +3,7 @@ package io.matey.engine.sqlite;
 import io.matey.data.ColumnType;
 import io.matey.data.IsoTimes;
 import io.matey.data.ValueException;
+import io.matey.data.ValueKind;
 import io.matey.data.ValueReader;
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
@@ -20,15 +21,21 @@ final class SqliteValues {
         if (value == null) {
             return null;
         }
+        if (value instanceof byte[] && type.kind() != ValueKind.BYTES) {
+            // A value keeps its storage class whatever the column declares, and a file's hex string is a blob only
+            // in a column declared as one: elsewhere apply would store the hex text instead of the bytes.
+            throw new ValueException("holds a blob, which a data file holds (as hex) only in a column declared BLOB; "
+                    + "store the value as " + (type.kind() == ValueKind.ANY ? "text or a number" : expected(type.kind()))
+                    + " or declare the column BLOB");
+        }
         try {
             return switch (type.kind()) {
                 case INTEGER -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
-                        : mismatch(value, "an integer");
+                        : mismatch(value, expected(type.kind()));
                 case BOOLEAN -> value instanceof Integer i && (i == 0 || i == 1) ? (Object) (i == 1)
-                        : mismatch(value, "a boolean (0 or 1)");
-                case DECIMAL -> value instanceof byte[] ? mismatch(value, "a decimal")
-                        : ValueReader.padded(new BigDecimal(value.toString()), type);
-                case FLOAT64 -> value instanceof Number n ? (Object) n.doubleValue() : mismatch(value, "a number");
+                        : mismatch(value, expected(type.kind()));
+                case DECIMAL -> ValueReader.padded(new BigDecimal(value.toString()), type);
+                case FLOAT64 -> value instanceof Number n ? (Object) n.doubleValue() : mismatch(value, expected(type.kind()));
                 case TEXT -> value.toString();
                 case DATE -> IsoTimes.parseDate(value.toString());
                 case TIME -> IsoTimes.parseTime(value.toString());
@@ -39,13 +46,22 @@ final class SqliteValues {
                 case FLOAT32, TIMESTAMPTZ, OTHER, ARRAY, STRUCT -> throw new IllegalStateException("no such SQLite column type");
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            return mismatch(value, switch (type.kind()) {
-                case DATE -> "an ISO-8601 date";
-                case TIME -> "an ISO-8601 time";
-                case TIMESTAMP -> "an ISO-8601 timestamp";
-                default -> "a decimal";
-            });
+            return mismatch(value, expected(type.kind()));
         }
+    }
+
+    private static String expected(ValueKind kind) {
+        return switch (kind) {
+            case DATE -> "an ISO-8601 date";
+            case TIME -> "an ISO-8601 time";
+            case TIMESTAMP -> "an ISO-8601 timestamp";
+            case DECIMAL -> "a decimal";
+            case INTEGER -> "an integer";
+            case BOOLEAN -> "a boolean (0 or 1)";
+            case FLOAT64 -> "a number";
+            case JSON -> "JSON text";
+            default -> "text";
+        };
     }
 
     private static Object mismatch(Object value, String expected) throws ValueException {

@@ -128,8 +128,8 @@ class ClickHouseDataRoundTripTest {
             ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [{ name = \"flags\", table = \"flags\","
                     + " mode = \"upsert\", on = [\"key\", \"ver\"] }]\n");
             data(ws, "flags", "{\"key\": \"beta\", \"enabled\": false, \"note\": \"third\", \"ver\": 2}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted())
-                    .as("with the version in `on`, a new version is a new row").isEqualTo(1);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+                    .as("with the version in `on`, a new version is written in place of the old").isEqualTo(1);
             assertThat(rows(db, "SELECT concat(toString(enabled), ' ', note) FROM flags FINAL WHERE key = 'beta'"))
                     .as("the newest version wins").containsExactly("false third");
         }
@@ -137,8 +137,9 @@ class ClickHouseDataRoundTripTest {
 
     /**
      * A changed ReplacingMergeTree version is refused with what keying the file by it does: a new version of the row,
-     * inserted, which the table keeps in place of the old one only when it is higher; with upsert a lower version
-     * stays hidden behind the table's and is inserted again by every apply, as the message says.
+     * written in place of the table's (its version deleted, the row inserted), so the table holds the file's version
+     * even when it is lower, and a second apply of the same file changes nothing; a file holding two versions of a
+     * row, of which the table keeps one, is refused.
      */
     @Test
     void aChangedReplacingMergeTreeVersionIsRefusedSayingWhatKeyingByItDoes() throws Exception {
@@ -156,22 +157,35 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("the database cannot update 'ver' in place: it is the ReplacingMergeTree "
                             + "version column. Add it to the key of data file 'flags' (")
                     .hasMessageEndingWith("on = [\"key\", \"ver\"]. A row whose 'ver' changes is then a new version "
-                            + "of its row: inserted, and the table (FINAL, merges) keeps only its highest 'ver'. Mode "
-                            + "replace also deletes the old version; upsert leaves it to be superseded, so give a changed "
-                            + "row a higher 'ver' than the table holds: a lower one stays hidden behind it, and every "
-                            + "apply inserts it again.")
+                            + "of its row, written in place of the table's (its version deleted, the row inserted), so "
+                            + "that the table (FINAL, merges) holds the file's version, higher or lower.")
                     .hasMessageNotContaining("upsert keeps it");
 
             manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\", \"ver\"] }");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags FINAL"))
-                    .as("the higher version replaces the old one").containsExactly("second 3");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags"))
+                    .as("the higher version replaces the old one, without waiting for a merge").containsExactly("second 3");
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"older\", \"ver\": 1}");
-            for (int run = 0; run < 2; run++) {
-                assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted())
-                        .as("a lower version is hidden, so every apply inserts it again").isEqualTo(1);
-                assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags FINAL")).containsExactly("second 3");
-            }
+            DataApplyResult lower = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(lower.files().get(0).inserted(), lower.files().get(0).updated(), lower.files().get(0).deleted()))
+                    .as("a lower version too replaces the table's").containsExactly(0, 1, 0);
+            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("older 1");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+                    .as("the same file again changes nothing").isZero();
+            manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"replace\", on = [\"key\", \"ver\"] }");
+            data(ws, "flags", "{\"key\": \"beta\", \"note\": \"back\", \"ver\": 3}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+                    .as("replace writes a new version alike").isEqualTo(1);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
+
+            data(ws, "flags", "{\"key\": \"beta\", \"note\": \"a\", \"ver\": 4}", "{\"key\": \"beta\", \"note\": \"b\", \"ver\": 5}");
+            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessage(ws.target().resolve("data/flags.jsonl") + ":2: the row is another 'ver' of the row of "
+                            + "line 1 ([key] = [\"beta\"]), and table 'flags' keeps one version of a row. Keep one of the "
+                            + "two lines (the version the table should hold).");
+            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
         }
     }
 
@@ -482,7 +496,7 @@ class ClickHouseDataRoundTripTest {
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
 
             data(ws, "users", "{\"name\": \"newer\", \"updated_at\": 3, \"user_id\": 1}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
             db.execute("OPTIMIZE TABLE users FINAL");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
@@ -562,7 +576,8 @@ class ClickHouseDataRoundTripTest {
 
     /**
      * A write that outlasts the URL's socket_timeout (a materialized view sleeps on each inserted row) fails, as a
-     * migration statement does, naming the masked URL, the timeout in effect and how to raise it.
+     * migration statement does, naming the masked URL, the timeout in effect and how to raise it; it is cancelled on
+     * the server (KILL QUERY on the connection's tag) rather than left to run on.
      */
     @Test
     void aWriteThatOutlastsTheReadTimeoutNamesTheDatabaseTheTimeoutAndTheCure() throws Exception {
@@ -581,8 +596,13 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("data apply failed writing table 'plans' from data file 'plans': ClickHouse at "
                             + MateyUrl.parse(url) + " sent no answer within socket_timeout (1500 ms, as the URL sets it). "
                             + "If the statement needs longer, raise it on the URL (`socket_timeout=<milliseconds>`, e.g. "
-                            + "socket_timeout=7200000 for two hours).")
+                            + "socket_timeout=7200000 for two hours). Matey cancelled the statement on the server, where "
+                            + "it would have run on. The clickhouse engine has no transactions")
                     .hasMessageNotContaining(TestDatabase.serverBase("clickhouse").password());
+            Thread.sleep(3000);
+            try (Connection c = db.connect()) {
+                assertThat(TestDatabase.firstValue(c, "SELECT count() FROM slow")).as("cancelled, not run on").isEqualTo("0");
+            }
         }
     }
 

@@ -412,6 +412,19 @@ public final class Constructs {
                     """, """
                     DROP TABLE clicks;
                     """),
+            new Construct("partitioned_index_attached_by_hand", """
+                    CREATE TABLE gauges (id int, day date, v numeric) PARTITION BY LIST (day);
+                    CREATE TABLE gauges_1 PARTITION OF gauges FOR VALUES IN ('2024-01-01');
+                    CREATE TABLE gauges_2 PARTITION OF gauges FOR VALUES IN ('2024-01-02');
+                    CREATE INDEX gauges_v ON ONLY gauges (v);
+                    CREATE INDEX gauges_1_v ON gauges_1 (v);
+                    ALTER INDEX gauges_v ATTACH PARTITION gauges_1_v;
+                    COMMENT ON INDEX gauges_v IS 'Invalid until gauges_2 has one attached';
+                    CREATE INDEX gauges_id ON gauges (id);
+                    ALTER INDEX gauges_2_id_idx RENAME TO gauges_2_by_id;
+                    """, """
+                    DROP TABLE gauges;
+                    """),
             new Construct("materialized_view_with_no_data", """
                     CREATE MATERIALIZED VIEW open_members AS SELECT id FROM members WHERE status = 'open' WITH NO DATA;
                     CREATE INDEX open_members_id ON open_members (id);

@@ -57,7 +57,9 @@ class PostgresSchemaDumpTest {
                         + "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n",
                 "CREATE TABLE public.measurements_default PARTITION OF public.measurements\nDEFAULT;\n",
                 "CREATE TABLE public.dogs (\n    breed text\n)\nINHERITS (public.animals);\n",
-                "CREATE INDEX measurements_value_idx ON public.measurements USING btree (value);\n",
+                "CREATE INDEX measurements_value_idx ON ONLY public.measurements USING btree (value);\n",
+                "CREATE INDEX measurements_2024_value_idx ON public.measurements_2024 USING btree (value);\n\n"
+                        + "ALTER INDEX public.measurements_value_idx ATTACH PARTITION public.measurements_2024_value_idx;\n",
                 "CREATE INDEX users_lower_name_idx ON public.users USING btree (lower(name)) WHERE (name IS NOT NULL);\n",
                 "COMMENT ON INDEX public.users_lower_name_idx IS 'Lookup by name';\n",
                 "CREATE VIEW public.active_users AS\n SELECT users.id,\n",
@@ -85,7 +87,7 @@ class PostgresSchemaDumpTest {
                 "COMMENT ON POLICY own_orders ON public.orders IS 'Users see their own orders';\n",
                 "CREATE POLICY small_orders ON public.orders AS RESTRICTIVE FOR INSERT WITH CHECK ((quantity < 1000));\n",
                 "CREATE TABLE billing.invoices (\n");
-        assertThat(dump).doesNotContain("schema_migrations", "measurements_2024_pkey", "measurements_2024_value_idx",
+        assertThat(dump).doesNotContain("schema_migrations", "measurements_2024_pkey",
                 "OWNER", "GRANT", "CREATE SCHEMA public");
     }
 
@@ -142,7 +144,18 @@ class PostgresSchemaDumpTest {
                 "CREATE POLICY writers ON public.codes FOR UPDATE USING ((code > 0)) WITH CHECK ((code > 10));\n",
                 "CREATE POLICY everything ON public.codes AS RESTRICTIVE USING ((code <> 13));\n",
                 "    CONSTRAINT parent_id_check CHECK ((id > 0)) NO INHERIT\n");
-        assertThat(dump).doesNotContain("ON ONLY", "events_click_at_idx", "CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click",
+        assertThat(dump).contains("""
+                CREATE INDEX events_at_idx ON ONLY public.events USING btree (at);
+
+                CREATE INDEX events_click_at_idx ON ONLY public.events_click USING btree (at);
+
+                ALTER INDEX public.events_at_idx ATTACH PARTITION public.events_click_at_idx;
+
+                CREATE INDEX events_click_2024_at_idx ON public.events_click_2024 USING btree (at);
+
+                ALTER INDEX public.events_click_at_idx ATTACH PARTITION public.events_click_2024_at_idx;
+                """);
+        assertThat(dump).doesNotContain("CREATE TRIGGER events_forbid BEFORE DELETE ON public.events_click",
                 "notes_0_", "readings_a_", "readings_b_pkey", "readings_a ALTER COLUMN note SET STORAGE");
         // what a default, check or domain calls is created before them, though functions otherwise come later
         assertThat(dump.indexOf("FUNCTION public.is_even")).isLessThan(dump.indexOf("CREATE DOMAIN public.even_int"));
@@ -338,19 +351,27 @@ class PostgresSchemaDumpTest {
 
                 ALTER MATERIALIZED VIEW public.open_members ALTER COLUMN id SET (n_distinct=-1);
                 """, """
-                CREATE INDEX clicks_page ON public.clicks USING btree (page);
+                CREATE INDEX clicks_page ON ONLY public.clicks USING btree (page);
+
+                CREATE INDEX clicks_2024_page_idx ON public.clicks_2024 USING btree (page);
 
                 ALTER TABLE public.clicks_2024 CLUSTER ON clicks_2024_page_idx;
 
+                ALTER INDEX public.clicks_page ATTACH PARTITION public.clicks_2024_page_idx;
+
                 COMMENT ON INDEX public.clicks_2024_page_idx IS 'Pages of one year';
                 """, """
-                CREATE INDEX clicks_week ON public.clicks USING btree (EXTRACT(week FROM at));
+                CREATE INDEX clicks_week ON ONLY public.clicks USING btree (EXTRACT(week FROM at));
 
                 ALTER INDEX public.clicks_week ALTER COLUMN 1 SET STATISTICS 60;
-
+                """, """
                 ALTER INDEX public.clicks_2024_extract_idx ALTER COLUMN 1 SET STATISTICS 60;
 
+                ALTER INDEX public.clicks_week ATTACH PARTITION public.clicks_2024_extract_idx;
+                """, """
                 ALTER INDEX public.clicks_2025_extract_idx ALTER COLUMN 1 SET STATISTICS -1;
+
+                ALTER INDEX public.clicks_week ATTACH PARTITION public.clicks_2025_extract_idx;
                 """, """
                 CREATE INDEX open_members_id ON public.open_members USING btree (id);
 
@@ -434,6 +455,49 @@ class PostgresSchemaDumpTest {
 
                 ALTER TABLE public.memberships ADD CONSTRAINT memberships_ba UNIQUE (a, b);
                 """);
+    }
+
+    @Test
+    void partitionedIndexesLoadBackAttachedAsTheyWereUnderTheirNames() throws SQLException {
+        String migrated = """
+                CREATE TABLE m (id int, d int) PARTITION BY LIST (d);
+                CREATE TABLE m_a PARTITION OF m FOR VALUES IN (1);
+                CREATE TABLE m_b PARTITION OF m FOR VALUES IN (2) PARTITION BY LIST (id);
+                CREATE TABLE m_b1 PARTITION OF m_b FOR VALUES IN (1);
+                CREATE TABLE m_c (id int, d int, CONSTRAINT m_c_key UNIQUE (id, d));
+                ALTER TABLE m ATTACH PARTITION m_c FOR VALUES IN (3);
+                CREATE INDEX m_only ON ONLY m (id);
+                CREATE INDEX m_d ON m (d);
+                ALTER INDEX m_a_d_idx RENAME TO m_a_renamed;
+                CREATE UNIQUE INDEX m_key ON m (id, d);
+                CREATE INDEX m_half ON ONLY m (d, id);
+                CREATE INDEX m_a_half ON m_a (d, id);
+                ALTER INDEX m_half ATTACH PARTITION m_a_half;
+                """;
+        String dump = dumpOf(migrated);
+
+        assertThat(indexesOf(dump)).isEqualTo(indexesOf(migrated)).contains("m_only invalid", "m_half invalid",
+                "m_a_renamed valid of m_d", "m_c_key valid of m_key", "m_a_half valid of m_half", "m_key valid");
+        assertThat(dump).contains("CREATE INDEX m_only ON ONLY public.m USING btree (id);\n",
+                "CREATE INDEX m_a_renamed ON public.m_a USING btree (d);\n\n"
+                        + "ALTER INDEX public.m_d ATTACH PARTITION public.m_a_renamed;\n",
+                "ALTER INDEX public.m_key ATTACH PARTITION public.m_c_key;\n");
+    }
+
+    /** Each index of schema public loaded from {@code sql}: its name, whether valid, the index it is attached to. */
+    private static String indexesOf(String sql) throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute(sql);
+            try (Connection c = db.connect()) {
+                return TestDatabase.firstValue(c, """
+                        SELECT string_agg(c.relname || CASE WHEN i.indisvalid THEN ' valid' ELSE ' invalid' END
+                                          || COALESCE(' of ' || p.relname, ''), ', ' ORDER BY c.relname)
+                        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                        LEFT JOIN pg_inherits h ON h.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = h.inhparent
+                        WHERE c.relnamespace = 'public'::regnamespace
+                        """);
+            }
+        }
     }
 
     @Test
