@@ -213,6 +213,16 @@ public interface Engine {
         return Optional.empty();
     }
 
+    /**
+     * Whether the state {@code prefixUps} leave may hold something no dump shows and {@code tail}'s sections depend
+     * on, so that a replay of the tail must start from those sections run, not from the checkpoint's text, to fail
+     * where a live database or a {@code --clean} replay does (docs/architecture.md §6). False by default: the dump
+     * shows all that matters.
+     */
+    default boolean dumpHidesStateFor(List<Section> prefixUps, List<Section> tail) {
+        return false;
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 

@@ -71,6 +71,14 @@ public interface LintDialect {
     }
 
     /**
+     * A foreign key whose columns lead no index gets one the server creates and marks as its own, which no dump shows,
+     * and which a key added later over those columns replaces (L414).
+     */
+    default boolean foreignKeysCreateHiddenIndexes() {
+        return false;
+    }
+
+    /**
      * {@code search_path} is a session setting a statement can change; Matey starts every migration section from the
      * connection's own session, so such a change ends with its section (L411), while dbmate writes its version
      * row under it (L411, L413).

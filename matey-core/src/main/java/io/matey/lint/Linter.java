@@ -28,6 +28,7 @@ public final class Linter {
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
+            new ImplicitForeignKeyIndexRule(),
             new SearchPathLeftChangedRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
             new ImplicitTransactionRule());
 

@@ -15,10 +15,13 @@ import java.util.OptionalInt;
  * @param anchorIndex migrations before the tail (0: start from an empty database)
  * @param anchorSql   the checkpoint loaded before the tail, or null at index 0
  * @param prefixCheckpoints the checkpoints of migrations 1..anchorIndex, to keep as they are
+ * @param anchorRun   the migrations 1..anchorIndex, run up to build the anchor when its checkpoint's text cannot show
+ *                    state the tail depends on ({@link io.matey.engine.Engine#dumpHidesStateFor}); empty when the
+ *                    checkpoint is loaded
  * @param anchorRoles the roles the lock records migrations 1..anchorIndex create, which the anchor may name, each
  *                    with the migration file creating it
  */
 public record ReplayPlan(Snapshot head, LockState headState, List<Migration> migrations, OptionalInt divergence,
         int anchorIndex, String anchorSql, List<Migration> tail, Map<String, CheckpointFile> prefixCheckpoints,
-        Map<String, String> anchorRoles) {
+        List<Migration> anchorRun, Map<String, String> anchorRoles) {
 }

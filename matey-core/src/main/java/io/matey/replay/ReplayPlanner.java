@@ -11,6 +11,7 @@ import io.matey.error.MateyException;
 import io.matey.lint.RunnableMigrations;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationParser;
+import io.matey.migration.Section;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,9 +81,23 @@ public final class ReplayPlanner {
             String path = Snapshot.checkpointPathFor(migrations.get(anchorIndex - 1).file());
             anchorSql = MigrationParser.decode(path, prefix.get(path).bytes());
         }
-        return new ReplayPlan(head, headState, migrations, divergence, anchorIndex, anchorSql,
-                List.copyOf(migrations.subList(anchorIndex, migrations.size())), prefix,
-                anchorState.lock().map(lock -> lock.rolesThrough(anchorIndex)).orElse(Map.of()));
+        List<Migration> tail = List.copyOf(migrations.subList(anchorIndex, migrations.size()));
+        List<Migration> anchorRun = anchorRun(target, migrations.subList(0, anchorIndex), tail);
+        return new ReplayPlan(head, headState, migrations, divergence, anchorIndex, anchorSql, tail, prefix, anchorRun,
+                anchorRun.isEmpty() ? anchorState.lock().map(lock -> lock.rolesThrough(anchorIndex)).orElse(Map.of())
+                        : Map.of());
+    }
+
+    /**
+     * The prefix, when the tail depends on state its checkpoint's text cannot show (docs/architecture.md §6): the
+     * tail then starts from the prefix's up sections run, as on a live database; else none.
+     */
+    private static List<Migration> anchorRun(TargetConfig target, List<Migration> prefix, List<Migration> tail) {
+        List<Section> ups = new ArrayList<>();
+        prefix.forEach(m -> ups.add(m.script().up()));
+        List<Section> sections = new ArrayList<>();
+        tail.forEach(m -> sections.addAll(List.of(m.script().up(), m.script().down())));
+        return target.knownEngine().dumpHidesStateFor(ups, sections) ? List.copyOf(prefix) : List.of();
     }
 
     /**

@@ -128,14 +128,17 @@ public final class ReplayRunner {
      * @param scratch   the scratch database leased for the replay (the caller closes it)
      * @param fresh     leases another, empty scratch database on the same server (closed here)
      * @param anchorSql the checkpoint the tail starts from, or null to start from an empty database
+     * @param anchorRun the migrations whose up sections build the state the tail starts from instead of a
+     *                  checkpoint, when its text cannot show state the tail depends on (docs/architecture.md §6)
      */
     public ReplayResult run(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh, String anchorSql,
-            List<Migration> tail, DownChecks downs) {
+            List<Migration> anchorRun, List<Migration> tail, DownChecks downs) {
         try (Session session = new Session(scratch, fresh)) {
             if (anchorSql != null && !scratch.holdsAnchor()) {
                 load(session.connection, anchorSql);
             }
             engine.migrationTable().ensure(session.connection);
+            runAnchor(session, anchorRun);
             String before = session.dump();
             Migration reapplied = null;
             for (Migration migration : tail) {
@@ -172,6 +175,18 @@ public final class ReplayRunner {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + engine.maskedFailure(e), e);
         }
+    }
+
+    private void runAnchor(Session session, List<Migration> anchorRun) throws SQLException {
+        if (anchorRun.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        for (Migration migration : anchorRun) {
+            apply(() -> session.up(migration), "replay");
+        }
+        progress.accept(String.format("%s  anchor run, not loaded: its checkpoint cannot show state the tail depends "
+                + "on  %d ms", anchorRun.get(anchorRun.size() - 1).file(), (System.nanoTime() - started) / 1_000_000));
     }
 
     private void load(Connection connection, String anchorSql) throws SQLException {

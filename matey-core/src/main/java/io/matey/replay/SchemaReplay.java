@@ -118,13 +118,15 @@ public final class SchemaReplay {
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
         CheckpointSink sink = new CheckpointSink(plan.head(), staging);
-        String runs = sections(plan.tail());
+        String runs = sections(plan.anchorRun(), plan.tail());
+        // An anchor built by running the prefix is no checkpoint to clone, and the prefix creates its own roles.
+        String loaded = plan.anchorRun().isEmpty() ? plan.anchorSql() : null;
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), plan.anchorSql(), runs, plan.anchorRoles())) {
+                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles())) {
             result = new ReplayRunner(engine.engine(),
                     (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
                     codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                            "replay", options.keepScratch(), null, runs, Map.of()), plan.anchorSql(), plan.tail(),
+                            "replay", options.keepScratch(), null, runs, Map.of()), loaded, plan.anchorRun(), plan.tail(),
                             new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());
@@ -143,11 +145,16 @@ public final class SchemaReplay {
     }
 
     /**
-     * The up and down sections a replay of {@code tail} runs that may create roles or change grants: what names
+     * The up sections of {@code anchorRun} and the up and down sections of {@code tail} that a replay runs and that may create roles or change grants: what names
      * the roles it may create. The others are left out, since a data migration may be tens of megabytes.
      */
-    private static String sections(List<Migration> tail) {
+    private static String sections(List<Migration> anchorRun, List<Migration> tail) {
         StringBuilder sql = new StringBuilder();
+        anchorRun.forEach(m -> {
+            if (ScratchServer.mayChangeRoles(m.script().up().sql())) {
+                sql.append(m.script().up().sql()).append('\n');
+            }
+        });
         for (Migration migration : tail) {
             MigrationScript script = migration.script();
             for (Section section : List.of(script.up(), script.down())) {

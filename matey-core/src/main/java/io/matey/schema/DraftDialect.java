@@ -40,6 +40,19 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that adds back, in a down section, a constraint the committed dump adds after its table's
+     * {@code CREATE TABLE} (a MySQL foreign key), which must restore the committed table exactly; null to add it as
+     * the dump does (the default).
+     *
+     * @param table    the table's name as the dump writes it
+     * @param element  the constraint's text after {@code ADD}
+     * @param elements the committed table's constraints and keys
+     */
+    default String restoreConstraint(String table, String element, List<String> elements) {
+        return null;
+    }
+
+    /**
      * The statement that renames a column, which keeps its definition.
      *
      * @param table      the table's name as the dump writes it

@@ -134,7 +134,7 @@ public final class DriftDraft {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
-                last.add(block);
+                last.add(key.startsWith(CONSTRAINT) ? restored(block, dialect, expectedBlocks) : block);
             } else if (key.startsWith(INDEX)) {
                 indexes.add(drop(key, block, dialect, expectedBlocks));
                 indexesBack.add(block);
@@ -163,6 +163,18 @@ public final class DriftDraft {
             up.add(0, EnumValues.transactionNote());
         }
         return "-- migrate:up\n" + String.join("\n\n", up) + "\n\n-- migrate:down\n" + String.join("\n\n", down) + "\n";
+    }
+
+    /** The statement that adds a removed constraint back ({@link DraftDialect#restoreConstraint}). */
+    private static String restored(String block, DraftDialect dialect, Map<String, String> expectedBlocks) {
+        String target = DraftTarget.of(block).target();
+        String table = target.substring(target.lastIndexOf(" ON ") + 4);
+        TableElements elements = expectedBlocks.containsKey(TABLE + table)
+                ? TableElements.parse(expectedBlocks.get(TABLE + table)) : null;
+        String element = block.substring(block.indexOf("ADD CONSTRAINT ") + "ADD ".length()).replaceFirst(";$", "");
+        String statement = dialect.restoreConstraint(table, element,
+                elements == null ? List.of() : elements.constraints());
+        return statement == null ? block : statement;
     }
 
     /** The dump's statements by the object each creates (or, for other statements, by their text). */

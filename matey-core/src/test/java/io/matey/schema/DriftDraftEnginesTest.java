@@ -412,6 +412,19 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE kids ADD CONSTRAINT kids_third FOREIGN KEY (third) REFERENCES notes (id) ON UPDATE CASCADE;\n");
     }
 
+    /**
+     * A foreign key dropped by hand keeps the index MariaDB created for it, which adding the key back would replace
+     * under the key's name: the down section declares that index again with it (docs/architecture.md §6).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aForeignKeyDroppedFromItsImplicitIndexOnMariadbIsAddedBackKeepingIt(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
+                + "FOREIGN KEY (note) REFERENCES notes (id));\n", "ALTER TABLE kids DROP FOREIGN KEY kids_ibfk_1;\n");
+        assertThat(section(draft, "down")).contains("ALTER TABLE `kids` DROP INDEX `note`, ADD KEY `note` (`note`), "
+                + "ADD CONSTRAINT `kids_ibfk_1` FOREIGN KEY (`note`) REFERENCES `notes` (`id`);");
+    }
+
     /** Primary keys added by hand on MariaDB, dropped and changed to other columns. */
     @Test
     void primaryKeysAddedDroppedAndChangedOnMariadb() throws SQLException {

@@ -18,6 +18,9 @@ final class MysqlDraftDialect implements DraftDialect {
     /** The major and minor version {@code SELECT VERSION()} begins with. */
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
     private static final String CREATE = "CREATE ";
+    private static final String FOREIGN_KEY = " FOREIGN KEY ";
+    /** A plain key's {@code KEY `name` }, before its columns. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("^KEY (`(?:[^`]|``)*`) ");
 
     private final boolean renamesColumns;
 
@@ -55,6 +58,29 @@ final class MysqlDraftDialect implements DraftDialect {
             drop = "DROP CONSTRAINT " + name;
         }
         return "ALTER TABLE " + table + " " + drop + ";";
+    }
+
+    /**
+     * A foreign key added back uses the committed table's plain key on its columns, which InnoDB may have created
+     * for it: adding the key would replace such an index under the key's name, so the index is declared again in
+     * the same statement, which makes the server keep it (docs/architecture.md §6).
+     */
+    @Override
+    public String restoreConstraint(String table, String element, List<String> elements) {
+        int foreign = element.indexOf(FOREIGN_KEY);
+        if (foreign < 0) {
+            return null;
+        }
+        String columns = element.substring(foreign + FOREIGN_KEY.length(), element.indexOf(')', foreign) + 1);
+        StringBuilder alter = new StringBuilder();
+        for (String key : elements) {
+            Matcher plain = PLAIN_KEY.matcher(key);
+            if (plain.find() && key.startsWith(columns, plain.end()) && (key.length() == plain.end() + columns.length()
+                    || key.charAt(plain.end() + columns.length()) == ' ')) {
+                alter.append(" DROP INDEX ").append(plain.group(1)).append(", ADD ").append(key).append(',');
+            }
+        }
+        return alter.isEmpty() ? null : "ALTER TABLE " + table + alter + " ADD " + element + ";";
     }
 
     @Override

@@ -85,6 +85,11 @@ public final class MysqlEngine implements Engine {
         public boolean eventSchedules() {
             return true;
         }
+
+        @Override
+        public boolean foreignKeysCreateHiddenIndexes() {
+            return true;
+        }
     };
 
     /**
@@ -150,6 +155,11 @@ public final class MysqlEngine implements Engine {
     @Override
     public Optional<String> cacheAsLiveMay(Connection connection, Section section) throws SQLException {
         return AliasedTables.open(connection, section);
+    }
+
+    @Override
+    public boolean dumpHidesStateFor(List<Section> prefixUps, List<Section> tail) {
+        return ImplicitKeys.hiddenFrom(prefixUps, tail);
     }
 
     /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */
