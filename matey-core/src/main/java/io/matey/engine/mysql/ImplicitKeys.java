@@ -15,8 +15,13 @@ final class ImplicitKeys {
 
     /** What may leave an implicitly created index: a foreign key added. */
     private static final Pattern FOREIGN_KEY = Pattern.compile("(?i)\\bFOREIGN\\s+KEY\\b|\\bREFERENCES\\b");
-    /** What may replace one: a foreign key or an index added (any key, unique or primary). */
-    private static final Pattern KEY = Pattern.compile("(?i)\\b(KEY|INDEX|UNIQUE|REFERENCES)\\b");
+    /**
+     * What may replace one: a key, index or constraint added to an existing table ({@code ALTER TABLE ... ADD},
+     * {@code CREATE INDEX}); a table created with its keys holds no implicit index yet.
+     */
+    private static final Pattern KEY = Pattern.compile("(?is)\\bALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\b[^;]*?"
+            + "\\bADD\\s+(?:CONSTRAINT|PRIMARY|UNIQUE|KEY|INDEX|FOREIGN|FULLTEXT|SPATIAL)\\b"
+            + "|\\bCREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX\\b");
 
     private ImplicitKeys() {
     }
