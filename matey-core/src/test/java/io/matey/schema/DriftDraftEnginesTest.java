@@ -469,6 +469,30 @@ class DriftDraftEnginesTest {
                 "CREATE OR REPLACE VIEW `coupon_codes` AS select");
     }
 
+    /**
+     * MariaDB dumps a view's ALGORITHM= and SQL SECURITY between CREATE and VIEW: a view with either, both or neither
+     * whose query or options changed by hand is still that view, replaced in place both ways.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void viewsWithAlgorithmAndSecurityChangedOnMariadbAreReplaced(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + """
+                CREATE TABLE coupons (id INTEGER PRIMARY KEY, percent_off INTEGER);
+                CREATE VIEW plain AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE SQL SECURITY INVOKER VIEW invoker AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE ALGORITHM=MERGE VIEW merged AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW both_set AS SELECT id FROM coupons;
+                """, """
+                CREATE OR REPLACE SQL SECURITY INVOKER VIEW plain AS SELECT id FROM coupons WHERE percent_off > 20;
+                CREATE OR REPLACE SQL SECURITY INVOKER VIEW invoker AS SELECT id FROM coupons WHERE percent_off > 20;
+                CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW merged AS SELECT id FROM coupons;
+                CREATE OR REPLACE DEFINER=CURRENT_USER VIEW both_set AS SELECT id FROM coupons WHERE id > 1;
+                """);
+        assertThat(draft).contains("CREATE OR REPLACE SQL SECURITY INVOKER VIEW `invoker`",
+                        "CREATE OR REPLACE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW `both_set`")
+                .doesNotContain("DROP VIEW", "CREATE VIEW", "CREATE SQL SECURITY", "CREATE ALGORITHM");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";
