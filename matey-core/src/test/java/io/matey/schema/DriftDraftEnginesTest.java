@@ -493,6 +493,39 @@ class DriftDraftEnginesTest {
                 .doesNotContain("DROP VIEW", "CREATE VIEW", "CREATE SQL SECURITY", "CREATE ALGORITHM");
     }
 
+    /**
+     * SQLite cannot replace a view: a changed one is dropped and created again, and the triggers on it, which the drop
+     * takes, are created again as committed before their own change; a view reading it stays.
+     */
+    @Test
+    void aChangedViewOnSqliteIsDroppedAndCreatedAgainWithItsTriggers() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + """
+                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                    DELETE FROM notes WHERE title = OLD.title; END;
+                """, """
+                DROP VIEW note_titles;
+                CREATE VIEW note_titles AS SELECT title FROM notes WHERE body IS NOT NULL;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                    DELETE FROM notes WHERE title = upper(OLD.title); END;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
+    }
+
+    /** ClickHouse replaces a plain view whose query changed by hand in place. */
+    @Test
+    void aChangedViewOnClickhouseIsReplaced() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE VIEW long_urls AS SELECT id, url FROM hits WHERE length(url) > 10;
+                """, "CREATE OR REPLACE VIEW long_urls AS SELECT id FROM hits WHERE length(url) > 20;\n");
+        assertThat(draft).contains("CREATE OR REPLACE VIEW").doesNotContain("DROP VIEW");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";
