@@ -82,6 +82,11 @@ final class TargetInitializer {
         if (gitIgnore != null) {
             wrote.add(gitIgnore);
         }
+        Path repositoryIgnore = workspace.gitRoot().map(git -> WorkspaceGitIgnore.ensureRepository(git, root))
+                .orElse(null);
+        if (repositoryIgnore != null) {
+            wrote.add(repositoryIgnore);
+        }
         Path configFile = dir.resolve(TargetConfig.CONFIG_FILE);
         String configText = existing == null ? TargetConfigWriter.render(engine.id(), urlEnv, testUrlEnv)
                 : TargetConfigWriter.update(readOrNull(configFile), engine.id(), urlEnv, testUrlEnv);

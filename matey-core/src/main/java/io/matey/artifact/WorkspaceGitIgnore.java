@@ -12,7 +12,10 @@ import java.util.Set;
  * Keeps what Matey changes on every run out of git: the journal directories ({@code <target>/.matey/}, transient),
  * matched in every target by one {@code .matey/} line, and the lock file beside a SQLite database
  * ({@code <db>.matey-lock}), rewritten by each command that takes the migration lock, matched by
- * {@code *.matey-lock}. {@code init} adds the lines missing from the workspace's {@code .gitignore}.
+ * {@code *.matey-lock}. {@code init} adds the lines missing from the workspace's {@code .gitignore}, and
+ * {@code *.matey-lock} to the repository root's when the workspace lies deeper: the database, and its lock file, is
+ * wherever the application opens it (its working directory, for a Spring Boot application whose workspace is
+ * {@code src/main/resources/db/matey}), which the workspace's {@code .gitignore} does not cover.
  */
 public final class WorkspaceGitIgnore {
 
@@ -23,14 +26,25 @@ public final class WorkspaceGitIgnore {
     private WorkspaceGitIgnore() {
     }
 
-    /** Creates {@code .gitignore} or appends the lines it lacks; the file when written. */
+    /** Creates the workspace's {@code .gitignore} or appends the lines it lacks; the file when written. */
     public static Path ensure(Path workspaceRoot) {
-        Path file = workspaceRoot.resolve(FILE);
+        return ensure(workspaceRoot.resolve(FILE), true);
+    }
+
+    /**
+     * {@code *.matey-lock} in the repository root's {@code .gitignore} (created when missing), unless the workspace
+     * is that root; the file when written.
+     */
+    public static Path ensureRepository(Path gitRoot, Path workspaceRoot) {
+        return gitRoot.equals(workspaceRoot) ? null : ensure(gitRoot.resolve(FILE), false);
+    }
+
+    private static Path ensure(Path file, boolean journal) {
         try {
             String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             Set<String> present = Set.copyOf(text.lines().map(String::strip).toList());
             StringBuilder missing = new StringBuilder();
-            if (!present.contains(JOURNAL) && !present.contains(ArtifactJournal.RESERVED_DIR)) {
+            if (journal && !present.contains(JOURNAL) && !present.contains(ArtifactJournal.RESERVED_DIR)) {
                 missing.append(JOURNAL).append('\n');
             }
             if (!present.contains(SQLITE_LOCK)) {
@@ -43,8 +57,11 @@ public final class WorkspaceGitIgnore {
             Files.writeString(file, text + separator + missing, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new MateyException("Cannot add " + JOURNAL + " and " + SQLITE_LOCK + " to " + file + ": "
-                    + e.getMessage());
+            throw new MateyException("Cannot add " + missing(journal) + " to " + file + ": " + e.getMessage());
         }
+    }
+
+    private static String missing(boolean journal) {
+        return journal ? JOURNAL + " and " + SQLITE_LOCK : SQLITE_LOCK;
     }
 }

@@ -67,9 +67,7 @@ class JavaRecordsTest {
     @ParameterizedTest
     @EngineMatrix
     void droppedTableLosesItsRecordAndHandWrittenFilesStay(String engine) throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, engine);
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine,
-                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        TestWorkspace ws = recordsIn(engine);
         ws.migration("001_one.sql", "CREATE TABLE one_thing (id INT NOT NULL PRIMARY KEY, created_at DATE, note VARCHAR(20));",
                 "DROP TABLE one_thing;");
         ws.migration("002_two.sql", "CREATE TABLE two_things (id INT NOT NULL PRIMARY KEY);", "DROP TABLE two_things;");
@@ -90,12 +88,18 @@ class JavaRecordsTest {
         compile(ws.target().resolve("generated"));
     }
 
+    /** A workspace on {@code engine} whose target generates Java records of package com.example.db into generated/. */
+    private TestWorkspace recordsIn(String engine) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine,
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        return ws;
+    }
+
     /** Latin letters are folded to ASCII as `db new` folds them, not dropped: ÜberPreis is uberPreis, not berPreis. */
     @Test
     void accentedNamesKeepTheirLettersInAscii() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
-                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        TestWorkspace ws = recordsIn("sqlite");
         ws.migration("001_preise.sql", "CREATE TABLE \"Größen\" (id INTEGER PRIMARY KEY, \"ÜberPreis\" INTEGER);",
                 "DROP TABLE \"Größen\";");
         ws.apply();
@@ -109,9 +113,7 @@ class JavaRecordsTest {
     /** A domain's NOT NULL holds in the table that stores the value, not in a view, where an outer join gives NULL. */
     @Test
     void aViewColumnOverANotNullDomainIsNullable() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "postgres");
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("postgres",
-                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        TestWorkspace ws = recordsIn("postgres");
         ws.migration("001_stock.sql", "CREATE DOMAIN qty AS integer NOT NULL;\n"
                 + "CREATE TABLE items (id int PRIMARY KEY);\n"
                 + "CREATE TABLE stock (item_id int PRIMARY KEY REFERENCES items, amount qty);\n"
@@ -128,9 +130,7 @@ class JavaRecordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})
     void aGeneratedColumnsCommentIsLabelledApartFromItsExpression(String engine) throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, engine);
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine,
-                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        TestWorkspace ws = recordsIn(engine);
         ws.migration("001_priced.sql", engine.equals("postgres")
                 ? "CREATE TABLE priced (id INT NOT NULL PRIMARY KEY, qty INT NOT NULL, "
                         + "total INT GENERATED ALWAYS AS (qty * 2) STORED);\n"

@@ -4,7 +4,13 @@ import io.matey.Matey;
 import io.matey.ci.CiProvider;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.shell.CompletionProposal;
@@ -27,8 +33,42 @@ public class Completions {
         };
     }
 
+    /** Engine names and the aliases they accept ({@code mariadb}, {@code postgresql}). */
     public CompletionProvider engines() {
-        return context -> proposals(Engines.all().stream().map(Engine::id).toList());
+        return context -> {
+            List<String> names = new ArrayList<>();
+            for (Engine engine : Engines.all()) {
+                names.add(engine.id());
+                names.addAll(engine.aliases());
+            }
+            return proposals(names);
+        };
+    }
+
+    /**
+     * The directories below the one the typed word names so far ({@code db/c} lists {@code db/core/}), each ending
+     * in {@code /} so that the next Tab goes further down.
+     */
+    public CompletionProvider directories() {
+        return context -> {
+            String word = context.getWords().get(context.getWordIndex());
+            String typed = word.startsWith("--") ? word.substring(word.indexOf('=') + 1) : word;
+            int slash = typed.lastIndexOf('/');
+            String parent = slash < 0 ? "" : typed.substring(0, slash + 1);
+            List<String> dirs = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(parent.isEmpty() ? "." : parent))) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (Files.isDirectory(entry) && !name.startsWith(".")) {
+                        dirs.add(parent + name + "/");
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                return List.of();
+            }
+            Collections.sort(dirs);
+            return proposals(dirs);
+        };
     }
 
     public CompletionProvider ciProviders() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -319,6 +320,28 @@ class TargetsAndInitTest {
         MateyProcess.Result second = matey("init", "--path", "db/b", "--engine", "sqlite");
         assertThat(second.stdout()).doesNotContain(".gitignore");
         assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo(".matey/\n*.matey-lock\n");
+    }
+
+    /**
+     * A Spring Boot application's workspace under src/main/resources: the SQLite lock file lies beside the database
+     * in the application's working directory, which only the repository root's .gitignore covers.
+     */
+    @Test
+    void initInsideARepositoryAlsoIgnoresSqliteLockFilesAtItsRoot() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("src/main/resources/db/matey"));
+        Files.writeString(dir.resolve(".gitignore"), "target/\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            MateyProcess.Result first = matey("init", "--workspace", workspace.toString(), "--engine", "sqlite");
+            assertThat(first.stdout()).contains("Wrote " + workspace.resolve(".gitignore") + "\n",
+                    "Wrote " + dir.resolve(".gitignore") + "\n");
+            assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo("target/\n*.matey-lock\n");
+            Files.writeString(dir.resolve("app.sqlite3.matey-lock"), "");
+            assertThat(git.status().call().getUntracked()).as("git status").doesNotContain("app.sqlite3.matey-lock");
+            MateyProcess.Result second = matey("init", "--workspace", workspace.toString(), "--path", "db/b",
+                    "--engine", "sqlite");
+            assertThat(second.stdout()).doesNotContain(".gitignore");
+            assertThat(Files.readString(dir.resolve(".gitignore"))).isEqualTo("target/\n*.matey-lock\n");
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ class DataCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
         DataExportResult result = matey.dataExport(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {
@@ -57,7 +57,7 @@ class DataCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "set", description = "Data set in data/data.toml (default: the only one)") @OptionValues(provider = "dataSets") String set,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
         DataApplyResult result = matey.dataApply(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {

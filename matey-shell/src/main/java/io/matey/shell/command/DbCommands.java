@@ -52,7 +52,7 @@ class DbCommands {
             @Option(longNames = "from-drift", description = "Write the draft migration that keeps the live schema's "
                     + "drift (refused when there is none)") boolean fromDrift,
             @Option(longNames = "url", description = "Live database URL for --from-drift (overrides the target's url_env)") String url,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
         if (!fromDrift) {
             if (url != null) {
@@ -87,7 +87,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, a migration was interrupted, or the applied ones do not fit the worktree") boolean exitCode,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
         if (format == ReportFormat.JSON) {
@@ -161,7 +161,7 @@ class DbCommands {
                     + "database, after the last statement that took effect, or remove a progress marker no worktree "
                     + "migration continues (its file deleted or moved) once the schema is the committed state") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url, () -> resume
@@ -173,7 +173,7 @@ class DbCommands {
     void migrate(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url,
@@ -187,7 +187,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (steps < 1) {
             throw new MateyException("--steps must be 1 or more, not " + steps + ".");
         }
@@ -202,7 +202,7 @@ class DbCommands {
     void bootstrap(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbBootstrap(matey.target(path), url, Progress.forTerminal()));
     }
@@ -214,7 +214,7 @@ class DbCommands {
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "apply", description = "Record the versions (without it: report what would be recorded)") boolean apply,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         LiveAdoption adoption = matey.dbAdopt(matey.target(path), url, apply);
         StringBuilder out = new StringBuilder(new TextTable("Target", "Index", "Head", "Matches")
@@ -277,7 +277,7 @@ class DbCommands {
             @Option(longNames = "draft", description = "Print the draft migration that keeps the drift instead of the diff") boolean draft,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target drifted, or its applied migrations do not fit the worktree") boolean exitCode,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
             LiveDrift drift = matey.dbDrift(target, url);
             String edited = matey.explainEdits(target, drift).orElse(null);
@@ -339,7 +339,7 @@ class DbCommands {
             @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
             @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
         }

@@ -29,7 +29,7 @@ class InitCommand {
             @Option(longNames = "ci", description = "Also write a CI pipeline: github, gitlab or buildkite") @OptionValues(provider = "ciProviders") String ci,
             @Option(longNames = "force", description = "Reset generated artifacts of an initialised target (never deletes migrations); "
                     + "with only --ci on an initialised workspace, replace the existing pipeline file and nothing else") boolean force,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
         StringBuilder out = new StringBuilder();
         // Adding CI to an initialised workspace (from a target or from its root) must not reset any artifacts, not

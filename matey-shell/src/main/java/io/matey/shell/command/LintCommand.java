@@ -44,7 +44,7 @@ class LintCommand {
             @Option(longNames = "no-style", description = "Skip the SF style rules") boolean noStyle,
             @Option(longNames = "base", description = "Also fail for a migration that the merge base of HEAD and this git ref "
                     + "has and this branch edited, deleted or renamed (L109), e.g. --base origin/main") String base,
-            @Option(longNames = "workspace", description = "Workspace root directory") String workspace) {
+            @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (engine != null) {
             Engines.byId(engine); // a mistyped name is refused with a suggestion before any L209 compares it
         }

@@ -107,9 +107,10 @@ final class SessionCompleter implements Completer {
         }
     }
 
+    /** A value ending in {@code /} (a directory) is not complete: no space follows it, so Tab goes further down. */
     private void values(OptionSpec option, ParsedLine line, String prefix, List<Candidate> candidates) {
         for (String value : values(option, line)) {
-            candidates.add(new Candidate(prefix + value, value, null, null, null, null, true));
+            candidates.add(new Candidate(prefix + value, value, null, null, null, null, !value.endsWith("/")));
         }
     }
 

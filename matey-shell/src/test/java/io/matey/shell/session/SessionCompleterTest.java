@@ -59,4 +59,22 @@ class SessionCompleterTest {
                     assertThat(c.descr()).as(c.value()).isNotBlank().doesNotContain("(", ")"));
         }
     }
+
+    @Test
+    void engineNamesCompleteWithTheAliasesInitAccepts() {
+        assertThat(complete("init --engine ")).extracting(Candidate::value)
+                .contains("sqlite", "postgres", "postgresql", "mysql", "mariadb");
+    }
+
+    /** Directories below the typed one (the test runs in the module's directory), open for the next Tab. */
+    @Test
+    void workspaceDirectoriesCompleteOneLevelAtATime() {
+        List<Candidate> top = complete("schema status --workspace ");
+        assertThat(top).extracting(Candidate::value).contains("src/").doesNotContain("pom.xml", "pom.xml/");
+        assertThat(top).allSatisfy(c -> assertThat(c.complete()).as(c.value()).isFalse());
+        assertThat(complete("schema status --workspace src/m")).extracting(Candidate::value)
+                .contains("src/main/", "src/test/");
+        assertThat(complete("db up --workspace=src/")).extracting(Candidate::value)
+                .contains("--workspace=src/main/");
+    }
 }

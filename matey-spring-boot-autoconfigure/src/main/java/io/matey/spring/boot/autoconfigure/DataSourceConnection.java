@@ -6,6 +6,7 @@ import io.matey.error.Reason;
 import io.matey.live.LiveEndpoint;
 import io.matey.workspace.TargetConfig;
 import java.sql.SQLException;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
@@ -22,16 +23,20 @@ final class DataSourceConnection {
     private DataSourceConnection() {
     }
 
-    static LiveEndpoint of(TargetConfig target, DataSource dataSource) {
+    /** @param source where the application got the DataSource, which the failure analysis names */
+    static LiveEndpoint of(TargetConfig target, DataSource dataSource, String source) {
         try {
             return LiveEndpoint.of(dataSource, target.knownEngine());
         } catch (MateyException e) {
             if (e.reason() != Reason.DATABASE_UNAVAILABLE || !(e.getCause() instanceof SQLException failure)) {
                 throw e;
             }
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, "Cannot connect to the DataSource of Matey target '"
-                    + target.name() + "' (" + url(dataSource) + "): " + target.knownEngine().maskedFailure(failure),
-                    failure);
+            String url = url(dataSource);
+            String message = "Cannot connect to the DataSource of Matey target '" + target.name() + "' (" + url
+                    + "): " + target.knownEngine().maskedFailure(failure);
+            throw new MateyTargetFailedException(TargetReport.failed(target.name(), target.knownEngine().id(), url,
+                    Reason.DATABASE_UNAVAILABLE, message, Instant.now()), source,
+                    new MateyException(Reason.DATABASE_UNAVAILABLE, message, failure));
         }
     }
 

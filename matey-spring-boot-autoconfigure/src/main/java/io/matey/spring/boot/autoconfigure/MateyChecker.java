@@ -216,14 +216,14 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
-     * Logs when a checked target turns drifted or clean again while the application runs, once per change: the
-     * start-up check logs its own outcome, and health shows every check.
+     * Logs when a checked target turns drifted or clean again while the application runs, or its check starts
+     * failing or runs again, once per change: the start-up check logs its own outcome, and health shows every check.
      */
     private void logChange(TargetReport previous, TargetReport report) {
-        if (previous == null || report.failed() || previous.drifted() == report.drifted()) {
+        String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
+        if (logFailureChange(previous, report, subject) || previous == null || previous.drifted() == report.drifted()) {
             return;
         }
-        String subject = "Matey target '" + report.target() + "' (" + report.connection() + ")";
         if (report.drifted()) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + " since its previous "
                     + "check; health reports it" + (endpointPath != null ? ", and the diff is at " : "; see the diff with ")
@@ -231,6 +231,25 @@ public class MateyChecker implements AutoCloseable {
         } else {
             logger.info(subject + " no longer differs from the committed schema (index " + report.applied() + ")");
         }
+    }
+
+    /**
+     * A check that starts failing (or fails for another reason) is logged once, with its reason and message, and
+     * its recovery once: health would otherwise go down and up again without a word in the log.
+     *
+     * @return whether the report failed, which leaves nothing else to log
+     */
+    private static boolean logFailureChange(TargetReport previous, TargetReport report, String subject) {
+        boolean failedBefore = previous != null && previous.failed();
+        if (report.failed() && (!failedBefore || !previous.reason().equals(report.reason()))) {
+            logger.warn(subject + " cannot be checked (reason: " + report.reason() + "); health reports it until a "
+                    + "check succeeds: " + report.error());
+        } else if (!report.failed() && failedBefore) {
+            logger.info(subject + " can be checked again: " + (report.drifted() ? report.drift() : report.stale()
+                    ? "committed artifacts stale" : "clean") + (report.applied() == null ? "" : " at index "
+                    + report.applied()));
+        }
+        return report.failed();
     }
 
     /** Stops checks that still wait for a database (their threads are daemons, and end with it). */

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matey needs a database: a DataSource bean, a target whose URL is configured (as {@code spring.flyway.url} is), or
- * a BigQuery bean.
+ * Matey needs a database: a DataSource bean, a {@link MateyConnectionDetails} bean (as Flyway's condition takes its
+ * connection details), a target whose URL is configured (as {@code spring.flyway.url} is), or a BigQuery bean.
  */
 class MateyDatabaseCondition extends AnyNestedCondition {
 
@@ -25,6 +25,10 @@ class MateyDatabaseCondition extends AnyNestedCondition {
 
     @ConditionalOnBean(DataSource.class)
     static class DataSourceBean {
+    }
+
+    @ConditionalOnBean(MateyConnectionDetails.class)
+    static class ConnectionDetailsBean {
     }
 
     @Conditional(TargetUrlCondition.class)

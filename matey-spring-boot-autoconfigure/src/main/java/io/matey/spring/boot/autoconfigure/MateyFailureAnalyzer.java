@@ -1,9 +1,14 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.JdbcUrls;
 import io.matey.engine.LoginRefusal;
+import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -31,7 +36,12 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
                 ? commands.targetArguments(failed.getReport()) : "--path <target>";
         MateyException failure = cause instanceof MateyTargetFailedException failed ? failed.getFailure() : cause;
         TargetReport report = cause instanceof MateyTargetFailedException failed ? failed.getReport() : null;
-        String action = loginRefused(cause) ? credentials(report) : action(cause, commands, target);
+        String source = cause instanceof MateyTargetFailedException failed ? failed.getSource() : null;
+        String action = loginRefused(cause) ? credentials(report, source)
+                : cause instanceof MateyUnknownTargetException unknown ? "Set " + unknown.getProperty()
+                + " to one of the workspace's targets: " + unknown.availableTargets() + "."
+                : cause.reason() == Reason.DATABASE_UNAVAILABLE && report != null ? unreachable(report, source, commands)
+                : action(cause, commands, target);
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
                 + named(report, cause), action + " " + FailureText.DISABLE, failure);
     }
@@ -57,17 +67,53 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
     }
 
     /**
-     * The server answered and refused the login: creating the database would not help, its credentials might.
+     * The server answered and refused the login: creating the database would not help, its credentials might,
+     * where the application got them.
      *
-     * @param report the failed target's, null when it failed while connecting its DataSource (named above)
+     * @param report the failed target's, null when the failure names no target
      */
-    private static String credentials(TargetReport report) {
-        String target = report == null ? "<target>" : report.target();
-        return "Check the user and password that " + (report == null ? "the target named above connects with"
-                : "target '" + target + "' connects with (" + report.connection() + ")") + ": its URL (matey.targets.["
-                + target + "].url, url-env, or url_env of its config.toml), or the DataSource that serves it "
-                + "(spring.datasource.username and .password, or the bean matey.targets.[" + target + "].data-source "
-                + "names).";
+    private static String credentials(TargetReport report, String source) {
+        if (report == null) {
+            return "Check the user and password that the target named above connects with: its URL (matey.targets."
+                    + "[<target>].url, url-env, or url_env of its config.toml), or the DataSource that serves it.";
+        }
+        return "Check the user and password that target '" + report.target() + "' connects with ("
+                + report.connection() + "): they come from " + source + ".";
+    }
+
+    /**
+     * A target's database that cannot be reached, named with where its connection comes from. A SQLite file in a
+     * directory that does not exist is a mistyped path or a directory to create: {@code db up} refuses it too.
+     */
+    private static String unreachable(TargetReport report, String source, WorkspaceCommands commands) {
+        String where = commands.where().isEmpty() ? "" : " " + commands.where();
+        Path missing = missingDirectory(report.connection());
+        if (missing != null) {
+            return "The directory " + missing + ", where target '" + report.target() + "' has its SQLite file, does "
+                    + "not exist: create it, or correct the path in " + source + ". Matey creates no directory (`matey "
+                    + "db up` refuses one that is missing, as a mistyped path), and no database during start-up.";
+        }
+        return "Check that the database of target '" + report.target() + "' runs, exists and accepts its connection, "
+                + "which comes from " + source + ". Matey creates no database during start-up, not even with "
+                + "matey.migrate-on-startup: create it, or run `" + commands.command("db up "
+                + commands.targetArguments(report)) + "` once, which does." + where;
+    }
+
+    /**
+     * The directory a database file would be in when it does not exist, else null. Resolved as the driver does, from
+     * the application's working directory.
+     */
+    private static Path missingDirectory(String connection) {
+        Optional<MateyUrl> url;
+        try {
+            url = connection.startsWith("jdbc:") ? JdbcUrls.describe(connection, null)
+                    : Optional.of(MateyUrl.parse(connection));
+        } catch (MateyException e) {
+            return null;
+        }
+        Path directory = url.filter(MateyUrl::isFile).map(file -> Path.of(file.path()).toAbsolutePath().getParent())
+                .orElse(null);
+        return directory == null || Files.isDirectory(directory) ? null : directory;
     }
 
     private static String heading(MateyException cause) {

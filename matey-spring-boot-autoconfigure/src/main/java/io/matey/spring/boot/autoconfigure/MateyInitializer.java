@@ -94,7 +94,7 @@ public class MateyInitializer implements InitializingBean {
             return strategy != null ? strategy.migrate(target, checker) : byProperties(target);
         } catch (MateyException e) {
             throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(),
-                    ApplicationWording.START_UP.of(e.getMessage()), Instant.now()), e);
+                    ApplicationWording.START_UP.of(e.getMessage()), Instant.now()), target.source(), e);
         }
     }
 

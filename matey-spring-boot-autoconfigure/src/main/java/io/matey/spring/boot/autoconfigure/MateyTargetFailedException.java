@@ -10,11 +10,21 @@ import io.matey.error.MateyException;
 public class MateyTargetFailedException extends MateyException {
 
     private final transient TargetReport report;
+    private final String source;
 
-    /** @param report the failed target's report: its path and Matey URL (password masked) */
-    public MateyTargetFailedException(TargetReport report, MateyException failure) {
+    /**
+     * @param report the failed target's report: its path and Matey URL (password masked)
+     * @param source where the application got the target's connection ({@link ManagedTarget#source})
+     */
+    public MateyTargetFailedException(TargetReport report, String source, MateyException failure) {
         super(failure.reason(), ApplicationWording.START_UP.of(failure.getMessage()), failure);
         this.report = report;
+        this.source = source;
+    }
+
+    /** Where the application got the target's connection: what to correct when it is refused or unreachable. */
+    public String getSource() {
+        return source;
     }
 
     public TargetReport getReport() {

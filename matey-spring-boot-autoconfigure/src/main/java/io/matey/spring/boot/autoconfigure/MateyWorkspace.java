@@ -83,6 +83,9 @@ public class MateyWorkspace implements DisposableBean {
         if (!temporary || message == null || !message.contains(root.toString())) {
             return error;
         }
+        if (error instanceof MateyUnknownTargetException unknown) {
+            return unknown.in(shownRoot);
+        }
         return reworded(error, message.replace(root.toString(), shownRoot));
     }
 

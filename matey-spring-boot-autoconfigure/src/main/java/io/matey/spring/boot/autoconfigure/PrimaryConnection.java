@@ -16,18 +16,21 @@ final class PrimaryConnection {
 
     private final DataSource dataSource;
     private final MateyConnectionDetails details;
+    private final boolean mateyDataSource;
 
-    private PrimaryConnection(DataSource dataSource, MateyConnectionDetails details) {
+    private PrimaryConnection(DataSource dataSource, MateyConnectionDetails details, boolean mateyDataSource) {
         this.dataSource = dataSource;
         this.details = details;
+        this.mateyDataSource = mateyDataSource;
     }
 
     /** Each argument may be null. */
     static PrimaryConnection of(DataSource mateyDataSource, MateyConnectionDetails details, DataSource dataSource) {
         if (mateyDataSource != null) {
-            return new PrimaryConnection(mateyDataSource, null);
+            return new PrimaryConnection(mateyDataSource, null, true);
         }
-        return details != null ? new PrimaryConnection(null, details) : new PrimaryConnection(dataSource, null);
+        return details != null ? new PrimaryConnection(null, details, false)
+                : new PrimaryConnection(dataSource, null, false);
     }
 
     /** Whether the application has a connection of its own, which the primary target would use. */
@@ -35,10 +38,19 @@ final class PrimaryConnection {
         return dataSource != null || details != null;
     }
 
+    /** Where {@link #endpoint} comes from, for messages that say what to correct. */
+    String source() {
+        if (details != null) {
+            return "the MateyConnectionDetails bean (" + details.getClass().getName() + ")";
+        }
+        return mateyDataSource ? "the @MateyDataSource bean"
+                : "the application's DataSource (spring.datasource.url, .username and .password)";
+    }
+
     /** The endpoint of the target, or null when the application offers none. */
     LiveEndpoint endpoint(TargetConfig target) {
         if (dataSource != null) {
-            return DataSourceConnection.of(target, dataSource);
+            return DataSourceConnection.of(target, dataSource, source());
         }
         if (details == null) {
             return null;

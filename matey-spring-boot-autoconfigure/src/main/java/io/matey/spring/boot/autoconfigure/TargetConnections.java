@@ -71,10 +71,10 @@ final class TargetConnections {
         for (String name : names) {
             MateyProperties.Target settings = properties.getTargets().getOrDefault(name, new MateyProperties.Target());
             if (settings.isEnabled()) {
-                TargetConfig config = workspace.target(name).orElseThrow(() -> new MateyException("Matey target '"
-                        + name + "' is not in the workspace " + workspace.root() + ". Available targets: " + available()
-                        + "."));
-                managed.add(new ManagedTarget(config, endpoint(config, settings, name.equals(primary))));
+                TargetConfig config = workspace.target(name).orElseThrow(() -> new MateyUnknownTargetException(name,
+                        name.equals(properties.getPrimaryTarget()) ? "matey.primary-target" : "matey.targets.[" + name
+                        + "]", workspace.root().toString(), workspace.targetNames()));
+                managed.add(managed(config, settings, name.equals(primary)));
             }
         }
         if (managed.isEmpty()) {
@@ -142,17 +142,22 @@ final class TargetConnections {
         return names.contains(".") ? "." : null;
     }
 
-    private LiveEndpoint endpoint(TargetConfig config, MateyProperties.Target settings, boolean primary) {
+    /** The target with its endpoint and where that came from ({@link ManagedTarget#source}). */
+    private ManagedTarget managed(TargetConfig config, MateyProperties.Target settings, boolean primary) {
+        String prefix = "matey.targets.[" + config.name() + "]";
         if (settings.getDataSource() != null) {
-            return DataSourceConnection.of(config, namedDataSources.apply(settings.getDataSource()));
+            String source = "the DataSource bean '" + settings.getDataSource() + "' (" + prefix + ".data-source)";
+            return new ManagedTarget(config, DataSourceConnection.of(config,
+                    namedDataSources.apply(settings.getDataSource()), source), source);
         }
         if (settings.getUrl() != null) {
-            return urlEndpoint(config.name(), settings.getUrl(), "matey.targets.[" + config.name() + "].url");
+            return new ManagedTarget(config, urlEndpoint(config.name(), settings.getUrl(), prefix + ".url"),
+                    prefix + ".url");
         }
         LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
                 ? primaryConnection.endpoint(config) : null;
         if (application != null) {
-            return application;
+            return new ManagedTarget(config, application, primaryConnection.source());
         }
         String variable = settings.getUrlEnv() != null ? settings.getUrlEnv() : config.urlEnv();
         String url = environment.getProperty(variable);
@@ -160,7 +165,8 @@ final class TargetConnections {
             throw new MateyException("No live database for Matey target '" + config.name() + "': " + variable
                     + " is not set. Set it, or matey.targets.[" + config.name() + "].url or .data-source.");
         }
-        return urlEndpoint(config.name(), url, variable);
+        return new ManagedTarget(config, urlEndpoint(config.name(), url, variable), variable + " ("
+                + (settings.getUrlEnv() != null ? prefix + ".url-env" : "url_env of its config.toml") + ")");
     }
 
     /** @param source where the URL was given, which an invalid URL's message names with the target */

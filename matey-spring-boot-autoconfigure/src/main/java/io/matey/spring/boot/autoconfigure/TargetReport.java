@@ -84,8 +84,14 @@ public record TargetReport(String target, String engine, String connection, Inte
     }
 
     static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {
-        return new TargetReport(target.name(), engine(target), connection(target), null, null, null, null, null,
-                UNCHECKED, null, null, null, null, null, error, reason.code(), checkedAt);
+        return failed(target.name(), engine(target), connection(target), reason, error, checkedAt);
+    }
+
+    /** A target that failed before it had an endpoint: its DataSource could not connect. */
+    static TargetReport failed(String target, String engine, String connection, Reason reason, String error,
+            Instant checkedAt) {
+        return new TargetReport(target, engine, connection, null, null, null, null, null, UNCHECKED, null, null, null,
+                null, null, error, reason.code(), checkedAt);
     }
 
     private static String orNull(String text) {

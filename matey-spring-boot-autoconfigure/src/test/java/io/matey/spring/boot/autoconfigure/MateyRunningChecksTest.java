@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -136,6 +137,39 @@ class MateyRunningChecksTest {
                     assertThat(report.drifted()).isFalse();
                     assertThat(report.error()).startsWith("Matey's periodic check (matey.health.recheck-interval) "
                             + "refused: sqlite3:" + workspace.database + " holds schema objects but records no migrations");
+                });
+    }
+
+    /**
+     * A database that becomes unreachable between checks, and comes back: health goes down and up again, and the
+     * log says so once each way (masked URL, reason, what failed), not at every re-check.
+     */
+    @Test
+    void aCheckThatStartsFailingIsLoggedOnceAndItsRecoveryOnce(CapturedOutput output) throws Exception {
+        SqliteWorkspace workspace = new SqliteWorkspace(dir);
+        Path live = Files.createDirectories(dir.resolve("live"));
+        Path gone = dir.resolve("gone");
+        String url = "sqlite3:" + Files.createFile(live.resolve("app.sqlite3"));
+        new ApplicationContextRunner().withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + workspace.root(), "matey.targets.[db/core].url=" + url,
+                        "matey.migrate-on-startup=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MateyChecker checker = context.getBean(MateyChecker.class);
+                    ManagedTarget target = context.getBean(MateyTargets.class).all().get(0);
+                    assertThat(checker.report(target, ApplicationWording.RECHECK).failed()).isFalse();
+                    Files.move(live, gone);
+                    assertThat(checker.report(target, ApplicationWording.RECHECK).reason()).isEqualTo("invalid");
+                    checker.report(target, ApplicationWording.RECHECK);
+                    Files.move(gone, live);
+                    assertThat(checker.report(target, ApplicationWording.RECHECK).failed()).isFalse();
+                    checker.report(target, ApplicationWording.RECHECK);
+                    String subject = "Matey target 'db/core' (" + url + ")";
+                    assertThat(output.getOut()).containsOnlyOnce(subject + " cannot be checked (reason: invalid); "
+                            + "health reports it until a check succeeds: No SQLite database " + live.resolve("app.sqlite3"))
+                            .containsOnlyOnce(subject + " can be checked again: clean at index 2");
+                    assertThat(output.getOut().lines().filter(line -> line.contains(subject + " cannot be checked"))
+                            .findFirst().orElseThrow()).contains("WARN");
                 });
     }
 

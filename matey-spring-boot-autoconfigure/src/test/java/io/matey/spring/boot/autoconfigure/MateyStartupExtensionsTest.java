@@ -55,6 +55,20 @@ class MateyStartupExtensionsTest {
                         "matey.workspace=" + ws.root());
     }
 
+    private static MateyConnectionDetails connectionTo(TestDatabase db) {
+        return new MateyConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return Databases.jdbcUrl(db);
+            }
+
+            @Override
+            public String getUsername() {
+                return db.url().user();
+            }
+        };
+    }
+
     private static TestWorkspace fiveMigrations(Path root, String engine) {
         TestWorkspace ws = new TestWorkspace(root, engine);
         String[] names = {"one", "two", "three", "four", "five"};
@@ -143,17 +157,7 @@ class MateyStartupExtensionsTest {
     void connectionDetailsServeThePrimaryTargetInsteadOfTheDataSource() throws Exception {
         TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
         try (TestDatabase app = TestDatabase.create("postgres"); TestDatabase own = TestDatabase.create("postgres")) {
-            runner(ws, app).withBean(MateyConnectionDetails.class, () -> new MateyConnectionDetails() {
-                @Override
-                public String getJdbcUrl() {
-                    return Databases.jdbcUrl(own);
-                }
-
-                @Override
-                public String getUsername() {
-                    return own.url().user();
-                }
-            }).withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            runner(ws, app).withBean(MateyConnectionDetails.class, () -> connectionTo(own)).withPropertyValues("matey.migrate-on-startup=true").run(context -> {
                 assertThat(context).hasNotFailed();
                 TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
                 assertThat(report.connection()).endsWith("/" + own.url().path());
@@ -164,6 +168,22 @@ class MateyStartupExtensionsTest {
                 rs.next();
                 assertThat(rs.getInt(1)).as("the application's own database is untouched").isZero();
             }
+        }
+    }
+
+    /** Connection details switch Matey on by themselves, as Flyway's do: no DataSource is needed. */
+    @Test
+    void connectionDetailsAloneServeThePrimaryTarget() throws Exception {
+        TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "postgres");
+        try (TestDatabase own = TestDatabase.create("postgres")) {
+            new ApplicationContextRunner()
+                    .withConfiguration(BootLine.of(MateyAutoConfiguration.class))
+                    .withPropertyValues("matey.workspace=" + ws.root(), "matey.migrate-on-startup=true")
+                    .withBean(MateyConnectionDetails.class, () -> connectionTo(own)).run(context -> {
+                        assertThat(context).hasNotFailed().doesNotHaveBean(javax.sql.DataSource.class);
+                        TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+                        assertThat(report.applied()).isEqualTo(5);
+                    });
         }
     }
 

@@ -239,9 +239,10 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
                             + "(reason: database-unavailable):\n\nCannot connect to the DataSource of Matey target "
                             + "'db/core' (" + jdbcUrl + "): ");
-                    assertThat(analysis.getAction()).contains("Matey creates no database during start-up, not even "
-                            + "with matey.migrate-on-startup: create it, or run `matey --workspace " + workspace.root()
-                            + " db up --path <target> --url <its database URL>` once, which does.");
+                    assertThat(analysis.getAction()).startsWith("The directory " + dir.resolve("missing-dir") + ", where "
+                            + "target 'db/core' has its SQLite file, does not exist: create it, or correct the path in "
+                            + "the application's DataSource (spring.datasource.url, .username and .password). Matey "
+                            + "creates no directory").doesNotContain("<target>", "which does");
                 });
     }
 
@@ -262,8 +263,9 @@ class MateyStartupFailureTest {
                             .contains("Cannot connect to the DataSource of Matey target 'db/core' (jdbc:mariadb://",
                                     "Access denied for user 'matey_nobody'")
                             .doesNotContain("(conn=", "s3cret-pw", "Target 'db/core': ");
-                    assertThat(analysis.getAction()).startsWith("Check the user and password that the target named "
-                            + "above connects with: ").doesNotContain("create it", "db up");
+                    assertThat(analysis.getAction()).startsWith("Check the user and password that target 'db/core' "
+                            + "connects with (jdbc:mariadb://").contains("they come from the application's DataSource "
+                            + "(spring.datasource.url, .username and .password).").doesNotContain("create it", "db up");
                 });
         // A target's URL: the description names the target, the action its masked URL and where it was given.
         MateyUrl server = TestDatabase.unborn("mysql").url();
@@ -276,9 +278,56 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getDescription()).contains("Target 'db/core': ", "refused the login")
                             .doesNotContain("s3cret-pw");
                     assertThat(analysis.getAction()).startsWith("Check the user and password that target 'db/core' "
-                            + "connects with (mysql://matey_nobody:****@").contains("matey.targets.[db/core].url")
+                            + "connects with (mysql://matey_nobody:****@").contains("they come from matey.targets.[db/core].url.")
                             .doesNotContain("create it", "db up", "s3cret-pw");
                 });
+    }
+
+    /**
+     * Credentials a {@link MateyConnectionDetails} bean supplied: the refused login names that bean, not
+     * spring.datasource.* that played no part.
+     */
+    @Test
+    void aRefusedLoginNamesTheConnectionDetailsBeanThatSuppliedIt() throws Exception {
+        TestWorkspace mysql = new TestWorkspace(dir.resolve("mysql"), "mysql");
+        mysql.migration("001_one.sql", mysql.createTable("it_one"), "DROP TABLE it_one;");
+        mysql.apply();
+        String jdbcUrl = Databases.jdbcUrl(TestDatabase.unborn("mysql"));
+        // The application's own DataSource, which the details take precedence over, as in a Docker Compose setup.
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + mysql.root(), "spring.datasource.url=" + jdbcUrl)
+                .withBean(MateyConnectionDetails.class, () -> new RefusedDetails(jdbcUrl))
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", mysql.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getAction()).contains("they come from the MateyConnectionDetails bean ("
+                            + RefusedDetails.class.getName() + ").").doesNotContain("spring.datasource", "s3cret-pw");
+                });
+    }
+
+    /** Connection details with a user the server does not know. */
+    private record RefusedDetails(String getJdbcUrl) implements MateyConnectionDetails {
+
+        @Override
+        public String getUsername() {
+            return "matey_nobody";
+        }
+
+        @Override
+        public String getPassword() {
+            return "s3cret-pw";
+        }
+    }
+
+    /** A primary target the workspace lacks: the action lists the targets to choose from, not a command. */
+    @Test
+    void anUnknownPrimaryTargetIsAnsweredWithTheWorkspacesTargets() {
+        runner.withPropertyValues("matey.primary-target=db/nope").run(context -> {
+            FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Matey target 'db/nope' is not in the workspace");
+            assertThat(analysis.getAction()).isEqualTo("Set matey.primary-target to one of the workspace's targets: "
+                    + "'db/core'. " + FailureText.DISABLE);
+        });
     }
 
     /** Boot creates failure analyzers as this does (its FailureAnalyzers), with the application's environment. */
@@ -305,8 +354,9 @@ class MateyStartupFailureTest {
                     FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
                             + "(reason: database-unavailable)").containsOnlyOnce("postgres://matey:****@127.0.0.1:1/live");
-                    assertThat(analysis.getAction()).contains("the target's database", "matey.targets.[<target>].url")
-                            .doesNotContain("named above", "application's connection");
+                    assertThat(analysis.getAction()).contains("the database of target 'db/core'",
+                            "which comes from matey.targets.[db/core].url.", "db up --path db/core --url <its database URL>")
+                            .doesNotContain("named above", "application's connection", "<target>");
                 });
     }
 
