@@ -6,6 +6,7 @@ import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
 import io.matey.schema.SchemaDiff;
 import io.matey.workspace.TargetPaths;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,10 @@ import java.util.List;
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
         String expectedSql, DraftDialect dialect, Interruption interrupted, List<String> unloadable) {
+
+    /** The comments {@link DriftDraft} leaves for what it did not draft. */
+    private static final String INTO_LIVE = "-- into the live one:";
+    private static final String NOT_DRAFTED = "-- Not drafted as SQL: ";
 
     public LiveDrift {
         unloadable = List.copyOf(unloadable);
@@ -106,6 +111,35 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
                     + "run `" + LiveTarget.command(target, url, "db up") + "`, then make it again as a migration (`matey "
                     + "db new NAME" + TargetPaths.option(target) + "`). Nothing written.");
         }
-        return draft();
+        String draft = draft();
+        List<String> undrafted = undrafted(draft);
+        if (!undrafted.isEmpty()) {
+            throw new MateyException("No draft: nothing of the drift could be drafted as SQL, so the migration would "
+                    + "have no executable up section (L005). Not drafted: " + String.join("; ", undrafted) + ". See `"
+                    + LiveTarget.command(target, url, "db drift") + " --draft`, and write the migration by hand (`matey "
+                    + "db new NAME" + TargetPaths.option(target) + "`). Nothing written.");
+        }
+        return draft;
+    }
+
+    /**
+     * What the draft leaves to the author, when its up section holds only comments: each changed definition's first
+     * line, or what a changed table's comment says was not drafted. Empty when the up section has SQL to run.
+     */
+    private static List<String> undrafted(String draft) {
+        List<String> up = draft.substring(0, draft.indexOf("\n-- migrate:down\n")).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        if (up.stream().anyMatch(line -> !line.startsWith("--"))) {
+            return List.of();
+        }
+        List<String> undrafted = new ArrayList<>();
+        for (int i = 0; i < up.size(); i++) {
+            if (up.get(i).equals(INTO_LIVE) && i + 1 < up.size()) {
+                undrafted.add(up.get(i + 1).substring(3));
+            } else if (up.get(i).startsWith(NOT_DRAFTED)) {
+                undrafted.add(up.get(i).substring(3));
+            }
+        }
+        return undrafted.isEmpty() ? List.of("the up section holds only comments") : undrafted;
     }
 }

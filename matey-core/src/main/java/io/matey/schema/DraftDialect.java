@@ -106,6 +106,14 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether a changed view is dropped and created again (SQLite, which has no {@code CREATE OR REPLACE VIEW} and
+     * drops a view's triggers with it: the draft creates them again); used where {@link #redefineView} is null.
+     */
+    default boolean recreatesViews() {
+        return false;
+    }
+
+    /**
      * Where {@code ADD COLUMN} puts a column: after {@code previous} (its name as the dump writes it), or first when
      * that is null; null where the engine only appends (by default).
      */

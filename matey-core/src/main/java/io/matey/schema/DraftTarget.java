@@ -21,8 +21,17 @@ record DraftTarget(String kind, String target) {
     private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|[^\\s(.\"`,;]+)";
     static final String NAME = PART + "(?:\\." + PART + ")*";
 
+    /**
+     * What MySQL and MariaDB may write between {@code CREATE} and a view (or routine, trigger, event): the view's
+     * {@code ALGORITHM=}, a {@code DEFINER=} (which their dumps drop) and {@code SQL SECURITY}, each optional, in that
+     * order.
+     */
+    private static final String MYSQL_OPTIONS = "(?:ALGORITHM\\s*=\\s*\\w+\\s+)?(?:DEFINER\\s*=\\s*"
+            + "(?:`(?:[^`]|``)*`|'[^']*'|[\\w()]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|[\\w.%-]+))?\\s+)?"
+            + "(?:SQL\\s+SECURITY\\s+\\w+\\s+)?";
+
     /** PostgreSQL writes an unlogged table or sequence {@code CREATE UNLOGGED}; the object is the same kind. */
-    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE |UNLOGGED )?"
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE |UNLOGGED )?" + MYSQL_OPTIONS
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
             + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS|AGGREGATE|OPERATOR CLASS|OPERATOR FAMILY"
             + "|OPERATOR|TEXT SEARCH (?:CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)|FOREIGN TABLE|FOREIGN DATA WRAPPER"

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * changed columns ({@link TableDraft}), and a grantee's changed privileges the difference ({@link PrivilegeChanges}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
  * live text (the committed text in down), as is a changed view where the engine replaces any view
- * ({@link DraftDialect#redefineView}). A changed MySQL/MariaDB routine, event or trigger is dropped and created
+ * ({@link DraftDialect#redefineView}); where it replaces none (SQLite) the view is dropped and created again, with
+ * the triggers on it. A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
  * Values added to a PostgreSQL enum are added ({@link EnumValues}), and an operator family's loose members added and
  * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
@@ -107,6 +108,11 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));
+            } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.recreatesViews()) {
+                List<String> triggers = TableRebuild.dependents(expectedBlocks.values(), key.substring(VIEW.length()))
+                        .stream().filter(trigger -> liveBlocks.containsKey(key(trigger))).toList();
+                up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers));
+                down.add(0, recreatedView(drop(key, block, dialect, liveBlocks), committed, triggers));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);
@@ -233,6 +239,16 @@ public final class DriftDraft {
         DraftTarget target = DraftTarget.of(live);
         return target != null && RECREATED.contains(target.kind()) && !committed.startsWith(REPLACE)
                 && !live.startsWith(REPLACE);
+    }
+
+    /**
+     * Drops a view and creates it again, then the triggers on it that both dumps have (dropping a SQLite view drops
+     * them), as committed: the section's own changes of them follow in up and precede in down.
+     */
+    private static String recreatedView(String drop, String view, List<String> triggers) {
+        List<String> statements = new ArrayList<>(List.of(drop, view));
+        statements.addAll(triggers);
+        return String.join("\n\n", statements);
     }
 
     private static List<String> header(String routine) {

@@ -133,8 +133,8 @@ record TableRebuild(List<String> up, List<String> down) {
                 + "');\nDROP TABLE matey_foreign_key_check;";
     }
 
-    /** The indexes and triggers on {@code table} among a dump's blocks, in the dump's order. */
-    private static List<String> dependents(Collection<String> blocks, String table) {
+    /** The indexes and triggers on {@code table} (or view) among a dump's blocks, in the dump's order. */
+    static List<String> dependents(Collection<String> blocks, String table) {
         return blocks.stream().filter(block -> bare(table).equals(tableOf(block))).toList();
     }
 

@@ -482,6 +482,63 @@ class DriftDraftEnginesTest {
                 "CREATE OR REPLACE VIEW `coupon_codes` AS select");
     }
 
+    /**
+     * MariaDB dumps a view's ALGORITHM= and SQL SECURITY between CREATE and VIEW: a view with either, both or neither
+     * whose query or options changed by hand is still that view, replaced in place both ways.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void viewsWithAlgorithmAndSecurityChangedOnMariadbAreReplaced(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + """
+                CREATE TABLE coupons (id INTEGER PRIMARY KEY, percent_off INTEGER);
+                CREATE VIEW plain AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE SQL SECURITY INVOKER VIEW invoker AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE ALGORITHM=MERGE VIEW merged AS SELECT id FROM coupons WHERE percent_off > 10;
+                CREATE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW both_set AS SELECT id FROM coupons;
+                """, """
+                CREATE OR REPLACE SQL SECURITY INVOKER VIEW plain AS SELECT id FROM coupons WHERE percent_off > 20;
+                CREATE OR REPLACE SQL SECURITY INVOKER VIEW invoker AS SELECT id FROM coupons WHERE percent_off > 20;
+                CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW merged AS SELECT id FROM coupons;
+                CREATE OR REPLACE DEFINER=CURRENT_USER VIEW both_set AS SELECT id FROM coupons WHERE id > 1;
+                """);
+        assertThat(draft).contains("CREATE OR REPLACE SQL SECURITY INVOKER VIEW `invoker`",
+                        "CREATE OR REPLACE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW `both_set`")
+                .doesNotContain("DROP VIEW", "CREATE VIEW", "CREATE SQL SECURITY", "CREATE ALGORITHM");
+    }
+
+    /**
+     * SQLite cannot replace a view: a changed one is dropped and created again, and the triggers on it, which the drop
+     * takes, are created again as committed before their own change; a view reading it stays.
+     */
+    @Test
+    void aChangedViewOnSqliteIsDroppedAndCreatedAgainWithItsTriggers() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + """
+                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                    DELETE FROM notes WHERE title = OLD.title; END;
+                """, """
+                DROP VIEW note_titles;
+                CREATE VIEW note_titles AS SELECT title FROM notes WHERE body IS NOT NULL;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                    DELETE FROM notes WHERE title = upper(OLD.title); END;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
+    }
+
+    /** ClickHouse replaces a plain view whose query changed by hand in place. */
+    @Test
+    void aChangedViewOnClickhouseIsReplaced() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE VIEW long_urls AS SELECT id, url FROM hits WHERE length(url) > 10;
+                """, "CREATE OR REPLACE VIEW long_urls AS SELECT id FROM hits WHERE length(url) > 20;\n");
+        assertThat(draft).contains("CREATE OR REPLACE VIEW").doesNotContain("DROP VIEW");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";

@@ -11,6 +11,17 @@ import io.matey.schema.DraftDialect;
  */
 final class ClickHouseDraftDialect implements DraftDialect {
 
+    private static final String CREATE_VIEW = "CREATE VIEW ";
+
+    /**
+     * {@code CREATE OR REPLACE VIEW} takes any new definition of a plain view; a materialized view (whose query only
+     * the experimental {@code MODIFY QUERY} changes) is left to the author.
+     */
+    @Override
+    public String redefineView(String view) {
+        return view.startsWith(CREATE_VIEW) ? "CREATE OR REPLACE VIEW " + view.substring(CREATE_VIEW.length()) : null;
+    }
+
     @Override
     public boolean altersConstraints() {
         return true;

@@ -4,7 +4,7 @@ import io.matey.schema.DraftDialect;
 
 /**
  * SQLite's ALTER TABLE adds, drops and renames columns only: a table's other changes are made by rebuilding it; and a
- * rename checks every view of the schema.
+ * rename checks every view of the schema; a changed view is dropped and created again, as SQLite cannot replace one.
  */
 final class SqliteDraftDialect implements DraftDialect {
 
@@ -15,6 +15,11 @@ final class SqliteDraftDialect implements DraftDialect {
 
     @Override
     public boolean checksViewsOnRename() {
+        return true;
+    }
+
+    @Override
+    public boolean recreatesViews() {
         return true;
     }
 }
