@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ final class LiveBootstrap {
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         SQLException loadFailure;
+        String cancelled = "";
         List<String> notices = new ArrayList<>();
         Connection connection = opened.connection();
         try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
@@ -34,12 +36,17 @@ final class LiveBootstrap {
             if (loadFailure == null) {
                 return verify(target, connection, opened.created(), notices);
             }
+            if (engine.unanswered(loadFailure)) {
+                // before the database is dropped: the statement would otherwise run on in it (docs/architecture.md §3)
+                cancelled = RunningStatements.cancelUnanswered(engine, connection, loadFailure, "`matey db bootstrap`");
+            }
         } catch (SQLException e) {
             throw target.failure(CONTEXT, connection, e);
         }
         // the connection and the lock are released first: a server does not drop a database in use
         throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
-                + engine.failureSentence(connection, loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
+                + engine.failureSentence(connection, loadFailure) + cancelled + " " + leftBehind(target, opened.created()),
+                loadFailure);
     }
 
     private static LiveChange verify(LiveTarget target, Connection connection, boolean created, List<String> notices)
