@@ -541,6 +541,15 @@ class DriftDraftEnginesTest {
         assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
     }
 
+    /** A virtual table added on SQLite is dropped again by the down section, its shadow tables with it. */
+    @Test
+    void aVirtualTableAddedOnSqliteIsDroppedAgain() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES, """
+                CREATE VIRTUAL TABLE notes_fts USING fts5(title, content=notes, content_rowid=id);
+                """);
+        assertThat(section(draft, "down")).contains("DROP TABLE notes_fts;");
+    }
+
     /** ClickHouse replaces a plain view whose query changed by hand in place. */
     @Test
     void aChangedViewOnClickhouseIsReplaced() throws SQLException {
