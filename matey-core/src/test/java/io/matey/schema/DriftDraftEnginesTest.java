@@ -377,6 +377,22 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE notes DROP INDEX notes_id;\nALTER TABLE notes ADD CONSTRAINT notes_id UNIQUE (id);\n");
     }
 
+    /** Storage parameters set, changed and reset by hand on PostgreSQL are set and reset back. */
+    @Test
+    void tableStorageParametersOnPostgresAreSetAndResetBack() throws SQLException {
+        String cache = COMMITTED + "CREATE TABLE cache (k text, v bytea) WITH (fillfactor=70, autovacuum_enabled=false);\n";
+        roundTrip("postgres", cache, "ALTER TABLE cache SET (fillfactor=80, toast.autovacuum_enabled=false);\n");
+        roundTrip("postgres", cache, "ALTER TABLE cache RESET (fillfactor, autovacuum_enabled);\n");
+        roundTrip("postgres", COMMITTED, "ALTER TABLE notes SET (parallel_workers=2);\n");
+    }
+
+    /** A table comment set, changed or removed by hand on MariaDB is set back, quotes and all. */
+    @Test
+    void tableCommentsOnMariadbAreSetBack() throws SQLException {
+        roundTrip("mysql", COMMITTED, "ALTER TABLE notes COMMENT='it''s \\\\ noted';\n");
+        roundTrip("mysql", COMMITTED + "ALTER TABLE notes COMMENT='first';\n", "ALTER TABLE notes COMMENT='';\n");
+    }
+
     /** ClickHouse drops a skipping index as an index and a check as a constraint; an added index is materialized. */
     @Test
     void skippingIndexesAndConstraintsAddedDroppedAndChangedOnClickhouse() throws SQLException {
