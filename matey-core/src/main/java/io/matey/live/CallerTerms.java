@@ -11,7 +11,7 @@ import io.matey.engine.MigrationLockTimeoutException;
  */
 public interface CallerTerms {
 
-    /** The CLI's: {@code db migrate}, {@code --lock-timeout}, {@code matey db up --path ...}, {@code `db migrate`}. */
+    /** The CLI's: {@code db up post-status}, {@code --lock-timeout}, {@code matey db up --path ...}. */
     CallerTerms CLI = new CallerTerms() {
         @Override
         public String opening(String command, String step) {
