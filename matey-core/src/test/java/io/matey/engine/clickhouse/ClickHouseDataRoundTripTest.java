@@ -610,22 +610,22 @@ class ClickHouseDataRoundTripTest {
     }
 
     /**
-     * A read of data export, or of data apply comparing a file with its table, that outlasts the URL's socket_timeout
-     * (the URL's additional_table_filters make reading the table sleep a second a part) is cancelled on the server
-     * as a write is (KILL QUERY on the connection's tag), not left to run on.
+     * A read of data export, or of data apply comparing a file with its table before writing any file (its key leaves
+     * a sorting key column immutable), that outlasts the URL's socket_timeout (the URL's additional_table_filters make
+     * reading the table sleep a second a row, a block each) is cancelled on the server as a write is (KILL QUERY on the
+     * connection's tag), not left to run on.
      */
     @Test
     void aReadThatOutlastsTheReadTimeoutIsCancelledOnTheServer() throws Exception {
-        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
-                "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] }");
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree "
+                + "ORDER BY (id, name) SETTINGS index_granularity = 1;", "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] }");
         try (TestDatabase db = bootstrapped(ws); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (int id = 1; id <= 8; id++) {
-                st.execute("INSERT INTO plans VALUES (" + id + ", 'p')"); // a part each, each read as a block of its own
-            }
+            st.execute("INSERT INTO plans SELECT number, 'p' FROM numbers(8)");
             data(ws, "plans", "{\"id\": 1, \"name\": \"a\"}");
             String filter = URLEncoder.encode("{'plans':'sleepEachRow(1) = 0'}", StandardCharsets.UTF_8).replace("+", "%20");
             String url = db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1000"
-                    + "&clickhouse_setting_max_threads=1&clickhouse_setting_additional_table_filters=" + filter;
+                    + "&clickhouse_setting_max_threads=1&clickhouse_setting_max_block_size=1"
+                    + "&clickhouse_setting_additional_table_filters=" + filter;
             String running = "SELECT count() FROM system.processes WHERE Settings['additional_table_filters'] LIKE "
                     + "'%sleepEachRow%' AND current_database = currentDatabase()";
             List<ThrowableAssert.ThrowingCallable> reads = List.of(() -> ws.matey().dataExport(target(ws), url, "all"),
