@@ -25,11 +25,7 @@ class DatabaseFormsTest {
 
     @Test
     void manyDistinctValuesApplyAndReapplyAsNoOp() throws Exception {
-        try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, m money, ip inet);")) {
-            h.manifest("""
-                    [all]
-                    files = [{ name = "t", table = "t", mode = "replace", on = ["id"] }]
-                    """);
+        try (DataHarness h = harness()) {
             h.file("t", rows(-1, -1));
             assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, ROWS, ROWS, 0, 0));
             assertThat(h.apply(null).files()).as("the same values, spelled otherwise than the table holds them")
@@ -45,16 +41,22 @@ class DatabaseFormsTest {
      */
     @Test
     void refusedValueInALaterBatchIsNamedByItsLine() throws Exception {
-        try (DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, m money, ip inet);")) {
-            h.manifest("""
-                    [all]
-                    files = [{ name = "t", table = "t", mode = "replace", on = ["id"] }]
-                    """);
+        try (DataHarness h = harness()) {
             h.file("t", rows(ROWS - 200, ROWS - 300));
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("t.jsonl:" + (ROWS - 300 + 1) + ": column 'ip': the database refuses \"10.0.300.1\" as inet");
             assertThat(h.rows("SELECT count(*) FROM t")).containsExactly(List.of("0"));
         }
+    }
+
+    /** A table of money and inet keyed by id, and a data set replacing it. */
+    private DataHarness harness() {
+        DataHarness h = DataHarness.atHead(dir, "postgres", "CREATE TABLE t (id int PRIMARY KEY, m money, ip inet);");
+        h.manifest("""
+                [all]
+                files = [{ name = "t", table = "t", mode = "replace", on = ["id"] }]
+                """);
+        return h;
     }
 
     /**
