@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +72,18 @@ class ImplicitForeignKeyIndexTest {
                             + "differs")
                     .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
         }
+    }
+
+    @Test
+    void aKeyAddedToATableWithoutForeignKeysKeepsLoadingTheCheckpoint() {
+        TestWorkspace ws = appliedParentsAndChildren("mysql");
+        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(40));", "DROP TABLE notes;");
+        ws.migration("003_index_notes.sql", "CREATE INDEX notes_body ON notes (body);", "DROP INDEX notes_body ON notes;");
+        List<String> progress = new ArrayList<>();
+
+        assertThat(ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add).downChecked())
+                .containsExactly("migrations/002_notes.sql", "migrations/003_index_notes.sql");
+        assertThat(progress).isNotEmpty().noneMatch(line -> line.contains("anchor run"));
     }
 
     @ParameterizedTest
