@@ -298,6 +298,18 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /** A partition's copy of its parent's key renamed by hand, then renamed again, is renamed back either way. */
+    @Test
+    void aPartitionsRenamedKeyOnPostgresIsRenamedBack() throws SQLException {
+        String partitioned = COMMITTED + """
+                CREATE TABLE events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                """;
+        roundTrip("postgres", partitioned, "ALTER TABLE events_2024 RENAME CONSTRAINT events_2024_pkey TO ev24;\n");
+        roundTrip("postgres", partitioned + "ALTER TABLE events_2024 RENAME CONSTRAINT events_2024_pkey TO ev24;\n",
+                "ALTER TABLE events_2024 RENAME CONSTRAINT ev24 TO \"Ev 2024\";\n");
+    }
+
     /**
      * Defaults set and dropped, nullability changed and column types changed along an implicit or assignment cast
      * (with a default that the new type needs written again, a collation) are drafted as ALTER COLUMN, both ways.
@@ -527,6 +539,15 @@ class DriftDraftEnginesTest {
                     DELETE FROM notes WHERE title = upper(OLD.title); END;
                 """);
         assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
+    }
+
+    /** A virtual table added on SQLite is dropped again by the down section, its shadow tables with it. */
+    @Test
+    void aVirtualTableAddedOnSqliteIsDroppedAgain() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES, """
+                CREATE VIRTUAL TABLE notes_fts USING fts5(title, content=notes, content_rowid=id);
+                """);
+        assertThat(section(draft, "down")).contains("DROP TABLE notes_fts;");
     }
 
     /** ClickHouse replaces a plain view whose query changed by hand in place. */
