@@ -106,6 +106,14 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether {@code ALTER COLUMN ... TYPE} fails while a view or materialized view reads the column (PostgreSQL): a
+     * draft that changes a column's type then drops the views reading its table and creates them again after it.
+     */
+    default boolean viewsBlockTypeChanges() {
+        return false;
+    }
+
+    /**
      * Whether a changed view is dropped and created again (SQLite, which has no {@code CREATE OR REPLACE VIEW} and
      * drops a view's triggers with it: the draft creates them again); used where {@link #redefineView} is null.
      */

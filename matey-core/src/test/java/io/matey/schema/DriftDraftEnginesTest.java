@@ -318,6 +318,34 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A column type changed under views: PostgreSQL refuses ALTER COLUMN TYPE while a view or materialized view reads
+     * the column, so the draft drops the views reading the table (and the views reading those) first, readers first,
+     * and creates them again after the change, in dependency order, with their comments, grants and indexes; a view
+     * over another table stays.
+     */
+    @Test
+    void aColumnTypeChangedUnderViewsOnPostgresDropsAndCreatesThemAgain() throws SQLException {
+        String views = """
+                CREATE VIEW big_prices AS SELECT id, amount FROM prices WHERE amount > 10;
+                CREATE VIEW biggest AS SELECT max(amount) AS top FROM big_prices;
+                CREATE MATERIALIZED VIEW labels AS SELECT label FROM prices;
+                CREATE INDEX labels_label ON labels (label);
+                COMMENT ON VIEW big_prices IS 'big';
+                GRANT SELECT ON biggest TO PUBLIC;
+                """;
+        String draft = roundTrip("postgres", COMMITTED + "CREATE TABLE prices (id int, amount int, label varchar(10));\n"
+                + views + "CREATE VIEW titles AS SELECT title FROM notes;\n", """
+                DROP VIEW biggest;
+                DROP VIEW big_prices;
+                DROP MATERIALIZED VIEW labels;
+                ALTER TABLE prices ALTER COLUMN amount TYPE bigint, ALTER COLUMN label TYPE varchar(20);
+                """ + views);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.biggest;", "DROP VIEW public.big_prices;",
+                "ALTER TABLE public.prices ALTER COLUMN amount TYPE bigint;", "CREATE VIEW public.big_prices",
+                "CREATE VIEW public.biggest").doesNotContain("DROP VIEW public.titles");
+    }
+
+    /**
      * A type changed where no implicit or assignment cast converts the values (text to integer) is not drafted: a
      * comment says why and gives the statement to complete with a USING expression; the rest of the table is.
      */
@@ -527,6 +555,56 @@ class DriftDraftEnginesTest {
                     DELETE FROM notes WHERE title = upper(OLD.title); END;
                 """);
         assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
+    }
+
+    /**
+     * A view changed on SQLite together with its INSTEAD OF triggers: one kept, one dropped (the view's drop took it,
+     * so the draft does not drop it again), one added; the view read through another view stays.
+     */
+    @Test
+    void aChangedViewOnSqliteWhoseTriggersWereDroppedAndAdded() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + """
+                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                    DELETE FROM notes WHERE title = OLD.title; END;
+                """, """
+                DROP VIEW note_titles;
+                CREATE VIEW note_titles AS SELECT title, body FROM notes;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_edit INSTEAD OF UPDATE ON note_titles BEGIN
+                    UPDATE notes SET body = NEW.body WHERE title = OLD.title; END;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW note_titles;").doesNotContain("DROP TRIGGER");
+    }
+
+    /**
+     * An index changed by hand on SQLite (another column list, a WHERE, UNIQUE) is dropped before the table's changes
+     * and created again with its live definition after them, both ways; one reading a column the change drops too.
+     */
+    @Test
+    void changedIndexesOnSqliteAreDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + "CREATE TABLE tags (id INTEGER, name TEXT, old TEXT);\n"
+                + "CREATE INDEX tags_name ON tags (name, old);\n", """
+                DROP INDEX notes_title;
+                CREATE UNIQUE INDEX notes_title ON notes (title, body);
+                DROP INDEX notes_body;
+                CREATE INDEX notes_body ON notes (body) WHERE body IS NOT NULL;
+                DROP INDEX tags_name;
+                ALTER TABLE tags DROP COLUMN old;
+                CREATE INDEX tags_name ON tags (name);
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP INDEX tags_name;", "ALTER TABLE tags DROP COLUMN old;",
+                "CREATE INDEX tags_name ON tags (name);");
+    }
+
+    /** A changed index on PostgreSQL is dropped by its qualified name and created again. */
+    @Test
+    void aChangedIndexOnPostgresIsDroppedAndCreatedAgain() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + "CREATE INDEX flags_key ON app.flags (key);\n",
+                "DROP INDEX app.flags_key;\nCREATE INDEX flags_key ON app.flags (lower(key)) WHERE id > 0;\n");
     }
 
     /** ClickHouse replaces a plain view whose query changed by hand in place. */

@@ -8,7 +8,8 @@ import java.util.Set;
  * PostgreSQL names every table constraint its dump writes ({@code CONSTRAINT name ...}) and drops it by that name. A
  * view keeps reading a renamed table or column, and prints it by its new name. A column's nullability changes by
  * {@code ALTER COLUMN ... SET|DROP NOT NULL}: {@code ADD PRIMARY KEY} sets NOT NULL on its columns, and dropping the
- * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}).
+ * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}), a type only
+ * while no view reads the column.
  */
 final class PostgresDraftDialect implements DraftDialect {
 
@@ -38,6 +39,11 @@ final class PostgresDraftDialect implements DraftDialect {
         PostgresColumn before = PostgresColumn.of(column, from);
         PostgresColumn after = PostgresColumn.of(column, to);
         return before == null || after == null ? null : before.to(after, table, column, casts);
+    }
+
+    @Override
+    public boolean viewsBlockTypeChanges() {
+        return true;
     }
 
     @Override
