@@ -36,6 +36,7 @@ public final class DriftDraft {
             + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
     private static final String VIEW = "VIEW ";
+    private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
@@ -65,7 +66,7 @@ public final class DriftDraft {
         Map<String, String> liveBlocks = blocks(live);
         Renames renames = Renames.of(liveBlocks, blocks(expected), dialect);
         Map<String, String> expectedBlocks = new LinkedHashMap<>(renames.committed());
-        ViewsOverTypeChanges views = ViewsOverTypeChanges.of(liveBlocks, expectedBlocks, dialect);
+        RecreatedRelations views = RecreatedRelations.of(liveBlocks, expectedBlocks, dialect);
         liveBlocks.keySet().removeAll(views.keys());
         expectedBlocks.keySet().removeAll(views.keys());
         List<String> up = new ArrayList<>();
@@ -93,7 +94,9 @@ public final class DriftDraft {
                     down.add(0, drop(key, block, dialect, liveBlocks));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
-                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
+                String name = key.substring(TABLE.length());
+                TableDraft typed = TypedTable.of(name, committed, expectedBlocks, block, liveBlocks, dialect);
+                TableDraft table = typed != null ? typed : TableDraft.of(name, committed, block, dialect);
                 up.addAll(table.up());
                 down.addAll(0, table.down());
                 if (!table.differences().isEmpty()) {
@@ -119,6 +122,11 @@ public final class DriftDraft {
                 up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers.stream()
                         .filter(trigger -> liveBlocks.containsKey(key(trigger))).toList()));
                 down.add(0, recreatedView(drop(key, block, dialect, liveBlocks), committed, triggers));
+            } else if (!committed.equals(block) && key.startsWith(MATERIALIZED_VIEW)
+                    && dialect.recreateMaterializedView(key.substring(MATERIALIZED_VIEW.length()), block) != null) {
+                String name = key.substring(MATERIALIZED_VIEW.length());
+                up.add(dialect.recreateMaterializedView(name, block));
+                down.add(0, dialect.recreateMaterializedView(name, committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);

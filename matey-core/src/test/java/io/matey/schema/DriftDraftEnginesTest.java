@@ -346,6 +346,54 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * Typed tables (CREATE TABLE t OF type) on PostgreSQL: a column's default and nullability and a constraint changed
+     * by hand are drafted as for any table, and a table made untyped (NOT OF) or typed (OF type) by hand gets that
+     * statement, both ways.
+     */
+    @Test
+    void typedTablesOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TYPE pair AS (a integer, b text);
+                CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'y');
+                CREATE TABLE pairs2 OF pair (b WITH OPTIONS NOT NULL);
+                CREATE TABLE loose (a integer, b text DEFAULT 'z');
+                """, """
+                ALTER TABLE pairs ALTER COLUMN b SET DEFAULT 'x', ALTER COLUMN b SET NOT NULL;
+                ALTER TABLE pairs DROP CONSTRAINT pairs_pkey;
+                ALTER TABLE pairs ALTER COLUMN a DROP NOT NULL;
+                ALTER TABLE pairs ADD CONSTRAINT pairs_b CHECK (b <> '');
+                ALTER TABLE pairs2 NOT OF;
+                ALTER TABLE loose OF pair;
+                ALTER TABLE loose ALTER COLUMN b DROP DEFAULT;
+                """);
+    }
+
+    /**
+     * A foreign table changed by hand (columns, nullability, table and column options) is dropped and created again
+     * with its live text, its rows being on the remote server: the view reading it first, and its grant and comment
+     * after it.
+     */
+    @Test
+    void changedForeignTablesOnPostgresAreDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE FOREIGN DATA WRAPPER matey_draft_fdw;
+                CREATE SERVER matey_draft_srv FOREIGN DATA WRAPPER matey_draft_fdw OPTIONS (host 'localhost');
+                CREATE FOREIGN TABLE remote (id integer, name text) SERVER matey_draft_srv OPTIONS (table_name 'r');
+                CREATE FOREIGN TABLE remote2 (id integer OPTIONS (column_name 'i'), name text) SERVER matey_draft_srv;
+                CREATE VIEW remote_ids AS SELECT id FROM remote;
+                GRANT SELECT ON remote TO PUBLIC;
+                COMMENT ON FOREIGN TABLE remote IS 'far';
+                """, """
+                ALTER FOREIGN TABLE remote ADD COLUMN extra int, ALTER COLUMN name SET NOT NULL;
+                ALTER FOREIGN TABLE remote OPTIONS (SET table_name 'r2');
+                ALTER FOREIGN TABLE remote2 ALTER COLUMN id OPTIONS (SET column_name 'j'), DROP COLUMN name;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.remote_ids;",
+                "DROP FOREIGN TABLE public.remote;", "CREATE FOREIGN TABLE public.remote (",
+                "GRANT SELECT ON TABLE public.remote TO PUBLIC;", "CREATE VIEW public.remote_ids");
+    }
+
+    /**
      * A type changed where no implicit or assignment cast converts the values (text to integer) is not drafted: a
      * comment says why and gives the statement to complete with a USING expression; the rest of the table is.
      */
@@ -615,6 +663,32 @@ class DriftDraftEnginesTest {
                 CREATE VIEW long_urls AS SELECT id, url FROM hits WHERE length(url) > 10;
                 """, "CREATE OR REPLACE VIEW long_urls AS SELECT id FROM hits WHERE length(url) > 20;\n");
         assertThat(draft).contains("CREATE OR REPLACE VIEW").doesNotContain("DROP VIEW");
+    }
+
+    /**
+     * ClickHouse cannot replace a materialized view (only the experimental MODIFY QUERY changes one): a changed one,
+     * writing to a TO table or to its own inner table, is dropped and created again, with a comment that the rows
+     * already in its table are not backfilled.
+     */
+    @Test
+    void aChangedMaterializedViewOnClickhouseIsDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE url_counts (url String, n UInt64) ENGINE = SummingMergeTree ORDER BY url;
+                CREATE MATERIALIZED VIEW url_counts_mv TO url_counts AS SELECT url, count() AS n FROM hits GROUP BY url;
+                CREATE MATERIALIZED VIEW long_hits ENGINE = MergeTree ORDER BY id AS SELECT id FROM hits
+                    WHERE length(url) > 10;
+                """, """
+                DROP VIEW url_counts_mv;
+                CREATE MATERIALIZED VIEW url_counts_mv TO url_counts AS SELECT lower(url) AS url, count() AS n FROM hits
+                    GROUP BY url;
+                DROP VIEW long_hits;
+                CREATE MATERIALIZED VIEW long_hits ENGINE = MergeTree ORDER BY id AS SELECT id, url FROM hits
+                    WHERE length(url) > 20;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW url_counts_mv;", "DROP VIEW long_hits;",
+                "the rows already in its TO table stay as the old query wrote them and are not backfilled",
+                "its inner table goes with it");
     }
 
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */

@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The views a drift draft drops and creates again around a changed column type where the engine refuses
- * {@code ALTER COLUMN ... TYPE} while a view or materialized view reads the column (PostgreSQL,
- * {@link DraftDialect#viewsBlockTypeChanges}; docs/architecture.md §5): those reading a table whose column type either
- * section changes, and the views reading those, on either side. The up section drops them first, readers first, and
- * creates the live ones last, in the dump's order, with what a drop takes along (comments, grants, indexes, triggers,
- * rules, column settings); the down section the same with the committed ones. A whole table's readers are taken, not
- * only the changed column's: the server prints a view's columns after aliases the draft cannot resolve.
+ * The relations a drift draft drops and creates again (docs/architecture.md §5): a PostgreSQL foreign table changed
+ * out of band (its rows live on the remote server, and its columns, options and server are all in its text), and,
+ * where the engine refuses {@code ALTER COLUMN ... TYPE} while a view or materialized view reads the column
+ * (PostgreSQL, {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section
+ * changes; with them the views reading those relations, on either side, whose drop would otherwise fail. The up section
+ * drops them first, readers first, and creates the live ones last, in the dump's order, with what a drop takes along
+ * (comments, grants, indexes, triggers, rules, column settings); the down section the same with the committed ones.
+ * A whole table's readers are taken, not only the changed column's: the server prints a view's columns after aliases
+ * the draft cannot resolve.
  *
  * @param up       the drops that open the up section
  * @param upLast   the creates that close it
@@ -23,30 +25,40 @@ import java.util.regex.Pattern;
  * @param keys     the blocks (their keys, in either dump) these statements stand for, which the rest of the draft
  *                 leaves out
  */
-record ViewsOverTypeChanges(List<String> up, List<String> upLast, List<String> down, List<String> downLast,
+record RecreatedRelations(List<String> up, List<String> upLast, List<String> down, List<String> downLast,
         Set<String> keys) {
 
     private static final String TABLE = "TABLE ";
     private static final Pattern TYPE_CHANGE = Pattern.compile("ALTER COLUMN (?:\"(?:[^\"]|\"\")*\"|\\S+) TYPE ");
-    private static final Pattern VIEW_KIND = Pattern.compile("^(?:MATERIALIZED )?VIEW ");
+    private static final String FOREIGN_TABLE = "FOREIGN TABLE ";
+    private static final Pattern KIND = Pattern.compile("^(?:MATERIALIZED VIEW|VIEW|FOREIGN TABLE) ");
     private static final Set<String> ON_RELATION = Set.of("INDEX", "TRIGGER", "RULE", "POLICY");
-    private static final String NOTE = "-- matey: views reading a table whose column type changes, dropped and created "
-            + "again, as ALTER COLUMN TYPE fails while a view reads the column (a materialized view is computed anew)";
+    private static final String NOTE = "-- matey: foreign tables changed out of band, and views reading a table whose "
+            + "column type changes\n-- (ALTER COLUMN TYPE fails while a view reads the column) or reading such a "
+            + "relation, dropped and\n-- created again (a materialized view is computed anew)";
 
     /**
      * @param live      the live blocks, keyed as {@link DriftDraft#key} keys them
      * @param committed the committed blocks, likewise
      */
-    static ViewsOverTypeChanges of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
-        Set<String> views = dialect.viewsBlockTypeChanges() ? readers(retyped(live, committed, dialect), live, committed)
-                : Set.of();
+    static RecreatedRelations of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+        Set<String> views = new LinkedHashSet<>();
+        live.forEach((key, block) -> {
+            if (key.startsWith(FOREIGN_TABLE) && committed.containsKey(key) && !committed.get(key).equals(block)) {
+                views.add(key);
+            }
+        });
+        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges() ? retyped(live, committed, dialect)
+                : Set.of());
+        views.forEach(key -> names.add(key.substring(FOREIGN_TABLE.length())));
+        views.addAll(readers(names, live, committed));
         if (views.isEmpty()) {
-            return new ViewsOverTypeChanges(List.of(), List.of(), List.of(), List.of(), Set.of());
+            return new RecreatedRelations(List.of(), List.of(), List.of(), List.of(), Set.of());
         }
         Set<String> keys = new LinkedHashSet<>(views);
         keys.addAll(attached(views, live));
         keys.addAll(attached(views, committed));
-        return new ViewsOverTypeChanges(drops(views, committed, dialect), creates(keys, live),
+        return new RecreatedRelations(drops(views, committed, dialect), creates(keys, live),
                 drops(views, live, dialect), creates(keys, committed), keys);
     }
 
@@ -65,9 +77,8 @@ record ViewsOverTypeChanges(List<String> up, List<String> upLast, List<String> d
         return tables;
     }
 
-    /** The keys of the views (plain or materialized) of either dump that read the tables, or such a view, at length. */
-    private static Set<String> readers(Set<String> tables, Map<String, String> live, Map<String, String> committed) {
-        Set<String> names = new LinkedHashSet<>(tables);
+    /** The keys of the views (plain or materialized) of either dump that read the relations, or such a view, at length. */
+    private static Set<String> readers(Set<String> names, Map<String, String> live, Map<String, String> committed) {
         Set<String> views = new LinkedHashSet<>();
         for (boolean grew = !names.isEmpty(); grew; ) {
             grew = false;
@@ -86,14 +97,14 @@ record ViewsOverTypeChanges(List<String> up, List<String> upLast, List<String> d
         return views;
     }
 
-    /** The keys of what dropping the views takes along: comments on them, grants, indexes, triggers, rules, settings. */
+    /** The keys of what dropping the relations takes along: comments on them, grants, indexes, triggers, rules, settings. */
     private static Set<String> attached(Set<String> views, Map<String, String> blocks) {
         Set<String> keys = new LinkedHashSet<>();
         blocks.forEach((key, block) -> {
             DraftTarget target = DraftTarget.of(block);
             DraftPart part = DraftPart.of(block);
             for (String view : views) {
-                String name = VIEW_KIND.matcher(view).replaceFirst("");
+                String name = KIND.matcher(view).replaceFirst("");
                 Pattern on = Pattern.compile("\\s(?:ON|TO) (?:ONLY )?" + Pattern.quote(name) + "(?![\\w$\"`.])");
                 if (key.equals("COMMENT ON " + view) || key.startsWith("COMMENT ON COLUMN " + name + ".")
                         || target != null && ON_RELATION.contains(target.kind()) && on.matcher(block).find()
@@ -106,7 +117,7 @@ record ViewsOverTypeChanges(List<String> up, List<String> upLast, List<String> d
         return keys;
     }
 
-    /** Drops the views {@code blocks} has, in the reverse of its order: readers first. */
+    /** Drops the relations {@code blocks} has, in the reverse of its order: readers first. */
     private static List<String> drops(Set<String> views, Map<String, String> blocks, DraftDialect dialect) {
         List<String> drops = new ArrayList<>();
         blocks.forEach((key, block) -> {
