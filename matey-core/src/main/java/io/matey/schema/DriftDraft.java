@@ -184,6 +184,9 @@ public final class DriftDraft {
         up.addAll(views.upLast());
         down.addAll(0, views.down());
         down.addAll(views.downLast());
+        // A table-level REVOKE takes the column grants of that privilege along: those the dump keeps come last.
+        up.addAll(PrivilegeChanges.regranted(up, liveBlocks));
+        down.addAll(PrivilegeChanges.regranted(down, expectedBlocks));
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }

@@ -268,6 +268,33 @@ class DriftDraftEnginesTest {
                 + "-- migrate:down\nGRANT INSERT ON TABLE public.notes TO PUBLIC;\n");
     }
 
+    /**
+     * Table-level and column-level privileges of one grantee changed together: a table-level REVOKE takes that
+     * privilege on every column along, so the column grants the section's dump keeps are given again after it (a
+     * table grant narrowed to columns; a table grant added beside a column grant, which the down section's revoke
+     * would take; a grant option revoked from the table while a column keeps its own).
+     */
+    @Test
+    void tableAndColumnPrivilegesTogetherOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + GRANTEE + """
+                CREATE TABLE orders (id int, note text, secret text);
+                GRANT SELECT ON orders TO matey_draft_grantee;
+                GRANT UPDATE (note) ON orders TO matey_draft_grantee;
+                GRANT INSERT ON notes TO matey_draft_grantee WITH GRANT OPTION;
+                """, """
+                REVOKE SELECT ON orders FROM matey_draft_grantee;
+                GRANT SELECT (id, note) ON orders TO matey_draft_grantee;
+                GRANT UPDATE ON orders TO matey_draft_grantee;
+                REVOKE GRANT OPTION FOR INSERT ON notes FROM matey_draft_grantee;
+                GRANT INSERT (title) ON notes TO matey_draft_grantee WITH GRANT OPTION;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("REVOKE SELECT ON TABLE public.orders",
+                "GRANT SELECT (id) ON TABLE public.orders TO matey_draft_grantee;",
+                "GRANT SELECT (note), UPDATE (note) ON TABLE public.orders TO matey_draft_grantee;");
+        assertThat(section(draft, "down")).containsSubsequence("REVOKE UPDATE ON TABLE public.orders",
+                "GRANT UPDATE (note) ON TABLE public.orders TO matey_draft_grantee;");
+    }
+
     /** A role for grants with a grant option, which PUBLIC cannot hold; roles outlive the test databases. */
     private static final String GRANTEE = "DO $$ BEGIN CREATE ROLE matey_draft_grantee; "
             + "EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n";
