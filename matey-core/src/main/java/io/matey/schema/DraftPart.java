@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A PostgreSQL dump block that adds to an object another block creates (docs/architecture.md §5): a text search
  * configuration's mapping, a publication's table or schema, a sequence's owning column, an operator family's
- * members, an event trigger's, a trigger's or a rule's state, a privilege (a GRANT or REVOKE on an object, or default
+ * members, an event trigger's, a trigger's or a rule's state, a partition key's name, a privilege (a GRANT or REVOKE on an object, or default
  * privileges, whose undo is the other verb), a table column's statistics target, storage, compression or planner
  * options, a materialized view column's statistics target, compression or planner options. Its undo is the
  * {@code ALTER} that takes it back; an object (or column) the same section drops takes it along, so the draft leaves it
@@ -36,6 +36,10 @@ record DraftPart(String owner, String column, String undo, String setting) {
     /** A trigger's or rule's state, which the PostgreSQL dump writes after it on its table. */
     private static final Pattern TABLE_STATE = Pattern.compile("^ALTER TABLE (" + NAME
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
+
+    /** A partition's copy of its parent's key under another name than the one a load gives it first. */
+    private static final Pattern RENAMED_KEY = Pattern.compile("^ALTER TABLE (" + NAME + ") RENAME CONSTRAINT ("
+            + NAME + ") TO (" + NAME + ");$");
 
     /**
      * A column's statistics target, storage, compression or planner options, which the PostgreSQL dump sets after its
@@ -99,6 +103,10 @@ record DraftPart(String owner, String column, String undo, String setting) {
             return new DraftPart(owner, null, "ALTER TABLE " + m.group(1) + " ENABLE " + m.group(2) + " " + m.group(3)
                     + ";", owner);
         }
+        if ((m = RENAMED_KEY.matcher(block)).find()) {
+            return new DraftPart(TABLE + m.group(1), null, "ALTER TABLE " + m.group(1) + " RENAME CONSTRAINT "
+                    + m.group(3) + " TO " + m.group(2) + ";", null);
+        }
         return null;
     }
 
@@ -130,6 +138,11 @@ record DraftPart(String owner, String column, String undo, String setting) {
             names.append(names.isEmpty() ? "" : ", ").append(option, 0, option.indexOf('='));
         }
         return names.toString();
+    }
+
+    /** Whether it renames a partition's copy of its parent's key from the name a load gives it. */
+    static boolean renamesKey(String block) {
+        return RENAMED_KEY.matcher(block).find();
     }
 
     /**

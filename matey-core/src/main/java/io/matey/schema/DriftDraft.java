@@ -135,9 +135,10 @@ public final class DriftDraft {
                 down.add(0, undo(committed));
             }
         }
-        // A removed comment, constraint or column options are removed first and restored last: a comment's object may
-        // be dropped (or be a dropped column), a foreign key may need an index or key the table's changes drop, and
-        // options set only after the other ones are reset do not stay. A removed index is dropped next and created
+        // A removed comment, constraint, column options or key name are removed first and restored last: a comment's
+        // object may be dropped (or be a dropped column), a foreign key may need an index or key the table's changes
+        // drop, options set only after the other ones are reset do not stay, and a live key name is renamed from the
+        // name a load gives the key. A removed index is dropped next and created
         // again before them, as it may read a column the table's changes drop. A setting of an object
         // both have is set back last, after the down section may have created it again. Other removed objects are
         // dropped in the reverse of the dump's order, what depends on an object first, and created again in the
@@ -153,7 +154,8 @@ public final class DriftDraft {
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
                     || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
-            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)) {
+            } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
+                    || DraftPart.renamesKey(block)) {
                 first.add(drop(key, block, dialect, expectedBlocks));
                 last.add(key.startsWith(CONSTRAINT) ? restored(block, dialect, expectedBlocks) : block);
             } else if (key.startsWith(INDEX)) {

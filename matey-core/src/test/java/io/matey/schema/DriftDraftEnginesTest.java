@@ -325,6 +325,18 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /** A partition's copy of its parent's key renamed by hand, then renamed again, is renamed back either way. */
+    @Test
+    void aPartitionsRenamedKeyOnPostgresIsRenamedBack() throws SQLException {
+        String partitioned = COMMITTED + """
+                CREATE TABLE events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                """;
+        roundTrip("postgres", partitioned, "ALTER TABLE events_2024 RENAME CONSTRAINT events_2024_pkey TO ev24;\n");
+        roundTrip("postgres", partitioned + "ALTER TABLE events_2024 RENAME CONSTRAINT events_2024_pkey TO ev24;\n",
+                "ALTER TABLE events_2024 RENAME CONSTRAINT ev24 TO \"Ev 2024\";\n");
+    }
+
     /**
      * Defaults set and dropped, nullability changed and column types changed along an implicit or assignment cast
      * (with a default that the new type needs written again, a collation) are drafted as ALTER COLUMN, both ways.
@@ -466,6 +478,22 @@ class DriftDraftEnginesTest {
                         + "ALTER TABLE notes ADD CONSTRAINT notes_title UNIQUE (title, body(10));\n"
                         + "ALTER TABLE notes DROP CONSTRAINT notes_body;\n"
                         + "ALTER TABLE notes DROP INDEX notes_id;\nALTER TABLE notes ADD CONSTRAINT notes_id UNIQUE (id);\n");
+    }
+
+    /** Storage parameters set, changed and reset by hand on PostgreSQL are set and reset back. */
+    @Test
+    void tableStorageParametersOnPostgresAreSetAndResetBack() throws SQLException {
+        String cache = COMMITTED + "CREATE TABLE cache (k text, v bytea) WITH (fillfactor=70, autovacuum_enabled=false);\n";
+        roundTrip("postgres", cache, "ALTER TABLE cache SET (fillfactor=80, toast.autovacuum_enabled=false);\n");
+        roundTrip("postgres", cache, "ALTER TABLE cache RESET (fillfactor, autovacuum_enabled);\n");
+        roundTrip("postgres", COMMITTED, "ALTER TABLE notes SET (parallel_workers=2);\n");
+    }
+
+    /** A table comment set, changed or removed by hand on MariaDB is set back, quotes and all. */
+    @Test
+    void tableCommentsOnMariadbAreSetBack() throws SQLException {
+        roundTrip("mysql", COMMITTED, "ALTER TABLE notes COMMENT='it''s \\\\ noted';\n");
+        roundTrip("mysql", COMMITTED + "ALTER TABLE notes COMMENT='first';\n", "ALTER TABLE notes COMMENT='';\n");
     }
 
     /** ClickHouse drops a skipping index as an index and a check as a constraint; an added index is materialized. */
@@ -680,6 +708,15 @@ class DriftDraftEnginesTest {
     void aChangedIndexOnPostgresIsDroppedAndCreatedAgain() throws SQLException {
         roundTrip("postgres", COMMITTED + APP + "CREATE INDEX flags_key ON app.flags (key);\n",
                 "DROP INDEX app.flags_key;\nCREATE INDEX flags_key ON app.flags (lower(key)) WHERE id > 0;\n");
+    }
+
+    /** A virtual table added on SQLite is dropped again by the down section, its shadow tables with it. */
+    @Test
+    void aVirtualTableAddedOnSqliteIsDroppedAgain() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES, """
+                CREATE VIRTUAL TABLE notes_fts USING fts5(title, content=notes, content_rowid=id);
+                """);
+        assertThat(section(draft, "down")).contains("DROP TABLE notes_fts;");
     }
 
     /** ClickHouse replaces a plain view whose query changed by hand in place. */

@@ -30,6 +30,10 @@ final class TableRenderer {
             if (!inline(table, constraint) && constraint.type() != 'f' && !constraint.inherited()) {
                 statements.add("ALTER TABLE " + table.name() + " ADD " + constraint.element());
             }
+            if (constraint.loadedName() != null) {
+                statements.add("ALTER TABLE " + table.name() + " RENAME CONSTRAINT " + constraint.loadedName()
+                        + " TO " + constraint.name());
+            }
         }
         statements.addAll(inheritedColumnChanges(table));
         statements.addAll(columnSettings(table));

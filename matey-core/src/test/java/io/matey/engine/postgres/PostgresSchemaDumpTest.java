@@ -484,6 +484,42 @@ class PostgresSchemaDumpTest {
                 "ALTER INDEX public.m_key ATTACH PARTITION public.m_c_key;\n");
     }
 
+    @Test
+    void aPartitionsCopyOfItsParentsKeyKeepsTheNameItWasGiven() throws SQLException {
+        String migrated = """
+                CREATE TABLE "Orders" (id int, d int, code text, PRIMARY KEY (id, d), UNIQUE (code, d))
+                    PARTITION BY LIST (d);
+                CREATE TABLE "Orders_A" PARTITION OF "Orders" FOR VALUES IN (1);
+                CREATE TABLE orders_b PARTITION OF "Orders" FOR VALUES IN (2);
+                CREATE TABLE orders_c PARTITION OF "Orders" FOR VALUES IN (3);
+                ALTER TABLE "Orders_A" RENAME CONSTRAINT "Orders_A_pkey" TO orders_a_id;
+                ALTER TABLE orders_b RENAME CONSTRAINT orders_b_code_d_key TO "B code";
+                """;
+        String dump = dumpOf(migrated);
+
+        assertThat(indexesOf(dump)).isEqualTo(indexesOf(migrated)).contains("orders_a_id valid of Orders_pkey",
+                "B code valid of Orders_code_d_key", "orders_c_pkey valid of Orders_pkey");
+        assertThat(dump).contains(
+                "ALTER TABLE public.\"Orders_A\" RENAME CONSTRAINT \"Orders_A_pkey\" TO orders_a_id;\n",
+                "ALTER TABLE public.orders_b RENAME CONSTRAINT orders_b_code_d_key TO \"B code\";\n");
+        assertThat(dump).doesNotContain("orders_c RENAME");
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    @Test
+    void partitionKeyNamesArePostgresChoicesShortenedToSixtyThreeBytes() throws SQLException {
+        String partition = "p".repeat(40) + "é".repeat(10);
+        String migrated = """
+                CREATE TABLE wide (id int, %s int, UNIQUE (id, %1$s)) PARTITION BY LIST (id);
+                CREATE TABLE %s PARTITION OF wide FOR VALUES IN (1);
+                """.formatted("c".repeat(30), partition);
+        String dump = dumpOf(migrated);
+
+        assertThat(dump).doesNotContain("RENAME CONSTRAINT");
+        assertThat(indexesOf(migrated)).contains(
+                PartitionKeyName.chosen(partition, 'u', List.of("id", "c".repeat(30))) + " valid of");
+    }
+
     /** Each index of schema public loaded from {@code sql}: its name, whether valid, the index it is attached to. */
     private static String indexesOf(String sql) throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
