@@ -643,13 +643,7 @@ class DriftDraftEnginesTest {
      */
     @Test
     void aChangedViewOnSqliteIsDroppedAndCreatedAgainWithItsTriggers() throws SQLException {
-        String draft = roundTrip("sqlite", SQLITE_NOTES + """
-                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
-                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
-                    INSERT INTO notes (title) VALUES (NEW.title); END;
-                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
-                    DELETE FROM notes WHERE title = OLD.title; END;
-                """, """
+        String draft = roundTrip("sqlite", SQLITE_NOTES + SQLITE_VIEW_TRIGGERS, """
                 DROP VIEW note_titles;
                 CREATE VIEW note_titles AS SELECT title FROM notes WHERE body IS NOT NULL;
                 CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
@@ -666,13 +660,7 @@ class DriftDraftEnginesTest {
      */
     @Test
     void aChangedViewOnSqliteWhoseTriggersWereDroppedAndAdded() throws SQLException {
-        String draft = roundTrip("sqlite", SQLITE_NOTES + """
-                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
-                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
-                    INSERT INTO notes (title) VALUES (NEW.title); END;
-                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
-                    DELETE FROM notes WHERE title = OLD.title; END;
-                """, """
+        String draft = roundTrip("sqlite", SQLITE_NOTES + SQLITE_VIEW_TRIGGERS, """
                 DROP VIEW note_titles;
                 CREATE VIEW note_titles AS SELECT title, body FROM notes;
                 CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
@@ -718,6 +706,15 @@ class DriftDraftEnginesTest {
                 """);
         assertThat(section(draft, "down")).contains("DROP TABLE notes_fts;");
     }
+
+    /** A view reading SQLite's {@code note_titles}, and INSTEAD OF triggers on it. */
+    private static final String SQLITE_VIEW_TRIGGERS = """
+            CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
+            CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                INSERT INTO notes (title) VALUES (NEW.title); END;
+            CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                DELETE FROM notes WHERE title = OLD.title; END;
+            """;
 
     /** ClickHouse replaces a plain view whose query changed by hand in place. */
     @Test
