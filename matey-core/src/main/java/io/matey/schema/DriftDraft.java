@@ -127,6 +127,9 @@ public final class DriftDraft {
                 String name = key.substring(MATERIALIZED_VIEW.length());
                 up.add(dialect.recreateMaterializedView(name, block));
                 down.add(0, dialect.recreateMaterializedView(name, committed));
+            } else if (!committed.equals(block) && SequenceChange.alter(committed, block) != null) {
+                up.add(SequenceChange.alter(committed, block));
+                down.add(0, SequenceChange.alter(block, committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * view keeps reading a renamed table or column, and prints it by its new name. A column's nullability changes by
  * {@code ALTER COLUMN ... SET|DROP NOT NULL}: {@code ADD PRIMARY KEY} sets NOT NULL on its columns, and dropping the
  * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}), a type only
- * while no view reads the column; a table's storage parameters by {@code SET} and {@code RESET}.
+ * while no view reads the column; an identity's kind and options ({@link PostgresIdentity}); a table's storage
+ * parameters by {@code SET} and {@code RESET}.
  */
 final class PostgresDraftDialect implements DraftDialect {
 
@@ -43,6 +44,12 @@ final class PostgresDraftDialect implements DraftDialect {
 
     @Override
     public List<String> alterColumn(String table, String column, String from, String to) {
+        PostgresIdentity identity = PostgresIdentity.of(from);
+        PostgresIdentity other = PostgresIdentity.of(to);
+        if (identity != null && other != null) {
+            String alter = identity.to(other, table, column);
+            return alter == null ? null : List.of(alter);
+        }
         PostgresColumn before = PostgresColumn.of(column, from);
         PostgresColumn after = PostgresColumn.of(column, to);
         return before == null || after == null ? null : before.to(after, table, column, casts);
