@@ -106,6 +106,26 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether {@code ALTER COLUMN ... TYPE} fails while a view or materialized view reads the column (PostgreSQL): a
+     * draft that changes a column's type then drops the views reading its table and creates them again after it.
+     */
+    default boolean viewsBlockTypeChanges() {
+        return false;
+    }
+
+    /**
+     * The statements that turn a materialized view changed out of band into this definition by dropping it and
+     * creating it again, with a comment on what that loses, or null where a changed one is left to the author (by
+     * default).
+     *
+     * @param name the view's name as the dump writes it
+     * @param to   the definition to create, as the dump writes it
+     */
+    default String recreateMaterializedView(String name, String to) {
+        return null;
+    }
+
+    /**
      * Whether a changed view is dropped and created again (SQLite, which has no {@code CREATE OR REPLACE VIEW} and
      * drops a view's triggers with it: the draft creates them again); used where {@link #redefineView} is null.
      */

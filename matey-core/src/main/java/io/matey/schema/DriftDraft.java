@@ -36,6 +36,7 @@ public final class DriftDraft {
             + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
     private static final String VIEW = "VIEW ";
+    private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
@@ -64,7 +65,10 @@ public final class DriftDraft {
     public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
         Renames renames = Renames.of(liveBlocks, blocks(expected), dialect);
-        Map<String, String> expectedBlocks = renames.committed();
+        Map<String, String> expectedBlocks = new LinkedHashMap<>(renames.committed());
+        RecreatedRelations views = RecreatedRelations.of(liveBlocks, expectedBlocks, dialect);
+        liveBlocks.keySet().removeAll(views.keys());
+        expectedBlocks.keySet().removeAll(views.keys());
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
@@ -81,13 +85,18 @@ public final class DriftDraft {
             if (rebuilds.containsKey(key)) {
                 up.addAll(rebuilds.get(key).up());
                 down.addAll(0, rebuilds.get(key).down());
+            } else if (changedIndex(key, liveBlocks, expectedBlocks)) {
+                up.add(block);
+                down.add(0, drop(key, block, dialect, liveBlocks));
             } else if (committed == null) {
                 up.add(block);
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
                     down.add(0, drop(key, block, dialect, liveBlocks));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
-                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
+                String name = key.substring(TABLE.length());
+                TableDraft typed = TypedTable.of(name, committed, expectedBlocks, block, liveBlocks, dialect);
+                TableDraft table = typed != null ? typed : TableDraft.of(name, committed, block, dialect);
                 up.addAll(table.up());
                 down.addAll(0, table.down());
                 if (!table.differences().isEmpty()) {
@@ -109,10 +118,15 @@ public final class DriftDraft {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.recreatesViews()) {
-                List<String> triggers = TableRebuild.dependents(expectedBlocks.values(), key.substring(VIEW.length()))
-                        .stream().filter(trigger -> liveBlocks.containsKey(key(trigger))).toList();
-                up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers));
+                List<String> triggers = TableRebuild.dependents(expectedBlocks.values(), key.substring(VIEW.length()));
+                up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers.stream()
+                        .filter(trigger -> liveBlocks.containsKey(key(trigger))).toList()));
                 down.add(0, recreatedView(drop(key, block, dialect, liveBlocks), committed, triggers));
+            } else if (!committed.equals(block) && key.startsWith(MATERIALIZED_VIEW)
+                    && dialect.recreateMaterializedView(key.substring(MATERIALIZED_VIEW.length()), block) != null) {
+                String name = key.substring(MATERIALIZED_VIEW.length());
+                up.add(dialect.recreateMaterializedView(name, block));
+                down.add(0, dialect.recreateMaterializedView(name, committed));
             } else if (!committed.equals(block) && SequenceChange.alter(committed, block) != null) {
                 up.add(SequenceChange.alter(committed, block));
                 down.add(0, SequenceChange.alter(block, committed));
@@ -139,8 +153,9 @@ public final class DriftDraft {
         List<String> indexes = new ArrayList<>();
         List<String> indexesBack = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
-            if (liveBlocks.containsKey(key) || TableRebuild.dependsOn(block, rebuilds)
-                    || privileges.handled().contains(key)) {
+            if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
+                    || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
+                    || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
                     || DraftPart.renamesKey(block)) {
@@ -170,10 +185,40 @@ public final class DriftDraft {
         down.addAll(renames.down());
         down.addAll(renames.viewsDown());
         down.addAll(0, renames.downFirst());
+        up.addAll(0, views.up());
+        up.addAll(views.upLast());
+        down.addAll(0, views.down());
+        down.addAll(views.downLast());
+        // A table-level REVOKE takes the column grants of that privilege along: those the dump keeps come last.
+        up.addAll(PrivilegeChanges.regranted(up, liveBlocks));
+        down.addAll(PrivilegeChanges.regranted(down, expectedBlocks));
         if (addsEnumValues) {
             up.add(0, EnumValues.transactionNote());
         }
         return "-- migrate:up\n" + String.join("\n\n", up) + "\n\n-- migrate:down\n" + String.join("\n\n", down) + "\n";
+    }
+
+    /**
+     * Whether both dumps have the index, differently: it is dropped with the removed indexes, before the table changes
+     * (it may read a column they drop), and created at its place in the dump, after them; the reverse in down.
+     */
+    private static boolean changedIndex(String key, Map<String, String> live, Map<String, String> committed) {
+        return key.startsWith(INDEX) && live.containsKey(key) && committed.containsKey(key)
+                && !live.get(key).equals(committed.get(key));
+    }
+
+    /**
+     * Whether the committed block is a trigger on a view that the up section drops and creates again (SQLite's
+     * {@link DraftDialect#recreatesViews}): the drop took the trigger, so dropping it again would fail, and the down
+     * section creates it again with the view.
+     */
+    private static boolean droppedWithRecreatedView(String block, Map<String, String> live,
+            Map<String, String> committed, DraftDialect dialect) {
+        DraftTarget target = DraftTarget.of(block);
+        return dialect.recreatesViews() && target != null && target.kind().equals("TRIGGER")
+                && live.keySet().stream().anyMatch(key -> key.startsWith(VIEW) && committed.containsKey(key)
+                        && !live.get(key).equals(committed.get(key))
+                        && !TableRebuild.dependents(List.of(block), key.substring(VIEW.length())).isEmpty());
     }
 
     /** The statement that adds a removed constraint back ({@link DraftDialect#restoreConstraint}). */
@@ -247,8 +292,9 @@ public final class DriftDraft {
     }
 
     /**
-     * Drops a view and creates it again, then the triggers on it that both dumps have (dropping a SQLite view drops
-     * them), as committed: the section's own changes of them follow in up and precede in down.
+     * Drops a view and creates it again, then the triggers on it (dropping a SQLite view drops them), as committed:
+     * in up those both dumps have, in down all; the section's own changes of them follow in up and precede in down,
+     * and a committed trigger that the live view lacks is not dropped again ({@link #droppedWithRecreatedView}).
      */
     private static String recreatedView(String drop, String view, List<String> triggers) {
         List<String> statements = new ArrayList<>(List.of(drop, view));

@@ -69,6 +69,45 @@ record PrivilegeChanges(List<String> up, List<String> down, Set<String> handled)
         return statements;
     }
 
+    /**
+     * The column grants a section must give again at its end: PostgreSQL's {@code REVOKE p ON TABLE t} (or of its grant
+     * option) takes {@code p} (or its option) on every column of {@code t} from that grantee too, so the column grants
+     * of {@code p} that the section's own dump holds, a revoke in the section before them, are lost unless given after
+     * it (a column grant kept beside a table-level revoke, or a table-level grant dropped while the column grants stay).
+     *
+     * @param section the section's statements, in order
+     * @param target  the blocks of the dump the section turns the database into
+     */
+    static List<String> regranted(List<String> section, Map<String, String> target) {
+        List<Privilege> revokes = new ArrayList<>();
+        int last = -1;
+        for (int i = 0; i < section.size(); i++) {
+            for (String line : section.get(i).split("\n")) {
+                Privilege revoke = line.startsWith("REVOKE ") ? Privilege.of(line) : null;
+                if (revoke != null && revoke.prefix().isEmpty() && revoke.object().startsWith("TABLE ")
+                        && revoke.privileges().stream().noneMatch(privilege -> privilege.contains(" ("))) {
+                    revokes.add(revoke);
+                    last = i;
+                }
+            }
+        }
+        List<String> after = section.subList(last + 1, section.size());
+        return target.values().stream().filter(block -> !after.contains(block)).filter(block -> {
+            Privilege grant = Privilege.of(block);
+            return grant != null && grant.verb().equals("GRANT") && grant.prefix().isEmpty()
+                    && grant.privileges().stream().allMatch(privilege -> privilege.contains(" ("))
+                    && revokes.stream().anyMatch(revoke -> revoke.object().equals(grant.object())
+                            && revoke.grantee().equals(grant.grantee()) && takes(revoke, grant));
+        }).toList();
+    }
+
+    /** Whether the table-level revoke takes one of the column grant's privileges (its grant option, if so given). */
+    private static boolean takes(Privilege revoke, Privilege grant) {
+        return (grant.grantable() || revoke.verb().equals("REVOKE")) && grant.privileges().stream()
+                .map(privilege -> privilege.substring(0, privilege.indexOf(" (")))
+                .anyMatch(kind -> revoke.privileges().contains(kind) || revoke.privileges().contains("ALL"));
+    }
+
     /** The privileges of {@code statement} that no statement of {@code others} with its verb and option names. */
     private static List<String> without(Privilege statement, List<Privilege> others) {
         List<String> left = new ArrayList<>(statement.privileges());

@@ -473,7 +473,7 @@ final class Renames {
     }
 
     /** The name where it stands whole, also after a qualifier or before a column. */
-    private static Pattern whole(String name) {
+    static Pattern whole(String name) {
         return Pattern.compile("(?<![\\w$\"`])" + Pattern.quote(name) + "(?![\\w$\"`])");
     }
 

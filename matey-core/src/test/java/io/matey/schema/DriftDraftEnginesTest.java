@@ -268,6 +268,33 @@ class DriftDraftEnginesTest {
                 + "-- migrate:down\nGRANT INSERT ON TABLE public.notes TO PUBLIC;\n");
     }
 
+    /**
+     * Table-level and column-level privileges of one grantee changed together: a table-level REVOKE takes that
+     * privilege on every column along, so the column grants the section's dump keeps are given again after it (a
+     * table grant narrowed to columns; a table grant added beside a column grant, which the down section's revoke
+     * would take; a grant option revoked from the table while a column keeps its own).
+     */
+    @Test
+    void tableAndColumnPrivilegesTogetherOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + GRANTEE + """
+                CREATE TABLE orders (id int, note text, secret text);
+                GRANT SELECT ON orders TO matey_draft_grantee;
+                GRANT UPDATE (note) ON orders TO matey_draft_grantee;
+                GRANT INSERT ON notes TO matey_draft_grantee WITH GRANT OPTION;
+                """, """
+                REVOKE SELECT ON orders FROM matey_draft_grantee;
+                GRANT SELECT (id, note) ON orders TO matey_draft_grantee;
+                GRANT UPDATE ON orders TO matey_draft_grantee;
+                REVOKE GRANT OPTION FOR INSERT ON notes FROM matey_draft_grantee;
+                GRANT INSERT (title) ON notes TO matey_draft_grantee WITH GRANT OPTION;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("REVOKE SELECT ON TABLE public.orders",
+                "GRANT SELECT (id) ON TABLE public.orders TO matey_draft_grantee;",
+                "GRANT SELECT (note), UPDATE (note) ON TABLE public.orders TO matey_draft_grantee;");
+        assertThat(section(draft, "down")).containsSubsequence("REVOKE UPDATE ON TABLE public.orders",
+                "GRANT UPDATE (note) ON TABLE public.orders TO matey_draft_grantee;");
+    }
+
     /** A role for grants with a grant option, which PUBLIC cannot hold; roles outlive the test databases. */
     private static final String GRANTEE = "DO $$ BEGIN CREATE ROLE matey_draft_grantee; "
             + "EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n";
@@ -327,6 +354,82 @@ class DriftDraftEnginesTest {
                 ALTER TABLE prices ALTER COLUMN code TYPE varchar(5) COLLATE "C";
                 ALTER TABLE prices ALTER COLUMN at TYPE timestamp(0) with time zone;
                 """);
+    }
+
+    /**
+     * A column type changed under views: PostgreSQL refuses ALTER COLUMN TYPE while a view or materialized view reads
+     * the column, so the draft drops the views reading the table (and the views reading those) first, readers first,
+     * and creates them again after the change, in dependency order, with their comments, grants and indexes; a view
+     * over another table stays.
+     */
+    @Test
+    void aColumnTypeChangedUnderViewsOnPostgresDropsAndCreatesThemAgain() throws SQLException {
+        String views = """
+                CREATE VIEW big_prices AS SELECT id, amount FROM prices WHERE amount > 10;
+                CREATE VIEW biggest AS SELECT max(amount) AS top FROM big_prices;
+                CREATE MATERIALIZED VIEW labels AS SELECT label FROM prices;
+                CREATE INDEX labels_label ON labels (label);
+                COMMENT ON VIEW big_prices IS 'big';
+                GRANT SELECT ON biggest TO PUBLIC;
+                """;
+        String draft = roundTrip("postgres", COMMITTED + "CREATE TABLE prices (id int, amount int, label varchar(10));\n"
+                + views + "CREATE VIEW titles AS SELECT title FROM notes;\n", """
+                DROP VIEW biggest;
+                DROP VIEW big_prices;
+                DROP MATERIALIZED VIEW labels;
+                ALTER TABLE prices ALTER COLUMN amount TYPE bigint, ALTER COLUMN label TYPE varchar(20);
+                """ + views);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.biggest;", "DROP VIEW public.big_prices;",
+                "ALTER TABLE public.prices ALTER COLUMN amount TYPE bigint;", "CREATE VIEW public.big_prices",
+                "CREATE VIEW public.biggest").doesNotContain("DROP VIEW public.titles");
+    }
+
+    /**
+     * Typed tables (CREATE TABLE t OF type) on PostgreSQL: a column's default and nullability and a constraint changed
+     * by hand are drafted as for any table, and a table made untyped (NOT OF) or typed (OF type) by hand gets that
+     * statement, both ways.
+     */
+    @Test
+    void typedTablesOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TYPE pair AS (a integer, b text);
+                CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'y');
+                CREATE TABLE pairs2 OF pair (b WITH OPTIONS NOT NULL);
+                CREATE TABLE loose (a integer, b text DEFAULT 'z');
+                """, """
+                ALTER TABLE pairs ALTER COLUMN b SET DEFAULT 'x', ALTER COLUMN b SET NOT NULL;
+                ALTER TABLE pairs DROP CONSTRAINT pairs_pkey;
+                ALTER TABLE pairs ALTER COLUMN a DROP NOT NULL;
+                ALTER TABLE pairs ADD CONSTRAINT pairs_b CHECK (b <> '');
+                ALTER TABLE pairs2 NOT OF;
+                ALTER TABLE loose OF pair;
+                ALTER TABLE loose ALTER COLUMN b DROP DEFAULT;
+                """);
+    }
+
+    /**
+     * A foreign table changed by hand (columns, nullability, table and column options) is dropped and created again
+     * with its live text, its rows being on the remote server: the view reading it first, and its grant and comment
+     * after it.
+     */
+    @Test
+    void changedForeignTablesOnPostgresAreDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE FOREIGN DATA WRAPPER matey_draft_fdw;
+                CREATE SERVER matey_draft_srv FOREIGN DATA WRAPPER matey_draft_fdw OPTIONS (host 'localhost');
+                CREATE FOREIGN TABLE remote (id integer, name text) SERVER matey_draft_srv OPTIONS (table_name 'r');
+                CREATE FOREIGN TABLE remote2 (id integer OPTIONS (column_name 'i'), name text) SERVER matey_draft_srv;
+                CREATE VIEW remote_ids AS SELECT id FROM remote;
+                GRANT SELECT ON remote TO PUBLIC;
+                COMMENT ON FOREIGN TABLE remote IS 'far';
+                """, """
+                ALTER FOREIGN TABLE remote ADD COLUMN extra int, ALTER COLUMN name SET NOT NULL;
+                ALTER FOREIGN TABLE remote OPTIONS (SET table_name 'r2');
+                ALTER FOREIGN TABLE remote2 ALTER COLUMN id OPTIONS (SET column_name 'j'), DROP COLUMN name;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.remote_ids;",
+                "DROP FOREIGN TABLE public.remote;", "CREATE FOREIGN TABLE public.remote (",
+                "GRANT SELECT ON TABLE public.remote TO PUBLIC;", "CREATE VIEW public.remote_ids");
     }
 
     /**
@@ -562,13 +665,7 @@ class DriftDraftEnginesTest {
      */
     @Test
     void aChangedViewOnSqliteIsDroppedAndCreatedAgainWithItsTriggers() throws SQLException {
-        String draft = roundTrip("sqlite", SQLITE_NOTES + """
-                CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
-                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
-                    INSERT INTO notes (title) VALUES (NEW.title); END;
-                CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
-                    DELETE FROM notes WHERE title = OLD.title; END;
-                """, """
+        String draft = roundTrip("sqlite", SQLITE_NOTES + SQLITE_VIEW_TRIGGERS, """
                 DROP VIEW note_titles;
                 CREATE VIEW note_titles AS SELECT title FROM notes WHERE body IS NOT NULL;
                 CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
@@ -577,6 +674,50 @@ class DriftDraftEnginesTest {
                     DELETE FROM notes WHERE title = upper(OLD.title); END;
                 """);
         assertThat(section(draft, "up")).contains("DROP VIEW note_titles;");
+    }
+
+    /**
+     * A view changed on SQLite together with its INSTEAD OF triggers: one kept, one dropped (the view's drop took it,
+     * so the draft does not drop it again), one added; the view read through another view stays.
+     */
+    @Test
+    void aChangedViewOnSqliteWhoseTriggersWereDroppedAndAdded() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + SQLITE_VIEW_TRIGGERS, """
+                DROP VIEW note_titles;
+                CREATE VIEW note_titles AS SELECT title, body FROM notes;
+                CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                    INSERT INTO notes (title) VALUES (NEW.title); END;
+                CREATE TRIGGER note_titles_edit INSTEAD OF UPDATE ON note_titles BEGIN
+                    UPDATE notes SET body = NEW.body WHERE title = OLD.title; END;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW note_titles;").doesNotContain("DROP TRIGGER");
+    }
+
+    /**
+     * An index changed by hand on SQLite (another column list, a WHERE, UNIQUE) is dropped before the table's changes
+     * and created again with its live definition after them, both ways; one reading a column the change drops too.
+     */
+    @Test
+    void changedIndexesOnSqliteAreDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("sqlite", SQLITE_NOTES + "CREATE TABLE tags (id INTEGER, name TEXT, old TEXT);\n"
+                + "CREATE INDEX tags_name ON tags (name, old);\n", """
+                DROP INDEX notes_title;
+                CREATE UNIQUE INDEX notes_title ON notes (title, body);
+                DROP INDEX notes_body;
+                CREATE INDEX notes_body ON notes (body) WHERE body IS NOT NULL;
+                DROP INDEX tags_name;
+                ALTER TABLE tags DROP COLUMN old;
+                CREATE INDEX tags_name ON tags (name);
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP INDEX tags_name;", "ALTER TABLE tags DROP COLUMN old;",
+                "CREATE INDEX tags_name ON tags (name);");
+    }
+
+    /** A changed index on PostgreSQL is dropped by its qualified name and created again. */
+    @Test
+    void aChangedIndexOnPostgresIsDroppedAndCreatedAgain() throws SQLException {
+        roundTrip("postgres", COMMITTED + APP + "CREATE INDEX flags_key ON app.flags (key);\n",
+                "DROP INDEX app.flags_key;\nCREATE INDEX flags_key ON app.flags (lower(key)) WHERE id > 0;\n");
     }
 
     /** A virtual table added on SQLite is dropped again by the down section, its shadow tables with it. */
@@ -588,6 +729,15 @@ class DriftDraftEnginesTest {
         assertThat(section(draft, "down")).contains("DROP TABLE notes_fts;");
     }
 
+    /** A view reading SQLite's {@code note_titles}, and INSTEAD OF triggers on it. */
+    private static final String SQLITE_VIEW_TRIGGERS = """
+            CREATE VIEW long_titles AS SELECT title FROM note_titles WHERE length(title) > 5;
+            CREATE TRIGGER note_titles_add INSTEAD OF INSERT ON note_titles BEGIN
+                INSERT INTO notes (title) VALUES (NEW.title); END;
+            CREATE TRIGGER note_titles_drop INSTEAD OF DELETE ON note_titles BEGIN
+                DELETE FROM notes WHERE title = OLD.title; END;
+            """;
+
     /** ClickHouse replaces a plain view whose query changed by hand in place. */
     @Test
     void aChangedViewOnClickhouseIsReplaced() throws SQLException {
@@ -596,6 +746,32 @@ class DriftDraftEnginesTest {
                 CREATE VIEW long_urls AS SELECT id, url FROM hits WHERE length(url) > 10;
                 """, "CREATE OR REPLACE VIEW long_urls AS SELECT id FROM hits WHERE length(url) > 20;\n");
         assertThat(draft).contains("CREATE OR REPLACE VIEW").doesNotContain("DROP VIEW");
+    }
+
+    /**
+     * ClickHouse cannot replace a materialized view (only the experimental MODIFY QUERY changes one): a changed one,
+     * writing to a TO table or to its own inner table, is dropped and created again, with a comment that the rows
+     * already in its table are not backfilled.
+     */
+    @Test
+    void aChangedMaterializedViewOnClickhouseIsDroppedAndCreatedAgain() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE url_counts (url String, n UInt64) ENGINE = SummingMergeTree ORDER BY url;
+                CREATE MATERIALIZED VIEW url_counts_mv TO url_counts AS SELECT url, count() AS n FROM hits GROUP BY url;
+                CREATE MATERIALIZED VIEW long_hits ENGINE = MergeTree ORDER BY id AS SELECT id FROM hits
+                    WHERE length(url) > 10;
+                """, """
+                DROP VIEW url_counts_mv;
+                CREATE MATERIALIZED VIEW url_counts_mv TO url_counts AS SELECT lower(url) AS url, count() AS n FROM hits
+                    GROUP BY url;
+                DROP VIEW long_hits;
+                CREATE MATERIALIZED VIEW long_hits ENGINE = MergeTree ORDER BY id AS SELECT id, url FROM hits
+                    WHERE length(url) > 20;
+                """);
+        assertThat(section(draft, "up")).contains("DROP VIEW url_counts_mv;", "DROP VIEW long_hits;",
+                "the rows already in its TO table stay as the old query wrote them and are not backfilled",
+                "its inner table goes with it");
     }
 
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * PostgreSQL names every table constraint its dump writes ({@code CONSTRAINT name ...}) and drops it by that name. A
  * view keeps reading a renamed table or column, and prints it by its new name. A column's nullability changes by
  * {@code ALTER COLUMN ... SET|DROP NOT NULL}: {@code ADD PRIMARY KEY} sets NOT NULL on its columns, and dropping the
- * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}), an identity's kind and options ({@link PostgresIdentity}), a table's storage
+ * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}), a type only
+ * while no view reads the column; an identity's kind and options ({@link PostgresIdentity}); a table's storage
  * parameters by {@code SET} and {@code RESET}.
  */
 final class PostgresDraftDialect implements DraftDialect {
@@ -94,6 +95,11 @@ final class PostgresDraftDialect implements DraftDialect {
 
     private static String withoutStorage(String tail) {
         return STORAGE.matcher(tail).replaceFirst("").replaceFirst(";$", "");
+    }
+
+    @Override
+    public boolean viewsBlockTypeChanges() {
+        return true;
     }
 
     @Override
