@@ -70,12 +70,13 @@ public final class DriftDraft {
         boolean addsEnumValues = false;
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
+        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
@@ -83,8 +84,12 @@ public final class DriftDraft {
                 down.addAll(0, rebuilds.get(key).down());
             } else if (committed == null) {
                 up.add(block);
-                if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
+                up.addAll(partitions.renames(key));
+                if (!undoneOtherwise(block, liveBlocks, expectedBlocks) && !partitions.droppedWithParent(key)) {
                     down.add(0, drop(key, block, dialect, liveBlocks));
+                }
+                if (partitions.detach(key) != null) {
+                    down.add(0, partitions.detach(key));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
