@@ -92,8 +92,11 @@ public final class DriftDraft {
                     down.add(0, partitions.detach(key));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
-                TableDraft table = TableDraft.of(key.substring(TABLE.length()), committed, block, dialect);
+                Inheritance parents = Inheritance.of(key.substring(TABLE.length()), committed, block, expectedBlocks);
+                TableDraft table = TableDraft.of(key.substring(TABLE.length()), parents.committed(), block, dialect);
+                up.addAll(parents.up());
                 up.addAll(table.up());
+                down.addAll(0, parents.down());
                 down.addAll(0, table.down());
                 if (!table.differences().isEmpty()) {
                     up.add("-- Not drafted as SQL: " + String.join("; ", table.differences()) + ".\n"

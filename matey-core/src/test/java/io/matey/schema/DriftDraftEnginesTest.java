@@ -351,6 +351,40 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A table put under a parent by hand is drafted as INHERIT and taken out by NO INHERIT; one taken out as NO
+     * INHERIT, whose inherited columns and checks become its own, and put back by INHERIT, which keeps them its own.
+     */
+    @Test
+    void inheritanceChangedByHandOnPostgresIsChangedBack() throws SQLException {
+        String inheriting = COMMITTED + """
+                CREATE TABLE vehicles (id int NOT NULL, wheels int CHECK (wheels > 0));
+                CREATE TABLE trucks (load int) INHERITS (vehicles);
+                CREATE TABLE boats (id int NOT NULL, hull text,
+                    wheels int CONSTRAINT vehicles_wheels_check CHECK (wheels > 0));
+                """;
+        assertThat(section(roundTrip("postgres", inheriting, "ALTER TABLE boats INHERIT vehicles;\n"), "up"))
+                .isEqualTo("ALTER TABLE public.boats INHERIT public.vehicles;\n\n");
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(inheriting + "ALTER TABLE trucks NO INHERIT vehicles;\n");
+            db.execute(inheriting);
+            String draft = DriftDraft.of(dump(live), dump(db), draftDialect(live));
+            assertThat(draft).isEqualTo("""
+                    -- migrate:up
+                    ALTER TABLE public.trucks NO INHERIT public.vehicles;
+
+                    -- migrate:down
+                    ALTER TABLE public.trucks INHERIT public.vehicles;
+                    """);
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+            db.execute(section(draft, "down"));
+            live.execute("DROP TABLE trucks; CREATE TABLE trucks (id int NOT NULL, wheels int, load int, "
+                    + "CONSTRAINT vehicles_wheels_check CHECK (wheels > 0)) INHERITS (vehicles);");
+            assertThat(dump(db)).isEqualTo(dump(live));
+        }
+    }
+
+    /**
      * Defaults set and dropped, nullability changed and column types changed along an implicit or assignment cast
      * (with a default that the new type needs written again, a collation) are drafted as ALTER COLUMN, both ways.
      */
