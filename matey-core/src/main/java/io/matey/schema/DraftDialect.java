@@ -183,4 +183,12 @@ public interface DraftDialect {
     default boolean rebuildsTables() {
         return false;
     }
+
+    /**
+     * The name the engine gives a partition's copy of its parent's index, {@code index} being the copy's definition,
+     * when creating the partition makes one (PostgreSQL's {@code PARTITION OF}); null where it makes none (by default).
+     */
+    default String clonedIndexName(String index) {
+        return null;
+    }
 }

@@ -74,12 +74,13 @@ public final class DriftDraft {
         boolean addsEnumValues = false;
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
+        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
@@ -90,14 +91,21 @@ public final class DriftDraft {
                 down.add(0, drop(key, block, dialect, liveBlocks));
             } else if (committed == null) {
                 up.add(block);
-                if (!undoneOtherwise(block, liveBlocks, expectedBlocks)) {
+                up.addAll(partitions.renames(key));
+                if (!undoneOtherwise(block, liveBlocks, expectedBlocks) && !partitions.droppedWithParent(key)) {
                     down.add(0, drop(key, block, dialect, liveBlocks));
+                }
+                if (partitions.detach(key) != null) {
+                    down.add(0, partitions.detach(key));
                 }
             } else if (!committed.equals(block) && key.startsWith(TABLE)) {
                 String name = key.substring(TABLE.length());
+                Inheritance parents = Inheritance.of(name, committed, block, expectedBlocks);
                 TableDraft typed = TypedTable.of(name, committed, expectedBlocks, block, liveBlocks, dialect);
-                TableDraft table = typed != null ? typed : TableDraft.of(name, committed, block, dialect);
+                TableDraft table = typed != null ? typed : TableDraft.of(name, parents.committed(), block, dialect);
+                up.addAll(parents.up());
                 up.addAll(table.up());
+                down.addAll(0, parents.down());
                 down.addAll(0, table.down());
                 if (!table.differences().isEmpty()) {
                     up.add("-- Not drafted as SQL: " + String.join("; ", table.differences()) + ".\n"

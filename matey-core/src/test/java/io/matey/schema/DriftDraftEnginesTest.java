@@ -337,6 +337,80 @@ class DriftDraftEnginesTest {
                 "ALTER TABLE events_2024 RENAME CONSTRAINT ev24 TO \"Ev 2024\";\n");
     }
 
+    /** A partition's copy of its parent's trigger disabled by hand, or set to another state, is set back. */
+    @Test
+    void aPartitionsTriggerStateOnPostgresIsSetBack() throws SQLException {
+        String partitioned = COMMITTED + """
+                CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TABLE t (id int, d date) PARTITION BY RANGE (d);
+                CREATE TABLE t_2024 PARTITION OF t FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION keep();
+                """;
+        assertThat(section(roundTrip("postgres", partitioned, "ALTER TABLE t_2024 DISABLE TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 ENABLE TRIGGER t_bi;");
+        assertThat(section(roundTrip("postgres", partitioned + "ALTER TABLE t_2024 DISABLE TRIGGER t_bi;\n",
+                "ALTER TABLE t_2024 ENABLE ALWAYS TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 DISABLE TRIGGER t_bi;");
+    }
+
+    /**
+     * A partition created by hand is drafted as its CREATE TABLE alone, which makes the copies of its parent's indexes,
+     * keys and triggers; down detaches it first, since a foreign key may reference its parent.
+     */
+    @Test
+    void aPartitionCreatedByHandOnPostgresIsCreatedAloneAndDetachedBeforeItIsDropped() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE ev (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE INDEX ev_expr ON ev ((id + 1) DESC, "d") INCLUDE (id);
+                CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                CREATE TABLE ev_refs (id int, d date, FOREIGN KEY (id, d) REFERENCES ev);
+                """, """
+                CREATE TABLE ev_2025 PARTITION OF ev FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                ALTER INDEX ev_2026_d_idx RENAME TO ev_2026_at;
+                CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01') PARTITION BY LIST (id);
+                CREATE TABLE ev_2027_1 PARTITION OF ev_2027 FOR VALUES IN (1);
+                ALTER INDEX ev_2027_1_expr_d_id_idx RENAME TO "Ev 2027 1";
+                """);
+        assertThat(section(draft, "up")).doesNotContain("CREATE INDEX", "ATTACH");
+        assertThat(section(draft, "down")).contains("ALTER TABLE public.ev DETACH PARTITION public.ev_2025;");
+    }
+
+    /**
+     * A table put under a parent by hand is drafted as INHERIT and taken out by NO INHERIT; one taken out as NO
+     * INHERIT, whose inherited columns and checks become its own, and put back by INHERIT, which keeps them its own.
+     */
+    @Test
+    void inheritanceChangedByHandOnPostgresIsChangedBack() throws SQLException {
+        String inheriting = COMMITTED + """
+                CREATE TABLE vehicles (id int NOT NULL, wheels int CHECK (wheels > 0));
+                CREATE TABLE trucks (load int) INHERITS (vehicles);
+                CREATE TABLE boats (id int NOT NULL, hull text,
+                    wheels int CONSTRAINT vehicles_wheels_check CHECK (wheels > 0));
+                """;
+        assertThat(section(roundTrip("postgres", inheriting, "ALTER TABLE boats INHERIT vehicles;\n"), "up"))
+                .isEqualTo("ALTER TABLE public.boats INHERIT public.vehicles;\n\n");
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(inheriting + "ALTER TABLE trucks NO INHERIT vehicles;\n");
+            db.execute(inheriting);
+            String draft = DriftDraft.of(dump(live), dump(db), draftDialect(live));
+            assertThat(draft).isEqualTo("""
+                    -- migrate:up
+                    ALTER TABLE public.trucks NO INHERIT public.vehicles;
+
+                    -- migrate:down
+                    ALTER TABLE public.trucks INHERIT public.vehicles;
+                    """);
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+            db.execute(section(draft, "down"));
+            live.execute("DROP TABLE trucks; CREATE TABLE trucks (id int NOT NULL, wheels int, load int, "
+                    + "CONSTRAINT vehicles_wheels_check CHECK (wheels > 0)) INHERITS (vehicles);");
+            assertThat(dump(db)).isEqualTo(dump(live));
+        }
+    }
+
     /**
      * Defaults set and dropped, nullability changed and column types changed along an implicit or assignment cast
      * (with a default that the new type needs written again, a collation) are drafted as ALTER COLUMN, both ways.

@@ -43,6 +43,14 @@ final class PartitionKeyName {
         return objectName(partition, type == 'p' ? null : columnsPart(indexColumns), clash == 0 ? label : label + clash);
     }
 
+    /**
+     * The name PostgreSQL gives a partition's copy of its parent's index (not a constraint's) when {@code PARTITION
+     * OF} creates it and no relation has that name yet: the partition's name, the columns', {@code idx}.
+     */
+    static String index(String partition, List<String> indexColumns) {
+        return objectName(partition, columnsPart(indexColumns), "idx");
+    }
+
     /** {@code name} as {@code quote_ident} writes it: quoted unless lower-case letters, digits and underscores. */
     static String quoted(String name) {
         return name.matches("[a-z_][a-z0-9_]*") ? name : Identifiers.quoted('"', name);

@@ -112,4 +112,9 @@ final class PostgresDraftDialect implements DraftDialect {
     public String replaceView(String view) {
         return view.startsWith(VIEW) ? "CREATE OR REPLACE VIEW " + view.substring(VIEW.length()) : null;
     }
+
+    @Override
+    public String clonedIndexName(String index) {
+        return ClonedIndexName.of(index);
+    }
 }

@@ -520,6 +520,45 @@ class PostgresSchemaDumpTest {
                 PartitionKeyName.chosen(partition, 'u', List.of("id", "c".repeat(30))) + " valid of");
     }
 
+    @Test
+    void aPartitionsCopyOfItsParentsTriggerKeepsItsOwnState() throws SQLException {
+        String migrated = """
+                CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TABLE t (id int, d int) PARTITION BY LIST (d);
+                CREATE TABLE t_a PARTITION OF t FOR VALUES IN (1) PARTITION BY LIST (id);
+                CREATE TABLE t_a1 PARTITION OF t_a FOR VALUES IN (1);
+                CREATE TABLE t_a2 PARTITION OF t_a FOR VALUES IN (2);
+                CREATE TABLE t_b PARTITION OF t FOR VALUES IN (2);
+                CREATE TABLE t_c PARTITION OF t FOR VALUES IN (3);
+                CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION keep();
+                ALTER TABLE t DISABLE TRIGGER t_bi;
+                ALTER TABLE t_a ENABLE ALWAYS TRIGGER t_bi;
+                ALTER TABLE t_a2 ENABLE REPLICA TRIGGER t_bi;
+                ALTER TABLE t_b ENABLE TRIGGER t_bi;
+                """;
+        String dump = dumpOf(migrated);
+
+        assertThat(triggerStatesOf(dump)).isEqualTo(triggerStatesOf(migrated))
+                .isEqualTo("t D, t_a A, t_a1 A, t_a2 R, t_b O, t_c D");
+        assertThat(dump).contains("ALTER TABLE public.t_a ENABLE ALWAYS TRIGGER t_bi;\n",
+                "ALTER TABLE public.t_b ENABLE TRIGGER t_bi;\n");
+        assertThat(dump).doesNotContain("t_a1 ENABLE", "t_c DISABLE", "CREATE TRIGGER t_bi BEFORE INSERT ON public.t_a");
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
+    /** Each trigger's table in schema public loaded from {@code sql}, and its state. */
+    private static String triggerStatesOf(String sql) throws SQLException {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            db.execute(sql);
+            try (Connection c = db.connect()) {
+                return TestDatabase.firstValue(c, """
+                        SELECT string_agg(tgrelid::regclass::text || ' ' || tgenabled::text, ', ' ORDER BY tgrelid::regclass::text)
+                        FROM pg_trigger WHERE NOT tgisinternal
+                        """);
+            }
+        }
+    }
+
     /** Each index of schema public loaded from {@code sql}: its name, whether valid, the index it is attached to. */
     private static String indexesOf(String sql) throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {

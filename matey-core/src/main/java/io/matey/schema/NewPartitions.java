@@ -1,0 +1,109 @@
+package io.matey.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL partitions only the live dump has (docs/architecture.md §5). {@code PARTITION OF} makes the partition's
+ * copies of its parent's indexes, which the dump writes as {@code CREATE INDEX} and {@code ATTACH} (a load creates
+ * tables before indexes): where the parent's index exists already, a draft leaves both out and renames the copy from
+ * the name PostgreSQL gives it where the live one differs. Down detaches a partition of a table it keeps before it
+ * drops it, as a foreign key that references the parent refuses the drop; a partition of a new table goes with it.
+ */
+final class NewPartitions {
+
+    private static final String NAME = DraftTarget.NAME;
+    private static final Pattern PARTITION = Pattern.compile("^CREATE (?:UNLOGGED )?TABLE (" + NAME + ") PARTITION OF ("
+            + NAME + ")\n");
+    private static final Pattern ATTACH = Pattern.compile("^ALTER INDEX (" + NAME + ") ATTACH PARTITION (" + NAME
+            + ");$");
+    /** An index's name and table, as {@code pg_get_indexdef} writes them. */
+    private static final Pattern INDEX_ON = Pattern.compile("^CREATE (?:UNIQUE )?INDEX (" + NAME + ") ON (?:ONLY )?("
+            + NAME + ") USING ");
+    private static final String TABLE = "TABLE ";
+    private static final String INDEX = "INDEX ";
+
+    /** The live-only blocks that creating the partitions makes, by key. */
+    private final Set<String> made = new HashSet<>();
+    /** The renames of the copies named otherwise, by the key of their partition. */
+    private final Map<String, List<String>> renames = new HashMap<>();
+    /** The statement that detaches each partition of a table both dumps have, by its key. */
+    private final Map<String, String> detaches = new HashMap<>();
+
+    /** The partitions of a table the down section drops, which takes them along. */
+    private final Set<String> droppedWithParent = new HashSet<>();
+
+    private NewPartitions() {
+    }
+
+    static NewPartitions of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+        NewPartitions partitions = new NewPartitions();
+        Set<String> created = new HashSet<>();
+        live.forEach((key, block) -> {
+            Matcher m = PARTITION.matcher(block);
+            if (!committed.containsKey(key) && m.find()) {
+                created.add(m.group(1));
+                if (live.containsKey(TABLE + m.group(2)) && !committed.containsKey(TABLE + m.group(2))) {
+                    partitions.droppedWithParent.add(key);
+                } else if (committed.containsKey(TABLE + m.group(2))) {
+                    partitions.detaches.put(key, "ALTER TABLE " + m.group(2) + " DETACH PARTITION " + m.group(1) + ";");
+                }
+            }
+        });
+        // a sub-partition's copy is of its new parent's copy: repeated until no more are found
+        for (boolean found = true; found; ) {
+            found = false;
+            for (Map.Entry<String, String> entry : live.entrySet()) {
+                Matcher m = ATTACH.matcher(entry.getValue());
+                String index = m.find() ? live.get(INDEX + m.group(2)) : null;
+                Matcher on = index == null ? null : INDEX_ON.matcher(index);
+                String table = on != null && on.find() ? on.group(2) : null;
+                if (table != null && created.contains(table) && !partitions.made.contains(entry.getKey())
+                        && (committed.containsKey(INDEX + m.group(1)) || partitions.made.contains(INDEX + m.group(1)))) {
+                    partitions.made.add(entry.getKey());
+                    partitions.made.add(INDEX + m.group(2));
+                    partitions.rename(table, m.group(2), index, dialect);
+                    found = true;
+                }
+            }
+        }
+        return partitions;
+    }
+
+    /** Renames the copy of an index on a new partition from the name PostgreSQL gives it, where that differs. */
+    private void rename(String table, String qualified, String index, DraftDialect dialect) {
+        Matcher m = INDEX_ON.matcher(index);
+        String chosen = dialect.clonedIndexName(index);
+        if (m.find() && chosen != null && !chosen.equals(m.group(1))) {
+            String schema = qualified.substring(0, qualified.length() - m.group(1).length());
+            renames.computeIfAbsent(TABLE + table, key -> new ArrayList<>())
+                    .add("ALTER INDEX " + schema + chosen + " RENAME TO " + m.group(1) + ";");
+        }
+    }
+
+    /** Whether creating a partition makes the block. */
+    boolean made(String key) {
+        return made.contains(key);
+    }
+
+    /** What follows the partition's {@code CREATE TABLE} in up: its copies' renames. */
+    List<String> renames(String key) {
+        return renames.getOrDefault(key, List.of());
+    }
+
+    /** Whether dropping its parent (a table only the live dump has) drops the partition. */
+    boolean droppedWithParent(String key) {
+        return droppedWithParent.contains(key);
+    }
+
+    /** What precedes the partition's drop in down: its detach from its parent; null when none is needed. */
+    String detach(String key) {
+        return detaches.get(key);
+    }
+}
