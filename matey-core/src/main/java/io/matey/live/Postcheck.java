@@ -34,7 +34,9 @@ final class Postcheck {
         if (diff.isPresent()) {
             String failed = committed.isEmpty() ? command + " applied nothing; the "
                     : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
-            throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
+            // drift found before anything ran is the database's state, as over pending migrations (DriftBeforeUp)
+            throw new MateyException(committed.isEmpty() ? Reason.DATABASE_DRIFTED : Reason.POSTCHECK_FAILED,
+                    failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n" + explained(target, diff.get()));
         }
     }
