@@ -38,7 +38,7 @@ final class LiveBootstrap {
             throw target.failure(CONTEXT, connection, e);
         }
         // the connection and the lock are released first: a server does not drop a database in use
-        throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
+        throw new MateyException(Reason.MIGRATION_FAILED, target.opening(CONTEXT, "load of schema.sql") + " failed: "
                 + engine.failureSentence(connection, loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
     }
 
@@ -46,7 +46,7 @@ final class LiveBootstrap {
             throws SQLException {
         LivePrefix after = target.prefix(target.appliedVersions(connection));
         if (after.relation() != LivePrefix.Relation.EQUAL) {
-            throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
+            throw new MateyException(Reason.POSTCHECK_FAILED, target.opening(CONTEXT, "post-status") + " failed: live migration count does not match worktree "
                     + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
         }
         Postcheck.verify(target, connection, after.index(), CONTEXT,
@@ -58,15 +58,15 @@ final class LiveBootstrap {
     private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
         int applied = target.engine().migrationTable().appliedVersions(connection).size();
         if (applied > 0) {
-            throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.endpoint() + " has "
+            throw new MateyException(target.opening(CONTEXT) + " requires an empty or unapplied database: " + target.endpoint() + " has "
                     + applied + " applied migration(s). Use `" + target.command("db up") + "` to bring it to head.");
         }
         if (UnrecordedSchema.holdsObjects(target.engine(), connection)) {
             if (UnrecordedSchema.onlyPrivileges(target.engine(), connection)) {
-                throw new MateyException(CONTEXT + " requires an empty database: "
+                throw new MateyException(target.opening(CONTEXT) + " requires an empty database: "
                         + UnrecordedSchema.privilegesOnly(target));
             }
-            throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
+            throw new MateyException(target.opening(CONTEXT) + " requires an empty database: " + target.endpoint() + " already has schema "
                     + "objects (see `" + target.command("db plan") + " --diff`).");
         }
     }
