@@ -399,6 +399,15 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /** A sequence's options changed by hand are altered, every option stated, and altered back, not dropped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void sequenceOptionsChangedByHandAreAlteredBack(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + "CREATE SEQUENCE ticket_numbers START WITH 5 CACHE 10;\n",
+                "ALTER SEQUENCE ticket_numbers INCREMENT BY 3 CACHE 100;\n");
+        assertThat(section(draft, "up")).startsWith("ALTER SEQUENCE ").doesNotContain("DROP");
+    }
+
     /** A table comment set, changed or removed by hand on MariaDB is set back, quotes and all. */
     @Test
     void tableCommentsOnMariadbAreSetBack() throws SQLException {
