@@ -58,6 +58,15 @@ public interface DataDialect {
         return Map.of();
     }
 
+    /**
+     * Whether {@code SELECT *} leaves out columns that data files hold (MySQL's and MariaDB's INVISIBLE columns), so
+     * that {@link LiveTable} names the catalog's columns instead. The default is false: where {@code *} leaves
+     * columns out otherwise (ClickHouse's ALIAS and MATERIALIZED, SQLite's hidden ones), no data file holds them.
+     */
+    default boolean starHidesColumns() {
+        return false;
+    }
+
     /** Reads a column's value as the Java value data files hold (see {@link ValueReader}). */
     default Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         return ValueReader.read(rs, index, type);

@@ -52,7 +52,9 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         String sql = table.quoted(dialect);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM " + sql + " WHERE 1 = 0")) {
+                ResultSet rs = st.executeQuery("SELECT " + (dialect.starHidesColumns()
+                        ? String.join(", ", declared.keySet().stream().map(dialect::quote).toList()) : "*")
+                        + " FROM " + sql + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String column = md.getColumnName(i);

@@ -35,7 +35,9 @@ final class Postcheck {
             String opening = target.opening(command);
             String failed = committed.isEmpty() ? opening + " applied nothing; the "
                     : opening + " " + committed + "; this is committed, but the postcheck then found drift: ";
-            throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
+            // drift found before anything ran is the database's state, as over pending migrations (DriftBeforeUp)
+            throw new MateyException(committed.isEmpty() ? Reason.DATABASE_DRIFTED : Reason.POSTCHECK_FAILED,
+                    failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n" + explained(target, diff.get()));
         }
     }

@@ -25,13 +25,9 @@ final class MissingWorkspace {
         boolean fellBack = gitRoot.filter(root::equals).isPresent() && !root.equals(here) && here.startsWith(root);
         String where = fellBack ? here + " or at the git root " + root : root.toString();
         String message = "No matey.toml in " + where + "; ";
-        for (Path dir = (fellBack ? here : root).getParent(); dir != null && gitRoot.map(dir::startsWith).orElse(true);
-                dir = dir.getParent()) {
-            if (WorkspaceLoader.configFile(dir) != null) {
-                String relative = here.relativize(dir).toString();
-                return new MateyException(message + dir + " holds one: pass --workspace "
-                        + (relative.isEmpty() ? "." : relative) + ".");
-            }
+        Optional<MateyException> enclosing = enclosing(message, fellBack ? here : root, here);
+        if (enclosing.isPresent()) {
+            return enclosing.get();
         }
         return applicationWorkspace(here, root).map(dir -> new MateyException(message + dir
                         + " holds the application's workspace: pass --workspace " + here.relativize(dir) + "."))
@@ -39,14 +35,30 @@ final class MissingWorkspace {
                         + "matey.toml), or run `matey init` to create one."));
     }
 
-    /** Outside a git repository: only a Spring Boot application's workspace below {@code cwd} can be meant. */
+    /**
+     * Outside a git repository: a workspace in a directory above {@code cwd} (whose target {@code cwd} is), else a
+     * Spring Boot application's workspace below it.
+     */
     static MateyException outsideGit(Path cwd) {
         Path here = cwd.toAbsolutePath().normalize();
+        Optional<MateyException> enclosing = enclosing("No matey.toml in " + here + "; ", here, here);
+        if (enclosing.isPresent()) {
+            return enclosing.get();
+        }
         String message = "Path is not inside a git repository and no local workspace config was found. ";
         return applicationWorkspace(here, here).map(dir -> new MateyException(message + dir
                         + " holds the application's workspace: pass --workspace " + here.relativize(dir) + "."))
                 .orElseGet(() -> new MateyException(message + "Run `matey init --engine <engine>` here or pass "
                         + "--workspace."));
+    }
+
+    /** The error naming the nearest directory above {@code from} that holds a workspace, if one does. */
+    private static Optional<MateyException> enclosing(String message, Path from, Path here) {
+        return WorkspaceLoader.enclosingRoot(from).map(dir -> {
+            String relative = here.relativize(dir).toString();
+            return new MateyException(message + dir + " holds one: pass --workspace "
+                    + (relative.isEmpty() ? "." : relative) + ".");
+        });
     }
 
     private static Optional<Path> applicationWorkspace(Path here, Path root) {

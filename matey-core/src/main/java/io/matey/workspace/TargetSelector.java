@@ -27,11 +27,12 @@ public final class TargetSelector {
             rejectNoTargets(workspace.configs().isEmpty());
             return workspace.configs();
         }
-        String name = selectName(workspace, path, cwd);
+        String name = selectName(workspace, path, cwd, "choose one with --path or use --all");
         return new TreeMap<>(Map.of(name, workspace.configs().get(name)));
     }
 
-    private static String selectName(Workspace workspace, String path, Path cwd) {
+    /** @param choice how the command lets the user choose: {@code --all} only where the command has it */
+    private static String selectName(Workspace workspace, String path, Path cwd, String choice) {
         requireConfigFile(workspace, cwd);
         List<String> names = workspace.targetNames();
         if (path != null) {
@@ -61,8 +62,7 @@ public final class TargetSelector {
         if (names.isEmpty()) {
             throw new MateyException("No targets configured. Pass --path or initialize a target first.");
         }
-        throw new MateyException("Multiple targets configured; choose one with --path or use --all. "
-                + "Available paths: " + available(names));
+        throw new MateyException("Multiple targets configured; " + choice + ". Available paths: " + available(names));
     }
 
     private static void requireConfigFile(Workspace workspace, Path cwd) {
@@ -87,7 +87,7 @@ public final class TargetSelector {
 
     /** For commands that change one target: the single selected target, whose config alone is read. */
     public static TargetConfig selectOne(Workspace workspace, String path, Path cwd) {
-        return workspace.target(selectName(workspace, path, cwd)).orElseThrow();
+        return workspace.target(selectName(workspace, path, cwd, "choose one with --path")).orElseThrow();
     }
 
     private static String available(List<String> names) {

@@ -72,6 +72,21 @@ public final class WorkspaceLoader {
         throw MissingWorkspace.outsideGit(cwd);
     }
 
+    /**
+     * The nearest directory above {@code dir} holding a workspace config, within {@code dir}'s git work tree if it is
+     * in one: the workspace whose target directory {@code dir} is, which a message names instead of {@code dir}.
+     */
+    public static Optional<Path> enclosingRoot(Path dir) {
+        Path from = dir.toAbsolutePath().normalize();
+        Optional<Path> gitRoot = GitRoots.find(from);
+        for (Path up = from.getParent(); up != null && gitRoot.map(up::startsWith).orElse(true); up = up.getParent()) {
+            if (configFile(up) != null) {
+                return Optional.of(up);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code matey.toml}, else a {@code pyproject.toml} holding {@code [tool.matey]}, else null. */
     public static Path configFile(Path root) {
         Path matey = root.resolve(CONFIG_FILE);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -126,6 +128,22 @@ class DataRoundTripTest {
             assertThat(h.export(null).files().get(0).changed()).as("re-export of an unchanged table").isFalse();
             assertThat(h.apply(fresh, null).files().get(0)).as("re-apply of an unchanged file writes nothing")
                     .isEqualTo(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 3, 0, 0, 0));
+        }
+    }
+
+    /** MariaDB's INVISIBLE column, which {@code SELECT *} leaves out, is applied and exported like any other. */
+    @Test
+    void anInvisibleColumnRoundTrips() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql",
+                "CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, note VARCHAR(20) INVISIBLE);")) {
+            h.manifest("[all]\nfiles = [{ name = \"notes\", table = \"notes\", mode = \"replace\", order_by = [\"id\"] }]\n");
+            h.file("notes", "{\"id\": 1, \"note\": \"x\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("notes", "notes", DataMode.REPLACE, 1, 1, 0, 0));
+            assertThat(h.rows("SELECT id, note FROM notes")).containsExactly(List.of("1", "x"));
+
+            h.db.execute("INSERT INTO notes (id, note) VALUES (2, 'y');");
+            h.export(null);
+            assertThat(h.file("notes")).isEqualTo("{\"id\": 1, \"note\": \"x\"}\n{\"id\": 2, \"note\": \"y\"}\n");
         }
     }
 }

@@ -207,7 +207,7 @@ class LiveLifecycleTest {
             assertThat(plan.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
                     .containsPattern("-.*it_db_extra");
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
-                    .hasFieldOrPropertyWithValue("reason", Reason.POSTCHECK_FAILED)
+                    .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
                     .hasMessageStartingWith("db up applied nothing; the live schema differs from expected schema at index 2 "
                             + "(schema.sql)")
                     .hasMessageContaining("it_db_extra");

@@ -45,7 +45,14 @@ class TargetSelectorTest {
     @Test
     void outsideEveryTargetSeveralTargetsNeedAChoice() {
         Workspace siblings = workspace("db/a", "db/b");
-        assertThatThrownBy(() -> selected(siblings, ROOT)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> TargetSelector.select(siblings, null, false, ROOT)).isInstanceOf(MateyException.class)
                 .hasMessage("Multiple targets configured; choose one with --path or use --all. Available paths: db/a, db/b");
+    }
+
+    @Test
+    void aCommandOnOneTargetOffersNoAll() {
+        Workspace siblings = workspace("db/a", "db/b");
+        assertThatThrownBy(() -> TargetSelector.selectOne(siblings, null, ROOT)).isInstanceOf(MateyException.class)
+                .hasMessage("Multiple targets configured; choose one with --path. Available paths: db/a, db/b");
     }
 }

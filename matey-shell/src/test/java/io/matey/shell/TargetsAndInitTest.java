@@ -223,6 +223,18 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void aTargetsDirectoryOutsideGitNamesTheWorkspaceAboveIt() throws Exception {
+        assertThat(matey("init", "--path", "pg", "--engine", "sqlite").exitCode()).isZero();
+
+        MateyProcess.Result inTarget = MateyProcess.run(dir.resolve("pg"), Map.of(), "schema", "status");
+        assertThat(inTarget.exitCode()).isEqualTo(2);
+        assertThat(inTarget.stderr()).contains("error: No matey.toml in " + dir.resolve("pg") + "; " + dir
+                + " holds one: pass --workspace ..");
+        assertThat(MateyProcess.run(dir.resolve("pg"), Map.of(), "schema", "status", "--workspace", "..").exitCode())
+                .isZero();
+    }
+
+    @Test
     void aSpringBootApplicationsDirectoryPointsAtItsPackagedWorkspace() throws Exception {
         Path app = dir.resolve("shop");
         Path packaged = app.resolve("src/main/resources/db/matey");

@@ -48,6 +48,12 @@ final class MysqlDataDialect implements DataDialect {
      * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
      * with a CHECK written for it is found by its json_valid in any CHECK of the table.
      */
+    /** INVISIBLE columns (MariaDB 10.3, MySQL 8.0.23) are written and read only by name. */
+    @Override
+    public boolean starHidesColumns() {
+        return true;
+    }
+
     @Override
     public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         Map<String, ColumnType> types = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
@@ -13,12 +14,14 @@ import org.springframework.beans.PropertyAccessorFactory;
 
 /**
  * A target's connection through a DataSource bean. A DataSource that cannot connect does not say where it points,
- * so the error names the target and the JDBC URL the pool was configured with (masked), which pools expose as a
- * {@code jdbcUrl} (Hikari) or {@code url} property.
+ * so the error names the target and the database the pool was configured with, which pools expose as a
+ * {@code jdbcUrl} (Hikari) or {@code url} property: by its Matey URL, as every report names a database.
  */
 final class DataSourceConnection {
 
     private static final String[] URL_PROPERTIES = {"jdbcUrl", "url"};
+    /** The user the pools named above (Hikari, Tomcat, DBCP) log in as. */
+    private static final String USER_PROPERTY = "username";
 
     private DataSourceConnection() {
     }
@@ -40,11 +43,14 @@ final class DataSourceConnection {
         }
     }
 
+    /** The database as messages name it: its Matey URL without password, else the masked JDBC URL. */
     private static String url(DataSource dataSource) {
         BeanWrapper pool = PropertyAccessorFactory.forBeanPropertyAccess(dataSource);
         for (String property : URL_PROPERTIES) {
             if (pool.isReadableProperty(property) && pool.getPropertyValue(property) instanceof String url) {
-                return MateyUrl.mask(url);
+                String user = pool.isReadableProperty(USER_PROPERTY)
+                        && pool.getPropertyValue(USER_PROPERTY) instanceof String name ? name : null;
+                return JdbcUrls.describe(url, user).map(MateyUrl::toString).orElseGet(() -> MateyUrl.mask(url));
             }
         }
         return "a " + dataSource.getClass().getSimpleName() + " that does not say its URL";

@@ -102,13 +102,16 @@ public class MateyChecker implements AutoCloseable {
      * versions the worktree lacks make it ahead or diverged, not drifted, at index 0.) The message opens as core's
      * do, with the work that asked for the check.
      */
-    private static TargetReport requireRecorded(TargetReport report, ApplicationWork work) {
+    private TargetReport requireRecorded(TargetReport report, ApplicationWork work) {
         if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
+            // the pasteable command, as the refused adoption's analysis gives it (MateyFailureAnalyzer)
+            WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
             throw new MateyException(Reason.DATABASE_NOT_EMPTY, work.opening("db check", "") + " refused: "
                     + report.connection() + " holds "
                     + "schema objects but records no migrations: it predates Matey. Adopt it: set "
-                    + "matey.adopt-on-startup=true, or run `matey db adopt` on it (a dry run), then again with --apply. "
-                    + "Nothing was changed.");
+                    + "matey.adopt-on-startup=true, or run `" + commands.command("db adopt "
+                    + commands.targetArguments(report)) + "` (a dry run), then again with --apply."
+                    + (commands.where().isEmpty() ? "" : " " + commands.where()) + " Nothing was changed.");
         }
         return report;
     }

@@ -46,10 +46,12 @@ public class MateyWorkspace implements DisposableBean {
         Path dir = Path.of(location.startsWith(ResourceUtils.FILE_URL_PREFIX)
                 ? location.substring(ResourceUtils.FILE_URL_PREFIX.length()) : location).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new MateyWorkspaceNotFoundException(location, dir + " is not a directory");
+            throw new MateyWorkspaceNotFoundException(location, dir, dir + " is not a directory");
         }
         if (WorkspaceLoader.configFile(dir) == null) {
-            throw new MateyWorkspaceNotFoundException(location, "there is no " + WorkspaceLoader.CONFIG_FILE + " in " + dir);
+            // a target's directory: the workspace above it is the one meant, as the CLI says for --workspace
+            throw new MateyWorkspaceNotFoundException(location, dir, "there is no " + WorkspaceLoader.CONFIG_FILE
+                    + " in " + dir + WorkspaceLoader.enclosingRoot(dir).map(up -> "; " + up + " holds one").orElse(""));
         }
         return new MateyWorkspace(location, dir, false).loaded();
     }

@@ -238,7 +238,7 @@ class MateyStartupFailureTest {
                             .withProperty("matey.workspace", workspace.root().toString())).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
                             + "(reason: database-unavailable):\n\nCannot connect to the DataSource of Matey target "
-                            + "'db/core' (" + jdbcUrl + "): ");
+                            + "'db/core' (sqlite3:" + dir.resolve("missing-dir/app.sqlite3") + "): ");
                     assertThat(analysis.getAction()).startsWith("The directory " + dir.resolve("missing-dir") + ", where "
                             + "target 'db/core' has its SQLite file, does not exist: create it, or correct the path in "
                             + "the application's DataSource (spring.datasource.url, .username and .password). Matey "
@@ -260,11 +260,11 @@ class MateyStartupFailureTest {
                     FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
                             .withProperty("matey.workspace", mysql.root().toString())).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription())
-                            .contains("Cannot connect to the DataSource of Matey target 'db/core' (jdbc:mariadb://",
+                            .contains("Cannot connect to the DataSource of Matey target 'db/core' (mysql://matey_nobody@",
                                     "Access denied for user 'matey_nobody'")
-                            .doesNotContain("(conn=", "s3cret-pw", "Target 'db/core': ");
+                            .doesNotContain("(conn=", "s3cret-pw", "Target 'db/core': ", "jdbc:");
                     assertThat(analysis.getAction()).startsWith("Check the user and password that target 'db/core' "
-                            + "connects with (jdbc:mariadb://").contains("they come from the application's DataSource "
+                            + "connects with (mysql://matey_nobody@").doesNotContain("jdbc:").contains("they come from the application's DataSource "
                             + "(spring.datasource.url, .username and .password).").doesNotContain("create it", "db up");
                 });
         // A target's URL: the description names the target, the action its masked URL and where it was given.
@@ -428,7 +428,9 @@ class MateyStartupFailureTest {
                 assertThat(analysis.getDescription()).as("migrate-on-startup=" + migrate)
                         .startsWith("Matey found a database that predates it during start-up (reason: database-not-empty):"
                         + "\n\nMatey's start-up " + (migrate.equals("true") ? "migration" : "check") + " refused: sqlite3:"
-                        + workspace.database + " holds schema objects but records no migrations: it predates Matey.");
+                        + workspace.database + " holds schema objects but records no migrations: it predates Matey.")
+                        .contains(migrate.equals("true") ? "db adopt --path db/core" : " db adopt --path db/core --url "
+                                + "'sqlite3:" + workspace.database + "'` (a dry run)");
                 assertThat(analysis.getAction()).startsWith("Set matey.adopt-on-startup=true")
                         .contains("db adopt --path db/core --url 'sqlite3:" + workspace.database + "'` (a dry run)");
             });

@@ -164,4 +164,22 @@ class MateyWorkspaceLocationTest {
             assertThat(analysis.getDescription()).endsWith("there is no matey.toml in " + dir + ".");
         });
     }
+
+    @Test
+    void aTargetDirectoryNamesItsWorkspace() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("db/matey/pg"));
+        Files.writeString(dir.resolve("db/matey/matey.toml"), "targets = [\"pg\"]\n");
+        runner.withPropertyValues("matey.workspace=file:" + target).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("No Matey workspace at file:" + target + ": there is no "
+                    + "matey.toml in " + target + "; " + dir.resolve("db/matey") + " holds one.");
+            assertThat(analysis.getAction()).startsWith("Point matey.workspace at " + dir.resolve("db/matey")
+                    + ", the workspace holding " + target + " (matey.primary-target=pg chooses").doesNotContain("file:");
+        });
+        runner.withPropertyValues("matey.workspace=file:" + dir.resolve("nowhere")).run(context -> {
+            FailureAnalysis analysis = new MateyWorkspaceNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).startsWith("Create the Matey workspace (matey init) in "
+                    + dir.resolve("nowhere") + ",");
+        });
+    }
 }

@@ -96,7 +96,9 @@ public class MateyEndpoint {
         }
         if (status != WebEndpointResponse.STATUS_OK) {
             logger.warn("Matey target '" + report.target() + "' (" + report.connection() + "): migration through the "
-                    + "matey endpoint " + (report.failed() ? "failed" : "refused, nothing was run") + " (reason: "
+                    + "matey endpoint " + (report.failed() ? "failed" : Reason.POSTCHECK_FAILED.code()
+                    .equals(report.reason()) ? "ran, but its postcheck found drift" : "refused, nothing was run")
+                    + " (reason: "
                     + report.reason() + ", HTTP " + status + ")" + (report.failed() ? ": " + report.error() : ""));
         }
         return new WebEndpointResponse<>(report, status);

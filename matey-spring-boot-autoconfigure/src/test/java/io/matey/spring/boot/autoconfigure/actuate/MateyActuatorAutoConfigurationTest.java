@@ -187,6 +187,21 @@ class MateyActuatorAutoConfigurationTest {
         });
     }
 
+    /** Drift with nothing pending is found before anything runs, as over pending migrations: database-drifted. */
+    @Test
+    void aWriteWithNothingPendingOverDriftIsRefusedAsDrift(CapturedOutput output) {
+        runner.withPropertyValues("management.endpoint.matey.access=UNRESTRICTED", "matey.on-drift=warn").run(context -> {
+            MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
+            assertThat(endpoint.migrate("db", "core").getStatus()).isEqualTo(200);
+            execute("CREATE TABLE it_out_of_band (id INT)");
+            WebEndpointResponse<TargetReport> response = endpoint.migrate("db", "core");
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(response.getBody().reason()).isEqualTo("database-drifted");
+            assertThat(response.getBody().pending()).isEmpty();
+            assertThat(output).contains("refused, nothing was run (reason: database-drifted, HTTP 409)");
+        });
+    }
+
     /**
      * A database from before Matey while the application runs (started without a check): the endpoint and health
      * report it as start-up does, database-not-empty with the ways to adopt it, not as drift at index 0.
@@ -200,7 +215,8 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(read.drift()).isEqualTo("unchecked");
             assertThat(read.error()).startsWith("Matey's check (GET /actuator/matey/db/core) refused: sqlite3:"
                     + dir.resolve("app.sqlite3") + " holds schema objects but records no migrations: it predates Matey.")
-                    .contains("matey.adopt-on-startup=true", "`matey db adopt`");
+                    .contains("matey.adopt-on-startup=true", "`matey --workspace ", " db adopt --path db/core --url "
+                            + "'sqlite3:" + dir.resolve("app.sqlite3") + "'` (a dry run)");
             assertThat(context.getBean(MateyEndpoint.class).targets().targets()).singleElement()
                     .satisfies(listed -> assertThat(listed.error()).startsWith("Matey's check (GET /actuator/matey) refused:"));
             assertThat(status(context)).isEqualTo("DOWN");
