@@ -95,6 +95,45 @@ class TargetLockTest {
         }
     }
 
+    @Test
+    void aLockDirectoryOthersCanWriteIsRefusedAndOneTheyCanReadIsTightened(@TempDir Path tmp) throws Exception {
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            Path dir = Files.createDirectory(TargetLock.lockDirectory());
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
+                    .hasMessage("Lock directory " + dir + " is writable by other users (mode rwxrwxrwx), so the files "
+                            + "in it may be theirs: remove it (rm -r " + dir + ") and re-run; Matey creates it again, 0700.");
+            assertThat(Files.list(dir)).isEmpty();
+
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
+                assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            }
+        } finally {
+            System.setProperty("java.io.tmpdir", saved);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkPlantedAsTheLockFileIsRefusedAndItsTargetLeftAlone(@TempDir Path tmp) throws Exception {
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+            Path lockFile = TargetLock.lockFileFor(target);
+            Files.createDirectories(lockFile.getParent());
+            Files.createSymbolicLink(lockFile, victim);
+            assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
+                    .hasMessage("Lock file " + lockFile + " is a symbolic link (to " + victim + "); Matey does not "
+                            + "write through links: remove the link (rm " + lockFile + ") and re-run.");
+            assertThat(Files.readString(victim)).isEqualTo("precious");
+        } finally {
+            System.setProperty("java.io.tmpdir", saved);
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
