@@ -170,11 +170,19 @@ public final class CiPipeline {
      */
     private static String buildkite(String workspace, String branch, List<TargetConfig> targets) {
         StringBuilder y = new StringBuilder();
+        List<TargetConfig> servers = targets.stream()
+                .filter(t -> service(t).isPresent() || needsSecretTestUrl(t)).toList();
         y.append("# Written by `matey init --ci buildkite`: upload it with `buildkite-agent pipeline upload`.\n")
                 .append("# Fails when committed schema artifacts are stale. The agent needs Java 17 and git; set\n")
-                .append("# MATEY_GIT_URL and each target's test URL variable in the pipeline's environment.\n");
+                .append("# MATEY_GIT_URL in the pipeline's environment")
+                .append(servers.isEmpty() ? "" : ", and the test server URL of each target that needs one\n# ("
+                        + String.join(", ", servers.stream().map(TargetConfig::testUrlEnv).distinct().toList())
+                        + "): this pipeline starts no database service on your agent")
+                .append(".\n");
         StringBuilder script = new StringBuilder()
                 .append(requireGitUrl("the pipeline's environment")).append('\n');
+        servers.stream().map(TargetConfig::testUrlEnv).distinct()
+                .forEach(variable -> script.append(requireTestUrl(variable)).append('\n'));
         cloneForThisJob().forEach(line -> script.append(line).append('\n'));
         script.append(fetchBranch(branch)).append('\n');
         commands(workspace, branch, targets).forEach(c -> script.append(c).append('\n'));
@@ -212,6 +220,16 @@ public final class CiPipeline {
     private static String requireGitUrl(String where) {
         return "test -n \"$MATEY_GIT_URL\" || { echo \"The CI variable MATEY_GIT_URL is empty; set it to the clone "
                 + "URL of the Matey repository in " + where + ".\" >&2; exit 1; }";
+    }
+
+    /**
+     * A shell line that stops the job when a target's test server variable is empty, naming it: on an agent of the
+     * team's own, no service provides one. No ": " in it, so that it stays a plain YAML scalar.
+     */
+    private static String requireTestUrl(String variable) {
+        return "test -n \"$" + variable + "\" || { echo \"The variable " + variable + " is empty; set it in the "
+                + "pipeline's environment to the URL of a database server the agent reaches, where Matey may create "
+                + "and drop scratch databases.\" >&2; exit 1; }";
     }
 
     private static List<String> testUrls(List<TargetConfig> targets, String host) {

@@ -84,10 +84,24 @@ public interface DataDialect {
     /**
      * Whether the database rewrites values of {@code type} into its own form ({@code 10.0.0.1/32} in an {@code inet}
      * column reads back {@code 10.0.0.1}), so that data apply compares a file's value with the table's as the
-     * database holds it: {@link #selected} of {@link #parameter}, asked of the database once per distinct value.
+     * database holds it: {@link #selected} of {@link #parameter}, asked of the database once per distinct value, many
+     * values a query ({@link #numberedValues}).
      */
     default boolean rewritesValues(ColumnType type) {
         return false;
+    }
+
+    /**
+     * A query of {@code count} rows of columns {@code n}, numbering them from 0, and {@code v}, each row's own
+     * {@code value} (an expression of one parameter), so that {@link #rewritesValues} asks the database for many
+     * values at once. The default is a UNION ALL of one-row SELECTs.
+     */
+    default String numberedValues(String value, int count) {
+        StringBuilder sql = new StringBuilder("SELECT 0 AS n, ").append(value).append(" AS v");
+        for (int i = 1; i < count; i++) {
+            sql.append(" UNION ALL SELECT ").append(i).append(", ").append(value);
+        }
+        return sql.toString();
     }
 
     /** Binds a value read from a data file (or from the table) to a parameter of its column's type. */

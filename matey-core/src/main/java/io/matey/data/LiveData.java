@@ -75,8 +75,11 @@ public final class LiveData {
                 requireHead(target, url, command, writes);
                 return work.run(set, connection, engine);
             } catch (SQLException e) {
+                // a read whose answer never came (a write's is cancelled where it is reported, SetApply)
+                String cancelled = engine.unanswered(e)
+                        ? RunningStatements.cancelUnanswered(engine, connection, e, "`matey " + command + "`") : "";
                 throw new MateyException(MigrationLockTimeoutException.reasonOf(e), command + " failed on " + live
-                        + ": " + engine.maskedFailure(connection, e), e);
+                        + ": " + engine.maskedFailure(connection, e) + cancelled, e);
             }
         }
     }

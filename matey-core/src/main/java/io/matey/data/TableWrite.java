@@ -108,10 +108,11 @@ final class TableWrite {
     }
 
     /** Has the database read each value of a type it rewrites ({@link DatabaseForms}), so that a bad one names its line. */
-    private void checkRewritten() {
+    private void checkRewritten() throws SQLException {
         if (file.table().dataColumns().stream().noneMatch(c -> dialect.rewritesValues(c.type()))) {
             return;
         }
+        forms.ask(file.rows());
         for (Row row : file.rows()) {
             for (int i = 0; i < row.values().length; i++) {
                 if (dialect.rewritesValues(row.columns().get(i).type())) {

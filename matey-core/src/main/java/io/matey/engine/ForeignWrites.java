@@ -32,10 +32,12 @@ public final class ForeignWrites {
      * database is the user's own; lint reports it). Without JSqlParser on the class path (an application that ships
      * the lean starter) the guard is skipped: the committed migrations were already guarded by the replay that wrote
      * the lock (docs/architecture.md §6), and the live post-check still compares the whole schema.
+     *
+     * @param opening what a refusal opens with: the command, in its caller's terms (docs/architecture.md §8)
      */
-    public static void refuseOnLive(Engine engine, List<Migration> migrations, Sections sections, String command) {
+    public static void refuseOnLive(Engine engine, List<Migration> migrations, Sections sections, String opening) {
         if (SqlParser.PRESENT) {
-            refuse(engine, migrations, sections, command, false);
+            refuse(engine, migrations, sections, opening, false);
         }
     }
 
@@ -48,7 +50,7 @@ public final class ForeignWrites {
         refuse(engine, migrations, sections, command, true);
     }
 
-    private static void refuse(Engine engine, List<Migration> migrations, Sections sections, String command,
+    private static void refuse(Engine engine, List<Migration> migrations, Sections sections, String opening,
             boolean replay) {
         WriteGuard guard = engine.writeGuard();
         if (guard == WriteGuard.NONE) {
@@ -80,7 +82,7 @@ public final class ForeignWrites {
         String vouch = found.unchecked == 0 ? "" : " If SQL built at run time writes only in the target's own "
                 + "database, say so in the comment lines directly above the statement: \"-- matey:nolint L104 "
                 + "reason\" (L105 in a down section).";
-        throw new MateyException(command + " refused: " + String.join(", and ", what) + "; nothing was run.\n  "
+        throw new MateyException(opening + " refused: " + String.join(", and ", what) + "; nothing was run.\n  "
                 + String.join("\n  ", found.lines) + "\nA target's migrations must only write to its own database, "
                 + "because replay runs them in a scratch database: use unqualified names, or make the other "
                 + "database a target of its own." + vouch);

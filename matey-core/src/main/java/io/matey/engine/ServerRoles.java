@@ -75,6 +75,16 @@ public interface ServerRoles {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code sql} changes grants that outlive the scratch database, so that a replay running it takes
+     * {@link #lock} as one creating roles does: each replay gives the accounts it did not create back the grants they
+     * had ({@link #grants}), which at once would revoke another replay's grants and give back the ones it revoked
+     * (docs/architecture.md §6). False where the grants a replay restores are no other replay's to change.
+     */
+    default boolean changesSharedGrants(String sql) {
+        return false;
+    }
+
     /** Whether {@code role} carries {@code mark} ({@link #mark}). */
     default boolean marked(MateyUrl base, ServerRole role, String mark) throws SQLException {
         return false;

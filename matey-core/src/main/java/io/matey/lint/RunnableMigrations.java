@@ -28,7 +28,8 @@ public final class RunnableMigrations {
     private RunnableMigrations() {
     }
 
-    public static void require(TargetConfig target, Snapshot snapshot, String command) {
+    /** @param opening what the refusal opens with: the command, in its caller's terms (docs/architecture.md §8) */
+    public static void require(TargetConfig target, Snapshot snapshot, String opening) {
         LintContext context = LintContext.of(target, snapshot, Optional.empty());
         // A broken marker structure has its own exact message (file and line).
         snapshot.migrations().forEach((file, bytes) ->
@@ -58,7 +59,7 @@ public final class RunnableMigrations {
                 .map(f -> f.code() + " " + f.path() + (f.line() == null ? "" : ":" + f.line()) + ": " + f.message())
                 .collect(Collectors.joining("\n  "));
         boolean dbmate = refused.stream().anyMatch(f -> DBMATE_ONLY.contains(f.code()));
-        throw new MateyException(command + " refuses the migrations of target '" + target.name()
+        throw new MateyException(opening + " refuses the migrations of target '" + target.name()
                 + "'; nothing ran:\n  " + list + "\nFix the files (`matey lint` lists them with hints)"
                 + (dbmate ? ", or set allow_non_dbmate_files = true in " + target.configFile()
                         + " to run files dbmate refuses as Matey reads them" : "")

@@ -29,7 +29,7 @@ final class DriftBeforeUp {
         if (SchemaDump.sameSchema(live, expected)) {
             return;
         }
-        throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
+        throw new MateyException(Reason.DATABASE_DRIFTED, target.opening(command) + " refused: the live schema differs from the "
                 + "committed state at index " + index + " (" + target.expectedSource(index) + "), and "
                 + Postcheck.count(pending.size(), "pending migration") + " would run over changes made outside "
                 + "migrations; nothing was applied. " + wayForward(target, connection, live, index, pending) + ":\n"

@@ -40,7 +40,7 @@ public record Interruption(Migration migration, String direction, int done, int 
     static Interruption of(LiveTarget target, MigrationProgress.Marker marker, LivePrefix prefix, List<String> applied,
             Connection connection, String context) throws SQLException {
         if (StaleMarker.misplaced(target, marker, prefix)) {
-            throw StaleMarker.read(target, marker, prefix, applied, connection).refusal(target, context);
+            throw StaleMarker.read(target, marker, prefix, applied, connection).refusal(target, context, "");
         }
         int index = prefix.index();
         Migration migration = target.migrations().get(marker.direction().equals(MigrationRunner.UP) ? index : index - 1);
@@ -114,7 +114,7 @@ public record Interruption(Migration migration, String direction, int done, int 
 
     /** The refusal of a command that cannot go on while the section stands partway, with the diff and the way forward. */
     MateyException refusal(LiveTarget target, String context) {
-        return new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: " + describe() + ":\n" + diff()
+        return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe() + ":\n" + diff()
                 + wayForward(target));
     }
 

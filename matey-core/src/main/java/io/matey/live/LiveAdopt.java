@@ -52,7 +52,7 @@ final class LiveAdopt {
     private static LiveAdoption adopt(LiveTarget target, Connection connection, boolean apply) throws SQLException {
         MigrationTable table = target.engine().migrationTable();
         LivePrefix recorded = target.prefix(target.appliedVersions(connection));
-        recorded.requireConsistent(CONTEXT);
+        recorded.requireConsistent(target.opening(CONTEXT));
         String live = target.engine().dumpSchema(connection);
         List<String> states = new ArrayList<>();
         for (int index = recorded.index(); index <= target.head(); index++) {
@@ -113,7 +113,7 @@ final class LiveAdopt {
     private static MateyException refusal(LiveTarget target, String live, int from, List<String> states) {
         int closest = from + SchemaDiff.closest(live, states);
         int distance = SchemaDiff.distance(live, states.get(closest - from));
-        return new MateyException(Reason.ADOPTION_REFUSED, CONTEXT + " refused: the schema of " + target.endpoint() + " equals no committed "
+        return new MateyException(Reason.ADOPTION_REFUSED, target.opening(CONTEXT) + " refused: the schema of " + target.endpoint() + " equals no committed "
                 + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
                 + "). Closest: index " + closest

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.LockWait;
+import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ final class LiveBootstrap {
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
         Engine engine = target.engine();
         SQLException loadFailure;
+        String cancelled = "";
         List<String> notices = new ArrayList<>();
         Connection connection = opened.connection();
         try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
@@ -34,19 +36,24 @@ final class LiveBootstrap {
             if (loadFailure == null) {
                 return verify(target, connection, opened.created(), notices);
             }
+            if (engine.unanswered(loadFailure)) {
+                // before the database is dropped: the statement would otherwise run on in it (docs/architecture.md §3)
+                cancelled = RunningStatements.cancelUnanswered(engine, connection, loadFailure, "`matey db bootstrap`");
+            }
         } catch (SQLException e) {
             throw target.failure(CONTEXT, connection, e);
         }
         // the connection and the lock are released first: a server does not drop a database in use
-        throw new MateyException(Reason.MIGRATION_FAILED, CONTEXT + " load of schema.sql failed: "
-                + engine.failureSentence(connection, loadFailure) + " " + leftBehind(target, opened.created()), loadFailure);
+        throw new MateyException(Reason.MIGRATION_FAILED, target.opening(CONTEXT, "load of schema.sql") + " failed: "
+                + engine.failureSentence(connection, loadFailure) + cancelled + " " + leftBehind(target, opened.created()),
+                loadFailure);
     }
 
     private static LiveChange verify(LiveTarget target, Connection connection, boolean created, List<String> notices)
             throws SQLException {
         LivePrefix after = target.prefix(target.appliedVersions(connection));
         if (after.relation() != LivePrefix.Relation.EQUAL) {
-            throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: live migration count does not match worktree "
+            throw new MateyException(Reason.POSTCHECK_FAILED, target.opening(CONTEXT, "post-status") + " failed: live migration count does not match worktree "
                     + "head (" + after.applied() + " version(s) recorded, head is " + target.head() + ").");
         }
         Postcheck.verify(target, connection, after.index(), CONTEXT,
@@ -58,15 +65,15 @@ final class LiveBootstrap {
     private static void requireEmpty(LiveTarget target, Connection connection) throws SQLException {
         int applied = target.engine().migrationTable().appliedVersions(connection).size();
         if (applied > 0) {
-            throw new MateyException(CONTEXT + " requires an empty or unapplied database: " + target.endpoint() + " has "
+            throw new MateyException(target.opening(CONTEXT) + " requires an empty or unapplied database: " + target.endpoint() + " has "
                     + applied + " applied migration(s). Use `" + target.command("db up") + "` to bring it to head.");
         }
         if (UnrecordedSchema.holdsObjects(target.engine(), connection)) {
             if (UnrecordedSchema.onlyPrivileges(target.engine(), connection)) {
-                throw new MateyException(CONTEXT + " requires an empty database: "
+                throw new MateyException(target.opening(CONTEXT) + " requires an empty database: "
                         + UnrecordedSchema.privilegesOnly(target));
             }
-            throw new MateyException(CONTEXT + " requires an empty database: " + target.endpoint() + " already has schema "
+            throw new MateyException(target.opening(CONTEXT) + " requires an empty database: " + target.endpoint() + " already has schema "
                     + "objects (see `" + target.command("db plan") + " --diff`).");
         }
     }

@@ -35,16 +35,20 @@ final class LiveConnector {
             throw missing(target, command);
         }
         boolean created = create(target, command);
-        return new Opened(connectIfExists(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE, command
-                + " failed: live database " + target.endpoint() + " is missing right after it was created.")), created);
+        return new Opened(connectIfExists(target, command).orElseThrow(() -> new MateyException(Reason.DATABASE_UNAVAILABLE,
+                target.opening(command) + " failed: live database " + target.endpoint()
+                        + " is missing right after it was created.")), created);
     }
 
-    /** In the caller's terms (docs/architecture.md §8): the command that creates it, and the migration that does not. */
+    /**
+     * In the caller's terms (docs/architecture.md §8): its work, the command that creates the database, and the
+     * migration that does not.
+     */
     private static MateyException missing(LiveTarget target, String command) {
         CallerTerms terms = target.terms();
         String where = terms.whereCommandsRun();
-        return new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: live database " + target.endpoint()
-                + " does not exist. `" + terms.createCommand(target.name(), target.endpoint()) + "` (or `db bootstrap`) "
+        return new MateyException(Reason.DATABASE_UNAVAILABLE, target.opening(command) + " failed: live database "
+                + target.endpoint() + " does not exist. `" + terms.createCommand(target.name(), target.endpoint()) + "` (or `db bootstrap`) "
                 + "creates it; " + terms.migrate() + " never does." + (where.isEmpty() ? "" : " " + where));
     }
 
@@ -62,7 +66,7 @@ final class LiveConnector {
             if (exists(target, command)) {
                 return false;
             }
-            throw new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: cannot create live database " + target.endpoint() + ": "
+            throw new MateyException(Reason.DATABASE_UNAVAILABLE, target.opening(command) + " failed: cannot create live database " + target.endpoint() + ": "
                     + cause(e, target), e);
         }
     }
@@ -88,7 +92,7 @@ final class LiveConnector {
     private static MateyException unavailable(LiveTarget target, String command, SQLException e) {
         String problem = LoginRefusal.is(e) ? "the server at " + target.endpoint() + " refused the login: "
                 : "cannot reach the server of " + target.endpoint() + ": ";
-        return new MateyException(Reason.DATABASE_UNAVAILABLE, command + " failed: " + problem + cause(e, target), e);
+        return new MateyException(Reason.DATABASE_UNAVAILABLE, target.opening(command) + " failed: " + problem + cause(e, target), e);
     }
 
     /**

@@ -127,9 +127,10 @@ public final class LiveDatabase {
         if (testUrl != null) {
             return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl));
         }
-        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base)).orElseThrow(() -> new MateyException("db up --resume rebuilds the "
-                + "partial state in a scratch database: set " + target.testUrlEnv() + " to a server where Matey may "
-                + "create and drop databases."));
+        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base))
+                .orElseThrow(() -> new MateyException(live.opening("db up", "--resume") + " rebuilds the partial state in "
+                        + "a scratch database: set " + target.testUrlEnv() + " to a server where Matey may create and "
+                        + "drop databases."));
     }
 
     public LiveChange migrate(TargetConfig target, String url) {

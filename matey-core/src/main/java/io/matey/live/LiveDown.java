@@ -40,20 +40,20 @@ final class LiveDown {
         try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             List<String> applied = target.appliedVersions(connection);
             LivePrefix before = target.prefix(applied);
-            before.requireConsistent(CONTEXT);
+            before.requireConsistent(target.opening(CONTEXT));
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (marker.isPresent()) {
                 throw Interruption.of(target, marker.get(), before, applied, connection, CONTEXT).refusal(target, CONTEXT);
             }
             List<Migration> rollback = latestFirst(target, before.index(), steps);
-            ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, CONTEXT);
+            ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, target.opening(CONTEXT));
             Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
-            List<MigrationTiming> timings = new SectionSequence(CONTEXT, progress).run(rollback,
+            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), progress).run(rollback,
                     new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
             engine.progressTable().dropIfEmpty(connection); // once per run, as db up
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {
-                throw new MateyException(Reason.POSTCHECK_FAILED, CONTEXT + " post-status failed: expected index " + (before.index() - steps)
+                throw new MateyException(Reason.POSTCHECK_FAILED, target.opening(CONTEXT, "post-status") + " failed: expected index " + (before.index() - steps)
                         + " after rolling back " + steps + ", but " + after.applied() + " version(s) are applied.");
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT, "rolled back " + Postcheck.migrations(timings)
@@ -73,7 +73,7 @@ final class LiveDown {
 
     private static List<Migration> latestFirst(LiveTarget target, int applied, int steps) {
         if (steps > applied) {
-            throw new MateyException(CONTEXT + " refused: it would roll back " + latest(steps) + ", but only "
+            throw new MateyException(target.opening(CONTEXT) + " refused: it would roll back " + latest(steps) + ", but only "
                     + applied + " migration(s) are applied; nothing was rolled back.");
         }
         List<Migration> rollback = new ArrayList<>(target.migrations().subList(applied - steps, applied));
@@ -81,7 +81,7 @@ final class LiveDown {
         List<LockStep> locked = target.state().lock().map(SchemaLock::steps).orElse(List.of());
         for (Migration migration : rollback) {
             if (!migration.script().requireValid().down().isExecutable(target.engine().dialect())) {
-                throw new MateyException(CONTEXT + " refused: " + migration.file()
+                throw new MateyException(target.opening(CONTEXT) + " refused: " + migration.file()
                         + " has no executable down section; nothing was rolled back.");
             }
             LockStep step = lockStep(locked, migration.file());
@@ -90,13 +90,13 @@ final class LiveDown {
             }
             StaleAcceptances.Step acceptance = StaleAcceptances.Step.of(step, target.config().inexactDowns());
             if (acceptance.stale()) {
-                throw new MateyException(Reason.STALE_ARTIFACTS, CONTEXT + " refused: [inexact_downs] in "
+                throw new MateyException(Reason.STALE_ARTIFACTS, target.opening(CONTEXT) + " refused: [inexact_downs] in "
                         + target.config().configFile() + " does not match the lock: " + acceptance.describe()
                         + ", so its round trip was not checked under the current list; nothing was "
                         + "rolled back: " + StaleAcceptances.Step.fix(target.name()) + ".");
             }
             if (step.downAccepted() != null) {
-                throw new MateyException(CONTEXT + " refused: the down section of " + migration.file()
+                throw new MateyException(target.opening(CONTEXT) + " refused: the down section of " + migration.file()
                         + " is accepted as inexact (" + step.downAccepted() + "), so rolling it back cannot give the "
                         + "committed schema before it; nothing was rolled back. Make its down section exact and remove "
                         + "its [inexact_downs] entry, or rebuild the database with `" + target.command("db bootstrap")

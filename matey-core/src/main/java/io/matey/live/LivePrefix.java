@@ -96,11 +96,15 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
         return relation == Relation.OUT_OF_ORDER ? problem + ". " + fix : problem;
     }
 
-    /** Refuses to change a database that is ahead of or diverged from the worktree. */
-    void requireConsistent(String command) {
+    /**
+     * Refuses to change a database that is ahead of or diverged from the worktree.
+     *
+     * @param opening what the message opens with: the command, in the caller's terms ({@link LiveTarget#opening})
+     */
+    void requireConsistent(String opening) {
         if (!consistent()) {
             throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
-                    command + " refused: " + problem + ". " + fix + ".");
+                    opening + " refused: " + problem + ". " + fix + ".");
         }
     }
 }

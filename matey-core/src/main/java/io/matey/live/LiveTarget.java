@@ -122,9 +122,22 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
                 command("db status"));
     }
 
+    /**
+     * What a message of {@code command} opens with, in the caller's terms (docs/architecture.md §8): the CLI's
+     * {@code db migrate}, the application's work in the starter.
+     */
+    String opening(String command) {
+        return terms.opening(command, "");
+    }
+
+    /** {@link #opening(String)} at {@code step} of the command: {@code db up post-status}. */
+    String opening(String command, String step) {
+        return terms.opening(command, step);
+    }
+
     /** Commands that run (or record) migrations refuse files no tool should run as they are. */
     LiveTarget requireRunnable(String command) {
-        RunnableMigrations.require(config, state.snapshot(), command);
+        RunnableMigrations.require(config, state.snapshot(), opening(command));
         return this;
     }
 
@@ -132,7 +145,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     LiveTarget requireMigrations(String command) {
         if (migrations.isEmpty()) {
             String path = TargetPaths.option(name());
-            throw new MateyException(command + " needs a migration, and target '" + name() + "' has none yet: create "
+            throw new MateyException(opening(command) + " needs a migration, and target '" + name() + "' has none yet: create "
                     + "one with `matey db new NAME" + path + "`, write its SQL, then run `matey schema apply" + path
                     + "`.");
         }
@@ -174,7 +187,7 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
      */
     MateyException failure(String command, Connection connection, SQLException e) {
         SQLException said = e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
-        return new MateyException(MigrationLockTimeoutException.reasonOf(said), command + " failed on " + endpoint + ": "
+        return new MateyException(MigrationLockTimeoutException.reasonOf(said), opening(command) + " failed on " + endpoint + ": "
                 + engine.maskedFailure(connection, said), said);
     }
 

@@ -55,7 +55,7 @@ final class LiveUp {
             table.ensure(connection);
             List<String> applied = target.appliedVersions(connection);
             LivePrefix before = target.prefix(applied);
-            before.requireConsistent(context);
+            before.requireConsistent(target.opening(context));
             MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
             List<MigrationTiming> timings = new ArrayList<>();
             LivePrefix start = before;
@@ -77,17 +77,17 @@ final class LiveUp {
                 start = target.prefix(target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
-            ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, context);
+            ForeignWrites.refuseOnLive(engine, pending, ForeignWrites.Sections.UP, target.opening(context));
             if (marker.isEmpty() && !opened.created() && before.index() > 0 && !pending.isEmpty()) {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
-            timings.addAll(new SectionSequence(context, progress).run(pending, runner::up, start.index(), 1));
+            timings.addAll(new SectionSequence(target.opening(context), progress).run(pending, runner::up, start.index(), 1));
             // Once per run, not per section; a failed section keeps its marker, and the table with it.
             engine.progressTable().dropIfEmpty(connection);
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (after.relation() != LivePrefix.Relation.EQUAL) {
-                throw new MateyException(Reason.POSTCHECK_FAILED, context + " post-status failed: " + after.applied()
-                        + " version(s) applied, but the worktree head is " + target.head() + ".");
+                throw new MateyException(Reason.POSTCHECK_FAILED, target.opening(context, "post-status")
+                        + " failed: " + after.applied() + " version(s) applied, but the worktree head is " + target.head() + ".");
             }
             Postcheck.verify(target, connection, after.index(), context,
                     timings.isEmpty() ? "" : "applied and recorded " + Postcheck.migrations(timings));
@@ -104,7 +104,7 @@ final class LiveUp {
             throws SQLException {
         Migration migration = interruption.migration();
         ForeignWrites.refuseOnLive(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
-                ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, context);
+                ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, target.opening(context));
         int done = ResumePoint.find(target, interruption, scratch, context);
         Leftover leftover = interruption.leftover();
         if (leftover != null) {

@@ -32,8 +32,9 @@ final class Postcheck {
             throws SQLException {
         Optional<String> diff = driftAt(target, connection, index);
         if (diff.isPresent()) {
-            String failed = committed.isEmpty() ? command + " applied nothing; the "
-                    : command + " " + committed + "; this is committed, but the postcheck then found drift: ";
+            String opening = target.opening(command);
+            String failed = committed.isEmpty() ? opening + " applied nothing; the "
+                    : opening + " " + committed + "; this is committed, but the postcheck then found drift: ";
             throw new MateyException(Reason.POSTCHECK_FAILED, failed + "live schema differs from expected schema at index "
                     + index + " (" + target.expectedSource(index) + "):\n" + explained(target, diff.get()));
         }
@@ -47,7 +48,7 @@ final class Postcheck {
             throws SQLException {
         Optional<String> diff = driftAt(target, connection, index);
         if (diff.isPresent()) {
-            throw new MateyException(Reason.DATABASE_DRIFTED, command + " refused: the live schema differs from the "
+            throw new MateyException(Reason.DATABASE_DRIFTED, target.opening(command) + " refused: the live schema differs from the "
                     + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
                     + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
                     + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + explained(target, diff.get()));

@@ -55,7 +55,7 @@ final class ResumePoint {
                 try {
                     execute(connection, statement);
                 } catch (SQLException e) {
-                    throw new MateyException(command + " --resume cannot rebuild the partial state: statement "
+                    throw new MateyException(target.opening(command, "--resume") + " cannot rebuild the partial state: statement "
                             + (i + 1) + " (line " + statement.line() + ") fails on the state before the migration: "
                             + engine.maskedFailure(e), e);
                 }
@@ -70,7 +70,7 @@ final class ResumePoint {
                 }
             }
         } catch (SQLException e) {
-            throw new MateyException(Reason.DATABASE_ERROR, command + " --resume failed on the scratch server " + scratchBase + ": "
+            throw new MateyException(Reason.DATABASE_ERROR, target.opening(command, "--resume") + " failed on the scratch server " + scratchBase + ": "
                     + engine.maskedFailure(e), e);
         }
         String live = interruption.liveSql();
@@ -84,7 +84,7 @@ final class ResumePoint {
         if (SchemaDump.sameSchema(live, states.get(0))) {
             return 0;
         }
-        throw new MateyException(Reason.MIGRATION_INTERRUPTED, command + " --resume refused: the live schema is neither the state after statement "
+        throw new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(command, "--resume") + " refused: the live schema is neither the state after statement "
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
                 + "until the schema is the state before the migration, then run `" + target.command("db up")

@@ -20,11 +20,12 @@ final class SectionSequence {
         Duration run(Migration migration) throws SQLException;
     }
 
-    private final String command;
+    private final String opening;
     private final Consumer<String> progress;
 
-    SectionSequence(String command, Consumer<String> progress) {
-        this.command = command;
+    /** @param opening what a failure's message opens with: the command in the caller's terms ({@link LiveTarget#opening}) */
+    SectionSequence(String opening, Consumer<String> progress) {
+        this.opening = opening;
         this.progress = progress;
     }
 
@@ -41,7 +42,7 @@ final class SectionSequence {
                 duration = runner.run(migration);
             } catch (MigrationFailedException e) {
                 throw new MigrationFailedException(e.file(), e.section(), e.line(),
-                        command + " failed: " + e.getMessage() + aftermath(done, startIndex + step * done.size()),
+                        opening + " failed: " + e.getMessage() + aftermath(done, startIndex + step * done.size()),
                         e.getCause());
             }
             done.add(new MigrationTiming(migration.file(), migration.version(), duration));

@@ -100,7 +100,7 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
             Connection connection, String context) throws SQLException {
         StaleMarker stale = read(target, marker, prefix, applied, connection);
         if (!stale.undone()) {
-            throw stale.refusal(target, context + " --resume");
+            throw stale.refusal(target, context, "--resume");
         }
         target.engine().progressTable().finish(connection, marker.version());
         return "removed the stale " + marker.description() + ": its " + stale.where() + " and the live schema is the "
@@ -153,9 +153,13 @@ public record StaleMarker(MigrationProgress.Marker marker, String file, int inde
                 + resume + "`, which removes the marker.";
     }
 
-    /** The refusal of a live command, with the report, the diff and the step out. */
-    MateyException refusal(LiveTarget target, String context) {
-        return new MateyException(Reason.MIGRATION_INTERRUPTED, context + " refused: the live database "
+    /**
+     * The refusal of a live command, with the report, the diff and the step out.
+     *
+     * @param step the part of {@code context} refused, as {@link LiveTarget#opening(String, String)} takes it
+     */
+    MateyException refusal(LiveTarget target, String context, String step) {
+        return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context, step) + " refused: the live database "
                 + target.endpoint() + " holds a " + describe() + (undone() || finished ? ". " : ":\n" + diff)
                 + wayForward(target.command("db up")));
     }

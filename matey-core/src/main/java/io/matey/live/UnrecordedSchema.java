@@ -35,11 +35,11 @@ final class UnrecordedSchema {
             return;
         }
         if (onlyPrivileges(engine, connection)) {
-            throw new MateyException(Reason.DATABASE_NOT_EMPTY, command + " refused: " + privilegesOnly(target)
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, target.opening(command) + " refused: " + privilegesOnly(target)
                     + " Nothing was changed.");
         }
         String adopt = LiveAdopt.command(target);
-        throw new MateyException(Reason.DATABASE_NOT_EMPTY, command + " refused: " + target.endpoint()
+        throw new MateyException(Reason.DATABASE_NOT_EMPTY, target.opening(command) + " refused: " + target.endpoint()
                 + " holds schema objects but records no migrations: it predates Matey. Adopt it: `" + adopt
                 + "` (a dry run) then with `--apply`, which finds the committed state it equals and records its "
                 + "versions; in a Spring Boot app set `matey.adopt-on-startup=true`. Nothing was changed.");

@@ -11,6 +11,7 @@ import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ public final class ReplayRunner {
     private final class Session implements AutoCloseable {
 
         private final Supplier<ScratchDatabase> fresh;
+        private final String anchorSql;
+        private final List<Migration> anchorRun;
+        private final List<Migration> tail;
         private ScratchDatabase scratch;
         private ScratchDatabase replacement;
         private Connection connection;
@@ -57,8 +61,12 @@ public final class ReplayRunner {
         private final AppliedVersions versions = new AppliedVersions(engine.migrationTable());
         private boolean warnedUnchecked;
 
-        Session(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh) throws SQLException {
+        Session(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh, String anchorSql, List<Migration> anchorRun,
+                List<Migration> tail) throws SQLException {
             this.fresh = fresh;
+            this.anchorSql = anchorSql;
+            this.anchorRun = anchorRun;
+            this.tail = tail;
             this.scratch = scratch;
             open();
         }
@@ -68,8 +76,12 @@ public final class ReplayRunner {
             runner = new MigrationRunner(engine, connection, scratch.whereSectionsRan());
         }
 
-        /** Continues in a fresh scratch database holding {@code checkpoint}. */
-        void restore(String checkpoint) throws SQLException {
+        /**
+         * Continues in a fresh scratch database holding {@code checkpoint}, the state after {@code through}'s up
+         * section: loaded, or built by the up sections where its text cannot show state the rest of the tail
+         * depends on, as the anchor is (docs/architecture.md §6).
+         */
+        void restore(String checkpoint, Migration through) throws SQLException {
             connection.close();
             if (replacement != null) {
                 replacement.close();
@@ -78,7 +90,40 @@ public final class ReplayRunner {
             scratch = replacement;
             versions.forget();
             open();
-            load(connection, checkpoint);
+            List<Migration> ups = building(through);
+            if (ups.isEmpty()) {
+                load(connection, checkpoint);
+                return;
+            }
+            long started = System.nanoTime();
+            if (anchorSql != null && anchorRun.isEmpty()) {
+                load(connection, anchorSql);
+            }
+            engine.migrationTable().ensure(connection);
+            for (Migration migration : ups) {
+                apply(() -> up(migration), "replay");
+            }
+            progress.accept(String.format("%s  restored by its up sections, not loaded: its checkpoint cannot show "
+                    + "state the tail depends on  %d ms", through.file(), (System.nanoTime() - started) / 1_000_000));
+        }
+
+        /**
+         * The up sections that build the state after {@code through} (the anchor run's and the tail's so far) when
+         * its checkpoint's text cannot show state the rest of the tail depends on; none when it can, or when one
+         * creates accounts, which the server keeps from their first run (the text is loaded then).
+         */
+        private List<Migration> building(Migration through) {
+            int end = tail.indexOf(through) + 1;
+            List<Migration> ups = new ArrayList<>(anchorRun);
+            ups.addAll(tail.subList(0, end));
+            List<Section> rest = new ArrayList<>();
+            tail.subList(end, tail.size()).forEach(m -> rest.addAll(List.of(m.script().up(), m.script().down())));
+            List<Section> built = ups.stream().map(m -> m.script().up()).toList();
+            if (!engine.dumpHidesStateFor(built, rest)
+                    || built.stream().anyMatch(up -> !engine.serverRoles().creates(up).isEmpty())) {
+                return List.of();
+            }
+            return ups;
         }
 
         String dump() throws SQLException {
@@ -133,7 +178,7 @@ public final class ReplayRunner {
      */
     public ReplayResult run(ScratchDatabase scratch, Supplier<ScratchDatabase> fresh, String anchorSql,
             List<Migration> anchorRun, List<Migration> tail, DownChecks downs) {
-        try (Session session = new Session(scratch, fresh)) {
+        try (Session session = new Session(scratch, fresh, anchorSql, anchorRun, tail)) {
             if (anchorSql != null && !scratch.holdsAnchor()) {
                 load(session.connection, anchorSql);
             }
@@ -238,7 +283,7 @@ public final class ReplayRunner {
             }
             if ((failed != null || !diff.isEmpty()) && reapplied != null
                     && reapplyDiffers(session, reapplied, before, downs)) {
-                session.restore(before);
+                session.restore(before, reapplied);
                 return replayOne(session, migration, before, null, downs);
             }
             unchecked = judge(session, migration, checkpoint, failed, diff, downs);
@@ -269,7 +314,7 @@ public final class ReplayRunner {
             downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
                     + migration.file())));
         }
-        session.restore(checkpoint);
+        session.restore(checkpoint, migration);
         return false;
     }
 
@@ -287,7 +332,7 @@ public final class ReplayRunner {
             throws SQLException {
         String schema = dumpAfter(session::schema, "re-applying " + migration.file());
         if (downs.reapplied(migration.file(), reapplyDiff(checkpoint, schema))) {
-            session.restore(checkpoint);
+            session.restore(checkpoint, migration);
         }
     }
 
@@ -297,7 +342,7 @@ public final class ReplayRunner {
      */
     private boolean reapplyDiffers(Session session, Migration previous, String checkpoint, DownChecks downs)
             throws SQLException {
-        session.restore(checkpoint);
+        session.restore(checkpoint, previous);
         apply(() -> session.down(previous), "down-roundtrip");
         apply(() -> session.up(previous), "down-roundtrip reapply");
         String schema = dumpAfter(session::schema, "re-applying " + previous.file());

@@ -100,8 +100,8 @@ final class ScratchServer {
     private Connection lockRoles() {
         try {
             return engine.serverRoles().lock(base, () -> ScratchCollector.notice("waiting for the replay of another "
-                    + "process on " + base + ": its migrations create or drop roles, as these do, and roles are the "
-                    + "server's, so such replays run one at a time")).orElse(null);
+                    + "process on " + base + ": its migrations create or drop roles or change their grants, as these "
+                    + "do, and those are the server's, so such replays run one at a time")).orElse(null);
         } catch (SQLException | RuntimeException e) {
             if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 ScratchCollector.notice("could not take the roles lock on " + base + " (" + engine.maskedFailure(e)
@@ -127,7 +127,8 @@ final class ScratchServer {
      * the server take its roles lock until the last lease ends, waiting for other processes' (docs/architecture.md §6).
      */
     static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql, boolean anchorNamesRoles) {
-        boolean serialise = anchorNamesRoles || ROLE_DDL.matcher(sql).find();
+        boolean serialise = anchorNamesRoles || ROLE_DDL.matcher(sql).find()
+                || engine.serverRoles().changesSharedGrants(sql);
         ScratchServer server = SERVERS.computeIfAbsent(key(engine, base),
                 k -> new ScratchServer(k, engine, base, sql, serialise));
         if (serialise && server.rolesLock == null) {
@@ -333,24 +334,27 @@ final class ScratchServer {
             }
             SERVERS.remove(key);
         }
-        Set<ServerRole> created = created();
-        if (created != null) {
-            created.forEach(this::drop);
-        }
-        List<ServerRole> restored = new ArrayList<>();
-        grantsBefore.forEach((role, listed) -> {
-            if (restoreGrants(engine, base, grants, role, listed, "the replay")) {
-                restored.add(role);
-            }
-        });
         try {
-            RoleLedger.forget(ScratchOwner.current(), RoleLedger.server(key), recorded);
-            RoleLedger.forgetGrants(ScratchOwner.current(), RoleLedger.server(key), restored);
-        } catch (IOException | RuntimeException e) {
-            ScratchCollector.notice("could not update the record of the roles the replay created on " + base + ": "
-                    + e.getMessage());
+            Set<ServerRole> created = created();
+            if (created != null) {
+                created.forEach(this::drop);
+            }
+            List<ServerRole> restored = new ArrayList<>();
+            grantsBefore.forEach((role, listed) -> {
+                if (restoreGrants(engine, base, grants, role, listed, "the replay")) {
+                    restored.add(role);
+                }
+            });
+            try {
+                RoleLedger.forget(ScratchOwner.current(), RoleLedger.server(key), recorded);
+                RoleLedger.forgetGrants(ScratchOwner.current(), RoleLedger.server(key), restored);
+            } catch (IOException | RuntimeException e) {
+                ScratchCollector.notice("could not update the record of the roles the replay created on " + base
+                        + ": " + e.getMessage());
+            }
+        } finally {
+            unlockRoles();
         }
-        unlockRoles();
     }
 
     /** Releases the roles lock by ending its session. */

@@ -147,6 +147,16 @@ public interface DraftDialect {
     }
 
     /**
+     * The statements that turn a table's options as the dump writes them after its element list, {@code from}, into
+     * {@code to}, or null where the engine has none that is exact (by default): the change is then left to the author.
+     *
+     * @param table the table's name as the dump writes it
+     */
+    default List<String> alterOptions(String table, String from, String to) {
+        return null;
+    }
+
+    /**
      * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
      * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
      */

@@ -30,8 +30,9 @@ record DraftTarget(String kind, String target) {
             + "(?:`(?:[^`]|``)*`|'[^']*'|[\\w()]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|[\\w.%-]+))?\\s+)?"
             + "(?:SQL\\s+SECURITY\\s+\\w+\\s+)?";
 
-    /** PostgreSQL writes an unlogged table or sequence {@code CREATE UNLOGGED}; the object is the same kind. */
-    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE |UNLOGGED )?" + MYSQL_OPTIONS
+    /** PostgreSQL writes an unlogged table or sequence {@code CREATE UNLOGGED}, SQLite a virtual table {@code CREATE
+     * VIRTUAL TABLE}; the object is the same kind. */
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:OR REPLACE )?(?:UNIQUE |UNLOGGED |VIRTUAL )?" + MYSQL_OPTIONS
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
             + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS|AGGREGATE|OPERATOR CLASS|OPERATOR FAMILY"
             + "|OPERATOR|TEXT SEARCH (?:CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)|FOREIGN TABLE|FOREIGN DATA WRAPPER"

@@ -113,6 +113,9 @@ public final class DriftDraft {
                         .stream().filter(trigger -> liveBlocks.containsKey(key(trigger))).toList();
                 up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers));
                 down.add(0, recreatedView(drop(key, block, dialect, liveBlocks), committed, triggers));
+            } else if (!committed.equals(block) && SequenceChange.alter(committed, block) != null) {
+                up.add(SequenceChange.alter(committed, block));
+                down.add(0, SequenceChange.alter(block, committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);

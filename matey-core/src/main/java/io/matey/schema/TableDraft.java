@@ -50,7 +50,13 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             Map<String, String> keyed = altered ? madeNotNull(table, before, after, constraints.added(), dialect)
                     : Map.of();
             List<String> modified = changed(table, before, after, keyed.keySet(), dialect);
-            differences.addAll(others(before, after, keyed.keySet(), modified));
+            List<String> options = before.head().equals(after.head()) && !before.tail().equals(after.tail())
+                    ? dialect.alterOptions(table, before.tail(), after.tail()) : null;
+            differences.addAll(others(before, after, keyed.keySet(), modified, options != null));
+            if (options != null) {
+                up.addAll(options);
+                down.addAll(dialect.alterOptions(table, after.tail(), before.tail()));
+            }
             List<String> shared = after.columns().keySet().stream().filter(before.columns()::containsKey).toList();
             after.columns().forEach((column, definition) -> {
                 if (!before.columns().containsKey(column)) {
@@ -129,9 +135,12 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         }).toList();
     }
 
-    /** What differs besides columns added or dropped, and the columns {@code keyed} and {@code modified} change. */
+    /**
+     * What differs besides columns added or dropped, the columns {@code keyed} and {@code modified} change and, when
+     * {@code optionsAltered}, the table's options.
+     */
     private static List<String> others(TableElements before, TableElements after, Set<String> keyed,
-            List<String> modified) {
+            List<String> modified, boolean optionsAltered) {
         List<String> differences = new ArrayList<>();
         before.columns().forEach((column, definition) -> {
             String now = after.columns().get(column);
@@ -143,7 +152,7 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         if (!order.equals(before.columns().keySet().stream().filter(after.columns()::containsKey).toList())) {
             differences.add("the columns' order");
         }
-        if (!before.head().equals(after.head()) || !before.tail().equals(after.tail())) {
+        if (!before.head().equals(after.head()) || !optionsAltered && !before.tail().equals(after.tail())) {
             differences.add("table options");
         }
         return differences;

@@ -243,6 +243,35 @@ class DataValueFidelityTest {
     }
 
     /**
+     * Strings inside a ClickHouse array, map or tuple are refused by row and column as a String column's are, by
+     * export and by apply comparing the file with the table, rather than read with replacement characters.
+     */
+    @Test
+    void clickHouseStringsInsideStructuresThatAreNotUtf8AreRefusedByRowAndColumn() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "clickhouse", "CREATE TABLE t (id UInt32, a Array(Nullable(String)), "
+                + "m Map(LowCardinality(String), String), u Tuple(n UInt8, s FixedString(2))) ENGINE = MergeTree ORDER BY id;")) {
+            h.db.execute("INSERT INTO t VALUES (1, ['\u00e9', NULL], {'k': 'v'}, (1, 'ab')), (2, ['x'], {'k': 'v'}, (2, 'ab'))");
+            roundTrip(h, """
+                    {"a": ["\u00e9", null], "id": 1, "m": {"k": "v"}, "u": [1, "ab"]}
+                    {"a": ["x"], "id": 2, "m": {"k": "v"}, "u": [2, "ab"]}
+                    """);
+            h.manifest(MANIFEST.replace("order_by", "on"));
+            for (String bad : List.of("a = [unhex('F0FF41')]", "m = map(unhex('FF'), 'v')", "u = (2, unhex('FE41'))")) {
+                h.db.execute("ALTER TABLE t UPDATE " + bad + " WHERE id = 2 SETTINGS mutations_sync = 2");
+                String column = bad.substring(0, 1);
+                assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [2], column '" + column + "' (")
+                        .hasMessageContaining("): holds a String with bytes that are not UTF-8");
+                assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith("Cannot compare data file 't' with table 't': row [id] = [2], column '" + column + "' (")
+                        .hasMessageContaining("): holds a String with bytes that are not UTF-8");
+                h.db.execute("ALTER TABLE t UPDATE " + column + " = " + (column.equals("a") ? "['x']"
+                        : column.equals("m") ? "map('k', 'v')" : "(2, 'ab')") + " WHERE id = 2 SETTINGS mutations_sync = 2");
+            }
+        }
+    }
+
+    /**
      * MariaDB geometry travels as WKT ({@code SRID=n;} first when its SRID is not 0), written through
      * ST_GeomFromText and compared as the geometry it makes, so WKT spelled otherwise changes nothing and text that
      * is no WKT is refused by its line.
@@ -304,6 +333,29 @@ class DataValueFidelityTest {
             h.file("t", "{\"id\": 1, \"ip\": \"10.0.0.300\", \"m\": \"12.34\", \"u\": null}");
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("t.jsonl:1: column 'ip': the database refuses \"10.0.0.300\" as inet");
+        }
+    }
+
+    /**
+     * Arrays of the types PostgreSQL rewrites compare element by element as the column holds them: money[] as its
+     * numbers whatever lc_monetary, inet[] and interval[] as the server normalises them.
+     */
+    @Test
+    void postgresArraysOfRewrittenTypesCompareAsTheColumnHoldsThem() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres",
+                "CREATE TABLE t (id int PRIMARY KEY, m money[], ip inet[], d interval[]);")) {
+            h.db.execute("INSERT INTO t VALUES (1, '{12.34,-1}', '{10.0.0.1/32,NULL}', '{\"1 day 25 hours\"}'), (2, NULL, '{}', NULL)");
+            roundTrip(h, """
+                    {"d": ["1 day 25:00:00"], "id": 1, "ip": ["10.0.0.1", null], "m": ["12.34", "-1.00"]}
+                    {"d": null, "id": 2, "ip": [], "m": null}
+                    """);
+            h.file("t", "{\"d\": [\"P1DT25H\"], \"id\": 1, \"ip\": [\"10.0.0.1/32\", null], \"m\": [\"12.340\", \"-1\"]}",
+                    "{\"d\": null, \"id\": 2, \"ip\": [], \"m\": null}");
+            assertThat(h.apply(null).files()).as("the same values spelled otherwise")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 2, 0, 0, 0));
+            h.file("t", "{\"d\": null, \"id\": 1, \"ip\": [\"10.0.0.300\"], \"m\": null}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'ip': the database refuses [\"10.0.0.300\"] as inet[]");
         }
     }
 }

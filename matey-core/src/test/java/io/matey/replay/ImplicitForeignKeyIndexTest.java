@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +48,42 @@ class ImplicitForeignKeyIndexTest {
                     .hasMessageStartingWith(DROP + ": down roundtrip mismatch: rollback state differs")
                     .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
         }
+    }
+
+    /**
+     * After a down section accepted as inexact, the replay goes on from the state after that migration's up section;
+     * loaded from its checkpoint's text, the implicit index would be declared, and the later down that adds the key
+     * back would pass where a live {@code db down} fails.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void theStateAfterAnAcceptedInexactDownKeepsTheImplicitIndex(String engine) {
+        TestWorkspace ws = appliedParentsAndChildren(engine);
+        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nCREATE TABLE drafts (id INT PRIMARY "
+                + "KEY);", "DROP TABLE notes;");
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "\n[inexact_downs]\n\"002_notes.sql\" = "
+                + "\"drafts stay\"\n");
+        ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
+                "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+
+        for (ReplayOptions options : new ReplayOptions[] {ReplayOptions.defaults(), CLEAN}) {
+            assertThatThrownBy(() -> ws.apply(options)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("migrations/003_drop_fk.sql: down roundtrip mismatch: rollback state "
+                            + "differs")
+                    .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
+        }
+    }
+
+    @Test
+    void aKeyAddedToATableWithoutForeignKeysKeepsLoadingTheCheckpoint() {
+        TestWorkspace ws = appliedParentsAndChildren("mysql");
+        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(40));", "DROP TABLE notes;");
+        ws.migration("003_index_notes.sql", "CREATE INDEX notes_body ON notes (body);", "DROP INDEX notes_body ON notes;");
+        List<String> progress = new ArrayList<>();
+
+        assertThat(ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add).downChecked())
+                .containsExactly("migrations/002_notes.sql", "migrations/003_index_notes.sql");
+        assertThat(progress).isNotEmpty().noneMatch(line -> line.contains("anchor run"));
     }
 
     @ParameterizedTest

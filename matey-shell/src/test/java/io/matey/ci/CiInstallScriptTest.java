@@ -42,6 +42,18 @@ class CiInstallScriptTest {
         }
     }
 
+    /** A Buildkite agent is the team's own machine, with no database service: an empty test URL stops the job. */
+    @Test
+    void anEmptyTestUrlStopsTheBuildkiteJobNamingItsVariable() throws Exception {
+        Run run = sh(installScript(CiProvider.BUILDKITE), "file:///nowhere", "");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).isEqualTo("The variable APP_TEST_URL is empty; set it in the pipeline's environment "
+                + "to the URL of a database server the agent reaches, where Matey may create and drop scratch "
+                + "databases.\n");
+        assertThat(CiPipeline.render(CiProvider.BUILDKITE, ".", "main", TARGETS))
+                .contains("# (APP_TEST_URL): this pipeline starts no database service on your agent.\n");
+    }
+
     /** The matey clone is outside the workspace, where hashFiles() cannot read, so the install step hashes its poms. */
     @Test
     void githubCachesTheMavenDownloadsKeyedByTheClonesPoms() throws Exception {
@@ -160,10 +172,16 @@ class CiInstallScriptTest {
 
     /** Runs the script with -e, as the runners do, stdout and stderr merged; apt-get is absent on purpose. */
     private Run sh(String script, String gitUrl) throws IOException, InterruptedException {
+        return sh(script, gitUrl, "postgres://ci@db.example:5432/postgres");
+    }
+
+    /** Runs {@code script} as the runner would, with {@code testUrl} as the target's test server variable. */
+    private Run sh(String script, String gitUrl, String testUrl) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-e", "-c", script.replace("apt-get update", "true # apt-get"))
                 .directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("MATEY_GIT_URL", gitUrl);
+        env.put("APP_TEST_URL", testUrl);
         env.put("RUNNER_TEMP", Files.createDirectories(dir.resolve("runner")).toString());
         env.put("TMPDIR", dir.resolve("runner").toString());
         env.put("GITHUB_PATH", dir.resolve("path").toString());

@@ -60,10 +60,17 @@ final class ClickHouseDataDialect implements DataDialect {
         return values.read(rs, index, type);
     }
 
-    /** A String is read as the hex of its bytes, which {@code read} checks are UTF-8 (README "Data sets on ClickHouse"). */
+    /**
+     * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
+     * Strings inside as a one-element array of it when its text is UTF-8 and an empty one when not, which {@code read}
+     * refuses (README "Data sets on ClickHouse").
+     */
     @Override
     public String selected(String column, ColumnType type) {
-        return type.kind() == ValueKind.TEXT ? "hex(" + column + ")" : column;
+        if (type.kind() == ValueKind.TEXT) {
+            return "hex(" + column + ")";
+        }
+        return types.nestsText(type) ? "if(isValidUTF8(toString(" + column + ")), [" + column + "], [])" : column;
     }
 
     @Override

@@ -41,6 +41,19 @@ final class ClickHouseDataTypes {
         };
     }
 
+    /**
+     * Whether a column of the type is an array, map or tuple with a String (or FixedString) inside, which the driver
+     * reads with replacement characters for bytes that are not UTF-8, so it is selected checked
+     * ({@link ClickHouseDataDialect#selected}).
+     */
+    boolean nestsText(ColumnType type) {
+        ClickHouseDataType value = valueType(type.label());
+        return switch (value.name()) {
+            case "Array", "Map", "Tuple" -> value.nests("String") || value.nests("FixedString");
+            default -> false;
+        };
+    }
+
     private ClickHouseDataType parse(String type) {
         return parsed.computeIfAbsent(type, ClickHouseDataType::lenient);
     }

@@ -49,7 +49,26 @@ final class ClickHouseDataValues {
 
     /** A column's value, selected as {@link ClickHouseDataDialect#selected} reads it. */
     Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
-        return type.kind() == ValueKind.TEXT ? text(rs.getString(index), fixed(type)) : element(rs, index, type);
+        if (type.kind() == ValueKind.TEXT) {
+            return text(rs.getString(index), fixed(type));
+        }
+        return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
+    }
+
+    /**
+     * An array, map or tuple with Strings inside, selected as a one-element array of it when its text is UTF-8 and an
+     * empty one when not: bytes that are not UTF-8 have no file form, as in a String ({@link #text}).
+     */
+    private Object checked(Array selected, ColumnType type) throws SQLException, ValueException {
+        try (ResultSet rs = selected.getResultSet()) {
+            if (!rs.next()) {
+                throw new ValueException("holds a String with bytes that are not UTF-8, which no data file form holds;"
+                        + " store UTF-8 text in it");
+            }
+            return element(rs, 2, type);
+        } finally {
+            selected.free();
+        }
     }
 
     private boolean fixed(ColumnType type) {

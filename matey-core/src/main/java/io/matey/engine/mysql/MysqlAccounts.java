@@ -30,6 +30,44 @@ final class MysqlAccounts implements ServerRoles {
     private static final Pattern CREATE = Pattern.compile("(?<![\\w$])CREATE\\s+(?:OR\\s+REPLACE\\s+)?(USER|ROLE)\\s+"
             + "(?:IF\\s+NOT\\s+EXISTS\\s+)?", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The roles lock's name: {@code GET_LOCK} names are the whole server's, and no migration lock's
+     * ({@code matey:<database>}) is this one.
+     */
+    private static final String LOCK = "matey-replay-roles";
+    /** Statements changing an account's grants, which outlive the scratch database ({@link MysqlGrants}). */
+    private static final Pattern GRANTS = Pattern.compile(
+            "(?<![\\w$])(?:GRANT|REVOKE|SET\\s+DEFAULT\\s+ROLE)(?![\\w$])", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A named lock ({@code GET_LOCK}) of a session of its own, which ending the session releases; waited for in short
+     * tries, so an interrupted thread gives up between them, and for as long as the other replay runs, as
+     * PostgreSQL's.
+     */
+    @Override
+    public Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+        Connection c = MysqlConnector.open(base, "");
+        try {
+            if (!MysqlMigrationLock.tryLock(c, LOCK, 0)) {
+                waiting.run();
+                while (!MysqlMigrationLock.tryLock(c, LOCK, MysqlMigrationLock.WAIT_SECONDS)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new SQLException("Interrupted while waiting for the roles lock '" + LOCK + "'.");
+                    }
+                }
+            }
+            return Optional.of(c);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean changesSharedGrants(String sql) {
+        return GRANTS.matcher(sql).find();
+    }
+
     @Override
     public Set<ServerRole> list(MateyUrl base) throws SQLException {
         Set<ServerRole> accounts = new HashSet<>();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * gives a column the whole definition the dump writes, {@code ADD COLUMN} puts one {@code FIRST} or {@code AFTER} another,
  * and {@code CREATE OR REPLACE VIEW} changes any view, also in place after a rename, which the server does not follow
  * into it. A column is renamed with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by
- * {@code CHANGE COLUMN}, which restates its definition.
+ * {@code CHANGE COLUMN}, which restates its definition. A table's comment changes by {@code ALTER TABLE ... COMMENT}.
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -21,6 +21,8 @@ final class MysqlDraftDialect implements DraftDialect {
     private static final String FOREIGN_KEY = " FOREIGN KEY ";
     /** A plain key's {@code KEY `name` }, before its columns. */
     private static final Pattern PLAIN_KEY = Pattern.compile("^KEY (`(?:[^`]|``)*`) ");
+    /** A table's comment among the options {@code SHOW CREATE TABLE} writes after its element list. */
+    private static final Pattern COMMENT = Pattern.compile(" ?COMMENT='((?:[^'\\\\]|''|\\\\.)*)'");
 
     private final boolean renamesColumns;
 
@@ -110,6 +112,16 @@ final class MysqlDraftDialect implements DraftDialect {
     @Override
     public String placeColumn(String previous) {
         return previous == null ? " FIRST" : " AFTER " + previous;
+    }
+
+    /** The table's comment set, or set to none, when nothing else of its options changed. */
+    @Override
+    public List<String> alterOptions(String table, String from, String to) {
+        if (!COMMENT.matcher(from).replaceFirst("").equals(COMMENT.matcher(to).replaceFirst(""))) {
+            return null;
+        }
+        Matcher comment = COMMENT.matcher(to);
+        return List.of("ALTER TABLE " + table + " COMMENT='" + (comment.find() ? comment.group(1) : "") + "';");
     }
 
     /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */

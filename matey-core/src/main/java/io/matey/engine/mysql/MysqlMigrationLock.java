@@ -19,7 +19,7 @@ import java.util.HexFormat;
 final class MysqlMigrationLock implements Engine.MigrationLock {
 
     /** Short waits in a loop rather than one long one, so an interrupted thread gives up between attempts. */
-    private static final int WAIT_SECONDS = 5;
+    static final int WAIT_SECONDS = 5;
     /** MySQL rejects longer lock names (MariaDB does not). */
     private static final int MAX_NAME_LENGTH = 64;
 
@@ -100,7 +100,8 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
         }
     }
 
-    private static boolean tryLock(Connection connection, String name, int waitSeconds) throws SQLException {
+    /** {@code GET_LOCK(name, waitSeconds)}: whether this session got the lock. */
+    static boolean tryLock(Connection connection, String name, int waitSeconds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             ps.setString(1, name);
             ps.setInt(2, waitSeconds);

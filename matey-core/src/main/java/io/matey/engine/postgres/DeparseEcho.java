@@ -34,6 +34,22 @@ final class DeparseEcho {
 
     private static final Pattern SEQUENCE_DEFAULT = Pattern.compile("nextval\\('(?:[^']|'')+'::regclass\\)");
 
+    /**
+     * Built-in calls without arguments (a function printed unqualified is pg_catalog's: the dump's search_path is
+     * empty) to the type they return: as the default of a column of exactly that type there is no cast, and the
+     * server's own function reads no table, so the call loads back as the same tree, printed the same.
+     */
+    private static final Map<String, String> BUILT_IN_CALL_TYPES = Map.of(
+            "now()", "timestamp with time zone",
+            "CURRENT_TIMESTAMP", "timestamp with time zone",
+            "CURRENT_DATE", "date",
+            "LOCALTIMESTAMP", "timestamp without time zone",
+            "clock_timestamp()", "timestamp with time zone",
+            "statement_timestamp()", "timestamp with time zone",
+            "transaction_timestamp()", "timestamp with time zone",
+            "gen_random_uuid()", "uuid",
+            "random()", "double precision");
+
     private static final char OPEN = '\u0001';
     private static final char CLOSE = '\u0002';
 
@@ -99,10 +115,13 @@ final class DeparseEcho {
     /**
      * A column default, which cannot reference columns, so only its type matters. A serial column's
      * {@code nextval('seq'::regclass)} is a function call on a constant, which parses back to the same tree, so
-     * it is not echoed: a table of serial columns would otherwise cost one echo each.
+     * it is not echoed: a table of serial columns would otherwise cost one echo each. Nor is a built-in call such
+     * as {@code now()} on a column of its own type ({@link #BUILT_IN_CALL_TYPES}): a schema whose only deparsed
+     * texts are those needs no scratch transaction at all, which a verifying start-up would otherwise wait for.
      */
     String columnDefault(String type, String expression, String label) {
-        if (expression != null && SEQUENCE_DEFAULT.matcher(expression).matches()) {
+        if (expression != null && (SEQUENCE_DEFAULT.matcher(expression).matches()
+                || type.equals(BUILT_IN_CALL_TYPES.get(expression)))) {
             return expression;
         }
         return request(Shape.DEFAULT, type, expression, label);

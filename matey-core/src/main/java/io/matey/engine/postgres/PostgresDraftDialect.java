@@ -1,18 +1,26 @@
 package io.matey.engine.postgres;
 
 import io.matey.schema.DraftDialect;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL names every table constraint its dump writes ({@code CONSTRAINT name ...}) and drops it by that name. A
  * view keeps reading a renamed table or column, and prints it by its new name. A column's nullability changes by
  * {@code ALTER COLUMN ... SET|DROP NOT NULL}: {@code ADD PRIMARY KEY} sets NOT NULL on its columns, and dropping the
- * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}).
+ * key leaves it. A column's default, nullability and type change in place ({@link PostgresColumn}), an identity's kind and options ({@link PostgresIdentity}), a table's storage
+ * parameters by {@code SET} and {@code RESET}.
  */
 final class PostgresDraftDialect implements DraftDialect {
 
     private static final String VIEW = "CREATE VIEW ";
+    /** The storage parameters the dump writes last after a table's element list. */
+    private static final Pattern STORAGE = Pattern.compile("(?:^|\\n)WITH \\((.*)\\);?$");
 
     /** The server's implicit and assignment casts, each {@code source\ntarget} ({@link PostgresColumn#to}). */
     private final Set<String> casts;
@@ -35,9 +43,57 @@ final class PostgresDraftDialect implements DraftDialect {
 
     @Override
     public List<String> alterColumn(String table, String column, String from, String to) {
+        PostgresIdentity identity = PostgresIdentity.of(from);
+        PostgresIdentity other = PostgresIdentity.of(to);
+        if (identity != null && other != null) {
+            String alter = identity.to(other, table, column);
+            return alter == null ? null : List.of(alter);
+        }
         PostgresColumn before = PostgresColumn.of(column, from);
         PostgresColumn after = PostgresColumn.of(column, to);
         return before == null || after == null ? null : before.to(after, table, column, casts);
+    }
+
+    /** Storage parameters reset where the target has none and set where it has another value; nothing else. */
+    @Override
+    public List<String> alterOptions(String table, String from, String to) {
+        Map<String, String> before = storage(from);
+        Map<String, String> after = storage(to);
+        if (!withoutStorage(from).equals(withoutStorage(to))) {
+            return null;
+        }
+        List<String> reset = before.keySet().stream().filter(name -> !after.containsKey(name)).toList();
+        List<String> set = new ArrayList<>();
+        after.forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                set.add(name + "=" + value);
+            }
+        });
+        List<String> statements = new ArrayList<>();
+        if (!reset.isEmpty()) {
+            statements.add("ALTER TABLE " + table + " RESET (" + String.join(", ", reset) + ");");
+        }
+        if (!set.isEmpty()) {
+            statements.add("ALTER TABLE " + table + " SET (" + String.join(", ", set) + ");");
+        }
+        return statements;
+    }
+
+    /** {@code fillfactor=70, autovacuum_enabled=false} by name; empty without a {@code WITH} clause. */
+    private static Map<String, String> storage(String tail) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Matcher m = STORAGE.matcher(tail);
+        if (m.find()) {
+            for (String option : m.group(1).split(", ")) {
+                int equals = option.indexOf('=');
+                options.put(option.substring(0, equals), option.substring(equals + 1));
+            }
+        }
+        return options;
+    }
+
+    private static String withoutStorage(String tail) {
+        return STORAGE.matcher(tail).replaceFirst("").replaceFirst(";$", "");
     }
 
     @Override

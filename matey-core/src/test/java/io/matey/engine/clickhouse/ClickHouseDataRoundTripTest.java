@@ -10,6 +10,8 @@ import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -602,6 +605,39 @@ class ClickHouseDataRoundTripTest {
             Thread.sleep(3000);
             try (Connection c = db.connect()) {
                 assertThat(TestDatabase.firstValue(c, "SELECT count() FROM slow")).as("cancelled, not run on").isEqualTo("0");
+            }
+        }
+    }
+
+    /**
+     * A read of data export, or of data apply comparing a file with its table before writing any file (its key leaves
+     * a sorting key column immutable), that outlasts the URL's socket_timeout (the URL's additional_table_filters make
+     * reading the table sleep a second a row, a block each) is cancelled on the server as a write is (KILL QUERY on the
+     * connection's tag), not left to run on.
+     */
+    @Test
+    void aReadThatOutlastsTheReadTimeoutIsCancelledOnTheServer() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree "
+                + "ORDER BY (id, name) SETTINGS index_granularity = 1;", "{ name = \"plans\", table = \"plans\", mode = \"upsert\", on = [\"id\"] }");
+        try (TestDatabase db = bootstrapped(ws); Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO plans SELECT number, 'p' FROM numbers(8)");
+            data(ws, "plans", "{\"id\": 1, \"name\": \"a\"}");
+            String filter = URLEncoder.encode("{'plans':'sleepEachRow(1) = 0'}", StandardCharsets.UTF_8).replace("+", "%20");
+            String url = db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1000"
+                    + "&clickhouse_setting_max_threads=1&clickhouse_setting_max_block_size=1"
+                    + "&clickhouse_setting_additional_table_filters=" + filter;
+            String running = "SELECT count() FROM system.processes WHERE Settings['additional_table_filters'] LIKE "
+                    + "'%sleepEachRow%' AND current_database = currentDatabase()";
+            List<ThrowableAssert.ThrowingCallable> reads = List.of(() -> ws.matey().dataExport(target(ws), url, "all"),
+                    () -> ws.matey().dataApply(target(ws), url, "all"));
+            for (ThrowableAssert.ThrowingCallable read : reads) {
+                assertThatThrownBy(read).isInstanceOf(MateyException.class)
+                        .hasMessageContaining("ClickHouse at " + MateyUrl.parse(url) + " sent no answer within "
+                                + "socket_timeout (1000 ms, as the URL sets it).")
+                        .hasMessageContaining("Matey cancelled the statement on the server, where it would have run on.")
+                        .hasMessageNotContaining(TestDatabase.serverBase("clickhouse").password());
+                Thread.sleep(2500); // a killed query stops after its block, an uncancelled one reads 8 s
+                assertThat(TestDatabase.firstValue(c, running)).as("cancelled, not run on").isEqualTo("0");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.matey.engine.clickhouse;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.MateyUrl;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +75,12 @@ class ClickHouseLiveReadTimeoutTest {
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
             db.engine().migrationTable().ensure(c); // for the view on it, which the load creates before its rows
             String url = withTimeout(db, "");
-            assertTimeout(() -> live(ws).bootstrap(target(ws), url), "db bootstrap load of schema.sql failed: ", url);
+            assertTimeout(() -> live(ws).bootstrap(target(ws), url), "db bootstrap load of schema.sql failed: ", url)
+                    .hasMessageContaining("two hours). Matey cancelled the statement on the server, where it would have "
+                            + "run on.");
+            Thread.sleep(3000);
+            assertThat(TestDatabase.firstValue(c, "SELECT count() FROM slow_records")).as("cancelled, not run on")
+                    .isEqualTo("0");
         }
     }
 
@@ -94,9 +101,10 @@ class ClickHouseLiveReadTimeoutTest {
         return db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1000" + more;
     }
 
-    private static void assertTimeout(ThrowableAssert.ThrowingCallable run, String prefix, String url) {
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertTimeout(ThrowableAssert.ThrowingCallable run,
+            String prefix, String url) {
         MateyUrl masked = MateyUrl.parse(url);
-        assertThatThrownBy(run).isInstanceOf(MateyException.class)
+        return assertThatThrownBy(run).isInstanceOf(MateyException.class)
                 .hasMessageContaining(prefix + (prefix.endsWith("on ") ? masked + ": " : "") + "ClickHouse at " + masked
                         + " sent no answer within socket_timeout (1000 ms, as the URL sets it). If the statement needs "
                         + "longer, raise it on the URL (`socket_timeout=<milliseconds>`, e.g. socket_timeout=7200000 for "

@@ -37,4 +37,25 @@ class ImplicitKeysTest {
         assertThat(ImplicitKeys.hiddenFrom(List.of(up("CREATE TABLE c (id INT PRIMARY KEY);")),
                 List.of(up("CREATE INDEX c_id ON c (id);")))).isFalse();
     }
+
+    @Test
+    void aKeyAddedToATableNoForeignKeyWasAddedToKeepsTheCheckpoint() {
+        for (String sql : List.of("ALTER TABLE other ADD KEY o_k (k);", "CREATE INDEX o_k ON other (k);",
+                "CREATE UNIQUE INDEX o_k USING BTREE ON `db`.`other` (k);")) {
+            assertThat(ImplicitKeys.hiddenFrom(FOREIGN_KEYS, List.of(up(sql)))).as(sql).isFalse();
+        }
+        assertThat(ImplicitKeys.hiddenFrom(FOREIGN_KEYS, List.of(up("ALTER TABLE `db`.`C` ADD KEY c_p (p);"))))
+                .isTrue();
+    }
+
+    @Test
+    void renamesCopiesAndStatementsWhoseTableCannotBeReadCountForEveryTable() {
+        for (String sql : List.of("RENAME TABLE c TO d;\nALTER TABLE d ADD KEY d_p (p);",
+                "CREATE TABLE d LIKE c;\nALTER TABLE d ADD KEY d_p (p);")) {
+            assertThat(ImplicitKeys.hiddenFrom(FOREIGN_KEYS, List.of(up(sql)))).as(sql).isTrue();
+        }
+        List<Section> routine = List.of(up("CREATE PROCEDURE add_fk() BEGIN ALTER TABLE c ADD FOREIGN KEY (p) "
+                + "REFERENCES parents (id); END;"));
+        assertThat(ImplicitKeys.hiddenFrom(routine, List.of(up("ALTER TABLE other ADD KEY o_k (k);")))).isTrue();
+    }
 }

@@ -30,6 +30,21 @@ class DumpQueryCountTest {
                 """)).isEqualTo(statementsToDump("CREATE SEQUENCE s;"));
     }
 
+    /**
+     * A built-in call without arguments as the default of a column of its own type ({@code now()} on timestamptz)
+     * loads back as it is, so it needs no echo; the same call on a column of another type casts, and is echoed.
+     */
+    @Test
+    void builtInCallDefaultsOfTheirOwnTypeAreNotEchoed() throws SQLException {
+        String columns = "CREATE TABLE stamped (id uuid%s, at timestamptz%s, day date%s, local timestamp%s, "
+                + "other timestamptz%s, r double precision%s);";
+        assertThat(statementsToDump(columns.formatted(" DEFAULT gen_random_uuid()", " DEFAULT now()",
+                " DEFAULT CURRENT_DATE", " DEFAULT LOCALTIMESTAMP", " DEFAULT CURRENT_TIMESTAMP", " DEFAULT random()")))
+                .isEqualTo(statementsToDump(columns.formatted("", "", "", "", "", "")));
+        assertThat(statementsToDump("CREATE TABLE stamped (day date DEFAULT now());"))
+                .isGreaterThan(statementsToDump("CREATE TABLE stamped (day date);"));
+    }
+
     private static int statementsToDump(int tables) throws SQLException {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < tables; i++) {

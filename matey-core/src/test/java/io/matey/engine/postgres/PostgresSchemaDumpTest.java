@@ -553,6 +553,21 @@ class PostgresSchemaDumpTest {
         assertThat(dumpOf(dump)).isEqualTo(dump);
     }
 
+    /** Built-in call defaults, written as read when the column has the call's type, still load back the same. */
+    @Test
+    void builtInCallDefaultsDumpToAFixedPoint() throws SQLException {
+        String dump = dumpOf("""
+                CREATE TABLE stamped (id uuid DEFAULT gen_random_uuid(), at timestamptz DEFAULT now(),
+                    day date DEFAULT CURRENT_DATE, local timestamp DEFAULT LOCALTIMESTAMP,
+                    other timestamptz DEFAULT CURRENT_TIMESTAMP, r double precision DEFAULT random(),
+                    cast_day date DEFAULT now());
+                """);
+
+        assertThat(dump).contains("id uuid DEFAULT gen_random_uuid()", "at timestamp with time zone DEFAULT now()",
+                "day date DEFAULT CURRENT_DATE", "other timestamp with time zone DEFAULT CURRENT_TIMESTAMP");
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+    }
+
     @Test
     void emptyDatabaseDumpsToNothing() throws SQLException {
         assertThat(dumpOf("")).isEmpty();

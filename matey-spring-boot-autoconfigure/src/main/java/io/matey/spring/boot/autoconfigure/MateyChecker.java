@@ -35,6 +35,7 @@ public class MateyChecker implements AutoCloseable {
 
     private final MateyWorkspace workspace;
     private final Matey matey;
+    private final WorkspaceCommands commands;
     private final MateyReports reports;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -57,8 +58,8 @@ public class MateyChecker implements AutoCloseable {
     public MateyChecker(MateyWorkspace workspace, Duration lockTimeout, MateyReports reports, Clock clock,
             ApplicationEventPublisher events, Duration checkTimeout, String endpointPath) {
         this.workspace = workspace;
-        this.matey = workspace.matey().withLockTimeout(lockTimeout)
-                .withTerms(new ApplicationTerms(WorkspaceCommands.of(workspace.location())));
+        this.matey = workspace.matey().withLockTimeout(lockTimeout);
+        this.commands = WorkspaceCommands.of(workspace.location());
         this.reports = reports;
         this.clock = clock;
         this.events = events;
@@ -67,11 +68,12 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
-     * The façade for work on one target: a lock another process holds would otherwise be waited on (up to
+     * The façade for {@code work} on one target, whose messages name that work and the application's properties
+     * ({@link ApplicationTerms}): a lock another process holds would otherwise be waited on (up to
      * matey.lock-timeout) without a word, so this checker logs the wait at once, naming the target.
      */
-    private Matey matey(ManagedTarget target) {
-        return matey.withLockNotices(line -> logFor(target, line));
+    private Matey matey(ManagedTarget target, ApplicationWork work) {
+        return matey.withTerms(new ApplicationTerms(commands, work)).withLockNotices(line -> logFor(target, line));
     }
 
     private static void logFor(ManagedTarget target, String line) {
@@ -81,21 +83,29 @@ public class MateyChecker implements AutoCloseable {
     /**
      * Artifact coherence, then the live status and drift at the applied index. Changes nothing. A database from
      * before Matey is refused ({@code database-not-empty}) as migrate refuses it, rather than reported as drift.
+     * Its failures name the start-up's check.
      */
     public TargetReport verify(ManagedTarget target) {
+        return verify(target, ApplicationWork.START_UP);
+    }
+
+    /** {@link #verify(ManagedTarget)} for {@code work}, which its failures name. */
+    private TargetReport verify(ManagedTarget target, ApplicationWork work) {
         return finished(requireRecorded(TargetReport.of(target,
-                workspace.shown(() -> matey(target).dbCheck(target.config(), target.endpoint())), clock.instant())));
+                workspace.shown(() -> matey(target, work).dbCheck(target.config(), target.endpoint())), clock.instant()),
+                work));
     }
 
     /**
      * A database whose schema differs from the empty state at index 0 while it records no versions predates Matey:
      * every check (start-up, endpoint, re-check) says what it is and how to adopt it, as migrate does. (Recorded
      * versions the worktree lacks make it ahead or diverged, not drifted, at index 0.) The message opens as core's
-     * do, so that {@link ApplicationWording} names the work that asked for the check.
+     * do, with the work that asked for the check.
      */
-    private static TargetReport requireRecorded(TargetReport report) {
+    private static TargetReport requireRecorded(TargetReport report, ApplicationWork work) {
         if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
-            throw new MateyException(Reason.DATABASE_NOT_EMPTY, "db check refused: " + report.connection() + " holds "
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, work.opening("db check", "") + " refused: "
+                    + report.connection() + " holds "
                     + "schema objects but records no migrations: it predates Matey. Adopt it: set "
                     + "matey.adopt-on-startup=true, or run `matey db adopt` on it (a dry run), then again with --apply. "
                     + "Nothing was changed.");
@@ -108,16 +118,21 @@ public class MateyChecker implements AutoCloseable {
      * artifacts, a database ahead of or diverged from the worktree, and pending migrations over an out-of-band
      * change, and fails its postcheck on one: one check then reports it in detail, with the refusal's reason. Any other
      * failure (a failing migration, a lock timeout, an unreachable database, bad configuration) stays an error,
-     * and no check runs (docs/architecture.md §11).
+     * and no check runs (docs/architecture.md §11). Its failures name the start-up's migration.
      */
     public TargetReport migrate(ManagedTarget target) {
+        return migrate(target, ApplicationWork.START_UP);
+    }
+
+    /** {@link #migrate(ManagedTarget)} for {@code work}, which its failures name. */
+    public TargetReport migrate(ManagedTarget target, ApplicationWork work) {
         if (!matey.hasMigrations(target.config())) {
             // a target fresh from `matey init`: verified at index 0 as verify-only would (docs/architecture.md §8)
             logger.info("Matey target '" + target.name() + "' has no migrations yet: nothing to migrate");
-            return verify(target);
+            return verify(target, work);
         }
         try {
-            LiveChange change = workspace.shown(() -> matey(target).dbMigrate(target.config(), target.endpoint(),
+            LiveChange change = workspace.shown(() -> matey(target, work).dbMigrate(target.config(), target.endpoint(),
                     line -> logFor(target, line)));
             for (MigrationTiming timing : change.migrations()) {
                 events.publishEvent(new MateyMigrationAppliedEvent(this, target.name(), timing.file(), timing.duration()));
@@ -126,7 +141,7 @@ public class MateyChecker implements AutoCloseable {
             if (!e.reason().isVerificationOutcome()) {
                 throw e;
             }
-            TargetReport report = verify(target);
+            TargetReport report = verify(target, work);
             if (report.healthy()) {
                 throw e;
             }
@@ -142,11 +157,12 @@ public class MateyChecker implements AutoCloseable {
      * a target without migrations (there is no history to adopt; the check then refuses one holding objects).
      */
     public void adopt(ManagedTarget target) {
-        if (!matey.hasMigrations(target.config())
-                || workspace.shown(() -> matey(target).dbStatus(target.config(), target.endpoint())).applied() > 0) {
+        Matey startUp = matey(target, ApplicationWork.START_UP);
+        if (!startUp.hasMigrations(target.config())
+                || workspace.shown(() -> startUp.dbStatus(target.config(), target.endpoint())).applied() > 0) {
             return;
         }
-        LiveAdoption adoption = workspace.shown(() -> matey(target).dbAdopt(target.config(), target.endpoint(), true));
+        LiveAdoption adoption = workspace.shown(() -> startUp.dbAdopt(target.config(), target.endpoint(), true));
         if (!adoption.versions().isEmpty()) {
             logger.info("Matey target '" + target.name() + "' (" + target.endpoint() + "): adopted at index "
                     + adoption.index() + " of " + adoption.head() + " (" + adoption.source() + "), recorded "
@@ -158,10 +174,12 @@ public class MateyChecker implements AutoCloseable {
      * {@link #verify} within {@code matey.check-timeout}, with a database that cannot be read or does not answer
      * reported as such: for reports while the application runs.
      *
-     * @param work what asked for the check, which a failure's message names
+     * @param work what asked for the check, which a failure's message names; a check of the target still running
+     *             is waited on rather than started again, and its failure names the work that started it
      */
-    public TargetReport report(ManagedTarget target, ApplicationWording work) {
-        Future<TargetReport> check = running.computeIfAbsent(target.name(), name -> background.submit(() -> verify(target)));
+    public TargetReport report(ManagedTarget target, ApplicationWork work) {
+        Future<TargetReport> check = running.computeIfAbsent(target.name(),
+                name -> background.submit(() -> verify(target, work)));
         try {
             return check.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -169,7 +187,7 @@ public class MateyChecker implements AutoCloseable {
                     + " ms (matey.check-timeout); the check goes on and reports when it ends");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MateyException failure) {
-                return failed(target, failure, work);
+                return failed(target, failure.reason(), failure.getMessage());
             }
             throw new IllegalStateException("Matey check of target '" + target.name() + "' failed", e.getCause());
         } catch (InterruptedException e) {
@@ -183,23 +201,13 @@ public class MateyChecker implements AutoCloseable {
     }
 
     /**
-     * Records that a check or migration of the target failed.
-     *
-     * @param work what asked for it, which the message names instead of the CLI command core names
-     */
-    public TargetReport failed(ManagedTarget target, MateyException failure, ApplicationWording work) {
-        return failed(target, failure.reason(), work.of(failure.getMessage()));
-    }
-
-    /**
      * The report of a migration asked for while the application runs that failed before any check (a lock another
      * deploy holds, a failing migration), not recorded: health reports the latest check, and a write that could not
-     * run says nothing new about the database (docs/architecture.md §8).
-     *
-     * @param work what asked for it, which the message names instead of the CLI command core names
+     * run says nothing new about the database (docs/architecture.md §8). Its message names the work that asked for
+     * the migration ({@link #migrate(ManagedTarget, ApplicationWork)}).
      */
-    public TargetReport writeFailed(ManagedTarget target, MateyException failure, ApplicationWording work) {
-        return TargetReport.failed(target, failure.reason(), work.of(failure.getMessage()), clock.instant());
+    public TargetReport writeFailed(ManagedTarget target, MateyException failure) {
+        return TargetReport.failed(target, failure.reason(), failure.getMessage(), clock.instant());
     }
 
     private TargetReport failed(ManagedTarget target, Reason reason, String error) {

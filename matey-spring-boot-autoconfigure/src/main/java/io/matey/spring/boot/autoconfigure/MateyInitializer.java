@@ -93,8 +93,8 @@ public class MateyInitializer implements InitializingBean {
         try {
             return strategy != null ? strategy.migrate(target, checker) : byProperties(target);
         } catch (MateyException e) {
-            throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(),
-                    ApplicationWording.START_UP.of(e.getMessage()), Instant.now()), target.source(), e);
+            throw new MateyTargetFailedException(TargetReport.failed(target, e.reason(), e.getMessage(), Instant.now()),
+                    target.source(), e);
         }
     }
 

@@ -41,7 +41,7 @@ public class MateyRecheck implements SmartLifecycle {
     private void recheck() {
         for (ManagedTarget target : targets.all()) {
             try {
-                checker.report(target, ApplicationWording.RECHECK);
+                checker.report(target, ApplicationWork.RECHECK);
             } catch (RuntimeException e) {
                 logger.warn("Matey re-check of target '" + target.name() + "' failed", e);
             }

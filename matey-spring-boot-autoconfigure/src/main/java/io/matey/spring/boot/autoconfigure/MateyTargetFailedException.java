@@ -4,8 +4,8 @@ import io.matey.error.MateyException;
 
 /**
  * A Matey error during the start-up work of one target, with the target it happened to, so that the failure
- * analysis can name its database in the commands it suggests. The reason is the error's own, and so is the
- * message but for its opening, which names the start-up's work rather than a CLI command ({@link ApplicationWording}).
+ * analysis can name its database in the commands it suggests. The reason and message are the error's own, the
+ * message opening with the start-up's work rather than a CLI command ({@link ApplicationWork#START_UP}).
  */
 public class MateyTargetFailedException extends MateyException {
 
@@ -17,7 +17,7 @@ public class MateyTargetFailedException extends MateyException {
      * @param source where the application got the target's connection ({@link ManagedTarget#source})
      */
     public MateyTargetFailedException(TargetReport report, String source, MateyException failure) {
-        super(failure.reason(), ApplicationWording.START_UP.of(failure.getMessage()), failure);
+        super(failure.reason(), failure.getMessage(), failure);
         this.report = report;
         this.source = source;
     }

@@ -369,11 +369,4 @@ class MateyAutoConfigurationTest {
                     assertThat(output).doesNotContain("db migrate");
                 });
     }
-
-    /** Core's refusal of files no tool should run names the application's work, not `db migrate`. */
-    @Test
-    void aRefusalOfTheMigrationFilesNamesTheStartUpMigration() {
-        assertThat(ApplicationWording.START_UP.of("db migrate refuses the migrations of target 'db/core'; nothing ran"))
-                .isEqualTo("Matey's start-up migration refuses the migrations of target 'db/core'; nothing ran");
-    }
 }

@@ -46,7 +46,7 @@ class MateyRunningChecksTest {
                     Thread.sleep(1000);
 
                     long started = System.nanoTime();
-                    TargetReport report = context.getBean(MateyChecker.class).report(target, ApplicationWording.RECHECK);
+                    TargetReport report = context.getBean(MateyChecker.class).report(target, ApplicationWork.RECHECK);
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
                     assertThat(took).as("bounded by matey.check-timeout, not the pool's 30 s").isLessThan(Duration.ofSeconds(10));
                     assertThat(report.failed()).isTrue();
@@ -55,7 +55,7 @@ class MateyRunningChecksTest {
                     assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().failed()).isTrue();
 
                     long again = System.nanoTime();
-                    context.getBean(MateyChecker.class).report(target, ApplicationWording.RECHECK);
+                    context.getBean(MateyChecker.class).report(target, ApplicationWork.RECHECK);
                     assertThat(Duration.ofNanos(System.nanoTime() - again)).as("the waiting check is not started twice")
                             .isLessThan(Duration.ofSeconds(10));
                 });
@@ -157,13 +157,13 @@ class MateyRunningChecksTest {
                     assertThat(context).hasNotFailed();
                     MateyChecker checker = context.getBean(MateyChecker.class);
                     ManagedTarget target = context.getBean(MateyTargets.class).all().get(0);
-                    assertThat(checker.report(target, ApplicationWording.RECHECK).failed()).isFalse();
+                    assertThat(checker.report(target, ApplicationWork.RECHECK).failed()).isFalse();
                     Files.move(live, gone);
-                    assertThat(checker.report(target, ApplicationWording.RECHECK).reason()).isEqualTo("invalid");
-                    checker.report(target, ApplicationWording.RECHECK);
+                    assertThat(checker.report(target, ApplicationWork.RECHECK).reason()).isEqualTo("invalid");
+                    checker.report(target, ApplicationWork.RECHECK);
                     Files.move(gone, live);
-                    assertThat(checker.report(target, ApplicationWording.RECHECK).failed()).isFalse();
-                    checker.report(target, ApplicationWording.RECHECK);
+                    assertThat(checker.report(target, ApplicationWork.RECHECK).failed()).isFalse();
+                    checker.report(target, ApplicationWork.RECHECK);
                     String subject = "Matey target 'db/core' (" + url + ")";
                     assertThat(output.getOut()).containsOnlyOnce(subject + " cannot be checked (reason: invalid); "
                             + "health reports it until a check succeeds: No SQLite database " + live.resolve("app.sqlite3"))

@@ -145,7 +145,7 @@ class MateyStartupExtensionsTest {
                         assertThat(recorder.events).filteredOn(MateyCheckFinishedEvent.class::isInstance).hasSize(1);
                         db.execute("CREATE TABLE it_later (id INT)");
                         context.getBean(MateyChecker.class).report(context.getBean(MateyTargets.class).all().get(0),
-                                ApplicationWording.RECHECK);
+                                ApplicationWork.RECHECK);
                         assertThat(recorder.events).filteredOn(MateyDriftDetectedEvent.class::isInstance).singleElement()
                                 .satisfies(e -> assertThat(((MateyDriftDetectedEvent) e).getReport().diff())
                                         .contains("it_later"));

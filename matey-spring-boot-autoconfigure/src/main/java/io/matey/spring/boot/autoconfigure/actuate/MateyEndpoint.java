@@ -2,7 +2,7 @@ package io.matey.spring.boot.autoconfigure.actuate;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.spring.boot.autoconfigure.ApplicationWording;
+import io.matey.spring.boot.autoconfigure.ApplicationWork;
 import io.matey.spring.boot.autoconfigure.ManagedTarget;
 import io.matey.spring.boot.autoconfigure.MateyChecker;
 import io.matey.spring.boot.autoconfigure.MateyEndpointPath;
@@ -60,12 +60,12 @@ public class MateyEndpoint {
 
     @ReadOperation
     public MateyDescriptor targets() {
-        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t, ApplicationWording.endpoint("GET", webPath)).withoutDiff()).toList());
+        return new MateyDescriptor(targets.all().stream().map(t -> checker.report(t, ApplicationWork.endpoint("GET", webPath)).withoutDiff()).toList());
     }
 
     @ReadOperation
     public WebEndpointResponse<TargetReport> target(@Selector(match = Match.ALL_REMAINING) String... path) {
-        return forTarget(path, t -> checker.report(t, ApplicationWording.endpoint("GET",
+        return forTarget(path, t -> checker.report(t, ApplicationWork.endpoint("GET",
                 MateyEndpointPath.ofTarget(webPath, t.name()))));
     }
 
@@ -86,12 +86,12 @@ public class MateyEndpoint {
         TargetReport report;
         int status;
         try {
-            report = checker.migrate(target);
+            report = checker.migrate(target, ApplicationWork.endpoint("POST",
+                    MateyEndpointPath.ofTarget(webPath, target.name())));
             // A report with a reason is the check that followed a refusal: the database's state refused it.
             status = report.reason() == null ? WebEndpointResponse.STATUS_OK : STATUS_CONFLICT;
         } catch (MateyException e) {
-            report = checker.writeFailed(target, e, ApplicationWording.endpoint("POST",
-                    MateyEndpointPath.ofTarget(webPath, target.name())));
+            report = checker.writeFailed(target, e);
             status = statusOf(e.reason());
         }
         if (status != WebEndpointResponse.STATUS_OK) {
