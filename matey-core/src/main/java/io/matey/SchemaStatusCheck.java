@@ -15,7 +15,6 @@ import io.matey.migration.Migration;
 import io.matey.replay.StaleAcceptances;
 import io.matey.replay.StaleRoles;
 import io.matey.workspace.TargetConfig;
-import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,9 +49,8 @@ final class SchemaStatusCheck {
         }
         List<Diagnostic> fatal = state.fatalDiagnostics();
         if (!fatal.isEmpty()) {
-            throw new MateyException("The artifacts of target '" + target.name() + "' cannot be checked. Fix or delete "
-                    + "the file named, then run `matey schema apply --clean"
-                    + TargetPaths.option(target.name()) + "`. Diagnostics:" + Diagnostic.describe(fatal));
+            throw new MateyException("The artifacts of target '" + target.name() + "' cannot be checked. "
+                    + state.fatalAdvice().orElseThrow() + " Diagnostics:" + Diagnostic.describe(fatal));
         }
         List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics());
         StaleRoles.of(state, target.knownEngine().serverRoles()).forEach(step -> diagnostics.add(new Diagnostic(

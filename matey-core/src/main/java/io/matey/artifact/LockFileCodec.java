@@ -1,5 +1,7 @@
 package io.matey.artifact;
 
+import io.matey.error.InvalidUtf8;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +19,11 @@ public final class LockFileCodec {
     }
 
     public static SchemaLock parse(byte[] bytes) throws LockFileException {
-        String text = Utf8.decode(bytes).orElseThrow(() -> new LockFileException("lockfile is not valid UTF-8"));
+        InvalidUtf8 bad = InvalidUtf8.find(bytes);
+        if (bad != null) {
+            throw new LockFileException("lockfile is not valid UTF-8: " + bad.where() + " (line " + bad.line() + ")");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         TomlMap toml;
         try {
             toml = TomlText.parse(text);

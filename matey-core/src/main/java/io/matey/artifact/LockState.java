@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,15 @@ public final class LockState {
 
     public List<Diagnostic> fatalDiagnostics() {
         return diagnostics.stream().filter(d -> d.code().isFatal()).toList();
+    }
+
+    /**
+     * The way out of fatal diagnostics, which stop {@code schema apply --clean} too until the file is fixed or gone,
+     * for every command that stops on them; empty when none.
+     */
+    public Optional<String> fatalAdvice() {
+        return fatalDiagnostics().isEmpty() ? Optional.empty() : Optional.of("Fix or delete the file named, then run "
+                + "`matey schema apply --clean" + TargetPaths.option(snapshot.targetName()) + "`.");
     }
 
     /**

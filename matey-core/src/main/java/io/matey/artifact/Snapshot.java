@@ -2,6 +2,7 @@ package io.matey.artifact;
 
 import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
+import io.matey.error.NonUtf8Name;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -164,8 +165,10 @@ public final class Snapshot {
                             : "Refusing to read symlinked file: " + entry);
                 }
                 if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    NonUtf8Name.require(entry, key);
                     walk(entry, entryKey, reader, files);
                 } else if (entryKey.endsWith(".sql") && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    NonUtf8Name.require(entry, key);
                     files.put(entryKey, reader.read(entry));
                 }
             }

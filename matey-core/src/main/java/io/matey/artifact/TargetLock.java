@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Serialises everything that reads or writes one target's artifacts, across processes and threads. Blocking and
@@ -106,10 +108,27 @@ public final class TargetLock implements AutoCloseable {
                             + self.getName() + " (owner: " + owner.getName() + "); remove it, or set another "
                             + "temporary directory with -Djava.io.tmpdir=...");
                 }
+                keepPrivate(dir);
             }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tightens a directory of this user that others may read to 0700; refuses one that others could write to, as
+     * its lock files and role records may then be theirs (replay drops the roles a record names).
+     */
+    private static void keepPrivate(Path dir) throws IOException {
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new MateyException("Lock directory " + dir + " is writable by other users (mode "
+                    + PosixFilePermissions.toString(mode) + "), so the files in it may be theirs: remove it (rm -r "
+                    + dir + ") and re-run; Matey creates it again, 0700.");
+        }
+        if (!mode.equals(PosixFilePermissions.fromString("rwx------"))) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
 

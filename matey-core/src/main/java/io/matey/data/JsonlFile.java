@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -85,8 +84,7 @@ final class JsonlFile {
         }
         InvalidUtf8 bad = InvalidUtf8.find(bytes);
         if (bad != null) {
-            throw new MateyException(String.format(Locale.ROOT, "%s:%d: invalid UTF-8: byte 0x%02X at byte offset %d "
-                    + "of the file. Save the file as UTF-8.", file, bad.line(), bad.value(), bad.offset()));
+            throw new MateyException(bad.message(file));
         }
         int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
                 ? 3 : 0;

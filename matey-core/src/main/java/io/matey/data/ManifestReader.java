@@ -1,9 +1,8 @@
 package io.matey.data;
 
+import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,13 +58,12 @@ final class ManifestReader {
             throw new ManifestException("Unable to read data manifest " + file + ": " + e.getMessage(), null,
                     "Unable to read data manifest: " + e.getMessage());
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ManifestException("Unable to decode data manifest " + file + " as UTF-8.", null,
-                    "Unable to decode data manifest as UTF-8.");
+        InvalidUtf8 bad = InvalidUtf8.find(bytes);
+        if (bad != null) {
+            throw new ManifestException(bad.message(file), bad.line(), "invalid UTF-8: " + bad.where()
+                    + ". Save the file as UTF-8.");
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);

@@ -1,6 +1,7 @@
 package io.matey.dbmate;
 
 import io.matey.error.MateyException;
+import io.matey.error.NonUtf8Name;
 import io.matey.migration.Migration;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ final class MigrationFiles {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     Matcher m = NAME.matcher(file.getFileName().toString());
                     if (m.matches()) {
+                        NonUtf8Name.require(file, given.toString());
                         migrations.add(new Migration(m.group(), m.group(1), Files.readAllBytes(file)));
                     }
                 }

@@ -1,12 +1,15 @@
 package io.matey.engine;
 
+import io.matey.error.MateyException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -104,7 +107,9 @@ public final class FileMutex implements AutoCloseable {
     /** Who holds (or last held) the lock on {@code lockFile}, as its holder wrote it; empty when unknown. */
     public static String holder(Path lockFile) {
         try {
-            return Files.readString(key(lockFile), StandardCharsets.UTF_8).strip();
+            try (InputStream in = Files.newInputStream(key(lockFile), LinkOption.NOFOLLOW_LINKS)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
         } catch (IOException e) {
             return "";
         }
@@ -138,9 +143,21 @@ public final class FileMutex implements AutoCloseable {
         return lockFile.toAbsolutePath().normalize();
     }
 
+    /**
+     * Opens the lock file without following a link: the holder line would otherwise overwrite whatever file a link
+     * planted there points to (docs/architecture.md §4).
+     */
     private static FileChannel open(Path key) throws IOException {
         Files.createDirectories(key.getParent());
-        return FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(key)) {
+                throw new MateyException("Lock file " + key + " is a symbolic link (to " + Files.readSymbolicLink(key)
+                        + "); Matey does not write through links: remove the link (rm " + key + ") and re-run.");
+            }
+            throw e;
+        }
     }
 
     private static RuntimeException failure(Path key, Exception e) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The first byte of a file that is not UTF-8, located for a message that names its line, as every bad-input
@@ -28,6 +29,16 @@ public record InvalidUtf8(int line, int value, int offset) {
             line += bytes[i] == '\n' ? 1 : 0;
         }
         return new InvalidUtf8(line, bytes[bad] & 0xFF, bad);
+    }
+
+    /** {@code byte 0xFF at byte offset 9 of the file}. */
+    public String where() {
+        return String.format(Locale.ROOT, "byte 0x%02X at byte offset %d of the file", value, offset);
+    }
+
+    /** {@code <file>:2: invalid UTF-8: byte 0xFF at byte offset 9 of the file. Save the file as UTF-8.} */
+    public String message(Object file) {
+        return file + ":" + line + ": invalid UTF-8: " + where() + ". Save the file as UTF-8.";
     }
 
     /** Checked through a small buffer: the text is not held a second time. */

@@ -86,7 +86,7 @@ public final class Linter {
             // Without a snapshot (a symlink, an unreadable file) nothing else can be checked.
             Findings findings = new Findings(target.name(), Map.of(), target.allowNonDbmateFiles());
             findings.addWithFix(Level.ERROR, "L201", ".", null, e.getMessage(),
-                    "make migrations/ and checkpoints/ hold readable regular files, without symlinks");
+                    "make migrations/ and checkpoints/ hold readable regular files named in UTF-8, without symlinks");
             return findings.sorted();
         }
         LintContext context = LintContext.of(target, snapshot, options.engine());

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The way forward a live command gives when it refuses artifacts that are not clean. Usually {@code schema apply},
- * but not for a migration edited after this database applied it: the edit would never reach the database, so
+ * but not for artifacts it cannot read (the advice {@code schema status} gives, {@link
+ * io.matey.artifact.LockState#fatalAdvice}) nor for a migration edited after this database applied it: the edit would never reach the database, so
  * the command, which connects anyway, asks the database which edited migrations it records (docs/architecture.md §7).
  */
 final class StaleArtifacts {
@@ -24,6 +25,10 @@ final class StaleArtifacts {
         Optional<String> conflicts = target.state().conflictAdvice();
         if (conflicts.isPresent()) {
             return conflicts.get();
+        }
+        Optional<String> fatal = target.state().fatalAdvice();
+        if (fatal.isPresent()) {
+            return fatal.get();
         }
         String apply = "`matey schema apply" + TargetPaths.option(target.name()) + "`";
         List<String> edited = target.state().diagnostics().stream()

@@ -43,8 +43,9 @@ public final class ReplayPlanner {
         RunnableMigrations.require(target, head, command);
         LockState headState = LockState.of(head);
         if (!headState.fatalDiagnostics().isEmpty()) {
-            throw new MateyException("head worktree lock state is invalid. Fix schema.lock.toml or delete it and re-run "
-                    + "with --clean. Diagnostics:" + Diagnostic.describe(headState.fatalDiagnostics()));
+            throw new MateyException("The artifacts of target '" + target.name() + "' cannot be replayed from. "
+                    + headState.fatalAdvice().orElseThrow() + " Diagnostics:"
+                    + Diagnostic.describe(headState.fatalDiagnostics()));
         }
         if (headState.foreignReason().isPresent() && !options.clean()) {
             throw new MateyException("Target '" + target.name() + "', refusing to replay from its artifacts: "

@@ -1,11 +1,9 @@
 package io.matey.workspace;
 
+import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +27,11 @@ final class TomlFiles {
         } catch (IOException e) {
             throw new MateyException("Unable to read " + file + ": " + e.getMessage());
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MateyException("Unable to decode " + file + " as UTF-8.");
+        InvalidUtf8 bad = InvalidUtf8.find(bytes);
+        if (bad != null) {
+            throw new MateyException(bad.message(file));
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             return TomlText.parse(text);
         } catch (TomlSyntaxException error) {

@@ -108,7 +108,7 @@ class LockFileCodecTest {
                 .isInstanceOf(LockFileException.class)
                 .hasMessageContaining("line 1");
         assertThatThrownBy(() -> LockFileCodec.parse(new byte[] {'a', '=', '"', (byte) 0xff, '"'}))
-                .hasMessage("lockfile is not valid UTF-8");
+                .hasMessage("lockfile is not valid UTF-8: byte 0xFF at byte offset 3 of the file (line 1)");
     }
 
     /** The 1-based line of the first line of {@code text} starting with {@code start}. */

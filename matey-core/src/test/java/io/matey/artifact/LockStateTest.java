@@ -155,7 +155,7 @@ class LockStateTest {
             TargetFixture fixture = twoMigrations();
             fixture.lock = NOT_UTF8;
             assertThat(fixture.state().diagnostics()).containsExactly(new Diagnostic(LOCKFILE_PARSE_ERROR,
-                    "schema.lock.toml", "Unable to parse lockfile: lockfile is not valid UTF-8"));
+                    "schema.lock.toml", "Unable to parse lockfile: lockfile is not valid UTF-8: byte 0xC3 at byte offset 3 of the file (line 1)"));
         }
 
         @Test

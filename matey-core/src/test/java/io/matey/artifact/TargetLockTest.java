@@ -83,13 +83,55 @@ class TargetLockTest {
     @Test
     void aLockDirectoryOwnedBySomeoneElseIsRefused(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give a file away");
-        String saved = System.getProperty("java.io.tmpdir");
-        System.setProperty("java.io.tmpdir", tmp.toString());
-        try {
+        inTemporaryDirectory(tmp, () -> {
             Path planted = Files.createDirectory(tmp.resolve("matey-locks-root"));
             Files.setOwner(planted, planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
             assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("is not a directory owned by root (owner: nobody)");
+        });
+    }
+
+    @Test
+    void aLockDirectoryOthersCanWriteIsRefusedAndOneTheyCanReadIsTightened(@TempDir Path tmp) throws Exception {
+        inTemporaryDirectory(tmp, () -> {
+            Path dir = Files.createDirectory(TargetLock.lockDirectory());
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
+                    .hasMessage("Lock directory " + dir + " is writable by other users (mode rwxrwxrwx), so the files "
+                            + "in it may be theirs: remove it (rm -r " + dir + ") and re-run; Matey creates it again, 0700.");
+            assertThat(dir.toFile().list()).isEmpty();
+
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (TargetLock lock = TargetLock.acquire(target, LockNotices.NONE)) {
+                assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            }
+        });
+    }
+
+    @Test
+    void aSymbolicLinkPlantedAsTheLockFileIsRefusedAndItsTargetLeftAlone(@TempDir Path tmp) throws Exception {
+        inTemporaryDirectory(tmp, () -> {
+            Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+            Path lockFile = TargetLock.lockFileFor(target);
+            Files.createDirectories(lockFile.getParent());
+            Files.createSymbolicLink(lockFile, victim);
+            assertThatThrownBy(() -> TargetLock.acquire(target, LockNotices.NONE)).isInstanceOf(MateyException.class)
+                    .hasMessage("Lock file " + lockFile + " is a symbolic link (to " + victim + "); Matey does not "
+                            + "write through links: remove the link (rm " + lockFile + ") and re-run.");
+            assertThat(Files.readString(victim)).isEqualTo("precious");
+        });
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with {@code java.io.tmpdir} set to {@code tmp}, where the lock directory then lives. */
+    private static void inTemporaryDirectory(Path tmp, Body body) throws Exception {
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            body.run();
         } finally {
             System.setProperty("java.io.tmpdir", saved);
         }

@@ -74,6 +74,9 @@ class DataManifestTest {
         assertThatThrownBy(() -> DataManifest.read(dir)).isInstanceOf(MateyException.class)
                 .hasMessage("Data manifest not found: " + file());
         assertThatThrownBy(() -> manifest("[core\n")).hasMessageStartingWith("Unable to parse data manifest " + file() + ":1:");
+        Files.write(file(), new byte[] {'[', 'c', ']', '\n', '#', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> DataManifest.read(dir)).isInstanceOf(ManifestException.class)
+                .hasMessage(file() + ":2: invalid UTF-8: byte 0xE9 at byte offset 5 of the file. Save the file as UTF-8.");
     }
 
     @ParameterizedTest(name = "{0}")

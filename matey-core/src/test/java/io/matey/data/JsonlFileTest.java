@@ -108,6 +108,17 @@ class JsonlFileTest {
                 .hasMessage(file + ":2: invalid UTF-8: byte 0xFF at byte offset 9 of the file. Save the file as UTF-8.");
     }
 
+    /** Jackson's limit on a string (README, Data sets), named without its internals. */
+    @Test
+    void aStringOverTheLimitIsNamedWithItsLineAndTheLimit() throws Exception {
+        Path file = dir.resolve("rows.jsonl");
+        String big = "x".repeat(20_000_001);
+        assertThatThrownBy(() -> read("{\"id\": 1}\n{\"id\": 2, \"doc\": \"" + big + "\"}\n"))
+                .hasMessage(file + ":2: invalid JSON: a string longer than 20000000 characters, the "
+                        + "most a data file string may hold. Keep such a value out of the data set (a migration "
+                        + "or the application can write it).");
+    }
+
     @Test
     void aByteOrderMarkIsSkipped() throws Exception {
         assertThat(read("\uFEFF{\"a\": 1}\n{\"a\": 2}")).extracting(line -> line.number() + "=" + line.names())

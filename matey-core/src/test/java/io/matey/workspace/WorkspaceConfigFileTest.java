@@ -55,4 +55,11 @@ class WorkspaceConfigFileTest {
         assertThatThrownBy(() -> WorkspaceLoader.targetNames(root, file)).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith(file + ":2:").hasMessageEndingWith(". Fix the TOML syntax.");
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreNamedByLineAndOffset() throws Exception {
+        Path file = Files.write(root.resolve("matey.toml"), new byte[] {'#', ' ', 'a', '\n', 't', (byte) 0xFF, '\n'});
+        assertThatThrownBy(() -> WorkspaceLoader.targetNames(root, file)).isInstanceOf(MateyException.class)
+                .hasMessage(file + ":2: invalid UTF-8: byte 0xFF at byte offset 5 of the file. Save the file as UTF-8.");
+    }
 }

@@ -76,6 +76,18 @@ class ScriptedSessionIT {
         Launcher.Result oneLine = Launcher.runWithInput(home, env(), "schema status", "--workspace", dir.toString());
         assertThat(oneLine.exitCode()).as(oneLine.all()).isZero();
         assertThat(oneLine.stdout()).contains("clean");
+
+        // sh removes quotes wherever they open in a word: --url='...' and --url="..." are --url=...
+        String url = "sqlite3:" + dir.resolve("live db.sqlite3");
+        Launcher.Result plain = Launcher.runWithInput(home, env(), "db status --url 'x'\n".replace("'x'", "'" + url
+                + "'"), "--workspace", dir.toString());
+        assertThat(plain.stderr()).doesNotContain("Invalid database URL");
+        for (String line : new String[] {"db status --url='" + url + "'\n", "db status --url=\"" + url + "\"\n"}) {
+            Launcher.Result quoted = Launcher.runWithInput(home, env(), line, "--workspace", dir.toString());
+            assertThat(quoted.exitCode()).as(line).isEqualTo(plain.exitCode());
+            assertThat(quoted.stdout()).as(line).isEqualTo(plain.stdout());
+            assertThat(quoted.stderr()).as(line).isEqualTo(plain.stderr());
+        }
     }
 
     @Test

@@ -15,9 +15,7 @@ import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
@@ -83,10 +81,8 @@ public final class InteractiveSession {
     private void script() throws IOException {
         Signal.handle(new Signal("INT"), signal -> { }); // see passCtrlC
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
-        Parser parser = new DefaultParser(); // the line editor's own, so both take quotes alike
         String line = in.readLine();
-        while (line != null && commands.perform(line, parser.parse(line, line.length(),
-                Parser.ParseContext.ACCEPT_LINE).words(), false, () -> { })) {
+        while (line != null && commands.perform(line, ShellWords.split(line), false, () -> { })) {
             line = in.readLine();
         }
     }
@@ -122,8 +118,8 @@ public final class InteractiveSession {
                 } catch (EndOfFileException e) {
                     break;
                 }
-                if (!commands.perform(reader.getParsedLine().line(), reader.getParsedLine().words(),
-                        history.maskRecalled(), clear)) {
+                String line = reader.getParsedLine().line();
+                if (!commands.perform(line, ShellWords.split(line), history.maskRecalled(), clear)) {
                     break;
                 }
             }
