@@ -21,8 +21,11 @@ final class ClonedIndexName {
     private ClonedIndexName() {
     }
 
-    /** The name, quoted as the dump quotes it; null when {@code definition} is not an index's. */
-    static String of(String definition) {
+    /**
+     * The name, quoted as the dump quotes it, with {@code clash}'s number where the names before it were taken; null
+     * when {@code definition} is not an index's.
+     */
+    static String of(String definition, int clash) {
         Matcher m = INDEX.matcher(definition);
         if (!m.find()) {
             return null;
@@ -33,7 +36,7 @@ final class ClonedIndexName {
         if (include.find()) {
             elements(definition, end + include.end(), columns);
         }
-        return PartitionKeyName.quoted(PartitionKeyName.index(unquoted(m.group(1)), columns));
+        return PartitionKeyName.quoted(PartitionKeyName.index(unquoted(m.group(1)), columns, clash));
     }
 
     /** Adds the names of the list's elements that start at {@code start}; returns the index after its ')'. */
