@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * TYPE} and {@code DROP COLUMN} while a view or materialized view reads the column (PostgreSQL,
  * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes or
  * whose column either section drops (a typed table's, by its type's attributes: {@link CompositeType}); with them the
- * views reading those relations, on either side, whose drop would
- * otherwise fail. The up section drops them first, readers first, and creates the live ones last, in the dump's order,
- * with what a drop takes along (comments, grants, indexes, triggers, rules, column settings), a materialized view
- * {@code WITH NO DATA} where the live one is not populated ({@link DraftDialect#unpopulated}); the down section the
- * same with the committed ones. A whole table's readers are taken, not only the changed column's: the server prints a
- * view's columns after aliases the draft cannot resolve.
+ * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
+ * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
+ * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
+ * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. A whole table's
+ * readers are taken, not only the changed column's: the server prints a view's columns after aliases the draft cannot
+ * resolve.
  *
  * @param up       the drops that open the up section
  * @param upLast   the creates that close it
