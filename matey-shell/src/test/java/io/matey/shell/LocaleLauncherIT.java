@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,5 +55,25 @@ class LocaleLauncherIT {
         }
         Launcher.Result drift = Launcher.run(dir, env, "db", "drift");
         assertThat(drift.stdout()).as(drift.all()).contains("-CREATE TABLE na\u00efve (x TEXT DEFAULT '\u00fc');");
+    }
+
+    /** The interactive session on a terminal under LC_ALL=C: typed and printed non-ASCII text arrives as it is. */
+    @Test
+    void theInteractiveSessionShowsUtf8UnderAnAsciiLocale() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"), "LC_ALL", "C",
+                "NO_COLOR", "1", "HOME", dir.toString());
+        assertThat(Launcher.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        Files.writeString(dir.resolve("migrations/001_caf\u00e9.sql"), "-- migrate:up\nCREATE TABLE caf\u00e9 (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE caf\u00e9;\n", StandardCharsets.UTF_8);
+        try (PseudoTerminal terminal = PseudoTerminal.start(dir, env)) {
+            terminal.awaitPrompt(1, Duration.ofSeconds(120));
+            terminal.type("db status --url 'sqlite3:" + dir.resolve("cr\u00e8me.sqlite3") + "'");
+            terminal.press("Enter");
+            assertThat(terminal.awaitPrompt(2, Duration.ofSeconds(30))).contains("[ ] migrations/001_caf\u00e9.sql",
+                    "cr\u00e8me.sqlite3");
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(Duration.ofSeconds(30))).isZero();
+        }
     }
 }
