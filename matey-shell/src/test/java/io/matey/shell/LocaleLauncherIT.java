@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code ./matey} launcher under a locale without UTF-8 (LC_ALL=C, LANG=POSIX), where Java reads file names and
- * arguments as ASCII: a migration named, written and commented in UTF-8 is applied, recorded and shown as it is, and
- * a drift diff prints its non-ASCII text (real SQLite).
+ * arguments as ASCII: a migration named, written and commented in UTF-8 is applied, recorded and shown as it is,
+ * a data set's non-ASCII values are applied and exported as they are, and a drift diff prints its non-ASCII text
+ * (real SQLite).
  */
 class LocaleLauncherIT {
 
@@ -34,8 +35,9 @@ class LocaleLauncherIT {
         env.put(locale.substring(0, locale.indexOf('=')), locale.substring(locale.indexOf('=') + 1));
         assertThat(Launcher.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
         Files.writeString(dir.resolve("migrations/001_caf\u00e9.sql"), "-- migrate:up\n-- the caf\u00e9's menu\n"
-                + "CREATE TABLE caf\u00e9 (id INTEGER, dish TEXT DEFAULT 'cr\u00eape');\n-- migrate:down\n"
-                + "DROP TABLE caf\u00e9;\n", StandardCharsets.UTF_8);
+                + "CREATE TABLE caf\u00e9 (id INTEGER, dish TEXT DEFAULT 'cr\u00eape');\n"
+                + "CREATE TABLE dishes (id INTEGER PRIMARY KEY, name TEXT);\n-- migrate:down\n"
+                + "DROP TABLE dishes;\nDROP TABLE caf\u00e9;\n", StandardCharsets.UTF_8);
 
         Launcher.Result apply = Launcher.run(dir, env, "schema", "apply");
         assertThat(apply.exitCode()).as(apply.all()).isZero();
@@ -49,8 +51,21 @@ class LocaleLauncherIT {
         Launcher.Result up = Launcher.run(dir, env, "db", "up");
         assertThat(up.exitCode()).as(up.all()).isZero();
         assertThat(up.stdout()).contains("migrations/001_caf\u00e9.sql");
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/data.toml"), "[core]\nfiles = [{ name = \"dishes\", table = \"dishes\", "
+                + "mode = \"replace\", order_by = [\"id\"] }]\n", StandardCharsets.UTF_8);
+        String rows = "{\"id\": 1, \"name\": \"cr\u00e8me br\u00fbl\u00e9e\"}\n";
+        Files.writeString(dir.resolve("data/dishes.jsonl"), rows, StandardCharsets.UTF_8);
+        Launcher.Result data = Launcher.run(dir, env, "data", "apply");
+        assertThat(data.exitCode()).as(data.all()).isZero();
+        Files.delete(dir.resolve("data/dishes.jsonl"));
+        assertThat(Launcher.run(dir, env, "data", "export").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("data/dishes.jsonl"), StandardCharsets.UTF_8)).isEqualTo(rows);
         try (Connection live = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.sqlite3"));
                 Statement st = live.createStatement()) {
+            var name = st.executeQuery("SELECT name FROM dishes");
+            assertThat(name.next()).isTrue();
+            assertThat(name.getString(1)).isEqualTo("cr\u00e8me br\u00fbl\u00e9e");
             st.execute("CREATE TABLE na\u00efve (x TEXT DEFAULT '\u00fc')");
         }
         Launcher.Result drift = Launcher.run(dir, env, "db", "drift");
