@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -234,6 +235,14 @@ public final class ScratchDatabase implements AutoCloseable {
         } finally {
             server.ran(up.sql(), intended);
         }
+    }
+
+    /**
+     * Before {@code ups}, which ran in this process's leases, run again here: whether the roles they create can be
+     * created again, those this process created being dropped ({@link ScratchServer#recreatable}).
+     */
+    boolean recreatable(List<Section> ups) throws SQLException {
+        return server.recreatable(ups);
     }
 
     /** Runs an up section, handing {@code marking} to run after each of its statements. */

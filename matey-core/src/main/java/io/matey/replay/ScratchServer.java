@@ -235,6 +235,37 @@ final class ScratchServer {
         confirm(created, intended);
     }
 
+    /**
+     * Before {@code ups}, up sections that ran here, run again to build a state in a fresh scratch database
+     * (docs/architecture.md §6): drops the roles they create that this process created on the server, so that their
+     * {@code CREATE} runs as the first time; a role the server had before is left, as their first run left it. False,
+     * dropping none, when that is not safe: without the roles lock another process's replay may be using a role of
+     * the same name, and without the first listing this process cannot tell its roles from the server's. The ledger
+     * keeps them as created (a killed process's next replay finds them gone or drops them), and the run records
+     * them again.
+     */
+    boolean recreatable(List<Section> ups) throws SQLException {
+        Set<ServerRole> listedBefore;
+        synchronized (ScratchServer.class) {
+            if (rolesLock == null || before == null) {
+                return false;
+            }
+            listedBefore = Set.copyOf(before);
+        }
+        Set<ServerRole> present = roles(engine, base);
+        if (present == null) {
+            return false;
+        }
+        for (Section up : ups) {
+            for (ServerRole role : engine.serverRoles().creates(up)) {
+                if (!listedBefore.contains(role) && present.remove(role)) {
+                    engine.serverRoles().drop(base, role, kept);
+                }
+            }
+        }
+        return true;
+    }
+
     /** Records {@code lacked} in the {@link RoleLedger} as about to be created, before any {@code CREATE} runs. */
     private void intend(Map<ServerRole, Boolean> lacked) {
         try {

@@ -3,9 +3,14 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
+import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,37 @@ class ImplicitForeignKeyIndexTest {
                             + "differs")
                     .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
         }
+    }
+
+    /**
+     * The same when the migrations before create an account, which the server keeps from their first run: the
+     * replay drops its own account and runs their up sections again, rather than loading the checkpoint's text.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void theStateAfterAnAcceptedInexactDownIsBuiltByUpSectionsCreatingAccounts(String engine) throws SQLException {
+        String user = "mysqlfix_app_" + Long.toString(System.nanoTime() & 0xffffff, 36);
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.migration("001_create.sql", "CREATE TABLE parents (id INT PRIMARY KEY);\nCREATE TABLE children (id INT "
+                + "PRIMARY KEY, parent_id INT, FOREIGN KEY (parent_id) REFERENCES parents (id));\nCREATE USER '" + user
+                + "'@'%';\nGRANT SELECT ON children TO '" + user + "'@'%';",
+                "DROP USER '" + user + "'@'%';\nDROP TABLE children;\nDROP TABLE parents;");
+        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nCREATE TABLE drafts (id INT PRIMARY "
+                + "KEY);", "DROP TABLE notes;");
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "\n[inexact_downs]\n\"002_notes.sql\" = "
+                + "\"drafts stay\"\n");
+        ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
+                "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+        List<String> progress = new ArrayList<>();
+
+        assertThatThrownBy(() -> ws.matey().schemaApply(TestWorkspace.TARGET, CLEAN, progress::add))
+                .isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("migrations/003_drop_fk.sql: down roundtrip mismatch: rollback state differs")
+                .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
+        assertThat(progress).anyMatch(line -> line.startsWith("migrations/002_notes.sql  restored by its up sections"));
+        Engine mysql = Engines.byId("mysql");
+        assertThat(mysql.serverRoles().list(TestDatabase.serverBase(engine))).as("dropped with the last lease")
+                .extracting(ServerRole::name).doesNotContain(user);
     }
 
     @Test
