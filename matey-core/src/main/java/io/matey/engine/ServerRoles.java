@@ -4,6 +4,7 @@ import io.matey.migration.Section;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,10 +69,12 @@ public interface ServerRoles {
     /**
      * Takes the server-wide lock that serialises the replays whose migrations create, alter or drop roles: roles are
      * the whole server's, so two such replays at once would see each other's roles as the server's and collide on
-     * them (docs/architecture.md §6). Runs {@code waiting} first when another session holds it. The lock is the
+     * them (docs/architecture.md §6). Waits at most {@code timeout} for another session's, telling {@code waiting}
+     * who holds it first; then fails with a {@link MigrationLockTimeoutException} naming the holder. The lock is the
      * returned session's: closing it releases the lock. Empty where the engine has none.
      */
-    default Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+    default Optional<Connection> lock(MateyUrl base, Duration timeout, Engine.LockWaiting waiting)
+            throws SQLException {
         return Optional.empty();
     }
 

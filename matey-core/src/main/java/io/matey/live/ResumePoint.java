@@ -12,6 +12,7 @@ import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,8 +26,11 @@ import java.util.stream.Collectors;
  */
 final class ResumePoint {
 
-    /** Where the partial states are rebuilt: the target's test server (or the engine's scratch place). */
-    record Scratch(TargetConfig target, MateyUrl base) {
+    /**
+     * Where the partial states are rebuilt: the target's test server (or the engine's scratch place), and how long
+     * its roles lock is waited for.
+     */
+    record Scratch(TargetConfig target, MateyUrl base, Duration lockTimeout) {
     }
 
     private ResumePoint() {
@@ -46,7 +50,8 @@ final class ResumePoint {
         int done = Math.min(interruption.done(), interruption.statements().size());
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null,
                 interruption.statements().stream().map(SqlStatement::sql).collect(Collectors.joining("\n")),
-                target.state().lock().map(lock -> lock.rolesThrough(interruption.index())).orElse(Map.of()));
+                target.state().lock().map(lock -> lock.rolesThrough(interruption.index())).orElse(Map.of()),
+                place.lockTimeout());
                 Connection connection = scratch.connect()) {
             engine.loadAtomically(connection, interruption.expectedSql());
             states.put(0, SchemaDump.dump(engine, connection));

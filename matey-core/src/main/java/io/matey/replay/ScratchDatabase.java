@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -117,12 +118,14 @@ public final class ScratchDatabase implements AutoCloseable {
      * @param anchorRoles the roles the migrations before the anchor create (name to migration file): those the
      *             server lacks are created here, and dropped like those a migration creates; the anchor is then
      *             loaded, not cloned from the template cache, whose templates would keep them from being dropped
+     * @param lockTimeout how long to wait for the server's roles lock that another process holds ({@link
+     *             ScratchServer#enter})
      */
     public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
-            boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles) {
+            boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles, Duration lockTimeout) {
         ScratchCollector.collect(engine, base);
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
-        ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty());
+        ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty(), lockTimeout);
         Map<String, String> missing = server.missing(anchorRoles);
         ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server);
         scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, base, target);
