@@ -7,6 +7,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
+import io.matey.lint.Linter;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -108,6 +109,38 @@ class ImplicitForeignKeyIndexTest {
         Engine mysql = Engines.byId("mysql");
         assertThat(mysql.serverRoles().list(TestDatabase.serverBase(engine))).as("dropped with the last lease")
                 .extracting(ServerRole::name).doesNotContain(user);
+    }
+
+    /**
+     * Lint's L414 reads a migration over the keys the earlier ones declared, and agrees with the server: a foreign key
+     * a later migration adds over an explicit key gets no marked index (the round trip that adds it back is exact) and
+     * no warning, while one over unindexed columns gets both, in the up section and the down section adding it back.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void lintWarnsOfAForeignKeyALaterMigrationAddsExactlyWhereTheServerMarksItsIndex(String engine) {
+        for (boolean declared : new boolean[] {true, false}) {
+            TestWorkspace ws = new TestWorkspace(dir.resolve(declared ? "declared" : "undeclared"), engine);
+            ws.migration("001_create.sql", "CREATE TABLE parents (id INT PRIMARY KEY);\nCREATE TABLE children (id INT "
+                    + "PRIMARY KEY, parent_id INT" + (declared ? ", KEY parent_id (parent_id)" : "") + ");",
+                    "DROP TABLE children;\nDROP TABLE parents;");
+            ws.migration("002_add_fk.sql", "ALTER TABLE children ADD FOREIGN KEY (parent_id) REFERENCES parents (id);",
+                    "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;"
+                            + (declared ? "" : "\nDROP INDEX parent_id ON children;"));
+            ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
+                    "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+
+            List<String> warned = Linter.lint(ws.matey().target(TestWorkspace.TARGET)).stream()
+                    .filter(f -> f.code().equals("L414")).map(f -> f.path() + ":" + f.line()).toList();
+            if (declared) {
+                assertThat(warned).isEmpty();
+                assertThat(ws.apply(CLEAN).downChecked()).contains("migrations/003_drop_fk.sql");
+            } else {
+                assertThat(warned).containsExactly("migrations/002_add_fk.sql:2", "migrations/003_drop_fk.sql:5");
+                assertThatThrownBy(() -> ws.apply(CLEAN)).hasMessageStartingWith("migrations/003_drop_fk.sql: down "
+                        + "roundtrip mismatch");
+            }
+        }
     }
 
     @Test
