@@ -1,6 +1,7 @@
 package io.matey.engine;
 
 import io.matey.migration.Section;
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The roles (users) of a test server, which a replayed migration may create: they outlive the scratch database, so
  * the replay drops those it created (docs/architecture.md §6).
  */
 public interface ServerRoles {
+
+    /** The words without which a statement creates no role: most statements spare the parse. */
+    Pattern ROLE_WORDS = Pattern.compile("\\b(?:ROLE|USER|GROUP)\\b", Pattern.CASE_INSENSITIVE);
 
     /** For engines without server-level roles. */
     ServerRoles NONE = new ServerRoles() {
@@ -55,6 +60,22 @@ public interface ServerRoles {
      */
     default List<ServerRole> creates(Section up) {
         return namedByDumps(up).stream().map(name -> new ServerRole(name, null)).toList();
+    }
+
+    /** The roles one statement creates ({@link #creates} of it alone); none for a statement naming no role or user. */
+    default List<ServerRole> createdBy(SqlStatement statement) {
+        if (!ROLE_WORDS.matcher(statement.code()).find()) {
+            return List.of();
+        }
+        return creates(new Section(MigrationRunner.UP, statement.sql(), statement.line(), true, statement.line()));
+    }
+
+    /**
+     * Whether the server {@code connection} reaches has {@code role}; true where the engine cannot tell, so that a
+     * caller changes nothing then.
+     */
+    default boolean has(Connection connection, ServerRole role) throws SQLException {
+        return true;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationLockTimeoutException;
-import io.matey.engine.MigrationRunner;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.ServerUnreachable;
@@ -205,8 +204,7 @@ final class ScratchServer {
             return;
         }
         Map<ServerRole, Boolean> created = new LinkedHashMap<>();
-        Section alone = new Section(MigrationRunner.UP, statement.sql(), statement.line(), true, statement.line());
-        for (ServerRole role : engine.serverRoles().creates(alone)) {
+        for (ServerRole role : engine.serverRoles().createdBy(statement)) {
             if (intended.getOrDefault(role, false)) {
                 created.put(role, true);
             }

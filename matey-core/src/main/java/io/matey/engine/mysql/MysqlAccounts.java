@@ -104,7 +104,7 @@ final class MysqlAccounts implements ServerRoles {
      */
     @Override
     public void mark(Connection connection, ServerRole role, String mark) throws SQLException {
-        if (exists(connection, role)) {
+        if (has(connection, role)) {
             try (Statement st = connection.createStatement()) {
                 st.execute("GRANT SELECT ON " + Backticks.quote(mark) + ".* TO " + account(role));
             }
@@ -124,7 +124,8 @@ final class MysqlAccounts implements ServerRoles {
         }
     }
 
-    private static boolean exists(Connection connection, ServerRole role) throws SQLException {
+    @Override
+    public boolean has(Connection connection, ServerRole role) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM mysql.user WHERE User = ? AND Host = ?")) {
             ps.setString(1, role.name());
             ps.setString(2, role.host());

@@ -105,6 +105,16 @@ final class PostgresRoles implements ServerRoles {
     }
 
     @Override
+    public boolean has(Connection connection, ServerRole role) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public Set<ServerRole> list(MateyUrl base) throws SQLException {
         Set<ServerRole> roles = new HashSet<>();
         try (Connection c = new PostgresConnector(base).connectMaintenance(); Statement st = c.createStatement();
