@@ -56,6 +56,16 @@ class ImplicitForeignKeyIndexTest {
         }
     }
 
+    /** 002, whose down section is accepted as inexact, then 003, whose down section adds 001's foreign key back. */
+    private static void acceptedInexactThenForeignKeyAddedBack(TestWorkspace ws) {
+        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nCREATE TABLE drafts (id INT PRIMARY "
+                + "KEY);", "DROP TABLE notes;");
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "\n[inexact_downs]\n\"002_notes.sql\" = "
+                + "\"drafts stay\"\n");
+        ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
+                "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+    }
+
     /**
      * After a down section accepted as inexact, the replay goes on from the state after that migration's up section;
      * loaded from its checkpoint's text, the implicit index would be declared, and the later down that adds the key
@@ -65,12 +75,7 @@ class ImplicitForeignKeyIndexTest {
     @ValueSource(strings = {"mysql", "mysql-other"})
     void theStateAfterAnAcceptedInexactDownKeepsTheImplicitIndex(String engine) {
         TestWorkspace ws = appliedParentsAndChildren(engine);
-        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nCREATE TABLE drafts (id INT PRIMARY "
-                + "KEY);", "DROP TABLE notes;");
-        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "\n[inexact_downs]\n\"002_notes.sql\" = "
-                + "\"drafts stay\"\n");
-        ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
-                "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+        acceptedInexactThenForeignKeyAddedBack(ws);
 
         for (ReplayOptions options : new ReplayOptions[] {ReplayOptions.defaults(), CLEAN}) {
             assertThatThrownBy(() -> ws.apply(options)).isInstanceOf(MateyException.class)
@@ -93,12 +98,7 @@ class ImplicitForeignKeyIndexTest {
                 + "PRIMARY KEY, parent_id INT, FOREIGN KEY (parent_id) REFERENCES parents (id));\nCREATE USER '" + user
                 + "'@'%';\nGRANT SELECT ON children TO '" + user + "'@'%';",
                 "DROP USER '" + user + "'@'%';\nDROP TABLE children;\nDROP TABLE parents;");
-        ws.migration("002_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nCREATE TABLE drafts (id INT PRIMARY "
-                + "KEY);", "DROP TABLE notes;");
-        ws.write("db/core/config.toml", ws.read("db/core/config.toml") + "\n[inexact_downs]\n\"002_notes.sql\" = "
-                + "\"drafts stay\"\n");
-        ws.migration("003_drop_fk.sql", "ALTER TABLE children DROP FOREIGN KEY children_ibfk_1;",
-                "ALTER TABLE children ADD CONSTRAINT children_ibfk_1 FOREIGN KEY (parent_id) REFERENCES parents (id);");
+        acceptedInexactThenForeignKeyAddedBack(ws);
         List<String> progress = new ArrayList<>();
 
         assertThatThrownBy(() -> ws.matey().schemaApply(TestWorkspace.TARGET, CLEAN, progress::add))
