@@ -122,7 +122,7 @@ record DraftTarget(String kind, String target) {
 
     /** The parenthesised list {@code text} starts with, as written (an aggregate's argument types); else empty. */
     private static String parenthesised(String text) {
-        int close = text.startsWith("(") ? TableElements.split(text, 1, new ArrayList<>()) : -1;
+        int close = text.startsWith("(") ? ElementList.split(text, 1, new ArrayList<>()) : -1;
         return close < 0 ? "" : text.substring(0, close + 1);
     }
 
@@ -149,7 +149,7 @@ record DraftTarget(String kind, String target) {
     private static String arguments(String block, String afterName) {
         List<String> arguments = new ArrayList<>();
         if (!block.startsWith("CREATE OR REPLACE ") || !afterName.startsWith("(")
-                || TableElements.split(afterName, 1, arguments) < 0) {
+                || ElementList.split(afterName, 1, arguments) < 0) {
             return "";
         }
         List<String> types = new ArrayList<>();

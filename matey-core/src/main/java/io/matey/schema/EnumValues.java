@@ -66,6 +66,6 @@ record EnumValues(String type, List<String> added, List<String> up) {
 
     private static List<String> values(String block, int open) {
         List<String> values = new ArrayList<>();
-        return TableElements.split(block, open, values) < 0 ? null : values;
+        return ElementList.split(block, open, values) < 0 ? null : values;
     }
 }

@@ -52,7 +52,7 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             return null;
         }
         List<String> elements = new ArrayList<>();
-        int close = open < 0 ? -1 : split(block, open + 1, elements);
+        int close = open < 0 ? -1 : ElementList.split(block, open + 1, elements);
         if (close < 0) {
             return null;
         }
@@ -68,35 +68,6 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
         }
         return new TableElements(block.substring(0, open).strip(), columns, constraints,
                 block.substring(close + 1).strip());
-    }
-
-    /**
-     * Adds the elements from {@code start} to the parenthesis that closes the list, split at its top-level commas
-     * and stripped, and returns that parenthesis' position; -1 when quotes, comments or parentheses do not close.
-     */
-    static int split(String text, int start, List<String> elements) {
-        int depth = 0;
-        int from = start;
-        for (int i = start; i >= 0 && i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = text.indexOf(c, i + 1);
-            } else if (c == '-' && text.startsWith("--", i)) {
-                i = text.indexOf('\n', i);
-            } else if (c == '/' && text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? -1 : end + 1;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth-- == 0) {
-                elements.add(text.substring(from, i).strip());
-                return i;
-            } else if (c == ',' && depth == 0) {
-                elements.add(text.substring(from, i).strip());
-                from = i + 1;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -117,7 +88,7 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
         Matcher named = NAMED.matcher(element);
         String key = element.startsWith("CONSTRAINT ") && named.find() ? element.substring(named.end()).strip() : element;
         List<String> parts = new ArrayList<>();
-        if (!key.startsWith("PRIMARY KEY") || split(key, key.indexOf('(') + 1, parts) < 0) {
+        if (!key.startsWith("PRIMARY KEY") || ElementList.split(key, key.indexOf('(') + 1, parts) < 0) {
             return List.of();
         }
         return parts.stream().map(TableElements::columnName).toList();

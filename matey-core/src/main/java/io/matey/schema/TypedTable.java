@@ -81,7 +81,7 @@ final class TypedTable {
         }
         String rest = block.substring(typed.end()).strip();
         List<String> elements = new ArrayList<>();
-        int close = rest.startsWith("(") ? TableElements.split(rest, 1, elements) : -1;
+        int close = rest.startsWith("(") ? ElementList.split(rest, 1, elements) : -1;
         Map<String, String> options = new LinkedHashMap<>();
         List<String> listed = new ArrayList<>();
         for (String element : elements) {

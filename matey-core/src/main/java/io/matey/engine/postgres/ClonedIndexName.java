@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.matey.schema.ElementList;
+
 /**
  * The name {@code PARTITION OF} gives a partition's copy of its parent's index, read from the partition index's
  * definition as {@code pg_get_indexdef} writes it ({@code ChooseIndexColumnNames}): each key or included column by
@@ -27,38 +29,17 @@ final class ClonedIndexName {
         if (!m.find()) {
             return null;
         }
+        List<String> elements = new ArrayList<>();
+        int close = ElementList.split(definition, m.end(), elements);
+        Matcher include = INCLUDE.matcher(definition.substring(close + 1));
+        if (close >= 0 && include.find()) {
+            ElementList.split(definition, close + 1 + include.end(), elements);
+        }
         List<String> columns = new ArrayList<>();
-        int end = elements(definition, m.end(), columns);
-        Matcher include = INCLUDE.matcher(definition.substring(end));
-        if (include.find()) {
-            elements(definition, end + include.end(), columns);
+        for (String element : elements) {
+            columns.add(name(element));
         }
         return PartitionKeyName.quoted(PartitionKeyName.index(unquoted(m.group(1)), columns));
-    }
-
-    /** Adds the names of the list's elements that start at {@code start}; returns the index after its ')'. */
-    private static int elements(String definition, int start, List<String> names) {
-        int depth = 0;
-        char quote = 0;
-        int from = start;
-        for (int i = start; i < definition.length(); i++) {
-            char c = definition.charAt(i);
-            boolean quoted = quote != 0;
-            if (quoted ? c == quote : c == '"' || c == '\'') {
-                quote = quoted ? 0 : c;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && (c == ',' || c == ')') && depth == 0) {
-                names.add(name(definition.substring(from, i).strip()));
-                from = i + 1;
-                if (c == ')') {
-                    return i + 1;
-                }
-            } else if (!quoted && c == ')') {
-                depth--;
-            }
-        }
-        return definition.length();
     }
 
     private static String name(String element) {
