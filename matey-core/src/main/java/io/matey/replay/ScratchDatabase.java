@@ -47,11 +47,12 @@ public final class ScratchDatabase implements AutoCloseable {
     private final Engine engine;
     private final MateyUrl url;
     private final boolean keep;
-    /** What {@link #copy} leases with: the test server's URL, the target, the lease's purpose and SQL. */
+    /** What {@link #copy} leases with: the test server's URL, the target, the lease's purpose, SQL and lock wait. */
     private final MateyUrl base;
     private final TargetConfig target;
     private final String purpose;
     private final String runs;
+    private final Duration lockTimeout;
     private boolean holdsAnchor;
     private final ScratchServer server;
     /**
@@ -65,7 +66,7 @@ public final class ScratchDatabase implements AutoCloseable {
     private static volatile boolean ending;
 
     private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, ScratchServer server, MateyUrl base,
-            TargetConfig target, String purpose, String runs) {
+            TargetConfig target, String purpose, String runs, Duration lockTimeout) {
         this.engine = engine;
         this.url = url;
         this.keep = keep;
@@ -74,6 +75,7 @@ public final class ScratchDatabase implements AutoCloseable {
         this.target = target;
         this.purpose = purpose;
         this.runs = runs;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -142,7 +144,8 @@ public final class ScratchDatabase implements AutoCloseable {
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
         ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty(), lockTimeout);
         Map<String, String> missing = server.missing(anchorRoles);
-        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server, base, target, purpose, runs);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server, base, target, purpose, runs,
+                lockTimeout);
         scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, null);
         try {
             server.provide(missing, url);
@@ -159,8 +162,8 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     ScratchDatabase copy() {
         MateyUrl copyUrl = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
-        ScratchDatabase copy = new ScratchDatabase(engine, copyUrl, keep, ScratchServer.enter(engine, base, runs, false),
-                base, target, purpose, runs);
+        ScratchDatabase copy = new ScratchDatabase(engine, copyUrl, keep,
+                ScratchServer.enter(engine, base, runs, false, lockTimeout), base, target, purpose, runs, lockTimeout);
         copy.create(null, url);
         return copy;
     }
