@@ -297,6 +297,20 @@ public interface Engine {
     void dropDatabase(MateyUrl url) throws SQLException;
 
     /**
+     * Whether {@link #createCopy} can create a database as a copy of another, rows included: a replay then goes on
+     * after an accepted inexact down section from a copy taken before it, as the up sections left the database,
+     * rather than from the checkpoint's text, which holds no rows (docs/architecture.md §6).
+     */
+    default boolean copiesDatabases() {
+        return false;
+    }
+
+    /** Creates {@code url} as a copy of {@code source}, rows included; nobody may be connected to {@code source}. */
+    default void createCopy(MateyUrl url, MateyUrl source) throws SQLException {
+        throw new UnsupportedOperationException(id() + " does not copy databases");
+    }
+
+    /**
      * Drops a scratch database, if it exists, whatever a replayed migration left in it that would keep
      * {@link #dropDatabase} from dropping it.
      */

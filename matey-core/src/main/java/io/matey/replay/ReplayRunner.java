@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * Replays a tail of migrations on top of an anchor in a scratch database. Each migration with an executable
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
  * it), up again (must give the checkpoint's state; mostly the next round trip compares it). After a down section that did not restore that state (accepted in config.toml, or a failure
- * under {@code --keep-going}), the replay continues from the checkpoint loaded into a fresh scratch database,
- * never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
+ * under {@code --keep-going}), the replay continues from a copy of the database taken before an accepted down
+ * section, rows included, where the engine copies databases, else from the checkpoint loaded into a fresh scratch
+ * database; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
  * Generated models are rendered from the scratch database at head, before it is dropped.
  */
 public final class ReplayRunner {
@@ -56,6 +57,9 @@ public final class ReplayRunner {
         private final List<Migration> tail;
         private ScratchDatabase scratch;
         private ScratchDatabase replacement;
+        /** The database as it was before {@link #copiedBefore}'s down section, rows included; null when none. */
+        private ScratchDatabase copy;
+        private Migration copiedBefore;
         private Connection connection;
         private MigrationRunner runner;
         private final AppliedVersions versions = new AppliedVersions(engine.migrationTable());
@@ -77,19 +81,19 @@ public final class ReplayRunner {
         }
 
         /**
-         * Continues in a fresh scratch database holding {@code checkpoint}, the state after {@code through}'s up
-         * section: loaded, or built by the up sections where its text cannot show state the rest of the tail
-         * depends on, as the anchor is (docs/architecture.md §6).
+         * Continues in a scratch database holding the state after {@code through}'s up section: the copy taken before
+         * its down section ({@link #copyBeforeDown}), else {@code checkpoint} in a fresh one, loaded, or built by the
+         * up sections where its text cannot show state the rest of the tail depends on, as the anchor is
+         * (docs/architecture.md §6).
          */
         void restore(String checkpoint, Migration through) throws SQLException {
-            connection.close();
-            if (replacement != null) {
-                replacement.close();
+            if (through == copiedBefore) {
+                continueIn(copy);
+                copy = null;
+                copiedBefore = null;
+                return;
             }
-            replacement = fresh.get();
-            scratch = replacement;
-            versions.forget();
-            open();
+            continueIn(fresh.get());
             List<Migration> ups = building(through);
             if (!ups.isEmpty() && !accountsRecreatable(ups)) {
                 progress.accept(through.file() + "  restored by loading its checkpoint, though its text cannot show "
@@ -111,6 +115,44 @@ public final class ReplayRunner {
             }
             progress.accept(String.format("%s  restored by its up sections, not loaded: its checkpoint cannot show "
                     + "state the tail depends on  %d ms", through.file(), (System.nanoTime() - started) / 1_000_000));
+        }
+
+        private void continueIn(ScratchDatabase next) throws SQLException {
+            connection.close();
+            if (replacement != null) {
+                replacement.close();
+            }
+            replacement = next;
+            scratch = next;
+            versions.forget();
+            open();
+        }
+
+        /**
+         * Copies the database, rows included, before {@code migration}'s accepted down section, where the engine
+         * copies databases: a restore after it then gives the state the up sections left, where the checkpoint's
+         * text would lose the rows that migrations inserted, which later ones may depend on (docs/architecture.md §6).
+         */
+        void copyBeforeDown(Migration migration) throws SQLException {
+            if (!engine.copiesDatabases()) {
+                return;
+            }
+            connection.close();
+            try {
+                copy = scratch.copy();
+                copiedBefore = migration;
+            } finally {
+                open();
+            }
+        }
+
+        /** Drops a copy no restore took (the down section turned out exact). */
+        void dropCopy() {
+            if (copy != null) {
+                copy.close();
+                copy = null;
+                copiedBefore = null;
+            }
         }
 
         /**
@@ -174,6 +216,7 @@ public final class ReplayRunner {
         @Override
         public void close() throws SQLException {
             connection.close();
+            dropCopy();
             if (replacement != null) {
                 replacement.close();
             }
@@ -282,6 +325,9 @@ public final class ReplayRunner {
         } else {
             MigrationFailedException failed = null;
             String diff = "";
+            if (downs.accepts(migration.file())) {
+                session.copyBeforeDown(migration);
+            }
             try {
                 apply(() -> session.down(migration), "down-roundtrip");
                 // The diff leaves the migrations block out, so the state after the down section is dumped without
@@ -298,6 +344,7 @@ public final class ReplayRunner {
                 return replayOne(session, migration, before, null, downs);
             }
             unchecked = judge(session, migration, checkpoint, failed, diff, downs);
+            session.dropCopy();
             verdict = downs.verdict(migration.file());
         }
         progress.accept(String.format("%s  %s  %d ms", migration.file(), verdict,

@@ -47,6 +47,12 @@ public final class ScratchDatabase implements AutoCloseable {
     private final Engine engine;
     private final MateyUrl url;
     private final boolean keep;
+    /** What {@link #copy} leases with: the test server's URL, the target, the lease's purpose, SQL and lock wait. */
+    private final MateyUrl base;
+    private final TargetConfig target;
+    private final String purpose;
+    private final String runs;
+    private final Duration lockTimeout;
     private boolean holdsAnchor;
     private final ScratchServer server;
     /**
@@ -59,25 +65,36 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Set when the process is ending (Ctrl-C, SIGTERM): no lease creates a database after that. */
     private static volatile boolean ending;
 
-    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, ScratchServer server) {
+    private ScratchDatabase(Engine engine, MateyUrl url, boolean keep, ScratchServer server, MateyUrl base,
+            TargetConfig target, String purpose, String runs, Duration lockTimeout) {
         this.engine = engine;
         this.url = url;
         this.keep = keep;
         this.server = server;
+        this.base = base;
+        this.target = target;
+        this.purpose = purpose;
+        this.runs = runs;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
      * Creates the database, registered in {@link #ACTIVE} and under {@link #closing} first: a Ctrl-C or SIGTERM
      * while {@code CREATE DATABASE} runs waits for it to end and then drops what it created, where a lease
      * registered after creating would be left behind (docs/architecture.md §8). Refused once the process is ending.
-     * With {@code anchorSql} (null for none), the engine may create it already holding the anchor from its cache.
+     * With {@code anchorSql} (null for none), the engine may create it already holding the anchor from its cache;
+     * with {@code source} (null for none), it is created as a copy of that database.
      */
-    private void create(String anchorSql, MateyUrl base, TargetConfig target) {
+    private void create(String anchorSql, MateyUrl source) {
         closing.lock();
         try {
             ACTIVE.add(this);
             if (ending) {
                 throw new MateyException("Interrupted before creating scratch database " + url + ".");
+            }
+            if (source != null) {
+                engine.createCopy(url, source);
+                return;
             }
             holdsAnchor = anchorSql != null && engine.createFromCachedDump(url, cacheGroup(target), anchorSql);
             if (!holdsAnchor) {
@@ -87,13 +104,13 @@ public final class ScratchDatabase implements AutoCloseable {
             closed = true; // nothing to drop: CREATE DATABASE either commits or leaves nothing
             ACTIVE.remove(this);
             server.leave(null);
-            throw e instanceof SQLException sql ? createFailure(sql, base, target) : (RuntimeException) e;
+            throw e instanceof SQLException sql ? createFailure(sql) : (RuntimeException) e;
         } finally {
             closing.unlock();
         }
     }
 
-    private MateyException createFailure(SQLException e, MateyUrl base, TargetConfig target) {
+    private MateyException createFailure(SQLException e) {
         if (LoginRefusal.is(e)) {
             return new MateyException("Cannot create scratch database " + url + ": the test server at " + base
                     + " refused the login: " + engine.failureSentence(e) + " Check the user and password of "
@@ -127,8 +144,9 @@ public final class ScratchDatabase implements AutoCloseable {
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
         ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty(), lockTimeout);
         Map<String, String> missing = server.missing(anchorRoles);
-        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server);
-        scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, base, target);
+        ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server, base, target, purpose, runs,
+                lockTimeout);
+        scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, null);
         try {
             server.provide(missing, url);
         } catch (RuntimeException e) {
@@ -136,6 +154,18 @@ public final class ScratchDatabase implements AutoCloseable {
             throw e;
         }
         return scratch;
+    }
+
+    /**
+     * Leases another scratch database on this one's server holding a copy of this one, rows included, where the
+     * engine copies databases ({@link Engine#copiesDatabases}); nobody may be connected to this one meanwhile.
+     */
+    ScratchDatabase copy() {
+        MateyUrl copyUrl = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
+        ScratchDatabase copy = new ScratchDatabase(engine, copyUrl, keep,
+                ScratchServer.enter(engine, base, runs, false, lockTimeout), base, target, purpose, runs, lockTimeout);
+        copy.create(null, url);
+        return copy;
     }
 
     /**

@@ -180,6 +180,30 @@ public final class SqliteEngine implements Engine {
     }
 
     @Override
+    public boolean copiesDatabases() {
+        return true;
+    }
+
+    /**
+     * A copy of the file, and of its write-ahead log where a migration turned WAL mode on and left one: with no
+     * connection open, the two hold every committed change.
+     */
+    @Override
+    public void createCopy(MateyUrl url, MateyUrl source) throws SQLException {
+        Path file = file(url);
+        requireDirectory(file, "Cannot create SQLite database ");
+        try {
+            Files.copy(file(source), file);
+            Path wal = Path.of(file(source) + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, Path.of(file + "-wal"));
+            }
+        } catch (IOException e) {
+            throw new SQLException("Cannot copy " + file(source) + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void dropDatabase(MateyUrl url) throws SQLException {
         Path file = file(url);
         try {
