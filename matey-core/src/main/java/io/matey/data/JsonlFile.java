@@ -18,16 +18,21 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.matey.artifact.LargestInput;
 import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -70,47 +75,85 @@ final class JsonlFile {
 
     /**
      * Reads {@code file}, listed in the manifest at {@code entry} (named when the file is missing). A byte-order
-     * mark, which some editors write, is skipped; an invalid byte is named by its line.
+     * mark, which some editors write, is skipped; an invalid byte is named by its line. The file is streamed a line
+     * at a time, so only its rows stay in memory, not its bytes and text as well (README "Performance").
      */
     static void read(Path file, String entry, Consumer<Line> each) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            LargestInput.dataFile(file.toString(), Files.size(file));
+            new LineDecoder(file).lines(in, each);
         } catch (NoSuchFileException e) {
             throw new MateyException(entry + ": data file " + file + " does not exist. Create it, one JSON object per "
                     + "line (`matey data export` writes it from a database that holds the rows), or remove the entry.");
         } catch (IOException e) {
             throw new MateyException("Unable to read data file " + file + ": " + e.getMessage(), e);
         }
-        InvalidUtf8 bad = InvalidUtf8.find(bytes);
-        if (bad != null) {
-            throw new MateyException(bad.message(file));
+    }
+
+    /**
+     * Splits the bytes at '\n' (which no multi-byte UTF-8 sequence contains, so a line decodes on its own) and
+     * decodes each line strictly into a reused buffer; lines are parsed in place there, without a string per line.
+     */
+    private static final class LineDecoder {
+
+        private final Path file;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private byte[] bytes = new byte[8192];
+        private char[] chars = new char[8192];
+        private long lineOffset;
+        private int number;
+        private List<String> distinct = List.of();
+
+        LineDecoder(Path file) {
+            this.file = file;
         }
-        int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
-                ? 3 : 0;
-        CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, bom, bytes.length - bom));
-        // Lines are parsed in place in the decoded characters, without a string per line; a parser over a slice
-        // counts columns from the slice's start, so its messages are those of the line alone.
-        char[] chars = text.array();
-        int end = text.arrayOffset() + text.limit();
-        int number = 0;
-        List<String> distinct = List.of();
-        for (int start = text.arrayOffset(); start <= end; ) {
-            int newline = start;
-            while (newline < end && chars[newline] != '\n') {
-                newline++;
+
+        void lines(InputStream in, Consumer<Line> each) throws IOException {
+            byte[] chunk = new byte[1 << 16];
+            int length = 0;
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] == '\n') {
+                        decode(length, each);
+                        length = 0;
+                    } else {
+                        if (length == bytes.length) {
+                            bytes = Arrays.copyOf(bytes, length * 2);
+                        }
+                        bytes[length++] = chunk[i];
+                    }
+                }
             }
+            decode(length, each);
+        }
+
+        private void decode(int length, Consumer<Line> each) {
             number++;
-            if (!blank(chars, start, newline)) {
-                Line line = flat(number, chars, start, newline - start, distinct);
+            int bom = number == 1 && length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                    && bytes[2] == (byte) 0xBF ? 3 : 0;
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            ByteBuffer input = ByteBuffer.wrap(bytes, bom, length - bom);
+            CharBuffer output = CharBuffer.wrap(chars);
+            utf8.reset();
+            if (utf8.decode(input, output, true).isError() || utf8.flush(output).isError()) {
+                int bad = input.position();
+                throw new MateyException(new InvalidUtf8(number, bytes[bad] & 0xFF, lineOffset + bad).message(file));
+            }
+            lineOffset += length + 1;
+            int end = output.position();
+            if (!blank(chars, 0, end)) {
+                Line line = flat(number, chars, 0, end, distinct);
                 if (line == null) {
-                    line = line(file, number, chars, start, newline - start);
+                    line = JsonlFile.line(file, number, chars, 0, end);
                 } else {
                     distinct = line.names();
                 }
                 each.accept(line);
             }
-            start = newline + 1;
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param value  the byte, 0 to 255
  * @param offset its offset in the file
  */
-public record InvalidUtf8(int line, int value, int offset) {
+public record InvalidUtf8(int line, int value, long offset) {
 
     /** The first invalid byte (of a truncated sequence at the end too), or null when the bytes are UTF-8. */
     public static InvalidUtf8 find(byte[] bytes) {
