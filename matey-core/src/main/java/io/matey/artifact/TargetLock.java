@@ -2,6 +2,7 @@ package io.matey.artifact;
 
 import io.matey.engine.FileMutex;
 import io.matey.engine.LockNotices;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,8 @@ public final class TargetLock implements AutoCloseable {
                     + ", held by " + (holder.isEmpty() ? "another process" : holder));
             return new TargetLock(FileMutex.acquire(lockFile));
         } catch (UncheckedIOException e) {
-            throw new MateyException("Cannot lock target " + targetDir + " (" + lockFile + "): " + e.getMessage(), e);
+            throw new MateyException("Cannot lock target " + targetDir + ". " + e.getMessage() + ": fix its "
+                    + "permissions, or set another temporary directory with -Djava.io.tmpdir=...", e);
         }
     }
 
@@ -82,7 +84,8 @@ public final class TargetLock implements AutoCloseable {
         } catch (FileAlreadyExistsException exists) {
             // created by an earlier run of this user
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + lockFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the lock file " + lockFile + " (" + FileFailure.reason(e)
+                    + ")", e);
         }
     }
 
@@ -112,7 +115,8 @@ public final class TargetLock implements AutoCloseable {
             }
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the lock directory " + dir + " (" + FileFailure.reason(e)
+                    + ")", e);
         }
     }
 

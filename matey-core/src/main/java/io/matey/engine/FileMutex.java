@@ -1,5 +1,6 @@
 package io.matey.engine;
 
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,7 +162,8 @@ public final class FileMutex implements AutoCloseable {
     }
 
     private static RuntimeException failure(Path key, Exception e) {
-        return e instanceof IOException io ? new UncheckedIOException("Cannot lock " + key + ": " + io.getMessage(), io)
+        return e instanceof IOException io ? new UncheckedIOException("Cannot lock " + key + " (" + FileFailure.reason(io)
+                + ")", io)
                 : (RuntimeException) e;
     }
 

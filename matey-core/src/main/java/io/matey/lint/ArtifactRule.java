@@ -44,9 +44,13 @@ final class ArtifactRule implements LintRule {
         Optional<SchemaLock> lock = context.lockState().lock();
         String provided = context.provided();
         if (lock.isPresent() && !Engines.normalizeId(lock.get().engine()).equals(provided)) {
-            findings.addWithFix(Level.ERROR, "L209", TargetConfig.CONFIG_FILE, null, "Provided engine '" + provided
-                    + "' does not match lock engine '" + lock.get().engine() + "'.",
-                    "set engine in config.toml to the lock's engine, or re-create the target for the new engine");
+            String locked = Engines.normalizeId(lock.get().engine());
+            String configured = Engines.normalizeId(context.target().engine());
+            boolean byOption = !provided.equals(configured); // --engine, not config.toml, disagrees
+            findings.addWithFix(Level.ERROR, "L209", byOption ? ArtifactNames.LOCK_FILE : TargetConfig.CONFIG_FILE,
+                    null, "Provided engine '" + provided + "' does not match lock engine '" + lock.get().engine() + "'.",
+                    byOption ? engineOptionFix(locked, configured)
+                            : "set engine in config.toml to the lock's engine, or re-create the target for the new engine");
         }
         if (context.dialect().isEmpty()) {
             String source = lock.isPresent() ? ArtifactNames.LOCK_FILE : TargetConfig.CONFIG_FILE;
@@ -54,6 +58,13 @@ final class ArtifactRule implements LintRule {
                     + "' is unknown, so its SQL was not checked.",
                     "set engine in config.toml to one of " + String.join(", ", Engines.ids()));
         }
+    }
+
+    /** The fix when {@code --engine} is what disagrees with the lock, config.toml's engine being {@code configured}. */
+    private static String engineOptionFix(String locked, String configured) {
+        return configured.equals(locked) ? "leave out --engine: config.toml's engine, '" + configured
+                + "', is the lock's" : "pass --engine " + locked + ", the lock's engine, and set engine in config.toml "
+                + "to it, or re-create the target for the new engine";
     }
 
     /** @param apply the target's {@code matey schema apply} command, quoted */

@@ -134,7 +134,11 @@ class LinterTest {
         LintFixture locked = LintFixture.load("clean", workspace.resolve("locked")).withArtifacts();
         assertThat(locked.lint(new Linter.Options(Optional.of("mysql"), true, true)))
                 .filteredOn(f -> f.code().equals("L209")).singleElement()
-                .satisfies(f -> assertThat(f.message()).isEqualTo("Provided engine 'mysql' does not match lock engine 'postgres'."));
+                .satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("Provided engine 'mysql' does not match lock engine 'postgres'.");
+                    assertThat(f.hint()).as("--engine disagrees, not config.toml")
+                            .isEqualTo("leave out --engine: config.toml's engine, 'postgres', is the lock's");
+                });
     }
 
     @Test

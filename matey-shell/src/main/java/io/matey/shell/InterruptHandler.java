@@ -2,19 +2,20 @@ package io.matey.shell;
 
 import io.matey.engine.RunningStatements;
 import io.matey.replay.ScratchDatabase;
+import io.matey.shell.session.SessionEnd;
 import java.time.Duration;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM in a command: say why the command stopped, cancel what runs on the command's connections
- * (migrations, a schema load, a dump, data sets) on their servers (a server would run it on, holding the migration
- * lock, after its client is gone), drop scratch
- * databases still in use and end with 130 (143 for SIGTERM) at once (artifact writes are journaled, so stopping
- * anywhere leaves the old or the new set; a migration stopped partway is reported by the next db command). Dropping
- * a scratch database or cancelling a statement makes the running statement fail (PostgreSQL closes its connection,
- * MySQL kills the session): that failure is the signal's, so the command's own error handling waits here instead of
- * reporting it (docs/architecture.md §8). The JVM's own SIGTERM handling would run shutdown hooks and leave the
- * scratch databases behind.
+ * Ctrl-C (SIGINT), SIGTERM or SIGHUP in a command, or the end of the session that ran it: say why the command stopped,
+ * cancel what runs on the command's connections (migrations, a schema load, a dump, data sets) on their servers (a
+ * server would run it on, holding the migration lock, after its client is gone), drop scratch databases still in use
+ * and end with 130 (143 for SIGTERM and a session's end, 129 for SIGHUP) at once (artifact writes are journaled, so
+ * stopping anywhere leaves the old or the new set; a migration stopped partway is reported by the next db command).
+ * Dropping a scratch database or cancelling a statement makes the running statement fail (PostgreSQL closes its
+ * connection, MySQL kills the session): that failure is the signal's, so the command's own error handling waits here
+ * instead of reporting it (docs/architecture.md §8). The JVM's own SIGTERM and SIGHUP handling would run shutdown hooks
+ * and leave the scratch databases behind.
  */
 public final class InterruptHandler {
 
@@ -30,14 +31,26 @@ public final class InterruptHandler {
     public static void install() {
         Signal.handle(new Signal("INT"), signal -> stop("Interrupted.", 130));
         Signal.handle(new Signal("TERM"), signal -> stop("Terminated.", 143));
+        Signal.handle(new Signal("HUP"), signal -> stop("Hung up.", 129));
+        SessionEnd.whenEnded(() -> stop("The session ended.", 143));
     }
 
     private static void stop(String message, int exitCode) {
-        stopping = exitCode;
+        if (!claim(exitCode)) {
+            return; // a second signal (Ctrl-C reaches a session's command from the terminal and from the session)
+        }
         Console.error(message);
         RunningStatements.cancelAll(CANCEL_TIMEOUT);
         ScratchDatabase.dropAllActive();
         Runtime.getRuntime().halt(exitCode);
+    }
+
+    private static synchronized boolean claim(int exitCode) {
+        if (stopping != 0) {
+            return false;
+        }
+        stopping = exitCode;
+        return true;
     }
 
     /** Blocks a thread that is about to report a failure or exit while the handler ends the process. */

@@ -102,4 +102,14 @@ class DbStatusMissingDatabaseTest {
         }
         assertThat(missing).doesNotExist();
     }
+
+    @Test
+    void aMissingDatabaseWithoutMigrationsHasNothingToApply() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        assertThat(status.stdout()).isEqualTo("\nApplied: 0\nPending: 0\n"
+                + "The database does not exist yet; `matey db up` creates it.\n");
+    }
 }

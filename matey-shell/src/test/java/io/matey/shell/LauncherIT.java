@@ -150,4 +150,29 @@ class LauncherIT {
         assertThat(errors.toString()).contains("matey: waiting for another matey to finish building...");
         assertThat(installed).isReadable();
     }
+
+    @Test
+    void aRunWaitingForTheCacheRecordingSaysSo() throws Exception {
+        expect(0, "--version"); // installed
+        try (var caches = Files.list(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher"))) {
+            for (Path cache : caches.filter(file -> file.toString().matches(".*\\.(aot|jsa|failed)$")).toList()) {
+                Files.delete(cache);
+            }
+        }
+        List<Process> processes = new ArrayList<>();
+        List<Path> errors = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path err = Files.createTempFile("matey-err", ".txt");
+            errors.add(err);
+            processes.add(Launcher.start(dir, env, Files.createTempFile("matey-out", ".txt"), err, "--version"));
+        }
+        StringBuilder stderr = new StringBuilder();
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).waitFor(300, TimeUnit.SECONDS)).isTrue();
+            stderr.append(Files.readString(errors.get(i)));
+        }
+        assertThat(stderr.toString()).as("the jar is built: the first run records the cache")
+                .contains("matey: waiting for another matey to finish recording the start-up cache (once per build)...")
+                .doesNotContain("building");
+    }
 }

@@ -54,4 +54,17 @@ class LockDirectoryCommandTest {
                 + "); Matey does not write through links: remove the link (rm " + lockFile + ") and re-run.\n");
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
     }
+
+    /** A lock directory that cannot be created (a read-only file system; as root, permissions would not stop it). */
+    @Test
+    void aLockDirectoryThatCannotBeCreatedIsNamedOnce() throws Exception {
+        Map<String, String> env = GitWorkspace.initSqlite(dir);
+        MateyProcess.Result status = MateyProcess.run(dir, env, List.of("-Djava.io.tmpdir=/sys"), "schema", "status");
+        assertThat(status.exitCode()).isEqualTo(2);
+        String locks = "/sys/matey-locks-";
+        assertThat(status.stderr()).startsWith("error: Cannot lock target " + dir + ". Cannot create the lock "
+                + "directory " + locks).endsWith("): fix its permissions, or set another temporary directory with "
+                + "-Djava.io.tmpdir=...\n");
+        assertThat(status.stderr().split(locks, -1)).as("the path once: %s", status.stderr()).hasSize(2);
+    }
 }

@@ -25,12 +25,20 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     static PseudoTerminal start(Path cwd, Map<String, String> env, String... args) throws Exception {
+        return startReading(cwd, env, null, args);
+    }
+
+    /** The launcher on the terminal with its stdin read from {@code input} ({@code matey < input}), when not null. */
+    static PseudoTerminal startReading(Path cwd, Map<String, String> env, Path input, String... args) throws Exception {
         // The pane's shell outlives a Ctrl-C meant for the app (a trap, unlike an ignored signal, is not inherited).
         StringBuilder command = new StringBuilder("trap : INT; cd ").append(quote(cwd.toString())).append(" && env -u CI TERM=xterm-256color");
         env.forEach((name, value) -> command.append(' ').append(name).append('=').append(quote(value)));
         command.append(' ').append(quote(Launcher.SCRIPT.toString()));
         for (String arg : args) {
             command.append(' ').append(quote(arg));
+        }
+        if (input != null) {
+            command.append(" < ").append(quote(input.toString()));
         }
         command.append("; echo ").append(EXIT_MARK).append("$?; sleep 600");
         PseudoTerminal terminal = new PseudoTerminal();

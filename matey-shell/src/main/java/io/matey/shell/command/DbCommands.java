@@ -102,7 +102,7 @@ class DbCommands {
                 out.append("Pending: ").append(status.pending()).append('\n');
                 if (status.databaseMissing()) {
                     out.append("The database does not exist yet; `").append(sameTarget("matey db up", status.target(),
-                            url, workspace)).append("` creates it and applies them.\n");
+                            url, workspace)).append(status.pending() == 0 ? "` creates it.\n" : "` creates it and applies them.\n");
                 }
                 out.append(problem(status.prefix()));
                 if (status.interrupted() != null) {

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one command of a session as its own process of the same app, on the same terminal: Ctrl-C then ends that
- * command exactly as in a script (scratch databases dropped, exit 130) while the session, which ignores the
- * signal meanwhile, carries on (docs/architecture.md §8).
+ * One command of a session as its own process of the same app, on the same terminal: Ctrl-C then ends that command
+ * exactly as in a shell (scratch databases dropped, exit 130) while a session typed on the terminal carries on. The
+ * process is told the session's process id, so that it stops when the session has gone without passing a signal on
+ * (docs/architecture.md §8).
  */
 final class CommandProcess {
 
@@ -28,7 +29,8 @@ final class CommandProcess {
     private CommandProcess() {
     }
 
-    static int run(List<String> args) throws IOException, InterruptedException {
+    /** The process of the command line {@code args} (global options first), sharing the session's stdin, stdout and stderr. */
+    static ProcessBuilder of(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -38,9 +40,10 @@ final class CommandProcess {
             }
         }
         command.add("-D" + SessionSyntax.PROPERTY + "=true");
+        command.add("-D" + SessionEnd.PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MateyShellApplication.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        return new ProcessBuilder(command).inheritIO();
     }
 
     /**

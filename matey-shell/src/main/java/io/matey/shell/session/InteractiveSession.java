@@ -21,7 +21,6 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.InfoCmp;
-import sun.misc.Signal;
 
 /**
  * {@code matey} without a command: on a terminal, a line editor with completion and history; with command lines
@@ -46,11 +45,12 @@ public final class InteractiveSession {
     private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
 
     private final CommandCatalog catalog;
+    private final SessionSignals signals = new SessionSignals();
     private final SessionCommands commands;
 
     public InteractiveSession(CommandCatalog catalog, List<String> globalOptions) {
         this.catalog = catalog;
-        this.commands = new SessionCommands(globalOptions);
+        this.commands = new SessionCommands(globalOptions, signals);
     }
 
     /**
@@ -61,14 +61,20 @@ public final class InteractiveSession {
     public int run() {
         JLINE_LOG.setLevel(Level.OFF);
         try {
-            if (!typedOnTerminal()) {
+            boolean script = !typedOnTerminal();
+            signals.install(script);
+            if (script) {
                 script();
-                return commands.worstFailure();
+            } else {
+                edit();
             }
-            edit();
-            return Style.terminal() ? 0 : commands.worstFailure();
+            signals.awaitExitIfEnding();
+            return script || !Style.terminal() ? commands.worstFailure() : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return commands.worstFailure();
         }
     }
 
@@ -79,7 +85,6 @@ public final class InteractiveSession {
 
     /** Reads the piped lines as sh reads a script: the last one runs without its newline too. */
     private void script() throws IOException {
-        Signal.handle(new Signal("INT"), signal -> { }); // see passCtrlC
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         String line = in.readLine();
         while (line != null && commands.perform(line, ShellWords.split(line), false, () -> { })) {

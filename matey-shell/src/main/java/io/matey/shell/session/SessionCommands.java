@@ -14,14 +14,16 @@ import java.util.List;
 final class SessionCommands {
 
     private final List<String> globalOptions;
+    private final SessionSignals signals;
     /**
      * The highest exit code of the lines so far, 0 while none failed: as {@code --all} reports its worst target, a
      * usage error (2) outranks a report's {@code --exit-code} (1), and an interrupted command (130, 143) both.
      */
     private int worstFailure;
 
-    SessionCommands(List<String> globalOptions) {
+    SessionCommands(List<String> globalOptions, SessionSignals signals) {
         this.globalOptions = globalOptions;
+        this.signals = signals;
     }
 
     int worstFailure() {
@@ -58,12 +60,12 @@ final class SessionCommands {
         return true;
     }
 
-    /** Runs the command line with the session's global options (the session lets Ctrl-C pass by meanwhile). */
+    /** Runs the command line with the session's global options; a signal to the session stops it ({@link SessionSignals}). */
     private void run(List<String> words) {
         List<String> args = new ArrayList<>(globalOptions);
         args.addAll(words);
         try {
-            keepWorst(CommandProcess.run(args));
+            keepWorst(signals.run(CommandProcess.of(args)));
         } catch (IOException e) {
             Console.error("Cannot run the command: " + e.getMessage());
             keepWorst(1);

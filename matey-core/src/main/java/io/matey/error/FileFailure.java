@@ -1,0 +1,38 @@
+package io.matey.error;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * Why a file operation failed, without the path: a {@link FileSystemException}'s message is the path (and a reason
+ * only for some), so a message that names the file itself would name it twice.
+ */
+public final class FileFailure {
+
+    private FileFailure() {
+    }
+
+    public static String reason(IOException e) {
+        if (!(e instanceof FileSystemException failure)) {
+            return e.getMessage();
+        }
+        if (failure.getReason() != null) {
+            return failure.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        return e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                : e.getClass().getSimpleName();
+    }
+}
