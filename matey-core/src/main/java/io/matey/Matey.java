@@ -257,11 +257,11 @@ public final class Matey {
     }
 
     public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress, locks.notices()).plan(target, options);
+        return new SchemaReplay(env, progress, locks).plan(target, options);
     }
 
     public SchemaApplyResult schemaApply(String path, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress, locks.notices()).apply(target(path), options);
+        return new SchemaReplay(env, progress, locks).apply(target(path), options);
     }
 
     /** {@code data export}: the set's tables into their JSONL files ({@code set} null: the only set). */

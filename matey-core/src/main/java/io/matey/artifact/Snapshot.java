@@ -135,7 +135,7 @@ public final class Snapshot {
     /** How a file of the snapshot is read: whole, or digested ({@link CheckpointFile}). */
     /** Notes the file's size before reading it, so that a heap too small even for its bytes names it. */
     private static byte[] readMigration(Path targetDir, Path file) throws IOException {
-        LargestMigration.note(targetDir.relativize(file).toString().replace('\\', '/'), Files.size(file));
+        LargestInput.migration(targetDir.relativize(file).toString().replace('\\', '/'), Files.size(file));
         return Files.readAllBytes(file);
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.matey.artifact.LargestInput;
 import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import java.io.IOException;
@@ -79,6 +80,7 @@ final class JsonlFile {
      */
     static void read(Path file, String entry, Consumer<Line> each) {
         try (InputStream in = Files.newInputStream(file)) {
+            LargestInput.dataFile(file.toString(), Files.size(file));
             new LineDecoder(file).lines(in, each);
         } catch (NoSuchFileException e) {
             throw new MateyException(entry + ": data file " + file + " does not exist. Create it, one JSON object per "

@@ -57,6 +57,11 @@ public class MigrationLockTimeoutException extends SQLException {
         return holder;
     }
 
+    /** What to do about the holder; empty when the engine cannot tell who it is. */
+    public String advice() {
+        return advice;
+    }
+
     /** The reason of a command that failed with {@code failure}: a lock wait that ran out, or another database error. */
     public static Reason reasonOf(SQLException failure) {
         return failure instanceof MigrationLockTimeoutException ? Reason.LOCK_TIMEOUT : Reason.DATABASE_ERROR;

@@ -1,19 +1,25 @@
 package io.matey.engine;
 
 import io.matey.migration.Section;
+import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The roles (users) of a test server, which a replayed migration may create: they outlive the scratch database, so
  * the replay drops those it created (docs/architecture.md §6).
  */
 public interface ServerRoles {
+
+    /** The words without which a statement creates no role: most statements spare the parse. */
+    Pattern ROLE_WORDS = Pattern.compile("\\b(?:ROLE|USER|GROUP)\\b", Pattern.CASE_INSENSITIVE);
 
     /** For engines without server-level roles. */
     ServerRoles NONE = new ServerRoles() {
@@ -56,6 +62,22 @@ public interface ServerRoles {
         return namedByDumps(up).stream().map(name -> new ServerRole(name, null)).toList();
     }
 
+    /** The roles one statement creates ({@link #creates} of it alone); none for a statement naming no role or user. */
+    default List<ServerRole> createdBy(SqlStatement statement) {
+        if (!ROLE_WORDS.matcher(statement.code()).find()) {
+            return List.of();
+        }
+        return creates(new Section(MigrationRunner.UP, statement.sql(), statement.line(), true, statement.line()));
+    }
+
+    /**
+     * Whether the server {@code connection} reaches has {@code role}; true where the engine cannot tell, so that a
+     * caller changes nothing then.
+     */
+    default boolean has(Connection connection, ServerRole role) throws SQLException {
+        return true;
+    }
+
     /**
      * Marks {@code role}, which a replay's up section created, with {@code mark} through the section's connection (in
      * its transaction where it has one), so that the next replay can tell it from one created by hand since
@@ -68,10 +90,12 @@ public interface ServerRoles {
     /**
      * Takes the server-wide lock that serialises the replays whose migrations create, alter or drop roles: roles are
      * the whole server's, so two such replays at once would see each other's roles as the server's and collide on
-     * them (docs/architecture.md §6). Runs {@code waiting} first when another session holds it. The lock is the
+     * them (docs/architecture.md §6). Waits at most {@code timeout} for another session's, telling {@code waiting}
+     * who holds it first; then fails with a {@link MigrationLockTimeoutException} naming the holder. The lock is the
      * returned session's: closing it releases the lock. Empty where the engine has none.
      */
-    default Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+    default Optional<Connection> lock(MateyUrl base, Duration timeout, Engine.LockWaiting waiting)
+            throws SQLException {
         return Optional.empty();
     }
 

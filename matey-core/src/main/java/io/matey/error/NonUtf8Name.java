@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Refuses a file whose name is not UTF-8: Java shows its bad bytes as U+FFFD, so artifacts and the migrations table
- * would name a file that does not exist (docs/architecture.md §4). The name's bytes come from {@link Path#toUri()}, which percent-encodes
+ * Refuses a file whose name is not UTF-8, or is UTF-8 that the locale Java runs in cannot decode: Java shows the bytes
+ * it cannot decode as U+FFFD, so artifacts and the migrations table would name a file that does not exist (docs/architecture.md §4). The name's bytes come from {@link Path#toUri()}, which percent-encodes
  * the bytes the file system gave.
  */
 public final class NonUtf8Name {
@@ -29,6 +29,9 @@ public final class NonUtf8Name {
         byte[] bytes = nameBytes(entry);
         InvalidUtf8 bad = InvalidUtf8.find(bytes);
         if (bad == null) {
+            if (!new String(bytes, StandardCharsets.UTF_8).equals(name)) {
+                throw unrepresentable(shownDir + "/" + escaped(bytes));
+            }
             return;
         }
         String shown = shownDir + "/" + escaped(bytes);
@@ -36,6 +39,17 @@ public final class NonUtf8Name {
                 + String.format("%02X", bad.value()) + " at offset " + bad.offset() + " of the name), and Matey "
                 + "records and names files in UTF-8. Rename it: mv $'" + shown + "' '" + shownDir + "/"
                 + withoutBadBytes(bytes) + "'");
+    }
+
+    /**
+     * A UTF-8 name that Java decoded in a locale's character set without it (LC_ALL=C, POSIX, Latin-1): Java reads
+     * file names in the locale's set whatever its options say, so only a UTF-8 locale makes it readable
+     * (docs/architecture.md §4). The {@code ./matey} launcher gives Java one itself.
+     */
+    private static MateyException unrepresentable(String shown) {
+        return new MateyException(shown + ": the file name is UTF-8, but this Java process reads file names as "
+                + System.getProperty("sun.jnu.encoding") + " (from the locale: LC_ALL, LC_CTYPE or LANG), which cannot "
+                + "represent it. Run Matey under a UTF-8 locale, e.g. LC_ALL=C.UTF-8; the ./matey launcher does so itself.");
     }
 
     private static byte[] nameBytes(Path entry) {
@@ -58,7 +72,7 @@ public final class NonUtf8Name {
     }
 
     /** Printable ASCII as is, every other byte as {@code \xNN}. */
-    private static String escaped(byte[] bytes) {
+    public static String escaped(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         for (byte b : bytes) {
             int value = b & 0xFF;

@@ -9,12 +9,12 @@ import java.util.Map;
 import net.sf.jsqlparser.parser.Token;
 
 /**
- * The explicit keys of each table through one section's statements, for L414: which foreign keys are left with the
+ * The explicit keys of each table through the migrations' statements, for L414: which foreign keys are left with the
  * index the server creates and marks (docs/architecture.md §6). A foreign key is left so when no key of its table
- * leads its columns, counting the keys the section declared before it (with the statement itself) and not dropped
- * since; a key declared later in the section over those columns replaces the marked index, so the foreign key is
- * not left so at the section's end. Keys of tables the section did not create are unknown and count as none; a
- * {@code CREATE TABLE} starts its table's keys afresh.
+ * leads its columns, counting the keys declared before it (earlier migrations' up sections, then the statements of
+ * its section before it, with the statement itself) and not dropped since; a key declared later over those columns
+ * replaces the marked index, so the foreign key is not left so after that. A {@code CREATE TABLE} starts its table's
+ * keys afresh; keys of tables no statement read created are unknown and count as none.
  */
 final class SectionKeys {
 
@@ -31,13 +31,34 @@ final class SectionKeys {
     }
 
     private final Map<String, List<Key>> keys = new HashMap<>();
+    /** Statements are compared by identity, so equal text in two migrations stays two foreign keys. */
     private final Map<Unindexed, Boolean> unindexed = new LinkedHashMap<>();
 
-    /** The foreign keys of {@code statements}, one section's in order, that are left with a marked index. */
-    static List<Unindexed> unindexed(List<ParsedStatement> statements) {
-        SectionKeys section = new SectionKeys();
-        statements.forEach(section::read);
-        return List.copyOf(section.unindexed.keySet());
+    /** The keys of an empty schema, before the first migration. */
+    SectionKeys() {
+    }
+
+    /** The same keys, to read a section (a down section) without changing these. */
+    SectionKeys copy() {
+        SectionKeys copy = new SectionKeys();
+        keys.forEach((table, declared) -> copy.keys.put(table, new ArrayList<>(declared)));
+        copy.unindexed.putAll(unindexed);
+        return copy;
+    }
+
+    /**
+     * Reads {@code statements}, one section's in order, over the keys so far: the foreign keys they add that are
+     * left with a marked index at the section's end.
+     */
+    List<Unindexed> read(List<ParsedStatement> statements) {
+        statements.forEach(this::read);
+        List<Unindexed> left = new ArrayList<>();
+        for (Unindexed foreign : unindexed.keySet()) {
+            if (statements.contains(foreign.statement())) {
+                left.add(foreign);
+            }
+        }
+        return left;
     }
 
     private void read(ParsedStatement statement) {

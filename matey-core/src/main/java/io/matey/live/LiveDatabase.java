@@ -125,9 +125,9 @@ public final class LiveDatabase {
     private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
         String testUrl = EnvNames.testUrl(target, null, env);
         if (testUrl != null) {
-            return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl));
+            return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl), locks.timeout());
         }
-        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base))
+        return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base, locks.timeout()))
                 .orElseThrow(() -> new MateyException(live.opening("db up", "--resume") + " rebuilds the partial state in "
                         + "a scratch database: set " + target.testUrlEnv() + " to a server where Matey may create and "
                         + "drop databases."));

@@ -105,7 +105,7 @@ final class LiveUp {
         Migration migration = interruption.migration();
         ForeignWrites.refuseOnLive(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
                 ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, target.opening(context));
-        int done = ResumePoint.find(target, interruption, scratch, context);
+        int done = ResumePoint.find(target, connection, interruption, scratch, context);
         Leftover leftover = interruption.leftover();
         if (leftover != null) {
             // not in effect, and in the way of its statement, which runs again

@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerRole;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.SqlStatement;
@@ -12,6 +13,7 @@ import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,8 +27,11 @@ import java.util.stream.Collectors;
  */
 final class ResumePoint {
 
-    /** Where the partial states are rebuilt: the target's test server (or the engine's scratch place). */
-    record Scratch(TargetConfig target, MateyUrl base) {
+    /**
+     * Where the partial states are rebuilt: the target's test server (or the engine's scratch place), and how long
+     * its roles lock is waited for.
+     */
+    record Scratch(TargetConfig target, MateyUrl base, Duration lockTimeout) {
     }
 
     private ResumePoint() {
@@ -38,15 +43,43 @@ final class ResumePoint {
         }
     }
 
-    /** The count of statements in effect; fails, with the diff, when the live schema matches no candidate state. */
-    static int find(LiveTarget target, Interruption interruption, Scratch place, String command) {
+    /** Whether the server {@code connection} reaches has every account {@code statement} creates. */
+    private static boolean createdAccountsExist(Engine engine, Connection connection, SqlStatement statement)
+            throws SQLException {
+        for (ServerRole role : engine.serverRoles().createdBy(statement)) {
+            if (!engine.serverRoles().has(connection, role)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code statement}, counted as in effect, creates an account the live server lacks: a statement creating
+     * accounts is counted before it runs (it commits itself and no dump shows accounts, {@code MigrationRunner}), so
+     * a kill may have counted one that never ran. False when the server cannot be asked: the count stands.
+     */
+    private static boolean countedButNotRun(Engine engine, Connection live, SqlStatement statement) {
+        try {
+            return !createdAccountsExist(engine, live, statement);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The count of statements in effect; fails, with the diff, when the live schema matches no candidate state.
+     * {@code live} is the live database's connection, asked for the accounts a statement creates.
+     */
+    static int find(LiveTarget target, Connection live, Interruption interruption, Scratch place, String command) {
         MateyUrl scratchBase = place.base();
         Engine engine = target.engine();
         Map<Integer, String> states = new LinkedHashMap<>();
         int done = Math.min(interruption.done(), interruption.statements().size());
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine, scratchBase, place.target(), "resume", false, null,
                 interruption.statements().stream().map(SqlStatement::sql).collect(Collectors.joining("\n")),
-                target.state().lock().map(lock -> lock.rolesThrough(interruption.index())).orElse(Map.of()));
+                target.state().lock().map(lock -> lock.rolesThrough(interruption.index())).orElse(Map.of()),
+                place.lockTimeout());
                 Connection connection = scratch.connect()) {
             engine.loadAtomically(connection, interruption.expectedSql());
             states.put(0, SchemaDump.dump(engine, connection));
@@ -55,6 +88,10 @@ final class ResumePoint {
                 try {
                     execute(connection, statement);
                 } catch (SQLException e) {
+                    if (!engine.serverRoles().createdBy(statement).isEmpty()
+                            && createdAccountsExist(engine, connection, statement)) {
+                        continue; // the scratch server is the live one, whose run created them; no dump shows them
+                    }
                     throw new MateyException(target.opening(command, "--resume") + " cannot rebuild the partial state: statement "
                             + (i + 1) + " (line " + statement.line() + ") fails on the state before the migration: "
                             + engine.maskedFailure(e), e);
@@ -73,15 +110,17 @@ final class ResumePoint {
             throw new MateyException(Reason.DATABASE_ERROR, target.opening(command, "--resume") + " failed on the scratch server " + scratchBase + ": "
                     + engine.maskedFailure(e), e);
         }
-        String live = interruption.liveSql();
+        String liveSql = interruption.liveSql();
         String afterNext = states.get(done + 1);
-        if (afterNext != null && !SchemaDump.sameSchema(afterNext, states.get(done)) && SchemaDump.sameSchema(live, afterNext)) {
+        if (afterNext != null && !SchemaDump.sameSchema(afterNext, states.get(done))
+                && SchemaDump.sameSchema(liveSql, afterNext)) {
             return done + 1;
         }
-        if (SchemaDump.sameSchema(live, states.get(done))) {
-            return done;
+        if (SchemaDump.sameSchema(liveSql, states.get(done))) {
+            return done > 0 && countedButNotRun(engine, live, interruption.statements().get(done - 1))
+                    ? done - 1 : done;
         }
-        if (SchemaDump.sameSchema(live, states.get(0))) {
+        if (SchemaDump.sameSchema(liveSql, states.get(0))) {
             return 0;
         }
         throw new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(command, "--resume") + " refused: the live schema is neither the state after statement "
@@ -90,6 +129,6 @@ final class ResumePoint {
                 + "until the schema is the state before the migration, then run `" + target.command("db up")
                 + " --resume` again. The live "
                 + "schema against the state after statement " + done + ":\n"
-                + SchemaDiff.unified(live, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
+                + SchemaDiff.unified(liveSql, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
     }
 }

@@ -1,7 +1,7 @@
 package io.matey.migration;
 
 import io.matey.artifact.ConflictMarkers;
-import io.matey.artifact.LargestMigration;
+import io.matey.artifact.LargestInput;
 import io.matey.workspace.TargetPaths;
 
 /**
@@ -14,7 +14,7 @@ import io.matey.workspace.TargetPaths;
 public record Migration(String file, String version, byte[] bytes) {
 
     public Migration {
-        LargestMigration.note(file, bytes.length);
+        LargestInput.migration(file, bytes.length);
     }
 
     public MigrationScript script() {

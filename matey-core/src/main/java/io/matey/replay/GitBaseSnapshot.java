@@ -1,7 +1,9 @@
 package io.matey.replay;
 
 import io.matey.artifact.Snapshot;
+import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
+import io.matey.error.NonUtf8Name;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,13 +38,18 @@ public final class GitBaseSnapshot {
             RevCommit base = mergeBase(repo, ref);
             String prefix = repo.getWorkTree().toPath().toRealPath()
                     .relativize(targetDir.toRealPath()).toString().replace('\\', '/');
-            return readTree(repo, base, prefix, targetName);
+            return readTree(repo, base, prefix, targetName, ref);
         } catch (IllegalArgumentException | IOException e) {
             throw new MateyException("Cannot read git history for --base " + ref + ": " + e.getMessage(), e);
         }
     }
 
     private static RevCommit mergeBase(Repository repo, String ref) throws IOException {
+        if (ref.indexOf('\uFFFD') >= 0) {
+            throw new MateyException("--base " + ref + ": the ref name given is not UTF-8 (the bytes Java could not "
+                    + "decode show as \uFFFD), and git names refs in UTF-8. Name the branch, tag or commit in UTF-8, "
+                    + "or by its commit id (`git rev-parse`).");
+        }
         ObjectId head = repo.resolve("HEAD");
         ObjectId other = repo.resolve(ref);
         if (head == null) {
@@ -66,7 +73,8 @@ public final class GitBaseSnapshot {
         }
     }
 
-    private static Snapshot readTree(Repository repo, RevCommit commit, String prefix, String targetName) throws IOException {
+    private static Snapshot readTree(Repository repo, RevCommit commit, String prefix, String targetName, String ref)
+            throws IOException {
         Map<String, byte[]> migrations = new TreeMap<>();
         Map<String, byte[]> checkpoints = new TreeMap<>();
         byte[] schema = null;
@@ -84,6 +92,7 @@ public final class GitBaseSnapshot {
                 if (!relevant) {
                     continue;
                 }
+                requireUtf8(walk.getRawPath(), commit, ref);
                 if (walk.getFileMode(0) == FileMode.SYMLINK) {
                     throw new MateyException("Refusing to read symlinked file in git tree: " + walk.getPathString());
                 }
@@ -100,5 +109,19 @@ public final class GitBaseSnapshot {
             }
         }
         return Snapshot.of(targetName, migrations, checkpoints, schema, lock);
+    }
+
+    /**
+     * Refuses a path that is not UTF-8: JGit would decode it in another character set, so it would name a file that
+     * exists neither in the tree nor in the worktree (docs/architecture.md §4, as {@link NonUtf8Name} for the worktree).
+     */
+    private static void requireUtf8(byte[] path, RevCommit commit, String ref) {
+        InvalidUtf8 bad = InvalidUtf8.find(path);
+        if (bad != null) {
+            throw new MateyException("--base " + ref + ": the merge base " + commit.abbreviate(8).name() + " holds "
+                    + NonUtf8Name.escaped(path) + ", whose path is not UTF-8 (byte 0x" + String.format("%02X", bad.value())
+                    + " at offset " + bad.offset() + " of the path), and Matey names files in UTF-8. Rename it in a "
+                    + "commit both branches share, or compare with a ref whose merge base holds UTF-8 names only.");
+        }
     }
 }

@@ -91,6 +91,12 @@ public final class ReplayRunner {
             versions.forget();
             open();
             List<Migration> ups = building(through);
+            if (!ups.isEmpty() && !accountsRecreatable(ups)) {
+                progress.accept(through.file() + "  restored by loading its checkpoint, though its text cannot show "
+                        + "state the tail depends on: the accounts its up sections create could not be created "
+                        + "again without the test server's roles lock");
+                ups = List.of();
+            }
             if (ups.isEmpty()) {
                 load(connection, checkpoint);
                 return;
@@ -108,9 +114,18 @@ public final class ReplayRunner {
         }
 
         /**
+         * Whether the accounts {@code ups} create can be created again: those this process created are dropped first
+         * ({@link ScratchDatabase#recreatable}), as the server keeps them from their first run.
+         */
+        private boolean accountsRecreatable(List<Migration> ups) throws SQLException {
+            List<Section> creating = ups.stream().map(m -> m.script().up())
+                    .filter(up -> !engine.serverRoles().creates(up).isEmpty()).toList();
+            return creating.isEmpty() || scratch.recreatable(creating);
+        }
+
+        /**
          * The up sections that build the state after {@code through} (the anchor run's and the tail's so far) when
-         * its checkpoint's text cannot show state the rest of the tail depends on; none when it can, or when one
-         * creates accounts, which the server keeps from their first run (the text is loaded then).
+         * its checkpoint's text cannot show state the rest of the tail depends on; none when it can.
          */
         private List<Migration> building(Migration through) {
             int end = tail.indexOf(through) + 1;
@@ -119,11 +134,7 @@ public final class ReplayRunner {
             List<Section> rest = new ArrayList<>();
             tail.subList(end, tail.size()).forEach(m -> rest.addAll(List.of(m.script().up(), m.script().down())));
             List<Section> built = ups.stream().map(m -> m.script().up()).toList();
-            if (!engine.dumpHidesStateFor(built, rest)
-                    || built.stream().anyMatch(up -> !engine.serverRoles().creates(up).isEmpty())) {
-                return List.of();
-            }
-            return ups;
+            return engine.dumpHidesStateFor(built, rest) ? ups : List.of();
         }
 
         String dump() throws SQLException {

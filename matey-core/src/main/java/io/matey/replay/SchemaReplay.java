@@ -13,12 +13,14 @@ import io.matey.codegen.StaleModels;
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.LockNotices;
+import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.Section;
 import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,12 +43,17 @@ public final class SchemaReplay {
     private final Map<String, String> env;
     private final Consumer<String> progress;
     private final LockNotices notices;
+    private final Duration lockTimeout;
 
-    /** @param notices where a wait for the target lock is told */
-    public SchemaReplay(Map<String, String> env, Consumer<String> progress, LockNotices notices) {
+    /**
+     * @param locks where a wait for the target lock is told, and how long the test server's roles lock is waited
+     *              for (docs/architecture.md §6)
+     */
+    public SchemaReplay(Map<String, String> env, Consumer<String> progress, LockWait locks) {
         this.env = env;
         this.progress = progress;
-        this.notices = notices;
+        this.notices = locks.notices();
+        this.lockTimeout = locks.timeout();
     }
 
     public SchemaPlanResult plan(TargetConfig target, ReplayOptions options) {
@@ -122,11 +129,11 @@ public final class SchemaReplay {
         // An anchor built by running the prefix is no checkpoint to clone, and the prefix creates its own roles.
         String loaded = plan.anchorRun().isEmpty() ? plan.anchorSql() : null;
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles())) {
+                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles(), lockTimeout)) {
             result = new ReplayRunner(engine.engine(),
                     (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
                     codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                            "replay", options.keepScratch(), null, runs, Map.of()), loaded, plan.anchorRun(), plan.tail(),
+                            "replay", options.keepScratch(), null, runs, Map.of(), lockTimeout), loaded, plan.anchorRun(), plan.tail(),
                             new DownChecks(target.inexactDowns(), options.keepGoing()));
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -116,12 +118,14 @@ public final class ScratchDatabase implements AutoCloseable {
      * @param anchorRoles the roles the migrations before the anchor create (name to migration file): those the
      *             server lacks are created here, and dropped like those a migration creates; the anchor is then
      *             loaded, not cloned from the template cache, whose templates would keep them from being dropped
+     * @param lockTimeout how long to wait for the server's roles lock that another process holds ({@link
+     *             ScratchServer#enter})
      */
     public static ScratchDatabase lease(Engine engine, MateyUrl base, TargetConfig target, String purpose,
-            boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles) {
+            boolean keep, String anchorSql, String runs, Map<String, String> anchorRoles, Duration lockTimeout) {
         ScratchCollector.collect(engine, base);
         MateyUrl url = engine.siblingUrl(base, name(target.name(), keep ? KEPT : purpose));
-        ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty());
+        ScratchServer server = ScratchServer.enter(engine, base, runs, !anchorRoles.isEmpty(), lockTimeout);
         Map<String, String> missing = server.missing(anchorRoles);
         ScratchDatabase scratch = new ScratchDatabase(engine, url, keep, server);
         scratch.create(anchorSql != null && missing.isEmpty() ? anchorSql : null, base, target);
@@ -234,6 +238,14 @@ public final class ScratchDatabase implements AutoCloseable {
         } finally {
             server.ran(up.sql(), intended);
         }
+    }
+
+    /**
+     * Before {@code ups}, which ran in this process's leases, run again here: whether the roles they create can be
+     * created again, those this process created being dropped ({@link ScratchServer#recreatable}).
+     */
+    boolean recreatable(List<Section> ups) throws SQLException {
+        return server.recreatable(ups);
     }
 
     /** Runs an up section, handing {@code marking} to run after each of its statements. */

@@ -3,17 +3,19 @@ package io.matey.replay;
 import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
-import io.matey.engine.MigrationRunner;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.ServerUnreachable;
 import io.matey.error.MateyException;
+import io.matey.error.Reason;
 import io.matey.migration.Section;
 import io.matey.migration.SqlStatement;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,12 +76,12 @@ final class ScratchServer {
     /** The session holding the server's roles lock until the last lease ends; null when not taken. */
     private Connection rolesLock;
 
-    private ScratchServer(String key, Engine engine, MateyUrl base, String sql, boolean serialise) {
+    private ScratchServer(String key, Engine engine, MateyUrl base, String sql, boolean serialise, Duration timeout) {
         this.key = key;
         this.engine = engine;
         this.base = base;
         if (serialise) {
-            rolesLock = lockRoles(); // before the roles are listed: another replay's would look like the server's
+            rolesLock = lockRoles(timeout); // before the roles are listed: another replay's would look like the server's
         }
         this.before = mayChangeRoles(sql) ? roles(engine, base) : null;
         this.grants = engine.serverRoles().grants().orElse(null);
@@ -96,18 +98,39 @@ final class ScratchServer {
         }
     }
 
-    /** The server's roles lock, saying when it waits for another process's; null when the engine has none. */
-    private Connection lockRoles() {
+    /**
+     * The server's roles lock, saying when it waits for another process's; null when the engine has none or it
+     * could not be taken. A wait longer than {@code timeout} fails the lease, naming the holder.
+     */
+    private Connection lockRoles(Duration timeout) {
         try {
-            return engine.serverRoles().lock(base, () -> ScratchCollector.notice("waiting for the replay of another "
-                    + "process on " + base + ": its migrations create or drop roles or change their grants, as these "
-                    + "do, and those are the server's, so such replays run one at a time")).orElse(null);
+            return engine.serverRoles().lock(base, timeout, new Waiting(base, timeout)).orElse(null);
+        } catch (MigrationLockTimeoutException e) {
+            throw new MateyException(Reason.LOCK_TIMEOUT, "The roles lock of the test server " + base + " ("
+                    + e.lock() + ") was not released within " + MigrationLockTimeoutException.describe(timeout)
+                    + (e.holder().isEmpty() ? "" : "; it is held by " + e.holder()) + ". Another process is "
+                    + "replaying migrations that create or drop roles or change their grants there, and such replays "
+                    + "run one at a time: wait for it to end and try again, or raise the bound (--lock-timeout). "
+                    + e.advice(), e);
         } catch (SQLException | RuntimeException e) {
             if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
                 ScratchCollector.notice("could not take the roles lock on " + base + " (" + engine.maskedFailure(e)
                         + "): a replay of another process that creates the same roles may collide with this one");
             }
             return null;
+        }
+    }
+
+    /** Says that the lease waits for another process's roles lock; a record, not a lambda (docs/architecture.md §8). */
+    private record Waiting(MateyUrl base, Duration timeout) implements Engine.LockWaiting {
+
+        @Override
+        public void waiting(String lock, String holder) {
+            ScratchCollector.notice("waiting for the replay of another process on " + base + " ("
+                    + (holder.isEmpty() ? lock : lock + ", held by " + holder) + ", at most "
+                    + MigrationLockTimeoutException.describe(timeout) + "): its migrations create or drop roles or "
+                    + "change their grants, as these do, and those are the server's, so such replays run one at a "
+                    + "time");
         }
     }
 
@@ -124,15 +147,17 @@ final class ScratchServer {
     /**
      * Starts a lease that runs {@code sql} (what names the roles it may create). When it creates, alters or drops
      * roles, or {@code anchorNamesRoles} (its anchor names roles the migrations create), this process's replays on
-     * the server take its roles lock until the last lease ends, waiting for other processes' (docs/architecture.md §6).
+     * the server take its roles lock until the last lease ends, waiting at most {@code timeout} for other processes'
+     * (docs/architecture.md §6).
      */
-    static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql, boolean anchorNamesRoles) {
+    static synchronized ScratchServer enter(Engine engine, MateyUrl base, String sql, boolean anchorNamesRoles,
+            Duration timeout) {
         boolean serialise = anchorNamesRoles || ROLE_DDL.matcher(sql).find()
                 || engine.serverRoles().changesSharedGrants(sql);
         ScratchServer server = SERVERS.computeIfAbsent(key(engine, base),
-                k -> new ScratchServer(k, engine, base, sql, serialise));
+                k -> new ScratchServer(k, engine, base, sql, serialise, timeout));
         if (serialise && server.rolesLock == null) {
-            server.rolesLock = server.lockRoles();
+            server.rolesLock = server.lockRoles(timeout);
         }
         server.leases++;
         server.sql.add(sql);
@@ -179,8 +204,7 @@ final class ScratchServer {
             return;
         }
         Map<ServerRole, Boolean> created = new LinkedHashMap<>();
-        Section alone = new Section(MigrationRunner.UP, statement.sql(), statement.line(), true, statement.line());
-        for (ServerRole role : engine.serverRoles().creates(alone)) {
+        for (ServerRole role : engine.serverRoles().createdBy(statement)) {
             if (intended.getOrDefault(role, false)) {
                 created.put(role, true);
             }
@@ -233,6 +257,37 @@ final class ScratchServer {
             recorded.addAll(created);
         }
         confirm(created, intended);
+    }
+
+    /**
+     * Before {@code ups}, up sections that ran here, run again to build a state in a fresh scratch database
+     * (docs/architecture.md §6): drops the roles they create that this process created on the server, so that their
+     * {@code CREATE} runs as the first time; a role the server had before is left, as their first run left it. False,
+     * dropping none, when that is not safe: without the roles lock another process's replay may be using a role of
+     * the same name, and without the first listing this process cannot tell its roles from the server's. The ledger
+     * keeps them as created (a killed process's next replay finds them gone or drops them), and the run records
+     * them again.
+     */
+    boolean recreatable(List<Section> ups) throws SQLException {
+        Set<ServerRole> listedBefore;
+        synchronized (ScratchServer.class) {
+            if (rolesLock == null || before == null) {
+                return false;
+            }
+            listedBefore = Set.copyOf(before);
+        }
+        Set<ServerRole> present = roles(engine, base);
+        if (present == null) {
+            return false;
+        }
+        for (Section up : ups) {
+            for (ServerRole role : engine.serverRoles().creates(up)) {
+                if (!listedBefore.contains(role) && present.remove(role)) {
+                    engine.serverRoles().drop(base, role, kept);
+                }
+            }
+        }
+        return true;
     }
 
     /** Records {@code lacked} in the {@link RoleLedger} as about to be created, before any {@code CREATE} runs. */

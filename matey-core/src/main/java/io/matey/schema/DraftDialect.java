@@ -106,8 +106,9 @@ public interface DraftDialect {
     }
 
     /**
-     * Whether {@code ALTER COLUMN ... TYPE} fails while a view or materialized view reads the column (PostgreSQL): a
-     * draft that changes a column's type then drops the views reading its table and creates them again after it.
+     * Whether {@code ALTER COLUMN ... TYPE} and {@code DROP COLUMN} fail while a view or materialized view reads the
+     * column (PostgreSQL): a draft that changes a column's type or drops a column then drops the views reading its
+     * table and creates them again after it.
      */
     default boolean viewsBlockTypeChanges() {
         return false;
@@ -123,6 +124,25 @@ public interface DraftDialect {
      */
     default String recreateMaterializedView(String name, String to) {
         return null;
+    }
+
+    /**
+     * Whether a materialized view changed out of band is dropped and created again with the views that read it and
+     * what its drop takes along (PostgreSQL, {@link RecreatedRelations}), rather than by
+     * {@link #recreateMaterializedView}.
+     */
+    default boolean recreatesMaterializedViewsWithReaders() {
+        return false;
+    }
+
+    /**
+     * Whether the live materialized view is not populated (PostgreSQL's {@code WITH NO DATA}, never refreshed), which
+     * a draft then creates so, as the dump does not say.
+     *
+     * @param name the view's name as the dump writes it
+     */
+    default boolean unpopulated(String name) {
+        return false;
     }
 
     /**
@@ -187,8 +207,9 @@ public interface DraftDialect {
     /**
      * The name the engine gives a partition's copy of its parent's index, {@code index} being the copy's definition,
      * when creating the partition makes one (PostgreSQL's {@code PARTITION OF}); null where it makes none (by default).
+     * A name taken already is not chosen: {@code clash} counts the names tried before, which the engine marks.
      */
-    default String clonedIndexName(String index) {
+    default String clonedIndexName(String index, int clash) {
         return null;
     }
 }

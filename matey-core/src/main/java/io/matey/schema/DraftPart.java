@@ -33,9 +33,12 @@ record DraftPart(String owner, String column, String undo, String setting) {
     private static final Pattern MEMBERS = Pattern.compile("^ALTER OPERATOR FAMILY (" + NAME + " USING \\S+) ADD");
     private static final Pattern STATE = Pattern.compile("^ALTER EVENT TRIGGER (" + NAME
             + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS);$");
-    /** A trigger's or rule's state, which the PostgreSQL dump writes after it on its table. */
+    /**
+     * A trigger's or rule's state, which the PostgreSQL dump writes after it on its table, or a partition's copy of its
+     * parent's trigger in another state than the parent's (plain {@code ENABLE} too).
+     */
     private static final Pattern TABLE_STATE = Pattern.compile("^ALTER TABLE (" + NAME
-            + ") (?:DISABLE|ENABLE REPLICA|ENABLE ALWAYS) (TRIGGER|RULE) (" + NAME + ");$");
+            + ") (DISABLE|ENABLE REPLICA|ENABLE ALWAYS|ENABLE) (TRIGGER|RULE) (" + NAME + ");$");
 
     /** A partition's copy of its parent's key under another name than the one a load gives it first. */
     private static final Pattern RENAMED_KEY = Pattern.compile("^ALTER TABLE (" + NAME + ") RENAME CONSTRAINT ("
@@ -99,9 +102,10 @@ record DraftPart(String owner, String column, String undo, String setting) {
             return new DraftPart(owner, null, "ALTER EVENT TRIGGER " + m.group(1) + " ENABLE;", owner);
         }
         if ((m = TABLE_STATE.matcher(block)).find()) {
-            String owner = m.group(2) + " " + m.group(3) + " ON " + m.group(1);
-            return new DraftPart(owner, null, "ALTER TABLE " + m.group(1) + " ENABLE " + m.group(2) + " " + m.group(3)
-                    + ";", owner);
+            String owner = m.group(3) + " " + m.group(4) + " ON " + m.group(1);
+            String state = m.group(2).equals("ENABLE") ? parentState(m.group(1), m.group(4), blocks) : "ENABLE";
+            return new DraftPart(owner, null, "ALTER TABLE " + m.group(1) + " " + state + " " + m.group(3) + " "
+                    + m.group(4) + ";", owner);
         }
         if ((m = RENAMED_KEY.matcher(block)).find()) {
             return new DraftPart(TABLE + m.group(1), null, "ALTER TABLE " + m.group(1) + " RENAME CONSTRAINT "
@@ -129,6 +133,22 @@ record DraftPart(String owner, String column, String undo, String setting) {
         };
         return value == null ? null : new DraftPart(owner, column, m.group(1) + " SET " + m.group(5) + " " + value + ";",
                 m.group(1) + " " + m.group(5));
+    }
+
+    /**
+     * The state of the trigger {@code name} on the parent of the partition {@code table}, which a copy enabled unlike
+     * it goes back to; {@code DISABLE} where {@code blocks} lack the partition (callers that read only the part's
+     * owner and setting).
+     */
+    private static String parentState(String table, String name, Map<String, String> blocks) {
+        Matcher partition = blocks.containsKey(TABLE + table) ? NewPartitions.PARTITION.matcher(blocks.get(TABLE + table)) : null;
+        if (partition == null || !partition.find()) {
+            return "DISABLE";
+        }
+        Pattern state = Pattern.compile("(?m)^ALTER TABLE " + Pattern.quote(partition.group(2))
+                + " (DISABLE|ENABLE REPLICA|ENABLE ALWAYS|ENABLE) TRIGGER " + Pattern.quote(name) + ";$");
+        return blocks.values().stream().map(state::matcher).filter(Matcher::find).map(found -> found.group(1))
+                .findFirst().orElse("ENABLE");
     }
 
     /** The names of the options {@code n_distinct=100, n_distinct_inherited=-0.5} sets. */

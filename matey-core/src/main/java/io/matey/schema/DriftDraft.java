@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * ({@link DraftDialect#redefineView}); where it replaces none (SQLite) the view is dropped and created again, with
  * the triggers on it. A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
- * Values added to a PostgreSQL enum are added ({@link EnumValues}), and an operator family's loose members added and
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}), a composite type's attributes added, dropped and
+ * changed ({@link CompositeType}), and an operator family's loose members added and
  * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
  * comment with both definitions, since the ALTER it needs depends on the engine and the intent. What looks like a
@@ -35,6 +36,7 @@ public final class DriftDraft {
     private static final Pattern CONSTRAINTS = Pattern.compile("(?s)^(ALTER TABLE " + DraftTarget.NAME
             + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
+    private static final String TYPE = "TYPE ";
     private static final String VIEW = "VIEW ";
     private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
@@ -90,7 +92,7 @@ public final class DriftDraft {
                 up.add(block);
                 down.add(0, drop(key, block, dialect, liveBlocks));
             } else if (committed == null) {
-                up.add(block);
+                up.add(RecreatedRelations.asLive(block, dialect));
                 up.addAll(partitions.renames(key));
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks) && !partitions.droppedWithParent(key)) {
                     down.add(0, drop(key, block, dialect, liveBlocks));
@@ -119,6 +121,11 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && FamilyMembers.of(block) != null) {
                 up.addAll(FamilyMembers.of(committed).to(FamilyMembers.of(block)));
                 down.addAll(0, FamilyMembers.of(block).to(FamilyMembers.of(committed)));
+            } else if (!committed.equals(block) && key.startsWith(TYPE)
+                    && CompositeType.of(key.substring(TYPE.length()), committed, block) != null) {
+                CompositeType type = CompositeType.of(key.substring(TYPE.length()), committed, block);
+                up.addAll(type.up());
+                down.addAll(0, type.down());
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);

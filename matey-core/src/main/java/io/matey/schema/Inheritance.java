@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A PostgreSQL table's parents changed by hand ({@code INHERIT}, {@code NO INHERIT}; docs/architecture.md §5): the
  * statements that change them and, for {@link TableDraft} to compare with the live table, the committed table as
  * those leave it. {@code NO INHERIT} keeps the parent's columns and checks as the table's own; {@code INHERIT} keeps
- * the table's, so its down section restores the parents but the table's own columns stay its own.
+ * the table's, so its down section restores the parents but the columns stay the table's own, which a comment in it
+ * says, as no statement makes them inherited-only again.
  *
  * @param up        the parents' changes
  * @param down      their reverse
@@ -53,6 +54,11 @@ record Inheritance(List<String> up, List<String> down, String committed) {
             }
         }
         columns.keySet().removeAll(elements.columns().keySet());
+        if (!columns.isEmpty()) {
+            down.add("-- matey: INHERIT keeps " + String.join(", ", columns.keySet()) + " as " + table + "'s own columns,"
+                    + " which the committed\n-- table only inherits: no statement makes them inherited-only again,"
+                    + " so the schema differs\n-- until the table is created again.");
+        }
         columns.putAll(elements.columns());
         List<String> list = new ArrayList<>(columns.values());
         list.addAll(elements.constraints());

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class NewPartitions {
 
     private static final String NAME = DraftTarget.NAME;
-    private static final Pattern PARTITION = Pattern.compile("^CREATE (?:UNLOGGED )?TABLE (" + NAME + ") PARTITION OF ("
+    /** A partition's {@code CREATE TABLE}: its name, its parent's. */
+    static final Pattern PARTITION = Pattern.compile("^CREATE (?:UNLOGGED )?TABLE (" + NAME + ") PARTITION OF ("
             + NAME + ")\n");
     private static final Pattern ATTACH = Pattern.compile("^ALTER INDEX (" + NAME + ") ATTACH PARTITION (" + NAME
             + ");$");
@@ -28,6 +29,9 @@ final class NewPartitions {
             + NAME + ") USING ");
     private static final String TABLE = "TABLE ";
     private static final String INDEX = "INDEX ";
+    /** The keys of blocks that name a relation, whose names a copy's name does not take. */
+    private static final Pattern RELATION = Pattern.compile("^(?:(?:FOREIGN )?TABLE|INDEX|(?:MATERIALIZED )?VIEW|SEQUENCE"
+            + "|TYPE) ");
 
     /** The live-only blocks that creating the partitions makes, by key. */
     private final Set<String> made = new HashSet<>();
@@ -38,12 +42,20 @@ final class NewPartitions {
 
     /** The partitions of a table the down section drops, which takes them along. */
     private final Set<String> droppedWithParent = new HashSet<>();
+    /** The relation names a copy's name may clash with: the committed ones, and the copies' as renamed. */
+    private final Set<String> taken = new HashSet<>();
 
     private NewPartitions() {
     }
 
     static NewPartitions of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         NewPartitions partitions = new NewPartitions();
+        committed.forEach((key, block) -> {
+            Matcher relation = RELATION.matcher(key);
+            if (relation.find() && (!key.startsWith("TYPE ") || CompositeType.composite(block))) {
+                partitions.taken.add(key.substring(relation.end()));
+            }
+        });
         Set<String> created = new HashSet<>();
         live.forEach((key, block) -> {
             Matcher m = PARTITION.matcher(block);
@@ -76,12 +88,22 @@ final class NewPartitions {
         return partitions;
     }
 
-    /** Renames the copy of an index on a new partition from the name PostgreSQL gives it, where that differs. */
+    /**
+     * Renames the copy of an index on a new partition from the name PostgreSQL gives it, where that differs: the
+     * first of its names with a clash's number that no relation has.
+     */
     private void rename(String table, String qualified, String index, DraftDialect dialect) {
         Matcher m = INDEX_ON.matcher(index);
-        String chosen = dialect.clonedIndexName(index);
-        if (m.find() && chosen != null && !chosen.equals(m.group(1))) {
-            String schema = qualified.substring(0, qualified.length() - m.group(1).length());
+        if (!m.find()) {
+            return;
+        }
+        String schema = qualified.substring(0, qualified.length() - m.group(1).length());
+        String chosen = dialect.clonedIndexName(index, 0);
+        for (int clash = 1; chosen != null && taken.contains(schema + chosen); clash++) {
+            chosen = dialect.clonedIndexName(index, clash);
+        }
+        taken.add(qualified);
+        if (chosen != null && !chosen.equals(m.group(1))) {
             renames.computeIfAbsent(TABLE + table, key -> new ArrayList<>())
                     .add("ALTER INDEX " + schema + chosen + " RENAME TO " + m.group(1) + ";");
         }

@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The relations a drift draft drops and creates again (docs/architecture.md §5): a PostgreSQL foreign table changed
- * out of band (its rows live on the remote server, and its columns, options and server are all in its text), and,
- * where the engine refuses {@code ALTER COLUMN ... TYPE} while a view or materialized view reads the column
- * (PostgreSQL, {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section
- * changes; with them the views reading those relations, on either side, whose drop would otherwise fail. The up section
- * drops them first, readers first, and creates the live ones last, in the dump's order, with what a drop takes along
- * (comments, grants, indexes, triggers, rules, column settings); the down section the same with the committed ones.
- * A whole table's readers are taken, not only the changed column's: the server prints a view's columns after aliases
- * the draft cannot resolve.
+ * out of band (its rows live on the remote server, and its columns, options and server are all in its text), a
+ * materialized view changed out of band where the engine has no in-place change for it
+ * ({@link DraftDialect#recreatesMaterializedViewsWithReaders}), and, where the engine refuses {@code ALTER COLUMN ...
+ * TYPE} and {@code DROP COLUMN} while a view or materialized view reads the column (PostgreSQL,
+ * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes or
+ * whose column either section drops (a typed table's, by its type's attributes: {@link CompositeType}); with them the
+ * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
+ * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
+ * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
+ * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. A whole table's
+ * readers are taken, not only the changed column's: the server prints a view's columns after aliases the draft cannot
+ * resolve.
  *
  * @param up       the drops that open the up section
  * @param upLast   the creates that close it
@@ -30,12 +35,19 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
 
     private static final String TABLE = "TABLE ";
     private static final Pattern TYPE_CHANGE = Pattern.compile("ALTER COLUMN (?:\"(?:[^\"]|\"\")*\"|\\S+) TYPE ");
+    private static final Pattern COLUMN_DROP = Pattern.compile("^ALTER TABLE \\S.* DROP COLUMN ");
+    /** An attribute dropped or retyped, which {@code CASCADE} does in the type's typed tables. */
+    private static final Pattern ATTRIBUTE_CHANGE = Pattern.compile("^ALTER TYPE \\S.* (?:DROP|ALTER) ATTRIBUTE ");
+    private static final String TYPE = "TYPE ";
     private static final String FOREIGN_TABLE = "FOREIGN TABLE ";
+    private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
+    private static final Pattern CREATE_MATERIALIZED_VIEW = Pattern.compile("^CREATE MATERIALIZED VIEW ");
     private static final Pattern KIND = Pattern.compile("^(?:MATERIALIZED VIEW|VIEW|FOREIGN TABLE) ");
     private static final Set<String> ON_RELATION = Set.of("INDEX", "TRIGGER", "RULE", "POLICY");
-    private static final String NOTE = "-- matey: foreign tables changed out of band, and views reading a table whose "
-            + "column type changes\n-- (ALTER COLUMN TYPE fails while a view reads the column) or reading such a "
-            + "relation, dropped and\n-- created again (a materialized view is computed anew)";
+    private static final String NOTE = "-- matey: foreign tables and materialized views changed out of band, and views "
+            + "reading a table\n-- whose column type changes or whose column is dropped (either fails while a view reads "
+            + "the column)\n-- or reading such a relation, dropped and created again (a materialized view is computed "
+            + "anew,\n-- or left unpopulated as the live one is)";
 
     /**
      * @param live      the live blocks, keyed as {@link DriftDraft#key} keys them
@@ -44,13 +56,15 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     static RecreatedRelations of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         Set<String> views = new LinkedHashSet<>();
         live.forEach((key, block) -> {
-            if (key.startsWith(FOREIGN_TABLE) && committed.containsKey(key) && !committed.get(key).equals(block)) {
+            if ((key.startsWith(FOREIGN_TABLE) || key.startsWith(MATERIALIZED_VIEW)
+                    && dialect.recreatesMaterializedViewsWithReaders())
+                    && committed.containsKey(key) && !committed.get(key).equals(block)) {
                 views.add(key);
             }
         });
-        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges() ? retyped(live, committed, dialect)
+        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges() ? altered(live, committed, dialect)
                 : Set.of());
-        views.forEach(key -> names.add(key.substring(FOREIGN_TABLE.length())));
+        views.forEach(key -> names.add(KIND.matcher(key).replaceFirst("")));
         views.addAll(readers(names, live, committed));
         if (views.isEmpty()) {
             return new RecreatedRelations(List.of(), List.of(), List.of(), List.of(), Set.of());
@@ -58,23 +72,53 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
         Set<String> keys = new LinkedHashSet<>(views);
         keys.addAll(attached(views, live));
         keys.addAll(attached(views, committed));
-        return new RecreatedRelations(drops(views, committed, dialect), creates(keys, live),
-                drops(views, live, dialect), creates(keys, committed), keys);
+        return new RecreatedRelations(drops(views, committed, dialect), creates(keys, live).stream()
+                .map(block -> asLive(block, dialect)).toList(), drops(views, live, dialect), creates(keys, committed), keys);
     }
 
-    /** The names of the tables both dumps have whose drafted change alters a column's type, either way. */
-    private static Set<String> retyped(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+    /**
+     * The block that creates a relation as the live database has it: a materialized view the live database has not
+     * populated is created {@code WITH NO DATA}, which the dump does not write (docs/architecture.md §5).
+     */
+    static String asLive(String block, DraftDialect dialect) {
+        DraftTarget target = DraftTarget.of(block);
+        return CREATE_MATERIALIZED_VIEW.matcher(block).find() && dialect.unpopulated(target.target())
+                ? block.replaceFirst(";$", "\n  WITH NO DATA;") : block;
+    }
+
+    /**
+     * The names of the tables both dumps have whose drafted change alters a column's type, either way, or drops a
+     * column in either section, and the typed tables of a composite type whose drafted change does so to an attribute
+     * ({@code CASCADE} makes it in them, and drops the views that read them).
+     */
+    private static Set<String> altered(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
         Set<String> tables = new LinkedHashSet<>();
         live.forEach((key, block) -> {
             String before = committed.get(key);
             if (key.startsWith(TABLE) && before != null && !before.equals(block)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), before, block, dialect);
-                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())) {
+                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())
+                        || Stream.concat(table.up().stream(), table.down().stream())
+                                .anyMatch(statement -> COLUMN_DROP.matcher(statement).find())) {
                     tables.add(key.substring(TABLE.length()));
                 }
             }
+            CompositeType type = key.startsWith(TYPE) && before != null && !before.equals(block)
+                    ? CompositeType.of(key.substring(TYPE.length()), before, block) : null;
+            if (type != null && Stream.concat(type.up().stream(), type.down().stream())
+                    .anyMatch(statement -> ATTRIBUTE_CHANGE.matcher(statement).find())) {
+                tables.addAll(typedTables(key.substring(TYPE.length()), live));
+                tables.addAll(typedTables(key.substring(TYPE.length()), committed));
+            }
         });
         return tables;
+    }
+
+    /** The names of the tables of {@code type} ({@link TypedTable}) among the blocks. */
+    private static List<String> typedTables(String type, Map<String, String> blocks) {
+        return blocks.entrySet().stream().filter(block -> block.getKey().startsWith(TABLE)
+                && type.equals(TypedTable.typeOf(block.getValue())))
+                .map(block -> block.getKey().substring(TABLE.length())).toList();
     }
 
     /** The keys of the views (plain or materialized) of either dump that read the relations, or such a view, at length. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * NULL}) and its constraints. Written out as the plain table it stands for, the type's attribute types with the
  * options, it is drafted as any table ({@link TableDraft}: defaults, nullability, constraints); a table made typed or
  * untyped by hand, or given another type, gets {@code ALTER TABLE t NOT OF} before the column changes and
- * {@code OF type} after them.
+ * {@code OF type} after them. Where its type stays, the table is read with the type's live attributes on both sides:
+ * the type's own changes ({@link CompositeType}) make them in the table.
  */
 final class TypedTable {
 
@@ -38,7 +39,9 @@ final class TypedTable {
             Map<String, String> liveBlocks, DraftDialect dialect) {
         String before = typeOf(committed);
         String after = typeOf(live);
-        String plainBefore = before == null ? committed : plain(committed, committedBlocks);
+        // the same type's attributes changed are drafted with it, CASCADE changing the table: both read as it leaves them
+        String plainBefore = before == null ? committed
+                : plain(committed, before.equals(after) ? liveBlocks : committedBlocks);
         String plainAfter = after == null ? live : plain(live, liveBlocks);
         if (before == null && after == null || plainBefore == null || plainAfter == null) {
             return null;
@@ -62,7 +65,7 @@ final class TypedTable {
     }
 
     /** The type a typed table's block names, or null for another block. */
-    private static String typeOf(String block) {
+    static String typeOf(String block) {
         Matcher typed = TYPED.matcher(block);
         return typed.find() ? typed.group(2) : null;
     }

@@ -272,6 +272,30 @@ class DataValueFidelityTest {
     }
 
     /**
+     * A ClickHouse Variant or Dynamic value may be a String, which the driver would read with replacement characters:
+     * one that is not UTF-8 is refused by row and column, as a String column's is; UTF-8 text is exported as it is.
+     */
+    @Test
+    void clickHouseVariantAndDynamicStringsThatAreNotUtf8AreRefusedByRowAndColumn() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "clickhouse", "CREATE TABLE t (id UInt32, v Variant(String, UInt64), "
+                + "d Dynamic) ENGINE = MergeTree ORDER BY id;")) {
+            h.db.execute("INSERT INTO t VALUES (1, 'caf\u00e9', 'na\u00efve'), (2, 'x', 'y')");
+            h.manifest(MANIFEST);
+            h.export(null);
+            assertThat(h.file("t")).isEqualTo("{\"d\": \"na\u00efve\", \"id\": 1, \"v\": \"caf\u00e9\"}\n"
+                    + "{\"d\": \"y\", \"id\": 2, \"v\": \"x\"}\n");
+            for (String bad : List.of("v = unhex('F0FF41')", "d = unhex('FE41')")) {
+                h.db.execute("ALTER TABLE t UPDATE " + bad + " WHERE id = 2 SETTINGS mutations_sync = 2");
+                String column = bad.substring(0, 1);
+                assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [2], column '" + column + "' (")
+                        .hasMessageContaining("): holds a String with bytes that are not UTF-8");
+                h.db.execute("ALTER TABLE t UPDATE " + column + " = 'x' WHERE id = 2 SETTINGS mutations_sync = 2");
+            }
+        }
+    }
+
+    /**
      * MariaDB geometry travels as WKT ({@code SRID=n;} first when its SRID is not 0), written through
      * ST_GeomFromText and compared as the geometry it makes, so WKT spelled otherwise changes nothing and text that
      * is no WKT is refused by its line.

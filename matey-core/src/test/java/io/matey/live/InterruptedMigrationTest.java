@@ -3,8 +3,12 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
+import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
 import io.matey.testing.EngineMatrix;
+import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kill -9 of a {@code db up} process at random statements inside a multi-statement MariaDB migration (DDL commits
@@ -77,6 +82,44 @@ class InterruptedMigrationTest {
             }
         }
         assertThat(interrupted).as("kills that landed inside the migration").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * A {@code CREATE USER} is counted before it runs (it commits itself, and no dump shows the account): a kill
+     * between the count and the statement leaves a count the live accounts disprove, so the resume runs it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aCreateUserCountedButNotRunBeforeAKillRunsOnResume(String engine) throws Exception {
+        String account = "'" + LiveHarness.newRole("mysqlfix_c_") + "'@'%'";
+        Engine mysql = Engines.byId("mysql");
+        try (LiveHarness h = LiveHarness.created(dir, engine)) {
+            h.ws.migration("001_accounts.sql", "CREATE TABLE widgets (id int PRIMARY KEY);\nCREATE USER " + account
+                    + ";\nCREATE TABLE gadgets (id int PRIMARY KEY);", "DROP TABLE gadgets;\nDROP USER " + account
+                    + ";\nDROP TABLE widgets;");
+            h.ws.apply();
+            try (Connection c = h.db.connect()) {
+                mysql.migrationTable().ensure(c);
+                mysql.progressTable().begin(c, "001", MigrationRunner.UP, 2, 3);
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE widgets (id int PRIMARY KEY)");
+                }
+            }
+            assertThat(h.status().interrupted().done()).isEqualTo(2);
+
+            h.live.upResuming(h.target(), h.url());
+
+            assertThat(h.recordedVersions()).isEqualTo(1);
+            try (Connection c = h.db.connect(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + account)) {
+                assertThat(rs.next()).as("the CREATE USER ran on resume").isTrue();
+            }
+        } finally {
+            try (Connection c = mysql.connect(mysql.siblingUrl(TestDatabase.serverBase(engine), "mysql"));
+                    Statement st = c.createStatement()) {
+                st.execute("DROP USER IF EXISTS " + account);
+            }
+        }
     }
 
     /** The same machinery for {@code transaction:false} sections, where a failure stops them partway. */

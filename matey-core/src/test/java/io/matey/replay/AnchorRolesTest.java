@@ -83,7 +83,7 @@ class AnchorRolesTest {
         assertThat(plan.anchorRoles()).containsExactly(Map.entry(role, FIRST));
         String server = RoleLedger.server(ScratchServer.key(engine, base));
         ScratchDatabase scratch = ScratchDatabase.lease(engine, base, ws.matey().target(TestWorkspace.TARGET),
-                "replay", false, plan.anchorSql(), "", plan.anchorRoles());
+                "replay", false, plan.anchorSql(), "", plan.anchorRoles(), Engine.DEFAULT_LOCK_TIMEOUT);
         try (Connection c = scratch.connect()) {
             assertThat(scratch.holdsAnchor()).as("no template: it would keep the role from being dropped").isFalse();
             engine.loadAtomically(c, plan.anchorSql());

@@ -286,7 +286,7 @@ class ReplayServerRolesTest {
         execute(engine, base, "CREATE " + (mysql ? "USER " : "ROLE ") + existing);
         TestWorkspace ws = new TestWorkspace(dir, name);
         ScratchDatabase scratch = ScratchDatabase.lease(engine, base, ws.matey().target(TestWorkspace.TARGET),
-                "replay", false, null, sql, Map.of());
+                "replay", false, null, sql, Map.of(), Engine.DEFAULT_LOCK_TIMEOUT);
         String mark = RoleLedger.mark(ScratchOwner.current());
         try (Connection c = scratch.connect()) {
             List<Map<ServerRole, Boolean>> intendedBefore = new ArrayList<>();
@@ -457,6 +457,43 @@ class ReplayServerRolesTest {
             assertThat(exists.object()).isEqualTo("role \"" + role + "\"");
             assertThat(exists.guard()).contains("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL");
         });
+    }
+
+    /**
+     * The roles lock another process holds is waited for at most the lock timeout, then the replay fails before it
+     * runs anything, naming the holding session and how to end it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other", "postgres"})
+    void aRolesLockHeldElsewhereIsWaitedForAtMostTheLockTimeout(String name) throws SQLException {
+        String user = "mysqlfix_wait_" + suffix;
+        boolean mysql = !name.equals("postgres");
+        Engine engine = Engines.byId(mysql ? "mysql" : "postgres");
+        MateyUrl base = TestDatabase.serverBase(name);
+        TestWorkspace ws = new TestWorkspace(dir, name);
+        ws.migration("001_users.sql", "CREATE " + (mysql ? "USER '" + user + "'@'%'" : "ROLE " + user) + ";",
+                "DROP " + (mysql ? "USER '" + user + "'@'%'" : "ROLE " + user) + ";");
+        MateyUrl server = mysql ? engine.siblingUrl(base, "mysql") : engine.siblingUrl(base, "postgres");
+        try (Connection holder = engine.connect(server); Statement st = holder.createStatement();
+                ResultSet rs = st.executeQuery(mysql ? "SELECT GET_LOCK('matey-replay-roles', 0), CONNECTION_ID()"
+                        : "SELECT pg_advisory_lock(1835103333, 1919904869)::text, pg_backend_pid()")) {
+            rs.next();
+            long id = rs.getLong(2);
+
+            assertThatThrownBy(() -> ws.matey().withLockTimeout(java.time.Duration.ofSeconds(1))
+                    .schemaPlan(ws.matey().target(TestWorkspace.TARGET), ReplayOptions.defaults(), line -> { }))
+                    .isInstanceOfSatisfying(MateyException.class,
+                            e -> assertThat(e.reason()).isEqualTo(io.matey.error.Reason.LOCK_TIMEOUT))
+                    .hasMessageContaining("The roles lock of the test server")
+                    .hasMessageContaining("was not released within 1s; it is held by "
+                            + (mysql ? "connection " : "PostgreSQL backend ") + id)
+                    .hasMessageContaining("raise the bound (--lock-timeout)")
+                    .hasMessageContaining(mysql ? "KILL CONNECTION " + id + ";"
+                            : "SELECT pg_terminate_backend(" + id + ");");
+        }
+        assertThat(roles(name)).extracting(ServerRole::name).as("nothing ran").doesNotContain(user);
+        assertThat(notices).anyMatch(line -> line.startsWith("waiting for the replay of another process on ")
+                && line.contains("at most 1s"));
     }
 
     /** Runs statements on the server (MySQL's {@code mysql} database: the test base may name one that is missing). */

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -337,7 +341,10 @@ class DriftDraftEnginesTest {
                 "ALTER TABLE events_2024 RENAME CONSTRAINT ev24 TO \"Ev 2024\";\n");
     }
 
-    /** A partition's copy of its parent's trigger disabled by hand, or set to another state, is set back. */
+    /**
+     * A partition's copy of its parent's trigger disabled by hand, or set to another state, is set back; one enabled
+     * by hand under a disabled parent trigger is disabled again, and one enabled so set back to enabled.
+     */
     @Test
     void aPartitionsTriggerStateOnPostgresIsSetBack() throws SQLException {
         String partitioned = COMMITTED + """
@@ -351,6 +358,18 @@ class DriftDraftEnginesTest {
         assertThat(section(roundTrip("postgres", partitioned + "ALTER TABLE t_2024 DISABLE TRIGGER t_bi;\n",
                 "ALTER TABLE t_2024 ENABLE ALWAYS TRIGGER t_bi;\n"), "down"))
                 .contains("ALTER TABLE public.t_2024 DISABLE TRIGGER t_bi;");
+        assertThat(section(roundTrip("postgres", partitioned + "ALTER TABLE t_2024 DISABLE TRIGGER t_bi;\n",
+                "ALTER TABLE t_2024 ENABLE TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 DISABLE TRIGGER t_bi;");
+        assertThat(section(roundTrip("postgres", partitioned + "ALTER TABLE t_2024 ENABLE REPLICA TRIGGER t_bi;\n",
+                "ALTER TABLE t_2024 ENABLE TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 ENABLE REPLICA TRIGGER t_bi;");
+        String disabled = partitioned + "ALTER TABLE t DISABLE TRIGGER t_bi;\nALTER TABLE t_2024 DISABLE TRIGGER t_bi;\n";
+        assertThat(section(roundTrip("postgres", disabled, "ALTER TABLE t_2024 ENABLE TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 DISABLE TRIGGER t_bi;");
+        assertThat(section(roundTrip("postgres", disabled + "ALTER TABLE t_2024 ENABLE TRIGGER t_bi;\n",
+                "ALTER TABLE t_2024 ENABLE REPLICA TRIGGER t_bi;\n"), "down"))
+                .contains("ALTER TABLE public.t_2024 ENABLE TRIGGER t_bi;");
     }
 
     /**
@@ -378,8 +397,26 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A partition created by hand whose index copy's default name a committed relation has: PostgreSQL gives the copy
+     * the next free name (a clash's number after the label), which the draft renames from.
+     */
+    @Test
+    void aPartitionsIndexCopyWhoseNameIsTakenOnPostgresIsRenamedFromTheNextFreeName() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TABLE ev (id int, d date) PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE INDEX ev_2026_d_idx ON notes (id);
+                CREATE TABLE ev_2026_d_idx1 (id int);
+                """, """
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                ALTER INDEX ev_2026_d_idx2 RENAME TO ev_2026_at;
+                """);
+    }
+
+    /**
      * A table put under a parent by hand is drafted as INHERIT and taken out by NO INHERIT; one taken out as NO
-     * INHERIT, whose inherited columns and checks become its own, and put back by INHERIT, which keeps them its own.
+     * INHERIT, whose inherited columns and checks become its own, and put back by INHERIT, which keeps them its own,
+     * as the down section says.
      */
     @Test
     void inheritanceChangedByHandOnPostgresIsChangedBack() throws SQLException {
@@ -401,6 +438,10 @@ class DriftDraftEnginesTest {
 
                     -- migrate:down
                     ALTER TABLE public.trucks INHERIT public.vehicles;
+
+                    -- matey: INHERIT keeps id, wheels as public.trucks's own columns, which the committed
+                    -- table only inherits: no statement makes them inherited-only again, so the schema differs
+                    -- until the table is created again.
                     """);
             db.execute(section(draft, "up"));
             assertThat(dump(db)).isEqualTo(dump(live));
@@ -459,6 +500,92 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A materialized view whose query changed by hand is dropped and created again, readers first, with its index,
+     * comment and grant; one the live database left unpopulated (WITH NO DATA), changed or new, is created so, and the
+     * committed one populated again in down.
+     */
+    @Test
+    void aChangedMaterializedViewOnPostgresIsDroppedAndCreatedAgainPopulatedAsLive() throws SQLException {
+        String committedSql = COMMITTED + """
+                CREATE TABLE prices (id int, amount int, label text);
+                CREATE MATERIALIZED VIEW totals AS SELECT id, amount FROM prices;
+                CREATE UNIQUE INDEX totals_id ON totals (id);
+                COMMENT ON MATERIALIZED VIEW totals IS 'sums';
+                GRANT SELECT ON totals TO PUBLIC;
+                CREATE VIEW big_totals AS SELECT id FROM totals WHERE amount > 10;
+                CREATE MATERIALIZED VIEW labels AS SELECT label FROM prices;
+                """;
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(committedSql + """
+                    DROP VIEW big_totals;
+                    DROP MATERIALIZED VIEW totals;
+                    CREATE MATERIALIZED VIEW totals AS SELECT id, amount * 2 AS amount FROM prices;
+                    CREATE UNIQUE INDEX totals_id ON totals (id);
+                    COMMENT ON MATERIALIZED VIEW totals IS 'sums';
+                    GRANT SELECT ON totals TO PUBLIC;
+                    CREATE VIEW big_totals AS SELECT id FROM totals WHERE amount > 10;
+                    DROP MATERIALIZED VIEW labels;
+                    CREATE MATERIALIZED VIEW labels AS SELECT upper(label) AS label FROM prices WITH NO DATA;
+                    CREATE MATERIALIZED VIEW fresh AS SELECT id FROM prices WITH NO DATA;
+                    """);
+            db.execute(committedSql);
+            String committed = dump(db);
+            String draft = DriftDraft.of(dump(live), committed, draftDialect(live));
+            assertThat(draft).doesNotContain("Not drafted", "Changed out of band", "-- Undo");
+            assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.big_totals;",
+                    "DROP MATERIALIZED VIEW public.totals;", "CREATE MATERIALIZED VIEW public.totals AS",
+                    "CREATE VIEW public.big_totals", "CREATE UNIQUE INDEX totals_id");
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+            assertThat(populated(db, "totals", "labels", "fresh")).containsExactly(true, false, false);
+            db.execute(section(draft, "down"));
+            assertThat(dump(db)).isEqualTo(committed);
+            assertThat(populated(db, "totals", "labels")).containsExactly(true, true);
+        }
+    }
+
+    /** Whether each materialized view of {@code db}'s public schema is populated. */
+    private static List<Boolean> populated(TestDatabase db, String... views) throws SQLException {
+        List<Boolean> populated = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement query = c.prepareStatement(
+                "SELECT relispopulated FROM pg_class WHERE oid = ('public.' || ?)::regclass")) {
+            for (String view : views) {
+                query.setString(1, view);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    populated.add(rows.getBoolean(1));
+                }
+            }
+        }
+        return populated;
+    }
+
+    /**
+     * A column dropped by hand under views (PostgreSQL refuses DROP COLUMN while a view reads it, so the views went
+     * with CASCADE, one written again), and one added that a new view reads: the views reading the table are dropped
+     * first, readers first, and created again after the table's changes, in up and in down.
+     */
+    @Test
+    void aColumnDroppedUnderViewsOnPostgresDropsAndCreatesThemAgain() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE prices (id int, amount int, label text);
+                CREATE VIEW labelled AS SELECT id, label FROM prices;
+                CREATE VIEW labelled_ids AS SELECT id FROM labelled;
+                CREATE MATERIALIZED VIEW labels AS SELECT label FROM prices;
+                COMMENT ON VIEW labelled IS 'with labels';
+                """, """
+                ALTER TABLE prices DROP COLUMN label CASCADE;
+                CREATE VIEW labelled AS SELECT id, amount FROM prices;
+                ALTER TABLE prices ADD COLUMN note integer;
+                CREATE VIEW notes_v AS SELECT note FROM prices;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW public.labelled_ids;",
+                "DROP VIEW public.labelled;", "ALTER TABLE public.prices DROP COLUMN label;", "CREATE VIEW public.labelled");
+        assertThat(section(draft, "down")).containsSubsequence("DROP VIEW public.notes_v;",
+                "ALTER TABLE public.prices DROP COLUMN note;", "CREATE VIEW public.labelled_ids");
+    }
+
+    /**
      * Typed tables (CREATE TABLE t OF type) on PostgreSQL: a column's default and nullability and a constraint changed
      * by hand are drafted as for any table, and a table made untyped (NOT OF) or typed (OF type) by hand gets that
      * statement, both ways.
@@ -478,6 +605,28 @@ class DriftDraftEnginesTest {
                 ALTER TABLE pairs2 NOT OF;
                 ALTER TABLE loose OF pair;
                 ALTER TABLE loose ALTER COLUMN b DROP DEFAULT;
+                """);
+    }
+
+    /**
+     * A composite type's attributes dropped, added and retyped by hand with CASCADE, which changes its typed tables
+     * too (and drops the view reading the dropped one): drafted as ALTER TYPE ... CASCADE both ways, the views reading
+     * its typed tables dropped before and created after, and a default given by hand to a typed table's new column set
+     * after it and dropped before it goes.
+     */
+    @Test
+    void compositeTypeAttributesChangedUnderTypedTablesOnPostgres() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE TYPE pair AS (a integer, b text, c text);
+                CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'y');
+                CREATE TABLE pairs_too OF pair;
+                CREATE VIEW pair_cs AS SELECT a, c FROM pairs_too;
+                """, """
+                ALTER TYPE pair DROP ATTRIBUTE c CASCADE;
+                ALTER TYPE pair ALTER ATTRIBUTE a TYPE bigint CASCADE;
+                ALTER TYPE pair ADD ATTRIBUTE d date CASCADE;
+                ALTER TABLE pairs ALTER COLUMN d SET DEFAULT '2026-01-01';
+                CREATE VIEW pair_cs AS SELECT a, d FROM pairs_too;
                 """);
     }
 
@@ -590,6 +739,30 @@ class DriftDraftEnginesTest {
     void tableCommentsOnMariadbAreSetBack() throws SQLException {
         roundTrip("mysql", COMMITTED, "ALTER TABLE notes COMMENT='it''s \\\\ noted';\n");
         roundTrip("mysql", COMMITTED + "ALTER TABLE notes COMMENT='first';\n", "ALTER TABLE notes COMMENT='';\n");
+    }
+
+    /**
+     * System versioning added and dropped by hand on MariaDB, and partitioning changed (REORGANIZE PARTITION), removed
+     * and added: the versioning by ADD|DROP SYSTEM VERSIONING, the partitioning by the whole PARTITION BY clause or
+     * REMOVE PARTITIONING, both ways.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void systemVersioningAndPartitioningChangedOnMariadb(String engine) throws SQLException {
+        roundTrip(engine, COMMITTED + """
+                CREATE TABLE logs (id INTEGER NOT NULL, at DATE) WITH SYSTEM VERSIONING;
+                CREATE TABLE audits (id INTEGER NOT NULL, at DATE);
+                CREATE TABLE ranged (id INTEGER NOT NULL) PARTITION BY RANGE (id)
+                    (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN (20));
+                CREATE TABLE hashed (id INTEGER NOT NULL) PARTITION BY HASH (id) PARTITIONS 3;
+                """, """
+                ALTER TABLE logs DROP SYSTEM VERSIONING;
+                ALTER TABLE audits ADD SYSTEM VERSIONING;
+                ALTER TABLE ranged REORGANIZE PARTITION p1 INTO
+                    (PARTITION p1 VALUES LESS THAN (15), PARTITION p2 VALUES LESS THAN (30));
+                ALTER TABLE hashed REMOVE PARTITIONING;
+                ALTER TABLE notes PARTITION BY KEY (id) PARTITIONS 2;
+                """);
     }
 
     /** ClickHouse drops a skipping index as an index and a check as a constraint; an added index is materialized. */

@@ -57,4 +57,35 @@ class NonUtf8FileNameCommandTest {
         assertThat(dbmate.exitCode()).isEqualTo(2);
         assertThat(dbmate.stderr()).isEqualTo(refusal);
     }
+
+    /**
+     * A UTF-8 name that the locale's character set cannot hold (LC_ALL=C: Java reads names as ASCII whatever its
+     * options say) is refused saying how to run, rather than read as U+FFFD and failing on a file that does not exist.
+     */
+    @Test
+    void aUtf8NameAJvmInTheCLocaleCannotReadIsRefusedNamingTheLocale() throws Exception {
+        Map<String, String> env = GitWorkspace.initSqlite(dir);
+        Files.writeString(dir.resolve("migrations/001_caf\u00e9.sql"), "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
+                + "-- migrate:down\nDROP TABLE a;\n", StandardCharsets.UTF_8);
+        Map<String, String> c = new java.util.HashMap<>(env);
+        c.put("LC_ALL", "C");
+        for (String[] command : new String[][] {{"schema", "apply"}, {"db", "up"}}) {
+            MateyProcess.Result result = MateyProcess.run(dir, c, command);
+            assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(result.stderr()).as(String.join(" ", command))
+                    .startsWith("error: migrations/001_caf\\xc3\\xa9.sql: the file name is UTF-8, but this Java process "
+                            + "reads file names as ")
+                    .endsWith(" (from the locale: LC_ALL, LC_CTYPE or LANG), which cannot represent it. Run Matey under "
+                            + "a UTF-8 locale, e.g. LC_ALL=C.UTF-8; the ./matey launcher does so itself.\n");
+        }
+        try (Stream<Path> checkpoints = Files.list(dir.resolve("checkpoints"))) {
+            assertThat(checkpoints).isEmpty();
+        }
+
+        MateyProcess.Result named = MateyProcess.run(dir, c, "init", "--engine", "sqlite", "--path", "caf\u00e9");
+        assertThat(named.exitCode()).as("a file name given as an argument").isEqualTo(2);
+        assertThat(named.stderr()).startsWith("error: Cannot name the file 'caf").contains("': this Java process writes "
+                + "file names as ").endsWith(", which cannot represent it (Malformed input or input contains unmappable "
+                + "characters). Run Matey under a UTF-8 locale, e.g. LC_ALL=C.UTF-8; the ./matey launcher does so itself.\n");
+    }
 }

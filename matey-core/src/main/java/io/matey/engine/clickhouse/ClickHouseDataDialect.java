@@ -62,7 +62,8 @@ final class ClickHouseDataDialect implements DataDialect {
 
     /**
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
-     * Strings inside as a one-element array of it when its text is UTF-8 and an empty one when not, which {@code read}
+     * Strings inside, or a Variant, Dynamic or JSON value, as a one-element array of it when its text is UTF-8 and an
+     * empty one when not, which {@code read}
      * refuses (README "Data sets on ClickHouse").
      */
     @Override
@@ -70,7 +71,8 @@ final class ClickHouseDataDialect implements DataDialect {
         if (type.kind() == ValueKind.TEXT) {
             return "hex(" + column + ")";
         }
-        return types.nestsText(type) ? "if(isValidUTF8(toString(" + column + ")), [" + column + "], [])" : column;
+        // arrayFilter keeps the array's type: [] would be Array(Nothing), which ClickHouse cannot join with Array(Dynamic)
+        return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + column + "])" : column;
     }
 
     @Override

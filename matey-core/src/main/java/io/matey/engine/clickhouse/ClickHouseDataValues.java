@@ -10,9 +10,6 @@ import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import io.matey.data.ValueReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -25,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,15 +115,13 @@ final class ClickHouseDataValues {
         if (hex == null) {
             return null;
         }
-        byte[] bytes = HexFormat.of().parseHex(hex);
-        try {
-            String value = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            return fixed ? unpadded(value) : value;
-        } catch (CharacterCodingException e) {
-            throw new ValueException("holds bytes that are not UTF-8 (hex " + HexFormat.of().formatHex(bytes, 0,
-                    Math.min(bytes.length, 16)) + (bytes.length > 16 ? "..." : "") + "), which no data file form holds;"
-                    + " store UTF-8 text in it");
+        ClickHouseUtf8 bytes = ClickHouseUtf8.ofHex(hex);
+        String value = bytes.text();
+        if (value == null) {
+            throw new ValueException("holds bytes that are not UTF-8 (" + bytes.shown() + "), which no data file form "
+                    + "holds; store UTF-8 text in it");
         }
+        return fixed ? unpadded(value) : value;
     }
 
     /**

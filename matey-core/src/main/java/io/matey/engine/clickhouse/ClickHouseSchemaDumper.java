@@ -1,6 +1,7 @@
 package io.matey.engine.clickhouse;
 
 import io.matey.schema.DependencyOrder;
+import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,14 +38,14 @@ final class ClickHouseSchemaDumper {
         String database = currentDatabase();
         List<DumpedObject> objects = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT name, engine, formatQuery(create_table_query) FROM system.tables WHERE "
+                "SELECT name, engine, hex(formatQuery(create_table_query)) FROM system.tables WHERE "
                         + ClickHouseSchemaObjects.CONDITION + " ORDER BY name")) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 if (ClickHouseSchemaObjects.bookkeeping(name)) {
                     continue;
                 }
-                String text = CreateQuery.canonical(rs.getString(3), database, name);
+                String text = CreateQuery.canonical(definition(name, ClickHouseUtf8.ofHex(rs.getString(3))), database, name);
                 objects.add(new DumpedObject(rank(rs.getString(2)) + " " + name, name, text, CreateQuery.references(text)));
             }
         }
@@ -53,6 +54,21 @@ final class ClickHouseSchemaDumper {
         List<DumpedObject> ordered = DependencyOrder.sort(objects, DumpedObject::key, o -> o.references().stream()
                 .map(keyByName::get).filter(k -> k != null).collect(Collectors.toSet()));
         return ordered.stream().map(o -> o.text() + ";\n").collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * An object's definition as UTF-8 text. ClickHouse writes the bytes of a string literal, comment or quoted name
+     * as they are, so bytes that are not UTF-8 ({@code '\\xFF'}) have no form in schema.sql (docs/architecture.md §3).
+     */
+    private static String definition(String name, ClickHouseUtf8 query) {
+        String text = query.text();
+        if (text == null) {
+            throw new MateyException("ClickHouse object '" + name + "': its definition holds bytes that are not UTF-8 ("
+                    + query.firstBadByte() + "), in a string literal, comment or quoted name, "
+                    + "which ClickHouse writes back as raw bytes that schema.sql (UTF-8) cannot hold. Write such a value "
+                    + "as an expression, e.g. unhex('FF'), and comments and names in UTF-8.");
+        }
+        return text;
     }
 
     /** Tables first, then dictionaries (which read tables), then views; dependencies may pull an object earlier. */

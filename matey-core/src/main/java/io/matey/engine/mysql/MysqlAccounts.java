@@ -1,5 +1,6 @@
 package io.matey.engine.mysql;
 
+import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerRole;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,22 +42,14 @@ final class MysqlAccounts implements ServerRoles {
             "(?<![\\w$])(?:GRANT|REVOKE|SET\\s+DEFAULT\\s+ROLE)(?![\\w$])", Pattern.CASE_INSENSITIVE);
 
     /**
-     * A named lock ({@code GET_LOCK}) of a session of its own, which ending the session releases; waited for in short
-     * tries, so an interrupted thread gives up between them, and for as long as the other replay runs, as
-     * PostgreSQL's.
+     * A named lock ({@code GET_LOCK}) of a session of its own, which ending the session releases; waited for at most
+     * {@code timeout}, in short tries as the migration lock ({@link MysqlMigrationLock#await}).
      */
     @Override
-    public Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+    public Optional<Connection> lock(MateyUrl base, Duration timeout, Engine.LockWaiting waiting) throws SQLException {
         Connection c = MysqlConnector.open(base, "");
         try {
-            if (!MysqlMigrationLock.tryLock(c, LOCK, 0)) {
-                waiting.run();
-                while (!MysqlMigrationLock.tryLock(c, LOCK, MysqlMigrationLock.WAIT_SECONDS)) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new SQLException("Interrupted while waiting for the roles lock '" + LOCK + "'.");
-                    }
-                }
-            }
+            MysqlMigrationLock.await(c, LOCK, timeout, waiting);
             return Optional.of(c);
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -110,7 +104,7 @@ final class MysqlAccounts implements ServerRoles {
      */
     @Override
     public void mark(Connection connection, ServerRole role, String mark) throws SQLException {
-        if (exists(connection, role)) {
+        if (has(connection, role)) {
             try (Statement st = connection.createStatement()) {
                 st.execute("GRANT SELECT ON " + Backticks.quote(mark) + ".* TO " + account(role));
             }
@@ -130,7 +124,8 @@ final class MysqlAccounts implements ServerRoles {
         }
     }
 
-    private static boolean exists(Connection connection, ServerRole role) throws SQLException {
+    @Override
+    public boolean has(Connection connection, ServerRole role) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM mysql.user WHERE User = ? AND Host = ?")) {
             ps.setString(1, role.name());
             ps.setString(2, role.host());

@@ -1,6 +1,7 @@
 package io.matey.engine.mysql;
 
 import io.matey.schema.DraftDialect;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  * gives a column the whole definition the dump writes, {@code ADD COLUMN} puts one {@code FIRST} or {@code AFTER} another,
  * and {@code CREATE OR REPLACE VIEW} changes any view, also in place after a rename, which the server does not follow
  * into it. A column is renamed with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by
- * {@code CHANGE COLUMN}, which restates its definition. A table's comment changes by {@code ALTER TABLE ... COMMENT}.
+ * {@code CHANGE COLUMN}, which restates its definition. A table's comment changes by {@code ALTER TABLE ... COMMENT},
+ * its system versioning by {@code ADD|DROP SYSTEM VERSIONING} (MariaDB) and its partitioning by its whole
+ * {@code PARTITION BY} clause or {@code REMOVE PARTITIONING}, whatever changed it ({@code REORGANIZE PARTITION} too).
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -23,6 +26,10 @@ final class MysqlDraftDialect implements DraftDialect {
     private static final Pattern PLAIN_KEY = Pattern.compile("^KEY (`(?:[^`]|``)*`) ");
     /** A table's comment among the options {@code SHOW CREATE TABLE} writes after its element list. */
     private static final Pattern COMMENT = Pattern.compile(" ?COMMENT='((?:[^'\\\\]|''|\\\\.)*)'");
+    /** MariaDB's system versioning, last among a table's options. */
+    private static final Pattern VERSIONING = Pattern.compile(" WITH SYSTEM VERSIONING(?=\\n|;?$)");
+    /** The partitioning clause that ends a partitioned table (in a version comment on MySQL). */
+    private static final Pattern PARTITIONING = Pattern.compile("\\n ?((?:/\\*!\\d+ )?PARTITION BY [\\s\\S]*?);?$");
 
     private final boolean renamesColumns;
 
@@ -114,14 +121,48 @@ final class MysqlDraftDialect implements DraftDialect {
         return previous == null ? " FIRST" : " AFTER " + previous;
     }
 
-    /** The table's comment set, or set to none, when nothing else of its options changed. */
+    /**
+     * The table's comment, system versioning and partitioning changed, when nothing else of its options did: versioning
+     * added before the partitioning changes and dropped after them, as partitions by {@code SYSTEM_TIME} need it.
+     */
     @Override
     public List<String> alterOptions(String table, String from, String to) {
-        if (!COMMENT.matcher(from).replaceFirst("").equals(COMMENT.matcher(to).replaceFirst(""))) {
+        if (!otherOptions(from).equals(otherOptions(to))) {
             return null;
         }
-        Matcher comment = COMMENT.matcher(to);
-        return List.of("ALTER TABLE " + table + " COMMENT='" + (comment.find() ? comment.group(1) : "") + "';");
+        String alter = "ALTER TABLE " + table;
+        List<String> statements = new ArrayList<>();
+        String comment = comment(to);
+        if (!comment.equals(comment(from))) {
+            statements.add(alter + " COMMENT='" + comment + "';");
+        }
+        boolean versioned = VERSIONING.matcher(to).find();
+        if (versioned && !VERSIONING.matcher(from).find()) {
+            statements.add(alter + " ADD SYSTEM VERSIONING;");
+        }
+        String partitioning = partitioning(to);
+        if (!partitioning.equals(partitioning(from))) {
+            statements.add(alter + (partitioning.isEmpty() ? " REMOVE PARTITIONING;" : "\n" + partitioning + ";"));
+        }
+        if (!versioned && VERSIONING.matcher(from).find()) {
+            statements.add(alter + " DROP SYSTEM VERSIONING;");
+        }
+        return statements;
+    }
+
+    private static String comment(String options) {
+        Matcher comment = COMMENT.matcher(options);
+        return comment.find() ? comment.group(1) : "";
+    }
+
+    private static String partitioning(String options) {
+        Matcher partitioning = PARTITIONING.matcher(options);
+        return partitioning.find() ? partitioning.group(1) : "";
+    }
+
+    private static String otherOptions(String options) {
+        String rest = PARTITIONING.matcher(options).replaceFirst("");
+        return VERSIONING.matcher(COMMENT.matcher(rest).replaceFirst("")).replaceFirst("").replaceFirst(";$", "");
     }
 
     /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */

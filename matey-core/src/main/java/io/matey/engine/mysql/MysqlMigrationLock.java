@@ -42,11 +42,21 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
             throw new SQLException("The migration lock needs a connection to a database; none is selected.");
         }
         String name = lockName(database);
+        await(connection, name, timeout, waiting);
+        return new MysqlMigrationLock(connection, name);
+    }
+
+    /**
+     * Waits at most {@code timeout} until this session holds the named lock {@code name}, in tries of at most
+     * {@value #WAIT_SECONDS} s, so an interrupted thread gives up between them; then fails naming its holder.
+     */
+    static void await(Connection connection, String name, Duration timeout, Engine.LockWaiting waiting)
+            throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean tell = waiting.told(timeout);
         while (!tryLock(connection, name, tell ? 0 : waitSeconds(deadline))) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new SQLException("Interrupted while waiting for the migration lock '" + name + "'.");
+                throw new SQLException("Interrupted while waiting for the lock '" + name + "'.");
             }
             if (System.nanoTime() >= deadline) {
                 Holder holder = holder(connection, name);
@@ -60,7 +70,6 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
                 tell = false;
             }
         }
-        return new MysqlMigrationLock(connection, name);
     }
 
     /** The next wait: at most {@value #WAIT_SECONDS} s, and no longer than what is left (0 tries once). */
@@ -101,7 +110,7 @@ final class MysqlMigrationLock implements Engine.MigrationLock {
     }
 
     /** {@code GET_LOCK(name, waitSeconds)}: whether this session got the lock. */
-    static boolean tryLock(Connection connection, String name, int waitSeconds) throws SQLException {
+    private static boolean tryLock(Connection connection, String name, int waitSeconds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             ps.setString(1, name);
             ps.setInt(2, waitSeconds);

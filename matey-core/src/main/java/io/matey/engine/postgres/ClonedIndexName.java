@@ -23,8 +23,11 @@ final class ClonedIndexName {
     private ClonedIndexName() {
     }
 
-    /** The name, quoted as the dump quotes it; null when {@code definition} is not an index's. */
-    static String of(String definition) {
+    /**
+     * The name, quoted as the dump quotes it, with {@code clash}'s number where the names before it were taken; null
+     * when {@code definition} is not an index's.
+     */
+    static String of(String definition, int clash) {
         Matcher m = INDEX.matcher(definition);
         if (!m.find()) {
             return null;
@@ -39,7 +42,7 @@ final class ClonedIndexName {
         for (String element : elements) {
             columns.add(name(element));
         }
-        return PartitionKeyName.quoted(PartitionKeyName.index(unquoted(m.group(1)), columns));
+        return PartitionKeyName.quoted(PartitionKeyName.index(unquoted(m.group(1)), columns, clash));
     }
 
     private static String name(String element) {

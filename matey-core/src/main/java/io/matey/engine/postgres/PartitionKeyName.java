@@ -45,10 +45,11 @@ final class PartitionKeyName {
 
     /**
      * The name PostgreSQL gives a partition's copy of its parent's index (not a constraint's) when {@code PARTITION
-     * OF} creates it and no relation has that name yet: the partition's name, the columns', {@code idx}.
+     * OF} creates it: the partition's name, the columns', {@code idx}, and after it the number of the clash where
+     * {@code clash} names that the names before it had ({@code ChooseRelationName}).
      */
-    static String index(String partition, List<String> indexColumns) {
-        return objectName(partition, columnsPart(indexColumns), "idx");
+    static String index(String partition, List<String> indexColumns, int clash) {
+        return objectName(partition, columnsPart(indexColumns), clash == 0 ? "idx" : "idx" + clash);
     }
 
     /** {@code name} as {@code quote_ident} writes it: quoted unless lower-case letters, digits and underscores. */

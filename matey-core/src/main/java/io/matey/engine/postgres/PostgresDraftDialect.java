@@ -25,9 +25,12 @@ final class PostgresDraftDialect implements DraftDialect {
 
     /** The server's implicit and assignment casts, each {@code source\ntarget} ({@link PostgresColumn#to}). */
     private final Set<String> casts;
+    /** The live materialized views not populated, named as the dump names them. */
+    private final Set<String> unpopulated;
 
-    PostgresDraftDialect(Set<String> casts) {
+    PostgresDraftDialect(Set<String> casts, Set<String> unpopulated) {
         this.casts = casts;
+        this.unpopulated = unpopulated;
     }
 
     @Override
@@ -103,6 +106,16 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
+    public boolean recreatesMaterializedViewsWithReaders() {
+        return true;
+    }
+
+    @Override
+    public boolean unpopulated(String name) {
+        return unpopulated.contains(name);
+    }
+
+    @Override
     public boolean followsRenames() {
         return true;
     }
@@ -114,7 +127,7 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
-    public String clonedIndexName(String index) {
-        return ClonedIndexName.of(index);
+    public String clonedIndexName(String index, int clash) {
+        return ClonedIndexName.of(index, clash);
     }
 }

@@ -68,6 +68,9 @@ public final class PostgresEngine implements Engine {
     /** Implicit and assignment casts by type names without modifiers, as the dump writes them (bpchar as character). */
     private static final String CASTS = "SELECT replace(format_type(castsource, NULL), 'bpchar', 'character'), "
             + "replace(format_type(casttarget, NULL), 'bpchar', 'character') FROM pg_cast WHERE castcontext IN ('i', 'a')";
+    /** The materialized views not populated (created WITH NO DATA, never refreshed), named as the dump names them. */
+    private static final String UNPOPULATED = "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND NOT c.relispopulated";
     /** The driver's line for the error's offset in the statement (pgjdbc's ServerErrorMessage.toString). */
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: \\d+");
     private static final Pattern ROLE_EXISTS = Pattern.compile("(role \"([^\"]+)\") already exists");
@@ -134,16 +137,27 @@ public final class PostgresEngine implements Engine {
         return Identifiers.quoted('"', identifier);
     }
 
-    /** Reads the server's implicit and assignment casts, the type changes drafts make ({@link PostgresColumn}). */
+    /**
+     * Reads the server's implicit and assignment casts, the type changes drafts make ({@link PostgresColumn}), and its
+     * materialized views not populated, which drafts create {@code WITH NO DATA}.
+     */
     @Override
     public DraftDialect draft(Connection connection) throws SQLException {
         Set<String> casts = new HashSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(CASTS)) {
-            while (rows.next()) {
-                casts.add(rows.getString(1) + "\n" + rows.getString(2));
+        Set<String> unpopulated = new HashSet<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(CASTS)) {
+                while (rows.next()) {
+                    casts.add(rows.getString(1) + "\n" + rows.getString(2));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery(UNPOPULATED)) {
+                while (rows.next()) {
+                    unpopulated.add(rows.getString(1));
+                }
             }
         }
-        return new PostgresDraftDialect(casts);
+        return new PostgresDraftDialect(casts, unpopulated);
     }
 
     @Override

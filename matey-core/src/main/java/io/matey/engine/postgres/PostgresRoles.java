@@ -1,7 +1,9 @@
 package io.matey.engine.postgres;
 
+import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MigrationLockTimeoutException;
 import io.matey.engine.ServerRole;
 import io.matey.engine.ServerRoles;
 import io.matey.migration.Section;
@@ -11,10 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,20 +40,57 @@ final class PostgresRoles implements ServerRoles {
     /** The roles lock's two keys ("mate", "role"): advisory keys of the maintenance database, as TemplateLocks'. */
     private static final int NAMESPACE = 0x6d617465;
     private static final int ROLES = 0x726f6c65;
+    private static final String LOCK = "pg_advisory_lock(" + NAMESPACE + ", " + ROLES + ") on the maintenance database";
 
-    /** A session-level advisory lock in the maintenance database, which every process on the server connects to. */
+    /**
+     * A session-level advisory lock in the maintenance database, which every process on the server connects to; waited
+     * for at most {@code timeout} under {@code lock_timeout}, as the migration lock ({@link AdvisoryLock}).
+     */
     @Override
-    public Optional<Connection> lock(MateyUrl base, Runnable waiting) throws SQLException {
+    public Optional<Connection> lock(MateyUrl base, Duration timeout, Engine.LockWaiting waiting) throws SQLException {
         Connection c = new PostgresConnector(base).connectMaintenance();
         try {
             if (!advisory(c, "pg_try_advisory_lock")) {
-                waiting.run();
-                advisory(c, "pg_advisory_lock");
+                if (waiting.told(timeout)) {
+                    Holder holder = holder(c);
+                    waiting.waiting(LOCK, holder == null ? "" : holder.describe());
+                }
+                try {
+                    SessionSettings.with(c, Map.of("lock_timeout", Math.max(1, timeout.toMillis()) + "ms"),
+                            () -> advisory(c, "pg_advisory_lock"));
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    Holder holder = holder(c);
+                    throw new MigrationLockTimeoutException(LOCK, timeout, holder == null ? "" : holder.describe(),
+                            holder == null ? "" : "To end it: SELECT pg_terminate_backend(" + holder.pid() + ");");
+                }
             }
             return Optional.of(c);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    private record Holder(int pid, String user) {
+
+        String describe() {
+            return "PostgreSQL backend " + pid + " (user " + user + ")";
+        }
+    }
+
+    /** The backend holding the roles lock; null when it was released meanwhile. */
+    private static Holder holder(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.pid, a.usename FROM pg_locks l "
+                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                + "AND l.classid = ? AND l.objid = ? AND l.objsubid = 2")) {
+            ps.setInt(1, NAMESPACE);
+            ps.setInt(2, ROLES);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Holder(rs.getInt(1), rs.getString(2)) : null;
+            }
         }
     }
 
@@ -59,6 +100,16 @@ final class PostgresRoles implements ServerRoles {
             ps.setInt(2, ROLES);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && !"false".equals(rs.getString(1));
+            }
+        }
+    }
+
+    @Override
+    public boolean has(Connection connection, ServerRole role) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

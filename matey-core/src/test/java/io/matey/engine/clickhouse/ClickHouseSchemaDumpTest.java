@@ -3,6 +3,7 @@ package io.matey.engine.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,6 +55,25 @@ class ClickHouseSchemaDumpTest {
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
             assertThat(db.engine().dumpSchema(c)).isEmpty();
             assertThat(db.engine().zeroBaseline()).isEmpty();
+        }
+    }
+
+    /**
+     * ClickHouse writes a literal's bytes back raw ({@code '\\xFF'}), which the driver would read as U+FFFD, so two
+     * different values would dump alike: a definition that is not UTF-8 is refused naming the object and the place.
+     */
+    @Test
+    void aDefinitionHoldingBytesThatAreNotUtf8IsRefusedNamingTheObject() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.execute("CREATE TABLE t (id UInt32, s String DEFAULT 'caf\u00e9' COMMENT 'na\u00efve') ENGINE = MergeTree ORDER BY id");
+            assertThat(db.engine().dumpSchema(c)).contains("`s` String DEFAULT 'caf\u00e9' COMMENT 'na\u00efve'");
+            db.execute("CREATE TABLE u (id UInt32, s String DEFAULT 'caf\u00e9\\xFF') ENGINE = MergeTree ORDER BY id");
+            assertThatThrownBy(() -> db.engine().dumpSchema(c)).isInstanceOf(MateyException.class)
+                    .hasMessageStartingWith("ClickHouse object 'u': its definition holds bytes that are not UTF-8 (byte "
+                            + "0xFF after \"")
+                    .hasMessageEndingWith("`s` String DEFAULT 'caf\u00e9\"), in a string literal, comment or quoted name, "
+                            + "which ClickHouse writes back as raw bytes that schema.sql (UTF-8) cannot hold. Write such a "
+                            + "value as an expression, e.g. unhex('FF'), and comments and names in UTF-8.");
         }
     }
 

@@ -10,6 +10,7 @@ import io.matey.shell.GlobalOptions;
 import io.matey.shell.InterruptHandler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -150,9 +151,24 @@ public final class CommandRunner {
             Console.error(failure.getMessage());
             return 2;
         }
+        if (failure instanceof InvalidPathException path) {
+            Console.error(unrepresentablePath(path));
+            return 2;
+        }
         Console.error("Unexpected error: " + failure);
         failure.printStackTrace();
         return 1;
+    }
+
+    /**
+     * A file name the locale's character set cannot hold (Java encodes names in it whatever its options say): a
+     * user's setting to change, not a failure of Matey (docs/architecture.md §4).
+     */
+    private static String unrepresentablePath(InvalidPathException e) {
+        return "Cannot name the file '" + e.getInput() + "': this Java process writes file names as "
+                + System.getProperty("sun.jnu.encoding") + " (from the locale: LC_ALL, LC_CTYPE or LANG), which cannot "
+                + "represent it (" + e.getReason() + "). Run Matey under a UTF-8 locale, e.g. LC_ALL=C.UTF-8; the "
+                + "./matey launcher does so itself.";
     }
 
     /**
