@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.LoginRefusal;
 import io.matey.engine.ServerUnreachable;
 import io.matey.engine.MateyUrl;
+import io.matey.error.MateyException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,10 @@ final class ScratchCollector {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            // A refused login or an unreachable server fails the lease that follows, which says so; a notice first
-            // would only repeat it.
-            if (!(e instanceof SQLException sql && (LoginRefusal.is(sql) || ServerUnreachable.is(sql)))) {
+            // A refused login, an unreachable server or a MateyException (no credentials) fails the lease that
+            // follows, which says so; a notice first would only repeat it.
+            if (!(e instanceof MateyException || e instanceof SQLException sql && (LoginRefusal.is(sql)
+                    || ServerUnreachable.is(sql)))) {
                 notices.accept("could not collect leftover scratch databases on " + base + ": "
                         + engine.maskedFailure(e));
             }

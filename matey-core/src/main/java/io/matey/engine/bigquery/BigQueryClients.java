@@ -19,6 +19,8 @@ public interface BigQueryClients {
         url.location().ifPresent(options::setLocation);
         if (url.emulator()) {
             options.setHost("http://" + url.endpoint()).setCredentials(NoCredentials.getInstance());
+        } else {
+            options.setCredentials(ApplicationDefaultCredentials.of(url));
         }
         return options.build().getService();
     };

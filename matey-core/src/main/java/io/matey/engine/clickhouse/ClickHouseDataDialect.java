@@ -62,14 +62,17 @@ final class ClickHouseDataDialect implements DataDialect {
 
     /**
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
-     * Strings inside, or a Variant, Dynamic or JSON value, as a one-element array of it when its text is UTF-8 and an
-     * empty one when not, which {@code read}
-     * refuses (README "Data sets on ClickHouse").
+     * Strings inside, or a Variant or Dynamic value, as a one-element array of it when its text is UTF-8 and an empty
+     * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column is read as the hex of
+     * its JSON text, checked as a String is: the driver gives no JSON text for it.
      */
     @Override
     public String selected(String column, ColumnType type) {
         if (type.kind() == ValueKind.TEXT) {
             return "hex(" + column + ")";
+        }
+        if (types.isJson(type)) {
+            return "hex(toJSONString(" + column + "))";
         }
         // arrayFilter keeps the array's type: [] would be Array(Nothing), which ClickHouse cannot join with Array(Dynamic)
         return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + column + "])" : column;
@@ -178,16 +181,17 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /**
-     * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal, so a
-     * column nesting a map is set from its data file JSON, parsed as the column's type by the JSONEachRow format
-     * (the format the data file is in, so keys and values read as an insert reads them).
+     * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal and a
+     * number in a tuple's text is read as a Float64 before the cast, so a column nesting a map or a tuple is set from
+     * its data file JSON, parsed as the column's type by the JSONEachRow format (the format the data file is in, so
+     * keys and values read as an insert reads them). Other values are bound as for an insert ({@link #bind}).
      */
     @Override
     public String update(String table, TableChanges.Columns set, String where) {
         List<String> assignments = new ArrayList<>();
         for (int i = 0; i < set.names().size(); i++) {
             String label = set.types().get(i).label();
-            assignments.add(set.names().get(i) + " = " + (nestsMap(set.types().get(i))
+            assignments.add(set.names().get(i) + " = " + (nestsStructure(set.types().get(i))
                     ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?))" : "?"));
         }
         return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
@@ -195,15 +199,16 @@ final class ClickHouseDataDialect implements DataDialect {
 
     @Override
     public void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        if (nestsMap(type)) {
+        if (nestsStructure(type)) {
             ps.setString(index, values.jsonRow(value));
         } else {
             values.bind(ps, index, type, value);
         }
     }
 
-    private boolean nestsMap(ColumnType type) {
-        return types.valueType(type.label()).nests("Map");
+    private boolean nestsStructure(ColumnType type) {
+        ClickHouseDataType value = types.valueType(type.label());
+        return value.nests("Map") || value.nests("Tuple");
     }
 
     @Override

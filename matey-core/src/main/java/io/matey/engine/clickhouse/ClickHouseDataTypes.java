@@ -56,6 +56,11 @@ final class ClickHouseDataTypes {
         };
     }
 
+    /** Whether a column is of ClickHouse's JSON type (not a map or tuple, which also travel as JSON). */
+    boolean isJson(ColumnType type) {
+        return valueType(type.label()).name().equals("JSON");
+    }
+
     private ClickHouseDataType parse(String type) {
         return parsed.computeIfAbsent(type, ClickHouseDataType::lenient);
     }

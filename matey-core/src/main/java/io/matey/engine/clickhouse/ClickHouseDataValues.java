@@ -48,6 +48,9 @@ final class ClickHouseDataValues {
         if (type.kind() == ValueKind.TEXT) {
             return text(rs.getString(index), fixed(type));
         }
+        if (types.isJson(type)) {
+            return ValueReader.json(text(rs.getString(index), false));
+        }
         return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
     }
 
@@ -77,8 +80,7 @@ final class ClickHouseDataValues {
             case TIMESTAMP -> timestamp(rs.getObject(index));
             case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
-            case JSON -> types.valueType(type.label()).name().equals("JSON")
-                    ? ValueReader.json(rs.getString(index)) : json(rs.getObject(index));
+            case JSON -> json(rs.getObject(index));
             case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
             default -> ValueReader.read(rs, index, type);
         };
@@ -100,10 +102,26 @@ final class ClickHouseDataValues {
         }
         switch (type.kind()) {
             case TIMESTAMP -> ps.setString(index, TIMESTAMP.format((LocalDateTime) value));
+            case INTEGER, DECIMAL -> {
+                if (value instanceof Long l) {
+                    ps.setLong(index, l);
+                } else {
+                    ps.setString(index, exact(value));
+                }
+            }
             case ARRAY -> ps.setObject(index, elements((List<?>) value, type.element(), ps));
             case JSON -> ps.setObject(index, structure((JsonNode) value, types.valueType(type.label()), ps));
             default -> ValueBinder.bind(ps, index, type, value);
         }
+    }
+
+    /**
+     * A wide integer or a decimal as text: the driver writes a number as a literal, which ClickHouse reads as a
+     * Float64 in an expression (a mutation's value, a condition) once it has a fraction or does not fit 64 bits, and
+     * text is cast to the column's type exactly in every statement (docs/architecture.md §3).
+     */
+    private static String exact(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 
     /**
@@ -176,7 +194,7 @@ final class ClickHouseDataValues {
                 case TIMESTAMP -> TIMESTAMP.format((LocalDateTime) value);
                 case ARRAY -> elements((List<?>) value, element.element(), ps);
                 case JSON -> structure((JsonNode) value, types.valueType(element.label()), ps);
-                case INTEGER -> value instanceof BigInteger big ? new BigDecimal(big) : value;
+                case INTEGER, DECIMAL -> value instanceof Long ? value : exact(value);
                 default -> value;
             });
         }

@@ -36,13 +36,13 @@ final class ClickHouseUtf8 {
     /** {@code byte 0xFF after "s String DEFAULT '"}: where the first byte that is not UTF-8 is, for a message. */
     String firstBadByte() {
         InvalidUtf8 bad = InvalidUtf8.find(bytes);
-        int at = (int) bad.offset(); // an offset into an array, which an int holds
-        int from = Math.max(0, at - 30);
+        int offset = (int) bad.offset(); // of bytes held in memory
+        int from = Math.max(0, offset - 30);
         while (from > 0 && (bytes[from] & 0xC0) == 0x80) {
             from--; // not inside a character: every byte before the bad one is UTF-8
         }
         return String.format("byte 0x%02X after \"%s\"", bad.value(),
-                new String(bytes, from, at - from, StandardCharsets.UTF_8).replace('\n', ' ').strip());
+                new String(bytes, from, offset - from, StandardCharsets.UTF_8).replace('\n', ' ').strip());
     }
 
     /** {@code hex F0FF41}: the first 16 bytes, for a message. */

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The dump's view of {@code pg_catalog}: runs one query per object kind, plus the SQL fragments they share. */
-final class Catalog {
+/**
+ * The dump's view of {@code pg_catalog}: runs one query per object kind, plus the SQL fragments they share. Queries
+ * known in advance go to the server together ({@link #prefetch}); closing it closes their results.
+ */
+final class Catalog implements AutoCloseable {
 
     /** OIDs below this were assigned by initdb: built-in objects, never the user's. */
     static final long FIRST_USER_OID = 16384;
@@ -24,16 +29,51 @@ final class Catalog {
     }
 
     private final Connection connection;
+    private final Map<String, ResultSet> prefetched = new HashMap<>();
+    private Statement batch;
 
     Catalog(Connection connection) {
         this.connection = connection;
     }
 
+    /**
+     * Sends {@code queries} in one round trip (the driver sends the statements of one string together and reads
+     * their results in turn) rather than one each: a round trip costs a busy host more than these queries
+     * (docs/architecture.md §5). Each result waits for its {@link #query}, which reads it as it would have run it.
+     */
+    void prefetch(List<String> queries) throws SQLException {
+        batch = connection.createStatement();
+        batch.execute(String.join("\n;\n", queries));
+        for (String sql : queries) {
+            prefetched.put(sql, batch.getResultSet());
+            batch.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+        }
+    }
+
     void query(String sql, RowReader reader) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                reader.read(rs);
+        ResultSet result = prefetched.remove(sql);
+        if (result != null) {
+            try (ResultSet rs = result) {
+                read(rs, reader);
             }
+            return;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            read(rs, reader);
+        }
+    }
+
+    private static void read(ResultSet rs, RowReader reader) throws SQLException {
+        while (rs.next()) {
+            reader.read(rs);
+        }
+    }
+
+    /** Closes the prefetched results that no query read. */
+    @Override
+    public void close() throws SQLException {
+        if (batch != null) {
+            batch.close();
         }
     }
 

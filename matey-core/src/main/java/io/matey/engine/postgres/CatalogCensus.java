@@ -53,7 +53,7 @@ final class CatalogCensus {
     /** SQL, per catalog of {@link #CATALOGS} and per kind named above: it holds a row created after initdb. */
     static final Map<String, String> USED = used();
 
-    private static final String SQL = sql();
+    static final String SQL = sql();
 
     private final Set<String> used;
 

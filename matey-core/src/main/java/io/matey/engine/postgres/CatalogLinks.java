@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class CatalogLinks {
 
-    private static final String COMMENTS = """
+    static final String COMMENTS = """
             SELECT d.classoid::regclass::text AS catalog, d.objoid, d.objsubid, quote_literal(d.description) AS literal
             FROM pg_description d
             WHERE d.objoid >= %d
@@ -21,7 +21,7 @@ final class CatalogLinks {
      * scan. A sequence's OWNED BY link points at its table, but the table's default needs the sequence first,
      * so that link is left out (the table takes ownership after it is created).
      */
-    private static final String DEPENDENCIES = """
+    static final String DEPENDENCIES = """
             SELECT d.classid::regclass::text AS catalog, d.objid, d.refclassid::regclass::text AS ref_catalog,
                    d.refobjid, d.deptype = 'e' AS membership
             FROM pg_depend d

@@ -18,7 +18,7 @@ final class ColumnReader {
             + " WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited') ORDER BY o)";
 
     /** PostgreSQL 17 keeps a default statistics target as NULL, earlier versions as -1: both are read as -1. */
-    private static final String SQL = """
+    static final String SQL = """
             SELECT a.attrelid, a.attrelid::regclass::text AS relation, a.attnum, quote_ident(a.attname) AS name, format_type(a.atttypid, a.atttypmod) AS type,
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
                    a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Reads the constraints of every table and domain in one query; constraint triggers are dumped as triggers. */
 final class ConstraintReader {
 
-    private static final String SQL = """
+    static final String SQL = """
             SELECT co.oid, co.conrelid, co.contypid, quote_ident(co.conname) AS name, co.contype,
                    pg_get_constraintdef(co.oid) AS definition, co.convalidated,
                    NOT co.conislocal OR co.conparentid <> 0 AS inherited,

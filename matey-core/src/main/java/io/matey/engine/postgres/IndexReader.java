@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class IndexReader {
 
-    private static final String SQL = """
+    static final String SQL = """
             SELECT i.indexrelid, i.indrelid, i.indrelid::regclass::text AS relation, i.relation_type, i.name,
                    i.local_name, i.indisreplident, i.indisclustered, i.backs_constraint,
                    i.plain_columns, CASE WHEN NOT i.backs_constraint THEN pg_get_indexdef(i.indexrelid) END AS definition,

@@ -26,6 +26,14 @@ final class PostgresSchemaDumper {
             "IntervalStyle", "postgres",
             "extra_float_digits", "1");
 
+    /**
+     * The queries every dump runs, sent ahead of their readers in one round trip ({@link Catalog#prefetch}); the
+     * census decides which of the others run.
+     */
+    private static final List<String> EVERY_DUMP = List.of(UnsupportedObjects.SQL, ColumnReader.SQL,
+            ConstraintReader.SQL, CatalogCensus.SQL, SchemaReader.SCHEMAS, SchemaReader.EXTENSIONS, RelationReader.SQL,
+            IndexReader.SQL, CatalogLinks.COMMENTS, CatalogLinks.DEPENDENCIES);
+
     private final Connection connection;
     private final String migrationsTable;
     private final long leftoverIndex;
@@ -52,7 +60,14 @@ final class PostgresSchemaDumper {
         Map<String, String> settings = new HashMap<>(SETTINGS);
         settings.put(PostgresMigrationTable.DUMPED_SETTING, migrationsTable);
         settings.put(InvalidIndex.DUMPED_SETTING, Long.toString(leftoverIndex));
-        return SessionSettings.with(connection, settings, () -> read(new Catalog(connection)));
+        return SessionSettings.with(connection, settings, this::readCatalog);
+    }
+
+    private String readCatalog() throws SQLException {
+        try (Catalog catalog = new Catalog(connection)) {
+            catalog.prefetch(EVERY_DUMP);
+            return read(catalog);
+        }
     }
 
     private String read(Catalog catalog) throws SQLException {

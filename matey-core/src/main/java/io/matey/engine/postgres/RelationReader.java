@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class RelationReader {
 
-    private static final String SQL = """
+    static final String SQL = """
             SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                    c.reltype, t.typarray, c.relpersistence = 'u' AS unlogged, c.relrowsecurity, c.relforcerowsecurity,
                    c.reloptions, c.relreplident,

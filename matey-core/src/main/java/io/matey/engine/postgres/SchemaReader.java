@@ -16,7 +16,7 @@ final class SchemaReader {
     private static final String MIGRATION_TABLES = "m.relkind = 'r' AND m.relname IN ("
             + PostgresMigrationTable.DUMPED_NAME + ", '" + MigrationProgress.TABLE + "')";
 
-    private static final String SCHEMAS = """
+    static final String SCHEMAS = """
             SELECT n.oid, quote_ident(n.nspname) AS name
             FROM pg_namespace n
             WHERE %s AND n.nspname <> 'public' AND %s
@@ -28,7 +28,7 @@ final class SchemaReader {
             """.formatted(Catalog.USER_SCHEMA, Catalog.notInExtension("pg_namespace", "n.oid"),
             MIGRATION_TABLES, MIGRATION_TABLES);
 
-    private static final String EXTENSIONS = """
+    static final String EXTENSIONS = """
             SELECT e.oid, quote_ident(e.extname) AS name, quote_ident(n.nspname) AS schema
             FROM pg_extension e
             JOIN pg_namespace n ON n.oid = e.extnamespace

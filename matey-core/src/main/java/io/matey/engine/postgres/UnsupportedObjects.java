@@ -33,24 +33,30 @@ final class UnsupportedObjects {
                     "'" + INVALID_INDEX + "'"},
     };
 
+    /** The user objects of the kinds above that no extension created, with what they are. */
+    static final String SQL = sql();
+
     private UnsupportedObjects() {
     }
 
-    static void check(Catalog catalog) throws SQLException {
+    private static String sql() {
         List<String> parts = new ArrayList<>();
         for (String[] kind : KINDS) {
             parts.add("SELECT '" + kind[0] + "'::regclass AS classid, t.oid AS objid, "
                     + (kind.length > 2 ? kind[2] : "NULL") + "::text AS label FROM " + kind[0] + " t WHERE t.oid >= "
                     + Catalog.FIRST_USER_OID + " AND (" + kind[1] + ")");
         }
-        String sql = "WITH candidates AS (" + String.join("\nUNION ALL ", parts) + ")\n"
+        return "WITH candidates AS (" + String.join("\nUNION ALL ", parts) + ")\n"
                 + "SELECT COALESCE(c.label, o.type) AS type, o.identity FROM candidates c,"
                 + " pg_identify_object(c.classid, c.objid, 0) o\n"
                 + "WHERE NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = c.classid AND x.objid = c.objid"
                 + " AND x.deptype = 'e')";
+    }
+
+    static void check(Catalog catalog) throws SQLException {
         List<String> found = new ArrayList<>();
         List<String> drops = new ArrayList<>();
-        catalog.query(sql, row -> {
+        catalog.query(SQL, row -> {
             found.add(row.getString("type") + " " + row.getString("identity"));
             if (row.getString("type").equals(INVALID_INDEX)) {
                 drops.add("`DROP INDEX CONCURRENTLY " + row.getString("identity") + "`");

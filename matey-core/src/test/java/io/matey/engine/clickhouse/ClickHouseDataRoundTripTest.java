@@ -347,6 +347,97 @@ class ClickHouseDataRoundTripTest {
     }
 
     @Test
+    void updatesAndDeletesByKeyWriteWideIntegersDecimalsAndEveryOtherTypeExactly() throws Exception {
+        TestWorkspace ws = workspace("001_wide.sql", """
+                CREATE TABLE wide (k Int128, i256 Int256, u128 UInt128, u256 UInt256, u64 UInt64, d38 Decimal(38, 10),
+                    d76 Decimal(76, 20), d18 Decimal(18, 4), f32 Float32, f64 Float64, ts DateTime64(9, 'UTC'),
+                    day Date32, b Bool, s String, u UUID, ip6 IPv6, e Enum8('a' = 1, 'b' = 2),
+                    nums Array(Nullable(Int128)), decs Array(Decimal(76, 20)), t Tuple(Int256, Decimal(38, 10)),
+                    m Map(String, UInt128), n Nullable(Decimal(38, 2)))
+                ENGINE = MergeTree ORDER BY k;""", "{ name = \"wide\", table = \"wide\", mode = \"replace\", on = [\"k\"] }");
+        // Keys one apart that one Float64 holds: a key read as a Float64 would update or delete both rows.
+        String first = "{\"k\": 12345678901234567890123, ";
+        String second = "{\"k\": 12345678901234567890124, ";
+        String before = "\"i256\": 1, \"u128\": 1, \"u256\": 1, \"u64\": 1, \"d38\": \"1.0000000000\", "
+                + "\"d76\": \"1.00000000000000000000\", \"d18\": \"1.0000\", \"f32\": 1.0, \"f64\": 1.0, "
+                + "\"ts\": \"2024-01-01T00:00:00\", \"day\": \"2024-01-01\", \"b\": false, \"s\": \"x\", "
+                + "\"u\": \"00000000-0000-0000-0000-000000000000\", \"ip6\": \"::1\", \"e\": \"a\", \"nums\": [], "
+                + "\"decs\": [], \"t\": [1, 1.0000000000], \"m\": {}, \"n\": null}";
+        String after = "\"i256\": -57896044618658097711785492504343953926634992332820282019728792003956564819968, "
+                + "\"u128\": 340282366920938463463374607431768211455, "
+                + "\"u256\": 115792089237316195423570985008687907853269984665640564039457584007913129639935, "
+                + "\"u64\": 18446744073709551615, \"d38\": \"1234567890123456789012345678.0123456789\", "
+                + "\"d76\": \"-12345678901234567890123456789012345678901234567890123456.01234567890123456789\", "
+                + "\"d18\": \"-12345678901234.5678\", \"f32\": 0.1, \"f64\": 2.5e-300, "
+                + "\"ts\": \"2200-01-02T03:04:05.123456789\", \"day\": \"2299-12-31\", \"b\": true, "
+                + "\"s\": \"it's \\\"q\\\" \u00e9\", \"u\": \"6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21\", "
+                + "\"ip6\": \"::ffff:10.0.0.1\", \"e\": \"b\", "
+                + "\"nums\": [-170141183460469231731687303715884105728, null, 170141183460469231731687303715884105727], "
+                + "\"decs\": [\"-12345678901234567890123456789012345678901234567890123456.01234567890123456789\"], "
+                + "\"t\": [-57896044618658097711785492504343953926634992332820282019728792003956564819968, "
+                + "1234567890123456789012345678.0123456789], \"m\": {\"max\": 340282366920938463463374607431768211455}, "
+                + "\"n\": \"123456789012345678901234567890123456.78\"}";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "wide", first + before, second + before);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isEqualTo(2);
+
+            data(ws, "wide", first + after, second + before);
+            DataApplyResult updated = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(updated.files().get(0).updated()).isEqualTo(1);
+            String all = "SELECT concat(toString(k), ' ', toString(i256), ' ', toString(u128), ' ', toString(u256), ' ', "
+                    + "toString(u64), ' ', toString(d38), ' ', toString(d76), ' ', toString(d18), ' ', toString(f32), ' ', "
+                    + "toString(f64), ' ', toString(ts), ' ', toString(day), ' ', toString(b), ' ', s, ' ', toString(u), ' ', "
+                    + "toString(ip6), ' ', toString(e), ' ', toString(nums), ' ', toString(decs), ' ', toString(t), ' ', "
+                    + "toString(m), ' ', ifNull(toString(n), 'NULL')) FROM wide ORDER BY k";
+            assertThat(rows(db, all)).as("the mutation wrote every value exactly, in the row of its key only")
+                    .containsExactly("12345678901234567890123 "
+                            + "-57896044618658097711785492504343953926634992332820282019728792003956564819968 "
+                            + "340282366920938463463374607431768211455 "
+                            + "115792089237316195423570985008687907853269984665640564039457584007913129639935 "
+                            + "18446744073709551615 1234567890123456789012345678.0123456789 "
+                            + "-12345678901234567890123456789012345678901234567890123456.01234567890123456789 "
+                            + "-12345678901234.5678 0.1 2.5e-300 2200-01-02 03:04:05.123456789 2299-12-31 true "
+                            + "it's \"q\" \u00e9 6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21 ::ffff:10.0.0.1 b "
+                            + "[-170141183460469231731687303715884105728,NULL,170141183460469231731687303715884105727] "
+                            + "[-12345678901234567890123456789012345678901234567890123456.01234567890123456789] "
+                            + "(-57896044618658097711785492504343953926634992332820282019728792003956564819968,"
+                            + "1234567890123456789012345678.0123456789) {'max':340282366920938463463374607431768211455} "
+                            + "123456789012345678901234567890123456.78",
+                            "12345678901234567890124 1 1 1 1 1 1 1 1 1 2024-01-01 00:00:00.000000000 2024-01-01 false x "
+                            + "00000000-0000-0000-0000-000000000000 ::1 a [] [] (1,1) {} NULL");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled").isZero();
+
+            data(ws, "wide", second + before);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).deleted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT toString(k) FROM wide")).as("deleted by its exact key")
+                    .containsExactly("12345678901234567890124");
+        }
+    }
+
+    @Test
+    void jsonColumnsReadBackSoApplySettlesAndExportWritesTheFile() throws Exception {
+        TestWorkspace ws = workspace("001_docs.sql", "CREATE TABLE docs (id UInt64, doc JSON) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"docs\", table = \"docs\", mode = \"replace\" }");
+        String rows = "{\"doc\": {\"a\": 1, \"b\": {\"c\": \"x \u00e9\"}, \"l\": [1, 2]}, \"id\": 1}\n"
+                + "{\"doc\": {\"f\": 1.5, \"t\": true}, \"id\": 2}\n";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            ws.write(TestWorkspace.TARGET + "/data/docs.jsonl", rows);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
+            assertThat(matey.dataExport(target(ws), db.url().raw(), "all").files().get(0).changed()).isFalse();
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/docs.jsonl")).isEqualTo(rows);
+
+            data(ws, "docs", "{\"doc\": {\"a\": 2}, \"id\": 1}");
+            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
+            assertThat(rows(db, "SELECT toJSONString(doc) FROM docs")).containsExactly("{\"a\":2}");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+        }
+    }
+
+    @Test
     void aShortFixedStringReadsWithoutItsPaddingSoApplyAndExportSettle() throws Exception {
         TestWorkspace ws = workspace("001_codes.sql", "CREATE TABLE codes (id UInt32, code FixedString(4), "
                 + "codes Array(FixedString(2))) ENGINE = MergeTree ORDER BY id;",

@@ -19,6 +19,20 @@ class DumpQueryCountTest {
     }
 
     /**
+     * The queries every dump runs go to the server together: a schema that uses none of the kinds the census skips
+     * and deparses nothing is read with three statements, the session settings, the catalog queries and the
+     * settings given back (docs/architecture.md §5).
+     */
+    @Test
+    void everyDumpsQueriesShareOneRoundTrip() throws SQLException {
+        assertThat(statementsToDump("""
+                CREATE TABLE plain (id integer PRIMARY KEY, n integer);
+                CREATE INDEX plain_n ON plain (n);
+                COMMENT ON TABLE plain IS 'table';
+                """)).isEqualTo(3);
+    }
+
+    /**
      * Nothing deparsed in a plain-column index or a serial column's {@code nextval} default, so they need no
      * echo: dumping them takes the statements of a schema holding just a sequence (the echo would add its own).
      */
