@@ -1,9 +1,13 @@
 package io.matey.artifact;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,7 +24,8 @@ public final class CheckpointFile {
     private final long size;
     private final String digest;
     private final OptionalInt conflictLine;
-    private final String earlierPostgresText;
+    /** {@link Engine#earlierDumpText} by the id of each engine that finds some: almost always none. */
+    private final Map<String, String> earlierDumpText;
 
     private CheckpointFile(Path file, byte[] bytes, byte[] content) {
         this.file = file;
@@ -28,7 +33,7 @@ public final class CheckpointFile {
         this.size = content.length;
         this.digest = Digests.textDigest(content).orElse(null);
         this.conflictLine = ConflictMarkers.firstLine(content);
-        this.earlierPostgresText = ForeignArtifacts.earlierPostgresText(content).orElse(null);
+        this.earlierDumpText = earlierDumpText(content);
     }
 
     /** A worktree file, digested (and searched for conflict markers) now and not kept. */
@@ -52,9 +57,17 @@ public final class CheckpointFile {
         return conflictLine;
     }
 
-    /** What it states that only an earlier release's PostgreSQL dumps wrote ({@link ForeignArtifacts}), if anything. */
-    Optional<String> earlierPostgresText() {
-        return Optional.ofNullable(earlierPostgresText);
+    /** What it states that only an earlier release's dumps of {@code engine} wrote ({@link ForeignArtifacts}), if anything. */
+    Optional<String> earlierDumpText(Engine engine) {
+        return Optional.ofNullable(earlierDumpText.get(engine.id()));
+    }
+
+    private static Map<String, String> earlierDumpText(byte[] content) {
+        Map<String, String> found = new HashMap<>();
+        for (Engine engine : Engines.all()) {
+            engine.earlierDumpText(content).ifPresent(words -> found.put(engine.id(), words));
+        }
+        return found.isEmpty() ? Map.of() : found;
     }
 
     /** The length in bytes. */

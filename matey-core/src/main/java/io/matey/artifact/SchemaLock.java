@@ -1,5 +1,7 @@
 package io.matey.artifact;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +27,11 @@ public record SchemaLock(
      * The format of {@code schema.sql} and the checkpoints: Matey's own catalog dumps (docs/architecture.md §5). Only a
      * label, never digested, so a lock stays byte-compatible with Python matey's layout ({@link ForeignArtifacts}).
      */
-    public static final String CANONICALIZER = "matey-catalog-v1";
-    /**
-     * MySQL/MariaDB's format since every table and every function's string result states its character set
-     * (docs/architecture.md §5): text of the earlier formats differs for every table or such function, so it is
-     * regenerated rather than compared.
-     */
-    public static final String MYSQL_CANONICALIZER = "matey-catalog-v3";
+    public static final String CANONICALIZER = Engine.FIRST_CANONICALIZER;
 
-    /** The format this release writes for {@code engine}'s artifacts. */
+    /** The format this release writes for {@code engine}'s artifacts ({@link Engine#canonicalizer()}). */
     public static String canonicalizer(String engine) {
-        return engine.equals("mysql") ? MYSQL_CANONICALIZER : CANONICALIZER;
+        return Engines.find(engine).map(Engine::canonicalizer).orElse(CANONICALIZER);
     }
 
     public SchemaLock {

@@ -59,6 +59,60 @@ public interface Engine {
         return false;
     }
 
+    /**
+     * A JDBC URL's {@code key=value} parameter ({@code pair}) as the Matey URL a message shows for pasting (into
+     * {@code matey --url} or dbmate) has it, or null when it has no place there: a JDBC driver reads its parameters
+     * as its own options, while dbmate's drivers may send one they do not know to the server, which refuses it. Every
+     * engine answers explicitly, so a new engine's driver options are never passed through unexamined
+     * (docs/architecture.md §3).
+     */
+    String pastedParameter(String key, String pair);
+
+    /**
+     * The pattern of a file this engine writes beside the database on every locked run ({@code *.matey-lock} beside a
+     * SQLite file), which {@code init} adds to {@code .gitignore}; empty when it writes none (the default).
+     */
+    default Optional<String> gitIgnoredFiles() {
+        return Optional.empty();
+    }
+
+    /**
+     * The class-path folders of this engine's JDBC driver ({@code org/postgresql/}) when the start-up cache's training
+     * (docs/architecture.md §8) covers the engine: on the server {@code MATEY_TRAINING_SERVER} names, else by loading
+     * the classes of the engine's package and of these. Empty, the default, for an engine left out of it.
+     */
+    default List<String> trainedDriverClasses() {
+        return List.of();
+    }
+
+    // Artifacts (docs/architecture.md §4).
+
+    /** The lock's label for the first format of Matey's catalog dumps, which an engine's dumps keep until they change. */
+    String FIRST_CANONICALIZER = "matey-catalog-v1";
+
+    /** The lock's {@code canonicalizer} label for this release's dumps of this engine. */
+    default String canonicalizer() {
+        return FIRST_CANONICALIZER;
+    }
+
+    /**
+     * How an earlier Matey release's dumps of this engine, labelled {@code label} (an earlier label of
+     * {@link #canonicalizer()}), differ from this release's, as words following "the lock names canonicalizer
+     * 'label', "; empty when text under that label is not this engine's earlier format (the default).
+     */
+    default Optional<String> earlierCanonicalizer(String label) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a dump's text states that only an earlier Matey release's dumps of this engine wrote (under the label this
+     * release still writes), as a reason's words; empty when nothing (the default). Searched in {@code schema.sql}
+     * and every checkpoint as it is read.
+     */
+    default Optional<String> earlierDumpText(byte[] text) {
+        return Optional.empty();
+    }
+
     /** The lexical rules used to split this engine's SQL into statements. */
     SqlDialect dialect();
 

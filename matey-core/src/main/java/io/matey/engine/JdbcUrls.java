@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * a database the way {@code matey db ... --url} takes it (docs/architecture.md §7). Credentials come apart from
  * the URL, as JDBC keeps them; {@code user} and {@code password} parameters are dropped from it. The URL a message
  * shows ({@link #describe}) also leaves out the driver's own options, so that it works pasted into Matey or dbmate
- * ({@link PastedParameters}).
+ * ({@link Engine#pastedParameter}).
  */
 public final class JdbcUrls {
 
@@ -36,7 +36,15 @@ public final class JdbcUrls {
 
     /** The Matey URL that messages show for a JDBC URL: no password, no option only the JDBC driver reads. */
     public static Optional<MateyUrl> describe(String jdbcUrl, String user) {
-        return toMateyUrl(jdbcUrl, user, null, true);
+        return describe(jdbcUrl, user, null);
+    }
+
+    /**
+     * {@link #describe(String, String)} with the password the connection logs in with, which the URL's
+     * {@link MateyUrl#toString()} masks: a message then says that one is needed without showing it.
+     */
+    public static Optional<MateyUrl> describe(String jdbcUrl, String user, String password) {
+        return toMateyUrl(jdbcUrl, user, password, true);
     }
 
     private static Optional<MateyUrl> toMateyUrl(String jdbcUrl, String user, String password, boolean pasted) {
@@ -96,7 +104,7 @@ public final class JdbcUrls {
         for (String pair : query.split("&")) {
             String key = pair.split("=", 2)[0];
             String lower = key.toLowerCase(Locale.ROOT);
-            String shown = pasted ? PastedParameters.pasted(engine, key, pair) : pair;
+            String shown = pasted ? engine.pastedParameter(key, pair) : pair;
             if (!key.isEmpty() && !lower.equals("user") && !lower.equals("password") && shown != null) {
                 kept.add(shown);
             }

@@ -90,6 +90,11 @@ class MigrationRunnerWithoutTransactionsTest {
         }
 
         @Override
+        public String pastedParameter(String key, String pair) {
+            return sqlite.pastedParameter(key, pair);
+        }
+
+        @Override
         public List<String> aliases() {
             return List.of();
         }

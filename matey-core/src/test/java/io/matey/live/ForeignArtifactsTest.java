@@ -7,6 +7,7 @@ import io.matey.SchemaStatus;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.SchemaLock;
+import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestWorkspace;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Python matey's canonicalizer label): recognised up front, with the command that regenerates it, by every command.
  */
 class ForeignArtifactsTest {
+
+    private static final String MYSQL_CANONICALIZER = Engines.byId("mysql").canonicalizer();
 
     private static final String ADVICE = "Regenerate them from the migrations with `matey schema apply --path db/core --clean`.";
 
@@ -95,8 +98,8 @@ class ForeignArtifactsTest {
             h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY, name varchar(20));", "DROP TABLE items;");
             h.ws.apply();
             String lock = TestWorkspace.TARGET + "/schema.lock.toml";
-            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + SchemaLock.MYSQL_CANONICALIZER + "\"");
-            h.ws.write(lock, h.ws.read(lock).replace(SchemaLock.MYSQL_CANONICALIZER, label));
+            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + MYSQL_CANONICALIZER + "\"");
+            h.ws.write(lock, h.ws.read(lock).replace(MYSQL_CANONICALIZER, label));
 
             assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
@@ -106,7 +109,7 @@ class ForeignArtifactsTest {
             assertThatThrownBy(h::drift).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
 
             h.ws.apply(new ReplayOptions(null, null, true, false));
-            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + SchemaLock.MYSQL_CANONICALIZER + "\"");
+            assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + MYSQL_CANONICALIZER + "\"");
             assertThat(h.up().after()).isEqualTo(1);
         }
     }

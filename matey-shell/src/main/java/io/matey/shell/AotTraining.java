@@ -23,19 +23,19 @@ import java.util.Optional;
  *   <li>{@code prepare}, not recorded: the replay that the {@code db} family's commands need artifacts from;</li>
  *   <li>{@code db}: {@code db up}, {@code db status} and {@code db drift} of a database file in the workspace.</li>
  * </ul>
- * When {@code MATEY_TRAINING_SERVER} names a PostgreSQL or MySQL server (the launcher passes
+ * When {@code MATEY_TRAINING_SERVER} names a server of an engine the training covers
+ * ({@link Engine#trainedDriverClasses}: PostgreSQL, MySQL) (the launcher passes
  * {@code TEST_DATABASE_URL}), a second target ({@code server}) replays there too and the {@code db} commands run on
  * an empty database of their own, created first (as a CI service's is), then {@code db up} once more on one it
  * creates, both dropped after, so that the cache also holds what that engine's connection, dump, emptiness check
  * and runner link; this part is best effort and never fails the training. Without a server, the {@code db} family
- * loads (without initialising) the classes of the PostgreSQL and MySQL engines and of their drivers, which a live
+ * loads (without initialising) the classes of those engines and of their drivers, which a live
  * command on such a server would otherwise read and verify from the jar on every run.
  */
 public final class AotTraining {
 
-    /** The PostgreSQL and MySQL engines and their drivers. */
-    private static final List<String> SERVER_ENGINES = List.of("io/matey/engine/postgres/", "org/postgresql/",
-            "io/matey/engine/mysql/", "org/mariadb/jdbc/");
+    /** The class-path folders of the engines the training covers and of their drivers. */
+    private static final List<String> SERVER_ENGINES = trainedClasses();
     private static final String SERVER_TARGET = "server";
 
     private AotTraining() {
@@ -139,14 +139,25 @@ public final class AotTraining {
         return MateyShellApplication.run(line.toArray(String[]::new));
     }
 
-    /** The engine of a PostgreSQL or MySQL server URL; empty for any other URL. */
+    /** The engine of a server URL, when the training covers it; empty for any other URL. */
     private static Optional<Engine> serverEngine(String server) {
         try {
             Engine engine = Engines.forUrl(MateyUrl.parse(server));
-            return List.of("postgres", "mysql").contains(engine.id()) ? Optional.of(engine) : Optional.empty();
+            return engine.trainedDriverClasses().isEmpty() ? Optional.empty() : Optional.of(engine);
         } catch (RuntimeException notAServerUrl) {
             return Optional.empty();
         }
+    }
+
+    private static List<String> trainedClasses() {
+        List<String> folders = new ArrayList<>();
+        for (Engine engine : Engines.all()) {
+            if (!engine.trainedDriverClasses().isEmpty()) {
+                folders.add(engine.getClass().getPackageName().replace('.', '/') + "/");
+                folders.addAll(engine.trainedDriverClasses());
+            }
+        }
+        return List.copyOf(folders);
     }
 
     private static void preloadServerEngines() {

@@ -63,6 +63,12 @@ public class BigQueryEngine implements Engine {
         return emulator ? List.of("bigquery_emulator") : List.of();
     }
 
+    /** Kept as the JDBC URL has them. */
+    @Override
+    public String pastedParameter(String key, String pair) {
+        return pair;
+    }
+
     @Override
     public SqlDialect dialect() {
         return DIALECT;

@@ -58,6 +58,12 @@ public final class ClickHouseEngine implements Engine {
         return List.of("ch");
     }
 
+    /** Kept as the JDBC URL has them. */
+    @Override
+    public String pastedParameter(String key, String pair) {
+        return pair;
+    }
+
     @Override
     public SqlDialect dialect() {
         return DIALECT;

@@ -110,6 +110,30 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public String canonicalizer() {
+        return MysqlCanonicalizers.CURRENT;
+    }
+
+    @Override
+    public Optional<String> earlierCanonicalizer(String label) {
+        return MysqlCanonicalizers.earlier(label);
+    }
+
+    /**
+     * None: Connector/J reads every parameter as its own option, and dbmate's driver sends one it does not know to
+     * the server, which refuses it ({@code Unknown system variable 'createDatabaseIfNotExist'}).
+     */
+    @Override
+    public String pastedParameter(String key, String pair) {
+        return null;
+    }
+
+    @Override
+    public List<String> trainedDriverClasses() {
+        return List.of("org/mariadb/jdbc/");
+    }
+
+    @Override
     public SqlDialect dialect() {
         return DIALECT;
     }

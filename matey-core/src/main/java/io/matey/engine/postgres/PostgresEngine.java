@@ -113,6 +113,21 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
+    public Optional<String> earlierDumpText(byte[] text) {
+        return PostgresEarlierDumps.statedIn(text);
+    }
+
+    @Override
+    public String pastedParameter(String key, String pair) {
+        return PostgresPastedParameters.pasted(key, pair);
+    }
+
+    @Override
+    public List<String> trainedDriverClasses() {
+        return List.of("org/postgresql/");
+    }
+
+    @Override
     public SqlDialect dialect() {
         return DIALECT;
     }

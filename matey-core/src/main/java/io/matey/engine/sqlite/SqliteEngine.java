@@ -57,6 +57,17 @@ public final class SqliteEngine implements Engine {
         return List.of("sqlite3");
     }
 
+    /** sqlite-jdbc's parameters are the file URL's, which Matey's SQLite URLs keep as they are. */
+    @Override
+    public String pastedParameter(String key, String pair) {
+        return pair;
+    }
+
+    @Override
+    public Optional<String> gitIgnoredFiles() {
+        return Optional.of("*" + LOCK_FILE_SUFFIX);
+    }
+
     /** dbmate's scheme. */
     @Override
     public String urlScheme() {

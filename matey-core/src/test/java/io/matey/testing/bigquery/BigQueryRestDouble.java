@@ -222,10 +222,30 @@ public final class BigQueryRestDouble implements AutoCloseable {
             }
             node.put("numRows", String.valueOf(table.rows.size()));
             ArrayNode fields = node.putObject("schema").putArray("fields");
-            table.columns.forEach(c -> fields.add(DoubleLegacySchema.field(c.name(), c.type(), c.notNull())));
+            for (Column c : table.columns) {
+                ObjectNode field = DoubleLegacySchema.field(c.name(), c.type(), c.notNull());
+                if (c.defaultValue() != null) {
+                    field.put("defaultValueExpression", c.defaultValue());
+                }
+                if (c.description() != null) {
+                    field.put("description", c.description());
+                }
+                fields.add(field);
+            }
             if (!table.primaryKey.isEmpty()) {
                 ArrayNode key = node.putObject("tableConstraints").putObject("primaryKey").putArray("columns");
                 table.primaryKey.forEach(key::add);
+            }
+            // the Table resource's timePartitioning, clustering and description (tables.get)
+            if (table.partitionColumn != null) {
+                node.putObject("timePartitioning").put("type", "DAY").put("field", table.partitionColumn);
+            }
+            if (!table.clustering.isEmpty()) {
+                ArrayNode clustering = node.putObject("clustering").putArray("fields");
+                table.clustering.forEach(clustering::add);
+            }
+            if (table.description != null) {
+                node.put("description", table.description);
             }
             return node;
         }

@@ -9,7 +9,19 @@ import java.util.TreeMap;
 /** The double's catalog: datasets holding tables (schema and rows), views and routines (stored DDL). */
 final class DoubleCatalog {
 
-    record Column(String name, String type, boolean notNull) {
+    /**
+     * A column; {@code defaultValue} (its {@code DEFAULT} expression as written) and {@code description} are null when
+     * not given.
+     */
+    record Column(String name, String type, boolean notNull, String defaultValue, String description) {
+
+        Column(String name, String type, boolean notNull) {
+            this(name, type, notNull, null, null);
+        }
+
+        boolean hasOptions() {
+            return defaultValue != null || description != null;
+        }
     }
 
     static final class Table {
@@ -20,6 +32,12 @@ final class DoubleCatalog {
         /** The {@code PRIMARY KEY ... NOT ENFORCED} columns in key order; empty when none is declared. */
         final List<String> primaryKey = new ArrayList<>();
         String viewQuery;
+        /** {@code PARTITION BY [DATE(]column[)]}: the column of its daily time partitioning; null when not partitioned. */
+        String partitionColumn;
+        /** {@code CLUSTER BY} columns in order; empty when not clustered. */
+        final List<String> clustering = new ArrayList<>();
+        /** {@code OPTIONS(description = ...)}; null when not given. */
+        String description;
 
         Table(String name, boolean view) {
             this.name = name;
@@ -65,6 +83,12 @@ final class DoubleCatalog {
         String ddl(Table table) {
             if (table.view) {
                 return "CREATE VIEW " + qualified(table.name) + "\nAS " + table.viewQuery + ";";
+            }
+            if (table.partitionColumn != null || !table.clustering.isEmpty() || table.description != null
+                    || table.columns.stream().anyMatch(Column::hasOptions)) {
+                // BigQuery's layout of these clauses in INFORMATION_SCHEMA.TABLES.ddl is not documented
+                throw DoubleError.notImplemented("the ddl of table " + table.name + " with partitioning, clustering, "
+                        + "defaults or descriptions");
             }
             StringBuilder sb = new StringBuilder("CREATE TABLE ").append(qualified(table.name)).append("\n(\n");
             for (int i = 0; i < table.columns.size(); i++) {

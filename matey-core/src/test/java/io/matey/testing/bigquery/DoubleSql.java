@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
 
 /**
  * The GoogleSQL the double executes, against its catalog: CREATE/DROP TABLE (with {@code PRIMARY KEY (...) NOT
- * ENFORCED}), VIEW, FUNCTION, TABLE FUNCTION and SCHEMA, ALTER TABLE ADD/DROP COLUMN and ADD/DROP PRIMARY KEY, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
+ * ENFORCED}, a column's {@code DEFAULT} literal and {@code OPTIONS(description = ...)}, and after the columns
+ * {@code PARTITION BY [DATE(]column[)]}, {@code CLUSTER BY} and {@code OPTIONS(description = ...)}), VIEW, FUNCTION, TABLE FUNCTION and SCHEMA, ALTER TABLE ADD/DROP COLUMN and ADD/DROP PRIMARY KEY, INSERT ... VALUES, UPDATE ... SET ... WHERE col = literal, DELETE and
  * TRUNCATE, single-table SELECTs (columns, WHERE col = literal, GROUP BY col HAVING COUNT(*) > n, ORDER BY columns, LIMIT)
  * over tables and INFORMATION_SCHEMA.TABLES/COLUMNS/ROUTINES/SEARCH_INDEXES/TABLE_CONSTRAINTS/KEY_COLUMN_USAGE,
  * ASSERT NOT EXISTS of such a SELECT, DELETE ... WHERE STRUCT(...) IN UNNEST(?) and one MERGE form (USING UNNEST(?),
@@ -162,9 +163,7 @@ final class DoubleSql {
             table.columns.add(column);
         } while (t.accept(","));
         t.expect(")");
-        if (!t.done()) {
-            throw DoubleError.notImplemented("table options \"" + t.rest() + "\" (PARTITION BY, CLUSTER BY, OPTIONS, AS)");
-        }
+        tableOptions(table);
         if (place(target, table.name, replace, ifNotExists, false)) {
             target.dataset.tables.put(table.name, table);
         }
@@ -202,14 +201,68 @@ final class DoubleSql {
         table.primaryKey.addAll(columns);
     }
 
+    /**
+     * What may follow a table's column list, in this order: {@code PARTITION BY date_column} or {@code PARTITION BY
+     * DATE(timestamp_column)} (daily time partitioning), {@code CLUSTER BY a, b}, {@code OPTIONS(description = '...')}.
+     */
+    private void tableOptions(Table table) {
+        if (t.accept("PARTITION", "BY")) {
+            // daily partitioning by a DATE column, or by DATE() of a TIMESTAMP or DATETIME column
+            boolean date = t.accept("DATE", "(");
+            Column column = table.column(t.identifier());
+            if (date) {
+                t.expect(")");
+            }
+            if (!(date ? Set.of("TIMESTAMP", "DATETIME") : Set.of("DATE")).contains(column.type())) {
+                throw DoubleError.notImplemented("PARTITION BY other than a DATE column or DATE() of a TIMESTAMP or "
+                        + "DATETIME column (" + column.name() + " " + column.type() + ")");
+            }
+            table.partitionColumn = column.name();
+        }
+        if (t.accept("CLUSTER", "BY")) {
+            do {
+                table.clustering.add(table.column(t.identifier()).name());
+            } while (t.accept(","));
+        }
+        if (t.accept("OPTIONS")) {
+            table.description = description();
+        }
+        if (!t.done()) {
+            throw DoubleError.notImplemented("table options \"" + t.rest() + "\" (other than PARTITION BY, CLUSTER BY, "
+                    + "OPTIONS(description), or AS)");
+        }
+    }
+
+    /** {@code (description = 'text')}, after {@code OPTIONS}: the one option the double keeps. */
+    private String description() {
+        t.expect("(");
+        if (!t.accept("DESCRIPTION")) {
+            throw DoubleError.notImplemented("options other than description (\"" + t.rest() + "\")");
+        }
+        t.expect("=");
+        Token text = t.next();
+        if (text.kind() != Kind.STRING) {
+            throw DoubleError.invalidQuery("description must be a string literal, not " + text.text());
+        }
+        t.expect(")");
+        return text.text();
+    }
+
+    /** A column: name, type, {@code NOT NULL}, {@code DEFAULT} one literal, {@code OPTIONS(description = '...')}. */
     private Column column() {
         String name = t.identifier();
         String type = type();
         boolean notNull = t.accept("NOT", "NULL");
+        String defaultValue = null;
+        if (t.accept("DEFAULT")) {
+            Token literal = t.next();
+            defaultValue = t.sql.substring(literal.start(), literal.end());
+        }
+        String description = t.accept("OPTIONS") ? description() : null;
         if (!(t.done() || t.peek().isSymbol(",") || t.peek().isSymbol(")"))) {
             throw DoubleError.notImplemented("column options \"" + t.peek().text() + " ...\" on column " + name);
         }
-        return new Column(name, type, notNull);
+        return new Column(name, type, notNull, defaultValue, description);
     }
 
     /** A type, normalised as BigQuery shows it ({@code INTEGER} becomes {@code INT64}). */

@@ -20,8 +20,9 @@ import org.springframework.beans.PropertyAccessorFactory;
 final class DataSourceConnection {
 
     private static final String[] URL_PROPERTIES = {"jdbcUrl", "url"};
-    /** The user the pools named above (Hikari, Tomcat, DBCP) log in as. */
+    /** The user the pools named above (Hikari, Tomcat, DBCP) log in as, and with which password. */
     private static final String USER_PROPERTY = "username";
+    private static final String PASSWORD_PROPERTY = "password";
 
     private DataSourceConnection() {
     }
@@ -43,16 +44,23 @@ final class DataSourceConnection {
         }
     }
 
-    /** The database as messages name it: its Matey URL without password, else the masked JDBC URL. */
+    /**
+     * The database as messages name it: its Matey URL with the password, when the pool has one, masked (so the
+     * commands a report suggests say where it goes, {@link WorkspaceCommands}), else the masked JDBC URL.
+     */
     private static String url(DataSource dataSource) {
         BeanWrapper pool = PropertyAccessorFactory.forBeanPropertyAccess(dataSource);
         for (String property : URL_PROPERTIES) {
             if (pool.isReadableProperty(property) && pool.getPropertyValue(property) instanceof String url) {
-                String user = pool.isReadableProperty(USER_PROPERTY)
-                        && pool.getPropertyValue(USER_PROPERTY) instanceof String name ? name : null;
-                return JdbcUrls.describe(url, user).map(MateyUrl::toString).orElseGet(() -> MateyUrl.mask(url));
+                return JdbcUrls.describe(url, text(pool, USER_PROPERTY), text(pool, PASSWORD_PROPERTY))
+                        .map(MateyUrl::toString).orElseGet(() -> MateyUrl.mask(url));
             }
         }
         return "a " + dataSource.getClass().getSimpleName() + " that does not say its URL";
+    }
+
+    private static String text(BeanWrapper pool, String property) {
+        return pool.isReadableProperty(property) && pool.getPropertyValue(property) instanceof String value
+                && !value.isEmpty() ? value : null;
     }
 }

@@ -1,5 +1,7 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.Engine;
+import io.matey.engine.Engines;
 import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -53,9 +55,12 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         return text.toString();
     }
 
-    /** A server engine replays on a test server, which the command needs to be told of; SQLite's scratch is a file. */
+    /**
+     * A server engine replays on a test server, which the command needs to be told of; a file engine's scratch is a
+     * file ({@link Engine#fileUrls}).
+     */
     private static String replayServer(TargetReport report, String testUrlEnv) {
-        return "sqlite".equals(report.engine()) ? "" : " (it replays on the test server that " + testUrlEnv
+        return Engines.find(report.engine()).map(Engine::fileUrls).orElse(false) ? "" : " (it replays on the test server that " + testUrlEnv
                 + ", the target's test_url_env, names, or pass --test-url URL)";
     }
 

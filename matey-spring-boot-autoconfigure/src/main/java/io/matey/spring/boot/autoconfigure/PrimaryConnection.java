@@ -1,5 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
+import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
@@ -57,8 +58,8 @@ final class PrimaryConnection {
         }
         MateyUrl url = JdbcUrls.toMateyUrl(details.getJdbcUrl(), details.getUsername(), details.getPassword())
                 .orElseThrow(() -> new MateyException("The MateyConnectionDetails JDBC URL "
-                        + MateyUrl.mask(details.getJdbcUrl()) + " names no database Matey can reach (PostgreSQL, "
-                        + "MySQL/MariaDB or an SQLite file)."));
+                        + MateyUrl.mask(details.getJdbcUrl()) + " names no database Matey can reach: "
+                        + Engines.available()));
         return LiveEndpoint.of(url);
     }
 }

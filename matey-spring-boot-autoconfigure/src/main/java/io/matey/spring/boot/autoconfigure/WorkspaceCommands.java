@@ -1,8 +1,10 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.engine.MateyUrl;
+import io.matey.log.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.ResourceUtils;
 
@@ -18,6 +20,8 @@ import org.springframework.util.ResourceUtils;
  */
 record WorkspaceCommands(String option, String where, Path workingDir) {
 
+    /** What a suggested command has in place of a masked password. */
+    private static final String PASSWORD = "<password>";
     /** The Maven and Gradle source directory of classpath resources. */
     private static final String RESOURCES = "src/main/resources";
 
@@ -88,15 +92,18 @@ record WorkspaceCommands(String option, String where, Path workingDir) {
     }
 
     /**
-     * The Matey URL quoted for a shell, or a placeholder when a DataSource has none or its password is masked: a
-     * masked password cannot log in, so the command would not run as printed. A relative database file is named
-     * by its absolute path when the commands run elsewhere, since the driver found it in the working directory.
+     * The Matey URL quoted for a shell, or a placeholder when a DataSource has none or a secret of it is masked. A
+     * masked password cannot log in, so the URL names where the password goes ({@code user:<password>@}), which the
+     * user fills in before running the command; never the password itself. A relative database file is named by its
+     * absolute path when the commands run elsewhere, since the driver found it in the working directory.
      */
     private String urlArgument(String connection) {
-        if (connection.startsWith("jdbc:") || connection.contains("****")) {
+        if (connection.startsWith("jdbc:")) {
             return "<its database URL>";
         }
-        return "'" + (where.isEmpty() ? connection : absoluteFile(connection)).replace("'", "'\\''") + "'";
+        String url = (where.isEmpty() ? connection : absoluteFile(connection))
+                .replaceFirst(":" + Pattern.quote(Secrets.MASK) + "@", ":" + PASSWORD + "@");
+        return url.contains(Secrets.MASK) ? "<its database URL>" : "'" + url.replace("'", "'\\''") + "'";
     }
 
     private String absoluteFile(String connection) {

@@ -246,6 +246,30 @@ class MateyStartupFailureTest {
                 });
     }
 
+    /**
+     * A DataSource with a password that cannot connect: named by its Matey URL with the password masked, and the
+     * command to create the database says where the password goes without showing it.
+     */
+    @Test
+    void anUnreachableDataSourcesCommandSaysWhereItsPasswordGoes() {
+        TestWorkspace postgres = new TestWorkspace(dir.resolve("pg"), "postgres");
+        postgres.apply();
+        new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                .withPropertyValues("matey.workspace=" + postgres.root(),
+                        "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/live?connectTimeout=2",
+                        "spring.datasource.username=matey_app", "spring.datasource.password=s3cret-pw")
+                .run(context -> {
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
+                            .withProperty("matey.workspace", postgres.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Cannot connect to the DataSource of Matey target "
+                            + "'db/core' (postgres://matey_app:****@127.0.0.1:1/live?connect_timeout=2): ")
+                            .doesNotContain("s3cret-pw", "jdbc:");
+                    assertThat(analysis.getAction()).contains("db up --path db/core --url "
+                            + "'postgres://matey_app:<password>@127.0.0.1:1/live?connect_timeout=2'")
+                            .doesNotContain("s3cret-pw");
+                });
+    }
+
     /** A DataSource the server refuses: in the database's words, without MariaDB Connector/J's {@code (conn=N)}. */
     @Test
     void aDataSourceWhoseLoginIsRefusedIsToldInTheDatabasesWords() throws Exception {
@@ -260,11 +284,11 @@ class MateyStartupFailureTest {
                     FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
                             .withProperty("matey.workspace", mysql.root().toString())).analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription())
-                            .contains("Cannot connect to the DataSource of Matey target 'db/core' (mysql://matey_nobody@",
+                            .contains("Cannot connect to the DataSource of Matey target 'db/core' (mysql://matey_nobody:****@",
                                     "Access denied for user 'matey_nobody'")
                             .doesNotContain("(conn=", "s3cret-pw", "Target 'db/core': ", "jdbc:");
                     assertThat(analysis.getAction()).startsWith("Check the user and password that target 'db/core' "
-                            + "connects with (mysql://matey_nobody@").doesNotContain("jdbc:").contains("they come from the application's DataSource "
+                            + "connects with (mysql://matey_nobody:****@").doesNotContain("jdbc:").contains("they come from the application's DataSource "
                             + "(spring.datasource.url, .username and .password).").doesNotContain("create it", "db up");
                 });
         // A target's URL: the description names the target, the action its masked URL and where it was given.
@@ -355,7 +379,8 @@ class MateyStartupFailureTest {
                     assertThat(analysis.getDescription()).startsWith("Matey could not reach a database during start-up "
                             + "(reason: database-unavailable)").containsOnlyOnce("postgres://matey:****@127.0.0.1:1/live");
                     assertThat(analysis.getAction()).contains("the database of target 'db/core'",
-                            "which comes from matey.targets.[db/core].url.", "db up --path db/core --url <its database URL>")
+                            "which comes from matey.targets.[db/core].url.",
+                            "db up --path db/core --url 'postgres://matey:<password>@127.0.0.1:1/live?connect_timeout=2'")
                             .doesNotContain("named above", "application's connection", "<target>");
                 });
     }

@@ -42,9 +42,12 @@ class WorkspaceCommandsTest {
                 + "src/main/resources/db/matey (the source of classpath*:/db/matey/).\n\n");
     }
 
+    /** A masked password cannot log in: the command says where the password goes, and never shows it. */
     @Test
-    void aUrlWhosePasswordIsMaskedBecomesAPlaceholder() {
+    void aUrlWhosePasswordIsMaskedNamesWhereThePasswordGoes() {
         assertThat(WorkspaceCommands.of("db", cwd).targetArguments(report("clickhouse://default:****@127.0.0.1:18123/app")))
+                .isEqualTo("--path db/core --url 'clickhouse://default:<password>@127.0.0.1:18123/app'");
+        assertThat(WorkspaceCommands.of("db", cwd).targetArguments(report("jdbc:postgresql://db/app")))
                 .isEqualTo("--path db/core --url <its database URL>");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /** The matey endpoint, health contributor and gauges: when they exist, and what they report. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,6 +65,18 @@ class MateyActuatorAutoConfigurationTest {
         runner.run(context -> assertThat(context).hasSingleBean(MateyEndpoint.class));
         runner.withPropertyValues("management.endpoint.matey.access=NONE")
                 .run(context -> assertThat(context).doesNotHaveBean(MateyEndpoint.class));
+        // the README's spelling and the enum's bind alike in an application, whose environment converts as
+        // SpringApplication sets it up; a misspelling fails the start-up
+        for (String access : List.of("read-only", "read_only")) {
+            runner.withInitializer(context -> context.getEnvironment().setConversionService(
+                    (ConfigurableConversionService) ApplicationConversionService.getSharedInstance()))
+                    .withPropertyValues("management.endpoint.matey.access=" + access)
+                    .run(context -> assertThat(context).hasNotFailed().hasSingleBean(MateyEndpoint.class));
+        }
+        runner.withInitializer(context -> context.getEnvironment().setConversionService(
+                (ConfigurableConversionService) ApplicationConversionService.getSharedInstance()))
+                .withPropertyValues("management.endpoint.matey.access=read-onIy")
+                .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues("management.endpoints.web.exposure.include=health")
                 .run(context -> assertThat(context).doesNotHaveBean(MateyEndpoint.class));
         runner.withClassLoader(new FilteredClassLoader(Endpoint.class))

@@ -1,4 +1,4 @@
-package io.matey.artifact;
+package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +65,6 @@ class EarlierPostgresTextTest {
     }
 
     private static Optional<String> of(String text) {
-        return ForeignArtifacts.earlierPostgresText(text.getBytes(StandardCharsets.UTF_8));
+        return new PostgresEngine().earlierDumpText(text.getBytes(StandardCharsets.UTF_8));
     }
 }
