@@ -172,9 +172,11 @@ public interface DataDialect {
     /**
      * Checks the values a {@link ValueKind#JSON} column's type declares inside its JSON (ClickHouse's {@code Map} and
      * {@code Tuple}), each through {@code nested} as a value of a column of that type, so that a value the type
-     * cannot hold is refused by its line before anything is written. The default accepts any JSON.
+     * cannot hold is refused by its line before anything is written; returns the value as the database reads it back
+     * (ClickHouse's decimals at their scale), for apply to compare. The default accepts any JSON as it is.
      */
-    default void checkJson(JsonNode value, ColumnType type, NestedValues nested) throws ValueException {
+    default JsonNode checkJson(JsonNode value, ColumnType type, NestedValues nested) throws ValueException {
+        return value;
     }
 
     /** Checks one value nested in a JSON column's value as a value of a column of {@code type}. */

@@ -76,10 +76,9 @@ final class ValueDecoder {
         return infinity == null ? null : infinity.as(kind);
     }
 
-    /** JSON as it is, once the values its type declares inside it are checked (the dialect's {@code checkJson}). */
+    /** JSON as the database reads it back, once the values its type declares inside it are checked ({@code checkJson}). */
     private JsonNode json(JsonNode node, ColumnType type) throws ValueException {
-        dialect.checkJson(node, type, this::decode);
-        return node;
+        return dialect.checkJson(node, type, this::decode);
     }
 
     /** A JSON array of elements of the element type; an array element (not of a JSON type) is a further dimension. */

@@ -63,15 +63,15 @@ final class ClickHouseDataDialect implements DataDialect {
     /**
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
      * Strings inside, or a Variant or Dynamic value, as a one-element array of it when its text is UTF-8 and an empty
-     * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column is read as the hex of
-     * its JSON text, checked as a String is: the driver gives no JSON text for it.
+     * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column, and an array or map of
+     * JSON, is read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it.
      */
     @Override
     public String selected(String column, ColumnType type) {
         if (type.kind() == ValueKind.TEXT) {
             return "hex(" + column + ")";
         }
-        if (types.isJson(type)) {
+        if (types.readsAsJsonText(type)) {
             return "hex(toJSONString(" + column + "))";
         }
         // arrayFilter keeps the array's type: [] would be Array(Nothing), which ClickHouse cannot join with Array(Dynamic)
@@ -94,8 +94,9 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     @Override
-    public void checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
+    public JsonNode checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
         nested.check(value, type, values);
+        return ClickHouseNestedDecimals.scaled(value, types.valueType(type.label()));
     }
 
     /** ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}). */

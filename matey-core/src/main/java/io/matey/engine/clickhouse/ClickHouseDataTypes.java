@@ -56,9 +56,23 @@ final class ClickHouseDataTypes {
         };
     }
 
-    /** Whether a column is of ClickHouse's JSON type (not a map or tuple, which also travel as JSON). */
-    boolean isJson(ColumnType type) {
-        return valueType(type.label()).name().equals("JSON");
+    /**
+     * Whether a column is read as its JSON text ({@code toJSONString}): ClickHouse's JSON type, or arrays of it or a
+     * map with it as values, whose JSON the driver does not give (docs/architecture.md §3). A tuple is not: its JSON
+     * text is an object of its named elements, where a data file has an array.
+     */
+    boolean readsAsJsonText(ColumnType type) {
+        return jsonText(valueType(type.label()));
+    }
+
+    private static boolean jsonText(ClickHouseDataType type) {
+        ClickHouseDataType value = type.value();
+        return switch (value.name()) {
+            case "JSON" -> true;
+            case "Array" -> jsonText(value.type(0));
+            case "Map" -> jsonText(value.type(1));
+            default -> false;
+        };
     }
 
     private ClickHouseDataType parse(String type) {

@@ -48,8 +48,8 @@ final class ClickHouseDataValues {
         if (type.kind() == ValueKind.TEXT) {
             return text(rs.getString(index), fixed(type));
         }
-        if (types.isJson(type)) {
-            return ValueReader.json(text(rs.getString(index), false));
+        if (types.readsAsJsonText(type)) {
+            return listed(ValueReader.json(text(rs.getString(index), false)), type);
         }
         return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
     }
@@ -70,6 +70,18 @@ final class ClickHouseDataValues {
         }
     }
 
+    /** JSON read as text, as a list of the JSON values of its elements for an array column (lists for a dimension). */
+    private static Object listed(Object json, ColumnType type) {
+        if (json == null || type.kind() != ValueKind.ARRAY) {
+            return json;
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsonNode item : (JsonNode) json) {
+            values.add(listed(item, type.element()));
+        }
+        return values;
+    }
+
     private boolean fixed(ColumnType type) {
         return types.valueType(type.label()).name().equals("FixedString");
     }
@@ -80,7 +92,7 @@ final class ClickHouseDataValues {
             case TIMESTAMP -> timestamp(rs.getObject(index));
             case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
-            case JSON -> json(rs.getObject(index));
+            case JSON -> ClickHouseNestedDecimals.scaled(json(rs.getObject(index)), types.valueType(type.label()));
             case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
             default -> ValueReader.read(rs, index, type);
         };
@@ -247,6 +259,9 @@ final class ClickHouseDataValues {
         if (value != null && (value.name().equals("Map") || value.name().equals("Tuple"))) {
             return structure(node, value, ps);
         }
+        if (value != null && value.name().equals("JSON")) {
+            return node.toString();
+        }
         if (node.isArray()) {
             List<Object> items = new ArrayList<>();
             for (JsonNode item : node) {
@@ -257,8 +272,11 @@ final class ClickHouseDataValues {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().bitLength() < 64 ? node.longValue() : new BigDecimal(node.bigIntegerValue());
         }
+        if (value != null && value.isDecimal()) {
+            return new BigDecimal(node.asText()); // a string at its scale (ClickHouseNestedDecimals)
+        }
         if (node.isNumber()) {
-            return value != null && value.isDecimal() ? node.decimalValue() : node.doubleValue();
+            return node.doubleValue();
         }
         return node.isBoolean() ? node.booleanValue() : node.asText();
     }

@@ -438,6 +438,61 @@ class ClickHouseDataRoundTripTest {
     }
 
     @Test
+    void decimalsInsideTuplesMapsAndArraysCompareByValueAndExportAsDecimalColumnsDo() throws Exception {
+        TestWorkspace ws = workspace("001_prices.sql", """
+                CREATE TABLE prices (id UInt32, t Tuple(Decimal(18, 4), UInt8), m Map(String, Nullable(Decimal(10, 2))),
+                    a Array(Tuple(Decimal(38, 10))))
+                ENGINE = MergeTree ORDER BY id;""", "{ name = \"prices\", table = \"prices\", mode = \"replace\" }");
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "prices", "{\"a\": [[1]], \"id\": 1, \"m\": {\"x\": 1.5, \"y\": null}, \"t\": [\"1\", 2]}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+                    .as("1 and 1.0000 are the same number").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            String exported = "{\"a\": [[\"1.0000000000\"]], \"id\": 1, \"m\": {\"x\": \"1.50\", \"y\": null}, "
+                    + "\"t\": [\"1.0000\", 2]}\n";
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/prices.jsonl")).isEqualTo(exported);
+
+            String exact = "{\"a\": [[\"1234567890123456789012345678.0123456789\"]], \"id\": 1, "
+                    + "\"m\": {\"x\": \"-12345678.99\"}, \"t\": [\"-12345678901234.5678\", 2]}";
+            data(ws, "prices", exact);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(a), ' ', toString(m), ' ', toString(t)) FROM prices"))
+                    .containsExactly("[(1234567890123456789012345678.0123456789)] {'x':-12345678.99} "
+                            + "(-12345678901234.5678,2)");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/prices.jsonl")).isEqualTo(exact + "\n");
+        }
+    }
+
+    @Test
+    void arraysAndMapsOfJsonReadBackSoApplySettlesAndExportWritesTheFile() throws Exception {
+        TestWorkspace ws = workspace("001_feeds.sql", """
+                CREATE TABLE feeds (id UInt64, docs Array(JSON), m Map(String, JSON))
+                ENGINE = MergeTree ORDER BY id;""", "{ name = \"feeds\", table = \"feeds\", mode = \"replace\" }");
+        String rows = "{\"docs\": [{\"a\": 1, \"b\": {\"c\": \"x \u00e9\"}}, {\"l\": [1, 2]}], "
+                + "\"id\": 1, \"m\": {\"k\": {\"f\": 1.5, \"t\": true}}}\n"
+                + "{\"docs\": [], \"id\": 2, \"m\": {}}\n";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            ws.write(TestWorkspace.TARGET + "/data/feeds.jsonl", rows);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/feeds.jsonl")).isEqualTo(rows);
+
+            data(ws, "feeds", "{\"docs\": [{\"a\": 2}], \"id\": 1, \"m\": {\"j\": {\"n\": 1}}}");
+            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
+            assertThat(rows(db, "SELECT concat(toJSONString(docs), ' ', toJSONString(m)) FROM feeds"))
+                    .containsExactly("[{\"a\":2}] {\"j\":{\"n\":1}}");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+        }
+    }
+
+    @Test
     void aShortFixedStringReadsWithoutItsPaddingSoApplyAndExportSettle() throws Exception {
         TestWorkspace ws = workspace("001_codes.sql", "CREATE TABLE codes (id UInt32, code FixedString(4), "
                 + "codes Array(FixedString(2))) ENGINE = MergeTree ORDER BY id;",

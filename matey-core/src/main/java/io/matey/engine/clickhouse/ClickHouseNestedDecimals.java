@@ -1,0 +1,53 @@
+package io.matey.engine.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The decimals inside a map, tuple or array value (docs/architecture.md §3) as a top-level decimal travels: a string
+ * at its type's scale ({@code 1} in a {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote.
+ * ClickHouse reads them back at that scale, so a file's value and the table's compare by number and export writes
+ * them as it writes a decimal column.
+ */
+final class ClickHouseNestedDecimals {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ClickHouseNestedDecimals() {
+    }
+
+    /** {@code node} with each decimal its type declares inside it scaled; a value already checked, or read back. */
+    static JsonNode scaled(JsonNode node, ClickHouseDataType declared) {
+        ClickHouseDataType type = declared.value();
+        if (node == null || node.isNull() || !type.nests("Decimal") && !type.isDecimal()) {
+            return node;
+        }
+        if (type.isDecimal()) {
+            BigDecimal value = node.isTextual() ? new BigDecimal(node.textValue()) : node.decimalValue();
+            return JSON.textNode(value.setScale(type.decimalScale()).toPlainString());
+        }
+        return switch (type.name()) {
+            case "Map" -> {
+                ObjectNode map = JSON.objectNode();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    map.set(entry.getKey(), scaled(entry.getValue(), type.type(1)));
+                }
+                yield map;
+            }
+            case "Tuple", "Array" -> {
+                ArrayNode items = JSON.arrayNode();
+                for (int i = 0; i < node.size(); i++) {
+                    items.add(scaled(node.get(i), type.type(type.name().equals("Array") ? 0 : i)));
+                }
+                yield items;
+            }
+            default -> node;
+        };
+    }
+}
