@@ -3,6 +3,7 @@ package io.matey.artifact;
 import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -172,6 +173,7 @@ public final class ArtifactJournal {
             }
             for (String path : deletePaths) {
                 AtomicFiles.delete(targetDir.resolve(path), syncs);
+                removeEmptyParents(targetDir.resolve(path), syncs);
                 probe.accept("delete " + path);
             }
             syncs.flush(); // every rename and removal is durable before the journal says committed
@@ -199,6 +201,28 @@ public final class ArtifactJournal {
         } catch (IOException e) {
             throw new MateyException("Artifacts were written in " + targetDir
                     + " but their journal could not be removed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the directories a deletion left empty below the artifact's top directory (a Java package's folders
+     * when codegen stops writing them), keeping top directories such as {@code checkpoints/} and {@code models/};
+     * a rollback's restore creates them again.
+     */
+    private void removeEmptyParents(Path deleted, AtomicFiles.DirectorySyncs syncs) throws IOException {
+        for (Path dir = deleted.getParent(); dir.getParent() != null && !dir.getParent().equals(targetDir)
+                && dir.startsWith(targetDir) && isEmptyDirectory(dir); dir = dir.getParent()) {
+            Files.delete(dir);
+            syncs.add(dir.getParent());
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
         }
     }
 

@@ -66,6 +66,21 @@ class ArtifactJournalTest {
     }
 
     @Test
+    void deletingTheLastFileOfNestedDirectoriesRemovesThemBelowTheTopDirectory() throws IOException {
+        Path target = root.resolve("codegen");
+        ArtifactJournal journal = new ArtifactJournal(target, LockNotices.NONE);
+        journal.commit(Map.of("models/java/com/example/A.java", utf8("record A() {}\n"),
+                "models/models.py", utf8("# models\n")), Set.of());
+
+        journal.commit(Map.of(), Set.of("models/java/com/example/A.java"));
+
+        assertThat(target.resolve("models/java")).doesNotExist();
+        assertThat(target.resolve("models/models.py")).exists();
+        journal.commit(Map.of(), Set.of("models/models.py"));
+        assertThat(target.resolve("models")).as("a top directory stays").isDirectory();
+    }
+
+    @Test
     void filesStagedOneByOneAreCommittedWithTheRest() throws IOException {
         Path target = oldTarget("staged");
 

@@ -121,6 +121,8 @@ class UsageMessagesTest {
         assertThat(error("db", "status", "--json")).as("an option's value written as an option")
                 .startsWith("error: Unrecognised option '--json' for 'db status'. Did you mean '--format json'?\n");
         assertThat(error("lint", "--formt", "json")).contains("Did you mean '--format'?");
+        assertThat(error("db", "down", "3")).as("a count given bare, as other tools take it")
+                .startsWith("error: Unexpected argument '3' for 'db down'. Did you mean '--steps 3'?\n");
         MateyProcess.Result dbmateTypo = matey("dbmate", "upp");
         assertThat(dbmateTypo.exitCode()).as("dbmate's exit code for an unknown command").isEqualTo(3);
         assertThat(dbmateTypo.stderr()).contains("dbmate: no command 'upp'. Did you mean 'up'?");

@@ -36,7 +36,7 @@ final class ArgumentParser {
                 OptionSpec positional = command.options().stream()
                         .filter(o -> o.positional() && !values.containsKey(o)).findFirst()
                         .orElseThrow(() -> new UsageException("Unexpected argument '" + word + "' for '"
-                                + command.name() + "'.", usage));
+                                + command.name() + "'." + countOption(command, word), usage));
                 values.put(positional, new ArrayList<>(List.of(word)));
                 continue;
             }
@@ -70,6 +70,18 @@ final class ArgumentParser {
             }
         }
         return new Arguments(values, false);
+    }
+
+    /** {@code  Did you mean '--steps 3'?} for a bare number where the command's one number option takes it. */
+    private static String countOption(CommandSpec command, String word) {
+        if (!word.matches("\\d+")) {
+            return "";
+        }
+        List<OptionSpec> numbers = command.options().stream()
+                .filter(o -> !o.positional() && (o.parameter().getType() == int.class
+                        || o.parameter().getType() == Integer.class))
+                .toList();
+        return numbers.size() == 1 ? " Did you mean '--" + numbers.get(0).name() + " " + word + "'?" : "";
     }
 
     private static UsageException unknownOption(CommandSpec command, String name, String usage) {
