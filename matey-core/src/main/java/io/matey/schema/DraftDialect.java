@@ -197,6 +197,14 @@ public interface DraftDialect {
     }
 
     /**
+     * A table's statements that change its columns or keys (and maybe its options, {@code from} before them and
+     * {@code to} after), with what the engine needs around them: by default nothing.
+     */
+    default List<String> changingColumns(List<String> statements, String from, String to) {
+        return statements;
+    }
+
+    /**
      * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
      * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
      */

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * ({@link DraftDialect#redefineView}); where it replaces none (SQLite) the view is dropped and created again, with
  * the triggers on it. A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
- * Values added to a PostgreSQL enum are added ({@link EnumValues}), a composite type's attributes added, dropped and
- * changed ({@link CompositeType}), and an operator family's loose members added and
- * dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}), a domain altered ({@link DomainChange}), a
+ * composite type's attributes added, dropped and changed ({@link CompositeType}), and an operator family's loose
+ * members added and dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
  * comment with both definitions, since the ALTER it needs depends on the engine and the intent. What looks like a
  * renamed table or column is renamed first ({@link Renames}), and the rest compared after it.
@@ -145,6 +145,9 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && SequenceChange.alter(committed, block) != null) {
                 up.add(SequenceChange.alter(committed, block));
                 down.add(0, SequenceChange.alter(block, committed));
+            } else if (!committed.equals(block) && DomainChange.alter(committed, block) != null) {
+                up.addAll(DomainChange.alter(committed, block));
+                down.addAll(0, DomainChange.alter(block, committed));
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);

@@ -96,6 +96,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                 down.addAll(constraints.added().size(), keyed.keySet().stream()
                         .map(column -> dialect.modifyColumn(table, column, before.columns().get(column))).toList());
             }
+            if (up.size() > (options == null ? 0 : options.size())) {
+                return new TableDraft(dialect.changingColumns(up, before.tail(), after.tail()),
+                        dialect.changingColumns(down, after.tail(), before.tail()), differences);
+            }
         }
         return new TableDraft(up, down, differences);
     }

@@ -765,6 +765,44 @@ class DriftDraftEnginesTest {
                 """);
     }
 
+    /**
+     * Columns added, dropped and changed, and a primary key added, on a system-versioned MariaDB table, which the
+     * server refuses unless system_versioning_alter_history is KEEP, both ways.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void columnsOfASystemVersionedTableChangedOnMariadb(String engine) throws SQLException {
+        String draft = roundTrip(engine, COMMITTED + """
+                CREATE TABLE logs (id INTEGER NOT NULL, at DATE, note TEXT) WITH SYSTEM VERSIONING;
+                """, """
+                SET @@system_versioning_alter_history = KEEP;
+                ALTER TABLE logs DROP COLUMN note, ADD COLUMN level INTEGER, MODIFY COLUMN at DATETIME,
+                    ADD PRIMARY KEY (id);
+                """);
+        assertThat(section(draft, "up")).startsWith("SET @@system_versioning_alter_history = KEEP;")
+                .endsWith("SET @@system_versioning_alter_history = DEFAULT;\n\n");
+    }
+
+    /** A domain's default, NOT NULL and named checks changed by hand on PostgreSQL are altered, and back. */
+    @Test
+    void aDomainChangedOnPostgresIsAltered() throws SQLException {
+        roundTrip("postgres", COMMITTED + """
+                CREATE DOMAIN email AS text CONSTRAINT email_check CHECK (VALUE LIKE '%@%');
+                CREATE DOMAIN code AS varchar(8) DEFAULT 'none' NOT NULL CONSTRAINT code_short CHECK (length(VALUE) < 8)
+                    CONSTRAINT code_upper CHECK (VALUE = upper(VALUE));
+                CREATE TABLE people (id int, mail email, code code);
+                """, """
+                ALTER DOMAIN email SET DEFAULT 'a@b';
+                ALTER DOMAIN email SET NOT NULL;
+                ALTER DOMAIN email ADD CONSTRAINT email_long CHECK (length(VALUE) > 3);
+                ALTER DOMAIN code DROP DEFAULT;
+                ALTER DOMAIN code DROP NOT NULL;
+                ALTER DOMAIN code DROP CONSTRAINT code_short;
+                ALTER DOMAIN code DROP CONSTRAINT code_upper;
+                ALTER DOMAIN code ADD CONSTRAINT code_upper CHECK (VALUE = lower(VALUE));
+                """);
+    }
+
     /** ClickHouse drops a skipping index as an index and a check as a constraint; an added index is materialized. */
     @Test
     void skippingIndexesAndConstraintsAddedDroppedAndChangedOnClickhouse() throws SQLException {

@@ -31,6 +31,10 @@ final class MysqlDraftDialect implements DraftDialect {
     /** The partitioning clause that ends a partitioned table (in a version comment on MySQL). */
     private static final Pattern PARTITIONING = Pattern.compile("\\n ?((?:/\\*!\\d+ )?PARTITION BY [\\s\\S]*?);?$");
 
+    /** What lets MariaDB change a system-versioned table's columns (keeping its history rows), and its reset. */
+    private static final String KEEP_HISTORY = "SET @@system_versioning_alter_history = KEEP;";
+    private static final String RESET_HISTORY = "SET @@system_versioning_alter_history = DEFAULT;";
+
     private final boolean renamesColumns;
 
     private MysqlDraftDialect(boolean renamesColumns) {
@@ -163,6 +167,22 @@ final class MysqlDraftDialect implements DraftDialect {
     private static String otherOptions(String options) {
         String rest = PARTITIONING.matcher(options).replaceFirst("");
         return VERSIONING.matcher(COMMENT.matcher(rest).replaceFirst("")).replaceFirst("").replaceFirst(";$", "");
+    }
+
+    /**
+     * MariaDB refuses to change a system-versioned table's columns or primary key (error 4119) unless
+     * {@code system_versioning_alter_history} is {@code KEEP}, set here for the statements and set back to the
+     * server's default after them; only MariaDB versions tables.
+     */
+    @Override
+    public List<String> changingColumns(List<String> statements, String from, String to) {
+        if (!VERSIONING.matcher(from).find() && !VERSIONING.matcher(to).find()) {
+            return statements;
+        }
+        List<String> kept = new ArrayList<>(List.of(KEEP_HISTORY));
+        kept.addAll(statements);
+        kept.add(RESET_HISTORY);
+        return kept;
     }
 
     /** {@code MODIFY COLUMN} restates the whole definition, and keeps the column's place. */
