@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConcurrentRoleReplayTest {
 
-    private static final String WAITS = "matey: waiting for the replay of another process on %s: its migrations "
-            + "create or drop roles or change their grants, as these do, and those are the server's, so such replays "
-            + "run one at a time\n";
+    /** The waiting line: the server, then (between them) the lock, its holder and the wait's bound, then why. */
+    private static final String WAITS = "matey: waiting for the replay of another process on %s (";
+    private static final String WHY = ", at most 10m): its migrations create or drop roles or change their grants, as "
+            + "these do, and those are the server's, so such replays run one at a time\n";
 
     @TempDir
     Path dir;
@@ -53,7 +54,7 @@ class ConcurrentRoleReplayTest {
 
         String stderr = runTwo(engine, base, migration, migration);
 
-        assertThat(stderr).contains(WAITS.formatted(base));
+        assertThat(stderr).contains(WAITS.formatted(base), "held by ", WHY);
         assertThat(engine.serverRoles().list(base)).extracting(ServerRole::name).doesNotContain(role);
     }
 
@@ -74,7 +75,7 @@ class ConcurrentRoleReplayTest {
             List<String> before = grants(engine, base, account);
             String stderr = runTwo(engine, base, granting(account, 2), granting(account, 8));
 
-            assertThat(stderr).contains(WAITS.formatted(base));
+            assertThat(stderr).contains(WAITS.formatted(base), "held by ", WHY);
             assertThat(grants(engine, base, account)).isEqualTo(before);
         } finally {
             try (Connection c = engine.connect(base); Statement st = c.createStatement()) {
