@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * committed dump has and one only the live dump has, in the same schema with the same columns (definitions, in
  * order), each the other's only match; among the others, such a pair whose columns differ only in one column's name,
  * each the other's only match, is the table renamed and then that column; then, in a table both have, a column only
- * the committed table has and one only the live table has with the same definition, each the other's only match.
+ * the committed table has and one only the live table has with the same definition (but where it names the column
+ * itself), each the other's only match.
  * Each rename is marked for review, and the committed blocks are read as if it had run, so the rest of the draft is
  * what differs after it. A block that names the old table or column takes the new name where that gives the live
  * block (SQLite quotes a renamed table in its indexes), or where the name keys the block (a comment on the table);
@@ -148,7 +149,8 @@ final class Renames {
                 List<String> column = renamedColumn(columns, created.get(name));
                 renameTable(old, name, "same columns but " + column.get(0) + "'s name",
                         columnChange(name, column.get(0), column.get(1)));
-                columnRenamed(name, column.get(0), column.get(1), tail(column.get(0), columns.get(column.get(0))));
+                columnRenamed(name, column.get(0), column.get(1), tail(column.get(0), columns.get(column.get(0))),
+                        tail(column.get(1), created.get(name).get(column.get(1))));
             } else if (!candidates.isEmpty()) {
                 up.add("-- matey: " + old + " may have been renamed to " + String.join(" or ", candidates)
                         + " and one of its columns renamed, drafted as a drop and a create" + CHECK);
@@ -178,8 +180,8 @@ final class Renames {
             if (old.get(i).getValue().equals(now.get(i).getValue())) {
                 continue;
             }
-            if (renamed != null || !tail(old.get(i).getKey(), old.get(i).getValue())
-                    .equals(tail(now.get(i).getKey(), now.get(i).getValue()))) {
+            if (renamed != null || !shape(old.get(i).getKey(), old.get(i).getValue())
+                    .equals(shape(now.get(i).getKey(), now.get(i).getValue()))) {
                 return null;
             }
             renamed = List.of(old.get(i).getKey(), now.get(i).getKey());
@@ -270,7 +272,9 @@ final class Renames {
                 List<String> candidates = added.entrySet().stream().filter(a -> a.getValue().equals(definition))
                         .map(Map.Entry::getKey).toList();
                 if (candidates.size() == 1 && dropped.values().stream().filter(definition::equals).count() == 1) {
-                    renameColumn(table, old, candidates.get(0), definition);
+                    String name = candidates.get(0);
+                    renameColumn(table, old, name, tail(old, before.columns().get(old)),
+                            tail(name, after.columns().get(name)));
                 } else if (!candidates.isEmpty()) {
                     up.add("-- matey: column " + old + " of " + table + " may have been renamed to "
                             + String.join(" or ", candidates) + " (same definition), drafted as a drop and an add"
@@ -280,17 +284,21 @@ final class Renames {
         }
     }
 
-    private void renameColumn(String table, String old, String name, String definition) {
-        columnRenamed(table, old, name, definition);
+    private void renameColumn(String table, String old, String name, String from, String to) {
+        columnRenamed(table, old, name, from, to);
         rewrite(TABLE + table, columnChange(table, old, name));
     }
 
-    private void columnRenamed(String table, String old, String name, String definition) {
+    /**
+     * Records the rename of a column whose definition after its name is {@code from}, and {@code to} after the rename
+     * (the same but where it names the column itself, in a CHECK).
+     */
+    private void columnRenamed(String table, String old, String name, String from, String to) {
         renamed.put(old, name);
         renamedColumnTables.put(old, unqualified(table));
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
-                + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, definition));
-        down.add(0, dialect.renameColumn(table, name, old, definition));
+                + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, to));
+        down.add(0, dialect.renameColumn(table, name, old, from));
     }
 
     /** A committed block as it reads after the column of {@code table} is renamed. */
@@ -511,7 +519,8 @@ final class Renames {
             if (start < 0) {
                 continue;
             }
-            out.append(block, at, start).append(element.equals(definition) ? name + definition.substring(old.length())
+            out.append(block, at, start).append(element.equals(definition)
+                    ? name + inParentheses(definition.substring(old.length()), column, name)
                     : replace(element, column, name));
             at = start + element.length();
         }
@@ -553,12 +562,43 @@ final class Renames {
         return tables;
     }
 
-    /** The columns only {@code columns} has, each by name with its definition after the name. */
+    /** The columns only {@code columns} has, each by name with its {@link #shape}. */
     private static Map<String, String> definitions(Map<String, String> columns, Map<String, String> other) {
         Map<String, String> definitions = new LinkedHashMap<>();
         columns.entrySet().stream().filter(c -> !other.containsKey(c.getKey()))
-                .forEach(c -> definitions.put(c.getKey(), tail(c.getKey(), c.getValue())));
+                .forEach(c -> definitions.put(c.getKey(), shape(c.getKey(), c.getValue())));
         return definitions;
+    }
+
+    /**
+     * A column's definition after its name, the name left out where the definition names the column itself (in its
+     * CHECK, which SQLite's rename rewrites), so that a renamed column's definitions compare equal.
+     */
+    private static String shape(String name, String definition) {
+        return inParentheses(tail(name, definition), token(name), "\u0000");
+    }
+
+    /**
+     * {@code text} with {@code name} replaced inside its parentheses only: a column's own name there is in an
+     * expression, but before them it may be a type's name (PostgreSQL's {@code status status}).
+     */
+    private static String inParentheses(String text, Pattern name, String replacement) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                i = Math.max(text.indexOf('\'', i + 1), i);
+            } else if (c == '(' && depth++ == 0) {
+                out.append(text, from, i);
+                from = i;
+            } else if (c == ')' && depth > 0 && --depth == 0) {
+                out.append(replace(text.substring(from, i + 1), name, replacement));
+                from = i + 1;
+            }
+        }
+        return out.append(text.substring(from)).toString();
     }
 
     /** A column's definition after its name. */

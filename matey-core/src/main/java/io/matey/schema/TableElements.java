@@ -3,9 +3,7 @@ package io.matey.schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +20,17 @@ import java.util.regex.Pattern;
  */
 record TableElements(String head, Map<String, String> columns, List<String> constraints, String tail) {
 
-    private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
-            "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
+    /**
+     * How a constraint or key starts. The words no engine takes unquoted as a column's name start one alone; the
+     * others (SQLite takes key, like, exclude, period, fulltext and spatial unquoted, PostgreSQL index, key and
+     * exclude) only with what follows them: a key's or index's column list or ClickHouse's {@code TYPE ... GRANULARITY n}, an exclusion's
+     * {@code USING} or list, a period's {@code FOR}, a {@code LIKE}'s {@code INCLUDING} (docs/architecture.md §3).
+     */
+    private static final Pattern CONSTRAINT = Pattern.compile("(?is)^(?:(?:CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN)\\b"
+            + "|(?:FULLTEXT|SPATIAL)\\s+(?:KEY|INDEX)\\b"
+            + "|(?:KEY|INDEX)\\b\\s*(?:(?:`(?:[^`]|``)*`|\"(?:[^\"]|\"\")*\")\\s*|[^\\s(`\"]+\\s+)?\\("
+            + "|INDEX\\s+\\S+\\s.*\\sTYPE\\s.*\\sGRANULARITY\\s+\\d+$"
+            + "|EXCLUDE\\s*(?:USING\\b|\\()|PERIOD\\s+FOR\\b|LIKE\\s+\\S+\\s+(?:IN|EX)CLUDING\\b)");
 
     private static final Pattern NAMED = Pattern.compile(
             "^(?:CONSTRAINT|PROJECTION|(?:(?:UNIQUE|FULLTEXT|SPATIAL) )?(?:KEY|INDEX)) (\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|[^\\s(\"`]+)");
@@ -100,6 +107,11 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             return null;
         }
         char first = element.charAt(0);
+        if (first == '[') {
+            // SQLite's bracket quotes, which nothing inside them escapes
+            int end = element.indexOf(']');
+            return end < 0 ? null : element.substring(0, end + 1);
+        }
         if (first == '"' || first == '`') {
             // a quote inside the name is doubled
             int end = element.indexOf(first, 1);
@@ -108,8 +120,7 @@ record TableElements(String head, Map<String, String> columns, List<String> cons
             }
             return end < 0 ? null : element.substring(0, end + 1);
         }
-        String word = element.split("[\\s(]", 2)[0];
-        boolean other = CONSTRAINT_WORDS.contains(word.toUpperCase(Locale.ROOT)) || PROJECTION.matcher(element).find();
-        return other ? null : word;
+        boolean other = CONSTRAINT.matcher(element).find() || PROJECTION.matcher(element).find();
+        return other ? null : element.split("[\\s(]", 2)[0];
     }
 }

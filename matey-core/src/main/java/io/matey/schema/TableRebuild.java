@@ -60,7 +60,8 @@ record TableRebuild(List<String> up, List<String> down) {
                 List<String> down = statements(table, block, committed, dependents(expected.values(), table), tables);
                 if (!draft.differences().isEmpty() && up != null && down != null) {
                     up.add(0, "-- Rebuilds " + table + ", as SQLite's ALTER TABLE cannot make this change ("
-                            + String.join("; ", draft.differences()) + ").\n-- Foreign keys must not be enforced"
+                            + String.join("; ", reasons(draft.differences(), committed, block))
+                            + ").\n-- Foreign keys must not be enforced"
                             + " while it runs (`matey db up` and, by default, dbmate do not): with\n-- PRAGMA"
                             + " foreign_keys = ON, DROP TABLE would delete the rows that reference it ON DELETE"
                             + " CASCADE.");
@@ -96,12 +97,17 @@ record TableRebuild(List<String> up, List<String> down) {
         List<String> copied = new ArrayList<>();
         after.columns().forEach((column, definition) -> {
             String source = sources.get(bare(column));
-            if (source != null && !GENERATED.matcher(definition.substring(column.length())).find()) {
+            if (source != null && !generated(column, definition)) {
                 targets.add(column);
                 copied.add(source);
             }
         });
         List<String> statements = new ArrayList<>();
+        List<String> uncopied = unmatched(before, after);
+        List<String> unfilled = unmatched(after, before);
+        if (!uncopied.isEmpty() && !unfilled.isEmpty()) {
+            statements.add(uncopiedCheck(table, uncopied, unfilled));
+        }
         statements.add("CREATE TABLE " + created + to.substring(header.length()));
         if (!copied.isEmpty()) {
             statements.add("INSERT INTO " + created + " (" + String.join(", ", targets) + ")\n    SELECT "
@@ -116,6 +122,58 @@ record TableRebuild(List<String> up, List<String> down) {
         }
         statements.addAll(dependents);
         return statements;
+    }
+
+    /**
+     * What the rebuild changes, for its comment: the differences {@link TableDraft} names but the place of an added
+     * or dropped column, which the rebuilt table's definition gives, and then the columns it adds and drops.
+     */
+    private static List<String> reasons(List<String> differences, String from, String to) {
+        TableElements before = TableElements.parse(from);
+        TableElements after = TableElements.parse(to);
+        List<String> reasons = new ArrayList<>(differences.stream().filter(d -> !d.contains(" table's last")).toList());
+        if (before != null && after != null) {
+            unmatched(after, before).forEach(column -> reasons.add("adds column " + column));
+            unmatched(before, after).forEach(column -> reasons.add("drops column " + column + " and its values"));
+        }
+        return reasons;
+    }
+
+    /** The stored columns of {@code table} that {@code other} has none of the name of. */
+    private static List<String> unmatched(TableElements table, TableElements other) {
+        Set<String> names = new HashSet<>();
+        other.columns().keySet().forEach(column -> names.add(bare(column)));
+        List<String> unmatched = new ArrayList<>();
+        table.columns().forEach((column, definition) -> {
+            if (!names.contains(bare(column)) && !generated(column, definition)) {
+                unmatched.add(column);
+            }
+        });
+        return unmatched;
+    }
+
+    private static boolean generated(String column, String definition) {
+        return GENERATED.matcher(definition.substring(column.length())).find();
+    }
+
+    /**
+     * A rebuild that drops columns and adds others may be a rename with another change, which {@link Renames} does
+     * not take for one: said so, and statements that fail the migration when a row has a value in a dropped column,
+     * rather than lose it unseen (the rows of the scratch database that checks a migration have none). The author
+     * who means the drop deletes them; one who means a rename copies the column instead (docs/architecture.md §7).
+     */
+    private static String uncopiedCheck(String table, List<String> uncopied, List<String> unfilled) {
+        String check = (table + " has values in " + String.join(", ", uncopied) + ", which this rebuild does not copy")
+                .replace("\"", "\"\"");
+        return "-- matey: this rebuild drops " + table + "'s column" + (uncopied.size() > 1 ? "s " : " ")
+                + String.join(", ", uncopied) + ", and its values, and adds " + String.join(", ", unfilled)
+                + " without values."
+                + "\n-- If a column was renamed (and changed), copy it: add its old name after SELECT and its new one to"
+                + " the INSERT's\n-- list below, and delete this check, which fails the migration when a row has a"
+                + " value the rebuild\n-- would lose; check before committing\nCREATE TEMP TABLE matey_uncopied_values"
+                + " (n INTEGER CONSTRAINT \"" + check
+                + "\" CHECK (n = 0));\nINSERT INTO matey_uncopied_values SELECT count(*) FROM " + table + " WHERE "
+                + String.join(" IS NOT NULL OR ", uncopied) + " IS NOT NULL;\nDROP TABLE matey_uncopied_values;";
     }
 
     /**
