@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
  * it), up again (must give the checkpoint's state; mostly the next round trip compares it). After a down section that did not restore that state (accepted in config.toml, or a failure
  * under {@code --keep-going}), the replay continues from a copy of the database taken before an accepted down
- * section, rows included, where the engine copies databases, else from the checkpoint loaded into a fresh scratch
- * database; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
+ * section, rows included, where the engine copies databases, else from a fresh scratch database holding the
+ * checkpoint: loaded, or built by the up sections so far where they may have written rows or its text cannot show
+ * state the tail depends on; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
  * Generated models are rendered from the scratch database at head, before it is dropped.
  */
 public final class ReplayRunner {
@@ -83,8 +84,8 @@ public final class ReplayRunner {
         /**
          * Continues in a scratch database holding the state after {@code through}'s up section: the copy taken before
          * its down section ({@link #copyBeforeDown}), else {@code checkpoint} in a fresh one, loaded, or built by the
-         * up sections where its text cannot show state the rest of the tail depends on, as the anchor is
-         * (docs/architecture.md §6).
+         * up sections where its text cannot show state the rest of the tail depends on, as the anchor is, or rows
+         * those up sections may have written (docs/architecture.md §6).
          */
         void restore(String checkpoint, Migration through) throws SQLException {
             if (through == copiedBefore) {
@@ -94,14 +95,15 @@ public final class ReplayRunner {
                 return;
             }
             continueIn(fresh.get());
-            List<Migration> ups = building(through);
-            if (!ups.isEmpty() && !accountsRecreatable(ups)) {
-                progress.accept(through.file() + "  restored by loading its checkpoint, though its text cannot show "
-                        + "state the tail depends on: the accounts its up sections create could not be created "
-                        + "again without the test server's roles lock");
-                ups = List.of();
+            List<Migration> ups = upsSoFar(through);
+            Optional<String> why = unloadable(ups, through);
+            if (why.isPresent() && !accountsRecreatable(ups)) {
+                progress.accept(through.file() + "  restored by loading its checkpoint, though " + why.get()
+                        + ": the accounts its up sections create could not be created again without the test "
+                        + "server's roles lock");
+                why = Optional.empty();
             }
-            if (ups.isEmpty()) {
+            if (why.isEmpty()) {
                 load(connection, checkpoint);
                 return;
             }
@@ -113,8 +115,8 @@ public final class ReplayRunner {
             for (Migration migration : ups) {
                 apply(() -> up(migration), "replay");
             }
-            progress.accept(String.format("%s  restored by its up sections, not loaded: its checkpoint cannot show "
-                    + "state the tail depends on  %d ms", through.file(), (System.nanoTime() - started) / 1_000_000));
+            progress.accept(String.format("%s  restored by its up sections, not loaded: %s  %d ms", through.file(),
+                    why.get(), (System.nanoTime() - started) / 1_000_000));
         }
 
         private void continueIn(ScratchDatabase next) throws SQLException {
@@ -165,18 +167,28 @@ public final class ReplayRunner {
             return creating.isEmpty() || scratch.recreatable(creating);
         }
 
-        /**
-         * The up sections that build the state after {@code through} (the anchor run's and the tail's so far) when
-         * its checkpoint's text cannot show state the rest of the tail depends on; none when it can.
-         */
-        private List<Migration> building(Migration through) {
-            int end = tail.indexOf(through) + 1;
+        /** The up sections that build the state after {@code through}: the anchor run's and the tail's so far. */
+        private List<Migration> upsSoFar(Migration through) {
             List<Migration> ups = new ArrayList<>(anchorRun);
-            ups.addAll(tail.subList(0, end));
+            ups.addAll(tail.subList(0, tail.indexOf(through) + 1));
+            return ups;
+        }
+
+        /**
+         * Why the checkpoint after {@code ups}, the last being {@code through}, is not the state to continue from:
+         * its text cannot show state the rest of the tail depends on, or the up sections may have written rows,
+         * which no checkpoint holds and later migrations may fail on; empty when loading it is faithful.
+         */
+        private Optional<String> unloadable(List<Migration> ups, Migration through) {
+            List<Section> built = ups.stream().map(m -> m.script().up()).toList();
+            if (RowWrites.mayWrite(built, engine.dialect())) {
+                return Optional.of("its checkpoint holds none of the rows its up sections may write");
+            }
+            int end = tail.indexOf(through) + 1;
             List<Section> rest = new ArrayList<>();
             tail.subList(end, tail.size()).forEach(m -> rest.addAll(List.of(m.script().up(), m.script().down())));
-            List<Section> built = ups.stream().map(m -> m.script().up()).toList();
-            return engine.dumpHidesStateFor(built, rest) ? ups : List.of();
+            return engine.dumpHidesStateFor(built, rest)
+                    ? Optional.of("its checkpoint cannot show state the tail depends on") : Optional.empty();
         }
 
         String dump() throws SQLException {
