@@ -225,6 +225,10 @@ public final class ReplayRunner {
             return engine.dumpSchema(connection);
         }
 
+        Optional<Map<String, Long>> rowCounts() throws SQLException {
+            return RowCounts.of(engine, connection);
+        }
+
         @Override
         public void close() throws SQLException {
             connection.close();
@@ -337,6 +341,8 @@ public final class ReplayRunner {
         } else {
             MigrationFailedException failed = null;
             String diff = "";
+            Optional<Map<String, Long>> rows = RowWrites.mayWrite(List.of(migration.script().up()), engine.dialect())
+                    ? session.rowCounts() : Optional.empty();
             if (downs.accepts(migration.file())) {
                 session.copyBeforeDown(migration);
             }
@@ -355,7 +361,7 @@ public final class ReplayRunner {
                 session.restore(before, reapplied);
                 return replayOne(session, migration, before, null, downs);
             }
-            unchecked = judge(session, migration, checkpoint, failed, diff, downs);
+            unchecked = judge(session, migration, checkpoint, failed, diff, rows, downs);
             session.dropCopy();
             verdict = downs.verdict(migration.file());
         }
@@ -366,23 +372,28 @@ public final class ReplayRunner {
 
     /**
      * Judges a round trip and finishes it: up again after a down section that restored the state before, else
-     * the checkpoint loaded afresh. The state of the second up is compared with the first's here only for an
-     * accepted migration, whose acceptance it decides; any other's is left to the next migration
+     * the checkpoint loaded afresh. The row counts of the second up are compared with the first's at once, the
+     * state's only for an accepted migration, whose acceptance it decides; any other's is left to the next migration
      * ({@link #revealsReapplied}).
      *
+     * @param rows the row counts after the first up section, where it may write rows and the engine counts them
      * @return true when the session holds the state of the second up, not yet compared with the first's
      */
     private boolean judge(Session session, Migration migration, String checkpoint, MigrationFailedException failed,
-            String diff, DownChecks downs) throws SQLException {
+            String diff, Optional<Map<String, Long>> rows, DownChecks downs) throws SQLException {
         if (failed != null) {
             downs.failedToRun(migration.file(), failed);
         } else if (!downs.roundTrip(migration.file(), diff)) {
             apply(() -> session.up(migration), "down-roundtrip reapply");
-            if (!downs.accepts(migration.file())) {
+            String counts = rows.isEmpty() ? "" : RowCounts.changed(rows.get(), session.rowCounts().orElseThrow());
+            if (!counts.isEmpty()) {
+                downs.rowsChanged(migration.file(), counts);
+            } else if (!downs.accepts(migration.file())) {
                 return true;
+            } else {
+                downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
+                        + migration.file())));
             }
-            downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
-                    + migration.file())));
         }
         session.restore(checkpoint, migration);
         return false;
