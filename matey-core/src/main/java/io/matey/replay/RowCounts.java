@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.engine.Engine;
+import io.matey.engine.MigrationTable;
 import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The row count of each base table ({@link Engine#baseTablesQuery}), which a replay compares after a data migration's
+ * The row count of each base table ({@link Engine#baseTablesQuery}) but the migrations table, which a replay compares after a data migration's
  * first and second up section: a down section that does not delete the rows its up section inserts leaves the
  * replay going on with them twice, where {@code db up} has them once (docs/architecture.md §6). Counts, not values:
  * an up section that rewrites rows the down section does not restore goes unseen.
@@ -38,6 +39,9 @@ final class RowCounts {
         Rows.forEach(connection, query.get(), rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);
+            if (table.equalsIgnoreCase(MigrationTable.NAME)) {
+                return; // the runner's own rows; ClickHouse's down section adds one, and the checkpoint shows them
+            }
             boolean bare = schema == null || schema.isEmpty();
             tables.add(bare ? engine.quote(table) : engine.quote(schema) + "." + engine.quote(table));
             names.add(bare ? table : schema + "." + table);
