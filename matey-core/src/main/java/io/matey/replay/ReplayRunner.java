@@ -97,10 +97,10 @@ public final class ReplayRunner {
             continueIn(fresh.get());
             List<Migration> ups = upsSoFar(through);
             Optional<String> why = unloadable(ups, through);
-            if (why.isPresent() && !accountsRecreatable(ups)) {
+            Optional<String> unrecreatable = why.isPresent() ? accountsUnrecreatable(ups) : Optional.empty();
+            if (unrecreatable.isPresent()) {
                 progress.accept(through.file() + "  restored by loading its checkpoint, though " + why.get()
-                        + ": the accounts its up sections create could not be created again without the test "
-                        + "server's roles lock");
+                        + ": the accounts its up sections create could not be created again " + unrecreatable.get());
                 why = Optional.empty();
             }
             if (why.isEmpty()) {
@@ -158,13 +158,20 @@ public final class ReplayRunner {
         }
 
         /**
-         * Whether the accounts {@code ups} create can be created again: those this process created are dropped first
-         * ({@link ScratchDatabase#recreatable}), as the server keeps them from their first run.
+         * Why the accounts {@code ups} create cannot be created again; empty when they can, those this process created
+         * being dropped first ({@link ScratchDatabase#recreatable}), as the server keeps them from their first run. A
+         * drop the server refuses (PostgreSQL: the replay's first scratch database still holds what they own or were
+         * granted) leaves them.
          */
-        private boolean accountsRecreatable(List<Migration> ups) throws SQLException {
+        private Optional<String> accountsUnrecreatable(List<Migration> ups) {
             List<Section> creating = ups.stream().map(m -> m.script().up())
                     .filter(up -> !engine.serverRoles().creates(up).isEmpty()).toList();
-            return creating.isEmpty() || scratch.recreatable(creating);
+            try {
+                return creating.isEmpty() || scratch.recreatable(creating) ? Optional.empty()
+                        : Optional.of("without the test server's roles lock");
+            } catch (SQLException e) {
+                return Optional.of("as dropping them failed: " + engine.failureSentence(e));
+            }
         }
 
         /** The up sections that build the state after {@code through}: the anchor run's and the tail's so far. */
