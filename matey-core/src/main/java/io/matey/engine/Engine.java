@@ -359,6 +359,16 @@ public interface Engine {
         return false;
     }
 
+    /**
+     * A query listing the connected database's base tables, two columns a row: the schema to qualify the table with
+     * (empty where the connection's database holds the tables) and the table's name, unquoted. A replay counts their
+     * rows around the round trip of a migration whose up section may write rows (docs/architecture.md §6). Empty,
+     * the default, where it does not (BigQuery, whose every query is a job).
+     */
+    default Optional<String> baseTablesQuery() {
+        return Optional.empty();
+    }
+
     /** Creates {@code url} as a copy of {@code source}, rows included; nobody may be connected to {@code source}. */
     default void createCopy(MateyUrl url, MateyUrl source) throws SQLException {
         throw new UnsupportedOperationException(id() + " does not copy databases");

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * down section is checked by a round trip: up, dump (its checkpoint), down, dump (must equal the state before
  * it), up again (must give the checkpoint's state; mostly the next round trip compares it). After a down section that did not restore that state (accepted in config.toml, or a failure
  * under {@code --keep-going}), the replay continues from a copy of the database taken before an accepted down
- * section, rows included, where the engine copies databases, else from the checkpoint loaded into a fresh scratch
- * database; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
+ * section, rows included, where the engine copies databases, else from a fresh scratch database holding the
+ * checkpoint: loaded, or built by the up sections so far where they may have written rows or its text cannot show
+ * state the tail depends on; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
  * Generated models are rendered from the scratch database at head, before it is dropped.
  */
 public final class ReplayRunner {
@@ -83,8 +84,8 @@ public final class ReplayRunner {
         /**
          * Continues in a scratch database holding the state after {@code through}'s up section: the copy taken before
          * its down section ({@link #copyBeforeDown}), else {@code checkpoint} in a fresh one, loaded, or built by the
-         * up sections where its text cannot show state the rest of the tail depends on, as the anchor is
-         * (docs/architecture.md §6).
+         * up sections where its text cannot show state the rest of the tail depends on, as the anchor is, or rows
+         * those up sections may have written (docs/architecture.md §6).
          */
         void restore(String checkpoint, Migration through) throws SQLException {
             if (through == copiedBefore) {
@@ -94,14 +95,15 @@ public final class ReplayRunner {
                 return;
             }
             continueIn(fresh.get());
-            List<Migration> ups = building(through);
-            if (!ups.isEmpty() && !accountsRecreatable(ups)) {
-                progress.accept(through.file() + "  restored by loading its checkpoint, though its text cannot show "
-                        + "state the tail depends on: the accounts its up sections create could not be created "
-                        + "again without the test server's roles lock");
-                ups = List.of();
+            List<Migration> ups = upsSoFar(through);
+            Optional<String> why = unloadable(ups, through);
+            Optional<String> unrecreatable = why.isPresent() ? accountsUnrecreatable(ups) : Optional.empty();
+            if (unrecreatable.isPresent()) {
+                progress.accept(through.file() + "  restored by loading its checkpoint, though " + why.get()
+                        + ": the accounts its up sections create could not be created again " + unrecreatable.get());
+                why = Optional.empty();
             }
-            if (ups.isEmpty()) {
+            if (why.isEmpty()) {
                 load(connection, checkpoint);
                 return;
             }
@@ -113,8 +115,8 @@ public final class ReplayRunner {
             for (Migration migration : ups) {
                 apply(() -> up(migration), "replay");
             }
-            progress.accept(String.format("%s  restored by its up sections, not loaded: its checkpoint cannot show "
-                    + "state the tail depends on  %d ms", through.file(), (System.nanoTime() - started) / 1_000_000));
+            progress.accept(String.format("%s  restored by its up sections, not loaded: %s  %d ms", through.file(),
+                    why.get(), (System.nanoTime() - started) / 1_000_000));
         }
 
         private void continueIn(ScratchDatabase next) throws SQLException {
@@ -156,27 +158,44 @@ public final class ReplayRunner {
         }
 
         /**
-         * Whether the accounts {@code ups} create can be created again: those this process created are dropped first
-         * ({@link ScratchDatabase#recreatable}), as the server keeps them from their first run.
+         * Why the accounts {@code ups} create cannot be created again; empty when they can, those this process created
+         * being dropped first ({@link ScratchDatabase#recreatable}), as the server keeps them from their first run. A
+         * drop the server refuses (PostgreSQL: the replay's first scratch database still holds what they own or were
+         * granted) leaves them.
          */
-        private boolean accountsRecreatable(List<Migration> ups) throws SQLException {
+        private Optional<String> accountsUnrecreatable(List<Migration> ups) {
             List<Section> creating = ups.stream().map(m -> m.script().up())
                     .filter(up -> !engine.serverRoles().creates(up).isEmpty()).toList();
-            return creating.isEmpty() || scratch.recreatable(creating);
+            try {
+                return creating.isEmpty() || scratch.recreatable(creating) ? Optional.empty()
+                        : Optional.of("without the test server's roles lock");
+            } catch (SQLException e) {
+                return Optional.of("as dropping them failed: " + engine.failureSentence(e));
+            }
+        }
+
+        /** The up sections that build the state after {@code through}: the anchor run's and the tail's so far. */
+        private List<Migration> upsSoFar(Migration through) {
+            List<Migration> ups = new ArrayList<>(anchorRun);
+            ups.addAll(tail.subList(0, tail.indexOf(through) + 1));
+            return ups;
         }
 
         /**
-         * The up sections that build the state after {@code through} (the anchor run's and the tail's so far) when
-         * its checkpoint's text cannot show state the rest of the tail depends on; none when it can.
+         * Why the checkpoint after {@code ups}, the last being {@code through}, is not the state to continue from:
+         * its text cannot show state the rest of the tail depends on, or the up sections may have written rows,
+         * which no checkpoint holds and later migrations may fail on; empty when loading it is faithful.
          */
-        private List<Migration> building(Migration through) {
+        private Optional<String> unloadable(List<Migration> ups, Migration through) {
+            List<Section> built = ups.stream().map(m -> m.script().up()).toList();
+            if (RowWrites.mayWrite(built, engine.dialect())) {
+                return Optional.of("its checkpoint holds none of the rows its up sections may write");
+            }
             int end = tail.indexOf(through) + 1;
-            List<Migration> ups = new ArrayList<>(anchorRun);
-            ups.addAll(tail.subList(0, end));
             List<Section> rest = new ArrayList<>();
             tail.subList(end, tail.size()).forEach(m -> rest.addAll(List.of(m.script().up(), m.script().down())));
-            List<Section> built = ups.stream().map(m -> m.script().up()).toList();
-            return engine.dumpHidesStateFor(built, rest) ? ups : List.of();
+            return engine.dumpHidesStateFor(built, rest)
+                    ? Optional.of("its checkpoint cannot show state the tail depends on") : Optional.empty();
         }
 
         String dump() throws SQLException {
@@ -211,6 +230,10 @@ public final class ReplayRunner {
         /** The schema without the migrations block, which comparisons ignore: schema_migrations is not read. */
         String schema() throws SQLException {
             return engine.dumpSchema(connection);
+        }
+
+        Optional<Map<String, Long>> rowCounts() throws SQLException {
+            return RowCounts.of(engine, connection);
         }
 
         @Override
@@ -325,6 +348,8 @@ public final class ReplayRunner {
         } else {
             MigrationFailedException failed = null;
             String diff = "";
+            Optional<Map<String, Long>> rows = RowWrites.mayWrite(List.of(migration.script().up()), engine.dialect())
+                    ? session.rowCounts() : Optional.empty();
             if (downs.accepts(migration.file())) {
                 session.copyBeforeDown(migration);
             }
@@ -343,7 +368,7 @@ public final class ReplayRunner {
                 session.restore(before, reapplied);
                 return replayOne(session, migration, before, null, downs);
             }
-            unchecked = judge(session, migration, checkpoint, failed, diff, downs);
+            unchecked = judge(session, migration, checkpoint, failed, diff, rows, downs);
             session.dropCopy();
             verdict = downs.verdict(migration.file());
         }
@@ -354,23 +379,28 @@ public final class ReplayRunner {
 
     /**
      * Judges a round trip and finishes it: up again after a down section that restored the state before, else
-     * the checkpoint loaded afresh. The state of the second up is compared with the first's here only for an
-     * accepted migration, whose acceptance it decides; any other's is left to the next migration
+     * the checkpoint loaded afresh. The row counts of the second up are compared with the first's at once, the
+     * state's only for an accepted migration, whose acceptance it decides; any other's is left to the next migration
      * ({@link #revealsReapplied}).
      *
+     * @param rows the row counts after the first up section, where it may write rows and the engine counts them
      * @return true when the session holds the state of the second up, not yet compared with the first's
      */
     private boolean judge(Session session, Migration migration, String checkpoint, MigrationFailedException failed,
-            String diff, DownChecks downs) throws SQLException {
+            String diff, Optional<Map<String, Long>> rows, DownChecks downs) throws SQLException {
         if (failed != null) {
             downs.failedToRun(migration.file(), failed);
         } else if (!downs.roundTrip(migration.file(), diff)) {
             apply(() -> session.up(migration), "down-roundtrip reapply");
-            if (!downs.accepts(migration.file())) {
+            String counts = rows.isEmpty() ? "" : RowCounts.changed(rows.get(), session.rowCounts().orElseThrow());
+            if (!counts.isEmpty()) {
+                downs.rowsChanged(migration.file(), counts);
+            } else if (!downs.accepts(migration.file())) {
                 return true;
+            } else {
+                downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
+                        + migration.file())));
             }
-            downs.reapplied(migration.file(), reapplyDiff(checkpoint, dumpAfter(session::schema, "re-applying "
-                    + migration.file())));
         }
         session.restore(checkpoint, migration);
         return false;

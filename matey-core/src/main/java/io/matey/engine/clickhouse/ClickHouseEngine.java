@@ -69,6 +69,13 @@ public final class ClickHouseEngine implements Engine {
         return DIALECT;
     }
 
+    /** Tables that store rows: the MergeTree and Log families and Memory, not views, dictionaries or table functions. */
+    @Override
+    public Optional<String> baseTablesQuery() {
+        return Optional.of("SELECT '', name FROM system.tables WHERE database = currentDatabase() AND NOT is_temporary "
+                + "AND (engine LIKE '%MergeTree' OR engine IN ('Log', 'TinyLog', 'StripeLog', 'Memory'))");
+    }
+
     @Override
     public String quote(String identifier) {
         return ClickHouseConnector.quote(identifier);

@@ -139,6 +139,12 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public Optional<String> baseTablesQuery() {
+        return Optional.of("SELECT '', table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
+                + "AND table_type IN ('BASE TABLE', 'SYSTEM VERSIONED')");
+    }
+
+    @Override
     public String quote(String identifier) {
         return Backticks.quote(identifier);
     }

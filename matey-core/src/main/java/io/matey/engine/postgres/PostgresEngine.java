@@ -315,6 +315,13 @@ public final class PostgresEngine implements Engine {
         }
     }
 
+    /** Ordinary tables, partitions included (a partitioned table holds no rows of its own), of every user schema. */
+    @Override
+    public Optional<String> baseTablesQuery() {
+        return Optional.of("SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'");
+    }
+
     @Override
     public boolean copiesDatabases() {
         return true;

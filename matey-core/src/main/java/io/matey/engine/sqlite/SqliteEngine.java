@@ -190,6 +190,13 @@ public final class SqliteEngine implements Engine {
         return created;
     }
 
+    /** The tables of the main schema but SQLite's own ({@code sqlite_sequence}, {@code sqlite_stat1}, ...). */
+    @Override
+    public Optional<String> baseTablesQuery() {
+        return Optional.of("SELECT '', name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                + "ESCAPE '\\'");
+    }
+
     @Override
     public boolean copiesDatabases() {
         return true;
