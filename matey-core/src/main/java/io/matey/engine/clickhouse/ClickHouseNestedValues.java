@@ -6,6 +6,7 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.ValueException;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,25 @@ final class ClickHouseNestedValues {
         }
         ColumnType key = types.of(type.type(0).text());
         ColumnType value = types.of(type.type(1).text());
+        Map<String, String> names = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String where = "key " + JsonNodeFactory.instance.textNode(entry.getKey());
             check(keyNode(entry.getKey(), key), key, where, nested);
             check(entry.getValue(), value, "the value of " + where, nested);
+            sameKey(names.put(ClickHouseNestedDecimals.key(entry.getKey(), type.type(0)), entry.getKey()),
+                    entry.getKey(), key);
+        }
+    }
+
+    /**
+     * Two member names of one key ({@code "2"} and {@code "2.0"} of a decimal key), which the table would hold as
+     * two entries read back under one name, so that apply never settled.
+     */
+    private static void sameKey(String earlier, String name, ColumnType key) throws ValueException {
+        if (earlier != null) {
+            throw new ValueException("keys " + JsonNodeFactory.instance.textNode(earlier) + " and "
+                    + JsonNodeFactory.instance.textNode(name) + " are the same " + key.label() + " key; write it once");
         }
     }
 
