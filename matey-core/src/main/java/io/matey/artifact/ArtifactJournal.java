@@ -3,7 +3,6 @@ package io.matey.artifact;
 import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -211,18 +210,9 @@ public final class ArtifactJournal {
      */
     private void removeEmptyParents(Path deleted, AtomicFiles.DirectorySyncs syncs) throws IOException {
         for (Path dir = deleted.getParent(); dir.getParent() != null && !dir.getParent().equals(targetDir)
-                && dir.startsWith(targetDir) && isEmptyDirectory(dir); dir = dir.getParent()) {
+                && dir.startsWith(targetDir) && AtomicFiles.isEmptyDirectory(dir); dir = dir.getParent()) {
             Files.delete(dir);
             syncs.add(dir.getParent());
-        }
-    }
-
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            return !entries.iterator().hasNext();
         }
     }
 

@@ -3,6 +3,7 @@ package io.matey.artifact;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -73,6 +74,16 @@ final class AtomicFiles {
     }
 
     /** Deletes a file if present; the removal becomes durable when {@code syncs} is flushed. */
+    /** True for a directory (not a link to one) with no entries. */
+    static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
     static void delete(Path file, DirectorySyncs syncs) throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             Files.delete(file);

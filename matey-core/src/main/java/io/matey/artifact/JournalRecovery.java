@@ -2,7 +2,6 @@ package io.matey.artifact;
 
 import io.matey.error.MateyException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -130,15 +129,9 @@ final class JournalRecovery {
     }
 
     private static void deleteIfEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        if (AtomicFiles.isEmptyDirectory(dir)) {
+            Files.delete(dir);
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            if (entries.iterator().hasNext()) {
-                return;
-            }
-        }
-        Files.delete(dir);
     }
 
     private static MateyException invalid(List<String> problems) {
