@@ -475,21 +475,9 @@ class ClickHouseDataRoundTripTest {
         String rows = "{\"docs\": [{\"a\": 1, \"b\": {\"c\": \"x \u00e9\"}}, {\"l\": [1, 2]}], "
                 + "\"id\": 1, \"m\": {\"k\": {\"f\": 1.5, \"t\": true}}}\n"
                 + "{\"docs\": [], \"id\": 2, \"m\": {}}\n";
-        try (TestDatabase db = bootstrapped(ws)) {
-            Matey matey = ws.matey();
-            ws.write(TestWorkspace.TARGET + "/data/feeds.jsonl", rows);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/feeds.jsonl")).isEqualTo(rows);
-
-            data(ws, "feeds", "{\"docs\": [{\"a\": 2}], \"id\": 1, \"m\": {\"j\": {\"n\": 1}}}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT concat(toJSONString(docs), ' ', toJSONString(m)) FROM feeds"))
-                    .containsExactly("[{\"a\":2}] {\"j\":{\"n\":1}}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
-        }
+        settlesAndUpdatesInPlace(ws, "feeds", rows, "{\"docs\": [{\"a\": 2}], \"id\": 1, \"m\": {\"j\": {\"n\": 1}}}",
+                "SELECT concat(toJSONString(docs), ' ', toJSONString(m)) FROM feeds",
+                "[{\"a\":2}] {\"j\":{\"n\":1}}");
     }
 
     /**
@@ -506,22 +494,10 @@ class ClickHouseDataRoundTripTest {
         String rows = "{\"at\": [[\"x\", {\"k\": 1}]], \"id\": 1, \"mt\": {\"m\": [2, {\"z\": \"\u00e9\"}]}, "
                 + "\"t\": [1, {\"a\": 1, \"b\": {\"c\": \"x\"}}], \"u\": [2, null]}\n"
                 + "{\"at\": [], \"id\": 2, \"mt\": {}, \"t\": [-1, {}], \"u\": [0, {\"l\": [1, 2]}]}\n";
-        try (TestDatabase db = bootstrapped(ws)) {
-            Matey matey = ws.matey();
-            ws.write(TestWorkspace.TARGET + "/data/shapes.jsonl", rows);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/shapes.jsonl")).isEqualTo(rows);
-
-            data(ws, "shapes", "{\"at\": [[\"y\", {\"k\": 2}]], \"id\": 1, \"mt\": {\"m\": [3, {}]}, "
-                    + "\"t\": [1, {\"a\": 2}], \"u\": [2, {\"n\": 1}]}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT concat(toJSONString(t.j), ' ', toJSONString(u.2), ' ', toJSONString(at)) "
-                    + "FROM shapes")).containsExactly("{\"a\":2} {\"n\":1} [[\"y\",{\"k\":2}]]");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
-        }
+        settlesAndUpdatesInPlace(ws, "shapes", rows, "{\"at\": [[\"y\", {\"k\": 2}]], \"id\": 1, "
+                        + "\"mt\": {\"m\": [3, {}]}, \"t\": [1, {\"a\": 2}], \"u\": [2, {\"n\": 1}]}",
+                "SELECT concat(toJSONString(t.j), ' ', toJSONString(u.2), ' ', toJSONString(at)) FROM shapes",
+                "{\"a\":2} {\"n\":1} [[\"y\",{\"k\":2}]]");
     }
 
     /** Arrays of arrays of JSON, at any depth and as map values, are applied, read back and exported as written. */
@@ -534,21 +510,10 @@ class ClickHouseDataRoundTripTest {
         String rows = "{\"c\": [[[{\"a\": 1}], []], []], \"g\": [[{\"a\": 1}, {\"b\": \"\u00e9\"}], []], \"id\": 1, "
                 + "\"m\": {\"k\": [[{\"x\": [1, 2]}]]}, \"n\": [[null, {\"y\": 1}]]}\n"
                 + "{\"c\": [], \"g\": [], \"id\": 2, \"m\": {}, \"n\": []}\n";
-        try (TestDatabase db = bootstrapped(ws)) {
-            Matey matey = ws.matey();
-            ws.write(TestWorkspace.TARGET + "/data/grids.jsonl", rows);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/grids.jsonl")).isEqualTo(rows);
-
-            data(ws, "grids", "{\"c\": [[[{\"a\": 2}]]], \"g\": [[{\"a\": 2}]], \"id\": 1, \"m\": {\"k\": [[]]}, \"n\": [[null]]}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT concat(toJSONString(g), ' ', toJSONString(c), ' ', toJSONString(m)) FROM grids"))
-                    .containsExactly("[[{\"a\":2}]] [[[{\"a\":2}]]] {\"k\":[[]]}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
-        }
+        settlesAndUpdatesInPlace(ws, "grids", rows, "{\"c\": [[[{\"a\": 2}]]], \"g\": [[{\"a\": 2}]], \"id\": 1, "
+                        + "\"m\": {\"k\": [[]]}, \"n\": [[null]]}",
+                "SELECT concat(toJSONString(g), ' ', toJSONString(c), ' ', toJSONString(m)) FROM grids",
+                "[[{\"a\":2}]] [[[{\"a\":2}]]] {\"k\":[[]]}");
     }
 
     /**
@@ -594,6 +559,29 @@ class ClickHouseDataRoundTripTest {
             assertThat(rows(db, "SELECT concat(toString(m), ' ', toJSONString(j), ' ', toString(a)) FROM rates"))
                     .containsExactly("{1.5:'z'} {\"1\":{}} [{3:5}]");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
+    /**
+     * Applies {@code rows}, two rows of the set's one file {@code name}: a second apply changes nothing and export
+     * writes them back as written. Then {@code changed}, the first row changed, updates it in place and deletes the
+     * second; {@code query} reads the table's value back as {@code stored}, and a second apply changes nothing.
+     */
+    private static void settlesAndUpdatesInPlace(TestWorkspace ws, String name, String rows, String changed,
+            String query, String stored) throws SQLException {
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            ws.write(TestWorkspace.TARGET + "/data/" + name + ".jsonl", rows);
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/" + name + ".jsonl")).isEqualTo(rows);
+
+            data(ws, name, changed);
+            DataApplyResult applied = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(applied.files().get(0).updated(), applied.files().get(0).deleted())).containsExactly(1, 1);
+            assertThat(rows(db, query)).containsExactly(stored);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
 
