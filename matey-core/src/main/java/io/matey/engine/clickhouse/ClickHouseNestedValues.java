@@ -30,7 +30,15 @@ final class ClickHouseNestedValues {
         switch (type.name()) {
             case "Map" -> map(node, type, nested);
             case "Tuple" -> tuple(node, type, nested);
-            default -> { } // ClickHouse's JSON and Object hold any JSON
+            case "JSON" -> object(node);
+            default -> { } // ClickHouse's Object holds any JSON
+        }
+    }
+
+    /** ClickHouse's JSON holds only objects: another value would fail the write, after earlier files of the set. */
+    private static void object(JsonNode node) throws ValueException {
+        if (!node.isObject()) {
+            throw new ValueException("expected a JSON object (ClickHouse's JSON holds no other value), got " + shown(node));
         }
     }
 

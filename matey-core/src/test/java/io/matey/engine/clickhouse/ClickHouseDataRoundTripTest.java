@@ -684,11 +684,13 @@ class ClickHouseDataRoundTripTest {
                 "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"events\", table = \"events\", mode = \"replace\" }");
         ws.migration("002_events.sql", "CREATE TABLE events (id UInt32, attrs Map(String, UInt8), "
                 + "codes Map(UInt16, Nullable(String)), loc Tuple(lat Float64, name String), pair Tuple(UInt8, String), "
-                + "nested Map(String, Array(UInt8)), maps Array(Map(String, UInt8)), tags Array(UInt8)) "
+                + "nested Map(String, Array(UInt8)), maps Array(Map(String, UInt8)), tags Array(UInt8), "
+                + "doc JSON, tj Tuple(n UInt8, j JSON)) "
                 + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
         ws.apply();
         String good = "\"id\": 1, \"attrs\": {\"a\": 255}, \"codes\": {\"7\": null}, \"loc\": [1.5, \"x\"], "
-                + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3]";
+                + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3], "
+                + "\"doc\": {\"a\": 1}, \"tj\": [0, {}]";
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             refusedByLineBeforeAnyWrite(ws, db, "events", good, new String[][] {
@@ -713,7 +715,10 @@ class ClickHouseDataRoundTripTest {
                             + "(Array(UInt8)): 300 is out of range [0, 255]"},
                     {"[{\"m\": 2}]", "[{\"m\": -1}]", "'maps' (Array(Map(String, UInt8))): the value of key \"m\" (UInt8): "
                             + "-1 is out of range [0, 255]"},
-                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"}});
+                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"},
+                    {"{\"a\": 1}", "[1]", "'doc' (JSON): expected a JSON object (ClickHouse's JSON holds no other value), "
+                            + "got [1]"},
+                    {"[0, {}]", "[0, 5]", "'tj' (Tuple(n UInt8, j JSON)): element 2 'j' (JSON): expected a JSON object"}});
 
             data(ws, "events", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
