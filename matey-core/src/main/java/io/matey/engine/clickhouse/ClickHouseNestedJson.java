@@ -25,18 +25,10 @@ final class ClickHouseNestedJson {
     private ClickHouseNestedJson() {
     }
 
-    /** Whether a column is selected with its nested JSON as text: a tuple holding JSON, at any depth. */
-    static boolean nestsJsonInTuple(ClickHouseDataType type) {
-        ClickHouseDataType value = type.value();
-        return switch (value.name()) {
-            case "Tuple" -> value.nests("JSON");
-            case "Array" -> nestsJsonInTuple(value.type(0));
-            case "Map" -> nestsJsonInTuple(value.type(1));
-            default -> false;
-        };
-    }
-
-    /** {@code expression} of {@code type} with each JSON inside it as its JSON text. */
+    /**
+     * {@code expression} of {@code type} with each JSON inside it as its JSON text; one without JSON as it is. (A
+     * column with JSON outside any tuple the dialect reads whole as JSON text instead.)
+     */
     static String selected(String expression, ClickHouseDataType type) {
         return selected(expression, type, 0);
     }
