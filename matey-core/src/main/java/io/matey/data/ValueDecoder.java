@@ -81,14 +81,19 @@ final class ValueDecoder {
         return dialect.checkJson(node, type, this::decode);
     }
 
-    /** A JSON array of elements of the element type; an array element (not of a JSON type) is a further dimension. */
+    /**
+     * A JSON array of elements of the element type. An array inside is a further dimension of the same element type
+     * (PostgreSQL's), unless the element is JSON or itself an array (ClickHouse's {@code Array(Array(JSON))}), whose
+     * elements are then decoded as that type.
+     */
     private List<Object> array(JsonNode node, ColumnType element) throws ValueException {
         if (!node.isArray()) {
             throw wrong(node, "a JSON array of " + element.label() + " values");
         }
+        boolean dimension = element.kind() != ValueKind.JSON && element.kind() != ValueKind.ARRAY;
         List<Object> values = new ArrayList<>();
         for (JsonNode item : node) {
-            values.add(item.isArray() && element.kind() != ValueKind.JSON ? array(item, element) : decode(item, element));
+            values.add(item.isArray() && dimension ? array(item, element) : decode(item, element));
         }
         return values;
     }

@@ -64,7 +64,8 @@ final class ClickHouseDataDialect implements DataDialect {
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
      * Strings inside, or a Variant or Dynamic value, as a one-element array of it when its text is UTF-8 and an empty
      * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column, and an array or map of
-     * JSON, is read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it.
+     * JSON, is read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it. JSON in
+     * a tuple is read as its text inside the tuple ({@link ClickHouseNestedJson}).
      */
     @Override
     public String selected(String column, ColumnType type) {
@@ -74,8 +75,9 @@ final class ClickHouseDataDialect implements DataDialect {
         if (types.readsAsJsonText(type)) {
             return "hex(toJSONString(" + column + "))";
         }
+        String value = ClickHouseNestedJson.selected(column, types.valueType(type.label()));
         // arrayFilter keeps the array's type: [] would be Array(Nothing), which ClickHouse cannot join with Array(Dynamic)
-        return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + column + "])" : column;
+        return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + value + "])" : value;
     }
 
     @Override
@@ -185,7 +187,9 @@ final class ClickHouseDataDialect implements DataDialect {
      * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal and a
      * number in a tuple's text is read as a Float64 before the cast, so a column nesting a map or a tuple is set from
      * its data file JSON, parsed as the column's type by the JSONEachRow format (the format the data file is in, so
-     * keys and values read as an insert reads them). Other values are bound as for an insert ({@link #bind}).
+     * keys and values read as an insert reads them; a named tuple from its array, as the file writes it, which the
+     * format reads from an object unless told otherwise in the subquery, where a mutation's own settings do not
+     * reach). Other values are bound as for an insert ({@link #bind}).
      */
     @Override
     public String update(String table, TableChanges.Columns set, String where) {
@@ -193,7 +197,8 @@ final class ClickHouseDataDialect implements DataDialect {
         for (int i = 0; i < set.names().size(); i++) {
             String label = set.types().get(i).label();
             assignments.add(set.names().get(i) + " = " + (nestsStructure(set.types().get(i))
-                    ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?))" : "?"));
+                    ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?)"
+                    + " SETTINGS input_format_json_named_tuples_as_objects = 0)" : "?"));
         }
         return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
     }

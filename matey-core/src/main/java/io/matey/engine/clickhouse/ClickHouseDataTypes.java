@@ -43,14 +43,15 @@ final class ClickHouseDataTypes {
 
     /**
      * Whether a column of the type may hold a String (or FixedString) that is not the column itself: an array, map or
-     * tuple with one inside, or a Variant, Dynamic or JSON value, any of which may be a String. The driver reads bytes
+     * tuple with one inside (or with JSON, read as its text, {@link ClickHouseNestedJson}), or a Variant, Dynamic or
+     * JSON value, any of which may be a String. The driver reads bytes
      * that are not UTF-8 there with replacement characters, so such a column is selected checked
      * ({@link ClickHouseDataDialect#selected}).
      */
     boolean nestsText(ColumnType type) {
         ClickHouseDataType value = valueType(type.label());
         return switch (value.name()) {
-            case "Array", "Map", "Tuple" -> value.nests("String") || value.nests("FixedString");
+            case "Array", "Map", "Tuple" -> value.nests("String") || value.nests("FixedString") || value.nests("JSON");
             case "Variant", "Dynamic", "JSON", "Object" -> true;
             default -> false;
         };

@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ final class ClickHouseDataValues {
             return text(rs.getString(index), fixed(type));
         }
         if (types.readsAsJsonText(type)) {
-            return listed(ValueReader.json(text(rs.getString(index), false)), type);
+            JsonNode json = (JsonNode) ValueReader.json(text(rs.getString(index), false));
+            return listed(ClickHouseNestedDecimals.scaled(json, types.valueType(type.label())), type);
         }
         return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
     }
@@ -70,13 +72,19 @@ final class ClickHouseDataValues {
         }
     }
 
-    /** JSON read as text, as a list of the JSON values of its elements for an array column (lists for a dimension). */
-    private static Object listed(Object json, ColumnType type) {
-        if (json == null || type.kind() != ValueKind.ARRAY) {
+    /**
+     * JSON read as text, as a list of the JSON values of its elements for an array column (lists for a dimension);
+     * a null element ({@code Array(Nullable(JSON))}) as the null the decoder makes of the file's.
+     */
+    private static Object listed(JsonNode json, ColumnType type) {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        if (type.kind() != ValueKind.ARRAY) {
             return json;
         }
         List<Object> values = new ArrayList<>();
-        for (JsonNode item : (JsonNode) json) {
+        for (JsonNode item : json) {
             values.add(listed(item, type.element()));
         }
         return values;
@@ -92,7 +100,11 @@ final class ClickHouseDataValues {
             case TIMESTAMP -> timestamp(rs.getObject(index));
             case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
-            case JSON -> ClickHouseNestedDecimals.scaled(json(rs.getObject(index)), types.valueType(type.label()));
+            case JSON -> {
+                ClickHouseDataType declared = types.valueType(type.label());
+                yield ClickHouseNestedDecimals.scaled(ClickHouseNestedJson.parsed(json(rs.getObject(index)), declared),
+                        declared);
+            }
             case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
             default -> ValueReader.read(rs, index, type);
         };
@@ -236,18 +248,19 @@ final class ClickHouseDataValues {
     }
 
     /**
-     * A map key, a JSON object's member name, as a number for an integer key type: the driver writes a string key
-     * quoted, which an insert does not read as a number. A name that is no number stays text, for ClickHouse to refuse.
+     * A map key, a JSON object's member name, as a number for an integer or decimal key type: the driver writes a
+     * string key quoted, which an insert does not read as a number. A name that is no number stays text, for
+     * ClickHouse to refuse.
      */
     private static Object key(String name, ClickHouseDataType type) {
-        if (type.value().isInteger()) {
-            try {
+        try {
+            if (type.value().isInteger()) {
                 return new BigDecimal(new BigInteger(name));
-            } catch (NumberFormatException e) {
-                return name;
             }
+            return type.value().isDecimal() ? new BigDecimal(name) : name;
+        } catch (NumberFormatException e) {
+            return name;
         }
-        return name;
     }
 
     /** A JSON value inside a map or tuple as the driver encodes it, following the declared type where it nests. */
@@ -288,7 +301,8 @@ final class ClickHouseDataValues {
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = JSON.objectNode();
-            map.forEach((k, v) -> object.set(String.valueOf(other(k, false)), json(v)));
+            map.forEach((k, v) -> object.set(k instanceof BigDecimal decimal ? decimal.toPlainString()
+                    : String.valueOf(other(k, false)), json(v)));
             return object;
         }
         if (value instanceof Object[] || value instanceof List<?> || value instanceof Array) {
@@ -324,7 +338,8 @@ final class ClickHouseDataValues {
             return list;
         }
         try {
-            return List.of((Object[]) (value instanceof Array array ? array.getArray() : value));
+            // Arrays.asList, not List.of: a tuple's Nullable element may be null
+            return Arrays.asList((Object[]) (value instanceof Array array ? array.getArray() : value));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

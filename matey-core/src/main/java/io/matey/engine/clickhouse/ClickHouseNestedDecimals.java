@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The decimals inside a map, tuple or array value (docs/architecture.md §3) as a top-level decimal travels: a string
- * at its type's scale ({@code 1} in a {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote.
- * ClickHouse reads them back at that scale, so a file's value and the table's compare by number and export writes
- * them as it writes a decimal column.
+ * at its type's scale ({@code 1} in a {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote; a
+ * decimal map key likewise, as a member name. ClickHouse reads them back at that scale, so a file's value and the
+ * table's compare by number and export writes them as it writes a decimal column.
  */
 final class ClickHouseNestedDecimals {
 
@@ -36,7 +36,7 @@ final class ClickHouseNestedDecimals {
                 ObjectNode map = JSON.objectNode();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
-                    map.set(entry.getKey(), scaled(entry.getValue(), type.type(1)));
+                    map.set(key(entry.getKey(), type.type(0)), scaled(entry.getValue(), type.type(1)));
                 }
                 yield map;
             }
@@ -49,5 +49,11 @@ final class ClickHouseNestedDecimals {
             }
             default -> node;
         };
+    }
+
+    /** A map key's member name, at its type's scale for a decimal key type; a key already checked, or read back. */
+    static String key(String name, ClickHouseDataType declared) {
+        ClickHouseDataType type = declared.value();
+        return type.isDecimal() ? new BigDecimal(name).setScale(type.decimalScale()).toPlainString() : name;
     }
 }

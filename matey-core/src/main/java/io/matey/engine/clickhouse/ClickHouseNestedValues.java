@@ -6,6 +6,7 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.ValueException;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,15 @@ final class ClickHouseNestedValues {
         switch (type.name()) {
             case "Map" -> map(node, type, nested);
             case "Tuple" -> tuple(node, type, nested);
-            default -> { } // ClickHouse's JSON and Object hold any JSON
+            case "JSON" -> object(node);
+            default -> { } // ClickHouse's Object holds any JSON
+        }
+    }
+
+    /** ClickHouse's JSON holds only objects: another value would fail the write, after earlier files of the set. */
+    private static void object(JsonNode node) throws ValueException {
+        if (!node.isObject()) {
+            throw new ValueException("expected a JSON object (ClickHouse's JSON holds no other value), got " + shown(node));
         }
     }
 
@@ -41,11 +50,25 @@ final class ClickHouseNestedValues {
         }
         ColumnType key = types.of(type.type(0).text());
         ColumnType value = types.of(type.type(1).text());
+        Map<String, String> names = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String where = "key " + JsonNodeFactory.instance.textNode(entry.getKey());
             check(keyNode(entry.getKey(), key), key, where, nested);
             check(entry.getValue(), value, "the value of " + where, nested);
+            sameKey(names.put(ClickHouseNestedDecimals.key(entry.getKey(), type.type(0)), entry.getKey()),
+                    entry.getKey(), key);
+        }
+    }
+
+    /**
+     * Two member names of one key ({@code "2"} and {@code "2.0"} of a decimal key), which the table would hold as
+     * two entries read back under one name, so that apply never settled.
+     */
+    private static void sameKey(String earlier, String name, ColumnType key) throws ValueException {
+        if (earlier != null) {
+            throw new ValueException("keys " + JsonNodeFactory.instance.textNode(earlier) + " and "
+                    + JsonNodeFactory.instance.textNode(name) + " are the same " + key.label() + " key; write it once");
         }
     }
 

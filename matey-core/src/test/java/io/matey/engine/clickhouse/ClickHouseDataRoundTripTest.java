@@ -475,19 +475,112 @@ class ClickHouseDataRoundTripTest {
         String rows = "{\"docs\": [{\"a\": 1, \"b\": {\"c\": \"x \u00e9\"}}, {\"l\": [1, 2]}], "
                 + "\"id\": 1, \"m\": {\"k\": {\"f\": 1.5, \"t\": true}}}\n"
                 + "{\"docs\": [], \"id\": 2, \"m\": {}}\n";
+        settlesAndUpdatesInPlace(ws, "feeds", rows, "{\"docs\": [{\"a\": 2}], \"id\": 1, \"m\": {\"j\": {\"n\": 1}}}",
+                "SELECT concat(toJSONString(docs), ' ', toJSONString(m)) FROM feeds",
+                "[{\"a\":2}] {\"j\":{\"n\":1}}");
+    }
+
+    /**
+     * JSON inside a tuple, named or not, also inside an array or a map, is read back as the file writes it (the
+     * tuple as an array of its elements, the JSON as its object), so apply settles, export writes the file, and a
+     * changed row is updated in place.
+     */
+    @Test
+    void jsonInsideTuplesReadsBackSoApplySettlesAndExportWritesTheFile() throws Exception {
+        TestWorkspace ws = workspace("001_shapes.sql", """
+                CREATE TABLE shapes (id UInt64, t Tuple(a Int32, j JSON), u Tuple(Int32, Nullable(JSON)),
+                    at Array(Tuple(String, JSON)), mt Map(LowCardinality(String), Tuple(n UInt8, j JSON)))
+                ENGINE = MergeTree ORDER BY id;""", "{ name = \"shapes\", table = \"shapes\", mode = \"replace\" }");
+        String rows = "{\"at\": [[\"x\", {\"k\": 1}]], \"id\": 1, \"mt\": {\"m\": [2, {\"z\": \"\u00e9\"}]}, "
+                + "\"t\": [1, {\"a\": 1, \"b\": {\"c\": \"x\"}}], \"u\": [2, null]}\n"
+                + "{\"at\": [], \"id\": 2, \"mt\": {}, \"t\": [-1, {}], \"u\": [0, {\"l\": [1, 2]}]}\n";
+        settlesAndUpdatesInPlace(ws, "shapes", rows, "{\"at\": [[\"y\", {\"k\": 2}]], \"id\": 1, "
+                        + "\"mt\": {\"m\": [3, {}]}, \"t\": [1, {\"a\": 2}], \"u\": [2, {\"n\": 1}]}",
+                "SELECT concat(toJSONString(t.j), ' ', toJSONString(u.2), ' ', toJSONString(at)) FROM shapes",
+                "{\"a\":2} {\"n\":1} [[\"y\",{\"k\":2}]]");
+    }
+
+    /** Arrays of arrays of JSON, at any depth and as map values, are applied, read back and exported as written. */
+    @Test
+    void nestedArraysOfJsonReadBackSoApplySettlesAndExportWritesTheFile() throws Exception {
+        TestWorkspace ws = workspace("001_grids.sql", """
+                CREATE TABLE grids (id UInt64, g Array(Array(JSON)), c Array(Array(Array(JSON))),
+                    m Map(String, Array(Array(JSON))), n Array(Array(Nullable(JSON))))
+                ENGINE = MergeTree ORDER BY id;""", "{ name = \"grids\", table = \"grids\", mode = \"replace\" }");
+        String rows = "{\"c\": [[[{\"a\": 1}], []], []], \"g\": [[{\"a\": 1}, {\"b\": \"\u00e9\"}], []], \"id\": 1, "
+                + "\"m\": {\"k\": [[{\"x\": [1, 2]}]]}, \"n\": [[null, {\"y\": 1}]]}\n"
+                + "{\"c\": [], \"g\": [], \"id\": 2, \"m\": {}, \"n\": []}\n";
+        settlesAndUpdatesInPlace(ws, "grids", rows, "{\"c\": [[[{\"a\": 2}]]], \"g\": [[{\"a\": 2}]], \"id\": 1, "
+                        + "\"m\": {\"k\": [[]]}, \"n\": [[null]]}",
+                "SELECT concat(toJSONString(g), ' ', toJSONString(c), ' ', toJSONString(m)) FROM grids",
+                "[[{\"a\":2}]] [[[{\"a\":2}]]] {\"k\":[[]]}");
+    }
+
+    /**
+     * A decimal map key is a number, as a nested decimal is: 1.5 and 1.50 are the same key, so apply settles and
+     * export writes it at its type's scale; a key the type cannot hold, or two names of one key, are refused by line.
+     */
+    @Test
+    void decimalMapKeysCompareByValueAndExportAtTheirScale() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"rates\", table = \"rates\", mode = \"replace\" }");
+        ws.migration("002_rates.sql", "CREATE TABLE rates (id UInt32, m Map(Decimal(10, 2), String), "
+                + "n Map(Decimal(38, 10), Nullable(Decimal(10, 2))), j Map(Decimal(18, 7), JSON), "
+                + "a Array(Map(Decimal32(1), UInt8))) ENGINE = MergeTree ORDER BY id;", "DROP TABLE rates;");
+        ws.apply();
+        String good = "\"id\": 1, \"m\": {\"1.5\": \"x\", \"2\": \"y\"}, \"n\": {\"-0.25\": 1}, "
+                + "\"j\": {\"0.0000001\": {\"a\": 1}}, \"a\": [{\"3\": 4}]";
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
-            ws.write(TestWorkspace.TARGET + "/data/feeds.jsonl", rows);
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            refusedByLineBeforeAnyWrite(ws, db, "rates", good, new String[][] {
+                    {"\"1.5\": \"x\"", "\"1.555\": \"x\"", "'m' (Map(Decimal(10, 2), String)): key \"1.555\" "
+                            + "(Decimal(10, 2)): 1.555 has more than 2 digit(s) after the point"},
+                    {"\"1.5\": \"x\"", "\"2.0\": \"x\"", "'m' (Map(Decimal(10, 2), String)): keys \"2.0\" and "
+                            + "\"2\" are the same Decimal(10, 2) key"},
+                    {"\"1.5\": \"x\"", "\"one\": \"x\"", "'m' (Map(Decimal(10, 2), String)): key \"one\" "
+                            + "(Decimal(10, 2)): \"one\" is not a decimal"}});
+
+            data(ws, "rates", "{" + good + "}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(m), ' ', toString(n), ' ', toString(a)) FROM rates"))
+                    .containsExactly("{1.5:'x',2:'y'} {-0.25:1} [{3:4}]");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
+                    .as("1.5 and 1.50 are the same key").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            String exported = "{\"a\": [{\"3.0\": 4}], \"id\": 1, \"j\": {\"0.0000001\": {\"a\": 1}}, "
+                    + "\"m\": {\"1.50\": \"x\", \"2.00\": \"y\"}, \"n\": {\"-0.2500000000\": \"1.00\"}}\n";
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/rates.jsonl")).isEqualTo(exported);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+
+            data(ws, "rates", "{\"a\": [{\"3.0\": 5}], \"id\": 1, \"j\": {\"1\": {}}, "
+                    + "\"m\": {\"1.50\": \"z\"}, \"n\": {}}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
+            assertThat(rows(db, "SELECT concat(toString(m), ' ', toJSONString(j), ' ', toString(a)) FROM rates"))
+                    .containsExactly("{1.5:'z'} {\"1\":{}} [{3:5}]");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
+    /**
+     * Applies {@code rows}, two rows of the set's one file {@code name}: a second apply changes nothing and export
+     * writes them back as written. Then {@code changed}, the first row changed, updates it in place and deletes the
+     * second; {@code query} reads the table's value back as {@code stored}, and a second apply changes nothing.
+     */
+    private static void settlesAndUpdatesInPlace(TestWorkspace ws, String name, String rows, String changed,
+            String query, String stored) throws SQLException {
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            ws.write(TestWorkspace.TARGET + "/data/" + name + ".jsonl", rows);
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
             matey.dataExport(target(ws), db.url().raw(), "all");
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/feeds.jsonl")).isEqualTo(rows);
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/" + name + ".jsonl")).isEqualTo(rows);
 
-            data(ws, "feeds", "{\"docs\": [{\"a\": 2}], \"id\": 1, \"m\": {\"j\": {\"n\": 1}}}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
-            assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT concat(toJSONString(docs), ' ', toJSONString(m)) FROM feeds"))
-                    .containsExactly("[{\"a\":2}] {\"j\":{\"n\":1}}");
+            data(ws, name, changed);
+            DataApplyResult applied = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(applied.files().get(0).updated(), applied.files().get(0).deleted())).containsExactly(1, 1);
+            assertThat(rows(db, query)).containsExactly(stored);
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
@@ -591,11 +684,13 @@ class ClickHouseDataRoundTripTest {
                 "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"events\", table = \"events\", mode = \"replace\" }");
         ws.migration("002_events.sql", "CREATE TABLE events (id UInt32, attrs Map(String, UInt8), "
                 + "codes Map(UInt16, Nullable(String)), loc Tuple(lat Float64, name String), pair Tuple(UInt8, String), "
-                + "nested Map(String, Array(UInt8)), maps Array(Map(String, UInt8)), tags Array(UInt8)) "
+                + "nested Map(String, Array(UInt8)), maps Array(Map(String, UInt8)), tags Array(UInt8), "
+                + "doc JSON, tj Tuple(n UInt8, j JSON)) "
                 + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
         ws.apply();
         String good = "\"id\": 1, \"attrs\": {\"a\": 255}, \"codes\": {\"7\": null}, \"loc\": [1.5, \"x\"], "
-                + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3]";
+                + "\"pair\": [0, \"y\"], \"nested\": {\"k\": [1]}, \"maps\": [{\"m\": 2}], \"tags\": [3], "
+                + "\"doc\": {\"a\": 1}, \"tj\": [0, {}]";
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             refusedByLineBeforeAnyWrite(ws, db, "events", good, new String[][] {
@@ -620,7 +715,10 @@ class ClickHouseDataRoundTripTest {
                             + "(Array(UInt8)): 300 is out of range [0, 255]"},
                     {"[{\"m\": 2}]", "[{\"m\": -1}]", "'maps' (Array(Map(String, UInt8))): the value of key \"m\" (UInt8): "
                             + "-1 is out of range [0, 255]"},
-                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"}});
+                    {"[3]", "[300]", "'tags' (Array(UInt8)): 300 is out of range [0, 255]"},
+                    {"{\"a\": 1}", "[1]", "'doc' (JSON): expected a JSON object (ClickHouse's JSON holds no other value), "
+                            + "got [1]"},
+                    {"[0, {}]", "[0, 5]", "'tj' (Tuple(n UInt8, j JSON)): element 2 'j' (JSON): expected a JSON object"}});
 
             data(ws, "events", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
