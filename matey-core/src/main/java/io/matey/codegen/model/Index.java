@@ -10,18 +10,30 @@ import java.util.Map;
  * @param where    the predicate of a partial index, or null
  * @param method   the access method when it is not the engine's default ({@code gin}, {@code FULLTEXT}), or null
  * @param prefixes MySQL prefix lengths by column
+ * @param include  PostgreSQL's non-key {@code INCLUDE} columns, in order
+ * @param storage  PostgreSQL's storage parameters ({@code WITH (fillfactor = 70)}) as name and value text
  */
 public record Index(String name, boolean unique, List<Part> parts, String where, String method,
-        Map<String, Integer> prefixes) {
+        Map<String, Integer> prefixes, List<String> include, Map<String, String> storage) {
 
-    /** One key part: exactly one of column and expression is set. */
-    public record Part(String column, String expression) {
+    /** An index with neither INCLUDE columns nor storage parameters. */
+    public Index(String name, boolean unique, List<Part> parts, String where, String method, Map<String, Integer> prefixes) {
+        this(name, unique, parts, where, method, prefixes, List.of(), Map.of());
+    }
+
+    /**
+     * One key part: exactly one of column and expression is set.
+     *
+     * @param options what follows the column or expression in the engine's DDL ({@code COLLATE "C" text_pattern_ops},
+     *                {@code gist_trgm_ops (siglen='32')}, {@code DESC NULLS LAST}), or null
+     */
+    public record Part(String column, String expression, String options) {
         public static Part column(String name) {
-            return new Part(name, null);
+            return new Part(name, null, null);
         }
 
         public static Part expression(String sql) {
-            return new Part(null, sql);
+            return new Part(null, sql, null);
         }
     }
 

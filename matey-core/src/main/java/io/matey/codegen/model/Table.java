@@ -8,10 +8,19 @@ import java.util.List;
  * @param schema     the schema, or null for the connection's default schema (and for engines without schemas)
  * @param comment    the table comment, or null
  * @param primaryKey the primary key columns in key order, empty when there is none (always for views)
+ * @param primaryKeyName the primary key constraint's name where it is not the one the engine gives an unnamed key
+ *                   (PostgreSQL's {@code <table>_pkey}), else null
  */
 public record Table(String schema, String name, boolean view, String comment, List<Column> columns,
         List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
-        List<CheckConstraint> checks, List<Index> indexes) {
+        List<CheckConstraint> checks, List<Index> indexes, String primaryKeyName) {
+
+    /** A table whose primary key, if any, has the engine's default name. */
+    public Table(String schema, String name, boolean view, String comment, List<Column> columns,
+            List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
+            List<CheckConstraint> checks, List<Index> indexes) {
+        this(schema, name, view, comment, columns, primaryKey, foreignKeys, uniques, checks, indexes, null);
+    }
 
     public Column column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);

@@ -101,14 +101,15 @@ final class Elements {
 
     /**
      * The primary key where its order is not the columns' (the columns' {@code primary_key=True} alone would
-     * create it in column order), multi-column foreign keys, unique and check constraints, then indexes.
+     * create it in column order) or it has a name of its own, multi-column foreign keys, unique and check constraints, then indexes.
      */
     List<String> tableElements(Table table) {
         List<String> elements = new ArrayList<>();
         List<String> inColumnOrder = table.columns().stream().map(Column::name).filter(table::isPrimaryKey).toList();
-        if (!table.primaryKey().equals(inColumnOrder)) {
+        if (!table.primaryKey().equals(inColumnOrder) || table.primaryKeyName() != null) {
             elements.add(imports.sa("PrimaryKeyConstraint") + "(" + table.primaryKey().stream().map(Py::str)
-                    .collect(Collectors.joining(", ")) + ")");
+                    .collect(Collectors.joining(", ")) + (table.primaryKeyName() == null ? ""
+                            : ", name=" + Py.str(table.primaryKeyName())) + ")");
         }
         if (options.constraints()) {
             table.foreignKeys().stream().filter(fk -> fk.columns().size() > 1)
@@ -178,8 +179,17 @@ final class Elements {
     private String index(Index index) {
         List<String> args = new ArrayList<>();
         args.add(Py.str(index.name()));
+        Map<String, String> ops = new LinkedHashMap<>();
         for (Index.Part part : index.parts()) {
-            args.add(part.column() != null ? Py.str(part.column()) : imports.sa("text") + "(" + Py.str(part.expression()) + ")");
+            if (part.column() != null) {
+                args.add(Py.str(part.column()));
+                if (part.options() != null) {
+                    ops.put(part.column(), part.options());
+                }
+            } else {
+                args.add(imports.sa("text") + "(" + Py.str(part.expression()
+                        + (part.options() == null ? "" : " " + part.options())) + ")");
+            }
         }
         if (index.unique()) {
             args.add("unique=True");
@@ -194,6 +204,17 @@ final class Elements {
         if (!index.prefixes().isEmpty()) {
             args.add(prefix + "length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
+        }
+        if (!ops.isEmpty()) {
+            // SQLAlchemy writes an entry right after its column, where the grammar has collation, operator class
+            // and ordering alike (docs/architecture.md §3).
+            args.add(prefix + "ops=" + Py.dict(ops));
+        }
+        if (!index.include().isEmpty()) {
+            args.add(prefix + "include=" + Py.list(index.include()));
+        }
+        if (!index.storage().isEmpty()) {
+            args.add(prefix + "with=" + Py.dict(index.storage()));
         }
         return imports.sa("Index") + "(" + String.join(", ", args) + ")";
     }

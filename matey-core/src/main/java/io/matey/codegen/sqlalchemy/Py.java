@@ -1,7 +1,9 @@
 package io.matey.codegen.sqlalchemy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /** Python literals and identifiers. */
@@ -60,6 +62,13 @@ final class Py {
     /** {@code ['a', 'b']}. */
     static String list(List<String> items) {
         return items.stream().map(Py::str).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** {@code {'a': 'b'}}, in the map's order. */
+    static String dict(Map<String, String> entries) {
+        StringJoiner out = new StringJoiner(", ", "{", "}");
+        entries.forEach((key, value) -> out.add(str(key) + ": " + str(value)));
+        return out.toString();
     }
 
     /** A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}. */

@@ -35,7 +35,7 @@ final class ClickHouseSchemaDumper {
     }
 
     String dump() throws SQLException {
-        String database = currentDatabase();
+        String database = currentDatabase(connection);
         List<DumpedObject> objects = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT name, engine, hex(formatQuery(create_table_query)) FROM system.tables WHERE "
@@ -79,7 +79,7 @@ final class ClickHouseSchemaDumper {
         return VIEW_ENGINES.contains(engine) ? 3 : 1;
     }
 
-    private String currentDatabase() throws SQLException {
+    static String currentDatabase(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT currentDatabase()")) {
             rs.next();
             return rs.getString(1);

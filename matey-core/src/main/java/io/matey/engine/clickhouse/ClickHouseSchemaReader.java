@@ -18,7 +18,7 @@ import java.util.Map;
  * table) and dictionaries are not models; nor are inner tables and bookkeeping tables ({@link ClickHouseSchemaObjects}),
  * as the dump leaves them out. ClickHouse has no constraints a model could carry: the primary key is the table's
  * {@code PRIMARY KEY} (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a
- * uniqueness guarantee. Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality}
+ * uniqueness guarantee. Defaults and MATERIALIZED/ALIAS expressions lose the database's own qualifier as in the dump. Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality}
  * unwrapped; nullability goes to the column), with the full type as declared.
  */
 final class ClickHouseSchemaReader {
@@ -29,6 +29,7 @@ final class ClickHouseSchemaReader {
     /** The tables and views of the connected database. */
     List<Table> read(Connection connection) throws SQLException {
         Map<String, Parts> tables = new LinkedHashMap<>();
+        String database = ClickHouseSchemaDumper.currentDatabase(connection);
         Rows.forEach(connection, "SELECT name, engine, comment, primary_key FROM system.tables WHERE "
                 + ClickHouseSchemaObjects.CONDITION + " AND engine NOT IN ('MaterializedView', 'Dictionary') ORDER BY name",
                 rs -> {
@@ -43,8 +44,8 @@ final class ClickHouseSchemaReader {
                 + "FROM system.columns WHERE database = currentDatabase() ORDER BY table, position", rs -> {
                     Parts table = tables.get(rs.getString(1));
                     if (table != null) {
-                        table.columns().add(column(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6)));
+                        table.columns().add(column(rs.getString(2), rs.getString(3), rs.getString(4),
+                                ownless(rs.getString(5), database), rs.getString(6)));
                     }
                 });
         List<Table> models = new ArrayList<>();
@@ -55,6 +56,15 @@ final class ClickHouseSchemaReader {
                     List.of(), List.of()));
         });
         return models;
+    }
+
+    /**
+     * A column expression without the scratch database's qualifier, which ClickHouse adds to the dictionaries and
+     * tables it names ({@code dictGet('d', ...)} is stored as {@code dictGet('db.d', ...)}): stripped as the dump
+     * strips it, or every model would name the replay's scratch database and differ from the last one.
+     */
+    private static String ownless(String expression, String database) {
+        return expression == null ? null : CreateQuery.withoutOwnDatabase(expression, database);
     }
 
     /** The plain column names of a key expression list ({@code event_name, user_id, cityHash64(id)}). */

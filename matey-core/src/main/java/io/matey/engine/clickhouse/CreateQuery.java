@@ -37,15 +37,33 @@ final class CreateQuery {
 
     /** The canonical text of {@code formatted} (the server's {@code formatQuery} of the object's CREATE query). */
     static String canonical(String formatted, String database, String object) throws SQLException {
-        List<Token> tokens = ClickHouseTokens.of(formatted);
-        StringBuilder out = new StringBuilder(formatted.length());
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
+        for (Token token : ClickHouseTokens.of(formatted)) {
             if (token.kind() == Kind.STRING && token.text().equals(HIDDEN)) {
                 throw new SQLException("ClickHouse object '" + object + "' holds a secret the server hides in its "
                         + "definition ([HIDDEN]), so its dump could not be loaded; keep credentials in named collections "
                         + "or server configuration instead.");
             }
+        }
+        String text = DEFAULT_GRANULARITY_ONLY.matcher(withoutOwnDatabase(formatted, database)).replaceAll("");
+        text = DEFAULT_GRANULARITY_FIRST.matcher(text).replaceAll("$1");
+        text = DEFAULT_GRANULARITY_LATER.matcher(text).replaceAll("$1");
+        String own = ClickHouseConnector.literal(database);
+        text = DATABASE_ENGINE_LINE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + m.group().substring(m.group(1).length()).replace(own, "currentDatabase()")));
+        return text.strip();
+    }
+
+    /**
+     * {@code sql} without its references to {@code database} itself: {@code db.events} → {@code events},
+     * {@code 'db.d'} → {@code 'd'} (dictGet's dictionary, joinGet's table), a dictionary source's {@code DB 'db'}
+     * dropped. The dump's CREATE queries and codegen's column expressions (defaults, MATERIALIZED, ALIAS, which
+     * ClickHouse stores qualified) go through it alike, so models and schema.sql agree (docs/architecture.md §3).
+     */
+    static String withoutOwnDatabase(String sql, String database) {
+        List<Token> tokens = ClickHouseTokens.of(sql);
+        StringBuilder out = new StringBuilder(sql.length());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
             if (token.isName() && token.value().equals(database) && i + 1 < tokens.size()
                     && tokens.get(i + 1).text().equals(".") && !isDot(ClickHouseTokens.previous(tokens, i))) {
                 i++;
@@ -62,13 +80,7 @@ final class CreateQuery {
             }
             out.append(token.text());
         }
-        String text = DEFAULT_GRANULARITY_ONLY.matcher(out).replaceAll("");
-        text = DEFAULT_GRANULARITY_FIRST.matcher(text).replaceAll("$1");
-        text = DEFAULT_GRANULARITY_LATER.matcher(text).replaceAll("$1");
-        String own = ClickHouseConnector.literal(database);
-        text = DATABASE_ENGINE_LINE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) + m.group().substring(m.group(1).length()).replace(own, "currentDatabase()")));
-        return text.strip();
+        return out.toString();
     }
 
     /**

@@ -19,10 +19,16 @@ final class MysqlCodegen implements CodegenDialect {
         return new SchemaModel(this, new MysqlModelReader().read(connection));
     }
 
-    /** As Connector/J returns values; a type without a fitting class (spatial types) stays {@code Object}. */
+    /**
+     * As Connector/J returns values. Spatial types are {@code byte[]}, the driver's value for them: the server's
+     * internal form, a 4-byte SRID then the WKB ({@code ST_AsText} in a query gives WKT instead).
+     */
     @Override
     public JavaType javaType(ColumnType t) {
         boolean unsigned = t.unsigned();
+        if (MysqlColumnTypes.GEOMETRIES.contains(t.name())) {
+            return JavaType.BYTES;
+        }
         return switch (t.name()) {
             // tinyint(1) is MySQL's boolean, and Connector/J reads it as one.
             case "tinyint" -> Integer.valueOf(1).equals(t.length()) ? JavaType.BOOLEAN : unsigned ? JavaType.SHORT : JavaType.BYTE;

@@ -48,6 +48,7 @@ final class MysqlModelReader {
         final List<CheckConstraint> checks = new ArrayList<>();
         final Map<String, Index> indexes = new TreeMap<>();
         final Set<String> skippedIndexes = new HashSet<>();
+        final Set<String> periodColumns = new HashSet<>();
 
         Parts(boolean view, String comment) {
             this.view = view;
@@ -76,6 +77,9 @@ final class MysqlModelReader {
                     Parts table = tables.get(rs.getString(1));
                     if (table != null) {
                         table.columns.add(column(rs, table.view, mariadb, database, defaultCollation));
+                        if (rowPeriod(rs)) {
+                            table.periodColumns.add(rs.getString(2));
+                        }
                     }
                 });
         Rows.forEach(connection, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, "
@@ -150,6 +154,10 @@ final class MysqlModelReader {
             return new Column(name, type, true, null, null, false, null, null, comment);
         }
         String upperExtra = extra.toUpperCase(Locale.ROOT);
+        if (rowPeriod(rs)) {
+            // The server fills it; "ROW START" is no expression SQLAlchemy's Computed could declare.
+            return new Column(name, type, nullable, null, null, false, null, null, comment);
+        }
         if (upperExtra.contains("VIRTUAL GENERATED") || upperExtra.contains("STORED GENERATED")) {
             return new Column(name, type, nullable, null, null, false, null,
                     new Column.Generated(unqualified(rs.getString(12), database), upperExtra.contains("STORED")), comment);
@@ -162,6 +170,12 @@ final class MysqlModelReader {
         }
         return new Column(name, type, nullable, unqualified(defaultSql, database), null,
                 upperExtra.contains("AUTO_INCREMENT"), null, null, comment);
+    }
+
+    /** A MariaDB system-versioning column declared {@code GENERATED ALWAYS AS ROW START|END}. */
+    private static boolean rowPeriod(ResultSet rs) throws SQLException {
+        String expression = rs.getString(12);
+        return expression != null && (expression.equalsIgnoreCase("ROW START") || expression.equalsIgnoreCase("ROW END"));
     }
 
     private static String defaultSql(String value, String dataType, String extra, boolean mariadb) {
@@ -266,6 +280,17 @@ final class MysqlModelReader {
         }
     }
 
+    /**
+     * MariaDB adds a system-versioned table's row end to its primary and unique keys, so that history rows stay
+     * distinct; the hidden {@code row_start}/{@code row_end} are not even in information_schema.COLUMNS. The key a
+     * model carries is the one the application declared and sees (docs/architecture.md §3): those columns are left
+     * out of keys, and the hidden ones out of the model.
+     */
+    private static List<String> declaredKey(List<String> columns, Parts parts) {
+        return columns.stream().filter(c -> !parts.periodColumns.contains(c)
+                && parts.columns.stream().anyMatch(column -> column.name().equals(c))).toList();
+    }
+
     private static Table table(String name, Parts parts) {
         List<String> primaryKey = List.of();
         List<UniqueConstraint> uniques = new ArrayList<>();
@@ -273,10 +298,10 @@ final class MysqlModelReader {
         for (Map.Entry<String, Key> entry : parts.keys.entrySet()) {
             Key key = entry.getValue();
             switch (key.type()) {
-                case "PRIMARY KEY" -> primaryKey = List.copyOf(key.columns());
+                case "PRIMARY KEY" -> primaryKey = declaredKey(key.columns(), parts);
                 case "UNIQUE" -> {
                     if (!prefixed(parts.indexes.get(entry.getKey()))) {
-                        uniques.add(new UniqueConstraint(entry.getKey(), key.columns()));
+                        uniques.add(new UniqueConstraint(entry.getKey(), declaredKey(key.columns(), parts)));
                     }
                 }
                 case "FOREIGN KEY" -> {

@@ -53,6 +53,7 @@ final class PostgresModelReader {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+        String primaryKeyName;
     }
 
     List<Table> read(Connection connection) throws SQLException {
@@ -119,7 +120,10 @@ final class PostgresModelReader {
                     String name = rs.getString(2);
                     List<String> columns = strings(rs.getArray(4));
                     switch (rs.getString(3)) {
-                        case "p" -> table.primaryKey.addAll(columns);
+                        case "p" -> {
+                            table.primaryKey.addAll(columns);
+                            table.primaryKeyName = name;
+                        }
                         case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
                         case "f" -> {
                             String refSchema = rs.getString(5);
@@ -141,7 +145,11 @@ final class PostgresModelReader {
         Rows.forEach(connection, "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true), "
                 + "ARRAY(SELECT a.attname::text FROM generate_series(1, i.indnkeyatts) k "
                 + "  LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] ORDER BY k), "
-                + "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
+                + "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
+                + "pg_get_indexdef(i.indexrelid, 0, true), "
+                + "ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) k "
+                + "  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] ORDER BY k), "
+                + "ic.reloptions "
                 + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
                 + "WHERE NOT i.indisprimary AND i.indrelid IN (" + RELATIONS + ") "
                 + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')) "
@@ -152,14 +160,16 @@ final class PostgresModelReader {
                     }
                     Object[] columns = (Object[]) rs.getArray(6).getArray();
                     Object[] definitions = (Object[]) rs.getArray(7).getArray();
+                    List<String> options = PgIndexOptions.of(rs.getString(8), strings(rs.getArray(7)));
                     List<Index.Part> keyParts = new ArrayList<>();
                     for (int k = 0; k < columns.length; k++) {
-                        keyParts.add(columns[k] != null ? Index.Part.column((String) columns[k])
-                                : Index.Part.expression((String) definitions[k]));
+                        keyParts.add(new Index.Part((String) columns[k], columns[k] == null ? (String) definitions[k] : null,
+                                options.get(k)));
                     }
                     String method = rs.getString(4);
                     table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), keyParts, rs.getString(5),
-                            method.equals("btree") ? null : method, Map.of()));
+                            method.equals("btree") ? null : method, Map.of(), strings(rs.getArray(9)),
+                            storage(strings(rs.getArray(10)))));
                 });
     }
 
@@ -169,8 +179,20 @@ final class PostgresModelReader {
             PgTypes.Resolved resolved = types.resolve(raw.type(), raw.typmod(), raw.declared());
             columns.add(column(relation, raw, resolved, parts.primaryKey, defaultSchema));
         }
+        // PostgreSQL names an unnamed primary key <table>_pkey, as it does SQLAlchemy's; only another name is kept.
+        String keyName = relation.name().concat("_pkey").equals(parts.primaryKeyName) ? null : parts.primaryKeyName;
         return new Table(relation.schema(), relation.name(), relation.view(), relation.comment(), columns,
-                List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes);
+                List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes, keyName);
+    }
+
+    /** {@code reloptions} ({@code fillfactor=70}) as parameter name and value text. */
+    private static Map<String, String> storage(List<String> reloptions) {
+        Map<String, String> storage = new LinkedHashMap<>();
+        for (String option : reloptions) {
+            int eq = option.indexOf('=');
+            storage.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return storage;
     }
 
     private static Column column(Relation relation, RawColumn raw, PgTypes.Resolved resolved, List<String> primaryKey,

@@ -58,6 +58,27 @@ class ClickHouseCodegenModelsTest {
     }
 
     @Test
+    void expressionsLoseTheScratchDatabasesQualifierAsInTheDump() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.write(TestWorkspace.TARGET + "/config.toml", "engine = \"clickhouse\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n");
+        ws.migration("001_c.sql", "CREATE TABLE c (code String, name String) ENGINE = MergeTree ORDER BY code;\n"
+                + "CREATE TABLE j (code String, rank UInt8) ENGINE = Join(ANY, LEFT, code);\n"
+                + "CREATE DICTIONARY d (code String, name String) PRIMARY KEY code SOURCE(CLICKHOUSE(TABLE 'c')) "
+                + "LIFETIME(0) LAYOUT(COMPLEX_KEY_HASHED());", "DROP DICTIONARY d; DROP TABLE j; DROP TABLE c;");
+        ws.migration("002_u.sql", "CREATE TABLE u (id UInt64, cc String, "
+                + "cname String DEFAULT dictGetOrDefault('d', 'name', tuple(cc), ''), "
+                + "upper_name String MATERIALIZED upper(dictGet('d', 'name', tuple(cc))), "
+                + "rank UInt8 ALIAS joinGet('j', 'rank', cc)) ENGINE = MergeTree ORDER BY id;", "DROP TABLE u;");
+        assertThat(ws.apply().changed()).isTrue();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("dictGetOrDefault('d', 'name', tuple(cc), '')", "dictGet('d', 'name', tuple(cc))",
+                "joinGet('j', 'rank', cc)").doesNotContain("replay");
+        assertThat(ws.apply().changed()).as("a second apply's models are the first's").isFalse();
+    }
+
+    @Test
     void declarativeArraysAreListsOfTheirElementType() throws Exception {
         TestWorkspace ws = workspace("generator = \"declarative\"\n");
         assertThat(ws.read(TestWorkspace.TARGET + "/models.py")).contains("tags: Mapped[list[str]] = mapped_column(ARRAY(String)");

@@ -14,10 +14,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -76,7 +74,7 @@ class ClickHouseDataRoundTripTest {
 
             DataApplyResult applied = matey.dataApply(target(ws), copy.url().raw(), "all");
             assertThat(applied.files().get(0).inserted()).isEqualTo(2);
-            assertThat(rows(copy, "SELECT concat(toString(ts64), ' ', toString(ip6), ' ', toString(loc)) FROM every_type ORDER BY id"))
+            assertThat(copy.firstColumn("SELECT concat(toString(ts64), ' ', toString(ip6), ' ', toString(loc)) FROM every_type ORDER BY id"))
                     .as("timestamps are read in the column's zone, as written")
                     .containsExactly("2024-01-02 03:04:05.678 ::ffff:10.0.0.1 (52.5,13.25)",
                             "1999-12-31 23:59:59.999 2001:db8::1 (0,0)");
@@ -113,10 +111,10 @@ class ClickHouseDataRoundTripTest {
             DataApplyResult second = matey.dataApply(target(ws), db.url().raw(), "all");
             assertThat(second.files()).extracting(f -> List.of(f.inserted(), f.updated(), f.deleted()))
                     .containsExactly(List.of(1, 1, 0), List.of(0, 1, 1));
-            assertThat(rows(db, "SELECT concat(key, ' ', toString(enabled), ' ', note) FROM flags ORDER BY key"))
+            assertThat(db.firstColumn("SELECT concat(key, ' ', toString(enabled), ' ', note) FROM flags ORDER BY key"))
                     .as("one row per key without FINAL: the mutation rewrote the row in place")
                     .containsExactly("beta true second", "dark false ", "new true ");
-            assertThat(rows(db, "SELECT concat(toString(id), ' ', name, ' ', toString(price)) FROM plans ORDER BY id"))
+            assertThat(db.firstColumn("SELECT concat(toString(id), ' ', name, ' ', toString(price)) FROM plans ORDER BY id"))
                     .containsExactly("1 free 0", "2 pro 12");
 
             DataApplyResult again = matey.dataApply(target(ws), db.url().raw(), "all");
@@ -133,7 +131,7 @@ class ClickHouseDataRoundTripTest {
             data(ws, "flags", "{\"key\": \"beta\", \"enabled\": false, \"note\": \"third\", \"ver\": 2}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("with the version in `on`, a new version is written in place of the old").isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(enabled), ' ', note) FROM flags FINAL WHERE key = 'beta'"))
+            assertThat(db.firstColumn("SELECT concat(toString(enabled), ' ', note) FROM flags FINAL WHERE key = 'beta'"))
                     .as("the newest version wins").containsExactly("false third");
         }
     }
@@ -166,13 +164,13 @@ class ClickHouseDataRoundTripTest {
 
             manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\", \"ver\"] }");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags"))
+            assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags"))
                     .as("the higher version replaces the old one, without waiting for a merge").containsExactly("second 3");
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"older\", \"ver\": 1}");
             DataApplyResult lower = matey.dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(lower.files().get(0).inserted(), lower.files().get(0).updated(), lower.files().get(0).deleted()))
                     .as("a lower version too replaces the table's").containsExactly(0, 1, 0);
-            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("older 1");
+            assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("older 1");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
                     .as("the same file again changes nothing").isZero();
             manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"replace\", on = [\"key\", \"ver\"] }");
@@ -180,7 +178,7 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("replace writes a new version alike").isEqualTo(1);
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
-            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
+            assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
 
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"a\", \"ver\": 4}", "{\"key\": \"beta\", \"note\": \"b\", \"ver\": 5}");
             assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
@@ -188,7 +186,7 @@ class ClickHouseDataRoundTripTest {
                     .hasMessage(ws.target().resolve("data/flags.jsonl") + ":2: the row is another 'ver' of the row of "
                             + "line 1 ([key] = [\"beta\"]), and table 'flags' keeps one version of a row. Keep one of the "
                             + "two lines (the version the table should hold).");
-            assertThat(rows(db, "SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
+            assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
         }
     }
 
@@ -205,7 +203,7 @@ class ClickHouseDataRoundTripTest {
                 data(ws, "mt", "{\"id\": 1, \"grp\": \"g\", \"v\": \"" + mode + "-2\"}");
                 assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                         .as(mode + ": only v changed, so grp (in ORDER BY) is not set").isEqualTo(1);
-                assertThat(rows(db, "SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt"))
+                assertThat(db.firstColumn("SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt"))
                         .containsExactly("1 g " + mode + "-2");
             }
 
@@ -217,12 +215,12 @@ class ClickHouseDataRoundTripTest {
                             + "in the table's sorting key (ORDER BY). Add it to the key of data file 'mt' (")
                     .hasMessageContaining("data set 'all', file 1): on = [\"id\", \"grp\"].")
                     .hasMessageNotContaining("Code: 420").hasMessageNotContaining("no transactions");
-            assertThat(rows(db, "SELECT concat(grp, ' ', v) FROM mt")).as("nothing written").containsExactly("g replace-2");
+            assertThat(db.firstColumn("SELECT concat(grp, ' ', v) FROM mt")).as("nothing written").containsExactly("g replace-2");
 
             manifest(ws, "{ name = \"mt\", table = \"mt\", mode = \"replace\", on = [\"id\", \"grp\"] }");
             DataApplyResult keyed = matey.dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(keyed.files().get(0).inserted(), keyed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt")).containsExactly("1 h replace-3");
+            assertThat(db.firstColumn("SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt")).containsExactly("1 h replace-3");
         }
     }
 
@@ -250,9 +248,9 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files())
                     .as("neither the version, the partition column nor the column under a MATERIALIZED key is set")
                     .extracting(f -> f.updated()).containsExactly(0, 1, 1);
-            assertThat(rows(db, "SELECT concat(name, ' ', v, ' ', toString(updated)) FROM flags FINAL"))
+            assertThat(db.firstColumn("SELECT concat(name, ' ', v, ' ', toString(updated)) FROM flags FINAL"))
                     .containsExactly("beta y 1");
-            assertThat(rows(db, "SELECT note FROM notes")).containsExactly("n2");
+            assertThat(db.firstColumn("SELECT note FROM notes")).containsExactly("n2");
 
             data(ws, "plans", "{\"id\": 1, \"name\": \"pro\"}");
             String flags = ws.target().resolve("data/flags.jsonl") + ":1: the row changes column ";
@@ -274,7 +272,7 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("notes.jsonl:1: the row changes column 'body' of table 'notes' from \"b\" to "
                             + "\"c\", but the database cannot update 'body' in place: it is read by MATERIALIZED column "
                             + "'h', which is in the table's sorting key (ORDER BY).");
-            assertThat(rows(db, "SELECT name FROM plans"))
+            assertThat(db.firstColumn("SELECT name FROM plans"))
                     .as("the files are compared with their tables before any is written").containsExactly("free");
         }
     }
@@ -301,7 +299,7 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining("it writes only the difference, except that mode insert appends every row "
                             + "of a file again, so first delete the rows data file(s) 'limits' wrote.")
                     .hasMessageNotContaining("rolled back");
-            assertThat(rows(db, "SELECT name FROM plans")).containsExactly("free");
+            assertThat(db.firstColumn("SELECT name FROM plans")).containsExactly("free");
             assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
                     .as("plans is unchanged the second time, so no table is said to keep changes")
                     .hasMessageContaining("no transactions: no file before it changed a table, and table 'limits'");
@@ -316,7 +314,7 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageEndingWith("no transactions: the files written before it keep their changes (table 'more' "
                             + "from data file 'more': 1 inserted), and data file 'more-again' wrote nothing. Fix the cause "
                             + "and run `matey data apply` again: it writes only the difference.");
-            assertThat(rows(db, "SELECT grp FROM more")).containsExactly("a");
+            assertThat(db.firstColumn("SELECT grp FROM more")).containsExactly("a");
         }
     }
 
@@ -335,12 +333,12 @@ class ClickHouseDataRoundTripTest {
                     + "\"a\": [{\"2\": \"z\"}, {}], \"t\": [{\"d\": 4}, 5]}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("a mutation sets maps, nested ones too").isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(v), ' ', toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
+            assertThat(db.firstColumn("SELECT concat(toString(v), ' ', toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
                     .containsExactly("2.5 {'y':3.5,'it\\'s':NULL} [{2:'z'},{}] ({'d':4},5)");
 
             data(ws, "metrics", "{\"id\": 1, \"v\": 2.5, \"m\": {}, \"a\": [], \"t\": [{}, 5]}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
+            assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
                     .containsExactly("{} [] ({},5)");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
@@ -390,7 +388,7 @@ class ClickHouseDataRoundTripTest {
                     + "toString(f64), ' ', toString(ts), ' ', toString(day), ' ', toString(b), ' ', s, ' ', toString(u), ' ', "
                     + "toString(ip6), ' ', toString(e), ' ', toString(nums), ' ', toString(decs), ' ', toString(t), ' ', "
                     + "toString(m), ' ', ifNull(toString(n), 'NULL')) FROM wide ORDER BY k";
-            assertThat(rows(db, all)).as("the mutation wrote every value exactly, in the row of its key only")
+            assertThat(db.firstColumn(all)).as("the mutation wrote every value exactly, in the row of its key only")
                     .containsExactly("12345678901234567890123 "
                             + "-57896044618658097711785492504343953926634992332820282019728792003956564819968 "
                             + "340282366920938463463374607431768211455 "
@@ -410,7 +408,7 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "wide", second + before);
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).deleted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT toString(k) FROM wide")).as("deleted by its exact key")
+            assertThat(db.firstColumn("SELECT toString(k) FROM wide")).as("deleted by its exact key")
                     .containsExactly("12345678901234567890124");
         }
     }
@@ -432,7 +430,7 @@ class ClickHouseDataRoundTripTest {
             data(ws, "docs", "{\"doc\": {\"a\": 2}, \"id\": 1}");
             DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, "SELECT toJSONString(doc) FROM docs")).containsExactly("{\"a\":2}");
+            assertThat(db.firstColumn("SELECT toJSONString(doc) FROM docs")).containsExactly("{\"a\":2}");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
@@ -458,7 +456,7 @@ class ClickHouseDataRoundTripTest {
                     + "\"m\": {\"x\": \"-12345678.99\"}, \"t\": [\"-12345678901234.5678\", 2]}";
             data(ws, "prices", exact);
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(a), ' ', toString(m), ' ', toString(t)) FROM prices"))
+            assertThat(db.firstColumn("SELECT concat(toString(a), ' ', toString(m), ' ', toString(t)) FROM prices"))
                     .containsExactly("[(1234567890123456789012345678.0123456789)] {'x':-12345678.99} "
                             + "(-12345678901234.5678,2)");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
@@ -543,7 +541,7 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "rates", "{" + good + "}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(m), ' ', toString(n), ' ', toString(a)) FROM rates"))
+            assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(n), ' ', toString(a)) FROM rates"))
                     .containsExactly("{1.5:'x',2:'y'} {-0.25:1} [{3:4}]");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
                     .as("1.5 and 1.50 are the same key").isZero();
@@ -556,7 +554,7 @@ class ClickHouseDataRoundTripTest {
             data(ws, "rates", "{\"a\": [{\"3.0\": 5}], \"id\": 1, \"j\": {\"1\": {}}, "
                     + "\"m\": {\"1.50\": \"z\"}, \"n\": {}}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(m), ' ', toJSONString(j), ' ', toString(a)) FROM rates"))
+            assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toJSONString(j), ' ', toString(a)) FROM rates"))
                     .containsExactly("{1.5:'z'} {\"1\":{}} [{3:5}]");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
@@ -580,7 +578,7 @@ class ClickHouseDataRoundTripTest {
             data(ws, name, changed);
             DataApplyResult applied = matey.dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(applied.files().get(0).updated(), applied.files().get(0).deleted())).containsExactly(1, 1);
-            assertThat(rows(db, query)).containsExactly(stored);
+            assertThat(db.firstColumn(query)).containsExactly(stored);
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
@@ -623,13 +621,13 @@ class ClickHouseDataRoundTripTest {
             data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"éa\"]}");
             assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
                     .hasMessageContaining("codes.jsonl:1: column 'pair' (Array(FixedString(2))): ");
-            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+            assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
 
             data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"é\", \"ab\"]}",
                     "{\"code\": \"éé\", \"id\": 2, \"pair\": []}", "{\"code\": \"€\", \"id\": 3, \"pair\": []}");
             DataApplyResult applied = ws.matey().dataApply(target(ws), db.url().raw(), "all");
             assertThat(applied.files().get(1).inserted()).isEqualTo(3);
-            assertThat(rows(db, "SELECT concat(toString(length(code)), ' ', toString(pair)) FROM codes ORDER BY id"))
+            assertThat(db.firstColumn("SELECT concat(toString(length(code)), ' ', toString(pair)) FROM codes ORDER BY id"))
                     .containsExactly("4 ['é','ab']", "4 []", "4 []");
             DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).inserted() + again.files().get(1).updated() + again.files().get(1).deleted())
@@ -666,7 +664,7 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "hosts", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(ext), ' ', toString(v6), ' ', toString(isNull(note))) FROM hosts"))
+            assertThat(db.firstColumn("SELECT concat(toString(ext), ' ', toString(v6), ' ', toString(isNull(note))) FROM hosts"))
                     .containsExactly("6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21 ::ffff:10.0.0.1 1");
             DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).updated()).as("the file's spellings are the values read back").isZero();
@@ -722,7 +720,7 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "events", "{" + good + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(attrs), ' ', toString(codes), ' ', toString(loc)) FROM events"))
+            assertThat(db.firstColumn("SELECT concat(toString(attrs), ' ', toString(codes), ' ', toString(loc)) FROM events"))
                     .containsExactly("{'a':255} {7:NULL} (1.5,'x')");
             assertThat(changes(ws.matey().dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
@@ -747,7 +745,7 @@ class ClickHouseDataRoundTripTest {
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
             db.execute("OPTIMIZE TABLE users FINAL");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
-            assertThat(rows(db, "SELECT name FROM users")).containsExactly("newer");
+            assertThat(db.firstColumn("SELECT name FROM users")).containsExactly("newer");
         }
     }
 
@@ -763,7 +761,7 @@ class ClickHouseDataRoundTripTest {
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining(ws.target().resolve("data/" + file + ".jsonl") + ":2: column " + bad[2]);
         }
-        assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+        assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
     }
 
     /**
@@ -801,11 +799,11 @@ class ClickHouseDataRoundTripTest {
                 assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
                         .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
             }
-            assertThat(rows(db, "SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+            assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
 
             data(ws, "times", "{" + limits + "}");
             assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(rows(db, "SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo), ' ', toString(many)) "
+            assertThat(db.firstColumn("SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo), ' ', toString(many)) "
                     + "FROM times")).containsExactly("2106-02-07 06:28:15 2149-06-06 1970-01-01 09:00:00 ['2024-05-01 10:00:00']");
             DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).updated() + again.files().get(1).inserted()).as("the limits read back as written")
@@ -911,16 +909,5 @@ class ClickHouseDataRoundTripTest {
 
     private static void data(TestWorkspace ws, String name, String... lines) {
         ws.write(TestWorkspace.TARGET + "/data/" + name + ".jsonl", String.join("\n", lines) + "\n");
-    }
-
-    /** The first column of each row of a query. */
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

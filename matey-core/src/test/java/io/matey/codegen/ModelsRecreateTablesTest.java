@@ -1,0 +1,112 @@
+package io.matey.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matey.testing.TestDatabase;
+import io.matey.testing.TestWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
+ * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
+ * and a primary key's own name, recreated by {@code metadata.create_all()} exactly as {@code pg_indexes} shows the
+ * replayed ones; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
+ * Java type.
+ */
+class ModelsRecreateTablesTest {
+
+    private static final String CREATE_ALL = """
+            import importlib.util, sys
+            import sqlalchemy as sa
+            spec = importlib.util.spec_from_file_location('generated_models', sys.argv[1])
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            engine = sa.create_engine(sys.argv[2])
+            module.metadata.create_all(engine)
+            print(sorted(c.name for c in module.metadata.tables[sys.argv[3]].primary_key.columns))
+            engine.dispose()
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postgresIndexOptionsAndPrimaryKeyNameAreRecreated() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        ws.migration("001_t.sql", """
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE TABLE t (id integer CONSTRAINT t_pk PRIMARY KEY, name text NOT NULL, code text, at timestamptz);
+                CREATE INDEX t_name_trgm ON t USING gin (name gin_trgm_ops);
+                CREATE INDEX t_name_gist ON t USING gist (name gist_trgm_ops (siglen = 32));
+                CREATE INDEX t_code_pattern ON t (code COLLATE "C" text_pattern_ops DESC NULLS LAST, at);
+                CREATE INDEX t_lower_name ON t (lower(name) text_pattern_ops, (code || name) DESC);
+                CREATE UNIQUE INDEX t_code_covering ON t (code) INCLUDE (name, at) WITH (fillfactor = 70) WHERE code IS NOT NULL;
+                CREATE TABLE plain (id integer PRIMARY KEY);""", "DROP TABLE plain; DROP TABLE t; DROP EXTENSION pg_trgm;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("PrimaryKeyConstraint('id', name='t_pk')",
+                "Index('t_name_trgm', 'name', postgresql_using='gin', postgresql_ops={'name': 'gin_trgm_ops'})",
+                "postgresql_ops={'code': 'COLLATE \"C\" text_pattern_ops DESC NULLS LAST'}",
+                "text('lower(name) text_pattern_ops')", "postgresql_include=['name', 'at']",
+                "postgresql_with={'fillfactor': '70'}")
+                .as("the default name <table>_pkey is SQLAlchemy's too").doesNotContain("plain_pkey");
+
+        String indexes = "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename <> 'schema_migrations' ORDER BY 1";
+        String keys = "SELECT conname FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace "
+                + "AND conrelid::regclass::text <> 'schema_migrations' ORDER BY 1";
+        try (TestDatabase source = TestDatabase.create("postgres"); TestDatabase empty = TestDatabase.create("postgres")) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            empty.execute("CREATE EXTENSION pg_trgm");
+            createAll(ws, empty, "t");
+            assertThat(empty.firstColumn(indexes)).isEqualTo(source.firstColumn(indexes)).hasSize(7);
+            assertThat(empty.firstColumn(keys)).isEqualTo(source.firstColumn(keys)).containsExactly("plain_pkey", "t_pk");
+        }
+    }
+
+    @Test
+    void mariadbSystemVersionedTablesKeepTheDeclaredKey() throws Exception {
+        TestWorkspace ws = workspace("mysql");
+        ws.migration("001_ph.sql", """
+                CREATE TABLE ph (id INT NOT NULL PRIMARY KEY, code INT UNIQUE, price DECIMAL(12,2) NOT NULL) WITH SYSTEM VERSIONING;
+                CREATE TABLE px (id INT PRIMARY KEY, valid_from TIMESTAMP(6) GENERATED ALWAYS AS ROW START,
+                  valid_to TIMESTAMP(6) GENERATED ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME (valid_from, valid_to))
+                  WITH SYSTEM VERSIONING;
+                CREATE TABLE places (id INT PRIMARY KEY, pos POINT NOT NULL);""", "DROP TABLE places; DROP TABLE px; DROP TABLE ph;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).doesNotContain("row_end", "row_start", "PrimaryKeyConstraint", "ROW START", "ROW END")
+                .contains("Column('id', Integer, primary_key=True", "Column('valid_to', ", "UniqueConstraint('code'");
+        try (TestDatabase empty = TestDatabase.create("mysql")) {
+            assertThat(createAll(ws, empty, "px").strip()).isEqualTo("['id']");
+        }
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("mysql",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n"));
+        ws.apply();
+        String record = ws.read(TestWorkspace.TARGET + "/generated/com/example/db/Ph.java");
+        assertThat(record).contains("Integer code").doesNotContain("row_end", "rowEnd");
+        assertThat(ws.read(TestWorkspace.TARGET + "/generated/com/example/db/Places.java"))
+                .as("a geometry is the driver's byte[]").contains("byte[] pos");
+    }
+
+    private TestWorkspace workspace(String engine) {
+        TestWorkspace ws = new TestWorkspace(dir, engine);
+        ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine, "generator = \"tables\"\n"));
+        return ws;
+    }
+
+    /** Runs the models' {@code metadata.create_all()} in {@code db}; returns {@code table}'s key columns. */
+    private static String createAll(TestWorkspace ws, TestDatabase db, String table) {
+        Python.Interpreter python = Python.sqlAlchemy2();
+        python.requireDriver(ws.engine());
+        return python.run(List.of("-c", CREATE_ALL, ws.target().resolve("models.py").toString(),
+                Python.sqlalchemyUrl(db.url()), table));
+    }
+}
