@@ -55,12 +55,16 @@ public final class Secrets {
             + ")+/[^']*)'");
     /**
      * What SQL adds: {@code password=x} of a connection string (a subscription's, inside its literal),
-     * {@code PASSWORD 'x'} of a role or an OPTIONS list, and MySQL/MariaDB's {@code IDENTIFIED [WITH plugin] BY 'x'}
-     * and {@code PASSWORD('x')} of a user.
+     * {@code PASSWORD 'x'} of a role or an OPTIONS list, and MySQL/MariaDB's {@code PASSWORD('x')} and any
+     * {@code BY 'x'} of a user ({@code IDENTIFIED [WITH plugin] BY}): not only after {@code IDENTIFIED}, since a
+     * misspelt clause ({@code IDENTIFIED BOGUS BY 'x'}) is what a syntax error quotes, and the server's {@code near
+     * '...'} text starts anywhere in it, perhaps cut off inside the literal. Only the literals of a file's field and
+     * line separators ({@code TERMINATED|ENCLOSED|ESCAPED|STARTING BY}) stay as written.
      */
     private static final Pattern SQL_PASSWORD = Pattern.compile(
             "(?i)(\\bpassword\\s*=\\s*)(?:''.*?''|'[^']*'|[^\\s&';)]+)"
-            + "|(\\bpassword\\s+|\\bpassword\\s*\\(\\s*|\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+)'(?:[^']|'')*'");
+            + "|(\\bpassword\\s+|\\bpassword\\s*\\(\\s*"
+            + "|(?<!\\b(?:terminated|enclosed|escaped|starting)\\s{1,20})\\bby\\s+)(?:'(?:[^']|'')*'|'[^']*$)");
 
     /**
      * What precedes a database engine's call: {@code CREATE|ATTACH DATABASE ... ENGINE =}, no parenthesis between

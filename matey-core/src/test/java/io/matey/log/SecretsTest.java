@@ -72,6 +72,20 @@ class SecretsTest {
                 .isEqualTo("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('****')");
     }
 
+    /** A misspelt clause and the server's quote of it, which starts mid-statement and may stop inside the literal. */
+    @Test
+    void aPasswordAfterAMisspeltClauseIsMaskedInTheStatementAndTheServersQuote() {
+        assertThat(Secrets.maskSql("CREATE USER 'x'@'%' IDENTIFIED BOGUS BY 'Sup3rS3cret!'"))
+                .isEqualTo("CREATE USER 'x'@'%' IDENTIFIED BOGUS BY '****'");
+        assertThat(Secrets.maskSql("You have an error in your SQL syntax; check the manual that corresponds to your"
+                + " MariaDB server version for the right syntax to use near 'BOGUS BY 'Sup3rS3cret!'' at line 1"))
+                .doesNotContain("Sup3rS3cret").endsWith("near 'BOGUS BY '****'' at line 1");
+        assertThat(Secrets.maskSql("near 'BY 'Sup3rS3c")).isEqualTo("near 'BY '****'");
+        assertThat(Secrets.maskSql("SELECT * FROM t INTO OUTFILE '/tmp/t' FIELDS TERMINATED BY ',' ENCLOSED BY '\"'"
+                + " LINES STARTING BY 'x' TERMINATED BY '\\n'")).isEqualTo("SELECT * FROM t INTO OUTFILE '/tmp/t'"
+                + " FIELDS TERMINATED BY ',' ENCLOSED BY '\"' LINES STARTING BY 'x' TERMINATED BY '\\n'");
+    }
+
     /**
      * PostgreSQL's {@code format()} as a DO block builds a role for EXECUTE: the argument that fills the placeholder
      * after PASSWORD is masked, found as PostgreSQL reads the format string, and no other.

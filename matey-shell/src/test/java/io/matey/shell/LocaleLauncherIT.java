@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The {@code ./matey} launcher under a locale without UTF-8 (LC_ALL=C, LANG=POSIX), where Java reads file names and
+ * The {@code ./matey} launcher under a locale without UTF-8 (LC_ALL=C, LANG=POSIX, or a UTF-8 name this machine has
+ * not installed, which leaves C in force), where Java reads file names and
  * arguments as ASCII: a migration named, written and commented in UTF-8 is applied, recorded and shown as it is,
  * a data set's non-ASCII values are applied and exported as they are, and a drift diff prints its non-ASCII text
  * (real SQLite).
@@ -28,7 +29,7 @@ class LocaleLauncherIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"LC_ALL=C", "LANG=POSIX"})
+    @ValueSource(strings = {"LC_ALL=C", "LANG=POSIX", "LANG=xx_XX.UTF-8"})
     void migrationsNamedAndWrittenInUtf8WorkUnderAnAsciiLocale(String locale) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"),
                 "LC_ALL", "", "LC_CTYPE", "", "LANG", ""));
