@@ -5,15 +5,22 @@ import io.matey.migration.MigrationParser;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.Section;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlStatement;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One migration file as the rules see it: decoded lines, sections and markers, and its statements
- * parsed once (lazily, since only SQL rules need them and parsing is the expensive part).
+ * parsed once (lazily, since only SQL rules need them and parsing is the expensive part). A section of bulk data
+ * (over {@link #HELD_CHARS}) is lexed again by each rule that reads it instead: its tokens would take many times
+ * its text's memory (docs/architecture.md §6, "Lint of large migrations").
  */
 final class MigrationFile {
+
+    /** The statement characters of a section whose parsed statements are held between rules. */
+    static final int HELD_CHARS = 1024 * 1024;
 
     private final String path;
     private final boolean byteOrderMark;
@@ -96,9 +103,19 @@ final class MigrationFile {
 
     /** The up section's statements, then the down section's. */
     List<ParsedStatement> statements() {
-        List<ParsedStatement> both = new ArrayList<>(upStatements());
-        both.addAll(downStatements());
-        return both;
+        List<ParsedStatement> up = upStatements();
+        List<ParsedStatement> down = downStatements();
+        return new AbstractList<>() {
+            @Override
+            public ParsedStatement get(int index) {
+                return index < up.size() ? up.get(index) : down.get(index - up.size());
+            }
+
+            @Override
+            public int size() {
+                return up.size() + down.size();
+            }
+        };
     }
 
     List<MigrationChanges.Located> upChanges() {
@@ -110,8 +127,36 @@ final class MigrationFile {
 
     private List<ParsedStatement> parse(Section section) {
         SqlDialect sqlDialect = dialect.orElseThrow(() -> new IllegalStateException("SQL rules need a known engine"));
-        return section.statements(sqlDialect).stream().map(ClientCommandRule::withoutClientCommands)
-                .flatMap(Optional::stream).map(ParsedStatement::of).toList();
+        List<SqlStatement> sources = new ArrayList<>();
+        long chars = 0;
+        for (SqlStatement statement : section.statements(sqlDialect)) {
+            Optional<SqlStatement> code = ClientCommandRule.withoutClientCommands(statement);
+            if (code.isPresent()) {
+                sources.add(code.get());
+                chars += code.get().sql().length();
+            }
+        }
+        return chars <= HELD_CHARS ? sources.stream().map(ParsedStatement::of).toList() : new LexedOnRead(sources);
+    }
+
+    /** Statements parsed afresh on each read, so that a rule's pass holds one statement's tokens at a time. */
+    private static final class LexedOnRead extends AbstractList<ParsedStatement> {
+
+        private final List<SqlStatement> sources;
+
+        LexedOnRead(List<SqlStatement> sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public ParsedStatement get(int index) {
+            return ParsedStatement.of(sources.get(index));
+        }
+
+        @Override
+        public int size() {
+            return sources.size();
+        }
     }
 
     /**

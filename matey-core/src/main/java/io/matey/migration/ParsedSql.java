@@ -38,7 +38,10 @@ public final class ParsedSql {
     private final SqlStatement source;
     /** False for a statement read by its head only ({@link #head}): it gets no tree. */
     private final boolean whole;
-    /** Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head). */
+    /**
+     * Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head), and is made
+     * on the first look: its buffers take kilobytes, and lint holds many statements before reading them.
+     */
     private final List<Token> tokens = new ArrayList<>();
     private CCJSqlParserTokenManager lexer;
     private boolean complete;
@@ -47,8 +50,6 @@ public final class ParsedSql {
     private ParsedSql(SqlStatement source, boolean whole) {
         this.source = source;
         this.whole = whole;
-        String code = ExecutableComments.unwrap(source.sql());
-        this.lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(code)));
     }
 
     public static ParsedSql of(SqlStatement source) {
@@ -130,6 +131,10 @@ public final class ParsedSql {
     /** A lexical error ends the list; the tokens before it still describe the statement's head. */
     private void readUpTo(int count) {
         while (!complete && tokens.size() < count) {
+            if (lexer == null) {
+                lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(
+                        ExecutableComments.unwrap(source.sql()))));
+            }
             try {
                 Token t = lexer.getNextToken();
                 if (t.kind == CCJSqlParserConstants.EOF) {

@@ -49,6 +49,25 @@ class LargeMigrationTest {
         assertThat(result.stdout()).contains("L204 migrations/20260101000000_big.sql Migration is not in the lockfile.");
     }
 
+    /** Many short statements: their tokens, held between rules, took many times the text (README "Lint"). */
+    @Test
+    void lintReadsFortyThousandOneLineInsertsInASmallHeap() throws Exception {
+        init();
+        try (BufferedWriter out = Files.newBufferedWriter(ws.resolve("migrations/20260101000000_rows.sql"),
+                StandardCharsets.UTF_8)) {
+            out.write("-- migrate:up\nCREATE TABLE h (id INTEGER, s TEXT);\n");
+            for (int i = 0; i < 40_000; i++) {
+                out.write("INSERT INTO h VALUES (" + i + ", 'row " + i + " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');\n");
+            }
+            out.write("-- migrate:down\nDROP TABLE h;\n");
+        }
+
+        MateyProcess.Result result = MateyProcess.run(ws, Map.of(), SMALL_HEAP, "lint");
+
+        assertThat(result.stderr()).doesNotContain("OutOfMemoryError").doesNotContain("out of memory");
+        assertThat(result.stdout()).contains("L204 migrations/20260101000000_rows.sql Migration is not in the lockfile.");
+    }
+
     @Test
     void aMigrationTooLargeForTheHeapIsAUserErrorNamingIt() throws Exception {
         init();

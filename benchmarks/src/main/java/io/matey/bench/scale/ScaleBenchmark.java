@@ -17,7 +17,7 @@ import java.util.Map;
  * here. A long history (the trivial chain, default 5,000 migrations): {@code schema apply --clean} with the
  * launcher's own options, then {@code schema status} and {@code db up} into a new database with the heap capped.
  * {@code schema apply --clean} of a history whose schema keeps one size, at growing lengths (time per migration).
- * One migration of 20 MiB: {@code schema apply --clean} and {@code db up} with the heap capped.
+ * One migration of 20 MiB: {@code schema apply --clean}, {@code db up} and {@code lint} with the heap capped.
  */
 public final class ScaleBenchmark {
 
@@ -92,7 +92,9 @@ public final class ScaleBenchmark {
             big.dropLive();
             MeasuredProcess up = measure("db up, one " + label + ", -Xmx" + heap, launcher, big, capped, "db", "up");
             rows.add(row(up));
-            aims.add("one " + label + " within -Xmx" + heap + ": yes (schema apply and db up completed)");
+            MeasuredProcess lint = measure("lint, one " + label + ", -Xmx" + heap, launcher, big, capped, "lint");
+            rows.add(row(lint));
+            aims.add("one " + label + " within -Xmx" + heap + ": yes (schema apply, db up and lint completed)");
         }
 
         System.out.println();

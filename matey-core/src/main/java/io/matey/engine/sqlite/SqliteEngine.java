@@ -137,6 +137,9 @@ public final class SqliteEngine implements Engine {
         Properties properties = new Properties();
         // Concurrent writers wait for each other instead of failing with SQLITE_BUSY at once.
         properties.setProperty("busy_timeout", "60000");
+        // As the sqlite3 CLI and dbmate do, statements up to SQLite's compiled maximum (sqlite3_limit clamps the
+        // value to it), not the driver's default of 1,000,000 bytes: a bulk INSERT of a data migration is longer.
+        properties.setProperty("limit_sql_length", String.valueOf(Integer.MAX_VALUE));
         return JdbcConnections.open("org.sqlite.JDBC", "jdbc:sqlite:" + file, properties);
     }
 

@@ -35,11 +35,19 @@ final class SqliteFailures {
         return (failure.getErrorCode() & 0xff) == CONSTRAINT;
     }
 
-    /** SQLite's own message, without the driver's result code and its generic text. */
+    /** SQLite's message for a statement over SQLITE_LIMIT_SQL_LENGTH, which Matey raises to the compiled maximum. */
+    private static final String TOO_LONG = "statement too long";
+
+    /**
+     * SQLite's own message, without the driver's result code and its generic text; a statement too long is told
+     * the limit and what to do.
+     */
     static String message(SQLException failure) {
         String message = String.valueOf(failure.getMessage());
         Matcher wrapped = DRIVER_WRAPPING.matcher(message);
-        return wrapped.matches() ? wrapped.group(1) : message;
+        String own = wrapped.matches() ? wrapped.group(1) : message;
+        return own.equals(TOO_LONG) ? TOO_LONG + " (over SQLite's limit of 1,073,741,824 bytes a statement): split it "
+                + "into several statements, e.g. an INSERT per batch of rows" : own;
     }
 
     /** The line of the text the message names when it occurs exactly once in the statement, else its first line. */

@@ -11,7 +11,10 @@ import io.matey.schema.SchemaDump;
 import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class SqliteEngineTest {
@@ -212,6 +215,33 @@ class SqliteEngineTest {
                 DROP TABLE t;
                 """)).satisfies(e -> assertThat(e.line()).isEqualTo(2))
                 .hasMessageContaining("near \",\": syntax error");
+    }
+
+    /** dbmate and the sqlite3 CLI run statements over the driver's default limit of 1,000,000 bytes: so does Matey. */
+    @Test
+    void aStatementOverAMillionBytesRuns() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("sqlite"); Connection c = db.connect()) {
+            SqliteEngine engine = new SqliteEngine();
+            engine.migrationTable().ensure(c);
+            new MigrationRunner(engine, engine.migrationTable(), c).up(migration("migrations/006_long.sql",
+                    "-- migrate:up\nCREATE TABLE h (s TEXT);\nINSERT INTO h VALUES ('" + "y".repeat(1_100_000)
+                            + "');\n-- migrate:down\nDROP TABLE h;\n"));
+            assertThat(TestDatabase.firstValue(c, "SELECT length(s) FROM h")).isEqualTo("1100000");
+        }
+    }
+
+    /** A statement over the limit (here a connection's lowered one) is told the limit and what to do. */
+    @Test
+    void aStatementTooLongIsToldToBeSplit() throws SQLException {
+        Properties lowered = new Properties();
+        lowered.setProperty("limit_sql_length", "100");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:", lowered);
+                Statement statement = c.createStatement()) {
+            SQLException failure = catchThrowableOfType(SQLException.class,
+                    () -> statement.execute("SELECT '" + "y".repeat(200) + "'"));
+            assertThat(new SqliteEngine().failureMessage(failure)).isEqualTo("statement too long (over SQLite's limit of "
+                    + "1,073,741,824 bytes a statement): split it into several statements, e.g. an INSERT per batch of rows");
+        }
     }
 
     /** The failure of the up section of {@code text}, run on a fresh database. */
