@@ -48,6 +48,22 @@ final class DomainChange {
         return from.name.equals(to.name) && from.type.equals(to.type) ? from.to(to) : null;
     }
 
+    /**
+     * What {@code ALTER DOMAIN} cannot change between the blocks, the domain's base type or its collation (PostgreSQL
+     * writes both after {@code AS}), as {@code domain d's base type integer, now bigint}; null when the blocks are not
+     * the same domain over another type.
+     */
+    static String rebased(String committed, String live) {
+        Matcher before = DOMAIN.matcher(committed.replaceFirst(";$", ""));
+        Matcher after = DOMAIN.matcher(live.replaceFirst(";$", ""));
+        if (!before.matches() || !after.matches() || !before.group(1).equals(after.group(1))
+                || before.group(2).equals(after.group(2))) {
+            return null;
+        }
+        return "domain " + before.group(1) + "'s base type (with its collation) " + before.group(2) + ", now "
+                + after.group(2);
+    }
+
     /** Constraints removed or changed first, as a new one may contradict them, and those added last. */
     private List<String> to(DomainChange live) {
         String alter = "ALTER DOMAIN " + name + " ";

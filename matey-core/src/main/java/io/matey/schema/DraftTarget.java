@@ -62,11 +62,24 @@ record DraftTarget(String kind, String target) {
     private static final Pattern CONSTRAINT = Pattern.compile("^ALTER TABLE (?:ONLY )?(" + NAME
             + ")\\s+ADD CONSTRAINT (" + NAME + ")\\s");
 
+    /**
+     * A constraint the PostgreSQL dump adds after its domain: one {@code NOT VALID}, which {@code CREATE DOMAIN} cannot
+     * write. Keyed as a table's constraint ({@code name ON DOMAIN domain}), it is dropped first and added back last as
+     * removed constraints are, so a domain's own change (it validated) comes between (docs/architecture.md §5).
+     */
+    private static final Pattern DOMAIN_CONSTRAINT = Pattern.compile("^ALTER DOMAIN (" + NAME
+            + ")\\s+ADD CONSTRAINT (" + NAME + ")\\s");
+    private static final String ON_DOMAIN = " ON DOMAIN ";
+
     /** The object a block creates; null when it is no {@code CREATE} or added constraint this reader knows. */
     static DraftTarget of(String block) {
         Matcher constraint = CONSTRAINT.matcher(block);
         if (constraint.find()) {
             return new DraftTarget("CONSTRAINT", constraint.group(2) + " ON " + constraint.group(1));
+        }
+        Matcher domain = DOMAIN_CONSTRAINT.matcher(block);
+        if (domain.find()) {
+            return new DraftTarget("CONSTRAINT", domain.group(2) + ON_DOMAIN + domain.group(1));
         }
         for (Pattern named : List.of(CAST, TRANSFORM)) {
             Matcher m = named.matcher(block);
@@ -111,6 +124,11 @@ record DraftTarget(String kind, String target) {
      * @param dialect how its engine drops a constraint
      */
     String drop(String block, DraftDialect dialect) {
+        if (kind.equals("CONSTRAINT") && target.contains(ON_DOMAIN)) {
+            int on = target.lastIndexOf(ON_DOMAIN);
+            return "ALTER DOMAIN " + target.substring(on + ON_DOMAIN.length()) + " DROP CONSTRAINT "
+                    + target.substring(0, on) + ";";
+        }
         if (kind.equals("CONSTRAINT")) {
             int on = target.lastIndexOf(" ON ");
             return dialect.dropConstraint(target.substring(on + 4), target.substring(0, on),

@@ -2,6 +2,7 @@ package io.matey.schema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * ({@link DraftDialect#redefineView}); where it replaces none (SQLite) the view is dropped and created again, with
  * the triggers on it. A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
- * Values added to a PostgreSQL enum are added ({@link EnumValues}), a domain altered ({@link DomainChange}), a
+ * Values added to a PostgreSQL enum are added ({@link EnumValues}), a domain altered ({@link DomainChange}; one
+ * over another base type or collation dropped and created again where nothing uses it, else left to the author), a
  * composite type's attributes added, dropped and changed ({@link CompositeType}), and an operator family's loose
  * members added and dropped ({@link FamilyMembers}). Every drop names its object as the drop needs
  * ({@link DraftTarget}), so it runs whatever the search path. Anything else that differs is left to the author as a
@@ -37,6 +39,7 @@ public final class DriftDraft {
             + ")\n  ADD (CONSTRAINT .*)");
     private static final String TABLE = "TABLE ";
     private static final String TYPE = "TYPE ";
+    private static final String DOMAIN = "DOMAIN ";
     private static final String VIEW = "VIEW ";
     private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
     private static final String CONSTRAINT = "CONSTRAINT ";
@@ -66,14 +69,27 @@ public final class DriftDraft {
      */
     public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
-        Renames renames = Renames.of(liveBlocks, blocks(expected), dialect);
+        Map<String, String> committedBlocks = blocks(expected);
+        Renames renames = Renames.of(liveBlocks, committedBlocks, dialect, Set.of());
+        RecreatedRelations views = RecreatedRelations.of(liveBlocks, renames.committed(), dialect);
+        if (!views.keys().isEmpty()) {
+            // What is dropped first and created again last is left out of the renames' own view handling, which
+            // would drop, replace or rename it once more (docs/architecture.md §7).
+            renames = Renames.of(liveBlocks, committedBlocks, dialect, views.keys());
+            views = RecreatedRelations.of(liveBlocks, renames.committed(), dialect);
+        }
         Map<String, String> expectedBlocks = new LinkedHashMap<>(renames.committed());
-        RecreatedRelations views = RecreatedRelations.of(liveBlocks, expectedBlocks, dialect);
         liveBlocks.keySet().removeAll(views.keys());
         expectedBlocks.keySet().removeAll(views.keys());
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         boolean addsEnumValues = false;
+        // What a typed table gives an attribute its type's change drops, given back after the type's change in down.
+        List<String> afterTypes = new ArrayList<>();
+        // Names a created relation takes from a dropped one: that drop comes before the creates, in either section.
+        Set<String> clashes = RelationNames.only(liveBlocks, expectedBlocks);
+        clashes.retainAll(RelationNames.only(expectedBlocks, liveBlocks));
+        List<String> clashingDown = new ArrayList<>();
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
         NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
@@ -95,7 +111,8 @@ public final class DriftDraft {
                 up.add(RecreatedRelations.asLive(block, dialect));
                 up.addAll(partitions.renames(key));
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks) && !partitions.droppedWithParent(key)) {
-                    down.add(0, drop(key, block, dialect, liveBlocks));
+                    (RelationNames.takesAny(block, clashes) ? clashingDown : down)
+                            .add(0, drop(key, block, dialect, liveBlocks));
                 }
                 if (partitions.detach(key) != null) {
                     down.add(0, partitions.detach(key));
@@ -105,6 +122,8 @@ public final class DriftDraft {
                 Inheritance parents = Inheritance.of(name, committed, block, expectedBlocks);
                 TableDraft typed = TypedTable.of(name, committed, expectedBlocks, block, liveBlocks, dialect);
                 TableDraft table = typed != null ? typed : TableDraft.of(name, parents.committed(), block, dialect);
+                afterTypes.addAll(TypedTable.restoredAfterType(name, committed, expectedBlocks, block, liveBlocks,
+                        dialect));
                 up.addAll(parents.up());
                 up.addAll(table.up());
                 down.addAll(0, parents.down());
@@ -148,6 +167,20 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && DomainChange.alter(committed, block) != null) {
                 up.addAll(DomainChange.alter(committed, block));
                 down.addAll(0, DomainChange.alter(block, committed));
+            } else if (!committed.equals(block) && DomainChange.rebased(committed, block) != null) {
+                // ALTER DOMAIN changes neither: a domain nothing uses is dropped and created again; one in use would
+                // need its columns (and what reads them) moved off it and back, left to the author (§5).
+                String name = key.substring(DOMAIN.length());
+                if (used(key, name, liveBlocks) || used(key, name, expectedBlocks)) {
+                    up.add("-- Not drafted as SQL: " + DomainChange.rebased(committed, block) + ", which ALTER DOMAIN "
+                            + "cannot change; by hand: ALTER each column of " + name + " TYPE its base type, DROP DOMAIN "
+                            + name + ", CREATE it as live, and ALTER the columns back TYPE " + name + ".\n"
+                            + changed(committed, block));
+                    down.add(0, undo(committed));
+                } else {
+                    up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
+                    down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);
+                }
             } else if (!committed.equals(block) && recreated(committed, block)) {
                 up.add(drop(key, committed, dialect, expectedBlocks) + "\n\n" + block);
                 down.add(0, drop(key, block, dialect, liveBlocks) + "\n\n" + committed);
@@ -156,6 +189,7 @@ public final class DriftDraft {
                 down.add(0, undo(committed));
             }
         }
+        down.addAll(afterTypes);
         // A removed comment, constraint, column options or key name are removed first and restored last: a comment's
         // object may be dropped (or be a dropped column), a foreign key may need an index or key the table's changes
         // drop, options set only after the other ones are reset do not stay, and a live key name is renamed from the
@@ -170,6 +204,7 @@ public final class DriftDraft {
         List<String> last = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
         List<String> indexesBack = new ArrayList<>();
+        Set<String> clashingUp = new HashSet<>();
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
@@ -185,6 +220,9 @@ public final class DriftDraft {
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
+                    if (RelationNames.takesAny(block, clashes)) {
+                        clashingUp.add(dropped.get(0));
+                    }
                 }
                 DraftPart part = DraftPart.of(block);
                 (part != null && part.setting() != null && liveBlocks.containsKey(part.owner()) ? last : restored).add(block);
@@ -193,8 +231,15 @@ public final class DriftDraft {
         up.addAll(0, first);
         up.addAll(first.size(), indexes);
         up.addAll(first.size() + indexes.size(), privileges.up());
-        up.addAll(dropped);
+        // A drop whose name a create takes, and the drops before it (of what may depend on it), precede the creates.
+        int early = 0;
+        for (int i = 0; i < dropped.size(); i++) {
+            early = clashingUp.contains(dropped.get(i)) ? i + 1 : early;
+        }
+        up.addAll(first.size() + indexes.size() + privileges.up().size(), dropped.subList(0, early));
+        up.addAll(dropped.subList(early, dropped.size()));
         down.addAll(0, restored);
+        down.addAll(0, clashingDown);
         down.addAll(indexesBack);
         down.addAll(last);
         down.addAll(privileges.down());
@@ -301,6 +346,13 @@ public final class DriftDraft {
             return true;
         }
         return committed.startsWith(REPLACE) && live.startsWith(REPLACE) && header(committed).equals(header(live));
+    }
+
+    /** Whether a block of {@code blocks} other than the object's own (keyed {@code key}) names it. */
+    private static boolean used(String key, String name, Map<String, String> blocks) {
+        Pattern named = Renames.whole(name);
+        return blocks.entrySet().stream().anyMatch(block -> !block.getKey().equals(key)
+                && named.matcher(block.getValue()).find());
     }
 
     private static boolean recreated(String committed, String live) {

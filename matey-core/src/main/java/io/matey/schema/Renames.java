@@ -45,6 +45,8 @@ final class Renames {
 
     private final Map<String, String> live;
     private final DraftDialect dialect;
+    /** The relations the draft drops and creates again whole ({@link RecreatedRelations}), which no rename touches. */
+    private final Set<String> recreatedWhole;
     private Map<String, String> committed;
     private final List<String> up = new ArrayList<>();
     private final List<String> down = new ArrayList<>();
@@ -56,15 +58,25 @@ final class Renames {
     private final List<String> viewsDown = new ArrayList<>();
     private final List<String> downFirst = new ArrayList<>();
 
-    private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+    private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
+            Set<String> recreatedWhole) {
         this.live = live;
-        this.committed = committed;
+        this.committed = new LinkedHashMap<>(committed);
         this.dialect = dialect;
+        this.recreatedWhole = recreatedWhole;
     }
 
-    /** The renames that turn the committed blocks toward the live ones, both keyed as {@link DriftDraft} keys them. */
-    static Renames of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
-        Renames renames = new Renames(live, committed, dialect);
+    /**
+     * The renames that turn the committed blocks toward the live ones, both keyed as {@link DriftDraft} keys them.
+     *
+     * @param recreatedWhole the keys of the relations the draft drops first and creates again last
+     *                       ({@link RecreatedRelations}): a view among them is neither replaced nor recreated here,
+     *                       and a materialized view among them not renamed, as dropping it before the renames (by a
+     *                       name they give) or twice would fail (docs/architecture.md §7)
+     */
+    static Renames of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
+            Set<String> recreatedWhole) {
+        Renames renames = new Renames(live, committed, dialect, recreatedWhole);
         renames.tables();
         renames.columns();
         renames.materializedViews();
@@ -186,7 +198,9 @@ final class Renames {
         Map<String, String> created = queries(live, committed);
         dropped.forEach((old, query) -> {
             List<String> candidates = sameQuery(created, old, query);
-            if (candidates.size() == 1 && sameQuery(dropped, candidates.get(0), query).size() == 1) {
+            if (candidates.size() == 1 && sameQuery(dropped, candidates.get(0), query).size() == 1
+                    && !recreatedWhole.contains(MATERIALIZED_VIEW + candidates.get(0))
+                    && !recreatedWhole.contains(MATERIALIZED_VIEW + old)) {
                 rename(MATERIALIZED_VIEW, old, candidates.get(0), "same query", UnaryOperator.identity());
             }
         });
@@ -312,7 +326,8 @@ final class Renames {
             recreate(original, recreated(original, key -> true), SQLITE_RECREATED);
             return;
         }
-        Set<String> recreated = recreated(original, key -> dialect.replaceView(original.get(key)) != null
+        Set<String> recreated = recreated(original, key -> !recreatedWhole.contains(key)
+                && dialect.replaceView(original.get(key)) != null
                 && dialect.redefineView(original.get(key)) == null
                 && !selected(asRenamed(original.get(key))).equals(selected(asRenamed(live.get(key)))));
         original.forEach((key, block) -> {
@@ -323,7 +338,7 @@ final class Renames {
             }
             String unchanged = dialect.viewsKeepRenamedNames() ? block : committed.get(key);
             if (!key.startsWith(VIEW) || liveBlock == null || liveBlock.equals(unchanged) || !readsRenamed(block)
-                    || recreated.contains(key)) {
+                    || recreated.contains(key) || recreatedWhole.contains(key)) {
                 return;
             }
             String replace = dialect.replaceView(liveBlock);
@@ -360,6 +375,7 @@ final class Renames {
         }
         for (boolean grew = !views.isEmpty(); grew; ) {
             List<String> readers = original.keySet().stream().filter(key -> bothHaveView(key) && !views.contains(key)
+                    && !recreatedWhole.contains(key)
                     && views.stream().anyMatch(view -> whole(view.substring(VIEW.length())).matcher(original.get(key)).find()))
                     .toList();
             grew = views.addAll(readers);
@@ -441,7 +457,8 @@ final class Renames {
      * also changed by hand and is left to the author as before.
      */
     private void materializedView(String key, String block, String liveBlock) {
-        if (dialect.followsRenames() && liveBlock != null && !liveBlock.equals(committed.get(key))
+        if (dialect.followsRenames() && liveBlock != null && !recreatedWhole.contains(key)
+                && !liveBlock.equals(committed.get(key))
                 && readsRenamed(block) && asRenamed(block).equals(asRenamed(liveBlock))) {
             viewsUp.add("-- matey: " + key.substring(MATERIALIZED_VIEW.length()) + " reads what was renamed, which "
                     + "the server follows: the renames give its live text" + CHECK);
@@ -504,14 +521,17 @@ final class Renames {
     /**
      * Applies {@code change} to every committed block, keeping the changed text for the renamed table (keyed
      * {@code table}), where it is the live block of its key, or where it changes the key (the block is about the
-     * renamed object), and keys the blocks again.
+     * renamed object), and keys the blocks again. Where the server follows a rename into the indexes (PostgreSQL),
+     * an index keeps its changed text too: it is the index after the renames, which a down section creating it
+     * again before the renames back must write, also where the index was changed by hand besides (§7).
      */
     private void rewrite(String table, UnaryOperator<String> change) {
         Map<String, String> rewritten = new LinkedHashMap<>();
         committed.values().forEach(block -> {
             String changed = change.apply(block);
             String key = DriftDraft.key(changed);
-            String text = key.equals(table) || isLive(changed) || !key.equals(DriftDraft.key(block)) ? changed : block;
+            String text = key.equals(table) || isLive(changed) || !key.equals(DriftDraft.key(block))
+                    || dialect.followsRenames() && key.startsWith("INDEX ") ? changed : block;
             rewritten.put(DriftDraft.key(text), text);
         });
         committed = rewritten;

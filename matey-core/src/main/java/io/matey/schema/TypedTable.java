@@ -41,8 +41,11 @@ final class TypedTable {
         String after = typeOf(live);
         // the same type's attributes changed are drafted with it, CASCADE changing the table: both read as it leaves them
         String plainBefore = before == null ? committed
-                : plain(committed, before.equals(after) ? liveBlocks : committedBlocks);
-        String plainAfter = after == null ? live : plain(live, liveBlocks);
+                : plain(committed, before.equals(after) ? liveBlocks : committedBlocks, List.of());
+        String plainAfter = after == null ? live : plain(live, liveBlocks, List.of());
+        if (before != null && before.equals(after)) {
+            plainBefore = plain(committed, liveBlocks, droppedAttributes(before, committedBlocks, liveBlocks));
+        }
         if (before == null && after == null || plainBefore == null || plainAfter == null) {
             return null;
         }
@@ -64,6 +67,77 @@ final class TypedTable {
         return new TableDraft(up, down, draft.differences());
     }
 
+    /**
+     * What the table gives the attributes its type's change drops ({@link CompositeType}), which {@code DROP
+     * ATTRIBUTE ... CASCADE} takes from the table, and the down section gives back after {@code ADD ATTRIBUTE}: their
+     * options (default, {@code NOT NULL}) and the table constraints naming them. Empty where the table is untyped or
+     * its type changes (docs/architecture.md §5).
+     *
+     * @param table     the table's name as the dump writes it
+     * @param committed the committed {@code CREATE TABLE}, with its dump's blocks keyed as {@link DriftDraft#key}
+     *                  keys them
+     * @param live      the live one, likewise
+     */
+    static List<String> restoredAfterType(String table, String committed, Map<String, String> committedBlocks,
+            String live, Map<String, String> liveBlocks, DraftDialect dialect) {
+        String type = typeOf(committed);
+        List<String> dropped = type == null || !type.equals(typeOf(live)) ? List.of()
+                : droppedAttributes(type, committedBlocks, liveBlocks);
+        List<String> statements = new ArrayList<>();
+        if (dropped.isEmpty()) {
+            return statements;
+        }
+        TableElements attributes = TableElements.parse(committedBlocks.get("TYPE " + type));
+        Listed listed = listed(committed);
+        for (String attribute : dropped) {
+            String options = listed.options().get(attribute);
+            String definition = attributes.columns().get(attribute);
+            List<String> alter = options == null ? null
+                    : dialect.alterColumn(table, attribute, definition, definition + options);
+            statements.addAll(alter == null ? List.of() : alter);
+        }
+        for (String constraint : listed.constraints()) {
+            if (dropped.stream().anyMatch(attribute -> Renames.whole(attribute).matcher(constraint).find())) {
+                statements.add("ALTER TABLE " + table + " ADD " + constraint + ";");
+            }
+        }
+        return statements;
+    }
+
+    /** The attributes the committed type has and the live one lacks. */
+    private static List<String> droppedAttributes(String type, Map<String, String> committedBlocks,
+            Map<String, String> liveBlocks) {
+        TableElements before = committedBlocks.containsKey("TYPE " + type)
+                ? TableElements.parse(committedBlocks.get("TYPE " + type)) : null;
+        TableElements after = liveBlocks.containsKey("TYPE " + type)
+                ? TableElements.parse(liveBlocks.get("TYPE " + type)) : null;
+        return before == null || after == null ? List.of()
+                : before.columns().keySet().stream().filter(name -> !after.columns().containsKey(name)).toList();
+    }
+
+    /** A typed table's list: each attribute's options (after {@code WITH OPTIONS}) by name, and its constraints. */
+    private record Listed(Map<String, String> options, List<String> constraints, String rest, int close) {
+    }
+
+    private static Listed listed(String block) {
+        Matcher typed = TYPED.matcher(block);
+        typed.find();
+        String rest = block.substring(typed.end()).strip();
+        List<String> elements = new ArrayList<>();
+        int close = rest.startsWith("(") ? ElementList.split(rest, 1, elements) : -1;
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> constraints = new ArrayList<>();
+        for (String element : elements) {
+            Matcher option = OPTIONS.matcher(element);
+            if (option.matches()) {
+                options.put(option.group(1), option.group(2) == null ? "" : " " + option.group(2));
+            } else {
+                constraints.add(element);
+            }
+        }
+        return new Listed(options, constraints, rest, close);
+    }
+
     /** The type a typed table's block names, or null for another block. */
     static String typeOf(String block) {
         Matcher typed = TYPED.matcher(block);
@@ -72,9 +146,10 @@ final class TypedTable {
 
     /**
      * The plain {@code CREATE TABLE} a typed table stands for: each of its type's attributes with the options the
-     * table gives it, then its constraints and what follows its list; null when the type's block is not at hand.
+     * table gives it, then its constraints but those naming an attribute of {@code without}, and what follows its
+     * list; null when the type's block is not at hand.
      */
-    private static String plain(String block, Map<String, String> blocks) {
+    private static String plain(String block, Map<String, String> blocks, List<String> without) {
         Matcher typed = TYPED.matcher(block);
         typed.find();
         String type = blocks.get("TYPE " + typed.group(2));
@@ -82,23 +157,13 @@ final class TypedTable {
         if (attributes == null) {
             return null;
         }
-        String rest = block.substring(typed.end()).strip();
-        List<String> elements = new ArrayList<>();
-        int close = rest.startsWith("(") ? ElementList.split(rest, 1, elements) : -1;
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> listed = new ArrayList<>();
-        for (String element : elements) {
-            Matcher option = OPTIONS.matcher(element);
-            if (option.matches()) {
-                options.put(option.group(1), option.group(2) == null ? "" : " " + option.group(2));
-            } else {
-                listed.add(element);
-            }
-        }
+        Listed listed = listed(block);
         List<String> columns = new ArrayList<>();
-        attributes.columns().forEach((name, definition) -> columns.add(definition + options.getOrDefault(name, "")));
-        columns.addAll(listed);
+        attributes.columns().forEach((name, definition) -> columns.add(definition
+                + listed.options().getOrDefault(name, "")));
+        listed.constraints().stream().filter(constraint -> without.stream()
+                .noneMatch(attribute -> Renames.whole(attribute).matcher(constraint).find())).forEach(columns::add);
         return CREATE_TABLE + typed.group(1) + " (\n    " + String.join(",\n    ", columns) + "\n)"
-                + (close < 0 ? rest : rest.substring(close + 1));
+                + (listed.close() < 0 ? listed.rest() : listed.rest().substring(listed.close() + 1));
     }
 }
