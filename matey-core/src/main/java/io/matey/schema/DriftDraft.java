@@ -89,7 +89,7 @@ public final class DriftDraft {
         // Names a created relation takes from a dropped one: that drop comes before the creates, in either section.
         Set<String> clashes = RelationNames.only(liveBlocks, expectedBlocks);
         clashes.retainAll(RelationNames.only(expectedBlocks, liveBlocks));
-        List<String> clashingDown = new ArrayList<>();
+        Set<String> clashingDown = new HashSet<>();
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
         NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
@@ -111,8 +111,10 @@ public final class DriftDraft {
                 up.add(RecreatedRelations.asLive(block, dialect));
                 up.addAll(partitions.renames(key));
                 if (!undoneOtherwise(block, liveBlocks, expectedBlocks) && !partitions.droppedWithParent(key)) {
-                    (RelationNames.takesAny(block, clashes) ? clashingDown : down)
-                            .add(0, drop(key, block, dialect, liveBlocks));
+                    down.add(0, drop(key, block, dialect, liveBlocks));
+                    if (RelationNames.takesAny(block, clashes)) {
+                        clashingDown.add(down.get(0));
+                    }
                 }
                 if (partitions.detach(key) != null) {
                     down.add(0, partitions.detach(key));
@@ -190,6 +192,9 @@ public final class DriftDraft {
             }
         }
         down.addAll(afterTypes);
+        // A created relation whose name a dropped one takes, and what comes before it in down (what may read it), is
+        // dropped before the dropped ones are created again.
+        int late = lastOf(clashingDown, down);
         // A removed comment, constraint, column options or key name are removed first and restored last: a comment's
         // object may be dropped (or be a dropped column), a foreign key may need an index or key the table's changes
         // drop, options set only after the other ones are reset do not stay, and a live key name is renamed from the
@@ -232,14 +237,10 @@ public final class DriftDraft {
         up.addAll(first.size(), indexes);
         up.addAll(first.size() + indexes.size(), privileges.up());
         // A drop whose name a create takes, and the drops before it (of what may depend on it), precede the creates.
-        int early = 0;
-        for (int i = 0; i < dropped.size(); i++) {
-            early = clashingUp.contains(dropped.get(i)) ? i + 1 : early;
-        }
+        int early = lastOf(clashingUp, dropped);
         up.addAll(first.size() + indexes.size() + privileges.up().size(), dropped.subList(0, early));
         up.addAll(dropped.subList(early, dropped.size()));
-        down.addAll(0, restored);
-        down.addAll(0, clashingDown);
+        down.addAll(late, restored);
         down.addAll(indexesBack);
         down.addAll(last);
         down.addAll(privileges.down());
@@ -346,6 +347,15 @@ public final class DriftDraft {
             return true;
         }
         return committed.startsWith(REPLACE) && live.startsWith(REPLACE) && header(committed).equals(header(live));
+    }
+
+    /** The index after the last of {@code statements} in {@code list}; 0 where it holds none. */
+    private static int lastOf(Set<String> statements, List<String> list) {
+        int after = 0;
+        for (int i = 0; i < list.size(); i++) {
+            after = statements.contains(list.get(i)) ? i + 1 : after;
+        }
+        return after;
     }
 
     /** Whether a block of {@code blocks} other than the object's own (keyed {@code key}) names it. */

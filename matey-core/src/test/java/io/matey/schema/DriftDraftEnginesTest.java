@@ -883,8 +883,8 @@ class DriftDraftEnginesTest {
 
     /**
      * A relation dropped by hand whose name a created one takes (a table's key index, a sequence's name): the drop,
-     * with the drops of what reads the dropped relation, comes before the creates in up, and the created one's drop
-     * before the dropped one is created again in down.
+     * with the drops of what reads the dropped relation, comes before the creates in up, and the created one's drop,
+     * with the drops of what reads it, before the dropped one is created again in down.
      */
     @Test
     void aDroppedRelationsNameTakenByACreatedOneOnPostgres() throws SQLException {
@@ -896,6 +896,7 @@ class DriftDraftEnginesTest {
                 DROP VIEW a_ids;
                 DROP TABLE a;
                 CREATE TABLE b (id int, x text, CONSTRAINT a_pkey PRIMARY KEY (id));
+                CREATE VIEW b_ids AS SELECT id FROM b;
                 DROP SEQUENCE counter;
                 CREATE TABLE counter (n int);
                 """);
