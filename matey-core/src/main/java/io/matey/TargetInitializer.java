@@ -2,13 +2,14 @@ package io.matey;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.ArtifactNames;
-import io.matey.artifact.WorkspaceGitIgnore;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
 import io.matey.artifact.TargetLock;
+import io.matey.artifact.WorkspaceGitIgnore;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.LockNotices;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.workspace.EnvNames;
 import io.matey.workspace.TargetConfig;
@@ -139,7 +140,7 @@ final class TargetInitializer {
                 try {
                     Files.createDirectories(sub);
                 } catch (IOException e) {
-                    throw new MateyException("Cannot create " + sub + ": " + e.getMessage());
+                    throw new MateyException("Cannot create " + sub + ": " + FileFailure.detail(sub, e));
                 }
                 created.add(name);
             }
@@ -181,7 +182,7 @@ final class TargetInitializer {
                 files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".sql"))
                         .forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
             } catch (IOException e) {
-                throw new MateyException("Cannot list " + checkpoints + ": " + e.getMessage());
+                throw new MateyException("Cannot list " + checkpoints + ": " + FileFailure.detail(checkpoints, e));
             }
         }
         return out;
@@ -191,7 +192,7 @@ final class TargetInitializer {
         try {
             return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {
-            throw new MateyException("Cannot read " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot read " + file + ": " + FileFailure.detail(file, e));
         }
     }
 
@@ -203,7 +204,7 @@ final class TargetInitializer {
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new MateyException("Cannot write " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot write " + file + ": " + FileFailure.detail(file, e));
         }
     }
 

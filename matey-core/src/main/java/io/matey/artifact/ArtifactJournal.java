@@ -1,6 +1,7 @@
 package io.matey.artifact;
 
 import io.matey.engine.LockNotices;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,8 +86,8 @@ public final class ArtifactJournal {
             try {
                 AtomicFiles.writeFlushed(transaction.staged(path), bytes, syncs);
             } catch (IOException e) {
-                throw new MateyException("Writing artifacts in " + targetDir + " failed: " + e.getMessage()
-                        + "; nothing was changed", e);
+                throw new MateyException("Writing artifacts in " + targetDir + " failed: "
+                        + FileFailure.detail(targetDir, e) + "; nothing was changed", e);
             }
             staged.add(path);
             probe.accept("stage " + path);
@@ -180,7 +181,8 @@ public final class ArtifactJournal {
             probe.accept("committed");
         } catch (IOException e) {
             MateyException failure = new MateyException(
-                    "Writing artifacts in " + targetDir + " failed: " + e.getMessage() + "; changes rolled back", e);
+                    "Writing artifacts in " + targetDir + " failed: " + FileFailure.detail(targetDir, e)
+                            + "; changes rolled back", e);
             try {
                 recover();
             } catch (RuntimeException rollbackFailure) {

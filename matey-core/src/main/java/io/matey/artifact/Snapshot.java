@@ -1,6 +1,7 @@
 package io.matey.artifact;
 
 import io.matey.engine.LockNotices;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.error.NonUtf8Name;
 import java.io.IOException;
@@ -173,7 +174,7 @@ public final class Snapshot {
                 }
             }
         } catch (IOException e) {
-            throw new MateyException("Cannot read " + dir + ": " + e.getMessage(), e);
+            throw new MateyException("Cannot read " + dir + ": " + FileFailure.detail(dir, e), e);
         }
     }
 
@@ -187,7 +188,7 @@ public final class Snapshot {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new MateyException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new MateyException("Cannot read " + file + ": " + FileFailure.detail(file, e), e);
         }
     }
 }

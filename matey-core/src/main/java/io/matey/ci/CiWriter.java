@@ -1,5 +1,6 @@
 package io.matey.ci;
 
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.workspace.Workspace;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class CiWriter {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MateyException("Cannot write " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot write " + file + ": " + FileFailure.detail(file, e));
         }
         return file;
     }

@@ -1,5 +1,6 @@
 package io.matey.migration;
 
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.text.AsciiFold;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class NewMigration {
         } catch (FileAlreadyExistsException e) {
             throw new MateyException("Migration file already exists: " + file + ". Run the command again.");
         } catch (IOException e) {
-            throw new MateyException("Cannot create migration " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot create migration " + file + ": " + FileFailure.detail(file, e));
         }
         return file;
     }

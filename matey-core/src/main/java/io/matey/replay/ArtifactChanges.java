@@ -1,5 +1,6 @@
 package io.matey.replay;
 
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public record ArtifactChanges(Map<String, byte[]> writes, Set<String> staged, Se
                         .filter(p -> !desired.containsKey(p) && !staged.contains(p) && !kept.contains(p))
                         .forEach(deletes::add);
             } catch (IOException e) {
-                throw new MateyException("Cannot list " + checkpoints + ": " + e.getMessage());
+                throw new MateyException("Cannot list " + checkpoints + ": " + FileFailure.detail(checkpoints, e));
             }
         }
         return new ArtifactChanges(writes, staged, deletes);
@@ -58,7 +59,7 @@ public record ArtifactChanges(Map<String, byte[]> writes, Set<String> staged, Se
         try {
             return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         } catch (IOException e) {
-            throw new MateyException("Cannot read " + file + ": " + e.getMessage());
+            throw new MateyException("Cannot read " + file + ": " + FileFailure.detail(file, e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.matey.workspace;
 
+import io.matey.error.FileFailure;
 import io.matey.error.InvalidUtf8;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
@@ -25,7 +26,7 @@ final class TomlFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new MateyException("Unable to read " + file + ": " + e.getMessage());
+            throw new MateyException("Unable to read " + file + ": " + FileFailure.detail(file, e));
         }
         InvalidUtf8 bad = InvalidUtf8.find(bytes);
         if (bad != null) {

@@ -1,5 +1,6 @@
 package io.matey.workspace;
 
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class WorkspaceConfigWriter {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MateyException("Unable to read " + file + ": " + e.getMessage());
+            throw new MateyException("Unable to read " + file + ": " + FileFailure.detail(file, e));
         }
     }
 }

@@ -23,10 +23,11 @@ public record GlobalOptions(List<String> global, List<String> command) {
     public static GlobalOptions extract(String[] args) {
         int i = 0;
         while (i < args.length) {
-            if (args[i].equals(WORKSPACE) && i + 1 < args.length) {
+            // An empty value stays in the command line, whose runner refuses it: discovery would take its place.
+            if (args[i].equals(WORKSPACE) && i + 1 < args.length && !args[i + 1].isEmpty()) {
                 System.setProperty(WORKSPACE_PROPERTY, args[i + 1]);
                 i += 2;
-            } else if (args[i].startsWith(WORKSPACE + "=")) {
+            } else if (args[i].startsWith(WORKSPACE + "=") && args[i].length() > WORKSPACE.length() + 1) {
                 System.setProperty(WORKSPACE_PROPERTY, args[i].substring(WORKSPACE.length() + 1));
                 i++;
             } else {

@@ -83,6 +83,8 @@ class UsageMessagesTest {
                 .startsWith("error: Unrecognised option '--worksapce'. Did you mean '--workspace'?\n");
         assertThat(error("--versoin")).startsWith("error: Unrecognised option '--versoin'. Did you mean '--version'?\n");
         assertThat(error("--workspace")).startsWith("error: --workspace needs a value (a directory)");
+        assertThat(error("--workspace=", "schema", "status")).startsWith("error: --workspace needs a value (a directory)");
+        assertThat(error("--workspace", "", "schema", "status")).startsWith("error: --workspace needs a value");
         assertThat(error("--path", "db", "lint")).contains("Unrecognised option '--path'", "a command's options go after it");
     }
 
@@ -169,6 +171,15 @@ class UsageMessagesTest {
         assertThat(error("db", "down", "--steps", "abc")).isEqualTo("error: Invalid value 'abc' for --steps: expected a "
                 + "number.\nRun `matey help db down` for usage.\n");
         assertThat(error("db", "down", "--steps", "-1")).startsWith("error: --steps must be 1 or more, not -1.\n");
+    }
+
+    /** An unset variable in {@code --path=$TARGET} or {@code --url "$URL"} is refused, never read as "not given". */
+    @Test
+    void anEmptyOptionValueIsRefused() throws Exception {
+        help("init", "--engine", "sqlite");
+        assertThat(error("schema", "status", "--path=")).startsWith("error: Option '--path' was given an empty value "
+                + "(an unset variable?): --path");
+        assertThat(error("db", "status", "--url", "")).startsWith("error: Option '--url' was given an empty value");
     }
 
     /** {@code --steps} defaults to 1: a refusal words the count, never as an option the user did not type. */

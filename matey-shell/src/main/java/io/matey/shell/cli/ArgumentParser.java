@@ -62,6 +62,12 @@ final class ArgumentParser {
             if (given.size() < option.arityMin()) {
                 throw new UsageException("Option '" + name + "' needs a value: " + option.usage() + ".", usage);
             }
+            // `--path=$TARGET` with the variable unset must not mean "not given": a fallback (the current target,
+            // DATABASE_URL) would then act on something the user did not name.
+            if (!option.flag() && given.contains("")) {
+                throw new UsageException("Option '" + name + "' was given an empty value (an unset variable?): "
+                        + option.usage() + ".", usage);
+            }
         }
         for (OptionSpec option : command.options()) {
             if (option.required() && !values.containsKey(option)) {
