@@ -65,6 +65,15 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that moves a table to another schema with its rows, indexes, constraints and owned sequences, or
+     * null where the engine has none (by default): a table of the same name in another schema is then no move
+     * (docs/architecture.md §7).
+     */
+    default String moveTable(String table, String schema) {
+        return null;
+    }
+
+    /**
      * Whether the server follows a renamed table or column into the views and materialized views that read it,
      * printing them by the new names.
      */

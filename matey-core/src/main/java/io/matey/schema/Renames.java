@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * which would lose the rows and, on PostgreSQL, clash on the constraint names a renamed table keeps: a table only the
  * committed dump has and one only the live dump has, in the same schema with the same columns (definitions, in
  * order), each the other's only match; among the others, such a pair whose columns differ only in one column's name,
- * each the other's only match, is the table renamed and then that column; then, in a table both have, a column only
- * the committed table has and one only the live table has with the same definition (but where it names the column
- * itself), each the other's only match.
+ * each the other's only match, is the table renamed and then that column; among the others, a PostgreSQL table of the
+ * same name and columns in another schema is the table moved ({@code SET SCHEMA}); then, in a table both have, a
+ * column only the committed table has and one only the live table has with the same definition (but where it names
+ * the column itself), each the other's only match (in a partitioned table, renamed in its partitions too).
  * Each rename is marked for review, and the committed blocks are read as if it had run, so the rest of the draft is
  * what differs after it. A block that names the old table or column takes the new name where that gives the live
  * block (SQLite quotes a renamed table in its indexes), or where the name keys the block (a comment on the table);
@@ -41,6 +42,9 @@ final class Renames {
             + "renames run, which fail while a view would not resolve, and created again after them";
     private static final String COLUMNS_KEPT = "views reading what was renamed whose columns changed besides (or "
             + "views reading such a view), dropped and created again, as CREATE OR REPLACE VIEW keeps a view's columns";
+    /** A partition's {@code CREATE TABLE}, with or without constraints of its own: its name, its parent's. */
+    private static final Pattern PARTITION_OF = Pattern.compile("^CREATE (?:UNLOGGED )?TABLE (" + DraftTarget.NAME
+            + ") PARTITION OF (" + DraftTarget.NAME + ")[\\s(]");
     /** A single-quoted literal, which a name in it does not name. */
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
@@ -156,6 +160,81 @@ final class Renames {
                         + " and one of its columns renamed, drafted as a drop and a create" + CHECK);
             }
         });
+        moves();
+    }
+
+    /**
+     * A table only the committed dump has and one of the same name only the live dump has in another schema, with the
+     * same columns, each the other's only match: moved ({@code SET SCHEMA}), which takes its rows, indexes,
+     * constraints and owned sequences along.
+     */
+    private void moves() {
+        Map<String, Map<String, String>> dropped = columnMaps(committed, live);
+        Map<String, Map<String, String>> created = columnMaps(live, committed);
+        dropped.forEach((old, columns) -> {
+            List<String> candidates = moved(created, old, columns);
+            if (candidates.size() == 1 && moved(dropped, candidates.get(0), created.get(candidates.get(0))).size() == 1
+                    && dialect.moveTable(old, schemaName(candidates.get(0))) != null) {
+                move(old, candidates.get(0));
+            }
+        });
+    }
+
+    /** The tables of {@code tables} in another schema than {@code table} with its unqualified name and columns. */
+    private static List<String> moved(Map<String, Map<String, String>> tables, String table,
+            Map<String, String> columns) {
+        return tables.entrySet().stream().filter(t -> unqualified(t.getKey()).equals(unqualified(table))
+                && sameColumns(unschemed(columns, table), unschemed(t.getValue(), t.getKey()))
+                && !DraftTarget.schemaOf(t.getKey()).equals(DraftTarget.schemaOf(table))).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Moves the table, and reads the committed blocks as if it had run: the table's, its indexes' and its owned
+     * sequences' names (also in a default's quoted {@code nextval}) take the new schema.
+     */
+    private void move(String old, String name) {
+        String from = schemaName(old);
+        String to = schemaName(name);
+        up.add("-- matey: looks like a move of " + old + " to schema " + to + " (same columns)" + CHECK + "\n"
+                + dialect.moveTable(old, to));
+        down.add(0, dialect.moveTable(name, from));
+        renamed.put(old, name);
+        List<String> moving = new ArrayList<>(List.of(old));
+        Pattern onTable = Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\S+) ON (?:ONLY )?" + Pattern.quote(old) + " ");
+        Pattern ownedBy = Pattern.compile("^ALTER SEQUENCE (\\S+) OWNED BY " + Pattern.quote(old) + "\\.");
+        for (String block : committed.values()) {
+            Matcher index = onTable.matcher(block);
+            Matcher owned = ownedBy.matcher(block);
+            if (index.find()) {
+                moving.add(DraftTarget.schemaOf(index.group(1)).isEmpty() ? DraftTarget.schemaOf(old) + index.group(1)
+                        : index.group(1));
+            } else if (owned.find()) {
+                moving.add(owned.group(1));
+            }
+        }
+        rewrite(TABLE + name, block -> {
+            String text = block;
+            for (String object : moving) {
+                text = whole(object).matcher(text).replaceAll(Matcher.quoteReplacement(
+                        DraftTarget.schemaOf(name) + unqualified(object)));
+            }
+            return text;
+        });
+    }
+
+    /**
+     * The columns with the table's schema left out of quoted names: an owned sequence's {@code nextval} default
+     * names it, and moves with the table.
+     */
+    private static List<String> unschemed(Map<String, String> columns, String table) {
+        String quoted = "'" + DraftTarget.schemaOf(table);
+        return columns.values().stream().map(column -> column.replace(quoted, "'")).toList();
+    }
+
+    /** The schema of a qualified name, without its dot. */
+    private static String schemaName(String name) {
+        String schema = DraftTarget.schemaOf(name);
+        return schema.substring(0, schema.length() - 1);
     }
 
     /** The tables in {@code table}'s schema whose columns (by name, in order) are {@code columns}'s match. */
@@ -258,14 +337,16 @@ final class Renames {
     }
 
     private void columns() {
-        for (Map.Entry<String, String> entry : List.copyOf(committed.entrySet())) {
-            String liveBlock = live.get(entry.getKey());
-            TableElements before = entry.getKey().startsWith(TABLE) ? TableElements.parse(entry.getValue()) : null;
+        for (String key : List.copyOf(committed.keySet())) {
+            // A rename before may have given the block its live text (a partition's, with its parent's column).
+            String block = committed.get(key);
+            String liveBlock = live.get(key);
+            TableElements before = key.startsWith(TABLE) && block != null ? TableElements.parse(block) : null;
             TableElements after = liveBlock == null ? null : TableElements.parse(liveBlock);
-            if (before == null || after == null || liveBlock.equals(entry.getValue())) {
+            if (before == null || after == null || liveBlock.equals(block)) {
                 continue;
             }
-            String table = entry.getKey().substring(TABLE.length());
+            String table = key.substring(TABLE.length());
             Map<String, String> dropped = definitions(before.columns(), after.columns());
             Map<String, String> added = definitions(after.columns(), before.columns());
             dropped.forEach((old, definition) -> {
@@ -302,21 +383,42 @@ final class Renames {
     }
 
     /** A committed block as it reads after the column of {@code table} is renamed. */
-    private static UnaryOperator<String> columnChange(String table, String old, String name) {
-        Pattern tableName = token(table);
+    private UnaryOperator<String> columnChange(String table, String old, String name) {
         Pattern column = token(old);
-        Pattern qualified = token(table + "." + old);
-        String key = TABLE + table;
+        // PostgreSQL renames the column in the partitions too, and in their keys, checks and indexes (§7).
+        Set<String> family = partitioned(table);
         return block -> {
-            if (DriftDraft.key(block).equals(key)) {
+            String key = DriftDraft.key(block);
+            if (key.startsWith(TABLE) && family.contains(key.substring(TABLE.length()))) {
                 return renamedIn(block, old, name, column);
             }
-            String text = replace(block, qualified, table + "." + name);
-            Matcher on = tableName.matcher(text);
-            // After the table's name in an index on it, the bare name is the column.
-            return DriftDraft.key(block).startsWith("INDEX ") && on.find()
-                    ? text.substring(0, on.end()) + replace(text.substring(on.end()), column, name) : text;
+            String text = block;
+            for (String member : family) {
+                text = replace(text, token(member + "." + old), member + "." + name);
+                Matcher on = token(member).matcher(text);
+                // After the table's name in an index or constraint on it, the bare name is the column.
+                if ((key.startsWith("INDEX ") || key.startsWith("CONSTRAINT ") && key.endsWith(" ON " + member))
+                        && on.find()) {
+                    text = text.substring(0, on.end()) + replace(text.substring(on.end()), column, name);
+                }
+            }
+            return text;
         };
+    }
+
+    /** The table and its partitions, theirs too, as the committed blocks have them. */
+    private Set<String> partitioned(String table) {
+        Set<String> family = new LinkedHashSet<>(List.of(table));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (String block : committed.values()) {
+                Matcher partition = PARTITION_OF.matcher(block);
+                if (partition.find() && family.contains(partition.group(2))) {
+                    grew |= family.add(partition.group(1));
+                }
+            }
+        }
+        return family;
     }
 
     /**
@@ -508,9 +610,16 @@ final class Renames {
      */
     private static String renamedIn(String block, String old, String name, Pattern column) {
         TableElements elements = TableElements.parse(block);
+        if (elements == null) {
+            return block;
+        }
         String definition = elements.columns().get(old);
-        // Table constraints follow the columns, so each element is found after the one before it.
-        List<String> changed = new ArrayList<>(List.of(definition));
+        // Table constraints follow the columns, so each element is found after the one before it; a partition has
+        // no column of its own to rename.
+        List<String> changed = new ArrayList<>();
+        if (definition != null) {
+            changed.add(definition);
+        }
         changed.addAll(elements.constraints());
         int at = block.indexOf('(');
         StringBuilder out = new StringBuilder(block.substring(0, at));
@@ -524,7 +633,11 @@ final class Renames {
                     : replace(element, column, name));
             at = start + element.length();
         }
-        return out.append(block.substring(at)).toString();
+        // The partition key follows the columns: PARTITION BY RANGE (column).
+        String tail = block.substring(at);
+        int key = tail.indexOf("PARTITION BY ");
+        return out.append(key < 0 ? tail : tail.substring(0, key) + replace(tail.substring(key), column, name))
+                .toString();
     }
 
     /**
@@ -608,7 +721,11 @@ final class Renames {
 
     /** Whether two tables have the same columns, names and definitions, in order. */
     private static boolean sameColumns(Map<String, String> columns, Map<String, String> other) {
-        return List.copyOf(columns.values()).equals(List.copyOf(other.values()));
+        return sameColumns(List.copyOf(columns.values()), List.copyOf(other.values()));
+    }
+
+    private static boolean sameColumns(List<String> columns, List<String> other) {
+        return columns.equals(other);
     }
 
     /** The last part of a qualified name, as written. */

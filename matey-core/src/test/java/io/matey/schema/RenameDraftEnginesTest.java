@@ -238,6 +238,46 @@ class RenameDraftEnginesTest {
                 """);
     }
 
+    /**
+     * A table moved to another schema by hand, with its rows, owned sequence, key, index, comments and a foreign key
+     * to it, all of which move with it: moved back and forth, where a drop and a create would lose the rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = "postgres")
+    void aTableMovedToAnotherSchemaIsMovedOnPostgres(String engine) throws SQLException {
+        String draft = renamed(engine, INVOICES + "CREATE SCHEMA archive;\n",
+                "ALTER TABLE app.invoices SET SCHEMA archive;\n", "archive.invoices");
+        assertThat(draft).contains("-- matey: looks like a move of app.invoices to schema archive (same columns); "
+                + "check before committing\nALTER TABLE app.invoices SET SCHEMA archive;",
+                "ALTER TABLE archive.invoices SET SCHEMA app;").doesNotContain("DROP TABLE", "CREATE TABLE");
+    }
+
+    /**
+     * A partitioned table's partition key column renamed by hand: PostgreSQL renames it in the key and in the
+     * partitions, and in a partition's check, so the draft is the one rename, as on a plain table.
+     */
+    @Test
+    void aRenamedPartitionKeyColumnOnPostgres() throws SQLException {
+        String committedSql = """
+                CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
+                CREATE TABLE t_2025 (id int NOT NULL, placed_on date NOT NULL,
+                    CONSTRAINT t_2025_range CHECK (placed_on >= '2025-01-01' AND placed_on < '2026-01-01'));
+                ALTER TABLE t ATTACH PARTITION t_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE INDEX t_placed ON t (placed_on);
+                INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
+                """;
+        String draft = renamed("postgres", committedSql, "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n", "t");
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like a rename of column placed_on of public.t to placed_date (same definition); check \
+                before committing
+                ALTER TABLE public.t RENAME COLUMN placed_on TO placed_date;
+
+                -- migrate:down
+                ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
+                """);
+    }
+
     private static final String INVOICES = """
             CREATE SCHEMA app;
             CREATE TABLE app.invoices (id bigserial PRIMARY KEY, qty numeric(10,3) NOT NULL CHECK (qty > 0));

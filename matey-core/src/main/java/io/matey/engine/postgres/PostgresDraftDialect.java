@@ -116,6 +116,11 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
+    public String moveTable(String table, String schema) {
+        return "ALTER TABLE " + table + " SET SCHEMA " + schema + ";";
+    }
+
+    @Override
     public boolean followsRenames() {
         return true;
     }
