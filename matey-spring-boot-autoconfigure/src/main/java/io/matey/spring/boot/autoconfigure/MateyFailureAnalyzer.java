@@ -140,8 +140,9 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case DATABASE_NOT_EMPTY -> "Set matey.adopt-on-startup=true to record the committed state its schema "
                     + "equals (refused, recording nothing, when it equals none), or adopt it yourself: `"
                     + commands.command("db adopt " + target) + "` (a dry run), then again with --apply." + where;
-            case LOCK_TIMEOUT -> "Another deploy may still be migrating: wait for it and start again, or raise "
-                    + "matey.lock-timeout.";
+            // The description already says to wait or raise matey.lock-timeout, and names the holder.
+            case LOCK_TIMEOUT -> "Start again once the other migration has finished; if none is running, end the "
+                    + "lock's holder (the description names it where the database can tell) and start again.";
             // The connection may be a DataSource, whose message names only the host, or a target's URL.
             case DATABASE_UNAVAILABLE -> "Check that the target's database runs, exists and accepts its "
                     + "connection: the DataSource that serves the primary target (spring.datasource.*), or the URL a "
