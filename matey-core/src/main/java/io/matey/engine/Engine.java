@@ -281,6 +281,15 @@ public interface Engine {
     boolean transactionalDdl();
 
     /**
+     * Whether no transaction is open on {@code connection} outside auto-commit, so the statement just run committed
+     * what came before it (MySQL DDL's implicit commit): its progress may then commit at once, which keeps the count
+     * exact when a later statement that commits nothing is killed (docs/architecture.md §7). False when unknown.
+     */
+    default boolean committedItself(Connection connection) {
+        return false;
+    }
+
+    /**
      * Whether the engine has transactions at all. Without them (ClickHouse) every section runs statement by
      * statement in auto-commit with its progress tracked on live databases, whatever the file's {@code transaction}
      * directive says, and a failure names the statements that took effect (docs/architecture.md §7).

@@ -203,7 +203,11 @@ public final class MigrationRunner {
                 }
                 afterEach.ran(statements.get(i));
                 if (tracked) {
+                    boolean committed = !connection.getAutoCommit() && engine.committedItself(connection);
                     engine.progressTable().advance(connection, migration.version(), i + 1);
+                    if (committed) {
+                        connection.commit(); // nothing but the count rides in the transaction: a kill now keeps it
+                    }
                 }
             }
             // Before the version change, which must reach this database's migrations table whatever the section set.

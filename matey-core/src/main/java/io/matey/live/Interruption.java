@@ -93,14 +93,23 @@ public record Interruption(Migration migration, String direction, int done, int 
     public String describe() {
         StringBuilder out = new StringBuilder("migration " + migration.file() + " was interrupted after statement "
                 + done + " of " + total + " (" + direction + " section)");
+        if (leftover == null && unchanged()) {
+            // Statement N+1 never changed the schema (a kill while it ran): "partial" and the undo advice would mislead.
+            return out.append("; the live schema is still the state before the migration, so none of its schema "
+                    + "changes took effect").toString();
+        }
         if (done < statements.size()) {
             out.append("; statement ").append(done + 1).append(" (line ").append(statements.get(done).line())
                     .append(leftover == null ? ") may also have taken effect" : ") did not take effect but left "
                             + leftover.description() + " behind, which `db up --resume` drops before running it again");
         }
-        boolean onlyLeftover = leftover != null && SchemaDump.sameSchema(liveSql, expectedSql);
-        return out.append(onlyLeftover ? "; apart from it, the live schema is the state before the migration"
+        return out.append(leftover != null && unchanged() ? "; apart from it, the live schema is the state before the migration"
                 : "; the database holds a partial state").toString();
+    }
+
+    /** Whether the live schema (without a leftover) is the committed state before the section. */
+    public boolean unchanged() {
+        return SchemaDump.sameSchema(liveSql, expectedSql);
     }
 
     /**
@@ -114,6 +123,12 @@ public record Interruption(Migration migration, String direction, int done, int 
 
     /** The refusal of a command that cannot go on while the section stands partway, with the diff and the way forward. */
     MateyException refusal(LiveTarget target, String context) {
+        String resume = target.command("db up") + " --resume";
+        if (unchanged() && done < statements.size()) {
+            return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe()
+                    + ". Run `" + resume + "`: it " + (leftover == null ? "" : "drops what statement " + (done + 1)
+                    + " left behind and ") + "runs the section on from statement " + (done + 1) + ".");
+        }
         return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe() + ":\n" + diff()
                 + wayForward(target));
     }

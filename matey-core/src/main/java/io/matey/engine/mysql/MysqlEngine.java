@@ -172,6 +172,16 @@ public final class MysqlEngine implements Engine {
         return false;
     }
 
+    /** MariaDB's {@code @@in_transaction}; MySQL 8 has no such variable, so its count stays as before. */
+    @Override
+    public boolean committedItself(Connection connection) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT @@in_transaction")) {
+            return rs.next() && rs.getInt(1) == 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public String failureMessage(SQLException failure) {
         return withoutConnectionId(failure);
