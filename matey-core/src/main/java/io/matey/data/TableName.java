@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The table a data file's manifest entry names: {@code Order Notes}, or {@code app.Order Notes} with the schema
  * written before the one dot, each part as the database spells it. A part holding a dot, or starting with a double
- * quote, is written in double quotes with each inner one doubled ({@code "a.b"}); see docs/architecture.md "Data
- * sets". Each part is quoted by the engine wherever it goes into SQL.
+ * quote, is written in double quotes with each inner one doubled ({@code "a.b"}); see docs/architecture.md §3 "Data
+ * dialect". Each part is quoted by the engine wherever it goes into SQL.
  *
  * @param schema the schema the manifest names; null when it names none (the database resolves the name)
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data set names any table the database has, as the database spells it (spaces, mixed case, non-ASCII, a dot in
- * double quotes), and every statement data apply and export build quotes it (docs/architecture.md "Data sets").
+ * double quotes), and every statement data apply and export build quotes it (docs/architecture.md §3 "Data dialect").
  */
 class DataTableNamesTest {
 
