@@ -31,7 +31,7 @@ final class DataTables {
         TableName name = file.table();
         return new MateyException(file.entry() + ": key 'table': data file '" + file.name() + "' has table '" + name
                 + "', whose qualifier '" + name.schema() + "' names a " + qualifierNames + ". Data sets write only into the "
-                + "database the target's URL names, by unqualified table names: write table = \"" + name.name()
+                + "database the target's URL names, by unqualified table names: write table = \"" + new TableName(null, name.name())
                 + "\" (a table of another database is filled by a target whose URL names that database).");
     }
 

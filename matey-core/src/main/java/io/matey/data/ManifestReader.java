@@ -12,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -32,8 +30,6 @@ final class ManifestReader {
      * A table is a plain identifier, optionally qualified by a schema ({@code app.flags}); both parts go into SQL
      * quoted. Whether the engine accepts a schema is checked against the live database (DataTables).
      */
-    private static final Pattern TABLE = Pattern.compile("(?:([A-Za-z_][A-Za-z0-9_]*)\\.)?([A-Za-z_][A-Za-z0-9_]*)");
-
     private static final Set<String> SET_KEYS = Set.of("files");
     private static final Set<String> FILE_KEYS = Set.of("name", "table", "mode", "on", "order_by");
     private static final String SUFFIX = ".jsonl";
@@ -122,19 +118,19 @@ final class ManifestReader {
             throw refused(where, ": key 'name': data file name '" + name
                     + "' must be a relative path without '.' or '..' segments.");
         }
-        Matcher tableName = TABLE.matcher(table);
-        if (!tableName.matches()) {
-            throw refused(where, ": key 'table': data file '" + name + "' has table '" + table
-                    + "', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema "
-                    + "(app.flags). Write the name unquoted; Matey quotes it.");
-        }
+        String listed = name;
+        TableName tableName = TableName.parse(table).orElseThrow(() -> refused(where, ": key 'table': data file '"
+                + listed + "' has table '" + table + "', which names no table: write the table as the database spells "
+                + "it, unquoted (table = \"Order Notes\"), optionally after its schema and one dot (table = \"app.Order "
+                + "Notes\"); a part that holds a dot or starts with a double quote goes in double quotes, each inner one "
+                + "doubled (table = '\"a.b\"')."));
         DataMode mode = DataMode.parse(modeText).orElseThrow(() -> refused(where,
                 ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
         List<String> on = columns(entry, "on", name, where);
         if (mode == DataMode.UPSERT && on.isEmpty()) {
             throw refused(where, ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
         }
-        return new DataFile(name, new TableName(tableName.group(1), tableName.group(2)), mode, on,
+        return new DataFile(name, tableName, mode, on,
                 columns(entry, "order_by", name, where), located(where.line()) + ": " + where.subject());
     }
 

@@ -79,6 +79,27 @@ class DataManifestTest {
                 .hasMessage(file() + ":2: invalid UTF-8: byte 0xE9 at byte offset 5 of the file. Save the file as UTF-8.");
     }
 
+    /** A table is named as the database spells it; double quotes only wrap a part holding a dot or a quote. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            spaces             | Order Notes           |     | Order Notes | Order Notes
+            schema and spaces  | app.Order Items       | app | Order Items | app.Order Items
+            non-ASCII          | Bestellpositionen_ä   |     | Bestellpositionen_ä | Bestellpositionen_ä
+            quoted parts       | "app"."Order Items"   | app | Order Items | app.Order Items
+            dot inside         | "a.b"                 |     | a.b         | "a.b"
+            quote inside       | app."say ""hi"".x"    | app | say "hi".x  | app."say ""hi"".x"
+            leading quote      | \"\"\"x\"          |     | "x          | \"\"\"x\"
+            semicolon is a name | r; DROP TABLE x      |     | r; DROP TABLE x | r; DROP TABLE x
+            """)
+    void aTableIsNamedAsTheDatabaseSpellsIt(String scenario, String written, String schema, String name, String shown)
+            throws Exception {
+        DataManifest manifest = manifest("[core]\nfiles = [{ name = \"r\", table = '" + written + "', mode = \"insert\" }]\n");
+        TableName table = manifest.select(null).files().get(0).table();
+        assertThat(table).as(scenario).isEqualTo(new TableName(schema, name));
+        assertThat(table.toString()).as(scenario).isEqualTo(shown);
+        assertThat(TableName.parse(shown)).as(scenario).contains(table);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             set not a table     | core = 1                                                                  | data.toml contains an invalid set entry: 'core' must be a table with a files array.
@@ -93,9 +114,9 @@ class DataManifestTest {
             non-string order_by | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = [1] }] | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has non-string or empty order_by entries.
             invalid order_by    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = 1 }]   | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has invalid order_by; expected string or array of strings.
             climbing name       | [core]\\nfiles = [{ name = "../r", table = "r", mode = "insert" }]         | data.toml:2: data set 'core', file 1: key 'name': data file name '../r' must be a relative path without '.' or '..' segments.
-            twice qualified     | [core]\\nfiles = [{ name = "r", table = "db.public.r", mode = "insert" }]  | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'db.public.r', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
-            quoted table        | [core]\\nfiles = [{ name = "r", table = '"app"."r"', mode = "insert" }]  | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table '"app"."r"', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
-            injected table      | [core]\\nfiles = [{ name = "r", table = "r; DROP TABLE x", mode = "insert" }] | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'r; DROP TABLE x', which is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*) or one qualified by its schema (app.flags). Write the name unquoted; Matey quotes it.
+            twice qualified     | [core]\\nfiles = [{ name = "r", table = "db.public.r", mode = "insert" }]  | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'db.public.r', which names no table: write the table as the database spells it, unquoted (table = "Order Notes"), optionally after its schema and one dot (table = "app.Order Notes"); a part that holds a dot or starts with a double quote goes in double quotes, each inner one doubled (table = '"a.b"').
+            open quote          | [core]\\nfiles = [{ name = "r", table = '"a.b', mode = "insert" }]        | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table '"a.b', which names no table: write the table as the database spells it, unquoted (table = "Order Notes"), optionally after its schema and one dot (table = "app.Order Notes"); a part that holds a dot or starts with a double quote goes in double quotes, each inner one doubled (table = '"a.b"').
+            empty part          | [core]\\nfiles = [{ name = "r", table = "app.", mode = "insert" }]        | data.toml:2: data set 'core', file 1: key 'table': data file 'r' has table 'app.', which names no table: write the table as the database spells it, unquoted (table = "Order Notes"), optionally after its schema and one dot (table = "app.Order Notes"); a part that holds a dot or starts with a double quote goes in double quotes, each inner one doubled (table = '"a.b"').
             repeated file       | [core]\\nfiles = [{ name = "r", table = "a", mode = "insert" }, { name = "r.jsonl", table = "b", mode = "insert" }] | data.toml:2: data set 'core', file 2: data file 'r' is already listed in this set.
             """)
     void invalidManifestsNameTheFileTheSetAndTheKey(String scenario, String toml, String message) throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code matey} without a command, as a person uses it: the launcher on a pseudo-terminal, keys typed one by one.
- * Runs with {@code NO_COLOR}, which must leave line editing (Tab, arrows) intact.
+ * Runs with {@code NO_COLOR}, which must leave line editing (Tab, arrows) intact; {@code TERM=dumb}, which has none.
  */
 class InteractiveSessionIT {
 
@@ -85,6 +85,30 @@ class InteractiveSessionIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
         assertThat(Files.readString(history)).contains("schema status --path db/core", "db stauts --url postgres://u:****@")
                 .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void onADumbTerminalPromisesNoEditingAndRefusesKeyEscapes() throws Exception {
+        Map<String, String> env = Map.of("HOME", home.toString(), "NO_COLOR", "1", "TERM", "dumb");
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, env)) {
+            String banner = terminal.awaitPrompt(1, START);
+            assertThat(banner).contains("dumb terminal (TERM=dumb): no Tab completion or arrow keys")
+                    .doesNotContain("Tab completes");
+
+            terminal.type("exitt");
+            terminal.press("Enter");
+            terminal.awaitPrompt(2, STEP);
+            terminal.press("Up", "Enter"); // the kernel's cooked line: ESC [ A, not the line before
+            String up = terminal.awaitPrompt(3, STEP);
+            assertThat(up.substring(up.indexOf("No command 'exitt'") + 1))
+                    .contains("error: The line holds a key's escape sequence (an arrow key?)")
+                    .doesNotContain("No command");
+            assertThat(terminal.screenWithStyles()).doesNotContain("'\u001b[A");
+
+            terminal.type("exit");
+            terminal.press("Enter");
+            assertThat(terminal.awaitExit(STEP)).isZero();
+        }
     }
 
     @Test

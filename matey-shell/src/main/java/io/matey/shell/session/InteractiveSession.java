@@ -26,7 +26,8 @@ import org.jline.utils.InfoCmp;
  * {@code matey} without a command: on a terminal, a line editor with completion and history; with command lines
  * piped in, a script read line by line as sh reads one, with nothing of the session's own on stdout and no history.
  * Either way each command line runs as its own process ({@link SessionCommands}). {@code NO_COLOR} only makes the
- * prompt and completion lists plain; line editing stays (docs/architecture.md §8).
+ * prompt and completion lists plain; line editing stays. On a dumb terminal ({@code TERM=dumb}) JLine edits nothing:
+ * the banner says so, and a line holding a key's escape sequence is refused (docs/architecture.md §8).
  */
 public final class InteractiveSession {
 
@@ -107,8 +108,11 @@ public final class InteractiveSession {
             }
             LineReader reader = builder.build();
             passCtrlC(terminal);
-            terminal.writer().println("matey interactive session: Tab completes, `help` lists the commands, "
-                    + "`exit` ends it.");
+            boolean dumb = dumb(terminal);
+            terminal.writer().println(dumb
+                    ? "matey interactive session on a dumb terminal (TERM=dumb): no Tab completion or arrow keys; "
+                            + "type commands in full, `help` lists them, `exit` ends it."
+                    : "matey interactive session: Tab completes, `help` lists the commands, `exit` ends it.");
             Runnable clear = () -> {
                 terminal.puts(InfoCmp.Capability.clear_screen);
                 terminal.flush();
@@ -124,12 +128,25 @@ public final class InteractiveSession {
                     break;
                 }
                 String line = reader.getParsedLine().line();
+                if (dumb && line.indexOf('\u001b') >= 0) {
+                    terminal.writer().println("error: The line holds a key's escape sequence (an arrow key?), which a "
+                            + "dumb terminal (TERM=dumb) does not edit with. Type the command in full.");
+                    continue;
+                }
                 if (!commands.perform(line, ShellWords.split(line), history.maskRecalled(), clear)) {
                     break;
                 }
             }
             reader.getHistory().save();
         }
+    }
+
+    /**
+     * JLine's test for a terminal without cursor control: it reads cooked lines there, so Tab and the arrow keys
+     * reach the line as they are (the kernel echoes an arrow as {@code ^[[A}).
+     */
+    private static boolean dumb(Terminal terminal) {
+        return Terminal.TYPE_DUMB.equals(terminal.getType()) || terminal.getType().startsWith(Terminal.TYPE_DUMB_COLOR);
     }
 
     /**
