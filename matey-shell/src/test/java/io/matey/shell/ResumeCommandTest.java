@@ -6,14 +6,17 @@ import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A MariaDB migration that stops partway, as a user meets it: {@code db status} reports the interruption with the
  * diff, {@code db up} refuses, and {@code db up --resume} continues after the statement that took effect; abandoned
- * (its file deleted), {@code db status} reports its marker with the way out instead of refusing.
+ * (its file deleted), {@code db status} reports its marker with the way out instead of refusing. Killed during a
+ * statement that changes no schema (MariaDB, ClickHouse), the count and the wording stay exact (docs/architecture.md §7).
  */
 class ResumeCommandTest {
 
@@ -144,6 +147,66 @@ class ResumeCommandTest {
         }
     }
 
+    @Test
+    void mariadbCountsTheDdlStatementBeforeAKilledSleep() throws Exception {
+        try (TestDatabase live = TestDatabase.unborn("mysql")) {
+            Map<String, String> env = init(live, "mysql");
+            String name = live.url().path().replace("/", "");
+            migration("001_ab.sql", "CREATE TABLE a (id int PRIMARY KEY);\nDO IF(DATABASE() = '" + name
+                    + "', SLEEP(10), 0);\nCREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE b;\nDROP TABLE a;");
+            apply(env);
+            killDuring(live, env, "SELECT count(*) FROM information_schema.processlist WHERE info LIKE 'DO IF(DATABASE()%'");
+
+            MateyProcess.Result status = matey(env, "db", "status");
+            assertThat(status.stdout()).as(status.stderr()).contains("Interrupted: migration migrations/001_ab.sql was "
+                    + "interrupted after statement 1 of 3 (up section); statement 2 (line 3) may also have taken effect");
+        }
+    }
+
+    @Test
+    void clickhouseSaysASchemaUntouchedByTheKilledSectionIsTheStateBefore() throws Exception {
+        try (TestDatabase live = TestDatabase.unborn("clickhouse")) {
+            Map<String, String> env = init(live, "clickhouse");
+            migration("001_b.sql", "SELECT sleep(3);\nCREATE TABLE b (id UInt8) ENGINE = Memory;", "DROP TABLE b;");
+            apply(env);
+            killDuring(live, env, "SELECT count() FROM system.processes WHERE query LIKE 'SELECT sleep(3)%'");
+
+            MateyProcess.Result status = matey(env, "db", "status");
+            assertThat(status.stdout()).as(status.stderr()).contains("Interrupted: migration migrations/001_b.sql was "
+                    + "interrupted after statement 0 of 2 (up section); the live schema is still the state before the "
+                    + "migration, so none of its schema changes took effect.\nRun `matey db up --resume`")
+                    .doesNotContain("partial");
+            MateyProcess.Result refused = matey(env, "db", "up");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.stderr()).contains("none of its schema changes took effect. Run `matey db up --resume`: "
+                    + "it runs the section on from statement 1.").doesNotContain("partial", "by hand");
+            MateyProcess.Result resumed = matey(env, "db", "up", "--resume");
+            assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+            assertThat(resumed.stdout()).contains("Verified: live schema equals the committed state at index 1");
+        }
+    }
+
+    /** Starts {@code db up}, waits until {@code running} counts its statement on the server, and kills it (SIGKILL). */
+    private void killDuring(TestDatabase live, Map<String, String> env, String running) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = MateyProcess.start(dir, env, out, err, "db", "up");
+        while (!started(live, running)) {
+            assertThat(process.isAlive()).as(Files.readString(err)).isTrue();
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static boolean started(TestDatabase live, String running) {
+        try {
+            return !live.firstColumn(running).get(0).equals("0");
+        } catch (SQLException e) {
+            return false; // the database is not created yet
+        }
+    }
+
     /** 001_users applied, then 002_unique interrupted: its column added, its unique index refused by duplicates. */
     private void interruptUniqueIndex(TestDatabase live, Map<String, String> env) throws Exception {
         migration("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email varchar(20));", "DROP TABLE users;");
@@ -159,9 +222,14 @@ class ResumeCommandTest {
 
     /** A MariaDB workspace in {@code dir} for {@code live}: the environment its commands run with. */
     private Map<String, String> init(TestDatabase live) throws Exception {
-        Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw(),
+        return init(live, "mysql");
+    }
+
+    /** A workspace of {@code engine} in {@code dir} for {@code live}. */
+    private Map<String, String> init(TestDatabase live, String engine) throws Exception {
+        Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase(engine).raw(),
                 "DATABASE_URL", live.url().raw());
-        assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
+        assertThat(matey(env, "init", "--engine", engine).exitCode()).isZero();
         return env;
     }
 
