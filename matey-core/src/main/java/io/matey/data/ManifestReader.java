@@ -26,10 +26,6 @@ import org.tomlj.TomlTable;
  */
 final class ManifestReader {
 
-    /**
-     * A table is a plain identifier, optionally qualified by a schema ({@code app.flags}); both parts go into SQL
-     * quoted. Whether the engine accepts a schema is checked against the live database (DataTables).
-     */
     private static final Set<String> SET_KEYS = Set.of("files");
     private static final Set<String> FILE_KEYS = Set.of("name", "table", "mode", "on", "order_by");
     private static final String SUFFIX = ".jsonl";
