@@ -36,6 +36,15 @@ public interface CodegenDialect {
     String sqlAlchemyIndexMethodKeyword();
 
     /**
+     * Whether the dialect takes a key column's options ({@link io.matey.codegen.model.Index.Part#options()}) as
+     * {@code <dialect>_ops={column: options}}; elsewhere they can only be {@code DESC}, written
+     * {@code column(name).desc()}.
+     */
+    default boolean sqlAlchemyIndexOps() {
+        return false;
+    }
+
+    /**
      * The SQLAlchemy type of a column type, built with {@code types} (which records the imports it needs); a type
      * SQLAlchemy has no class for becomes {@link SqlAlchemyTypes#nativeType(String)}.
      */

@@ -69,6 +69,39 @@ class ModelsRecreateTablesTest {
     }
 
     @Test
+    void postgresNullsNotDistinctAndExclusionConstraintsAreRecreated() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        ws.migration("001_b.sql", """
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                CREATE TABLE booking (id integer PRIMARY KEY, room integer NOT NULL, during tsrange NOT NULL,
+                  code text, alt text, cancelled boolean NOT NULL DEFAULT false,
+                  CONSTRAINT booking_code_uq UNIQUE NULLS NOT DISTINCT (code, alt),
+                  CONSTRAINT booking_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&, code COLLATE "C" WITH =) WHERE (NOT cancelled),
+                  CONSTRAINT booking_span EXCLUDE USING gist ((tsrange(lower(during), upper(during))) WITH &&));
+                CREATE UNIQUE INDEX booking_alt ON booking (alt) NULLS NOT DISTINCT;""",
+                "DROP TABLE booking; DROP EXTENSION btree_gist;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("from sqlalchemy.dialects.postgresql import ExcludeConstraint",
+                "UniqueConstraint('code', 'alt', name='booking_code_uq', postgresql_nulls_not_distinct=True)",
+                "Index('booking_alt', 'alt', unique=True, postgresql_nulls_not_distinct=True)",
+                "ExcludeConstraint(('room', '='), ('during', '&&'), ('code', '='), name='booking_no_overlap', "
+                        + "using='gist', where=text('NOT cancelled'), ops={'code': 'COLLATE \"C\"'})",
+                "ExcludeConstraint((text('tsrange(lower(during), upper(during))'), '&&'), name='booking_span'");
+
+        String definitions = "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE conrelid = 'booking'::regclass UNION ALL SELECT indexname || ': ' || indexdef FROM pg_indexes "
+                + "WHERE tablename = 'booking' ORDER BY 1";
+        try (TestDatabase source = TestDatabase.create("postgres"); TestDatabase empty = TestDatabase.create("postgres")) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            empty.execute("CREATE EXTENSION btree_gist");
+            createAll(ws, empty, "booking");
+            assertThat(empty.firstColumn(definitions)).isEqualTo(source.firstColumn(definitions)).hasSize(9);
+        }
+    }
+
+    @Test
     void mariadbSystemVersionedTablesKeepTheDeclaredKey() throws Exception {
         TestWorkspace ws = workspace("mysql");
         ws.migration("001_ph.sql", """
