@@ -4,6 +4,7 @@ import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
+import io.matey.engine.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -42,6 +43,11 @@ public interface CodegenDialect {
      */
     default boolean sqlAlchemyIndexOps() {
         return false;
+    }
+
+    /** A column name quoted as the engine's DDL writes it, for a key part written out whole. */
+    default String quoteIdentifier(String name) {
+        return Identifiers.quoted('"', name);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
@@ -98,6 +100,39 @@ class ModelsRecreateTablesTest {
             empty.execute("CREATE EXTENSION btree_gist");
             createAll(ws, empty, "booking");
             assertThat(empty.firstColumn(definitions)).isEqualTo(source.firstColumn(definitions)).hasSize(9);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "mysql"})
+    void descendingKeyPartsAreRecreated(String engine) throws Exception {
+        TestWorkspace ws = workspace(engine);
+        boolean sqlite = engine.equals("sqlite");
+        ws.migration("001_t.sql", sqlite ? """
+                CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT, at TEXT);
+                CREATE INDEX t_name_desc ON t (name DESC, code);
+                CREATE UNIQUE INDEX t_code_at ON t (code, at DESC);
+                CREATE INDEX t_lower ON t (lower(name) DESC, at);""" : """
+                CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, code VARCHAR(40), at DATETIME,
+                  UNIQUE KEY t_code_at (code, at DESC), KEY t_name_desc (name DESC, code),
+                  KEY t_prefix (name(10) DESC, code(5), at DESC));""", "DROP TABLE t;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("Index('t_name_desc', column('name').desc(), 'code')",
+                "Index('t_code_at', 'code', column('at').desc(), unique=True)");
+        assertThat(models).contains(sqlite ? "text('lower(name) DESC')"
+                : "Index('t_prefix', literal_column('`name`(10) DESC'), 'code', literal_column('`at` DESC'), mysql_length={'code': 5})");
+
+        String parts = sqlite
+                ? "SELECT i.name || ' ' || x.seqno || ' ' || coalesce(x.name, 'expr') || ' ' || x.\"desc\" || ' ' "
+                        + "|| i.\"unique\" FROM pragma_index_list('t') i, pragma_index_xinfo(i.name) x WHERE x.key = 1 ORDER BY 1"
+                : "SELECT CONCAT_WS(' ', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, COLLATION, IFNULL(SUB_PART, '-'), NON_UNIQUE) "
+                        + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY 1";
+        try (TestDatabase source = TestDatabase.create(engine); TestDatabase empty = TestDatabase.create(engine)) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            createAll(ws, empty, "t");
+            assertThat(empty.firstColumn(parts)).isEqualTo(source.firstColumn(parts)).hasSize(sqlite ? 6 : 8);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -230,8 +231,17 @@ final class Elements {
         List<String> args = new ArrayList<>();
         args.add(Py.str(index.name()));
         Map<String, String> ops = new LinkedHashMap<>();
+        Map<String, Integer> lengths = new TreeMap<>(index.prefixes());
         for (Index.Part part : index.parts()) {
-            args.add(keyPart(part, ops));
+            if (!lengths.isEmpty() && part.column() != null && part.options() != null) {
+                // SQLAlchemy's MySQL DDL looks up the name of every part in mysql_length, which column(...).desc()
+                // lacks: the part is written out whole, with its own length
+                Integer length = lengths.remove(part.column());
+                args.add(imports.sa("literal_column") + "(" + Py.str(dialect.quoteIdentifier(part.column())
+                        + (length == null ? "" : "(" + length + ")") + " " + part.options()) + ")");
+            } else {
+                args.add(keyPart(part, ops));
+            }
         }
         if (index.unique()) {
             args.add("unique=True");
@@ -246,8 +256,8 @@ final class Elements {
         if (index.method() != null) {
             args.add(prefix + dialect.sqlAlchemyIndexMethodKeyword() + "=" + Py.str(index.method()));
         }
-        if (!index.prefixes().isEmpty()) {
-            args.add(prefix + "length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        if (!lengths.isEmpty()) {
+            args.add(prefix + "length={" + lengths.entrySet().stream()
                     .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
         }
         if (!ops.isEmpty()) {

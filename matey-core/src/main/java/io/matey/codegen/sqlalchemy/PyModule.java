@@ -24,7 +24,7 @@ final class PyModule {
             "Field", "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MappedAsDataclass",
             "MetaData", "Optional", "Relationship", "SQLModel", "Sequence", "Table", "UniqueConstraint", "UserDefinedType",
             SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
-            "column", "mapped_column", "metadata", "relationship", "text", "uuid");
+            "column", "literal_column", "mapped_column", "metadata", "relationship", "text", "uuid");
 
     private static final String NATIVE_TYPE_CLASS = """
             class NativeType(UserDefinedType):
