@@ -176,6 +176,35 @@ class JavaRecordsTest {
         assertThat(ws.plan().match()).isTrue();
     }
 
+    @Test
+    void aFormerOutputDirectoryGoesWhenOnlyGeneratedFilesLeftItAndStaysAroundAUserFile() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
+        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        ws.apply();
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"src/gen\"\n"));
+        ws.write(TestWorkspace.TARGET + "/src/gen/README.md", "kept\n");
+
+        SchemaApplyResult moved = ws.apply();
+        String records = "models/java/com/example/db/";
+        assertThat(moved.removedModels()).containsExactly(records + "Adults.java", records + "Tables.java");
+        assertThat(moved.removedDirectories()).as("models/ held only generated files").containsExactly("models/");
+        assertThat(ws.target().resolve("models")).doesNotExist();
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", "generator = \"tables\"\n"));
+        SchemaApplyResult switched = ws.apply();
+        assertThat(switched.removedModels()).containsExactly("src/gen/com/example/db/Adults.java",
+                "src/gen/com/example/db/Tables.java");
+        assertThat(switched.removedDirectories()).containsExactly("src/gen/com/");
+        assertThat(ws.target().resolve("src/gen/README.md")).as("a user's file, and its directory, stay").isRegularFile();
+
+        SchemaApplyResult again = ws.apply();
+        assertThat(again.removedModels()).isEmpty();
+        assertThat(again.removedDirectories()).isEmpty();
+    }
+
     private static Map<String, String> sources(TestWorkspace ws) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(ws.root().resolve(PACKAGE_DIR))) {
