@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
  * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
- * and a primary key's own name, recreated by {@code metadata.create_all()} exactly as {@code pg_indexes} shows the
- * replayed ones; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
+ * NULLS NOT DISTINCT, EXCLUDE constraints and a primary key's own name, recreated by {@code metadata.create_all()}
+ * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones; descending key parts on SQLite
+ * and MariaDB; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
  * Java type.
  */
 class ModelsRecreateTablesTest {
