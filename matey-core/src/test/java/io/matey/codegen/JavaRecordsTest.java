@@ -148,10 +148,7 @@ class JavaRecordsTest {
 
     @Test
     void switchingTheGeneratorDeletesTheFormerRecordsAndStatusAndPlanReportThemUntilThen() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
-                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
-        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        TestWorkspace ws = adultsAsRecords();
         String records = "models/java/com/example/db/";
         ws.write(TestWorkspace.TARGET + "/" + records + "Helper.java", "package com.example.db;\n\nclass Helper {\n}\n");
         assertThat(ws.apply().changedFiles()).contains(records + "Adults.java", records + "Tables.java");
@@ -178,10 +175,7 @@ class JavaRecordsTest {
 
     @Test
     void aFormerOutputDirectoryGoesWhenOnlyGeneratedFilesLeftItAndStaysAroundAUserFile() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
-                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
-        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        TestWorkspace ws = adultsAsRecords();
         ws.apply();
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
                 "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"src/gen\"\n"));
@@ -203,6 +197,15 @@ class JavaRecordsTest {
         SchemaApplyResult again = ws.apply();
         assertThat(again.removedModels()).isEmpty();
         assertThat(again.removedDirectories()).isEmpty();
+    }
+
+    /** A SQLite workspace of one table, generating records in com.example.db under the default output. */
+    private TestWorkspace adultsAsRecords() {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
+        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        return ws;
     }
 
     private static Map<String, String> sources(TestWorkspace ws) throws IOException {

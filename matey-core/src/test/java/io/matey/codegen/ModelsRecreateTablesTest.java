@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,13 +64,9 @@ class ModelsRecreateTablesTest {
                 + "AND tablename <> 'schema_migrations' ORDER BY 1";
         String keys = "SELECT conname FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace "
                 + "AND conrelid::regclass::text <> 'schema_migrations' ORDER BY 1";
-        try (TestDatabase source = TestDatabase.create("postgres"); TestDatabase empty = TestDatabase.create("postgres")) {
-            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
-            empty.execute("CREATE EXTENSION pg_trgm");
-            createAll(ws, empty, "t");
-            assertThat(empty.firstColumn(indexes)).isEqualTo(source.firstColumn(indexes)).hasSize(7);
-            assertThat(empty.firstColumn(keys)).isEqualTo(source.firstColumn(keys)).containsExactly("plain_pkey", "t_pk");
-        }
+        List<List<String>> recreated = sameInBoth(ws, "CREATE EXTENSION pg_trgm", "t", indexes, keys);
+        assertThat(recreated.get(0)).hasSize(7);
+        assertThat(recreated.get(1)).containsExactly("plain_pkey", "t_pk");
     }
 
     @Test
@@ -96,12 +94,7 @@ class ModelsRecreateTablesTest {
         String definitions = "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint "
                 + "WHERE conrelid = 'booking'::regclass UNION ALL SELECT indexname || ': ' || indexdef FROM pg_indexes "
                 + "WHERE tablename = 'booking' ORDER BY 1";
-        try (TestDatabase source = TestDatabase.create("postgres"); TestDatabase empty = TestDatabase.create("postgres")) {
-            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
-            empty.execute("CREATE EXTENSION btree_gist");
-            createAll(ws, empty, "booking");
-            assertThat(empty.firstColumn(definitions)).isEqualTo(source.firstColumn(definitions)).hasSize(9);
-        }
+        assertThat(sameInBoth(ws, "CREATE EXTENSION btree_gist", "booking", definitions).get(0)).hasSize(9);
     }
 
     @ParameterizedTest
@@ -130,11 +123,7 @@ class ModelsRecreateTablesTest {
                         + "|| i.\"unique\" FROM pragma_index_list('t') i, pragma_index_xinfo(i.name) x WHERE x.key = 1 ORDER BY 1"
                 : "SELECT CONCAT_WS(' ', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, COLLATION, IFNULL(SUB_PART, '-'), NON_UNIQUE) "
                         + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY 1";
-        try (TestDatabase source = TestDatabase.create(engine); TestDatabase empty = TestDatabase.create(engine)) {
-            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
-            createAll(ws, empty, "t");
-            assertThat(empty.firstColumn(parts)).isEqualTo(source.firstColumn(parts)).hasSize(sqlite ? 6 : 8);
-        }
+        assertThat(sameInBoth(ws, null, "t", parts).get(0)).hasSize(sqlite ? 6 : 8);
     }
 
     @Test
@@ -169,6 +158,28 @@ class ModelsRecreateTablesTest {
         ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine, "generator = \"tables\"\n"));
         return ws;
+    }
+
+    /**
+     * Loads schema.sql into a new database and the models' {@code create_all()} into another ({@code setup}, if
+     * any, run there first); each query must give the same rows in both. Returns each query's rows.
+     */
+    private static List<List<String>> sameInBoth(TestWorkspace ws, String setup, String table, String... queries)
+            throws SQLException {
+        try (TestDatabase source = TestDatabase.create(ws.engine()); TestDatabase empty = TestDatabase.create(ws.engine())) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            if (setup != null) {
+                empty.execute(setup);
+            }
+            createAll(ws, empty, table);
+            List<List<String>> rows = new ArrayList<>();
+            for (String query : queries) {
+                List<String> recreated = empty.firstColumn(query);
+                assertThat(recreated).as(query).isEqualTo(source.firstColumn(query));
+                rows.add(recreated);
+            }
+            return rows;
+        }
     }
 
     /** Runs the models' {@code metadata.create_all()} in {@code db}; returns {@code table}'s key columns. */
