@@ -121,7 +121,7 @@ final class Elements {
             table.uniques().stream().sorted(Comparator.comparing((UniqueConstraint u) -> u.name() == null ? "" : u.name())
                     .thenComparing(u -> String.join(",", u.columns()))).forEach(u -> elements.add(unique(u)));
             table.checks().forEach(c -> elements.add(check(c)));
-            table.exclusions().stream().sorted(Comparator.comparing(Exclusion::name))
+            table.exclusions().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                     .forEach(x -> elements.add(exclusion(x)));
         }
         if (options.indexes()) {
@@ -257,8 +257,11 @@ final class Elements {
             args.add(prefix + dialect.sqlAlchemyIndexMethodKeyword() + "=" + Py.str(index.method()));
         }
         if (!lengths.isEmpty()) {
-            args.add(prefix + "length={" + lengths.entrySet().stream()
-                    .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
+            List<String> entries = new ArrayList<>();
+            for (String column : lengths.keySet()) {
+                entries.add(Py.str(column) + ": " + lengths.get(column));
+            }
+            args.add(prefix + "length={" + String.join(", ", entries) + "}");
         }
         if (!ops.isEmpty()) {
             // SQLAlchemy writes an entry right after its column, where the grammar has collation, operator class
