@@ -164,6 +164,29 @@ class ClickHouseLintTest {
     }
 
     @Test
+    void droppingPartitionsOrPartsOfAnExistingTableIsDestructive() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id UInt64, at DateTime) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
+                ALTER TABLE events DROP PARTITION 202312;""", "DROP TABLE events;");
+        ws.migration("002_prune.sql", """
+                ALTER TABLE events DROP PARTITION 202401;
+                ALTER TABLE events DROP PART 'all_1_1_0';
+                ALTER TABLE events DROP PARTITION ID '202402', DROP PARTITION tuple(202403);""", "SELECT 1;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L401"))
+                .extracting(Finding::path, Finding::line, Finding::message).as("not the table's own migration")
+                .containsExactly(
+                        tuple("migrations/002_prune.sql", 2, "Dropping partition 202401 of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 3,
+                                "Dropping part 'all_1_1_0' of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 4,
+                                "Dropping partition ID '202402' of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 4,
+                                "Dropping partition tuple(202403) of table 'events' deletes its rows."));
+    }
+
+    @Test
     void onClusterIsAnErrorInEitherSection() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         ws.migration("001_events.sql", "CREATE TABLE events ON CLUSTER main (id UInt64) ENGINE = MergeTree ORDER BY id;",
