@@ -47,6 +47,14 @@ public interface LintDialect {
     }
 
     /**
+     * The server refuses a request holding more than one statement, and dbmate sends a section as one request, so
+     * dbmate fails on a section of several statements, which Matey runs one by one (L015).
+     */
+    default boolean oneStatementPerRequest() {
+        return false;
+    }
+
+    /**
      * {@code ON CLUSTER} sends DDL to every replica through a distributed queue, outside the one database a
      * migration runs in (L409).
      */

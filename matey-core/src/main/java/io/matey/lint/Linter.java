@@ -30,7 +30,7 @@ public final class Linter {
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
             new SearchPathLeftChangedRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
-            new ImplicitTransactionRule());
+            new ImplicitTransactionRule(), new MultiStatementSectionRule());
 
     private Linter() {
     }
