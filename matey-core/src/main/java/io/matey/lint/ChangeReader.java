@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
@@ -49,7 +50,15 @@ final class ChangeReader {
     private ChangeReader() {
     }
 
+    /** The statements whose changes are read; others (and an INSERT not mentioning FROM) are not lexed beyond their head. */
+    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "INSERT", "ALTER", "RENAME");
+
     static List<SchemaChange> read(ParsedStatement statement) {
+        List<Token> first = statement.head(1);
+        if (first.isEmpty() || !CHANGING.contains(first.get(0).image.toUpperCase(Locale.ROOT))
+                || TokenCursor.is(first.get(0), "INSERT") && !statement.mentions("FROM")) {
+            return List.of();
+        }
         TokenCursor head = new TokenCursor(statement.tokens());
         if (head.accept("CREATE")) {
             return created(head);

@@ -125,8 +125,8 @@ public interface LintDialect {
     }
 
     /**
-     * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
-     * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
+     * Why the engine's canonical dump cannot render what the statement creates (L301), given the token images of a
+     * {@code CREATE} or {@code ALTER} statement (lint asks no other); empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */
     default Optional<String> undumpable(List<String> tokens) {
         return Optional.empty();
