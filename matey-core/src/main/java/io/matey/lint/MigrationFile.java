@@ -10,6 +10,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One migration file as the rules see it: decoded lines, sections and markers, and its statements
@@ -117,6 +118,12 @@ final class MigrationFile {
                 return up.size() + down.size();
             }
         };
+    }
+
+    /** The up section with its statements, then the down section with its. */
+    void forEachSection(BiConsumer<Section, List<ParsedStatement>> check) {
+        check.accept(script.up(), upStatements());
+        check.accept(script.down(), downStatements());
     }
 
     /** The file's nolint directives, read once: findings, L012 and L104's vouching all ask. */

@@ -38,8 +38,7 @@ final class SearchPathLeftChangedRule implements LintRule {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {
-            check(file, file.script().up(), file.upStatements(), findings);
-            check(file, file.script().down(), file.downStatements(), findings);
+            file.forEachSection((section, statements) -> check(file, section, statements, findings));
         }
     }
 
