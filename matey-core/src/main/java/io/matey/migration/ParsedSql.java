@@ -178,5 +178,9 @@ public final class ParsedSql {
                 complete = true;
             }
         }
+        if (sql.length() > BUFFER_CHARS) {
+            // The lexer's buffers grow to the text read; the thread's lexer keeps no statement's megabytes.
+            lexer.ReInit(new SimpleCharStream(new StringProvider(""), 1, 1, 1));
+        }
     }
 }
