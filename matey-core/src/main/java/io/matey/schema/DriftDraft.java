@@ -92,7 +92,10 @@ public final class DriftDraft {
         Set<String> clashingDown = new HashSet<>();
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
-        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
+        MovedPartitions moves = MovedPartitions.of(liveBlocks, expectedBlocks);
+        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect, moves);
+        // every moved partition is detached before the first attach, which may take another's old bounds
+        up.addAll(moves.detachesUp());
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
@@ -104,6 +107,11 @@ public final class DriftDraft {
             if (rebuilds.containsKey(key)) {
                 up.addAll(rebuilds.get(key).up());
                 down.addAll(0, rebuilds.get(key).down());
+            } else if (moves.attachUp(key) != null) {
+                up.add(moves.attachUp(key));
+                up.addAll(partitions.renames(key));
+                down.add(0, moves.attachDown(key));
+                down.addAll(0, partitions.dropsAfterDetach(key));
             } else if (changedIndex(key, liveBlocks, expectedBlocks)) {
                 up.add(block);
                 down.add(0, drop(key, block, dialect, liveBlocks));
@@ -191,6 +199,7 @@ public final class DriftDraft {
                 down.add(0, undo(committed));
             }
         }
+        down.addAll(0, moves.detachesDown());
         down.addAll(afterTypes);
         // A created relation whose name a dropped one takes, and what comes before it in down (what may read it), is
         // dropped before the dropped ones are created again.
@@ -213,7 +222,7 @@ public final class DriftDraft {
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
-                    || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
+                    || partitions.made(key) || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
                     || DraftPart.renamesKey(block)) {
