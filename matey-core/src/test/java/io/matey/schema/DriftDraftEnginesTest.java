@@ -397,6 +397,59 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * Partitions detached by hand and attached to another parent (one partitioned itself, one whose new parent has an
+     * index it lacked, whose copy is renamed), or attached again with bounds that take a detached sibling's: every
+     * detach precedes the first attach, each attach has the live bounds, and down detaches them again, drops the
+     * index copies the attaches made and attaches them back with their committed bounds.
+     */
+    @Test
+    void partitionsMovedToAnotherParentOrOtherBoundsOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE ev (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE TABLE ev2 (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (d);
+                CREATE INDEX ev2_d_idx ON ev2 (d);
+                CREATE INDEX ev2_id_idx ON ev2 (id);
+                CREATE TABLE ev_2024 PARTITION OF ev (CONSTRAINT pos CHECK (id > 0))
+                    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (id);
+                CREATE TABLE ev_2024_1 PARTITION OF ev_2024 FOR VALUES IN (1);
+                CREATE TABLE ev_2025 PARTITION OF ev FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                INSERT INTO ev VALUES (1, '2024-03-01'), (2, '2025-03-01'), (3, '2026-03-01');
+                """, """
+                ALTER TABLE ev DETACH PARTITION ev_2024;
+                ALTER TABLE ev2 ATTACH PARTITION ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                ALTER TABLE ev DETACH PARTITION ev_2026;
+                ALTER TABLE ev DETACH PARTITION ev_2025;
+                ALTER TABLE ev ATTACH PARTITION ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2027-01-01');
+                ALTER TABLE ev2 ATTACH PARTITION ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                ALTER INDEX ev_2026_id_idx RENAME TO ev26_id;
+                """);
+        assertThat(section(draft, "up")).isEqualTo("""
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2024;
+
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2025;
+
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2026;
+
+                ALTER TABLE public.ev2 ATTACH PARTITION public.ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+                ALTER TABLE public.ev ATTACH PARTITION public.ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2027-01-01');
+
+                ALTER TABLE public.ev2 ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+
+                ALTER INDEX public.ev_2026_id_idx RENAME TO ev26_id;
+
+                """);
+        assertThat(section(draft, "down")).containsSubsequence("ALTER TABLE public.ev DETACH PARTITION public.ev_2025;",
+                "ALTER TABLE public.ev2 DETACH PARTITION public.ev_2026;", "DROP INDEX public.ev26_id;",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+                "DROP INDEX public.ev_2024_id_idx;",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');");
+    }
+
+    /**
      * A partition created by hand whose index copy's default name a committed relation has: PostgreSQL gives the copy
      * the next free name (a clash's number after the label), which the draft renames from.
      */
