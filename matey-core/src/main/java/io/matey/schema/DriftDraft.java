@@ -143,10 +143,14 @@ public final class DriftDraft {
                             + changed(committed, block));
                     down.add(0, undo(committed));
                 }
-            } else if (values != null && !values.added().isEmpty()) {
+            } else if (values != null && !values.up().isEmpty()) {
                 up.addAll(values.up());
-                down.add(0, values.notRemoved());
-                addsEnumValues = true;
+                if (values.added().isEmpty()) {
+                    down.addAll(0, values.down());
+                } else {
+                    down.add(0, values.notRemoved());
+                    addsEnumValues = true;
+                }
             } else if (!committed.equals(block) && FamilyMembers.of(block) != null) {
                 up.addAll(FamilyMembers.of(committed).to(FamilyMembers.of(block)));
                 down.addAll(0, FamilyMembers.of(block).to(FamilyMembers.of(committed)));
