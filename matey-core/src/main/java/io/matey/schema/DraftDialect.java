@@ -65,6 +65,22 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that renames a view's column, or null where the engine has none (by default): a view whose
+     * columns were renamed is then a changed view.
+     */
+    default String renameViewColumn(String view, String column, String name) {
+        return null;
+    }
+
+    /**
+     * The statement that makes a table logged ({@code logged}) or unlogged, or null where the engine has none (by
+     * default): the table's changed logging is then left to the author.
+     */
+    default String setLogged(String table, boolean logged) {
+        return null;
+    }
+
+    /**
      * The statement that moves a table to another schema with its rows, indexes, constraints and owned sequences, or
      * null where the engine has none (by default): a table of the same name in another schema is then no move
      * (docs/architecture.md §7).

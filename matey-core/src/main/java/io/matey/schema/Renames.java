@@ -84,6 +84,7 @@ final class Renames {
         Renames renames = new Renames(live, committed, dialect, recreatedWhole);
         renames.tables();
         renames.columns();
+        renames.viewColumns();
         renames.materializedViews();
         renames.views(committed);
         return renames;
@@ -362,6 +363,32 @@ final class Renames {
                             + CHECK);
                 }
             });
+        }
+    }
+
+    /**
+     * The columns of a view renamed where it is otherwise the same ({@link ViewColumns}), where the engine renames a
+     * view's column: the views reading them are then replaced as for a table's renamed column.
+     */
+    private void viewColumns() {
+        for (String key : List.copyOf(committed.keySet())) {
+            String block = committed.get(key);
+            String liveBlock = live.get(key);
+            String view = key.substring(key.indexOf(' ') + 1);
+            Map<String, String> columns = key.startsWith(VIEW) && liveBlock != null && !recreatedWhole.contains(key)
+                    && dialect.renameViewColumn(view, view, view) != null ? ViewColumns.renamed(block, liveBlock) : null;
+            if (columns == null) {
+                continue;
+            }
+            columns.forEach((old, name) -> {
+                renamed.put(old, name);
+                renamedColumnTables.put(old, unqualified(view));
+                up.add("-- matey: looks like a rename of column " + old + " of view " + view + " to " + name
+                        + " (same query)" + CHECK + "\n" + dialect.renameViewColumn(view, old, name));
+                down.add(0, dialect.renameViewColumn(view, name, old));
+                rewrite(key, columnChange(view, old, name));
+            });
+            committed.put(key, liveBlock);
         }
     }
 

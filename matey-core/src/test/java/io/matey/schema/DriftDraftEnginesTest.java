@@ -1437,6 +1437,41 @@ class DriftDraftEnginesTest {
         }
     }
 
+    /** Enum values renamed by hand are renamed, and renamed back in down, in place of a comment. */
+    @Test
+    void enumValuesRenamedOnPostgresAreRenamedBothWays() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + APP + "INSERT INTO app.flags VALUES (1, 'k', 'closed');\n",
+                "ALTER TYPE app.status RENAME VALUE 'closed' TO 'it''s closed';\n"
+                        + "ALTER TYPE app.status RENAME VALUE 'active' TO 'open';\n");
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                ALTER TYPE app.status RENAME VALUE 'active' TO 'open';
+
+                ALTER TYPE app.status RENAME VALUE 'closed' TO 'it''s closed';
+
+                -- migrate:down
+                ALTER TYPE app.status RENAME VALUE 'open' TO 'active';
+
+                ALTER TYPE app.status RENAME VALUE 'it''s closed' TO 'closed';
+                """);
+    }
+
+    /**
+     * A table made unlogged by hand (its owned sequence with it) and one made logged are drafted as SET UNLOGGED and
+     * SET LOGGED, and back.
+     */
+    @Test
+    void tablesMadeLoggedOrUnloggedOnPostgresAreSetBack() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE counted (id serial PRIMARY KEY, k text);
+                CREATE UNLOGGED TABLE cache (id int GENERATED ALWAYS AS IDENTITY, k text);
+                """, "ALTER TABLE counted SET UNLOGGED;\nALTER TABLE cache SET LOGGED;\n");
+        assertThat(section(draft, "up")).contains("ALTER TABLE public.counted SET UNLOGGED;",
+                "ALTER TABLE public.cache SET LOGGED;");
+        assertThat(section(draft, "down")).contains("ALTER TABLE public.counted SET LOGGED;",
+                "ALTER TABLE public.cache SET UNLOGGED;");
+    }
+
     /** The committed objects of a schema outside the search path, with names that need quotes. */
     private static final String APP = """
             CREATE SCHEMA app;

@@ -278,6 +278,26 @@ class RenameDraftEnginesTest {
                 """);
     }
 
+    /**
+     * Columns of a view renamed by hand (one named by a comment, one to a name that needs quotes) are renamed, where
+     * the view's query is otherwise the same; the view reading it, which the server follows, is replaced by its live
+     * text after the renames and by its committed text after the renames back.
+     */
+    @Test
+    void aViewsRenamedColumnsOnPostgres() throws SQLException {
+        String draft = renamed("postgres", COMMITTED + VIEWS + "CREATE VIEW l AS SELECT id, name AS label, qty * 2 "
+                + "AS dbl FROM t_c;\nCOMMENT ON COLUMN l.label IS 'label';\nCREATE VIEW ll AS SELECT label FROM l;\n",
+                "ALTER VIEW l RENAME COLUMN label TO title;\nALTER VIEW l RENAME COLUMN dbl TO \"Double\";\n"
+                        + "ALTER VIEW v RENAME COLUMN qty TO quantity;\n", "t_c");
+        assertThat(section(draft, "up")).containsSubsequence("-- matey: looks like a rename of column label of view "
+                + "public.l to title (same query); check before committing\nALTER VIEW public.l RENAME COLUMN label "
+                + "TO title;", "ALTER VIEW public.l RENAME COLUMN dbl TO \"Double\";",
+                "ALTER VIEW public.v RENAME COLUMN qty TO quantity;", "CREATE OR REPLACE VIEW public.ll AS\n",
+                "CREATE OR REPLACE VIEW public.vv AS\n").doesNotContain("CREATE VIEW", "DROP VIEW");
+        assertThat(section(draft, "down")).contains("ALTER VIEW public.l RENAME COLUMN title TO label;",
+                "CREATE OR REPLACE VIEW public.ll AS\n SELECT l.label\n   FROM public.l;");
+    }
+
     private static final String INVOICES = """
             CREATE SCHEMA app;
             CREATE TABLE app.invoices (id bigserial PRIMARY KEY, qty numeric(10,3) NOT NULL CHECK (qty > 0));

@@ -116,6 +116,17 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
+    public String renameViewColumn(String view, String column, String name) {
+        return "ALTER VIEW " + view + " RENAME COLUMN " + column + " TO " + name + ";";
+    }
+
+    /** Its owned sequences follow (PostgreSQL 15 and later), as the draft of their own logging does. */
+    @Override
+    public String setLogged(String table, boolean logged) {
+        return "ALTER TABLE " + table + (logged ? " SET LOGGED;" : " SET UNLOGGED;");
+    }
+
+    @Override
     public String moveTable(String table, String schema) {
         return "ALTER TABLE " + table + " SET SCHEMA " + schema + ";";
     }
