@@ -81,11 +81,12 @@ public interface DraftDialect {
     }
 
     /**
-     * The statement that moves a table to another schema with its rows, indexes, constraints and owned sequences, or
-     * null where the engine has none (by default): a table of the same name in another schema is then no move
-     * (docs/architecture.md §7).
+     * The statement that moves an object of the kind ({@code TABLE}, {@code VIEW}, {@code SEQUENCE}, {@code FUNCTION},
+     * {@code PROCEDURE}, {@code TYPE}, {@code DOMAIN}) to another schema, a table with its rows, indexes, constraints
+     * and owned sequences, or null where the engine has none (by default): an object of the same name in another
+     * schema is then no move (docs/architecture.md §7).
      */
-    default String moveTable(String table, String schema) {
+    default String move(String kind, String name, String schema) {
         return null;
     }
 

@@ -298,6 +298,50 @@ class RenameDraftEnginesTest {
                 "CREATE OR REPLACE VIEW public.ll AS\n SELECT l.label\n   FROM public.l;");
     }
 
+    /**
+     * A view, sequence, function, procedure, enum, composite type and domain moved to another schema by hand (a
+     * function over a moved type too): each is moved back and forth, and what names them (the table's columns and
+     * default, a view, a comment, a grant) follows, where a drop and a create would fail or lose the sequence's value.
+     */
+    @Test
+    void viewsSequencesRoutinesAndTypesMovedToAnotherSchemaOnPostgres() throws SQLException {
+        String draft = renamed("postgres", """
+                CREATE SCHEMA app;
+                CREATE SCHEMA archive;
+                CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+                CREATE TYPE app.pair AS (a int, b text);
+                CREATE DOMAIN app.pos AS int CHECK (VALUE > 0);
+                CREATE SEQUENCE app.counter START 5;
+                CREATE TABLE app.t (id int DEFAULT nextval('app.counter'), m app.mood, p app.pos, q app.pair);
+                INSERT INTO app.t (m, p) VALUES ('ok', 1), ('sad', 2);
+                CREATE VIEW app.v AS SELECT id, m FROM app.t;
+                CREATE VIEW app.vv AS SELECT id FROM app.v;
+                CREATE FUNCTION app.g(int) RETURNS int LANGUAGE sql AS $$ SELECT $1 $$;
+                CREATE FUNCTION app.h(x app.mood) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+                CREATE PROCEDURE app.p() LANGUAGE sql AS $$ SELECT 1 $$;
+                COMMENT ON VIEW app.v IS 'v';
+                COMMENT ON FUNCTION app.g(int) IS 'g';
+                GRANT SELECT ON app.v TO PUBLIC;
+                """, """
+                ALTER VIEW app.v SET SCHEMA archive;
+                ALTER SEQUENCE app.counter SET SCHEMA archive;
+                ALTER FUNCTION app.g(int) SET SCHEMA archive;
+                ALTER FUNCTION app.h(app.mood) SET SCHEMA archive;
+                ALTER PROCEDURE app.p() SET SCHEMA archive;
+                ALTER TYPE app.mood SET SCHEMA archive;
+                ALTER TYPE app.pair SET SCHEMA archive;
+                ALTER DOMAIN app.pos SET SCHEMA archive;
+                """, "app.t");
+        assertThat(section(draft, "up")).contains("-- matey: looks like a move of app.v to schema archive (same "
+                + "definition); check before committing\nALTER VIEW app.v SET SCHEMA archive;",
+                "ALTER SEQUENCE app.counter SET SCHEMA archive;", "ALTER FUNCTION app.g(integer) SET SCHEMA archive;",
+                "ALTER FUNCTION app.h(x archive.mood) SET SCHEMA archive;", "ALTER PROCEDURE app.p() SET SCHEMA archive;",
+                "ALTER TYPE app.mood SET SCHEMA archive;", "ALTER TYPE app.pair SET SCHEMA archive;",
+                "ALTER DOMAIN app.pos SET SCHEMA archive;").doesNotContain("CREATE", "DROP");
+        assertThat(section(draft, "down")).contains("ALTER VIEW archive.v SET SCHEMA app;",
+                "ALTER TYPE archive.mood SET SCHEMA app;", "ALTER FUNCTION archive.h(x archive.mood) SET SCHEMA app;");
+    }
+
     private static final String INVOICES = """
             CREATE SCHEMA app;
             CREATE TABLE app.invoices (id bigserial PRIMARY KEY, qty numeric(10,3) NOT NULL CHECK (qty > 0));

@@ -127,8 +127,8 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
-    public String moveTable(String table, String schema) {
-        return "ALTER TABLE " + table + " SET SCHEMA " + schema + ";";
+    public String move(String kind, String name, String schema) {
+        return "ALTER " + kind + " " + name + " SET SCHEMA " + schema + ";";
     }
 
     @Override
