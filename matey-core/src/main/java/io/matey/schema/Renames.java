@@ -471,6 +471,10 @@ final class Renames {
         renamedColumnTables.put(old, unqualified(table));
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
                 + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, to));
+        // A foreign key follows the rename of a column it references, also one changed besides, whose committed text
+        // the down section adds back before the rename back.
+        Pattern column = token(old);
+        rewrite(TABLE + table, block -> referencing(block, table, column, name), true);
         down.add(0, dialect.renameColumn(table, name, old, from));
     }
 
@@ -486,6 +490,7 @@ final class Renames {
             }
             String text = block;
             for (String member : family) {
+                text = referencing(text, member, column, name);
                 text = replace(text, token(member + "." + old), member + "." + name);
                 Matcher on = token(member).matcher(text);
                 // After the table's name in an index or constraint on it, the bare name is the column.
@@ -496,6 +501,14 @@ final class Renames {
             }
             return text;
         };
+    }
+
+    /** {@code block} with the column renamed in the columns a foreign key references of {@code table}. */
+    private static String referencing(String block, String table, Pattern column, String name) {
+        Matcher references = Pattern.compile("\\sREFERENCES " + Pattern.quote(table) + " ?(\\([^)]*\\))")
+                .matcher(block);
+        return references.find() ? block.substring(0, references.start(1))
+                + replace(references.group(1), column, name) + block.substring(references.end(1)) : block;
     }
 
     /** The table and its partitions, theirs too, as the committed blocks have them. */
