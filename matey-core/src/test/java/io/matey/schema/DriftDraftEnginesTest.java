@@ -935,6 +935,42 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * An attribute dropped by hand from a typed table's type that stood before another: up drops it (CASCADE, its
+     * index first), and down, where ADD ATTRIBUTE would append it, refuses by name, with what the author must write:
+     * the attribute, the typed tables' options and constraint on it, and its index, all as comments.
+     */
+    @Test
+    void aNonLastAttributeDroppedFromATypedTablesTypeOnPostgresIsNotAddedBackOutOfPlace() throws SQLException {
+        String committedSql = COMMITTED + """
+                CREATE TYPE pair AS (a integer, b text, c text);
+                CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'y',
+                    CONSTRAINT pairs_b CHECK (b <> ''));
+                CREATE INDEX pairs_b_ix ON pairs (b);
+                CREATE TABLE others OF pair;
+                INSERT INTO pairs VALUES (1, 'x', 'y'), (2, 'z', 'w');
+                """;
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(committedSql);
+            live.execute("ALTER TYPE pair DROP ATTRIBUTE b CASCADE;\n");
+            db.execute(committedSql);
+            String draft = DriftDraft.of(dump(live), dump(db), draftDialect(live));
+            assertThat(section(draft, "up")).isEqualTo("DROP INDEX public.pairs_b_ix;\n\n"
+                    + "ALTER TYPE public.pair DROP ATTRIBUTE b CASCADE;\n\n");
+            assertThat(section(draft, "down")).startsWith("-- Not drafted as SQL: attribute b of public.pair stood "
+                    + "before others, and ALTER TYPE ... ADD ATTRIBUTE appends (in its typed tables public.others, "
+                    + "public.pairs too),\n-- so no statement puts it back in its place.").contains(
+                    "-- ALTER TYPE public.pair ADD ATTRIBUTE b text CASCADE;",
+                    "-- ALTER TABLE public.pairs ALTER COLUMN b SET DEFAULT 'y'::text;",
+                    "-- ALTER TABLE public.pairs ADD CONSTRAINT pairs_b CHECK ((b <> ''::text));",
+                    "-- CREATE INDEX pairs_b_ix ON public.pairs USING btree (b);");
+            assertThat(section(draft, "down").lines().filter(line -> !line.isBlank() && !line.startsWith("--")))
+                    .isEmpty();
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+        }
+    }
+
+    /**
      * A relation dropped by hand whose name a created one takes (a table's key index, a sequence's name): the drop,
      * with the drops of what reads the dropped relation, comes before the creates in up, and the created one's drop,
      * with the drops of what reads it, before the dropped one is created again in down.
