@@ -239,6 +239,15 @@ public interface DraftDialect {
     }
 
     /**
+     * The name {@code ATTACH PARTITION} gives the partition's copy of its new parent's key {@code element} (as the
+     * parent's {@code CREATE TABLE} lists it), where the partition has no such key of its own; null where it makes none
+     * or the name is not known: a detach in down leaves that copy, which the draft then says.
+     */
+    default String clonedKeyName(String partition, String element) {
+        return null;
+    }
+
+    /**
      * The name the engine gives a partition's copy of its parent's index, {@code index} being the copy's definition,
      * when creating the partition makes one (PostgreSQL's {@code PARTITION OF}); null where it makes none (by default).
      * A name taken already is not chosen: {@code clash} counts the names tried before, which the engine marks.

@@ -98,7 +98,7 @@ public final class DriftDraft {
         Set<String> clashingDown = new HashSet<>();
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
-        MovedPartitions moves = MovedPartitions.of(liveBlocks, expectedBlocks);
+        MovedPartitions moves = MovedPartitions.of(liveBlocks, expectedBlocks, dialect);
         NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect, moves);
         // every moved partition is detached before the first attach, which may take another's old bounds
         up.addAll(moves.detachesUp());
@@ -107,16 +107,21 @@ public final class DriftDraft {
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)
+                    || committed == null && moves.follows(block)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
                 up.addAll(rebuilds.get(key).up());
                 down.addAll(0, rebuilds.get(key).down());
-            } else if (moves.attachUp(key) != null) {
-                up.add(moves.attachUp(key));
-                up.addAll(partitions.renames(key));
-                down.add(0, moves.attachDown(key));
+            } else if (moves.changes(key)) {
+                if (moves.attachUp(key) != null) {
+                    up.add(moves.attachUp(key));
+                    up.addAll(partitions.renames(key));
+                }
+                if (moves.attachDown(key) != null) {
+                    down.add(0, moves.attachDown(key));
+                }
                 down.addAll(0, partitions.dropsAfterDetach(key));
             } else if (changedIndex(key, liveBlocks, expectedBlocks)) {
                 up.add(block);
@@ -243,7 +248,7 @@ public final class DriftDraft {
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
-                    || partitions.made(key) || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
+                    || partitions.made(key) || moves.follows(block) || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
                     || DraftPart.renamesKey(block)) {

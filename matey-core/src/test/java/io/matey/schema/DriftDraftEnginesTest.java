@@ -450,6 +450,53 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A partition detached by hand (its keys and foreign key now its own) and a table with the parent's columns attached
+     * by hand (its own unique key taken as the copy of the parent's): each is drafted as the detach or attach alone,
+     * after a comment that it is inferred, and down takes back what the attach made: the copies of the parent's key,
+     * foreign key and index that the detach leaves.
+     */
+    @Test
+    void aPartitionDetachedAndATableAttachedByHandOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE other (id int PRIMARY KEY);
+                CREATE TABLE ev (id int, d date, PRIMARY KEY (id, d), CONSTRAINT ev_pos CHECK (id > 0),
+                    CONSTRAINT ev_u UNIQUE (d, id), CONSTRAINT ev_fk FOREIGN KEY (id) REFERENCES other)
+                    PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE TABLE ev_2025 PARTITION OF ev FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE loose (id int NOT NULL, d date NOT NULL, CONSTRAINT loose_own UNIQUE (d, id),
+                    CONSTRAINT ev_pos CHECK (id > 0));
+                INSERT INTO other VALUES (1), (2);
+                INSERT INTO ev VALUES (1, '2025-02-01'), (2, '2026-03-01');
+                """, """
+                ALTER TABLE ev DETACH PARTITION ev_2026;
+                ALTER TABLE ev ATTACH PARTITION loose FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+                """);
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like public.ev_2026 was detached from public.ev (the parent's columns); check before \
+                committing
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2026;
+
+                -- matey: looks like public.loose was attached to public.ev (the parent's columns); check before \
+                committing
+                ALTER TABLE public.ev ATTACH PARTITION public.loose FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+
+                -- migrate:down
+                ALTER TABLE public.ev DETACH PARTITION public.loose;
+
+                ALTER TABLE public.loose DROP CONSTRAINT loose_pkey;
+
+                ALTER TABLE public.loose DROP CONSTRAINT ev_fk;
+
+                DROP INDEX public.loose_d_idx;
+
+                ALTER TABLE public.ev ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                """);
+    }
+
+    /**
      * A partition created by hand whose index copy's default name a committed relation has: PostgreSQL gives the copy
      * the next free name (a clash's number after the label), which the draft renames from.
      */
