@@ -175,11 +175,11 @@ public final class DriftDraft {
                 down.addAll(0, type.down());
                 if (!type.misplaced().isEmpty()) {
                     misplacedTypes.put(name, type.misplacedNames());
-                    down.add(0, type.notRestored(name, typedTables(name, expectedBlocks, liveBlocks).keySet().stream()
-                            .toList(), typedTables(name, expectedBlocks, liveBlocks).entrySet().stream()
-                            .flatMap(table -> TypedTable.restoredAfterType(table.getKey(), expectedBlocks.get(TABLE
-                                    + table.getKey()), expectedBlocks, table.getValue(), liveBlocks, dialect).stream())
-                            .toList()));
+                    Map<String, String> tables = typedTables(name, expectedBlocks, liveBlocks);
+                    List<String> restored = new ArrayList<>();
+                    tables.forEach((table, live) -> restored.addAll(TypedTable.restoredAfterType(table,
+                            expectedBlocks.get(TABLE + table), expectedBlocks, live, liveBlocks, dialect)));
+                    down.add(0, type.notRestored(name, List.copyOf(tables.keySet()), restored));
                 }
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
@@ -248,7 +248,8 @@ public final class DriftDraft {
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
-                    || partitions.made(key) || moves.follows(block) || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
+                    || partitions.made(key) || moves.follows(block)
+                    || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
                     || DraftPart.renamesKey(block)) {
