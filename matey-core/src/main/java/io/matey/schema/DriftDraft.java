@@ -177,8 +177,8 @@ public final class DriftDraft {
                     misplacedTypes.put(name, type.misplacedNames());
                     Map<String, String> tables = typedTables(name, expectedBlocks, liveBlocks);
                     List<String> restored = new ArrayList<>();
-                    tables.forEach((table, live) -> restored.addAll(TypedTable.restoredAfterType(table,
-                            expectedBlocks.get(TABLE + table), expectedBlocks, live, liveBlocks, dialect)));
+                    tables.forEach((table, text) -> restored.addAll(TypedTable.restoredAfterType(table,
+                            expectedBlocks.get(TABLE + table), expectedBlocks, text, liveBlocks, dialect)));
                     down.add(0, type.notRestored(name, List.copyOf(tables.keySet()), restored));
                 }
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {

@@ -252,21 +252,30 @@ class RenameDraftEnginesTest {
                 "ALTER TABLE archive.invoices SET SCHEMA app;").doesNotContain("DROP TABLE", "CREATE TABLE");
     }
 
+    /** A partitioned table, its partition's check naming the key column, and foreign keys referencing that column. */
+    private static final String PARTITIONED = """
+            CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
+            CREATE TABLE t_2025 (id int NOT NULL, placed_on date NOT NULL,
+                CONSTRAINT t_2025_range CHECK (placed_on >= '2025-01-01' AND placed_on < '2026-01-01'));
+            ALTER TABLE t ATTACH PARTITION t_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            CREATE INDEX t_placed ON t (placed_on);
+            CREATE TABLE refs (id int PRIMARY KEY, t_id int, t_on date,
+                CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_on));
+            CREATE TABLE t_children (id int, placed_on date, parent int, FOREIGN KEY (parent, placed_on) REFERENCES t)
+                PARTITION BY RANGE (placed_on);
+            INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
+            INSERT INTO refs VALUES (1, 1, '2025-02-01');
+            """;
+    private static final String RENAMED_KEY = "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n";
+
     /**
      * A partitioned table's partition key column renamed by hand: PostgreSQL renames it in the key and in the
-     * partitions, and in a partition's check, so the draft is the one rename, as on a plain table.
+     * partitions, and in a partition's check, and in the foreign keys referencing it (one from a partitioned table),
+     * so the draft is the one rename, as on a plain table.
      */
     @Test
     void aRenamedPartitionKeyColumnOnPostgres() throws SQLException {
-        String committedSql = """
-                CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
-                CREATE TABLE t_2025 (id int NOT NULL, placed_on date NOT NULL,
-                    CONSTRAINT t_2025_range CHECK (placed_on >= '2025-01-01' AND placed_on < '2026-01-01'));
-                ALTER TABLE t ATTACH PARTITION t_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
-                CREATE INDEX t_placed ON t (placed_on);
-                INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
-                """;
-        String draft = renamed("postgres", committedSql, "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n", "t");
+        String draft = renamed("postgres", PARTITIONED, RENAMED_KEY, "t");
         assertThat(draft).isEqualTo("""
                 -- migrate:up
                 -- matey: looks like a rename of column placed_on of public.t to placed_date (same definition); check \
@@ -276,6 +285,25 @@ class RenameDraftEnginesTest {
                 -- migrate:down
                 ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
                 """);
+    }
+
+    /**
+     * A foreign key referencing the renamed partition key column and also changed by hand is dropped and added with its
+     * live text in up and, before the rename back, with its committed text as the rename leaves it in down.
+     */
+    @Test
+    void aChangedForeignKeyReferencingARenamedPartitionKeyColumnOnPostgres() throws SQLException {
+        String draft = renamed("postgres", PARTITIONED, RENAMED_KEY + "ALTER TABLE refs DROP CONSTRAINT refs_t_fk;\n"
+                + "ALTER TABLE refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_date) "
+                + "ON DELETE CASCADE;\n", "t");
+        assertThat(section(draft, "down")).startsWith("""
+                ALTER TABLE public.refs DROP CONSTRAINT refs_t_fk;
+
+                ALTER TABLE public.refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES \
+                public.t(id, placed_date);
+
+                ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
+                """).doesNotContain("t_children");
     }
 
     /**
@@ -340,46 +368,6 @@ class RenameDraftEnginesTest {
                 "ALTER DOMAIN app.pos SET SCHEMA archive;").doesNotContain("CREATE", "DROP");
         assertThat(section(draft, "down")).contains("ALTER VIEW archive.v SET SCHEMA app;",
                 "ALTER TYPE archive.mood SET SCHEMA app;", "ALTER FUNCTION archive.h(x archive.mood) SET SCHEMA app;");
-    }
-
-    /**
-     * Foreign keys referencing a partitioned table's renamed partition key column (one from a partitioned table) follow
-     * the rename: the draft is the one rename, and a key also changed by hand is dropped and added with its live text
-     * in up and, before the rename back, with its committed text as the rename leaves it in down.
-     */
-    @Test
-    void foreignKeysReferencingARenamedPartitionKeyColumnOnPostgres() throws SQLException {
-        String committedSql = """
-                CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
-                CREATE TABLE t_2025 PARTITION OF t FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
-                CREATE TABLE refs (id int PRIMARY KEY, t_id int, t_on date,
-                    CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_on));
-                CREATE TABLE t_children (id int, placed_on date, parent int, FOREIGN KEY (parent, placed_on) REFERENCES t)
-                    PARTITION BY RANGE (placed_on);
-                INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
-                INSERT INTO refs VALUES (1, 1, '2025-02-01');
-                """;
-        String rename = "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n";
-        assertThat(renamed("postgres", committedSql, rename, "t")).isEqualTo("""
-                -- migrate:up
-                -- matey: looks like a rename of column placed_on of public.t to placed_date (same definition); check \
-                before committing
-                ALTER TABLE public.t RENAME COLUMN placed_on TO placed_date;
-
-                -- migrate:down
-                ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
-                """);
-        String draft = renamed("postgres", committedSql, rename + "ALTER TABLE refs DROP CONSTRAINT refs_t_fk;\n"
-                + "ALTER TABLE refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_date) "
-                + "ON DELETE CASCADE;\n", "t");
-        assertThat(section(draft, "down")).startsWith("""
-                ALTER TABLE public.refs DROP CONSTRAINT refs_t_fk;
-
-                ALTER TABLE public.refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES \
-                public.t(id, placed_date);
-
-                ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
-                """).doesNotContain("t_children");
     }
 
     private static final String INVOICES = """
