@@ -85,6 +85,46 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A hand rename that leaves live text the server would not load again (MariaDB: a default calling a renamed
+     * sequence; ClickHouse: a materialized view reading a renamed table): db drift loads the drifted live schema on the
+     * test server and names the failure as Unloadable, and the draft says its statements may not run.
+     */
+    @Test
+    void aRenameLeavingUnloadableTextIsNamedOnMariadbAndClickHouseAndTheDraftSaysSo() throws Exception {
+        unloadableAfterARename("mysql", """
+                CREATE SEQUENCE s1;
+                CREATE TABLE o (id BIGINT NOT NULL DEFAULT (NEXT VALUE FOR s1) PRIMARY KEY);""",
+                "DROP TABLE o; DROP SEQUENCE s1;", "RENAME TABLE s1 TO s2", "doesn't exist");
+        unloadableAfterARename("clickhouse", """
+                CREATE TABLE base (id UInt64) ENGINE = MergeTree ORDER BY id;
+                CREATE MATERIALIZED VIEW mv ENGINE = MergeTree ORDER BY id AS SELECT id FROM base;""",
+                "DROP VIEW mv; DROP TABLE base;", "RENAME TABLE base TO base2", "UNKNOWN_TABLE");
+    }
+
+    private void unloadableAfterARename(String engine, String up, String down, String rename, String error)
+            throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve(engine));
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Map<String, String> env = MateyProcess.init(workspace, db, engine);
+            Files.writeString(workspace.resolve("migrations/001_renamed.sql"), "-- migrate:up\n" + up
+                    + "\n-- migrate:down\n" + down + "\n", StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(workspace, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(workspace, env, "db", "up").exitCode()).isZero();
+            MateyProcess.Result clean = MateyProcess.run(workspace, env, "db", "drift");
+            assertThat(clean.stdout()).as(clean.stderr()).contains("Status: clean").doesNotContain("Unloadable");
+            db.execute(rename);
+
+            MateyProcess.Result drift = MateyProcess.run(workspace, env, "db", "drift");
+            MateyProcess.Result draft = MateyProcess.run(workspace, env, "db", "drift", "--draft");
+
+            assertThat(drift.stdout()).as(drift.stderr()).contains("Status: drifted",
+                    "Unloadable: the live schema would not load into an empty database: ", error);
+            assertThat(draft.stdout()).as(draft.stderr()).contains("Unloadable: the live schema would not load",
+                    "-- Warning: drafted from live text the server would not load again, so statements below may not run");
+        }
+    }
+
+    /**
      * Hand changes in a schema outside the search path: the draft's down section drops each object by its qualified
      * name (an index by its table's schema), so schema apply's down check replays it and adopt records it.
      */
