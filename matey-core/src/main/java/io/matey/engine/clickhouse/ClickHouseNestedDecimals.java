@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The decimals inside a map, tuple or array value (docs/architecture.md §3) as a top-level decimal travels: a string
  * at its type's scale ({@code 1} in a {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote; a
- * decimal map key likewise, as a member name. ClickHouse reads them back at that scale, so a file's value and the
- * table's compare by number and export writes them as it writes a decimal column.
+ * decimal map key likewise, as a member name, and an integer map key as its number's digits ({@code "01"} is
+ * {@code "1"}). ClickHouse reads them back so, so a file's value and the table's compare by number and export
+ * writes them as it writes a decimal or integer column.
  */
 final class ClickHouseNestedDecimals {
 
@@ -24,7 +26,7 @@ final class ClickHouseNestedDecimals {
     /** {@code node} with each decimal its type declares inside it scaled; a value already checked, or read back. */
     static JsonNode scaled(JsonNode node, ClickHouseDataType declared) {
         ClickHouseDataType type = declared.value();
-        if (node == null || node.isNull() || !type.nests("Decimal") && !type.isDecimal()) {
+        if (node == null || node.isNull() || !type.nests("Decimal") && !type.isDecimal() && !type.nests("Map")) {
             return node;
         }
         if (type.isDecimal()) {
@@ -51,9 +53,16 @@ final class ClickHouseNestedDecimals {
         };
     }
 
-    /** A map key's member name, at its type's scale for a decimal key type; a key already checked, or read back. */
+    /**
+     * A map key's member name as ClickHouse writes the key back: at its type's scale for a decimal key type, an
+     * integer's digits without leading zeros or a plus sign for an integer key type; a key already checked, or read
+     * back.
+     */
     static String key(String name, ClickHouseDataType declared) {
         ClickHouseDataType type = declared.value();
+        if (type.isInteger()) {
+            return new BigInteger(name).toString();
+        }
         return type.isDecimal() ? new BigDecimal(name).setScale(type.decimalScale()).toPlainString() : name;
     }
 }
