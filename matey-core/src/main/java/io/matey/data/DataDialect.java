@@ -73,6 +73,14 @@ public interface DataDialect {
     }
 
     /**
+     * A value {@link #read} gave as data export writes it: the default writes it as read, an engine may write one
+     * form per column where values of a type have several (ClickHouse's timestamps at their column's precision).
+     */
+    default Object exported(Object value, ColumnType type) {
+        return value;
+    }
+
+    /**
      * The expression data export and apply read column {@code column} (quoted, or any expression of its type) of
      * {@code type} through, so that {@link #read} gets the value in its file form where the column's own text is no
      * file form (MariaDB's geometry as WKT, PostgreSQL's locale-formatted money as a number). The default reads it as

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,13 +99,35 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public JsonNode checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
         nested.check(value, type, values);
-        return ClickHouseNestedDecimals.scaled(value, types.valueType(type.label()));
+        return ClickHouseNestedForms.scaled(value, types.valueType(type.label()));
     }
 
-    /** ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}). */
+    /**
+     * ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}),
+     * and cuts off a finer fraction than its precision ({@link ClickHouseTimestamps}).
+     */
     @Override
     public Temporal time(Temporal value, ColumnType type) throws ValueException {
-        return ClickHouseTimeRanges.check(value, types.valueType(type.label()));
+        ClickHouseDataType declared = types.valueType(type.label());
+        Temporal checked = ClickHouseTimeRanges.check(value, declared);
+        return ClickHouseTimestamps.isTimestamp(declared) ? ClickHouseTimestamps.check((LocalDateTime) checked, declared)
+                : checked;
+    }
+
+    /** A timestamp, also an array's, at its column's precision ({@link ClickHouseTimestamps}). */
+    @Override
+    public Object exported(Object value, ColumnType type) {
+        if (value instanceof LocalDateTime time) {
+            return ClickHouseTimestamps.text(time, types.valueType(type.label()));
+        }
+        if (value instanceof List<?> list && type.kind() == ValueKind.ARRAY) {
+            List<Object> items = new ArrayList<>(list.size());
+            for (Object item : list) {
+                items.add(exported(item, type.element()));
+            }
+            return items;
+        }
+        return value;
     }
 
     /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */

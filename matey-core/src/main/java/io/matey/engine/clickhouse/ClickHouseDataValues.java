@@ -20,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +53,7 @@ final class ClickHouseDataValues {
         }
         if (types.readsAsJsonText(type)) {
             JsonNode json = (JsonNode) ValueReader.json(text(rs.getString(index), false));
-            return listed(ClickHouseNestedDecimals.scaled(json, types.valueType(type.label())), type);
+            return listed(ClickHouseNestedForms.scaled(json, types.valueType(type.label())), type);
         }
         return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
     }
@@ -102,7 +104,7 @@ final class ClickHouseDataValues {
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> {
                 ClickHouseDataType declared = types.valueType(type.label());
-                yield ClickHouseNestedDecimals.scaled(ClickHouseNestedJson.parsed(json(rs.getObject(index)), declared),
+                yield ClickHouseNestedForms.scaled(ClickHouseNestedJson.parsed(json(rs.getObject(index)), declared),
                         declared);
             }
             case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
@@ -286,7 +288,7 @@ final class ClickHouseDataValues {
             return node.bigIntegerValue().bitLength() < 64 ? node.longValue() : new BigDecimal(node.bigIntegerValue());
         }
         if (value != null && value.isDecimal()) {
-            return new BigDecimal(node.asText()); // a string at its scale (ClickHouseNestedDecimals)
+            return new BigDecimal(node.asText()); // a string at its scale (ClickHouseNestedForms)
         }
         if (node.isNumber()) {
             return node.doubleValue();
@@ -329,6 +331,13 @@ final class ClickHouseDataValues {
         }
         if (value instanceof Number n) {
             return JSON.numberNode(n.longValue());
+        }
+        if (value instanceof ZonedDateTime time) {
+            // a timestamp nested in a map or tuple, in its column's zone: its local time, as a column's is read
+            return JSON.textNode(time.toLocalDateTime().toString());
+        }
+        if (value instanceof OffsetDateTime time) {
+            return JSON.textNode(time.toLocalDateTime().toString());
         }
         return JSON.textNode(value instanceof LocalDateTime time ? time.toString() : String.valueOf(other(value, false)));
     }

@@ -69,8 +69,8 @@ class ClickHouseDataRoundTripTest {
                     + " \"fs\": \"abc\", \"i8\": -128, \"id\": 1, \"ip4\": \"10.1.2.3\", \"ip6\": \"::ffff:10.0.0.1\","
                     + " \"lc\": \"signup\", \"loc\": [52.5, 13.25], \"n\": null, \"nums\": [1, 2],"
                     + " \"s\": \"it's \\\"q\\\"\\nnext\", \"tags\": [\"a\", null], \"ts\": \"2024-01-02T03:04:05\","
-                    + " \"ts64\": \"2024-01-02T03:04:05.678000\", \"u\": \"6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21\"}");
-            assertThat(exported).contains("\"ip6\": \"2001:db8::1\"", "\"ts64\": \"1999-12-31T23:59:59.999000\"");
+                    + " \"ts64\": \"2024-01-02T03:04:05.678\", \"u\": \"6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21\"}");
+            assertThat(exported).contains("\"ip6\": \"2001:db8::1\"", "\"ts64\": \"1999-12-31T23:59:59.999\"");
 
             DataApplyResult applied = matey.dataApply(target(ws), copy.url().raw(), "all");
             assertThat(applied.files().get(0).inserted()).isEqualTo(2);
@@ -597,6 +597,48 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT toString(m) FROM codes")).containsExactly("{1:'z'}");
             assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
+    /**
+     * A timestamp is exported with exactly its column's digits after the point, top-level, in an array, a map or a
+     * tuple alike, and any spelling of the same value settles; a finer fraction, which ClickHouse would cut off, is
+     * refused by line.
+     */
+    @Test
+    void timestampsExportAtTheirColumnsPrecisionAndOtherSpellingsSettle() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"times\", table = \"times\", mode = \"replace\" }");
+        ws.migration("002_times.sql", "CREATE TABLE times (id UInt32, t0 DateTime64(0), t3 DateTime64(3), "
+                + "t6 DateTime64(6, 'UTC'), t9 DateTime64(9), d DateTime, a Array(DateTime64(2)), "
+                + "m Map(String, DateTime64(3)), tu Tuple(DateTime('Asia/Tokyo'), DateTime64(1))) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE times;");
+        ws.apply();
+        String good = "\"id\": 1, \"t0\": \"2024-01-01 00:00:00\", \"t3\": \"2024-01-01T00:00:00.1\", "
+                + "\"t6\": \"2024-01-01T00:00:00.100\", \"t9\": \"2024-01-01T00:00:00.123456\", \"d\": \"2024-01-01T10:00:00\", "
+                + "\"a\": [\"2024-01-01T00:00:00.5\", \"2024-01-01T00:00:00\"], \"m\": {\"k\": \"2024-01-01 00:00:00.25\"}, "
+                + "\"tu\": [\"2024-01-01T00:00:00\", \"2024-01-01T00:00:00.0\"]";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            refusedByLineBeforeAnyWrite(ws, db, "times", good, new String[][] {
+                    {"00:00:00.1\"", "00:00:00.1234\"", "'t3' (DateTime64(3)): 2024-01-01T00:00:00.123400 has more than 3 "
+                            + "digit(s) after the point, which DateTime64(3) holds"},
+                    {"\"k\": \"2024-01-01 00:00:00.25\"", "\"k\": \"2024-01-01 00:00:00.2501\"", "'m' (Map(String, "
+                            + "DateTime64(3))): the value of key \"k\" (DateTime64(3)): 2024-01-01T00:00:00.250100 has more"}});
+
+            data(ws, "times", "{" + good + "}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
+                    .as("every spelling of the same time").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            String exported = "{\"a\": [\"2024-01-01T00:00:00.50\", \"2024-01-01T00:00:00.00\"], \"d\": \"2024-01-01T10:00:00\", "
+                    + "\"id\": 1, \"m\": {\"k\": \"2024-01-01T00:00:00.250\"}, \"t0\": \"2024-01-01T00:00:00\", "
+                    + "\"t3\": \"2024-01-01T00:00:00.100\", \"t6\": \"2024-01-01T00:00:00.100000\", "
+                    + "\"t9\": \"2024-01-01T00:00:00.123456000\", \"tu\": [\"2024-01-01T00:00:00\", \"2024-01-01T00:00:00.0\"]}\n";
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/times.jsonl")).isEqualTo(exported);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            assertThat(matey.dataExport(target(ws), db.url().raw(), "all").files().get(1).changed()).isFalse();
         }
     }
 
