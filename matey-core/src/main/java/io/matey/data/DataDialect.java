@@ -109,6 +109,16 @@ public interface DataDialect {
     }
 
     /**
+     * The expression {@link #rewritesValues} asks the database for a file value's form through: a value of
+     * {@code type} made of one parameter, bound by {@link #bindUpdate}, as a write stores it. The default is
+     * {@link #parameter}; an engine that binds a plain {@code ?} which the column converts on write (ClickHouse's JSON
+     * text) names the conversion here.
+     */
+    default String heldValue(ColumnType type) {
+        return parameter(type);
+    }
+
+    /**
      * A query of {@code count} rows of columns {@code n}, numbering them from 0, and {@code v}, each row's own
      * {@code value} (an expression of one parameter), so that {@link #rewritesValues} asks the database for many
      * values at once. The default is a UNION ALL of one-row SELECTs.

@@ -81,6 +81,26 @@ final class ClickHouseDataDialect implements DataDialect {
         return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + value + "])" : value;
     }
 
+    /**
+     * ClickHouse parses JSON into its own form as it stores it (a mixed array's {@code [true, 1]} is {@code [1, 1]}, a
+     * {@code "a.b"} member a path, null members dropped), so a file's JSON, also nested, is compared as the server
+     * stores it, which the server is asked for (README "Data sets on ClickHouse"); a value it cannot store is refused
+     * by line with its reason.
+     */
+    @Override
+    public boolean rewritesValues(ColumnType type) {
+        return types.valueType(type.label()).nests("JSON");
+    }
+
+    /**
+     * The value as a write stores it: a map or tuple as {@link #update} sets it, other bound text cast to the
+     * column's type, as an insert or a mutation converts it.
+     */
+    @Override
+    public String heldValue(ColumnType type) {
+        return nestsStructure(type) ? assigned(type) : "CAST(?, " + ClickHouseConnector.literal(type.label()) + ")";
+    }
+
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         values.bind(ps, index, type, value);
@@ -218,12 +238,16 @@ final class ClickHouseDataDialect implements DataDialect {
     public String update(String table, TableChanges.Columns set, String where) {
         List<String> assignments = new ArrayList<>();
         for (int i = 0; i < set.names().size(); i++) {
-            String label = set.types().get(i).label();
-            assignments.add(set.names().get(i) + " = " + (nestsStructure(set.types().get(i))
-                    ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?)"
-                    + " SETTINGS input_format_json_named_tuples_as_objects = 0)" : "?"));
+            ColumnType type = set.types().get(i);
+            assignments.add(set.names().get(i) + " = " + (nestsStructure(type) ? assigned(type) : "?"));
         }
         return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
+    }
+
+    /** A map or tuple nesting column's value read from its data file JSON, bound by {@link #bindUpdate}. */
+    private static String assigned(ColumnType type) {
+        return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
+                + " SETTINGS input_format_json_named_tuples_as_objects = 0)";
     }
 
     @Override

@@ -435,6 +435,48 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * JSON that ClickHouse stores in another form (a mixed array's [true, 1] as [1, 1], [true, "x"] as ["true", "x"],
+     * null members dropped, a dotted name as a path), top-level or nested, is compared as the server stores it, so a
+     * second apply changes nothing and export writes the stored form, which settles too; JSON the server cannot
+     * store is refused by line before any write.
+     */
+    @Test
+    void jsonTheServerStoresInAnotherFormSettles() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"docs\", table = \"docs\", mode = \"replace\" }");
+        ws.migration("002_docs.sql", "CREATE TABLE docs (id UInt32, doc JSON, a Array(JSON), m Map(String, JSON), "
+                + "t Tuple(n UInt8, j JSON)) ENGINE = MergeTree ORDER BY id;", "DROP TABLE docs;");
+        ws.apply();
+        String good = "\"id\": 1, \"doc\": {\"l\": [true, 1], \"s\": [true, \"x\"], \"o\": [{\"a\": null}, 1], "
+                + "\"mixed\": [1, \"a\", {\"x\": 1}], \"n\": [[true], [1]], \"z\": null, \"a.b\": 2}, "
+                + "\"a\": [{\"l\": [true, 2]}], \"m\": {\"k\": {\"l\": [false, 3], \"e\": {}}}, \"t\": [1, {\"l\": [true, 4]}]";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            refusedByLineBeforeAnyWrite(ws, db, "docs", good, new String[][] {
+                    {"\"a.b\": 2}", "\"a.b\": 2, \"a\": {\"b\": 3}}", "'doc': the database refuses"}});
+
+            data(ws, "docs", "{" + good + "}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(db.firstColumn("SELECT toJSONString(doc.l) FROM docs")).as("stored in ClickHouse's form")
+                    .containsExactly("[1,1]");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
+                    .as("compared as the server stores the file's JSON").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            String exported = "{\"a\": [{\"l\": [1, 2]}], \"doc\": {\"a\": {\"b\": 2}, \"l\": [1, 1], "
+                    + "\"mixed\": [1, \"a\", {\"x\": 1}], \"n\": [[1], [1]], \"o\": [{}, 1], \"s\": [\"true\", \"x\"]}, "
+                    + "\"id\": 1, \"m\": {\"k\": {\"l\": [0, 3]}}, \"t\": [1, {\"l\": [1, 4]}]}\n";
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/docs.jsonl")).isEqualTo(exported);
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+
+            data(ws, "docs", "{\"a\": [], \"doc\": {\"l\": [false, 5]}, \"id\": 1, \"m\": {}, \"t\": [2, {}]}");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
+            assertThat(db.firstColumn("SELECT toJSONString(doc) FROM docs")).containsExactly("{\"l\":[0,5]}");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
     @Test
     void decimalsInsideTuplesMapsAndArraysCompareByValueAndExportAsDecimalColumnsDo() throws Exception {
         TestWorkspace ws = workspace("001_prices.sql", """
