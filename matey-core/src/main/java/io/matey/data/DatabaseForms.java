@@ -72,7 +72,7 @@ final class DatabaseForms {
         try (PreparedStatement ps = connection.prepareStatement("SELECT n, " + dialect.selected("v", type) + " FROM ("
                 + dialect.numberedValues(dialect.heldValue(type), batch.size()) + ") AS file_values")) {
             for (int i = 0; i < batch.size(); i++) {
-                dialect.bindUpdate(ps, i + 1, type, batch.get(i).getValue());
+                dialect.bind(ps, i + 1, type, batch.get(i).getValue());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -110,6 +110,11 @@ final class DatabaseForms {
             form = held(column, value);
             known.put(text, form);
         }
+        if (dialect.refusesRewrites(type) && !form.equals(text)) {
+            throw new ValueException("the database would store " + text + " as " + form + " in " + type.label()
+                    + ", another value, so the table would differ from the file at every apply; write a value "
+                    + type.label() + " keeps as it is");
+        }
         return form;
     }
 
@@ -118,7 +123,7 @@ final class DatabaseForms {
         ColumnType type = column.type();
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + dialect.selected("v", type) + " FROM (SELECT "
                 + dialect.heldValue(type) + " AS v) AS file_value")) {
-            dialect.bindUpdate(ps, 1, type, value);
+            dialect.bind(ps, 1, type, value);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Object held = dialect.read(rs, 1, type);

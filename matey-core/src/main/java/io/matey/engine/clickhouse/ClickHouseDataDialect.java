@@ -89,21 +89,76 @@ final class ClickHouseDataDialect implements DataDialect {
      */
     @Override
     public boolean rewritesValues(ColumnType type) {
-        return types.valueType(type.label()).nests("JSON");
+        return types.valueType(type.label()).nests("JSON") || variable(type);
     }
 
     /**
-     * The value as a write stores it: a map or tuple as {@link #update} sets it, other bound text cast to the
-     * column's type, as an insert or a mutation converts it.
+     * A Variant or Dynamic value is stored as the type of the JSON value JSONEachRow reads ({@link #parameter}), which
+     * may be another than the file's: {@code "1"} in a {@code Variant(String, UInt64)} is the number 1, an object in
+     * a Variant without JSON its text. Compared in that form, it would differ from the table at every apply, so it is
+     * refused by line instead.
      */
     @Override
+    public boolean refusesRewrites(ColumnType type) {
+        return variable(type);
+    }
+
+    /** The value as a write stores it: through {@link #parameter}, or the bound text cast to the column's type. */
+    @Override
     public String heldValue(ColumnType type) {
-        return nestsStructure(type) ? assigned(type) : "CAST(?, " + ClickHouseConnector.literal(type.label()) + ")";
+        return fromJson(type) ? parameter(type) : "CAST(?, " + ClickHouseConnector.literal(type.label()) + ")";
+    }
+
+    /**
+     * A value is an SQL expression in a mutation, and in an insert's VALUES where the type's own text does not read
+     * it, where the driver's map text ({@code {'k': 1}}) is no literal, a number in a tuple's text is read as a
+     * Float64 before the cast, and a Variant or Dynamic takes the driver's text for a String: so a column nesting a
+     * map, tuple, Variant or Dynamic is written from its data file JSON, parsed as the column's type by the JSONEachRow
+     * format (the format the data file is in), with settings in the subquery, which a statement's own do not reach: a
+     * named tuple read from its array, as the file writes it; in a Variant or Dynamic an object, a boolean, a number
+     * and an array each as itself, not as text or a number, and a string not as a date, so that the value stored is
+     * of the file's kind.
+     */
+    @Override
+    public String parameter(ColumnType type) {
+        if (!fromJson(type)) {
+            return "?";
+        }
+        ClickHouseDataType value = types.valueType(type.label());
+        List<String> settings = new ArrayList<>();
+        if (value.nests("Tuple")) {
+            settings.add("input_format_json_named_tuples_as_objects = 0");
+        }
+        if (variable(type)) {
+            settings.add("input_format_json_read_objects_as_strings = 0, input_format_json_read_arrays_as_strings = 0, "
+                    + "input_format_json_read_bools_as_numbers = 0, input_format_json_read_bools_as_strings = 0, "
+                    + "input_format_json_read_numbers_as_strings = 0, input_format_try_infer_dates = 0, "
+                    + "input_format_try_infer_datetimes = 0");
+        }
+        return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
+                + (settings.isEmpty() ? "" : " SETTINGS " + String.join(", ", settings)) + ")";
+    }
+
+    /**
+     * A Dynamic column's VALUES text is whatever it reads, an expression's text too (as a String), and a Variant's
+     * value from a VALUES expression is converted again: a row with either is inserted by a SELECT of its values,
+     * where every {@link #parameter} is an expression, read as apply's comparison reads it ({@link #heldValue}).
+     */
+    @Override
+    public String insert(String table, TableChanges.Columns columns) {
+        if (columns.types().stream().noneMatch(this::variable)) {
+            return DataDialect.super.insert(table, columns);
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.names()) + ") SELECT " + parameters(columns);
     }
 
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        values.bind(ps, index, type, value);
+        if (fromJson(type)) {
+            ps.setString(index, values.jsonRow(value));
+        } else {
+            values.bind(ps, index, type, value);
+        }
     }
 
     @Override
@@ -226,42 +281,26 @@ final class ClickHouseDataDialect implements DataDialect {
         }
     }
 
-    /**
-     * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal and a
-     * number in a tuple's text is read as a Float64 before the cast, so a column nesting a map or a tuple is set from
-     * its data file JSON, parsed as the column's type by the JSONEachRow format (the format the data file is in, so
-     * keys and values read as an insert reads them; a named tuple from its array, as the file writes it, which the
-     * format reads from an object unless told otherwise in the subquery, where a mutation's own settings do not
-     * reach). Other values are bound as for an insert ({@link #bind}).
-     */
+    /** A mutation, each value through {@link #parameter}. */
     @Override
     public String update(String table, TableChanges.Columns set, String where) {
         List<String> assignments = new ArrayList<>();
         for (int i = 0; i < set.names().size(); i++) {
-            ColumnType type = set.types().get(i);
-            assignments.add(set.names().get(i) + " = " + (nestsStructure(type) ? assigned(type) : "?"));
+            assignments.add(set.names().get(i) + " = " + parameter(set.types().get(i)));
         }
         return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
     }
 
-    /** A map or tuple nesting column's value read from its data file JSON, bound by {@link #bindUpdate}. */
-    private static String assigned(ColumnType type) {
-        return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
-                + " SETTINGS input_format_json_named_tuples_as_objects = 0)";
-    }
-
-    @Override
-    public void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        if (nestsStructure(type)) {
-            ps.setString(index, values.jsonRow(value));
-        } else {
-            values.bind(ps, index, type, value);
-        }
-    }
-
-    private boolean nestsStructure(ColumnType type) {
+    /** Whether a column nests a Variant or Dynamic, whose values may be of several types. */
+    private boolean variable(ColumnType type) {
         ClickHouseDataType value = types.valueType(type.label());
-        return value.nests("Map") || value.nests("Tuple");
+        return value.nests("Variant") || value.nests("Dynamic");
+    }
+
+    /** Whether a column's values are written from their data file JSON ({@link #parameter}). */
+    private boolean fromJson(ColumnType type) {
+        ClickHouseDataType value = types.valueType(type.label());
+        return value.nests("Map") || value.nests("Tuple") || variable(type);
     }
 
     @Override

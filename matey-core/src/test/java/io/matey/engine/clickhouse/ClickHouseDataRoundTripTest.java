@@ -477,6 +477,54 @@ class ClickHouseDataRoundTripTest {
         }
     }
 
+    /**
+     * A Variant or Dynamic value travels as its JSON value (a number, a string, an object of JSON or a tuple, an array),
+     * also in an array or a map: apply stores it as that kind of value, export writes it back, and a second apply
+     * changes nothing. A value the server would store as another value ("1" in a Variant with UInt64 is the number 1)
+     * or cannot store is refused by line before any write.
+     */
+    @Test
+    void variantAndDynamicValuesRoundTripAsTheirJson() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"vars\", table = \"vars\", mode = \"replace\" }");
+        ws.migration("002_vars.sql", "CREATE TABLE vars (id UInt32, v Variant(String, UInt64, JSON), d Dynamic, "
+                + "a Array(Variant(String, Int64)), m Map(String, Dynamic)) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE vars;");
+        ws.apply();
+        String first = "{\"a\": [\"x\", 2], \"d\": {\"k\": [1, \"x\"]}, \"id\": 1, \"m\": {\"n\": 1.5, \"s\": \"t\"}, "
+                + "\"v\": {\"a\": 1, \"b\": {\"c\": \"\u00e9\"}}}";
+        String second = "{\"a\": [], \"d\": \"2024-01-01\", \"id\": 2, \"m\": {\"b\": true}, \"v\": \"x\"}";
+        String third = "{\"a\": [-3], \"d\": [1, 2], \"id\": 3, \"m\": {}, \"v\": 7}";
+        String fourth = "{\"a\": [], \"d\": null, \"id\": 4, \"m\": {}, \"v\": null}";
+        try (TestDatabase db = bootstrapped(ws)) {
+            Matey matey = ws.matey();
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            String good = second.substring(1, second.length() - 1).replace("\"id\": 2", "\"id\": 1");
+            refusedByLineBeforeAnyWrite(ws, db, "vars", good, new String[][] {
+                    {"\"v\": \"x\"", "\"v\": \"1\"", "'v': the database would store \"1\" as 1 in "
+                            + "Variant(JSON, String, UInt64), another value"},
+                    {"\"v\": \"x\"", "\"v\": 1.5", "'v': the database refuses 1.5 as Variant(JSON, String, UInt64)"},
+                    {"\"d\": \"2024-01-01\"", "\"d\": {}", "'d': the database refuses {} as Dynamic"}});
+
+            ws.write(TestWorkspace.TARGET + "/data/vars.jsonl", String.join("\n", first, second, third, fourth) + "\n");
+            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(4);
+            assertThat(db.firstColumn("SELECT concat(variantType(v), ' ', dynamicType(d)) FROM vars ORDER BY id"))
+                    .as("each value of the kind the file writes").containsExactly("JSON Tuple(k Array(Dynamic))",
+                            "String String", "UInt64 Array(Int64)", "None None");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
+            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(ws.read(TestWorkspace.TARGET + "/data/vars.jsonl"))
+                    .isEqualTo(String.join("\n", first, second, third, fourth) + "\n");
+
+            data(ws, "vars", "{\"a\": [1], \"d\": 5, \"id\": 1, \"m\": {\"n\": [1]}, \"v\": \"y\"}");
+            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
+            assertThat(List.of(changed.files().get(1).updated(), changed.files().get(1).deleted())).containsExactly(1, 3);
+            assertThat(db.firstColumn("SELECT concat(variantType(v), ' ', dynamicType(d), ' ', toJSONString(m)) FROM vars"))
+                    .containsExactly("String Int64 {\"n\":[1]}");
+            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        }
+    }
+
     @Test
     void decimalsInsideTuplesMapsAndArraysCompareByValueAndExportAsDecimalColumnsDo() throws Exception {
         TestWorkspace ws = workspace("001_prices.sql", """
