@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,11 +155,7 @@ class LauncherIT {
     @Test
     void aRunWaitingForTheCacheRecordingSaysSo() throws Exception {
         expect(0, "--version"); // installed
-        try (var caches = Files.list(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher"))) {
-            for (Path cache : caches.filter(file -> file.toString().matches(".*\\.(aot|jsa|failed)$")).toList()) {
-                Files.delete(cache);
-            }
-        }
+        deleteCaches();
         List<Process> processes = new ArrayList<>();
         List<Path> errors = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -174,5 +171,76 @@ class LauncherIT {
         assertThat(stderr.toString()).as("the jar is built: the first run records the cache")
                 .contains("matey: waiting for another matey to finish recording the start-up cache (once per build)...")
                 .doesNotContain("building");
+    }
+
+    @Test
+    void aPersonAtATerminalIsToldWhyTheRunRecordingTheCacheIsSlow() throws Exception {
+        expect(0, "--version"); // installed
+        deleteCaches();
+        try (PseudoTerminal terminal = PseudoTerminal.start(dir, Map.of("NO_COLOR", "1"), "--version")) {
+            assertThat(terminal.awaitExit(Duration.ofSeconds(300))).isZero();
+            assertThat(terminal.screen()).contains("matey: recording the start-up cache for this Java (once per build");
+        }
+        assertThat(matey("--version").stderr()).as("once recorded, and never on a script's stderr").isEmpty();
+    }
+
+    @Test
+    void aUserWhoCannotWriteTheInstallationKeepsTheCachesInTheirOwnDirectory() throws Exception {
+        expect(0, "--version"); // built and installed
+        Path installation = Files.createDirectories(dir.resolve("installation/matey-shell/target/launcher"));
+        Files.copy(Launcher.SCRIPT, dir.resolve("installation/matey"));
+        Files.copy(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher/matey.jar"),
+                installation.resolve("matey.jar"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path script = asAnotherUser(dir.resolve("installation/matey"), home);
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CACHE_HOME", home.resolve(".cache").toString());
+
+        Launcher.Result version = Launcher.run(script, dir, env, "--version");
+        assertThat(version.exitCode()).as(version.all()).isZero();
+        assertThat(version.stdout()).startsWith("matey ");
+        try (Stream<Path> files = Files.walk(home.resolve(".cache/matey"))) {
+            assertThat(files.map(Path::toString)).anyMatch(name -> name.matches(".*matey-java-.*\\.(aot|jsa)"));
+        }
+
+        Files.delete(installation.resolve("matey.jar"));
+        Launcher.Result missing = Launcher.run(script, dir, env, "--version");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).contains("cannot write there to build it", "have its owner run");
+    }
+
+    private static void deleteCaches() throws Exception {
+        try (var caches = Files.list(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher"))) {
+            for (Path cache : caches.filter(file -> file.toString().matches(".*\\.(aot|jsa|failed)$")).toList()) {
+                Files.delete(cache);
+            }
+        }
+    }
+
+    /**
+     * A launcher the current user cannot write beside: as root, run as {@code nobody} (root writes anywhere);
+     * otherwise the installation is made read-only. Returns the script to run.
+     */
+    private Path asAnotherUser(Path launcher, Path home) throws Exception {
+        Path launcherDir = launcher.resolveSibling("matey-shell/target/launcher");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            assertThat(launcherDir.toFile().setWritable(false, false)).isTrue();
+            assertThat(launcher.getParent().toFile().setWritable(false, false)).isTrue();
+            return launcher;
+        }
+        for (Path path = dir; path.getParent() != null; path = path.getParent()) {
+            path.toFile().setExecutable(true, false); // a temporary directory is private to its owner
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                file.toFile().setReadable(true, false);
+                file.toFile().setExecutable(file.toFile().isDirectory() || file.equals(launcher), false);
+            }
+        }
+        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Path wrapper = dir.resolve("as-nobody");
+        Files.writeString(wrapper, "#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "
+                + launcher + " \"$@\"\n");
+        assertThat(wrapper.toFile().setExecutable(true, false)).isTrue();
+        return wrapper;
     }
 }
