@@ -63,10 +63,10 @@ final class ClickHouseDataDialect implements DataDialect {
 
     /**
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
-     * Strings inside, or a Variant or Dynamic value, as a one-element array of it when its text is UTF-8 and an empty
-     * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column, and an array or map of
-     * JSON, is read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it. JSON in
-     * a tuple is read as its text inside the tuple ({@link ClickHouseNestedJson}).
+     * Strings inside as a one-element array of it when its text is UTF-8 and an empty one when not, which {@code read}
+     * refuses (README "Data sets on ClickHouse"). A JSON, Variant or Dynamic column, and an array or map of them, is
+     * read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it. JSON in a tuple
+     * is read as its text inside the tuple ({@link ClickHouseNestedJson}).
      */
     @Override
     public String selected(String column, ColumnType type) {
