@@ -461,19 +461,11 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT toJSONString(doc.l) FROM docs")).as("stored in ClickHouse's form")
                     .containsExactly("[1,1]");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
-                    .as("compared as the server stores the file's JSON").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            String exported = "{\"a\": [{\"l\": [1, 2]}], \"doc\": {\"a\": {\"b\": 2}, \"l\": [1, 1], "
+            settlesAndExportsAs(ws, db, "docs", "{\"a\": [{\"l\": [1, 2]}], \"doc\": {\"a\": {\"b\": 2}, \"l\": [1, 1], "
                     + "\"mixed\": [1, \"a\", {\"x\": 1}], \"n\": [[1], [1]], \"o\": [{}, 1], \"s\": [\"true\", \"x\"]}, "
-                    + "\"id\": 1, \"m\": {\"k\": {\"l\": [0, 3]}}, \"t\": [1, {\"l\": [1, 4]}]}\n";
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/docs.jsonl")).isEqualTo(exported);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
-
-            data(ws, "docs", "{\"a\": [], \"doc\": {\"l\": [false, 5]}, \"id\": 1, \"m\": {}, \"t\": [2, {}]}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
-            assertThat(db.firstColumn("SELECT toJSONString(doc) FROM docs")).containsExactly("{\"l\":[0,5]}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+                    + "\"id\": 1, \"m\": {\"k\": {\"l\": [0, 3]}}, \"t\": [1, {\"l\": [1, 4]}]}\n");
+            updatedInPlaceAndSettles(ws, db, "docs", "{\"a\": [], \"doc\": {\"l\": [false, 5]}, \"id\": 1, \"m\": {}, \"t\": [2, {}]}",
+                    "SELECT toJSONString(doc) FROM docs", "{\"l\":[0,5]}");
         }
     }
 
@@ -675,18 +667,10 @@ class ClickHouseDataRoundTripTest {
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(n), ' ', toString(a), ' ', toString(t)) FROM codes"))
                     .containsExactly("{1:'a',2:'b'} {-5:1} [{9:'c'}] ({0:'d'},1)");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
-                    .as("01 and 1 are the same key").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            String exported = "{\"a\": [{\"9\": \"c\"}], \"id\": 1, \"m\": {\"1\": \"a\", \"2\": \"b\"}, "
-                    + "\"n\": {\"-5\": 1}, \"t\": [{\"0\": \"d\"}, 1], \"w\": {\"7\": {\"x\": 1}}}\n";
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/codes.jsonl")).isEqualTo(exported);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
-
-            data(ws, "codes", "{\"a\": [], \"id\": 1, \"m\": {\"0001\": \"z\"}, \"n\": {}, \"t\": [{}, 2], \"w\": {}}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
-            assertThat(db.firstColumn("SELECT toString(m) FROM codes")).containsExactly("{1:'z'}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            settlesAndExportsAs(ws, db, "codes", "{\"a\": [{\"9\": \"c\"}], \"id\": 1, \"m\": {\"1\": \"a\", \"2\": \"b\"}, "
+                    + "\"n\": {\"-5\": 1}, \"t\": [{\"0\": \"d\"}, 1], \"w\": {\"7\": {\"x\": 1}}}\n");
+            updatedInPlaceAndSettles(ws, db, "codes", "{\"a\": [], \"id\": 1, \"m\": {\"0001\": \"z\"}, \"n\": {}, "
+                    + "\"t\": [{}, 2], \"w\": {}}", "SELECT toString(m) FROM codes", "{1:'z'}");
         }
     }
 
@@ -719,17 +703,36 @@ class ClickHouseDataRoundTripTest {
 
             data(ws, "times", "{" + good + "}");
             assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
-                    .as("every spelling of the same time").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
-            String exported = "{\"a\": [\"2024-01-01T00:00:00.50\", \"2024-01-01T00:00:00.00\"], \"d\": \"2024-01-01T10:00:00\", "
-                    + "\"id\": 1, \"m\": {\"k\": \"2024-01-01T00:00:00.250\"}, \"t0\": \"2024-01-01T00:00:00\", "
-                    + "\"t3\": \"2024-01-01T00:00:00.100\", \"t6\": \"2024-01-01T00:00:00.100000\", "
-                    + "\"t9\": \"2024-01-01T00:00:00.123456000\", \"tu\": [\"2024-01-01T00:00:00\", \"2024-01-01T00:00:00.0\"]}\n";
-            assertThat(ws.read(TestWorkspace.TARGET + "/data/times.jsonl")).isEqualTo(exported);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            settlesAndExportsAs(ws, db, "times", "{\"a\": [\"2024-01-01T00:00:00.50\", \"2024-01-01T00:00:00.00\"], "
+                    + "\"d\": \"2024-01-01T10:00:00\", \"id\": 1, \"m\": {\"k\": \"2024-01-01T00:00:00.250\"}, "
+                    + "\"t0\": \"2024-01-01T00:00:00\", \"t3\": \"2024-01-01T00:00:00.100\", \"t6\": \"2024-01-01T00:00:00.100000\", "
+                    + "\"t9\": \"2024-01-01T00:00:00.123456000\", \"tu\": [\"2024-01-01T00:00:00\", \"2024-01-01T00:00:00.0\"]}\n");
             assertThat(matey.dataExport(target(ws), db.url().raw(), "all").files().get(1).changed()).isFalse();
         }
+    }
+
+    /**
+     * The set's second file {@code name}, as just applied, settles: a second apply changes nothing, and export
+     * writes {@code exported}, which settles too.
+     */
+    private static void settlesAndExportsAs(TestWorkspace ws, TestDatabase db, String name, String exported) {
+        Matey matey = ws.matey();
+        assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
+        matey.dataExport(target(ws), db.url().raw(), "all");
+        assertThat(ws.read(TestWorkspace.TARGET + "/data/" + name + ".jsonl")).isEqualTo(exported);
+        assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("the export settles").isZero();
+    }
+
+    /**
+     * {@code changed}, the one row of the set's second file {@code name}, is updated in place: {@code query} reads
+     * the table's value back as {@code stored}, and a second apply changes nothing.
+     */
+    private static void updatedInPlaceAndSettles(TestWorkspace ws, TestDatabase db, String name, String changed,
+            String query, String stored) throws SQLException {
+        data(ws, name, changed);
+        assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
+        assertThat(db.firstColumn(query)).containsExactly(stored);
+        assertThat(changes(ws.matey().dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
     }
 
     /**
