@@ -2,7 +2,7 @@ package io.matey.live;
 
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
-import io.matey.schema.CollationOnlyDiff;
+import io.matey.schema.ServerDefaultsDiff;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import java.sql.Connection;
@@ -69,10 +69,10 @@ final class Postcheck {
         return SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL);
     }
 
-    /** A drift diff, followed by what explains it when two servers' default collations do (only on a failure). */
+    /** A drift diff, followed by what explains it when servers' or databases' defaults do (only on a failure). */
     static String explained(LiveTarget target, String diff) {
-        return CollationOnlyDiff.matches(diff) ? diff + CollationOnlyDiff.hint(target.config().testUrlEnv()) + "\n"
-                : diff;
+        String hint = ServerDefaultsDiff.hint(diff, target.config().testUrlEnv());
+        return hint == null ? diff : diff + hint + "\n";
     }
 
     /** "1 pending migration", "2 pending migrations". */

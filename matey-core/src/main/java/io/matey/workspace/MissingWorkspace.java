@@ -45,11 +45,11 @@ final class MissingWorkspace {
         if (enclosing.isPresent()) {
             return enclosing.get();
         }
-        String message = "Path is not inside a git repository and no local workspace config was found. ";
+        String message = "No matey.toml in " + here + ", which is not inside a git repository. ";
         return applicationWorkspace(here, here).map(dir -> new MateyException(message + dir
                         + " holds the application's workspace: pass --workspace " + here.relativize(dir) + "."))
                 .orElseGet(() -> new MateyException(message + "Run `matey init --engine <engine>` here or pass "
-                        + "--workspace."));
+                        + "--workspace DIR (the directory holding matey.toml)."));
     }
 
     /** The error naming the nearest directory above {@code from} that holds a workspace, if one does. */

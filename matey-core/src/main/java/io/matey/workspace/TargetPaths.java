@@ -4,7 +4,7 @@ import io.matey.error.MateyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Normalises and checks target paths: relative, inside the workspace, no {@code .}/{@code ..}, no symlinks. */
+/** Normalises and checks target paths: relative, inside the workspace, no {@code ..}, no symlinks. */
 public final class TargetPaths {
 
     private TargetPaths() {
@@ -43,16 +43,18 @@ public final class TargetPaths {
             }
             return absolute.equals(normalizedRoot) ? "." : normalizedRoot.relativize(absolute).toString().replace('\\', '/');
         }
-        while (value.endsWith("/")) {
-            value = value.substring(0, value.length() - 1);
-        }
+        // ./db/core and db//core name db/core as a shell completes them; '..' could leave the workspace
+        StringBuilder name = new StringBuilder();
         for (String segment : value.split("/")) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+            if (segment.equals("..")) {
                 throw new MateyException("Target path '" + path + "' must be relative to the workspace root "
-                        + "without '.' or '..' segments (it must stay inside the workspace).");
+                        + "without '..' segments (it must stay inside the workspace).");
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                name.append(name.length() == 0 ? "" : "/").append(segment);
             }
         }
-        return value;
+        return name.length() == 0 ? "." : name.toString();
     }
 
     /** The absolute directory of a target, refusing any symlinked segment below the root. */

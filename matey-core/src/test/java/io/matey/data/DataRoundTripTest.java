@@ -146,4 +146,30 @@ class DataRoundTripTest {
             assertThat(h.file("notes")).isEqualTo("{\"id\": 1, \"note\": \"x\"}\n{\"id\": 2, \"note\": \"y\"}\n");
         }
     }
+
+    /**
+     * A MariaDB system-versioned table's declared period columns are the server's, and its key's ROW END too: a file
+     * gives the rows by their own key, and export writes no clock values.
+     */
+    @Test
+    void aVersionedTablesPeriodColumnsAreTheServers() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql", "CREATE TABLE terms (id INT PRIMARY KEY, terms TEXT, "
+                + "row_start TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE, "
+                + "row_end TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, PERIOD FOR SYSTEM_TIME(row_start, row_end)) "
+                + "WITH SYSTEM VERSIONING; CREATE TABLE plain (id INT PRIMARY KEY, v INT) WITH SYSTEM VERSIONING;")) {
+            h.manifest("[all]\nfiles = [{ name = \"terms\", table = \"terms\", mode = \"upsert\", on = [\"id\"] }, "
+                    + "{ name = \"plain\", table = \"plain\", mode = \"replace\" }]\n");
+            h.file("terms", "{\"id\": 1, \"terms\": \"net 30\"}");
+            h.file("plain", "{\"id\": 1, \"v\": 2}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("terms", "terms", DataMode.UPSERT, 1, 1, 0, 0),
+                    new AppliedFile("plain", "plain", DataMode.REPLACE, 1, 1, 0, 0));
+            h.file("terms", "{\"id\": 1, \"terms\": \"net 60\"}");
+            assertThat(h.apply(null).files().get(0)).isEqualTo(new AppliedFile("terms", "terms", DataMode.UPSERT, 1, 0, 1, 0));
+            assertThat(h.rows("SELECT COUNT(*) FROM terms FOR SYSTEM_TIME ALL")).containsExactly(List.of("2"));
+
+            h.export(null);
+            assertThat(h.file("terms")).isEqualTo("{\"id\": 1, \"terms\": \"net 60\"}\n");
+            assertThat(h.file("plain")).isEqualTo("{\"id\": 1, \"v\": 2}\n");
+        }
+    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
 import io.matey.error.MateyException;
-import io.matey.schema.CollationOnlyDiff;
+import io.matey.schema.ServerDefaultsDiff;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -35,7 +35,22 @@ class CrossServerCollationHintTest {
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;")
                     .hasMessageContaining("the server the replay ran on (DB_CORE_TEST_DATABASE_URL)")
-                    .hasMessageEndingWith(CollationOnlyDiff.hint("DB_CORE_TEST_DATABASE_URL") + "\n");
+                    .hasMessageEndingWith(ServerDefaultsDiff.collationHint("DB_CORE_TEST_DATABASE_URL") + "\n");
+        }
+    }
+
+    @Test
+    void aPostcheckFailingOnlyOnTheDatabasesDefaultCharacterSetNamesTheDatabaseDefault() throws SQLException {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        ws.migration("001_t.sql", "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20));", "DROP TABLE t;");
+        ws.apply();
+        try (TestDatabase live = TestDatabase.create("mysql")) {
+            live.execute("ALTER DATABASE CHARACTER SET latin1");
+            Matey matey = ws.matey();
+            assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("-) ENGINE=InnoDB DEFAULT CHARSET=latin1;")
+                    .hasMessageEndingWith(ServerDefaultsDiff.charsetHint("DB_CORE_TEST_DATABASE_URL") + "\n");
         }
     }
 }

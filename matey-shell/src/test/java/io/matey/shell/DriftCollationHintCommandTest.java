@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.matey.schema.CollationOnlyDiff;
+import io.matey.schema.ServerDefaultsDiff;
 import io.matey.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +33,10 @@ class DriftCollationHintCommandTest {
             db.execute("ALTER TABLE t COLLATE utf8mb4_bin");
 
             MateyProcess.Result text = MateyProcess.run(dir, env, "db", "drift");
-            assertThat(text.stdout()).contains("COLLATE=utf8mb4_bin").endsWith(CollationOnlyDiff.hint("TEST_DATABASE_URL") + "\n");
+            assertThat(text.stdout()).contains("COLLATE=utf8mb4_bin").endsWith(ServerDefaultsDiff.collationHint("TEST_DATABASE_URL") + "\n");
             JsonNode json = drift(env);
             assertThat(json.get("status").asText()).isEqualTo("drifted");
-            assertThat(json.get("hint").asText()).isEqualTo(CollationOnlyDiff.hint("TEST_DATABASE_URL"));
+            assertThat(json.get("hint").asText()).isEqualTo(ServerDefaultsDiff.collationHint("TEST_DATABASE_URL"));
 
             db.execute("ALTER TABLE t ADD COLUMN note TEXT");
             JsonNode other = drift(env);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,11 +155,7 @@ class LauncherIT {
     @Test
     void aRunWaitingForTheCacheRecordingSaysSo() throws Exception {
         expect(0, "--version"); // installed
-        try (var caches = Files.list(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher"))) {
-            for (Path cache : caches.filter(file -> file.toString().matches(".*\\.(aot|jsa|failed)$")).toList()) {
-                Files.delete(cache);
-            }
-        }
+        deleteCaches();
         List<Process> processes = new ArrayList<>();
         List<Path> errors = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -174,6 +171,17 @@ class LauncherIT {
         assertThat(stderr.toString()).as("the jar is built: the first run records the cache")
                 .contains("matey: waiting for another matey to finish recording the start-up cache (once per build)...")
                 .doesNotContain("building");
+    }
+
+    @Test
+    void aPersonAtATerminalIsToldWhyTheRunRecordingTheCacheIsSlow() throws Exception {
+        expect(0, "--version"); // installed
+        deleteCaches();
+        try (PseudoTerminal terminal = PseudoTerminal.start(dir, Map.of("NO_COLOR", "1"), "--version")) {
+            assertThat(terminal.awaitExit(Duration.ofSeconds(300))).isZero();
+            assertThat(terminal.screen()).contains("matey: recording the start-up cache for this Java (once per build");
+        }
+        assertThat(matey("--version").stderr()).as("once recorded, and never on a script's stderr").isEmpty();
     }
 
     @Test
@@ -198,6 +206,14 @@ class LauncherIT {
         Launcher.Result missing = Launcher.run(script, dir, env, "--version");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.stderr()).contains("cannot write there to build it", "have its owner run");
+    }
+
+    private static void deleteCaches() throws Exception {
+        try (var caches = Files.list(Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher"))) {
+            for (Path cache : caches.filter(file -> file.toString().matches(".*\\.(aot|jsa|failed)$")).toList()) {
+                Files.delete(cache);
+            }
+        }
     }
 
     /**

@@ -243,8 +243,7 @@ class TargetsAndInitTest {
 
         MateyProcess.Result outsideGit = MateyProcess.run(app, Map.of(), "db", "status");
         assertThat(outsideGit.exitCode()).isEqualTo(2);
-        assertThat(outsideGit.stderr()).contains("error: Path is not inside a git repository and no local workspace "
-                + "config was found. " + packaged + " holds the application's workspace: pass --workspace "
+        assertThat(outsideGit.stderr()).contains("error: No matey.toml in " + app + ", which is not inside a git repository. " + packaged + " holds the application's workspace: pass --workspace "
                 + "src/main/resources/db/matey.");
 
         Files.createDirectories(app.resolve(".git"));

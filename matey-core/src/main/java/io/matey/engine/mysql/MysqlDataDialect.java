@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** MySQL's and MariaDB's data export and apply: standard JDBC values and statements (docs/architecture.md §3). */
 final class MysqlDataDialect implements DataDialect {
@@ -42,18 +44,37 @@ final class MysqlDataDialect implements DataDialect {
         return "DROP TEMPORARY TABLE " + name;
     }
 
-    /**
-     * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
-     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
-     * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
-     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
-     */
     /** INVISIBLE columns (MariaDB 10.3, MySQL 8.0.23) are written and read only by name. */
     @Override
     public boolean starHidesColumns() {
         return true;
     }
 
+    /**
+     * A system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver
+     * does not report as generated; the catalog does, as it does every generated column, in MariaDB and MySQL alike.
+     */
+    @Override
+    public Set<String> computedColumns(Connection connection, TableName table) throws SQLException {
+        Set<String> computed = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA LIKE '%GENERATED%'")) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    computed.add(rs.getString(1));
+                }
+            }
+        }
+        return computed;
+    }
+
+    /**
+     * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
+     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
+     * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
+     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
+     */
     @Override
     public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         Map<String, ColumnType> types = new LinkedHashMap<>();

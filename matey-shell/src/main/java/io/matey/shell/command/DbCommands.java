@@ -13,7 +13,7 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
-import io.matey.schema.CollationOnlyDiff;
+import io.matey.schema.ServerDefaultsDiff;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
 import io.matey.shell.Json;
@@ -281,7 +281,7 @@ class DbCommands {
         List<TargetReports.Outcome<ExplainedDrift>> results = report(workspace, path, all, url, (matey, target) -> {
             LiveDrift drift = matey.dbDrift(target, url);
             String edited = matey.explainEdits(target, drift).orElse(null);
-            return new ExplainedDrift(drift, edited, collationHint(drift, edited, target.testUrlEnv()));
+            return new ExplainedDrift(drift, edited, defaultsHint(drift, edited, target.testUrlEnv()));
         });
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, e -> {
@@ -296,7 +296,7 @@ class DbCommands {
                 json.put("interrupted", d.interrupted() == null ? null : d.interrupted().describe());
                 json.put("unloadable", d.unloadable());
                 json.put("diff", d.interrupted() == null ? d.diff() : d.interrupted().diff());
-                json.put("hint", e.collationHint());
+                json.put("hint", e.defaultsHint());
                 json.put("draft", schemaDrifted(d) ? d.draft() : null);
                 return json;
             })));
@@ -317,7 +317,7 @@ class DbCommands {
                 }
                 // An edited applied migration is restored (its Edited: line says how), not kept as a new one, and
                 // drift that two servers' default collations explain is no change to keep.
-                String hint = e.collationHint();
+                String hint = e.defaultsHint();
                 return draft ? head + d.draft() : head + d.diff() + (e.edited() != null ? ""
                         : hint != null ? hint + "\n"
                         : "To keep it: `" + sameTarget("matey db drift", d.target(), url, workspace) + " --draft` prints "
@@ -392,12 +392,12 @@ class DbCommands {
     }
 
     /**
-     * {@link CollationOnlyDiff#hint} where the drift is only collations two servers' defaults explain, which no
-     * draft can keep; null otherwise, and for an edited applied migration, whose restoring explains its diff.
+     * {@link ServerDefaultsDiff#hint} where the drift is only collations or default character sets that servers' or
+     * databases' defaults explain, which a draft would not fix; null otherwise, and for an edited applied migration,
+     * whose restoring explains its diff.
      */
-    private static String collationHint(LiveDrift drift, String edited, String testUrlEnv) {
-        return schemaDrifted(drift) && edited == null && CollationOnlyDiff.matches(drift.diff())
-                ? CollationOnlyDiff.hint(testUrlEnv) : null;
+    private static String defaultsHint(LiveDrift drift, String edited, String testUrlEnv) {
+        return schemaDrifted(drift) && edited == null ? ServerDefaultsDiff.hint(drift.diff(), testUrlEnv) : null;
     }
 
     /**
@@ -428,9 +428,9 @@ class DbCommands {
 
     /**
      * @param edited        the git history's explanation of the drift ({@link EditedMigrations}), or null
-     * @param collationHint what explains drift of collations alone ({@link #collationHint}), or null
+     * @param defaultsHint what explains drift of server or database defaults alone ({@link #defaultsHint}), or null
      */
-    private record ExplainedDrift(LiveDrift drift, String edited, String collationHint) {
+    private record ExplainedDrift(LiveDrift drift, String edited, String defaultsHint) {
     }
 
     /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
