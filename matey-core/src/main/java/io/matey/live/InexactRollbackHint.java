@@ -43,7 +43,8 @@ final class InexactRollbackHint {
             found.add("index " + accepted.get(i) + " (" + target.expectedSource(accepted.get(i)) + ")");
         }
         String accepting = accepted.size() == 1
-                ? files.get(0) + " left: its down section is accepted as inexact in [inexact_downs] (" + reasons.get(0) + ")"
+                ? files.get(0) + " left: its down section is accepted as inexact in [inexact_downs] ("
+                        + reasons.get(0) + ")"
                 : String.join(" or ", files) + " left: their down sections are accepted as inexact in [inexact_downs]";
         return Optional.of("They may be what rolling back " + accepting + ", which `" + target.command("db down")
                 + "` refuses to run but `matey dbmate rollback` and dbmate run. Run by hand what of "

@@ -28,12 +28,8 @@ class InexactRollbackTest {
     @Test
     void aRollbackOfAnAcceptedInexactDownIsWarnedAndDbUpAndAdoptNameTheWayOn() throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
-            h.ws.migration("002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
-            String config = TestWorkspace.TARGET + "/config.toml";
-            h.ws.write(config, h.ws.read(config) + "\n[inexact_downs]\n\"002_more.sql\" = \"enum values stay\"\n");
-            h.ws.apply();
-            h.up();
+            applied(h, List.of("002_more.sql"), "002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);",
+                    "DROP TABLE t;");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             Dbmate dbmate = new Dbmate("test", Map.of(), h.ws.root(),
                     new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC());
@@ -64,12 +60,8 @@ class InexactRollbackTest {
     @Test
     void anAcceptedInexactDownAmongThePendingMigrationsIsNamedAndDbDownKeepsTheRowsInView() throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
-            h.ws.migration("002_plain.sql", "CREATE TABLE p (id int);", "DROP TABLE p;");
-            h.ws.migration("003_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
-            accept(h, "003_more.sql");
-            h.ws.apply();
-            h.up();
+            applied(h, List.of("003_more.sql"), "002_plain.sql", "CREATE TABLE p (id int);", "DROP TABLE p;",
+                    "003_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
             assertThatThrownBy(() -> h.down(1)).hasMessageContaining("refused: the down section of migrations/"
                     + "003_more.sql is accepted as inexact (enum values stay), so rolling it back cannot give the "
                     + "committed schema before it; nothing was rolled back. Make its down section exact, remove its "
@@ -97,13 +89,9 @@ class InexactRollbackTest {
     @Test
     void severalAcceptedInexactDownsAmongThePendingMigrationsAreEachNamed() throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
-            h.ws.migration("002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
-            h.ws.migration("003_most.sql", "ALTER TYPE mood ADD VALUE 'c';\nCREATE TABLE u (id int);", "DROP TABLE u;");
-            accept(h, "002_more.sql", "003_most.sql");
-            h.ws.apply();
-            h.up();
-
+            applied(h, List.of("002_more.sql", "003_most.sql"),
+                    "002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;",
+                    "003_most.sql", "ALTER TYPE mood ADD VALUE 'c';\nCREATE TABLE u (id int);", "DROP TABLE u;");
             assertThat(rollback(h, 2)).isZero();
             assertThatThrownBy(h::up).hasMessageContaining("They may be what rolling back migrations/002_more.sql (enum"
                     + " values stay) or migrations/003_most.sql (enum values stay) left: their down sections are"
@@ -116,13 +104,23 @@ class InexactRollbackTest {
         }
     }
 
-    private static void accept(LiveHarness h, String... files) {
-        String config = TestWorkspace.TARGET + "/config.toml";
-        StringBuilder accepted = new StringBuilder("\n[inexact_downs]\n");
-        for (String file : files) {
-            accepted.append('"').append(file).append("\" = \"enum values stay\"\n");
+    /**
+     * Applies {@code 001_mood.sql} (enum {@code mood}) and {@code migrations} (name, up and down of each) at the head,
+     * those named in {@code accepted} accepted as inexact ("enum values stay").
+     */
+    private static void applied(LiveHarness h, List<String> accepted, String... migrations) {
+        h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
+        for (int i = 0; i < migrations.length; i += 3) {
+            h.ws.migration(migrations[i], migrations[i + 1], migrations[i + 2]);
         }
-        h.ws.write(config, h.ws.read(config) + accepted);
+        String config = TestWorkspace.TARGET + "/config.toml";
+        StringBuilder entries = new StringBuilder("\n[inexact_downs]\n");
+        for (String file : accepted) {
+            entries.append('"').append(file).append("\" = \"enum values stay\"\n");
+        }
+        h.ws.write(config, h.ws.read(config) + entries);
+        h.ws.apply();
+        h.up();
     }
 
     /** {@code matey dbmate rollback N}, as dbmate runs it; returns the exit code. */

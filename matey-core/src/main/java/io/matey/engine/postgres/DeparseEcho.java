@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * policy expressions) is created again on a temporary object and read back until the text stops changing; that
  * text is what the dump writes, and what loading it gives back. All echoes of a round run in one batch and are
  * read in one query (a turn more for each further table of a name another schema's table has, where both have
- * texts that name their table: {@link EchoTables}); the temporary objects are rolled back. Readers get a placeholder at once and the rendered
- * dump has them replaced, so the readers keep building statements in one pass. A live database's report ({@code db
- * drift}) may hold text the server would not load back (a default calling a function that reads a renamed table):
- * there the object is written as read and named as a finding instead of failing the dump (docs/architecture.md §7).
+ * texts that name their table: {@link EchoTables}); the temporary objects are rolled back. Readers get a
+ * placeholder at once and the rendered dump has them replaced, so the readers keep building statements in one
+ * pass. A live database's report ({@code db drift}) may hold text the server would not load back (a default
+ * calling a function that reads a renamed table): there the object is written as read and named as a finding
+ * instead of failing the dump (docs/architecture.md §7).
  */
 final class DeparseEcho {
 
@@ -222,15 +223,16 @@ final class DeparseEcho {
      * both have such texts, they take turns, each a batch read back on its own.
      */
     private Map<Request, String> echo(Connection connection, List<Request> pending) throws SQLException {
-        List<Map<String, String>> owners = new ArrayList<>(List.of(new HashMap<>()));
+        // each turn: the relation whose copy bears each name, and the requests echoed
+        List<Map<String, String>> bearers = new ArrayList<>(List.of(new HashMap<>()));
         List<List<Request>> turns = new ArrayList<>(List.of(new ArrayList<>()));
         for (Request request : pending) {
             String relation = relation(request);
             String own = relation == null ? null : EchoTables.ownName(relation, request.text);
             int turn = 0;
-            while (own != null && !relation.equals(owners.get(turn).computeIfAbsent(own, name -> relation))) {
+            while (own != null && !relation.equals(bearers.get(turn).computeIfAbsent(own, name -> relation))) {
                 if (++turn == turns.size()) {
-                    owners.add(new HashMap<>());
+                    bearers.add(new HashMap<>());
                     turns.add(new ArrayList<>());
                 }
             }
@@ -239,8 +241,8 @@ final class DeparseEcho {
         Map<Request, String> echoed = new HashMap<>();
         for (int turn = 0; turn < turns.size(); turn++) {
             Map<String, String> names = new HashMap<>();
-            for (Map.Entry<String, String> owner : owners.get(turn).entrySet()) {
-                names.put(owner.getValue(), owner.getKey());
+            for (Map.Entry<String, String> bearer : bearers.get(turn).entrySet()) {
+                names.put(bearer.getValue(), bearer.getKey());
             }
             echoTurn(connection, turns.get(turn), names, echoed);
         }
