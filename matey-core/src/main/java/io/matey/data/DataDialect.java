@@ -311,11 +311,12 @@ public interface DataDialect {
     }
 
     /**
-     * The columns of {@code table} (unquoted) that an update cannot set, by name, each with why: a phrase completing
-     * "it is ..." (ClickHouse's key columns). Data apply leaves them out of its updates and refuses a row that
+     * The columns of {@code table} (unquoted; {@code sql} is it quoted, as {@link TableName#quoted}) that an update
+     * cannot set, by name, each with why: a phrase completing "it is ..." (ClickHouse's key columns, PostgreSQL's
+     * identity columns {@code GENERATED ALWAYS}). Data apply leaves them out of its updates and refuses a row that
      * changes one, naming the key that would make the changed row a new one (docs/architecture.md §3).
      */
-    default Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+    default Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
         return Map.of();
     }
 

@@ -121,7 +121,7 @@ final class SetApply {
         if (key == null) {
             return new CheckedFile(file, table, rows, null, Map.of(), null);
         }
-        Map<String, String> reasons = dialect.immutableColumns(connection, table.name());
+        Map<String, String> reasons = dialect.immutableColumns(connection, table.name(), table.sql());
         Column version = version(reasons, key);
         if (version != null) {
             key.checkOneVersion(rows, version, path, table.name());

@@ -218,7 +218,7 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     @Override
-    public Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+    public Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
         return ClickHouseKeyColumns.of(connection, table);
     }
 
