@@ -1,8 +1,6 @@
 package io.matey;
 
 import io.matey.artifact.Snapshot;
-import io.matey.ci.CiProvider;
-import io.matey.ci.CiWriter;
 import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
 import io.matey.data.LiveData;
@@ -232,15 +230,15 @@ public final class Matey {
         }
     }
 
-    /** Refuses {@code init --ci} that could not write its pipeline, before init writes anything. */
-    public void checkCi(String provider, boolean force) {
-        CiWriter.file(WorkspaceLoader.loadForInit(workspaceRoot, cwd), CiProvider.parse(provider), force);
+    /** The workspace {@code init} would write into, before it writes anything. */
+    public Workspace workspaceForInit() {
+        return WorkspaceLoader.loadForInit(workspaceRoot, cwd);
     }
 
-    /** Writes the CI pipeline for every target of the workspace ({@code init --ci}). */
-    public Path writeCi(String provider, boolean force) {
+    /** The workspace read again, e.g. after {@code init} wrote its configuration. */
+    public Workspace reloadedWorkspace() {
         workspace = null;
-        return CiWriter.write(workspace(), CiProvider.parse(provider), force);
+        return workspace();
     }
 
     /** {@code lint}: the target's findings ({@link Linter#lint}). */

@@ -3,20 +3,14 @@ package io.matey.engine.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matey.ci.CiPipeline;
-import io.matey.ci.CiProvider;
 import io.matey.ci.CiService;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
-import io.matey.workspace.InexactDowns;
-import io.matey.workspace.TargetConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,11 +128,6 @@ class ClickHouseConnectorTest {
         CiService ci = Engines.byId("clickhouse").ciService().orElseThrow();
         assertThat(new ClickHouseConnector(MateyUrl.parse(ci.testUrl("127.0.0.1"))).jdbcUrl("default"))
                 .isEqualTo("jdbc:clickhouse:http://127.0.0.1:8123/default");
-        TargetConfig target = new TargetConfig("ch", Path.of("ch"), "clickhouse", 0, "DB_CH_URL", "DB_CH_TEST_URL", null,
-                InexactDowns.NONE, false, true);
-        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", "main", List.of(target))).contains(
-                "image: clickhouse/clickhouse-server:25.8", "ports: [\"8123:8123\"]",
-                "DB_CH_TEST_URL: clickhouse://default:matey@127.0.0.1:8123/default");
     }
 
     @Test

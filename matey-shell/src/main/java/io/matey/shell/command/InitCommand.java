@@ -2,6 +2,8 @@ package io.matey.shell.command;
 
 import io.matey.InitResult;
 import io.matey.Matey;
+import io.matey.ci.CiProvider;
+import io.matey.ci.CiWriter;
 import io.matey.shell.ChangedFiles;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
@@ -37,11 +39,11 @@ class InitCommand {
         boolean onlyCi = ci != null && engine == null && urlEnv == null && testUrlEnv == null
                 && (path == null ? matey.hasWorkspace() : matey.hasTarget(path));
         if (onlyCi) {
-            console.print("Wrote " + matey.writeCi(ci, force));
+            console.print("Wrote " + CiWriter.write(matey.reloadedWorkspace(), CiProvider.parse(ci), force));
             return;
         }
         if (ci != null) {
-            matey.checkCi(ci, force);
+            CiWriter.file(matey.workspaceForInit(), CiProvider.parse(ci), force); // refused before init writes
         }
         InitResult result = matey.init(path, engine, urlEnv, testUrlEnv, force);
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
@@ -51,7 +53,7 @@ class InitCommand {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
         if (ci != null) {
-            out.append("Wrote ").append(matey.writeCi(ci, force)).append('\n');
+            out.append("Wrote ").append(CiWriter.write(matey.reloadedWorkspace(), CiProvider.parse(ci), force)).append('\n');
         }
         console.print(out.toString());
     }

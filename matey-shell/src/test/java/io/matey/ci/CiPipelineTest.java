@@ -178,4 +178,13 @@ class CiPipelineTest {
         assertThat(CiPipeline.render(CiProvider.GITLAB, ".", "main", sqlite)).doesNotContain("services:")
                 .doesNotContain("DB_A_TEST_URL");
     }
+
+    @Test
+    void aClickHouseTargetGetsTheServerImageOnItsHttpPort() {
+        TargetConfig target = new TargetConfig("ch", Path.of("ch"), "clickhouse", 0, "DB_CH_URL", "DB_CH_TEST_URL", null,
+                InexactDowns.NONE, false, true);
+        assertThat(CiPipeline.render(CiProvider.GITHUB, ".", "main", List.of(target))).contains(
+                "image: clickhouse/clickhouse-server:25.8", "ports: [\"8123:8123\"]",
+                "DB_CH_TEST_URL: clickhouse://default:matey@127.0.0.1:8123/default");
+    }
 }
