@@ -144,7 +144,7 @@ class SampleAppSqliteIT {
             Map<String, Object> target = SampleProcess.component(matey, "sqlite");
             assertThat(target).containsEntry("drift", "drifted");
             assertThat(target).as("the diff only on the endpoint, which health points at").doesNotContainKey("diff")
-                    .containsEntry("details", "/actuator/matey/sqlite");
+                    .containsEntry("endpoint", "/actuator/matey/sqlite");
             assertThat((String) app.json("/actuator/matey/sqlite").get("diff")).contains("notes_title");
         }
     }
