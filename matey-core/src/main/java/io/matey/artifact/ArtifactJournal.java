@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,12 @@ public final class ArtifactJournal {
     /**
      * Atomically replaces {@code writes} (target-relative POSIX path → new content) and removes {@code deletes}.
      * Recovers an earlier interrupted write first. On an I/O error the target is rolled back before throwing.
+     *
+     * @return the directories the deletions emptied and removed, as {@link Staging#commit} returns them
      */
-    public void commit(Map<String, byte[]> writes, Set<String> deletes) {
+    public List<String> commit(Map<String, byte[]> writes, Set<String> deletes) {
         try (TargetLock lock = TargetLock.acquire(targetDir, notices); Staging staging = stage()) {
-            staging.commit(writes, deletes);
+            return staging.commit(writes, deletes);
         }
     }
 
@@ -96,8 +99,11 @@ public final class ArtifactJournal {
         /**
          * Stages {@code writes} too, then atomically puts every staged file in place and removes {@code deletes}.
          * On an I/O error the target is rolled back before throwing.
+         *
+         * @return the directories the deletions emptied and removed (target-relative, '/'-terminated, sorted),
+         *         outermost only: a removed directory's removed subdirectories are not listed
          */
-        public void commit(Map<String, byte[]> writes, Set<String> deletes) {
+        public List<String> commit(Map<String, byte[]> writes, Set<String> deletes) {
             for (String path : sorted(writes.keySet())) {
                 write(path, writes.get(path));
             }
@@ -105,11 +111,12 @@ public final class ArtifactJournal {
             List<String> deletePaths = sorted(deletes);
             validate(writePaths, deletePaths);
             if (writePaths.isEmpty() && deletePaths.isEmpty()) {
-                return;
+                return List.of();
             }
-            apply(transaction, createdNs, syncs, writePaths, deletePaths);
+            List<String> removed = apply(transaction, createdNs, syncs, writePaths, deletePaths);
             finished = true;
             finish(transaction);
+            return removed;
         }
 
         /**
@@ -149,9 +156,13 @@ public final class ArtifactJournal {
         return path.equals(RESERVED_DIR) || path.startsWith(RESERVED_DIR + "/");
     }
 
-    /** Backs up, then puts the staged files in place under the {@code applying} state. */
-    private void apply(JournalTransaction transaction, long createdNs, AtomicFiles.DirectorySyncs syncs,
+    /**
+     * Backs up, then puts the staged files in place under the {@code applying} state; returns the outermost
+     * directories the deletions emptied and removed.
+     */
+    private List<String> apply(JournalTransaction transaction, long createdNs, AtomicFiles.DirectorySyncs syncs,
             List<String> writePaths, List<String> deletePaths) {
+        Set<String> removed = new TreeSet<>(CodePointOrder.INSTANCE);
         try {
             for (String path : union(writePaths, deletePaths)) {
                 Path current = targetDir.resolve(path);
@@ -173,12 +184,13 @@ public final class ArtifactJournal {
             }
             for (String path : deletePaths) {
                 AtomicFiles.delete(targetDir.resolve(path), syncs);
-                removeEmptyParents(targetDir.resolve(path), syncs);
+                removeEmptyParents(targetDir.resolve(path), syncs, removed);
                 probe.accept("delete " + path);
             }
             syncs.flush(); // every rename and removal is durable before the journal says committed
             transaction.writeState(JournalState.COMMITTED);
             probe.accept("committed");
+            return outermost(removed);
         } catch (IOException e) {
             MateyException failure = new MateyException(
                     "Writing artifacts in " + targetDir + " failed: " + FileFailure.detail(targetDir, e)
@@ -206,16 +218,32 @@ public final class ArtifactJournal {
     }
 
     /**
-     * Removes the directories a deletion left empty below the artifact's top directory (a Java package's folders
-     * when codegen stops writing them), keeping top directories such as {@code checkpoints/} and {@code models/};
-     * a rollback's restore creates them again.
+     * Removes the directories a deletion left empty, up to the target directory: a Java package's folders and the
+     * output directory such as {@code models/} when codegen stops writing there. A directory holding anything else
+     * stays, and so does {@code checkpoints/}, which {@code init} creates for every target; a rollback's restore
+     * creates them again.
      */
-    private void removeEmptyParents(Path deleted, AtomicFiles.DirectorySyncs syncs) throws IOException {
-        for (Path dir = deleted.getParent(); dir.getParent() != null && !dir.getParent().equals(targetDir)
+    private void removeEmptyParents(Path deleted, AtomicFiles.DirectorySyncs syncs, Set<String> removed)
+            throws IOException {
+        Path checkpoints = targetDir.resolve(ArtifactNames.CHECKPOINTS_DIR);
+        for (Path dir = deleted.getParent(); !dir.equals(targetDir) && !dir.equals(checkpoints)
                 && dir.startsWith(targetDir) && AtomicFiles.isEmptyDirectory(dir); dir = dir.getParent()) {
             Files.delete(dir);
             syncs.add(dir.getParent());
+            removed.add(targetDir.relativize(dir).toString().replace('\\', '/') + "/");
         }
+    }
+
+    /** Drops each directory whose parent is listed too. */
+    private static List<String> outermost(Set<String> removed) {
+        List<String> outermost = new ArrayList<>();
+        for (String dir : removed) {
+            int slash = dir.lastIndexOf('/', dir.length() - 2);
+            if (slash < 0 || !removed.contains(dir.substring(0, slash + 1))) {
+                outermost.add(dir);
+            }
+        }
+        return outermost;
     }
 
     private void validate(List<String> writePaths, List<String> deletePaths) {

@@ -17,24 +17,36 @@ public final class ConflictMarkers {
 
     /** The 1-based line of the first conflict's {@code <<<<<<<} marker; empty when the file holds no conflict. */
     public static OptionalInt firstLine(byte[] content) {
-        return firstLine(content.length, i -> content[i]);
+        return firstLine(content.length, i -> content[i], from -> {
+            int end = from;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            return end;
+        });
     }
 
-    /** The same for decoded text (the markers are ASCII), so that a large migration is not encoded again. */
-    public static OptionalInt firstLine(CharSequence content) {
-        return firstLine(content.length(), content::charAt);
+    /**
+     * The same for decoded text (the markers are ASCII), so that a large migration is not encoded again; its lines
+     * are found by {@code indexOf}, which reading them a character at a time through {@code at} took many times.
+     */
+    public static OptionalInt firstLine(String content) {
+        return firstLine(content.length(), content::charAt, from -> {
+            int end = content.indexOf('\n', from);
+            return end < 0 ? content.length() : end;
+        });
     }
 
-    /** {@code at} gives the character (or byte) at an index below {@code length}. */
-    private static OptionalInt firstLine(int length, IntUnaryOperator at) {
+    /**
+     * {@code at} gives the character (or byte) at an index below {@code length}, {@code lineEnd} the index of the
+     * line feed ending the line that starts at an index (or {@code length}).
+     */
+    private static OptionalInt firstLine(int length, IntUnaryOperator at, IntUnaryOperator lineEnd) {
         int line = 1;
         int conflictLine = 0;
         char expected = '<';
         for (int start = 0; start < length; line++) {
-            int end = start;
-            while (end < length && at.applyAsInt(end) != '\n') {
-                end++;
-            }
+            int end = lineEnd.applyAsInt(start);
             if (isMarker(at, start, end, expected)) {
                 if (expected == '<') {
                     conflictLine = line;

@@ -4,6 +4,7 @@ import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
+import io.matey.engine.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -34,6 +35,20 @@ public interface CodegenDialect {
      * {@code using} ({@code postgresql_using}) or {@code prefix} ({@code mysql_prefix}).
      */
     String sqlAlchemyIndexMethodKeyword();
+
+    /**
+     * Whether the dialect takes a key column's options ({@link io.matey.codegen.model.Index.Part#options()}) as
+     * {@code <dialect>_ops={column: options}}; elsewhere they can only be {@code DESC}, written
+     * {@code column(name).desc()}.
+     */
+    default boolean sqlAlchemyIndexOps() {
+        return false;
+    }
+
+    /** A column name quoted as the engine's DDL writes it, for a key part written out whole. */
+    default String quoteIdentifier(String name) {
+        return Identifiers.quoted('"', name);
+    }
 
     /**
      * The SQLAlchemy type of a column type, built with {@code types} (which records the imports it needs); a type

@@ -9,6 +9,7 @@ import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +57,14 @@ public interface DataDialect {
      */
     default Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         return Map.of();
+    }
+
+    /**
+     * The columns of {@code table} that the database computes although the JDBC driver does not call them generated
+     * (MariaDB's system-versioning {@code ROW START}/{@code ROW END} columns): never exported, never written.
+     */
+    default Set<String> computedColumns(Connection connection, TableName table) throws SQLException {
+        return Set.of();
     }
 
     /**

@@ -17,23 +17,44 @@ public record Labels(List<String> values, boolean caseSensitive, boolean commaSe
         values = List.copyOf(values);
     }
 
-    void check(String value) throws ValueException {
+    /**
+     * The value as the column holds it, so that an unchanged file compares equal: each label in its declared
+     * spelling ({@code OLD} is {@code old} under a case-insensitive collation), a set's members once each, in declared
+     * order ({@code c,a} is {@code a,c}).
+     */
+    String canonical(String value) throws ValueException {
         if (!commaSeparated) {
-            if (!isLabel(value)) {
+            int label = labelIndex(value);
+            if (label < 0) {
                 throw new ValueException(PythonJson.value(value) + " is not one of its values " + listed());
             }
-            return;
+            return values.get(label);
         }
+        boolean[] members = new boolean[values.size()];
         for (String member : value.isEmpty() ? new String[0] : value.split(",", -1)) {
-            if (!isLabel(member)) {
+            int label = labelIndex(member);
+            if (label < 0) {
                 throw new ValueException(PythonJson.value(value) + " has member " + PythonJson.value(member)
                         + ", which is not one of its values " + listed());
             }
+            members[label] = true;
         }
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < members.length; i++) {
+            if (members[i]) {
+                set.append(set.length() == 0 ? "" : ",").append(values.get(i));
+            }
+        }
+        return set.toString();
     }
 
-    private boolean isLabel(String text) {
-        return values.stream().anyMatch(caseSensitive ? text::equals : text::equalsIgnoreCase);
+    private int labelIndex(String text) {
+        for (int i = 0; i < values.size(); i++) {
+            if (caseSensitive ? text.equals(values.get(i)) : text.equalsIgnoreCase(values.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String listed() {

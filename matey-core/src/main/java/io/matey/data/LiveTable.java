@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,12 +37,14 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         String schema = table.schema() == null ? connection.getSchema() : table.schema();
         Map<String, String> declared = new LinkedHashMap<>();
         Map<String, Boolean> generated = new LinkedHashMap<>();
+        Set<String> computed = dialect.computedColumns(connection, table);
         // Names are LIKE patterns here, so '_' matches any character: keep exact matches only.
         try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, name, "%")) {
             while (rs.next()) {
                 if (name.equals(rs.getString("TABLE_NAME")) && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))) {
                     declared.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
-                    generated.put(rs.getString("COLUMN_NAME"), "YES".equals(rs.getString("IS_GENERATEDCOLUMN")));
+                    generated.put(rs.getString("COLUMN_NAME"), "YES".equals(rs.getString("IS_GENERATEDCOLUMN"))
+                            || computed.contains(rs.getString("COLUMN_NAME")));
                 }
             }
         }
@@ -65,7 +68,10 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
             }
         }
         List<Column> dataColumns = columns.values().stream().filter(c -> !c.generated()).toList();
-        return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, primaryKey(meta, connection.getCatalog(), schema, name)));
+        // A key column the database fills (MariaDB adds ROW END to a versioned table's key) is no key a file gives.
+        List<String> key = primaryKey(meta, connection.getCatalog(), schema, name).stream()
+                .filter(column -> columns.containsKey(column) && !columns.get(column).generated()).toList();
+        return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, key));
     }
 
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)

@@ -189,10 +189,7 @@ final class ValueDecoder {
     }
 
     private static String labelled(String value, ColumnType type) throws ValueException {
-        if (type.labels() != null) {
-            type.labels().check(value);
-        }
-        return value;
+        return type.labels() == null ? value : type.labels().canonical(value);
     }
 
     private interface Parser {

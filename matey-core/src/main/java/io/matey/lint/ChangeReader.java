@@ -7,6 +7,7 @@ import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
 import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
 import io.matey.lint.SchemaChange.DropTable;
 import io.matey.lint.SchemaChange.RenameColumn;
@@ -18,9 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.alter.RenameTableStatement;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.Index;
@@ -47,7 +50,15 @@ final class ChangeReader {
     private ChangeReader() {
     }
 
+    /** The statements whose changes are read; others (and an INSERT not mentioning FROM) are not lexed beyond their head. */
+    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "INSERT", "ALTER", "RENAME");
+
     static List<SchemaChange> read(ParsedStatement statement) {
+        List<Token> first = statement.head(1);
+        if (first.isEmpty() || !CHANGING.contains(first.get(0).image.toUpperCase(Locale.ROOT))
+                || TokenCursor.is(first.get(0), "INSERT") && !statement.mentions("FROM")) {
+            return List.of();
+        }
         TokenCursor head = new TokenCursor(statement.tokens());
         if (head.accept("CREATE")) {
             return created(head);
@@ -141,7 +152,7 @@ final class ChangeReader {
         if (table == null) {
             return List.of();
         }
-        return head.accept("RENAME") ? renamedByHead(head, table) : uniquesAddedByHead(head, table);
+        return head.accept("RENAME") ? renamedByHead(head, table) : clausesByHead(head, table);
     }
 
     /**
@@ -163,18 +174,41 @@ final class ChangeReader {
     }
 
     /**
-     * The unique constraints added by clauses the grammar rejects: JSqlParser 5.3 rejects MySQL's
-     * {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor {@code INDEX}, which would hide the
-     * constraint, and with it any other clause of the statement. Reads each top-level clause's head.
+     * The unique constraints added and the partitions dropped by clauses the grammar rejects: JSqlParser 5.3 rejects
+     * MySQL's {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor {@code INDEX}, and ClickHouse's
+     * partition expressions ({@code DROP PARTITION 202401}, {@code DROP PART 'all_1_1_0'}), which would hide the
+     * change, and with it any other clause of the statement. Reads each top-level clause's head.
      */
-    private static List<SchemaChange> uniquesAddedByHead(TokenCursor head, String table) {
+    private static List<SchemaChange> clausesByHead(TokenCursor head, String table) {
         List<SchemaChange> changes = new ArrayList<>();
         do {
-            if (addsUnique(head)) {
+            DropPartition partition = partitionDroppedByHead(head, table);
+            if (partition != null) {
+                changes.add(partition);
+            } else if (addsUnique(head)) {
                 changes.add(new AddUnique(table, false));
             }
         } while (head.skipPastTopLevel(","));
         return changes;
+    }
+
+    /**
+     * {@code DROP PARTITION|PART expr} or {@code TRUNCATE PARTITION expr}; null for another clause, and
+     * for PostgreSQL's {@code DROP partition [CASCADE]}, which drops a column of that name (a column drop the tree
+     * would give).
+     */
+    private static DropPartition partitionDroppedByHead(TokenCursor clause, String table) {
+        boolean truncate = clause.accept("TRUNCATE");
+        if (!truncate && !clause.accept("DROP")) {
+            return null;
+        }
+        String kind = clause.accept("PARTITION") ? "partition" : !truncate && clause.accept("PART") ? "part" : null;
+        if (kind == null || clause.peek("CASCADE") || clause.peek("RESTRICT")) {
+            return null;
+        }
+        String expression = clause.textToTopLevel(",");
+        return expression.isEmpty() ? null
+                : new DropPartition(table, kind + " " + expression, truncate);
     }
 
     /**
@@ -265,6 +299,9 @@ final class ChangeReader {
                         .filter(c -> dataType(c).equals("set")
                                 && upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL")))
                         .forEach(c -> changes.add(new SetNotNull(table, Names.unquote(c.getColumnName()))));
+                case DROP_PARTITION, TRUNCATE_PARTITION -> changes.add(new DropPartition(table,
+                        "partition " + String.join(", ", e.getPartitions()),
+                        e.getOperation() == AlterOperation.TRUNCATE_PARTITION));
                 case RENAME_TABLE -> changes.add(new RenameTable(table, Names.unquote(e.getNewTableName())));
                 case RENAME -> changes.add(new RenameColumn(table, Names.unquote(e.getColOldName()),
                         Names.unquote(e.getColumnName())));

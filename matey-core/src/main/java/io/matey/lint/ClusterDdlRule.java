@@ -16,6 +16,9 @@ final class ClusterDdlRule implements LintRule {
         }
         for (MigrationFile file : context.readableMigrations()) {
             for (ParsedStatement statement : file.statements()) {
+                if (!statement.mentions("CLUSTER")) {
+                    continue;
+                }
                 var tokens = statement.tokens();
                 for (int i = 0; i + 1 < tokens.size(); i++) {
                     if (TokenCursor.is(tokens.get(i), "ON") && TokenCursor.is(tokens.get(i + 1), "CLUSTER")) {

@@ -3,6 +3,7 @@ package io.matey.lint;
 import io.matey.lint.Finding.Level;
 import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
 import io.matey.lint.SchemaChange.DropTable;
 import io.matey.lint.SchemaChange.RenameTable;
@@ -56,6 +57,10 @@ final class DestructiveChangeRule implements LintRule {
         }
         if (change instanceof DropColumn drop) {
             return "Dropping column '" + drop.subject() + "." + drop.column() + "' deletes its data.";
+        }
+        if (change instanceof DropPartition partition) {
+            return (partition.truncate() ? "Truncating " : "Dropping ") + partition.what() + " of table '"
+                    + partition.subject() + "' deletes its rows.";
         }
         if (change instanceof Truncate truncate) {
             return "Truncating table '" + truncate.subject() + "' deletes all its rows.";

@@ -47,6 +47,14 @@ public interface LintDialect {
     }
 
     /**
+     * The server refuses a request holding more than one statement, and dbmate sends a section as one request, so
+     * dbmate fails on a section of several statements, which Matey runs one by one (L015).
+     */
+    default boolean oneStatementPerRequest() {
+        return false;
+    }
+
+    /**
      * {@code ON CLUSTER} sends DDL to every replica through a distributed queue, outside the one database a
      * migration runs in (L409).
      */
@@ -117,8 +125,8 @@ public interface LintDialect {
     }
 
     /**
-     * Why the engine's canonical dump cannot render what the statement creates (L301), given the statement's
-     * token images; empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
+     * Why the engine's canonical dump cannot render what the statement creates (L301), given the token images of a
+     * {@code CREATE} or {@code ALTER} statement (lint asks no other); empty when it can. Example: "The bigquery-emulator schema dump does not render views, ...".
      */
     default Optional<String> undumpable(List<String> tokens) {
         return Optional.empty();

@@ -30,7 +30,7 @@ public final class Linter {
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
             new SearchPathLeftChangedRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
-            new ImplicitTransactionRule());
+            new ImplicitTransactionRule(), new MultiStatementSectionRule());
 
     private Linter() {
     }
@@ -91,7 +91,7 @@ public final class Linter {
         }
         LintContext context = LintContext.of(target, snapshot, options.engine());
         Map<String, Nolint> nolint = context.readableMigrations().stream()
-                .collect(Collectors.toMap(MigrationFile::path, Nolint::of));
+                .collect(Collectors.toMap(MigrationFile::path, MigrationFile::nolint));
         Findings findings = new Findings(target.name(), nolint, target.allowNonDbmateFiles());
         if (options.semantic()) {
             FILE_RULES.forEach(rule -> rule.check(context, findings));

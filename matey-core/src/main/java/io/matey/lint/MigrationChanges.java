@@ -1,7 +1,10 @@
 package io.matey.lint;
 
+import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.RenameColumn;
 import io.matey.lint.SchemaChange.RenameTable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,11 +14,15 @@ import java.util.Set;
 /**
  * The schema changes of one migration's up section, in order. A change on a table or schema created earlier in
  * the same migration touches no existing data or running code, so the safety rules only look at changes whose
- * subject already existed.
+ * subject already existed; so is dropping or renaming a column added earlier in it, which holds no data yet
+ * (setting it NOT NULL still meets the rows the table had, which it gave NULLs).
  */
 final class MigrationChanges {
 
-    /** A change at a file line; {@code existing} when its subject was not created earlier in this migration. */
+    /**
+     * A change at a file line; {@code existing} when its subject (or the column it drops or renames) was not created
+     * earlier in this migration.
+     */
     record Located(int line, SchemaChange change, boolean existing) {
     }
 
@@ -25,19 +32,37 @@ final class MigrationChanges {
     static List<Located> of(List<ParsedStatement> upStatements) {
         Set<String> newTables = new HashSet<>();
         Set<String> newSchemas = new HashSet<>();
+        Set<String> newColumns = new HashSet<>();
         List<Located> located = new ArrayList<>();
         for (ParsedStatement statement : upStatements) {
             for (SchemaChange change : ChangeReader.read(statement)) {
                 Set<String> created = change.onSchema() ? newSchemas : newTables;
-                boolean existing = !created.contains(Names.key(change.subject()));
+                boolean existing = !created.contains(Names.key(change.subject()))
+                        && !newColumns.contains(droppedOrRenamedColumn(change));
                 located.add(new Located(statement.line(), change, existing));
                 if (change instanceof CreateTable || change instanceof CreateSchema) {
                     created.add(Names.key(change.subject()));
                 } else if (change instanceof RenameTable rename && !existing) {
                     newTables.add(Names.key(rename.newName()));
+                } else if (change instanceof AddColumn add) {
+                    newColumns.add(columnKey(add.subject(), add.column()));
+                } else if (change instanceof RenameColumn rename && !existing) {
+                    newColumns.add(columnKey(rename.subject(), rename.newName()));
                 }
             }
         }
         return located;
+    }
+
+    /** The key of the column a change drops or renames; empty for any other change. */
+    private static String droppedOrRenamedColumn(SchemaChange change) {
+        if (change instanceof DropColumn drop) {
+            return columnKey(drop.subject(), drop.column());
+        }
+        return change instanceof RenameColumn rename ? columnKey(rename.subject(), rename.column()) : "";
+    }
+
+    private static String columnKey(String table, String column) {
+        return Names.key(table) + "\u0000" + Names.key(column);
     }
 }

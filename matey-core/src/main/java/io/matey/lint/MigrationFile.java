@@ -10,6 +10,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One migration file as the rules see it: decoded lines, sections and markers, and its statements
@@ -32,6 +33,7 @@ final class MigrationFile {
     private List<ParsedStatement> up;
     private List<ParsedStatement> down;
     private List<MigrationChanges.Located> upChanges;
+    private Nolint nolint;
 
     MigrationFile(String path, byte[] bytes, Optional<SqlDialect> dialect) {
         this.path = path;
@@ -47,7 +49,7 @@ final class MigrationFile {
         }
         this.decodeError = error;
         // The same line split as MigrationParser, so line numbers agree with its sections.
-        this.lines = text == null ? List.of() : List.of(text.split("\r?\n", -1));
+        this.lines = text == null ? List.of() : lines(text);
         this.script = text == null ? null : MigrationParser.parse(path, text);
         this.markers = text == null ? List.of() : markers(path, lines);
     }
@@ -118,6 +120,20 @@ final class MigrationFile {
         };
     }
 
+    /** The up section with its statements, then the down section with its. */
+    void forEachSection(BiConsumer<Section, List<ParsedStatement>> check) {
+        check.accept(script.up(), upStatements());
+        check.accept(script.down(), downStatements());
+    }
+
+    /** The file's nolint directives, read once: findings, L012 and L104's vouching all ask. */
+    Nolint nolint() {
+        if (nolint == null) {
+            nolint = Nolint.of(this);
+        }
+        return nolint;
+    }
+
     List<MigrationChanges.Located> upChanges() {
         if (upChanges == null) {
             upChanges = MigrationChanges.of(upStatements());
@@ -137,6 +153,18 @@ final class MigrationFile {
             }
         }
         return chars <= HELD_CHARS ? sources.stream().map(ParsedStatement::of).toList() : new LexedOnRead(sources);
+    }
+
+    /** {@code text.split("\r?\n", -1)} without a regex, which took a data migration's lint some 5 % of its time. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        lines.add(text.substring(start));
+        return List.copyOf(lines);
     }
 
     /** Statements parsed afresh on each read, so that a rule's pass holds one statement's tokens at a time. */

@@ -78,8 +78,9 @@ public final class Nolint {
         Map<Integer, String> reasonByLine = new HashMap<>();
         List<UnknownCode> unknownCodes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher directive = DIRECTIVE.matcher(lines.get(i));
-            if (!directive.find()) {
+            // A plain search first: the regex on every line of a data migration was a tenth of its lint.
+            Matcher directive = lines.get(i).contains("matey:nolint") ? DIRECTIVE.matcher(lines.get(i)) : null;
+            if (directive == null || !directive.find()) {
                 continue;
             }
             Set<String> codes = new HashSet<>();

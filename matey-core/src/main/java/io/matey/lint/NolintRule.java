@@ -11,7 +11,7 @@ final class NolintRule implements LintRule {
     @Override
     public void check(LintContext context, Findings findings) {
         for (MigrationFile file : context.readableMigrations()) {
-            for (Nolint.UnknownCode unknown : Nolint.of(file).unknownCodes()) {
+            for (Nolint.UnknownCode unknown : file.nolint().unknownCodes()) {
                 String meant = RuleCodes.meant(unknown.word()).orElse(null);
                 String message = unknown.word().isEmpty()
                         ? "This -- matey:nolint directive names no rule code, so it silences nothing."

@@ -32,7 +32,7 @@ final class QualifiedWriteRule implements LintRule {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {
-            Nolint nolint = Nolint.of(file);
+            Nolint nolint = file.nolint();
             check(guard, context.engine(), file, nolint, file.upStatements(), "L104", findings);
             check(guard, context.engine(), file, nolint, file.downStatements(), "L105", findings);
         }

@@ -47,6 +47,14 @@ sealed interface SchemaChange {
     record Truncate(String subject) implements SchemaChange {
     }
 
+    /**
+     * Partitions (or ClickHouse data parts) of a table dropped or emptied with their rows: MySQL's and MariaDB's
+     * {@code DROP|TRUNCATE PARTITION}, ClickHouse's {@code DROP PARTITION|PART}. {@code what} is as
+     * written ({@code partition p0, p1}, {@code part 'all_1_1_0'}).
+     */
+    record DropPartition(String subject, String what, boolean truncate) implements SchemaChange {
+    }
+
     /** {@code requiresValue}: NOT NULL without a default, identity or generated value. */
     record AddColumn(String subject, String column, boolean requiresValue) implements SchemaChange {
     }

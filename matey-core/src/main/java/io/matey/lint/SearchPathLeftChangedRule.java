@@ -38,8 +38,7 @@ final class SearchPathLeftChangedRule implements LintRule {
             return;
         }
         for (MigrationFile file : context.readableMigrations()) {
-            check(file, file.script().up(), file.upStatements(), findings);
-            check(file, file.script().down(), file.downStatements(), findings);
+            file.forEachSection((section, statements) -> check(file, section, statements, findings));
         }
     }
 
@@ -48,7 +47,9 @@ final class SearchPathLeftChangedRule implements LintRule {
         ParsedStatement session = null;
         ParsedStatement local = null;
         for (ParsedStatement statement : statements) {
-            switch (effect(statement.tokens())) {
+            // Only RESET ALL changes the path without naming it; lexing no other statement keeps data migrations cheap.
+            boolean aboutPath = statement.mentions("search_path") || statement.startsWith("RESET");
+            switch (aboutPath ? effect(statement.tokens()) : Effect.NONE) {
                 case SETS_SESSION -> session = statement;
                 case SETS_LOCAL -> local = statement;
                 case RESETS_SESSION -> {

@@ -62,15 +62,12 @@ final class SectionKeys {
     }
 
     private void read(ParsedStatement statement) {
-        List<Token> tokens = statement.tokens();
-        if (tokens.isEmpty()) {
+        if (!statement.startsWith("CREATE") && !statement.startsWith("ALTER") && !statement.startsWith("DROP")) {
             return;
         }
+        List<Token> tokens = statement.tokens();
         int at = 0;
         boolean create = TokenCursor.is(tokens.get(0), "CREATE");
-        if (!create && !TokenCursor.is(tokens.get(0), "ALTER") && !TokenCursor.is(tokens.get(0), "DROP")) {
-            return;
-        }
         // CREATE OR REPLACE TEMPORARY TABLE, ALTER ONLINE IGNORE TABLE, CREATE UNIQUE INDEX: a few words at most
         int words = Math.min(tokens.size(), 5);
         while (at < words && !TokenCursor.is(tokens.get(at), "TABLE") && !TokenCursor.is(tokens.get(at), "INDEX")) {

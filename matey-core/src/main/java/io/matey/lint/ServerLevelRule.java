@@ -24,9 +24,10 @@ final class ServerLevelRule implements LintRule {
         WriteGuard guard = context.plugin().map(Engine::writeGuard).orElse(WriteGuard.NONE);
         for (MigrationFile file : context.readableMigrations()) {
             Set<String> droppedRoles = file.downStatements().stream()
+                    .filter(statement -> statement.startsWith("DROP"))
                     .flatMap(statement -> RoleNames.dropped(statement.tokens()).stream()).collect(Collectors.toSet());
             for (ParsedStatement statement : file.upStatements()) {
-                String what = serverObject(statement.tokens());
+                String what = serverObject(statement.head(3));
                 if (what == null || guard.foreignWrite(statement.parsed()).isPresent()) {
                     continue;
                 }
@@ -52,7 +53,7 @@ final class ServerLevelRule implements LintRule {
         }
     }
 
-    /** {@code role}, {@code tablespace}, {@code setting}, or null for a statement inside the database. */
+    /** {@code role}, {@code tablespace}, {@code setting}, or null for a statement inside the database; reads 3 tokens. */
     private static String serverObject(List<Token> tokens) {
         if (tokens.size() < 2) {
             return null;

@@ -90,6 +90,26 @@ final class TokenCursor {
         return false;
     }
 
+    /**
+     * The tokens up to the first of this keyword outside parentheses (or the end), as written: images joined by a
+     * space, none inside parentheses or before a comma; consumes them (not the keyword).
+     */
+    String textToTopLevel(String keyword) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (; pos < tokens.size(); pos++) {
+            String image = tokens.get(pos).image;
+            if (depth == 0 && is(tokens.get(pos), keyword)) {
+                break;
+            }
+            depth += image.equals("(") ? 1 : image.equals(")") ? -1 : 0;
+            boolean glued = text.isEmpty() || image.equals("(") || image.equals(")") || image.equals(",")
+                    || text.charAt(text.length() - 1) == '(';
+            text.append(glued ? "" : " ").append(image);
+        }
+        return text.toString();
+    }
+
     /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
     String name() {
         if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {

@@ -39,11 +39,15 @@ public final class ParsedSql {
     /** False for a statement read by its head only ({@link #head}): it gets no tree. */
     private final boolean whole;
     /**
-     * Tokens read so far; the lexer reads on only as far as a caller looks (most checks need the head), and is made
-     * on the first look: its buffers take kilobytes, and lint holds many statements before reading them.
+     * One lexer a thread, set to a statement's text for each read: making one costs some ten times what reading a
+     * short statement's head does, and lint reads the head of every statement of a data migration once per rule.
      */
+    private static final ThreadLocal<CCJSqlParserTokenManager> LEXERS = new ThreadLocal<>();
+    /** The lexer's first buffer: its default of 4096 characters (in three arrays) is mostly unused by a statement. */
+    private static final int BUFFER_CHARS = 4096;
+
+    /** Tokens read so far; a read lexes only as far as its caller looks (most checks need the head). */
     private final List<Token> tokens = new ArrayList<>();
-    private CCJSqlParserTokenManager lexer;
     private boolean complete;
     private Optional<Statement> tree;
 
@@ -106,10 +110,25 @@ public final class ParsedSql {
         return false;
     }
 
+    /** Compares the word only where its first letter is, found in either case by {@code indexOf}. */
     private static int indexOfIgnoreCase(String text, String word, int from) {
-        for (int i = from; i <= text.length() - word.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
-                return i;
+        char lower = Character.toLowerCase(word.charAt(0));
+        char upper = Character.toUpperCase(word.charAt(0));
+        int last = text.length() - word.length();
+        int nextLower = text.indexOf(lower, from);
+        int nextUpper = lower == upper ? -1 : text.indexOf(upper, from);
+        while (nextLower >= 0 || nextUpper >= 0) {
+            int at = nextUpper < 0 || nextLower >= 0 && nextLower < nextUpper ? nextLower : nextUpper;
+            if (at > last) {
+                return -1;
+            }
+            if (text.regionMatches(true, at, word, 0, word.length())) {
+                return at;
+            }
+            if (at == nextLower) {
+                nextLower = text.indexOf(lower, at + 1);
+            } else {
+                nextUpper = text.indexOf(upper, at + 1);
             }
         }
         return -1;
@@ -128,26 +147,40 @@ public final class ParsedSql {
         }
     }
 
-    /** A lexical error ends the list; the tokens before it still describe the statement's head. */
+    /**
+     * A lexical error ends the list; the tokens before it still describe the statement's head. The thread's lexer
+     * keeps no place between reads, so a read lexes again the tokens held (a head of a few).
+     */
     private void readUpTo(int count) {
-        while (!complete && tokens.size() < count) {
-            if (lexer == null) {
-                lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(
-                        ExecutableComments.unwrap(source.sql()))));
-            }
+        if (complete || tokens.size() >= count) {
+            return;
+        }
+        String sql = ExecutableComments.unwrap(source.sql());
+        SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql), 1, 1,
+                Math.min(BUFFER_CHARS, sql.length() + 1));
+        CCJSqlParserTokenManager lexer = LEXERS.get();
+        if (lexer == null) {
+            lexer = new CCJSqlParserTokenManager(chars);
+            LEXERS.set(lexer);
+        } else {
+            lexer.ReInit(chars);
+        }
+        int held = tokens.size();
+        for (int read = 0; !complete && tokens.size() < count; read++) {
             try {
                 Token t = lexer.getNextToken();
                 if (t.kind == CCJSqlParserConstants.EOF) {
                     complete = true;
-                } else {
+                } else if (read >= held) {
                     tokens.add(t);
                 }
             } catch (TokenMgrException e) {
                 complete = true;
             }
-            if (complete) {
-                lexer = null;
-            }
+        }
+        if (sql.length() > BUFFER_CHARS) {
+            // The lexer's buffers grow to the text read; the thread's lexer keeps no statement's megabytes.
+            lexer.ReInit(new SimpleCharStream(new StringProvider(""), 1, 1, 1));
         }
     }
 }

@@ -81,16 +81,16 @@ public final class SchemaReplay {
                     throw new MateyException(DownChecks.report(outcome.result().downFailures()));
                 }
                 ArtifactChanges changes = outcome.changes();
-                if (!changes.isEmpty()) {
-                    staging.commit(changes.writes(), changes.deletes());
-                }
+                List<String> removedDirectories = changes.isEmpty() ? List.of()
+                        : staging.commit(changes.writes(), changes.deletes());
                 ReplayResult result = outcome.result();
                 List<String> conflicted = new ArrayList<>(outcome.plan().headState().conflictedFiles());
                 modelConflicts.forEach(d -> conflicted.add(d.path()));
                 return new SchemaApplyResult(target.name(), !changes.isEmpty(), List.copyOf(changes.paths()),
                         result.scratchUrl(), result.downChecked(), result.downSkipped(), acceptedDowns(target, result),
                         codegen.map(ModelGenerator::destination),
-                        changes.paths().stream().anyMatch(outcome.modelFiles()::contains), List.copyOf(conflicted));
+                        changes.paths().stream().anyMatch(outcome.modelFiles()::contains), List.copyOf(conflicted),
+                        changes.deletes().stream().filter(outcome.modelFiles()::contains).toList(), removedDirectories);
             }
         }
     }

@@ -65,11 +65,28 @@ public interface DraftDialect {
     }
 
     /**
-     * The statement that moves a table to another schema with its rows, indexes, constraints and owned sequences, or
-     * null where the engine has none (by default): a table of the same name in another schema is then no move
-     * (docs/architecture.md §7).
+     * The statement that renames a view's column, or null where the engine has none (by default): a view whose
+     * columns were renamed is then a changed view.
      */
-    default String moveTable(String table, String schema) {
+    default String renameViewColumn(String view, String column, String name) {
+        return null;
+    }
+
+    /**
+     * The statement that makes a table logged ({@code logged}) or unlogged, or null where the engine has none (by
+     * default): the table's changed logging is then left to the author.
+     */
+    default String setLogged(String table, boolean logged) {
+        return null;
+    }
+
+    /**
+     * The statement that moves an object of the kind ({@code TABLE}, {@code VIEW}, {@code SEQUENCE}, {@code FUNCTION},
+     * {@code PROCEDURE}, {@code TYPE}, {@code DOMAIN}) to another schema, a table with its rows, indexes, constraints
+     * and owned sequences, or null where the engine has none (by default): an object of the same name in another
+     * schema is then no move (docs/architecture.md §7).
+     */
+    default String move(String kind, String name, String schema) {
         return null;
     }
 
@@ -219,6 +236,15 @@ public interface DraftDialect {
      */
     default boolean rebuildsTables() {
         return false;
+    }
+
+    /**
+     * The name {@code ATTACH PARTITION} gives the partition's copy of its new parent's key {@code element} (as the
+     * parent's {@code CREATE TABLE} lists it), where the partition has no such key of its own; null where it makes none
+     * or the name is not known: a detach in down leaves that copy, which the draft then says.
+     */
+    default String clonedKeyName(String partition, String element) {
+        return null;
     }
 
     /**

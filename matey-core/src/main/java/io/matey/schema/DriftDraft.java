@@ -2,6 +2,7 @@ package io.matey.schema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class DriftDraft {
     private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
+    /** An index's table, and after it what the index reads. */
+    private static final Pattern INDEX_ON = Pattern.compile("^CREATE (?:UNIQUE )?INDEX \\S+ ON (?:ONLY )?("
+            + DraftTarget.NAME + ") USING ");
 
     /**
      * Objects whose changed definition is dropped and created again: MySQL and MariaDB dump routines, events and
@@ -86,24 +90,39 @@ public final class DriftDraft {
         boolean addsEnumValues = false;
         // What a typed table gives an attribute its type's change drops, given back after the type's change in down.
         List<String> afterTypes = new ArrayList<>();
+        // Composite types whose dropped attributes down cannot add back in their place, which it says instead.
+        Map<String, List<String>> misplacedTypes = new HashMap<>();
         // Names a created relation takes from a dropped one: that drop comes before the creates, in either section.
         Set<String> clashes = RelationNames.only(liveBlocks, expectedBlocks);
         clashes.retainAll(RelationNames.only(expectedBlocks, liveBlocks));
         Set<String> clashingDown = new HashSet<>();
         Map<String, TableRebuild> rebuilds = TableRebuild.of(liveBlocks, expectedBlocks, dialect);
         PrivilegeChanges privileges = PrivilegeChanges.of(liveBlocks, expectedBlocks);
-        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect);
+        MovedPartitions moves = MovedPartitions.of(liveBlocks, expectedBlocks, dialect);
+        NewPartitions partitions = NewPartitions.of(liveBlocks, expectedBlocks, dialect, moves);
+        // every moved partition is detached before the first attach, which may take another's old bounds
+        up.addAll(moves.detachesUp());
         for (Map.Entry<String, String> entry : liveBlocks.entrySet()) {
             String key = entry.getKey();
             String block = entry.getValue();
             String committed = expectedBlocks.get(key);
             EnumValues values = committed == null ? null : EnumValues.of(committed, block);
-            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)) {
+            if (TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key) || partitions.made(key)
+                    || committed == null && moves.follows(block)) {
                 continue;
             }
             if (rebuilds.containsKey(key)) {
                 up.addAll(rebuilds.get(key).up());
                 down.addAll(0, rebuilds.get(key).down());
+            } else if (moves.changes(key)) {
+                if (moves.attachUp(key) != null) {
+                    up.add(moves.attachUp(key));
+                    up.addAll(partitions.renames(key));
+                }
+                if (moves.attachDown(key) != null) {
+                    down.add(0, moves.attachDown(key));
+                }
+                down.addAll(0, partitions.dropsAfterDetach(key));
             } else if (changedIndex(key, liveBlocks, expectedBlocks)) {
                 up.add(block);
                 down.add(0, drop(key, block, dialect, liveBlocks));
@@ -124,8 +143,10 @@ public final class DriftDraft {
                 Inheritance parents = Inheritance.of(name, committed, block, expectedBlocks);
                 TableDraft typed = TypedTable.of(name, committed, expectedBlocks, block, liveBlocks, dialect);
                 TableDraft table = typed != null ? typed : TableDraft.of(name, parents.committed(), block, dialect);
-                afterTypes.addAll(TypedTable.restoredAfterType(name, committed, expectedBlocks, block, liveBlocks,
-                        dialect));
+                if (!misplacedTypes.containsKey(TypedTable.typeOf(committed))) {
+                    afterTypes.addAll(TypedTable.restoredAfterType(name, committed, expectedBlocks, block, liveBlocks,
+                            dialect));
+                }
                 up.addAll(parents.up());
                 up.addAll(table.up());
                 down.addAll(0, parents.down());
@@ -135,18 +156,31 @@ public final class DriftDraft {
                             + changed(committed, block));
                     down.add(0, undo(committed));
                 }
-            } else if (values != null && !values.added().isEmpty()) {
+            } else if (values != null && !values.up().isEmpty()) {
                 up.addAll(values.up());
-                down.add(0, values.notRemoved());
-                addsEnumValues = true;
+                if (values.added().isEmpty()) {
+                    down.addAll(0, values.down());
+                } else {
+                    down.add(0, values.notRemoved());
+                    addsEnumValues = true;
+                }
             } else if (!committed.equals(block) && FamilyMembers.of(block) != null) {
                 up.addAll(FamilyMembers.of(committed).to(FamilyMembers.of(block)));
                 down.addAll(0, FamilyMembers.of(block).to(FamilyMembers.of(committed)));
             } else if (!committed.equals(block) && key.startsWith(TYPE)
                     && CompositeType.of(key.substring(TYPE.length()), committed, block) != null) {
-                CompositeType type = CompositeType.of(key.substring(TYPE.length()), committed, block);
+                String name = key.substring(TYPE.length());
+                CompositeType type = CompositeType.of(name, committed, block);
                 up.addAll(type.up());
                 down.addAll(0, type.down());
+                if (!type.misplaced().isEmpty()) {
+                    misplacedTypes.put(name, type.misplacedNames());
+                    Map<String, String> tables = typedTables(name, expectedBlocks, liveBlocks);
+                    List<String> restored = new ArrayList<>();
+                    tables.forEach((table, text) -> restored.addAll(TypedTable.restoredAfterType(table,
+                            expectedBlocks.get(TABLE + table), expectedBlocks, text, liveBlocks, dialect)));
+                    down.add(0, type.notRestored(name, List.copyOf(tables.keySet()), restored));
+                }
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
@@ -191,6 +225,7 @@ public final class DriftDraft {
                 down.add(0, undo(committed));
             }
         }
+        down.addAll(0, moves.detachesDown());
         down.addAll(afterTypes);
         // A created relation whose name a dropped one takes, and what comes before it in down (what may read it), is
         // dropped before the dropped ones are created again.
@@ -213,6 +248,7 @@ public final class DriftDraft {
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
+                    || partitions.made(key) || moves.follows(block)
                     || droppedWithRecreatedView(block, liveBlocks, expectedBlocks, dialect)) {
                 return;
             } else if (key.startsWith(COMMENT_ON) || key.startsWith(CONSTRAINT) || DraftPart.setsOptions(block)
@@ -221,7 +257,9 @@ public final class DriftDraft {
                 last.add(key.startsWith(CONSTRAINT) ? restored(block, dialect, expectedBlocks) : block);
             } else if (key.startsWith(INDEX)) {
                 indexes.add(drop(key, block, dialect, expectedBlocks));
-                indexesBack.add(block);
+                String attribute = misplacedAttribute(block, misplacedTypes, expectedBlocks);
+                indexesBack.add(attribute == null ? block : "-- Not drafted as SQL: with attribute " + attribute
+                        + " added back by hand (above), create its index again:\n" + comment(block));
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
@@ -283,6 +321,33 @@ public final class DriftDraft {
                 && live.keySet().stream().anyMatch(key -> key.startsWith(VIEW) && committed.containsKey(key)
                         && !live.get(key).equals(committed.get(key))
                         && !TableRebuild.dependents(List.of(block), key.substring(VIEW.length())).isEmpty());
+    }
+
+    /**
+     * The attribute an index names on a table typed by a type whose attributes the down section cannot add back
+     * ({@link CompositeType#notRestored}), as {@code misplaced} lists them by type; null where it names none.
+     */
+    private static String misplacedAttribute(String index, Map<String, List<String>> misplaced,
+            Map<String, String> blocks) {
+        Matcher on = INDEX_ON.matcher(index);
+        String table = on.find() ? blocks.get(TABLE + on.group(1)) : null;
+        List<String> attributes = table == null ? List.of() : misplaced.getOrDefault(TypedTable.typeOf(table), List.of());
+        String columns = table == null ? "" : index.substring(on.end());
+        return attributes.stream().filter(attribute -> Renames.whole(attribute).matcher(columns).find()).findFirst()
+                .map(attribute -> attribute + " of " + TypedTable.typeOf(table)).orElse(null);
+    }
+
+    /** The live text of the tables of the type that both dumps have typed by it, by name. */
+    private static Map<String, String> typedTables(String type, Map<String, String> committed,
+            Map<String, String> live) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        committed.forEach((key, block) -> {
+            if (key.startsWith(TABLE) && type.equals(TypedTable.typeOf(block)) && live.containsKey(key)
+                    && type.equals(TypedTable.typeOf(live.get(key)))) {
+                tables.put(key.substring(TABLE.length()), live.get(key));
+            }
+        });
+        return tables;
     }
 
     /** The statement that adds a removed constraint back ({@link DraftDialect#restoreConstraint}). */

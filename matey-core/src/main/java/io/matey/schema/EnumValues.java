@@ -8,19 +8,21 @@ import java.util.regex.Pattern;
 /**
  * Values added out of band to a PostgreSQL enum type (the dump's {@code CREATE TYPE name AS ENUM (...)}): each is
  * drafted as {@code ALTER TYPE ... ADD VALUE}, placed before the next value the type already has. PostgreSQL cannot
- * remove an enum value, so the down section can only say so.
+ * remove an enum value, so the down section can only say so. Values renamed out of band (as many values, each
+ * other one in its place) are drafted as {@code ALTER TYPE ... RENAME VALUE} both ways.
  *
  * @param type  the type's name as the dump writes it
  * @param added the values the live type has and the committed one lacks, as quoted literals, in live order
- * @param up    the {@code ALTER TYPE} statements that add them
+ * @param up    the {@code ALTER TYPE} statements that add them, or rename them
+ * @param down  the statements that rename them back; empty for added values
  */
-record EnumValues(String type, List<String> added, List<String> up) {
+record EnumValues(String type, List<String> added, List<String> up, List<String> down) {
 
     private static final Pattern ENUM = Pattern.compile("^CREATE TYPE (.+?) AS ENUM \\(");
 
     /**
-     * The values added, or null when the change is not only added values (a value removed or reordered, or not
-     * an enum): ADD VALUE cannot express it.
+     * The values added or renamed, or null when the change is neither (a value removed or reordered, renamed with
+     * others added, or not an enum): ADD VALUE and RENAME VALUE cannot express it.
      */
     static EnumValues of(String committed, String live) {
         Matcher before = ENUM.matcher(committed);
@@ -30,6 +32,9 @@ record EnumValues(String type, List<String> added, List<String> up) {
         }
         List<String> known = values(committed, before.end());
         List<String> now = values(live, after.end());
+        if (known != null && now != null && known.size() == now.size() && !known.equals(now)) {
+            return renamed(after.group(1), known, now);
+        }
         if (known == null || now == null || !now.containsAll(known)
                 || !now.stream().filter(known::contains).toList().equals(known)) {
             return null;
@@ -46,7 +51,26 @@ record EnumValues(String type, List<String> added, List<String> up) {
                 added.add(now.get(i));
             }
         }
-        return new EnumValues(type, added, up);
+        return new EnumValues(type, added, up, List.of());
+    }
+
+    /**
+     * Each value in a place where the other list has another, which neither list has elsewhere, renamed; null when a
+     * value moved (a value renamed to another's name would need a third name between).
+     */
+    private static EnumValues renamed(String type, List<String> known, List<String> now) {
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < known.size(); i++) {
+            if (!known.get(i).equals(now.get(i))) {
+                if (known.contains(now.get(i)) || now.contains(known.get(i))) {
+                    return null;
+                }
+                up.add("ALTER TYPE " + type + " RENAME VALUE " + known.get(i) + " TO " + now.get(i) + ";");
+                down.add("ALTER TYPE " + type + " RENAME VALUE " + now.get(i) + " TO " + known.get(i) + ";");
+            }
+        }
+        return new EnumValues(type, List.of(), up, down);
     }
 
     /** The down section's note: what it cannot undo, and how Matey then takes the down section. */

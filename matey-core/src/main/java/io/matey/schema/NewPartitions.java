@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * tables before indexes): where the parent's index exists already, a draft leaves both out and renames the copy from
  * the name PostgreSQL gives it where the live one differs. Down detaches a partition of a table it keeps before it
  * drops it, as a foreign key that references the parent refuses the drop; a partition of a new table goes with it.
+ * A partition attached to another parent ({@link MovedPartitions}) gets the copies of that parent's indexes it lacks
+ * the same way, and its committed copies detached from the old parent's indexes (by its detach) and attached to the
+ * new one's where they match: neither is drafted, and down drops the copies the attach made once it is detached.
  */
 final class NewPartitions {
 
@@ -37,6 +40,8 @@ final class NewPartitions {
     private final Set<String> made = new HashSet<>();
     /** The renames of the copies named otherwise, by the key of their partition. */
     private final Map<String, List<String>> renames = new HashMap<>();
+    /** The drops, after its detach in down, of the index copies a moved partition's attach made, by its key. */
+    private final Map<String, List<String>> dropsAfterDetach = new HashMap<>();
     /** The statement that detaches each partition of a table both dumps have, by its key. */
     private final Map<String, String> detaches = new HashMap<>();
 
@@ -48,7 +53,8 @@ final class NewPartitions {
     private NewPartitions() {
     }
 
-    static NewPartitions of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+    static NewPartitions of(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
+            MovedPartitions moves) {
         NewPartitions partitions = new NewPartitions();
         committed.forEach((key, block) -> {
             Matcher relation = RELATION.matcher(key);
@@ -76,15 +82,33 @@ final class NewPartitions {
                 String index = m.find() ? live.get(INDEX + m.group(2)) : null;
                 Matcher on = index == null ? null : INDEX_ON.matcher(index);
                 String table = on != null && on.find() ? on.group(2) : null;
-                if (table != null && created.contains(table) && !partitions.made.contains(entry.getKey())
+                String moved = table == null ? null : moves.under(table);
+                if (table != null && (created.contains(table) || moved != null)
+                        && !partitions.made.contains(entry.getKey())
                         && (committed.containsKey(INDEX + m.group(1)) || partitions.made.contains(INDEX + m.group(1)))) {
                     partitions.made.add(entry.getKey());
-                    partitions.made.add(INDEX + m.group(2));
-                    partitions.rename(table, m.group(2), index, dialect);
+                    // a moved partition's committed index is attached, not made
+                    if (moved == null || !committed.containsKey(INDEX + m.group(2))) {
+                        partitions.made.add(INDEX + m.group(2));
+                        partitions.rename(moved == null ? table : moved, m.group(2), index, dialect);
+                    }
+                    if (moves.moved(table) && !committed.containsKey(INDEX + m.group(2))) {
+                        partitions.dropsAfterDetach.computeIfAbsent(TABLE + table, key -> new ArrayList<>())
+                                .add("DROP INDEX " + m.group(2) + ";");
+                    }
                     found = true;
                 }
             }
         }
+        // a moved partition's copies attached to its committed parent's indexes, which its detach takes back
+        committed.forEach((key, block) -> {
+            Matcher m = ATTACH.matcher(block);
+            Matcher on = m.find() && committed.containsKey(INDEX + m.group(2))
+                    ? INDEX_ON.matcher(committed.get(INDEX + m.group(2))) : null;
+            if (!live.containsKey(key) && on != null && on.find() && moves.moved(on.group(2))) {
+                partitions.made.add(key);
+            }
+        });
         return partitions;
     }
 
@@ -109,12 +133,23 @@ final class NewPartitions {
         }
     }
 
-    /** Whether creating a partition makes the block. */
+    /** What follows a moved partition's detach in down: the drops of the index copies its attach made. */
+    List<String> dropsAfterDetach(String key) {
+        return dropsAfterDetach.getOrDefault(key, List.of());
+    }
+
+    /**
+     * Whether creating or attaching a partition makes the block, or (for a committed block) a moved partition's
+     * detach takes it back.
+     */
     boolean made(String key) {
         return made.contains(key);
     }
 
-    /** What follows the partition's {@code CREATE TABLE} in up: its copies' renames. */
+    /**
+     * What follows the partition's {@code CREATE TABLE} in up, or a moved partition's attach: its copies' renames (a
+     * moved one's, those of the partitions below it too).
+     */
     List<String> renames(String key) {
         return renames.getOrDefault(key, List.of());
     }

@@ -36,6 +36,8 @@ final class Renames {
     /** A column named by an alias that is its own name ({@code c.qty AS qty}), which says no more than the column. */
     private static final Pattern SELF_ALIAS = Pattern.compile("(\\.([\\w$]+)) AS \\2(?![\\w$\"`])");
     private static final String CHECK = "; check before committing";
+    /** The kinds of object {@link #objectMoves} moves. */
+    private static final Set<String> MOVED = Set.of("VIEW", "SEQUENCE", "FUNCTION", "PROCEDURE", "TYPE", "DOMAIN");
     /** The line PostgreSQL starts a view's outermost {@code FROM} with; nested ones are indented further. */
     private static final String OUTER_FROM = "\n   FROM ";
     private static final String SQLITE_RECREATED = "views reading what was renamed (or such a view), dropped while the "
@@ -84,6 +86,8 @@ final class Renames {
         Renames renames = new Renames(live, committed, dialect, recreatedWhole);
         renames.tables();
         renames.columns();
+        renames.viewColumns();
+        renames.objectMoves();
         renames.materializedViews();
         renames.views(committed);
         return renames;
@@ -174,10 +178,72 @@ final class Renames {
         dropped.forEach((old, columns) -> {
             List<String> candidates = moved(created, old, columns);
             if (candidates.size() == 1 && moved(dropped, candidates.get(0), created.get(candidates.get(0))).size() == 1
-                    && dialect.moveTable(old, schemaName(candidates.get(0))) != null) {
+                    && dialect.move("TABLE", old, schemaName(candidates.get(0))) != null) {
                 move(old, candidates.get(0));
             }
         });
+    }
+
+    /**
+     * A view, sequence, function, procedure, type or domain only the committed dump has and one of the same kind and
+     * name only the live dump has in another schema, whose text is the same but for its own schema, each the other's
+     * only match: moved ({@code SET SCHEMA}), and the committed blocks read as if it had run, so what names it (a
+     * column's type or default, a view, a comment or grant) follows. Repeated while one is found, as a function's
+     * moved argument type makes its text the same only after that move.
+     */
+    private void objectMoves() {
+        for (boolean found = true; found; ) {
+            found = false;
+            for (String key : List.copyOf(committed.keySet())) {
+                String kind = kind(key);
+                List<String> candidates = live.containsKey(key) || kind == null ? List.of()
+                        : movedObject(live, committed, key);
+                if (candidates.size() == 1 && movedObject(committed, live, candidates.get(0)).equals(List.of(key))
+                        && dialect.move(kind, key.substring(kind.length() + 1), "x") != null) {
+                    moveObject(kind, key.substring(kind.length() + 1), candidates.get(0).substring(kind.length() + 1));
+                    found = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The keys of {@code blocks}' objects that {@code other} lacks, of the kind and unqualified name of {@code key}'s
+     * in {@code other}, in another schema, whose text is its with its name changed to theirs.
+     */
+    private static List<String> movedObject(Map<String, String> blocks, Map<String, String> other, String key) {
+        String kind = kind(key) + " ";
+        String name = objectName(key.substring(kind.length()));
+        String block = other.get(key);
+        return blocks.keySet().stream().filter(candidate -> candidate.startsWith(kind) && !other.containsKey(candidate)
+                && !blocks.containsKey(key)).filter(candidate -> {
+                    String moved = objectName(candidate.substring(kind.length()));
+                    return unqualified(moved).equals(unqualified(name))
+                            && !DraftTarget.schemaOf(moved).equals(DraftTarget.schemaOf(name))
+                            && whole(name).matcher(block).replaceAll(Matcher.quoteReplacement(moved))
+                                    .equals(blocks.get(candidate));
+                }).toList();
+    }
+
+    /** The kind of object a key names, of those {@link #objectMoves} moves; null for another. */
+    private static String kind(String key) {
+        return MOVED.stream().filter(kind -> key.startsWith(kind + " ")).findFirst().orElse(null);
+    }
+
+    /** A target's qualified name, without a routine's argument types. */
+    private static String objectName(String target) {
+        return target.contains("(") ? target.substring(0, target.indexOf('(')) : target;
+    }
+
+    private void moveObject(String kind, String old, String name) {
+        String to = schemaName(objectName(name));
+        up.add("-- matey: looks like a move of " + old + " to schema " + to + " (same definition)" + CHECK + "\n"
+                + dialect.move(kind, old, to));
+        down.add(0, dialect.move(kind, name, schemaName(objectName(old))));
+        Pattern moved = whole(objectName(old));
+        rewrite(kind + " " + name, block -> moved.matcher(block).replaceAll(Matcher.quoteReplacement(objectName(name))),
+                true);
     }
 
     /** The tables of {@code tables} in another schema than {@code table} with its unqualified name and columns. */
@@ -196,8 +262,8 @@ final class Renames {
         String from = schemaName(old);
         String to = schemaName(name);
         up.add("-- matey: looks like a move of " + old + " to schema " + to + " (same columns)" + CHECK + "\n"
-                + dialect.moveTable(old, to));
-        down.add(0, dialect.moveTable(name, from));
+                + dialect.move("TABLE", old, to));
+        down.add(0, dialect.move("TABLE", name, from));
         renamed.put(old, name);
         List<String> moving = new ArrayList<>(List.of(old));
         Pattern onTable = Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\S+) ON (?:ONLY )?" + Pattern.quote(old) + " ");
@@ -365,6 +431,32 @@ final class Renames {
         }
     }
 
+    /**
+     * The columns of a view renamed where it is otherwise the same ({@link ViewColumns}), where the engine renames a
+     * view's column: the views reading them are then replaced as for a table's renamed column.
+     */
+    private void viewColumns() {
+        for (String key : List.copyOf(committed.keySet())) {
+            String block = committed.get(key);
+            String liveBlock = live.get(key);
+            String view = key.substring(key.indexOf(' ') + 1);
+            Map<String, String> columns = key.startsWith(VIEW) && liveBlock != null && !recreatedWhole.contains(key)
+                    && dialect.renameViewColumn(view, view, view) != null ? ViewColumns.renamed(block, liveBlock) : null;
+            if (columns == null) {
+                continue;
+            }
+            columns.forEach((old, name) -> {
+                renamed.put(old, name);
+                renamedColumnTables.put(old, unqualified(view));
+                up.add("-- matey: looks like a rename of column " + old + " of view " + view + " to " + name
+                        + " (same query)" + CHECK + "\n" + dialect.renameViewColumn(view, old, name));
+                down.add(0, dialect.renameViewColumn(view, name, old));
+                rewrite(key, columnChange(view, old, name));
+            });
+            committed.put(key, liveBlock);
+        }
+    }
+
     private void renameColumn(String table, String old, String name, String from, String to) {
         columnRenamed(table, old, name, from, to);
         rewrite(TABLE + table, columnChange(table, old, name));
@@ -379,6 +471,10 @@ final class Renames {
         renamedColumnTables.put(old, unqualified(table));
         up.add("-- matey: looks like a rename of column " + old + " of " + table + " to " + name
                 + " (same definition)" + CHECK + "\n" + dialect.renameColumn(table, old, name, to));
+        // A foreign key follows the rename of a column it references, also one changed besides, whose committed text
+        // the down section adds back before the rename back.
+        Pattern column = token(old);
+        rewrite(TABLE + table, block -> referencing(block, table, column, name), true);
         down.add(0, dialect.renameColumn(table, name, old, from));
     }
 
@@ -394,6 +490,7 @@ final class Renames {
             }
             String text = block;
             for (String member : family) {
+                text = referencing(text, member, column, name);
                 text = replace(text, token(member + "." + old), member + "." + name);
                 Matcher on = token(member).matcher(text);
                 // After the table's name in an index or constraint on it, the bare name is the column.
@@ -404,6 +501,14 @@ final class Renames {
             }
             return text;
         };
+    }
+
+    /** {@code block} with the column renamed in the columns a foreign key references of {@code table}. */
+    private static String referencing(String block, String table, Pattern column, String name) {
+        Matcher references = Pattern.compile("\\sREFERENCES " + Pattern.quote(table) + " ?(\\([^)]*\\))")
+                .matcher(block);
+        return references.find() ? block.substring(0, references.start(1))
+                + replace(references.group(1), column, name) + block.substring(references.end(1)) : block;
     }
 
     /** The table and its partitions, theirs too, as the committed blocks have them. */
@@ -648,11 +753,20 @@ final class Renames {
      * again before the renames back must write, also where the index was changed by hand besides (§7).
      */
     private void rewrite(String table, UnaryOperator<String> change) {
+        rewrite(table, change, false);
+    }
+
+    /**
+     * @param followed whether the server follows the change into every block that names what changed (a move, which
+     *                 leaves the name nowhere else), so a block is read changed unless it already was live
+     */
+    private void rewrite(String table, UnaryOperator<String> change, boolean followed) {
         Map<String, String> rewritten = new LinkedHashMap<>();
         committed.values().forEach(block -> {
             String changed = change.apply(block);
             String key = DriftDraft.key(changed);
-            String text = key.equals(table) || isLive(changed) || !key.equals(DriftDraft.key(block))
+            String text = followed && !isLive(block) || key.equals(table) || isLive(changed)
+                    || !key.equals(DriftDraft.key(block))
                     || dialect.followsRenames() && key.startsWith("INDEX ") ? changed : block;
             rewritten.put(DriftDraft.key(text), text);
         });

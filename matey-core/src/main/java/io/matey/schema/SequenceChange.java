@@ -18,17 +18,22 @@ final class SequenceChange {
     }
 
     /**
-     * The statement that gives the committed sequence the live one's options, or null when the blocks are not the
-     * same sequence (name, logging and MariaDB's storage engine alike) with other options.
+     * The statements that give the committed sequence the live one's logging and options, or null when the blocks
+     * are not the same sequence (name and MariaDB's storage engine alike) with other logging or options.
      */
     static String alter(String committed, String live) {
         Matcher before = SEQUENCE.matcher(committed);
         Matcher after = SEQUENCE.matcher(live);
-        if (!before.matches() || !after.matches() || !same(before, after, 1) || !same(before, after, 2)
-                || !same(before, after, 4)) {
+        if (!before.matches() || !after.matches() || !same(before, after, 2) || !same(before, after, 4)) {
             return null;
         }
-        return "ALTER SEQUENCE " + after.group(2) + after.group(3) + ";";
+        String options = same(before, after, 3) ? null : "ALTER SEQUENCE " + after.group(2) + after.group(3) + ";";
+        if (same(before, after, 1)) {
+            return options;
+        }
+        // PostgreSQL's: a no-op where its owning table's SET LOGGED or SET UNLOGGED made it so already
+        String logged = "ALTER SEQUENCE " + after.group(2) + (after.group(1) == null ? " SET LOGGED;" : " SET UNLOGGED;");
+        return options == null ? logged : logged + "\n\n" + options;
     }
 
     private static boolean same(Matcher before, Matcher after, int group) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * cannot express exactly is named for the author's comment: changed columns (where the engine modifies only a
  * column's nullability: MySQL's {@code MODIFY COLUMN} gives any definition), unnamed constraints, constraints the
  * engine cannot alter, table options, columns or constraints in another order, and a column that is not last
- * where the engine's ADD COLUMN only appends (MySQL's puts it {@code FIRST} or {@code AFTER} another).
+ * where the engine's ADD COLUMN only appends (MySQL's puts it {@code FIRST} or {@code AFTER} another). A table
+ * made logged or unlogged gets the engine's {@link DraftDialect#setLogged} where it has one.
  *
  * @param up          the statements of the up section, in order
  * @param down        the statements of the down section, in order
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 record TableDraft(List<String> up, List<String> down, List<String> differences) {
 
     private static final String NOT_NULL = " NOT NULL";
+    private static final String UNLOGGED = "CREATE UNLOGGED ";
     /** A nullable column's {@code NULL} or {@code DEFAULT NULL}, which NOT NULL takes the place of. */
     private static final Pattern NULLABLE = Pattern.compile(" (?:DEFAULT )?NULL(?=[ ,]|$)");
 
@@ -52,7 +54,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             List<String> modified = changed(table, before, after, keyed.keySet(), dialect);
             List<String> options = before.head().equals(after.head()) && !before.tail().equals(after.tail())
                     ? dialect.alterOptions(table, before.tail(), after.tail()) : null;
-            differences.addAll(others(before, after, keyed.keySet(), modified, options != null));
+            boolean logged = !after.head().startsWith(UNLOGGED);
+            String relogged = !before.head().equals(after.head()) && logged(before.head()).equals(logged(after.head()))
+                    ? dialect.setLogged(table, logged) : null;
+            differences.addAll(others(before, after, keyed.keySet(), modified, options != null, relogged != null));
             if (options != null) {
                 up.addAll(options);
                 down.addAll(dialect.alterOptions(table, after.tail(), before.tail()));
@@ -95,6 +100,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                 });
                 down.addAll(constraints.added().size(), keyed.keySet().stream()
                         .map(column -> dialect.modifyColumn(table, column, before.columns().get(column))).toList());
+            }
+            if (relogged != null) {
+                up.add(relogged);
+                down.add(dialect.setLogged(table, !logged));
             }
             if (up.size() > (options == null ? 0 : options.size())) {
                 return new TableDraft(dialect.changingColumns(up, before.tail(), after.tail()),
@@ -141,10 +150,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
 
     /**
      * What differs besides columns added or dropped, the columns {@code keyed} and {@code modified} change and, when
-     * {@code optionsAltered}, the table's options.
+     * {@code optionsAltered}, the table's options, and when {@code relogged}, its logging.
      */
     private static List<String> others(TableElements before, TableElements after, Set<String> keyed,
-            List<String> modified, boolean optionsAltered) {
+            List<String> modified, boolean optionsAltered, boolean relogged) {
         List<String> differences = new ArrayList<>();
         before.columns().forEach((column, definition) -> {
             String now = after.columns().get(column);
@@ -156,7 +165,7 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
         if (!order.equals(before.columns().keySet().stream().filter(after.columns()::containsKey).toList())) {
             differences.add("the columns' order");
         }
-        if (!before.head().equals(after.head()) || !optionsAltered && !before.tail().equals(after.tail())) {
+        if (!relogged && !before.head().equals(after.head()) || !optionsAltered && !before.tail().equals(after.tail())) {
             differences.add("table options");
         }
         return differences;
@@ -197,6 +206,11 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             }
         }
         return true;
+    }
+
+    /** A table's head as a logged table's: {@code SET LOGGED} and {@code SET UNLOGGED} change nothing else in it. */
+    private static String logged(String head) {
+        return head.startsWith(UNLOGGED) ? "CREATE " + head.substring(UNLOGGED.length()) : head;
     }
 
     private static String alter(String table, String action) {

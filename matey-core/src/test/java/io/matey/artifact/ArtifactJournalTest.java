@@ -66,18 +66,24 @@ class ArtifactJournalTest {
     }
 
     @Test
-    void deletingTheLastFileOfNestedDirectoriesRemovesThemBelowTheTopDirectory() throws IOException {
+    void deletingTheLastFileOfNestedDirectoriesRemovesThemUpToTheTarget() throws IOException {
         Path target = root.resolve("codegen");
         ArtifactJournal journal = new ArtifactJournal(target, LockNotices.NONE);
         journal.commit(Map.of("models/java/com/example/A.java", utf8("record A() {}\n"),
                 "models/models.py", utf8("# models\n")), Set.of());
 
-        journal.commit(Map.of(), Set.of("models/java/com/example/A.java"));
+        assertThat(journal.commit(Map.of(), Set.of("models/java/com/example/A.java")))
+                .as("the outermost directory removed").containsExactly("models/java/");
 
         assertThat(target.resolve("models/java")).doesNotExist();
         assertThat(target.resolve("models/models.py")).exists();
-        journal.commit(Map.of(), Set.of("models/models.py"));
-        assertThat(target.resolve("models")).as("a top directory stays").isDirectory();
+        assertThat(journal.commit(Map.of(), Set.of("models/models.py"))).containsExactly("models/");
+        assertThat(target.resolve("models")).doesNotExist();
+        assertThat(target).isDirectory();
+
+        journal.commit(Map.of("checkpoints/nested/001_a.sql", utf8("a\n")), Set.of());
+        assertThat(journal.commit(Map.of(), Set.of("checkpoints/nested/001_a.sql"))).containsExactly("checkpoints/nested/");
+        assertThat(target.resolve("checkpoints")).as("init's directory stays").isDirectory();
     }
 
     @Test

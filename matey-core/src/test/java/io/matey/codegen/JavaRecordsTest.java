@@ -148,10 +148,7 @@ class JavaRecordsTest {
 
     @Test
     void switchingTheGeneratorDeletesTheFormerRecordsAndStatusAndPlanReportThemUntilThen() throws Exception {
-        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
-        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
-                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
-        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        TestWorkspace ws = adultsAsRecords();
         String records = "models/java/com/example/db/";
         ws.write(TestWorkspace.TARGET + "/" + records + "Helper.java", "package com.example.db;\n\nclass Helper {\n}\n");
         assertThat(ws.apply().changedFiles()).contains(records + "Adults.java", records + "Tables.java");
@@ -174,6 +171,41 @@ class JavaRecordsTest {
         assertThat(ws.target().resolve(records + "Helper.java")).as("a hand-written class").isRegularFile();
         assertThat(ws.matey().schemaStatus(ws.matey().target(TestWorkspace.TARGET)).clean()).isTrue();
         assertThat(ws.plan().match()).isTrue();
+    }
+
+    @Test
+    void aFormerOutputDirectoryGoesWhenOnlyGeneratedFilesLeftItAndStaysAroundAUserFile() throws Exception {
+        TestWorkspace ws = adultsAsRecords();
+        ws.apply();
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"src/gen\"\n"));
+        ws.write(TestWorkspace.TARGET + "/src/gen/README.md", "kept\n");
+
+        SchemaApplyResult moved = ws.apply();
+        String records = "models/java/com/example/db/";
+        assertThat(moved.removedModels()).containsExactly(records + "Adults.java", records + "Tables.java");
+        assertThat(moved.removedDirectories()).as("models/ held only generated files").containsExactly("models/");
+        assertThat(ws.target().resolve("models")).doesNotExist();
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", "generator = \"tables\"\n"));
+        SchemaApplyResult switched = ws.apply();
+        assertThat(switched.removedModels()).containsExactly("src/gen/com/example/db/Adults.java",
+                "src/gen/com/example/db/Tables.java");
+        assertThat(switched.removedDirectories()).containsExactly("src/gen/com/");
+        assertThat(ws.target().resolve("src/gen/README.md")).as("a user's file, and its directory, stay").isRegularFile();
+
+        SchemaApplyResult again = ws.apply();
+        assertThat(again.removedModels()).isEmpty();
+        assertThat(again.removedDirectories()).isEmpty();
+    }
+
+    /** A SQLite workspace of one table, generating records in com.example.db under the default output. */
+    private TestWorkspace adultsAsRecords() {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite",
+                "generator = \"java-records\"\npackage = \"com.example.db\"\n"));
+        ws.migration("001_adults.sql", "CREATE TABLE adults (id INTEGER PRIMARY KEY);", "DROP TABLE adults;");
+        return ws;
     }
 
     private static Map<String, String> sources(TestWorkspace ws) throws IOException {

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
  * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
- * and a primary key's own name, recreated by {@code metadata.create_all()} exactly as {@code pg_indexes} shows the
- * replayed ones; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
+ * NULLS NOT DISTINCT, EXCLUDE constraints and a primary key's own name, recreated by {@code metadata.create_all()}
+ * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones; descending key parts on SQLite
+ * and MariaDB; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
  * Java type.
  */
 class ModelsRecreateTablesTest {
@@ -59,13 +64,66 @@ class ModelsRecreateTablesTest {
                 + "AND tablename <> 'schema_migrations' ORDER BY 1";
         String keys = "SELECT conname FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace "
                 + "AND conrelid::regclass::text <> 'schema_migrations' ORDER BY 1";
-        try (TestDatabase source = TestDatabase.create("postgres"); TestDatabase empty = TestDatabase.create("postgres")) {
-            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
-            empty.execute("CREATE EXTENSION pg_trgm");
-            createAll(ws, empty, "t");
-            assertThat(empty.firstColumn(indexes)).isEqualTo(source.firstColumn(indexes)).hasSize(7);
-            assertThat(empty.firstColumn(keys)).isEqualTo(source.firstColumn(keys)).containsExactly("plain_pkey", "t_pk");
-        }
+        List<List<String>> recreated = sameInBoth(ws, "CREATE EXTENSION pg_trgm", "t", indexes, keys);
+        assertThat(recreated.get(0)).hasSize(7);
+        assertThat(recreated.get(1)).containsExactly("plain_pkey", "t_pk");
+    }
+
+    @Test
+    void postgresNullsNotDistinctAndExclusionConstraintsAreRecreated() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        ws.migration("001_b.sql", """
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                CREATE TABLE booking (id integer PRIMARY KEY, room integer NOT NULL, during tsrange NOT NULL,
+                  code text, alt text, cancelled boolean NOT NULL DEFAULT false,
+                  CONSTRAINT booking_code_uq UNIQUE NULLS NOT DISTINCT (code, alt),
+                  CONSTRAINT booking_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&, code COLLATE "C" WITH =) WHERE (NOT cancelled),
+                  CONSTRAINT booking_span EXCLUDE USING gist ((tsrange(lower(during), upper(during))) WITH &&));
+                CREATE UNIQUE INDEX booking_alt ON booking (alt) NULLS NOT DISTINCT;""",
+                "DROP TABLE booking; DROP EXTENSION btree_gist;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("from sqlalchemy.dialects.postgresql import ExcludeConstraint",
+                "UniqueConstraint('code', 'alt', name='booking_code_uq', postgresql_nulls_not_distinct=True)",
+                "Index('booking_alt', 'alt', unique=True, postgresql_nulls_not_distinct=True)",
+                "ExcludeConstraint(('room', '='), ('during', '&&'), ('code', '='), name='booking_no_overlap', "
+                        + "using='gist', where=text('NOT cancelled'), ops={'code': 'COLLATE \"C\"'})",
+                "ExcludeConstraint((text('tsrange(lower(during), upper(during))'), '&&'), name='booking_span'");
+
+        String definitions = "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE conrelid = 'booking'::regclass UNION ALL SELECT indexname || ': ' || indexdef FROM pg_indexes "
+                + "WHERE tablename = 'booking' ORDER BY 1";
+        assertThat(sameInBoth(ws, "CREATE EXTENSION btree_gist", "booking", definitions).get(0)).hasSize(9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "mysql"})
+    void descendingKeyPartsAreRecreated(String engine) throws Exception {
+        TestWorkspace ws = workspace(engine);
+        boolean sqlite = engine.equals("sqlite");
+        ws.migration("001_t.sql", sqlite ? """
+                CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT, at TEXT);
+                CREATE INDEX t_name_desc ON t (name DESC, code);
+                CREATE UNIQUE INDEX t_code_at ON t (code, at DESC);
+                CREATE INDEX t_lower ON t (lower(name) DESC, at);""" : """
+                CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, code VARCHAR(40), at DATETIME,
+                  UNIQUE KEY t_code_at (code, at DESC), KEY t_name_desc (name DESC, code),
+                  KEY t_prefix (name(10) DESC, code(5), at DESC));""", "DROP TABLE t;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("Index('t_name_desc', column('name').desc(), 'code')",
+                "Index('t_code_at', 'code', column('at').desc(), unique=True)");
+        assertThat(models).contains(sqlite ? "text('lower(name) DESC')"
+                : "Index('t_prefix', literal_column('`name`(10) DESC'), 'code', literal_column('`at` DESC'), mysql_length={'code': 5})");
+
+        String parts = sqlite
+                ? "SELECT i.name || ' ' || x.seqno || ' ' || coalesce(x.name, 'expr') || ' ' || x.\"desc\" || ' ' "
+                        + "|| i.\"unique\" FROM pragma_index_list('t') i, pragma_index_xinfo(i.name) x WHERE x.key = 1 ORDER BY 1"
+                : "SELECT CONCAT_WS(' ', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, COLLATION, IFNULL(SUB_PART, '-'), NON_UNIQUE) "
+                        + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY 1";
+        assertThat(sameInBoth(ws, null, "t", parts).get(0)).hasSize(sqlite ? 6 : 8);
     }
 
     @Test
@@ -100,6 +158,28 @@ class ModelsRecreateTablesTest {
         ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config(engine, "generator = \"tables\"\n"));
         return ws;
+    }
+
+    /**
+     * Loads schema.sql into a new database and the models' {@code create_all()} into another ({@code setup}, if
+     * any, run there first); each query must give the same rows in both. Returns each query's rows.
+     */
+    private static List<List<String>> sameInBoth(TestWorkspace ws, String setup, String table, String... queries)
+            throws SQLException {
+        try (TestDatabase source = TestDatabase.create(ws.engine()); TestDatabase empty = TestDatabase.create(ws.engine())) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            if (setup != null) {
+                empty.execute(setup);
+            }
+            createAll(ws, empty, table);
+            List<List<String>> rows = new ArrayList<>();
+            for (String query : queries) {
+                List<String> recreated = empty.firstColumn(query);
+                assertThat(recreated).as(query).isEqualTo(source.firstColumn(query));
+                rows.add(recreated);
+            }
+            return rows;
+        }
     }
 
     /** Runs the models' {@code metadata.create_all()} in {@code db}; returns {@code table}'s key columns. */

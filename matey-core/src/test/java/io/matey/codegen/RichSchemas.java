@@ -241,8 +241,9 @@ final class RichSchemas {
                       SET NEW.customer_code = upper(NEW.customer_code);""",
                     "DROP TRIGGER orders_before_insert; DROP VIEW customer_orders; DROP PROCEDURE count_orders; "
                             + "DROP FUNCTION order_value;"),
-            // Every column type the reader maps, per-column character sets and collations, and the index kinds
-            // whose key parts MariaDB reports with a SUB_PART although only a prefix index may declare one.
+            // Every column type the reader maps, per-column character sets and collations, the index kinds
+            // whose key parts MariaDB reports with a SUB_PART although only a prefix index may declare one, and
+            // descending key parts, with and without prefix lengths beside them.
             new Migration("003_types.sql", """
                     CREATE TABLE samples (
                       id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -300,7 +301,10 @@ final class RichSchemas {
                       FULLTEXT KEY ft_name (name),
                       KEY idx_name_prefix (name(10)),
                       KEY idx_body_tt (body(30), tt(5), small),
-                      UNIQUE KEY uq_samples_code_title (code, title(20))
+                      KEY idx_made_desc (made DESC, tiny),
+                      KEY idx_title_desc (title(8) DESC, made, small DESC),
+                      UNIQUE KEY uq_samples_code_title (code, title(20)),
+                      UNIQUE KEY uq_samples_bits_desc (bits DESC, tiny)
                     ) COMMENT 'every type';""",
                     "DROP TABLE samples;")),
             "", List.of());

@@ -146,4 +146,46 @@ class DataRoundTripTest {
             assertThat(h.file("notes")).isEqualTo("{\"id\": 1, \"note\": \"x\"}\n{\"id\": 2, \"note\": \"y\"}\n");
         }
     }
+
+    /**
+     * A MariaDB system-versioned table's declared period columns are the server's, and its key's ROW END too: a file
+     * gives the rows by their own key, and export writes no clock values.
+     */
+    @Test
+    void aVersionedTablesPeriodColumnsAreTheServers() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql", "CREATE TABLE terms (id INT PRIMARY KEY, terms TEXT, "
+                + "row_start TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE, "
+                + "row_end TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, PERIOD FOR SYSTEM_TIME(row_start, row_end)) "
+                + "WITH SYSTEM VERSIONING; CREATE TABLE plain (id INT PRIMARY KEY, v INT) WITH SYSTEM VERSIONING;")) {
+            h.manifest("[all]\nfiles = [{ name = \"terms\", table = \"terms\", mode = \"upsert\", on = [\"id\"] }, "
+                    + "{ name = \"plain\", table = \"plain\", mode = \"replace\" }]\n");
+            h.file("terms", "{\"id\": 1, \"terms\": \"net 30\"}");
+            h.file("plain", "{\"id\": 1, \"v\": 2}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("terms", "terms", DataMode.UPSERT, 1, 1, 0, 0),
+                    new AppliedFile("plain", "plain", DataMode.REPLACE, 1, 1, 0, 0));
+            h.file("terms", "{\"id\": 1, \"terms\": \"net 60\"}");
+            assertThat(h.apply(null).files().get(0)).isEqualTo(new AppliedFile("terms", "terms", DataMode.UPSERT, 1, 0, 1, 0));
+            assertThat(h.rows("SELECT COUNT(*) FROM terms FOR SYSTEM_TIME ALL")).containsExactly(List.of("2"));
+
+            h.export(null);
+            assertThat(h.file("terms")).isEqualTo("{\"id\": 1, \"terms\": \"net 60\"}\n");
+            assertThat(h.file("plain")).isEqualTo("{\"id\": 1, \"v\": 2}\n");
+        }
+    }
+
+    /** Values MariaDB spells its own way compare as it stores them, so re-applying an unchanged file writes nothing. */
+    @Test
+    void mariadbsOwnSpellingsOfAFilesValuesAreNoChange() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql", "CREATE TABLE f (id INT PRIMARY KEY, "
+                + "tags SET('a','b','c'), state ENUM('old','new'), u UUID, ip INET6, ip4 INET4);")) {
+            h.manifest("[all]\nfiles = [{ name = \"f\", table = \"f\", mode = \"replace\" }]\n");
+            h.file("f", "{\"id\": 1, \"tags\": \"c,a,c\", \"state\": \"OLD\", "
+                    + "\"u\": \"123E4567-E89B-12D3-A456-426614174000\", \"ip\": \"0:0:0:0:0:0:0:1\", \"ip4\": \"10.0.0.1\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("f", "f", DataMode.REPLACE, 1, 1, 0, 0));
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("f", "f", DataMode.REPLACE, 1, 0, 0, 0));
+            h.export(null);
+            assertThat(h.file("f")).isEqualTo("{\"id\": 1, \"ip\": \"::1\", \"ip4\": \"10.0.0.1\", \"state\": \"old\", "
+                    + "\"tags\": \"a,c\", \"u\": \"123e4567-e89b-12d3-a456-426614174000\"}\n");
+        }
+    }
 }

@@ -397,6 +397,106 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * Partitions detached by hand and attached to another parent (one partitioned itself, one whose new parent has an
+     * index it lacked, whose copy is renamed), or attached again with bounds that take a detached sibling's: every
+     * detach precedes the first attach, each attach has the live bounds, and down detaches them again, drops the
+     * index copies the attaches made and attaches them back with their committed bounds.
+     */
+    @Test
+    void partitionsMovedToAnotherParentOrOtherBoundsOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE ev (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE TABLE ev2 (id int, d date, PRIMARY KEY (id, d)) PARTITION BY RANGE (d);
+                CREATE INDEX ev2_d_idx ON ev2 (d);
+                CREATE INDEX ev2_id_idx ON ev2 (id);
+                CREATE TABLE ev_2024 PARTITION OF ev (CONSTRAINT pos CHECK (id > 0))
+                    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (id);
+                CREATE TABLE ev_2024_1 PARTITION OF ev_2024 FOR VALUES IN (1);
+                CREATE TABLE ev_2025 PARTITION OF ev FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                INSERT INTO ev VALUES (1, '2024-03-01'), (2, '2025-03-01'), (3, '2026-03-01');
+                """, """
+                ALTER TABLE ev DETACH PARTITION ev_2024;
+                ALTER TABLE ev2 ATTACH PARTITION ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                ALTER TABLE ev DETACH PARTITION ev_2026;
+                ALTER TABLE ev DETACH PARTITION ev_2025;
+                ALTER TABLE ev ATTACH PARTITION ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2027-01-01');
+                ALTER TABLE ev2 ATTACH PARTITION ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                ALTER INDEX ev_2026_id_idx RENAME TO ev26_id;
+                """);
+        assertThat(section(draft, "up")).isEqualTo("""
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2024;
+
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2025;
+
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2026;
+
+                ALTER TABLE public.ev2 ATTACH PARTITION public.ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+                ALTER TABLE public.ev ATTACH PARTITION public.ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2027-01-01');
+
+                ALTER TABLE public.ev2 ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+
+                ALTER INDEX public.ev_2026_id_idx RENAME TO ev26_id;
+
+                """);
+        assertThat(section(draft, "down")).containsSubsequence("ALTER TABLE public.ev DETACH PARTITION public.ev_2025;",
+                "ALTER TABLE public.ev2 DETACH PARTITION public.ev_2026;", "DROP INDEX public.ev26_id;",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+                "DROP INDEX public.ev_2024_id_idx;",
+                "ALTER TABLE public.ev ATTACH PARTITION public.ev_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');");
+    }
+
+    /**
+     * A partition detached by hand (its keys and foreign key now its own) and a table with the parent's columns attached
+     * by hand (its own unique key taken as the copy of the parent's): each is drafted as the detach or attach alone,
+     * after a comment that it is inferred, and down takes back what the attach made: the copies of the parent's key,
+     * foreign key and index that the detach leaves.
+     */
+    @Test
+    void aPartitionDetachedAndATableAttachedByHandOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE other (id int PRIMARY KEY);
+                CREATE TABLE ev (id int, d date, PRIMARY KEY (id, d), CONSTRAINT ev_pos CHECK (id > 0),
+                    CONSTRAINT ev_u UNIQUE (d, id), CONSTRAINT ev_fk FOREIGN KEY (id) REFERENCES other)
+                    PARTITION BY RANGE (d);
+                CREATE INDEX ev_d_idx ON ev (d);
+                CREATE TABLE ev_2025 PARTITION OF ev FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE loose (id int NOT NULL, d date NOT NULL, CONSTRAINT loose_own UNIQUE (d, id),
+                    CONSTRAINT ev_pos CHECK (id > 0));
+                INSERT INTO other VALUES (1), (2);
+                INSERT INTO ev VALUES (1, '2025-02-01'), (2, '2026-03-01');
+                """, """
+                ALTER TABLE ev DETACH PARTITION ev_2026;
+                ALTER TABLE ev ATTACH PARTITION loose FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+                """);
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                -- matey: looks like public.ev_2026 was detached from public.ev (the parent's columns); check before \
+                committing
+                ALTER TABLE public.ev DETACH PARTITION public.ev_2026;
+
+                -- matey: looks like public.loose was attached to public.ev (the parent's columns); check before \
+                committing
+                ALTER TABLE public.ev ATTACH PARTITION public.loose FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+
+                -- migrate:down
+                ALTER TABLE public.ev DETACH PARTITION public.loose;
+
+                ALTER TABLE public.loose DROP CONSTRAINT loose_pkey;
+
+                ALTER TABLE public.loose DROP CONSTRAINT ev_fk;
+
+                DROP INDEX public.loose_d_idx;
+
+                ALTER TABLE public.ev ATTACH PARTITION public.ev_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                """);
+    }
+
+    /**
      * A partition created by hand whose index copy's default name a committed relation has: PostgreSQL gives the copy
      * the next free name (a clash's number after the label), which the draft renames from.
      */
@@ -879,6 +979,42 @@ class DriftDraftEnginesTest {
                 CREATE INDEX pairs_b_ix ON pairs (b);
                 CREATE TABLE pairs_too OF pair (b WITH OPTIONS DEFAULT 'z');
                 """, "ALTER TYPE pair DROP ATTRIBUTE b CASCADE;\n");
+    }
+
+    /**
+     * An attribute dropped by hand from a typed table's type that stood before another: up drops it (CASCADE, its
+     * index first), and down, where ADD ATTRIBUTE would append it, refuses by name, with what the author must write:
+     * the attribute, the typed tables' options and constraint on it, and its index, all as comments.
+     */
+    @Test
+    void aNonLastAttributeDroppedFromATypedTablesTypeOnPostgresIsNotAddedBackOutOfPlace() throws SQLException {
+        String committedSql = COMMITTED + """
+                CREATE TYPE pair AS (a integer, b text, c text);
+                CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'y',
+                    CONSTRAINT pairs_b CHECK (b <> ''));
+                CREATE INDEX pairs_b_ix ON pairs (b);
+                CREATE TABLE others OF pair;
+                INSERT INTO pairs VALUES (1, 'x', 'y'), (2, 'z', 'w');
+                """;
+        try (TestDatabase live = TestDatabase.create("postgres"); TestDatabase db = TestDatabase.create("postgres")) {
+            live.execute(committedSql);
+            live.execute("ALTER TYPE pair DROP ATTRIBUTE b CASCADE;\n");
+            db.execute(committedSql);
+            String draft = DriftDraft.of(dump(live), dump(db), draftDialect(live));
+            assertThat(section(draft, "up")).isEqualTo("DROP INDEX public.pairs_b_ix;\n\n"
+                    + "ALTER TYPE public.pair DROP ATTRIBUTE b CASCADE;\n\n");
+            assertThat(section(draft, "down")).startsWith("-- Not drafted as SQL: attribute b of public.pair stood "
+                    + "before others, and ALTER TYPE ... ADD ATTRIBUTE appends (in its typed tables public.others, "
+                    + "public.pairs too),\n-- so no statement puts it back in its place.").contains(
+                    "-- ALTER TYPE public.pair ADD ATTRIBUTE b text CASCADE;",
+                    "-- ALTER TABLE public.pairs ALTER COLUMN b SET DEFAULT 'y'::text;",
+                    "-- ALTER TABLE public.pairs ADD CONSTRAINT pairs_b CHECK ((b <> ''::text));",
+                    "-- CREATE INDEX pairs_b_ix ON public.pairs USING btree (b);");
+            assertThat(section(draft, "down").lines().filter(line -> !line.isBlank() && !line.startsWith("--")))
+                    .isEmpty();
+            db.execute(section(draft, "up"));
+            assertThat(dump(db)).isEqualTo(dump(live));
+        }
     }
 
     /**
@@ -1382,6 +1518,41 @@ class DriftDraftEnginesTest {
             db.execute(section(draft, "up"));
             assertThat(dump(db)).isEqualTo(dump(live));
         }
+    }
+
+    /** Enum values renamed by hand are renamed, and renamed back in down, in place of a comment. */
+    @Test
+    void enumValuesRenamedOnPostgresAreRenamedBothWays() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + APP + "INSERT INTO app.flags VALUES (1, 'k', 'closed');\n",
+                "ALTER TYPE app.status RENAME VALUE 'closed' TO 'it''s closed';\n"
+                        + "ALTER TYPE app.status RENAME VALUE 'active' TO 'open';\n");
+        assertThat(draft).isEqualTo("""
+                -- migrate:up
+                ALTER TYPE app.status RENAME VALUE 'active' TO 'open';
+
+                ALTER TYPE app.status RENAME VALUE 'closed' TO 'it''s closed';
+
+                -- migrate:down
+                ALTER TYPE app.status RENAME VALUE 'open' TO 'active';
+
+                ALTER TYPE app.status RENAME VALUE 'it''s closed' TO 'closed';
+                """);
+    }
+
+    /**
+     * A table made unlogged by hand (its owned sequence with it) and one made logged are drafted as SET UNLOGGED and
+     * SET LOGGED, and back.
+     */
+    @Test
+    void tablesMadeLoggedOrUnloggedOnPostgresAreSetBack() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE counted (id serial PRIMARY KEY, k text);
+                CREATE UNLOGGED TABLE cache (id int GENERATED ALWAYS AS IDENTITY, k text);
+                """, "ALTER TABLE counted SET UNLOGGED;\nALTER TABLE cache SET LOGGED;\n");
+        assertThat(section(draft, "up")).contains("ALTER TABLE public.counted SET UNLOGGED;",
+                "ALTER TABLE public.cache SET LOGGED;");
+        assertThat(section(draft, "down")).contains("ALTER TABLE public.counted SET LOGGED;",
+                "ALTER TABLE public.cache SET UNLOGGED;");
     }
 
     /** The committed objects of a schema outside the search path, with names that need quotes. */

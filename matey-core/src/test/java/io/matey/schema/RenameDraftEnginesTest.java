@@ -252,21 +252,30 @@ class RenameDraftEnginesTest {
                 "ALTER TABLE archive.invoices SET SCHEMA app;").doesNotContain("DROP TABLE", "CREATE TABLE");
     }
 
+    /** A partitioned table, its partition's check naming the key column, and foreign keys referencing that column. */
+    private static final String PARTITIONED = """
+            CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
+            CREATE TABLE t_2025 (id int NOT NULL, placed_on date NOT NULL,
+                CONSTRAINT t_2025_range CHECK (placed_on >= '2025-01-01' AND placed_on < '2026-01-01'));
+            ALTER TABLE t ATTACH PARTITION t_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            CREATE INDEX t_placed ON t (placed_on);
+            CREATE TABLE refs (id int PRIMARY KEY, t_id int, t_on date,
+                CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_on));
+            CREATE TABLE t_children (id int, placed_on date, parent int, FOREIGN KEY (parent, placed_on) REFERENCES t)
+                PARTITION BY RANGE (placed_on);
+            INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
+            INSERT INTO refs VALUES (1, 1, '2025-02-01');
+            """;
+    private static final String RENAMED_KEY = "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n";
+
     /**
      * A partitioned table's partition key column renamed by hand: PostgreSQL renames it in the key and in the
-     * partitions, and in a partition's check, so the draft is the one rename, as on a plain table.
+     * partitions, and in a partition's check, and in the foreign keys referencing it (one from a partitioned table),
+     * so the draft is the one rename, as on a plain table.
      */
     @Test
     void aRenamedPartitionKeyColumnOnPostgres() throws SQLException {
-        String committedSql = """
-                CREATE TABLE t (id int, placed_on date NOT NULL, PRIMARY KEY (id, placed_on)) PARTITION BY RANGE (placed_on);
-                CREATE TABLE t_2025 (id int NOT NULL, placed_on date NOT NULL,
-                    CONSTRAINT t_2025_range CHECK (placed_on >= '2025-01-01' AND placed_on < '2026-01-01'));
-                ALTER TABLE t ATTACH PARTITION t_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
-                CREATE INDEX t_placed ON t (placed_on);
-                INSERT INTO t VALUES (1, '2025-02-01'), (2, '2025-03-01');
-                """;
-        String draft = renamed("postgres", committedSql, "ALTER TABLE t RENAME COLUMN placed_on TO placed_date;\n", "t");
+        String draft = renamed("postgres", PARTITIONED, RENAMED_KEY, "t");
         assertThat(draft).isEqualTo("""
                 -- migrate:up
                 -- matey: looks like a rename of column placed_on of public.t to placed_date (same definition); check \
@@ -276,6 +285,89 @@ class RenameDraftEnginesTest {
                 -- migrate:down
                 ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
                 """);
+    }
+
+    /**
+     * A foreign key referencing the renamed partition key column and also changed by hand is dropped and added with its
+     * live text in up and, before the rename back, with its committed text as the rename leaves it in down.
+     */
+    @Test
+    void aChangedForeignKeyReferencingARenamedPartitionKeyColumnOnPostgres() throws SQLException {
+        String draft = renamed("postgres", PARTITIONED, RENAMED_KEY + "ALTER TABLE refs DROP CONSTRAINT refs_t_fk;\n"
+                + "ALTER TABLE refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES t (id, placed_date) "
+                + "ON DELETE CASCADE;\n", "t");
+        assertThat(section(draft, "down")).startsWith("""
+                ALTER TABLE public.refs DROP CONSTRAINT refs_t_fk;
+
+                ALTER TABLE public.refs ADD CONSTRAINT refs_t_fk FOREIGN KEY (t_id, t_on) REFERENCES \
+                public.t(id, placed_date);
+
+                ALTER TABLE public.t RENAME COLUMN placed_date TO placed_on;
+                """).doesNotContain("t_children");
+    }
+
+    /**
+     * Columns of a view renamed by hand (one named by a comment, one to a name that needs quotes) are renamed, where
+     * the view's query is otherwise the same; the view reading it, which the server follows, is replaced by its live
+     * text after the renames and by its committed text after the renames back.
+     */
+    @Test
+    void aViewsRenamedColumnsOnPostgres() throws SQLException {
+        String draft = renamed("postgres", COMMITTED + VIEWS + "CREATE VIEW l AS SELECT id, name AS label, qty * 2 "
+                + "AS dbl FROM t_c;\nCOMMENT ON COLUMN l.label IS 'label';\nCREATE VIEW ll AS SELECT label FROM l;\n",
+                "ALTER VIEW l RENAME COLUMN label TO title;\nALTER VIEW l RENAME COLUMN dbl TO \"Double\";\n"
+                        + "ALTER VIEW v RENAME COLUMN qty TO quantity;\n", "t_c");
+        assertThat(section(draft, "up")).containsSubsequence("-- matey: looks like a rename of column label of view "
+                + "public.l to title (same query); check before committing\nALTER VIEW public.l RENAME COLUMN label "
+                + "TO title;", "ALTER VIEW public.l RENAME COLUMN dbl TO \"Double\";",
+                "ALTER VIEW public.v RENAME COLUMN qty TO quantity;", "CREATE OR REPLACE VIEW public.ll AS\n",
+                "CREATE OR REPLACE VIEW public.vv AS\n").doesNotContain("CREATE VIEW", "DROP VIEW");
+        assertThat(section(draft, "down")).contains("ALTER VIEW public.l RENAME COLUMN title TO label;",
+                "CREATE OR REPLACE VIEW public.ll AS\n SELECT l.label\n   FROM public.l;");
+    }
+
+    /**
+     * A view, sequence, function, procedure, enum, composite type and domain moved to another schema by hand (a
+     * function over a moved type too): each is moved back and forth, and what names them (the table's columns and
+     * default, a view, a comment, a grant) follows, where a drop and a create would fail or lose the sequence's value.
+     */
+    @Test
+    void viewsSequencesRoutinesAndTypesMovedToAnotherSchemaOnPostgres() throws SQLException {
+        String draft = renamed("postgres", """
+                CREATE SCHEMA app;
+                CREATE SCHEMA archive;
+                CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+                CREATE TYPE app.pair AS (a int, b text);
+                CREATE DOMAIN app.pos AS int CHECK (VALUE > 0);
+                CREATE SEQUENCE app.counter START 5;
+                CREATE TABLE app.t (id int DEFAULT nextval('app.counter'), m app.mood, p app.pos, q app.pair);
+                INSERT INTO app.t (m, p) VALUES ('ok', 1), ('sad', 2);
+                CREATE VIEW app.v AS SELECT id, m FROM app.t;
+                CREATE VIEW app.vv AS SELECT id FROM app.v;
+                CREATE FUNCTION app.g(int) RETURNS int LANGUAGE sql AS $$ SELECT $1 $$;
+                CREATE FUNCTION app.h(x app.mood) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+                CREATE PROCEDURE app.p() LANGUAGE sql AS $$ SELECT 1 $$;
+                COMMENT ON VIEW app.v IS 'v';
+                COMMENT ON FUNCTION app.g(int) IS 'g';
+                GRANT SELECT ON app.v TO PUBLIC;
+                """, """
+                ALTER VIEW app.v SET SCHEMA archive;
+                ALTER SEQUENCE app.counter SET SCHEMA archive;
+                ALTER FUNCTION app.g(int) SET SCHEMA archive;
+                ALTER FUNCTION app.h(app.mood) SET SCHEMA archive;
+                ALTER PROCEDURE app.p() SET SCHEMA archive;
+                ALTER TYPE app.mood SET SCHEMA archive;
+                ALTER TYPE app.pair SET SCHEMA archive;
+                ALTER DOMAIN app.pos SET SCHEMA archive;
+                """, "app.t");
+        assertThat(section(draft, "up")).contains("-- matey: looks like a move of app.v to schema archive (same "
+                + "definition); check before committing\nALTER VIEW app.v SET SCHEMA archive;",
+                "ALTER SEQUENCE app.counter SET SCHEMA archive;", "ALTER FUNCTION app.g(integer) SET SCHEMA archive;",
+                "ALTER FUNCTION app.h(x archive.mood) SET SCHEMA archive;", "ALTER PROCEDURE app.p() SET SCHEMA archive;",
+                "ALTER TYPE app.mood SET SCHEMA archive;", "ALTER TYPE app.pair SET SCHEMA archive;",
+                "ALTER DOMAIN app.pos SET SCHEMA archive;").doesNotContain("CREATE", "DROP");
+        assertThat(section(draft, "down")).contains("ALTER VIEW archive.v SET SCHEMA app;",
+                "ALTER TYPE archive.mood SET SCHEMA app;", "ALTER FUNCTION archive.h(x archive.mood) SET SCHEMA app;");
     }
 
     private static final String INVOICES = """

@@ -82,7 +82,7 @@ def mysql_detail(engine, name):
             "column_detail": [list(row) for row in columns],
             "checks": [list(row) for row in checks],
             "indexes": sorted([row["Key_name"], row["Seq_in_index"], row["Column_name"], row["Sub_part"],
-                               row["Index_type"], row["Non_unique"]] for row in indexes),
+                               row["Index_type"], row["Non_unique"], row["Collation"]] for row in indexes),
         }
 
 

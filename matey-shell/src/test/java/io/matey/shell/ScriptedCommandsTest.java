@@ -155,6 +155,27 @@ class ScriptedCommandsTest {
     }
 
     @Test
+    void applySaysWhichStaleModelsAndEmptiedDirectoriesItRemoved() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        String config = Files.readString(dir.resolve("config.toml"));
+        Files.writeString(dir.resolve("config.toml"), config
+                + "\n[codegen]\nenabled = true\ngenerator = \"java-records\"\npackage = \"app.db\"\n");
+        Files.writeString(dir.resolve("migrations/001_users.sql"), "-- migrate:up\nCREATE TABLE users (id INTEGER "
+                + "PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n");
+        MateyProcess.Result records = matey("schema", "apply");
+        assertThat(records.exitCode()).as(records.stderr()).isZero();
+        assertThat(records.stdout()).doesNotContain("Removed");
+
+        Files.writeString(dir.resolve("config.toml"), config + "\n[codegen]\nenabled = true\ngenerator = \"tables\"\n");
+        MateyProcess.Result switched = matey("schema", "apply");
+        assertThat(switched.exitCode()).as(switched.stderr()).isZero();
+        assertThat(switched.stdout()).contains("Codegen: models.py\n",
+                "Removed stale models: models/java/app/db/Tables.java, models/java/app/db/Users.java\n",
+                "Removed empty directories: models/\n");
+        assertThat(dir.resolve("models")).doesNotExist();
+    }
+
+    @Test
     void userErrorsExitWithTwoAndNoStackTrace() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         MateyProcess.Result both = matey("schema", "plan", "--sql", "--diff");

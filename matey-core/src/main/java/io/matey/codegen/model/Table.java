@@ -10,16 +10,17 @@ import java.util.List;
  * @param primaryKey the primary key columns in key order, empty when there is none (always for views)
  * @param primaryKeyName the primary key constraint's name where it is not the one the engine gives an unnamed key
  *                   (PostgreSQL's {@code <table>_pkey}), else null
+ * @param exclusions PostgreSQL's {@code EXCLUDE} constraints
  */
 public record Table(String schema, String name, boolean view, String comment, List<Column> columns,
         List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
-        List<CheckConstraint> checks, List<Index> indexes, String primaryKeyName) {
+        List<CheckConstraint> checks, List<Index> indexes, String primaryKeyName, List<Exclusion> exclusions) {
 
-    /** A table whose primary key, if any, has the engine's default name. */
+    /** A table without exclusion constraints whose primary key, if any, has the engine's default name. */
     public Table(String schema, String name, boolean view, String comment, List<Column> columns,
             List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
             List<CheckConstraint> checks, List<Index> indexes) {
-        this(schema, name, view, comment, columns, primaryKey, foreignKeys, uniques, checks, indexes, null);
+        this(schema, name, view, comment, columns, primaryKey, foreignKeys, uniques, checks, indexes, null, List.of());
     }
 
     public Column column(String name) {

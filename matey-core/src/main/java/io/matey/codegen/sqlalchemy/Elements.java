@@ -3,6 +3,7 @@ package io.matey.codegen.sqlalchemy;
 import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
+import io.matey.codegen.model.Exclusion;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
 import io.matey.codegen.model.Table;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -101,7 +103,8 @@ final class Elements {
 
     /**
      * The primary key where its order is not the columns' (the columns' {@code primary_key=True} alone would
-     * create it in column order) or it has a name of its own, multi-column foreign keys, unique and check constraints, then indexes.
+     * create it in column order) or it has a name of its own, multi-column foreign keys, unique, check and
+     * exclusion constraints, then indexes.
      */
     List<String> tableElements(Table table) {
         List<String> elements = new ArrayList<>();
@@ -118,6 +121,8 @@ final class Elements {
             table.uniques().stream().sorted(Comparator.comparing((UniqueConstraint u) -> u.name() == null ? "" : u.name())
                     .thenComparing(u -> String.join(",", u.columns()))).forEach(u -> elements.add(unique(u)));
             table.checks().forEach(c -> elements.add(check(c)));
+            table.exclusions().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                    .forEach(x -> elements.add(exclusion(x)));
         }
         if (options.indexes()) {
             table.indexes().stream().sorted(Comparator.comparing(Index::name)).forEach(i -> elements.add(index(i)));
@@ -168,7 +173,53 @@ final class Elements {
         if (unique.name() != null) {
             args.add("name=" + Py.str(unique.name()));
         }
+        if (unique.nullsNotDistinct()) {
+            args.add(dialect.sqlAlchemyDialect() + "_nulls_not_distinct=True");
+        }
         return imports.sa("UniqueConstraint") + "(" + String.join(", ", args) + ")";
+    }
+
+    /** {@code ExcludeConstraint((column, operator), ..., name=, using=, where=, ops=)}. */
+    private String exclusion(Exclusion exclusion) {
+        Map<String, String> ops = new LinkedHashMap<>();
+        List<String> args = new ArrayList<>();
+        for (Exclusion.Element element : exclusion.elements()) {
+            args.add("(" + keyPart(element.part(), ops) + ", " + Py.str(element.operator()) + ")");
+        }
+        args.add("name=" + Py.str(exclusion.name()));
+        args.add("using=" + Py.str(exclusion.method()));
+        if (exclusion.where() != null) {
+            args.add("where=" + imports.sa("text") + "(" + Py.str(exclusion.where()) + ")");
+        }
+        if (!ops.isEmpty()) {
+            args.add("ops=" + Py.dict(ops));
+        }
+        return imports.use("sqlalchemy.dialects." + dialect.sqlAlchemyDialect(), "ExcludeConstraint")
+                + "(" + String.join(", ", args) + ")";
+    }
+
+    /**
+     * One key part of an index or exclusion constraint; a column's options go to {@code ops} where the dialect
+     * takes them so, a descending column elsewhere is {@code column(name).desc()}, and an expression carries its
+     * options inside its {@code text(...)}.
+     */
+    private String keyPart(Index.Part part, Map<String, String> ops) {
+        if (part.column() == null) {
+            return imports.sa("text") + "(" + Py.str(part.expression()
+                    + (part.options() == null ? "" : " " + part.options())) + ")";
+        }
+        if (part.options() == null) {
+            return Py.str(part.column());
+        }
+        if (dialect.sqlAlchemyIndexOps()) {
+            ops.put(part.column(), part.options());
+            return Py.str(part.column());
+        }
+        if (!part.options().equals(Index.Part.DESC)) {
+            throw new IllegalStateException("key part options '" + part.options() + "' of column " + part.column()
+                    + " need " + dialect.sqlAlchemyDialect() + "_ops");
+        }
+        return imports.sa("column") + "(" + Py.str(part.column()) + ").desc()";
     }
 
     private String check(CheckConstraint check) {
@@ -180,30 +231,37 @@ final class Elements {
         List<String> args = new ArrayList<>();
         args.add(Py.str(index.name()));
         Map<String, String> ops = new LinkedHashMap<>();
+        Map<String, Integer> lengths = new TreeMap<>(index.prefixes());
         for (Index.Part part : index.parts()) {
-            if (part.column() != null) {
-                args.add(Py.str(part.column()));
-                if (part.options() != null) {
-                    ops.put(part.column(), part.options());
-                }
+            if (!lengths.isEmpty() && part.column() != null && part.options() != null) {
+                // SQLAlchemy's MySQL DDL looks up the name of every part in mysql_length, which column(...).desc()
+                // lacks: the part is written out whole, with its own length
+                Integer length = lengths.remove(part.column());
+                args.add(imports.sa("literal_column") + "(" + Py.str(dialect.quoteIdentifier(part.column())
+                        + (length == null ? "" : "(" + length + ")") + " " + part.options()) + ")");
             } else {
-                args.add(imports.sa("text") + "(" + Py.str(part.expression()
-                        + (part.options() == null ? "" : " " + part.options())) + ")");
+                args.add(keyPart(part, ops));
             }
         }
         if (index.unique()) {
             args.add("unique=True");
         }
         String prefix = dialect.sqlAlchemyDialect() + "_";
+        if (index.nullsNotDistinct()) {
+            args.add(prefix + "nulls_not_distinct=True");
+        }
         if (index.where() != null) {
             args.add(prefix + "where=" + imports.sa("text") + "(" + Py.str(index.where()) + ")");
         }
         if (index.method() != null) {
             args.add(prefix + dialect.sqlAlchemyIndexMethodKeyword() + "=" + Py.str(index.method()));
         }
-        if (!index.prefixes().isEmpty()) {
-            args.add(prefix + "length={" + index.prefixes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> Py.str(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}");
+        if (!lengths.isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            for (String column : lengths.keySet()) {
+                entries.add(Py.str(column) + ": " + lengths.get(column));
+            }
+            args.add(prefix + "length={" + String.join(", ", entries) + "}");
         }
         if (!ops.isEmpty()) {
             // SQLAlchemy writes an entry right after its column, where the grammar has collation, operator class

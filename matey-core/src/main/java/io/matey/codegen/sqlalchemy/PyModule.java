@@ -20,11 +20,11 @@ final class PyModule {
     static final String EMPTY = "# No user tables or views reflected.\n";
 
     /** Names the generators may bind besides column types, reserved before tables and classes are named. */
-    static final Set<String> RESERVED = Set.of("Any", "Base", "CheckConstraint", "Column", "Computed", "DeclarativeBase",
+    static final Set<String> RESERVED = Set.of("Any", "Base", "CheckConstraint", "ExcludeConstraint", "Column", "Computed", "DeclarativeBase",
             "Field", "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MappedAsDataclass",
             "MetaData", "Optional", "Relationship", "SQLModel", "Sequence", "Table", "UniqueConstraint", "UserDefinedType",
             SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
-            "mapped_column", "metadata", "relationship", "text", "uuid");
+            "column", "literal_column", "mapped_column", "metadata", "relationship", "text", "uuid");
 
     private static final String NATIVE_TYPE_CLASS = """
             class NativeType(UserDefinedType):

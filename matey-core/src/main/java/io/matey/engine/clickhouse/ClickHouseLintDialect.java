@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * What lint knows of ClickHouse's SQL (docs/architecture.md §3). {@code SET} changes session settings only, a
  * column added without a default gives existing rows its type's default value (0, '', the epoch), {@code ALTER
- * ... UPDATE|DELETE} are mutations and {@code ON CLUSTER} is distributed DDL. The canonical
- * dump fails on an object whose definition holds a secret, which the server shows as {@code '[HIDDEN]'} (§5): a
+ * ... UPDATE|DELETE} are mutations, {@code ON CLUSTER} is distributed DDL, and a request holds one statement
+ * (dbmate sends a section as one). The canonical dump fails on an object whose definition holds a secret, which the server shows as {@code '[HIDDEN]'} (§5): a
  * dictionary source naming a {@code PASSWORD}, a table whose remote database or object storage engine is given a
  * password or secret key, a view or table reading such a table function given one, or one sending HTTP headers
  * ({@link SecretArguments}).
@@ -31,6 +31,11 @@ final class ClickHouseLintDialect implements LintDialect {
 
     @Override
     public boolean alterMutations() {
+        return true;
+    }
+
+    @Override
+    public boolean oneStatementPerRequest() {
         return true;
     }
 

@@ -66,6 +66,11 @@ final class MysqlCodegen implements CodegenDialect {
     }
 
     @Override
+    public String quoteIdentifier(String name) {
+        return Backticks.quote(name);
+    }
+
+    @Override
     public boolean sqlAlchemyAutoincrementsIntegerKeys() {
         return true;
     }

@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** MySQL's and MariaDB's data export and apply: standard JDBC values and statements (docs/architecture.md §3). */
 final class MysqlDataDialect implements DataDialect {
@@ -42,28 +45,53 @@ final class MysqlDataDialect implements DataDialect {
         return "DROP TEMPORARY TABLE " + name;
     }
 
-    /**
-     * Result-set metadata shows an ENUM or SET as CHAR; the catalog's column type lists its values, which the
-     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
-     * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
-     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
-     */
     /** INVISIBLE columns (MariaDB 10.3, MySQL 8.0.23) are written and read only by name. */
     @Override
     public boolean starHidesColumns() {
         return true;
     }
 
+    /**
+     * A system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver
+     * does not report as generated; the catalog does, as it does every generated column, in MariaDB and MySQL alike.
+     */
+    @Override
+    public Set<String> computedColumns(Connection connection, TableName table) throws SQLException {
+        Set<String> computed = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA LIKE '%GENERATED%'")) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    computed.add(rs.getString(1));
+                }
+            }
+        }
+        return computed;
+    }
+
+    /**
+     * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR; the catalog's column type
+     * lists an ENUM's or SET's values, which the
+     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
+     * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
+     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
+     */
     @Override
     public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM "
                 + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
-                + "AND DATA_TYPE IN ('enum', 'set')")) {
+                + "AND DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6')")) {
             ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    boolean set = rs.getString(2).equalsIgnoreCase("set");
+                    String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
+                    if (REWRITTEN.contains(dataType)) {
+                        types.put(rs.getString(1), ColumnType.of(ValueKind.OTHER, dataType));
+                        continue;
+                    }
+                    boolean set = dataType.equals("set");
                     Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
                     types.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, set ? "set" : "enum", labels));
                 }
@@ -85,14 +113,23 @@ final class MysqlDataDialect implements DataDialect {
     /** The WKT, with its SRID when an {@code SRID=n;} prefix gives one; the bound text is named once, as v. */
     @Override
     public String parameter(ColumnType type) {
-        return geometry(type) ? "(SELECT ST_GeomFromText(SUBSTRING_INDEX(v, ';', -1), IF(v LIKE 'SRID=%;%', "
-                + "SUBSTRING(v, 6, LOCATE(';', v) - 6), 0)) FROM (SELECT ? AS v) AS wkt)" : "?";
+        if (geometry(type)) {
+            return "(SELECT ST_GeomFromText(SUBSTRING_INDEX(v, ';', -1), IF(v LIKE 'SRID=%;%', "
+                    + "SUBSTRING(v, 6, LOCATE(';', v) - 6), 0)) FROM (SELECT ? AS v) AS wkt)";
+        }
+        return rewritesValues(type) ? "CAST(? AS " + type.label() + ")" : "?";
     }
 
-    /** WKT is compared as the geometry it makes ({@code POINT (1 2)} is {@code POINT(1 2)}), which also checks it. */
+    /** MariaDB's own types whose text the server rewrites: {@code 0:0:0:0:0:0:0:1} is {@code ::1}, UUIDs lower case. */
+    private static final Set<String> REWRITTEN = Set.of("uuid", "inet4", "inet6");
+
+    /**
+     * WKT is compared as the geometry it makes ({@code POINT (1 2)} is {@code POINT(1 2)}), which also checks it, and
+     * a UUID or address as the server spells it.
+     */
     @Override
     public boolean rewritesValues(ColumnType type) {
-        return geometry(type);
+        return geometry(type) || type.kind() == ValueKind.OTHER && REWRITTEN.contains(type.label());
     }
 
     private static boolean geometry(ColumnType type) {

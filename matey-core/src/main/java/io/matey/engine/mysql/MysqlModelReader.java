@@ -124,7 +124,7 @@ final class MysqlModelReader {
                         table.checks.add(new CheckConstraint(rs.getString(2), unqualified(rs.getString(3), database)));
                     }
                 });
-        Rows.forEach(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
+        Rows.forEach(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
                 + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", rs -> {
                     Parts table = tables.get(rs.getString(1));
@@ -272,7 +272,8 @@ final class MysqlModelReader {
                     type.equals("FULLTEXT") || type.equals("SPATIAL") ? type : null, new LinkedHashMap<>());
             table.indexes.put(name, index);
         }
-        index.parts().add(Index.Part.column(column));
+        // COLLATION is the part's order: D for a descending one (MariaDB 10.8 and MySQL 8 keep it)
+        index.parts().add(new Index.Part(column, null, "D".equals(rs.getString(7)) ? Index.Part.DESC : null));
         // Only a plain key part may have a prefix length; MariaDB reports a SUB_PART (32) for every SPATIAL part,
         // which the DDL cannot declare (and no FULLTEXT part takes one either).
         if (rs.getObject(5) != null && index.method() == null) {
@@ -300,7 +301,7 @@ final class MysqlModelReader {
             switch (key.type()) {
                 case "PRIMARY KEY" -> primaryKey = declaredKey(key.columns(), parts);
                 case "UNIQUE" -> {
-                    if (!prefixed(parts.indexes.get(entry.getKey()))) {
+                    if (!keyedByIndex(parts.indexes.get(entry.getKey()))) {
                         uniques.add(new UniqueConstraint(entry.getKey(), declaredKey(key.columns(), parts)));
                     }
                 }
@@ -317,8 +318,8 @@ final class MysqlModelReader {
         List<Index> indexes = new ArrayList<>();
         for (Index index : parts.indexes.values()) {
             // Primary and unique keys are constraints; the index MySQL creates for a foreign key comes with it.
-            // A unique key with a prefix part stays an index: a UniqueConstraint cannot carry the prefix length.
-            boolean constraint = parts.keys.containsKey(index.name()) && !(index.unique() && prefixed(index))
+            // A unique key with a prefix or descending part stays an index: a UniqueConstraint cannot carry either.
+            boolean constraint = parts.keys.containsKey(index.name()) && !(index.unique() && keyedByIndex(index))
                     || index.name().equals("PRIMARY");
             if (!constraint && !parts.skippedIndexes.contains(index.name())) {
                 indexes.add(new Index(index.name(), index.unique(), List.copyOf(index.parts()), null, index.method(),
@@ -333,8 +334,8 @@ final class MysqlModelReader {
         return new Table(null, name, parts.view, parts.comment, columns, primaryKey, foreignKeys, uniques, parts.checks, indexes);
     }
 
-    private static boolean prefixed(Index index) {
-        return index != null && !index.prefixes().isEmpty();
+    private static boolean keyedByIndex(Index index) {
+        return index != null && (!index.prefixes().isEmpty() || index.parts().stream().anyMatch(p -> p.options() != null));
     }
 
     private static String action(String rule) {

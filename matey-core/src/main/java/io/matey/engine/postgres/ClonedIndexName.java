@@ -50,7 +50,7 @@ final class ClonedIndexName {
         return m.find() ? unquoted(m.group(1)) : "expr";
     }
 
-    private static String unquoted(String identifier) {
+    static String unquoted(String identifier) {
         return identifier.startsWith("\"")
                 ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
     }

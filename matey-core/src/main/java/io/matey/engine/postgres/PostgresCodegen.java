@@ -55,6 +55,11 @@ final class PostgresCodegen implements CodegenDialect {
     }
 
     @Override
+    public boolean sqlAlchemyIndexOps() {
+        return true;
+    }
+
+    @Override
     public SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types) {
         return PostgresSqlAlchemyTypes.map(type, types);
     }

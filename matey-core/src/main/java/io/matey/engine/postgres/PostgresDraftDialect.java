@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
  */
 final class PostgresDraftDialect implements DraftDialect {
 
+    /** A primary key or unique constraint as the dump lists it in its table: its kind and its columns. */
+    private static final Pattern KEY = Pattern.compile("^CONSTRAINT \\S+ (PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?) "
+            + "\\(([^()]*)\\)$");
+    /** A qualified name's last part, quoted or not. */
+    private static final Pattern LAST_PART = Pattern.compile("(\"(?:[^\"]|\"\")*\"|[^.\"]+)$");
+
     private static final String VIEW = "CREATE VIEW ";
     /** The storage parameters the dump writes last after a table's element list. */
     private static final Pattern STORAGE = Pattern.compile("(?:^|\\n)WITH \\((.*)\\);?$");
@@ -116,8 +122,19 @@ final class PostgresDraftDialect implements DraftDialect {
     }
 
     @Override
-    public String moveTable(String table, String schema) {
-        return "ALTER TABLE " + table + " SET SCHEMA " + schema + ";";
+    public String renameViewColumn(String view, String column, String name) {
+        return "ALTER VIEW " + view + " RENAME COLUMN " + column + " TO " + name + ";";
+    }
+
+    /** Its owned sequences follow (PostgreSQL 15 and later), as the draft of their own logging does. */
+    @Override
+    public String setLogged(String table, boolean logged) {
+        return "ALTER TABLE " + table + (logged ? " SET LOGGED;" : " SET UNLOGGED;");
+    }
+
+    @Override
+    public String move(String kind, String name, String schema) {
+        return "ALTER " + kind + " " + name + " SET SCHEMA " + schema + ";";
     }
 
     @Override
@@ -129,6 +146,19 @@ final class PostgresDraftDialect implements DraftDialect {
     @Override
     public String replaceView(String view) {
         return view.startsWith(VIEW) ? "CREATE OR REPLACE VIEW " + view.substring(VIEW.length()) : null;
+    }
+
+    @Override
+    public String clonedKeyName(String partition, String element) {
+        Matcher key = KEY.matcher(element);
+        if (!key.find()) {
+            return null;
+        }
+        List<String> columns = List.of(key.group(2).split(", ")).stream().map(ClonedIndexName::unquoted).toList();
+        Matcher last = LAST_PART.matcher(partition);
+        String table = last.find() ? last.group(1) : partition;
+        return PartitionKeyName.quoted(PartitionKeyName.chosen(ClonedIndexName.unquoted(table),
+                key.group(1).startsWith("PRIMARY") ? 'p' : 'u', columns));
     }
 
     @Override

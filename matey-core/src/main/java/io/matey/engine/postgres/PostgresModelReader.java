@@ -2,6 +2,7 @@ package io.matey.engine.postgres;
 
 import io.matey.codegen.model.CheckConstraint;
 import io.matey.codegen.model.Column;
+import io.matey.codegen.model.Exclusion;
 import io.matey.codegen.model.ForeignKey;
 import io.matey.codegen.model.Index;
 import io.matey.codegen.model.Table;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL through pg_catalog, one query per kind. Partitions are left out (the partitioned parent is what an
- * application maps), and so are objects that belong to extensions. EXCLUDE constraints have no SQLAlchemy
- * counterpart outside dialect options and are not part of the model.
+ * application maps), and so are objects that belong to extensions. No relation is in a tablespace of its own:
+ * the dump refuses them ({@code UnsupportedObjects}) before codegen reads the scratch database.
  */
 final class PostgresModelReader {
 
@@ -38,6 +39,9 @@ final class PostgresModelReader {
 
     private static final Pattern NEXTVAL = Pattern.compile("^nextval\\('(.+)'::regclass\\)$");
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
+
+    /** Whether index {@code i} is NULLS NOT DISTINCT: read through jsonb, as servers before 15 lack the column. */
+    private static final String NULLS_NOT_DISTINCT = "COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)";
 
     private record Relation(String schema, String name, boolean view, String comment) {
     }
@@ -53,6 +57,7 @@ final class PostgresModelReader {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+        final List<Exclusion> exclusions = new ArrayList<>();
         String primaryKeyName;
     }
 
@@ -108,9 +113,10 @@ final class PostgresModelReader {
     private static void readConstraints(Connection connection, Map<Long, Parts> parts, String defaultSchema) throws SQLException {
         Rows.forEach(connection, "SELECT con.conrelid, con.conname, con.contype, " + names("con.conkey", "con.conrelid") + ", "
                 + "rn.nspname, rc.relname, " + names("con.confkey", "con.confrelid") + ", con.confupdtype, con.confdeltype, "
-                + "pg_get_constraintdef(con.oid, true) "
+                + "pg_get_constraintdef(con.oid, true), " + NULLS_NOT_DISTINCT + " "
                 + "FROM pg_constraint con LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
                 + "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
+                + "LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u' "
                 + "WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conrelid IN (" + RELATIONS + ") "
                 + "ORDER BY con.conrelid, con.conname", rs -> {
                     Parts table = parts.get(rs.getLong(1));
@@ -124,7 +130,7 @@ final class PostgresModelReader {
                             table.primaryKey.addAll(columns);
                             table.primaryKeyName = name;
                         }
-                        case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+                        case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(11)));
                         case "f" -> {
                             String refSchema = rs.getString(5);
                             table.foreignKeys.add(new ForeignKey(name, columns,
@@ -149,10 +155,14 @@ final class PostgresModelReader {
                 + "pg_get_indexdef(i.indexrelid, 0, true), "
                 + "ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) k "
                 + "  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] ORDER BY k), "
-                + "ic.reloptions "
+                + "ic.reloptions, " + NULLS_NOT_DISTINCT + ", x.conname, "
+                + "ARRAY(SELECT o.oprname::text FROM unnest(x.conexclop) WITH ORDINALITY e(op, ord) "
+                + "  JOIN pg_operator o ON o.oid = e.op ORDER BY e.ord) "
                 + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
+                // an exclusion constraint's index has its key parts: the constraint is read with them
+                + "LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.contype = 'x' "
                 + "WHERE NOT i.indisprimary AND i.indrelid IN (" + RELATIONS + ") "
-                + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')) "
+                + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u')) "
                 + "ORDER BY ic.relname", rs -> {
                     Parts table = parts.get(rs.getLong(1));
                     if (table == null) {
@@ -167,9 +177,18 @@ final class PostgresModelReader {
                                 options.get(k)));
                     }
                     String method = rs.getString(4);
+                    if (rs.getString(12) != null) {
+                        List<String> operators = strings(rs.getArray(13));
+                        List<Exclusion.Element> elements = new ArrayList<>();
+                        for (int k = 0; k < keyParts.size(); k++) {
+                            elements.add(new Exclusion.Element(keyParts.get(k), operators.get(k)));
+                        }
+                        table.exclusions.add(new Exclusion(rs.getString(12), method, elements, rs.getString(5)));
+                        return;
+                    }
                     table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), keyParts, rs.getString(5),
                             method.equals("btree") ? null : method, Map.of(), strings(rs.getArray(9)),
-                            storage(strings(rs.getArray(10)))));
+                            storage(strings(rs.getArray(10))), rs.getBoolean(11)));
                 });
     }
 
@@ -182,7 +201,8 @@ final class PostgresModelReader {
         // PostgreSQL names an unnamed primary key <table>_pkey, as it does SQLAlchemy's; only another name is kept.
         String keyName = relation.name().concat("_pkey").equals(parts.primaryKeyName) ? null : parts.primaryKeyName;
         return new Table(relation.schema(), relation.name(), relation.view(), relation.comment(), columns,
-                List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes, keyName);
+                List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes, keyName,
+                parts.exclusions);
     }
 
     /** {@code reloptions} ({@code fillfactor=70}) as parameter name and value text. */

@@ -215,12 +215,13 @@ final class SqliteModelReader {
         SqliteDdl.IndexParts ddl = SqliteDdl.index(sql);
         List<Index.Part> parts = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT seqno, cid, name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
+                "SELECT seqno, cid, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    parts.add(rs.getInt(2) >= 0 ? Index.Part.column(rs.getString(3))
-                            : Index.Part.expression(ddl.parts().get(rs.getInt(1))));
+                    String options = rs.getInt(4) == 1 ? Index.Part.DESC : null;
+                    parts.add(rs.getInt(2) >= 0 ? new Index.Part(rs.getString(3), null, options)
+                            : new Index.Part(null, ddl.parts().get(rs.getInt(1)), options));
                 }
             }
         }

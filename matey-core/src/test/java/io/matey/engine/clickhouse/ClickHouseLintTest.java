@@ -164,6 +164,62 @@ class ClickHouseLintTest {
     }
 
     @Test
+    void droppingPartitionsOrPartsOfAnExistingTableIsDestructive() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id UInt64, at DateTime) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
+                ALTER TABLE events DROP PARTITION 202312;""", "DROP TABLE events;");
+        ws.migration("002_prune.sql", """
+                ALTER TABLE events DROP PARTITION 202401;
+                ALTER TABLE events DROP PART 'all_1_1_0';
+                ALTER TABLE events DROP PARTITION ID '202402', DROP PARTITION tuple(202403);""", "SELECT 1;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L401"))
+                .extracting(Finding::path, Finding::line, Finding::message).as("not the table's own migration")
+                .containsExactly(
+                        tuple("migrations/002_prune.sql", 2, "Dropping partition 202401 of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 3,
+                                "Dropping part 'all_1_1_0' of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 4,
+                                "Dropping partition ID '202402' of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 4,
+                                "Dropping partition tuple(202403) of table 'events' deletes its rows."));
+    }
+
+    /**
+     * Matey runs a section's statements one by one, and lint reads each; dbmate sends the section as one request, which
+     * ClickHouse refuses, so lint says so once per section, unless the target does not run its files with dbmate.
+     */
+    @Test
+    void everyStatementOfASectionIsLintedAndSeveralAreWhatDbmateFailsOn() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", "CREATE TABLE events (id UInt64, kind String) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE events;");
+        ws.migration("002_kinds.sql", """
+                CREATE TABLE kinds (kind String, note String) ENGINE = MergeTree ORDER BY kind;
+                INSERT INTO kinds VALUES ('a;b', 'it\\'s; DROP TABLE x');
+                ALTER TABLE events DROP COLUMN kind;""", "DROP TABLE kinds;\nALTER TABLE events ADD COLUMN kind String;");
+
+        List<Finding> findings = Linter.lint(ws.matey().target(TestWorkspace.TARGET));
+        assertThat(findings).filteredOn(f -> f.code().equals("L401")).extracting(Finding::line, Finding::message)
+                .as("the third statement, after a literal holding ';' and an escaped quote")
+                .containsExactly(tuple(4, "Dropping column 'events.kind' deletes its data."));
+        assertThat(findings).filteredOn(f -> f.code().equals("L015"))
+                .extracting(Finding::path, Finding::line, Finding::level)
+                .containsExactly(tuple("migrations/002_kinds.sql", 3, Finding.Level.WARNING),
+                        tuple("migrations/002_kinds.sql", 8, Finding.Level.WARNING));
+        assertThat(findings).filteredOn(f -> f.code().equals("L015")).first().extracting(Finding::message)
+                .isEqualTo("The '-- migrate:up' section holds 3 statements: dbmate sends a section as one request, "
+                        + "which ClickHouse refuses ('Multi-statements are not allowed'), so dbmate fails on this "
+                        + "migration and records nothing; Matey runs the statements one by one.");
+
+        String config = TestWorkspace.TARGET + "/config.toml";
+        ws.write(config, ws.read(config) + "allow_non_dbmate_files = true\n");
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).extracting(Finding::code)
+                .as("a target dbmate does not run").doesNotContain("L015").contains("L401");
+    }
+
+    @Test
     void onClusterIsAnErrorInEitherSection() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         ws.migration("001_events.sql", "CREATE TABLE events ON CLUSTER main (id UInt64) ENGINE = MergeTree ORDER BY id;",

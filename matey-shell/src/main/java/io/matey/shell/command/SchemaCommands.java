@@ -206,6 +206,7 @@ class SchemaCommands {
         out.append(scratchLines(result.scratchUrl(), result.downChecked(), result.downSkipped(), result.downAccepted()));
         result.codegen().ifPresent(destination -> out.append("Codegen: ").append(destination)
                 .append(result.codegenWrote() ? "" : " (unchanged)").append('\n'));
+        out.append(ChangedFiles.removed(result.target(), result.removedModels(), result.removedDirectories()));
         if (result.changed()) {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
