@@ -48,9 +48,13 @@ final class SetApply {
             checked.add(check(file));
         }
         if (!engine.transactions()) {
+            // no rollback: a file the database would refuse, by a value or a change, fails before any file is written
             for (CheckedFile file : checked) {
+                TableWrite write = new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path()));
                 if (!file.immutable().isEmpty()) {
-                    new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).plan();
+                    write.plan();
+                } else {
+                    write.checkRewritten();
                 }
             }
         }

@@ -108,7 +108,7 @@ final class TableWrite {
     }
 
     /** Has the database read each value of a type it rewrites ({@link DatabaseForms}), so that a bad one names its line. */
-    private void checkRewritten() throws SQLException {
+    void checkRewritten() throws SQLException {
         if (file.table().dataColumns().stream().noneMatch(c -> dialect.rewritesValues(c.type()))) {
             return;
         }

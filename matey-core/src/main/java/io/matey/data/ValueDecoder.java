@@ -233,7 +233,11 @@ final class ValueDecoder {
         }
     }
 
-    /** A SQLite column without a type stores what it is given; nested JSON goes in as its text. */
+    /**
+     * A SQLite column without a type (or of a type that gives it no affinity) stores a string or number as given. A
+     * JSON object or array would be stored as its text and a boolean as 1 or 0, which export writes back as a string
+     * and a number, so they are refused, as every engine refuses them in a text column (README "Data sets").
+     */
     private static Object any(JsonNode node) throws ValueException {
         if (node.isIntegralNumber()) {
             return integer(node, ColumnType.integer("integer", 64, false));
@@ -245,9 +249,13 @@ final class ValueDecoder {
             return node.textValue();
         }
         if (node.isBoolean()) {
-            return node.booleanValue();
+            throw new ValueException(wrong(node, "a string or a number").getMessage() + ": SQLite would store "
+                    + (node.booleanValue() ? 1 : 0) + ", which export writes back as a number; write 1 or 0, or declare"
+                    + " the column BOOLEAN");
         }
-        return PythonJson.jsonText(node);
+        throw new ValueException(wrong(node, "a string or a number").getMessage() + ": SQLite would store its text, "
+                + "which export writes back as a string; declare the column JSON to hold JSON values, or write this one"
+                + " as a JSON string");
     }
 
     /** {@code true} or {@code false}; also {@code 1} or {@code 0} where booleans are integers. */

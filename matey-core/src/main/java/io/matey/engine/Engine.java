@@ -277,6 +277,16 @@ public interface Engine {
         return false;
     }
 
+    /**
+     * Whether {@code schema plan|apply} must prove that a replay's {@code schema.sql} loads into an empty database
+     * before writing it: the server may keep an object its own text cannot create again (a view or a default
+     * naming a renamed object), so the dump is no fixed point by construction (docs/architecture.md §6). False where
+     * it is (PostgreSQL's echoed texts, SQLite's stored ones) or where a scratch load is too dear (BigQuery).
+     */
+    default boolean checksDumpLoads() {
+        return false;
+    }
+
     /** Whether DDL runs inside a transaction and is undone by a rollback (never without {@link #transactions()}). */
     boolean transactionalDdl();
 

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.parser.SimpleNode;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.RenameTableStatement;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
@@ -87,7 +89,8 @@ public final class WriteTargets {
             return List.of();
         }
         Set<Name> names = new LinkedHashSet<>();
-        Optional<Statement> tree = statement.tree();
+        // JSqlParser answers a statement its grammar lacks with a placeholder that names nothing
+        Optional<Statement> tree = statement.tree().filter(t -> !(t instanceof UnsupportedStatement));
         tree.ifPresent(t -> fromTree(t).forEach(names::add));
         names.addAll(new Scan(statement.tokens(), tree.isEmpty()).names());
         return List.copyOf(names);
@@ -208,7 +211,21 @@ public final class WriteTargets {
         return byAlias;
     }
 
+    /**
+     * The name as its tokens spell it: JSqlParser splits a quoted name at its dots ({@code "a.b"} becomes schema
+     * {@code a}, table {@code b}, as BigQuery's {@code `proj.ds.t`} would be), so its parts are not the name's.
+     */
     private static Name name(Table table) {
+        SimpleNode node = table.getASTNode();
+        if (node != null && node.jjtGetFirstToken() != null) {
+            List<String> parts = new ArrayList<>();
+            for (Token t = node.jjtGetFirstToken(); t != null; t = t == node.jjtGetLastToken() ? null : t.next) {
+                if (!t.image.equals(".")) {
+                    parts.add(unquote(t.image));
+                }
+            }
+            return new Name(List.copyOf(parts));
+        }
         List<String> parts = new ArrayList<>();
         for (String part : new String[] {table.getDatabaseName(), table.getSchemaName(), table.getName()}) {
             if (part != null && !part.isEmpty()) {
@@ -397,12 +414,15 @@ public final class WriteTargets {
         return unquote(name).toLowerCase(Locale.ROOT);
     }
 
-    /** {@code `a`}, {@code "a"} or {@code [a]} → {@code a}. */
+    /** {@code `a`}, {@code "a"} or {@code [a]} → {@code a}; a doubled quote inside stands for one. */
     static String unquote(String name) {
         if (name.length() >= 2) {
             char first = name.charAt(0);
             char last = name.charAt(name.length() - 1);
-            if (first == '`' && last == '`' || first == '"' && last == '"' || first == '[' && last == ']') {
+            if (first == '`' && last == '`' || first == '"' && last == '"') {
+                return name.substring(1, name.length() - 1).replace(String.valueOf(first).repeat(2), String.valueOf(first));
+            }
+            if (first == '[' && last == ']') {
                 return name.substring(1, name.length() - 1);
             }
         }

@@ -6,6 +6,8 @@ import io.matey.engine.LockWait;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationProgress;
 import io.matey.error.MateyException;
+import io.matey.replay.LoadCheck;
+import io.matey.replay.ScratchDatabase;
 import io.matey.schema.DraftDialect;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.EnvNames;
@@ -205,13 +207,34 @@ public final class LiveDatabase {
                 reading.applied(), null, null), drift(reading));
     }
 
-    private static LiveDrift drift(Reading reading) {
+    private LiveDrift drift(Reading reading) {
         LivePrefix prefix = reading.prefix();
         String expected = reading.expected();
-        boolean drifted = !prefix.consistent() || reading.interrupted() != null
-                || !SchemaDump.sameSchema(reading.liveSql(), expected);
+        boolean schemaDrifted = !SchemaDump.sameSchema(reading.liveSql(), expected);
+        boolean drifted = !prefix.consistent() || reading.interrupted() != null || schemaDrifted;
+        List<String> unloadable = reading.unloadable();
+        if (schemaDrifted && reading.interrupted() == null) {
+            unloadable = new ArrayList<>(unloadable);
+            loadFailure(reading).ifPresent(unloadable::add);
+        }
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.draft(), reading.interrupted(), reading.unloadable());
+                reading.liveSql(), expected, reading.draft(), reading.interrupted(), unloadable);
+    }
+
+    /**
+     * Why the drifted live schema would not load into an empty database, where the engine's dump is no fixed point
+     * by construction and the target has a test server to load it in (docs/architecture.md §7); the committed state
+     * loads ({@code schema apply} proves it), so an undrifted schema is not loaded.
+     */
+    private Optional<String> loadFailure(Reading reading) {
+        LiveTarget live = reading.target();
+        String testUrl = EnvNames.testUrl(live.config(), null, env);
+        if (!live.engine().checksDumpLoads() || testUrl == null) {
+            return Optional.empty();
+        }
+        return LoadCheck.loadFailure(live.engine(), () -> ScratchDatabase.lease(live.engine(), MateyUrl.parse(testUrl),
+                live.config(), "drift", false, null, "", Map.of(), locks.timeout()), reading.liveSql())
+                .map(failure -> "the live schema would not load into an empty database: " + failure);
     }
 
     public LivePlan plan(TargetConfig target, String url) {

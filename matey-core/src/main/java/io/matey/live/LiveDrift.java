@@ -78,7 +78,13 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
 
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */
     public String draft() {
-        return DriftDraft.of(liveSql, expectedSql, dialect);
+        StringBuilder warning = new StringBuilder();
+        for (String note : unloadable) {
+            warning.append(warning.isEmpty() ? "-- Warning: drafted from live text the server would not load again,"
+                    + " so statements below may not run; rewrite them in a form that loads:\n" : "")
+                    .append("--   ").append(note.replace('\n', ' ')).append('\n');
+        }
+        return warning + DriftDraft.of(liveSql, expectedSql, dialect);
     }
 
     /**

@@ -128,13 +128,26 @@ public final class SchemaReplay {
         String runs = sections(plan.anchorRun(), plan.tail());
         // An anchor built by running the prefix is no checkpoint to clone, and the prefix creates its own roles.
         String loaded = plan.anchorRun().isEmpty() ? plan.anchorSql() : null;
+        boolean checkLoad = engine.engine().checksDumpLoads() && !plan.tail().isEmpty();
         try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles(), lockTimeout)) {
-            result = new ReplayRunner(engine.engine(),
-                    (migration, text) -> sink.accept(Snapshot.checkpointPathFor(migration.file()), text), progress,
-                    codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                            "replay", options.keepScratch(), null, runs, Map.of(), lockTimeout), loaded, plan.anchorRun(), plan.tail(),
-                            new DownChecks(target.inexactDowns(), options.keepGoing()));
+                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles(), lockTimeout);
+                CheckpointTexts texts = checkLoad ? new CheckpointTexts() : null) {
+            result = new ReplayRunner(engine.engine(), (migration, text) -> {
+                sink.accept(Snapshot.checkpointPathFor(migration.file()), text);
+                if (texts != null) {
+                    texts.add(text);
+                }
+            }, progress, codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(),
+                    target, "replay", options.keepScratch(), null, runs, Map.of(), lockTimeout), loaded,
+                    plan.anchorRun(), plan.tail(), new DownChecks(target.inexactDowns(), options.keepGoing()));
+            if (texts != null) {
+                long started = System.nanoTime();
+                new LoadCheck(engine.engine(), () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(),
+                        target, "load", false, null, runs, Map.of(), lockTimeout))
+                        .require(result.schemaSql(), plan.tail(), texts, !plan.anchorRun().isEmpty(), command);
+                progress.accept(String.format("schema.sql  loads into an empty database  %d ms",
+                        (System.nanoTime() - started) / 1_000_000));
+            }
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());
         kept.removeAll(sink.changed());

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 record DraftTarget(String kind, String target) {
 
-    /** A name part: quoted (with doubled quotes inside), backquoted, or bare. */
-    private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|[^\\s(.\"`,;]+)";
+    /** A name part: quoted (with doubled quotes inside), backquoted, bracketed (SQLite), or bare. */
+    private static final String PART = "(?:\"(?:[^\"]|\"\")*\"|`[^`]+`|\\[[^\\]]*]|[^\\s(.\"`,;]+)";
     static final String NAME = PART + "(?:\\." + PART + ")*";
 
     /**

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Splits a parenthesised list of dumped SQL (a table's elements, an index's columns, a routine's arguments) at its
- * top-level commas, skipping quoted text and comments (docs/architecture.md §5).
+ * top-level commas, skipping quoted text and comments (docs/architecture.md §5). A bracket is SQLite's quote
+ * ({@code [a,b]}, which nothing inside escapes) or an array's ({@code ARRAY[1, 2]}, ClickHouse's {@code ['a', 'b']}):
+ * brackets holding no quote or bracket are skipped whole, as either reads them, and others nest like parentheses.
  */
 public final class ElementList {
 
@@ -27,6 +29,15 @@ public final class ElementList {
             } else if (c == '/' && text.startsWith("/*", i)) {
                 int end = text.indexOf("*/", i + 2);
                 i = end < 0 ? -1 : end + 1;
+            } else if (c == '[') {
+                int close = text.indexOf(']', i + 1);
+                if (close > 0 && text.substring(i + 1, close).chars().noneMatch(ch -> ch == '[' || ch == '\'')) {
+                    i = close;
+                } else {
+                    depth++;
+                }
+            } else if (c == ']') {
+                depth--;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && depth-- == 0) {

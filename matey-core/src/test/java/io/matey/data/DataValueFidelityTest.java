@@ -227,6 +227,34 @@ class DataValueFidelityTest {
         }
     }
 
+    /**
+     * A SQLite column not declared JSON would store a JSON object or array as its text, and a column of no type a
+     * boolean as 1 or 0, which export writes back as a string and a number: apply refuses them by line and column, as
+     * a text column refuses them on every engine, while a column declared JSON keeps them.
+     */
+    @Test
+    void aSqliteColumnNotDeclaredJsonRefusesValuesExportWouldNotGiveBack() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, j JSON, v, s STRING);")) {
+            h.db.execute("INSERT INTO t VALUES (1, '{\"a\": [1, true]}', 2.5, '{\"a\": 1}')");
+            roundTrip(h, "{\"id\": 1, \"j\": {\"a\": [1, true]}, \"s\": \"{\\\"a\\\": 1}\", \"v\": 2.5}\n");
+            h.file("t", "{\"id\": 2, \"v\": {\"a\": 1}}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'v' ((no type)): expected a string or a number, got "
+                            + "{\"a\":1}: SQLite would store its text, which export writes back as a string; declare the "
+                            + "column JSON to hold JSON values, or write this one as a JSON string");
+            h.file("t", "{\"id\": 2, \"s\": [1]}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 's' (STRING): expected a string or a number, got [1]");
+            h.file("t", "{\"id\": 2, \"v\": true}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'v' ((no type)): expected a string or a number, got true: "
+                            + "SQLite would store 1, which export writes back as a number; write 1 or 0, or declare the "
+                            + "column BOOLEAN");
+            assertThat(h.rows("SELECT id FROM t")).containsExactly(List.of("1"));
+        }
+    }
+
     /** A ClickHouse String holds any bytes; ones that are not UTF-8 have no file form, so export refuses them. */
     @Test
     void aClickHouseStringThatIsNotUtf8IsRefusedByRowAndColumn() throws Exception {
@@ -289,7 +317,7 @@ class DataValueFidelityTest {
                 String column = bad.substring(0, 1);
                 assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
                         .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [2], column '" + column + "' (")
-                        .hasMessageContaining("): holds a String with bytes that are not UTF-8");
+                        .hasMessageContaining("): holds bytes that are not UTF-8 (hex ");
                 h.db.execute("ALTER TABLE t UPDATE " + column + " = 'x' WHERE id = 2 SETTINGS mutations_sync = 2");
             }
         }

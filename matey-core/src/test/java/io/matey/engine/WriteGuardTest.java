@@ -80,6 +80,9 @@ class WriteGuardTest {
             "PREPARE s FROM 'INSERT INTO local SELECT * FROM other_db.events'",
             "EXECUTE s",
             "DEALLOCATE PREPARE s",
+            "CREATE TABLE `a.b` (id int)",
+            "INSERT INTO `a.b` (id) VALUES (1)",
+            "DROP TABLE IF EXISTS `a.b`",
     })
     void mysqlAllowsReadsFromOtherDatabases(String sql) {
         assertThat(guard("mysql", sql)).as(sql).isEmpty();
@@ -109,6 +112,15 @@ class WriteGuardTest {
             "INSERT OR REPLACE INTO aux.t VALUES (1)",
             "DROP TABLE aux.t",
             "VACUUM INTO '/tmp/copy.sqlite3'",
+            "CREATE TABLE \"aux\".\"t\" (id integer)",
+            "CREATE TABLE [aux].[t] (id integer)",
+            "CREATE TABLE `aux`.`t` (id integer)",
+            "CREATE TABLE \"aux\".t (id integer)",
+            "CREATE TABLE [a.b].[c.d] (id integer)",
+            "INSERT INTO [aux].[t.x] VALUES (1)",
+            "CREATE INDEX \"aux\".\"i.x\" ON \"t.x\" (id)",
+            "CREATE TRIGGER \"tr.x\" AFTER INSERT ON \"t.x\" BEGIN INSERT INTO \"aux\".\"log.x\" VALUES (1); END",
+            "CREATE TRIGGER [it's] AFTER INSERT ON t BEGIN INSERT INTO aux.log VALUES (1); END",
     })
     void sqliteRefusesAttachedDatabases(String sql) {
         assertThat(guard("sqlite", sql)).as(sql).isPresent();
@@ -122,6 +134,30 @@ class WriteGuardTest {
             "DETACH DATABASE aux",
             "VACUUM",
             "INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = excluded.id",
+            "CREATE TABLE \"a.b\" (id integer)",
+            "CREATE TABLE [a.b] (id integer)",
+            "CREATE TABLE `a.b` (id integer)",
+            "CREATE TABLE IF NOT EXISTS main.\"a.b\" (id integer)",
+            "CREATE TABLE \"a.b\" AS SELECT 1 AS x",
+            "INSERT INTO \"a.b\" (id) VALUES (1)",
+            "INSERT OR REPLACE INTO [a.b] VALUES (1)",
+            "REPLACE INTO `a.b` VALUES (1)",
+            "UPDATE \"a.b\" SET id = 2 WHERE id = 1",
+            "UPDATE OR IGNORE [a.b] SET id = 2",
+            "DELETE FROM \"a.b\" WHERE id = 1",
+            "ALTER TABLE \"a.b\" ADD COLUMN note text",
+            "ALTER TABLE \"a.b\" RENAME TO \"c.d\"",
+            "ALTER TABLE [a.b] RENAME COLUMN id TO \"x.y\"",
+            "DROP TABLE \"a.b\"",
+            "DROP TABLE IF EXISTS [a.b]",
+            "CREATE INDEX \"i.x\" ON \"a.b\" (id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS [i.x] ON [a.b] (id)",
+            "DROP INDEX \"i.x\"",
+            "CREATE VIEW \"v.x\" AS SELECT id FROM \"a.b\"",
+            "DROP VIEW [v.x]",
+            "CREATE TRIGGER \"tr.x\" AFTER INSERT ON \"a.b\" BEGIN INSERT INTO \"log.x\" VALUES (NEW.id); "
+                    + "UPDATE [c.d] SET n = n + 1; DELETE FROM `e.f`; END",
+            "DROP TRIGGER \"tr.x\"",
     })
     void sqliteAllowsItsOwnSchemas(String sql) {
         assertThat(guard("sqlite", sql)).as(sql).isEmpty();
@@ -152,6 +188,8 @@ class WriteGuardTest {
                 + "one string literal (a quote in it written '')");
         assertThat(guard("sqlite", "CREATE TABLE aux.t (id integer)"))
                 .hasValue("write target aux.t is in attached database aux");
+        assertThat(guard("sqlite", "INSERT INTO [a\"ux].\"t\"\"s\" VALUES (1)"))
+                .hasValue("write target a\"ux.t\"s is in attached database a\"ux");
     }
 
     private static Optional<String> unchecked(String engine, String sql) {

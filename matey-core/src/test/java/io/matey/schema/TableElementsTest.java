@@ -37,4 +37,17 @@ class TableElementsTest {
         assertThat(table.columns()).containsOnlyKeys("`key`");
         assertThat(table.constraints()).hasSize(7);
     }
+
+    @Test
+    void commasInsideBracketsSplitNothing() {
+        TableElements sqlite = TableElements.parse("CREATE TABLE [a,b] ([x,y] INTEGER PRIMARY KEY, [p(q] TEXT, "
+                + "[r\"s] TEXT, PRIMARY KEY ([x,y], [p(q]))");
+        assertThat(sqlite.columns()).containsOnlyKeys("[x,y]", "[p(q]", "[r\"s]");
+        assertThat(sqlite.constraints()).containsExactly("PRIMARY KEY ([x,y], [p(q])");
+        assertThat(TableElements.primaryKeyColumns("PRIMARY KEY ([x,y], [p(q])")).containsExactly("[x,y]", "[p(q]");
+
+        TableElements arrays = TableElements.parse("CREATE TABLE t (a integer[] DEFAULT ARRAY[1, 2], "
+                + "b text[] DEFAULT ARRAY['x,]', 'y'], c Array(Array(UInt8)) DEFAULT [[1, 2], [3]], d int)");
+        assertThat(arrays.columns()).containsOnlyKeys("a", "b", "c", "d");
+    }
 }

@@ -85,6 +85,46 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A hand rename that leaves live text the server would not load again (MariaDB: a default calling a renamed
+     * sequence; ClickHouse: a materialized view reading a renamed table): db drift loads the drifted live schema on the
+     * test server and names the failure as Unloadable, and the draft says its statements may not run.
+     */
+    @Test
+    void aRenameLeavingUnloadableTextIsNamedOnMariadbAndClickHouseAndTheDraftSaysSo() throws Exception {
+        unloadableAfterARename("mysql", """
+                CREATE SEQUENCE s1;
+                CREATE TABLE o (id BIGINT NOT NULL DEFAULT (NEXT VALUE FOR s1) PRIMARY KEY);""",
+                "DROP TABLE o; DROP SEQUENCE s1;", "RENAME TABLE s1 TO s2", "doesn't exist");
+        unloadableAfterARename("clickhouse", """
+                CREATE TABLE base (id UInt64) ENGINE = MergeTree ORDER BY id;
+                CREATE MATERIALIZED VIEW mv ENGINE = MergeTree ORDER BY id AS SELECT id FROM base;""",
+                "DROP VIEW mv; DROP TABLE base;", "RENAME TABLE base TO base2", "UNKNOWN_TABLE");
+    }
+
+    private void unloadableAfterARename(String engine, String up, String down, String rename, String error)
+            throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve(engine));
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Map<String, String> env = MateyProcess.init(workspace, db, engine);
+            Files.writeString(workspace.resolve("migrations/001_renamed.sql"), "-- migrate:up\n" + up
+                    + "\n-- migrate:down\n" + down + "\n", StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(workspace, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(workspace, env, "db", "up").exitCode()).isZero();
+            MateyProcess.Result clean = MateyProcess.run(workspace, env, "db", "drift");
+            assertThat(clean.stdout()).as(clean.stderr()).contains("Status: clean").doesNotContain("Unloadable");
+            db.execute(rename);
+
+            MateyProcess.Result drift = MateyProcess.run(workspace, env, "db", "drift");
+            MateyProcess.Result draft = MateyProcess.run(workspace, env, "db", "drift", "--draft");
+
+            assertThat(drift.stdout()).as(drift.stderr()).contains("Status: drifted",
+                    "Unloadable: the live schema would not load into an empty database: ", error);
+            assertThat(draft.stdout()).as(draft.stderr()).contains("Unloadable: the live schema would not load",
+                    "-- Warning: drafted from live text the server would not load again, so statements below may not run");
+        }
+    }
+
+    /**
      * Hand changes in a schema outside the search path: the draft's down section drops each object by its qualified
      * name (an index by its table's schema), so schema apply's down check replays it and adopt records it.
      */
@@ -280,6 +320,42 @@ class DriftDraftCommandTest {
             assertThat(rows.getString(1)).isEqualTo("kept");
             assertThat(rows.getInt(2)).isEqualTo(1);
         }
+    }
+
+    /**
+     * Names holding a comma on SQLite, in brackets or double quotes: the draft splits a table's elements at the commas
+     * between them only, so a column added by hand is added, and a table rebuilt by hand (RENAME stores its name in
+     * double quotes, as the dump writes it) is rebuilt with every column.
+     */
+    @Test
+    void namesHoldingACommaOnSqliteAreKeptThroughTheDraft() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        String other = "sqlite3:" + dir.resolve("other.sqlite3");
+        sqliteWorkspace(env, """
+                -- migrate:up
+                CREATE TABLE [a,b] ([x,y] INTEGER PRIMARY KEY, [p,q] TEXT DEFAULT 'z,1');
+                CREATE TABLE [c,d] ([x,y] INTEGER PRIMARY KEY, [p,q] TEXT, "r,s" TEXT);
+                CREATE INDEX [i,j] ON [c,d] ([p,q], "r,s");
+                -- migrate:down
+                DROP TABLE [c,d];
+                DROP TABLE [a,b];
+                """, other);
+        sqlite("ALTER TABLE [a,b] ADD COLUMN [m,n] TEXT", "PRAGMA legacy_alter_table = ON",
+                "CREATE TABLE [c,d_x] ([x,y] INTEGER PRIMARY KEY, [p,q] TEXT CHECK ([p,q] <> ''), \"r,s\" TEXT)",
+                "INSERT INTO [c,d_x] SELECT * FROM [c,d]", "DROP TABLE [c,d]", "ALTER TABLE [c,d_x] RENAME TO [c,d]",
+                "CREATE INDEX [i,j] ON \"c,d\" ([p,q], \"r,s\")");
+
+        MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+        assertThat(draft.stdout()).contains("ALTER TABLE \"a,b\" ADD COLUMN [m,n] TEXT;", "-- Rebuilds \"c,d\"",
+                "INSERT INTO \"c,d_new\" ([x,y], [p,q], \"r,s\")\n    SELECT [x,y], [p,q], \"r,s\" FROM \"c,d\";")
+                .doesNotContain("Not drafted", "looks like a rename");
+        keepAndAdopt(env, "Down checked: 1");
+
+        sqlite(dir.resolve("other.sqlite3"), "INSERT INTO \"c,d\" VALUES (1, 'kept', 'too')");
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--url", other);
+        assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        assertThat(rows(dir.resolve("other.sqlite3"), "SELECT count(*) FROM [c,d] WHERE [p,q] = 'kept' AND \"r,s\" = 'too'"))
+                .isEqualTo(1);
     }
 
     /**

@@ -115,6 +115,11 @@ public final class ClickHouseEngine implements Engine {
     }
 
     @Override
+    public boolean checksDumpLoads() {
+        return true;
+    }
+
+    @Override
     public boolean transactions() {
         return false;
     }

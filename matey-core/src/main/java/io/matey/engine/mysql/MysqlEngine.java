@@ -202,6 +202,11 @@ public final class MysqlEngine implements Engine {
         return ImplicitKeys.hiddenFrom(prefixUps, tail);
     }
 
+    @Override
+    public boolean checksDumpLoads() {
+        return true;
+    }
+
     /** Connector/J's message without its {@code (conn=N)} prefix; also for this package's own wrapping of it. */
     static String withoutConnectionId(SQLException failure) {
         return CONNECTION_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("");

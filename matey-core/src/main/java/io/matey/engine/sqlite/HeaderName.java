@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * every header as {@code CREATE <kind> <name>}, the name as the statement wrote it, except that
  * {@code ALTER TABLE ... RENAME TO} always writes it in double quotes: without this, the table-rebuild pattern
  * (create {@code x_new}, copy, drop {@code x}, rename) dumps {@code CREATE TABLE "x"} where the migration before
- * it dumped {@code CREATE TABLE x}, and an exact down looks inexact (docs/architecture.md §5). The rest of the
- * text stays as SQLite keeps it; loading the result stores the same header, so the dump remains a fixed point.
+ * it dumped {@code CREATE TABLE x}, and an exact down looks inexact (docs/architecture.md §5). A name that needs
+ * quotes is written in double quotes for the same reason: a rename back stores {@code "a,b"} where the migration
+ * wrote {@code [a,b]}. The rest of the text stays as SQLite keeps it; loading the result stores the same header, so
+ * the dump remains a fixed point.
  */
 final class HeaderName {
 
@@ -38,18 +40,25 @@ final class HeaderName {
     private HeaderName() {
     }
 
-    /** {@code sql} with its header's quoted name unquoted when it needs no quotes and is no keyword. */
+    /**
+     * {@code sql} with its header's quoted name unquoted when it needs no quotes and is no keyword, and in double
+     * quotes when it needs them (as {@code RENAME} writes it, whatever quotes the statement used).
+     */
     static String unquoted(String sql) {
         Matcher m = HEADER.matcher(sql);
         if (!m.find()) {
             return sql;
         }
         String quoted = m.group(1);
+        char quote = quoted.charAt(0);
         String name = quoted.substring(1, quoted.length() - 1);
-        if (!readsBare(name)) {
-            return sql;
-        }
-        return sql.substring(0, m.start(1)) + name + sql.substring(m.end(1));
+        String written = written(quote == '[' ? name : name.replace(String.valueOf(quote).repeat(2), String.valueOf(quote)));
+        return written.equals(quoted) ? sql : sql.substring(0, m.start(1)) + written + sql.substring(m.end(1));
+    }
+
+    /** How the dump writes a name: bare where SQLite reads it bare, else in double quotes, an inner one doubled. */
+    static String written(String name) {
+        return readsBare(name) ? name : '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** Whether SQLite reads {@code name} written bare as that same name: it needs no quotes and is no keyword. */

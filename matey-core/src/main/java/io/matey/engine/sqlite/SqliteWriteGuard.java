@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * SQLite reaches other database files only through {@code ATTACH} (which creates a missing file) and
  * {@code VACUUM INTO}; a write target qualified with an attached schema's name writes there. {@code main} is
- * the database itself and {@code temp} belongs to the connection, so both stay allowed (docs/architecture.md §6).
+ * the database itself and {@code temp} belongs to the connection, so both stay allowed. A quoted name is one part
+ * whatever it holds: {@code "a.b"} is a table of the database, {@code "a"."b"} and {@code [a].[b]} are qualified
+ * (docs/architecture.md §6).
  */
 final class SqliteWriteGuard implements WriteGuard {
 
@@ -25,7 +27,7 @@ final class SqliteWriteGuard implements WriteGuard {
                 && statement.tokens().stream().anyMatch(t -> ParsedSql.is(t, "INTO"))) {
             return Optional.of("VACUUM INTO writes a database file");
         }
-        return WriteTargets.of(statement).stream()
+        return WriteTargets.of(BracketNames.doubleQuoted(statement)).stream()
                 .filter(name -> name.qualified() && !OWN_SCHEMAS.contains(name.qualifier().toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .map(name -> "write target " + name + " is in attached database " + name.qualifier());

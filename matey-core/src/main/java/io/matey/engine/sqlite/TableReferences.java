@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The table names inside an object's stored SQL written bare where SQLite reads them bare, as {@link HeaderName}
- * does for the header's own name. {@code ALTER TABLE ... RENAME TO} rewrites every reference to the table in the
+ * The table names inside an object's stored SQL written bare where SQLite reads them bare, and in double quotes where
+ * they need quotes, as {@link HeaderName} does for the header's own name. {@code ALTER TABLE ... RENAME TO} rewrites every reference to the table in the
  * other objects (a trigger's table and body, a view's query, an index's table, a foreign key's target) with the new
  * name in double quotes, so a rename and its exact reverse leave {@code INSERT INTO "audit"(...)} where the
- * migration wrote {@code INSERT INTO audit(...)}, and an exact down looks inexact (docs/architecture.md §5).
+ * migration wrote {@code INSERT INTO audit(...)} (or {@code "a,b"} where it wrote {@code [a,b]}), and an exact down looks inexact (docs/architecture.md §5).
  * Only a name in a table position is touched: after {@code FROM}, {@code JOIN}, {@code INTO}, {@code UPDATE} or
  * {@code REFERENCES}, before the {@code .} of a qualified column, and the table after the first {@code ON} of an
  * index or trigger header. A double-quoted word elsewhere in an expression may be SQLite's string-literal fallback
@@ -33,13 +33,23 @@ final class TableReferences {
         int copied = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.kind() == Kind.IDENTIFIER && token.text().startsWith("\"") && HeaderName.readsBare(token.name())
+            if (token.kind() == Kind.IDENTIFIER && closed(token)
                     && (i - 1 == headerOn || afterTableKeyword(tokens, i) || i + 1 < tokens.size() && tokens.get(i + 1).is("."))) {
-                out.append(sql, copied, token.start()).append(token.name());
-                copied = token.end();
+                String written = HeaderName.written(token.name());
+                if (!written.equals(token.text())) {
+                    out.append(sql, copied, token.start()).append(written);
+                    copied = token.end();
+                }
             }
         }
         return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
+    }
+
+    /** Whether the quoted name ends with its closing quote (an unclosed one runs to the end of the text). */
+    private static boolean closed(Token token) {
+        String text = token.text();
+        char close = text.charAt(0) == '[' ? ']' : text.charAt(0);
+        return text.length() >= 2 && text.charAt(text.length() - 1) == close;
     }
 
     /** {@code FROM "x"}, but not the expression after {@code IS [NOT] DISTINCT FROM}. */

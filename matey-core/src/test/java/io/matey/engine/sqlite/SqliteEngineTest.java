@@ -103,6 +103,34 @@ class SqliteEngineTest {
         }
     }
 
+    /**
+     * A name that needs quotes is dumped in double quotes, the form RENAME stores, whatever quotes the migration used:
+     * a rename and its exact reverse then dump what the migration did.
+     */
+    @Test
+    void namesNeedingQuotesAreWrittenInDoubleQuotesSoARenameBackDumpsTheSame() throws SQLException {
+        try (TestDatabase source = TestDatabase.create("sqlite"); TestDatabase copy = TestDatabase.create("sqlite")) {
+            source.execute("""
+                    CREATE TABLE [a,b] ([x,y] INTEGER PRIMARY KEY, v TEXT);
+                    CREATE TABLE `c d` (id INTEGER PRIMARY KEY, ab INTEGER REFERENCES [a,b] ([x,y]));
+                    CREATE INDEX [i,j] ON [a,b] (v);
+                    CREATE VIEW [v,w] AS SELECT [a,b].[x,y], '[a,b]' AS s FROM [a,b] JOIN `c d` ON `c d`.ab = [a,b].[x,y];
+                    CREATE TRIGGER [t,u] AFTER INSERT ON [a,b] BEGIN INSERT INTO `c d` (ab) VALUES (NEW.[x,y]); END;
+                    """);
+            String dump = dump(source);
+            assertThat(dump).contains("CREATE TABLE \"a,b\" ([x,y] INTEGER PRIMARY KEY, v TEXT);",
+                    "CREATE TABLE \"c d\" (id INTEGER PRIMARY KEY, ab INTEGER REFERENCES \"a,b\" ([x,y]));",
+                    "CREATE INDEX \"i,j\" ON \"a,b\" (v);",
+                    "CREATE VIEW \"v,w\" AS SELECT \"a,b\".[x,y], '[a,b]' AS s FROM \"a,b\" JOIN \"c d\" ON \"c d\".ab = "
+                            + "\"a,b\".[x,y];",
+                    "CREATE TRIGGER \"t,u\" AFTER INSERT ON \"a,b\" BEGIN INSERT INTO \"c d\" (ab) VALUES (NEW.[x,y]); END;");
+            source.execute("ALTER TABLE [a,b] RENAME TO [e,f]; ALTER TABLE [e,f] RENAME TO [a,b];");
+            assertThat(dump(source)).isEqualTo(dump);
+            copy.execute(dump);
+            assertThat(dump(copy)).isEqualTo(dump);
+        }
+    }
+
     @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         try (TestDatabase a = TestDatabase.create("sqlite"); TestDatabase b = TestDatabase.create("sqlite")) {
