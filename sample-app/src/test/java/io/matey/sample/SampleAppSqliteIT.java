@@ -46,6 +46,9 @@ class SampleAppSqliteIT {
 
             assertThat(app.post("/notes", "{\"title\":\"t1\",\"body\":\"b\",\"tags\":[\"x\"]}").statusCode()).isEqualTo(201);
             assertThat(app.get("/notes?tag=x").body()).contains("\"t1\"");
+            HttpResponse<String> untitled = app.post("/notes", "{\"body\":\"b\"}");
+            assertThat(untitled.statusCode()).as("a note the table refuses is the client's error").isEqualTo(400);
+            assertThat(untitled.body()).contains("The note has no title").contains("\\\"title\\\": \\\"...\\\"");
         }
     }
 
@@ -144,7 +147,7 @@ class SampleAppSqliteIT {
             Map<String, Object> target = SampleProcess.component(matey, "sqlite");
             assertThat(target).containsEntry("drift", "drifted");
             assertThat(target).as("the diff only on the endpoint, which health points at").doesNotContainKey("diff")
-                    .containsEntry("details", "/actuator/matey/sqlite");
+                    .containsEntry("endpoint", "/actuator/matey/sqlite");
             assertThat((String) app.json("/actuator/matey/sqlite").get("diff")).contains("notes_title");
         }
     }

@@ -2,6 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import io.matey.Matey;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +25,16 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * Checks the application's databases against the committed Matey artifacts during start-up, modelled on
  * Spring Boot's Flyway support: the {@link MateyInitializer} is a database initializer that JPA and
  * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own. An application's
- * BigQuery bean serves the BigQuery targets in its project ({@link MateyBigQueryConfiguration}).
+ * BigQuery bean serves the BigQuery targets in its project ({@link MateyBigQueryConfiguration}). Flyway or Liquibase
+ * set to migrate a database a target checks stops the start-up before any of them runs ({@link OtherMigrationTools}):
+ * Matey's beans are defined, and so created, before theirs.
  */
 @AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE,
             BootAutoConfigurations.GCP_BIGQUERY},
         beforeName = {BootAutoConfigurations.HIBERNATE_JPA, BootAutoConfigurations.BOOT3_HIBERNATE_JPA,
-            BootAutoConfigurations.JDBC_TEMPLATE, BootAutoConfigurations.BOOT3_JDBC_TEMPLATE})
+            BootAutoConfigurations.JDBC_TEMPLATE, BootAutoConfigurations.BOOT3_JDBC_TEMPLATE,
+            BootAutoConfigurations.FLYWAY, BootAutoConfigurations.BOOT3_FLYWAY, BootAutoConfigurations.LIQUIBASE,
+            BootAutoConfigurations.BOOT3_LIQUIBASE})
 @ConditionalOnClass(Matey.class)
 @ConditionalOnBooleanProperty(name = "matey.enabled", matchIfMissing = true)
 @Conditional(MateyDatabaseCondition.class)
@@ -50,10 +55,16 @@ public class MateyAutoConfiguration {
             @MateyDataSource ObjectProvider<DataSource> mateyDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<MateyConnectionDetails> connectionDetails, ListableBeanFactory beanFactory,
             Environment environment, ObjectProvider<ApplicationClient> clients) {
-        return workspace.shown(() -> new TargetConnections(properties, workspace.workspace(), PrimaryConnection.of(
-                mateyDataSource.getIfAvailable(), connectionDetails.getIfUnique(), dataSource.getIfUnique()),
-                name -> beanFactory.getBean(name, DataSource.class), environment, clients.orderedStream().toList())
-                .resolve());
+        return workspace.shown(() -> {
+            TargetConnections connections = new TargetConnections(properties, workspace.workspace(),
+                    PrimaryConnection.of(mateyDataSource.getIfAvailable(), connectionDetails.getIfUnique(),
+                            dataSource.getIfUnique(), List.of(beanFactory.getBeanNamesForType(DataSource.class))),
+                    name -> beanFactory.getBean(name, DataSource.class), environment, clients.orderedStream().toList());
+            MateyTargets targets = connections.resolve();
+            new OtherMigrationTools(beanFactory, environment, dataSource.getIfUnique())
+                    .refuseSharing(connections.dataSources(), targets);
+            return targets;
+        });
     }
 
     @Bean

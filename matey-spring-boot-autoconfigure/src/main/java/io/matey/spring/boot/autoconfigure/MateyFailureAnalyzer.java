@@ -5,6 +5,7 @@ import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.workspace.TargetPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -31,9 +32,11 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
     protected FailureAnalysis analyze(Throwable rootFailure, MateyException cause) {
         WorkspaceCommands commands = WorkspaceCommands.of(environment.getProperty("matey.workspace",
                 new MateyProperties().getWorkspace()));
-        // Errors outside a target's work (its configuration, say) name no database to look at.
+        // Errors outside a target's work (its configuration, say) name no database to look at, some not even a target.
         String target = cause instanceof MateyTargetFailedException failed
-                ? commands.targetArguments(failed.getReport()) : "--path <target>";
+                ? " " + commands.targetArguments(failed.getReport())
+                : cause instanceof MateyNoDatabaseException none ? TargetPaths.option(none.getTarget())
+                : " --path <target>";
         MateyException failure = cause instanceof MateyTargetFailedException failed ? failed.getFailure() : cause;
         TargetReport report = cause instanceof MateyTargetFailedException failed ? failed.getReport() : null;
         String source = cause instanceof MateyTargetFailedException failed ? failed.getSource() : null;
@@ -127,19 +130,22 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
         };
     }
 
-    /** @param target {@code --path P --url URL} of the failed target, as live commands take it */
+    /**
+     * @param target {@code --path P --url URL} of the failed target with a leading space, as live commands take it
+     *               (nothing for the root target, as messages name it)
+     */
     private static String action(MateyException cause, WorkspaceCommands commands, String target) {
-        String status = "`" + commands.command("db status " + target) + "`";
+        String status = "`" + commands.command("db status" + target) + "`";
         String where = commands.where().isEmpty() ? "" : " " + commands.where();
         return switch (cause.reason()) {
             case MIGRATION_FAILED -> "Fix the migration named above, or the database state it ran into, and start "
                     + "again; " + status + " shows what is applied." + where;
             case ADOPTION_REFUSED -> "Its schema equals no committed state, so nothing was recorded: change the "
-                    + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt "
+                    + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt"
                     + target) + "` compares them again without recording anything." + where;
             case DATABASE_NOT_EMPTY -> "Set matey.adopt-on-startup=true to record the committed state its schema "
                     + "equals (refused, recording nothing, when it equals none), or adopt it yourself: `"
-                    + commands.command("db adopt " + target) + "` (a dry run), then again with --apply." + where;
+                    + commands.command("db adopt" + target) + "` (a dry run), then again with --apply." + where;
             // The description already says to wait or raise matey.lock-timeout, and names the holder.
             case LOCK_TIMEOUT -> "Start again once the other migration has finished; if none is running, end the "
                     + "lock's holder (the description names it where the database can tell) and start again.";
@@ -148,7 +154,7 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
                     + "connection: the DataSource that serves the primary target (spring.datasource.*), or the URL a "
                     + "target was given (matey.targets.[<target>].url, url-env, or url_env of its config.toml). Matey "
                     + "creates no database during start-up, not even with matey.migrate-on-startup: create it, or run `"
-                    + commands.command("db up " + target + (target.contains("--url") ? "" : " --url <its database URL>"))
+                    + commands.command("db up" + target + (target.contains("--url") ? "" : " --url <its database URL>"))
                     + "` once, which does." + where;
             default -> "Fix the cause above; " + status + " shows a database's state." + where;
         };

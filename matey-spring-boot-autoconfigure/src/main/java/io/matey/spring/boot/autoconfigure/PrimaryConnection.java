@@ -6,37 +6,65 @@ import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.live.LiveEndpoint;
 import io.matey.workspace.TargetConfig;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Where the primary target connects unless its {@code matey.targets} settings say otherwise: the
  * {@code @MateyDataSource} bean, else {@link MateyConnectionDetails} (a Docker Compose service's, say), else the
- * application's DataSource, as Flyway chooses its own. None of them: the target's {@code url_env}.
+ * application's DataSource, as Flyway chooses its own. None of them: the target's {@code url_env}; several
+ * DataSource beans without a {@code @Primary} one are no DataSource of the application's, and are named when the
+ * target then has no database.
  */
 final class PrimaryConnection {
 
     private final DataSource dataSource;
     private final MateyConnectionDetails details;
     private final boolean mateyDataSource;
+    private final List<String> unchosen;
 
-    private PrimaryConnection(DataSource dataSource, MateyConnectionDetails details, boolean mateyDataSource) {
+    private PrimaryConnection(DataSource dataSource, MateyConnectionDetails details, boolean mateyDataSource,
+            List<String> unchosen) {
         this.dataSource = dataSource;
         this.details = details;
         this.mateyDataSource = mateyDataSource;
+        this.unchosen = unchosen;
     }
 
-    /** Each argument may be null. */
-    static PrimaryConnection of(DataSource mateyDataSource, MateyConnectionDetails details, DataSource dataSource) {
+    /**
+     * Each connection may be null.
+     *
+     * @param dataSource      the application's unique or {@code @Primary} DataSource
+     * @param dataSourceNames the names of all its DataSource beans
+     */
+    static PrimaryConnection of(DataSource mateyDataSource, MateyConnectionDetails details, DataSource dataSource,
+            List<String> dataSourceNames) {
         if (mateyDataSource != null) {
-            return new PrimaryConnection(mateyDataSource, null, true);
+            return new PrimaryConnection(mateyDataSource, null, true, List.of());
         }
-        return details != null ? new PrimaryConnection(null, details, false)
-                : new PrimaryConnection(dataSource, null, false);
+        return details != null ? new PrimaryConnection(null, details, false, List.of())
+                : new PrimaryConnection(dataSource, null, false,
+                        dataSource == null && dataSourceNames.size() > 1 ? List.copyOf(dataSourceNames) : List.of());
+    }
+
+    /**
+     * Why the application's DataSource does not serve the target when it has several and none is {@code @Primary},
+     * and how to choose one; else null.
+     */
+    String unchosen(String target) {
+        return unchosen.isEmpty() ? null : unchosen.size() + " DataSource beans (" + String.join(", ", unchosen)
+                + ") and none is @Primary. Mark one @Primary (or the one Matey uses @MateyDataSource), or set "
+                + "matey.targets.[" + target + "].data-source=<bean name>.";
     }
 
     /** Whether the application has a connection of its own, which the primary target would use. */
     boolean offered() {
         return dataSource != null || details != null;
+    }
+
+    /** The DataSource the primary target connects through, or null when it does not (connection details). */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     /** Where {@link #endpoint} comes from, for messages that say what to correct. */

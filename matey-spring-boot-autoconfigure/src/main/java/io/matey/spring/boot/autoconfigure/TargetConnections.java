@@ -7,8 +7,10 @@ import io.matey.live.LiveEndpoint;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,6 +39,8 @@ final class TargetConnections {
     private final Function<String, DataSource> namedDataSources;
     private final PropertyResolver environment;
     private final List<ApplicationClient> clients;
+    /** The DataSource each target connects through, filled by {@link #resolve}. */
+    private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
 
     /**
      * @param primaryConnection where the primary target connects unless its settings say otherwise
@@ -83,6 +87,11 @@ final class TargetConnections {
         }
         logUnmanaged(managed);
         return new MateyTargets(managed);
+    }
+
+    /** The DataSource each target {@link #resolve} returned connects through, by target; not those with a URL. */
+    Map<String, DataSource> dataSources() {
+        return dataSources;
     }
 
     /**
@@ -147,8 +156,9 @@ final class TargetConnections {
         String prefix = "matey.targets.[" + config.name() + "]";
         if (settings.getDataSource() != null) {
             String source = "the DataSource bean '" + settings.getDataSource() + "' (" + prefix + ".data-source)";
-            return new ManagedTarget(config, DataSourceConnection.of(config,
-                    namedDataSources.apply(settings.getDataSource()), source), source);
+            DataSource dataSource = namedDataSources.apply(settings.getDataSource());
+            dataSources.put(config.name(), dataSource);
+            return new ManagedTarget(config, DataSourceConnection.of(config, dataSource, source), source);
         }
         if (settings.getUrl() != null) {
             return new ManagedTarget(config, urlEndpoint(config.name(), settings.getUrl(), prefix + ".url"),
@@ -157,13 +167,20 @@ final class TargetConnections {
         LiveEndpoint application = settings.getUrlEnv() == null && primary && !hasClient(config)
                 ? primaryConnection.endpoint(config) : null;
         if (application != null) {
+            if (primaryConnection.dataSource() != null) {
+                dataSources.put(config.name(), primaryConnection.dataSource());
+            }
             return new ManagedTarget(config, application, primaryConnection.source());
         }
         String variable = settings.getUrlEnv() != null ? settings.getUrlEnv() : config.urlEnv();
         String url = environment.getProperty(variable);
+        String unchosen = settings.getUrlEnv() == null && primary ? primaryConnection.unchosen(config.name()) : null;
+        if ((url == null || url.isBlank()) && unchosen != null) {
+            throw new MateyNoDatabaseException(config.name(), "the application has " + unchosen);
+        }
         if (url == null || url.isBlank()) {
-            throw new MateyException("No live database for Matey target '" + config.name() + "': " + variable
-                    + " is not set. Set it, or matey.targets.[" + config.name() + "].url or .data-source.");
+            throw new MateyNoDatabaseException(config.name(), variable + " is not set. Set it, or matey.targets.["
+                    + config.name() + "].url or .data-source.");
         }
         return new ManagedTarget(config, urlEndpoint(config.name(), url, variable), variable + " ("
                 + (settings.getUrlEnv() != null ? prefix + ".url-env" : "url_env of its config.toml") + ")");

@@ -2,6 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import io.matey.engine.MateyUrl;
 import io.matey.log.Secrets;
+import io.matey.workspace.TargetPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -81,14 +82,17 @@ record WorkspaceCommands(String option, String where, Path workingDir) {
         return "matey " + option + arguments;
     }
 
-    /** {@code --path TARGET --url URL}: the database of a report, as live commands take it. */
+    /**
+     * {@code --path TARGET --url URL} (no {@code --path} for the root target): the database of a report, as live
+     * commands take it.
+     */
     String targetArguments(TargetReport report) {
         return targetArguments(report.target(), report.connection());
     }
 
     /** {@link #targetArguments(TargetReport)} of a target and its database as {@code LiveEndpoint} describes it. */
     String targetArguments(String target, String connection) {
-        return "--path " + target + " --url " + urlArgument(connection);
+        return (TargetPaths.option(target) + " --url " + urlArgument(connection)).strip();
     }
 
     /**

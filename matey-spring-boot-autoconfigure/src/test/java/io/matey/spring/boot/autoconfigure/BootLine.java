@@ -33,6 +33,8 @@ public final class BootLine {
     public static final Class<?> SIMPLE_METRICS_EXPORT = either(
             "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
             "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration");
+    public static final Class<?> FLYWAY = either("org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration");
 
     public static final Class<?> JDBC_CONNECTION_DETAILS = either("org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails",
             "org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails");

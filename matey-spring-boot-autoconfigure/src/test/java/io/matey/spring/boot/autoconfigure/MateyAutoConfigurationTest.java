@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Conditions, defaults and properties of {@link MateyAutoConfiguration}, on a real SQLite workspace and database. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -144,6 +146,33 @@ class MateyAutoConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessage("No live database for Matey target 'db/core': DB_CORE_DATABASE_URL is not set. "
                                 + "Set it, or matey.targets.[db/core].url or .data-source."));
+    }
+
+    /** Two DataSource beans without a @Primary one: the start-up names them and how to choose, not a variable. */
+    @Test
+    void severalDataSourcesWithoutAPrimaryOneAreNamedWithHowToChoose() {
+        runner.withUserConfiguration(UnchosenDataSources.class).withPropertyValues(workspace.properties())
+                .run(context -> {
+                    assertThat(context).hasFailed().getFailure().rootCause().hasMessage("No live database for Matey "
+                            + "target 'db/core': the application has 2 DataSource beans (mainDs, secondDs) and none "
+                            + "is @Primary. Mark one @Primary (or the one Matey uses @MateyDataSource), or set "
+                            + "matey.targets.[db/core].data-source=<bean name>.");
+                    FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment().withProperty(
+                            "matey.workspace", workspace.root().toString())).analyze(context.getStartupFailure());
+                    assertThat(analysis.getAction()).as("the target is known").contains(" db status --path db/core`")
+                            .doesNotContain("<target>");
+                });
+        runner.withUserConfiguration(UnchosenDataSources.class)
+                .withPropertyValues(workspace.properties("matey.targets.[db/core].data-source=secondDs"))
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    /** The root target's commands take no --path, as the CLI's messages name them. */
+    @Test
+    void theRootTargetsCommandsTakeNoPath() {
+        FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment().withProperty("matey.workspace",
+                workspace.root().toString())).analyze(new MateyNoDatabaseException(".", "DATABASE_URL is not set."));
+        assertThat(analysis.getAction()).contains(" db status`").doesNotContain("--path");
     }
 
     @Test
@@ -276,6 +305,20 @@ class MateyAutoConfigurationTest {
         @Bean
         DataSource mateyOwn(org.springframework.core.env.Environment environment) {
             return sqlite(environment.getProperty("spring.datasource.url") + ".own");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnchosenDataSources {
+
+        @Bean
+        DataSource mainDs(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url"));
+        }
+
+        @Bean
+        DataSource secondDs(org.springframework.core.env.Environment environment) {
+            return sqlite(environment.getProperty("spring.datasource.url") + ".second");
         }
     }
 

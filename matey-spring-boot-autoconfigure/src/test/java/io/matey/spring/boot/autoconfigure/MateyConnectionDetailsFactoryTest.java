@@ -3,6 +3,7 @@ package io.matey.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -29,6 +30,6 @@ class MateyConnectionDetailsFactoryTest {
         assertThat(details.getJdbcUrl()).isEqualTo("jdbc:postgresql://compose-db:5432/shop");
         assertThat(details.getUsername()).isEqualTo("app");
         assertThat(details.getPassword()).isEqualTo("s3cret");
-        assertThat(PrimaryConnection.of(null, details, null).toString()).doesNotContain("s3cret");
+        assertThat(PrimaryConnection.of(null, details, null, List.of()).toString()).doesNotContain("s3cret");
     }
 }

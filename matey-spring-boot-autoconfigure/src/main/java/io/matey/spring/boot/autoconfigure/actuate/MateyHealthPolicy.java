@@ -40,7 +40,8 @@ public record MateyHealthPolicy(String pendingStatus, String driftStatus, String
 
     /**
      * Drift (as {@code matey db drift} says it), the masked connection (which database an operator is looking at),
-     * artifacts, applied and head index, pending count, reason.
+     * artifacts, applied and head index, pending count, reason, and where the rest is: the target's page of the
+     * endpoint ({@code endpoint}), or the {@code matey db drift} command ({@code command}) when it is not exposed.
      */
     private Map<String, Object> summary(TargetReport report) {
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -51,7 +52,9 @@ public record MateyHealthPolicy(String pendingStatus, String driftStatus, String
         putIfPresent(summary, "head", report.head());
         putIfPresent(summary, "pending", report.pending() == null ? null : report.pendingCount());
         putIfPresent(summary, "reason", report.reason());
-        summary.put("details", MateyEndpointPath.diffOf(report, endpointPath, workspace));
+        // Not "details": Boot nests the summary in its own "details" map.
+        summary.put(endpointPath != null ? "endpoint" : "command", MateyEndpointPath.diffOf(report, endpointPath,
+                workspace));
         return summary;
     }
 

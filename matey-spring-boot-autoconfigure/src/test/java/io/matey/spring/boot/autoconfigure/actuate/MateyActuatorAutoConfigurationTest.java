@@ -127,7 +127,7 @@ class MateyActuatorAutoConfigurationTest {
         runner.withPropertyValues("matey.workspace=" + root).run(context -> {
             MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
             assertThat(endpoint.targets().targets().get(0).target()).isEqualTo(".");
-            assertThat(health(context).getDetails().get(".")).asInstanceOf(MAP).containsEntry("details", "/actuator/matey/~");
+            assertThat(health(context).getDetails().get(".")).asInstanceOf(MAP).containsEntry("endpoint", "/actuator/matey/~");
             WebEndpointResponse<TargetReport> report = endpoint.target("~");
             assertThat(report.getStatus()).isEqualTo(200);
             assertThat(report.getBody().target()).isEqualTo(".");
@@ -277,7 +277,7 @@ class MateyActuatorAutoConfigurationTest {
             assertThat(health(context).getDetails().get("db/core")).as("the diff only on the endpoint")
                     .isEqualTo(Map.of("drift", "drifted", "connection", "sqlite3:" + dir.resolve("app.sqlite3"),
                             "artifacts", "clean", "applied", 2, "head", 2, "pending", 0,
-                            "details", "/actuator/matey/db/core"));
+                            "endpoint", "/actuator/matey/db/core"));
             assertThat(context.getBean(MateyEndpoint.class).target("db", "core").getBody().diff()).contains("it_later");
         });
         runner.withPropertyValues("matey.on-drift=warn", "matey.health.drift-status=OUT_OF_SERVICE")
@@ -320,9 +320,9 @@ class MateyActuatorAutoConfigurationTest {
         });
         execute("DROP TABLE it_one");
         mapped.run(context -> assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP)
-                .containsEntry("details", "/manage/schema/db/core"));
+                .containsEntry("endpoint", "/manage/schema/db/core"));
         mapped.withPropertyValues("management.server.port=9090").run(context -> assertThat(health(context)
-                .getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details", "/ops/manage/schema/db/core"));
+                .getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("endpoint", "/ops/manage/schema/db/core"));
         mapped.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
             assertThat(context).hasNotFailed();
             execute("CREATE TABLE it_out_of_band (id INT)");
@@ -343,7 +343,7 @@ class MateyActuatorAutoConfigurationTest {
     void healthPointsAtTheDriftCommandWhenTheEndpointIsNotExposed() {
         runner.withPropertyValues("management.endpoints.web.exposure.include=health").run(context -> {
             assertThat(context).doesNotHaveBean(MateyEndpoint.class);
-            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("details",
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("command",
                     "matey --workspace " + dir.resolve("ws") + " db drift --path db/core --url 'sqlite3:"
                             + dir.resolve("app.sqlite3") + "'");
         });

@@ -52,7 +52,7 @@ class MateyEndpointWebPathTest {
 
     private static String details(ConfigurableApplicationContext app) {
         Map<?, ?> target = (Map<?, ?>) app.getBean(MateyHealthIndicator.class).health().getDetails().get("db/core");
-        return (String) target.get("details");
+        return (String) target.get("endpoint");
     }
 
     private static String get(ConfigurableApplicationContext app, String port, String path) throws Exception {
