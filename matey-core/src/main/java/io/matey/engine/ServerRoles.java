@@ -21,6 +21,14 @@ public interface ServerRoles {
     /** The words without which a statement creates no role: most statements spare the parse. */
     Pattern ROLE_WORDS = Pattern.compile("\\b(?:ROLE|USER|GROUP)\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * PostgreSQL's {@code CREATE ROLE|USER|GROUP [IF NOT EXISTS] name} anywhere in code, so also in a {@code DO}
+     * block's body ({@code CREATE USER MAPPING} is the database's): group 1 a quoted name, group 2 an unquoted one.
+     */
+    Pattern POSTGRES_CREATE_ROLE = Pattern.compile("(?<![\\w$])CREATE\\s+(?:ROLE|USER|GROUP)\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!MAPPING(?![\\w$]))(?:\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*))",
+            Pattern.CASE_INSENSITIVE);
+
     /** For engines without server-level roles. */
     ServerRoles NONE = new ServerRoles() {
         @Override

@@ -9,7 +9,9 @@ import io.matey.lint.SchemaChange.CreateTable;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
+import io.matey.lint.SchemaChange.DropSystemVersioning;
 import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.MoveTable;
 import io.matey.lint.SchemaChange.RenameColumn;
 import io.matey.lint.SchemaChange.RenameTable;
 import io.matey.lint.SchemaChange.SetNotNull;
@@ -78,7 +80,8 @@ final class ChangeReader {
             return table == null ? List.of() : copiedFrom(head, table);
         }
         if (head.accept("ALTER", "TABLE")) {
-            return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> alteredByHead(head));
+            List<SchemaChange> moved = movedByHead(statement);
+            return !moved.isEmpty() ? moved : statement.tree().map(ChangeReader::fromTree).orElseGet(() -> alteredByHead(head));
         }
         if (head.accept("RENAME", "TABLE")) {
             return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> tablesRenamedByHead(head));
@@ -144,6 +147,23 @@ final class ChangeReader {
         return List.of();
     }
 
+    /**
+     * PostgreSQL's {@code ALTER TABLE [IF EXISTS] [ONLY] t SET SCHEMA s}, which JSqlParser 5.3 parses without its
+     * schema, so it is read from the tokens; empty for any other statement.
+     */
+    private static List<SchemaChange> movedByHead(ParsedStatement statement) {
+        if (!statement.contains("SCHEMA")) {
+            return List.of();
+        }
+        TokenCursor head = new TokenCursor(statement.tokens());
+        head.accept("ALTER", "TABLE");
+        head.accept("IF", "EXISTS");
+        head.accept("ONLY");
+        String table = head.name();
+        return table != null && head.accept("SET", "SCHEMA") ? single(head.name(), s -> new MoveTable(table, s))
+                : List.of();
+    }
+
     /** An {@code ALTER TABLE} the grammar rejects, read from the tokens after {@code ALTER TABLE}. */
     private static List<SchemaChange> alteredByHead(TokenCursor head) {
         head.accept("IF", "EXISTS");
@@ -177,13 +197,16 @@ final class ChangeReader {
      * The unique constraints added and the partitions dropped by clauses the grammar rejects: JSqlParser 5.3 rejects
      * MySQL's {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor {@code INDEX}, and ClickHouse's
      * partition expressions ({@code DROP PARTITION 202401}, {@code DROP PART 'all_1_1_0'}), which would hide the
-     * change, and with it any other clause of the statement. Reads each top-level clause's head.
+     * change, and with it any other clause of the statement; and MariaDB's {@code DROP SYSTEM VERSIONING}. Reads
+     * each top-level clause's head.
      */
     private static List<SchemaChange> clausesByHead(TokenCursor head, String table) {
         List<SchemaChange> changes = new ArrayList<>();
         do {
-            DropPartition partition = partitionDroppedByHead(head, table);
-            if (partition != null) {
+            DropPartition partition;
+            if (head.accept("DROP", "SYSTEM", "VERSIONING")) {
+                changes.add(new DropSystemVersioning(table));
+            } else if ((partition = partitionDroppedByHead(head, table)) != null) {
                 changes.add(partition);
             } else if (addsUnique(head)) {
                 changes.add(new AddUnique(table, false));

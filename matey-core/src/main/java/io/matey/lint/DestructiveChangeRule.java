@@ -5,6 +5,7 @@ import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
+import io.matey.lint.SchemaChange.DropSystemVersioning;
 import io.matey.lint.SchemaChange.DropTable;
 import io.matey.lint.SchemaChange.RenameTable;
 import io.matey.lint.SchemaChange.Truncate;
@@ -61,6 +62,9 @@ final class DestructiveChangeRule implements LintRule {
         if (change instanceof DropPartition partition) {
             return (partition.truncate() ? "Truncating " : "Dropping ") + partition.what() + " of table '"
                     + partition.subject() + "' deletes its rows.";
+        }
+        if (change instanceof DropSystemVersioning drop) {
+            return "Dropping system versioning of table '" + drop.subject() + "' deletes all its history rows.";
         }
         if (change instanceof Truncate truncate) {
             return "Truncating table '" + truncate.subject() + "' deletes all its rows.";

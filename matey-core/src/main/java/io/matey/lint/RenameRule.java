@@ -1,12 +1,14 @@
 package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
+import io.matey.lint.SchemaChange.MoveTable;
 import io.matey.lint.SchemaChange.RenameColumn;
 import io.matey.lint.SchemaChange.RenameTable;
 
 /**
- * L405: renames of existing tables and columns (Atlas BC101, BC102). The application version still running
- * during and after a deploy uses the old name; expand-and-contract (add, copy, switch, drop later) avoids that.
+ * L405: renames of existing tables and columns (Atlas BC101, BC102), and moves of tables to another schema. The
+ * application version still running during and after a deploy uses the old name; expand-and-contract (add, copy,
+ * switch, drop later) avoids that.
  */
 final class RenameRule implements LintRule {
 
@@ -17,7 +19,7 @@ final class RenameRule implements LintRule {
                 String renamed = located.existing() ? renamed(located.change()) : null;
                 if (renamed != null) {
                     findings.add(Level.WARNING, "L405", file.path(), located.line(),
-                            "Renaming " + renamed + " breaks running code that still uses the old name.");
+                            renamed + " breaks running code that still uses the old name.");
                 }
             }
         }
@@ -25,10 +27,13 @@ final class RenameRule implements LintRule {
 
     private static String renamed(SchemaChange change) {
         if (change instanceof RenameTable rename) {
-            return "table '" + rename.subject() + "' to '" + rename.newName() + "'";
+            return "Renaming table '" + rename.subject() + "' to '" + rename.newName() + "'";
+        }
+        if (change instanceof MoveTable move) {
+            return "Moving table '" + move.subject() + "' to schema '" + move.schema() + "'";
         }
         if (change instanceof RenameColumn rename) {
-            return "column '" + rename.subject() + "." + rename.column() + "' to '" + rename.newName() + "'";
+            return "Renaming column '" + rename.subject() + "." + rename.column() + "' to '" + rename.newName() + "'";
         }
         return null;
     }

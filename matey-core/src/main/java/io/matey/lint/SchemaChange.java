@@ -83,6 +83,14 @@ sealed interface SchemaChange {
     record RenameColumn(String subject, String column, String newName) implements SchemaChange {
     }
 
+    /** PostgreSQL's {@code ALTER TABLE t SET SCHEMA s}: the table's qualified name changes, as in a rename. */
+    record MoveTable(String subject, String schema) implements SchemaChange {
+    }
+
+    /** MariaDB's {@code ALTER TABLE t DROP SYSTEM VERSIONING}, which deletes the table's history rows. */
+    record DropSystemVersioning(String subject) implements SchemaChange {
+    }
+
     /**
      * Rows of {@code source} copied into {@code subject}: {@code INSERT INTO subject ... SELECT ... FROM source} or
      * {@code CREATE TABLE subject AS SELECT ... FROM source}, the copy step of a table rebuild.

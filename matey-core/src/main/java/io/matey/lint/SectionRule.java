@@ -5,7 +5,7 @@ import io.matey.lint.Finding.Level;
 import io.matey.migration.Section;
 import java.util.List;
 
-/** L005, L101, L102, L103, L106: whether each section has SQL to run, and how it runs. */
+/** L005, L101, L102, L103, L106, L415: whether each section has SQL to run, and how it runs. */
 final class SectionRule implements LintRule {
 
     @Override
@@ -28,6 +28,8 @@ final class SectionRule implements LintRule {
             }
             checkTransactionFalse(context, file, file.script().up(), file.upStatements(), findings);
             checkTransactionFalse(context, file, down, file.downStatements(), findings);
+            checkOutsideOnly(context, file, file.script().up(), file.upStatements(), findings);
+            checkOutsideOnly(context, file, down, file.downStatements(), findings);
         }
     }
 
@@ -55,6 +57,27 @@ final class SectionRule implements LintRule {
                         + "fails leaves those before it applied.",
                 "write '-- migrate:" + section.kind() + "' unless a statement of the section must run outside a "
                         + "transaction");
+    }
+
+    /**
+     * L415: a statement that takes effect only outside a transaction in a section that runs in one: SQLite ignores
+     * {@code PRAGMA foreign_keys} there without a word (so a table rebuild runs with foreign keys on) and refuses
+     * {@code PRAGMA journal_mode} and {@code VACUUM}.
+     */
+    private static void checkOutsideOnly(LintContext context, MigrationFile file, Section section,
+            List<ParsedStatement> statements, Findings findings) {
+        if (!section.transaction()) {
+            return;
+        }
+        for (ParsedStatement statement : statements) {
+            String code = statement.source().code().strip();
+            if (context.facts().onlyOutsideTransaction(code)) {
+                findings.add(Level.WARNING, "L415", file.path(), statement.line(), "'" + code
+                        + "' takes effect only outside a transaction, and this section runs in one: SQLite ignores "
+                        + "PRAGMA foreign_keys there and refuses PRAGMA journal_mode and VACUUM.",
+                        "write '-- migrate:" + section.kind() + " transaction:false'");
+            }
+        }
     }
 
     /** A down section holding only session settings (PostgreSQL's SET) restores nothing (as in Python matey). */

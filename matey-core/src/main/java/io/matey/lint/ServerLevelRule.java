@@ -5,7 +5,9 @@ import io.matey.engine.ServerRoles;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.Finding.Level;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.parser.Token;
 
@@ -27,21 +29,19 @@ final class ServerLevelRule implements LintRule {
                     .filter(statement -> statement.startsWith("DROP"))
                     .flatMap(statement -> RoleNames.dropped(statement.tokens()).stream()).collect(Collectors.toSet());
             for (ParsedStatement statement : file.upStatements()) {
+                if (dropsRoles && statement.startsWith("DO")) {
+                    checkDoBlock(file, statement, droppedRoles, findings);
+                    continue;
+                }
                 String what = serverObject(statement.head(3));
                 if (what == null || guard.foreignWrite(statement.parsed()).isPresent()) {
                     continue;
                 }
                 String quoted = "'" + statement.source().summary() + "' ";
                 if (what.equals("role") && dropsRoles) {
-                    if (droppedRoles.contains(RoleNames.created(statement.tokens()))) {
-                        continue; // replay drops it, and so does db down
+                    if (!droppedRoles.contains(RoleNames.created(statement.tokens()))) {
+                        reportRole(findings, file, statement.line(), quoted);
                     }
-                    findings.add(Level.WARNING, "L108", file.path(), statement.line(), quoted + "creates a role, which "
-                            + "belongs to the server, not the database: replay drops it with its scratch database, but "
-                            + "on a live server it outlives `db down` unless the down section drops it, and it is shared "
-                            + "by every database there (migrating a second database from this history fails with "
-                            + "'already exists'). Create roles where the server is provisioned, or drop it in the down "
-                            + "section.");
                 } else {
                     findings.add(Level.WARNING, "L108", file.path(), statement.line(), quoted + "changes the server (a "
                             + what + "), not the database: it stays on the test server after the replay's scratch "
@@ -51,6 +51,33 @@ final class ServerLevelRule implements LintRule {
                 }
             }
         }
+    }
+
+    /**
+     * The roles a PostgreSQL {@code DO} block creates: its body is text to the parser, so they are found in that text,
+     * as replay finds them ({@link ServerRoles#POSTGRES_CREATE_ROLE}), and reported at their own line.
+     */
+    private static void checkDoBlock(MigrationFile file, ParsedStatement statement, Set<String> droppedRoles,
+            Findings findings) {
+        String body = statement.source().sql();
+        Matcher created = ServerRoles.POSTGRES_CREATE_ROLE.matcher(body);
+        while (created.find()) {
+            String role = created.group(1) != null ? created.group(1).replace("\"\"", "\"") : created.group(2);
+            if (!droppedRoles.contains(role.toLowerCase(Locale.ROOT))) {
+                reportRole(findings, file, statement.source().lineAt(created.start()),
+                        "'" + created.group() + "' in a DO block ");
+            }
+        }
+    }
+
+    private static void reportRole(Findings findings, MigrationFile file, int line, String quoted) {
+        // Not reported where the down section drops the role: replay drops it, and so does db down.
+        findings.add(Level.WARNING, "L108", file.path(), line, quoted + "creates a role, which "
+                + "belongs to the server, not the database: replay drops it with its scratch database, but "
+                + "on a live server it outlives `db down` unless the down section drops it, and it is shared "
+                + "by every database there (migrating a second database from this history fails with "
+                + "'already exists'). Create roles where the server is provisioned, or drop it in the down "
+                + "section.");
     }
 
     /** {@code role}, {@code tablespace}, {@code setting}, or null for a statement inside the database; reads 3 tokens. */

@@ -1,4 +1,4 @@
--- migrate:up
+-- migrate:up transaction:false
 PRAGMA foreign_keys=OFF;
 CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
 INSERT INTO users_new (id, email) SELECT id, email FROM users;
@@ -9,7 +9,7 @@ INSERT INTO sessions_archive SELECT * FROM sessions;
 DROP TABLE sessions;
 PRAGMA foreign_keys=ON;
 
--- migrate:down
+-- migrate:down transaction:false
 PRAGMA foreign_keys=OFF;
 CREATE TABLE sessions (id INTEGER PRIMARY KEY, user_id INTEGER);
 INSERT INTO sessions SELECT * FROM sessions_archive;

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's roles (docs/architecture.md §6). A role's privileges and objects in a dropped database go with it; in a
@@ -32,10 +31,6 @@ import java.util.regex.Pattern;
  * roles a migration creates are found for the lock ({@link #namedByDumps}).
  */
 final class PostgresRoles implements ServerRoles {
-
-    private static final Pattern CREATE_ROLE = Pattern.compile("(?<![\\w$])CREATE\\s+(?:ROLE|USER|GROUP)\\s+"
-            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!MAPPING(?![\\w$]))(?:\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*))",
-            Pattern.CASE_INSENSITIVE);
 
     /** The roles lock's two keys ("mate", "role"): advisory keys of the maintenance database, as TemplateLocks'. */
     private static final int NAMESPACE = 0x6d617465;
@@ -148,7 +143,7 @@ final class PostgresRoles implements ServerRoles {
     public List<String> namedByDumps(Section up) {
         Set<String> roles = new LinkedHashSet<>();
         for (SqlStatement statement : up.statements(PostgresEngine.DIALECT)) {
-            Matcher m = CREATE_ROLE.matcher(statement.code());
+            Matcher m = POSTGRES_CREATE_ROLE.matcher(statement.code());
             while (m.find()) {
                 String quoted = m.group(1);
                 roles.add(quoted != null ? quoted.replace("\"\"", "\"") : m.group(2).toLowerCase(Locale.ROOT));
