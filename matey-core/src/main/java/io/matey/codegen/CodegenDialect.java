@@ -3,10 +3,12 @@ package io.matey.codegen;
 import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
 import io.matey.engine.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * What the model generators need from an engine (docs/architecture.md §3): reading the replayed schema and the
@@ -55,6 +57,14 @@ public interface CodegenDialect {
      * SQLAlchemy has no class for becomes {@link SqlAlchemyTypes#nativeType(String)}.
      */
     SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types);
+
+    /**
+     * The dialect keywords of a table's {@link io.matey.codegen.model.Table#options()} with their Python values
+     * ({@code sqlite_with_rowid: False}), in the order the generators write them.
+     */
+    default Map<String, String> sqlAlchemyTableKeywords(Table table) {
+        return Map.of();
+    }
 
     /**
      * Whether SQLAlchemy's DDL for this dialect makes a lone integer primary key generate its values

@@ -82,6 +82,14 @@ public interface DataDialect {
     }
 
     /**
+     * A value {@link #read} gave as data export writes it: the default writes it as read, an engine may write one
+     * form per column where values of a type have several (ClickHouse's timestamps at their column's precision).
+     */
+    default Object exported(Object value, ColumnType type) {
+        return value;
+    }
+
+    /**
      * The expression data export and apply read column {@code column} (quoted, or any expression of its type) of
      * {@code type} through, so that {@link #read} gets the value in its file form where the column's own text is no
      * file form (MariaDB's geometry as WKT, PostgreSQL's locale-formatted money as a number). The default reads it as
@@ -107,6 +115,25 @@ public interface DataDialect {
      */
     default boolean rewritesValues(ColumnType type) {
         return false;
+    }
+
+    /**
+     * Whether a file value of {@code type} ({@link #rewritesValues}) that the database would store in another form is
+     * refused by line, where the other form is another value rather than another spelling of it. The default compares
+     * it in the database's form.
+     */
+    default boolean refusesRewrites(ColumnType type) {
+        return false;
+    }
+
+    /**
+     * The expression {@link #rewritesValues} asks the database for a file value's form through: a value of
+     * {@code type} made of one parameter, bound by {@link #bind}, as a write stores it. The default is
+     * {@link #parameter}; an engine that binds a plain {@code ?} which the column converts on write (ClickHouse's JSON
+     * text) names the conversion here.
+     */
+    default String heldValue(ColumnType type) {
+        return parameter(type);
     }
 
     /**
@@ -268,7 +295,7 @@ public interface DataDialect {
 
     /**
      * An UPDATE of the rows matching {@code where} (a condition over quoted names): one parameter per {@code set}
-     * column, in order (bound by {@link #bindUpdate}), then those of the condition.
+     * column, in order (bound by {@link #bind}), then those of the condition.
      */
     default String update(String table, TableChanges.Columns set, String where) {
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
@@ -278,22 +305,18 @@ public interface DataDialect {
         return sql.append(" WHERE ").append(where).toString();
     }
 
-    /** Binds a column's new value to its parameter of {@link #update}; the default binds it as {@link #bind} does. */
-    default void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        bind(ps, index, type, value);
-    }
-
     /** A DELETE of the rows matching {@code where}; of every row when it is empty. */
     default String delete(String table, String where) {
         return "DELETE FROM " + table + (where.isEmpty() ? "" : " WHERE " + where);
     }
 
     /**
-     * The columns of {@code table} (unquoted) that an update cannot set, by name, each with why: a phrase completing
-     * "it is ..." (ClickHouse's key columns). Data apply leaves them out of its updates and refuses a row that
+     * The columns of {@code table} (unquoted; {@code sql} is it quoted, as {@link TableName#quoted}) that an update
+     * cannot set, by name, each with why: a phrase completing "it is ..." (ClickHouse's key columns, PostgreSQL's
+     * identity columns {@code GENERATED ALWAYS}). Data apply leaves them out of its updates and refuses a row that
      * changes one, naming the key that would make the changed row a new one (docs/architecture.md §3).
      */
-    default Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+    default Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
         return Map.of();
     }
 

@@ -62,7 +62,7 @@ final class DatabaseForms {
 
     /**
      * One query for a batch of distinct values of {@code type} (JSON text to value), each bound once through
-     * {@link DataDialect#parameter} beside its place in the batch ({@link DataDialect#numberedValues}), which maps its
+     * {@link DataDialect#heldValue} beside its place in the batch ({@link DataDialect#numberedValues}), which maps its
      * form back to it. Inside a transaction it runs under a savepoint, so that a refused batch leaves the transaction
      * usable (PostgreSQL aborts it otherwise) for its values to be asked alone.
      */
@@ -70,7 +70,7 @@ final class DatabaseForms {
         Map<String, String> known = forms.computeIfAbsent(type, t -> new HashMap<>());
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try (PreparedStatement ps = connection.prepareStatement("SELECT n, " + dialect.selected("v", type) + " FROM ("
-                + dialect.numberedValues(dialect.parameter(type), batch.size()) + ") AS file_values")) {
+                + dialect.numberedValues(dialect.heldValue(type), batch.size()) + ") AS file_values")) {
             for (int i = 0; i < batch.size(); i++) {
                 dialect.bind(ps, i + 1, type, batch.get(i).getValue());
             }
@@ -110,14 +110,19 @@ final class DatabaseForms {
             form = held(column, value);
             known.put(text, form);
         }
+        if (dialect.refusesRewrites(type) && !form.equals(text)) {
+            throw new ValueException("the database would store " + text + " as " + form + " in " + type.label()
+                    + ", another value, so the table would differ from the file at every apply; write a value "
+                    + type.label() + " keeps as it is");
+        }
         return form;
     }
 
-    /** The value through {@link DataDialect#parameter}, named once: {@code selected} may name it several times. */
+    /** The value through {@link DataDialect#heldValue}, named once: {@code selected} may name it several times. */
     private String held(Column column, Object value) throws ValueException {
         ColumnType type = column.type();
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + dialect.selected("v", type) + " FROM (SELECT "
-                + dialect.parameter(type) + " AS v) AS file_value")) {
+                + dialect.heldValue(type) + " AS v) AS file_value")) {
             dialect.bind(ps, 1, type, value);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

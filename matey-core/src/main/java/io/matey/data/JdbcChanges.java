@@ -43,7 +43,7 @@ final class JdbcChanges {
                 } else if (change instanceof TableChanges.Update update) {
                     String sql = updates.computeIfAbsent(update.set(), c -> dialect.update(table, c, where));
                     batches.add(sql, update.line(), update.key(), counted(update.rows()),
-                            st -> bindKey(st, bindUpdate(st, update.set(), update.values()), key, update.key()));
+                            st -> bindKey(st, bind(st, 1, update.set(), update.values()), key, update.key()));
                 } else {
                     TableChanges.Delete row = (TableChanges.Delete) change;
                     batches.add(delete, 0, row.key(), counted(row.rows()), st -> bindKey(st, 1, key, row.key()));
@@ -56,14 +56,6 @@ final class JdbcChanges {
     /** The rows a write by key must change, where the engine counts them; 0 (not counted) elsewhere. */
     private int counted(int rows) {
         return dialect.countsChangedRows() ? rows : 0;
-    }
-
-    /** Binds an update's new values from parameter 1 on; returns the next index. */
-    private int bindUpdate(PreparedStatement st, TableChanges.Columns set, Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            dialect.bindUpdate(st, i + 1, set.types().get(i), values[i]);
-        }
-        return values.length + 1;
     }
 
     /** Binds {@code values} from parameter {@code index} on; returns the next index. */

@@ -48,9 +48,13 @@ final class SetApply {
             checked.add(check(file));
         }
         if (!engine.transactions()) {
+            // no rollback: a file the database would refuse, by a value or a change, fails before any file is written
             for (CheckedFile file : checked) {
+                TableWrite write = new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path()));
                 if (!file.immutable().isEmpty()) {
-                    new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path())).plan();
+                    write.plan();
+                } else {
+                    write.checkRewritten();
                 }
             }
         }
@@ -117,7 +121,7 @@ final class SetApply {
         if (key == null) {
             return new CheckedFile(file, table, rows, null, Map.of(), null);
         }
-        Map<String, String> reasons = dialect.immutableColumns(connection, table.name());
+        Map<String, String> reasons = dialect.immutableColumns(connection, table.name(), table.sql());
         Column version = version(reasons, key);
         if (version != null) {
             key.checkOneVersion(rows, version, path, table.name());

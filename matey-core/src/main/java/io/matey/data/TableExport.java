@@ -55,7 +55,7 @@ final class TableExport {
                     String reason = null;
                     for (int i = 0; i < values.length; i++) {
                         try {
-                            values[i] = dialect.read(rs, i + 1, selected.get(i).type());
+                            values[i] = dialect.exported(dialect.read(rs, i + 1, selected.get(i).type()), selected.get(i).type());
                         } catch (ValueException | RuntimeException | SQLException e) {
                             // The row is already fetched, so a getter fails on its value alone (MySQL's zero dates);
                             // the other columns are still read, so that the error can name the row by its key.

@@ -62,9 +62,13 @@ final class TableWrite {
     /** The key column that versions its row ({@link CheckedFile#version}); null when there is none. */
     private final Column version;
     private final TableChanges changes;
-    /** The quoted columns of each row shape, and of its non-key columns; rows naming the same columns share one list. */
+    /**
+     * The quoted columns of each row shape, of those an update sets and of those an update that respells the key
+     * sets; rows naming the same columns share one list.
+     */
     private final Map<List<Column>, TableChanges.Columns> shapes = new IdentityHashMap<>();
     private final Map<List<Column>, TableChanges.Columns> setShapes = new IdentityHashMap<>();
+    private final Map<List<Column>, TableChanges.Columns> respelledShapes = new IdentityHashMap<>();
     private final DatabaseForms forms;
 
     private int inserted;
@@ -108,7 +112,7 @@ final class TableWrite {
     }
 
     /** Has the database read each value of a type it rewrites ({@link DatabaseForms}), so that a bad one names its line. */
-    private void checkRewritten() throws SQLException {
+    void checkRewritten() throws SQLException {
         if (file.table().dataColumns().stream().noneMatch(c -> dialect.rewritesValues(c.type()))) {
             return;
         }
@@ -212,14 +216,12 @@ final class TableWrite {
             if (current != null) {
                 if (changed(row, compared, current)) {
                     requireMutable(row, compared, current);
-                    update(row, current.count);
+                    update(row, key.values(row), current.count, false);
                 }
             } else if ((current = equal.get(row)) != null) {
                 // the key as the file spells it replaces the table's, in place
-                changes.add(new TableChanges.Update(shapes.computeIfAbsent(row.columns(), this::columns), row.values(),
-                        current.key, current.count, row.line()));
-                updated += current.count;
-                wrote(row, current.count);
+                requireMutable(row, compared, current);
+                update(row, current.key, current.count, true);
             } else if (versionsOf.containsKey(row)) {
                 newVersion(row, versionsOf.get(row));
             } else {
@@ -428,17 +430,21 @@ final class TableWrite {
         }
     }
 
-    private void update(Row row, int rows) {
-        TableChanges.Columns set = setShapes.computeIfAbsent(row.columns(),
-                columns -> columns(columns.stream().filter(this::updatable).toList()));
+    /**
+     * Updates the {@code rows} table rows of key {@code where} to {@code row}; with {@code respell}, the key columns
+     * too, as the file spells them ({@link #sets}).
+     */
+    private void update(Row row, Object[] where, int rows, boolean respell) {
+        TableChanges.Columns set = (respell ? respelledShapes : setShapes).computeIfAbsent(row.columns(),
+                columns -> columns(columns.stream().filter(c -> sets(c, respell)).toList()));
         Object[] values = new Object[set.names().size()];
         int index = 0;
         for (int i = 0; i < row.values().length; i++) {
-            if (updatable(row.columns().get(i))) {
+            if (sets(row.columns().get(i), respell)) {
                 values[index++] = row.values()[i];
             }
         }
-        changes.add(new TableChanges.Update(set, values, key.values(row), rows, row.line()));
+        changes.add(new TableChanges.Update(set, values, where, rows, row.line()));
         updated += rows;
         wrote(row, rows);
     }
@@ -449,9 +455,14 @@ final class TableWrite {
         }
     }
 
-    /** A column an update sets: not the key, which matches the row, nor one the engine cannot update (unchanged). */
-    private boolean updatable(Column column) {
-        return !key.columns().contains(column) && !immutable.containsKey(column);
+    /**
+     * Whether an update sets {@code column}: not one the engine cannot update (unchanged), nor the key, which
+     * matches the row, unless it is {@code respell}ed; an integer is spelled one way only, and may be an identity
+     * column an update cannot set.
+     */
+    private boolean sets(Column column, boolean respell) {
+        return !immutable.containsKey(column) && (!key.columns().contains(column)
+                || respell && column.type().kind() != ValueKind.INTEGER);
     }
 
     private TableChanges.Columns columns(List<Column> columns) {

@@ -11,6 +11,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.replay.StaleAcceptances;
+import io.matey.workspace.TargetPaths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -98,9 +99,12 @@ final class LiveDown {
             if (step.downAccepted() != null) {
                 throw new MateyException(target.opening(CONTEXT) + " refused: the down section of " + migration.file()
                         + " is accepted as inexact (" + step.downAccepted() + "), so rolling it back cannot give the "
-                        + "committed schema before it; nothing was rolled back. Make its down section exact and remove "
-                        + "its [inexact_downs] entry, or rebuild the database with `" + target.command("db bootstrap")
-                        + "`.");
+                        + "committed schema before it; nothing was rolled back. Make its down section exact, remove "
+                        + "its [inexact_downs] entry and run `matey schema apply"
+                        + TargetPaths.option(target.name()) + "`; or roll it back with `matey dbmate "
+                        + "rollback`, which runs the section and leaves what it does not undo (`"
+                        + target.command("db up") + "` then names how to record the migration again); "
+                        + InexactRollbackHint.rebuild(target) + ".");
             }
         }
         return rollback;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
  * NULLS NOT DISTINCT, EXCLUDE constraints and a primary key's own name, recreated by {@code metadata.create_all()}
  * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones; descending key parts on SQLite
- * and MariaDB; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
+ * and MariaDB; SQLite's {@code WITHOUT ROWID} and {@code STRICT} tables, and views left out of {@code create_all()}; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
  * Java type.
  */
 class ModelsRecreateTablesTest {
@@ -30,8 +30,9 @@ class ModelsRecreateTablesTest {
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             engine = sa.create_engine(sys.argv[2])
-            module.metadata.create_all(engine)
-            print(sorted(c.name for c in module.metadata.tables[sys.argv[3]].primary_key.columns))
+            metadata = module.Base.metadata if hasattr(module, 'Base') else module.metadata
+            metadata.create_all(engine)
+            print(sorted(c.name for c in metadata.tables[sys.argv[3]].primary_key.columns))
             engine.dispose()
             """;
 
@@ -124,6 +125,39 @@ class ModelsRecreateTablesTest {
                 : "SELECT CONCAT_WS(' ', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, COLLATION, IFNULL(SUB_PART, '-'), NON_UNIQUE) "
                         + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' ORDER BY 1";
         assertThat(sameInBoth(ws, null, "t", parts).get(0)).hasSize(sqlite ? 6 : 8);
+    }
+
+    @Test
+    void sqliteTableOptionsAreRecreatedAndViewsAreNoTables() throws Exception {
+        TestWorkspace ws = workspace("sqlite");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", "generator = \"declarative\"\n"));
+        ws.migration("001_s.sql", """
+                CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID, STRICT;
+                CREATE TABLE samples (id INTEGER PRIMARY KEY, n INTEGER, r REAL, b BLOB, raw ANY) STRICT;
+                CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
+                CREATE TABLE log (at TEXT, message TEXT);
+                CREATE VIEW setting_kinds AS SELECT key, json_extract(value, '$.kind') AS kind FROM settings;""",
+                "DROP VIEW setting_kinds; DROP TABLE log; DROP TABLE kv; DROP TABLE samples; DROP TABLE settings;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("__table_args__ = {'sqlite_with_rowid': False, 'sqlite_strict': True}",
+                "__table_args__ = {'sqlite_strict': True}", "__table_args__ = {'sqlite_with_rowid': False}",
+                "raw: Mapped[Optional[Any]] = mapped_column(NativeType('ANY'))",
+                "view_metadata = MetaData()\n\n\nt_setting_kinds = Table(\n    'setting_kinds', view_metadata,");
+
+        String tables = "SELECT name || ' ' || type || ' ' || wr || ' ' || strict FROM pragma_table_list "
+                + "WHERE schema = 'main' AND name NOT LIKE 'sqlite%' AND name <> 'schema_migrations' ORDER BY 1";
+        String columns = "SELECT m.name || '.' || c.name || ' ' || c.type FROM sqlite_master m, pragma_table_info(m.name) c "
+                + "WHERE m.type = 'table' AND m.name IN ('samples', 'settings') ORDER BY 1";
+        try (TestDatabase source = TestDatabase.create("sqlite"); TestDatabase empty = TestDatabase.create("sqlite")) {
+            source.execute(ws.read(TestWorkspace.TARGET + "/schema.sql"));
+            createAll(ws, empty, "settings");
+            assertThat(empty.firstColumn(tables)).as("the source's tables, no view").containsExactly(
+                    "kv table 1 0", "log table 0 0", "samples table 0 1", "settings table 1 1")
+                    .isEqualTo(source.firstColumn(tables).stream().filter(row -> !row.contains(" view ")).toList());
+            assertThat(empty.firstColumn(columns)).isEqualTo(source.firstColumn(columns));
+        }
     }
 
     @Test

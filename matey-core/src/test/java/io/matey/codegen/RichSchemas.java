@@ -71,7 +71,7 @@ final class RichSchemas {
                       CONSTRAINT uq_categories_name UNIQUE (parent_id, name)
                     );
                     CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
-                    CREATE TABLE measures (id INTEGER PRIMARY KEY, value REAL NOT NULL, label TEXT, raw ANY) STRICT;
+                    CREATE TABLE measures (id INTEGER PRIMARY KEY, value REAL NOT NULL, label TEXT, raw ANY);
                     CREATE TABLE audit_log (at TEXT, message TEXT, "class" TEXT);
                     CREATE TABLE tenant_items (item TEXT NOT NULL, tenant INTEGER NOT NULL, qty INTEGER, PRIMARY KEY (tenant, item));""",
                     """

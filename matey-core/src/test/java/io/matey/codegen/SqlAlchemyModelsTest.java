@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 /**
  * Acceptance of the SQLAlchemy generators on SQLite, PostgreSQL and MariaDB: the rich schemas' models load in
  * Python, their metadata creates the same tables, columns, nullability and keys as the source schema (on MariaDB
- * also the same column types, defaults, collations, checks and SHOW INDEX rows), a second apply writes nothing,
+ * also the same column types, defaults, collations, checks and SHOW INDEX rows) and no table for a view, whose
+ * columns are the source view's, a second apply writes nothing,
  * and the live database is never read (its URL points nowhere).
  */
 class SqlAlchemyModelsTest {
@@ -137,6 +138,15 @@ class SqlAlchemyModelsTest {
                 .as("%s created from the models vs the source schema (SQLAlchemy %s)", table,
                         result.get("sqlalchemy").asText()).isEqualTo(result.get("source").get(table)));
         assertThat(result.get("generated").size()).isEqualTo(result.get("source").size());
+
+        List<String> views = new ArrayList<>();
+        result.get("generated_views").fieldNames().forEachRemaining(views::add);
+        assertThat(views).as("the rich schemas' views").isNotEmpty();
+        assertThat(result.get("generated_views")).as("view columns").isEqualTo(result.get("source_views"));
+        List<String> created = new ArrayList<>();
+        result.get("created").forEach(t -> created.add(t.asText()));
+        generated.removeAll(views);
+        assertThat(created).as("create_all() creates the tables, no view").isEqualTo(generated);
     }
 
     private TestWorkspace workspace(String engine, String codegen) {

@@ -317,7 +317,7 @@ class DataValueFidelityTest {
                 String column = bad.substring(0, 1);
                 assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
                         .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [2], column '" + column + "' (")
-                        .hasMessageContaining("): holds a String with bytes that are not UTF-8");
+                        .hasMessageContaining("): holds bytes that are not UTF-8 (hex ");
                 h.db.execute("ALTER TABLE t UPDATE " + column + " = 'x' WHERE id = 2 SETTINGS mutations_sync = 2");
             }
         }

@@ -3,7 +3,8 @@ next to the source database, as JSON on stdout: the Java test compares the two d
 
 usage: check_models.py MODELS_PY KIND TARGET_URL SOURCE_URL
 KIND is "tables" (module-level `metadata`), "declarative" (`Base.metadata`, mappers configured) or "sqlmodel"
-(`SQLModel.metadata`, mappers configured).
+(`SQLModel.metadata`, mappers configured). Views are on the module's `view_metadata`, which nothing creates: their
+columns are compared with the source's.
 """
 import importlib.util
 import json
@@ -14,16 +15,18 @@ import sqlalchemy.orm
 
 
 def load(path, kind):
+    """The tables' MetaData and the views' (an empty one when the schema has no views)."""
     spec = importlib.util.spec_from_file_location("generated_models", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    views = getattr(module, "view_metadata", sa.MetaData())
     if kind == "declarative":
         sa.orm.configure_mappers()
-        return module.Base.metadata
+        return module.Base.metadata, views
     if kind == "sqlmodel":
         sa.orm.configure_mappers()
-        return module.SQLModel.metadata
-    return module.metadata
+        return module.SQLModel.metadata, views
+    return module.metadata, views
 
 
 def inventory(engine, schemas):
@@ -41,8 +44,13 @@ def inventory(engine, schemas):
     return sorted(names)
 
 
-def describe(engine, tables, views):
-    """views: the source's views, which models create as tables; only their columns and keys are compared."""
+def view_columns(engine, views):
+    """Each view's column names, in order."""
+    insp = sa.inspect(engine)
+    return {view.key: [c["name"] for c in insp.get_columns(view.name, schema=view.schema)] for view in views}
+
+
+def describe(engine, tables):
     insp = sa.inspect(engine)
     out = {}
     for table in tables:
@@ -56,7 +64,7 @@ def describe(engine, tables, views):
                 for fk in insp.get_foreign_keys(name, schema=schema)),
             "unique": sorted(sorted(u["column_names"]) for u in insp.get_unique_constraints(name, schema=schema)),
         }
-        if engine.dialect.name in ("mysql", "mariadb") and table.key not in views:
+        if engine.dialect.name in ("mysql", "mariadb"):
             out[table.key].update(mysql_detail(engine, name))
     return out
 
@@ -88,22 +96,25 @@ def mysql_detail(engine, name):
 
 def main():
     models_path, kind, target_url, source_url = sys.argv[1:5]
-    metadata = load(models_path, kind)
+    metadata, view_metadata = load(models_path, kind)
     target = sa.create_engine(target_url)
-    schemas = sorted({t.schema for t in metadata.tables.values() if t.schema})
+    schemas = sorted({t.schema for t in list(metadata.tables.values()) + list(view_metadata.tables.values()) if t.schema})
     with target.begin() as connection:
         for schema in schemas:
             connection.execute(sa.schema.CreateSchema(schema))
     metadata.create_all(target)
     source = sa.create_engine(source_url)
     tables = [metadata.tables[key] for key in sorted(metadata.tables)]
-    views = set(sa.inspect(source).get_view_names())
+    views = [view_metadata.tables[key] for key in sorted(view_metadata.tables)]
     print(json.dumps({
         "sqlalchemy": sa.__version__,
-        "tables": sorted(metadata.tables),
+        "tables": sorted(list(metadata.tables) + list(view_metadata.tables)),
         "source_tables": inventory(source, [None] + schemas),
-        "generated": describe(target, tables, views),
-        "source": describe(source, tables, views),
+        "created": inventory(target, [None] + schemas),
+        "generated": describe(target, tables),
+        "source": describe(source, tables),
+        "generated_views": {view.key: [c.name for c in view.columns] for view in views},
+        "source_views": view_columns(source, views),
     }, sort_keys=True))
     target.dispose()
     source.dispose()

@@ -28,12 +28,8 @@ class InexactRollbackTest {
     @Test
     void aRollbackOfAnAcceptedInexactDownIsWarnedAndDbUpAndAdoptNameTheWayOn() throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
-            h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
-            h.ws.migration("002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
-            String config = TestWorkspace.TARGET + "/config.toml";
-            h.ws.write(config, h.ws.read(config) + "\n[inexact_downs]\n\"002_more.sql\" = \"enum values stay\"\n");
-            h.ws.apply();
-            h.up();
+            applied(h, List.of("002_more.sql"), "002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);",
+                    "DROP TABLE t;");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             Dbmate dbmate = new Dbmate("test", Map.of(), h.ws.root(),
                     new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC());
@@ -55,5 +51,83 @@ class InexactRollbackTest {
             assertThat(h.live.adopt(h.target(), h.url(), true)).isNotNull();
             assertThat(h.drift().drifted()).isFalse();
         }
+    }
+
+    /**
+     * Rolled back past a plain migration too, the accepted one is not the next: {@code db up} still names it, with the
+     * up sections to finish and the index adopt finds; {@code db down}'s refusal names ways that keep the rows.
+     */
+    @Test
+    void anAcceptedInexactDownAmongThePendingMigrationsIsNamedAndDbDownKeepsTheRowsInView() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            applied(h, List.of("003_more.sql"), "002_plain.sql", "CREATE TABLE p (id int);", "DROP TABLE p;",
+                    "003_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
+            assertThatThrownBy(() -> h.down(1)).hasMessageContaining("refused: the down section of migrations/"
+                    + "003_more.sql is accepted as inexact (enum values stay), so rolling it back cannot give the "
+                    + "committed schema before it; nothing was rolled back. Make its down section exact, remove its "
+                    + "[inexact_downs] entry and run `matey schema apply --path db/core`; or roll it back with `matey "
+                    + "dbmate rollback`, which runs the section and leaves what it does not undo (`matey db up --path "
+                    + "db/core --url '" + h.url() + "'` then names how to record the migration again); or, if the "
+                    + "database's data may be lost, drop the database and rebuild it with `matey db bootstrap --path "
+                    + "db/core --url '" + h.url() + "'`.");
+
+            assertThat(rollback(h, 2)).isZero();
+            String wayOn = "They may be what rolling back migrations/003_more.sql left: its down section is accepted as"
+                    + " inexact in [inexact_downs] (enum values stay), which `matey db down --path db/core --url '"
+                    + h.url() + "'` refuses to run but `matey dbmate rollback` and dbmate run. Run by hand what of the"
+                    + " up sections of migrations/002_plain.sql and migrations/003_more.sql the database lacks, until"
+                    + " `matey db adopt --path db/core --url '" + h.url() + "'` finds index 3 (";
+            assertThatThrownBy(h::up).hasMessageContaining(wayOn);
+
+            h.db.execute("CREATE TABLE p (id int);\nCREATE TABLE t (id int)");
+            assertThat(h.live.adopt(h.target(), h.url(), true)).isNotNull();
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
+    /** Several pending migrations accepted as inexact: any of them may have left the changes. */
+    @Test
+    void severalAcceptedInexactDownsAmongThePendingMigrationsAreEachNamed() throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, "postgres")) {
+            applied(h, List.of("002_more.sql", "003_most.sql"),
+                    "002_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;",
+                    "003_most.sql", "ALTER TYPE mood ADD VALUE 'c';\nCREATE TABLE u (id int);", "DROP TABLE u;");
+            assertThat(rollback(h, 2)).isZero();
+            assertThatThrownBy(h::up).hasMessageContaining("They may be what rolling back migrations/002_more.sql (enum"
+                    + " values stay) or migrations/003_most.sql (enum values stay) left: their down sections are"
+                    + " accepted as inexact in [inexact_downs], which ")
+                    .hasMessageContaining("Run by hand what of the up sections of migrations/002_more.sql and"
+                            + " migrations/003_most.sql the database lacks, until `matey db adopt --path db/core --url '"
+                            + h.url() + "'` finds index 2 (")
+                    .hasMessageContaining(") or index 3 (")
+                    .hasMessageContaining("), whichever was rolled back last, and record them with `matey db adopt");
+        }
+    }
+
+    /**
+     * Applies {@code 001_mood.sql} (enum {@code mood}) and {@code migrations} (name, up and down of each) at the head,
+     * those named in {@code accepted} accepted as inexact ("enum values stay").
+     */
+    private static void applied(LiveHarness h, List<String> accepted, String... migrations) {
+        h.ws.migration("001_mood.sql", "CREATE TYPE mood AS ENUM ('a');", "DROP TYPE mood;");
+        for (int i = 0; i < migrations.length; i += 3) {
+            h.ws.migration(migrations[i], migrations[i + 1], migrations[i + 2]);
+        }
+        String config = TestWorkspace.TARGET + "/config.toml";
+        StringBuilder entries = new StringBuilder("\n[inexact_downs]\n");
+        for (String file : accepted) {
+            entries.append('"').append(file).append("\" = \"enum values stay\"\n");
+        }
+        h.ws.write(config, h.ws.read(config) + entries);
+        h.ws.apply();
+        h.up();
+    }
+
+    /** {@code matey dbmate rollback N}, as dbmate runs it; returns the exit code. */
+    private static int rollback(LiveHarness h, int steps) {
+        Dbmate dbmate = new Dbmate("test", Map.of(), h.ws.root(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), Clock.systemUTC());
+        return dbmate.run(List.of("-u", h.url(), "-d", TestWorkspace.TARGET + "/migrations", "--no-dump-schema",
+                "rollback", Integer.toString(steps)));
     }
 }

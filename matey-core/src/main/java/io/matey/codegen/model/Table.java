@@ -1,6 +1,7 @@
 package io.matey.codegen.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A table or view.
@@ -11,16 +12,19 @@ import java.util.List;
  * @param primaryKeyName the primary key constraint's name where it is not the one the engine gives an unnamed key
  *                   (PostgreSQL's {@code <table>_pkey}), else null
  * @param exclusions PostgreSQL's {@code EXCLUDE} constraints
+ * @param options    table options as the engine's DDL names them (SQLite's {@code WITHOUT ROWID}, {@code STRICT}),
+ *                   which the engine's {@code CodegenDialect.sqlAlchemyTableKeywords} turns into dialect keywords
  */
 public record Table(String schema, String name, boolean view, String comment, List<Column> columns,
         List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
-        List<CheckConstraint> checks, List<Index> indexes, String primaryKeyName, List<Exclusion> exclusions) {
+        List<CheckConstraint> checks, List<Index> indexes, String primaryKeyName, List<Exclusion> exclusions,
+        Set<String> options) {
 
-    /** A table without exclusion constraints whose primary key, if any, has the engine's default name. */
+    /** A table without exclusion constraints or options whose primary key, if any, has the engine's default name. */
     public Table(String schema, String name, boolean view, String comment, List<Column> columns,
             List<String> primaryKey, List<ForeignKey> foreignKeys, List<UniqueConstraint> uniques,
             List<CheckConstraint> checks, List<Index> indexes) {
-        this(schema, name, view, comment, columns, primaryKey, foreignKeys, uniques, checks, indexes, null, List.of());
+        this(schema, name, view, comment, columns, primaryKey, foreignKeys, uniques, checks, indexes, null, List.of(), Set.of());
     }
 
     public Column column(String name) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code generator = "declarative"}: SQLAlchemy 2 declarative classes ({@code DeclarativeBase}, {@code Mapped[...]},
  * {@code mapped_column}) with relationships from foreign keys; {@code generator = "dataclasses"}: the same classes
  * as dataclasses ({@code MappedAsDataclass}), as sqlacodegen's generator of that name. As in sqlacodegen, views,
- * tables without a primary key and pure association tables stay {@code Table} objects on {@code Base.metadata}.
+ * tables without a primary key and pure association tables stay {@code Table} objects, on {@code Base.metadata}
+ * (views on a MetaData of their own, {@link PyModule#table}).
  */
 public final class DeclarativeGenerator {
 

@@ -130,7 +130,7 @@ final class Elements {
         return elements;
     }
 
-    /** {@code comment} and {@code schema}, in that order. */
+    /** {@code comment}, {@code schema}, then the dialect's keywords of the table's options. */
     Map<String, String> tableKeywords(Table table) {
         Map<String, String> keywords = new LinkedHashMap<>();
         if (options.comments() && table.comment() != null) {
@@ -139,6 +139,7 @@ final class Elements {
         if (table.schema() != null) {
             keywords.put("schema", Py.str(table.schema()));
         }
+        keywords.putAll(dialect.sqlAlchemyTableKeywords(table));
         return keywords;
     }
 

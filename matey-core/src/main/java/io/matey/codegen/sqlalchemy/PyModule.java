@@ -19,12 +19,18 @@ final class PyModule {
     /** What Python matey writes when there is nothing to generate. */
     static final String EMPTY = "# No user tables or views reflected.\n";
 
+    /**
+     * The MetaData of the views, declared before the first: kept off the tables' so that {@code create_all()}
+     * creates only tables (a view would become a table, and a SQLite view's untyped column has no DDL).
+     */
+    static final String VIEW_METADATA = "view_metadata";
+
     /** Names the generators may bind besides column types, reserved before tables and classes are named. */
     static final Set<String> RESERVED = Set.of("Any", "Base", "CheckConstraint", "ExcludeConstraint", "Column", "Computed", "DeclarativeBase",
             "Field", "ForeignKey", "ForeignKeyConstraint", "Identity", "Index", "List", "Mapped", "MappedAsDataclass",
             "MetaData", "Optional", "Relationship", "SQLModel", "Sequence", "Table", "UniqueConstraint", "UserDefinedType",
             SqlAlchemyTypes.NATIVE_TYPE, "datetime", "decimal",
-            "column", "literal_column", "mapped_column", "metadata", "relationship", "text", "uuid");
+            "column", "literal_column", "mapped_column", "metadata", "relationship", "text", "uuid", VIEW_METADATA);
 
     private static final String NATIVE_TYPE_CLASS = """
             class NativeType(UserDefinedType):
@@ -42,6 +48,7 @@ final class PyModule {
     private final PyImports imports = new PyImports();
     private final SqlAlchemyTypes types;
     private final Elements elements;
+    private boolean viewMetadataDeclared;
 
     /** Maps every column type of the model once, so that all type names are imported before anything is named. */
     PyModule(SchemaModel model, Options options) {
@@ -78,8 +85,20 @@ final class PyModule {
         return imports.render() + "\n" + String.join("\n\n\n", parts) + "\n";
     }
 
-    /** A {@code Table(...)} assignment; {@code metadata} is the expression naming the MetaData. */
+    /**
+     * A {@code Table(...)} assignment; {@code metadata} is the expression naming the tables' MetaData, a view's
+     * being {@link #VIEW_METADATA}, declared with the first view.
+     */
     String table(String variable, Table table, String metadata) {
+        String declaration = "";
+        if (table.view()) {
+            metadata = VIEW_METADATA;
+            if (!viewMetadataDeclared) {
+                viewMetadataDeclared = true;
+                declaration = "# Views: not on the tables' MetaData, so that create_all() creates no table for them.\n"
+                        + VIEW_METADATA + " = " + imports.sa("MetaData") + "()\n\n\n";
+            }
+        }
         List<String> lines = new ArrayList<>();
         lines.add(Py.str(table.name()) + ", " + metadata);
         for (Column column : table.columns()) {
@@ -94,6 +113,6 @@ final class PyModule {
         for (Map.Entry<String, String> keyword : elements.tableKeywords(table).entrySet()) {
             lines.add(keyword.getKey() + "=" + keyword.getValue());
         }
-        return variable + " = " + imports.sa("Table") + "(\n    " + String.join(",\n    ", lines) + "\n)";
+        return declaration + variable + " = " + imports.sa("Table") + "(\n    " + String.join(",\n    ", lines) + "\n)";
     }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * {@code generator = "sqlmodels"}: SQLModel classes ({@code class X(SQLModel, table=True)}), as sqlacodegen's
  * generator of that name. Each field carries its full SQLAlchemy column ({@code Field(sa_column=Column(...))}), so
  * the table is exactly the replayed one; relationships come from foreign keys as in the declarative generator.
- * Views, tables without a primary key and association tables stay {@code Table} objects on
- * {@code SQLModel.metadata}.
+ * Views, tables without a primary key and association tables stay {@code Table} objects, on
+ * {@code SQLModel.metadata} (views on a MetaData of their own, {@link PyModule#table}).
  */
 public final class SqlModelGenerator {
 

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code generator = "tables"}: {@code metadata = MetaData()} and one {@code Table(...)} per table and view. */
+/** {@code generator = "tables"}: {@code metadata = MetaData()} and one {@code Table(...)} per table and view
+ * (views on a MetaData of their own, {@link PyModule#table}). */
 public final class TablesGenerator {
 
     private final Options options;

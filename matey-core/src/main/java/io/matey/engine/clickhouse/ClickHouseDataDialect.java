@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +63,10 @@ final class ClickHouseDataDialect implements DataDialect {
 
     /**
      * A String is read as the hex of its bytes, which {@code read} checks are UTF-8; an array, map or tuple with
-     * Strings inside, or a Variant or Dynamic value, as a one-element array of it when its text is UTF-8 and an empty
-     * one when not, which {@code read} refuses (README "Data sets on ClickHouse"). A JSON column, and an array or map of
-     * JSON, is read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it. JSON in
-     * a tuple is read as its text inside the tuple ({@link ClickHouseNestedJson}).
+     * Strings inside as a one-element array of it when its text is UTF-8 and an empty one when not, which {@code read}
+     * refuses (README "Data sets on ClickHouse"). A JSON, Variant or Dynamic column, and an array or map of them, is
+     * read as the hex of its JSON text, checked as a String is: the driver gives no JSON text for it. JSON in a tuple
+     * is read as its text inside the tuple ({@link ClickHouseNestedJson}).
      */
     @Override
     public String selected(String column, ColumnType type) {
@@ -80,9 +81,84 @@ final class ClickHouseDataDialect implements DataDialect {
         return types.nestsText(type) ? "arrayFilter(x -> isValidUTF8(toString(x)), [" + value + "])" : value;
     }
 
+    /**
+     * ClickHouse parses JSON into its own form as it stores it (a mixed array's {@code [true, 1]} is {@code [1, 1]}, a
+     * {@code "a.b"} member a path, null members dropped), so a file's JSON, also nested, is compared as the server
+     * stores it, which the server is asked for (README "Data sets on ClickHouse"); a value it cannot store is refused
+     * by line with its reason.
+     */
+    @Override
+    public boolean rewritesValues(ColumnType type) {
+        return types.valueType(type.label()).nests("JSON") || variable(type);
+    }
+
+    /**
+     * A Variant or Dynamic value is stored as the type of the JSON value JSONEachRow reads ({@link #parameter}), which
+     * may be another than the file's: {@code "1"} in a {@code Variant(String, UInt64)} is the number 1, an object in
+     * a Variant without JSON its text. Compared in that form, it would differ from the table at every apply, so it is
+     * refused by line instead.
+     */
+    @Override
+    public boolean refusesRewrites(ColumnType type) {
+        return variable(type);
+    }
+
+    /** The value as a write stores it: through {@link #parameter}, or the bound text cast to the column's type. */
+    @Override
+    public String heldValue(ColumnType type) {
+        return fromJson(type) ? parameter(type) : "CAST(?, " + ClickHouseConnector.literal(type.label()) + ")";
+    }
+
+    /**
+     * A value is an SQL expression in a mutation, and in an insert's VALUES where the type's own text does not read
+     * it, where the driver's map text ({@code {'k': 1}}) is no literal, a number in a tuple's text is read as a
+     * Float64 before the cast, and a Variant or Dynamic takes the driver's text for a String: so a column nesting a
+     * map, tuple, Variant or Dynamic is written from its data file JSON, parsed as the column's type by the JSONEachRow
+     * format (the format the data file is in), with settings in the subquery, which a statement's own do not reach: a
+     * named tuple read from its array, as the file writes it; in a Variant or Dynamic an object, a boolean, a number
+     * and an array each as itself, not as text or a number, and a string not as a date, so that the value stored is
+     * of the file's kind.
+     */
+    @Override
+    public String parameter(ColumnType type) {
+        if (!fromJson(type)) {
+            return "?";
+        }
+        ClickHouseDataType value = types.valueType(type.label());
+        List<String> settings = new ArrayList<>();
+        if (value.nests("Tuple")) {
+            settings.add("input_format_json_named_tuples_as_objects = 0");
+        }
+        if (variable(type)) {
+            settings.add("input_format_json_read_objects_as_strings = 0, input_format_json_read_arrays_as_strings = 0, "
+                    + "input_format_json_read_bools_as_numbers = 0, input_format_json_read_bools_as_strings = 0, "
+                    + "input_format_json_read_numbers_as_strings = 0, input_format_try_infer_dates = 0, "
+                    + "input_format_try_infer_datetimes = 0");
+        }
+        return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
+                + (settings.isEmpty() ? "" : " SETTINGS " + String.join(", ", settings)) + ")";
+    }
+
+    /**
+     * A Dynamic column's VALUES text is whatever it reads, an expression's text too (as a String), and a Variant's
+     * value from a VALUES expression is converted again: a row with either is inserted by a SELECT of its values,
+     * where every {@link #parameter} is an expression, read as apply's comparison reads it ({@link #heldValue}).
+     */
+    @Override
+    public String insert(String table, TableChanges.Columns columns) {
+        if (columns.types().stream().noneMatch(this::variable)) {
+            return DataDialect.super.insert(table, columns);
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.names()) + ") SELECT " + parameters(columns);
+    }
+
     @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        values.bind(ps, index, type, value);
+        if (fromJson(type)) {
+            ps.setString(index, values.jsonRow(value));
+        } else {
+            values.bind(ps, index, type, value);
+        }
     }
 
     @Override
@@ -98,13 +174,35 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public JsonNode checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
         nested.check(value, type, values);
-        return ClickHouseNestedDecimals.scaled(value, types.valueType(type.label()));
+        return ClickHouseNestedForms.scaled(value, types.valueType(type.label()));
     }
 
-    /** ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}). */
+    /**
+     * ClickHouse clamps a date or time outside its type's range instead of refusing it ({@link ClickHouseTimeRanges}),
+     * and cuts off a finer fraction than its precision ({@link ClickHouseTimestamps}).
+     */
     @Override
     public Temporal time(Temporal value, ColumnType type) throws ValueException {
-        return ClickHouseTimeRanges.check(value, types.valueType(type.label()));
+        ClickHouseDataType declared = types.valueType(type.label());
+        Temporal checked = ClickHouseTimeRanges.check(value, declared);
+        return ClickHouseTimestamps.isTimestamp(declared) ? ClickHouseTimestamps.check((LocalDateTime) checked, declared)
+                : checked;
+    }
+
+    /** A timestamp, also an array's, at its column's precision ({@link ClickHouseTimestamps}). */
+    @Override
+    public Object exported(Object value, ColumnType type) {
+        if (value instanceof LocalDateTime time) {
+            return ClickHouseTimestamps.text(time, types.valueType(type.label()));
+        }
+        if (value instanceof List<?> list && type.kind() == ValueKind.ARRAY) {
+            List<Object> items = new ArrayList<>(list.size());
+            for (Object item : list) {
+                items.add(exported(item, type.element()));
+            }
+            return items;
+        }
+        return value;
     }
 
     /** A mutation ({@code ALTER TABLE ... UPDATE|DELETE}) reports no rows, so data apply cannot check them here. */
@@ -120,7 +218,7 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     @Override
-    public Map<String, String> immutableColumns(Connection connection, String table) throws SQLException {
+    public Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
         return ClickHouseKeyColumns.of(connection, table);
     }
 
@@ -183,38 +281,26 @@ final class ClickHouseDataDialect implements DataDialect {
         }
     }
 
-    /**
-     * A mutation's values are SQL expressions, where the driver's map text ({@code {'k': 1}}) is no literal and a
-     * number in a tuple's text is read as a Float64 before the cast, so a column nesting a map or a tuple is set from
-     * its data file JSON, parsed as the column's type by the JSONEachRow format (the format the data file is in, so
-     * keys and values read as an insert reads them; a named tuple from its array, as the file writes it, which the
-     * format reads from an object unless told otherwise in the subquery, where a mutation's own settings do not
-     * reach). Other values are bound as for an insert ({@link #bind}).
-     */
+    /** A mutation, each value through {@link #parameter}. */
     @Override
     public String update(String table, TableChanges.Columns set, String where) {
         List<String> assignments = new ArrayList<>();
         for (int i = 0; i < set.names().size(); i++) {
-            String label = set.types().get(i).label();
-            assignments.add(set.names().get(i) + " = " + (nestsStructure(set.types().get(i))
-                    ? "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + label) + ", ?)"
-                    + " SETTINGS input_format_json_named_tuples_as_objects = 0)" : "?"));
+            assignments.add(set.names().get(i) + " = " + parameter(set.types().get(i)));
         }
         return "ALTER TABLE " + table + " UPDATE " + String.join(", ", assignments) + " WHERE " + where + MUTATIONS_SYNC;
     }
 
-    @Override
-    public void bindUpdate(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
-        if (nestsStructure(type)) {
-            ps.setString(index, values.jsonRow(value));
-        } else {
-            values.bind(ps, index, type, value);
-        }
+    /** Whether a column nests a Variant or Dynamic, whose values may be of several types. */
+    private boolean variable(ColumnType type) {
+        ClickHouseDataType value = types.valueType(type.label());
+        return value.nests("Variant") || value.nests("Dynamic");
     }
 
-    private boolean nestsStructure(ColumnType type) {
+    /** Whether a column's values are written from their data file JSON ({@link #parameter}). */
+    private boolean fromJson(ColumnType type) {
         ClickHouseDataType value = types.valueType(type.label());
-        return value.nests("Map") || value.nests("Tuple");
+        return value.nests("Map") || value.nests("Tuple") || variable(type);
     }
 
     @Override

@@ -58,8 +58,8 @@ final class ClickHouseDataTypes {
     }
 
     /**
-     * Whether a column is read as its JSON text ({@code toJSONString}): ClickHouse's JSON type, or arrays of it or a
-     * map with it as values, whose JSON the driver does not give (docs/architecture.md §3). A tuple is not: its JSON
+     * Whether a column is read as its JSON text ({@code toJSONString}): ClickHouse's JSON, Variant and Dynamic types,
+     * or arrays of them or a map with them as values, whose JSON the driver does not give (docs/architecture.md §3). A tuple is not: its JSON
      * text is an object of its named elements, where a data file has an array.
      */
     boolean readsAsJsonText(ColumnType type) {
@@ -69,7 +69,7 @@ final class ClickHouseDataTypes {
     private static boolean jsonText(ClickHouseDataType type) {
         ClickHouseDataType value = type.value();
         return switch (value.name()) {
-            case "JSON" -> true;
+            case "JSON", "Variant", "Dynamic" -> true;
             case "Array" -> jsonText(value.type(0));
             case "Map" -> jsonText(value.type(1));
             default -> false;
@@ -98,7 +98,7 @@ final class ClickHouseDataTypes {
             case "Date", "Date32" -> ColumnType.of(ValueKind.DATE, label);
             case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
             case "Array" -> ColumnType.arrayNamed(label, of(value.type(0)));
-            case "Map", "Tuple", "JSON", "Object" -> ColumnType.of(ValueKind.JSON, label);
+            case "Map", "Tuple", "JSON", "Object", "Variant", "Dynamic" -> ColumnType.of(ValueKind.JSON, label);
             case "Enum8", "Enum16" -> ColumnType.labelled(ValueKind.OTHER, label, new Labels(value.labels(), true, false));
             default -> ColumnType.of(ValueKind.OTHER, label);
         };

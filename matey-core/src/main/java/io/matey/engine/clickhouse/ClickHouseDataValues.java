@@ -20,11 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +51,7 @@ final class ClickHouseDataValues {
         }
         if (types.readsAsJsonText(type)) {
             JsonNode json = (JsonNode) ValueReader.json(text(rs.getString(index), false));
-            return listed(ClickHouseNestedDecimals.scaled(json, types.valueType(type.label())), type);
+            return listed(ClickHouseNestedForms.scaled(json, types.valueType(type.label())), type);
         }
         return types.nestsText(type) ? checked(rs.getArray(index), type) : element(rs, index, type);
     }
@@ -102,7 +102,7 @@ final class ClickHouseDataValues {
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> {
                 ClickHouseDataType declared = types.valueType(type.label());
-                yield ClickHouseNestedDecimals.scaled(ClickHouseNestedJson.parsed(json(rs.getObject(index)), declared),
+                yield ClickHouseNestedForms.scaled(ClickHouseNestedJson.parsed(json(rs.getObject(index)), declared),
                         declared);
             }
             case OTHER -> other(rs.getObject(index), types.valueType(type.label()).name().equals("IPv6"));
@@ -133,8 +133,8 @@ final class ClickHouseDataValues {
                     ps.setString(index, exact(value));
                 }
             }
-            case ARRAY -> ps.setObject(index, elements((List<?>) value, type.element(), ps));
-            case JSON -> ps.setObject(index, structure((JsonNode) value, types.valueType(type.label()), ps));
+            case ARRAY -> ps.setObject(index, elements((List<?>) value, type.element()));
+            case JSON -> ps.setString(index, value.toString()); // ClickHouse's JSON from its text
             default -> ValueBinder.bind(ps, index, type, value);
         }
     }
@@ -210,88 +210,19 @@ final class ClickHouseDataValues {
         return values;
     }
 
-    /** Array elements as the driver encodes them; timestamps as text, nested structures as for their own columns. */
-    private List<Object> elements(List<?> values, ColumnType element, PreparedStatement ps) throws SQLException {
+    /** Array elements as the driver encodes them; timestamps as text, ClickHouse's JSON as its text. */
+    private static List<Object> elements(List<?> values, ColumnType element) {
         List<Object> out = new ArrayList<>(values.size());
         for (Object value : values) {
             out.add(value == null ? null : switch (element.kind()) {
                 case TIMESTAMP -> TIMESTAMP.format((LocalDateTime) value);
-                case ARRAY -> elements((List<?>) value, element.element(), ps);
-                case JSON -> structure((JsonNode) value, types.valueType(element.label()), ps);
+                case ARRAY -> elements((List<?>) value, element.element());
+                case JSON -> value.toString();
                 case INTEGER, DECIMAL -> value instanceof Long ? value : exact(value);
                 default -> value;
             });
         }
         return out;
-    }
-
-    /** A map from a JSON object, a tuple from a JSON array, ClickHouse's JSON type from any JSON as text. */
-    private Object structure(JsonNode node, ClickHouseDataType type, PreparedStatement ps) throws SQLException {
-        return switch (type.name()) {
-            case "Map" -> {
-                Map<Object, Object> map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
-                    map.put(key(entry.getKey(), type.type(0)), plain(entry.getValue(), type.type(1), ps));
-                }
-                yield map;
-            }
-            case "Tuple" -> {
-                Object[] elements = new Object[node.size()];
-                for (int i = 0; i < elements.length; i++) {
-                    elements[i] = plain(node.get(i), i < type.arguments().size() ? type.type(i) : null, ps);
-                }
-                yield ps.getConnection().createStruct(type.text(), elements);
-            }
-            default -> node.toString();
-        };
-    }
-
-    /**
-     * A map key, a JSON object's member name, as a number for an integer or decimal key type: the driver writes a
-     * string key quoted, which an insert does not read as a number. A name that is no number stays text, for
-     * ClickHouse to refuse.
-     */
-    private static Object key(String name, ClickHouseDataType type) {
-        try {
-            if (type.value().isInteger()) {
-                return new BigDecimal(new BigInteger(name));
-            }
-            return type.value().isDecimal() ? new BigDecimal(name) : name;
-        } catch (NumberFormatException e) {
-            return name;
-        }
-    }
-
-    /** A JSON value inside a map or tuple as the driver encodes it, following the declared type where it nests. */
-    private Object plain(JsonNode node, ClickHouseDataType type, PreparedStatement ps) throws SQLException {
-        ClickHouseDataType value = type == null ? null : type.value();
-        if (node.isNull()) {
-            return null;
-        }
-        if (value != null && (value.name().equals("Map") || value.name().equals("Tuple"))) {
-            return structure(node, value, ps);
-        }
-        if (value != null && value.name().equals("JSON")) {
-            return node.toString();
-        }
-        if (node.isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (JsonNode item : node) {
-                items.add(plain(item, value != null && value.name().equals("Array") ? value.type(0) : null, ps));
-            }
-            return items;
-        }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().bitLength() < 64 ? node.longValue() : new BigDecimal(node.bigIntegerValue());
-        }
-        if (value != null && value.isDecimal()) {
-            return new BigDecimal(node.asText()); // a string at its scale (ClickHouseNestedDecimals)
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        return node.isBoolean() ? node.booleanValue() : node.asText();
     }
 
     /** A map, tuple or array value read from the driver as a JSON tree. */
@@ -329,6 +260,13 @@ final class ClickHouseDataValues {
         }
         if (value instanceof Number n) {
             return JSON.numberNode(n.longValue());
+        }
+        if (value instanceof ZonedDateTime time) {
+            // a timestamp nested in a map or tuple, in its column's zone: its local time, as a column's is read
+            return JSON.textNode(time.toLocalDateTime().toString());
+        }
+        if (value instanceof OffsetDateTime time) {
+            return JSON.textNode(time.toLocalDateTime().toString());
         }
         return JSON.textNode(value instanceof LocalDateTime time ? time.toString() : String.valueOf(other(value, false)));
     }

@@ -56,7 +56,7 @@ final class ClickHouseNestedValues {
             String where = "key " + JsonNodeFactory.instance.textNode(entry.getKey());
             check(keyNode(entry.getKey(), key), key, where, nested);
             check(entry.getValue(), value, "the value of " + where, nested);
-            sameKey(names.put(ClickHouseNestedDecimals.key(entry.getKey(), type.type(0)), entry.getKey()),
+            sameKey(names.put(ClickHouseNestedForms.key(entry.getKey(), type.type(0)), entry.getKey()),
                     entry.getKey(), key);
         }
     }

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * differently. So each deparsed expression (CHECK and EXCLUDE constraints, index tails, view bodies, defaults,
  * policy expressions) is created again on a temporary object and read back until the text stops changing; that
  * text is what the dump writes, and what loading it gives back. All echoes of a round run in one batch and are
- * read in one query; the temporary objects are rolled back. Readers get a placeholder at once and the rendered
- * dump has them replaced, so the readers keep building statements in one pass. A live database's report ({@code db
- * drift}) may hold text the server would not load back (a default calling a function that reads a renamed table):
- * there the object is written as read and named as a finding instead of failing the dump (docs/architecture.md §7).
+ * read in one query (a turn more for each further table of a name another schema's table has, where both have
+ * texts that name their table: {@link EchoTables}); the temporary objects are rolled back. Readers get a
+ * placeholder at once and the rendered dump has them replaced, so the readers keep building statements in one
+ * pass. A live database's report ({@code db drift}) may hold text the server would not load back (a default
+ * calling a function that reads a renamed table): there the object is written as read and named as a finding
+ * instead of failing the dump (docs/architecture.md §7).
  */
 final class DeparseEcho {
 
@@ -78,7 +80,7 @@ final class DeparseEcho {
     }
 
     private final Map<Key, Request> requests = new LinkedHashMap<>();
-    private final Map<String, String> tempTables = new HashMap<>();
+    private final EchoTables tables = new EchoTables();
     /** Told what would not load again; null for a dump that must be a fixed point, which fails instead. */
     private final Consumer<String> unloadable;
     private final Set<Request> unechoed = new HashSet<>();
@@ -215,62 +217,100 @@ final class DeparseEcho {
         }
     }
 
-    /** Creates each text again on a temporary object and reads back how PostgreSQL prints it now. */
+    /**
+     * Creates each text again on a temporary object and reads back how PostgreSQL prints it now. A text that names
+     * its table is echoed on a copy of that name ({@link EchoTables}); where tables of one name in different schemas
+     * both have such texts, they take turns, each a batch read back on its own.
+     */
     private Map<Request, String> echo(Connection connection, List<Request> pending) throws SQLException {
+        // each turn: the relation whose copy bears each name, and the requests echoed
+        List<Map<String, String>> bearers = new ArrayList<>(List.of(new HashMap<>()));
+        List<List<Request>> turns = new ArrayList<>(List.of(new ArrayList<>()));
+        for (Request request : pending) {
+            String relation = relation(request);
+            String own = relation == null ? null : EchoTables.ownName(relation, request.text);
+            int turn = 0;
+            while (own != null && !relation.equals(bearers.get(turn).computeIfAbsent(own, name -> relation))) {
+                if (++turn == turns.size()) {
+                    bearers.add(new HashMap<>());
+                    turns.add(new ArrayList<>());
+                }
+            }
+            turns.get(turn).add(request);
+        }
+        Map<Request, String> echoed = new HashMap<>();
+        for (int turn = 0; turn < turns.size(); turn++) {
+            Map<String, String> names = new HashMap<>();
+            for (Map.Entry<String, String> bearer : bearers.get(turn).entrySet()) {
+                names.put(bearer.getValue(), bearer.getKey());
+            }
+            echoTurn(connection, turns.get(turn), names, echoed);
+        }
+        return echoed;
+    }
+
+    /** Echoes {@code requests}, each relation's copy named as {@code names} says (as it is where it says nothing). */
+    private void echoTurn(Connection connection, List<Request> requests, Map<String, String> names,
+            Map<Request, String> echoed) throws SQLException {
         List<String> statements = new ArrayList<>();
         List<Request> owners = new ArrayList<>();
         Map<Integer, Request> byEcho = new HashMap<>();
+        Map<Request, String> copies = new HashMap<>();
         int first = echoes + 1;
-        for (Request request : pending) {
+        for (Request request : requests) {
             int echo = ++echoes;
             byEcho.put(echo, request);
-            for (String statement : create(request, echo)) {
-                statements.add(statement);
+            String relation = relation(request);
+            String copy = relation == null ? null : tables.copy(relation, names.get(relation), statements);
+            copies.put(request, copy);
+            statements.addAll(create(request, echo, "pg_temp." + copy));
+            while (owners.size() < statements.size()) {
                 owners.add(request);
             }
         }
         execute(connection, statements, owners);
-        Map<Request, String> echoed = new HashMap<>();
         try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first))) {
             while (rs.next()) {
                 Request request = byEcho.get(rs.getInt(1));
                 // an exclusion constraint's index bears the constraint's name
                 if (request != null && catalog(request.shape).equals(rs.getString(3))) {
-                    echoed.put(request, after(request, rs.getString(2)));
+                    echoed.put(request, after(request, rs.getString(2), copies.get(request)));
                 }
             }
         }
-        return echoed;
     }
 
-    private List<String> create(Request request, int echo) {
-        List<String> statements = new ArrayList<>();
+    /** The relation whose copy a request is echoed on: "" for a column default's, null for none. */
+    private static String relation(Request request) {
+        return switch (request.shape) {
+            case DOMAIN_CHECK, VIEW -> null;
+            case DEFAULT -> "";
+            case GENERATED -> request.context.substring(0, request.context.indexOf('\u0000'));
+            default -> request.context;
+        };
+    }
+
+    /** The statements that create the request's text again, on {@code table} where it needs one. */
+    private static List<String> create(Request request, int echo, String table) {
         String name = "pg_temp.matey_echo_" + echo;
-        switch (request.shape) {
-            case CONSTRAINT -> statements.add("ALTER TABLE " + table(request.context, statements)
-                    + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
-            case DOMAIN_CHECK -> {
-                // ALTER DOMAIN, unlike CREATE DOMAIN, also takes a NOT VALID check
-                statements.add("CREATE DOMAIN " + name + " AS " + request.context);
-                statements.add("ALTER DOMAIN " + name + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
-            }
-            case INDEX_TAIL -> statements.add("CREATE INDEX matey_echo_" + echo + " ON "
-                    + table(request.context, statements) + request.text);
-            case VIEW -> statements.add("CREATE VIEW " + name + " AS " + request.text);
-            case DEFAULT -> statements.add("ALTER TABLE " + table("", statements) + " ADD COLUMN matey_echo_" + echo
-                    + " " + request.context + " DEFAULT " + request.text);
-            case GENERATED -> {
-                String[] context = request.context.split("\u0000", 2);
-                statements.add("ALTER TABLE " + table(context[0], statements) + " ADD COLUMN matey_echo_" + echo
-                        + " " + context[1] + " GENERATED ALWAYS AS (" + request.text + ") STORED");
-            }
-            case POLICY_USING -> statements.add("CREATE POLICY matey_echo_" + echo + " ON "
-                    + table(request.context, statements) + " FOR SELECT USING (" + request.text + ")");
-            case POLICY_CHECK -> statements.add("CREATE POLICY matey_echo_" + echo + " ON "
-                    + table(request.context, statements) + " FOR INSERT WITH CHECK (" + request.text + ")");
-            default -> throw new IllegalStateException(request.shape.name());
-        }
-        return statements;
+        return switch (request.shape) {
+            case CONSTRAINT -> List.of("ALTER TABLE " + table + " ADD CONSTRAINT matey_echo_" + echo + " "
+                    + request.text);
+            // ALTER DOMAIN, unlike CREATE DOMAIN, also takes a NOT VALID check
+            case DOMAIN_CHECK -> List.of("CREATE DOMAIN " + name + " AS " + request.context,
+                    "ALTER DOMAIN " + name + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
+            case INDEX_TAIL -> List.of("CREATE INDEX matey_echo_" + echo + " ON " + table + request.text);
+            case VIEW -> List.of("CREATE VIEW " + name + " AS " + request.text);
+            case DEFAULT -> List.of("ALTER TABLE " + table + " ADD COLUMN matey_echo_" + echo + " "
+                    + request.context + " DEFAULT " + request.text);
+            case GENERATED -> List.of("ALTER TABLE " + table + " ADD COLUMN matey_echo_" + echo + " "
+                    + request.context.substring(request.context.indexOf('\u0000') + 1)
+                    + " GENERATED ALWAYS AS (" + request.text + ") STORED");
+            case POLICY_USING -> List.of("CREATE POLICY matey_echo_" + echo + " ON " + table
+                    + " FOR SELECT USING (" + request.text + ")");
+            case POLICY_CHECK -> List.of("CREATE POLICY matey_echo_" + echo + " ON " + table
+                    + " FOR INSERT WITH CHECK (" + request.text + ")");
+        };
     }
 
     /**
@@ -307,27 +347,19 @@ final class DeparseEcho {
         };
     }
 
-    /** The echoed text in the request's own form. */
-    private static String after(Request request, String printed) {
+    /**
+     * The echoed text in the request's own form. An index's is what follows the name of its table's copy,
+     * {@code copy}, after the schema {@code pg_temp_<n>}: a table's own name may hold {@code " USING "}.
+     */
+    private static String after(Request request, String printed, String copy) {
         return switch (request.shape) {
-            case INDEX_TAIL -> printed.substring(printed.indexOf(" USING ", printed.indexOf(" ON ")));
+            case INDEX_TAIL -> printed.substring(printed.indexOf('.', printed.indexOf(" ON ") + 4) + 1 + copy.length());
             case VIEW -> {
                 String body = printed.strip();
                 yield body.endsWith(";") ? body.substring(0, body.length() - 1) : body;
             }
             default -> printed;
         };
-    }
-
-    /** A temporary table with the columns of {@code relation} (none for ""), created once per dump. */
-    private String table(String relation, List<String> statements) {
-        String name = tempTables.get(relation);
-        if (name == null) {
-            name = "pg_temp.matey_echo_t" + tempTables.size();
-            tempTables.put(relation, name);
-            statements.add("CREATE TEMPORARY TABLE " + name + (relation.isEmpty() ? " ()" : " (LIKE " + relation + ")"));
-        }
-        return name;
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Set;
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
 
+    private static final String IDENTITY_ALWAYS = "an identity column GENERATED ALWAYS";
+
     @Override
     public String quote(String identifier) {
         return TemplateCache.quote(identifier);
@@ -139,6 +141,32 @@ final class PostgresDataDialect implements DataDialect {
             sql.append(i == 1 ? " UNION ALL VALUES (" : ", (").append(i).append(", ").append(value).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * An identity column {@code GENERATED ALWAYS} takes no value but DEFAULT in an UPDATE ("can only be updated to
+     * DEFAULT"), so data apply leaves it out of updates and refuses a row that changes it.
+     */
+    @Override
+    public Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT attname FROM pg_attribute WHERE attrelid = "
+                + "CAST(? AS regclass) AND attidentity = 'a' AND NOT attisdropped ORDER BY attnum")) {
+            ps.setString(1, sql);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reasons.put(rs.getString(1), IDENTITY_ALWAYS);
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** A row keyed by something else usually means to keep the table's id: the file's rows may leave it out. */
+    @Override
+    public String rekeyedRow(String column, String why) {
+        return DataDialect.super.rekeyedRow(column, why) + " Or leave '" + column + "' out of the file's rows: a row"
+                + " without it keeps the table's value (and a new row takes the next generated one).";
     }
 
     /** Explicit values win over identity columns declared {@code GENERATED ALWAYS}, as reference data needs. */

@@ -202,7 +202,7 @@ final class PostgresModelReader {
         String keyName = relation.name().concat("_pkey").equals(parts.primaryKeyName) ? null : parts.primaryKeyName;
         return new Table(relation.schema(), relation.name(), relation.view(), relation.comment(), columns,
                 List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes, keyName,
-                parts.exclusions);
+                parts.exclusions, Set.of());
     }
 
     /** {@code reloptions} ({@code fillfactor=70}) as parameter name and value text. */

@@ -4,12 +4,19 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** SQLite's codegen dialect (docs/architecture.md §3): the sqlite_master reader and its halves of the type maps. */
 final class SqliteCodegen implements CodegenDialect {
+
+    /** The table options the reader keeps ({@link io.matey.codegen.model.Table#options()}). */
+    static final String WITHOUT_ROWID = "WITHOUT ROWID";
+    static final String STRICT = "STRICT";
 
     @Override
     public SchemaModel read(Connection connection) throws SQLException {
@@ -56,6 +63,19 @@ final class SqliteCodegen implements CodegenDialect {
     @Override
     public String sqlAlchemyIndexMethodKeyword() {
         throw new IllegalStateException("SQLite indexes have no method");
+    }
+
+    /** {@code sqlite_strict} needs SQLAlchemy 2.0.37 or later; {@code sqlite_with_rowid} is older. */
+    @Override
+    public Map<String, String> sqlAlchemyTableKeywords(Table table) {
+        Map<String, String> keywords = new LinkedHashMap<>();
+        if (table.options().contains(WITHOUT_ROWID)) {
+            keywords.put("sqlite_with_rowid", "False");
+        }
+        if (table.options().contains(STRICT)) {
+            keywords.put("sqlite_strict", "True");
+        }
+        return keywords;
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +47,32 @@ final class SqliteModelReader {
                 }
             }
         }
+        Map<String, Set<String>> options = tableOptions(connection);
         List<Table> tables = new ArrayList<>();
         for (Entry entry : entries.values()) {
-            tables.add(entry.type().equals("view") ? view(connection, entry) : table(connection, entry, entries));
+            tables.add(entry.type().equals("view") ? view(connection, entry)
+                    : table(connection, entry, entries, options.getOrDefault(entry.name(), Set.of())));
         }
         return tables;
+    }
+
+    /** Each table's {@code WITHOUT ROWID} and {@code STRICT}, as SQLite itself reads them from the DDL. */
+    private static Map<String, Set<String>> tableOptions(Connection connection) throws SQLException {
+        Map<String, Set<String>> options = new HashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'")) {
+            while (rs.next()) {
+                Set<String> set = new LinkedHashSet<>();
+                if (rs.getInt(2) == 1) {
+                    set.add(SqliteCodegen.WITHOUT_ROWID);
+                }
+                if (rs.getInt(3) == 1) {
+                    set.add(SqliteCodegen.STRICT);
+                }
+                options.put(rs.getString(1), set);
+            }
+        }
+        return options;
     }
 
     private Table view(Connection connection, Entry entry) throws SQLException {
@@ -59,7 +82,8 @@ final class SqliteModelReader {
         return new Table(null, entry.name(), true, null, columns, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    private Table table(Connection connection, Entry entry, Map<String, Entry> all) throws SQLException {
+    private Table table(Connection connection, Entry entry, Map<String, Entry> all, Set<String> options)
+            throws SQLException {
         SqliteDdl.TableParts ddl = SqliteDdl.table(entry.sql());
         List<Column> columns = new ArrayList<>();
         Map<Integer, String> keyOrder = new TreeMap<>();
@@ -81,7 +105,7 @@ final class SqliteModelReader {
         List<Index> indexes = new ArrayList<>();
         readIndexes(connection, entry.name(), uniques, indexes);
         return new Table(null, entry.name(), false, null, columns, primaryKey, foreignKeys(connection, entry.name(), all),
-                uniques, ddl.checks(), indexes);
+                uniques, ddl.checks(), indexes, null, List.of(), options);
     }
 
     /**

@@ -34,6 +34,8 @@ final class SqliteSqlAlchemyTypes {
             case "char", "nchar", "character", "native character" -> sized(types.sa("CHAR", "str"), t.length());
             case "text", "clob" -> types.sa("Text", "str");
             case "blob" -> types.sa("LargeBinary", "bytes");
+            // a STRICT table's column of any value, which no other declared type may stand for there
+            case "any" -> types.nativeType("ANY");
             default -> {
                 if (name.isEmpty()) {
                     // No declared type: values are stored as given, so nothing may convert them; an untyped

@@ -264,6 +264,27 @@ public final class Constructs {
                     """, """
                     DROP TABLE notes;
                     """),
+            // PostgreSQL prints these expressions with the table's own name (tasks.project_id, tasks.*); a second
+            // schema holds a table of the same name whose policy names it too, and one named as a built-in type
+            new Construct("expressions_naming_their_table", """
+                    CREATE TABLE projects (id integer PRIMARY KEY, owner text);
+                    CREATE TABLE tasks (id integer PRIMARY KEY, project_id integer,
+                        CONSTRAINT tasks_not_blank CHECK (num_nonnulls(tasks.*) > 1));
+                    CREATE INDEX tasks_whole ON tasks (id) WHERE tasks IS NOT NULL;
+                    ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY in_own_project ON tasks
+                        USING (EXISTS (SELECT 1 FROM projects x WHERE x.id = project_id AND x.owner = current_user))
+                        WITH CHECK (project_id IN (SELECT id FROM projects));
+                    CREATE SCHEMA archived;
+                    CREATE TABLE archived.tasks (id integer, project_id integer);
+                    CREATE POLICY in_project ON archived.tasks
+                        USING (EXISTS (SELECT 1 FROM projects x WHERE x.id = tasks.project_id AND tasks.id > 0));
+                    CREATE TABLE archived.text (body text, CHECK (num_nonnulls(text.*) > 0 AND body <> 'x'::text));
+                    """, """
+                    DROP SCHEMA archived CASCADE;
+                    DROP TABLE tasks;
+                    DROP TABLE projects;
+                    """),
             new Construct("generated_identity", """
                     CREATE TABLE invoices (
                         id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100) PRIMARY KEY,

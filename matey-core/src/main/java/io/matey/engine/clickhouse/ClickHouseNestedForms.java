@@ -5,27 +5,34 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The decimals inside a map, tuple or array value (docs/architecture.md §3) as a top-level decimal travels: a string
- * at its type's scale ({@code 1} in a {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote; a
- * decimal map key likewise, as a member name. ClickHouse reads them back at that scale, so a file's value and the
- * table's compare by number and export writes them as it writes a decimal column.
+ * The values inside a map, tuple or array value in the one form ClickHouse reads them back in (docs/architecture.md
+ * §3), as a top-level value of their type travels: a decimal as a string at its type's scale ({@code 1} in a
+ * {@code Decimal(18, 4)} is {@code "1.0000"}), exact whatever the file wrote, and a decimal map key likewise, as a
+ * member name; an integer map key as its number's digits ({@code "01"} is {@code "1"}); a timestamp at its type's
+ * precision ({@link ClickHouseTimestamps}). So a file's value and the table's compare by value, and export writes
+ * them as it writes a column of their type.
  */
-final class ClickHouseNestedDecimals {
+final class ClickHouseNestedForms {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private ClickHouseNestedDecimals() {
+    private ClickHouseNestedForms() {
     }
 
-    /** {@code node} with each decimal its type declares inside it scaled; a value already checked, or read back. */
+    /** {@code node} with each value its type declares inside it in its one form; a value already checked, or read back. */
     static JsonNode scaled(JsonNode node, ClickHouseDataType declared) {
         ClickHouseDataType type = declared.value();
-        if (node == null || node.isNull() || !type.nests("Decimal") && !type.isDecimal()) {
+        if (node == null || node.isNull() || !type.nests("Decimal") && !type.isDecimal() && !type.nests("Map")
+                && !type.nests("DateTime") && !type.nests("DateTime64")) {
             return node;
+        }
+        if (ClickHouseTimestamps.isTimestamp(type)) {
+            return JSON.textNode(ClickHouseTimestamps.text(node.textValue(), type));
         }
         if (type.isDecimal()) {
             BigDecimal value = node.isTextual() ? new BigDecimal(node.textValue()) : node.decimalValue();
@@ -51,9 +58,16 @@ final class ClickHouseNestedDecimals {
         };
     }
 
-    /** A map key's member name, at its type's scale for a decimal key type; a key already checked, or read back. */
+    /**
+     * A map key's member name as ClickHouse writes the key back: at its type's scale for a decimal key type, an
+     * integer's digits without leading zeros or a plus sign for an integer key type; a key already checked, or read
+     * back.
+     */
     static String key(String name, ClickHouseDataType declared) {
         ClickHouseDataType type = declared.value();
+        if (type.isInteger()) {
+            return new BigInteger(name).toString();
+        }
         return type.isDecimal() ? new BigDecimal(name).setScale(type.decimalScale()).toPlainString() : name;
     }
 }
