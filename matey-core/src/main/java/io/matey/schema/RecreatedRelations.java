@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * ({@link DraftDialect#recreatesMaterializedViewsWithReaders}), and, where the engine refuses {@code ALTER COLUMN ...
  * TYPE} and {@code DROP COLUMN} while a view or materialized view reads the column (PostgreSQL,
  * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes or
- * whose column either section drops (a typed table's, by its type's attributes: {@link CompositeType}); with them the
+ * whose column either section drops while a view reading the table differs between the dumps (one the same in both
+ * cannot read a column only one has, so a column added by hand leaves them be), or a typed table's whose type's
+ * attribute is dropped or retyped ({@link CompositeType}); with them the
  * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
  * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
  * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
@@ -97,10 +99,11 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
             String before = committed.get(key);
             if (key.startsWith(TABLE) && before != null && !before.equals(block)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), before, block, dialect);
+                String name = key.substring(TABLE.length());
                 if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())
-                        || Stream.concat(table.up().stream(), table.down().stream())
-                                .anyMatch(statement -> COLUMN_DROP.matcher(statement).find())) {
-                    tables.add(key.substring(TABLE.length()));
+                        || drops(table.up()) && changedReader(name, committed, live)
+                        || drops(table.down()) && changedReader(name, live, committed)) {
+                    tables.add(name);
                 }
             }
             CompositeType type = key.startsWith(TYPE) && before != null && !before.equals(block)
@@ -112,6 +115,28 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
             }
         });
         return tables;
+    }
+
+    /** Whether a section's statements drop a column. */
+    private static boolean drops(List<String> statements) {
+        return statements.stream().anyMatch(statement -> COLUMN_DROP.matcher(statement).find());
+    }
+
+    /**
+     * Whether a view (plain or materialized) of {@code blocks}, the side a section starts from, reads the table and
+     * is not the same on the {@code other} side: only such a view can read a column that section drops, as one the
+     * same in both dumps was created without the column one of them lacks (a {@code SELECT *} is expanded then).
+     */
+    private static boolean changedReader(String table, Map<String, String> blocks, Map<String, String> other) {
+        Pattern reads = Renames.whole(table);
+        for (Map.Entry<String, String> block : blocks.entrySet()) {
+            DraftTarget target = DraftTarget.of(block.getValue());
+            if (target != null && target.kind().endsWith("VIEW") && !block.getValue().equals(other.get(block.getKey()))
+                    && reads.matcher(block.getValue()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names of the tables of {@code type} ({@link TypedTable}) among the blocks. */
