@@ -89,6 +89,9 @@ public final class LoadCheck {
     private Loaded load(String text, boolean dump) {
         try (ScratchDatabase scratch = fresh.get(); Connection connection = scratch.connect()) {
             try {
+                // as in a replay's scratch and an unapplied database db bootstrap accepts: every engine's migrations
+                // block creates the table IF NOT EXISTS, so an object reading it (a ClickHouse view) loads before it
+                engine.migrationTable().ensure(connection);
                 engine.loadAtomically(connection, text);
             } catch (SQLException e) {
                 return new Loaded(Optional.of(engine.failureSentence(e)), null);
