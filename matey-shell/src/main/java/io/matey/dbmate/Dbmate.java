@@ -75,6 +75,11 @@ public final class Dbmate {
     private final PrintStream out;
     private final Clock clock;
 
+    /** dbmate's command words, which the session's Tab completes after {@code dbmate}. */
+    public static List<String> commands() {
+        return DbmateArguments.VERBS;
+    }
+
     /** {@code mateyVersion}: how {@code matey --version} names this build, for {@code matey dbmate --version}. */
     public Dbmate(String mateyVersion, Map<String, String> environment, Path cwd, PrintStream out, Clock clock) {
         this.mateyVersion = mateyVersion;

@@ -93,6 +93,14 @@ class UsageMessagesTest {
         assertThat(error("version")).startsWith("error: No command 'version'. Did you mean '--version'?\n");
     }
 
+    /** A shell's {@code NAME=value command}, typed in the session: what to do instead, the password masked. */
+    @Test
+    void aVariableSetBeforeTheCommandIsExplained() throws Exception {
+        assertThat(error("DATABASE_URL=postgres://u:Secr3t@h/db", "db", "status")).startsWith("error: No command "
+                + "'DATABASE_URL=postgres://u:****@h/db db'. A variable cannot be set before a command here: give "
+                + "the URL with --url, or export the variable before starting matey.\n");
+    }
+
     @Test
     void theReadmeShowsTheVersionAsPrinted() throws Exception {
         String printed = help("--version").strip();

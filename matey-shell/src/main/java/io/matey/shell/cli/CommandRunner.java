@@ -27,6 +27,9 @@ public final class CommandRunner {
 
     private static final String HELP = "help";
     private static final String LIST_HINT = "Run `matey help` to list the commands.";
+    /** A shell's {@code NAME=value command} typed where no shell reads it: the session, or a quoted word. */
+    private static final String VARIABLE_HINT = " A variable cannot be set before a command here: give the URL with "
+            + "--url, or export the variable before starting matey.";
 
     /** Python matey's commands that Matey does as part of another: what to do instead (README). */
     private static final Map<String, String> FOLDED_COMMANDS = Map.of("codegen", " Code generation has no command of "
@@ -198,7 +201,8 @@ public final class CommandRunner {
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
         String suggestion = words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed)
-                ? " Did you mean '--" + typed + "'?" : closestCommand(words);
+                ? " Did you mean '--" + typed + "'?"
+                : !words.isEmpty() && words.get(0).matches("[A-Za-z_]\\w*=.*") ? VARIABLE_HINT : closestCommand(words);
         return new UsageException("No command '" + typed + "'." + suggestion
                 + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
     }

@@ -1,5 +1,6 @@
 package io.matey.shell.session;
 
+import io.matey.dbmate.Dbmate;
 import io.matey.shell.Completions;
 import io.matey.shell.cli.CommandCatalog;
 import io.matey.shell.cli.CommandSpec;
@@ -25,6 +26,7 @@ import org.springframework.shell.completion.CompletionProvider;
 final class SessionCompleter implements Completer {
 
     static final List<String> BUILT_INS = List.of("help", "exit", "quit", "clear");
+    private static final List<String> DBMATE = List.of("dbmate");
 
     private final CommandCatalog catalog;
     private final Completions completions;
@@ -53,6 +55,13 @@ final class SessionCompleter implements Completer {
         }
         CommandSpec spec = command.get();
         List<String> args = typed.subList(spec.words().size(), typed.size());
+        if (spec.words().equals(DBMATE)) {
+            // dbmate's arguments are read verbatim, so its command words are not declared options
+            if (args.stream().noneMatch(Dbmate.commands()::contains)) {
+                Dbmate.commands().forEach(verb -> candidates.add(new Candidate(verb)));
+            }
+            return;
+        }
         int equals = current.indexOf('=');
         if (current.startsWith("--") && equals > 0) {
             spec.option(current.substring(0, equals)).ifPresent(o ->

@@ -60,6 +60,15 @@ class SessionCompleterTest {
         }
     }
 
+    /** dbmate's arguments are its own, read verbatim: its command words complete until one is typed. */
+    @Test
+    void dbmateCommandWordsComplete() {
+        assertThat(complete("dbmate ")).extracting(Candidate::value)
+                .containsExactly("new", "up", "create", "drop", "migrate", "rollback", "status", "dump", "load", "wait");
+        assertThat(complete("dbmate --url sqlite:x.db ")).extracting(Candidate::value).contains("status", "rollback");
+        assertThat(complete("dbmate status ")).isEmpty();
+    }
+
     @Test
     void engineNamesCompleteWithTheAliasesInitAccepts() {
         assertThat(complete("init --engine ")).extracting(Candidate::value)
