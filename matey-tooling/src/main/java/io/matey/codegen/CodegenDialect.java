@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What the model generators need from an engine (docs/architecture.md §3): reading the replayed schema and the
- * engine's half of each type map. An engine supplies it through {@code Engine.codegen()}; the generators
+ * engine's half of each type map. An engine supplies it through {@code EngineTooling.codegen()}; the generators
  * themselves are engine-neutral.
  */
 public interface CodegenDialect {

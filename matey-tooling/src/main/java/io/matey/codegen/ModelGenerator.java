@@ -6,6 +6,7 @@ import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engine;
+import io.matey.engine.EngineToolings;
 import io.matey.error.MateyException;
 import io.matey.workspace.CodegenConfig;
 import io.matey.workspace.TargetConfig;
@@ -48,7 +49,7 @@ public final class ModelGenerator {
     public Map<String, byte[]> generate(Engine engine, Connection scratch) {
         SchemaModel model;
         try {
-            model = engine.codegen().read(scratch);
+            model = EngineToolings.of(engine).codegen().read(scratch);
         } catch (SQLException e) {
             throw new MateyException("Codegen failed for target " + target.name() + ": cannot read the replayed schema: "
                     + engine.maskedFailure(e), e);

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What data export and apply need to know about an engine, supplied by {@code Engine.data()}
+ * What data export and apply need to know about an engine, supplied by {@code EngineTooling.data()}
  * (docs/architecture.md §3). The engine-neutral work (reading and checking files, comparing rows, choosing what to
  * insert, update or delete) stays in this package; an implementation answers only where engines differ. The
  * defaults are standard SQL and JDBC.

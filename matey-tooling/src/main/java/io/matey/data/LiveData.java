@@ -3,6 +3,7 @@ package io.matey.data;
 import io.matey.artifact.ArtifactJournal;
 import io.matey.artifact.TargetLock;
 import io.matey.engine.Engine;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.Engines;
 import io.matey.engine.LockNotices;
 import io.matey.engine.LockWait;
@@ -68,7 +69,7 @@ public final class LiveData {
             DataSet set = DataManifest.read(target.dir()).select(setName);
             MateyUrl live = MateyUrl.parse(EnvNames.liveUrl(target, url, env));
             Engine engine = Engines.forUrl(live);
-            engine.data(); // an engine without data sets fails here, before connecting
+            EngineToolings.of(engine).data(); // an engine without data sets fails here, before connecting
             Connection connection = connect(engine, live, command);
             try (connection; Engine.MigrationLock migrations = new LockWait(Engine.DEFAULT_LOCK_TIMEOUT, notices)
                     .acquire(engine, connection)) {

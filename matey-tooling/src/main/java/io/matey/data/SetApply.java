@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import io.matey.engine.Engine;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class SetApply {
         this.targetDir = targetDir;
         this.connection = connection;
         this.engine = engine;
-        this.dialect = engine.data();
+        this.dialect = EngineToolings.of(engine).data();
         this.decoder = new ValueDecoder(dialect);
     }
 

@@ -2,6 +2,7 @@ package io.matey.data;
 
 import io.matey.artifact.ArtifactJournal;
 import io.matey.engine.Engine;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.LockNotices;
 import io.matey.error.MateyException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class SetExport {
 
     static List<ExportedFile> export(Path targetDir, Connection connection, Engine engine, DataSet set,
             LockNotices notices) throws SQLException {
-        DataDialect dialect = engine.data();
+        DataDialect dialect = EngineToolings.of(engine).data();
         Map<String, byte[]> writes = new LinkedHashMap<>();
         List<ExportedFile> exported = new ArrayList<>();
         boolean snapshot = engine.transactions();
