@@ -241,7 +241,7 @@ class BadInputTest {
     @Test
     void aLockThatCannotBeParsedIsAnErrorNotAStaleReport() {
         ws.write("db/core/schema.lock.toml", ws.read("db/core/schema.lock.toml").replace("head_index = 1\n", "<\n"));
-        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("The artifacts of target 'db/core' cannot be checked. Fix or delete the file "
                         + "named, then run `matey schema apply --clean --path db/core`. Diagnostics:\n"
                         + "  lockfile-parse-error@schema.lock.toml: Unable to parse lockfile: Unexpected '<'");
@@ -250,7 +250,7 @@ class BadInputTest {
     @Test
     void anUnknownEngineIsAnErrorNotAClean() {
         ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"oracle\""));
-        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
                 .hasMessage(ws.target().resolve("config.toml") + ":1: engine 'oracle' is unknown; set engine to one of "
                         + String.join(", ", Engines.ids()) + ".");
         ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("engine = \"oracle\"\n", "")
@@ -268,7 +268,7 @@ class BadInputTest {
     void anUnknownEngineIsNamedBeforeAMissingUrlEnv() {
         ws.write("db/core/config.toml", "engine = \"oracle\"\ntest_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n");
         Path config = ws.target().resolve("config.toml");
-        assertThatThrownBy(() -> ws.matey().schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false)).isInstanceOf(MateyException.class)
                 .hasMessage(config + ":1: engine 'oracle' is unknown; set engine to one of "
                         + String.join(", ", Engines.ids()) + ". Also: " + config + ": 'url_env' is missing. Add url_env "
                         + "= \"DB_CORE_DATABASE_URL\" (the variable holding the live database URL).");

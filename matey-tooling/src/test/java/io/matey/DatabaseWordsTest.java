@@ -51,7 +51,7 @@ class DatabaseWordsTest {
         Matey matey = ws.matey();
         String refused = withUser("matey_nobody:s3cret-pw", "/matey_connpaths_live");
 
-        assertThatThrownBy(() -> matey.dataApply(matey.target(TARGET), refused, "core")).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(matey).dataApply(matey.target(TARGET), refused, "core")).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("data apply failed: cannot reach live database ")
                 .hasMessageContaining("Access denied for user 'matey_nobody'")
                 .hasMessageNotContaining("(conn=").hasMessageNotContaining("s3cret-pw");

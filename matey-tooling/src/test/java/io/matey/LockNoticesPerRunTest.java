@@ -49,7 +49,7 @@ class LockNoticesPerRunTest {
                 migrated = runs.submit(() -> up.dbUp(target, "sqlite3:" + database, line -> { }));
                 awaitWait(upWaits, migrated);
                 try (TargetLock artifactLock = TargetLock.acquire(ws.target(), LockNotices.NONE)) {
-                    reported = runs.submit(() -> status.schemaStatus(target));
+                    reported = runs.submit(() -> new MateyTools(status).schemaStatus(target));
                     awaitWait(statusWaits, reported);
                 }
             }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.codegen.sqlalchemy.TablesGenerator;
 import io.matey.engine.Engine;
+import io.matey.engine.EngineTooling;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.Engines;
 import io.matey.error.MateyException;
 import io.matey.testing.TestDatabase;
@@ -26,16 +28,24 @@ class CodegenDialectTest {
 
     @Test
     void anEngineWithoutCodegenIsAClearError() {
-        assertThatThrownBy(engineWithout("nocodegen")::codegen).isInstanceOf(MateyException.class)
+        EngineTooling withoutCodegen = () -> "nocodegen";
+        assertThatThrownBy(withoutCodegen::codegen).isInstanceOf(MateyException.class)
                 .hasMessage("Codegen does not support the nocodegen engine.");
     }
 
     @Test
+    void anEngineWithoutToolingIsAClearError() {
+        assertThatThrownBy(() -> EngineToolings.of(engineWithout("notooling"))).isInstanceOf(MateyException.class)
+                .hasMessageStartingWith("The notooling engine has no command-line tooling (data sets, codegen): add its "
+                        + "io.matey.engine.EngineTooling");
+    }
+
+    @Test
     void everyBundledEngineHasItsOwnCodegen() {
-        assertThat(Engines.all()).allSatisfy(engine -> assertThat(engine.codegen()).isNotNull());
+        assertThat(Engines.all()).allSatisfy(engine -> assertThat(EngineToolings.of(engine).codegen()).isNotNull());
         // the emulator is BigQuery to SQLAlchemy; every other engine has a dialect of its own
         assertThat(Engines.all().stream().collect(Collectors.toMap(Engine::id,
-                e -> e.codegen().sqlAlchemyDialect()))).isEqualTo(Map.of("sqlite", "sqlite", "postgres",
+                e -> EngineToolings.of(e).codegen().sqlAlchemyDialect()))).isEqualTo(Map.of("sqlite", "sqlite", "postgres",
                         "postgresql", "mysql", "mysql", "clickhouse", "clickhouse", "bigquery", "bigquery",
                         "bigquery-emulator", "bigquery"));
     }
@@ -55,7 +65,7 @@ class CodegenDialectTest {
                 db.execute(statement);
             }
             try (Connection connection = db.connect()) {
-                String models = new TablesGenerator(Set.of()).render(db.engine().codegen().read(connection));
+                String models = new TablesGenerator(Set.of()).render(EngineToolings.of(db.engine()).codegen().read(connection));
                 assertThat(models).contains(expected);
             }
         }

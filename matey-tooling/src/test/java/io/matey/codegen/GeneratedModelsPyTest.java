@@ -3,6 +3,7 @@ package io.matey.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.artifact.Diagnostic;
 import io.matey.error.MateyException;
 import io.matey.lint.Finding;
@@ -41,16 +42,16 @@ class GeneratedModelsPyTest {
                 .contains("--- worktree/models.py\n+++ replay/models.py\n", "\n-# hand edit\n");
 
         ws.write(TestWorkspace.TARGET + "/config.toml", config("enabled = false\ngenerator = \"tables\"\n"));
-        assertThat(ws.matey().schemaStatus(target(ws)).diagnostics()).extracting(Diagnostic::render).containsExactly(
+        assertThat(new MateyTools(ws.matey()).schemaStatus(target(ws)).diagnostics()).extracting(Diagnostic::render).containsExactly(
                 "codegen-stale-file@models.py: Generated file the [codegen] configuration no longer produces: "
                         + "schema apply deletes it.");
         assertThat(ws.plan().staleFiles()).containsExactly("models.py");
         assertThat(ws.apply().changedFiles()).containsExactly("models.py");
         assertThat(ws.target().resolve("models.py")).doesNotExist();
-        assertThat(ws.matey().schemaStatus(target(ws)).clean()).isTrue();
+        assertThat(new MateyTools(ws.matey()).schemaStatus(target(ws)).clean()).isTrue();
 
         ws.write(MODELS, "# models of my own\n");
-        assertThat(ws.matey().schemaStatus(target(ws)).clean()).isTrue();
+        assertThat(new MateyTools(ws.matey()).schemaStatus(target(ws)).clean()).isTrue();
         assertThat(ws.apply().changed()).isFalse();
         assertThat(ws.read(MODELS)).as("a file without the marker is never deleted").isEqualTo("# models of my own\n");
     }
@@ -62,7 +63,7 @@ class GeneratedModelsPyTest {
         String models = ws.read(MODELS);
         ws.write(MODELS, models.replace("class Base(", "<<<<<<< HEAD\nclass Base(") + "=======\nx = 1\n>>>>>>> b\n");
 
-        assertThatThrownBy(() -> ws.matey().schemaStatus(target(ws))).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaStatus(target(ws))).isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("Git merge conflict markers in models.py of target 'db/core': generated "
                         + "artifacts are regenerated, not merged by hand.")
                 .hasMessageContaining("input-conflict-markers@models.py: Git merge conflict markers at line ");

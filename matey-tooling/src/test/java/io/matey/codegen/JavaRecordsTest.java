@@ -2,6 +2,7 @@ package io.matey.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.MateyTools;
 import io.matey.SchemaStatus;
 import io.matey.artifact.Diagnostic;
 import io.matey.replay.ReplayOptions;
@@ -154,7 +155,7 @@ class JavaRecordsTest {
         assertThat(ws.apply().changedFiles()).contains(records + "Adults.java", records + "Tables.java");
 
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", "generator = \"tables\"\n"));
-        SchemaStatus status = ws.matey().schemaStatus(ws.matey().target(TestWorkspace.TARGET));
+        SchemaStatus status = new MateyTools(ws.matey()).schemaStatus(ws.matey().target(TestWorkspace.TARGET));
         assertThat(status.clean()).isFalse();
         assertThat(status.diagnostics()).extracting(Diagnostic::render).containsExactly(
                 "codegen-stale-file@" + records + "Adults.java: Generated file the [codegen] configuration no longer "
@@ -169,7 +170,7 @@ class JavaRecordsTest {
         assertThat(ws.target().resolve(records + "Adults.java")).doesNotExist();
         assertThat(ws.target().resolve(records + "Tables.java")).doesNotExist();
         assertThat(ws.target().resolve(records + "Helper.java")).as("a hand-written class").isRegularFile();
-        assertThat(ws.matey().schemaStatus(ws.matey().target(TestWorkspace.TARGET)).clean()).isTrue();
+        assertThat(new MateyTools(ws.matey()).schemaStatus(ws.matey().target(TestWorkspace.TARGET)).clean()).isTrue();
         assertThat(ws.plan().match()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.model.Table;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.Engines;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ class PyLiteralTest {
     /** Renders a one-table model with the text as table comment and returns the literal. */
     private static String comment(String text) {
         Table table = new Table(null, "t", true, text, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        String out = new TablesGenerator(Set.of()).render(new SchemaModel(Engines.byId("sqlite").codegen(), List.of(table)));
+        String out = new TablesGenerator(Set.of()).render(new SchemaModel(EngineToolings.of(Engines.byId("sqlite")).codegen(), List.of(table)));
         int start = out.indexOf("comment=") + "comment=".length();
         return out.substring(start, out.indexOf('\n', start));
     }

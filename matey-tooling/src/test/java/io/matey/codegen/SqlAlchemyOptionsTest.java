@@ -6,6 +6,7 @@ import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.SqlModelGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
+import io.matey.engine.EngineToolings;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class SqlAlchemyOptionsTest {
                     """);
             try (Connection connection = db.connect()) {
                 db.engine().migrationTable().ensure(connection);
-                model = db.engine().codegen().read(connection);
+                model = EngineToolings.of(db.engine()).codegen().read(connection);
             }
         }
     }

@@ -12,6 +12,7 @@ import io.matey.codegen.model.Table;
 import io.matey.codegen.model.UniqueConstraint;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
 import io.matey.codegen.sqlalchemy.TablesGenerator;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.Engines;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
@@ -181,7 +182,7 @@ class SqlAlchemyOutputTest {
             String models;
             try (Connection connection = db.connect()) {
                 db.engine().migrationTable().ensure(connection);
-                models = new DeclarativeGenerator(Set.of(), true).render(db.engine().codegen().read(connection));
+                models = new DeclarativeGenerator(Set.of(), true).render(EngineToolings.of(db.engine()).codegen().read(connection));
                 for (Map.Entry<String, Boolean> table : assigned.entrySet()) {
                     assertThat(assignsKey(connection, table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
                 }
@@ -211,7 +212,7 @@ class SqlAlchemyOutputTest {
 
     @Test
     void optionsDropIndexesConstraintsAndComments() {
-        SchemaModel model = new SchemaModel(Engines.byId("postgres").codegen(), List.of(
+        SchemaModel model = new SchemaModel(EngineToolings.of(Engines.byId("postgres")).codegen(), List.of(
                 table("parents", List.of(), List.of(), List.of()),
                 table("children", List.of(new ForeignKey("fk", List.of("parent_id"), null, "parents", List.of("id"), null, null)),
                         List.of(new UniqueConstraint("uq", List.of("name"))),
@@ -272,7 +273,7 @@ class SqlAlchemyOutputTest {
             }
             try (Connection connection = db.connect()) {
                 db.engine().migrationTable().ensure(connection);
-                return db.engine().codegen().read(connection);
+                return EngineToolings.of(db.engine()).codegen().read(connection);
             }
         }
     }

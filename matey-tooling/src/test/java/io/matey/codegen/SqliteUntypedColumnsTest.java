@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matey.codegen.java.JavaRecordsGenerator;
 import io.matey.codegen.model.SchemaModel;
 import io.matey.codegen.sqlalchemy.DeclarativeGenerator;
+import io.matey.engine.EngineToolings;
 import io.matey.testing.TestDatabase;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
@@ -108,7 +109,7 @@ class SqliteUntypedColumnsTest {
     private static SchemaModel read(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
             db.engine().migrationTable().ensure(connection);
-            return db.engine().codegen().read(connection);
+            return EngineToolings.of(db.engine()).codegen().read(connection);
         }
     }
 }

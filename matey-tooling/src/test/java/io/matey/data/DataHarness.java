@@ -1,6 +1,7 @@
 package io.matey.data;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import io.matey.workspace.TargetConfig;
@@ -72,7 +73,7 @@ final class DataHarness implements AutoCloseable {
 
     DataExportResult export(TestDatabase database, String set) {
         Matey matey = ws.matey();
-        return matey.dataExport(matey.target(TestWorkspace.TARGET), database.url().raw(), set);
+        return new MateyTools(matey).dataExport(matey.target(TestWorkspace.TARGET), database.url().raw(), set);
     }
 
     DataApplyResult apply(String set) {
@@ -86,7 +87,7 @@ final class DataHarness implements AutoCloseable {
     /** Applies through {@code url}, a Matey URL of the live database (with its own query options). */
     DataApplyResult apply(String url, String set) {
         Matey matey = ws.matey();
-        return matey.dataApply(matey.target(TestWorkspace.TARGET), url, set);
+        return new MateyTools(matey).dataApply(matey.target(TestWorkspace.TARGET), url, set);
     }
 
     /** Every row of a query, each as a list of its values' text. */

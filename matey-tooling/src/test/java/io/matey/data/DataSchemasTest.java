@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ class DataSchemasTest {
             String url = h.db.urlWithSearchPath("public,app").raw();
             Matey matey = h.ws.matey();
 
-            matey.dataApply(matey.target(TestWorkspace.TARGET), url, null);
+            new MateyTools(matey).dataApply(matey.target(TestWorkspace.TARGET), url, null);
 
             assertThat(flags(h, "public")).containsExactly(List.of("1", "public-new", "green"));
             assertThat(flags(h, "app")).containsExactly(List.of("1", "app-old", "low"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.SchemaStatus;
 import io.matey.data.AppliedFile;
 import io.matey.data.DataMode;
@@ -391,7 +392,7 @@ public abstract class EngineContract {
         matey.dbUp(target(ws), url(db), line -> { });
         dataManifest(ws, "insert");
         dataFile(ws, duplicateNames());
-        matey.dataApply(target(ws), url(db), null);
+        new MateyTools(matey).dataApply(target(ws), url(db), null);
         write(ws, failsOnLiveRows());
         ws.apply();
 
@@ -429,17 +430,17 @@ public abstract class EngineContract {
 
         dataManifest(ws, "replace");
         dataFile(ws, rows);
-        assertThat(matey.dataApply(target(ws), url(source), null).files())
+        assertThat(new MateyTools(matey).dataApply(target(ws), url(source), null).files())
                 .containsExactly(new AppliedFile("items", ITEMS, DataMode.REPLACE, 2, 2, 0, 0));
         dataFile(ws, List.of());
-        matey.dataExport(target(ws), url(source), null);
+        new MateyTools(matey).dataExport(target(ws), url(source), null);
         String exported = dataFile(ws);
         assertThat(exported.lines()).containsExactlyElementsOf(rows);
 
-        assertThat(matey.dataApply(target(ws), url(copy), null).files())
+        assertThat(new MateyTools(matey).dataApply(target(ws), url(copy), null).files())
                 .containsExactly(new AppliedFile("items", ITEMS, DataMode.REPLACE, 2, 2, 0, 0));
         dataFile(ws, List.of());
-        matey.dataExport(target(ws), url(copy), null);
+        new MateyTools(matey).dataExport(target(ws), url(copy), null);
         assertThat(dataFile(ws)).as("the copy holds the same rows").isEqualTo(exported);
 
         if (supportsUpsert()) {
@@ -447,10 +448,10 @@ public abstract class EngineContract {
                     + ITEMS + "\", mode = \"upsert\", on = [\"id\"] }]\n");
             dataFile(ws, List.of("{\"id\": 2, \"name\": \"two\", \"note\": \"changed\"}",
                     "{\"id\": 3, \"name\": \"three\", \"note\": null}"));
-            assertThat(matey.dataApply(target(ws), url(copy), null).files())
+            assertThat(new MateyTools(matey).dataApply(target(ws), url(copy), null).files())
                     .containsExactly(new AppliedFile("items", ITEMS, DataMode.UPSERT, 2, 1, 1, 0));
             dataManifest(ws, "replace");
-            matey.dataExport(target(ws), url(copy), null);
+            new MateyTools(matey).dataExport(target(ws), url(copy), null);
             assertThat(dataFile(ws).lines()).containsExactly(rows.get(0),
                     "{\"id\": 2, \"name\": \"two\", \"note\": \"changed\"}", "{\"id\": 3, \"name\": \"three\", \"note\": null}");
         }
@@ -525,7 +526,7 @@ public abstract class EngineContract {
     }
 
     private static SchemaStatus status(TestWorkspace ws) {
-        return ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0);
+        return new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0);
     }
 
     private static String migrationPath(String file) {

@@ -3,6 +3,7 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.SchemaStatus;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
@@ -64,7 +65,7 @@ class ForeignArtifactsTest {
             h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);", "DROP TABLE items;");
             writeLocked(h.ws, PG_DUMP, "matey-sql-v0"); // Python matey's layout: its label over pg_dump text
 
-            SchemaStatus status = h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0);
+            SchemaStatus status = new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0);
             assertThat(status.clean()).isFalse();
             assertThat(status.diagnostics()).singleElement().satisfies(d -> assertThat(d.render())
                     .startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: Artifacts written by another tool: "
@@ -82,7 +83,7 @@ class ForeignArtifactsTest {
             h.ws.apply(new ReplayOptions(null, null, true, false));
             assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.lock.toml"))
                     .contains("canonicalizer = \"" + SchemaLock.CANONICALIZER + "\"");
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
             assertThat(h.up().after()).isEqualTo(1);
         }
     }
@@ -101,7 +102,7 @@ class ForeignArtifactsTest {
             assertThat(h.ws.read(lock)).contains("canonicalizer = \"" + MYSQL_CANONICALIZER + "\"");
             h.ws.write(lock, h.ws.read(lock).replace(MYSQL_CANONICALIZER, label));
 
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
                             + "Artifacts written by an earlier Matey release: the lock names canonicalizer '" + label
                             + "', whose MySQL/MariaDB dumps leave out a " + (label.endsWith("v1") ? "table's"
@@ -129,7 +130,7 @@ class ForeignArtifactsTest {
             assertThat(earlier).isNotEqualTo(schema);
             writeLocked(h.ws, earlier, SchemaLock.CANONICALIZER);
 
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
                             + "Artifacts written by an earlier Matey release: schema.sql states that a materialized view "
                             + "is not populated (WITH NO DATA)").endsWith(ADVICE));
@@ -137,7 +138,7 @@ class ForeignArtifactsTest {
 
             h.ws.apply(new ReplayOptions(null, null, true, false));
             assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.sql")).isEqualTo(schema);
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
             assertThat(h.bootstrap().after()).isEqualTo(1);
         }
     }
@@ -163,7 +164,7 @@ class ForeignArtifactsTest {
             writeLocked(h.ws, List.of("001_items.sql", "002_no_view.sql"), List.of(earlier, schema), schema,
                     SchemaLock.CANONICALIZER);
 
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
                             + "Artifacts written by an earlier Matey release: checkpoints/001_items.sql states that a "
                             + "materialized view is not populated (WITH NO DATA)").endsWith(ADVICE));
@@ -172,7 +173,7 @@ class ForeignArtifactsTest {
 
             h.ws.apply(new ReplayOptions(null, null, true, false));
             assertThat(h.ws.read(checkpoint)).isEqualTo(first);
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
             assertThat(h.up().after()).isEqualTo(2);
             assertThat(h.down(1).after()).isEqualTo(1);
         }
@@ -193,7 +194,7 @@ class ForeignArtifactsTest {
                     CREATE INDEX "Gauges_id" ON "Sensor data"."Gauges" (id);""", "DROP SCHEMA \"Sensor data\" CASCADE;");
             h.ws.apply();
             String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).as("a new dump").isTrue();
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).as("a new dump").isTrue();
             String earlier = schema.replace("CREATE INDEX \"Gauges_id\" ON ONLY \"Sensor data\".\"Gauges\" USING",
                     "CREATE INDEX \"Gauges_id\" ON \"Sensor data\".\"Gauges\" USING")
                     .replaceAll("(?m)^(CREATE INDEX gauges_1_id_idx|ALTER INDEX \"Sensor data\".\"Gauges_id\") [^\n]*\n\n", "");
@@ -202,7 +203,7 @@ class ForeignArtifactsTest {
             writeLocked(h.ws, List.of("001_gauges.sql"), List.of(earlier), earlier, SchemaLock.CANONICALIZER);
             h.ws.migration("002_notes.sql", "CREATE TABLE notes (id int);", "DROP TABLE notes;");
 
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics())
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics())
                     .anySatisfy(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
                             + "Artifacts written by an earlier Matey release: schema.sql states a partitioned table's "
                             + "index created without ON ONLY").endsWith(ADVICE));
@@ -212,7 +213,7 @@ class ForeignArtifactsTest {
 
             h.ws.apply(new ReplayOptions(null, null, true, false));
             assertThat(h.ws.read(TestWorkspace.TARGET + "/checkpoints/001_gauges.sql")).isEqualTo(schema);
-            assertThat(h.ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
             assertThat(h.up().after()).isEqualTo(2);
         }
     }

@@ -3,6 +3,7 @@ package io.matey.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.engine.Engines;
 import io.matey.engine.UrlOption;
 import io.matey.error.MateyException;
@@ -72,8 +73,8 @@ class StaleMarkerTest {
             assertThat(stale.describe()).endsWith("so its partial changes were undone and the marker is stale");
             assertThatThrownBy(h::up).hasMessageStartingWith("db up refused:").hasMessageContaining(resume);
             assertThatThrownBy(() -> h.down(1)).hasMessageStartingWith("db down refused:").hasMessageContaining(resume);
-            assertThat(h.ws.matey().dataExport(h.target(), h.url(), "all").files()).as("export only reads").hasSize(1);
-            assertThatThrownBy(() -> h.ws.matey().dataApply(h.target(), h.url(), "all"))
+            assertThat(new MateyTools(h.ws.matey()).dataExport(h.target(), h.url(), "all").files()).as("export only reads").hasSize(1);
+            assertThatThrownBy(() -> new MateyTools(h.ws.matey()).dataApply(h.target(), h.url(), "all"))
                     .as("data apply writes to the schema at head, as db up would: refused until the marker is settled")
                     .isInstanceOf(MateyException.class).hasMessageStartingWith("data apply refused: the live database")
                     .hasMessageContaining(stale.describe()).hasMessageContaining(resume)
@@ -88,7 +89,7 @@ class StaleMarkerTest {
             }
             assertThat(h.drift().drifted()).isFalse();
             h.ws.write(TestWorkspace.TARGET + "/data/users.jsonl", "{\"email\": \"a@example.com\", \"id\": 1}\n");
-            assertThat(h.ws.matey().dataApply(h.target(), h.url(), "all").files().get(0).deleted()).isEqualTo(1);
+            assertThat(new MateyTools(h.ws.matey()).dataApply(h.target(), h.url(), "all").files().get(0).deleted()).isEqualTo(1);
             assertThat(h.down(1).after()).isZero();
         }
     }

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.error.MateyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class ConcurrentReplayMain {
             Files.writeString(file, "-- migrate:up\nCREATE TABLE " + table + " (id bigint PRIMARY KEY);\n\n"
                     + "-- migrate:down\nDROP TABLE " + table + ";\n", StandardCharsets.UTF_8);
             try {
-                SchemaApplyResult result = new Matey(root, root, System.getenv())
+                SchemaApplyResult result = new MateyTools(new Matey(root, root, System.getenv()))
                         .schemaApply(target, ReplayOptions.defaults(), line -> { });
                 System.out.println("round " + round + (result.changed() ? " ok" : " unchanged"));
             } catch (MateyException e) {

@@ -3,6 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
@@ -75,7 +76,7 @@ class ConcurrentReplayTest {
         }
         for (String[] run : runs) {
             Matey matey = new Matey(Path.of(run[0]), Path.of(run[0]), System.getenv());
-            assertThat(matey.schemaPlan(matey.target(run[1]), ReplayOptions.defaults(), line -> { }).match())
+            assertThat(new MateyTools(matey).schemaPlan(matey.target(run[1]), ReplayOptions.defaults(), line -> { }).match())
                     .as(run[1]).isTrue();
         }
         for (Path target : targetDirs) {
@@ -97,7 +98,7 @@ class ConcurrentReplayTest {
             }
         }
         for (String target : targets) {
-            new Matey(root, root, Map.of("MATEY_TEST_POSTGRES_URL", server.raw()))
+            new MateyTools(new Matey(root, root, Map.of("MATEY_TEST_POSTGRES_URL", server.raw())))
                     .schemaApply(target, ReplayOptions.defaults(), line -> { });
         }
         return root;

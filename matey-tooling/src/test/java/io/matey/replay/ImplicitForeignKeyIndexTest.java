@@ -3,6 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.ServerRole;
@@ -101,7 +102,7 @@ class ImplicitForeignKeyIndexTest {
         acceptedInexactThenForeignKeyAddedBack(ws);
         List<String> progress = new ArrayList<>();
 
-        assertThatThrownBy(() -> ws.matey().schemaApply(TestWorkspace.TARGET, CLEAN, progress::add))
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaApply(TestWorkspace.TARGET, CLEAN, progress::add))
                 .isInstanceOf(MateyException.class)
                 .hasMessageStartingWith("migrations/003_drop_fk.sql: down roundtrip mismatch: rollback state differs")
                 .hasMessageContaining("-  KEY `parent_id` (`parent_id`)\n+  KEY `children_ibfk_1` (`parent_id`)");
@@ -150,7 +151,7 @@ class ImplicitForeignKeyIndexTest {
         ws.migration("003_index_notes.sql", "CREATE INDEX notes_body ON notes (body);", "DROP INDEX notes_body ON notes;");
         List<String> progress = new ArrayList<>();
 
-        assertThat(ws.matey().schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add).downChecked())
+        assertThat(new MateyTools(ws.matey()).schemaApply(TestWorkspace.TARGET, ReplayOptions.defaults(), progress::add).downChecked())
                 .containsExactly("migrations/002_notes.sql", "migrations/003_index_notes.sql");
         assertThat(progress).isNotEmpty().noneMatch(line -> line.contains("anchor run"));
     }

@@ -1,6 +1,7 @@
 package io.matey.replay;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class ReplayPlanMain {
     public static void main(String[] args) {
         ScratchDatabase.reportLeftoversTo(System.out::println);
         Matey matey = new Matey(Path.of(args[0]), null, Map.of("DB_CORE_TEST_DATABASE_URL", args[1]));
-        matey.schemaPlan(matey.target(TestWorkspace.TARGET), ReplayOptions.defaults(), line -> { });
+        new MateyTools(matey).schemaPlan(matey.target(TestWorkspace.TARGET), ReplayOptions.defaults(), line -> { });
         System.out.println("planned");
     }
 }

@@ -2,6 +2,7 @@ package io.matey.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.MateyTools;
 import io.matey.testing.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class ReplaySafetyTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+        assertThat(new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
         assertThat(Files.exists(ws.target().resolve(".matey"))).isFalse();
     }
 

@@ -3,6 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
@@ -480,7 +481,7 @@ class ReplayServerRolesTest {
             rs.next();
             long id = rs.getLong(2);
 
-            assertThatThrownBy(() -> ws.matey().withLockTimeout(java.time.Duration.ofSeconds(1))
+            assertThatThrownBy(() -> new MateyTools(ws.matey().withLockTimeout(java.time.Duration.ofSeconds(1)))
                     .schemaPlan(ws.matey().target(TestWorkspace.TARGET), ReplayOptions.defaults(), line -> { }))
                     .isInstanceOfSatisfying(MateyException.class,
                             e -> assertThat(e.reason()).isEqualTo(io.matey.error.Reason.LOCK_TIMEOUT))

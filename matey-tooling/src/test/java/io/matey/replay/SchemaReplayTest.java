@@ -3,6 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.SchemaStatus;
 import io.matey.artifact.Diagnostic;
 import io.matey.error.MateyException;
@@ -139,7 +140,7 @@ class SchemaReplayTest {
     }
 
     private static SchemaStatus status(TestWorkspace ws) {
-        return ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0);
+        return new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0);
     }
 
     private static java.util.List<String> codes(TestWorkspace ws) {

@@ -1,6 +1,7 @@
 package io.matey.testing;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.engine.MateyUrl;
 import io.matey.replay.ReplayOptions;
 import io.matey.replay.SchemaApplyResult;
@@ -58,7 +59,7 @@ public final class TestWorkspace {
 
     public SchemaPlanResult plan(ReplayOptions options) {
         Matey matey = matey();
-        return matey.schemaPlan(matey.target(TARGET), options, line -> { });
+        return new MateyTools(matey).schemaPlan(matey.target(TARGET), options, line -> { });
     }
 
     public SchemaPlanResult plan() {
@@ -66,7 +67,7 @@ public final class TestWorkspace {
     }
 
     public SchemaApplyResult apply(ReplayOptions options) {
-        return matey().schemaApply(TARGET, options, line -> { });
+        return new MateyTools(matey()).schemaApply(TARGET, options, line -> { });
     }
 
     public SchemaApplyResult apply() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.data.AppliedFile;
 import io.matey.data.DataMode;
 import io.matey.error.MateyException;
@@ -68,11 +69,11 @@ class BigQueryDataRoundTripTest {
         manifest(ws, "upsert");
         ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
                 + "{\"region\": \"eu\", \"id\": 2, \"label\": \"new\"}\n");
-        assertThat(matey.dataApply(target(ws), copy, null).files()).containsExactly(
+        assertThat(new MateyTools(matey).dataApply(target(ws), copy, null).files()).containsExactly(
                 new AppliedFile("every_type", "every_type", DataMode.UPSERT, 2, 1, 1, 0));
         manifest(ws, "replace");
         ws.write(TestWorkspace.TARGET + "/data/every_type.jsonl", "{\"region\": \"eu\", \"id\": 2, \"label\": \"new\"}\n");
-        assertThat(matey.dataApply(target(ws), copy, null).files()).as("replace deletes the keys the file lacks")
+        assertThat(new MateyTools(matey).dataApply(target(ws), copy, null).files()).as("replace deletes the keys the file lacks")
                 .containsExactly(new AppliedFile("every_type", "every_type", DataMode.REPLACE, 1, 0, 0, 3));
     }
 
@@ -104,9 +105,9 @@ class BigQueryDataRoundTripTest {
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 2, \"tags\": null, \"amounts\": null, "
                 + "\"address\": {\"lines\": null}, \"items\": [{\"qty\": 0, \"raw\": \"\", \"sku\": \"\"}]}\n"
                 + "{\"id\": 3, \"tags\": [\"new\"], \"meta\": {\"detail\": {\"flag\": false}}}\n");
-        assertThat(matey.dataApply(target(ws), copy, null).files()).as("a null array is the empty array stored")
+        assertThat(new MateyTools(matey).dataApply(target(ws), copy, null).files()).as("a null array is the empty array stored")
                 .containsExactly(new AppliedFile("nested", "nested", DataMode.UPSERT, 2, 0, 1, 0));
-        matey.dataExport(target(ws), copy, null);
+        new MateyTools(matey).dataExport(target(ws), copy, null);
         assertThat(ws.read(TestWorkspace.TARGET + "/data/nested.jsonl").lines()).element(2).isEqualTo(
                 "{\"address\": null, \"amounts\": [], \"id\": 3, \"items\": [{\"at\": null, \"qty\": 1, \"raw\": null, "
                         + "\"sku\": \"z\"}], \"meta\": {\"day\": null, \"detail\": {\"body\": null, \"flag\": false}}, "
@@ -124,24 +125,24 @@ class BigQueryDataRoundTripTest {
                 + "{\"region\": \"us\", \"id\": 1, \"label\": \"b\"}\n");
         String live = live(ws, engine);
         Matey matey = ws.matey();
-        assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+        assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).containsExactly(
                 new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 2, 0, 0));
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 1, \"label\": \"changed\"}\n"
                 + "{\"region\": \"us\", \"id\": 2, \"label\": \"new\"}\n");
-        assertThat(matey.dataApply(target(ws), live, null).files()).as("only the difference, by the declared key")
+        assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).as("only the difference, by the declared key")
                 .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 2, 1, 1, 1));
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"eu\", \"id\": 7, \"label\": \"c\"}\n"
                 + "{\"region\": \"us\", \"id\": 1, \"label\": null}\n{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
-        assertThat(matey.dataApply(target(ws), live, null).files()).as("changed rows in one MERGE (BigQuery) or row by row")
+        assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).as("changed rows in one MERGE (BigQuery) or row by row")
                 .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 3, 1, 2, 0));
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"region\": \"us\", \"id\": 2, \"label\": \"d\"}\n");
-        assertThat(matey.dataApply(target(ws), live, null).files()).as("removed keys in one DELETE")
+        assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).as("removed keys in one DELETE")
                 .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 1, 0, 0, 2));
-        matey.dataExport(target(ws), live, null);
+        new MateyTools(matey).dataExport(target(ws), live, null);
         assertThat(ws.read(TestWorkspace.TARGET + "/data/keyed.jsonl").lines())
                 .containsExactly("{\"id\": 2, \"label\": \"d\", \"region\": \"us\"}");
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", "{\"id\": 2, \"label\": \"no region\"}\n");
-        assertThatThrownBy(() -> matey.dataApply(target(ws), live, null)).as("every row must carry the key")
+        assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), live, null)).as("every row must carry the key")
                 .isInstanceOf(MateyException.class).hasMessageContaining("region");
     }
 
@@ -167,9 +168,9 @@ class BigQueryDataRoundTripTest {
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", rows.toString());
         String live = live(ws, engine);
         Matey matey = ws.matey();
-        int inserts = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+        int inserts = jobs(() -> assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).containsExactly(
                 new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 300, 0, 0)));
-        int reads = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).as("nothing to write")
+        int reads = jobs(() -> assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).as("nothing to write")
                 .containsExactly(new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 0, 0, 0)));
         assertThat(inserts - reads).as("one multi-row INSERT per row shape").isEqualTo(2);
 
@@ -182,7 +183,7 @@ class BigQueryDataRoundTripTest {
             }
         }
         ws.write(TestWorkspace.TARGET + "/data/keyed.jsonl", rows.toString());
-        int changes = jobs(() -> assertThat(matey.dataApply(target(ws), live, null).files()).containsExactly(
+        int changes = jobs(() -> assertThat(new MateyTools(matey).dataApply(target(ws), live, null).files()).containsExactly(
                 new AppliedFile("keyed", "keyed", DataMode.REPLACE, 300, 100, 100, 100)));
         assertThat(changes - reads).as("one DELETE, one INSERT, and a MERGE per row shape or an UPDATE per row")
                 .isEqualTo(engine.equals("bigquery") ? 1 + 1 + 2 : 1 + 1 + 100);
@@ -206,10 +207,10 @@ class BigQueryDataRoundTripTest {
         nestedManifest(ws, "insert");
         String live = live(ws);
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"address\": {\"city\": \"x\"}}\n");
-        assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("nested.jsonl").hasMessageContaining("has field 'city', which STRUCT<");
         ws.write(TestWorkspace.TARGET + "/data/nested.jsonl", "{\"id\": 1, \"items\": []}\n");
-        assertThatThrownBy(() -> ws.matey().dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), live, null)).isInstanceOf(MateyException.class)
                 .hasMessageContaining("An empty ARRAY<STRUCT<sku STRING");
     }
 
@@ -231,12 +232,12 @@ class BigQueryDataRoundTripTest {
         Matey matey = ws.matey();
         String source = live(ws);
         String copy = live(ws);
-        assertThat(matey.dataApply(target(ws), source, null).files()).containsExactly(
+        assertThat(new MateyTools(matey).dataApply(target(ws), source, null).files()).containsExactly(
                 new AppliedFile(name, name, DataMode.REPLACE, rows.size(), rows.size(), 0, 0));
-        matey.dataExport(target(ws), source, null);
+        new MateyTools(matey).dataExport(target(ws), source, null);
         assertThat(ws.read(file).lines()).containsExactlyElementsOf(rows);
-        matey.dataApply(target(ws), copy, null);
-        matey.dataExport(target(ws), copy, null);
+        new MateyTools(matey).dataApply(target(ws), copy, null);
+        new MateyTools(matey).dataExport(target(ws), copy, null);
         assertThat(ws.read(file).lines()).as("the copy holds the same rows").containsExactlyElementsOf(rows);
         return copy;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.data.DataApplyResult;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
@@ -61,7 +62,7 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase source = bootstrapped(ws); TestDatabase copy = bootstrapped(ws)) {
             source.execute(ROWS);
             Matey matey = ws.matey();
-            assertThat(matey.dataExport(target(ws), source.url().raw(), "all").files()).hasSize(1);
+            assertThat(new MateyTools(matey).dataExport(target(ws), source.url().raw(), "all").files()).hasSize(1);
             String exported = ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl");
             assertThat(exported.lines().findFirst()).hasValue("{\"attrs\": {\"clicks\": 3, \"views\": 10}, \"b\": true,"
                     + " \"big\": 115792089237316195423570985008687907853269984665640564039457584007913129639935,"
@@ -72,15 +73,15 @@ class ClickHouseDataRoundTripTest {
                     + " \"ts64\": \"2024-01-02T03:04:05.678\", \"u\": \"6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21\"}");
             assertThat(exported).contains("\"ip6\": \"2001:db8::1\"", "\"ts64\": \"1999-12-31T23:59:59.999\"");
 
-            DataApplyResult applied = matey.dataApply(target(ws), copy.url().raw(), "all");
+            DataApplyResult applied = new MateyTools(matey).dataApply(target(ws), copy.url().raw(), "all");
             assertThat(applied.files().get(0).inserted()).isEqualTo(2);
             assertThat(copy.firstColumn("SELECT concat(toString(ts64), ' ', toString(ip6), ' ', toString(loc)) FROM every_type ORDER BY id"))
                     .as("timestamps are read in the column's zone, as written")
                     .containsExactly("2024-01-02 03:04:05.678 ::ffff:10.0.0.1 (52.5,13.25)",
                             "1999-12-31 23:59:59.999 2001:db8::1 (0,0)");
-            matey.dataExport(target(ws), copy.url().raw(), "all");
+            new MateyTools(matey).dataExport(target(ws), copy.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/every_type.jsonl")).isEqualTo(exported);
-            assertThat(matey.dataExport(target(ws), copy.url().raw(), "all").files().get(0).changed()).isFalse();
+            assertThat(new MateyTools(matey).dataExport(target(ws), copy.url().raw(), "all").files().get(0).changed()).isFalse();
         }
     }
 
@@ -101,14 +102,14 @@ class ClickHouseDataRoundTripTest {
                     "{\"key\": \"dark\", \"enabled\": false, \"note\": \"\"}");
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\", \"price\": \"0.00\"}",
                     "{\"id\": 2, \"name\": \"pro\", \"price\": \"9.90\"}", "{\"id\": 3, \"name\": \"team\", \"price\": \"29.00\"}");
-            DataApplyResult first = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult first = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(first.files()).extracting(f -> f.inserted()).containsExactly(2, 3);
 
             data(ws, "flags", "{\"key\": \"beta\", \"enabled\": true, \"note\": \"second\"}",
                     "{\"key\": \"new\", \"enabled\": true, \"note\": \"\"}");
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\", \"price\": \"0.00\"}",
                     "{\"id\": 2, \"name\": \"pro\", \"price\": \"12.00\"}");
-            DataApplyResult second = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult second = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(second.files()).extracting(f -> List.of(f.inserted(), f.updated(), f.deleted()))
                     .containsExactly(List.of(1, 1, 0), List.of(0, 1, 1));
             assertThat(db.firstColumn("SELECT concat(key, ' ', toString(enabled), ' ', note) FROM flags ORDER BY key"))
@@ -117,11 +118,11 @@ class ClickHouseDataRoundTripTest {
             assertThat(db.firstColumn("SELECT concat(toString(id), ' ', name, ' ', toString(price)) FROM plans ORDER BY id"))
                     .containsExactly("1 free 0", "2 pro 12");
 
-            DataApplyResult again = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult again = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files()).extracting(f -> f.inserted() + f.updated() + f.deleted()).containsExactly(0, 0);
 
             data(ws, "flags", "{\"key\": \"beta\", \"enabled\": true, \"note\": \"second\", \"ver\": 2}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .as("ClickHouse refuses to update a key column: the version must be part of `on`")
                     .hasMessageContaining("flags").hasMessageContaining("ver");
@@ -129,7 +130,7 @@ class ClickHouseDataRoundTripTest {
             ws.write(TestWorkspace.TARGET + "/data/data.toml", "[all]\nfiles = [{ name = \"flags\", table = \"flags\","
                     + " mode = \"upsert\", on = [\"key\", \"ver\"] }]\n");
             data(ws, "flags", "{\"key\": \"beta\", \"enabled\": false, \"note\": \"third\", \"ver\": 2}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("with the version in `on`, a new version is written in place of the old").isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(enabled), ' ', note) FROM flags FINAL WHERE key = 'beta'"))
                     .as("the newest version wins").containsExactly("false third");
@@ -150,10 +151,10 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"first\", \"ver\": 2}");
-            matey.dataApply(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
 
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"second\", \"ver\": 3}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("the database cannot update 'ver' in place: it is the ReplacingMergeTree "
                             + "version column. Add it to the key of data file 'flags' (")
@@ -163,25 +164,25 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageNotContaining("upsert keeps it");
 
             manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"upsert\", on = [\"key\", \"ver\"] }");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags"))
                     .as("the higher version replaces the old one, without waiting for a merge").containsExactly("second 3");
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"older\", \"ver\": 1}");
-            DataApplyResult lower = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult lower = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(lower.files().get(0).inserted(), lower.files().get(0).updated(), lower.files().get(0).deleted()))
                     .as("a lower version too replaces the table's").containsExactly(0, 1, 0);
             assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("older 1");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all")))
                     .as("the same file again changes nothing").isZero();
             manifest(ws, "{ name = \"flags\", table = \"flags\", mode = \"replace\", on = [\"key\", \"ver\"] }");
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"back\", \"ver\": 3}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("replace writes a new version alike").isEqualTo(1);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
             assertThat(db.firstColumn("SELECT concat(note, ' ', toString(ver)) FROM flags")).containsExactly("back 3");
 
             data(ws, "flags", "{\"key\": \"beta\", \"note\": \"a\", \"ver\": 4}", "{\"key\": \"beta\", \"note\": \"b\", \"ver\": 5}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessage(ws.target().resolve("data/flags.jsonl") + ":2: the row is another 'ver' of the row of "
                             + "line 1 ([key] = [\"beta\"]), and table 'flags' keeps one version of a row. Keep one of the "
@@ -199,16 +200,16 @@ class ClickHouseDataRoundTripTest {
             for (String mode : List.of("upsert", "replace")) {
                 manifest(ws, "{ name = \"mt\", table = \"mt\", mode = \"" + mode + "\", on = [\"id\"] }");
                 data(ws, "mt", "{\"id\": 1, \"grp\": \"g\", \"v\": \"" + mode + "-1\"}");
-                matey.dataApply(target(ws), db.url().raw(), "all");
+                new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
                 data(ws, "mt", "{\"id\": 1, \"grp\": \"g\", \"v\": \"" + mode + "-2\"}");
-                assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+                assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                         .as(mode + ": only v changed, so grp (in ORDER BY) is not set").isEqualTo(1);
                 assertThat(db.firstColumn("SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt"))
                         .containsExactly("1 g " + mode + "-2");
             }
 
             data(ws, "mt", "{\"id\": 1, \"grp\": \"h\", \"v\": \"replace-3\"}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageStartingWith(ws.target().resolve("data/mt.jsonl") + ":1: the row changes column 'grp' "
                             + "of table 'mt' from \"g\" to \"h\", but the database cannot update 'grp' in place: it is "
@@ -218,7 +219,7 @@ class ClickHouseDataRoundTripTest {
             assertThat(db.firstColumn("SELECT concat(grp, ' ', v) FROM mt")).as("nothing written").containsExactly("g replace-2");
 
             manifest(ws, "{ name = \"mt\", table = \"mt\", mode = \"replace\", on = [\"id\", \"grp\"] }");
-            DataApplyResult keyed = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult keyed = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(keyed.files().get(0).inserted(), keyed.files().get(0).deleted())).containsExactly(1, 1);
             assertThat(db.firstColumn("SELECT concat(toString(id), ' ', grp, ' ', v) FROM mt")).containsExactly("1 h replace-3");
         }
@@ -241,11 +242,11 @@ class ClickHouseDataRoundTripTest {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             data(ws, "flags", "{\"name\": \"beta\", \"v\": \"x\", \"updated\": 1, \"day\": \"2024-01-05\"}");
             data(ws, "notes", "{\"id\": 1, \"body\": \"b\", \"note\": \"n1\"}");
-            matey.dataApply(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
 
             data(ws, "flags", "{\"name\": \"beta\", \"v\": \"y\", \"updated\": 1, \"day\": \"2024-01-05\"}");
             data(ws, "notes", "{\"id\": 1, \"body\": \"b\", \"note\": \"n2\"}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files())
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files())
                     .as("neither the version, the partition column nor the column under a MATERIALIZED key is set")
                     .extracting(f -> f.updated()).containsExactly(0, 1, 1);
             assertThat(db.firstColumn("SELECT concat(name, ' ', v, ' ', toString(updated)) FROM flags FINAL"))
@@ -255,19 +256,19 @@ class ClickHouseDataRoundTripTest {
             data(ws, "plans", "{\"id\": 1, \"name\": \"pro\"}");
             String flags = ws.target().resolve("data/flags.jsonl") + ":1: the row changes column ";
             data(ws, "flags", "{\"name\": \"beta\", \"v\": \"z\", \"updated\": 2, \"day\": \"2024-01-05\"}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageStartingWith(flags + "'updated' of table 'flags' from 1 to 2, but the database cannot "
                             + "update 'updated' in place: it is the ReplacingMergeTree version column.")
                     .hasMessageContaining("on = [\"name\", \"updated\"]");
             data(ws, "flags", "{\"name\": \"beta\", \"v\": \"z\", \"updated\": 1, \"day\": \"2024-02-05\"}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageStartingWith(flags + "'day' of table 'flags' from \"2024-01-05\" to \"2024-02-05\", but "
                             + "the database cannot update 'day' in place: it is in the table's partition key (PARTITION BY).");
             data(ws, "flags", "{\"name\": \"beta\", \"v\": \"y\", \"updated\": 1, \"day\": \"2024-01-05\"}");
             data(ws, "notes", "{\"id\": 1, \"body\": \"c\", \"note\": \"n2\"}");
-            assertThatThrownBy(() -> matey.dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("notes.jsonl:1: the row changes column 'body' of table 'notes' from \"b\" to "
                             + "\"c\", but the database cannot update 'body' in place: it is read by MATERIALIZED column "
@@ -290,7 +291,7 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             data(ws, "limits", "{\"plan\": 1, \"seats\": 0}");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("writing table 'limits'")
                     .hasMessageContaining("no transactions: the files written before it keep their changes "
@@ -300,7 +301,7 @@ class ClickHouseDataRoundTripTest {
                             + "of a file again, so first delete the rows data file(s) 'limits' wrote.")
                     .hasMessageNotContaining("rolled back");
             assertThat(db.firstColumn("SELECT name FROM plans")).containsExactly("free");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .as("plans is unchanged the second time, so no table is said to keep changes")
                     .hasMessageContaining("no transactions: no file before it changed a table, and table 'limits'");
 
@@ -309,7 +310,7 @@ class ClickHouseDataRoundTripTest {
                     + " { name = \"more-again\", table = \"more\", mode = \"upsert\", on = [\"id\"] }");
             data(ws, "more", "{\"id\": 1, \"grp\": \"a\"}");
             data(ws, "more-again", "{\"id\": 1, \"grp\": \"b\"}");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .hasMessageContaining("more-again.jsonl:1: the row changes column 'grp' of table 'more' from \"a\" to \"b\"")
                     .hasMessageEndingWith("no transactions: the files written before it keep their changes (table 'more' "
                             + "from data file 'more': 1 inserted), and data file 'more-again' wrote nothing. Fix the cause "
@@ -327,20 +328,20 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             data(ws, "metrics", "{\"id\": 1, \"v\": 1.5, \"m\": {\"y\": 2.5}, \"a\": [{\"1\": \"x\"}], \"t\": [{\"c\": 1}, 2]}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
 
             data(ws, "metrics", "{\"id\": 1, \"v\": 2.5, \"m\": {\"y\": 3.5, \"it's\": null}, "
                     + "\"a\": [{\"2\": \"z\"}, {}], \"t\": [{\"d\": 4}, 5]}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated())
                     .as("a mutation sets maps, nested ones too").isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(v), ' ', toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
                     .containsExactly("2.5 {'y':3.5,'it\\'s':NULL} [{2:'z'},{}] ({'d':4},5)");
 
             data(ws, "metrics", "{\"id\": 1, \"v\": 2.5, \"m\": {}, \"a\": [], \"t\": [{}, 5]}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(a), ' ', toString(t)) FROM metrics"))
                     .containsExactly("{} [] ({},5)");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
 
@@ -378,10 +379,10 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             data(ws, "wide", first + before, second + before);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isEqualTo(2);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isEqualTo(2);
 
             data(ws, "wide", first + after, second + before);
-            DataApplyResult updated = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult updated = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(updated.files().get(0).updated()).isEqualTo(1);
             String all = "SELECT concat(toString(k), ' ', toString(i256), ' ', toString(u128), ' ', toString(u256), ' ', "
                     + "toString(u64), ' ', toString(d38), ' ', toString(d76), ' ', toString(d18), ' ', toString(f32), ' ', "
@@ -404,10 +405,10 @@ class ClickHouseDataRoundTripTest {
                             + "123456789012345678901234567890123456.78",
                             "12345678901234567890124 1 1 1 1 1 1 1 1 1 2024-01-01 00:00:00.000000000 2024-01-01 false x "
                             + "00000000-0000-0000-0000-000000000000 ::1 a [] [] (1,1) {} NULL");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled").isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).as("settled").isZero();
 
             data(ws, "wide", second + before);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).deleted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).deleted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT toString(k) FROM wide")).as("deleted by its exact key")
                     .containsExactly("12345678901234567890124");
         }
@@ -422,16 +423,16 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             ws.write(TestWorkspace.TARGET + "/data/docs.jsonl", rows);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
-            assertThat(matey.dataExport(target(ws), db.url().raw(), "all").files().get(0).changed()).isFalse();
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
+            assertThat(new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all").files().get(0).changed()).isFalse();
             assertThat(ws.read(TestWorkspace.TARGET + "/data/docs.jsonl")).isEqualTo(rows);
 
             data(ws, "docs", "{\"doc\": {\"a\": 2}, \"id\": 1}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult changed = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(changed.files().get(0).updated(), changed.files().get(0).deleted())).containsExactly(1, 1);
             assertThat(db.firstColumn("SELECT toJSONString(doc) FROM docs")).containsExactly("{\"a\":2}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
 
@@ -458,7 +459,7 @@ class ClickHouseDataRoundTripTest {
                     {"\"a.b\": 2}", "\"a.b\": 2, \"a\": {\"b\": 3}}", "'doc': the database refuses"}});
 
             data(ws, "docs", "{" + good + "}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT toJSONString(doc.l) FROM docs")).as("stored in ClickHouse's form")
                     .containsExactly("[1,1]");
             settlesAndExportsAs(ws, db, "docs", "{\"a\": [{\"l\": [1, 2]}], \"doc\": {\"a\": {\"b\": 2}, \"l\": [1, 1], "
@@ -499,21 +500,21 @@ class ClickHouseDataRoundTripTest {
                     {"\"d\": \"2024-01-01\"", "\"d\": {}", "'d': the database refuses {} as Dynamic"}});
 
             ws.write(TestWorkspace.TARGET + "/data/vars.jsonl", String.join("\n", first, second, third, fourth) + "\n");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(4);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(4);
             assertThat(db.firstColumn("SELECT concat(variantType(v), ' ', dynamicType(d)) FROM vars ORDER BY id"))
                     .as("each value of the kind the file writes").containsExactly("JSON Tuple(k Array(Dynamic))",
                             "String String", "UInt64 Array(Int64)", "None None");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/vars.jsonl"))
                     .isEqualTo(String.join("\n", first, second, third, fourth) + "\n");
 
             data(ws, "vars", "{\"a\": [1], \"d\": 5, \"id\": 1, \"m\": {\"n\": [1]}, \"v\": \"y\"}");
-            DataApplyResult changed = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult changed = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(changed.files().get(1).updated(), changed.files().get(1).deleted())).containsExactly(1, 3);
             assertThat(db.firstColumn("SELECT concat(variantType(v), ' ', dynamicType(d), ' ', toJSONString(m)) FROM vars"))
                     .containsExactly("String Int64 {\"n\":[1]}");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
     }
 
@@ -526,10 +527,10 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             data(ws, "prices", "{\"a\": [[1]], \"id\": 1, \"m\": {\"x\": 1.5, \"y\": null}, \"t\": [\"1\", 2]}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all")))
                     .as("1 and 1.0000 are the same number").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             String exported = "{\"a\": [[\"1.0000000000\"]], \"id\": 1, \"m\": {\"x\": \"1.50\", \"y\": null}, "
                     + "\"t\": [\"1.0000\", 2]}\n";
             assertThat(ws.read(TestWorkspace.TARGET + "/data/prices.jsonl")).isEqualTo(exported);
@@ -537,12 +538,12 @@ class ClickHouseDataRoundTripTest {
             String exact = "{\"a\": [[\"1234567890123456789012345678.0123456789\"]], \"id\": 1, "
                     + "\"m\": {\"x\": \"-12345678.99\"}, \"t\": [\"-12345678901234.5678\", 2]}";
             data(ws, "prices", exact);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(a), ' ', toString(m), ' ', toString(t)) FROM prices"))
                     .containsExactly("[(1234567890123456789012345678.0123456789)] {'x':-12345678.99} "
                             + "(-12345678901234.5678,2)");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/prices.jsonl")).isEqualTo(exact + "\n");
         }
     }
@@ -622,23 +623,23 @@ class ClickHouseDataRoundTripTest {
                             + "(Decimal(10, 2)): \"one\" is not a decimal"}});
 
             data(ws, "rates", "{" + good + "}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(n), ' ', toString(a)) FROM rates"))
                     .containsExactly("{1.5:'x',2:'y'} {-0.25:1} [{3:4}]");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1))
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1))
                     .as("1.5 and 1.50 are the same key").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             String exported = "{\"a\": [{\"3.0\": 4}], \"id\": 1, \"j\": {\"0.0000001\": {\"a\": 1}}, "
                     + "\"m\": {\"1.50\": \"x\", \"2.00\": \"y\"}, \"n\": {\"-0.2500000000\": \"1.00\"}}\n";
             assertThat(ws.read(TestWorkspace.TARGET + "/data/rates.jsonl")).isEqualTo(exported);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
 
             data(ws, "rates", "{\"a\": [{\"3.0\": 5}], \"id\": 1, \"j\": {\"1\": {}}, "
                     + "\"m\": {\"1.50\": \"z\"}, \"n\": {}}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toJSONString(j), ' ', toString(a)) FROM rates"))
                     .containsExactly("{1.5:'z'} {\"1\":{}} [{3:5}]");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
     }
 
@@ -664,7 +665,7 @@ class ClickHouseDataRoundTripTest {
                             + "\"01\" are the same UInt32 key"}});
 
             data(ws, "codes", "{" + good + "}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(m), ' ', toString(n), ' ', toString(a), ' ', toString(t)) FROM codes"))
                     .containsExactly("{1:'a',2:'b'} {-5:1} [{9:'c'}] ({0:'d'},1)");
             settlesAndExportsAs(ws, db, "codes", "{\"a\": [{\"9\": \"c\"}], \"id\": 1, \"m\": {\"1\": \"a\", \"2\": \"b\"}, "
@@ -702,12 +703,12 @@ class ClickHouseDataRoundTripTest {
                             + "DateTime64(3))): the value of key \"k\" (DateTime64(3)): 2024-01-01T00:00:00.250100 has more"}});
 
             data(ws, "times", "{" + good + "}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             settlesAndExportsAs(ws, db, "times", "{\"a\": [\"2024-01-01T00:00:00.50\", \"2024-01-01T00:00:00.00\"], "
                     + "\"d\": \"2024-01-01T10:00:00\", \"id\": 1, \"m\": {\"k\": \"2024-01-01T00:00:00.250\"}, "
                     + "\"t0\": \"2024-01-01T00:00:00\", \"t3\": \"2024-01-01T00:00:00.100\", \"t6\": \"2024-01-01T00:00:00.100000\", "
                     + "\"t9\": \"2024-01-01T00:00:00.123456000\", \"tu\": [\"2024-01-01T00:00:00\", \"2024-01-01T00:00:00.0\"]}\n");
-            assertThat(matey.dataExport(target(ws), db.url().raw(), "all").files().get(1).changed()).isFalse();
+            assertThat(new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all").files().get(1).changed()).isFalse();
         }
     }
 
@@ -717,10 +718,10 @@ class ClickHouseDataRoundTripTest {
      */
     private static void settlesAndExportsAs(TestWorkspace ws, TestDatabase db, String name, String exported) {
         Matey matey = ws.matey();
-        assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
-        matey.dataExport(target(ws), db.url().raw(), "all");
+        assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).as("read back equal").isZero();
+        new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
         assertThat(ws.read(TestWorkspace.TARGET + "/data/" + name + ".jsonl")).isEqualTo(exported);
-        assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"), 1)).as("the export settles").isZero();
+        assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"), 1)).as("the export settles").isZero();
     }
 
     /**
@@ -730,9 +731,9 @@ class ClickHouseDataRoundTripTest {
     private static void updatedInPlaceAndSettles(TestWorkspace ws, TestDatabase db, String name, String changed,
             String query, String stored) throws SQLException {
         data(ws, name, changed);
-        assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
+        assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(1).updated()).isEqualTo(1);
         assertThat(db.firstColumn(query)).containsExactly(stored);
-        assertThat(changes(ws.matey().dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+        assertThat(changes(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
     }
 
     /**
@@ -745,16 +746,16 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             Matey matey = ws.matey();
             ws.write(TestWorkspace.TARGET + "/data/" + name + ".jsonl", rows);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).as("read back equal").isZero();
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/" + name + ".jsonl")).isEqualTo(rows);
 
             data(ws, name, changed);
-            DataApplyResult applied = matey.dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult applied = new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all");
             assertThat(List.of(applied.files().get(0).updated(), applied.files().get(0).deleted())).containsExactly(1, 1);
             assertThat(db.firstColumn(query)).containsExactly(stored);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
         }
     }
 
@@ -767,10 +768,10 @@ class ClickHouseDataRoundTripTest {
             Matey matey = ws.matey();
             String line = "{\"code\": \"ab\", \"codes\": [\"x\", \"yz\"], \"id\": 1}";
             data(ws, "codes", line);
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all")))
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(1);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all")))
                     .as("the zero bytes ClickHouse pads with are no change").isZero();
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/codes.jsonl")).isEqualTo(line + "\n");
         }
     }
@@ -789,22 +790,22 @@ class ClickHouseDataRoundTripTest {
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
             data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": []}", "{\"code\": \"ééé\", \"id\": 2, \"pair\": []}");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining(ws.target().resolve("data/codes.jsonl") + ":2: column 'code' (FixedString(4)): "
                             + "\"ééé\" is 6 bytes in UTF-8, longer than the 4 bytes FixedString(4) holds (its length counts bytes, not characters)");
             data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"éa\"]}");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .hasMessageContaining("codes.jsonl:1: column 'pair' (Array(FixedString(2))): ");
             assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
 
             data(ws, "codes", "{\"code\": \"abcd\", \"id\": 1, \"pair\": [\"é\", \"ab\"]}",
                     "{\"code\": \"éé\", \"id\": 2, \"pair\": []}", "{\"code\": \"€\", \"id\": 3, \"pair\": []}");
-            DataApplyResult applied = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult applied = new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all");
             assertThat(applied.files().get(1).inserted()).isEqualTo(3);
             assertThat(db.firstColumn("SELECT concat(toString(length(code)), ' ', toString(pair)) FROM codes ORDER BY id"))
                     .containsExactly("4 ['é','ab']", "4 []", "4 []");
-            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult again = new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).inserted() + again.files().get(1).updated() + again.files().get(1).deleted())
                     .as("multibyte values padded to their bytes read back as written").isZero();
         }
@@ -838,10 +839,10 @@ class ClickHouseDataRoundTripTest {
                     {"\"v6\": \"10.0.0.1\"", "\"v6\": \"1:2:3:4:5:6:7:8:9\"", "'v6' (IPv6): \"1:2:3:4:5:6:7:8:9\" is not an IPv6 address"}});
 
             data(ws, "hosts", "{" + good + "}");
-            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(ext), ' ', toString(v6), ' ', toString(isNull(note))) FROM hosts"))
                     .containsExactly("6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b4c3a21 ::ffff:10.0.0.1 1");
-            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult again = new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).updated()).as("the file's spellings are the values read back").isZero();
         }
     }
@@ -894,10 +895,10 @@ class ClickHouseDataRoundTripTest {
                     {"[0, {}]", "[0, 5]", "'tj' (Tuple(n UInt8, j JSON)): element 2 'j' (JSON): expected a JSON object"}});
 
             data(ws, "events", "{" + good + "}");
-            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(attrs), ' ', toString(codes), ' ', toString(loc)) FROM events"))
                     .containsExactly("{'a':255} {7:NULL} (1.5,'x')");
-            assertThat(changes(ws.matey().dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
+            assertThat(changes(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
     }
 
@@ -910,16 +911,16 @@ class ClickHouseDataRoundTripTest {
             Matey matey = ws.matey();
             db.execute("INSERT INTO users VALUES (1, 'old', 1)");
             db.execute("INSERT INTO users VALUES (1, 'new', 2)");
-            matey.dataExport(target(ws), db.url().raw(), "all");
+            new MateyTools(matey).dataExport(target(ws), db.url().raw(), "all");
             assertThat(ws.read(TestWorkspace.TARGET + "/data/users.jsonl")).as("the superseded version is not exported")
                     .isEqualTo("{\"name\": \"new\", \"updated_at\": 2, \"user_id\": 1}\n");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
 
             data(ws, "users", "{\"name\": \"newer\", \"updated_at\": 3, \"user_id\": 1}");
-            assertThat(matey.dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).isZero();
+            assertThat(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all").files().get(0).updated()).isEqualTo(1);
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).isZero();
             db.execute("OPTIMIZE TABLE users FINAL");
-            assertThat(changes(matey.dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
+            assertThat(changes(new MateyTools(matey).dataApply(target(ws), db.url().raw(), "all"))).as("settled after the merge too").isZero();
             assertThat(db.firstColumn("SELECT name FROM users")).containsExactly("newer");
         }
     }
@@ -932,7 +933,7 @@ class ClickHouseDataRoundTripTest {
             String[][] bads) throws SQLException {
         for (String[] bad : bads) {
             data(ws, file, "{" + good + "}", "{" + good.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining(ws.target().resolve("data/" + file + ".jsonl") + ":2: column " + bad[2]);
         }
@@ -971,16 +972,16 @@ class ClickHouseDataRoundTripTest {
                     {"\"many\": [\"2024-05-01T10:00:00\"]", "\"many\": [\"1970-01-01T00:00:00\", \"2200-01-01T00:00:00\"]",
                             "'many' (Array(DateTime)): 2200-01-01 00:00:00 is out of range"}}) {
                 data(ws, "times", "{" + limits + "}", "{" + limits.replace("\"id\": 1", "\"id\": 2").replace(bad[0], bad[1]) + "}");
-                assertThatThrownBy(() -> ws.matey().dataApply(target(ws), db.url().raw(), "all"))
+                assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
                         .isInstanceOf(MateyException.class).hasMessageContaining(path + bad[2]);
             }
             assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
 
             data(ws, "times", "{" + limits + "}");
-            assertThat(ws.matey().dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
             assertThat(db.firstColumn("SELECT concat(toString(ts), ' ', toString(d), ' ', toString(tokyo), ' ', toString(many)) "
                     + "FROM times")).containsExactly("2106-02-07 06:28:15 2149-06-06 1970-01-01 09:00:00 ['2024-05-01 10:00:00']");
-            DataApplyResult again = ws.matey().dataApply(target(ws), db.url().raw(), "all");
+            DataApplyResult again = new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all");
             assertThat(again.files().get(1).updated() + again.files().get(1).inserted()).as("the limits read back as written")
                     .isZero();
         }
@@ -1011,7 +1012,7 @@ class ClickHouseDataRoundTripTest {
                     "{\"id\": 3, \"name\": \"c\"}");
             String url = db.url().raw() + (db.url().raw().contains("?") ? "&" : "?") + "socket_timeout=1500";
 
-            assertThatThrownBy(() -> ws.matey().dataApply(target(ws), url, "all"))
+            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), url, "all"))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("data apply failed writing table 'plans' from data file 'plans': ClickHouse at "
                             + MateyUrl.parse(url) + " sent no answer within socket_timeout (1500 ms, as the URL sets it). "
@@ -1045,8 +1046,8 @@ class ClickHouseDataRoundTripTest {
                     + "&clickhouse_setting_additional_table_filters=" + filter;
             String running = "SELECT count() FROM system.processes WHERE Settings['additional_table_filters'] LIKE "
                     + "'%sleepEachRow%' AND current_database = currentDatabase()";
-            List<ThrowableAssert.ThrowingCallable> reads = List.of(() -> ws.matey().dataExport(target(ws), url, "all"),
-                    () -> ws.matey().dataApply(target(ws), url, "all"));
+            List<ThrowableAssert.ThrowingCallable> reads = List.of(() -> new MateyTools(ws.matey()).dataExport(target(ws), url, "all"),
+                    () -> new MateyTools(ws.matey()).dataApply(target(ws), url, "all"));
             for (ThrowableAssert.ThrowingCallable read : reads) {
                 assertThatThrownBy(read).isInstanceOf(MateyException.class)
                         .hasMessageContaining("ClickHouse at " + MateyUrl.parse(url) + " sent no answer within "
