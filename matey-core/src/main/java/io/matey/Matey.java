@@ -1,15 +1,10 @@
 package io.matey;
 
 import io.matey.artifact.Snapshot;
-import io.matey.data.DataApplyResult;
-import io.matey.data.DataExportResult;
-import io.matey.data.LiveData;
 import io.matey.engine.Engine;
 import io.matey.engine.LockNotices;
 import io.matey.engine.LockWait;
 import io.matey.error.MateyException;
-import io.matey.lint.Finding;
-import io.matey.lint.Linter;
 import io.matey.live.CallerTerms;
 import io.matey.live.LiveAdoption;
 import io.matey.live.LiveChange;
@@ -21,10 +16,6 @@ import io.matey.live.LiveEndpoint;
 import io.matey.live.LivePlan;
 import io.matey.live.LiveStatus;
 import io.matey.migration.NewMigration;
-import io.matey.replay.ReplayOptions;
-import io.matey.replay.SchemaApplyResult;
-import io.matey.replay.SchemaPlanResult;
-import io.matey.replay.SchemaReplay;
 import io.matey.workspace.GitCommands;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetSelector;
@@ -241,39 +232,13 @@ public final class Matey {
         return workspace();
     }
 
-    /** {@code lint}: the target's findings ({@link Linter#lint}). */
-    public List<Finding> lint(TargetConfig target, Linter.Options options) {
-        return Linter.lint(target, options, locks.notices());
+    /** The environment the façade resolves URLs from; the tooling's façade (matey-tooling) reads it too. */
+    public Map<String, String> env() {
+        return env;
     }
 
-    public List<SchemaStatus> schemaStatus(String path, boolean all) {
-        return targetsEach(path, all).values().stream().map(config -> schemaStatus(config.get())).toList();
-    }
-
-    public SchemaStatus schemaStatus(TargetConfig target) {
-        return SchemaStatusCheck.check(target, locks.notices());
-    }
-
-    public SchemaPlanResult schemaPlan(TargetConfig target, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress, locks).plan(target, options);
-    }
-
-    public SchemaApplyResult schemaApply(String path, ReplayOptions options, Consumer<String> progress) {
-        return new SchemaReplay(env, progress, locks).apply(target(path), options);
-    }
-
-    /** {@code data export}: the set's tables into their JSONL files ({@code set} null: the only set). */
-    public DataExportResult dataExport(TargetConfig target, String url, String set) {
-        return new LiveData(env, locks.notices()).export(target, url, set);
-    }
-
-    /** {@code data apply}: the set's JSONL files into their tables, in one transaction. */
-    public DataApplyResult dataApply(TargetConfig target, String url, String set) {
-        return new LiveData(env, locks.notices()).apply(target, url, set);
-    }
-
-    /** The names of the target's data sets, in manifest order. */
-    public List<String> dataSets(TargetConfig target) {
-        return new LiveData(env, locks.notices()).sets(target);
+    /** How long and where lock waits are told, for the tooling's façade (matey-tooling). */
+    public LockWait locks() {
+        return locks;
     }
 }

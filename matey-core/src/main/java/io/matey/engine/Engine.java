@@ -1,8 +1,6 @@
 package io.matey.engine;
 
 import io.matey.ci.CiService;
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.lint.LintDialect;
@@ -614,22 +612,6 @@ public interface Engine {
      */
     default boolean createFromCachedDump(MateyUrl url, String cacheGroup, String dump) throws SQLException {
         return false;
-    }
-
-    /**
-     * How data sets are exported and applied on this engine (docs/architecture.md §3). An engine without data
-     * support keeps this default, which refuses clearly.
-     */
-    default DataDialect data() {
-        throw new MateyException(Reason.UNSUPPORTED, "Data sets are not supported on the " + id() + " engine.");
-    }
-
-    /**
-     * What codegen needs from this engine: the schema reader and the engine's halves of the type maps
-     * (docs/architecture.md §3). Fails for an engine that has none, never falling back to another's.
-     */
-    default CodegenDialect codegen() {
-        throw new MateyException(Reason.UNSUPPORTED, "Codegen does not support the " + id() + " engine.");
     }
 
     /** A held migration lock. */

@@ -24,6 +24,7 @@ class EnginePlugInBoundaryTest {
 
     /** The main sources of the modules that make up the product (the benchmarks and sample apps are its users). */
     private static final List<Path> SOURCES = List.of(Path.of("../matey-core/src/main/java"),
+            Path.of("../matey-tooling/src/main/java"),
             Path.of("../matey-shell/src/main/java"), Path.of("../matey-spring-boot-autoconfigure/src/main/java"),
             Path.of("../matey-spring-boot3-autoconfigure/src/line/java"));
 

@@ -1,6 +1,7 @@
 package io.matey.shell;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.ci.CiProvider;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
@@ -83,7 +84,7 @@ public class Completions {
             String path = option >= 0 && option + 1 < words.size() ? words.get(option + 1) : null;
             try {
                 Matey matey = Matey.at(null);
-                return proposals(matey.dataSets(matey.target(path)));
+                return proposals(new MateyTools(matey).dataSets(matey.target(path)));
             } catch (RuntimeException noDataSets) {
                 return List.of();
             }

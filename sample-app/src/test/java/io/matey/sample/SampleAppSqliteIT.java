@@ -4,6 +4,7 @@ import static io.matey.sample.SampleProcess.cast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.replay.ReplayOptions;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ class SampleAppSqliteIT {
         Path workspace = copyOfTheSampleWorkspace(dir.resolve("ws"));
         Files.writeString(workspace.resolve("sqlite/migrations/20260104120000_keep_notes_title.sql"), draft);
         Matey matey = new Matey(workspace, workspace, Map.of());
-        matey.schemaApply("sqlite", ReplayOptions.defaults(), line -> { });
+        new MateyTools(matey).schemaApply("sqlite", ReplayOptions.defaults(), line -> { });
         assertThat(matey.dbAdopt(matey.target("sqlite"), "sqlite3:" + database, true).versions())
                 .containsExactly("20260104120000");
 

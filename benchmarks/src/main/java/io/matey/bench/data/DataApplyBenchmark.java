@@ -1,6 +1,7 @@
 package io.matey.bench.data;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.data.AppliedFile;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
@@ -138,7 +139,7 @@ public final class DataApplyBenchmark {
     }
 
     private static void apply(Matey matey, TargetConfig target, String url, int inserted, int updated) {
-        AppliedFile file = matey.dataApply(target, url, null).files().get(0);
+        AppliedFile file = new MateyTools(matey).dataApply(target, url, null).files().get(0);
         if (file.inserted() != inserted || file.updated() != updated) {
             throw new IllegalStateException("unexpected counts: " + file);
         }

@@ -1,5 +1,6 @@
 package io.matey.bench.live;
 
+import io.matey.MateyTools;
 import io.matey.bench.Bench;
 import io.matey.bench.BenchArgs;
 import io.matey.bench.BenchServer;
@@ -63,7 +64,7 @@ public final class DbUpBenchmark {
         int n = chain.size();
         // db up and bootstrap verify against the artifacts, so they must exist: one clean apply, not timed here.
         long applyStarted = System.nanoTime();
-        ws.matey().schemaApply(BenchWorkspace.TARGET, new ReplayOptions(null, null, true, false), line -> { });
+        new MateyTools(ws.matey()).schemaApply(BenchWorkspace.TARGET, new ReplayOptions(null, null, true, false), line -> { });
         Samples apply = Samples.single("setup, once: schema apply --clean (not an aim)", System.nanoTime() - applyStarted);
         System.err.printf("  %-44s %14.1f ms%n", "schema apply --clean (once)", apply.medianMs());
 

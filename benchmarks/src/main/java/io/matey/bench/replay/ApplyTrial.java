@@ -1,5 +1,6 @@
 package io.matey.bench.replay;
 
+import io.matey.MateyTools;
 import io.matey.bench.Bench;
 import io.matey.bench.BenchWorkspace;
 import io.matey.bench.Phases;
@@ -40,7 +41,7 @@ final class ApplyTrial implements Bench.Trial {
 
     @Override
     public void run() {
-        SchemaApplyResult result = ws.matey().schemaApply(BenchWorkspace.TARGET, options, clock);
+        SchemaApplyResult result = new MateyTools(ws.matey()).schemaApply(BenchWorkspace.TARGET, options, clock);
         log.add(clock.phases(System.nanoTime()));
         if (!result.changed() || result.downChecked().size() != expectedReplays || clock.lines() != expectedReplays) {
             throw new IllegalStateException("schema apply replayed " + clock.lines() + " migration(s) and checked "

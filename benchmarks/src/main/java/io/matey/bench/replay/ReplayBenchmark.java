@@ -1,5 +1,6 @@
 package io.matey.bench.replay;
 
+import io.matey.MateyTools;
 import io.matey.bench.Bench;
 import io.matey.bench.BenchArgs;
 import io.matey.bench.BenchServer;
@@ -60,7 +61,7 @@ public final class ReplayBenchmark {
             ReplayComponents components) throws Exception {
         int n = chain.size();
         // One untimed clean apply: the artifacts at the last migration, which (c) starts from.
-        ws.matey().schemaApply(BenchWorkspace.TARGET, CLEAN, line -> { });
+        new MateyTools(ws.matey()).schemaApply(BenchWorkspace.TARGET, CLEAN, line -> { });
         Map<String, byte[]> artifacts = ws.artifacts();
 
         RoundTripWork work = new RoundTripWork(server, chain);

@@ -1,7 +1,5 @@
 package io.matey.engine.bigquery;
 
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.MigrationTable;
@@ -174,16 +172,6 @@ public class BigQueryEngine implements Engine {
     public String dumpSchema(Connection connection) throws SQLException {
         BigQueryDataset dataset = BigQueryConnection.dataset(connection);
         return ClientCalls.call(() -> emulator ? new EmulatorDump(dataset).dump() : new InformationSchemaDump(dataset).dump());
-    }
-
-    @Override
-    public DataDialect data() {
-        return new BigQueryDataDialect();
-    }
-
-    @Override
-    public CodegenDialect codegen() {
-        return new BigQueryCodegen();
     }
 
     /** The optional client is checked by name, so that no client class is linked before it is known to be there. */

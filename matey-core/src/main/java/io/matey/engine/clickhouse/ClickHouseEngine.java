@@ -1,8 +1,6 @@
 package io.matey.engine.clickhouse;
 
 import io.matey.ci.CiService;
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ProgressTable;
@@ -257,15 +255,5 @@ public final class ClickHouseEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         return ClickHouseMigrationLock.acquire(connection, timeout, waiting);
-    }
-
-    @Override
-    public DataDialect data() {
-        return new ClickHouseDataDialect();
-    }
-
-    @Override
-    public CodegenDialect codegen() {
-        return new ClickHouseCodegen();
     }
 }

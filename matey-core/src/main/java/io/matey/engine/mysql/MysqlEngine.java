@@ -1,8 +1,6 @@
 package io.matey.engine.mysql;
 
 import io.matey.ci.CiService;
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
@@ -46,7 +44,6 @@ public final class MysqlEngine implements Engine {
     /** MariaDB Connector/J's {@code (conn=955) } before the database's message: the driver's wrapping, left out. */
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\) ");
 
-    private static final CodegenDialect CODEGEN = new MysqlCodegen();
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
@@ -416,15 +413,5 @@ public final class MysqlEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         return MysqlMigrationLock.acquire(connection, timeout, waiting);
-    }
-
-    @Override
-    public DataDialect data() {
-        return new MysqlDataDialect();
-    }
-
-    @Override
-    public CodegenDialect codegen() {
-        return CODEGEN;
     }
 }

@@ -1,8 +1,6 @@
 package io.matey.engine.postgres;
 
 import io.matey.ci.CiService;
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.Leftover;
@@ -45,7 +43,6 @@ import org.postgresql.util.PSQLException;
  */
 public final class PostgresEngine implements Engine {
 
-    private static final CodegenDialect CODEGEN = new PostgresCodegen();
 
     /**
      * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
@@ -503,15 +500,5 @@ public final class PostgresEngine implements Engine {
     @Override
     public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         return AdvisoryLock.acquire(connection, timeout, waiting);
-    }
-
-    @Override
-    public DataDialect data() {
-        return new PostgresDataDialect();
-    }
-
-    @Override
-    public CodegenDialect codegen() {
-        return CODEGEN;
     }
 }

@@ -1,7 +1,5 @@
 package io.matey.engine.sqlite;
 
-import io.matey.codegen.CodegenDialect;
-import io.matey.data.DataDialect;
 import io.matey.engine.Engine;
 import io.matey.engine.FileMutex;
 import io.matey.engine.Identifiers;
@@ -38,7 +36,6 @@ public final class SqliteEngine implements Engine {
     /** The migration lock file beside a database, {@code <db>.matey-lock} (git-ignored by {@code init}). */
     public static final String LOCK_FILE_SUFFIX = ".matey-lock";
 
-    private static final CodegenDialect CODEGEN = new SqliteCodegen();
 
     private static final WriteGuard GUARD = new SqliteWriteGuard();
 
@@ -327,15 +324,5 @@ public final class SqliteEngine implements Engine {
             throw new MateyException("SQLite URL must be sqlite3:<path>, got " + url);
         }
         return Path.of(url.path());
-    }
-
-    @Override
-    public DataDialect data() {
-        return new SqliteDataDialect();
-    }
-
-    @Override
-    public CodegenDialect codegen() {
-        return CODEGEN;
     }
 }

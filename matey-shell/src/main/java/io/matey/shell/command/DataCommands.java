@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.data.AppliedFile;
 import io.matey.data.DataApplyResult;
 import io.matey.data.DataExportResult;
@@ -35,7 +36,7 @@ class DataCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
-        DataExportResult result = matey.dataExport(matey.target(path), url, set);
+        DataExportResult result = new MateyTools(matey).dataExport(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {
                 Map<String, Object> file = file(f.file(), f.table(), f.mode().id(), f.rows());
@@ -59,7 +60,7 @@ class DataCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
-        DataApplyResult result = matey.dataApply(matey.target(path), url, set);
+        DataApplyResult result = new MateyTools(matey).dataApply(matey.target(path), url, set);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(json(result.target(), result.set(), result.files().stream().map(f -> {
                 Map<String, Object> file = file(f.file(), f.table(), f.mode().id(), f.rows());

@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.engine.Engines;
 import io.matey.lint.LintOutput;
 import io.matey.lint.LintReport;
@@ -52,7 +53,7 @@ class LintCommand {
                 Optional.ofNullable(base));
         Matey matey = CommandFacade.at(workspace);
         List<TargetReports.Outcome<LintReport>> outcomes = TargetReports.run(matey.targetsEach(path, all),
-                all, target -> new LintReport(target.name(), matey.lint(target, options)));
+                all, target -> new LintReport(target.name(), new MateyTools(matey).lint(target, options)));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(outcomes, LintOutput::jsonObject)));
         } else {

@@ -1,6 +1,7 @@
 package io.matey.shell.command;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.SchemaStatus;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
@@ -45,7 +46,7 @@ class SchemaCommands {
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace);
         List<TargetReports.Outcome<SchemaStatus>> statuses = TargetReports.run(matey.targetsEach(path, all), all,
-                matey::schemaStatus);
+                new MateyTools(matey)::schemaStatus);
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(statuses, SchemaCommands::statusJson)));
         } else {
@@ -101,7 +102,7 @@ class SchemaCommands {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
-                target -> matey.schemaPlan(target, options, Progress.forTerminal()));
+                target -> new MateyTools(matey).schemaPlan(target, options, Progress.forTerminal()));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, result -> planJson(result, sql))));
         } else {
@@ -196,7 +197,8 @@ class SchemaCommands {
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
-        SchemaApplyResult result = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout)).schemaApply(path,
+        SchemaApplyResult result = new MateyTools(CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout)))
+                .schemaApply(path,
                 new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
         if (!result.conflicted().isEmpty()) {

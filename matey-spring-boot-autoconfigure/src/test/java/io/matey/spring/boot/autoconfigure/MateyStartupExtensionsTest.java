@@ -2,6 +2,7 @@ package io.matey.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.MateyTools;
 import io.matey.engine.FileMutex;
 import io.matey.engine.sqlite.SqliteEngine;
 import io.matey.replay.ReplayOptions;
@@ -224,7 +225,7 @@ class MateyStartupExtensionsTest {
                 ws.write("db/reports/migrations/" + migration.getFileName(), Files.readString(migration));
             }
         }
-        ws.matey().schemaApply("db/reports", ReplayOptions.defaults(), line -> { });
+        new MateyTools(ws.matey()).schemaApply("db/reports", ReplayOptions.defaults(), line -> { });
         Path core = dir.toRealPath().resolve("core.sqlite3");
         Path reports = dir.toRealPath().resolve("reports.sqlite3");
         for (Path database : List.of(core, reports)) {

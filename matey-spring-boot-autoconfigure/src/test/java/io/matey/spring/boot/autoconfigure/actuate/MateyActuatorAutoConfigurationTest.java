@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.matey.Matey;
+import io.matey.MateyTools;
 import io.matey.replay.ReplayOptions;
 import io.matey.spring.boot.autoconfigure.BootLine;
 import io.matey.spring.boot.autoconfigure.MateyAutoConfiguration;
@@ -123,7 +124,7 @@ class MateyActuatorAutoConfigurationTest {
         Files.writeString(root.resolve("config.toml"), "engine = \"sqlite\"\nurl_env = \"DATABASE_URL\"\ntest_url_env = \"TEST_DATABASE_URL\"\n");
         Files.writeString(root.resolve("migrations/001_one.sql"), "-- migrate:up\nCREATE TABLE it_one (id INT);\n"
                 + "-- migrate:down\nDROP TABLE it_one;\n");
-        new Matey(root, null, Map.of()).schemaApply(".", ReplayOptions.defaults(), line -> { });
+        new MateyTools(new Matey(root, null, Map.of())).schemaApply(".", ReplayOptions.defaults(), line -> { });
         runner.withPropertyValues("matey.workspace=" + root).run(context -> {
             MateyEndpoint endpoint = context.getBean(MateyEndpoint.class);
             assertThat(endpoint.targets().targets().get(0).target()).isEqualTo(".");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.matey.MateyTools;
 import io.matey.artifact.Diagnostic;
 import io.matey.testing.TestWorkspace;
 import java.net.URI;
@@ -32,7 +33,7 @@ class MateyEndpointJsonTest {
         SqliteApp sqlite = SqliteApp.in(dir);
         TestWorkspace ws = sqlite.ws();
         ws.write("db/core/migrations/001_one.sql", ws.read("db/core/migrations/001_one.sql") + "-- edited\n");
-        List<Map<String, String>> cli = ws.matey().schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()
+        List<Map<String, String>> cli = new MateyTools(ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()
                 .stream().map(MateyEndpointJsonTest::asCliJson).toList();
         assertThat(cli).isNotEmpty();
         try (ConfigurableApplicationContext app = sqlite.start("--matey.on-drift=warn",
