@@ -13,10 +13,12 @@ import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
 import io.matey.schema.DraftDialect;
+import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -568,9 +570,25 @@ public interface Engine {
         return "";
     }
 
-    /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
+    /**
+     * Executes a dump (schema.sql or a checkpoint) statement by statement. The migrations block ends the dump, after
+     * any object that may read its table (a view on schema_migrations), so its {@code CREATE TABLE IF NOT EXISTS}
+     * runs first instead, where an empty database would lack it (docs/architecture.md §3).
+     */
     default void load(Connection connection, String dump) throws SQLException {
-        for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+        List<SqlStatement> statements = new ArrayList<>(new StatementSplitter(dialect()).split(dump));
+        int marker = dump.lastIndexOf(SchemaDump.MIGRATIONS_MARKER);
+        int markerLine = 1;
+        for (int i = dump.indexOf('\n'); i >= 0 && i < marker; i = dump.indexOf('\n', i + 1)) {
+            markerLine++;
+        }
+        for (int i = 0; marker >= 0 && i < statements.size(); i++) {
+            if (statements.get(i).line() > markerLine) {
+                statements.add(0, statements.remove(i));
+                break;
+            }
+        }
+        for (SqlStatement statement : statements) {
             DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
                 RunningStatements.execute(this, st, statement);
