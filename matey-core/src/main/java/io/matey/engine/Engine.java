@@ -577,13 +577,8 @@ public interface Engine {
      */
     default void load(Connection connection, String dump) throws SQLException {
         List<SqlStatement> statements = new ArrayList<>(new StatementSplitter(dialect()).split(dump));
-        int marker = dump.lastIndexOf(SchemaDump.MIGRATIONS_MARKER);
-        int markerLine = 1;
-        for (int i = dump.indexOf('\n'); i >= 0 && i < marker; i = dump.indexOf('\n', i + 1)) {
-            markerLine++;
-        }
-        for (int i = 0; marker >= 0 && i < statements.size(); i++) {
-            if (statements.get(i).line() > markerLine) {
+        for (int i = statements.size() - 1; i > 0; i--) {
+            if (statements.get(i).sql().strip().startsWith(SchemaDump.MIGRATIONS_MARKER)) {
                 statements.add(0, statements.remove(i));
                 break;
             }
