@@ -96,6 +96,16 @@ public final class ArtifactJournal {
             probe.accept("stage " + path);
         }
 
+        /** What {@link #write} staged as {@code path}. */
+        public byte[] read(String path) {
+            try {
+                return Files.readAllBytes(transaction.staged(path));
+            } catch (IOException e) {
+                throw new MateyException("Reading the staged " + path + " in " + targetDir + " failed: "
+                        + FileFailure.detail(targetDir, e), e);
+            }
+        }
+
         /**
          * Stages {@code writes} too, then atomically puts every staged file in place and removes {@code deletes}.
          * On an I/O error the target is rolled back before throwing.

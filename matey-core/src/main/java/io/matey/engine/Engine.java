@@ -11,10 +11,12 @@ import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import io.matey.migration.StatementSplitter;
 import io.matey.schema.DraftDialect;
+import io.matey.schema.SchemaDump;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -566,9 +568,20 @@ public interface Engine {
         return "";
     }
 
-    /** Executes a dump (schema.sql or a checkpoint) statement by statement. */
+    /**
+     * Executes a dump (schema.sql or a checkpoint) statement by statement. The migrations block ends the dump, after
+     * any object that may read its table (a view on schema_migrations), so its {@code CREATE TABLE IF NOT EXISTS}
+     * runs first instead, where an empty database would lack it (docs/architecture.md §3).
+     */
     default void load(Connection connection, String dump) throws SQLException {
-        for (SqlStatement statement : new StatementSplitter(dialect()).split(dump)) {
+        List<SqlStatement> statements = new ArrayList<>(new StatementSplitter(dialect()).split(dump));
+        for (int i = statements.size() - 1; i > 0; i--) {
+            if (statements.get(i).sql().strip().startsWith(SchemaDump.MIGRATIONS_MARKER)) {
+                statements.add(0, statements.remove(i));
+                break;
+            }
+        }
+        for (SqlStatement statement : statements) {
             DebugLog.log(Engine.class, () -> "load line " + statement.line() + ": " + statement.summary());
             try (Statement st = connection.createStatement()) {
                 RunningStatements.execute(this, st, statement);

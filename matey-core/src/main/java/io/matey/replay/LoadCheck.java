@@ -1,5 +1,6 @@
 package io.matey.replay;
 
+import io.matey.artifact.Snapshot;
 import io.matey.engine.Engine;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
@@ -33,11 +34,11 @@ public final class LoadCheck {
      * Fails, naming the migration, the object and the server's error, when {@code schemaSql} does not load or its load
      * dumps otherwise.
      *
-     * @param tail        the migrations replayed, whose checkpoints {@code checkpoints} holds in order
+     * @param tail        the migrations replayed, whose checkpoints {@code checkpoints} took
      * @param anchorRun   whether the anchor was run rather than loaded, so not proven to load
      * @param command     the command, for the message
      */
-    void require(String schemaSql, List<Migration> tail, CheckpointTexts checkpoints, boolean anchorRun,
+    void require(String schemaSql, List<Migration> tail, CheckpointSink checkpoints, boolean anchorRun,
             String command) {
         Loaded head = load(schemaSql, true);
         if (head.failure().isEmpty()) {
@@ -50,11 +51,12 @@ public final class LoadCheck {
             return;
         }
         int low = 0;
-        int high = checkpoints.size() - 1;
+        int high = tail.size() - 1;
         String failure = head.failure().get();
         while (low < high) {
             int middle = (low + high) / 2;
-            Optional<String> failed = load(checkpoints.get(middle), false).failure();
+            String checkpoint = checkpoints.text(Snapshot.checkpointPathFor(tail.get(middle).file()));
+            Optional<String> failed = load(checkpoint, false).failure();
             if (failed.isPresent()) {
                 high = middle;
                 failure = failed.get();

@@ -54,17 +54,13 @@ public interface DataDialect {
      * The type of each column of {@code table} (as {@link #locate} found it) that the result-set metadata does not
      * show, by column name: one holding only labels (an enum or set), so that a file's bad value is reported with its
      * line before anything is written, or MariaDB's JSON behind a CHECK of its own, which the metadata calls text.
+     * Adds to {@code computed} the columns the database computes although the JDBC driver does not call them
+     * generated (MariaDB's system-versioning {@code ROW START}/{@code ROW END} columns): never exported, never
+     * written. One catalog read answers both, where the engine's catalog holds both.
      */
-    default Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
+    default Map<String, ColumnType> catalogTypes(Connection connection, TableName table, Set<String> computed)
+            throws SQLException {
         return Map.of();
-    }
-
-    /**
-     * The columns of {@code table} that the database computes although the JDBC driver does not call them generated
-     * (MariaDB's system-versioning {@code ROW START}/{@code ROW END} columns): never exported, never written.
-     */
-    default Set<String> computedColumns(Connection connection, TableName table) throws SQLException {
-        return Set.of();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         String schema = table.schema() == null ? connection.getSchema() : table.schema();
         Map<String, String> declared = new LinkedHashMap<>();
         Map<String, Boolean> generated = new LinkedHashMap<>();
-        Set<String> computed = dialect.computedColumns(connection, table);
+        Set<String> computed = new HashSet<>();
+        Map<String, ColumnType> labelled = dialect.catalogTypes(connection, table, computed);
         // Names are LIKE patterns here, so '_' matches any character: keep exact matches only.
         try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, name, "%")) {
             while (rs.next()) {
@@ -51,7 +53,6 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, ColumnType> labelled = dialect.catalogTypes(connection, table);
         String sql = table.quoted(dialect);
         Map<String, Column> columns = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();

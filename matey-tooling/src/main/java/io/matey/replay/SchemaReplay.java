@@ -124,27 +124,23 @@ public final class SchemaReplay {
         ReplayEngine engine = ReplayEngine.resolve(target, options, plan.headState(), env);
         ForeignWrites.refuse(engine.engine(), plan.tail(), ForeignWrites.Sections.BOTH, command);
         ReplayResult result;
-        CheckpointSink sink = new CheckpointSink(plan.head(), staging);
         String runs = sections(plan.anchorRun(), plan.tail());
         // An anchor built by running the prefix is no checkpoint to clone, and the prefix creates its own roles.
         String loaded = plan.anchorRun().isEmpty() ? plan.anchorSql() : null;
         boolean checkLoad = engine.engine().checksDumpLoads() && !plan.tail().isEmpty();
-        try (ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
-                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles(), lockTimeout);
-                CheckpointTexts texts = checkLoad ? new CheckpointTexts() : null) {
-            result = new ReplayRunner(engine.engine(), (migration, text) -> {
-                sink.accept(Snapshot.checkpointPathFor(migration.file()), text);
-                if (texts != null) {
-                    texts.add(text);
-                }
-            }, progress, codegen).run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(),
-                    target, "replay", options.keepScratch(), null, runs, Map.of(), lockTimeout), loaded,
-                    plan.anchorRun(), plan.tail(), new DownChecks(target.inexactDowns(), options.keepGoing()));
-            if (texts != null) {
+        CheckpointSink sink = new CheckpointSink(plan.head(), staging, checkLoad);
+        try (sink; ScratchDatabase scratch = ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target,
+                "replay", options.keepScratch(), loaded, runs, plan.anchorRoles(), lockTimeout)) {
+            result = new ReplayRunner(engine.engine(), (migration, text) -> sink.accept(
+                    Snapshot.checkpointPathFor(migration.file()), text), progress, codegen)
+                    .run(scratch, () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(), target, "replay",
+                            options.keepScratch(), null, runs, Map.of(), lockTimeout), loaded, plan.anchorRun(),
+                            plan.tail(), new DownChecks(target.inexactDowns(), options.keepGoing()));
+            if (checkLoad) {
                 long started = System.nanoTime();
                 new LoadCheck(engine.engine(), () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(),
                         target, "load", false, null, runs, Map.of(), lockTimeout))
-                        .require(result.schemaSql(), plan.tail(), texts, !plan.anchorRun().isEmpty(), command);
+                        .require(result.schemaSql(), plan.tail(), sink, !plan.anchorRun().isEmpty(), command);
                 progress.accept(String.format("schema.sql  loads into an empty database  %d ms",
                         (System.nanoTime() - started) / 1_000_000));
             }

@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +64,59 @@ class UnloadableHeadTest {
                 .hasMessageContaining(object)
                 .hasMessageContaining("add a migration after it");
         assertThat(ws.files()).isEqualTo(before);
+    }
+
+    /**
+     * The bisection reads each checkpoint where it is (docs/architecture.md §6): a committed one from the worktree, one
+     * apply staged from the journal; only a plan's changed ones, which are nowhere else, go to a temporary directory,
+     * deleted when the replay ends.
+     */
+    @Test
+    void theBisectionReadsCheckpointsWhereTheyAreAndLeavesNoCopyBehind() {
+        String base = "base_" + UUID.randomUUID().toString().replace("-", "");
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_first.sql", "CREATE TABLE " + base + " (id UInt64) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE " + base + ";");
+        ws.migration("002_second.sql", "CREATE MATERIALIZED VIEW mv ENGINE = MergeTree ORDER BY id AS SELECT id FROM "
+                + base + ";", "DROP VIEW mv;");
+        ws.apply();
+        ws.migration("003_third.sql", "RENAME TABLE " + base + " TO renamed;", "RENAME TABLE renamed TO " + base + ";");
+        ws.migration("004_fourth.sql", "CREATE TABLE fourth (id UInt64) ENGINE = MergeTree ORDER BY id;",
+                "DROP TABLE fourth;");
+        ReplayOptions clean = new ReplayOptions(null, null, true, false);
+        Map<String, String> before = ws.files();
+        List<Path> copied = new ArrayList<>();
+
+        assertThatThrownBy(() -> ws.matey().schemaApply(TestWorkspace.TARGET, clean, line -> copied.addAll(copies(base))))
+                .isInstanceOf(MateyException.class)
+                .hasMessageContaining("the schema stopped loading after migrations/003_third.sql, whose checkpoint fails");
+        assertThat(copied).as("apply reads the committed and the staged checkpoints in place").isEmpty();
+        assertThatThrownBy(() -> ws.plan(clean)).isInstanceOf(MateyException.class)
+                .hasMessageContaining("the schema stopped loading after migrations/003_third.sql,");
+        assertThat(copies(base)).isEmpty();
+        assertThat(ws.files()).isEqualTo(before);
+    }
+
+    /** The files of the replays' temporary checkpoint directories that hold {@code text}. */
+    private static List<Path> copies(String text) {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
+                "matey-checkpoints*")) {
+            for (Path checkpoints : dirs) {
+                try (Stream<Path> files = Files.list(checkpoints)) {
+                    for (Path file : files.toList()) {
+                        if (Files.readString(file).contains(text)) {
+                            found.add(file);
+                        }
+                    }
+                } catch (NoSuchFileException e) {
+                    // another replay's, deleted meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     /** The repair the message suggests: recreating the view after the rename loads, and applies. */

@@ -471,14 +471,19 @@ public final class PostgresEngine implements Engine {
      * Loads with {@code check_function_bodies} off, as pg_restore does: the catalog records no dependency for
      * what a SQL function's string body references, so a dump may create it before the objects it names. The
      * bodies were checked when first created; the session's own setting is back for the migrations that follow.
-     * The schema the dump's migrations block creates its table in is created, when missing, just before the block:
-     * not before the rest, which creates that schema itself where it holds more than the table (docs/architecture.md
-     * §3). The block is loaded after as many empty lines as precede it, so that a failure names its line.
+     * Where the schema the dump's migrations block creates its table in exists, the table is created first, as on
+     * every engine; else that schema is created just before the block: not before the rest, which creates that
+     * schema itself where it holds more than the table (docs/architecture.md §3). The block is then loaded after as
+     * many empty lines as precede it, so that a failure names its line.
      */
     @Override
     public void load(Connection connection, String dump) throws SQLException {
         int block = PostgresMigrationTable.blockStart(dump);
         SessionSettings.with(connection, Map.of("check_function_bodies", "off"), () -> {
+            if (PostgresMigrationTable.blockSchemaExists(connection, dump.substring(block))) {
+                Engine.super.load(connection, dump);
+                return null;
+            }
             Engine.super.load(connection, dump.substring(0, block));
             PostgresMigrationTable.prepareBlock(connection, dump.substring(block));
             Engine.super.load(connection, dump.substring(0, block).replaceAll("[^\n]", "") + dump.substring(block));

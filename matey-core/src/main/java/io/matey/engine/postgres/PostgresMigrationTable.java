@@ -8,6 +8,8 @@ import io.matey.schema.SchemaDump;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -99,10 +101,33 @@ final class PostgresMigrationTable implements MigrationTable {
      * created only now, as the dump creates it itself where it holds more than the table.
      */
     static void prepareBlock(Connection connection, String block) throws SQLException {
-        if (block.startsWith(BLOCK_CREATE)) {
-            Optional<String> qualifier = qualifier(block.substring(BLOCK_CREATE.length()));
-            createSchema(connection, qualifier.isPresent() ? qualifier : urlSchema(connection));
+        createSchema(connection, blockSchema(connection, block));
+    }
+
+    /**
+     * Whether the schema the block creates its table in exists already (or none is named), so that the table can be
+     * created before the rest of the dump, which may read it (a view on schema_migrations).
+     */
+    static boolean blockSchemaExists(Connection connection, String block) throws SQLException {
+        Optional<String> schema = blockSchema(connection, block);
+        if (schema.isEmpty()) {
+            return true;
         }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
+            ps.setString(1, schema.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The quoted schema a dump's migrations block creates its table in; empty when unnamed or without a block. */
+    private static Optional<String> blockSchema(Connection connection, String block) throws SQLException {
+        if (!block.startsWith(BLOCK_CREATE)) {
+            return Optional.empty();
+        }
+        Optional<String> qualifier = qualifier(block.substring(BLOCK_CREATE.length()));
+        return qualifier.isPresent() ? qualifier : urlSchema(connection);
     }
 
     /** The quoted schema before {@code .} in a quoted, qualified name at the start of {@code text}. */

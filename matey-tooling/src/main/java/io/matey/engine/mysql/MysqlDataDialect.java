@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,48 +51,35 @@ final class MysqlDataDialect implements DataDialect {
     }
 
     /**
-     * A system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver
-     * does not report as generated; the catalog does, as it does every generated column, in MariaDB and MySQL alike.
-     */
-    @Override
-    public Set<String> computedColumns(Connection connection, TableName table) throws SQLException {
-        Set<String> computed = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
-                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA LIKE '%GENERATED%'")) {
-            ps.setString(1, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    computed.add(rs.getString(1));
-                }
-            }
-        }
-        return computed;
-    }
-
-    /**
      * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR; the catalog's column type
      * lists an ENUM's or SET's values, which the
      * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
      * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
-     * with a CHECK written for it is found by its json_valid in any CHECK of the table.
+     * with a CHECK written for it is found by its json_valid in any CHECK of the table. The same catalog rows name a
+     * system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver does
+     * not report as generated; the catalog does, as it does every generated column, in MariaDB and MySQL alike.
      */
     @Override
-    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
+    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table, Set<String> computed)
+            throws SQLException {
         Map<String, ColumnType> types = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM "
-                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
-                + "AND DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6')")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, "
+                + "EXTRA LIKE '%GENERATED%' FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR EXTRA LIKE '%GENERATED%')")) {
             ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getBoolean(4)) {
+                        computed.add(rs.getString(1));
+                    }
                     String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
                     if (REWRITTEN.contains(dataType)) {
                         types.put(rs.getString(1), ColumnType.of(ValueKind.OTHER, dataType));
-                        continue;
+                    } else if (dataType.equals("enum") || dataType.equals("set")) {
+                        boolean set = dataType.equals("set");
+                        Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
+                        types.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, dataType, labels));
                     }
-                    boolean set = dataType.equals("set");
-                    Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
-                    types.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, set ? "set" : "enum", labels));
                 }
             }
         }

@@ -65,7 +65,8 @@ final class PostgresDataDialect implements DataDialect {
      * the driver creates the array by that name.
      */
     @Override
-    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table) throws SQLException {
+    public Map<String, ColumnType> catalogTypes(Connection connection, TableName table, Set<String> computed)
+            throws SQLException {
         Map<String, ColumnType> labelled = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, t.typname, "
                 + "CASE WHEN t.typcategory = 'A' THEN format_type(t.typelem, NULL) END, "
