@@ -90,6 +90,8 @@ public final class DriftDraft {
         boolean addsEnumValues = false;
         // What a typed table gives an attribute its type's change drops, given back after the type's change in down.
         List<String> afterTypes = new ArrayList<>();
+        // Routines replaced back by a committed text naming what the renames took away: after the renames back.
+        List<String> afterRenames = new ArrayList<>();
         // Composite types whose dropped attributes down cannot add back in their place, which it says instead.
         Map<String, List<String>> misplacedTypes = new HashMap<>();
         // Names a created relation takes from a dropped one: that drop comes before the creates, in either section.
@@ -183,7 +185,11 @@ public final class DriftDraft {
                 }
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
-                down.add(0, committed);
+                if (!key.startsWith(COMMENT_ON) && renames.readsOldNames(committed)) {
+                    afterRenames.add(committed);
+                } else {
+                    down.add(0, committed);
+                }
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));
@@ -285,6 +291,7 @@ public final class DriftDraft {
         up.addAll(0, renames.up());
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
+        down.addAll(afterRenames);
         down.addAll(renames.viewsDown());
         down.addAll(0, renames.downFirst());
         up.addAll(0, views.up());
