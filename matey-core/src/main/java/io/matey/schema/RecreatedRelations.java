@@ -14,16 +14,17 @@ import java.util.stream.Stream;
  * materialized view changed out of band where the engine has no in-place change for it
  * ({@link DraftDialect#recreatesMaterializedViewsWithReaders}), and, where the engine refuses {@code ALTER COLUMN ...
  * TYPE} and {@code DROP COLUMN} while a view or materialized view reads the column (PostgreSQL,
- * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes or
- * whose column either section drops while a view reading the table differs between the dumps (one the same in both
- * cannot read a column only one has, so a column added by hand leaves them be), or a typed table's whose type's
+ * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes,
+ * those reading a table whose column either section drops that differ between the dumps (one the same in both cannot
+ * read a column only one has, so a column added by hand, or one a whole-row reader reads, leaves it be), or a typed
+ * table's whose type's
  * attribute is dropped or retyped ({@link CompositeType}); with them the
  * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
  * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
  * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
- * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. A whole table's
- * readers are taken, not only the changed column's: the server prints a view's columns after aliases the draft cannot
- * resolve.
+ * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. For a type
+ * change a whole table's readers are taken, not only the changed column's: the server prints a view's columns after
+ * aliases the draft cannot resolve.
  *
  * @param up       the drops that open the up section
  * @param upLast   the creates that close it
@@ -64,8 +65,8 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
                 views.add(key);
             }
         });
-        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges() ? altered(live, committed, dialect)
-                : Set.of());
+        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges()
+                ? altered(live, committed, dialect, views) : Set.of());
         views.forEach(key -> names.add(KIND.matcher(key).replaceFirst("")));
         views.addAll(readers(names, live, committed));
         if (views.isEmpty()) {
@@ -89,21 +90,25 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     }
 
     /**
-     * The names of the tables both dumps have whose drafted change alters a column's type, either way, or drops a
-     * column in either section, and the typed tables of a composite type whose drafted change does so to an attribute
-     * ({@code CASCADE} makes it in them, and drops the views that read them).
+     * The names of the tables both dumps have whose drafted change alters a column's type, either way, and the typed
+     * tables of a composite type whose drafted change does so to an attribute or drops one ({@code CASCADE} makes it in
+     * them, and drops the views that read them); where a table's change drops a column in a section, but changes no
+     * type, the views that section starts from that read the table and differ go into {@code views} instead, as only
+     * they can read that column (a whole-row reader, the same in both, does not keep the server from dropping it).
      */
-    private static Set<String> altered(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+    private static Set<String> altered(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
+            Set<String> views) {
         Set<String> tables = new LinkedHashSet<>();
         live.forEach((key, block) -> {
             String before = committed.get(key);
             if (key.startsWith(TABLE) && before != null && !before.equals(block)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), before, block, dialect);
                 String name = key.substring(TABLE.length());
-                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())
-                        || drops(table.up()) && changedReader(name, committed, live)
-                        || drops(table.down()) && changedReader(name, live, committed)) {
+                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())) {
                     tables.add(name);
+                } else {
+                    views.addAll(drops(table.up()) ? changedReaders(name, committed, live) : Set.of());
+                    views.addAll(drops(table.down()) ? changedReaders(name, live, committed) : Set.of());
                 }
             }
             CompositeType type = key.startsWith(TYPE) && before != null && !before.equals(block)
@@ -123,20 +128,22 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     }
 
     /**
-     * Whether a view (plain or materialized) of {@code blocks}, the side a section starts from, reads the table and
-     * is not the same on the {@code other} side: only such a view can read a column that section drops, as one the
-     * same in both dumps was created without the column one of them lacks (a {@code SELECT *} is expanded then).
+     * The keys of the views (plain or materialized) of {@code blocks}, the side a section starts from, that read the
+     * table and are not the same on the {@code other} side: only such a view can read a column that section drops, as
+     * one the same in both dumps was created without the column one of them lacks (a {@code SELECT *} is expanded
+     * then).
      */
-    private static boolean changedReader(String table, Map<String, String> blocks, Map<String, String> other) {
+    private static Set<String> changedReaders(String table, Map<String, String> blocks, Map<String, String> other) {
         Pattern reads = Renames.whole(table);
+        Set<String> views = new LinkedHashSet<>();
         for (Map.Entry<String, String> block : blocks.entrySet()) {
             DraftTarget target = DraftTarget.of(block.getValue());
             if (target != null && target.kind().endsWith("VIEW") && !block.getValue().equals(other.get(block.getKey()))
                     && reads.matcher(block.getValue()).find()) {
-                return true;
+                views.add(block.getKey());
             }
         }
-        return false;
+        return views;
     }
 
     /** The names of the tables of {@code type} ({@link TypedTable}) among the blocks. */
