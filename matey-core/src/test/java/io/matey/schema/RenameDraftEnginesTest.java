@@ -144,6 +144,24 @@ class RenameDraftEnginesTest {
     }
 
     /**
+     * A column renamed by hand and its index changed besides (and another created on it): SQLite keeps the changed
+     * index's committed text, over the old name, which the down section creates after the rename back, where before
+     * it the column has no such name; PostgreSQL, which follows the rename into the index, creates it before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aRenamedColumnsChangedIndex(String engine) throws SQLException {
+        String draft = renamed(engine, "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\nDROP INDEX t_c_qty;\n"
+                + "CREATE INDEX t_c_qty ON t_c (quantity, name);\nCREATE INDEX t_c_quantity ON t_c (quantity DESC);\n",
+                "t_c");
+        assertThat(section(draft, "up")).containsSubsequence(" RENAME COLUMN qty TO quantity;", "DROP INDEX ",
+                "CREATE INDEX t_c_qty ");
+        String down = section(draft, "down");
+        assertThat(down.indexOf(" RENAME COLUMN quantity TO qty;") < down.indexOf("CREATE INDEX t_c_qty "))
+                .isEqualTo(engine.equals("sqlite"));
+    }
+
+    /**
      * PostgreSQL follows a rename into a materialized view too, which has no {@code CREATE OR REPLACE}: the renames
      * alone give its live text (its rows and index kept), and the renames back its committed one.
      */
