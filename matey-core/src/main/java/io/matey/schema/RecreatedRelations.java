@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * those reading a table whose column either section drops that differ between the dumps (one the same in both cannot
  * read a column only one has, so a column added by hand, or one a whole-row reader reads, leaves it be), or a typed
  * table's whose type's
- * attribute is dropped or retyped ({@link CompositeType}); with them the
+ * attribute is dropped or retyped ({@link CompositeType}), and the policies and triggers with a {@code WHEN} on a
+ * table whose column type changes, which the server refuses the change under too; with them the
  * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
  * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
  * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
@@ -49,7 +50,8 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     private static final Set<String> ON_RELATION = Set.of("INDEX", "TRIGGER", "RULE", "POLICY");
     private static final String NOTE = "-- matey: foreign tables and materialized views changed out of band, and views "
             + "reading a table\n-- whose column type changes or whose column is dropped (either fails while a view reads "
-            + "the column)\n-- or reading such a relation, dropped and created again (a materialized view is computed "
+            + "the column),\n-- policies and triggers with WHEN on a table whose column type changes (it fails under "
+            + "them too),\n-- or reading such a relation, dropped and created again (a materialized view is computed "
             + "anew,\n-- or left unpopulated as the live one is)";
 
     /**
@@ -65,10 +67,11 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
                 views.add(key);
             }
         });
-        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges()
-                ? altered(live, committed, dialect, views) : Set.of());
+        Set<String> retyped = dialect.viewsBlockTypeChanges() ? altered(live, committed, dialect, views) : Set.of();
+        Set<String> names = new LinkedHashSet<>(retyped);
         views.forEach(key -> names.add(KIND.matcher(key).replaceFirst("")));
         views.addAll(readers(names, live, committed));
+        views.addAll(blockers(retyped, live, committed));
         if (views.isEmpty()) {
             return new RecreatedRelations(List.of(), List.of(), List.of(), List.of(), Set.of());
         }
@@ -151,6 +154,25 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
         return blocks.entrySet().stream().filter(block -> block.getKey().startsWith(TABLE)
                 && type.equals(TypedTable.typeOf(block.getValue())))
                 .map(block -> block.getKey().substring(TABLE.length())).toList();
+    }
+
+    /**
+     * The keys of the policies, and of the triggers with a {@code WHEN} condition, of either dump on the tables, which
+     * PostgreSQL refuses a column type change under as it does under a view.
+     */
+    private static Set<String> blockers(Set<String> tables, Map<String, String> live, Map<String, String> committed) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> blocks : List.of(committed, live)) {
+            blocks.forEach((key, block) -> {
+                DraftTarget target = DraftTarget.of(block);
+                if (target != null && (target.kind().equals("POLICY") || target.kind().equals("TRIGGER")
+                        && block.contains(" WHEN ("))
+                        && tables.stream().anyMatch(table -> target.target().endsWith(" ON " + table))) {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
     }
 
     /** The keys of the views (plain or materialized) of either dump that read the relations, or such a view, at length. */
