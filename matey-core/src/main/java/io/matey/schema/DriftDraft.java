@@ -191,6 +191,9 @@ public final class DriftDraft {
                 } else {
                     down.add(0, committed);
                 }
+            } else if (!committed.equals(block) && key.startsWith(VIEW) && ViewOptions.alter(committed, block) != null) {
+                up.add(ViewOptions.alter(committed, block));
+                down.add(0, ViewOptions.alter(block, committed));
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));
