@@ -74,14 +74,14 @@ public final class DriftDraft {
     public static String of(String live, String expected, DraftDialect dialect) {
         Map<String, String> liveBlocks = blocks(live);
         Map<String, String> committedBlocks = blocks(expected);
-        Renames renames = Renames.of(liveBlocks, committedBlocks, dialect, Set.of());
-        RecreatedRelations views = RecreatedRelations.of(liveBlocks, renames.committed(), dialect);
-        if (!views.keys().isEmpty()) {
-            // What is dropped first and created again last is left out of the renames' own view handling, which
-            // would drop, replace or rename it once more (docs/architecture.md §7).
-            renames = Renames.of(liveBlocks, committedBlocks, dialect, views.keys());
-            views = RecreatedRelations.of(liveBlocks, renames.committed(), dialect);
-        }
+        Renames firstRenames = Renames.of(liveBlocks, committedBlocks, dialect, Set.of());
+        RecreatedRelations firstViews = RecreatedRelations.of(liveBlocks, firstRenames.committed(), dialect);
+        // What is dropped first and created again last is left out of the renames' own view handling, which would
+        // drop, replace or rename it once more (docs/architecture.md §7).
+        Renames renames = firstViews.keys().isEmpty() ? firstRenames
+                : Renames.of(liveBlocks, committedBlocks, dialect, firstViews.keys());
+        RecreatedRelations views = firstViews.keys().isEmpty() ? firstViews
+                : RecreatedRelations.of(liveBlocks, renames.committed(), dialect);
         Map<String, String> expectedBlocks = new LinkedHashMap<>(renames.committed());
         liveBlocks.keySet().removeAll(views.keys());
         expectedBlocks.keySet().removeAll(views.keys());
@@ -90,6 +90,9 @@ public final class DriftDraft {
         boolean addsEnumValues = false;
         // What a typed table gives an attribute its type's change drops, given back after the type's change in down.
         List<String> afterTypes = new ArrayList<>();
+        // Routines replaced back, and indexes created back where the server does not follow renames into their text
+        // (SQLite's), by a committed text naming what the renames took away: after the renames back.
+        List<String> afterRenames = new ArrayList<>();
         // Composite types whose dropped attributes down cannot add back in their place, which it says instead.
         Map<String, List<String>> misplacedTypes = new HashMap<>();
         // Names a created relation takes from a dropped one: that drop comes before the creates, in either section.
@@ -183,7 +186,11 @@ public final class DriftDraft {
                 }
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
-                down.add(0, committed);
+                if (!key.startsWith(COMMENT_ON) && renames.readsOldNames(committed)) {
+                    afterRenames.add(committed);
+                } else {
+                    down.add(0, committed);
+                }
             } else if (!committed.equals(block) && key.startsWith(VIEW) && ViewOptions.alter(committed, block) != null) {
                 up.add(ViewOptions.alter(committed, block));
                 down.add(0, ViewOptions.alter(block, committed));
@@ -261,8 +268,9 @@ public final class DriftDraft {
             } else if (key.startsWith(INDEX)) {
                 indexes.add(drop(key, block, dialect, expectedBlocks));
                 String attribute = misplacedAttribute(block, misplacedTypes, expectedBlocks);
-                indexesBack.add(attribute == null ? block : "-- Not drafted as SQL: with attribute " + attribute
-                        + " added back by hand (above), create its index again:\n" + comment(block));
+                (!dialect.followsRenames() && renames.readsOldNames(block) ? afterRenames : indexesBack).add(
+                        attribute == null ? block : "-- Not drafted as SQL: with attribute " + attribute
+                                + " added back by hand (above), create its index again:\n" + comment(block));
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
@@ -288,6 +296,7 @@ public final class DriftDraft {
         up.addAll(0, renames.up());
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
+        down.addAll(afterRenames);
         down.addAll(renames.viewsDown());
         down.addAll(0, renames.downFirst());
         up.addAll(0, views.up());

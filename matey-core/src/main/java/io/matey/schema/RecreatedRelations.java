@@ -14,16 +14,18 @@ import java.util.stream.Stream;
  * materialized view changed out of band where the engine has no in-place change for it
  * ({@link DraftDialect#recreatesMaterializedViewsWithReaders}), and, where the engine refuses {@code ALTER COLUMN ...
  * TYPE} and {@code DROP COLUMN} while a view or materialized view reads the column (PostgreSQL,
- * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes or
- * whose column either section drops while a view reading the table differs between the dumps (one the same in both
- * cannot read a column only one has, so a column added by hand leaves them be), or a typed table's whose type's
- * attribute is dropped or retyped ({@link CompositeType}); with them the
+ * {@link DraftDialect#viewsBlockTypeChanges}), the views reading a table whose column type either section changes,
+ * those reading a table whose column either section drops that differ between the dumps (one the same in both cannot
+ * read a column only one has, so a column added by hand, or one a whole-row reader reads, leaves it be), or a typed
+ * table's whose type's
+ * attribute is dropped or retyped ({@link CompositeType}), and the policies and triggers with a {@code WHEN} on a
+ * table whose column type changes, which the server refuses the change under too; with them the
  * views reading those relations, on either side, whose drop would otherwise fail. The up section drops them first,
  * readers first, and creates the live ones last, in the dump's order, with what a drop takes along (comments, grants,
  * indexes, triggers, rules, column settings), a materialized view {@code WITH NO DATA} where the live one is not
- * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. A whole table's
- * readers are taken, not only the changed column's: the server prints a view's columns after aliases the draft cannot
- * resolve.
+ * populated ({@link DraftDialect#unpopulated}); the down section the same with the committed ones. For a type
+ * change a whole table's readers are taken, not only the changed column's: the server prints a view's columns after
+ * aliases the draft cannot resolve.
  *
  * @param up       the drops that open the up section
  * @param upLast   the creates that close it
@@ -48,7 +50,8 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     private static final Set<String> ON_RELATION = Set.of("INDEX", "TRIGGER", "RULE", "POLICY");
     private static final String NOTE = "-- matey: foreign tables and materialized views changed out of band, and views "
             + "reading a table\n-- whose column type changes or whose column is dropped (either fails while a view reads "
-            + "the column)\n-- or reading such a relation, dropped and created again (a materialized view is computed "
+            + "the column),\n-- policies and triggers with WHEN on a table whose column type changes (it fails under "
+            + "them too),\n-- or reading such a relation, dropped and created again (a materialized view is computed "
             + "anew,\n-- or left unpopulated as the live one is)";
 
     /**
@@ -64,10 +67,11 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
                 views.add(key);
             }
         });
-        Set<String> names = new LinkedHashSet<>(dialect.viewsBlockTypeChanges() ? altered(live, committed, dialect)
-                : Set.of());
+        Set<String> retyped = dialect.viewsBlockTypeChanges() ? altered(live, committed, dialect, views) : Set.of();
+        Set<String> names = new LinkedHashSet<>(retyped);
         views.forEach(key -> names.add(KIND.matcher(key).replaceFirst("")));
         views.addAll(readers(names, live, committed));
+        views.addAll(blockers(retyped, live, committed));
         if (views.isEmpty()) {
             return new RecreatedRelations(List.of(), List.of(), List.of(), List.of(), Set.of());
         }
@@ -89,21 +93,25 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     }
 
     /**
-     * The names of the tables both dumps have whose drafted change alters a column's type, either way, or drops a
-     * column in either section, and the typed tables of a composite type whose drafted change does so to an attribute
-     * ({@code CASCADE} makes it in them, and drops the views that read them).
+     * The names of the tables both dumps have whose drafted change alters a column's type, either way, and the typed
+     * tables of a composite type whose drafted change does so to an attribute or drops one ({@code CASCADE} makes it in
+     * them, and drops the views that read them); where a table's change drops a column in a section, but changes no
+     * type, the views that section starts from that read the table and differ go into {@code views} instead, as only
+     * they can read that column (a whole-row reader, the same in both, does not keep the server from dropping it).
      */
-    private static Set<String> altered(Map<String, String> live, Map<String, String> committed, DraftDialect dialect) {
+    private static Set<String> altered(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
+            Set<String> views) {
         Set<String> tables = new LinkedHashSet<>();
         live.forEach((key, block) -> {
             String before = committed.get(key);
             if (key.startsWith(TABLE) && before != null && !before.equals(block)) {
                 TableDraft table = TableDraft.of(key.substring(TABLE.length()), before, block, dialect);
                 String name = key.substring(TABLE.length());
-                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())
-                        || drops(table.up()) && changedReader(name, committed, live)
-                        || drops(table.down()) && changedReader(name, live, committed)) {
+                if (table.up().stream().anyMatch(statement -> TYPE_CHANGE.matcher(statement).find())) {
                     tables.add(name);
+                } else {
+                    views.addAll(drops(table.up()) ? changedReaders(name, committed, live) : Set.of());
+                    views.addAll(drops(table.down()) ? changedReaders(name, live, committed) : Set.of());
                 }
             }
             CompositeType type = key.startsWith(TYPE) && before != null && !before.equals(block)
@@ -123,20 +131,22 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
     }
 
     /**
-     * Whether a view (plain or materialized) of {@code blocks}, the side a section starts from, reads the table and
-     * is not the same on the {@code other} side: only such a view can read a column that section drops, as one the
-     * same in both dumps was created without the column one of them lacks (a {@code SELECT *} is expanded then).
+     * The keys of the views (plain or materialized) of {@code blocks}, the side a section starts from, that read the
+     * table and are not the same on the {@code other} side: only such a view can read a column that section drops, as
+     * one the same in both dumps was created without the column one of them lacks (a {@code SELECT *} is expanded
+     * then).
      */
-    private static boolean changedReader(String table, Map<String, String> blocks, Map<String, String> other) {
+    private static Set<String> changedReaders(String table, Map<String, String> blocks, Map<String, String> other) {
         Pattern reads = Renames.whole(table);
+        Set<String> views = new LinkedHashSet<>();
         for (Map.Entry<String, String> block : blocks.entrySet()) {
             DraftTarget target = DraftTarget.of(block.getValue());
             if (target != null && target.kind().endsWith("VIEW") && !block.getValue().equals(other.get(block.getKey()))
                     && reads.matcher(block.getValue()).find()) {
-                return true;
+                views.add(block.getKey());
             }
         }
-        return false;
+        return views;
     }
 
     /** The names of the tables of {@code type} ({@link TypedTable}) among the blocks. */
@@ -144,6 +154,25 @@ record RecreatedRelations(List<String> up, List<String> upLast, List<String> dow
         return blocks.entrySet().stream().filter(block -> block.getKey().startsWith(TABLE)
                 && type.equals(TypedTable.typeOf(block.getValue())))
                 .map(block -> block.getKey().substring(TABLE.length())).toList();
+    }
+
+    /**
+     * The keys of the policies, and of the triggers with a {@code WHEN} condition, of either dump on the tables, which
+     * PostgreSQL refuses a column type change under as it does under a view.
+     */
+    private static Set<String> blockers(Set<String> tables, Map<String, String> live, Map<String, String> committed) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> blocks : List.of(committed, live)) {
+            blocks.forEach((key, block) -> {
+                DraftTarget target = DraftTarget.of(block);
+                if (target != null && (target.kind().equals("POLICY") || target.kind().equals("TRIGGER")
+                        && block.contains(" WHEN ("))
+                        && tables.stream().anyMatch(table -> target.target().endsWith(" ON " + table))) {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
     }
 
     /** The keys of the views (plain or materialized) of either dump that read the relations, or such a view, at length. */

@@ -49,6 +49,8 @@ final class Renames {
             + ") PARTITION OF (" + DraftTarget.NAME + ")[\\s(]");
     /** A single-quoted literal, which a name in it does not name. */
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
+    /** A dollar-quoted routine body, whose text the server follows no rename or move into. */
+    private static final Pattern BODY = Pattern.compile("(?s)\\$([A-Za-z_]\\w*|)\\$.*?\\$\\1\\$");
 
     private final Map<String, String> live;
     private final DraftDialect dialect;
@@ -64,6 +66,8 @@ final class Renames {
     private final List<String> viewsUp = new ArrayList<>();
     private final List<String> viewsDown = new ArrayList<>();
     private final List<String> downFirst = new ArrayList<>();
+    /** The old qualified names of the objects moved to another schema. */
+    private final List<String> moved = new ArrayList<>();
 
     private Renames(Map<String, String> live, Map<String, String> committed, DraftDialect dialect,
             Set<String> recreatedWhole) {
@@ -91,6 +95,14 @@ final class Renames {
         renames.materializedViews();
         renames.views(committed);
         return renames;
+    }
+
+    /**
+     * Whether a committed block names what a rename or move took away: PostgreSQL checks a routine's body against
+     * the names when it is created, so its committed text runs only after the renames back (§7).
+     */
+    boolean readsOldNames(String block) {
+        return readsRenamed(block) || moved.stream().anyMatch(name -> whole(name).matcher(block).find());
     }
 
     /** The committed blocks as they read after the renames, keyed again. */
@@ -241,8 +253,9 @@ final class Renames {
         up.add("-- matey: looks like a move of " + old + " to schema " + to + " (same definition)" + CHECK + "\n"
                 + dialect.move(kind, old, to));
         down.add(0, dialect.move(kind, name, schemaName(objectName(old))));
-        Pattern moved = whole(objectName(old));
-        rewrite(kind + " " + name, block -> moved.matcher(block).replaceAll(Matcher.quoteReplacement(objectName(name))),
+        moved.add(objectName(old));
+        Pattern from = whole(objectName(old));
+        rewrite(kind + " " + name, block -> from.matcher(block).replaceAll(Matcher.quoteReplacement(objectName(name))),
                 true);
     }
 
@@ -763,7 +776,7 @@ final class Renames {
     private void rewrite(String table, UnaryOperator<String> change, boolean followed) {
         Map<String, String> rewritten = new LinkedHashMap<>();
         committed.values().forEach(block -> {
-            String changed = change.apply(block);
+            String changed = outsideBodies(block, change);
             String key = DriftDraft.key(changed);
             String text = followed && !isLive(block) || key.equals(table) || isLive(changed)
                     || !key.equals(DriftDraft.key(block))
@@ -771,6 +784,25 @@ final class Renames {
             rewritten.put(DriftDraft.key(text), text);
         });
         committed = rewritten;
+    }
+
+    /**
+     * The block changed but in its dollar-quoted routine bodies, which the server keeps as written (a body of SQL
+     * statements, {@code BEGIN ATOMIC}, it parses and follows): each stands aside as a placeholder meanwhile.
+     */
+    private static String outsideBodies(String block, UnaryOperator<String> change) {
+        List<String> bodies = new ArrayList<>();
+        Matcher body = BODY.matcher(block);
+        StringBuilder masked = new StringBuilder();
+        while (body.find()) {
+            body.appendReplacement(masked, "\u0000" + bodies.size() + "\u0000");
+            bodies.add(body.group());
+        }
+        String changed = change.apply(body.appendTail(masked).toString());
+        for (int i = 0; i < bodies.size(); i++) {
+            changed = changed.replace("\u0000" + i + "\u0000", bodies.get(i));
+        }
+        return changed;
     }
 
     private boolean isLive(String block) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * A PostgreSQL view whose columns were renamed out of band ({@code ALTER VIEW v RENAME COLUMN a TO b}) and which is
  * otherwise the same: the server prints it with each renamed column's expression {@code AS} its new name, so the two
- * texts differ only in the names after the expressions of single-line items of the outer select list
- * ({@code pg_get_viewdef} writes one an indented line, the first after {@code SELECT}; docs/architecture.md §7).
+ * texts differ only in the names after the expressions of items of the outer select list ({@code pg_get_viewdef}
+ * writes one an indented line, the first after {@code SELECT}, and an item of several lines, a {@code CASE}, ends
+ * on the line before the next item or the outer {@code FROM}; docs/architecture.md §7).
  */
 final class ViewColumns {
 
@@ -21,6 +22,8 @@ final class ViewColumns {
     private static final Pattern COLUMN = Pattern.compile("^(?:" + PART + "\\.)*(" + PART + ")$");
     /** A select list item's line: the first after {@code SELECT}, the others indented by four. */
     private static final Pattern ITEM = Pattern.compile("^(?: SELECT |    (?! ))(.*?),?$");
+    /** The last line of an item of several lines, indented deeper. */
+    private static final Pattern LAST = Pattern.compile("^ {5,}(.*?),?$");
 
     private ViewColumns() {
     }
@@ -36,18 +39,25 @@ final class ViewColumns {
             return null;
         }
         Map<String, String> renamed = new LinkedHashMap<>();
+        boolean inList = true;
         for (int i = 1; i < before.size(); i++) {
+            inList &= !clause(before.get(i));
             if (before.get(i).equals(after.get(i))) {
                 continue;
             }
-            Matcher from = ITEM.matcher(before.get(i));
-            Matcher to = ITEM.matcher(after.get(i));
-            // a line of its own: the next one starts the next item or ends the list
-            if (i + 1 >= before.size() || !from.matches() || !to.matches() || !ends(before.get(i + 1))) {
+            // the last line of an outer item: the next one starts the next item or ends the list
+            if (!inList || i + 1 >= before.size() || !ends(before.get(i + 1))) {
                 return null;
             }
-            String[] old = named(from.group(1));
-            String[] name = named(to.group(1));
+            boolean whole = ITEM.matcher(before.get(i)).matches();
+            Matcher from = (whole ? ITEM : LAST).matcher(before.get(i));
+            Matcher to = (whole ? ITEM : LAST).matcher(after.get(i));
+            if (!from.matches() || !to.matches()) {
+                return null;
+            }
+            // an item of several lines names its column after AS only: CASE ... END names it "case"
+            String[] old = named(from.group(1), whole);
+            String[] name = named(to.group(1), whole);
             if (old == null || name == null || !old[0].equals(name[0]) || old[1].equals(name[1])) {
                 return null;
             }
@@ -59,18 +69,25 @@ final class ViewColumns {
 
     /** Whether a line follows a whole item: the next item, or what follows the select list. */
     private static boolean ends(String next) {
-        return next.startsWith("    ") && !next.startsWith("     ") || next.startsWith("   FROM ")
-                || next.startsWith("  WHERE ") || next.startsWith("  GROUP BY ") || next.startsWith("  ORDER BY ")
-                || next.startsWith("UNION") || next.startsWith("  LIMIT ");
+        return next.startsWith("    ") && !next.startsWith("     ") || clause(next);
     }
 
-    /** An item's expression and the column name it gives; null when the name is not known from the text. */
-    private static String[] named(String item) {
+    /** Whether a line starts what follows the outer select list. */
+    private static boolean clause(String line) {
+        return line.startsWith("   FROM ") || line.startsWith("  WHERE ") || line.startsWith("  GROUP BY ")
+                || line.startsWith("  ORDER BY ") || line.startsWith("UNION") || line.startsWith("  LIMIT ");
+    }
+
+    /**
+     * An item's expression and the column name it gives (a bare column's own only for a whole item); null when the
+     * name is not known from the text.
+     */
+    private static String[] named(String item, boolean whole) {
         Matcher named = NAMED.matcher(item);
         if (named.matches()) {
             return new String[] {named.group(1), named.group(2)};
         }
         Matcher column = COLUMN.matcher(item);
-        return column.matches() ? new String[] {item, column.group(1)} : null;
+        return whole && column.matches() ? new String[] {item, column.group(1)} : null;
     }
 }

@@ -600,6 +600,35 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A column type changed under a policy and a trigger's WHEN reading it (PostgreSQL refuses ALTER COLUMN TYPE under
+     * either, so they went and came back by hand): both are dropped first, with the policy's comment, and created
+     * again after the change, in up and in down; a trigger without WHEN stays.
+     */
+    @Test
+    void aColumnTypeChangedUnderAPolicyAndATriggerOnPostgres() throws SQLException {
+        String dependents = """
+                CREATE POLICY own ON accounts USING (owner = current_user);
+                COMMENT ON POLICY own ON accounts IS 'mine';
+                CREATE TRIGGER owner_changed BEFORE UPDATE ON accounts FOR EACH ROW
+                    WHEN (OLD.owner IS DISTINCT FROM NEW.owner) EXECUTE FUNCTION keep();
+                """;
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL);
+                ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+                CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER any_change BEFORE UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION keep();
+                """ + dependents, "DROP POLICY own ON accounts;\nDROP TRIGGER owner_changed ON accounts;\n"
+                + "ALTER TABLE accounts ALTER COLUMN owner TYPE varchar(100);\n" + dependents);
+        for (String section : List.of(section(draft, "up"), section(draft, "down"))) {
+            String retype = "ALTER TABLE public.accounts ALTER COLUMN owner TYPE ";
+            assertThat(section).containsSubsequence("DROP POLICY own ON public.accounts;", retype,
+                    "CREATE POLICY own ON public.accounts", "COMMENT ON POLICY own ON public.accounts IS 'mine';")
+                    .containsSubsequence("DROP TRIGGER owner_changed ON public.accounts;", retype,
+                            "CREATE TRIGGER owner_changed ").doesNotContain("any_change");
+        }
+    }
+
+    /**
      * A materialized view whose query changed by hand is dropped and created again, readers first, with its index,
      * comment and grant; one the live database left unpopulated (WITH NO DATA), changed or new, is created so, and the
      * committed one populated again in down.
@@ -683,6 +712,35 @@ class DriftDraftEnginesTest {
                 "DROP VIEW public.labelled;", "ALTER TABLE public.prices DROP COLUMN label;", "CREATE VIEW public.labelled");
         assertThat(section(draft, "down")).containsSubsequence("DROP VIEW public.notes_v;",
                 "ALTER TABLE public.prices DROP COLUMN note;", "CREATE VIEW public.labelled_ids");
+    }
+
+    /**
+     * A column dropped by hand under a view that expanded {@code t.*} (dropped and written again around the drop, with
+     * the view reading it), beside views that read the table as a whole row ({@code SELECT t}, {@code row_to_json(t)}),
+     * which the server lets the drop follow, and views that do not read the column: only the expanded view and its
+     * reader are dropped and created again, in up and in down.
+     */
+    @Test
+    void aColumnDroppedUnderAnExpandedViewBesideWholeRowReadersOnPostgres() throws SQLException {
+        String draft = roundTrip("postgres", COMMITTED + """
+                CREATE TABLE t (id int PRIMARY KEY, a int, b text);
+                CREATE VIEW whole AS SELECT t FROM t;
+                CREATE VIEW json AS SELECT row_to_json(t) AS j FROM t;
+                CREATE VIEW expanded AS SELECT t.* FROM t;
+                CREATE VIEW expanded_ids AS SELECT id FROM expanded;
+                CREATE VIEW ids AS SELECT id, a FROM t;
+                """, """
+                DROP VIEW expanded_ids;
+                DROP VIEW expanded;
+                ALTER TABLE t DROP COLUMN b;
+                CREATE VIEW expanded AS SELECT t.* FROM t;
+                CREATE VIEW expanded_ids AS SELECT id FROM expanded;
+                """);
+        for (String section : List.of(section(draft, "up"), section(draft, "down"))) {
+            assertThat(section).containsSubsequence("DROP VIEW public.expanded_ids;", "DROP VIEW public.expanded;",
+                    " COLUMN b", "CREATE VIEW public.expanded AS", "CREATE VIEW public.expanded_ids AS")
+                    .doesNotContain("VIEW public.whole", "VIEW public.json", "VIEW public.ids");
+        }
     }
 
     /**

@@ -144,6 +144,24 @@ class RenameDraftEnginesTest {
     }
 
     /**
+     * A column renamed by hand and its index changed besides (and another created on it): SQLite keeps the changed
+     * index's committed text, over the old name, which the down section creates after the rename back, where before
+     * it the column has no such name; PostgreSQL, which follows the rename into the index, creates it before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aRenamedColumnsChangedIndex(String engine) throws SQLException {
+        String draft = renamed(engine, "ALTER TABLE t_c RENAME COLUMN qty TO quantity;\nDROP INDEX t_c_qty;\n"
+                + "CREATE INDEX t_c_qty ON t_c (quantity, name);\nCREATE INDEX t_c_quantity ON t_c (quantity DESC);\n",
+                "t_c");
+        assertThat(section(draft, "up")).containsSubsequence(" RENAME COLUMN qty TO quantity;", "DROP INDEX ",
+                "CREATE INDEX t_c_qty ");
+        String down = section(draft, "down");
+        assertThat(down.indexOf(" RENAME COLUMN quantity TO qty;") < down.indexOf("CREATE INDEX t_c_qty "))
+                .isEqualTo(engine.equals("sqlite"));
+    }
+
+    /**
      * PostgreSQL follows a rename into a materialized view too, which has no {@code CREATE OR REPLACE}: the renames
      * alone give its live text (its rows and index kept), and the renames back its committed one.
      */
@@ -327,6 +345,31 @@ class RenameDraftEnginesTest {
     }
 
     /**
+     * Columns of a view renamed by hand where their items span several lines (a {@code CASE}, a scalar subquery, whose
+     * own {@code AS count} stays): the server prints the new name after the item's last line, which is renamed too.
+     */
+    @Test
+    void aViewsRenamedColumnsOfSeveralLinesOnPostgres() throws SQLException {
+        String draft = renamed("postgres", COMMITTED + """
+                CREATE VIEW sizes AS
+                  SELECT id,
+                         CASE WHEN qty > 10 THEN 'big'
+                              WHEN qty > 0 THEN 'small'
+                              ELSE 'none' END AS size,
+                         (SELECT count(*) FROM t_other o WHERE o.t_c = t_c.id) AS refs,
+                         name
+                  FROM t_c;
+                CREATE VIEW big AS SELECT id FROM sizes WHERE size = 'big';
+                """, "ALTER VIEW sizes RENAME COLUMN size TO bucket;\nALTER VIEW sizes RENAME COLUMN refs TO n;\n",
+                "t_c");
+        assertThat(section(draft, "up")).containsSubsequence("ALTER VIEW public.sizes RENAME COLUMN size TO bucket;",
+                "ALTER VIEW public.sizes RENAME COLUMN refs TO n;", "CREATE OR REPLACE VIEW public.big AS\n")
+                .doesNotContain("CREATE VIEW", "DROP VIEW");
+        assertThat(section(draft, "down")).contains("ALTER VIEW public.sizes RENAME COLUMN bucket TO size;",
+                "ALTER VIEW public.sizes RENAME COLUMN n TO refs;");
+    }
+
+    /**
      * A view, sequence, function, procedure, enum, composite type and domain moved to another schema by hand (a
      * function over a moved type too): each is moved back and forth, and what names them (the table's columns and
      * default, a view, a comment, a grant) follows, where a drop and a create would fail or lose the sequence's value.
@@ -368,6 +411,43 @@ class RenameDraftEnginesTest {
                 "ALTER DOMAIN app.pos SET SCHEMA archive;").doesNotContain("CREATE", "DROP");
         assertThat(section(draft, "down")).contains("ALTER VIEW archive.v SET SCHEMA app;",
                 "ALTER TYPE archive.mood SET SCHEMA app;", "ALTER FUNCTION archive.h(x archive.mood) SET SCHEMA app;");
+    }
+
+    /**
+     * A type moved and a table renamed by hand: the server follows them into a routine's result and a
+     * {@code BEGIN ATOMIC} body but not into a body in quotes, which keeps the old name (kept) or was replaced by hand
+     * over the new one (fixed, total). Those replaced get their live text after the move and rename, and their
+     * committed text, which PostgreSQL checks against the names, only after the move and rename back.
+     */
+    @Test
+    void routinesNamingAMovedTypeOrARenamedTableOnPostgres() throws SQLException {
+        String draft = renamed("postgres", """
+                CREATE SCHEMA app;
+                CREATE SCHEMA archive;
+                CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+                CREATE TABLE app.t (id int, m app.mood);
+                INSERT INTO app.t VALUES (1, 'ok'), (2, 'sad');
+                CREATE TABLE app.counts (n bigint);
+                CREATE FUNCTION app.kept() RETURNS app.mood LANGUAGE sql AS $$ SELECT 'ok'::app.mood $$;
+                CREATE FUNCTION app.fixed() RETURNS text LANGUAGE plpgsql AS $$
+                DECLARE x app.mood := 'ok';
+                BEGIN RETURN x::text; END $$;
+                CREATE FUNCTION app.atomic() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT 'ok'::app.mood::text; END;
+                CREATE FUNCTION app.total() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM app.counts $$;
+                """, """
+                ALTER TYPE app.mood SET SCHEMA archive;
+                ALTER TABLE app.counts RENAME TO tallies;
+                CREATE OR REPLACE FUNCTION app.fixed() RETURNS text LANGUAGE plpgsql AS $$
+                DECLARE x archive.mood := 'ok';
+                BEGIN RETURN x::text; END $$;
+                CREATE OR REPLACE FUNCTION app.total() RETURNS bigint LANGUAGE sql
+                    AS $$ SELECT count(*) FROM app.tallies $$;
+                """, "app.t");
+        assertThat(section(draft, "up")).containsSubsequence("ALTER TABLE app.counts RENAME TO tallies;",
+                "ALTER TYPE app.mood SET SCHEMA archive;", "CREATE OR REPLACE FUNCTION app.fixed()",
+                "CREATE OR REPLACE FUNCTION app.total()").doesNotContain("app.kept", "app.atomic");
+        assertThat(section(draft, "down")).containsSubsequence("ALTER TYPE archive.mood SET SCHEMA app;",
+                "ALTER TABLE app.tallies RENAME TO counts;", "DECLARE x app.mood", "FROM app.counts");
     }
 
     private static final String INVOICES = """
