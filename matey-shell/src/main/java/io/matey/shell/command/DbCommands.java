@@ -13,6 +13,7 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
+import io.matey.migration.NewMigration;
 import io.matey.schema.ServerDefaultsDiff;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
@@ -61,9 +62,12 @@ class DbCommands {
             console.print("Created " + matey.newMigration(path, name));
             return;
         }
+        NewMigration.sanitize(name);
         TargetConfig target = matey.target(path);
-        Path file = matey.newMigrationFromDrift(target, url, name);
-        console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
+        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url).keepingDraft());
+        console.print("Created " + files.get(0) + (files.size() == 1 ? "" : " to " + files.get(files.size() - 1)
+                + " (" + files.size() + " migrations of one statement each, as dbmate runs one ClickHouse statement "
+                + "per section)") + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
                 + "Next: review it, run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
     }
