@@ -13,7 +13,9 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
+import io.matey.migration.MigrationParser;
 import io.matey.migration.NewMigration;
+import io.matey.migration.Section;
 import io.matey.schema.ServerDefaultsDiff;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
@@ -25,6 +27,9 @@ import io.matey.shell.TargetReports;
 import io.matey.shell.TextTable;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +70,38 @@ class DbCommands {
         NewMigration.sanitize(name);
         TargetConfig target = matey.target(path);
         List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url).keepingDraft());
-        console.print("Created " + files.get(0) + (files.size() == 1 ? "" : " to " + files.get(files.size() - 1)
+        Path file = files.get(0);
+        String accept = files.size() == 1 && inexactDown(file) ? "accept its inexact down section under [inexact_downs] "
+                + "in config.toml (\"" + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema "
+                + "apply's down check refuses otherwise, " : "";
+        console.print("Created " + file + (files.size() == 1 ? "" : " to " + files.get(files.size() - 1)
                 + " (" + files.size() + " migrations of one statement each, as dbmate runs one ClickHouse statement "
                 + "per section)") + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
-                + "Next: review it, run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
+                + "Next: review it, " + accept + "run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
+    }
+
+    /**
+     * Whether the draft's down section runs statements and also notes what it cannot undo (an enum value PostgreSQL
+     * cannot remove): schema apply checks such a down and fails the round trip until it is accepted as inexact. A
+     * down of comments only is not checked.
+     */
+    private static boolean inexactDown(Path file) {
+        Section down = MigrationParser.parse(file.toString(), readDraft(file)).down();
+        boolean statements = false;
+        for (String line : down.sql().split("\n")) {
+            String trimmed = line.strip();
+            statements |= !trimmed.isEmpty() && !trimmed.startsWith("--");
+        }
+        return statements && down.sql().contains("[inexact_downs]");
+    }
+
+    private static String readDraft(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
