@@ -113,16 +113,6 @@ public final class Matey {
         return NewMigration.create(target(path).dir().resolve("migrations"), name, Clock.systemUTC());
     }
 
-    /**
-     * {@code db new NAME --from-drift}: a new migration whose content is the draft that keeps the live database's
-     * drift; refused, writing nothing, when there is none to keep ({@link LiveDrift#keepingDraft()}).
-     */
-    public Path newMigrationFromDrift(TargetConfig target, String url, String name) {
-        NewMigration.sanitize(name);
-        String draft = dbDrift(target, url).keepingDraft();
-        return NewMigration.create(target.dir().resolve("migrations"), name, Clock.systemUTC(), draft);
-    }
-
     public InitResult init(String path, String engine, String urlEnv, String testUrlEnv, boolean force) {
         return TargetInitializer.init(workspaceRoot, cwd,
                 new TargetInitializer.Options(path, engine, urlEnv, testUrlEnv, force), locks.notices());

@@ -71,6 +71,9 @@ final class ChangeReader {
         if (head.accept("TRUNCATE")) {
             head.accept("TABLE");
             head.accept("ONLY");
+            if (head.accept("IF")) {
+                head.accept("EXISTS"); // ClickHouse's TRUNCATE TABLE IF EXISTS t
+            }
             return head.names().stream().<SchemaChange>map(Truncate::new).toList();
         }
         if (head.accept("INSERT")) {

@@ -231,6 +231,15 @@ public interface DraftDialect {
     }
 
     /**
+     * Whether dbmate runs a section of one statement only (ClickHouse): a draft then undoes its statements in the
+     * reverse order, each by one statement, so that every statement and its undo can be a migration of their own
+     * (docs/architecture.md §5).
+     */
+    default boolean oneStatementPerSection() {
+        return false;
+    }
+
+    /**
      * Whether a table whose change {@code ALTER TABLE} cannot express is rebuilt instead: created anew under another
      * name, its rows copied, the old one dropped and the new one renamed (SQLite's way).
      */

@@ -1,6 +1,7 @@
 package io.matey.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,10 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             String relogged = !before.head().equals(after.head()) && logged(before.head()).equals(logged(after.head()))
                     ? dialect.setLogged(table, logged) : null;
             differences.addAll(others(before, after, keyed.keySet(), modified, options != null, relogged != null));
-            if (options != null) {
+            // One statement per section (ClickHouse): the options after the columns they may name are added or changed
+            // and before those they may name are dropped, each undone at its place (docs/architecture.md §5).
+            boolean mirror = dialect.oneStatementPerSection();
+            if (options != null && !mirror) {
                 up.addAll(options);
                 down.addAll(dialect.alterOptions(table, after.tail(), before.tail()));
             }
@@ -72,20 +76,43 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
                     }
                 }
             });
+            List<String> between = mirror ? between(before, after) : List.of();
+            List<String> drops = new ArrayList<>();
+            List<String> addsBack = new ArrayList<>();
             before.columns().forEach((column, definition) -> {
                 if (!after.columns().containsKey(column)) {
-                    up.add(alter(table, "DROP COLUMN " + column));
-                    down.add(alter(table, "ADD COLUMN " + definition + place(before.columns(), column, shared, dialect)));
+                    drops.add(alter(table, "DROP COLUMN " + column));
+                    addsBack.add(alter(table, "ADD COLUMN " + definition + (mirror
+                            ? dialect.placeColumn(previous(between, column)) : place(before.columns(), column, shared, dialect))));
                     if (!placed(before.columns(), column, shared, dialect)) {
                         differences.add("column " + column + " is not the committed table's last, so the down"
                                 + " section adds it back at the end");
                     }
                 }
             });
-            modified.forEach(column -> {
-                up.addAll(dialect.alterColumn(table, column, before.columns().get(column), after.columns().get(column)));
-                down.addAll(dialect.alterColumn(table, column, after.columns().get(column), before.columns().get(column)));
-            });
+            if (mirror) {
+                modified.forEach(column -> {
+                    up.addAll(dialect.alterColumn(table, column, before.columns().get(column), after.columns().get(column)));
+                    down.addAll(0, dialect.alterColumn(table, column, after.columns().get(column), before.columns().get(column)));
+                });
+                if (options != null) {
+                    up.addAll(options);
+                    List<String> back = new ArrayList<>(dialect.alterOptions(table, after.tail(), before.tail()));
+                    Collections.reverse(back);
+                    down.addAll(0, back);
+                }
+                // the last column dropped first, so that each added back in down finds the one it goes after
+                Collections.reverse(drops);
+                up.addAll(drops);
+                down.addAll(0, addsBack);
+            } else {
+                up.addAll(drops);
+                down.addAll(addsBack);
+                modified.forEach(column -> {
+                    up.addAll(dialect.alterColumn(table, column, before.columns().get(column), after.columns().get(column)));
+                    down.addAll(dialect.alterColumn(table, column, after.columns().get(column), before.columns().get(column)));
+                });
+            }
             if (!altered) {
                 differences.add("constraints or keys");
             } else {
@@ -206,6 +233,28 @@ record TableDraft(List<String> up, List<String> down, List<String> differences) 
             }
         }
         return true;
+    }
+
+    /**
+     * The columns between the additions and the drops: the committed ones with each added one after the column before
+     * it in the live table, where an undone drop puts a column back.
+     */
+    private static List<String> between(TableElements before, TableElements after) {
+        List<String> order = new ArrayList<>(before.columns().keySet());
+        String previous = null;
+        for (String column : after.columns().keySet()) {
+            if (!before.columns().containsKey(column)) {
+                order.add(previous == null ? 0 : order.indexOf(previous) + 1, column);
+            }
+            previous = column;
+        }
+        return order;
+    }
+
+    /** The column before {@code column} in {@code order}, null for the first. */
+    private static String previous(List<String> order, String column) {
+        int at = order.indexOf(column);
+        return at > 0 ? order.get(at - 1) : null;
     }
 
     /** A table's head as a logged table's: {@code SET LOGGED} and {@code SET UNLOGGED} change nothing else in it. */

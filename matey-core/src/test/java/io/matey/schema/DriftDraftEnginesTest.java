@@ -2,6 +2,8 @@ package io.matey.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.migration.SqlStatement;
+import io.matey.migration.StatementSplitter;
 import io.matey.testing.EngineMatrix;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
@@ -1187,6 +1189,45 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * ClickHouse: columns added and dropped out of band go back to their place ({@code FIRST}, {@code AFTER}); a
+     * column's comment, codec and default are set or removed ({@code MODIFY COLUMN} keeps what it does not name); the
+     * table's TTL (over an added and a dropped column), settings and comment are modified, reset and removed. Each
+     * statement is undone by one, in reverse, so that each pair can be a migration of its own (a setting reset comes
+     * back last: the committed table's last one is reset here).
+     */
+    @Test
+    void columnPlacesPropertiesAndTableOptionsOnClickhouse() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE events (id UInt32, d DateTime, grp String COMMENT 'group' CODEC(ZSTD(1)), v UInt64,
+                  w UInt8, x UInt8 DEFAULT 1, y String COMMENT 'why') ENGINE = MergeTree ORDER BY id TTL d + INTERVAL 1 DAY
+                  SETTINGS merge_with_ttl_timeout = 3600, min_bytes_for_wide_part = 0 COMMENT 'all events';
+                """, """
+                ALTER TABLE events ADD COLUMN first UInt16 FIRST;
+                ALTER TABLE events ADD COLUMN ts Date AFTER d;
+                ALTER TABLE events MODIFY TTL ts + INTERVAL 2 DAY;
+                ALTER TABLE events DROP COLUMN d;
+                ALTER TABLE events DROP COLUMN w;
+                ALTER TABLE events DROP COLUMN x;
+                ALTER TABLE events MODIFY COLUMN grp REMOVE CODEC;
+                ALTER TABLE events MODIFY COLUMN grp String COMMENT 'the group';
+                ALTER TABLE events MODIFY COLUMN v UInt64 DEFAULT 7 COMMENT 'value' CODEC(Delta, ZSTD(3));
+                ALTER TABLE events MODIFY COLUMN y REMOVE COMMENT;
+                ALTER TABLE events RESET SETTING min_bytes_for_wide_part;
+                ALTER TABLE events MODIFY SETTING merge_with_ttl_timeout = 7200, parts_to_throw_insert = 500;
+                ALTER TABLE events MODIFY COMMENT 'some events';
+                """);
+        assertThat(draft).contains("ALTER TABLE events ADD COLUMN `first` UInt16 FIRST;",
+                "ALTER TABLE events ADD COLUMN `ts` Date AFTER `id`;", "MODIFY TTL ts + toIntervalDay(2);",
+                "ALTER TABLE events MODIFY COLUMN `grp` String COMMENT 'the group', MODIFY COLUMN `grp` REMOVE CODEC;",
+                "RESET SETTING min_bytes_for_wide_part;", "MODIFY COMMENT 'some events';");
+        String removed = roundTrip("clickhouse", """
+                CREATE TABLE events (id UInt32, d DateTime) ENGINE = MergeTree ORDER BY id TTL d + INTERVAL 1 DAY
+                  COMMENT 'x';
+                """, "ALTER TABLE events REMOVE TTL;\nALTER TABLE events MODIFY COMMENT '';\n");
+        assertThat(removed).contains("ALTER TABLE events REMOVE TTL;", "ALTER TABLE events MODIFY COMMENT '';");
+    }
+
+    /**
      * A ClickHouse projection is a named element of the table, not a column: added, dropped and changed out of band,
      * it is dropped and added as a projection, and an added one is materialized.
      */
@@ -1680,7 +1721,29 @@ class DriftDraftEnginesTest {
             assertThat(dump(db)).isEqualTo(drifted);
             db.execute(section(draft, "down"));
             assertThat(dump(db)).isEqualTo(committed);
+            if (draftDialect(db).oneStatementPerSection()) {
+                stepByStep(db, draft, committed);
+            }
             return draft;
+        }
+    }
+
+    /**
+     * Runs each up statement, its undo (the down statement at the mirrored place) and the statement again: each pair
+     * is a migration of its own where dbmate runs one statement per section.
+     */
+    private static void stepByStep(TestDatabase db, String draft, String committed) throws SQLException {
+        StatementSplitter splitter = new StatementSplitter(db.engine().dialect());
+        List<SqlStatement> up = splitter.split(section(draft, "up"));
+        List<SqlStatement> down = splitter.split(section(draft, "down"));
+        assertThat(down).hasSameSizeAs(up);
+        String before = committed;
+        for (int i = 0; i < up.size(); i++) {
+            db.execute(up.get(i).sql());
+            db.execute(down.get(up.size() - 1 - i).sql());
+            assertThat(dump(db)).as("undone by its mirror: " + up.get(i).sql()).isEqualTo(before);
+            db.execute(up.get(i).sql());
+            before = dump(db);
         }
     }
 

@@ -298,10 +298,48 @@ class DriftDraftCommandTest {
 
             MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
             assertThat(draft.stdout()).contains("ALTER TABLE events ADD PROJECTION p_grp\n",
-                    "ALTER TABLE events MATERIALIZE PROJECTION p_grp;\n\n-- migrate:down\nALTER TABLE events DROP PROJECTION p_grp;")
+                    ", MATERIALIZE PROJECTION p_grp;\n\n-- migrate:down\nALTER TABLE events DROP PROJECTION p_grp;")
                     .doesNotContain("COLUMN", "Not drafted");
 
             keepAndAdopt(env, "Down checked: 1");
+        }
+    }
+
+    /**
+     * dbmate runs one ClickHouse statement per section: a draft of several statements is written as several
+     * migrations, one statement each with its undo, which lint accepts (no L015), schema apply replays with each down
+     * check, and adopt records; a column is put back in its place and the table's TTL, settings and comment follow.
+     */
+    @Test
+    void aClickhouseDraftIsOneMigrationPerStatementThatLintAccepts() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            Map<String, String> env = MateyProcess.init(dir, db, "clickhouse");
+            Files.writeString(dir.resolve("migrations/001_events.sql"), "-- migrate:up\nCREATE TABLE events (id UInt32, "
+                    + "at Date, v UInt64) ENGINE = MergeTree ORDER BY id;\n-- migrate:down\nDROP TABLE events;\n",
+                    StandardCharsets.UTF_8);
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("ALTER TABLE events ADD COLUMN grp String AFTER id");
+            db.execute("ALTER TABLE events MODIFY TTL at + INTERVAL 30 DAY");
+            db.execute("ALTER TABLE events MODIFY SETTING merge_with_ttl_timeout = 3600");
+            db.execute("ALTER TABLE events MODIFY COMMENT 'events'");
+
+            MateyProcess.Result created = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            assertThat(created.stdout()).contains("(4 migrations of one statement each");
+            try (var files = Files.list(dir.resolve("migrations"))) {
+                assertThat(files.map(file -> file.getFileName().toString()).filter(file -> file.contains("_keep_"))
+                        .sorted().map(file -> file.replaceFirst("^\\d+_", ""))).containsExactly("keep_1.sql",
+                        "keep_2.sql", "keep_3.sql", "keep_4.sql");
+            }
+            MateyProcess.Result lint = MateyProcess.run(dir, env, "lint");
+            assertThat(lint.stdout() + lint.stderr()).doesNotContain("L015");
+            MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+            assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+            assertThat(apply.stdout()).contains("Down checked: 4");
+            assertThat(MateyProcess.run(dir, env, "db", "adopt", "--apply").exitCode()).isZero();
+            MateyProcess.Result after = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(after.exitCode()).as(after.stdout()).isZero();
         }
     }
 

@@ -14,6 +14,7 @@ import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
 import io.matey.migration.MigrationParser;
+import io.matey.migration.NewMigration;
 import io.matey.migration.Section;
 import io.matey.schema.ServerDefaultsDiff;
 import io.matey.shell.CommandFacade;
@@ -66,12 +67,16 @@ class DbCommands {
             console.print("Created " + matey.newMigration(path, name));
             return;
         }
+        NewMigration.sanitize(name);
         TargetConfig target = matey.target(path);
-        Path file = matey.newMigrationFromDrift(target, url, name);
-        String accept = inexactDown(file) ? "accept its inexact down section under [inexact_downs] in config.toml (\""
-                + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema apply's down check "
-                + "refuses otherwise, " : "";
-        console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
+        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url).keepingDraft());
+        Path file = files.get(0);
+        String accept = files.size() == 1 && inexactDown(file) ? "accept its inexact down section under [inexact_downs] "
+                + "in config.toml (\"" + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema "
+                + "apply's down check refuses otherwise, " : "";
+        console.print("Created " + file + (files.size() == 1 ? "" : " to " + files.get(files.size() - 1)
+                + " (" + files.size() + " migrations of one statement each, as dbmate runs one ClickHouse statement "
+                + "per section)") + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
                 + "Next: review it, " + accept + "run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
     }

@@ -135,8 +135,16 @@ final class ClickHouseDataDialect implements DataDialect {
                     + "input_format_json_read_numbers_as_strings = 0, input_format_try_infer_dates = 0, "
                     + "input_format_try_infer_datetimes = 0");
         }
-        return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
-                + (settings.isEmpty() ? "" : " SETTINGS " + String.join(", ", settings)) + ")";
+        String label = ClickHouseConnector.literal(type.label());
+        if (!value.name().equals("Variant") || !value.types().contains(ClickHouseDataType.parse("String"))) {
+            return "(SELECT v FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", ?)"
+                    + (settings.isEmpty() ? "" : " SETTINGS " + String.join(", ", settings)) + ")";
+        }
+        // JSONEachRow reads a Variant's string as the first member its text parses as ("1" a UInt64): a string goes
+        // to the String member instead, by a cast that infers nothing
+        return "(WITH ? AS r SELECT if(JSONType(r, 'v') = 'String', CAST(JSONExtractString(r, 'v'), " + label
+                + "), v) FROM format(JSONEachRow, " + ClickHouseConnector.literal("v " + type.label()) + ", r) SETTINGS "
+                + String.join(", ", settings) + ", cast_string_to_variant_use_inference = 0)";
     }
 
     /**

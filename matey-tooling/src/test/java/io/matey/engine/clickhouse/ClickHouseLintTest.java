@@ -164,7 +164,7 @@ class ClickHouseLintTest {
     }
 
     @Test
-    void droppingPartitionsOrPartsOfAnExistingTableIsDestructive() {
+    void droppingPartitionsOrPartsOrTruncatingAnExistingTableIsDestructive() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
         ws.migration("001_events.sql", """
                 CREATE TABLE events (id UInt64, at DateTime) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
@@ -172,7 +172,9 @@ class ClickHouseLintTest {
         ws.migration("002_prune.sql", """
                 ALTER TABLE events DROP PARTITION 202401;
                 ALTER TABLE events DROP PART 'all_1_1_0';
-                ALTER TABLE events DROP PARTITION ID '202402', DROP PARTITION tuple(202403);""", "SELECT 1;");
+                ALTER TABLE events DROP PARTITION ID '202402', DROP PARTITION tuple(202403);
+                TRUNCATE TABLE IF EXISTS events;
+                TRUNCATE events;""", "SELECT 1;");
 
         assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L401"))
                 .extracting(Finding::path, Finding::line, Finding::message).as("not the table's own migration")
@@ -183,7 +185,9 @@ class ClickHouseLintTest {
                         tuple("migrations/002_prune.sql", 4,
                                 "Dropping partition ID '202402' of table 'events' deletes its rows."),
                         tuple("migrations/002_prune.sql", 4,
-                                "Dropping partition tuple(202403) of table 'events' deletes its rows."));
+                                "Dropping partition tuple(202403) of table 'events' deletes its rows."),
+                        tuple("migrations/002_prune.sql", 5, "Truncating table 'events' deletes all its rows."),
+                        tuple("migrations/002_prune.sql", 6, "Truncating table 'events' deletes all its rows."));
     }
 
     /**
