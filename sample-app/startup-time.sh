@@ -10,6 +10,8 @@ set -euo pipefail
 pairs="${1:-15}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${STARTUP_WORK:-}" ]; then work="$STARTUP_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
+# The jar goes first: an unchanged sample module keeps its repackaged jar, with the Matey jars it was built with.
+rm -f "$repo/sample-app/target/sample-app.jar" "$repo/sample-app/target/sample-app.jar.original"
 (cd "$repo" && ./mvnw -q -B -DskipTests -pl sample-app -am package) >&2
 
 ws="$work/ws"

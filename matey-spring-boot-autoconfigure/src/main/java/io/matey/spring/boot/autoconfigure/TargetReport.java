@@ -3,6 +3,7 @@ package io.matey.spring.boot.autoconfigure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.matey.artifact.Diagnostic;
 import io.matey.error.Reason;
+import io.matey.live.LiveChange;
 import io.matey.live.LiveCheck;
 import io.matey.live.LiveDrift;
 import io.matey.live.LivePrefix;
@@ -81,6 +82,12 @@ public record TargetReport(String target, String engine, String connection, Inte
                 status.unknownVersions().isEmpty() ? null : status.unknownVersions(), orNull(prefix.problem()),
                 orNull(prefix.fix()), schemaDiffers ? drift.diff() : null, schemaDiffers ? drift.draft() : null, null,
                 null, checkedAt);
+    }
+
+    /** A target a migration brought to its head: its postcheck found the artifacts clean and no drift there. */
+    static TargetReport migrated(ManagedTarget target, LiveChange change, Instant checkedAt) {
+        return new TargetReport(target.name(), engine(target), connection(target), change.after(), change.after(),
+                List.of(), CLEAN, List.of(), CLEAN, null, null, null, null, null, null, null, checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {

@@ -6,7 +6,10 @@ import io.matey.Matey;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,34 @@ class MateyAutoConfigurationTest {
             assertThat(report.pending()).isEmpty();
             assertThat(report.healthy()).isTrue();
         });
+    }
+
+    /**
+     * The migration's postcheck is the start-up's check: the report it gives is the one a check gives, without
+     * reading the artifacts and the database a second time (one connection to detect the engine, one to migrate).
+     */
+    @Test
+    void migrateOnStartupReportsItsPostcheckWithoutCheckingAgain() {
+        AtomicInteger connections = new AtomicInteger();
+        SQLiteDataSource database = new SQLiteDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        database.setUrl(workspace.jdbcUrl());
+        runner.withBean(DataSource.class, () -> database)
+                .withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(connections).hasValue(2);
+                    TargetReport migrated = context.getBean(MateyReports.class).find(SqliteWorkspace.TARGET)
+                            .orElseThrow();
+                    TargetReport checked = context.getBean(MateyChecker.class)
+                            .verify(context.getBean(MateyTargets.class).find(SqliteWorkspace.TARGET).orElseThrow());
+                    assertThat(migrated).usingRecursiveComparison().ignoringFields("checkedAt").isEqualTo(checked);
+                    assertThat(migrated.head()).isEqualTo(2);
+                });
     }
 
     @Test
