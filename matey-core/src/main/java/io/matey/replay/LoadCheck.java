@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Proves that a replay's {@code schema.sql} loads into an empty database and dumps back to itself, where the engine's
@@ -34,11 +35,12 @@ public final class LoadCheck {
      * Fails, naming the migration, the object and the server's error, when {@code schemaSql} does not load or its load
      * dumps otherwise.
      *
-     * @param tail        the migrations replayed, whose checkpoints {@code checkpoints} took
+     * @param tail        the migrations replayed
+     * @param checkpoints the text of each of their checkpoints, by path (the replay's CheckpointSink)
      * @param anchorRun   whether the anchor was run rather than loaded, so not proven to load
      * @param command     the command, for the message
      */
-    void require(String schemaSql, List<Migration> tail, CheckpointSink checkpoints, boolean anchorRun,
+    void require(String schemaSql, List<Migration> tail, UnaryOperator<String> checkpoints, boolean anchorRun,
             String command) {
         Loaded head = load(schemaSql, true);
         if (head.failure().isEmpty()) {
@@ -55,7 +57,7 @@ public final class LoadCheck {
         String failure = head.failure().get();
         while (low < high) {
             int middle = (low + high) / 2;
-            String checkpoint = checkpoints.text(Snapshot.checkpointPathFor(tail.get(middle).file()));
+            String checkpoint = checkpoints.apply(Snapshot.checkpointPathFor(tail.get(middle).file()));
             Optional<String> failed = load(checkpoint, false).failure();
             if (failed.isPresent()) {
                 high = middle;

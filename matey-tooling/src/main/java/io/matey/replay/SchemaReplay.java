@@ -140,7 +140,7 @@ public final class SchemaReplay {
                 long started = System.nanoTime();
                 new LoadCheck(engine.engine(), () -> ScratchDatabase.lease(engine.engine(), engine.scratchBase(),
                         target, "load", false, null, runs, Map.of(), lockTimeout))
-                        .require(result.schemaSql(), plan.tail(), sink, !plan.anchorRun().isEmpty(), command);
+                        .require(result.schemaSql(), plan.tail(), sink::text, !plan.anchorRun().isEmpty(), command);
                 progress.accept(String.format("schema.sql  loads into an empty database  %d ms",
                         (System.nanoTime() - started) / 1_000_000));
             }

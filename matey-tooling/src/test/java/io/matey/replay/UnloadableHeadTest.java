@@ -3,6 +3,7 @@ package io.matey.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.MateyTools;
 import io.matey.error.MateyException;
 import io.matey.testing.TestWorkspace;
 import java.io.IOException;
@@ -87,7 +88,8 @@ class UnloadableHeadTest {
         Map<String, String> before = ws.files();
         List<Path> copied = new ArrayList<>();
 
-        assertThatThrownBy(() -> ws.matey().schemaApply(TestWorkspace.TARGET, clean, line -> copied.addAll(copies(base))))
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).schemaApply(TestWorkspace.TARGET, clean,
+                line -> copied.addAll(copies(base))))
                 .isInstanceOf(MateyException.class)
                 .hasMessageContaining("the schema stopped loading after migrations/003_third.sql, whose checkpoint fails");
         assertThat(copied).as("apply reads the committed and the staged checkpoints in place").isEmpty();
