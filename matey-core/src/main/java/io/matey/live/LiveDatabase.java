@@ -270,8 +270,8 @@ public final class LiveDatabase {
         Reading reading = read(live, existing.get(), context, refuseMarker, true);
         boolean match = reading.prefix().relation() == LivePrefix.Relation.EQUAL
                 && SchemaDump.sameSchema(reading.liveSql(), reading.expected());
-        return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.liveSql(),
-                reading.expected(), reading.interrupted(), reading.unloadable());
+        return new LivePlan(live.name(), live.endpoint(), reading.prefix(), live.head(), match, reading.pendingOnly(),
+                reading.liveSql(), reading.expected(), reading.interrupted(), reading.unloadable());
     }
 
     /** Runs a command on the live database a URL names, its first connection opened while the workspace is read. */
@@ -288,9 +288,12 @@ public final class LiveDatabase {
      *                    when none, or when no section continues it ({@link StaleMarker}, which {@code db status} reports)
      * @param draft       how a draft of the drift writes its statements for this server
      */
-    /** @param expected the committed state at the head or at the recorded prefix, as it reads in the database */
+    /**
+     * @param expected    the committed state at the head or at the recorded prefix, as it reads in the database
+     * @param pendingOnly read at the head: the database is behind it and equals the committed state at its prefix
+     */
     private record Reading(LiveTarget target, List<String> applied, LivePrefix prefix, String liveSql, String expected,
-            Interruption interrupted, List<String> unloadable, DraftDialect draft) {
+            boolean pendingOnly, Interruption interrupted, List<String> unloadable, DraftDialect draft) {
     }
 
     private Reading inspect(LiveTarget live, String context) {
@@ -317,7 +320,9 @@ public final class LiveDatabase {
             List<String> unloadable = new ArrayList<>();
             String liveSql = Interruption.liveDump(live, connection, unloadable::add);
             String expected = live.expectedAt(atHead ? live.head() : prefix.index(), connection);
-            return new Reading(live, applied, prefix, liveSql, expected, interrupted, unloadable,
+            boolean pendingOnly = atHead && prefix.relation() == LivePrefix.Relation.BEHIND
+                    && SchemaDump.sameSchema(liveSql, live.expectedAt(prefix.index(), connection));
+            return new Reading(live, applied, prefix, liveSql, expected, pendingOnly, interrupted, unloadable,
                     live.engine().draft(connection));
         } catch (SQLException e) {
             throw live.failure(context, open, e);

@@ -11,6 +11,7 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import io.matey.replay.StaleAcceptances;
+import io.matey.schema.SchemaDump;
 import io.matey.workspace.TargetPaths;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +24,9 @@ import java.util.function.Consumer;
 /**
  * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
  * schema against the committed state at the resulting index. Everything that would make the rollback stop
- * halfway or miss that state for a known reason (too few applied, a migration without a down section, one whose
- * down section the lock records as accepted inexact or whose {@code [inexact_downs]} entry differs from the lock's, a
- * live schema that drifted from the committed state) is refused up front.
+ * halfway or miss that state for a known reason (too few applied, a migration whose empty down section would not
+ * undo its up section, one whose down section the lock records as accepted inexact or whose {@code [inexact_downs]}
+ * entry differs from the lock's, a live schema that drifted from the committed state) is refused up front.
  */
 final class LiveDown {
 
@@ -59,7 +60,8 @@ final class LiveDown {
             }
             Postcheck.verify(target, connection, after.index(), CONTEXT, "rolled back " + Postcheck.migrations(timings)
                     + (steps == 1 ? " and removed its version" : " and removed their versions"));
-            return new LiveChange(target.name(), target.endpoint(), "down", false, before.index(), after.index(), timings);
+            return new LiveChange(target.name(), target.endpoint(), "down", false, before.index(), after.index(), timings,
+                    emptyDownNotices(target, rollback));
         } catch (SQLException e) {
             throw target.failure(CONTEXT, connection, e);
         }
@@ -80,11 +82,12 @@ final class LiveDown {
         List<Migration> rollback = new ArrayList<>(target.migrations().subList(applied - steps, applied));
         Collections.reverse(rollback);
         List<LockStep> locked = target.state().lock().map(SchemaLock::steps).orElse(List.of());
+        int index = applied;
         for (Migration migration : rollback) {
-            if (!migration.script().requireValid().down().isExecutable(target.engine().dialect())) {
-                throw new MateyException(target.opening(CONTEXT) + " refused: " + migration.file()
-                        + " has no executable down section; nothing was rolled back.");
+            if (emptyDown(target, migration)) {
+                requireNoSchemaChange(target, migration, index);
             }
+            index--;
             LockStep step = lockStep(locked, migration.file());
             if (step == null) {
                 continue;
@@ -101,13 +104,46 @@ final class LiveDown {
                         + " is accepted as inexact (" + step.downAccepted() + "), so rolling it back cannot give the "
                         + "committed schema before it; nothing was rolled back. Make its down section exact, remove "
                         + "its [inexact_downs] entry and run `matey schema apply"
-                        + TargetPaths.option(target.name()) + "`; or roll it back with `matey dbmate "
-                        + "rollback`, which runs the section and leaves what it does not undo (`"
+                        + TargetPaths.option(target.name()) + "`; or roll it back with `"
+                        + target.dbmateCommand("rollback") + "`, which runs the section and leaves what it does not undo (`"
                         + target.command("db up") + "` then names how to record the migration again); "
                         + InexactRollbackHint.rebuild(target) + ".");
             }
         }
         return rollback;
+    }
+
+    private static boolean emptyDown(LiveTarget target, Migration migration) {
+        return !migration.script().requireValid().down().isExecutable(target.engine().dialect());
+    }
+
+    /**
+     * An empty down section undoes exactly an up section that changed no schema (a backfill, a REFRESH MATERIALIZED
+     * VIEW): the committed states before and after it are the same, so removing the version, as dbmate does, is the
+     * whole rollback (docs/architecture.md §7). Otherwise nothing would undo what the up section made.
+     */
+    private static void requireNoSchemaChange(LiveTarget target, Migration migration, int index) {
+        if (SchemaDump.sameSchema(target.expectedAt(index - 1), target.expectedAt(index))) {
+            return;
+        }
+        throw new MateyException(target.opening(CONTEXT) + " refused: " + migration.file() + " has no executable down "
+                + "section, but its up section changed the schema (" + target.expectedSource(index) + " differs from "
+                + target.expectedSource(index - 1) + "), which nothing would undo; nothing was rolled back. Write a down "
+                + "section that undoes it, run `matey schema apply" + TargetPaths.option(target.name()) + "` and `"
+                + target.command(CONTEXT) + "` again; or remove only its record with `"
+                + target.dbmateCommand("rollback") + "`, which keeps what the up section made (`"
+                + target.command("db up") + "` then names how to record the migration again).");
+    }
+
+    /** What {@code db down} tells of the migrations whose empty down section it ran: only their version removed. */
+    private static List<String> emptyDownNotices(LiveTarget target, List<Migration> rollback) {
+        List<String> notices = new ArrayList<>();
+        for (Migration migration : rollback) {
+            if (emptyDown(target, migration)) {
+                notices.add(migration.file() + ": empty down: only the record removed (its up section changed no schema)");
+            }
+        }
+        return notices;
     }
 
     /** The lock's step of {@code migrationFile}; null when the lock has none. */

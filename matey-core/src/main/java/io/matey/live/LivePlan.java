@@ -4,10 +4,12 @@ import io.matey.schema.SchemaDiff;
 import java.util.List;
 
 /**
- * The outcome of {@code db plan}: the live database compared with the worktree head. A database behind the
- * head is a mismatch, as is one ahead of or diverged from the worktree; one that does not exist yet is
- * {@code missing}: nothing applied, every migration pending ({@code db up} creates it and applies them).
+ * The outcome of {@code db plan}: the live database compared with the worktree head. A database behind the head
+ * whose schema is the committed state at its applied index is {@code pending} ({@code db up} applies the rest); any
+ * other difference is a mismatch, as is a database ahead of or diverged from the worktree; one that does not exist
+ * yet is {@code missing}: nothing applied, every migration pending ({@code db up} creates it and applies them).
  *
+ * @param pendingOnly behind the head and otherwise at the committed state of its applied index
  * @param url         where the live database is reached (a URL or a DataSource), password masked
  * @param targetIndex N, the worktree head
  * @param liveSql     the live dump; null when the database does not exist
@@ -17,7 +19,7 @@ import java.util.List;
  *                    {@link LiveDrift#unloadable} lists them
  */
 public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int targetIndex, boolean match,
-        String liveSql, String expectedSql, Interruption interrupted, List<String> unloadable) {
+        boolean pendingOnly, String liveSql, String expectedSql, Interruption interrupted, List<String> unloadable) {
 
     public LivePlan {
         unloadable = List.copyOf(unloadable);
@@ -26,7 +28,7 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
     /** A database that does not exist yet, with nothing applied: it matches no head, as {@code db status} lists it. */
     static LivePlan ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied, int targetIndex,
             String expectedSql) {
-        return new LivePlan(target, url, nothingApplied, targetIndex, false, null, expectedSql, null, List.of());
+        return new LivePlan(target, url, nothingApplied, targetIndex, false, false, null, expectedSql, null, List.of());
     }
 
     /** True when the database does not exist yet. */
@@ -34,9 +36,9 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
         return liveSql == null;
     }
 
-    /** {@code match}, {@code mismatch}, or {@code missing} (the database does not exist yet). */
+    /** {@code match}, {@code pending}, {@code mismatch}, or {@code missing} (the database does not exist yet). */
     public String status() {
-        return databaseMissing() ? "missing" : match ? "match" : "mismatch";
+        return databaseMissing() ? "missing" : match ? "match" : pendingOnly ? "pending" : "mismatch";
     }
 
     /** Worktree migrations not applied: every one when the database does not exist. */

@@ -116,6 +116,20 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
         return "matey " + command + TargetPaths.option(target) + endpoint.urlOption();
     }
 
+    /**
+     * A {@code matey dbmate} command on this target's database, to be typed where matey runs: dbmate's defaults
+     * ({@code ./db/migrations}, {@code DATABASE_URL}, a schema dump into {@code ./db/schema.sql}) are not the
+     * target's, so it names the migrations directory, the URL's variable or the URL, and dumps no schema.
+     */
+    String dbmateCommand(String verb) {
+        String url = endpoint.urlOption();
+        if (url.isEmpty()) {
+            url = !endpoint.kind().equals("URL") ? " --url URL"
+                    : config.urlEnv().equals("DATABASE_URL") ? "" : " -e " + config.urlEnv();
+        }
+        return "matey dbmate" + url + " -d " + git.typed(ArtifactNames.MIGRATIONS_DIR) + " --no-dump-schema " + verb;
+    }
+
     /** The commands a failed section's advice names: resuming on this database, replaying this target. */
     FailureCommands failureCommands() {
         return new FailureCommands(command("db up") + " --resume", "matey schema apply" + TargetPaths.option(name()),

@@ -48,6 +48,11 @@ public record GitCommands(Path cwd, Path targetDir) {
         return "mv " + word(cwd, targetDir.resolve(from)) + " " + word(cwd, targetDir.resolve(to));
     }
 
+    /** {@code file} (relative to the target's directory) as a word typed where matey runs, as advice names it. */
+    public String typed(String file) {
+        return word(cwd, targetDir.resolve(file));
+    }
+
     private static String word(Path from, Path to) {
         String relative = from.relativize(to.normalize()).toString().replace('\\', '/');
         String path = relative.isEmpty() ? "." : relative;

@@ -630,6 +630,25 @@ class DriftDraftCommandTest {
         assertThat(MateyProcess.run(dir, env, "db", "plan", "--diff").stdout()).doesNotContain("What differs");
     }
 
+    /** A database only behind the head is pending, as db status counts it, with the db up that applies the rest. */
+    @Test
+    void planOfADatabaseOnlyBehindSaysPendingAndNamesDbUp() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        migratedWorkspace(env, "sqlite");
+        migration("003_t3.sql", 3);
+        migration("004_t4.sql", 4);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+
+        MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
+        assertThat(plan.stdout()).contains("2        4       pending", "Pending: 2 (`matey db up` applies them; the "
+                + "schema is the committed state at index 2).").doesNotContain("mismatch", "--diff");
+        assertThat(MateyProcess.run(dir, env, "db", "status").stdout()).contains("Pending: 2");
+
+        sqlite("CREATE TABLE hotfix (id INTEGER PRIMARY KEY)");
+        assertThat(MateyProcess.run(dir, env, "db", "plan").stdout()).as("behind and drifted")
+                .contains("mismatch", "What differs: `matey db plan --diff`").doesNotContain("Pending:");
+    }
+
     private void keepTheDrift(Map<String, String> env, String adoptCommand) throws Exception {
         MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
         assertThat(drift.stdout()).contains("Status: drifted", "--- live/schema.sql",

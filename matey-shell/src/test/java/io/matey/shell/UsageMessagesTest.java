@@ -209,10 +209,17 @@ class UsageMessagesTest {
                 + "-- migrate:down\n");
         help("schema", "apply");
         assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
-        assertThat(MateyProcess.run(dir, env, "db", "down").stderr()).startsWith("error: db down refused: "
-                + "migrations/002_b.sql has no executable down section; nothing was rolled back.\n");
         assertThat(MateyProcess.run(dir, env, "db", "down", "--steps", "3").stderr()).startsWith("error: db down "
                 + "refused: it would roll back the latest 3 migrations, but only 2 migration(s) are applied;");
+        String advised = "matey dbmate -d migrations --no-dump-schema rollback";
+        assertThat(MateyProcess.run(dir, env, "db", "down").stderr()).startsWith("error: db down refused: "
+                + "migrations/002_b.sql has no executable down section, but its up section changed the schema "
+                + "(schema.sql differs from checkpoints/001_a.sql), which nothing would undo; nothing was rolled back.")
+                .contains("or remove only its record with `" + advised + "`, which keeps what the up section made");
+        // the advice runs as printed where matey ran, although dbmate's own default directory is ./db/migrations
+        MateyProcess.Result rollback = MateyProcess.run(dir, env, advised.substring("matey ".length()).split(" "));
+        assertThat(rollback.exitCode()).as(rollback.stderr()).isZero();
+        assertThat(rollback.stdout()).contains("Rolled back: 002_b.sql");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param name    the manifest name without {@code .jsonl}, a relative path such as {@code roles} or {@code demo/users}
  * @param table   the table, as the manifest names it
- * @param on      the key columns (required for upsert, optional otherwise); empty when absent
+ * @param on      the key columns; empty when absent (upsert and replace then match by the primary key)
  * @param orderBy the export order; empty when absent
  * @param entry   where the manifest lists it, for messages: {@code <data.toml>:<line>: data set 'core', file 2}
  */

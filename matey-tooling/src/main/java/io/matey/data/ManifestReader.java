@@ -123,9 +123,6 @@ final class ManifestReader {
         DataMode mode = DataMode.parse(modeText).orElseThrow(() -> refused(where,
                 ": key 'mode': unsupported data mode '" + modeText + "'. Use replace, upsert or insert."));
         List<String> on = columns(entry, "on", name, where);
-        if (mode == DataMode.UPSERT && on.isEmpty()) {
-            throw refused(where, ": key 'on': data file '" + name + "' with mode='upsert' requires on.");
-        }
         return new DataFile(name, tableName, mode, on,
                 columns(entry, "order_by", name, where), located(where.line()) + ": " + where.subject());
     }

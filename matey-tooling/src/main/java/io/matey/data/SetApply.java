@@ -167,6 +167,11 @@ final class SetApply {
             return null;
         }
         List<String> names = file.on().isEmpty() ? table.primaryKey() : file.on();
+        if (names.isEmpty() && file.mode() == DataMode.UPSERT) {
+            throw new MateyException(file.entry() + ": data file '" + file.name() + "' with mode='upsert' needs a key: "
+                    + "table '" + table.name() + "' has no primary key to match its rows by. Add on = [\"<column>\", ...] "
+                    + "(columns that tell the rows apart) to this entry.");
+        }
         if (names.isEmpty()) {
             return null;
         }

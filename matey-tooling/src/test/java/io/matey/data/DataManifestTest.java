@@ -109,7 +109,6 @@ class DataManifestTest {
             unknown file key    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", sort = 1 }] | data.toml:2: data set 'core', file 1: unsupported data file keys: 'sort'. Allowed keys: mode, name, on, order_by, table.
             missing table       | [core]\\nfiles = [{ name = "r", mode = "insert" }]                         | data.toml:2: data set 'core', file 1: key 'table': data file entries require string name/table/mode.
             bad mode            | [core]\\nfiles = [{ name = "r", table = "r", mode = "merge" }]             | data.toml:2: data set 'core', file 1: key 'mode': unsupported data mode 'merge'. Use replace, upsert or insert.
-            upsert without on   | [core]\\nfiles = [{ name = "r", table = "r", mode = "upsert" }]            | data.toml:2: data set 'core', file 1: key 'on': data file 'r' with mode='upsert' requires on.
             empty on            | [core]\\nfiles = [{ name = "r", table = "r", mode = "upsert", on = [] }]   | data.toml:2: data set 'core', file 1: key 'on': data file 'r' has empty on.
             non-string order_by | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = [1] }] | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has non-string or empty order_by entries.
             invalid order_by    | [core]\\nfiles = [{ name = "r", table = "r", mode = "insert", order_by = 1 }]   | data.toml:2: data set 'core', file 1: key 'order_by': data file 'r' has invalid order_by; expected string or array of strings.

@@ -260,4 +260,28 @@ class DataModesTest {
             assertThat(h.export(null).files().get(0).changed()).isFalse();
         }
     }
+
+    /**
+     * Like replace, upsert without {@code on} matches rows by the table's primary key; only a table without one needs
+     * {@code on}, named at its data.toml entry.
+     */
+    @Test
+    void upsertWithoutOnMatchesByThePrimaryKey() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "sqlite",
+                "CREATE TABLE settings (k TEXT PRIMARY KEY, v TEXT);\nCREATE TABLE loose (k TEXT, v TEXT);")) {
+            h.manifest("[core]\nfiles = [{ name = \"settings\", table = \"settings\", mode = \"upsert\" }]\n");
+            h.db.execute("INSERT INTO settings VALUES ('kept', 'x');");
+            h.file("settings", "{\"k\": \"a\", \"v\": \"1\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("settings", "settings", DataMode.UPSERT, 1, 1, 0, 0));
+            h.file("settings", "{\"k\": \"a\", \"v\": \"2\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("settings", "settings", DataMode.UPSERT, 1, 0, 1, 0));
+            assertThat(h.rows("SELECT k, v FROM settings ORDER BY k")).containsExactly(List.of("a", "2"), List.of("kept", "x"));
+
+            h.manifest("[core]\nfiles = [{ name = \"settings\", table = \"loose\", mode = \"upsert\" }]\n");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessage(h.ws.target().resolve("data/data.toml") + ":2: data set 'core', file 1: data file "
+                            + "'settings' with mode='upsert' needs a key: table 'loose' has no primary key to match its "
+                            + "rows by. Add on = [\"<column>\", ...] (columns that tell the rows apart) to this entry.");
+        }
+    }
 }

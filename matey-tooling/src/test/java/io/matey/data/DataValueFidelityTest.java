@@ -410,4 +410,40 @@ class DataValueFidelityTest {
                     .hasMessageContaining("t.jsonl:1: column 'ip': the database refuses [\"10.0.0.300\"] as inet[]");
         }
     }
+
+    /**
+     * Any other type the server spells in its own way (an extension's hstore, a range, a text search vector, a
+     * geometric point, also in an array) is compared as the column holds it: a file written otherwise than
+     * {@code data export} writes it changes nothing on the next apply, so no UPDATE trigger fires.
+     */
+    @Test
+    void postgresHstoreRangesAndOtherTypesCompareAsTheColumnHoldsThem() throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "postgres", """
+                CREATE EXTENSION IF NOT EXISTS hstore;
+                CREATE TABLE t (id int PRIMARY KEY, h hstore, r tstzrange, v tsvector, p point, rs int4range[],
+                  updates int NOT NULL DEFAULT 0);
+                CREATE FUNCTION count_update() RETURNS trigger LANGUAGE plpgsql AS
+                  $$BEGIN NEW.updates := OLD.updates + 1; RETURN NEW; END$$;
+                CREATE TRIGGER counted BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION count_update();
+                """)) {
+            h.manifest("""
+                    [all]
+                    files = [{ name = "t", table = "t", mode = "upsert", on = ["id"] }]
+                    """);
+            h.file("t", "{\"h\": \"a=>1\", \"id\": 1, \"p\": \"1,2\", \"r\": \"[2024-01-01 00:00:00+00,)\", "
+                    + "\"rs\": [\"[1,3]\"], \"v\": \"b a\"}");
+            assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.UPSERT, 1, 1, 0, 0));
+            assertThat(h.apply(null).files()).as("the same values, spelled otherwise than the server spells them")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.UPSERT, 1, 0, 0, 0));
+            assertThat(h.rows("SELECT h -> 'a', lower(r) = '2024-01-01 00:00:00+00', v::text, p[1], rs::text, updates FROM t"))
+                    .containsExactly(List.of("1", "t", "'a' 'b'", "2", "{\"[1,4)\"}", "0"));
+            h.file("t", "{\"h\": \"a=>2\", \"id\": 1, \"p\": \"1,2\", \"r\": \"[2024-01-01 00:00:00+00,)\", "
+                    + "\"rs\": [\"[1,3]\"], \"v\": \"b a\"}");
+            assertThat(h.apply(null).files()).as("a changed value")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.UPSERT, 1, 0, 1, 0));
+            h.file("t", "{\"h\": \"a=>\", \"id\": 1}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("t.jsonl:1: column 'h': the database refuses \"a=>\" as hstore");
+        }
+    }
 }

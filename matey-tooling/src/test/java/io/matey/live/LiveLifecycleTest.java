@@ -320,10 +320,35 @@ class LiveLifecycleTest {
             h.ws.apply();
             h.up();
             assertThatThrownBy(() -> h.down(2)).isInstanceOf(MateyException.class)
-                    .hasMessage("db down refused: migrations/002_two.sql has no executable down section; "
-                            + "nothing was rolled back.");
+                    .hasMessageStartingWith("db down refused: migrations/002_two.sql has no executable down section, "
+                            + "but its up section changed the schema (schema.sql differs from checkpoints/001_one.sql), "
+                            + "which nothing would undo; nothing was rolled back. Write a down section that undoes it, "
+                            + "run `matey schema apply --path db/core` and `matey db down --path db/core --url ")
+                    .hasMessageContaining("or remove only its record with `matey dbmate --url ");
             assertThat(h.status().applied()).isEqualTo(2);
             assertThat(h.plan().match()).isTrue();
+        }
+    }
+
+    /**
+     * An empty down section of a migration that changed no schema (a backfill) is an exact rollback, as dbmate runs
+     * it: only its version is removed, and the command says so.
+     */
+    @ParameterizedTest
+    @EngineMatrix
+    void downPastAnEmptyDownSectionOfADataMigrationRemovesOnlyItsRecord(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, engine)) {
+            h.ws.migration("001_one.sql", h.ws.createTable("it_one"), "DROP TABLE it_one;");
+            h.ws.migration("002_fill.sql", "INSERT INTO it_one (id) VALUES (1);", "");
+            h.ws.migration("003_three.sql", h.ws.createTable("it_three"), "DROP TABLE it_three;");
+            h.ws.apply();
+            h.up();
+            LiveChange down = h.down(2);
+            assertThat(down.after()).isEqualTo(1);
+            assertThat(down.notices()).containsExactly("migrations/002_fill.sql: empty down: only the record removed "
+                    + "(its up section changed no schema)");
+            assertThat(h.status().applied()).isEqualTo(1);
+            assertThat(h.drift().drifted()).isFalse();
         }
     }
 

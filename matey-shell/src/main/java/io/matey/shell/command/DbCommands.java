@@ -421,8 +421,15 @@ class DbCommands {
                 + " --sql` prints it).\n";
     }
 
-    /** Where a mismatch that {@code db plan} only states is shown (a missing database has no live schema to diff). */
+    /**
+     * Where a mismatch that {@code db plan} only states is shown (a missing database has no live schema to diff), or,
+     * for a database that is only behind, what applies its pending migrations, as {@code db status} counts them.
+     */
     private static String diffHint(LivePlan plan, String url, String workspace) {
+        if (plan.pendingOnly()) {
+            return "Pending: " + plan.pending() + " (`" + sameTarget("matey db up", plan.target(), url, workspace)
+                    + "` applies them; the schema is the committed state at index " + plan.applied() + ").\n";
+        }
         return plan.match() || plan.databaseMissing() || !plan.prefix().consistent() ? ""
                 : "What differs: `" + sameTarget("matey db plan", plan.target(), url, workspace) + " --diff`.\n";
     }

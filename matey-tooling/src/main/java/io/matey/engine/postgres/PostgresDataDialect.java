@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
@@ -106,16 +105,16 @@ final class PostgresDataDialect implements DataDialect {
     }
 
     /**
-     * Built-in types whose text the server rewrites ({@code 10.0.0.1/32} in an {@code inet} column reads back
-     * {@code 10.0.0.1}, a UUID's hex digits lower-case, an interval normalised), also as an array's elements: a
-     * file's value is written and compared as the type's value, so a second apply of the same file changes nothing.
+     * Every type without a JSON form of its own (not an enum, whose labels are compared exactly): the server rewrites
+     * the text of most ({@code 10.0.0.1/32} in an {@code inet} column reads back {@code 10.0.0.1}, a UUID's hex digits
+     * lower-case, an interval normalised, {@code a=>1} in an hstore {@code "a"=>"1"}, a range's bounds in the
+     * column's own format), also as an array's elements: a file's value is written and compared as the type's value,
+     * so a second apply of the same file changes nothing.
      */
-    private static final Set<String> REWRITTEN = Set.of("inet", "cidr", "macaddr", "macaddr8", "uuid", "interval", "money");
-
     @Override
     public boolean rewritesValues(ColumnType type) {
         ColumnType value = type.kind() == ValueKind.ARRAY ? type.element() : type;
-        return value.kind() == ValueKind.OTHER && value.labels() == null && REWRITTEN.contains(value.label());
+        return value.kind() == ValueKind.OTHER && value.labels() == null;
     }
 
     @Override
