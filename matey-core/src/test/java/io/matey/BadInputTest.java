@@ -260,6 +260,18 @@ class BadInputTest {
                         + String.join(", ", Engines.ids()) + ". Did you mean 'postgres'?");
     }
 
+    /** A live command without a URL names the unknown engine, not the URL: no URL would make the target usable. */
+    @Test
+    void anUnknownEngineIsNamedBeforeAMissingLiveUrl() {
+        ws.write("db/core/config.toml", ws.read("db/core/config.toml").replace("\"sqlite\"", "\"postgress\""));
+        String unknown = ws.target().resolve("config.toml") + ":1: engine 'postgress' is unknown; set engine to one of "
+                + String.join(", ", Engines.ids()) + ". Did you mean 'postgres'?";
+        assertThatThrownBy(() -> ws.matey().dbStatus(ws.matey().target(TestWorkspace.TARGET), (String) null))
+                .isInstanceOf(MateyException.class).hasMessage(unknown);
+        assertThatThrownBy(() -> ws.matey().dbUp(ws.matey().target(TestWorkspace.TARGET), null, line -> { }))
+                .isInstanceOf(MateyException.class).hasMessage(unknown);
+    }
+
     /**
      * An unknown engine is named first, with the known engines, when the config also lacks a key: replacing it is
      * what the user fixes first, and one message names both problems.

@@ -104,8 +104,9 @@ public final class LiveData {
         LivePlan plan = writes ? database.planToWrite(target, url, command) : database.plan(target, url);
         if (!plan.match()) {
             throw new MateyException(command + " requires the live database schema to match the current worktree head."
-                    + " Live applied index: " + plan.applied() + ", worktree head: " + plan.targetIndex()
-                    + "; `matey db plan --diff` shows the difference.");
+                    + " Live applied index: " + plan.applied() + ", worktree head: " + plan.targetIndex() + "; "
+                    + (plan.pending() > 0 ? "`" + plan.command("db up") + "` applies the pending migrations, " : "")
+                    + "`" + plan.command("db plan") + " --diff` shows the difference.");
         }
     }
 }

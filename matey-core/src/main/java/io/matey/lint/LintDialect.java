@@ -95,6 +95,11 @@ public interface LintDialect {
         return false;
     }
 
+    /** An enum value {@code ALTER TYPE ... ADD VALUE} adds cannot be used before its transaction commits (L416). */
+    default boolean newEnumValuesWaitForCommit() {
+        return false;
+    }
+
     /**
      * The dump holds the privileges on the objects inside a database, but not those on the database itself nor on
      * large objects, which a migration may also grant (L110).

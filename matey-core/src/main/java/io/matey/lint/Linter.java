@@ -29,7 +29,7 @@ public final class Linter {
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
-            new SearchPathLeftChangedRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
+            new SearchPathLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
             new ImplicitTransactionRule(), new MultiStatementSectionRule());
 
     private Linter() {

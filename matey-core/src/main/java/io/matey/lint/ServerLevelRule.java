@@ -5,10 +5,8 @@ import io.matey.engine.ServerRoles;
 import io.matey.engine.WriteGuard;
 import io.matey.lint.Finding.Level;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.parser.Token;
 
 /**
@@ -16,21 +14,27 @@ import net.sf.jsqlparser.parser.Token;
  * ({@code CREATE ROLE|USER|GROUP}; PostgreSQL's {@code CREATE USER MAPPING} is the database's), tablespaces, and server settings ({@code ALTER SYSTEM}, {@code SET GLOBAL|PERSIST}).
  * They outlive the scratch database of a replay and are shared by every database of a live server. Replay drops the
  * roles its migrations created where the engine lists them ({@link ServerRoles}, docs/architecture.md §6); it undoes
- * nothing else. There, a role the down section drops ({@link RoleNames}) is not reported. A statement the engine's write guard refuses (ClickHouse's access control) is L104's to report.
+ * nothing else. A role creation is reported unless it is guarded against the role existing already, as it does when a
+ * second database on the server is migrated from the same history: a down section that drops the role does not help
+ * there. A statement the engine's write guard refuses (ClickHouse's access control) is L104's to report.
  */
 final class ServerLevelRule implements LintRule {
 
+    /**
+     * A PostgreSQL {@code DO} body that tolerates an existing role: it catches {@code duplicate_object} (or any error),
+     * or looks the role up in the catalog first ({@code IF NOT EXISTS (SELECT FROM pg_roles ...)}).
+     */
+    private static final Pattern GUARDED_BODY = Pattern.compile(
+            "\\bWHEN\\s+(?:duplicate_object|others)\\b|\\bpg_(?:roles|authid|user|group)\\b", Pattern.CASE_INSENSITIVE);
+
     @Override
     public void check(LintContext context, Findings findings) {
-        boolean dropsRoles = context.plugin().map(engine -> engine.serverRoles() != ServerRoles.NONE).orElse(false);
+        boolean listsRoles = context.plugin().map(engine -> engine.serverRoles() != ServerRoles.NONE).orElse(false);
         WriteGuard guard = context.plugin().map(Engine::writeGuard).orElse(WriteGuard.NONE);
         for (MigrationFile file : context.readableMigrations()) {
-            Set<String> droppedRoles = file.downStatements().stream()
-                    .filter(statement -> statement.startsWith("DROP"))
-                    .flatMap(statement -> RoleNames.dropped(statement.tokens()).stream()).collect(Collectors.toSet());
             for (ParsedStatement statement : file.upStatements()) {
-                if (dropsRoles && statement.startsWith("DO")) {
-                    checkDoBlock(file, statement, droppedRoles, findings);
+                if (listsRoles && statement.startsWith("DO")) {
+                    checkDoBlock(file, statement, findings);
                     continue;
                 }
                 String what = serverObject(statement.head(3));
@@ -38,8 +42,8 @@ final class ServerLevelRule implements LintRule {
                     continue;
                 }
                 String quoted = "'" + statement.source().summary() + "' ";
-                if (what.equals("role") && dropsRoles) {
-                    if (!droppedRoles.contains(RoleNames.created(statement.tokens()))) {
+                if (what.equals("role") && listsRoles) {
+                    if (!ifNotExists(statement.tokens())) {
                         reportRole(findings, file, statement.line(), quoted);
                     }
                 } else {
@@ -55,29 +59,35 @@ final class ServerLevelRule implements LintRule {
 
     /**
      * The roles a PostgreSQL {@code DO} block creates: its body is text to the parser, so they are found in that text,
-     * as replay finds them ({@link ServerRoles#POSTGRES_CREATE_ROLE}), and reported at their own line.
+     * as replay finds them ({@link ServerRoles#POSTGRES_CREATE_ROLE}), and reported at their own line unless the body
+     * guards them.
      */
-    private static void checkDoBlock(MigrationFile file, ParsedStatement statement, Set<String> droppedRoles,
-            Findings findings) {
+    private static void checkDoBlock(MigrationFile file, ParsedStatement statement, Findings findings) {
         String body = statement.source().sql();
+        if (GUARDED_BODY.matcher(body).find()) {
+            return;
+        }
         Matcher created = ServerRoles.POSTGRES_CREATE_ROLE.matcher(body);
         while (created.find()) {
-            String role = created.group(1) != null ? created.group(1).replace("\"\"", "\"") : created.group(2);
-            if (!droppedRoles.contains(role.toLowerCase(Locale.ROOT))) {
-                reportRole(findings, file, statement.source().lineAt(created.start()),
-                        "'" + created.group() + "' in a DO block ");
-            }
+            reportRole(findings, file, statement.source().lineAt(created.start()),
+                    "'" + created.group() + "' in a DO block ");
         }
     }
 
+    /** MySQL/MariaDB's {@code CREATE ROLE|USER IF NOT EXISTS}, which skips an existing account. */
+    private static boolean ifNotExists(List<Token> tokens) {
+        TokenCursor head = new TokenCursor(tokens);
+        return head.accept("CREATE") && head.acceptAny("ROLE", "USER", "GROUP") && head.accept("IF", "NOT", "EXISTS");
+    }
+
     private static void reportRole(Findings findings, MigrationFile file, int line, String quoted) {
-        // Not reported where the down section drops the role: replay drops it, and so does db down.
         findings.add(Level.WARNING, "L108", file.path(), line, quoted + "creates a role, which "
-                + "belongs to the server, not the database: replay drops it with its scratch database, but "
-                + "on a live server it outlives `db down` unless the down section drops it, and it is shared "
-                + "by every database there (migrating a second database from this history fails with "
-                + "'already exists'). Create roles where the server is provisioned, or drop it in the down "
-                + "section.");
+                + "belongs to the server, not the database: replay drops it with its scratch database, but on a live "
+                + "server it is shared by every database there, so migrating a second database there from this "
+                + "history (or replaying it there) fails with 'already exists', "
+                + "whatever the down section drops. Create roles where the server is provisioned, or guard the "
+                + "creation: on PostgreSQL `DO $$ BEGIN CREATE ROLE ...; EXCEPTION WHEN duplicate_object THEN NULL; "
+                + "END $$`, on MySQL/MariaDB `CREATE USER|ROLE IF NOT EXISTS`.");
     }
 
     /** {@code role}, {@code tablespace}, {@code setting}, or null for a statement inside the database; reads 3 tokens. */

@@ -44,6 +44,11 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
         return targetIndex - prefix.index();
     }
 
+    /** {@code matey <command>} for this target and database, as advice names it. */
+    public String command(String command) {
+        return LiveTarget.command(target, url, command);
+    }
+
     /** The live applied index K. */
     public int applied() {
         return prefix.index();

@@ -50,10 +50,14 @@ final class Postcheck {
             throws SQLException {
         Optional<String> diff = driftAt(target, connection, index);
         if (diff.isPresent()) {
-            throw new MateyException(Reason.DATABASE_DRIFTED, target.opening(command) + " refused: the live schema differs from the "
-                    + "committed state at index " + index + " (" + target.expectedSource(index) + "), and rolling back "
-                    + "would lose changes made outside migrations; nothing was rolled back. Undo them, or capture them "
-                    + "in a migration first (`" + target.command("db drift") + "` shows them):\n" + explained(target, diff.get()));
+            String differs = target.opening(command) + " refused: the live schema differs from the committed state at "
+                    + "index " + index + " (" + target.expectedSource(index) + ")";
+            // server defaults are no change a migration could capture: the hint after the diff says what to do
+            String why = ServerDefaultsDiff.hint(diff.get(), target.config().testUrlEnv()) != null
+                    ? " in server defaults only, explained below; nothing was rolled back"
+                    : ", and rolling back would lose changes made outside migrations; nothing was rolled back. Undo "
+                    + "them, or capture them in a migration first (`" + target.command("db drift") + "` shows them)";
+            throw new MateyException(Reason.DATABASE_DRIFTED, differs + why + ":\n" + explained(target, diff.get()));
         }
     }
 

@@ -184,6 +184,9 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && replaceable(key, committed, block)) {
                 up.add(block);
                 down.add(0, committed);
+            } else if (!committed.equals(block) && key.startsWith(VIEW) && ViewOptions.alter(committed, block) != null) {
+                up.add(ViewOptions.alter(committed, block));
+                down.add(0, ViewOptions.alter(block, committed));
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
                 up.add(dialect.redefineView(block));
                 down.add(0, dialect.redefineView(committed));

@@ -27,8 +27,12 @@ public final class EnvNames {
         return (Character.isDigit(stem.charAt(0)) ? "_" : "") + stem + "_";
     }
 
-    /** The live URL: {@code --url}, else {@code $url_env}; an error names both ways to give it. */
+    /**
+     * The live URL: {@code --url}, else {@code $url_env}; an error names both ways to give it. An unknown engine is
+     * refused first: no URL would make that target usable.
+     */
     public static String liveUrl(TargetConfig target, String override, Map<String, String> env) {
+        target.knownEngine();
         String value = firstNonBlank(override, env.get(target.urlEnv()));
         if (value == null) {
             throw new MateyException("Live database URL is missing. Pass --url or set " + target.urlEnv() + ".");

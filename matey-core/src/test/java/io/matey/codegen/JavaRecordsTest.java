@@ -126,6 +126,29 @@ class JavaRecordsTest {
         compile(ws.target().resolve("generated"));
     }
 
+    /**
+     * A column of a domain over an extension's type (citext) maps through to the base type: a String record
+     * component, and SQLAlchemy's own CITEXT typed str rather than a NativeType typed Any.
+     */
+    @Test
+    void aColumnOfADomainOverCitextIsAStringInBothGenerators() throws Exception {
+        String up = "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE DOMAIN email AS citext CHECK (VALUE LIKE '%@%');\n"
+                + "CREATE TABLE customers (id int PRIMARY KEY, email email NOT NULL);";
+        String down = "DROP TABLE customers; DROP DOMAIN email; DROP EXTENSION citext;";
+        TestWorkspace records = recordsIn("postgres");
+        records.migration("001_customers.sql", up, down);
+        records.apply();
+        assertThat(sources(records).get("Customers.java")).contains("String email)");
+
+        TestWorkspace models = new TestWorkspace(dir.resolve("py"), "postgres");
+        models.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("postgres",
+                "generator = \"declarative\"\n"));
+        models.migration("001_customers.sql", up, down);
+        models.apply();
+        assertThat(Files.readString(models.target().resolve("models.py"))).contains("email: Mapped[str]", "CITEXT")
+                .doesNotContain("NativeType");
+    }
+
     /** A column's comment and its generation expression each under its own label, never one read as the other. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})

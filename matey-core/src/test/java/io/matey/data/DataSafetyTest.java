@@ -284,9 +284,11 @@ class DataSafetyTest {
             h.ws.migration("002_more.sql", "CREATE TABLE more_data (id INTEGER);", "DROP TABLE more_data;");
             h.ws.apply();
             Map<String, String> files = h.ws.files();
-            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessage(
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class).hasMessageStartingWith(
                     "data apply requires the live database schema to match the current worktree head. Live applied "
-                            + "index: 1, worktree head: 2; `matey db plan --diff` shows the difference.");
+                            + "index: 1, worktree head: 2; `matey db up --path db/core --url '")
+                    .hasMessageContaining("` applies the pending migrations, `matey db plan --path db/core --url '")
+                    .hasMessageEndingWith("' --diff` shows the difference.");
             assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
                     .hasMessageStartingWith("data export requires the live database schema to match the current worktree head.");
             assertThat(h.ws.files()).isEqualTo(files);

@@ -51,6 +51,13 @@ class CrossServerCollationHintTest {
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("-) ENGINE=InnoDB DEFAULT CHARSET=latin1;")
                     .hasMessageEndingWith(ServerDefaultsDiff.charsetHint("DB_CORE_TEST_DATABASE_URL") + "\n");
+            // a rollback is refused over the same difference, without calling it changes a migration could capture
+            assertThatThrownBy(() -> matey.dbDown(matey.target(TestWorkspace.TARGET), live.url().raw(), 1, line -> { }))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("differs from the committed state at index 1 (schema.sql) in "
+                            + "server defaults only, explained below; nothing was rolled back:\n")
+                    .hasMessageNotContaining("capture them in a migration")
+                    .hasMessageEndingWith(ServerDefaultsDiff.charsetHint("DB_CORE_TEST_DATABASE_URL") + "\n");
         }
     }
 }

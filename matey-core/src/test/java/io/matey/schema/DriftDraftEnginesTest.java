@@ -835,6 +835,19 @@ class DriftDraftEnginesTest {
         roundTrip("postgres", COMMITTED, "ALTER TABLE notes SET (parallel_workers=2);\n");
     }
 
+    /** A view's options set, changed and reset by hand on PostgreSQL are set and reset back by ALTER VIEW. */
+    @Test
+    void viewOptionsOnPostgresAreSetAndResetBack() throws SQLException {
+        String views = COMMITTED + "CREATE VIEW guarded WITH (security_barrier) AS SELECT id FROM notes WHERE id > 0;\n"
+                + "CREATE VIEW checked AS SELECT id FROM notes WHERE id > 0 WITH LOCAL CHECK OPTION;\n";
+        String draft = roundTrip("postgres", views, "ALTER VIEW guarded SET (security_barrier=false);\n");
+        assertThat(section(draft, "up")).contains("ALTER VIEW public.guarded SET (security_barrier=false);")
+                .doesNotContain("CREATE");
+        assertThat(section(draft, "down")).contains("ALTER VIEW public.guarded SET (security_barrier=true);");
+        roundTrip("postgres", views, "ALTER VIEW guarded RESET (security_barrier);\n"
+                + "ALTER VIEW checked SET (check_option=cascaded, security_invoker=true);\n");
+    }
+
     /** An identity's kind and sequence options changed by hand on PostgreSQL are set, every option stated, and back. */
     @Test
     void identityOptionsOnPostgresAreSetAndSetBack() throws SQLException {

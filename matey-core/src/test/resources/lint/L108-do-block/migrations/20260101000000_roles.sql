@@ -5,13 +5,16 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'walk_reader') THEN
     CREATE ROLE walk_reader NOLOGIN;
   END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'walk_kept') THEN
-    CREATE USER "Walk_Kept";
-  END IF;
+END
+$$;
+DO $$ BEGIN CREATE ROLE walk_writer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$
+BEGIN
+  CREATE USER "Walk_Kept";
   CREATE USER MAPPING FOR walk_reader SERVER files;
 END
 $$;
 
 -- migrate:down
 DROP TABLE widgets;
-DROP ROLE IF EXISTS walk_reader;
+DROP ROLE IF EXISTS walk_reader, walk_writer, "Walk_Kept";

@@ -171,6 +171,37 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * An enum value added by hand beside another change: the down section drops the table but keeps the value, so
+     * schema apply's down check fails it until it is accepted as inexact, which db new's next step says.
+     */
+    @Test
+    void anEnumValueAddedWithAnotherChangeNamesTheInexactDownInTheNextStep() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres")) {
+            Map<String, String> env = appWorkspace(db);
+            db.execute("ALTER TYPE app.status ADD VALUE 'legacy'");
+            db.execute("CREATE TABLE app.hotfix (id bigint PRIMARY KEY)");
+
+            MateyProcess.Result created = MateyProcess.run(dir, env, "db", "new", "keep_hotfix", "--from-drift");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            String file;
+            try (var files = Files.list(dir.resolve("migrations"))) {
+                file = files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith("_keep_hotfix.sql"))
+                        .findFirst().orElseThrow();
+            }
+            assertThat(created.stdout()).contains("Next: review it, accept its inexact down section under "
+                    + "[inexact_downs] in config.toml (\"" + file + "\" = \"<reason>\"");
+            MateyProcess.Result refused = MateyProcess.run(dir, env, "schema", "apply");
+            assertThat(refused.exitCode()).as(refused.stdout()).isNotZero();
+
+            Files.writeString(dir.resolve("config.toml"), "\n[inexact_downs]\n\"" + file + "\" = \"legacy stays\"\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+            assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+            assertThat(apply.stdout()).contains("Down accepted inexact: 1");
+        }
+    }
+
+    /**
      * A CHECK and a UNIQUE constraint added by hand to an existing table and objects whose DROP names more than a
      * name: the draft adds and drops each exactly, so schema apply's down check replays it and adopt records it.
      */

@@ -50,6 +50,11 @@ final class PostgresLintDialect implements LintDialect {
     }
 
     @Override
+    public boolean newEnumValuesWaitForCommit() {
+        return true;
+    }
+
+    @Override
     public boolean dumpsObjectPrivileges() {
         return true;
     }

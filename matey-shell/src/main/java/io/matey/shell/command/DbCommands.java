@@ -13,6 +13,8 @@ import io.matey.live.LivePrefix;
 import io.matey.live.LiveStatus;
 import io.matey.live.MigrationTiming;
 import io.matey.live.StaleMarker;
+import io.matey.migration.MigrationParser;
+import io.matey.migration.Section;
 import io.matey.schema.ServerDefaultsDiff;
 import io.matey.shell.CommandFacade;
 import io.matey.shell.Console;
@@ -24,6 +26,9 @@ import io.matey.shell.TargetReports;
 import io.matey.shell.TextTable;
 import io.matey.workspace.TargetConfig;
 import io.matey.workspace.TargetPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +68,35 @@ class DbCommands {
         }
         TargetConfig target = matey.target(path);
         Path file = matey.newMigrationFromDrift(target, url, name);
+        String accept = inexactDown(file) ? "accept its inexact down section under [inexact_downs] in config.toml (\""
+                + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema apply's down check "
+                + "refuses otherwise, " : "";
         console.print("Created " + file + " with the draft that keeps the drift of target '" + target.name() + "'.\n"
-                + "Next: review it, run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
+                + "Next: review it, " + accept + "run `matey schema apply" + TargetPaths.option(target.name()) + "`, then `" + sameTarget("matey db adopt", target.name(), url,
                         workspace) + " --apply` records it on the live database without running it.");
+    }
+
+    /**
+     * Whether the draft's down section runs statements and also notes what it cannot undo (an enum value PostgreSQL
+     * cannot remove): schema apply checks such a down and fails the round trip until it is accepted as inexact. A
+     * down of comments only is not checked.
+     */
+    private static boolean inexactDown(Path file) {
+        Section down = MigrationParser.parse(file.toString(), readDraft(file)).down();
+        boolean statements = false;
+        for (String line : down.sql().split("\n")) {
+            String trimmed = line.strip();
+            statements |= !trimmed.isEmpty() && !trimmed.startsWith("--");
+        }
+        return statements && down.sql().contains("[inexact_downs]");
+    }
+
+    private static String readDraft(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
