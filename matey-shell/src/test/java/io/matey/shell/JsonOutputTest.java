@@ -33,7 +33,7 @@ class JsonOutputTest {
     @Test
     void everyReportMatchesTheReadme() throws Exception {
         Map<String, Map<String, String>> documented = documentedFields();
-        assertThat(documented.keySet()).containsExactlyInAnyOrder("schema status", "schema plan", "db status",
+        assertThat(documented.keySet()).containsExactlyInAnyOrder("schema status", "schema plan", "schema apply", "db status",
                 "db drift", "db plan", "data export", "data apply", "lint");
         targetAtHeadWithDataSet();
         for (Map.Entry<String, Map<String, String>> command : documented.entrySet()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,25 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void schemaApplyAllWritesEveryTarget() throws Exception {
+        twoTargets();
+        for (String target : List.of("a", "b")) {
+            Files.writeString(dir.resolve("db/" + target + "/migrations/001_" + target + ".sql"), "-- migrate:up\n"
+                    + "CREATE TABLE " + target + " (id INTEGER);\n-- migrate:down\nDROP TABLE " + target + ";\n");
+        }
+        MateyProcess.Result apply = matey("schema", "apply", "--all");
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        assertThat(apply.stdout()).startsWith("db/a\nApply: changed\n").contains("\ndb/b\nApply: changed\n",
+                "db/a/schema.sql\n", "db/b/schema.sql\n");
+        assertThat(Files.readString(dir.resolve("db/b/schema.sql"))).contains("CREATE TABLE b");
+
+        MateyProcess.Result json = matey("schema", "apply", "--all", "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.stdout()).startsWith("[\n  {\n    \"target\": \"db/a\",\n    \"status\": \"no-op\",")
+                .contains("\"target\": \"db/b\",\n    \"status\": \"no-op\",");
+    }
+
+    @Test
     void allWithOneTargetKeepsTheJsonShapeOfAFailedTarget() throws Exception {
         assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
         MateyProcess.Result json = matey("db", "status", "--all", "--format", "json");
@@ -106,7 +126,13 @@ class TargetsAndInitTest {
         assertThat(live.stdout()).startsWith(".\n\nApplied: 0\nPending: 0\n").endsWith("\nmissing\n");
         assertThat(live.stderr()).contains(missing);
 
-        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "plan"}, {"db", "status"}}) {
+        MateyProcess.Result apply = matey("schema", "apply", "--all");
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.stdout()).startsWith(".\nApply: no-op\nReplay scratch: ").endsWith("\nmissing\n");
+        assertThat(apply.stderr()).contains(missing);
+
+        for (String[] command : new String[][] {{"schema", "status"}, {"schema", "plan"}, {"schema", "apply"},
+                {"db", "status"}}) {
             MateyProcess.Result json = matey(url, command[0], command[1], "--all", "--format", "json");
             assertThat(json.exitCode()).as(String.join(" ", command)).isEqualTo(2);
             assertThat(json.stdout()).as(String.join(" ", command)).startsWith("[\n  {\n    \"target\": \".\",\n")

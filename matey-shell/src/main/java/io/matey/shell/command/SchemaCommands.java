@@ -166,13 +166,7 @@ class SchemaCommands {
         json.put("scratch_url", result.scratchUrl().toString());
         json.put("down_checked", result.downChecked());
         json.put("down_skipped", result.downSkipped());
-        json.put("down_accepted", result.downAccepted().stream().map(a -> {
-            Map<String, Object> accepted = new LinkedHashMap<>();
-            accepted.put("file", a.file());
-            accepted.put("reason", a.reason());
-            accepted.put("diff", a.diff());
-            return accepted;
-        }).toList());
+        json.put("down_accepted", acceptedJson(result.downAccepted()));
         json.put("down_failures", result.downFailures().stream().map(f -> {
             Map<String, Object> failure = new LinkedHashMap<>();
             failure.put("file", f.file());
@@ -190,16 +184,29 @@ class SchemaCommands {
             + "by a round trip) and write schema.sql, checkpoints and schema.lock.toml. Example: matey schema apply")
     void apply(
             @Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
+            @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "base", description = "Replay what differs from the merge base of HEAD and this git ref") String base,
             @Option(longNames = "test-url", description = "Scratch server URL (overrides the target's test_url_env)") String testUrl,
             @Option(longNames = "clean", description = "Replay every migration from an empty database") boolean clean,
             @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
             @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
-        SchemaApplyResult result = new MateyTools(CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout)))
-                .schemaApply(path,
-                new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing), Progress.forTerminal());
+        Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
+        ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
+        // Each target is applied by name, as without --all; the loaded config only lets an unreadable one fail alone.
+        List<TargetReports.Outcome<SchemaApplyResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
+                target -> new MateyTools(matey).schemaApply(target.name(), options, Progress.forTerminal()));
+        if (format == ReportFormat.JSON) {
+            console.print(Json.render(TargetReports.json(results, SchemaCommands::applyJson)));
+        } else {
+            TargetReports.print(console, results, SchemaCommands::applyText);
+        }
+        TargetReports.exit(results, false, result -> false);
+    }
+
+    private static String applyText(SchemaApplyResult result) {
         StringBuilder out = new StringBuilder("Apply: ").append(result.changed() ? "changed" : "no-op").append('\n');
         if (!result.conflicted().isEmpty()) {
             out.append("Merge conflicts: ").append(String.join(", ", result.conflicted()))
@@ -212,7 +219,34 @@ class SchemaCommands {
         if (result.changed()) {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }
-        console.print(out.toString());
+        return out.toString();
+    }
+
+    private static List<Map<String, Object>> acceptedJson(List<AcceptedDown> accepted) {
+        return accepted.stream().map(a -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", a.file());
+            json.put("reason", a.reason());
+            json.put("diff", a.diff());
+            return json;
+        }).toList();
+    }
+
+    private static Map<String, Object> applyJson(SchemaApplyResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", result.target());
+        json.put("status", result.changed() ? "changed" : "no-op");
+        json.put("changed_files", result.changedFiles());
+        json.put("conflicted", result.conflicted());
+        json.put("scratch_url", result.scratchUrl().toString());
+        json.put("down_checked", result.downChecked());
+        json.put("down_skipped", result.downSkipped());
+        json.put("down_accepted", acceptedJson(result.downAccepted()));
+        json.put("codegen", result.codegen().orElse(null));
+        json.put("codegen_wrote", result.codegenWrote());
+        json.put("removed_models", result.removedModels());
+        json.put("removed_directories", result.removedDirectories());
+        return json;
     }
 
 }

@@ -27,7 +27,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * {@code JdbcTemplate} wait for. Every bean backs off when the application defines its own. An application's
  * BigQuery bean serves the BigQuery targets in its project ({@link MateyBigQueryConfiguration}). Flyway or Liquibase
  * set to migrate a database a target checks stops the start-up before any of them runs ({@link OtherMigrationTools}):
- * Matey's beans are defined, and so created, before theirs.
+ * {@link MateyTargets}, which refuses it, is the first database initializer
+ * ({@link MateyTargetsDatabaseInitializerDetector}).
  */
 @AutoConfiguration(afterName = {BootAutoConfigurations.DATA_SOURCE, BootAutoConfigurations.BOOT3_DATA_SOURCE,
             BootAutoConfigurations.GCP_BIGQUERY},

@@ -3,6 +3,8 @@ package io.matey.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,13 +12,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Flyway beside Matey, with Boot's own Flyway auto-configuration on real SQLite files: on the database a target
@@ -50,6 +57,25 @@ class MateyOtherMigrationToolsTest {
                     "matey.targets.[db/core].data-source", "spring.flyway.url", "@FlywayDataSource");
             assertThat(tables(workspace.database)).as("neither tool ran").isEmpty();
         });
+    }
+
+    /**
+     * A packaged application whose build names Flyway before the starter lists Flyway's database-initializer
+     * detectors first; its own bean that reads the database, created before any auto-configured one, then has Boot
+     * create Flyway's initializer first: the refusal must still come before it.
+     */
+    @Test
+    void flywayListedBeforeTheStarterIsStillRefusedBeforeItRan() {
+        runner.withClassLoader(new StarterListedLast(getClass().getClassLoader()))
+                .withUserConfiguration(ApplicationReadingTheDatabase.class)
+                .withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new MateyMigrationToolFailureAnalyzer().analyze(context.getStartupFailure()))
+                            .as("Matey's analysis of the failure").isNotNull().extracting(FailureAnalysis::getDescription)
+                            .asString().startsWith("Flyway is enabled and would migrate the database that Matey "
+                                    + "target 'db/core' checks");
+                    assertThat(tables(workspace.database)).as("neither tool ran").isEmpty();
+                });
     }
 
     @Test
@@ -111,6 +137,38 @@ class MateyOtherMigrationToolsTest {
     private static void assumeFlywayRuns() {
         assumeTrue(BootLine.FLYWAY.getName().startsWith("org.springframework.boot.flyway."),
                 "Flyway 12 does not run on Boot 3.5's class path in this build");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ApplicationReadingTheDatabase {
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        String itemsReader() {
+            return "reads the migrated tables";
+        }
+    }
+
+    /** Lists the starter's own META-INF files after every other jar's, as a jar built with Flyway first does. */
+    private static final class StarterListedLast extends ClassLoader {
+
+        private final String starter = MateyAutoConfiguration.class.getProtectionDomain().getCodeSource()
+                .getLocation().toString();
+
+        StarterListedLast(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            List<URL> others = new ArrayList<>();
+            List<URL> starters = new ArrayList<>();
+            for (URL url : Collections.list(super.getResources(name))) {
+                (url.toString().contains(starter) ? starters : others).add(url);
+            }
+            others.addAll(starters);
+            return Collections.enumeration(others);
+        }
     }
 
     private static List<String> tables(Path database) throws SQLException {
