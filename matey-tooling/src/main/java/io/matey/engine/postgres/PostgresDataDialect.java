@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** PostgreSQL's data export and apply (docs/architecture.md §3). */
 final class PostgresDataDialect implements DataDialect {
