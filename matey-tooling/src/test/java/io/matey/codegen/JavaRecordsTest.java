@@ -129,7 +129,7 @@ class JavaRecordsTest {
 
     /**
      * A column of a domain over an extension's type (citext) maps through to the base type: a String record
-     * component, and SQLAlchemy's own CITEXT typed str rather than a NativeType typed Any.
+     * component, and a NativeType typed str rather than Any (SQLAlchemy 1.4 has no CITEXT).
      */
     @Test
     void aColumnOfADomainOverCitextIsAStringInBothGenerators() throws Exception {
@@ -146,8 +146,8 @@ class JavaRecordsTest {
                 "generator = \"declarative\"\n"));
         models.migration("001_customers.sql", up, down);
         models.apply();
-        assertThat(Files.readString(models.target().resolve("models.py"))).contains("email: Mapped[str]", "CITEXT")
-                .doesNotContain("NativeType");
+        assertThat(Files.readString(models.target().resolve("models.py")))
+                .contains("email: Mapped[str] = mapped_column(NativeType('citext')").doesNotContain("CITEXT");
     }
 
     /** A column's comment and its generation expression each under its own label, never one read as the other. */

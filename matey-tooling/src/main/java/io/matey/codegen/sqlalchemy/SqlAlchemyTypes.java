@@ -50,9 +50,14 @@ public final class SqlAlchemyTypes {
 
     /** A column type SQLAlchemy has no class for, created under its database name. */
     public PyType nativeType(String declared) {
+        return nativeType(declared, "Any");
+    }
+
+    /** {@link #nativeType(String)} for a type whose values the driver gives as {@code annotation}. */
+    public PyType nativeType(String declared, String annotation) {
         nativeTypeUsed = true;
         imports.use("sqlalchemy.types", "UserDefinedType");
-        return new PyType(NATIVE_TYPE + "(" + Py.str(declared) + ")", "Any");
+        return new PyType(NATIVE_TYPE + "(" + Py.str(declared) + ")", annotation);
     }
 
     /** No type: values pass as the driver gives them, as for a column SQLAlchemy reflects without one. */

@@ -50,8 +50,9 @@ final class PostgresSqlAlchemyTypes {
             case "money" -> types.dialect("MONEY", "str");
             case "oid" -> types.dialect("OID", "int");
             case "tsvector" -> types.dialect("TSVECTOR", "str");
-            // the one common extension type, a String in the Java records too (SQLAlchemy 2.0.7 and later)
-            case "user:citext" -> types.dialect("CITEXT", "str");
+            // the one common extension type, a str as in the Java records (String); SQLAlchemy's own CITEXT
+            // came in 2.0.7, and the tables output loads in 1.4 too
+            case "user:citext" -> types.nativeType("citext", "str");
             case "bit" -> sized(types.dialect("BIT", "str"), t.length());
             case "varbit" -> call(types.dialect("BIT", "str"), (t.length() == null ? "" : t.length() + ", ") + "varying=True");
             case "int4range" -> types.dialect("INT4RANGE", "Any");
