@@ -106,7 +106,7 @@ public final class LiveData {
         if (!plan.match()) {
             throw new MateyException(command + " requires the live database schema to match the current worktree head."
                     + " Live applied index: " + plan.applied() + ", worktree head: " + plan.targetIndex() + "; "
-                    + (plan.pending() > 0 ? "`" + plan.command("db up") + "` applies the pending migrations, " : "")
+                    + (plan.pendingOnly() ? "`" + plan.command("db up") + "` applies the pending migrations, " : "")
                     + "`" + plan.command("db plan") + " --diff` shows the difference.");
         }
     }
