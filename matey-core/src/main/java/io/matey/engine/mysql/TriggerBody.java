@@ -61,22 +61,8 @@ final class TriggerBody {
 
     /** The end of the token at {@code i}: a quoted name or string, a word, or one other character. */
     private static int tokenEnd(String s, int i) {
-        char quote = s.charAt(i);
-        if (quote == '`' || quote == '\'' || quote == '"') {
-            int j = i + 1;
-            while (j < s.length()) {
-                char c = s.charAt(j);
-                if (c == '\\' && quote != '`') {
-                    j += 2;
-                } else if (c == quote && j + 1 < s.length() && s.charAt(j + 1) == quote) {
-                    j += 2;
-                } else if (c == quote) {
-                    return j + 1;
-                } else {
-                    j++;
-                }
-            }
-            return s.length();
+        if (QuotedText.opens(s.charAt(i))) {
+            return QuotedText.end(s, i);
         }
         int j = i;
         while (j < s.length() && isWordPart(s.charAt(j))) {
