@@ -116,8 +116,8 @@ class DataMysqlValuesTest {
     @ValueSource(strings = {"mysql", "mysql-other"})
     void valuesWiderThanTheColumnAreRefusedOrSettle(String engine) throws Exception {
         try (DataHarness h = DataHarness.atHead(dir, engine, "CREATE TABLE t (id int PRIMARY KEY, at DATETIME, "
-                + "at3 DATETIME(3), ts TIMESTAMP NULL, b8 BIT(8), b12 BIT(12), b4 BIT(4));")) {
-            h.db.execute("INSERT INTO t VALUES (1, '2024-02-29 23:59:59', NULL, NULL, 5, 5, 5)");
+                + "at3 DATETIME(3), ts TIMESTAMP NULL, b8 BIT(8), b12 BIT(12), b4 BIT(4), b1 BIT(1));")) {
+            h.db.execute("INSERT INTO t VALUES (1, '2024-02-29 23:59:59', NULL, NULL, 5, 5, 5, 1)");
             h.manifest(DataValueFidelityTest.MANIFEST);
             refused(h, "{\"at\": \"2024-02-29T23:59:59.5\", \"id\": 1}", "t.jsonl:1: column 'at' (datetime): "
                     + "2024-02-29T23:59:59.500000 has more than 0 digit(s) after the point, which datetime holds");
@@ -129,11 +129,11 @@ class DataMysqlValuesTest {
             refused(h, "{\"b4\": \"10\", \"id\": 1}",
                     "t.jsonl:1: column 'b4' (bit(4)): \"10\" has more than the 4 bit(s) bit(4) holds");
             h.file("t", "{\"at\": \"2024-02-29T23:59:59.000\", \"at3\": \"2024-02-29T23:59:59.1\", \"b12\": \"05\", "
-                    + "\"b4\": \"0005\", \"b8\": \"0005\", \"id\": 1, \"ts\": null}");
+                    + "\"b1\": \"01\", \"b4\": \"0005\", \"b8\": \"0005\", \"id\": 1, \"ts\": null}");
             assertThat(h.apply(null).files()).containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 1, 0, 1, 0));
             assertThat(h.apply(null).files()).as("settled").containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 1, 0, 0, 0));
             h.export(null);
-            assertThat(h.file("t")).contains("\"b12\": \"0005\", \"b4\": \"05\", \"b8\": \"05\"");
+            assertThat(h.file("t")).contains("\"b1\": \"01\", \"b12\": \"0005\", \"b4\": \"05\", \"b8\": \"05\"");
         }
     }
 }
