@@ -4,11 +4,13 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.Labels;
 import io.matey.data.TableName;
+import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,26 @@ final class MysqlDataDialect implements DataDialect {
         return true;
     }
 
+    @Override
+    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return MysqlDataValues.read(rs, index, type);
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        MysqlDataValues.bind(ps, index, type, value);
+    }
+
+    @Override
+    public String otherValue(String text, ColumnType type) throws ValueException {
+        return MysqlDataValues.otherValue(text, type);
+    }
+
+    @Override
+    public Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return MysqlDataValues.time(value, type);
+    }
+
     /** With TEMPORARY, DROP TABLE does not commit the transaction it runs in, as a plain DROP TABLE does. */
     @Override
     public String dropTemporaryTable(String name) {
@@ -54,9 +76,9 @@ final class MysqlDataDialect implements DataDialect {
     private static final String GENERATED = "(EXTRA LIKE '%GENERATED%' AND LOCATE('DEFAULT_GENERATED', EXTRA) = 0)";
 
     /**
-     * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR; the catalog's column type
-     * lists an ENUM's or SET's values, which the
-     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
+     * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR, and a TINYINT(1) UNSIGNED as
+     * the same BOOLEAN as a signed one; the catalog's column type tells them apart and lists an ENUM's or SET's values,
+     * which the server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
      * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
      * with a CHECK written for it is found by its json_valid in any CHECK of the table. The same catalog rows name a
      * system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver does
@@ -68,7 +90,8 @@ final class MysqlDataDialect implements DataDialect {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, "
                 + GENERATED + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR " + GENERATED + ")")) {
+                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR COLUMN_TYPE LIKE "
+                + "'tinyint(1) unsigned%' OR " + GENERATED + ")")) {
             ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -76,7 +99,9 @@ final class MysqlDataDialect implements DataDialect {
                         computed.add(rs.getString(1));
                     }
                     String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
-                    if (REWRITTEN.contains(dataType)) {
+                    if (rs.getString(3).startsWith("tinyint(1) unsigned")) {
+                        types.put(rs.getString(1), MysqlColumnTypes.bool(true));
+                    } else if (REWRITTEN.contains(dataType)) {
                         types.put(rs.getString(1), ColumnType.of(ValueKind.OTHER, dataType));
                     } else if (dataType.equals("enum") || dataType.equals("set")) {
                         boolean set = dataType.equals("set");
