@@ -485,6 +485,15 @@ public final class Constructs {
                     DROP MATERIALIZED VIEW paper_bodies;
                     DROP TABLE papers;
                     """),
+            // in a later replay than the extension's creation, before privileges' default ones: an anchor loaded without
+            // the dependency kept the function
+            new Construct("extension_dropped_with_its_dependents", """
+                    DROP EXTENSION pg_trgm;
+                    """, """
+                    CREATE EXTENSION pg_trgm VERSION '1.3';
+                    CREATE FUNCTION trigram_count(t text) RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                    ALTER FUNCTION trigram_count(text) DEPENDS ON EXTENSION pg_trgm;
+                    """),
             new Construct("privileges", """
                     CREATE SCHEMA vault;
                     CREATE TABLE vault.secrets (id integer GENERATED ALWAYS AS IDENTITY, label text, body text);
@@ -504,14 +513,6 @@ public final class Constructs {
                     ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO PUBLIC;
                     ALTER DEFAULT PRIVILEGES IN SCHEMA vault REVOKE SELECT ON TABLES FROM PUBLIC;
                     DROP SCHEMA vault CASCADE;
-                    """),
-            // in a later replay than the extension's creation: an anchor loaded without the dependency kept the function
-            new Construct("extension_dropped_with_its_dependents", """
-                    DROP EXTENSION pg_trgm;
-                    """, """
-                    CREATE EXTENSION pg_trgm VERSION '1.3';
-                    CREATE FUNCTION trigram_count(t text) RETURNS integer LANGUAGE sql AS 'SELECT 1';
-                    ALTER FUNCTION trigram_count(text) DEPENDS ON EXTENSION pg_trgm;
                     """));
 
     private Constructs() {
