@@ -546,33 +546,33 @@ class PostgresSchemaDumpTest {
         assertThat(dumpOf(dump)).isEqualTo(dump);
     }
 
-    /** Each trigger's table in schema public loaded from {@code sql}, and its state. */
-    private static String triggerStatesOf(String sql) throws SQLException {
+    /** The value {@code query} returns in a new database loaded from {@code sql}. */
+    private static String loadedValue(String sql, String query) throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
             db.execute(sql);
             try (Connection c = db.connect()) {
-                return TestDatabase.firstValue(c, """
-                        SELECT string_agg(tgrelid::regclass::text || ' ' || tgenabled::text, ', ' ORDER BY tgrelid::regclass::text)
-                        FROM pg_trigger WHERE NOT tgisinternal
-                        """);
+                return TestDatabase.firstValue(c, query);
             }
         }
     }
 
+    /** Each trigger's table in schema public loaded from {@code sql}, and its state. */
+    private static String triggerStatesOf(String sql) throws SQLException {
+        return loadedValue(sql, """
+                SELECT string_agg(tgrelid::regclass::text || ' ' || tgenabled::text, ', ' ORDER BY tgrelid::regclass::text)
+                FROM pg_trigger WHERE NOT tgisinternal
+                """);
+    }
+
     /** Each index of schema public loaded from {@code sql}: its name, whether valid, the index it is attached to. */
     private static String indexesOf(String sql) throws SQLException {
-        try (TestDatabase db = TestDatabase.create("postgres")) {
-            db.execute(sql);
-            try (Connection c = db.connect()) {
-                return TestDatabase.firstValue(c, """
-                        SELECT string_agg(c.relname || CASE WHEN i.indisvalid THEN ' valid' ELSE ' invalid' END
-                                          || COALESCE(' of ' || p.relname, ''), ', ' ORDER BY c.relname)
-                        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                        LEFT JOIN pg_inherits h ON h.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = h.inhparent
-                        WHERE c.relnamespace = 'public'::regnamespace
-                        """);
-            }
-        }
+        return loadedValue(sql, """
+                SELECT string_agg(c.relname || CASE WHEN i.indisvalid THEN ' valid' ELSE ' invalid' END
+                                  || COALESCE(' of ' || p.relname, ''), ', ' ORDER BY c.relname)
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                LEFT JOIN pg_inherits h ON h.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = h.inhparent
+                WHERE c.relnamespace = 'public'::regnamespace
+                """);
     }
 
     @Test
@@ -600,17 +600,12 @@ class PostgresSchemaDumpTest {
 
     /** Each sequence of schema public loaded from {@code sql}, with its type and options. */
     private static String sequencesOf(String sql) throws SQLException {
-        try (TestDatabase db = TestDatabase.create("postgres")) {
-            db.execute(sql);
-            try (Connection c = db.connect()) {
-                return TestDatabase.firstValue(c, """
-                        SELECT string_agg(concat_ws(' ', seqrelid::regclass, format_type(seqtypid, NULL), seqstart,
-                                                    seqincrement, seqmin, seqmax, seqcache, seqcycle), ', '
-                                          ORDER BY seqrelid::regclass::text)
-                        FROM pg_sequence
-                        """);
-            }
-        }
+        return loadedValue(sql, """
+                SELECT string_agg(concat_ws(' ', seqrelid::regclass, format_type(seqtypid, NULL), seqstart,
+                                            seqincrement, seqmin, seqmax, seqcache, seqcycle), ', '
+                                  ORDER BY seqrelid::regclass::text)
+                FROM pg_sequence
+                """);
     }
 
     @Test
