@@ -73,7 +73,7 @@ final class ColumnReader {
                     row.getString("type"), row.getString("collation"), row.getBoolean("attnotnull"),
                     isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
                     row.getLong("default_oid"), expression,
-                    isIdentity && !row.getBoolean("default_name") ? row.getString("seq_name") : null,
+                    isIdentity ? row.getString("seq_name") : null, isIdentity && !row.getBoolean("default_name"),
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
                     row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"),
                     Catalog.strings(row, "attribute_options"), Catalog.strings(row, "fdw_options"));

@@ -37,6 +37,7 @@ final class DumpGraph {
     private final Map<Row, DumpObject> owners = new HashMap<>();
     private final Map<Row, CommentTarget> commentTargets = new HashMap<>();
     private final Map<List<Row>, DumpObject> shells = new HashMap<>();
+    private DumpObject publicSchema;
 
     DumpObject create(Kind kind, String name) {
         DumpObject object = new DumpObject(kind.key(name));
@@ -93,6 +94,30 @@ final class DumpGraph {
         if (dependent != null) {
             DumpObject shell = shells.get(List.of(new Row(catalog, oid, 0), new Row(refCatalog, refOid, 0)));
             dependent.dependOn(shell != null ? shell : owner(refCatalog, refOid));
+        }
+    }
+
+    /**
+     * The {@code public} schema, which every database has and the dump does not create: the object its comment and
+     * privileges stand in alone.
+     */
+    DumpObject publicSchema() {
+        if (publicSchema == null) {
+            publicSchema = create(Kind.SCHEMA, "public");
+        }
+        return publicSchema;
+    }
+
+    /**
+     * Adds a row's {@code ALTER ... DEPENDS ON EXTENSION}, the row named as its comment is; a row outside the dump
+     * has none.
+     */
+    void dependOnExtension(String catalog, long oid, long extensionOid) {
+        CommentTarget target = commentTargets.get(new Row(catalog, oid, 0));
+        CommentTarget extension = commentTargets.get(new Row("pg_extension", extensionOid, 0));
+        if (target != null && extension != null) {
+            target.owner().dependOn(extension.owner());
+            target.owner().extensionDependency("ALTER " + target.target() + " DEPENDS ON " + extension.target());
         }
     }
 

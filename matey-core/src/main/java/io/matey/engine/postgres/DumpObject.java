@@ -18,6 +18,7 @@ final class DumpObject {
     private final SortedMap<String, String> comments = new TreeMap<>();
     private final Set<String> dependencies = new TreeSet<>();
     private final Set<String> grants = new TreeSet<>();
+    private final Set<String> extensionDependencies = new TreeSet<>();
 
     DumpObject(String key) {
         this.key = key;
@@ -30,6 +31,11 @@ final class DumpObject {
     /** Appends a statement, given without its terminating semicolon. */
     void add(String statement) {
         statements.add(statement + ";\n");
+    }
+
+    /** Adds an {@code ALTER ... DEPENDS ON EXTENSION}; they follow the statements, sorted. */
+    void extensionDependency(String statement) {
+        extensionDependencies.add(statement + ";\n");
     }
 
     /** Adds a comment; {@code order} places it among the object's comments whatever order they were read in. */
@@ -54,6 +60,7 @@ final class DumpObject {
 
     List<String> statements() {
         List<String> all = new ArrayList<>(statements);
+        all.addAll(extensionDependencies);
         all.addAll(comments.values());
         all.addAll(grants);
         return all;

@@ -16,6 +16,7 @@ import io.matey.engine.WriteTargets;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
 import io.matey.migration.ParsedSql;
+import io.matey.migration.Section;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
@@ -112,6 +113,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public Optional<String> earlierDumpText(byte[] text) {
         return PostgresEarlierDumps.statedIn(text);
+    }
+
+    @Override
+    public boolean dumpHidesStateFor(List<Section> prefixUps, List<Section> tail) {
+        return UnpopulatedViews.hiddenFrom(prefixUps, tail);
     }
 
     @Override

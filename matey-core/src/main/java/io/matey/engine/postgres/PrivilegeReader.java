@@ -187,7 +187,6 @@ final class PrivilegeReader {
             everything.putIfAbsent(group, Catalog.strings(row, "everything"));
         });
         DumpObject defaults = null;
-        DumpObject publicSchema = null;
         for (Map.Entry<Group, TreeSet<String>> entry : privileges.entrySet()) {
             Group group = entry.getKey();
             String statement = statement(group, entry.getValue(), everything.get(group));
@@ -197,11 +196,7 @@ final class PrivilegeReader {
                 }
                 defaults.grant(statement);
             } else if (group.target().equals(PUBLIC_SCHEMA)) {
-                // every database has it, so the dump does not create it: its statements stand alone
-                if (publicSchema == null) {
-                    publicSchema = graph.create(Kind.SCHEMA, "public");
-                }
-                publicSchema.grant(statement);
+                graph.publicSchema().grant(statement);
             } else {
                 DumpObject object = graph.owner(group.catalog(), group.anchor());
                 if (object != null) {

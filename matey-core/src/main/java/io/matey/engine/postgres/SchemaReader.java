@@ -5,8 +5,9 @@ import java.sql.SQLException;
 
 /**
  * Schemas and extensions. The {@code public} schema exists in every new database and is not created; the
- * built-in {@code plpgsql} extension neither. Extensions are created without a version, as a fresh install
- * of the server's default version is what loading a dump can reproduce. A schema that holds nothing but
+ * built-in {@code plpgsql} extension neither. An extension is created without a version where the installed one is
+ * the server's default, and with its {@code VERSION} where it is not (a migration named an older one), so a load
+ * installs what the migrations did and drift sees a version that differs. A schema that holds nothing but
  * {@code schema_migrations} (and Matey's progress table) is the one dbmate keeps its table in (the URL's
  * {@code search_path}): it belongs to the migrations block as the table does, so that a database migrated through
  * such a URL dumps like any other.
@@ -29,9 +30,12 @@ final class SchemaReader {
             MIGRATION_TABLES, MIGRATION_TABLES);
 
     static final String EXTENSIONS = """
-            SELECT e.oid, quote_ident(e.extname) AS name, quote_ident(n.nspname) AS schema
+            SELECT e.oid, quote_ident(e.extname) AS name, quote_ident(n.nspname) AS schema,
+                   CASE WHEN a.default_version IS DISTINCT FROM e.extversion THEN quote_literal(e.extversion) END
+                       AS version
             FROM pg_extension e
             JOIN pg_namespace n ON n.oid = e.extnamespace
+            LEFT JOIN pg_available_extensions a ON a.name = e.extname
             WHERE e.extname <> 'plpgsql'
             """;
 
@@ -48,7 +52,9 @@ final class SchemaReader {
         catalog.query(EXTENSIONS, row -> {
             String name = row.getString("name");
             DumpObject extension = graph.create(Kind.EXTENSION, name);
-            extension.add("CREATE EXTENSION IF NOT EXISTS " + name + " WITH SCHEMA " + row.getString("schema"));
+            String version = row.getString("version");
+            extension.add("CREATE EXTENSION IF NOT EXISTS " + name + " WITH SCHEMA " + row.getString("schema")
+                    + (version == null ? "" : " VERSION " + version));
             graph.register("pg_extension", row.getLong("oid"), extension, "EXTENSION " + name);
         });
     }

@@ -26,6 +26,11 @@ final class TableRenderer {
     List<String> statements(Relation table) {
         List<String> statements = new ArrayList<>();
         statements.add(create(table));
+        for (Column column : columnsOf(table.oid())) {
+            if (column.identityRetype() != null) {
+                statements.add(column.identityRetype());
+            }
+        }
         for (Constraint constraint : constraints.ofTable(table.oid())) {
             if (!inline(table, constraint) && constraint.type() != 'f' && !constraint.inherited()) {
                 statements.add("ALTER TABLE " + table.name() + " ADD " + constraint.element());
