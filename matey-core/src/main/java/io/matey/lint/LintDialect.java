@@ -112,6 +112,15 @@ public interface LintDialect {
         return false;
     }
 
+    /**
+     * An object a migration adds to an extension ({@code ALTER EXTENSION e ADD ...}) is one of its members, which the
+     * dump leaves to {@code CREATE EXTENSION}, and which the catalog does not tell from those the extension's own
+     * script creates (L420).
+     */
+    default boolean extensionMembersUndumped() {
+        return false;
+    }
+
     /** An enum value {@code ALTER TYPE ... ADD VALUE} adds cannot be used before its transaction commits (L416). */
     default boolean newEnumValuesWaitForCommit() {
         return false;

@@ -30,7 +30,7 @@ public final class Linter {
             new LockingAlterRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
-            new SearchPathLeftChangedRule(), new TimeoutLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
+            new SearchPathLeftChangedRule(), new TimeoutLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new ExtensionMemberRule(), new DumpSupportRule(),
             new ImplicitTransactionRule(), new MultiStatementSectionRule());
 
     private Linter() {

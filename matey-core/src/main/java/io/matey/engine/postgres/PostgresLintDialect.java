@@ -65,6 +65,11 @@ final class PostgresLintDialect implements LintDialect {
     }
 
     @Override
+    public boolean extensionMembersUndumped() {
+        return true;
+    }
+
+    @Override
     public boolean dumpsObjectPrivileges() {
         return true;
     }
