@@ -18,7 +18,10 @@ final class MysqlColumnTypes {
     private MysqlColumnTypes() {
     }
 
-    /** @param precision decimal digits or character length, as the result set reports it */
+    /**
+     * @param precision decimal digits or character length, as the result set reports it
+     * @param scale     decimal digits after the point, or a time's fraction digits (fsp)
+     */
     static ColumnType of(String typeName, int precision, int scale) {
         return mysql(typeName.toUpperCase(Locale.ROOT), precision, scale);
     }
@@ -29,7 +32,9 @@ final class MysqlColumnTypes {
         String label = name.toLowerCase(Locale.ROOT);
         return switch (base) {
             case "TINYINT" -> ColumnType.integer(label, 8, unsigned);
-            case "SMALLINT", "YEAR" -> ColumnType.integer(label, 16, unsigned);
+            case "SMALLINT" -> ColumnType.integer(label, 16, unsigned);
+            // The server reads 1 to 99 as 2001 to 2069 and 1970 to 1999, which export would write back otherwise.
+            case "YEAR" -> ColumnType.integer(label, 1901, 2155);
             case "MEDIUMINT" -> ColumnType.integer(label, 24, unsigned);
             case "INT", "INTEGER" -> ColumnType.integer(label, 32, unsigned);
             case "BIGINT" -> ColumnType.integer(label, 64, unsigned);
@@ -38,8 +43,8 @@ final class MysqlColumnTypes {
             case "FLOAT" -> ColumnType.of(ValueKind.FLOAT32, label);
             case "DOUBLE" -> ColumnType.of(ValueKind.FLOAT64, label);
             case "DATE" -> ColumnType.of(ValueKind.DATE, label);
-            case "TIME" -> ColumnType.of(ValueKind.TIME, label);
-            case "DATETIME", "TIMESTAMP" -> ColumnType.of(ValueKind.TIMESTAMP, label);
+            case "TIME" -> ColumnType.time(ValueKind.TIME, label, scale);
+            case "DATETIME", "TIMESTAMP" -> ColumnType.time(ValueKind.TIMESTAMP, label, scale);
             case "BIT", "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> ColumnType.of(ValueKind.BYTES, label);
             case "JSON" -> ColumnType.of(ValueKind.JSON, label);
             case "CHAR", "VARCHAR" -> ColumnType.text(label + "(" + precision + ")", precision);

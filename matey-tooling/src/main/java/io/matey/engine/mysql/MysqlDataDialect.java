@@ -2,13 +2,18 @@ package io.matey.engine.mysql;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
+import io.matey.data.IsoTimes;
 import io.matey.data.Labels;
 import io.matey.data.TableName;
+import io.matey.data.ValueException;
 import io.matey.data.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -89,11 +94,31 @@ final class MysqlDataDialect implements DataDialect {
         return types;
     }
 
-    /** Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). */
+    /**
+     * Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). A FLOAT is
+     * read as the DOUBLE it widens to exactly: the server's text of a FLOAT keeps 6 significant digits
+     * ({@code 16777216} reads as {@code 1.67772e7}), which export would write and apply store.
+     */
     @Override
     public String selected(String column, ColumnType type) {
+        if (type.kind() == ValueKind.FLOAT32) {
+            return "CAST(" + column + " AS DOUBLE)";
+        }
         return geometry(type) ? "IF(ST_SRID(" + column + ") = 0, ST_AsText(" + column + "), CONCAT('SRID=', ST_SRID("
                 + column + "), ';', ST_AsText(" + column + ")))" : column;
+    }
+
+    /** A TIMESTAMP is an instant, read and written in Matey's sessions' time zone, UTC. */
+    @Override
+    public ZoneId timestampZone(ColumnType type) {
+        return type.label().startsWith("timestamp") ? ZoneOffset.UTC : null;
+    }
+
+    /** A time's fraction within its column's digits (fsp), which the server would cut off or round beyond them. */
+    @Override
+    public Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return type.kind() == ValueKind.DATE ? value
+                : IsoTimes.withinDigits(value, type.scale(), type.label() + "(" + type.scale() + ")");
     }
 
     /** The WKT, with its SRID when an {@code SRID=n;} prefix gives one; the bound text is named once, as v. */
