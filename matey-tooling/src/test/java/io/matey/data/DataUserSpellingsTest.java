@@ -107,6 +107,25 @@ class DataUserSpellingsTest {
         }
     }
 
+    /**
+     * A MariaDB TIME is a duration up to 838:59:59 either way, which the driver's time of day would wrap (25:00:00 as
+     * 01:00:00): export refuses one outside a day by row and column rather than write another time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void mariadbTimeOutsideADayIsRefusedByExport(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, MARIADB_TABLE)) {
+            h.manifest(MANIFEST);
+            for (String duration : List.of("25:00:00", "-01:00:00")) {
+                h.db.execute("DELETE FROM t; INSERT INTO t (id, tm) VALUES (1, '" + duration + "')");
+                assertThatThrownBy(() -> h.export(null)).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith("Cannot export table 't' to data file 't': row [id] = [1], column 'tm' (time): "
+                                + "holds " + duration + ", a duration outside 00:00:00 to 23:59:59, which a data file's ISO"
+                                + " time of day cannot hold");
+            }
+        }
+    }
+
     private static final String CLICKHOUSE_TABLE = """
             CREATE TABLE t (id UInt32, av Array(Variant(String, UInt64)), mv Map(String, Array(Nullable(Int32))),
               tv Tuple(a Variant(String, UInt64), b Int8), d3 DateTime64(3), d9 DateTime64(9, 'Asia/Tokyo'),

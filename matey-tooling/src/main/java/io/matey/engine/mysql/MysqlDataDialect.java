@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -106,6 +107,24 @@ final class MysqlDataDialect implements DataDialect {
         }
         return geometry(type) ? "IF(ST_SRID(" + column + ") = 0, ST_AsText(" + column + "), CONCAT('SRID=', ST_SRID("
                 + column + "), ';', ST_AsText(" + column + ")))" : column;
+    }
+
+    /**
+     * A TIME is read as the server's text: it spans -838:59:59 to 838:59:59, which the driver's time of day wraps
+     * ({@code 25:00:00} read as {@code 01:00:00}), so export refuses one outside a day by row and column.
+     */
+    @Override
+    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        if (type.kind() != ValueKind.TIME) {
+            return DataDialect.super.read(rs, index, type);
+        }
+        String text = rs.getString(index);
+        try {
+            return text == null ? null : IsoTimes.parseTime(text);
+        } catch (DateTimeParseException e) {
+            throw new ValueException("holds " + text + ", a duration outside 00:00:00 to 23:59:59, which a data file's"
+                    + " ISO time of day cannot hold: keep such a value out of the data set, or store it otherwise");
+        }
     }
 
     /** A TIMESTAMP is an instant, read and written in Matey's sessions' time zone, UTC. */
