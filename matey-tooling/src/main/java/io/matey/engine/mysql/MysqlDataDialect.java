@@ -56,6 +56,9 @@ final class MysqlDataDialect implements DataDialect {
         return true;
     }
 
+    /** MySQL 8 marks a column whose default is an expression {@code DEFAULT_GENERATED}; it is written like any other. */
+    private static final String GENERATED = "(EXTRA LIKE '%GENERATED%' AND LOCATE('DEFAULT_GENERATED', EXTRA) = 0)";
+
     /**
      * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR; the catalog's column type
      * lists an ENUM's or SET's values, which the
@@ -70,8 +73,8 @@ final class MysqlDataDialect implements DataDialect {
             throws SQLException {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, "
-                + "EXTRA LIKE '%GENERATED%' FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR EXTRA LIKE '%GENERATED%')")) {
+                + GENERATED + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR " + GENERATED + ")")) {
             ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

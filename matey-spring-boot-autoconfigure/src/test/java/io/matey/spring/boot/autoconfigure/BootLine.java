@@ -35,6 +35,8 @@ public final class BootLine {
             "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration");
     public static final Class<?> FLYWAY = either("org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration");
+    public static final Class<?> LIQUIBASE = either("org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+            "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration");
 
     public static final Class<?> JDBC_CONNECTION_DETAILS = either("org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails",
             "org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails");

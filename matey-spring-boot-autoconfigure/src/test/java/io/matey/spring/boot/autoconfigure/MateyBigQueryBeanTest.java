@@ -46,8 +46,8 @@ class MateyBigQueryBeanTest {
                             "--matey.migrate-on-startup=true", "--DB_CORE_DATABASE_URL=" + BigQueryTarget.URL,
                             "--management.endpoints.web.exposure.include=matey,health",
                             "--management.endpoint.health.show-details=always",
-                            // Flyway is on the test class path for MateyOtherMigrationToolsTest only
-                            "--spring.flyway.enabled=false",
+                            // Flyway and Liquibase are on the test class path for MateyOtherMigrationToolsTest only
+                            "--spring.flyway.enabled=false", "--spring.liquibase.enabled=false",
                             "--spring.autoconfigure.exclude=" + BootLine.HIBERNATE_JPA.getName() + ","
                                     + BootLine.DATA_JPA_REPOSITORIES.getName())) {
                 assertThat(target.callsSince(before)).as("the bean's client ran the migrations and the check")

@@ -1,7 +1,6 @@
 package io.matey.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -26,8 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Flyway beside Matey, with Boot's own Flyway auto-configuration on real SQLite files: on the database a target
- * checks, the start-up stops before either tool ran; on a database of its own, or disabled, both start.
+ * Flyway and Liquibase beside Matey, with Boot's own auto-configurations on real SQLite files: on the database a
+ * target checks, the start-up stops before either tool ran; on a database of its own, or disabled, both start.
  */
 class MateyOtherMigrationToolsTest {
 
@@ -38,11 +37,19 @@ class MateyOtherMigrationToolsTest {
 
     ApplicationContextRunner runner;
 
+    ApplicationContextRunner liquibase;
+
     @BeforeEach
     void workspace() throws Exception {
         workspace = new SqliteWorkspace(dir);
         runner = new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, BootLine.FLYWAY,
                 MateyAutoConfiguration.class));
+        Path changelog = dir.resolve("changelog.sql");
+        Files.writeString(changelog, "--liquibase formatted sql\n--changeset matey-test:1\n"
+                + "CREATE TABLE lb_one (id INTEGER PRIMARY KEY);\n");
+        liquibase = new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE,
+                BootLine.LIQUIBASE, MateyAutoConfiguration.class))
+                .withPropertyValues("spring.liquibase.change-log=file:" + changelog);
     }
 
     @Test
@@ -90,7 +97,6 @@ class MateyOtherMigrationToolsTest {
 
     @Test
     void flywayOnADatabaseOfItsOwnMigratesBesideMatey() throws Exception {
-        assumeFlywayRuns();
         Path flyways = dir.resolve("flyway.sqlite3");
         runner.withPropertyValues(workspace.properties("matey.migrate-on-startup=true",
                 "spring.flyway.url=jdbc:sqlite:" + flyways, "spring.flyway.baseline-on-migrate=true")).run(context -> {
@@ -106,7 +112,6 @@ class MateyOtherMigrationToolsTest {
      */
     @Test
     void aDatabaseFlywayMigratedIsAdoptedOnceItsHistoryTableIsDropped() throws Exception {
-        assumeFlywayRuns();
         Path flywayMigrations = Files.createDirectories(dir.resolve("flyway"));
         Files.writeString(flywayMigrations.resolve("V1__one.sql"), workspace.ws.createTable("it_one"));
         Files.writeString(flywayMigrations.resolve("V2__two.sql"), workspace.ws.createTable("it_two"));
@@ -129,14 +134,43 @@ class MateyOtherMigrationToolsTest {
         });
     }
 
-    /**
-     * The build's repository has Flyway 12 only, which needs Jackson 3 beside Boot 3.5's Jackson 2 and which Boot
-     * 3.5's Flyway auto-configuration (written for Flyway 11) cannot configure: on that line only Matey's refusal,
-     * which creates no Flyway, is tested. What Matey does with a Flyway-migrated database is the same on both lines.
-     */
-    private static void assumeFlywayRuns() {
-        assumeTrue(BootLine.FLYWAY.getName().startsWith("org.springframework.boot.flyway."),
-                "Flyway 12 does not run on Boot 3.5's class path in this build");
+    @Test
+    void liquibaseOnTheDatabaseATargetChecksStopsTheStartUpBeforeEitherRan() {
+        liquibase.withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MateyMigrationToolFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("Liquibase is enabled and would migrate the database "
+                    + "that Matey target 'db/core' checks").contains("databasechangelog");
+            assertThat(analysis.getAction()).contains("spring.liquibase.enabled=false", "spring.liquibase.url",
+                    "@LiquibaseDataSource");
+            assertThat(tables(workspace.database)).as("neither tool ran").isEmpty();
+        });
+    }
+
+    @Test
+    void liquibaseListedBeforeTheStarterIsStillRefusedBeforeItRan() {
+        liquibase.withClassLoader(new StarterListedLast(getClass().getClassLoader()))
+                .withUserConfiguration(ApplicationReadingTheDatabase.class)
+                .withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new MateyMigrationToolFailureAnalyzer().analyze(context.getStartupFailure()))
+                            .as("Matey's analysis of the failure").isNotNull().extracting(FailureAnalysis::getDescription)
+                            .asString().startsWith("Liquibase is enabled and would migrate the database that "
+                                    + "Matey target 'db/core' checks");
+                    assertThat(tables(workspace.database)).as("neither tool ran").isEmpty();
+                });
+    }
+
+    @Test
+    void liquibaseOnADatabaseOfItsOwnMigratesBesideMatey() throws Exception {
+        Path liquibases = dir.resolve("liquibase.sqlite3");
+        liquibase.withPropertyValues(workspace.properties("matey.migrate-on-startup=true",
+                "spring.liquibase.url=jdbc:sqlite:" + liquibases)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(tables(workspace.database)).contains("it_one", "it_two")
+                            .doesNotContain("DATABASECHANGELOG", "lb_one");
+                    assertThat(tables(liquibases)).contains("DATABASECHANGELOG", "lb_one");
+                });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -26,9 +26,10 @@ record SqliteApp(TestWorkspace ws, String jdbcUrl) {
 
     /** {@link MateyEndpointSecurityTest.SecuredApplication} on a free port, on them, with {@code args} added. */
     ConfigurableApplicationContext start(String... args) {
-        // JPA is on the test class path, but the application has no entities; Flyway too, which Matey would refuse.
+        // JPA is on the test class path, but the application has no entities; Flyway and Liquibase too, which Matey
+        // would refuse.
         String[] base = {"--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--matey.workspace=" + ws.root(),
-            "--spring.flyway.enabled=false",
+            "--spring.flyway.enabled=false", "--spring.liquibase.enabled=false",
             "--spring.autoconfigure.exclude=" + BootLine.HIBERNATE_JPA.getName() + ","
                     + BootLine.DATA_JPA_REPOSITORIES.getName()};
         return new SpringApplicationBuilder(MateyEndpointSecurityTest.SecuredApplication.class)
