@@ -128,6 +128,7 @@ class DataUserSpellingsTest {
 
     private static final String CLICKHOUSE_TABLE = """
             CREATE TABLE t (id UInt32, av Array(Variant(String, UInt64)), mv Map(String, Array(Nullable(Int32))),
+              mvv Map(String, Variant(String, Float64)),
               tv Tuple(a Variant(String, UInt64), b Int8), d3 DateTime64(3), d9 DateTime64(9, 'Asia/Tokyo'),
               dt DateTime('Europe/Berlin'), j JSON, lc LowCardinality(Nullable(String)), dec Decimal(10, 2), u64 UInt64,
               i128 Int128, u256 UInt256, n Nested(x UInt8, y String), e Enum8('a' = 1, 'b' = -2), ip4 IPv4, ip6 IPv6,
@@ -136,7 +137,7 @@ class DataUserSpellingsTest {
             """;
 
     /**
-     * ClickHouse: variants nested in arrays and tuples, maps of arrays, times with fewer fraction digits than their
+     * ClickHouse: variants nested in arrays, maps and tuples, maps of arrays, times with fewer fraction digits than their
      * type's or a space for the {@code T}, JSON with other key order, decimals as numbers, integers beyond 64 bits, a
      * Nested's arrays, addresses and UUIDs as users spell them settle and export as the table holds them.
      */
@@ -145,6 +146,7 @@ class DataUserSpellingsTest {
         try (DataHarness h = DataHarness.atHead(dir, "clickhouse", CLICKHOUSE_TABLE)) {
             String exported = settle(h,
                     "{\"id\": 1, \"av\": [\"x\", 1, null], \"mv\": {\"k\": [1, null], \"e\": []}, \"tv\": [\"x\", -1], "
+                            + "\"mvv\": {\"b\": 1.5, \"a\": \"x\"}, "
                             + "\"d3\": \"2026-01-02 03:04:05.1\", \"d9\": \"2026-01-02T03:04:05.123456789\", "
                             + "\"dt\": \"2026-07-02T03:04:05\", \"j\": {\"b\": 1, \"a\": {\"c\": [1, 2]}}, \"lc\": \"x\", "
                             + "\"dec\": 1.5, \"u64\": 18446744073709551615, \"i128\": -170141183460469231731687303715884105728, "
@@ -159,12 +161,12 @@ class DataUserSpellingsTest {
                     "dd": "2026-01-02", "dec": "1.50", "dt": "2026-07-02T03:04:05", "e": "b", "f32": 0.1, \
                     "f64": 0.30000000000000004, "i128": -170141183460469231731687303715884105728, "id": 1, "ip4": "10.0.0.1", \
                     "ip6": "2001:db8::1", "j": {"a": {"c": [1, 2]}, "b": 1}, "lc": "x", "mv": {"e": [], "k": [1, null]}, \
-                    "n.x": [1, 2], "n.y": ["a", "b"], "tv": ["x", -1], "u": "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", \
-                    "u256": 115792089237316195423570985008687907853269984665640564039457584007913129639935, \
+                    "mvv": {"a": "x", "b": 1.5}, "n.x": [1, 2], "n.y": ["a", "b"], "tv": ["x", -1], \
+                    "u": "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "u256": 115792089237316195423570985008687907853269984665640564039457584007913129639935, \
                     "u64": 18446744073709551615, "vd": "hello"}
                     {"av": [], "b": false, "d3": "1970-01-01T00:00:00.000", "d9": "1970-01-01T09:00:00.000000000", \
                     "dd": "1970-01-01", "dec": "2.00", "dt": "1970-01-01T01:00:00", "e": "b", "f32": 16777216.0, "f64": 0.0, \
-                    "i128": 0, "id": 2, "ip4": "0.0.0.0", "ip6": "::ffff:10.0.0.1", "j": {}, "lc": null, "mv": {}, \
+                    "i128": 0, "id": 2, "ip4": "0.0.0.0", "ip6": "::ffff:10.0.0.1", "j": {}, "lc": null, "mv": {}, "mvv": {}, \
                     "n.x": [], "n.y": [], "tv": [7, 0], "u": "00000000-0000-0000-0000-000000000000", "u256": 0, "u64": 0, \
                     "vd": "2026-01-02T03:04:05.5"}
                     """);
