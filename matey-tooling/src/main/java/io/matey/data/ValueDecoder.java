@@ -257,7 +257,13 @@ final class ValueDecoder {
         return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** Hex; a boolean or a natural number (a MySQL BIT's) is refused naming its bytes' hex, as export writes them. */
     private static byte[] bytes(JsonNode node) throws ValueException {
+        if (node.isBoolean() || node.isIntegralNumber() && node.bigIntegerValue().signum() >= 0) {
+            String hex = node.isBoolean() ? node.booleanValue() ? "1" : "0" : node.bigIntegerValue().toString(16);
+            throw new ValueException(wrong(node, "a hex string").getMessage() + ": bytes are written as the hex of each"
+                    + " byte, \"" + (hex.length() % 2 == 0 ? "" : "0") + hex + "\" for this value");
+        }
         String text = string(node, "a hex string");
         try {
             return HexFormat.of().parseHex(text);

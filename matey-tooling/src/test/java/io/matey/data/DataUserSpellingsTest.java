@@ -95,6 +95,10 @@ class DataUserSpellingsTest {
                     List.of("\"ts\": \"2026-01-02T03:04:05.1234\"", "column 'ts' (timestamp): 2026-01-02T03:04:05.123400 has"
                             + " more than 3 digit(s) after the point, which timestamp(3) holds"),
                     List.of("\"y\": 26", "column 'y' (year): 26 is out of range [1901, 2155]"),
+                    List.of("\"b\": 5", "column 'b' (bit): expected a hex string, got 5: bytes are written as the hex of"
+                            + " each byte, \"05\" for this value"),
+                    List.of("\"b\": true", "column 'b' (bit): expected a hex string, got true: bytes are written as the"
+                            + " hex of each byte, \"01\" for this value"),
                     List.of("\"f\": 16777217", "column 'f' (float): 16777217 has more digits than float keeps: the database"
                             + " would store 16777216.0; write that, or keep the digits in a DECIMAL column"),
                     List.of("\"db\": 0.10000000000000000555", "column 'db' (double): 0.10000000000000000555 has more digits"
