@@ -95,6 +95,23 @@ public interface LintDialect {
         return false;
     }
 
+    /**
+     * Some {@code ALTER TABLE} clauses rewrite the table under an ACCESS EXCLUSIVE lock (a column's type, a volatile
+     * default, {@code SET LOGGED|UNLOGGED|TABLESPACE}, L417), and an added CHECK or FOREIGN KEY constraint scans it
+     * under a lock that blocks writes unless it is added {@code NOT VALID} (L418).
+     */
+    default boolean alterTableRewritesAndScans() {
+        return false;
+    }
+
+    /**
+     * {@code lock_timeout}, {@code statement_timeout} and {@code idle_in_transaction_session_timeout} are session
+     * settings a statement can change, which dbmate's later migrations of a batch then run under (L419).
+     */
+    default boolean sessionTimeouts() {
+        return false;
+    }
+
     /** An enum value {@code ALTER TYPE ... ADD VALUE} adds cannot be used before its transaction commits (L416). */
     default boolean newEnumValuesWaitForCommit() {
         return false;

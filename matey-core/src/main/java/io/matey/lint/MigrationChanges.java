@@ -40,10 +40,11 @@ final class MigrationChanges {
                 boolean existing = !created.contains(Names.key(change.subject()))
                         && !newColumns.contains(droppedOrRenamedColumn(change));
                 located.add(new Located(statement.line(), change, existing));
-                if (change instanceof CreateTable || change instanceof CreateSchema) {
-                    created.add(Names.key(change.subject()));
-                } else if (change instanceof RenameTable rename && !existing) {
-                    newTables.add(Names.key(rename.newName()));
+                String table = newTable(change, existing);
+                if (table != null) {
+                    newTables.add(table);
+                } else if (change instanceof CreateSchema) {
+                    newSchemas.add(Names.key(change.subject()));
                 } else if (change instanceof AddColumn add) {
                     newColumns.add(columnKey(add.subject(), add.column()));
                 } else if (change instanceof RenameColumn rename && !existing) {
@@ -52,6 +53,21 @@ final class MigrationChanges {
             }
         }
         return located;
+    }
+
+    /**
+     * The key of the table a change makes new in its migration: one it creates, or one created earlier in it
+     * renamed; null for any other change.
+     */
+    static String newTable(Located located) {
+        return newTable(located.change(), located.existing());
+    }
+
+    private static String newTable(SchemaChange change, boolean existing) {
+        if (change instanceof CreateTable) {
+            return Names.key(change.subject());
+        }
+        return change instanceof RenameTable rename && !existing ? Names.key(rename.newName()) : null;
     }
 
     /** The key of the column a change drops or renames; empty for any other change. */

@@ -17,7 +17,10 @@ public record SqlDialect(Set<Feature> features) {
         DOLLAR_QUOTES,
         /** {@code `name`} quoted identifiers. */
         BACKTICK_QUOTES,
-        /** {@code \'} inside every ordinary string literal (MySQL). */
+        /**
+         * {@code \'} inside every ordinary string literal, and {@code \"} inside double quotes (MySQL's strings,
+         * BigQuery's strings, ClickHouse's names).
+         */
         BACKSLASH_ESCAPES,
         /** {@code E'...'} strings, the only literals where a backslash escapes (PostgreSQL). */
         ESCAPE_STRINGS,

@@ -93,7 +93,7 @@ public final class StatementSplitter {
                 boolean escapes = dialect.has(Feature.BACKSLASH_ESCAPES) || isEscapeStringPrefix();
                 skipQuoted('\'', escapes);
             } else if (c == '"') {
-                skipQuoted('"', false);
+                skipQuoted('"', dialect.has(Feature.BACKSLASH_ESCAPES));
             } else if (c == '`' && dialect.has(Feature.BACKTICK_QUOTES)) {
                 skipQuoted('`', false);
             } else if (c == '[' && dialect.has(Feature.BRACKET_QUOTES)) {

@@ -27,6 +27,8 @@ class StatementSplitterTest {
                 .containsExactly("INSERT INTO t VALUES ('a;b', \"c;d\")", "/* x; /* nested; */ y; */ SELECT 1");
         assertThat(sql(Engines.byId("mysql").dialect(), "INSERT INTO t VALUES ('it\\'s; fine', `a;b`); # c;\nSELECT 2"))
                 .containsExactly("INSERT INTO t VALUES ('it\\'s; fine', `a;b`)", "# c;\nSELECT 2");
+        assertThat(sql(Engines.byId("mysql").dialect(), "SELECT \"a\\\";b\"; SELECT 2"))
+                .containsExactly("SELECT \"a\\\";b\"", "SELECT 2");
         assertThat(sql(Engines.byId("postgres").dialect(), "SELECT E'a\\';b'; SELECT 'x''; y'"))
                 .containsExactly("SELECT E'a\\';b'", "SELECT 'x''; y'");
     }

@@ -57,11 +57,6 @@ public record ColumnType(ValueKind kind, String label, int precision, int scale,
         return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, 0, null, null, null, null, null);
     }
 
-    /** A time or timestamp whose fraction holds {@code digits} digits (MySQL's fsp), kept in {@code scale}. */
-    public static ColumnType time(ValueKind kind, String label, int digits) {
-        return new ColumnType(kind, label, 0, digits, 0, 0, null, null, null, null, null);
-    }
-
     /** Integers from {@code min} to {@code max}, as a type narrower than its storage holds (MySQL's YEAR). */
     public static ColumnType integer(String label, long min, long max) {
         return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, 0, BigInteger.valueOf(min), BigInteger.valueOf(max),

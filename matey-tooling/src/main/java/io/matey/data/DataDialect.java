@@ -180,6 +180,8 @@ public interface DataDialect {
     /**
      * Whether a boolean column is an integer one (MySQL's BOOLEAN is TINYINT(1)), so that a data file may also give
      * it {@code 0} or {@code 1}, as the database's own dumps do; exports still write {@code true} or {@code false}.
+     * Where the column's type has an integer range ({@link ColumnType#min}), the other integers in it are numbers,
+     * read and written as such (a TINYINT(1) holding 5).
      */
     default boolean booleansAreIntegers() {
         return false;

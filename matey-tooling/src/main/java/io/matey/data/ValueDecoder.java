@@ -49,13 +49,13 @@ final class ValueDecoder {
         }
         return switch (type.kind()) {
             case INTEGER -> integer(node, type);
-            case BOOLEAN -> bool(node, dialect.booleansAreIntegers());
+            case BOOLEAN -> bool(node, type, dialect.booleansAreIntegers());
             case DECIMAL -> decimal(node, type);
             case FLOAT32 -> exactly(node, (float) finite(node, Float.MAX_VALUE), type);
             case FLOAT64 -> exactly(node, finite(node, Double.MAX_VALUE), type);
             case TEXT -> text(node, type);
             case DATE -> dialect.time(temporal(node, "an ISO-8601 date (YYYY-MM-DD)", IsoTimes::parseDate), type);
-            case TIME -> dialect.time(temporal(node, "an ISO-8601 time (HH:MM:SS[.ffffff])", IsoTimes::parseTime), type);
+            case TIME -> temporal(node, "an ISO-8601 time (HH:MM:SS[.ffffff])", IsoTimes::parseTime);
             case TIMESTAMP -> dialect.time(timestamp(node, type), type);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
@@ -297,11 +297,19 @@ final class ValueDecoder {
                 + " as a JSON string");
     }
 
-    /** {@code true} or {@code false}; also {@code 1} or {@code 0} where booleans are integers. */
-    private static boolean bool(JsonNode node, boolean integers) throws ValueException {
-        if (integers && node.isIntegralNumber() && (node.bigIntegerValue().equals(BigInteger.ZERO)
-                || node.bigIntegerValue().equals(BigInteger.ONE))) {
-            return node.bigIntegerValue().equals(BigInteger.ONE);
+    /**
+     * {@code true} or {@code false}; also {@code 1} or {@code 0} where booleans are integers, and there the other
+     * integers of the column's range, where it has one, as numbers.
+     */
+    private static Object bool(JsonNode node, ColumnType type, boolean integers) throws ValueException {
+        if (integers && node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            if (value.equals(BigInteger.ZERO) || value.equals(BigInteger.ONE)) {
+                return value.equals(BigInteger.ONE);
+            }
+            if (type.min() != null) {
+                return integer(node, type);
+            }
         }
         if (!node.isBoolean()) {
             throw wrong(node, integers ? "true, false, 1 or 0" : "true or false");

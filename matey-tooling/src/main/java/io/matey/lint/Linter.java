@@ -27,9 +27,10 @@ public final class Linter {
     /** Rules that read SQL statements; they need the engine's plug-in (L200 says when there is none). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
+            new LockingAlterRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
-            new SearchPathLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
+            new SearchPathLeftChangedRule(), new TimeoutLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new DumpSupportRule(),
             new ImplicitTransactionRule(), new MultiStatementSectionRule());
 
     private Linter() {

@@ -3,7 +3,6 @@ package io.matey.lint;
 import io.matey.lint.Finding.Level;
 import io.matey.migration.Section;
 import java.util.List;
-import net.sf.jsqlparser.parser.Token;
 
 /**
  * A section that changes {@code search_path} and does not set it back before its end, on engines where it is session
@@ -29,9 +28,6 @@ final class SearchPathLeftChangedRule implements LintRule {
             + "table (relation \"<schema>.schema_migrations\" does not exist), although Matey applies the migration";
     private static final String FIX = "qualify the names instead, or end the section with RESET search_path";
 
-    /** What a statement does to search_path. */
-    private enum Effect { NONE, SETS_SESSION, SETS_LOCAL, RESETS_SESSION, RESETS_LOCAL }
-
     @Override
     public void check(LintContext context, Findings findings) {
         if (!context.facts().searchPathIsSessionState()) {
@@ -47,9 +43,7 @@ final class SearchPathLeftChangedRule implements LintRule {
         ParsedStatement session = null;
         ParsedStatement local = null;
         for (ParsedStatement statement : statements) {
-            // Only RESET ALL changes the path without naming it; lexing no other statement keeps data migrations cheap.
-            boolean aboutPath = statement.mentions("search_path") || statement.startsWith("RESET");
-            switch (aboutPath ? effect(statement.tokens()) : Effect.NONE) {
+            switch (SettingChange.of(statement, "search_path", null)) {
                 case SETS_SESSION -> session = statement;
                 case SETS_LOCAL -> local = statement;
                 case RESETS_SESSION -> {
@@ -70,56 +64,5 @@ final class SearchPathLeftChangedRule implements LintRule {
                     + "' sets search_path until the end of the transaction, and the " + section.kind()
                     + " section does not set it back: " + DBMATE + ".", FIX);
         }
-    }
-
-    private static Effect effect(List<Token> tokens) {
-        if (tokens.isEmpty()) {
-            return Effect.NONE;
-        }
-        if (TokenCursor.is(tokens.get(0), "RESET")) {
-            return tokens.size() > 1 && (TokenCursor.is(tokens.get(1), "search_path")
-                    || TokenCursor.is(tokens.get(1), "ALL")) ? Effect.RESETS_SESSION : Effect.NONE;
-        }
-        if (TokenCursor.is(tokens.get(0), "SET")) {
-            return setEffect(tokens);
-        }
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (TokenCursor.is(tokens.get(i), "set_config") && tokens.get(i + 1).image.equals("(")
-                    && TokenCursor.is(tokens.get(i + 2), "'search_path'")) {
-                return lastArgumentIsFalse(tokens, i + 1) ? Effect.SETS_SESSION : Effect.SETS_LOCAL;
-            }
-        }
-        return Effect.NONE;
-    }
-
-    /** {@code SET [SESSION | LOCAL] search_path {TO | =} ...}. */
-    private static Effect setEffect(List<Token> tokens) {
-        TokenCursor cursor = new TokenCursor(tokens);
-        cursor.accept("SET");
-        boolean local = cursor.accept("LOCAL");
-        if (!local) {
-            cursor.accept("SESSION");
-        }
-        if (!cursor.accept("search_path")) {
-            return Effect.NONE;
-        }
-        if ((cursor.accept("TO") || cursor.accept("=")) && cursor.accept("DEFAULT")) {
-            return local ? Effect.RESETS_LOCAL : Effect.RESETS_SESSION;
-        }
-        return local ? Effect.SETS_LOCAL : Effect.SETS_SESSION;
-    }
-
-    /** Whether the argument list opened at {@code open} ends with {@code false} (not for this transaction only). */
-    private static boolean lastArgumentIsFalse(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            String image = tokens.get(i).image;
-            if (image.equals("(")) {
-                depth++;
-            } else if (image.equals(")") && --depth == 0) {
-                return TokenCursor.is(tokens.get(i - 1), "false");
-            }
-        }
-        return false;
     }
 }

@@ -315,7 +315,7 @@ class DataSafetyTest {
 
     /**
      * MariaDB's BOOLEAN is TINYINT(1), whose dumps write 1 and 0: apply takes them as well as true and false, and
-     * refuses other integers; export writes true and false.
+     * refuses integers outside TINYINT and other JSON; export writes true and false.
      */
     @Test
     void aMysqlBooleanTakesOneAndZeroAndExportsTrueAndFalse() throws Exception {
@@ -330,7 +330,10 @@ class DataSafetyTest {
             assertThat(h.file("flags")).isEqualTo("{\"active\": true, \"id\": 1, \"seen\": false}\n"
                     + "{\"active\": false, \"id\": 2, \"seen\": true}\n");
 
-            h.file("flags", "{\"id\": 3, \"active\": 2}");
+            h.file("flags", "{\"id\": 3, \"active\": 128}");
+            assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
+                    .hasMessageContaining("data/flags.jsonl:1: column 'active' (tinyint(1)): 128 is out of range [-128, 127]");
+            h.file("flags", "{\"id\": 3, \"active\": \"yes\"}");
             assertThatThrownBy(() -> h.apply(null)).isInstanceOf(MateyException.class)
                     .hasMessageContaining("data/flags.jsonl:1: column 'active'")
                     .hasMessageContaining("true, false, 1 or 0");

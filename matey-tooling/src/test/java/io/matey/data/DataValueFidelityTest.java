@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Values at the edges of what data files hold come back from an export → apply round trip as they were. */
 class DataValueFidelityTest {
 
-    private static final String MANIFEST = """
+    static final String MANIFEST = """
             [all]
             files = [{ name = "t", table = "t", mode = "replace", order_by = ["id"] }]
             """;
@@ -23,7 +23,7 @@ class DataValueFidelityTest {
     Path dir;
 
     /** Exports, applies into a fresh database at head, and checks that the fresh database exports the same bytes. */
-    private static String roundTrip(DataHarness h, String expectedFile) {
+    static String roundTrip(DataHarness h, String expectedFile) {
         h.manifest(MANIFEST);
         h.export(null);
         String exported = h.file("t");

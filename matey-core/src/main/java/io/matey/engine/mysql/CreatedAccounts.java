@@ -49,8 +49,8 @@ final class CreatedAccounts {
             return null;
         }
         char c = code.charAt(at);
-        if (c == '\'' || c == '"' || c == '`') {
-            int end = endOfQuoted(at);
+        if (QuotedText.opens(c)) {
+            int end = QuotedText.end(code, at);
             StringBuilder text = new StringBuilder();
             for (int i = at + 1; i < end - 1; i++) {
                 char d = code.charAt(i);
@@ -78,28 +78,9 @@ final class CreatedAccounts {
             if (c == ';') {
                 return false;
             }
-            at = c == '\'' || c == '"' || c == '`' ? endOfQuoted(at) : at + 1;
+            at = QuotedText.opens(c) ? QuotedText.end(code, at) : at + 1;
         }
         return false;
-    }
-
-    /** The index after the quoted text starting at {@code start} (a doubled or, but in backticks, escaped quote). */
-    private int endOfQuoted(int start) {
-        char quote = code.charAt(start);
-        int i = start + 1;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote && i + 1 < code.length() && code.charAt(i + 1) == quote) {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return code.length();
     }
 
     private void spaces() {

@@ -23,8 +23,8 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
         List<String> functions, List<String> procedures, List<Trigger> triggers, List<String> events,
         Set<String> clockStartedEvents, Map<String, Set<String>> foreignKeys) {
 
-    /** A trigger, its place among the triggers fired by the same table, timing and event, and its body as kept. */
-    record Trigger(String name, String table, String timing, String event, long actionOrder, String body) {
+    /** A trigger and its place among the triggers fired by the same table, timing and event. */
+    record Trigger(String name, String table, String timing, String event, long actionOrder) {
         boolean firesWith(Trigger other) {
             return table.equals(other.table) && timing.equals(other.timing) && event.equals(other.event);
         }
@@ -34,10 +34,12 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
          * and rewrites its table name quoted on RENAME TABLE, so its text would depend on how the trigger was
          * written and on the table's history (docs/architecture.md §5). Creating the triggers in the dump's order
          * gives each its place, so the header needs no FOLLOWS or PRECEDES.
+         *
+         * @param body as {@link TriggerBody} cuts it from the server's copy
          */
-        String createStatement() {
+        String createStatement(String body) {
             return "CREATE TRIGGER " + Backticks.quote(name) + " " + timing + " " + event + " ON " + Backticks.quote(table)
-                    + " FOR EACH ROW\n" + body.strip();
+                    + " FOR EACH ROW\n" + body;
         }
     }
 
@@ -79,10 +81,9 @@ record MysqlCatalog(String database, List<String> sequences, List<String> tables
             BodySqlModes.require(type.toLowerCase(Locale.ROOT), name, rs.getString(3));
         });
         Rows.forEach(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, "
-                + "SQL_MODE, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
+                + "SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
             BodySqlModes.require("trigger", rs.getString(1), rs.getString(6));
-            triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                    rs.getString(7)));
+            triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
         });
         // A repeating event whose schedule names no STARTS starts when it is created, or when ALTER EVENT gives it a
         // new schedule without one, which a later ALTER EVENT leaves between CREATED and LAST_ALTERED (the server

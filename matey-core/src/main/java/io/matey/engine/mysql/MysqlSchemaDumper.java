@@ -60,7 +60,7 @@ final class MysqlSchemaDumper {
             }
             statements.addAll(views(catalog, show));
             for (MysqlCatalog.Trigger trigger : triggersInFiringOrder(catalog.triggers())) {
-                statements.add(DdlText.withoutQualifier(trigger.createStatement(), catalog.database()));
+                statements.add(DdlText.withoutQualifier(trigger.createStatement(show.triggerBody(trigger.name())), catalog.database()));
             }
             for (String event : catalog.events()) {
                 String ddl = show.event(event);

@@ -43,6 +43,10 @@ final class ShowCreate {
         return read("EVENT", name, "Create Event");
     }
 
+    String triggerBody(String name) throws SQLException {
+        return TriggerBody.of(name, read("TRIGGER", name, "SQL Original Statement"));
+    }
+
     private String read(String kind, String name, String column) throws SQLException {
         String sql = "SHOW CREATE " + kind + " " + Backticks.quote(name);
         String ddl;

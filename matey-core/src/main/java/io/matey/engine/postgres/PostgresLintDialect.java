@@ -50,6 +50,16 @@ final class PostgresLintDialect implements LintDialect {
     }
 
     @Override
+    public boolean alterTableRewritesAndScans() {
+        return true;
+    }
+
+    @Override
+    public boolean sessionTimeouts() {
+        return true;
+    }
+
+    @Override
     public boolean newEnumValuesWaitForCommit() {
         return true;
     }

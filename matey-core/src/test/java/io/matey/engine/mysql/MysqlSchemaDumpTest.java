@@ -139,9 +139,9 @@ class MysqlSchemaDumpTest {
                     """);
             second.execute("""
                     CREATE TABLE items (id int, n int);
-                    create  definer = current_user  trigger   `items_n`
+                    create  definer = current_user /* FOR EACH ROW */ trigger   `items_n` -- for each row
                       before insert   on   items
-                      for each row SET NEW.n = 1;
+                      for each row /* the body: */ SET NEW.n = 1;
                     CREATE TRIGGER items_first BEFORE INSERT ON items FOR EACH ROW PRECEDES items_n SET NEW.n = 2;
                     """);
             String dump = dump(first);

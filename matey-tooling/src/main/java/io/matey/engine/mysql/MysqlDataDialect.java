@@ -2,7 +2,6 @@ package io.matey.engine.mysql;
 
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
-import io.matey.data.IsoTimes;
 import io.matey.data.Labels;
 import io.matey.data.TableName;
 import io.matey.data.ValueException;
@@ -13,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,6 +42,32 @@ final class MysqlDataDialect implements DataDialect {
         return true;
     }
 
+    @Override
+    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
+        return MysqlDataValues.read(rs, index, type);
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+        MysqlDataValues.bind(ps, index, type, value);
+    }
+
+    @Override
+    public String otherValue(String text, ColumnType type) throws ValueException {
+        return MysqlDataValues.otherValue(text, type);
+    }
+
+    @Override
+    public Temporal time(Temporal value, ColumnType type) throws ValueException {
+        return MysqlDataValues.time(value, type);
+    }
+
+    /** A TIMESTAMP is an instant, read and written in Matey's sessions' time zone, UTC. */
+    @Override
+    public ZoneId timestampZone(ColumnType type) {
+        return type.label().startsWith("timestamp") ? ZoneOffset.UTC : null;
+    }
+
     /** With TEMPORARY, DROP TABLE does not commit the transaction it runs in, as a plain DROP TABLE does. */
     @Override
     public String dropTemporaryTable(String name) {
@@ -60,9 +84,9 @@ final class MysqlDataDialect implements DataDialect {
     private static final String GENERATED = "(EXTRA LIKE '%GENERATED%' AND LOCATE('DEFAULT_GENERATED', EXTRA) = 0)";
 
     /**
-     * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR; the catalog's column type
-     * lists an ENUM's or SET's values, which the
-     * server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
+     * Result-set metadata shows an ENUM or SET, and MariaDB's INET4 and INET6, as CHAR, and a TINYINT(1) UNSIGNED as
+     * the same BOOLEAN as a signed one; the catalog's column type tells them apart and lists an ENUM's or SET's values,
+     * which the server compares by the column's collation (case-insensitive by default). MariaDB's JSON is LONGTEXT with a
      * CHECK (json_valid(...)), which the metadata names JSON only while that CHECK is the column's own: a JSON column
      * with a CHECK written for it is found by its json_valid in any CHECK of the table. The same catalog rows name a
      * system-versioned table's declared period columns ({@code GENERATED ALWAYS AS ROW START}), which the driver does
@@ -74,7 +98,8 @@ final class MysqlDataDialect implements DataDialect {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, "
                 + GENERATED + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR " + GENERATED + ")")) {
+                + "AND TABLE_NAME = ? AND (DATA_TYPE IN ('enum', 'set', 'inet4', 'inet6') OR COLUMN_TYPE LIKE "
+                + "'tinyint(1) unsigned%' OR " + GENERATED + ")")) {
             ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -82,7 +107,9 @@ final class MysqlDataDialect implements DataDialect {
                         computed.add(rs.getString(1));
                     }
                     String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
-                    if (REWRITTEN.contains(dataType)) {
+                    if (rs.getString(3).startsWith("tinyint(1) unsigned")) {
+                        types.put(rs.getString(1), MysqlColumnTypes.bool(true));
+                    } else if (REWRITTEN.contains(dataType)) {
                         types.put(rs.getString(1), ColumnType.of(ValueKind.OTHER, dataType));
                     } else if (dataType.equals("enum") || dataType.equals("set")) {
                         boolean set = dataType.equals("set");
@@ -110,37 +137,6 @@ final class MysqlDataDialect implements DataDialect {
         }
         return geometry(type) ? "IF(ST_SRID(" + column + ") = 0, ST_AsText(" + column + "), CONCAT('SRID=', ST_SRID("
                 + column + "), ';', ST_AsText(" + column + ")))" : column;
-    }
-
-    /**
-     * A TIME is read as the server's text: it spans -838:59:59 to 838:59:59, which the driver's time of day wraps
-     * ({@code 25:00:00} read as {@code 01:00:00}), so export refuses one outside a day by row and column.
-     */
-    @Override
-    public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
-        if (type.kind() != ValueKind.TIME) {
-            return DataDialect.super.read(rs, index, type);
-        }
-        String text = rs.getString(index);
-        try {
-            return text == null ? null : IsoTimes.parseTime(text);
-        } catch (DateTimeParseException e) {
-            throw new ValueException("holds " + text + ", a duration outside 00:00:00 to 23:59:59, which a data file's"
-                    + " ISO time of day cannot hold: keep such a value out of the data set, or store it otherwise");
-        }
-    }
-
-    /** A TIMESTAMP is an instant, read and written in Matey's sessions' time zone, UTC. */
-    @Override
-    public ZoneId timestampZone(ColumnType type) {
-        return type.label().startsWith("timestamp") ? ZoneOffset.UTC : null;
-    }
-
-    /** A time's fraction within its column's digits (fsp), which the server would cut off or round beyond them. */
-    @Override
-    public Temporal time(Temporal value, ColumnType type) throws ValueException {
-        return type.kind() == ValueKind.DATE ? value
-                : IsoTimes.withinDigits(value, type.scale(), type.label() + "(" + type.scale() + ")");
     }
 
     /** The WKT, with its SRID when an {@code SRID=n;} prefix gives one; the bound text is named once, as v. */
