@@ -57,6 +57,12 @@ public record ColumnType(ValueKind kind, String label, int precision, int scale,
         return new ColumnType(ValueKind.DECIMAL, label, precision, scale, 0, 0, null, null, null, null, null);
     }
 
+    /** Integers from {@code min} to {@code max}, as a type narrower than its storage holds (MySQL's YEAR). */
+    public static ColumnType integer(String label, long min, long max) {
+        return new ColumnType(ValueKind.INTEGER, label, 0, 0, 0, 0, BigInteger.valueOf(min), BigInteger.valueOf(max),
+                null, null, null);
+    }
+
     /** A column of {@code kind} whose values must be {@code labels}: an enum or a set. */
     public static ColumnType labelled(ValueKind kind, String label, Labels labels) {
         return new ColumnType(kind, label, 0, 0, 0, 0, null, null, null, null, labels);

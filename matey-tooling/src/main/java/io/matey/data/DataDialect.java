@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +217,30 @@ public interface DataDialect {
     /** Checks one value nested in a JSON column's value as a value of a column of {@code type}. */
     interface NestedValues {
         void check(JsonNode value, ColumnType type) throws ValueException;
+    }
+
+    /**
+     * The check of rows of a table with {@code columns} (its data columns and their types, in table order) whose
+     * values it holds only together (ClickHouse's arrays of one {@code Nested}, of one length per row), or null where
+     * every row's values may be held apart, as by default.
+     */
+    default RowCheck rowCheck(Map<String, ColumnType> columns) {
+        return null;
+    }
+
+    /** Refuses a data file's row, by its line, before anything is written. */
+    interface RowCheck {
+        /** @param names the columns the row names, in table order; {@code values} aligned with them, decoded */
+        void check(List<String> names, Object[] values) throws ValueException;
+    }
+
+    /**
+     * The time zone a timestamp column without offsets holds instants in (MySQL's TIMESTAMP in the session's UTC,
+     * ClickHouse's {@code DateTime('Europe/Berlin')}), whose local time a file writes; null for local times (DATETIME).
+     * A file's timestamp with an offset is refused naming the time to write in that zone.
+     */
+    default ZoneId timestampZone(ColumnType type) {
+        return null;
     }
 
     /**

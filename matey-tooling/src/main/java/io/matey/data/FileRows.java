@@ -20,6 +20,7 @@ final class FileRows {
     private final Path path;
     private final LiveTable table;
     private final ValueDecoder decoder;
+    private final DataDialect.RowCheck rowCheck;
     /** Position in the table's data columns, by name. */
     private final Map<String, Integer> positions = new HashMap<>();
     private final Map<BitSet, List<Column>> shapes = new HashMap<>();
@@ -30,10 +31,10 @@ final class FileRows {
     private Layout layout;
 
     /**
-     * How a line naming {@code names} becomes a row: the column of each name, the row's columns in table order,
-     * and the index in the row's values of each name.
+     * How a line naming {@code names} becomes a row: the column of each name, the row's columns (and their names) in
+     * table order, and the index in the row's values of each name.
      */
-    private record Layout(List<String> names, Column[] columns, List<Column> shape, int[] slots) {
+    private record Layout(List<String> names, Column[] columns, List<Column> shape, List<String> shapeNames, int[] slots) {
     }
 
     FileRows(DataFile file, Path path, LiveTable table, ValueDecoder decoder) {
@@ -41,6 +42,7 @@ final class FileRows {
         this.path = path;
         this.table = table;
         this.decoder = decoder;
+        this.rowCheck = decoder.rowCheck(table);
         for (int i = 0; i < table.dataColumns().size(); i++) {
             positions.put(table.dataColumns().get(i).name(), i);
         }
@@ -89,6 +91,13 @@ final class FileRows {
         for (int i = 0; i < layout.slots().length; i++) {
             values[layout.slots()[i]] = decode(line.number(), layout.columns()[i], line.values().get(i));
         }
+        if (rowCheck != null) {
+            try {
+                rowCheck.check(layout.shapeNames(), values);
+            } catch (ValueException e) {
+                throw new MateyException(path + ":" + line.number() + ": " + e.getMessage() + ".");
+            }
+        }
         return new Row(line.number(), layout.shape(), values);
     }
 
@@ -112,7 +121,7 @@ final class FileRows {
         for (int i = 0; i < slots.length; i++) {
             slots[i] = present.get(0, positions.get(names.get(i))).cardinality();
         }
-        return new Layout(names, columns, shape, slots);
+        return new Layout(names, columns, shape, shape.stream().map(Column::name).toList(), slots);
     }
 
     private Object decode(int line, Column column, JsonNode value) {

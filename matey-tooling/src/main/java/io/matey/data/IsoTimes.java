@@ -60,6 +60,20 @@ public final class IsoTimes {
     }
 
     /** Any temporal value Matey reads or writes, in its ISO form; PostgreSQL's infinities as it spells them. */
+    /**
+     * {@code value}, a time or timestamp of a data file, when its fraction has at most {@code digits} digits; refused,
+     * naming the digits {@code type} holds, when not: the server would cut the rest off or round it, so the table would
+     * differ from the file at every apply (docs/architecture.md §3).
+     */
+    public static Temporal withinDigits(Temporal value, int digits, String type) throws ValueException {
+        int nanos = value instanceof LocalDateTime t ? t.getNano() : value instanceof LocalTime t ? t.getNano() : 0;
+        if (nanos % (int) Math.pow(10, 9 - digits) != 0) {
+            throw new ValueException(text(value) + " has more than " + digits + " digit(s) after the point, which "
+                    + type + " holds (the database would cut the rest off or round it): write at most " + digits);
+        }
+        return value;
+    }
+
     public static String text(Temporal value) {
         Infinity infinity = Infinity.of(value);
         if (infinity != null) {

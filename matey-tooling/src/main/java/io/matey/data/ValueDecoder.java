@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
@@ -50,12 +51,12 @@ final class ValueDecoder {
             case INTEGER -> integer(node, type);
             case BOOLEAN -> bool(node, type, dialect.booleansAreIntegers());
             case DECIMAL -> decimal(node, type);
-            case FLOAT32 -> (float) finite(node, Float.MAX_VALUE);
-            case FLOAT64 -> finite(node, Double.MAX_VALUE);
+            case FLOAT32 -> exactly(node, (float) finite(node, Float.MAX_VALUE), type);
+            case FLOAT64 -> exactly(node, finite(node, Double.MAX_VALUE), type);
             case TEXT -> text(node, type);
             case DATE -> dialect.time(temporal(node, "an ISO-8601 date (YYYY-MM-DD)", IsoTimes::parseDate), type);
             case TIME -> temporal(node, "an ISO-8601 time (HH:MM:SS[.ffffff])", IsoTimes::parseTime);
-            case TIMESTAMP -> dialect.time(timestamp(node), type);
+            case TIMESTAMP -> dialect.time(timestamp(node, type), type);
             case TIMESTAMPTZ -> timestampWithZone(node);
             case BYTES -> bytes(node);
             case JSON -> json(PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node, type);
@@ -64,6 +65,15 @@ final class ValueDecoder {
             case OTHER -> dialect.otherValue(labelled(string(node, "a string in the type's text form"), type), type);
             case ANY -> any(node);
         };
+    }
+
+    /** The dialect's check of whole rows of {@code table}, or null when it has none. */
+    DataDialect.RowCheck rowCheck(LiveTable table) {
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        for (Column column : table.dataColumns()) {
+            columns.put(column.name(), column.type());
+        }
+        return dialect.rowCheck(columns);
     }
 
     /** {@code "infinity"} or {@code "-infinity"} in a date or timestamp column of an engine that has them; else null. */
@@ -175,6 +185,22 @@ final class ValueDecoder {
         return value;
     }
 
+    /**
+     * A file's number that the float type holds as written: one with more digits than it keeps (16777217 in a 4-byte
+     * float is 16777216) would be stored, compared and exported as another number, so it is refused with that one.
+     */
+    private static <T extends Number> T exactly(JsonNode node, T value, ColumnType type) throws ValueException {
+        if (node.isDouble() || Double.isInfinite(value.doubleValue()) || Double.isNaN(value.doubleValue())) {
+            return value;
+        }
+        String stored = value instanceof Float f ? PythonFloats.repr(f) : PythonFloats.repr(value.doubleValue());
+        if (new BigDecimal(stored).compareTo(node.decimalValue()) != 0) {
+            throw new ValueException(show(node) + " has more digits than " + type.label() + " keeps: the database would"
+                    + " store " + stored + "; write that, or keep the digits in a DECIMAL column");
+        }
+        return value;
+    }
+
     private static String text(JsonNode node, ColumnType type) throws ValueException {
         String value = string(node, "a string");
         if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
@@ -205,11 +231,18 @@ final class ValueDecoder {
         }
     }
 
-    /** A column without a time zone refuses an offset, unless the engine keeps it as given (SQLite). */
-    private Temporal timestamp(JsonNode node) throws ValueException {
+    /**
+     * A column without a time zone refuses an offset, unless the engine keeps it as given (SQLite); one holding
+     * instants in a zone names the local time to write for the same instant.
+     */
+    private Temporal timestamp(JsonNode node, ColumnType type) throws ValueException {
         Temporal value = temporal(node, "an ISO-8601 timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff])", IsoTimes::parseDateTime);
-        if (value instanceof OffsetDateTime && !dialect.timestampsKeepOffsets()) {
-            throw new ValueException(show(node) + " has a UTC offset, but the column has no time zone");
+        if (value instanceof OffsetDateTime instant && !dialect.timestampsKeepOffsets()) {
+            ZoneId zone = dialect.timestampZone(type);
+            throw new ValueException(show(node) + (zone == null ? " has a UTC offset, but the column has no time zone: "
+                    + "write the time without it, as the column holds it" : " has a UTC offset, but data files write "
+                    + type.label() + " as its local time in " + zone + ", without one: write \""
+                    + IsoTimes.text(instant.atZoneSameInstant(zone).toLocalDateTime()) + "\" for this instant"));
         }
         return value;
     }
@@ -224,7 +257,13 @@ final class ValueDecoder {
         return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** Hex; a boolean or a natural number (a MySQL BIT's) is refused naming its bytes' hex, as export writes them. */
     private static byte[] bytes(JsonNode node) throws ValueException {
+        if (node.isBoolean() || node.isIntegralNumber() && node.bigIntegerValue().signum() >= 0) {
+            String hex = node.isBoolean() ? node.booleanValue() ? "1" : "0" : node.bigIntegerValue().toString(16);
+            throw new ValueException(wrong(node, "a hex string").getMessage() + ": bytes are written as the hex of each"
+                    + " byte, \"" + (hex.length() % 2 == 0 ? "" : "0") + hex + "\" for this value");
+        }
         String text = string(node, "a hex string");
         try {
             return HexFormat.of().parseHex(text);

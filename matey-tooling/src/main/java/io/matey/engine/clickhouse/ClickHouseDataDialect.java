@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,19 @@ final class ClickHouseDataDialect implements DataDialect {
     public JsonNode checkJson(JsonNode value, ColumnType type, NestedValues values) throws ValueException {
         nested.check(value, type, values);
         return ClickHouseNestedForms.scaled(value, types.valueType(type.label()));
+    }
+
+    /** A {@code DateTime} or {@code DateTime64} that names its time zone holds instants, written in that zone. */
+    @Override
+    public ZoneId timestampZone(ColumnType type) {
+        ClickHouseDataType value = types.valueType(type.label());
+        return ClickHouseTimestamps.isTimestamp(value) ? ClickHouseTimeRanges.namedZone(value) : null;
+    }
+
+    /** Arrays of one Nested, written together at one length ({@link ClickHouseNestedArrays}). */
+    @Override
+    public RowCheck rowCheck(Map<String, ColumnType> columns) {
+        return ClickHouseNestedArrays.of(columns, types);
     }
 
     /**

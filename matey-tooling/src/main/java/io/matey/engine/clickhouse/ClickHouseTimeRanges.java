@@ -35,8 +35,8 @@ final class ClickHouseTimeRanges {
         switch (type.name()) {
             case "Date" -> within((LocalDate) value, LocalDate.EPOCH, LocalDate.of(2149, 6, 6));
             case "Date32" -> within((LocalDate) value, LocalDate.of(1900, 1, 1), LocalDate.of(2299, 12, 31));
-            case "DateTime" -> within((LocalDateTime) value, zone(type, 0), Instant.EPOCH, DATE_TIME_MAX);
-            case "DateTime64" -> within((LocalDateTime) value, zone(type, 1), DATE_TIME64_MIN,
+            case "DateTime" -> within((LocalDateTime) value, zone(type), Instant.EPOCH, DATE_TIME_MAX);
+            case "DateTime64" -> within((LocalDateTime) value, zone(type), DATE_TIME64_MIN,
                     type.number(0) == 9 ? DATE_TIME64_NANOS_MAX : DATE_TIME64_MAX);
             default -> {
                 // a type without a range of its own
@@ -52,6 +52,11 @@ final class ClickHouseTimeRanges {
     }
 
     private static void within(LocalDateTime value, ZoneId zone, Instant min, Instant max) throws ValueException {
+        if (zone.getRules().getValidOffsets(value).isEmpty()) {
+            throw new ValueException(shown(value) + " does not exist in " + zone + " (its clocks skip it), so ClickHouse"
+                    + " would store another time: write " + shown(value.atZone(zone).toLocalDateTime())
+                    + ", the same instant");
+        }
         Instant instant = value.atZone(zone).toInstant();
         if (instant.isBefore(min) || instant.isAfter(max)) {
             throw new ValueException(shown(value) + " is out of range [" + shown(min, zone) + ", "
@@ -69,12 +74,19 @@ final class ClickHouseTimeRanges {
         return SHOWN.format(value) + fraction;
     }
 
-    /** The time zone argument at {@code index} ({@code DateTime('Asia/Tokyo')}, {@code DateTime64(3, 'UTC')}). */
-    private static ZoneId zone(ClickHouseDataType type, int index) {
+    /** The time zone a timestamp type names, or null when it names none (or one Java lacks). */
+    static ZoneId namedZone(ClickHouseDataType type) {
+        int index = type.name().equals("DateTime64") ? 1 : 0;
         try {
-            return type.arguments().size() > index ? ZoneId.of(type.string(index)) : ZoneOffset.UTC;
+            return type.arguments().size() > index ? ZoneId.of(type.string(index)) : null;
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC; // a zone name Java lacks: checked as UTC, as a column without a zone
+            return null;
         }
+    }
+
+    /** The zone of a timestamp type; UTC for one without a zone or with one Java lacks, checked as UTC. */
+    private static ZoneId zone(ClickHouseDataType type) {
+        ZoneId zone = namedZone(type);
+        return zone == null ? ZoneOffset.UTC : zone;
     }
 }

@@ -40,12 +40,7 @@ final class ClickHouseTimestamps {
 
     /** {@code value} when {@code type} holds its fraction; refused, naming the digits it holds, when not. */
     static LocalDateTime check(LocalDateTime value, ClickHouseDataType type) throws ValueException {
-        int digits = digits(type);
-        if (value.getNano() % (int) Math.pow(10, 9 - digits) != 0) {
-            throw new ValueException(IsoTimes.text(value) + " has more than " + digits + " digit(s) after the point, "
-                    + "which " + type.text() + " holds (ClickHouse would cut the rest off)");
-        }
-        return value;
+        return (LocalDateTime) IsoTimes.withinDigits(value, digits(type), type.text());
     }
 
     private static int digits(ClickHouseDataType type) {

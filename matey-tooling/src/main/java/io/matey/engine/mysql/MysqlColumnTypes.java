@@ -29,7 +29,9 @@ final class MysqlColumnTypes {
         String label = name.toLowerCase(Locale.ROOT);
         return switch (base) {
             case "TINYINT" -> ColumnType.integer(label, 8, unsigned);
-            case "SMALLINT", "YEAR" -> ColumnType.integer(label, 16, unsigned);
+            case "SMALLINT" -> ColumnType.integer(label, 16, unsigned);
+            // The server reads 1 to 99 as 2001 to 2069 and 1970 to 1999, which export would write back otherwise.
+            case "YEAR" -> ColumnType.integer(label, 1901, 2155);
             case "MEDIUMINT" -> ColumnType.integer(label, 24, unsigned);
             case "INT", "INTEGER" -> ColumnType.integer(label, 32, unsigned);
             case "BIGINT" -> ColumnType.integer(label, 64, unsigned);

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -58,6 +60,12 @@ final class MysqlDataDialect implements DataDialect {
     @Override
     public Temporal time(Temporal value, ColumnType type) throws ValueException {
         return MysqlDataValues.time(value, type);
+    }
+
+    /** A TIMESTAMP is an instant, read and written in Matey's sessions' time zone, UTC. */
+    @Override
+    public ZoneId timestampZone(ColumnType type) {
+        return type.label().startsWith("timestamp") ? ZoneOffset.UTC : null;
     }
 
     /** With TEMPORARY, DROP TABLE does not commit the transaction it runs in, as a plain DROP TABLE does. */
@@ -117,9 +125,16 @@ final class MysqlDataDialect implements DataDialect {
         return types;
     }
 
-    /** Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). */
+    /**
+     * Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). A FLOAT is
+     * read as the DOUBLE it widens to exactly: the server's text of a FLOAT keeps 6 significant digits
+     * ({@code 16777216} reads as {@code 1.67772e7}), which export would write and apply store.
+     */
     @Override
     public String selected(String column, ColumnType type) {
+        if (type.kind() == ValueKind.FLOAT32) {
+            return "CAST(" + column + " AS DOUBLE)";
+        }
         return geometry(type) ? "IF(ST_SRID(" + column + ") = 0, ST_AsText(" + column + "), CONCAT('SRID=', ST_SRID("
                 + column + "), ';', ST_AsText(" + column + ")))" : column;
     }
