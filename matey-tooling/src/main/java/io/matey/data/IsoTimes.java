@@ -59,7 +59,6 @@ public final class IsoTimes {
         return dateTime(value.toLocalDateTime()) + offset(value.getOffset());
     }
 
-    /** Any temporal value Matey reads or writes, in its ISO form; PostgreSQL's infinities as it spells them. */
     /**
      * {@code value}, a time or timestamp of a data file, when its fraction has at most {@code digits} digits; refused,
      * naming the digits {@code type} holds, when not: the server would cut the rest off or round it, so the table would
@@ -74,6 +73,7 @@ public final class IsoTimes {
         return value;
     }
 
+    /** Any temporal value Matey reads or writes, in its ISO form; PostgreSQL's infinities as it spells them. */
     public static String text(Temporal value) {
         Infinity infinity = Infinity.of(value);
         if (infinity != null) {

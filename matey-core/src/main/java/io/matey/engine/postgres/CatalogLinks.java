@@ -31,8 +31,9 @@ final class CatalogLinks {
     /**
      * Normal and automatic dependencies between user objects, extension memberships ({@code e}) and what a
      * migration made depend on an extension ({@code x}: {@code ALTER ... DEPENDS ON EXTENSION}, which the dump
-     * writes after the object, as a drop of the extension drops it), in one scan. A sequence's OWNED BY link points at its table, but the table's default needs the sequence first,
-     * so that link is left out (the table takes ownership after it is created).
+     * writes after the object, as a drop of the extension drops it), in one scan. A sequence's OWNED BY link points
+     * at its table, but the table's default needs the sequence first, so that link is left out (the table takes
+     * ownership after it is created).
      */
     static final String DEPENDENCIES = """
             SELECT d.classid::regclass::text AS catalog, d.objid, d.refclassid::regclass::text AS ref_catalog,

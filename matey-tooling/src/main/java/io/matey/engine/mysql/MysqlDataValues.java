@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.HexFormat;
 
@@ -81,10 +80,6 @@ final class MysqlDataValues {
 
     /** A timestamp with a finer fraction than its column's digits is refused: the server would round or cut it off. */
     static Temporal time(Temporal value, ColumnType type) throws ValueException {
-        if (value instanceof LocalDateTime time && time.getNano() % (int) Math.pow(10, 9 - type.scale()) != 0) {
-            throw new ValueException(IsoTimes.text(time) + " has more than " + type.scale() + " digit(s) after the "
-                    + "point, which " + type.label() + " holds (the server would round or cut off the rest)");
-        }
-        return value;
+        return IsoTimes.withinDigits(value, type.scale(), type.label());
     }
 }
