@@ -65,6 +65,24 @@ public interface DraftDialect {
     }
 
     /**
+     * The statement that renames a table or materialized view ({@code kind}, {@code TABLE} or
+     * {@code MATERIALIZED VIEW}) in its schema: by default {@code ALTER <kind> old RENAME TO new}.
+     *
+     * @param old  the name as the dump writes it
+     * @param name the new name, unqualified
+     */
+    default String renameRelation(String kind, String old, String name) {
+        return "ALTER " + kind + " " + old + " RENAME TO " + name + ";";
+    }
+
+    /**
+     * The kind {@code DROP} names an object of {@code kind} by (as read from its {@code CREATE}): by default the kind itself.
+     */
+    default String dropKind(String kind) {
+        return kind;
+    }
+
+    /**
      * The statement that renames a view's column, or null where the engine has none (by default): a view whose
      * columns were renamed is then a changed view.
      */
@@ -124,10 +142,11 @@ public interface DraftDialect {
     }
 
     /**
-     * The statement that replaces an existing view with this definition (as the dump writes it) whatever changed in
-     * it, or null where the engine's replace cannot change every view (PostgreSQL's keeps the view's columns).
+     * The statement that replaces an existing view, or a ClickHouse dictionary, with this definition (as the dump
+     * writes it) whatever changed in it, or null where the engine's replace cannot change every such object
+     * (PostgreSQL's keeps a view's columns).
      */
-    default String redefineView(String view) {
+    default String redefine(String definition) {
         return null;
     }
 
@@ -173,7 +192,7 @@ public interface DraftDialect {
 
     /**
      * Whether a changed view is dropped and created again (SQLite, which has no {@code CREATE OR REPLACE VIEW} and
-     * drops a view's triggers with it: the draft creates them again); used where {@link #redefineView} is null.
+     * drops a view's triggers with it: the draft creates them again); used where {@link #redefine} is null.
      */
     default boolean recreatesViews() {
         return false;

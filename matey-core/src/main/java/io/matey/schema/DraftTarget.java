@@ -36,7 +36,7 @@ record DraftTarget(String kind, String target) {
             + "(TABLE|INDEX|VIEW|MATERIALIZED VIEW|SEQUENCE|TYPE|SCHEMA|EXTENSION|FUNCTION|PROCEDURE|TRIGGER"
             + "|EVENT TRIGGER|EVENT|POLICY|RULE|DOMAIN|COLLATION|STATISTICS|AGGREGATE|OPERATOR CLASS|OPERATOR FAMILY"
             + "|OPERATOR|TEXT SEARCH (?:CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)|FOREIGN TABLE|FOREIGN DATA WRAPPER"
-            + "|SERVER|CONVERSION|ACCESS METHOD|PUBLICATION)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
+            + "|SERVER|CONVERSION|ACCESS METHOD|PUBLICATION|DICTIONARY)\\s+(?:IF NOT EXISTS\\s+)?(" + NAME + ")");
 
     /** A cast and a transform are named by the types (and language) they are for. */
     private static final Pattern CAST = Pattern.compile("^CREATE (CAST) (\\(.+? AS .+?\\)) (?:WITH|WITHOUT)");
@@ -135,7 +135,7 @@ record DraftTarget(String kind, String target) {
                     block.substring(block.indexOf("ADD CONSTRAINT ") + "ADD ".length()));
         }
         // A sequence goes with the column that owns it (PostgreSQL's OWNED BY), which the draft may drop first.
-        return "DROP " + kind + (kind.equals("SEQUENCE") ? " IF EXISTS " : " ") + target + ";";
+        return "DROP " + dialect.dropKind(kind) + (kind.equals("SEQUENCE") ? " IF EXISTS " : " ") + target + ";";
     }
 
     /** The parenthesised list {@code text} starts with, as written (an aggregate's argument types); else empty. */

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * lacks is dropped (and created again in down). A table that exists in both but differs gets its added, dropped and
  * changed columns ({@link TableDraft}), and a grantee's changed privileges the difference ({@link PrivilegeChanges}). A comment ({@code COMMENT ON}, keyed by what it names) is set to its live text, or to
  * {@code NULL} when it was removed, and a {@code CREATE OR REPLACE} routine whose signature stays is replaced by its
- * live text (the committed text in down), as is a changed view where the engine replaces any view
- * ({@link DraftDialect#redefineView}); where it replaces none (SQLite) the view is dropped and created again, with
+ * live text (the committed text in down), as is a changed view (or ClickHouse dictionary) where the engine replaces
+ * any ({@link DraftDialect#redefine}); where it replaces none (SQLite) the view is dropped and created again, with
  * the triggers on it. A changed MySQL/MariaDB routine, event or trigger is dropped and created
  * with its live text (with the committed one in down), as is a changed PostgreSQL trigger, policy or foreign key.
  * Values added to a PostgreSQL enum are added ({@link EnumValues}), a domain altered ({@link DomainChange}; one
@@ -43,6 +43,7 @@ public final class DriftDraft {
     private static final String DOMAIN = "DOMAIN ";
     private static final String VIEW = "VIEW ";
     private static final String MATERIALIZED_VIEW = "MATERIALIZED VIEW ";
+    private static final String DICTIONARY = "DICTIONARY ";
     private static final String CONSTRAINT = "CONSTRAINT ";
     private static final String INDEX = "INDEX ";
     private static final String REPLACE = "CREATE OR REPLACE ";
@@ -194,9 +195,10 @@ public final class DriftDraft {
             } else if (!committed.equals(block) && key.startsWith(VIEW) && ViewOptions.alter(committed, block) != null) {
                 up.add(ViewOptions.alter(committed, block));
                 down.add(0, ViewOptions.alter(block, committed));
-            } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.redefineView(block) != null) {
-                up.add(dialect.redefineView(block));
-                down.add(0, dialect.redefineView(committed));
+            } else if (!committed.equals(block) && (key.startsWith(VIEW) || key.startsWith(DICTIONARY))
+                    && dialect.redefine(block) != null) {
+                up.add(dialect.redefine(block));
+                down.add(0, dialect.redefine(committed));
             } else if (!committed.equals(block) && key.startsWith(VIEW) && dialect.recreatesViews()) {
                 List<String> triggers = TableRebuild.dependents(expectedBlocks.values(), key.substring(VIEW.length()));
                 up.add(recreatedView(drop(key, committed, dialect, expectedBlocks), block, triggers.stream()

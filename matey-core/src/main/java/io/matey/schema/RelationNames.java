@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 /**
  * The names a PostgreSQL block takes in its schema's one namespace of relations (tables, views, materialized views,
  * sequences, indexes, foreign tables, composite types, and the indexes behind primary keys, unique and exclusion
- * constraints), for a drift draft that drops an object whose name a created one takes (docs/architecture.md §5): the
+ * constraints; a ClickHouse database's tables, views and dictionaries likewise share one), for a drift draft that drops an object whose name a created one takes (docs/architecture.md §5): the
  * drop must then come before the create, in either section.
  */
 final class RelationNames {
 
     private static final Set<String> RELATIONS = Set.of("TABLE", "VIEW", "MATERIALIZED VIEW", "SEQUENCE", "INDEX",
-            "FOREIGN TABLE", "TYPE");
+            "FOREIGN TABLE", "TYPE", "DICTIONARY");
     /** A constraint backed by an index of its name, in a table's list or an {@code ALTER TABLE ... ADD}. */
     private static final Pattern INDEXED = Pattern.compile("CONSTRAINT (" + DraftTarget.NAME
             + ") (?:PRIMARY KEY|UNIQUE|EXCLUDE)");

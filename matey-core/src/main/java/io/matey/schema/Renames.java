@@ -393,11 +393,11 @@ final class Renames {
      */
     private void rename(String kind, String old, String name, String reason, UnaryOperator<String> then) {
         up.add("-- matey: looks like a rename of " + old + " to " + name + " (" + reason + ")" + CHECK + "\n"
-                + "ALTER " + kind + old + " RENAME TO " + unqualified(name) + ";");
+                + dialect.renameRelation(kind.strip(), old, unqualified(name)));
         renamed.put(unqualified(old), unqualified(name));
         Pattern token = token(old);
         String quoted = DraftTarget.schemaOf(name) + "\"" + unqualified(name) + "\"";
-        List<String> back = new ArrayList<>(List.of("ALTER " + kind + name + " RENAME TO " + unqualified(old) + ";"));
+        List<String> back = new ArrayList<>(List.of(dialect.renameRelation(kind.strip(), name, unqualified(old))));
         rewrite(kind + name, block -> {
             String plain = then.apply(replace(block, token, name));
             String requoted = then.apply(replace(block, token, quoted));
@@ -556,7 +556,7 @@ final class Renames {
         }
         Set<String> recreated = recreated(original, key -> !recreatedWhole.contains(key)
                 && dialect.replaceView(original.get(key)) != null
-                && dialect.redefineView(original.get(key)) == null
+                && dialect.redefine(original.get(key)) == null
                 && !selected(asRenamed(original.get(key))).equals(selected(asRenamed(live.get(key)))));
         original.forEach((key, block) -> {
             String liveBlock = live.get(key);

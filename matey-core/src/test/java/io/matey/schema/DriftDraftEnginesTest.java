@@ -1468,6 +1468,49 @@ class DriftDraftEnginesTest {
                 "its inner table goes with it");
     }
 
+    /**
+     * ClickHouse renames a table or materialized view with {@code RENAME TABLE} (it has no {@code ALTER TABLE ... RENAME
+     * TO}) and drops a materialized view as a view: a table and a materialized view renamed by hand, one dropped and
+     * one created.
+     */
+    @Test
+    void renamedDroppedAndCreatedTablesAndMaterializedViewsOnClickhouse() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE c (id UInt64, s String) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE MATERIALIZED VIEW mv_old ENGINE = MergeTree ORDER BY id AS SELECT id FROM hits;
+                CREATE MATERIALIZED VIEW mv_gone ENGINE = MergeTree ORDER BY id AS SELECT id, url FROM hits;
+                """, """
+                RENAME TABLE c TO c2;
+                RENAME TABLE mv_old TO mv_new;
+                DROP VIEW mv_gone;
+                CREATE MATERIALIZED VIEW mv_made ENGINE = MergeTree ORDER BY url AS SELECT url FROM hits;
+                """);
+        assertThat(section(draft, "up")).contains("RENAME TABLE c TO c2;", "RENAME TABLE mv_old TO mv_new;",
+                "DROP VIEW mv_gone;").doesNotContain("ALTER", "MATERIALIZED VIEW mv_gone");
+        assertThat(section(draft, "down")).contains("RENAME TABLE c2 TO c;", "RENAME TABLE mv_new TO mv_old;",
+                "DROP VIEW mv_made;").doesNotContain("ALTER", "DROP MATERIALIZED");
+    }
+
+    /**
+     * A ClickHouse dictionary changed by hand is replaced ({@code CREATE OR REPLACE DICTIONARY}, as a plain create of
+     * one that exists fails), with the committed definition in down; one created by hand is dropped in down, one
+     * dropped by hand created again.
+     */
+    @Test
+    void dictionariesChangedCreatedAndDroppedOnClickhouse() throws SQLException {
+        String dictionary = "CREATE DICTIONARY %s (k String, v String DEFAULT '%s') PRIMARY KEY k "
+                + "SOURCE(CLICKHOUSE(TABLE 'src')) LIFETIME(MIN 0 MAX 0) LAYOUT(COMPLEX_KEY_HASHED());\n";
+        String draft = roundTrip("clickhouse", "CREATE TABLE src (k String, v String) ENGINE = MergeTree ORDER BY k;\n"
+                + dictionary.formatted("d", "") + dictionary.formatted("d_gone", ""),
+                "CREATE OR REPLACE " + dictionary.formatted("d", "x").substring("CREATE ".length())
+                        + "DROP DICTIONARY d_gone;\n" + dictionary.formatted("d2", ""));
+        assertThat(section(draft, "up")).contains("CREATE OR REPLACE DICTIONARY d\n", "`v` String DEFAULT 'x'",
+                "DROP DICTIONARY d_gone;", "CREATE DICTIONARY d2\n");
+        assertThat(section(draft, "down")).contains("DROP DICTIONARY d2;", "CREATE OR REPLACE DICTIONARY d\n",
+                "`v` String DEFAULT ''", "CREATE DICTIONARY d_gone\n");
+    }
+
     /** A MariaDB table that references {@code notes} by hand, without a primary key or foreign keys yet. */
     private static final String MARIADB_KIDS = COMMITTED + "CREATE TABLE kids (id INTEGER NOT NULL, note INTEGER, "
             + "other INTEGER, third INTEGER);\n";

@@ -344,6 +344,65 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * Every kind of ClickHouse object changed by hand is drafted as ClickHouse runs it: a table and a materialized view
+     * renamed ({@code RENAME TABLE}), a materialized view dropped and one created ({@code DROP VIEW}), a dictionary
+     * replaced ({@code CREATE OR REPLACE DICTIONARY}), one created and one dropped, a view replaced, a column added,
+     * an index added: the migrations lint accepts, schema apply replays with each down check, and adopt records.
+     */
+    @Test
+    void everyClickhouseDraftKindIsKeptThroughSchemaApply() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            Map<String, String> env = MateyProcess.init(dir, db, "clickhouse");
+            String dictionary = "CREATE DICTIONARY %s (k String, v String DEFAULT '%s') PRIMARY KEY k "
+                    + "SOURCE(CLICKHOUSE(TABLE 'src')) LIFETIME(MIN 0 MAX 0) LAYOUT(COMPLEX_KEY_HASHED())";
+            // one statement a section, as dbmate runs on ClickHouse: the object and the statement that drops it
+            List<List<String>> objects = List.of(
+                    List.of("CREATE TABLE c (id UInt64, s String) ENGINE = MergeTree ORDER BY id", "DROP TABLE c"),
+                    List.of("CREATE TABLE src (k String, v String) ENGINE = MergeTree ORDER BY k", "DROP TABLE src"),
+                    List.of("CREATE MATERIALIZED VIEW mv_old ENGINE = MergeTree ORDER BY v AS SELECT v FROM src",
+                            "DROP VIEW mv_old"),
+                    List.of("CREATE MATERIALIZED VIEW mv2 ENGINE = MergeTree ORDER BY k AS SELECT k FROM src",
+                            "DROP VIEW mv2"),
+                    List.of("CREATE VIEW keys AS SELECT k FROM src", "DROP VIEW keys"),
+                    List.of(dictionary.formatted("d", ""), "DROP DICTIONARY d"),
+                    List.of(dictionary.formatted("d_gone", ""), "DROP DICTIONARY d_gone"));
+            for (int i = 0; i < objects.size(); i++) {
+                Files.writeString(dir.resolve("migrations/00" + i + "_object.sql"), "-- migrate:up\n"
+                        + objects.get(i).get(0) + ";\n-- migrate:down\n" + objects.get(i).get(1) + ";\n",
+                        StandardCharsets.UTF_8);
+            }
+            MateyProcess.Result first = MateyProcess.run(dir, env, "schema", "apply");
+            assertThat(first.exitCode()).as(first.stdout() + first.stderr()).isZero();
+            assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
+            db.execute("RENAME TABLE c TO c2");
+            db.execute("RENAME TABLE mv_old TO mv_new");
+            db.execute("DROP VIEW mv2");
+            db.execute("CREATE MATERIALIZED VIEW mv3 ENGINE = MergeTree ORDER BY k AS SELECT k, v FROM src");
+            db.execute("CREATE OR REPLACE " + dictionary.formatted("d", "x").substring("CREATE ".length()));
+            db.execute(dictionary.formatted("d2", ""));
+            db.execute("DROP DICTIONARY d_gone");
+            db.execute("CREATE OR REPLACE VIEW keys AS SELECT k, v FROM src");
+            db.execute("ALTER TABLE src ADD COLUMN n UInt32 AFTER k");
+            db.execute("ALTER TABLE src ADD INDEX src_v v TYPE bloom_filter GRANULARITY 1");
+
+            MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
+            assertThat(draft.stdout()).contains("RENAME TABLE c TO c2;", "RENAME TABLE mv_old TO mv_new;",
+                    "DROP VIEW mv2;", "CREATE OR REPLACE DICTIONARY d\n", "DROP DICTIONARY d2;", "DROP VIEW mv3;",
+                    "CREATE DICTIONARY d_gone\n").doesNotContain("-- Undo", "Not drafted", "DROP MATERIALIZED", "ALTER TABLE c ");
+            MateyProcess.Result created = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            MateyProcess.Result lint = MateyProcess.run(dir, env, "lint");
+            assertThat(lint.stdout() + lint.stderr()).doesNotContain("L015");
+            MateyProcess.Result apply = MateyProcess.run(dir, env, "schema", "apply");
+            assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+            assertThat(apply.stdout()).contains("Down checked: 10");
+            assertThat(MateyProcess.run(dir, env, "db", "adopt", "--apply").exitCode()).isZero();
+            MateyProcess.Result after = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+            assertThat(after.exitCode()).as(after.stdout()).isZero();
+        }
+    }
+
+    /**
      * A CHECK added on SQLite by rebuilding the table by hand: the draft rebuilds it in the migration's transaction,
      * which schema apply replays with its down check, adopt records, and {@code db up} runs on another database
      * whose rows (and the rows that reference them ON DELETE CASCADE) it keeps.

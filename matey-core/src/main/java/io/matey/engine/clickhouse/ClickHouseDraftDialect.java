@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class ClickHouseDraftDialect implements DraftDialect {
 
     private static final String CREATE_VIEW = "CREATE VIEW ";
+    private static final String CREATE_DICTIONARY = "CREATE DICTIONARY ";
     /** A materialized view writing to a table of its own choosing rather than to an inner table. */
     private static final Pattern TO_TABLE = Pattern.compile("^CREATE MATERIALIZED VIEW \\S+ TO ");
     /** The clauses the dump writes after a table's elements, one a line; those before TTL no ALTER changes. */
@@ -34,12 +35,30 @@ final class ClickHouseDraftDialect implements DraftDialect {
             "TTL", Pattern.compile(" TTL "), "SETTINGS", Pattern.compile(" SETTINGS \\("));
 
     /**
-     * {@code CREATE OR REPLACE VIEW} takes any new definition of a plain view; a materialized view (whose query only
-     * the experimental {@code MODIFY QUERY} changes) is dropped and created again ({@link #recreateMaterializedView}).
+     * {@code CREATE OR REPLACE VIEW} takes any new definition of a plain view, {@code CREATE OR REPLACE DICTIONARY} of
+     * a dictionary (a plain {@code CREATE} of one that exists fails); a materialized view (whose query only the
+     * experimental {@code MODIFY QUERY} changes) is dropped and created again ({@link #recreateMaterializedView}).
      */
     @Override
-    public String redefineView(String view) {
-        return view.startsWith(CREATE_VIEW) ? "CREATE OR REPLACE VIEW " + view.substring(CREATE_VIEW.length()) : null;
+    public String redefine(String definition) {
+        for (String kind : List.of(CREATE_VIEW, CREATE_DICTIONARY)) {
+            if (definition.startsWith(kind)) {
+                return "CREATE OR REPLACE " + definition.substring("CREATE ".length());
+            }
+        }
+        return null;
+    }
+
+    /** ClickHouse has no {@code ALTER TABLE ... RENAME TO}: {@code RENAME TABLE} renames tables and views alike. */
+    @Override
+    public String renameRelation(String kind, String old, String name) {
+        return "RENAME TABLE " + old + " TO " + name + ";";
+    }
+
+    /** A materialized view is dropped as a view ({@code DROP MATERIALIZED VIEW} is no ClickHouse statement). */
+    @Override
+    public String dropKind(String kind) {
+        return kind.equals("MATERIALIZED VIEW") ? "VIEW" : kind;
     }
 
     /**

@@ -105,7 +105,7 @@ final class MysqlDraftDialect implements DraftDialect {
     /** {@code CREATE OR REPLACE}, before the view's options ({@code ALGORITHM}, {@code SQL SECURITY}) if any. */
     @Override
     public String replaceView(String view) {
-        return redefineView(view);
+        return redefine(view);
     }
 
     /** The server keeps a view's text; a rename leaves it reading the old name (docs/architecture.md §5). */
@@ -116,7 +116,7 @@ final class MysqlDraftDialect implements DraftDialect {
 
     /** MySQL's and MariaDB's {@code CREATE OR REPLACE VIEW} takes any new definition, its columns too. */
     @Override
-    public String redefineView(String view) {
+    public String redefine(String view) {
         return view.startsWith(CREATE) ? "CREATE OR REPLACE " + view.substring(CREATE.length()) : null;
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
  */
 final class DraftMigrations {
 
+    private static final String UP = "-- migrate:up\n";
     private static final String DOWN = "-- migrate:down\n";
 
     private DraftMigrations() {
@@ -39,20 +40,24 @@ final class DraftMigrations {
         return written;
     }
 
-    /** One file per up statement with its undo, or the draft whole when its sections do not pair so. */
+    /**
+     * One file per up statement with its undo, or the draft whole when its sections do not pair so; a warning the
+     * draft opens with (live text the server would not load again) heads the first file.
+     */
     static List<String> split(String draft, StatementSplitter splitter) {
+        int up = draft.indexOf(UP);
         int down = draft.indexOf("\n" + DOWN);
-        if (down < 0 || draft.contains("-- Not drafted as SQL") || draft.contains("-- Undo")) {
+        if (up < 0 || down < 0 || draft.contains("-- Not drafted as SQL") || draft.contains("-- Undo")) {
             return List.of(draft);
         }
-        List<SqlStatement> ups = splitter.split(draft.substring(0, down).replaceFirst("^-- migrate:up\n", ""));
+        List<SqlStatement> ups = splitter.split(draft.substring(up + UP.length(), down));
         List<SqlStatement> downs = splitter.split(draft.substring(down + 1 + DOWN.length()));
         if (ups.size() < 2 || ups.size() != downs.size()) {
             return List.of(draft);
         }
         List<String> files = new ArrayList<>();
         for (int i = 0; i < ups.size(); i++) {
-            files.add("-- migrate:up\n" + ups.get(i).sql().strip() + ";\n\n" + DOWN
+            files.add((i == 0 ? draft.substring(0, up) : "") + UP + ups.get(i).sql().strip() + ";\n\n" + DOWN
                     + downs.get(ups.size() - 1 - i).sql().strip() + ";\n");
         }
         return files;
