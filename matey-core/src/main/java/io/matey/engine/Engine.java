@@ -218,6 +218,25 @@ public interface Engine {
     }
 
     /**
+     * What of a failed migration statement is in effect though it failed (it took effect in part), and what to do
+     * about it, as sentences; null
+     * when nothing is (the default). A ClickHouse {@code ALTER} whose mutation failed has changed the table's
+     * definition already (docs/architecture.md §7).
+     */
+    default String inEffectDespite(SQLException failure) {
+        return null;
+    }
+
+    /**
+     * The changes of the connected database's rows that the server keeps retrying and failing (ClickHouse's stuck
+     * mutations), one sentence each naming how to cancel it; empty where there are none or the engine has none. A
+     * schema that looks like a later committed state then holds rows that were never converted to it.
+     */
+    default List<String> failingMutations(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
      * Whether a migration's statement failed on the data it met: {@link #rejectedByData}, or a class 22 data
      * exception a value raises ({@link #DATA_EXCEPTIONS}: an enum label a row holds that the new type lacks, a value a
      * narrowed column cannot hold); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad

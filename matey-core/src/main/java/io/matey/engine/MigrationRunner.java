@@ -345,7 +345,7 @@ public final class MigrationRunner {
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                         + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
-                        + aftermath(section, statements.subList(0, index), from, e, leftover),
+                        + aftermath(section, statements.subList(0, index), from, e, leftover, line),
                 e);
     }
 
@@ -409,7 +409,7 @@ public final class MigrationRunner {
      * file's on its own either: it belongs to the server, which other databases share.
      */
     private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure,
-            Leftover leftover) {
+            Leftover leftover, int failedLine) {
         boolean data = engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch != null) {
@@ -437,6 +437,18 @@ public final class MigrationRunner {
                         : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? "" : " The failed statement left " + leftover.description()
                 + " behind without taking effect.";
+        String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
+        String partly = engine.inEffectDespite(failure);
+        if (partly != null) {
+            return (executed.isEmpty() ? "No statement before it had run" : "Statements at line(s) " + lines
+                    + " took effect and stay applied (" + whyNotRolledBack() + ")") + "; " + version + ". The failed "
+                    + "statement (line " + failedLine + ") took effect in part: " + partly
+                    + (executed.isEmpty() ? "" : trackProgress ? " db up refuses this database until `"
+                            + commands.resume() + "` runs the section again from the failed statement."
+                            : " Undo the statements before it as well, or make the migration idempotent: `matey "
+                                    + "dbmate`, like dbmate, records no progress, so the next run starts the section "
+                                    + "from its first statement.");
+        }
         if (executed.isEmpty()) {
             if (leftover == null && !trackProgress) {
                 return untrackedFirstStatementFailed(version, data || exists.isPresent() ? fix : null);
@@ -448,7 +460,6 @@ public final class MigrationRunner {
             return "No statement of this section took effect; " + version + "." + left + resume
                     + "drops it and runs the section from its first statement.";
         }
-        String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
                 + " and stay applied (" + whyNotRolledBack() + "); " + version + "." + left
                 + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."

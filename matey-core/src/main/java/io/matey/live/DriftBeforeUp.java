@@ -37,12 +37,22 @@ final class DriftBeforeUp {
     }
 
     /**
+     * While a mutation of the rows fails on the server (ClickHouse), the changes are its statement's, whose rows were
+     * never converted: adopting would record them, so the way forward is to cancel it and set the table back.
      * When the live schema already equals a later committed state, the changes are what the pending migrations up to
      * it do, and adopting records them; otherwise both ways out are named, since which one fits is the user's call.
      */
     private static String wayForward(LiveTarget target, Connection connection, String live, int index,
             List<Migration> pending) throws SQLException {
         String adopt = "`" + LiveAdopt.command(target) + " --apply`";
+        List<String> failing = target.engine().failingMutations(connection);
+        if (!failing.isEmpty()) {
+            return "A change of the rows is failing on the server: " + String.join("; ", failing) + ". The schema "
+                    + "changed before the rows did, so it may look like a pending migration ran while its rows were never "
+                    + "converted: do not record that migration (no `db adopt`); kill the mutation, set the table back to "
+                    + "its committed definition, fix the rows it could not convert (or the migration), and run again. `"
+                    + target.command("db drift") + "` shows the changes";
+        }
         for (int later = target.head(); later > index; later--) {
             if (SchemaDump.sameSchema(live, target.expectedAt(later, connection))) {
                 List<Migration> done = pending.subList(0, later - index);

@@ -90,6 +90,29 @@ public final class ClickHouseEngine implements Engine {
     }
 
     @Override
+    public String inEffectDespite(SQLException failure) {
+        return ClickHouseMessages.inEffectDespite(failure.getMessage());
+    }
+
+    /** The database's mutations that are not done and failed their last try: the server retries them for ever. */
+    @Override
+    public List<String> failingMutations(Connection connection) throws SQLException {
+        List<String> failing = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery("SELECT table, mutation_id,"
+                + " command, latest_fail_reason FROM system.mutations WHERE database = currentDatabase() AND NOT is_done"
+                + " AND latest_fail_reason != '' ORDER BY table, mutation_id")) {
+            while (rows.next()) {
+                String reason = ClickHouseMessages.clean(rows.getString(4));
+                failing.add("mutation " + rows.getString(2) + " of table " + rows.getString(1) + ", " + rows.getString(3)
+                        + ", fails: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason)
+                        + " (cancel it: `KILL MUTATION WHERE database = currentDatabase() AND mutation_id = '"
+                        + rows.getString(2) + "'`)");
+            }
+        }
+        return failing;
+    }
+
+    @Override
     public boolean unanswered(SQLException failure) {
         return ClickHouseMessages.timedOut(failure);
     }

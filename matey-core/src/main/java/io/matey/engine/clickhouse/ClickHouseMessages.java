@@ -42,6 +42,20 @@ final class ClickHouseMessages {
     }
 
     /**
+     * What a statement whose mutation failed left in effect ({@link io.matey.engine.Engine#inEffectDespite}): the
+     * server applies an {@code ALTER}'s change of the table's definition at once and then queues the mutation that
+     * rewrites the rows, so the statement is in effect in part; null for any other failure.
+     */
+    static String inEffectDespite(String message) {
+        return FAILED_MUTATION.matcher(message == null ? "" : message).find() ? "ClickHouse applied its change of the table's definition (a column's new type is in the table"
+                + " already) and queued the mutation that rewrites the rows, which failed and stays in system.mutations"
+                + " (is_done = 0, latest_fail_reason says why). Kill the mutation (above), set the table back to its"
+                + " committed definition (a type change: MODIFY COLUMN to the committed type, which rewrites no row),"
+                + " fix the rows it could not convert (or the file), and run again; do not record the version with"
+                + " `db adopt`: the rows were never converted." : null;
+    }
+
+    /**
      * A failure's message. When the server could not be reached, the driver's own words ({@code Query request
      * failed}) say nothing of why; the network exception under them does, naming the HTTP endpoint the URL maps to
      * ({@code Connect to http://127.0.0.1:8123 failed: Connection refused} for a URL's native port 9000). A read

@@ -169,7 +169,8 @@ class ClickHouseLiveTest {
 
     /**
      * A MODIFY COLUMN whose rows do not convert changes the table's metadata, then its mutation fails and stays
-     * queued, holding back every later mutation of the table: the failure names the mutation and how to kill it.
+     * queued, holding back every later mutation of the table: the failure names the mutation and how to kill it, and
+     * says that the statement took effect in part (the column's type changed), not that nothing ran.
      */
     @Test
     void aFailedMutationIsNamedWithTheKillThatCancelsIt() throws Exception {
@@ -184,7 +185,13 @@ class ClickHouseLiveTest {
             assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining(
                     "The failed mutation stays queued on the server, which retries it, and holds back every later "
                             + "mutation of the table: cancel it with `KILL MUTATION WHERE database = currentDatabase() AND "
-                            + "mutation_id = 'mutation_");
+                            + "mutation_id = 'mutation_").hasMessageContaining("No statement before it had run; its "
+                    + "version is not recorded. The failed statement (line 2) took effect in part: ClickHouse applied its "
+                    + "change of the table's definition").hasMessageContaining("system.mutations")
+                    .hasMessageContaining("do not record the version with `db adopt`")
+                    .hasMessageNotContaining("No statement of this section had run");
+            assertThat(db.engine().failingMutations(c)).singleElement().asString()
+                    .contains("of table plans, (MODIFY COLUMN `name` UInt64), fails: Code: 6.", "KILL MUTATION");
             String kill = failure.getMessage().replaceFirst("(?s).*`(KILL MUTATION [^`]*)`.*", "$1");
             db.execute(kill);
             db.execute("ALTER TABLE plans MODIFY COLUMN name String SETTINGS mutations_sync = 2");
@@ -192,6 +199,29 @@ class ClickHouseLiveTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as("killed, the table is repaired").isEqualTo("free");
             }
+        }
+    }
+
+    /**
+     * In a section of two statements (a target that allows such files), the first took effect and the failed mutation's
+     * statement in part: both lines are named, and the marker counts the first, so a resume runs the failed one again.
+     */
+    @Test
+    void aFailedMutationAfterAnotherStatementNamesBothLines() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
+            db.execute("CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+            db.execute("INSERT INTO plans VALUES (1, 'free')");
+            db.engine().migrationTable().ensure(c);
+            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+
+            assertThatThrownBy(() -> runner.up(migration("-- migrate:up\nCREATE TABLE notes (id UInt8) ENGINE = Memory;\n"
+                    + "ALTER TABLE plans MODIFY COLUMN name UInt64;\n-- migrate:down\n")))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("Statements at line(s) 2 took effect and stay applied")
+                    .hasMessageContaining("The failed statement (line 3) took effect in part")
+                    .hasMessageContaining("runs the section again from the failed statement");
+            assertThat(db.engine().progressTable().read(c)).contains(new MigrationProgress.Marker("003", "up", 1, 2));
+            db.execute(db.engine().failingMutations(c).get(0).replaceFirst(".*`(KILL MUTATION [^`]*)`.*", "$1"));
         }
     }
 
