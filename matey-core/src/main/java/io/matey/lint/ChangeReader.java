@@ -2,7 +2,9 @@ package io.matey.lint;
 
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.ClearColumn;
 import io.matey.lint.SchemaChange.CopyRows;
+import io.matey.lint.SchemaChange.CreateInnerTableView;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
@@ -11,9 +13,13 @@ import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
 import io.matey.lint.SchemaChange.DropSystemVersioning;
 import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.DropView;
+import io.matey.lint.SchemaChange.ExchangeTables;
 import io.matey.lint.SchemaChange.MoveTable;
 import io.matey.lint.SchemaChange.RenameColumn;
 import io.matey.lint.SchemaChange.RenameTable;
+import io.matey.lint.SchemaChange.ReplacePartition;
+import io.matey.lint.SchemaChange.ReplaceTable;
 import io.matey.lint.SchemaChange.SetNotNull;
 import io.matey.lint.SchemaChange.Truncate;
 import java.util.ArrayList;
@@ -47,13 +53,14 @@ final class ChangeReader {
             "serial8");
     /** Column specs that give a new column a value for existing rows. */
     private static final Set<String> VALUE_SPECS = Set.of("DEFAULT", "GENERATED", "AS", "AUTO_INCREMENT",
-            "AUTOINCREMENT", "IDENTITY");
+            "AUTOINCREMENT", "IDENTITY", "MATERIALIZED", "ALIAS", "EPHEMERAL");
 
     private ChangeReader() {
     }
 
     /** The statements whose changes are read; others (and an INSERT not mentioning FROM) are not lexed beyond their head. */
-    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "INSERT", "ALTER", "RENAME");
+    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "INSERT", "ALTER", "RENAME",
+            "EXCHANGE");
 
     static List<SchemaChange> read(ParsedStatement statement) {
         List<Token> first = statement.head(1);
@@ -84,7 +91,23 @@ final class ChangeReader {
         }
         if (head.accept("ALTER", "TABLE")) {
             List<SchemaChange> moved = movedByHead(statement);
-            return !moved.isEmpty() ? moved : statement.tree().map(ChangeReader::fromTree).orElseGet(() -> alteredByHead(head));
+            if (!moved.isEmpty()) {
+                return moved;
+            }
+            if (statement.tree().isEmpty()) {
+                return alteredByHead(head);
+            }
+            // JSqlParser keeps a clause it does not know as text (ClickHouse's CLEAR COLUMN, REPLACE PARTITION):
+            // those the tree cannot give are read from the tokens
+            List<SchemaChange> changes = new ArrayList<>(fromTree(statement.tree().get()));
+            alteredByHead(head).stream().filter(c -> c instanceof ClearColumn || c instanceof ReplacePartition)
+                    .forEach(changes::add);
+            return changes;
+        }
+        if (head.accept("EXCHANGE", "TABLES")) {
+            String table = head.name();
+            return table == null || !head.accept("AND") ? List.of()
+                    : single(head.name(), other -> new ExchangeTables(table, other));
         }
         if (head.accept("RENAME", "TABLE")) {
             return statement.tree().map(ChangeReader::fromTree).orElseGet(() -> tablesRenamedByHead(head));
@@ -93,7 +116,7 @@ final class ChangeReader {
     }
 
     private static List<SchemaChange> created(TokenCursor head) {
-        head.accept("OR", "REPLACE");
+        boolean replace = head.accept("OR", "REPLACE");
         head.skipAll("GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED");
         if (head.accept("TABLE")) {
             head.accept("IF", "NOT", "EXISTS");
@@ -102,6 +125,9 @@ final class ChangeReader {
                 return List.of();
             }
             List<SchemaChange> changes = new ArrayList<>();
+            if (replace) {
+                changes.add(new ReplaceTable(table));
+            }
             changes.add(new CreateTable(table, head.containsAtTopLevel("PARTITION", "BY")));
             changes.addAll(copiedFrom(head, table));
             return changes;
@@ -112,7 +138,16 @@ final class ChangeReader {
         }
         if (head.accept("MATERIALIZED", "VIEW")) {
             head.accept("IF", "NOT", "EXISTS");
-            return single(head.name(), CreateTable::new);
+            String view = head.name();
+            if (view == null) {
+                return List.of();
+            }
+            // ClickHouse's view writing to a table of its own choosing names it (after any ON CLUSTER) first
+            if (head.accept("ON", "CLUSTER")) {
+                head.name();
+            }
+            return head.peek("TO") ? List.of(new CreateTable(view))
+                    : List.of(new CreateTable(view), new CreateInnerTableView(view));
         }
         boolean unique = head.accept("UNIQUE");
         head.acceptAny("FULLTEXT", "SPATIAL");
@@ -139,6 +174,10 @@ final class ChangeReader {
     }
 
     private static List<SchemaChange> dropped(TokenCursor head) {
+        if (head.accept("VIEW")) {
+            head.accept("IF", "EXISTS");
+            return head.names().stream().<SchemaChange>map(DropView::new).toList();
+        }
         if (head.accept("TABLE")) {
             head.accept("IF", "EXISTS");
             return head.names().stream().<SchemaChange>map(DropTable::new).toList();
@@ -209,6 +248,14 @@ final class ChangeReader {
             DropPartition partition;
             if (head.accept("DROP", "SYSTEM", "VERSIONING")) {
                 changes.add(new DropSystemVersioning(table));
+            } else if (head.accept("CLEAR", "COLUMN")) {
+                head.accept("IF", "EXISTS");
+                String column = head.name();
+                if (column != null) {
+                    changes.add(new ClearColumn(table, column));
+                }
+            } else if (head.accept("REPLACE", "PARTITION")) {
+                changes.add(new ReplacePartition(table, "partition " + head.textToTopLevel("FROM").strip()));
             } else if ((partition = partitionDroppedByHead(head, table)) != null) {
                 changes.add(partition);
             } else if (addsUnique(head)) {
@@ -308,7 +355,7 @@ final class ChangeReader {
             switch (e.getOperation()) {
                 case ADD -> {
                     columns.forEach(c -> changes.add(new AddColumn(table, Names.unquote(c.getColumnName()),
-                            requiresValue(c))));
+                            requiresValue(c), bare(c))));
                     if (isPrimaryKey(e)) {
                         changes.add(new AddUnique(table, true));
                     } else if (isUnique(e)) {
@@ -350,6 +397,20 @@ final class ChangeReader {
         boolean valued = specs.stream().anyMatch(VALUE_SPECS::contains)
                 || SERIAL_TYPES.contains(dataType(column));
         return notNull && !valued;
+    }
+
+    /**
+     * Neither {@code NULL}, {@code NOT NULL} nor a value written (ClickHouse's {@code CODEC}, {@code COMMENT} or
+     * {@code TTL} may be), and a type that is not {@code Nullable(T)} (also inside {@code LowCardinality}).
+     */
+    private static boolean bare(ColumnDefinition column) {
+        List<String> specs = upper(column.getColumnSpecs());
+        String type = dataType(column);
+        List<String> arguments = type.isEmpty() || column.getColDataType().getArgumentsStringList() == null ? List.of()
+                : column.getColDataType().getArgumentsStringList();
+        boolean nullable = type.equals("nullable") || type.equals("lowcardinality") && !arguments.isEmpty()
+                && arguments.get(0).strip().toLowerCase(Locale.ROOT).startsWith("nullable");
+        return !type.isEmpty() && !nullable && !specs.contains("NULL") && specs.stream().noneMatch(VALUE_SPECS::contains);
     }
 
     /** Lower case; empty for clauses without a type such as {@code ALTER COLUMN c DROP NOT NULL}. */

@@ -31,6 +31,14 @@ public interface LintDialect {
     }
 
     /**
+     * A column is NOT NULL unless its type says otherwise ({@code Nullable(T)}, or a {@code NULL} written), so a
+     * column added with neither a default nor nullability is NOT NULL without a DEFAULT (L402, ClickHouse).
+     */
+    default boolean columnsNotNullUnlessNullable() {
+        return false;
+    }
+
+    /**
      * A plain {@code CREATE INDEX} blocks writes to its table until built, and {@code CONCURRENTLY} cannot run
      * inside a transaction (L406, L407).
      */

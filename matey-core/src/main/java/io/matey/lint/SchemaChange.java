@@ -24,6 +24,36 @@ sealed interface SchemaChange {
         }
     }
 
+    /**
+     * A ClickHouse materialized view without {@code TO}, whose rows live in an inner table that dropping the view
+     * drops (also a {@link CreateTable}).
+     */
+    record CreateInnerTableView(String subject) implements SchemaChange {
+    }
+
+    /** {@code DROP VIEW}: destructive where it drops a {@link CreateInnerTableView}'s inner table. */
+    record DropView(String subject) implements SchemaChange {
+    }
+
+    /** {@code CREATE OR REPLACE TABLE}: an existing table's rows go with it (also a {@link CreateTable}). */
+    record ReplaceTable(String subject) implements SchemaChange {
+    }
+
+    /** ClickHouse's {@code ALTER TABLE t CLEAR COLUMN c}: the column's values reset to its default. */
+    record ClearColumn(String subject, String column) implements SchemaChange {
+    }
+
+    /**
+     * ClickHouse's {@code ALTER TABLE t REPLACE PARTITION p FROM other}: the partition's rows replaced by the other
+     * table's. {@code what} as written ({@code partition 202401}).
+     */
+    record ReplacePartition(String subject, String what) implements SchemaChange {
+    }
+
+    /** ClickHouse's {@code EXCHANGE TABLES a AND b}: each name then holds the other's rows. */
+    record ExchangeTables(String subject, String other) implements SchemaChange {
+    }
+
     record CreateSchema(String subject) implements SchemaChange {
         @Override
         public boolean onSchema() {
@@ -55,8 +85,12 @@ sealed interface SchemaChange {
     record DropPartition(String subject, String what, boolean truncate) implements SchemaChange {
     }
 
-    /** {@code requiresValue}: NOT NULL without a default, identity or generated value. */
-    record AddColumn(String subject, String column, boolean requiresValue) implements SchemaChange {
+    /**
+     * {@code requiresValue}: NOT NULL without a default, identity or generated value; {@code bare}: neither
+     * {@code NULL}, {@code NOT NULL} nor a value written and a type that is not {@code Nullable(...)}, which is NOT
+     * NULL without a default where columns are NOT NULL unless their type says otherwise (ClickHouse).
+     */
+    record AddColumn(String subject, String column, boolean requiresValue, boolean bare) implements SchemaChange {
     }
 
     /** A UNIQUE constraint or a PRIMARY KEY added to a table. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.AddUnique;
+import io.matey.lint.SchemaChange.ClearColumn;
 import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
@@ -12,8 +13,12 @@ import io.matey.lint.SchemaChange.CreateTable;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropSchema;
 import io.matey.lint.SchemaChange.DropTable;
+import io.matey.lint.SchemaChange.DropView;
+import io.matey.lint.SchemaChange.ExchangeTables;
 import io.matey.lint.SchemaChange.RenameColumn;
 import io.matey.lint.SchemaChange.RenameTable;
+import io.matey.lint.SchemaChange.ReplacePartition;
+import io.matey.lint.SchemaChange.ReplaceTable;
 import io.matey.lint.SchemaChange.SetNotNull;
 import io.matey.lint.SchemaChange.Truncate;
 import io.matey.migration.SqlStatement;
@@ -50,16 +55,26 @@ class ChangeReaderTest {
         assertThat(read("TRUNCATE TABLE ONLY users, orders RESTART IDENTITY")).containsExactly(new Truncate("users"),
                 new Truncate("orders"));
         assertThat(read("DROP INDEX CONCURRENTLY users_email")).isEmpty();
-        assertThat(read("DROP VIEW v")).isEmpty();
+        assertThat(read("ALTER TABLE s CLEAR COLUMN IF EXISTS v, REPLACE PARTITION 202401 FROM e"))
+                .as("ClickHouse's clauses the grammar keeps as text").containsExactly(new ClearColumn("s", "v"),
+                        new ReplacePartition("s", "partition 202401"));
+        assertThat(read("EXCHANGE TABLES a AND b")).containsExactly(new ExchangeTables("a", "b"));
+        assertThat(read("CREATE OR REPLACE TABLE t (id int)")).containsExactly(new ReplaceTable("t"), new CreateTable("t"));
+        assertThat(read("DROP VIEW IF EXISTS v, w")).containsExactly(new DropView("v"), new DropView("w"));
     }
 
     @Test
     void alterTableClausesComeFromTheSyntaxTree() {
         assertThat(read("ALTER TABLE users ADD COLUMN age int NOT NULL, ADD COLUMN plan text NOT NULL DEFAULT 'free', "
                 + "ADD COLUMN n bigserial NOT NULL, ADD COLUMN k int PRIMARY KEY, ADD COLUMN note text"))
-                .containsExactly(new AddColumn("users", "age", true), new AddColumn("users", "plan", false),
-                        new AddColumn("users", "n", false), new AddColumn("users", "k", true),
-                        new AddColumn("users", "note", false));
+                .containsExactly(new AddColumn("users", "age", true, false), new AddColumn("users", "plan", false, false),
+                        new AddColumn("users", "n", false, false), new AddColumn("users", "k", true, true),
+                        new AddColumn("users", "note", false, true));
+        assertThat(read("ALTER TABLE m ADD COLUMN a Nullable(String), ADD COLUMN c String NULL, "
+                + "ADD COLUMN d UInt8 DEFAULT 1, ADD COLUMN f LowCardinality(String)"))
+                .as("ClickHouse's Nullable type and a NULL written are not bare").containsExactly(
+                        new AddColumn("m", "a", false, false), new AddColumn("m", "c", false, false),
+                        new AddColumn("m", "d", false, false), new AddColumn("m", "f", false, true));
         assertThat(read("ALTER TABLE users ADD CONSTRAINT u UNIQUE (email)")).containsExactly(new AddUnique("users", false));
         assertThat(read("ALTER TABLE users ADD UNIQUE KEY u (email)")).containsExactly(new AddUnique("users", false));
         assertThat(read("ALTER TABLE users ADD CONSTRAINT pk PRIMARY KEY (id)")).containsExactly(new AddUnique("users", true));

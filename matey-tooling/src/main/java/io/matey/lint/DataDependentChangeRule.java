@@ -27,11 +27,14 @@ final class DataDependentChangeRule implements LintRule {
             Findings findings) {
         SchemaChange change = located.change();
         String table = "'" + change.subject() + "'";
-        if (change instanceof AddColumn add && add.requiresValue()) {
-            String effect = context.facts().notNullColumnGetsImplicitZero() ? "gives existing rows of " + table + " an implicit zero value."
-                    : "fails if " + table + " has rows.";
+        boolean bareNotNull = change instanceof AddColumn add && add.bare()
+                && context.facts().columnsNotNullUnlessNullable();
+        if (change instanceof AddColumn add && (add.requiresValue() || bareNotNull)) {
+            String effect = context.facts().notNullColumnGetsImplicitZero() ? "gives existing rows of " + table + " an implicit zero value"
+                    : "fails if " + table + " has rows";
             findings.add(Level.WARNING, "L402", file.path(), located.line(), "Adding NOT NULL column '"
-                    + add.subject() + "." + add.column() + "' without a DEFAULT " + effect);
+                    + add.subject() + "." + add.column() + "' without a DEFAULT " + effect + (bareNotNull
+                            ? " (its type is not Nullable(...), so the column is NOT NULL)." : "."));
         } else if (change instanceof AddUnique unique) {
             findings.add(Level.WARNING, "L403", file.path(), located.line(), unique.primaryKey()
                     ? "Adding a primary key to existing table " + table + " fails if its rows hold duplicates or NULLs."

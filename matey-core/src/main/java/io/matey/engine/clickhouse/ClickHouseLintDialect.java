@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What lint knows of ClickHouse's SQL (docs/architecture.md §3). {@code SET} changes session settings only, a
- * column added without a default gives existing rows its type's default value (0, '', the epoch), {@code ALTER
+ * column is NOT NULL unless its type is {@code Nullable}, and one added without a default gives existing rows its
+ * type's default value (0, '', the epoch), {@code ALTER
  * ... UPDATE|DELETE} are mutations, {@code ON CLUSTER} is distributed DDL, and a request holds one statement
  * (dbmate sends a section as one). The canonical dump fails on an object whose definition holds a secret, which the server shows as {@code '[HIDDEN]'} (§5): a
  * dictionary source naming a {@code PASSWORD}, a table whose remote database or object storage engine is given a
@@ -26,6 +27,11 @@ final class ClickHouseLintDialect implements LintDialect {
 
     @Override
     public boolean notNullColumnGetsImplicitZero() {
+        return true;
+    }
+
+    @Override
+    public boolean columnsNotNullUnlessNullable() {
         return true;
     }
 

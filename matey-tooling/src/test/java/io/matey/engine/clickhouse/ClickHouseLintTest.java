@@ -138,11 +138,17 @@ class ClickHouseLintTest {
         ws.migration("001_events.sql", "CREATE TABLE events (id UInt64) ENGINE = MergeTree ORDER BY id;", "DROP TABLE events;");
         ws.migration("002_flag.sql", "ALTER TABLE events ADD COLUMN flag UInt8 NOT NULL;", "ALTER TABLE events DROP COLUMN flag;");
         ws.migration("003_plain.sql", "ALTER TABLE events ADD COLUMN note String;", "ALTER TABLE events DROP COLUMN note;");
+        ws.migration("004_nullable.sql", "ALTER TABLE events ADD COLUMN memo Nullable(String), ADD COLUMN n UInt8 DEFAULT 1,"
+                + " ADD COLUMN tag LowCardinality(Nullable(String));", "ALTER TABLE events DROP COLUMN memo, DROP COLUMN n,"
+                + " DROP COLUMN tag;");
 
         assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L402"))
-                .extracting(Finding::path, Finding::message).containsExactly(tuple(
-                        "migrations/002_flag.sql", "Adding NOT NULL column 'events.flag' without a DEFAULT gives existing rows of"
-                                + " 'events' an implicit zero value."));
+                .extracting(Finding::path, Finding::message).as("a column not Nullable(...) is NOT NULL").containsExactly(
+                        tuple("migrations/002_flag.sql", "Adding NOT NULL column 'events.flag' without a DEFAULT gives"
+                                + " existing rows of 'events' an implicit zero value."),
+                        tuple("migrations/003_plain.sql", "Adding NOT NULL column 'events.note' without a DEFAULT gives"
+                                + " existing rows of 'events' an implicit zero value (its type is not Nullable(...), so"
+                                + " the column is NOT NULL)."));
     }
 
     @Test
@@ -188,6 +194,42 @@ class ClickHouseLintTest {
                                 "Dropping partition tuple(202403) of table 'events' deletes its rows."),
                         tuple("migrations/002_prune.sql", 5, "Truncating table 'events' deletes all its rows."),
                         tuple("migrations/002_prune.sql", 6, "Truncating table 'events' deletes all its rows."));
+    }
+
+    /**
+     * What replaces an existing table's rows is destructive too: CREATE OR REPLACE of a table an earlier migration
+     * created (not of a new one), CLEAR COLUMN, REPLACE PARTITION, EXCHANGE TABLES, and DROP VIEW of a materialized
+     * view with an inner table (not of one writing TO a table, nor of a plain view).
+     */
+    @Test
+    void replacingOrClearingRowsAndDroppingAnInnerTableViewAreDestructive() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id UInt64, at DateTime, v String) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
+                CREATE TABLE staging (id UInt64, at DateTime, v String) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
+                CREATE MATERIALIZED VIEW inner_mv ENGINE = MergeTree ORDER BY id AS SELECT id FROM events;
+                CREATE MATERIALIZED VIEW to_mv TO staging AS SELECT id, at, v FROM events;
+                CREATE VIEW plain AS SELECT id FROM events;""", "SELECT 1;");
+        ws.migration("002_replace.sql", """
+                CREATE OR REPLACE TABLE events (id UInt64, at DateTime, v String) ENGINE = MergeTree ORDER BY id;
+                CREATE OR REPLACE TABLE fresh (id UInt64) ENGINE = MergeTree ORDER BY id;
+                ALTER TABLE staging CLEAR COLUMN v;
+                ALTER TABLE staging REPLACE PARTITION 202401 FROM events;
+                EXCHANGE TABLES staging AND events;
+                DROP VIEW inner_mv;
+                DROP VIEW to_mv;
+                DROP VIEW plain;""", "SELECT 1;");
+
+        assertThat(Linter.lint(ws.matey().target(TestWorkspace.TARGET))).filteredOn(f -> f.code().equals("L401"))
+                .extracting(Finding::path, Finding::line, Finding::message).containsExactly(
+                        tuple("migrations/002_replace.sql", 2, "Replacing table 'events' (CREATE OR REPLACE) deletes its rows."),
+                        tuple("migrations/002_replace.sql", 4, "Clearing column 'staging.v' resets its values to the default."),
+                        tuple("migrations/002_replace.sql", 5,
+                                "Replacing partition 202401 of table 'staging' deletes its rows."),
+                        tuple("migrations/002_replace.sql", 6, "Exchanging tables 'staging' and 'events' swaps their "
+                                + "rows: each name then holds the other's."),
+                        tuple("migrations/002_replace.sql", 7,
+                                "Dropping materialized view 'inner_mv' drops its inner table and the rows in it."));
     }
 
     /**
