@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code system.tables} and {@code system.columns}. Materialized views (their rows live in their {@code TO} or inner
  * table) and dictionaries are not models; nor are inner tables and bookkeeping tables ({@link ClickHouseSchemaObjects}),
  * as the dump leaves them out. ClickHouse has no constraints a model could carry: the primary key is the table's
- * {@code PRIMARY KEY} (else {@code ORDER BY}) where it names plain columns, which is how rows are found, not a
+ * {@code PRIMARY KEY} (else {@code ORDER BY}) where it names plain columns only (none where it holds an expression),
+ * which is how rows are found, not a
  * uniqueness guarantee. Defaults and MATERIALIZED/ALIAS expressions lose the database's own qualifier as in the dump. Type names are the lower-cased value type ({@code Nullable} and {@code LowCardinality}
  * unwrapped; nullability goes to the column), with the full type as declared.
  */
@@ -37,7 +38,8 @@ final class ClickHouseSchemaReader {
                         boolean view = rs.getString(2).equals("View");
                         String comment = rs.getString(3);
                         tables.put(rs.getString(1), new Parts(view, comment == null || comment.isEmpty() ? null : comment,
-                                view ? List.of() : keyColumns(rs.getString(4)), new ArrayList<>()));
+                                view || withExpression(rs.getString(4)) ? List.of() : keyColumns(rs.getString(4)),
+                                new ArrayList<>()));
                     }
                 });
         Rows.forEach(connection, "SELECT table, name, type, default_kind, default_expression, comment "
@@ -65,6 +67,14 @@ final class ClickHouseSchemaReader {
      */
     private static String ownless(String expression, String database) {
         return expression == null ? null : CreateQuery.withoutOwnDatabase(expression, database);
+    }
+
+    /**
+     * Whether a key holds an expression ({@code intHash32(user_id)}): the model then has no key, since its plain
+     * columns alone are not how the table finds rows (the README's "Generated models on ClickHouse").
+     */
+    private static boolean withExpression(String key) {
+        return key != null && !key.replaceAll("`(?:[^`\\\\]|\\\\.)*`", "q").matches("[A-Za-z0-9_,\\s]*");
     }
 
     /** The plain column names of a key expression list ({@code event_name, user_id, cityHash64(id)}). */

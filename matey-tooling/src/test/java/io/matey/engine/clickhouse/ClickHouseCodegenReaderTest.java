@@ -79,6 +79,26 @@ class ClickHouseCodegenReaderTest {
         }
     }
 
+    /**
+     * A key holding an expression gives the model no key rather than its plain columns alone, which are not how the
+     * table finds rows; a key of plain columns is the model's.
+     */
+    @Test
+    void aKeyWithAnExpressionGivesNoKey() throws Exception {
+        try (TestDatabase db = TestDatabase.create("clickhouse")) {
+            db.execute("CREATE TABLE hashed (event_type String, user_id UInt64, ts DateTime) ENGINE = MergeTree "
+                    + "ORDER BY (event_type, user_id, intHash32(user_id), ts) SAMPLE BY intHash32(user_id)");
+            db.execute("CREATE TABLE plain (event_type String, ts DateTime) ENGINE = MergeTree ORDER BY (event_type, ts)");
+            SchemaModel model;
+            try (Connection c = db.connect()) {
+                model = new ClickHouseCodegen().read(c);
+            }
+
+            assertThat(model.find(null, "hashed").primaryKey()).isEmpty();
+            assertThat(model.find(null, "plain").primaryKey()).containsExactly("event_type", "ts");
+        }
+    }
+
     @Test
     void leavesOutMaterializedViewInnerTablesAndBookkeepingTables() throws Exception {
         try (TestDatabase db = TestDatabase.create("clickhouse")) {
