@@ -122,9 +122,14 @@ class ClickHouseCodegenReaderTest {
         assertThat(ClickHouseDataType.parse("DateTime64(6, 'Europe/Berlin')").string(1)).isEqualTo("Europe/Berlin");
         assertThat(ClickHouseDataType.parse("LowCardinality(Nullable(String))").holdsNull()).isTrue();
 
-        ClickHouseDataType opaque = ClickHouseDataType.lenient("JSON(max_dynamic_paths=8)");
-        assertThat(opaque.name()).isEqualTo("JSON(max_dynamic_paths=8)");
+        ClickHouseDataType opaque = ClickHouseDataType.lenient("Foo(x = 1)");
+        assertThat(opaque.name()).isEqualTo("Foo(x = 1)");
         assertThat(opaque.arguments()).isEmpty();
+        ClickHouseDataType json = ClickHouseDataType.parse("JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)");
+        assertThat(json.name()).isEqualTo("JSON");
+        assertThat(json.arguments()).isEmpty();
+        assertThat(json.text()).isEqualTo("JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)");
+        assertThat(ClickHouseDataType.parse("Dynamic(max_types = 8)").name()).isEqualTo("Dynamic");
         assertThatThrownBy(() -> ClickHouseDataType.parse("Array(String"))
                 .hasMessageContaining("Expected ')'").hasMessageContaining("Array(String");
     }
