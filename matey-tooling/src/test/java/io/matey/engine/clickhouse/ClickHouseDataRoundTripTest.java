@@ -1034,11 +1034,9 @@ class ClickHouseDataRoundTripTest {
                 + "ORDER BY (a, b) SETTINGS allow_nullable_key = 1;", "{ name = \"nk\", table = \"nk\", mode = \"replace\" }");
         try (TestDatabase db = bootstrapped(ws)) {
             data(ws, "nk", "{\"a\": 1, \"b\": \"y\"}", "{\"a\": null, \"b\": \"x\"}");
-            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
-                    .isInstanceOf(MateyException.class)
-                    .hasMessageContaining(ws.target().resolve("data/nk.jsonl") + ":2: the row has null in key column 'a', "
-                            + "and rows are matched by their key, where null equals nothing. Give it a value, or key the "
-                            + "data file by columns that hold none (on = [...] in its data/data.toml entry).");
+            applyRefused(ws, db, ws.target().resolve("data/nk.jsonl") + ":2: the row has null in key column 'a', "
+                    + "and rows are matched by their key, where null equals nothing. Give it a value, or key the "
+                    + "data file by columns that hold none (on = [...] in its data/data.toml entry).");
             manifest(ws, "{ name = \"nk\", table = \"nk\", mode = \"replace\", on = [\"b\"] }");
             assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(0).inserted()).isEqualTo(2);
             assertThat(changes(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))).isZero();
@@ -1065,19 +1063,15 @@ class ClickHouseDataRoundTripTest {
                     "{\"id\": 2, \"referrer\": \"b\", \"ts\": \"2020-01-01T00:00:00\"}");
             data(ws, "flags", "{\"id\": 1, \"is_deleted\": 0, \"v\": \"a\", \"version\": 1}",
                     "{\"id\": 2, \"is_deleted\": 1, \"v\": \"b\", \"version\": 1}");
-            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
-                    .isInstanceOf(MateyException.class)
-                    .hasMessageContaining(ws.target().resolve("data/visits.jsonl") + ":2: column 'referrer': its TTL "
-                            + "ts + toIntervalDay(30) has already expired for this row, so ClickHouse clears the value to "
-                            + "the column's default as it writes it (or at a merge), and the table would differ from the "
-                            + "file at every apply. Leave the column out of the row");
+            applyRefused(ws, db, ws.target().resolve("data/visits.jsonl") + ":2: column 'referrer': its TTL "
+                    + "ts + toIntervalDay(30) has already expired for this row, so ClickHouse clears the value to "
+                    + "the column's default as it writes it (or at a merge), and the table would differ from the "
+                    + "file at every apply. Leave the column out of the row");
             data(ws, "visits", "{\"id\": 1, \"referrer\": \"a\", \"ts\": \"2099-01-01T00:00:00\"}",
                     "{\"id\": 2, \"referrer\": null, \"ts\": \"2020-01-01T00:00:00\"}");
-            assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
-                    .isInstanceOf(MateyException.class)
-                    .hasMessageContaining(ws.target().resolve("data/flags.jsonl") + ":2: the row sets 'is_deleted' to 1, "
-                            + "which marks it deleted in table 'flags' (ReplacingMergeTree): FINAL, which apply compares "
-                            + "with, and merges hide it, so every apply would write it again. Leave the row out of the file");
+            applyRefused(ws, db, ws.target().resolve("data/flags.jsonl") + ":2: the row sets 'is_deleted' to 1, "
+                    + "which marks it deleted in table 'flags' (ReplacingMergeTree): FINAL, which apply compares "
+                    + "with, and merges hide it, so every apply would write it again. Leave the row out of the file");
             assertThat(db.firstColumn("SELECT count() FROM visits")).as("nothing was written").containsExactly("0");
 
             data(ws, "flags", "{\"id\": 1, \"is_deleted\": 0, \"v\": \"a\", \"version\": 1}");
@@ -1086,6 +1080,11 @@ class ClickHouseDataRoundTripTest {
             assertThat(changes(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"), 0)
                     + changes(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"), 1)).isZero();
         }
+    }
+
+    private static void applyRefused(TestWorkspace ws, TestDatabase db, String message) {
+        assertThatThrownBy(() -> new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all"))
+                .isInstanceOf(MateyException.class).hasMessageContaining(message);
     }
 
     /**
