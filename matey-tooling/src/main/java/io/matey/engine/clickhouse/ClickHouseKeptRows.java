@@ -90,7 +90,7 @@ final class ClickHouseKeptRows implements DataDialect.RowCheck {
 
     /**
      * By column, its TTL expression, from the table's CREATE query: in a column's definition the expression after
-     * {@code TTL}, up to the definition's end or its {@code SETTINGS}.
+     * {@code TTL}, up to the definition's end or what ClickHouse prints after it ({@code COLLATE}, {@code SETTINGS}).
      */
     private static Map<String, String> columnTtls(Connection connection, String table) throws SQLException {
         String create;
@@ -135,7 +135,7 @@ final class ClickHouseKeptRows implements DataDialect.RowCheck {
                     column = token.isName() ? token.value() : "";
                 } else if (token.is("TTL") && ttlStart < 0) {
                     ttlStart = token.end();
-                } else if (token.is("SETTINGS") && ttlStart >= 0) {
+                } else if ((token.is("SETTINGS") || token.is("COLLATE")) && ttlStart >= 0) {
                     ttls.put(column, create.substring(ttlStart, token.start()).strip());
                     ttlStart = -1;
                 }
