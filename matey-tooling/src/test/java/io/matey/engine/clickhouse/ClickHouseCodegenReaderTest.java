@@ -97,6 +97,17 @@ class ClickHouseCodegenReaderTest {
         }
     }
 
+    /**
+     * A key list as {@code system.tables.primary_key} prints it: quoted names unquoted with ClickHouse's escapes, the
+     * expressions that are no plain column left out.
+     */
+    @Test
+    void keyListsNameTheirPlainColumnsUnquoted() {
+        assertThat(ClickHouseKeyList.columns("`a.b`, `select`, `größe`, `it\\`s`, `a\\nb`, cityHash64(id), "
+                + "tuple(x, y), name")).containsExactly("a.b", "select", "größe", "it`s", "a\nb", "name");
+        assertThat(ClickHouseKeyList.columns("")).isEmpty();
+    }
+
     @Test
     void parsesNestedNamedAndAggregateTypes() {
         ClickHouseDataType map = ClickHouseDataType.parse("Map(LowCardinality(String), Array(Nullable(UInt32)))");
@@ -130,6 +141,11 @@ class ClickHouseCodegenReaderTest {
         assertThat(json.arguments()).isEmpty();
         assertThat(json.text()).isEqualTo("JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)");
         assertThat(ClickHouseDataType.parse("Dynamic(max_types = 8)").name()).isEqualTo("Dynamic");
+        ClickHouseDataType simple = ClickHouseDataType.parse("SimpleAggregateFunction(anyLast, Nullable(String))");
+        assertThat(simple.value().name()).isEqualTo("String");
+        assertThat(simple.holdsNull()).isTrue();
+        assertThat(ClickHouseDataType.parse("Array(Nested(z String, n UInt8))").type(0).arguments())
+                .extracting(ClickHouseDataType.Argument::field).containsExactly("z", "n");
         assertThatThrownBy(() -> ClickHouseDataType.parse("Array(String"))
                 .hasMessageContaining("Expected ')'").hasMessageContaining("Array(String");
     }
