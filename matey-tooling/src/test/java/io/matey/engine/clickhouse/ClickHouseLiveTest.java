@@ -175,10 +175,7 @@ class ClickHouseLiveTest {
     @Test
     void aFailedMutationIsNamedWithTheKillThatCancelsIt() throws Exception {
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
-            db.execute("CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
-            db.execute("INSERT INTO plans VALUES (1, 'free')");
-            db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+            MigrationRunner runner = planWithAFreeRow(db, c);
 
             Throwable failure = catchThrowable(() -> runner.up(migration(
                     "-- migrate:up\nALTER TABLE plans MODIFY COLUMN name UInt64;\n-- migrate:down\n")));
@@ -209,10 +206,7 @@ class ClickHouseLiveTest {
     @Test
     void aFailedMutationAfterAnotherStatementNamesBothLines() throws Exception {
         try (TestDatabase db = TestDatabase.create("clickhouse"); Connection c = db.connect()) {
-            db.execute("CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
-            db.execute("INSERT INTO plans VALUES (1, 'free')");
-            db.engine().migrationTable().ensure(c);
-            MigrationRunner runner = new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
+            MigrationRunner runner = planWithAFreeRow(db, c);
 
             assertThatThrownBy(() -> runner.up(migration("-- migrate:up\nCREATE TABLE notes (id UInt8) ENGINE = Memory;\n"
                     + "ALTER TABLE plans MODIFY COLUMN name UInt64;\n-- migrate:down\n")))
@@ -223,6 +217,14 @@ class ClickHouseLiveTest {
             assertThat(db.engine().progressTable().read(c)).contains(new MigrationProgress.Marker("003", "up", 1, 2));
             db.execute(db.engine().failingMutations(c).get(0).replaceFirst(".*`(KILL MUTATION [^`]*)`.*", "$1"));
         }
+    }
+
+    /** A table {@code plans} holding the row (1, 'free'), whose name no number parses, and a runner on it. */
+    private static MigrationRunner planWithAFreeRow(TestDatabase db, Connection c) throws Exception {
+        db.execute("CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+        db.execute("INSERT INTO plans VALUES (1, 'free')");
+        db.engine().migrationTable().ensure(c);
+        return new MigrationRunner(db.engine(), c, FailureCommands.ROOT);
     }
 
     /** A statement sending HTTP headers fails on the real server: neither its failure nor its debug line shows a value. */
