@@ -7,6 +7,9 @@
 set -euo pipefail
 : "${MATEY_TEST_POSTGRES_URL:?set MATEY_TEST_POSTGRES_URL to a PostgreSQL server URL}"
 # PAIRS=0 only builds the workspace and database, in $STARTUP_WORK if set (kept), to time the runs with another tool.
+# STARTUP_AOT_JAVA=<a Java 25+ home> runs both configurations on that Java from the extracted jar, each with the
+# application's own AOT cache recorded by a training run of that configuration (Spring Boot's
+# -Dspring.context.exit=onRefresh), as an application that ships with an AOT cache starts.
 pairs="${1:-15}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${STARTUP_WORK:-}" ]; then work="$STARTUP_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
@@ -37,22 +40,37 @@ export BENCH_DATABASE_URL="$server/$database?sslmode=disable"
 "$repo/matey" --workspace "$ws" db up --path postgres >&2
 
 hostport="${server#*@}"; user="${server#postgres://}"; user="${user%%@*}"; user="${user%%:*}"
+app_args=(--spring.main.web-application-type=none --spring.main.banner-mode=off --logging.level.root=WARN
+  --spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$hostport/$database"
+  --spring.datasource.username="$user" --matey.workspace="$ws" --matey.primary-target=postgres
+  --matey.migrate-on-startup=false)
+echo "workspace $ws, database $database" >&2
+[ "$pairs" -gt 0 ] || exit 0
+if [ -n "${STARTUP_AOT_JAVA:-}" ]; then
+  "$STARTUP_AOT_JAVA/bin/java" -Djarmode=tools -jar "$repo/sample-app/target/sample-app.jar" extract --force \
+    --destination "$work/app" >&2
+  for enabled in true false; do
+    "$STARTUP_AOT_JAVA/bin/java" -XX:AOTCacheOutput="$work/$enabled.aot" -Dspring.context.exit=onRefresh \
+      -jar "$work/app/sample-app.jar" "${app_args[@]}" --matey.enabled=$enabled >/dev/null 2>&1
+  done
+fi
+# Starts the sample once with matey.enabled=$1 and prints its wall time in ms.
 run() {
   local started ended
   started=$(date +%s%N)
-  java -jar "$repo/sample-app/target/sample-app.jar" --spring.main.web-application-type=none \
-    --spring.main.banner-mode=off --logging.level.root=WARN --spring.profiles.active=postgres \
-    --spring.datasource.url="jdbc:postgresql://$hostport/$database" --spring.datasource.username="$user" \
-    --matey.workspace="$ws" --matey.primary-target=postgres --matey.migrate-on-startup=false "$@" >/dev/null
+  if [ -n "${STARTUP_AOT_JAVA:-}" ]; then
+    "$STARTUP_AOT_JAVA/bin/java" -XX:AOTCache="$work/$1.aot" -jar "$work/app/sample-app.jar" "${app_args[@]}" \
+      --matey.enabled="$1" >/dev/null
+  else
+    java -jar "$repo/sample-app/target/sample-app.jar" "${app_args[@]}" --matey.enabled="$1" >/dev/null
+  fi
   ended=$(date +%s%N)
   echo $(( (ended - started) / 1000000 ))
 }
-echo "workspace $ws, database $database" >&2
-[ "$pairs" -gt 0 ] || exit 0
-run --matey.enabled=false >/dev/null; run >/dev/null   # warm the page cache, not the JVM
+run false >/dev/null; run true >/dev/null   # warm the page cache, not the JVM
 off=() on=()
 for i in $(seq 1 "$pairs"); do
-  off+=("$(run --matey.enabled=false)"); on+=("$(run)")
+  off+=("$(run false)"); on+=("$(run true)")
   echo "pair $i: matey.enabled=false ${off[-1]} ms, verification on ${on[-1]} ms, added $(( on[-1] - off[-1] )) ms"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
