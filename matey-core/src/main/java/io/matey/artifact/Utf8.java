@@ -1,10 +1,8 @@
 package io.matey.artifact;
 
+import io.matey.error.InvalidUtf8;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -22,23 +20,8 @@ final class Utf8 {
         }
     }
 
-    /** Whether {@code bytes} are valid UTF-8, checked through a small buffer rather than a decoded copy. */
+    /** Whether {@code bytes} are valid UTF-8, checked without a decoded copy ({@link InvalidUtf8}). */
     static boolean isValid(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(4096);
-        CoderResult result;
-        do {
-            out.clear();
-            result = decoder.decode(in, out, true);
-        } while (result.isOverflow());
-        if (result.isError()) {
-            return false;
-        }
-        do {
-            out.clear();
-            result = decoder.flush(out);
-        } while (result.isOverflow());
-        return !result.isError();
+        return InvalidUtf8.find(bytes) == null;
     }
 }

@@ -105,11 +105,9 @@ public final class ForeignWrites {
             Found found) {
         for (SqlStatement statement : section.statements(engine.dialect())) {
             ParsedSql parsed = ParsedSql.of(statement);
-            String where = migration.file() + ":" + statement.line() + " (" + section.kind() + "): ";
-            String quoted = ". Statement: '" + statement.summary() + "'";
             Optional<String> reason = guard.foreignWrite(parsed);
             if (reason.isPresent()) {
-                found.lines.add(where + reason.get() + quoted);
+                found.lines.add(finding(migration, section, statement, reason.get()));
                 found.foreign++;
                 continue;
             }
@@ -119,13 +117,23 @@ public final class ForeignWrites {
             }
             Nolint.Vouch vouch = vouched.vouch(code(section), statement.line());
             if (vouch == Nolint.Vouch.WITHOUT_REASON) {
-                found.lines.add(where + "the -- matey:nolint " + code(section) + " comment above gives no reason: "
-                        + "write after the code why this SQL writes only in the target's own database" + quoted);
+                found.lines.add(finding(migration, section, statement, "the -- matey:nolint " + code(section)
+                        + " comment above gives no reason: write after the code why this SQL writes only in the "
+                        + "target's own database"));
                 found.unchecked++;
             } else if (vouch == Nolint.Vouch.ABSENT) {
-                found.lines.add(where + unchecked.get() + quoted);
+                found.lines.add(finding(migration, section, statement, unchecked.get()));
                 found.unchecked++;
             }
         }
+    }
+
+    /**
+     * One offending statement's line of the refusal. Built only for a statement refused: masking a statement's
+     * secrets for its summary costs far more than guarding it, and a bulk-data section has hundreds of thousands.
+     */
+    private static String finding(Migration migration, Section section, SqlStatement statement, String what) {
+        return migration.file() + ":" + statement.line() + " (" + section.kind() + "): " + what + ". Statement: '"
+                + statement.summary() + "'";
     }
 }

@@ -42,6 +42,9 @@ class DigestsTest {
         assertThat(Digests.textDigest(bytes(longText))).hasValue(Digests.sqlDigest(longText));
         assertThat(Digests.textDigest(truncated)).isEmpty();
         assertThat(Digests.textDigest(new byte[] {'a', (byte) 0xFF, 'b'})).isEmpty();
+        String asciiFirst = "ascii first, then \u00e9";
+        assertThat(Digests.textDigest(bytes(asciiFirst))).hasValue(Digests.sqlDigest(asciiFirst));
+        assertThat(Digests.textDigest(new byte[] {'a', 'b', (byte) 0xC3})).isEmpty(); // cut after an ASCII start
         assertThat(Digests.textDigest(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isEmpty(); // a surrogate
     }
 

@@ -51,6 +51,9 @@ class MigrationParserTest {
         assertThatThrownBy(() -> MigrationParser.parse("migrations/bad.sql", bytes))
                 .hasMessage("Unable to decode migration 'migrations/bad.sql' as UTF-8: line 1 has an invalid byte "
                         + "(0xFF at byte offset 3 of the file). Save the file as UTF-8.");
+        byte[] afterLetters = {'-', '-', ' ', (byte) 0xc3, (byte) 0xa9, '\n', (byte) 0xc3};
+        assertThatThrownBy(() -> MigrationParser.parse("migrations/bad.sql", afterLetters))
+                .hasMessageContaining("line 2 has an invalid byte (0xC3 at byte offset 6 of the file)");
         assertThat(MigrationParser.parse("m.sql", "\uFEFF-- migrate:up\nSELECT 1;".getBytes(StandardCharsets.UTF_8))
                 .up().markerLine()).isEqualTo(1);
     }

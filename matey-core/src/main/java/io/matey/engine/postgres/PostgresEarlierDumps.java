@@ -88,12 +88,33 @@ final class PostgresEarlierDumps {
         return false;
     }
 
+    /**
+     * Whether {@code part} occurs in {@code text}, by Horspool's search, which skips most bytes: every
+     * checkpoint of a long history is searched as every command reads it, and a byte-by-byte scan (under the
+     * launcher's C1 compiler) cost nearly as much as digesting it.
+     */
     private static boolean contains(byte[] text, byte[] part) {
-        for (int at = 0; at + part.length <= text.length; at++) {
-            if (text[at] == part[0] && Arrays.equals(text, at, at + part.length, part, 0, part.length)) {
+        int[] shift = shifts(part);
+        int last = part.length - 1;
+        for (int at = 0; at + last < text.length; at += shift[text[at + last] & 0xff]) {
+            int i = last;
+            while (i >= 0 && text[at + i] == part[i]) {
+                i--;
+            }
+            if (i < 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** How far the search moves on for each value of a window's last byte: to align its last other occurrence. */
+    private static int[] shifts(byte[] part) {
+        int[] shift = new int[256];
+        Arrays.fill(shift, part.length);
+        for (int i = 0; i < part.length - 1; i++) {
+            shift[part[i] & 0xff] = part.length - 1 - i;
+        }
+        return shift;
     }
 }

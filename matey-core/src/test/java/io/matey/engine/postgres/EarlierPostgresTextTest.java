@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which PostgreSQL dump text only an earlier release wrote: an index without ONLY on a table the text partitions. */
+/**
+ * Which PostgreSQL dump text only an earlier release wrote: an index without ONLY on a table the text partitions, a
+ * materialized view WITH NO DATA.
+ */
 class EarlierPostgresTextTest {
 
     private static final String PARTITIONED = """
@@ -62,6 +65,16 @@ class EarlierPostgresTextTest {
 
                 CREATE INDEX t_id_idx ON public.t USING btree (id);
                 """)).isPresent();
+    }
+
+    @Test
+    void anUnpopulatedViewIsFoundWhereItsLastLineEndsTheText() {
+        String view = "CREATE TABLE public.t (\n    id integer\n);\n\nCREATE MATERIALIZED VIEW public.v AS\n"
+                + " SELECT t.id\n   FROM public.t\n WITH NO DATA;\n";
+        assertThat(of(view)).hasValueSatisfying(words -> assertThat(words).startsWith("that a materialized view is "
+                + "not populated"));
+        assertThat(of(view.substring(0, view.length() - 1))).isEmpty();
+        assertThat(of(view.replace("NO DATA", "NO DATE"))).isEmpty();
     }
 
     private static Optional<String> of(String text) {
