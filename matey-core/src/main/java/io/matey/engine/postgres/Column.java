@@ -33,6 +33,13 @@ record Column(long relid, int number, String name, String type, String collation
         return "1 " + "0".repeat(5 - digits.length()) + digits;
     }
 
+    /** The column with no default, which a statement of its own sets ({@link DumpGraph#breakCycles}). */
+    Column withoutDefault() {
+        return new Column(relid, number, name, type, collation, notNull, identity, generated, local, defaultOid, null,
+                identitySequence, identityNamed, identityOptions, storage, typeStorage, compression, statistics,
+                attributeOptions, options);
+    }
+
     /** The column as a line of CREATE TABLE or CREATE TYPE ... AS. */
     String definition() {
         StringBuilder sb = new StringBuilder(name).append(' ').append(type).append(Catalog.optionsClause(options));

@@ -494,6 +494,27 @@ public final class Constructs {
                     CREATE FUNCTION trigram_count(t text) RETURNS integer LANGUAGE sql AS 'SELECT 1';
                     ALTER FUNCTION trigram_count(text) DEPENDS ON EXTENSION pg_trgm;
                     """),
+            new Construct("sql_body_cycles", """
+                    CREATE TABLE tickets (n integer);
+                    CREATE FUNCTION next_ticket() RETURNS integer LANGUAGE sql VOLATILE
+                    BEGIN ATOMIC SELECT coalesce(max(n), 0) + 1 FROM tickets; END;
+                    ALTER TABLE tickets ALTER COLUMN n SET DEFAULT next_ticket();
+                    CREATE FUNCTION ticket_room() RETURNS integer LANGUAGE sql STABLE
+                    BEGIN ATOMIC SELECT 1000 - count(*) FROM tickets; END;
+                    ALTER TABLE tickets ADD CONSTRAINT tickets_room CHECK (n <= 1000 AND ticket_room() >= 0);
+                    COMMENT ON CONSTRAINT tickets_room ON tickets IS 'Never more than 1000';
+                    CREATE TABLE caps (c integer);
+                    CREATE FUNCTION cap() RETURNS integer LANGUAGE sql STABLE BEGIN ATOMIC SELECT max(c) FROM caps; END;
+                    CREATE DOMAIN capped AS integer CONSTRAINT capped_cap CHECK (VALUE <= cap());
+                    ALTER TABLE caps ADD COLUMN used capped;
+                    """, """
+                    DROP TABLE caps CASCADE;
+                    DROP DOMAIN capped;
+                    DROP FUNCTION cap();
+                    DROP TABLE tickets;
+                    DROP FUNCTION ticket_room();
+                    DROP FUNCTION next_ticket();
+                    """),
             new Construct("privileges", """
                     CREATE SCHEMA vault;
                     CREATE TABLE vault.secrets (id integer GENERATED ALWAYS AS IDENTITY, label text, body text);

@@ -653,6 +653,48 @@ class PostgresSchemaDumpTest {
                 + "REVOKE USAGE ON SCHEMA public FROM PUBLIC;\n");
     }
 
+    /**
+     * A default or CHECK that calls a {@code BEGIN ATOMIC} function reading its own table (or a table with a column
+     * of its domain) closes a cycle, which is broken as pg_dump breaks it; a default outside a cycle stays inline.
+     */
+    @Test
+    void defaultsAndChecksCallingSqlBodyFunctionsOfTheirTableAreWrittenAfterTheFunction() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream().filter(c -> c.name().equals("sql_body_cycles")).findFirst()
+                .orElseThrow().up() + """
+                CREATE TABLE counted (n integer DEFAULT next_ticket());
+                """);
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                CREATE DOMAIN public.capped AS integer;
+
+                CREATE TABLE public.caps (
+                    c integer,
+                    used public.capped
+                );
+                """, """
+                CREATE TABLE public.tickets (
+                    n integer
+                );
+                """, """
+                ALTER DOMAIN public.capped ADD CONSTRAINT capped_cap CHECK ((VALUE <= public.cap()));
+                """, """
+                ALTER TABLE ONLY public.tickets ALTER COLUMN n SET DEFAULT public.next_ticket();
+                """, """
+                ALTER TABLE public.tickets ADD CONSTRAINT tickets_room CHECK (((n <= 1000) AND (public.ticket_room() >= 0)));
+
+                COMMENT ON CONSTRAINT tickets_room ON public.tickets IS 'Never more than 1000';
+                """, """
+                CREATE TABLE public.counted (
+                    n integer DEFAULT public.next_ticket()
+                );
+                """);
+        assertThat(dump.indexOf("CREATE OR REPLACE FUNCTION public.cap()"))
+                .isLessThan(dump.indexOf("ALTER DOMAIN public.capped"));
+        assertThat(dump.indexOf("CREATE OR REPLACE FUNCTION public.next_ticket()"))
+                .isLessThan(dump.indexOf("ALTER TABLE ONLY public.tickets"));
+    }
+
     @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         assertThat(dumpOf(RichSchema.OTHER_ROUTE)).isEqualTo(dumpOf(RichSchema.IN_ORDER));
