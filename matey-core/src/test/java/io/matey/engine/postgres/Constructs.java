@@ -515,6 +515,16 @@ public final class Constructs {
                     DROP FUNCTION ticket_room();
                     DROP FUNCTION next_ticket();
                     """),
+            new Construct("whole_row_arguments", """
+                    CREATE TABLE people (first text, last text);
+                    CREATE FUNCTION full_name(p people) RETURNS text LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT p.first || ' ' || p.last $$;
+                    CREATE INDEX people_full_name ON people (full_name(people));
+                    ALTER TABLE people ADD CONSTRAINT people_named CHECK (full_name(people) <> ' ');
+                    """, """
+                    DROP FUNCTION full_name(people) CASCADE;
+                    DROP TABLE people;
+                    """),
             new Construct("privileges", """
                     CREATE SCHEMA vault;
                     CREATE TABLE vault.secrets (id integer GENERATED ALWAYS AS IDENTITY, label text, body text);
