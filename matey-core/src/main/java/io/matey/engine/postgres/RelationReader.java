@@ -71,6 +71,11 @@ final class RelationReader {
                 }
                 graph.commentable("pg_class", relation.oid(), column.number(), object,
                         column.commentOrder(), "COLUMN " + relation.name() + "." + column.name());
+                // an identity's sequence comes with its column, and so does its comment, after the table's own
+                if (column.identitySequenceOid() != 0) {
+                    graph.commentable("pg_class", column.identitySequenceOid(), 0, object,
+                            "3 " + column.commentOrder(), "SEQUENCE " + column.identitySequence());
+                }
             }
             if (relation.isTable()) {
                 object.addRendered(() -> tables.statements(relation, graph));

@@ -719,6 +719,27 @@ class PostgresSchemaDumpTest {
     }
 
     @Test
+    void commentsOnIdentitySequencesAndMultirangeTypesAreWritten() throws SQLException {
+        String dump = dumpOf(Constructs.ALL.stream()
+                .filter(c -> c.name().equals("comments_on_identity_sequences_and_multiranges")).findFirst()
+                .orElseThrow().up());
+
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        assertThat(dump).contains("""
+                );
+
+                COMMENT ON SEQUENCE public.badges_id_seq IS 'Badge numbers';
+                """, """
+                COMMENT ON SEQUENCE public."Stamp ids" IS 'Renamed';
+                """, """
+                    MULTIRANGE_TYPE_NAME = public."Span sets"
+                );
+
+                COMMENT ON TYPE public."Span sets" IS 'Several spans';
+                """);
+    }
+
+    @Test
     void creationOrderDoesNotChangeTheDump() throws SQLException {
         assertThat(dumpOf(RichSchema.OTHER_ROUTE)).isEqualTo(dumpOf(RichSchema.IN_ORDER));
     }
