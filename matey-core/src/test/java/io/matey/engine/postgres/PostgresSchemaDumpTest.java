@@ -659,8 +659,7 @@ class PostgresSchemaDumpTest {
      */
     @Test
     void defaultsAndChecksCallingSqlBodyFunctionsOfTheirTableAreWrittenAfterTheFunction() throws SQLException {
-        String dump = dumpOf(Constructs.ALL.stream().filter(c -> c.name().equals("sql_body_cycles")).findFirst()
-                .orElseThrow().up() + """
+        String dump = dumpOf(upOf("sql_body_cycles") + """
                 CREATE TABLE counted (n integer DEFAULT next_ticket());
                 """);
 
@@ -701,8 +700,7 @@ class PostgresSchemaDumpTest {
      */
     @Test
     void indexesAndChecksPassingTheirTablesRowToAFunctionLoadBack() throws SQLException {
-        String dump = dumpOf(Constructs.ALL.stream().filter(c -> c.name().equals("whole_row_arguments")).findFirst()
-                .orElseThrow().up());
+        String dump = dumpOf(upOf("whole_row_arguments"));
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
         assertThat(dump).contains("""
@@ -720,9 +718,7 @@ class PostgresSchemaDumpTest {
 
     @Test
     void commentsOnIdentitySequencesAndMultirangeTypesAreWritten() throws SQLException {
-        String dump = dumpOf(Constructs.ALL.stream()
-                .filter(c -> c.name().equals("comments_on_identity_sequences_and_multiranges")).findFirst()
-                .orElseThrow().up());
+        String dump = dumpOf(upOf("comments_on_identity_sequences_and_multiranges"));
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
         assertThat(dump).contains("""
@@ -774,6 +770,11 @@ class PostgresSchemaDumpTest {
     @Test
     void emptyDatabaseDumpsToNothing() throws SQLException {
         assertThat(dumpOf("")).isEmpty();
+    }
+
+    /** The up section of the construct named {@code name}. */
+    private static String upOf(String name) {
+        return Constructs.ALL.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().up();
     }
 
     static String dumpOf(String sql) throws SQLException {
