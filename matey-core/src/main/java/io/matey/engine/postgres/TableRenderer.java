@@ -157,7 +157,10 @@ final class TableRenderer {
         return definition.substring(definition.startsWith("PRIMARY KEY ") ? "PRIMARY KEY ".length() : "UNIQUE ".length());
     }
 
-    /** Defaults and NOT NULL that a partition or child table set on an inherited column, unlike its parent. */
+    /**
+     * Defaults and NOT NULL that a partition or child table set on an inherited column, unlike what it inherits when
+     * created.
+     */
     private List<String> inheritedColumnChanges(Relation table, DumpGraph graph) {
         List<String> statements = new ArrayList<>();
         for (Column column : columnsOf(table.oid())) {
@@ -169,7 +172,9 @@ final class TableRenderer {
                 continue;
             }
             String alter = "ALTER TABLE ONLY " + table.name() + " ALTER COLUMN " + column.name();
-            if (!Objects.equals(column.defaultExpression(), parent.defaultExpression())
+            // a parent's default written alone after its cycle is not there when the child is created
+            String inherited = graph.detached("pg_attrdef", parent.defaultOid()) ? null : parent.defaultExpression();
+            if (!Objects.equals(column.defaultExpression(), inherited)
                     && !graph.detached("pg_attrdef", column.defaultOid())) {
                 statements.add(alter + (column.defaultExpression() == null ? " DROP DEFAULT"
                         : " SET DEFAULT " + column.defaultExpression()));

@@ -661,6 +661,7 @@ class PostgresSchemaDumpTest {
     void defaultsAndChecksCallingSqlBodyFunctionsOfTheirTableAreWrittenAfterTheFunction() throws SQLException {
         String dump = dumpOf(upOf("sql_body_cycles") + """
                 CREATE TABLE counted (n integer DEFAULT next_ticket());
+                CREATE TABLE vip_tickets (seat text) INHERITS (tickets);
                 """);
 
         assertThat(dumpOf(dump)).isEqualTo(dump);
@@ -687,6 +688,8 @@ class PostgresSchemaDumpTest {
                 CREATE TABLE public.counted (
                     n integer DEFAULT public.next_ticket()
                 );
+                """, """
+                ALTER TABLE ONLY public.vip_tickets ALTER COLUMN n SET DEFAULT public.next_ticket();
                 """);
         assertThat(dump.indexOf("CREATE OR REPLACE FUNCTION public.cap()"))
                 .isLessThan(dump.indexOf("ALTER DOMAIN public.capped"));
