@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Attaches what the catalog says about objects already read: their comments ({@code pg_description}) and
- * the dependencies that order them ({@code pg_depend}). Both run after every reader has registered its rows.
+ * the dependencies that order them ({@code pg_depend}). Both run after every reader has registered its rows; comments
+ * last, as a part that breaks a cycle ({@link DumpGraph#breakCycles}) takes its comment along.
  */
 final class CatalogLinks {
 
@@ -51,14 +52,6 @@ final class CatalogLinks {
     }
 
     static void read(Catalog catalog, DumpGraph graph) throws SQLException {
-        catalog.query(COMMENTS, row -> {
-            if (row.getBoolean("public_schema")) {
-                graph.publicSchema().comment("0", "SCHEMA public", row.getString("literal"));
-            } else {
-                graph.comment(row.getString("catalog"), row.getLong("objoid"), row.getInt("objsubid"),
-                        row.getString("literal"));
-            }
-        });
         List<Link> dependencies = new ArrayList<>();
         List<Link> onExtensions = new ArrayList<>();
         catalog.query(DEPENDENCIES, row -> {
@@ -78,8 +71,17 @@ final class CatalogLinks {
         for (Link link : dependencies) {
             graph.depend(link.catalog(), link.oid(), link.refCatalog(), link.refOid());
         }
+        graph.breakCycles();
         for (Link link : onExtensions) {
             graph.dependOnExtension(link.catalog(), link.oid(), link.refOid());
         }
+        catalog.query(COMMENTS, row -> {
+            if (row.getBoolean("public_schema")) {
+                graph.publicSchema().comment("0", "SCHEMA public", row.getString("literal"));
+            } else {
+                graph.comment(row.getString("catalog"), row.getLong("objoid"), row.getInt("objsubid"),
+                        row.getString("literal"));
+            }
+        });
     }
 }

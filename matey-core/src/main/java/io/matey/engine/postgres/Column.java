@@ -10,6 +10,7 @@ import java.util.List;
  * @param identity          {@code a} (ALWAYS), {@code d} (BY DEFAULT) or 0 for none
  * @param defaultOid        the {@code pg_attrdef} row of the default or generation expression, 0 for none
  * @param identitySequence  the identity sequence's name, null for no identity
+ * @param identitySequenceOid the identity sequence's OID, 0 for no identity
  * @param identityNamed     whether that name is not the one PostgreSQL would choose, so the definition states it
  * @param identityOptions   the identity sequence's options, null for no identity
  * @param storage           {@code PLAIN}, {@code EXTERNAL}, {@code EXTENDED} or {@code MAIN}
@@ -21,7 +22,7 @@ import java.util.List;
  */
 record Column(long relid, int number, String name, String type, String collation, boolean notNull, char identity,
         boolean generated, boolean local, long defaultOid, String defaultExpression, String identitySequence,
-        boolean identityNamed, SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics,
+        long identitySequenceOid, boolean identityNamed, SequenceOptions identityOptions, String storage, String typeStorage, String compression, int statistics,
         List<String> attributeOptions, List<String> options) {
 
     /**
@@ -31,6 +32,13 @@ record Column(long relid, int number, String name, String type, String collation
     String commentOrder() {
         String digits = Integer.toString(number);
         return "1 " + "0".repeat(5 - digits.length()) + digits;
+    }
+
+    /** The column with no default, which a statement of its own sets ({@link DumpGraph#breakCycles}). */
+    Column withoutDefault() {
+        return new Column(relid, number, name, type, collation, notNull, identity, generated, local, defaultOid, null,
+                identitySequence, identitySequenceOid, identityNamed, identityOptions, storage, typeStorage, compression, statistics,
+                attributeOptions, options);
     }
 
     /** The column as a line of CREATE TABLE or CREATE TYPE ... AS. */

@@ -23,7 +23,7 @@ final class ColumnReader {
                    CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation,
                    a.attnotnull, a.attidentity, a.attgenerated = 's' AS generated, a.attislocal,
                    d.oid AS default_oid, pg_get_expr(d.adbin, d.adrelid) AS default_expression,
-                   s.seq_name, s.seq_namespace = n.oid AND s.seq_relname = c.relname || '_' || a.attname || '_seq'
+                   s.seq_oid, s.seq_name, s.seq_namespace = n.oid AND s.seq_relname = c.relname || '_' || a.attname || '_seq'
                        AS default_name,
                    s.seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    %s AS storage, %s AS type_storage,
@@ -35,7 +35,7 @@ final class ColumnReader {
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN (
-                SELECT i.refobjid, i.refobjsubid, quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) AS seq_name,
+                SELECT i.refobjid, i.refobjsubid, i.objid AS seq_oid, quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) AS seq_name,
                        sc.relnamespace AS seq_namespace, sc.relname AS seq_relname,
                        format_type(q.seqtypid, NULL) AS seq_type, q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
                        q.seqcache, q.seqcycle
@@ -73,7 +73,8 @@ final class ColumnReader {
                     row.getString("type"), row.getString("collation"), row.getBoolean("attnotnull"),
                     isIdentity ? identity.charAt(0) : 0, row.getBoolean("generated"), row.getBoolean("attislocal"),
                     row.getLong("default_oid"), expression,
-                    isIdentity ? row.getString("seq_name") : null, isIdentity && !row.getBoolean("default_name"),
+                    isIdentity ? row.getString("seq_name") : null, isIdentity ? row.getLong("seq_oid") : 0,
+                    isIdentity && !row.getBoolean("default_name"),
                     isIdentity ? SequenceOptions.read(row) : null, row.getString("storage"),
                     row.getString("type_storage"), row.getString("compression"), row.getInt("attstattarget"),
                     Catalog.strings(row, "attribute_options"), Catalog.strings(row, "fdw_options"));

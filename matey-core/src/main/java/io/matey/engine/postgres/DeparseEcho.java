@@ -52,6 +52,8 @@ final class DeparseEcho {
             "gen_random_uuid()", "uuid",
             "random()", "double precision");
 
+    private static final String NOT_VALID = " NOT VALID";
+
     private static final char OPEN = '\u0001';
     private static final char CLOSE = '\u0002';
 
@@ -228,7 +230,7 @@ final class DeparseEcho {
         List<List<Request>> turns = new ArrayList<>(List.of(new ArrayList<>()));
         for (Request request : pending) {
             String relation = relation(request);
-            String own = relation == null ? null : EchoTables.ownName(relation, request.text);
+            String own = relation == null || passesOwnRow(request) ? null : EchoTables.ownName(relation, request.text);
             int turn = 0;
             while (own != null && !relation.equals(bearers.get(turn).computeIfAbsent(own, name -> relation))) {
                 if (++turn == turns.size()) {
@@ -256,25 +258,32 @@ final class DeparseEcho {
         List<Request> owners = new ArrayList<>();
         Map<Integer, Request> byEcho = new HashMap<>();
         Map<Request, String> copies = new HashMap<>();
+        Set<String> ownTables = new LinkedHashSet<>();
         int first = echoes + 1;
         for (Request request : requests) {
             int echo = ++echoes;
             byEcho.put(echo, request);
             String relation = relation(request);
-            String copy = relation == null ? null : tables.copy(relation, names.get(relation), statements);
-            copies.put(request, copy);
-            statements.addAll(create(request, echo, "pg_temp." + copy));
+            if (passesOwnRow(request)) {
+                ownTables.add(relation);
+                statements.addAll(create(request, echo, relation));
+            } else {
+                String copy = relation == null ? null : tables.copy(relation, names.get(relation), statements);
+                copies.put(request, copy);
+                statements.addAll(create(request, echo, "pg_temp." + copy));
+            }
             while (owners.size() < statements.size()) {
                 owners.add(request);
             }
         }
         execute(connection, statements, owners);
-        try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first))) {
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first, ownTables))) {
             while (rs.next()) {
                 Request request = byEcho.get(rs.getInt(1));
                 // an exclusion constraint's index bears the constraint's name
                 if (request != null && catalog(request.shape).equals(rs.getString(3))) {
-                    echoed.put(request, after(request, rs.getString(2), copies.get(request)));
+                    echoed.put(request, passesOwnRow(request) ? afterOnTable(request, rs.getString(2))
+                            : after(request, rs.getString(2), copies.get(request)));
                 }
             }
         }
@@ -290,12 +299,37 @@ final class DeparseEcho {
         };
     }
 
+    /**
+     * Whether the text passes its own table's row on ({@code full_name(people.*)}, a cast of it): a copy's row has
+     * another type, which the function does not take, so such a text is echoed on the table itself, in the rolled-back
+     * transaction (docs/architecture.md §5). A CHECK is added there {@code NOT VALID}, which reads no row.
+     */
+    private static boolean passesOwnRow(Request request) {
+        if (request.shape != Shape.CONSTRAINT && request.shape != Shape.INDEX_TAIL
+                && request.shape != Shape.POLICY_USING && request.shape != Shape.POLICY_CHECK) {
+            return false;
+        }
+        String own = EchoTables.ownName(request.context, request.text);
+        return own != null && (request.text.contains(own + ".*)") || request.text.contains(own + ".*,"));
+    }
+
+    /** The text echoed on its own table ({@link #passesOwnRow}) in the request's form. */
+    private static String afterOnTable(Request request, String printed) {
+        return switch (request.shape) {
+            case INDEX_TAIL -> printed.substring(printed.indexOf(request.context, printed.indexOf(" ON "))
+                    + request.context.length());
+            case CONSTRAINT -> request.text.endsWith(NOT_VALID) ? printed
+                    : printed.substring(0, printed.length() - NOT_VALID.length());
+            default -> printed;
+        };
+    }
+
     /** The statements that create the request's text again, on {@code table} where it needs one. */
     private static List<String> create(Request request, int echo, String table) {
         String name = "pg_temp.matey_echo_" + echo;
         return switch (request.shape) {
             case CONSTRAINT -> List.of("ALTER TABLE " + table + " ADD CONSTRAINT matey_echo_" + echo + " "
-                    + request.text);
+                    + request.text + (passesOwnRow(request) && !request.text.endsWith(NOT_VALID) ? NOT_VALID : ""));
             // ALTER DOMAIN, unlike CREATE DOMAIN, also takes a NOT VALID check
             case DOMAIN_CHECK -> List.of("CREATE DOMAIN " + name + " AS " + request.context,
                     "ALTER DOMAIN " + name + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
@@ -315,26 +349,33 @@ final class DeparseEcho {
 
     /**
      * Reads back every echo numbered from {@code first} on: a scan of each catalog for the objects named
-     * {@code matey_echo_<n>} in this session's temporary schema. One subquery per echo would cost the planner
-     * seconds for a few hundred echoes.
+     * {@code matey_echo_<n>} in this session's temporary schema or on one of {@code ownTables} ({@link #passesOwnRow};
+     * a CHECK's own, not its copies on child tables). One subquery per echo would cost the planner seconds for a few
+     * hundred echoes.
      */
-    private static String readBack(int first) {
+    private static String readBack(int first, Set<String> ownTables) {
         String echo = "substring(%s from 12)::int";
         String named = " ~ '^matey_echo_[0-9]+$' AND " + echo + " >= " + first;
+        List<String> oids = new ArrayList<>(List.of("0"));
+        ownTables.forEach(table -> oids.add("'" + table.replace("'", "''") + "'::regclass"));
+        String onTable = " IN (" + String.join(", ", oids) + ")";
         String temporary = "pg_my_temp_schema()";
         return String.join("\nUNION ALL ",
                 "SELECT " + echo.formatted("co.conname") + ", pg_get_constraintdef(co.oid), 'pg_constraint' FROM pg_constraint co"
-                        + " WHERE co.connamespace = " + temporary + " AND co.conname" + named.formatted("co.conname"),
+                        + " WHERE (co.connamespace = " + temporary + " OR co.conrelid" + onTable + " AND co.conislocal)"
+                        + " AND co.conname" + named.formatted("co.conname"),
                 "SELECT " + echo.formatted("c.relname") + ", CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid)"
-                        + " ELSE pg_get_indexdef(c.oid) END, 'pg_class' FROM pg_class c WHERE c.relnamespace = " + temporary
-                        + " AND c.relkind IN ('i', 'v') AND c.relname" + named.formatted("c.relname"),
+                        + " ELSE pg_get_indexdef(c.oid) END, 'pg_class' FROM pg_class c WHERE (c.relnamespace = " + temporary
+                        + " OR c.oid IN (SELECT i.indexrelid FROM pg_index i WHERE i.indrelid" + onTable + "))"
+                        + " AND c.relkind IN ('i', 'I', 'v') AND c.relname" + named.formatted("c.relname"),
                 "SELECT " + echo.formatted("a.attname") + ", pg_get_expr(d.adbin, d.adrelid), 'pg_attrdef' FROM pg_attrdef d"
                         + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
                         + " JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = " + temporary
                         + " AND a.attname" + named.formatted("a.attname"),
                 "SELECT " + echo.formatted("p.polname") + ", pg_get_expr(coalesce(p.polqual, p.polwithcheck),"
                         + " p.polrelid), 'pg_policy' FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
-                        + " WHERE c.relnamespace = " + temporary + " AND p.polname" + named.formatted("p.polname"));
+                        + " WHERE (c.relnamespace = " + temporary + " OR p.polrelid" + onTable + ")"
+                        + " AND p.polname" + named.formatted("p.polname"));
     }
 
     /** The catalog {@link #readBack} finds an echo of this shape in. */

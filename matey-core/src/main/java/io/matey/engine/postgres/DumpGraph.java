@@ -1,10 +1,15 @@
 package io.matey.engine.postgres;
 
 import io.matey.schema.DependencyOrder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The objects of one dump and the catalog rows each one stands for. Readers register rows (a table's row
@@ -33,10 +38,19 @@ final class DumpGraph {
     private record CommentTarget(DumpObject owner, String order, String target) {
     }
 
+    /**
+     * A part of its owner's statements (a column default, a CHECK constraint) that can be written alone after it,
+     * {@code statement}, and the objects its own catalog row depends on.
+     */
+    private record Part(DumpObject owner, String name, String statement, List<DumpObject> references) {
+    }
+
     private final Map<String, DumpObject> objects = new HashMap<>();
     private final Map<Row, DumpObject> owners = new HashMap<>();
     private final Map<Row, CommentTarget> commentTargets = new HashMap<>();
     private final Map<List<Row>, DumpObject> shells = new HashMap<>();
+    private final Map<Row, Part> parts = new LinkedHashMap<>();
+    private final Set<Row> detached = new HashSet<>();
     private DumpObject publicSchema;
 
     DumpObject create(Kind kind, String name) {
@@ -88,13 +102,103 @@ final class DumpGraph {
         }
     }
 
+    /**
+     * Records that row {@code oid}, owned by {@code owner}, is written among its statements, or as {@code statement}
+     * (without its semicolon) after it where {@link #breakCycles} detaches it; {@code name} tells it from the owner's
+     * other parts.
+     */
+    void detachable(String catalog, long oid, DumpObject owner, String name, String statement) {
+        own(catalog, oid, owner);
+        parts.put(new Row(catalog, oid, 0), new Part(owner, name, statement, new ArrayList<>()));
+    }
+
+    /** Whether the owner of row {@code oid} leaves it to a statement of its own ({@link #breakCycles}). */
+    boolean detached(String catalog, long oid) {
+        return detached.contains(new Row(catalog, oid, 0));
+    }
+
     /** Adds a dependency from {@code pg_depend}; rows outside the dump impose no order. */
     void depend(String catalog, long oid, String refCatalog, long refOid) {
-        DumpObject dependent = owner(catalog, oid);
+        Row row = new Row(catalog, oid, 0);
+        DumpObject dependent = owners.get(row);
         if (dependent != null) {
-            DumpObject shell = shells.get(List.of(new Row(catalog, oid, 0), new Row(refCatalog, refOid, 0)));
-            dependent.dependOn(shell != null ? shell : owner(refCatalog, refOid));
+            DumpObject shell = shells.get(List.of(row, new Row(refCatalog, refOid, 0)));
+            DumpObject referenced = shell != null ? shell : owner(refCatalog, refOid);
+            Part part = parts.get(row);
+            if (part == null) {
+                dependent.dependOn(referenced);
+            } else if (referenced != null && referenced != dependent) {
+                part.references().add(referenced);
+            }
         }
+    }
+
+    /**
+     * Breaks the cycles that a part of an object closes, as pg_dump does: a part (a column default, a CHECK
+     * constraint of a table or domain) that references an object which depends on the part's owner, such as a
+     * {@code BEGIN ATOMIC} function reading the table whose default calls it, is written after both as a statement
+     * of its own ({@code ALTER TABLE ... SET DEFAULT}, {@code ADD CONSTRAINT}), and stays its owner's otherwise, so
+     * only dumps that would not load change (docs/architecture.md §5). Whether a part closes a cycle is decided with
+     * every part in its owner, so a load, whose catalog holds the same dependencies, decides alike.
+     */
+    void breakCycles() {
+        Map<DumpObject, List<DumpObject>> partReferences = new HashMap<>();
+        parts.values().forEach(part -> partReferences.computeIfAbsent(part.owner(), k -> new ArrayList<>())
+                .addAll(part.references()));
+        List<Map.Entry<Row, Part>> closing = new ArrayList<>();
+        for (Map.Entry<Row, Part> entry : parts.entrySet()) {
+            Part part = entry.getValue();
+            for (DumpObject referenced : part.references()) {
+                if (reaches(referenced, part.owner(), partReferences)) {
+                    closing.add(entry);
+                    break;
+                }
+            }
+        }
+        for (Map.Entry<Row, Part> entry : closing) {
+            Part part = entry.getValue();
+            DumpObject alone = new DumpObject(part.owner().key() + " " + part.name());
+            objects.put(alone.key(), alone);
+            alone.add(part.statement());
+            alone.dependOn(part.owner());
+            part.references().forEach(alone::dependOn);
+            owners.put(entry.getKey(), alone);
+            CommentTarget comment = commentTargets.get(entry.getKey());
+            if (comment != null) {
+                commentTargets.put(entry.getKey(), new CommentTarget(alone, comment.order(), comment.target()));
+            }
+            detached.add(entry.getKey());
+        }
+        for (Map.Entry<Row, Part> entry : parts.entrySet()) {
+            if (!detached.contains(entry.getKey())) {
+                entry.getValue().references().forEach(entry.getValue().owner()::dependOn);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code target} is among the objects {@code from} depends on, directly or not, with what each object's
+     * parts reference ({@code partReferences}).
+     */
+    private boolean reaches(DumpObject from, DumpObject target, Map<DumpObject, List<DumpObject>> partReferences) {
+        Set<DumpObject> seen = new HashSet<>();
+        Deque<DumpObject> next = new ArrayDeque<>(List.of(from));
+        while (!next.isEmpty()) {
+            DumpObject object = next.pop();
+            if (object == target) {
+                return true;
+            }
+            if (seen.add(object)) {
+                for (String key : object.dependencies()) {
+                    DumpObject dependency = objects.get(key);
+                    if (dependency != null) {
+                        next.push(dependency);
+                    }
+                }
+                next.addAll(partReferences.getOrDefault(object, List.of()));
+            }
+        }
+        return false;
     }
 
     /**

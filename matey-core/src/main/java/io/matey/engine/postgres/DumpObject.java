@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One unit of the dump: the statements that create an object and what belongs only to it (its comments,
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 final class DumpObject {
 
     private final String key;
-    private final List<String> statements = new ArrayList<>();
+    /** Each a statement or, for statements rendered only once the dump's cycles are broken, their supplier. */
+    private final List<Object> statements = new ArrayList<>();
     private final SortedMap<String, String> comments = new TreeMap<>();
     private final Set<String> dependencies = new TreeSet<>();
     private final Set<String> grants = new TreeSet<>();
@@ -31,6 +33,14 @@ final class DumpObject {
     /** Appends a statement, given without its terminating semicolon. */
     void add(String statement) {
         statements.add(statement + ";\n");
+    }
+
+    /**
+     * Appends statements rendered when the dump is, after {@link DumpGraph#breakCycles} has decided which of the
+     * object's parts are written alone.
+     */
+    void addRendered(Supplier<List<String>> rendered) {
+        statements.add(rendered);
     }
 
     /** Adds an {@code ALTER ... DEPENDS ON EXTENSION}; they follow the statements, sorted. */
@@ -59,7 +69,16 @@ final class DumpObject {
     }
 
     List<String> statements() {
-        List<String> all = new ArrayList<>(statements);
+        List<String> all = new ArrayList<>();
+        for (Object statement : statements) {
+            if (statement instanceof Supplier<?> rendered) {
+                for (Object each : (List<?>) rendered.get()) {
+                    all.add(each + ";\n");
+                }
+            } else {
+                all.add((String) statement);
+            }
+        }
         all.addAll(extensionDependencies);
         all.addAll(comments.values());
         all.addAll(grants);

@@ -48,6 +48,8 @@ final class RangeTypeReader {
             graph.register("pg_type", row.getLong("oid"), type, "TYPE " + name);
             graph.own("pg_type", row.getLong("typarray"), type);
             graph.own("pg_type", row.getLong("rngmultitypid"), type);
+            graph.commentable("pg_type", row.getLong("rngmultitypid"), 0, type, "1",
+                    "TYPE " + row.getString("multirange_name"));
             graph.own("pg_type", row.getLong("multi_array"), type);
         });
     }

@@ -62,12 +62,23 @@ final class RelationReader {
             graph.own("pg_type", row.getLong("typarray"), object);
             graph.own("pg_rewrite", row.getLong("rule_oid"), object);
             for (Column column : columns.getOrDefault(relation.oid(), List.of())) {
-                graph.own("pg_attrdef", column.defaultOid(), object);
+                if (relation.isTable() && !column.generated() && column.defaultOid() != 0) {
+                    graph.detachable("pg_attrdef", column.defaultOid(), object, "DEFAULT " + column.name(),
+                            "ALTER TABLE ONLY " + relation.name() + " ALTER COLUMN " + column.name()
+                                    + " SET DEFAULT " + column.defaultExpression());
+                } else {
+                    graph.own("pg_attrdef", column.defaultOid(), object);
+                }
                 graph.commentable("pg_class", relation.oid(), column.number(), object,
                         column.commentOrder(), "COLUMN " + relation.name() + "." + column.name());
+                // an identity's sequence comes with its column, and so does its comment, after the table's own
+                if (column.identitySequenceOid() != 0) {
+                    graph.commentable("pg_class", column.identitySequenceOid(), 0, object,
+                            "3 " + column.commentOrder(), "SEQUENCE " + column.identitySequence());
+                }
             }
             if (relation.isTable()) {
-                tables.statements(relation).forEach(object::add);
+                object.addRendered(() -> tables.statements(relation, graph));
                 constraints(relation, object, graph);
             } else {
                 view(relation, object);
@@ -102,7 +113,12 @@ final class RelationReader {
                 foreignKey.dependOn(object);
                 graph.register("pg_constraint", constraint.oid(), foreignKey, target);
             } else {
-                graph.own("pg_constraint", constraint.oid(), object);
+                if (constraint.type() == 'c') {
+                    graph.detachable("pg_constraint", constraint.oid(), object, "CONSTRAINT " + constraint.name(),
+                            "ALTER TABLE " + table.name() + " ADD " + constraint.element());
+                } else {
+                    graph.own("pg_constraint", constraint.oid(), object);
+                }
                 graph.commentable("pg_constraint", constraint.oid(), 0, object, "2 " + constraint.name(), target);
             }
         }

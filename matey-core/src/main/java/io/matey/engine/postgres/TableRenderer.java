@@ -23,16 +23,18 @@ final class TableRenderer {
         this.constraints = constraints;
     }
 
-    List<String> statements(Relation table) {
+    /** The table's statements, without the parts {@code graph} writes alone ({@link DumpGraph#breakCycles}). */
+    List<String> statements(Relation table, DumpGraph graph) {
         List<String> statements = new ArrayList<>();
-        statements.add(create(table));
+        statements.add(create(table, graph));
         for (Column column : columnsOf(table.oid())) {
             if (column.identityRetype() != null) {
                 statements.add(column.identityRetype());
             }
         }
         for (Constraint constraint : constraints.ofTable(table.oid())) {
-            if (!inline(table, constraint) && constraint.type() != 'f' && !constraint.inherited()) {
+            if (!inline(table, constraint) && constraint.type() != 'f' && !constraint.inherited()
+                    && !graph.detached("pg_constraint", constraint.oid())) {
                 statements.add("ALTER TABLE " + table.name() + " ADD " + constraint.element());
             }
             if (constraint.loadedName() != null) {
@@ -40,7 +42,7 @@ final class TableRenderer {
                         + " TO " + constraint.name());
             }
         }
-        statements.addAll(inheritedColumnChanges(table));
+        statements.addAll(inheritedColumnChanges(table, graph));
         statements.addAll(columnSettings(table));
         // a foreign table has no replica identity to set (the catalog says "nothing")
         if (table.kind() != 'f' && (table.replicaIdentity() == 'n' || table.replicaIdentity() == 'f')) {
@@ -56,17 +58,19 @@ final class TableRenderer {
         return statements;
     }
 
-    private String create(Relation table) {
+    private String create(Relation table, DumpGraph graph) {
         List<String> elements = new ArrayList<>();
         for (Column column : columnsOf(table.oid())) {
+            Column created = graph.detached("pg_attrdef", column.defaultOid()) ? column.withoutDefault() : column;
             if (table.ofType() != null) {
-                typedColumn(column, elements);
+                typedColumn(created, elements);
             } else if (column.local() && !table.isPartition()) {
-                elements.add(column.definition());
+                elements.add(created.definition());
             }
         }
         for (Constraint constraint : constraints.ofTable(table.oid())) {
-            if (!constraint.inherited() && constraint.type() != 'f' && inline(table, constraint)) {
+            if (!constraint.inherited() && constraint.type() != 'f' && inline(table, constraint)
+                    && !graph.detached("pg_constraint", constraint.oid())) {
                 elements.add(constraint.element());
             }
         }
@@ -153,8 +157,11 @@ final class TableRenderer {
         return definition.substring(definition.startsWith("PRIMARY KEY ") ? "PRIMARY KEY ".length() : "UNIQUE ".length());
     }
 
-    /** Defaults and NOT NULL that a partition or child table set on an inherited column, unlike its parent. */
-    private List<String> inheritedColumnChanges(Relation table) {
+    /**
+     * Defaults and NOT NULL that a partition or child table set on an inherited column, unlike what it inherits when
+     * created.
+     */
+    private List<String> inheritedColumnChanges(Relation table, DumpGraph graph) {
         List<String> statements = new ArrayList<>();
         for (Column column : columnsOf(table.oid())) {
             if (column.local() && !table.isPartition()) {
@@ -165,7 +172,10 @@ final class TableRenderer {
                 continue;
             }
             String alter = "ALTER TABLE ONLY " + table.name() + " ALTER COLUMN " + column.name();
-            if (!Objects.equals(column.defaultExpression(), parent.defaultExpression())) {
+            // a parent's default written alone after its cycle is not there when the child is created
+            String inherited = graph.detached("pg_attrdef", parent.defaultOid()) ? null : parent.defaultExpression();
+            if (!Objects.equals(column.defaultExpression(), inherited)
+                    && !graph.detached("pg_attrdef", column.defaultOid())) {
                 statements.add(alter + (column.defaultExpression() == null ? " DROP DEFAULT"
                         : " SET DEFAULT " + column.defaultExpression()));
             }

@@ -73,20 +73,30 @@ final class TypeReader {
         if (row.getBoolean("typnotnull")) {
             sql.append(" NOT NULL");
         }
-        List<String> notValid = new ArrayList<>();
-        for (Constraint constraint : constraints.ofDomain(oid)) {
-            // CREATE DOMAIN cannot mark a constraint NOT VALID; those are added afterwards, as they were
-            if (constraint.validated()) {
-                sql.append("\n    ").append(constraint.element());
-            } else {
-                notValid.add("ALTER DOMAIN " + name + " ADD " + constraint.element());
-            }
-            graph.own("pg_constraint", constraint.oid(), type);
+        List<Constraint> domainConstraints = constraints.ofDomain(oid);
+        for (Constraint constraint : domainConstraints) {
+            graph.detachable("pg_constraint", constraint.oid(), type, "CONSTRAINT " + constraint.name(),
+                    "ALTER DOMAIN " + name + " ADD " + constraint.element());
             graph.commentable("pg_constraint", constraint.oid(), 0, type, "2 " + constraint.name(),
                     "CONSTRAINT " + constraint.name() + " ON DOMAIN " + name);
         }
-        type.add(sql.toString());
-        notValid.forEach(type::add);
+        type.addRendered(() -> {
+            List<String> notValid = new ArrayList<>();
+            StringBuilder create = new StringBuilder(sql);
+            for (Constraint constraint : domainConstraints) {
+                // CREATE DOMAIN cannot mark a constraint NOT VALID; those are added afterwards, as they were
+                if (graph.detached("pg_constraint", constraint.oid())) {
+                    continue;
+                }
+                if (constraint.validated()) {
+                    create.append("\n    ").append(constraint.element());
+                } else {
+                    notValid.add("ALTER DOMAIN " + name + " ADD " + constraint.element());
+                }
+            }
+            notValid.add(0, create.toString());
+            return notValid;
+        });
         graph.register("pg_type", oid, type, "DOMAIN " + name);
     }
 
