@@ -38,10 +38,7 @@ public final class IsoTimes {
     }
 
     static String time(LocalTime time) {
-        StringBuilder out = new StringBuilder(15);
-        two(out, time.getHour()).append(':');
-        two(out, time.getMinute()).append(':');
-        two(out, time.getSecond());
+        StringBuilder out = seconds(new StringBuilder(15), time);
         int nanos = time.getNano();
         if (nanos != 0) {
             // Python has microseconds; a finer value (no engine here stores one) keeps all nine digits.
@@ -51,8 +48,25 @@ public final class IsoTimes {
         return out.toString();
     }
 
+    private static StringBuilder seconds(StringBuilder out, LocalTime time) {
+        two(out, time.getHour()).append(':');
+        two(out, time.getMinute()).append(':');
+        return two(out, time.getSecond());
+    }
+
     static String dateTime(LocalDateTime value) {
         return date(value.toLocalDate()) + "T" + time(value.toLocalTime());
+    }
+
+    /**
+     * {@code value} with exactly {@code digits} digits after the point (none for 0), the one form a timestamp column
+     * of that precision exports (MySQL's {@code DATETIME(n)}, ClickHouse's {@code DateTime64(n)}); any other spelling
+     * of the instant reads back as the same value.
+     */
+    public static String dateTime(LocalDateTime value, int digits) {
+        StringBuilder out = seconds(new StringBuilder(date(value.toLocalDate())).append('T'), value.toLocalTime());
+        return digits == 0 ? out.toString() : out.append('.').append(String.format("%09d", value.getNano()), 0, digits)
+                .toString();
     }
 
     static String offsetDateTime(OffsetDateTime value) {

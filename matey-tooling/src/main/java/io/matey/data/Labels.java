@@ -10,11 +10,45 @@ import java.util.stream.Collectors;
  * @param values         the labels in declared order
  * @param caseSensitive  PostgreSQL compares labels exactly; MySQL by the column's collation, case-insensitive by default
  * @param commaSeparated a MySQL {@code SET}: each comma-separated member must be a label (empty is the empty set)
+ * @param codes          the numbers the database also takes for the labels (ClickHouse's enum values); null if none
  */
-public record Labels(List<String> values, boolean caseSensitive, boolean commaSeparated) {
+public record Labels(List<String> values, boolean caseSensitive, boolean commaSeparated, Codes codes) {
 
     public Labels {
         values = List.copyOf(values);
+    }
+
+    public Labels(List<String> values, boolean caseSensitive, boolean commaSeparated) {
+        this(values, caseSensitive, commaSeparated, null);
+    }
+
+    /**
+     * The number of each label, in the labels' order, which the database would store as that label (ClickHouse reads
+     * {@code 1} as an {@code Enum8}'s label of value 1): a file gives the label, as export writes it, so a number is
+     * refused naming the label to write.
+     *
+     * @param type the type's name for messages ({@code Enum8})
+     */
+    public record Codes(String type, List<Long> values) {
+
+        public Codes {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * The refusal of {@code number}, given in a file for a label (as {@code shown}: a JSON number, or a string of its
+     * digits), naming the label to write where it has one.
+     */
+    ValueException number(long number, String shown) {
+        int label = codes == null ? -1 : codes.values().indexOf(number);
+        if (label < 0) {
+            return new ValueException("expected one of its labels, a string, got " + shown + (codes == null ? ""
+                    : ", which is no " + codes.type() + " value") + ": write one of " + listed());
+        }
+        return new ValueException("expected one of its labels, a string, got " + shown + ": write "
+                + PythonJson.value(values.get(label)) + " (" + codes.type() + " value " + number + "), as export "
+                + "writes it");
     }
 
     /**
@@ -26,7 +60,9 @@ public record Labels(List<String> values, boolean caseSensitive, boolean commaSe
         if (!commaSeparated) {
             int label = labelIndex(value);
             if (label < 0) {
-                throw new ValueException(PythonJson.value(value) + " is not one of its values " + listed());
+                throw codes != null && value.matches("-?\\d{1,18}")
+                        ? number(Long.parseLong(value), PythonJson.value(value))
+                        : new ValueException(PythonJson.value(value) + " is not one of its values " + listed());
             }
             return values.get(label);
         }

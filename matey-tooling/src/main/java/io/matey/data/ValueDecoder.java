@@ -62,7 +62,7 @@ final class ValueDecoder {
             case JSON -> json(PythonJson.wrapped(node) ? node.get(PythonJson.WRAPPER) : node, type);
             case ARRAY -> array(node, type.element());
             case STRUCT -> struct(node, type);
-            case OTHER -> dialect.otherValue(labelled(string(node, "a string in the type's text form"), type), type);
+            case OTHER -> dialect.otherValue(labelled(other(node, type), type), type);
             case ANY -> any(node);
         };
     }
@@ -212,6 +212,14 @@ final class ValueDecoder {
                     + " bytes " + type.label() + " holds (its length counts bytes, not characters)");
         }
         return labelled(value, type);
+    }
+
+    /** A value in the type's text form; a number for an enum refused naming the label it stands for. */
+    private static String other(JsonNode node, ColumnType type) throws ValueException {
+        if (node.canConvertToLong() && node.isIntegralNumber() && type.labels() != null) {
+            throw type.labels().number(node.longValue(), node.toString());
+        }
+        return string(node, "a string in the type's text form");
     }
 
     private static String labelled(String value, ColumnType type) throws ValueException {

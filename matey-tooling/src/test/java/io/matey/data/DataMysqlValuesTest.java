@@ -66,6 +66,33 @@ class DataMysqlValuesTest {
         }
     }
 
+    /**
+     * A DATETIME(n) or TIMESTAMP(n) exports exactly its n digits after the point, as a TIME does, and apply takes any
+     * spelling of the same instant, as an older Matey's six digits, as the table's value.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
+    void aTimestampExportsItsColumnsDigits(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine, "CREATE TABLE t (id int PRIMARY KEY, at DATETIME, "
+                + "at3 DATETIME(3), ts6 TIMESTAMP(6) NULL, ts1 TIMESTAMP(1) NULL);")) {
+            h.db.execute("INSERT INTO t VALUES (1, '2024-01-02 10:00:00', '2024-01-02 10:00:00.5', "
+                    + "'2024-01-02 10:00:00.25', '2024-01-02 10:00:00.1'), (2, '2024-01-02 10:00:00', "
+                    + "'2024-01-02 10:00:00', '2024-01-02 10:00:00', '2024-01-02 10:00:00'), (3, NULL, NULL, NULL, NULL)");
+            roundTrip(h, """
+                    {"at": "2024-01-02T10:00:00", "at3": "2024-01-02T10:00:00.500", "id": 1, "ts1": "2024-01-02T10:00:00.1", "ts6": "2024-01-02T10:00:00.250000"}
+                    {"at": "2024-01-02T10:00:00", "at3": "2024-01-02T10:00:00.000", "id": 2, "ts1": "2024-01-02T10:00:00.0", "ts6": "2024-01-02T10:00:00.000000"}
+                    {"at": null, "at3": null, "id": 3, "ts1": null, "ts6": null}
+                    """);
+            h.file("t", "{\"at\": \"2024-01-02 10:00:00.000000\", \"at3\": \"2024-01-02T10:00:00.500000\", \"id\": 1, "
+                            + "\"ts1\": \"2024-01-02T10:00:00.100000\", \"ts6\": \"2024-01-02T10:00:00.25\"}",
+                    "{\"at\": \"2024-01-02T10:00:00\", \"at3\": \"2024-01-02T10:00:00\", \"id\": 2, "
+                            + "\"ts1\": \"2024-01-02T10:00:00\", \"ts6\": \"2024-01-02T10:00:00\"}",
+                    "{\"at\": null, \"at3\": null, \"id\": 3, \"ts1\": null, \"ts6\": null}");
+            assertThat(h.apply(null).files()).as("the same instants as an older Matey wrote them, and spelled otherwise")
+                    .containsExactly(new AppliedFile("t", "t", DataMode.REPLACE, 3, 0, 0, 0));
+        }
+    }
+
     /** A zero date has no file form: export names its row and column; apply cannot compare it either. */
     @ParameterizedTest
     @ValueSource(strings = {"mysql", "mysql-other"})

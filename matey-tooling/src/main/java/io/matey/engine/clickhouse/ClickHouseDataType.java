@@ -94,6 +94,12 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
         return arguments.stream().map(a -> unquote(a.literal().substring(0, a.literal().lastIndexOf('=')).strip())).toList();
     }
 
+    /** An enum's values, the numbers after its labels, in declaration order. */
+    public List<Long> codes() {
+        return arguments.stream()
+                .map(a -> Long.valueOf(a.literal().substring(a.literal().lastIndexOf('=') + 1).strip())).toList();
+    }
+
     /** Whether this is one of the signed or unsigned integer types. */
     public boolean isInteger() {
         return integerBits() > 0;

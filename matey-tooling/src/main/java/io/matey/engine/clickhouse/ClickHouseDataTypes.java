@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * column's time zone, as ClickHouse shows them; arrays are JSON arrays of their elements; maps and tuples are JSON
  * (an object, and an array of the elements in order); UUID, IPv4, IPv6 and enums travel in their text form.
  * {@code FixedString(N)} holds N bytes, so its limit counts a value's UTF-8 bytes, not its characters; an enum
- * holds only its labels, compared exactly.
+ * holds only its labels, compared exactly (its values, which ClickHouse would also take, are refused naming the label).
  * Labels are the types as ClickHouse writes them.
  */
 final class ClickHouseDataTypes {
@@ -99,7 +99,8 @@ final class ClickHouseDataTypes {
             case "DateTime", "DateTime64" -> ColumnType.of(ValueKind.TIMESTAMP, label);
             case "Array" -> ColumnType.arrayNamed(label, of(value.type(0)));
             case "Map", "Tuple", "JSON", "Object", "Variant", "Dynamic" -> ColumnType.of(ValueKind.JSON, label);
-            case "Enum8", "Enum16" -> ColumnType.labelled(ValueKind.OTHER, label, new Labels(value.labels(), true, false));
+            case "Enum8", "Enum16" -> ColumnType.labelled(ValueKind.OTHER, label, new Labels(value.labels(), true, false,
+                    new Labels.Codes(value.name(), value.codes())));
             default -> ColumnType.of(ValueKind.OTHER, label);
         };
     }

@@ -19,10 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +100,7 @@ final class ClickHouseDataValues {
     private Object element(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         Object value = switch (type.kind()) {
             case TIMESTAMP -> timestamp(rs.getObject(index));
+            case DATE -> date(rs.getObject(index));
             case TEXT -> fixed(type) ? unpadded(rs.getString(index)) : ValueReader.read(rs, index, type);
             case ARRAY -> array(rs.getArray(index), type.element());
             case JSON -> {
@@ -117,6 +120,14 @@ final class ClickHouseDataValues {
      */
     private static LocalDateTime timestamp(Object value) {
         return value instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) value;
+    }
+
+    /**
+     * A date as the driver gives it: a {@code LocalDate} for a column, a {@code java.sql.Date} for an array's element,
+     * which the driver made from that local date and cannot convert back itself.
+     */
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
@@ -232,8 +243,9 @@ final class ClickHouseDataValues {
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = JSON.objectNode();
+            // a timestamp key as its local time, as a value is read ({@link ClickHouseNestedForms#key})
             map.forEach((k, v) -> object.set(k instanceof BigDecimal decimal ? decimal.toPlainString()
-                    : String.valueOf(other(k, false)), json(v)));
+                    : k instanceof Temporal ? json(k).textValue() : String.valueOf(other(k, false)), json(v)));
             return object;
         }
         if (value instanceof Object[] || value instanceof List<?> || value instanceof Array) {

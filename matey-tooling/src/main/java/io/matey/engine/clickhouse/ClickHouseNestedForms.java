@@ -60,13 +60,16 @@ final class ClickHouseNestedForms {
 
     /**
      * A map key's member name as ClickHouse writes the key back: at its type's scale for a decimal key type, an
-     * integer's digits without leading zeros or a plus sign for an integer key type; a key already checked, or read
-     * back.
+     * integer's digits without leading zeros or a plus sign for an integer key type, a timestamp at its type's
+     * precision; a key already checked, or read back.
      */
     static String key(String name, ClickHouseDataType declared) {
         ClickHouseDataType type = declared.value();
         if (type.isInteger()) {
             return new BigInteger(name).toString();
+        }
+        if (ClickHouseTimestamps.isTimestamp(type)) {
+            return ClickHouseTimestamps.text(name, type);
         }
         return type.isDecimal() ? new BigDecimal(name).setScale(type.decimalScale()).toPlainString() : name;
     }

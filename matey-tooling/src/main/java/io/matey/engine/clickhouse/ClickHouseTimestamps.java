@@ -3,7 +3,6 @@ package io.matey.engine.clickhouse;
 import io.matey.data.IsoTimes;
 import io.matey.data.ValueException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A {@code DateTime} or {@code DateTime64(P)} value's text in data files (docs/architecture.md §3): ISO-8601 with
@@ -12,8 +11,6 @@ import java.time.format.DateTimeFormatter;
  * refused: ClickHouse would cut it off, so the table would differ from the file at every apply.
  */
 final class ClickHouseTimestamps {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private ClickHouseTimestamps() {
     }
@@ -25,12 +22,7 @@ final class ClickHouseTimestamps {
 
     /** {@code value} in its file form at the precision of {@code type}, a {@link #isTimestamp} type. */
     static String text(LocalDateTime value, ClickHouseDataType type) {
-        int digits = digits(type);
-        String seconds = SECONDS.format(value);
-        if (digits == 0) {
-            return seconds;
-        }
-        return seconds + "." + String.format("%09d", value.getNano()).substring(0, digits);
+        return IsoTimes.dateTime(value, digits(type));
     }
 
     /** An ISO-8601 timestamp's text (a file's, or the driver's) at the precision of {@code type}. */

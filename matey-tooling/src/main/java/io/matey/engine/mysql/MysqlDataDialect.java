@@ -48,6 +48,11 @@ final class MysqlDataDialect implements DataDialect {
     }
 
     @Override
+    public Object exported(Object value, ColumnType type) {
+        return MysqlDataValues.exported(value, type);
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         MysqlDataValues.bind(ps, index, type, value);
     }

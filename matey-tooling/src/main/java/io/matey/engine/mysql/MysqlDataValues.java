@@ -10,14 +10,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.HexFormat;
 
 /**
  * MySQL/MariaDB values whose file form is not the standard JDBC one (docs/architecture.md §3): TIME as a duration
  * ({@link MysqlDurations}), BIT(n) as hex of its width ({@link MysqlBits}), a {@code TINYINT(1)} holding another
- * number than 0 or 1 as that number; and the values no file form holds, refused: a zero date or one with a zero
- * month or day, and a fraction finer than a DATETIME's or TIMESTAMP's digits.
+ * number than 0 or 1 as that number, a DATETIME(n) or TIMESTAMP(n) with its n digits after the point; and the values
+ * no file form holds, refused: a zero date or one with a zero month or day, and a fraction finer than a DATETIME's or
+ * TIMESTAMP's digits.
  */
 final class MysqlDataValues {
 
@@ -68,6 +70,15 @@ final class MysqlDataValues {
         } else {
             ValueBinder.bind(ps, index, type, value);
         }
+    }
+
+    /**
+     * A DATETIME(n) or TIMESTAMP(n) as export writes it: exactly its n digits after the point, as a TIME's
+     * ({@link MysqlDurations}); apply reads any spelling of the instant as the same value.
+     */
+    static Object exported(Object value, ColumnType type) {
+        return value instanceof LocalDateTime time && type.kind() == ValueKind.TIMESTAMP
+                ? IsoTimes.dateTime(time, type.scale()) : value;
     }
 
     /** A file's TIME or BIT in its one spelling; other types' text as it is. */

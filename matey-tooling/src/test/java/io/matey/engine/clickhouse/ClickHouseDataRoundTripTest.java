@@ -820,7 +820,8 @@ class ClickHouseDataRoundTripTest {
         TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
                 "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"hosts\", table = \"hosts\", mode = \"replace\" }");
         ws.migration("002_hosts.sql", "CREATE TABLE hosts (id UInt32, tier Enum8('free' = 0, 'pro' = 1), ext UUID, "
-                + "v4 IPv4, v6 IPv6, note Nullable(String), tags Array(String), lc LowCardinality(Nullable(String))) "
+                + "v4 IPv4, v6 IPv6, note Nullable(String), tags Array(String), lc LowCardinality(Nullable(String)), "
+                + "levels Array(Enum16('low' = -5, 'high' = 300))) "
                 + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE hosts;");
         ws.apply();
         String good = "\"id\": 1, \"tier\": \"pro\", \"ext\": \"6F1C2A9E-3B7D-4C1E-9A2F-0D8E5B4C3A21\", \"v4\": \"10.1.2.3\", "
@@ -830,6 +831,14 @@ class ClickHouseDataRoundTripTest {
             refusedByLineBeforeAnyWrite(ws, db, "hosts", good, new String[][] {
                     {"\"tier\": \"pro\"", "\"tier\": \"gold\"", "'tier' (Enum8('free' = 0, 'pro' = 1)): \"gold\" is not one of its values \"free\", \"pro\""},
                     {"\"tier\": \"pro\"", "\"tier\": null", "'tier' (Enum8('free' = 0, 'pro' = 1)): null, which Enum8('free' = 0, 'pro' = 1) cannot hold"},
+                    {"\"tier\": \"pro\"", "\"tier\": 1", "'tier' (Enum8('free' = 0, 'pro' = 1)): expected one of its labels, "
+                            + "a string, got 1: write \"pro\" (Enum8 value 1), as export writes it"},
+                    {"\"tier\": \"pro\"", "\"tier\": \"0\"", "'tier' (Enum8('free' = 0, 'pro' = 1)): expected one of its "
+                            + "labels, a string, got \"0\": write \"free\" (Enum8 value 0), as export writes it"},
+                    {"\"tier\": \"pro\"", "\"tier\": 7", "'tier' (Enum8('free' = 0, 'pro' = 1)): expected one of its labels, "
+                            + "a string, got 7, which is no Enum8 value: write one of \"free\", \"pro\""},
+                    {"\"tags\": [\"a\"]", "\"tags\": [\"a\"], \"levels\": [\"low\", 300]", "'levels' (Array(Enum16('low' = -5, "
+                            + "'high' = 300))): expected one of its labels, a string, got 300: write \"high\" (Enum16 value 300)"},
                     {"\"tags\": [\"a\"]", "\"tags\": [null]", "'tags' (Array(String)): null, which String cannot hold"},
                     {"\"ext\": \"6F1C2A9E-3B7D-4C1E-9A2F-0D8E5B4C3A21\"", "\"ext\": \"xyz\"", "'ext' (UUID): \"xyz\" is not a UUID"},
                     {"\"v4\": \"10.1.2.3\"", "\"v4\": \"10.1.2\"", "'v4' (IPv4): \"10.1.2\" is not an IPv4 address"},
@@ -936,6 +945,68 @@ class ClickHouseDataRoundTripTest {
                     .hasMessageContaining(ws.target().resolve("data/" + file + ".jsonl") + ":2: column " + bad[2]);
         }
         assertThat(db.firstColumn("SELECT count() FROM plans")).as("nothing was written").containsExactly("0");
+    }
+
+    /**
+     * A date or time inside an array, a Nested, a tuple or a map (a value or a key), also behind Nullable, is refused
+     * by file, line and column as the same value in a column of its type is: a finer fraction than its precision, an
+     * offset where its type has no zone, a local time its zone skips, a date out of range. Inside them, dates and
+     * timestamp keys read back as the file's, so apply settles and export writes each at its type's precision.
+     */
+    @Test
+    void datesAndTimesInsideArraysTuplesAndMapsAreRefusedAsInAColumn() throws Exception {
+        TestWorkspace ws = workspace("001_plans.sql", "CREATE TABLE plans (id UInt32, name String) ENGINE = MergeTree ORDER BY id;",
+                "{ name = \"plans\", table = \"plans\", mode = \"insert\" }, { name = \"times\", table = \"times\", mode = \"replace\" }");
+        ws.migration("002_times.sql", "CREATE TABLE times (id UInt32, a Array(Nullable(DateTime64(3, 'Europe/Berlin'))), "
+                + "days Array(Date), tu Tuple(at DateTime64(3), d Date), m Map(String, DateTime('Europe/Berlin')), "
+                + "byt Map(DateTime, String), n Nested(at DateTime64(2), d Date32), nz Nullable(DateTime64(3))) "
+                + "ENGINE = MergeTree ORDER BY id;", "DROP TABLE times;");
+        ws.apply();
+        String good = "\"id\": 1, \"a\": [\"2024-03-31T01:30:00\", null], \"days\": [\"2024-01-02\"], "
+                + "\"tu\": [\"2024-01-02T10:00:00.1\", \"2024-01-03\"], \"m\": {\"k\": \"2024-01-02 10:00:00\"}, "
+                + "\"byt\": {\"2024-01-02 10:00:00\": \"x\"}, \"n.at\": [\"2024-01-02T10:00:00.12\"], \"n.d\": [\"1950-01-01\"], "
+                + "\"nz\": \"2024-01-02T10:00:00.5\"";
+        try (TestDatabase db = bootstrapped(ws)) {
+            data(ws, "plans", "{\"id\": 1, \"name\": \"free\"}");
+            refusedByLineBeforeAnyWrite(ws, db, "times", good, new String[][] {
+                    {"01:30:00\"", "02:30:00\"", "'a' (Array(Nullable(DateTime64(3, 'Europe/Berlin')))): 2024-03-31 02:30:00 "
+                            + "does not exist in Europe/Berlin (its clocks skip it), so ClickHouse would store another time: "
+                            + "write 2024-03-31 03:30:00, the same instant"},
+                    {"01:30:00\"", "01:30:00+01:00\"", "'a' (Array(Nullable(DateTime64(3, 'Europe/Berlin')))): "
+                            + "\"2024-03-31T01:30:00+01:00\" has a UTC offset, but data files write Nullable(DateTime64(3, "
+                            + "'Europe/Berlin')) as its local time in Europe/Berlin, without one: write \"2024-03-31T01:30:00\""},
+                    {"[\"2024-01-02\"]", "[\"2150-01-01\"]", "'days' (Array(Date)): 2150-01-01 is out of range"},
+                    {"10:00:00.1\"", "10:00:00.1234\"", "'tu' (Tuple(at DateTime64(3), d Date)): element 1 'at' (DateTime64(3)): "
+                            + "2024-01-02T10:00:00.123400 has more than 3 digit(s) after the point"},
+                    {"10:00:00.1\"", "10:00:00Z\"", "'tu' (Tuple(at DateTime64(3), d Date)): element 1 'at' (DateTime64(3)): "
+                            + "\"2024-01-02T10:00:00Z\" has a UTC offset, but the column has no time zone"},
+                    {"\"2024-01-03\"]", "\"1969-12-31\"]", "'tu' (Tuple(at DateTime64(3), d Date)): element 2 'd' (Date): "
+                            + "1969-12-31 is out of range [1970-01-01, 2149-06-06]"},
+                    {"\"k\": \"2024-01-02 10:00:00\"", "\"k\": \"2200-01-01 00:00:00\"", "'m' (Map(String, "
+                            + "DateTime('Europe/Berlin'))): the value of key \"k\" (DateTime('Europe/Berlin')): 2200-01-01 00:00:00 "
+                            + "is out of range [1970-01-01 01:00:00, 2106-02-07 07:28:15] in Europe/Berlin"},
+                    {"\"k\": \"2024-01-02 10:00:00\"", "\"k\": \"2024-01-02 10:00:00Z\"", "'m' (Map(String, "
+                            + "DateTime('Europe/Berlin'))): the value of key \"k\" (DateTime('Europe/Berlin')): "
+                            + "\"2024-01-02 10:00:00Z\" has a UTC offset, but data files write DateTime('Europe/Berlin') as its "
+                            + "local time in Europe/Berlin, without one: write \"2024-01-02T11:00:00\""},
+                    {"{\"2024-01-02 10:00:00\": \"x\"}", "{\"2024-01-02 10:00:00.5\": \"x\"}", "'byt' (Map(DateTime, String)): "
+                            + "key \"2024-01-02 10:00:00.5\" (DateTime): 2024-01-02T10:00:00.500000 has more than 0 digit(s)"},
+                    {"{\"2024-01-02 10:00:00\": \"x\"}", "{\"2024-01-02 10:00:00\": \"x\", \"2024-01-02T10:00:00\": \"y\"}",
+                            "'byt' (Map(DateTime, String)): keys \"2024-01-02 10:00:00\" and \"2024-01-02T10:00:00\" are the "
+                            + "same DateTime key; write it once"},
+                    {"10:00:00.12\"", "10:00:00.123\"", "'n.at' (Array(DateTime64(2))): 2024-01-02T10:00:00.123000 has more "
+                            + "than 2 digit(s) after the point"},
+                    {"[\"1950-01-01\"]", "[\"1899-12-31\"]", "'n.d' (Array(Date32)): 1899-12-31 is out of range"},
+                    {"10:00:00.5\"", "10:00:00.5001\"", "'nz' (Nullable(DateTime64(3))): 2024-01-02T10:00:00.500100 has more "
+                            + "than 3 digit(s) after the point"}});
+
+            data(ws, "times", "{" + good + "}");
+            assertThat(new MateyTools(ws.matey()).dataApply(target(ws), db.url().raw(), "all").files().get(1).inserted()).isEqualTo(1);
+            settlesAndExportsAs(ws, db, "times", "{\"a\": [\"2024-03-31T01:30:00.000\", null], "
+                    + "\"byt\": {\"2024-01-02T10:00:00\": \"x\"}, \"days\": [\"2024-01-02\"], \"id\": 1, "
+                    + "\"m\": {\"k\": \"2024-01-02T10:00:00\"}, \"n.at\": [\"2024-01-02T10:00:00.12\"], \"n.d\": [\"1950-01-01\"], "
+                    + "\"nz\": \"2024-01-02T10:00:00.500\", \"tu\": [\"2024-01-02T10:00:00.100\", \"2024-01-03\"]}\n");
+        }
     }
 
     /**
