@@ -61,7 +61,7 @@ public final class TargetPaths {
     /**
      * The directories of a target its commands take as wholly their own (ArtifactNames' migrations and checkpoints,
      * and data): a target inside one would have its files taken for the outer target's ({@code schema apply --clean}
-     * deletes a file in checkpoints/ that it did not write).
+     * deletes the files in checkpoints/ that it did not write, the inner target's schema.sql among them).
      */
     private static final List<String> OWNED_DIRECTORIES = List.of("migrations", "checkpoints", "data");
 
@@ -73,9 +73,10 @@ public final class TargetPaths {
                     String dir = file(outer, owned);
                     if (inner.equals(dir) || inner.startsWith(dir + "/")) {
                         throw new MateyException(at + "target '" + inner + "' lies inside the " + owned + "/ directory "
-                                + "of target '" + outer + "', whose commands take every file there as their own (`matey "
-                                + "schema apply --clean` would delete the files of target '" + inner + "'). Put target '"
-                                + inner + "' outside " + dir + "/ (e.g. beside it, as another directory of the workspace).");
+                                + "of target '" + outer + "', whose commands take every file there as their own"
+                                + (owned.equals("checkpoints") ? " (`matey schema apply --clean` deletes those it did "
+                                        + "not write)" : "") + ". Put target '" + inner + "' outside " + dir
+                                + "/ (e.g. beside it, as another directory of the workspace).");
                     }
                 }
             }

@@ -76,16 +76,19 @@ class WorkspaceConfigFileTest {
     /** Commands of the outer target would take the inner one's files as their own: both are named, either way round. */
     @Test
     void aTargetInsideAnotherTargetsMigrationsCheckpointsOrDataIsRefusedNamingBoth() throws Exception {
-        String[][] refused = {{"\".\", \"checkpoints\"", "checkpoints", "checkpoints/ directory of target '.'"},
+        String own = "', whose commands take every file there as their own";
+        String[][] refused = {{"\".\", \"checkpoints\"", "checkpoints", "checkpoints/ directory of target '.", own
+                        + " (`matey schema apply --clean` deletes those it did not write). Put target 'checkpoints' "
+                        + "outside checkpoints/ (e.g. beside it, as another directory of the workspace)."},
                 {"\"db/core/migrations/old\", \"db/core\"", "db/core/migrations/old",
-                        "migrations/ directory of target 'db/core'"},
-                {"\"data/seeds\", \".\"", "data/seeds", "data/ directory of target '.'"}};
+                        "migrations/ directory of target 'db/core", own + ". Put target 'db/core/migrations/old' "
+                        + "outside db/core/migrations/ (e.g. beside it, as another directory of the workspace)."},
+                {"\"data/seeds\", \".\"", "data/seeds", "data/ directory of target '.", own + "."}};
         for (String[] targets : refused) {
             Path file = Files.writeString(root.resolve("matey.toml"), "\ntargets = [" + targets[0] + "]\n");
             assertThatThrownBy(() -> WorkspaceLoader.targetNames(root, file)).as(targets[0])
                     .isInstanceOf(MateyException.class).hasMessageStartingWith(file + ":2: target '" + targets[1]
-                            + "' lies inside the " + targets[2] + ", whose commands take every file there as their "
-                            + "own (`matey schema apply --clean` would delete the files of target '" + targets[1] + "').");
+                            + "' lies inside the " + targets[2] + targets[3]);
         }
         Path file = Files.writeString(root.resolve("matey.toml"),
                 "targets = [\".\", \"db/core\", \"migrations-old\", \"db/core/data-tools\"]\n");
