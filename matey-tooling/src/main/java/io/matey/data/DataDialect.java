@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,29 @@ public interface DataDialect {
     default Map<String, ColumnType> catalogTypes(Connection connection, TableName table, Set<String> computed)
             throws SQLException {
         return Map.of();
+    }
+
+    /**
+     * The primary key's column names of {@code table} (in {@code schema}, which may be null) in key order; empty when
+     * there is none. The default asks the JDBC driver's catalog.
+     */
+    default List<String> primaryKey(Connection connection, String schema, String table) throws SQLException {
+        TreeMap<Integer, String> key = new TreeMap<>();
+        try (ResultSet rs = connection.getMetaData().getPrimaryKeys(connection.getCatalog(), schema, table)) {
+            while (rs.next()) {
+                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return new ArrayList<>(key.values());
+    }
+
+    /**
+     * Why no data file holds a column of {@code type}, with what to do instead (ClickHouse's {@code AggregateFunction}
+     * states); null where files hold it, as by default. A data set naming a table with such a column is refused before
+     * any row is read.
+     */
+    default String noFileForm(ColumnType type) {
+        return null;
     }
 
     /**
@@ -391,6 +416,16 @@ public interface DataDialect {
 
     /** Drops the rows of {@code table} (quoted) that have expired, before they are counted. */
     default void dropExpiredRows(Connection connection, String table) throws SQLException {
+    }
+
+    /**
+     * The check that {@code table} (with {@code columns}, its data columns by name) keeps a keyed file's rows as they
+     * are written, where it may not: ClickHouse hides a row a {@code ReplacingMergeTree}'s {@code is_deleted} marks
+     * deleted, and clears a value whose column TTL has expired. Such a row would differ from the table at every apply,
+     * so it is refused by line before anything is written. Null where the table keeps every row, as by default.
+     */
+    default RowCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns) throws SQLException {
+        return null;
     }
 
     /**

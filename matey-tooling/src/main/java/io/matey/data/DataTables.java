@@ -23,6 +23,13 @@ final class DataTables {
                 .orElseThrow(() -> missing(file, dialect.qualifierOutsideTarget().isEmpty()));
         requireColumns(table, file, file.on(), "key column(s) (on)");
         requireColumns(table, file, file.orderBy(), "export ordering column(s) (order_by)");
+        for (Column column : table.dataColumns()) {
+            String why = dialect.noFileForm(column.type());
+            if (why != null) {
+                throw new MateyException(file.entry() + ": data file '" + file.name() + "': column '" + column.name()
+                        + "' (" + column.type().label() + ") of table '" + table.name() + "' " + why);
+            }
+        }
         return table;
     }
 

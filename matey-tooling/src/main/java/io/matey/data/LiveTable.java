@@ -6,14 +6,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A table of the live database, in the schema {@link DataDialect#locate} found it in (else the connection's).
@@ -70,19 +68,8 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         }
         List<Column> dataColumns = columns.values().stream().filter(c -> !c.generated()).toList();
         // A key column the database fills (MariaDB adds ROW END to a versioned table's key) is no key a file gives.
-        List<String> key = primaryKey(meta, connection.getCatalog(), schema, name).stream()
+        List<String> key = dialect.primaryKey(connection, schema, name).stream()
                 .filter(column -> columns.containsKey(column) && !columns.get(column).generated()).toList();
         return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, key));
-    }
-
-    private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)
-            throws SQLException {
-        TreeMap<Integer, String> key = new TreeMap<>();
-        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-            }
-        }
-        return new ArrayList<>(key.values());
     }
 }

@@ -81,7 +81,9 @@ record RowKey(List<Column> columns) {
                 }
                 if (row.value(column) == null) {
                     throw new MateyException(path + ":" + row.line() + ": the row has null in key column '"
-                            + column.name() + "'.");
+                            + column.name() + "', and rows are matched by their key, where null equals nothing. Give "
+                            + "it a value, or key the data file by columns that hold none (on = [...] in its "
+                            + "data/data.toml entry).");
                 }
             }
             Integer earlier = seen.putIfAbsent(identity(row), row.line());

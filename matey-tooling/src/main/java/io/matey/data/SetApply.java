@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,7 @@ final class SetApply {
         if (key == null) {
             return new CheckedFile(file, table, rows, null, Map.of(), null);
         }
+        refuseUnkeptRows(rows, table, path);
         Map<String, String> reasons = dialect.immutableColumns(connection, table.name(), table.sql());
         Column version = version(reasons, key);
         if (version != null) {
@@ -148,6 +150,20 @@ final class SetApply {
                 + " table would keep the rows written before it. Nothing was written. Convert the table to a "
                 + "transactional engine in a migration (ALTER TABLE " + table.sql() + " ENGINE=InnoDB), or leave "
                 + "it out of the data set.");
+    }
+
+    /** A row the table would not keep as written ({@link DataDialect#keptRows}) is refused by its line. */
+    private void refuseUnkeptRows(List<Row> rows, LiveTable table, Path path) throws SQLException {
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        table.dataColumns().forEach(c -> columns.put(c.name(), c.type()));
+        DataDialect.RowCheck check = dialect.keptRows(connection, table.name(), columns);
+        for (Row row : check == null ? List.<Row>of() : rows) {
+            try {
+                check.check(row.columns().stream().map(Column::name).toList(), row.values());
+            } catch (ValueException e) {
+                throw new MateyException(path + ":" + row.line() + ": " + e.getMessage() + ".");
+            }
+        }
     }
 
     /** The key column that versions its row ({@link DataDialect#versionOfRow}) beside others that name the row. */

@@ -101,12 +101,19 @@ final class ClickHouseTokens {
         return text.length();
     }
 
+    /** ClickHouse's escapes in names and strings: {@code \n}, {@code \t} and the like, {@code \xHH}, a quote doubled. */
     private static String unescape(String body, char quote) {
         StringBuilder sb = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length()) {
-                sb.append(body.charAt(++i));
+            if (c == '\\' && i + 3 < body.length() && body.charAt(i + 1) == 'x'
+                    && body.substring(i + 2, i + 4).matches("[0-9A-Fa-f]{2}")) {
+                sb.append((char) Integer.parseInt(body.substring(i + 2, i + 4), 16));
+                i += 3;
+            } else if (c == '\\' && i + 1 < body.length()) {
+                char escaped = body.charAt(++i);
+                int at = "ntr0bfav".indexOf(escaped);
+                sb.append(at < 0 ? escaped : "\n\t\r\0\b\f\7\13".charAt(at));
             } else if (c == quote && i + 1 < body.length() && body.charAt(i + 1) == quote) {
                 sb.append(c);
                 i++;

@@ -57,6 +57,32 @@ final class ClickHouseDataDialect implements DataDialect {
         return types.of(typeName == null ? declared : typeName);
     }
 
+    /** The driver's catalog does not unquote a quoted key column ({@code `a.b`}): {@link ClickHouseKeyList}. */
+    @Override
+    public List<String> primaryKey(Connection connection, String schema, String table) throws SQLException {
+        return ClickHouseKeyList.primaryKey(connection, table);
+    }
+
+    /**
+     * An {@code AggregateFunction} column holds partial aggregation states, binary and known only to the server; the
+     * driver reads no {@code Nested} inside another type.
+     */
+    @Override
+    public String noFileForm(ColumnType type) {
+        ClickHouseDataType value = types.valueType(type.label());
+        if (value.nests("AggregateFunction")) {
+            return "holds aggregate function states, which have no data file form. Leave the table out of the data "
+                    + "set, or declare the column as a SimpleAggregateFunction (e.g. SimpleAggregateFunction(sum, "
+                    + "UInt64)), whose values are plain.";
+        }
+        if (!value.name().equals("Nested") && value.nests("Nested")) {
+            return "nests a Nested, which the ClickHouse driver cannot read. Leave the table out of the data set, or "
+                    + "declare the column with Array(Tuple(...)) in place of each Nested(...), which holds the same "
+                    + "values and travels as arrays of tuples.";
+        }
+        return null;
+    }
+
     @Override
     public Object read(ResultSet rs, int index, ColumnType type) throws SQLException, ValueException {
         return values.read(rs, index, type);
@@ -242,6 +268,11 @@ final class ClickHouseDataDialect implements DataDialect {
     @Override
     public Map<String, String> immutableColumns(Connection connection, String table, String sql) throws SQLException {
         return ClickHouseKeyColumns.of(connection, table);
+    }
+
+    @Override
+    public RowCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns) throws SQLException {
+        return ClickHouseKeptRows.of(connection, table, columns, this);
     }
 
     /**

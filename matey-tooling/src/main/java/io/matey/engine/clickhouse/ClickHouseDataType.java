@@ -39,7 +39,7 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
     }
 
     /**
-     * Parses a type, or names a type whose arguments this parser does not read ({@code JSON(max_dynamic_paths=8)})
+     * Parses a type, or names a type whose arguments this parser does not read ({@code Foo(x = 1)})
      * by its whole text, without arguments: such a type travels and maps as an opaque one.
      */
     public static ClickHouseDataType lenient(String text) {
@@ -54,14 +54,22 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
         return name.equals("Nullable");
     }
 
-    /** The value type without {@code Nullable} and {@code LowCardinality}, which change storage, not values. */
+    /**
+     * The value type without {@code Nullable} and {@code LowCardinality}, which change storage, not values, nor
+     * {@code SimpleAggregateFunction(sum, UInt64)}, whose values are its argument type's.
+     */
     public ClickHouseDataType value() {
-        return name.equals("Nullable") || name.equals("LowCardinality") ? type(0).value() : this;
+        return wrapped() ? type(arguments.size() - 1).value() : this;
     }
 
     /** Whether the value type (see {@link #value()}) is nullable: {@code LowCardinality(Nullable(String))} is. */
     public boolean holdsNull() {
-        return isNullable() || name.equals("LowCardinality") && type(0).holdsNull();
+        return isNullable() || wrapped() && type(arguments.size() - 1).holdsNull();
+    }
+
+    private boolean wrapped() {
+        return name.equals("Nullable") || name.equals("LowCardinality")
+                || name.equals("SimpleAggregateFunction") && arguments.size() == 2;
     }
 
     /** Whether this type is named {@code name} or nests a type that is ({@code Array(Map(String, UInt8))} nests a Map). */
@@ -171,7 +179,12 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
             if (pos < text.length() && text.charAt(pos) == '(') {
                 pos++;
                 skipSpaces();
-                if (text.charAt(pos) != ')') {
+                if (name.equals("JSON") || name.equals("Dynamic")) {
+                    // limits and paths (JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)): its values are still JSON
+                    do {
+                        skipLiteral();
+                    } while (consume(','));
+                } else if (text.charAt(pos) != ')') {
                     do {
                         arguments.add(argument(name));
                         skipSpaces();
@@ -184,7 +197,7 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
 
         /**
          * A literal (a quoted string, possibly {@code = number} as in enums, or a number) or a type, named in a
-         * tuple. An aggregate function ({@code quantile(0.95)} in {@code AggregateFunction}) reads as a type.
+         * tuple or a {@code Nested}. An aggregate function ({@code quantile(0.95)} in {@code AggregateFunction}) reads as a type.
          */
         private Argument argument(String outer) {
             skipSpaces();
@@ -197,7 +210,8 @@ public record ClickHouseDataType(String name, List<Argument> arguments, String t
             int mark = pos;
             String first = identifier();
             skipSpaces();
-            if (outer.equals("Tuple") && pos < text.length() && Character.isLetter(text.charAt(pos))) {
+            if ((outer.equals("Tuple") || outer.equals("Nested")) && pos < text.length()
+                    && Character.isLetter(text.charAt(pos))) {
                 return new Argument(first, type(), null);
             }
             pos = mark;

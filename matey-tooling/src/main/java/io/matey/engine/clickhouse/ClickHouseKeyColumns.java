@@ -59,25 +59,21 @@ final class ClickHouseKeyColumns {
         return reasons;
     }
 
+    /** A {@code ReplacingMergeTree}'s {@code is_deleted} column, its second parameter; null when it has none. */
+    static String isDeleted(Connection connection, String table) throws SQLException {
+        Engine engine = engine(connection, table);
+        return engine != null && engine.family().equals("ReplacingMergeTree") && engine.columns().size() >= 2
+                ? engine.columns().get(1) : null;
+    }
+
     /** The version and sign columns the table's engine names among its parameters. */
     private static Map<String, String> engineColumns(Connection connection, String table) throws SQLException {
-        String engine;
-        String full;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT engine, engine_full FROM system.tables "
-                + "WHERE database = currentDatabase() AND name = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Map.of();
-                }
-                engine = rs.getString(1);
-                full = rs.getString(2);
-            }
+        Engine engine = engine(connection, table);
+        if (engine == null) {
+            return Map.of();
         }
-        // a replicated engine's first parameters are its coordination path and replica name, string literals
-        List<String> columns = parameters(full).stream().filter(p -> p.size() == 1 && p.get(0).isName())
-                .map(p -> p.get(0).value()).toList();
-        String family = engine.replaceFirst("^(Replicated|Shared)", "");
+        String family = engine.family();
+        List<String> columns = engine.columns();
         Map<String, String> named = new LinkedHashMap<>();
         if (family.equals("ReplacingMergeTree") && !columns.isEmpty()) {
             named.put(columns.get(0), REPLACING_VERSION);
@@ -88,6 +84,25 @@ final class ClickHouseKeyColumns {
             named.put(columns.get(1), "the VersionedCollapsingMergeTree version column");
         }
         return named;
+    }
+
+    /** A table's engine without its replication prefix, and the columns among its parameters. */
+    private record Engine(String family, List<String> columns) {
+    }
+
+    private static Engine engine(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT engine, engine_full FROM system.tables "
+                + "WHERE database = currentDatabase() AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                // a replicated engine's first parameters are its coordination path and replica name, string literals
+                return new Engine(rs.getString(1).replaceFirst("^(Replicated|Shared)", ""), parameters(rs.getString(2))
+                        .stream().filter(p -> p.size() == 1 && p.get(0).isName()).map(p -> p.get(0).value()).toList());
+            }
+        }
     }
 
     /** The engine's parameters ({@code ReplacingMergeTree(ver, is_deleted) ORDER BY ...}), each as its tokens. */

@@ -7,7 +7,6 @@ import io.matey.engine.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class ClickHouseSchemaReader {
                         boolean view = rs.getString(2).equals("View");
                         String comment = rs.getString(3);
                         tables.put(rs.getString(1), new Parts(view, comment == null || comment.isEmpty() ? null : comment,
-                                view ? List.of() : keyColumns(rs.getString(4)), new ArrayList<>()));
+                                view ? List.of() : ClickHouseKeyList.columns(rs.getString(4)), new ArrayList<>()));
                     }
                 });
         Rows.forEach(connection, "SELECT table, name, type, default_kind, default_expression, comment "
@@ -65,15 +64,6 @@ final class ClickHouseSchemaReader {
      */
     private static String ownless(String expression, String database) {
         return expression == null ? null : CreateQuery.withoutOwnDatabase(expression, database);
-    }
-
-    /** The plain column names of a key expression list ({@code event_name, user_id, cityHash64(id)}). */
-    private static List<String> keyColumns(String key) {
-        if (key == null || key.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(key.split(",")).map(String::strip)
-                .filter(part -> part.matches("[A-Za-z_][A-Za-z0-9_]*")).toList();
     }
 
     private static Column column(String name, String type, String defaultKind, String expression, String comment) {

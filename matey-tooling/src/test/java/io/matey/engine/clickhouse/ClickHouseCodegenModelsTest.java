@@ -78,6 +78,32 @@ class ClickHouseCodegenModelsTest {
         assertThat(ws.apply().changed()).as("a second apply's models are the first's").isFalse();
     }
 
+    /**
+     * A key column the sorting key quotes ({@code `a.b`}, a keyword) is a primary key column; a SimpleAggregateFunction
+     * is typed as its argument type, in records and models alike.
+     */
+    @Test
+    void quotedKeysSimpleAggregatesAndParameterisedJsonMapAsTheirPlainForms() throws Exception {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.write(TestWorkspace.TARGET + "/config.toml", "engine = \"clickhouse\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n"
+                + "generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n");
+        ws.migration("001_t.sql", "CREATE TABLE t (`a.b` UInt64, `select` String, total SimpleAggregateFunction(sum, UInt64), "
+                + "doc JSON(max_dynamic_paths = 16, x.y UInt32)) ENGINE = MergeTree ORDER BY (`a.b`, `select`);",
+                "DROP TABLE t;");
+        ws.apply();
+        String record = Files.readString(ws.target().resolve("generated/com/example/db/T.java"));
+        assertThat(record).contains("BigInteger total").doesNotContain("Object total");
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", "engine = \"clickhouse\"\nurl_env = \"DB_CORE_DATABASE_URL\"\n"
+                + "test_url_env = \"DB_CORE_TEST_DATABASE_URL\"\n\n[codegen]\nenabled = true\n");
+        ws.apply();
+        assertThat(ws.read(TestWorkspace.TARGET + "/models.py")).contains(
+                "Column('a.b', NativeType('UInt64'), primary_key=True)", "Column('select', String, primary_key=True)",
+                "Column('total', NativeType('UInt64'), nullable=False)",
+                "Column('doc', NativeType('JSON(max_dynamic_paths=16, `x.y` UInt32)'), nullable=False)");
+    }
+
     @Test
     void declarativeArraysAreListsOfTheirElementType() throws Exception {
         TestWorkspace ws = workspace("generator = \"declarative\"\n");

@@ -97,6 +97,17 @@ class ClickHouseCodegenReaderTest {
         }
     }
 
+    /**
+     * A key list as {@code system.tables.primary_key} prints it: quoted names unquoted with ClickHouse's escapes, the
+     * expressions that are no plain column left out.
+     */
+    @Test
+    void keyListsNameTheirPlainColumnsUnquoted() {
+        assertThat(ClickHouseKeyList.columns("`a.b`, `select`, `größe`, `it\\`s`, `a\\nb`, cityHash64(id), "
+                + "tuple(x, y), name")).containsExactly("a.b", "select", "größe", "it`s", "a\nb", "name");
+        assertThat(ClickHouseKeyList.columns("")).isEmpty();
+    }
+
     @Test
     void parsesNestedNamedAndAggregateTypes() {
         ClickHouseDataType map = ClickHouseDataType.parse("Map(LowCardinality(String), Array(Nullable(UInt32)))");
@@ -122,9 +133,19 @@ class ClickHouseCodegenReaderTest {
         assertThat(ClickHouseDataType.parse("DateTime64(6, 'Europe/Berlin')").string(1)).isEqualTo("Europe/Berlin");
         assertThat(ClickHouseDataType.parse("LowCardinality(Nullable(String))").holdsNull()).isTrue();
 
-        ClickHouseDataType opaque = ClickHouseDataType.lenient("JSON(max_dynamic_paths=8)");
-        assertThat(opaque.name()).isEqualTo("JSON(max_dynamic_paths=8)");
+        ClickHouseDataType opaque = ClickHouseDataType.lenient("Foo(x = 1)");
+        assertThat(opaque.name()).isEqualTo("Foo(x = 1)");
         assertThat(opaque.arguments()).isEmpty();
+        ClickHouseDataType json = ClickHouseDataType.parse("JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)");
+        assertThat(json.name()).isEqualTo("JSON");
+        assertThat(json.arguments()).isEmpty();
+        assertThat(json.text()).isEqualTo("JSON(max_dynamic_paths = 16, a.b UInt32, SKIP c.d)");
+        assertThat(ClickHouseDataType.parse("Dynamic(max_types = 8)").name()).isEqualTo("Dynamic");
+        ClickHouseDataType simple = ClickHouseDataType.parse("SimpleAggregateFunction(anyLast, Nullable(String))");
+        assertThat(simple.value().name()).isEqualTo("String");
+        assertThat(simple.holdsNull()).isTrue();
+        assertThat(ClickHouseDataType.parse("Array(Nested(z String, n UInt8))").type(0).arguments())
+                .extracting(ClickHouseDataType.Argument::field).containsExactly("z", "n");
         assertThatThrownBy(() -> ClickHouseDataType.parse("Array(String"))
                 .hasMessageContaining("Expected ')'").hasMessageContaining("Array(String");
     }
