@@ -61,9 +61,13 @@ final class TargetInitializer {
             throw new MateyException("--engine is required when creating a new target config.");
         }
         Engine engine = Engines.byId(engineName);
-        String urlEnv = firstNonNull(options.urlEnv(), existing == null ? null : existing.urlEnv(),
+        // the names config.toml's reader takes, checked before anything is written: a quote would end the TOML string
+        String urlEnvOption = options.urlEnv() == null ? null : EnvNames.requireName(options.urlEnv(), "", "--url-env");
+        String testUrlEnvOption = options.testUrlEnv() == null ? null
+                : EnvNames.requireName(options.testUrlEnv(), "", "--test-url-env");
+        String urlEnv = firstNonNull(urlEnvOption, existing == null ? null : existing.urlEnv(),
                 EnvNames.defaultUrlEnv(name));
-        String testUrlEnv = firstNonNull(options.testUrlEnv(), existing == null ? null : existing.testUrlEnv(),
+        String testUrlEnv = firstNonNull(testUrlEnvOption, existing == null ? null : existing.testUrlEnv(),
                 EnvNames.defaultTestUrlEnv(name));
         List<String> artifacts = existingArtifacts(dir);
         if (!artifacts.isEmpty() && !options.force()) {

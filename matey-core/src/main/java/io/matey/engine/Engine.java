@@ -249,6 +249,15 @@ public interface Engine {
     }
 
     /**
+     * What to do when a statement failed because the database cannot be written at all (SQLite's read-only file or
+     * directory), as a phrase completing "...; {@code <it>} and run again": the fault is not the migration's. Empty
+     * for any other failure, and where the server's privileges say what failed in the failure itself.
+     */
+    default Optional<String> unwritableDatabase(Connection connection, SQLException failure) {
+        return Optional.empty();
+    }
+
+    /**
      * The server-level object a statement failed to create because the server already has it, or to drop because
      * another database's objects depend on it ({@link ServerObjectExists}); empty for any other failure, and where
      * the engine has no such objects.

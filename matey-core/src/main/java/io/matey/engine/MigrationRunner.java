@@ -345,7 +345,7 @@ public final class MigrationRunner {
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                         + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
-                        + aftermath(section, statements.subList(0, index), from, e, leftover, line),
+                        + aftermath(migration, section, statements.subList(0, index), from, e, leftover, line),
                 e);
     }
 
@@ -408,8 +408,8 @@ public final class MigrationRunner {
      * file may be right about. A role the server has already ({@link Engine#serverObjectExists}) is no fault of the
      * file's on its own either: it belongs to the server, which other databases share.
      */
-    private String aftermath(Section section, List<SqlStatement> executed, int resumedAt, SQLException failure,
-            Leftover leftover, int failedLine) {
+    private String aftermath(Migration migration, Section section, List<SqlStatement> executed, int resumedAt,
+            SQLException failure, Leftover leftover, int failedLine) {
         boolean data = engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch != null) {
@@ -424,7 +424,10 @@ public final class MigrationRunner {
                     .orElse("fix the file and run again.");
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
-        String fix = exists.isPresent() ? exists.get().object() + " belongs to the server, " + (exists.get().dependents()
+        Optional<String> unwritable = engine.unwritableDatabase(connection, failure);
+        boolean notTheFile = data || exists.isPresent() || unwritable.isPresent();
+        String fix = unwritable.isPresent() ? unwritable.get()
+                : exists.isPresent() ? exists.get().object() + " belongs to the server, " + (exists.get().dependents()
                 ? "and objects of another database on it depend on it: " : "which has it already (created for another "
                 + "database on it, or outside Matey): ") + exists.get().guard()
                 : data ? "the failure may be caused by the data the statement read: fix the data (or make the "
@@ -451,11 +454,13 @@ public final class MigrationRunner {
         }
         if (executed.isEmpty()) {
             if (leftover == null && !trackProgress) {
-                return untrackedFirstStatementFailed(version, data || exists.isPresent() ? fix : null);
+                return unwritable.isPresent() ? "No statement of this section took effect; " + version + "; " + fix
+                        + " and run again." : untrackedFirstStatementFailed(migration, section, version,
+                        notTheFile ? fix : null);
             }
             if (leftover == null) {
                 return "No statement of this section had run; " + version
-                        + (data || exists.isPresent() ? "; " + fix + " and run again." : ".");
+                        + (notTheFile ? "; " + fix + " and run again." : ".");
             }
             return "No statement of this section took effect; " + version + "." + left + resume
                     + "drops it and runs the section from its first statement.";
@@ -474,12 +479,34 @@ public final class MigrationRunner {
      * this run took effect, but an earlier run of the section that failed or was interrupted may have left its
      * statements in effect, which is the usual reason a first statement such as a CREATE fails.
      */
-    private String untrackedFirstStatementFailed(String version, String fix) {
+    private String untrackedFirstStatementFailed(Migration migration, Section section, String version, String fix) {
+        Optional<MigrationProgress.Marker> marker = markerOf(migration, section);
+        if (marker.isPresent()) {
+            return "No statement of this section took effect in this run; " + version + ". Matey's "
+                    + marker.get().description() + " says that `matey db up` was interrupted in this section with "
+                    + marker.get().done() + " statement(s) in effect, which is likely why this one failed: run `"
+                    + FailureCommands.ROOT.resume() + "` (with the target's --path or --url), which continues after "
+                    + "them, rather than `matey dbmate`, which records no progress and starts the section from its "
+                    + "first statement.";
+        }
         return "No statement of this section took effect in this run; " + version + ". `matey dbmate`, like dbmate, "
                 + "records no progress inside a section, so it cannot tell whether an earlier run that failed or was "
                 + "interrupted left some of this section's statements in effect (they stay applied: "
                 + whyNotRolledBack() + "): compare the database with the section's statements, then undo what is "
                 + "there or make the migration idempotent" + (fix == null ? "" : "; " + fix) + ", and run again.";
+    }
+
+    /**
+     * The progress marker an interrupted {@code matey db up} left in {@code section}, which dbmate's commands do not
+     * keep but can point at; empty when there is none or it cannot be read (a transaction the failure aborted).
+     */
+    private Optional<MigrationProgress.Marker> markerOf(Migration migration, Section section) {
+        try {
+            return engine.progressTable().read(connection).filter(marker -> marker.version().equals(migration.version())
+                    && marker.direction().equals(section.kind()));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     /** Says why a {@code transaction:false} section was rolled back, which its directive would not suggest. */

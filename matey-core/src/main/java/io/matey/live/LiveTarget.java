@@ -202,7 +202,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     MateyException failure(String command, Connection connection, SQLException e) {
         SQLException said = e instanceof MigrationLockTimeoutException timeout ? timeout.boundBy(terms.lockBound()) : e;
         return new MateyException(MigrationLockTimeoutException.reasonOf(said), opening(command) + " failed on " + endpoint + ": "
-                + engine.maskedFailure(connection, said), said);
+                + engine.maskedFailure(connection, said) + engine.unwritableDatabase(connection, said)
+                        .map(fix -> "; " + fix + " and run again.").orElse(""), said);
     }
 
     /** Where {@link #expectedAt} comes from, for messages. */

@@ -3,11 +3,27 @@ package io.matey.workspace;
 import io.matey.error.MateyException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Default env var names per target and URL resolution from the environment. */
 public final class EnvNames {
 
     private EnvNames() {
+    }
+
+    /** The form config.toml's {@code url_env} and {@code test_url_env} must take. */
+    private static final Pattern NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+
+    /**
+     * {@code value} when it is a name an env var of config.toml may have, else an error: {@code where} (the file and
+     * line, or the option) then {@code what} (the key, or the option).
+     */
+    public static String requireName(String value, String where, String what) {
+        if (!NAME.matcher(value).matches()) {
+            throw new MateyException(where + what + ": invalid environment variable name '" + value
+                    + "'; expected [A-Z_][A-Z0-9_]*.");
+        }
+        return value;
     }
 
     /** {@code DATABASE_URL} for {@code .}; {@code DB_CORE_DATABASE_URL} for {@code db/core}. */
@@ -35,7 +51,9 @@ public final class EnvNames {
         target.knownEngine();
         String value = firstNonBlank(override, env.get(target.urlEnv()));
         if (value == null) {
-            throw new MateyException("Live database URL is missing. Pass --url or set " + target.urlEnv() + ".");
+            // dbmate's .env is read by `matey dbmate` alone (README "Live commands")
+            throw new MateyException("Live database URL is missing. Pass --url or set " + target.urlEnv()
+                    + " (the target's url_env) in the environment; live commands read no .env file.");
         }
         return value;
     }

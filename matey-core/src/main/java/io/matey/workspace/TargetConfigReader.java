@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /** Reads and validates a target's {@code config.toml} (keys and messages of Python matey). */
 public final class TargetConfigReader {
 
-    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
     private static final Set<String> KEYS = Set.of("engine", "url_env", "test_url_env", "codegen",
             InexactDowns.TABLE, "allow_non_dbmate_files", "privileges");
     private static final Set<String> CODEGEN_KEYS = Set.of("enabled", "generator", "options", "package", "output");
@@ -89,12 +87,7 @@ public final class TargetConfigReader {
     }
 
     private static String requireEnvName(TomlMap toml, String key, Path file, String example) {
-        String value = requireString(toml, key, file, example);
-        if (!ENV_NAME.matcher(value).matches()) {
-            throw new MateyException(TomlFiles.at(file, toml.line(key)) + key
-                    + ": invalid environment variable name '" + value + "'; expected [A-Z_][A-Z0-9_]*.");
-        }
-        return value;
+        return EnvNames.requireName(requireString(toml, key, file, example), TomlFiles.at(file, toml.line(key)), key);
     }
 
     private static CodegenConfig codegen(TomlMap toml, Path file) {

@@ -3,6 +3,7 @@ package io.matey.workspace;
 import io.matey.error.MateyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Normalises and checks target paths: relative, inside the workspace, no {@code ..}, no symlinks. */
 public final class TargetPaths {
@@ -55,6 +56,31 @@ public final class TargetPaths {
             }
         }
         return name.length() == 0 ? "." : name.toString();
+    }
+
+    /**
+     * The directories of a target its commands take as wholly their own (ArtifactNames' migrations and checkpoints,
+     * and data): a target inside one would have its files taken for the outer target's ({@code schema apply --clean}
+     * deletes the files in checkpoints/ that it did not write, the inner target's schema.sql among them).
+     */
+    private static final List<String> OWNED_DIRECTORIES = List.of("migrations", "checkpoints", "data");
+
+    /** Refuses targets of which one lies inside another's owned directories; {@code at} names where they are listed. */
+    static void requireApart(List<String> names, String at) {
+        for (String outer : names) {
+            for (String inner : names) {
+                for (String owned : OWNED_DIRECTORIES) {
+                    String dir = file(outer, owned);
+                    if (inner.equals(dir) || inner.startsWith(dir + "/")) {
+                        throw new MateyException(at + "target '" + inner + "' lies inside the " + owned + "/ directory "
+                                + "of target '" + outer + "', whose commands take every file there as their own"
+                                + (owned.equals("checkpoints") ? " (`matey schema apply --clean` deletes those it did "
+                                        + "not write)" : "") + ". Put target '" + inner + "' outside " + dir
+                                + "/ (e.g. beside it, as another directory of the workspace).");
+                    }
+                }
+            }
+        }
     }
 
     /** The absolute directory of a target, refusing any symlinked segment below the root. */

@@ -24,7 +24,9 @@ public final class TargetSelector {
         rejectPathWithAll(path, all);
         if (all) {
             requireConfigFile(workspace, cwd);
-            rejectNoTargets(workspace.configs().isEmpty());
+            if (workspace.configs().isEmpty()) {
+                throw noTargets(workspace);
+            }
             return workspace.configs();
         }
         String name = selectName(workspace, path, cwd, "choose one with --path or use --all");
@@ -60,7 +62,7 @@ public final class TargetSelector {
             return names.get(0);
         }
         if (names.isEmpty()) {
-            throw new MateyException("No targets configured. Pass --path or initialize a target first.");
+            throw noTargets(workspace);
         }
         throw new MateyException("Multiple targets configured; " + choice + ". Available paths: " + available(names));
     }
@@ -78,11 +80,10 @@ public final class TargetSelector {
         }
     }
 
-    /** {@code --all} in a workspace without targets. */
-    public static void rejectNoTargets(boolean none) {
-        if (none) {
-            throw new MateyException("No targets configured in workspace. Add one with `matey init --path ...`.");
-        }
+    /** A workspace config that lists no target, named at its {@code targets} line. */
+    private static MateyException noTargets(Workspace workspace) {
+        return new MateyException(WorkspaceLoader.targetsPlace(workspace.configFile()) + "no targets configured. "
+                + "Add one with `matey init --path <dir> --engine <engine>`.");
     }
 
     /** For commands that change one target: the single selected target, whose config alone is read. */

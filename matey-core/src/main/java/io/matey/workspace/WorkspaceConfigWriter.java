@@ -30,7 +30,7 @@ public final class WorkspaceConfigWriter {
             return render(List.of(target)) + "\n";
         }
         String text = read(configFile);
-        List<String> current = WorkspaceLoader.targetNames(root, configFile);
+        List<String> current = WorkspaceLoader.targetNames(root, configFile, target);
         if (current.contains(target)) {
             return null;
         }

@@ -103,37 +103,78 @@ public final class WorkspaceLoader {
 
     /** The target names listed in a workspace config file, validated but without loading the targets. */
     static List<String> targetNames(Path root, Path configFile) {
-        TomlMap whole = TomlFiles.read(configFile);
-        TomlMap table = whole;
-        String what = "workspace";
-        if (configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
-            if (!(table.get("tool") instanceof TomlMap tool && tool.get("matey") instanceof TomlMap matey)) {
-                throw new MateyException("Invalid pyproject.toml: [tool.matey] must be a table.");
-            }
-            table = matey;
-            what = "[tool.matey]";
-        }
-        TomlFiles.rejectUnknownKeys(table, Set.of("targets"), configFile, what);
-        if (!table.contains("targets")) {
-            return List.of();
-        }
-        // matey.toml:LINE names the place; in pyproject.toml the table is said too
-        String at = TomlFiles.at(configFile, table.line("targets")) + (table == whole ? "" : what + ": ");
-        if (!(table.get("targets") instanceof List<?> array)) {
-            throw new MateyException(at + "'targets' must be an array of strings.");
-        }
+        return targetNames(root, configFile, null);
+    }
+
+    /**
+     * The target names listed in a workspace config file, validated together with {@code added} (the target
+     * {@code init} adds; null for none), but without loading the targets.
+     */
+    static List<String> targetNames(Path root, Path configFile, String added) {
+        TomlMap table = table(configFile);
+        TomlFiles.rejectUnknownKeys(table, Set.of("targets"), configFile, what(configFile));
+        String at = targetsPlace(configFile, table);
         List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (!(array.get(i) instanceof String raw)) {
+        if (table.contains("targets")) {
+            if (!(table.get("targets") instanceof List<?> array)) {
                 throw new MateyException(at + "'targets' must be an array of strings.");
             }
-            String name = TargetPaths.normalize(root, raw);
-            if (!seen.add(name)) {
-                throw new MateyException(at + "duplicate target path '" + name + "'.");
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof String raw)) {
+                    throw new MateyException(at + "'targets' must be an array of strings.");
+                }
+                String name = normalize(root, raw, at);
+                if (!seen.add(name)) {
+                    throw new MateyException(at + "duplicate target path '" + name + "'.");
+                }
+                names.add(name);
             }
-            names.add(name);
         }
+        List<String> all = new ArrayList<>(names);
+        if (added != null && !names.contains(added)) {
+            all.add(added);
+        }
+        TargetPaths.requireApart(all, at);
         return names;
+    }
+
+    /**
+     * Where the config file lists its targets, as messages name it: {@code matey.toml:LINE: }, and in
+     * pyproject.toml the table too.
+     */
+    public static String targetsPlace(Path configFile) {
+        return targetsPlace(configFile, table(configFile));
+    }
+
+    private static String targetsPlace(Path configFile, TomlMap table) {
+        boolean pyproject = configFile.getFileName().toString().equals(PYPROJECT_FILE);
+        return TomlFiles.at(configFile, table.contains("targets") ? table.line("targets") : 0)
+                + (pyproject ? what(configFile) + ": " : "");
+    }
+
+    /** The table of the config file that holds {@code targets}: the whole matey.toml, pyproject's [tool.matey]. */
+    private static TomlMap table(Path configFile) {
+        TomlMap whole = TomlFiles.read(configFile);
+        if (!configFile.getFileName().toString().equals(PYPROJECT_FILE)) {
+            return whole;
+        }
+        if (!(whole.get("tool") instanceof TomlMap tool && tool.get("matey") instanceof TomlMap matey)) {
+            throw new MateyException("Invalid pyproject.toml: [tool.matey] must be a table.");
+        }
+        return matey;
+    }
+
+    private static String what(Path configFile) {
+        return configFile.getFileName().toString().equals(PYPROJECT_FILE) ? "[tool.matey]" : "workspace";
+    }
+
+    /** A listed target path as {@link TargetPaths#normalize} takes it, its refusal naming the config line. */
+    private static String normalize(Path root, String raw, String at) {
+        try {
+            return TargetPaths.normalize(root, raw);
+        } catch (MateyException e) {
+            throw new MateyException(at + e.getMessage(), e);
+        }
     }
 }

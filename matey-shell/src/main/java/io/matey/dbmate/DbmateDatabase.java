@@ -3,6 +3,7 @@ package io.matey.dbmate;
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.RunningStatements;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.schema.SchemaDump;
 import java.io.IOException;
@@ -125,7 +126,8 @@ final class DbmateDatabase {
             }
             Files.writeString(file, dump, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MateyException("Cannot write schema file " + settings.schemaFile() + ": " + e.getMessage());
+            throw new MateyException("Cannot write schema file " + settings.schemaFile() + ": "
+                    + FileFailure.detail(file, e));
         }
     }
 

@@ -72,6 +72,40 @@ class DbmatePartialSectionTest {
         }
     }
 
+    /**
+     * A section `matey db up` was interrupted in leaves Matey's progress marker (here its first statement in effect,
+     * as a kill after it leaves them): dbmate's run fails at that statement and names `matey db up --resume`, which
+     * continues after it.
+     */
+    @Test
+    void aSectionThatDbUpWasInterruptedInNamesItsResume() throws Exception {
+        Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(dir.resolve("db/migrations/20260101000001_two.sql"), """
+                -- migrate:up
+                CREATE TABLE first_one (id INT);
+                CREATE TABLE second_one (id INT);
+                -- migrate:down
+                DROP TABLE second_one;
+                DROP TABLE first_one;
+                """);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (TestDatabase db = TestDatabase.create("mysql")) {
+            db.execute("CREATE TABLE first_one (id INT);");
+            try (Connection c = db.connect()) {
+                db.engine().progressTable().begin(c, "20260101000001", "up", 1, 2);
+            }
+            assertThatThrownBy(() -> new Dbmate("test", Map.of(), dir, out, Clock.systemUTC())
+                    .run(List.of("--url", db.url().raw(), "--no-dump-schema", "up")))
+                    .hasMessageContaining("20260101000001_two.sql:2: up section failed")
+                    .hasMessageEndingWith("No statement of this section took effect in this run; its version is not "
+                            + "recorded. Matey's progress marker of version 20260101000001 (up section, 1 of 2 "
+                            + "statements) says that `matey db up` was interrupted in this section with 1 statement(s) "
+                            + "in effect, which is likely why this one failed: run `matey db up --resume` (with the "
+                            + "target's --path or --url), which continues after them, rather than `matey dbmate`, which "
+                            + "records no progress and starts the section from its first statement.");
+        }
+    }
+
     /** A bad value in the statement's own text is the file's fault, though its SQLSTATE is a data exception's. */
     @Test
     void aBadLiteralInTheStatementIsTheFilesFaultNotTheDatas() throws Exception {

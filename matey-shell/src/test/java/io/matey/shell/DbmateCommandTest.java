@@ -343,6 +343,17 @@ class DbmateCommandTest {
                 + "`matey dbmate rollback -v`");
     }
 
+    /** A schema file that cannot be written is named with why: here a file stands where its directory would be. */
+    @Test
+    void aSchemaFileThatCannotBeWrittenIsNamedWithWhy() throws Exception {
+        migrations();
+        Files.writeString(dir.resolve("blocker"), "not a directory\n");
+        MateyProcess.Result up = matey(Map.of(), "--url", "sqlite:ours.sqlite3", "-s", "blocker/schema.sql", "up");
+        assertThat(up.exitCode()).isEqualTo(2);
+        assertThat(up.stderr()).isEqualTo("error: Cannot write schema file blocker/schema.sql: " + dir.resolve("blocker")
+                + ": a file of that name is in the way\n");
+    }
+
     @Test
     void printsPathsAsTheyWereGivenAsDbmateDoes() throws Exception {
         migrations();

@@ -68,12 +68,14 @@ class TargetsAndInitTest {
         MateyProcess.Result text = matey(onlyA, "db", "status", "--all");
         assertThat(text.exitCode()).isEqualTo(2);
         assertThat(text.stdout()).isEqualTo("db/a\n[X] migrations/001_a.sql\n\nApplied: 1\nPending: 0\n\ndb/b\n");
-        assertThat(text.stderr()).contains("error: db/b: Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.");
+        assertThat(text.stderr()).contains("error: db/b: Live database URL is missing. Pass --url or set "
+                + "DB_B_DATABASE_URL (the target's url_env) in the environment; live commands read no .env file.");
 
         MateyProcess.Result json = matey(onlyA, "db", "status", "--all", "--format", "json");
         assertThat(json.exitCode()).isEqualTo(2);
         assertThat(json.stdout()).contains("\"target\": \"db/a\",\n    \"url\":", "\"target\": \"db/b\",\n    \"error\": "
-                + "\"Live database URL is missing. Pass --url or set DB_B_DATABASE_URL.\"");
+                + "\"Live database URL is missing. Pass --url or set DB_B_DATABASE_URL (the target's url_env) in the "
+                + "environment; live commands read no .env file.\"");
     }
 
     @Test
@@ -299,6 +301,40 @@ class TargetsAndInitTest {
         try (var files = Files.list(dir)) {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(".git", ".github");
         }
+    }
+
+    /**
+     * A target inside another's migrations/, checkpoints/ or data/ (either one added second) would have its files
+     * taken for the outer target's; an env var name config.toml's reader would refuse (a quote would even end its
+     * TOML string) is refused too. Each names both targets or the option, and nothing is written.
+     */
+    @Test
+    void initRefusesATargetInsideAnotherTargetsDirectoriesAndAnInvalidEnvNameWritingNothing() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(matey("init", "--path", "db/a/migrations/old", "--engine", "sqlite").exitCode()).isZero();
+        String workspace = Files.readString(dir.resolve("matey.toml"));
+        String[][] refused = {{"checkpoints", "checkpoints", "checkpoints/ directory of target '.'"},
+                {"db/a", "db/a/migrations/old", "migrations/ directory of target 'db/a'"},
+                {"migrations/inner", "migrations/inner", "migrations/ directory of target '.'"},
+                {"data", "data", "data/ directory of target '.'"}};
+        for (String[] init : refused) {
+            MateyProcess.Result result = matey("init", "--path", init[0], "--engine", "sqlite");
+            assertThat(result.exitCode()).as(init[0]).isEqualTo(2);
+            assertThat(result.stderr()).as(init[0]).startsWith("error: " + dir.resolve("matey.toml").toRealPath()
+                    + ":1: target '" + init[1] + "' lies inside the " + init[2] + ", whose commands take every file "
+                    + "there as their own");
+            assertThat(dir.resolve(init[0]).resolve("config.toml")).as(init[0]).doesNotExist();
+        }
+        assertThat(Files.readString(dir.resolve("matey.toml"))).isEqualTo(workspace);
+
+        for (String[] option : new String[][] {{"--url-env", "lower case"}, {"--test-url-env", "X\"\nengine = \"pg"}}) {
+            MateyProcess.Result result = matey("init", "--path", "app", "--engine", "sqlite", option[0], option[1]);
+            assertThat(result.exitCode()).as(option[0]).isEqualTo(2);
+            assertThat(result.stderr()).as(option[0]).isEqualTo("error: " + option[0] + ": invalid environment variable "
+                    + "name '" + option[1] + "'; expected [A-Z_][A-Z0-9_]*.\n");
+            assertThat(dir.resolve("app")).as(option[0]).doesNotExist();
+        }
+        assertThat(Files.readString(dir.resolve("matey.toml"))).isEqualTo(workspace);
     }
 
     @Test

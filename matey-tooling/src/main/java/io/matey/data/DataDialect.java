@@ -398,6 +398,15 @@ public interface DataDialect {
     }
 
     /**
+     * The storage engine of {@code table} (unquoted) when it keeps no transactions (MariaDB's MyISAM, Aria, MEMORY),
+     * else empty. Data apply refuses such a table before writing anything: a rollback would leave the rows written
+     * before a refused one in it (docs/architecture.md §3). Engines whose tables all have transactions keep the default.
+     */
+    default Optional<String> nonTransactionalStorage(Connection connection, String table) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code table} (unquoted) may drop rows as they are written, so that data apply counts it before and
      * after writing to report the rows it did not keep (a ClickHouse table TTL drops rows already expired).
      */

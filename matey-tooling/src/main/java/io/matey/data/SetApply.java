@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code data apply} for one set: every file is read and checked against its table before anything is written,
@@ -117,6 +118,12 @@ final class SetApply {
 
     private CheckedFile check(DataFile file) throws SQLException {
         LiveTable table = DataTables.resolve(connection, dialect, file);
+        if (engine.transactions()) {
+            Optional<String> storage = dialect.nonTransactionalStorage(connection, table.name());
+            if (storage.isPresent()) {
+                throw withoutTransactions(file, table, storage.get());
+            }
+        }
         Path path = targetDir.resolve(file.path());
         List<Row> rows = new FileRows(file, path, table, decoder).convert();
         RowKey key = key(file, table, rows, path);
@@ -130,6 +137,19 @@ final class SetApply {
             key.checkOneVersion(rows, version, path, table.name());
         }
         return new CheckedFile(file, table, rows, key, immutable(reasons, rows, key), version);
+    }
+
+    /**
+     * A table that keeps no transactions would keep the rows written before a refused one, though the set's
+     * transaction is rolled back: refused while the files are checked, before anything is written.
+     */
+    private MateyException withoutTransactions(DataFile file, LiveTable table, String storage) {
+        return new MateyException(file.entry() + ": table '" + table.name() + "' of data file '" + file.name()
+                + "' uses storage engine " + storage + ", which has no transactions: data apply writes a set in one "
+                + "transaction so that a row the database refuses leaves every table as it was, and a " + storage
+                + " table would keep the rows written before it. Nothing was written. Convert the table to a "
+                + "transactional engine in a migration (ALTER TABLE " + table.sql() + " ENGINE=InnoDB), or leave "
+                + "it out of the data set.");
     }
 
     /** A row the table would not keep as written ({@link DataDialect#keptRows}) is refused by its line. */

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance 3 and bad input: a set is applied in one transaction, and input that does not fit is refused before
@@ -310,6 +311,61 @@ class DataSafetyTest {
                     h.ws.target().resolve("data/moods.jsonl") + ":2: column 'mood' (enum): \"bad\" is not one of its "
                             + "values \"ok\", \"sad\".");
             assertThat(h.rows("SELECT id, mood FROM moods ORDER BY id")).containsExactly(List.of("1", "ok"));
+        }
+    }
+
+    /**
+     * A row refused only for a row before it in the same batch (the file's second row takes the name the third then
+     * repeats): the batch is undone to its savepoint and sent one row at a time, so the third line is named.
+     */
+    @ParameterizedTest
+    @EngineMatrix
+    void aRowRefusedForTheRowBeforeItInItsBatchIsNamedByItsOwnLine(String engine) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, engine,
+                "CREATE TABLE t (id INT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE);")) {
+            h.db.execute("INSERT INTO t (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c');");
+            for (String mode : List.of("replace", "insert")) {
+                h.manifest("[core]\nfiles = [{ name = \"t\", table = \"t\", mode = \"" + mode + "\" }]\n");
+                h.file("t", "{\"id\": " + (mode.equals("insert") ? 4 : 1) + ", \"name\": \"a2\"}",
+                        "{\"id\": 5, \"name\": \"e\"}", "{\"id\": 6, \"name\": \"e\"}");
+                assertThatThrownBy(() -> h.apply(null)).as(mode).isInstanceOf(MateyException.class)
+                        .hasMessageStartingWith(h.ws.target().resolve("data/t.jsonl") + ":3: the database refused this "
+                                + "row of table 't': ");
+                assertThat(h.rows("SELECT id, name FROM t ORDER BY id")).as(mode)
+                        .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("3", "c"));
+            }
+        }
+    }
+
+    /**
+     * A MariaDB table without transactions would keep the rows written before a refused one: the set is refused
+     * while its files are checked, naming the entry, the table and its storage engine, with nothing written (also
+     * the file before it, whose table has transactions).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"MyISAM", "Aria", "MEMORY"})
+    void aMariadbTableWithoutTransactionsIsRefusedBeforeAnythingIsWritten(String storage) throws Exception {
+        try (DataHarness h = DataHarness.atHead(dir, "mysql", """
+                CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(20) NOT NULL);
+                CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE) ENGINE=%s;""".formatted(storage))) {
+            h.db.execute("INSERT INTO t (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c');");
+            h.file("notes", "{\"body\": \"written first\", \"id\": 1}");
+            h.file("t", "{\"id\": 1, \"name\": \"a2\"}", "{\"id\": 5, \"name\": \"e\"}",
+                    "{\"id\": 6, \"name\": \"e\"}");
+            for (String mode : List.of("replace", "insert")) {
+                h.manifest("[core]\nfiles = [\n  { name = \"notes\", table = \"notes\", mode = \"insert\" },\n"
+                        + "  { name = \"t\", table = \"t\", mode = \"" + mode + "\" },\n]\n");
+                assertThatThrownBy(() -> h.apply(null)).as(mode).isInstanceOf(MateyException.class).hasMessage(
+                        h.ws.target().resolve("data/data.toml") + ":4: data set 'core', file 2: table 't' of data file "
+                                + "'t' uses storage engine " + storage + ", which has no transactions: data apply writes "
+                                + "a set in one transaction so that a row the database refuses leaves every table as it "
+                                + "was, and a " + storage + " table would keep the rows written before it. Nothing was "
+                                + "written. Convert the table to a transactional engine in a migration (ALTER TABLE `t` "
+                                + "ENGINE=InnoDB), or leave it out of the data set.");
+                assertThat(h.rows("SELECT id, name FROM t ORDER BY id")).as(mode)
+                        .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("3", "c"));
+                assertThat(h.rows("SELECT * FROM notes")).as(mode).isEmpty();
+            }
         }
     }
 

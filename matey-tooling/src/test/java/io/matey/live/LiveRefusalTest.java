@@ -252,7 +252,8 @@ class LiveRefusalTest {
         try (LiveHarness h = LiveHarness.unborn(dir, engine).twoMigrations()) {
             var target = h.target();
             assertThatThrownBy(() -> h.live.status(target, (String) null)).isInstanceOf(MateyException.class)
-                    .hasMessage("Live database URL is missing. Pass --url or set DB_CORE_DATABASE_URL.");
+                    .hasMessage("Live database URL is missing. Pass --url or set DB_CORE_DATABASE_URL (the target's "
+                            + "url_env) in the environment; live commands read no .env file.");
             h.ws.env().put("DB_CORE_DATABASE_URL", h.url());
             assertThat(new LiveDatabase(h.ws.env(), line -> { }).up(target, (String) null).after()).isEqualTo(2);
             String other = engine.equals("sqlite") ? "mysql://root@127.0.0.1:3306/x" : "sqlite3:x.sqlite3";

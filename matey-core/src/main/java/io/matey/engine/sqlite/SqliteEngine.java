@@ -11,6 +11,7 @@ import io.matey.engine.MigrationTable;
 import io.matey.engine.ProgressTable;
 import io.matey.engine.SessionBaseline;
 import io.matey.engine.WriteGuard;
+import io.matey.error.FileFailure;
 import io.matey.error.MateyException;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
@@ -18,6 +19,7 @@ import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
 import io.matey.migration.SqlStatement;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +186,7 @@ public final class SqliteEngine implements Engine {
         } catch (FileAlreadyExistsException exists) {
             created = false;
         } catch (IOException e) {
-            throw new SQLException("Cannot create " + file + ": " + e.getMessage(), e);
+            throw new SQLException("Cannot create " + file + ": " + FileFailure.detail(file, e), e);
         }
         open(file).close();
         return created;
@@ -302,16 +304,57 @@ public final class SqliteEngine implements Engine {
     public MigrationLock lockMigrations(Connection connection, Duration timeout, LockWaiting waiting) throws SQLException {
         String path = connection.getMetaData().getURL().substring("jdbc:sqlite:".length());
         Path lockFile = Path.of(path + LOCK_FILE_SUFFIX);
-        Optional<FileMutex> tried = FileMutex.acquire(lockFile, waiting.told(timeout) ? Duration.ZERO : timeout);
+        Optional<FileMutex> tried = lockFile(lockFile, waiting.told(timeout) ? Duration.ZERO : timeout);
         if (tried.isEmpty() && waiting.told(timeout)) {
             waiting.waiting("the lock file " + lockFile, FileMutex.holder(lockFile));
-            tried = FileMutex.acquire(lockFile, timeout);
+            tried = lockFile(lockFile, timeout);
         }
         FileMutex mutex = tried.orElseThrow(() -> new MigrationLockTimeoutException(
                 "the lock file " + lockFile, timeout, FileMutex.holder(lockFile),
                 "If that process is gone, the lock is free again; delete nothing."));
         return mutex::close;
     }
+
+    /** Locks {@code lockFile}; one that cannot be created is told as the directory's to fix, not as Matey's fault. */
+    private static Optional<FileMutex> lockFile(Path lockFile, Duration timeout) {
+        try {
+            return FileMutex.acquire(lockFile, timeout);
+        } catch (UncheckedIOException e) {
+            Path file = lockFile.toAbsolutePath().normalize();
+            throw new MateyException("Cannot create the migration lock file " + file + " ("
+                    + FileFailure.reason(e.getCause()) + "): Matey locks a SQLite database with a file beside it, so "
+                    + "the database's directory " + file.getParent() + " must be writable by the user Matey runs as "
+                    + "(as SQLite's own journal needs). Make it writable, or move the database to a directory that "
+                    + "is, and run again.", e);
+        }
+    }
+
+    /**
+     * SQLITE_READONLY (and its extended codes): the file, or the directory where SQLite writes its journal, cannot be
+     * written, whatever the statement.
+     */
+    @Override
+    public Optional<String> unwritableDatabase(Connection connection, SQLException failure) {
+        if ((failure.getErrorCode() & 0xff) != READONLY) {
+            return Optional.empty();
+        }
+        String file;
+        try {
+            // the driver's own URL, which a connection closed by the failure still knows
+            String url = connection.unwrap(SQLiteConnection.class).getUrl();
+            file = Path.of(url.startsWith(JDBC_PREFIX) ? url.substring(JDBC_PREFIX.length()) : url).toAbsolutePath()
+                    .normalize().toString();
+        } catch (SQLException | RuntimeException e) {
+            file = "the database file";
+        }
+        return Optional.of("the database cannot be written, whatever the statement: make " + file + " and its "
+                + "directory writable by the user Matey runs as (SQLite writes its journal beside the file)");
+    }
+
+    private static final String JDBC_PREFIX = "jdbc:sqlite:";
+
+    /** SQLITE_READONLY, the primary result code of a write to a database that cannot be written. */
+    private static final int READONLY = 8;
 
     /** sqlite3_interrupt, which is safe from another thread: the running statement fails with SQLITE_INTERRUPT. */
     @Override

@@ -130,6 +130,19 @@ final class MysqlDataDialect implements DataDialect {
         return types;
     }
 
+    /** A table whose engine the server lists without transactions ({@code information_schema.ENGINES}). */
+    @Override
+    public Optional<String> nonTransactionalStorage(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t.ENGINE FROM information_schema.TABLES t "
+                + "JOIN information_schema.ENGINES e ON e.ENGINE = t.ENGINE WHERE t.TABLE_SCHEMA = DATABASE() "
+                + "AND t.TABLE_NAME = ? AND e.TRANSACTIONS <> 'YES'")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /**
      * Geometry travels as WKT, {@code SRID=4326;POINT(1 2)} when its SRID is not 0 (README "Data sets"). A FLOAT is
      * read as the DOUBLE it widens to exactly: the server's text of a FLOAT keeps 6 significant digits
