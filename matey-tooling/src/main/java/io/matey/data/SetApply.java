@@ -157,7 +157,10 @@ final class SetApply {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         table.dataColumns().forEach(c -> columns.put(c.name(), c.type()));
         DataDialect.RowCheck check = dialect.keptRows(connection, table.name(), columns);
-        for (Row row : check == null ? List.<Row>of() : rows) {
+        if (check == null) {
+            return;
+        }
+        for (Row row : rows) {
             try {
                 check.check(row.columns().stream().map(Column::name).toList(), row.values());
             } catch (ValueException e) {
