@@ -407,6 +407,15 @@ public interface DataDialect {
     }
 
     /**
+     * How a migration gives {@code table} (as statements write it) storage that keeps transactions, for the refusal
+     * of a table {@link #nonTransactionalStorage} names: the engine's own statement where it has one (MySQL's
+     * {@code ENGINE=InnoDB}), else advice that names none.
+     */
+    default String transactionalStorageAdvice(String table) {
+        return "Move the rows to a table that keeps transactions in a migration";
+    }
+
+    /**
      * Whether {@code table} (unquoted) may drop rows as they are written, so that data apply counts it before and
      * after writing to report the rows it did not keep (a ClickHouse table TTL drops rows already expired).
      */

@@ -147,9 +147,8 @@ final class SetApply {
         return new MateyException(file.entry() + ": table '" + table.name() + "' of data file '" + file.name()
                 + "' uses storage engine " + storage + ", which has no transactions: data apply writes a set in one "
                 + "transaction so that a row the database refuses leaves every table as it was, and a " + storage
-                + " table would keep the rows written before it. Nothing was written. Convert the table to a "
-                + "transactional engine in a migration (ALTER TABLE " + table.sql() + " ENGINE=InnoDB), or leave "
-                + "it out of the data set.");
+                + " table would keep the rows written before it. Nothing was written. "
+                + dialect.transactionalStorageAdvice(table.sql()) + ", or leave it out of the data set.");
     }
 
     /** A row the table would not keep as written ({@link DataDialect#keptRows}) is refused by its line. */

@@ -130,6 +130,11 @@ final class MysqlDataDialect implements DataDialect {
         return types;
     }
 
+    @Override
+    public String transactionalStorageAdvice(String table) {
+        return "Convert the table to a transactional engine in a migration (ALTER TABLE " + table + " ENGINE=InnoDB)";
+    }
+
     /** A table whose engine the server lists without transactions ({@code information_schema.ENGINES}). */
     @Override
     public Optional<String> nonTransactionalStorage(Connection connection, String table) throws SQLException {
