@@ -61,14 +61,7 @@ public final class BulkBenchmark {
                         "up")));
             }
         }
-        System.out.println();
-        System.out.println("## Bulk migration on servers: whole ./matey processes (one run each)");
-        System.out.println();
-        System.out.println("| command | wall s | CPU s | peak RSS MiB |");
-        System.out.println("|---|---|---|---|");
-        rows.forEach(System.out::println);
-        System.out.println();
-        System.out.println("Load average before: " + loadBefore + "; after: " + Machine.load() + ". Launcher options: "
-                + ScaleBenchmark.LAUNCHER_OPTIONS + " -Xmx" + heap + " (through MATEY_JAVA_OPTS).");
+        ScaleBenchmark.print("Bulk migration on servers: whole ./matey processes (one run each)", rows, List.of(),
+                loadBefore, "-Xmx" + heap + " (through MATEY_JAVA_OPTS)");
     }
 }

@@ -97,8 +97,14 @@ public final class ScaleBenchmark {
             aims.add("one " + label + " within -Xmx" + heap + ": yes (schema apply, db up and lint completed)");
         }
 
+        print("Scale: whole ./matey processes on SQLite (one run each)", rows, aims, loadBefore,
+                "(capped runs add -Xmx" + heap + " through MATEY_JAVA_OPTS)");
+    }
+
+    /** The table of whole processes, the aims' verdicts and the machine's load before and after them. */
+    static void print(String title, List<String> rows, List<String> aims, String loadBefore, String heapNote) {
         System.out.println();
-        System.out.println("## Scale: whole ./matey processes on SQLite (one run each)");
+        System.out.println("## " + title);
         System.out.println();
         System.out.println("| command | wall s | CPU s | peak RSS MiB |");
         System.out.println("|---|---|---|---|");
@@ -107,7 +113,7 @@ public final class ScaleBenchmark {
         aims.forEach(a -> System.out.println("- " + a));
         System.out.println();
         System.out.println("Load average before: " + loadBefore + "; after: " + Machine.load() + ". Launcher options: "
-                + LAUNCHER_OPTIONS + " (capped runs add -Xmx" + heap + " through MATEY_JAVA_OPTS).");
+                + LAUNCHER_OPTIONS + " " + heapNote + ".");
     }
 
     static MeasuredProcess measure(String label, Path launcher, ScaleWorkspace workspace,
