@@ -113,7 +113,7 @@ final class RelationReader {
                 foreignKey.dependOn(object);
                 graph.register("pg_constraint", constraint.oid(), foreignKey, target);
             } else {
-                if (constraint.type() == 'c') {
+                if (constraint.type() == 'c' || constraint.type() == 'x') {
                     graph.detachable("pg_constraint", constraint.oid(), object, "CONSTRAINT " + constraint.name(),
                             "ALTER TABLE " + table.name() + " ADD " + constraint.element());
                 } else {
