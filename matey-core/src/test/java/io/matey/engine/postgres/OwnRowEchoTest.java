@@ -71,11 +71,7 @@ class OwnRowEchoTest {
     @Test
     void theDumpPrintsWhatEchoingOnTheTableItselfSettlesOn() throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            db.execute(SCHEMA);
-            String dump;
-            try (Connection c = db.connect()) {
-                dump = db.engine().dumpSchema(c);
-            }
+            String dump = dumpWithSchema(db);
             try (Connection c = db.connect()) {
                 for (Printed object : OBJECTS) {
                     assertThat(dump).as(object.name()).contains(onTableFixedPoint(c, object));
@@ -88,11 +84,7 @@ class OwnRowEchoTest {
     @Test
     void theDumpDoesNotWaitForAWriterOfTheTable() throws SQLException {
         try (TestDatabase db = TestDatabase.create("postgres")) {
-            db.execute(SCHEMA);
-            String quiet;
-            try (Connection c = db.connect()) {
-                quiet = db.engine().dumpSchema(c);
-            }
+            String quiet = dumpWithSchema(db);
             try (Connection writer = db.connect(); Connection c = db.connect(); Statement st = c.createStatement()) {
                 writer.setAutoCommit(false);
                 try (Statement write = writer.createStatement()) {
@@ -103,6 +95,13 @@ class OwnRowEchoTest {
                 assertThat(db.engine().dumpSchema(c)).isEqualTo(quiet);
                 writer.rollback();
             }
+        }
+    }
+
+    private static String dumpWithSchema(TestDatabase db) throws SQLException {
+        db.execute(SCHEMA);
+        try (Connection c = db.connect()) {
+            return db.engine().dumpSchema(c);
         }
     }
 
