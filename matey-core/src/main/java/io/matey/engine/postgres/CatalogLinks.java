@@ -34,15 +34,12 @@ final class CatalogLinks {
      * migration made depend on an extension ({@code x}: {@code ALTER ... DEPENDS ON EXTENSION}, which the dump
      * writes after the object, as a drop of the extension drops it), in one scan. A sequence's OWNED BY link points
      * at its table, but the table's default needs the sequence first, so that link is left out (the table takes
-     * ownership after it is created). What an exclusion constraint's index depends on (a function its expressions
-     * call), the constraint does: the dump writes no such index.
+     * ownership after it is created).
      */
     static final String DEPENDENCIES = """
-            SELECT CASE WHEN x.oid IS NULL THEN d.classid::regclass::text ELSE 'pg_constraint' END AS catalog,
-                   coalesce(x.oid, d.objid) AS objid, d.refclassid::regclass::text AS ref_catalog,
+            SELECT d.classid::regclass::text AS catalog, d.objid, d.refclassid::regclass::text AS ref_catalog,
                    d.refobjid, d.deptype AS type
             FROM pg_depend d
-            LEFT JOIN pg_constraint x ON d.classid = 'pg_class'::regclass AND x.conindid = d.objid AND x.contype = 'x'
             WHERE d.deptype IN ('n', 'a', 'e', 'x') AND d.objid >= %d AND d.refobjid >= %d
               AND NOT (d.deptype = 'a' AND d.classid = 'pg_class'::regclass AND d.refobjsubid <> 0
                        AND EXISTS (SELECT 1 FROM pg_sequence s WHERE s.seqrelid = d.objid))
