@@ -271,8 +271,9 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     @Override
-    public RowCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns) throws SQLException {
-        return ClickHouseKeptRows.of(connection, table, columns, this);
+    public RowsCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns,
+            List<RowValues> rows) throws SQLException {
+        return ClickHouseKeptRows.of(connection, table, columns, this, rows);
     }
 
     /**
