@@ -7,9 +7,8 @@ import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.DataDialect.RowValues;
 import io.matey.data.ValueException;
+import io.matey.testing.CountingConnection;
 import io.matey.testing.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -55,7 +54,7 @@ class ClickHouseKeptRowsTest {
     private static int statementsToCheck(TestDatabase db, int rows) throws SQLException {
         try (Connection c = db.connect()) {
             AtomicInteger statements = new AtomicInteger();
-            DIALECT.keptRows(counting(c, statements), "visits", columns(), rows(rows));
+            DIALECT.keptRows(CountingConnection.of(c, statements), "visits", columns(), rows(rows));
             return statements.get();
         }
     }
@@ -90,20 +89,5 @@ class ClickHouseKeptRowsTest {
             values.add(campaign);
         }
         return new RowValues(names, values.toArray());
-    }
-
-    /** The real connection, counting the statements created on it. */
-    private static Connection counting(Connection connection, AtomicInteger statements) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("createStatement") || method.getName().equals("prepareStatement")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }
