@@ -158,15 +158,19 @@ final class SetApply {
     private void refuseUnkeptRows(List<Row> rows, LiveTable table, Path path) throws SQLException {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         table.dataColumns().forEach(c -> columns.put(c.name(), c.type()));
-        DataDialect.RowCheck check = dialect.keptRows(connection, table.name(), columns);
+        List<DataDialect.RowValues> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(new DataDialect.RowValues(row.columns().stream().map(Column::name).toList(), row.values()));
+        }
+        DataDialect.RowsCheck check = dialect.keptRows(connection, table.name(), columns, values);
         if (check == null) {
             return;
         }
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
             try {
-                check.check(row.columns().stream().map(Column::name).toList(), row.values());
+                check.check(i);
             } catch (ValueException e) {
-                throw new MateyException(path + ":" + row.line() + ": " + e.getMessage() + ".");
+                throw new MateyException(path + ":" + rows.get(i).line() + ": " + e.getMessage() + ".");
             }
         }
     }
