@@ -142,6 +142,33 @@ class UsageMessagesTest {
     }
 
     @Test
+    void aNearMissPrefersPrefixesAndAliasesAndNeverADestructiveVerb() throws Exception {
+        assertThat(matey("dbmate", "dwon").stderr()).as("the alias is a candidate")
+                .contains("dbmate: no command 'dwon'. Did you mean 'down'?");
+        assertThat(matey("dbmate", "rolback").stderr()).contains("dbmate: no command 'rolback'.")
+                .doesNotContain("Did you mean");
+        assertThat(matey("dbmate", "dro").stderr()).as("a prefix names it").contains("Did you mean 'drop'?");
+        assertThat(error("db", "st")).startsWith("error: No command 'db st'. Did you mean 'db status'?\n");
+        assertThat(error("sch", "status")).startsWith("error: No command 'sch status'. Did you mean 'schema status'?\n");
+        assertThat(error("db", "dwn")).startsWith("error: No command 'db dwn'.").doesNotContain("Did you mean");
+    }
+
+    @Test
+    void dbmateAndFlywayHabitsPointToMateysCommand() throws Exception {
+        assertThat(error("up")).startsWith("error: No command 'up'. Did you mean `matey db up` (or `matey dbmate up` "
+                + "for dbmate's own behaviour)?\n");
+        assertThat(error("migrate")).contains("`matey db up`");
+        assertThat(error("rollback")).contains("`matey db down`");
+        assertThat(error("down")).contains("`matey db down`");
+        assertThat(error("new")).contains("`matey db new`");
+        assertThat(error("status")).contains("`matey db status`");
+        assertThat(error("dump")).contains("`matey schema apply`", "`matey dbmate dump`");
+        assertThat(error("info")).contains("`matey db status`").doesNotContain("init");
+        assertThat(error("validate")).contains("`matey db status`", "`matey db drift`");
+        assertThat(error("db", "rollback")).startsWith("error: No command 'db rollback'. Did you mean `matey db down`?\n");
+    }
+
+    @Test
     void lintRefusesAMistypedEngineBeforeComparingItWithTheLocks() throws Exception {
         help("init", "--engine", "mysql");
         assertThat(error("lint", "--engine", "clickhous")).startsWith("error: Unsupported engine 'clickhous'")

@@ -12,10 +12,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +35,9 @@ public final class CommandRunner {
     private static final Map<String, String> FOLDED_COMMANDS = Map.of("codegen", " Code generation has no command of "
             + "its own: add a [codegen] table to the target's config.toml and `matey schema apply` writes the models "
             + "(README, Generated models).");
+
+    /** The verbs that delete something, which a near miss never suggests (CommandSuggestions). */
+    private static final Set<String> DESTRUCTIVE = Set.of("down");
 
     private final CommandCatalog catalog;
     private final Console console;
@@ -200,8 +203,9 @@ public final class CommandRunner {
             return new UsageException("'" + typed + "' needs a subcommand: "
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
-        String suggestion = words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed)
-                ? " Did you mean '--" + typed + "'?"
+        String habit = CommandHabits.pointer(words);
+        String suggestion = habit != null ? habit
+                : words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed) ? " Did you mean '--" + typed + "'?"
                 : !words.isEmpty() && words.get(0).matches("[A-Za-z_]\\w*=.*") ? VARIABLE_HINT : closestCommand(words);
         return new UsageException("No command '" + typed + "'." + suggestion
                 + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
@@ -210,12 +214,11 @@ public final class CommandRunner {
     /** " Did you mean 'NAME'?" for the command or group closest to the words, or nothing when none is close. */
     private String closestCommand(List<String> words) {
         // `help` is the runner's own, not the catalog's.
-        return Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
+        List<String> names = Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
                 .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size())))
-                .distinct()
-                .filter(name -> Suggestions.close(prefix(words, name.split(" ").length), name))
-                .min(Comparator.comparingInt(name -> Suggestions.distance(prefix(words, name.split(" ").length), name)))
-                .map(name -> " Did you mean '" + name + "'?").orElse("");
+                .distinct().toList();
+        return CommandSuggestions.closest(words, names, DESTRUCTIVE).map(name -> " Did you mean '" + name + "'?")
+                .orElse("");
     }
 
     /** A word before the command that is no global option ({@link GlobalOptions} took the valid ones). */
