@@ -49,6 +49,10 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
     /** The verbs that delete something, which a near miss never suggests (CommandSuggestions). */
     private static final Set<String> DESTRUCTIVE = Set.of("drop", "rollback", "down");
 
+    static boolean takesValue(String flag) {
+        return GLOBAL_VALUES.containsKey(flag);
+    }
+
     static DbmateArguments parse(List<String> args) {
         Map<String, String> globals = new HashMap<>();
         List<String> envFiles = new ArrayList<>();
