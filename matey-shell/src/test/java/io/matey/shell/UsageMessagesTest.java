@@ -115,6 +115,14 @@ class UsageMessagesTest {
     }
 
     @Test
+    void theShortVersionOptionsPrintTheVersion() throws Exception {
+        String version = help("--version");
+        assertThat(help("-v")).isEqualTo(version);
+        assertThat(help("-V")).isEqualTo(version);
+        assertThat(help("help")).contains("--version, -v");
+    }
+
+    @Test
     void mistypedNamesGetADidYouMean() throws Exception {
         assertThat(error("help", "shema")).startsWith("error: No command 'shema'. Did you mean 'schema'?\n");
         assertThat(error("shema", "status")).startsWith("error: No command 'shema status'. Did you mean 'schema status'?\n");

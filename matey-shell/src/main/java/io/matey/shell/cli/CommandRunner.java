@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class CommandRunner {
 
     private static final String HELP = "help";
+    /** {@code --version} and the short forms other tools (dbmate {@code -v}, Java {@code -V}) take. */
+    private static final Set<String> VERSION = Set.of("--version", "-v", "-V");
     private static final String LIST_HINT = "Run `matey help` to list the commands.";
     /** A shell's {@code NAME=value command} typed where no shell reads it: the session, or a quoted word. */
     private static final String VARIABLE_HINT = " A variable cannot be set before a command here: give the URL with "
@@ -53,7 +55,7 @@ public final class CommandRunner {
             if (first.equals(HELP) || first.equals("--help") || first.equals("-h")) {
                 return help(args.subList(1, args.size()));
             }
-            if (args.equals(List.of("--version"))) {
+            if (args.size() == 1 && VERSION.contains(first)) {
                 console.print(Version.describe());
                 return 0;
             }
