@@ -123,6 +123,16 @@ class UsageMessagesTest {
     }
 
     @Test
+    void aMigrationNameTooLongForAFileNameIsRefusedUpFront() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        String refusal = error("db", "new", "x".repeat(300));
+        assertThat(refusal).contains("Migration name is 300 characters long as a file name; at most 200 fit",
+                "Give a shorter name").doesNotContain("File name too long", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        assertThat(dir.resolve("migrations")).isEmptyDirectory();
+        assertThat(help("db", "new", "x".repeat(200))).contains("x".repeat(200) + ".sql");
+    }
+
+    @Test
     void mistypedNamesGetADidYouMean() throws Exception {
         assertThat(error("help", "shema")).startsWith("error: No command 'shema'. Did you mean 'schema'?\n");
         assertThat(error("shema", "status")).startsWith("error: No command 'shema status'. Did you mean 'schema status'?\n");
