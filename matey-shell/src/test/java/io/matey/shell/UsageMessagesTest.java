@@ -133,6 +133,13 @@ class UsageMessagesTest {
     }
 
     @Test
+    void theWorkspacesMateyTomlNamesItsDirectory() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(help("--workspace", dir.resolve("matey.toml").toString(), "schema", "status")).contains("clean");
+        assertThat(help("schema", "status", "--workspace", "matey.toml")).contains("clean");
+    }
+
+    @Test
     void mistypedNamesGetADidYouMean() throws Exception {
         assertThat(error("help", "shema")).startsWith("error: No command 'shema'. Did you mean 'schema'?\n");
         assertThat(error("shema", "status")).startsWith("error: No command 'shema status'. Did you mean 'schema status'?\n");
