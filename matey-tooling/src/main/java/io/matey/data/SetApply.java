@@ -64,7 +64,7 @@ final class SetApply {
         boolean enforcedBefore = dialect.enforceForeignKeys(connection, true);
         if (!engine.transactions()) {
             try {
-                return writeAll(checked);
+                return writeAll(set, checked);
             } finally {
                 dialect.enforceForeignKeys(connection, enforcedBefore);
             }
@@ -72,7 +72,7 @@ final class SetApply {
         try {
             connection.setAutoCommit(false);
             try {
-                List<AppliedFile> applied = writeAll(checked);
+                List<AppliedFile> applied = writeAll(set, checked);
                 commit(set);
                 return applied;
             } catch (SQLException | RuntimeException e) {
@@ -106,10 +106,13 @@ final class SetApply {
         }
     }
 
-    private List<AppliedFile> writeAll(List<CheckedFile> checked) {
+    private List<AppliedFile> writeAll(DataSet set, List<CheckedFile> checked) {
+        // engines without transactions (ClickHouse, BigQuery) enforce no foreign key, so nothing cascades
+        SetCascades cascades = new SetCascades(connection, dialect, set.name(), targetDir,
+                engine.transactions() ? checked : List.of());
         List<AppliedFile> applied = new ArrayList<>();
         for (CheckedFile file : checked) {
-            AppliedFile done = write(file);
+            AppliedFile done = write(file, cascades);
             applied.add(done);
             written.add(done);
         }
@@ -219,10 +222,10 @@ final class SetApply {
         return key;
     }
 
-    private AppliedFile write(CheckedFile file) {
+    private AppliedFile write(CheckedFile file, SetCascades cascades) {
         TableWrite write = new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path()));
         try {
-            return write.write();
+            return cascades.counted(file, write.write(cascades));
         } catch (RefusedRow e) {
             throw new MateyException(refusal(file, e, write.started()), e);
         } catch (MissedRow e) {
