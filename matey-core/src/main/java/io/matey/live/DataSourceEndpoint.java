@@ -7,6 +7,7 @@ import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.log.DebugLog;
+import io.matey.log.Secrets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -17,15 +18,18 @@ import javax.sql.DataSource;
  * database that exists and cannot create one, so {@code db up} through it behaves like {@code db migrate}.
  *
  * @param description the Matey URL of the database (from the JDBC URL and user the driver reports), without a
- *                    password or the driver's own options; the masked JDBC URL where it has no Matey URL
+ *                    password (masked, {@code user:****@}, when it logs in with one) or the driver's own options;
+ *                    the masked JDBC URL where it has no Matey URL
  */
 record DataSourceEndpoint(DataSource dataSource, Engine engine, String description) implements LiveEndpoint {
 
-    static DataSourceEndpoint detect(DataSource dataSource, Engine expected) {
+    /** @param password whether the DataSource logs in with a password, which the description then shows masked */
+    static DataSourceEndpoint detect(DataSource dataSource, Engine expected, boolean password) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             String jdbcUrl = metaData.getURL();
-            String description = JdbcUrls.describe(jdbcUrl, metaData.getUserName()).map(MateyUrl::toString)
+            String description = JdbcUrls.describe(jdbcUrl, metaData.getUserName(), password ? Secrets.MASK : null)
+                    .map(MateyUrl::toString)
                     .orElseGet(() -> MateyUrl.mask(jdbcUrl));
             return new DataSourceEndpoint(dataSource, engineOf(metaData.getDatabaseProductName(), description),
                     description);

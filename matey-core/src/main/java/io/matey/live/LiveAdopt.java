@@ -121,12 +121,17 @@ final class LiveAdopt {
     private static MateyException refusal(LiveTarget target, String live, int from, List<String> states) {
         int closest = from + SchemaDiff.closest(live, states);
         int distance = SchemaDiff.distance(live, states.get(closest - from));
-        return new MateyException(Reason.ADOPTION_REFUSED, target.opening(CONTEXT) + " refused: the schema of " + target.endpoint() + " equals no committed "
+        String refused = target.opening(CONTEXT) + " refused: the schema of " + target.endpoint() + " equals no committed "
                 + "state of target '" + target.name() + "' (indexes " + from + ".." + target.head() + (from == 0 ? ""
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
                 + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
-                + SchemaDiff.unified(live, states.get(closest - from), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL)
+                + SchemaDiff.unified(live, states.get(closest - from), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        ForeignHistoryRefusal history = ForeignHistoryRefusal.of(refused, live, states.get(closest - from));
+        if (history != null) {
+            return history;
+        }
+        return new MateyException(Reason.ADOPTION_REFUSED, refused
                 + InexactRollbackHint.after(target, from).map(hint -> hint + ". Nothing was recorded.")
                         .orElse("Change the database (or the migrations) until they agree, then adopt again; nothing "
                                 + "was recorded."));

@@ -37,7 +37,16 @@ public interface LiveEndpoint {
      * of {@code expected}, the engine the target names: no engine can be detected without a connection.
      */
     static LiveEndpoint of(DataSource dataSource, Engine expected) {
-        return DataSourceEndpoint.detect(dataSource, expected);
+        return DataSourceEndpoint.detect(dataSource, expected, false);
+    }
+
+    /**
+     * {@link #of(DataSource, Engine)} for a DataSource that logs in with a password, which its connection does not
+     * reveal: the description shows it masked ({@code app:****@}), so that the commands messages suggest say where
+     * it goes ({@link io.matey.engine.UrlOption}).
+     */
+    static LiveEndpoint withPassword(DataSource dataSource, Engine expected) {
+        return DataSourceEndpoint.detect(dataSource, expected, true);
     }
 
     /** The engine that connects; live commands check its {@code id()} against the target's. */

@@ -586,7 +586,7 @@ class DriftDraftCommandTest {
                     "--url", url);
 
             assertThat(created.exitCode()).as(created.stderr()).isZero();
-            assertThat(created.stdout()).contains("`matey db adopt --url URL --apply`").doesNotContain("s3cret")
+            assertThat(created.stdout()).contains("`matey db adopt --url '" + url.replace("s3cret", "<password>") + "' --apply`").doesNotContain("s3cret")
                     .doesNotContain("****");
         }
     }

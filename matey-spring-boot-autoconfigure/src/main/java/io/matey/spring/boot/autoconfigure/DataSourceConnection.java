@@ -13,7 +13,8 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 
 /**
- * A target's connection through a DataSource bean. A DataSource that cannot connect does not say where it points,
+ * A target's connection through a DataSource bean, named with its password masked when the pool has one (its
+ * connection does not say), so that suggested commands say where it goes. A DataSource that cannot connect does not say where it points,
  * so the error names the target and the database the pool was configured with, which pools expose as a
  * {@code jdbcUrl} (Hikari) or {@code url} property: by its Matey URL, as every report names a database.
  */
@@ -30,7 +31,9 @@ final class DataSourceConnection {
     /** @param source where the application got the DataSource, which the failure analysis names */
     static LiveEndpoint of(TargetConfig target, DataSource dataSource, String source) {
         try {
-            return LiveEndpoint.of(dataSource, target.knownEngine());
+            return text(PropertyAccessorFactory.forBeanPropertyAccess(dataSource), PASSWORD_PROPERTY) != null
+                    ? LiveEndpoint.withPassword(dataSource, target.knownEngine())
+                    : LiveEndpoint.of(dataSource, target.knownEngine());
         } catch (MateyException e) {
             if (e.reason() != Reason.DATABASE_UNAVAILABLE || !(e.getCause() instanceof SQLException failure)) {
                 throw e;

@@ -5,6 +5,7 @@ import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.live.ForeignHistoryRefusal;
 import io.matey.workspace.TargetPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
                 : cause instanceof MateyUnknownTargetException unknown ? "Set " + unknown.getProperty()
                 + " to one of the workspace's targets: " + unknown.availableTargets() + "."
                 : cause.reason() == Reason.DATABASE_UNAVAILABLE && report != null ? unreachable(report, source, commands)
-                : action(cause, commands, target);
+                : action(failure, commands, target);
         return new FailureAnalysis(heading(cause) + " (reason: " + cause.reason().code() + "):\n\n"
                 + named(report, cause), action + " " + FailureText.DISABLE, failure);
     }
@@ -140,7 +141,10 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
         return switch (cause.reason()) {
             case MIGRATION_FAILED -> "Fix the migration named above, or the database state it ran into, and start "
                     + "again; " + status + " shows what is applied." + where;
-            case ADOPTION_REFUSED -> "Its schema equals no committed state, so nothing was recorded: change the "
+            case ADOPTION_REFUSED -> cause instanceof ForeignHistoryRefusal history ? history.action()
+                    + " Nothing was recorded; `" + commands.command("db adopt" + target) + "` compares them again."
+                    + where
+                    : "Its schema equals no committed state, so nothing was recorded: change the "
                     + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt"
                     + target) + "` compares them again without recording anything." + where;
             case DATABASE_NOT_EMPTY -> "Set matey.adopt-on-startup=true to record the committed state its schema "

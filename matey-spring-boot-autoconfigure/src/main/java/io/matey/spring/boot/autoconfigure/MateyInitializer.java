@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.beans.factory.InitializingBean;
  * artifacts stop the start-up unless {@code matey.on-drift=warn}; a database that cannot be read or migrated
  * always does.
  */
-public class MateyInitializer implements InitializingBean {
+public class MateyInitializer implements InitializingBean, BeanFactoryAware {
 
     private static final Log logger = LogFactory.getLog(MateyInitializer.class);
 
@@ -28,6 +30,7 @@ public class MateyInitializer implements InitializingBean {
     private final MateyProperties properties;
     private final MateyMigrationStrategy strategy;
     private final String endpointPath;
+    private BeanFactory beanFactory;
 
     public MateyInitializer(MateyTargets targets, MateyChecker checker, MateyProperties properties) {
         this(targets, checker, properties, null);
@@ -53,6 +56,12 @@ public class MateyInitializer implements InitializingBean {
         this.endpointPath = endpointPath;
     }
 
+    /** Where pending migrations are kept for a failure later in the start-up ({@link StartUpFindings}). */
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
     @Override
     public void afterPropertiesSet() {
         if (strategy == null && !properties.isMigrateOnStartup() && !properties.isVerifyOnStartup()
@@ -69,6 +78,9 @@ public class MateyInitializer implements InitializingBean {
                 continue;
             }
             log(report, (System.nanoTime() - started) / 1_000_000);
+            if (report.pendingCount() > 0 && !report.failed() && beanFactory != null) {
+                StartUpFindings.pending(beanFactory, report);
+            }
             if (report.stale()) {
                 stale.add(report);
             } else if (report.drifted()) {

@@ -1,11 +1,10 @@
 package io.matey.spring.boot.autoconfigure;
 
 import io.matey.engine.MateyUrl;
-import io.matey.log.Secrets;
+import io.matey.engine.UrlOption;
 import io.matey.workspace.TargetPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.ResourceUtils;
 
@@ -21,8 +20,6 @@ import org.springframework.util.ResourceUtils;
  */
 record WorkspaceCommands(String option, String where, Path workingDir) {
 
-    /** What a suggested command has in place of a masked password. */
-    private static final String PASSWORD = "<password>";
     /** The Maven and Gradle source directory of classpath resources. */
     private static final String RESOURCES = "src/main/resources";
 
@@ -105,9 +102,8 @@ record WorkspaceCommands(String option, String where, Path workingDir) {
         if (connection.startsWith("jdbc:")) {
             return "<its database URL>";
         }
-        String url = (where.isEmpty() ? connection : absoluteFile(connection))
-                .replaceFirst(":" + Pattern.quote(Secrets.MASK) + "@", ":" + PASSWORD + "@");
-        return url.contains(Secrets.MASK) ? "<its database URL>" : "'" + url.replace("'", "'\\''") + "'";
+        String url = UrlOption.argument(where.isEmpty() ? connection : absoluteFile(connection));
+        return url == null ? "<its database URL>" : url;
     }
 
     private String absoluteFile(String connection) {

@@ -363,7 +363,8 @@ class MateyStartupFailureTest {
                 // Boot skips analyzers it cannot create (others lack optional classes here), so would skip ours.
                 (type, name, failure) -> { }))
                 .hasAtLeastOneElementOfType(MateyFailureAnalyzer.class)
-                .hasAtLeastOneElementOfType(MateyDriftFailureAnalyzer.class);
+                .hasAtLeastOneElementOfType(MateyDriftFailureAnalyzer.class)
+                .hasAtLeastOneElementOfType(MateyPendingMigrationsFailureAnalyzer.class);
     }
 
     /** Not the application's DataSource: the action names where the connection came from, the URL shows once. */
