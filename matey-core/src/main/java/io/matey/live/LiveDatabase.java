@@ -178,7 +178,12 @@ public final class LiveDatabase {
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
-        return atUrl(target, url, endpoint -> drift(target, endpoint));
+        return drift(target, url, "db drift");
+    }
+
+    /** {@link #drift(TargetConfig, LiveEndpoint)} for {@code command} ({@code db new --from-drift}), which refusals name. */
+    public LiveDrift drift(TargetConfig target, String url, String command) {
+        return atUrl(target, url, endpoint -> drift(target, endpoint, command));
     }
 
     /**
@@ -187,14 +192,18 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
+        return drift(target, endpoint, "db drift");
+    }
+
+    private LiveDrift drift(TargetConfig target, LiveEndpoint endpoint, String command) {
         LiveTarget live = target(target, endpoint);
-        live.requireClean("db drift");
-        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
+        live.requireClean(command);
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, command);
         if (existing.isEmpty()) {
             return LiveDrift.ofMissingDatabase(live.name(), live.endpoint(),
                     live.prefix(List.of()));
         }
-        return drift(read(live, existing.get(), "db drift"));
+        return drift(read(live, existing.get(), command));
     }
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */

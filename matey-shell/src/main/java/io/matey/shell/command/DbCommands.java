@@ -69,7 +69,7 @@ class DbCommands {
         }
         NewMigration.sanitize(name);
         TargetConfig target = matey.target(path);
-        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url).keepingDraft());
+        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url, "db new --from-drift").keepingDraft());
         Path file = files.get(0);
         String accept = files.size() == 1 && inexactDown(file) ? "accept its inexact down section under [inexact_downs] "
                 + "in config.toml (\"" + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema "
