@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what a benchmark needs and runs it:  benchmarks/run.sh <replay|db-up|startup|data-apply|scale|lint> [options]
+# Builds what a benchmark needs and runs it:  benchmarks/run.sh <replay|db-up|startup|data-apply|scale|bulk|lint> [options]
 # MATEY_BENCH_POSTGRES_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable);
 # MATEY_BENCH_OFFLINE=1 builds with Maven offline (-o).
 set -euo pipefail
@@ -11,11 +11,12 @@ case "$name" in
   db-up) main=io.matey.bench.live.DbUpBenchmark ;;
   startup) main=io.matey.bench.startup.StartupBenchmark ;;
   scale) main=io.matey.bench.scale.ScaleBenchmark ;;
+  bulk) main=io.matey.bench.scale.BulkBenchmark ;;
   lint) main=io.matey.bench.lint.LintBenchmark ;;
   data-apply) main=io.matey.bench.data.DataApplyBenchmark
     export MATEY_TEST_POSTGRES_URL="${MATEY_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
     export MATEY_TEST_MYSQL_URL="${MATEY_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/test}" ;;
-  *) echo "usage: benchmarks/run.sh replay|db-up [--runs N] [--migrations N] | startup [--runs N] | data-apply [rows] [engines...] | scale [--migrations N] [--lengths A,B,C] [--big-mib N] [--heap SIZE] | lint [--runs N] [--migrations N] [--bulk N] [--bulk-mib N] [--engine E] [--keep DIR]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh replay|db-up [--runs N] [--migrations N] | startup [--runs N] | data-apply [rows] [engines...] | scale [--migrations N] [--lengths A,B,C] [--big-mib N] [--heap SIZE] | bulk [--big-mib N] [--heap SIZE] | lint [--runs N] [--migrations N] [--bulk N] [--bulk-mib N] [--engine E] [--keep DIR]" >&2; exit 2 ;;
 esac
 cd "$root"
 mvn_args=(-q -B -DskipTests)

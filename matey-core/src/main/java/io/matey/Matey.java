@@ -50,7 +50,7 @@ public final class Matey {
 
     private Matey(Path cwd, Path workspaceRoot, Map<String, String> env, LockWait locks, CallerTerms terms) {
         this.cwd = cwd.toAbsolutePath().normalize();
-        this.workspaceRoot = workspaceRoot;
+        this.workspaceRoot = workspaceRoot == null ? null : WorkspaceLoader.directoryOf(workspaceRoot, this.cwd);
         this.env = Map.copyOf(env);
         this.locks = locks;
         this.terms = terms;

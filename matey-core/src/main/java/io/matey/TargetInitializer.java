@@ -102,7 +102,7 @@ final class TargetInitializer {
         List<String> changed = new ArrayList<>(createDirectories(dir));
         changed.addAll(writeZeroState(dir, engine, name, notices));
         changed.sort(null);
-        return new InitResult(name, engine.id(), wrote, changed);
+        return new InitResult(name, engine.id(), wrote, changed, urlEnv, testUrlEnv);
     }
 
     /** The current directory's path in the workspace; the root itself when standing outside it (--workspace). */

@@ -346,6 +346,16 @@ public interface Engine {
         return false;
     }
 
+    /**
+     * Whether consecutive row-writing statements of a section that runs in one transaction go to the server as one
+     * JDBC batch ({@link StatementBatch}): true where the driver pipelines a batch, so that a bulk data migration
+     * waits for one round trip a batch (pgjdbc), and DDL is transactional, so that a failed batch can be rolled back
+     * to its savepoint and its statements run one at a time to name the one that failed (docs/architecture.md §7).
+     */
+    default boolean batchesStatements() {
+        return false;
+    }
+
     /** Where live databases keep the progress of sections that run outside one transaction (docs/architecture.md §7). */
     default ProgressTable progressTable() {
         return MigrationProgress.STANDARD;

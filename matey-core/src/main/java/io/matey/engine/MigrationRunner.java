@@ -5,6 +5,7 @@ import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
 import io.matey.migration.Section;
 import io.matey.migration.SqlStatement;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * the directive says {@code transaction:false} or the engine has no transactions ({@link Engine#transactions()}).
  * Where dbmate's one query of a {@code transaction:false} section is one implicit transaction
  * ({@link Engine#oneQueryIsOneTransaction()}: PostgreSQL), such a section runs in one transaction too, unless a
- * statement of it refuses a transaction block. Statements run one at a time so a failure names its line. On a live
+ * statement of it refuses a transaction block. Statements run one at a time so a failure names its line, except
+ * consecutive row writes of such a transaction where the engine batches them ({@link StatementBatch}). On a live
  * database, a section that cannot run in one transaction (MySQL DDL commits itself; {@code transaction:false} on
  * SQLite or with such a statement; an engine without transactions) records its
  * progress in {@link MigrationProgress}, so that an interruption is known to the next command
@@ -181,7 +183,20 @@ public final class MigrationRunner {
             if (tracked) {
                 engine.progressTable().begin(connection, migration.version(), section.kind(), done, statements.size());
             }
+            boolean batching = transactional && engine.transactionalDdl() && engine.batchesStatements();
+            int unbatchedUntil = done;
             for (int i = done; i < statements.size(); i++) {
+                if (batching && i >= unbatchedUntil) {
+                    int end = StatementBatch.end(engine, statements, i);
+                    if (end - i > 1 && ranAsBatch(migration, section, statements, i, end)) {
+                        for (SqlStatement statement : statements.subList(i, end)) {
+                            afterEach.ran(statement);
+                        }
+                        i = end - 1;
+                        continue;
+                    }
+                    unbatchedUntil = end; // a failed batch, rolled back: its statements run one at a time
+                }
                 if (tracked && !engine.transactionalDdl() && !engine.serverRoles().createdBy(statements.get(i)).isEmpty()) {
                     // It commits itself, and no dump shows accounts, so its progress is counted first and commits
                     // before it: a kill after it then leaves an exact count (docs/architecture.md §7).
@@ -325,6 +340,38 @@ public final class MigrationRunner {
         } catch (SQLException e) {
             failure.addSuppressed(e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs statements {@code from} to {@code end} as one batch ({@link StatementBatch}); false when the batch failed
+     * and was rolled back to its savepoint, so that its statements run again one at a time and the failure names the
+     * statement that failed. A failure that is no batch entry's (the connection lost, the process ending) is the
+     * failure of the batch's first statement.
+     */
+    private boolean ranAsBatch(Migration migration, Section section, List<SqlStatement> statements, int from, int end)
+            throws MigrationFailedException {
+        List<SqlStatement> batch = statements.subList(from, end);
+        for (SqlStatement statement : batch) {
+            DebugLog.log(MigrationRunner.class, () -> migration.file() + ":" + statement.line() + " " + section.kind()
+                    + " (batched): " + statement.summary());
+        }
+        try {
+            rowsAffected = Math.max(0, StatementBatch.run(connection, batch));
+            return true;
+        } catch (SQLException e) {
+            if (lost(e)) {
+                throw connectionLost(migration, section, statements, from, e);
+            }
+            if (e instanceof BatchUpdateException) {
+                try {
+                    StatementBatch.rollBack(connection);
+                    return false;
+                } catch (SQLException rollBack) {
+                    e.addSuppressed(rollBack);
+                }
+            }
+            throw failure(migration, section, statements, from, from, e, null);
         }
     }
 

@@ -48,10 +48,20 @@ public final class RunningStatements {
      * then, so a statement sent after them would run on on the server after the process has ended.
      */
     private static boolean execute(Statement statement, String sql) throws SQLException {
+        refuseWhileCancelling();
+        return statement.execute(sql);
+    }
+
+    private static void refuseWhileCancelling() throws SQLException {
         if (cancelling) {
             throw new SQLException("Not started: the process is ending.", "57014");
         }
-        return statement.execute(sql);
+    }
+
+    /** {@link Statement#executeBatch()}, refused once {@link #cancelAll} has begun, as {@link #execute} is. */
+    static int[] executeBatch(Statement statement) throws SQLException {
+        refuseWhileCancelling();
+        return statement.executeBatch();
     }
 
     /**

@@ -20,7 +20,10 @@ public enum Reason {
     POSTCHECK_FAILED,
     /** Before a rollback, the database's schema differs from the committed state at its applied index (drift). */
     DATABASE_DRIFTED,
-    /** {@code db adopt} found no committed state that the database's schema equals, and recorded nothing. */
+    /**
+     * {@code db adopt} found no committed state that the database's schema equals, or a change of its rows failing on
+     * the server, and recorded nothing.
+     */
     ADOPTION_REFUSED,
     /** A migration section (or the load of {@code schema.sql}) failed on the database. */
     MIGRATION_FAILED,

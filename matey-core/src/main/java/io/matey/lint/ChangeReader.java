@@ -22,6 +22,7 @@ import io.matey.lint.SchemaChange.ReplacePartition;
 import io.matey.lint.SchemaChange.ReplaceTable;
 import io.matey.lint.SchemaChange.SetNotNull;
 import io.matey.lint.SchemaChange.Truncate;
+import io.matey.migration.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,14 +95,28 @@ final class ChangeReader {
             if (!moved.isEmpty()) {
                 return moved;
             }
+            List<SchemaChange> byHead = alteredByHead(head);
             if (statement.tree().isEmpty()) {
-                return alteredByHead(head);
+                return byHead;
             }
-            // JSqlParser keeps a clause it does not know as text (ClickHouse's CLEAR COLUMN, REPLACE PARTITION):
-            // those the tree cannot give are read from the tokens
+            List<SchemaChange> byText = byHead.stream()
+                    .filter(c -> c instanceof ClearColumn || c instanceof ReplacePartition).toList();
+            if (byText.isEmpty()) {
+                return fromTree(statement.tree().get());
+            }
+            // JSqlParser keeps a clause it does not know as text (ClickHouse's CLEAR COLUMN, REPLACE PARTITION), and
+            // with it every clause after it: each clause is then read as an ALTER TABLE of its own
+            List<String> clauses = alterClauses(statement);
+            if (clauses.size() > 2) {
+                List<SchemaChange> changes = new ArrayList<>();
+                for (String clause : clauses.subList(1, clauses.size())) {
+                    changes.addAll(read(ParsedStatement.of(new SqlStatement(clauses.get(0) + " " + clause,
+                            statement.line()))));
+                }
+                return changes;
+            }
             List<SchemaChange> changes = new ArrayList<>(fromTree(statement.tree().get()));
-            alteredByHead(head).stream().filter(c -> c instanceof ClearColumn || c instanceof ReplacePartition)
-                    .forEach(changes::add);
+            changes.addAll(byText);
             return changes;
         }
         if (head.accept("EXCHANGE", "TABLES")) {
@@ -204,6 +219,28 @@ final class ChangeReader {
         String table = head.name();
         return table != null && head.accept("SET", "SCHEMA") ? single(head.name(), s -> new MoveTable(table, s))
                 : List.of();
+    }
+
+    /**
+     * An {@code ALTER TABLE}'s head ({@code ALTER TABLE [IF EXISTS] [ONLY] t}), then each of its top-level clauses,
+     * as their tokens are written.
+     */
+    private static List<String> alterClauses(ParsedStatement statement) {
+        List<Token> tokens = statement.tokens();
+        TokenCursor cursor = new TokenCursor(tokens);
+        cursor.accept("ALTER", "TABLE");
+        cursor.accept("IF", "EXISTS");
+        cursor.accept("ONLY");
+        cursor.name();
+        StringBuilder head = new StringBuilder();
+        for (Token token : tokens.subList(0, cursor.position())) {
+            head.append(head.isEmpty() ? "" : " ").append(token.image);
+        }
+        List<String> clauses = new ArrayList<>(List.of(head.toString()));
+        do {
+            clauses.add(cursor.textToTopLevel(","));
+        } while (cursor.accept(","));
+        return clauses;
     }
 
     /** An {@code ALTER TABLE} the grammar rejects, read from the tokens after {@code ALTER TABLE}. */

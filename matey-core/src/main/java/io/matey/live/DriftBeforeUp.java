@@ -45,13 +45,9 @@ final class DriftBeforeUp {
     private static String wayForward(LiveTarget target, Connection connection, String live, int index,
             List<Migration> pending) throws SQLException {
         String adopt = "`" + LiveAdopt.command(target) + " --apply`";
-        List<String> failing = target.engine().failingMutations(connection);
-        if (!failing.isEmpty()) {
-            return "A change of the rows is failing on the server: " + String.join("; ", failing) + ". The schema "
-                    + "changed before the rows did, so it may look like a pending migration ran while its rows were never "
-                    + "converted: do not record that migration (no `db adopt`); kill the mutation, set the table back to "
-                    + "its committed definition, fix the rows it could not convert (or the migration), and run again. `"
-                    + target.command("db drift") + "` shows the changes";
+        Optional<String> failing = FailingMutations.advice(target, connection);
+        if (failing.isPresent()) {
+            return failing.get();
         }
         for (int later = target.head(); later > index; later--) {
             if (SchemaDump.sameSchema(live, target.expectedAt(later, connection))) {

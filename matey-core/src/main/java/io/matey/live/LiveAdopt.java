@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code db adopt}: bring a database under its history without running anything: one that predates Matey (no
@@ -19,7 +20,8 @@ import java.util.List;
  * out-of-band change since captured in a migration). The live schema must equal a committed state: the highest
  * index K at or after the recorded prefix whose checkpoint (or {@code schema.sql} at head) equals it is adopted,
  * and the versions up to K are recorded as dbmate would have. Nothing is trusted: with no equal checkpoint,
- * adoption is refused naming the closest one and its diff.
+ * adoption is refused naming the closest one and its diff; so is one whose rows a change is failing to convert
+ * ({@link FailingMutations}), whose schema is no proof that a migration ran.
  */
 final class LiveAdopt {
 
@@ -70,6 +72,12 @@ final class LiveAdopt {
         int index = matching.get(0);
         List<String> versions = target.migrations().subList(recorded.index(), index).stream().map(Migration::version)
                 .toList();
+        Optional<String> failing = versions.isEmpty() ? Optional.empty() : FailingMutations.advice(target, connection);
+        if (failing.isPresent()) {
+            throw new MateyException(Reason.ADOPTION_REFUSED, target.opening(CONTEXT) + " refused: the schema of "
+                    + target.endpoint() + " equals the committed state at index " + index + " ("
+                    + target.expectedSource(index) + "), but nothing was recorded. " + failing.get() + ".");
+        }
         if (apply && !versions.isEmpty()) {
             record(connection, target.engine(), versions);
             Postcheck.verify(target, connection, index, CONTEXT, "recorded " + versions.size() + " version(s)");

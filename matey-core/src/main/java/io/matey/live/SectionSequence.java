@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.engine.MigrationFailedException;
+import io.matey.log.SectionProgress;
 import io.matey.migration.Migration;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class SectionSequence {
         List<MigrationTiming> done = new ArrayList<>();
         for (Migration migration : migrations) {
             Duration duration;
+            SectionProgress.starting(progress, migration.file(), step > 0 ? "up" : "down");
             try {
                 duration = runner.run(migration);
             } catch (MigrationFailedException e) {

@@ -3,22 +3,52 @@ package io.matey.migration;
 import io.matey.artifact.ConflictMarkers;
 import io.matey.artifact.LargestInput;
 import io.matey.workspace.TargetPaths;
+import java.util.Objects;
 
 /**
- * One migration file of a target.
- *
- * @param file    POSIX path relative to the target, starting with {@code migrations/}
- * @param version the dbmate version: the leading digits of the file name
- * @param bytes   the raw file content (digested as is)
+ * One migration file of a target. Its script is parsed once, on first use, and kept: a replay asks for it in many
+ * places (planning, the write guard, each section run), and a bulk data migration of many MiB would otherwise be
+ * decoded and split again each time (docs/architecture.md §6).
  */
-public record Migration(String file, String version, byte[] bytes) {
+public final class Migration {
 
-    public Migration {
+    private final String file;
+    private final String version;
+    private final byte[] bytes;
+    private volatile MigrationScript script;
+
+    /**
+     * @param file    POSIX path relative to the target, starting with {@code migrations/}
+     * @param version the dbmate version: the leading digits of the file name
+     * @param bytes   the raw file content (digested as is)
+     */
+    public Migration(String file, String version, byte[] bytes) {
         LargestInput.migration(file, bytes.length);
+        this.file = Objects.requireNonNull(file);
+        this.version = Objects.requireNonNull(version);
+        this.bytes = Objects.requireNonNull(bytes);
     }
 
+    public String file() {
+        return file;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** The parsed file, the same instance each time (parsing is deterministic, so a race parses twice at worst). */
     public MigrationScript script() {
-        return MigrationParser.parse(file, bytes);
+        MigrationScript parsed = script;
+        if (parsed == null) {
+            parsed = MigrationParser.parse(file, bytes);
+            script = parsed;
+        }
+        return parsed;
     }
 
     /**
@@ -60,5 +90,21 @@ public record Migration(String file, String version, byte[] bytes) {
             }
         }
         return false;
+    }
+
+    /** As the record this was: the same file, version and byte array. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Migration m && file.equals(m.file) && version.equals(m.version) && bytes == m.bytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, version, System.identityHashCode(bytes));
+    }
+
+    @Override
+    public String toString() {
+        return "Migration[file=" + file + ", version=" + version + "]";
     }
 }

@@ -37,6 +37,8 @@ public final class NewMigration {
     /** The files dbmate runs, and their versions (docs/architecture.md §9). */
     private static final Pattern DBMATE_FILE = Pattern.compile("^(\\d+).*\\.sql$");
     private static final Comparator<String> FILE_ORDER = Comparator.comparing(version -> version + "_");
+    /** The longest name kept: a 14-digit version, {@code _} and {@code .sql} leave room below 255 bytes. */
+    static final int MAX_NAME = 200;
     static final String TEMPLATE = "-- migrate:up\n\n\n-- migrate:down\n\n";
 
     private NewMigration() {
@@ -58,6 +60,12 @@ public final class NewMigration {
                     : "Migration name '" + name.strip() + "' has no letter or digit Matey keeps: file names hold "
                             + "lower-case ASCII letters, digits and _ (accents dropped), so that every tool and shell "
                             + "reads them alike. Give a name such as create_users.");
+        }
+        if (cleaned.length() > MAX_NAME) {
+            throw new MateyException("Migration name is " + cleaned.length() + " characters long as a file name; at "
+                    + "most " + MAX_NAME + " fit, so that <version>_<name>.sql stays within the 255 bytes most file "
+                    + "systems allow a file name. Give a shorter name (what the migration does, such as "
+                    + "add_users_email) and say more in a comment inside the file.");
         }
         return cleaned;
     }

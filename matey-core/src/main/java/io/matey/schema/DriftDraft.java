@@ -257,6 +257,8 @@ public final class DriftDraft {
         List<String> indexes = new ArrayList<>();
         List<String> indexesBack = new ArrayList<>();
         Set<String> clashingUp = new HashSet<>();
+        List<String> droppedBeforeRenames = new ArrayList<>();
+        List<String> restoredAfterRenames = new ArrayList<>();
         expectedBlocks.forEach((key, block) -> {
             if (liveBlocks.containsKey(key) && !changedIndex(key, liveBlocks, expectedBlocks)
                     || TableRebuild.dependsOn(block, rebuilds) || privileges.handled().contains(key)
@@ -273,6 +275,14 @@ public final class DriftDraft {
                 (!dialect.followsRenames() && renames.readsOldNames(block) ? afterRenames : indexesBack).add(
                         attribute == null ? block : "-- Not drafted as SQL: with attribute " + attribute
                                 + " added back by hand (above), create its index again:\n" + comment(block));
+            } else if (!restoredAfterRenames.isEmpty() || renames.readsOldNames(block)) {
+                // A dropped object reading a table renamed since by its committed name (a ClickHouse materialized
+                // view's query), and what the dump orders after it (what may read it), is dropped before the renames
+                // and created again after the renames back, where the name it reads is the table's.
+                if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
+                    droppedBeforeRenames.add(0, drop(key, block, dialect, expectedBlocks));
+                }
+                restoredAfterRenames.add(block);
             } else {
                 if (!undoneOtherwise(block, expectedBlocks, liveBlocks)) {
                     dropped.add(0, drop(key, block, dialect, expectedBlocks));
@@ -296,8 +306,10 @@ public final class DriftDraft {
         down.addAll(last);
         down.addAll(privileges.down());
         up.addAll(0, renames.up());
+        up.addAll(0, droppedBeforeRenames);
         up.addAll(renames.viewsUp());
         down.addAll(renames.down());
+        down.addAll(restoredAfterRenames);
         down.addAll(afterRenames);
         down.addAll(renames.viewsDown());
         down.addAll(0, renames.downFirst());

@@ -1,6 +1,8 @@
 package io.matey.workspace;
 
+import io.matey.engine.FileUrls;
 import io.matey.error.MateyException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -49,7 +51,7 @@ public final class EnvNames {
      */
     public static String liveUrl(TargetConfig target, String override, Map<String, String> env) {
         target.knownEngine();
-        String value = firstNonBlank(override, env.get(target.urlEnv()));
+        String value = resolved(target, override, env.get(target.urlEnv()));
         if (value == null) {
             // dbmate's .env is read by `matey dbmate` alone (README "Live commands")
             throw new MateyException("Live database URL is missing. Pass --url or set " + target.urlEnv()
@@ -60,7 +62,21 @@ public final class EnvNames {
 
     /** The scratch base URL: {@code --test-url}, else {@code $test_url_env}, else null. */
     public static String testUrl(TargetConfig target, String override, Map<String, String> env) {
-        return firstNonBlank(override, env.get(target.testUrlEnv()));
+        return resolved(target, override, env.get(target.testUrlEnv()));
+    }
+
+    /**
+     * {@code override}, else {@code fromEnv}, a relative file path made absolute: an option's against the current
+     * directory, as any path typed on a command line; the environment's against the workspace root, so that one
+     * variable names one database from every directory of the workspace (README "Targets").
+     */
+    private static String resolved(TargetConfig target, String override, String fromEnv) {
+        String given = firstNonBlank(override, null);
+        if (given != null) {
+            return FileUrls.absolute(given, Path.of("").toAbsolutePath());
+        }
+        String value = firstNonBlank(fromEnv, null);
+        return value == null ? null : FileUrls.absolute(value, target.workspaceRoot());
     }
 
     private static String firstNonBlank(String first, String second) {

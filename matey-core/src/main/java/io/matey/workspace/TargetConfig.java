@@ -28,6 +28,17 @@ public record TargetConfig(String name, Path dir, String engine, int engineLine,
         return dir.resolve(CONFIG_FILE);
     }
 
+    /** The workspace root: {@link #dir} up by as many directories as {@link #name} has. */
+    public Path workspaceRoot() {
+        Path root = dir;
+        if (!name.equals(".")) {
+            for (int i = Path.of(name).getNameCount(); i > 0 && root.getParent() != null; i--) {
+                root = root.getParent();
+            }
+        }
+        return root;
+    }
+
     /**
      * The engine config.toml names, dumping as it says ({@code privileges}); one this build lacks is refused at the
      * line of {@code engine}. Every dump of the target goes through it, so its options reach them all.

@@ -48,6 +48,17 @@ public final class WorkspaceLoader {
         return new Workspace(root, configFile(root), Collections.emptySortedMap(), GitRoots.find(root));
     }
 
+    /**
+     * {@code --workspace} as given, or, when it names a workspace's config file ({@code matey.toml},
+     * {@code pyproject.toml}), the directory holding it.
+     */
+    public static Path directoryOf(Path given, Path cwd) {
+        Path file = cwd.resolve(given);
+        Path name = file.getFileName();
+        boolean config = name != null && (name.toString().equals(CONFIG_FILE) || name.toString().equals(PYPROJECT_FILE));
+        return config && Files.isRegularFile(file) ? file.toAbsolutePath().normalize().getParent() : given;
+    }
+
     private static Path findRoot(Path explicitRoot, Path cwd, boolean allowNew) {
         if (explicitRoot != null) {
             Path root = cwd.resolve(explicitRoot).toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
 import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
 import io.matey.lint.SchemaChange.DropTable;
 import io.matey.lint.SchemaChange.DropView;
@@ -58,6 +59,12 @@ class ChangeReaderTest {
         assertThat(read("ALTER TABLE s CLEAR COLUMN IF EXISTS v, REPLACE PARTITION 202401 FROM e"))
                 .as("ClickHouse's clauses the grammar keeps as text").containsExactly(new ClearColumn("s", "v"),
                         new ReplacePartition("s", "partition 202401"));
+        assertThat(read("ALTER TABLE s CLEAR COLUMN v IN PARTITION 202401, ADD COLUMN n String, DROP COLUMN w"))
+                .as("the grammar keeps the clauses after one it does not know as text: each is read alone")
+                .containsExactly(new ClearColumn("s", "v"), new AddColumn("s", "n", false, true), new DropColumn("s", "w"));
+        assertThat(read("ALTER TABLE s REPLACE PARTITION 1 FROM e, DROP COLUMN w, DROP PARTITION 2"))
+                .containsExactly(new ReplacePartition("s", "partition 1"), new DropColumn("s", "w"),
+                        new DropPartition("s", "partition 2", false));
         assertThat(read("EXCHANGE TABLES a AND b")).containsExactly(new ExchangeTables("a", "b"));
         assertThat(read("CREATE OR REPLACE TABLE t (id int)")).containsExactly(new ReplaceTable("t"), new CreateTable("t"));
         assertThat(read("DROP VIEW IF EXISTS v, w")).containsExactly(new DropView("v"), new DropView("w"));

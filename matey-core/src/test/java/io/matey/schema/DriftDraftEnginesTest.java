@@ -1518,6 +1518,28 @@ class DriftDraftEnginesTest {
     }
 
     /**
+     * A ClickHouse materialized view dropped by hand over a table then renamed by hand: the view goes before the rename
+     * in up, and comes back after the rename back in down, as it reads the table by its committed name.
+     */
+    @Test
+    void aMaterializedViewDroppedOverATableRenamedByHandOnClickhouse() throws SQLException {
+        String draft = roundTrip("clickhouse", """
+                CREATE TABLE hits (id UInt64, url String) ENGINE = MergeTree ORDER BY id;
+                CREATE TABLE url_counts (url String, n UInt64) ENGINE = SummingMergeTree ORDER BY url;
+                CREATE MATERIALIZED VIEW url_counts_mv TO url_counts AS SELECT url, count() AS n FROM hits GROUP BY url;
+                CREATE MATERIALIZED VIEW long_hits ENGINE = MergeTree ORDER BY id AS SELECT id FROM hits;
+                """, """
+                DROP VIEW url_counts_mv;
+                DROP VIEW long_hits;
+                RENAME TABLE hits TO visits;
+                """);
+        assertThat(section(draft, "up")).containsSubsequence("DROP VIEW url_counts_mv;", "DROP VIEW long_hits;",
+                "RENAME TABLE hits TO visits;");
+        assertThat(section(draft, "down")).containsSubsequence("RENAME TABLE visits TO hits;",
+                "CREATE MATERIALIZED VIEW long_hits", "CREATE MATERIALIZED VIEW url_counts_mv");
+    }
+
+    /**
      * A ClickHouse dictionary changed by hand is replaced ({@code CREATE OR REPLACE DICTIONARY}, as a plain create of
      * one that exists fails), with the committed definition in down; one created by hand is dropped in down, one
      * dropped by hand created again.

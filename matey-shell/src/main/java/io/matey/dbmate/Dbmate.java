@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code matey dbmate ...}: dbmate's verbs and flags, run natively on Matey's engines, so that a script's
@@ -78,6 +79,23 @@ public final class Dbmate {
     /** dbmate's command words, which the session's Tab completes after {@code dbmate}. */
     public static List<String> commands() {
         return DbmateArguments.VERBS;
+    }
+
+    /** Whether a dbmate flag takes a value ({@code --url X}): the session's Tab then offers no verb for it. */
+    public static boolean takesValue(String flag) {
+        return DbmateArguments.takesValue(flag);
+    }
+
+    /**
+     * For a flag whose value is a path, whether files are its values too ({@code --schema-file}, {@code --env-file})
+     * or directories only ({@code --migrations-dir}); empty for any other flag.
+     */
+    public static Optional<Boolean> takesPath(String flag) {
+        return switch (flag) {
+            case "--migrations-dir", "-d" -> Optional.of(false);
+            case "--schema-file", "-s", "--env-file" -> Optional.of(true);
+            default -> Optional.empty();
+        };
     }
 
     /** {@code mateyVersion}: how {@code matey --version} names this build, for {@code matey dbmate --version}. */

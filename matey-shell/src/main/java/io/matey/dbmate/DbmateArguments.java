@@ -2,6 +2,7 @@ package io.matey.dbmate;
 
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
+import io.matey.shell.cli.CommandSuggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +43,15 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
             "status", Map.of("--exit-code", "exit-code", "--quiet", "quiet"));
     static final List<String> VERBS = List.of("new", "up", "create", "drop", "migrate", "rollback", "status", "dump",
             "load", "wait");
+    /** What a mistyped verb may have meant: the verbs and the alias a user types for rollback. */
+    private static final List<String> CANDIDATES = List.of("new", "up", "create", "drop", "migrate", "rollback",
+            "down", "status", "dump", "load", "wait");
+    /** The verbs that delete something, which a near miss never suggests (CommandSuggestions). */
+    private static final Set<String> DESTRUCTIVE = Set.of("drop", "rollback", "down");
+
+    static boolean takesValue(String flag) {
+        return GLOBAL_VALUES.containsKey(flag);
+    }
 
     static DbmateArguments parse(List<String> args) {
         Map<String, String> globals = new HashMap<>();
@@ -125,7 +135,9 @@ record DbmateArguments(String verb, Map<String, String> globals, Set<String> ver
     private static String verb(String word) {
         String verb = verbNamed(word);
         if (verb == null) {
-            throw new UnknownCommand("dbmate: no command '" + word + "'." + Suggestions.didYouMean(word, VERBS)
+            String meant = CommandSuggestions.closest(List.of(word), CANDIDATES, DESTRUCTIVE)
+                    .map(meantVerb -> " Did you mean '" + meantVerb + "'?").orElse("");
+            throw new UnknownCommand("dbmate: no command '" + word + "'." + meant
                     + " Commands: " + String.join(", ", VERBS) + ". Run `matey dbmate --help`.");
         }
         return verb;

@@ -53,23 +53,35 @@ public class Completions {
     public CompletionProvider directories() {
         return context -> {
             String word = context.getWords().get(context.getWordIndex());
-            String typed = word.startsWith("--") ? word.substring(word.indexOf('=') + 1) : word;
-            int slash = typed.lastIndexOf('/');
-            String parent = slash < 0 ? "" : typed.substring(0, slash + 1);
-            List<String> dirs = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(parent.isEmpty() ? "." : parent))) {
-                for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    if (Files.isDirectory(entry) && !name.startsWith(".")) {
-                        dirs.add(parent + name + "/");
-                    }
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                return List.of();
-            }
-            Collections.sort(dirs);
-            return proposals(dirs);
+            return proposals(paths(word.startsWith("--") ? word.substring(word.indexOf('=') + 1) : word, false));
         };
+    }
+
+    /**
+     * The entries of the directory {@code typed} names so far: its directories, each ending in {@code /}, and with
+     * {@code files} its files too; hidden ones left out.
+     */
+    public static List<String> paths(String typed, boolean files) {
+        int slash = typed.lastIndexOf('/');
+        String parent = slash < 0 ? "" : typed.substring(0, slash + 1);
+        List<String> paths = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(parent.isEmpty() ? "." : parent))) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(entry)) {
+                    paths.add(parent + name + "/");
+                } else if (files) {
+                    paths.add(parent + name);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of();
+        }
+        Collections.sort(paths);
+        return paths;
     }
 
     public CompletionProvider ciProviders() {

@@ -1,5 +1,6 @@
 package io.matey.shell;
 
+import io.matey.workspace.WorkspaceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,7 +55,8 @@ public record GlobalOptions(List<String> global, List<String> command) {
         if (workspace == null) {
             return Optional.empty();
         }
-        Path root = Path.of(workspace).toAbsolutePath().normalize();
+        Path root = WorkspaceLoader.directoryOf(Path.of(workspace), Path.of("").toAbsolutePath()).toAbsolutePath()
+                .normalize();
         return Files.isDirectory(root) ? Optional.empty() : Optional.of(WORKSPACE + " must point to a directory: "
                 + root + ". To create a workspace there, run `matey " + WORKSPACE + " " + workspace
                 + " init --engine <engine>`.");

@@ -49,7 +49,7 @@ class LintCommandTest {
         assertThat(matey("schema", "apply").exitCode()).isZero();
         MateyProcess.Result clean = matey("lint");
         assertThat(clean.exitCode()).as(clean.stderr()).isZero();
-        assertThat(clean.stdout()).isEqualTo("target: .\n");
+        assertThat(clean.stdout()).isEqualTo("target: .\nno findings\n");
 
         migration("002_rename.sql", "ALTER TABLE users RENAME COLUMN name TO full_name;",
                 "ALTER TABLE users RENAME COLUMN full_name TO name;");
@@ -94,7 +94,7 @@ class LintCommandTest {
         assertThat(matey("init", "--path", "db/b", "--engine", "sqlite").exitCode()).isZero();
         MateyProcess.Result all = matey("lint", "--all");
         assertThat(all.exitCode()).as(all.stderr()).isZero();
-        assertThat(all.stdout()).isEqualTo("target: db/a\n\ntarget: db/b\n");
+        assertThat(all.stdout()).isEqualTo("target: db/a\nno findings\n\ntarget: db/b\nno findings\n");
 
         MateyProcess.Result badFormat = matey("lint", "--all", "--format", "yaml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
@@ -112,7 +112,7 @@ class LintCommandTest {
 
         MateyProcess.Result text = matey("lint", "--all", "--no-style");
         assertThat(text.exitCode()).isEqualTo(2);
-        assertThat(text.stdout()).startsWith("target: db/a\n\ntarget: db/b\n\ntarget: db/c\n")
+        assertThat(text.stdout()).startsWith("target: db/a\nno findings\n\ntarget: db/b\n\ntarget: db/c\n")
                 .contains("ERROR   L010 migrations/001_a.sql");
         assertThat(text.stderr()).contains("error: db/b: " + dir.resolve("db/b/config.toml") + ":1: 'engine' must be a string.");
 

@@ -189,8 +189,8 @@ class ResumeCommandTest {
     /**
      * A ClickHouse type change whose rows do not convert changes the column's type and leaves its mutation failing:
      * db up says the statement took effect in part, and the next db up, which sees the new type as a pending
-     * migration's state, names the failing mutation instead of pointing at db adopt; killed and set back by hand,
-     * with the row fixed, the migration runs.
+     * migration's state, names the failing mutation instead of pointing at db adopt, and db adopt refuses to record
+     * the migration likewise; killed and set back by hand, with the row fixed, the migration runs.
      */
     @Test
     void clickhouseNamesAFailingMutationInsteadOfOfferingAdopt() throws Exception {
@@ -212,6 +212,15 @@ class ResumeCommandTest {
             assertThat(again.stderr()).contains("A change of the rows is failing on the server: mutation ",
                     "of table m, (MODIFY COLUMN `s` UInt64)", "do not record that migration (no `db adopt`)")
                     .doesNotContain("--apply");
+            MateyProcess.Result adopt = matey(env, "db", "adopt", "--apply");
+            assertThat(adopt.exitCode()).as("db adopt would record the migration whose rows were never converted")
+                    .isEqualTo(2);
+            assertThat(adopt.stderr()).contains("db adopt", "refused", "equals the committed state at index 2",
+                    "nothing was recorded", "A change of the rows is failing on the server: mutation ",
+                    "of table m, (MODIFY COLUMN `s` UInt64)", "KILL MUTATION WHERE database = currentDatabase()",
+                    "set the table back to its committed definition");
+            assertThat(live.firstColumn("SELECT count() FROM schema_migrations FINAL WHERE applied"))
+                    .containsExactly("1");
 
             live.execute(again.stderr().replaceFirst("(?s).*`(KILL MUTATION [^`]*)`.*", "$1"));
             live.execute("ALTER TABLE m MODIFY COLUMN s String");

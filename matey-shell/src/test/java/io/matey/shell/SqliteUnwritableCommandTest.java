@@ -92,7 +92,8 @@ class SqliteUnwritableCommandTest {
         unwritable(empty);
         MateyProcess.Result fresh = MateyProcess.run(dir, Map.of(), "db", "up", "--url", "sqlite3:empty.db");
         assertThat(fresh.exitCode()).isEqualTo(2);
-        assertThat(fresh.stderr()).isEqualTo("error: db up failed on sqlite3:empty.db: attempt to write a readonly "
+        assertThat(fresh.stderr()).as("the relative path named absolute")
+                .isEqualTo("error: db up failed on sqlite3:" + empty + ": attempt to write a readonly "
                 + "database; the database cannot be written, whatever the statement: make " + empty + " and its "
                 + "directory writable by the user Matey runs as (SQLite writes its journal beside the file) and run "
                 + "again.\n");

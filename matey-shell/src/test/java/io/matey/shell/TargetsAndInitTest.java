@@ -37,6 +37,16 @@ class TargetsAndInitTest {
     }
 
     @Test
+    void initSaysWhichVariablesTheTargetReads() throws Exception {
+        MateyProcess.Result pg = matey("init", "--path", "pg", "--engine", "postgresql");
+        assertThat(pg.exitCode()).as(pg.stderr()).isZero();
+        assertThat(pg.stdout()).contains("Environment: PG_DATABASE_URL (the live database's URL), "
+                + "PG_TEST_DATABASE_URL (the test server's, for replays)\n");
+        MateyProcess.Result named = matey("init", "--path", "db/a", "--engine", "sqlite", "--url-env", "A_URL");
+        assertThat(named.stdout()).contains("Environment: A_URL (the live database's URL), DB_A_TEST_DATABASE_URL ");
+    }
+
+    @Test
     void initOverADbmateProjectNamesItsSchemaFileAsAnotherToolsAndForceReplacesIt() throws Exception {
         Path migration = dir.resolve("db/migrations/20240101000000_t.sql");
         Files.createDirectories(migration.getParent());

@@ -115,6 +115,31 @@ class UsageMessagesTest {
     }
 
     @Test
+    void theShortVersionOptionsPrintTheVersion() throws Exception {
+        String version = help("--version");
+        assertThat(help("-v")).isEqualTo(version);
+        assertThat(help("-V")).isEqualTo(version);
+        assertThat(help("help")).contains("--version, -v");
+    }
+
+    @Test
+    void aMigrationNameTooLongForAFileNameIsRefusedUpFront() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        String refusal = error("db", "new", "x".repeat(300));
+        assertThat(refusal).contains("Migration name is 300 characters long as a file name; at most 200 fit",
+                "Give a shorter name").doesNotContain("File name too long", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        assertThat(dir.resolve("migrations")).isEmptyDirectory();
+        assertThat(help("db", "new", "x".repeat(200))).contains("x".repeat(200) + ".sql");
+    }
+
+    @Test
+    void theWorkspacesMateyTomlNamesItsDirectory() throws Exception {
+        assertThat(matey("init", "--engine", "sqlite").exitCode()).isZero();
+        assertThat(help("--workspace", dir.resolve("matey.toml").toString(), "schema", "status")).contains("clean");
+        assertThat(help("schema", "status", "--workspace", "matey.toml")).contains("clean");
+    }
+
+    @Test
     void mistypedNamesGetADidYouMean() throws Exception {
         assertThat(error("help", "shema")).startsWith("error: No command 'shema'. Did you mean 'schema'?\n");
         assertThat(error("shema", "status")).startsWith("error: No command 'shema status'. Did you mean 'schema status'?\n");
@@ -139,6 +164,33 @@ class UsageMessagesTest {
         assertThat(error("dbmate", "--bogus", "up")).contains("flag provided but not defined: --bogus (not a global flag)")
                 .doesNotContain("global flags go before the command");
         assertThat(error("dbmate", "--ulr", "x", "up")).contains("Did you mean '--url'?");
+    }
+
+    @Test
+    void aNearMissPrefersPrefixesAndAliasesAndNeverADestructiveVerb() throws Exception {
+        assertThat(matey("dbmate", "dwon").stderr()).as("the alias is a candidate")
+                .contains("dbmate: no command 'dwon'. Did you mean 'down'?");
+        assertThat(matey("dbmate", "rolback").stderr()).contains("dbmate: no command 'rolback'.")
+                .doesNotContain("Did you mean");
+        assertThat(matey("dbmate", "dro").stderr()).as("a prefix names it").contains("Did you mean 'drop'?");
+        assertThat(error("db", "st")).startsWith("error: No command 'db st'. Did you mean 'db status'?\n");
+        assertThat(error("sch", "status")).startsWith("error: No command 'sch status'. Did you mean 'schema status'?\n");
+        assertThat(error("db", "dwn")).startsWith("error: No command 'db dwn'.").doesNotContain("Did you mean");
+    }
+
+    @Test
+    void dbmateAndFlywayHabitsPointToMateysCommand() throws Exception {
+        assertThat(error("up")).startsWith("error: No command 'up'. Did you mean `matey db up` (or `matey dbmate up` "
+                + "for dbmate's own behaviour)?\n");
+        assertThat(error("migrate")).contains("`matey db up`");
+        assertThat(error("rollback")).contains("`matey db down`");
+        assertThat(error("down")).contains("`matey db down`");
+        assertThat(error("new")).contains("`matey db new`");
+        assertThat(error("status")).contains("`matey db status`");
+        assertThat(error("dump")).contains("`matey schema apply`", "`matey dbmate dump`");
+        assertThat(error("info")).contains("`matey db status`").doesNotContain("init");
+        assertThat(error("validate")).contains("`matey db status`", "`matey db drift`");
+        assertThat(error("db", "rollback")).startsWith("error: No command 'db rollback'. Did you mean `matey db down`?\n");
     }
 
     @Test

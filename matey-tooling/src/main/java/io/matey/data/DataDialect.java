@@ -407,6 +407,15 @@ public interface DataDialect {
     }
 
     /**
+     * How a migration gives {@code table} (as statements write it) storage that keeps transactions, for the refusal
+     * of a table {@link #nonTransactionalStorage} names: the engine's own statement where it has one (MySQL's
+     * {@code ENGINE=InnoDB}), else advice that names none.
+     */
+    default String transactionalStorageAdvice(String table) {
+        return "Move the rows to a table that keeps transactions in a migration";
+    }
+
+    /**
      * Whether {@code table} (unquoted) may drop rows as they are written, so that data apply counts it before and
      * after writing to report the rows it did not keep (a ClickHouse table TTL drops rows already expired).
      */
@@ -422,10 +431,23 @@ public interface DataDialect {
      * The check that {@code table} (with {@code columns}, its data columns by name) keeps a keyed file's rows as they
      * are written, where it may not: ClickHouse hides a row a {@code ReplacingMergeTree}'s {@code is_deleted} marks
      * deleted, and clears a value whose column TTL has expired. Such a row would differ from the table at every apply,
-     * so it is refused by line before anything is written. Null where the table keeps every row, as by default.
+     * so it is refused by line before anything is written. The check sees a file's {@code rows} together, so that it
+     * asks the database about them in a number of queries that does not grow by row. Null where the table keeps
+     * every row, as by default.
      */
-    default RowCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns) throws SQLException {
+    default RowsCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns,
+            List<RowValues> rows) throws SQLException {
         return null;
+    }
+
+    /** A data file's row: the columns it names, in table order, and its decoded values, aligned with them. */
+    record RowValues(List<String> names, Object[] values) {
+    }
+
+    /** Refuses rows of those a check was made for, each by its place among them, before anything is written. */
+    interface RowsCheck {
+        /** Throws when the row at {@code index} of the check's rows is refused. */
+        void check(int index) throws ValueException;
     }
 
     /**

@@ -24,15 +24,25 @@ public record Labels(List<String> values, boolean caseSensitive, boolean commaSe
 
     /**
      * The number of each label, in the labels' order, which the database would store as that label (ClickHouse reads
-     * {@code 1} as an {@code Enum8}'s label of value 1): a file gives the label, as export writes it, so a number is
-     * refused naming the label to write.
+     * {@code 1} as an {@code Enum8}'s label of value 1, MySQL as an {@code ENUM}'s label of index 1): a file gives the
+     * label, as export writes it, so a number is refused naming the label to write.
      *
-     * @param type the type's name for messages ({@code Enum8})
+     * @param type the type's name for messages ({@code Enum8}, {@code ENUM})
+     * @param word what the type calls a label's number ({@code value}, {@code index})
      */
-    public record Codes(String type, List<Long> values) {
+    public record Codes(String type, String word, List<Long> values) {
 
         public Codes {
             values = List.copyOf(values);
+        }
+
+        /** Numbers the type calls values (ClickHouse's {@code Enum8('a' = 1)}). */
+        public Codes(String type, List<Long> values) {
+            this(type, "value", values);
+        }
+
+        private String named() {
+            return type + " " + word;
         }
     }
 
@@ -44,10 +54,10 @@ public record Labels(List<String> values, boolean caseSensitive, boolean commaSe
         int label = codes == null ? -1 : codes.values().indexOf(number);
         if (label < 0) {
             return new ValueException("expected one of its labels, a string, got " + shown + (codes == null ? ""
-                    : ", which is no " + codes.type() + " value") + ": write one of " + listed());
+                    : ", which is no " + codes.named()) + ": write one of " + listed());
         }
         return new ValueException("expected one of its labels, a string, got " + shown + ": write "
-                + PythonJson.value(values.get(label)) + " (" + codes.type() + " value " + number + "), as export "
+                + PythonJson.value(values.get(label)) + " (" + codes.named() + " " + number + "), as export "
                 + "writes it");
     }
 

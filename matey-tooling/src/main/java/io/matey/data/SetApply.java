@@ -64,7 +64,7 @@ final class SetApply {
         boolean enforcedBefore = dialect.enforceForeignKeys(connection, true);
         if (!engine.transactions()) {
             try {
-                return writeAll(checked);
+                return writeAll(set, checked);
             } finally {
                 dialect.enforceForeignKeys(connection, enforcedBefore);
             }
@@ -72,7 +72,7 @@ final class SetApply {
         try {
             connection.setAutoCommit(false);
             try {
-                List<AppliedFile> applied = writeAll(checked);
+                List<AppliedFile> applied = writeAll(set, checked);
                 commit(set);
                 return applied;
             } catch (SQLException | RuntimeException e) {
@@ -106,10 +106,13 @@ final class SetApply {
         }
     }
 
-    private List<AppliedFile> writeAll(List<CheckedFile> checked) {
+    private List<AppliedFile> writeAll(DataSet set, List<CheckedFile> checked) {
+        // engines without transactions (ClickHouse, BigQuery) enforce no foreign key, so nothing cascades
+        SetCascades cascades = new SetCascades(connection, dialect, set.name(), targetDir,
+                engine.transactions() ? checked : List.of());
         List<AppliedFile> applied = new ArrayList<>();
         for (CheckedFile file : checked) {
-            AppliedFile done = write(file);
+            AppliedFile done = write(file, cascades);
             applied.add(done);
             written.add(done);
         }
@@ -147,24 +150,27 @@ final class SetApply {
         return new MateyException(file.entry() + ": table '" + table.name() + "' of data file '" + file.name()
                 + "' uses storage engine " + storage + ", which has no transactions: data apply writes a set in one "
                 + "transaction so that a row the database refuses leaves every table as it was, and a " + storage
-                + " table would keep the rows written before it. Nothing was written. Convert the table to a "
-                + "transactional engine in a migration (ALTER TABLE " + table.sql() + " ENGINE=InnoDB), or leave "
-                + "it out of the data set.");
+                + " table would keep the rows written before it. Nothing was written. "
+                + dialect.transactionalStorageAdvice(table.sql()) + ", or leave it out of the data set.");
     }
 
     /** A row the table would not keep as written ({@link DataDialect#keptRows}) is refused by its line. */
     private void refuseUnkeptRows(List<Row> rows, LiveTable table, Path path) throws SQLException {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         table.dataColumns().forEach(c -> columns.put(c.name(), c.type()));
-        DataDialect.RowCheck check = dialect.keptRows(connection, table.name(), columns);
+        List<DataDialect.RowValues> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(new DataDialect.RowValues(row.columns().stream().map(Column::name).toList(), row.values()));
+        }
+        DataDialect.RowsCheck check = dialect.keptRows(connection, table.name(), columns, values);
         if (check == null) {
             return;
         }
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
             try {
-                check.check(row.columns().stream().map(Column::name).toList(), row.values());
+                check.check(i);
             } catch (ValueException e) {
-                throw new MateyException(path + ":" + row.line() + ": " + e.getMessage() + ".");
+                throw new MateyException(path + ":" + rows.get(i).line() + ": " + e.getMessage() + ".");
             }
         }
     }
@@ -219,10 +225,10 @@ final class SetApply {
         return key;
     }
 
-    private AppliedFile write(CheckedFile file) {
+    private AppliedFile write(CheckedFile file, SetCascades cascades) {
         TableWrite write = new TableWrite(connection, dialect, file, targetDir.resolve(file.file().path()));
         try {
-            return write.write();
+            return cascades.counted(file, write.write(cascades));
         } catch (RefusedRow e) {
             throw new MateyException(refusal(file, e, write.started()), e);
         } catch (MissedRow e) {

@@ -3,6 +3,7 @@ package io.matey.data;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One data file's writes into its table, as data apply chose them (docs/architecture.md §3): rows to insert, rows to
@@ -65,6 +66,21 @@ public final class TableChanges {
     /** The key updates and deletes match rows by; null when there are only inserts. */
     public Columns key() {
         return key;
+    }
+
+    /**
+     * Lets the deletes of {@code keys} (as {@link RowKey#text}) change no row: a foreign key of the table on itself
+     * may have deleted the row with another the same changes delete, first.
+     */
+    void uncountDeletes(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i) instanceof Delete delete && keys.contains(RowKey.text(delete.key()))) {
+                changes.set(i, new Delete(delete.key(), 0));
+            }
+        }
     }
 
     public List<Change> changes() {

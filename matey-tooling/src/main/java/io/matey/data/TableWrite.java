@@ -131,13 +131,15 @@ final class TableWrite {
         return started;
     }
 
-    AppliedFile write() throws SQLException {
+    /** Writes the file; {@code cascades} sees its deletes before they are sent and counts what they reached after. */
+    AppliedFile write(SetCascades cascades) throws SQLException {
         counted = dialect.dropsExpiredRows(connection, file.table().name());
         if (counted) {
             dialect.dropExpiredRows(connection, table);
         }
         long before = counted && key == null ? rowCount() : 0;
         plan();
+        changes.uncountDeletes(cascades.before(file, deleted()));
         started = true;
         if (key == null && file.file().mode() == DataMode.REPLACE) {
             try (Statement st = connection.createStatement()) {
@@ -152,12 +154,24 @@ final class TableWrite {
             }
         }
         dialect.write(connection, changes);
+        cascades.after();
         if (inserted + versioned > 0) {
             dialect.afterInsert(connection, table);
         }
         int expired = counted ? expired(before) : 0;
         return new AppliedFile(file.file().name(), file.table().name(), file.file().mode(), file.rows().size(),
                 inserted, updated, deleted, expired);
+    }
+
+    /** The rows the planned changes delete. */
+    private SetCascades.Deleted deleted() {
+        List<Object[]> keys = new ArrayList<>();
+        for (TableChanges.Change change : changes.changes()) {
+            if (change instanceof TableChanges.Delete delete) {
+                keys.add(delete.key());
+            }
+        }
+        return new SetCascades.Deleted(key == null && file.file().mode() == DataMode.REPLACE, deleteNullKeys, keys);
     }
 
     /** The written rows the table did not keep, once the expired ones are dropped (the engine may drop them any time). */

@@ -202,6 +202,9 @@ final class ValueDecoder {
     }
 
     private static String text(JsonNode node, ColumnType type) throws ValueException {
+        if (type.labels() != null && type.labels().codes() != null) {
+            refuseNumber(node, type.labels()); // a MySQL ENUM's index
+        }
         String value = string(node, "a string");
         if (type.maxLength() > 0 && value.codePointCount(0, value.length()) > type.maxLength()) {
             throw new ValueException(show(node) + " is longer than " + type.maxLength() + " characters");
@@ -216,10 +219,17 @@ final class ValueDecoder {
 
     /** A value in the type's text form; a number for an enum refused naming the label it stands for. */
     private static String other(JsonNode node, ColumnType type) throws ValueException {
-        if (node.canConvertToLong() && node.isIntegralNumber() && type.labels() != null) {
-            throw type.labels().number(node.longValue(), node.toString());
+        if (type.labels() != null) {
+            refuseNumber(node, type.labels());
         }
         return string(node, "a string in the type's text form");
+    }
+
+    /** An integer given for a label, which the database would take as a label's number, refused naming the label. */
+    private static void refuseNumber(JsonNode node, Labels labels) throws ValueException {
+        if (node.canConvertToLong() && node.isIntegralNumber()) {
+            throw labels.number(node.longValue(), node.toString());
+        }
     }
 
     private static String labelled(String value, ColumnType type) throws ValueException {

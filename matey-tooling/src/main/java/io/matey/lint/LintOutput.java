@@ -19,7 +19,7 @@ public final class LintOutput {
     }
 
     /**
-     * Per target a {@code target: <name>} line, then one line per finding,
+     * Per target a {@code target: <name>} line, then one line per finding (or {@code no findings}),
      * {@code <LEVEL padded to 7> <code> <path>[:<line>] <message>}, with its hint indented below; a blank line
      * between targets.
      */
@@ -27,6 +27,9 @@ public final class LintOutput {
         List<String> blocks = new ArrayList<>();
         for (LintReport report : reports) {
             StringBuilder out = new StringBuilder("target: ").append(report.target()).append('\n');
+            if (report.findings().isEmpty()) {
+                out.append("no findings\n");
+            }
             for (Finding f : report.findings()) {
                 out.append(String.format("%-7s %s %s%s %s", f.level().name(), f.code(), f.path(),
                         f.line() == null ? "" : ":" + f.line(), f.message())).append('\n');

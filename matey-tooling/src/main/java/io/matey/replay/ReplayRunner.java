@@ -5,6 +5,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
+import io.matey.log.SectionProgress;
 import io.matey.migration.Migration;
 import io.matey.migration.Section;
 import io.matey.schema.SchemaDiff;
@@ -305,7 +306,8 @@ public final class ReplayRunner {
         }
         long started = System.nanoTime();
         for (Migration migration : anchorRun) {
-            apply(() -> session.up(migration), "replay");
+            SectionProgress.starting(progress, migration.file(), "up");
+        apply(() -> session.up(migration), "replay");
         }
         progress.accept(String.format("%s  anchor run, not loaded: its checkpoint cannot show state the tail depends "
                 + "on  %d ms", anchorRun.get(anchorRun.size() - 1).file(), (System.nanoTime() - started) / 1_000_000));
@@ -354,6 +356,7 @@ public final class ReplayRunner {
                 session.copyBeforeDown(migration);
             }
             try {
+                SectionProgress.starting(progress, migration.file(), "down");
                 apply(() -> session.down(migration), "down-roundtrip");
                 // The diff leaves the migrations block out, so the state after the down section is dumped without
                 // it: the block lists every version so far, and reading it here would make each round trip grow

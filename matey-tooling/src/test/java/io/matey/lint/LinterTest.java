@@ -200,6 +200,7 @@ class LinterTest {
         List<LintReport> reports = List.of(new LintReport(".", List.of()), new LintReport("db/core", List.of(finding)));
         assertThat(LintOutput.text(reports)).isEqualTo("""
                 target: .
+                no findings
 
                 target: db/core
                 WARNING L106 migrations/001_a.sql:1 Migration uses transaction:false.

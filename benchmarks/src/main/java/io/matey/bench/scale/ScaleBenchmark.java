@@ -50,7 +50,7 @@ public final class ScaleBenchmark {
         List<String> rows = new ArrayList<>();
         List<String> aims = new ArrayList<>();
 
-        try (SqliteWorkspace history = new SqliteWorkspace("scale-history", TrivialChain.generate(migrations))) {
+        try (ScaleWorkspace history = ScaleWorkspace.sqlite("scale-history", TrivialChain.generate(migrations))) {
             String n = String.format("%,d", migrations);
             rows.add(row(measure("schema apply --clean, " + n + " trivial migrations (launcher options)", launcher,
                     history, Map.of(), "schema", "apply", "--clean")));
@@ -67,7 +67,7 @@ public final class ScaleBenchmark {
 
         List<double[]> perLength = new ArrayList<>();
         for (int length : lengths) {
-            try (SqliteWorkspace bounded = new SqliteWorkspace("scale-bounded", BoundedChain.generate(length))) {
+            try (ScaleWorkspace bounded = ScaleWorkspace.sqlite("scale-bounded", BoundedChain.generate(length))) {
                 MeasuredProcess apply = measure(String.format("schema apply --clean, %,d migrations, schema of %d "
                         + "tables", length, BoundedChain.WIDTH), launcher, bounded, Map.of(), "schema", "apply", "--clean");
                 rows.add(row(apply) + String.format(" %.2f ms wall, %.2f ms CPU a migration |",
@@ -83,7 +83,7 @@ public final class ScaleBenchmark {
                 + "wall, %.2f CPU (aim <= 1.25): %s", last[0], first[0], growth, cpuGrowth,
                 growth <= 1.25 ? "yes" : "NO"));
 
-        try (SqliteWorkspace big = new SqliteWorkspace("scale-big", List.of(BigMigration.generate(bigMib)))) {
+        try (ScaleWorkspace big = ScaleWorkspace.sqlite("scale-big", List.of(BigMigration.generate(bigMib)))) {
             long bytes = size(big.root().resolve("migrations").resolve(BigMigration.generate(0).fileName()));
             String label = String.format("%.0f MiB migration", bytes / (1024.0 * 1024.0));
             MeasuredProcess apply = measure("schema apply --clean, one " + label + ", -Xmx" + heap, launcher, big,
@@ -97,8 +97,14 @@ public final class ScaleBenchmark {
             aims.add("one " + label + " within -Xmx" + heap + ": yes (schema apply, db up and lint completed)");
         }
 
+        print("Scale: whole ./matey processes on SQLite (one run each)", rows, aims, loadBefore,
+                "(capped runs add -Xmx" + heap + " through MATEY_JAVA_OPTS)");
+    }
+
+    /** The table of whole processes, the aims' verdicts and the machine's load before and after them. */
+    static void print(String title, List<String> rows, List<String> aims, String loadBefore, String heapNote) {
         System.out.println();
-        System.out.println("## Scale: whole ./matey processes on SQLite (one run each)");
+        System.out.println("## " + title);
         System.out.println();
         System.out.println("| command | wall s | CPU s | peak RSS MiB |");
         System.out.println("|---|---|---|---|");
@@ -107,10 +113,10 @@ public final class ScaleBenchmark {
         aims.forEach(a -> System.out.println("- " + a));
         System.out.println();
         System.out.println("Load average before: " + loadBefore + "; after: " + Machine.load() + ". Launcher options: "
-                + LAUNCHER_OPTIONS + " (capped runs add -Xmx" + heap + " through MATEY_JAVA_OPTS).");
+                + LAUNCHER_OPTIONS + " " + heapNote + ".");
     }
 
-    private static MeasuredProcess measure(String label, Path launcher, SqliteWorkspace workspace,
+    static MeasuredProcess measure(String label, Path launcher, ScaleWorkspace workspace,
             Map<String, String> options, String... command) throws IOException, InterruptedException {
         System.err.println("scale: " + label + " ...");
         Map<String, String> env = new HashMap<>(workspace.env());
@@ -123,14 +129,14 @@ public final class ScaleBenchmark {
         return measured;
     }
 
-    private static void run(Path launcher, Path cwd, Map<String, String> env, String... command)
+    static void run(Path launcher, Path cwd, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(launcher.toString()));
         line.addAll(List.of(command));
         MeasuredProcess.run("set-up", cwd, env, line);
     }
 
-    private static String row(MeasuredProcess measured) {
+    static String row(MeasuredProcess measured) {
         return String.format("| %s | %.1f | %.1f | %.0f |", measured.label(), measured.seconds(), measured.cpuSeconds(),
                 measured.peakMib());
     }

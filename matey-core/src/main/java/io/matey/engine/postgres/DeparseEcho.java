@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,8 +52,6 @@ final class DeparseEcho {
             "transaction_timestamp()", "timestamp with time zone",
             "gen_random_uuid()", "uuid",
             "random()", "double precision");
-
-    private static final String NOT_VALID = " NOT VALID";
 
     private static final char OPEN = '\u0001';
     private static final char CLOSE = '\u0002';
@@ -230,7 +229,7 @@ final class DeparseEcho {
         List<List<Request>> turns = new ArrayList<>(List.of(new ArrayList<>()));
         for (Request request : pending) {
             String relation = relation(request);
-            String own = relation == null || passesOwnRow(request) ? null : EchoTables.ownName(relation, request.text);
+            String own = relation == null || ownRow(request) != null ? null : EchoTables.ownName(relation, request.text);
             int turn = 0;
             while (own != null && !relation.equals(bearers.get(turn).computeIfAbsent(own, name -> relation))) {
                 if (++turn == turns.size()) {
@@ -251,40 +250,57 @@ final class DeparseEcho {
         return echoed;
     }
 
-    /** Echoes {@code requests}, each relation's copy named as {@code names} says (as it is where it says nothing). */
+    /**
+     * Echoes {@code requests}, each relation's copy named as {@code names} says (as it is where it says nothing); a
+     * text that passes its own table's row on through views over the table ({@link OwnRowEcho}), one per expression.
+     */
     private void echoTurn(Connection connection, List<Request> requests, Map<String, String> names,
             Map<Request, String> echoed) throws SQLException {
         List<String> statements = new ArrayList<>();
         List<Request> owners = new ArrayList<>();
         Map<Integer, Request> byEcho = new HashMap<>();
         Map<Request, String> copies = new HashMap<>();
-        Set<String> ownTables = new LinkedHashSet<>();
+        Map<Request, OwnRowEcho> ownRows = new HashMap<>();
+        Map<Integer, Integer> slots = new HashMap<>();
+        Map<Request, List<String>> views = new HashMap<>();
         int first = echoes + 1;
         for (Request request : requests) {
-            int echo = ++echoes;
-            byEcho.put(echo, request);
             String relation = relation(request);
-            if (passesOwnRow(request)) {
-                ownTables.add(relation);
-                statements.addAll(create(request, echo, relation));
+            OwnRowEcho ownRow = ownRow(request);
+            if (ownRow != null) {
+                ownRows.put(request, ownRow);
+                views.put(request, new ArrayList<>(Collections.nCopies(ownRow.size(), null)));
+                for (int slot = 0; slot < ownRow.size(); slot++) {
+                    byEcho.put(++echoes, request);
+                    slots.put(echoes, slot);
+                    statements.add(ownRow.view(slot, "pg_temp.matey_echo_" + echoes));
+                }
             } else {
+                byEcho.put(++echoes, request);
                 String copy = relation == null ? null : tables.copy(relation, names.get(relation), statements);
                 copies.put(request, copy);
-                statements.addAll(create(request, echo, "pg_temp." + copy));
+                statements.addAll(create(request, echoes, "pg_temp." + copy));
             }
             while (owners.size() < statements.size()) {
                 owners.add(request);
             }
         }
         execute(connection, statements, owners);
-        try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first, ownTables))) {
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery(readBack(first))) {
             while (rs.next()) {
                 Request request = byEcho.get(rs.getInt(1));
-                // an exclusion constraint's index bears the constraint's name
-                if (request != null && catalog(request.shape).equals(rs.getString(3))) {
-                    echoed.put(request, passesOwnRow(request) ? afterOnTable(request, rs.getString(2))
-                            : after(request, rs.getString(2), copies.get(request)));
+                if (request != null && ownRows.containsKey(request)) {
+                    views.get(request).set(slots.get(rs.getInt(1)), rs.getString(2));
+                } else if (request != null && catalog(request.shape).equals(rs.getString(3))) {
+                    // an exclusion constraint's index bears the constraint's name
+                    echoed.put(request, after(request, rs.getString(2), copies.get(request)));
                 }
+            }
+        }
+        for (Map.Entry<Request, OwnRowEcho> ownRow : ownRows.entrySet()) {
+            List<String> printed = views.get(ownRow.getKey());
+            if (!printed.contains(null)) { // else a view did not load: the text is written as read, and reported
+                echoed.put(ownRow.getKey(), ownRow.getValue().text(printed));
             }
         }
     }
@@ -300,28 +316,24 @@ final class DeparseEcho {
     }
 
     /**
-     * Whether the text passes its own table's row on ({@code full_name(people.*)}, a cast of it): a copy's row has
-     * another type, which the function does not take, so such a text is echoed on the table itself, in the rolled-back
-     * transaction (docs/architecture.md §5). A CHECK is added there {@code NOT VALID}, which reads no row.
+     * The echo through views of a text that passes its own table's row on ({@code full_name(people.*)}, a cast of
+     * it): a copy's row has another type, which the function does not take (docs/architecture.md §5); null for
+     * any other text.
      */
-    private static boolean passesOwnRow(Request request) {
-        if (request.shape != Shape.CONSTRAINT && request.shape != Shape.INDEX_TAIL
-                && request.shape != Shape.POLICY_USING && request.shape != Shape.POLICY_CHECK) {
-            return false;
-        }
-        String own = EchoTables.ownName(request.context, request.text);
-        return own != null && (request.text.contains(own + ".*)") || request.text.contains(own + ".*,"));
+    private static OwnRowEcho ownRow(Request request) {
+        OwnRowEcho.Form form = switch (request.shape) {
+            case CONSTRAINT -> OwnRowEcho.Form.CONSTRAINT;
+            case INDEX_TAIL -> OwnRowEcho.Form.INDEX_TAIL;
+            case POLICY_USING, POLICY_CHECK -> OwnRowEcho.Form.POLICY;
+            default -> null;
+        };
+        return form == null || !passesOwnRow(request) ? null
+                : OwnRowEcho.of(form, request.context, EchoTables.ownName(request.context, request.text), request.text);
     }
 
-    /** The text echoed on its own table ({@link #passesOwnRow}) in the request's form. */
-    private static String afterOnTable(Request request, String printed) {
-        return switch (request.shape) {
-            case INDEX_TAIL -> printed.substring(printed.indexOf(request.context, printed.indexOf(" ON "))
-                    + request.context.length());
-            case CONSTRAINT -> request.text.endsWith(NOT_VALID) ? printed
-                    : printed.substring(0, printed.length() - NOT_VALID.length());
-            default -> printed;
-        };
+    private static boolean passesOwnRow(Request request) {
+        String own = EchoTables.ownName(request.context, request.text);
+        return own != null && (request.text.contains(own + ".*)") || request.text.contains(own + ".*,"));
     }
 
     /** The statements that create the request's text again, on {@code table} where it needs one. */
@@ -329,7 +341,7 @@ final class DeparseEcho {
         String name = "pg_temp.matey_echo_" + echo;
         return switch (request.shape) {
             case CONSTRAINT -> List.of("ALTER TABLE " + table + " ADD CONSTRAINT matey_echo_" + echo + " "
-                    + request.text + (passesOwnRow(request) && !request.text.endsWith(NOT_VALID) ? NOT_VALID : ""));
+                    + request.text);
             // ALTER DOMAIN, unlike CREATE DOMAIN, also takes a NOT VALID check
             case DOMAIN_CHECK -> List.of("CREATE DOMAIN " + name + " AS " + request.context,
                     "ALTER DOMAIN " + name + " ADD CONSTRAINT matey_echo_" + echo + " " + request.text);
@@ -349,24 +361,18 @@ final class DeparseEcho {
 
     /**
      * Reads back every echo numbered from {@code first} on: a scan of each catalog for the objects named
-     * {@code matey_echo_<n>} in this session's temporary schema or on one of {@code ownTables} ({@link #passesOwnRow};
-     * a CHECK's own, not its copies on child tables). One subquery per echo would cost the planner seconds for a few
-     * hundred echoes.
+     * {@code matey_echo_<n>} in this session's temporary schema. One subquery per echo would cost the planner
+     * seconds for a few hundred echoes.
      */
-    private static String readBack(int first, Set<String> ownTables) {
+    private static String readBack(int first) {
         String echo = "substring(%s from 12)::int";
         String named = " ~ '^matey_echo_[0-9]+$' AND " + echo + " >= " + first;
-        List<String> oids = new ArrayList<>(List.of("0"));
-        ownTables.forEach(table -> oids.add("'" + table.replace("'", "''") + "'::regclass"));
-        String onTable = " IN (" + String.join(", ", oids) + ")";
         String temporary = "pg_my_temp_schema()";
         return String.join("\nUNION ALL ",
                 "SELECT " + echo.formatted("co.conname") + ", pg_get_constraintdef(co.oid), 'pg_constraint' FROM pg_constraint co"
-                        + " WHERE (co.connamespace = " + temporary + " OR co.conrelid" + onTable + " AND co.conislocal)"
-                        + " AND co.conname" + named.formatted("co.conname"),
+                        + " WHERE co.connamespace = " + temporary + " AND co.conname" + named.formatted("co.conname"),
                 "SELECT " + echo.formatted("c.relname") + ", CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid)"
-                        + " ELSE pg_get_indexdef(c.oid) END, 'pg_class' FROM pg_class c WHERE (c.relnamespace = " + temporary
-                        + " OR c.oid IN (SELECT i.indexrelid FROM pg_index i WHERE i.indrelid" + onTable + "))"
+                        + " ELSE pg_get_indexdef(c.oid) END, 'pg_class' FROM pg_class c WHERE c.relnamespace = " + temporary
                         + " AND c.relkind IN ('i', 'I', 'v') AND c.relname" + named.formatted("c.relname"),
                 "SELECT " + echo.formatted("a.attname") + ", pg_get_expr(d.adbin, d.adrelid), 'pg_attrdef' FROM pg_attrdef d"
                         + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
@@ -374,8 +380,7 @@ final class DeparseEcho {
                         + " AND a.attname" + named.formatted("a.attname"),
                 "SELECT " + echo.formatted("p.polname") + ", pg_get_expr(coalesce(p.polqual, p.polwithcheck),"
                         + " p.polrelid), 'pg_policy' FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
-                        + " WHERE (c.relnamespace = " + temporary + " OR p.polrelid" + onTable + ")"
-                        + " AND p.polname" + named.formatted("p.polname"));
+                        + " WHERE c.relnamespace = " + temporary + " AND p.polname" + named.formatted("p.polname"));
     }
 
     /** The catalog {@link #readBack} finds an echo of this shape in. */

@@ -51,6 +51,7 @@ final class DumpGraph {
     private final Map<List<Row>, DumpObject> shells = new HashMap<>();
     private final Map<Row, Part> parts = new LinkedHashMap<>();
     private final Set<Row> detached = new HashSet<>();
+    private final Map<Row, Row> dependents = new HashMap<>();
     private DumpObject publicSchema;
 
     DumpObject create(Kind kind, String name) {
@@ -117,9 +118,14 @@ final class DumpGraph {
         return detached.contains(new Row(catalog, oid, 0));
     }
 
+    /** Makes what row {@code oid} depends on what row {@code asOid} depends on (an exclusion constraint's index). */
+    void dependsAs(String catalog, long oid, String asCatalog, long asOid) {
+        dependents.put(new Row(catalog, oid, 0), new Row(asCatalog, asOid, 0));
+    }
+
     /** Adds a dependency from {@code pg_depend}; rows outside the dump impose no order. */
     void depend(String catalog, long oid, String refCatalog, long refOid) {
-        Row row = new Row(catalog, oid, 0);
+        Row row = dependents.getOrDefault(new Row(catalog, oid, 0), new Row(catalog, oid, 0));
         DumpObject dependent = owners.get(row);
         if (dependent != null) {
             DumpObject shell = shells.get(List.of(row, new Row(refCatalog, refOid, 0)));

@@ -183,6 +183,11 @@ public final class PostgresEngine implements Engine {
         return true;
     }
 
+    @Override
+    public boolean batchesStatements() {
+        return true;
+    }
+
     /**
      * Without the driver's {@code Position: N} line: an offset within the statement, which reads like one in the file
      * beside the file's line that {@link #failedLine} already derived from it.

@@ -113,9 +113,13 @@ final class RelationReader {
                 foreignKey.dependOn(object);
                 graph.register("pg_constraint", constraint.oid(), foreignKey, target);
             } else {
-                if (constraint.type() == 'c') {
+                if (constraint.type() == 'c' || constraint.type() == 'x') {
                     graph.detachable("pg_constraint", constraint.oid(), object, "CONSTRAINT " + constraint.name(),
                             "ALTER TABLE " + table.name() + " ADD " + constraint.element());
+                    // an exclusion constraint's index, which the dump does not write, depends on what it calls
+                    if (constraint.indexOid() != 0) {
+                        graph.dependsAs("pg_class", constraint.indexOid(), "pg_constraint", constraint.oid());
+                    }
                 } else {
                     graph.own("pg_constraint", constraint.oid(), object);
                 }

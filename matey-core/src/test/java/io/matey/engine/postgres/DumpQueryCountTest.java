@@ -2,9 +2,8 @@ package io.matey.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.CountingConnection;
 import io.matey.testing.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,24 +76,9 @@ class DumpQueryCountTest {
             }
             try (Connection c = db.connect()) {
                 AtomicInteger statements = new AtomicInteger();
-                db.engine().dumpSchema(counting(c, statements));
+                db.engine().dumpSchema(CountingConnection.of(c, statements));
                 return statements.get();
             }
         }
-    }
-
-    /** The real connection, counting the statements created on it. */
-    private static Connection counting(Connection connection, AtomicInteger statements) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("createStatement") || method.getName().equals("prepareStatement")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

@@ -12,10 +12,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class CommandRunner {
 
     private static final String HELP = "help";
+    /** {@code --version} and the short forms other tools (dbmate {@code -v}, Java {@code -V}) take. */
+    private static final Set<String> VERSION = Set.of("--version", "-v", "-V");
     private static final String LIST_HINT = "Run `matey help` to list the commands.";
     /** A shell's {@code NAME=value command} typed where no shell reads it: the session, or a quoted word. */
     private static final String VARIABLE_HINT = " A variable cannot be set before a command here: give the URL with "
@@ -35,6 +37,9 @@ public final class CommandRunner {
     private static final Map<String, String> FOLDED_COMMANDS = Map.of("codegen", " Code generation has no command of "
             + "its own: add a [codegen] table to the target's config.toml and `matey schema apply` writes the models "
             + "(README, Generated models).");
+
+    /** The verbs that delete something, which a near miss never suggests (CommandSuggestions). */
+    private static final Set<String> DESTRUCTIVE = Set.of("down");
 
     private final CommandCatalog catalog;
     private final Console console;
@@ -50,7 +55,7 @@ public final class CommandRunner {
             if (first.equals(HELP) || first.equals("--help") || first.equals("-h")) {
                 return help(args.subList(1, args.size()));
             }
-            if (args.equals(List.of("--version"))) {
+            if (args.size() == 1 && VERSION.contains(first)) {
                 console.print(Version.describe());
                 return 0;
             }
@@ -200,8 +205,9 @@ public final class CommandRunner {
             return new UsageException("'" + typed + "' needs a subcommand: "
                     + String.join(", ", group.stream().map(CommandSpec::name).toList()) + ".", LIST_HINT);
         }
-        String suggestion = words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed)
-                ? " Did you mean '--" + typed + "'?"
+        String habit = CommandHabits.pointer(words);
+        String suggestion = habit != null ? habit
+                : words.size() == 1 && GlobalOptions.NAMES.contains("--" + typed) ? " Did you mean '--" + typed + "'?"
                 : !words.isEmpty() && words.get(0).matches("[A-Za-z_]\\w*=.*") ? VARIABLE_HINT : closestCommand(words);
         return new UsageException("No command '" + typed + "'." + suggestion
                 + (words.isEmpty() ? "" : FOLDED_COMMANDS.getOrDefault(words.get(0), "")), LIST_HINT);
@@ -210,12 +216,11 @@ public final class CommandRunner {
     /** " Did you mean 'NAME'?" for the command or group closest to the words, or nothing when none is close. */
     private String closestCommand(List<String> words) {
         // `help` is the runner's own, not the catalog's.
-        return Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
+        List<String> names = Stream.concat(Stream.of(HELP), catalog.commands().stream().filter(c -> !c.hidden())
                 .map(c -> c.words().size() <= words.size() ? c.name() : prefix(c.words(), words.size())))
-                .distinct()
-                .filter(name -> Suggestions.close(prefix(words, name.split(" ").length), name))
-                .min(Comparator.comparingInt(name -> Suggestions.distance(prefix(words, name.split(" ").length), name)))
-                .map(name -> " Did you mean '" + name + "'?").orElse("");
+                .distinct().toList();
+        return CommandSuggestions.closest(words, names, DESTRUCTIVE).map(name -> " Did you mean '" + name + "'?")
+                .orElse("");
     }
 
     /** A word before the command that is no global option ({@link GlobalOptions} took the valid ones). */

@@ -37,7 +37,7 @@ public final class Help {
         });
         out.append("\nBuilt-in\n")
                 .append(indented("help", width, "This list, or `help <command>` for a command's options"))
-                .append(indented("--version", width, "The version and git commit of this build"))
+                .append(indented("--version, -v", width, "The version and git commit of this build (also -V)"))
                 .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"));
         return out.toString();
     }

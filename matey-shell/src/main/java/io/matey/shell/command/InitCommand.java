@@ -49,6 +49,9 @@ class InitCommand {
         result.wroteConfigs().forEach(p -> out.append("Wrote ").append(p).append('\n'));
         out.append("Init: ").append(result.changed() ? "changed" : "no-op").append("  Engine: ").append(result.engine())
                 .append(aliasNote(engine, result.engine())).append('\n');
+        // the quick start's variables are the root target's: another target's names are its own (README "Targets")
+        out.append("Environment: ").append(result.urlEnv()).append(" (the live database's URL), ")
+                .append(result.testUrlEnv()).append(" (the test server's, for replays)\n");
         if (!result.changedFiles().isEmpty()) {
             out.append(ChangedFiles.block(result.target(), result.changedFiles()));
         }

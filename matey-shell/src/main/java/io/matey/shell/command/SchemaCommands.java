@@ -102,7 +102,7 @@ class SchemaCommands {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         List<TargetReports.Outcome<SchemaPlanResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
-                target -> new MateyTools(matey).schemaPlan(target, options, Progress.forTerminal()));
+                target -> new MateyTools(matey).schemaPlan(target, options, Progress.forTerminal(format)));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, result -> planJson(result, sql))));
         } else {
@@ -197,7 +197,7 @@ class SchemaCommands {
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
         // Each target is applied by name, as without --all; the loaded config only lets an unreadable one fail alone.
         List<TargetReports.Outcome<SchemaApplyResult>> results = TargetReports.run(matey.targetsEach(path, all), all,
-                target -> new MateyTools(matey).schemaApply(target.name(), options, Progress.forTerminal()));
+                target -> new MateyTools(matey).schemaApply(target.name(), options, Progress.forTerminal(format)));
         if (format == ReportFormat.JSON) {
             console.print(Json.render(TargetReports.json(results, SchemaCommands::applyJson)));
         } else {

@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -27,6 +28,8 @@ final class SessionCompleter implements Completer {
 
     static final List<String> BUILT_INS = List.of("help", "exit", "quit", "clear");
     private static final List<String> DBMATE = List.of("dbmate");
+    /** Options that exclude each other, by name: once one is typed, Tab no longer offers the other. */
+    private static final Map<String, String> EXCLUSIVE = Map.of("all", "path", "path", "all");
 
     private final CommandCatalog catalog;
     private final Completions completions;
@@ -56,10 +59,7 @@ final class SessionCompleter implements Completer {
         CommandSpec spec = command.get();
         List<String> args = typed.subList(spec.words().size(), typed.size());
         if (spec.words().equals(DBMATE)) {
-            // dbmate's arguments are read verbatim, so its command words are not declared options
-            if (args.stream().noneMatch(Dbmate.commands()::contains)) {
-                Dbmate.commands().forEach(verb -> candidates.add(new Candidate(verb)));
-            }
+            dbmate(args, current, candidates);
             return;
         }
         int equals = current.indexOf('=');
@@ -75,10 +75,31 @@ final class SessionCompleter implements Completer {
             return;
         }
         for (OptionSpec option : spec.options()) {
-            if (args.stream().noneMatch(option::namedBy)) {
+            String excluded = EXCLUSIVE.get(option.name());
+            if (args.stream().noneMatch(option::namedBy)
+                    && (excluded == null || spec.option("--" + excluded).stream().noneMatch(o -> args.stream()
+                            .anyMatch(o::namedBy)))) {
                 candidates.add(new Candidate("--" + option.name(), "--" + option.name(), null,
                         summary(option.description()), null, null, true));
             }
+        }
+    }
+
+    /**
+     * dbmate's arguments are read verbatim, so its verbs and flags are no declared options: a flag's path value
+     * ({@code --migrations-dir mi}) completes as a path, any other value as nothing, else the verbs until one is typed.
+     */
+    private static void dbmate(List<String> args, String current, List<Candidate> candidates) {
+        int equals = current.indexOf('=');
+        String flag = current.startsWith("-") && equals > 0 ? current.substring(0, equals)
+                : args.isEmpty() ? "" : args.get(args.size() - 1);
+        String prefix = current.startsWith("-") && equals > 0 ? current.substring(0, equals + 1) : "";
+        if (Dbmate.takesPath(flag).isPresent()) {
+            for (String path : Completions.paths(current.substring(prefix.length()), Dbmate.takesPath(flag).get())) {
+                candidates.add(new Candidate(prefix + path, path, null, null, null, null, !path.endsWith("/")));
+            }
+        } else if (!Dbmate.takesValue(flag) && args.stream().noneMatch(Dbmate.commands()::contains)) {
+            Dbmate.commands().forEach(verb -> candidates.add(new Candidate(verb)));
         }
     }
 

@@ -86,4 +86,23 @@ class SessionCompleterTest {
         assertThat(complete("db up --workspace=src/")).extracting(Candidate::value)
                 .contains("--workspace=src/main/");
     }
+
+    /** A dbmate flag's path value completes as a path (the test runs in the module's directory), never as a verb. */
+    @Test
+    void aDbmatePathFlagCompletesPaths() {
+        assertThat(complete("dbmate --migrations-dir sr")).extracting(Candidate::value).contains("src/")
+                .doesNotContain("migrate", "pom.xml");
+        assertThat(complete("dbmate -d src/m")).extracting(Candidate::value).contains("src/main/", "src/test/");
+        assertThat(complete("dbmate -s ")).extracting(Candidate::value).contains("pom.xml", "src/");
+        assertThat(complete("dbmate --schema-file=p")).extracting(Candidate::value).contains("--schema-file=pom.xml");
+        assertThat(complete("dbmate --url ")).as("a URL is no verb").isEmpty();
+    }
+
+    @Test
+    void anOptionExcludedByOneTypedIsNoLongerOffered() {
+        assertThat(complete("schema status --path . --")).extracting(Candidate::value).contains("--format")
+                .doesNotContain("--all", "--path");
+        assertThat(complete("schema status --all --")).extracting(Candidate::value).contains("--format")
+                .doesNotContain("--path", "--all");
+    }
 }

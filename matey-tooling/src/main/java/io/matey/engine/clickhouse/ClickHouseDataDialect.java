@@ -64,8 +64,18 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /**
+     * Types the driver reads as no data file value, found on the real server (README "Data sets on ClickHouse"): geo
+     * types as Java arrays' names, an {@code Interval} as a {@code Period} it cannot convert, a {@code BFloat16} or
+     * {@code QBit} not at all, a {@code Time64} without its fraction.
+     */
+    private static final List<String> UNREAD_TYPES = List.of("Point", "Ring", "Polygon", "MultiPolygon", "LineString",
+            "MultiLineString", "Geometry", "BFloat16", "QBit", "Time64", "IntervalNanosecond", "IntervalMicrosecond",
+            "IntervalMillisecond", "IntervalSecond", "IntervalMinute", "IntervalHour", "IntervalDay", "IntervalWeek",
+            "IntervalMonth", "IntervalQuarter", "IntervalYear");
+
+    /**
      * An {@code AggregateFunction} column holds partial aggregation states, binary and known only to the server; the
-     * driver reads no {@code Nested} inside another type.
+     * driver reads no {@code Nested} inside another type, and some types it reads as no value ({@link #UNREAD_TYPES}).
      */
     @Override
     public String noFileForm(ColumnType type) {
@@ -74,6 +84,15 @@ final class ClickHouseDataDialect implements DataDialect {
             return "holds aggregate function states, which have no data file form. Leave the table out of the data "
                     + "set, or declare the column as a SimpleAggregateFunction (e.g. SimpleAggregateFunction(sum, "
                     + "UInt64)), whose values are plain.";
+        }
+        for (String unread : UNREAD_TYPES) {
+            if (value.nests(unread)) {
+                return "holds " + unread + " values, which the ClickHouse driver does not read as values a data file "
+                        + "can hold (it fails, or gives text that is no value, or cuts off a Time64's fraction). Leave "
+                        + "the table out of the data set, or declare the column with a type data sets carry (a "
+                        + "Tuple(Float64, Float64) or arrays of them for a geo type, Float32 for a BFloat16, an integer "
+                        + "count for an Interval, a DateTime64 or a String for a Time64).";
+            }
         }
         if (!value.name().equals("Nested") && value.nests("Nested")) {
             return "nests a Nested, which the ClickHouse driver cannot read. Leave the table out of the data set, or "
@@ -271,8 +290,9 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     @Override
-    public RowCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns) throws SQLException {
-        return ClickHouseKeptRows.of(connection, table, columns, this);
+    public RowsCheck keptRows(Connection connection, String table, Map<String, ColumnType> columns,
+            List<RowValues> rows) throws SQLException {
+        return ClickHouseKeptRows.of(connection, table, columns, this, rows);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +120,9 @@ final class MysqlDataDialect implements DataDialect {
                         types.put(rs.getString(1), ColumnType.of(ValueKind.OTHER, dataType));
                     } else if (dataType.equals("enum") || dataType.equals("set")) {
                         boolean set = dataType.equals("set");
-                        Labels labels = new Labels(MysqlModelReader.labels(rs.getString(3)), false, set);
+                        List<String> values = MysqlModelReader.labels(rs.getString(3));
+                        Labels labels = set ? new Labels(values, false, true)
+                                : new Labels(values, false, false, enumIndexes(values.size()));
                         types.put(rs.getString(1), ColumnType.labelled(ValueKind.TEXT, dataType, labels));
                     }
                 }
@@ -128,6 +132,23 @@ final class MysqlDataDialect implements DataDialect {
             types.put(column, ColumnType.of(ValueKind.JSON, "json"));
         }
         return types;
+    }
+
+    /**
+     * An ENUM takes a number as the index of its label, from 1 (MySQL stores 2 as the second label, 0 as the empty
+     * error value): a file gives the label, as export writes it, so a number is refused naming it.
+     */
+    private static Labels.Codes enumIndexes(int labels) {
+        List<Long> indexes = new ArrayList<>(labels);
+        for (long index = 1; index <= labels; index++) {
+            indexes.add(index);
+        }
+        return new Labels.Codes("ENUM", "index", indexes);
+    }
+
+    @Override
+    public String transactionalStorageAdvice(String table) {
+        return "Convert the table to a transactional engine in a migration (ALTER TABLE " + table + " ENGINE=InnoDB)";
     }
 
     /** A table whose engine the server lists without transactions ({@code information_schema.ENGINES}). */

@@ -151,6 +151,35 @@ class ClickHouseLintTest {
                                 + " the column is NOT NULL)."));
     }
 
+    /**
+     * JSqlParser keeps a CLEAR COLUMN or REPLACE PARTITION clause as text, and with it every clause after it: each
+     * clause of such an ALTER is linted all the same, whichever comes first.
+     */
+    @Test
+    void everyClauseOfAnAlterMixingClearColumnOrReplacePartitionWithOthersIsLinted() {
+        TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id UInt64, at DateTime, v String, w String) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;
+                CREATE TABLE staging (id UInt64, at DateTime, v String, w String) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY id;""",
+                "SELECT 1;");
+        ws.migration("002_mixed.sql", """
+                ALTER TABLE events CLEAR COLUMN v IN PARTITION 202401, ADD COLUMN note String, DROP COLUMN w;
+                ALTER TABLE staging REPLACE PARTITION 202401 FROM events, ADD COLUMN flag UInt8, DROP COLUMN v;""",
+                "SELECT 1;");
+
+        List<Finding> findings = Linter.lint(ws.matey().target(TestWorkspace.TARGET));
+        assertThat(findings).filteredOn(f -> f.code().equals("L401")).extracting(Finding::line, Finding::message)
+                .containsExactlyInAnyOrder(tuple(2, "Clearing column 'events.v' resets its values to the default."),
+                        tuple(2, "Dropping column 'events.w' deletes its data."),
+                        tuple(3, "Replacing partition 202401 of table 'staging' deletes its rows."),
+                        tuple(3, "Dropping column 'staging.v' deletes its data."));
+        assertThat(findings).filteredOn(f -> f.code().equals("L402")).extracting(Finding::line, Finding::message)
+                .containsExactly(tuple(2, "Adding NOT NULL column 'events.note' without a DEFAULT gives existing rows of "
+                                + "'events' an implicit zero value (its type is not Nullable(...), so the column is NOT NULL)."),
+                        tuple(3, "Adding NOT NULL column 'staging.flag' without a DEFAULT gives existing rows of "
+                                + "'staging' an implicit zero value (its type is not Nullable(...), so the column is NOT NULL)."));
+    }
+
     @Test
     void mutationsAndLightweightDeletesAreWarnedAboutButTtlDeletesAreNot() {
         TestWorkspace ws = new TestWorkspace(dir, "clickhouse");
