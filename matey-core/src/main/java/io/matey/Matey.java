@@ -165,6 +165,11 @@ public final class Matey {
         return live(line -> { }).drift(target, url);
     }
 
+    /** {@code db drift} read for {@code command} ({@code db new --from-drift}), which its refusals name. */
+    public LiveDrift dbDrift(TargetConfig target, String url, String command) {
+        return live(line -> { }).drift(target, url, command);
+    }
+
     /** {@code db migrate} on a live database given as an endpoint, such as an application's DataSource. */
     public LiveChange dbMigrate(TargetConfig target, LiveEndpoint endpoint, Consumer<String> progress) {
         return live(progress).migrate(target, endpoint);

@@ -86,15 +86,16 @@ public final class LiveDatabase {
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             if (marker.isEmpty()) {
-                return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null, null);
+                return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied,
+                        live.prefix(applied, connection), null, null);
             }
             LivePrefix prefix = live.prefix(applied);
             // A marker no section continues is reported like an interruption, not refused: status only reads.
             if (StaleMarker.misplaced(live, marker.get(), prefix)) {
-                return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied, null,
+                return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, prefix, null,
                         StaleMarker.read(live, marker.get(), prefix, applied, connection));
             }
-            return LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(), applied,
+            return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, prefix,
                     Interruption.of(live, marker.get(), prefix, applied, connection, "db status"), null);
         } catch (SQLException e) {
             throw live.failure("db status", existing.get(), e);
@@ -177,7 +178,12 @@ public final class LiveDatabase {
     }
 
     public LiveDrift drift(TargetConfig target, String url) {
-        return atUrl(target, url, endpoint -> drift(target, endpoint));
+        return drift(target, url, "db drift");
+    }
+
+    /** {@link #drift(TargetConfig, LiveEndpoint)} for {@code command} ({@code db new --from-drift}), which refusals name. */
+    public LiveDrift drift(TargetConfig target, String url, String command) {
+        return atUrl(target, url, endpoint -> drift(target, endpoint, command));
     }
 
     /**
@@ -186,14 +192,18 @@ public final class LiveDatabase {
      * {@code db up} would apply), so a check of a fresh environment passes.
      */
     public LiveDrift drift(TargetConfig target, LiveEndpoint endpoint) {
+        return drift(target, endpoint, "db drift");
+    }
+
+    private LiveDrift drift(TargetConfig target, LiveEndpoint endpoint, String command) {
         LiveTarget live = target(target, endpoint);
-        live.requireClean("db drift");
-        Optional<Connection> existing = LiveConnector.connectIfExists(live, "db drift");
+        live.requireClean(command);
+        Optional<Connection> existing = LiveConnector.connectIfExists(live, command);
         if (existing.isEmpty()) {
             return LiveDrift.ofMissingDatabase(live.name(), live.endpoint(),
                     live.prefix(List.of()));
         }
-        return drift(read(live, existing.get(), "db drift"));
+        return drift(read(live, existing.get(), command));
     }
 
     /** Artifact coherence, then status and drift from one reading of the artifacts and one connection. */
@@ -203,8 +213,8 @@ public final class LiveDatabase {
             return new LiveCheck(live.name(), live.state().diagnostics(), null, null);
         }
         Reading reading = inspect(live, "db drift");
-        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.git(), live.endpoint(), live.migrations(),
-                reading.applied(), null, null), drift(reading));
+        return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
+                reading.applied(), reading.prefix(), null, null), drift(reading));
     }
 
     private LiveDrift drift(Reading reading) {
@@ -310,8 +320,9 @@ public final class LiveDatabase {
             boolean atHead) {
         try (Connection connection = open) {
             List<String> applied = live.appliedVersions(connection);
-            LivePrefix prefix = live.prefix(applied);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
+            // a marker means a section ran, so something is recorded or being recorded: not a database predating Matey
+            LivePrefix prefix = marker.isPresent() ? live.prefix(applied) : live.prefix(applied, connection);
             if (refuseMarker && marker.isPresent()) {
                 throw Interruption.of(live, marker.get(), prefix, applied, connection, context).refusal(live, context);
             }

@@ -54,8 +54,8 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
      * {@code missing} (the database does not exist yet), {@code interrupted} (a section stopped partway),
      * {@code clean}, {@code drifted} (the live schema differs from the committed state at its applied index), or,
      * when the applied versions are not a leading run of the worktree's, {@code ahead} or {@code diverged}
-     * (also migrations applied out of order): then no committed state is the expected one, and the schema is
-     * not judged.
+     * (also migrations applied out of order), or {@code unadopted} (nothing recorded over a schema that predates
+     * Matey): then no committed state is the expected one, and the schema is not judged.
      */
     public String status() {
         if (databaseMissing()) {
@@ -65,6 +65,7 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
             return "interrupted";
         }
         return switch (prefix.relation()) {
+            case UNADOPTED -> "unadopted";
             case AHEAD -> "ahead";
             case DIVERGED, OUT_OF_ORDER -> "diverged";
             case BEHIND, EQUAL -> drifted ? "drifted" : "clean";

@@ -36,9 +36,13 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
         return liveSql == null;
     }
 
-    /** {@code match}, {@code pending}, {@code mismatch}, or {@code missing} (the database does not exist yet). */
+    /**
+     * {@code match}, {@code pending}, {@code mismatch}, {@code missing} (the database does not exist yet), or
+     * {@code unadopted} (it predates Matey: {@code db adopt} records the index it equals).
+     */
     public String status() {
-        return databaseMissing() ? "missing" : match ? "match" : pendingOnly ? "pending" : "mismatch";
+        return databaseMissing() ? "missing" : match ? "match" : pendingOnly ? "pending"
+                : prefix.relation() == LivePrefix.Relation.UNADOPTED ? "unadopted" : "mismatch";
     }
 
     /** Worktree migrations not applied: every one when the database does not exist. */

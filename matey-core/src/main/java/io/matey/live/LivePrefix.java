@@ -40,7 +40,17 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
          * Diverged only because worktree migrations older than the last applied one are not applied (every applied
          * version is in the worktree): migrations merged from another branch, to be renamed to a later timestamp.
          */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /**
+         * Nothing recorded while the schema holds objects: the database predates Matey ({@link UnrecordedSchema}), so
+         * no committed state is the expected one until {@code db adopt} records the index it equals.
+         */
+        UNADOPTED
+    }
+
+    /** A database that predates Matey; {@code problem} says so and names {@code db adopt}. */
+    static LivePrefix unadopted(String problem) {
+        return new LivePrefix(0, 0, Relation.UNADOPTED, problem, "");
     }
 
     /**
@@ -97,11 +107,14 @@ public record LivePrefix(int index, int applied, Relation relation, String probl
     }
 
     /**
-     * Refuses to change a database that is ahead of or diverged from the worktree.
+     * Refuses to change a database that is ahead of or diverged from the worktree, or predates Matey.
      *
      * @param opening what the message opens with: the command, in the caller's terms ({@link LiveTarget#opening})
      */
     void requireConsistent(String opening) {
+        if (relation == Relation.UNADOPTED) {
+            throw new MateyException(Reason.DATABASE_NOT_EMPTY, opening + " refused: " + problem + " Nothing was changed.");
+        }
         if (!consistent()) {
             throw new MateyException(relation == Relation.AHEAD ? Reason.DATABASE_AHEAD : Reason.DATABASE_DIVERGED,
                     opening + " refused: " + problem + ". " + fix + ".");

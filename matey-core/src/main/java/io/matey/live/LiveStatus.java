@@ -24,26 +24,26 @@ public record LiveStatus(String target, LiveEndpoint url, List<Entry> migrations
     public record Entry(String file, String version, boolean applied) {
     }
 
-    static LiveStatus of(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree,
-            List<String> applied, Interruption interrupted, StaleMarker staleMarker) {
-        return of(target, git, url, worktree, applied, interrupted, staleMarker, false);
+    /** @param prefix how {@code applied} relates to the worktree, as the caller read it on the database */
+    static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
+            LivePrefix prefix, Interruption interrupted, StaleMarker staleMarker) {
+        return of(target, url, worktree, applied, prefix, interrupted, staleMarker, false);
     }
 
     /** A database that does not exist yet: nothing applied, as {@code db up} would find it after creating it. */
     static LiveStatus ofMissingDatabase(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree) {
-        return of(target, git, url, worktree, List.of(), null, null, true);
+        return of(target, url, worktree, List.of(), LivePrefix.check(target, git, worktree, List.of()), null, null, true);
     }
 
-    private static LiveStatus of(String target, GitCommands git, LiveEndpoint url, List<Migration> worktree,
-            List<String> applied, Interruption interrupted, StaleMarker staleMarker, boolean databaseMissing) {
+    private static LiveStatus of(String target, LiveEndpoint url, List<Migration> worktree, List<String> applied,
+            LivePrefix prefix, Interruption interrupted, StaleMarker staleMarker, boolean databaseMissing) {
         Set<String> appliedSet = new HashSet<>(applied);
         List<Entry> entries = worktree.stream()
                 .map(m -> new Entry(m.file(), m.version(), appliedSet.contains(m.version()))).toList();
         Set<String> known = new HashSet<>();
         worktree.forEach(m -> known.add(m.version()));
         List<String> unknown = applied.stream().filter(v -> !known.contains(v)).sorted().toList();
-        return new LiveStatus(target, url, entries, unknown, LivePrefix.check(target, git, worktree, applied), interrupted,
-                staleMarker, databaseMissing);
+        return new LiveStatus(target, url, entries, unknown, prefix, interrupted, staleMarker, databaseMissing);
     }
 
     /** {@code Applied: N}: versions recorded in {@code schema_migrations}. */

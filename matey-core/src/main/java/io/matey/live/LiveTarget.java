@@ -103,6 +103,15 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
     }
 
     /**
+     * {@link #prefix(List)} as the reports read it: a database recording nothing whose schema holds objects
+     * predates Matey ({@link UnrecordedSchema}), which {@code db up} refuses; it is not behind.
+     */
+    LivePrefix prefix(List<String> applied, Connection connection) throws SQLException {
+        return applied.isEmpty() && UnrecordedSchema.predatesMatey(engine, connection)
+                ? LivePrefix.unadopted(UnrecordedSchema.predates(this)) : prefix(applied);
+    }
+
+    /**
      * A matey command on this target's database, for messages that point at it: with {@code --path}, and with
      * {@code --url} when the user gave it ({@link LiveEndpoint#urlOption()}), so that it names the same database in a
      * workspace of several targets too.

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The verification that ends every change: the live schema must be the committed state at the new index; and the
@@ -84,9 +83,17 @@ final class Postcheck {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** "1 migration (migrations/002_b.sql)", "2 migrations (migrations/003_c.sql, migrations/002_b.sql)". */
+    /** How many files a message names before it counts the rest. */
+    private static final int NAMED = 3;
+
+    /**
+     * "1 migration (migrations/002_b.sql)", "2 migrations (migrations/003_c.sql, migrations/002_b.sql)"; past
+     * {@value #NAMED} files, the first ones "and 48 more", so that a failure after a long run stays readable.
+     */
     static String migrations(List<MigrationTiming> timings) {
-        return count(timings.size(), "migration") + " ("
-                + timings.stream().map(MigrationTiming::file).collect(Collectors.joining(", ")) + ")";
+        List<String> files = timings.stream().map(MigrationTiming::file).toList();
+        String named = String.join(", ", files.size() <= NAMED + 1 ? files : files.subList(0, NAMED));
+        return count(files.size(), "migration") + " (" + named
+                + (files.size() <= NAMED + 1 ? "" : " and " + (files.size() - NAMED) + " more") + ")";
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A database that holds schema objects while {@code schema_migrations} records no version predates Matey: running
  * the first migration over it would fail on an object that already exists, so {@code db up|migrate} refuse it up
- * front and point at {@code db adopt}, as Flyway refuses a non-empty schema without history (docs/architecture.md §7).
+ * front and point at {@code db adopt}, as Flyway refuses a non-empty schema without history (docs/architecture.md §7);
+ * {@code db status|drift|plan} report it with the same words.
  * One that holds only privileges was given them outside the migrations: adopting is no way out of that.
  */
 final class UnrecordedSchema {
@@ -31,18 +32,34 @@ final class UnrecordedSchema {
      */
     static void refuse(LiveTarget target, Connection connection, String command) throws SQLException {
         Engine engine = target.engine();
-        if (!engine.migrationTable().appliedVersions(connection).isEmpty() || !holdsObjects(engine, connection)) {
+        if (!unrecorded(engine, connection)) {
             return;
         }
         if (onlyPrivileges(engine, connection)) {
             throw new MateyException(Reason.DATABASE_NOT_EMPTY, target.opening(command) + " refused: " + privilegesOnly(target)
                     + " Nothing was changed.");
         }
-        String adopt = LiveAdopt.command(target);
-        throw new MateyException(Reason.DATABASE_NOT_EMPTY, target.opening(command) + " refused: " + target.endpoint()
-                + " holds schema objects but records no migrations: it predates Matey. Adopt it: `" + adopt
-                + "` (a dry run) then with `--apply`, which finds the committed state it equals and records its "
-                + "versions; in a Spring Boot app set `matey.adopt-on-startup=true`. Nothing was changed.");
+        throw new MateyException(Reason.DATABASE_NOT_EMPTY, target.opening(command) + " refused: " + predates(target)
+                + " Nothing was changed.");
+    }
+
+    /**
+     * The one test every command makes: no version is recorded while the schema holds objects, not privileges
+     * alone. The reports ({@code db status|drift|plan}) say then what {@code db up} refuses with.
+     */
+    static boolean predatesMatey(Engine engine, Connection connection) throws SQLException {
+        return unrecorded(engine, connection) && !onlyPrivileges(engine, connection);
+    }
+
+    private static boolean unrecorded(Engine engine, Connection connection) throws SQLException {
+        return engine.migrationTable().appliedVersions(connection).isEmpty() && holdsObjects(engine, connection);
+    }
+
+    /** What a database that {@link #predatesMatey predates Matey} is and the way forward: {@code db adopt}. */
+    static String predates(LiveTarget target) {
+        return target.endpoint() + " holds schema objects but records no migrations: it predates Matey. Adopt it: `"
+                + LiveAdopt.command(target) + "` (a dry run) then with `--apply`, which finds the committed state it "
+                + "equals and records its versions; in a Spring Boot app set `matey.adopt-on-startup=true`.";
     }
 
     /**

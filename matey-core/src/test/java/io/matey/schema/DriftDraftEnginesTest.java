@@ -930,6 +930,31 @@ class DriftDraftEnginesTest {
         assertThat(section(draft, "up")).startsWith("ALTER SEQUENCE ").doesNotContain("DROP");
     }
 
+    /**
+     * A partition added by hand at the end of a LIST or RANGE scheme on MariaDB is drafted as ADD PARTITION and dropped
+     * by name, not by restating the whole scheme (a table rewrite, whose down fails once rows are in the partition);
+     * one dropped by hand likewise; a partition edited keeps the whole clause.
+     */
+    @Test
+    void partitionsAddedOrDroppedAtTheEndOnMariadbAreAddedAndDroppedByName() throws SQLException {
+        String byCountry = "CREATE TABLE sales (id INT, country CHAR(2), PRIMARY KEY (id, country)) PARTITION BY LIST "
+                + "COLUMNS(country) (PARTITION p_eu VALUES IN ('DE','FR'), PARTITION p_us VALUES IN ('US'));\n";
+        String added = roundTrip("mysql", byCountry,
+                "ALTER TABLE sales ADD PARTITION (PARTITION p_af VALUES IN ('ZA','NG'), PARTITION p_as VALUES IN ('JP'));\n");
+        assertThat(section(added, "up")).contains("ALTER TABLE `sales` ADD PARTITION (PARTITION `p_af` VALUES IN "
+                + "('ZA','NG') ENGINE = InnoDB,\n PARTITION `p_as` VALUES IN ('JP') ENGINE = InnoDB);")
+                .doesNotContain("PARTITION BY");
+        assertThat(section(added, "down")).contains("ALTER TABLE `sales` DROP PARTITION `p_af`, `p_as`;")
+                .doesNotContain("PARTITION BY");
+        String byId = "CREATE TABLE events (id INT PRIMARY KEY) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN "
+                + "(10), PARTITION p1 VALUES LESS THAN (20));\n";
+        String dropped = roundTrip("mysql", byId, "ALTER TABLE events DROP PARTITION p1;\n");
+        assertThat(section(dropped, "up")).contains("ALTER TABLE `events` DROP PARTITION `p1`;");
+        assertThat(section(dropped, "down")).contains("ADD PARTITION (PARTITION `p1` VALUES LESS THAN (20)");
+        assertThat(section(roundTrip("mysql", byId, "ALTER TABLE events REORGANIZE PARTITION p1 INTO (PARTITION p1 "
+                + "VALUES LESS THAN (30));\n"), "up")).contains("PARTITION BY RANGE").doesNotContain("ADD PARTITION");
+    }
+
     /** A table comment set, changed or removed by hand on MariaDB is set back, quotes and all. */
     @Test
     void tableCommentsOnMariadbAreSetBack() throws SQLException {

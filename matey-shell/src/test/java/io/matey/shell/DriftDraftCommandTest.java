@@ -48,6 +48,57 @@ class DriftDraftCommandTest {
     }
 
     /**
+     * A database built by hand, without schema_migrations, predates Matey: drift, status and plan say so with db up's
+     * words (text and JSON), and db new --from-drift refuses with them, rather than reporting drift at index 0.
+     */
+    @Test
+    void aDatabaseThatPredatesMateyIsReportedAsToBeAdoptedNotAsDrift() throws Exception {
+        Path live = dir.resolve("live.sqlite3");
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + live);
+        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
+        migration("001_t1.sql", 1);
+        migration("002_t2.sql", 2);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        sqlite("CREATE TABLE t1 (id BIGINT PRIMARY KEY, name TEXT)");
+        String predates = "sqlite3:" + live + " holds schema objects but records no migrations: it predates Matey."
+                + " Adopt it: `matey db adopt` (a dry run) then with `--apply`";
+
+        MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
+        assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
+        assertThat(drift.stdout()).contains("Status: unadopted", "Problem: " + predates)
+                .doesNotContain("--from-drift", "+++ expected/worktree.sql");
+        MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
+        assertThat(status.stdout()).as(status.stderr()).contains("Pending: 2\nProblem: " + predates);
+        MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
+        assertThat(plan.stdout()).as(plan.stderr()).contains("unadopted", "Problem: " + predates)
+                .doesNotContain("What differs");
+        for (String command : List.of("drift", "plan", "status")) {
+            JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", command, "--format", "json")
+                    .stdout()).get(0);
+            assertThat(json.get("problem").asText()).as(command).startsWith(predates);
+            if (!command.equals("status")) {
+                assertThat(json.get("status").asText()).as(command).isEqualTo("unadopted");
+            }
+        }
+        MateyProcess.Result kept = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+        assertThat(kept.exitCode()).isEqualTo(2);
+        assertThat(kept.stderr()).contains(predates).doesNotContain("is behind");
+    }
+
+    /** Stale artifacts refuse db new --from-drift in its own name, not db drift's. */
+    @Test
+    void staleArtifactsRefuseDbNewFromDriftNamingIt() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
+        migratedWorkspace(env, "sqlite");
+        migration("003_t3.sql", 3);
+
+        MateyProcess.Result kept = MateyProcess.run(dir, env, "db", "new", "keep", "--from-drift");
+        assertThat(kept.exitCode()).isEqualTo(2);
+        assertThat(kept.stderr()).contains("Worktree schema artifacts of target '.' are not clean; refusing db new "
+                + "--from-drift. ").doesNotContain("db drift");
+    }
+
+    /**
      * A table renamed by hand under a default whose function reads it: PostgreSQL would not load that default back,
      * and drift still reports the rename (exit 1 with --exit-code), naming the default as Unloadable, as db plan does.
      */

@@ -150,6 +150,22 @@ class JavaRecordsTest {
                 .contains("email: Mapped[str] = mapped_column(NativeType('citext')").doesNotContain("CITEXT");
     }
 
+    /**
+     * On MariaDB a UUID column is a {@code java.util.UUID}, not an Object, and an integer column is documented as the
+     * dump prints it, without the display width MariaDB's catalog keeps ({@code int}, not {@code int(11)}).
+     */
+    @Test
+    void aMariadbUuidIsAUuidAndIntegersAreDocumentedWithoutDisplayWidths() throws Exception {
+        TestWorkspace ws = recordsIn("mysql");
+        ws.migration("001_tokens.sql", "CREATE TABLE tokens (id INT NOT NULL PRIMARY KEY, "
+                + "n BIGINT UNSIGNED NOT NULL, flag TINYINT(1) NOT NULL, token UUID NOT NULL);", "DROP TABLE tokens;");
+        ws.apply();
+        String record = sources(ws).get("Tokens.java");
+        assertThat(record).contains("import java.util.UUID;", "UUID token)", "<code>int</code>", "<code>bigint unsigned</code>",
+                "<code>tinyint(1)</code>", "<code>uuid</code>").doesNotContain("Object token", "int(11)", "bigint(20)");
+        compile(ws.target().resolve("generated"));
+    }
+
     /** A column's comment and its generation expression each under its own label, never one read as the other. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mysql"})

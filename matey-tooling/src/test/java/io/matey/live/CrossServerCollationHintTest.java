@@ -60,4 +60,23 @@ class CrossServerCollationHintTest {
                     .hasMessageEndingWith(ServerDefaultsDiff.charsetHint("DB_CORE_TEST_DATABASE_URL") + "\n");
         }
     }
+
+    @Test
+    void aLongRunWhosePostcheckFailsNamesItsFirstFilesAndCountsTheRest() throws SQLException {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        for (int i = 1; i <= 5; i++) {
+            ws.migration("00" + i + "_t" + i + ".sql", "CREATE TABLE t" + i + " (id INT PRIMARY KEY, name VARCHAR(20));",
+                    "DROP TABLE t" + i + ";");
+        }
+        ws.apply();
+        try (TestDatabase live = TestDatabase.create("mysql")) {
+            live.execute("ALTER DATABASE CHARACTER SET latin1");
+            Matey matey = ws.matey();
+            assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
+                    .isInstanceOf(MateyException.class)
+                    .hasMessageContaining("applied and recorded 5 migrations (migrations/001_t1.sql, "
+                            + "migrations/002_t2.sql, migrations/003_t3.sql and 2 more); this is committed")
+                    .hasMessageNotContaining("migrations/004_t4.sql");
+        }
+    }
 }

@@ -133,6 +133,41 @@ class LiveAdoptTest {
     }
 
     @ParameterizedTest
+    @EngineMatrix
+    void statusDriftAndPlanSayADatabaseThatPredatesMateyIsToBeAdopted(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            h.db.execute(h.ws.createTable("it_one").replace(";", ""));
+            String predates = h.db.url() + " holds schema objects but records no migrations: it predates Matey. Adopt"
+                    + " it: `matey db adopt --path db/core --url '" + h.db.url() + "'` (a dry run) then with `--apply`";
+
+            assertThat(h.status().prefix().relation()).isEqualTo(LivePrefix.Relation.UNADOPTED);
+            assertThat(h.status().prefix().line()).startsWith(predates);
+            LiveDrift drift = h.drift();
+            assertThat(drift.status()).isEqualTo("unadopted");
+            assertThat(drift.prefix().line()).startsWith(predates);
+            assertThatThrownBy(drift::keepingDraft).hasMessageContaining(predates).hasMessageEndingWith("Nothing written.");
+            LivePlan plan = h.plan();
+            assertThat(plan.status()).isEqualTo("unadopted");
+            assertThat(plan.prefix().line()).startsWith(predates);
+            assertThat(plan.pendingOnly()).isFalse();
+
+            h.live.adopt(h.target(), h.url(), true);
+            assertThat(h.drift().status()).as("adopted at index 1").isEqualTo("clean");
+            assertThat(h.plan().status()).isEqualTo("pending");
+        }
+    }
+
+    @ParameterizedTest
+    @EngineMatrix
+    void aDatabaseHoldingNothingIsBehindNotUnadopted(String engine) throws Exception {
+        try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {
+            assertThat(h.status().prefix().relation()).isEqualTo(LivePrefix.Relation.BEHIND);
+            assertThat(h.drift().status()).isEqualTo("clean");
+            assertThat(h.plan().status()).isEqualTo("pending");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
     void anEmptySchemaMigrationsTableDoesNotMakeAPredatingDatabaseRunnable(String engine) throws Exception {
         try (LiveHarness h = LiveHarness.created(dir, engine).twoMigrations()) {

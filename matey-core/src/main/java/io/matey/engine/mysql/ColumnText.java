@@ -56,6 +56,17 @@ final class ColumnText {
                 + modifiers + clause + rest;
     }
 
+    /**
+     * An information_schema {@code COLUMN_TYPE} ({@code int(11) unsigned}) as {@link #canonical} prints it in a dump
+     * ({@code int unsigned}), for what documents a column (generated models).
+     */
+    static String dumped(String columnType) {
+        int space = columnType.indexOf(' ');
+        String type = space < 0 ? columnType : columnType.substring(0, space);
+        String rest = space < 0 ? "" : columnType.substring(space);
+        return withoutDisplayWidth(type, rest.contains("zerofill")) + rest;
+    }
+
     private static String withoutDisplayWidth(String type, boolean zerofill) {
         String lower = type.toLowerCase(Locale.ROOT);
         if (lower.equals("year(4)")) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * into it. A column is renamed with {@code RENAME COLUMN} from MariaDB 10.5 and MySQL 8.0, before them only by
  * {@code CHANGE COLUMN}, which restates its definition. A table's comment changes by {@code ALTER TABLE ... COMMENT},
  * its system versioning by {@code ADD|DROP SYSTEM VERSIONING} (MariaDB) and its partitioning by its whole
- * {@code PARTITION BY} clause or {@code REMOVE PARTITIONING}, whatever changed it ({@code REORGANIZE PARTITION} too).
+ * {@code PARTITION BY} clause or {@code REMOVE PARTITIONING}, whatever changed it ({@code REORGANIZE PARTITION} too),
+ * but for partitions added or dropped at the end of a {@code RANGE} or {@code LIST} scheme ({@link PartitionsAtEnd}).
  */
 final class MysqlDraftDialect implements DraftDialect {
 
@@ -146,7 +147,9 @@ final class MysqlDraftDialect implements DraftDialect {
         }
         String partitioning = partitioning(to);
         if (!partitioning.equals(partitioning(from))) {
-            statements.add(alter + (partitioning.isEmpty() ? " REMOVE PARTITIONING;" : "\n" + partitioning + ";"));
+            String atEnd = PartitionsAtEnd.alter(alter, partitioning(from), partitioning);
+            statements.add(atEnd != null ? atEnd
+                    : alter + (partitioning.isEmpty() ? " REMOVE PARTITIONING;" : "\n" + partitioning + ";"));
         }
         if (!versioned && VERSIONING.matcher(from).find()) {
             statements.add(alter + " DROP SYSTEM VERSIONING;");

@@ -69,7 +69,7 @@ class DbCommands {
         }
         NewMigration.sanitize(name);
         TargetConfig target = matey.target(path);
-        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url).keepingDraft());
+        List<Path> files = DraftMigrations.write(target, name, matey.dbDrift(target, url, "db new --from-drift").keepingDraft());
         Path file = files.get(0);
         String accept = files.size() == 1 && inexactDown(file) ? "accept its inexact down section under [inexact_downs] "
                 + "in config.toml (\"" + file.getFileName() + "\" = \"<reason>\", as its comment says), which schema "
@@ -304,7 +304,8 @@ class DbCommands {
     }
 
     @Command(command = "drift", description = "Compare the live schema with the committed state at its applied "
-            + "index (being behind is not drift, nor is a database that does not exist yet: status missing); a live "
+            + "index (being behind is not drift, nor is a database that does not exist yet: status missing; one that "
+            + "predates Matey is unadopted: adopt it); a live "
             + "object the server would not load back is listed as Unloadable (JSON: unloadable), beside the drift. "
             + "Example: matey db drift --all --exit-code")
     void drift(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
@@ -365,7 +366,8 @@ class DbCommands {
     }
 
     @Command(command = "plan", description = "Compare the live database with the worktree head: Applied, Target, "
-            + "match|mismatch (missing: the database does not exist yet, every migration pending); a live object "
+            + "match|pending|mismatch (missing: the database does not exist yet, every migration pending; unadopted: "
+            + "it predates Matey, adopt it); a live object "
             + "the server would not load back is listed as Unloadable (JSON: unloadable), as by db drift. "
             + "Example: matey db plan --diff")
     void plan(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
@@ -476,7 +478,10 @@ class DbCommands {
     private record ExplainedDrift(LiveDrift drift, String edited, String defaultsHint) {
     }
 
-    /** Why the applied versions do not fit the worktree (ahead or diverged), as a line; empty when they fit. */
+    /**
+     * Why the applied versions do not fit the worktree (ahead or diverged), or that the database predates Matey
+     * ({@code db up}'s refusal), as a line; empty when they fit.
+     */
     private static String problem(LivePrefix prefix) {
         return prefix.line() == null || prefix.line().isEmpty() ? "" : "Problem: " + prefix.line() + "\n";
     }

@@ -46,6 +46,7 @@ final class MysqlCodegen implements CodegenDialect {
             case "date" -> JavaType.DATE;
             case "datetime", "timestamp" -> JavaType.DATE_TIME;
             case "time" -> JavaType.TIME;
+            case "uuid" -> JavaType.UUID; // MariaDB 10.7+
             default -> JavaType.OBJECT;
         };
     }

@@ -216,7 +216,8 @@ final class MysqlModelReader {
                 // no parameter the generators use
             }
         }
-        return new ColumnType(dataType, columnType, length, numericPrecision, numericScale, unsigned, labels, null, null, null,
+        // documented as the dump prints it: without the display widths MariaDB's COLUMN_TYPE keeps (int(11))
+        return new ColumnType(dataType, ColumnText.dumped(columnType), length, numericPrecision, numericScale, unsigned, labels, null, null, null,
                 collation);
     }
 

@@ -103,7 +103,8 @@ public class MateyChecker implements AutoCloseable {
      * do, with the work that asked for the check.
      */
     private TargetReport requireRecorded(TargetReport report, ApplicationWork work) {
-        if (TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
+        if (TargetReport.UNADOPTED.equals(report.drift())
+                || TargetReport.DRIFTED.equals(report.drift()) && report.applied() == 0) {
             // the pasteable command, as the refused adoption's analysis gives it (MateyFailureAnalyzer)
             WorkspaceCommands commands = WorkspaceCommands.of(workspace.location());
             throw new MateyException(Reason.DATABASE_NOT_EMPTY, work.opening("db check", "") + " refused: "

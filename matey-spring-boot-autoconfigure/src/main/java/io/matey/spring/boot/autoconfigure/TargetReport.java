@@ -45,6 +45,8 @@ public record TargetReport(String target, String engine, String connection, Inte
     public static final String DRIFTED = "drifted";
     public static final String AHEAD = "ahead";
     public static final String DIVERGED = "diverged";
+    /** Records no version over a schema that predates Matey (core's {@code db drift} status). */
+    public static final String UNADOPTED = "unadopted";
     public static final String UNCHECKED = "unchecked";
 
     /**
@@ -113,9 +115,12 @@ public record TargetReport(String target, String engine, String connection, Inte
         return target.endpoint().toString();
     }
 
-    /** The database does not have the committed schema: drifted, or ahead of or diverged from the worktree. */
+    /**
+     * The database does not have the committed schema: drifted, ahead of or diverged from the worktree, or never
+     * adopted.
+     */
     public boolean drifted() {
-        return DRIFTED.equals(drift) || AHEAD.equals(drift) || DIVERGED.equals(drift);
+        return DRIFTED.equals(drift) || AHEAD.equals(drift) || DIVERGED.equals(drift) || UNADOPTED.equals(drift);
     }
 
     /** Every worktree migration is applied, and versions the worktree does not have: a newer application's. */
