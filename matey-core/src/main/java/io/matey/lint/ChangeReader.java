@@ -8,6 +8,7 @@ import io.matey.lint.SchemaChange.CreateInnerTableView;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DeleteAll;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
@@ -60,8 +61,8 @@ final class ChangeReader {
     }
 
     /** The statements whose changes are read; others (and an INSERT not mentioning FROM) are not lexed beyond their head. */
-    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "INSERT", "ALTER", "RENAME",
-            "EXCHANGE");
+    private static final Set<String> CHANGING = Set.of("CREATE", "DROP", "TRUNCATE", "DELETE", "INSERT", "ALTER",
+            "RENAME", "EXCHANGE");
 
     static List<SchemaChange> read(ParsedStatement statement) {
         List<Token> first = statement.head(1);
@@ -83,6 +84,12 @@ final class ChangeReader {
                 head.accept("EXISTS"); // ClickHouse's TRUNCATE TABLE IF EXISTS t
             }
             return head.names().stream().<SchemaChange>map(Truncate::new).toList();
+        }
+        if (head.accept("DELETE", "FROM")) {
+            head.accept("ONLY");
+            String table = head.name();
+            return table == null || head.containsAtTopLevel("WHERE") || head.containsAtTopLevel("USING")
+                    || head.containsAtTopLevel("LIMIT") ? List.of() : List.of(new DeleteAll(table));
         }
         if (head.accept("INSERT")) {
             head.skipAll("IGNORE", "OR", "REPLACE", "ABORT", "FAIL", "ROLLBACK");

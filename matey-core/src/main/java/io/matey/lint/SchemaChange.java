@@ -78,6 +78,13 @@ sealed interface SchemaChange {
     }
 
     /**
+     * {@code DELETE FROM t} without a row condition ({@code WHERE}, {@code USING}, {@code LIMIT}): it empties the
+     * table as TRUNCATE does.
+     */
+    record DeleteAll(String subject) implements SchemaChange {
+    }
+
+    /**
      * Partitions (or ClickHouse data parts) of a table dropped or emptied with their rows: MySQL's and MariaDB's
      * {@code DROP|TRUNCATE PARTITION}, ClickHouse's {@code DROP PARTITION|PART}. {@code what} is as
      * written ({@code partition p0, p1}, {@code part 'all_1_1_0'}).

@@ -10,6 +10,7 @@ import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DeleteAll;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
@@ -56,6 +57,12 @@ class ChangeReaderTest {
         assertThat(read("TRUNCATE TABLE ONLY users, orders RESTART IDENTITY")).containsExactly(new Truncate("users"),
                 new Truncate("orders"));
         assertThat(read("DROP INDEX CONCURRENTLY users_email")).isEmpty();
+        assertThat(read("DELETE FROM ONLY s.users")).containsExactly(new DeleteAll("users"));
+        assertThat(read("DELETE FROM users RETURNING id")).containsExactly(new DeleteAll("users"));
+        assertThat(read("DELETE FROM users WHERE id IN (SELECT id FROM old)")).as("a row condition").isEmpty();
+        assertThat(read("DELETE FROM users USING old WHERE users.id = old.id")).isEmpty();
+        assertThat(read("DELETE FROM users ORDER BY id LIMIT 10")).isEmpty();
+        assertThat(read("DELETE FROM users WHERE id = (SELECT max(id) FROM (SELECT id FROM users) x)")).isEmpty();
         assertThat(read("ALTER TABLE s CLEAR COLUMN IF EXISTS v, REPLACE PARTITION 202401 FROM e"))
                 .as("ClickHouse's clauses the grammar keeps as text").containsExactly(new ClearColumn("s", "v"),
                         new ReplacePartition("s", "partition 202401"));

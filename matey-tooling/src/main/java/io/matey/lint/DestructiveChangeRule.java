@@ -5,6 +5,7 @@ import io.matey.lint.SchemaChange.ClearColumn;
 import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateInnerTableView;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.DeleteAll;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
 import io.matey.lint.SchemaChange.DropSchema;
@@ -112,6 +113,9 @@ final class DestructiveChangeRule implements LintRule {
         }
         if (change instanceof Truncate truncate) {
             return "Truncating table '" + truncate.subject() + "' deletes all its rows.";
+        }
+        if (change instanceof DeleteAll delete) {
+            return "Deleting from table '" + delete.subject() + "' without WHERE deletes all its rows.";
         }
         return null;
     }
