@@ -190,6 +190,8 @@ class InvalidIndexLeftoverTest {
                     .hasMessageContaining(hint);
             assertThat(valid(h, "users_user_key_idx")).isEqualTo("f");
             assertThatThrownBy(h::status).hasMessageContaining(hint);
+            assertThatThrownBy(h::drift).hasMessageContaining(hint);
+            assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url())).hasMessageContaining(hint);
 
             h.db.execute("DROP INDEX CONCURRENTLY users_user_key_idx; DELETE FROM users WHERE id = 2");
             assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
