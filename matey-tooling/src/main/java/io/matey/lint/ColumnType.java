@@ -30,7 +30,8 @@ record ColumnType(String text, String family, String name, long size, int scale,
         List<String> values) {
 
     private static final long UNBOUNDED = Long.MAX_VALUE;
-    private static final Pattern ZONED = Pattern.compile("(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*\\))?\\s+(with|without)\\s+time\\s+zone");
+    private static final Pattern ZONED =
+            Pattern.compile("(\\w+)\\s*(?:\\(\\s*(\\d+)\\s*\\))?\\s+(with|without)\\s+time\\s+zone");
     private static final Map<String, Integer> INT_BYTES = Map.of("tinyint", 1, "smallint", 2, "int2", 2,
             "mediumint", 3, "int", 4, "integer", 4, "int4", 4, "bigint", 8, "int8", 8);
     private static final Map<String, Long> LOB_BYTES = Map.of("tinytext", 255L, "mediumtext", 16_777_215L,
@@ -140,7 +141,8 @@ record ColumnType(String text, String family, String name, long size, int scale,
             return string(text, name, LOB_BYTES.get(name), charset);
         }
         if (name.equals("varbinary") || name.equals("binary") || name.equals("bytea") || LOB_BYTES.containsKey(name)) {
-            long size = LOB_BYTES.getOrDefault(name, name.equals("bytea") ? UNBOUNDED : sized ? number(args.get(0)) : 1);
+            long size = LOB_BYTES.getOrDefault(name,
+                    name.equals("bytea") ? UNBOUNDED : sized ? number(args.get(0)) : 1);
             return new ColumnType(text, "binary", name, size, 0, false, null, List.of());
         }
         if (TIME.contains(name)) {
@@ -205,8 +207,9 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return switch (family) {
             case "int" -> min(this) > min(before) || max(this) < max(before)
                     ? new Narrowing("a smaller range", Loss.RANGE) : null;
-            case "decimal" -> size - scale < before.size - before.scale || unsigned && !before.unsigned
+            case "decimal" -> size - scale < before.size - before.scale
                     ? new Narrowing("fewer integer digits", Loss.DIGITS)
+                    : unsigned && !before.unsigned ? new Narrowing("no negative values", Loss.RANGE)
                     : scale < before.scale ? new Narrowing("a smaller scale, to which values are rounded", Loss.ROUNDED)
                     : null;
             case "string", "binary" -> size < before.size

@@ -182,7 +182,8 @@ final class ColumnTypes {
                     convert(name, table, charset, newTable, changes);
                 }
             } else {
-                String charset = charset(clause);
+                // Table options, in any order: ENGINE=InnoDB DEFAULT CHARSET=latin1
+                String charset = tableCharset(tokensOfClause);
                 table.charset = charset != null ? charset : table.charset;
             }
         }
@@ -251,8 +252,9 @@ final class ColumnTypes {
     }
 
     /**
-     * The character set a {@code CREATE TABLE}'s options give its text columns: the one written, else its collation's;
-     * null when neither is written (the database's default, which lint does not know).
+     * The character set table options give text columns ({@code CREATE TABLE}'s, or {@code ALTER TABLE}'s for
+     * columns defined later): the one written, else its collation's; null when neither is written (at creation, the
+     * database's default, which lint does not know).
      */
     private static String tableCharset(List<Token> options) {
         String collation = null;

@@ -132,9 +132,8 @@ final class LockingAlterRule implements LintRule {
                 return null;
             }
             String type = clause.textToTopLevel("USING").toLowerCase(Locale.ROOT);
-            ColumnTypes.Change known = typeChanges.stream()
-                    .filter(c -> c.before() != null && c.after() != null && Names.key(c.column()).equals(Names.key(column)))
-                    .findFirst().orElse(null);
+            ColumnTypes.Change known = typeChanges.stream().filter(c -> c.before() != null && c.after() != null
+                    && Names.key(c.column()).equals(Names.key(column))).findFirst().orElse(null);
             boolean widening = !clause.peek("USING") && (known != null ? known.after().widensInPlace(known.before())
                     : UNBOUNDED_TEXT.contains(type.split(" collate ")[0]));
             return widening ? null : "ALTER COLUMN " + column + " TYPE";
