@@ -1,7 +1,6 @@
 package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,7 @@ final class LockingAlterRule implements LintRule {
         if (!context.facts().alterTableRewritesAndScans()) {
             return;
         }
-        // The columns' earlier types, which tell a type change made in place (PostgreSQL has them).
+        // The columns' earlier types, which tell a type change PostgreSQL makes in place from one that rewrites.
         ColumnTypes types = context.facts().columnTypes().map(ColumnTypes::new).orElse(null);
         for (MigrationFile file : context.readableMigrations()) {
             Set<String> created = new HashSet<>();
