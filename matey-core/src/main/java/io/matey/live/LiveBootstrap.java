@@ -25,6 +25,7 @@ final class LiveBootstrap {
     static LiveChange run(LiveTarget target, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
+        ServerProfileCheck.beforeLoad(target, opened, CONTEXT);
         Engine engine = target.engine();
         SQLException loadFailure;
         String cancelled = "";
