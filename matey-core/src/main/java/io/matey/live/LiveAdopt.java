@@ -74,7 +74,7 @@ final class LiveAdopt {
                 .toList();
         Optional<String> failing = versions.isEmpty() ? Optional.empty() : FailingMutations.advice(target, connection);
         if (failing.isPresent()) {
-            throw new MateyException(Reason.ADOPTION_REFUSED, target.opening(CONTEXT) + " refused: the schema of "
+            throw new FailingMutationRefusal(target.opening(CONTEXT) + " refused: the schema of "
                     + target.endpoint() + " equals the committed state at index " + index + " ("
                     + target.expectedSource(index) + "), but nothing was recorded. " + failing.get() + ".");
         }

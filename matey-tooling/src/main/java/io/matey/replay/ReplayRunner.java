@@ -308,7 +308,7 @@ public final class ReplayRunner {
         long started = System.nanoTime();
         for (Migration migration : anchorRun) {
             SectionProgress.starting(progress, migration.file(), "up");
-        apply(() -> session.up(migration), "replay");
+            apply(() -> session.up(migration), "replay");
         }
         progress.accept(String.format("%s  anchor run, not loaded: its checkpoint cannot show state the tail depends "
                 + "on  %d ms", anchorRun.get(anchorRun.size() - 1).file(), (System.nanoTime() - started) / 1_000_000));
@@ -341,6 +341,7 @@ public final class ReplayRunner {
     private Replayed replayOne(Session session, Migration migration, String before, Migration reapplied,
             DownChecks downs) throws SQLException {
         long started = System.nanoTime();
+        SectionProgress.starting(progress, migration.file(), "up");
         apply(() -> session.up(migration), "replay");
         String checkpoint = dumpAfter(session::dump, migration.file());
         boolean reversible = migration.script().down().isExecutable(engine.dialect());
@@ -395,6 +396,7 @@ public final class ReplayRunner {
         if (failed != null) {
             downs.failedToRun(migration.file(), failed);
         } else if (!downs.roundTrip(migration.file(), diff)) {
+            SectionProgress.starting(progress, migration.file(), "up again");
             apply(() -> session.up(migration), "down-roundtrip reapply");
             String counts = rows.isEmpty() ? "" : RowCounts.changed(rows.get(), session.rowCounts().orElseThrow());
             if (!counts.isEmpty()) {

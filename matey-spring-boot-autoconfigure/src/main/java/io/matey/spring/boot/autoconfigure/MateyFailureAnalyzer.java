@@ -5,6 +5,7 @@ import io.matey.engine.LoginRefusal;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
+import io.matey.live.FailingMutationRefusal;
 import io.matey.live.ForeignHistoryRefusal;
 import io.matey.workspace.TargetPaths;
 import java.nio.file.Files;
@@ -144,6 +145,8 @@ class MateyFailureAnalyzer extends AbstractFailureAnalyzer<MateyException> {
             case ADOPTION_REFUSED -> cause instanceof ForeignHistoryRefusal history ? history.action()
                     + " Nothing was recorded; `" + commands.command("db adopt" + target) + "` compares them again."
                     + where
+                    : cause instanceof FailingMutationRefusal failing ? failing.action() + " `" + commands.command(
+                    "db drift" + target) + "` shows the changes." + where
                     : "Its schema equals no committed state, so nothing was recorded: change the "
                     + "database (or the migrations) until they agree and start again; `" + commands.command("db adopt"
                     + target) + "` compares them again without recording anything." + where;
