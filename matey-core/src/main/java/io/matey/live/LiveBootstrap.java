@@ -126,13 +126,7 @@ final class LiveBootstrap {
      */
     private static String leftBehind(LiveTarget target, boolean created) {
         if (created) {
-            try {
-                target.endpoint().drop();
-                return "The database " + target.endpoint() + " that it created was dropped.";
-            } catch (SQLException e) {
-                return "The database " + target.endpoint() + " that it created could not be dropped (" + target.engine().maskedFailure(e)
-                        + "); drop it before trying again.";
-            }
+            return target.dropCreated();
         }
         return target.engine().transactionalDdl() ? "Nothing was loaded."
                 : "Statements before it stay applied; empty the database before trying again.";

@@ -67,7 +67,7 @@ final class ServerProfileCheck {
         }
         if (refusal.isPresent()) {
             close(connection);
-            throw new MateyException(refusal.get() + (opened.created() ? " " + dropped(target) : ""));
+            throw new MateyException(refusal.get() + (opened.created() ? " " + target.dropCreated() : ""));
         }
     }
 
@@ -112,17 +112,6 @@ final class ServerProfileCheck {
                                 + database)
                 + " CHARACTER SET " + recorded.charset() + " COLLATE " + recorded.collation() + ";`, or run "
                 + replay + "a server whose new databases get " + live.charset() + " and " + live.collation() + ".");
-    }
-
-    /** Drops the database this command created, so that nothing of the refused command remains. */
-    private static String dropped(LiveTarget target) {
-        try {
-            target.endpoint().drop();
-            return "The database " + target.endpoint() + " that it created was dropped.";
-        } catch (SQLException e) {
-            return "The database " + target.endpoint() + " that it created could not be dropped ("
-                    + target.engine().maskedFailure(e) + ").";
-        }
     }
 
     private static void close(Connection connection) {
