@@ -47,6 +47,7 @@ final class LiveUp {
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         Connection connection = opened.connection();
+        ServerProfileCheck.beforeMigrations(target, opened, context);
         try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (!opened.created() && marker.isEmpty()) {
