@@ -111,6 +111,25 @@ class JavaRecordsTest {
         compile(ws.target().resolve("generated"));
     }
 
+    /**
+     * Names in a script with no Latin letters get the fallback names, made unique, and keep their real names in the
+     * Javadoc and the constants; the apply does not fail.
+     */
+    @Test
+    void namesWithoutLatinLettersGetUniqueFallbackNames() throws Exception {
+        TestWorkspace ws = recordsIn("sqlite");
+        ws.migration("001_cjk.sql", "CREATE TABLE \"数据表\" (id INTEGER PRIMARY KEY, \"名前\" TEXT, \"住所\" TEXT);\n"
+                + "CREATE TABLE \"表\" (id INTEGER PRIMARY KEY);", "DROP TABLE \"表\";\nDROP TABLE \"数据表\";");
+        ws.apply();
+        Map<String, String> sources = sources(ws);
+        assertThat(sources).containsKeys("Table.java", "Table_.java");
+        assertThat(sources.get("Table.java")).contains("A row of table <code>数据表</code>", "String column,",
+                "String column_)");
+        assertThat(sources.get("Tables.java")).contains("public static final String COLUMN = \"\\u540d\\u524d\";",
+                "public static final String COLUMN_ = \"\\u4f4f\\u6240\";");
+        compile(ws.target().resolve("generated"));
+    }
+
     /** A domain's NOT NULL holds in the table that stores the value, not in a view, where an outer join gives NULL. */
     @Test
     void aViewColumnOverANotNullDomainIsNullable() throws Exception {

@@ -31,7 +31,8 @@ final class JavaText {
 
     /** {@code createdAt}, {@code created-at} → {@code CREATED_AT}. */
     static String constantName(String name) {
-        return valid(String.join("_", words(name)).toUpperCase(Locale.ROOT));
+        String constant = String.join("_", words(name)).toUpperCase(Locale.ROOT);
+        return valid(constant.isEmpty() ? "COLUMN" : constant);
     }
 
     /** {@code user} → {@code User}; an all-capitals word such as {@code ID} → {@code Id}. */
@@ -41,9 +42,15 @@ final class JavaText {
                 + (word.equals(word.toUpperCase(Locale.ROOT)) ? rest.toLowerCase(Locale.ROOT) : rest);
     }
 
-    /** The name's words, its Latin letters folded to ASCII ({@code ÜberPreis} → {@code Uber}, {@code Preis}). */
+    /**
+     * The name's words, its Latin letters folded to ASCII ({@code ÜberPreis} → {@code Uber}, {@code Preis}); none for
+     * a name in another script ({@code 数据表}), which gets the caller's fallback, made unique by {@code UniqueNames}
+     * (the Javadoc and the {@code Tables} constants keep the real name).
+     */
     private static String[] words(String name) {
-        return AsciiFold.fold(name).replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", " ").strip().split(" +");
+        String words = AsciiFold.fold(name).replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", " ")
+                .strip();
+        return words.isEmpty() ? new String[0] : words.split(" +");
     }
 
     private static String valid(String identifier) {
