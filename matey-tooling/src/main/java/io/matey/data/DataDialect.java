@@ -55,7 +55,8 @@ public interface DataDialect {
             while (rs.next()) {
                 String type = rs.getString("TABLE_TYPE");
                 // names are LIKE patterns here: keep the exact match only
-                if (table.equals(rs.getString("TABLE_NAME")) && type != null && type.toUpperCase(Locale.ROOT).contains("VIEW")) {
+                if (table.equals(rs.getString("TABLE_NAME")) && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))
+                        && type != null && type.toUpperCase(Locale.ROOT).contains("VIEW")) {
                     return Optional.of(type.toLowerCase(Locale.ROOT));
                 }
             }
