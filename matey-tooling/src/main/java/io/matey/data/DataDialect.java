@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,26 @@ public interface DataDialect {
      */
     default Optional<TableName> locate(Connection connection, TableName table) throws SQLException {
         return Optional.of(table);
+    }
+
+    /**
+     * What {@code table} (in {@code schema}, which may be null, as {@link #locate} found it) is when it is a relation
+     * data sets cannot write, as a message names it ({@code view}, {@code materialized view}); empty for a table. A
+     * data set naming one is refused at its {@code data.toml} line before any row is read (docs/architecture.md §3).
+     * The default asks the JDBC driver's catalog, whose {@code TABLE_TYPE} names views so.
+     */
+    default Optional<String> notATable(Connection connection, String schema, String table) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), schema, table, null)) {
+            while (rs.next()) {
+                String type = rs.getString("TABLE_TYPE");
+                // names are LIKE patterns here: keep the exact match only
+                if (table.equals(rs.getString("TABLE_NAME")) && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))
+                        && type != null && type.toUpperCase(Locale.ROOT).contains("VIEW")) {
+                    return Optional.of(type.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

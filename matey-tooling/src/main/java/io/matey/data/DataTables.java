@@ -21,6 +21,9 @@ final class DataTables {
         }
         LiveTable table = LiveTable.read(connection, dialect, file.table())
                 .orElseThrow(() -> missing(file, dialect.qualifierOutsideTarget().isEmpty()));
+        if (table.notATable() != null) {
+            throw notATable(file, table.notATable());
+        }
         requireColumns(table, file, file.on(), "key column(s) (on)");
         requireColumns(table, file, file.orderBy(), "export ordering column(s) (order_by)");
         for (Column column : table.dataColumns()) {
@@ -50,6 +53,14 @@ final class DataTables {
         return new MateyException(file.entry() + ": table '" + name + "' of data file '" + file.name() + "' does not "
                 + "exist in the live database." + searched + " Correct key 'table' to name an existing table, or create "
                 + "the table in a migration.");
+    }
+
+    /** A view's rows are its query's: written, they fail mid-set; exported, they make a file no apply can write. */
+    private static MateyException notATable(DataFile file, String kind) {
+        return new MateyException(file.entry() + ": table '" + file.table() + "' of data file '" + file.name() + "' is a "
+                + kind + ", whose rows its query makes: data sets export and apply tables only. Correct key 'table' to "
+                + "name the table the rows belong in (the one the " + kind + " reads from, or the TO table of a ClickHouse "
+                + "materialized view), or leave the " + kind + " out of the set.");
     }
 
     private static void requireColumns(LiveTable table, DataFile file, List<String> columns, String what) {

@@ -21,8 +21,10 @@ import java.util.Set;
  * @param columns     every column by name, in table order
  * @param dataColumns the columns data files hold: all but generated ones, in table order
  * @param primaryKey  the primary key's column names in key order; empty when there is none
+ * @param notATable   what the relation is when it is no table ({@link DataDialect#notATable}), else null
  */
-record LiveTable(String name, String sql, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey) {
+record LiveTable(String name, String sql, Map<String, Column> columns, List<Column> dataColumns, List<String> primaryKey,
+        String notATable) {
 
     /** Reads the table's catalog entry; empty when there is no such table. */
     static Optional<LiveTable> read(Connection connection, DataDialect dialect, TableName manifest) throws SQLException {
@@ -70,6 +72,7 @@ record LiveTable(String name, String sql, Map<String, Column> columns, List<Colu
         // A key column the database fills (MariaDB adds ROW END to a versioned table's key) is no key a file gives.
         List<String> key = dialect.primaryKey(connection, schema, name).stream()
                 .filter(column -> columns.containsKey(column) && !columns.get(column).generated()).toList();
-        return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, key));
+        return Optional.of(new LiveTable(manifest.toString(), sql, columns, dataColumns, key,
+                dialect.notATable(connection, schema, name).orElse(null)));
     }
 }

@@ -98,6 +98,31 @@ class ModelsRecreateTablesTest {
         assertThat(sameInBoth(ws, "CREATE EXTENSION btree_gist", "booking", definitions).get(0)).hasSize(9);
     }
 
+    @Test
+    void postgresPartitionedTablesAreRecreatedPartitioned() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        ws.migration("001_events.sql", """
+                CREATE TABLE events (id bigint NOT NULL, occurred_at timestamptz NOT NULL, kind text,
+                  PRIMARY KEY (id, occurred_at)) PARTITION BY RANGE (occurred_at);
+                CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE tallies (kind text NOT NULL, n integer) PARTITION BY LIST (kind);""",
+                "DROP TABLE tallies; DROP TABLE events;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("postgresql_partition_by='RANGE (occurred_at)'", "postgresql_partition_by='LIST (kind)'")
+                .as("partitions are the migrations' to create").doesNotContain("events_2026");
+        String partitioned = "SELECT c.relname || ': ' || pg_get_partkeydef(c.oid) FROM pg_partitioned_table p "
+                + "JOIN pg_class c ON c.oid = p.partrelid ORDER BY 1";
+        assertThat(sameInBoth(ws, null, "events", partitioned).get(0))
+                .containsExactly("events: RANGE (occurred_at)", "tallies: LIST (kind)");
+
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("postgres", "generator = \"sqlmodels\"\n"));
+        ws.apply();
+        assertThat(ws.read(TestWorkspace.TARGET + "/models.py"))
+                .contains("__table_args__ = {'postgresql_partition_by': 'RANGE (occurred_at)'}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "mysql"})
     void descendingKeyPartsAreRecreated(String engine) throws Exception {

@@ -36,7 +36,7 @@ public final class DeclarativeGenerator {
         Elements elements = module.elements();
         UniqueNames moduleNames = module.names();
 
-        Mapping mapping = Mapping.of(model, moduleNames, options.inflect());
+        Mapping mapping = Mapping.of(model, moduleNames, options.inflect(), false);
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();
@@ -148,17 +148,17 @@ public final class DeclarativeGenerator {
     }
 
     /** A table mapped to a class, with the Python attribute of each column. */
-    record MappedClass(Table table, String name, Map<String, String> attributes, UniqueNames names) {
+    record MappedClass(Table table, String name, Map<String, String> attributes, AttributeNames names) {
     }
 
     /** Which tables become classes (and their names) and which stay {@code Table} variables. */
     record Mapping(Map<Table, MappedClass> classes, Map<Table, String> tables) {
 
-        /** Names SQLAlchemy's declarative base claims for itself. */
-        private static final Set<String> CLASS_RESERVED = Set.of("metadata", "registry");
-
-        /** @param inflect class names from the singular of the table name ({@code use_inflect}) */
-        static Mapping of(SchemaModel model, UniqueNames moduleNames, boolean inflect) {
+        /**
+         * @param inflect class names from the singular of the table name ({@code use_inflect})
+         * @param sqlModel attributes named under SQLModel's rule ({@link AttributeNames})
+         */
+        static Mapping of(SchemaModel model, UniqueNames moduleNames, boolean inflect, boolean sqlModel) {
             Map<Table, MappedClass> classes = new LinkedHashMap<>();
             Map<Table, String> tables = new LinkedHashMap<>();
             for (Table table : model.tables()) {
@@ -167,10 +167,18 @@ public final class DeclarativeGenerator {
                     tables.put(table, moduleNames.claim("t_" + Py.identifier(qualified)));
                     continue;
                 }
-                UniqueNames attributes = new UniqueNames(CLASS_RESERVED);
+                AttributeNames attributes = new AttributeNames(sqlModel);
                 Map<String, String> byColumn = new LinkedHashMap<>();
+                // a column whose name is already its attribute keeps it: a renamed one (2fa -> _2fa) yields to it
                 for (Column column : table.columns()) {
-                    byColumn.put(column.name(), attributes.claim(Py.identifier(column.name())));
+                    if (attributes.wanted(column.name()).equals(column.name())) {
+                        byColumn.put(column.name(), attributes.claim(column.name()));
+                    }
+                }
+                for (Column column : table.columns()) {
+                    if (!byColumn.containsKey(column.name())) {
+                        byColumn.put(column.name(), attributes.claim(Py.identifier(column.name())));
+                    }
                 }
                 String className = Py.className(inflect ? Singular.of(qualified) : qualified);
                 classes.put(table, new MappedClass(table, moduleNames.claim(className), byColumn, attributes));

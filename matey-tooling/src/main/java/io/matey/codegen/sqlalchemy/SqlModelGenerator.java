@@ -31,7 +31,7 @@ public final class SqlModelGenerator {
         PyImports imports = module.imports();
         Elements elements = module.elements();
         UniqueNames moduleNames = module.names();
-        DeclarativeGenerator.Mapping mapping = DeclarativeGenerator.Mapping.of(model, moduleNames, options.inflect());
+        DeclarativeGenerator.Mapping mapping = DeclarativeGenerator.Mapping.of(model, moduleNames, options.inflect(), true);
         Relationships relationships = options.constraints() ? Relationships.of(model, mapping, options) : Relationships.none();
 
         List<String> blocks = new ArrayList<>();

@@ -320,6 +320,22 @@ final class ClickHouseDataDialect implements DataDialect {
     }
 
     /**
+     * A view and the relations like it, by their engine: a materialized view too, also one with a TO table, whose
+     * rows are that table's, which the set names instead.
+     */
+    @Override
+    public Optional<String> notATable(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT multiIf(engine = 'View', 'view', "
+                + "engine = 'MaterializedView', 'materialized view', engine = 'LiveView', 'live view', "
+                + "engine = 'WindowView', 'window view', '') FROM system.tables WHERE database = currentDatabase() AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && !rs.getString(1).isEmpty() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
      * A table whose engine replaces or collapses rows at merges holds superseded rows until a merge: read with
      * {@code FINAL}, so that export writes, and apply compares with, the rows the table settles to.
      */

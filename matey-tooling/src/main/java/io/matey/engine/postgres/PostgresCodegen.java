@@ -4,9 +4,11 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** PostgreSQL's codegen dialect (docs/architecture.md §3): the catalog reader and its halves of the type maps. */
 final class PostgresCodegen implements CodegenDialect {
@@ -62,6 +64,18 @@ final class PostgresCodegen implements CodegenDialect {
     @Override
     public SqlAlchemyTypes.PyType sqlAlchemyType(ColumnType type, SqlAlchemyTypes types) {
         return PostgresSqlAlchemyTypes.map(type, types);
+    }
+
+    /** SQLAlchemy's PostgreSQL dialect writes {@code PARTITION BY ...} from {@code postgresql_partition_by}. */
+    @Override
+    public Map<String, String> sqlAlchemyTableKeywords(Table table) {
+        for (String option : table.options()) {
+            if (option.startsWith(PostgresModelReader.PARTITION_BY)) {
+                return Map.of("postgresql_partition_by",
+                        SqlAlchemyTypes.str(option.substring(PostgresModelReader.PARTITION_BY.length())));
+            }
+        }
+        return Map.of();
     }
 
     @Override

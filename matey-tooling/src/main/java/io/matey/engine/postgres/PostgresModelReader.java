@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL through pg_catalog, one query per kind. Partitions are left out (the partitioned parent is what an
- * application maps), and so are objects that belong to extensions. No relation is in a tablespace of its own:
+ * application maps, with its partition key as a table option; migrations create the partitions), and so are objects that belong to extensions. No relation is in a tablespace of its own:
  * the dump refuses them ({@code UnsupportedObjects}) before codegen reads the scratch database.
  */
 final class PostgresModelReader {
@@ -43,8 +43,12 @@ final class PostgresModelReader {
     /** Whether index {@code i} is NULLS NOT DISTINCT: read through jsonb, as servers before 15 lack the column. */
     private static final String NULLS_NOT_DISTINCT = "COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)";
 
-    private record Relation(String schema, String name, boolean view, String comment) {
+    /** @param partitionBy a partitioned table's {@code pg_get_partkeydef}, {@code RANGE (occurred_at)}, else null */
+    private record Relation(String schema, String name, boolean view, String comment, String partitionBy) {
     }
+
+    /** A partitioned table's option, as its DDL names it; {@link PostgresCodegen} turns it into a keyword. */
+    static final String PARTITION_BY = "PARTITION BY ";
 
     private record RawColumn(String name, long type, int typmod, boolean notNull, String defaultSql, String identity,
             String generated, String comment, String declared, Long seqStart, Long seqIncrement, String ownedSequence) {
@@ -66,15 +70,15 @@ final class PostgresModelReader {
         PgTypes types = PgTypes.load(connection, defaultSchema);
         Map<Long, Relation> relations = new LinkedHashMap<>();
         Map<Long, Parts> parts = new LinkedHashMap<>();
-        Rows.forEach(connection, "SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') "
-                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid IN (" + RELATIONS + ")", rs -> {
+        Rows.forEach(connection, "SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), "
+                + "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid IN (" + RELATIONS + ")", rs -> {
                     String schema = rs.getString(2);
                     String name = rs.getString(3);
                     String kind = rs.getString(4);
                     boolean isDefault = schema.equals(defaultSchema);
                     if (!(isDefault && name.equals(MigrationTable.NAME))) {
                         relations.put(rs.getLong(1), new Relation(isDefault ? null : schema, name,
-                                kind.equals("v") || kind.equals("m"), rs.getString(5)));
+                                kind.equals("v") || kind.equals("m"), rs.getString(5), rs.getString(6)));
                         parts.put(rs.getLong(1), new Parts());
                     }
                 });
@@ -202,7 +206,7 @@ final class PostgresModelReader {
         String keyName = relation.name().concat("_pkey").equals(parts.primaryKeyName) ? null : parts.primaryKeyName;
         return new Table(relation.schema(), relation.name(), relation.view(), relation.comment(), columns,
                 List.copyOf(parts.primaryKey), parts.foreignKeys, parts.uniques, parts.checks, parts.indexes, keyName,
-                parts.exclusions, Set.of());
+                parts.exclusions, relation.partitionBy() == null ? Set.of() : Set.of(PARTITION_BY + relation.partitionBy()));
     }
 
     /** {@code reloptions} ({@code fillfactor=70}) as parameter name and value text. */
