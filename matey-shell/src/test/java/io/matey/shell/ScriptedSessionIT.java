@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,17 @@ class ScriptedSessionIT {
                 "--workspace", dir.toString());
         assertThat(mask.stderr()).as("a script keeps no history: a password that is the mask is used as written")
                 .doesNotContain("the mask the session history keeps").contains("is a postgres URL, but");
+
+        // The README's commands start with ./matey, which a pasted line keeps; sh refuses an unclosed quote.
+        Launcher.Result pasted = Launcher.runWithInput(home, env(), "./matey schema status\ndb new \"abc\n",
+                "--workspace", dir.toString());
+        assertThat(pasted.stdout()).as(pasted.all()).contains("clean");
+        assertThat(pasted.exitCode()).as(pasted.all()).isEqualTo(2);
+        assertThat(pasted.stderr()).startsWith("error: Unterminated quote: the double quote at column 8 is not closed, "
+                + "so nothing ran");
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            assertThat(files).as("no migration created").isEmpty();
+        }
 
         Launcher.Result oneLine = Launcher.runWithInput(home, env(), "schema status", "--workspace", dir.toString());
         assertThat(oneLine.exitCode()).as(oneLine.all()).isZero();

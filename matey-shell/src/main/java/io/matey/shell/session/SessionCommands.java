@@ -39,6 +39,14 @@ final class SessionCommands {
         if (SessionSyntax.comment(line)) {
             return true;
         }
+        int unclosed = ShellWords.unclosedQuote(line);
+        if (unclosed >= 0) {
+            Console.error("Unterminated quote: the " + (line.charAt(unclosed) == '"' ? "double" : "single") + " quote at "
+                    + "column " + (unclosed + 1) + " is not closed, so nothing ran (sh refuses such a line too): close it, "
+                    + "or write a quote meant as text as \\" + line.charAt(unclosed) + ".");
+            keepWorst(2);
+            return true;
+        }
         List<String> words = SessionSyntax.typed(parsed.stream().filter(word -> !word.isEmpty()).toList());
         if (words.isEmpty()) {
             return true;

@@ -31,8 +31,9 @@ public final class SessionSyntax {
         return line.stripLeading().startsWith("#");
     }
 
-    /** The words of a typed line without a pasted leading {@code matey}. */
+    /** The words of a typed line without a pasted leading {@code matey}, {@code ./matey} or {@code path/to/matey}. */
     static List<String> typed(List<String> words) {
-        return !words.isEmpty() && words.get(0).equals(PROGRAM) ? words.subList(1, words.size()) : words;
+        return !words.isEmpty() && (words.get(0).equals(PROGRAM) || words.get(0).endsWith("/" + PROGRAM))
+                ? words.subList(1, words.size()) : words;
     }
 }

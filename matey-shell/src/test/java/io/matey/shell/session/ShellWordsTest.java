@@ -26,9 +26,17 @@ class ShellWordsTest {
     }
 
     @Test
-    void blanksSeparateWordsAndAnUnclosedQuoteRunsToTheEnd() {
+    void blanksSeparateWordsAndAnUnclosedQuoteRunsToTheEndOfTheWords() {
         assertThat(ShellWords.split("  schema\tstatus  ")).containsExactly("schema", "status");
         assertThat(ShellWords.split("x '' y")).containsExactly("x", "", "y");
         assertThat(ShellWords.split("x --url='a b")).containsExactly("x", "--url=a b");
+    }
+
+    @Test
+    void anUnclosedQuoteIsFoundWhereItOpens() {
+        assertThat(ShellWords.unclosedQuote("db new \"abc")).isEqualTo(7);
+        assertThat(ShellWords.unclosedQuote("x --url='a b")).isEqualTo(8);
+        assertThat(ShellWords.unclosedQuote("x \"a\\\"")).as("an escaped closing quote closes nothing").isEqualTo(2);
+        assertThat(ShellWords.unclosedQuote("x 'it''s' \"a\" it\\'s")).isEqualTo(-1);
     }
 }
