@@ -36,7 +36,7 @@ public class Console {
 
     /** {@code error: <message>} on stderr, the URL passwords in it masked. */
     public static void error(String message) {
-        System.err.println(Style.red("error:") + " " + MateyUrl.mask(message));
+        System.err.println(Style.stderrRed("error:") + " " + MateyUrl.mask(message));
         System.err.flush();
     }
 

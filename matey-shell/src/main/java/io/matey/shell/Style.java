@@ -1,7 +1,10 @@
 package io.matey.shell;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * ANSI colour for a terminal only: never in a pipe or CI log, never when {@code NO_COLOR} holds a value (set but
@@ -12,6 +15,7 @@ public final class Style {
     private static final boolean TERMINAL = onTerminal();
     private static final boolean ENABLED = TERMINAL && isEmpty(System.getenv("NO_COLOR"))
             && !"dumb".equals(System.getenv("TERM"));
+    private static final boolean STDERR_ENABLED = ENABLED && stderrOnTerminal();
 
     private Style() {
     }
@@ -33,8 +37,9 @@ public final class Style {
         return paint("33", text);
     }
 
-    public static String red(String text) {
-        return paint("31", text);
+    /** Red for a line on stderr, which may be a file while stdout is the terminal ({@code 2>err.txt}). */
+    public static String stderrRed(String text) {
+        return STDERR_ENABLED ? "\u001b[31m" + text + "\u001b[0m" : text;
     }
 
     public static String bold(String text) {
@@ -57,6 +62,19 @@ public final class Style {
 
     private static String paint(String code, String text) {
         return ENABLED ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    /**
+     * Whether stderr is a terminal too, which {@link System#console()} does not look at: where {@code /proc} tells
+     * (Linux), its file is a terminal device; elsewhere it is taken to go where stdout goes.
+     */
+    private static boolean stderrOnTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return true;
+        }
     }
 
     /**

@@ -235,6 +235,24 @@ class InteractiveSessionIT {
         }
     }
 
+    /** Colour follows each stream: an error line written to a file has none while stdout is the terminal. */
+    @Test
+    void anErrorWrittenToAFileIsPlainAndOnTheTerminalRed() throws Exception {
+        Path missing = workspace.resolve("missing");
+        Path err = workspace.resolve("err.txt");
+        Map<String, String> env = Map.of("HOME", home.toString(), "NO_COLOR", "");
+        try (PseudoTerminal terminal = PseudoTerminal.startWithStderrIn(workspace, env, err, "--workspace",
+                missing.toString(), "schema", "status")) {
+            assertThat(terminal.awaitExit(START)).isEqualTo(2);
+        }
+        assertThat(Files.readString(err)).startsWith("error: --workspace").doesNotContain("\u001b[");
+        try (PseudoTerminal terminal = PseudoTerminal.start(workspace, env, "--workspace", missing.toString(), "schema",
+                "status")) {
+            assertThat(terminal.awaitExit(START)).isEqualTo(2);
+            assertThat(terminal.screenWithStyles()).contains("\u001b[31merror:");
+        }
+    }
+
     private static void awaitScratchDatabase(Path scratch) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (Stream<Path> files = Files.list(scratch)) {

@@ -28,8 +28,19 @@ final class PseudoTerminal implements AutoCloseable {
         return startReading(cwd, env, null, args);
     }
 
+    /** The launcher on the terminal with its stderr written to {@code stderr} ({@code matey 2> stderr}). */
+    static PseudoTerminal startWithStderrIn(Path cwd, Map<String, String> env, Path stderr, String... args)
+            throws Exception {
+        return start(cwd, env, null, stderr, args);
+    }
+
     /** The launcher on the terminal with its stdin read from {@code input} ({@code matey < input}), when not null. */
     static PseudoTerminal startReading(Path cwd, Map<String, String> env, Path input, String... args) throws Exception {
+        return start(cwd, env, input, null, args);
+    }
+
+    private static PseudoTerminal start(Path cwd, Map<String, String> env, Path input, Path stderr, String... args)
+            throws Exception {
         // The pane's shell outlives a Ctrl-C meant for the app (a trap, unlike an ignored signal, is not inherited).
         StringBuilder command = new StringBuilder("trap : INT; cd ").append(quote(cwd.toString())).append(" && env -u CI TERM=xterm-256color");
         env.forEach((name, value) -> command.append(' ').append(name).append('=').append(quote(value)));
@@ -39,6 +50,9 @@ final class PseudoTerminal implements AutoCloseable {
         }
         if (input != null) {
             command.append(" < ").append(quote(input.toString()));
+        }
+        if (stderr != null) {
+            command.append(" 2> ").append(quote(stderr.toString()));
         }
         command.append("; echo ").append(EXIT_MARK).append("$?; sleep 600");
         PseudoTerminal terminal = new PseudoTerminal();
