@@ -488,8 +488,8 @@ public final class MigrationRunner {
         String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
                 + (raced ? "the other run finished" : data ? "fixing the data the statement rejected, or the file and `"
                         + commands.apply() + "`" : "fixing the file and `" + commands.apply() + "`") + ") ";
-        String left = leftover == null ? "" : " The failed statement left " + leftover.description()
-                + " behind without taking effect.";
+        String left = leftover == null ? unconfirmedLeftover(failure) : " The failed statement left "
+                + leftover.description() + " behind without taking effect.";
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         String partly = engine.inEffectDespite(failure);
         if (partly != null) {
@@ -510,7 +510,7 @@ public final class MigrationRunner {
             }
             if (leftover == null) {
                 return "No statement of this section had run; " + version
-                        + (notTheFile ? "; " + fix + " and run again." : ".");
+                        + (notTheFile ? "; " + fix + " and run again." : ".") + left;
             }
             return "No statement of this section took effect; " + version + "." + left + resume
                     + "drops it and runs the section from its first statement.";
@@ -522,6 +522,16 @@ public final class MigrationRunner {
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");
+    }
+
+    /** What {@link #leftoverOf} could not confirm ({@link UnconfirmedLeftover}), which the failure carries. */
+    private static String unconfirmedLeftover(SQLException failure) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof UnconfirmedLeftover unconfirmed) {
+                return " " + unconfirmed.getMessage();
+            }
+        }
+        return "";
     }
 
     /**

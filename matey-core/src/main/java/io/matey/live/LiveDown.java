@@ -50,7 +50,7 @@ final class LiveDown {
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, target.opening(CONTEXT));
             Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
-            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), progress).run(rollback,
+            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), target.command("db status"), progress).run(rollback,
                     new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
             engine.progressTable().dropIfEmpty(connection); // once per run, as db up
             LivePrefix after = target.prefix(target.appliedVersions(connection));

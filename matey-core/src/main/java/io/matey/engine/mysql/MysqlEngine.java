@@ -12,6 +12,7 @@ import io.matey.engine.ProgressTable;
 import io.matey.engine.SessionBaseline;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.lint.ColumnTypeFacts;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
 import io.matey.migration.Section;
@@ -86,6 +87,11 @@ public final class MysqlEngine implements Engine {
         @Override
         public boolean foreignKeysCreateHiddenIndexes() {
             return true;
+        }
+
+        @Override
+        public Optional<ColumnTypeFacts> columnTypes() {
+            return Optional.of(new ColumnTypeFacts(0, true, true));
         }
     };
 
