@@ -3,8 +3,6 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,14 +46,10 @@ class PasswordPlaceholderCommandTest {
     @Test
     void aFailedSectionAndTheRefusalAfterItSuggestResumeWithThePlaceholder() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
-            String url = withPassword(live.url().raw());
             Map<String, String> env = init();
-            migration("001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
-            apply(env);
-            MateyProcess.Result first = matey(env, "db", "up", "--url", url);
-            assertThat(first.exitCode()).as(first.stderr()).isZero();
+            String url = migrated(live, env);
             live.execute("INSERT INTO pre VALUES (1)");
-            migration("002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (1);",
+            MateyProcess.migration(dir, "002_two.sql", "CREATE TABLE two (id int);\nINSERT INTO pre VALUES (1);",
                     "DROP TABLE two;\nDELETE FROM pre WHERE id = 1;");
             apply(env);
             String resume = "`matey db up --url '" + placeholder(url) + "' --resume`";
@@ -73,11 +67,8 @@ class PasswordPlaceholderCommandTest {
     @Test
     void aDriftRefusalSuggestsDriftWithThePlaceholderAndAKeptScratchItsDrop() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("mysql")) {
-            String url = withPassword(live.url().raw());
             Map<String, String> env = init();
-            migration("001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
-            apply(env);
-            assertThat(matey(env, "db", "up", "--url", url).exitCode()).isZero();
+            String url = migrated(live, env);
             live.execute("CREATE TABLE hotfix (id int)");
 
             MateyProcess.Result down = matey(env, "db", "down", "--url", url);
@@ -111,6 +102,16 @@ class PasswordPlaceholderCommandTest {
         return url.replace(":" + PASSWORD + "@", ":<password>@");
     }
 
+    /** The URL, with the password, of {@code live} after {@code db up} of a first migration. */
+    private String migrated(TestDatabase live, Map<String, String> env) throws Exception {
+        String url = withPassword(live.url().raw());
+        MateyProcess.migration(dir, "001_pre.sql", "CREATE TABLE pre (id int PRIMARY KEY);", "DROP TABLE pre;");
+        apply(env);
+        MateyProcess.Result up = matey(env, "db", "up", "--url", url);
+        assertThat(up.exitCode()).as(up.stderr()).isZero();
+        return url;
+    }
+
     private Map<String, String> init() throws Exception {
         Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase("mysql").raw());
         assertThat(matey(env, "init", "--engine", "mysql").exitCode()).isZero();
@@ -120,12 +121,6 @@ class PasswordPlaceholderCommandTest {
     private void apply(Map<String, String> env) throws Exception {
         MateyProcess.Result apply = matey(env, "schema", "apply");
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
-    }
-
-    private void migration(String name, String up, String down) throws Exception {
-        Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\n" + up + "\n\n-- migrate:down\n" + down + "\n",
-                StandardCharsets.UTF_8);
     }
 
     private MateyProcess.Result matey(Map<String, String> env, String... args) throws Exception {
