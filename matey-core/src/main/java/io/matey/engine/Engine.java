@@ -237,6 +237,15 @@ public interface Engine {
     }
 
     /**
+     * Whether a migration's statement failed because another session created the same object at the same time
+     * (another migration run on the database, which took no lock), so that the message says so rather than blame
+     * the data or the file: PostgreSQL's unique violation on a catalog's name index.
+     */
+    default boolean lostCreationRace(SQLException failure) {
+        return false;
+    }
+
+    /**
      * Whether a migration's statement failed on the data it met: {@link #rejectedByData}, or a class 22 data
      * exception a value raises ({@link #DATA_EXCEPTIONS}: an enum label a row holds that the new type lacks, a value a
      * narrowed column cannot hold); not those a statement's own text raises (22023 an invalid parameter, 2201B a bad

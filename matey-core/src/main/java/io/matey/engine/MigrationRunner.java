@@ -457,7 +457,8 @@ public final class MigrationRunner {
      */
     private String aftermath(Migration migration, Section section, List<SqlStatement> executed, int resumedAt,
             SQLException failure, Leftover leftover, int failedLine) {
-        boolean data = engine.failedOnData(failure);
+        boolean raced = engine.lostCreationRace(failure);
+        boolean data = !raced && engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
         if (scratch != null) {
             return scratch + ": nothing was written; " + exists.map(object ->
@@ -472,8 +473,10 @@ public final class MigrationRunner {
         }
         String version = section.kind().equals(DOWN) ? "its version stays recorded" : "its version is not recorded";
         Optional<String> unwritable = engine.unwritableDatabase(connection, failure);
-        boolean notTheFile = data || exists.isPresent() || unwritable.isPresent();
-        String fix = unwritable.isPresent() ? unwritable.get()
+        boolean notTheFile = raced || data || exists.isPresent() || unwritable.isPresent();
+        String fix = raced ? "another session created the same object at the same time (another migration run on "
+                + "this database): let that run finish"
+                : unwritable.isPresent() ? unwritable.get()
                 : exists.isPresent() ? exists.get().object() + " belongs to the server, " + (exists.get().dependents()
                 ? "and objects of another database on it depend on it: " : "which has it already (created for another "
                 + "database on it, or outside Matey): ") + exists.get().guard()
@@ -483,8 +486,8 @@ public final class MigrationRunner {
             return rolledBack(section) + " and " + version + "; " + fix + " and run again.";
         }
         String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
-                + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
-                        : "fixing the file and `" + commands.apply() + "`") + ") ";
+                + (raced ? "the other run finished" : data ? "fixing the data the statement rejected, or the file and `"
+                        + commands.apply() + "`" : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? unconfirmedLeftover(failure) : " The failed statement left "
                 + leftover.description() + " behind without taking effect.";
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));

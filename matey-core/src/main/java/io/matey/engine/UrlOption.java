@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class UrlOption {
 
     /** What a command has in place of a masked password. */
-    public static final String PASSWORD = "<password>";
+    public static final String PASSWORD = Secrets.PLACEHOLDER;
 
     private UrlOption() {
     }

@@ -2,6 +2,7 @@ package io.matey.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,11 @@ public final class Secrets {
 
     /** What stands for a password in every masked text. */
     public static final String MASK = "****";
+    /**
+     * What a command to paste has where a password goes ({@code postgres://app:<password>@db/app}), for the user to
+     * fill in: not a secret, so masking leaves it as written, since a masked password in a command cannot log in.
+     */
+    public static final String PLACEHOLDER = "<password>";
     /** What follows the {@code :} of {@code host:port}: a port, then the path, query or the URL's end. */
     private static final String PORT = "\\d*(?:[/?#\\s'\")]|$)";
     /**
@@ -87,7 +93,14 @@ public final class Secrets {
         if (url == null) {
             return null;
         }
-        return maskParameters(URL_USER_INFO.matcher(url).replaceFirst("$1:" + MASK + "@"));
+        Matcher userInfo = URL_USER_INFO.matcher(url);
+        return maskParameters(userInfo.find() && !placeholder(url, userInfo)
+                ? url.substring(0, userInfo.end(1)) + ":" + MASK + "@" + url.substring(userInfo.end()) : url);
+    }
+
+    /** Whether the secret a match found (from its first group's end, after the {@code :}, to its final {@code @}) is the {@link #PLACEHOLDER}. */
+    private static boolean placeholder(String text, MatchResult secret) {
+        return text.startsWith(PLACEHOLDER + "@", secret.end(1) + 1) && secret.end() == secret.end(1) + PLACEHOLDER.length() + 2;
     }
 
     /**
@@ -100,7 +113,8 @@ public final class Secrets {
         }
         String quoted = QUOTED_URL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
                 ? "\"" + maskUrl(m.group(1)) + "\"" : "'" + maskUrl(m.group(2)) + "'"));
-        return maskParameters(URL_PASSWORD.matcher(quoted).replaceAll("$1:" + MASK + "@"));
+        return maskParameters(URL_PASSWORD.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(
+                placeholder(quoted, m) ? m.group() : m.group(1) + ":" + MASK + "@")));
     }
 
     private static String maskParameters(String text) {

@@ -7,6 +7,16 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     @Test
+    void thePasswordPlaceholderOfACommandToPasteStaysAsWritten() {
+        String command = "run `matey db up --url 'mysql://u:<password>@h:3306/db' --resume` on mysql://u:<password>@h/db";
+        assertThat(Secrets.maskUrls(command)).isEqualTo(command);
+        assertThat(Secrets.maskUrl("mysql://u:<password>@h/db")).isEqualTo("mysql://u:<password>@h/db");
+        assertThat(Secrets.maskUrl("mysql://u:<password>@x@h/db")).isEqualTo("mysql://u:****@h/db");
+        assertThat(Secrets.maskUrls("on mysql://u:<password>@x@h/db and 'mysql://u:<password>x@h/db'"))
+                .isEqualTo("on mysql://u:****@h/db and 'mysql://u:****@h/db'");
+    }
+
+    @Test
     void aWholeUrlIsMaskedFromTheUsersColonToTheLastAt() {
         assertThat(Secrets.maskUrl("bob:S3cretPW@host/db")).isEqualTo("bob:****@host/db");
         assertThat(Secrets.maskUrl("postgres:/bob:S3cretPW@host/db")).isEqualTo("postgres:/bob:****@host/db");

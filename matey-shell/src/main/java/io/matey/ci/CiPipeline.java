@@ -13,8 +13,9 @@ import java.util.Set;
  * Renders the CI pipeline {@code init --ci} writes: install matey as the README documents (a clone of the
  * Matey repository on {@code PATH}, its URL in the {@code MATEY_GIT_URL} CI variable, which the job checks first),
  * run {@code lint --all --base origin/<default branch>}, which also fails for a migration the default branch has and
- * the change edited, deleted or renamed (L109), then {@code schema plan --exit-code} for every target, which fails
- * when committed artifacts are stale. GitHub's checkout fetches every branch; GitLab and Buildkite fetch the
+ * the change edited, deleted or renamed (L109), then one {@code schema plan --all --exit-code}, which fails when
+ * committed artifacts are stale: one command that reports every target, since the shells CI runs scripts in stop at
+ * the first failing line ({@code bash -e}), which would hide the targets after a stale one. GitHub's checkout fetches every branch; GitLab and Buildkite fetch the
  * default branch before lint. The first {@code matey} run builds the clone with the Maven wrapper, so GitHub and GitLab
  * cache its downloads ({@code ~/.m2}) between jobs.
  * Server engines get a database service and their {@code test_url_env} pointing at it, as each engine's
@@ -38,14 +39,10 @@ public final class CiPipeline {
     }
 
     /** The matey commands of the pipeline, in order: what CI runs after installing matey. */
-    public static List<String> commands(String workspace, String branch, List<TargetConfig> targets) {
+    private static List<String> commands(String workspace, String branch) {
         String prefix = "matey --workspace " + workspace + " ";
-        List<String> commands = new ArrayList<>();
-        commands.add(prefix + "lint --all --base " + shellWord("origin/" + branch));
-        for (TargetConfig target : targets) {
-            commands.add(prefix + "schema plan --path " + target.name() + " --exit-code");
-        }
-        return commands;
+        return List.of(prefix + "lint --all --base " + shellWord("origin/" + branch),
+                prefix + "schema plan --all --exit-code");
     }
 
     /** The services the targets' engines need, in the engines' order. */
@@ -104,10 +101,10 @@ public final class CiPipeline {
                 .append("          key: matey-m2-${{ steps.matey.outputs.poms }}\n")
                 .append("          restore-keys: matey-m2-\n");
         y.append("      - name: Lint migrations and artifacts\n        run: |\n");
-        List<String> commands = commands(workspace, branch, targets);
+        List<String> commands = commands(workspace, branch);
         y.append("          ").append(commands.get(0)).append('\n');
         y.append("      - name: Committed schema artifacts match a fresh replay\n        run: |\n");
-        commands.subList(1, commands.size()).forEach(c -> y.append("          ").append(c).append('\n'));
+        y.append("          ").append(commands.get(1)).append('\n');
         return y.toString();
     }
 
@@ -160,7 +157,7 @@ public final class CiPipeline {
                 .append("    - apt-get update -qq && apt-get install -y -qq git\n");
         cloneForThisJob().forEach(line -> y.append("    - ").append(line).append('\n'));
         y.append("    - ").append(fetchBranch(branch)).append('\n');
-        commands(workspace, branch, targets).forEach(c -> y.append("    - ").append(c).append('\n'));
+        commands(workspace, branch).forEach(c -> y.append("    - ").append(c).append('\n'));
         return y.toString();
     }
 
@@ -185,7 +182,7 @@ public final class CiPipeline {
                 .forEach(variable -> script.append(requireTestUrl(variable)).append('\n'));
         cloneForThisJob().forEach(line -> script.append(line).append('\n'));
         script.append(fetchBranch(branch)).append('\n');
-        commands(workspace, branch, targets).forEach(c -> script.append(c).append('\n'));
+        commands(workspace, branch).forEach(c -> script.append(c).append('\n'));
         y.append("steps:\n  - label: \":database: matey schema\"\n    command: |\n");
         script.toString().replace("$", "$$").lines().forEach(line -> y.append("      ").append(line).append('\n'));
         return y.toString();

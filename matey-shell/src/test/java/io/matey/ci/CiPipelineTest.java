@@ -80,9 +80,7 @@ class CiPipelineTest {
                       matey --workspace . lint --all --base origin/main
                   - name: Committed schema artifacts match a fresh replay
                     run: |
-                      matey --workspace . schema plan --path a --exit-code
-                      matey --workspace . schema plan --path b --exit-code
-                      matey --workspace . schema plan --path c --exit-code
+                      matey --workspace . schema plan --all --exit-code
             """);
     }
 

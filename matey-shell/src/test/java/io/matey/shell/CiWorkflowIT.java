@@ -29,7 +29,7 @@ class CiWorkflowIT {
     void workflowCommandsGateStaleArtifacts() throws Exception {
         List<String> commands = committedWorkflow();
         assertThat(commands).containsExactly("matey --workspace . lint --all --base origin/main",
-                "matey --workspace . schema plan --path db/app --exit-code");
+                "matey --workspace . schema plan --all --exit-code");
         for (String command : commands) {
             Launcher.Result result = run(command);
             assertThat(result.exitCode()).as("%s\n%s", command, result.all()).isZero();

@@ -50,6 +50,13 @@ final class MateyProcess {
         return env;
     }
 
+    /** Writes migration {@code name} into {@code dir/migrations}, with its up and down sections. */
+    static void migration(Path dir, String name, String up, String down) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        java.nio.file.Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\n" + up + "\n\n-- migrate:down\n"
+                + down + "\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
         return run(cwd, env, List.of(), args);
     }

@@ -3,7 +3,6 @@ package io.matey.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matey.testing.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -284,9 +283,7 @@ class ResumeCommandTest {
     }
 
     private void migration(String name, String up, String down) throws Exception {
-        Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(dir.resolve("migrations/" + name), "-- migrate:up\n" + up + "\n\n-- migrate:down\n" + down + "\n",
-                StandardCharsets.UTF_8);
+        MateyProcess.migration(dir, name, up, down);
     }
 
     private MateyProcess.Result matey(Map<String, String> env, String... args) throws Exception {

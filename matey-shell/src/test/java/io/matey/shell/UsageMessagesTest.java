@@ -233,6 +233,35 @@ class UsageMessagesTest {
         assertThat(error("db", "down", "--steps", "-1")).startsWith("error: --steps must be 1 or more, not -1.\n");
     }
 
+    /** The exit codes are listed in the help and in a README section of their own, a crash apart from a finding. */
+    @Test
+    void theHelpAndTheReadmeListTheExitCodes() throws Exception {
+        assertThat(help("help")).contains("Exit codes\n", "  1    a finding that fails the command",
+                "  70   an unexpected failure of Matey itself", "matey dbmate exits as dbmate does");
+        assertThat(help("db", "up", "--help")).contains("Exit codes: 0 success, 1 a finding (--exit-code, lint errors), "
+                + "2 a user error, 70 an unexpected failure");
+        assertThat(help("help", "dbmate")).contains("Exit codes are dbmate's").doesNotContain("70");
+        String readme = Files.readString(README);
+        assertThat(readme.substring(readme.indexOf("\n### Exit codes\n"))).contains("| `70` | an unexpected failure");
+        assertThat(readme.substring(readme.indexOf("### JSON output"), readme.indexOf("\n### Exit codes\n")))
+                .contains("Exit codes: see [*Exit codes*](#exit-codes).");
+    }
+
+    /** A bare number is seconds, as the help, the error and the README say. */
+    @Test
+    void aLockTimeoutIsADurationOrSecondsAndSaysSo() throws Exception {
+        help("init", "--engine", "sqlite");
+        String seconds = "or a number of seconds (10 = 10s; 0 fails at once)";
+        assertThat(error("db", "up", "--lock-timeout", "10x")).startsWith("error: --lock-timeout must be a duration such "
+                + "as 500ms, 30s, 5m or 1h, " + seconds + ", got '10x'.");
+        assertThat(help("help", "db", "up").replaceAll("\\s+", " ")).contains(seconds);
+        assertThat(help("help", "schema", "apply").replaceAll("\\s+", " ")).contains(seconds);
+        assertThat(Files.readString(README)).contains("or a bare number of seconds: `10` is `10s`, `0` fails at once");
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.db"));
+        MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up", "--lock-timeout", "0");
+        assertThat(up.stderr()).contains("db up needs a migration").doesNotContain("--lock-timeout");
+    }
+
     /** An unset variable in {@code --path=$TARGET} or {@code --url "$URL"} is refused, never read as "not given". */
     @Test
     void anEmptyOptionValueIsRefused() throws Exception {

@@ -44,6 +44,10 @@ import org.postgresql.util.PSQLException;
  */
 public final class PostgresEngine implements Engine {
 
+    /** The catalogs' unique name indexes, on which two sessions creating the same object collide. */
+    private static final List<String> CATALOG_NAME_INDEXES = List.of("pg_type_typname_nsp_index",
+            "pg_class_relname_nsp_index", "pg_namespace_nspname_index");
+
 
     /**
      * Database statements, and subscriptions: one connects to its publisher (creating a replication slot there and
@@ -254,6 +258,17 @@ public final class PostgresEngine implements Engine {
                 + "migrations gave; the next replay builds it again): drop " + (anchors.size() == 1 ? "it" : "them")
                 + " with `" + drops + "`";
         return others ? cache + "; for the other databases, " + guard : cache;
+    }
+
+    /**
+     * Two sessions creating the same type, relation or schema both pass the "exists already" check; the loser then
+     * meets the winner's row in the catalog's name index.
+     */
+    @Override
+    public boolean lostCreationRace(SQLException failure) {
+        String message = failure.getMessage();
+        return "23505".equals(failure.getSQLState()) && message != null && CATALOG_NAME_INDEXES.stream()
+                .anyMatch(message::contains);
     }
 
     /**

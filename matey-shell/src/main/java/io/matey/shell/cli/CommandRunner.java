@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs one command line (after the global options) and gives its exit code: 0 success, 1 unexpected failure
- * or a report's {@code --exit-code}, 2 a user error (docs/architecture.md §8). Command objects are built here,
+ * Runs one command line (after the global options) and gives its exit code ({@link ExitCodes}): 0 success, 1 a
+ * report's {@code --exit-code} or lint errors, 2 a user error, 70 an unexpected failure, except for
+ * {@code matey dbmate}, which exits 2 for any error, as dbmate (docs/architecture.md §8). Command objects are built here,
  * their constructors given the {@link Console}.
  */
 public final class CommandRunner {
@@ -126,9 +127,9 @@ public final class CommandRunner {
                 Console.error(OutOfMemory.message(command.name()));
                 return 2;
             }
-            return failed(e.getCause());
+            return failed(command, e.getCause());
         } catch (ReflectiveOperationException e) {
-            return failed(e);
+            return failed(command, e);
         }
     }
 
@@ -147,8 +148,12 @@ public final class CommandRunner {
         return constructor.newInstance(arguments);
     }
 
-    /** The exit code of a command that threw; after Ctrl-C the failure is the interruption's, so it waits for it. */
-    private static int failed(Throwable failure) {
+    /**
+     * The exit code of a command that threw; after Ctrl-C the failure is the interruption's, so it waits for it. An
+     * unexpected failure is {@link ExitCodes#INTERNAL_ERROR}, apart from a {@code verbatim} command's (dbmate's
+     * command line), which exits as dbmate does for every error.
+     */
+    static int failed(CommandSpec command, Throwable failure) {
         if (failure instanceof RunStopped stopped) {
             InterruptHandler.reportStop(stopped.getMessage()); // the handler has said why: no second error line
         }
@@ -161,15 +166,15 @@ public final class CommandRunner {
         }
         if (failure instanceof MateyException) {
             Console.error(failure.getMessage());
-            return 2;
+            return ExitCodes.USER_ERROR;
         }
         if (failure instanceof InvalidPathException path) {
             Console.error(unrepresentablePath(path));
-            return 2;
+            return ExitCodes.USER_ERROR;
         }
         Console.error("Unexpected error: " + failure);
         failure.printStackTrace();
-        return 1;
+        return command.verbatim() ? ExitCodes.DBMATE_ERROR : ExitCodes.INTERNAL_ERROR;
     }
 
     /**

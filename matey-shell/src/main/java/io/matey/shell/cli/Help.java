@@ -38,7 +38,8 @@ public final class Help {
         out.append("\nBuilt-in\n")
                 .append(indented("help", width, "This list, or `help <command>` for a command's options"))
                 .append(indented("--version, -v", width, "The version and git commit of this build (also -V)"))
-                .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"));
+                .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"))
+                .append('\n').append(ExitCodes.LIST);
         return out.toString();
     }
 
@@ -78,7 +79,7 @@ public final class Help {
         out.append("\nOptions:\n");
         rows.forEach((names, text) -> out.append(indented(names, width, text)));
         out.append(indented("--help, -h", width, "This text"));
-        return out.toString();
+        return out.append('\n').append(command.verbatim() ? ExitCodes.DBMATE_LINE : ExitCodes.LINE).append('\n').toString();
     }
 
     /** The first sentence: a command's description often ends with an example. */

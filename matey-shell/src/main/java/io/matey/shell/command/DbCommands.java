@@ -196,7 +196,7 @@ class DbCommands {
             @Option(longNames = "resume", description = "First continue a migration that was interrupted on this "
                     + "database, after the last statement that took effect, or remove a progress marker no worktree "
                     + "migration continues (its file deleted or moved) once the schema is the committed state") boolean resume,
-            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
@@ -208,7 +208,7 @@ class DbCommands {
     @Command(command = "migrate", description = "Like db up, but never creates the database. Example: matey db migrate")
     void migrate(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
@@ -222,7 +222,7 @@ class DbCommands {
     void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
-            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (steps < 1) {
             throw new MateyException("--steps must be 1 or more, not " + steps + ".");
@@ -237,7 +237,7 @@ class DbCommands {
             + "version) and verify it; much faster than replaying a long history. Example: matey db bootstrap")
     void bootstrap(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
-            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         printChange(matey.dbBootstrap(matey.target(path), url, Progress.forTerminal()));
@@ -249,7 +249,7 @@ class DbCommands {
     void adopt(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "apply", description = "Record the versions (without it: report what would be recorded)") boolean apply,
-            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         LiveAdoption adoption = matey.dbAdopt(matey.target(path), url, apply);

@@ -94,7 +94,7 @@ class SchemaCommands {
             @Option(longNames = "diff", description = "Print a unified diff worktree/schema.sql -> replay/schema.sql, and of each generated model file the replay would rewrite") boolean diff,
             @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when committed artifacts differ from the replay") boolean exitCode,
-            @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (sql && diff) {
             throw new MateyException("Cannot combine --sql and --diff.");
@@ -191,7 +191,7 @@ class SchemaCommands {
             @Option(longNames = "keep-scratch", description = "Keep the scratch databases for debugging: named matey_<target>_kept_..., never dropped by a later replay; drop with matey dbmate --url URL drop") boolean keepScratch,
             @Option(longNames = "keep-going", description = "Check every down section and report all round-trip failures, each with its diff (nothing is written when any failed)") boolean keepGoing,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms (default 10m)") String lockTimeout,
+            @Option(longNames = "lock-timeout", description = "How long to wait for the test server's roles lock held by another replay: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         ReplayOptions options = new ReplayOptions(base, testUrl, clean, keepScratch, keepGoing);
