@@ -114,6 +114,15 @@ public final class MigrationRunner {
     }
 
     /**
+     * Whether a stop while {@code direction} of {@code migration} runs can leave it partway: its statements do not
+     * run in one transaction that rolls back their DDL too, so its progress marker says how far it got.
+     */
+    public boolean stopsPartway(Migration migration, String direction) {
+        MigrationScript script = migration.script().requireValid();
+        return !(inOneTransaction(direction.equals(UP) ? script.up() : script.down()) && engine.transactionalDdl());
+    }
+
+    /**
      * @param marked    whether the section's progress marker is on the database, to go with the version change
      * @param afterEach run after each statement that ran
      */

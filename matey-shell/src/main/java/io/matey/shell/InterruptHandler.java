@@ -1,6 +1,7 @@
 package io.matey.shell;
 
 import io.matey.engine.RunningStatements;
+import io.matey.live.StoppedRun;
 import io.matey.replay.ScratchDatabase;
 import io.matey.shell.session.SessionEnd;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class InterruptHandler {
         if (!claim(exitCode)) {
             return; // a second signal (Ctrl-C reaches a session's command from the terminal and from the session)
         }
-        Console.error(message);
+        // What a db up or down leaves, as its failure would say it; read before the cancels end its statements.
+        Console.error(StoppedRun.leaves().map(leaves -> message + " " + leaves).orElse(message));
         RunningStatements.cancelAll(CANCEL_TIMEOUT);
         ScratchDatabase.dropAllActive();
         Runtime.getRuntime().halt(exitCode);

@@ -75,8 +75,15 @@ class LiveStatementCancelTest {
         String sleep = engineName.equals("postgres")
                 ? "SELECT pg_sleep(CASE WHEN current_database() = '" + live.database() + "' THEN 60 ELSE 0 END);"
                 : "DO SLEEP(IF(DATABASE() = '" + live.database() + "', 60, 0));";
-        Path ws = workspace(engineName, "-- migrate:up\nCREATE TABLE t (x INTEGER);\n" + sleep
-                + "\n\n-- migrate:down\nDROP TABLE t;\n");
+        Path ws = workspace(engineName, "-- migrate:up\nCREATE TABLE t (x INTEGER);\n\n-- migrate:down\nDROP TABLE t;\n");
+        Files.writeString(ws.resolve("migrations/002_sleep.sql"), "-- migrate:up\nCREATE TABLE u (x INTEGER);\n" + sleep
+                + "\n\n-- migrate:down\nDROP TABLE u;\n", StandardCharsets.UTF_8);
+        // What the run leaves, as its failure would say it: PostgreSQL's DDL rolls back, MariaDB's stays partway.
+        String left = "error: Terminated. Earlier migrations of this run stay done: migrations/001_first.sql; the live "
+                + "database is at index 1. migrations/002_sleep.sql (up section) was running" + (engineName.equals("postgres")
+                        ? " in one transaction: it took effect whole or not at all (`matey db status` tells which).\n"
+                        : " and may be left partway: `matey db status` reports what took effect, and `matey db up "
+                                + "--resume` continues it.\n");
         String sleeping = engineName.equals("postgres")
                 ? "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + live.database() + "' AND state = 'active'"
                         + " AND query LIKE '%pg_sleep%'"
@@ -89,7 +96,7 @@ class LiveStatementCancelTest {
                         + " WHERE holder IS NOT NULL";
         run(ws, live, "schema", "apply");
         try {
-            signalWhileRunning(ws, live, "TERM", sleeping, "db", "up");
+            signalWhileRunning(ws, live, "TERM", left, sleeping, "db", "up");
             awaitGone(() -> live.any(lockHeld));
             assertThat(live.any(lockHeld)).as("the migration lock is still held").isFalse();
         } finally {
@@ -120,7 +127,7 @@ class LiveStatementCancelTest {
             st.execute("INSERT INTO items (id, name) VALUES (1, 'old')");
             holder.setAutoCommit(false);
             st.execute("UPDATE items SET name = 'held' WHERE id = 1");
-            signalWhileRunning(ws, live, "TERM", waiting, "data", "apply");
+            signalWhileRunning(ws, live, "TERM", "error: Terminated.\n", waiting, "data", "apply");
             holder.rollback();
         } finally {
             live.drop();
@@ -146,7 +153,7 @@ class LiveStatementCancelTest {
         Engines.byId("postgres").createDatabase(live.url());
         try {
             String before = live.liveValue(relations);
-            signalWhileRunning(ws, live, "INT", sleeping, "db", "bootstrap");
+            signalWhileRunning(ws, live, "INT", "error: Interrupted.\n", sleeping, "db", "bootstrap");
             assertThat(live.liveValue(relations)).as("relations, schema_migrations among them, after the cancelled load").isEqualTo(before);
         } finally {
             live.drop();
@@ -171,8 +178,9 @@ class LiveStatementCancelTest {
             run(ws, live, "schema", "apply");
             Engines.byId("mysql").createDatabase(live.url());
             st.execute("LOCK TABLES locked WRITE");
-            signalWhileRunning(ws, live, "INT", "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '"
-                    + live.database() + "' AND STATE = 'Waiting for table metadata lock'", "db", "bootstrap");
+            signalWhileRunning(ws, live, "INT", "error: Interrupted.\n", "SELECT count(*) FROM "
+                    + "information_schema.PROCESSLIST WHERE DB = '" + live.database()
+                    + "' AND STATE = 'Waiting for table metadata lock'", "db", "bootstrap");
             st.execute("UNLOCK TABLES");
             String tables = "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES"
                     + " WHERE TABLE_SCHEMA = DATABASE()";
@@ -195,9 +203,11 @@ class LiveStatementCancelTest {
 
     /**
      * Starts {@code command}, sends it SIGINT or SIGTERM once the server runs what {@code running} counts, and
-     * checks that the command ends with 130 or 143, saying so once and nothing else, and the server stops running it.
+     * checks that the command ends with 130 or 143, saying so once ({@code stderr}) and nothing else, and the server
+     * stops running it.
      */
-    private static void signalWhileRunning(Path ws, Live live, String signal, String running, String... command)
+    private static void signalWhileRunning(Path ws, Live live, String signal, String stderr, String running,
+            String... command)
             throws Exception {
         Path err = Files.createTempFile("matey-err", ".txt");
         Process process = MateyProcess.start(ws, live.env(), Files.createTempFile("matey-out", ".txt"), err, command);
@@ -206,8 +216,7 @@ class LiveStatementCancelTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         boolean interrupt = signal.equals("INT");
         assertThat(process.exitValue()).isEqualTo(interrupt ? 130 : 143);
-        assertThat(Files.readString(err, StandardCharsets.UTF_8))
-                .isEqualTo(interrupt ? "error: Interrupted.\n" : "error: Terminated.\n");
+        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo(stderr);
         awaitGone(() -> live.any(running));
         assertThat(live.any(running)).as("the server still runs what `" + String.join(" ", command) + "` sent")
                 .isFalse();
