@@ -1,5 +1,6 @@
 package io.matey.artifact;
 
+import io.matey.engine.ServerProfile;
 import io.matey.error.InvalidUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +15,15 @@ import io.matey.toml.TomlText;
  * written here is identical to the one Python matey writes; reading ignores unknown keys, as Python does.
  */
 public final class LockFileCodec {
+
+    /** The replay's server family ({@code mariadb}, {@code mysql}): {@link SchemaLock#replayServer}. */
+    public static final String REPLAY_FAMILY = "replay_server_family";
+    /** Its major.minor version ({@code 10.11}). */
+    public static final String REPLAY_VERSION = "replay_server_version";
+    /** The scratch database's default character set. */
+    public static final String REPLAY_CHARSET = "replay_charset";
+    /** The scratch database's default collation. */
+    public static final String REPLAY_COLLATION = "replay_collation";
 
     private LockFileCodec() {
     }
@@ -60,7 +70,8 @@ public final class LockFileCodec {
                 integer(toml, "head_index"),
                 string(toml, "head_chain_hash"),
                 string(toml, "head_schema_digest"),
-                steps);
+                steps,
+                replayServer(toml));
     }
 
     public static String render(SchemaLock lock) {
@@ -76,6 +87,14 @@ public final class LockFileCodec {
         line(out, "head_index", Integer.toString(lock.headIndex()));
         line(out, "head_chain_hash", quote(lock.headChainHash()));
         line(out, "head_schema_digest", quote(lock.headSchemaDigest()));
+        ServerProfile server = lock.replayServer();
+        if (server != null) {
+            // top-level keys precede the [[steps]] tables; Python matey reads past them, and writes none
+            line(out, REPLAY_FAMILY, quote(server.family()));
+            line(out, REPLAY_VERSION, quote(server.version()));
+            line(out, REPLAY_CHARSET, quote(server.charset()));
+            line(out, REPLAY_COLLATION, quote(server.collation()));
+        }
         // tomli-w writes an empty list inline and a non-empty list of tables as [[steps]] sections.
         if (lock.steps().isEmpty()) {
             line(out, "steps", "[]");
@@ -100,6 +119,23 @@ public final class LockFileCodec {
             }
         }
         return out.toString();
+    }
+
+    /** The {@code replay_*} keys: all four, or none in a lock written by Python matey or an earlier Matey. */
+    private static ServerProfile replayServer(TomlMap toml) throws LockFileException {
+        String family = optionalString(toml, REPLAY_FAMILY);
+        String version = optionalString(toml, REPLAY_VERSION);
+        String charset = optionalString(toml, REPLAY_CHARSET);
+        String collation = optionalString(toml, REPLAY_COLLATION);
+        if (family == null && version == null && charset == null && collation == null) {
+            return null;
+        }
+        if (family == null || version == null || charset == null || collation == null) {
+            throw new LockFileException("the keys " + REPLAY_FAMILY + ", " + REPLAY_VERSION + ", " + REPLAY_CHARSET
+                    + " and " + REPLAY_COLLATION + " come together, and only some are set; `matey schema apply "
+                    + "--clean` writes them");
+        }
+        return new ServerProfile(family, version, charset, collation);
     }
 
     private static String string(TomlMap table, String key) throws LockFileException {

@@ -2,11 +2,17 @@ package io.matey.artifact;
 
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
+import io.matey.engine.ServerProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The content of {@code schema.lock.toml}, field for field as Python matey writes it. */
+/**
+ * The content of {@code schema.lock.toml}, field for field as Python matey writes it.
+ *
+ * @param replayServer the replay's server and scratch database defaults ({@code replay_*} keys, which Matey adds
+ *                     for engines whose dumps depend on them, docs/architecture.md §4); null where the lock has none
+ */
 public record SchemaLock(
         int lockVersion,
         String hashAlgorithm,
@@ -19,7 +25,8 @@ public record SchemaLock(
         int headIndex,
         String headChainHash,
         String headSchemaDigest,
-        List<LockStep> steps) {
+        List<LockStep> steps,
+        ServerProfile replayServer) {
 
     public static final int LOCK_VERSION = 0;
     public static final String HASH_ALGORITHM = "blake2b-256";
@@ -36,6 +43,20 @@ public record SchemaLock(
 
     public SchemaLock {
         steps = List.copyOf(steps);
+    }
+
+    /** A lock without {@code replay_*} keys. */
+    public SchemaLock(int lockVersion, String hashAlgorithm, String canonicalizer, String engine, String target,
+            String schemaFile, String migrationsDir, String checkpointsDir, int headIndex, String headChainHash,
+            String headSchemaDigest, List<LockStep> steps) {
+        this(lockVersion, hashAlgorithm, canonicalizer, engine, target, schemaFile, migrationsDir, checkpointsDir,
+                headIndex, headChainHash, headSchemaDigest, steps, null);
+    }
+
+    /** This lock recording {@code server} as its replay's, or none when null. */
+    public SchemaLock withReplayServer(ServerProfile server) {
+        return new SchemaLock(lockVersion, hashAlgorithm, canonicalizer, engine, target, schemaFile, migrationsDir,
+                checkpointsDir, headIndex, headChainHash, headSchemaDigest, steps, server);
     }
 
     /**

@@ -372,6 +372,14 @@ public interface Engine {
         return DraftDialect.FIXED_CONSTRAINTS;
     }
 
+    /**
+     * The server and database defaults the dumps of the database {@code connection} is open to depend on beyond
+     * the migrations ({@link ServerProfile}, docs/architecture.md §4); empty where they depend on none.
+     */
+    default Optional<ServerProfile> serverProfile(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
     /** The service container and test URL {@code init --ci} writes for this engine; empty when it needs none. */
     default Optional<CiService> ciService() {
         return Optional.empty();

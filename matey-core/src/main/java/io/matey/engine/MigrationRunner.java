@@ -114,15 +114,6 @@ public final class MigrationRunner {
     }
 
     /**
-     * Whether a stop while {@code direction} of {@code migration} runs can leave it partway: its statements do not
-     * run in one transaction that rolls back their DDL too, so its progress marker says how far it got.
-     */
-    public boolean stopsPartway(Migration migration, String direction) {
-        MigrationScript script = migration.script().requireValid();
-        return !(inOneTransaction(direction.equals(UP) ? script.up() : script.down()) && engine.transactionalDdl());
-    }
-
-    /**
      * @param marked    whether the section's progress marker is on the database, to go with the version change
      * @param afterEach run after each statement that ran
      */
@@ -494,8 +485,8 @@ public final class MigrationRunner {
         String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
                 + (data ? "fixing the data the statement rejected, or the file and `" + commands.apply() + "`"
                         : "fixing the file and `" + commands.apply() + "`") + ") ";
-        String left = leftover == null ? "" : " The failed statement left " + leftover.description()
-                + " behind without taking effect.";
+        String left = leftover == null ? unconfirmedLeftover(failure) : " The failed statement left "
+                + leftover.description() + " behind without taking effect.";
         String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         String partly = engine.inEffectDespite(failure);
         if (partly != null) {
@@ -516,7 +507,7 @@ public final class MigrationRunner {
             }
             if (leftover == null) {
                 return "No statement of this section had run; " + version
-                        + (notTheFile ? "; " + fix + " and run again." : ".");
+                        + (notTheFile ? "; " + fix + " and run again." : ".") + left;
             }
             return "No statement of this section took effect; " + version + "." + left + resume
                     + "drops it and runs the section from its first statement.";
@@ -528,6 +519,16 @@ public final class MigrationRunner {
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");
+    }
+
+    /** What {@link #leftoverOf} could not confirm ({@link UnconfirmedLeftover}), which the failure carries. */
+    private static String unconfirmedLeftover(SQLException failure) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof UnconfirmedLeftover unconfirmed) {
+                return " " + unconfirmed.getMessage();
+            }
+        }
+        return "";
     }
 
     /**

@@ -98,12 +98,20 @@ public final class RunningStatements {
     }
 
     /**
+     * Refuses every statement from now on, as {@link #cancelAll} does, before it is called: a run of migrations starts
+     * no further one ({@link #cancelling}).
+     */
+    public static void refuseNew() {
+        cancelling = true;
+    }
+
+    /**
      * Cancels what runs on every open connection through its engine (PostgreSQL's cancel request, MySQL's and
      * ClickHouse's {@code KILL QUERY}, each on a connection of its own), all at once, and waits until they are sent or
      * {@code timeout} has passed: a server that cannot be reached must not hold up the end of the process.
      */
     public static void cancelAll(Duration timeout) {
-        cancelling = true;
+        refuseNew();
         Map<Connection, Engine> open;
         synchronized (CONNECTIONS) {
             open = new HashMap<>(CONNECTIONS);

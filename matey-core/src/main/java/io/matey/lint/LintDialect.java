@@ -129,6 +129,15 @@ public interface LintDialect {
         return false;
     }
 
+    /**
+     * How column types are written, where a migration changes one ({@code ALTER TABLE ... MODIFY|CHANGE} on MySQL,
+     * {@code ALTER COLUMN c TYPE} on PostgreSQL), so that lint can tell a narrowing (L421) and a widening made in
+     * place (L417); empty where lint compares no types.
+     */
+    default Optional<ColumnTypeFacts> columnTypes() {
+        return Optional.empty();
+    }
+
     /** An enum value {@code ALTER TYPE ... ADD VALUE} adds cannot be used before its transaction commits (L416). */
     default boolean newEnumValuesWaitForCommit() {
         return false;

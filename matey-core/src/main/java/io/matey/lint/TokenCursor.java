@@ -110,6 +110,22 @@ final class TokenCursor {
         return text.toString();
     }
 
+    /** The top-level clauses from {@code from}, split at commas outside parentheses ({@code ALTER TABLE}'s). */
+    static List<List<Token>> clauses(List<Token> tokens, int from) {
+        List<List<Token>> clauses = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i <= tokens.size(); i++) {
+            String image = i < tokens.size() ? tokens.get(i).image : ",";
+            depth += image.equals("(") ? 1 : image.equals(")") ? -1 : 0;
+            if (depth == 0 && image.equals(",") || i == tokens.size()) {
+                clauses.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        return clauses;
+    }
+
     /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
     String name() {
         if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {

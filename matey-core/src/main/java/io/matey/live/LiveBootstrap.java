@@ -25,6 +25,7 @@ final class LiveBootstrap {
     static LiveChange run(LiveTarget target, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT).requireMigrations(CONTEXT);
         LiveConnector.Opened opened = LiveConnector.open(target, CONTEXT, true);
+        ServerProfileCheck.beforeLoad(target, opened, CONTEXT);
         Engine engine = target.engine();
         SQLException loadFailure;
         String cancelled = "";
@@ -125,13 +126,7 @@ final class LiveBootstrap {
      */
     private static String leftBehind(LiveTarget target, boolean created) {
         if (created) {
-            try {
-                target.endpoint().drop();
-                return "The database " + target.endpoint() + " that it created was dropped.";
-            } catch (SQLException e) {
-                return "The database " + target.endpoint() + " that it created could not be dropped (" + target.engine().maskedFailure(e)
-                        + "); drop it before trying again.";
-            }
+            return target.dropCreated();
         }
         return target.engine().transactionalDdl() ? "Nothing was loaded."
                 : "Statements before it stay applied; empty the database before trying again.";

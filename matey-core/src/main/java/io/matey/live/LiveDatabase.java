@@ -322,6 +322,7 @@ public final class LiveDatabase {
     private static Reading read(LiveTarget live, Connection open, String context, boolean refuseMarker,
             boolean atHead) {
         try (Connection connection = open) {
+            ServerProfileCheck.beforeComparing(live, connection, context);
             List<String> applied = live.appliedVersions(connection);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             // a marker means a section ran, so something is recorded or being recorded: not a database predating Matey

@@ -50,9 +50,8 @@ final class LiveDown {
             List<Migration> rollback = latestFirst(target, before.index(), steps);
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, target.opening(CONTEXT));
             Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
-            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), progress,
-                    new MigrationRunner(engine, connection, target.failureCommands()), target.failureCommands())
-                    .run(rollback, before.index(), -1);
+            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), target.command("db status"), progress).run(rollback,
+                    new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
             engine.progressTable().dropIfEmpty(connection); // once per run, as db up
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {

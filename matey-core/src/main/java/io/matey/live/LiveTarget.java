@@ -215,6 +215,20 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
                         .map(fix -> "; " + fix + " and run again.").orElse(""), said);
     }
 
+    /**
+     * Drops the database this command created and refused or failed in, so that nothing of it remains and the next
+     * attempt starts as this one did; says which happened.
+     */
+    String dropCreated() {
+        try {
+            endpoint.drop();
+            return "The database " + endpoint + " that it created was dropped.";
+        } catch (SQLException e) {
+            return "The database " + endpoint + " that it created could not be dropped (" + engine.maskedFailure(e)
+                    + "); drop it before trying again.";
+        }
+    }
+
     /** Where {@link #expectedAt} comes from, for messages. */
     String expectedSource(int index) {
         if (index == 0) {

@@ -47,6 +47,7 @@ final class LiveUp {
         Engine engine = target.engine();
         MigrationTable table = engine.migrationTable();
         Connection connection = opened.connection();
+        ServerProfileCheck.beforeMigrations(target, opened, context);
         try (connection; Engine.MigrationLock lock = locks.acquire(engine, connection)) {
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
             if (!opened.created() && marker.isEmpty()) {
@@ -81,8 +82,7 @@ final class LiveUp {
             if (marker.isEmpty() && !opened.created() && before.index() > 0 && !pending.isEmpty()) {
                 DriftBeforeUp.refuse(target, connection, before.index(), pending, context);
             }
-            timings.addAll(new SectionSequence(target.opening(context), progress, runner, target.failureCommands())
-                    .run(pending, start.index(), 1));
+            timings.addAll(new SectionSequence(target.opening(context), target.command("db status"), progress).run(pending, runner::up, start.index(), 1));
             // Once per run, not per section; a failed section keeps its marker, and the table with it.
             engine.progressTable().dropIfEmpty(connection);
             LivePrefix after = target.prefix(target.appliedVersions(connection));

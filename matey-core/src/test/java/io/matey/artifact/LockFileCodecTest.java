@@ -4,6 +4,7 @@ import static io.matey.artifact.LockFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matey.engine.ServerProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,31 @@ class LockFileCodecTest {
         assertThat(LockFileCodec.render(LockFactory.build("postgres", "app", List.of(new LockFactory.StepSource("001",
                 "migrations/001_a.sql", utf8("x"), "checkpoints/001_a.sql", "k1", null)), ""))).as("no roles, no key")
                 .doesNotContain("roles");
+    }
+
+    @Test
+    void writesTheReplayServerAfterTheHeadAndReadsItBack() throws Exception {
+        SchemaLock lock = LockFileCodec.parse(utf8(LockFixtures.LOCK))
+                .withReplayServer(new ServerProfile("mariadb", "10.11", "utf8mb4", "utf8mb4_general_ci"));
+
+        String text = LockFileCodec.render(lock);
+
+        assertThat(text).contains("head_schema_digest = \"" + lock.headSchemaDigest() + "\"\n"
+                + "replay_server_family = \"mariadb\"\nreplay_server_version = \"10.11\"\n"
+                + "replay_charset = \"utf8mb4\"\nreplay_collation = \"utf8mb4_general_ci\"\n\n[[steps]]\n");
+        assertThat(LockFileCodec.parse(utf8(text))).isEqualTo(lock);
+        // Python matey's lock, and an earlier Matey's, record none
+        assertThat(LockFileCodec.parse(utf8(LockFixtures.LOCK)).replayServer()).isNull();
+    }
+
+    @Test
+    void refusesSomeReplayServerKeysWithoutTheOthers() {
+        String partial = LockFixtures.LOCK.replace("head_index = 1\n", "head_index = 1\nreplay_charset = \"latin1\"\n");
+
+        assertThatThrownBy(() -> LockFileCodec.parse(utf8(partial)))
+                .isInstanceOf(LockFileException.class)
+                .hasMessage("the keys replay_server_family, replay_server_version, replay_charset and replay_collation "
+                        + "come together, and only some are set; `matey schema apply --clean` writes them");
     }
 
     @Test

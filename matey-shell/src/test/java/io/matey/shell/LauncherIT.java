@@ -184,6 +184,23 @@ class LauncherIT {
         assertThat(matey("--version").stderr()).as("once recorded, and never on a script's stderr").isEmpty();
     }
 
+    /** Ctrl-C while the cache is recorded ends the run: the command does not run, and the next run records the cache. */
+    @Test
+    void ctrlCWhileTheCacheIsRecordedEndsTheRunWithoutMarkingTheCacheFailed() throws Exception {
+        expect(0, "--version"); // installed
+        deleteCaches();
+        Path launcher = Launcher.SCRIPT.getParent().resolve("matey-shell/target/launcher");
+        try (PseudoTerminal terminal = PseudoTerminal.start(dir, Map.of("NO_COLOR", "1"), "init", "--engine", "sqlite")) {
+            terminal.await(screen -> screen.contains("matey: recording the start-up cache"), Duration.ofSeconds(300));
+            terminal.press("C-c");
+            assertThat(terminal.awaitExit(Duration.ofSeconds(60))).isEqualTo(130);
+        }
+        assertThat(dir.resolve("matey.toml")).as("the interrupted command did not run").doesNotExist();
+        try (Stream<Path> files = Files.list(launcher)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".failed") || name.contains(".tmp."));
+        }
+    }
+
     @Test
     void aUserWhoCannotWriteTheInstallationKeepsTheCachesInTheirOwnDirectory() throws Exception {
         expect(0, "--version"); // built and installed

@@ -89,6 +89,28 @@ class LintCommandTest {
     }
 
     @Test
+    void aColumnNarrowedFromItsEarlierTypeIsAWarningUntilAccepted() throws Exception {
+        assertThat(matey("init", "--engine", "mysql").exitCode()).isZero();
+        migration("001_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name varchar(100) NOT NULL) "
+                + "DEFAULT CHARSET=utf8mb4;", "DROP TABLE users;");
+        migration("002_names.sql", "ALTER TABLE users MODIFY name varchar(50) NOT NULL;\n"
+                + "ALTER TABLE users MODIFY id bigint unsigned;",
+                "ALTER TABLE users MODIFY name varchar(100) NOT NULL, MODIFY id bigint;");
+        MateyProcess.Result narrowed = matey("lint", "--no-style");
+        assertThat(narrowed.stdout()).contains("WARNING L421 migrations/002_names.sql:2 'ALTER TABLE users MODIFY name "
+                + "varchar(50) NOT NULL' narrows column 'users.name' of an existing table from varchar(100) to "
+                + "varchar(50) (a shorter length)", "hint: check first that no row holds such a value (SELECT "
+                + "max(char_length(name)) FROM users)").contains("WARNING L421 migrations/002_names.sql:3 'ALTER "
+                + "TABLE users MODIFY id bigint unsigned' narrows column 'users.id' of an existing table from bigint to "
+                + "bigint unsigned (a smaller range)");
+
+        migration("002_names.sql", "-- matey:nolint L421 checked: no name is longer than 50 characters\n"
+                + "ALTER TABLE users MODIFY name varchar(50) NOT NULL;\nALTER TABLE users MODIFY id bigint;",
+                "ALTER TABLE users MODIFY name varchar(100) NOT NULL;");
+        assertThat(matey("lint", "--no-style").stdout()).doesNotContain("L421");
+    }
+
+    @Test
     void everyTargetIsReportedAndABadFormatIsAUserError() throws Exception {
         assertThat(matey("init", "--path", "db/a", "--engine", "sqlite").exitCode()).isZero();
         assertThat(matey("init", "--path", "db/b", "--engine", "sqlite").exitCode()).isZero();

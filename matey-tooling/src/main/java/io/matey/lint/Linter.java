@@ -27,7 +27,7 @@ public final class Linter {
     /** Rules that read SQL statements; they need the engine's plug-in (L200 says when there is none). */
     private static final List<LintRule> SQL_RULES = List.of(new SectionRule(), new QualifiedWriteRule(),
             new DestructiveChangeRule(), new DataDependentChangeRule(), new RenameRule(), new IndexLockingRule(),
-            new LockingAlterRule(),
+            new LockingAlterRule(), new LossyColumnChangeRule(),
             new MutationRule(), new ClusterDdlRule(), new SystemTimeIntervalRule(), new EventClockScheduleRule(),
             new ImplicitForeignKeyIndexRule(),
             new SearchPathLeftChangedRule(), new TimeoutLeftChangedRule(), new NewEnumValueUseRule(), new ServerLevelRule(), new UndumpedPrivilegeRule(), new ExtensionMemberRule(), new DumpSupportRule(),

@@ -1,7 +1,6 @@
 package io.matey.lint;
 
 import io.matey.lint.Finding.Level;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,10 @@ import net.sf.jsqlparser.parser.Token;
  * section holds no rows yet and is not reported.
  * <ul>
  * <li>L417, a rewrite of every row under ACCESS EXCLUSIVE: {@code ALTER [COLUMN] c [SET DATA] TYPE t} (not to
- * {@code text} or a {@code varchar} without length, without {@code USING}: taken for a widening of a
- * {@code varchar(n)}, which PostgreSQL makes without a rewrite; lint does not know the column's earlier type),
+ * a type PostgreSQL changes the column's earlier type to in place, without {@code USING}: a {@code varchar} or
+ * {@code numeric} made longer, a time type given more digits, {@link ColumnType#widensInPlace}; where the earlier
+ * type is not known ({@link ColumnTypes}), a change to {@code text} or a {@code varchar} without length is taken for
+ * the widening of a {@code varchar(n)}),
  * {@code SET LOGGED|UNLOGGED}, {@code SET TABLESPACE}, and {@code ADD [COLUMN]} of a column existing rows get a
  * value computed for each: a default calling a volatile function, a serial type, an identity or a stored generated
  * column.</li>
@@ -42,10 +43,13 @@ final class LockingAlterRule implements LintRule {
         if (!context.facts().alterTableRewritesAndScans()) {
             return;
         }
+        // The columns' earlier types, which tell a type change PostgreSQL makes in place from one that rewrites.
+        ColumnTypes types = context.facts().columnTypes().map(ColumnTypes::new).orElse(null);
         for (MigrationFile file : context.readableMigrations()) {
             Set<String> created = new HashSet<>();
             int next = 0;
             for (ParsedStatement statement : file.upStatements()) {
+                List<ColumnTypes.Change> typeChanges = types == null ? List.of() : types.read(statement);
                 List<Token> head = statement.head(2);
                 if (head.size() < 2 || !TokenCursor.is(head.get(0), "ALTER")
                         || !TokenCursor.is(head.get(1), "TABLE")) {
@@ -59,12 +63,13 @@ final class LockingAlterRule implements LintRule {
                         created.add(table);
                     }
                 }
-                check(file, statement, created, findings);
+                check(file, statement, created, typeChanges, findings);
             }
         }
     }
 
-    private static void check(MigrationFile file, ParsedStatement statement, Set<String> created, Findings findings) {
+    private static void check(MigrationFile file, ParsedStatement statement, Set<String> created,
+            List<ColumnTypes.Change> typeChanges, Findings findings) {
         List<Token> tokens = statement.tokens();
         TokenCursor head = new TokenCursor(tokens);
         head.accept("ALTER", "TABLE");
@@ -75,8 +80,8 @@ final class LockingAlterRule implements LintRule {
         if (table == null || created.contains(Names.key(table))) {
             return;
         }
-        for (List<Token> clause : clauses(tokens, head.position())) {
-            String rewrite = rewrite(clause);
+        for (List<Token> clause : TokenCursor.clauses(tokens, head.position())) {
+            String rewrite = rewrite(clause, typeChanges);
             if (rewrite != null) {
                 findings.add(Level.WARNING, "L417", file.path(), statement.line(), "'" + statement.source().summary()
                         + "' rewrites existing table '" + table + "' (" + rewrite + ") under an ACCESS EXCLUSIVE "
@@ -102,24 +107,11 @@ final class LockingAlterRule implements LintRule {
         }
     }
 
-    /** The top-level clauses from {@code from}, split at commas outside parentheses. */
-    private static List<List<Token>> clauses(List<Token> tokens, int from) {
-        List<List<Token>> clauses = new ArrayList<>();
-        int depth = 0;
-        int start = from;
-        for (int i = from; i <= tokens.size(); i++) {
-            String image = i < tokens.size() ? tokens.get(i).image : ",";
-            depth += image.equals("(") ? 1 : image.equals(")") ? -1 : 0;
-            if (depth == 0 && image.equals(",") || i == tokens.size()) {
-                clauses.add(tokens.subList(start, i));
-                start = i + 1;
-            }
-        }
-        return clauses;
-    }
-
-    /** What of the clause rewrites the table, as written; null when nothing does. */
-    private static String rewrite(List<Token> tokens) {
+    /**
+     * What of the clause rewrites the table, as written; null when nothing does. {@code typeChanges}: the statement's
+     * column type changes, whose earlier types tell a widening made in place.
+     */
+    private static String rewrite(List<Token> tokens, List<ColumnTypes.Change> typeChanges) {
         TokenCursor clause = new TokenCursor(tokens);
         if (clause.accept("SET")) {
             for (String kind : List.of("LOGGED", "UNLOGGED", "TABLESPACE")) {
@@ -139,7 +131,10 @@ final class LockingAlterRule implements LintRule {
                 return null;
             }
             String type = clause.textToTopLevel("USING").toLowerCase(Locale.ROOT);
-            boolean widening = !clause.peek("USING") && UNBOUNDED_TEXT.contains(type.split(" collate ")[0]);
+            ColumnTypes.Change known = typeChanges.stream().filter(c -> c.before() != null && c.after() != null
+                    && Names.key(c.column()).equals(Names.key(column))).findFirst().orElse(null);
+            boolean widening = !clause.peek("USING") && (known != null ? known.after().widensInPlace(known.before())
+                    : UNBOUNDED_TEXT.contains(type.split(" collate ")[0]));
             return widening ? null : "ALTER COLUMN " + column + " TYPE";
         }
         if (!clause.accept("ADD") || clause.peek("CONSTRAINT") || clause.peek("CHECK") || clause.peek("FOREIGN")

@@ -293,7 +293,8 @@ public final class ReplayRunner {
                 generated = codegen.get().generate(engine, session.connection);
             }
             return new ReplayResult(session.scratch.url(), schema, downs.checked(), downs.skipped(),
-                    downs.accepted(), downs.failures(), generated);
+                    downs.accepted(), downs.failures(), generated,
+                    engine.serverProfile(session.connection).orElse(null));
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + engine.maskedFailure(e), e);

@@ -5,6 +5,7 @@ import io.matey.artifact.ArtifactNames;
 import io.matey.artifact.Diagnostic;
 import io.matey.artifact.LockFactory;
 import io.matey.artifact.LockFileCodec;
+import io.matey.artifact.SchemaLock;
 import io.matey.artifact.Snapshot;
 import io.matey.artifact.TargetLock;
 import io.matey.codegen.ModelConflicts;
@@ -14,6 +15,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
 import io.matey.engine.LockNotices;
 import io.matey.engine.LockWait;
+import io.matey.engine.ServerProfile;
 import io.matey.error.MateyException;
 import io.matey.migration.Migration;
 import io.matey.migration.MigrationScript;
@@ -22,6 +24,7 @@ import io.matey.workspace.TargetConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -147,7 +150,8 @@ public final class SchemaReplay {
         }
         Set<String> kept = new HashSet<>(sink.digests().keySet());
         kept.removeAll(sink.changed());
-        Map<String, byte[]> desired = desiredFiles(engine.engine(), target, plan, result, sink.digests(), kept);
+        Map<String, byte[]> desired = desiredFiles(engine.engine(), target, plan, result, sink.digests(), kept,
+                options.clean());
         ArtifactChanges changes = ArtifactChanges.between(target.dir(), desired, sink.changed(), kept);
         Set<String> stale = StaleModels.after(target.dir(), result.generated().keySet());
         if (!stale.isEmpty()) {
@@ -187,7 +191,7 @@ public final class SchemaReplay {
      * worktree checkpoints of the prefix, which are already what they must be and are not read again.
      */
     private static Map<String, byte[]> desiredFiles(Engine engine, TargetConfig target, ReplayPlan plan,
-            ReplayResult result, Map<String, String> tailDigests, Set<String> kept) {
+            ReplayResult result, Map<String, String> tailDigests, Set<String> kept, boolean clean) {
         Map<String, byte[]> desired = new LinkedHashMap<>();
         desired.put(ArtifactNames.SCHEMA_FILE, utf8(result.schemaSql()));
         Map<String, String> digests = new HashMap<>(tailDigests);
@@ -207,10 +211,29 @@ public final class SchemaReplay {
                     digests.get(checkpoint), target.inexactDowns().reason(migration.file()).orElse(null),
                     engine.serverRoles().namedByDumps(migration.script().up())));
         }
-        desired.put(ArtifactNames.LOCK_FILE, utf8(LockFileCodec.render(
-                LockFactory.build(engine.id(), target.name(), steps, result.schemaSql()))));
+        desired.put(ArtifactNames.LOCK_FILE, lock(plan, LockFactory.build(engine.id(), target.name(), steps,
+                result.schemaSql()), result.server(), clean));
         desired.putAll(result.generated());
         return desired;
+    }
+
+    /**
+     * The lock to write, recording {@code server} as its replay's ({@code replay_*} keys, docs/architecture.md §4)
+     * where the lock changes anyway, or {@code --clean} asks for a full replay on this server. A lock whose records
+     * are otherwise unchanged keeps the keys it has, none included: dumps are the same on every server of matching
+     * defaults, so a replay elsewhere is no change for {@code schema plan} to report, and an earlier Matey's lock stays
+     * as it is until a migration changes it.
+     */
+    private static byte[] lock(ReplayPlan plan, SchemaLock built, ServerProfile server, boolean clean) {
+        Optional<byte[]> current = plan.head().lockFile();
+        if (!clean && current.isPresent()) {
+            byte[] unchanged = utf8(LockFileCodec.render(built.withReplayServer(
+                    plan.headState().lock().map(SchemaLock::replayServer).orElse(null))));
+            if (Arrays.equals(unchanged, current.get())) {
+                return unchanged;
+            }
+        }
+        return utf8(LockFileCodec.render(built.withReplayServer(server)));
     }
 
     private static byte[] utf8(String text) {

@@ -20,7 +20,7 @@ class LintFixturesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"clean", "L001", "L002", "L003", "L005", "L006", "L007", "L008", "L009", "L010", "L011", "L012", "L013", "L101",
             "L102", "L103", "L104-L105", "L106", "L106-postgres", "L107", "L108", "L108-do-block", "L108-mysql", "L110", "L401",
-            "L401-rebuild-sqlite", "L401-rebuild-postgres", "L401-partition-mysql", "L401-system-versioning-mysql", "L402", "L402-mysql", "L403", "L403-mysql", "L404", "L405", "L405-set-schema", "L406", "L407", "L410", "L411", "L412", "L413", "L414", "L415", "L416", "L417", "L418", "L419", "L420",
+            "L401-rebuild-sqlite", "L401-rebuild-postgres", "L401-partition-mysql", "L401-system-versioning-mysql", "L402", "L402-mysql", "L403", "L403-mysql", "L404", "L405", "L405-set-schema", "L406", "L407", "L410", "L411", "L412", "L413", "L414", "L415", "L416", "L417", "L418", "L419", "L420", "L421-mysql", "L421-postgres",
             "nolint-statement", "nolint-file"})
     void migrationFixture(String name) {
         assertOutput(LintFixture.load(name, workspace).withArtifacts());

@@ -55,6 +55,45 @@ class LinterTest {
     }
 
     @Test
+    void l421FollowsAColumnThroughRenamesAndEarlierChanges() {
+        LintFixture mysql = LintFixture.load("L421-mysql", workspace.resolve("mysql")).write(
+                "migrations/20260103000000_archive.sql", """
+                -- migrate:up
+                RENAME TABLE legacy TO archived;
+                ALTER TABLE archived CHANGE title headline varchar(300);
+                ALTER TABLE archived MODIFY headline varchar(30);
+
+                -- migrate:down
+                ALTER TABLE archived CHANGE headline title varchar(300);
+                RENAME TABLE archived TO legacy;
+                """);
+        assertThat(mysql.lint()).filteredOn(f -> f.path().endsWith("_archive.sql") && f.code().equals("L421"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.line()).isEqualTo(4);
+                    assertThat(f.message()).contains("narrows column 'archived.headline' of an existing table from "
+                            + "varchar(300) to varchar(30) (a shorter length)");
+                });
+
+        LintFixture postgres = LintFixture.load("L421-postgres", workspace.resolve("postgres")).write(
+                "migrations/20260103000000_people.sql", """
+                -- migrate:up
+                ALTER TABLE accounts RENAME COLUMN handle TO nick;
+                ALTER TABLE accounts RENAME TO people;
+                ALTER TABLE people ALTER COLUMN nick TYPE varchar(10);
+                ALTER TABLE people ALTER COLUMN email TYPE varchar(150);
+
+                -- migrate:down
+                ALTER TABLE people ALTER COLUMN nick TYPE varchar(60), ALTER COLUMN email TYPE varchar(100);
+                ALTER TABLE people RENAME TO accounts;
+                ALTER TABLE accounts RENAME COLUMN nick TO handle;
+                """);
+        assertThat(postgres.lint()).filteredOn(f -> f.path().endsWith("_people.sql")
+                && (f.code().equals("L421") || f.code().equals("L417")))
+                .extracting(Finding::code, Finding::line)
+                .containsExactly(tuple("L417", 4), tuple("L421", 4));
+    }
+
+    @Test
     void aNulByteInAMigrationIsL014AtItsLine() {
         LintFixture fixture = LintFixture.load("clean", workspace)
                 .write("migrations/20260103000000_b.sql",

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Artifacts replayed on MariaDB 11.4 and applied to 10.11: a table created with only {@code DEFAULT CHARSET=utf8mb4}
  * dumps {@code COLLATE=utf8mb4_general_ci} on 11.4 and nothing on 10.11 (README, "MySQL and MariaDB"), so the post-check
- * fails; its error says that the servers' defaults explain it, since no migration could keep it.
+ * fails; its error says that the servers' defaults explain it, since no migration could keep it. The locks are made
+ * an earlier Matey's, without the replay server, which {@code db up} would otherwise refuse up front
+ * ({@link ReplayServerCheckTest}).
  */
 class CrossServerCollationHintTest {
 
@@ -28,6 +30,7 @@ class CrossServerCollationHintTest {
         TestWorkspace ws = new TestWorkspace(dir, "mysql-other");
         ws.migration("001_t.sql", "CREATE TABLE t (id INT PRIMARY KEY) DEFAULT CHARSET=utf8mb4;", "DROP TABLE t;");
         ws.apply();
+        ws.lockWithoutReplayServer();
         assertThat(ws.read("db/core/schema.sql")).contains("COLLATE=utf8mb4_general_ci");
         try (TestDatabase live = TestDatabase.create("mysql")) {
             Matey matey = ws.matey();
@@ -44,6 +47,7 @@ class CrossServerCollationHintTest {
         TestWorkspace ws = new TestWorkspace(dir, "mysql");
         ws.migration("001_t.sql", "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20));", "DROP TABLE t;");
         ws.apply();
+        ws.lockWithoutReplayServer();
         try (TestDatabase live = TestDatabase.create("mysql")) {
             live.execute("ALTER DATABASE CHARACTER SET latin1");
             Matey matey = ws.matey();
@@ -69,6 +73,7 @@ class CrossServerCollationHintTest {
                     "DROP TABLE t" + i + ";");
         }
         ws.apply();
+        ws.lockWithoutReplayServer();
         try (TestDatabase live = TestDatabase.create("mysql")) {
             live.execute("ALTER DATABASE CHARACTER SET latin1");
             Matey matey = ws.matey();

@@ -175,11 +175,45 @@ class InvalidIndexLeftoverTest {
         }
     }
 
+    @Test
+    void anUnnamedConcurrentIndexPassingItsTablesRowOnIsNamedWithTheWayOut() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "postgres")) {
+            String hint = "The failed statement may have left invalid index public.users_user_key_idx behind, which "
+                    + "Matey cannot tell from another session's (its definition passes the table's row on, which "
+                    + "PostgreSQL prints only on the table itself): if it is the statement's, run `DROP INDEX "
+                    + "CONCURRENTLY public.users_user_key_idx` before the statement runs again";
+            migrateToTheUniqueIndex(h, "users", "CREATE FUNCTION user_key(u users) RETURNS text LANGUAGE sql "
+                    + "IMMUTABLE AS $$ SELECT lower(u.email) $$;\n"
+                    + "CREATE UNIQUE INDEX CONCURRENTLY ON users (user_key(users));\n",
+                    "DROP INDEX CONCURRENTLY users_user_key_idx;\nDROP FUNCTION user_key(users);\n");
+            assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect")
+                    .hasMessageContaining(hint);
+            assertThat(valid(h, "users_user_key_idx")).isEqualTo("f");
+            assertThatThrownBy(h::status).hasMessageContaining(hint);
+            assertThatThrownBy(h::drift).hasMessageContaining(hint);
+            assertThatThrownBy(() -> h.live.upResuming(h.target(), h.url())).hasMessageContaining(hint);
+
+            h.db.execute("DROP INDEX CONCURRENTLY users_user_key_idx; DELETE FROM users WHERE id = 2");
+            assertThat(h.live.upResuming(h.target(), h.url()).after()).isEqualTo(2);
+            assertThat(valid(h, "users_user_key_idx")).isEqualTo("t");
+            assertThat(h.drift().drifted()).isFalse();
+        }
+    }
+
     /**
      * Table {@code table} applied and holding a duplicated email, then migration 002 ({@code up}, two statements,
      * {@code transaction:false}) run until its unique index fails on it.
      */
     private static void stopAtTheUniqueIndex(LiveHarness h, String table, String up, String down) throws SQLException {
+        migrateToTheUniqueIndex(h, table, up, down);
+        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect")
+                .hasMessageContaining(" The failed statement left invalid index public.")
+                .hasMessageEndingWith(") drops it and continues from the failed statement.");
+    }
+
+    /** Table {@code table} applied and holding a duplicated email, and migration 002 written, not run. */
+    private static void migrateToTheUniqueIndex(LiveHarness h, String table, String up, String down)
+            throws SQLException {
         h.ws.migration("001_users.sql", "CREATE TABLE " + table + " (id int PRIMARY KEY, email text);",
                 "DROP TABLE " + table + ";");
         h.ws.apply();
@@ -191,9 +225,6 @@ class InvalidIndexLeftoverTest {
         h.ws.write(TestWorkspace.TARGET + "/migrations/002_email.sql", "-- migrate:up transaction:false\n" + up
                 + "\n-- migrate:down transaction:false\n" + down);
         h.ws.apply();
-        assertThatThrownBy(h::up).hasMessageContaining("Statements at line(s) 2 took effect")
-                .hasMessageContaining(" The failed statement left invalid index public.")
-                .hasMessageEndingWith(") drops it and continues from the failed statement.");
     }
 
     private static String valid(LiveHarness h, String index) throws SQLException {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A migration's table character set, and the one a function's string result names, survive a live database whose
  * default differs from the scratch database's (docs/architecture.md §5): {@code db bootstrap} builds them as {@code
  * db up} does, both verify, and drift sees a table or function result built in the database's default where the
- * migration named another.
+ * migration named another. {@code db up} is run with a lock written before the replay server keys: with them it
+ * refuses a database whose defaults are not the replay's before any migration runs ({@link ReplayServerCheckTest}),
+ * though these migrations name their character sets.
  */
 class MysqlCharsetFidelityTest {
 
@@ -42,6 +44,7 @@ class MysqlCharsetFidelityTest {
     @Test
     void upVerifiesTheMigrationsCharacterSetInALatin1Database() throws Exception {
         try (LiveHarness h = latin1Posts()) {
+            h.ws.lockWithoutReplayServer();
             h.up();
 
             assertUtf8mb4AndClean(h);
@@ -74,6 +77,7 @@ class MysqlCharsetFidelityTest {
     @Test
     void upVerifiesTheCharacterSetAFunctionsResultNamesInALatin1Database() throws Exception {
         try (LiveHarness h = latin1Label()) {
+            h.ws.lockWithoutReplayServer();
             h.up();
 
             assertThat(resultCollation(h, "label")).isEqualTo("utf8mb4_general_ci");

@@ -102,6 +102,15 @@ public final class TestWorkspace {
         }
     }
 
+    /**
+     * Makes the lock one written before the {@code replay_*} keys (docs/architecture.md §4), which live commands do not
+     * check against the live server: what an earlier Matey's lock meets on a database of other defaults.
+     */
+    public void lockWithoutReplayServer() {
+        String lock = TARGET + "/schema.lock.toml";
+        write(lock, read(lock).replaceAll("(?m)^replay_\\w+ = \"[^\"]*\"\n", ""));
+    }
+
     /** Every file under the target with its content, to prove that a failed command changed nothing. */
     public Map<String, String> files() {
         Map<String, String> files = new TreeMap<>();

@@ -5,6 +5,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Identifiers;
 import io.matey.engine.MateyUrl;
 import io.matey.engine.ServerObjectExists;
+import io.matey.engine.ServerProfile;
 import io.matey.engine.ServerRoles;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationTable;
@@ -12,6 +13,7 @@ import io.matey.engine.ProgressTable;
 import io.matey.engine.SessionBaseline;
 import io.matey.engine.SqlMigrationTable;
 import io.matey.engine.WriteGuard;
+import io.matey.lint.ColumnTypeFacts;
 import io.matey.lint.LintDialect;
 import io.matey.schema.DraftDialect;
 import io.matey.migration.Section;
@@ -43,6 +45,8 @@ public final class MysqlEngine implements Engine {
     private static final Pattern SYNTAX_ERROR_LINE = Pattern.compile("(?s)near '.*' at line (\\d{1,9})");
     /** MariaDB Connector/J's {@code (conn=955) } before the database's message: the driver's wrapping, left out. */
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\) ");
+    /** A server version's major.minor, what the dumps of a release series share. */
+    private static final Pattern MAJOR_MINOR = Pattern.compile("\\d+\\.\\d+");
 
 
     /** Error 1049, ER_BAD_DB_ERROR. */
@@ -86,6 +90,11 @@ public final class MysqlEngine implements Engine {
         @Override
         public boolean foreignKeysCreateHiddenIndexes() {
             return true;
+        }
+
+        @Override
+        public Optional<ColumnTypeFacts> columnTypes() {
+            return Optional.of(new ColumnTypeFacts(0, true, true));
         }
     };
 
@@ -151,6 +160,25 @@ public final class MysqlEngine implements Engine {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
             rs.next();
             return MysqlDraftDialect.of(rs.getString(1));
+        }
+    }
+
+    /**
+     * The family {@code VERSION()} names ({@code 10.11.19-MariaDB-0+deb12u1}; MySQL's names none), its major.minor,
+     * and the database's defaults, which tables and columns created without naming theirs take.
+     */
+    @Override
+    public Optional<ServerProfile> serverProfile(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION(), "
+                + "DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
+                + "WHERE SCHEMA_NAME = DATABASE()")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String version = rs.getString(1);
+            Matcher majorMinor = MAJOR_MINOR.matcher(version);
+            return Optional.of(new ServerProfile(version.toLowerCase(Locale.ROOT).contains("mariadb") ? "mariadb" : "mysql",
+                    majorMinor.lookingAt() ? majorMinor.group() : version, rs.getString(2), rs.getString(3)));
         }
     }
 

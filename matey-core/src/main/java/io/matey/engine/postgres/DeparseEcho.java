@@ -332,8 +332,13 @@ final class DeparseEcho {
     }
 
     private static boolean passesOwnRow(Request request) {
-        String own = EchoTables.ownName(request.context, request.text);
-        return own != null && (request.text.contains(own + ".*)") || request.text.contains(own + ".*,"));
+        return passesOwnRow(request.context, request.text);
+    }
+
+    /** Whether {@code text}, as the catalog prints it for {@code relation}, passes the relation's row on. */
+    static boolean passesOwnRow(String relation, String text) {
+        String own = EchoTables.ownName(relation, text);
+        return own != null && (text.contains(own + ".*)") || text.contains(own + ".*,"));
     }
 
     /** The statements that create the request's text again, on {@code table} where it needs one. */

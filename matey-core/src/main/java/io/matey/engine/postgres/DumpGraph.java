@@ -40,7 +40,8 @@ final class DumpGraph {
 
     /**
      * A part of its owner's statements (a column default, a CHECK constraint) that can be written alone after it,
-     * {@code statement}, and the objects its own catalog row depends on.
+     * {@code statement}, and the objects its own catalog row depends on. A generated column's expression, which
+     * PostgreSQL sets only with its column, has no statement: it calls placeholders instead ({@link #breakCycles}).
      */
     private record Part(DumpObject owner, String name, String statement, List<DumpObject> references) {
     }
@@ -52,6 +53,8 @@ final class DumpGraph {
     private final Map<Row, Part> parts = new LinkedHashMap<>();
     private final Set<Row> detached = new HashSet<>();
     private final Map<Row, Row> dependents = new HashMap<>();
+    private final Map<DumpObject, String> placeholderStatements = new HashMap<>();
+    private final Map<DumpObject, DumpObject> placeholders = new HashMap<>();
     private DumpObject publicSchema;
 
     DumpObject create(Kind kind, String name) {
@@ -113,6 +116,24 @@ final class DumpGraph {
         parts.put(new Row(catalog, oid, 0), new Part(owner, name, statement, new ArrayList<>()));
     }
 
+    /**
+     * Records that row {@code oid}, owned by {@code owner}, is a generated column's expression, which stays in its
+     * column and, where it closes a cycle, calls placeholders of the functions that close it ({@link #breakCycles}).
+     */
+    void generation(String catalog, long oid, DumpObject owner) {
+        own(catalog, oid, owner);
+        parts.put(new Row(catalog, oid, 0), new Part(owner, null, null, new ArrayList<>()));
+    }
+
+    /**
+     * Records {@code statement}, which creates a stand-in for {@code function}: its signature, {@code IMMUTABLE} as a
+     * generation expression needs, and a body reading nothing, which the function's own {@code CREATE OR REPLACE}
+     * replaces in place (same OID, so what calls it keeps calling it).
+     */
+    void placeholder(DumpObject function, String statement) {
+        placeholderStatements.put(function, statement);
+    }
+
     /** Whether the owner of row {@code oid} leaves it to a statement of its own ({@link #breakCycles}). */
     boolean detached(String catalog, long oid) {
         return detached.contains(new Row(catalog, oid, 0));
@@ -144,7 +165,8 @@ final class DumpGraph {
      * constraint of a table or domain) that references an object which depends on the part's owner, such as a
      * {@code BEGIN ATOMIC} function reading the table whose default calls it, is written after both as a statement
      * of its own ({@code ALTER TABLE ... SET DEFAULT}, {@code ADD CONSTRAINT}), and stays its owner's otherwise, so
-     * only dumps that would not load change (docs/architecture.md §5). Whether a part closes a cycle is decided with
+     * only dumps that would not load change (docs/architecture.md §5); a generated column's expression calls
+     * placeholders instead ({@link #callPlaceholders}). Whether a part closes a cycle is decided with
      * every part in its owner, so a load, whose catalog holds the same dependencies, decides alike.
      */
     void breakCycles() {
@@ -163,6 +185,10 @@ final class DumpGraph {
         }
         for (Map.Entry<Row, Part> entry : closing) {
             Part part = entry.getValue();
+            if (part.statement() == null) {
+                callPlaceholders(part, partReferences);
+                continue;
+            }
             DumpObject alone = new DumpObject(part.owner().key() + " " + part.name());
             objects.put(alone.key(), alone);
             alone.add(part.statement());
@@ -178,6 +204,38 @@ final class DumpGraph {
         for (Map.Entry<Row, Part> entry : parts.entrySet()) {
             if (!detached.contains(entry.getKey())) {
                 entry.getValue().references().forEach(entry.getValue().owner()::dependOn);
+            }
+        }
+    }
+
+    /**
+     * Points a generated column's dependencies on functions that depend on its table at their placeholders, written
+     * before the table (the functions follow it and replace them): PostgreSQL sets a generation expression only with
+     * its column, and adding the column after the function would put it last, where a migrated table may hold it
+     * elsewhere (docs/architecture.md §5). A function without a placeholder leaves the cycle unbroken.
+     */
+    private void callPlaceholders(Part part, Map<DumpObject, List<DumpObject>> partReferences) {
+        List<DumpObject> references = part.references();
+        for (int i = 0; i < references.size(); i++) {
+            DumpObject function = references.get(i);
+            String statement = placeholderStatements.get(function);
+            if (statement != null && reaches(function, part.owner(), partReferences)) {
+                DumpObject placeholder = placeholders.get(function);
+                if (placeholder == null) {
+                    placeholder = new DumpObject(function.key() + " placeholder");
+                    placeholder.add(statement);
+                    // what the signature needs; the body's tables come after it
+                    for (String key : function.dependencies()) {
+                        DumpObject dependency = objects.get(key);
+                        if (dependency != null && !reaches(dependency, part.owner(), partReferences)) {
+                            placeholder.dependOn(dependency);
+                        }
+                    }
+                    objects.put(placeholder.key(), placeholder);
+                    placeholders.put(function, placeholder);
+                    function.dependOn(placeholder);
+                }
+                references.set(i, placeholder);
             }
         }
     }

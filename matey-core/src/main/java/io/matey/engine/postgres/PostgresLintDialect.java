@@ -1,5 +1,6 @@
 package io.matey.engine.postgres;
 
+import io.matey.lint.ColumnTypeFacts;
 import io.matey.lint.LintDialect;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,11 @@ final class PostgresLintDialect implements LintDialect {
     @Override
     public boolean sessionTimeouts() {
         return true;
+    }
+
+    @Override
+    public Optional<ColumnTypeFacts> columnTypes() {
+        return Optional.of(new ColumnTypeFacts(6, false, false));
     }
 
     @Override

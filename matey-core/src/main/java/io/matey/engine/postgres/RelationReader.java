@@ -66,6 +66,8 @@ final class RelationReader {
                     graph.detachable("pg_attrdef", column.defaultOid(), object, "DEFAULT " + column.name(),
                             "ALTER TABLE ONLY " + relation.name() + " ALTER COLUMN " + column.name()
                                     + " SET DEFAULT " + column.defaultExpression());
+                } else if (relation.isTable() && column.generated()) {
+                    graph.generation("pg_attrdef", column.defaultOid(), object);
                 } else {
                     graph.own("pg_attrdef", column.defaultOid(), object);
                 }

@@ -507,7 +507,16 @@ public final class Constructs {
                     CREATE FUNCTION cap() RETURNS integer LANGUAGE sql STABLE BEGIN ATOMIC SELECT max(c) FROM caps; END;
                     CREATE DOMAIN capped AS integer CONSTRAINT capped_cap CHECK (VALUE <= cap());
                     ALTER TABLE caps ADD COLUMN used capped;
+                    CREATE TABLE orders (qty integer, price integer);
+                    CREATE FUNCTION order_total(q integer, p integer) RETURNS integer LANGUAGE sql IMMUTABLE
+                    BEGIN ATOMIC SELECT q * p + 0 * (SELECT count(*) FROM orders)::integer; END;
+                    ALTER TABLE orders ADD COLUMN total integer GENERATED ALWAYS AS (order_total(qty, price)) STORED;
+                    ALTER TABLE orders ADD COLUMN note text;
+                    COMMENT ON COLUMN orders.total IS 'Kept in place';
                     """, """
+                    ALTER TABLE orders DROP COLUMN total;
+                    DROP FUNCTION order_total(integer, integer);
+                    DROP TABLE orders;
                     ALTER TABLE caps DROP COLUMN used;
                     DROP DOMAIN capped;
                     DROP FUNCTION cap();

@@ -38,4 +38,30 @@ class DumpCyclesTest {
         assertThat(dump).contains(
                 "ALTER TABLE public.readings ADD CONSTRAINT readings_ok CHECK (public.reading_ok(readings.*));\n");
     }
+
+    @Test
+    void aGeneratedColumnCallingASqlBodyFunctionOfItsTableKeepsItsPlace() throws SQLException {
+        String dump = dumpOf("""
+                CREATE TABLE items (a integer, b integer);
+                CREATE FUNCTION item_total(x integer) RETURNS integer LANGUAGE sql IMMUTABLE
+                BEGIN ATOMIC SELECT x + 0 * (SELECT count(*) FROM items)::integer; END;
+                ALTER TABLE items ADD COLUMN total integer GENERATED ALWAYS AS (item_total(a)) STORED;
+                ALTER TABLE items ADD COLUMN note text;
+                """);
+        assertThat(dumpOf(dump)).isEqualTo(dump);
+        // the column stays between b and note, as a migrated table holds it; the function replaces its stand-in
+        assertThat(dump).startsWith("""
+                CREATE FUNCTION public.item_total(x integer) RETURNS integer LANGUAGE sql IMMUTABLE \
+                AS 'SELECT NULL::integer';
+
+                CREATE TABLE public.items (
+                    a integer,
+                    b integer,
+                    total integer GENERATED ALWAYS AS (public.item_total(a)) STORED,
+                    note text
+                );
+
+                CREATE OR REPLACE FUNCTION public.item_total(x integer)
+                """);
+    }
 }

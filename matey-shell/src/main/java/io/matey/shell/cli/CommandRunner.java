@@ -4,6 +4,7 @@ import io.matey.engine.FileMutex;
 import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.error.Suggestions;
+import io.matey.live.RunStopped;
 import io.matey.shell.Console;
 import io.matey.shell.ExitStatusException;
 import io.matey.shell.GlobalOptions;
@@ -148,6 +149,9 @@ public final class CommandRunner {
 
     /** The exit code of a command that threw; after Ctrl-C the failure is the interruption's, so it waits for it. */
     private static int failed(Throwable failure) {
+        if (failure instanceof RunStopped stopped) {
+            InterruptHandler.reportStop(stopped.getMessage()); // the handler has said why: no second error line
+        }
         InterruptHandler.awaitIfInterrupted();
         if (failure instanceof ExitStatusException status) {
             return status.exitCode();

@@ -271,6 +271,32 @@ class MateyStartupFailureTest {
     }
 
     /** A DataSource the server refuses: in the database's words, without MariaDB Connector/J's {@code (conn=N)}. */
+    /**
+     * A migrating start-up on a MariaDB database whose default character set is not the replay's, which the lock
+     * records: refused before any migration runs, by the same core check as {@code db up} (docs/architecture.md §7).
+     */
+    @Test
+    void aDatabaseOfOtherDefaultsThanTheReplaysStopsMigrateOnStartupBeforeAnythingRuns() throws Exception {
+        TestWorkspace mysql = new TestWorkspace(dir.resolve("mysql"), "mysql");
+        mysql.migration("001_one.sql", mysql.createTable("it_one"), "DROP TABLE it_one;");
+        mysql.apply();
+        try (TestDatabase db = TestDatabase.create("mysql")) {
+            db.execute("ALTER DATABASE `" + db.url().path() + "` CHARACTER SET latin1");
+            new ApplicationContextRunner().withConfiguration(BootLine.of(BootLine.DATA_SOURCE, MateyAutoConfiguration.class))
+                    .withPropertyValues("matey.workspace=" + mysql.root(), "matey.migrate-on-startup=true",
+                            "spring.datasource.url=" + Databases.jdbcUrl(db))
+                    .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("refused before running anything on mysql://")
+                            .hasMessageContaining("replayed on MariaDB 10.11 in a database of default character set "
+                                    + "utf8mb4 and collation utf8mb4_general_ci, but this database's are latin1 and "
+                                    + "latin1_swedish_ci")
+                            .hasMessageContaining("`ALTER DATABASE `" + db.url().path() + "` CHARACTER SET utf8mb4 "
+                                    + "COLLATE utf8mb4_general_ci;`"));
+            assertThat(db.firstColumn("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = DATABASE()")).isEmpty();
+        }
+    }
+
     @Test
     void aDataSourceWhoseLoginIsRefusedIsToldInTheDatabasesWords() throws Exception {
         TestWorkspace mysql = new TestWorkspace(dir.resolve("mysql"), "mysql");
