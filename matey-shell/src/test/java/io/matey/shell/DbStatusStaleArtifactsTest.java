@@ -27,9 +27,7 @@ class DbStatusStaleArtifactsTest {
     @Test
     void anAppliedMigrationEditedSinceIsAProblem() throws Exception {
         try (TestDatabase live = TestDatabase.create("postgres")) {
-            Map<String, String> env = MateyProcess.init(dir, live, "postgres");
-            Files.writeString(migration(), MIGRATION, StandardCharsets.UTF_8);
-            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            Map<String, String> env = replayed(live);
             assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isZero();
             assertThat(MateyProcess.run(dir, env, "db", "status", "--exit-code").exitCode()).isZero();
             Files.writeString(migration(), MIGRATION + "-- x\n", StandardCharsets.UTF_8);
@@ -54,9 +52,7 @@ class DbStatusStaleArtifactsTest {
     @Test
     void aMissingDatabaseWithStaleArtifactsNamesNoRefusingCommand() throws Exception {
         try (TestDatabase live = TestDatabase.unborn("postgres")) {
-            Map<String, String> env = MateyProcess.init(dir, live, "postgres");
-            Files.writeString(migration(), MIGRATION, StandardCharsets.UTF_8);
-            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            Map<String, String> env = replayed(live);
             Files.writeString(migration(), MIGRATION + "-- x\n", StandardCharsets.UTF_8);
 
             assertThat(MateyProcess.run(dir, env, "db", "up").exitCode()).isEqualTo(2);
@@ -64,10 +60,18 @@ class DbStatusStaleArtifactsTest {
             assertThat(status.exitCode()).as(status.stderr()).isZero();
             assertThat(status.stdout()).isEqualTo("[ ] migrations/001_users.sql\n\nApplied: 0\nPending: 1\n"
                     + "The database does not exist yet.\nProblem: the schema artifacts are stale "
-                    + "(migrations/001_users.sql, schema.lock.toml; `matey schema status` says why); `db up`, `db drift` and `db plan` "
-                    + "refuse them: Run `matey schema apply` to bring them up to date.\n");
+                    + "(migrations/001_users.sql, schema.lock.toml; `matey schema status` says why); `db up`, `db drift` "
+                    + "and `db plan` refuse them: Run `matey schema apply` to bring them up to date.\n");
             assertThat(live.engine().databaseExists(live.url())).isFalse();
         }
+    }
+
+    /** A PostgreSQL workspace on {@code live} whose one migration {@code schema apply} replayed; its environment. */
+    private Map<String, String> replayed(TestDatabase live) throws Exception {
+        Map<String, String> env = MateyProcess.init(dir, live, "postgres");
+        Files.writeString(migration(), MIGRATION, StandardCharsets.UTF_8);
+        assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+        return env;
     }
 
     private Path migration() {
