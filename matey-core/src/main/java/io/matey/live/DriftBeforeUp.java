@@ -33,7 +33,7 @@ final class DriftBeforeUp {
                 + "committed state at index " + index + " (" + target.expectedSource(index) + "), and "
                 + Postcheck.count(pending.size(), "pending migration") + " would run over changes made outside "
                 + "migrations; nothing was applied. " + wayForward(target, connection, live, index, pending) + ":\n"
-                + Postcheck.explained(target, Postcheck.diff(live, expected)));
+                + Postcheck.explained(target, Postcheck.diff(target.expectedSource(index), expected, live)));
     }
 
     /**

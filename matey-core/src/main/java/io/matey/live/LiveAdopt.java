@@ -126,7 +126,7 @@ final class LiveAdopt {
                 : "; schema_migrations already records versions 1.." + from + ", so no lower index can be adopted")
                 + "). Closest: index " + closest
                 + " (" + target.expectedSource(closest) + "), " + distance + " line(s) apart:\n"
-                + SchemaDiff.unified(live, states.get(closest - from), Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+                + Postcheck.diff(target.expectedSource(closest), states.get(closest - from), live);
         ForeignHistoryRefusal history = ForeignHistoryRefusal.of(refused, live, states.get(closest - from));
         if (history != null) {
             return history;

@@ -80,23 +80,25 @@ public final class LiveDatabase {
         LiveTarget live = target(target, endpoint);
         Optional<Connection> existing = LiveConnector.connectIfExists(live, "db status");
         if (existing.isEmpty()) {
-            return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations());
+            return LiveStatus.ofMissingDatabase(live.name(), live.git(), live.endpoint(), live.migrations(),
+                    StaleArtifacts.problem(live, List.of()).orElse(null));
         }
         try (Connection connection = existing.get()) {
             List<String> applied = live.appliedVersions(connection);
+            String stale = StaleArtifacts.problem(live, applied).orElse(null);
             Optional<MigrationProgress.Marker> marker = live.engine().progressTable().read(connection);
             if (marker.isEmpty()) {
                 return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied,
-                        live.prefix(applied, connection), null, null);
+                        live.prefix(applied, connection), null, null, stale);
             }
             LivePrefix prefix = live.prefix(applied);
             // A marker no section continues is reported like an interruption, not refused: status only reads.
             if (StaleMarker.misplaced(live, marker.get(), prefix)) {
                 return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, prefix, null,
-                        StaleMarker.read(live, marker.get(), prefix, applied, connection));
+                        StaleMarker.read(live, marker.get(), prefix, applied, connection), stale);
             }
             return LiveStatus.of(live.name(), live.endpoint(), live.migrations(), applied, prefix,
-                    Interruption.of(live, marker.get(), prefix, applied, connection, "db status"), null);
+                    Interruption.of(live, marker.get(), prefix, applied, connection, "db status"), null, stale);
         } catch (SQLException e) {
             throw live.failure("db status", existing.get(), e);
         }
@@ -214,7 +216,7 @@ public final class LiveDatabase {
         }
         Reading reading = inspect(live, "db drift");
         return new LiveCheck(live.name(), List.of(), LiveStatus.of(live.name(), live.endpoint(), live.migrations(),
-                reading.applied(), reading.prefix(), null, null), drift(reading));
+                reading.applied(), reading.prefix(), null, null, null), drift(reading));
     }
 
     private LiveDrift drift(Reading reading) {
@@ -228,7 +230,8 @@ public final class LiveDatabase {
             loadFailure(reading).ifPresent(unloadable::add);
         }
         return new LiveDrift(reading.target().name(), reading.target().endpoint(), prefix, drifted,
-                reading.liveSql(), expected, reading.draft(), reading.interrupted(), unloadable);
+                reading.liveSql(), expected, reading.draft(), reading.interrupted(), unloadable,
+                reading.target().expectedSource(prefix.index()));
     }
 
     /**

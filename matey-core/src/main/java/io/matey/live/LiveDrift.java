@@ -4,7 +4,6 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.schema.DraftDialect;
 import io.matey.schema.DriftDraft;
-import io.matey.schema.SchemaDiff;
 import io.matey.workspace.TargetPaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,10 @@ import java.util.List;
  *                    state is no drift to keep but one for {@code db up --resume} to finish
  * @param unloadable  the live objects whose text the server would not load back, each with why (a default calling a
  *                    function that reads a renamed table): written into {@code liveSql} as read (docs/architecture.md §7)
+ * @param expectedFrom the artifact holding {@code expectedSql} (a checkpoint, {@code schema.sql}), which labels the diff
  */
 public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, boolean drifted, String liveSql,
-        String expectedSql, DraftDialect dialect, Interruption interrupted, List<String> unloadable) {
+        String expectedSql, DraftDialect dialect, Interruption interrupted, List<String> unloadable, String expectedFrom) {
 
     /** The comments {@link DriftDraft} leaves for what it did not draft. */
     private static final String INTO_LIVE = "-- into the live one:";
@@ -37,7 +37,8 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
 
     /** A database that does not exist yet: no schema, so no drift (nothing applied, as for {@code db status}). */
     static LiveDrift ofMissingDatabase(String target, LiveEndpoint url, LivePrefix nothingApplied) {
-        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null, List.of());
+        return new LiveDrift(target, url, nothingApplied, false, null, null, DraftDialect.FIXED_CONSTRAINTS, null, List.of(),
+                null);
     }
 
     /** True when the database does not exist yet. */
@@ -72,9 +73,9 @@ public record LiveDrift(String target, LiveEndpoint url, LivePrefix prefix, bool
         };
     }
 
-    /** What differs, as a unified diff ({@code live/schema.sql} against the expected state); empty when equal. */
+    /** What differs, as a unified diff expected → {@code live/schema.sql} ({@link Postcheck#diff}); empty when equal. */
     public String diff() {
-        return databaseMissing() ? "" : SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        return databaseMissing() ? "" : Postcheck.diff(expectedFrom, expectedSql, liveSql);
     }
 
     /** A draft migration that turns the committed state into the live one, to keep an out-of-band change. */

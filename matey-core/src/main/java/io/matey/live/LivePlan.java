@@ -1,6 +1,6 @@
 package io.matey.live;
 
-import io.matey.schema.SchemaDiff;
+import io.matey.artifact.ArtifactNames;
 import java.util.List;
 
 /**
@@ -66,10 +66,10 @@ public record LivePlan(String target, LiveEndpoint url, LivePrefix prefix, int t
     }
 
     /**
-     * {@code --diff}: labelled {@code live/schema.sql} and {@code expected/worktree.sql}; empty when equal, and when
+     * {@code --diff}: the worktree head → {@code live/schema.sql} ({@link Postcheck#diff}); empty when equal, and when
      * the database does not exist (no live schema: {@code --sql} prints what {@code db up} would make).
      */
     public String diff() {
-        return databaseMissing() ? "" : SchemaDiff.unified(liveSql, expectedSql, Postcheck.LIVE_LABEL, Postcheck.EXPECTED_LABEL);
+        return databaseMissing() ? "" : Postcheck.diff(ArtifactNames.SCHEMA_FILE, expectedSql, liveSql);
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 final class Postcheck {
 
+    /** The live side of every drift diff, which runs from the expected artifact to it (docs/architecture.md §7). */
     static final String LIVE_LABEL = "live/schema.sql";
-    static final String EXPECTED_LABEL = "expected/worktree.sql";
 
     private Postcheck() {
     }
@@ -60,16 +60,19 @@ final class Postcheck {
         }
     }
 
-    /** The unified diff live → committed state at {@code index}; empty when they are the same schema. */
+    /** The unified diff committed state at {@code index} → live; empty when they are the same schema. */
     private static Optional<String> driftAt(LiveTarget target, Connection connection, int index) throws SQLException {
         String live = SchemaDump.dump(target.engine(), connection);
         String expected = target.expectedAt(index, connection);
-        return SchemaDump.sameSchema(live, expected) ? Optional.empty() : Optional.of(diff(live, expected));
+        return SchemaDump.sameSchema(live, expected) ? Optional.empty() : Optional.of(diff(target.expectedSource(index), expected, live));
     }
 
-    /** The unified diff live → expected, labelled as every drift message labels it. */
-    static String diff(String live, String expected) {
-        return SchemaDiff.unified(live, expected, LIVE_LABEL, EXPECTED_LABEL);
+    /**
+     * The unified diff expected → live, as every drift message shows it: what was changed by hand is its {@code +}
+     * lines, and {@code source} (the checkpoint or {@code schema.sql}) labels the expected side.
+     */
+    static String diff(String source, String expected, String live) {
+        return SchemaDiff.unified(expected, live, source, LIVE_LABEL);
     }
 
     /** A drift diff, followed by what explains it when servers' or databases' defaults do (only on a failure). */

@@ -7,7 +7,6 @@ import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.migration.SqlStatement;
 import io.matey.replay.ScratchDatabase;
-import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
 import io.matey.workspace.TargetConfig;
 import java.sql.Connection;
@@ -127,8 +126,7 @@ final class ResumePoint {
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
                 + "until the schema is the state before the migration, then run `" + target.command("db up")
-                + " --resume` again. The live "
-                + "schema against the state after statement " + done + ":\n"
-                + SchemaDiff.unified(liveSql, states.get(done), Postcheck.LIVE_LABEL, "expected/after-statement-" + done + ".sql"));
+                + " --resume` again. The state after statement " + done + " against the live schema:\n"
+                + Postcheck.diff("expected/after-statement-" + done + ".sql", states.get(done), liveSql));
     }
 }

@@ -140,7 +140,7 @@ class LivePrefixTest {
     void statusMarksEachWorktreeFileAndCountsUnknownVersions() {
         List<String> applied = List.of("001", "003", "900");
         LiveStatus status = LiveStatus.of("db/core", LiveEndpoint.of(MateyUrl.parse("sqlite3:x.sqlite3")), WORKTREE,
-                applied, LivePrefix.check("db/core", ROOT, WORKTREE, applied), null, null);
+                applied, LivePrefix.check("db/core", ROOT, WORKTREE, applied), null, null, null);
         assertThat(status.migrations()).extracting(LiveStatus.Entry::applied).containsExactly(true, false, true);
         assertThat(status.unknownVersions()).containsExactly("900");
         assertThat(status.applied()).isEqualTo(3);

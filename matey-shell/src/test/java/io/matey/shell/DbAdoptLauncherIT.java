@@ -57,7 +57,8 @@ class DbAdoptLauncherIT {
 
             Launcher.Result refused = Launcher.run(dir, env, "db", "adopt", "--apply");
             assertThat(refused.exitCode()).isEqualTo(2);
-            assertThat(refused.stderr()).contains("Closest: index 1 (checkpoints/001_t1.sql)", "--- live/schema.sql",
+            assertThat(refused.stderr()).contains("Closest: index 1 (checkpoints/001_t1.sql)",
+                    "--- checkpoints/001_t1.sql\n+++ live/schema.sql",
                     "t1_by_name", "nothing was recorded");
         }
     }

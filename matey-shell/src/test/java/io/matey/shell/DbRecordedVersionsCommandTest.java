@@ -83,7 +83,7 @@ class DbRecordedVersionsCommandTest {
 
         MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
         assertThat(drift.exitCode()).isEqualTo(1);
-        assertThat(drift.stdout()).contains("Status: diverged", "Problem: " + problem).doesNotContain("--- live");
+        assertThat(drift.stdout()).contains("Status: diverged", "Problem: " + problem).doesNotContain("+++ live");
         assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                 .contains("\"status\": \"diverged\"");
 

@@ -66,7 +66,7 @@ class DriftDraftCommandTest {
         MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift", "--exit-code");
         assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
         assertThat(drift.stdout()).contains("Status: unadopted", "Problem: " + predates)
-                .doesNotContain("--from-drift", "+++ expected/worktree.sql");
+                .doesNotContain("--from-drift", "+++ live/schema.sql");
         MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
         assertThat(status.stdout()).as(status.stderr()).contains("Pending: 2\nProblem: " + predates);
         MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
@@ -122,7 +122,7 @@ class DriftDraftCommandTest {
 
             assertThat(drift.exitCode()).as(drift.stderr()).isEqualTo(1);
             assertThat(drift.stdout()).contains("Status: drifted", "Unloadable: column public.t_b.x would not load again: "
-                    + "ERROR: relation \"public.t_a\" does not exist", "-CREATE TABLE public.t_alpha (");
+                    + "ERROR: relation \"public.t_a\" does not exist", "+CREATE TABLE public.t_alpha (");
 
             MateyProcess.Result plan = MateyProcess.run(dir, env, "db", "plan");
             JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", "plan", "--format", "json")
@@ -666,7 +666,7 @@ class DriftDraftCommandTest {
         assertThat(draft.stdout()).contains("CREATE TABLE hotfix");
         MateyProcess.Result plan = MateyProcess.run(dir, Map.of(), "db", "plan", "--path", "a", "--url", url);
         assertThat(plan.stdout()).contains("What differs: `matey db plan " + same + " --diff`.");
-        assertThat(runPrinted(plan.stdout(), "matey db plan ").stdout()).contains("+++ expected/worktree.sql");
+        assertThat(runPrinted(plan.stdout(), "matey db plan ").stdout()).contains("--- schema.sql\n+++ live/schema.sql");
 
         MateyProcess.Result kept = MateyProcess.run(dir, Map.of(), "db", "new", "keep", "--path", "a", "--url", url,
                 "--from-drift");
@@ -761,14 +761,14 @@ class DriftDraftCommandTest {
 
     private void keepTheDrift(Map<String, String> env, String adoptCommand) throws Exception {
         MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
-        assertThat(drift.stdout()).contains("Status: drifted", "--- live/schema.sql",
+        assertThat(drift.stdout()).contains("Status: drifted", "+++ live/schema.sql",
                 "To keep it: `matey db drift --draft` prints a draft migration, `matey db new NAME --from-drift` writes it.");
 
         MateyProcess.Result draft = MateyProcess.run(dir, env, "db", "drift", "--draft");
         assertThat(draft.exitCode()).as(draft.stderr()).isZero();
         assertThat(draft.stdout()).contains("Status: drifted", "-- migrate:up", "-- migrate:down", "DROP TABLE")
                 .containsPattern("CREATE TABLE (public\\.)?hotfix").containsPattern("ALTER TABLE (public\\.)?t1 ADD COLUMN note")
-                .doesNotContain("--- live/schema.sql");
+                .doesNotContain("+++ live/schema.sql");
         String draftText = draft.stdout().substring(draft.stdout().indexOf("-- migrate:up"));
 
         JsonNode json = new ObjectMapper().readTree(MateyProcess.run(dir, env, "db", "drift", "--format", "json")

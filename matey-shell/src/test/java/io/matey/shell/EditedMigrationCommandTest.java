@@ -38,7 +38,7 @@ class EditedMigrationCommandTest {
                     + " -- migrations/002_t2.sql`";
 
             MateyProcess.Result drift = MateyProcess.run(dir, env, "db", "drift");
-            assertThat(drift.stdout()).contains("Status: drifted", "Edited: " + edited, restore, "--- live")
+            assertThat(drift.stdout()).contains("Status: drifted", "Edited: " + edited, restore, "+++ live/schema.sql")
                     .as("an edit is restored, not kept as a new migration").doesNotContain("--from-drift");
             assertThat(MateyProcess.run(dir, env, "db", "drift", "--format", "json").stdout())
                     .contains("\"edited\": \"" + edited);

@@ -70,7 +70,7 @@ class LocaleLauncherIT {
             st.execute("CREATE TABLE na\u00efve (x TEXT DEFAULT '\u00fc')");
         }
         Launcher.Result drift = Launcher.run(dir, env, "db", "drift");
-        assertThat(drift.stdout()).as(drift.all()).contains("-CREATE TABLE na\u00efve (x TEXT DEFAULT '\u00fc');");
+        assertThat(drift.stdout()).as(drift.all()).contains("+CREATE TABLE na\u00efve (x TEXT DEFAULT '\u00fc');");
     }
 
     /** The interactive session on a terminal under LC_ALL=C: typed and printed non-ASCII text arrives as it is. */

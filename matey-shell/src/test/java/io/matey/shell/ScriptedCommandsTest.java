@@ -121,7 +121,7 @@ class ScriptedCommandsTest {
             st.execute("CREATE TABLE by_hand (id INTEGER)");
         }
         MateyProcess.Result drifted = MateyProcess.run(dir, env, "db", "plan", "--diff");
-        assertThat(drifted.stdout()).containsPattern("1\\s+1\\s+mismatch\\n--- live/schema.sql").contains("by_hand");
+        assertThat(drifted.stdout()).containsPattern("1\\s+1\\s+mismatch\\n--- schema.sql\\n\\+\\+\\+ live/schema.sql").contains("by_hand");
     }
 
     @Test

@@ -88,7 +88,7 @@ class LiveAdoptTest {
                     .hasFieldOrPropertyWithValue("reason", Reason.ADOPTION_REFUSED)
                     .hasMessageContaining("equals no committed state of target 'db/core' (indexes 0..5). Closest: index 2"
                             + " (checkpoints/002_two.sql)")
-                    .hasMessageContaining("--- live/schema.sql").hasMessageContaining("+++ expected/worktree.sql")
+                    .hasMessageContaining("--- checkpoints/002_two.sql\n+++ live/schema.sql")
                     .hasMessageContaining("it_2_by_name").hasMessageContaining("nothing was recorded");
             assertThat(h.status().applied()).isZero();
         }

@@ -58,7 +58,7 @@ class LiveDataSourceTest {
             h.db.execute("CREATE TABLE it_ds_extra (id INT);");
             LiveDrift drift = h.live.drift(h.target(), endpoint);
             assertThat(drift.drifted()).isTrue();
-            assertThat(drift.diff()).containsPattern("-.*it_ds_extra");
+            assertThat(drift.diff()).containsPattern("\\+.*it_ds_extra");
         }
     }
 

@@ -55,8 +55,8 @@ class LiveLifecycleTest {
             assertThat(behind.applied()).isEqualTo(1);
             assertThat(behind.targetIndex()).isEqualTo(2);
             assertThat(behind.match()).isFalse();
-            assertThat(behind.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
-                    .containsPattern("\\+.*it_two");
+            assertThat(behind.diff()).contains("--- schema.sql\n+++ live/schema.sql")
+                    .containsPattern("-.*it_two");
             assertDrift(h.drift(), 1, false);
             assertThat(h.status().pending()).isEqualTo(1);
 
@@ -200,12 +200,13 @@ class LiveLifecycleTest {
             h.db.execute("CREATE TABLE it_db_extra (id INT);");
             LiveDrift drift = h.drift();
             assertDrift(drift, 2, true);
-            assertThat(drift.diff()).containsPattern("-.*it_db_extra");
+            assertThat(drift.diff()).contains("--- schema.sql\n+++ live/schema.sql")
+                    .containsPattern("\\+.*it_db_extra");
             LivePlan plan = h.plan();
             assertThat(plan.match()).isFalse();
             assertThat(plan.targetIndex()).isEqualTo(2);
-            assertThat(plan.diff()).contains("--- live/schema.sql", "+++ expected/worktree.sql")
-                    .containsPattern("-.*it_db_extra");
+            assertThat(plan.diff()).contains("--- schema.sql\n+++ live/schema.sql")
+                    .containsPattern("\\+.*it_db_extra");
             assertThatThrownBy(h::up).isInstanceOf(MateyException.class)
                     .hasFieldOrPropertyWithValue("reason", Reason.DATABASE_DRIFTED)
                     .hasMessageStartingWith("db up applied nothing; the live schema differs from expected schema at index 2 "
@@ -240,7 +241,7 @@ class LiveLifecycleTest {
                                 + "are what a pending migration does, record that migration without running it "
                                 + "(`matey db adopt")
                         .hasMessageContaining("`matey db drift --path db/core --url '" + h.db.url() + "'` shows the changes:\n"
-                                + "--- live/schema.sql")
+                                + "--- checkpoints/001_one.sql\n+++ live/schema.sql")
                         .hasMessageContaining("it_db_extra")
                         .hasMessageNotContaining("it_two");
             }

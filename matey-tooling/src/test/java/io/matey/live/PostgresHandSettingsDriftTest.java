@@ -33,16 +33,16 @@ class PostgresHandSettingsDriftTest {
             assertThat(h.drift().drifted()).isFalse();
 
             h.db.execute("ALTER TABLE visits CLUSTER ON visits_page;");
-            assertDrift(h, "-ALTER TABLE public.visits CLUSTER ON visits_page;");
+            assertDrift(h, "+ALTER TABLE public.visits CLUSTER ON visits_page;");
 
             h.db.execute("ALTER TABLE visits SET WITHOUT CLUSTER;");
             assertThat(h.drift().drifted()).isFalse();
             h.db.execute("ALTER TABLE visits ALTER COLUMN page SET (n_distinct = 42);");
-            assertDrift(h, "-ALTER TABLE ONLY public.visits ALTER COLUMN page SET (n_distinct=42);");
+            assertDrift(h, "+ALTER TABLE ONLY public.visits ALTER COLUMN page SET (n_distinct=42);");
 
             h.db.execute("ALTER TABLE visits ALTER COLUMN page RESET (n_distinct);");
             h.db.execute("ALTER TABLE visits ALTER COLUMN page SET STATISTICS 250;");
-            assertDrift(h, "-ALTER TABLE ONLY public.visits ALTER COLUMN page SET STATISTICS 250;");
+            assertDrift(h, "+ALTER TABLE ONLY public.visits ALTER COLUMN page SET STATISTICS 250;");
         }
     }
 
@@ -68,7 +68,7 @@ class PostgresHandSettingsDriftTest {
             LiveDrift drift = h.drift();
 
             assertThat(drift.status()).isEqualTo("drifted");
-            assertThat(drift.diff()).contains("+CREATE TABLE public.t_a (", "-CREATE TABLE public.t_alpha (");
+            assertThat(drift.diff()).contains("-CREATE TABLE public.t_a (", "+CREATE TABLE public.t_alpha (");
             assertThat(drift.unloadable()).singleElement().asString()
                     .startsWith("column public.t_b.x would not load again: ERROR: relation \"public.t_a\" does not exist")
                     .contains("next_a");

@@ -133,7 +133,7 @@ class SampleAppSqliteIT {
         assertThat(failed.exitCode()).isNotZero();
         assertThat(failed.output()).contains("APPLICATION FAILED TO START", "Matey found drift during start-up.",
                 "Target 'sqlite' (sqlite3:matey-sample.sqlite3) differs from the committed schema at its applied index 3 of 3.",
-                "--- live/schema.sql", "+++ expected/worktree.sql", "-CREATE INDEX notes_title ON notes (title);",
+                "--- schema.sql", "+++ live/schema.sql", "+CREATE INDEX notes_title ON notes (title);",
                 "matey db drift --path sqlite --url 'sqlite3:" + database + "'",
                 "matey db adopt --path sqlite --url 'sqlite3:" + database + "' --apply", "matey.on-drift=warn")
                 .doesNotContain("jdbc:sqlite");

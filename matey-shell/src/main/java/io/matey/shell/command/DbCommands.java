@@ -122,7 +122,7 @@ class DbCommands {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") ReportFormat format,
-            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, a migration was interrupted, or the applied ones do not fit the worktree") boolean exitCode,
+            @Option(longNames = "exit-code", description = "Exit 1 when migrations are pending, a migration was interrupted, the applied ones do not fit the worktree, or the artifacts are stale (an applied migration edited)") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         List<TargetReports.Outcome<LiveStatus>> results = report(workspace, path, all, url,
                 (matey, target) -> matey.dbStatus(target, url));
@@ -137,10 +137,15 @@ class DbCommands {
                 out.append("\nApplied: ").append(status.applied()).append('\n');
                 out.append("Pending: ").append(status.pending()).append('\n');
                 if (status.databaseMissing()) {
-                    out.append("The database does not exist yet; `").append(sameTarget("matey db up", status.target(),
-                            url, workspace)).append(status.pending() == 0 ? "` creates it.\n" : "` creates it and applies them.\n");
+                    // db up refuses stale artifacts: the note names it only where it would run (the Problem says why).
+                    out.append(status.staleArtifacts() != null ? "The database does not exist yet.\n"
+                            : "The database does not exist yet; `" + sameTarget("matey db up", status.target(), url,
+                                    workspace) + (status.pending() == 0 ? "` creates it.\n" : "` creates it and applies them.\n"));
                 }
                 out.append(problem(status.prefix()));
+                if (status.staleArtifacts() != null) {
+                    out.append("Problem: ").append(status.staleArtifacts()).append('\n');
+                }
                 if (status.interrupted() != null) {
                     out.append(interrupted(status.interrupted(), status.target(), url, workspace));
                 }
@@ -155,7 +160,7 @@ class DbCommands {
             });
         }
         TargetReports.exit(results, exitCode, status -> status.pending() > 0 || status.interrupted() != null
-                || status.staleMarker() != null || !status.prefix().consistent());
+                || status.staleMarker() != null || !status.prefix().consistent() || status.staleArtifacts() != null);
     }
 
     /** A stale marker as {@code db status} reports it, in its {@code Interrupted:} line and its JSON. */
@@ -178,7 +183,8 @@ class DbCommands {
             return entry;
         }).toList());
         json.put("unknown_versions", status.unknownVersions());
-        json.put("problem", status.prefix().line());
+        json.put("problem", status.staleArtifacts() == null ? status.prefix().line()
+                : problem(status.prefix()).replaceFirst("^Problem: ", "") + status.staleArtifacts());
         json.put("interrupted", status.interrupted() != null ? status.interrupted().describe()
                 : status.staleMarker() != null ? held(status.staleMarker()) + ". "
                         + status.staleMarker().wayForward(up) : null);
@@ -374,7 +380,7 @@ class DbCommands {
             @Option(longNames = "all", description = "Every configured target") boolean all,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "sql", description = "Print the expected head schema") boolean sql,
-            @Option(longNames = "diff", description = "After the status, a unified diff live/schema.sql -> expected/worktree.sql") boolean diff,
+            @Option(longNames = "diff", description = "After the status, a unified diff schema.sql -> live/schema.sql (changes made by hand are + lines)") boolean diff,
             @Option(longNames = "format", defaultValue = "text", description = "text or json (the diff always, the schema with --sql)") ReportFormat format,
             @Option(longNames = "exit-code", description = "Exit 1 when any target does not match its head") boolean exitCode,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {

@@ -78,7 +78,7 @@ class ClickHouseLiveTest {
             db.execute("CREATE TABLE out_of_band (id UInt8) ENGINE = Memory");
             LiveDrift drift = live.drift(target(ws), url);
             assertThat(drift.drifted()).isTrue();
-            assertThat(drift.diff()).contains("-CREATE TABLE out_of_band");
+            assertThat(drift.diff()).contains("+CREATE TABLE out_of_band");
         }
     }
 

@@ -35,7 +35,7 @@ class MateyFlywayTakeOverTest {
                 FailureAnalysis analysis = new MateyFailureAnalyzer(new MockEnvironment()
                         .withProperty("matey.workspace", ws.root().toString())).analyze(context.getStartupFailure());
                 assertThat(analysis.getCause()).isInstanceOf(ForeignHistoryRefusal.class);
-                assertThat(analysis.getDescription()).contains("-CREATE TABLE public.flyway_schema_history",
+                assertThat(analysis.getDescription()).contains("+CREATE TABLE public.flyway_schema_history",
                         "The only difference is Flyway's history (flyway_schema_history)");
                 assertThat(analysis.getAction()).startsWith("The only difference is Flyway's history "
                         + "(flyway_schema_history), which no checkpoint has: once nothing runs Flyway against this "

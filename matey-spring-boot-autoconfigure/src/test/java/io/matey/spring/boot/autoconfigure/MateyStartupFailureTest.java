@@ -68,7 +68,7 @@ class MateyStartupFailureTest {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).startsWith("Matey found drift during start-up.\n\nTarget 'db/core' (sqlite3:"
                     + workspace.database + ") differs from the committed schema at its applied index 2 of 2.")
-                    .contains("--- live/schema.sql", "+++ expected/worktree.sql").containsPattern("-.*it_out_of_band");
+                    .contains("--- schema.sql", "+++ live/schema.sql").containsPattern("\\+.*it_out_of_band");
             assertThat(analysis.getAction()).contains("matey --workspace " + workspace.root() + " db drift --path db/core "
                     + "--url 'sqlite3:" + workspace.database + "'", "matey --workspace " + workspace.root()
                     + " db new keep_drift --from-drift --path db/core --url 'sqlite3:" + workspace.database + "'",
@@ -100,7 +100,7 @@ class MateyStartupFailureTest {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("differs from the committed schema at its applied index 2 "
                     + "of 3. Its pending migration migrations/003_three.sql was not applied: it would run over the "
-                    + "change.").containsPattern("-.*it_three");
+                    + "change.").containsPattern("\\+.*it_three");
             assertThat(analysis.getAction()).contains("then the pending migrations can run. When the change is what a "
                     + "pending migration does, record that migration without running it", "matey --workspace "
                     + workspace.root() + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
@@ -148,7 +148,7 @@ class MateyStartupFailureTest {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("Target 'db/core' (sqlite3:" + workspace.database
                     + ") is diverged at its applied index 0 of 2: migration migrations/001_one.sql is older than the "
-                    + "last applied one (version 002) and not applied").doesNotContain("--- live/schema.sql");
+                    + "last applied one (version 002) and not applied").doesNotContain("+++ live/schema.sql");
             assertThat(analysis.getAction()).containsPattern("Give it a later timestamp, then replay the artifacts: "
                     + "`mv db/core/migrations/001_one.sql db/core/migrations/\\d{14}_one.sql`, then `matey schema "
                     + "apply --path db/core`\\.")
