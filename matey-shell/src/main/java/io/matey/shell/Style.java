@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jline.utils.WCWidth;
 
 /**
  * ANSI colour for a terminal only: never in a pipe or CI log, never when {@code NO_COLOR} holds a value (set but
@@ -51,9 +52,17 @@ public final class Style {
         return good ? green(text) : yellow(text);
     }
 
-    /** The length of text as a terminal shows it: without colour codes. */
-    public static int visibleLength(String text) {
-        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    /**
+     * The width of text as a terminal shows it, in cells: without colour codes, a wide character (CJK, fullwidth
+     * forms) two cells and a combining mark none, as terminals count them (JLine's {@code wcwidth}).
+     */
+    public static int displayWidth(String text) {
+        String plain = text.replaceAll("\u001b\\[[0-9;]*m", "");
+        int width = 0;
+        for (int i = 0; i < plain.length(); i += Character.charCount(plain.codePointAt(i))) {
+            width += Math.max(0, WCWidth.wcwidth(plain.codePointAt(i)));
+        }
+        return width;
     }
 
     private static boolean isEmpty(String value) {

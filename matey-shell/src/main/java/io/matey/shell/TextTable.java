@@ -3,7 +3,8 @@ package io.matey.shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A borderless table: a header row and value rows, columns padded to their widest cell as shown (colour aside). */
+/** A borderless table: a header row and value rows, columns padded to their widest cell in terminal cells
+ * (colour aside, a wide character two). */
 public final class TextTable {
 
     private final List<String> header;
@@ -25,9 +26,9 @@ public final class TextTable {
     public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = Style.visibleLength(header.get(i));
+            widths[i] = Style.displayWidth(header.get(i));
             for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], Style.visibleLength(row.get(i)));
+                widths[i] = Math.max(widths[i], Style.displayWidth(row.get(i)));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -42,7 +43,7 @@ public final class TextTable {
             String cell = cells.get(i);
             line.append(cell);
             if (i + 1 < cells.size()) {
-                line.append(" ".repeat(widths[i] - Style.visibleLength(cell) + 2));
+                line.append(" ".repeat(widths[i] - Style.displayWidth(cell) + 2));
             }
         }
         sb.append(line.toString().stripTrailing()).append('\n');
