@@ -389,6 +389,11 @@ public interface Engine {
         return Optional.empty();
     }
 
+    /** A {@link ServerProfile}'s family and version as people name them ({@code MariaDB 10.11}). */
+    default String serverName(ServerProfile profile) {
+        return profile.family() + " " + profile.version();
+    }
+
     /** The service container and test URL {@code init --ci} writes for this engine; empty when it needs none. */
     default Optional<CiService> ciService() {
         return Optional.empty();

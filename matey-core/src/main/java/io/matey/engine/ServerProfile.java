@@ -12,11 +12,6 @@ package io.matey.engine;
  */
 public record ServerProfile(String family, String version, String charset, String collation) {
 
-    /** The family and version as people name them: {@code MariaDB 10.11}. */
-    public String server() {
-        return (family.equals("mariadb") ? "MariaDB" : family.equals("mysql") ? "MySQL" : family) + " " + version;
-    }
-
     /** Whether a database of {@code live}'s defaults gets what the migrations got in this one's. */
     public boolean sameDefaults(ServerProfile live) {
         return charset.equals(live.charset) && collation.equals(live.collation);

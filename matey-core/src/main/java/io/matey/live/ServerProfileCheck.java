@@ -86,16 +86,18 @@ final class ServerProfileCheck {
             return Optional.empty();
         }
         ServerProfile live = found.get();
+        String recordedServer = target.engine().serverName(recorded);
+        String liveServer = target.engine().serverName(live);
         String opening = target.opening(context) + " refused before running anything on " + target.endpoint() + ": "
                 + ArtifactNames.LOCK_FILE + " of target '" + target.name() + "' records that its artifacts were "
-                + "replayed on " + recorded.server();
+                + "replayed on " + recordedServer;
         String replay = "`matey schema apply --clean" + TargetPaths.option(target.name()) + "` with "
                 + target.config().testUrlEnv() + " (test_url) on ";
         if (!recorded.family().equals(live.family())) {
-            return Optional.of(opening + ", but this database is on " + live.server() + ", whose dumps differ "
+            return Optional.of(opening + ", but this database is on " + liveServer + ", whose dumps differ "
                     + "(README, \"MySQL and MariaDB\"), so its check against the artifacts could never pass. "
-                    + "Artifacts are per server family: run " + replay + "a " + live.server() + " server to replay "
-                    + "them for it, or use a " + recorded.server() + " server.");
+                    + "Artifacts are per server family: run " + replay + "a " + liveServer + " server to replay "
+                    + "them for it, or use a " + recordedServer + " server.");
         }
         if (!defaults || recorded.sameDefaults(live)) {
             return Optional.empty();
@@ -104,7 +106,7 @@ final class ServerProfileCheck {
         String database = target.engine().quote(connection.getCatalog());
         return Optional.of(opening + " in a database of default character set " + recorded.charset()
                 + " and collation " + recorded.collation() + ", but this database's are " + live.charset() + " and "
-                + live.collation() + (live.version().equals(recorded.version()) ? "" : " (" + live.server() + ")")
+                + live.collation() + (live.version().equals(recorded.version()) ? "" : " (" + liveServer + ")")
                 + ": a table or column a migration creates without naming its character set or collation takes the "
                 + "database's, so the check after the migrations would fail with the database migrated. "
                 + (created ? "Create the database with the replay's defaults: `CREATE DATABASE " + database

@@ -36,7 +36,7 @@ class CrossServerCollationHintTest {
             Matey matey = ws.matey();
             assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
                     .isInstanceOf(MateyException.class)
-                    .hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;")
+                    .hasMessageContaining("-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;")
                     .hasMessageContaining("the server the replay ran on (DB_CORE_TEST_DATABASE_URL)")
                     .hasMessageEndingWith(ServerDefaultsDiff.collationHint("DB_CORE_TEST_DATABASE_URL") + "\n");
         }
@@ -53,7 +53,7 @@ class CrossServerCollationHintTest {
             Matey matey = ws.matey();
             assertThatThrownBy(() -> matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { }))
                     .isInstanceOf(MateyException.class)
-                    .hasMessageContaining("-) ENGINE=InnoDB DEFAULT CHARSET=latin1;")
+                    .hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=latin1;")
                     .hasMessageEndingWith(ServerDefaultsDiff.charsetHint("DB_CORE_TEST_DATABASE_URL") + "\n");
             // a rollback is refused over the same difference, without calling it changes a migration could capture
             assertThatThrownBy(() -> matey.dbDown(matey.target(TestWorkspace.TARGET), live.url().raw(), 1, line -> { }))

@@ -147,7 +147,7 @@ class ReplayServerCheckTest {
         try (TestDatabase live = TestDatabase.create("mysql")) {
             // as before the keys: the migrations run, and the post-check reports the latin1 table
             live.execute("ALTER DATABASE `" + live.url().path() + "` CHARACTER SET latin1");
-            assertThatThrownBy(() -> up(ws, live)).hasMessageContaining("-) ENGINE=InnoDB DEFAULT CHARSET=latin1;");
+            assertThatThrownBy(() -> up(ws, live)).hasMessageContaining("+) ENGINE=InnoDB DEFAULT CHARSET=latin1;");
             assertThat(live.firstColumn("SELECT version FROM schema_migrations")).containsExactly("001", "002");
         }
 

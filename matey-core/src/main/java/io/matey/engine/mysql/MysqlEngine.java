@@ -183,6 +183,11 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public String serverName(ServerProfile profile) {
+        return (profile.family().equals("mariadb") ? "MariaDB" : "MySQL") + " " + profile.version();
+    }
+
+    @Override
     public LintDialect lint() {
         return LINT;
     }
