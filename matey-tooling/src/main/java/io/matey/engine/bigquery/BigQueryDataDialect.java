@@ -1,5 +1,8 @@
 package io.matey.engine.bigquery;
 
+import com.google.cloud.bigquery.Table;
+import com.google.cloud.bigquery.TableDefinition;
+import com.google.cloud.bigquery.TableId;
 import io.matey.data.ColumnType;
 import io.matey.data.DataDialect;
 import io.matey.data.TableChanges;
@@ -44,6 +47,17 @@ final class BigQueryDataDialect implements DataDialect {
     @Override
     public Optional<String> qualifierOutsideTarget() {
         return Optional.of("BigQuery dataset");
+    }
+
+    /** Asked of the tables API, as the connection adapter has no JDBC catalog of tables. */
+    @Override
+    public Optional<String> notATable(Connection connection, String schema, String table) throws SQLException {
+        BigQueryDataset dataset = BigQueryConnection.dataset(connection);
+        Table found = dataset.client().getTable(TableId.of(dataset.url().project(), dataset.url().dataset(), table));
+        TableDefinition.Type type = found == null ? null : found.getDefinition().getType();
+        return TableDefinition.Type.VIEW.equals(type) ? Optional.of("view")
+                : TableDefinition.Type.MATERIALIZED_VIEW.equals(type) ? Optional.of("materialized view")
+                : Optional.empty();
     }
 
     @Override
