@@ -226,7 +226,7 @@ class TargetsAndInitTest {
             MateyProcess.Result replaced = matey(force);
             assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
             assertThat(replaced.stdout()).isEqualTo("Wrote " + pipeline + "\n");
-            assertThat(Files.readString(pipeline)).contains("schema plan --path db/a");
+            assertThat(Files.readString(pipeline)).contains("schema plan --all --exit-code");
         }
         assertThat(Files.readString(dir.resolve("db/a/schema.sql"))).as("target untouched").isEqualTo(schema);
         assertThat(Files.readString(dir.resolve("db/a/schema.lock.toml"))).isEqualTo(lock);
