@@ -66,8 +66,12 @@ public final class InterruptHandler {
      * its run stopped ({@code RunStopped}), so that the screen shows every migration the database has.
      */
     private static void awaitCommandThread() {
+        awaitAtMostSettleTimeout(settled);
+    }
+
+    private static void awaitAtMostSettleTimeout(CountDownLatch latch) {
         try {
-            settled.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            latch.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -81,23 +85,14 @@ public final class InterruptHandler {
         return true;
     }
 
-    /**
-     * Prints, on stderr after the signal's line, where the command stopped (masked), when a signal is being handled.
-     *
-     * @return false when none is, and nothing was printed
-     */
-    public static boolean reportStop(String text) {
+    /** Prints, on stderr after the signal's line, where the command stopped (masked), when a signal is being handled. */
+    public static void reportStop(String text) {
         if (stopping == 0) {
-            return false;
+            return;
         }
-        try {
-            announced.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitAtMostSettleTimeout(announced);
         System.err.println(MateyUrl.mask(text));
         System.err.flush();
-        return true;
     }
 
     /** Blocks a thread that is about to report a failure or exit while the handler ends the process. */
