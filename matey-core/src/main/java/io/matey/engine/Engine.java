@@ -337,6 +337,24 @@ public interface Engine {
     }
 
     /**
+     * Whether {@code statement}, just run in a section's open transaction, committed it (MySQL's implicit commit of
+     * DDL), so that it and the statements before it stay in effect when a later statement fails and the rest of the
+     * transaction rolls back (docs/architecture.md §7). False where DDL is transactional.
+     */
+    default boolean committedTransaction(Connection connection, SqlStatement statement) {
+        return false;
+    }
+
+    /**
+     * Whether {@code statement}, which failed in a section's open transaction, committed the statements before it all
+     * the same: MySQL commits before it runs a statement that causes an implicit commit, unless it refused the
+     * statement earlier (a syntax error). False where DDL is transactional or when unknown.
+     */
+    default boolean committedBeforeFailing(Connection connection, SqlStatement statement, SQLException failure) {
+        return false;
+    }
+
+    /**
      * Whether the engine has transactions at all. Without them (ClickHouse) every section runs statement by
      * statement in auto-commit with its progress tracked on live databases, whatever the file's {@code transaction}
      * directive says, and a failure names the statements that took effect (docs/architecture.md §7).

@@ -185,6 +185,9 @@ public final class MigrationRunner {
             }
             boolean batching = transactional && engine.transactionalDdl() && engine.batchesStatements();
             int unbatchedUntil = done;
+            // How many statements stay in effect whatever fails next: all that ran in auto-commit, in a transaction
+            // (MySQL) those up to the last one that committed it; a failure rolls back the rest.
+            int inEffect = done;
             for (int i = done; i < statements.size(); i++) {
                 if (batching && i >= unbatchedUntil) {
                     int end = StatementBatch.end(engine, statements, i);
@@ -201,6 +204,7 @@ public final class MigrationRunner {
                     // It commits itself, and no dump shows accounts, so its progress is counted first and commits
                     // before it: a kill after it then leaves an exact count (docs/architecture.md §7).
                     countFirst(migration, i + 1);
+                    inEffect = i;
                 }
                 try {
                     execute(migration, section, statements.get(i));
@@ -208,17 +212,25 @@ public final class MigrationRunner {
                     if (lost(e)) {
                         throw connectionLost(migration, section, statements, i, e);
                     }
+                    if (!connection.getAutoCommit()
+                            && engine.committedBeforeFailing(connection, statements.get(i), e)) {
+                        inEffect = i;
+                    }
                     Optional<Leftover> leftover = tracked ? leftoverOf(statements.get(i), e) : Optional.empty();
-                    MigrationFailedException failure = failure(migration, section, statements, i, done, e,
+                    MigrationFailedException failure = failure(migration, section, statements, i, done, inEffect, e,
                             leftover.orElse(null));
                     if (tracked) {
-                        keepProgress(migration, i, leftover.isPresent(), failure);
+                        keepProgress(migration, inEffect, leftover.isPresent(), failure);
                     }
                     throw failure;
                 }
                 afterEach.ran(statements.get(i));
+                boolean committed = tracked && !connection.getAutoCommit() && engine.committedItself(connection);
+                if (connection.getAutoCommit() || committed
+                        || engine.committedTransaction(connection, statements.get(i))) {
+                    inEffect = i + 1;
+                }
                 if (tracked) {
-                    boolean committed = !connection.getAutoCommit() && engine.committedItself(connection);
                     engine.progressTable().advance(connection, migration.version(), i + 1);
                     if (committed) {
                         connection.commit(); // nothing but the count rides in the transaction: a kill now keeps it
@@ -303,16 +315,20 @@ public final class MigrationRunner {
     }
 
     /**
-     * After statement {@code index} failed (so it took no effect), the statements before it stay in effect: their
-     * work and the marker saying so are committed, which makes the marker exact. With none in effect the marker goes,
-     * unless the failed statement left something behind ({@code leftBehind}), which the next command must learn of.
+     * After a statement failed (so it took no effect), the first {@code inEffect} statements stay in effect: in a
+     * transaction (MySQL) those after them roll back, as under dbmate, and the marker saying how many are in effect is
+     * committed, which makes it exact. With none in effect the marker goes, unless the failed statement left something
+     * behind ({@code leftBehind}), which the next command must learn of.
      */
-    private void keepProgress(Migration migration, int index, boolean leftBehind, MigrationFailedException failure) {
+    private void keepProgress(Migration migration, int inEffect, boolean leftBehind, MigrationFailedException failure) {
         try {
-            if (index == 0 && !leftBehind) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            if (inEffect == 0 && !leftBehind) {
                 engine.progressTable().finish(connection, migration.version());
             } else {
-                engine.progressTable().advance(connection, migration.version(), index);
+                engine.progressTable().advance(connection, migration.version(), inEffect);
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -371,7 +387,7 @@ public final class MigrationRunner {
                     e.addSuppressed(rollBack);
                 }
             }
-            throw failure(migration, section, statements, from, from, e, null);
+            throw failure(migration, section, statements, from, from, from, e, null);
         }
     }
 
@@ -384,15 +400,17 @@ public final class MigrationRunner {
         }
     }
 
+    /** @param inEffect how many statements before statement {@code index} stay in effect; the rest rolled back */
     private MigrationFailedException failure(Migration migration, Section section, List<SqlStatement> statements,
-            int index, int from, SQLException e, Leftover leftover) {
+            int index, int from, int inEffect, SQLException e, Leftover leftover) {
         SqlStatement statement = statements.get(index);
         int line = engine.failedLine(statement, e);
         return new MigrationFailedException(migration.file(), section.kind(), line,
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                         + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
-                        + aftermath(migration, section, statements.subList(0, index), from, e, leftover, line),
+                        + aftermath(migration, section, statements.subList(0, inEffect),
+                                statements.subList(inEffect, index), from, e, leftover, line),
                 e);
     }
 
@@ -434,9 +452,10 @@ public final class MigrationRunner {
         String inEffect = (index == 0 ? "No statement before it had run"
                 : inOneTransaction(section)
                         ? "The statements before it stay applied up to the last one " + engine.id() + " committed ("
-                                + whyNotRolledBack() + "; the rest rolled back with the connection)"
-                        : "The " + index + " statement(s) before it took effect and stay applied (" + whyNotRolledBack()
-                                + ")") + ", and this one may have taken effect too; " + version + ".";
+                                + whyNotRolledBack(section) + "; the rest rolled back with the connection)"
+                        : "The " + index + " statement(s) before it took effect and stay applied ("
+                                + whyNotRolledBack(section) + ")") + ", and this one may have taken effect too; " + version
+                + ".";
         if (!trackProgress) {
             return inEffect + " Undo what took effect or make the migration idempotent before running again: `matey "
                     + "dbmate`, like dbmate, records no progress, so the next run starts the section from its first "
@@ -455,8 +474,8 @@ public final class MigrationRunner {
      * file may be right about. A role the server has already ({@link Engine#serverObjectExists}) is no fault of the
      * file's on its own either: it belongs to the server, which other databases share.
      */
-    private String aftermath(Migration migration, Section section, List<SqlStatement> executed, int resumedAt,
-            SQLException failure, Leftover leftover, int failedLine) {
+    private String aftermath(Migration migration, Section section, List<SqlStatement> executed,
+            List<SqlStatement> rolledBack, int resumedAt, SQLException failure, Leftover leftover, int failedLine) {
         boolean raced = engine.lostCreationRace(failure);
         boolean data = !raced && engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
@@ -490,17 +509,21 @@ public final class MigrationRunner {
                         + commands.apply() + "`" : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? unconfirmedLeftover(failure) : " The failed statement left "
                 + leftover.description() + " behind without taking effect.";
-        String lines = executed.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
+        String lines = lines(executed);
         String partly = engine.inEffectDespite(failure);
         if (partly != null) {
             return (executed.isEmpty() ? "No statement before it had run" : "Statements at line(s) " + lines
-                    + " took effect and stay applied (" + whyNotRolledBack() + ")") + "; " + version + ". The failed "
-                    + "statement (line " + failedLine + ") took effect in part: " + partly
+                    + " took effect and stay applied (" + whyNotRolledBack(section) + ")") + "; " + version
+                    + ". The failed statement (line " + failedLine + ") took effect in part: " + partly
                     + (executed.isEmpty() ? "" : trackProgress ? " db up refuses this database until `"
                             + commands.resume() + "` runs the section again from the failed statement."
                             : " Undo the statements before it as well, or make the migration idempotent: `matey "
                                     + "dbmate`, like dbmate, records no progress, so the next run starts the section "
                                     + "from its first statement.");
+        }
+        if (executed.isEmpty() && !rolledBack.isEmpty() && leftover == null) {
+            return "No statement of this section took effect: it was rolled back, as none of the statements before the "
+                    + "failed one commits implicitly; " + version + "; " + fix + " and run again.";
         }
         if (executed.isEmpty()) {
             if (leftover == null && !trackProgress) {
@@ -516,12 +539,19 @@ public final class MigrationRunner {
                     + "drops it and runs the section from its first statement.";
         }
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
-                + " and stay applied (" + whyNotRolledBack() + "); " + version + "." + left
+                + " and stay applied (" + whyNotRolledBack(section) + ")" + (rolledBack.isEmpty() ? ""
+                        : "; those after the last implicit commit, at line(s) " + lines(rolledBack)
+                                + ", were rolled back")
+                + "; " + version + "." + left
                 + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
                         : "drops it and continues from the failed statement.")
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");
+    }
+
+    private static String lines(List<SqlStatement> statements) {
+        return statements.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
     }
 
     /** What {@link #leftoverOf} could not confirm ({@link UnconfirmedLeftover}), which the failure carries. */
@@ -552,8 +582,8 @@ public final class MigrationRunner {
         return "No statement of this section took effect in this run; " + version + ". `matey dbmate`, like dbmate, "
                 + "records no progress inside a section, so it cannot tell whether an earlier run that failed or was "
                 + "interrupted left some of this section's statements in effect (they stay applied: "
-                + whyNotRolledBack() + "): compare the database with the section's statements, then undo what is "
-                + "there or make the migration idempotent" + (fix == null ? "" : "; " + fix) + ", and run again.";
+                + whyNotRolledBack(section) + "): compare the database with the section's statements, then undo what "
+                + "is there or make the migration idempotent" + (fix == null ? "" : "; " + fix) + ", and run again.";
     }
 
     /**
@@ -575,10 +605,12 @@ public final class MigrationRunner {
                 + "statements in one transaction, as dbmate's one query of them does on this server)");
     }
 
-    private String whyNotRolledBack() {
+    /** Why statements that ran stay in effect: auto-commit, or (MySQL) a transaction that DDL committed. */
+    private String whyNotRolledBack(Section section) {
         if (!engine.transactions()) {
             return engine.id() + " has no transactions";
         }
-        return engine.transactionalDdl() ? "transaction:false" : engine.id() + " commits DDL implicitly";
+        return engine.transactionalDdl() || !section.transaction() ? "transaction:false"
+                : engine.id() + " commits DDL implicitly";
     }
 }

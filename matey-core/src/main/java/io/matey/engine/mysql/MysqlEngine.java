@@ -205,10 +205,29 @@ public final class MysqlEngine implements Engine {
     /** MariaDB's {@code @@in_transaction}; MySQL 8 has no such variable, so its count stays as before. */
     @Override
     public boolean committedItself(Connection connection) {
+        return transactionOpen(connection).map(open -> !open).orElse(false);
+    }
+
+    /** Read from the statement's words ({@link ImplicitCommits}); the server is asked only where they cannot tell. */
+    @Override
+    public boolean committedTransaction(Connection connection, SqlStatement statement) {
+        return ImplicitCommits.commits(statement)
+                || ImplicitCommits.opaque(statement) && transactionOpen(connection).map(open -> !open).orElse(false);
+    }
+
+    /** MariaDB says whether a transaction is still open; on MySQL 8 the statement's words and error tell. */
+    @Override
+    public boolean committedBeforeFailing(Connection connection, SqlStatement statement, SQLException failure) {
+        return transactionOpen(connection).map(open -> !open).orElseGet(() -> ImplicitCommits.commits(statement)
+                && failure.getErrorCode() != ImplicitCommits.SYNTAX_ERROR);
+    }
+
+    /** MariaDB's {@code @@in_transaction}; empty on MySQL 8, which has no such variable. */
+    private static Optional<Boolean> transactionOpen(Connection connection) {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT @@in_transaction")) {
-            return rs.next() && rs.getInt(1) == 0;
+            return rs.next() ? Optional.of(rs.getInt(1) != 0) : Optional.empty();
         } catch (SQLException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
