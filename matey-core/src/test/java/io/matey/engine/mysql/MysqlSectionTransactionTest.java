@@ -42,6 +42,29 @@ class MysqlSectionTransactionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mysql", "mysql-other"})
+    void aDownSectionOfRowWritesIsRolledBackWhole(String server) throws SQLException {
+        try (TestDatabase db = TestDatabase.create(server); Connection c = db.connect()) {
+            table(db, c);
+            Migration migration = new Migration(FILE, "20260101120000", """
+                    -- migrate:up
+                    UPDATE t SET n = n + 1;
+                    -- migrate:down
+                    UPDATE t SET n = n - 1;
+                    UPDATE t SET v = 'longer than three' WHERE id = 1;
+                    """.getBytes(StandardCharsets.UTF_8));
+            MigrationRunner runner = new MigrationRunner(db.engine(), db.engine().migrationTable(), c);
+            runner.up(migration);
+
+            assertThatThrownBy(() -> runner.down(migration)).hasMessageContaining(FILE + ":5: down section failed")
+                    .hasMessageContaining("No statement of this section took effect: it was rolled back, as none of the "
+                            + "statements before the failed one commits implicitly; its version stays recorded");
+            assertThat(TestDatabase.firstValue(c, "SELECT SUM(n) FROM t")).isEqualTo("2");
+            assertThat(db.engine().migrationTable().appliedVersions(c)).containsExactly("20260101120000");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "mysql-other"})
     void aFailureNamesWhatTheLastImplicitCommitKeptAndWhatRolledBack(String server) throws SQLException {
         try (TestDatabase db = TestDatabase.create(server); Connection c = db.connect()) {
             table(db, c);
