@@ -213,6 +213,11 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public boolean failedWithoutEffect(SqlStatement statement, SQLException failure) {
+        return FailedStatements.withoutEffect(statement, failure);
+    }
+
+    @Override
     public String failureMessage(SQLException failure) {
         return withoutConnectionId(failure);
     }
