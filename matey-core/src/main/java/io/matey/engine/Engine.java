@@ -436,6 +436,15 @@ public interface Engine {
         return true;
     }
 
+    /**
+     * {@link #createDatabaseIfMissing(MateyUrl)} with the default character set and collation {@code defaults} records,
+     * where the engine's databases have them ({@link #serverProfile}): a database {@code db up} creates gets the
+     * replay's, which its check then finds (docs/architecture.md §7). Others create it as without them.
+     */
+    default boolean createDatabaseIfMissing(MateyUrl url, ServerProfile defaults) throws SQLException {
+        return createDatabaseIfMissing(url);
+    }
+
     /** Drops the database the URL names, if it exists. */
     void dropDatabase(MateyUrl url) throws SQLException;
 
