@@ -125,6 +125,8 @@ class FailedStatementStopTest {
                 assertThat(mysql.failedWithoutEffect(drop, failure)).isFalse();
                 assertThat(mysql.failedWithoutEffect(new SqlStatement("DROP TABLE gone", 1), failure))
                         .isTrue();
+                assertThat(mysql.failedWithoutEffect(new SqlStatement("DROP DATABASE other", 1), failure))
+                        .as("drops its tables one by one").isFalse();
 
                 mysql.progressTable().begin(c, "001", MigrationRunner.UP, 0, 2);
                 mysql.progressTable().failedAt(c, "001", 1);

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * a row write is rolled back to the statement's start. Not so a statement acting on a list of objects, which acts on
  * each in turn and reports the first it cannot ({@code DROP TABLE a, b} drops {@code a} whether {@code b} is missing
  * or referenced; so do {@code DROP VIEW|SEQUENCE}, {@code CREATE|DROP USER|ROLE} and {@code GRANT} to several
- * accounts), nor one that runs others ({@code CALL}, a compound {@code BEGIN ... END}), nor a statement stopped by a
- * kill or a time limit, whose commit may have come first. Whatever is not known to be atomic is not vouched for.
- * Rows a failed statement wrote into a table of a non-transactional storage engine (MyISAM, Aria) stay: no schema
- * shows them, and the README names this limit.
+ * accounts), nor {@code DROP DATABASE}, nor one that runs others ({@code CALL}, a compound {@code BEGIN ... END}),
+ * nor a statement stopped by a kill or a time limit, whose commit may have come first. Whatever is not known to be
+ * atomic is not vouched for. Rows a failed statement wrote into a table of a non-transactional storage engine
+ * (MyISAM, Aria) stay: no schema shows them, and the README names this limit.
  */
 final class FailedStatements {
 
@@ -28,7 +28,8 @@ final class FailedStatements {
     /** Statements that create, change or drop one object of the kind their second word names. */
     private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME");
 
-    private static final Set<String> ACCOUNTS = Set.of("USER", "ROLE");
+    /** Kinds whose statements are not atomic: accounts, and a database's drop, which drops its tables one by one. */
+    private static final Set<String> NOT_ATOMIC = Set.of("USER", "ROLE", "DATABASE", "SCHEMA");
 
     /**
      * ER_QUERY_INTERRUPTED (a {@code KILL QUERY}, Matey's cancel on Ctrl-C or SIGTERM), ER_STATEMENT_TIMEOUT
@@ -53,7 +54,7 @@ final class FailedStatements {
             return true;
         }
         String kind = head.group(2) == null ? "" : head.group(2).toUpperCase(Locale.ROOT);
-        if (!DDL.contains(first) || ACCOUNTS.contains(kind)) {
+        if (!DDL.contains(first) || NOT_ATOMIC.contains(kind)) {
             return false;
         }
         // A list (DROP TABLE a, b; RENAME TABLE a TO b, c TO d) is taken as acting on each object in turn.
