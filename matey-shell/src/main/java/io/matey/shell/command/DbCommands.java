@@ -480,7 +480,8 @@ class DbCommands {
     private static String interrupted(Interruption interruption, String target, String url, String workspace) {
         String diff = interruption.diff();
         return "Interrupted: " + interruption.describe() + (diff.isEmpty() ? (interruption.leftover() == null ? ".\n" : "; nothing else differs.\n") : ":\n" + diff)
-                + "Run `"
+                + (interruption.failedWithoutEffect() ? "Fix what made statement " + (interruption.done() + 1)
+                        + " fail, then run `" : "Run `")
                 + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
     }
 
