@@ -217,10 +217,14 @@ public final class MigrationRunner {
                         inEffect = i;
                     }
                     Optional<Leftover> leftover = tracked ? leftoverOf(statements.get(i), e) : Optional.empty();
+                    // A cancel (Ctrl-C, SIGTERM) may land after the statement committed: not vouched for; nor
+                    // is a stop before statements a failure rolled back (the marker's next one is not the failed one).
+                    boolean exact = tracked && inEffect == i && leftover.isEmpty() && !RunningStatements.cancelling()
+                            && engine.failedWithoutEffect(statements.get(i), e);
                     MigrationFailedException failure = failure(migration, section, statements, i, done, inEffect, e,
-                            leftover.orElse(null));
+                            leftover.orElse(null), exact);
                     if (tracked) {
-                        keepProgress(migration, inEffect, leftover.isPresent(), failure);
+                        keepProgress(migration, inEffect, leftover.isPresent(), exact, failure);
                     }
                     throw failure;
                 }
@@ -315,18 +319,23 @@ public final class MigrationRunner {
     }
 
     /**
-     * After a statement failed (so it took no effect), the first {@code inEffect} statements stay in effect: in a
-     * transaction (MySQL) those after them roll back, as under dbmate, and the marker saying how many are in effect is
-     * committed, which makes it exact. With none in effect the marker goes, unless the failed statement left something
-     * behind ({@code leftBehind}), which the next command must learn of.
+     * After a statement failed, the first {@code inEffect} statements stay in effect: in a transaction (MySQL) those
+     * after them roll back, as under dbmate, and the marker counting those in effect is committed. The marker records
+     * the stop as exact when the engine vouches that the failed statement, the one after them, took no effect
+     * ({@code exact}, {@link Engine#failedWithoutEffect}); otherwise it may have taken effect in part. With none in
+     * effect the marker goes, unless the failed statement left something behind ({@code leftBehind}), which the next
+     * command must learn of.
      */
-    private void keepProgress(Migration migration, int inEffect, boolean leftBehind, MigrationFailedException failure) {
+    private void keepProgress(Migration migration, int inEffect, boolean leftBehind, boolean exact,
+            MigrationFailedException failure) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             if (inEffect == 0 && !leftBehind) {
                 engine.progressTable().finish(connection, migration.version());
+            } else if (exact) {
+                engine.progressTable().failedAt(connection, migration.version(), inEffect);
             } else {
                 engine.progressTable().advance(connection, migration.version(), inEffect);
             }
@@ -387,7 +396,7 @@ public final class MigrationRunner {
                     e.addSuppressed(rollBack);
                 }
             }
-            throw failure(migration, section, statements, from, from, from, e, null);
+            throw failure(migration, section, statements, from, from, from, e, null, false);
         }
     }
 
@@ -402,7 +411,7 @@ public final class MigrationRunner {
 
     /** @param inEffect how many statements before statement {@code index} stay in effect; the rest rolled back */
     private MigrationFailedException failure(Migration migration, Section section, List<SqlStatement> statements,
-            int index, int from, int inEffect, SQLException e, Leftover leftover) {
+            int index, int from, int inEffect, SQLException e, Leftover leftover, boolean exact) {
         SqlStatement statement = statements.get(index);
         int line = engine.failedLine(statement, e);
         return new MigrationFailedException(migration.file(), section.kind(), line,
@@ -410,7 +419,7 @@ public final class MigrationRunner {
                         + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
                         + aftermath(migration, section, statements.subList(0, inEffect),
-                                statements.subList(inEffect, index), from, e, leftover, line),
+                                statements.subList(inEffect, index), from, e, leftover, exact, line),
                 e);
     }
 
@@ -475,7 +484,8 @@ public final class MigrationRunner {
      * file's on its own either: it belongs to the server, which other databases share.
      */
     private String aftermath(Migration migration, Section section, List<SqlStatement> executed,
-            List<SqlStatement> rolledBack, int resumedAt, SQLException failure, Leftover leftover, int failedLine) {
+            List<SqlStatement> rolledBack, int resumedAt, SQLException failure, Leftover leftover, boolean exact,
+            int failedLine) {
         boolean raced = engine.lostCreationRace(failure);
         boolean data = !raced && engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
@@ -543,8 +553,9 @@ public final class MigrationRunner {
                         : "; those after the last implicit commit, at line(s) " + lines(rolledBack)
                                 + ", were rolled back")
                 + "; " + version + "." + left
-                + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
-                        : "drops it and continues from the failed statement.")
+                + (trackProgress ? resume + (leftover != null ? "drops it and continues from the failed statement."
+                        : exact ? "continues from the failed statement, which took no effect."
+                        : "continues after the last statement in effect.")
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");
