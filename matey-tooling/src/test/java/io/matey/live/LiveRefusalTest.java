@@ -116,8 +116,8 @@ class LiveRefusalTest {
                             + "data the statement read: fix the data (or make the migration clean it before this "
                             + "statement, then `matey schema apply --path db/core`) and run again."
                     : "`matey db up --path db/core --url '" + h.db.url() + "' --resume` (after fixing the data the "
-                            + "statement rejected, or the file and `matey schema apply --path db/core`) continues after "
-                            + "the last statement in effect.");
+                            + "statement rejected, or the file and `matey schema apply --path db/core`) continues from "
+                            + "the failed statement, which took no effect.");
         }
     }
 
