@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * Where dbmate's one query of a {@code transaction:false} section is one implicit transaction
  * ({@link Engine#oneQueryIsOneTransaction()}: PostgreSQL), such a section runs in one transaction too, unless a
  * statement of it refuses a transaction block. Statements run one at a time so a failure names its line, except
- * consecutive row writes of such a transaction where the engine batches them ({@link StatementBatch}). On a live
+ * consecutive row writes of such a transaction where the engine batches them ({@link StatementBatch}). Where DDL
+ * commits the transaction implicitly (MySQL), a failure rolls back only the statements after the last such commit
+ * ({@link Engine#committedTransaction}) and names those that stay applied and those rolled back. On a live
  * database, a section that cannot run in one transaction (MySQL DDL commits itself; {@code transaction:false} on
  * SQLite or with such a statement; an engine without transactions) records its
  * progress in {@link MigrationProgress}, so that an interruption is known to the next command
