@@ -232,8 +232,9 @@ public final class MigrationRunner {
                 }
                 afterEach.ran(statements.get(i));
                 boolean committed = tracked && !connection.getAutoCommit() && engine.committedItself(connection);
+                // A replay's failure names no statement in effect: its scratch database is discarded.
                 if (connection.getAutoCommit() || committed
-                        || engine.committedTransaction(connection, statements.get(i))) {
+                        || scratch == null && engine.committedTransaction(connection, statements.get(i))) {
                     inEffect = i + 1;
                 }
                 if (tracked) {
