@@ -207,7 +207,9 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return switch (family) {
             case "int" -> min(this) > min(before) || max(this) < max(before)
                     ? new Narrowing("a smaller range", Loss.RANGE) : null;
-            case "decimal" -> size - scale < before.size - before.scale
+            // PostgreSQL's numeric without precision holds any value at any scale: nothing is rounded into it.
+            case "decimal" -> size == UNBOUNDED ? null
+                    : size - scale < before.size - before.scale
                     ? new Narrowing("fewer integer digits", Loss.DIGITS)
                     : unsigned && !before.unsigned ? new Narrowing("no negative values", Loss.RANGE)
                     : scale < before.scale ? new Narrowing("a smaller scale, to which values are rounded", Loss.ROUNDED)
