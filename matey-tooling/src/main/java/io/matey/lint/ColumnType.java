@@ -111,7 +111,8 @@ record ColumnType(String text, String family, String name, long size, int scale,
         if (!facts.charsets()) {
             charset = null;
         } else if (charset == null) {
-            charset = collation != null ? charsetOf(collation) : tableCharset;
+            String collated = collation != null ? charsetOf(collation) : null;
+            charset = collated != null ? collated : tableCharset;
         }
         return of(text, name, args, unsigned, zone, charset, facts);
     }
@@ -261,10 +262,13 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return FULL_UNICODE.contains(charset) ? 3 : BMP.contains(charset) ? 2 : charset.equals("ascii") ? 0 : 1;
     }
 
-    /** A collation's character set: its name's first part ({@code utf8mb4_unicode_ci}). */
+    /**
+     * A collation's character set: its name's first part ({@code utf8mb4_unicode_ci}); null for MariaDB's
+     * {@code uca1400_ai_ci} family, which names none and collates the column's own character set.
+     */
     static String charsetOf(String collation) {
         int end = collation.indexOf('_');
-        return end > 0 ? collation.substring(0, end) : null;
+        return end > 0 && !collation.startsWith("uca1400_") ? collation.substring(0, end) : null;
     }
 
     private static double min(ColumnType type) {
@@ -283,9 +287,14 @@ record ColumnType(String text, String family, String name, long size, int scale,
         }
     }
 
+    /** An enum or set value as MySQL stores it: {@code 'it''s'} and {@code "it's"} are one value. */
     private static String literal(String image) {
-        return image.length() >= 2 && image.startsWith("'") && image.endsWith("'")
-                ? image.substring(1, image.length() - 1) : image;
+        for (String quote : List.of("'", "\"")) {
+            if (image.length() >= 2 && image.startsWith(quote) && image.endsWith(quote)) {
+                return image.substring(1, image.length() - 1).replace(quote + quote, quote);
+            }
+        }
+        return image;
     }
 
     private static int skipEquals(List<Token> tokens, int at) {

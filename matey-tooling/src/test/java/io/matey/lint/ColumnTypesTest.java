@@ -19,6 +19,24 @@ class ColumnTypesTest {
                 "ALTER TABLE t ALTER COLUMN x TYPE numeric(10, 2)")).containsExactly("t.x: fewer integer digits");
     }
 
+    @Test
+    void enumValuesCompareByValueWhicheverQuotesWriteThem() {
+        assertThat(narrowings("mysql", "CREATE TABLE t (s enum(\"a\", 'it''s'))",
+                "ALTER TABLE t MODIFY s enum('a', \"it's\", 'c')")).isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE t (s enum(\"a\", \"b\"))",
+                "ALTER TABLE t MODIFY s enum('a')")).containsExactly("t.s: values removed: b");
+    }
+
+    @Test
+    void aMariadbCollationNamingNoCharacterSetKeepsTheColumnsOwn() {
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(10)) DEFAULT CHARSET=utf8mb4",
+                "ALTER TABLE t MODIFY x varchar(20) COLLATE uca1400_ai_ci")).isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(10) CHARACTER SET utf8mb4) COLLATE=uca1400_ai_ci",
+                "ALTER TABLE t MODIFY x varchar(20)")).isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(10)) CHARSET=latin1 COLLATE=uca1400_ai_ci",
+                "ALTER TABLE t MODIFY x varchar(20) CHARACTER SET utf8mb4 COLLATE uca1400_as_cs")).isEmpty();
+    }
+
     /**
      * The narrowings of the last statement, each as "table.column: what", the statements before it read as an
      * earlier migration's.
