@@ -130,6 +130,7 @@ final class ColumnTypes {
         Table table = tables.computeIfAbsent(key, k -> new Table());
         boolean newTable = createdInSection.contains(key);
         List<Change> changes = new ArrayList<>();
+        ColumnEdits edits = new ColumnEdits(table);
         String renamed = null;
         for (List<Token> tokensOfClause : TokenCursor.clauses(tokens, cursor.position())) {
             TokenCursor clause = new TokenCursor(tokensOfClause);
@@ -138,7 +139,7 @@ final class ColumnTypes {
                     clause.accept("COLUMN");
                     clause.accept("IF", "NOT", "EXISTS");
                     String column = clause.name();
-                    put(table, column, ColumnType.read(tokensOfClause, clause.position(), facts, table.charset));
+                    edits.give(column, ColumnType.read(tokensOfClause, clause.position(), facts, table.charset));
                 }
             } else if (clause.acceptAny("MODIFY", "CHANGE")) {
                 boolean change = TokenCursor.is(tokensOfClause.get(0), "CHANGE");
@@ -147,22 +148,22 @@ final class ColumnTypes {
                 String column = clause.name();
                 String newName = change ? clause.name() : column;
                 ColumnType after = ColumnType.read(tokensOfClause, clause.position(), facts, table.charset);
-                changes.add(change(name, column, table, after, newTable));
-                forget(table, column);
-                put(table, newName, after);
+                changes.add(new Change(name, column, edits.found(column), after, newTable));
+                edits.remove(column);
+                edits.give(newName, after);
             } else if (clause.accept("ALTER")) {
                 clause.accept("COLUMN");
                 String column = clause.name();
                 if (column != null && (clause.accept("SET", "DATA", "TYPE") || clause.accept("TYPE"))) {
                     ColumnType after = ColumnType.read(tokensOfClause, clause.position(), facts, table.charset);
-                    changes.add(change(name, column, table, after, newTable));
-                    put(table, column, after);
+                    changes.add(new Change(name, column, edits.found(column), after, newTable));
+                    edits.give(column, after);
                 }
             } else if (clause.accept("DROP")) {
                 if (!NOT_COLUMNS.contains(next(tokensOfClause, clause))) {
                     clause.accept("COLUMN");
                     clause.accept("IF", "EXISTS");
-                    forget(table, clause.name());
+                    edits.remove(clause.name());
                 }
             } else if (clause.accept("RENAME")) {
                 if (clause.acceptAny("TO", "AS")) {
@@ -171,7 +172,8 @@ final class ColumnTypes {
                     clause.accept("COLUMN");
                     String column = clause.name();
                     if (clause.accept("TO")) {
-                        put(table, clause.name(), forget(table, column));
+                        edits.give(clause.name(), edits.found(column));
+                        edits.remove(column);
                     } else {
                         renamed = column; // MySQL's RENAME new_name
                     }
@@ -206,9 +208,39 @@ final class ColumnTypes {
         table.charset = charset;
     }
 
-    private static Change change(String table, String column, Table known, ColumnType after, boolean newTable) {
-        ColumnType before = column == null ? null : known.columns.get(Names.key(column));
-        return new Change(table, column, before, after, newTable);
+    /**
+     * The column edits of one {@code ALTER TABLE}, whose clauses MySQL applies together: each reads the columns as
+     * the statement found them, so that {@code CHANGE a b ..., CHANGE b a ...} swaps two columns.
+     */
+    private static final class ColumnEdits {
+        private final Table table;
+        private final Map<String, ColumnType> found;
+        private final Set<String> given = new HashSet<>();
+
+        ColumnEdits(Table table) {
+            this.table = table;
+            this.found = new HashMap<>(table.columns);
+        }
+
+        /** The column's type before the statement; null where unknown. */
+        ColumnType found(String column) {
+            return column == null ? null : found.get(Names.key(column));
+        }
+
+        /** The column now has {@code type} (null: a type lint cannot read). */
+        void give(String column, ColumnType type) {
+            if (column != null) {
+                given.add(Names.key(column));
+                put(table, column, type);
+            }
+        }
+
+        /** The column the statement found is gone, unless another clause of it gave that name a column. */
+        void remove(String column) {
+            if (column != null && !given.contains(Names.key(column))) {
+                forget(table, column);
+            }
+        }
     }
 
     private static void put(Table table, String column, ColumnType type) {
@@ -219,8 +251,10 @@ final class ColumnTypes {
         }
     }
 
-    private static ColumnType forget(Table table, String column) {
-        return column == null ? null : table.columns.remove(Names.key(column));
+    private static void forget(Table table, String column) {
+        if (column != null) {
+            table.columns.remove(Names.key(column));
+        }
     }
 
     private void move(String from, String to) {

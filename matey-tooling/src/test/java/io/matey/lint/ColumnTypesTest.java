@@ -37,6 +37,18 @@ class ColumnTypesTest {
                 "ALTER TABLE t MODIFY x varchar(20) CHARACTER SET utf8mb4 COLLATE uca1400_as_cs")).isEmpty();
     }
 
+    @Test
+    void theClausesOfOneAlterTableReadTheColumnsAsTheStatementFoundThem() {
+        assertThat(narrowings("mysql", "CREATE TABLE t (a varchar(100), b varchar(10))",
+                "ALTER TABLE t CHANGE a b varchar(100), CHANGE b a varchar(10)")).isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE t (a varchar(100), b varchar(10))",
+                "ALTER TABLE t CHANGE a b varchar(10), CHANGE b a varchar(100)")).containsExactly(
+                "t.a: a shorter length");
+        assertThat(narrowings("mysql", "CREATE TABLE t (a varchar(100), b varchar(10))",
+                "ALTER TABLE t RENAME COLUMN a TO b, RENAME COLUMN b TO a", "ALTER TABLE t MODIFY b varchar(50)"))
+                .containsExactly("t.b: a shorter length");
+    }
+
     /**
      * The narrowings of the last statement, each as "table.column: what", the statements before it read as an
      * earlier migration's.
