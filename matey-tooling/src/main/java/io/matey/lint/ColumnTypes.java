@@ -15,7 +15,9 @@ import net.sf.jsqlparser.parser.Token;
  * MySQL's default character set), {@code ALTER TABLE} adds, changes, renames and drops some, {@code RENAME} and
  * {@code DROP TABLE} move and forget tables. A table created otherwise ({@code LIKE}, {@code AS SELECT},
  * {@code PARTITION OF}), or by no statement read, has unknown columns, and so has a column whose type lint cannot
- * read: a change of one is not compared.
+ * read: a change of one is not compared. A table is known by its name with the schema written ({@code audit.users}
+ * is not {@code users}, nor is {@code public.users}: lint does not know the search path, and a miss is better than
+ * comparing another table's column).
  */
 final class ColumnTypes {
 
@@ -63,12 +65,17 @@ final class ColumnTypes {
             cursor.skipAll("TEMPORARY");
             if (cursor.accept("TABLE")) {
                 cursor.accept("IF", "EXISTS");
-                cursor.names().forEach(name -> tables.remove(Names.key(name)));
+                do {
+                    String name = cursor.qualifiedName();
+                    if (name != null) {
+                        tables.remove(Names.key(name));
+                    }
+                } while (cursor.accept(","));
             }
         } else if (cursor.accept("RENAME", "TABLE")) {
             do {
-                String from = cursor.name();
-                String to = cursor.accept("TO") ? cursor.name() : null;
+                String from = cursor.qualifiedName();
+                String to = cursor.accept("TO") ? cursor.qualifiedName() : null;
                 if (from != null && to != null) {
                     move(Names.key(from), Names.key(to));
                 }
@@ -90,7 +97,7 @@ final class ColumnTypes {
             return;
         }
         cursor.accept("IF", "NOT", "EXISTS");
-        String name = cursor.name();
+        String name = cursor.qualifiedName();
         if (name == null) {
             return;
         }
@@ -121,7 +128,7 @@ final class ColumnTypes {
     private List<Change> alter(List<Token> tokens, TokenCursor cursor) {
         cursor.accept("IF", "EXISTS");
         cursor.accept("ONLY");
-        String name = cursor.name();
+        String name = cursor.qualifiedName();
         if (name == null) {
             return List.of();
         }
@@ -167,7 +174,7 @@ final class ColumnTypes {
                 }
             } else if (clause.accept("RENAME")) {
                 if (clause.acceptAny("TO", "AS")) {
-                    renamed = clause.name();
+                    renamed = clause.qualifiedName();
                 } else if (!clause.peek("INDEX") && !clause.peek("KEY") && !clause.peek("CONSTRAINT")) {
                     clause.accept("COLUMN");
                     String column = clause.name();
@@ -178,6 +185,9 @@ final class ColumnTypes {
                         renamed = column; // MySQL's RENAME new_name
                     }
                 }
+            } else if (clause.accept("SET", "SCHEMA")) {
+                String schema = clause.name();
+                renamed = schema == null ? null : schema + "." + name.substring(qualifier(name).length());
             } else if (clause.accept("CONVERT", "TO")) {
                 String charset = charset(clause);
                 if (charset != null) {
@@ -190,7 +200,8 @@ final class ColumnTypes {
             }
         }
         if (renamed != null) {
-            move(key, Names.key(renamed));
+            // An unqualified new name keeps the table's schema, as PostgreSQL's RENAME TO does.
+            move(key, Names.key(renamed.contains(".") ? renamed : qualifier(name) + renamed));
         }
         return changes;
     }
@@ -303,6 +314,11 @@ final class ColumnTypes {
             collation = collation == null ? found : collation;
         }
         return collation;
+    }
+
+    /** A qualified table name's schema with its dot ({@code app.} of {@code app.users}); empty when unqualified. */
+    private static String qualifier(String table) {
+        return table.substring(0, table.lastIndexOf('.') + 1);
     }
 
     /** The index of the parenthesis closing the one at {@code open}; -1 when no parenthesis opens there. */

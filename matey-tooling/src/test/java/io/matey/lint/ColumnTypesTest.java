@@ -49,6 +49,20 @@ class ColumnTypesTest {
                 .containsExactly("t.b: a shorter length");
     }
 
+    @Test
+    void tablesOfOneNameInTwoSchemasKeepTheirOwnColumns() {
+        assertThat(narrowings("postgres", "CREATE TABLE users (email varchar(100))",
+                "CREATE TABLE audit.users (email text)", "ALTER TABLE users ALTER COLUMN email TYPE varchar(200)"))
+                .isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE `a`.`t` (x varchar(100))", "CREATE TABLE b.t (x varchar(5))",
+                "ALTER TABLE a.t MODIFY x varchar(50)")).containsExactly("a.t.x: a shorter length");
+        assertThat(narrowings("postgres", "CREATE TABLE app.t (x varchar(100))", "CREATE TABLE t (x varchar(5))",
+                "ALTER TABLE app.t RENAME TO u", "DROP TABLE IF EXISTS other, t",
+                "ALTER TABLE app.u ALTER x TYPE varchar(50)")).containsExactly("app.u.x: a shorter length");
+        assertThat(narrowings("postgres", "CREATE TABLE t (x varchar(100))", "ALTER TABLE t SET SCHEMA app",
+                "ALTER TABLE app.t ALTER x TYPE varchar(50)")).containsExactly("app.t.x: a shorter length");
+    }
+
     /**
      * The narrowings of the last statement, each as "table.column: what", the statements before it read as an
      * earlier migration's.
