@@ -84,6 +84,47 @@ class ModelAttributeNamesTest {
         assertStored(result);
     }
 
+    /**
+     * Names Python does not keep as written in a class body: {@code __secret} is mangled to
+     * {@code _Things__secret}, {@code __tablename__} is the class's own, and identifiers are NFKC-normalised, so
+     * {@code ﬁle} (a ligature) is {@code file} and {@code ｎａｍｅ} (full-width) is {@code name}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"declarative", "dataclasses", "sqlmodels"})
+    void namesPythonManglesOrNormalisesGetAttributesOfTheirOwn(String generator) throws Exception {
+        TestWorkspace ws = workspace(generator, """
+                CREATE TABLE things (id INTEGER PRIMARY KEY, "__secret" TEXT, "__tablename__" TEXT, "file" TEXT,
+                  "ﬁle" TEXT, "ｎａｍｅ" TEXT);""");
+        String out = Python.sqlAlchemy2().run(List.of("-W", "error", "-c", """
+                import importlib.util, json, sys
+                import sqlalchemy as sa
+                from sqlalchemy.orm import Session
+                spec = importlib.util.spec_from_file_location('generated_models', sys.argv[1])
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                mapper = sa.inspect(module.Things)
+                attributes = {mapper.get_property_by_column(c).key: c.name for c in mapper.columns}
+                engine = sa.create_engine('sqlite://')
+                module.Things.metadata.create_all(engine)
+                with Session(engine) as session:
+                    thing = module.Things(**{a: c for a, c in attributes.items() if c != 'id'})
+                    session.add(thing)
+                    session.commit()
+                with engine.connect() as c:
+                    row = dict(c.execute(sa.text('SELECT * FROM things')).mappings().one())
+                print(json.dumps({'attributes': attributes, 'row': row}, sort_keys=True, ensure_ascii=False))
+                """, ws.target().resolve("models.py").toString()));
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertThat(result.get("attributes").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
+                .containsExactlyInAnyOrder("id=id", "col__secret=__secret", "col__tablename__=__tablename__",
+                        "file=file", "file_=ﬁle", "name=ｎａｍｅ");
+        assertThat(result.get("row").properties()).allSatisfy(e -> {
+            if (!e.getKey().equals("id")) {
+                assertThat(e.getValue().asText()).isEqualTo(e.getKey());
+            }
+        }).hasSize(6);
+    }
+
     @Test
     void javaRecordsOfTheSameColumnsCompile() throws Exception {
         TestWorkspace ws = workspace("generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n");
@@ -111,6 +152,17 @@ class ModelAttributeNamesTest {
         ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", codegen));
         ws.migration("001_accounts.sql", SCHEMA, "DROP TABLE sessions; DROP TABLE accounts;");
+        ws.apply();
+        return ws;
+    }
+
+    /** A workspace of one {@code things} table, {@code schema}, generating with {@code generator}. */
+    private TestWorkspace workspace(String generator, String schema) {
+        TestWorkspace ws = new TestWorkspace(dir, "sqlite");
+        ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
+        ws.write(TestWorkspace.TARGET + "/config.toml",
+                SqlAlchemyModelsTest.config("sqlite", "generator = \"" + generator + "\"\n"));
+        ws.migration("001_things.sql", schema, "DROP TABLE things;");
         ws.apply();
         return ws;
     }

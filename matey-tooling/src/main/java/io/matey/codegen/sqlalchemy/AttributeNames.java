@@ -9,7 +9,10 @@ import java.util.Set;
  * field with a leading underscore and one that shadows a {@code SQLModel} member, so there a name Python would start
  * with {@code _} (a column {@code _legacy_id}, or {@code 2fa_enabled}) gets {@code col} in front
  * ({@code col_legacy_id}, {@code col_2fa_enabled}) and a member's name (a column {@code json}) gets a trailing
- * {@code _}, as any name already taken does (docs/architecture.md §3, codegen dialect).
+ * {@code _}, as any name already taken does (docs/architecture.md §3, codegen dialect). In every class a name
+ * starting with {@code __} gets {@code col} in front too: Python mangles {@code __secret} in a class body to
+ * {@code _Users__secret}, which would become the column's name, and {@code __tablename__} or {@code __init__}
+ * would replace the class's own.
  */
 final class AttributeNames {
 
@@ -42,6 +45,6 @@ final class AttributeNames {
     }
 
     private String field(String identifier) {
-        return sqlModel && identifier.startsWith("_") ? "col" + identifier : identifier;
+        return identifier.startsWith(sqlModel ? "_" : "__") ? "col" + identifier : identifier;
     }
 }

@@ -1,5 +1,6 @@
 package io.matey.codegen.sqlalchemy;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,10 +72,14 @@ final class Py {
         return out.toString();
     }
 
-    /** A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}. */
+    /**
+     * A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}.
+     * NFKC-normalised first, as Python reads identifiers ({@code ﬁle} is {@code file}), so that two names the
+     * generator keeps apart are two names in Python too.
+     */
     static String identifier(String name) {
         StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(cp -> out.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '_' ? cp : '_'));
+        Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints().forEach(cp -> out.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '_' ? cp : '_'));
         if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
             out.insert(0, '_');
         }
