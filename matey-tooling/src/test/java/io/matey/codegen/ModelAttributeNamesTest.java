@@ -87,14 +87,15 @@ class ModelAttributeNamesTest {
     /**
      * Names Python does not keep as written in a class body: {@code __secret} is mangled to
      * {@code _Things__secret}, {@code __tablename__} is the class's own, and identifiers are NFKC-normalised, so
-     * {@code ﬁle} (a ligature) is {@code file} and {@code ｎａｍｅ} (full-width) is {@code name}.
+     * {@code ﬁle} (a ligature) is {@code file} and {@code ｎａｍｅ} (full-width) is {@code name}; and a Devanagari
+     * {@code नाम}, whose vowel sign is a combining mark, is an identifier as it is.
      */
     @ParameterizedTest
     @ValueSource(strings = {"declarative", "dataclasses", "sqlmodels"})
     void namesPythonManglesOrNormalisesGetAttributesOfTheirOwn(String generator) throws Exception {
         TestWorkspace ws = workspace(generator, """
                 CREATE TABLE things (id INTEGER PRIMARY KEY, "__secret" TEXT, "__tablename__" TEXT, "file" TEXT,
-                  "ﬁle" TEXT, "ｎａｍｅ" TEXT);""");
+                  "ﬁle" TEXT, "ｎａｍｅ" TEXT, "नाम" TEXT);""");
         String out = Python.sqlAlchemy2().run(List.of("-W", "error", "-c", """
                 import importlib.util, json, sys
                 import sqlalchemy as sa
@@ -117,12 +118,12 @@ class ModelAttributeNamesTest {
         JsonNode result = new ObjectMapper().readTree(out);
         assertThat(result.get("attributes").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
                 .containsExactlyInAnyOrder("id=id", "col__secret=__secret", "col__tablename__=__tablename__",
-                        "file=file", "file_=ﬁle", "name=ｎａｍｅ");
+                        "file=file", "file_=ﬁle", "name=ｎａｍｅ", "नाम=नाम");
         assertThat(result.get("row").properties()).allSatisfy(e -> {
             if (!e.getKey().equals("id")) {
                 assertThat(e.getValue().asText()).isEqualTo(e.getKey());
             }
-        }).hasSize(6);
+        }).hasSize(7);
     }
 
     @Test

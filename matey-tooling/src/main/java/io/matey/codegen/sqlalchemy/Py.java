@@ -73,18 +73,27 @@ final class Py {
     }
 
     /**
-     * A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}.
+     * A valid identifier made from a database name: other characters become {@code _}, one that cannot start an
+     * identifier (a digit, a combining mark) gets a {@code _} before it, keywords get a {@code _} after.
      * NFKC-normalised first, as Python reads identifiers ({@code ﬁle} is {@code file}), so that two names the
      * generator keeps apart are two names in Python too.
      */
     static String identifier(String name) {
         StringBuilder out = new StringBuilder();
-        Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints().forEach(cp -> out.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '_' ? cp : '_'));
-        if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
+        Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints()
+                .forEach(cp -> out.appendCodePoint(identifierPart(cp) ? cp : '_'));
+        if (out.length() == 0 || !Character.isLetter(out.codePointAt(0)) && out.charAt(0) != '_') {
             out.insert(0, '_');
         }
         String id = out.toString();
         return KEYWORDS.contains(id) ? id + "_" : id;
+    }
+
+    /** A character Python takes in an identifier after the first: a letter, digit, combining mark or {@code _}. */
+    private static boolean identifierPart(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || cp == '_' || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** {@code order_items} → {@code OrderItems}. */
