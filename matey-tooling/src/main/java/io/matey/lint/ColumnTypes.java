@@ -16,7 +16,8 @@ import net.sf.jsqlparser.parser.Token;
  * {@code DROP TABLE} move and forget tables. A table created otherwise ({@code LIKE}, {@code AS SELECT},
  * {@code PARTITION OF}), or by no statement read, has unknown columns, and so has a column whose type lint cannot
  * read: a change of one is not compared. A table is known by its name with the schema written ({@code audit.users}
- * is not {@code users}, nor is {@code public.users}: lint does not know the search path, and a miss is better than
+ * is not {@code users}); a name written without its schema means the one table of that name known in any, and
+ * {@code public.users} the one known as {@code users}, but no table where there are several (lint does not know the search path, and a miss is better than
  * comparing another table's column).
  */
 final class ColumnTypes {
@@ -68,7 +69,7 @@ final class ColumnTypes {
                 do {
                     String name = cursor.qualifiedName();
                     if (name != null) {
-                        tables.remove(Names.key(name));
+                        tables.remove(known(name));
                     }
                 } while (cursor.accept(","));
             }
@@ -77,7 +78,7 @@ final class ColumnTypes {
                 String from = cursor.qualifiedName();
                 String to = cursor.accept("TO") ? cursor.qualifiedName() : null;
                 if (from != null && to != null) {
-                    move(Names.key(from), Names.key(to));
+                    move(known(from), Names.key(to));
                 }
             } while (cursor.accept(","));
         } else {
@@ -103,7 +104,7 @@ final class ColumnTypes {
         }
         String key = Names.key(name);
         createdInSection.add(key);
-        tables.remove(key);
+        tables.put(key, new Table()); // its columns unknown until read
         int open = cursor.position();
         int close = closing(tokens, open);
         if (close < 0 || new TokenCursor(tokens.subList(close, tokens.size())).containsAtTopLevel("SELECT")) {
@@ -133,7 +134,7 @@ final class ColumnTypes {
             return List.of();
         }
         cursor.accept("*");
-        String key = Names.key(name);
+        String key = known(name);
         Table table = tables.computeIfAbsent(key, k -> new Table());
         boolean newTable = createdInSection.contains(key);
         List<Change> changes = new ArrayList<>();
@@ -201,7 +202,7 @@ final class ColumnTypes {
         }
         if (renamed != null) {
             // An unqualified new name keeps the table's schema, as PostgreSQL's RENAME TO does.
-            move(key, Names.key(renamed.contains(".") ? renamed : qualifier(name) + renamed));
+            move(key, Names.key(renamed.contains(".") ? renamed : qualifier(key) + renamed));
         }
         return changes;
     }
@@ -266,6 +267,25 @@ final class ColumnTypes {
         if (column != null) {
             table.columns.remove(Names.key(column));
         }
+    }
+
+    /**
+     * The key of the table {@code name} means: its own where a table has it, else, where one of the two names has
+     * no schema, that of the one table of its name known (pg_dump's {@code public.users}, then {@code users}); its
+     * own where several are.
+     */
+    private String known(String name) {
+        String key = Names.key(name);
+        if (tables.containsKey(key)) {
+            return key;
+        }
+        String schema = qualifier(key);
+        String unqualified = key.substring(schema.length());
+        List<String> candidates = tables.keySet().stream()
+                .filter(known -> known.substring(qualifier(known).length()).equals(unqualified)
+                        && (schema.isEmpty() || qualifier(known).isEmpty()))
+                .toList();
+        return candidates.size() == 1 ? candidates.get(0) : key;
     }
 
     private void move(String from, String to) {

@@ -63,6 +63,24 @@ class ColumnTypesTest {
                 "ALTER TABLE app.t ALTER x TYPE varchar(50)")).containsExactly("app.t.x: a shorter length");
     }
 
+    @Test
+    void aNameWithoutItsSchemaMeansTheOneTableOfThatNameKnown() {
+        // pg_dump's public.users in the first migration, users in those written later
+        assertThat(narrowings("postgres", "CREATE TABLE public.users (email varchar(100))",
+                "ALTER TABLE users ALTER COLUMN email TYPE varchar(50)")).containsExactly("users.email: a shorter length");
+        assertThat(narrowings("postgres", "CREATE TABLE public.users (email varchar(100))", "DROP TABLE users",
+                "CREATE TABLE audit.users (email varchar(10))", "ALTER TABLE users ALTER email TYPE varchar(50)"))
+                .isEmpty();
+        assertThat(narrowings("postgres", "CREATE TABLE users (email varchar(100))",
+                "ALTER TABLE public.users ALTER COLUMN email TYPE varchar(50)")).hasSize(1);
+        assertThat(narrowings("postgres", "CREATE TABLE a.t (x varchar(5))", "CREATE TABLE b.t (x varchar(100))",
+                "ALTER TABLE t ALTER x TYPE varchar(50)")).isEmpty();
+        assertThat(narrowings("postgres", "CREATE TABLE audit.t (x varchar(100))",
+                "ALTER TABLE public.t ALTER x TYPE varchar(50)")).isEmpty();
+        assertThat(narrowings("postgres", "CREATE TABLE t AS SELECT 'x'::text AS x", "CREATE TABLE audit.t (x text)",
+                "ALTER TABLE t ALTER x TYPE varchar(50)")).isEmpty();
+    }
+
     /**
      * The narrowings of the last statement, each as "table.column: what", the statements before it read as an
      * earlier migration's.
