@@ -81,6 +81,21 @@ class ColumnTypesTest {
                 "ALTER TABLE t ALTER x TYPE varchar(50)")).isEmpty();
     }
 
+    @Test
+    void aTextTypeHoldsBytesWhichAVarcharOfAWideCharacterSetMayExceed() {
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(255)) DEFAULT CHARSET=utf8mb4",
+                "ALTER TABLE t MODIFY x tinytext")).containsExactly(
+                "t.x: fewer bytes than a value of varchar(255) in utf8mb4 may take (4 a character)");
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(30000) CHARACTER SET utf8mb3)",
+                "ALTER TABLE t MODIFY x text")).hasSize(1);
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(16383)) DEFAULT CHARSET=utf8mb4",
+                "ALTER TABLE t MODIFY x text")).isEmpty();
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(255)) DEFAULT CHARSET=latin1",
+                "ALTER TABLE t MODIFY x tinytext")).isEmpty();
+        // the database's default, which lint does not know, is not taken for a wide one
+        assertThat(narrowings("mysql", "CREATE TABLE t (x varchar(255))", "ALTER TABLE t MODIFY x tinytext")).isEmpty();
+    }
+
     /**
      * The narrowings of the last statement, each as "table.column: what", the statements before it read as an
      * earlier migration's.
