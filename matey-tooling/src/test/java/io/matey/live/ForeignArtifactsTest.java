@@ -116,6 +116,34 @@ class ForeignArtifactsTest {
     }
 
     /**
+     * MySQL/MariaDB artifacts of an earlier release that state a function's integer result with MariaDB's display
+     * width, which dumps now drop: a live database would read as drift, so they are regenerated, not compared.
+     */
+    @Test
+    void earlierMysqlArtifactsWithAFunctionResultsDisplayWidthGetTheAdviceAndRegenerate() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);\nCREATE FUNCTION item_count() "
+                    + "RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM items);", "DROP FUNCTION item_count;\nDROP TABLE items;");
+            h.ws.apply();
+            String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
+            String earlier = schema.replace("() RETURNS int\n", "() RETURNS int(11)\n");
+            assertThat(earlier).isNotEqualTo(schema);
+            writeLocked(h.ws, earlier, MYSQL_CANONICALIZER);
+
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+                    .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                            + "Artifacts written by an earlier Matey release: schema.sql states a function's integer "
+                            + "result with its display width (RETURNS int(11))").endsWith(ADVICE));
+            assertThatThrownBy(h::drift).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+
+            h.ws.apply(new ReplayOptions(null, null, true, false));
+            assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.sql")).isEqualTo(schema);
+            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            assertThat(h.up().after()).isEqualTo(1);
+        }
+    }
+
+    /**
      * PostgreSQL artifacts of an earlier release that state a materialized view unpopulated: a refresh on the live
      * database would read as drift, so they are regenerated, not compared.
      */
@@ -235,7 +263,7 @@ class ForeignArtifactsTest {
                     checkpoints.get(i)));
             ws.write(TestWorkspace.TARGET + "/" + checkpoint, checkpoints.get(i));
         }
-        SchemaLock lock = LockFactory.build("postgres", TestWorkspace.TARGET, steps, schema);
+        SchemaLock lock = LockFactory.build(ws.engine(), TestWorkspace.TARGET, steps, schema);
         ws.write(TestWorkspace.TARGET + "/schema.sql", schema);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml", LockFileCodec.render(lock).replace(SchemaLock.CANONICALIZER,
                 label));
