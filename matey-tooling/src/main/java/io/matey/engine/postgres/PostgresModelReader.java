@@ -241,10 +241,35 @@ final class PostgresModelReader {
             // that for an integer key column, so the default is implied.
             boolean serial = sequence.equals(raw.ownedSequence()) && primaryKey.equals(List.of(raw.name()))
                     && INTEGERS.contains(resolved.type().name());
-            return new Column(raw.name(), resolved.type(), nullable, null, serial ? null : sequence, serial, null, null,
+            return new Column(raw.name(), resolved.type(), nullable, null, serial ? null : sequence(sequence), serial, null, null,
                     raw.comment());
         }
         return new Column(raw.name(), resolved.type(), nullable, defaultSql, null, false, null, null, raw.comment());
+    }
+
+    /** {@code billing.ticket_seq} or {@code "Odd.Name"} (a regclass as PostgreSQL prints it) → the sequence. */
+    private static Column.Sequence sequence(String regclass) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < regclass.length(); i++) {
+            char c = regclass.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < regclass.length() && regclass.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return Column.Sequence.named(parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.get(parts.size() - 1));
     }
 
     private static String action(String code) {
