@@ -2,6 +2,7 @@ package io.matey.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matey.testing.GuardTrigger;
 import io.matey.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventTriggerCommandTest {
 
-    private static final String GUARD = """
-            CREATE SCHEMA app;
-            CREATE FUNCTION public.f() RETURNS event_trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE schema_name <> 'app') THEN
-                RAISE EXCEPTION 'create objects in schema app, not %',
-                  (SELECT schema_name FROM pg_event_trigger_ddl_commands() WHERE schema_name <> 'app' LIMIT 1);
-              END IF;
-            END $$;
-            CREATE EVENT TRIGGER g ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION public.f();
+    private static final String GUARD = GuardTrigger.SQL + """
             CREATE TABLE app.t (id int, kind text DEFAULT 'a' CHECK (kind IN ('a', 'b')));
             CREATE VIEW app.v AS SELECT id FROM app.t WHERE kind = 'a';""";
 

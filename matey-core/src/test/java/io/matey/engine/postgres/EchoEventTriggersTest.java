@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.engine.MateyUrl;
+import io.matey.testing.GuardTrigger;
 import io.matey.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,17 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class EchoEventTriggersTest {
 
-    static final String GUARD = """
-            CREATE SCHEMA app;
-            CREATE FUNCTION public.f() RETURNS event_trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE schema_name <> 'app') THEN
-                RAISE EXCEPTION 'create objects in schema app, not %',
-                  (SELECT schema_name FROM pg_event_trigger_ddl_commands() WHERE schema_name <> 'app' LIMIT 1);
-              END IF;
-            END $$;
-            CREATE EVENT TRIGGER g ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'CREATE VIEW', 'CREATE INDEX')
-              EXECUTE FUNCTION public.f();
+    private static final String GUARD = GuardTrigger.SQL + """
             CREATE TABLE app.t (id int, kind text DEFAULT 'a' CHECK (kind IN ('a', 'b')));
             CREATE INDEX t_kind ON app.t (lower(kind));
             CREATE VIEW app.v AS SELECT id FROM app.t WHERE kind = 'a';
