@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
  * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
  * NULLS NOT DISTINCT, EXCLUDE constraints and a primary key's own name, recreated by {@code metadata.create_all()}
- * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones; descending key parts on SQLite
+ * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones, with foreign keys' deferrability
+ * and columns' collations; descending key parts on SQLite
  * and MariaDB; SQLite's {@code WITHOUT ROWID} and {@code STRICT} tables, and views left out of {@code create_all()}; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
  * Java type.
  */
@@ -122,6 +123,42 @@ class ModelsRecreateTablesTest {
         ws.apply();
         assertThat(ws.read(TestWorkspace.TARGET + "/models.py"))
                 .contains("__table_args__ = {'postgresql_partition_by': 'RANGE (occurred_at)'}");
+    }
+
+    @Test
+    void postgresForeignKeyDeferrabilityAndColumnCollationsAreRecreated() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        String collation = "CREATE SCHEMA app;\n"
+                + "CREATE COLLATION app.german_ci (provider = icu, locale = 'de-u-ks-level2', deterministic = false);";
+        ws.migration("001_books.sql", collation + """
+
+                CREATE TABLE authors (id int PRIMARY KEY, code text, region int, sort_name text COLLATE app.german_ci,
+                  tag varchar(10) COLLATE "C", tags text[] COLLATE "C", plain text, UNIQUE (code, region));
+                CREATE TABLE books (id int PRIMARY KEY, author_id int REFERENCES authors DEFERRABLE INITIALLY DEFERRED,
+                  editor_id int REFERENCES authors DEFERRABLE, code text, region int,
+                  FOREIGN KEY (code, region) REFERENCES authors (code, region) DEFERRABLE INITIALLY DEFERRED);""",
+                "DROP TABLE books; DROP TABLE authors; DROP SCHEMA app CASCADE;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("ForeignKey('authors.id', deferrable=True, initially='DEFERRED', name='books_author_id_fkey')",
+                "ForeignKey('authors.id', deferrable=True, name='books_editor_id_fkey')",
+                "ForeignKeyConstraint(['code', 'region'], ['authors.code', 'authors.region'], deferrable=True, "
+                        + "initially='DEFERRED', name='books_code_region_fkey')",
+                "Column('sort_name', Text(collation='app\".\"german_ci'))", "Column('tag', String(10, collation='C'))",
+                "Column('tags', ARRAY(Text(collation='C')))", "Column('plain', Text)");
+
+        String keys = "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' ORDER BY 1";
+        String columns = "SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' "
+                + "|| COALESCE(co.collnamespace::regnamespace || '.' || co.collname, '-') FROM pg_attribute a "
+                + "JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+                + "WHERE c.relname IN ('authors', 'books') AND a.attnum > 0 ORDER BY 1";
+        List<List<String>> recreated = sameInBoth(ws, collation, "books", keys, columns);
+        assertThat(recreated.get(0)).contains(
+                "books_author_id_fkey: FOREIGN KEY (author_id) REFERENCES authors(id) DEFERRABLE INITIALLY DEFERRED",
+                "books_editor_id_fkey: FOREIGN KEY (editor_id) REFERENCES authors(id) DEFERRABLE");
+        assertThat(recreated.get(1)).contains("authors.sort_name text app.german_ci", "authors.tag character varying(10) pg_catalog.C",
+                "authors.tags text[] pg_catalog.C", "authors.plain text pg_catalog.default");
     }
 
     @ParameterizedTest

@@ -50,7 +50,7 @@ final class Elements {
             for (ForeignKey fk : table.foreignKeys()) {
                 if (fk.columns().equals(List.of(column.name()))) {
                     List<String> args = new ArrayList<>(List.of(Py.str(target(fk, fk.refColumns().get(0)))));
-                    args.addAll(actions(fk));
+                    args.addAll(keyOptions(fk));
                     if (fk.name() != null) {
                         // MySQL also names the foreign key's implicit index after it.
                         args.add("name=" + Py.str(fk.name()));
@@ -151,20 +151,27 @@ final class Elements {
         List<String> args = new ArrayList<>();
         args.add(Py.list(fk.columns()));
         args.add(Py.list(fk.refColumns().stream().map(c -> target(fk, c)).toList()));
-        args.addAll(actions(fk));
+        args.addAll(keyOptions(fk));
         if (fk.name() != null) {
             args.add("name=" + Py.str(fk.name()));
         }
         return imports.sa("ForeignKeyConstraint") + "(" + String.join(", ", args) + ")";
     }
 
-    private static List<String> actions(ForeignKey fk) {
+    /** A foreign key's referential actions and deferrability. */
+    private static List<String> keyOptions(ForeignKey fk) {
         List<String> args = new ArrayList<>();
         if (fk.onDelete() != null) {
             args.add("ondelete=" + Py.str(fk.onDelete()));
         }
         if (fk.onUpdate() != null) {
             args.add("onupdate=" + Py.str(fk.onUpdate()));
+        }
+        if (fk.deferrable()) {
+            args.add("deferrable=True");
+        }
+        if (fk.initiallyDeferred()) {
+            args.add("initially='DEFERRED'");
         }
         return args;
     }
