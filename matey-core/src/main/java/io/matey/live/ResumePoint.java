@@ -125,8 +125,8 @@ final class ResumePoint {
         throw new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(command, "--resume") + " refused: the live schema is neither the state after statement "
                 + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
-                + "until the schema is the state before the migration, then run `" + target.command("db up")
-                + " --resume` again. The state after statement " + done + " against the live schema:\n"
+                + "until the schema is the state before the migration, then run `" + interruption.resumeCommand(target)
+                + "` again. The state after statement " + done + " against the live schema:\n"
                 + Postcheck.diff("expected/after-statement-" + done + ".sql", states.get(done), liveSql));
     }
 }

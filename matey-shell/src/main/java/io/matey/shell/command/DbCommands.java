@@ -228,6 +228,9 @@ class DbCommands {
     void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
+            @Option(longNames = "resume", description = "First finish a rollback that was interrupted on this database "
+                    + "(db down that stopped partway), after the last statement that took effect; it counts as the "
+                    + "first of --steps") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (steps < 1) {
@@ -236,7 +239,8 @@ class DbCommands {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url,
-                () -> matey.dbDown(target, url, steps, Progress.forTerminal())));
+                () -> resume ? matey.dbDownResuming(target, url, steps, Progress.forTerminal())
+                        : matey.dbDown(target, url, steps, Progress.forTerminal())));
     }
 
     @Command(command = "bootstrap", description = "Load schema.sql into an empty database (recording every "
@@ -297,7 +301,7 @@ class DbCommands {
         if (!change.migrations().isEmpty()) {
             TextTable timings = new TextTable("Migration", "Duration");
             for (MigrationTiming timing : change.migrations()) {
-                timings.row(timing.file(), timing.duration().toMillis() + " ms");
+                timings.row(timing.label(), timing.duration().toMillis() + " ms");
             }
             out.append(timings.render());
             if (!change.url().engine().transactions()) {
@@ -466,8 +470,8 @@ class DbCommands {
     private static String interrupted(Interruption interruption, String target, String url, String workspace) {
         String diff = interruption.diff();
         return "Interrupted: " + interruption.describe() + (diff.isEmpty() ? (interruption.leftover() == null ? ".\n" : "; nothing else differs.\n") : ":\n" + diff)
-                + "Run `"
-                + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
+                + "Run `" + sameTarget("matey db " + interruption.direction(), target, url, workspace)
+                + " --resume` to continue (see `matey help db " + interruption.direction() + "`).\n";
     }
 
     /** A line per live object the server would not load back from its own text, which a load of this schema meets. */
