@@ -5,6 +5,7 @@ import io.matey.error.InvalidUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import io.matey.toml.TomlMap;
 import io.matey.toml.TomlSyntaxException;
@@ -24,6 +25,9 @@ public final class LockFileCodec {
     public static final String REPLAY_CHARSET = "replay_charset";
     /** The scratch database's default collation. */
     public static final String REPLAY_COLLATION = "replay_collation";
+
+    /** A character set's or collation's name, as MySQL and MariaDB spell them. */
+    private static final Pattern NAME = Pattern.compile("\\w+");
 
     private LockFileCodec() {
     }
@@ -134,6 +138,14 @@ public final class LockFileCodec {
             throw new LockFileException("the keys " + REPLAY_FAMILY + ", " + REPLAY_VERSION + ", " + REPLAY_CHARSET
                     + " and " + REPLAY_COLLATION + " come together, and only some are set; `matey schema apply "
                     + "--clean` writes them");
+        }
+        for (String name : new String[] {charset, collation}) {
+            // db up writes them into CREATE DATABASE, and messages into ALTER DATABASE advice
+            if (!NAME.matcher(name).matches()) {
+                throw new LockFileException("the keys " + REPLAY_CHARSET + " and " + REPLAY_COLLATION + " name a "
+                        + "character set and a collation (letters, digits, _), not '" + name + "'; `matey schema "
+                        + "apply --clean` writes them");
+            }
         }
         return new ServerProfile(family, version, charset, collation);
     }

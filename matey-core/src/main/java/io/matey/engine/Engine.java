@@ -228,6 +228,16 @@ public interface Engine {
     }
 
     /**
+     * Whether {@code statement}, which failed with {@code failure} (an error the server answered, not a lost
+     * connection), is known to have taken no effect at all, so that an interrupted section's marker is exact and its
+     * report says nothing after the statements before it took effect (docs/architecture.md §7). False by default:
+     * where the engine cannot vouch for it, the failed statement may have taken effect in part.
+     */
+    default boolean failedWithoutEffect(SqlStatement statement, SQLException failure) {
+        return false;
+    }
+
+    /**
      * The changes of the connected database's rows that the server keeps retrying and failing (ClickHouse's stuck
      * mutations), one sentence each naming how to cancel it; empty where there are none or the engine has none. A
      * schema that looks like a later committed state then holds rows that were never converted to it.
@@ -424,6 +434,15 @@ public interface Engine {
     default boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
         createDatabase(url);
         return true;
+    }
+
+    /**
+     * {@link #createDatabaseIfMissing(MateyUrl)} with the default character set and collation {@code defaults} records,
+     * where the engine's databases have them ({@link #serverProfile}): a database {@code db up} creates gets the
+     * replay's, which its check then finds (docs/architecture.md §7). Others create it as without them.
+     */
+    default boolean createDatabaseIfMissing(MateyUrl url, ServerProfile defaults) throws SQLException {
+        return createDatabaseIfMissing(url);
     }
 
     /** Drops the database the URL names, if it exists. */

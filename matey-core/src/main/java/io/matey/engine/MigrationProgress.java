@@ -13,20 +13,33 @@ import java.util.Optional;
  * (docs/architecture.md §7). A row exists from
  * before the section's first statement until its version change commits, and says how many statements had taken
  * effect; so a process that dies in between leaves a marker the next command reads. dbmate never reads the table,
- * and dumps leave it out like {@code schema_migrations}.
+ * and dumps leave it out like {@code schema_migrations}. Its column {@code exact} (default 0, so that a row an earlier
+ * Matey wrote, or a table it created without the column, reads as uncertain) says whether the section stopped at a
+ * statement the server failed without effect ({@link #failedAt}).
  */
 public final class MigrationProgress implements ProgressTable {
 
     public static final String TABLE = "matey_migration_progress";
 
+    /** The column saying the marker's stop is exact ({@link Marker#exact}). */
+    private static final String EXACT = "exact";
+
     /**
      * An interrupted section.
      *
-     * @param done  statements known to have taken effect; the next one may or may not have (DDL commits itself
-     *              before the marker is advanced)
+     * @param done  statements known to have taken effect
      * @param total statements in the section
+     * @param exact whether statement {@code done + 1} failed with the server's error and took no effect, so that
+     *              nothing after statement {@code done} did; otherwise (a kill, a lost connection, a cancel, a
+     *              failure the engine cannot vouch for) it may or may not have (DDL commits itself before the marker
+     *              is advanced)
      */
-    public record Marker(String version, String direction, int done, int total) {
+    public record Marker(String version, String direction, int done, int total, boolean exact) {
+
+        /** A marker whose stop is uncertain, as every marker is on a table that does not record it. */
+        public Marker(String version, String direction, int done, int total) {
+            this(version, direction, done, total, false);
+        }
 
         /** "progress marker of version V (up section, 1 of 2 statements)", as every message names a marker. */
         public String description() {
@@ -71,18 +84,29 @@ public final class MigrationProgress implements ProgressTable {
 
     @Override
     public Optional<Marker> readExisting(Connection connection) throws SQLException {
+        // Every column, so that a table an earlier Matey created without exact reads too (as uncertain).
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, direction, done, total FROM " + TABLE + " ORDER BY version")) {
-            return rs.next() ? Optional.of(new Marker(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
-                    : Optional.empty();
+                ResultSet rs = st.executeQuery("SELECT * FROM " + TABLE + " ORDER BY version")) {
+            return rs.next() ? Optional.of(new Marker(rs.getString("version"), rs.getString("direction"),
+                    rs.getInt("done"), rs.getInt("total"), hasExact(rs) && rs.getInt(EXACT) == 1)) : Optional.empty();
         }
+    }
+
+    private static boolean hasExact(ResultSet rs) throws SQLException {
+        var columns = rs.getMetaData();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            if (EXACT.equalsIgnoreCase(columns.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void begin(Connection connection, String version, String direction, int done, int total) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version varchar(128) NOT NULL PRIMARY KEY, "
-                    + "direction varchar(4) NOT NULL, done int NOT NULL, total int NOT NULL)");
+                    + "direction varchar(4) NOT NULL, done int NOT NULL, total int NOT NULL, " + EXACT + " int NOT NULL DEFAULT 0)");
         }
         finish(connection, version);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE
@@ -101,6 +125,23 @@ public final class MigrationProgress implements ProgressTable {
             ps.setInt(1, done);
             ps.setString(2, version);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * On a table an earlier Matey created without the column (resuming its marker), the count alone, which reads as
+     * uncertain: the failed UPDATE changed nothing, and no engine calling this aborts a transaction on it (MySQL rolls
+     * back the statement only; elsewhere a tracked section runs in auto-commit).
+     */
+    @Override
+    public void failedAt(Connection connection, String version, int done) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + TABLE + " SET done = ?, " + EXACT
+                + " = 1 WHERE version = ?")) {
+            ps.setInt(1, done);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        } catch (SQLException withoutTheColumn) {
+            advance(connection, version, done);
         }
     }
 

@@ -209,10 +209,13 @@ public final class MigrationRunner {
                         throw connectionLost(migration, section, statements, i, e);
                     }
                     Optional<Leftover> leftover = tracked ? leftoverOf(statements.get(i), e) : Optional.empty();
+                    // A cancel (Ctrl-C, SIGTERM) may land after the statement committed: not vouched for.
+                    boolean exact = tracked && leftover.isEmpty() && !RunningStatements.cancelling()
+                            && engine.failedWithoutEffect(statements.get(i), e);
                     MigrationFailedException failure = failure(migration, section, statements, i, done, e,
-                            leftover.orElse(null));
+                            leftover.orElse(null), exact);
                     if (tracked) {
-                        keepProgress(migration, i, leftover.isPresent(), failure);
+                        keepProgress(migration, i, leftover.isPresent(), exact, failure);
                     }
                     throw failure;
                 }
@@ -303,14 +306,19 @@ public final class MigrationRunner {
     }
 
     /**
-     * After statement {@code index} failed (so it took no effect), the statements before it stay in effect: their
-     * work and the marker saying so are committed, which makes the marker exact. With none in effect the marker goes,
-     * unless the failed statement left something behind ({@code leftBehind}), which the next command must learn of.
+     * After statement {@code index} failed, the statements before it stay in effect: their work and the marker
+     * counting them are committed. The marker records the stop as exact when the engine vouches that the failed
+     * statement took no effect ({@code exact}, {@link Engine#failedWithoutEffect}); otherwise it may have taken
+     * effect in part. With none in effect the marker goes, unless the failed statement left something behind
+     * ({@code leftBehind}), which the next command must learn of.
      */
-    private void keepProgress(Migration migration, int index, boolean leftBehind, MigrationFailedException failure) {
+    private void keepProgress(Migration migration, int index, boolean leftBehind, boolean exact,
+            MigrationFailedException failure) {
         try {
             if (index == 0 && !leftBehind) {
                 engine.progressTable().finish(connection, migration.version());
+            } else if (exact) {
+                engine.progressTable().failedAt(connection, migration.version(), index);
             } else {
                 engine.progressTable().advance(connection, migration.version(), index);
             }
@@ -371,7 +379,7 @@ public final class MigrationRunner {
                     e.addSuppressed(rollBack);
                 }
             }
-            throw failure(migration, section, statements, from, from, e, null);
+            throw failure(migration, section, statements, from, from, e, null, false);
         }
     }
 
@@ -385,14 +393,14 @@ public final class MigrationRunner {
     }
 
     private MigrationFailedException failure(Migration migration, Section section, List<SqlStatement> statements,
-            int index, int from, SQLException e, Leftover leftover) {
+            int index, int from, SQLException e, Leftover leftover, boolean exact) {
         SqlStatement statement = statements.get(index);
         int line = engine.failedLine(statement, e);
         return new MigrationFailedException(migration.file(), section.kind(), line,
                 migration.file() + ":" + line + ": " + section.kind() + " section failed: "
                         + engine.failureSentence(connection, e) + engine.failureHint(statement, e) + " Statement: '"
                         + statement.summary() + "'. "
-                        + aftermath(migration, section, statements.subList(0, index), from, e, leftover, line),
+                        + aftermath(migration, section, statements.subList(0, index), from, e, leftover, exact, line),
                 e);
     }
 
@@ -456,7 +464,7 @@ public final class MigrationRunner {
      * file's on its own either: it belongs to the server, which other databases share.
      */
     private String aftermath(Migration migration, Section section, List<SqlStatement> executed, int resumedAt,
-            SQLException failure, Leftover leftover, int failedLine) {
+            SQLException failure, Leftover leftover, boolean exact, int failedLine) {
         boolean raced = engine.lostCreationRace(failure);
         boolean data = !raced && engine.failedOnData(failure);
         Optional<ServerObjectExists> exists = engine.serverObjectExists(failure);
@@ -517,8 +525,9 @@ public final class MigrationRunner {
         }
         return "Statements at line(s) " + lines + " took effect" + (resumedAt > 0 ? " (some in an earlier run)" : "")
                 + " and stay applied (" + whyNotRolledBack() + "); " + version + "." + left
-                + (trackProgress ? resume + (leftover == null ? "continues after the last statement in effect."
-                        : "drops it and continues from the failed statement.")
+                + (trackProgress ? resume + (leftover != null ? "drops it and continues from the failed statement."
+                        : exact ? "continues from the failed statement, which took no effect."
+                        : "continues after the last statement in effect.")
                         : " Undo them or make the migration idempotent before running again: `matey dbmate`, like "
                                 + "dbmate, records no progress, so the next run starts the section from its first "
                                 + "statement.");

@@ -29,6 +29,16 @@ public interface ProgressTable {
     /** Records that {@code done} statements of the section are in effect. */
     void advance(Connection connection, String version, int done) throws SQLException;
 
+    /**
+     * Records that {@code done} statements are in effect and that statement {@code done + 1} failed without effect
+     * ({@link Engine#failedWithoutEffect}), which makes the marker exact ({@link MigrationProgress.Marker#exact}). A
+     * table without the distinction records the count alone, which reads as uncertain: ClickHouse's and BigQuery's,
+     * whose engines vouch for no failed statement.
+     */
+    default void failedAt(Connection connection, String version, int done) throws SQLException {
+        advance(connection, version, done);
+    }
+
     /** Removes the marker; only after {@link #begin}, which creates the table. */
     void finish(Connection connection, String version) throws SQLException;
 

@@ -4,6 +4,7 @@ import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.JdbcUrls;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerProfile;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
 import io.matey.log.DebugLog;
@@ -11,6 +12,7 @@ import io.matey.log.Secrets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -64,7 +66,7 @@ record DataSourceEndpoint(DataSource dataSource, Engine engine, String descripti
     }
 
     @Override
-    public boolean create() {
+    public boolean create(Optional<ServerProfile> defaults) {
         throw new MateyException(Reason.UNSUPPORTED, "Cannot create a database through the DataSource " + description + ".");
     }
 

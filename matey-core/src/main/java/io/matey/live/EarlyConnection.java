@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.ServerProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -108,8 +109,8 @@ final class EarlyConnection implements LiveEndpoint, AutoCloseable {
     }
 
     @Override
-    public boolean create() throws SQLException {
-        return endpoint.create();
+    public boolean create(Optional<ServerProfile> defaults) throws SQLException {
+        return endpoint.create(defaults);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.matey.migration.Migration;
 import io.matey.migration.SqlStatement;
 import io.matey.schema.SchemaDiff;
 import io.matey.schema.SchemaDump;
-import io.matey.workspace.TargetPaths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,6 +21,8 @@ import java.util.function.Consumer;
  * {@link MigrationProgress} marker tells (docs/architecture.md §7): which statements had taken effect, and how the
  * live schema differs from the state before the migration.
  *
+ * @param exact       whether statement {@code done + 1} failed with the server's error and took no effect
+ *                    ({@link MigrationProgress.Marker#exact}), so that nothing after statement {@code done} did
  * @param index       the applied index; the state before the section is the committed state there
  * @param liveSql     the live dump
  * @param expectedSql the committed state at {@code index}
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
  * @param leftover     what statement {@code done + 1} left behind without taking effect (a PostgreSQL invalid
  *                     index), which {@code liveSql} leaves out and {@code db up --resume} drops; null when none
  */
-public record Interruption(Migration migration, String direction, int done, int total, int index, String liveSql,
+public record Interruption(Migration migration, String direction, int done, int total, boolean exact, int index,
+        String liveSql,
         String expectedSql, String expectedFrom, List<SqlStatement> statements, Leftover leftover) {
 
     /**
@@ -50,7 +52,7 @@ public record Interruption(Migration migration, String direction, int done, int 
         Leftover leftover = leftover(engine, connection, statements, marker.done());
         String liveSql = leftover == null ? SchemaDump.dump(engine, connection)
                 : SchemaDump.dumpWithout(engine, connection, leftover);
-        return new Interruption(migration, marker.direction(), marker.done(), marker.total(), index, liveSql,
+        return new Interruption(migration, marker.direction(), marker.done(), marker.total(), marker.exact(), index, liveSql,
                 target.expectedAt(index, connection), target.expectedSource(index), statements, leftover);
     }
 
@@ -94,6 +96,12 @@ public record Interruption(Migration migration, String direction, int done, int 
     public String describe() {
         StringBuilder out = new StringBuilder("migration " + migration.file() + " was interrupted after statement "
                 + done + " of " + total + " (" + direction + " section)");
+        if (failedWithoutEffect()) {
+            return out.append("; statement ").append(done + 1).append(" (line ").append(statements.get(done).line())
+                    .append(") failed with an error from the server, so nothing after statement ").append(done)
+                    .append(" took effect").append(unchanged() ? "; the live schema is still the state before the "
+                            + "migration" : "; the database holds a partial state").toString();
+        }
         if (leftover == null && unchanged()) {
             // Statement N+1 never changed the schema (a kill while it ran): "partial" and the undo advice would mislead.
             return out.append("; the live schema is still the state before the migration, so none of its schema "
@@ -106,6 +114,14 @@ public record Interruption(Migration migration, String direction, int done, int 
         }
         return out.append(leftover != null && unchanged() ? "; apart from it, the live schema is the state before the migration"
                 : "; the database holds a partial state").toString();
+    }
+
+    /**
+     * Whether the section stopped at a statement of the file that failed without effect ({@link #exact}); false when
+     * the file now has no statement after the {@code done} in effect.
+     */
+    public boolean failedWithoutEffect() {
+        return exact && leftover == null && done < statements.size();
     }
 
     /** Whether the live schema (without a leftover) is the committed state before the section. */
@@ -127,11 +143,29 @@ public record Interruption(Migration migration, String direction, int done, int 
         String resume = resumeCommand(target);
         if (unchanged() && done < statements.size()) {
             return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe()
-                    + ". Run `" + resume + "`: it " + (leftover == null ? "" : "drops what statement " + (done + 1)
-                    + " left behind and ") + "runs the section on from statement " + (done + 1) + ".");
+                    + ". " + (failedWithoutEffect() ? fixFirst(target) + "run `" : "Run `") + resume + "`: it "
+                    + (leftover == null ? "" : "drops what statement " + (done + 1) + " left behind and ")
+                    + "runs the section on from statement " + (done + 1) + ".");
         }
         return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe() + ":\n" + diff()
-                + wayForward(target));
+                + (failedWithoutEffect() ? fixFirst(target) + resumeAtTheFailedStatement(target) : wayForward(target)));
+    }
+
+    /** What comes before {@code --resume} when statement N+1 failed: whatever made it fail. */
+    private String fixFirst(LiveTarget target) {
+        return "Fix what made statement " + (done + 1) + " fail (the migration file, then `"
+                + target.failureCommands().apply() + "`; or the data it met), then ";
+    }
+
+    /**
+     * The way forward after a failed statement: the count is exact, so the resume continues at the failed statement;
+     * the scratch replay still proves it, as the file may have been edited before it (docs/architecture.md §7).
+     */
+    private String resumeAtTheFailedStatement(LiveTarget target) {
+        String resume = resumeCommand(target);
+        return "run `" + resume + "`: it checks that the live schema is the state after statement " + done
+                + " (replaying the section's statements up to it in a scratch database on the test server) and runs "
+                + "the section on from statement " + (done + 1) + ". " + undoByHand(resume);
     }
 
     /**
@@ -157,7 +191,8 @@ public record Interruption(Migration migration, String direction, int done, int 
                 + total + " statement(s) then and has " + statements.size() + " now, so which of them took effect "
                 + "cannot be told; nothing ran. Restore its first " + done + " statement(s) as they ran (they took "
                 + "effect: `git diff` shows your edit) and change only what follows them, keeping the section at "
-                + total + " statement(s); run `matey schema apply" + TargetPaths.option(target.name()) + "` and `" + resumeCommand(target) + "` again.");
+                + total + " statement(s); run `" + target.failureCommands().apply() + "` and `" + resumeCommand(target)
+                + "` again.");
     }
 
     /** The documented way forward, for messages. */
@@ -165,7 +200,11 @@ public record Interruption(Migration migration, String direction, int done, int 
         String resume = resumeCommand(target);
         return "Run `" + resume + "`: it finds the last statement that took effect by replaying the section's "
                 + "first statements in a scratch database on the test server and comparing schemas, then continues "
-                + "after it. Or undo the partial changes by hand (the diff shows them) until the schema is the state "
-                + "before the migration, and run `" + resume + "`, which then runs the section from its start.";
+                + "after it. " + undoByHand(resume);
+    }
+
+    private static String undoByHand(String resume) {
+        return "Or undo the partial changes by hand (the diff shows them) until the schema is the state before the "
+                + "migration, and run `" + resume + "`, which then runs the section from its start.";
     }
 }

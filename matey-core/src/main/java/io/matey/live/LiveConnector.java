@@ -60,7 +60,8 @@ final class LiveConnector {
     /** True when this call created the database; false when another process created it first. */
     private static boolean create(LiveTarget target, String command) {
         try {
-            return target.endpoint().create();
+            // the replay's defaults, which ServerProfileCheck then finds (docs/architecture.md §7)
+            return target.endpoint().create(ServerProfileCheck.recorded(target));
         } catch (SQLException e) {
             // Several deploys may race to create it; an engine may tell the losers with an error.
             if (exists(target, command)) {

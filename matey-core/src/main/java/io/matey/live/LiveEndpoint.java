@@ -2,6 +2,7 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -66,8 +67,12 @@ public interface LiveEndpoint {
     /**
      * Creates the database; only called when {@link #exists()} said it is missing. False when it existed after
      * all: another process created it in between.
+     *
+     * @param defaults the replay's server profile the lock records, whose default character set and collation the
+     *                 database gets where the engine has them ({@link Engine#createDatabaseIfMissing(MateyUrl,
+     *                 ServerProfile)}); empty for the server's
      */
-    boolean create() throws SQLException;
+    boolean create(Optional<ServerProfile> defaults) throws SQLException;
 
     /** Drops the database; only called for one that {@link #create()} created (a failed {@code db bootstrap}). */
     void drop() throws SQLException;

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * proves to be in effect. The marker says N statements took effect and statement N+1 may have; a scratch database
  * loaded with the state before the section runs the first N and then N+1 statements, and the live schema must equal
  * one of those states (or the state before the section, after a manual undo). Statements that change no schema are
- * exact already: their progress commits with them.
+ * exact already: their progress commits with them. After a statement the server failed without effect
+ * ({@link Interruption#failedWithoutEffect}) N+1 is no candidate: only the state after N is rebuilt, which still proves
+ * the count against a file edited before the failed statement.
  */
 final class ResumePoint {
 
@@ -97,7 +99,7 @@ final class ResumePoint {
                 }
             }
             states.put(done, SchemaDump.dump(engine, connection));
-            if (done < interruption.statements().size()) {
+            if (done < interruption.statements().size() && !interruption.failedWithoutEffect()) {
                 try {
                     execute(connection, interruption.statements().get(done));
                     states.put(done + 1, SchemaDump.dump(engine, connection));
@@ -123,7 +125,8 @@ final class ResumePoint {
             return 0;
         }
         throw new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(command, "--resume") + " refused: the live schema is neither the state after statement "
-                + done + " nor after statement " + (done + 1) + " of " + interruption.migration().file()
+                + done + (interruption.failedWithoutEffect() ? " (statement " + (done + 1) + " failed without effect)"
+                        : " nor after statement " + (done + 1)) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
                 + "until the schema is the state before the migration, then run `" + interruption.resumeCommand(target)
                 + "` again. The state after statement " + done + " against the live schema:\n"

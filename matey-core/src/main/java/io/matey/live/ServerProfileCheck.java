@@ -71,7 +71,8 @@ final class ServerProfileCheck {
         }
     }
 
-    private static Optional<ServerProfile> recorded(LiveTarget target) {
+    /** The replay server the lock records; empty without the keys (or without a lock). */
+    static Optional<ServerProfile> recorded(LiveTarget target) {
         return target.state().lock().map(SchemaLock::replayServer);
     }
 

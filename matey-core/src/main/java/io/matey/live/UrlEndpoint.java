@@ -3,6 +3,7 @@ package io.matey.live;
 import io.matey.engine.Engine;
 import io.matey.engine.Engines;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.ServerProfile;
 import io.matey.engine.UrlOption;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,8 +41,9 @@ record UrlEndpoint(MateyUrl url, Engine engine, boolean given) implements LiveEn
     }
 
     @Override
-    public boolean create() throws SQLException {
-        return engine.createDatabaseIfMissing(url);
+    public boolean create(Optional<ServerProfile> defaults) throws SQLException {
+        return defaults.isPresent() ? engine.createDatabaseIfMissing(url, defaults.get())
+                : engine.createDatabaseIfMissing(url);
     }
 
     @Override

@@ -93,6 +93,19 @@ class LockFileCodecTest {
                         + "come together, and only some are set; `matey schema apply --clean` writes them");
     }
 
+    /** db up writes them into CREATE DATABASE: nothing but a name goes there. */
+    @Test
+    void refusesACollationThatIsNoName() {
+        String keys = "head_index = 1\nreplay_server_family = \"mariadb\"\nreplay_server_version = \"10.11\"\n"
+                + "replay_charset = \"latin1\"\nreplay_collation = \"latin1_bin; DROP DATABASE x\"\n";
+
+        assertThatThrownBy(() -> LockFileCodec.parse(utf8(LockFixtures.LOCK.replace("head_index = 1\n", keys))))
+                .isInstanceOf(LockFileException.class)
+                .hasMessage("the keys replay_charset and replay_collation name a character set and a collation "
+                        + "(letters, digits, _), not 'latin1_bin; DROP DATABASE x'; `matey schema apply --clean` "
+                        + "writes them");
+    }
+
     @Test
     void readsALockWithoutRolesAsStepsCreatingNone() throws Exception {
         assertThat(LockFileCodec.parse(utf8(LockFixtures.LOCK)).steps().get(0).roles()).isEmpty();

@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.engine.Engine;
+import io.matey.engine.ServerProfile;
 import io.matey.engine.MateyUrl;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -49,9 +50,9 @@ final class RecordingEndpoint implements LiveEndpoint {
     }
 
     @Override
-    public boolean create() throws SQLException {
+    public boolean create(Optional<ServerProfile> defaults) throws SQLException {
         calls.add("create");
-        return real.create();
+        return real.create(defaults);
     }
 
     @Override

@@ -103,13 +103,42 @@ class DbStatusMissingDatabaseTest {
         assertThat(missing).doesNotExist();
     }
 
-    @Test
-    void aMissingDatabaseWithoutMigrationsHasNothingToApply() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite3:" + dir.resolve("live.sqlite3"));
-        assertThat(MateyProcess.run(dir, env, "init", "--engine", "sqlite").exitCode()).isZero();
-        MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
-        assertThat(status.exitCode()).as(status.stderr()).isZero();
-        assertThat(status.stdout()).isEqualTo("\nApplied: 0\nPending: 0\n"
-                + "The database does not exist yet; `matey db up` creates it.\n");
+    /**
+     * {@code db up} refuses a target without migrations and creates nothing, so the reports do not say it creates the
+     * database: they say it does once the target has a migration, and name the commands that write one.
+     */
+    @ParameterizedTest
+    @EngineMatrix
+    void aMissingDatabaseWithoutMigrationsIsCreatedOnceTheTargetHasOne(String engine) throws Exception {
+        try (TestDatabase db = TestDatabase.unborn(engine)) {
+            Map<String, String> env = Map.of("TEST_DATABASE_URL", TestDatabase.serverBase(engine).raw(),
+                    "DATABASE_URL", db.url().raw());
+            assertThat(MateyProcess.run(dir, env, "init", "--engine", TestEngines.named(engine).engineId()).exitCode())
+                    .isZero();
+            String once = "`matey db up` creates it once the target has a migration (`matey db new NAME`, then "
+                    + "`matey schema apply`).\n";
+            MateyProcess.Result status = MateyProcess.run(dir, env, "db", "status");
+            assertThat(status.exitCode()).as(status.stderr()).isZero();
+            assertThat(status.stdout()).isEqualTo("\nApplied: 0\nPending: 0\nThe database does not exist yet; " + once);
+            assertThat(MateyProcess.run(dir, env, "db", "drift").stdout()).isEqualTo("Applied index: 0  Status: missing\n"
+                    + "The database does not exist yet: nothing to compare. " + once);
+            assertThat(MateyProcess.run(dir, env, "db", "plan").stdout()).isEqualTo("Applied  Target  Status\n"
+                    + "0        0       missing\nThe database does not exist yet: " + once);
+
+            MateyProcess.Result up = MateyProcess.run(dir, env, "db", "up");
+            assertThat(up.exitCode()).isEqualTo(2);
+            assertThat(up.stderr()).contains("db up needs a migration");
+            assertThat(db.engine().databaseExists(db.url())).as("db up without a migration creates nothing").isFalse();
+
+            assertThat(MateyProcess.run(dir, env, "db", "new", "a").exitCode()).isZero();
+            try (var files = Files.list(dir.resolve("migrations"))) {
+                Files.writeString(files.findFirst().orElseThrow(), "-- migrate:up\nCREATE TABLE a (id int);\n\n"
+                        + "-- migrate:down\nDROP TABLE a;\n");
+            }
+            assertThat(MateyProcess.run(dir, env, "schema", "apply").exitCode()).isZero();
+            MateyProcess.Result created = MateyProcess.run(dir, env, "db", "up");
+            assertThat(created.exitCode()).as("the note's promise: " + created.stderr()).isZero();
+            assertThat(db.engine().databaseExists(db.url())).isTrue();
+        }
     }
 }

@@ -41,9 +41,10 @@ class ResumeCommandTest {
             MateyProcess.Result status = matey(env, "db", "status", "--exit-code");
             assertThat(status.exitCode()).isEqualTo(1);
             assertThat(status.stdout()).contains("Interrupted: migration migrations/002_two.sql was interrupted after "
-                    + "statement 1 of 2 (up section); statement 2 (line 3) may also have taken effect; the database "
-                    + "holds a partial state:", "--- checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)",
-                    "+++ live database", "+CREATE TABLE `two`", "db up --resume");
+                    + "statement 1 of 2 (up section); statement 2 (line 3) failed with an error from the server, so "
+                    + "nothing after statement 1 took effect; the database holds a partial state:",
+                    "--- checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)", "+++ live database",
+                    "+CREATE TABLE `two`", "Fix what made statement 2 fail, then run `matey db up --resume` to continue");
             assertThat(matey(env, "db", "status", "--format", "json").stdout()).contains("\"interrupted_diff\": \"--- "
                     + "checkpoints/001_pre.sql (committed, before migrations/002_two.sql up)\\n+++ live database\\n",
                     "+CREATE TABLE `two`");

@@ -247,6 +247,27 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return TIME.contains(family) && size >= before.size;
     }
 
+    /**
+     * Why PostgreSQL converts every value to change {@code before} to this type, where it does not
+     * {@link #widensInPlace}: what L417's hint says of a change whose earlier type is known.
+     */
+    String rewriteReason(ColumnType before) {
+        String converted = before.text + " values are converted to " + text;
+        if (!family.equals(before.family)) {
+            return converted;
+        }
+        return switch (family) {
+            case "int" -> "an integer of another size is stored in another width";
+            case "string" -> name.equals("char") || before.name.equals("char")
+                    ? "char(n) is stored padded with blanks to its length, unlike varchar and text"
+                    : "a shorter length has every value checked";
+            case "decimal" -> scale != before.scale ? "every value is rounded or padded to the new scale"
+                    : "fewer digits of precision have every value checked";
+            default -> TIME.contains(family) && size < before.size
+                    ? "fewer fractional-second digits have every value rounded" : converted;
+        };
+    }
+
     /** Whether {@code after} lacks characters {@code before} has (between two legacy sets, taken to). */
     private static boolean narrowerRepertoire(String before, String after) {
         int from = repertoire(before);

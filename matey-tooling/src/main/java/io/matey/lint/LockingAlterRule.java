@@ -17,7 +17,8 @@ import net.sf.jsqlparser.parser.Token;
  * a type PostgreSQL changes the column's earlier type to in place, without {@code USING}: a {@code varchar} or
  * {@code numeric} made longer, a time type given more digits, {@link ColumnType#widensInPlace}; where the earlier
  * type is not known ({@link ColumnTypes}), a change to {@code text} or a {@code varchar} without length is taken for
- * the widening of a {@code varchar(n)}),
+ * the widening of a {@code varchar(n)}; where it is known, the hint names it and why the change rewrites,
+ * {@link ColumnType#rewriteReason}),
  * {@code SET LOGGED|UNLOGGED}, {@code SET TABLESPACE}, and {@code ADD [COLUMN]} of a column existing rows get a
  * value computed for each: a default calling a volatile function, a serial type, an identity or a stored generated
  * column.</li>
@@ -81,18 +82,12 @@ final class LockingAlterRule implements LintRule {
             return;
         }
         for (List<Token> clause : TokenCursor.clauses(tokens, head.position())) {
-            String rewrite = rewrite(clause, typeChanges);
+            Rewrite rewrite = rewrite(clause, typeChanges);
             if (rewrite != null) {
                 findings.add(Level.WARNING, "L417", file.path(), statement.line(), "'" + statement.source().summary()
-                        + "' rewrites existing table '" + table + "' (" + rewrite + ") under an ACCESS EXCLUSIVE "
-                        + "lock, which blocks its reads and writes until every row is written again.",
-                        rewrite.startsWith("SET") ? "no form of it avoids the lock: run it when the table can be "
-                        + "blocked for the rewrite"
-                        : rewrite.startsWith("ADD") ? "add the column with no value computed per row (no default, or "
-                        + "a constant one), give new rows theirs with ALTER COLUMN ... SET DEFAULT (or ADD GENERATED "
-                        + "... AS IDENTITY), and fill the existing rows in batches " + LATER
-                        : "add a column of the new type, fill it in batches " + LATER + ", and swap it in (a "
-                        + "varchar(n) or numeric(p, s) made longer is not rewritten: accept that)");
+                        + "' rewrites existing table '" + table + "' (" + rewrite.what() + ") under an ACCESS "
+                        + "EXCLUSIVE lock, which blocks its reads and writes until every row is written again.",
+                        rewrite.hint());
             }
             String scan = scan(new TokenCursor(clause));
             if (scan != null) {
@@ -107,16 +102,21 @@ final class LockingAlterRule implements LintRule {
         }
     }
 
+    /** What of a clause rewrites the table, as written, and what to do instead. */
+    private record Rewrite(String what, String hint) {
+    }
+
     /**
-     * What of the clause rewrites the table, as written; null when nothing does. {@code typeChanges}: the statement's
-     * column type changes, whose earlier types tell a widening made in place.
+     * What of the clause rewrites the table; null when nothing does. {@code typeChanges}: the statement's column
+     * type changes, whose earlier types tell a widening made in place, and the hint why another change is not.
      */
-    private static String rewrite(List<Token> tokens, List<ColumnTypes.Change> typeChanges) {
+    private static Rewrite rewrite(List<Token> tokens, List<ColumnTypes.Change> typeChanges) {
         TokenCursor clause = new TokenCursor(tokens);
         if (clause.accept("SET")) {
             for (String kind : List.of("LOGGED", "UNLOGGED", "TABLESPACE")) {
                 if (clause.peek(kind)) {
-                    return "SET " + kind;
+                    return new Rewrite("SET " + kind, "no form of it avoids the lock: run it when the table can be "
+                            + "blocked for the rewrite");
                 }
             }
             return null;
@@ -133,9 +133,10 @@ final class LockingAlterRule implements LintRule {
             String type = clause.textToTopLevel("USING").toLowerCase(Locale.ROOT);
             ColumnTypes.Change known = typeChanges.stream().filter(c -> c.before() != null && c.after() != null
                     && Names.key(c.column()).equals(Names.key(column))).findFirst().orElse(null);
-            boolean widening = !clause.peek("USING") && (known != null ? known.after().widensInPlace(known.before())
+            boolean using = clause.peek("USING");
+            boolean widening = !using && (known != null ? known.after().widensInPlace(known.before())
                     : UNBOUNDED_TEXT.contains(type.split(" collate ")[0]));
-            return widening ? null : "ALTER COLUMN " + column + " TYPE";
+            return widening ? null : new Rewrite("ALTER COLUMN " + column + " TYPE", typeHint(column, known, using));
         }
         if (!clause.accept("ADD") || clause.peek("CONSTRAINT") || clause.peek("CHECK") || clause.peek("FOREIGN")
                 || clause.peek("PRIMARY") || clause.peek("UNIQUE") || clause.peek("EXCLUDE")) {
@@ -145,7 +146,23 @@ final class LockingAlterRule implements LintRule {
         clause.accept("IF", "NOT", "EXISTS");
         String column = clause.name();
         String value = column == null ? null : computedValue(tokens.subList(clause.position(), tokens.size()));
-        return value == null ? null : "ADD COLUMN " + column + " " + value;
+        return value == null ? null : new Rewrite("ADD COLUMN " + column + " " + value, "add the column with no value "
+                + "computed per row (no default, or a constant one), give new rows theirs with ALTER COLUMN ... SET "
+                + "DEFAULT (or ADD GENERATED ... AS IDENTITY), and fill the existing rows in batches " + LATER);
+    }
+
+    /**
+     * What to do about a type change that rewrites: where the earlier migrations tell the column's type, that type
+     * and why PostgreSQL converts every row; else which changes it makes in place.
+     */
+    private static String typeHint(String column, ColumnTypes.Change known, boolean using) {
+        String instead = "add a column of the new type, fill it in batches " + LATER + ", and swap it in";
+        if (known == null) {
+            return instead + " (a varchar(n) or numeric(p, s) made longer is not rewritten: accept that)";
+        }
+        return "column '" + column + "' was " + known.before().text() + " after the earlier migrations, and "
+                + (using ? "USING computes each row's new value" : known.after().rewriteReason(known.before()))
+                + ", so PostgreSQL writes every row again: " + instead;
     }
 
     /**

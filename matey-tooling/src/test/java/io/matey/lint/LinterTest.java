@@ -93,6 +93,29 @@ class LinterTest {
                 .containsExactly(tuple("L417", 4), tuple("L421", 4));
     }
 
+    /**
+     * L417's hint on a type change: the column's earlier type, where the earlier migrations tell it, and why
+     * PostgreSQL writes every row; where they do not (a table no migration created), which changes it makes in place.
+     */
+    @Test
+    void l417SaysTheEarlierTypeAndWhyTheChangeRewritesWhereTheMigrationsTellIt() {
+        LintFixture fixture = LintFixture.load("L417", workspace).write("migrations/20260103000000_more.sql", """
+                -- migrate:up
+                ALTER TABLE users ALTER COLUMN id TYPE numeric(20);
+                ALTER TABLE legacy ALTER COLUMN id TYPE bigint;
+
+                -- migrate:down
+                ALTER TABLE users ALTER COLUMN id TYPE bigint;
+                """);
+        assertThat(fixture.lint()).filteredOn(f -> f.path().endsWith("_more.sql") && f.code().equals("L417"))
+                .extracting(Finding::line, f -> f.hint().replaceFirst("; or add .*", "")).containsExactly(
+                        tuple(2, "column 'id' was bigint after the earlier migrations, and bigint values are converted "
+                                + "to numeric(20), so PostgreSQL writes every row again: add a column of the new type, "
+                                + "fill it in batches in a later migration, and swap it in"),
+                        tuple(3, "add a column of the new type, fill it in batches in a later migration, and swap it "
+                                + "in (a varchar(n) or numeric(p, s) made longer is not rewritten: accept that)"));
+    }
+
     @Test
     void aNulByteInAMigrationIsL014AtItsLine() {
         LintFixture fixture = LintFixture.load("clean", workspace)

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.Matey;
+import io.matey.engine.MateyUrl;
 import io.matey.error.MateyException;
 import io.matey.replay.ReplayOptions;
 import io.matey.testing.TestDatabase;
 import io.matey.testing.TestWorkspace;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,15 +81,57 @@ class ReplayServerCheckTest {
         }
     }
 
+    /** 11.4's new databases default to utf8mb4_uca1400_ai_ci: the one db up creates gets 10.11's, as the lock records. */
     @Test
-    void upCreatingADatabaseWithOtherDefaultsDropsItAgain() throws SQLException {
+    void upCreatesAMissingDatabaseWithTheReplaysDefaults() throws SQLException {
         TestWorkspace ws = appliedOn1011();
-        try (TestDatabase live = TestDatabase.unborn("mysql-other");
-                TestDatabase server = TestDatabase.create("mysql-other")) {
+        try (TestDatabase live = TestDatabase.unborn("mysql-other")) {
+            assertThat(up(ws, live).after()).isEqualTo(2);
+            assertThat(defaults(live)).containsExactly("utf8mb4", "utf8mb4_general_ci");
+        }
+    }
+
+    /**
+     * A lock recording latin1 on a server whose databases default to utf8mb4: db up creates the database latin1 and
+     * migrates it, rather than refusing the database it has just created.
+     */
+    @Test
+    void upCreatesAMissingDatabaseInTheRecordedCharacterSet() throws SQLException {
+        TestWorkspace ws = new TestWorkspace(dir, "mysql");
+        // a table naming its set dumps the same in a latin1 database as in the utf8mb4 scratch database
+        ws.migration("001_u.sql", "CREATE TABLE u (id INT PRIMARY KEY) DEFAULT CHARSET=utf8mb4;", "DROP TABLE u;");
+        ws.apply();
+        ws.write(LOCK, ws.read(LOCK).replace(KEYS, KEYS.replace("\"utf8mb4\"", "\"latin1\"")
+                .replace("utf8mb4_general_ci", "latin1_swedish_ci")));
+        try (TestDatabase server = TestDatabase.create("mysql")) {
+            assertThat(defaults(server)).as("the server's default differs").containsExactly("utf8mb4", "utf8mb4_general_ci");
+            MateyUrl url = server.engine().siblingUrl(TestDatabase.serverBase("mysql"), "mariafix_" + System.nanoTime());
+            Matey matey = ws.matey();
+            try {
+                assertThat(matey.dbUp(matey.target(TestWorkspace.TARGET), url.raw(), line -> { }).after()).isEqualTo(1);
+                assertThat(server.firstColumn("SELECT CONCAT(default_character_set_name, ' ', default_collation_name) "
+                        + "FROM information_schema.schemata WHERE schema_name = '" + url.path() + "'"))
+                        .containsExactly("latin1 latin1_swedish_ci");
+            } finally {
+                server.engine().dropDatabase(url);
+            }
+        }
+    }
+
+    /**
+     * A collation the server lacks (MySQL 8's, which 10.11 does not have): the database gets the server's defaults, is
+     * refused and dropped again.
+     */
+    @Test
+    void upCreatingADatabaseWithoutTheRecordedCollationDropsItAgain() throws SQLException {
+        TestWorkspace ws = appliedOn1011();
+        ws.write(LOCK, ws.read(LOCK).replace("utf8mb4_general_ci", "utf8mb4_0900_ai_ci"));
+        try (TestDatabase live = TestDatabase.unborn("mysql");
+                TestDatabase server = TestDatabase.create("mysql")) {
             assertThatThrownBy(() -> up(ws, live))
                     .isInstanceOf(MateyException.class)
                     .hasMessageContaining("`CREATE DATABASE `" + live.url().path() + "` CHARACTER SET utf8mb4 COLLATE "
-                            + "utf8mb4_general_ci;`")
+                            + "utf8mb4_0900_ai_ci;`")
                     .hasMessageEndingWith("The database " + live.url() + " that it created was dropped.");
             assertThat(server.firstColumn("SELECT schema_name FROM information_schema.schemata"))
                     .doesNotContain(live.url().path());
@@ -171,6 +215,10 @@ class ReplayServerCheckTest {
     private static LiveChange up(TestWorkspace ws, TestDatabase live) {
         Matey matey = ws.matey();
         return matey.dbUp(matey.target(TestWorkspace.TARGET), live.url().raw(), line -> { });
+    }
+
+    private static List<String> defaults(TestDatabase live) throws SQLException {
+        return live.firstColumn("SELECT @@character_set_database UNION ALL SELECT @@collation_database");
     }
 
     /** Nothing ran: no schema_migrations, no table. */

@@ -51,6 +51,8 @@ public final class MysqlEngine implements Engine {
 
     /** Error 1049, ER_BAD_DB_ERROR. */
     private static final int UNKNOWN_DATABASE = 1049;
+    /** An unknown character set (1115) or collation (1273), or a collation of another set (1253). */
+    private static final Set<Integer> UNKNOWN_DEFAULTS = Set.of(1115, 1273, 1253);
 
     /**
      * Errors raised by rows a statement meets, outside SQLState class 23 and the data exceptions of class 22: 1138
@@ -213,6 +215,11 @@ public final class MysqlEngine implements Engine {
     }
 
     @Override
+    public boolean failedWithoutEffect(SqlStatement statement, SQLException failure) {
+        return FailedStatements.withoutEffect(statement, failure);
+    }
+
+    @Override
     public String failureMessage(SQLException failure) {
         return withoutConnectionId(failure);
     }
@@ -323,11 +330,31 @@ public final class MysqlEngine implements Engine {
         createDatabaseIfMissing(url);
     }
 
-    /** An existing database leaves a note (1007) on the statement instead of failing it. */
     @Override
     public boolean createDatabaseIfMissing(MateyUrl url) throws SQLException {
+        return createWith(url, "");
+    }
+
+    /**
+     * A server that lacks the recorded character set or collation (MySQL 8's {@code utf8mb4_0900_ai_ci} on MariaDB 10.11)
+     * creates the database with its own defaults, which {@code ServerProfileCheck} then refuses with its advice.
+     */
+    @Override
+    public boolean createDatabaseIfMissing(MateyUrl url, ServerProfile defaults) throws SQLException {
+        try {
+            return createWith(url, " CHARACTER SET " + defaults.charset() + " COLLATE " + defaults.collation());
+        } catch (SQLException e) {
+            if (!UNKNOWN_DEFAULTS.contains(e.getErrorCode())) {
+                throw e;
+            }
+            return createWith(url, "");
+        }
+    }
+
+    /** An existing database leaves a note (1007) on the statement instead of failing it. */
+    private static boolean createWith(MateyUrl url, String defaults) throws SQLException {
         try (Connection c = MysqlConnector.open(url, ""); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)));
+            st.execute("CREATE DATABASE IF NOT EXISTS " + Backticks.quote(MysqlConnector.database(url)) + defaults);
             return st.getWarnings() == null;
         }
     }

@@ -79,7 +79,7 @@ public final class CommandRunner {
             }
             ArgumentParser.Arguments arguments = ArgumentParser.parse(command, args.subList(command.words().size(), args.size()));
             if (arguments.help()) {
-                console.print(new Help(catalog).command(command));
+                console.print(help().command(command));
                 return 0;
             }
             return invoke(command, arguments.values());
@@ -93,15 +93,20 @@ public final class CommandRunner {
     private int help(List<String> words) {
         Optional<CommandSpec> command = catalog.find(words);
         if (command.isPresent() && command.get().words().size() == words.size()) {
-            console.print(new Help(catalog).command(command.get()));
+            console.print(help().command(command.get()));
         } else if (words.isEmpty()) {
-            console.print(new Help(catalog).commands());
+            console.print(help().commands());
         } else if (!catalog.startingWith(words).isEmpty()) {
-            console.print(new Help(catalog).group(words));
+            console.print(help().group(words));
         } else {
             throw noCommand(leadingWords(words));
         }
         return 0;
+    }
+
+    /** Help wrapped to the terminal's width, or to a fixed one off a terminal ({@link HelpWidth}). */
+    private Help help() {
+        return new Help(catalog, HelpWidth.current());
     }
 
     private int invoke(CommandSpec command, Map<OptionSpec, List<String>> given) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code matey help}, {@code matey help <command>}, {@code <command> --help} and a group's ({@code matey help db}),
@@ -12,12 +14,18 @@ import java.util.TreeMap;
  */
 public final class Help {
 
-    private static final int WIDTH = 100;
+    /** A row of a table that starts with a code: {@code "  70   an unexpected failure"}. */
+    private static final Pattern TABLE_ROW = Pattern.compile(" *[0-9]+ +");
+    /** Where a usage line's synopsis starts, under the one after {@code Usage: }. */
+    private static final int USAGE_INDENT = "Usage: ".length();
 
     private final CommandCatalog catalog;
+    /** The column text wraps at ({@link HelpWidth}). */
+    private final int lineWidth;
 
-    public Help(CommandCatalog catalog) {
+    public Help(CommandCatalog catalog, int lineWidth) {
         this.catalog = catalog;
+        this.lineWidth = lineWidth;
     }
 
     /** The command list, grouped. */
@@ -29,8 +37,8 @@ public final class Help {
         int width = catalog.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
         StringBuilder out = new StringBuilder("Usage: matey [--workspace DIR] <command> [options]\n")
                 .append("       matey [--workspace DIR]    (an interactive session)\n")
-                .append("       matey [--workspace DIR] < FILE    (a script, a command a line: exits with its lines' "
-                        + "worst exit code)\n\nAVAILABLE COMMANDS\n");
+                .append(wrap("matey [--workspace DIR] < FILE    (a script, a command a line: exits with its lines' "
+                        + "worst exit code)", USAGE_INDENT)).append("\n\nAVAILABLE COMMANDS\n");
         groups.forEach((group, commands) -> {
             out.append('\n').append(group.isEmpty() ? "Other" : group).append('\n');
             commands.forEach(c -> out.append(indented(c.name(), width, summary(c.description()))));
@@ -39,7 +47,7 @@ public final class Help {
                 .append(indented("help", width, "This list, or `help <command>` for a command's options"))
                 .append(indented("--version, -v", width, "The version and git commit of this build (also -V)"))
                 .append(indented("exit, quit", width, "End the interactive session (also Ctrl-D)"))
-                .append('\n').append(ExitCodes.LIST);
+                .append('\n').append(table(ExitCodes.LIST));
         return out.toString();
     }
 
@@ -79,7 +87,8 @@ public final class Help {
         out.append("\nOptions:\n");
         rows.forEach((names, text) -> out.append(indented(names, width, text)));
         out.append(indented("--help, -h", width, "This text"));
-        return out.append('\n').append(command.verbatim() ? ExitCodes.DBMATE_LINE : ExitCodes.LINE).append('\n').toString();
+        return out.append('\n').append(wrap(command.verbatim() ? ExitCodes.DBMATE_LINE : ExitCodes.LINE, 0)).append('\n')
+                .toString();
     }
 
     /** The first sentence: a command's description often ends with an example. */
@@ -88,16 +97,30 @@ public final class Help {
         return example > 0 ? description.substring(0, example) : description;
     }
 
-    private static String indented(String name, int width, String text) {
+    private String indented(String name, int width, String text) {
         return "  " + name + " ".repeat(Math.max(1, width - name.length())) + wrap(text, width + 2).stripLeading() + "\n";
     }
 
+    /**
+     * Wraps each row of a fixed table ({@link ExitCodes#LIST}), continuation lines under the row's text: after its
+     * code column, else under its first word.
+     */
+    private String table(String rows) {
+        StringBuilder out = new StringBuilder();
+        for (String row : rows.split("\n")) {
+            Matcher code = TABLE_ROW.matcher(row);
+            int indent = code.lookingAt() ? code.end() : row.length() - row.stripLeading().length();
+            out.append(row, 0, indent).append(wrap(row.substring(indent), indent).substring(indent)).append('\n');
+        }
+        return out.toString();
+    }
+
     /** Wraps text at word boundaries, continuation lines indented by {@code indent}. */
-    private static String wrap(String text, int indent) {
+    private String wrap(String text, int indent) {
         StringBuilder out = new StringBuilder(" ".repeat(indent));
         int column = indent;
         for (String word : text.split(" ")) {
-            if (column > indent && column + 1 + word.length() > WIDTH) {
+            if (column > indent && column + 1 + word.length() > lineWidth) {
                 out.append('\n').append(" ".repeat(indent));
                 column = indent;
             } else if (column > indent) {

@@ -139,8 +139,9 @@ class DbCommands {
                 if (status.databaseMissing()) {
                     // db up refuses stale artifacts: the note names it only where it would run (the Problem says why).
                     out.append(status.staleArtifacts() != null ? "The database does not exist yet.\n"
-                            : "The database does not exist yet; `" + sameTarget("matey db up", status.target(), url,
-                                    workspace) + (status.pending() == 0 ? "` creates it.\n" : "` creates it and applies them.\n"));
+                            : "The database does not exist yet; " + upCreates(status.target(),
+                                    !status.migrations().isEmpty(), url, workspace)
+                                    + (status.pending() == 0 ? ".\n" : " and applies them.\n"));
                 }
                 out.append(problem(status.prefix()));
                 if (status.staleArtifacts() != null) {
@@ -354,8 +355,10 @@ class DbCommands {
                 String head = "Applied index: " + d.appliedIndex() + "  Status: " + Style.state(d.status(), !d.drifted())
                         + "\n" + problem(d.prefix()) + (e.edited() == null ? "" : "Edited: " + e.edited() + "\n")
                         + unloadable(d.unloadable())
-                        + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. `"
-                                + sameTarget("matey db up", d.target(), url, workspace) + "` creates it.\n" : "");
+                        + (d.databaseMissing() ? "The database does not exist yet: nothing to compare. "
+                                // Nothing applied: behind unless the worktree has no migration to apply.
+                                + upCreates(d.target(), d.prefix().relation() == LivePrefix.Relation.BEHIND, url,
+                                        workspace) + ".\n" : "");
                 if (d.interrupted() != null) {
                     return head + interrupted(d.interrupted(), d.target(), url, workspace);
                 }
@@ -426,11 +429,22 @@ class DbCommands {
         if (!plan.databaseMissing()) {
             return "";
         }
-        String up = "The database does not exist yet: `" + sameTarget("matey db up", plan.target(), url, workspace)
-                + "` creates it";
+        String up = "The database does not exist yet: " + upCreates(plan.target(), plan.targetIndex() > 0, url,
+                workspace);
         return plan.pending() == 0 ? up + ".\n" : up + " and applies the " + plan.pending() + " pending migration(s), "
                 + "reaching the head schema (`" + sameTarget("matey db plan", plan.target(), url, workspace)
                 + " --sql` prints it).\n";
+    }
+
+    /**
+     * The {@code db up} that creates a database that does not exist yet. For a target without migrations it creates
+     * nothing (it refuses to run without one, as there is no head to verify), so the note says what comes first.
+     */
+    private static String upCreates(String target, boolean hasMigrations, String url, String workspace) {
+        String up = "`" + sameTarget("matey db up", target, url, workspace) + "` creates it";
+        return hasMigrations ? up : up + " once the target has a migration (`"
+                + sameTarget("matey db new NAME", target, null, workspace) + "`, then `"
+                + sameTarget("matey schema apply", target, null, workspace) + "`)";
     }
 
     /**
@@ -470,7 +484,9 @@ class DbCommands {
     private static String interrupted(Interruption interruption, String target, String url, String workspace) {
         String diff = interruption.diff();
         return "Interrupted: " + interruption.describe() + (diff.isEmpty() ? (interruption.leftover() == null ? ".\n" : "; nothing else differs.\n") : ":\n" + diff)
-                + "Run `" + sameTarget("matey db " + interruption.direction(), target, url, workspace)
+                + (interruption.failedWithoutEffect() ? "Fix what made statement " + (interruption.done() + 1)
+                        + " fail, then run `" : "Run `")
+                + sameTarget("matey db " + interruption.direction(), target, url, workspace)
                 + " --resume` to continue (see `matey help db " + interruption.direction() + "`).\n";
     }
 

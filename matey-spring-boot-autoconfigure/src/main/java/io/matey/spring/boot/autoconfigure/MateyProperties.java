@@ -2,9 +2,11 @@ package io.matey.spring.boot.autoconfigure;
 
 import io.matey.spring.boot.autoconfigure.actuate.MateyHealthPolicy;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /** Configuration of Matey's start-up check, endpoint and health, under {@code matey.*}. */
 @ConfigurationProperties("matey")
@@ -37,7 +39,11 @@ public class MateyProperties {
      */
     private boolean adoptOnStartup = false;
 
-    /** How long to wait for the migration lock held by another process before failing, naming the holder. */
+    /**
+     * How long to wait for the migration lock held by another process before failing, naming the holder; a bare
+     * number is seconds, as for the CLI's --lock-timeout.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration lockTimeout = Duration.ofMinutes(10);
 
     /** Bound on each check made while the application runs (endpoint reads, health re-checks). */

@@ -74,6 +74,18 @@ class MateyAutoConfigurationTest {
     }
 
     @Test
+    void aBareLockTimeoutIsSecondsAsForTheCli() {
+        runner.withPropertyValues(workspace.properties("matey.lock-timeout=30")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MateyProperties.class).getLockTimeout())
+                    .isEqualTo(java.time.Duration.ofSeconds(30));
+        });
+        runner.withPropertyValues(workspace.properties("matey.lock-timeout=500ms")).run(context ->
+                assertThat(context.getBean(MateyProperties.class).getLockTimeout())
+                        .isEqualTo(java.time.Duration.ofMillis(500)));
+    }
+
+    @Test
     void migrateOnStartupAppliesThePendingMigrationsThenVerifies() {
         runner.withPropertyValues(workspace.properties("matey.migrate-on-startup=true")).run(context -> {
             assertThat(context).hasNotFailed();

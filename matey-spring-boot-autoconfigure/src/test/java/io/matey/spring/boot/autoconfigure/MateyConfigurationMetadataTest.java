@@ -24,6 +24,8 @@ class MateyConfigurationMetadataTest {
                 "matey.targets.*.data-source", "matey.targets.*.url-env", "matey.targets.*.enabled",
                 "management.endpoint.matey.access");
         assertThat(property(metadata, "matey.lock-timeout").get("type").asText()).isEqualTo("java.time.Duration");
+        assertThat(property(metadata, "matey.lock-timeout").get("description").asText())
+                .contains("a bare number is seconds");
         assertThat(property(metadata, "matey.health.pending-status").get("defaultValue").asText()).isEqualTo("UP");
         assertThat(property(metadata, "matey.health.drift-status").get("defaultValue").asText()).isEqualTo("DRIFT");
         assertThat(property(metadata, "matey.health.drift-status").get("description").asText()).contains("DRIFT");
