@@ -71,7 +71,7 @@ class ResumeSafetyCommandTest {
             MateyProcess.Result failed = matey(env, "db", "down");
             assertThat(failed.exitCode()).isEqualTo(2);
             assertThat(failed.stderr()).contains("db down now refuses this database until `matey db down --resume`");
-            assertThat(matey(env, "db", "status").stdout()).contains("(down section)", "Run `matey db down --resume` "
+            assertThat(matey(env, "db", "status").stdout()).contains("(down section)", "run `matey db down --resume` "
                     + "to continue (see `matey help db down`)");
             MateyProcess.Result refused = matey(env, "db", "down");
             assertThat(refused.exitCode()).isEqualTo(2);
