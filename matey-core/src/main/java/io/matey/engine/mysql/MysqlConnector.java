@@ -64,7 +64,7 @@ final class MysqlConnector {
         try {
             connection = JdbcConnections.open("org.mariadb.jdbc.Driver", jdbcUrl(url, database), properties(url));
         } catch (SQLException e) {
-            // MySQL and MariaDB alike are reached through jdbc:mariadb: URLs: the one driver a mysql target needs
+            // MySQL and MariaDB alike are reached through jdbc:mariadb: URLs (docs/architecture.md, Logging)
             throw MissingJdbcDriver.orSame(e, "The MariaDB JDBC driver (org.mariadb.jdbc:mariadb-java-client), which "
                     + "Matey reaches MySQL and MariaDB with (MySQL Connector/J is not used),", url);
         }
