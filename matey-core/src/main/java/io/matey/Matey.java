@@ -144,6 +144,11 @@ public final class Matey {
         return live(progress).down(target, url, steps);
     }
 
+    /** {@code db down --resume}: finish an interrupted rollback first, as the first of {@code steps}. */
+    public LiveChange dbDownResuming(TargetConfig target, String url, int steps, Consumer<String> progress) {
+        return live(progress).downResuming(target, url, steps);
+    }
+
     public LiveChange dbBootstrap(TargetConfig target, String url, Consumer<String> progress) {
         return live(progress).bootstrap(target, url);
     }

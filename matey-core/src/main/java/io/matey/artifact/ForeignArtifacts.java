@@ -42,8 +42,9 @@ public final class ForeignArtifacts {
         String current = SchemaLock.canonicalizer(lock.engine());
         Optional<Engine> engine = Engines.find(lock.engine());
         boolean earlierMatey = label.equals(SchemaLock.CANONICALIZER) || label.equals(SHARED_LABEL) && !writtenByDumpTool(snapshot);
-        Optional<String> earlierText = earlierMatey && engine.isPresent() ? earlierDumpText(engine.get(), snapshot)
-                : Optional.empty();
+        // an earlier release's text under the current label (MySQL/MariaDB's differs from the first)
+        Optional<String> earlierText = (earlierMatey || label.equals(current)) && engine.isPresent()
+                ? earlierDumpText(engine.get(), snapshot) : Optional.empty();
         if (earlierText.isPresent()) {
             return Optional.of("Artifacts written by an earlier Matey release: " + earlierText.get() + ". "
                     + advice(snapshot.targetName()));

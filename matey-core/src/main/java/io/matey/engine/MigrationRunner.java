@@ -451,7 +451,7 @@ public final class MigrationRunner {
                     + "statement.";
         }
         return inEffect + " Run `" + commands.status() + "`: while it reports the migration as interrupted (with the "
-                + "partial state), db up refuses this database until `" + commands.resume() + "` continues after the "
+                + "partial state), db " + section.kind() + " refuses this database until `" + commands.resume(section.kind()) + "` continues after the "
                 + "last statement in effect.";
     }
 
@@ -493,7 +493,7 @@ public final class MigrationRunner {
         if (inOneTransaction(section) && engine.transactionalDdl()) {
             return rolledBack(section) + " and " + version + "; " + fix + " and run again.";
         }
-        String resume = !trackProgress ? "" : " db up now refuses this database until `" + commands.resume() + "` (after "
+        String resume = !trackProgress ? "" : " db " + section.kind() + " now refuses this database until `" + commands.resume(section.kind()) + "` (after "
                 + (raced ? "the other run finished" : data ? "fixing the data the statement rejected, or the file and `"
                         + commands.apply() + "`" : "fixing the file and `" + commands.apply() + "`") + ") ";
         String left = leftover == null ? unconfirmedLeftover(failure) : " The failed statement left "
@@ -504,8 +504,8 @@ public final class MigrationRunner {
             return (executed.isEmpty() ? "No statement before it had run" : "Statements at line(s) " + lines
                     + " took effect and stay applied (" + whyNotRolledBack() + ")") + "; " + version + ". The failed "
                     + "statement (line " + failedLine + ") took effect in part: " + partly
-                    + (executed.isEmpty() ? "" : trackProgress ? " db up refuses this database until `"
-                            + commands.resume() + "` runs the section again from the failed statement."
+                    + (executed.isEmpty() ? "" : trackProgress ? " db " + section.kind() + " refuses this database until `"
+                            + commands.resume(section.kind()) + "` runs the section again from the failed statement."
                             : " Undo the statements before it as well, or make the migration idempotent: `matey "
                                     + "dbmate`, like dbmate, records no progress, so the next run starts the section "
                                     + "from its first statement.");
@@ -552,9 +552,9 @@ public final class MigrationRunner {
         Optional<MigrationProgress.Marker> marker = markerOf(migration, section);
         if (marker.isPresent()) {
             return "No statement of this section took effect in this run; " + version + ". Matey's "
-                    + marker.get().description() + " says that `matey db up` was interrupted in this section with "
+                    + marker.get().description() + " says that `matey db " + marker.get().direction() + "` was interrupted in this section with "
                     + marker.get().done() + " statement(s) in effect, which is likely why this one failed: run `"
-                    + FailureCommands.ROOT.resume() + "` (with the target's --path or --url), which continues after "
+                    + FailureCommands.ROOT.resume(marker.get().direction()) + "` (with the target's --path or --url), which continues after "
                     + "them, rather than `matey dbmate`, which records no progress and starts the section from its "
                     + "first statement.";
         }

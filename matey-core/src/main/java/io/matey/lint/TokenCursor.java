@@ -128,15 +128,27 @@ final class TokenCursor {
 
     /** A possibly qualified name ({@code s.t}); returns its last part unquoted, or null when none follows. */
     String name() {
+        List<String> parts = nameParts();
+        return parts.isEmpty() ? null : parts.get(parts.size() - 1);
+    }
+
+    /** A possibly qualified name with its qualifier, each part unquoted ({@code "s"."t"} → {@code s.t}); or null. */
+    String qualifiedName() {
+        List<String> parts = nameParts();
+        return parts.isEmpty() ? null : String.join(".", parts);
+    }
+
+    private List<String> nameParts() {
+        List<String> parts = new ArrayList<>();
         if (pos >= tokens.size() || isPunctuation(tokens.get(pos))) {
-            return null;
+            return parts;
         }
-        String last = tokens.get(pos++).image;
+        parts.add(Names.unquote(tokens.get(pos++).image));
         while (peek(".") && pos + 1 < tokens.size() && !isPunctuation(tokens.get(pos + 1))) {
-            last = tokens.get(pos + 1).image;
+            parts.add(Names.unquote(tokens.get(pos + 1).image));
             pos += 2;
         }
-        return Names.unquote(last);
+        return parts;
     }
 
     /** A comma-separated list of names, as in {@code DROP TABLE a, b}. */

@@ -140,7 +140,7 @@ public record Interruption(Migration migration, String direction, int done, int 
 
     /** The refusal of a command that cannot go on while the section stands partway, with the diff and the way forward. */
     MateyException refusal(LiveTarget target, String context) {
-        String resume = target.command("db up") + " --resume";
+        String resume = resumeCommand(target);
         if (unchanged() && done < statements.size()) {
             return new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context) + " refused: " + describe()
                     + ". " + (failedWithoutEffect() ? fixFirst(target) + "run `" : "Run `") + resume + "`: it "
@@ -162,15 +162,42 @@ public record Interruption(Migration migration, String direction, int done, int 
      * the scratch replay still proves it, as the file may have been edited before it (docs/architecture.md §7).
      */
     private String resumeAtTheFailedStatement(LiveTarget target) {
-        String resume = target.command("db up") + " --resume";
+        String resume = resumeCommand(target);
         return "run `" + resume + "`: it checks that the live schema is the state after statement " + done
                 + " (replaying the section's statements up to it in a scratch database on the test server) and runs "
                 + "the section on from statement " + (done + 1) + ". " + undoByHand(resume);
     }
 
+    /**
+     * The command that continues the section: {@code db down --resume} finishes an interrupted rollback, where
+     * {@code db up --resume} would finish it and then apply the migration again.
+     */
+    String resumeCommand(LiveTarget target) {
+        return target.command("db " + direction) + " --resume";
+    }
+
+    /**
+     * Refuses to continue a section whose file now holds another number of statements than when it was
+     * interrupted: statement N no longer names the statement that ran as N, so continuing after it could skip or
+     * repeat statements, unseen where they change only data. Editing the statements after the ones in effect (the
+     * usual fix of a failed one) keeps the count and is continued.
+     */
+    void requireSameStatements(LiveTarget target, String context) {
+        if (total == statements.size()) {
+            return;
+        }
+        throw new MateyException(Reason.MIGRATION_INTERRUPTED, target.opening(context, "--resume") + " refused: "
+                + migration.file() + " was edited since its " + direction + " section was interrupted: the section had "
+                + total + " statement(s) then and has " + statements.size() + " now, so which of them took effect "
+                + "cannot be told; nothing ran. Restore its first " + done + " statement(s) as they ran (they took "
+                + "effect: `git diff` shows your edit) and change only what follows them, keeping the section at "
+                + total + " statement(s); run `" + target.failureCommands().apply() + "` and `" + resumeCommand(target)
+                + "` again.");
+    }
+
     /** The documented way forward, for messages. */
-    static String wayForward(LiveTarget target) {
-        String resume = target.command("db up") + " --resume";
+    String wayForward(LiveTarget target) {
+        String resume = resumeCommand(target);
         return "Run `" + resume + "`: it finds the last statement that took effect by replaying the section's "
                 + "first statements in a scratch database on the test server and comparing schemas, then continues "
                 + "after it. " + undoByHand(resume);

@@ -123,17 +123,17 @@ public final class LiveDatabase {
     public LiveChange upResuming(TargetConfig target, String url) {
         return atUrl(target, url, endpoint -> {
             LiveTarget live = target(target, endpoint);
-            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live), locks);
+            return LiveUp.run(live, "up", true, progress, () -> scratchBase(target, live, "db up"), locks);
         });
     }
 
-    private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live) {
+    private ResumePoint.Scratch scratchBase(TargetConfig target, LiveTarget live, String command) {
         String testUrl = EnvNames.testUrl(target, null, env);
         if (testUrl != null) {
             return new ResumePoint.Scratch(target, MateyUrl.parse(testUrl), locks.timeout());
         }
         return live.engine().defaultScratchBase().map(base -> new ResumePoint.Scratch(target, base, locks.timeout()))
-                .orElseThrow(() -> new MateyException(live.opening("db up", "--resume") + " rebuilds the partial state in "
+                .orElseThrow(() -> new MateyException(live.opening(command, "--resume") + " rebuilds the partial state in "
                         + "a scratch database: set " + target.testUrlEnv() + " to a server where Matey may create and "
                         + "drop databases."));
     }
@@ -155,7 +155,20 @@ public final class LiveDatabase {
     /** Rolls back the latest {@code steps} migrations and verifies the state at the resulting index. */
     public LiveChange down(TargetConfig target, LiveEndpoint endpoint, int steps) {
         LiveDown.requirePositive(steps);
-        return LiveDown.run(target(target, endpoint), steps, progress, locks);
+        return LiveDown.run(target(target, endpoint), steps, progress, null, locks);
+    }
+
+    /**
+     * {@code db down --resume}: first finishes a rollback that was interrupted on this database, after the last
+     * statement of its down section the live schema proves to be in effect; that rollback counts as the first of
+     * {@code steps}.
+     */
+    public LiveChange downResuming(TargetConfig target, String url, int steps) {
+        LiveDown.requirePositive(steps);
+        return atUrl(target, url, endpoint -> {
+            LiveTarget live = target(target, endpoint);
+            return LiveDown.run(live, steps, progress, () -> scratchBase(target, live, "db down"), locks);
+        });
     }
 
     public LiveChange bootstrap(TargetConfig target, String url) {

@@ -20,13 +20,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code db down --steps N}: roll back the latest N migrations, each with its down section, then verify the live
  * schema against the committed state at the resulting index. Everything that would make the rollback stop
  * halfway or miss that state for a known reason (too few applied, a migration whose empty down section would not
  * undo its up section, one whose down section the lock records as accepted inexact or whose {@code [inexact_downs]}
- * entry differs from the lock's, a live schema that drifted from the committed state) is refused up front.
+ * entry differs from the lock's, a live schema that drifted from the committed state) is refused up front. A
+ * rollback that stopped partway is refused too, unless {@code --resume} finishes it as the first of the N
+ * (docs/architecture.md §7); an interrupted up section is for {@code db up --resume}.
  */
 final class LiveDown {
 
@@ -35,7 +38,11 @@ final class LiveDown {
     private LiveDown() {
     }
 
-    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress, LockWait locks) {
+    /**
+     * @param resume the scratch server {@code --resume} rebuilds partial states on; null without {@code --resume}
+     */
+    static LiveChange run(LiveTarget target, int steps, Consumer<String> progress,
+            Supplier<ResumePoint.Scratch> resume, LockWait locks) {
         target.requireClean(CONTEXT).requireRunnable(CONTEXT);
         Engine engine = target.engine();
         Connection connection = LiveConnector.connect(target, CONTEXT);
@@ -44,14 +51,24 @@ final class LiveDown {
             LivePrefix before = target.prefix(applied);
             before.requireConsistent(target.opening(CONTEXT));
             Optional<MigrationProgress.Marker> marker = engine.progressTable().read(connection);
+            MigrationRunner runner = new MigrationRunner(engine, connection, target.failureCommands());
+            List<MigrationTiming> timings = new ArrayList<>();
+            int start = before.index();
             if (marker.isPresent()) {
-                throw Interruption.of(target, marker.get(), before, applied, connection, CONTEXT).refusal(target, CONTEXT);
+                Interruption interruption = Interruption.of(target, marker.get(), before, applied, connection, CONTEXT);
+                if (resume == null || !interruption.direction().equals(MigrationRunner.DOWN)) {
+                    throw interruption.refusal(target, CONTEXT);
+                }
+                timings.add(SectionResume.run(target, connection, runner, interruption, resume.get(), CONTEXT, progress));
+                start = target.prefix(target.appliedVersions(connection)).index();
             }
-            List<Migration> rollback = latestFirst(target, before.index(), steps);
+            List<Migration> rollback = latestFirst(target, start, steps - timings.size());
             ForeignWrites.refuseOnLive(engine, rollback, ForeignWrites.Sections.DOWN, target.opening(CONTEXT));
-            Postcheck.requireNoDrift(target, connection, before.index(), CONTEXT);
-            List<MigrationTiming> timings = new SectionSequence(target.opening(CONTEXT), target.command("db status"), progress).run(rollback,
-                    new MigrationRunner(engine, connection, target.failureCommands())::down, before.index(), -1);
+            if (!rollback.isEmpty()) {
+                Postcheck.requireNoDrift(target, connection, start, CONTEXT);
+            }
+            timings.addAll(new SectionSequence(target.opening(CONTEXT), target.command("db status"), progress)
+                    .run(rollback, runner::down, start, -1));
             engine.progressTable().dropIfEmpty(connection); // once per run, as db up
             LivePrefix after = target.prefix(target.appliedVersions(connection));
             if (!after.consistent() || after.index() != before.index() - steps) {

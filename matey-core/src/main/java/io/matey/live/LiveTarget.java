@@ -141,7 +141,8 @@ record LiveTarget(TargetConfig config, Engine engine, LiveEndpoint endpoint, Lis
 
     /** The commands a failed section's advice names: resuming on this database, replaying this target. */
     FailureCommands failureCommands() {
-        return new FailureCommands(command("db up") + " --resume", "matey schema apply" + TargetPaths.option(name()),
+        return new FailureCommands(command("db up") + " --resume", command("db down") + " --resume",
+                "matey schema apply" + TargetPaths.option(name()),
                 command("db status"));
     }
 

@@ -2,7 +2,6 @@ package io.matey.live;
 
 import io.matey.engine.Engine;
 import io.matey.engine.ForeignWrites;
-import io.matey.engine.Leftover;
 import io.matey.engine.LockWait;
 import io.matey.engine.MigrationProgress;
 import io.matey.engine.MigrationRunner;
@@ -12,7 +11,6 @@ import io.matey.error.Reason;
 import io.matey.migration.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +72,7 @@ final class LiveUp {
                 if (resume == null) {
                     throw interruption.refusal(target, context);
                 }
-                timings.add(resumeSection(target, connection, runner, interruption, resume.get(), context, progress));
+                timings.add(SectionResume.run(target, connection, runner, interruption, resume.get(), context, progress));
                 start = target.prefix(target.appliedVersions(connection));
             }
             List<Migration> pending = target.migrations().subList(start.index(), target.head());
@@ -97,26 +95,5 @@ final class LiveUp {
         } catch (SQLException e) {
             throw target.failure(context, connection, e);
         }
-    }
-
-    /** Finds where the interrupted section continues and runs the rest of it, with its version change. */
-    private static MigrationTiming resumeSection(LiveTarget target, Connection connection, MigrationRunner runner,
-            Interruption interruption, ResumePoint.Scratch scratch, String context, Consumer<String> progress)
-            throws SQLException {
-        Migration migration = interruption.migration();
-        ForeignWrites.refuseOnLive(target.engine(), List.of(migration), interruption.direction().equals(MigrationRunner.UP)
-                ? ForeignWrites.Sections.UP : ForeignWrites.Sections.DOWN, target.opening(context));
-        int done = ResumePoint.find(target, connection, interruption, scratch, context);
-        Leftover leftover = interruption.leftover();
-        if (leftover != null) {
-            // not in effect, and in the way of its statement, which runs again
-            leftover.drop(connection);
-        }
-        Duration duration = runner.resume(migration, interruption.direction(), done);
-        progress.accept(String.format("%s  %s resumed after statement %d of %d%s  %d ms", migration.file(),
-                interruption.direction(), done, interruption.statements().size(),
-                leftover == null ? "" : " (dropped " + leftover.description() + ", left by statement "
-                        + (interruption.done() + 1) + ")", duration.toMillis()));
-        return new MigrationTiming(migration.file(), migration.version(), duration);
     }
 }

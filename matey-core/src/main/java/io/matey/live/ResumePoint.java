@@ -128,8 +128,8 @@ final class ResumePoint {
                 + done + (interruption.failedWithoutEffect() ? " (statement " + (done + 1) + " failed without effect)"
                         : " nor after statement " + (done + 1)) + " of " + interruption.migration().file()
                 + " nor the state before it, so where to continue cannot be proven. Undo the partial changes by hand "
-                + "until the schema is the state before the migration, then run `" + target.command("db up")
-                + " --resume` again. The state after statement " + done + " against the live schema:\n"
+                + "until the schema is the state before the migration, then run `" + interruption.resumeCommand(target)
+                + "` again. The state after statement " + done + " against the live schema:\n"
                 + Postcheck.diff("expected/after-statement-" + done + ".sql", states.get(done), liveSql));
     }
 }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a dbmate-format migration file into its {@code -- migrate:up} and {@code -- migrate:down} sections.
- * Markers are whole lines, matched case-insensitively with optional leading whitespace (what matey reads);
- * text before any marker belongs to the up section. A migration may be tens of megabytes of data, so the text is
+ * Markers are whole lines, matched case-insensitively with optional leading whitespace (what matey reads), a
+ * trailing CR ignored; text before any marker belongs to the up section. A section's text is the file's as it is,
+ * CRLF line ends too: dbmate sends it so, and a string literal or a function body spanning lines must be stored
+ * as dbmate stores it (README "Migration files"). A migration may be tens of megabytes of data, so the text is
  * decoded once and each section cut from it in one copy, with no per-line copies (README "Safety").
  */
 public final class MigrationParser {
@@ -106,18 +108,14 @@ public final class MigrationParser {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** The lines from offset {@code from} (a line start) to the line starting at {@code to}, CRLF read as LF. */
+    /** The lines from offset {@code from} (a line start) to the line starting at {@code to}. */
     private static String lines(String text, int from, int to) {
-        return from >= to ? "" : lf(text.substring(from, to));
+        return from >= to ? "" : text.substring(from, to);
     }
 
     /** The lines from offset {@code from} to the end, each ended by a newline (the last one too). */
     private static String rest(String text, int from) {
-        return from > text.length() ? "" : lf(text.substring(from)).concat("\n");
-    }
-
-    private static String lf(String text) {
-        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+        return from > text.length() ? "" : text.substring(from).concat("\n");
     }
 
     private static int lineOf(CharSequence text, int offset) {

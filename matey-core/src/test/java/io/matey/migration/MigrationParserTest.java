@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matey.error.MateyException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MigrationParserTest {
@@ -79,13 +80,33 @@ class MigrationParserTest {
     }
 
     @Test
-    void sectionsAreTheLinesBetweenMarkersWithCrlfReadAsLf() {
+    void sectionsAreTheFilesTextAsItIsWithCrlfMarkersRecognised() {
         MigrationScript script = MigrationParser.parse("m.sql", "-- migrate:up\r\nA;\r\nB;\r\n-- migrate:down\r\nC;\r\n");
-        assertThat(script.up().sql()).isEqualTo("A;\nB;\n");
+        assertThat(script.up().sql()).isEqualTo("A;\r\nB;\r\n");
         assertThat(script.up().firstLine()).isEqualTo(2);
-        assertThat(script.down().sql()).isEqualTo("C;\n\n");
+        assertThat(script.down().sql()).isEqualTo("C;\r\n\n");
         assertThat(script.down().markerLine()).isEqualTo(4);
         assertThat(MigrationParser.parse("m.sql", "SELECT 1;").up().sql()).isEqualTo("SELECT 1;\n");
         assertThat(MigrationParser.parse("m.sql", "-- migrate:up").up().sql()).isEmpty();
+    }
+
+    @Test
+    void crlfStatementsAreSplitWithTheirLinesAndSentWithTheirCarriageReturns() {
+        MigrationScript script = MigrationParser.parse("m.sql", ("-- migrate:up transaction:false\r\n"
+                + "CREATE TABLE u (id int);\r\n-- a note\r\nCOMMENT ON TABLE u IS 'line1\r\nline2';\r\n\r\n"
+                + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\r\nSELECT 1;\r\n$$;\r\n"
+                + "-- migrate:down\r\nDROP TABLE u;\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(script.problems()).isEmpty();
+        assertThat(script.up().transaction()).isFalse();
+        for (String engine : List.of("postgres", "mysql", "sqlite")) {
+            List<SqlStatement> statements = script.up().statements(Engines.byId(engine).dialect());
+            assertThat(statements.subList(0, 3)).as(engine).extracting(SqlStatement::line).containsExactly(2, 4, 7);
+            assertThat(statements.get(1).sql()).as(engine).endsWith("COMMENT ON TABLE u IS 'line1\r\nline2'");
+            assertThat(statements.get(1).lineAt(statements.get(1).sql().indexOf("line2"))).as(engine).isEqualTo(5);
+        }
+        assertThat(script.up().statements(Engines.byId("postgres").dialect()).get(2).sql())
+                .isEqualTo("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\r\nSELECT 1;\r\n$$");
+        assertThat(script.down().statements(Engines.byId("postgres").dialect())).extracting(SqlStatement::sql)
+                .containsExactly("DROP TABLE u");
     }
 }

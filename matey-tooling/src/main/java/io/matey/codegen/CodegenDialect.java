@@ -24,6 +24,15 @@ public interface CodegenDialect {
     SchemaModel read(Connection connection) throws SQLException;
 
     /**
+     * Whether a replay reads the models from a database that its schema.sql is loaded into, rather than from the
+     * database the migrations built, because the engine prints what it keeps differently in the two (docs/architecture.md
+     * §3): the models are then those of {@code db bootstrap}'s database whichever way the replay built its own.
+     */
+    default boolean readsLoadedSchema() {
+        return false;
+    }
+
+    /**
      * The Java type of a column type, as the engine's JDBC driver returns values of it. A type the engine does
      * not map explicitly documents which type it gets instead.
      */

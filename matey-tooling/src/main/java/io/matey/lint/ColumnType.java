@@ -44,6 +44,9 @@ record ColumnType(String text, String family, String name, long size, int scale,
     /** Character sets holding every Unicode character, then those holding the Basic Multilingual Plane only. */
     private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32", "gb18030");
     private static final Set<String> BMP = Set.of("utf8", "utf8mb3", "ucs2");
+    /** The most bytes a character takes in the Unicode character sets; one in those not named (taken to). */
+    private static final Map<String, Integer> CHARACTER_BYTES = Map.of("utf8mb4", 4, "utf16", 4, "utf16le", 4,
+            "utf32", 4, "gb18030", 4, "utf8", 3, "utf8mb3", 3, "ucs2", 2);
 
     /** Words a column definition may hold where no type is written (SQLite's typeless columns). */
     private static final Set<String> NOT_TYPES = Set.of(",", "(", ")", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
@@ -111,7 +114,8 @@ record ColumnType(String text, String family, String name, long size, int scale,
         if (!facts.charsets()) {
             charset = null;
         } else if (charset == null) {
-            charset = collation != null ? charsetOf(collation) : tableCharset;
+            String collated = collation != null ? charsetOf(collation) : null;
+            charset = collated != null ? collated : tableCharset;
         }
         return of(text, name, args, unsigned, zone, charset, facts);
     }
@@ -176,7 +180,7 @@ record ColumnType(String text, String family, String name, long size, int scale,
     enum Loss {
         /** Strings longer than the new length (characters). */
         LENGTH,
-        /** Binary strings longer than the new length (bytes). */
+        /** Values longer than the new length in bytes (binary strings, MySQL's text types). */
         BYTES,
         /** Numbers outside the new range. */
         RANGE,
@@ -207,17 +211,31 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return switch (family) {
             case "int" -> min(this) > min(before) || max(this) < max(before)
                     ? new Narrowing("a smaller range", Loss.RANGE) : null;
-            case "decimal" -> size - scale < before.size - before.scale
+            // PostgreSQL's numeric without precision holds any value at any scale: nothing is rounded into it.
+            case "decimal" -> size == UNBOUNDED ? null
+                    : size - scale < before.size - before.scale
                     ? new Narrowing("fewer integer digits", Loss.DIGITS)
                     : unsigned && !before.unsigned ? new Narrowing("no negative values", Loss.RANGE)
                     : scale < before.scale ? new Narrowing("a smaller scale, to which values are rounded", Loss.ROUNDED)
                     : null;
             case "string", "binary" -> size < before.size
-                    ? new Narrowing("a shorter length", family.equals("string") ? Loss.LENGTH : Loss.BYTES) : null;
+                    ? new Narrowing("a shorter length", family.equals("string") ? Loss.LENGTH : Loss.BYTES)
+                    : fewerBytes(before);
             case "enum", "set" -> removed(before.values);
             default -> TIME.contains(family) && size < before.size
                     ? new Narrowing("fewer fractional-second digits, to which values are rounded", Loss.ROUNDED) : null;
         };
+    }
+
+    /**
+     * A MySQL text type, sized in bytes, after a string type sized in characters: a narrowing where the earlier
+     * type's characters may take more bytes ({@code varchar(255)} in utf8mb4 up to 1020, {@code tinytext} 255).
+     */
+    private Narrowing fewerBytes(ColumnType before) {
+        int width = before.charset == null ? 1 : CHARACTER_BYTES.getOrDefault(before.charset, 1);
+        boolean inBytes = !before.name.endsWith("text") && name.endsWith("text") && size != UNBOUNDED;
+        return inBytes && size < before.size * width ? new Narrowing("fewer bytes than a value of " + before.text
+                + " in " + before.charset + " may take (" + width + " a character)", Loss.BYTES) : null;
     }
 
     private Narrowing removed(List<String> earlier) {
@@ -280,10 +298,13 @@ record ColumnType(String text, String family, String name, long size, int scale,
         return FULL_UNICODE.contains(charset) ? 3 : BMP.contains(charset) ? 2 : charset.equals("ascii") ? 0 : 1;
     }
 
-    /** A collation's character set: its name's first part ({@code utf8mb4_unicode_ci}). */
+    /**
+     * A collation's character set: its name's first part ({@code utf8mb4_unicode_ci}); null for MariaDB's
+     * {@code uca1400_ai_ci} family, which names none and collates the column's own character set.
+     */
     static String charsetOf(String collation) {
         int end = collation.indexOf('_');
-        return end > 0 ? collation.substring(0, end) : null;
+        return end > 0 && !collation.startsWith("uca1400_") ? collation.substring(0, end) : null;
     }
 
     private static double min(ColumnType type) {
@@ -302,9 +323,14 @@ record ColumnType(String text, String family, String name, long size, int scale,
         }
     }
 
+    /** An enum or set value as MySQL stores it: {@code 'it''s'} and {@code "it's"} are one value. */
     private static String literal(String image) {
-        return image.length() >= 2 && image.startsWith("'") && image.endsWith("'")
-                ? image.substring(1, image.length() - 1) : image;
+        for (String quote : List.of("'", "\"")) {
+            if (image.length() >= 2 && image.startsWith(quote) && image.endsWith(quote)) {
+                return image.substring(1, image.length() - 1).replace(quote + quote, quote);
+            }
+        }
+        return image;
     }
 
     private static int skipEquals(List<Token> tokens, int at) {

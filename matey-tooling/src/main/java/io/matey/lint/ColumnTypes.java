@@ -15,7 +15,10 @@ import net.sf.jsqlparser.parser.Token;
  * MySQL's default character set), {@code ALTER TABLE} adds, changes, renames and drops some, {@code RENAME} and
  * {@code DROP TABLE} move and forget tables. A table created otherwise ({@code LIKE}, {@code AS SELECT},
  * {@code PARTITION OF}), or by no statement read, has unknown columns, and so has a column whose type lint cannot
- * read: a change of one is not compared.
+ * read: a change of one is not compared. A table is known by its name with the schema written ({@code audit.users}
+ * is not {@code users}); a name written without its schema means the one table of that name known in any, and
+ * {@code public.users} the one known as {@code users}, but no table where there are several (lint does not know the search path, and a miss is better than
+ * comparing another table's column).
  */
 final class ColumnTypes {
 
@@ -63,14 +66,19 @@ final class ColumnTypes {
             cursor.skipAll("TEMPORARY");
             if (cursor.accept("TABLE")) {
                 cursor.accept("IF", "EXISTS");
-                cursor.names().forEach(name -> tables.remove(Names.key(name)));
+                do {
+                    String name = cursor.qualifiedName();
+                    if (name != null) {
+                        tables.remove(known(name));
+                    }
+                } while (cursor.accept(","));
             }
         } else if (cursor.accept("RENAME", "TABLE")) {
             do {
-                String from = cursor.name();
-                String to = cursor.accept("TO") ? cursor.name() : null;
+                String from = cursor.qualifiedName();
+                String to = cursor.accept("TO") ? cursor.qualifiedName() : null;
                 if (from != null && to != null) {
-                    move(Names.key(from), Names.key(to));
+                    move(known(from), Names.key(to));
                 }
             } while (cursor.accept(","));
         } else {
@@ -90,13 +98,13 @@ final class ColumnTypes {
             return;
         }
         cursor.accept("IF", "NOT", "EXISTS");
-        String name = cursor.name();
+        String name = cursor.qualifiedName();
         if (name == null) {
             return;
         }
         String key = Names.key(name);
         createdInSection.add(key);
-        tables.remove(key);
+        tables.put(key, new Table()); // its columns unknown until read
         int open = cursor.position();
         int close = closing(tokens, open);
         if (close < 0 || new TokenCursor(tokens.subList(close, tokens.size())).containsAtTopLevel("SELECT")) {
@@ -121,15 +129,16 @@ final class ColumnTypes {
     private List<Change> alter(List<Token> tokens, TokenCursor cursor) {
         cursor.accept("IF", "EXISTS");
         cursor.accept("ONLY");
-        String name = cursor.name();
+        String name = cursor.qualifiedName();
         if (name == null) {
             return List.of();
         }
         cursor.accept("*");
-        String key = Names.key(name);
+        String key = known(name);
         Table table = tables.computeIfAbsent(key, k -> new Table());
         boolean newTable = createdInSection.contains(key);
         List<Change> changes = new ArrayList<>();
+        ColumnEdits edits = new ColumnEdits(table);
         String renamed = null;
         for (List<Token> tokensOfClause : TokenCursor.clauses(tokens, cursor.position())) {
             TokenCursor clause = new TokenCursor(tokensOfClause);
@@ -138,7 +147,7 @@ final class ColumnTypes {
                     clause.accept("COLUMN");
                     clause.accept("IF", "NOT", "EXISTS");
                     String column = clause.name();
-                    put(table, column, ColumnType.read(tokensOfClause, clause.position(), facts, table.charset));
+                    edits.give(column, ColumnType.read(tokensOfClause, clause.position(), facts, table.charset));
                 }
             } else if (clause.acceptAny("MODIFY", "CHANGE")) {
                 boolean change = TokenCursor.is(tokensOfClause.get(0), "CHANGE");
@@ -147,35 +156,39 @@ final class ColumnTypes {
                 String column = clause.name();
                 String newName = change ? clause.name() : column;
                 ColumnType after = ColumnType.read(tokensOfClause, clause.position(), facts, table.charset);
-                changes.add(change(name, column, table, after, newTable));
-                forget(table, column);
-                put(table, newName, after);
+                changes.add(new Change(name, column, edits.found(column), after, newTable));
+                edits.remove(column);
+                edits.give(newName, after);
             } else if (clause.accept("ALTER")) {
                 clause.accept("COLUMN");
                 String column = clause.name();
                 if (column != null && (clause.accept("SET", "DATA", "TYPE") || clause.accept("TYPE"))) {
                     ColumnType after = ColumnType.read(tokensOfClause, clause.position(), facts, table.charset);
-                    changes.add(change(name, column, table, after, newTable));
-                    put(table, column, after);
+                    changes.add(new Change(name, column, edits.found(column), after, newTable));
+                    edits.give(column, after);
                 }
             } else if (clause.accept("DROP")) {
                 if (!NOT_COLUMNS.contains(next(tokensOfClause, clause))) {
                     clause.accept("COLUMN");
                     clause.accept("IF", "EXISTS");
-                    forget(table, clause.name());
+                    edits.remove(clause.name());
                 }
             } else if (clause.accept("RENAME")) {
                 if (clause.acceptAny("TO", "AS")) {
-                    renamed = clause.name();
+                    renamed = clause.qualifiedName();
                 } else if (!clause.peek("INDEX") && !clause.peek("KEY") && !clause.peek("CONSTRAINT")) {
                     clause.accept("COLUMN");
                     String column = clause.name();
                     if (clause.accept("TO")) {
-                        put(table, clause.name(), forget(table, column));
+                        edits.give(clause.name(), edits.found(column));
+                        edits.remove(column);
                     } else {
                         renamed = column; // MySQL's RENAME new_name
                     }
                 }
+            } else if (clause.accept("SET", "SCHEMA")) {
+                String schema = clause.name();
+                renamed = schema == null ? null : schema + "." + name.substring(qualifier(name).length());
             } else if (clause.accept("CONVERT", "TO")) {
                 String charset = charset(clause);
                 if (charset != null) {
@@ -188,7 +201,8 @@ final class ColumnTypes {
             }
         }
         if (renamed != null) {
-            move(key, Names.key(renamed));
+            // An unqualified new name keeps the table's schema, as PostgreSQL's RENAME TO does.
+            move(key, Names.key(renamed.contains(".") ? renamed : qualifier(key) + renamed));
         }
         return changes;
     }
@@ -206,9 +220,39 @@ final class ColumnTypes {
         table.charset = charset;
     }
 
-    private static Change change(String table, String column, Table known, ColumnType after, boolean newTable) {
-        ColumnType before = column == null ? null : known.columns.get(Names.key(column));
-        return new Change(table, column, before, after, newTable);
+    /**
+     * The column edits of one {@code ALTER TABLE}, whose clauses MySQL applies together: each reads the columns as
+     * the statement found them, so that {@code CHANGE a b ..., CHANGE b a ...} swaps two columns.
+     */
+    private static final class ColumnEdits {
+        private final Table table;
+        private final Map<String, ColumnType> found;
+        private final Set<String> given = new HashSet<>();
+
+        ColumnEdits(Table table) {
+            this.table = table;
+            this.found = new HashMap<>(table.columns);
+        }
+
+        /** The column's type before the statement; null where unknown. */
+        ColumnType found(String column) {
+            return column == null ? null : found.get(Names.key(column));
+        }
+
+        /** The column now has {@code type} (null: a type lint cannot read). */
+        void give(String column, ColumnType type) {
+            if (column != null) {
+                given.add(Names.key(column));
+                put(table, column, type);
+            }
+        }
+
+        /** The column the statement found is gone, unless another clause of it gave that name a column. */
+        void remove(String column) {
+            if (column != null && !given.contains(Names.key(column))) {
+                forget(table, column);
+            }
+        }
     }
 
     private static void put(Table table, String column, ColumnType type) {
@@ -219,8 +263,29 @@ final class ColumnTypes {
         }
     }
 
-    private static ColumnType forget(Table table, String column) {
-        return column == null ? null : table.columns.remove(Names.key(column));
+    private static void forget(Table table, String column) {
+        if (column != null) {
+            table.columns.remove(Names.key(column));
+        }
+    }
+
+    /**
+     * The key of the table {@code name} means: its own where a table has it, else, where one of the two names has
+     * no schema, that of the one table of its name known (pg_dump's {@code public.users}, then {@code users}); its
+     * own where several are.
+     */
+    private String known(String name) {
+        String key = Names.key(name);
+        if (tables.containsKey(key)) {
+            return key;
+        }
+        String schema = qualifier(key);
+        String unqualified = key.substring(schema.length());
+        List<String> candidates = tables.keySet().stream()
+                .filter(known -> known.substring(qualifier(known).length()).equals(unqualified)
+                        && (schema.isEmpty() || qualifier(known).isEmpty()))
+                .toList();
+        return candidates.size() == 1 ? candidates.get(0) : key;
     }
 
     private void move(String from, String to) {
@@ -269,6 +334,11 @@ final class ColumnTypes {
             collation = collation == null ? found : collation;
         }
         return collation;
+    }
+
+    /** A qualified table name's schema with its dot ({@code app.} of {@code app.users}); empty when unqualified. */
+    private static String qualifier(String table) {
+        return table.substring(0, table.lastIndexOf('.') + 1);
     }
 
     /** The index of the parenthesis closing the one at {@code open}; -1 when no parenthesis opens there. */

@@ -14,8 +14,8 @@ import net.sf.jsqlparser.parser.Token;
  * section holds no rows yet and is not reported.
  * <ul>
  * <li>L417, a rewrite of every row under ACCESS EXCLUSIVE: {@code ALTER [COLUMN] c [SET DATA] TYPE t} (not to
- * a type PostgreSQL changes the column's earlier type to in place, without {@code USING}: a {@code varchar} or
- * {@code numeric} made longer, a time type given more digits, {@link ColumnType#widensInPlace}; where the earlier
+ * a type PostgreSQL changes the column's earlier type to in place, without {@code USING} or with {@code USING c},
+ * the column itself: a {@code varchar} or {@code numeric} made longer, a time type given more digits, {@link ColumnType#widensInPlace}; where the earlier
  * type is not known ({@link ColumnTypes}), a change to {@code text} or a {@code varchar} without length is taken for
  * the widening of a {@code varchar(n)}; where it is known, the hint names it and why the change rewrites,
  * {@link ColumnType#rewriteReason}),
@@ -133,7 +133,9 @@ final class LockingAlterRule implements LintRule {
             String type = clause.textToTopLevel("USING").toLowerCase(Locale.ROOT);
             ColumnTypes.Change known = typeChanges.stream().filter(c -> c.before() != null && c.after() != null
                     && Names.key(c.column()).equals(Names.key(column))).findFirst().orElse(null);
-            boolean using = clause.peek("USING");
+            // USING c, the column itself, computes nothing: the change is what it would be without it
+            boolean using = clause.accept("USING") && !(clause.position() == tokens.size() - 1
+                    && Names.key(tokens.get(clause.position()).image).equals(Names.key(column)));
             boolean widening = !using && (known != null ? known.after().widensInPlace(known.before())
                     : UNBOUNDED_TEXT.contains(type.split(" collate ")[0]));
             return widening ? null : new Rewrite("ALTER COLUMN " + column + " TYPE", typeHint(column, known, using));

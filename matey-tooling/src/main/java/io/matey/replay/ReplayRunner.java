@@ -2,6 +2,7 @@ package io.matey.replay;
 
 import io.matey.codegen.ModelGenerator;
 import io.matey.engine.Engine;
+import io.matey.engine.EngineToolings;
 import io.matey.engine.MigrationFailedException;
 import io.matey.engine.MigrationRunner;
 import io.matey.error.MateyException;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * section, rows included, where the engine copies databases, else from a fresh scratch database holding the
  * checkpoint: loaded, or built by the up sections so far where they may have written rows or its text cannot show
  * state the tail depends on; never from what the down section left (docs/architecture.md §6). The final dump is {@code schema.sql}.
- * Generated models are rendered from the scratch database at head, before it is dropped.
+ * Generated models are rendered from the scratch database at head, before it is dropped, or where the engine's codegen
+ * asks for it from a load of the final dump ({@link #generate}).
  */
 public final class ReplayRunner {
 
@@ -290,7 +292,7 @@ public final class ReplayRunner {
             }
             Map<String, byte[]> generated = Map.of();
             if (codegen.isPresent()) {
-                generated = codegen.get().generate(engine, session.connection);
+                generated = generate(session, schema, tail.isEmpty() && anchorRun.isEmpty());
             }
             return new ReplayResult(session.scratch.url(), schema, downs.checked(), downs.skipped(),
                     downs.accepted(), downs.failures(), generated,
@@ -298,6 +300,28 @@ public final class ReplayRunner {
         } catch (SQLException e) {
             throw new MateyException("Replay on scratch database " + scratch.url() + " failed: "
                     + engine.maskedFailure(e), e);
+        }
+    }
+
+    /**
+     * The models of {@code schemaSql}: read from the session's database, or, where the engine's codegen reads a load
+     * of schema.sql ({@link io.matey.codegen.CodegenDialect#readsLoadedSchema}), from an empty scratch database it is
+     * loaded into, unless the session holds such a load already ({@code sessionIsLoad}: the anchor loaded, nothing
+     * replayed on it), so that an incremental replay and {@code --clean} generate the same files (docs/architecture.md §3).
+     */
+    private Map<String, byte[]> generate(Session session, String schemaSql, boolean sessionIsLoad) throws SQLException {
+        if (sessionIsLoad || !EngineToolings.of(engine).codegen().readsLoadedSchema()) {
+            return codegen.get().generate(engine, session.connection);
+        }
+        try (ScratchDatabase loaded = session.fresh.get(); Connection connection = loaded.connect()) {
+            try {
+                engine.migrationTable().ensure(connection);
+                engine.loadAtomically(connection, schemaSql);
+            } catch (SQLException e) {
+                throw new MateyException("Codegen cannot load schema.sql into an empty scratch database: "
+                        + engine.failureSentence(e), e);
+            }
+            return codegen.get().generate(engine, connection);
         }
     }
 

@@ -84,6 +84,65 @@ class ModelAttributeNamesTest {
         assertStored(result);
     }
 
+    /**
+     * Names Python does not keep as written in a class body: {@code __secret} is mangled to
+     * {@code _Things__secret}, {@code __tablename__} is the class's own, and identifiers are NFKC-normalised, so
+     * {@code ﬁle} (a ligature) is {@code file} and {@code ｎａｍｅ} (full-width) is {@code name}; and a Devanagari
+     * {@code नाम}, whose vowel sign is a combining mark, is an identifier as it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"declarative", "dataclasses", "sqlmodels"})
+    void namesPythonManglesOrNormalisesGetAttributesOfTheirOwn(String generator) throws Exception {
+        assertThat(storedThing(generator, """
+                CREATE TABLE things (id INTEGER PRIMARY KEY, "__secret" TEXT, "__tablename__" TEXT, "file" TEXT,
+                  "ﬁle" TEXT, "ｎａｍｅ" TEXT, "नाम" TEXT);""")).containsExactlyInAnyOrder("id=id",
+                "col__secret=__secret", "col__tablename__=__tablename__", "file=file", "file_=ﬁle", "name=ｎａｍｅ",
+                "नाम=नाम");
+    }
+
+    /** pydantic warns of a field in its {@code model_} namespace (2.10 on: {@code model_dump*}, {@code model_validate*}). */
+    @Test
+    void sqlModelFieldsStayOutOfPydanticsModelNamespace() throws Exception {
+        assertThat(storedThing("sqlmodels", """
+                CREATE TABLE things (id INTEGER PRIMARY KEY, model_number TEXT, model_dump_at TEXT, model_fields TEXT);"""))
+                .containsExactlyInAnyOrder("id=id", "col_model_number=model_number",
+                        "col_model_dump_at=model_dump_at", "col_model_fields=model_fields");
+    }
+
+    /**
+     * Generates {@code generator}'s module for {@code schema}'s {@code things} table, loads it with warnings as
+     * errors and stores a row giving each column its own name through its attribute; the attributes, as
+     * {@code attribute=column}, once the row read back holds every value in its column.
+     */
+    private List<String> storedThing(String generator, String schema) throws Exception {
+        TestWorkspace ws = workspace("generator = \"" + generator + "\"\n", "001_things.sql", schema,
+                "DROP TABLE things;");
+        String out = Python.sqlAlchemy2().run(List.of("-W", "error", "-c", """
+                import importlib.util, json, sys
+                import sqlalchemy as sa
+                from sqlalchemy.orm import Session
+                spec = importlib.util.spec_from_file_location('generated_models', sys.argv[1])
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                mapper = sa.inspect(module.Things)
+                attributes = {mapper.get_property_by_column(c).key: c.name for c in mapper.columns}
+                engine = sa.create_engine('sqlite://')
+                module.Things.metadata.create_all(engine)
+                with Session(engine) as session:
+                    session.add(module.Things(**{a: c for a, c in attributes.items() if c != 'id'}))
+                    session.commit()
+                with engine.connect() as c:
+                    row = dict(c.execute(sa.text('SELECT * FROM things')).mappings().one())
+                print(json.dumps({'attributes': attributes, 'row': row}, ensure_ascii=False))
+                """, ws.target().resolve("models.py").toString()));
+        JsonNode result = new ObjectMapper().readTree(out);
+        List<String> attributes = result.get("attributes").properties().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().asText()).toList();
+        assertThat(result.get("row").properties()).hasSameSizeAs(attributes)
+                .allSatisfy(e -> assertThat(e.getKey().equals("id") || e.getValue().asText().equals(e.getKey())).isTrue());
+        return attributes;
+    }
+
     @Test
     void javaRecordsOfTheSameColumnsCompile() throws Exception {
         TestWorkspace ws = workspace("generator = \"java-records\"\npackage = \"com.example.db\"\noutput = \"generated\"\n");
@@ -107,10 +166,14 @@ class ModelAttributeNamesTest {
     }
 
     private TestWorkspace workspace(String codegen) {
+        return workspace(codegen, "001_accounts.sql", SCHEMA, "DROP TABLE sessions; DROP TABLE accounts;");
+    }
+
+    private TestWorkspace workspace(String codegen, String migration, String up, String down) {
         TestWorkspace ws = new TestWorkspace(dir, "sqlite");
         ws.env().put("DB_CORE_DATABASE_URL", SqlAlchemyModelsTest.NOWHERE);
         ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("sqlite", codegen));
-        ws.migration("001_accounts.sql", SCHEMA, "DROP TABLE sessions; DROP TABLE accounts;");
+        ws.migration(migration, up, down);
         ws.apply();
         return ws;
     }

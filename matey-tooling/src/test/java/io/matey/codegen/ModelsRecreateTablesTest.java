@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What the catalog-level round trip ({@link SqlAlchemyModelsTest}) does not compare: a PostgreSQL index's key
  * options (operator classes and their parameters, collations, ordering), INCLUDE columns and storage parameters,
  * NULLS NOT DISTINCT, EXCLUDE constraints and a primary key's own name, recreated by {@code metadata.create_all()}
- * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones; descending key parts on SQLite
+ * exactly as {@code pg_indexes} and {@code pg_constraint} show the replayed ones, with foreign keys' deferrability
+ * and columns' collations; descending key parts on SQLite
  * and MariaDB; SQLite's {@code WITHOUT ROWID} and {@code STRICT} tables, and views left out of {@code create_all()}; and a MariaDB system-versioned table's model, whose key is the declared one, with a geometry's
  * Java type.
  */
@@ -30,7 +31,8 @@ class ModelsRecreateTablesTest {
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             engine = sa.create_engine(sys.argv[2])
-            metadata = module.Base.metadata if hasattr(module, 'Base') else module.metadata
+            metadata = (module.Base.metadata if hasattr(module, 'Base')
+                        else module.SQLModel.metadata if hasattr(module, 'SQLModel') else module.metadata)
             metadata.create_all(engine)
             print(sorted(c.name for c in metadata.tables[sys.argv[3]].primary_key.columns))
             engine.dispose()
@@ -123,6 +125,42 @@ class ModelsRecreateTablesTest {
                 .contains("__table_args__ = {'postgresql_partition_by': 'RANGE (occurred_at)'}");
     }
 
+    @Test
+    void postgresForeignKeyDeferrabilityAndColumnCollationsAreRecreated() throws Exception {
+        TestWorkspace ws = workspace("postgres");
+        String collation = "CREATE SCHEMA app;\n"
+                + "CREATE COLLATION app.german_ci (provider = icu, locale = 'de-u-ks-level2', deterministic = false);";
+        ws.migration("001_books.sql", collation + """
+
+                CREATE TABLE authors (id int PRIMARY KEY, code text, region int, sort_name text COLLATE app.german_ci,
+                  tag varchar(10) COLLATE "C", tags text[] COLLATE "C", plain text, UNIQUE (code, region));
+                CREATE TABLE books (id int PRIMARY KEY, author_id int REFERENCES authors DEFERRABLE INITIALLY DEFERRED,
+                  editor_id int REFERENCES authors DEFERRABLE, code text, region int,
+                  FOREIGN KEY (code, region) REFERENCES authors (code, region) DEFERRABLE INITIALLY DEFERRED);""",
+                "DROP TABLE books; DROP TABLE authors; DROP SCHEMA app CASCADE;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("ForeignKey('authors.id', deferrable=True, initially='DEFERRED', name='books_author_id_fkey')",
+                "ForeignKey('authors.id', deferrable=True, name='books_editor_id_fkey')",
+                "ForeignKeyConstraint(['code', 'region'], ['authors.code', 'authors.region'], deferrable=True, "
+                        + "initially='DEFERRED', name='books_code_region_fkey')",
+                "Column('sort_name', Text(collation='app\".\"german_ci'))", "Column('tag', String(10, collation='C'))",
+                "Column('tags', ARRAY(Text(collation='C')))", "Column('plain', Text)");
+
+        String keys = "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' ORDER BY 1";
+        String columns = "SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' "
+                + "|| COALESCE(co.collnamespace::regnamespace || '.' || co.collname, '-') FROM pg_attribute a "
+                + "JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+                + "WHERE c.relname IN ('authors', 'books') AND a.attnum > 0 ORDER BY 1";
+        List<List<String>> recreated = sameInBoth(ws, collation, "books", keys, columns);
+        assertThat(recreated.get(0)).contains(
+                "books_author_id_fkey: FOREIGN KEY (author_id) REFERENCES authors(id) DEFERRABLE INITIALLY DEFERRED",
+                "books_editor_id_fkey: FOREIGN KEY (editor_id) REFERENCES authors(id) DEFERRABLE");
+        assertThat(recreated.get(1)).contains("authors.sort_name text app.german_ci", "authors.tag character varying(10) pg_catalog.C",
+                "authors.tags text[] pg_catalog.C", "authors.plain text pg_catalog.default");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "mysql"})
     void descendingKeyPartsAreRecreated(String engine) throws Exception {
@@ -210,6 +248,58 @@ class ModelsRecreateTablesTest {
         assertThat(record).contains("Integer code").doesNotContain("row_end", "rowEnd");
         assertThat(ws.read(TestWorkspace.TARGET + "/generated/com/example/db/Places.java"))
                 .as("a geometry is the driver's byte[]").contains("byte[] pos");
+    }
+
+    /**
+     * MariaDB: an AUTO_INCREMENT column in a composite key, a default drawing from a sequence (which create_all must
+     * create first, with its options), a table's own character set and collation, and partitioning.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tables", "declarative", "dataclasses", "sqlmodels"})
+    void mariadbSequencesAutoIncrementKeysAndTableOptionsAreRecreated(String generator) throws Exception {
+        TestWorkspace ws = workspace("mysql");
+        ws.write(TestWorkspace.TARGET + "/config.toml", SqlAlchemyModelsTest.config("mysql", "generator = \"" + generator + "\"\n"));
+        ws.migration("001_t.sql", """
+                CREATE SEQUENCE invoice_seq START WITH 1000 INCREMENT BY 5;
+                CREATE SEQUENCE odd_seq START WITH 10 MINVALUE 5 MAXVALUE 100 INCREMENT BY -2 CACHE 0 CYCLE;
+                CREATE TABLE invoices (id BIGINT DEFAULT NEXT VALUE FOR invoice_seq PRIMARY KEY,
+                  odd INT DEFAULT (NEXT VALUE FOR odd_seq), label VARCHAR(20), code VARCHAR(10) COLLATE utf8mb4_bin)
+                  DEFAULT CHARSET=latin1 COLLATE=latin1_german1_ci;
+                CREATE TABLE credit_notes (id BIGINT NOT NULL DEFAULT NEXT VALUE FOR invoice_seq PRIMARY KEY);
+                CREATE TABLE page_views (id BIGINT AUTO_INCREMENT, viewed_at DATE, PRIMARY KEY (id, viewed_at))
+                  PARTITION BY RANGE (YEAR(viewed_at)) (PARTITION p2025 VALUES LESS THAN (2026),
+                  PARTITION pmax VALUES LESS THAN MAXVALUE);
+                CREATE TABLE counters (n INT PRIMARY KEY);""",
+                "DROP TABLE counters; DROP TABLE page_views; DROP TABLE credit_notes; DROP TABLE invoices; "
+                        + "DROP SEQUENCE odd_seq; DROP SEQUENCE invoice_seq;");
+        ws.apply();
+
+        String models = ws.read(TestWorkspace.TARGET + "/models.py");
+        assertThat(models).contains("Sequence('invoice_seq', start=1000, increment=5)",
+                "Sequence('odd_seq', start=10, increment=-2, minvalue=5, maxvalue=100, cache=0, cycle=True)",
+                "primary_key=True, autoincrement=True", "mysql_charset", "'latin1'", "mysql_collate", "'latin1_german1_ci'",
+                "collation='utf8mb4_bin'", "mysql_partition_by", "'RANGE (year(`viewed_at`))\\n(PARTITION `p2025`",
+                "autoincrement=False")
+                .as("the latin1 table gives its columns their collation").doesNotContain("collation='latin1_german1_ci'");
+
+        String tables = "SELECT CONCAT_WS(' ', TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, CREATE_OPTIONS) "
+                + "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> 'schema_migrations' ORDER BY 1";
+        String columns = "SELECT CONCAT_WS(' ', TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, "
+                + "REPLACE(IFNULL(COLUMN_DEFAULT, '-'), DATABASE(), 'db'), EXTRA, IFNULL(COLLATION_NAME, '-')) "
+                + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN "
+                + "('invoices', 'credit_notes', 'page_views', 'counters') ORDER BY 1";
+        String partitions = "SELECT CONCAT_WS(' ', TABLE_NAME, PARTITION_NAME, PARTITION_METHOD, PARTITION_EXPRESSION, "
+                + "PARTITION_DESCRIPTION) FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND PARTITION_NAME IS NOT NULL ORDER BY 1";
+        String sequences = "SELECT CONCAT_WS(' ', 'invoice_seq', start_value, increment, minimum_value, maximum_value, "
+                + "cache_size, cycle_option) FROM invoice_seq UNION ALL SELECT CONCAT_WS(' ', 'odd_seq', start_value, "
+                + "increment, minimum_value, maximum_value, cache_size, cycle_option) FROM odd_seq";
+        List<List<String>> recreated = sameInBoth(ws, null, "page_views", tables, columns, partitions, sequences);
+        assertThat(recreated.get(0)).contains("invoice_seq SEQUENCE utf8mb4_general_ci ",
+                "invoices BASE TABLE latin1_german1_ci ", "page_views BASE TABLE utf8mb4_general_ci partitioned");
+        assertThat(recreated.get(1)).contains("page_views id bigint(20) NO - auto_increment -",
+                "credit_notes id bigint(20) NO nextval(`db`.`invoice_seq`)  -");
+        assertThat(recreated.get(2)).hasSize(2);
     }
 
     private TestWorkspace workspace(String engine) {

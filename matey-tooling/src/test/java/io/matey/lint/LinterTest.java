@@ -116,6 +116,22 @@ class LinterTest {
                                 + "in (a varchar(n) or numeric(p, s) made longer is not rewritten: accept that)"));
     }
 
+    /** {@code USING c}, the column itself, computes nothing: a widening PostgreSQL makes in place stays one. */
+    @Test
+    void l417TakesUsingTheColumnItselfForNoUsing() {
+        LintFixture fixture = LintFixture.load("L417", workspace).write("migrations/20260103000000_more.sql", """
+                -- migrate:up
+                ALTER TABLE teams ALTER COLUMN name TYPE varchar(40) USING name;
+                ALTER TABLE teams ALTER COLUMN name TYPE varchar(50) USING "name";
+                ALTER TABLE teams ALTER COLUMN name TYPE varchar(60) USING upper(name);
+
+                -- migrate:down
+                ALTER TABLE teams ALTER COLUMN name TYPE varchar(10);
+                """);
+        assertThat(fixture.lint()).filteredOn(f -> f.path().endsWith("_more.sql") && f.code().equals("L417"))
+                .extracting(Finding::line).containsExactly(4);
+    }
+
     @Test
     void aNulByteInAMigrationIsL014AtItsLine() {
         LintFixture fixture = LintFixture.load("clean", workspace)

@@ -116,6 +116,22 @@ class ForeignArtifactsTest {
     }
 
     /**
+     * MySQL/MariaDB artifacts of an earlier release that state a function's integer result with MariaDB's display
+     * width, which dumps now drop: a live database would read as drift, so they are regenerated, not compared.
+     */
+    @Test
+    void earlierMysqlArtifactsWithAFunctionResultsDisplayWidthGetTheAdviceAndRegenerate() throws Exception {
+        try (LiveHarness h = LiveHarness.unborn(dir, "mysql")) {
+            h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);\nCREATE FUNCTION item_count() "
+                    + "RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM items);", "DROP FUNCTION item_count;\nDROP TABLE items;");
+            h.ws.apply();
+            earlierTextIsRegenerated(h, "() RETURNS int\n", "() RETURNS int(11)\n", MYSQL_CANONICALIZER,
+                    "a function's integer result with its display width (RETURNS int(11))", h::drift);
+            assertThat(h.up().after()).isEqualTo(1);
+        }
+    }
+
+    /**
      * PostgreSQL artifacts of an earlier release that state a materialized view unpopulated: a refresh on the live
      * database would read as drift, so they are regenerated, not compared.
      */
@@ -125,20 +141,8 @@ class ForeignArtifactsTest {
             h.ws.migration("001_items.sql", "CREATE TABLE items (id integer PRIMARY KEY);\nCREATE MATERIALIZED VIEW "
                     + "item_ids AS SELECT id FROM items WITH NO DATA;", "DROP MATERIALIZED VIEW item_ids;\nDROP TABLE items;");
             h.ws.apply();
-            String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
-            String earlier = schema.replace("FROM public.items;\n", "FROM public.items\n WITH NO DATA;\n");
-            assertThat(earlier).isNotEqualTo(schema);
-            writeLocked(h.ws, earlier, SchemaLock.CANONICALIZER);
-
-            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
-                    .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
-                            + "Artifacts written by an earlier Matey release: schema.sql states that a materialized view "
-                            + "is not populated (WITH NO DATA)").endsWith(ADVICE));
-            assertThatThrownBy(h::bootstrap).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
-
-            h.ws.apply(new ReplayOptions(null, null, true, false));
-            assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.sql")).isEqualTo(schema);
-            assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+            earlierTextIsRegenerated(h, "FROM public.items;\n", "FROM public.items\n WITH NO DATA;\n",
+                    SchemaLock.CANONICALIZER, "that a materialized view is not populated (WITH NO DATA)", h::bootstrap);
             assertThat(h.bootstrap().after()).isEqualTo(1);
         }
     }
@@ -218,6 +222,28 @@ class ForeignArtifactsTest {
         }
     }
 
+    /**
+     * The applied schema.sql as an earlier release wrote it ({@code from} replaced by {@code to}, as its one
+     * checkpoint too): {@code schema status} says what it states with the advice, {@code refused} fails with the
+     * advice, and a clean apply writes today's text back.
+     */
+    private static void earlierTextIsRegenerated(LiveHarness h, String from, String to, String label, String stated,
+            ThrowingCallable refused) throws Exception {
+        String schema = h.ws.read(TestWorkspace.TARGET + "/schema.sql");
+        String earlier = schema.replace(from, to);
+        assertThat(earlier).isNotEqualTo(schema);
+        writeLocked(h.ws, earlier, label);
+
+        assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.render()).startsWith("lockfile-canonicalizer-mismatch@schema.lock.toml: "
+                        + "Artifacts written by an earlier Matey release: schema.sql states " + stated).endsWith(ADVICE));
+        assertThatThrownBy(refused).isInstanceOf(MateyException.class).hasMessageEndingWith(ADVICE);
+
+        h.ws.apply(new ReplayOptions(null, null, true, false));
+        assertThat(h.ws.read(TestWorkspace.TARGET + "/schema.sql")).isEqualTo(schema);
+        assertThat(new MateyTools(h.ws.matey()).schemaStatus(TestWorkspace.TARGET, false).get(0).clean()).isTrue();
+    }
+
     /** One step's artifacts holding {@code text} as checkpoint and schema, under a lock labelled {@code label}. */
     private static void writeLocked(TestWorkspace ws, String text, String label) {
         writeLocked(ws, List.of("001_items.sql"), List.of(text), text, label);
@@ -235,7 +261,7 @@ class ForeignArtifactsTest {
                     checkpoints.get(i)));
             ws.write(TestWorkspace.TARGET + "/" + checkpoint, checkpoints.get(i));
         }
-        SchemaLock lock = LockFactory.build("postgres", TestWorkspace.TARGET, steps, schema);
+        SchemaLock lock = LockFactory.build(ws.engine(), TestWorkspace.TARGET, steps, schema);
         ws.write(TestWorkspace.TARGET + "/schema.sql", schema);
         ws.write(TestWorkspace.TARGET + "/schema.lock.toml", LockFileCodec.render(lock).replace(SchemaLock.CANONICALIZER,
                 label));

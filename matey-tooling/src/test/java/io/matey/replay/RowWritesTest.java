@@ -22,7 +22,13 @@ class RowWritesTest {
         "CREATE VIEW v AS SELECT * FROM t;",
         "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN INSERT INTO t VALUES (1); RETURN NEW; END $$ LANGUAGE plpgsql;",
         "BEGIN;\nDROP TABLE t;\nCOMMIT;",
-        "TRUNCATE t;"})
+        "TRUNCATE t;",
+        "CREATE TABLE p PARTITION OF t FOR VALUES FROM (1) TO (10);",
+        "CREATE TABLE p PARTITION OF t FOR VALUES IN ('a', 'b');",
+        "CREATE TABLE p PARTITION OF t FOR VALUES WITH (MODULUS 4, REMAINDER 0);",
+        "CREATE TABLE m (id int) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10), "
+                + "PARTITION p1 VALUES LESS THAN MAXVALUE);",
+        "CREATE TABLE l (id int) PARTITION BY LIST (id) (PARTITION p0 VALUES IN (1, 2));"})
     void schemaChangesWriteNoRows(String sql) {
         assertThat(mayWrite(sql)).isFalse();
     }
@@ -33,6 +39,9 @@ class RowWritesTest {
         "UPDATE t SET id = 2;",
         "CREATE TABLE u AS SELECT 1 AS id;",
         "CREATE TEMPORARY TABLE u AS VALUES (1);",
+        "CREATE TABLE u (id) AS VALUES (1), (2);",
+        "CREATE TABLE p PARTITION OF t FOR VALUES IN (1);\nINSERT INTO p VALUES (1);",
+        "INSERT INTO t SELECT * FROM u;",
         "SELECT f();",
         "CALL p();",
         "DO $$ BEGIN PERFORM 1; END $$;",

@@ -11,4 +11,9 @@ final class Backticks {
     static String quote(String identifier) {
         return Identifiers.quoted('`', identifier);
     }
+
+    /** {@code `a``b`} → {@code a`b}. */
+    static String unquote(String quoted) {
+        return quoted.substring(1, quoted.length() - 1).replace("``", "`");
+    }
 }

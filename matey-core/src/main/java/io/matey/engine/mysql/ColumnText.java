@@ -67,7 +67,8 @@ final class ColumnText {
         return withoutDisplayWidth(type, rest.contains("zerofill")) + rest;
     }
 
-    private static String withoutDisplayWidth(String type, boolean zerofill) {
+    /** A type without its integer display width, as {@link #canonical} prints a column's (a function's result too). */
+    static String withoutDisplayWidth(String type, boolean zerofill) {
         String lower = type.toLowerCase(Locale.ROOT);
         if (lower.equals("year(4)")) {
             return type.substring(0, 4);

@@ -11,6 +11,8 @@ final class DdlText {
     private static final Pattern DEFINER = Pattern.compile("^(CREATE (?:ALGORITHM=\\w+ )?)DEFINER=" + QUOTED + "(?:@" + QUOTED + ")? ");
     /** The end of a function's RETURNS line, where the server prints the result's character set and collation. */
     private static final Pattern RETURNS_COLLATION = Pattern.compile("(\\) RETURNS [^\n]*?) CHARSET \\w+ COLLATE (\\w+)(?=\n|$)");
+    /** A function's result type with a parenthesised parameter, on the header line, with its modifiers. */
+    private static final Pattern RETURNS_WIDTH = Pattern.compile("^([^\n]*?\\) RETURNS )(\\w+\\(\\d+\\))(?: unsigned)?( zerofill)?(?=[ \n]|$)");
     /** A repeating event's {@code STARTS '...'}, in the header before {@code DO}, past quoted interval values. */
     private static final Pattern EVENT_STARTS = Pattern.compile("^(CREATE EVENT " + QUOTED
             + " ON SCHEDULE EVERY (?:[^'\n]|'[^'\n]*')*?) STARTS '[^'\n]*'");
@@ -52,6 +54,19 @@ final class DdlText {
             return ddl;
         }
         return ddl.substring(0, m.start()) + m.group(1) + defaults.resultClause(m.group(2)) + ddl.substring(m.end());
+    }
+
+    /**
+     * Drops the display width MariaDB prints in a function's integer result ({@code RETURNS int(11)}), as a column's
+     * (docs/architecture.md §5): MySQL 8 prints none, and it changes nothing. Parameters keep what the author wrote.
+     */
+    static String returnsWithoutDisplayWidth(String ddl) {
+        Matcher m = RETURNS_WIDTH.matcher(ddl);
+        if (!m.find()) {
+            return ddl;
+        }
+        return m.group(1) + ColumnText.withoutDisplayWidth(m.group(2), m.group(3) != null)
+                + ddl.substring(m.end(2));
     }
 
     /**

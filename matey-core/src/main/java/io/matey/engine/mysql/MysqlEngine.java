@@ -127,6 +127,11 @@ public final class MysqlEngine implements Engine {
         return MysqlCanonicalizers.earlier(label);
     }
 
+    @Override
+    public Optional<String> earlierDumpText(byte[] text) {
+        return MysqlEarlierDumps.statedIn(text);
+    }
+
     /**
      * None: Connector/J reads every parameter as its own option, and dbmate's driver sends one it does not know to
      * the server, which refuses it ({@code Unknown system variable 'createDatabaseIfNotExist'}).

@@ -32,7 +32,8 @@ final class ShowCreate {
     }
 
     String function(String name) throws SQLException {
-        return DdlText.returnsAsTables(read("FUNCTION", name, "Create Function"), defaults);
+        return DdlText.returnsAsTables(DdlText.returnsWithoutDisplayWidth(read("FUNCTION", name, "Create Function")),
+                defaults);
     }
 
     String procedure(String name) throws SQLException {

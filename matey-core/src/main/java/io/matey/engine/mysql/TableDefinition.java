@@ -67,7 +67,7 @@ final class TableDefinition {
                 indexes.add(item);
             } else {
                 String quoted = ColumnText.quotedName(item);
-                String column = quoted == null ? null : quoted.substring(1, quoted.length() - 1).replace("``", "`");
+                String column = quoted == null ? null : Backticks.unquote(quoted);
                 items.add(column == null ? item
                         : ColumnText.canonical(item, collations.ofColumn(name, column), srids.of(name, column)));
             }

@@ -85,6 +85,8 @@ final class DeparseEcho {
     /** Told what would not load again; null for a dump that must be a fixed point, which fails instead. */
     private final Consumer<String> unloadable;
     private final Set<Request> unechoed = new HashSet<>();
+    /** The database's event triggers that fire on the echo's objects; null where it has none. */
+    private EchoEventTriggers eventTriggers;
     private int echoes;
 
     DeparseEcho() {
@@ -152,12 +154,18 @@ final class DeparseEcho {
         return OPEN + Integer.toString(request.id) + CLOSE;
     }
 
-    /** Echoes every requested text until it is stable and returns {@code rendered} with the placeholders replaced. */
-    String resolve(Connection connection, String rendered) throws SQLException {
+    /**
+     * Echoes every requested text until it is stable and returns {@code rendered} with the placeholders replaced;
+     * where the database has {@code eventTriggers}, they are kept off the echo's objects ({@link EchoEventTriggers}).
+     */
+    String resolve(Connection connection, String rendered, boolean eventTriggers) throws SQLException {
         if (requests.isEmpty()) {
             return rendered;
         }
-        inScratchTransaction(connection, () -> settle(connection));
+        inScratchTransaction(connection, () -> {
+            this.eventTriggers = eventTriggers ? EchoEventTriggers.quiet(connection) : null;
+            settle(connection);
+        });
         Map<Integer, String> texts = new HashMap<>();
         for (Request request : requests.values()) {
             texts.put(request.id, request.text);
@@ -433,6 +441,10 @@ final class DeparseEcho {
                 try {
                     st.execute(statements.get(i));
                 } catch (SQLException e) {
+                    SQLException trigger = eventTriggers == null ? null : eventTriggers.blame(e, owner.label);
+                    if (trigger != null) {
+                        throw trigger; // not the text's failure: no report would be true to it
+                    }
                     if (one == null) {
                         throw new SQLException("PostgreSQL does not load back its own text of " + owner.label
                                 + ", so the schema dump cannot be a fixed point: " + e.getMessage(), e);

@@ -109,7 +109,7 @@ record InvalidIndex(long oid, String name) implements Leftover {
         }
         String[] printed;
         try {
-            printed = echo.resolve(connection, rendered.toString()).split("\u0000", -1);
+            printed = echo.resolve(connection, rendered.toString(), true).split("\u0000", -1);
         } catch (SQLException e) {
             // the statement's tail does not create an index on a copy: not its leftover, or one passing its row on
             return unconfirmed(table, candidates, tails);

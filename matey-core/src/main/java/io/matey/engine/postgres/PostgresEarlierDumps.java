@@ -1,9 +1,7 @@
 package io.matey.engine.postgres;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import io.matey.engine.DumpBytes;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,7 @@ final class PostgresEarlierDumps {
      */
     private static final Pattern UNPOPULATED_VIEW = Pattern.compile(
             "^CREATE MATERIALIZED VIEW [^\\n]*\\n(?:(?!\\n\\n).)*?\\n WITH NO DATA;$", Pattern.MULTILINE | Pattern.DOTALL);
-    /** Its last line, searched for as bytes first: every checkpoint is searched as it is read, and almost none has it. */
+    /** Its last line, searched for as bytes first ({@link DumpBytes}). */
     private static final byte[] NO_DATA = "\n WITH NO DATA;\n".getBytes(StandardCharsets.UTF_8);
     private static final String UNPOPULATED = "that a materialized view is not populated (WITH NO DATA), which is data "
             + "that dumps no longer hold, so a refreshed view would read as drift";
@@ -57,20 +55,15 @@ final class PostgresEarlierDumps {
      * materialized view {@code WITH NO DATA}, or an index without {@code ONLY} on a table the text partitions.
      */
     static Optional<String> statedIn(byte[] text) {
-        boolean noData = contains(text, NO_DATA);
-        boolean partitioned = contains(text, PARTITION_BY);
+        boolean noData = DumpBytes.contains(text, NO_DATA);
+        boolean partitioned = DumpBytes.contains(text, PARTITION_BY);
         if (!noData && !partitioned) {
             return Optional.empty();
         }
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(text)).toString();
-        } catch (CharacterCodingException notText) {
-            return Optional.empty();
-        }
-        return noData && UNPOPULATED_VIEW.matcher(decoded).find() ? Optional.of(UNPOPULATED)
+        return DumpBytes.text(text).flatMap(decoded -> noData && UNPOPULATED_VIEW.matcher(decoded).find()
+                ? Optional.of(UNPOPULATED)
                 : partitioned && indexesPartitionedTableWithoutOnly(decoded) ? Optional.of(INDEX_WITHOUT_ONLY_WORDS)
-                : Optional.empty();
+                : Optional.empty());
     }
 
     private static boolean indexesPartitionedTableWithoutOnly(String text) {
@@ -86,35 +79,5 @@ final class PostgresEarlierDumps {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether {@code part} occurs in {@code text}, by Horspool's search, which skips most bytes: every
-     * checkpoint of a long history is searched as every command reads it, and a byte-by-byte scan (under the
-     * launcher's C1 compiler) cost nearly as much as digesting it.
-     */
-    private static boolean contains(byte[] text, byte[] part) {
-        int[] shift = shifts(part);
-        int last = part.length - 1;
-        for (int at = 0; at + last < text.length; at += shift[text[at + last] & 0xff]) {
-            int i = last;
-            while (i >= 0 && text[at + i] == part[i]) {
-                i--;
-            }
-            if (i < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How far the search moves on for each value of a window's last byte: to align its last other occurrence. */
-    private static int[] shifts(byte[] part) {
-        int[] shift = new int[256];
-        Arrays.fill(shift, part.length);
-        for (int i = 0; i < part.length - 1; i++) {
-            shift[part[i] & 0xff] = part.length - 1 - i;
-        }
-        return shift;
     }
 }

@@ -153,6 +153,6 @@ final class PostgresSchemaDumper {
             PrivilegeReader.read(catalog, graph);
         }
         CatalogLinks.read(catalog, graph);
-        return echo.resolve(connection, graph.render());
+        return echo.resolve(connection, graph.render(), census.uses("pg_event_trigger"));
     }
 }

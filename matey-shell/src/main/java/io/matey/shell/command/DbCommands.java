@@ -229,6 +229,9 @@ class DbCommands {
     void down(@Option(longNames = "path", description = "Target path relative to the workspace") @OptionValues(provider = "targetPaths") String path,
             @Option(longNames = "url", description = "Live database URL (overrides the target's url_env)") String url,
             @Option(longNames = "steps", description = "How many migrations to roll back", defaultValue = "1") int steps,
+            @Option(longNames = "resume", description = "First finish a rollback that was interrupted on this database "
+                    + "(db down that stopped partway), after the last statement that took effect; it counts as the "
+                    + "first of --steps") boolean resume,
             @Option(longNames = "lock-timeout", description = "How long to wait for a migration lock held elsewhere: 30s, 5m, 500ms, or a number of seconds (10 = 10s; 0 fails at once) (default 10m)") String lockTimeout,
             @Option(longNames = "workspace", description = "Workspace root directory") @OptionValues(provider = "directories") String workspace) {
         if (steps < 1) {
@@ -237,7 +240,8 @@ class DbCommands {
         Matey matey = CommandFacade.at(workspace).withLockTimeout(LockTimeouts.parse(lockTimeout));
         TargetConfig target = matey.target(path);
         printChange(EditedMigrationHints.explaining(matey, target, url,
-                () -> matey.dbDown(target, url, steps, Progress.forTerminal())));
+                () -> resume ? matey.dbDownResuming(target, url, steps, Progress.forTerminal())
+                        : matey.dbDown(target, url, steps, Progress.forTerminal())));
     }
 
     @Command(command = "bootstrap", description = "Load schema.sql into an empty database (recording every "
@@ -298,7 +302,7 @@ class DbCommands {
         if (!change.migrations().isEmpty()) {
             TextTable timings = new TextTable("Migration", "Duration");
             for (MigrationTiming timing : change.migrations()) {
-                timings.row(timing.file(), timing.duration().toMillis() + " ms");
+                timings.row(timing.label(), timing.duration().toMillis() + " ms");
             }
             out.append(timings.render());
             if (!change.url().engine().transactions()) {
@@ -482,7 +486,8 @@ class DbCommands {
         return "Interrupted: " + interruption.describe() + (diff.isEmpty() ? (interruption.leftover() == null ? ".\n" : "; nothing else differs.\n") : ":\n" + diff)
                 + (interruption.failedWithoutEffect() ? "Fix what made statement " + (interruption.done() + 1)
                         + " fail, then run `" : "Run `")
-                + sameTarget("matey db up", target, url, workspace) + " --resume` to continue (see `matey help db up`).\n";
+                + sameTarget("matey db " + interruption.direction(), target, url, workspace)
+                + " --resume` to continue (see `matey help db " + interruption.direction() + "`).\n";
     }
 
     /** A line per live object the server would not load back from its own text, which a load of this schema meets. */

@@ -16,7 +16,10 @@ import java.util.List;
  * @param typeName  the name of a PostgreSQL enum type, or null
  * @param typeSchema the schema of that enum type when it is not the default schema, or null
  * @param element   the element type of an array, or null
- * @param collation a MySQL text column's collation where it is not the database's default, or null
+ * @param collation a text column's collation where it is not the database's (MySQL) or its type's (PostgreSQL)
+ *                  default, or null; PostgreSQL's as its {@code COLLATE} names it, each part double-quoted
+ *                  ({@code "app"."german_ci"}, {@code "C"}), the schema left out where it is the default one or
+ *                  {@code pg_catalog}
  */
 public record ColumnType(String name, String declared, Integer length, Integer precision, Integer scale,
         boolean unsigned, List<String> labels, String typeName, String typeSchema, ColumnType element,
@@ -35,6 +38,14 @@ public record ColumnType(String name, String declared, Integer length, Integer p
     /** A type without parameters. */
     public static ColumnType of(String name, String declared) {
         return new ColumnType(name, declared, null, null, null, false, List.of(), null, null, null);
+    }
+
+    /** This type in another collation: an array's is its elements' (PostgreSQL). */
+    public ColumnType withCollation(String collation) {
+        return isArray() ? new ColumnType(name, declared, length, precision, scale, unsigned, labels, typeName, typeSchema,
+                element.withCollation(collation), null)
+                : new ColumnType(name, declared, length, precision, scale, unsigned, labels, typeName, typeSchema, element,
+                        collation);
     }
 
     public boolean isArray() {

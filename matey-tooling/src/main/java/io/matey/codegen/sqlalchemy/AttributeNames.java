@@ -8,19 +8,23 @@ import java.util.Set;
  * any identifier but the base's own {@code metadata} and {@code registry}; a SQLModel class (pydantic) refuses a
  * field with a leading underscore and one that shadows a {@code SQLModel} member, so there a name Python would start
  * with {@code _} (a column {@code _legacy_id}, or {@code 2fa_enabled}) gets {@code col} in front
- * ({@code col_legacy_id}, {@code col_2fa_enabled}) and a member's name (a column {@code json}) gets a trailing
- * {@code _}, as any name already taken does (docs/architecture.md §3, codegen dialect).
+ * ({@code col_legacy_id}, {@code col_2fa_enabled}), and so does one in pydantic's protected {@code model_} namespace,
+ * of which it warns ({@code col_model_number}), while a member's name (a column {@code json}) gets a trailing
+ * {@code _}, as any name already taken does (docs/architecture.md §3, codegen dialect). In every class a name
+ * starting with {@code __} gets {@code col} in front too: Python mangles {@code __secret} in a class body to
+ * {@code _Users__secret}, which would become the column's name, and {@code __tablename__} or {@code __init__}
+ * would replace the class's own.
  */
 final class AttributeNames {
 
     private static final Set<String> DECLARATIVE_RESERVED = Set.of("metadata", "registry");
 
-    /** The public members of SQLModel 0.0.x (pydantic 2's {@code BaseModel} and its v1 aliases). */
+    /**
+     * The public members of SQLModel 0.0.x (pydantic 2's {@code BaseModel} and its v1 aliases) outside pydantic's
+     * {@code model_} namespace, which {@link #field} keeps every name out of.
+     */
     private static final Set<String> SQLMODEL_RESERVED = Set.of("construct", "copy", "dict", "from_orm", "json",
-            "metadata", "model_computed_fields", "model_config", "model_construct", "model_copy", "model_dump",
-            "model_dump_json", "model_extra", "model_fields", "model_fields_set", "model_json_schema",
-            "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate", "model_validate_json",
-            "model_validate_strings", "parse_file", "parse_obj", "parse_raw", "registry", "schema", "schema_json",
+            "metadata", "parse_file", "parse_obj", "parse_raw", "registry", "schema", "schema_json",
             "sqlmodel_update", "update_forward_refs", "validate");
 
     private final UniqueNames names;
@@ -42,6 +46,9 @@ final class AttributeNames {
     }
 
     private String field(String identifier) {
-        return sqlModel && identifier.startsWith("_") ? "col" + identifier : identifier;
+        if (identifier.startsWith(sqlModel ? "_" : "__")) {
+            return "col" + identifier;
+        }
+        return sqlModel && identifier.startsWith("model_") ? "col_" + identifier : identifier;
     }
 }

@@ -50,7 +50,7 @@ final class Elements {
             for (ForeignKey fk : table.foreignKeys()) {
                 if (fk.columns().equals(List.of(column.name()))) {
                     List<String> args = new ArrayList<>(List.of(Py.str(target(fk, fk.refColumns().get(0)))));
-                    args.addAll(actions(fk));
+                    args.addAll(keyOptions(fk));
                     if (fk.name() != null) {
                         // MySQL also names the foreign key's implicit index after it.
                         args.add("name=" + Py.str(fk.name()));
@@ -81,6 +81,10 @@ final class Elements {
             keywords.add("primary_key=True");
             if (generatesNoValues(table, column)) {
                 keywords.add("autoincrement=False");
+            } else if (column.autoincrement() && table.primaryKey().size() > 1) {
+                // SQLAlchemy generates values only for a lone integer key unless a column says so (an
+                // AUTO_INCREMENT column in a composite MySQL key, docs/architecture.md §3).
+                keywords.add("autoincrement=True");
             }
         } else if (withNullable && !column.nullable()) {
             keywords.add("nullable=False");
@@ -147,20 +151,27 @@ final class Elements {
         List<String> args = new ArrayList<>();
         args.add(Py.list(fk.columns()));
         args.add(Py.list(fk.refColumns().stream().map(c -> target(fk, c)).toList()));
-        args.addAll(actions(fk));
+        args.addAll(keyOptions(fk));
         if (fk.name() != null) {
             args.add("name=" + Py.str(fk.name()));
         }
         return imports.sa("ForeignKeyConstraint") + "(" + String.join(", ", args) + ")";
     }
 
-    private static List<String> actions(ForeignKey fk) {
+    /** A foreign key's referential actions and deferrability. */
+    private static List<String> keyOptions(ForeignKey fk) {
         List<String> args = new ArrayList<>();
         if (fk.onDelete() != null) {
             args.add("ondelete=" + Py.str(fk.onDelete()));
         }
         if (fk.onUpdate() != null) {
             args.add("onupdate=" + Py.str(fk.onUpdate()));
+        }
+        if (fk.deferrable()) {
+            args.add("deferrable=True");
+        }
+        if (fk.initiallyDeferred()) {
+            args.add("initially='DEFERRED'");
         }
         return args;
     }
@@ -278,30 +289,26 @@ final class Elements {
         return imports.sa("Index") + "(" + String.join(", ", args) + ")";
     }
 
-    /** {@code billing.ticket_seq} or {@code "Odd.Name"} (a regclass as PostgreSQL prints it) → {@code Sequence(...)}. */
-    private String sequence(String regclass) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < regclass.length(); i++) {
-            char c = regclass.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < regclass.length() && regclass.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
+    /** {@code Sequence(name, schema=..., start=..., ...)} with the options the model knows. */
+    private String sequence(Column.Sequence sequence) {
+        List<String> args = new ArrayList<>(List.of(Py.str(sequence.name())));
+        if (sequence.schema() != null) {
+            args.add("schema=" + Py.str(sequence.schema()));
         }
-        parts.add(current.toString());
-        String name = parts.get(parts.size() - 1);
-        String schema = parts.size() > 1 ? ", schema=" + Py.str(parts.get(parts.size() - 2)) : "";
-        return imports.sa("Sequence") + "(" + Py.str(name) + schema + ")";
+        Map<String, Long> options = new LinkedHashMap<>();
+        options.put("start", sequence.start());
+        options.put("increment", sequence.increment());
+        options.put("minvalue", sequence.minValue());
+        options.put("maxvalue", sequence.maxValue());
+        options.put("cache", sequence.cache());
+        options.forEach((keyword, value) -> {
+            if (value != null) {
+                args.add(keyword + "=" + value);
+            }
+        });
+        if (sequence.cycle()) {
+            args.add("cycle=True");
+        }
+        return imports.sa("Sequence") + "(" + String.join(", ", args) + ")";
     }
 }

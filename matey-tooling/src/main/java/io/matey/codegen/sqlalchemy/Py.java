@@ -1,5 +1,6 @@
 package io.matey.codegen.sqlalchemy;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,15 +72,28 @@ final class Py {
         return out.toString();
     }
 
-    /** A valid identifier made from a database name: other characters become {@code _}, keywords get a {@code _}. */
+    /**
+     * A valid identifier made from a database name: other characters become {@code _}, one that cannot start an
+     * identifier (a digit, a combining mark) gets a {@code _} before it, keywords get a {@code _} after.
+     * NFKC-normalised first, as Python reads identifiers ({@code ﬁle} is {@code file}), so that two names the
+     * generator keeps apart are two names in Python too.
+     */
     static String identifier(String name) {
         StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(cp -> out.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '_' ? cp : '_'));
-        if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
+        Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints()
+                .forEach(cp -> out.appendCodePoint(identifierPart(cp) ? cp : '_'));
+        if (out.length() == 0 || !Character.isLetter(out.codePointAt(0)) && out.charAt(0) != '_') {
             out.insert(0, '_');
         }
         String id = out.toString();
         return KEYWORDS.contains(id) ? id + "_" : id;
+    }
+
+    /** A character Python takes in an identifier after the first: a letter, digit, combining mark or {@code _}. */
+    private static boolean identifierPart(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || cp == '_' || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** {@code order_items} → {@code OrderItems}. */

@@ -90,6 +90,11 @@ public final class SqlAlchemyTypes {
         return Py.str(value);
     }
 
+    /** A type's length as an argument, or null when it has none. */
+    public static String length(ColumnType t) {
+        return t.length() == null ? null : t.length().toString();
+    }
+
     /** The type called with its length, or the type itself when there is none. */
     public static PyType sized(PyType type, Integer length) {
         return length == null ? type : call(type, length.toString());

@@ -4,9 +4,12 @@ import io.matey.codegen.CodegenDialect;
 import io.matey.codegen.java.JavaType;
 import io.matey.codegen.model.ColumnType;
 import io.matey.codegen.model.SchemaModel;
+import io.matey.codegen.model.Table;
 import io.matey.codegen.sqlalchemy.SqlAlchemyTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * MySQL's and MariaDB's codegen dialect (docs/architecture.md §3): the information_schema reader and its halves
@@ -69,6 +72,21 @@ final class MysqlCodegen implements CodegenDialect {
     @Override
     public String quoteIdentifier(String name) {
         return Backticks.quote(name);
+    }
+
+    /**
+     * A table's character set and collation where they are not the database's, and its partitioning with its
+     * partitions: SQLAlchemy writes {@code PARTITION BY} and the text after it, which may hold the partition list.
+     */
+    @Override
+    public Map<String, String> sqlAlchemyTableKeywords(Table table) {
+        Map<String, String> keywords = new LinkedHashMap<>();
+        for (String[] keyword : new String[][] {{MysqlModelReader.CHARSET, "mysql_charset"},
+                {MysqlModelReader.COLLATE, "mysql_collate"}, {MysqlModelReader.PARTITION_BY, "mysql_partition_by"}}) {
+            table.options().stream().filter(o -> o.startsWith(keyword[0])).findFirst()
+                    .ifPresent(o -> keywords.put(keyword[1], SqlAlchemyTypes.str(o.substring(keyword[0].length()))));
+        }
+        return keywords;
     }
 
     @Override

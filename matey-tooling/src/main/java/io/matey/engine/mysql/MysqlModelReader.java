@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -33,6 +35,15 @@ import java.util.regex.Pattern;
 final class MysqlModelReader {
 
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (\\S+)");
+    /** A default drawing from a sequence, as MariaDB prints {@code NEXT VALUE FOR s} once unqualified. */
+    private static final Pattern NEXTVAL = Pattern.compile("^nextval\\((?:(`(?:[^`]|``)+`)\\.)?(`(?:[^`]|``)+`)\\)$");
+    /** The partitioning at the end of {@code SHOW CREATE TABLE} (MySQL 8 in a versioned comment). */
+    private static final Pattern PARTITIONING = Pattern.compile("(?s)\\n(?:/\\*!\\d+ | )PARTITION BY (.*?)(?: \\*/)?$");
+    /** {@link Table#options()}: the table's character set, collation and partitioning, as its DDL names them. */
+    static final String CHARSET = "DEFAULT CHARSET=";
+    static final String COLLATE = "COLLATE=";
+    static final String PARTITION_BY = "PARTITION BY ";
+    private static final long DEFAULT_SEQUENCE_CACHE = 1000;
     private static final Set<String> NUMERIC = Set.of("tinyint", "smallint", "mediumint", "int", "bigint", "decimal",
             "float", "double", "bit", "year");
 
@@ -49,6 +60,7 @@ final class MysqlModelReader {
         final Map<String, Index> indexes = new TreeMap<>();
         final Set<String> skippedIndexes = new HashSet<>();
         final Set<String> periodColumns = new HashSet<>();
+        final Set<String> options = new LinkedHashSet<>();
 
         Parts(boolean view, String comment) {
             this.view = view;
@@ -62,21 +74,45 @@ final class MysqlModelReader {
         // What create_all gives a column without a collation: models name only the others.
         String defaultCollation = single(connection, "SELECT @@collation_database");
         Map<String, Parts> tables = new TreeMap<>();
-        Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES "
+        // A table's collation where it is not the database's: create_all gives it to the table (mysql_collate), whose
+        // columns then need a collation only where theirs is another.
+        Map<String, String> tableCollations = new HashMap<>();
+        List<String> partitioned = new ArrayList<>();
+        Rows.forEach(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, TABLE_COLLATION, CREATE_OPTIONS "
+                + "FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW')", rs -> {
                     boolean view = rs.getString(2).equals("VIEW");
                     String comment = rs.getString(3);
-                    if (!rs.getString(1).equals(MigrationTable.NAME)) {
-                        tables.put(rs.getString(1), new Parts(view, view || comment == null || comment.isEmpty() ? null : comment));
+                    if (rs.getString(1).equals(MigrationTable.NAME)) {
+                        return;
+                    }
+                    Parts parts = new Parts(view, view || comment == null || comment.isEmpty() ? null : comment);
+                    tables.put(rs.getString(1), parts);
+                    String collation = rs.getString(4);
+                    if (!view && collation != null && !collation.equals(defaultCollation)) {
+                        tableCollations.put(rs.getString(1), collation);
+                        // a collation's name starts with its character set's (latin1_german1_ci, binary)
+                        parts.options.add(CHARSET + collation.split("_", 2)[0]);
+                        parts.options.add(COLLATE + collation);
+                    }
+                    // SQLAlchemy has no system versioning, so a PARTITION BY SYSTEM_TIME has no table to go to.
+                    String options = rs.getString(5) == null ? "" : rs.getString(5);
+                    if (rs.getString(2).equals("BASE TABLE") && options.contains("partitioned")) {
+                        partitioned.add(rs.getString(1));
                     }
                 });
+        for (String table : partitioned) {
+            partitioning(connection, table).ifPresent(clause -> tables.get(table).options.add(PARTITION_BY + clause));
+        }
+        Map<String, Column.Sequence> sequences = new HashMap<>();
         Rows.forEach(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, "
                 + "CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, EXTRA, "
                 + "GENERATION_EXPRESSION, COLUMN_COMMENT, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME, ORDINAL_POSITION", rs -> {
                     Parts table = tables.get(rs.getString(1));
                     if (table != null) {
-                        table.columns.add(column(rs, table.view, mariadb, database, defaultCollation));
+                        table.columns.add(column(rs, table.view, mariadb, database,
+                                tableCollations.getOrDefault(rs.getString(1), defaultCollation)));
                         if (rowPeriod(rs)) {
                             table.periodColumns.add(rs.getString(2));
                         }
@@ -132,12 +168,71 @@ final class MysqlModelReader {
                         addIndexPart(table, rs);
                     }
                 });
+        for (Parts parts : tables.values()) {
+            for (int i = 0; i < parts.columns.size(); i++) {
+                parts.columns.set(i, withSequence(connection, parts.columns.get(i), sequences));
+            }
+        }
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(table(name, parts)));
         return result;
     }
 
-    private static Column column(ResultSet rs, boolean view, boolean mariadb, String database, String defaultCollation)
+    /** The whole {@code PARTITION BY} clause with its partitions, which SQLAlchemy writes after its keyword. */
+    private static Optional<String> partitioning(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + Backticks.quote(table))) {
+            rs.next();
+            Matcher m = PARTITIONING.matcher(rs.getString(2));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * A MariaDB column whose default is {@code NEXT VALUE FOR s} draws from a sequence, which the models must create
+     * before the table: it carries the sequence with its options (the default stays, as a sequence on a column
+     * gives no DEFAULT in SQLAlchemy's DDL).
+     */
+    private static Column withSequence(Connection connection, Column column, Map<String, Column.Sequence> sequences)
+            throws SQLException {
+        Matcher m = NEXTVAL.matcher(column.serverDefault() == null ? "" : column.serverDefault());
+        if (!m.matches()) {
+            return column;
+        }
+        String qualified = (m.group(1) == null ? "" : m.group(1) + ".") + m.group(2);
+        Column.Sequence sequence = sequences.get(qualified);
+        if (sequence == null) {
+            sequence = sequence(connection, m.group(1) == null ? null : Backticks.unquote(m.group(1)),
+                    Backticks.unquote(m.group(2)), qualified);
+            sequences.put(qualified, sequence);
+        }
+        return new Column(column.name(), column.type(), column.nullable(), column.serverDefault(), sequence,
+                column.autoincrement(), column.identity(), column.generated(), column.comment());
+    }
+
+    /**
+     * A sequence's start and increment, and the options that are not what MariaDB gives a sequence created with
+     * those two: minimum and maximum 1 and 2^63 - 2 ascending, -(2^63 - 1) and -1 descending, cache 1000, no cycle.
+     */
+    private static Column.Sequence sequence(Connection connection, String schema, String name, String qualified)
+            throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT start_value, increment, "
+                + "minimum_value, maximum_value, cache_size, cycle_option FROM " + qualified)) {
+            rs.next();
+            long increment = rs.getLong(2);
+            long min = rs.getLong(3);
+            long max = rs.getLong(4);
+            long cache = rs.getLong(5);
+            boolean ascending = increment > 0;
+            return new Column.Sequence(schema, name, rs.getLong(1), increment,
+                    min == (ascending ? 1L : -Long.MAX_VALUE) ? null : min,
+                    max == (ascending ? Long.MAX_VALUE - 1 : -1L) ? null : max,
+                    cache == DEFAULT_SEQUENCE_CACHE ? null : cache, rs.getBoolean(6));
+        }
+    }
+
+    /** @param tableCollation what create_all gives a column without a collation */
+    private static Column column(ResultSet rs, boolean view, boolean mariadb, String database, String tableCollation)
             throws SQLException {
         String name = rs.getString(2);
         String dataType = rs.getString(5).toLowerCase(Locale.ROOT);
@@ -146,7 +241,7 @@ final class MysqlModelReader {
         boolean nullable = rs.getString(4).equals("YES");
         String collation = rs.getString(14);
         ColumnType type = type(dataType, columnType, rs.getObject(7), rs.getObject(8), rs.getObject(9), rs.getObject(10),
-                collation == null || collation.equals(defaultCollation) ? null : collation);
+                collation == null || collation.equals(tableCollation) ? null : collation);
         String comment = rs.getString(13) == null || rs.getString(13).isEmpty() ? null : rs.getString(13);
         if (view) {
             // A view enforces nothing; information_schema's NOT NULL for its columns is an inference (PostgreSQL
@@ -332,7 +427,8 @@ final class MysqlModelReader {
                 ? new Column(c.name(), c.type(), false, c.serverDefault(), c.sequence(), c.autoincrement(), c.identity(),
                         c.generated(), c.comment())
                 : c).toList();
-        return new Table(null, name, parts.view, parts.comment, columns, primaryKey, foreignKeys, uniques, parts.checks, indexes);
+        return new Table(null, name, parts.view, parts.comment, columns, primaryKey, foreignKeys, uniques, parts.checks,
+                indexes, null, List.of(), parts.options);
     }
 
     private static boolean keyedByIndex(Index index) {

@@ -2,6 +2,7 @@ package io.matey.engine.mysql;
 
 import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.call;
 import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.join;
+import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.length;
 import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.sized;
 
 import io.matey.codegen.model.ColumnType;
@@ -60,9 +61,5 @@ final class MysqlSqlAlchemyTypes {
             case "json" -> types.sa("JSON", "dict");
             default -> types.nativeType(t.declared());
         };
-    }
-
-    private static String length(ColumnType t) {
-        return t.length() == null ? null : t.length().toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.matey.engine.postgres;
 
 import io.matey.codegen.model.ColumnType;
+import io.matey.engine.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,20 @@ import java.util.Map;
 final class PgTypes {
 
     private record PgType(String name, String schema, char kind, char category, long element, long base, int baseMod,
-            boolean notNull, String defaultSql, String baseFormat) {
+            boolean notNull, String defaultSql, String baseFormat, long collation) {
+    }
+
+    /**
+     * A column's collation ({@code attcollation}, 0 for a type without one) and its name.
+     *
+     * @param schema its schema where that is neither {@code pg_catalog} nor the default one, else null
+     */
+    record Collation(long oid, String schema, String name) {
+
+        /** As a {@code COLLATE} names it, each part quoted ({@link ColumnType#collation()}). */
+        String sql() {
+            return (schema == null ? "" : Identifiers.quoted('"', schema) + ".") + Identifiers.quoted('"', name);
+        }
     }
 
     /** A column's type with what its domains add. */
@@ -37,12 +51,12 @@ final class PgTypes {
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT t.oid, t.typname, n.nspname, t.typtype, t.typcategory, t.typelem, "
                         + "t.typbasetype, t.typtypmod, t.typnotnull, t.typdefault, "
-                        + "CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END "
+                        + "CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typcollation "
                         + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace")) {
             while (rs.next()) {
                 catalog.types.put(rs.getLong(1), new PgType(rs.getString(2), rs.getString(3), rs.getString(4).charAt(0),
                         rs.getString(5).charAt(0), rs.getLong(6), rs.getLong(7), rs.getInt(8), rs.getBoolean(9),
-                        rs.getString(10), rs.getString(11)));
+                        rs.getString(10), rs.getString(11), rs.getLong(12)));
             }
         }
         try (Statement st = connection.createStatement();
@@ -55,9 +69,11 @@ final class PgTypes {
     }
 
     /**
-     * @param declared the column's {@code format_type}, used as the type's text unless a domain hides it
+     * @param declared  the column's {@code format_type}, used as the type's text unless a domain hides it
+     * @param collation the column's, kept where it is not its base type's (a {@code COLLATE} of the column or its
+     *                  domain), so that the models, which type the column by its base type, create it too
      */
-    Resolved resolve(long oid, int typmod, String declared) {
+    Resolved resolve(long oid, int typmod, String declared, Collation collation) {
         boolean notNull = false;
         String defaultSql = null;
         PgType type = types.get(oid);
@@ -71,7 +87,9 @@ final class PgTypes {
             oid = type.base();
             type = types.get(oid);
         }
-        return new Resolved(type(oid, typmod, declared), notNull, defaultSql);
+        ColumnType resolved = type(oid, typmod, declared);
+        boolean own = type != null && collation.oid() != type.collation();
+        return new Resolved(own ? resolved.withCollation(collation.sql()) : resolved, notNull, defaultSql);
     }
 
     private ColumnType type(long oid, int typmod, String declared) {

@@ -50,8 +50,10 @@ final class PostgresModelReader {
     /** A partitioned table's option, as its DDL names it; {@link PostgresCodegen} turns it into a keyword. */
     static final String PARTITION_BY = "PARTITION BY ";
 
+    /** @param collation the column's collation, {@code attcollation} */
     private record RawColumn(String name, long type, int typmod, boolean notNull, String defaultSql, String identity,
-            String generated, String comment, String declared, Long seqStart, Long seqIncrement, String ownedSequence) {
+            String generated, String comment, String declared, Long seqStart, Long seqIncrement, String ownedSequence,
+            PgTypes.Collation collation) {
     }
 
     private static final class Parts {
@@ -94,8 +96,11 @@ final class PostgresModelReader {
         Rows.forEach(connection, "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
                 + "pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated, "
                 + "col_description(a.attrelid, a.attnum), format_type(a.atttypid, a.atttypmod), "
-                + "seq.seqstart, seq.seqincrement, seq.qualified "
+                + "seq.seqstart, seq.seqincrement, seq.qualified, a.attcollation, "
+                + "CASE WHEN cn.nspname NOT IN ('pg_catalog', current_schema()) THEN cn.nspname END, co.collname "
                 + "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+                + "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
                 // The sequence a serial or identity column owns; indexes also depend on columns, hence relkind 'S'.
                 + "LEFT JOIN LATERAL (SELECT s.seqstart, s.seqincrement, sc.oid::regclass::text AS qualified "
                 + "  FROM pg_depend dep JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S' "
@@ -109,7 +114,8 @@ final class PostgresModelReader {
                     if (table != null) {
                         table.columns.add(new RawColumn(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getBoolean(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                (Long) rs.getObject(11), (Long) rs.getObject(12), rs.getString(13)));
+                                (Long) rs.getObject(11), (Long) rs.getObject(12), rs.getString(13),
+                                new PgTypes.Collation(rs.getLong(14), rs.getString(15), rs.getString(16))));
                     }
                 });
     }
@@ -117,7 +123,7 @@ final class PostgresModelReader {
     private static void readConstraints(Connection connection, Map<Long, Parts> parts, String defaultSchema) throws SQLException {
         Rows.forEach(connection, "SELECT con.conrelid, con.conname, con.contype, " + names("con.conkey", "con.conrelid") + ", "
                 + "rn.nspname, rc.relname, " + names("con.confkey", "con.confrelid") + ", con.confupdtype, con.confdeltype, "
-                + "pg_get_constraintdef(con.oid, true), " + NULLS_NOT_DISTINCT + " "
+                + "pg_get_constraintdef(con.oid, true), " + NULLS_NOT_DISTINCT + ", con.condeferrable, con.condeferred "
                 + "FROM pg_constraint con LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
                 + "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
                 + "LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u' "
@@ -139,7 +145,8 @@ final class PostgresModelReader {
                             String refSchema = rs.getString(5);
                             table.foreignKeys.add(new ForeignKey(name, columns,
                                     refSchema.equals(defaultSchema) ? null : refSchema, rs.getString(6),
-                                    strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9))));
+                                    strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)),
+                                    rs.getBoolean(12), rs.getBoolean(13)));
                         }
                         default -> table.checks.add(new CheckConstraint(name, checkExpression(rs.getString(10))));
                     }
@@ -199,7 +206,7 @@ final class PostgresModelReader {
     private static Table table(Relation relation, Parts parts, PgTypes types, String defaultSchema) {
         List<Column> columns = new ArrayList<>();
         for (RawColumn raw : parts.columns) {
-            PgTypes.Resolved resolved = types.resolve(raw.type(), raw.typmod(), raw.declared());
+            PgTypes.Resolved resolved = types.resolve(raw.type(), raw.typmod(), raw.declared(), raw.collation());
             columns.add(column(relation, raw, resolved, parts.primaryKey, defaultSchema));
         }
         // PostgreSQL names an unnamed primary key <table>_pkey, as it does SQLAlchemy's; only another name is kept.
@@ -241,10 +248,35 @@ final class PostgresModelReader {
             // that for an integer key column, so the default is implied.
             boolean serial = sequence.equals(raw.ownedSequence()) && primaryKey.equals(List.of(raw.name()))
                     && INTEGERS.contains(resolved.type().name());
-            return new Column(raw.name(), resolved.type(), nullable, null, serial ? null : sequence, serial, null, null,
+            return new Column(raw.name(), resolved.type(), nullable, null, serial ? null : sequence(sequence), serial, null, null,
                     raw.comment());
         }
         return new Column(raw.name(), resolved.type(), nullable, defaultSql, null, false, null, null, raw.comment());
+    }
+
+    /** {@code billing.ticket_seq} or {@code "Odd.Name"} (a regclass as PostgreSQL prints it) → the sequence. */
+    private static Column.Sequence sequence(String regclass) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < regclass.length(); i++) {
+            char c = regclass.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < regclass.length() && regclass.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return Column.Sequence.named(parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.get(parts.size() - 1));
     }
 
     private static String action(String code) {

@@ -1,6 +1,8 @@
 package io.matey.engine.postgres;
 
 import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.call;
+import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.join;
+import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.length;
 import static io.matey.codegen.sqlalchemy.SqlAlchemyTypes.sized;
 
 import io.matey.codegen.model.ColumnType;
@@ -33,9 +35,9 @@ final class PostgresSqlAlchemyTypes {
             case "float4" -> types.sa("REAL", "float");
             case "float8" -> types.dialect("DOUBLE_PRECISION", "float");
             case "bool" -> types.sa("Boolean", "bool");
-            case "varchar" -> sized(types.sa("String", "str"), t.length());
-            case "bpchar" -> sized(types.sa("CHAR", "str"), t.length());
-            case "text" -> types.sa("Text", "str");
+            case "varchar" -> call(types.sa("String", "str"), join(length(t), collation(t)));
+            case "bpchar" -> call(types.sa("CHAR", "str"), join(length(t), collation(t)));
+            case "text" -> call(types.sa("Text", "str"), collation(t));
             case "bytea" -> types.sa("LargeBinary", "bytes");
             case "date" -> types.sa("Date", "datetime.date");
             case "time", "timetz", "timestamp", "timestamptz" -> time(t, types);
@@ -63,6 +65,15 @@ final class PostgresSqlAlchemyTypes {
             case "tstzrange" -> types.dialect("TSTZRANGE", "Any");
             default -> types.nativeType(t.declared());
         };
+    }
+
+    /**
+     * SQLAlchemy writes {@code COLLATE "<collation>"}, quoting the value as one identifier: the model's quoted
+     * {@code "app"."german_ci"} goes in without its outer quotes, so that a schema-qualified name stays two.
+     */
+    private static String collation(ColumnType t) {
+        return t.collation() == null ? null
+                : "collation=" + SqlAlchemyTypes.str(t.collation().substring(1, t.collation().length() - 1));
     }
 
     /** The enum type's name, and its schema when it is not the default one. */

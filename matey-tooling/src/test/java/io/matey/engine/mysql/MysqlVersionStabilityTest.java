@@ -65,6 +65,33 @@ class MysqlVersionStabilityTest {
         }
     }
 
+    /** A function's integer result loses its display width as a column's does; parameters keep what was written. */
+    @Test
+    void functionResultsDumpWithoutDisplayWidthsOnBothServers() throws SQLException {
+        String functions = """
+                CREATE TABLE a (x INT);
+                CREATE FUNCTION cnt() RETURNS INT RETURN (SELECT COUNT(*) FROM a);
+                CREATE FUNCTION big(p INT(5), q BIGINT UNSIGNED) RETURNS BIGINT UNSIGNED DETERMINISTIC RETURN q;
+                CREATE FUNCTION padded() RETURNS INT(8) UNSIGNED ZEROFILL RETURN 1;
+                CREATE FUNCTION flag() RETURNS TINYINT(1) RETURN 1;
+                CREATE FUNCTION yr() RETURNS YEAR RETURN 2026;
+                CREATE FUNCTION label() RETURNS VARCHAR(5) RETURN 'x';
+                """;
+        try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other");
+                TestDatabase back = TestDatabase.create("mysql")) {
+            first.execute(functions);
+            second.execute(functions);
+            String dump = dump(first);
+
+            assertThat(dump(second)).isEqualTo(dump);
+            assertThat(dump).contains("`cnt`() RETURNS int\n", "`big`(p INT(5), q BIGINT UNSIGNED) RETURNS bigint unsigned\n",
+                    "`padded`() RETURNS int(8) unsigned zerofill\n", "`flag`() RETURNS tinyint(1)\n", "`yr`() RETURNS year\n",
+                    "`label`() RETURNS varchar(5) CHARSET utf8mb4\n");
+            back.execute(dump);
+            assertThat(dump(back)).as("a fixed point").isEqualTo(dump);
+        }
+    }
+
     @Test
     void aDumpFromOneServerLoadsIntoTheOtherAndDumpsBackToItself() throws SQLException {
         try (TestDatabase first = TestDatabase.create("mysql"); TestDatabase second = TestDatabase.create("mysql-other");
