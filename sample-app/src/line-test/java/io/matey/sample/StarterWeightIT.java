@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13's aim, on the packaged Boot 4 sample: the starter adds at most 3 MB besides JDBC drivers, and none of
  * the tooling-only libraries. Boot 4 applications use Jackson 3, so Jackson 2's databind would be pure weight. The
- * bound sits about 100 KB above the measured 2,582,048 bytes (2026-12-08; 2,506,151 bytes after matey-tooling took
+ * bound sits about 100 KB above the measured 2,592,126 bytes (2026-12-08; 2,506,151 bytes after matey-tooling took
  * the command line's code out of matey-core, docs/architecture.md §1), so that growth is noticed long before the aim
  * is at risk.
  */
@@ -33,7 +33,7 @@ class StarterWeightIT {
             long added = jar.stream().filter(e -> STARTER_LIBRARIES.matcher(e.getName()).matches())
                     .mapToLong(ZipEntry::getSize).sum();
             assertThat(libraries).anyMatch(n -> n.startsWith("BOOT-INF/lib/matey-core-"));
-            assertThat(added).as("bytes the starter adds").isLessThanOrEqualTo(2_680_000L);
+            assertThat(added).as("bytes the starter adds").isLessThanOrEqualTo(2_690_000L);
         }
     }
 }
