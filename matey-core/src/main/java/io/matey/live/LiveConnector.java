@@ -1,6 +1,7 @@
 package io.matey.live;
 
 import io.matey.engine.LoginRefusal;
+import io.matey.engine.MissingJdbcDriver;
 import io.matey.engine.RunningStatements;
 import io.matey.error.MateyException;
 import io.matey.error.Reason;
@@ -91,6 +92,10 @@ final class LiveConnector {
     }
 
     private static MateyException unavailable(LiveTarget target, String command, SQLException e) {
+        if (e instanceof MissingJdbcDriver) {
+            // the application's dependencies, not the server: a configuration error
+            return new MateyException(Reason.INVALID, target.opening(command) + " failed: " + e.getMessage(), e);
+        }
         String problem = LoginRefusal.is(e) ? "the server at " + target.endpoint() + " refused the login: "
                 : "cannot reach the server of " + target.endpoint() + ": ";
         return new MateyException(Reason.DATABASE_UNAVAILABLE, target.opening(command) + " failed: " + problem + cause(e, target), e);

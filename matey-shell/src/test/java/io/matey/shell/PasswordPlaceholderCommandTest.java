@@ -60,7 +60,7 @@ class PasswordPlaceholderCommandTest {
 
             MateyProcess.Result refused = matey(env, "db", "up", "--url", url);
             assertThat(refused.exitCode()).isEqualTo(2);
-            assertPasteable(refused.stderr()).contains("db up refused", "Run " + resume);
+            assertPasteable(refused.stderr()).contains("db up refused", "run " + resume);
         }
     }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13's aim, on the packaged Boot 4 sample: the starter adds at most 3 MB besides JDBC drivers, and none of
  * the tooling-only libraries. Boot 4 applications use Jackson 3, so Jackson 2's databind would be pure weight. The
- * bound sits about 100 KB above the measured 2,506,151 bytes (2026-12-07, after matey-tooling took the command
- * line's code out of matey-core, docs/architecture.md §1), so that growth is noticed long before the aim is at risk.
+ * bound sits about 100 KB above the measured 2,592,126 bytes (2026-12-08; 2,506,151 bytes after matey-tooling took
+ * the command line's code out of matey-core, docs/architecture.md §1), so that growth is noticed long before the aim
+ * is at risk.
  */
 class StarterWeightIT {
 
@@ -23,7 +24,7 @@ class StarterWeightIT {
             "BOOT-INF/lib/(matey-.*|tomlj-.*|java-diff-utils-.*|jackson-core-2\\..*)\\.jar");
 
     @Test
-    void theStarterAddsAtMostTwoPointSixMegabytesAndNoToolingLibraries() throws IOException {
+    void theStarterAddsAtMostTwoPointSevenMegabytesAndNoToolingLibraries() throws IOException {
         try (JarFile jar = new JarFile(Path.of(System.getProperty("sample.jar")).toFile())) {
             List<String> libraries = jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("BOOT-INF/lib/")).toList();
             assertThat(libraries).as("tooling-only libraries stay out of applications")
@@ -32,7 +33,7 @@ class StarterWeightIT {
             long added = jar.stream().filter(e -> STARTER_LIBRARIES.matcher(e.getName()).matches())
                     .mapToLong(ZipEntry::getSize).sum();
             assertThat(libraries).anyMatch(n -> n.startsWith("BOOT-INF/lib/matey-core-"));
-            assertThat(added).as("bytes the starter adds").isLessThanOrEqualTo(2_600_000L);
+            assertThat(added).as("bytes the starter adds").isLessThanOrEqualTo(2_690_000L);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.matey.engine.clickhouse;
 import io.matey.engine.Engine;
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MissingJdbcDriver;
 import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -140,11 +141,9 @@ final class ClickHouseConnector {
             properties.setProperty(ClickHouseQueryTags.PROPERTY, tag);
             connection = JdbcConnections.open("com.clickhouse.jdbc.ClickHouseDriver", jdbcUrl(database), properties);
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-                throw new SQLException("The ClickHouse JDBC driver (com.clickhouse:clickhouse-jdbc) is not on the "
-                        + "classpath; add it to reach " + url + ".", "08001", e);
-            }
-            throw masked(e);
+            SQLException missing = MissingJdbcDriver.orSame(e,
+                    "The ClickHouse JDBC driver (com.clickhouse:clickhouse-jdbc)", url);
+            throw missing != e ? missing : masked(e);
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SELECT 1");

@@ -2,6 +2,7 @@ package io.matey.engine.mysql;
 
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MissingJdbcDriver;
 import io.matey.error.MateyException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,8 +60,14 @@ final class MysqlConnector {
 
     /** Opens a connection to the server's {@code database} (empty for none) with the canonical session settings. */
     static Connection open(MateyUrl url, String database) throws SQLException {
-        Connection connection = JdbcConnections.open("org.mariadb.jdbc.Driver", jdbcUrl(url, database),
-                properties(url));
+        Connection connection;
+        try {
+            connection = JdbcConnections.open("org.mariadb.jdbc.Driver", jdbcUrl(url, database), properties(url));
+        } catch (SQLException e) {
+            // MySQL and MariaDB alike are reached through jdbc:mariadb: URLs (docs/architecture.md, Logging)
+            throw MissingJdbcDriver.orSame(e, "The MariaDB JDBC driver (org.mariadb.jdbc:mariadb-java-client), which "
+                    + "Matey reaches MySQL and MariaDB with (MySQL Connector/J is not used),", url);
+        }
         try {
             MysqlSession.apply(connection);
             return connection;

@@ -2,6 +2,7 @@ package io.matey.engine.postgres;
 
 import io.matey.engine.JdbcConnections;
 import io.matey.engine.MateyUrl;
+import io.matey.engine.MissingJdbcDriver;
 import io.matey.error.MateyException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +114,10 @@ final class PostgresConnector {
         try {
             return JdbcConnections.open("org.postgresql.Driver", jdbcUrl(database), properties());
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-                throw new SQLException("The PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the "
-                        + "classpath; add it to reach " + url + ".", "08001", e);
+            SQLException missing = MissingJdbcDriver.orSame(e, "The PostgreSQL JDBC driver (org.postgresql:postgresql)",
+                    url);
+            if (missing != e) {
+                throw missing;
             }
             throw new SQLException(MateyUrl.mask(e.getMessage()) + " (" + url + ")", e.getSQLState(), e);
         }

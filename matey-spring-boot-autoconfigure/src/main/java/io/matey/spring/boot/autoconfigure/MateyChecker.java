@@ -190,7 +190,9 @@ public class MateyChecker implements AutoCloseable {
         try {
             return check.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return failed(target, Reason.DATABASE_UNAVAILABLE, "no answer from " + target.endpoint() + " within " + checkTimeout.toMillis()
+            // opened as core's failures are (ApplicationWork): the work that waited, not the one that started it
+            return failed(target, Reason.DATABASE_UNAVAILABLE, work.opening("db check", "") + " failed: no answer from "
+                    + target.endpoint() + " within " + checkTimeout.toMillis()
                     + " ms (matey.check-timeout); the check goes on and reports when it ends");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MateyException failure) {
@@ -199,7 +201,8 @@ public class MateyChecker implements AutoCloseable {
             throw new IllegalStateException("Matey check of target '" + target.name() + "' failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(target, Reason.DATABASE_UNAVAILABLE, "interrupted while checking " + target.endpoint());
+            return failed(target, Reason.DATABASE_UNAVAILABLE, work.opening("db check", "")
+                    + " failed: interrupted while checking " + target.endpoint());
         } finally {
             if (check.isDone()) {
                 running.remove(target.name(), check);
@@ -239,7 +242,11 @@ public class MateyChecker implements AutoCloseable {
         if (logFailureChange(previous, report, subject) || previous == null || previous.drifted() == report.drifted()) {
             return;
         }
-        if (report.drifted()) {
+        if (report.aheadByLaterVersions()) {
+            // a newer release migrated it while this one runs (a rolling deploy): there is no diff to point at
+            logger.warn(subject + " records later version(s) a newer release applied since its previous check: "
+                    + String.join(", ", report.aheadVersions()) + "; health reports it as matey.on-ahead says");
+        } else if (report.drifted()) {
             logger.warn(subject + " is " + report.drift() + " at index " + report.applied() + " since its previous "
                     + "check; health reports it" + (endpointPath != null ? ", and the diff is at " : "; see the diff with ")
                     + MateyEndpointPath.diffOf(report, endpointPath, workspace.location()));

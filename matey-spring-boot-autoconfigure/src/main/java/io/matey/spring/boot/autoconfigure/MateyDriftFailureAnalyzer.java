@@ -22,8 +22,12 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         String description = cause.getReports().stream().map(MateyDriftFailureAnalyzer::describe)
                 .collect(Collectors.joining("\n\n"));
         boolean ahead = cause.getReports().stream().allMatch(TargetReport::ahead);
+        // matey.on-ahead=fail stopped it: a newer release's database, which warn starts over
+        boolean newerRelease = cause.getReports().stream().allMatch(TargetReport::aheadByLaterVersions);
         String action = commands.preface() + cause.getReports().stream()
                 .map(r -> advise(r, cause.getTestUrlEnv(r.target()), commands)).collect(Collectors.joining("\n\n"))
+                + (newerRelease ? "\n\nTo start anyway without migrating it (health UP, status ahead), as older "
+                + "instances of a rolling deploy do, set matey.on-ahead=warn." : "")
                 + "\n\nTo start anyway and report " + (ahead ? "the database ahead of the application" : "the drift")
                 + " in " + (cause.getEndpointPath() == null ? "the log" : cause.getEndpointPath())
                 + " and health, set matey.on-drift=warn" + (cause.getReports().stream().anyMatch(r -> r.pendingCount() > 0)
@@ -77,7 +81,7 @@ class MateyDriftFailureAnalyzer extends AbstractFailureAnalyzer<MateyDriftExcept
         }
         StringBuilder text = new StringBuilder("Look at the difference on the database itself:\n\n    ")
                 .append(commands.command("db drift " + target)).append("\n\n");
-        text.append("In the diff, lines starting with '-' are in the live database only, '+' in the "
+        text.append("In the diff, lines starting with '+' are in the live database only, '-' in the "
                 + "committed schema only. To undo the change, make the database equal the committed schema again");
         if (report.pendingCount() > 0) {
             return text.append(", then the pending migrations can run. When the change is what a pending "

@@ -39,9 +39,19 @@ public final class MateyEndpointPath {
         if (endpointPath != null) {
             return ofTarget(endpointPath, report.target());
         }
+        String where = whereCommandsRun(workspace);
+        return driftCommand(report, workspace) + (where.isEmpty() ? "" : ". " + where);
+    }
+
+    /** The {@code matey db drift} command that shows a target's diff, alone. */
+    public static String driftCommand(TargetReport report, String workspace) {
         WorkspaceCommands commands = WorkspaceCommands.of(workspace);
-        return commands.command("db drift " + commands.targetArguments(report))
-                + (commands.where().isEmpty() ? "" : ". " + commands.where());
+        return commands.command("db drift " + commands.targetArguments(report));
+    }
+
+    /** The sentence saying where the commands of {@code workspace} run; empty when they run anywhere. */
+    public static String whereCommandsRun(String workspace) {
+        return WorkspaceCommands.of(workspace).where();
     }
 
     /** @return a target's page under the endpoint's {@code webPath}: {@code /actuator/matey/db/core}, {@code .../~} */

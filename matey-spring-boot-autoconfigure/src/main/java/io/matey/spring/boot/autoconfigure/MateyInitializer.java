@@ -19,7 +19,8 @@ import org.springframework.beans.factory.InitializingBean;
  * {@link MateyMigrationStrategy} bean does instead. A database initializer: JPA, {@code JdbcTemplate} users and
  * script initializers wait for it (see {@link MateyInitializerDatabaseInitializerDetector}). Drift and stale
  * artifacts stop the start-up unless {@code matey.on-drift=warn}; a database that cannot be read or migrated
- * always does.
+ * always does. A database a newer release migrated (ahead by later versions only: a rolling deploy's older
+ * instance) starts with one warning unless {@code matey.on-ahead=fail}.
  */
 public class MateyInitializer implements InitializingBean, BeanFactoryAware {
 
@@ -83,7 +84,7 @@ public class MateyInitializer implements InitializingBean, BeanFactoryAware {
             }
             if (report.stale()) {
                 stale.add(report);
-            } else if (report.drifted()) {
+            } else if (report.drifted() && !newerRelease(report)) {
                 drifted.add(report);
             }
         }
@@ -99,6 +100,11 @@ public class MateyInitializer implements InitializingBean, BeanFactoryAware {
                 throw new MateyDriftException(drifted, testUrlEnvs, properties.getWorkspace(), endpointPath);
             }
         }
+    }
+
+    /** A database ahead by later versions only, which {@code matey.on-ahead=warn} starts over. */
+    private boolean newerRelease(TargetReport report) {
+        return report.aheadByLaterVersions() && properties.getOnAhead() == MateyProperties.OnAhead.WARN;
     }
 
     private TargetReport startUp(ManagedTarget target) {
@@ -126,6 +132,11 @@ public class MateyInitializer implements InitializingBean, BeanFactoryAware {
             logger.warn(subject + ": committed artifacts are stale: " + report.diagnostics().stream().map(TargetReport.StaleReason::toString).collect(Collectors.joining("; "))
                     + "; regenerate them with " + commands().command("schema apply --path " + report.target())
                     + where());
+        } else if (newerRelease(report)) {
+            logger.warn(subject + " records " + report.aheadVersions().size() + " later version(s) a newer release "
+                    + "applied after all " + report.head() + " of this application's migrations: "
+                    + String.join(", ", report.aheadVersions()) + ". Starting without migrating it or verifying its "
+                    + "schema, which is that release's (matey.on-ahead=warn; health reports it UP, status ahead)");
         } else if (report.ahead()) {
             logger.warn(FailureText.ahead(report).replaceFirst("^Target ", "Matey target ") + " "
                     + FailureText.aheadAction(report, commands()) + where());
@@ -139,7 +150,9 @@ public class MateyInitializer implements InitializingBean, BeanFactoryAware {
         } else if (report.pendingCount() > 0) {
             logger.warn(subject + ": clean at index " + report.applied() + " of " + report.head() + ", "
                     + report.pendingCount() + " migration(s) pending: " + String.join(", ", report.pending())
-                    + " (" + millis + " ms); set matey.migrate-on-startup=true or run "
+                    + " (" + millis + " ms); " + (strategy != null ? "the application's MateyMigrationStrategy "
+                    + "decides whether they run at start-up (matey.migrate-on-startup does not), or run "
+                    : "set matey.migrate-on-startup=true or run ")
                     + commands().command("db up " + commands().targetArguments(report)) + where());
         } else if (!report.failed()) {
             logger.info(subject + ": clean at head, index " + report.head() + " (" + millis + " ms)");

@@ -52,6 +52,13 @@ public class MateyProperties {
     /** What drift or stale artifacts found during start-up do: fail stops the start-up, warn logs and reports. */
     private OnDrift onDrift = OnDrift.FAIL;
 
+    /**
+     * What a database migrated by a newer release does during start-up (it records this application's migrations
+     * followed by later ones, as in a rolling deploy): warn logs the later versions and starts without migrating or
+     * verifying, fail treats it as matey.on-drift says.
+     */
+    private OnAhead onAhead = OnAhead.WARN;
+
     private final Health health = new Health();
 
     /** What a failed verification does during start-up. */
@@ -60,6 +67,17 @@ public class MateyProperties {
         FAIL,
         /** Log a warning, start, and report the target with matey.health.drift-status in health. */
         WARN
+    }
+
+    /**
+     * What a database ahead by later versions only does during start-up; a history that diverged (a version the
+     * application lacks sorting among its migrations) is drift whatever this says.
+     */
+    public enum OnAhead {
+        /** Log the later versions once, start without migrating or verifying, and report health UP (ahead). */
+        WARN,
+        /** Report it as matey.on-drift says: by default, stop the start-up. */
+        FAIL
     }
 
     /** Where one target's live database is reached; the first of data-source, url and url-env that is set wins. */
@@ -151,13 +169,14 @@ public class MateyProperties {
         /**
          * The statuses in force: drift is DOWN unless the application was told to start anyway.
          *
+         * @param onAhead      whether a database ahead by later versions only is UP rather than drift
          * @param endpointPath the web path of the matey endpoint, where health points for a target's details; null
          *                     when it is not exposed, and health gives the {@code matey db drift} command instead
          * @param workspace    {@code matey.workspace}, which that command names
          */
-        public MateyHealthPolicy policy(OnDrift onDrift, String endpointPath, String workspace) {
+        public MateyHealthPolicy policy(OnDrift onDrift, OnAhead onAhead, String endpointPath, String workspace) {
             return new MateyHealthPolicy(pendingStatus, onDrift == OnDrift.WARN ? driftStatus : MateyHealthPolicy.DOWN,
-                    endpointPath, workspace);
+                    onAhead == OnAhead.WARN, endpointPath, workspace);
         }
     }
 
@@ -239,6 +258,14 @@ public class MateyProperties {
 
     public void setOnDrift(OnDrift onDrift) {
         this.onDrift = onDrift;
+    }
+
+    public OnAhead getOnAhead() {
+        return onAhead;
+    }
+
+    public void setOnAhead(OnAhead onAhead) {
+        this.onAhead = onAhead;
     }
 
     public Health getHealth() {

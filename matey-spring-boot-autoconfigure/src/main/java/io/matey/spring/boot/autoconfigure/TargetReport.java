@@ -17,7 +17,8 @@ import java.util.List;
  *
  * @param connection  the Matey URL of the database (as `matey db --url` takes it), password masked
  * @param head        N: the worktree migrations
- * @param applied     K: the live applied index
+ * @param applied     K: the live applied index; for a database ahead, every version it records (its K plus the
+ *                    later ones), as {@code matey db status} counts them
  * @param pending     the worktree migrations not applied, in order
  * @param artifacts   {@value #CLEAN} or {@value #STALE}: the coherence of the committed artifacts
  * @param diagnostics why the artifacts are stale, each as {@code matey schema status --format json} gives it
@@ -25,6 +26,9 @@ import java.util.List;
  *                    versions do not fit the worktree, {@value #AHEAD} or {@value #DIVERGED} (also migrations
  *                    merged out of order); {@value #UNCHECKED} when the artifacts are stale or the check failed
  * @param unknownVersions the recorded versions the worktree has no migration for, when ahead or diverged
+ * @param aheadVersions the versions a newer release applied after every one of the worktree's, when the database
+ *                    records exactly the worktree's migrations followed by them (a rolling deploy's older instance,
+ *                    which {@code matey.on-ahead=warn} lets start); null otherwise
  * @param problem     why the applied versions do not fit the worktree (ahead or diverged)
  * @param fix         what to do about the problem
  * @param diff        the live schema against the committed state at K, when drifted
@@ -37,7 +41,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetReport(String target, String engine, String connection, Integer head, Integer applied,
         List<String> pending, String artifacts, List<StaleReason> diagnostics, String drift,
-        List<String> unknownVersions, String problem, String fix,
+        List<String> unknownVersions, List<String> aheadVersions, String problem, String fix,
         String diff, String draft, String error, String reason, Instant checkedAt) {
 
     public static final String CLEAN = "clean";
@@ -70,7 +74,7 @@ public record TargetReport(String target, String engine, String connection, Inte
         if (!check.clean()) {
             return new TargetReport(target.name(), engine(target), connection(target), null, null, null, STALE,
                     check.diagnostics().stream().map(StaleReason::of).toList(), UNCHECKED, null, null, null, null,
-                    null, null, null, checkedAt);
+                    null, null, null, null, checkedAt);
         }
         LiveStatus status = check.status();
         LiveDrift drift = check.drift();
@@ -79,17 +83,31 @@ public record TargetReport(String target, String engine, String connection, Inte
         LivePrefix prefix = drift.prefix();
         // Only a database whose versions fit the worktree has a committed state to differ from.
         boolean schemaDiffers = DRIFTED.equals(drift.status());
+        boolean ahead = AHEAD.equals(drift.status());
         return new TargetReport(target.name(), engine(target), connection(target), status.migrations().size(),
-                drift.appliedIndex(), pending, CLEAN, List.of(), drift.status(),
-                status.unknownVersions().isEmpty() ? null : status.unknownVersions(), orNull(prefix.problem()),
+                ahead ? status.applied() : drift.appliedIndex(), pending, CLEAN, List.of(), drift.status(),
+                status.unknownVersions().isEmpty() ? null : status.unknownVersions(),
+                ahead ? laterVersions(status) : null, orNull(prefix.problem()),
                 orNull(prefix.fix()), schemaDiffers ? drift.diff() : null, schemaDiffers ? drift.draft() : null, null,
                 null, checkedAt);
+    }
+
+    /**
+     * The unknown versions of a database ahead when each sorts after the worktree's last migration, as dbmate orders
+     * {@code <version>_<name>.sql} files (a version that is a prefix of a longer one after it); null when one sorts
+     * among the worktree's: a history that diverged, not a newer release's.
+     */
+    private static List<String> laterVersions(LiveStatus status) {
+        List<LiveStatus.Entry> migrations = status.migrations();
+        String last = migrations.isEmpty() ? "" : migrations.get(migrations.size() - 1).version() + "_";
+        return status.unknownVersions().stream().allMatch(v -> (v + "_").compareTo(last) > 0)
+                ? status.unknownVersions() : null;
     }
 
     /** A target a migration brought to its head: its postcheck found the artifacts clean and no drift there. */
     static TargetReport migrated(ManagedTarget target, LiveChange change, Instant checkedAt) {
         return new TargetReport(target.name(), engine(target), connection(target), change.after(), change.after(),
-                List.of(), CLEAN, List.of(), CLEAN, null, null, null, null, null, null, null, checkedAt);
+                List.of(), CLEAN, List.of(), CLEAN, null, null, null, null, null, null, null, null, checkedAt);
     }
 
     static TargetReport failed(ManagedTarget target, Reason reason, String error, Instant checkedAt) {
@@ -100,7 +118,7 @@ public record TargetReport(String target, String engine, String connection, Inte
     static TargetReport failed(String target, String engine, String connection, Reason reason, String error,
             Instant checkedAt) {
         return new TargetReport(target, engine, connection, null, null, null, null, null, UNCHECKED, null, null, null,
-                null, null, error, reason.code(), checkedAt);
+                null, null, null, error, reason.code(), checkedAt);
     }
 
     private static String orNull(String text) {
@@ -128,6 +146,11 @@ public record TargetReport(String target, String engine, String connection, Inte
         return AHEAD.equals(drift);
     }
 
+    /** Ahead by versions a newer release applied after all of this application's ({@link #aheadVersions}). */
+    public boolean aheadByLaterVersions() {
+        return aheadVersions != null;
+    }
+
     public boolean stale() {
         return STALE.equals(artifacts);
     }
@@ -148,12 +171,12 @@ public record TargetReport(String target, String engine, String connection, Inte
     /** The same report of a check that followed a refused migration, with the refusal's reason. */
     TargetReport refused(Reason refusal) {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                unknownVersions, problem, fix, diff, draft, error, refusal.code(), checkedAt);
+                unknownVersions, aheadVersions, problem, fix, diff, draft, error, refusal.code(), checkedAt);
     }
 
     /** The same report without the diff and the draft, for listings. */
     public TargetReport withoutDiff() {
         return new TargetReport(target, engine, connection, head, applied, pending, artifacts, diagnostics, drift,
-                unknownVersions, problem, fix, null, null, error, reason, checkedAt);
+                unknownVersions, aheadVersions, problem, fix, null, null, error, reason, checkedAt);
     }
 }

@@ -33,6 +33,8 @@ class MateyConfigurationMetadataTest {
                 .isEqualTo("management.endpoint.matey.access");
 
         assertThat(hintValues(metadata, "matey.on-drift")).containsExactly("fail", "warn");
+        assertThat(hintValues(metadata, "matey.on-ahead")).containsExactly("warn", "fail");
+        assertThat(property(metadata, "matey.on-ahead").get("description").asText()).contains("newer release");
         assertThat(hintValues(metadata, "matey.health.pending-status")).contains("UP", "OUT_OF_SERVICE");
         assertThat(hintValues(metadata, "matey.health.drift-status")).contains("DRIFT");
     }

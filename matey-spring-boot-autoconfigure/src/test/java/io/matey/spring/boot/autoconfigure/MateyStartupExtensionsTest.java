@@ -122,7 +122,7 @@ class MateyStartupExtensionsTest {
     }
 
     @Test
-    void aMigrationStrategyReplacesThePropertyDrivenWork() throws Exception {
+    void aMigrationStrategyReplacesThePropertyDrivenWork(CapturedOutput output) throws Exception {
         TestWorkspace ws = fiveMigrations(dir.resolve("ws"), "sqlite");
         try (TestDatabase db = TestDatabase.create("sqlite")) {
             runner(ws, db).withUserConfiguration(OnlyVerify.class).withPropertyValues("matey.migrate-on-startup=true")
@@ -131,6 +131,10 @@ class MateyStartupExtensionsTest {
                         assertThat(context.getBean(OnlyVerify.class).seen).containsExactly("db/core");
                         assertThat(context.getBean(MateyReports.class).find("db/core").orElseThrow().applied())
                                 .as("the strategy only verified").isZero();
+                        assertThat(output).as("the property does not decide with a strategy").contains("5 migration(s) "
+                                + "pending", "the application's MateyMigrationStrategy decides whether they run at "
+                                + "start-up (matey.migrate-on-startup does not), or run matey --workspace ")
+                                .doesNotContain("set matey.migrate-on-startup=true");
                     });
         }
     }

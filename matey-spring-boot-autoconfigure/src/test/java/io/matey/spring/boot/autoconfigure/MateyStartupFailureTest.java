@@ -75,7 +75,7 @@ class MateyStartupFailureTest {
                     "matey --workspace " + workspace.root()
                     + " db adopt --path db/core --url 'sqlite3:" + workspace.database + "' --apply",
                     "review it, run `matey --workspace " + workspace.root() + " schema apply --path db/core` and commit",
-                    "lines starting with '-' are in the live database only, '+' in the committed schema only",
+                    "lines starting with '+' are in the live database only, '-' in the committed schema only",
                     "-- migrate:up\n    CREATE TABLE it_out_of_band (id INT);", "-- migrate:down\n    DROP TABLE it_out_of_band;",
                     "To start anyway and report the drift in the log and health, set matey.on-drift=warn")
                     .doesNotContain("jdbc:");
@@ -122,21 +122,58 @@ class MateyStartupFailureTest {
                 + "migrations are applied: the database was migrated by a newer version of the application (or a "
                 + "workspace with more migrations), so this application is older than its database.";
         String action = "Deploy the version of the application that has those migrations.";
-        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+        runner.withPropertyValues("matey.migrate-on-startup=true", "matey.on-ahead=fail").run(context -> {
             FailureAnalysis analysis = new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).isEqualTo("Matey found a database ahead of this application during "
                     + "start-up.\n\nTarget " + ahead);
             assertThat(analysis.getAction()).contains(action, "`matey --workspace " + workspace.root() + " db status "
                     + "--path db/core --url 'sqlite3:" + workspace.database + "'` lists what the database records.",
+                    "To start anyway without migrating it (health UP, status ahead), as older instances of a "
+                    + "rolling deploy do, set matey.on-ahead=warn.",
                     "To start anyway and report the database ahead of the application in the log and health")
                     .doesNotContain("db drift", "difference", "report the drift");
         });
-        runner.withPropertyValues("matey.on-drift=warn").run(context -> {
+        runner.withPropertyValues("matey.on-ahead=fail", "matey.on-drift=warn").run(context -> {
             TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
             assertThat(report.drift()).isEqualTo(TargetReport.AHEAD);
             assertThat(report.unknownVersions()).containsExactly("003");
             assertThat(report.healthy()).isFalse();
             assertThat(output).contains("Matey target " + ahead + " " + action);
+        });
+    }
+
+    /**
+     * A rolling deploy's older instance: a newer release applied a later version. By default it starts, warning
+     * once with the later versions, migrating nothing.
+     */
+    @Test
+    void aDatabaseANewerReleaseMigratedStartsWithOneWarning(CapturedOutput output) throws Exception {
+        workspace.execute("CREATE TABLE it_three (id INT)");
+        workspace.execute("INSERT INTO schema_migrations (version) VALUES ('003')");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            TargetReport report = context.getBean(MateyReports.class).find("db/core").orElseThrow();
+            assertThat(report.drift()).isEqualTo(TargetReport.AHEAD);
+            assertThat(report.aheadVersions()).containsExactly("003");
+            assertThat(report.applied()).as("every recorded version, as schema_migrations holds them").isEqualTo(3);
+        });
+        assertThat(output.getOut().split("later version", -1)).as("one warning").hasSize(2);
+        assertThat(output).contains("Matey target 'db/core' (sqlite3:" + workspace.database + ") records 1 later "
+                + "version(s) a newer release applied after all 2 of this application's migrations: 003. Starting "
+                + "without migrating it or verifying its schema").doesNotContain("Deploy the version");
+    }
+
+    /** A version the application lacks among its own migrations is a diverged history, not a newer release's. */
+    @Test
+    void aDatabaseAheadByAnEarlierVersionStillStopsTheStartUp() throws Exception {
+        workspace.execute("INSERT INTO schema_migrations (version) VALUES ('0015')");
+        runner.run(context -> {
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MateyDriftException.class);
+            MateyDriftException drift = (MateyDriftException) org.springframework.core.NestedExceptionUtils
+                    .getMostSpecificCause(context.getStartupFailure());
+            assertThat(drift.getReports().get(0).aheadVersions()).isNull();
+            assertThat(new MateyDriftFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+                    .doesNotContain("matey.on-ahead");
         });
     }
 

@@ -73,6 +73,6 @@ class WorkspaceCommandsTest {
 
     private static TargetReport report(String connection) {
         return new TargetReport("db/core", "sqlite", connection, null, null, List.of(), TargetReport.CLEAN, List.of(),
-                TargetReport.CLEAN, List.of(), null, null, null, null, null, null, null);
+                TargetReport.CLEAN, List.of(), null, null, null, null, null, null, null, null);
     }
 }

@@ -260,6 +260,30 @@ class MateyActuatorAutoConfigurationTest {
                 .contains("has drifted from the committed schema at index 2; the diff is at /actuator/matey/db/core\n"));
     }
 
+    /**
+     * A rolling deploy: a newer release applied a later version. This older instance is UP (status ahead) while
+     * matey.on-ahead=warn, and its endpoint counts every recorded version; with fail it is drift again.
+     */
+    @Test
+    void aDatabaseANewerReleaseMigratedIsUpWithStatusAhead() throws Exception {
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> assertThat(context).hasNotFailed());
+        execute("CREATE TABLE it_three (id INT)");
+        execute("INSERT INTO schema_migrations (version) VALUES ('003')");
+        runner.withPropertyValues("matey.migrate-on-startup=true").run(context -> {
+            assertThat(status(context)).isEqualTo("UP");
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).containsEntry("status", "ahead")
+                    .containsEntry("drift", "ahead").containsEntry("applied", 3).containsEntry("head", 2);
+            TargetReport report = context.getBean(MateyEndpoint.class).target("db", "core").getBody();
+            assertThat(report.applied()).isEqualTo(3);
+            assertThat(report.aheadVersions()).containsExactly("003");
+            assertThat(report.unknownVersions()).containsExactly("003");
+        });
+        runner.withPropertyValues("matey.on-ahead=fail", "matey.on-drift=warn").run(context -> {
+            assertThat(status(context)).isEqualTo("DRIFT");
+            assertThat(health(context).getDetails().get("db/core")).asInstanceOf(MAP).doesNotContainKey("status");
+        });
+    }
+
     @Test
     void healthIsUpWhenCleanWithPendingAsConfiguredAndDownOnDrift() throws Exception {
         runner.run(context -> {

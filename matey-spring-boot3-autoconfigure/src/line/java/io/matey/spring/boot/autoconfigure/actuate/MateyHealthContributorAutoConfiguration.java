@@ -25,7 +25,7 @@ public class MateyHealthContributorAutoConfiguration {
     @ConditionalOnMissingBean(name = "mateyHealthIndicator")
     MateyHealthIndicator mateyHealthIndicator(MateyReports reports, MateyProperties properties,
             ListableBeanFactory beanFactory, Environment environment) {
-        return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift(),
+        return new MateyHealthIndicator(reports, properties.getHealth().policy(properties.getOnDrift(), properties.getOnAhead(),
                 MateyEndpointPath.of(beanFactory, environment), properties.getWorkspace()));
     }
 }
