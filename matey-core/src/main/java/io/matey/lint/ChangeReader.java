@@ -8,6 +8,7 @@ import io.matey.lint.SchemaChange.CreateInnerTableView;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.CreateType;
 import io.matey.lint.SchemaChange.DeleteAll;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
@@ -18,6 +19,8 @@ import io.matey.lint.SchemaChange.DropView;
 import io.matey.lint.SchemaChange.ExchangeTables;
 import io.matey.lint.SchemaChange.MoveTable;
 import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameEnumValue;
+import io.matey.lint.SchemaChange.RenameSchema;
 import io.matey.lint.SchemaChange.RenameTable;
 import io.matey.lint.SchemaChange.ReplacePartition;
 import io.matey.lint.SchemaChange.ReplaceTable;
@@ -126,6 +129,14 @@ final class ChangeReader {
             changes.addAll(byText);
             return changes;
         }
+        if (head.accept("ALTER", "SCHEMA")) {
+            String schema = head.name();
+            return schema != null && head.accept("RENAME", "TO")
+                    ? single(head.name(), name -> new RenameSchema(schema, name)) : List.of();
+        }
+        if (head.accept("ALTER", "TYPE")) {
+            return enumValueRenamed(head);
+        }
         if (head.accept("EXCHANGE", "TABLES")) {
             String table = head.name();
             return table == null || !head.accept("AND") ? List.of()
@@ -157,6 +168,9 @@ final class ChangeReader {
         if (head.acceptAny("SCHEMA", "DATABASE")) {
             head.accept("IF", "NOT", "EXISTS");
             return single(head.name(), CreateSchema::new);
+        }
+        if (head.accept("TYPE")) {
+            return single(head.name(), CreateType::new);
         }
         if (head.accept("MATERIALIZED", "VIEW")) {
             head.accept("IF", "NOT", "EXISTS");
@@ -209,6 +223,14 @@ final class ChangeReader {
             return head.names().stream().<SchemaChange>map(DropSchema::new).toList();
         }
         return List.of();
+    }
+
+    /** PostgreSQL's {@code ALTER TYPE t RENAME VALUE 'old' TO 'new'}, read after {@code ALTER TYPE}; else empty. */
+    private static List<SchemaChange> enumValueRenamed(TokenCursor head) {
+        String type = head.name();
+        String value = type != null && head.accept("RENAME", "VALUE") ? head.literal() : null;
+        String newValue = value != null && head.accept("TO") ? head.literal() : null;
+        return newValue == null ? List.of() : List.of(new RenameEnumValue(type, value, newValue));
     }
 
     /**
@@ -274,17 +296,19 @@ final class ChangeReader {
             return List.of();
         }
         head.accept("COLUMN");
+        head.accept("IF", "EXISTS"); // MariaDB's RENAME COLUMN IF EXISTS
         String column = head.name();
         return column == null || !head.accept("TO") ? List.of()
                 : single(head.name(), name -> new RenameColumn(table, column, name));
     }
 
     /**
-     * The unique constraints added and the partitions dropped by clauses the grammar rejects: JSqlParser 5.3 rejects
-     * MySQL's {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor {@code INDEX}, and ClickHouse's
-     * partition expressions ({@code DROP PARTITION 202401}, {@code DROP PART 'all_1_1_0'}), which would hide the
-     * change, and with it any other clause of the statement; and MariaDB's {@code DROP SYSTEM VERSIONING}. Reads
-     * each top-level clause's head.
+     * The unique constraints added, the columns renamed and the partitions dropped by clauses the grammar rejects:
+     * JSqlParser 5.3 rejects MySQL's {@code ADD UNIQUE u (email)}, a name with neither {@code KEY} nor
+     * {@code INDEX}, MariaDB's {@code CHANGE [COLUMN] IF EXISTS a b ...}, and ClickHouse's partition expressions
+     * ({@code DROP PARTITION 202401}, {@code DROP PART 'all_1_1_0'}), which would hide the change, and with it any
+     * other clause of the statement; and MariaDB's {@code DROP SYSTEM VERSIONING}. Reads each top-level clause's
+     * head.
      */
     private static List<SchemaChange> clausesByHead(TokenCursor head, String table) {
         List<SchemaChange> changes = new ArrayList<>();
@@ -304,9 +328,21 @@ final class ChangeReader {
                 changes.add(partition);
             } else if (addsUnique(head)) {
                 changes.add(new AddUnique(table, false));
+            } else if (head.accept("CHANGE")) {
+                changes.addAll(changedColumnRenamed(head, table));
             }
         } while (head.skipPastTopLevel(","));
         return changes;
+    }
+
+    /** The rename of {@code CHANGE [COLUMN] [IF EXISTS] old new ...}, read after {@code CHANGE}; none for one name. */
+    private static List<SchemaChange> changedColumnRenamed(TokenCursor clause, String table) {
+        clause.accept("COLUMN");
+        clause.accept("IF", "EXISTS");
+        String column = clause.name();
+        String name = column == null ? null : clause.name();
+        return name == null || Names.key(name).equals(Names.key(column)) ? List.of()
+                : List.of(new RenameColumn(table, column, name));
     }
 
     /**

@@ -3,17 +3,22 @@ package io.matey.lint;
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.CreateType;
 import io.matey.lint.SchemaChange.DropColumn;
+import io.matey.lint.SchemaChange.Kind;
 import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameSchema;
 import io.matey.lint.SchemaChange.RenameTable;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The schema changes of one migration's up section, in order. A change on a table or schema created earlier in
- * the same migration touches no existing data or running code, so the safety rules only look at changes whose
+ * The schema changes of one migration's up section, in order. A change on a table, schema or type created earlier
+ * in the same migration touches no existing data or running code, so the safety rules only look at changes whose
  * subject already existed; so is dropping or renaming a column added earlier in it, which holds no data yet
  * (setting it NOT NULL still meets the rows the table had, which it gave NULLs).
  */
@@ -30,21 +35,24 @@ final class MigrationChanges {
     }
 
     static List<Located> of(List<ParsedStatement> upStatements) {
-        Set<String> newTables = new HashSet<>();
-        Set<String> newSchemas = new HashSet<>();
+        Map<Kind, Set<String>> created = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            created.put(kind, new HashSet<>());
+        }
         Set<String> newColumns = new HashSet<>();
         List<Located> located = new ArrayList<>();
         for (ParsedStatement statement : upStatements) {
             for (SchemaChange change : ChangeReader.read(statement)) {
-                Set<String> created = change.onSchema() ? newSchemas : newTables;
-                boolean existing = !created.contains(Names.key(change.subject()))
+                boolean existing = !created.get(change.kind()).contains(Names.key(change.subject()))
                         && !newColumns.contains(droppedOrRenamedColumn(change));
                 located.add(new Located(statement.line(), change, existing));
                 String table = newTable(change, existing);
                 if (table != null) {
-                    newTables.add(table);
-                } else if (change instanceof CreateSchema) {
-                    newSchemas.add(Names.key(change.subject()));
+                    created.get(Kind.TABLE).add(table);
+                } else if (change instanceof CreateSchema || change instanceof CreateType) {
+                    created.get(change.kind()).add(Names.key(change.subject()));
+                } else if (change instanceof RenameSchema rename && !existing) {
+                    created.get(Kind.SCHEMA).add(Names.key(rename.newName()));
                 } else if (change instanceof AddColumn add) {
                     newColumns.add(columnKey(add.subject(), add.column()));
                 } else if (change instanceof RenameColumn rename && !existing) {

@@ -2,15 +2,17 @@ package io.matey.lint;
 
 /**
  * What an up statement does to the schema, in the terms the safety rules (L4xx) reason about. Names are as
- * written, without quotes; {@link #subject()} is the table (or schema) the change acts on.
+ * written, without quotes; {@link #subject()} is the table (or schema, or type) the change acts on.
  */
 sealed interface SchemaChange {
 
+    /** The kinds of object {@link #subject()} names: each has names of its own, so a type may share a table's. */
+    enum Kind { TABLE, SCHEMA, TYPE }
+
     String subject();
 
-    /** Whether {@link #subject()} names a schema rather than a table. */
-    default boolean onSchema() {
-        return false;
+    default Kind kind() {
+        return Kind.TABLE;
     }
 
     /**
@@ -56,8 +58,35 @@ sealed interface SchemaChange {
 
     record CreateSchema(String subject) implements SchemaChange {
         @Override
-        public boolean onSchema() {
-            return true;
+        public Kind kind() {
+            return Kind.SCHEMA;
+        }
+    }
+
+    /** PostgreSQL's {@code ALTER SCHEMA s RENAME TO n}: every name qualified with the schema changes. */
+    record RenameSchema(String subject, String newName) implements SchemaChange {
+        @Override
+        public Kind kind() {
+            return Kind.SCHEMA;
+        }
+    }
+
+    /** PostgreSQL's {@code CREATE TYPE t ...} (an enum, composite, range or base type). */
+    record CreateType(String subject) implements SchemaChange {
+        @Override
+        public Kind kind() {
+            return Kind.TYPE;
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code ALTER TYPE t RENAME VALUE 'old' TO 'new'} on an enum: code writing or comparing the old
+     * value fails. The values as written, quoted.
+     */
+    record RenameEnumValue(String subject, String value, String newValue) implements SchemaChange {
+        @Override
+        public Kind kind() {
+            return Kind.TYPE;
         }
     }
 
@@ -66,8 +95,8 @@ sealed interface SchemaChange {
 
     record DropSchema(String subject) implements SchemaChange {
         @Override
-        public boolean onSchema() {
-            return true;
+        public Kind kind() {
+            return Kind.SCHEMA;
         }
     }
 

@@ -151,6 +151,11 @@ final class TokenCursor {
         return parts;
     }
 
+    /** A string literal ({@code 'x'}) as written, quotes included; or null when none follows. */
+    String literal() {
+        return pos < tokens.size() && tokens.get(pos).image.startsWith("'") ? tokens.get(pos++).image : null;
+    }
+
     /** A comma-separated list of names, as in {@code DROP TABLE a, b}. */
     List<String> names() {
         List<String> names = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.matey.lint.SchemaChange.CopyRows;
 import io.matey.lint.SchemaChange.CreateIndex;
 import io.matey.lint.SchemaChange.CreateSchema;
 import io.matey.lint.SchemaChange.CreateTable;
+import io.matey.lint.SchemaChange.CreateType;
 import io.matey.lint.SchemaChange.DeleteAll;
 import io.matey.lint.SchemaChange.DropColumn;
 import io.matey.lint.SchemaChange.DropPartition;
@@ -18,6 +19,8 @@ import io.matey.lint.SchemaChange.DropTable;
 import io.matey.lint.SchemaChange.DropView;
 import io.matey.lint.SchemaChange.ExchangeTables;
 import io.matey.lint.SchemaChange.RenameColumn;
+import io.matey.lint.SchemaChange.RenameEnumValue;
+import io.matey.lint.SchemaChange.RenameSchema;
 import io.matey.lint.SchemaChange.RenameTable;
 import io.matey.lint.SchemaChange.ReplacePartition;
 import io.matey.lint.SchemaChange.ReplaceTable;
@@ -138,6 +141,22 @@ class ChangeReaderTest {
         assertThat(read("ALTER TABLE t RENAME INDEX plan TO b")).isEmpty();
         assertThat(read("ALTER TABLE a RENAME TO plan")).containsExactly(new RenameTable("a", "plan"));
         assertThat(read("RENAME TABLE a TO plan")).containsExactly(new RenameTable("a", "plan"));
+        assertThat(read("ALTER TABLE t CHANGE old new varchar(10) NOT NULL"))
+                .containsExactly(new RenameColumn("t", "old", "new"));
+        assertThat(read("ALTER TABLE t CHANGE COLUMN IF EXISTS a b int, CHANGE c c bigint"))
+                .containsExactly(new RenameColumn("t", "a", "b"));
+        assertThat(read("ALTER TABLE t RENAME COLUMN IF EXISTS c TO d")).containsExactly(new RenameColumn("t", "c", "d"));
+    }
+
+    @Test
+    void postgresSchemaAndEnumValueRenames() {
+        assertThat(read("ALTER SCHEMA audit RENAME TO audit_trail")).containsExactly(new RenameSchema("audit",
+                "audit_trail"));
+        assertThat(read("ALTER SCHEMA audit OWNER TO admin")).isEmpty();
+        assertThat(read("CREATE TYPE public.mood AS ENUM ('happy', 'sad')")).containsExactly(new CreateType("mood"));
+        assertThat(read("ALTER TYPE public.mood RENAME VALUE 'sad' TO 'unhappy'"))
+                .containsExactly(new RenameEnumValue("mood", "'sad'", "'unhappy'"));
+        assertThat(read("ALTER TYPE mood ADD VALUE 'calm' AFTER 'happy'")).isEmpty();
     }
 
     @Test
@@ -183,5 +202,20 @@ class ChangeReaderTest {
                 ParsedStatement.of(new SqlStatement("CREATE INDEX users_id ON users (id)", 5))));
         assertThat(changes).extracting(MigrationChanges.Located::line, MigrationChanges.Located::existing)
                 .containsExactly(tuple(2, true), tuple(3, false), tuple(4, false), tuple(5, true));
+    }
+
+    @Test
+    void schemasAndTypesCreatedEarlierInTheMigrationAreNotExistingUnderTheirOwnNames() {
+        List<MigrationChanges.Located> changes = MigrationChanges.of(List.of(
+                ParsedStatement.of(new SqlStatement("CREATE SCHEMA staging", 2)),
+                ParsedStatement.of(new SqlStatement("ALTER SCHEMA staging RENAME TO scratch", 3)),
+                ParsedStatement.of(new SqlStatement("ALTER SCHEMA scratch RENAME TO sandbox", 4)),
+                ParsedStatement.of(new SqlStatement("CREATE TYPE mood AS ENUM ('sad')", 5)),
+                ParsedStatement.of(new SqlStatement("ALTER TYPE mood RENAME VALUE 'sad' TO 'glum'", 6)),
+                ParsedStatement.of(new SqlStatement("CREATE TABLE weather (id int)", 7)),
+                ParsedStatement.of(new SqlStatement("ALTER TYPE weather RENAME VALUE 'rain' TO 'showers'", 8))));
+        assertThat(changes).extracting(MigrationChanges.Located::line, MigrationChanges.Located::existing)
+                .containsExactly(tuple(2, true), tuple(3, false), tuple(4, false), tuple(5, true), tuple(6, false),
+                        tuple(7, true), tuple(8, true));
     }
 }

@@ -23,7 +23,9 @@ import net.sf.jsqlparser.parser.Token;
  * value computed for each: a default calling a volatile function, a serial type, an identity or a stored generated
  * column.</li>
  * <li>L418, {@code ADD [CONSTRAINT c] CHECK|FOREIGN KEY} without {@code NOT VALID}, which checks every row under a
- * lock that blocks writes (ACCESS EXCLUSIVE for CHECK, SHARE ROW EXCLUSIVE on both tables for a foreign key).</li>
+ * lock that blocks writes (ACCESS EXCLUSIVE for CHECK, SHARE ROW EXCLUSIVE on both tables for a foreign key), and
+ * {@code ADD [COLUMN] c ... CHECK (...)}, whose constraint PostgreSQL checks on every row under ACCESS EXCLUSIVE
+ * whatever the column's default.</li>
  * </ul>
  * Only {@code ALTER TABLE} statements are lexed beyond their first two tokens.
  */
@@ -99,6 +101,15 @@ final class LockingAlterRule implements LintRule {
                         "add it with NOT VALID (new rows are checked from then on), then ALTER TABLE " + table
                         + " VALIDATE CONSTRAINT ... " + LATER + ", which checks the rows without blocking writes");
             }
+            String checked = checkedColumn(clause);
+            if (checked != null) {
+                findings.add(Level.WARNING, "L418", file.path(), statement.line(), "'" + statement.source().summary()
+                        + "' adds column '" + checked + "' with a CHECK constraint to existing table '" + table
+                        + "': PostgreSQL checks every row under a lock that blocks its reads and writes until done.",
+                        "add the column without the CHECK, then ALTER TABLE " + table + " ADD CONSTRAINT ... CHECK "
+                        + "(...) NOT VALID (new rows are checked from then on), and VALIDATE CONSTRAINT ... " + LATER
+                        + ", which checks the rows without blocking writes");
+            }
         }
     }
 
@@ -140,17 +151,33 @@ final class LockingAlterRule implements LintRule {
                     : UNBOUNDED_TEXT.contains(type.split(" collate ")[0]));
             return widening ? null : new Rewrite("ALTER COLUMN " + column + " TYPE", typeHint(column, known, using));
         }
+        String column = addedColumn(clause);
+        String value = column == null ? null : computedValue(tokens.subList(clause.position(), tokens.size()));
+        return value == null ? null : new Rewrite("ADD COLUMN " + column + " " + value, "add the column with no value "
+                + "computed per row (no default, or a constant one), give new rows theirs with ALTER COLUMN ... SET "
+                + "DEFAULT (or ADD GENERATED ... AS IDENTITY), and fill the existing rows in batches " + LATER);
+    }
+
+    /** The column an {@code ADD [COLUMN]} clause adds, the cursor then at its type; null for another clause. */
+    private static String addedColumn(TokenCursor clause) {
         if (!clause.accept("ADD") || clause.peek("CONSTRAINT") || clause.peek("CHECK") || clause.peek("FOREIGN")
                 || clause.peek("PRIMARY") || clause.peek("UNIQUE") || clause.peek("EXCLUDE")) {
             return null;
         }
         clause.accept("COLUMN");
         clause.accept("IF", "NOT", "EXISTS");
-        String column = clause.name();
-        String value = column == null ? null : computedValue(tokens.subList(clause.position(), tokens.size()));
-        return value == null ? null : new Rewrite("ADD COLUMN " + column + " " + value, "add the column with no value "
-                + "computed per row (no default, or a constant one), give new rows theirs with ALTER COLUMN ... SET "
-                + "DEFAULT (or ADD GENERATED ... AS IDENTITY), and fill the existing rows in batches " + LATER);
+        return clause.name();
+    }
+
+    /**
+     * The column an {@code ADD [COLUMN]} clause adds with a {@code CHECK} constraint, or null: PostgreSQL checks
+     * every existing row, even where the column has no default and every row holds NULL, and a column constraint
+     * takes no {@code NOT VALID}.
+     */
+    private static String checkedColumn(List<Token> clause) {
+        TokenCursor cursor = new TokenCursor(clause);
+        String column = addedColumn(cursor);
+        return column != null && cursor.containsAtTopLevel("CHECK") ? column : null;
     }
 
     /**
