@@ -19,6 +19,7 @@ import io.matey.schema.DraftDialect;
 import io.matey.migration.Section;
 import io.matey.migration.SqlDialect.Feature;
 import io.matey.migration.SqlDialect;
+import io.matey.migration.SqlParser;
 import io.matey.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -215,9 +216,16 @@ public final class MysqlEngine implements Engine {
         return transactionOpen(connection).map(open -> !open).orElse(false);
     }
 
-    /** Read from the statement's words ({@link ImplicitCommits}); the server is asked only where they cannot tell. */
+    /**
+     * Read from the statement's words ({@link ImplicitCommits}); the server is asked only where they cannot tell. The
+     * Spring Boot starter ships no JSqlParser to read them with: there MariaDB is asked, and on MySQL 8, which cannot
+     * be asked, the statement is not counted as committed.
+     */
     @Override
     public boolean committedTransaction(Connection connection, SqlStatement statement) {
+        if (!SqlParser.PRESENT) {
+            return committedItself(connection);
+        }
         return ImplicitCommits.commits(statement)
                 || ImplicitCommits.opaque(statement) && transactionOpen(connection).map(open -> !open).orElse(false);
     }
@@ -225,8 +233,8 @@ public final class MysqlEngine implements Engine {
     /** MariaDB says whether a transaction is still open; on MySQL 8 the statement's words and error tell. */
     @Override
     public boolean committedBeforeFailing(Connection connection, SqlStatement statement, SQLException failure) {
-        return transactionOpen(connection).map(open -> !open).orElseGet(() -> ImplicitCommits.commits(statement)
-                && failure.getErrorCode() != ImplicitCommits.SYNTAX_ERROR);
+        return transactionOpen(connection).map(open -> !open).orElseGet(() -> SqlParser.PRESENT
+                && ImplicitCommits.commits(statement) && failure.getErrorCode() != ImplicitCommits.SYNTAX_ERROR);
     }
 
     /** MariaDB's {@code @@in_transaction}; empty on MySQL 8, which has no such variable. */
