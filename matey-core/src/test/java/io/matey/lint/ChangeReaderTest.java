@@ -1,7 +1,6 @@
 package io.matey.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.matey.lint.SchemaChange.AddColumn;
 import io.matey.lint.SchemaChange.AddUnique;
@@ -27,6 +26,7 @@ import io.matey.lint.SchemaChange.ReplaceTable;
 import io.matey.lint.SchemaChange.SetNotNull;
 import io.matey.lint.SchemaChange.Truncate;
 import io.matey.migration.SqlStatement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -195,27 +195,29 @@ class ChangeReaderTest {
 
     @Test
     void changesOnTablesCreatedEarlierInTheMigrationAreNotExisting() {
-        List<MigrationChanges.Located> changes = MigrationChanges.of(List.of(
-                ParsedStatement.of(new SqlStatement("CREATE TABLE staging (id int)", 2)),
-                ParsedStatement.of(new SqlStatement("ALTER TABLE staging RENAME TO Teams", 3)),
-                ParsedStatement.of(new SqlStatement("CREATE INDEX teams_id ON \"teams\" (id)", 4)),
-                ParsedStatement.of(new SqlStatement("CREATE INDEX users_id ON users (id)", 5))));
-        assertThat(changes).extracting(MigrationChanges.Located::line, MigrationChanges.Located::existing)
-                .containsExactly(tuple(2, true), tuple(3, false), tuple(4, false), tuple(5, true));
+        assertThat(existing("CREATE TABLE staging (id int)", "ALTER TABLE staging RENAME TO Teams",
+                "CREATE INDEX teams_id ON \"teams\" (id)", "CREATE INDEX users_id ON users (id)"))
+                .containsExactly(true, false, false, true);
     }
 
     @Test
     void schemasAndTypesCreatedEarlierInTheMigrationAreNotExistingUnderTheirOwnNames() {
-        List<MigrationChanges.Located> changes = MigrationChanges.of(List.of(
-                ParsedStatement.of(new SqlStatement("CREATE SCHEMA staging", 2)),
-                ParsedStatement.of(new SqlStatement("ALTER SCHEMA staging RENAME TO scratch", 3)),
-                ParsedStatement.of(new SqlStatement("ALTER SCHEMA scratch RENAME TO sandbox", 4)),
-                ParsedStatement.of(new SqlStatement("CREATE TYPE mood AS ENUM ('sad')", 5)),
-                ParsedStatement.of(new SqlStatement("ALTER TYPE mood RENAME VALUE 'sad' TO 'glum'", 6)),
-                ParsedStatement.of(new SqlStatement("CREATE TABLE weather (id int)", 7)),
-                ParsedStatement.of(new SqlStatement("ALTER TYPE weather RENAME VALUE 'rain' TO 'showers'", 8))));
-        assertThat(changes).extracting(MigrationChanges.Located::line, MigrationChanges.Located::existing)
-                .containsExactly(tuple(2, true), tuple(3, false), tuple(4, false), tuple(5, true), tuple(6, false),
-                        tuple(7, true), tuple(8, true));
+        assertThat(existing("CREATE SCHEMA staging", "ALTER SCHEMA staging RENAME TO scratch",
+                "ALTER SCHEMA scratch RENAME TO sandbox", "CREATE TYPE mood AS ENUM ('sad')",
+                "ALTER TYPE mood RENAME VALUE 'sad' TO 'glum'", "CREATE TABLE weather (id int)",
+                "ALTER TYPE weather RENAME VALUE 'rain' TO 'showers'"))
+                .containsExactly(true, false, false, true, false, true, true);
+    }
+
+    /** Whether each statement's one change acts on an existing subject, the statements read as one up section. */
+    private static List<Boolean> existing(String... statements) {
+        List<ParsedStatement> parsed = new ArrayList<>();
+        for (int i = 0; i < statements.length; i++) {
+            parsed.add(ParsedStatement.of(new SqlStatement(statements[i], i + 2)));
+        }
+        List<MigrationChanges.Located> changes = MigrationChanges.of(parsed);
+        assertThat(changes).extracting(MigrationChanges.Located::line)
+                .containsExactlyElementsOf(parsed.stream().map(ParsedStatement::line).toList());
+        return changes.stream().map(MigrationChanges.Located::existing).toList();
     }
 }
