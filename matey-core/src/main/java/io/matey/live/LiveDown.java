@@ -118,8 +118,9 @@ final class LiveDown {
             }
             if (step.downAccepted() != null) {
                 throw new MateyException(target.opening(CONTEXT) + " refused: the down section of " + migration.file()
-                        + " is accepted as inexact (" + step.downAccepted() + "), so rolling it back cannot give the "
-                        + "committed schema before it; nothing was rolled back. Make its down section exact, remove "
+                        + " is accepted as inexact (" + step.downAccepted() + "): its replay's round "
+                        + "trip left the schema, or the row counts it checks, unlike the committed state before it, so "
+                        + "rolling it back cannot be verified; nothing was rolled back. Make its down section exact, remove "
                         + "its [inexact_downs] entry and run `matey schema apply"
                         + TargetPaths.option(target.name()) + "`; or roll it back with `"
                         + target.dbmateCommand("rollback") + "`, which runs the section and leaves what it does not undo (`"

@@ -65,8 +65,9 @@ class InexactRollbackTest {
                     "003_more.sql", "ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE t (id int);", "DROP TABLE t;");
             String advised = "matey dbmate --url '" + h.url() + "' -d db/core/migrations --no-dump-schema rollback";
             assertThatThrownBy(() -> h.down(1)).hasMessageContaining("refused: the down section of migrations/"
-                    + "003_more.sql is accepted as inexact (enum values stay), so rolling it back cannot give the "
-                    + "committed schema before it; nothing was rolled back. Make its down section exact, remove its "
+                    + "003_more.sql is accepted as inexact (enum values stay): its replay's round trip left the schema, "
+                    + "or the row counts it checks, unlike the committed state before it, so rolling it back cannot be "
+                    + "verified; nothing was rolled back. Make its down section exact, remove its "
                     + "[inexact_downs] entry and run `matey schema apply --path db/core`; or roll it back with `"
                     + advised + "`, which runs the section and leaves what it does not undo (`matey db up --path "
                     + "db/core --url '" + h.url() + "'` then names how to record the migration again); or, if the "
